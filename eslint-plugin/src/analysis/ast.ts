@@ -1,0 +1,124 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { Node } from './types';
+
+/** Strips TypeScript-only wrappers (`as`, `satisfies`, `!`, `<T>x`, instantiation) and parentheses-free chains. */
+export function unwrap(node: Node): Node;
+export function unwrap(node: Node | null | undefined): Node | undefined;
+export function unwrap(node: Node | null | undefined): Node | undefined {
+  let n = node ?? undefined;
+  while (n) {
+    if (
+      n.type === T.TSAsExpression ||
+      n.type === T.TSSatisfiesExpression ||
+      n.type === T.TSNonNullExpression ||
+      n.type === T.TSTypeAssertion ||
+      n.type === T.TSInstantiationExpression
+    ) {
+      n = n.expression;
+    } else if (n.type === T.ChainExpression) {
+      n = n.expression;
+    } else {
+      return n;
+    }
+  }
+  return n;
+}
+
+/** The static name of a member property (`a.b`, `a['b']`), or undefined when computed. */
+export function propertyName(node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | undefined {
+  const key = node.type === T.MemberExpression ? node.property : node.key;
+  if (!node.computed && key.type === T.Identifier) return key.name;
+  if (key.type === T.PrivateIdentifier) return key.name;
+  if (key.type === T.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  if (key.type === T.TemplateLiteral && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** The name a call's callee ends with: `sleep` for `sleep()`, `utils.sleep()` and `this.sleep()`. */
+export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const c = unwrap(call.callee);
+  if (c.type === T.Identifier) return c.name;
+  if (c.type === T.MemberExpression) return propertyName(c);
+  return undefined;
+}
+
+/** A string literal's or plain template literal's value. */
+export function stringValue(node: Node | null | undefined): string | undefined {
+  const n = unwrap(node);
+  if (!n) return undefined;
+  if (n.type === T.Literal && typeof n.value === 'string') return n.value;
+  if (n.type === T.TemplateLiteral && n.expressions.length === 0) return n.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** Finds the property `name` in an object literal (the last one wins, as at run time). */
+export function findProperty(obj: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  let found: TSESTree.Property | undefined;
+  for (const p of obj.properties) {
+    if (p.type === T.Property && propertyName(p) === name) found = p;
+  }
+  return found;
+}
+
+/** Whether the object literal spreads something in (`...options`), which may supply any property. */
+export function hasSpread(obj: TSESTree.ObjectExpression): boolean {
+  return obj.properties.some((p) => p.type === T.SpreadElement);
+}
+
+/** Whether `inner` lies within `outer` (inclusive). */
+export function contains(outer: Node, inner: Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** Whether the node is a function of any form. */
+export function isFunction(node: Node): node is TSESTree.FunctionLike & (TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression) {
+  return node.type === T.ArrowFunctionExpression || node.type === T.FunctionDeclaration || node.type === T.FunctionExpression;
+}
+
+/** Child nodes of `node`, using the source's visitor keys (so TypeScript and JSX nodes are walked too). */
+export function children(node: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): Node[] {
+  const keys = visitorKeys[node.type] ?? [];
+  const out: Node[] = [];
+  for (const key of keys) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const v of value) if (v && typeof v === 'object' && 'type' in v) out.push(v as Node);
+    } else if (value && typeof value === 'object' && 'type' in value) {
+      out.push(value as Node);
+    }
+  }
+  return out;
+}
+
+/**
+ * Walks the subtree of `root` depth-first. `visit` returns `false` to skip a node's children.
+ */
+export function walk(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, visit: (node: Node) => boolean | void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === false) continue;
+    const kids = children(node, visitorKeys);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+}
+
+/** Every node of `root`'s subtree matching `pred`, in source order. */
+export function findAll<N extends Node>(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, pred: (n: Node) => n is N): N[] {
+  const out: N[] = [];
+  walk(root, visitorKeys, (n) => {
+    if (pred(n)) out.push(n);
+  });
+  return out;
+}
+
+/** The nearest enclosing function of `node` (not `node` itself). */
+export function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined {
+  let p = node.parent;
+  while (p) {
+    if (p.type === T.ArrowFunctionExpression || p.type === T.FunctionDeclaration || p.type === T.FunctionExpression) return p;
+    p = p.parent;
+  }
+  return undefined;
+}

@@ -1,0 +1,4 @@
+import type { LibraryAdapter } from './types';
+
+/** Every library adapter; `getRetrySites` hands each call whose callee resolves to one of an adapter's packages to it. */
+export const adapters: readonly LibraryAdapter[] = [];

@@ -1,0 +1,25 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Origin } from '../scope';
+import type { RetrySite } from '../types';
+import type { RetrySettings } from '../../utils/settings';
+
+/** What an adapter may use besides the call it is given. */
+export interface LibraryContext {
+  sourceCode: TSESLint.SourceCode;
+  settings: RetrySettings;
+  /** Resolves where an expression's value comes from (imports, require, const bindings, instances). */
+  originOf(node: TSESTree.Node | null | undefined): Origin | undefined;
+  /** Every call and `new` in the file, with its callee's origin when it resolves to a module. */
+  calls: readonly { node: TSESTree.CallExpression | TSESTree.NewExpression; origin: Origin | undefined }[];
+}
+
+/**
+ * Turns calls into one library into retry sites. `analyze` is called once per call or `new`
+ * whose callee resolves to one of `packages` (and, for `anyCall`, once per call in the file).
+ */
+export interface LibraryAdapter {
+  /** Package names whose imports this adapter handles. */
+  packages: readonly string[];
+  /** Returns the retry sites this call opens (usually zero or one). Never throws on valid syntax. */
+  analyze(node: TSESTree.CallExpression | TSESTree.NewExpression, origin: Origin, ctx: LibraryContext): RetrySite[];
+}

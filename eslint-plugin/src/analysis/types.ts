@@ -1,0 +1,117 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/** Any ESTree / TSESTree node. */
+export type Node = TSESTree.Node;
+
+/** How a retry site was written. */
+export type SiteKind = 'loop' | 'recursion' | 'interceptor' | 'library';
+
+/**
+ * What the analysis knows of one delay between attempts. All durations are in milliseconds.
+ *
+ * A hand-written delay is evaluated as an interval over every attempt the site can make; a
+ * library's delay is described by its adapter from the options and the library's defaults.
+ */
+export interface DelayFacts {
+  /** The expression (or library option / call) the delay comes from; `require-max-delay` reports here. */
+  node: Node;
+  /** The delay has a random component (Math.random, crypto.randomInt, a jitter option, …). */
+  random: boolean;
+  /** The delay grows with the attempt number (multiplication, `**`, shifts, a doubling variable, a table). */
+  growing: boolean;
+  /**
+   * Largest delay in ms the site can wait once. `Infinity` when growth has no cap and the attempt
+   * bound is unknown or very large, or when a server-supplied delay is used uncapped.
+   */
+  maxMs: number;
+  /** Why `maxMs` is what it is, when it is not a plain number: growth, an uncapped Retry-After, or opaque input. */
+  maxReason: 'known' | 'growth' | 'retry-after' | 'opaque';
+  /** An explicit cap found in the code or options (`Math.min`, a ternary, `maxDelay`), in ms. */
+  capMs: number | undefined;
+  /** `exact`: the wait is the server's Retry-After converted to ms; `derived`: computed from it. */
+  retryAfter: 'exact' | 'derived' | undefined;
+  /** Part of the delay could not be resolved (a parameter without default, a call to an unknown function). */
+  opaque: boolean;
+}
+
+/** One wait between attempts. */
+export interface Wait {
+  /** The wait call (`sleep(ms)`, `setTimeout(cb, ms)`) or, for a library, its option or call. */
+  node: Node;
+  /** The delay expression as written (the argument); undefined for libraries and argument-less waits. */
+  argument: TSESTree.Expression | undefined;
+  delay: DelayFacts;
+}
+
+/** The attempt limit of a site. */
+export interface AttemptBound {
+  /** `bounded`: an attempt counter or a deadline stops it; `unbounded`: nothing does; `unknown`: cannot tell. */
+  kind: 'bounded' | 'unbounded' | 'unknown';
+  /** The largest number of attempts, when known (a literal, a const, a default parameter). */
+  maxAttempts: number | undefined;
+  /** Where `no-unbounded-retry` reports (loop head, recursive call, replay, library option). */
+  node: Node;
+}
+
+/** A request retried by the site whose method is not idempotent (RFC 9110 §9.2.2), or a similar operation. */
+export interface NonIdempotentRequest {
+  /** The request call, or its method option. */
+  node: Node;
+  /** Upper-case HTTP method, or a description (`GraphQL mutation`, `create`). */
+  method: string;
+  /** `none`: no key; `per-attempt`: a key is created anew inside the retried operation. */
+  key: 'none' | 'per-attempt';
+  /** The key's creation, when `key` is `per-attempt`. */
+  keyNode: Node | undefined;
+}
+
+/** A retry of failures that cannot succeed on retry (4xx), or of every failure of an HTTP call. */
+export interface ClientErrorRetry {
+  /** The retry condition, catch clause or status check. */
+  node: Node;
+  /** `non-ok`: any non-2xx status is retried; `catch-all`: every error of a client that throws on 4xx; `condition`: a condition that retries everything or 4xx. */
+  reason: 'non-ok' | 'catch-all' | 'condition' | 'client-status';
+}
+
+/** A place that runs an operation again after it failed. */
+export interface RetrySite {
+  kind: SiteKind;
+  /** The anchor: loop statement, recursive call, replay call, or library call. */
+  node: Node;
+  /** The library's package name for `library` sites. */
+  library?: string;
+  bound: AttemptBound;
+  /** The waits between attempts. Empty when the retry does not wait. */
+  waits: Wait[];
+  /** Where `require-backoff` reports a retry that waits nothing; undefined when it waits or waiting is not expected. */
+  noWait: Node | undefined;
+  /** Retried non-idempotent requests without a stable idempotency key. */
+  nonIdempotent: NonIdempotentRequest[];
+  /** Explicit handling of 429 / 503 (a status check or status list). */
+  rateLimitChecks: Node[];
+  /** The site (or its library) reads or honours `Retry-After`. */
+  honoursRetryAfter: boolean;
+  /** Retries of client errors or unclassified failures of HTTP calls. */
+  clientErrorRetries: ClientErrorRetry[];
+  /** Safe edits a library adapter offers, keyed by the rule id they answer. */
+  suggestions?: Partial<Record<RuleId, LibrarySuggestion[]>>;
+}
+
+/** The ids of this plugin's rules. */
+export type RuleId =
+  | 'require-jitter'
+  | 'require-backoff'
+  | 'require-max-delay'
+  | 'no-unbounded-retry'
+  | 'require-idempotency-key'
+  | 'respect-retry-after'
+  | 'no-retry-on-client-error';
+
+/** A text edit a library adapter proposes (`randomize: true`, `maxDelay`, …), as ESLint suggestion input. */
+export interface LibrarySuggestion {
+  /** Human description used as the suggestion message (imperative, no trailing period). */
+  description: string;
+  /** Range in the source text to replace, [start, end) offsets. */
+  range: [number, number];
+  text: string;
+}

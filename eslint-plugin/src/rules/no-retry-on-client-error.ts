@@ -1,0 +1,51 @@
+import { getRetrySites } from '../analysis';
+import { createRule } from '../utils/create-rule';
+
+type Options = [];
+type MessageIds = 'retriesNonOk' | 'catchAll' | 'retriesEverything' | 'retriesClientStatus' | 'applyLibraryFix';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-retry-on-client-error',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: { description: 'Disallow retrying 4xx client errors and unclassified failures of HTTP calls', recommended: true },
+    messages: {
+      retriesNonOk:
+        'This retry runs again on any non-OK status, 4xx included. A 400, 401, 403, 404 or 422 fails the same way every time (RFC 9110 §15.5): retrying only adds load and delay. Retry 408, 429 and 5xx; fail fast on other 4xx.',
+      catchAll:
+        'This catch retries every error of an HTTP client that throws on 4xx responses, so a 400 or 404 is retried like an outage. Check the error (network error, 408, 429, 5xx) and rethrow the rest.',
+      retriesEverything:
+        'This retry condition accepts every failure, 4xx client errors included, which cannot succeed on retry (RFC 9110 §15.5). Retry only network errors, 408, 429 and 5xx.',
+      retriesClientStatus:
+        'This retry includes 4xx client errors other than 408 and 429, which cannot succeed on retry (RFC 9110 §15.5). Retry only network errors, 408, 429 and 5xx.',
+      applyLibraryFix: '{{description}}.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const ids = { 'non-ok': 'retriesNonOk', 'catch-all': 'catchAll', condition: 'retriesEverything', 'client-status': 'retriesClientStatus' } as const;
+    return {
+      'Program:exit'(): void {
+        const seen = new Set<string>();
+        for (const site of getRetrySites(context)) {
+          for (const r of site.clientErrorRetries) {
+            const key = `${r.node.range[0]}:${r.node.range[1]}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            context.report({
+              node: r.node,
+              messageId: ids[r.reason],
+              suggest: (site.suggestions?.['no-retry-on-client-error'] ?? []).map((s) => ({
+                messageId: 'applyLibraryFix' as const,
+                data: { description: s.description },
+                fix: (fixer) => fixer.replaceTextRange(s.range, s.text),
+              })),
+            });
+          }
+        }
+      },
+    };
+  },
+});

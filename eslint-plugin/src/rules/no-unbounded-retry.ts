@@ -1,0 +1,46 @@
+import { getRetrySites } from '../analysis';
+import { createRule } from '../utils/create-rule';
+
+type Options = [];
+type MessageIds = 'unboundedRetry' | 'unguardedReplay' | 'applyLibraryFix';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unbounded-retry',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: { description: 'Disallow retries with no attempt limit and no deadline', recommended: true },
+    messages: {
+      unboundedRetry:
+        'This retry has no attempt limit and no deadline: during an outage it never gives up, holding resources and adding load forever. Stop after a fixed number of attempts or a deadline.',
+      unguardedReplay:
+        'This handler replays the failed request with no once-only guard: if the replay fails the same way, it replays again, without end. Mark the request as retried (e.g. `config._retry = true`) and replay only once.',
+      applyLibraryFix: '{{description}}.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'Program:exit'(): void {
+        const seen = new Set<string>();
+        for (const site of getRetrySites(context)) {
+          if (site.bound.kind !== 'unbounded') continue;
+          const node = site.bound.node;
+          const key = `${node.range[0]}:${node.range[1]}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          context.report({
+            node,
+            messageId: site.kind === 'interceptor' ? 'unguardedReplay' : 'unboundedRetry',
+            suggest: (site.suggestions?.['no-unbounded-retry'] ?? []).map((s) => ({
+              messageId: 'applyLibraryFix' as const,
+              data: { description: s.description },
+              fix: (fixer) => fixer.replaceTextRange(s.range, s.text),
+            })),
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,53 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { getRetrySites } from '../analysis';
+import { createRule } from '../utils/create-rule';
+
+type Options = [];
+type MessageIds = 'noWait' | 'constantDelay' | 'applyLibraryFix';
+
+export default createRule<Options, MessageIds>({
+  name: 'require-backoff',
+  meta: {
+    type: 'suggestion',
+    hasSuggestions: true,
+    docs: { description: 'Require retries to wait, and to wait longer after each failed attempt', recommended: true },
+    messages: {
+      noWait:
+        'This retry runs the next attempt at once. Retrying without waiting multiplies the load on a service that is already failing. Wait between attempts, with a delay that grows (exponential backoff).',
+      constantDelay:
+        'This retry waits the same time after every attempt. A constant delay keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).',
+      applyLibraryFix: '{{description}}.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'Program:exit'(): void {
+        const seen = new Set<string>();
+        const once = (n: { range: [number, number] }): boolean => {
+          const key = `${n.range[0]}:${n.range[1]}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        };
+        for (const site of getRetrySites(context)) {
+          const suggest = (site.suggestions?.['require-backoff'] ?? []).map((s) => ({
+            messageId: 'applyLibraryFix' as const,
+            data: { description: s.description },
+            fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(s.range, s.text),
+          }));
+          if (site.noWait && site.waits.length === 0) {
+            if (once(site.noWait)) context.report({ node: site.noWait, messageId: 'noWait', suggest });
+            continue;
+          }
+          for (const wait of site.waits) {
+            const d = wait.delay;
+            if (d.growing || d.retryAfter || d.opaque) continue;
+            if (once(wait.node)) context.report({ node: wait.node, messageId: 'constantDelay', suggest });
+          }
+        }
+      },
+    };
+  },
+});

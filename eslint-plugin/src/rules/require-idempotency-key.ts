@@ -1,0 +1,48 @@
+import { getRetrySites } from '../analysis';
+import { createRule } from '../utils/create-rule';
+
+type Options = [];
+type MessageIds = 'missingKey' | 'keyPerAttempt' | 'applyLibraryFix';
+
+export default createRule<Options, MessageIds>({
+  name: 'require-idempotency-key',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: { description: 'Require retried non-idempotent requests to carry one idempotency key for all attempts', recommended: true },
+    messages: {
+      missingKey:
+        'This {{method}} is retried but is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice (two orders, two charges). Send an idempotency key created once, before the first attempt, or do not retry it.',
+      keyPerAttempt:
+        'This idempotency key is created inside the retried operation, so every attempt sends a new key and the server cannot tell a retry from a new request. Create the key once, before the first attempt.',
+      applyLibraryFix: '{{description}}.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'Program:exit'(): void {
+        const seen = new Set<string>();
+        for (const site of getRetrySites(context)) {
+          for (const req of site.nonIdempotent) {
+            const node = req.key === 'per-attempt' && req.keyNode ? req.keyNode : req.node;
+            const key = `${node.range[0]}:${node.range[1]}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            context.report({
+              node,
+              messageId: req.key === 'per-attempt' ? 'keyPerAttempt' : 'missingKey',
+              data: { method: req.method },
+              suggest: (site.suggestions?.['require-idempotency-key'] ?? []).map((s) => ({
+                messageId: 'applyLibraryFix' as const,
+                data: { description: s.description },
+                fix: (fixer) => fixer.replaceTextRange(s.range, s.text),
+              })),
+            });
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,60 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { getRetrySites, type Wait } from '../analysis';
+import { createRule } from '../utils/create-rule';
+import { operandText } from '../utils/fixes';
+
+type Options = [];
+type MessageIds = 'noJitter' | 'addJitter' | 'applyLibraryFix';
+
+export default createRule<Options, MessageIds>({
+  name: 'require-jitter',
+  meta: {
+    type: 'suggestion',
+    hasSuggestions: true,
+    docs: { description: 'Require retry delays to have a random component (jitter)', recommended: true },
+    messages: {
+      noJitter:
+        'This retry delay has no random component, so clients that failed together retry together and hit the recovering service in waves. Add jitter: AWS\'s analysis of backoff found "full jitter" (a random wait between 0 and the computed delay) does the least total work.',
+      addJitter: 'Use full jitter: wait `Math.random() * delay`.',
+      applyLibraryFix: '{{description}}.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'Program:exit'(): void {
+        const seen = new Set<string>();
+        for (const site of getRetrySites(context)) {
+          for (const wait of site.waits) {
+            if (!needsJitter(wait)) continue;
+            const key = `${wait.node.range[0]}:${wait.node.range[1]}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+            const arg = wait.argument;
+            if (arg) {
+              suggest.push({
+                messageId: 'addJitter',
+                fix: (fixer) => fixer.replaceText(arg, `Math.random() * ${operandText(context.sourceCode, arg)}`),
+              });
+            }
+            for (const s of site.suggestions?.['require-jitter'] ?? []) {
+              suggest.push({ messageId: 'applyLibraryFix', data: { description: s.description }, fix: (fixer) => fixer.replaceTextRange(s.range, s.text) });
+            }
+            context.report({ node: wait.node, messageId: 'noJitter', suggest });
+          }
+        }
+      },
+    };
+  },
+});
+
+/** A wait needs jitter unless it is random, is exactly the server's Retry-After, or cannot be resolved at all. */
+function needsJitter(wait: Wait): boolean {
+  const d = wait.delay;
+  if (d.random) return false;
+  if (d.retryAfter === 'exact') return false;
+  if (d.opaque && !d.growing) return false;
+  return true;
+}

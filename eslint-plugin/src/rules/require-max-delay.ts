@@ -1,0 +1,89 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { getRetrySites, type DelayFacts } from '../analysis';
+import { createRule } from '../utils/create-rule';
+import { argumentText } from '../utils/fixes';
+
+type Options = [{ maxDelayMs?: number }];
+type MessageIds = 'uncappedDelay' | 'uncappedRetryAfter' | 'delayTooLong' | 'timerOverflow' | 'capDelay' | 'applyLibraryFix';
+
+/** Node's timers store the delay in a signed 32-bit integer; past this many ms they fire at once (Node.js docs, `setTimeout`). */
+export const MAX_TIMER_DELAY_MS = 2_147_483_647;
+
+export default createRule<Options, MessageIds>({
+  name: 'require-max-delay',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: { description: 'Require growing or server-supplied retry delays to be capped', recommended: true },
+    messages: {
+      uncappedDelay:
+        'This retry delay grows with every attempt and nothing caps it, so one wait can exceed {{maxDelayMs}} ms (past 2147483647 ms Node\'s timers fire at once). Cap it, e.g. `Math.min(delay, {{maxDelayMs}})`.',
+      uncappedRetryAfter:
+        'This retry waits as long as the server\'s Retry-After says, with no upper bound: a bad or hostile header can stall it for hours. Clamp it to at most {{maxDelayMs}} ms.',
+      delayTooLong:
+        'This retry can wait up to {{worstMs}} ms at once, more than the {{maxDelayMs}} ms allowed. Cap the delay at {{maxDelayMs}} ms.',
+      timerOverflow:
+        'This retry can wait up to {{worstMs}} ms at once: past 2147483647 ms (about 24.8 days) Node\'s timers overflow and fire at once, turning the backoff into a tight loop. Cap the delay at {{maxDelayMs}} ms.',
+      capDelay: 'Cap the delay: `Math.min(delay, {{maxDelayMs}})`.',
+      applyLibraryFix: '{{description}}.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          maxDelayMs: { type: 'integer', minimum: 1, description: 'Longest wait, in milliseconds, one retry may use. Default 60000.' },
+        },
+      },
+    ],
+  },
+  defaultOptions: [{ maxDelayMs: 60_000 }],
+  create(context, [options]) {
+    const maxDelayMs = options.maxDelayMs ?? 60_000;
+    return {
+      'Program:exit'(): void {
+        const seen = new Set<string>();
+        for (const site of getRetrySites(context)) {
+          for (const wait of site.waits) {
+            const d = wait.delay;
+            const verdict = judge(d, maxDelayMs);
+            if (!verdict) continue;
+            const key = `${d.node.range[0]}:${d.node.range[1]}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+            const arg = wait.argument;
+            if (arg) {
+              suggest.push({
+                messageId: 'capDelay',
+                data: { maxDelayMs: String(maxDelayMs) },
+                fix: (fixer) => fixer.replaceText(arg, `Math.min(${argumentText(context.sourceCode, arg)}, ${maxDelayMs})`),
+              });
+            }
+            for (const s of site.suggestions?.['require-max-delay'] ?? []) {
+              suggest.push({ messageId: 'applyLibraryFix', data: { description: s.description }, fix: (fixer) => fixer.replaceTextRange(s.range, s.text) });
+            }
+            context.report({
+              node: d.node,
+              messageId: verdict,
+              data: { maxDelayMs: String(maxDelayMs), worstMs: formatMs(d.maxMs) },
+              suggest,
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+function judge(d: DelayFacts, maxDelayMs: number): MessageIds | undefined {
+  if (d.maxReason === 'retry-after') return 'uncappedRetryAfter';
+  if (d.maxReason === 'growth') return 'uncappedDelay';
+  if (d.maxReason === 'known' && d.maxMs > maxDelayMs) return d.maxMs > MAX_TIMER_DELAY_MS ? 'timerOverflow' : 'delayTooLong';
+  return undefined;
+}
+
+function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return 'unbounded';
+  return ms >= 1e15 ? ms.toExponential(2) : String(Math.round(ms));
+}

@@ -1,0 +1,35 @@
+import { getRetrySites } from '../analysis';
+import { createRule } from '../utils/create-rule';
+
+type Options = [];
+type MessageIds = 'ignoresRetryAfter';
+
+export default createRule<Options, MessageIds>({
+  name: 'respect-retry-after',
+  meta: {
+    type: 'suggestion',
+    docs: { description: 'Require retries of 429 and 503 responses to honour the Retry-After header', recommended: true },
+    messages: {
+      ignoresRetryAfter:
+        'This retry handles 429/503 but never reads Retry-After: the server said when to come back (RFC 9110 §10.2.3, RFC 6585 §4) and retrying sooner is likely to be refused again. Wait at least the Retry-After delay (capped) when the response carries one.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'Program:exit'(): void {
+        const seen = new Set<string>();
+        for (const site of getRetrySites(context)) {
+          if (site.honoursRetryAfter) continue;
+          for (const node of site.rateLimitChecks) {
+            const key = `${node.range[0]}:${node.range[1]}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            context.report({ node, messageId: 'ignoresRetryAfter' });
+          }
+        }
+      },
+    };
+  },
+});
