@@ -1,0 +1,272 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { RetrySettings } from '../utils/settings';
+import { calleeName, contains, propertyName, stringValue, unwrap } from './ast';
+import { bindingOf, normalPath, originOf, variableOf, type Origin } from './scope';
+import type { Node, NonIdempotentRequest } from './types';
+
+/** An HTTP request call the analysis recognises. */
+export interface HttpCall {
+  node: TSESTree.CallExpression;
+  /** `fetch`, `axios`, `got`, `ky`, `ofetch`, `superagent`, `http`, `undici`, `ajax`. */
+  client: string;
+  /** Upper-case method, or undefined when it cannot be known statically. */
+  method: string | undefined;
+  /** The method option or the method-named callee, for reporting. */
+  methodNode: Node | undefined;
+  /** The client rejects on 4xx/5xx responses (axios, got, ky, ofetch, superagent, rxjs ajax); fetch does not. */
+  throwsOnHttpError: boolean;
+  /** The idempotency key's value expression, when one is sent. */
+  keyValue: Node | undefined;
+  /** The request's headers or options cannot be resolved statically: a key may be there. */
+  keyUnknown: boolean;
+}
+
+const METHOD_NAMES = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'del']);
+/** Clients that reject on HTTP error statuses by default. */
+const THROWING = new Set(['axios', 'got', 'ky', 'ofetch', 'superagent', 'ajax']);
+/** Module → client name. */
+const MODULES: Record<string, string> = {
+  axios: 'axios',
+  got: 'got',
+  ky: 'ky',
+  'ky-universal': 'ky',
+  ofetch: 'ofetch',
+  superagent: 'superagent',
+  http: 'http',
+  https: 'http',
+  'node:http': 'http',
+  'node:https': 'http',
+  undici: 'undici',
+  'node-fetch': 'fetch',
+  'cross-fetch': 'fetch',
+  'isomorphic-fetch': 'fetch',
+  'rxjs/ajax': 'ajax',
+};
+/** Instance factories whose result is a client like the module itself. */
+const FACTORIES = new Set(['create', 'extend', 'agent', 'defaults']);
+
+/** Names of functions that make a fresh unique id (an idempotency key made by them is new each call). */
+export const KEY_FACTORIES = new Set([
+  'randomUUID',
+  'uuid',
+  'v1',
+  'v4',
+  'v7',
+  'uuidv4',
+  'uuidV4',
+  'nanoid',
+  'ulid',
+  'cuid',
+  'createId',
+  'createIdempotencyKey',
+  'generateIdempotencyKey',
+  'newIdempotencyKey',
+  'randomBytes',
+  'generateId',
+]);
+
+/**
+ * Recognises an HTTP request call (global `fetch`, axios and its instances, got, ky, ofetch,
+ * superagent, node `http`/`https`, undici, rxjs `ajax`) through imports and `require`, never
+ * by a local name alone (except the global `fetch`).
+ */
+export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, settings: RetrySettings): HttpCall | undefined {
+  const callee = unwrap(call.callee);
+  let client: string | undefined;
+  let methodFromName: string | undefined;
+  let methodNode: Node | undefined;
+  let origin: Origin | undefined;
+  if (callee.type === T.Identifier && callee.name === 'fetch') {
+    const v = variableOf(sourceCode, callee);
+    if (!v || v.defs.length === 0) client = 'fetch';
+  }
+  if (!client) {
+    origin = originOf(sourceCode, callee);
+    if (origin) client = clientOf(origin);
+    if (!client || !origin) return undefined;
+    const path = normalPath(origin).filter((p, i, a) => !(FACTORIES.has(p) && a[i + 1] === '()') && p !== '()');
+    const last = path[path.length - 1];
+    if (last && METHOD_NAMES.has(last.toLowerCase())) {
+      methodFromName = last.toLowerCase() === 'del' ? 'DELETE' : last.toUpperCase();
+      methodNode = callee;
+    } else if (last === 'getJSON') {
+      methodFromName = 'GET';
+    } else if (last && !['request', 'fetch', 'ofetch', '$fetch', 'raw', 'native'].includes(last) && client !== 'fetch' && client !== 'undici') {
+      // `axios.isAxiosError(…)`, `got.stream` etc.: not a request we model.
+      if (path.length > 0 && !(client === 'ajax' && last === 'ajax')) return undefined;
+    }
+  }
+  const options = optionsArgument(client, call, methodFromName !== undefined);
+  const resolved = options ? resolveObjectLiteral(sourceCode, options) : undefined;
+  let method = methodFromName;
+  let keyUnknown = options !== undefined && resolved === undefined;
+  if (!method) {
+    const m = resolved && findProp(resolved, 'method');
+    if (m) {
+      const value = stringValue(m.value);
+      method = value?.toUpperCase();
+      methodNode = m;
+    } else if (!keyUnknown) {
+      method = 'GET';
+    }
+  }
+  let keyValue: Node | undefined;
+  if (resolved) {
+    const found = findKey(sourceCode, resolved, settings, 0);
+    keyValue = found.value;
+    keyUnknown = keyUnknown || found.unknown;
+  }
+  if (client === 'superagent') {
+    const set = superagentKey(call, settings);
+    if (set) keyValue = set;
+  }
+  return { node: call, client, method, methodNode, throwsOnHttpError: THROWING.has(client), keyValue, keyUnknown };
+}
+
+function clientOf(origin: Origin): string | undefined {
+  const c = MODULES[origin.module];
+  if (!c) return undefined;
+  const path = normalPath(origin);
+  if (c === 'http' && !['request', 'get'].includes(path[0] ?? '')) return undefined;
+  if (c === 'undici' && !['request', 'fetch'].includes(path[0] ?? '')) return undefined;
+  if (c === 'ajax' && path[0] !== 'ajax') return undefined;
+  return c;
+}
+
+/** Which argument holds the request options for each client's call shapes. */
+function optionsArgument(client: string, call: TSESTree.CallExpression, methodNamed: boolean): Node | undefined {
+  const args = call.arguments.map((a) => unwrap(a));
+  const first = args[0];
+  if (client === 'axios') {
+    if (methodNamed) {
+      const name = calleeName(call)?.toLowerCase();
+      return name === 'post' || name === 'put' || name === 'patch' ? args[2] : args[1];
+    }
+    return first && first.type === T.ObjectExpression ? first : args[1];
+  }
+  if (client === 'superagent') return undefined;
+  if (first && first.type === T.ObjectExpression && client !== 'fetch') return first;
+  return args[1];
+}
+
+function resolveObjectLiteral(sourceCode: TSESLint.SourceCode, node: Node): TSESTree.ObjectExpression | undefined {
+  let n: Node | undefined = unwrap(node);
+  for (let i = 0; n && i < 5; i++) {
+    if (n.type === T.ObjectExpression) return n;
+    if (n.type === T.NewExpression && calleeName(n) === 'Headers' && n.arguments[0]) {
+      n = unwrap(n.arguments[0]);
+      continue;
+    }
+    if (n.type !== T.Identifier) return undefined;
+    const v = variableOf(sourceCode, n);
+    const b = v && bindingOf(v);
+    if (!b || b.kind !== 'init' || !b.stable) return undefined;
+    n = unwrap(b.node);
+  }
+  return undefined;
+}
+
+function findProp(obj: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  return obj.properties.find((p): p is TSESTree.Property => p.type === T.Property && propertyName(p) === name);
+}
+
+function isKeyName(name: string, settings: RetrySettings): boolean {
+  const lower = name.toLowerCase();
+  if (settings.idempotencyKeyHeaders.some((h) => h.toLowerCase() === lower)) return true;
+  return /idempot/i.test(name);
+}
+
+/** Looks for an idempotency key in an options object, its headers, and nested objects. */
+function findKey(sourceCode: TSESLint.SourceCode, obj: TSESTree.ObjectExpression, settings: RetrySettings, depth: number): { value: Node | undefined; unknown: boolean } {
+  let unknown = false;
+  for (const p of obj.properties) {
+    if (p.type === T.SpreadElement) {
+      unknown = true;
+      continue;
+    }
+    const name = propertyName(p);
+    if (name === undefined) {
+      unknown = true;
+      continue;
+    }
+    if (isKeyName(name, settings)) return { value: p.value, unknown: false };
+    if (depth < 3 && (name === 'headers' || name === 'options' || name === 'config' || name === 'body' || name === 'json' || name === 'data')) {
+      const inner = resolveObjectLiteral(sourceCode, p.value);
+      if (inner) {
+        const r = findKey(sourceCode, inner, settings, depth + 1);
+        if (r.value) return r;
+        unknown ||= r.unknown;
+      } else if (name === 'headers') {
+        unknown = true;
+      }
+    }
+  }
+  return { value: undefined, unknown };
+}
+
+/** superagent: `request.post(url).set('Idempotency-Key', key)`. */
+function superagentKey(call: TSESTree.CallExpression, settings: RetrySettings): Node | undefined {
+  let n: Node = call;
+  while (n.parent && n.parent.type === T.MemberExpression && n.parent.parent?.type === T.CallExpression) {
+    const outer: TSESTree.CallExpression = n.parent.parent;
+    if (propertyName(n.parent) === 'set') {
+      const name = stringValue(outer.arguments[0]);
+      if (name && isKeyName(name, settings)) return outer.arguments[1];
+    }
+    n = outer;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a key value is created inside `region` (so each attempt gets a new key). Returns the
+ * creating expression, or undefined when the key is stable (created outside) or unknown.
+ */
+export function keyCreatedInside(sourceCode: TSESLint.SourceCode, value: Node, region: Node): Node | undefined {
+  let n: Node | undefined = unwrap(value);
+  for (let i = 0; n && i < 5; i++) {
+    if (n.type === T.CallExpression || n.type === T.NewExpression) {
+      return makesFreshId(n) && contains(region, n) ? n : undefined;
+    }
+    if (n.type === T.TemplateLiteral) {
+      const fresh = n.expressions.map((e) => keyCreatedInside(sourceCode, e, region)).find((x) => x);
+      return fresh;
+    }
+    if (n.type !== T.Identifier) return undefined;
+    const v = variableOf(sourceCode, n);
+    const b = v && bindingOf(v);
+    if (!b || b.kind !== 'init' || !b.node) return undefined;
+    n = unwrap(b.node);
+  }
+  return undefined;
+}
+
+function makesFreshId(n: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const name = calleeName(n);
+  if (name && KEY_FACTORIES.has(name)) return true;
+  if (name === 'now' || name === 'random' || name === 'toString') {
+    // `Date.now()`, `Math.random().toString(36)`: a new value every call.
+    const c = unwrap(n.callee);
+    if (c.type === T.MemberExpression) {
+      const obj = unwrap(c.object);
+      if (obj.type === T.Identifier && (obj.name === 'Date' || obj.name === 'Math')) return true;
+      if (obj.type === T.CallExpression) return makesFreshId(obj);
+    }
+  }
+  return false;
+}
+
+/**
+ * Judges one retried HTTP call: a non-idempotent method with no key, or a key created inside
+ * the retried operation. `region` is the retried operation (loop body, function body).
+ */
+export function judgeIdempotency(sourceCode: TSESLint.SourceCode, http: HttpCall, region: Node, settings: RetrySettings): NonIdempotentRequest | undefined {
+  if (!http.method || !settings.nonIdempotentMethods.includes(http.method)) return undefined;
+  if (http.keyValue) {
+    const fresh = keyCreatedInside(sourceCode, http.keyValue, region);
+    return fresh ? { node: http.node, method: http.method, key: 'per-attempt', keyNode: fresh } : undefined;
+  }
+  if (http.keyUnknown) return undefined;
+  return { node: http.node, method: http.method, key: 'none', keyNode: undefined };
+}

@@ -1,0 +1,136 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { findProperty, hasSpread, unwrap } from '../ast';
+import { bindingOf, variableOf } from '../scope';
+import type { AttemptBound, DelayFacts, Node, RetrySite } from '../types';
+import type { LibraryContext } from './types';
+
+/** An options object found for a library call. */
+export interface OptionsObject {
+  /** The object literal. */
+  node: TSESTree.ObjectExpression;
+  /** True when `...something` is spread in: any option may then come from elsewhere (an unknown, not a finding). */
+  spread: boolean;
+}
+
+/**
+ * Resolves an options argument to an object literal, following `const` bindings
+ * (`const opts = {…}; pRetry(fn, opts)`). Returns undefined for anything else (a parameter,
+ * a call result): the options are then unknown.
+ */
+export function resolveObject(ctx: LibraryContext, node: Node | null | undefined): OptionsObject | undefined {
+  let n = unwrap(node);
+  for (let i = 0; n && i < 5; i++) {
+    if (n.type === T.ObjectExpression) return { node: n, spread: hasSpread(n) };
+    if (n.type !== T.Identifier) return undefined;
+    const v = variableOf(ctx.sourceCode, n);
+    const b = v && bindingOf(v);
+    if (!b || !b.stable || b.kind !== 'init') return undefined;
+    n = unwrap(b.node);
+  }
+  return undefined;
+}
+
+/** One option of an options object. */
+export interface Option {
+  /** The property (`retries: 3`); report here. */
+  property: TSESTree.Property;
+  /** The value expression. */
+  value: Node;
+  /**
+   * The value when statically known (literals, consts, `Infinity`, arithmetic on them, arrays of
+   * those), through ESLint's `getStaticValue`; undefined when computed at run time.
+   */
+  known: { value: unknown } | undefined;
+}
+
+/** Reads option `name` of an options object (the last definition wins, as at run time). */
+export function readOption(ctx: LibraryContext, options: OptionsObject | undefined, name: string): Option | undefined {
+  if (!options) return undefined;
+  const property = findProperty(options.node, name);
+  if (!property) return undefined;
+  const value = property.value as Node;
+  return { property, value, known: staticValueOf(ctx, value) };
+}
+
+/** `getStaticValue` with the right scope; undefined when the value is not known statically. */
+export function staticValueOf(ctx: LibraryContext, node: Node): { value: unknown } | undefined {
+  try {
+    const r = ASTUtils.getStaticValue(unwrap(node) as TSESTree.Node, ctx.sourceCode.getScope(node));
+    return r ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A known number option's value, or undefined. */
+export function numberOption(opt: Option | undefined): number | undefined {
+  const v = opt?.known?.value;
+  return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
+}
+
+/** Parameters of an exponential (or constant, with `factor` 1) delay schedule, all in ms. */
+export interface Schedule {
+  /** Where a finding about the delay is reported (an option, or the call). */
+  node: Node;
+  /** The first delay, in ms. */
+  baseMs: number;
+  /** Growth factor per attempt; 1 for a constant delay. */
+  factor: number;
+  /** The cap, in ms, or undefined for none. */
+  capMs: number | undefined;
+  /** How many delays at most (retries), or undefined / Infinity for unbounded. */
+  retries: number | undefined;
+  /** The delay is randomised. */
+  random: boolean;
+}
+
+/**
+ * Describes a library's delay schedule in the analysis' terms: delay n (0-based) is
+ * `baseMs * factor ** n`, capped at `capMs`; the worst case is taken over `retries` delays.
+ */
+export function scheduleDelay(s: Schedule): DelayFacts {
+  const growing = s.factor > 1;
+  let maxMs: number;
+  let maxReason: DelayFacts['maxReason'] = 'known';
+  if (!growing) {
+    maxMs = s.capMs !== undefined ? Math.min(s.baseMs, s.capMs) : s.baseMs;
+  } else if (s.retries === undefined || !Number.isFinite(s.retries)) {
+    maxMs = s.capMs ?? Infinity;
+    if (s.capMs === undefined) maxReason = 'growth';
+  } else {
+    const uncapped = s.baseMs * s.factor ** Math.max(0, s.retries - 1);
+    maxMs = s.capMs !== undefined ? Math.min(uncapped, s.capMs) : uncapped;
+  }
+  return {
+    node: s.node,
+    random: s.random,
+    growing,
+    maxMs,
+    maxReason,
+    capMs: s.capMs,
+    retryAfter: undefined,
+    opaque: false,
+  };
+}
+
+/** A delay about which nothing is known (computed at run time, or spread in): no rule reports it. */
+export function opaqueDelay(node: Node): DelayFacts {
+  return { node, random: false, growing: false, maxMs: Infinity, maxReason: 'opaque', capMs: undefined, retryAfter: undefined, opaque: true };
+}
+
+/** Builds a `library` retry site with empty findings; adapters fill in what they know. */
+export function librarySite(library: string, node: Node, bound: Partial<AttemptBound> = {}): RetrySite {
+  return {
+    kind: 'library',
+    node,
+    library,
+    bound: { kind: bound.kind ?? 'bounded', maxAttempts: bound.maxAttempts, node: bound.node ?? node },
+    waits: [],
+    noWait: undefined,
+    nonIdempotent: [],
+    rateLimitChecks: [],
+    honoursRetryAfter: false,
+    clientErrorRetries: [],
+  };
+}
