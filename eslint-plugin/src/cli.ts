@@ -1,4 +1,308 @@
-/** The `retry-lint` command (placeholder until the CLI lands). */
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+import type { ESLint as ESLintNamespace, Linter } from 'eslint';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import plugin from './index';
+
+/** Output formats `--format` accepts. */
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+
+/** One of {@link FORMATS}. */
+export type Format = (typeof FORMATS)[number];
+
+/** Exit codes, as ESLint's own command uses them. */
+export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
+
+/** Files the command lints when given a directory, by extension. */
+const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
+const TS_FILES = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+
+/** Folders that hold dependencies or generated code, skipped with the built-in config (node_modules and .git are ESLint's own defaults). */
+const IGNORED = ['**/node_modules/', '**/dist/', '**/build/', '**/out/', '**/coverage/', '**/.next/', '**/.nuxt/', '**/.git/', '**/*.min.js', '**/*.d.ts'];
+
+const USAGE = `Usage: retry-lint [paths…] [options]
+
+Finds retry anti-patterns (no jitter, no backoff, no cap, no limit, retried
+non-idempotent requests, ignored Retry-After, retried 4xx) with ESLint.
+
+Paths are files, directories or globs; the default is the current directory.
+node_modules, dist, build, out and coverage folders are skipped.
+
+Options:
+  -f, --format NAME      stylish (default), json or sarif
+      --fix              write the fixes that cannot change behaviour
+      --max-warnings N   exit 1 when there are more than N warnings
+  -c, --config FILE      lint with this ESLint flat config file
+  -h, --help             print this help
+  -v, --version          print the version
+
+Config: with no --config, retry-lint uses the project's own ESLint config when
+it turns on retry/* rules for the files linted, and the plugin's recommended
+config (TypeScript and JSX included) otherwise.
+
+Exit codes: 0 no findings, 1 errors (or more warnings than --max-warnings),
+2 bad usage or an internal error.`;
+
+/** Where the command writes and from which folder it runs; `main` uses the process's own by default. */
+export interface CliIo {
+  /** The folder paths are resolved against and the project config is looked up from. */
+  cwd: string;
+  /** Receives the report and the help text. */
+  stdout: (text: string) => void;
+  /** Receives usage errors and notes. */
+  stderr: (text: string) => void;
+}
+
+/** The command line, once parsed and checked. */
+interface CliOptions {
+  patterns: string[];
+  format: Format;
+  fix: boolean;
+  maxWarnings: number | undefined;
+  config: string | undefined;
+  help: boolean;
+  version: boolean;
+}
+
+/** A problem with how the command was called; reported in one line, exit code 2. */
+class UsageError extends Error {}
+
+/** The subset of the ESLint class (9.x, or `FlatESLint` of 8.57) the command uses. */
+interface FlatESLintClass {
+  new (options: ESLintNamespace.Options): FlatESLintInstance;
+  readonly version: string;
+  outputFixes(results: ESLintNamespace.LintResult[]): Promise<void>;
+}
+type FlatESLintInstance = Pick<InstanceType<typeof import('eslint').ESLint>, 'lintFiles' | 'loadFormatter' | 'calculateConfigForFile' | 'getRulesMetaForResults'>;
+
+/**
+ * Runs `retry-lint` with the given arguments (without `node` and the script path).
+ *
+ * @param argv The command-line arguments, e.g. `['src', '--format', 'json']`.
+ * @param io Where to write and the folder to run in; defaults to the process's.
+ * @returns The exit code: 0 clean, 1 findings, 2 bad usage or an internal error. Never rejects.
+ */
+export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
+  const out: CliIo = {
+    cwd: io.cwd ?? process.cwd(),
+    stdout: io.stdout ?? ((text) => process.stdout.write(text)),
+    stderr: io.stderr ?? ((text) => process.stderr.write(text)),
+  };
+  try {
+    const options = parseCommandLine(argv);
+    if (options.help) {
+      out.stdout(`${USAGE}\n`);
+      return EXIT.clean;
+    }
+    const FlatESLint = await loadFlatESLint();
+    if (options.version) {
+      out.stdout(`retry-lint ${plugin.meta.version} (ESLint ${FlatESLint.version})\n`);
+      return EXIT.clean;
+    }
+    return await lint(FlatESLint, options, out);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      out.stderr(`retry-lint: ${error.message}\nRun \`retry-lint --help\` for usage.\n`);
+      return EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    out.stderr(`retry-lint: internal error: ${message}\n`);
+    if (process.env['RETRY_LINT_DEBUG'] && error instanceof Error && error.stack) out.stderr(`${error.stack}\n`);
+    return EXIT.usage;
+  }
+}
+
+/**
+ * Parses and checks the arguments with `node:util` `parseArgs`.
+ *
+ * @throws {UsageError} On an unknown option, a missing value, an unknown format or a bad `--max-warnings`.
+ */
+function parseCommandLine(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        fix: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    // parseArgs's messages name the option ("Unknown option '--foo'"); drop its advice about `--`.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, '.'));
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? 'stylish';
+  if (!isFormat(format)) {
+    throw new UsageError(`unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
+  }
+  let maxWarnings: number | undefined;
+  const rawMax = values['max-warnings'];
+  if (rawMax !== undefined) {
+    if (!/^\d+$/.test(rawMax.trim())) {
+      throw new UsageError(`--max-warnings expects a whole number of warnings (0 or more), got "${rawMax}".`);
+    }
+    maxWarnings = Number(rawMax.trim());
+  }
+  return {
+    patterns: positionals.length > 0 ? positionals : ['.'],
+    format,
+    fix: values.fix ?? false,
+    maxWarnings,
+    config: values.config,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}
+
+function isFormat(name: string): name is Format {
+  return (FORMATS as readonly string[]).includes(name);
+}
+
+/**
+ * The flat-config ESLint class: `loadESLint({ useFlatConfig: true })` on ESLint 9 and 8.57,
+ * `FlatESLint` from `eslint/use-at-your-own-risk` on an 8.x without `loadESLint`.
+ */
+async function loadFlatESLint(): Promise<FlatESLintClass> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- ESLint is the user's peer dependency, resolved at run time
+  const eslint = require('eslint') as { loadESLint?: (o: { useFlatConfig: boolean }) => Promise<unknown> };
+  if (typeof eslint.loadESLint === 'function') {
+    return (await eslint.loadESLint({ useFlatConfig: true })) as FlatESLintClass;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- fallback for ESLint 8 before loadESLint
+  const risky = require('eslint/use-at-your-own-risk') as { FlatESLint?: FlatESLintClass };
+  if (!risky.FlatESLint) throw new Error('this ESLint has no flat-config API; retry-lint needs ESLint 8.57 or later.');
+  return risky.FlatESLint;
+}
+
+/** Lints, writes fixes and the report, and returns the exit code. */
+async function lint(FlatESLint: FlatESLintClass, options: CliOptions, io: CliIo): Promise<number> {
+  checkPaths(options.patterns, io.cwd);
+  const base: ESLintNamespace.Options = { cwd: io.cwd, fix: options.fix, errorOnUnmatchedPattern: true };
+  let eslintOptions: ESLintNamespace.Options;
+  if (options.config !== undefined) {
+    const file = path.resolve(io.cwd, options.config);
+    if (!existsSync(file)) throw new UsageError(`config file not found: ${options.config}`);
+    eslintOptions = { ...base, overrideConfigFile: file };
+  } else if (await projectConfiguresRetry(FlatESLint, options.patterns, io)) {
+    eslintOptions = base;
+  } else {
+    eslintOptions = { ...base, overrideConfigFile: true, overrideConfig: builtInConfig() };
+  }
+  const eslint = new FlatESLint(eslintOptions);
+  let results: ESLintNamespace.LintResult[];
+  try {
+    results = await eslint.lintFiles(options.patterns);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // ESLint's own messages for patterns that match nothing lintable are usage errors.
+    if (/No files matching|are ignored|were found/i.test(message)) throw new UsageError(message);
+    throw error;
+  }
+  if (options.fix) await FlatESLint.outputFixes(results);
+
+  const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
+  const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
+  const tooManyWarnings = options.maxWarnings !== undefined && warningCount > options.maxWarnings;
+
+  const report = await format(eslint, options.format, results, io.cwd, tooManyWarnings ? options.maxWarnings : undefined);
+  if (report.length > 0) io.stdout(report.endsWith('\n') ? report : `${report}\n`);
+  if (tooManyWarnings) {
+    io.stderr(`retry-lint found too many warnings (maximum: ${String(options.maxWarnings)}).\n`);
+  }
+  return errorCount > 0 || tooManyWarnings ? EXIT.findings : EXIT.clean;
+}
+
+/**
+ * Fails early, with the path in the message, when a path that is not a glob does not exist
+ * (ESLint's own message for this case talks about patterns).
+ *
+ * @throws {UsageError} For the first path that does not exist.
+ */
+function checkPaths(patterns: string[], cwd: string): void {
+  for (const pattern of patterns) {
+    if (/[*?{}[\]!]/.test(pattern)) continue;
+    if (!existsSync(path.resolve(cwd, pattern))) throw new UsageError(`no such file or directory: ${pattern}`);
+  }
+}
+
+/**
+ * Whether the project's own flat config (looked up from `cwd`) turns on a `retry/*` rule for
+ * what is being linted. Probes a JavaScript and a TypeScript file name in each directory given
+ * (each file given is probed itself). A project config that fails to load is not used: the
+ * command falls back to the built-in config and says so.
+ */
+async function projectConfiguresRetry(FlatESLint: FlatESLintClass, patterns: string[], io: CliIo): Promise<boolean> {
+  const probes: string[] = [];
+  for (const pattern of patterns) {
+    const target = path.resolve(io.cwd, pattern);
+    const isFile = !/[*?{}[\]!]/.test(pattern) && statSync(target, { throwIfNoEntry: false })?.isFile() === true;
+    const dir = isFile ? undefined : /[*?{}[\]!]/.test(pattern) ? io.cwd : target;
+    if (isFile) probes.push(target);
+    else if (dir !== undefined) probes.push(...['js', 'jsx', 'ts', 'tsx'].map((ext) => path.join(dir, `retry-lint-probe.${ext}`)));
+  }
+  let eslint: FlatESLintInstance;
+  try {
+    eslint = new FlatESLint({ cwd: io.cwd });
+    for (const probe of probes) {
+      const config = (await eslint.calculateConfigForFile(probe)) as { rules?: Record<string, unknown> } | undefined;
+      if (config?.rules && Object.entries(config.rules).some(([id, entry]) => id.startsWith('retry/') && isOn(entry))) return true;
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!/Could not find config file/i.test(message)) {
+      io.stderr(`retry-lint: the project's ESLint config could not be loaded (${message.split('\n')[0] ?? ''}); using the recommended config.\n`);
+    }
+  }
+  return false;
+}
+
+/** Whether a rule entry (`'warn'`, `2`, `['error', {…}]`, …) turns the rule on. */
+function isOn(entry: unknown): boolean {
+  const level: unknown = Array.isArray(entry) ? entry[0] : entry;
+  return level !== 'off' && level !== 0 && level !== undefined;
+}
+
+/**
+ * The config used when the project has none for retry rules: the plugin's `recommended` on
+ * JavaScript (JSX enabled for `.jsx`) and TypeScript (through `@typescript-eslint/parser`).
+ */
+export function builtInConfig(): Linter.Config[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when TypeScript files are linted with the built-in config
+  const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
+  const recommended = plugin.configs.recommended as unknown as Linter.Config;
+  return [
+    { name: 'retry-lint/ignores', ignores: IGNORED },
+    { name: 'retry-lint/javascript', files: JS_FILES },
+    { name: 'retry-lint/jsx', files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { name: 'retry-lint/typescript', files: TS_FILES, languageOptions: { parser: tsParser, sourceType: 'module' } },
+    { name: 'retry-lint/tsx', files: ['**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { ...recommended, files: [...JS_FILES, ...TS_FILES] },
+  ];
+}
+
+/** Formats the results: ESLint's own stylish and json formatters, SARIF through `@microsoft/eslint-formatter-sarif`. */
+async function format(
+  eslint: FlatESLintInstance,
+  name: Format,
+  results: ESLintNamespace.LintResult[],
+  cwd: string,
+  maxWarnings: number | undefined,
+): Promise<string> {
+  const rulesMeta = eslint.getRulesMetaForResults(results);
+  if (name === 'sarif') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS formatter without types
+    const sarif = require('@microsoft/eslint-formatter-sarif') as (r: ESLintNamespace.LintResult[], data: object) => string;
+    return sarif(results, { cwd, rulesMeta });
+  }
+  const formatter = await eslint.loadFormatter(name);
+  const meta = maxWarnings === undefined ? undefined : { maxWarningsExceeded: { maxWarnings, foundWarnings: results.reduce((n, r) => n + r.warningCount, 0) } };
+  return formatter.format(results, meta as Parameters<typeof formatter.format>[1]);
 }
