@@ -1,0 +1,220 @@
+// Code actions: a quick fix per ESLint fix (preferred) and suggestion, "Use the backoff helper",
+// disable-for-this-line, and `source.fixAll.retryLint`. Every edit is a versioned WorkspaceEdit;
+// nothing is offered when the document moved on since the findings were computed.
+import type { TSESTree } from '@typescript-eslint/utils';
+import {
+  CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  CreateFile,
+  type Diagnostic,
+  OptionalVersionedTextDocumentIdentifier,
+  TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKinds, USE_HELPER_TITLE } from '../shared/protocol';
+import type { RetryLintSettings } from '../shared/settings';
+import { dataOf, type FixData } from './diagnostics';
+import { lintPathOf } from './documents';
+import { importEdit, placeHelper, type HelperName, type ReadText } from './helper-file';
+import { fixAllBundled, sourceCodeOf } from './linting';
+import { planRewrite } from './rewrite';
+
+/** What code actions need besides the document and the request. */
+export interface ActionContext {
+  settings: RetryLintSettings;
+  workspaceFolders: readonly string[];
+  read: ReadText;
+}
+
+function bomOf(doc: TextDocument): number {
+  return doc.getText().startsWith('\uFEFF') ? 1 : 0;
+}
+
+function toTextEdit(doc: TextDocument, fix: FixData): TextEdit {
+  const bom = bomOf(doc);
+  return { range: { start: doc.positionAt(fix.range[0] + bom), end: doc.positionAt(fix.range[1] + bom) }, newText: fix.text };
+}
+
+/** A WorkspaceEdit changing only `doc`, at its current version. */
+function versionedEdit(doc: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+  return { documentChanges: [TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(doc.uri, doc.version), edits)] };
+}
+
+function withoutPeriod(text: string): string {
+  return text.replace(/\.\s*$/, '');
+}
+
+/** The quick fixes of one finding: its fix (preferred), then its suggestions. */
+function eslintFixes(doc: TextDocument, diagnostic: Diagnostic): CodeAction[] {
+  const data = dataOf(diagnostic);
+  if (!data) return [];
+  const out: CodeAction[] = [];
+  if (data.fix) {
+    const action = CodeAction.create(`Fix this ${data.ruleId} problem`, versionedEdit(doc, [toTextEdit(doc, data.fix)]), CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = true;
+    out.push(action);
+  }
+  for (const s of data.suggestions ?? []) {
+    const action = CodeAction.create(withoutPeriod(s.desc), versionedEdit(doc, [toTextEdit(doc, s.fix)]), CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    out.push(action);
+  }
+  return out;
+}
+
+/** Whether the start of `line` sits among JSX children, where a comment must be `{/* … *\/}`. */
+function inJsxChildren(program: TSESTree.Program | undefined, offset: number): boolean {
+  if (!program) return false;
+  let node: TSESTree.Node | undefined;
+  const visit = (n: TSESTree.Node): void => {
+    node = n;
+    for (const [k, v] of Object.entries(n)) {
+      if (k === 'parent') continue;
+      const kids = Array.isArray(v) ? v : [v];
+      for (const c of kids) {
+        if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string' && Array.isArray((c as TSESTree.Node).range)) {
+          const child = c as TSESTree.Node;
+          if (child.range[0] <= offset && offset < child.range[1]) {
+            visit(child);
+            return;
+          }
+        }
+      }
+    }
+  };
+  visit(program);
+  for (let n = node; n; n = n.parent) {
+    const p = n.parent;
+    if (!p) return false;
+    if ((p.type === 'JSXElement' || p.type === 'JSXFragment') && (p.children as TSESTree.Node[]).includes(n)) return true;
+    if (p.type === 'JSXExpressionContainer' || p.type === 'JSXAttribute' || p.type === 'JSXOpeningElement') return false;
+  }
+  return false;
+}
+
+const DISABLE_COMMENT = /^(\s*)(\/\/|\{\s*\/\*|\/\*)\s*eslint-disable-next-line\b([^*}\n]*?)(\s*--[^*}\n]*)?(\s*\*\/\s*\}?|\s*\*\/)?\s*$/d;
+
+/** "Disable <rule> for this line": merged into an existing `eslint-disable-next-line` comment on the line above. */
+function disableForLine(doc: TextDocument, diagnostic: Diagnostic, program: TSESTree.Program | undefined): CodeAction | undefined {
+  const data = dataOf(diagnostic);
+  if (!data) return undefined;
+  const line = diagnostic.range.start.line;
+  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const indent = /^\s*/.exec(lineText)?.[0] ?? '';
+  const title = `Disable ${data.ruleId} for this line`;
+  if (line > 0) {
+    const above = doc.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\r?\n$/, '');
+    const m = DISABLE_COMMENT.exec(above);
+    if (m?.indices?.[3]) {
+      const list = m[3] ?? '';
+      const rules = list.split(',').map((r) => r.trim()).filter(Boolean);
+      if (rules.length === 0 || rules.includes(data.ruleId)) return undefined; // already disabled for every rule or this one
+      const at = { line: line - 1, character: m.indices[3][0] + list.trimEnd().length };
+      const action = CodeAction.create(title, versionedEdit(doc, [{ range: { start: at, end: at }, newText: `, ${data.ruleId}` }]), CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      return action;
+    }
+  }
+  const offset = doc.offsetAt({ line, character: indent.length }) - bomOf(doc);
+  const comment = inJsxChildren(program, offset) ? `{/* eslint-disable-next-line ${data.ruleId} */}` : `// eslint-disable-next-line ${data.ruleId}`;
+  const start = { line, character: 0 };
+  const action = CodeAction.create(title, versionedEdit(doc, [{ range: { start, end: start }, newText: `${indent}${comment}\n` }]), CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  return action;
+}
+
+/**
+ * The helper edit for a document: create (or reuse) the helper file and import `names`, plus
+ * `extra` edits of the document. Undefined when the helper cannot be placed.
+ */
+export function helperWorkspaceEdit(doc: TextDocument, program: TSESTree.Program, names: readonly HelperName[], extra: TextEdit[], context: ActionContext): WorkspaceEdit | undefined {
+  const placement = placeHelper(lintPathOf(doc), program, context.settings, context.workspaceFolders, context.read);
+  if (!placement) return undefined;
+  const changes: WorkspaceEdit['documentChanges'] = [];
+  if (placement.create) {
+    changes.push(CreateFile.create(placement.uri, { ignoreIfExists: true }));
+    changes.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(placement.uri, null), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: placement.text }]));
+  }
+  const imp = importEdit(doc, program, placement, names);
+  const edits = imp ? [imp, ...extra] : extra;
+  if (edits.length > 0) changes.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(doc.uri, doc.version), edits));
+  return changes.length > 0 ? { documentChanges: changes } : undefined;
+}
+
+/** "Use the backoff helper" for the findings given: one action per retry site however many findings it has. */
+function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: ActionContext): CodeAction[] {
+  if (diagnostics.length === 0) return [];
+  const sourceCode = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() });
+  if (!sourceCode) return [];
+  const bom = bomOf(doc);
+  const bySite = new Map<string, { plan: NonNullable<ReturnType<typeof planRewrite>>; diagnostics: Diagnostic[] }>();
+  for (const d of diagnostics) {
+    const plan = planRewrite(sourceCode as never, doc.offsetAt(d.range.start) - bom);
+    if (!plan) continue;
+    const entry = bySite.get(plan.siteKey);
+    if (entry) entry.diagnostics.push(d);
+    else bySite.set(plan.siteKey, { plan, diagnostics: [d] });
+  }
+  const out: CodeAction[] = [];
+  for (const { plan, diagnostics: ds } of bySite.values()) {
+    const rewrite = plan.edits.map((e) => toTextEdit(doc, e));
+    const edit = helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, plan.names, rewrite, context);
+    if (!edit) continue;
+    const action = CodeAction.create(USE_HELPER_TITLE, edit, CodeActionKind.QuickFix);
+    action.diagnostics = ds;
+    out.push(action);
+  }
+  return out;
+}
+
+/** `source.fixAll.retryLint`: every autofix at once, as one minimal replacement. */
+export function fixAllAction(doc: TextDocument, settings: RetryLintSettings): CodeAction | undefined {
+  const text = doc.getText();
+  const bom = bomOf(doc);
+  const { output, error } = fixAllBundled({ filePath: lintPathOf(doc), text: text.slice(bom) }, settings);
+  if (error || output === text.slice(bom)) return undefined;
+  const before = text.slice(bom);
+  let start = 0;
+  while (start < before.length && start < output.length && before[start] === output[start]) start++;
+  let endOld = before.length;
+  let endNew = output.length;
+  while (endOld > start && endNew > start && before[endOld - 1] === output[endNew - 1]) {
+    endOld--;
+    endNew--;
+  }
+  const edit = toTextEdit(doc, { range: [start, endOld], text: output.slice(start, endNew) });
+  return CodeAction.create('Fix all auto-fixable retry-lint problems', versionedEdit(doc, [edit]), CodeActionKinds.fixAll);
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return kind === CodeActionKind.QuickFix;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/** All code actions for a request. Findings computed for another version of the document yield nothing. */
+export function codeActions(doc: TextDocument, params: CodeActionParams, context: ActionContext): CodeAction[] {
+  const only = params.context.only;
+  const out: CodeAction[] = [];
+  const ours = params.context.diagnostics.filter((d) => {
+    const data = dataOf(d);
+    return data !== undefined && data.version === doc.version;
+  });
+  if (wants(only, CodeActionKind.QuickFix) && ours.length > 0) {
+    const program = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() })?.ast as TSESTree.Program | undefined;
+    for (const d of ours) out.push(...eslintFixes(doc, d));
+    out.push(...helperActions(doc, ours, context));
+    for (const d of ours) {
+      const disable = disableForLine(doc, d, program);
+      if (disable) out.push(disable);
+    }
+  }
+  if (only && wants(only, CodeActionKinds.fixAll)) {
+    const all = fixAllAction(doc, context.settings);
+    if (all) out.push(all);
+  }
+  return out;
+}

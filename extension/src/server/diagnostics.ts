@@ -1,0 +1,179 @@
+// ESLint findings → LSP diagnostics, and when to lint: debounced as the user types (or on save),
+// tied to the document version so stale results are dropped.
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { RetryLintSettings } from '../shared/settings';
+import { isLintable, lintPathOf } from './documents';
+import { lintDocument, type LintMessage, type LintOutcome, type TrustState } from './linting';
+import type { SettingsStore } from './settings';
+import type { StatusReporter } from './status';
+
+/** The diagnostic `source` of every finding. */
+export const SOURCE = 'retry-lint';
+
+/** An ESLint fix: replace the text offsets `range` by `text`. */
+export interface FixData {
+  range: [number, number];
+  text: string;
+}
+
+/** What a diagnostic carries so code actions need no server-side cache. */
+export interface DiagnosticData {
+  ruleId: string;
+  /** The document version the finding was computed for. */
+  version: number;
+  fix?: FixData;
+  suggestions?: { desc: string; fix: FixData }[];
+}
+
+/** Reads `Diagnostic.data` back, or undefined when it is not ours or malformed. */
+export function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (diagnostic.source !== SOURCE || !data || typeof data.ruleId !== 'string' || typeof data.version !== 'number') return undefined;
+  return data as DiagnosticData;
+}
+
+/** One ESLint message as an LSP diagnostic (1-based ESLint lines/columns → 0-based LSP positions). */
+export function toDiagnostic(message: LintMessage, doc: TextDocument, docsUrl: string | undefined): Diagnostic {
+  const ruleId = message.ruleId ?? 'retry/unknown';
+  const lastLine = Math.max(0, doc.lineCount - 1);
+  const clampLine = (line: number): number => Math.min(Math.max(0, line - 1), lastLine);
+  const start = { line: clampLine(message.line), character: Math.max(0, message.column - 1) };
+  const end =
+    message.endLine !== undefined && message.endColumn !== undefined
+      ? { line: clampLine(message.endLine), character: Math.max(0, message.endColumn - 1) }
+      : start;
+  const data: DiagnosticData = { ruleId, version: doc.version };
+  if (message.fix) data.fix = { range: [message.fix.range[0], message.fix.range[1]], text: message.fix.text };
+  if (message.suggestions?.length) {
+    data.suggestions = message.suggestions.map((s) => ({ desc: s.desc, fix: { range: [s.fix.range[0], s.fix.range[1]], text: s.fix.text } }));
+  }
+  const diagnostic: Diagnostic = {
+    range: { start, end },
+    severity: message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: ruleId,
+    source: SOURCE,
+    message: message.message,
+    data,
+  };
+  if (docsUrl) diagnostic.codeDescription = { href: docsUrl };
+  return diagnostic;
+}
+
+/** Every message of an outcome as diagnostics of `doc`. */
+export function toDiagnostics(outcome: LintOutcome, doc: TextDocument): Diagnostic[] {
+  return outcome.messages.map((m) => toDiagnostic(m, doc, m.ruleId ? outcome.docsUrl(m.ruleId) : undefined));
+}
+
+/** Lints one document with its settings: skipped (empty) when disabled or too big. Never throws. */
+export async function diagnose(
+  doc: TextDocument,
+  settings: RetryLintSettings,
+  trust: TrustState,
+): Promise<{ diagnostics: Diagnostic[]; outcome?: LintOutcome; skipped?: string }> {
+  if (!settings.enable || !isLintable(doc)) return { diagnostics: [] };
+  const text = doc.getText();
+  if (text.length > settings.maxFileSize) {
+    return { diagnostics: [], skipped: `Skipped ${doc.uri}: ${text.length} characters is over retryLint.maxFileSize (${settings.maxFileSize}).` };
+  }
+  const outcome = await lintDocument({ filePath: lintPathOf(doc), text }, settings, trust);
+  return { diagnostics: toDiagnostics(outcome, doc), outcome };
+}
+
+/** Debounce of `onType` linting, in ms. */
+export const DEBOUNCE_MS = 150;
+
+/** Schedules, runs and publishes linting of open documents. */
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per URI, a counter bumped by each scheduled run, so a slower older run cannot publish over a newer one. */
+  private readonly generation = new Map<string, number>();
+
+  constructor(
+    private readonly connection: Pick<Connection, 'sendDiagnostics'>,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly trust: TrustState,
+    private readonly status: StatusReporter,
+    private readonly debounceMs = DEBOUNCE_MS,
+  ) {}
+
+  /** A document was opened or its settings changed: lint now. */
+  now(doc: TextDocument): void {
+    this.cancel(doc.uri);
+    void this.run(doc.uri, doc.version); // run() never rejects
+  }
+
+  /** The document changed: lint after the debounce, when `retryLint.run` is `onType`. */
+  changed(doc: TextDocument): void {
+    this.cancel(doc.uri);
+    const uri = doc.uri;
+    const version = doc.version;
+    void this.settings.get(uri).then((s) => {
+      // The run mode is read before the timer starts; a newer change cancels this one.
+      if (s.run !== 'onType' || this.documents.get(uri)?.version !== version) return;
+      this.cancel(uri);
+      const timer = setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri, version); // run() never rejects
+      }, this.debounceMs);
+      this.timers.set(uri, timer);
+    });
+  }
+
+  /** The document was saved: lint now in `onSave` mode (in `onType` mode it is already linted). */
+  saved(doc: TextDocument): void {
+    const uri = doc.uri;
+    void this.settings.get(uri).then((s) => {
+      if (s.run === 'onSave') this.now(doc);
+    });
+  }
+
+  /** Re-validates every open document (settings, trust or ESLint config changed). */
+  refresh(): void {
+    for (const doc of this.documents.all()) if (isLintable(doc)) this.now(doc);
+  }
+
+  /** The document closed: cancel pending work and clear its findings. */
+  closed(uri: string): void {
+    this.cancel(uri);
+    this.generation.delete(uri);
+    this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+    this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
+  }
+
+  private async run(uri: string, version: number): Promise<void> {
+    const generation = this.generation.get(uri) ?? 0;
+    const stale = (): boolean => this.generation.get(uri) !== generation || this.documents.get(uri)?.version !== version;
+    try {
+      const settings = await this.settings.get(uri);
+      const doc = this.documents.get(uri);
+      if (!doc || stale()) return;
+      const result = await diagnose(doc, settings, this.trust);
+      if (stale()) return; // the document moved on while linting: drop the result
+      this.connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics });
+      const outcome = result.outcome;
+      if (result.skipped) {
+        this.status.log('info', result.skipped);
+        this.status.report('warn', result.skipped, uri);
+      } else if (outcome?.error) {
+        this.status.failure(uri, 'Linting', new Error(outcome.error.message), outcome.error.ruleId);
+      } else if (outcome?.warning) {
+        this.status.log('warn', `${uri}: ${outcome.warning}`);
+        this.status.report('warn', outcome.warning, uri);
+      } else if (outcome) {
+        this.status.report('ok', outcome.engine === 'workspace' ? "Linting with the workspace's ESLint config." : 'Linting with the bundled rules.');
+      }
+    } catch (error) {
+      this.status.failure(uri, 'Linting', error);
+      if (!stale()) this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    }
+  }
+}

@@ -1,0 +1,271 @@
+// Lints buffer text with the bundled plugin (one ESLint `Linter`), or, only in a trusted workspace
+// whose own ESLint config sets `retry/*` rules, through the workspace's own ESLint. Never throws:
+// every function returns a result with an `error` instead.
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import plugin from '../../../eslint-plugin/src/index';
+import type { RetryLintSettings } from '../shared/settings';
+
+/** One finding, as ESLint reports it (1-based lines and columns, fix ranges as text offsets). */
+export type LintMessage = Linter.LintMessage;
+
+/** What one lint of one text produced. */
+export interface LintOutcome {
+  /** Findings of `retry/*` rules only (parse errors and other rules are left out). */
+  messages: LintMessage[];
+  /** `bundled`: the plugin inside the server; `workspace`: the workspace's own ESLint. */
+  engine: 'bundled' | 'workspace';
+  /** The rule docs URL of a rule id (`retry/require-jitter`), when known. */
+  docsUrl: (ruleId: string) => string | undefined;
+  /** Set when linting failed: the message, and the rule that threw when ESLint says so. */
+  error?: { message: string; ruleId?: string };
+  /** Set when linting worked but not as configured (the workspace's ESLint failed, so the bundled rules ran). */
+  warning?: string;
+  /** A parse error of the text (the file is not reported then; the compiler shows it). */
+  parseError?: string;
+}
+
+/** What the linter needs to know about the file besides its text. */
+export interface LintTarget {
+  /** File system path when the document is a `file:` URI; otherwise a made-up name with the right extension. */
+  filePath: string;
+  text: string;
+}
+
+/** Whether the workspace is trusted (the client tells; see `src/shared/protocol.ts`). */
+export interface TrustState {
+  workspaceTrusted: boolean;
+}
+
+type RuleEntry = Linter.RuleEntry;
+type RulesMeta = Record<string, { docs?: { url?: string } } | undefined>;
+interface PluginShape {
+  rules: Record<string, { meta?: { docs?: { url?: string } } }>;
+  configs: { recommended: { rules: Record<string, RuleEntry> } };
+}
+
+const bundled = plugin as unknown as PluginShape;
+const linter = new Linter({ configType: 'flat' });
+
+/** The bundled plugin's rule ids (`require-jitter`, …). */
+export function bundledRuleIds(): string[] {
+  return Object.keys(bundled.rules);
+}
+
+function bundledDocsUrl(ruleId: string): string | undefined {
+  return bundled.rules[ruleId.replace(/^retry\//, '')]?.meta?.docs?.url;
+}
+
+/** `recommended` rules with each `retryLint.rules` severity applied (options of `recommended` kept). */
+export function rulesFor(settings: Pick<RetryLintSettings, 'rules'>): Record<string, RuleEntry> {
+  const rules: Record<string, RuleEntry> = { ...bundled.configs.recommended.rules };
+  for (const [id, severity] of Object.entries(settings.rules)) {
+    const key = `retry/${id.replace(/^retry\//, '')}`;
+    if (!bundled.rules[key.slice('retry/'.length)]) continue;
+    const current = rules[key];
+    rules[key] = Array.isArray(current) ? [severity, ...current.slice(1)] : severity;
+  }
+  return rules;
+}
+
+/** The flat config the bundled path lints with (same parser setup as the CLI and the shared eval tool). */
+export function bundledConfig(settings: Pick<RetryLintSettings, 'rules'>, filePath: string): Linter.Config[] {
+  const ext = path.extname(filePath).toLowerCase();
+  return [
+    {
+      files: ['**/*'],
+      languageOptions: {
+        parser: tsParser as unknown as Linter.Parser,
+        ecmaVersion: 'latest',
+        sourceType: ext === '.cjs' || ext === '.cts' ? 'commonjs' : 'module',
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      plugins: { retry: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+      rules: rulesFor(settings),
+    },
+  ];
+}
+
+/** The name the Linter sees: the base name only, so flat-config `files` matching never depends on the cwd. */
+function linterFilename(filePath: string): string {
+  return path.basename(filePath) || 'file.ts';
+}
+
+function ruleOfError(error: unknown): string | undefined {
+  const text = error instanceof Error ? error.message : String(error);
+  return /[Rr]ule:\s*"([^"]+)"/.exec(text)?.[1];
+}
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+
+function onlyRetry(messages: LintMessage[]): { messages: LintMessage[]; parseError?: string } {
+  const fatal = messages.find((m) => m.fatal);
+  return {
+    messages: messages.filter((m) => typeof m.ruleId === 'string' && m.ruleId.startsWith('retry/')),
+    ...(fatal ? { parseError: `${fatal.message} (${fatal.line}:${fatal.column})` } : {}),
+  };
+}
+
+/** Lints with the bundled plugin and `retryLint.*` settings. Runs no workspace code. Never throws. */
+export function lintBundled(target: LintTarget, settings: Pick<RetryLintSettings, 'rules'>): LintOutcome {
+  try {
+    const raw = linter.verify(target.text, bundledConfig(settings, target.filePath), { filename: linterFilename(target.filePath) });
+    return { ...onlyRetry(raw), engine: 'bundled', docsUrl: bundledDocsUrl };
+  } catch (error) {
+    const ruleId = ruleOfError(error);
+    return { messages: [], engine: 'bundled', docsUrl: bundledDocsUrl, error: { message: errorText(error), ...(ruleId ? { ruleId } : {}) } };
+  }
+}
+
+/** The text with every autofix of the bundled rules applied (what `source.fixAll.retryLint` writes). */
+export function fixAllBundled(target: LintTarget, settings: Pick<RetryLintSettings, 'rules'>): { output: string; error?: string } {
+  try {
+    // ESLint accepts a predicate for `fix` (SourceCodeFixer), though its types say boolean.
+    const fix = (m: LintMessage): boolean => typeof m.ruleId === 'string' && m.ruleId.startsWith('retry/');
+    const result = linter.verifyAndFix(target.text, bundledConfig(settings, target.filePath), {
+      filename: linterFilename(target.filePath),
+      fix: fix as unknown as boolean,
+    });
+    return { output: result.output };
+  } catch (error) {
+    return { output: target.text, error: errorText(error) };
+  }
+}
+
+/** The `SourceCode` of the text as the bundled path parses it (for the helper rewrite), or undefined on a parse error. */
+export function sourceCodeOf(target: LintTarget): ReturnType<Linter['getSourceCode']> | undefined {
+  try {
+    const config = bundledConfig({ rules: {} }, target.filePath);
+    const first = config[0];
+    if (first) first.rules = {};
+    const messages = linter.verify(target.text, config, { filename: linterFilename(target.filePath) });
+    if (messages.some((m) => m.fatal)) return undefined;
+    return linter.getSourceCode();
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workspace path: only reached through `lintDocument`, which checks trust first.
+// ---------------------------------------------------------------------------------------------
+
+/** ESLint config file names, flat and eslintrc; a change to any of them re-validates open files. */
+export const ESLINT_CONFIG_FILES = [
+  'eslint.config.js',
+  'eslint.config.mjs',
+  'eslint.config.cjs',
+  'eslint.config.ts',
+  'eslint.config.mts',
+  'eslint.config.cts',
+  '.eslintrc',
+  '.eslintrc.js',
+  '.eslintrc.cjs',
+  '.eslintrc.json',
+  '.eslintrc.yaml',
+  '.eslintrc.yml',
+];
+
+interface WorkspaceEslintInstance {
+  lintText(text: string, options: { filePath: string }): Promise<{ messages: LintMessage[] }[]>;
+  calculateConfigForFile(filePath: string): Promise<{ rules?: Record<string, unknown> } | undefined>;
+  getRulesMetaForResults(results: unknown[]): RulesMeta;
+}
+interface WorkspaceEslintModule {
+  ESLint: new (options: Record<string, unknown>) => WorkspaceEslintInstance;
+  loadESLint?: (options?: { useFlatConfig?: boolean; cwd?: string }) => Promise<new (options: Record<string, unknown>) => WorkspaceEslintInstance>;
+  version?: string;
+}
+
+/** One workspace ESLint per config directory, created lazily; dropped when config files change. */
+const workspaceEngines = new Map<string, Promise<{ eslint: WorkspaceEslintInstance; version: string } | undefined>>();
+
+/** Forgets every loaded workspace ESLint (config files changed, or trust changed). */
+export function resetWorkspaceEngines(): void {
+  workspaceEngines.clear();
+}
+
+/** The directory of the nearest ESLint config above `filePath`, if any. */
+export function findConfigDir(filePath: string): string | undefined {
+  let dir = path.dirname(filePath);
+  for (;;) {
+    if (ESLINT_CONFIG_FILES.some((name) => fs.existsSync(path.join(dir, name)))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+async function loadWorkspaceEngine(dir: string): Promise<{ eslint: WorkspaceEslintInstance; version: string } | undefined> {
+  const req = createRequire(path.join(dir, 'package.json'));
+  let resolved: string;
+  try {
+    resolved = req.resolve('eslint');
+  } catch {
+    return undefined;
+  }
+  const mod = req(resolved) as WorkspaceEslintModule;
+  const Engine = mod.loadESLint ? await mod.loadESLint({ cwd: dir }) : mod.ESLint;
+  let version = mod.version ?? '';
+  if (!version) {
+    try {
+      version = (req('eslint/package.json') as { version: string }).version;
+    } catch {
+      version = 'unknown';
+    }
+  }
+  return { eslint: new Engine({ cwd: dir }), version };
+}
+
+/**
+ * Lints through the workspace's own ESLint when its config sets `retry/*` rules for this file;
+ * undefined when there is no such config or ESLint (the caller falls back to the bundled path).
+ * Loads and runs workspace code: call only through {@link lintDocument}, which checks trust.
+ */
+async function lintWithWorkspace(target: LintTarget): Promise<LintOutcome | undefined> {
+  if (!path.isAbsolute(target.filePath) || !fs.existsSync(path.dirname(target.filePath))) return undefined;
+  const dir = findConfigDir(target.filePath);
+  if (!dir) return undefined;
+  let engine = workspaceEngines.get(dir);
+  if (!engine) {
+    engine = loadWorkspaceEngine(dir).catch(() => undefined);
+    workspaceEngines.set(dir, engine);
+  }
+  const loaded = await engine;
+  if (!loaded) return undefined;
+  const config = await loaded.eslint.calculateConfigForFile(target.filePath);
+  const setsRetryRules = Object.entries(config?.rules ?? {}).some(([id, entry]) => {
+    if (!id.startsWith('retry/')) return false;
+    const level = Array.isArray(entry) ? (entry[0] as unknown) : entry;
+    return level !== 'off' && level !== 0;
+  });
+  if (!setsRetryRules) return undefined;
+  const results = await loaded.eslint.lintText(target.text, { filePath: target.filePath });
+  const meta = loaded.eslint.getRulesMetaForResults(results);
+  const all = results.flatMap((r) => r.messages);
+  return { ...onlyRetry(all), engine: 'workspace', docsUrl: (ruleId) => meta[ruleId]?.docs?.url ?? bundledDocsUrl(ruleId) };
+}
+
+/**
+ * Lints one document: through the workspace's ESLint only when the workspace is trusted, the
+ * setting allows it and the workspace's config sets `retry/*` rules; otherwise with the bundled
+ * plugin. The one place that decides whether workspace code may run. Never throws.
+ */
+export async function lintDocument(target: LintTarget, settings: RetryLintSettings, trust: TrustState): Promise<LintOutcome> {
+  if (trust.workspaceTrusted && settings.useWorkspaceConfig) {
+    try {
+      const outcome = await lintWithWorkspace(target);
+      if (outcome) return outcome;
+    } catch (error) {
+      const fallback = lintBundled(target, settings);
+      return { ...fallback, warning: `The workspace's ESLint failed (${errorText(error)}); showing the bundled rules.` };
+    }
+  }
+  return lintBundled(target, settings);
+}

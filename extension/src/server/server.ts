@@ -1,0 +1,176 @@
+// The Retry Lint language server: creates the connection, reads capabilities, wires each
+// module's handlers and listens. No logic here (STYLE §6). Run: `node dist/server.js --stdio`.
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import {
+  type CodeAction,
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type InitializeParams,
+  type InitializeResult,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { CodeActionKinds, HelperEditRequest, type InitializationOptions, TrustChangedNotification } from '../shared/protocol';
+import { codeActions, helperWorkspaceEdit, type ActionContext } from './code-actions';
+import { DiagnosticsScheduler } from './diagnostics';
+import { createDocuments, isLintable, lintPathOf } from './documents';
+import { diskReader } from './helper-file';
+import { ESLINT_CONFIG_FILES, resetWorkspaceEngines, sourceCodeOf, type TrustState } from './linting';
+import { SettingsStore } from './settings';
+import { StatusReporter } from './status';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = createDocuments();
+const status = new StatusReporter(connection);
+const settings = new SettingsStore(connection);
+const trust: TrustState = { workspaceTrusted: false };
+const workspaceFolders: string[] = [];
+const scheduler = new DiagnosticsScheduler(connection, documents, settings, trust, status);
+let watchRegistration = false;
+let workspaceFoldersSupported = false;
+
+const toPath = (uri: string): string | undefined => {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
+  trust.workspaceTrusted = options.workspaceTrusted === true;
+  const caps = params.capabilities;
+  settings.setPullSupported(caps.workspace?.configuration === true);
+  watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  workspaceFoldersSupported = caps.workspace?.workspaceFolders === true;
+  for (const f of params.workspaceFolders ?? []) {
+    const p = toPath(f.uri);
+    if (p) workspaceFolders.push(p);
+  }
+  if (workspaceFolders.length === 0 && params.rootUri) {
+    const p = toPath(params.rootUri);
+    if (p) workspaceFolders.push(p);
+  }
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKinds.fixAll], resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'retry-lint' },
+  };
+});
+
+connection.onInitialized(() => {
+  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'retryLint' }).catch(() => undefined);
+  if (watchRegistration) {
+    const watchers = [...ESLINT_CONFIG_FILES, 'package.json'].map((name) => ({ globPattern: `**/${name}` }));
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+  }
+  if (workspaceFoldersSupported) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      for (const removed of e.removed) {
+        const p = toPath(removed.uri);
+        const i = p ? workspaceFolders.indexOf(p) : -1;
+        if (i >= 0) workspaceFolders.splice(i, 1);
+    }
+      for (const added of e.added) {
+        const p = toPath(added.uri);
+        if (p) workspaceFolders.push(p);
+    }
+      settings.changed(undefined);
+      scheduler.refresh();
+    });
+  }
+  status.report('ok', trust.workspaceTrusted ? 'Ready.' : 'Ready (restricted mode: bundled rules only).');
+});
+
+connection.onDidChangeConfiguration((params) => {
+  try {
+    settings.changed(params as { settings?: unknown });
+    scheduler.refresh();
+  } catch (error) {
+    status.failure('workspace', 'Reading the settings', error);
+  }
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  try {
+    const relevant = params.changes.some((c) => {
+      const base = path.posix.basename(c.uri);
+      return ESLINT_CONFIG_FILES.includes(base) || base === 'package.json';
+    });
+    if (!relevant) return;
+    resetWorkspaceEngines();
+    scheduler.refresh();
+  } catch (error) {
+    status.failure('workspace', 'Reloading the ESLint config', error);
+  }
+});
+
+connection.onNotification(TrustChangedNotification, (params) => {
+  trust.workspaceTrusted = params.workspaceTrusted === true;
+  resetWorkspaceEngines();
+  scheduler.refresh();
+});
+
+documents.onDidOpen((e) => {
+  if (isLintable(e.document)) scheduler.now(e.document);
+});
+documents.onDidChangeContent((e) => {
+  if (isLintable(e.document)) scheduler.changed(e.document);
+});
+documents.onDidSave((e) => {
+  if (isLintable(e.document)) scheduler.saved(e.document);
+});
+documents.onDidClose((e) => {
+  settings.forget(e.document.uri);
+  scheduler.closed(e.document.uri);
+});
+
+const actionContext = async (uri: string): Promise<ActionContext> => ({
+  settings: await settings.get(uri),
+  workspaceFolders,
+  read: diskReader((u) => documents.get(u)?.getText()),
+});
+
+connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
+  const uri = params.textDocument.uri;
+  try {
+    const doc = documents.get(uri);
+    if (!doc || !isLintable(doc) || token.isCancellationRequested) return [];
+    const context = await actionContext(uri);
+    if (!context.settings.enable || token.isCancellationRequested) return [];
+    // The document moved on while the settings were read: its findings are stale.
+    if (documents.get(uri)?.version !== doc.version) return [];
+    return codeActions(doc, params, context);
+  } catch (error) {
+    status.failure(uri, 'Code actions', error);
+    return [];
+  }
+});
+
+connection.onRequest(HelperEditRequest, async (params, token) => {
+  const uri = params.textDocument.uri;
+  try {
+    const doc = documents.get(uri);
+    if (!doc || token.isCancellationRequested) return null;
+    if (typeof params.textDocument.version === 'number' && params.textDocument.version !== doc.version) return null;
+    const sourceCode = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() });
+    if (!sourceCode) return null;
+    return helperWorkspaceEdit(doc, sourceCode.ast as never, ['retryWithBackoff'], [], await actionContext(uri)) ?? null;
+  } catch (error) {
+    status.failure(uri, 'Inserting the helper', error);
+    return null;
+  }
+});
+
+process.on('uncaughtException', (error) => status.failure('server', 'The server', error));
+process.on('unhandledRejection', (error) => status.failure('server', 'The server', error));
+
+documents.listen(connection);
+connection.listen();
