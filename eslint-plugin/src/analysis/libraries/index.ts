@@ -1,4 +1,7 @@
+import { pRetryAdapter } from './p-retry';
 import type { LibraryAdapter } from './types';
 
 /** Every library adapter; `getRetrySites` hands each call whose callee resolves to one of an adapter's packages to it. */
-export const adapters: readonly LibraryAdapter[] = [];
+export const adapters: readonly LibraryAdapter[] = [
+  pRetryAdapter,
+];

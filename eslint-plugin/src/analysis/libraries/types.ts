@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Origin } from '../scope';
 import type { RetrySite } from '../types';
 import type { RetrySettings } from '../../utils/settings';
+import type { LibraryDocs } from './docs';
 
 /** What an adapter may use besides the call it is given. */
 export interface LibraryContext {
@@ -22,4 +23,6 @@ export interface LibraryAdapter {
   packages: readonly string[];
   /** Returns the retry sites this call opens (usually zero or one). Never throws on valid syntax. */
   analyze(node: TSESTree.CallExpression | TSESTree.NewExpression, origin: Origin, ctx: LibraryContext): RetrySite[];
+  /** What the adapter checks, rendered into `docs/libraries.md` (see `./docs`). */
+  docs?: LibraryDocs;
 }

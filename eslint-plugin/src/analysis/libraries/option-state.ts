@@ -1,0 +1,288 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { isFunction, propertyName, unwrap, walk } from '../ast';
+import type { DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
+import { bindingOf, variableOf } from '../scope';
+import type { LibraryContext } from './types';
+import { readOption, resolveObject, type Option, type OptionsObject } from './util';
+
+/**
+ * Helpers shared by the adapters of retry libraries configured through one options object
+ * (p-retry, async-retry, retry, promise-retry, exponential-backoff, axios-retry, retry-axios,
+ * got, ky, ofetch, fetch-retry): whether an option is written, left to the library's default,
+ * or unknowable (spread in, computed, options not resolvable), and the edits suggestions make.
+ */
+
+/** The options argument of a call: absent (every default applies), an object literal, or unknown. */
+export type Options = { kind: 'none' } | { kind: 'unknown' } | { kind: 'object'; obj: OptionsObject };
+
+/** Resolves an options argument (following `const` bindings); `undefined` / `{}` literals count as written. */
+export function resolveOptions(ctx: LibraryContext, arg: Node | null | undefined): Options {
+  const n = unwrap(arg);
+  if (!n) return { kind: 'none' };
+  if (n.type === T.Identifier && n.name === 'undefined') return { kind: 'none' };
+  const obj = resolveObject(ctx, n);
+  return obj ? { kind: 'object', obj } : { kind: 'unknown' };
+}
+
+/** An option's state: left to the default, written (value known or not), or unknowable. */
+export type OptionState = { state: 'absent' } | { state: 'unknown' } | { state: 'set'; option: Option };
+
+/**
+ * Reads option `name`. A property followed by a spread (`{ retries: 3, ...extra }`) may be
+ * overridden, and a missing property may come from a spread: both are unknown.
+ */
+export function optionState(ctx: LibraryContext, options: Options, name: string): OptionState {
+  if (options.kind === 'none') return { state: 'absent' };
+  if (options.kind === 'unknown') return { state: 'unknown' };
+  const option = readOption(ctx, options.obj, name);
+  const props = options.obj.node.properties;
+  if (!option) {
+    if (options.obj.spread) return { state: 'unknown' };
+    if (props.some((p) => p.type === T.Property && propertyName(p) === undefined)) return { state: 'unknown' };
+    return { state: 'absent' };
+  }
+  const at = props.indexOf(option.property);
+  if (props.slice(at + 1).some((p) => p.type === T.SpreadElement)) return { state: 'unknown' };
+  return { state: 'set', option };
+}
+
+/** The option's value if known statically, the default if absent, `unknown` otherwise. */
+export function valueOf(state: OptionState, fallback: unknown): { known: true; value: unknown } | { known: false } {
+  if (state.state === 'absent') return { known: true, value: fallback };
+  if (state.state === 'set' && state.option.known) return { known: true, value: state.option.known.value };
+  return { known: false };
+}
+
+/** A number option: its value, the default when absent, undefined when unknown or not a number. */
+export function numberValue(state: OptionState, fallback: number): number | undefined {
+  const v = valueOf(state, fallback);
+  return v.known && typeof v.value === 'number' && !Number.isNaN(v.value) ? v.value : undefined;
+}
+
+/** A boolean option, as above. */
+export function booleanValue(state: OptionState, fallback: boolean): boolean | undefined {
+  const v = valueOf(state, fallback);
+  return v.known && typeof v.value === 'boolean' ? v.value : undefined;
+}
+
+/** The property of a written option, for reporting; undefined when absent or unknown. */
+export function propertyOf(state: OptionState): TSESTree.Property | undefined {
+  return state.state === 'set' ? state.option.property : undefined;
+}
+
+/** The value node of a written option. */
+export function valueNode(state: OptionState): Node | undefined {
+  return state.state === 'set' ? unwrap(state.option.value) : undefined;
+}
+
+/** Builds delay facts directly (for schedules `scheduleDelay` does not describe: linear, retry-axios' exponential). */
+export function delayFacts(node: Node, facts: Partial<DelayFacts> & { maxMs: number }): DelayFacts {
+  return {
+    node,
+    random: facts.random ?? false,
+    growing: facts.growing ?? false,
+    maxMs: facts.maxMs,
+    maxReason: facts.maxReason ?? (Number.isFinite(facts.maxMs) ? 'known' : 'growth'),
+    capMs: facts.capMs,
+    retryAfter: facts.retryAfter,
+    opaque: facts.opaque ?? false,
+  };
+}
+
+/** Adds a suggestion for `rule` to a site. */
+export function suggest(site: RetrySite, rule: RuleId, s: LibrarySuggestion | undefined): void {
+  if (!s) return;
+  site.suggestions ??= {};
+  const list = (site.suggestions[rule] ??= []);
+  if (!list.some((x) => x.description === s.description)) list.push(s);
+}
+
+/**
+ * An edit that sets option `name` to `valueText`: replaces a written value, adds the property to
+ * the options object, or adds an options argument after `after` when the call has none.
+ * Returns undefined when the options are unknown (nothing safe to edit).
+ */
+export function setOption(
+  options: Options,
+  name: string,
+  valueText: string,
+  description: string,
+  after: Node | undefined,
+): LibrarySuggestion | undefined {
+  if (options.kind === 'unknown') return undefined;
+  if (options.kind === 'none') {
+    if (!after) return undefined;
+    return { description, range: [after.range[1], after.range[1]], text: `, { ${name}: ${valueText} }` };
+  }
+  const obj = options.obj.node;
+  let existing: TSESTree.Property | undefined;
+  for (const p of obj.properties) if (p.type === T.Property && propertyName(p) === name) existing = p;
+  if (existing) {
+    if (existing.shorthand) return { description, range: existing.range, text: `${name}: ${valueText}` };
+    return { description, range: existing.value.range, text: valueText };
+  }
+  return insertProperty(obj, `${name}: ${valueText}`, description);
+}
+
+/** An edit adding `text` (`key: value`) as the last property of an object literal. */
+export function insertProperty(obj: TSESTree.ObjectExpression, text: string, description: string): LibrarySuggestion {
+  const last = obj.properties[obj.properties.length - 1];
+  if (!last) return { description, range: obj.range, text: `{ ${text} }` };
+  return { description, range: [last.range[1], last.range[1]], text: `, ${text}` };
+}
+
+/** An edit removing one element of an array literal, with its separating comma. */
+export function removeElement(array: TSESTree.ArrayExpression, element: Node, description: string): LibrarySuggestion | undefined {
+  const elements = array.elements;
+  const i = elements.findIndex((e) => e === element);
+  if (i < 0) return undefined;
+  const next = elements[i + 1];
+  const prev = elements[i - 1];
+  if (next) return { description, range: [element.range[0], next.range[0]], text: '' };
+  if (prev) return { description, range: [prev.range[1], element.range[1]], text: '' };
+  return { description, range: [element.range[0], element.range[1]], text: '' };
+}
+
+/** One entry of a status or method list with its static value. */
+export interface ListEntry {
+  node: Node;
+  value: unknown;
+}
+
+/**
+ * The entries of an array option (literal or `const`), each with its value when statically
+ * known. `complete` is false when part of the list cannot be known (a spread, a computed entry).
+ */
+export function listEntries(ctx: LibraryContext, value: Node | undefined): { array: TSESTree.ArrayExpression | undefined; entries: ListEntry[]; complete: boolean } {
+  const arr = resolveArray(ctx, value);
+  if (!arr) return { array: undefined, entries: [], complete: false };
+  const entries: ListEntry[] = [];
+  let complete = true;
+  for (const e of arr.elements) {
+    if (!e || e.type === T.SpreadElement) {
+      complete = false;
+      continue;
+    }
+    const v = staticOf(ctx, e);
+    if (!v) complete = false;
+    entries.push({ node: e, value: v?.value });
+  }
+  return { array: arr, entries, complete };
+}
+
+function resolveArray(ctx: LibraryContext, value: Node | undefined): TSESTree.ArrayExpression | undefined {
+  let n = unwrap(value);
+  for (let i = 0; n && i < 5; i++) {
+    if (n.type === T.ArrayExpression) return n;
+    n = constInit(ctx, n);
+  }
+  return undefined;
+}
+
+/** The initialiser of a never-reassigned variable an identifier refers to; undefined for anything else. */
+function constInit(ctx: LibraryContext, n: Node): Node | undefined {
+  if (n.type !== T.Identifier) return undefined;
+  const v = variableOf(ctx.sourceCode, n);
+  const b = v && bindingOf(v);
+  if (!b || !b.stable) return undefined;
+  if (b.kind === 'init' || b.kind === 'function') return unwrap(b.node);
+  return undefined;
+}
+
+function staticOf(ctx: LibraryContext, node: Node): { value: unknown } | undefined {
+  const n = unwrap(node);
+  if (n.type === T.Literal) return { value: n.value };
+  if (n.type === T.UnaryExpression && n.operator === '-' && n.argument.type === T.Literal && typeof n.argument.value === 'number') return { value: -n.argument.value };
+  if (n.type === T.ArrayExpression) {
+    const out: unknown[] = [];
+    for (const e of n.elements) {
+      if (!e || e.type === T.SpreadElement) return undefined;
+      const v = staticOf(ctx, e);
+      if (!v) return undefined;
+      out.push(v.value);
+    }
+    return { value: out };
+  }
+  if (n.type === T.TemplateLiteral && n.expressions.length === 0) return { value: n.quasis[0]?.value.cooked };
+  return undefined;
+}
+
+/** 4xx statuses a retry may reasonably include: 408 Request Timeout, 425 Too Early (RFC 8470), 429 Too Many Requests. */
+export const RETRYABLE_4XX = new Set([408, 425, 429]);
+
+/** Whether a status (or `[min, max]` range) includes a 4xx that cannot succeed on retry. */
+export function isClientErrorStatus(value: unknown, alsoAllowed: readonly number[] = []): boolean {
+  const ok = (s: number): boolean => RETRYABLE_4XX.has(s) || alsoAllowed.includes(s);
+  if (typeof value === 'number') return value >= 400 && value < 500 && !ok(value);
+  if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number') {
+    const [lo, hi] = value as [number, number];
+    for (let s = Math.max(lo, 400); s <= Math.min(hi, 499); s++) if (!ok(s)) return true;
+  }
+  return false;
+}
+
+/** Whether a status (or range) is 429 or 503, the statuses `Retry-After` comes with. */
+export function isRateLimitStatus(value: unknown): boolean {
+  if (typeof value === 'number') return value === 429 || value === 503;
+  if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number') {
+    const [lo, hi] = value as [number, number];
+    return (lo <= 429 && 429 <= hi) || (lo <= 503 && 503 <= hi);
+  }
+  return false;
+}
+
+/** Resolves a function-valued option: an inline function, or a same-file function or `const` bound to one. */
+export function resolveFunction(ctx: LibraryContext, node: Node | null | undefined): (TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression) | undefined {
+  let n = unwrap(node);
+  for (let i = 0; n && i < 5; i++) {
+    if (isFunction(n)) return n;
+    n = constInit(ctx, n);
+  }
+  return undefined;
+}
+
+/** Whether a function always returns `true` (`() => true`, `function () { return true; }`): it accepts every failure. */
+export function alwaysTrue(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): boolean {
+  if (fn.body.type !== T.BlockStatement) return isTrue(fn.body);
+  const body = fn.body.body;
+  const last = body[body.length - 1];
+  if (!last || last.type !== T.ReturnStatement || !isTrue(last.argument)) return false;
+  let ok = true;
+  for (const st of body) {
+    if (st.type === T.ReturnStatement && !isTrue(st.argument)) ok = false;
+    if (st.type === T.IfStatement || st.type === T.SwitchStatement || st.type === T.TryStatement || st.type === T.ThrowStatement) ok = false;
+  }
+  return ok;
+}
+
+function isTrue(n: Node | null | undefined): boolean {
+  const u = unwrap(n);
+  return !!u && u.type === T.Literal && u.value === true;
+}
+
+/** Whether the function's parameter at `index` is referenced in its body. */
+export function usesParameter(ctx: LibraryContext, fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression, index: number): boolean {
+  const p = fn.params[index];
+  if (!p) return false;
+  if (p.type !== T.Identifier) return true; // destructured: assume used
+  const variables = ctx.sourceCode.getDeclaredVariables(fn);
+  const v = variables.find((x) => x.name === p.name);
+  if (!v) return true;
+  return v.references.length > 0;
+}
+
+/** Whether the source text of a node mentions `Retry-After` (a header read). */
+export function readsRetryAfter(ctx: LibraryContext, node: Node | undefined): boolean {
+  return !!node && /retry-?after/i.test(ctx.sourceCode.getText(node));
+}
+
+/** Identifiers and property names used inside a node. */
+export function namesIn(ctx: LibraryContext, node: Node): Set<string> {
+  const out = new Set<string>();
+  walk(node, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.Identifier) out.add(n.name);
+    else if (n.type === T.Literal && typeof n.value === 'string') out.add(n.value);
+  });
+  return out;
+}

@@ -1,0 +1,169 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { propertyName, stringValue, unwrap, walk } from '../ast';
+import { describeHttpCall, judgeIdempotency, type HttpCall } from '../http';
+import { variableOf } from '../scope';
+import type { Node, RetrySite } from '../types';
+import { resolveFunction } from './option-state';
+import type { LibraryContext } from './types';
+import { resolveObject } from './util';
+
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+/**
+ * For retry libraries that run a function again (p-retry, async-retry, promise-retry,
+ * exponential-backoff, retry): judges the HTTP calls inside the retried function.
+ *
+ * - a POST/PATCH without a stable idempotency key is a non-idempotent retry (a key created inside
+ *   the function is created anew on every attempt);
+ * - an HTTP client that throws on 4xx (axios, got, ky, ofetch, superagent), called in a function
+ *   that classifies nothing (no `try`, `throw`, status or error-code test, no `bail`/`AbortError`),
+ *   with no retry condition option, retries 4xx like an outage (reported at `conditionNode`).
+ *
+ * A function that cannot be resolved (a parameter, an import) is opaque: nothing is reported.
+ */
+export function judgeRetriedFunction(
+  ctx: LibraryContext,
+  site: RetrySite,
+  fnArg: Node | null | undefined,
+  opts: { conditionNode: Node; hasCondition: boolean; firstParamBails?: boolean },
+): void {
+  const fn = resolveFunction(ctx, fnArg);
+  if (!fn) return;
+  const calls: HttpCall[] = [];
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.CallExpression) return;
+    const http = safeDescribe(ctx, n);
+    if (http) calls.push(http);
+  });
+  for (const http of calls) {
+    const req = judgeIdempotency(ctx.sourceCode, http, fn, ctx.settings);
+    if (req) site.nonIdempotent.push(req);
+  }
+  if (!opts.hasCondition && calls.some((c) => c.throwsOnHttpError) && !classifies(ctx, fn, opts.firstParamBails === true)) {
+    site.clientErrorRetries.push({ node: opts.conditionNode, reason: 'condition' });
+  }
+}
+
+function safeDescribe(ctx: LibraryContext, call: TSESTree.CallExpression): HttpCall | undefined {
+  try {
+    return describeHttpCall(ctx.sourceCode, call, ctx.settings);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Names whose test in a condition means the failure is classified (status, error code, error type). */
+const CLASSIFYING = /^(status|statusCode|code|response|name|message|ok|errno|AbortError|isAxiosError|HTTPError|FetchError)$/;
+
+/** Whether a retried function tells failures apart (and so may stop on 4xx) instead of retrying all of them. */
+function classifies(ctx: LibraryContext, fn: FunctionNode, firstParamBails: boolean): boolean {
+  const first = fn.params[0];
+  const bail = firstParamBails && first?.type === T.Identifier ? first.name : undefined;
+  let found = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.TryStatement || n.type === T.ThrowStatement) found = true;
+    else if (n.type === T.Identifier && (n.name === 'AbortError' || (bail !== undefined && n.name === bail && n !== first))) found = true;
+    else if (n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.SwitchStatement || n.type === T.LogicalExpression) {
+      const test = n.type === T.IfStatement || n.type === T.ConditionalExpression ? n.test : n.type === T.SwitchStatement ? n.discriminant : n;
+      walk(test, ctx.sourceCode.visitorKeys, (m) => {
+        if (m.type === T.Identifier && CLASSIFYING.test(m.name)) found = true;
+        if (m.type === T.BinaryExpression && m.operator === 'instanceof') found = true;
+      });
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * The calls made through an instance: `inst(…)` and `inst.method(…)`, where `inst` is the variable
+ * `creation` is assigned to (`const inst = factory(…)`) or, for an identifier, the variable itself.
+ */
+export function callsThrough(ctx: LibraryContext, instance: Node): TSESTree.CallExpression[] {
+  const variable = instanceVariable(ctx, instance);
+  if (!variable) return [];
+  const out: TSESTree.CallExpression[] = [];
+  for (const ref of variable.references) {
+    const id = ref.identifier as Node;
+    const parent = id.parent;
+    if (!parent) continue;
+    if (parent.type === T.CallExpression && parent.callee === id) out.push(parent);
+    else if (parent.type === T.MemberExpression && parent.object === id && parent.parent.type === T.CallExpression && parent.parent.callee === parent) out.push(parent.parent);
+  }
+  return out;
+}
+
+function instanceVariable(ctx: LibraryContext, instance: Node): TSESLint.Scope.Variable | undefined {
+  const n = unwrap(instance);
+  if (n.type === T.Identifier) return variableOf(ctx.sourceCode, n);
+  let p: Node | undefined = n.parent;
+  while (p && (p.type === T.TSAsExpression || p.type === T.TSSatisfiesExpression || p.type === T.TSNonNullExpression || p.type === T.AwaitExpression)) p = p.parent;
+  if (p && p.type === T.VariableDeclarator && p.id.type === T.Identifier) {
+    return ctx.sourceCode.getDeclaredVariables(p).find((v) => v.name === (p.id as TSESTree.Identifier).name);
+  }
+  return undefined;
+}
+
+/**
+ * Describes a call to a `fetch`-shaped function (`(input, init) => Promise<Response>`) such as a
+ * fetch-retry instance: its method and idempotency key, read from `init`.
+ */
+export function describeFetchLike(ctx: LibraryContext, call: TSESTree.CallExpression): HttpCall {
+  const init = unwrap(call.arguments[1]);
+  const base: HttpCall = { node: call, client: 'fetch', method: 'GET', methodNode: undefined, throwsOnHttpError: false, keyValue: undefined, keyUnknown: false };
+  if (!init) return base;
+  const obj = resolveObject(ctx, init);
+  if (!obj) return { ...base, method: undefined, keyUnknown: true };
+  let method: string | undefined = 'GET';
+  let methodNode: Node | undefined;
+  let keyValue: Node | undefined;
+  let keyUnknown = obj.spread;
+  for (const p of obj.node.properties) {
+    if (p.type !== T.Property) continue;
+    const name = propertyName(p);
+    if (name === undefined) {
+      keyUnknown = true;
+      continue;
+    }
+    if (name === 'method') {
+      method = stringValue(p.value)?.toUpperCase();
+      methodNode = p;
+    } else if (name === 'headers') {
+      const found = headerKey(ctx, p.value);
+      keyValue = found.value ?? keyValue;
+      keyUnknown ||= found.unknown;
+    } else if (isKeyName(ctx, name)) {
+      keyValue = p.value;
+    }
+  }
+  if (obj.spread && !methodNode) method = undefined;
+  return { ...base, method, methodNode, keyValue, keyUnknown: keyValue ? false : keyUnknown };
+}
+
+function headerKey(ctx: LibraryContext, value: Node): { value: Node | undefined; unknown: boolean } {
+  let n = unwrap(value);
+  if (n.type === T.NewExpression && n.arguments[0]) n = unwrap(n.arguments[0]);
+  const obj = resolveObject(ctx, n);
+  if (!obj) return { value: undefined, unknown: true };
+  for (const p of obj.node.properties) {
+    if (p.type !== T.Property) continue;
+    const name = propertyName(p);
+    if (name && isKeyName(ctx, name)) return { value: p.value, unknown: false };
+  }
+  return { value: undefined, unknown: obj.spread || obj.node.properties.some((p) => p.type === T.Property && propertyName(p) === undefined) };
+}
+
+function isKeyName(ctx: LibraryContext, name: string): boolean {
+  const lower = name.toLowerCase();
+  return ctx.settings.idempotencyKeyHeaders.some((h) => h.toLowerCase() === lower) || /idempot/i.test(name);
+}
+
+/** Judges a request a library retries by re-sending the same request (the key, if any, is the same on every attempt). */
+export function judgeResent(ctx: LibraryContext, site: RetrySite, http: HttpCall): void {
+  // The region is the site's anchor, which never contains the request: a key built for the
+  // request is built once and re-sent unchanged by the library, so it is stable.
+  const req = judgeIdempotency(ctx.sourceCode, http, site.node.type === T.CallExpression ? site.node.callee : site.node, ctx.settings);
+  if (req && req.key === 'none') site.nonIdempotent.push(req);
+}

@@ -1,0 +1,120 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Node, RetrySite } from '../types';
+import {
+  booleanValue,
+  numberValue,
+  optionState,
+  propertyOf,
+  resolveOptions,
+  setOption,
+  suggest,
+  type Options,
+} from './option-state';
+import type { LibraryContext } from './types';
+import { librarySite, opaqueDelay, scheduleDelay } from './util';
+
+/**
+ * The options of node-retry (`retry`), shared by p-retry, async-retry and promise-retry:
+ * `retries`, `factor`, `minTimeout`, `maxTimeout`, `randomize`, `forever`, `maxRetryTime`.
+ * Delay n (0-based) is `minTimeout * factor ** n`, times a random factor in [1, 2) when
+ * `randomize`, capped at `maxTimeout`.
+ */
+export interface RetryOptionDefaults {
+  library: string;
+  retries: number;
+  randomize: boolean;
+  /** Whether `forever: true` is honoured (retry, async-retry, promise-retry, p-retry before 6). */
+  forever: boolean;
+}
+
+/** The cap the suggestions propose, well under `require-max-delay`'s default of 60000 ms. */
+export const SUGGESTED_CAP_MS = 30000;
+
+/** Builds the site of a call configured with node-retry options. `after` is the argument an options object would follow. */
+export function retryOptionsSite(
+  ctx: LibraryContext,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  optionsArg: Node | null | undefined,
+  after: Node | undefined,
+  d: RetryOptionDefaults,
+): { site: RetrySite; options: Options } {
+  const anchor: Node = call.callee;
+  const options = resolveOptions(ctx, optionsArg);
+  const site = librarySite(d.library, call, { node: anchor });
+  if (options.kind === 'unknown') {
+    site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
+    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
+    return { site, options };
+  }
+  const retriesS = optionState(ctx, options, 'retries');
+  const foreverS = optionState(ctx, options, 'forever');
+  const maxRetryTimeS = optionState(ctx, options, 'maxRetryTime');
+  const factorS = optionState(ctx, options, 'factor');
+  const minS = optionState(ctx, options, 'minTimeout');
+  const maxS = optionState(ctx, options, 'maxTimeout');
+  const randomS = optionState(ctx, options, 'randomize');
+
+  // Attempts.
+  const retries = numberValue(retriesS, d.retries);
+  const forever = d.forever ? booleanValue(foreverS, false) : false;
+  const deadline = numberValue(maxRetryTimeS, Infinity);
+  const hasDeadline = deadline !== undefined ? Number.isFinite(deadline) : true; // an unknown deadline may bound it
+  if (forever === true && !hasDeadline) {
+    site.bound = { kind: 'unbounded', maxAttempts: undefined, node: propertyOf(foreverS) ?? anchor };
+    const prop = propertyOf(foreverS);
+    if (prop) suggest(site, 'no-unbounded-retry', { description: `Retry at most ${d.retries} times`, range: prop.range, text: `retries: ${d.retries}` });
+  } else if (retries === Infinity && !hasDeadline) {
+    site.bound = { kind: 'unbounded', maxAttempts: undefined, node: propertyOf(retriesS) ?? anchor };
+    suggest(site, 'no-unbounded-retry', setOption(options, 'retries', String(d.retries), `Retry at most ${d.retries} times`, undefined));
+  } else if (retries === undefined || forever === undefined) {
+    site.bound = { kind: hasDeadline ? 'bounded' : 'unknown', maxAttempts: undefined, node: propertyOf(retriesS) ?? anchor };
+  } else {
+    site.bound = { kind: 'bounded', maxAttempts: Number.isFinite(retries) ? retries + 1 : undefined, node: propertyOf(retriesS) ?? anchor };
+  }
+
+  // Delays.
+  const rawFactor = numberValue(factorS, 2);
+  const factor = rawFactor === undefined ? undefined : rawFactor > 0 ? rawFactor : 1;
+  const minTimeout = numberValue(minS, 1000);
+  const maxTimeout = numberValue(maxS, Infinity);
+  const randomize = booleanValue(randomS, d.randomize);
+  if (minTimeout === 0 && (maxTimeout === undefined || maxTimeout >= 0)) {
+    // Every wait is 0 ms (node-retry waits at least 1 ms: still no backoff).
+    site.noWait = propertyOf(minS) ?? anchor;
+    suggest(site, 'require-backoff', setOption(options, 'minTimeout', '1000', 'Wait at least 1000 ms before the first retry (`minTimeout: 1000`)', after));
+    return { site, options };
+  }
+  if (maxTimeout === 0) {
+    site.noWait = propertyOf(maxS) ?? anchor;
+    return { site, options };
+  }
+  const waitNode: Node = (randomize === false ? propertyOf(randomS) : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS) : undefined) ?? anchor;
+  if (factor === undefined || minTimeout === undefined) {
+    site.waits.push({ node: waitNode, argument: undefined, delay: opaqueDelay(anchor) });
+    return { site, options };
+  }
+  const worstRetries = forever === true || retries === Infinity ? Infinity : retries;
+  const delay = scheduleDelay({
+    node: (maxTimeout !== undefined && Number.isFinite(maxTimeout) ? propertyOf(maxS) : undefined) ?? anchor,
+    baseMs: minTimeout * (randomize === false ? 1 : 2),
+    factor,
+    capMs: maxTimeout !== undefined && Number.isFinite(maxTimeout) ? maxTimeout : undefined,
+    retries: worstRetries,
+    random: randomize === true,
+  });
+  if (maxTimeout === undefined || worstRetries === undefined) {
+    // An unknown cap or attempt count: the worst case cannot be told.
+    if (delay.maxReason === 'growth' || maxTimeout === undefined) delay.maxReason = 'opaque';
+    if (worstRetries === undefined && delay.maxReason === 'known' && delay.capMs === undefined) delay.maxReason = 'opaque';
+  }
+  if (randomize === undefined) {
+    // Unknown randomisation: no jitter or backoff finding.
+    delay.opaque = true;
+    delay.growing = false;
+  }
+  site.waits.push({ node: waitNode, argument: undefined, delay });
+  if (randomize === false) suggest(site, 'require-jitter', setOption(options, 'randomize', 'true', 'Randomise each wait (`randomize: true`)', after));
+  if (factor <= 1) suggest(site, 'require-backoff', setOption(options, 'factor', '2', 'Double the wait after each attempt (`factor: 2`)', after));
+  suggest(site, 'require-max-delay', setOption(options, 'maxTimeout', String(SUGGESTED_CAP_MS), `Cap each wait at ${SUGGESTED_CAP_MS} ms (\`maxTimeout: ${SUGGESTED_CAP_MS}\`)`, after));
+  return { site, options };
+}
