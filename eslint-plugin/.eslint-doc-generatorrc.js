@@ -8,6 +8,8 @@ module.exports = {
   // The eslintrc twin of `recommended`; listing it would repeat every ✅.
   ignoreConfig: ['recommended-legacy'],
   pathRuleList: ['README.md', '../README.md'],
+  // Every doc has `## Options`, also rules without options ("This rule has no options"); test/meta.test.ts checks each option has its `###`.
+  ruleDocSectionOptions: false,
   ruleDocSectionInclude: ['Examples', 'When Not To Use It', 'Related'],
   ruleDocNotices: ['description', 'configs', 'fixableAndHasSuggestions', 'options'],
   ruleListColumns: ['name', 'description', 'configsError', 'configsWarn', 'fixable', 'hasSuggestions', 'options'],
