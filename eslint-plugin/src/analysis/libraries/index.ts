@@ -1,7 +1,15 @@
+import { asyncRetryAdapter } from './async-retry';
+import { exponentialBackoffAdapter } from './exponential-backoff';
 import { pRetryAdapter } from './p-retry';
+import { promiseRetryAdapter } from './promise-retry';
+import { retryAdapter } from './retry';
 import type { LibraryAdapter } from './types';
 
 /** Every library adapter; `getRetrySites` hands each call whose callee resolves to one of an adapter's packages to it. */
 export const adapters: readonly LibraryAdapter[] = [
   pRetryAdapter,
+  asyncRetryAdapter,
+  retryAdapter,
+  promiseRetryAdapter,
+  exponentialBackoffAdapter,
 ];
