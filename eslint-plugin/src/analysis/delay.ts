@@ -528,16 +528,18 @@ export function returnedExpressions(fn: FunctionNode, sourceCode: TSESLint.Sourc
 
 function evalFunctionCall(fn: FunctionNode, args: Value[], env: Env): Value {
   if (env.depth > 30) return OPAQUE();
-  const saved = new Map(env.params);
+  const next = new Map(env.params);
   fn.params.forEach((p, i) => {
     const id = p.type === T.AssignmentPattern ? p.left : p;
     if (id.type !== T.Identifier) return;
     const v = variableOf(env.sourceCode, id);
     if (!v) return;
     const arg = args[i];
-    if (arg) env.params.set(v, arg);
-    else if (p.type === T.AssignmentPattern) env.params.set(v, evaluate(p.right, env));
+    if (arg) next.set(v, arg);
+    else if (p.type === T.AssignmentPattern) next.set(v, evaluate(p.right, env));
   });
+  const saved = env.params;
+  env.params = next;
   try {
     const rets = returnedExpressions(fn, env.sourceCode);
     if (rets.length === 0) return OPAQUE();

@@ -1,8 +1,35 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
+import { analyzeInterceptors } from './interceptors';
+import { analyzeLoops } from './loops';
+import { analyzeRecursion } from './recursion';
 import type { RetrySite } from './types';
 
-/** Finds hand-written retry sites (loops, recursion, promise chains, interceptors). */
-export function analyzeHandWritten(_sourceCode: TSESLint.SourceCode, _settings: RetrySettings): RetrySite[] {
-  return [];
+/**
+ * Finds hand-written retry sites: loops, recursion (direct, through promise chains, timers and
+ * event handlers) and interceptors that replay their failed request. Each analysis catches its
+ * own failures so one odd construct never costs the file.
+ */
+export function analyzeHandWritten(sourceCode: TSESLint.SourceCode, settings: RetrySettings): RetrySite[] {
+  const ctx = { sourceCode, settings };
+  const out: RetrySite[] = [];
+  for (const analyze of [analyzeLoops, analyzeRecursion, analyzeInterceptors]) {
+    try {
+      out.push(...analyze(ctx));
+    } catch {
+      // Keep the other analyses' sites.
+    }
+  }
+  return dedupe(out);
+}
+
+/** A replay found both as recursion and as an interceptor is one site. */
+function dedupe(sites: RetrySite[]): RetrySite[] {
+  const seen = new Set<string>();
+  return sites.filter((s) => {
+    const key = `${s.node.range[0]}:${s.node.range[1]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

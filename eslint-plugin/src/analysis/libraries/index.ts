@@ -1,3 +1,12 @@
+import { apolloAdapter } from './apollo';
+import { awsSdkAdapter } from './aws-sdk';
+import { bullmqAdapter } from './bullmq';
+import { cockatielAdapter } from './cockatiel';
+import { octokitAdapter } from './octokit';
+import { rxjsAdapter } from './rxjs';
+import { socketIoAdapter } from './socket-io';
+import { tanstackQueryAdapter } from './tanstack-query';
+import { undiciAdapter } from './undici';
 import { asyncRetryAdapter } from './async-retry';
 import { exponentialBackoffAdapter } from './exponential-backoff';
 import { pRetryAdapter } from './p-retry';
@@ -12,4 +21,13 @@ export const adapters: readonly LibraryAdapter[] = [
   retryAdapter,
   promiseRetryAdapter,
   exponentialBackoffAdapter,
+  undiciAdapter,
+  cockatielAdapter,
+  rxjsAdapter,
+  tanstackQueryAdapter,
+  bullmqAdapter,
+  awsSdkAdapter,
+  octokitAdapter,
+  apolloAdapter,
+  socketIoAdapter,
 ];

@@ -1,0 +1,191 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { unwrap } from '../ast';
+import { delayOfFunction } from '../delay';
+import { describeHttpCall } from '../http';
+import { normalPath } from '../scope';
+import type { DelayFacts, Node, RetrySite } from '../types';
+import type { LibraryDocs } from './docs';
+import {
+  alwaysTrue,
+  delayFacts,
+  namesIn,
+  numberValue,
+  optionState,
+  propertyOf,
+  resolveFunction,
+  resolveOptions,
+  setOption,
+  suggest,
+  type OptionState,
+} from './option-state';
+import { callsThrough, judgeResent } from './retried-operation';
+import type { LibraryAdapter, LibraryContext } from './types';
+import { librarySite, numberOption, opaqueDelay, scheduleDelay, staticValueOf } from './util';
+
+export const docs: LibraryDocs = {
+  package: 'axios-retry',
+  api: '`axiosRetry(axiosOrInstance, options)`',
+  versionAssumed: 'axios-retry 4.x (3.x has the same defaults but ignores Retry-After in its default delay)',
+  defaults: [
+    '`retries: 3`',
+    '`retryDelay`: no delay at all (only a Retry-After header, when sent, is waited for)',
+    '`exponentialDelay`: `2 ** n * 100` ms plus 0-20 % random, no cap; `linearDelay(ms)`: `n * ms`, no jitter',
+    '`retryCondition: isNetworkOrIdempotentRequestError`: network errors for every method (POST included), and 5xx/429 for GET, HEAD, OPTIONS, PUT, DELETE',
+  ],
+  checks: [
+    { rule: 'require-backoff', when: 'no `retryDelay` (it retries at once); suggests `retryDelay: axiosRetry.exponentialDelay`.' },
+    { rule: 'require-jitter', when: '`retryDelay: linearDelay(…)` or a delay function without randomness; suggests `exponentialDelay`.' },
+    { rule: 'require-max-delay', when: 'the delay (`exponentialDelay`, `linearDelay` or a delay function) can exceed `maxDelayMs` within `retries`, or grows with unbounded retries.' },
+    { rule: 'no-unbounded-retry', when: '`retries: Infinity`.' },
+    { rule: 'require-idempotency-key', when: 'the instance is used in this file for a POST or PATCH without an idempotency key while the condition retries it: the default (network errors), `isNetworkError`, `isRetryableError`, `() => true`, or a custom condition that never looks at the method.' },
+    { rule: 'no-retry-on-client-error', when: '`retryCondition` accepts every error (`() => true`); suggests `isIdempotentRequestError`.' },
+  ],
+  notModelled: [
+    'the per-request `axios-retry` config key (request-level overrides are not read).',
+    'the cap on a Retry-After wait: axios-retry waits whatever the server sends; caps on server-supplied waits are only judged in hand-written code.',
+  ],
+};
+
+/** axios-retry: `axiosRetry(instance, { retries, retryDelay, retryCondition })`. */
+export const axiosRetryAdapter: LibraryAdapter = {
+  packages: ['axios-retry'],
+  docs,
+  analyze(node, origin, ctx) {
+    if (node.type !== T.CallExpression || normalPath(origin).length !== 0) return [];
+    return [analyzeCall(ctx, node)];
+  },
+};
+
+/** Exports of axios-retry used as options, by name. */
+function exportName(ctx: LibraryContext, node: Node | undefined): string | undefined {
+  const o = ctx.originOf(node);
+  if (!o || o.module !== 'axios-retry') return undefined;
+  const p = normalPath(o);
+  return p.length === 1 ? p[0] : p.length === 2 && p[1] === '()' ? `${p[0]}()` : undefined;
+}
+
+function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression): RetrySite {
+  const [instance, optionsArg] = call.arguments;
+  const anchor: Node = call.callee;
+  const calleeText = ctx.sourceCode.getText(call.callee);
+  const options = resolveOptions(ctx, optionsArg);
+  const site = librarySite('axios-retry', call, { node: anchor });
+  site.honoursRetryAfter = true;
+  if (options.kind === 'unknown') {
+    site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
+    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
+    return site;
+  }
+  const retriesS = optionState(ctx, options, 'retries');
+  const delayS = optionState(ctx, options, 'retryDelay');
+  const conditionS = optionState(ctx, options, 'retryCondition');
+
+  const retries = numberValue(retriesS, 3);
+  if (retries === Infinity) {
+    site.bound = { kind: 'unbounded', maxAttempts: undefined, node: propertyOf(retriesS) ?? anchor };
+    suggest(site, 'no-unbounded-retry', setOption(options, 'retries', '3', 'Retry at most 3 times (`retries: 3`)', undefined));
+  } else {
+    site.bound = { kind: retries === undefined ? 'unknown' : 'bounded', maxAttempts: retries === undefined ? undefined : retries + 1, node: propertyOf(retriesS) ?? anchor };
+  }
+  if (retries === 0) return site;
+
+  const exponential = `${calleeText}.exponentialDelay`;
+  if (delayS.state === 'absent') {
+    site.noWait = anchor;
+    suggest(site, 'require-backoff', setOption(options, 'retryDelay', exponential, `Back off exponentially with jitter (\`retryDelay: ${exponential}\`)`, instance));
+  } else if (delayS.state === 'set') {
+    const delay = delayOf(ctx, delayS, retries);
+    const fix = setOption(options, 'retryDelay', exponential, `Back off exponentially with jitter (\`retryDelay: ${exponential}\`)`, instance);
+    if (delay.maxReason === 'known' && delay.maxMs === 0 && !delay.opaque) {
+      site.noWait = delayS.option.property;
+      suggest(site, 'require-backoff', fix);
+    } else {
+      site.waits.push({ node: delayS.option.property, argument: undefined, delay });
+      if (!delay.opaque && !delay.random) suggest(site, 'require-jitter', fix);
+      if (!delay.opaque && !delay.growing) suggest(site, 'require-backoff', fix);
+    }
+    const fn = resolveFunction(ctx, delayS.option.value);
+    if (fn && !exportName(ctx, delayS.option.value)) site.honoursRetryAfter = /retry-?after|exponentialDelay|linearDelay/i.test(ctx.sourceCode.getText(fn));
+  } else {
+    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
+  }
+
+  // Which failures, and so which methods, are retried.
+  let retriesPost: boolean | undefined = true; // the default retries network errors of every method
+  if (conditionS.state === 'unknown') retriesPost = undefined;
+  else if (conditionS.state === 'set') {
+    const name = exportName(ctx, conditionS.option.value);
+    const fn = resolveFunction(ctx, conditionS.option.value);
+    if (name) retriesPost = ['isNetworkError', 'isRetryableError', 'isNetworkOrIdempotentRequestError'].includes(name) ? true : name === 'isSafeRequestError' || name === 'isIdempotentRequestError' ? false : undefined;
+    else if (fn) {
+      if (alwaysTrue(fn)) {
+        site.clientErrorRetries.push({ node: conditionS.option.property, reason: 'condition' });
+        const text = `${calleeText}.isIdempotentRequestError`;
+        suggest(site, 'no-retry-on-client-error', setOption(options, 'retryCondition', text, `Retry only network errors, 429 and 5xx of idempotent requests (\`${text}\`)`, instance));
+        suggest(site, 'require-idempotency-key', setOption(options, 'retryCondition', text, `Retry only idempotent requests (\`${text}\`)`, instance));
+        retriesPost = true;
+      } else {
+        const names = namesIn(ctx, fn);
+        retriesPost = names.has('method') || names.has('isSafeRequestError') || names.has('isIdempotentRequestError') ? undefined : true;
+      }
+    } else retriesPost = undefined;
+  }
+  if (retriesPost && instance) {
+    for (const c of callsThrough(ctx, instance)) {
+      let http;
+      try {
+        http = describeHttpCall(ctx.sourceCode, c, ctx.settings);
+      } catch {
+        http = undefined;
+      }
+      if (http && http.client === 'axios') judgeResent(ctx, site, http);
+    }
+  }
+  return site;
+}
+
+/** The delay of a `retryDelay` option. */
+function delayOf(ctx: LibraryContext, s: OptionState & { state: 'set' }, retries: number | undefined): DelayFacts {
+  const node = s.option.property;
+  const value = unwrap(s.option.value);
+  const name = exportName(ctx, value);
+  if (name === 'exponentialDelay') return exponentialDelay(node, 100, retries);
+  if (name === 'linearDelay()' && value.type === T.CallExpression) {
+    const f = value.arguments[0] ? numberOption({ property: s.option.property, value: value.arguments[0], known: staticValueOf(ctx, value.arguments[0]) }) : 100;
+    if (f === undefined) return opaqueDelay(node);
+    return linear(node, f, retries);
+  }
+  const fn = resolveFunction(ctx, value);
+  if (!fn) return opaqueDelay(node);
+  // `(n, err) => axiosRetry.exponentialDelay(n, err, 500)`
+  const body = fn.body.type === T.BlockStatement ? singleReturn(fn.body) : fn.body;
+  const inner = unwrap(body);
+  if (inner && inner.type === T.CallExpression && exportName(ctx, inner.callee) === 'exponentialDelay') {
+    const factorArg = inner.arguments[2];
+    const f = factorArg ? staticValueOf(ctx, factorArg)?.value : 100;
+    if (typeof f === 'number') return exponentialDelay(node, f, retries);
+    return opaqueDelay(node);
+  }
+  const facts = delayOfFunction(ctx.sourceCode, fn, retries);
+  return { ...facts, node };
+}
+
+function singleReturn(block: TSESTree.BlockStatement): Node | undefined {
+  const last = block.body[block.body.length - 1];
+  return block.body.length === 1 && last && last.type === T.ReturnStatement ? (last.argument ?? undefined) : undefined;
+}
+
+/** `exponentialDelay(n, err, f)`: `2 ** n * f` plus up to 20 % random, n = 1..retries. */
+function exponentialDelay(node: Node, factorMs: number, retries: number | undefined): DelayFacts {
+  const d = scheduleDelay({ node, baseMs: 2 * factorMs * 1.2, factor: 2, capMs: undefined, retries: retries === undefined ? undefined : retries, random: true });
+  if (retries === undefined) d.maxReason = 'opaque';
+  return d;
+}
+
+/** `linearDelay(f)`: `n * f`, n = 1..retries. */
+function linear(node: Node, f: number, retries: number | undefined): DelayFacts {
+  if (f === 0) return delayFacts(node, { maxMs: 0, growing: false });
+  if (retries === undefined) return delayFacts(node, { maxMs: Infinity, growing: true, maxReason: 'opaque' });
+  return delayFacts(node, { maxMs: f * retries, growing: true });
+}

@@ -1,0 +1,185 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { unwrap } from '../ast';
+import { normalPath } from '../scope';
+import type { LibrarySuggestion, Node, RetrySite } from '../types';
+import { addPropertySuggestion, knownNumber, replaceSuggestion, resolveExpression } from './inspect';
+import type { LibraryDocs } from './docs';
+import type { LibraryAdapter, LibraryContext } from './types';
+import { librarySite, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
+
+/**
+ * BullMQ job retries: `attempts` and `backoff` in `queue.add(name, data, opts)`, `addBulk`,
+ * `new Queue(name, { defaultJobOptions })`, `FlowProducer#add` and `upsertJobScheduler`
+ * templates. Defaults (bullmq 5.x / 6.x `classes/backoffs.js`): `attempts` 1 (no retry); no
+ * `backoff`: a failed job is retried at once; `fixed`: `delay` every time; `exponential`:
+ * `delay × 2^(attemptsMade − 1)` with no cap; `jitter` 0 (a fraction 0..1 randomises the delay).
+ */
+
+const MODULE = 'bullmq';
+
+export const docs: LibraryDocs = {
+  package: 'bullmq',
+  api: '`attempts` / `backoff` in `queue.add`, `queue.addBulk`, `queue.upsertJobScheduler`, `new Queue(name, { defaultJobOptions })`, `flowProducer.add`',
+  versionAssumed: 'bullmq 5.x / 6.x (`backoff.jitter` since 5.x)',
+  defaults: [
+    '`attempts: 1`: no retry',
+    'no `backoff`: a failed job is retried at once',
+    '`fixed`: `delay` every time; `exponential`: `delay * 2 ** (attemptsMade - 1)`, no cap',
+    '`jitter: 0`: no jitter',
+  ],
+  checks: [
+    { rule: 'require-backoff', when: '`attempts` above 1 and no `backoff` (retried at once), a numeric or `fixed` backoff; suggests `type: \'exponential\'`.' },
+    { rule: 'require-jitter', when: 'a `fixed`, `exponential` or numeric backoff without `jitter`; suggests `jitter: 0.5`.' },
+    { rule: 'require-max-delay', when: 'the largest exponential delay (BullMQ has no cap) exceeds `maxDelayMs`, or `attempts` is unknown.' },
+    { rule: 'no-unbounded-retry', when: '`attempts: Infinity`.' },
+  ],
+  notModelled: [
+    'Custom backoff types (`settings.backoffStrategy` on the worker): computed by user code.',
+    'Queues that are not a same-file `const` (injected, class fields): their `defaultJobOptions` are unknown.',
+  ],
+};
+
+export const bullmqAdapter: LibraryAdapter = {
+  packages: [MODULE],
+  docs,
+  analyze(node, origin, ctx) {
+    const p = normalPath(origin);
+    const last = p[p.length - 1];
+    const args = node.arguments;
+    const sites: RetrySite[] = [];
+    if (node.type === T.NewExpression) {
+      if (p.length === 1 && p[0] === 'Queue') {
+        const opts = objectOf(ctx, args[1]);
+        const defaults = opts ? objectOf(ctx, readOption(ctx, opts, 'defaultJobOptions')?.value) : undefined;
+        if (defaults) sites.push(...jobSite(ctx, node, defaults, undefined));
+      }
+      return sites;
+    }
+    const owner = p.slice(0, -1).join('.');
+    if (owner === 'Queue.new') {
+      if (last === 'add') {
+        const opts = objectOf(ctx, args[2]);
+        if (opts) sites.push(...jobSite(ctx, node, opts, queueDefaults(ctx, node)));
+      } else if (last === 'addBulk') {
+        for (const job of elementsOf(ctx, args[0])) {
+          const opts = objectOf(ctx, readOption(ctx, job, 'opts')?.value);
+          if (opts) sites.push(...jobSite(ctx, node, opts, queueDefaults(ctx, node)));
+        }
+      } else if (last === 'upsertJobScheduler') {
+        const template = objectOf(ctx, args[2]);
+        const opts = template ? objectOf(ctx, readOption(ctx, template, 'opts')?.value) : undefined;
+        if (opts) sites.push(...jobSite(ctx, node, opts, queueDefaults(ctx, node)));
+      }
+    } else if (owner === 'FlowProducer.new' && (last === 'add' || last === 'addBulk')) {
+      const flows = last === 'add' ? [objectOf(ctx, args[0])].filter((f) => f !== undefined) : elementsOf(ctx, args[0]).map((o) => o.node);
+      for (const f of flows) sites.push(...flowSites(ctx, node, f, 0));
+    }
+    return sites;
+  },
+};
+
+function objectOf(ctx: LibraryContext, node: Node | null | undefined): OptionsObject | undefined {
+  const n = resolveExpression(ctx, node);
+  return n && n.type === T.ObjectExpression ? { node: n, spread: n.properties.some((q) => q.type === T.SpreadElement) } : undefined;
+}
+
+function elementsOf(ctx: LibraryContext, node: Node | null | undefined): OptionsObject[] {
+  const n = resolveExpression(ctx, node);
+  if (!n || n.type !== T.ArrayExpression) return [];
+  return n.elements.map((e) => (e && e.type !== T.SpreadElement ? objectOf(ctx, e) : undefined)).filter((o) => o !== undefined);
+}
+
+function flowSites(ctx: LibraryContext, call: Node, flow: OptionsObject | TSESTree.ObjectExpression, depth: number): RetrySite[] {
+  const f = 'spread' in flow ? flow : { node: flow, spread: false };
+  if (depth > 8) return [];
+  const out: RetrySite[] = [];
+  const opts = objectOf(ctx, readOption(ctx, f, 'opts')?.value);
+  if (opts) out.push(...jobSite(ctx, call, opts, undefined));
+  for (const child of elementsOf(ctx, readOption(ctx, f, 'children')?.value)) out.push(...flowSites(ctx, call, child, depth + 1));
+  return out;
+}
+
+/** The `defaultJobOptions` of the queue a `queue.add(…)` is called on, when it is a `const` in this file. */
+function queueDefaults(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTree.NewExpression): OptionsObject | undefined | 'unknown' {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return 'unknown';
+  const q = resolveExpression(ctx, callee.object);
+  if (!q || q.type !== T.NewExpression) return 'unknown';
+  if (!q.arguments[1]) return undefined;
+  const opts = objectOf(ctx, q.arguments[1]);
+  if (!opts) return 'unknown';
+  const d = readOption(ctx, opts, 'defaultJobOptions');
+  if (!d) return opts.spread ? 'unknown' : undefined;
+  return objectOf(ctx, d.value) ?? 'unknown';
+}
+
+/** One job-options object: a retry site when it retries (`attempts` > 1, here or from the queue's defaults). */
+function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited: OptionsObject | undefined | 'unknown'): RetrySite[] {
+  const attemptsOpt = readOption(ctx, opts, 'attempts');
+  const backoffOpt = readOption(ctx, opts, 'backoff');
+  if (!attemptsOpt && !backoffOpt) return [];
+  let attempts: number | undefined;
+  let attemptsNode: Node | undefined = attemptsOpt?.property;
+  if (attemptsOpt) attempts = knownNumber(attemptsOpt);
+  else if (opts.spread || inherited === 'unknown') return []; // attempts may come from elsewhere
+  else {
+    const fromQueue = inherited ? readOption(ctx, inherited, 'attempts') : undefined;
+    if (!fromQueue) {
+      if (inherited?.spread) return [];
+      return []; // one attempt: the backoff never applies
+    }
+    attempts = knownNumber(fromQueue);
+    attemptsNode = undefined;
+  }
+  if (attempts !== undefined && attempts <= 1) return [];
+  const site = librarySite(MODULE, call);
+  const at = attemptsNode ?? backoffOpt?.property ?? call;
+  if (attempts === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: at };
+  else if (!Number.isFinite(attempts)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at };
+  else site.bound = { kind: 'bounded', maxAttempts: attempts, node: at };
+  const retries = attempts === undefined ? undefined : attempts - 1;
+
+  if (!backoffOpt) {
+    if (!opts.spread) site.noWait = at;
+    return [site];
+  }
+  const suggestions: Partial<Record<string, LibrarySuggestion[]>> = {};
+  const value = unwrap(backoffOpt.value);
+  const ms = knownNumber(backoffOpt);
+  if (ms !== undefined) {
+    if (ms <= 0) site.noWait = backoffOpt.property;
+    else {
+      site.waits = [{ node: backoffOpt.property, argument: undefined, delay: scheduleDelay({ node: backoffOpt.property, baseMs: ms, factor: 1, capMs: undefined, retries, random: false }) }];
+      suggestions['require-backoff'] = [replaceSuggestion(value, `{ type: 'exponential', delay: ${ms}, jitter: 0.5 }`, 'Use exponential backoff with jitter')];
+      suggestions['require-jitter'] = [replaceSuggestion(value, `{ type: 'fixed', delay: ${ms}, jitter: 0.5 }`, 'Add jitter (`jitter: 0.5`)')];
+    }
+  } else {
+    const b = objectOf(ctx, backoffOpt.value);
+    const type = b ? readOption(ctx, b, 'type') : undefined;
+    const typeName = type?.known?.value;
+    const delayOpt = b ? readOption(ctx, b, 'delay') : undefined;
+    const delay = delayOpt ? knownNumber(delayOpt) : undefined;
+    const jitterOpt = b ? readOption(ctx, b, 'jitter') : undefined;
+    const jitter = jitterOpt ? knownNumber(jitterOpt) : b?.spread ? undefined : 0;
+    if (!b || (typeName !== 'fixed' && typeName !== 'exponential') || delay === undefined || jitter === undefined) {
+      site.waits = [{ node: backoffOpt.property, argument: undefined, delay: opaqueDelay(backoffOpt.property) }];
+    } else if (delay <= 0) {
+      site.noWait = backoffOpt.property;
+    } else {
+      const factor = typeName === 'exponential' ? 2 : 1;
+      site.waits = [{ node: backoffOpt.property, argument: undefined, delay: scheduleDelay({ node: backoffOpt.property, baseMs: delay, factor, capMs: undefined, retries, random: jitter > 0 }) }];
+      if (jitter <= 0) {
+        suggestions['require-jitter'] = [
+          jitterOpt
+            ? replaceSuggestion(unwrap(jitterOpt.value), '0.5', 'Add jitter (`jitter: 0.5`)')
+            : addPropertySuggestion(ctx.sourceCode, b.node, 'jitter: 0.5', 'Add jitter (`jitter: 0.5`)'),
+        ];
+      }
+      if (factor === 1 && type) suggestions['require-backoff'] = [replaceSuggestion(unwrap(type.value), "'exponential'", "Use exponential backoff (`type: 'exponential'`)")];
+    }
+  }
+  if (Object.keys(suggestions).length > 0) site.suggestions = suggestions;
+  return [site];
+}
+

@@ -1,0 +1,92 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { findProperty, propertyName, stringValue, unwrap } from '../ast';
+import { normalPath, type Origin } from '../scope';
+import type { Node } from '../types';
+import { optionState, resolveOptions, type OptionState, type Options } from './option-state';
+import type { LibraryContext } from './types';
+import { resolveObject } from './util';
+
+/**
+ * For HTTP clients with a built-in retry (got, ky, ofetch): finds the options objects of a call
+ * (a request, or an instance factory such as `got.extend` / `ky.create` / `ofetch.create`) and
+ * their `retry` option. A client whose `retry` option is never written is not a retry site.
+ */
+export interface ClientCall {
+  /** The options objects of the call (several for `got.extend(a, b)`); the last one that sets `retry` wins. */
+  options: Options[];
+  /** The `retry` option's state in the winning options object. */
+  retry: OptionState;
+  /** The options object holding `retry`. */
+  holder: Options;
+  /** An instance factory (`extend`, `create`): its requests are made through the result. */
+  factory: boolean;
+  /** The request method, when the call is a request whose method is known. */
+  method: string | undefined;
+}
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+
+/**
+ * Reads a client call. `factories` are the path names of instance factories; `optionsIndex` picks
+ * the options argument of a request (`(url, options)` → 1, or 0 when the first argument is an object).
+ */
+export function readClientCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin: Origin, factories: readonly string[], skip: readonly string[] = []): ClientCall | undefined {
+  const path = normalPath(origin).filter((p) => p !== '()');
+  const last = path[path.length - 1];
+  if (last && skip.includes(last)) return undefined;
+  const factory = last !== undefined && factories.includes(last);
+  let args: Node[];
+  if (factory) args = call.arguments as Node[];
+  else {
+    const first = unwrap(call.arguments[0] as Node | undefined);
+    const firstIsOptions = first !== undefined && resolveObject(ctx, first) !== undefined;
+    const a = firstIsOptions ? call.arguments[0] : call.arguments[1];
+    args = a ? [a as Node] : [];
+  }
+  const options = args.map((a) => resolveOptions(ctx, a));
+  let retry: OptionState = { state: 'absent' };
+  let holder: Options = { kind: 'none' };
+  for (const o of options) {
+    const s = optionState(ctx, o, 'retry');
+    if (s.state === 'set' || (s.state === 'unknown' && retry.state === 'absent')) {
+      retry = s;
+      holder = o;
+    }
+  }
+  let method: string | undefined;
+  if (!factory) {
+    if (last && METHODS.has(last.toLowerCase())) method = last.toUpperCase();
+    else {
+      const o = options[0];
+      const m = o && o.kind === 'object' ? findProperty(o.obj.node, 'method') : undefined;
+      method = m ? stringValue(m.value)?.toUpperCase() : o && o.kind === 'unknown' ? undefined : 'GET';
+    }
+  }
+  return { options, retry, holder, factory, method };
+}
+
+/** Whether the options carry an idempotency key (in `headers`), or may (spread, unresolvable headers). */
+export function optionsKey(ctx: LibraryContext, options: readonly Options[]): 'yes' | 'no' | 'unknown' {
+  let unknown = false;
+  for (const o of options) {
+    if (o.kind === 'unknown') unknown = true;
+    if (o.kind !== 'object') continue;
+    if (o.obj.spread) unknown = true;
+    const headers = findProperty(o.obj.node, 'headers');
+    if (!headers) continue;
+    const h = resolveObject(ctx, headers.value);
+    if (!h) {
+      unknown = true;
+      continue;
+    }
+    if (h.spread) unknown = true;
+    for (const p of h.node.properties) {
+      if (p.type !== T.Property) continue;
+      const name = propertyName(p);
+      if (name === undefined) unknown = true;
+      else if (ctx.settings.idempotencyKeyHeaders.some((k) => k.toLowerCase() === name.toLowerCase()) || /idempot/i.test(name)) return 'yes';
+    }
+  }
+  return unknown ? 'unknown' : 'no';
+}

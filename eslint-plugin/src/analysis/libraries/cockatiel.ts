@@ -1,0 +1,143 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { unwrap } from '../ast';
+import { isExport, normalPath } from '../scope';
+import type { DelayFacts, Node } from '../types';
+import { addPropertySuggestion, knownNumber, resolveExpression } from './inspect';
+import type { LibraryDocs } from './docs';
+import type { LibraryAdapter, LibraryContext } from './types';
+import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
+
+/**
+ * cockatiel 3.x: `retry(policy, { maxAttempts, backoff })` (`dist/Policy.js`). Defaults:
+ * `maxAttempts` Infinity and `backoff` `new ConstantBackoff(0)`, i.e. retry at once, for ever.
+ * `ExponentialBackoff` defaults: `initialDelay` 128 ms, `exponent` 2, `maxDelay` 30 s,
+ * `generator` decorrelated jitter (random); `noJitterGenerator` is the one without randomness.
+ */
+
+const MODULE = 'cockatiel';
+const EXP_DEFAULTS = { initialDelay: 128, exponent: 2, maxDelay: 30_000 };
+const RANDOM_GENERATORS = new Set(['decorrelatedJitterGenerator', 'fullJitterGenerator', 'halfJitterGenerator']);
+
+export const docs: LibraryDocs = {
+  package: 'cockatiel',
+  api: '`retry(policy, { maxAttempts, backoff })` with `ConstantBackoff`, `ExponentialBackoff`, `IterableBackoff`',
+  versionAssumed: 'cockatiel 3.x',
+  defaults: [
+    '`maxAttempts: Infinity`',
+    '`backoff`: `new ConstantBackoff(0)`, i.e. no wait at all',
+    '`ExponentialBackoff`: `initialDelay: 128` ms, `exponent: 2`, `maxDelay: 30000` ms, decorrelated jitter (`noJitterGenerator` has none)',
+  ],
+  checks: [
+    { rule: 'no-unbounded-retry', when: 'no `maxAttempts` (the default is Infinity) or `maxAttempts: Infinity`; suggests `maxAttempts: 3`.' },
+    { rule: 'require-backoff', when: 'no `backoff` or `ConstantBackoff(0)` (no wait), a `ConstantBackoff`, a non-growing `IterableBackoff`.' },
+    { rule: 'require-jitter', when: '`ConstantBackoff`, `IterableBackoff`, or `ExponentialBackoff` with `generator: noJitterGenerator`.' },
+    { rule: 'require-max-delay', when: 'a constant, table or `maxDelay` above `maxDelayMs`, or `maxDelay: Infinity` with unbounded attempts.' },
+  ],
+  notModelled: [
+    'The cockatiel 2.x builder (`Policy.handleAll().retry().attempts(n)`): superseded by the 3.x API since 2022.',
+    '`DelegateBackoff` and custom generators: their delays are computed by user code, so they are unknowns.',
+  ],
+};
+
+export const cockatielAdapter: LibraryAdapter = {
+  packages: [MODULE],
+  docs,
+  analyze(node, origin, ctx) {
+    if (node.type !== T.CallExpression) return [];
+    const p = normalPath(origin);
+    if (!(p.length === 1 && p[0] === 'retry')) return [];
+    const optionsArg = node.arguments[1];
+    const options = optionsArg ? resolveObject(ctx, optionsArg) : undefined;
+    if (optionsArg && !options) return []; // options built at run time: unknown
+    const spread = options?.spread ?? false;
+    const site = librarySite(MODULE, node);
+
+    const maxOpt = readOption(ctx, options, 'maxAttempts');
+    const max = maxOpt ? knownNumber(maxOpt) : spread ? undefined : Infinity;
+    if (max !== undefined && max <= 0) return [];
+    if (max === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: maxOpt?.property ?? node };
+    else if (!Number.isFinite(max)) {
+      site.bound = { kind: 'unbounded', maxAttempts: undefined, node: maxOpt?.property ?? node };
+      if (maxOpt) {
+        const v = unwrap(maxOpt.value);
+        site.suggestions = { 'no-unbounded-retry': [{ description: 'Stop after 3 retries (`maxAttempts: 3`)', range: [v.range[0], v.range[1]], text: '3' }] };
+      } else if (options && !spread) {
+        site.suggestions = { 'no-unbounded-retry': [addPropertySuggestion(ctx.sourceCode, options.node, 'maxAttempts: 3', 'Stop after 3 retries (`maxAttempts: 3`)')] };
+      }
+    } else site.bound = { kind: 'bounded', maxAttempts: max + 1, node: maxOpt?.property ?? node };
+
+    const backoffOpt = readOption(ctx, options, 'backoff');
+    if (!backoffOpt) {
+      if (spread) return [site];
+      site.noWait = node;
+      return [site];
+    }
+    const delay = backoffDelay(ctx, backoffOpt.value, backoffOpt.property, max);
+    if (delay === 'none') site.noWait = backoffOpt.property;
+    else site.waits = [{ node: backoffOpt.property, argument: undefined, delay }];
+    return [site];
+  },
+};
+
+/** The delay of a backoff value: `new ExponentialBackoff(…)`, `new ConstantBackoff(ms)`, `new IterableBackoff([…])`. */
+function backoffDelay(ctx: LibraryContext, value: Node, at: Node, retries: number | undefined): DelayFacts | 'none' {
+  const expr = resolveExpression(ctx, value);
+  if (!expr || expr.type !== T.NewExpression) return opaqueDelay(at);
+  const cls = ctx.originOf(expr.callee);
+  const arg = expr.arguments[0];
+  if (isExport(cls, MODULE, 'ConstantBackoff')) {
+    const ms = arg ? staticNumber(ctx, arg) : undefined;
+    if (ms === undefined) return opaqueDelay(at);
+    if (ms <= 0) return 'none';
+    return scheduleDelay({ node: at, baseMs: ms, factor: 1, capMs: undefined, retries, random: false });
+  }
+  if (isExport(cls, MODULE, 'IterableBackoff')) {
+    const list = arg ? staticValueOf(ctx, arg)?.value : undefined;
+    if (!Array.isArray(list) || list.length === 0 || !list.every((v): v is number => typeof v === 'number')) return opaqueDelay(at);
+    const growing = list.some((v, i) => i > 0 && v > list[i - 1]!);
+    const maxMs = Math.max(...list);
+    if (maxMs <= 0) return 'none';
+    return { node: at, random: false, growing, maxMs, maxReason: 'known', capMs: undefined, retryAfter: undefined, opaque: false };
+  }
+  if (isExport(cls, MODULE, 'ExponentialBackoff')) {
+    const opts = arg ? resolveObject(ctx, arg) : undefined;
+    if (arg && !opts) return opaqueDelay(at);
+    const spread = opts?.spread ?? false;
+    const read = (name: 'initialDelay' | 'exponent' | 'maxDelay'): number | undefined => {
+      const o = readOption(ctx, opts, name);
+      return o ? knownNumber(o) : spread ? undefined : EXP_DEFAULTS[name];
+    };
+    const initial = read('initialDelay');
+    const exponent = read('exponent');
+    const maxDelay = read('maxDelay');
+    const generator = readOption(ctx, opts, 'generator');
+    let random = true;
+    if (generator) {
+      const g = ctx.originOf(generator.value);
+      const name = g && g.module === MODULE ? normalPath(g)[0] : undefined;
+      if (name === 'noJitterGenerator') random = false;
+      else if (!name || !RANDOM_GENERATORS.has(name)) return opaqueDelay(at);
+    } else if (spread) {
+      return opaqueDelay(at);
+    }
+    if (initial === undefined || exponent === undefined || maxDelay === undefined) return opaqueDelay(at);
+    const maxDelayOpt = readOption(ctx, opts, 'maxDelay');
+    const delay = scheduleDelay({
+      node: maxDelayOpt?.property ?? at,
+      baseMs: initial,
+      factor: exponent,
+      capMs: Number.isFinite(maxDelay) ? maxDelay : undefined,
+      retries,
+      random,
+    });
+    return delay;
+  }
+  return opaqueDelay(at);
+}
+
+function staticNumber(ctx: LibraryContext, node: TSESTree.Node): number | undefined {
+  const v = staticValueOf(ctx, node)?.value;
+  return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
+}
+

@@ -1,0 +1,155 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { Origin } from '../scope';
+import type { Node, RetrySite } from '../types';
+import { optionsKey, readClientCall } from './client-retry';
+import type { LibraryDocs } from './docs';
+import {
+  alwaysTrue,
+  isClientErrorStatus,
+  isRateLimitStatus,
+  listEntries,
+  namesIn,
+  numberValue,
+  optionState,
+  propertyOf,
+  removeElement,
+  resolveFunction,
+  resolveOptions,
+  setOption,
+  suggest,
+  valueOf,
+  type Options,
+} from './option-state';
+import { SUGGESTED_CAP_MS } from './retry-options';
+import type { LibraryAdapter, LibraryContext } from './types';
+import { librarySite, opaqueDelay, scheduleDelay } from './util';
+
+export const docs: LibraryDocs = {
+  package: 'got',
+  api: 'a `retry` option written on `got(…)`, `got.get/post/…(…)`, `got.extend({ retry })` or on a call of an extended instance',
+  versionAssumed: 'got 14.x (12 and 13 are the same; 11 also accepts `retry: <number>`, read as `limit`)',
+  defaults: [
+    '`limit: 2`',
+    '`1000 * 2 ** (n - 1)` ms plus up to `noise: 100` ms of random noise, capped by `backoffLimit: Infinity`',
+    'Retry-After is honoured for 413, 429 and 503 (up to `maxRetryAfter`, by default the request timeout)',
+    '`methods`: GET, PUT, HEAD, DELETE, OPTIONS, TRACE (not POST or PATCH)',
+    '`statusCodes`: 408, 413, 429, 500, 502, 503, 504, 521, 522, 524',
+  ],
+  checks: [
+    { rule: 'require-jitter', when: '`noise: 0`.' },
+    { rule: 'require-max-delay', when: 'the largest wait within `limit` exceeds `maxDelayMs` after `backoffLimit`, or grows with `limit: Infinity` and no `backoffLimit`; suggests `backoffLimit`.' },
+    { rule: 'no-unbounded-retry', when: '`limit: Infinity`, or a `calculateDelay` that reads neither `computedValue` nor `attemptCount` (got then retries until it returns 0).' },
+    { rule: 'require-idempotency-key', when: '`methods` includes POST or PATCH and the options send no idempotency key (reported at that entry; suggests removing it).' },
+    { rule: 'no-retry-on-client-error', when: '`statusCodes` includes a 4xx other than 408, 413, 425 and 429.' },
+  ],
+  notModelled: [
+    'merging of `retry` across `got.extend` layers: a call with its own `retry` is judged against got\'s defaults.',
+    'the cap on a Retry-After wait (`maxRetryAfter`): caps on server-supplied waits are only judged in hand-written code.',
+  ],
+};
+
+/** got: the `retry` option of requests and `got.extend`. */
+export const gotAdapter: LibraryAdapter = {
+  packages: ['got'],
+  docs,
+  analyze(node, origin, ctx) {
+    if (node.type !== T.CallExpression) return [];
+    const site = analyzeCall(ctx, node, origin);
+    return site ? [site] : [];
+  },
+};
+
+function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin: Origin): RetrySite | undefined {
+  const client = readClientCall(ctx, call, origin, ['extend'], ['stream', 'paginate', 'each', 'all', 'HTTPError', 'RequestError']);
+  if (!client || client.retry.state !== 'set') return undefined;
+  const retryProp = client.retry.option.property;
+  const anchor: Node = retryProp;
+  const site = librarySite('got', call, { node: anchor });
+  site.honoursRetryAfter = true;
+  const value = client.retry.option.value;
+  let options: Options;
+  let limitFromNumber: number | undefined;
+  if (value.type === T.Literal && typeof value.value === 'number') {
+    options = { kind: 'none' };
+    limitFromNumber = value.value;
+  } else {
+    options = resolveOptions(ctx, value);
+    if (options.kind === 'none') options = { kind: 'unknown' };
+  }
+  if (options.kind === 'unknown' && limitFromNumber === undefined) {
+    site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
+    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
+    return site;
+  }
+  const limitS = optionState(ctx, options, 'limit');
+  const noiseS = optionState(ctx, options, 'noise');
+  const backoffS = optionState(ctx, options, 'backoffLimit');
+  const methodsS = optionState(ctx, options, 'methods');
+  const statusS = optionState(ctx, options, 'statusCodes');
+  const calcS = optionState(ctx, options, 'calculateDelay');
+  const enforceS = optionState(ctx, options, 'enforceRetryRules');
+
+  const limit = limitFromNumber ?? numberValue(limitS, 2);
+  const limitNode = propertyOf(limitS) ?? anchor;
+  if (limit === Infinity) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: limitNode };
+  else site.bound = { kind: limit === undefined ? 'unknown' : 'bounded', maxAttempts: limit === undefined ? undefined : limit + 1, node: limitNode };
+  if (limit === 0) return undefined;
+
+  // Delay.
+  const calc = calcS.state === 'set' ? resolveFunction(ctx, calcS.option.value) : undefined;
+  if (calcS.state !== 'absent') {
+    const enforce = valueOf(enforceS, false);
+    if (calc && enforce.known && enforce.value === false) {
+      const names = namesIn(ctx, calc);
+      if (!names.has('computedValue') && !names.has('attemptCount') && !alwaysZero(calc)) {
+        site.bound = { kind: 'unbounded', maxAttempts: undefined, node: calcS.state === 'set' ? calcS.option.property : anchor };
+      }
+    }
+    const node = propertyOf(calcS) ?? anchor;
+    site.waits.push({ node, argument: undefined, delay: opaqueDelay(node) });
+  } else {
+    const noise = numberValue(noiseS, 100);
+    const backoffLimit = numberValue(backoffS, Infinity);
+    const cap = backoffLimit !== undefined && Number.isFinite(backoffLimit) ? backoffLimit : undefined;
+    const delay = scheduleDelay({
+      node: propertyOf(backoffS) ?? anchor,
+      baseMs: 1000,
+      factor: 2,
+      capMs: cap,
+      retries: limit,
+      random: noise !== undefined && noise !== 0,
+    });
+    if (backoffLimit === undefined || (limit === undefined && cap === undefined)) delay.maxReason = 'opaque';
+    if (noise === undefined) delay.opaque = true;
+    if (delay.maxReason === 'known') delay.maxMs += Math.abs(noise ?? 0);
+    if (noise === undefined) delay.growing = false;
+    site.waits.push({ node: (noise === 0 ? propertyOf(noiseS) : undefined) ?? anchor, argument: undefined, delay });
+    suggest(site, 'require-max-delay', setOption(options, 'backoffLimit', String(SUGGESTED_CAP_MS), `Cap each wait at ${SUGGESTED_CAP_MS} ms (\`backoffLimit: ${SUGGESTED_CAP_MS}\`)`, undefined));
+    suggest(site, 'require-jitter', setOption(options, 'noise', '100', 'Add up to 100 ms of random noise (`noise: 100`)', undefined));
+  }
+
+  // Methods.
+  if (methodsS.state === 'set' && optionsKey(ctx, client.options) === 'no') {
+    const list = listEntries(ctx, methodsS.option.value);
+    for (const e of list.entries) {
+      const m = typeof e.value === 'string' ? e.value.toUpperCase() : undefined;
+      if (!m || !ctx.settings.nonIdempotentMethods.includes(m)) continue;
+      if (!client.factory && client.method && client.method !== m) continue;
+      site.nonIdempotent.push({ node: e.node, method: m, key: 'none', keyNode: undefined });
+      if (list.array) suggest(site, 'require-idempotency-key', removeElement(list.array, e.node, `Do not retry ${m} requests`));
+    }
+  }
+  // Statuses.
+  if (statusS.state === 'set') {
+    for (const e of listEntries(ctx, statusS.option.value).entries) {
+      if (isClientErrorStatus(e.value, [413])) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
+      if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
+    }
+  }
+  return site;
+}
+
+function alwaysZero(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): boolean {
+  return fn.body.type === T.Literal && fn.body.value === 0;
+}

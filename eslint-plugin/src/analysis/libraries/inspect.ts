@@ -1,0 +1,198 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { calleeName, contains, isFunction, propertyName, unwrap, walk } from '../ast';
+import { describeHttpCall, KEY_FACTORIES, type HttpCall } from '../http';
+import { bindingOf, variableOf } from '../scope';
+import type { LibrarySuggestion, Node, NonIdempotentRequest } from '../types';
+import type { LibraryContext } from './types';
+import type { Option } from './util';
+
+/**
+ * Helpers shared by the adapters for undici, cockatiel, rxjs, @tanstack/query, bullmq, AWS SDK,
+ * octokit, Apollo and socket.io-client: following `const` bindings, reading handler functions,
+ * and building suggestion edits on options objects.
+ */
+
+/** A function node of any form. */
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+/** Follows `const x = <expr>` bindings (a few steps) to the expression a value is built from. */
+export function resolveExpression(ctx: LibraryContext, node: Node | null | undefined): Node | undefined {
+  let n = unwrap(node);
+  for (let i = 0; n && i < 6; i++) {
+    if (n.type !== T.Identifier) return n;
+    const v = variableOf(ctx.sourceCode, n);
+    const b = v && bindingOf(v);
+    if (!b || !b.stable) return undefined;
+    if (b.kind === 'function') return b.node;
+    if (b.kind !== 'init') return undefined;
+    n = unwrap(b.node);
+  }
+  return undefined;
+}
+
+/** Resolves a function-valued option (inline, a `const` bound to a function, a function declaration). */
+export function resolveFunction(ctx: LibraryContext, node: Node | null | undefined): FunctionNode | undefined {
+  const n = resolveExpression(ctx, node);
+  return n && isFunction(n) ? n : undefined;
+}
+
+/** The expressions a function returns (its expression body, or its `return` statements outside nested functions); `null` for a bare `return`. */
+export function returnedExpressions(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): (Node | null)[] {
+  if (fn.body.type !== T.BlockStatement) return [fn.body];
+  const out: (Node | null)[] = [];
+  walk(fn.body, visitorKeys, (n) => {
+    if (n !== fn.body && isFunction(n)) return false;
+    if (n.type === T.ReturnStatement) out.push(n.argument ?? null);
+    return true;
+  });
+  return out;
+}
+
+/** Whether the node is the literal `value` (`true`, `false`, `null`), or `undefined` / `void 0` for `undefined`. */
+export function isLiteralValue(node: Node | null, value: boolean | null | undefined): boolean {
+  const n = unwrap(node);
+  if (!n) return value === undefined;
+  if (value === undefined) return (n.type === T.Identifier && n.name === 'undefined') || (n.type === T.UnaryExpression && n.operator === 'void');
+  return n.type === T.Literal && n.value === value;
+}
+
+/** Whether the function body reads parameter `index` (by name) or a member named one of `members` (`options.request.retryCount`). */
+export function readsParameterOrMember(fn: FunctionNode, index: number, members: readonly string[], visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const param = fn.params[index];
+  const name = param && param.type === T.Identifier ? param.name : param && param.type === T.AssignmentPattern && param.left.type === T.Identifier ? param.left.name : undefined;
+  if (param && !name && param.type !== T.Identifier) return true; // destructured: assume it is used
+  let found = false;
+  walk(fn.body, visitorKeys, (n) => {
+    if (found) return false;
+    if (name && n.type === T.Identifier && n.name === name && !(n.parent?.type === T.MemberExpression && n.parent.property === n && !n.parent.computed)) found = true;
+    if (n.type === T.MemberExpression && members.includes(propertyName(n) ?? '')) found = true;
+    if (n.type === T.Property && n.parent?.type === T.ObjectPattern && members.includes(propertyName(n) ?? '')) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * How a "shall I retry?" handler decides: `never` (it only returns false / nothing), `always`
+ * (it returns literal `true` on some path and nothing computed, and never reads the attempt
+ * count), `counted` (it reads the attempt count), or `unknown`.
+ */
+export function handlerDecision(fn: FunctionNode, countIndex: number, countMembers: readonly string[], visitorKeys: TSESLint.SourceCode.VisitorKeys): 'never' | 'always' | 'counted' | 'unknown' {
+  const returns = returnedExpressions(fn, visitorKeys);
+  const literal = (r: Node | null): boolean => r === null || isLiteralValue(r, true) || isLiteralValue(r, false) || isLiteralValue(r, null) || isLiteralValue(r, undefined);
+  if (returns.every((r) => r === null || isLiteralValue(r, false) || isLiteralValue(r, null) || isLiteralValue(r, undefined))) return 'never';
+  if (readsParameterOrMember(fn, countIndex, countMembers, visitorKeys)) return 'counted';
+  if (returns.some((r) => isLiteralValue(r, true)) && returns.every(literal)) return 'always';
+  return 'unknown';
+}
+
+/** Every HTTP call made directly in a function's body (not in nested functions, except arrow callbacks of promise chains). */
+export function httpCallsIn(ctx: LibraryContext, fn: FunctionNode): HttpCall[] {
+  const out: HttpCall[] = [];
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && (n.type === T.FunctionDeclaration || n.type === T.FunctionExpression)) return false;
+    if (n.type === T.CallExpression) {
+      const http = describeHttpCall(ctx.sourceCode, n, ctx.settings);
+      if (http) out.push(http);
+    }
+    return true;
+  });
+  return out;
+}
+
+/**
+ * The non-idempotent requests among `calls` that carry no stable key: no key at all, or a key
+ * created inside `scope` (the retried function) with a fresh-id factory.
+ */
+export function unkeyedRequests(ctx: LibraryContext, calls: readonly HttpCall[], scope: Node): NonIdempotentRequest[] {
+  const out: NonIdempotentRequest[] = [];
+  for (const c of calls) {
+    if (!c.method || !ctx.settings.nonIdempotentMethods.includes(c.method)) continue;
+    if (c.keyValue) {
+      const made = freshKeyCreation(ctx, c.keyValue);
+      if (made && contains(scope, made)) out.push({ node: c.methodNode ?? c.node, method: c.method, key: 'per-attempt', keyNode: made });
+      continue;
+    }
+    if (c.keyUnknown) continue;
+    out.push({ node: c.methodNode ?? c.node, method: c.method, key: 'none', keyNode: undefined });
+  }
+  return out;
+}
+
+function freshKeyCreation(ctx: LibraryContext, value: Node): Node | undefined {
+  let n = unwrap(value);
+  if (n.type === T.TemplateLiteral && n.expressions.length === 1) n = unwrap(n.expressions[0]!);
+  if (n.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, n);
+    const b = v && bindingOf(v);
+    if (!b || b.kind !== 'init' || !b.node) return undefined;
+    n = unwrap(b.node);
+  }
+  if (n.type === T.AwaitExpression) n = unwrap(n.argument);
+  if (n.type === T.CallExpression && KEY_FACTORIES.has(calleeName(n) ?? '')) return n;
+  return undefined;
+}
+
+/** The known value of an option when it is a number (`Infinity` included). */
+export function knownNumber(opt: Option | undefined): number | undefined {
+  const v = opt?.known?.value;
+  return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
+}
+
+/** A suggestion replacing a node's text. */
+export function replaceSuggestion(node: Node, text: string, description: string): LibrarySuggestion {
+  return { description, range: [node.range[0], node.range[1]], text };
+}
+
+/**
+ * A suggestion adding `key: value` to an object literal, after its last property (or inside
+ * `{}`), keeping the text parseable whether or not a trailing comma is there.
+ */
+export function addPropertySuggestion(sourceCode: TSESLint.SourceCode, obj: TSESTree.ObjectExpression, propertyText: string, description: string): LibrarySuggestion {
+  const last = obj.properties[obj.properties.length - 1];
+  if (!last) {
+    const inner = obj.range[1] - 1;
+    return { description, range: [obj.range[0] + 1, inner], text: ` ${propertyText} ` };
+  }
+  const after = sourceCode.getTokenAfter(last);
+  if (after && after.value === ',') return { description, range: [after.range[1], after.range[1]], text: ` ${propertyText},` };
+  return { description, range: [last.range[1], last.range[1]], text: `, ${propertyText}` };
+}
+
+/** A suggestion removing one element of an array literal together with its comma. */
+export function removeElementSuggestion(sourceCode: TSESLint.SourceCode, element: Node, description: string): LibrarySuggestion {
+  const after = sourceCode.getTokenAfter(element);
+  if (after && after.value === ',') {
+    const next = sourceCode.getTokenAfter(after);
+    return { description, range: [element.range[0], next && next.value !== ']' ? next.range[0] : after.range[1]], text: '' };
+  }
+  const before = sourceCode.getTokenBefore(element);
+  if (before && before.value === ',') return { description, range: [before.range[0], element.range[1]], text: '' };
+  return { description, range: [element.range[0], element.range[1]], text: '' };
+}
+
+/** The object literal a call's argument is (directly or through a `const`), with whether something is spread in. */
+export function objectArgument(ctx: LibraryContext, node: Node | null | undefined): TSESTree.ObjectExpression | undefined {
+  const n = resolveExpression(ctx, node);
+  return n && n.type === T.ObjectExpression ? n : undefined;
+}
+
+/** Static array elements of an option (`['GET', 'POST']`), with their nodes; undefined when not a literal array. */
+export function arrayElements(ctx: LibraryContext, node: Node | null | undefined): { node: Node; value: unknown }[] | undefined {
+  const n = resolveExpression(ctx, node);
+  if (!n || n.type !== T.ArrayExpression) return undefined;
+  const out: { node: Node; value: unknown }[] = [];
+  for (const e of n.elements) {
+    if (!e || e.type === T.SpreadElement) return undefined;
+    const u = unwrap(e);
+    if (u.type === T.Literal) out.push({ node: e, value: u.value });
+    else return undefined;
+  }
+  return out;
+}
+
+/** Client-error statuses that retrying cannot fix (4xx other than 408 Request Timeout and 429 Too Many Requests). */
+export function isClientErrorStatus(status: unknown): boolean {
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}

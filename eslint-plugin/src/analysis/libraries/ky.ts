@@ -1,0 +1,162 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { unwrap } from '../ast';
+import { delayOfFunction } from '../delay';
+import type { Origin } from '../scope';
+import type { Node, RetrySite } from '../types';
+import { optionsKey, readClientCall } from './client-retry';
+import type { LibraryDocs } from './docs';
+import {
+  alwaysTrue,
+  isClientErrorStatus,
+  isRateLimitStatus,
+  listEntries,
+  numberValue,
+  optionState,
+  propertyOf,
+  removeElement,
+  resolveFunction,
+  resolveOptions,
+  setOption,
+  suggest,
+  valueOf,
+  type Options,
+} from './option-state';
+import { SUGGESTED_CAP_MS } from './retry-options';
+import type { LibraryAdapter, LibraryContext } from './types';
+import { librarySite, opaqueDelay, scheduleDelay } from './util';
+
+export const docs: LibraryDocs = {
+  package: 'ky',
+  api: 'a `retry` option written on `ky(…)`, `ky.get/post/…(…)`, `ky.create({ retry })`, `ky.extend({ retry })` or on a call of such an instance',
+  versionAssumed: 'ky 1.x (`jitter` exists since 1.9; before, ky had no jitter at all, so the finding stands)',
+  defaults: [
+    '`limit: 2`',
+    '`delay: n => 0.3 * 2 ** (n - 1) * 1000` ms, `backoffLimit: Infinity`',
+    '`jitter: undefined`: no jitter',
+    'Retry-After (and RateLimit-Reset) honoured for 413, 429 and 503 (`afterStatusCodes`), up to `maxRetryAfter: Infinity`',
+    '`methods`: get, put, head, delete, options, trace; `statusCodes`: 408, 413, 429, 500, 502, 503, 504',
+  ],
+  checks: [
+    { rule: 'require-jitter', when: '`jitter` is false or left at its default (also for `retry: <number>`); suggests `jitter: true`.' },
+    { rule: 'require-backoff', when: 'a `delay` function that returns a constant.' },
+    { rule: 'require-max-delay', when: 'the largest wait within `limit` exceeds `maxDelayMs` after `backoffLimit`, or grows with `limit: Infinity`; suggests `backoffLimit`.' },
+    { rule: 'no-unbounded-retry', when: '`limit: Infinity` (or `retry: Infinity`).' },
+    { rule: 'require-idempotency-key', when: '`methods` includes POST or PATCH and the options send no idempotency key (reported at that entry; suggests removing it).' },
+    { rule: 'respect-retry-after', when: '`statusCodes` lists 429 or 503 while `afterStatusCodes` is emptied.' },
+    { rule: 'no-retry-on-client-error', when: '`statusCodes` includes a 4xx other than 408, 413, 425 and 429, or `shouldRetry` returns true for every error.' },
+  ],
+  notModelled: ['the cap on a Retry-After wait (`maxRetryAfter`): caps on server-supplied waits are only judged in hand-written code.', 'merging of `retry` across `ky.extend` layers: a call with its own `retry` is judged against ky\'s defaults.'],
+};
+
+/** ky: the `retry` option of requests and instances. */
+export const kyAdapter: LibraryAdapter = {
+  packages: ['ky', 'ky-universal'],
+  docs,
+  analyze(node, origin, ctx) {
+    if (node.type !== T.CallExpression) return [];
+    const site = analyzeCall(ctx, node, origin);
+    return site ? [site] : [];
+  },
+};
+
+function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin: Origin): RetrySite | undefined {
+  const client = readClientCall(ctx, call, origin, ['create', 'extend'], ['stop', 'retry', 'HTTPError', 'TimeoutError']);
+  if (!client || client.retry.state !== 'set') return undefined;
+  const retryProp = client.retry.option.property;
+  const anchor: Node = retryProp;
+  const site = librarySite('ky', call, { node: anchor });
+  site.honoursRetryAfter = true;
+  const value = unwrap(client.retry.option.value);
+  let options: Options;
+  let limitFromNumber: number | undefined;
+  const known = client.retry.option.known?.value;
+  if (typeof known === 'number') {
+    options = { kind: 'none' };
+    limitFromNumber = known;
+  } else {
+    options = resolveOptions(ctx, value);
+    if (options.kind === 'none') options = { kind: 'unknown' };
+  }
+  if (options.kind === 'unknown') {
+    site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
+    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
+    return site;
+  }
+  const limitS = optionState(ctx, options, 'limit');
+  const jitterS = optionState(ctx, options, 'jitter');
+  const backoffS = optionState(ctx, options, 'backoffLimit');
+  const delayS = optionState(ctx, options, 'delay');
+  const methodsS = optionState(ctx, options, 'methods');
+  const statusS = optionState(ctx, options, 'statusCodes');
+  const afterS = optionState(ctx, options, 'afterStatusCodes');
+  const shouldS = optionState(ctx, options, 'shouldRetry');
+
+  const limit = limitFromNumber ?? numberValue(limitS, 2);
+  const limitNode = propertyOf(limitS) ?? anchor;
+  if (limit === Infinity) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: limitNode };
+  else site.bound = { kind: limit === undefined ? 'unknown' : 'bounded', maxAttempts: limit === undefined ? undefined : limit + 1, node: limitNode };
+  if (limit === 0) return undefined;
+
+  // The object form to edit: `retry: 3` becomes `retry: { limit: 3, jitter: true }`.
+  const editJitter = (description: string, name: string, valueText: string) =>
+    limitFromNumber !== undefined
+      ? { description, range: client.retry.state === 'set' ? client.retry.option.value.range : retryProp.range, text: `{ limit: ${ctx.sourceCode.getText(client.retry.state === 'set' ? client.retry.option.value : retryProp)}, ${name}: ${valueText} }` }
+      : setOption(options, name, valueText, description, undefined);
+
+  // Delay.
+  const jitter = valueOf(jitterS, undefined);
+  const random = !jitter.known ? undefined : jitter.value === true || jitterS.state === 'set' && resolveFunction(ctx, jitterS.option.value) !== undefined;
+  const backoffLimit = numberValue(backoffS, Infinity);
+  const cap = backoffLimit !== undefined && Number.isFinite(backoffLimit) ? backoffLimit : undefined;
+  const waitNode: Node = (random === false ? propertyOf(jitterS) : undefined) ?? anchor;
+  let delay;
+  if (delayS.state === 'unknown' || backoffLimit === undefined) delay = opaqueDelay(anchor);
+  else if (delayS.state === 'set') {
+    const fn = resolveFunction(ctx, delayS.option.value);
+    delay = fn ? { ...delayOfFunction(ctx.sourceCode, fn, limit) } : opaqueDelay(delayS.option.property);
+    delay.node = delayS.option.property;
+    if (cap !== undefined && delay.maxReason !== 'opaque') {
+      delay.capMs = cap;
+      delay.maxMs = Math.min(delay.maxMs, cap);
+      delay.maxReason = 'known';
+    }
+  } else {
+    delay = scheduleDelay({ node: propertyOf(backoffS) ?? anchor, baseMs: 300, factor: 2, capMs: cap, retries: limit, random: false });
+    if (limit === undefined && cap === undefined) delay.maxReason = 'opaque';
+  }
+  if (random === true) delay.random = true;
+  else if (random === undefined) {
+    delay.opaque = true;
+    delay.growing = false;
+  }
+  site.waits.push({ node: delayS.state === 'set' && random !== false ? delayS.option.property : waitNode, argument: undefined, delay });
+  if (random === false) suggest(site, 'require-jitter', editJitter('Use full jitter (`jitter: true`)', 'jitter', 'true'));
+  suggest(site, 'require-max-delay', editJitter(`Cap each wait at ${SUGGESTED_CAP_MS} ms (\`backoffLimit: ${SUGGESTED_CAP_MS}\`)`, 'backoffLimit', String(SUGGESTED_CAP_MS)));
+
+  // Methods.
+  if (methodsS.state === 'set' && optionsKey(ctx, client.options) === 'no') {
+    const list = listEntries(ctx, methodsS.option.value);
+    for (const e of list.entries) {
+      const m = typeof e.value === 'string' ? e.value.toUpperCase() : undefined;
+      if (!m || !ctx.settings.nonIdempotentMethods.includes(m)) continue;
+      if (!client.factory && client.method && client.method !== m) continue;
+      site.nonIdempotent.push({ node: e.node, method: m, key: 'none', keyNode: undefined });
+      if (list.array) suggest(site, 'require-idempotency-key', removeElement(list.array, e.node, `Do not retry ${m} requests`));
+    }
+  }
+  // Statuses.
+  const after = afterS.state === 'set' ? listEntries(ctx, afterS.option.value) : undefined;
+  if (after && after.complete && after.entries.length === 0) site.honoursRetryAfter = false;
+  if (statusS.state === 'set') {
+    for (const e of listEntries(ctx, statusS.option.value).entries) {
+      if (isClientErrorStatus(e.value, [413])) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
+      if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
+    }
+  }
+  if (shouldS.state === 'set') {
+    const fn = resolveFunction(ctx, shouldS.option.value);
+    if (fn && alwaysTrue(fn)) site.clientErrorRetries.push({ node: shouldS.option.property, reason: 'condition' });
+  }
+  return site;
+}

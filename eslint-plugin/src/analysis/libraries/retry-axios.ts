@@ -1,0 +1,232 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { findProperty, propertyName, unwrap, walk } from '../ast';
+import { describeHttpCall } from '../http';
+import { normalPath, variableOf } from '../scope';
+import type { DelayFacts, Node, RetrySite } from '../types';
+import type { LibraryDocs } from './docs';
+import {
+  alwaysTrue,
+  delayFacts,
+  isClientErrorStatus,
+  isRateLimitStatus,
+  listEntries,
+  numberValue,
+  optionState,
+  propertyOf,
+  removeElement,
+  resolveFunction,
+  setOption,
+  suggest,
+  valueOf,
+  type Options,
+} from './option-state';
+import { callsThrough, judgeResent } from './retried-operation';
+import type { LibraryAdapter, LibraryContext } from './types';
+import { librarySite, opaqueDelay, resolveObject, type OptionsObject } from './util';
+
+export const docs: LibraryDocs = {
+  package: 'retry-axios',
+  api: '`rax.attach(instance?)`, configured by `raxConfig` in `axios.create({ raxConfig })` or `instance.defaults.raxConfig = {…}`',
+  versionAssumed: 'retry-axios 4.x (3.x has no `jitter` or `maxRetryDelay` and uses a 1000 ms exponential base; the findings are the same)',
+  defaults: [
+    '`retry: 3`',
+    "`backoffType: 'exponential'`: `(2 ** n - 1) / 2 * retryDelay` with `retryDelay: 100` ms (50, 150, 350 ms); `'linear'`: `n * 1000` ms; `'static'`: `retryDelay`",
+    "`jitter: 'none'`, no `maxRetryDelay`",
+    '`checkRetryAfter: true` (waits up to `maxRetryAfter`, 5 minutes)',
+    '`httpMethodsToRetry`: GET, HEAD, PUT, OPTIONS, DELETE; `statusCodesToRetry`: 100-199, 429, 500-599',
+  ],
+  checks: [
+    { rule: 'require-jitter', when: "`jitter` is `'none'` or left at its default (exponential and linear); suggests `jitter: 'full'` when a `raxConfig` object is written." },
+    { rule: 'require-backoff', when: "`backoffType: 'static'` (a constant wait) or a zero `retryDelay`." },
+    { rule: 'require-max-delay', when: 'the largest wait within `retry` attempts exceeds `maxDelayMs` (after `maxRetryDelay`), or grows with `retry: Infinity`.' },
+    { rule: 'no-unbounded-retry', when: '`retry: Infinity`.' },
+    { rule: 'require-idempotency-key', when: '`httpMethodsToRetry` includes POST or PATCH (reported at that entry; suggests removing it), or `shouldRetry: () => true` while the instance sends a POST or PATCH without a key in this file.' },
+    { rule: 'respect-retry-after', when: '`statusCodesToRetry` lists 429 or 503 while `checkRetryAfter: false`.' },
+    { rule: 'no-retry-on-client-error', when: '`statusCodesToRetry` includes a 4xx other than 408, 425 and 429, or `shouldRetry` accepts every error.' },
+  ],
+  notModelled: ['`raxConfig` given per request (only the instance configuration is read; when a per-request `raxConfig` exists in the file, the defaults are not assumed).'],
+};
+
+/** retry-axios: `rax.attach(instance)` plus the instance's `raxConfig`. */
+export const retryAxiosAdapter: LibraryAdapter = {
+  packages: ['retry-axios'],
+  docs,
+  analyze(node, origin, ctx) {
+    if (node.type !== T.CallExpression) return [];
+    const path = normalPath(origin);
+    if (path.length !== 1 || path[0] !== 'attach') return [];
+    return [analyzeAttach(ctx, node)];
+  },
+};
+
+function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression): RetrySite {
+  const anchor: Node = call.callee;
+  const site = librarySite('retry-axios', call, { node: anchor });
+  const instance = call.arguments[0] as Node | undefined;
+  const config = findConfig(ctx, instance);
+  let options: Options;
+  if (config === 'unknown') options = { kind: 'unknown' };
+  else if (config) options = { kind: 'object', obj: config };
+  else options = { kind: 'none' };
+  if (options.kind === 'unknown') {
+    site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
+    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
+    return site;
+  }
+  const retryS = optionState(ctx, options, 'retry');
+  const delayS = optionState(ctx, options, 'retryDelay');
+  const typeS = optionState(ctx, options, 'backoffType');
+  const jitterS = optionState(ctx, options, 'jitter');
+  const maxS = optionState(ctx, options, 'maxRetryDelay');
+  const methodsS = optionState(ctx, options, 'httpMethodsToRetry');
+  const statusS = optionState(ctx, options, 'statusCodesToRetry');
+  const checkS = optionState(ctx, options, 'checkRetryAfter');
+  const shouldS = optionState(ctx, options, 'shouldRetry');
+
+  const retry = numberValue(retryS, 3);
+  if (retry === Infinity) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: propertyOf(retryS) ?? anchor };
+  else site.bound = { kind: retry === undefined ? 'unknown' : 'bounded', maxAttempts: retry === undefined ? undefined : retry + 1, node: propertyOf(retryS) ?? anchor };
+  if (retry === 0) return site;
+
+  const check = valueOf(checkS, true);
+  site.honoursRetryAfter = check.known ? check.value === true : true;
+
+  // Delay.
+  const type = valueOf(typeS, 'exponential');
+  const base = numberValue(delayS, 100);
+  const jitter = valueOf(jitterS, 'none');
+  const cap = numberValue(maxS, Infinity);
+  const random = jitter.known ? jitter.value === 'full' || jitter.value === 'equal' : undefined;
+  let delay: DelayFacts | undefined;
+  let waitNode: Node = anchor;
+  if (!type.known || cap === undefined) delay = opaqueDelay(anchor);
+  else if (type.value === 'static') {
+    waitNode = propertyOf(typeS) ?? anchor;
+    if (base === undefined) delay = opaqueDelay(waitNode);
+    else if (base === 0) site.noWait = propertyOf(delayS) ?? waitNode;
+    else delay = delayFacts(waitNode, { maxMs: Math.min(base, cap), growing: false, capMs: Number.isFinite(cap) ? cap : undefined });
+  } else if (type.value === 'linear') {
+    delay = growing(propertyOf(maxS) ?? anchor, (n) => n * 1000, retry, cap);
+    waitNode = propertyOf(typeS) ?? anchor;
+  } else {
+    if (base === undefined) delay = opaqueDelay(anchor);
+    else if (base === 0) site.noWait = propertyOf(delayS) ?? anchor;
+    else {
+      delay = growing(propertyOf(maxS) ?? anchor, (n) => ((2 ** n - 1) / 2) * base, retry, cap);
+      delay.random = random === true;
+      if (random === undefined) delay.opaque = true;
+      waitNode = (random === false ? propertyOf(jitterS) : undefined) ?? anchor;
+    }
+  }
+  if (delay) {
+    site.waits.push({ node: waitNode, argument: undefined, delay });
+    if (!delay.random && delay.growing && options.kind === 'object' && (!type.known || type.value === 'exponential')) {
+      suggest(site, 'require-jitter', setOption(options, 'jitter', "'full'", "Use full jitter (`jitter: 'full'`, retry-axios 4 or later)", undefined));
+    }
+  }
+
+  // Methods.
+  if (methodsS.state === 'set') {
+    const list = listEntries(ctx, methodsS.option.value);
+    for (const e of list.entries) {
+      const m = typeof e.value === 'string' ? e.value.toUpperCase() : undefined;
+      if (m && ctx.settings.nonIdempotentMethods.includes(m)) {
+        site.nonIdempotent.push({ node: e.node, method: m, key: 'none', keyNode: undefined });
+        if (list.array) suggest(site, 'require-idempotency-key', removeElement(list.array, e.node, `Do not retry ${m} requests`));
+      }
+    }
+  }
+  // Statuses.
+  if (statusS.state === 'set') {
+    const list = listEntries(ctx, statusS.option.value);
+    for (const e of list.entries) {
+      if (isClientErrorStatus(e.value)) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
+      if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
+    }
+  }
+  // A custom condition replaces the method and status checks.
+  if (shouldS.state === 'set') {
+    const fn = resolveFunction(ctx, shouldS.option.value);
+    if (fn && alwaysTrue(fn)) {
+      site.clientErrorRetries.push({ node: shouldS.option.property, reason: 'condition' });
+      const target = instance ?? undefined;
+      if (target) {
+        for (const c of callsThrough(ctx, target)) {
+          const http = safeDescribe(ctx, c);
+          if (http && http.client === 'axios') judgeResent(ctx, site, http);
+        }
+      }
+    }
+  }
+  return site;
+}
+
+function safeDescribe(ctx: LibraryContext, c: TSESTree.CallExpression): ReturnType<typeof describeHttpCall> {
+  try {
+    return describeHttpCall(ctx.sourceCode, c, ctx.settings);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A growing schedule `f(n)`, n = 1..retry, capped at `cap`. */
+function growing(node: Node, f: (n: number) => number, retry: number | undefined, cap: number): DelayFacts {
+  const capMs = Number.isFinite(cap) ? cap : undefined;
+  if (retry === undefined) return delayFacts(node, { maxMs: capMs ?? Infinity, growing: true, maxReason: capMs !== undefined ? 'known' : 'opaque', capMs });
+  if (!Number.isFinite(retry)) return delayFacts(node, { maxMs: capMs ?? Infinity, growing: true, capMs });
+  return delayFacts(node, { maxMs: Math.min(f(retry), cap), growing: true, capMs });
+}
+
+/**
+ * The `raxConfig` for an instance: in its `axios.create({ raxConfig })`, or assigned to
+ * `instance.defaults.raxConfig`. Undefined when there is none (defaults apply); `unknown` when
+ * it cannot be read or other `raxConfig`s in the file may configure it.
+ */
+function findConfig(ctx: LibraryContext, instance: Node | undefined): OptionsObject | 'unknown' | undefined {
+  const inst = unwrap(instance);
+  let variable = inst && inst.type === T.Identifier ? variableOf(ctx.sourceCode, inst) : undefined;
+  if (inst && !variable) return 'unknown';
+  if (!inst) {
+    // `rax.attach()`: the global axios.
+    variable = undefined;
+  }
+  let found: OptionsObject | 'unknown' | undefined;
+  let others = false;
+  // `axios.create({ raxConfig: {…} })` as the instance's initialiser.
+  const def = variable?.defs[0];
+  if (def && def.type === 'Variable' && def.node.init) {
+    const init = unwrap(def.node.init);
+    if (init.type === T.CallExpression && init.arguments[0]) {
+      const opts = resolveObject(ctx, init.arguments[0]);
+      const prop = opts && findProperty(opts.node, 'raxConfig');
+      if (prop) found = resolveObject(ctx, prop.value) ?? 'unknown';
+      else if (opts?.spread) found = 'unknown';
+    }
+  }
+  walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.AssignmentExpression && n.left.type === T.MemberExpression && propertyName(n.left) === 'raxConfig') {
+      const target = unwrap(n.left.object);
+      if (target.type === T.MemberExpression && propertyName(target) === 'defaults' && sameInstance(ctx, target.object, variable, !inst)) {
+        found = resolveObject(ctx, n.right) ?? 'unknown';
+        return false;
+      }
+      others = true;
+    } else if (n.type === T.Property && propertyName(n) === 'raxConfig') {
+      const owner = n.parent;
+      if (!(def && def.type === 'Variable' && def.node.init && owner.parent && unwrap(def.node.init).type === T.CallExpression && (unwrap(def.node.init) as TSESTree.CallExpression).arguments.some((a) => unwrap(a) === owner))) others = true;
+    }
+    return undefined;
+  });
+  if (found) return found;
+  return others ? 'unknown' : undefined;
+}
+
+function sameInstance(ctx: LibraryContext, node: Node, variable: ReturnType<typeof variableOf>, global: boolean): boolean {
+  const n = unwrap(node);
+  if (global) {
+    const o = ctx.originOf(n);
+    return !!o && o.module === 'axios' && normalPath(o).length === 0;
+  }
+  return n.type === T.Identifier && !!variable && variableOf(ctx.sourceCode, n) === variable;
+}

@@ -1,0 +1,109 @@
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { unwrap } from '../ast';
+import { normalPath } from '../scope';
+import type { LibrarySuggestion, Node } from '../types';
+import { knownNumber, replaceSuggestion, resolveExpression } from './inspect';
+import type { LibraryDocs } from './docs';
+import type { LibraryAdapter } from './types';
+import { librarySite, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
+
+/**
+ * socket.io-client reconnection: `io(url, opts)` (also `connect`, `lookup`, the default export)
+ * and `new Manager(url, opts)`. Defaults (socket.io-client 4.x `build/cjs/manager.js`,
+ * `contrib/backo2.js`; the same in 2.x and 3.x): `reconnection` true, `reconnectionAttempts`
+ * Infinity (`0` also means Infinity: the option is read with `||`), `reconnectionDelay` 1000 ms
+ * doubling per attempt, `reconnectionDelayMax` 5000 ms, `randomizationFactor` 0.5 (a value
+ * outside (0, 1] means no jitter).
+ *
+ * Reconnection is built in: only options that set a reconnection option are judged. A reconnect
+ * loop with the default unlimited attempts is the library's designed steady state (like
+ * polling), so the default is not reported; an explicit `Infinity` or `0` is.
+ */
+
+const MODULE = 'socket.io-client';
+const DEFAULTS = { delay: 1000, delayMax: 5000, randomizationFactor: 0.5 };
+const OPTIONS = ['reconnection', 'reconnectionAttempts', 'reconnectionDelay', 'reconnectionDelayMax', 'randomizationFactor'];
+
+export const docs: LibraryDocs = {
+  package: 'socket.io-client',
+  api: '`io(url, options)` (also `connect`, `lookup`, the default export) and `new Manager(url, options)`',
+  versionAssumed: 'socket.io-client 4.x (reconnection defaults unchanged since 2.x)',
+  defaults: [
+    '`reconnection: true`, `reconnectionAttempts: Infinity` (0 is read as Infinity)',
+    '`reconnectionDelay: 1000` ms doubling per attempt, capped at `reconnectionDelayMax: 5000` ms',
+    '`randomizationFactor: 0.5`',
+  ],
+  checks: [
+    { rule: 'require-jitter', when: '`randomizationFactor: 0` (or outside (0, 1]); suggests 0.5.' },
+    { rule: 'require-backoff', when: '`reconnectionDelay` at or above `reconnectionDelayMax`: a constant delay.' },
+    { rule: 'require-max-delay', when: '`reconnectionDelayMax` above `maxDelayMs`.' },
+    { rule: 'no-unbounded-retry', when: '`reconnectionAttempts: Infinity` or `0` (read as Infinity); suggests 10.' },
+  ],
+  notModelled: [
+    'Options without a reconnection option: the built-in reconnection, untouched, is not reported.',
+    'The default unlimited `reconnectionAttempts`: a socket that reconnects with capped, jittered backoff is the library\'s designed steady state, like polling; only an explicit Infinity or 0 is reported.',
+  ],
+};
+
+export const socketIoAdapter: LibraryAdapter = {
+  packages: [MODULE],
+  docs,
+  analyze(node, origin, ctx) {
+    const p = normalPath(origin);
+    const isIo = node.type === T.CallExpression && (p.length === 0 || (p.length === 1 && ['io', 'connect', 'lookup'].includes(p[0]!)));
+    const isManager = node.type === T.NewExpression && p.length === 1 && p[0] === 'Manager';
+    if (!isIo && !isManager) return [];
+    const first = resolveExpression(ctx, node.arguments[0]);
+    const optsNode = first && first.type === T.ObjectExpression ? first : resolveExpression(ctx, node.arguments[1]);
+    if (!optsNode || optsNode.type !== T.ObjectExpression) return [];
+    const options: OptionsObject = { node: optsNode, spread: optsNode.properties.some((q) => q.type === T.SpreadElement) };
+    const set = OPTIONS.map((o) => readOption(ctx, options, o)).filter((o) => o !== undefined);
+    if (set.length === 0) return []; // the built-in reconnection, untouched
+    const reconnection = readOption(ctx, options, 'reconnection');
+    if (reconnection && reconnection.known?.value === false) return [];
+    if (reconnection && !reconnection.known) return [];
+
+    const site = librarySite(MODULE, node);
+    const suggestions: Partial<Record<string, LibrarySuggestion[]>> = {};
+    const attemptsOpt = readOption(ctx, options, 'reconnectionAttempts');
+    const attempts = attemptsOpt ? knownNumber(attemptsOpt) : undefined;
+    if (attemptsOpt && attempts !== undefined && (attempts === 0 || !Number.isFinite(attempts))) {
+      site.bound = { kind: 'unbounded', maxAttempts: undefined, node: attemptsOpt.property };
+      suggestions['no-unbounded-retry'] = [replaceSuggestion(unwrap(attemptsOpt.value), '10', 'Give up after 10 attempts (`reconnectionAttempts: 10`)')];
+    } else if (attempts !== undefined) {
+      site.bound = { kind: 'bounded', maxAttempts: attempts, node: attemptsOpt!.property };
+    } else {
+      // Default (Infinity) or computed: not judged (see the module comment).
+      site.bound = { kind: 'unknown', maxAttempts: undefined, node: attemptsOpt?.property ?? node };
+    }
+
+    const delayOpt = readOption(ctx, options, 'reconnectionDelay');
+    const maxOpt = readOption(ctx, options, 'reconnectionDelayMax');
+    const randOpt = readOption(ctx, options, 'randomizationFactor');
+    const read = (o: typeof delayOpt, fallback: number): number | undefined => (o ? knownNumber(o) : options.spread ? undefined : fallback);
+    // `||` in the library: 0 means the default.
+    const delay = read(delayOpt, DEFAULTS.delay) || DEFAULTS.delay;
+    const cap = read(maxOpt, DEFAULTS.delayMax) || DEFAULTS.delayMax;
+    const rand = randOpt ? knownNumber(randOpt) : options.spread ? undefined : DEFAULTS.randomizationFactor;
+    const delayAt: Node = maxOpt?.property ?? node;
+    if ((delayOpt && knownNumber(delayOpt) === undefined) || (maxOpt && knownNumber(maxOpt) === undefined) || rand === undefined || (options.spread && (!delayOpt || !maxOpt))) {
+      site.waits = [{ node: randOpt?.property ?? node, argument: undefined, delay: opaqueDelay(delayAt) }];
+    } else {
+      const random = rand > 0 && rand <= 1;
+      const growing = delay < cap;
+      const facts = scheduleDelay({
+        node: delayAt,
+        baseMs: growing ? delay : cap,
+        factor: growing ? 2 : 1,
+        capMs: cap,
+        retries: attempts !== undefined && Number.isFinite(attempts) && attempts > 0 ? attempts : undefined,
+        random,
+      });
+      const waitAt: Node = !random ? randOpt?.property ?? node : !growing ? delayOpt?.property ?? maxOpt?.property ?? node : node;
+      site.waits = [{ node: waitAt, argument: undefined, delay: facts }];
+      if (!random && randOpt) suggestions['require-jitter'] = [replaceSuggestion(unwrap(randOpt.value), '0.5', 'Randomise the delay (`randomizationFactor: 0.5`)')];
+    }
+    if (Object.keys(suggestions).length > 0) site.suggestions = suggestions;
+    return [site];
+  },
+};

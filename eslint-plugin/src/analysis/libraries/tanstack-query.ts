@@ -1,0 +1,264 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { isFunction, propertyName, unwrap } from '../ast';
+import { delayOfFunction } from '../delay';
+import { normalPath, type Origin } from '../scope';
+import type { LibrarySuggestion, Node, RetrySite } from '../types';
+import {
+  addPropertySuggestion,
+  handlerDecision,
+  httpCallsIn,
+  knownNumber,
+  replaceSuggestion,
+  resolveExpression,
+  resolveFunction,
+  returnedExpressions,
+  unkeyedRequests,
+  type FunctionNode,
+} from './inspect';
+import type { LibraryDocs } from './docs';
+import type { LibraryAdapter, LibraryContext } from './types';
+import { librarySite, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
+
+/**
+ * TanStack Query (react-query 3, @tanstack/*-query 4 and 5). Defaults (query-core 5.x
+ * `src/retryer.ts`, same in 3 and 4): queries `retry` 3 on the client (0 on the server),
+ * mutations and `queryClient.fetchQuery` 0; `retryDelay` `Math.min(1000 * 2 ** failureCount, 30000)`,
+ * no jitter; `retry: true` retries for ever. Only options that set `retry` or `retryDelay`
+ * are judged (an untouched built-in retry is not reported).
+ */
+
+const PACKAGES = [
+  '@tanstack/react-query',
+  '@tanstack/vue-query',
+  '@tanstack/solid-query',
+  '@tanstack/svelte-query',
+  '@tanstack/preact-query',
+  '@tanstack/angular-query-experimental',
+  '@tanstack/angular-query',
+  '@tanstack/lit-query',
+  '@tanstack/query-core',
+  'react-query',
+];
+
+type Kind = 'query' | 'mutation';
+const QUERY_HOOKS = new Set([
+  'useQuery',
+  'useSuspenseQuery',
+  'useInfiniteQuery',
+  'useSuspenseInfiniteQuery',
+  'usePrefetchQuery',
+  'usePrefetchInfiniteQuery',
+  'createQuery',
+  'createInfiniteQuery',
+  'injectQuery',
+  'injectInfiniteQuery',
+  'queryOptions',
+  'infiniteQueryOptions',
+]);
+const MUTATION_HOOKS = new Set(['useMutation', 'createMutation', 'injectMutation', 'mutationOptions']);
+const QUERIES_HOOKS = new Set(['useQueries', 'useSuspenseQueries', 'createQueries', 'injectQueries']);
+/** QueryClient methods taking query options: their default `retry` is false. */
+const FETCH_METHODS = new Set(['fetchQuery', 'prefetchQuery', 'ensureQueryData', 'fetchInfiniteQuery', 'prefetchInfiniteQuery', 'ensureInfiniteQueryData']);
+const DEFAULT_DELAY = { baseMs: 1000, factor: 2, capMs: 30_000 };
+
+export const docs: LibraryDocs = {
+  package: '@tanstack/query',
+  api: '`useQuery`, `useMutation`, `useInfiniteQuery`, `useQueries`, `createQuery`, `injectQuery`, `queryOptions`, `new QueryClient({ defaultOptions })`, `queryClient.fetchQuery` etc. from @tanstack/react-query, vue-query, solid-query, svelte-query, angular-query, query-core and react-query 3',
+  versionAssumed: '@tanstack/query 5.x (the same defaults in react-query 3 and @tanstack/query 4, whose positional call forms are handled)',
+  defaults: [
+    '`retry: 3` for queries in the browser (0 on the server), 0 for mutations and `fetchQuery`; `retry: true` retries for ever',
+    '`retryDelay`: `Math.min(1000 * 2 ** failureCount, 30000)`: exponential, capped at 30 s, no jitter',
+    'Retry-After: not read',
+    'every error is retried',
+  ],
+  checks: [
+    { rule: 'no-unbounded-retry', when: '`retry: true`, `retry: Infinity`, a `retry` function that returns `true` without reading `failureCount`; suggests `retry: 3`.' },
+    { rule: 'require-jitter', when: '`retry` is set and `retryDelay` is the default (suggests a jittered `retryDelay`), a numeric `retryDelay`, or a `retryDelay` function without randomness.' },
+    { rule: 'require-backoff', when: 'a numeric `retryDelay` (0: no wait).' },
+    { rule: 'require-max-delay', when: 'a `retryDelay` function whose growth is not capped.' },
+    { rule: 'no-retry-on-client-error', when: 'a numeric or `true` `retry` around a `queryFn` / `mutationFn` that calls a client throwing on 4xx (axios, got, ky, ofetch, superagent).' },
+    { rule: 'require-idempotency-key', when: 'a retried `mutationFn` sends a POST or PATCH without an idempotency key, or creates the key inside the function.' },
+  ],
+  notModelled: [
+    'Options without `retry` or `retryDelay`: the built-in retry, untouched, is not reported.',
+    'Options objects built at run time (`computed(…)`, spreads): unknowns.',
+  ],
+};
+
+export const tanstackQueryAdapter: LibraryAdapter = {
+  packages: PACKAGES,
+  docs,
+  analyze(node, origin, ctx) {
+    const api = apiOf(node, origin);
+    if (!api) return [];
+    const sites: RetrySite[] = [];
+    const args = node.arguments;
+    if (api.type === 'hook') {
+      const found = hookOptions(ctx, args);
+      if (found) sites.push(...optionSite(ctx, node, found.options, api.kind, api.kind === 'query' ? 3 : 0, found.fn));
+    } else if (api.type === 'queries') {
+      const first = objectOf(ctx, args[0]);
+      const list = first ? readOption(ctx, { node: first, spread: false }, 'queries')?.value : args[0];
+      for (const o of queryObjects(ctx, list)) sites.push(...optionSite(ctx, node, o, 'query', 3, undefined));
+    } else if (api.type === 'fetch') {
+      const o = objectOf(ctx, args[0]);
+      if (o) sites.push(...optionSite(ctx, node, o, 'query', 0, undefined));
+    } else if (api.type === 'set-defaults') {
+      const o = objectOf(ctx, args[1]);
+      if (o) sites.push(...optionSite(ctx, node, o, api.kind, api.kind === 'query' ? 3 : 0, undefined));
+    } else {
+      const o = objectOf(ctx, args[0]);
+      const defaults = o && api.type === 'client' ? objectOf(ctx, readOption(ctx, { node: o, spread: false }, 'defaultOptions')?.value) : o;
+      if (!defaults) return [];
+      const queries = objectOf(ctx, readOption(ctx, { node: defaults, spread: false }, 'queries')?.value);
+      const mutations = objectOf(ctx, readOption(ctx, { node: defaults, spread: false }, 'mutations')?.value);
+      if (queries) sites.push(...optionSite(ctx, node, queries, 'query', 3, undefined));
+      if (mutations) sites.push(...optionSite(ctx, node, mutations, 'mutation', 0, undefined));
+    }
+    return sites;
+  },
+};
+
+type Api =
+  | { type: 'hook'; kind: Kind }
+  | { type: 'queries' }
+  | { type: 'fetch' }
+  | { type: 'set-defaults'; kind: Kind }
+  | { type: 'client' }
+  | { type: 'client-defaults' };
+
+function apiOf(node: TSESTree.CallExpression | TSESTree.NewExpression, origin: Origin): Api | undefined {
+  const p = normalPath(origin);
+  const last = p[p.length - 1] ?? '';
+  if (node.type === T.NewExpression) return p.length === 1 && last === 'QueryClient' ? { type: 'client' } : undefined;
+  if (p.length === 1) {
+    if (QUERY_HOOKS.has(last)) return { type: 'hook', kind: 'query' };
+    if (MUTATION_HOOKS.has(last)) return { type: 'hook', kind: 'mutation' };
+    if (QUERIES_HOOKS.has(last)) return { type: 'queries' };
+    return undefined;
+  }
+  // A QueryClient instance: `new QueryClient()`, `useQueryClient()`, `injectQueryClient()`.
+  const head = p.slice(0, -1).join('.');
+  if (!['QueryClient.new', 'useQueryClient.()', 'injectQueryClient.()'].includes(head)) return undefined;
+  if (FETCH_METHODS.has(last)) return { type: 'fetch' };
+  if (last === 'setQueryDefaults') return { type: 'set-defaults', kind: 'query' };
+  if (last === 'setMutationDefaults') return { type: 'set-defaults', kind: 'mutation' };
+  if (last === 'setDefaultOptions') return { type: 'client-defaults' };
+  return undefined;
+}
+
+/** An object literal, also when returned by an options getter (`createQuery(() => ({ … }))`). */
+function objectOf(ctx: LibraryContext, node: Node | null | undefined): TSESTree.ObjectExpression | undefined {
+  let n = resolveExpression(ctx, node);
+  if (n && isFunction(n) && n.params.length === 0) {
+    const r = returnedExpressions(n, ctx.sourceCode.visitorKeys);
+    n = r.length === 1 ? resolveExpression(ctx, r[0]) : undefined;
+  }
+  return n && n.type === T.ObjectExpression ? n : undefined;
+}
+
+/** The options of a hook call in its object form (`useQuery({…})`) or positional form (`useQuery(key, fn, {…})`). */
+function hookOptions(ctx: LibraryContext, args: readonly TSESTree.CallExpressionArgument[]): { options: TSESTree.ObjectExpression; fn: Node | undefined } | undefined {
+  const first = objectOf(ctx, args[0]);
+  if (first) return { options: first, fn: undefined };
+  for (let i = args.length - 1; i > 0; i--) {
+    const o = objectOf(ctx, args[i]);
+    if (o) return { options: o, fn: args.slice(0, i).find((a) => resolveFunction(ctx, a) !== undefined) };
+  }
+  return undefined;
+}
+
+/** The query option objects of `useQueries`: an array literal, or `list.map((x) => ({ … }))`. */
+function queryObjects(ctx: LibraryContext, node: Node | null | undefined): TSESTree.ObjectExpression[] {
+  const n = resolveExpression(ctx, node);
+  if (!n) return [];
+  if (n.type === T.ArrayExpression) return n.elements.map((e) => (e && e.type !== T.SpreadElement ? objectOf(ctx, e) : undefined)).filter((o) => o !== undefined);
+  if (n.type === T.CallExpression) {
+    const c = unwrap(n.callee);
+    const cb = resolveFunction(ctx, n.arguments[0]);
+    if (c.type === T.MemberExpression && propertyName(c) === 'map' && cb) {
+      const r = returnedExpressions(cb, ctx.sourceCode.visitorKeys);
+      const o = r.length === 1 ? resolveExpression(ctx, r[0]) : undefined;
+      return o && o.type === T.ObjectExpression ? [o] : [];
+    }
+  }
+  return [];
+}
+
+function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpression, kind: Kind, defaultRetry: number, positionalFn: Node | undefined): RetrySite[] {
+  const options: OptionsObject = { node: obj, spread: obj.properties.some((p) => p.type === T.SpreadElement) };
+  const retryOpt = readOption(ctx, options, 'retry');
+  const delayOpt = readOption(ctx, options, 'retryDelay');
+  if (!retryOpt && !delayOpt) return []; // the built-in retry, untouched
+  const site = librarySite('@tanstack/query', call);
+  const suggestions: Partial<Record<string, LibrarySuggestion[]>> = {};
+  const at = retryOpt?.property ?? delayOpt!.property;
+
+  let retries: number | undefined;
+  let classifies = false;
+  if (!retryOpt) {
+    if (options.spread) return []; // `retry` may come from the spread
+    retries = defaultRetry;
+  } else {
+    const v = retryOpt.known?.value;
+    if (v === true) retries = Infinity;
+    else if (v === false) retries = 0;
+    else if (typeof v === 'number') retries = v;
+    else {
+      const fn = resolveFunction(ctx, retryOpt.value);
+      classifies = true;
+      const decision = fn ? handlerDecision(fn, 0, ['failureCount'], ctx.sourceCode.visitorKeys) : 'unknown';
+      if (decision === 'never') return [];
+      if (decision === 'always') retries = Infinity;
+      else retries = undefined;
+      if (decision === 'counted') site.bound = { kind: 'bounded', maxAttempts: undefined, node: retryOpt.property };
+    }
+  }
+  if (retries !== undefined && retries <= 0) return [];
+  if (retries === undefined) {
+    if (site.bound.maxAttempts === undefined && site.bound.node === call) site.bound = { kind: 'unknown', maxAttempts: undefined, node: at };
+  } else if (!Number.isFinite(retries)) {
+    site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at };
+    if (retryOpt && retryOpt.known) suggestions['no-unbounded-retry'] = [replaceSuggestion(unwrap(retryOpt.value), '3', 'Stop after 3 retries (`retry: 3`)')];
+  } else {
+    site.bound = { kind: 'bounded', maxAttempts: retries + 1, node: at };
+  }
+
+  const boundForDelay = retries !== undefined && Number.isFinite(retries) ? retries : undefined;
+  if (!delayOpt) {
+    if (options.spread) site.waits = [{ node: at, argument: undefined, delay: opaqueDelay(at) }];
+    else {
+      site.waits = [{ node: at, argument: undefined, delay: scheduleDelay({ node: at, ...DEFAULT_DELAY, retries: retries, random: false }) }];
+      suggestions['require-jitter'] = [
+        addPropertySuggestion(ctx.sourceCode, obj, 'retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000)', 'Add full jitter to the default delay (`retryDelay`)'),
+      ];
+    }
+  } else {
+    const ms = knownNumber(delayOpt);
+    const fn = ms === undefined ? resolveFunction(ctx, delayOpt.value) : undefined;
+    if (ms !== undefined) {
+      if (ms <= 0) site.noWait = delayOpt.property;
+      else {
+        site.waits = [{ node: delayOpt.property, argument: undefined, delay: scheduleDelay({ node: delayOpt.property, baseMs: ms, factor: 1, capMs: undefined, retries, random: false }) }];
+        const fix = replaceSuggestion(unwrap(delayOpt.value), `(attempt) => Math.random() * Math.min(${ms} * 2 ** attempt, 30_000)`, 'Use exponential backoff with full jitter, capped at 30 s');
+        suggestions['require-jitter'] = [fix];
+        suggestions['require-backoff'] = [fix];
+      }
+    } else if (fn) {
+      site.waits = [{ node: delayOpt.property, argument: undefined, delay: delayOfFunction(ctx.sourceCode, fn, boundForDelay) }];
+    } else {
+      site.waits = [{ node: delayOpt.property, argument: undefined, delay: opaqueDelay(delayOpt.property) }];
+    }
+  }
+
+  const fnOpt = readOption(ctx, options, kind === 'query' ? 'queryFn' : 'mutationFn');
+  const work: FunctionNode | undefined = resolveFunction(ctx, fnOpt?.value ?? positionalFn);
+  if (work) {
+    const calls = httpCallsIn(ctx, work);
+    if (!classifies && calls.some((c) => c.throwsOnHttpError)) site.clientErrorRetries.push({ node: retryOpt?.property ?? at, reason: 'catch-all' });
+    if (kind === 'mutation') site.nonIdempotent.push(...unkeyedRequests(ctx, calls, work));
+  }
+  if (Object.keys(suggestions).length > 0) site.suggestions = suggestions;
+  return [site];
+}

@@ -1,0 +1,418 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { contains, isFunction, propertyName, unwrap, walk } from './ast';
+import { evaluate, makeEnv, type AttemptVar } from './delay';
+import { describeHttpCall } from './http';
+import { alwaysExits, analyzeOperation, isStatusLike, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
+import { bindingOf, variableOf } from './scope';
+import type { AttemptBound, Node, RetrySite } from './types';
+import { asWait, isAwaited, waitOf } from './waits';
+
+type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
+type Variable = TSESLint.Scope.Variable;
+
+/** Names that signal a time limit in a loop condition or exit check. */
+const DEADLINE_RE = /deadline|timeout|expire|elapsed|giveUp|until|budget|remaining|timeLeft|stopAt|endAt|maxTime|maxDuration|aborted/i;
+
+/**
+ * Finds retry loops: a `for`/`while`/`do…while` that runs an operation again after it failed,
+ * either through a try/catch whose catch lets the loop go on while success leaves it, or through
+ * a status check whose failure branch goes round again. Polling (re-checking a state until done)
+ * and ordinary loops are not retries.
+ */
+export function analyzeLoops(ctx: Ctx): RetrySite[] {
+  const sites: RetrySite[] = [];
+  walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement) {
+      try {
+        const site = analyzeLoop(n, ctx);
+        if (site) sites.push(site);
+      } catch {
+        // A construct we did not foresee: skip this loop, keep the file.
+      }
+    }
+  });
+  return sites;
+}
+
+/** Statements of the loop body that belong to this loop (not nested functions or nested loops). */
+function ownNodes(loop: Loop, ctx: Ctx, visit: (n: Node) => void): void {
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== loop.body && (isFunction(n) || n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement || n.type === T.ForInStatement)) return false;
+    visit(n);
+    return undefined;
+  });
+}
+
+function hasCall(node: Node, ctx: Ctx): boolean {
+  let found = false;
+  walk(node, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.CallExpression || n.type === T.AwaitExpression || n.type === T.NewExpression) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** Whether the block leaves the loop on success: a `return`/`break`, or sets a flag the loop test reads. */
+function leavesLoop(block: Node, loop: Loop, ctx: Ctx): boolean {
+  let found = false;
+  const testVars = new Set<Variable>();
+  const test = loop.type === T.ForStatement ? loop.test : loop.test;
+  if (test) {
+    walk(test, ctx.sourceCode.visitorKeys, (t) => {
+      if (t.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, t);
+        if (v) testVars.add(v);
+      }
+    });
+  }
+  walk(block, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.ReturnStatement) found = true;
+    if (n.type === T.BreakStatement && !n.label && !insideInnerBreakable(n, loop)) found = true;
+    if (n.type === T.BreakStatement && n.label) found = true;
+    if (n.type === T.AssignmentExpression && n.left.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, n.left);
+      if (v && testVars.has(v)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+function insideInnerBreakable(n: Node, loop: Loop): boolean {
+  let p = n.parent;
+  while (p && p !== loop) {
+    if (p.type === T.SwitchStatement || p.type === T.ForStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForOfStatement || p.type === T.ForInStatement) return true;
+    p = p.parent;
+  }
+  return false;
+}
+
+function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
+  const { sourceCode } = ctx;
+  // 1. Retry evidence.
+  const retryTries: TSESTree.TryStatement[] = [];
+  const statusIfs: TSESTree.IfStatement[] = [];
+  ownNodes(loop, ctx, (n) => {
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !alwaysExits(n.handler.body) && leavesLoop(n.block, loop, ctx)) retryTries.push(n);
+    if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test))) statusIfs.push(n);
+  });
+  let statusRetry = false;
+  if (retryTries.length === 0) {
+    let request = false;
+    ownNodes(loop, ctx, (n) => {
+      if (n.type === T.CallExpression && describeHttpCall(sourceCode, n, ctx.settings)) request = true;
+    });
+    if (!request) return undefined;
+    // A status check whose failure branch goes round again (continue / falls through), while success leaves.
+    statusRetry = statusIfs.some((s) => (isOkTest(s.test) && alwaysExits(s.consequent) && !isNegated(s.test)) || (!alwaysExits(s.consequent) || containsContinue(s.consequent)) && failureBranch(s, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    if (!statusRetry) return undefined;
+  }
+
+  // 2. The attempt bound.
+  const { bound, attempts } = loopBound(loop, ctx);
+
+  // 3. Waits.
+  const waits = collectLoopWaits(loop, ctx, attempts);
+
+  // 4. The operation.
+  const catches: RetryCatch[] = retryTries.map((t) => ({ node: t.handler!, param: t.handler!.param?.type === T.Identifier ? t.handler!.param : undefined, body: t.handler!.body, guarded: t.block }));
+  const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, loop, retryTries));
+  return {
+    kind: 'loop',
+    node: loop,
+    bound,
+    waits,
+    noWait: waits.length === 0 ? headOf(loop) : undefined,
+    nonIdempotent: op.nonIdempotent,
+    rateLimitChecks: op.rateLimitChecks,
+    honoursRetryAfter: op.honoursRetryAfter,
+    clientErrorRetries: op.clientErrorRetries,
+  };
+}
+
+function isOkTest(test: Node): boolean {
+  const t = unwrap(test);
+  if (t.type === T.UnaryExpression && t.operator === '!') return isOkTest(t.argument);
+  return t.type === T.MemberExpression && propertyName(t) === 'ok';
+}
+
+function isNegated(test: Node): boolean {
+  const t = unwrap(test);
+  return t.type === T.UnaryExpression && t.operator === '!';
+}
+
+function containsContinue(n: Node): boolean {
+  if (n.type === T.ContinueStatement) return true;
+  if (n.type === T.BlockStatement) return n.body.some(containsContinue);
+  if (n.type === T.IfStatement) return containsContinue(n.consequent) || (!!n.alternate && containsContinue(n.alternate));
+  return false;
+}
+
+/** The branch is taken on a failed response (`!res.ok`, `status === 429`, `status >= 500`). */
+function failureBranch(s: TSESTree.IfStatement, sourceCode: TSESLint.SourceCode): boolean {
+  if (isOkTest(s.test)) return isNegated(s.test);
+  return statusesTested(s.test, sourceCode).some((t) => t.code >= 400 || ((t.op === '!==' || t.op === '!=') && t.code < 300));
+}
+
+/** Whether leaving an `if` (its consequent) goes on to another attempt of this loop. */
+function ifLeadsToRetry(ifStmt: TSESTree.IfStatement, loop: Loop, retryTries: TSESTree.TryStatement[]): boolean {
+  const c = ifStmt.consequent;
+  if (containsContinue(c)) return true;
+  const stmts = c.type === T.BlockStatement ? c.body : [c];
+  const last = stmts[stmts.length - 1];
+  if (!last) return true;
+  if (last.type === T.ReturnStatement || last.type === T.BreakStatement) return false;
+  if (last.type === T.ThrowStatement) return retryTries.some((t) => contains(t.block, ifStmt));
+  void loop;
+  return true;
+}
+
+/** Where the loop head is: the test of a `while`/`for`, or the loop keyword when there is none. */
+function headOf(loop: Loop): Node {
+  if (loop.type === T.DoWhileStatement) return loop;
+  return loop.test ?? loop;
+}
+
+interface CounterInfo {
+  variable: Variable;
+  direction: 1 | -1;
+}
+
+/** Variables the loop increments or decrements (`i++`, `n += 1`, `left--`, `attempt = attempt + 1`). */
+function counters(loop: Loop, ctx: Ctx): CounterInfo[] {
+  const out = new Map<Variable, CounterInfo>();
+  walk(loop, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    let id: Node | undefined;
+    let dir: 1 | -1 | undefined;
+    if (n.type === T.UpdateExpression) {
+      id = n.argument;
+      dir = n.operator === '++' ? 1 : -1;
+    } else if (n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=')) {
+      id = n.left;
+      dir = n.operator === '+=' ? 1 : -1;
+    } else if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier) {
+      const r = unwrap(n.right);
+      if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && unwrap(r.left).type === T.Identifier && (unwrap(r.left) as TSESTree.Identifier).name === n.left.name) {
+        id = n.left;
+        dir = r.operator === '+' ? 1 : -1;
+      }
+    }
+    if (id && dir && unwrap(id).type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, unwrap(id) as TSESTree.Identifier);
+      if (v && !out.has(v)) out.set(v, { variable: v, direction: dir });
+    }
+    return undefined;
+  });
+  return [...out.values()];
+}
+
+/** Tests that can end the loop: the loop condition and every `if` in the body whose consequent leaves. */
+function exitTests(loop: Loop, ctx: Ctx): { test: Node; inLoopTest: boolean }[] {
+  const out: { test: Node; inLoopTest: boolean }[] = [];
+  if (loop.test) out.push({ test: loop.test, inLoopTest: true });
+  ownNodes(loop, ctx, (n) => {
+    if (n.type === T.IfStatement) {
+      const leaves = (s: Node | null | undefined): boolean => !!s && (alwaysExits(s) && !containsContinue(s));
+      if (leaves(n.consequent) || leaves(n.alternate)) out.push({ test: n.test, inLoopTest: false });
+    }
+    if (n.type === T.ConditionalExpression && n.parent?.type === T.ThrowStatement) out.push({ test: n.test, inLoopTest: false });
+  });
+  return out;
+}
+
+function refsVar(node: Node, v: Variable, ctx: Ctx): boolean {
+  let found = false;
+  walk(node, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.Identifier && v.references.some((r) => r.identifier === n)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** Numeric comparisons of a counter in a test: the bound value and the comparison. */
+function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op: string; offset: number } | 'unknown' | 'truthy' | undefined {
+  const t = unwrap(test);
+  // `while (retries--)`, `while (left)`
+  if (c.direction === -1 && ((t.type === T.UpdateExpression && refsVar(t, c.variable, ctx)) || (t.type === T.Identifier && refsVar(t, c.variable, ctx)))) return 'truthy';
+  let result: { limit: number; op: string; offset: number } | 'unknown' | 'truthy' | undefined;
+  walk(t, ctx.sourceCode.visitorKeys, (n) => {
+    if (result || isFunction(n)) return false;
+    if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;
+    if (!['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
+    const sideOf = (side: Node): number | undefined => {
+      const s = unwrap(side);
+      if (s.type === T.Identifier && c.variable.references.some((r) => r.identifier === s)) return 0;
+      if ((s.type === T.UpdateExpression) && refsVar(s, c.variable, ctx)) return s.prefix ? (s.operator === '++' ? 1 : -1) : 0;
+      if (s.type === T.BinaryExpression && (s.operator === '+' || s.operator === '-')) {
+        const l = unwrap(s.left);
+        if (l.type === T.Identifier && c.variable.references.some((r) => r.identifier === l)) {
+          const k = evaluate(s.right, makeEnv(ctx.sourceCode));
+          if (!k.opaque && k.lo === k.hi) return s.operator === '+' ? k.lo : -k.lo;
+        }
+      }
+      return undefined;
+    };
+    let offset = sideOf(n.left);
+    let other: Node = n.right;
+    let op: string = n.operator;
+    if (offset === undefined) {
+      offset = sideOf(n.right);
+      other = n.left;
+      op = ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
+    }
+    if (offset === undefined) return undefined;
+    const v = evaluate(other, makeEnv(ctx.sourceCode));
+    if (v.opaque || v.attempt || v.lo !== v.hi) {
+      result = 'unknown';
+      return false;
+    }
+    result = { limit: v.lo, op, offset };
+    return false;
+  });
+  return result;
+}
+
+function hasDeadline(test: Node, ctx: Ctx): boolean {
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.Identifier && DEADLINE_RE.test(n.name)) found = true;
+    if (n.type === T.MemberExpression && (propertyName(n) === 'now' || propertyName(n) === 'hrtime' || propertyName(n) === 'aborted')) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+function loopBound(loop: Loop, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[] } {
+  const head = headOf(loop);
+  const cs = counters(loop, ctx);
+  const tests = exitTests(loop, ctx);
+  const attempts: AttemptVar[] = [];
+  let bounded = false;
+  let maxAttempts: number | undefined;
+  for (const c of cs) {
+    const start = initialValue(c.variable, loop, ctx);
+    let hi = Infinity;
+    let lo = start ?? 0;
+    let compared = false;
+    for (const { test, inLoopTest } of tests) {
+      const lim = counterLimit(test, c, ctx);
+      if (!lim) continue;
+      compared = true;
+      if (lim === 'unknown') continue;
+      if (lim === 'truthy') {
+        if (c.direction === -1 && start !== undefined) {
+          hi = Math.min(hi, start);
+          lo = 0;
+          maxAttempts = start;
+        }
+        continue;
+      }
+      // The counter's value is `counter + offset` in the comparison.
+      const { limit, op, offset } = lim;
+      if (c.direction === 1) {
+        let last: number | undefined;
+        if (inLoopTest) {
+          if (op === '<') last = limit - offset - 1;
+          else if (op === '<=') last = limit - offset;
+          else if (op === '!==' || op === '!=') last = limit - offset - 1;
+        } else {
+          if (op === '>=' || op === '===' || op === '==') last = limit - offset;
+          else if (op === '>') last = limit - offset + 1;
+        }
+        if (last !== undefined) {
+          hi = Math.min(hi, last);
+          const n = last - (start ?? 0) + 1;
+          maxAttempts = maxAttempts === undefined ? n : Math.min(maxAttempts, n);
+        }
+      } else {
+        if (start !== undefined) {
+          hi = Math.min(hi, start);
+          lo = Math.min(lo, limit);
+          const n = start - limit + 1;
+          maxAttempts = maxAttempts === undefined ? n : Math.min(maxAttempts, n);
+        }
+      }
+    }
+    if (compared) bounded = true;
+    attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
+  }
+  if (!bounded && tests.some((t) => hasDeadline(t.test, ctx))) bounded = true;
+  if (bounded) return { bound: { kind: 'bounded', maxAttempts, node: head }, attempts };
+
+  // No counter or deadline ends the loop.
+  const test = loop.test ? unwrap(loop.test) : undefined;
+  const literalTrue = !test || (test.type === T.Literal && !!test.value) || (test.type === T.UnaryExpression && test.operator === '!' && unwrap(test.argument).type === T.Literal && !(unwrap(test.argument) as TSESTree.Literal).value);
+  if (literalTrue) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
+  // `while (attempt < 3)` with `attempt` never changed; `while (!done)` with `done` set only on success.
+  if (test && onlyLocalStateInTest(test, loop, ctx)) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
+  return { bound: { kind: 'unknown', maxAttempts: undefined, node: head }, attempts };
+}
+
+/** The test reads only local variables of the enclosing function that the loop never counts with (a success flag, a counter never changed). */
+function onlyLocalStateInTest(test: Node, loop: Loop, ctx: Ctx): boolean {
+  let ok = true;
+  let sawVar = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (!ok) return false;
+    if (n.type === T.MemberExpression || n.type === T.CallExpression) {
+      ok = false;
+      return false;
+    }
+    if (n.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, n);
+      const b = v && bindingOf(v);
+      if (!v || !b || (b.kind !== 'init' && b.kind !== 'param-default') || v.defs[0]?.node.type !== T.VariableDeclarator) {
+        ok = false;
+        return false;
+      }
+      // Declared in the same function as the loop.
+      const decl = v.defs[0].node;
+      if (enclosing(decl) !== enclosing(loop)) ok = false;
+      sawVar = true;
+    }
+    return undefined;
+  });
+  return ok && sawVar;
+}
+
+function enclosing(n: Node): Node | undefined {
+  let p = n.parent;
+  while (p && !isFunction(p)) p = p.parent;
+  return p;
+}
+
+/** The counter's value before the loop: the `for` init or the declaration's initialiser. */
+function initialValue(v: Variable, loop: Loop, ctx: Ctx): number | undefined {
+  const b = bindingOf(v);
+  if (!b || !b.node) return undefined;
+  if (b.kind !== 'init' && b.kind !== 'param-default') return undefined;
+  const val = evaluate(b.node, makeEnv(ctx.sourceCode));
+  void loop;
+  return !val.opaque && val.lo === val.hi ? val.lo : undefined;
+}
+
+/** Waits in the loop that are awaited (a dropped wait promise is no wait). */
+function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[]): RetrySite['waits'] {
+  const waits: RetrySite['waits'] = [];
+  walkRegion(loop.body, ctx.sourceCode, (n) => {
+    if (n !== loop.body && (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement) && isRetryish(n)) return false;
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    const w = asWait(n, ctx.sourceCode, ctx.settings);
+    if (!w || !isAwaited(n)) return undefined;
+    waits.push(waitOf(w, ctx.sourceCode, attempts));
+    return false;
+  }, false);
+  return waits;
+}
+
+function isRetryish(_n: Node): boolean {
+  return true;
+}
+
+export { isStatusLike };

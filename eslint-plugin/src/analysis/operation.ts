@@ -1,0 +1,379 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { RetrySettings } from '../utils/settings';
+import { calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { isRetryAfterName, sameFileFunction } from './delay';
+import { describeHttpCall, judgeIdempotency, keyCreatedInside, type HttpCall } from './http';
+import { bindingOf, variableOf } from './scope';
+import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
+
+/** Shared inputs of the hand-written analyses. */
+export interface Ctx {
+  sourceCode: TSESLint.SourceCode;
+  settings: RetrySettings;
+}
+
+/** A place that catches a failed attempt and lets the retry go on. */
+export interface RetryCatch {
+  /** The catch clause or `.catch` callback; `no-retry-on-client-error` reports a catch-all here. */
+  node: Node;
+  /** The caught error's binding, when named. */
+  param: TSESTree.Identifier | undefined;
+  /** The handler's body. */
+  body: Node;
+  /** What the handler guards (a try block, or the promise chain's operation), for finding HTTP calls. */
+  guarded: Node | undefined;
+}
+
+/** What the retried operation does: the findings that do not depend on how the retry loops. */
+export interface OperationFacts {
+  nonIdempotent: NonIdempotentRequest[];
+  rateLimitChecks: Node[];
+  honoursRetryAfter: boolean;
+  clientErrorRetries: ClientErrorRetry[];
+  http: HttpCall[];
+}
+
+/** Walks `root`, calling `visit` on every node, without entering functions other than `root` itself unless `intoFunctions`. */
+export function walkRegion(root: Node, sourceCode: TSESLint.SourceCode, visit: (n: Node) => boolean | void, intoFunctions = true): void {
+  walk(root, sourceCode.visitorKeys, (n) => {
+    if (!intoFunctions && n !== root && isFunction(n)) return false;
+    return visit(n);
+  });
+}
+
+/** Whether a statement always leaves its block (throw, return, break, continue), including if/else both leaving. */
+export function alwaysExits(stmt: Node | null | undefined): boolean {
+  if (!stmt) return false;
+  switch (stmt.type) {
+    case T.ThrowStatement:
+    case T.ReturnStatement:
+    case T.BreakStatement:
+    case T.ContinueStatement:
+      return true;
+    case T.BlockStatement:
+      return stmt.body.some((s) => alwaysExits(s));
+    case T.IfStatement:
+      return alwaysExits(stmt.consequent) && alwaysExits(stmt.alternate);
+    case T.TryStatement:
+      return alwaysExits(stmt.block) && (!stmt.handler || alwaysExits(stmt.handler.body));
+    default:
+      return false;
+  }
+}
+
+/** Status-like expressions: `res.status`, `err.response?.status`, `statusCode`, a variable named `status`. */
+export function isStatusLike(node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type === T.MemberExpression) {
+    const name = propertyName(n);
+    return name === 'status' || name === 'statusCode' || name === 'code' && isNumericCodeContext(n);
+  }
+  if (n.type === T.Identifier) return /^(status|statusCode|httpStatus|code)$/i.test(n.name) || /status$/i.test(n.name);
+  return false;
+}
+
+function isNumericCodeContext(_n: Node): boolean {
+  return false;
+}
+
+function numberLiteral(node: Node): number | undefined {
+  const n = unwrap(node);
+  if (n.type === T.Literal && typeof n.value === 'number') return n.value;
+  return undefined;
+}
+
+/** Numbers listed in an array literal or a `const` array / `new Set([...])`, e.g. retryable status lists. */
+function listedNumbers(node: Node, sourceCode: TSESLint.SourceCode): number[] | undefined {
+  let n = unwrap(node);
+  for (let i = 0; i < 4; i++) {
+    if (n.type === T.ArrayExpression) return n.elements.map((e) => (e && e.type !== T.SpreadElement ? numberLiteral(e) : undefined)).filter((x): x is number => x !== undefined);
+    if (n.type === T.NewExpression && calleeName(n) === 'Set' && n.arguments[0]) {
+      n = unwrap(n.arguments[0]);
+      continue;
+    }
+    if (n.type === T.Identifier) {
+      const v = variableOf(sourceCode, n);
+      const b = v && bindingOf(v);
+      if (!b || b.kind !== 'init' || !b.node) return undefined;
+      n = unwrap(b.node);
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Status codes a test compares against (`status === 429`, `[429, 503].includes(status)`, `RETRY.has(status)`). */
+export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode): { code: number; op: string; node: Node }[] {
+  const out: { code: number; op: string; node: Node }[] = [];
+  walk(test, sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier) {
+      const l = numberLiteral(n.left);
+      const r = numberLiteral(n.right);
+      if (r !== undefined && isStatusLike(n.left)) out.push({ code: r, op: n.operator, node: n });
+      else if (l !== undefined && isStatusLike(n.right)) out.push({ code: l, op: flip(n.operator), node: n });
+    }
+    if (n.type === T.CallExpression && (calleeName(n) === 'includes' || calleeName(n) === 'has') && n.arguments[0] && isStatusLike(n.arguments[0])) {
+      const c = unwrap(n.callee);
+      if (c.type === T.MemberExpression) {
+        const list = listedNumbers(c.object, sourceCode);
+        for (const code of list ?? []) out.push({ code, op: 'in', node: n });
+      }
+    }
+    return undefined;
+  });
+  return out;
+}
+
+function flip(op: string): string {
+  return ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
+}
+
+/** `res.ok`, `!res.ok`, `status === 200`, `status < 400`: a success check (true) or a failure check (false). */
+function okCheck(test: Node, sourceCode: TSESLint.SourceCode): 'success' | 'failure' | undefined {
+  const t = unwrap(test);
+  if (t.type === T.UnaryExpression && t.operator === '!') {
+    const inner = okCheck(t.argument, sourceCode);
+    return inner === 'success' ? 'failure' : inner === 'failure' ? 'success' : undefined;
+  }
+  if (t.type === T.MemberExpression && propertyName(t) === 'ok') return 'success';
+  if (t.type === T.LogicalExpression && t.operator === '&&') {
+    const a = okCheck(t.left, sourceCode);
+    const b = okCheck(t.right, sourceCode);
+    if (a === 'success' && (b === 'success' || b === undefined)) return 'success';
+    return undefined;
+  }
+  const tested = statusesTested(t, sourceCode);
+  if (tested.length !== 1 || t.type !== T.BinaryExpression) return undefined;
+  const { code, op } = tested[0]!;
+  if ((op === '===' || op === '==') && code >= 200 && code < 300) return 'success';
+  if ((op === '!==' || op === '!=') && code >= 200 && code < 300) return 'failure';
+  if ((op === '<' && (code === 300 || code === 400)) || (op === '<=' && (code === 299 || code === 399))) return 'success';
+  if ((op === '>=' && (code === 300 || code === 400)) || (op === '>' && (code === 299 || code === 399))) return 'failure';
+  return undefined;
+}
+
+const CLASSIFIER_RE = /retr(y|i)able|transient|should_?retry|isServer|isNetwork|isTimeout|isRateLimit|isTemporary|temporary|recoverable|isClientError|isFatal|permanent/i;
+
+/** Whether the region distinguishes 4xx from transient failures (a 5xx check, a classifier, a specific 4xx). */
+function classifiesStatus(region: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walkRegion(region, sourceCode, (n) => {
+    if (found) return false;
+    if (n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.LogicalExpression || n.type === T.SwitchStatement) {
+      const test = n.type === T.SwitchStatement ? n.discriminant : n.type === T.LogicalExpression ? n : n.test;
+      for (const s of statusesTested(test, sourceCode)) {
+        if (s.code >= 499 || (s.code >= 400 && s.code < 500 && s.code !== 408 && s.code !== 429 && s.op !== 'in')) found = true;
+        if (s.op === 'in' && s.code >= 500) found = true;
+      }
+      if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) found = true;
+    }
+    if (n.type === T.CallExpression) {
+      const name = calleeName(n);
+      if (name && CLASSIFIER_RE.test(name)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** Whether a catch handler looks at the error before retrying (a test on it, `instanceof`, a classifier call). */
+export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode): boolean {
+  const errVars = new Set<TSESLint.Scope.Variable>();
+  if (c.param) {
+    const v = variableOf(sourceCode, c.param);
+    if (v) errVars.add(v);
+  }
+  // Variables derived from the error: `const status = err.response?.status`.
+  walkRegion(c.body, sourceCode, (n) => {
+    if (n.type === T.VariableDeclarator && n.init && n.id.type === T.Identifier && refersToAny(n.init, errVars, sourceCode)) {
+      const v = variableOf(sourceCode, n.id);
+      if (v) errVars.add(v);
+    }
+  });
+  let found = false;
+  walkRegion(c.body, sourceCode, (n) => {
+    if (found) return false;
+    let test: Node | undefined;
+    if (n.type === T.IfStatement || n.type === T.ConditionalExpression) test = n.test;
+    else if (n.type === T.SwitchStatement) test = n.discriminant;
+    else if (n.type === T.LogicalExpression && n.parent?.type === T.ExpressionStatement) test = n.left;
+    else if (n.type === T.ReturnStatement && n.argument && unwrap(n.argument).type === T.LogicalExpression) test = (unwrap(n.argument) as TSESTree.LogicalExpression).left;
+    if (!test) return undefined;
+    if (refersToAny(test, errVars, sourceCode)) found = true;
+    walk(test, sourceCode.visitorKeys, (t) => {
+      if (t.type === T.BinaryExpression && t.operator === 'instanceof') found = true;
+      if (t.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(t) ?? '')) found = true;
+    });
+    return undefined;
+  });
+  return found;
+}
+
+function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode: TSESLint.SourceCode): boolean {
+  if (vars.size === 0) return false;
+  let found = false;
+  walk(node, sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.Identifier) {
+      for (const v of vars) if (v.references.some((r) => r.identifier === n)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * Analyses the retried operation in `region`: the requests it makes, how it treats 429/503,
+ * Retry-After and client errors.
+ *
+ * @param region The retried code (loop body, recursive function body, handler).
+ * @param catches The catch clauses / callbacks that let the retry go on.
+ * @param leadsToRetry Whether control leaving a given statement by `throw` or falling through goes on to another attempt.
+ */
+export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, leadsToRetry: (stmt: TSESTree.IfStatement) => boolean): OperationFacts {
+  const { sourceCode, settings } = ctx;
+  const http: HttpCall[] = [];
+  const nonIdempotent: NonIdempotentRequest[] = [];
+  const rateLimitChecks: Node[] = [];
+  const clientErrorRetries: ClientErrorRetry[] = [];
+  walkRegion(region, sourceCode, (n) => {
+    if (n.type !== T.CallExpression) return;
+    const h = describeHttpCall(sourceCode, n, settings);
+    if (h) {
+      http.push(h);
+      const j = judgeIdempotency(sourceCode, h, region, settings);
+      if (j) nonIdempotent.push(j);
+      return;
+    }
+    const op = nonIdempotentOperation(n, region, ctx);
+    if (op) nonIdempotent.push(op);
+  });
+
+  const honoursRetryAfter = readsRetryAfter(region, sourceCode);
+  const classified = classifiesStatus(region, sourceCode);
+
+  walkRegion(region, sourceCode, (n) => {
+    if (n.type === T.IfStatement) {
+      const tested = statusesTested(n.test, sourceCode);
+      if (tested.some((s) => (s.code === 429 || s.code === 503) && (s.op === '===' || s.op === '==' || s.op === 'in' || s.op === '>=')) && leadsToRetry(n)) {
+        rateLimitChecks.push(n.test);
+      } else if (tested.some((s) => (s.code === 429 || s.code === 503) && (s.op === '!==' || s.op === '!='))) {
+        rateLimitChecks.push(n.test);
+      }
+      if (!classified) {
+        const kind = okCheck(n.test, sourceCode);
+        if (kind === 'success' && alwaysExits(n.consequent) && !nextStatementExits(n) && !n.alternate) {
+          clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
+        } else if (kind === 'failure' && leadsToRetry(n)) {
+          clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
+        }
+      }
+    }
+    if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) {
+      for (const c of n.cases) {
+        const code = c.test ? numberLiteral(c.test) : undefined;
+        if ((code === 429 || code === 503) && !c.consequent.some((s) => s.type === T.ReturnStatement)) rateLimitChecks.push(c.test!);
+      }
+    }
+  });
+
+  for (const c of catches) {
+    const guarded = c.guarded ?? region;
+    const throwing = http.some((h) => h.throwsOnHttpError && contains(guarded, h.node));
+    if (throwing && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'catch-all' });
+  }
+  return { nonIdempotent, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http };
+}
+
+/** After `if (res.ok) return …`, whether the next statement leaves without retrying (`throw` not caught by the retry). */
+function nextStatementExits(ifStmt: TSESTree.IfStatement): boolean {
+  const parent = ifStmt.parent;
+  if (!parent || parent.type !== T.BlockStatement) return false;
+  const i = parent.body.indexOf(ifStmt);
+  for (const s of parent.body.slice(i + 1)) {
+    if (s.type === T.ReturnStatement) return true;
+    if (s.type === T.ThrowStatement) return !insideTry(s);
+    if (s.type === T.BreakStatement) return true;
+  }
+  return false;
+}
+
+function insideTry(n: Node): boolean {
+  let p = n.parent;
+  let child: Node = n;
+  while (p && !isFunction(p)) {
+    if (p.type === T.TryStatement && p.block === child && p.handler) return true;
+    child = p;
+    p = p.parent;
+  }
+  return false;
+}
+
+/** Whether the region (or a same-file function it calls) reads Retry-After or a rate-limit reset header. */
+export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
+  let found = false;
+  walkRegion(region, sourceCode, (n) => {
+    if (found) return false;
+    if (n.type === T.Literal && typeof n.value === 'string' && (isRetryAfterName(n.value) || /retry-?after/i.test(n.value))) found = true;
+    else if (n.type === T.Identifier && /retry_?after/i.test(n.name)) found = true;
+    else if (n.type === T.CallExpression && depth < 2) {
+      const fn = sameFileFunction(n.callee, { sourceCode });
+      if (fn && !contains(fn, region) && readsRetryAfter(fn, sourceCode, depth + 1)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+const SDK_CREATE = new Set(['create', 'charge', 'capture', 'transfer', 'createPayment', 'createCharge', 'createOrder', 'send' + 'Payment']);
+
+/** A GraphQL mutation or an SDK `create`/`charge` call in the retried region, with no idempotency key option. */
+function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx: Ctx): NonIdempotentRequest | undefined {
+  const name = calleeName(call);
+  const callee = unwrap(call.callee);
+  if (!name || callee.type !== T.MemberExpression) return undefined;
+  const obj = unwrap(callee.object);
+  const keyIn = (arg: Node | undefined): 'stable' | 'per-attempt' | 'none' | 'unknown' => {
+    const a = arg && unwrap(arg);
+    if (!a) return 'none';
+    if (a.type !== T.ObjectExpression) return 'unknown';
+    for (const p of a.properties) {
+      if (p.type === T.SpreadElement) return 'unknown';
+      const pn = propertyName(p);
+      if (pn && (/idempot/i.test(pn) || ctx.settings.idempotencyKeyHeaders.some((h) => h.toLowerCase() === pn.toLowerCase()))) {
+        return keyCreatedInside(ctx.sourceCode, p.value, region) ? 'per-attempt' : 'stable';
+      }
+    }
+    const headers = findProperty(a, 'headers');
+    if (headers) return keyIn(headers.value);
+    return 'none';
+  };
+  if (name === 'mutate') {
+    const k = keyIn(call.arguments[0]);
+    if (k === 'none') return { node: call, method: 'GraphQL mutation', key: 'none', keyNode: undefined };
+    return undefined;
+  }
+  if (name === 'request' || name === 'query') {
+    const first = call.arguments[0] && unwrap(call.arguments[0]);
+    const text = first?.type === T.TaggedTemplateExpression ? first.quasi.quasis.map((q) => q.value.raw).join('') : stringValue(first);
+    if (text && /^\s*mutation\b/.test(text)) return { node: call, method: 'GraphQL mutation', key: 'none', keyNode: undefined };
+    return undefined;
+  }
+  if (SDK_CREATE.has(name) && obj.type === T.MemberExpression) {
+    const root = unwrap(obj.object);
+    if (root.type === T.Identifier && ['Object', 'Promise', 'Array', 'document', 'React'].includes(root.name)) return undefined;
+    const opts = call.arguments.length >= 2 ? call.arguments[call.arguments.length - 1] : undefined;
+    const k = keyIn(opts);
+    if (k === 'none') return { node: call, method: `\`${name}\` call`, key: 'none', keyNode: undefined };
+    if (k === 'per-attempt') {
+      const a = unwrap(opts!) as TSESTree.ObjectExpression;
+      const p = a.properties.find((x): x is TSESTree.Property => x.type === T.Property && /idempot/i.test(propertyName(x) ?? ''));
+      const fresh = p ? keyCreatedInside(ctx.sourceCode, p.value, region) : undefined;
+      return { node: call, method: `\`${name}\` call`, key: 'per-attempt', keyNode: fresh };
+    }
+  }
+  return undefined;
+}

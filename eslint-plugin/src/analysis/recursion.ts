@@ -1,0 +1,323 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { evaluate, makeEnv, type AttemptVar } from './delay';
+import { alwaysExits, analyzeOperation, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
+import { originOf, variableOf } from './scope';
+import type { AttemptBound, Node, RetrySite, Wait } from './types';
+import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
+
+type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+type Variable = TSESLint.Scope.Variable;
+
+const FAILURE_EVENTS = new Set(['close', 'error', 'disconnect', 'end', 'exit', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
+const HANDLER_PROPS = /^on(close|error|disconnect|end|timeout)$/i;
+const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
+const DEADLINE_RE = /deadline|timeout|expire|elapsed|giveUp|until|budget|remaining|timeLeft|stopAt|endAt|maxTime|maxDuration|aborted|signal/i;
+
+/** Why a self-call is a retry: where the failure is handled. */
+interface FailureContext {
+  kind: 'catch' | 'promise-catch' | 'event' | 'status';
+  /** The catch clause / callback, when the failure is an exception. */
+  handler: RetryCatch | undefined;
+  /** The node whose subtree is the failure path (catch body, callback, if-consequent). */
+  path: Node;
+  /** `setTimeout(() => self(), ms)` around the call. */
+  timer: TSESTree.CallExpression | undefined;
+  /** A 401/refresh-then-replay rather than a retry of a transient failure. */
+  replay: boolean;
+}
+
+/**
+ * Finds retries written as recursion: a function that calls itself again after a failure
+ * (in a catch clause, a `.catch`/`.then(_, onRejected)` callback, a close/error handler, a
+ * failed-status branch), directly or through `setTimeout`, promise chains and `new Promise`
+ * executors.
+ */
+export function analyzeRecursion(ctx: Ctx): RetrySite[] {
+  const sites: RetrySite[] = [];
+  walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
+    if (!isFunction(n)) return undefined;
+    try {
+      sites.push(...analyzeFunction(n, ctx));
+    } catch {
+      // Skip this function, keep the file.
+    }
+    return undefined;
+  });
+  return sites;
+}
+
+/** Calls inside `fn` that call `fn` itself. */
+function selfCalls(fn: Fn, ctx: Ctx): TSESTree.CallExpression[] {
+  const out: TSESTree.CallExpression[] = [];
+  let variable: Variable | undefined;
+  let methodName: string | undefined;
+  if (fn.type === T.FunctionDeclaration && fn.id) variable = variableOf(ctx.sourceCode, fn.id);
+  else if (fn.type === T.FunctionExpression && fn.id) variable = variableOf(ctx.sourceCode, fn.id);
+  if (!variable) {
+    const p = fn.parent;
+    if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.id);
+    else if (p?.type === T.MethodDefinition || p?.type === T.PropertyDefinition) methodName = propertyName(p);
+    else if (p?.type === T.AssignmentExpression && p.left.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.left);
+  }
+  if (!variable && !methodName) return out;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.CallExpression) return undefined;
+    const c = unwrap(n.callee);
+    if (variable && c.type === T.Identifier && variable.references.some((r) => r.identifier === c)) out.push(n);
+    if (methodName && c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression && propertyName(c) === methodName) out.push(n);
+    return undefined;
+  });
+  return out;
+}
+
+function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
+  const calls = selfCalls(fn, ctx);
+  if (calls.length === 0) return [];
+  const sites: RetrySite[] = [];
+  const contexts = calls.map((c) => ({ call: c, fc: failureContext(c, fn, ctx) })).filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc);
+  if (contexts.length === 0) return [];
+  const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
+  const op = analyzeOperation(fn.body, catches, ctx, (ifStmt) => {
+    if (contexts.some((x) => contains(ifStmt.consequent, x.call))) return true;
+    if (alwaysExits(ifStmt.consequent)) {
+      const c = ifStmt.consequent;
+      const stmts = c.type === T.BlockStatement ? c.body : [c];
+      const last = stmts[stmts.length - 1];
+      if (last?.type === T.ThrowStatement) return catches.some((h) => h.guarded && contains(h.guarded, ifStmt));
+      return false;
+    }
+    return true;
+  });
+  for (const { call, fc } of contexts) {
+    const { bound, attempts } = recursionBound(fn, call, ctx);
+    const waits = fc.replay ? [] : recursionWaits(fn, call, fc, ctx, attempts);
+    sites.push({
+      kind: fc.replay ? 'interceptor' : 'recursion',
+      node: call,
+      bound,
+      waits,
+      noWait: !fc.replay && waits.length === 0 ? call : undefined,
+      nonIdempotent: op.nonIdempotent,
+      rateLimitChecks: fc.replay ? [] : op.rateLimitChecks,
+      honoursRetryAfter: op.honoursRetryAfter,
+      clientErrorRetries: fc.replay ? [] : op.clientErrorRetries,
+    });
+  }
+  return sites;
+}
+
+/** Decides whether a self-call happens after a failure, and how. */
+function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): FailureContext | undefined {
+  let timer: TSESTree.CallExpression | undefined;
+  let child: Node = call;
+  let p: Node | undefined = call.parent;
+  let found: FailureContext | undefined;
+  let replay = false;
+  while (p && p !== fn) {
+    if (p.type === T.CatchClause && child === p.body) {
+      found ??= { kind: 'catch', handler: { node: p, param: p.param?.type === T.Identifier ? p.param : undefined, body: p.body, guarded: (p.parent as TSESTree.TryStatement).block }, path: p.body, timer, replay };
+    }
+    if (isFunction(p)) {
+      const host: Node | undefined = p.parent;
+      if (host?.type === T.CallExpression && host.arguments.includes(p as TSESTree.CallExpressionArgument)) {
+        const name = calleeName(host);
+        const idx = host.arguments.indexOf(p as TSESTree.CallExpressionArgument);
+        if (host.type === T.CallExpression && isGlobalTimer(ctx.sourceCode, host) && idx === 0) timer ??= host;
+        else if ((name === 'catch' && idx === 0) || (name === 'then' && idx === 1)) {
+          const callee = unwrap(host.callee) as TSESTree.MemberExpression;
+          const first = p.params[0];
+          found ??= { kind: 'promise-catch', handler: { node: p, param: first?.type === T.Identifier ? first : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
+        } else if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(host.arguments[0]) ?? '')) {
+          found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
+        }
+      }
+      if (host?.type === T.AssignmentExpression && host.right === p && host.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(host.left) ?? '')) {
+        found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
+      }
+    }
+    if (p.type === T.IfStatement && child === p.consequent) {
+      const tested = statusesTested(p.test, ctx.sourceCode);
+      const failing = tested.some((t) => (t.code >= 400 && ['===', '==', '>=', '>', 'in'].includes(t.op)) || ((t.op === '!==' || t.op === '!=') && t.code < 300)) || isNotOk(p.test);
+      if (failing) {
+        if (tested.length > 0 && tested.every((t) => t.code === 401 || t.code === 403)) replay = true;
+        found ??= { kind: 'status', handler: undefined, path: p.consequent, timer, replay };
+      }
+    }
+    child = p;
+    p = p.parent;
+  }
+  if (!found) return undefined;
+  // A refresh before the replay marks a re-authentication, not a retry of a transient failure.
+  let refresh = false;
+  walk(found.path, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.CallExpression && REFRESH_RE.test(calleeName(n) ?? '') && n.range[0] < call.range[0]) refresh = true;
+  });
+  return { ...found, timer: found.timer ?? timer, replay: found.replay || replay || refresh };
+}
+
+function isNotOk(test: Node): boolean {
+  const t = unwrap(test);
+  if (t.type === T.UnaryExpression && t.operator === '!') {
+    const a = unwrap(t.argument);
+    return a.type === T.MemberExpression && propertyName(a) === 'ok';
+  }
+  if (t.type === T.LogicalExpression) return isNotOk(t.left) || isNotOk(t.right);
+  return false;
+}
+
+/** The attempt limit of a recursive retry: a counter parameter that changes on each call and is checked. */
+function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[] } {
+  const attempts: AttemptVar[] = [];
+  let bounded = false;
+  let maxAttempts: number | undefined;
+  const tests = testsOf(fn, ctx);
+  fn.params.forEach((param, i) => {
+    const id = param.type === T.AssignmentPattern ? param.left : param;
+    if (id.type !== T.Identifier) return;
+    const v = variableOf(ctx.sourceCode, id);
+    if (!v) return;
+    const arg = call.arguments[i];
+    const dir = arg ? changeOf(arg, v) : undefined;
+    if (!dir) return;
+    const start = param.type === T.AssignmentPattern ? constant(param.right, ctx) : undefined;
+    let lo = start ?? (dir === 1 ? 0 : 0);
+    let hi = Infinity;
+    let compared = false;
+    for (const t of tests) {
+      const lim = limitIn(t, v, ctx);
+      if (!lim) continue;
+      compared = true;
+      if (lim === 'unknown') continue;
+      if (dir === 1) {
+        hi = Math.min(hi, lim.op === '>' || lim.op === '<=' ? lim.limit : lim.limit - 1);
+        maxAttempts = hi - (start ?? 0) + 1;
+      } else if (start !== undefined) {
+        hi = start;
+        lo = Math.min(lo, lim.limit);
+        maxAttempts = start - lim.limit + 1;
+      } else {
+        hi = Infinity;
+      }
+    }
+    if (compared) bounded = true;
+    attempts.push({ variable: v, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
+  });
+  // A counter kept outside the function (`let attempts = 0; … attempts++`).
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.UpdateExpression && !(n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-='))) return undefined;
+    const target = unwrap(n.type === T.UpdateExpression ? n.argument : n.left);
+    if (target.type !== T.Identifier) return undefined;
+    const v = variableOf(ctx.sourceCode, target);
+    if (!v || !v.defs[0] || contains(fn, v.defs[0].name)) return undefined;
+    if (tests.some((t) => limitIn(t, v, ctx))) {
+      bounded = true;
+      attempts.push({ variable: v, lo: 0, hi: Infinity });
+    }
+    return undefined;
+  });
+  if (!bounded && tests.some((t) => hasDeadline(t, ctx))) bounded = true;
+  return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts };
+}
+
+function constant(node: Node, ctx: Ctx): number | undefined {
+  const v = evaluate(node, makeEnv(ctx.sourceCode));
+  return !v.opaque && v.lo === v.hi ? v.lo : undefined;
+}
+
+/** +1 when the argument is the parameter increased (`n + 1`, `++n`), -1 when decreased. */
+function changeOf(arg: Node, v: Variable): 1 | -1 | undefined {
+  const a = unwrap(arg);
+  const isV = (x: Node): boolean => {
+    const u = unwrap(x);
+    return u.type === T.Identifier && v.references.some((r) => r.identifier === u);
+  };
+  if (a.type === T.BinaryExpression && (a.operator === '+' || a.operator === '-') && isV(a.left)) return a.operator === '+' ? 1 : -1;
+  if (a.type === T.UpdateExpression && isV(a.argument)) return a.operator === '++' ? 1 : -1;
+  return undefined;
+}
+
+/** Every test in the function: if, ternary, logical, loop conditions. */
+function testsOf(fn: Fn, ctx: Ctx): Node[] {
+  const out: Node[] = [];
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.WhileStatement) out.push(n.test);
+    if (n.type === T.LogicalExpression) out.push(n.left);
+    return undefined;
+  });
+  return out;
+}
+
+function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string } | 'unknown' | undefined {
+  let result: { limit: number; op: string } | 'unknown' | undefined;
+  const isV = (x: Node): boolean => {
+    const u = unwrap(x);
+    if (u.type === T.Identifier) return v.references.some((r) => r.identifier === u);
+    if (u.type === T.BinaryExpression && (u.operator === '+' || u.operator === '-')) return isV(u.left);
+    return false;
+  };
+  const t = unwrap(test);
+  if (isV(t) || (t.type === T.UnaryExpression && t.operator === '!' && isV(t.argument))) return { limit: 0, op: '<=' };
+  walk(t, ctx.sourceCode.visitorKeys, (n) => {
+    if (result || isFunction(n)) return false;
+    if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;
+    if (!['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
+    let other: Node | undefined;
+    let op = n.operator as string;
+    if (isV(n.left)) other = n.right;
+    else if (isV(n.right)) {
+      other = n.left;
+      op = ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
+    }
+    if (!other) return undefined;
+    const c = constant(other, ctx);
+    result = c === undefined ? 'unknown' : { limit: c, op: op === '<' ? '>=' : op === '<=' ? '>' : op };
+    return false;
+  });
+  return result;
+}
+
+function hasDeadline(test: Node, ctx: Ctx): boolean {
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.Identifier && DEADLINE_RE.test(n.name)) found = true;
+    if (n.type === T.MemberExpression && (propertyName(n) === 'now' || propertyName(n) === 'aborted')) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** Waits before the self-call: the timer around it, awaited waits on the failure path, `delay(ms).then(() => self())`. */
+function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[]): Wait[] {
+  const waits: Wait[] = [];
+  if (fc.timer) {
+    const ms = fc.timer.arguments[1];
+    const expr = ms && ms.type !== T.SpreadElement ? ms : undefined;
+    waits.push(waitOf({ call: fc.timer, delayExpr: expr ?? ({ type: T.Literal, value: 0, raw: '0', range: fc.timer.range, loc: fc.timer.loc, parent: fc.timer } as unknown as Node), bindings: [], argument: expr, opaque: false }, ctx.sourceCode, attempts));
+  }
+  walkRegion(fc.path, ctx.sourceCode, (n) => {
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    if (fc.timer && n === fc.timer) return false;
+    const w = asWait(n, ctx.sourceCode, ctx.settings);
+    if (!w) return undefined;
+    // `delay(ms).then(() => self())` chains the call; otherwise the wait must be awaited.
+    if (isAwaited(n) || chainsInto(n, call)) waits.push(waitOf(w, ctx.sourceCode, attempts));
+    return false;
+  });
+  void fn;
+  return waits;
+}
+
+function chainsInto(wait: Node, call: Node): boolean {
+  const p = wait.parent;
+  if (p?.type === T.MemberExpression && p.object === wait && p.parent?.type === T.CallExpression) return contains(p.parent, call);
+  return false;
+}
+
+/** Whether a call's callee is an axios instance or axios itself (used by interceptors). */
+export function isAxiosLike(sourceCode: TSESLint.SourceCode, node: Node): boolean {
+  const o = originOf(sourceCode, node);
+  return !!o && o.module === 'axios';
+}
