@@ -145,6 +145,9 @@ export function helperWorkspaceEdit(doc: TextDocument, program: TSESTree.Program
   return changes.length > 0 ? { documentChanges: changes } : undefined;
 }
 
+/** The findings a `backoffDelay(…)` wait resolves. */
+const DELAY_RULES = new Set(['retry/require-jitter', 'retry/require-backoff', 'retry/require-max-delay']);
+
 /** "Use the backoff helper" for the findings given: one action per retry site however many findings it has. */
 function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: ActionContext): CodeAction[] {
   if (diagnostics.length === 0) return [];
@@ -160,7 +163,10 @@ function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: Ac
     else bySite.set(plan.siteKey, { plan, diagnostics: [d] });
   }
   const out: CodeAction[] = [];
-  for (const { plan, diagnostics: ds } of bySite.values()) {
+  for (const { plan, diagnostics: all } of bySite.values()) {
+    // Replacing only the wait answers the delay rules, not a missing bound or a retried POST.
+    const ds = plan.kind === 'full' ? all : all.filter((d) => DELAY_RULES.has(dataOf(d)?.ruleId ?? ''));
+    if (ds.length === 0) continue;
     const rewrite = plan.edits.map((e) => toTextEdit(doc, e));
     const edit = helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, plan.names, rewrite, context);
     if (!edit) continue;

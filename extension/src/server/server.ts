@@ -77,11 +77,11 @@ connection.onInitialized(() => {
         const p = toPath(removed.uri);
         const i = p ? workspaceFolders.indexOf(p) : -1;
         if (i >= 0) workspaceFolders.splice(i, 1);
-    }
+      }
       for (const added of e.added) {
         const p = toPath(added.uri);
         if (p) workspaceFolders.push(p);
-    }
+      }
       settings.changed(undefined);
       scheduler.refresh();
     });
