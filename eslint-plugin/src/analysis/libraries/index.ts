@@ -1,17 +1,24 @@
 import { apolloAdapter } from './apollo';
+import { asyncRetryAdapter } from './async-retry';
 import { awsSdkAdapter } from './aws-sdk';
+import { axiosRetryAdapter } from './axios-retry';
 import { bullmqAdapter } from './bullmq';
 import { cockatielAdapter } from './cockatiel';
-import { octokitAdapter } from './octokit';
-import { rxjsAdapter } from './rxjs';
-import { socketIoAdapter } from './socket-io';
-import { tanstackQueryAdapter } from './tanstack-query';
-import { undiciAdapter } from './undici';
-import { asyncRetryAdapter } from './async-retry';
 import { exponentialBackoffAdapter } from './exponential-backoff';
+import { fetchRetryAdapter } from './fetch-retry';
+import { gotAdapter } from './got';
+import { kyAdapter } from './ky';
+import { octokitAdapter } from './octokit';
+import { ofetchAdapter } from './ofetch';
 import { pRetryAdapter } from './p-retry';
 import { promiseRetryAdapter } from './promise-retry';
 import { retryAdapter } from './retry';
+import { retryAxiosAdapter } from './retry-axios';
+import { rxjsAdapter } from './rxjs';
+import { socketIoAdapter } from './socket-io';
+import { superagentAdapter } from './superagent';
+import { tanstackQueryAdapter } from './tanstack-query';
+import { undiciAdapter } from './undici';
 import type { LibraryAdapter } from './types';
 
 /** Every library adapter; `getRetrySites` hands each call whose callee resolves to one of an adapter's packages to it. */
@@ -21,6 +28,13 @@ export const adapters: readonly LibraryAdapter[] = [
   retryAdapter,
   promiseRetryAdapter,
   exponentialBackoffAdapter,
+  axiosRetryAdapter,
+  retryAxiosAdapter,
+  gotAdapter,
+  kyAdapter,
+  ofetchAdapter,
+  fetchRetryAdapter,
+  superagentAdapter,
   undiciAdapter,
   cockatielAdapter,
   rxjsAdapter,

@@ -1,0 +1,109 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { delayOfFunction } from '../delay';
+import { describeHttpCall } from '../http';
+import type { Origin } from '../scope';
+import type { Node, RetrySite } from '../types';
+import { optionsKey, readClientCall } from './client-retry';
+import type { LibraryDocs } from './docs';
+import { delayFacts, isClientErrorStatus, isRateLimitStatus, listEntries, numberValue, optionState, propertyOf, readsRetryAfter, resolveFunction } from './option-state';
+import { callsThrough, judgeResent } from './retried-operation';
+import type { LibraryAdapter, LibraryContext } from './types';
+import { librarySite, opaqueDelay } from './util';
+
+export const docs: LibraryDocs = {
+  package: 'ofetch',
+  api: 'a `retry` option written on `ofetch(…)` / `$fetch(…)` (and `.raw`), on `ofetch.create({ retry })` or on a call of such an instance',
+  versionAssumed: 'ofetch 1.4/1.5',
+  defaults: [
+    'without a `retry` option: 1 retry for GET and other bodiless methods, none for POST, PUT, PATCH, DELETE (not reported: the code did not opt in)',
+    'an explicit `retry: n` retries every method, POST included',
+    '`retryDelay: 0`: no wait',
+    'Retry-After: not read',
+    '`retryStatusCodes`: 408, 409, 425, 429, 500, 502, 503, 504',
+  ],
+  checks: [
+    { rule: 'require-backoff', when: '`retry` is set with no `retryDelay` (reported at `retry`) or with a constant `retryDelay`.' },
+    { rule: 'require-jitter', when: 'a number `retryDelay` (or a delay function without randomness).' },
+    { rule: 'require-max-delay', when: 'a `retryDelay` above `maxDelayMs`.' },
+    { rule: 'no-unbounded-retry', when: '`retry: Infinity`.' },
+    { rule: 'require-idempotency-key', when: 'a POST or PATCH without an idempotency key is sent with an explicit `retry`, directly or through an instance created with one.' },
+    { rule: 'respect-retry-after', when: '`retryStatusCodes` lists 429 or 503 and no `retryDelay` function reads Retry-After.' },
+    { rule: 'no-retry-on-client-error', when: '`retryStatusCodes` includes a 4xx other than 408, 425 and 429.' },
+  ],
+  notModelled: ['409 Conflict in ofetch\'s default status list: it is the library\'s choice and often transient (optimistic locking), so it is reported only when the code writes it in `retryStatusCodes`.', '`createFetch` defaults.'],
+};
+
+/** ofetch: the `retry` option of requests and `ofetch.create`. */
+export const ofetchAdapter: LibraryAdapter = {
+  packages: ['ofetch'],
+  docs,
+  analyze(node, origin, ctx) {
+    if (node.type !== T.CallExpression) return [];
+    const site = analyzeCall(ctx, node, origin);
+    return site ? [site] : [];
+  },
+};
+
+function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin: Origin): RetrySite | undefined {
+  const client = readClientCall(ctx, call, origin, ['create'], ['native', 'FetchError', 'createFetch', 'createFetchError']);
+  if (!client || client.retry.state !== 'set') return undefined;
+  const retryProp = client.retry.option.property;
+  const anchor: Node = retryProp;
+  const site = librarySite('ofetch', call, { node: anchor });
+  const known = client.retry.option.known?.value;
+  if (known === false || known === 0) return undefined;
+  const retries = typeof known === 'number' ? known : undefined;
+  if (retries === Infinity) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: anchor };
+  else site.bound = { kind: retries === undefined ? 'unknown' : 'bounded', maxAttempts: retries === undefined ? undefined : retries + 1, node: anchor };
+  if (retries === undefined) {
+    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
+    return site;
+  }
+  const holder = client.holder;
+  const delayS = optionState(ctx, holder, 'retryDelay');
+  const statusS = optionState(ctx, holder, 'retryStatusCodes');
+  let delayFn: Node | undefined;
+  if (delayS.state === 'absent') site.noWait = anchor;
+  else if (delayS.state === 'unknown') site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
+  else {
+    const prop = delayS.option.property;
+    const ms = numberValue(delayS, 0);
+    const fn = resolveFunction(ctx, delayS.option.value);
+    if (ms === 0) site.noWait = prop;
+    else if (ms !== undefined) site.waits.push({ node: prop, argument: undefined, delay: delayFacts(prop, { maxMs: ms, growing: false }) });
+    else if (fn && fn.params.length === 0) {
+      delayFn = fn;
+      site.waits.push({ node: prop, argument: undefined, delay: { ...delayOfFunction(ctx.sourceCode, fn, retries), node: prop } });
+    } else {
+      delayFn = fn;
+      site.waits.push({ node: prop, argument: undefined, delay: opaqueDelay(prop) });
+    }
+  }
+  site.honoursRetryAfter = readsRetryAfter(ctx, delayFn);
+  if (statusS.state === 'set') {
+    for (const e of listEntries(ctx, statusS.option.value).entries) {
+      if (isClientErrorStatus(e.value)) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
+      if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
+    }
+  }
+  // An explicit `retry` retries every method.
+  if (!client.factory) {
+    const http = safeDescribe(ctx, call);
+    if (http) judgeResent(ctx, site, http);
+  } else if (optionsKey(ctx, client.options) === 'no') {
+    for (const c of callsThrough(ctx, call)) {
+      const http = safeDescribe(ctx, c);
+      if (http) judgeResent(ctx, site, http);
+    }
+  }
+  return site;
+}
+
+function safeDescribe(ctx: LibraryContext, c: TSESTree.CallExpression): ReturnType<typeof describeHttpCall> {
+  try {
+    return describeHttpCall(ctx.sourceCode, c, ctx.settings);
+  } catch {
+    return undefined;
+  }
+}
