@@ -48,6 +48,8 @@ export interface Env {
   /** Variables being evaluated (breaks cycles). */
   visiting: Set<Variable>;
   depth: number;
+  /** How many attempts the retry makes at most, when known (bounds a doubling variable). */
+  iterations: number | undefined;
 }
 
 const NUM = (n: number): Value => ({ lo: n, hi: n, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: undefined, now: false, cap: undefined, source: undefined });
@@ -63,8 +65,8 @@ const RANDOM_CALL_RE = /random|jitter/i;
 const CLAMP_RE = /^(clamp|cap|capped|limit|bound|bounded|clampDelay|capDelay)$/i;
 
 /** Creates an evaluation environment. */
-export function makeEnv(sourceCode: TSESLint.SourceCode, attempts: AttemptVar[] = []): Env {
-  return { sourceCode, attempts, params: new Map(), visiting: new Set(), depth: 0 };
+export function makeEnv(sourceCode: TSESLint.SourceCode, attempts: AttemptVar[] = [], iterations?: number): Env {
+  return { sourceCode, attempts, params: new Map(), visiting: new Set(), depth: 0, iterations };
 }
 
 /** Whether a name or string literal names Retry-After (or a rate-limit reset header). */
@@ -223,6 +225,7 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   let result = init;
   let grows = false;
   let cap: number | undefined;
+  let factor = 2;
   for (const ref of laterWrites(variable)) {
     const id = ref.identifier as TSESTree.Identifier;
     const parent = id.parent;
@@ -235,6 +238,8 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
       const k = evaluate(parent.right, env);
       if (parent.operator === '*=' && isConst(k) && k.lo <= 1) continue;
       grows = true;
+      if (parent.operator === '*=' && Number.isFinite(k.hi)) factor = Math.max(factor, k.hi);
+      if (parent.operator === '+=' && Number.isFinite(k.hi) && Number.isFinite(init.hi) && init.hi > 0) factor = Math.max(factor, 1 + k.hi / init.hi);
       if (k.random) result = { ...result, random: result.random };
       continue;
     }
@@ -253,8 +258,9 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
     return { ...OPAQUE(), source: initNode };
   }
   if (!grows) return result;
-  const hi = cap ?? Infinity;
-  return { ...result, hi: Math.max(result.hi, hi), attempt: true, unboundedGrowth: cap === undefined, cap: cap ?? result.cap, source: initNode };
+  const reach = env.iterations !== undefined && Number.isFinite(result.hi) ? result.hi * factor ** Math.max(0, env.iterations - 1) : Infinity;
+  const hi = Math.min(cap ?? Infinity, reach);
+  return { ...result, hi: Math.max(result.hi, hi), attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: cap ?? result.cap, source: initNode };
 }
 
 function refersTo(node: Node, variable: Variable, sourceCode: TSESLint.SourceCode): boolean {

@@ -115,7 +115,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const { bound, attempts } = loopBound(loop, ctx);
 
   // 3. Waits.
-  const waits = collectLoopWaits(loop, ctx, attempts);
+  const waits = collectLoopWaits(loop, ctx, attempts, bound.maxAttempts);
 
   // 4. The operation.
   const catches: RetryCatch[] = retryTries.map((t) => ({ node: t.handler!, param: t.handler!.param?.type === T.Identifier ? t.handler!.param : undefined, body: t.handler!.body, guarded: t.block }));
@@ -398,14 +398,14 @@ function initialValue(v: Variable, loop: Loop, ctx: Ctx): number | undefined {
 }
 
 /** Waits in the loop that are awaited (a dropped wait promise is no wait). */
-function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[]): RetrySite['waits'] {
+function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): RetrySite['waits'] {
   const waits: RetrySite['waits'] = [];
   walkRegion(loop.body, ctx.sourceCode, (n) => {
     if (n !== loop.body && (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement) && isRetryish(n)) return false;
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w || !isAwaited(n)) return undefined;
-    waits.push(waitOf(w, ctx.sourceCode, attempts));
+    waits.push(waitOf(w, ctx.sourceCode, attempts, iterations));
     return false;
   }, false);
   return waits;

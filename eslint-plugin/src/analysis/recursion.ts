@@ -92,7 +92,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   });
   for (const { call, fc } of contexts) {
     const { bound, attempts } = recursionBound(fn, call, ctx);
-    const waits = fc.replay ? [] : recursionWaits(fn, call, fc, ctx, attempts);
+    const waits = fc.replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts);
     sites.push({
       kind: fc.replay ? 'interceptor' : 'recursion',
       node: call,
@@ -290,12 +290,12 @@ function hasDeadline(test: Node, ctx: Ctx): boolean {
 }
 
 /** Waits before the self-call: the timer around it, awaited waits on the failure path, `delay(ms).then(() => self())`. */
-function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[]): Wait[] {
+function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): Wait[] {
   const waits: Wait[] = [];
   if (fc.timer) {
     const ms = fc.timer.arguments[1];
     const expr = ms && ms.type !== T.SpreadElement ? ms : undefined;
-    waits.push(waitOf({ call: fc.timer, delayExpr: expr ?? ({ type: T.Literal, value: 0, raw: '0', range: fc.timer.range, loc: fc.timer.loc, parent: fc.timer } as unknown as Node), bindings: [], argument: expr, opaque: false }, ctx.sourceCode, attempts));
+    waits.push(waitOf({ call: fc.timer, delayExpr: expr ?? ({ type: T.Literal, value: 0, raw: '0', range: fc.timer.range, loc: fc.timer.loc, parent: fc.timer } as unknown as Node), bindings: [], argument: expr, opaque: false }, ctx.sourceCode, attempts, iterations));
   }
   walkRegion(fc.path, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
@@ -303,7 +303,7 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w) return undefined;
     // `delay(ms).then(() => self())` chains the call; otherwise the wait must be awaited.
-    if (isAwaited(n) || chainsInto(n, call)) waits.push(waitOf(w, ctx.sourceCode, attempts));
+    if (isAwaited(n) || chainsInto(n, call)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations));
     return false;
   });
   void fn;

@@ -175,8 +175,8 @@ export function isAwaited(call: Node): boolean {
 }
 
 /** Evaluates a wait's delay into the facts the rules read. */
-export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: AttemptVar[]): Wait {
-  const env: Env = makeEnv(sourceCode, attempts);
+export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: AttemptVar[], iterations?: number): Wait {
+  const env: Env = makeEnv(sourceCode, attempts, iterations);
   let value: Value;
   if (w.opaque || !w.delayExpr) {
     value = evaluate(undefined, env);
