@@ -11,7 +11,7 @@ export function recommendedConfig(filename: string): Linter.Config[] {
   const ext = path.extname(filename);
   return [
     {
-      files: ['**/*'],
+      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
       languageOptions: {
         parser: tsParser as unknown as Linter.Parser,
         ecmaVersion: 'latest',

@@ -57,7 +57,8 @@ describe('language server over LSP (extension/dist/server.js --stdio)', function
 
   const cases = fs.existsSync(CASES) ? fs.readdirSync(CASES).filter((f) => LANGUAGE[path.extname(f)]).sort() : [];
 
-  it('reports on each shared case what ESLint with the plugin reports (rule and line), and its code actions apply cleanly', async () => {
+  it('reports on each shared case what ESLint with the plugin reports (rule and line), and its code actions apply cleanly', async function () {
+    this.timeout(180000);
     assert.ok(cases.length > 0, `no cases in ${CASES}`);
     const problems: string[] = [];
     for (const name of cases) {

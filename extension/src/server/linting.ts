@@ -76,7 +76,7 @@ export function bundledConfig(settings: Pick<RetryLintSettings, 'rules'>, filePa
   const ext = path.extname(filePath).toLowerCase();
   return [
     {
-      files: ['**/*'],
+      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
       languageOptions: {
         parser: tsParser as unknown as Linter.Parser,
         ecmaVersion: 'latest',
@@ -90,9 +90,12 @@ export function bundledConfig(settings: Pick<RetryLintSettings, 'rules'>, filePa
   ];
 }
 
+const LINTED = /\.(?:js|jsx|mjs|cjs|ts|tsx|mts|cts)$/i;
+
 /** The name the Linter sees: the base name only, so flat-config `files` matching never depends on the cwd. */
 function linterFilename(filePath: string): string {
-  return path.basename(filePath) || 'file.ts';
+  const base = path.basename(filePath) || 'file.ts';
+  return LINTED.test(base) ? base : `${base}.ts`;
 }
 
 function ruleOfError(error: unknown): string | undefined {
@@ -145,8 +148,10 @@ export function sourceCodeOf(target: LintTarget): ReturnType<Linter['getSourceCo
     const first = config[0];
     if (first) first.rules = {};
     const messages = linter.verify(target.text, config, { filename: linterFilename(target.filePath) });
-    if (messages.some((m) => m.fatal)) return undefined;
-    return linter.getSourceCode();
+    if (messages.some((m) => m.fatal || m.ruleId === null)) return undefined;
+    const sourceCode = linter.getSourceCode();
+    // Guard against a SourceCode left over from an earlier run (the file was not linted at all).
+    return sourceCode.text === target.text.replace(/^\uFEFF/, '') ? sourceCode : undefined;
   } catch {
     return undefined;
   }

@@ -331,6 +331,12 @@ function catchIsRetryOnly(
   return lastError ? { ok: true, waits, lastError, guarded } : { ok: true, waits, guarded };
 }
 
+/** The analysis's attempt bound, when it knows one (the code's own reading, where exact, wins). */
+function analysisAttempts(site: RetrySite | undefined): string | undefined {
+  const n = site?.bound.kind === 'bounded' ? site.bound.maxAttempts : undefined;
+  return n !== undefined && Number.isFinite(n) && n > 0 ? String(n) : undefined;
+}
+
 function optionsText(maxAttempts: string, delay: { base?: string; cap?: string }): string {
   const parts = [`maxAttempts: ${maxAttempts}`];
   if (delay.base) parts.push(`baseDelayMs: ${delay.base}`);
@@ -391,7 +397,7 @@ function fullLoopRewrite(sourceCode: SourceCode, loop: TSESTree.ForStatement | T
   if (next?.type === 'ThrowStatement' && next.argument.type === 'Identifier' && (next.argument.name === handler.lastError || handler.guarded)) end = next.range[1];
   else if (!handler.guarded && !infinite) return undefined; // the exhaustion path does something the helper would not
   const indent = indentOf(sourceCode, loop);
-  const attempts = site?.bound.maxAttempts !== undefined ? String(site.bound.maxAttempts) : (loopAttempts(sourceCode, loop, counter) ?? '3');
+  const attempts = loopAttempts(sourceCode, loop, counter) ?? analysisAttempts(site) ?? '3';
   const waitArg = handler.waits[0] ? delayArgument(handler.waits[0]) : undefined;
   const delay = delayOptions(sourceCode, waitArg, handler.waits[0] ?? tryStmt.handler);
   const replacement = `return await retryWithBackoff(${operationText(sourceCode, block, indent)}, ${optionsText(attempts, delay)});`;
@@ -447,7 +453,7 @@ function fullRecursionRewrite(sourceCode: SourceCode, call: TSESTree.CallExpress
   const handler = catchIsRetryOnly(tryStmt.handler, siteWaits, (s) => s === last);
   if (!handler.ok) return undefined;
   const indent = indentOf(sourceCode, tryStmt);
-  const attempts = site?.bound.maxAttempts !== undefined ? String(site.bound.maxAttempts) : (recursionAttempts(sourceCode, tryStmt.handler, counter) ?? '3');
+  const attempts = recursionAttempts(sourceCode, tryStmt.handler, counter) ?? analysisAttempts(site) ?? '3';
   const waitArg = handler.waits[0] ? delayArgument(handler.waits[0]) : undefined;
   const delay = delayOptions(sourceCode, waitArg, handler.waits[0] ?? tryStmt.handler);
   const replacement = `return await retryWithBackoff(${operationText(sourceCode, block, indent)}, ${optionsText(attempts, delay)});`;
