@@ -198,7 +198,7 @@ function sourceRequest(ctx: LibraryContext, operator: TSESTree.CallExpression): 
 
 function judgeRequest(ctx: LibraryContext, site: RetrySite, http: HttpCall, operator: Node, classifies: boolean): void {
   if (http.throwsOnHttpError && !classifies) site.clientErrorRetries.push({ node: operator, reason: 'catch-all' });
-  if (http.method && ctx.settings.nonIdempotentMethods.includes(http.method) && !http.keyValue && !http.keyUnknown) {
+  if (http.method && ctx.settings.nonIdempotentMethods.includes(http.method) && !http.keyValue && !http.keyUnknown && !ajaxHeadersKey(ctx, http)) {
     site.nonIdempotent.push({ node: http.methodNode ?? http.node, method: http.method, key: 'none', keyNode: undefined });
   }
 }
@@ -206,4 +206,18 @@ function judgeRequest(ctx: LibraryContext, site: RetrySite, http: HttpCall, oper
 function numberAt(ctx: LibraryContext, node: Node | undefined): number | undefined {
   const v = node ? staticValueOf(ctx, node)?.value : undefined;
   return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
+}
+
+/**
+ * `ajax.post(url, body, headers)` / `ajax.put` / `ajax.patch` take the headers as the third
+ * argument: a key sent there (or headers that cannot be resolved) counts as a key.
+ */
+function ajaxHeadersKey(ctx: LibraryContext, http: HttpCall): boolean {
+  if (http.client !== 'ajax' || !http.methodNode) return false;
+  const headers = http.node.arguments[2];
+  if (!headers) return false;
+  const obj = resolveExpression(ctx, headers);
+  if (!obj || obj.type !== T.ObjectExpression) return true;
+  const wanted = ctx.settings.idempotencyKeyHeaders.map((h) => h.toLowerCase());
+  return obj.properties.some((p) => p.type === T.SpreadElement || (p.type === T.Property && wanted.includes((propertyName(p) ?? '').toLowerCase())));
 }
