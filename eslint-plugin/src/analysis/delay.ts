@@ -59,6 +59,9 @@ const RETRY_AFTER = (): Value => ({ lo: 0, hi: Infinity, random: false, attempt:
 /** Header and property names that carry a server-chosen delay. */
 const RETRY_AFTER_RE = /^(retry[-_]?after(ms|seconds|sec|s)?|x-ratelimit-reset(-after)?|ratelimit-reset|x-rate-limit-reset)$/i;
 
+/** Names of attempt counters (`attempt`, `retryCount`, `__retryCount`, `tries`). */
+const ATTEMPT_NAME_RE = /^_*(attempt|attempts|attemptNumber|attemptCount|retry|retries|retryCount|retryNumber|retryAttempt|tries|tryCount|n)$/i;
+
 /** Names of helpers that return a random number. */
 const RANDOM_CALL_RE = /random|jitter/i;
 /** Names of clamp helpers: `clamp(x, lo, hi)`, `cap(x, max)`. */
@@ -147,7 +150,11 @@ function evalInner(n: Node, env: Env): Value {
       return evalBinary(n, env);
     case T.LogicalExpression: {
       if (n.operator === '&&') return evaluate(n.right, env);
-      return join(evaluate(n.left, env), evaluate(n.right, env));
+      const left = evaluate(n.left, env);
+      const right = evaluate(n.right, env);
+      // `options.retries ?? 3`: an unknown option with a known default counts as the default.
+      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque) return right;
+      return join(left, right);
     }
     case T.ConditionalExpression:
       return evalConditional(n, env);
@@ -208,9 +215,7 @@ function evalBinding(variable: Variable, env: Env): Value {
       if (b.stable) return withSource;
       return evalGrowingVariable(variable, b.node, withSource, env);
     }
-    if (b.kind === 'destructured' && b.node) {
-      return OPAQUE();
-    }
+    if (b.kind === 'param' && ATTEMPT_NAME_RE.test(variable.name)) return { ...OPAQUE(), attempt: true };
     return OPAQUE();
   } finally {
     env.visiting.delete(variable);
@@ -302,11 +307,30 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   }
   const stat = staticNumber(n, env);
   if (stat !== undefined) return NUM(stat);
+  // `config.__retryCount`, `this.attempts`: an attempt counter kept on an object.
+  if (name !== undefined && ATTEMPT_NAME_RE.test(name)) return { ...OPAQUE(), attempt: true };
+  // `opts.retries` where `opts` is bound to an object literal (a const, or a parameter's default).
+  const literal = objectBinding(n.object, env);
+  if (literal && name !== undefined) {
+    const prop = literal.properties.find((p): p is TSESTree.Property => p.type === T.Property && propertyName(p) === name);
+    if (prop) return evaluate(prop.value, env);
+  }
   if (name === 'length') {
     const arr = arrayValues(n.object, env);
     if (arr) return NUM(arr.length);
   }
   return OPAQUE();
+}
+
+function objectBinding(node: Node, env: Env): TSESTree.ObjectExpression | undefined {
+  const o = unwrap(node);
+  if (o.type === T.ObjectExpression) return o;
+  if (o.type !== T.Identifier) return undefined;
+  const v = variableOf(env.sourceCode, o);
+  const b = v && bindingOf(v);
+  if (!b || !b.node || !b.stable || (b.kind !== 'init' && b.kind !== 'param-default')) return undefined;
+  const init = unwrap(b.node);
+  return init.type === T.ObjectExpression ? init : undefined;
 }
 
 function arrayValues(node: Node, env: Env): number[] | undefined {
@@ -403,7 +427,7 @@ function minOf(a: Value, b: Value): Value {
     random: a.random || b.random,
     attempt: a.attempt || b.attempt,
     unboundedGrowth: bounded ? false : a.unboundedGrowth && b.unboundedGrowth,
-    opaque: bounded ? false : a.opaque || b.opaque,
+    opaque: a.opaque || b.opaque,
     retryAfter: a.retryAfter ?? b.retryAfter,
     now: false,
     cap: cap ?? a.cap ?? b.cap,
@@ -568,7 +592,7 @@ export function toDelayFacts(v: Value, node: Node): DelayFacts {
   let maxReason: DelayFacts['maxReason'];
   if (retryAfterUncapped) maxReason = 'retry-after';
   else if (v.unboundedGrowth) maxReason = 'growth';
-  else if (Number.isFinite(v.hi) && !v.opaque) maxReason = 'known';
+  else if (Number.isFinite(v.hi)) maxReason = 'known';
   else maxReason = 'opaque';
   return {
     node: v.source && (v.attempt || v.retryAfter) ? v.source : node,

@@ -95,6 +95,9 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   // 1. Retry evidence.
   const retryTries: TSESTree.TryStatement[] = [];
   const statusIfs: TSESTree.IfStatement[] = [];
+  const loopCounters = counters(loop, ctx);
+  // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
+  if (indexesByCounter(loop.body, loopCounters, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
     if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !alwaysExits(n.handler.body) && leavesLoop(n.block, loop, ctx)) retryTries.push(n);
     if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test))) statusIfs.push(n);
@@ -131,6 +134,27 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     honoursRetryAfter: op.honoursRetryAfter,
     clientErrorRetries: op.clientErrorRetries,
   };
+}
+
+/** Whether a call's arguments (or callee) index a collection by a loop counter: `send(items[i])`, `hosts[i % n].get()`. */
+function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
+  if (cs.length === 0) return false;
+  let found = false;
+  walk(body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.CallExpression && asWait(n, ctx.sourceCode, ctx.settings)) return false;
+    if (n.type === T.CallExpression) {
+      walk(n, ctx.sourceCode.visitorKeys, (m) => {
+        if (found || isFunction(m)) return false;
+        if (m.type === T.MemberExpression && m.computed && cs.some((c) => refsVar(m.property, c.variable, ctx))) {
+          found = true;
+        }
+        return undefined;
+      });
+    }
+    return undefined;
+  });
+  return found;
 }
 
 function isOkTest(test: Node): boolean {

@@ -157,26 +157,50 @@ function okCheck(test: Node, sourceCode: TSESLint.SourceCode): 'success' | 'fail
 
 const CLASSIFIER_RE = /retr(y|i)able|transient|should_?retry|isServer|isNetwork|isTimeout|isRateLimit|isTemporary|temporary|recoverable|isClientError|isFatal|permanent/i;
 
-/** Whether the region distinguishes 4xx from transient failures (a 5xx check, a classifier, a specific 4xx). */
-function classifiesStatus(region: Node, sourceCode: TSESLint.SourceCode): boolean {
-  let found = false;
-  walkRegion(region, sourceCode, (n) => {
-    if (found) return false;
-    if (n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.LogicalExpression || n.type === T.SwitchStatement) {
-      const test = n.type === T.SwitchStatement ? n.discriminant : n.type === T.LogicalExpression ? n : n.test;
-      for (const s of statusesTested(test, sourceCode)) {
-        if (s.code >= 499 || (s.code >= 400 && s.code < 500 && s.code !== 408 && s.code !== 429 && s.op !== 'in')) found = true;
-        if (s.op === 'in' && s.code >= 500) found = true;
+/** A 4xx status that can never succeed on retry (RFC 9110 §15.5): not 408 (timeout) nor 429 (rate limit). */
+export function isClientErrorStatus(code: number): boolean {
+  return code >= 400 && code < 500 && code !== 408 && code !== 429;
+}
+
+/**
+ * Whether tests tell 4xx from transient failures: a 5xx comparison or range, a classifier call, a
+ * switch on the status, a status list without client errors, or at least three specific 4xx codes
+ * singled out (skipping only one or two 4xx codes still retries the others).
+ */
+function classifiesTests(tests: Node[], sourceCode: TSESLint.SourceCode): boolean {
+  const specific = new Set<number>();
+  for (const test of tests) {
+    for (const s of statusesTested(test, sourceCode)) {
+      if (s.op === 'in') {
+        if (s.code >= 500) return true;
+        continue;
       }
-      if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) found = true;
+      if (s.code >= 499) return true;
+      if (isClientErrorStatus(s.code)) {
+        if (s.op === '===' || s.op === '==' || s.op === '!==' || s.op === '!=') specific.add(s.code);
+        else return true;
+      }
     }
-    if (n.type === T.CallExpression) {
-      const name = calleeName(n);
-      if (name && CLASSIFIER_RE.test(name)) found = true;
-    }
-    return undefined;
+    let classifier = false;
+    walk(test, sourceCode.visitorKeys, (t) => {
+      if (t.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(t) ?? '')) classifier = true;
+    });
+    if (classifier) return true;
+  }
+  return specific.size >= 3;
+}
+
+/** Whether the region distinguishes 4xx from transient failures (see {@link classifiesTests}). */
+function classifiesStatus(region: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const tests: Node[] = [];
+  let switched = false;
+  walkRegion(region, sourceCode, (n) => {
+    if (n.type === T.IfStatement || n.type === T.ConditionalExpression) tests.push(n.test);
+    else if (n.type === T.LogicalExpression && n.parent?.type !== T.LogicalExpression) tests.push(n);
+    else if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) switched = true;
+    else if (n.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(n) ?? '')) switched = true;
   });
-  return found;
+  return switched || classifiesTests(tests, sourceCode);
 }
 
 /** Whether a catch handler looks at the error before retrying (a test on it, `instanceof`, a classifier call). */
@@ -193,20 +217,39 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
       if (v) errVars.add(v);
     }
   });
-  let found = false;
+  const errTests: Node[] = [];
+  let strong = false;
   walkRegion(c.body, sourceCode, (n) => {
-    if (found) return false;
+    if (strong) return false;
     let test: Node | undefined;
     if (n.type === T.IfStatement || n.type === T.ConditionalExpression) test = n.test;
     else if (n.type === T.SwitchStatement) test = n.discriminant;
     else if (n.type === T.LogicalExpression && n.parent?.type === T.ExpressionStatement) test = n.left;
     else if (n.type === T.ReturnStatement && n.argument && unwrap(n.argument).type === T.LogicalExpression) test = (unwrap(n.argument) as TSESTree.LogicalExpression).left;
     if (!test) return undefined;
-    if (refersToAny(test, errVars, sourceCode)) found = true;
     walk(test, sourceCode.visitorKeys, (t) => {
-      if (t.type === T.BinaryExpression && t.operator === 'instanceof') found = true;
-      if (t.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(t) ?? '')) found = true;
+      if (t.type === T.BinaryExpression && t.operator === 'instanceof') strong = true;
+      if (t.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(t) ?? '')) strong = true;
     });
+    if (!refersToAny(test, errVars, sourceCode)) return undefined;
+    const tested = statusesTested(test, sourceCode);
+    // A test on the error that singles out one or two 4xx codes still retries the other 4xx.
+    if (tested.length > 0 && tested.every((s) => isClientErrorStatus(s.code) && ['===', '==', '!==', '!='].includes(s.op)) && !refersOutside(test, tested.map((s) => s.node), errVars, sourceCode)) {
+      errTests.push(test);
+      return undefined;
+    }
+    strong = true;
+    return undefined;
+  });
+  return strong || classifiesTests(errTests, sourceCode);
+}
+
+/** Whether `test` refers to the error outside the given sub-nodes. */
+function refersOutside(test: Node, inside: Node[], vars: Set<TSESLint.Scope.Variable>, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(test, sourceCode.visitorKeys, (n) => {
+    if (found || inside.includes(n)) return false;
+    if (n.type === T.Identifier) for (const v of vars) if (v.references.some((r) => r.identifier === n)) found = true;
     return undefined;
   });
   return found;
@@ -239,18 +282,33 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
   const nonIdempotent: NonIdempotentRequest[] = [];
   const rateLimitChecks: Node[] = [];
   const clientErrorRetries: ClientErrorRetry[] = [];
-  walkRegion(region, sourceCode, (n) => {
-    if (n.type !== T.CallExpression) return;
-    const h = describeHttpCall(sourceCode, n, settings);
-    if (h) {
-      http.push(h);
-      const j = judgeIdempotency(sourceCode, h, region, settings);
-      if (j) nonIdempotent.push(j);
-      return;
-    }
-    const op = nonIdempotentOperation(n, region, ctx);
-    if (op) nonIdempotent.push(op);
-  });
+  // The retried code, and the same-file functions it calls (two levels): a request made in a
+  // helper called on every attempt is retried too, and a key it creates is new every attempt.
+  const scanned = new Set<Node>();
+  const scan = (scope: Node, keyRegion: Node, depth: number): void => {
+    if (scanned.has(scope)) return;
+    scanned.add(scope);
+    walkRegion(scope, sourceCode, (n) => {
+      if (n.type !== T.CallExpression) return;
+      const h = describeHttpCall(sourceCode, n, settings);
+      if (h) {
+        http.push(h);
+        const j = judgeIdempotency(sourceCode, h, keyRegion, settings);
+        if (j) nonIdempotent.push(j);
+        return;
+      }
+      const op = nonIdempotentOperation(n, keyRegion, ctx);
+      if (op) {
+        nonIdempotent.push(op);
+        return;
+      }
+      if (depth < 2) {
+        const fn = sameFileFunction(n.callee, { sourceCode });
+        if (fn && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1);
+      }
+    });
+  };
+  scan(region, region, 0);
 
   const honoursRetryAfter = readsRetryAfter(region, sourceCode);
   const classified = classifiesStatus(region, sourceCode);
@@ -263,7 +321,10 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       } else if (tested.some((s) => (s.code === 429 || s.code === 503) && (s.op === '!==' || s.op === '!='))) {
         rateLimitChecks.push(n.test);
       }
-      if (!classified) {
+      const clientHit = tested.some((s) => s.code !== 401 && s.code !== 403 && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || (tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<'));
+      if (clientHit && leadsToRetry(n) && !alwaysExitsWithoutRetry(n)) {
+        clientErrorRetries.push({ node: n.test, reason: 'client-status' });
+      } else if (!classified) {
         const kind = okCheck(n.test, sourceCode);
         if (kind === 'success' && alwaysExits(n.consequent) && !nextStatementExits(n) && !n.alternate) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
@@ -282,10 +343,18 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
 
   for (const c of catches) {
     const guarded = c.guarded ?? region;
-    const throwing = http.some((h) => h.throwsOnHttpError && contains(guarded, h.node));
+    const throwing = http.some((h) => h.throwsOnHttpError && (contains(guarded, h.node) || !contains(region, h.node)));
     if (throwing && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'catch-all' });
   }
   return { nonIdempotent, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http };
+}
+
+/** The consequent ends in a plain `return` or `break` (no retry). */
+function alwaysExitsWithoutRetry(n: TSESTree.IfStatement): boolean {
+  const c = n.consequent;
+  const stmts = c.type === T.BlockStatement ? c.body : [c];
+  const last = stmts[stmts.length - 1];
+  return last?.type === T.ReturnStatement || last?.type === T.BreakStatement;
 }
 
 /** After `if (res.ok) return …`, whether the next statement leaves without retrying (`throw` not caught by the retry). */

@@ -62,11 +62,16 @@ function selfCalls(fn: Fn, ctx: Ctx): TSESTree.CallExpression[] {
     else if (p?.type === T.AssignmentExpression && p.left.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.left);
   }
   if (!variable && !methodName) return out;
+  const isSelf = (x: Node): boolean => {
+    const c = unwrap(x);
+    if (variable && c.type === T.Identifier && variable.references.some((r) => r.identifier === c)) return true;
+    return !!methodName && c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression && propertyName(c) === methodName;
+  };
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type !== T.CallExpression) return undefined;
-    const c = unwrap(n.callee);
-    if (variable && c.type === T.Identifier && variable.references.some((r) => r.identifier === c)) out.push(n);
-    if (methodName && c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression && propertyName(c) === methodName) out.push(n);
+    if (isSelf(n.callee)) out.push(n);
+    // The function itself handed over as a callback: `setTimeout(connect, ms)`, `.catch(retry)`, `.on('close', connect)`.
+    else if (n.arguments.some((a) => isSelf(a) || (unwrap(a).type === T.CallExpression && calleeName(unwrap(a) as TSESTree.CallExpression) === 'bind' && isSelf(((unwrap(a) as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object)))) out.push(n);
     return undefined;
   });
   return out;
@@ -108,6 +113,17 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   return sites;
 }
 
+/** Whether the call's callee is the function itself (rather than a host it is passed to). */
+function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  const c = unwrap(call.callee);
+  if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) return true;
+  if (c.type !== T.Identifier) return false;
+  const v = variableOf(ctx.sourceCode, c);
+  const def = v?.defs[0];
+  if (!def) return false;
+  return def.node === fn || (def.node.type === T.VariableDeclarator && def.node.init === fn);
+}
+
 /** Decides whether a self-call happens after a failure, and how. */
 function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): FailureContext | undefined {
   let timer: TSESTree.CallExpression | undefined;
@@ -115,6 +131,17 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): Failur
   let p: Node | undefined = call.parent;
   let found: FailureContext | undefined;
   let replay = false;
+  if (!selfCallee(call, fn, ctx)) {
+    // `setTimeout(self, ms)`, `.catch(self)`, `.on('close', self)`: the call is the host.
+    const name = calleeName(call);
+    if (isGlobalTimer(ctx.sourceCode, call)) timer = call;
+    else if (name === 'catch' || name === 'then') {
+      const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+      found = { kind: 'promise-catch', handler: { node: call, param: undefined, body: call, guarded: callee.object }, path: call, timer, replay };
+    } else if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) {
+      found = { kind: 'event', handler: undefined, path: call, timer, replay };
+    } else return undefined;
+  }
   while (p && p !== fn) {
     if (p.type === T.CatchClause && child === p.body) {
       found ??= { kind: 'catch', handler: { node: p, param: p.param?.type === T.Identifier ? p.param : undefined, body: p.body, guarded: (p.parent as TSESTree.TryStatement).block }, path: p.body, timer, replay };

@@ -53,7 +53,7 @@ export function bindingOf(variable: Variable): Binding | undefined {
     const id = def.name as TSESTree.Identifier;
     if (decl.id.type === T.Identifier) return { kind: 'init', node: decl.init ?? undefined, path: [], stable, variable };
     const found = findInPattern(id);
-    if (found.defaultValue && !decl.init) return { kind: 'param-default', node: found.defaultValue, path: [], stable, variable };
+    if (found.defaultValue) return { kind: 'param-default', node: found.defaultValue, path: [], stable, variable };
     return { kind: 'destructured', node: decl.init ?? undefined, path: found.path, stable, variable };
   }
   return { kind: 'other', node: def.node, path: [], stable, variable };
