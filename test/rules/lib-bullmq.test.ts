@@ -61,6 +61,24 @@ ruleTester.run('require-backoff', requireBackoff, {
   valid: ["const { Queue } = require('bullmq');\nconst q = new Queue('q');\nq.add('job', {}, { attempts: 3, backoff: { type: 'exponential', delay: 1000, jitter: 0.3 } });"],
   invalid: [
     {
+      name: 'fixed backoff object',
+      code: "import { Queue } from 'bullmq';\nconst mail = new Queue('mail');\nexport const send = (to: string) => mail.add('welcome', { to }, { attempts: 5, backoff: { type: 'fixed', delay: 2000, jitter: 0.2 } });",
+      errors: [
+        {
+          messageId: 'constantDelay',
+          line: 3,
+          column: 80,
+          suggestions: [
+            {
+              messageId: 'applyLibraryFix',
+              data: { description: "Use exponential backoff (`type: 'exponential'`)" },
+              output: "import { Queue } from 'bullmq';\nconst mail = new Queue('mail');\nexport const send = (to: string) => mail.add('welcome', { to }, { attempts: 5, backoff: { type: 'exponential', delay: 2000, jitter: 0.2 } });",
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'attempts with no backoff: retried at once (CommonJS)',
       code: "const { Queue } = require('bullmq');\nconst q = new Queue('q');\nq.add('job', {}, { attempts: 3 });",
       errors: [{ messageId: 'noWait', line: 3, column: 20 }],

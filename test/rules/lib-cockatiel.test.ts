@@ -58,6 +58,11 @@ ruleTester.run('require-backoff', requireBackoff, {
   valid: ["import { ExponentialBackoff, handleAll, retry } from 'cockatiel';\nretry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff({ initialDelay: 100 }) });"],
   invalid: [
     {
+      name: 'empty options: no backoff and no limit',
+      code: "import { handleAll, retry } from 'cockatiel';\nexport const policy = retry(handleAll, {});",
+      errors: [{ messageId: 'noWait', line: 2, column: 23 }],
+    },
+    {
       name: 'no backoff: retries at once (CommonJS)',
       code: "const { handleAll, retry } = require('cockatiel');\nretry(handleAll, { maxAttempts: 3 });",
       errors: [{ messageId: 'noWait', line: 2, column: 1 }],
