@@ -27,6 +27,8 @@ export interface Value {
   now: boolean;
   /** The smallest explicit cap applied (`Math.min`, clamp, ternary), in ms. */
   cap: number | undefined;
+  /** A cap is applied, possibly of unknown size (`Math.min(x, options.maxDelayMs)`). */
+  capped: boolean;
   /** Where the interesting part comes from (a binding's initialiser), for reporting. */
   source: Node | undefined;
 }
@@ -52,9 +54,9 @@ export interface Env {
   iterations: number | undefined;
 }
 
-const NUM = (n: number): Value => ({ lo: n, hi: n, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: undefined, now: false, cap: undefined, source: undefined });
-const OPAQUE = (): Value => ({ lo: 0, hi: Infinity, random: false, attempt: false, unboundedGrowth: false, opaque: true, retryAfter: undefined, now: false, cap: undefined, source: undefined });
-const RETRY_AFTER = (): Value => ({ lo: 0, hi: Infinity, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: 'exact', now: false, cap: undefined, source: undefined });
+const NUM = (n: number): Value => ({ lo: n, hi: n, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: undefined, now: false, cap: undefined, capped: false, source: undefined });
+const OPAQUE = (): Value => ({ lo: 0, hi: Infinity, random: false, attempt: false, unboundedGrowth: false, opaque: true, retryAfter: undefined, now: false, cap: undefined, capped: false, source: undefined });
+const RETRY_AFTER = (): Value => ({ lo: 0, hi: Infinity, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: 'exact', now: false, cap: undefined, capped: false, source: undefined });
 
 /** Header and property names that carry a server-chosen delay. */
 const RETRY_AFTER_RE = /^(retry[-_]?after(ms|seconds|sec|s)?|x-ratelimit-reset(-after)?|ratelimit-reset|x-rate-limit-reset)$/i;
@@ -88,6 +90,7 @@ function join(a: Value, b: Value): Value {
     retryAfter: a.retryAfter === 'derived' || b.retryAfter === 'derived' ? 'derived' : (a.retryAfter ?? b.retryAfter),
     now: a.now && b.now,
     cap: a.cap !== undefined && b.cap !== undefined ? Math.max(a.cap, b.cap) : undefined,
+    capped: (a.capped || !a.retryAfter) && (b.capped || !b.retryAfter) && (a.capped || b.capped),
     source: a.source ?? b.source,
   };
 }
@@ -104,6 +107,7 @@ function combine(a: Value, b: Value, lo: number, hi: number): Value {
     retryAfter: a.retryAfter || b.retryAfter ? 'derived' : undefined,
     now: false,
     cap: a.cap ?? b.cap,
+    capped: (a.capped || !a.retryAfter) && (b.capped || !b.retryAfter) && (a.capped || b.capped),
     source: a.source ?? b.source,
   };
 }
@@ -420,7 +424,9 @@ function minOf(a: Value, b: Value): Value {
   const capB = !b.attempt && !b.opaque && !b.retryAfter && Number.isFinite(b.hi) ? b.hi : undefined;
   const cap = capA !== undefined && capB !== undefined ? Math.min(capA, capB) : (capA ?? capB);
   const hi = Math.min(a.hi, b.hi);
-  const bounded = Number.isFinite(hi);
+  // A cap of unknown size (an option) still caps: growth or Retry-After under it is not unbounded.
+  const capLike = (v: Value): boolean => !v.attempt && !v.retryAfter;
+  const bounded = Number.isFinite(hi) || capLike(a) || capLike(b);
   return {
     lo: Math.min(a.lo, b.lo),
     hi,
@@ -431,6 +437,7 @@ function minOf(a: Value, b: Value): Value {
     retryAfter: a.retryAfter ?? b.retryAfter,
     now: false,
     cap: cap ?? a.cap ?? b.cap,
+    capped: true,
     source: a.source ?? b.source,
   };
 }
@@ -446,6 +453,7 @@ function maxOf(a: Value, b: Value): Value {
     retryAfter: a.retryAfter ?? b.retryAfter,
     now: false,
     cap: a.cap !== undefined && b.cap !== undefined ? Math.max(a.cap, b.cap) : undefined,
+    capped: a.capped && b.capped,
     source: a.source ?? b.source,
   };
 }
@@ -588,7 +596,7 @@ function evalFunctionCall(fn: FunctionNode, args: Value[], env: Env): Value {
 
 /** Turns an abstract value into the facts the rules read. `node` is where require-max-delay reports. */
 export function toDelayFacts(v: Value, node: Node): DelayFacts {
-  const retryAfterUncapped = v.retryAfter !== undefined && !Number.isFinite(v.hi) && !v.unboundedGrowth;
+  const retryAfterUncapped = v.retryAfter !== undefined && !Number.isFinite(v.hi) && !v.unboundedGrowth && !v.capped;
   let maxReason: DelayFacts['maxReason'];
   if (retryAfterUncapped) maxReason = 'retry-after';
   else if (v.unboundedGrowth) maxReason = 'growth';
