@@ -6,7 +6,7 @@
 // the server with `define`, so the quick fix writes exactly what the repository tests.
 // Flags: --production (minified, no source maps), --watch.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,6 +53,11 @@ const configs = [server];
 const clientEntry = join(here, 'src/client/extension.ts');
 if (existsSync(clientEntry)) {
   configs.push({ ...common, entryPoints: [clientEntry], outfile: join(here, 'dist/client.js'), external: ['vscode'] });
+}
+
+if (production) {
+  // No source maps ship: drop any left by an earlier development build.
+  for (const config of configs) rmSync(`${config.outfile}.map`, { force: true });
 }
 
 if (watch) {
