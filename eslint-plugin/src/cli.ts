@@ -304,5 +304,5 @@ async function format(
   }
   const formatter = await eslint.loadFormatter(name);
   const meta = maxWarnings === undefined ? undefined : { maxWarningsExceeded: { maxWarnings, foundWarnings: results.reduce((n, r) => n + r.warningCount, 0) } };
-  return formatter.format(results, meta as Parameters<typeof formatter.format>[1]);
+  return formatter.format(results, meta);
 }

@@ -327,6 +327,7 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
   walkRegion(fc.path, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (fc.timer && n === fc.timer) return false;
+    if (n === call) return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w) return undefined;
     // `delay(ms).then(() => self())` chains the call; otherwise the wait must be awaited.

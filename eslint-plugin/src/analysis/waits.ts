@@ -10,7 +10,7 @@ import type { Node, Wait } from './types';
  * Common names of wait helpers (first argument: the delay in ms). `backoff` helpers are waits whose
  * delay we cannot see (they compute it themselves), so they count as waiting with an opaque delay.
  */
-const WAIT_NAME_RE = /^(sleep|delay|wait|pause|nap|hold|snooze|rest|timeout|setTimeoutAsync|setTimeoutPromise|promiseTimeout)(Ms|For|Async|Millis)?$/i;
+const WAIT_NAME_RE = /^(sleep|delay|wait|pause|nap|hold|snooze|rest|timeout|setTimeoutAsync|setTimeoutPromise|promiseTimeout)(Ms|For|Async|Millis)?$|sleep|delay|pause|snooze|^wait(?!For|Until|Until|ForElement|Until)[A-Z]/i;
 const OPAQUE_WAIT_RE = /^(backoff|backOff|waitBackoff|backoffDelay|exponentialBackoff|jitteredBackoff|sleepWithBackoff|waitForRetry|waitBeforeRetry|retryDelay)$/i;
 const TIMER_MODULES = ['timers/promises', 'node:timers/promises'];
 
@@ -70,9 +70,10 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
     }
     return undefined;
   }
-  // Same-file function whose body waits.
+  // Same-file function whose body is a wait (returns one, or is little more than awaiting one).
   const fn = sameFileFunction(n.callee, { sourceCode });
   if (fn) {
+    if (!isWaitHelperShape(fn)) return undefined;
     const inner = findInnerWait(fn, sourceCode, settings, depth + 1);
     if (!inner) return undefined;
     const bindings = [...inner.bindings];
@@ -96,6 +97,13 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
   }
   if (OPAQUE_WAIT_RE.test(name)) return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
   return undefined;
+}
+
+/** A helper small enough to be a wait: an expression body, or at most three statements. */
+function isWaitHelperShape(fn: TSESTree.FunctionLike): boolean {
+  if (!fn.body) return false;
+  if (fn.body.type !== T.BlockStatement) return true;
+  return fn.body.body.length <= 3;
 }
 
 /** Packages whose `delay`/`timeout` exports are not plain waits (rxjs operators, promise timeouts). */

@@ -104,6 +104,9 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression): Ret
       delayFn = fn;
       const d = { ...delayOfFunction(ctx.sourceCode, fn, effectiveRetries === Infinity ? undefined : effectiveRetries), node };
       site.waits.push({ node, argument: undefined, delay: d });
+      if (!d.opaque && !d.random) suggest(site, 'require-jitter', fix);
+      if (!d.opaque && !d.growing) suggest(site, 'require-backoff', fix);
+      if (d.maxReason !== 'opaque') suggest(site, 'require-max-delay', fix);
     } else site.waits.push({ node, argument: undefined, delay: opaqueDelay(node) });
   }
   site.honoursRetryAfter = readsRetryAfter(ctx, delayFn);
