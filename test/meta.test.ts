@@ -37,7 +37,9 @@ function schemaProperties(schema: unknown, at = 'schema'): Array<[string, Record
   const found: Array<[string, Record<string, unknown>]> = [];
   const visit = (node: unknown, where: string): void => {
     if (Array.isArray(node)) {
-      node.forEach((child, i) => visit(child, `${where}[${i}]`));
+      node.forEach((child, i) => {
+        visit(child, `${where}[${i}]`);
+      });
       return;
     }
     if (node === null || typeof node !== 'object') return;
@@ -63,7 +65,9 @@ function schemaDefaults(schema: unknown, at = 'schema'): string[] {
   const found: string[] = [];
   const visit = (node: unknown, where: string, isPropertyMap: boolean): void => {
     if (Array.isArray(node)) {
-      node.forEach((child, i) => visit(child, `${where}[${i}]`, false));
+      node.forEach((child, i) => {
+        visit(child, `${where}[${i}]`, false);
+      });
       return;
     }
     if (node === null || typeof node !== 'object') return;

@@ -237,9 +237,10 @@ describe('retry-lint', function () {
         runs: Array<{ tool: { driver: { name: string } }; results: Array<{ ruleId: string; level: string; locations: unknown[] }> }>;
       };
       assert.equal(log.version, '2.1.0');
-      assert.equal(log.runs.length, 1);
-      assert.equal(log.runs[0]?.tool.driver.name, 'ESLint');
-      const results = log.runs[0]?.results ?? [];
+      const [run0] = log.runs;
+      assert.ok(run0 && log.runs.length === 1);
+      assert.equal(run0.tool.driver.name, 'ESLint');
+      const results = run0.results;
       assert.deepEqual(results.map((r) => [r.ruleId, r.level]), [['no-debugger', 'error']]);
       assert.equal(results[0]?.locations.length, 1);
     });
