@@ -8,7 +8,7 @@
 //
 // Exit code 0 only when every test passed in both windows.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -24,7 +24,7 @@ const flag = (name) => args.includes(name);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const modes = option('--only') ? [option('--only')] : ['trusted', 'restricted'];
 const screenshotDir = option('--screenshot') && resolve(option('--screenshot'));
-const RUN_TIMEOUT_MS = Number(process.env.RETRY_LINT_EDITOR_TIMEOUT_MS ?? 600_000);
+const RUN_TIMEOUT_MS = Number(process.env.RETRY_LINT_EDITOR_TIMEOUT_MS ?? 900_000);
 const log = (...a) => console.log(`[test:editor] ${format(...a)}`);
 
 function sh(cmd, argv, opts = {}) {
@@ -109,12 +109,21 @@ function killGroup(child) {
   });
 }
 
+function makeWritable(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    chmodSync(p, statSync(p).mode | 0o200);
+    if (entry.isDirectory()) makeWritable(p);
+  }
+}
+
 /** One window: a fresh workspace copy, a throw-away code-server, headless Chromium. Resolves to 'passed' | 'failed' | 'not-started'. */
 async function runWindow(mode) {
   const run = mkdtempSync('/tmp/rl-'); // short: Unix socket paths under TMPDIR are limited to ~107 bytes
   const ws = join(run, 'ws');
   cpSync(join(here, 'fixture', mode), ws, { recursive: true });
   if (existsSync(join(ws, '_node_modules'))) renameSync(join(ws, '_node_modules'), join(ws, 'node_modules'));
+  makeWritable(ws); // the tests edit and save these files, whatever the checkout's modes
   mkdirSync(join(run, 'data/User'), { recursive: true });
   const settings = {
     'workbench.startupEditor': 'none',
@@ -141,7 +150,7 @@ async function runWindow(mode) {
   ];
   if (mode === 'trusted') csArgs.push('--disable-workspace-trust');
   const csLog = join(run, 'code-server.log');
-  const out = (await import('node:fs')).openSync(csLog, 'a');
+  const out = openSync(csLog, 'a');
   const child = spawn(codeServer, csArgs, { env: { ...env, TMPDIR: run }, detached: true, stdio: ['ignore', out, out] });
   let browser;
   let started = false;

@@ -6,7 +6,7 @@
 //   node test/editor/run-electron.mjs [--no-build] [--only trusted|restricted] [--version stable|1.85.0]
 import { runTests } from '@vscode/test-electron';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,12 +28,21 @@ if (!args.includes('--no-build')) {
   sh(process.execPath, [join(here, 'build.mjs')]);
 }
 
+function makeWritable(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    chmodSync(p, statSync(p).mode | 0o200);
+    if (entry.isDirectory()) makeWritable(p);
+  }
+}
+
 let failed = false;
 for (const mode of modes) {
   const run = mkdtempSync(join(tmpdir(), 'rl-'));
   const ws = join(run, 'ws');
   cpSync(join(here, 'fixture', mode), ws, { recursive: true });
   if (existsSync(join(ws, '_node_modules'))) renameSync(join(ws, '_node_modules'), join(ws, 'node_modules'));
+  makeWritable(ws);
   mkdirSync(join(run, 'data/User'), { recursive: true });
   writeFileSync(
     join(run, 'data/User/settings.json'),

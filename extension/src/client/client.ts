@@ -59,13 +59,8 @@ export class RetryLintClient implements vscode.Disposable {
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
-      synchronize: {
-        configurationSection: 'retryLint',
-        // the workspace's own ESLint config decides the rules in a trusted workspace
-        fileEvents: vscode.workspace.createFileSystemWatcher(
-          '**/{eslint.config.{js,mjs,cjs,ts,mts,cts},.eslintrc,.eslintrc.{js,cjs,json,yaml,yml},package.json}',
-        ),
-      },
+      // settings changes reach the server as didChangeConfiguration; it registers its own file watchers
+      synchronize: { configurationSection: 'retryLint' },
       initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,

@@ -9,7 +9,7 @@ export async function run(): Promise<void> {
   const marker = vscode.workspace.workspaceFolders?.[0] && path.join(vscode.workspace.workspaceFolders[0].uri.fsPath, '.retry-lint-test.json');
   const mode = marker && fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as { mode: string }).mode : 'unknown';
   console.log(`[retry-lint editor suite] mode=${mode} vscode=${vscode.version} trusted=${String(vscode.workspace.isTrusted)}`);
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 240_000, color: false, reporter: 'spec' });
   const grep = process.env.RETRY_LINT_EDITOR_GREP;
   if (grep) mocha.grep(grep);
   mocha.addFile(path.join(__dirname, mode === 'restricted' ? 'restricted.test.js' : 'trusted.test.js'));

@@ -15,6 +15,7 @@ import {
   open,
   ours,
   readDisk,
+  saveAllDirty,
   waitForDiagnostics,
   waitForDisk,
   workspaceRoot,
@@ -41,6 +42,8 @@ describe('Retry Lint in a trusted window', () => {
     assert.equal(vscode.workspace.isTrusted, true, 'this part of the suite runs in a trusted window');
     await open('src/loop-constant-delay.ts');
     await activeExtension();
+    // The first findings come from a cold server (ESLint and TypeScript loading): wait for them once, here.
+    await waitForDiagnostics(wsUri('src/loop-constant-delay.ts'), (ds) => ds.length > 0, 'the first findings', 180_000);
   });
 
   afterEach(async () => {
@@ -77,7 +80,7 @@ describe('Retry Lint in a trusted window', () => {
     const action = actions.find((a) => a.title === USE_HELPER);
     assert.ok(action?.edit, 'the helper action carries a workspace edit');
     assert.ok(await vscode.workspace.applyEdit(action.edit), 'the edit applies');
-    assert.ok(await vscode.workspace.saveAll(false), 'all files save');
+    await saveAllDirty();
 
     const helperPath = 'src/lib/retry-with-backoff.ts'; // src/ exists, so the default goes to src/lib/
     const helper = await waitForDisk(helperPath, (t) => t !== undefined && t.includes('export async function retryWithBackoff'), 'the helper file');
@@ -104,7 +107,7 @@ describe('Retry Lint in a trusted window', () => {
       assert.equal(applied, false, 'nothing to fix: nothing applied');
       assert.equal(editor.document.getText(), before);
     }
-    await vscode.workspace.saveAll(false);
+    await saveAllDirty();
   });
 
   it('the snippets expand', async () => {
@@ -114,7 +117,7 @@ describe('Retry Lint in a trusted window', () => {
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'typescript', name: snippets[0] });
     const text = editor.document.getText();
     assert.match(text, /retryWithBackoff|backoffDelay|Retry-After|createIdempotencyKey/i, `snippet "${snippets[0]}" expanded`);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('changing retryLint.rules updates the findings', async () => {
@@ -146,7 +149,7 @@ describe('Retry Lint in a trusted window', () => {
     const applied = await vscode.commands.executeCommand<boolean>('retryLint.insertHelper');
     assert.equal(applied, true, 'the command applied an edit');
     assert.match(editor.document.getText(), /from\s*['"]\.\/lib\/retry-with-backoff/, 'the import is added');
-    await vscode.workspace.saveAll(false);
+    await saveAllDirty();
     assert.ok(fs.existsSync(path.join(workspaceRoot(), 'src/lib/retry-with-backoff.ts')), 'the helper file exists');
   });
 

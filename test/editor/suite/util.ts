@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'retry-lint.retry-lint';
+/** Generous: a cold server loads ESLint and TypeScript, and CI machines may be busy. A healthy run needs ~1 s. */
+export const DIAGNOSTICS_TIMEOUT_MS = Number(process.env.RETRY_LINT_EDITOR_WAIT_MS ?? 90_000);
 export const SOURCE = 'retry-lint';
 
 export function workspaceRoot(): string {
@@ -40,7 +42,7 @@ export async function waitForDiagnostics(
   uri: vscode.Uri,
   predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
   what: string,
-  timeoutMs = 30_000,
+  timeoutMs = DIAGNOSTICS_TIMEOUT_MS,
 ): Promise<vscode.Diagnostic[]> {
   const check = (): vscode.Diagnostic[] | undefined => {
     const diagnostics = ours(uri);
@@ -68,7 +70,7 @@ export const hasCodes = (...wanted: string[]) => (ds: vscode.Diagnostic[]) => wa
 export const lacksCodes = (...unwanted: string[]) => (ds: vscode.Diagnostic[]) => !ds.some((d) => unwanted.includes(codeOf(d)));
 
 /** Resolves when `predicate(text on disk)` holds; checks now, then on every file-system event under the workspace. */
-export async function waitForDisk(relative: string, predicate: (text: string | undefined) => boolean, what: string, timeoutMs = 15_000): Promise<string | undefined> {
+export async function waitForDisk(relative: string, predicate: (text: string | undefined) => boolean, what: string, timeoutMs = 30_000): Promise<string | undefined> {
   const read = (): string | undefined => {
     try {
       return readDisk(relative);
@@ -175,4 +177,33 @@ export async function changeSetting(section: string, key: string, value: unknown
   });
   await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Workspace);
   await changed;
+}
+
+/**
+ * Saves every dirty file and waits until each one's save event has arrived. `saveAll` can answer
+ * `false` while a save is still in flight in the web workbench, so the result is not trusted: the
+ * save events (and, in the tests, the text on disk) are.
+ */
+export async function saveAllDirty(timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const dirty = (): vscode.TextDocument[] => vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled);
+  while (dirty().length > 0) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`could not save ${dirty().map((d) => d.uri.toString()).join(', ')} in ${timeoutMs} ms`);
+    const pending = new Set(dirty().map((d) => d.uri.toString()));
+    const allSaved = new Promise<void>((resolve) => {
+      const timer = setTimeout(done, Math.min(left, 5_000));
+      const listener = vscode.workspace.onDidSaveTextDocument((d) => {
+        pending.delete(d.uri.toString());
+        if (pending.size === 0) done();
+      });
+      function done(): void {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      }
+    });
+    await vscode.workspace.saveAll(false);
+    await allSaved;
+  }
 }
