@@ -78,7 +78,11 @@ ruleTester.run('require-jitter', requireJitter, {
 });
 
 ruleTester.run('require-max-delay', requireMaxDelay, {
-  valid: ["import { RetryLink } from '@apollo/client/link/retry';\nnew RetryLink({ attempts: { max: 8, retryIf: (e, op) => op.operationType === 'query' } });"],
+  valid: [
+    "import { RetryLink } from '@apollo/client/link/retry';\nnew RetryLink({ attempts: { max: 8, retryIf: (e, op) => op.operationType === 'query' } });",
+    // max computed at run time: an unknown, not a finding.
+    "import { RetryLink } from '@apollo/client/link/retry';\ndeclare const limit: number;\nnew RetryLink({ attempts: { max: limit, retryIf: (e, op) => op.operationType === 'query' } });",
+  ],
   invalid: [
     {
       name: 'many attempts and no delay.max',

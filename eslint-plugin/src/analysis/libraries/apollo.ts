@@ -3,7 +3,7 @@ import { unwrap } from '../ast';
 import { delayOfFunction } from '../delay';
 import { normalPath } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
-import { handlerDecision, knownNumber, readsParameterOrMember, replaceSuggestion, resolveFunction } from './inspect';
+import { handlerDecision, knownNumber, readsParameterOrMember, replaceSuggestion, resolveFunction, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay } from './util';
@@ -104,12 +104,12 @@ export const apolloAdapter: LibraryAdapter = {
 
     const delayOpt = readOption(ctx, options, 'delay');
     const retries = max === undefined ? undefined : max - 1;
-    site.waits = [{ node: delayOpt?.property ?? node, argument: undefined, delay: delayFacts(ctx, delayOpt?.value, delayOpt?.property ?? node, retries, spread && !delayOpt) }];
+    site.waits = [{ node: delayOpt?.property ?? node, argument: undefined, delay: delayFacts(ctx, delayOpt?.value, delayOpt?.property ?? node, retries, spread && !delayOpt, site.bound.kind !== 'unbounded' && max === undefined) }];
     return [site];
   },
 };
 
-function delayFacts(ctx: LibraryContext, value: Node | undefined, at: Node, retries: number | undefined, unknown: boolean): DelayFacts {
+function delayFacts(ctx: LibraryContext, value: Node | undefined, at: Node, retries: number | undefined, unknown: boolean, unknownMax: boolean): DelayFacts {
   if (unknown) return opaqueDelay(at);
   if (value) {
     const fn = resolveFunction(ctx, value);
@@ -129,7 +129,7 @@ function delayFacts(ctx: LibraryContext, value: Node | undefined, at: Node, retr
   if (typeof initial.value !== 'number' || typeof cap.value !== 'number' || jitter.value === undefined) return opaqueDelay(at);
   // Without jitter the base is halved so that the first delay equals `initial`; delay n = base × 2^n, n ≥ 1.
   const base = jitter.value ? initial.value : initial.value / 2;
-  return scheduleDelay({
+  const facts = scheduleDelay({
     node: cap.node ?? at,
     baseMs: base * 2,
     factor: 2,
@@ -137,4 +137,5 @@ function delayFacts(ctx: LibraryContext, value: Node | undefined, at: Node, retr
     retries,
     random: jitter.value === true,
   });
+  return unknownMax ? withUnknownBound(facts) : facts;
 }

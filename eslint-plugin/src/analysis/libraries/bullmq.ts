@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { normalPath } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite } from '../types';
-import { addPropertySuggestion, knownNumber, replaceSuggestion, resolveExpression } from './inspect';
+import { addPropertySuggestion, knownNumber, replaceSuggestion, resolveExpression, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
@@ -31,7 +31,7 @@ export const docs: LibraryDocs = {
   checks: [
     { rule: 'require-backoff', when: '`attempts` above 1 and no `backoff` (retried at once), a numeric or `fixed` backoff; suggests `type: \'exponential\'`.' },
     { rule: 'require-jitter', when: 'a `fixed`, `exponential` or numeric backoff without `jitter`; suggests `jitter: 0.5`.' },
-    { rule: 'require-max-delay', when: 'the largest exponential delay (BullMQ has no cap) exceeds `maxDelayMs`, or `attempts` is unknown.' },
+    { rule: 'require-max-delay', when: 'the largest exponential delay (BullMQ has no cap) exceeds `maxDelayMs`.' },
     { rule: 'no-unbounded-retry', when: '`attempts: Infinity`.' },
   ],
   notModelled: [
@@ -168,7 +168,8 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
       site.noWait = backoffOpt.property;
     } else {
       const factor = typeName === 'exponential' ? 2 : 1;
-      site.waits = [{ node: backoffOpt.property, argument: undefined, delay: scheduleDelay({ node: backoffOpt.property, baseMs: delay, factor, capMs: undefined, retries, random: jitter > 0 }) }];
+      const facts = scheduleDelay({ node: backoffOpt.property, baseMs: delay, factor, capMs: undefined, retries, random: jitter > 0 });
+      site.waits = [{ node: backoffOpt.property, argument: undefined, delay: attempts === undefined ? withUnknownBound(facts) : facts }];
       if (jitter <= 0) {
         suggestions['require-jitter'] = [
           jitterOpt

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { isExport, normalPath } from '../scope';
 import type { DelayFacts, Node } from '../types';
-import { addPropertySuggestion, knownNumber, resolveExpression } from './inspect';
+import { addPropertySuggestion, knownNumber, resolveExpression, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
@@ -75,7 +75,7 @@ export const cockatielAdapter: LibraryAdapter = {
     }
     const delay = backoffDelay(ctx, backoffOpt.value, backoffOpt.property, max);
     if (delay === 'none') site.noWait = backoffOpt.property;
-    else site.waits = [{ node: backoffOpt.property, argument: undefined, delay }];
+    else site.waits = [{ node: backoffOpt.property, argument: undefined, delay: max === undefined ? withUnknownBound(delay) : delay }];
     return [site];
   },
 };

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from '../ast';
 import { describeHttpCall, KEY_FACTORIES, type HttpCall } from '../http';
 import { bindingOf, variableOf } from '../scope';
-import type { LibrarySuggestion, Node, NonIdempotentRequest } from '../types';
+import type { DelayFacts, LibrarySuggestion, Node, NonIdempotentRequest } from '../types';
 import type { LibraryContext } from './types';
 import type { Option } from './util';
 
@@ -195,4 +195,13 @@ export function arrayElements(ctx: LibraryContext, node: Node | null | undefined
 /** Client-error statuses that retrying cannot fix (4xx other than 408 Request Timeout and 429 Too Many Requests). */
 export function isClientErrorStatus(status: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+/**
+ * A schedule whose attempt count is computed at run time: its largest delay is unknown, not
+ * uncapped growth (an option computed at run time is an unknown, not a finding). Jitter and
+ * growth stay as known.
+ */
+export function withUnknownBound(delay: DelayFacts): DelayFacts {
+  return delay.maxReason === 'growth' ? { ...delay, maxMs: Infinity, maxReason: 'opaque' } : delay;
 }

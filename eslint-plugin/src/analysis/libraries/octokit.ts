@@ -36,7 +36,7 @@ export const docs: LibraryDocs = {
   checks: [
     { rule: 'no-unbounded-retry', when: 'an `onRateLimit` / `onSecondaryRateLimit` handler that returns `true` without reading `retryCount`; suggests `retryCount < 1`.' },
     { rule: 'require-jitter', when: 'the retry plugin is added (or `retry` options set on `octokit`\'s Octokit): its schedule has no jitter and no option for it.' },
-    { rule: 'require-max-delay', when: '`retries` large enough for the quadratic wait to exceed `maxDelayMs`, or unknown.' },
+    { rule: 'require-max-delay', when: '`retries` large enough for the quadratic wait to exceed `maxDelayMs`.' },
     { rule: 'no-retry-on-client-error', when: 'a `doNotRetry` list that leaves out 4xx statuses the default excludes.' },
   ],
   notModelled: [
@@ -152,7 +152,7 @@ function retrySites(ctx: LibraryContext, node: Node, config: OptionsObject, bund
       {
         node: at,
         argument: undefined,
-        delay: { node: retriesOpt?.property ?? at, random: false, growing: true, maxMs, maxReason: retries === undefined ? 'growth' : 'known', capMs: undefined, retryAfter: undefined, opaque: false },
+        delay: { node: retriesOpt?.property ?? at, random: false, growing: true, maxMs, maxReason: retries === undefined ? 'opaque' : 'known', capMs: undefined, retryAfter: undefined, opaque: false },
       },
     ];
   }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { normalPath, type Origin } from '../scope';
 import type { RetrySite } from '../types';
-import { arrayElements, isClientErrorStatus, knownNumber, removeElementSuggestion } from './inspect';
+import { arrayElements, isClientErrorStatus, knownNumber, removeElementSuggestion, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, type OptionsObject } from './util';
@@ -117,7 +117,7 @@ function analyzeOptions(ctx: LibraryContext, node: TSESTree.Node, options: Optio
     site.noWait = minOpt?.property ?? maxOpt?.property ?? node;
   } else {
     const delay = scheduleDelay({ node: delayNode, baseMs: base, factor, capMs: Number.isFinite(cap) ? cap : undefined, retries: maxRetries, random: false });
-    site.waits = [{ node: factor <= 1 ? factorOpt?.property ?? node : node, argument: undefined, delay }];
+    site.waits = [{ node: factor <= 1 ? factorOpt?.property ?? node : node, argument: undefined, delay: site.bound.kind === 'unknown' ? withUnknownBound(delay) : delay }];
   }
 
   const retryAfterOpt = readOption(ctx, options, 'retryAfter');
