@@ -10,6 +10,7 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-backoff', requireBackoff, {
   valid: [
+    { name: "exponential delay on an instance used for GETs (shared case lib-axios-retry-ok)", code: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\nconst reports = axios.create({ baseURL: 'https://reports.test' });\naxiosRetry(reports, { retries: 3, retryDelay: axiosRetry.exponentialDelay });\nexport const fetchReport = (id: string) => reports.get(`/v2/reports/${id}`);" },
     { name: "exponentialDelay", code: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, { retryDelay: axiosRetry.exponentialDelay });" },
     { name: "named exponentialDelay", code: "import axios from 'axios';\nimport axiosRetry, { exponentialDelay } from 'axios-retry';\naxiosRetry(axios, { retries: 3, retryDelay: exponentialDelay });" },
     { name: "unknown options", code: "import axios from 'axios';\nimport axiosRetry, { type IAxiosRetryConfig } from 'axios-retry';\nexport const setup = (o: IAxiosRetryConfig) => axiosRetry(axios, o);" },
@@ -37,6 +38,11 @@ ruleTester.run('require-jitter', requireJitter, {
   valid: [
   ],
   invalid: [
+    {
+      name: "delay function without randomness",
+      code: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, { retries: 3, retryDelay: (n) => n * 1000 });",
+      errors: [{ messageId: 'noJitter', line: 3, column: 33, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Back off exponentially with jitter (`retryDelay: axiosRetry.exponentialDelay`)" }, output: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });" }] }],
+    },
     {
       name: "linearDelay",
       code: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.linearDelay(1000) });",

@@ -9,6 +9,7 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-jitter', requireJitter, {
   valid: [
+    { name: "bounded, capped, full jitter (shared case lib-exponential-backoff-ok)", code: "import { backOff } from 'exponential-backoff';\nexport function renewLease(renew: () => Promise<string>) {\n  return backOff(renew, { numOfAttempts: 5, startingDelay: 200, maxDelay: 10_000, jitter: 'full' });\n}" },
     { name: "full jitter", code: "import { backOff } from 'exponential-backoff';\nbackOff(async () => 1, { jitter: 'full' });" },
     { name: "spread", code: "import { backOff } from 'exponential-backoff';\ndeclare const base: object;\nbackOff(async () => 1, { ...base });" },
   ],
@@ -42,6 +43,11 @@ ruleTester.run('require-max-delay', requireMaxDelay, {
     { name: "capped", code: "import { backOff } from 'exponential-backoff';\nbackOff(async () => 1, { jitter: 'full', startingDelay: 5000, maxDelay: 30_000 });" },
   ],
   invalid: [
+    {
+      name: "CommonJS, defaults with a 500 ms start (shared case lib-exponential-backoff-defaults)",
+      code: "const { backOff } = require('exponential-backoff');\nmodule.exports = (run) => backOff(() => run(), { startingDelay: 500 });",
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 27, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxDelay: 30000`)" }, output: "const { backOff } = require('exponential-backoff');\nmodule.exports = (run) => backOff(() => run(), { startingDelay: 500, maxDelay: 30000 });" }] }],
+    },
     {
       name: "CommonJS, large starting delay",
       code: "const { backOff } = require('exponential-backoff');\nbackOff(async () => 1, { startingDelay: 1000, jitter: 'full' });",

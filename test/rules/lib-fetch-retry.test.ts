@@ -3,6 +3,7 @@ import noRetryOnClientError from '../../eslint-plugin/src/rules/no-retry-on-clie
 import noUnboundedRetry from '../../eslint-plugin/src/rules/no-unbounded-retry';
 import requireIdempotencyKey from '../../eslint-plugin/src/rules/require-idempotency-key';
 import requireJitter from '../../eslint-plugin/src/rules/require-jitter';
+import requireMaxDelay from '../../eslint-plugin/src/rules/require-max-delay';
 import respectRetryAfter from '../../eslint-plugin/src/rules/respect-retry-after';
 
 // Library adapter: fetch-retry (eslint-plugin/src/analysis/libraries). Each rule sees the same retry site.
@@ -10,9 +11,16 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-jitter', requireJitter, {
   valid: [
+    { name: "POST through the instance is judged by require-idempotency-key only", code: "import fetchRetry from 'fetch-retry';\nconst f = fetchRetry(fetch, { retryDelay: (n) => Math.random() * 2 ** n * 100 });\nexport const add = () => f('https://a.test', { method: 'POST' });" },
+    { name: "jittered, capped delay function (shared case lib-fetch-retry-post)", code: "import makeFetchRetry from 'fetch-retry';\nexport const f = makeFetchRetry(fetch, {\n  retries: 3,\n  retryDelay: (attempt) => Math.random() * Math.min(300 * 2 ** attempt, 5000),\n});" },
     { name: "unknown defaults", code: "import fetchRetry from 'fetch-retry';\nexport const make = (o: object) => fetchRetry(fetch, o);" },
   ],
   invalid: [
+    {
+      name: "delay function without randomness",
+      code: "import fetchRetry from 'fetch-retry';\nexport const f = fetchRetry(fetch, { retries: 4, retryDelay: (attempt) => 500 * 2 ** attempt });",
+      errors: [{ messageId: 'noJitter', line: 2, column: 50, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Use a jittered exponential delay capped at 30000 ms" }, output: "import fetchRetry from 'fetch-retry';\nexport const f = fetchRetry(fetch, { retries: 4, retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30000) });" }] }],
+    },
     {
       name: "defaults",
       code: "import fetchRetry from 'fetch-retry';\nexport const f = fetchRetry(fetch);",
@@ -39,6 +47,11 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
   ],
   invalid: [
     {
+      name: "POST through an instance with a jittered delay (shared case lib-fetch-retry-post)",
+      code: "import makeFetchRetry from 'fetch-retry';\nconst fetchWithRetry = makeFetchRetry(fetch, { retries: 3, retryDelay: (attempt) => Math.random() * Math.min(300 * 2 ** attempt, 5000) });\nexport function recordVisit(visit: object) {\n  return fetchWithRetry('https://stats.test/visits', {\n    method: 'POST',\n    body: JSON.stringify(visit),\n  });\n}",
+      errors: [{ messageId: 'missingKey', line: 4, column: 10 }],
+    },
+    {
       name: "POST",
       code: "import fetchRetry from 'fetch-retry';\nconst f = fetchRetry(fetch, { retryDelay: 500 });\nexport const add = () =>\n  f('https://a.test', { method: 'POST' });",
       errors: [{ messageId: 'missingKey', line: 4, column: 3 }],
@@ -59,8 +72,22 @@ ruleTester.run('no-unbounded-retry', noUnboundedRetry, {
   ],
 });
 
+ruleTester.run('require-max-delay', requireMaxDelay, {
+  valid: [
+    { name: "capped delay function", code: "import fetchRetry from 'fetch-retry';\nfetchRetry(fetch, { retries: 10, retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000) });" },
+  ],
+  invalid: [
+    {
+      name: "uncapped delay function, ten retries",
+      code: "import fetchRetry from 'fetch-retry';\nfetchRetry(fetch, { retries: 10, retryDelay: (attempt) => Math.random() * 1000 * 2 ** attempt });",
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 34, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Use a jittered exponential delay capped at 30000 ms" }, output: "import fetchRetry from 'fetch-retry';\nfetchRetry(fetch, { retries: 10, retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30000) });" }] }],
+    },
+  ],
+});
+
 ruleTester.run('respect-retry-after', respectRetryAfter, {
   valid: [
+    { name: "retryDelay reads Retry-After", code: "import fetchRetry from 'fetch-retry';\nfetchRetry(fetch, { retryOn: [429, 503], retryDelay: (attempt, error, response) => Number(response?.headers.get('Retry-After') ?? 1) * 1000 });" },
   ],
   invalid: [
     {

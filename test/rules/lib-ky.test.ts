@@ -1,5 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import noRetryOnClientError from '../../eslint-plugin/src/rules/no-retry-on-client-error';
+import requireBackoff from '../../eslint-plugin/src/rules/require-backoff';
 import requireIdempotencyKey from '../../eslint-plugin/src/rules/require-idempotency-key';
 import requireJitter from '../../eslint-plugin/src/rules/require-jitter';
 
@@ -8,6 +9,7 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-jitter', requireJitter, {
   valid: [
+    { name: "jitter and backoffLimit (shared case lib-ky-jitter-ok)", code: "import ky from 'ky';\nexport const media = ky.create({\n  prefixUrl: 'https://media.test',\n  retry: { limit: 3, jitter: true, backoffLimit: 10_000 },\n});\nexport const thumbnail = (id: string) => media.get(`thumbs/${id}`).blob();" },
     { name: "jitter", code: "import ky from 'ky';\nky.create({ retry: { limit: 3, jitter: true } });" },
     { name: "retry untouched", code: "import ky from 'ky';\nky.create({ prefixUrl: 'https://a.test' });" },
     { name: "retry 0", code: "import ky from 'ky';\nky.get('https://a.test', { retry: 0 });" },
@@ -27,6 +29,19 @@ ruleTester.run('require-jitter', requireJitter, {
       name: "aliased, CommonJS, options in a const",
       code: "const http = require('ky');\nconst options = { retry: { limit: 2, jitter: false } };\nhttp.extend(options);",
       errors: [{ messageId: 'noJitter', line: 2, column: 38, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Use full jitter (`jitter: true`)" }, output: "const http = require('ky');\nconst options = { retry: { limit: 2, jitter: true } };\nhttp.extend(options);" }] }],
+    },
+  ],
+});
+
+ruleTester.run('require-backoff', requireBackoff, {
+  valid: [
+    { name: "default delay grows", code: "import ky from 'ky';\nky.create({ retry: { limit: 3, jitter: true } });" },
+  ],
+  invalid: [
+    {
+      name: "constant delay function",
+      code: "import ky from 'ky';\nky.create({ retry: { limit: 3, jitter: true, delay: () => 1000 } });",
+      errors: [{ messageId: 'constantDelay', line: 2, column: 46 }],
     },
   ],
 });
