@@ -37,6 +37,12 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** CPU time (user + system) the process has used, in ms: steadier than wall time on a loaded machine. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
 function rssMiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -83,6 +89,7 @@ export async function run({ iterations = 40 } = {}) {
   const opened = await first;
   const openMs = performance.now() - t0;
   const samples = [];
+  const cpuBefore = cpuMs(proc.pid);
   for (let i = 0; i < iterations; i++) {
     version++;
     const text = `${big}// edit ${i}\n`;
@@ -92,6 +99,7 @@ export async function run({ iterations = 40 } = {}) {
     await done;
     samples.push(performance.now() - start);
   }
+  const cpuPerChange = (cpuMs(proc.pid) - cpuBefore) / iterations;
   samples.sort((a, b) => a - b);
 
   // Memory after opening 200 files (the shared cases, cycled; each under its own name).
@@ -116,7 +124,9 @@ export async function run({ iterations = 40 } = {}) {
     firstLintMs: Math.round(openMs),
     latencyP50Ms: Math.round(percentile(samples, 50)),
     latencyP95Ms: Math.round(percentile(samples, 95)),
+    serverCpuMsPerChange: Math.round(cpuPerChange),
     debounceMs: 150,
+    loadAverage1m: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
     rssAfterStartMiB: Math.round(baseline),
     rssAfter200FilesMiB: Math.round(after200),
   };
