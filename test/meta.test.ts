@@ -143,9 +143,7 @@ describe('plugin bookkeeping', () => {
         assert.ok(existsSync(local), `eslint-plugin/docs/rules/${id}.md is missing`);
       });
 
-      it('has a test of its own in test/rules', function () {
-        // TODO(issue 2): drop this skip once the rule tests land; it applies only while test/rules has no rule's test yet.
-        if (!ruleFiles.some((other) => existsSync(path.join(ROOT, 'test/rules', `${other}.test.ts`)))) this.skip();
+      it('has a test of its own in test/rules', () => {
         assert.ok(existsSync(path.join(ROOT, 'test/rules', `${id}.test.ts`)), `test/rules/${id}.test.ts is missing`);
       });
 
