@@ -78,6 +78,216 @@ export async function capturePayment(paymentId: string) {
     }
   }
 }`,
+    // fetch PUT is idempotent
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts/7', { method: 'PUT' });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+    // fetch DELETE is idempotent
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts/7', { method: 'DELETE' });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+    // fetch GET is idempotent
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts/7');
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+    // fetch POST with spread options: a key may be there
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+declare const base: RequestInit;
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { ...base, method: 'POST' });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+    // fetch POST with spread headers: a key may be there
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+declare const common: Record<string, string>;
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { ...common } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+    // fetch POST with a key created once outside
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const cartKey = crypto.randomUUID();
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { 'Idempotency-Key': cartKey } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+    // key passed through new Headers
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+declare const key: string;
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: new Headers({ 'Idempotency-Key': key }) });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+    // key set on a Headers object: cannot tell, silent
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+declare const key: string;
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const headers = new Headers();
+      headers.set('Idempotency-Key', key);
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+    {
+      // custom key header from settings.retry.idempotencyKeyHeaders
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+declare const rid: string;
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { 'X-Request-Id': rid } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      settings: {"retry":{"idempotencyKeyHeaders":["X-Request-Id"]}},
+    },
+    // axios instance post with a key in the config
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import axios from 'axios';
+const shop = axios.create({ baseURL: 'https://shop.example.test' });
+declare const key: string;
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await shop.post('/carts', payload, { headers: { 'Idempotency-Key': key } })).data;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+    // superagent post with .set of the key
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import request from 'superagent';
+declare const key: string;
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await request.post('https://shop.example.test/carts').set('Idempotency-Key', key).send(payload)).body;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+    // SDK create call with an idempotencyKey made once
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+declare const stripe: any;
+declare const intentKey: string;
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await stripe.paymentIntents.create({ amount: 1200, currency: 'eur' }, { idempotencyKey: intentKey });
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+    // a local function named fetch is not an HTTP client
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+function fetch(u: string, o: object) {
+  return Promise.resolve({ status: 200, json: () => ({ u, o }) });
+}
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST' });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
   ],
   invalid: [
     {
@@ -103,6 +313,555 @@ export async function submitSignup(form: { email: string }) {
           column: 21,
           endLine: 8,
           endColumn: 77,
+        },
+      ],
+    },
+    {
+      name: "fetch POST without a key",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', body: JSON.stringify(payload) });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 116,
+        },
+      ],
+    },
+    {
+      name: "fetch PATCH without a key",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts/7', { method: 'PATCH', body: '{}' });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 100,
+        },
+      ],
+    },
+    {
+      name: "fetch with a lower-case post method",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'post' });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 85,
+        },
+      ],
+    },
+    {
+      name: "fetch POST with request options in a const outside the loop",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const init = { method: 'POST' } as const;
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', init);
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 7,
+          column: 25,
+          endLine: 7,
+          endColumn: 71,
+        },
+      ],
+    },
+    {
+      name: "fetch POST with crypto.randomUUID() in the headers",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { 'Idempotency-Key': crypto.randomUUID() } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'keyPerAttempt',
+          line: 6,
+          column: 114,
+          endLine: 6,
+          endColumn: 133,
+        },
+      ],
+    },
+    {
+      name: "key made by uuidv4() in a local const inside the attempt",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { v4 as uuidv4 } from 'uuid';
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const k = uuidv4();
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { 'idempotency-key': k } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'keyPerAttempt',
+          line: 7,
+          column: 17,
+          endLine: 7,
+          endColumn: 25,
+        },
+      ],
+    },
+    {
+      name: "key made by nanoid() in a template literal",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { nanoid } from 'nanoid';
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { 'X-Idempotency-Key': \`cart-\${nanoid()}\` } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'keyPerAttempt',
+          line: 7,
+          column: 124,
+          endLine: 7,
+          endColumn: 132,
+        },
+      ],
+    },
+    {
+      name: "key from String(Date.now()) inside the attempt",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { 'Idempotency-Key': String(Date.now()) } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'keyPerAttempt',
+          line: 6,
+          column: 114,
+          endLine: 6,
+          endColumn: 132,
+        },
+      ],
+    },
+    {
+      name: "key from a same-file helper that wraps randomUUID",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { randomUUID } from 'node:crypto';
+const freshKey = () => randomUUID();
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { 'Idempotency-Key': freshKey() } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'keyPerAttempt',
+          line: 8,
+          column: 114,
+          endLine: 8,
+          endColumn: 124,
+        },
+      ],
+    },
+    {
+      name: "PUT treated as non-idempotent by settings.retry.nonIdempotentMethods",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'PUT' });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      settings: {"retry":{"nonIdempotentMethods":["PUT"]}},
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 84,
+        },
+      ],
+    },
+    {
+      name: "axios.post without a key",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import axios from 'axios';
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await axios.post('https://shop.example.test/carts', payload)).data;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 7,
+          column: 21,
+          endLine: 7,
+          endColumn: 75,
+        },
+      ],
+    },
+    {
+      name: "axios instance post without a key",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import axios from 'axios';
+const shop = axios.create({ baseURL: 'https://shop.example.test' });
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await shop.post('/carts', payload)).data;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 8,
+          column: 21,
+          endLine: 8,
+          endColumn: 49,
+        },
+      ],
+    },
+    {
+      name: "axios({ method: \"post\" }) without a key",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import axios from 'axios';
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await axios({ url: '/carts', method: 'post', data: payload })).data;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 7,
+          column: 21,
+          endLine: 7,
+          endColumn: 76,
+        },
+      ],
+    },
+    {
+      name: "axios through require",
+      code: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const axios = require('axios');
+
+export async function send(payload) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await axios.post('https://shop.example.test/carts', payload)).data;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      filename: 'cart.js',
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 7,
+          column: 21,
+          endLine: 7,
+          endColumn: 75,
+        },
+      ],
+    },
+    {
+      name: "got.post without a key",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import got from 'got';
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await got.post('https://shop.example.test/carts', { json: payload }).json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 7,
+          column: 20,
+          endLine: 7,
+          endColumn: 82,
+        },
+      ],
+    },
+    {
+      name: "ky.post without a key",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import ky from 'ky';
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await ky.post('https://shop.example.test/carts', { json: payload }).json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 7,
+          column: 20,
+          endLine: 7,
+          endColumn: 81,
+        },
+      ],
+    },
+    {
+      name: "superagent post without a key",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import request from 'superagent';
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await request.post('https://shop.example.test/carts').send(payload)).body;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 7,
+          column: 21,
+          endLine: 7,
+          endColumn: 68,
+        },
+      ],
+    },
+    {
+      name: "node https.request POST",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import https from 'node:https';
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await new Promise((resolve, reject) => {
+        const req = https.request('https://shop.example.test/carts', { method: 'POST' }, resolve);
+        req.on('error', reject);
+        req.end(JSON.stringify(payload));
+      });
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 8,
+          column: 21,
+          endLine: 8,
+          endColumn: 98,
+        },
+      ],
+    },
+    {
+      name: "undici request POST",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { request } from 'undici';
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const { body } = await request('https://shop.example.test/carts', { method: 'POST' });
+      return body.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 7,
+          column: 30,
+          endLine: 7,
+          endColumn: 92,
+        },
+      ],
+    },
+    {
+      name: "SDK create call without an idempotencyKey option",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+declare const stripe: any;
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await stripe.paymentIntents.create({ amount: 1200, currency: 'eur' });
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 7,
+          column: 20,
+          endLine: 7,
+          endColumn: 83,
+        },
+      ],
+    },
+    {
+      name: "GraphQL mutation retried",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+declare const gql: any;
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await gql.request(\`mutation { addToCart(sku: "x") { id } }\`);
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 7,
+          column: 20,
+          endLine: 7,
+          endColumn: 74,
         },
       ],
     },
