@@ -4,7 +4,8 @@
 // Chromium, as ../shared/EDITOR-TESTS.md describes. Two windows: a trusted one and a restricted
 // (untrusted) one, each on a fresh copy of its fixture workspace.
 //
-//   node test/editor/run-code-server.mjs [--no-install] [--no-build] [--only trusted|restricted] [--keep] [--screenshot DIR]
+//   node test/editor/run-code-server.mjs [--no-install] [--no-build] [--only trusted|restricted] [--keep] [--verbose] [--screenshot DIR]
+//   node test/editor/run-code-server.mjs --no-build --ui docs/screenshots   (after npm run package: UI run on the .vsix, screenshots)
 //
 // Exit code 0 only when every test passed in both windows.
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,6 +25,7 @@ const flag = (name) => args.includes(name);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const modes = option('--only') ? [option('--only')] : ['trusted', 'restricted'];
 const screenshotDir = option('--screenshot') && resolve(option('--screenshot'));
+const verbose = flag('--verbose') || Boolean(process.env.RETRY_LINT_EDITOR_VERBOSE);
 const RUN_TIMEOUT_MS = Number(process.env.RETRY_LINT_EDITOR_TIMEOUT_MS ?? 900_000);
 const log = (...a) => console.log(`[test:editor] ${format(...a)}`);
 
@@ -117,8 +119,8 @@ function makeWritable(dir) {
   }
 }
 
-/** One window: a fresh workspace copy, a throw-away code-server, headless Chromium. Resolves to 'passed' | 'failed' | 'not-started'. */
-async function runWindow(mode) {
+/** A throw-away code-server on a fresh copy of the `mode` fixture. `stop()` kills its process group and deletes it all. */
+async function startServer(mode, { vsix } = {}) {
   const run = mkdtempSync('/tmp/rl-'); // short: Unix socket paths under TMPDIR are limited to ~107 bytes
   const ws = join(run, 'ws');
   cpSync(join(here, 'fixture', mode), ws, { recursive: true });
@@ -134,6 +136,7 @@ async function runWindow(mode) {
     'update.mode': 'none',
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'workbench.tips.enabled': false,
+    'workbench.colorTheme': 'Default Dark Modern',
     'git.enabled': false,
     'security.workspace.trust.enabled': true,
     'security.workspace.trust.startupPrompt': 'never',
@@ -143,30 +146,56 @@ async function runWindow(mode) {
   writeFileSync(join(run, 'data/User/settings.json'), JSON.stringify(settings, null, 2));
   const port = await freePort();
   writeFileSync(join(run, 'cs.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const base = ['--config', join(run, 'cs.yaml'), '--user-data-dir', join(run, 'data'), '--extensions-dir', join(run, 'exts')];
+  const runEnv = { ...env, TMPDIR: run };
+  if (vsix) sh(codeServer, [...base, '--install-extension', vsix], { env: runEnv, stdio: 'ignore' });
   const csArgs = [
-    '--config', join(run, 'cs.yaml'), '--user-data-dir', join(run, 'data'), '--extensions-dir', join(run, 'exts'),
+    ...base,
     '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
     '--reconnection-grace-time', '5', '--vscode-option', 'enable-smoke-test-driver',
   ];
   if (mode === 'trusted') csArgs.push('--disable-workspace-trust');
   const csLog = join(run, 'code-server.log');
   const out = openSync(csLog, 'a');
-  const child = spawn(codeServer, csArgs, { env: { ...env, TMPDIR: run }, detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(codeServer, csArgs, { env: runEnv, detached: true, stdio: ['ignore', out, out] });
+  const stop = async ({ showLog = false } = {}) => {
+    await killGroup(child);
+    if (flag('--keep') || process.env.RETRY_LINT_EDITOR_KEEP) return log(`kept ${run}`);
+    if (showLog) process.stdout.write(readFileSync(csLog, 'utf8').split('\n').slice(-30).join('\n') + '\n');
+    rmSync(run, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(port, child, 60_000);
+  } catch (error) {
+    await stop({ showLog: true });
+    throw error;
+  }
+  return { run, ws, port, stop };
+}
+
+function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** One window running the mocha suite in the extension host. Resolves to 'passed' | 'failed' | 'not-started'. */
+async function runWindow(mode) {
+  let server;
   let browser;
   let started = false;
   try {
-    await waitForHealth(port, child, 60_000);
+    server = await startServer(mode);
+    const { port, ws } = server;
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
     const payload = [
       ['extensionDevelopmentPath', remote(extensionDir)],
       ['extensionTestsPath', remote(join(extensionDir, 'test-out/index.js'))],
     ];
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    browser = await launchBrowser();
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
     let done;
     const exited = new Promise((r) => (done = r));
@@ -174,7 +203,7 @@ async function runWindow(mode) {
     await page.exposeFunction('codeAutomationLog', (_type, a) => {
       const line = format(...a);
       if (line.includes('[retry-lint editor suite]')) started = true;
-      console.log(`  ${line}`);
+      if (verbose || started) console.log(`  ${line}`);
     });
     await page.goto(url);
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), RUN_TIMEOUT_MS).unref())]);
@@ -186,15 +215,76 @@ async function runWindow(mode) {
     return started ? 'failed' : 'not-started';
   } finally {
     await browser?.close().catch(() => undefined);
-    await killGroup(child);
-    if (flag('--keep') || process.env.RETRY_LINT_EDITOR_KEEP) log(`kept ${run}`);
-    else {
-      if (!started) process.stdout.write(readFileSync(csLog, 'utf8').split('\n').slice(-30).join('\n') + '\n');
-      rmSync(run, { recursive: true, force: true });
-    }
+    await server?.stop({ showLog: !started });
   }
 }
 
+/**
+ * The click-through UI run (EDITOR-TESTS.md §4) on the packaged .vsix, installed like a user would:
+ * opens a case, waits for the squiggle and the Problems entry, opens the quick-fix menu, applies
+ * "Use the backoff helper", saves, and writes screenshots of each step to `dir`.
+ */
+async function runUi(dir) {
+  const vsix = join(extensionDir, 'retry-lint.vsix');
+  if (!existsSync(vsix)) throw new Error('extension/retry-lint.vsix is missing: run npm run package first');
+  mkdirSync(dir, { recursive: true });
+  const server = await startServer('trusted', { vsix });
+  const browser = await launchBrowser();
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 })).newPage();
+    await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(server.ws)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('loop-constant-delay.ts');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'loop-constant-delay.ts' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.part.editor .tab.active', { hasText: 'loop-constant-delay.ts' }).waitFor({ timeout: 30_000 });
+    await page.locator('.part.editor .monaco-editor .squiggly-warning').first().waitFor({ timeout: 180_000 });
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel', { hasText: 'retry/require-jitter' }).first().waitFor({ timeout: 30_000 });
+    // put the cursor on the finding (line 14, `await sleep(1500)`) and open the quick-fix menu
+    await page.locator('.part.editor .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('14:19');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    const menu = page.locator('.action-widget', { hasText: 'Use the backoff helper' });
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await menu.waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 8) throw error;
+        await page.keyboard.press('Escape'); // the first Ctrl+. often shows nothing (EDITOR-TESTS.md, Flakiness)
+      }
+    }
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(dir, 'quick-fix-menu.png') });
+    log(`wrote ${join(dir, 'quick-fix-menu.png')}`);
+    await menu.locator('.monaco-list-row, li', { hasText: 'Use the backoff helper' }).first().click();
+    const file = join(server.ws, 'src/loop-constant-delay.ts');
+    const deadline = Date.now() + 60_000;
+    while (!readFileSync(file, 'utf8').includes('retryWithBackoff(')) {
+      if (Date.now() > deadline) throw new Error('the fix did not reach the disk');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('s'); // File: Save All
+      await new Promise((r) => setTimeout(r, 500)); // poll interval of a bounded wait
+    }
+    await page.locator('.markers-panel', { hasText: 'retry/require-jitter' }).waitFor({ state: 'detached', timeout: 60_000 }).catch(() => undefined);
+    await page.keyboard.press('Control+Home');
+    await page.screenshot({ path: join(dir, 'after-fix.png') });
+    log(`wrote ${join(dir, 'after-fix.png')}`);
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+if (option('--ui')) {
+  await runUi(resolve(option('--ui')));
+  process.exit(0);
+}
 let failed = false;
 for (const mode of modes) {
   const t0 = Date.now();
