@@ -157,7 +157,7 @@ function evalInner(n: Node, env: Env): Value {
       const left = evaluate(n.left, env);
       const right = evaluate(n.right, env);
       // `options.retries ?? 3`: an unknown option with a known default counts as the default.
-      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque) return right;
+      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque && !readsEnvironment(n.left, env)) return right;
       return join(left, right);
     }
     case T.ConditionalExpression:
@@ -215,9 +215,8 @@ function evalBinding(variable: Variable, env: Env): Value {
     if (b.kind === 'param-default') return evaluate(b.node, env);
     if (b.kind === 'init' && b.node) {
       const init = evaluate(b.node, env);
-      const withSource = init.attempt || init.retryAfter || init.unboundedGrowth ? { ...init, source: init.source ?? b.node } : init;
-      if (b.stable) return withSource;
-      return evalGrowingVariable(variable, b.node, withSource, env);
+      if (!b.stable) return evalGrowingVariable(variable, b.node, init, env);
+      return init.attempt || init.retryAfter || init.unboundedGrowth ? { ...init, source: init.source ?? b.node } : init;
     }
     if (b.kind === 'param' && ATTEMPT_NAME_RE.test(variable.name)) return { ...OPAQUE(), attempt: true };
     return OPAQUE();
@@ -269,7 +268,7 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   if (!grows) return result;
   const reach = env.iterations !== undefined && Number.isFinite(result.hi) ? result.hi * factor ** Math.max(0, env.iterations - 1) : Infinity;
   const hi = Math.min(cap ?? Infinity, reach);
-  return { ...result, hi: Math.max(result.hi, hi), attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: cap ?? result.cap, source: initNode };
+  return { ...result, hi: Math.max(result.hi, hi), attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: cap ?? result.cap, source: undefined };
 }
 
 function refersTo(node: Node, variable: Variable, sourceCode: TSESLint.SourceCode): boolean {
@@ -505,6 +504,17 @@ function evalBinary(n: TSESTree.BinaryExpression, env: Env): Value {
     default:
       return OPAQUE();
   }
+}
+
+/** Whether an expression reads the environment (`process.env.X`, `import.meta.env.X`): a value the deployer chooses. */
+function readsEnvironment(node: Node, env: Env): boolean {
+  let found = false;
+  walk(node, env.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.MemberExpression && propertyName(n) === 'env') found = true;
+    return undefined;
+  });
+  return found;
 }
 
 function evalConditional(n: TSESTree.ConditionalExpression, env: Env): Value {

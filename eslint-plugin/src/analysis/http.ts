@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, propertyName, stringValue, unwrap } from './ast';
+import { returnedExpressions, sameFileFunction } from './delay';
 import { bindingOf, normalPath, originOf, variableOf, type Origin } from './scope';
 import type { Node, NonIdempotentRequest } from './types';
 
@@ -227,7 +228,7 @@ export function keyCreatedInside(sourceCode: TSESLint.SourceCode, value: Node, r
   let n: Node | undefined = unwrap(value);
   for (let i = 0; n && i < 5; i++) {
     if (n.type === T.CallExpression || n.type === T.NewExpression) {
-      return makesFreshId(n) && contains(region, n) ? n : undefined;
+      return makesFreshId(n, sourceCode) && contains(region, n) ? n : undefined;
     }
     if (n.type === T.TemplateLiteral) {
       const fresh = n.expressions.map((e) => keyCreatedInside(sourceCode, e, region)).find((x) => x);
@@ -242,16 +243,32 @@ export function keyCreatedInside(sourceCode: TSESLint.SourceCode, value: Node, r
   return undefined;
 }
 
-function makesFreshId(n: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+function makesFreshId(n: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode?: TSESLint.SourceCode, depth = 0): boolean {
   const name = calleeName(n);
   if (name && KEY_FACTORIES.has(name)) return true;
+  // Conversions of a fresh value: `String(Date.now())`, `randomUUID().toString()`, `` `${uuid()}` ``.
+  if ((name === 'String' || name === 'toString' || name === 'toUpperCase' || name === 'toLowerCase' || name === 'slice' || name === 'replace') && depth < 4) {
+    const inner = name === 'String' ? n.arguments[0] : unwrap(n.callee).type === T.MemberExpression ? (unwrap(n.callee) as TSESTree.MemberExpression).object : undefined;
+    const u = inner && unwrap(inner);
+    if (u && (u.type === T.CallExpression || u.type === T.NewExpression) && makesFreshId(u, sourceCode, depth + 1)) return true;
+  }
+  // A same-file helper returning a fresh id: `const newKey = () => randomUUID()`.
+  if (sourceCode && depth < 3 && n.type === T.CallExpression) {
+    const fn = sameFileFunction(n.callee, { sourceCode });
+    if (fn) {
+      return returnedExpressions(fn, sourceCode).some((r) => {
+        const u = unwrap(r);
+        return (u.type === T.CallExpression || u.type === T.NewExpression) && makesFreshId(u, sourceCode, depth + 1);
+      });
+    }
+  }
   if (name === 'now' || name === 'random' || name === 'toString') {
     // `Date.now()`, `Math.random().toString(36)`: a new value every call.
     const c = unwrap(n.callee);
     if (c.type === T.MemberExpression) {
       const obj = unwrap(c.object);
       if (obj.type === T.Identifier && (obj.name === 'Date' || obj.name === 'Math')) return true;
-      if (obj.type === T.CallExpression) return makesFreshId(obj);
+      if (obj.type === T.CallExpression) return makesFreshId(obj, sourceCode, depth + 1);
     }
   }
   return false;

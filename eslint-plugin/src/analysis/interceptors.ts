@@ -94,7 +94,7 @@ function analyzeHandler(handler: TSESTree.ArrowFunctionExpression | TSESTree.Fun
     walkRegion(handler.body, sourceCode, (n) => {
       if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
       const w = asWait(n, sourceCode, ctx.settings);
-      if (w && isAwaited(n)) {
+      if (w && isAwaited(n, ctx.sourceCode)) {
         waits.push(waitOf(w, sourceCode, []));
         return false;
       }

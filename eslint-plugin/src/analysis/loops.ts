@@ -146,7 +146,7 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     if (n.type === T.CallExpression) {
       walk(n, ctx.sourceCode.visitorKeys, (m) => {
         if (found || isFunction(m)) return false;
-        if (m.type === T.MemberExpression && m.computed && cs.some((c) => refsVar(m.property, c.variable, ctx))) {
+        if (m.type === T.MemberExpression && m.computed && cs.some((c) => refsCounter(m.property, c, ctx))) {
           found = true;
         }
         return undefined;
@@ -201,33 +201,49 @@ function headOf(loop: Loop): Node {
 }
 
 interface CounterInfo {
-  variable: Variable;
+  /** The counter's variable, for a plain local counter; undefined for `this.attempts`, `state.n`. */
+  variable: Variable | undefined;
+  /** Source text of the counter (`attempt`, `this.attempts`). */
+  text: string;
   direction: 1 | -1;
 }
 
-/** Variables the loop increments or decrements (`i++`, `n += 1`, `left--`, `attempt = attempt + 1`). */
+/** Whether `node` is a read of the counter. */
+function isCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
+  const n = unwrap(node);
+  if (c.variable) return n.type === T.Identifier && c.variable.references.some((r) => r.identifier === n);
+  return n.type === T.MemberExpression && ctx.sourceCode.getText(n) === c.text;
+}
+
+/** Variables the loop increments or decrements (`i++`, `n += 1`, `left--`, `attempt = attempt + 1`, `this.tries++`). */
 function counters(loop: Loop, ctx: Ctx): CounterInfo[] {
-  const out = new Map<Variable, CounterInfo>();
+  const out = new Map<string, CounterInfo>();
   walk(loop, ctx.sourceCode.visitorKeys, (n) => {
     if (isFunction(n)) return false;
-    let id: Node | undefined;
+    let target: Node | undefined;
     let dir: 1 | -1 | undefined;
     if (n.type === T.UpdateExpression) {
-      id = n.argument;
+      target = n.argument;
       dir = n.operator === '++' ? 1 : -1;
     } else if (n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=')) {
-      id = n.left;
+      target = n.left;
       dir = n.operator === '+=' ? 1 : -1;
-    } else if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier) {
+    } else if (n.type === T.AssignmentExpression && n.operator === '=') {
       const r = unwrap(n.right);
-      if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && unwrap(r.left).type === T.Identifier && (unwrap(r.left) as TSESTree.Identifier).name === n.left.name) {
-        id = n.left;
+      const same = (x: Node): boolean => ctx.sourceCode.getText(unwrap(x)) === ctx.sourceCode.getText(n.left);
+      if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && (same(r.left as Node) || (r.operator === '+' && same(r.right)))) {
+        target = n.left;
         dir = r.operator === '+' ? 1 : -1;
       }
     }
-    if (id && dir && unwrap(id).type === T.Identifier) {
-      const v = variableOf(ctx.sourceCode, unwrap(id) as TSESTree.Identifier);
-      if (v && !out.has(v)) out.set(v, { variable: v, direction: dir });
+    if (!target || !dir) return undefined;
+    const t = unwrap(target);
+    if (t.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, t);
+      if (v && !out.has(t.name)) out.set(t.name, { variable: v, text: t.name, direction: dir });
+    } else if (t.type === T.MemberExpression) {
+      const text = ctx.sourceCode.getText(t);
+      if (!out.has(text)) out.set(text, { variable: undefined, text, direction: dir });
     }
     return undefined;
   });
@@ -248,11 +264,11 @@ function exitTests(loop: Loop, ctx: Ctx): { test: Node; inLoopTest: boolean }[] 
   return out;
 }
 
-function refsVar(node: Node, v: Variable, ctx: Ctx): boolean {
+function refsCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
   let found = false;
   walk(node, ctx.sourceCode.visitorKeys, (n) => {
     if (found) return false;
-    if (n.type === T.Identifier && v.references.some((r) => r.identifier === n)) found = true;
+    if (isCounter(n, c, ctx)) found = true;
     return undefined;
   });
   return found;
@@ -262,7 +278,7 @@ function refsVar(node: Node, v: Variable, ctx: Ctx): boolean {
 function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op: string; offset: number } | 'unknown' | 'truthy' | undefined {
   const t = unwrap(test);
   // `while (retries--)`, `while (left)`
-  if (c.direction === -1 && ((t.type === T.UpdateExpression && refsVar(t, c.variable, ctx)) || (t.type === T.Identifier && refsVar(t, c.variable, ctx)))) return 'truthy';
+  if (c.direction === -1 && ((t.type === T.UpdateExpression && refsCounter(t, c, ctx)) || isCounter(t, c, ctx))) return 'truthy';
   let result: { limit: number; op: string; offset: number } | 'unknown' | 'truthy' | undefined;
   walk(t, ctx.sourceCode.visitorKeys, (n) => {
     if (result || isFunction(n)) return false;
@@ -270,11 +286,11 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op
     if (!['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
     const sideOf = (side: Node): number | undefined => {
       const s = unwrap(side);
-      if (s.type === T.Identifier && c.variable.references.some((r) => r.identifier === s)) return 0;
-      if ((s.type === T.UpdateExpression) && refsVar(s, c.variable, ctx)) return s.prefix ? (s.operator === '++' ? 1 : -1) : 0;
+      if (isCounter(s, c, ctx)) return 0;
+      if ((s.type === T.UpdateExpression) && refsCounter(s, c, ctx)) return s.prefix ? (s.operator === '++' ? 1 : -1) : 0;
       if (s.type === T.BinaryExpression && (s.operator === '+' || s.operator === '-')) {
         const l = unwrap(s.left);
-        if (l.type === T.Identifier && c.variable.references.some((r) => r.identifier === l)) {
+        if (isCounter(l, c, ctx)) {
           const k = evaluate(s.right, makeEnv(ctx.sourceCode));
           if (!k.opaque && k.lo === k.hi) return s.operator === '+' ? k.lo : -k.lo;
         }
@@ -320,7 +336,7 @@ function loopBound(loop: Loop, ctx: Ctx): { bound: AttemptBound; attempts: Attem
   let bounded = false;
   let maxAttempts: number | undefined;
   for (const c of cs) {
-    const start = initialValue(c.variable, loop, ctx);
+    const start = c.variable ? initialValue(c.variable, loop, ctx) : undefined;
     let hi = Infinity;
     let lo = start ?? 0;
     let compared = false;
@@ -364,7 +380,7 @@ function loopBound(loop: Loop, ctx: Ctx): { bound: AttemptBound; attempts: Attem
       }
     }
     if (compared) bounded = true;
-    attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
+    if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
   }
   if (!bounded && tests.some((t) => hasDeadline(t.test, ctx))) bounded = true;
   if (bounded) return { bound: { kind: 'bounded', maxAttempts, node: head }, attempts };
@@ -428,7 +444,7 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
     if (n !== loop.body && (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement) && isRetryish(n)) return false;
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
-    if (!w || !isAwaited(n)) return undefined;
+    if (!w || !isAwaited(n, ctx.sourceCode)) return undefined;
     waits.push(waitOf(w, ctx.sourceCode, attempts, iterations));
     return false;
   }, false);

@@ -178,7 +178,8 @@ function classifiesTests(tests: Node[], sourceCode: TSESLint.SourceCode): boolea
       if (s.code >= 499) return true;
       if (isClientErrorStatus(s.code)) {
         if (s.op === '===' || s.op === '==' || s.op === '!==' || s.op === '!=') specific.add(s.code);
-        else return true;
+        // `status >= 400` / `> 399` is "any error", not a split between 4xx and 5xx.
+        else if (s.code !== 400 && s.code !== 399) return true;
       }
     }
     let classifier = false;

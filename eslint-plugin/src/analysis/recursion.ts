@@ -331,7 +331,7 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w) return undefined;
     // `delay(ms).then(() => self())` chains the call; otherwise the wait must be awaited.
-    if (isAwaited(n) || chainsInto(n, call)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations));
+    if (isAwaited(n, ctx.sourceCode) || chainsInto(n, call)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations));
     return false;
   });
   void fn;

@@ -138,7 +138,7 @@ function findInnerWait(fn: Node, sourceCode: TSESLint.SourceCode, settings: Retr
  * Whether a wait's promise is waited for: awaited, yielded, returned, or chained with `.then`
  * into something that is. A wait promise created and dropped is no wait.
  */
-export function isAwaited(call: Node): boolean {
+export function isAwaited(call: Node, sourceCode?: TSESLint.SourceCode): boolean {
   let n: Node = call;
   for (let i = 0; i < 12; i++) {
     const p = n.parent;
@@ -175,6 +175,12 @@ export function isAwaited(call: Node): boolean {
       case T.ArrayExpression:
         n = p;
         continue;
+      case T.VariableDeclarator: {
+        // `const pause = sleep(ms); …; await pause;`
+        if (p.init !== n || p.id.type !== T.Identifier || !sourceCode) return false;
+        const v = variableOf(sourceCode, p.id);
+        return !!v && v.references.some((r) => r.identifier.parent?.type === T.AwaitExpression);
+      }
       default:
         return false;
     }
