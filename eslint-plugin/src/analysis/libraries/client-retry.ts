@@ -37,12 +37,12 @@ export function readClientCall(ctx: LibraryContext, call: TSESTree.CallExpressio
   if (last && skip.includes(last)) return undefined;
   const factory = last !== undefined && factories.includes(last);
   let args: Node[];
-  if (factory) args = call.arguments as Node[];
+  if (factory) args = call.arguments;
   else {
     const first = unwrap(call.arguments[0] as Node | undefined);
     const firstIsOptions = first !== undefined && resolveObject(ctx, first) !== undefined;
     const a = firstIsOptions ? call.arguments[0] : call.arguments[1];
-    args = a ? [a as Node] : [];
+    args = a ? [a] : [];
   }
   const options = args.map((a) => resolveOptions(ctx, a));
   let retry: OptionState = { state: 'absent' };

@@ -16,7 +16,7 @@ export interface LibraryDocs {
   /** The library's defaults for attempts, delay schedule, jitter, cap, Retry-After and retried methods, one clause each. */
   defaults: string[];
   /** What is reported, per rule. */
-  checks: { rule: RuleId; when: string }[];
+  checks: Array<{ rule: RuleId; when: string }>;
   /** What the adapter deliberately does not model, and why. */
   notModelled?: string[];
 }

@@ -185,7 +185,7 @@ function constInit(ctx: LibraryContext, n: Node): Node | undefined {
   if (n.type !== T.Identifier) return undefined;
   const v = variableOf(ctx.sourceCode, n);
   const b = v && bindingOf(v);
-  if (!b || !b.stable) return undefined;
+  if (!b?.stable) return undefined;
   if (b.kind === 'init' || b.kind === 'function') return unwrap(b.node);
   return undefined;
 }

@@ -43,7 +43,7 @@ export const retryAdapter: LibraryAdapter = {
     for (const call of callsThrough(ctx, node)) {
       const callee = unwrap(call.callee);
       if (callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier && callee.property.name === 'attempt') {
-        judgeRetriedFunction(ctx, site, call.arguments[0] as TSESTree.Node | undefined, { conditionNode: node.callee, hasCondition: false });
+        judgeRetriedFunction(ctx, site, call.arguments[0], { conditionNode: node.callee, hasCondition: false });
       }
     }
     return [site];
