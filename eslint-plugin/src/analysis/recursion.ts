@@ -55,17 +55,26 @@ function selfCalls(fn: Fn, ctx: Ctx): TSESTree.CallExpression[] {
   let methodName: string | undefined;
   if (fn.type === T.FunctionDeclaration && fn.id) variable = variableOf(ctx.sourceCode, fn.id);
   else if (fn.type === T.FunctionExpression && fn.id) variable = variableOf(ctx.sourceCode, fn.id);
+  let ownerText: string | undefined;
   if (!variable) {
     const p = fn.parent;
     if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.id);
     else if (p?.type === T.MethodDefinition || p?.type === T.PropertyDefinition) methodName = propertyName(p);
     else if (p?.type === T.AssignmentExpression && p.left.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.left);
+    else if (p?.type === T.Property && p.value === fn) {
+      // `const client = { async get(u) { … return client.get(u) } }`
+      methodName = propertyName(p);
+      const obj = p.parent;
+      if (obj?.type === T.ObjectExpression && obj.parent?.type === T.VariableDeclarator && obj.parent.id.type === T.Identifier) ownerText = obj.parent.id.name;
+    }
   }
   if (!variable && !methodName) return out;
   const isSelf = (x: Node): boolean => {
     const c = unwrap(x);
     if (variable && c.type === T.Identifier && variable.references.some((r) => r.identifier === c)) return true;
-    return !!methodName && c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression && propertyName(c) === methodName;
+    if (!methodName || c.type !== T.MemberExpression || propertyName(c) !== methodName) return false;
+    const o = unwrap(c.object);
+    return o.type === T.ThisExpression || (ownerText !== undefined && o.type === T.Identifier && o.name === ownerText);
   };
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type !== T.CallExpression) return undefined;
@@ -117,6 +126,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
 function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const c = unwrap(call.callee);
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) return true;
+  if (c.type === T.MemberExpression && fn.parent?.type === T.Property && propertyName(c) === propertyName(fn.parent)) return true;
   if (c.type !== T.Identifier) return false;
   const v = variableOf(ctx.sourceCode, c);
   const def = v?.defs[0];
@@ -194,22 +204,53 @@ function isNotOk(test: Node): boolean {
   return false;
 }
 
+/** Identifiers a function's parameters bind (including destructured ones), with their default values. */
+function paramVars(fn: Fn, ctx: Ctx): { variable: Variable; defaultValue: Node | undefined; index: number }[] {
+  const out: { variable: Variable; defaultValue: Node | undefined; index: number }[] = [];
+  fn.params.forEach((param, index) => {
+    walk(param, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type === T.AssignmentPattern && n.left.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, n.left);
+        if (v) out.push({ variable: v, defaultValue: n.right, index });
+        return false;
+      }
+      if (n.type === T.Identifier && (n.parent?.type !== T.Property || n.parent.value === n) && n.parent?.type !== T.TSTypeAnnotation) {
+        const v = variableOf(ctx.sourceCode, n);
+        if (v && v.defs.some((d) => d.type === 'Parameter')) out.push({ variable: v, defaultValue: undefined, index });
+      }
+      return n.type === T.TSTypeAnnotation ? false : undefined;
+    });
+  });
+  return out;
+}
+
+/** How an argument changes a parameter: +1 (`n + 1`, `++n`, `wait * 2`), -1 (`n - 1`), or undefined. */
+function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
+  let dir: 1 | -1 | undefined;
+  const isV = (x: Node): boolean => {
+    const u = unwrap(x);
+    return u.type === T.Identifier && v.references.some((r) => r.identifier === u);
+  };
+  walk(arg, ctx.sourceCode.visitorKeys, (n) => {
+    if (dir || isFunction(n)) return false;
+    if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier) {
+      if ((n.operator === '+' || n.operator === '*') && (isV(n.left) || isV(n.right))) dir = 1;
+      else if (n.operator === '-' && isV(n.left)) dir = -1;
+    }
+    if (n.type === T.UpdateExpression && isV(n.argument)) dir = n.operator === '++' ? 1 : -1;
+    return undefined;
+  });
+  return dir;
+}
+
 /** The attempt limit of a recursive retry: a counter parameter that changes on each call and is checked. */
 function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[] } {
   const attempts: AttemptVar[] = [];
   let bounded = false;
   let maxAttempts: number | undefined;
   const tests = testsOf(fn, ctx);
-  fn.params.forEach((param, i) => {
-    const id = param.type === T.AssignmentPattern ? param.left : param;
-    if (id.type !== T.Identifier) return;
-    const v = variableOf(ctx.sourceCode, id);
-    if (!v) return;
-    const arg = call.arguments[i];
-    const dir = arg ? changeOf(arg, v) : undefined;
-    if (!dir) return;
-    const start = param.type === T.AssignmentPattern ? constant(param.right, ctx) : undefined;
-    let lo = start ?? (dir === 1 ? 0 : 0);
+  const consider = (v: Variable, dir: 1 | -1, start: number | undefined): void => {
+    let lo = start ?? 0;
     let hi = Infinity;
     let compared = false;
     for (const t of tests) {
@@ -219,28 +260,44 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       if (lim === 'unknown') continue;
       if (dir === 1) {
         hi = Math.min(hi, lim.op === '>' || lim.op === '<=' ? lim.limit : lim.limit - 1);
-        maxAttempts = hi - (start ?? 0) + 1;
+        maxAttempts = Math.max(1, hi - (start ?? 0) + 1);
       } else if (start !== undefined) {
         hi = start;
         lo = Math.min(lo, lim.limit);
-        maxAttempts = start - lim.limit + 1;
-      } else {
-        hi = Infinity;
+        maxAttempts = Math.max(1, start - lim.limit + 1);
       }
     }
     if (compared) bounded = true;
     attempts.push({ variable: v, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
-  });
+  };
+  // Parameters the self-call changes: positional (`f(n + 1)`), in an options object (`f({ retries: retries - 1 })`).
+  for (const p of paramVars(fn, ctx)) {
+    const arg = call.arguments[p.index];
+    if (!arg) continue;
+    const dir = changeIn(arg, p.variable, ctx);
+    if (dir) {
+      consider(p.variable, dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined);
+      continue;
+    }
+    // A once-only flag: `api(url, true)` for a `retried = false` parameter that is tested.
+    const a = unwrap(arg);
+    if (a.type === T.Literal && a.value === true && tests.some((t) => refersTo(t, p.variable, ctx))) {
+      bounded = true;
+      maxAttempts = 2;
+    }
+  }
   // A counter kept outside the function (`let attempts = 0; … attempts++`).
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type !== T.UpdateExpression && !(n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-='))) return undefined;
     const target = unwrap(n.type === T.UpdateExpression ? n.argument : n.left);
     if (target.type !== T.Identifier) return undefined;
     const v = variableOf(ctx.sourceCode, target);
-    if (!v || !v.defs[0] || contains(fn, v.defs[0].name)) return undefined;
+    if (!v || !v.defs[0] || contains(fn, v.defs[0].name) || attempts.some((a) => a.variable === v)) return undefined;
     if (tests.some((t) => limitIn(t, v, ctx))) {
-      bounded = true;
-      attempts.push({ variable: v, lo: 0, hi: Infinity });
+      const def = v.defs[0].node;
+      const start = def.type === T.VariableDeclarator && def.init ? constant(def.init, ctx) : undefined;
+      const dir = n.type === T.UpdateExpression ? (n.operator === '++' ? 1 : -1) : n.operator === '+=' ? 1 : -1;
+      consider(v, dir, start);
     }
     return undefined;
   });
@@ -248,21 +305,19 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts };
 }
 
+function refersTo(node: Node, v: Variable, ctx: Ctx): boolean {
+  let found = false;
+  walk(node, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.Identifier && v.references.some((r) => r.identifier === n)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 function constant(node: Node, ctx: Ctx): number | undefined {
   const v = evaluate(node, makeEnv(ctx.sourceCode));
   return !v.opaque && v.lo === v.hi ? v.lo : undefined;
-}
-
-/** +1 when the argument is the parameter increased (`n + 1`, `++n`), -1 when decreased. */
-function changeOf(arg: Node, v: Variable): 1 | -1 | undefined {
-  const a = unwrap(arg);
-  const isV = (x: Node): boolean => {
-    const u = unwrap(x);
-    return u.type === T.Identifier && v.references.some((r) => r.identifier === u);
-  };
-  if (a.type === T.BinaryExpression && (a.operator === '+' || a.operator === '-') && isV(a.left)) return a.operator === '+' ? 1 : -1;
-  if (a.type === T.UpdateExpression && isV(a.argument)) return a.operator === '++' ? 1 : -1;
-  return undefined;
 }
 
 /** Every test in the function: if, ternary, logical, loop conditions. */
@@ -282,6 +337,7 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
     const u = unwrap(x);
     if (u.type === T.Identifier) return v.references.some((r) => r.identifier === u);
     if (u.type === T.BinaryExpression && (u.operator === '+' || u.operator === '-')) return isV(u.left);
+    if (u.type === T.UpdateExpression) return isV(u.argument);
     return false;
   };
   const t = unwrap(test);
