@@ -22,7 +22,7 @@ function finding(line: number, character: number, ruleId = 'retry/require-jitter
 function apply(doc: TextDocument, action: CodeAction): string {
   const change = action.edit?.documentChanges?.[0] as TextDocumentEdit;
   assert.equal(change.textDocument.version, doc.version);
-  return TextDocument.applyEdits(doc, change.edits as never);
+  return TextDocument.applyEdits(doc, change.edits);
 }
 
 function actions(doc: TextDocument, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
@@ -38,14 +38,14 @@ describe('server code actions', () => {
     const [suggestion] = actions(doc, [d]);
     assert.equal(suggestion?.title, 'Use full jitter: wait `Math.random() * delay`');
     assert.equal(suggestion?.kind, 'quickfix');
-    assert.equal(apply(doc, suggestion!), 'await sleep(Math.random() * 1000);\n');
+    assert.equal(apply(doc, suggestion), 'await sleep(Math.random() * 1000);\n');
   });
 
   it('disables the rule for the line, merging with an existing disable comment', () => {
     const doc = TextDocument.create('file:///ws/a.ts', 'typescript', 1, 'function f() {\n  // eslint-disable-next-line no-console -- noisy\n  run();\n}\n');
     const disable = actions(doc, [finding(2, 2)]).find((a) => a.title.startsWith('Disable'));
     assert.equal(disable?.title, 'Disable retry/require-jitter for this line');
-    assert.equal(apply(doc, disable!), 'function f() {\n  // eslint-disable-next-line no-console, retry/require-jitter -- noisy\n  run();\n}\n');
+    assert.equal(apply(doc, disable), 'function f() {\n  // eslint-disable-next-line no-console, retry/require-jitter -- noisy\n  run();\n}\n');
   });
 
   it('adds a new comment with the line indentation, and nothing when the rule is already disabled there', () => {
@@ -62,7 +62,7 @@ describe('server code actions', () => {
     const doc = TextDocument.create('file:///ws/a.tsx', 'typescriptreact', 1, text);
     const disable = actions(doc, [finding(3, 6)]).find((a) => a.title.startsWith('Disable'));
     const out = apply(doc, disable!);
-    assert.match(out, /\n      \{\/\* eslint-disable-next-line retry\/require-jitter \*\/\}\n      <Retry/);
+    assert.match(out, /\n {6}\{\/\* eslint-disable-next-line retry\/require-jitter \*\/\}\n {6}<Retry/);
     assert.equal(parses(out, 'a.tsx'), undefined);
   });
 

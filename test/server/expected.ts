@@ -20,7 +20,7 @@ export function recommendedConfig(filename: string): Linter.Config[] {
       },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       plugins: { retry: plugin as never },
-      rules: plugin.configs.recommended.rules as Linter.RulesRecord,
+      rules: plugin.configs.recommended.rules,
     },
   ];
 }

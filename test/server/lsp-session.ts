@@ -33,7 +33,7 @@ import { StatusNotification, type StatusParams } from '../../extension/src/share
 
 export const SERVER = path.resolve(__dirname, '../../extension/dist/server.js');
 
-type Waiter = { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
+interface Waiter { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }
 
 export class LspSession {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
@@ -41,7 +41,7 @@ export class LspSession {
   readonly logs: string[] = [];
   settings: Record<string, unknown> = {};
   private waiters: Waiter[] = [];
-  private statusWaiters: ((p: StatusParams) => boolean)[] = [];
+  private statusWaiters: Array<(p: StatusParams) => boolean> = [];
   private versions = new Map<string, number>();
 
   private constructor(
@@ -51,10 +51,10 @@ export class LspSession {
 
   static async start(options: { rootDir: string; settings?: Record<string, unknown>; workspaceTrusted?: boolean }): Promise<LspSession> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const session = new LspSession(proc, connection);
     session.settings = options.settings ?? {};
-    connection.onNotification(PublishDiagnosticsNotification.type, (p) => session.published(p));
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => { session.published(p); });
     connection.onNotification(StatusNotification, (p) => {
       session.statuses.push(p);
       session.statusWaiters = session.statusWaiters.filter((w) => !w(p));
@@ -94,7 +94,7 @@ export class LspSession {
     const have = this.latest.get(uri);
     if (have && test(have)) return Promise.resolve(have);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => { reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)); }, timeoutMs);
       this.waiters.push({ uri, pred: test, resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
   }
@@ -104,7 +104,7 @@ export class LspSession {
     const have = this.statuses.find(pred);
     if (have) return Promise.resolve(have);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching retryLint/status within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => { reject(new Error(`no matching retryLint/status within ${timeoutMs} ms`)); }, timeoutMs);
       this.statusWaiters.push((p) => {
         if (!pred(p)) return false;
         clearTimeout(timer);
@@ -151,7 +151,7 @@ export class LspSession {
       textDocument: { uri },
       range,
       context: only ? { diagnostics, only } : { diagnostics },
-    })) as (CodeAction | Command)[] | null;
+    })) as Array<CodeAction | Command> | null;
     return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
   }
 

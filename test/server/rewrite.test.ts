@@ -105,7 +105,7 @@ export async function readConfig(source: { load(): Promise<string> }): Promise<s
       'readConfig(source);',
     );
     assert.equal(plan?.kind, 'full');
-    assert.match(output, /\{\n  return await retryWithBackoff\(\(\) => source\.load\(\), \{ maxAttempts: 3, baseDelayMs: 500 \}\);\n\}/);
+    assert.match(output, /\{\n {2}return await retryWithBackoff\(\(\) => source\.load\(\), \{ maxAttempts: 3, baseDelayMs: 500 \}\);\n\}/);
   });
 
   it('counts the attempts of a recursion with a counter parameter and guard', () => {

@@ -2,6 +2,7 @@
 // disable-for-this-line, and `source.fixAll.retryLint`. Every edit is a versioned WorkspaceEdit;
 // nothing is offered when the document moved on since the findings were computed.
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import {
   CodeAction,
   CodeActionKind,
@@ -90,8 +91,8 @@ function inJsxChildren(program: TSESTree.Program | undefined, offset: number): b
   for (let n = node; n; n = n.parent) {
     const p = n.parent;
     if (!p) return false;
-    if ((p.type === 'JSXElement' || p.type === 'JSXFragment') && (p.children as TSESTree.Node[]).includes(n)) return true;
-    if (p.type === 'JSXExpressionContainer' || p.type === 'JSXAttribute' || p.type === 'JSXOpeningElement') return false;
+    if ((p.type === T.JSXElement || p.type === T.JSXFragment) && (p.children as TSESTree.Node[]).includes(n)) return true;
+    if (p.type === T.JSXExpressionContainer || p.type === T.JSXAttribute || p.type === T.JSXOpeningElement) return false;
   }
   return false;
 }

@@ -24,7 +24,7 @@ export interface DiagnosticData {
   /** The document version the finding was computed for. */
   version: number;
   fix?: FixData;
-  suggestions?: { desc: string; fix: FixData }[];
+  suggestions?: Array<{ desc: string; fix: FixData }>;
 }
 
 /** Reads `Diagnostic.data` back, or undefined when it is not ours or malformed. */
@@ -139,7 +139,7 @@ export class DiagnosticsScheduler {
   closed(uri: string): void {
     this.cancel(uri);
     this.generation.delete(uri);
-    this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] }); // a notification: nothing to await
   }
 
   private cancel(uri: string): void {
@@ -158,7 +158,7 @@ export class DiagnosticsScheduler {
       if (!doc || stale()) return;
       const result = await diagnose(doc, settings, this.trust);
       if (stale()) return; // the document moved on while linting: drop the result
-      this.connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics });
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics }); // a notification: nothing to await
       const outcome = result.outcome;
       if (result.skipped) {
         this.status.log('info', result.skipped);
@@ -173,7 +173,7 @@ export class DiagnosticsScheduler {
       }
     } catch (error) {
       this.status.failure(uri, 'Linting', error);
-      if (!stale()) this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      if (!stale()) void this.connection.sendDiagnostics({ uri, version, diagnostics: [] }); // a notification: nothing to await
     }
   }
 }

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RetryLintSettings } from '../shared/settings';
@@ -132,7 +133,7 @@ export function moduleStyleOf(filePath: string, program: TSESTree.Program | unde
   if (ext === '.mjs' || ext === '.jsx') return 'esm';
   if (ext === '.cjs' || ext === '.cts') return ext === '.cts' ? 'esm' : 'cjs';
   if (program) {
-    const esm = program.body.some((s) => s.type === 'ImportDeclaration' || s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration' || s.type === 'ExportAllDeclaration');
+    const esm = program.body.some((s) => s.type === T.ImportDeclaration || s.type === T.ExportNamedDeclaration || s.type === T.ExportDefaultDeclaration || s.type === T.ExportAllDeclaration);
     if (esm) return 'esm';
   }
   return packageType(path.dirname(filePath), stop) === 'module' ? 'esm' : 'cjs';
@@ -291,12 +292,12 @@ export function importEdit(doc: TextDocument, program: TSESTree.Program, placeme
   const sameModule = (value: unknown): boolean => typeof value === 'string' && value === placement.specifier;
 
   if (placement.style === 'esm') {
-    const imports = program.body.filter((s): s is TSESTree.ImportDeclaration => s.type === 'ImportDeclaration');
+    const imports = program.body.filter((s): s is TSESTree.ImportDeclaration => s.type === T.ImportDeclaration);
     for (const decl of imports) {
       if (!sameModule(decl.source.value) || decl.importKind === 'type') continue;
-      const named = decl.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === 'ImportSpecifier');
-      if (decl.specifiers.some((s) => s.type === 'ImportNamespaceSpecifier')) return undefined;
-      const have = new Set(named.map((s) => (s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value))));
+      const named = decl.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === T.ImportSpecifier);
+      if (decl.specifiers.some((s) => s.type === T.ImportNamespaceSpecifier)) return undefined;
+      const have = new Set(named.map((s) => (s.imported.type === T.Identifier ? s.imported.name : String(s.imported.value))));
       const missing = names.filter((n) => !have.has(n));
       if (missing.length === 0) return undefined;
       const last = named[named.length - 1];
@@ -313,17 +314,17 @@ export function importEdit(doc: TextDocument, program: TSESTree.Program, placeme
   // CommonJS: `const { a } = require('…')`.
   const requires: TSESTree.VariableDeclaration[] = [];
   for (const s of program.body) {
-    if (s.type !== 'VariableDeclaration') continue;
+    if (s.type !== T.VariableDeclaration) continue;
     const init = s.declarations[0]?.init;
-    if (s.declarations.length === 1 && init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') requires.push(s);
+    if (s.declarations.length === 1 && init?.type === T.CallExpression && init.callee.type === T.Identifier && init.callee.name === 'require') requires.push(s);
   }
   for (const decl of requires) {
-    const d = decl.declarations[0]!;
+    const d = decl.declarations[0];
     const call = d.init as TSESTree.CallExpression;
     const arg = call.arguments[0];
-    if (!arg || arg.type !== 'Literal' || !sameModule(arg.value)) continue;
-    if (d.id.type !== 'ObjectPattern') continue;
-    const have = new Set(d.id.properties.map((p) => (p.type === 'Property' && p.key.type === 'Identifier' ? p.key.name : '')));
+    if (!arg || arg.type !== T.Literal || !sameModule(arg.value)) continue;
+    if (d.id.type !== T.ObjectPattern) continue;
+    const have = new Set(d.id.properties.map((p) => (p.type === T.Property && p.key.type === T.Identifier ? p.key.name : '')));
     const missing = names.filter((n) => !have.has(n));
     if (missing.length === 0) return undefined;
     const last = d.id.properties[d.id.properties.length - 1];
@@ -331,7 +332,7 @@ export function importEdit(doc: TextDocument, program: TSESTree.Program, placeme
   }
   const firstRequireArg = requires[0]?.declarations[0]?.init as TSESTree.CallExpression | undefined;
   const firstArg = firstRequireArg?.arguments[0];
-  const quote = firstArg?.type === 'Literal' && firstArg.raw.startsWith('"') ? '"' : "'";
+  const quote = firstArg?.type === T.Literal && firstArg.raw.startsWith('"') ? '"' : "'";
   const line = `const { ${names.join(', ')} } = require(${quote}${placement.specifier}${quote});`;
   const lastRequire = requires[requires.length - 1];
   if (lastRequire) return insertAfter(lastRequire, `\n${line}`);
@@ -340,7 +341,7 @@ export function importEdit(doc: TextDocument, program: TSESTree.Program, placeme
 
 /** Inserts at the start of the first statement's line, after a shebang and directive prologue. */
 function topInsert(doc: TextDocument, program: TSESTree.Program, line: string): TextEdit {
-  const first = program.body.find((s) => !(s.type === 'ExpressionStatement' && 'directive' in s && typeof s.directive === 'string'));
+  const first = program.body.find((s) => !(s.type === T.ExpressionStatement && 'directive' in s && typeof s.directive === 'string'));
   if (!first) {
     const end = doc.positionAt(doc.getText().length);
     const needsBreak = end.character > 0 ? '\n' : '';

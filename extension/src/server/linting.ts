@@ -178,7 +178,7 @@ export const ESLINT_CONFIG_FILES = [
 ];
 
 interface WorkspaceEslintInstance {
-  lintText(text: string, options: { filePath: string }): Promise<{ messages: LintMessage[] }[]>;
+  lintText(text: string, options: { filePath: string }): Promise<Array<{ messages: LintMessage[] }>>;
   calculateConfigForFile(filePath: string): Promise<{ rules?: Record<string, unknown> } | undefined>;
   getRulesMetaForResults(results: unknown[]): RulesMeta;
 }

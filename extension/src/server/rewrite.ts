@@ -4,6 +4,7 @@
 // Pure: AST in, text edits (offsets) out. Sites come from the plugin's analysis when it finds one
 // at the finding, else from the enclosing loop or recursive function.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { getRetrySitesFor, type RetrySite } from '../../../eslint-plugin/src/analysis/index';
 import type { HelperName } from './helper-file';
 
@@ -27,9 +28,9 @@ export interface RewritePlan {
 
 const WAIT_NAME = /^(sleep|delay|wait|pause|nap|hold|snooze|rest|backoff|timeout|settimeout|waitfor|waitms)/i;
 const isFunction = (n: Node): n is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression =>
-  n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression';
+  n.type === T.FunctionDeclaration || n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression;
 const isLoop = (n: Node): n is TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement =>
-  n.type === 'ForStatement' || n.type === 'WhileStatement' || n.type === 'DoWhileStatement';
+  n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement;
 
 /** Visits every node below `root` (not `root` itself); `visit` returning false skips a subtree. */
 function walk(root: Node, visit: (n: Node) => boolean | void): void {
@@ -51,8 +52,8 @@ function contains(outer: Node, offset: number): boolean {
 }
 
 function nodeAt(sourceCode: SourceCode, offset: number): Node {
-  let best: Node = sourceCode.ast as Node;
-  walk(sourceCode.ast as Node, (n) => {
+  let best: Node = sourceCode.ast;
+  walk(sourceCode.ast, (n) => {
     if (!contains(n, offset)) return false;
     best = n;
     return true;
@@ -74,11 +75,11 @@ function enclosingFunction(n: Node): TSESTree.FunctionDeclaration | TSESTree.Fun
 function mentions(root: Node, name: string): boolean {
   let found = false;
   walk(root, (n) => {
-    if (n.type === 'Identifier' && n.name === name) {
+    if (n.type === T.Identifier && n.name === name) {
       const p = n.parent;
       // `obj.name` and `{ name: x }` keys are not references.
-      if (p?.type === 'MemberExpression' && p.property === n && !p.computed) return;
-      if (p?.type === 'Property' && p.key === n && !p.computed && !p.shorthand) return;
+      if (p?.type === T.MemberExpression && p.property === n && !p.computed) return;
+      if (p?.type === T.Property && p.key === n && !p.computed && !p.shorthand) return;
       found = true;
     }
   });
@@ -89,62 +90,62 @@ function mentions(root: Node, name: string): boolean {
 function hasEscapingJump(root: Node): boolean {
   let found = false;
   walk(root, (n) => {
-    if (isFunction(n) || isLoop(n) || n.type === 'ForInStatement' || n.type === 'ForOfStatement') return false;
-    if (n.type === 'SwitchStatement') {
+    if (isFunction(n) || isLoop(n) || n.type === T.ForInStatement || n.type === T.ForOfStatement) return false;
+    if (n.type === T.SwitchStatement) {
       // `break` inside a switch is local; `continue` escapes.
       walk(n, (m) => {
         if (isFunction(m) || isLoop(m)) return false;
-        if (m.type === 'ContinueStatement') found = true;
+        if (m.type === T.ContinueStatement) found = true;
       });
       return false;
     }
-    if (n.type === 'BreakStatement' || n.type === 'ContinueStatement' || n.type === 'YieldExpression') found = true;
+    if (n.type === T.BreakStatement || n.type === T.ContinueStatement || n.type === T.YieldExpression) found = true;
   });
   return found;
 }
 
 function hasOwnAwait(root: Node): boolean {
-  let found = root.type === 'AwaitExpression';
+  let found = root.type === T.AwaitExpression;
   walk(root, (n) => {
     if (isFunction(n)) return false;
-    if (n.type === 'AwaitExpression') found = true;
+    if (n.type === T.AwaitExpression) found = true;
   });
   return found;
 }
 
 /** A statement that waits: `await sleep(…)`, `await new Promise((r) => setTimeout(r, …))`. */
 function waitCallOf(stmt: Node, siteWaits: readonly Node[]): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
-  if (stmt.type !== 'ExpressionStatement' || stmt.expression.type !== 'AwaitExpression') return undefined;
+  if (stmt.type !== T.ExpressionStatement || stmt.expression.type !== T.AwaitExpression) return undefined;
   const arg = stmt.expression.argument;
-  if (arg.type !== 'CallExpression' && arg.type !== 'NewExpression') return undefined;
+  if (arg.type !== T.CallExpression && arg.type !== T.NewExpression) return undefined;
   if (siteWaits.some((w) => w.range[0] >= stmt.range[0] && w.range[1] <= stmt.range[1])) return arg;
   const callee = arg.callee;
-  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
-  if (arg.type === 'CallExpression' && WAIT_NAME.test(name)) return arg;
-  if (arg.type === 'NewExpression' && name === 'Promise' && mentionsCall(arg, 'setTimeout')) return arg;
+  const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression && callee.property.type === T.Identifier ? callee.property.name : '';
+  if (arg.type === T.CallExpression && WAIT_NAME.test(name)) return arg;
+  if (arg.type === T.NewExpression && name === 'Promise' && mentionsCall(arg, 'setTimeout')) return arg;
   return undefined;
 }
 
 function mentionsCall(root: Node, name: string): boolean {
   let found = false;
   walk(root, (n) => {
-    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === name) found = true;
+    if (n.type === T.CallExpression && n.callee.type === T.Identifier && n.callee.name === name) found = true;
   });
   return found;
 }
 
 /** The delay argument of a wait call: the first argument, or setTimeout's second inside a Promise. */
 function delayArgument(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Expression | undefined {
-  if (call.type === 'CallExpression') {
-    const name = call.callee.type === 'Identifier' ? call.callee.name : '';
+  if (call.type === T.CallExpression) {
+    const name = call.callee.type === T.Identifier ? call.callee.name : '';
     const arg = name === 'setTimeout' ? call.arguments[1] : call.arguments[0];
-    return arg && arg.type !== 'SpreadElement' ? arg : undefined;
+    return arg && arg.type !== T.SpreadElement ? arg : undefined;
   }
   let found: TSESTree.Expression | undefined;
   walk(call, (n) => {
-    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'setTimeout') {
+    if (n.type === T.CallExpression && n.callee.type === T.Identifier && n.callee.name === 'setTimeout') {
       const a = n.arguments[1];
-      if (a && a.type !== 'SpreadElement') found = a;
+      if (a && a.type !== T.SpreadElement) found = a;
     }
   });
   return found;
@@ -158,8 +159,8 @@ interface Counter {
 
 function numberValue(sourceCode: SourceCode, n: Node | null | undefined, scopeNode: Node): number | undefined {
   if (!n) return undefined;
-  if (n.type === 'Literal' && typeof n.value === 'number') return n.value;
-  if (n.type === 'Identifier') {
+  if (n.type === T.Literal && typeof n.value === 'number') return n.value;
+  if (n.type === T.Identifier) {
     const init = constInit(sourceCode, n.name, scopeNode);
     return init ? numberValue(sourceCode, init, scopeNode) : undefined;
   }
@@ -169,12 +170,12 @@ function numberValue(sourceCode: SourceCode, n: Node | null | undefined, scopeNo
 /** The initialiser of a `const name = …` visible from `from` (same or an enclosing block / program). */
 function constInit(_sourceCode: SourceCode, name: string, from: Node): Node | undefined {
   for (let p: Node | undefined = from; p; p = p.parent) {
-    const body = p.type === 'BlockStatement' || p.type === 'Program' ? p.body : undefined;
+    const body = p.type === T.BlockStatement || p.type === T.Program ? p.body : undefined;
     if (!body) continue;
     for (const s of body) {
-      const decl = s.type === 'ExportNamedDeclaration' ? s.declaration : s;
-      if (decl?.type !== 'VariableDeclaration' || decl.kind !== 'const') continue;
-      for (const d of decl.declarations) if (d.id.type === 'Identifier' && d.id.name === name && d.init) return d.init;
+      const decl = s.type === T.ExportNamedDeclaration ? s.declaration : s;
+      if (decl?.type !== T.VariableDeclaration || decl.kind !== 'const') continue;
+      for (const d of decl.declarations) if (d.id.type === T.Identifier && d.id.name === name && d.init) return d.init;
     }
   }
   return undefined;
@@ -184,17 +185,17 @@ function constInit(_sourceCode: SourceCode, name: string, from: Node): Node | un
 function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode: Node): { base?: string; cap?: string } {
   if (!expr) return {};
   let e: Node = expr;
-  if (e.type === 'Identifier') {
+  if (e.type === T.Identifier) {
     const init = localInit(e.name, scopeNode) ?? constInit(sourceCode, e.name, scopeNode);
     if (init) e = init;
   }
   const out: { base?: string; cap?: string } = {};
   const literal = (n: Node): string | undefined => {
-    if (n.type === 'Literal' && typeof n.value === 'number') return n.raw;
-    if (n.type === 'Identifier' && numberValue(sourceCode, n, scopeNode) !== undefined) return n.name;
+    if (n.type === T.Literal && typeof n.value === 'number') return n.raw;
+    if (n.type === T.Identifier && numberValue(sourceCode, n, scopeNode) !== undefined) return n.name;
     return undefined;
   };
-  if (e.type === 'CallExpression' && e.callee.type === 'MemberExpression' && sourceCode.getText(e.callee) === 'Math.min' && e.arguments.length === 2) {
+  if (e.type === T.CallExpression && e.callee.type === T.MemberExpression && sourceCode.getText(e.callee) === 'Math.min' && e.arguments.length === 2) {
     const [a, b] = e.arguments as [Node, Node];
     const capA = literal(a);
     const capB = literal(b);
@@ -210,8 +211,8 @@ function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode:
   if (direct) return { ...out, base: direct };
   walk({ type: 'ExpressionStatement', expression: e } as unknown as Node, (n) => {
     if (out.base) return false;
-    if (n.type === 'BinaryExpression' && (n.operator === '*' || n.operator === '<<')) {
-      const left = literal(n.left as Node);
+    if (n.type === T.BinaryExpression && (n.operator === '*' || n.operator === '<<')) {
+      const left = literal(n.left);
       const right = n.operator === '*' ? literal(n.right) : undefined;
       if (left && !right) out.base = left;
       else if (right && !left) out.base = right;
@@ -223,33 +224,33 @@ function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode:
 /** `const name = …` declared in the block around `from`. */
 function localInit(name: string, from: Node): Node | undefined {
   for (let p: Node | undefined = from; p && !isFunction(p); p = p.parent) {
-    if (p.type !== 'BlockStatement') continue;
+    if (p.type !== T.BlockStatement) continue;
     for (const s of p.body) {
-      if (s.type !== 'VariableDeclaration') continue;
-      for (const d of s.declarations) if (d.id.type === 'Identifier' && d.id.name === name && d.init) return d.init;
+      if (s.type !== T.VariableDeclaration) continue;
+      for (const d of s.declarations) if (d.id.type === T.Identifier && d.id.name === name && d.init) return d.init;
     }
   }
   return undefined;
 }
 
 function loopCounter(sourceCode: SourceCode, loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement): Counter | undefined {
-  if (loop.type === 'ForStatement' && loop.init?.type === 'VariableDeclaration') {
+  if (loop.type === T.ForStatement && loop.init?.type === T.VariableDeclaration) {
     const d = loop.init.declarations[0];
-    if (d?.id.type === 'Identifier') return { name: d.id.name, start: numberValue(sourceCode, d.init, loop) };
+    if (d?.id.type === T.Identifier) return { name: d.id.name, start: numberValue(sourceCode, d.init, loop) };
   }
   let name: string | undefined;
   walk(loop, (n) => {
     if (name || isFunction(n)) return false;
-    if (n.type === 'UpdateExpression' && n.argument.type === 'Identifier') name = n.argument.name;
-    if (n.type === 'AssignmentExpression' && n.operator === '+=' && n.left.type === 'Identifier') name = n.left.name;
+    if (n.type === T.UpdateExpression && n.argument.type === T.Identifier) name = n.argument.name;
+    if (n.type === T.AssignmentExpression && n.operator === '+=' && n.left.type === T.Identifier) name = n.left.name;
   });
   if (!name) return undefined;
   const block = loop.parent;
   let start: number | undefined;
-  if (block && (block.type === 'BlockStatement' || block.type === 'Program')) {
+  if (block && (block.type === T.BlockStatement || block.type === T.Program)) {
     for (const s of block.body) {
-      if (s.type !== 'VariableDeclaration') continue;
-      for (const d of s.declarations) if (d.id.type === 'Identifier' && d.id.name === name) start = numberValue(sourceCode, d.init, loop);
+      if (s.type !== T.VariableDeclaration) continue;
+      for (const d of s.declarations) if (d.id.type === T.Identifier && d.id.name === name) start = numberValue(sourceCode, d.init, loop);
     }
   }
   return { name, start };
@@ -257,16 +258,16 @@ function loopCounter(sourceCode: SourceCode, loop: TSESTree.ForStatement | TSEST
 
 /** `maxAttempts` text from a for-loop's test (`i < N`, `i <= N`), carrying an expression bound as written. */
 function loopAttempts(sourceCode: SourceCode, loop: Node, counter: Counter | undefined): string | undefined {
-  if (loop.type !== 'ForStatement' || !counter || counter.start === undefined) return undefined;
+  if (loop.type !== T.ForStatement || counter?.start === undefined) return undefined;
   const test = loop.test;
-  if (test?.type !== 'BinaryExpression' || test.left.type !== 'Identifier' || test.left.name !== counter.name) return undefined;
+  if (test?.type !== T.BinaryExpression || test.left.type !== T.Identifier || test.left.name !== counter.name) return undefined;
   const extra = test.operator === '<' ? 0 : test.operator === '<=' ? 1 : undefined;
   if (extra === undefined) return undefined;
   const delta = extra - counter.start;
   const value = numberValue(sourceCode, test.right, loop);
   if (value !== undefined) return String(value + delta);
   const text = sourceCode.getText(test.right);
-  const safe = test.right.type === 'Identifier' || test.right.type === 'MemberExpression' ? text : `(${text})`;
+  const safe = test.right.type === T.Identifier || test.right.type === T.MemberExpression ? text : `(${text})`;
   return delta === 0 ? safe : delta > 0 ? `${safe} + ${delta}` : `${safe} - ${-delta}`;
 }
 
@@ -286,11 +287,11 @@ function dedent(text: string, by: number): string {
 /** The operation as an arrow: `() => expr` for one `return expr`, else `async () => { … }`. */
 function operationText(sourceCode: SourceCode, block: TSESTree.BlockStatement, outerIndent: string): string {
   const only = block.body[0];
-  if (block.body.length === 1 && only?.type === 'ReturnStatement' && only.argument) {
+  if (block.body.length === 1 && only?.type === T.ReturnStatement && only.argument) {
     let e: Node = only.argument;
-    if (e.type === 'AwaitExpression') e = e.argument;
+    if (e.type === T.AwaitExpression) e = e.argument;
     const text = sourceCode.getText(e);
-    const body = e.type === 'ObjectExpression' || e.type === 'SequenceExpression' ? `(${text})` : text;
+    const body = e.type === T.ObjectExpression || e.type === T.SequenceExpression ? `(${text})` : text;
     return `${hasOwnAwait(e) ? 'async ' : ''}() => ${body}`;
   }
   const by = indentOf(sourceCode, block).length - outerIndent.length;
@@ -302,9 +303,9 @@ function catchIsRetryOnly(
   handler: TSESTree.CatchClause,
   siteWaits: readonly Node[],
   allowed: (stmt: TSESTree.Statement) => boolean,
-): { ok: boolean; waits: (TSESTree.CallExpression | TSESTree.NewExpression)[]; lastError?: string; guarded: boolean } {
-  const param = handler.param?.type === 'Identifier' ? handler.param.name : undefined;
-  const waits: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+): { ok: boolean; waits: Array<TSESTree.CallExpression | TSESTree.NewExpression>; lastError?: string; guarded: boolean } {
+  const param = handler.param?.type === T.Identifier ? handler.param.name : undefined;
+  const waits: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
   let lastError: string | undefined;
   let guarded = false;
   for (const stmt of handler.body.body) {
@@ -314,14 +315,14 @@ function catchIsRetryOnly(
       continue;
     }
     if (allowed(stmt)) continue;
-    if (stmt.type === 'VariableDeclaration' && stmt.declarations.every((d) => d.id.type === 'Identifier')) continue;
-    if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression' && stmt.expression.operator === '=' && stmt.expression.left.type === 'Identifier' && stmt.expression.right.type === 'Identifier' && stmt.expression.right.name === param) {
+    if (stmt.type === T.VariableDeclaration && stmt.declarations.every((d) => d.id.type === T.Identifier)) continue;
+    if (stmt.type === T.ExpressionStatement && stmt.expression.type === T.AssignmentExpression && stmt.expression.operator === '=' && stmt.expression.left.type === T.Identifier && stmt.expression.right.type === T.Identifier && stmt.expression.right.name === param) {
       lastError = stmt.expression.left.name;
       continue;
     }
-    if (stmt.type === 'IfStatement' && !stmt.alternate) {
-      const c = stmt.consequent.type === 'BlockStatement' && stmt.consequent.body.length === 1 ? stmt.consequent.body[0] : stmt.consequent;
-      if (c?.type === 'ThrowStatement' && c.argument.type === 'Identifier' && c.argument.name === param) {
+    if (stmt.type === T.IfStatement && !stmt.alternate) {
+      const c = stmt.consequent.type === T.BlockStatement && stmt.consequent.body.length === 1 ? stmt.consequent.body[0] : stmt.consequent;
+      if (c?.type === T.ThrowStatement && c.argument.type === T.Identifier && c.argument.name === param) {
         guarded = true;
         continue;
       }
@@ -361,13 +362,13 @@ function removeStatement(sourceCode: SourceCode, stmt: Node): OffsetEdit {
 }
 
 /** Declarations in `block` of variables referenced only inside `ranges` (so they can go with the loop). */
-function orphanedDeclarations(sourceCode: SourceCode, block: Node, candidates: readonly string[], ranges: readonly [number, number][]): Node[] {
-  if (block.type !== 'BlockStatement' && block.type !== 'Program') return [];
+function orphanedDeclarations(sourceCode: SourceCode, block: Node, candidates: readonly string[], ranges: ReadonlyArray<[number, number]>): Node[] {
+  if (block.type !== T.BlockStatement && block.type !== T.Program) return [];
   const out: Node[] = [];
   for (const s of block.body) {
-    if (s.type !== 'VariableDeclaration' || s.declarations.length !== 1) continue;
-    const d = s.declarations[0]!;
-    if (d.id.type !== 'Identifier' || !candidates.includes(d.id.name)) continue;
+    if (s.type !== T.VariableDeclaration || s.declarations.length !== 1) continue;
+    const d = s.declarations[0];
+    if (d.id.type !== T.Identifier || !candidates.includes(d.id.name)) continue;
     const variable = sourceCode.getDeclaredVariables(s)[0];
     if (!variable) continue;
     const inside = variable.references.every((r) => r.identifier.range[0] === d.id.range[0] || ranges.some(([a, b]) => r.identifier.range[0] >= a && r.identifier.range[1] <= b));
@@ -379,22 +380,22 @@ function orphanedDeclarations(sourceCode: SourceCode, block: Node, candidates: r
 function fullLoopRewrite(sourceCode: SourceCode, loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement, site: RetrySite | undefined): RewritePlan | undefined {
   const fn = enclosingFunction(loop);
   if (!fn?.async) return undefined;
-  const stmts = loop.body.type === 'BlockStatement' ? loop.body.body : [loop.body];
+  const stmts = loop.body.type === T.BlockStatement ? loop.body.body : [loop.body];
   const tryStmt = stmts[0];
-  if (stmts.length !== 1 || tryStmt?.type !== 'TryStatement' || !tryStmt.handler || tryStmt.finalizer) return undefined;
+  if (stmts.length !== 1 || tryStmt?.type !== T.TryStatement || !tryStmt.handler || tryStmt.finalizer) return undefined;
   const block = tryStmt.block;
-  if (block.body[block.body.length - 1]?.type !== 'ReturnStatement' || hasEscapingJump(block)) return undefined;
+  if (block.body[block.body.length - 1]?.type !== T.ReturnStatement || hasEscapingJump(block)) return undefined;
   const counter = loopCounter(sourceCode, loop);
   if (counter && mentions(block, counter.name)) return undefined;
   const siteWaits = site?.waits.map((w) => w.node) ?? [];
   const handler = catchIsRetryOnly(tryStmt.handler, siteWaits, () => false);
   if (!handler.ok) return undefined;
   const parent = loop.parent;
-  const siblings = parent && (parent.type === 'BlockStatement' || parent.type === 'Program') ? (parent.body as Node[]) : [];
+  const siblings = parent && (parent.type === T.BlockStatement || parent.type === T.Program) ? (parent.body as Node[]) : [];
   const next = siblings[siblings.indexOf(loop) + 1];
-  const infinite = (loop.type === 'WhileStatement' && loop.test.type === 'Literal' && loop.test.value === true) || (loop.type === 'ForStatement' && !loop.test);
+  const infinite = (loop.type === T.WhileStatement && loop.test.type === T.Literal && loop.test.value === true) || (loop.type === T.ForStatement && !loop.test);
   let end = loop.range[1];
-  if (next?.type === 'ThrowStatement' && next.argument.type === 'Identifier' && (next.argument.name === handler.lastError || handler.guarded)) end = next.range[1];
+  if (next?.type === T.ThrowStatement && next.argument.type === T.Identifier && (next.argument.name === handler.lastError || handler.guarded)) end = next.range[1];
   else if (!handler.guarded && !infinite) return undefined; // the exhaustion path does something the helper would not
   const indent = indentOf(sourceCode, loop);
   const attempts = loopAttempts(sourceCode, loop, counter) ?? analysisAttempts(site) ?? '3';
@@ -402,18 +403,18 @@ function fullLoopRewrite(sourceCode: SourceCode, loop: TSESTree.ForStatement | T
   const delay = delayOptions(sourceCode, waitArg, handler.waits[0] ?? tryStmt.handler);
   const replacement = `return await retryWithBackoff(${operationText(sourceCode, block, indent)}, ${optionsText(attempts, delay)});`;
   const edits: OffsetEdit[] = [{ range: [loop.range[0], end], text: replacement }];
-  const candidates = [handler.lastError, loop.type !== 'ForStatement' ? counter?.name : undefined].filter((x): x is string => !!x);
-  for (const decl of orphanedDeclarations(sourceCode, parent!, candidates, [[loop.range[0], end]])) edits.push(removeStatement(sourceCode, decl));
+  const candidates = [handler.lastError, loop.type !== T.ForStatement ? counter?.name : undefined].filter((x): x is string => !!x);
+  for (const decl of orphanedDeclarations(sourceCode, parent, candidates, [[loop.range[0], end]])) edits.push(removeStatement(sourceCode, decl));
   return { siteKey: `loop:${loop.range[0]}`, kind: 'full', edits, names: ['retryWithBackoff'] };
 }
 
 /** The function a recursive retry call re-enters, when the call is in that function's catch clause. */
 function recursiveTarget(call: TSESTree.CallExpression): { fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression; name: string } | undefined {
-  if (call.callee.type !== 'Identifier') return undefined;
+  if (call.callee.type !== T.Identifier) return undefined;
   const name = call.callee.name;
   for (const a of ancestors(call)) {
     if (!isFunction(a)) continue;
-    const own = a.type !== 'ArrowFunctionExpression' && a.id ? a.id.name : a.parent?.type === 'VariableDeclarator' && a.parent.id.type === 'Identifier' ? a.parent.id.name : undefined;
+    const own = a.type !== T.ArrowFunctionExpression && a.id ? a.id.name : a.parent?.type === T.VariableDeclarator && a.parent.id.type === T.Identifier ? a.parent.id.name : undefined;
     return own === name ? { fn: a, name } : undefined;
   }
   return undefined;
@@ -421,30 +422,30 @@ function recursiveTarget(call: TSESTree.CallExpression): { fn: TSESTree.Function
 
 function fullRecursionRewrite(sourceCode: SourceCode, call: TSESTree.CallExpression, site: RetrySite | undefined): RewritePlan | undefined {
   const target = recursiveTarget(call);
-  if (!target?.fn.async || target.fn.body.type !== 'BlockStatement') return undefined;
+  if (!target?.fn.async || target.fn.body.type !== T.BlockStatement) return undefined;
   const fn = target.fn;
   const body = target.fn.body.body;
   const tryStmt = body[0];
-  if (body.length !== 1 || tryStmt?.type !== 'TryStatement' || !tryStmt.handler || tryStmt.finalizer) return undefined;
+  if (body.length !== 1 || tryStmt?.type !== T.TryStatement || !tryStmt.handler || tryStmt.finalizer) return undefined;
   const block = tryStmt.block;
-  if (block.body[block.body.length - 1]?.type !== 'ReturnStatement' || hasEscapingJump(block)) return undefined;
+  if (block.body[block.body.length - 1]?.type !== T.ReturnStatement || hasEscapingJump(block)) return undefined;
   // The recursive call: `return f(args)` / `return await f(args)`, last in the catch clause, passing the parameters through.
   const last = tryStmt.handler.body.body[tryStmt.handler.body.body.length - 1];
-  const returned = last?.type === 'ReturnStatement' ? (last.argument?.type === 'AwaitExpression' ? last.argument.argument : last.argument) : undefined;
+  const returned = last?.type === T.ReturnStatement ? (last.argument?.type === T.AwaitExpression ? last.argument.argument : last.argument) : undefined;
   if (returned !== call) return undefined;
   let counter: { name: string; start: number | undefined; step: 1 | -1 } | undefined;
   for (let i = 0; i < fn.params.length; i++) {
     const param = fn.params[i]!;
-    const pid = param.type === 'AssignmentPattern' ? param.left : param;
-    if (pid.type !== 'Identifier') return undefined;
+    const pid = param.type === T.AssignmentPattern ? param.left : param;
+    if (pid.type !== T.Identifier) return undefined;
     const arg = call.arguments[i];
-    if (arg?.type === 'Identifier' && arg.name === pid.name) continue;
-    if (arg?.type === 'BinaryExpression' && arg.left.type === 'Identifier' && arg.left.name === pid.name && arg.right.type === 'Literal' && arg.right.value === 1 && (arg.operator === '+' || arg.operator === '-')) {
-      const start = param.type === 'AssignmentPattern' ? numberValue(sourceCode, param.right, fn) : undefined;
+    if (arg?.type === T.Identifier && arg.name === pid.name) continue;
+    if (arg?.type === T.BinaryExpression && arg.left.type === T.Identifier && arg.left.name === pid.name && arg.right.type === T.Literal && arg.right.value === 1 && (arg.operator === '+' || arg.operator === '-')) {
+      const start = param.type === T.AssignmentPattern ? numberValue(sourceCode, param.right, fn) : undefined;
       counter = { name: pid.name, start, step: arg.operator === '+' ? 1 : -1 };
       continue;
     }
-    if (!arg && param.type === 'AssignmentPattern') continue;
+    if (!arg && param.type === T.AssignmentPattern) continue;
     return undefined;
   }
   if (call.arguments.length > fn.params.length) return undefined;
@@ -462,9 +463,9 @@ function fullRecursionRewrite(sourceCode: SourceCode, call: TSESTree.CallExpress
 
 /** Attempts of a recursion guarded by `if (attempt >= N) throw err` with a counted parameter. */
 function recursionAttempts(sourceCode: SourceCode, handler: TSESTree.CatchClause, counter: { name: string; start: number | undefined; step: 1 | -1 } | undefined): string | undefined {
-  if (!counter || counter.start === undefined) return undefined;
+  if (counter?.start === undefined) return undefined;
   for (const s of handler.body.body) {
-    if (s.type !== 'IfStatement' || s.test.type !== 'BinaryExpression' || s.test.left.type !== 'Identifier' || s.test.left.name !== counter.name) continue;
+    if (s.type !== T.IfStatement || s.test.type !== T.BinaryExpression || s.test.left.type !== T.Identifier || s.test.left.name !== counter.name) continue;
     const limit = numberValue(sourceCode, s.test.right, s);
     if (limit === undefined) continue;
     const op = s.test.operator;
@@ -502,7 +503,7 @@ function delayRewrite(sourceCode: SourceCode, owner: Node, counter: Counter | un
 function siteAt(sourceCode: SourceCode, offset: number): { site?: RetrySite; anchor: Node } | undefined {
   let sites: readonly RetrySite[] = [];
   try {
-    sites = getRetrySitesFor(sourceCode as never);
+    sites = getRetrySitesFor(sourceCode);
   } catch {
     sites = [];
   }
@@ -519,7 +520,7 @@ function siteAt(sourceCode: SourceCode, offset: number): { site?: RetrySite; anc
       let call: TSESTree.CallExpression | undefined;
       walk(a, (n) => {
         if (call || (isFunction(n) && n !== a)) return false;
-        if (n.type === 'CallExpression' && recursiveTarget(n)?.fn === a && ancestors(n).some((x) => x.type === 'CatchClause')) call = n;
+        if (n.type === T.CallExpression && recursiveTarget(n)?.fn === a && ancestors(n).some((x) => x.type === T.CatchClause)) call = n;
       });
       return call ? { anchor: call } : undefined;
     }
@@ -527,7 +528,7 @@ function siteAt(sourceCode: SourceCode, offset: number): { site?: RetrySite; anc
       let hasTry = false;
       walk(a, (n) => {
         if (isFunction(n)) return false;
-        if (n.type === 'TryStatement') hasTry = true;
+        if (n.type === T.TryStatement) hasTry = true;
       });
       if (hasTry) return { anchor: a };
     }
@@ -543,18 +544,18 @@ export function planRewrite(sourceCode: SourceCode, offset: number): RewritePlan
   if (isLoop(anchor)) {
     return fullLoopRewrite(sourceCode, anchor, site) ?? delayRewrite(sourceCode, anchor, loopCounter(sourceCode, anchor), site, `loop:${anchor.range[0]}`);
   }
-  if (anchor.type === 'CallExpression') {
+  if (anchor.type === T.CallExpression) {
     const full = fullRecursionRewrite(sourceCode, anchor, site);
     if (full) return full;
     const target = recursiveTarget(anchor);
     if (!target) return undefined;
     const param = target.fn.params.find((p, i) => {
       const arg = anchor.arguments[i];
-      return arg?.type === 'BinaryExpression' && (p.type === 'Identifier' || (p.type === 'AssignmentPattern' && p.left.type === 'Identifier'));
+      return arg?.type === T.BinaryExpression && (p.type === T.Identifier || (p.type === T.AssignmentPattern && p.left.type === T.Identifier));
     });
-    const pid = param?.type === 'AssignmentPattern' ? param.left : param;
-    const start = param?.type === 'AssignmentPattern' ? numberValue(sourceCode, param.right, target.fn) : undefined;
-    const counter = pid?.type === 'Identifier' ? { name: pid.name, start } : undefined;
+    const pid = param?.type === T.AssignmentPattern ? param.left : param;
+    const start = param?.type === T.AssignmentPattern ? numberValue(sourceCode, param.right, target.fn) : undefined;
+    const counter = pid?.type === T.Identifier ? { name: pid.name, start } : undefined;
     return delayRewrite(sourceCode, target.fn.body, counter, site, `recursion:${target.fn.range[0]}`);
   }
   return undefined;

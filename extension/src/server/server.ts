@@ -91,7 +91,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((params) => {
   try {
-    settings.changed(params as { settings?: unknown });
+    settings.changed(params);
     scheduler.refresh();
   } catch (error) {
     status.failure('workspace', 'Reading the settings', error);
@@ -113,7 +113,7 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 connection.onNotification(TrustChangedNotification, (params) => {
-  trust.workspaceTrusted = params.workspaceTrusted === true;
+  trust.workspaceTrusted = params.workspaceTrusted;
   resetWorkspaceEngines();
   scheduler.refresh();
 });
@@ -169,8 +169,8 @@ connection.onRequest(HelperEditRequest, async (params, token) => {
   }
 });
 
-process.on('uncaughtException', (error) => status.failure('server', 'The server', error));
-process.on('unhandledRejection', (error) => status.failure('server', 'The server', error));
+process.on('uncaughtException', (error) => { status.failure('server', 'The server', error); });
+process.on('unhandledRejection', (error) => { status.failure('server', 'The server', error); });
 
 documents.listen(connection);
 connection.listen();

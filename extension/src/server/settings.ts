@@ -42,7 +42,7 @@ export class SettingsStore {
   changed(params: { settings?: unknown } | undefined): void {
     const settings = params?.settings;
     if (settings !== null && typeof settings === 'object' && 'retryLint' in settings) {
-      this.pushed = (settings as { retryLint: unknown }).retryLint;
+      this.pushed = (settings).retryLint;
     }
     this.cache.clear();
   }
