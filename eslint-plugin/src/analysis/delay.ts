@@ -547,6 +547,23 @@ export function sameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
     }
     return undefined;
   }
+  if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier) {
+    // `Timing.linger(ms)` (a static method of a same-file class), `timing.linger(ms)` (a const object's method).
+    const name = propertyName(c);
+    const v = variableOf(env.sourceCode, unwrap(c.object) as TSESTree.Identifier);
+    const b = v && bindingOf(v);
+    const def = v?.defs[0]?.node;
+    let members: Node[] = [];
+    if (def && def.type === T.ClassDeclaration) members = def.body.body.filter((m) => (m.type === T.MethodDefinition || m.type === T.PropertyDefinition) && m.static);
+    else if (b && b.kind === 'init' && b.stable && b.node && unwrap(b.node).type === T.ObjectExpression) members = (unwrap(b.node) as TSESTree.ObjectExpression).properties;
+    for (const m of members) {
+      if ((m.type === T.MethodDefinition || m.type === T.PropertyDefinition || m.type === T.Property) && propertyName(m) === name && m.value) {
+        const value = unwrap(m.value);
+        if (isFunction(value)) return value;
+      }
+    }
+    return undefined;
+  }
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) {
     const name = propertyName(c);
     let p: Node | undefined = c.parent;

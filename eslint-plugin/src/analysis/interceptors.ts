@@ -45,12 +45,21 @@ export function analyzeInterceptors(ctx: Ctx): RetrySite[] {
 function analyzeHandler(handler: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, instance: Node, ctx: Ctx): RetrySite | undefined {
   const { sourceCode } = ctx;
   const errParam = handler.params[0];
-  if (!errParam || errParam.type !== T.Identifier) return undefined;
-  const errVar = variableOf(sourceCode, errParam);
-  if (!errVar) return undefined;
+  if (!errParam) return undefined;
   const instanceText = sourceCode.getText(instance);
-  // Variables holding the failed request's config: `const original = error.config`.
+  // Variables holding the failed request's config: `const original = error.config`, `({ config }) => …`.
   const configVars = new Set<Variable>();
+  let errVar: Variable | undefined;
+  if (errParam.type === T.Identifier) errVar = variableOf(sourceCode, errParam);
+  else if (errParam.type === T.ObjectPattern) {
+    for (const p of errParam.properties) {
+      if (p.type === T.Property && propertyName(p) === 'config' && p.value.type === T.Identifier) {
+        const v = variableOf(sourceCode, p.value);
+        if (v) configVars.add(v);
+      }
+    }
+  }
+  if (!errVar && configVars.size === 0) return undefined;
   walkRegion(handler.body, sourceCode, (n) => {
     if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init && isErrorConfig(n.init, errVar, configVars)) {
       const v = variableOf(sourceCode, n.id);
@@ -68,22 +77,45 @@ function analyzeHandler(handler: TSESTree.ArrowFunctionExpression | TSESTree.Fun
     return undefined;
   });
   if (!replay) return undefined;
-  // Once-only guard: a property of the config both assigned and tested.
+  // Once-only guard: a property of the config (at any depth) both assigned and tested, or the
+  // config kept in a set/map that is checked (`replayed.has(config)` … `replayed.add(config)`).
   const assigned = new Set<string>();
   const tested = new Set<string>();
+  const stored = new Set<string>();
+  const checked = new Set<string>();
+  const configPath = (m: Node): string | undefined => {
+    let o = unwrap(m);
+    const names: string[] = [];
+    while (o.type === T.MemberExpression) {
+      names.unshift(propertyName(o) ?? '?');
+      if (isErrorConfig(o.object, errVar, configVars)) return names.join('.');
+      o = unwrap(o.object);
+    }
+    return undefined;
+  };
   walkRegion(handler.body, sourceCode, (n) => {
-    if ((n.type === T.AssignmentExpression || n.type === T.UpdateExpression) && (n.type === T.AssignmentExpression ? n.left : n.argument).type === T.MemberExpression) {
-      const m = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument) as TSESTree.MemberExpression;
-      if (isErrorConfig(m.object, errVar, configVars)) assigned.add(propertyName(m) ?? '');
+    if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
+      const target = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument);
+      const path = target.type === T.MemberExpression ? configPath(target) : undefined;
+      if (path) assigned.add(path);
+    }
+    if (n.type === T.CallExpression && n.arguments[0] && isErrorConfig(n.arguments[0], errVar, configVars)) {
+      const c = unwrap(n.callee);
+      const name = calleeName(n);
+      if (c.type === T.MemberExpression && (name === 'add' || name === 'set')) stored.add(sourceCode.getText(c.object));
+      if (c.type === T.MemberExpression && (name === 'has' || name === 'get')) checked.add(sourceCode.getText(c.object));
     }
     if (n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.LogicalExpression) {
       const test = n.type === T.LogicalExpression ? n : n.test;
       walk(test, sourceCode.visitorKeys, (t) => {
-        if (t.type === T.MemberExpression && isErrorConfig(t.object, errVar, configVars)) tested.add(propertyName(t) ?? '');
+        if (t.type === T.MemberExpression) {
+          const path = configPath(t);
+          if (path) tested.add(path);
+        }
       });
     }
   });
-  const guarded = [...assigned].some((p) => p !== '' && tested.has(p));
+  const guarded = [...assigned].some((p) => tested.has(p)) || [...stored].some((x) => checked.has(x));
   let isRefresh = false;
   walkRegion(handler.body, sourceCode, (n) => {
     if (n.type === T.CallExpression && REFRESH_RE.test(calleeName(n) ?? '')) isRefresh = true;
@@ -116,11 +148,11 @@ function analyzeHandler(handler: TSESTree.ArrowFunctionExpression | TSESTree.Fun
 }
 
 /** `error.config`, a variable holding it, or `{ ...error.config, … }`. */
-function isErrorConfig(node: Node, errVar: Variable, configVars: Set<Variable>): boolean {
+function isErrorConfig(node: Node, errVar: Variable | undefined, configVars: Set<Variable>): boolean {
   const n = unwrap(node);
   if (n.type === T.MemberExpression && propertyName(n) === 'config') {
     const o = unwrap(n.object);
-    return o.type === T.Identifier && errVar.references.some((r) => r.identifier === o);
+    return !!errVar && o.type === T.Identifier && errVar.references.some((r) => r.identifier === o);
   }
   if (n.type === T.Identifier) {
     for (const v of configVars) if (v.references.some((r) => r.identifier === n)) return true;

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, type AttemptVar } from './delay';
 import { describeHttpCall } from './http';
@@ -8,7 +8,7 @@ import { bindingOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
 import { asWait, isAwaited, waitOf } from './waits';
 
-type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
+type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
 type Variable = TSESLint.Scope.Variable;
 
 /** Names that signal a time limit in a loop condition or exit check. */
@@ -23,7 +23,7 @@ const DEADLINE_RE = /deadline|timeout|expire|elapsed|giveUp|until|budget|remaini
 export function analyzeLoops(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement) {
+    if (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement) {
       try {
         const site = analyzeLoop(n, ctx);
         if (site) sites.push(site);
@@ -58,7 +58,7 @@ function hasCall(node: Node, ctx: Ctx): boolean {
 function leavesLoop(block: Node, loop: Loop, ctx: Ctx): boolean {
   let found = false;
   const testVars = new Set<Variable>();
-  const test = loop.type === T.ForStatement ? loop.test : loop.test;
+  const test = loop.type === T.ForOfStatement ? undefined : loop.test;
   if (test) {
     walk(test, ctx.sourceCode.visitorKeys, (t) => {
       if (t.type === T.Identifier) {
@@ -92,6 +92,13 @@ function insideInnerBreakable(n: Node, loop: Loop): boolean {
 
 function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const { sourceCode } = ctx;
+  // `for (const ms of [200, 400, 800])`: a delay schedule drives the retry; any other for…of walks items.
+  let schedule: number[] | undefined;
+  if (loop.type === T.ForOfStatement) {
+    const values = evaluateArray(loop.right, ctx);
+    if (!values || values.length === 0) return undefined;
+    schedule = values;
+  }
   // 1. Retry evidence.
   const retryTries: TSESTree.TryStatement[] = [];
   const statusIfs: TSESTree.IfStatement[] = [];
@@ -103,19 +110,25 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test))) statusIfs.push(n);
   });
   let statusRetry = false;
+  if (schedule && retryTries.length === 0) return undefined;
   if (retryTries.length === 0) {
     let request = false;
     ownNodes(loop, ctx, (n) => {
       if (n.type === T.CallExpression && describeHttpCall(sourceCode, n, ctx.settings)) request = true;
     });
     if (!request) return undefined;
+    // `switch (res.status) { case 503: …; continue; }`
+    let switchRetry = false;
+    ownNodes(loop, ctx, (n) => {
+      if (n.type === T.SwitchStatement && isStatusLike(n.discriminant) && n.cases.some((c) => c.consequent.some(containsContinue))) switchRetry = true;
+    });
     // A status check whose failure branch goes round again (continue / falls through), while success leaves.
-    statusRetry = statusIfs.some((s) => (isOkTest(s.test) && alwaysExits(s.consequent) && !isNegated(s.test)) || (!alwaysExits(s.consequent) || containsContinue(s.consequent)) && failureBranch(s, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    statusRetry = switchRetry || statusIfs.some((s) => (isOkTest(s.test) && alwaysExits(s.consequent) && !isNegated(s.test)) || (!alwaysExits(s.consequent) || containsContinue(s.consequent)) && failureBranch(s, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (!statusRetry) return undefined;
   }
 
   // 2. The attempt bound.
-  const { bound, attempts } = loopBound(loop, ctx);
+  const { bound, attempts } = schedule ? scheduleBound(loop as TSESTree.ForOfStatement, schedule, ctx) : loopBound(loop as Exclude<Loop, TSESTree.ForOfStatement>, ctx);
 
   // 3. Waits.
   const waits = collectLoopWaits(loop, ctx, attempts, bound.maxAttempts);
@@ -197,7 +210,33 @@ function ifLeadsToRetry(ifStmt: TSESTree.IfStatement, loop: Loop, retryTries: TS
 /** Where the loop head is: the test of a `while`/`for`, or the loop keyword when there is none. */
 function headOf(loop: Loop): Node {
   if (loop.type === T.DoWhileStatement) return loop;
+  if (loop.type === T.ForOfStatement) return loop.right;
   return loop.test ?? loop;
+}
+
+/** A statically known array of numbers (`[200, 400, 800]`, a const of one). */
+function evaluateArray(node: Node, ctx: Ctx): number[] | undefined {
+  const v = staticValueOf(node, ctx);
+  return Array.isArray(v) && v.every((x) => typeof x === 'number') ? (v as number[]) : undefined;
+}
+
+function staticValueOf(node: Node, ctx: Ctx): unknown {
+  try {
+    return ASTUtils.getStaticValue(unwrap(node) as TSESTree.Node, ctx.sourceCode.getScope(node))?.value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A schedule loop makes one attempt per entry; its variable takes the schedule's values. */
+function scheduleBound(loop: TSESTree.ForOfStatement, schedule: number[], ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[] } {
+  const attempts: AttemptVar[] = [];
+  const left = loop.left.type === T.VariableDeclaration ? loop.left.declarations[0]?.id : loop.left;
+  if (left && left.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, left);
+    if (v) attempts.push({ variable: v, lo: Math.min(...schedule), hi: Math.max(...schedule) });
+  }
+  return { bound: { kind: 'bounded', maxAttempts: schedule.length + 1, node: loop.right }, attempts };
 }
 
 interface CounterInfo {
@@ -251,7 +290,7 @@ function counters(loop: Loop, ctx: Ctx): CounterInfo[] {
 }
 
 /** Tests that can end the loop: the loop condition and every `if` in the body whose consequent leaves. */
-function exitTests(loop: Loop, ctx: Ctx): { test: Node; inLoopTest: boolean }[] {
+function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { test: Node; inLoopTest: boolean }[] {
   const out: { test: Node; inLoopTest: boolean }[] = [];
   if (loop.test) out.push({ test: loop.test, inLoopTest: true });
   ownNodes(loop, ctx, (n) => {
@@ -328,7 +367,7 @@ function hasDeadline(test: Node, ctx: Ctx): boolean {
   return found;
 }
 
-function loopBound(loop: Loop, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[] } {
+function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[] } {
   const head = headOf(loop);
   const cs = counters(loop, ctx);
   const tests = exitTests(loop, ctx);

@@ -176,6 +176,8 @@ function classifiesTests(tests: Node[], sourceCode: TSESLint.SourceCode): boolea
         continue;
       }
       if (s.code >= 499) return true;
+      // `if (res.status !== 429) throw …`: only the rate limit goes round again.
+      if ((s.code === 429 || s.code === 408) && (s.op === '!==' || s.op === '!=')) return true;
       if (isClientErrorStatus(s.code)) {
         if (s.op === '===' || s.op === '==' || s.op === '!==' || s.op === '!=') specific.add(s.code);
         // `status >= 400` / `> 399` is "any error", not a split between 4xx and 5xx.

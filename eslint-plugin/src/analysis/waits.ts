@@ -70,6 +70,18 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
     }
     return undefined;
   }
+  // `const later = promisify(setTimeout)`
+  const c0 = unwrap(n.callee);
+  if (c0.type === T.Identifier) {
+    const v = variableOf(sourceCode, c0);
+    const b = v?.defs[0]?.node;
+    if (b && b.type === T.VariableDeclarator && b.init) {
+      const init = unwrap(b.init);
+      if (init.type === T.CallExpression && calleeName(init) === 'promisify' && init.arguments[0] && unwrap(init.arguments[0]).type === T.Identifier && (unwrap(init.arguments[0]) as TSESTree.Identifier).name === 'setTimeout') {
+        return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: arg0 === undefined };
+      }
+    }
+  }
   // Same-file function whose body is a wait (returns one, or is little more than awaiting one).
   const fn = sameFileFunction(n.callee, { sourceCode });
   if (fn) {
