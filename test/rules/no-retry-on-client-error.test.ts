@@ -725,4 +725,26 @@ export async function lookup(url: string) {
   throw new Error('gave up');
 }`,
   },
+  {
+    gap: 'G18',
+    name: "a same-file helper throws on !res.ok inside the try: the catch retries every status",
+    expected: "report@10",
+    actual: "nothing",
+    code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+function ensureOk(res: Response) {
+  if (!res.ok) throw new Error('status ' + res.status);
+  return res;
+}
+
+export async function lookup2(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = ensureOk(await fetch(url));
+      return await res.json();
+    } catch (err) {
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+  },
 ];

@@ -187,6 +187,27 @@ export async function createTransfer(from: string, to: string, cents: number) {
     }
   }
 }`,
+    // shared post-key-per-attempt (rewritten, second form): ulid() key made in each attempt of a while loop
+    `import { ulid } from 'ulid';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function bookSeat(flight: string, seat: string) {
+  let n = 0;
+  while (n < 3) {
+    try {
+      const res = await fetch(\`https://air.example.test/flights/\${flight}/bookings\`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': ulid() },
+        body: JSON.stringify({ seat }),
+      });
+      if (res.status >= 500) throw new Error('booking backend ' + res.status);
+      return await res.json();
+    } catch (e) {
+      if (++n === 3) throw e;
+      await sleep(Math.random() * Math.min(3000, 250 * 2 ** n));
+    }
+  }
+}`,
     // shared post-no-idempotency-key (rewritten): axios POST in a while loop
     `import axios from 'axios';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -667,6 +688,42 @@ export class Registry {
     }
   }
 }`,
+    // recursion carrying the counter in an options object
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function withRetries<T>(fn: () => Promise<T>, { retries = 3 }: { retries?: number } = {}): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (retries <= 0) throw e;
+    await sleep(Math.random() * 1000 * 2 ** (3 - retries));
+    return withRetries(fn, { retries: retries - 1 });
+  }
+}`,
+    // refresh and replay on 401 guarded by a boolean parameter
+    `declare function refreshToken(): Promise<void>;
+
+export async function call(url: string, isReplay = false): Promise<Response> {
+  const res = await fetch(url);
+  if (res.status === 401 && !isReplay) {
+    await refreshToken();
+    return call(url, true);
+  }
+  return res;
+}`,
+    // closure counter checked with a prefix increment
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+let restarts = 0;
+
+export async function supervise(start: () => Promise<void>): Promise<void> {
+  try {
+    await start();
+  } catch (e) {
+    if (++restarts > 3) throw e;
+    await sleep(Math.random() * 200 * 2 ** restarts);
+    return supervise(start);
+  }
+}`,
     // tree recursion is not a retry
     `interface Dir { children: Dir[]; scan(): Promise<void> }
 
@@ -745,6 +802,46 @@ crm.interceptors.request.use((config) => {
   config.headers.Authorization = 'Bearer t';
   return config;
 });`,
+    // interceptor guarded by a WeakSet of replayed requests
+    `import axios from 'axios';
+import { refreshSession } from './session';
+
+export const crm = axios.create({ baseURL: 'https://crm.example.test/api' });
+const replayed = new WeakSet<object>();
+
+crm.interceptors.response.use((r) => r, async (error) => {
+  if (error.response?.status !== 401 || replayed.has(error.config)) throw error;
+  replayed.add(error.config);
+  await refreshSession();
+  return crm(error.config);
+});`,
+    // interceptor guarded by a header on the config
+    `import axios from 'axios';
+import { refreshSession } from './session';
+
+export const crm = axios.create({ baseURL: 'https://crm.example.test/api' });
+
+crm.interceptors.response.use((r) => r, async (error) => {
+  const cfg = error.config;
+  if (error.response?.status === 401 && !cfg.headers['x-replayed']) {
+    cfg.headers['x-replayed'] = '1';
+    await refreshSession();
+    return crm(cfg);
+  }
+  throw error;
+});`,
+    // recursion whose delay parameter doubles
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function settleUp(op: () => Promise<void>, waitMs = 100): Promise<void> {
+  try {
+    return await op();
+  } catch (e) {
+    if (waitMs > 10_000) throw e;
+    await sleep(waitMs);
+    return settleUp(op, waitMs * 2);
+  }
+}`,
     // fetch POST without a key
     `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -1295,6 +1392,30 @@ export async function authed(url: string): Promise<Response> {
       ],
     },
     {
+      name: "recursion through an object-literal method",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export const store = {
+  async load(key: string): Promise<string> {
+    try {
+      return await (await fetch('https://kv.example.test/' + key)).text();
+    } catch {
+      await sleep(Math.random() * 400);
+      return store.load(key);
+    }
+  },
+};`,
+      errors: [
+        {
+          messageId: 'unboundedRetry',
+          line: 9,
+          column: 14,
+          endLine: 9,
+          endColumn: 29,
+        },
+      ],
+    },
+    {
       name: "axios interceptor replays error.config without a guard",
       code: `import axios from 'axios';
 import { refreshSession } from './session';
@@ -1386,6 +1507,30 @@ crm.interceptors.response.use((r) => r, (error) => {
       ],
     },
     {
+      name: "interceptor with a destructured error parameter and no guard",
+      code: `import axios from 'axios';
+import { refreshSession } from './session';
+
+export const crm = axios.create({ baseURL: 'https://crm.example.test/api' });
+
+crm.interceptors.response.use((r) => r, async ({ config, response }) => {
+  if (response?.status === 401) {
+    await refreshSession();
+    return crm(config);
+  }
+  throw new Error('unauthorized');
+});`,
+      errors: [
+        {
+          messageId: 'unguardedReplay',
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 23,
+        },
+      ],
+    },
+    {
       name: "Math.max floor with no cap, no bound at all",
       code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -1417,144 +1562,37 @@ export async function listen(op: () => Promise<void>) {
 export const KEPT_OUT: { gap: string; name: string; expected: string; actual: string; code: string }[] = [
   {
     gap: 'G3',
-    name: "recursion carrying the counter in an options object",
-    expected: "no report",
-    actual: "unboundedRetry@9:12",
-    code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export async function withRetries<T>(fn: () => Promise<T>, { retries = 3 }: { retries?: number } = {}): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (retries <= 0) throw e;
-    await sleep(Math.random() * 1000 * 2 ** (3 - retries));
-    return withRetries(fn, { retries: retries - 1 });
-  }
-}`,
-  },
-  {
-    gap: 'G3',
-    name: "refresh and replay on 401 guarded by a boolean parameter",
-    expected: "no report",
-    actual: "unguardedReplay@7:12",
-    code: `declare function refreshToken(): Promise<void>;
-
-export async function call(url: string, isReplay = false): Promise<Response> {
-  const res = await fetch(url);
-  if (res.status === 401 && !isReplay) {
-    await refreshToken();
-    return call(url, true);
-  }
-  return res;
-}`,
-  },
-  {
-    gap: 'G4',
-    name: "closure counter checked with a prefix increment",
+    name: "recursion carrying the attempt in a spread copy of an options object",
     expected: "no report",
     actual: "unboundedRetry@10:12",
     code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-let restarts = 0;
+interface RunState { attempt: number; max: number }
 
-export async function supervise(start: () => Promise<void>): Promise<void> {
+export async function runJob(op: () => Promise<void>, st: RunState = { attempt: 0, max: 3 }): Promise<void> {
   try {
-    await start();
+    await op();
   } catch (e) {
-    if (++restarts > 3) throw e;
-    await sleep(Math.random() * 200 * 2 ** restarts);
-    return supervise(start);
+    if (st.attempt >= st.max) throw e;
+    await sleep(Math.random() * 100 * 2 ** st.attempt);
+    return runJob(op, { ...st, attempt: st.attempt + 1 });
   }
 }`,
   },
   {
     gap: 'G5',
-    name: "recursion through an object-literal method",
+    name: "recursion through a function expression assigned after the declaration",
     expected: "report@9",
     actual: "nothing",
     code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export const store = {
-  async load(key: string): Promise<string> {
-    try {
-      return await (await fetch('https://kv.example.test/' + key)).text();
-    } catch {
-      await sleep(Math.random() * 400);
-      return store.load(key);
-    }
-  },
-};`,
-  },
-  {
-    gap: 'G13',
-    name: "interceptor with a destructured error parameter and no guard",
-    expected: "report@9",
-    actual: "nothing",
-    code: `import axios from 'axios';
-import { refreshSession } from './session';
-
-export const crm = axios.create({ baseURL: 'https://crm.example.test/api' });
-
-crm.interceptors.response.use((r) => r, async ({ config, response }) => {
-  if (response?.status === 401) {
-    await refreshSession();
-    return crm(config);
-  }
-  throw new Error('unauthorized');
-});`,
-  },
-  {
-    gap: 'G14',
-    name: "interceptor guarded by a WeakSet of replayed requests",
-    expected: "no report",
-    actual: "unguardedReplay@11:10",
-    code: `import axios from 'axios';
-import { refreshSession } from './session';
-
-export const crm = axios.create({ baseURL: 'https://crm.example.test/api' });
-const replayed = new WeakSet<object>();
-
-crm.interceptors.response.use((r) => r, async (error) => {
-  if (error.response?.status !== 401 || replayed.has(error.config)) throw error;
-  replayed.add(error.config);
-  await refreshSession();
-  return crm(error.config);
-});`,
-  },
-  {
-    gap: 'G14',
-    name: "interceptor guarded by a header on the config",
-    expected: "no report",
-    actual: "unguardedReplay@11:12",
-    code: `import axios from 'axios';
-import { refreshSession } from './session';
-
-export const crm = axios.create({ baseURL: 'https://crm.example.test/api' });
-
-crm.interceptors.response.use((r) => r, async (error) => {
-  const cfg = error.config;
-  if (error.response?.status === 401 && !cfg.headers['x-replayed']) {
-    cfg.headers['x-replayed'] = '1';
-    await refreshSession();
-    return crm(cfg);
-  }
-  throw error;
-});`,
-  },
-  {
-    gap: 'G7',
-    name: "recursion whose delay parameter doubles",
-    expected: "no report",
-    actual: "unboundedRetry@9:12",
-    code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export async function settleUp(op: () => Promise<void>, waitMs = 100): Promise<void> {
+let pullOnce: (u: string) => Promise<string>;
+pullOnce = async function (u: string) {
   try {
-    return await op();
-  } catch (e) {
-    if (waitMs > 10_000) throw e;
-    await sleep(waitMs);
-    return settleUp(op, waitMs * 2);
+    return await (await fetch(u)).text();
+  } catch {
+    await sleep(Math.random() * 400);
+    return pullOnce(u);
   }
-}`,
+};`,
   },
 ];

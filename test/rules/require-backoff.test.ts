@@ -170,6 +170,27 @@ export async function createTransfer(from: string, to: string, cents: number) {
     }
   }
 }`,
+    // shared post-key-per-attempt (rewritten, second form): ulid() key made in each attempt of a while loop
+    `import { ulid } from 'ulid';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function bookSeat(flight: string, seat: string) {
+  let n = 0;
+  while (n < 3) {
+    try {
+      const res = await fetch(\`https://air.example.test/flights/\${flight}/bookings\`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': ulid() },
+        body: JSON.stringify({ seat }),
+      });
+      if (res.status >= 500) throw new Error('booking backend ' + res.status);
+      return await res.json();
+    } catch (e) {
+      if (++n === 3) throw e;
+      await sleep(Math.random() * Math.min(3000, 250 * 2 ** n));
+    }
+  }
+}`,
     // shared post-no-idempotency-key (rewritten): axios POST in a while loop
     `import axios from 'axios';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -818,6 +839,18 @@ export async function store(put: () => Promise<void>, o: { baseMs: number }) {
     } catch {
       await sleep(o.baseMs * 2 ** attempt);
     }
+  }
+}`,
+    // recursion whose delay parameter doubles
+    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function settleUp(op: () => Promise<void>, waitMs = 100): Promise<void> {
+  try {
+    return await op();
+  } catch (e) {
+    if (waitMs > 10_000) throw e;
+    await sleep(waitMs);
+    return settleUp(op, waitMs * 2);
   }
 }`,
     // Retry-After seconds as the wait, uncapped: not a jitter finding
@@ -1510,6 +1543,30 @@ export async function health(url: string): Promise<Response> {
       ],
     },
     {
+      name: "recursion through an object-literal method",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export const store = {
+  async load(key: string): Promise<string> {
+    try {
+      return await (await fetch('https://kv.example.test/' + key)).text();
+    } catch {
+      await sleep(Math.random() * 400);
+      return store.load(key);
+    }
+  },
+};`,
+      errors: [
+        {
+          messageId: 'constantDelay',
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 39,
+        },
+      ],
+    },
+    {
       name: "interceptor replaying a 503 immediately, with no guard and no wait",
       code: `import axios from 'axios';
 import { refreshSession } from './session';
@@ -2182,6 +2239,80 @@ export async function a(op: () => Promise<string>) {
       ],
     },
     {
+      name: "wait helper as a static method of a same-file class",
+      code: `class Timing {
+  static linger(ms: number) {
+    return new Promise((r) => setTimeout(r, ms));
+  }
+}
+
+export async function refresh(op: () => Promise<string>) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await Timing.linger(900);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantDelay',
+          line: 12,
+          column: 13,
+          endLine: 12,
+          endColumn: 31,
+        },
+      ],
+    },
+    {
+      name: "wait helper as a property of a same-file object",
+      code: `const timing = { linger: (ms: number) => new Promise((r) => setTimeout(r, ms)) };
+
+export async function refresh(op: () => Promise<string>) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await timing.linger(900);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantDelay',
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 31,
+        },
+      ],
+    },
+    {
+      name: "promisify(setTimeout) under an unusual name",
+      code: `import { promisify } from 'node:util';
+const later = promisify(setTimeout);
+
+export async function refresh(op: () => Promise<string>) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await later(900);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantDelay',
+          line: 9,
+          column: 13,
+          endLine: 9,
+          endColumn: 23,
+        },
+      ],
+    },
+    {
       name: "wait promise stored, then awaited",
       code: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -2212,93 +2343,19 @@ export async function refresh(op: () => Promise<string>) {
 export const KEPT_OUT: { gap: string; name: string; expected: string; actual: string; code: string }[] = [
   {
     gap: 'G5',
-    name: "recursion through an object-literal method",
+    name: "recursion through a function expression assigned after the declaration",
     expected: "report@8",
     actual: "nothing",
     code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export const store = {
-  async load(key: string): Promise<string> {
-    try {
-      return await (await fetch('https://kv.example.test/' + key)).text();
-    } catch {
-      await sleep(Math.random() * 400);
-      return store.load(key);
-    }
-  },
-};`,
-  },
-  {
-    gap: 'G8',
-    name: "wait helper as a static method of a same-file class",
-    expected: "report@12",
-    actual: "noWait@8:19",
-    code: `class Timing {
-  static linger(ms: number) {
-    return new Promise((r) => setTimeout(r, ms));
-  }
-}
-
-export async function refresh(op: () => Promise<string>) {
-  for (let i = 0; i < 3; i++) {
-    try {
-      return await op();
-    } catch {
-      await Timing.linger(900);
-    }
-  }
-}`,
-  },
-  {
-    gap: 'G8',
-    name: "wait helper as a property of a same-file object",
-    expected: "report@8",
-    actual: "noWait@4:19",
-    code: `const timing = { linger: (ms: number) => new Promise((r) => setTimeout(r, ms)) };
-
-export async function refresh(op: () => Promise<string>) {
-  for (let i = 0; i < 3; i++) {
-    try {
-      return await op();
-    } catch {
-      await timing.linger(900);
-    }
-  }
-}`,
-  },
-  {
-    gap: 'G8',
-    name: "promisify(setTimeout) under an unusual name",
-    expected: "report@9",
-    actual: "noWait@5:19",
-    code: `import { promisify } from 'node:util';
-const later = promisify(setTimeout);
-
-export async function refresh(op: () => Promise<string>) {
-  for (let i = 0; i < 3; i++) {
-    try {
-      return await op();
-    } catch {
-      await later(900);
-    }
-  }
-}`,
-  },
-  {
-    gap: 'G7',
-    name: "recursion whose delay parameter doubles",
-    expected: "no report",
-    actual: "constantDelay@8:11",
-    code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export async function settleUp(op: () => Promise<void>, waitMs = 100): Promise<void> {
+let pullOnce: (u: string) => Promise<string>;
+pullOnce = async function (u: string) {
   try {
-    return await op();
-  } catch (e) {
-    if (waitMs > 10_000) throw e;
-    await sleep(waitMs);
-    return settleUp(op, waitMs * 2);
+    return await (await fetch(u)).text();
+  } catch {
+    await sleep(Math.random() * 400);
+    return pullOnce(u);
   }
-}`,
+};`,
   },
 ];

@@ -291,6 +291,38 @@ export async function send(payload: object) {
   ],
   invalid: [
     {
+      name: "shared post-key-per-attempt (rewritten, second form): ulid() key made in each attempt of a while loop",
+      code: `import { ulid } from 'ulid';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function bookSeat(flight: string, seat: string) {
+  let n = 0;
+  while (n < 3) {
+    try {
+      const res = await fetch(\`https://air.example.test/flights/\${flight}/bookings\`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': ulid() },
+        body: JSON.stringify({ seat }),
+      });
+      if (res.status >= 500) throw new Error('booking backend ' + res.status);
+      return await res.json();
+    } catch (e) {
+      if (++n === 3) throw e;
+      await sleep(Math.random() * Math.min(3000, 250 * 2 ** n));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'keyPerAttempt',
+          line: 10,
+          column: 39,
+          endLine: 10,
+          endColumn: 45,
+        },
+      ],
+    },
+    {
       name: "shared post-no-idempotency-key (rewritten): axios POST in a while loop",
       code: `import axios from 'axios';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -865,6 +897,35 @@ export async function send(payload: object) {
         },
       ],
     },
+    {
+      name: "POST made by a same-file helper: reported at the request",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+async function postCart(o: object) {
+  const res = await fetch('https://shop.example.test/carts', { method: 'POST', body: JSON.stringify(o) });
+  if (res.status >= 500) throw new Error('x');
+  return res.json();
+}
+
+export async function checkout(cart: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await postCart(cart);
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingKey',
+          line: 3,
+          column: 21,
+          endLine: 3,
+          endColumn: 106,
+        },
+      ],
+    },
   ],
 });
 
@@ -891,6 +952,27 @@ export async function createTransfer(from: string, to: string, cents: number) {
     } catch (e) {
       if (n === 2) throw e;
       await sleep(Math.random() * Math.min(3000, 250 * 2 ** n));
+    }
+  }
+}`,
+  },
+  {
+    gap: 'G17',
+    name: "method held in a const",
+    expected: "report@7",
+    actual: "nothing",
+    code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const CREATE = 'POST';
+
+export async function send(payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: CREATE });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
     }
   }
 }`,

@@ -118,6 +118,27 @@ export async function createTransfer(from: string, to: string, cents: number) {
     }
   }
 }`,
+    // shared post-key-per-attempt (rewritten, second form): ulid() key made in each attempt of a while loop
+    `import { ulid } from 'ulid';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function bookSeat(flight: string, seat: string) {
+  let n = 0;
+  while (n < 3) {
+    try {
+      const res = await fetch(\`https://air.example.test/flights/\${flight}/bookings\`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': ulid() },
+        body: JSON.stringify({ seat }),
+      });
+      if (res.status >= 500) throw new Error('booking backend ' + res.status);
+      return await res.json();
+    } catch (e) {
+      if (++n === 3) throw e;
+      await sleep(Math.random() * Math.min(3000, 250 * 2 ** n));
+    }
+  }
+}`,
     // shared post-no-idempotency-key (rewritten): axios POST in a while loop
     `import axios from 'axios';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -1498,6 +1519,47 @@ export async function fetchToken(issue: () => Promise<string>) {
       ],
     },
     {
+      name: "for…of over a fixed schedule of delays, no randomness",
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function render(job: () => Promise<string>) {
+  for (const pauseMs of [200, 400, 800]) {
+    try {
+      return await job();
+    } catch {
+      await sleep(pauseMs);
+    }
+  }
+  return job();
+}`,
+      errors: [
+        {
+          messageId: 'noJitter',
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'addJitter',
+              output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function render(job: () => Promise<string>) {
+  for (const pauseMs of [200, 400, 800]) {
+    try {
+      return await job();
+    } catch {
+      await sleep(Math.random() * pauseMs);
+    }
+  }
+  return job();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "reconnect through a setTimeout callback in onclose, forever, constant delay",
       code: `export function live(url: string) {
   const socket = new WebSocket(url);
@@ -2588,6 +2650,133 @@ export function* save(op: () => Promise<string>) {
       ],
     },
     {
+      name: "wait helper as a static method of a same-file class",
+      code: `class Timing {
+  static linger(ms: number) {
+    return new Promise((r) => setTimeout(r, ms));
+  }
+}
+
+export async function refresh(op: () => Promise<string>) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await Timing.linger(900);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'noJitter',
+          line: 12,
+          column: 13,
+          endLine: 12,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'addJitter',
+              output: `class Timing {
+  static linger(ms: number) {
+    return new Promise((r) => setTimeout(r, ms));
+  }
+}
+
+export async function refresh(op: () => Promise<string>) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await Timing.linger(Math.random() * 900);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "wait helper as a property of a same-file object",
+      code: `const timing = { linger: (ms: number) => new Promise((r) => setTimeout(r, ms)) };
+
+export async function refresh(op: () => Promise<string>) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await timing.linger(900);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'noJitter',
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'addJitter',
+              output: `const timing = { linger: (ms: number) => new Promise((r) => setTimeout(r, ms)) };
+
+export async function refresh(op: () => Promise<string>) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await timing.linger(Math.random() * 900);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "promisify(setTimeout) under an unusual name",
+      code: `import { promisify } from 'node:util';
+const later = promisify(setTimeout);
+
+export async function refresh(op: () => Promise<string>) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await later(900);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'noJitter',
+          line: 9,
+          column: 13,
+          endLine: 9,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'addJitter',
+              output: `import { promisify } from 'node:util';
+const later = promisify(setTimeout);
+
+export async function refresh(op: () => Promise<string>) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await later(Math.random() * 900);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "wait promise stored, then awaited",
       code: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -3119,78 +3308,5 @@ export async function pull3(url: string) {
 
 /** Inputs the analysis gets wrong today (gap ids refer to scratch/analysis-gaps.md). Not run; moved into the suite once fixed. */
 export const KEPT_OUT: { gap: string; name: string; expected: string; actual: string; code: string }[] = [
-  {
-    gap: 'G6',
-    name: "for…of over a fixed schedule of delays, no randomness",
-    expected: "report@8",
-    actual: "nothing",
-    code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function render(job: () => Promise<string>) {
-  for (const pauseMs of [200, 400, 800]) {
-    try {
-      return await job();
-    } catch {
-      await sleep(pauseMs);
-    }
-  }
-  return job();
-}`,
-  },
-  {
-    gap: 'G8',
-    name: "wait helper as a static method of a same-file class",
-    expected: "report@12",
-    actual: "nothing",
-    code: `class Timing {
-  static linger(ms: number) {
-    return new Promise((r) => setTimeout(r, ms));
-  }
-}
-
-export async function refresh(op: () => Promise<string>) {
-  for (let i = 0; i < 3; i++) {
-    try {
-      return await op();
-    } catch {
-      await Timing.linger(900);
-    }
-  }
-}`,
-  },
-  {
-    gap: 'G8',
-    name: "wait helper as a property of a same-file object",
-    expected: "report@8",
-    actual: "nothing",
-    code: `const timing = { linger: (ms: number) => new Promise((r) => setTimeout(r, ms)) };
-
-export async function refresh(op: () => Promise<string>) {
-  for (let i = 0; i < 3; i++) {
-    try {
-      return await op();
-    } catch {
-      await timing.linger(900);
-    }
-  }
-}`,
-  },
-  {
-    gap: 'G8',
-    name: "promisify(setTimeout) under an unusual name",
-    expected: "report@9",
-    actual: "nothing",
-    code: `import { promisify } from 'node:util';
-const later = promisify(setTimeout);
-
-export async function refresh(op: () => Promise<string>) {
-  for (let i = 0; i < 3; i++) {
-    try {
-      return await op();
-    } catch {
-      await later(900);
-    }
-  }
-}`,
-  },
 ];
