@@ -27,11 +27,7 @@ const RULE_IDS = [
  * Findings the analysis gives today that PRODUCT.md says it should not, as `file rule-id`. Listed so
  * the demo's state is explicit; the test fails when one of them goes away, so the list stays true.
  */
-const KNOWN_FALSE_POSITIVES = new Set<string>([
-  // `if (res.ok) return …; if (res.status !== 429) throw …` retries 429 only, not every non-OK status.
-  'retry-after-uncapped.ts no-retry-on-client-error',
-  'status-429-retry-after-ok.ts no-retry-on-client-error',
-]);
+const KNOWN_FALSE_POSITIVES = new Set<string>([]);
 
 /** The rule ids named in a file's leading comment. */
 function expectedRules(file: string): string[] {
