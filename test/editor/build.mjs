@@ -1,5 +1,6 @@
 // Bundles the editor suite (test/editor/suite/*.ts) into extension/test-out/, which must lie inside
 // the extension folder for VS Code to run it as extensionTestsPath. `vscode` and `mocha` stay external.
+// eslint-disable-next-line n/no-extraneous-import -- a devDependency of the extension workspace (hoisted)
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -17,6 +17,14 @@ flock 9   # one install at a time
 export XDG_CONFIG_HOME="$H/home/config" XDG_DATA_HOME="$H/home/data" XDG_CACHE_HOME="$H/home/cache"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 log() { printf '[harness] %s\n' "$*"; }
+retry() { # up to 3 tries: a registry or mirror hiccup must not fail CI
+  local n
+  for n in 1 2 3; do
+    "$@" && return 0
+    log "attempt $n failed: $*"; sleep $((n * 10))
+  done
+  return 1
+}
 
 # 1. Debian packages
 missing=()
@@ -26,8 +34,8 @@ done
 if ((${#missing[@]})); then
   log "apt-get install ${missing[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+  retry $SUDO apt-get update -qq
+  retry $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 "${missing[@]}" >/dev/null
 fi
 command -v chromium >/dev/null || { log "chromium is missing after apt-get"; exit 1; }
 
@@ -36,9 +44,12 @@ npm_step() { # name stamp packages...
   local dir="$H/$1" stamp="$H/.stamp-$2"; shift 2
   if [ -f "$stamp" ]; then log "$(basename "$dir"): cached"; return; fi
   log "installing $* into $dir"
-  rm -rf "$dir"; mkdir -p "$dir"
-  (cd "$dir" && printf '{"name":"harness","private":true}\n' > package.json &&
-    npm install --no-audit --no-fund --no-save --loglevel=error "$@")
+  install_into() {
+    rm -rf "$dir"; mkdir -p "$dir"
+    (cd "$dir" && printf '{"name":"harness","private":true}\n' > package.json &&
+      npm install --no-audit --no-fund --no-save --loglevel=error "$@")
+  }
+  retry install_into "$@"
   touch "$stamp"
 }
 

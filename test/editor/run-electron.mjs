@@ -1,11 +1,12 @@
-#!/usr/bin/env node
 // Runs the editor suite in desktop VS Code downloaded by @vscode/test-electron (developers'
 // laptops, public CI). Same suite and fixtures as run-code-server.mjs; two windows, trusted and
 // restricted. On machines without a route to update.code.visualstudio.com use run-code-server.mjs.
 //
 //   node test/editor/run-electron.mjs [--no-build] [--only trusted|restricted] [--version stable|1.85.0]
+// eslint-disable-next-line n/no-extraneous-import -- a devDependency of the extension workspace (hoisted)
 import { runTests } from '@vscode/test-electron';
 import { spawnSync } from 'node:child_process';
+// eslint-disable-next-line n/no-unsupported-features/node-builtins -- fs.cpSync works from Node 16.7 (experimental label only); this script runs on Node 20+
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -74,4 +75,4 @@ for (const mode of modes) {
     rmSync(run, { recursive: true, force: true });
   }
 }
-process.exit(failed ? 1 : 0);
+process.exitCode = failed ? 1 : 0;

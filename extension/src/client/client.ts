@@ -21,18 +21,23 @@ import type { StatusItem } from './status';
 export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
 
 /** Files on disk and unsaved buffers; virtual file systems are not supported (see the manifest). */
-export const DOCUMENT_SELECTOR: { language: string; scheme: string }[] = LANGUAGES.flatMap((language) => [
+export const DOCUMENT_SELECTOR: Array<{ language: string; scheme: string }> = LANGUAGES.flatMap((language) => [
   { language, scheme: 'file' },
   { language, scheme: 'untitled' },
 ]);
+
+/** What the client keeps to dispose: VS Code's and the language client's disposables alike. */
+interface Disposable {
+  dispose(): unknown;
+}
 
 /** Starts, restarts and stops the bundled language server (dist/server.js) in its own Node process over IPC. */
 export class RetryLintClient implements vscode.Disposable {
   readonly output: vscode.OutputChannel;
   private client: LanguageClient | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: Disposable[] = [];
   /** Listeners of the current client, dropped when it stops. */
-  private clientDisposables: vscode.Disposable[] = [];
+  private clientDisposables: Disposable[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -59,8 +64,8 @@ export class RetryLintClient implements vscode.Disposable {
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
-      // settings changes reach the server as didChangeConfiguration; it registers its own file watchers
-      synchronize: { configurationSection: 'retryLint' },
+      // No `synchronize`: the server pulls `workspace/configuration` and registers for configuration
+      // changes and its file watchers itself (dynamic registration).
       initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -80,7 +85,9 @@ export class RetryLintClient implements vscode.Disposable {
         if (newState === State.Stopped && this.client === client) this.status.set('stopped', 'The language server stopped. Run "Retry Lint: Restart Server".');
         if (newState === State.Starting) this.status.set('starting', 'Starting the language server…');
       }),
-      client.onNotification(StatusNotification.method, ({ state, message }: StatusParams) => this.status.set(state, message)),
+      client.onNotification(StatusNotification.method, ({ state, message }: StatusParams) => {
+        this.status.set(state, message);
+      }),
     );
     try {
       await client.start();

@@ -61,7 +61,7 @@ async function fixAll(): Promise<boolean> {
   for (const action of actions ?? []) {
     if (!action.kind || !FIX_ALL.contains(action.kind)) continue;
     if (action.edit) applied = (await vscode.workspace.applyEdit(action.edit)) || applied;
-    if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    if (action.command) await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
   }
   return applied;
 }

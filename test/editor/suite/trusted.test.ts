@@ -83,7 +83,7 @@ describe('Retry Lint in a trusted window', () => {
     await saveAllDirty();
 
     const helperPath = 'src/lib/retry-with-backoff.ts'; // src/ exists, so the default goes to src/lib/
-    const helper = await waitForDisk(helperPath, (t) => t !== undefined && t.includes('export async function retryWithBackoff'), 'the helper file');
+    const helper = await waitForDisk(helperPath, (t) => t?.includes('export async function retryWithBackoff') === true, 'the helper file');
     assert.ok(helper?.includes('export function backoffDelay'), 'the whole helper is written');
     const text = await waitForDisk(file, (t) => t?.includes('retryWithBackoff(') ?? false, 'the rewritten retry');
     assert.match(text ?? '', /import\s*\{[^}]*\bretryWithBackoff\b[^}]*\}\s*from\s*['"]\.\/lib\/retry-with-backoff(\.js)?['"]/, 'the import');
@@ -171,7 +171,7 @@ describe('Retry Lint in a trusted window', () => {
 function readSnippetNames(language: string): string[] {
   const ext = vscode.extensions.getExtension('retry-lint.retry-lint');
   assert.ok(ext);
-  const contributes = (ext.packageJSON as { contributes?: { snippets?: { language: string; path: string }[] } }).contributes;
+  const contributes = (ext.packageJSON as { contributes?: { snippets?: Array<{ language: string; path: string }> } }).contributes;
   const names: string[] = [];
   for (const s of contributes?.snippets ?? []) {
     if (s.language !== language) continue;

@@ -80,12 +80,16 @@ export async function waitForDisk(relative: string, predicate: (text: string | u
   };
   if (predicate(read())) return read();
   const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceRoot(), '**/*'));
-  const saved = vscode.workspace.onDidSaveTextDocument(() => poke());
+  const saved = vscode.workspace.onDidSaveTextDocument(() => {
+    poke();
+  });
   let poke = (): void => undefined;
   let interval: NodeJS.Timeout | undefined;
   try {
     return await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${relative})`)), timeoutMs);
+      const timer = setTimeout(() => {
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${relative})`));
+      }, timeoutMs);
       poke = () => {
         const text = read();
         if (predicate(text)) {
@@ -125,7 +129,7 @@ export async function codeActions(
   let lastError: unknown;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      last = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+      last = (await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
       if (wanted(last)) return last;
       lastError = undefined;
     } catch (error) {
@@ -135,7 +139,7 @@ export async function codeActions(
     // Give the workbench a turn of diagnostics (or at most a short while) before asking again.
     await nextDiagnosticsChange(uri, 250 * attempt);
   }
-  throw new Error(`no ${what} after ${attempts} code-action requests; got ${JSON.stringify(last.map((a) => a.title))}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+  throw new Error(`no ${what} after ${attempts} code-action requests; got ${JSON.stringify(last.map((a) => a.title))}${lastError instanceof Error ? ` (last error: ${lastError.message})` : ''}`);
 }
 
 /** Waits for the next diagnostics change of `uri`, or `ms`, whichever comes first (a bounded back-off, not a fixed sleep). */
