@@ -4,6 +4,7 @@ import { analyzeInterceptors } from './interceptors';
 import { analyzeLoops } from './loops';
 import { analyzeRecursion } from './recursion';
 import type { RetrySite } from './types';
+import { analyzeWrappers } from './wrappers';
 
 /**
  * Finds hand-written retry sites: loops, recursion (direct, through promise chains, timers and
@@ -19,6 +20,11 @@ export function analyzeHandWritten(sourceCode: TSESLint.SourceCode, settings: Re
     } catch {
       // Keep the other analyses' sites.
     }
+  }
+  try {
+    out.push(...analyzeWrappers(ctx, out));
+  } catch {
+    // Keep the sites found so far.
   }
   return dedupe(out);
 }
