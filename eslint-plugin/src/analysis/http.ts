@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, propertyName, stringValue, unwrap } from './ast';
 import { returnedExpressions, sameFileFunction } from './delay';
@@ -67,6 +67,19 @@ export const KEY_FACTORIES = new Set([
   'generateId',
 ]);
 
+/** Packages whose id factories (`v4`, `nanoid`, `randomUUID`, …) make a new id per call. */
+const ID_MODULES = new Set(['uuid', 'nanoid', 'ulid', 'ulidx', 'crypto', 'node:crypto', 'cuid', '@paralleldrive/cuid2', 'short-uuid', 'hyperid']);
+
+/** A string known statically (a `const METHOD = 'POST'`). */
+function staticString(sourceCode: TSESLint.SourceCode, node: Node): string | undefined {
+  try {
+    const v = ASTUtils.getStaticValue(unwrap(node) as TSESTree.Node, sourceCode.getScope(node));
+    return typeof v?.value === 'string' ? v.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Recognises an HTTP request call (global `fetch`, axios and its instances, got, ky, ofetch,
  * superagent, node `http`/`https`, undici, rxjs `ajax`) through imports and `require`, never
@@ -105,7 +118,7 @@ export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree
   if (!method) {
     const m = resolved && findProp(resolved, 'method');
     if (m) {
-      const value = stringValue(m.value);
+      const value = stringValue(m.value) ?? staticString(sourceCode, m.value);
       method = value?.toUpperCase();
       methodNode = m;
     } else if (!keyUnknown) {
@@ -246,6 +259,12 @@ export function keyCreatedInside(sourceCode: TSESLint.SourceCode, value: Node, r
 function makesFreshId(n: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode?: TSESLint.SourceCode, depth = 0): boolean {
   const name = calleeName(n);
   if (name && KEY_FACTORIES.has(name)) return true;
+  // An id factory imported under another name: `import { v4 as makeId } from 'uuid'`.
+  if (sourceCode) {
+    const origin = originOf(sourceCode, n.callee);
+    const exported = origin ? normalPath(origin)[normalPath(origin).length - 1] : undefined;
+    if (origin && exported && KEY_FACTORIES.has(exported) && ID_MODULES.has(origin.module)) return true;
+  }
   // Conversions of a fresh value: `String(Date.now())`, `randomUUID().toString()`, `` `${uuid()}` ``.
   if ((name === 'String' || name === 'toString' || name === 'toUpperCase' || name === 'toLowerCase' || name === 'slice' || name === 'replace') && depth < 4) {
     const inner = name === 'String' ? n.arguments[0] : unwrap(n.callee).type === T.MemberExpression ? (unwrap(n.callee) as TSESTree.MemberExpression).object : undefined;

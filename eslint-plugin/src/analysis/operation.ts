@@ -288,9 +288,18 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
   // The retried code, and the same-file functions it calls (two levels): a request made in a
   // helper called on every attempt is retried too, and a key it creates is new every attempt.
   const scanned = new Set<Node>();
-  const scan = (scope: Node, keyRegion: Node, depth: number): void => {
+  /** Calls (in the region) of helpers that throw on any non-OK status without classifying. */
+  const throwingHelperCalls: Node[] = [];
+  const scan = (scope: Node, keyRegion: Node, depth: number, via?: Node): void => {
     if (scanned.has(scope)) return;
     scanned.add(scope);
+    if (via && depth > 0 && !classifiesStatus(scope, sourceCode)) {
+      let throwsOnNonOk = false;
+      walkRegion(scope, sourceCode, (n) => {
+        if (n.type === T.IfStatement && okCheck(n.test, sourceCode) === 'failure' && alwaysExits(n.consequent) && lastIsThrow(n.consequent)) throwsOnNonOk = true;
+      });
+      if (throwsOnNonOk) throwingHelperCalls.push(via);
+    }
     walkRegion(scope, sourceCode, (n) => {
       if (n.type !== T.CallExpression) return;
       const h = describeHttpCall(sourceCode, n, settings);
@@ -307,7 +316,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       }
       if (depth < 2) {
         const fn = sameFileFunction(n.callee, { sourceCode });
-        if (fn && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1);
+        if (fn && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via);
       }
     });
   };
@@ -325,7 +334,11 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         rateLimitChecks.push(n.test);
       }
       const clientHit = tested.some((s) => s.code !== 401 && s.code !== 403 && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || (tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<'));
-      if (clientHit && leadsToRetry(n) && !alwaysExitsWithoutRetry(n)) {
+      // `if (![400, 500, 503].includes(status)) throw err`: the list is what goes round again.
+      const negatedList = unwrap(n.test).type === T.UnaryExpression && tested.some((s) => s.op === 'in' && isClientErrorStatus(s.code)) && tested.every((s) => s.op === 'in') && alwaysExits(n.consequent);
+      if (negatedList) {
+        clientErrorRetries.push({ node: n.test, reason: 'client-status' });
+      } else if (clientHit && leadsToRetry(n) && !alwaysExitsWithoutRetry(n)) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (!classified) {
         const kind = okCheck(n.test, sourceCode);
@@ -348,8 +361,14 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     const guarded = c.guarded ?? region;
     const throwing = http.some((h) => h.throwsOnHttpError && (contains(guarded, h.node) || !contains(region, h.node)));
     if (throwing && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'catch-all' });
+    else if (throwingHelperCalls.some((h) => contains(guarded, h)) && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'non-ok' });
   }
   return { nonIdempotent, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http };
+}
+
+function lastIsThrow(c: Node): boolean {
+  const stmts = c.type === T.BlockStatement ? c.body : [c];
+  return stmts[stmts.length - 1]?.type === T.ThrowStatement;
 }
 
 /** The consequent ends in a plain `return` or `break` (no retry). */

@@ -131,7 +131,9 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const v = variableOf(ctx.sourceCode, c);
   const def = v?.defs[0];
   if (!def) return false;
-  return def.node === fn || (def.node.type === T.VariableDeclarator && def.node.init === fn);
+  if (def.node === fn || (def.node.type === T.VariableDeclarator && def.node.init === fn)) return true;
+  // `let f; f = async function () { … f() … }`
+  return fn.parent?.type === T.AssignmentExpression && fn.parent.left.type === T.Identifier && v!.references.some((r) => r.identifier === (fn.parent as TSESTree.AssignmentExpression).left);
 }
 
 /** Decides whether a self-call happens after a failure, and how. */
@@ -229,6 +231,7 @@ function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
   let dir: 1 | -1 | undefined;
   const isV = (x: Node): boolean => {
     const u = unwrap(x);
+    if (u.type === T.MemberExpression) return isV(u.object);
     return u.type === T.Identifier && v.references.some((r) => r.identifier === u);
   };
   walk(arg, ctx.sourceCode.visitorKeys, (n) => {
@@ -338,6 +341,7 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
     if (u.type === T.Identifier) return v.references.some((r) => r.identifier === u);
     if (u.type === T.BinaryExpression && (u.operator === '+' || u.operator === '-')) return isV(u.left);
     if (u.type === T.UpdateExpression) return isV(u.argument);
+    if (u.type === T.MemberExpression) return isV(u.object);
     return false;
   };
   const t = unwrap(test);
