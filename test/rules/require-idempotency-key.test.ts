@@ -319,6 +319,27 @@ export async function bookSeat(flight: string, seat: string) {
           column: 39,
           endLine: 10,
           endColumn: 45,
+          suggestions: [{ messageId: 'hoistKey', output: `import { ulid } from 'ulid';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function bookSeat(flight: string, seat: string) {
+  let n = 0;
+  const idempotencyKey = ulid();
+  while (n < 3) {
+    try {
+      const res = await fetch(\`https://air.example.test/flights/\${flight}/bookings\`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify({ seat }),
+      });
+      if (res.status >= 500) throw new Error('booking backend ' + res.status);
+      return await res.json();
+    } catch (e) {
+      if (++n === 3) throw e;
+      await sleep(Math.random() * Math.min(3000, 250 * 2 ** n));
+    }
+  }
+}` }],
         },
       ],
     },
@@ -476,6 +497,21 @@ export async function send(payload: object) {
           column: 114,
           endLine: 6,
           endColumn: 133,
+          suggestions: [{ messageId: 'hoistKey', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` }],
         },
       ],
     },
@@ -504,6 +540,22 @@ export async function send(payload: object) {
           column: 17,
           endLine: 7,
           endColumn: 25,
+          suggestions: [{ messageId: 'hoistKey', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { v4 as uuidv4 } from 'uuid';
+
+export async function send(payload: object) {
+  const k = uuidv4();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { 'idempotency-key': k } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` }],
         },
       ],
     },
@@ -531,6 +583,22 @@ export async function send(payload: object) {
           column: 124,
           endLine: 7,
           endColumn: 132,
+          suggestions: [{ messageId: 'hoistKey', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { nanoid } from 'nanoid';
+
+export async function send(payload: object) {
+  const idempotencyKey = nanoid();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { 'X-Idempotency-Key': \`cart-\${idempotencyKey}\` } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` }],
         },
       ],
     },
@@ -557,6 +625,21 @@ export async function send(payload: object) {
           column: 114,
           endLine: 6,
           endColumn: 132,
+          suggestions: [{ messageId: 'hoistKey', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const idempotencyKey = String(Date.now());
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` }],
         },
       ],
     },
@@ -585,6 +668,23 @@ export async function send(payload: object) {
           column: 114,
           endLine: 8,
           endColumn: 124,
+          suggestions: [{ messageId: 'hoistKey', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { randomUUID } from 'node:crypto';
+const freshKey = () => randomUUID();
+
+export async function send(payload: object) {
+  const idempotencyKey = freshKey();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey } });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` }],
         },
       ],
     },

@@ -1,8 +1,10 @@
+import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
+import { hoistBeforeStatement } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'missingKey' | 'keyPerAttempt' | 'applyLibraryFix';
+type MessageIds = 'missingKey' | 'keyPerAttempt' | 'hoistKey' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-idempotency-key',
@@ -15,6 +17,7 @@ export default createRule<Options, MessageIds>({
         'This {{method}} is retried but is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice (two orders, two charges). Send an idempotency key created once, before the first attempt, or do not retry it.',
       keyPerAttempt:
         'This idempotency key is created inside the retried operation, so every attempt sends a new key and the server cannot tell a retry from a new request. Create the key once, before the first attempt.',
+      hoistKey: 'Create the key once, before the retry loop.',
       applyLibraryFix: '{{description}}.',
     },
     schema: [],
@@ -30,15 +33,20 @@ export default createRule<Options, MessageIds>({
             const key = `${node.range[0]}:${node.range[1]}`;
             if (seen.has(key)) continue;
             seen.add(key);
+            const suggest: TSESLint.ReportSuggestionArray<MessageIds> = (site.suggestions?.['require-idempotency-key'] ?? []).map((s) => ({
+              messageId: 'applyLibraryFix' as const,
+              data: { description: s.description },
+              fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(s.range, s.text),
+            }));
+            if (req.key === 'per-attempt' && req.keyNode && site.kind === 'loop') {
+              const hoist = hoistBeforeStatement(context.sourceCode, req.keyNode, site.node, 'idempotencyKey');
+              if (hoist) suggest.push({ messageId: 'hoistKey', fix: hoist });
+            }
             context.report({
               node,
               messageId: req.key === 'per-attempt' ? 'keyPerAttempt' : 'missingKey',
               data: { method: req.method },
-              suggest: (site.suggestions?.['require-idempotency-key'] ?? []).map((s) => ({
-                messageId: 'applyLibraryFix' as const,
-                data: { description: s.description },
-                fix: (fixer) => fixer.replaceTextRange(s.range, s.text),
-              })),
+              suggest,
             });
           }
         }

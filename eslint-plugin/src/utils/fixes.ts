@@ -28,3 +28,64 @@ export function argumentText(sourceCode: TSESLint.SourceCode, node: TSESTree.Nod
   const text = sourceCode.getText(node);
   return node.type === T.SequenceExpression ? `(${text})` : text;
 }
+
+/**
+ * Moves an expression evaluated inside a loop to a `const` declared just before the loop, so it is
+ * evaluated once (used to create an idempotency key once for every attempt). When the expression
+ * is already the initialiser of a one-declarator `const`/`let` inside the loop, that declaration
+ * moves; otherwise a new `const <name>` is declared and the expression replaced by the name.
+ *
+ * Returns undefined when the move is not safe: the expression reads a variable declared inside
+ * the loop, or the loop is not a statement in a block or program (e.g. a labelled loop or an
+ * unbraced `if` body).
+ */
+export function hoistBeforeStatement(
+  sourceCode: TSESLint.SourceCode,
+  expr: TSESTree.Node,
+  loop: TSESTree.Node,
+  preferredName: string,
+): TSESLint.ReportFixFunction | undefined {
+  const parent = loop.parent;
+  if (!parent || (parent.type !== T.BlockStatement && parent.type !== T.Program && parent.type !== T.SwitchCase)) return undefined;
+  if (readsInnerVariable(sourceCode, expr, loop)) return undefined;
+  const line = sourceCode.lines[loop.loc.start.line - 1] ?? '';
+  const indent = /^\s*/.exec(line)?.[0] ?? '';
+  const decl = expr.parent?.type === T.VariableDeclarator && expr.parent.init === expr ? expr.parent.parent : undefined;
+  if (decl && decl.type === T.VariableDeclaration && decl.declarations.length === 1 && decl.kind !== 'var' && (decl.parent?.type === T.BlockStatement)) {
+    const text = sourceCode.getText(decl);
+    const removeStart = sourceCode.getTokenBefore(decl, { includeComments: true })?.range[1] ?? decl.range[0];
+    return (fixer) => [fixer.removeRange([removeStart, decl.range[1]]), fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `${text.replace(/;?$/, ';')}\n${indent}`)];
+  }
+  const name = freeName(sourceCode, expr, preferredName);
+  const text = sourceCode.getText(expr);
+  return (fixer) => [fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `const ${name} = ${text};\n${indent}`), fixer.replaceText(expr, name)];
+}
+
+/** Whether an expression reads a variable declared inside `region` (it would not exist before it). */
+function readsInnerVariable(sourceCode: TSESLint.SourceCode, expr: TSESTree.Node, region: TSESTree.Node): boolean {
+  const scope = sourceCode.getScope(expr);
+  let s: TSESLint.Scope.Scope | null = scope;
+  const inner: TSESLint.Scope.Variable[] = [];
+  while (s) {
+    for (const v of s.variables) {
+      const def = v.defs[0];
+      if (def && def.name.range[0] >= region.range[0] && def.name.range[1] <= region.range[1]) inner.push(v);
+    }
+    s = s.upper;
+  }
+  return inner.some((v) => v.references.some((r) => r.identifier.range[0] >= expr.range[0] && r.identifier.range[1] <= expr.range[1]));
+}
+
+/** `preferred`, or `preferred2`, … : a name not declared in any scope visible at `node` (the replaced expression). */
+function freeName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, preferred: string): string {
+  const taken = new Set<string>();
+  let s: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
+  while (s) {
+    for (const v of s.variables) taken.add(v.name);
+    for (const r of s.through) taken.add(r.identifier.name);
+    s = s.upper;
+  }
+  let name = preferred;
+  for (let i = 2; taken.has(name); i++) name = `${preferred}${i}`;
+  return name;
+}
