@@ -14,6 +14,11 @@ H="$(cd "$H" && pwd)"
 exec 9>"$H/.install.lock"
 flock 9   # one install at a time
 
+# Run from `npm run test:editor`, this script inherits the outer npm's npm_* variables: among them
+# npm_config_user_agent ("node/v20…"), which code-server's postinstall reads as the Node version.
+# The installs below must see only their own settings.
+for v in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$v"; done
+
 export XDG_CONFIG_HOME="$H/home/config" XDG_DATA_HOME="$H/home/data" XDG_CACHE_HOME="$H/home/cache"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 log() { printf '[harness] %s\n' "$*"; }

@@ -56,6 +56,7 @@ const env = {
   XDG_CACHE_HOME: join(harness, 'home/cache'),
 };
 delete env.NODE_OPTIONS; // the extension host must not inherit a loader such as tsx
+for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key]; // nor the outer npm's settings
 
 function freePort() {
   return new Promise((res, rej) => {
