@@ -3,7 +3,7 @@ import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, type AttemptVar } from './delay';
 import { describeHttpCall } from './http';
-import { alwaysExits, analyzeOperation, isStatusLike, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
+import { alwaysExits, analyzeOperation, hasDeadline, isStatusLike, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
 import { asWait, isAwaited, waitOf } from './waits';
@@ -11,8 +11,6 @@ import { asWait, isAwaited, waitOf } from './waits';
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
 type Variable = TSESLint.Scope.Variable;
 
-/** Names that signal a time limit in a loop condition or exit check. */
-const DEADLINE_RE = /deadline|timeout|expire|elapsed|giveUp|until|budget|remaining|timeLeft|stopAt|endAt|maxTime|maxDuration|aborted/i;
 
 /**
  * Finds retry loops: a `for`/`while`/`do…while` that runs an operation again after it failed,
@@ -356,16 +354,6 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op
   return result;
 }
 
-function hasDeadline(test: Node, ctx: Ctx): boolean {
-  let found = false;
-  walk(test, ctx.sourceCode.visitorKeys, (n) => {
-    if (found) return false;
-    if (n.type === T.Identifier && DEADLINE_RE.test(n.name)) found = true;
-    if (n.type === T.MemberExpression && (propertyName(n) === 'now' || propertyName(n) === 'hrtime' || propertyName(n) === 'aborted')) found = true;
-    return undefined;
-  });
-  return found;
-}
 
 function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[] } {
   const head = headOf(loop);
@@ -421,7 +409,7 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
     if (compared) bounded = true;
     if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
   }
-  if (!bounded && tests.some((t) => hasDeadline(t.test, ctx))) bounded = true;
+  if (!bounded && tests.some((t) => hasDeadline(t.test, ctx.sourceCode))) bounded = true;
   if (bounded) return { bound: { kind: 'bounded', maxAttempts, node: head }, attempts };
 
   // No counter or deadline ends the loop.

@@ -62,6 +62,24 @@ export function alwaysExits(stmt: Node | null | undefined): boolean {
   }
 }
 
+/** Names that signal a time limit or a cancellation in a loop condition or exit check. */
+const DEADLINE_RE = /deadline|timeout|expire|elapsed|giveUp|until|budget|remaining|timeLeft|stopAt|endAt|maxTime|maxDuration|aborted|signal/i;
+
+/**
+ * Whether a test limits the retry by time or cancellation: a deadline-like name, `Date.now()`,
+ * `performance.now()`, `process.hrtime`, `signal.aborted`.
+ */
+export function hasDeadline(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(test, sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.Identifier && DEADLINE_RE.test(n.name)) found = true;
+    if (n.type === T.MemberExpression && ['now', 'hrtime', 'aborted'].includes(propertyName(n) ?? '')) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 /** Status-like expressions: `res.status`, `err.response?.status`, `statusCode`, a variable named `status`. */
 export function isStatusLike(node: Node): boolean {
   const n = unwrap(node);

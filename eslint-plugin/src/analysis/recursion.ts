@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, type AttemptVar } from './delay';
-import { alwaysExits, analyzeOperation, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
+import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
@@ -13,7 +13,6 @@ type Variable = TSESLint.Scope.Variable;
 const FAILURE_EVENTS = new Set(['close', 'error', 'disconnect', 'end', 'exit', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 const HANDLER_PROPS = /^on(close|error|disconnect|end|timeout)$/i;
 const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
-const DEADLINE_RE = /deadline|timeout|expire|elapsed|giveUp|until|budget|remaining|timeLeft|stopAt|endAt|maxTime|maxDuration|aborted|signal/i;
 
 /** Why a self-call is a retry: where the failure is handled. */
 interface FailureContext {
@@ -304,7 +303,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     }
     return undefined;
   });
-  if (!bounded && tests.some((t) => hasDeadline(t, ctx))) bounded = true;
+  if (!bounded && tests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts };
 }
 
@@ -365,16 +364,6 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
   return result;
 }
 
-function hasDeadline(test: Node, ctx: Ctx): boolean {
-  let found = false;
-  walk(test, ctx.sourceCode.visitorKeys, (n) => {
-    if (found) return false;
-    if (n.type === T.Identifier && DEADLINE_RE.test(n.name)) found = true;
-    if (n.type === T.MemberExpression && (propertyName(n) === 'now' || propertyName(n) === 'aborted')) found = true;
-    return undefined;
-  });
-  return found;
-}
 
 /** Waits before the self-call: the timer around it, awaited waits on the failure path, `delay(ms).then(() => self())`. */
 function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): Wait[] {
