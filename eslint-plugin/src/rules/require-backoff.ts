@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
+import { describeDelay } from '../utils/fixes';
 
 type Options = [];
 type MessageIds = 'noWait' | 'constantDelay' | 'applyLibraryFix';
@@ -15,7 +16,7 @@ export default createRule<Options, MessageIds>({
       noWait:
         'This retry runs the next attempt at once. Retrying without waiting multiplies the load on a service that is already failing. Wait between attempts, with a delay that grows (exponential backoff).',
       constantDelay:
-        'This retry waits the same time after every attempt. A constant delay keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).',
+        'This retry waits the same time after every attempt ({{delay}}). A constant delay keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).',
       applyLibraryFix: '{{description}}.',
     },
     schema: [],
@@ -44,7 +45,7 @@ export default createRule<Options, MessageIds>({
           for (const wait of site.waits) {
             const d = wait.delay;
             if (d.growing || d.retryAfter || d.opaque) continue;
-            if (once(wait.node)) context.report({ node: wait.node, messageId: 'constantDelay', suggest });
+            if (once(wait.node)) context.report({ node: wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d) }, suggest });
           }
         }
       },

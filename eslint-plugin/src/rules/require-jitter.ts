@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites, type Wait } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { operandText } from '../utils/fixes';
+import { describeDelay, operandText } from '../utils/fixes';
 
 type Options = [];
 type MessageIds = 'noJitter' | 'addJitter' | 'applyLibraryFix';
@@ -14,7 +14,7 @@ export default createRule<Options, MessageIds>({
     docs: { description: 'Require retry delays to have a random component (jitter)', recommended: true },
     messages: {
       noJitter:
-        'This retry delay has no random component, so clients that failed together retry together and hit the recovering service in waves. Add jitter: AWS\'s analysis of backoff found "full jitter" (a random wait between 0 and the computed delay) does the least total work.',
+        'This retry uses {{delay}} with no random component, so clients that failed together retry together and hit the recovering service in waves. Add jitter: AWS\'s analysis of backoff found "full jitter" (a random wait between 0 and the computed delay) does the least total work.',
       addJitter: 'Use full jitter: wait `Math.random() * delay`.',
       applyLibraryFix: '{{description}}.',
     },
@@ -42,7 +42,7 @@ export default createRule<Options, MessageIds>({
             for (const s of site.suggestions?.['require-jitter'] ?? []) {
               suggest.push({ messageId: 'applyLibraryFix', data: { description: s.description }, fix: (fixer) => fixer.replaceTextRange(s.range, s.text) });
             }
-            context.report({ node: wait.node, messageId: 'noJitter', suggest });
+            context.report({ node: wait.node, messageId: 'noJitter', data: { delay: describeDelay(wait.delay) }, suggest });
           }
         }
       },
