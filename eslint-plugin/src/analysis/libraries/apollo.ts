@@ -3,10 +3,10 @@ import { unwrap } from '../ast';
 import { delayOfFunction } from '../delay';
 import { normalPath } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
-import { handlerDecision, knownNumber, readsParameterOrMember, replaceSuggestion, resolveFunction, withUnknownBound } from './inspect';
+import { handlerDecision, readsParameterOrMember, replaceSuggestion, resolveFunction, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay } from './util';
+import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay } from './util';
 
 /**
  * Apollo Client's `new RetryLink({ delay, attempts })` (`@apollo/client/link/retry`, 3.x and
@@ -65,7 +65,7 @@ export const apolloAdapter: LibraryAdapter = {
         readsOperation = readsParameterOrMember(fn, 1, [], ctx.sourceCode.visitorKeys);
       } else if (obj) {
         const maxOpt = readOption(ctx, obj, 'max');
-        max = maxOpt ? knownNumber(maxOpt) : obj.spread ? undefined : DEFAULTS.max;
+        max = maxOpt ? numberOption(maxOpt) : obj.spread ? undefined : DEFAULTS.max;
         const retryIf = readOption(ctx, obj, 'retryIf');
         if (retryIf) {
           const rf = resolveFunction(ctx, retryIf.value);

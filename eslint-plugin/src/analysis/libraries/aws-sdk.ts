@@ -4,10 +4,10 @@ import { unwrap } from '../ast';
 import { delayOfFunction } from '../delay';
 import { normalPath } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite } from '../types';
-import { knownNumber, replaceSuggestion, resolveExpression, resolveFunction, returnedExpressions } from './inspect';
+import { replaceSuggestion, resolveExpression, resolveFunction, returnedExpressions } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
+import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
 
 /**
  * AWS SDK for JavaScript v3 clients (`new S3Client({ maxAttempts, retryMode, retryStrategy })`,
@@ -77,7 +77,7 @@ function clientSite(ctx: LibraryContext, node: TSESTree.NewExpression): RetrySit
   if (!maxOpt && !modeOpt) return []; // the built-in retry, untouched
   const site = librarySite('@aws-sdk', node);
   site.honoursRetryAfter = true;
-  const max = maxOpt ? knownNumber(maxOpt) : config.spread ? undefined : DEFAULT_MAX_ATTEMPTS;
+  const max = maxOpt ? numberOption(maxOpt) : config.spread ? undefined : DEFAULT_MAX_ATTEMPTS;
   if (max !== undefined && max <= 1) return [];
   const at = maxOpt?.property ?? modeOpt?.property ?? node;
   setBound(site, max, at, maxOpt ? unwrap(maxOpt.value) : undefined);
@@ -159,7 +159,7 @@ function maxAttemptsOf(ctx: LibraryContext, node: Node): number | undefined {
   if (expr && expr.type === T.ObjectExpression) {
     const o = resolveObject(ctx, expr);
     const m = readOption(ctx, o, 'maxAttempts');
-    return m ? knownNumber(m) : o && !o.spread ? DEFAULT_MAX_ATTEMPTS : undefined;
+    return m ? numberOption(m) : o && !o.spread ? DEFAULT_MAX_ATTEMPTS : undefined;
   }
   return undefined;
 }

@@ -3,10 +3,10 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { normalPath } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite } from '../types';
-import { addPropertySuggestion, knownNumber, replaceSuggestion, resolveExpression, withUnknownBound } from './inspect';
+import { addPropertySuggestion, replaceSuggestion, resolveExpression, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
+import { librarySite, numberOption, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
 
 /**
  * BullMQ job retries: `attempts` and `backoff` in `queue.add(name, data, opts)`, `addBulk`,
@@ -121,7 +121,7 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
   if (!attemptsOpt && !backoffOpt) return [];
   let attempts: number | undefined;
   let attemptsNode: Node | undefined = attemptsOpt?.property;
-  if (attemptsOpt) attempts = knownNumber(attemptsOpt);
+  if (attemptsOpt) attempts = numberOption(attemptsOpt);
   else if (opts.spread || inherited === 'unknown') return []; // attempts may come from elsewhere
   else {
     const fromQueue = inherited ? readOption(ctx, inherited, 'attempts') : undefined;
@@ -129,7 +129,7 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
       if (inherited?.spread) return [];
       return []; // one attempt: the backoff never applies
     }
-    attempts = knownNumber(fromQueue);
+    attempts = numberOption(fromQueue);
     attemptsNode = undefined;
   }
   if (attempts !== undefined && attempts <= 1) return [];
@@ -146,7 +146,7 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
   }
   const suggestions: Partial<Record<string, LibrarySuggestion[]>> = {};
   const value = unwrap(backoffOpt.value);
-  const ms = knownNumber(backoffOpt);
+  const ms = numberOption(backoffOpt);
   if (ms !== undefined) {
     if (ms <= 0) site.noWait = backoffOpt.property;
     else {
@@ -159,9 +159,9 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
     const type = b ? readOption(ctx, b, 'type') : undefined;
     const typeName = type?.known?.value;
     const delayOpt = b ? readOption(ctx, b, 'delay') : undefined;
-    const delay = delayOpt ? knownNumber(delayOpt) : undefined;
+    const delay = delayOpt ? numberOption(delayOpt) : undefined;
     const jitterOpt = b ? readOption(ctx, b, 'jitter') : undefined;
-    const jitter = jitterOpt ? knownNumber(jitterOpt) : b?.spread ? undefined : 0;
+    const jitter = jitterOpt ? numberOption(jitterOpt) : b?.spread ? undefined : 0;
     if (!b || (typeName !== 'fixed' && typeName !== 'exponential') || delay === undefined || jitter === undefined) {
       site.waits = [{ node: backoffOpt.property, argument: undefined, delay: opaqueDelay(backoffOpt.property) }];
     } else if (delay <= 0) {

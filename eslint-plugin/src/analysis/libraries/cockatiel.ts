@@ -3,10 +3,10 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { isExport, normalPath } from '../scope';
 import type { DelayFacts, Node } from '../types';
-import { addPropertySuggestion, knownNumber, resolveExpression, withUnknownBound } from './inspect';
+import { addPropertySuggestion, resolveExpression, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
+import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
 
 /**
  * cockatiel 3.x: `retry(policy, { maxAttempts, backoff })` (`dist/Policy.js`). Defaults:
@@ -54,7 +54,7 @@ export const cockatielAdapter: LibraryAdapter = {
     const site = librarySite(MODULE, node);
 
     const maxOpt = readOption(ctx, options, 'maxAttempts');
-    const max = maxOpt ? knownNumber(maxOpt) : spread ? undefined : Infinity;
+    const max = maxOpt ? numberOption(maxOpt) : spread ? undefined : Infinity;
     if (max !== undefined && max <= 0) return [];
     if (max === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: maxOpt?.property ?? node };
     else if (!Number.isFinite(max)) {
@@ -106,7 +106,7 @@ function backoffDelay(ctx: LibraryContext, value: Node, at: Node, retries: numbe
     const spread = opts?.spread ?? false;
     const read = (name: 'initialDelay' | 'exponent' | 'maxDelay'): number | undefined => {
       const o = readOption(ctx, opts, name);
-      return o ? knownNumber(o) : spread ? undefined : EXP_DEFAULTS[name];
+      return o ? numberOption(o) : spread ? undefined : EXP_DEFAULTS[name];
     };
     const initial = read('initialDelay');
     const exponent = read('exponent');

@@ -5,7 +5,6 @@ import { describeHttpCall, KEY_FACTORIES, type HttpCall } from '../http';
 import { bindingOf, variableOf } from '../scope';
 import type { DelayFacts, LibrarySuggestion, Node, NonIdempotentRequest } from '../types';
 import type { LibraryContext } from './types';
-import type { Option } from './util';
 
 /**
  * Helpers shared by the adapters for undici, cockatiel, rxjs, @tanstack/query, bullmq, AWS SDK,
@@ -132,12 +131,6 @@ function freshKeyCreation(ctx: LibraryContext, value: Node): Node | undefined {
   if (n.type === T.AwaitExpression) n = unwrap(n.argument);
   if (n.type === T.CallExpression && KEY_FACTORIES.has(calleeName(n) ?? '')) return n;
   return undefined;
-}
-
-/** The known value of an option when it is a number (`Infinity` included). */
-export function knownNumber(opt: Option | undefined): number | undefined {
-  const v = opt?.known?.value;
-  return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
 }
 
 /** A suggestion replacing a node's text. */

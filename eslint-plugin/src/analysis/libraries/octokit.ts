@@ -2,10 +2,10 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { propertyName, unwrap } from '../ast';
 import { isExport } from '../scope';
 import type { Node, RetrySite } from '../types';
-import { arrayElements, handlerDecision, knownNumber, resolveExpression, resolveFunction, type FunctionNode } from './inspect';
+import { arrayElements, handlerDecision, resolveExpression, resolveFunction, type FunctionNode } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, readOption, resolveObject, type OptionsObject } from './util';
+import { librarySite, numberOption, readOption, resolveObject, type OptionsObject } from './util';
 
 /**
  * Octokit's retry plugins, on a class built with `Octokit.plugin(retry, throttling)` (from
@@ -139,8 +139,8 @@ function retrySites(ctx: LibraryContext, node: Node, config: OptionsObject, bund
   const spread = options?.spread ?? false;
   const retriesOpt = readOption(ctx, options, 'retries');
   const baseOpt = readOption(ctx, options, 'retryAfterBaseValue');
-  const retries = retriesOpt ? knownNumber(retriesOpt) : spread ? undefined : RETRY_DEFAULTS.retries;
-  const base = baseOpt ? knownNumber(baseOpt) : spread ? undefined : RETRY_DEFAULTS.retryAfterBaseValue;
+  const retries = retriesOpt ? numberOption(retriesOpt) : spread ? undefined : RETRY_DEFAULTS.retries;
+  const base = baseOpt ? numberOption(baseOpt) : spread ? undefined : RETRY_DEFAULTS.retryAfterBaseValue;
   // `~~retries`: Infinity and non-numbers become 0 in the plugin, i.e. no retry.
   if (retries !== undefined && (!Number.isFinite(retries) || retries < 1)) return [];
   const site = librarySite('@octokit/plugin-retry', node, { kind: retries === undefined ? 'unknown' : 'bounded', maxAttempts: retries === undefined ? undefined : retries + 1, node: retriesOpt?.property ?? at });

@@ -5,10 +5,10 @@ import { delayOfFunction } from '../delay';
 import { describeHttpCall, type HttpCall } from '../http';
 import { normalPath, type Origin } from '../scope';
 import type { Node, RetrySite } from '../types';
-import { knownNumber, resolveExpression, resolveFunction, returnedExpressions } from './inspect';
+import { resolveExpression, resolveFunction, returnedExpressions } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
+import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
 
 /**
  * rxjs 7.x `retry(count)` / `retry({ count, delay, resetOnSuccess })` and the deprecated
@@ -74,13 +74,13 @@ function analyzeRetry(ctx: LibraryContext, node: TSESTree.CallExpression): Retry
       const options = resolveObject(ctx, arg);
       if (!options) return []; // built at run time
       const countOpt = readOption(ctx, options, 'count');
-      count = countOpt ? knownNumber(countOpt) : options.spread ? undefined : Infinity;
+      count = countOpt ? numberOption(countOpt) : options.spread ? undefined : Infinity;
       countNode = countOpt?.property ?? node;
       const delayOpt = readOption(ctx, options, 'delay');
       if (!delayOpt) {
         if (!options.spread) site.noWait = node;
       } else {
-        const ms = knownNumber(delayOpt);
+        const ms = numberOption(delayOpt);
         const fn = ms === undefined ? resolveFunction(ctx, delayOpt.value) : undefined;
         if (ms !== undefined) {
           if (ms <= 0) site.noWait = delayOpt.property;

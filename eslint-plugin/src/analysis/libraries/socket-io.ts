@@ -2,10 +2,10 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { normalPath } from '../scope';
 import type { LibrarySuggestion, Node } from '../types';
-import { knownNumber, replaceSuggestion, resolveExpression } from './inspect';
+import { replaceSuggestion, resolveExpression } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter } from './types';
-import { librarySite, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
+import { librarySite, numberOption, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
 
 /**
  * socket.io-client reconnection: `io(url, opts)` (also `connect`, `lookup`, the default export)
@@ -66,7 +66,7 @@ export const socketIoAdapter: LibraryAdapter = {
     const site = librarySite(MODULE, node);
     const suggestions: Partial<Record<string, LibrarySuggestion[]>> = {};
     const attemptsOpt = readOption(ctx, options, 'reconnectionAttempts');
-    const attempts = attemptsOpt ? knownNumber(attemptsOpt) : undefined;
+    const attempts = attemptsOpt ? numberOption(attemptsOpt) : undefined;
     if (attemptsOpt && attempts !== undefined && (attempts === 0 || !Number.isFinite(attempts))) {
       site.bound = { kind: 'unbounded', maxAttempts: undefined, node: attemptsOpt.property };
       suggestions['no-unbounded-retry'] = [replaceSuggestion(unwrap(attemptsOpt.value), '10', 'Give up after 10 attempts (`reconnectionAttempts: 10`)')];
@@ -80,13 +80,13 @@ export const socketIoAdapter: LibraryAdapter = {
     const delayOpt = readOption(ctx, options, 'reconnectionDelay');
     const maxOpt = readOption(ctx, options, 'reconnectionDelayMax');
     const randOpt = readOption(ctx, options, 'randomizationFactor');
-    const read = (o: typeof delayOpt, fallback: number): number | undefined => (o ? knownNumber(o) : options.spread ? undefined : fallback);
+    const read = (o: typeof delayOpt, fallback: number): number | undefined => (o ? numberOption(o) : options.spread ? undefined : fallback);
     // `||` in the library: 0 means the default.
     const delay = read(delayOpt, DEFAULTS.delay) || DEFAULTS.delay;
     const cap = read(maxOpt, DEFAULTS.delayMax) || DEFAULTS.delayMax;
-    const rand = randOpt ? knownNumber(randOpt) : options.spread ? undefined : DEFAULTS.randomizationFactor;
+    const rand = randOpt ? numberOption(randOpt) : options.spread ? undefined : DEFAULTS.randomizationFactor;
     const delayAt: Node = maxOpt?.property ?? node;
-    if ((delayOpt && knownNumber(delayOpt) === undefined) || (maxOpt && knownNumber(maxOpt) === undefined) || rand === undefined || (options.spread && (!delayOpt || !maxOpt))) {
+    if ((delayOpt && numberOption(delayOpt) === undefined) || (maxOpt && numberOption(maxOpt) === undefined) || rand === undefined || (options.spread && (!delayOpt || !maxOpt))) {
       site.waits = [{ node: randOpt?.property ?? node, argument: undefined, delay: opaqueDelay(delayAt) }];
     } else {
       const random = rand > 0 && rand <= 1;

@@ -8,7 +8,6 @@ import {
   addPropertySuggestion,
   handlerDecision,
   httpCallsIn,
-  knownNumber,
   replaceSuggestion,
   resolveExpression,
   resolveFunction,
@@ -18,7 +17,7 @@ import {
 } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
+import { librarySite, numberOption, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
 
 /**
  * TanStack Query (react-query 3, @tanstack/*-query 4 and 5). Defaults (query-core 5.x
@@ -235,7 +234,7 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
       ];
     }
   } else {
-    const ms = knownNumber(delayOpt);
+    const ms = numberOption(delayOpt);
     const fn = ms === undefined ? resolveFunction(ctx, delayOpt.value) : undefined;
     if (ms !== undefined) {
       if (ms <= 0) site.noWait = delayOpt.property;

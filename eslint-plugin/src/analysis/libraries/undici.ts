@@ -3,10 +3,10 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { normalPath, type Origin } from '../scope';
 import type { RetrySite } from '../types';
-import { arrayElements, isClientErrorStatus, knownNumber, removeElementSuggestion, withUnknownBound } from './inspect';
+import { arrayElements, isClientErrorStatus, removeElementSuggestion, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, type OptionsObject } from './util';
+import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, type OptionsObject } from './util';
 
 /**
  * undici's retry: `new RetryAgent(dispatcher, options)`, `new RetryHandler({ ...dispatchOptions,
@@ -92,7 +92,7 @@ function analyzeOptions(ctx: LibraryContext, node: TSESTree.Node, options: Optio
     return site;
   }
 
-  let maxRetries: number | undefined = maxRetriesOpt ? knownNumber(maxRetriesOpt) : spread ? undefined : DEFAULTS.maxRetries;
+  let maxRetries: number | undefined = maxRetriesOpt ? numberOption(maxRetriesOpt) : spread ? undefined : DEFAULTS.maxRetries;
   if (maxRetriesOpt && maxRetries === undefined) {
     site.bound = { kind: 'unknown', maxAttempts: undefined, node: maxRetriesOpt.property };
   } else if (maxRetries === undefined) {
@@ -107,9 +107,9 @@ function analyzeOptions(ctx: LibraryContext, node: TSESTree.Node, options: Optio
   const minOpt = readOption(ctx, options, 'minTimeout');
   const factorOpt = readOption(ctx, options, 'timeoutFactor');
   const maxOpt = readOption(ctx, options, 'maxTimeout');
-  const base = minOpt ? knownNumber(minOpt) : spread ? undefined : DEFAULTS.minTimeout;
-  const factor = factorOpt ? knownNumber(factorOpt) : spread ? undefined : DEFAULTS.timeoutFactor;
-  const cap = maxOpt ? knownNumber(maxOpt) : spread ? undefined : DEFAULTS.maxTimeout;
+  const base = minOpt ? numberOption(minOpt) : spread ? undefined : DEFAULTS.minTimeout;
+  const factor = factorOpt ? numberOption(factorOpt) : spread ? undefined : DEFAULTS.timeoutFactor;
+  const cap = maxOpt ? numberOption(maxOpt) : spread ? undefined : DEFAULTS.maxTimeout;
   const delayNode = maxOpt?.property ?? node;
   if (base === undefined || factor === undefined || cap === undefined) {
     site.waits = [{ node: factorOpt?.property ?? node, argument: undefined, delay: opaqueDelay(delayNode) }];
