@@ -3,8 +3,9 @@ import { unwrap } from '../ast';
 import { delayOfFunction } from '../delay';
 import { normalPath } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
-import { handlerDecision, readsParameterOrMember, replaceSuggestion, resolveFunction, withUnknownBound } from './inspect';
+import { handlerDecision, readsParameterOrMember, replaceSuggestion, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
+import { resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay } from './util';
 

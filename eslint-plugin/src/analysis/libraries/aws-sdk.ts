@@ -4,8 +4,9 @@ import { unwrap } from '../ast';
 import { delayOfFunction } from '../delay';
 import { normalPath } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite } from '../types';
-import { replaceSuggestion, resolveExpression, resolveFunction, returnedExpressions } from './inspect';
+import { replaceSuggestion, resolveExpression, returnedExpressions } from './inspect';
 import type { LibraryDocs } from './docs';
+import { resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
 

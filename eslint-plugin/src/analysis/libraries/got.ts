@@ -23,7 +23,7 @@ import {
 } from './option-state';
 import { SUGGESTED_CAP_MS } from './retry-options';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, scheduleDelay } from './util';
+import { librarySite, opaqueDelay, scheduleDelay, type FunctionNode } from './util';
 
 export const docs: LibraryDocs = {
   package: 'got',
@@ -150,6 +150,6 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   return site;
 }
 
-function alwaysZero(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): boolean {
+function alwaysZero(fn: FunctionNode): boolean {
   return fn.body.type === T.Literal && fn.body.value === 0;
 }

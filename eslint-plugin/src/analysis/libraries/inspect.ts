@@ -5,15 +5,13 @@ import { describeHttpCall, KEY_FACTORIES, type HttpCall } from '../http';
 import { bindingOf, variableOf } from '../scope';
 import type { DelayFacts, LibrarySuggestion, Node, NonIdempotentRequest } from '../types';
 import type { LibraryContext } from './types';
+import { type FunctionNode } from './util';
 
 /**
  * Helpers shared by the adapters for undici, cockatiel, rxjs, @tanstack/query, bullmq, AWS SDK,
  * octokit, Apollo and socket.io-client: following `const` bindings, reading handler functions,
  * and building suggestion edits on options objects.
  */
-
-/** A function node of any form. */
-export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** Follows `const x = <expr>` bindings (a few steps) to the expression a value is built from. */
 export function resolveExpression(ctx: LibraryContext, node: Node | null | undefined): Node | undefined {
@@ -28,12 +26,6 @@ export function resolveExpression(ctx: LibraryContext, node: Node | null | undef
     n = unwrap(b.node);
   }
   return undefined;
-}
-
-/** Resolves a function-valued option (inline, a `const` bound to a function, a function declaration). */
-export function resolveFunction(ctx: LibraryContext, node: Node | null | undefined): FunctionNode | undefined {
-  const n = resolveExpression(ctx, node);
-  return n && isFunction(n) ? n : undefined;
 }
 
 /** The expressions a function returns (its expression body, or its `return` statements outside nested functions); `null` for a bare `return`. */

@@ -2,10 +2,11 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { propertyName, unwrap } from '../ast';
 import { isExport } from '../scope';
 import type { Node, RetrySite } from '../types';
-import { arrayElements, handlerDecision, resolveExpression, resolveFunction, type FunctionNode } from './inspect';
+import { arrayElements, handlerDecision, resolveExpression } from './inspect';
 import type { LibraryDocs } from './docs';
+import { resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, numberOption, readOption, resolveObject, type OptionsObject } from './util';
+import { librarySite, numberOption, readOption, resolveObject, type FunctionNode, type OptionsObject } from './util';
 
 /**
  * Octokit's retry plugins, on a class built with `Octokit.plugin(retry, throttling)` (from

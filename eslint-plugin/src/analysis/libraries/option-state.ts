@@ -4,7 +4,7 @@ import { isFunction, propertyName, unwrap, walk } from '../ast';
 import type { DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
 import { bindingOf, variableOf } from '../scope';
 import type { LibraryContext } from './types';
-import { readOption, resolveObject, type Option, type OptionsObject } from './util';
+import { readOption, resolveObject, type FunctionNode, type Option, type OptionsObject } from './util';
 
 /**
  * Helpers shared by the adapters of retry libraries configured through one options object
@@ -233,7 +233,7 @@ export function isRateLimitStatus(value: unknown): boolean {
 }
 
 /** Resolves a function-valued option: an inline function, or a same-file function or `const` bound to one. */
-export function resolveFunction(ctx: LibraryContext, node: Node | null | undefined): (TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression) | undefined {
+export function resolveFunction(ctx: LibraryContext, node: Node | null | undefined): FunctionNode | undefined {
   let n = unwrap(node);
   for (let i = 0; n && i < 5; i++) {
     if (isFunction(n)) return n;
@@ -243,7 +243,7 @@ export function resolveFunction(ctx: LibraryContext, node: Node | null | undefin
 }
 
 /** Whether a function always returns `true` (`() => true`, `function () { return true; }`): it accepts every failure. */
-export function alwaysTrue(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): boolean {
+export function alwaysTrue(fn: FunctionNode): boolean {
   if (fn.body.type !== T.BlockStatement) return isTrue(fn.body);
   const body = fn.body.body;
   const last = body[body.length - 1];
@@ -262,7 +262,7 @@ function isTrue(n: Node | null | undefined): boolean {
 }
 
 /** Whether the function's parameter at `index` is referenced in its body. */
-export function usesParameter(ctx: LibraryContext, fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression, index: number): boolean {
+export function usesParameter(ctx: LibraryContext, fn: FunctionNode, index: number): boolean {
   const p = fn.params[index];
   if (!p) return false;
   if (p.type !== T.Identifier) return true; // destructured: assume used

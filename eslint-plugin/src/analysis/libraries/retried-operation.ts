@@ -6,9 +6,7 @@ import { variableOf } from '../scope';
 import type { Node, RetrySite } from '../types';
 import { resolveFunction } from './option-state';
 import type { LibraryContext } from './types';
-import { resolveObject } from './util';
-
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+import { resolveObject, type FunctionNode } from './util';
 
 /**
  * For retry libraries that run a function again (p-retry, async-retry, promise-retry,

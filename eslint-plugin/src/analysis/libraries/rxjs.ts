@@ -5,8 +5,9 @@ import { delayOfFunction } from '../delay';
 import { describeHttpCall, type HttpCall } from '../http';
 import { normalPath, type Origin } from '../scope';
 import type { Node, RetrySite } from '../types';
-import { resolveExpression, resolveFunction, returnedExpressions } from './inspect';
+import { resolveExpression, returnedExpressions } from './inspect';
 import type { LibraryDocs } from './docs';
+import { resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
 

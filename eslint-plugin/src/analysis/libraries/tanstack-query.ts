@@ -10,14 +10,13 @@ import {
   httpCallsIn,
   replaceSuggestion,
   resolveExpression,
-  resolveFunction,
   returnedExpressions,
   unkeyedRequests,
-  type FunctionNode,
 } from './inspect';
 import type { LibraryDocs } from './docs';
+import { resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, numberOption, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
+import { librarySite, numberOption, opaqueDelay, readOption, scheduleDelay, type FunctionNode, type OptionsObject } from './util';
 
 /**
  * TanStack Query (react-query 3, @tanstack/*-query 4 and 5). Defaults (query-core 5.x

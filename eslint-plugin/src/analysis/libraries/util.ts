@@ -5,6 +5,9 @@ import { bindingOf, variableOf } from '../scope';
 import type { AttemptBound, DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryContext } from './types';
 
+/** A function node of any form. */
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
 /** An options object found for a library call. */
 export interface OptionsObject {
   /** The object literal. */
