@@ -187,6 +187,7 @@ async function lint(FlatESLint: FlatESLintClass, options: CliOptions, io: CliIo)
   checkPaths(options.patterns, io.cwd);
   const base: ESLintNamespace.Options = { cwd: io.cwd, fix: options.fix, errorOnUnmatchedPattern: true };
   let eslintOptions: ESLintNamespace.Options;
+  let builtIn = false;
   if (options.config !== undefined) {
     const file = path.resolve(io.cwd, options.config);
     if (!existsSync(file)) throw new UsageError(`config file not found: ${options.config}`);
@@ -195,6 +196,7 @@ async function lint(FlatESLint: FlatESLintClass, options: CliOptions, io: CliIo)
     eslintOptions = base;
   } else {
     eslintOptions = { ...base, overrideConfigFile: true, overrideConfig: builtInConfig() };
+    builtIn = true;
   }
   const eslint = new FlatESLint(eslintOptions);
   let results: ESLintNamespace.LintResult[];
@@ -207,6 +209,7 @@ async function lint(FlatESLint: FlatESLintClass, options: CliOptions, io: CliIo)
     throw error;
   }
   if (options.fix) await FlatESLint.outputFixes(results);
+  if (builtIn) results = keepOwnFindings(results);
 
   const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
   const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
@@ -285,7 +288,32 @@ export function builtInConfig(): Linter.Config[] {
     { name: 'retry-lint/typescript', files: TS_FILES, languageOptions: { parser: tsParser, sourceType: 'module' } },
     { name: 'retry-lint/tsx', files: ['**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     { ...recommended, files: [...JS_FILES, ...TS_FILES] },
+    // Code written for another ESLint setup names rules we do not load in its disable comments:
+    // those are not findings of ours, so unused-directive reports are off here.
+    { name: 'retry-lint/directives', linterOptions: { reportUnusedDisableDirectives: 'off' } },
   ];
+}
+
+/**
+ * With the built-in config, drops messages about other plugins' rules (a disable comment for
+ * `@typescript-eslint/naming-convention` makes ESLint report "Definition for rule … was not
+ * found"), and recounts. Parse errors (no rule id) and `retry/*` findings stay.
+ */
+export function keepOwnFindings(results: ESLintNamespace.LintResult[]): ESLintNamespace.LintResult[] {
+  return results.map((r) => {
+    const messages = r.messages.filter((m) => m.ruleId === null || m.ruleId.startsWith('retry/'));
+    if (messages.length === r.messages.length) return r;
+    const count = (severity: number, fixable?: boolean): number => messages.filter((m) => m.severity === severity && (fixable === undefined || m.fix !== undefined)).length;
+    return {
+      ...r,
+      messages,
+      errorCount: count(2),
+      warningCount: count(1),
+      fatalErrorCount: messages.filter((m) => m.fatal).length,
+      fixableErrorCount: count(2, true),
+      fixableWarningCount: count(1, true),
+    };
+  });
 }
 
 /** Formats the results: ESLint's own stylish and json formatters, SARIF through `@microsoft/eslint-formatter-sarif`. */

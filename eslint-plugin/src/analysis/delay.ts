@@ -62,7 +62,7 @@ const RETRY_AFTER = (): Value => ({ lo: 0, hi: Infinity, random: false, attempt:
 const RETRY_AFTER_RE = /^(retry[-_]?after(ms|seconds|sec|s)?|x-ratelimit-reset(-after)?|ratelimit-reset|x-rate-limit-reset)$/i;
 
 /** Names of attempt counters (`attempt`, `retryCount`, `__retryCount`, `tries`). */
-const ATTEMPT_NAME_RE = /^_*(attempt|attempts|attemptNumber|attemptCount|retry|retries|retryCount|retryNumber|retryAttempt|tries|tryCount|n)$/i;
+const ATTEMPT_NAME_RE = /^_*(n|retry|retries|tries)$|attempts?(Count|Number|No|Index)?$|retr(y|ies)(Count|Number|No|Index)$|^(num|n)Retries$|tryCount$|failures?Count$|^_*failures$/i;
 
 /** Names of helpers that return a random number. */
 const RANDOM_CALL_RE = /random|jitter/i;

@@ -104,7 +104,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
   if (indexesByCounter(loop.body, loopCounters, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !alwaysExits(n.handler.body) && leavesLoop(n.block, loop, ctx)) retryTries.push(n);
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !alwaysExits(n.handler.body) && leavesLoop(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
     if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test))) statusIfs.push(n);
   });
   let statusRetry = false;
@@ -166,6 +166,73 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     return undefined;
   });
   return found;
+}
+
+/**
+ * The loop moves on to something else after a failure: a variable the try's operation reads is
+ * reassigned (`current = path.dirname(current)`), so the next pass is a different operation
+ * (walking up a tree, trying the next candidate), not a retry of the failed one.
+ */
+function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
+  const reassigned = new Set<Variable>();
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n) || n === tryStmt.block) return false;
+    if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, n.left);
+      if (v && !cs.some((c) => c.variable === v)) reassigned.add(v);
+    }
+    return undefined;
+  });
+  if (reassigned.size === 0) return false;
+  let reads = false;
+  walk(tryStmt.block, ctx.sourceCode.visitorKeys, (n) => {
+    if (reads || isFunction(n)) return false;
+    if (n.type === T.CallExpression) {
+      for (const part of [n.callee, ...n.arguments]) {
+        walk(part, ctx.sourceCode.visitorKeys, (m) => {
+          if (m.type === T.Identifier) {
+            const v = variableOf(ctx.sourceCode, m);
+            if (v && reassigned.has(v)) reads = true;
+          }
+        });
+      }
+    }
+    return undefined;
+  });
+  return reads;
+}
+
+/**
+ * After a failure the loop always leaves: the catch sets a flag (or stores the error) that an `if`
+ * after the try tests before returning, throwing or breaking (a stream read loop, not a retry).
+ */
+function failureLeaves(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
+  const handler = tryStmt.handler;
+  if (!handler) return false;
+  const set = new Set<Variable>();
+  walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, n.left);
+      if (v) set.add(v);
+    }
+    return undefined;
+  });
+  if (set.size === 0 || tryStmt.parent !== loop.body || loop.body.type !== T.BlockStatement) return false;
+  const after = loop.body.body.slice(loop.body.body.indexOf(tryStmt) + 1);
+  return after.some((st) => {
+    if (st.type !== T.IfStatement || !alwaysExits(st.consequent) || containsContinue(st.consequent)) return false;
+    let flag = false;
+    let counter = false;
+    walk(st.test, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, m);
+        if (v && set.has(v)) flag = true;
+        if (cs.some((c) => isCounter(m, c, ctx))) counter = true;
+      }
+    });
+    return flag && !counter;
+  });
 }
 
 function isOkTest(test: Node): boolean {

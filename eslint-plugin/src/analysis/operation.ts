@@ -175,9 +175,13 @@ function okCheck(test: Node, sourceCode: TSESLint.SourceCode): 'success' | 'fail
 
 const CLASSIFIER_RE = /retr(y|i)able|transient|should_?retry|isServer|isNetwork|isTimeout|isRateLimit|isTemporary|temporary|recoverable|isClientError|isFatal|permanent/i;
 
-/** A 4xx status that can never succeed on retry (RFC 9110 §15.5): not 408 (timeout) nor 429 (rate limit). */
+/**
+ * A 4xx status that cannot succeed on retry (RFC 9110 §15.5). Not 408 (Request Timeout), 429 (Too
+ * Many Requests, RFC 6585), 421 (Misdirected Request: RFC 9110 §15.5.20 lets a client retry over
+ * another connection) nor 425 (Too Early: RFC 8470 §5.2 lets a client retry).
+ */
 export function isClientErrorStatus(code: number): boolean {
-  return code >= 400 && code < 500 && code !== 408 && code !== 429;
+  return code >= 400 && code < 500 && code !== 408 && code !== 429 && code !== 421 && code !== 425;
 }
 
 /**
@@ -356,7 +360,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       const negatedList = unwrap(n.test).type === T.UnaryExpression && tested.some((s) => s.op === 'in' && isClientErrorStatus(s.code)) && tested.every((s) => s.op === 'in') && alwaysExits(n.consequent);
       if (negatedList) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
-      } else if (clientHit && leadsToRetry(n) && !alwaysExitsWithoutRetry(n)) {
+      } else if (clientHit && leadsToRetry(n)) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (!classified) {
         const kind = okCheck(n.test, sourceCode);
@@ -389,13 +393,6 @@ function lastIsThrow(c: Node): boolean {
   return stmts[stmts.length - 1]?.type === T.ThrowStatement;
 }
 
-/** The consequent ends in a plain `return` or `break` (no retry). */
-function alwaysExitsWithoutRetry(n: TSESTree.IfStatement): boolean {
-  const c = n.consequent;
-  const stmts = c.type === T.BlockStatement ? c.body : [c];
-  const last = stmts[stmts.length - 1];
-  return last?.type === T.ReturnStatement || last?.type === T.BreakStatement;
-}
 
 /** After `if (res.ok) return …`, whether the next statement leaves without retrying (`throw` not caught by the retry). */
 function nextStatementExits(ifStmt: TSESTree.IfStatement): boolean {

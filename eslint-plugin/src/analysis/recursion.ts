@@ -104,21 +104,31 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     return true;
   });
   for (const { call, fc } of contexts) {
-    const { bound, attempts } = recursionBound(fn, call, ctx);
-    const waits = fc.replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts);
+    const { bound, attempts, once } = recursionBound(fn, call, ctx);
+    const replay = fc.replay || once;
+    const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts);
     sites.push({
-      kind: fc.replay ? 'interceptor' : 'recursion',
+      kind: replay ? 'interceptor' : 'recursion',
       node: call,
       bound,
       waits,
-      noWait: !fc.replay && waits.length === 0 ? call : undefined,
-      nonIdempotent: op.nonIdempotent,
-      rateLimitChecks: fc.replay ? [] : op.rateLimitChecks,
+      noWait: !replay && waits.length === 0 ? call : undefined,
+      nonIdempotent: once ? [] : op.nonIdempotent,
+      rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
-      clientErrorRetries: fc.replay ? [] : op.clientErrorRetries,
+      clientErrorRetries: replay ? [] : op.clientErrorRetries,
     });
   }
   return sites;
+}
+
+/** Whether an argument is the function itself (`.then(ok, self)`). */
+function isSelfArg(arg: Node, fn: Fn, ctx: Ctx): boolean {
+  const a = unwrap(arg);
+  if (a.type !== T.Identifier) return false;
+  const v = variableOf(ctx.sourceCode, a);
+  const def = v?.defs[0];
+  return !!def && (def.node === fn || (def.node.type === T.VariableDeclarator && def.node.init === fn));
 }
 
 /** Whether the call's callee is the function itself (rather than a host it is passed to). */
@@ -146,7 +156,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): Failur
     // `setTimeout(self, ms)`, `.catch(self)`, `.on('close', self)`: the call is the host.
     const name = calleeName(call);
     if (isGlobalTimer(ctx.sourceCode, call)) timer = call;
-    else if (name === 'catch' || name === 'then') {
+    else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && isSelfArg(call.arguments[1]!, fn, ctx))) {
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
       found = { kind: 'promise-catch', handler: { node: call, param: undefined, body: call, guarded: callee.object }, path: call, timer, replay };
     } else if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) {
@@ -246,9 +256,11 @@ function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
 }
 
 /** The attempt limit of a recursive retry: a counter parameter that changes on each call and is checked. */
-function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[] } {
+function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[]; once: boolean } {
   const attempts: AttemptVar[] = [];
   let bounded = false;
+  /** A one-off replay or failover (a switch turned off, state dropped, the next item of a list), not a backoff retry. */
+  let once = false;
   let maxAttempts: number | undefined;
   const tests = testsOf(fn, ctx);
   const consider = (v: Variable, dir: 1 | -1, start: number | undefined): void => {
@@ -281,10 +293,14 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       consider(p.variable, dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined);
       continue;
     }
-    // A once-only flag: `api(url, true)` for a `retried = false` parameter that is tested.
+    // A once-only switch: `api(url, true)` for a tested `retried = false`, `upsert(body, undefined)`
+    // for a tested `existing`: a constant (other than the default) that turns the retry path off.
     const a = unwrap(arg);
-    if (a.type === T.Literal && a.value === true && tests.some((t) => refersTo(t, p.variable, ctx))) {
+    const literal = a.type === T.Literal || (a.type === T.Identifier && a.name === 'undefined');
+    const sameAsDefault = p.defaultValue !== undefined && a.type === T.Literal && unwrap(p.defaultValue).type === T.Literal && (unwrap(p.defaultValue) as TSESTree.Literal).value === a.value;
+    if (literal && !sameAsDefault && tests.some((t) => refersTo(t, p.variable, ctx))) {
       bounded = true;
+      once = true;
       maxAttempts = 2;
     }
   }
@@ -304,7 +320,55 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     return undefined;
   });
   if (!bounded && tests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
-  return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts };
+  if (!bounded && (consumesList(fn, tests, ctx) || dropsTestedState(fn, call, ctx))) {
+    bounded = true;
+    once = true;
+  }
+  return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once };
+}
+
+/** Failover through a list: `host = queue.shift()` with a test of `queue.length` ends when the list does. */
+function consumesList(fn: Fn, tests: Node[], ctx: Ctx): boolean {
+  const lists = new Set<string>();
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.CallExpression && ['shift', 'pop', 'splice'].includes(calleeName(n) ?? '')) {
+      const c = unwrap(n.callee);
+      if (c.type === T.MemberExpression) lists.add(ctx.sourceCode.getText(c.object));
+    }
+  });
+  if (lists.size === 0) return false;
+  return tests.some((t) => {
+    let found = false;
+    walk(t, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.MemberExpression && propertyName(m) === 'length' && lists.has(ctx.sourceCode.getText(m.object))) found = true;
+    });
+    return found;
+  });
+}
+
+/**
+ * Start over after dropping the state that led here: `if (cache.has()) { try … catch { cache.remove();
+ * return login() } }` — the second run takes the branch without the retry, so it happens at most once.
+ */
+function dropsTestedState(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): boolean {
+  const dropped = new Set<string>();
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.CallExpression && n.range[1] <= call.range[0] && /^(remove|delete|clear|invalidate|reset|evict|drop|forget)/i.test(calleeName(n) ?? '')) {
+      const c = unwrap(n.callee);
+      if (c.type === T.MemberExpression) dropped.add(ctx.sourceCode.getText(c.object));
+    }
+  });
+  if (dropped.size === 0) return false;
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    if (p.type === T.IfStatement && contains(p.consequent, call)) {
+      let found = false;
+      walk(p.test, ctx.sourceCode.visitorKeys, (m) => {
+        if (m.type === T.MemberExpression && dropped.has(ctx.sourceCode.getText(m.object))) found = true;
+      });
+      if (found) return true;
+    }
+  }
+  return false;
 }
 
 function refersTo(node: Node, v: Variable, ctx: Ctx): boolean {

@@ -85,7 +85,7 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
   // Same-file function whose body is a wait (returns one, or is little more than awaiting one).
   const fn = sameFileFunction(n.callee, { sourceCode });
   if (fn) {
-    if (!isWaitHelperShape(fn)) return undefined;
+    if (!isWaitHelperShape(fn, n, sourceCode)) return undefined;
     const inner = findInnerWait(fn, sourceCode, settings, depth + 1);
     if (!inner) return undefined;
     const bindings = [...inner.bindings];
@@ -111,11 +111,22 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
   return undefined;
 }
 
-/** A helper small enough to be a wait: an expression body, or at most three statements. */
-function isWaitHelperShape(fn: TSESTree.FunctionLike): boolean {
+/**
+ * A helper that is a wait: an expression body or at most three statements, or a larger helper that
+ * decides and then waits (p-retry's `onAttemptFailure`) — one with no loop, not enclosing the call.
+ */
+function isWaitHelperShape(fn: TSESTree.FunctionLike, call: Node, sourceCode: TSESLint.SourceCode): boolean {
   if (!fn.body) return false;
   if (fn.body.type !== T.BlockStatement) return true;
-  return fn.body.body.length <= 3;
+  if (fn.body.body.length <= 3) return true;
+  if (call.range[0] >= fn.range[0] && call.range[1] <= fn.range[1]) return false;
+  let loops = false;
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (loops) return false;
+    if (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement || n.type === T.ForInStatement) loops = true;
+    return undefined;
+  });
+  return !loops;
 }
 
 /** Packages whose `delay`/`timeout` exports are not plain waits (rxjs operators, promise timeouts). */
