@@ -3,8 +3,9 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { normalPath } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite } from '../types';
-import { addPropertySuggestion, replaceSuggestion, resolveExpression, withUnknownBound } from './inspect';
+import { replaceSuggestion, resolveExpression, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
+import { insertProperty } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
 
@@ -174,7 +175,7 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
         suggestions['require-jitter'] = [
           jitterOpt
             ? replaceSuggestion(unwrap(jitterOpt.value), '0.5', 'Add jitter (`jitter: 0.5`)')
-            : addPropertySuggestion(ctx.sourceCode, b.node, 'jitter: 0.5', 'Add jitter (`jitter: 0.5`)'),
+            : insertProperty(b.node, 'jitter: 0.5', 'Add jitter (`jitter: 0.5`)'),
         ];
       }
       if (factor === 1 && type) suggestions['require-backoff'] = [replaceSuggestion(unwrap(type.value), "'exponential'", "Use exponential backoff (`type: 'exponential'`)")];

@@ -3,8 +3,9 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { isExport, normalPath } from '../scope';
 import type { DelayFacts, Node } from '../types';
-import { addPropertySuggestion, resolveExpression, withUnknownBound } from './inspect';
+import { resolveExpression, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
+import { insertProperty } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
 
@@ -63,7 +64,7 @@ export const cockatielAdapter: LibraryAdapter = {
         const v = unwrap(maxOpt.value);
         site.suggestions = { 'no-unbounded-retry': [{ description: 'Stop after 3 retries (`maxAttempts: 3`)', range: [v.range[0], v.range[1]], text: '3' }] };
       } else if (options && !spread) {
-        site.suggestions = { 'no-unbounded-retry': [addPropertySuggestion(ctx.sourceCode, options.node, 'maxAttempts: 3', 'Stop after 3 retries (`maxAttempts: 3`)')] };
+        site.suggestions = { 'no-unbounded-retry': [insertProperty(options.node, 'maxAttempts: 3', 'Stop after 3 retries (`maxAttempts: 3`)')] };
       }
     } else site.bound = { kind: 'bounded', maxAttempts: max + 1, node: maxOpt?.property ?? node };
 

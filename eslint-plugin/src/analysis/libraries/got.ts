@@ -137,7 +137,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
       if (!m || !ctx.settings.nonIdempotentMethods.includes(m)) continue;
       if (!client.factory && client.method && client.method !== m) continue;
       site.nonIdempotent.push({ node: e.node, method: m, key: 'none', keyNode: undefined });
-      if (list.array) suggest(site, 'require-idempotency-key', removeElement(list.array, e.node, `Do not retry ${m} requests`));
+      if (list.array) suggest(site, 'require-idempotency-key', removeElement(ctx.sourceCode, e.node, `Do not retry ${m} requests`));
     }
   }
   // Statuses.

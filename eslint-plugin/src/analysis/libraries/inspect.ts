@@ -130,33 +130,6 @@ export function replaceSuggestion(node: Node, text: string, description: string)
   return { description, range: [node.range[0], node.range[1]], text };
 }
 
-/**
- * A suggestion adding `key: value` to an object literal, after its last property (or inside
- * `{}`), keeping the text parseable whether or not a trailing comma is there.
- */
-export function addPropertySuggestion(sourceCode: TSESLint.SourceCode, obj: TSESTree.ObjectExpression, propertyText: string, description: string): LibrarySuggestion {
-  const last = obj.properties[obj.properties.length - 1];
-  if (!last) {
-    const inner = obj.range[1] - 1;
-    return { description, range: [obj.range[0] + 1, inner], text: ` ${propertyText} ` };
-  }
-  const after = sourceCode.getTokenAfter(last);
-  if (after && after.value === ',') return { description, range: [after.range[1], after.range[1]], text: ` ${propertyText},` };
-  return { description, range: [last.range[1], last.range[1]], text: `, ${propertyText}` };
-}
-
-/** A suggestion removing one element of an array literal together with its comma. */
-export function removeElementSuggestion(sourceCode: TSESLint.SourceCode, element: Node, description: string): LibrarySuggestion {
-  const after = sourceCode.getTokenAfter(element);
-  if (after && after.value === ',') {
-    const next = sourceCode.getTokenAfter(after);
-    return { description, range: [element.range[0], next && next.value !== ']' ? next.range[0] : after.range[1]], text: '' };
-  }
-  const before = sourceCode.getTokenBefore(element);
-  if (before && before.value === ',') return { description, range: [before.range[0], element.range[1]], text: '' };
-  return { description, range: [element.range[0], element.range[1]], text: '' };
-}
-
 /** The object literal a call's argument is (directly or through a `const`), with whether something is spread in. */
 export function objectArgument(ctx: LibraryContext, node: Node | null | undefined): TSESTree.ObjectExpression | undefined {
   const n = resolveExpression(ctx, node);

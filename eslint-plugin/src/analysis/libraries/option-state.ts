@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isFunction, propertyName, unwrap, walk } from '../ast';
 import type { DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
@@ -132,15 +132,18 @@ export function insertProperty(obj: TSESTree.ObjectExpression, text: string, des
   return { description, range: [last.range[1], last.range[1]], text: `, ${text}` };
 }
 
-/** An edit removing one element of an array literal, with its separating comma. */
-export function removeElement(array: TSESTree.ArrayExpression, element: Node, description: string): LibrarySuggestion | undefined {
-  const elements = array.elements;
-  const i = elements.findIndex((e) => e === element);
-  if (i < 0) return undefined;
-  const next = elements[i + 1];
-  const prev = elements[i - 1];
-  if (next) return { description, range: [element.range[0], next.range[0]], text: '' };
-  if (prev) return { description, range: [prev.range[1], element.range[1]], text: '' };
+/**
+ * An edit removing one element of an array literal with its separating comma (the one after it,
+ * or before it for the last element), read from the tokens so a trailing comma is handled too.
+ */
+export function removeElement(sourceCode: TSESLint.SourceCode, element: Node, description: string): LibrarySuggestion {
+  const after = sourceCode.getTokenAfter(element);
+  if (after && after.value === ',') {
+    const next = sourceCode.getTokenAfter(after);
+    return { description, range: [element.range[0], next && next.value !== ']' ? next.range[0] : after.range[1]], text: '' };
+  }
+  const before = sourceCode.getTokenBefore(element);
+  if (before && before.value === ',') return { description, range: [before.range[0], element.range[1]], text: '' };
   return { description, range: [element.range[0], element.range[1]], text: '' };
 }
 

@@ -133,7 +133,7 @@ function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression): Retr
       const m = typeof e.value === 'string' ? e.value.toUpperCase() : undefined;
       if (m && ctx.settings.nonIdempotentMethods.includes(m)) {
         site.nonIdempotent.push({ node: e.node, method: m, key: 'none', keyNode: undefined });
-        if (list.array) suggest(site, 'require-idempotency-key', removeElement(list.array, e.node, `Do not retry ${m} requests`));
+        if (list.array) suggest(site, 'require-idempotency-key', removeElement(ctx.sourceCode, e.node, `Do not retry ${m} requests`));
       }
     }
   }

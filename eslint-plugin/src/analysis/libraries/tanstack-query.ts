@@ -5,7 +5,6 @@ import { delayOfFunction } from '../delay';
 import { normalPath, type Origin } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite } from '../types';
 import {
-  addPropertySuggestion,
   handlerDecision,
   httpCallsIn,
   replaceSuggestion,
@@ -14,7 +13,7 @@ import {
   unkeyedRequests,
 } from './inspect';
 import type { LibraryDocs } from './docs';
-import { resolveFunction } from './option-state';
+import { insertProperty, resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, scheduleDelay, type FunctionNode, type OptionsObject } from './util';
 
@@ -229,7 +228,7 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
     else {
       site.waits = [{ node: at, argument: undefined, delay: scheduleDelay({ node: at, ...DEFAULT_DELAY, retries: retries, random: false }) }];
       suggestions['require-jitter'] = [
-        addPropertySuggestion(ctx.sourceCode, obj, 'retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000)', 'Add full jitter to the default delay (`retryDelay`)'),
+        insertProperty(obj, 'retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000)', 'Add full jitter to the default delay (`retryDelay`)'),
       ];
     }
   } else {

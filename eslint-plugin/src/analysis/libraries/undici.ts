@@ -3,8 +3,9 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { normalPath, type Origin } from '../scope';
 import type { RetrySite } from '../types';
-import { arrayElements, isClientErrorStatus, removeElementSuggestion, withUnknownBound } from './inspect';
+import { arrayElements, isClientErrorStatus, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
+import { removeElement } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, type OptionsObject } from './util';
 
@@ -132,7 +133,7 @@ function analyzeOptions(ctx: LibraryContext, node: TSESTree.Node, options: Optio
         site.nonIdempotent.push({ node: m.node, method, key: 'none', keyNode: undefined });
         (site.suggestions ??= {})['require-idempotency-key'] = [
           ...(site.suggestions['require-idempotency-key'] ?? []),
-          removeElementSuggestion(ctx.sourceCode, m.node, `Do not retry ${method} requests`),
+          removeElement(ctx.sourceCode, m.node, `Do not retry ${method} requests`),
         ];
       }
     }
