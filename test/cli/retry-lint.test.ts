@@ -132,6 +132,15 @@ describe('retry-lint', function () {
       assert.deepEqual(results.map((r) => path.basename(r.filePath)), ['totals.js']);
     });
 
+    it("ignores other plugins' rules named in disable comments (no 'rule not found', no unused-directive report)", () => {
+      const dir = copyFixture('clean');
+      writeFileSync(path.join(dir, 'foreign.ts'), '// eslint-disable-next-line @typescript-eslint/naming-convention\nexport const Some_Name = 1;\n/* eslint-disable no-await-in-loop */\n');
+      const run = retryLint(['--format', 'json', 'foreign.ts'], dir);
+      assert.equal(run.status, 0, run.stdout);
+      const [result] = JSON.parse(run.stdout) as JsonResult[];
+      assert.deepEqual(result?.messages, []);
+    });
+
     it('reports a syntax error as a fatal error and exits 1', () => {
       const dir = copyFixture('clean');
       writeFileSync(path.join(dir, 'broken.ts'), 'export const = ;');
