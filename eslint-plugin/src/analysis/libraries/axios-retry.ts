@@ -2,7 +2,6 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { delayOfFunction } from '../delay';
-import { describeHttpCall } from '../http';
 import { normalPath } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
@@ -19,7 +18,7 @@ import {
   suggest,
   type OptionState,
 } from './option-state';
-import { callsThrough, judgeResent } from './retried-operation';
+import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, scheduleDelay, staticValueOf } from './util';
 
@@ -133,12 +132,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression): RetryS
   }
   if (retriesPost && instance) {
     for (const c of callsThrough(ctx, instance)) {
-      let http;
-      try {
-        http = describeHttpCall(ctx.sourceCode, c, ctx.settings);
-      } catch {
-        http = undefined;
-      }
+      const http = safeDescribe(ctx, c);
       if (http && http.client === 'axios') judgeResent(ctx, site, http);
     }
   }

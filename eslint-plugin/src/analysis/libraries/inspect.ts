@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from '../ast';
-import { describeHttpCall, KEY_FACTORIES, type HttpCall } from '../http';
+import { KEY_FACTORIES, type HttpCall } from '../http';
 import { bindingOf, variableOf } from '../scope';
 import type { DelayFacts, LibrarySuggestion, Node, NonIdempotentRequest } from '../types';
 import type { LibraryContext } from './types';
@@ -76,20 +76,6 @@ export function handlerDecision(fn: FunctionNode, countIndex: number, countMembe
   if (readsParameterOrMember(fn, countIndex, countMembers, visitorKeys)) return 'counted';
   if (returns.some((r) => isLiteralValue(r, true)) && returns.every(literal)) return 'always';
   return 'unknown';
-}
-
-/** Every HTTP call made directly in a function's body (not in nested functions, except arrow callbacks of promise chains). */
-export function httpCallsIn(ctx: LibraryContext, fn: FunctionNode): HttpCall[] {
-  const out: HttpCall[] = [];
-  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (n !== fn.body && (n.type === T.FunctionDeclaration || n.type === T.FunctionExpression)) return false;
-    if (n.type === T.CallExpression) {
-      const http = describeHttpCall(ctx.sourceCode, n, ctx.settings);
-      if (http) out.push(http);
-    }
-    return true;
-  });
-  return out;
 }
 
 /**

@@ -1,13 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { delayOfFunction } from '../delay';
-import { describeHttpCall } from '../http';
 import type { Origin } from '../scope';
 import type { Node, RetrySite } from '../types';
 import { optionsKey, readClientCall } from './client-retry';
 import type { LibraryDocs } from './docs';
 import { delayFacts, isClientErrorStatus, isRateLimitStatus, listEntries, numberValue, optionState, propertyOf, readsRetryAfter, resolveFunction } from './option-state';
-import { callsThrough, judgeResent } from './retried-operation';
+import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, opaqueDelay } from './util';
 
@@ -98,12 +97,4 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
     }
   }
   return site;
-}
-
-function safeDescribe(ctx: LibraryContext, c: TSESTree.CallExpression): ReturnType<typeof describeHttpCall> {
-  try {
-    return describeHttpCall(ctx.sourceCode, c, ctx.settings);
-  } catch {
-    return undefined;
-  }
 }

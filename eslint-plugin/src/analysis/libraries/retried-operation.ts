@@ -28,12 +28,7 @@ export function judgeRetriedFunction(
 ): void {
   const fn = resolveFunction(ctx, fnArg);
   if (!fn) return;
-  const calls: HttpCall[] = [];
-  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type !== T.CallExpression) return;
-    const http = safeDescribe(ctx, n);
-    if (http) calls.push(http);
-  });
+  const calls = httpCallsIn(ctx, fn, true);
   for (const http of calls) {
     const req = judgeIdempotency(ctx.sourceCode, http, fn, ctx.settings);
     if (req) site.nonIdempotent.push(req);
@@ -43,12 +38,30 @@ export function judgeRetriedFunction(
   }
 }
 
-function safeDescribe(ctx: LibraryContext, call: TSESTree.CallExpression): HttpCall | undefined {
+/** Describes a call as an HTTP request; undefined when it is none, or cannot be read. */
+export function safeDescribe(ctx: LibraryContext, call: TSESTree.CallExpression): HttpCall | undefined {
   try {
     return describeHttpCall(ctx.sourceCode, call, ctx.settings);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The HTTP calls in a function's body. With `intoNested` false, calls inside nested `function`s
+ * are left out (arrow callbacks, as in promise chains, are still read).
+ */
+export function httpCallsIn(ctx: LibraryContext, fn: FunctionNode, intoNested: boolean): HttpCall[] {
+  const out: HttpCall[] = [];
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (!intoNested && n !== fn.body && (n.type === T.FunctionDeclaration || n.type === T.FunctionExpression)) return false;
+    if (n.type === T.CallExpression) {
+      const http = safeDescribe(ctx, n);
+      if (http) out.push(http);
+    }
+    return true;
+  });
+  return out;
 }
 
 /** Names whose test in a condition means the failure is classified (status, error code, error type). */

@@ -1,7 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { findProperty, propertyName, unwrap, walk } from '../ast';
-import { describeHttpCall } from '../http';
 import { normalPath, variableOf } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
@@ -21,7 +20,7 @@ import {
   valueOf,
   type Options,
 } from './option-state';
-import { callsThrough, judgeResent } from './retried-operation';
+import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, opaqueDelay, resolveObject, type OptionsObject } from './util';
 
@@ -160,14 +159,6 @@ function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression): Retr
     }
   }
   return site;
-}
-
-function safeDescribe(ctx: LibraryContext, c: TSESTree.CallExpression): ReturnType<typeof describeHttpCall> {
-  try {
-    return describeHttpCall(ctx.sourceCode, c, ctx.settings);
-  } catch {
-    return undefined;
-  }
 }
 
 /** A growing schedule `f(n)`, n = 1..retry, capped at `cap`. */

@@ -6,7 +6,6 @@ import { normalPath, type Origin } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite } from '../types';
 import {
   handlerDecision,
-  httpCallsIn,
   replaceSuggestion,
   resolveExpression,
   returnedExpressions,
@@ -14,6 +13,7 @@ import {
 } from './inspect';
 import type { LibraryDocs } from './docs';
 import { insertProperty, resolveFunction } from './option-state';
+import { httpCallsIn } from './retried-operation';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, scheduleDelay, type FunctionNode, type OptionsObject } from './util';
 
@@ -252,7 +252,7 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
   const fnOpt = readOption(ctx, options, kind === 'query' ? 'queryFn' : 'mutationFn');
   const work: FunctionNode | undefined = resolveFunction(ctx, fnOpt?.value ?? positionalFn);
   if (work) {
-    const calls = httpCallsIn(ctx, work);
+    const calls = httpCallsIn(ctx, work, false);
     if (!classifies && calls.some((c) => c.throwsOnHttpError)) site.clientErrorRetries.push({ node: retryOpt?.property ?? at, reason: 'catch-all' });
     if (kind === 'mutation') site.nonIdempotent.push(...unkeyedRequests(ctx, calls, work));
   }
