@@ -29,6 +29,8 @@ export interface Value {
   cap: number | undefined;
   /** A cap is applied, possibly of unknown size (`Math.min(x, options.maxDelayMs)`). */
   capped: boolean;
+  /** One branch is the server's Retry-After and another a backoff with no randomness (`header ? ra : 500 * 2 ** n`). */
+  unjitteredBranch?: boolean;
   /** Where the interesting part comes from (a binding's initialiser), for reporting. */
   source: Node | undefined;
 }
@@ -62,7 +64,7 @@ const RETRY_AFTER = (): Value => ({ lo: 0, hi: Infinity, random: false, attempt:
 const RETRY_AFTER_RE = /^(retry[-_]?after(ms|seconds|sec|s)?|x-ratelimit-reset(-after)?|ratelimit-reset|x-rate-limit-reset)$/i;
 
 /** Names of attempt counters (`attempt`, `retryCount`, `__retryCount`, `tries`). */
-const ATTEMPT_NAME_RE = /^_*(n|retry|retries|tries)$|attempts?(Count|Number|No|Index)?$|retr(y|ies)(Count|Number|No|Index)$|^(num|n)Retries$|tryCount$|failures?Count$|^_*failures$/i;
+const ATTEMPT_NAME_RE = /^_*(n|retry|retries|tries)$|attempts?(Count|Number|No|Index|Left|Remaining)?$|retr(y|ies)(Count|Number|No|Index|Left|Remaining)$|^(num|n)Retries$|tryCount$|failures?Count$|^_*failures$|^(tries|retries)(Left|Remaining)$/i;
 
 /** Names of helpers that return a random number. */
 const RANDOM_CALL_RE = /random|jitter/i;
@@ -80,7 +82,9 @@ export function isRetryAfterName(name: string | undefined): boolean {
 }
 
 function join(a: Value, b: Value): Value {
+  const backoffBeside = (x: Value, y: Value): boolean => x.retryAfter === 'exact' && !y.retryAfter && y.attempt && !y.random;
   return {
+    unjitteredBranch: a.unjitteredBranch || b.unjitteredBranch || backoffBeside(a, b) || backoffBeside(b, a),
     lo: Math.min(a.lo, b.lo),
     hi: Math.max(a.hi, b.hi),
     random: a.random && b.random,
@@ -96,6 +100,7 @@ function join(a: Value, b: Value): Value {
 }
 
 function combine(a: Value, b: Value, lo: number, hi: number): Value {
+  const unjitteredBranch = (a.unjitteredBranch || b.unjitteredBranch) && !a.random && !b.random;
   const unboundedGrowth = (a.unboundedGrowth || b.unboundedGrowth || ((a.attempt || b.attempt) && hi === Infinity && !a.opaque && !b.opaque)) && hi === Infinity;
   return {
     lo,
@@ -108,6 +113,7 @@ function combine(a: Value, b: Value, lo: number, hi: number): Value {
     now: false,
     cap: a.cap ?? b.cap,
     capped: (a.capped || !a.retryAfter) && (b.capped || !b.retryAfter) && (a.capped || b.capped),
+    unjitteredBranch,
     source: a.source ?? b.source,
   };
 }
@@ -213,6 +219,10 @@ function evalBinding(variable: Variable, env: Env): Value {
   env.visiting.add(variable);
   try {
     if (b.kind === 'param-default') return evaluate(b.node, env);
+    if (b.kind === 'init' && !b.node && !b.stable) {
+      // `let timeoutMs; if (…) timeoutMs = a; else timeoutMs = b;`: the values it is given.
+      return evalGrowingVariable(variable, variable.defs[0]!.name, { ...OPAQUE(), hi: -Infinity, lo: Infinity, opaque: false, random: true }, env);
+    }
     if (b.kind === 'init' && b.node) {
       const init = evaluate(b.node, env);
       if (!b.stable) return evalGrowingVariable(variable, b.node, init, env);
@@ -437,6 +447,7 @@ function minOf(a: Value, b: Value): Value {
     now: false,
     cap: cap ?? a.cap ?? b.cap,
     capped: true,
+    unjitteredBranch: (a.unjitteredBranch || b.unjitteredBranch) && !a.random && !b.random,
     source: a.source ?? b.source,
   };
 }
@@ -453,6 +464,7 @@ function maxOf(a: Value, b: Value): Value {
     now: false,
     cap: a.cap !== undefined && b.cap !== undefined ? Math.max(a.cap, b.cap) : undefined,
     capped: a.capped && b.capped,
+    unjitteredBranch: a.unjitteredBranch || b.unjitteredBranch,
     source: a.source ?? b.source,
   };
 }
@@ -636,7 +648,7 @@ export function toDelayFacts(v: Value, node: Node): DelayFacts {
     maxMs: v.hi,
     maxReason,
     capMs: v.cap,
-    retryAfter: v.retryAfter,
+    retryAfter: v.retryAfter === 'exact' && v.unjitteredBranch ? 'derived' : v.retryAfter,
     opaque: v.opaque && !v.attempt && !v.retryAfter,
   };
 }

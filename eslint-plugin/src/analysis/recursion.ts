@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
-import { evaluate, makeEnv, type AttemptVar } from './delay';
+import { evaluate, makeEnv, sameFileFunction, type AttemptVar } from './delay';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
@@ -48,7 +48,7 @@ export function analyzeRecursion(ctx: Ctx): RetrySite[] {
 }
 
 /** Calls inside `fn` that call `fn` itself. */
-function selfCalls(fn: Fn, ctx: Ctx): TSESTree.CallExpression[] {
+function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpression[] {
   const out: TSESTree.CallExpression[] = [];
   let variable: Variable | undefined;
   let methodName: string | undefined;
@@ -75,7 +75,7 @@ function selfCalls(fn: Fn, ctx: Ctx): TSESTree.CallExpression[] {
     const o = unwrap(c.object);
     return o.type === T.ThisExpression || (ownerText !== undefined && o.type === T.Identifier && o.name === ownerText);
   };
-  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+  walk(within, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type !== T.CallExpression) return undefined;
     if (isSelf(n.callee)) out.push(n);
     // The function itself handed over as a callback: `setTimeout(connect, ms)`, `.catch(retry)`, `.on('close', connect)`.
@@ -86,7 +86,10 @@ function selfCalls(fn: Fn, ctx: Ctx): TSESTree.CallExpression[] {
 }
 
 function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
-  const calls = selfCalls(fn, ctx);
+  const direct = selfCalls(fn, ctx);
+  // Through a same-file relay: `makeRequest` → `retryRequest` (waits) → `makeRequest` (SDK clients).
+  const relays = direct.length > 0 ? [] : relayCalls(fn, ctx);
+  const calls = [...direct, ...relays.map((r) => r.call)];
   if (calls.length === 0) return [];
   const sites: RetrySite[] = [];
   const contexts = calls.map((c) => ({ call: c, fc: failureContext(c, fn, ctx) })).filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc);
@@ -104,9 +107,11 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     return true;
   });
   for (const { call, fc } of contexts) {
-    const { bound, attempts, once } = recursionBound(fn, call, ctx);
+    const relay = relays.find((r) => r.call === call);
+    const { bound, attempts, once } = relay ? relayBound(fn, relay, ctx) : recursionBound(fn, call, ctx);
     const replay = fc.replay || once;
     const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts);
+    if (relay && !replay) waits.push(...relayWaits(relay.relay, ctx));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
       node: call,
@@ -143,6 +148,61 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (def.node === fn || (def.node.type === T.VariableDeclarator && def.node.init === fn)) return true;
   // `let f; f = async function () { … f() … }`
   return fn.parent?.type === T.AssignmentExpression && fn.parent.left.type === T.Identifier && v!.references.some((r) => r.identifier === (fn.parent as TSESTree.AssignmentExpression).left);
+}
+
+interface Relay {
+  /** The call in `fn` to the relay function. */
+  call: TSESTree.CallExpression;
+  /** The relay function, which calls `fn` back. */
+  relay: Fn;
+  /** The relay's call back to `fn`. */
+  back: TSESTree.CallExpression;
+}
+
+/** Calls from `fn` to a same-file function (or method) that calls `fn` back. */
+function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
+  const out: Relay[] = [];
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.CallExpression) return undefined;
+    const target = sameFileFunction(n.callee, ctx);
+    if (!target || target === fn || contains(target, n) || contains(fn, target)) return undefined;
+    const back = selfCalls(fn, ctx, target.body);
+    if (back[0]) out.push({ call: n, relay: target, back: back[0] });
+    return undefined;
+  });
+  return out;
+}
+
+/** The bound of a relayed retry: the relay calls back with a changed argument that `fn` tests. */
+function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[]; once: boolean } {
+  const tests = testsOf(fn, ctx);
+  let bounded = false;
+  r.back.arguments.forEach((arg, i) => {
+    const param = fn.params[i];
+    const id = param && (param.type === T.AssignmentPattern ? param.left : param);
+    if (!id || id.type !== T.Identifier) return;
+    const v = variableOf(ctx.sourceCode, id);
+    if (!v || !tests.some((t) => refersTo(t, v, ctx))) return;
+    const changed = paramVars(r.relay, ctx).some((p) => changeIn(arg, p.variable, ctx) !== undefined);
+    if (changed) bounded = true;
+  });
+  if (!bounded && tests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
+  return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: r.call }, attempts: [], once: false };
+}
+
+/** Awaited waits in the relay function before it calls back. */
+function relayWaits(relay: Fn, ctx: Ctx): Wait[] {
+  const waits: Wait[] = [];
+  walkRegion(relay.body, ctx.sourceCode, (n) => {
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    const w = asWait(n, ctx.sourceCode, ctx.settings);
+    if (w && isAwaited(n, ctx.sourceCode)) {
+      waits.push(waitOf(w, ctx.sourceCode, []));
+      return false;
+    }
+    return undefined;
+  }, false);
+  return waits;
 }
 
 /** Decides whether a self-call happens after a failure, and how. */
