@@ -105,7 +105,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   if (indexesByCounter(loop.body, loopCounters, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
     if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !alwaysExits(n.handler.body) && leavesLoop(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
-    if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test))) statusIfs.push(n);
+    if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test))) statusIfs.push(n);
   });
   let statusRetry = false;
   if (schedule && retryTries.length === 0) return undefined;
@@ -253,8 +253,20 @@ function containsContinue(n: Node): boolean {
   return false;
 }
 
+/** `shouldRetry(res)`, `isRetryable(response)`: a predicate deciding to retry. */
+function isRetryPredicate(test: Node): boolean {
+  const t = unwrap(test);
+  return t.type === T.CallExpression && /^(should_?retry|is_?retr(y|i)able|isTransient|canRetry|retryable)/i.test(calleeNameOf(t) ?? '');
+}
+
+function calleeNameOf(call: TSESTree.CallExpression): string | undefined {
+  const c = unwrap(call.callee);
+  return c.type === T.Identifier ? c.name : c.type === T.MemberExpression ? propertyName(c) : undefined;
+}
+
 /** The branch is taken on a failed response (`!res.ok`, `status === 429`, `status >= 500`). */
 function failureBranch(s: TSESTree.IfStatement, sourceCode: TSESLint.SourceCode): boolean {
+  if (isRetryPredicate(s.test)) return true;
   if (isOkTest(s.test)) return isNegated(s.test);
   return statusesTested(s.test, sourceCode).some((t) => t.code >= 400 || ((t.op === '!==' || t.op === '!=') && t.code < 300));
 }

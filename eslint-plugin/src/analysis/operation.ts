@@ -356,6 +356,8 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         rateLimitChecks.push(n.test);
       }
       const clientHit = tested.some((s) => s.code !== 401 && s.code !== 403 && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || (tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<'));
+      // A same-file predicate in the retry condition (`if (this.shouldRetry(res)) …`) that says yes to a 4xx.
+      if (leadsToRetry(n)) clientErrorRetries.push(...predicateClientChecks(n.test, sourceCode));
       // `if (![400, 500, 503].includes(status)) throw err`: the list is what goes round again.
       const negatedList = unwrap(n.test).type === T.UnaryExpression && tested.some((s) => s.op === 'in' && isClientErrorStatus(s.code)) && tested.every((s) => s.op === 'in') && alwaysExits(n.consequent);
       if (negatedList) {
@@ -386,6 +388,29 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     else if (throwingHelperCalls.some((h) => contains(guarded, h)) && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'non-ok' });
   }
   return { nonIdempotent, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http };
+}
+
+/** Checks in same-file predicates called by a retry condition that return true for a 4xx client error. */
+function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCode): ClientErrorRetry[] {
+  const out: ClientErrorRetry[] = [];
+  walk(test, sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.CallExpression) return undefined;
+    const fn = sameFileFunction(n.callee, { sourceCode });
+    if (!fn || fn.body.type !== T.BlockStatement) return undefined;
+    walkRegion(fn.body, sourceCode, (m) => {
+      if (m.type !== T.IfStatement) return;
+      const returnsTrue = (x: Node): boolean => {
+        const stmts = x.type === T.BlockStatement ? x.body : [x];
+        const last = stmts[stmts.length - 1];
+        return last?.type === T.ReturnStatement && !!last.argument && unwrap(last.argument).type === T.Literal && (unwrap(last.argument) as TSESTree.Literal).value === true;
+      };
+      if (returnsTrue(m.consequent) && statusesTested(m.test, sourceCode).some((x) => isClientErrorStatus(x.code) && (x.op === '===' || x.op === '==' || x.op === 'in'))) {
+        out.push({ node: m.test, reason: 'client-status' });
+      }
+    }, false);
+    return undefined;
+  });
+  return out;
 }
 
 function lastIsThrow(c: Node): boolean {
