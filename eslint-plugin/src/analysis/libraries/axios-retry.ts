@@ -14,8 +14,10 @@ import {
   propertyOf,
   resolveFunction,
   resolveOptions,
+  retryCountBound,
   setOption,
   suggest,
+  unknownOptionsSite,
   type OptionState,
 } from './option-state';
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
@@ -71,22 +73,14 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression): RetryS
   const options = resolveOptions(ctx, optionsArg);
   const site = librarySite('axios-retry', call, { node: anchor });
   site.honoursRetryAfter = true;
-  if (options.kind === 'unknown') {
-    site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
-    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
-    return site;
-  }
+  if (options.kind === 'unknown') return unknownOptionsSite(site, anchor);
   const retriesS = optionState(ctx, options, 'retries');
   const delayS = optionState(ctx, options, 'retryDelay');
   const conditionS = optionState(ctx, options, 'retryCondition');
 
   const retries = numberValue(retriesS, 3);
-  if (retries === Infinity) {
-    site.bound = { kind: 'unbounded', maxAttempts: undefined, node: propertyOf(retriesS) ?? anchor };
-    suggest(site, 'no-unbounded-retry', setOption(options, 'retries', '3', 'Retry at most 3 times (`retries: 3`)', undefined));
-  } else {
-    site.bound = { kind: retries === undefined ? 'unknown' : 'bounded', maxAttempts: retries === undefined ? undefined : retries + 1, node: propertyOf(retriesS) ?? anchor };
-  }
+  site.bound = retryCountBound(retries, propertyOf(retriesS) ?? anchor);
+  if (retries === Infinity) suggest(site, 'no-unbounded-retry', setOption(options, 'retries', '3', 'Retry at most 3 times (`retries: 3`)', undefined));
   if (retries === 0) return site;
 
   const exponential = `${calleeText}.exponentialDelay`;

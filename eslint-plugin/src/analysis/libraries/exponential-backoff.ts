@@ -4,15 +4,15 @@ import { normalPath } from '../scope';
 import type { Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
 import {
-  alwaysTrue,
+  acceptsEverything,
   booleanValue,
   numberValue,
   optionState,
   propertyOf,
-  resolveFunction,
   resolveOptions,
   setOption,
   suggest,
+  unknownOptionsSite,
   valueOf,
 } from './option-state';
 import { judgeRetriedFunction } from './retried-operation';
@@ -58,11 +58,7 @@ function analyzeBackOff(ctx: LibraryContext, call: TSESTree.CallExpression): Ret
   const anchor: Node = call.callee;
   const options = resolveOptions(ctx, optionsArg);
   const site = librarySite('exponential-backoff', call, { node: anchor });
-  if (options.kind === 'unknown') {
-    site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
-    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
-    return site;
-  }
+  if (options.kind === 'unknown') return unknownOptionsSite(site, anchor);
   const attemptsS = optionState(ctx, options, 'numOfAttempts');
   const startS = optionState(ctx, options, 'startingDelay');
   const multipleS = optionState(ctx, options, 'timeMultiple');
@@ -117,8 +113,7 @@ function analyzeBackOff(ctx: LibraryContext, call: TSESTree.CallExpression): Ret
   }
 
   // `retry: () => true` is the default written out: like no condition, it classifies nothing.
-  const condition = retryS.state === 'set' ? resolveFunction(ctx, retryS.option.value) : undefined;
-  const accepting = condition !== undefined && alwaysTrue(condition);
+  const accepting = acceptsEverything(ctx, retryS);
   judgeRetriedFunction(ctx, site, fn, { conditionNode: propertyOf(retryS) ?? anchor, hasCondition: retryS.state !== 'absent' && !accepting });
   return site;
 }

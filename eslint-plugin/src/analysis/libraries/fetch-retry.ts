@@ -7,9 +7,7 @@ import type { LibraryDocs } from './docs';
 import {
   alwaysTrue,
   delayFacts,
-  isClientErrorStatus,
-  isRateLimitStatus,
-  listEntries,
+  judgeStatusList,
   numberValue,
   optionState,
   propertyOf,
@@ -18,6 +16,7 @@ import {
   resolveOptions,
   setOption,
   suggest,
+  unknownOptionsSite,
   usesParameter,
 } from './option-state';
 import { callsThrough, describeFetchLike, judgeResent } from './retried-operation';
@@ -65,11 +64,7 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression): Ret
   const anchor: Node = call.callee;
   const options = resolveOptions(ctx, optionsArg);
   const site = librarySite('fetch-retry', call, { node: anchor });
-  if (options.kind === 'unknown') {
-    site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
-    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
-    return site;
-  }
+  if (options.kind === 'unknown') return unknownOptionsSite(site, anchor);
   const retriesS = optionState(ctx, options, 'retries');
   const delayS = optionState(ctx, options, 'retryDelay');
   const onS = optionState(ctx, options, 'retryOn');
@@ -112,12 +107,7 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression): Ret
   site.honoursRetryAfter = readsRetryAfter(ctx, delayFn);
 
   // Statuses.
-  if (onS.state === 'set' && !retryOnFn) {
-    for (const e of listEntries(ctx, onS.option.value).entries) {
-      if (isClientErrorStatus(e.value)) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
-      if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
-    }
-  }
+  if (onS.state === 'set' && !retryOnFn) judgeStatusList(ctx, site, onS.option.value);
 
   // Requests through the instance: network errors are retried for every method.
   for (const c of callsThrough(ctx, call)) {

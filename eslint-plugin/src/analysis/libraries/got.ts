@@ -5,19 +5,18 @@ import type { Node, RetrySite } from '../types';
 import { optionsKey, readClientCall } from './client-retry';
 import type { LibraryDocs } from './docs';
 import {
-  alwaysTrue,
-  isClientErrorStatus,
-  isRateLimitStatus,
-  listEntries,
+  judgeMethodList,
+  judgeStatusList,
   namesIn,
   numberValue,
   optionState,
   propertyOf,
-  removeElement,
   resolveFunction,
   resolveOptions,
+  retryCountBound,
   setOption,
   suggest,
+  unknownOptionsSite,
   valueOf,
   type Options,
 } from './option-state';
@@ -77,11 +76,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
     options = resolveOptions(ctx, value);
     if (options.kind === 'none') options = { kind: 'unknown' };
   }
-  if (options.kind === 'unknown' && limitFromNumber === undefined) {
-    site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
-    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
-    return site;
-  }
+  if (options.kind === 'unknown' && limitFromNumber === undefined) return unknownOptionsSite(site, anchor);
   const limitS = optionState(ctx, options, 'limit');
   const noiseS = optionState(ctx, options, 'noise');
   const backoffS = optionState(ctx, options, 'backoffLimit');
@@ -91,9 +86,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   const enforceS = optionState(ctx, options, 'enforceRetryRules');
 
   const limit = limitFromNumber ?? numberValue(limitS, 2);
-  const limitNode = propertyOf(limitS) ?? anchor;
-  if (limit === Infinity) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: limitNode };
-  else site.bound = { kind: limit === undefined ? 'unknown' : 'bounded', maxAttempts: limit === undefined ? undefined : limit + 1, node: limitNode };
+  site.bound = retryCountBound(limit, propertyOf(limitS) ?? anchor);
   if (limit === 0) return undefined;
 
   // Delay.
@@ -130,23 +123,9 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   }
 
   // Methods.
-  if (methodsS.state === 'set' && optionsKey(ctx, client.options) === 'no') {
-    const list = listEntries(ctx, methodsS.option.value);
-    for (const e of list.entries) {
-      const m = typeof e.value === 'string' ? e.value.toUpperCase() : undefined;
-      if (!m || !ctx.settings.nonIdempotentMethods.includes(m)) continue;
-      if (!client.factory && client.method && client.method !== m) continue;
-      site.nonIdempotent.push({ node: e.node, method: m, key: 'none', keyNode: undefined });
-      if (list.array) suggest(site, 'require-idempotency-key', removeElement(ctx.sourceCode, e.node, `Do not retry ${m} requests`));
-    }
-  }
+  if (methodsS.state === 'set' && optionsKey(ctx, client.options) === 'no') judgeMethodList(ctx, site, methodsS.option.value, client.factory ? undefined : client.method);
   // Statuses.
-  if (statusS.state === 'set') {
-    for (const e of listEntries(ctx, statusS.option.value).entries) {
-      if (isClientErrorStatus(e.value, [413])) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
-      if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
-    }
-  }
+  if (statusS.state === 'set') judgeStatusList(ctx, site, statusS.option.value, [413]);
   return site;
 }
 

@@ -7,18 +7,19 @@ import type { Node, RetrySite } from '../types';
 import { optionsKey, readClientCall } from './client-retry';
 import type { LibraryDocs } from './docs';
 import {
-  alwaysTrue,
-  isClientErrorStatus,
-  isRateLimitStatus,
+  acceptsEverything,
+  judgeMethodList,
+  judgeStatusList,
   listEntries,
   numberValue,
   optionState,
   propertyOf,
-  removeElement,
   resolveFunction,
   resolveOptions,
+  retryCountBound,
   setOption,
   suggest,
+  unknownOptionsSite,
   valueOf,
   type Options,
 } from './option-state';
@@ -78,11 +79,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
     options = resolveOptions(ctx, value);
     if (options.kind === 'none') options = { kind: 'unknown' };
   }
-  if (options.kind === 'unknown') {
-    site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
-    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
-    return site;
-  }
+  if (options.kind === 'unknown') return unknownOptionsSite(site, anchor);
   const limitS = optionState(ctx, options, 'limit');
   const jitterS = optionState(ctx, options, 'jitter');
   const backoffS = optionState(ctx, options, 'backoffLimit');
@@ -93,9 +90,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   const shouldS = optionState(ctx, options, 'shouldRetry');
 
   const limit = limitFromNumber ?? numberValue(limitS, 2);
-  const limitNode = propertyOf(limitS) ?? anchor;
-  if (limit === Infinity) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: limitNode };
-  else site.bound = { kind: limit === undefined ? 'unknown' : 'bounded', maxAttempts: limit === undefined ? undefined : limit + 1, node: limitNode };
+  site.bound = retryCountBound(limit, propertyOf(limitS) ?? anchor);
   if (limit === 0) return undefined;
 
   // The object form to edit: `retry: 3` becomes `retry: { limit: 3, jitter: true }`.
@@ -135,28 +130,11 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   suggest(site, 'require-max-delay', editJitter(`Cap each wait at ${SUGGESTED_CAP_MS} ms (\`backoffLimit: ${SUGGESTED_CAP_MS}\`)`, 'backoffLimit', String(SUGGESTED_CAP_MS)));
 
   // Methods.
-  if (methodsS.state === 'set' && optionsKey(ctx, client.options) === 'no') {
-    const list = listEntries(ctx, methodsS.option.value);
-    for (const e of list.entries) {
-      const m = typeof e.value === 'string' ? e.value.toUpperCase() : undefined;
-      if (!m || !ctx.settings.nonIdempotentMethods.includes(m)) continue;
-      if (!client.factory && client.method && client.method !== m) continue;
-      site.nonIdempotent.push({ node: e.node, method: m, key: 'none', keyNode: undefined });
-      if (list.array) suggest(site, 'require-idempotency-key', removeElement(ctx.sourceCode, e.node, `Do not retry ${m} requests`));
-    }
-  }
+  if (methodsS.state === 'set' && optionsKey(ctx, client.options) === 'no') judgeMethodList(ctx, site, methodsS.option.value, client.factory ? undefined : client.method);
   // Statuses.
   const after = afterS.state === 'set' ? listEntries(ctx, afterS.option.value) : undefined;
   if (after && after.complete && after.entries.length === 0) site.honoursRetryAfter = false;
-  if (statusS.state === 'set') {
-    for (const e of listEntries(ctx, statusS.option.value).entries) {
-      if (isClientErrorStatus(e.value, [413])) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
-      if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
-    }
-  }
-  if (shouldS.state === 'set') {
-    const fn = resolveFunction(ctx, shouldS.option.value);
-    if (fn && alwaysTrue(fn)) site.clientErrorRetries.push({ node: shouldS.option.property, reason: 'condition' });
-  }
+  if (statusS.state === 'set') judgeStatusList(ctx, site, statusS.option.value, [413]);
+  if (shouldS.state === 'set' && acceptsEverything(ctx, shouldS)) site.clientErrorRetries.push({ node: shouldS.option.property, reason: 'condition' });
   return site;
 }

@@ -5,7 +5,7 @@ import type { Origin } from '../scope';
 import type { Node, RetrySite } from '../types';
 import { optionsKey, readClientCall } from './client-retry';
 import type { LibraryDocs } from './docs';
-import { delayFacts, isClientErrorStatus, isRateLimitStatus, listEntries, numberValue, optionState, propertyOf, readsRetryAfter, resolveFunction } from './option-state';
+import { delayFacts, judgeStatusList, numberValue, optionState, readsRetryAfter, resolveFunction, retryCountBound, unknownOptionsSite } from './option-state';
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, opaqueDelay } from './util';
@@ -53,12 +53,8 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   const known = client.retry.option.known?.value;
   if (known === false || known === 0) return undefined;
   const retries = typeof known === 'number' ? known : undefined;
-  if (retries === Infinity) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: anchor };
-  else site.bound = { kind: retries === undefined ? 'unknown' : 'bounded', maxAttempts: retries === undefined ? undefined : retries + 1, node: anchor };
-  if (retries === undefined) {
-    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
-    return site;
-  }
+  if (retries === undefined) return unknownOptionsSite(site, anchor);
+  site.bound = retryCountBound(retries, anchor);
   const holder = client.holder;
   const delayS = optionState(ctx, holder, 'retryDelay');
   const statusS = optionState(ctx, holder, 'retryStatusCodes');
@@ -80,12 +76,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
     }
   }
   site.honoursRetryAfter = readsRetryAfter(ctx, delayFn);
-  if (statusS.state === 'set') {
-    for (const e of listEntries(ctx, statusS.option.value).entries) {
-      if (isClientErrorStatus(e.value)) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
-      if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
-    }
-  }
+  if (statusS.state === 'set') judgeStatusList(ctx, site, statusS.option.value);
   // An explicit `retry` retries every method.
   if (!client.factory) {
     const http = safeDescribe(ctx, call);

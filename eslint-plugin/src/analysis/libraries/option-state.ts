@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isFunction, propertyName, unwrap, walk } from '../ast';
-import type { DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
+import type { AttemptBound, DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
 import { bindingOf, variableOf } from '../scope';
 import type { LibraryContext } from './types';
-import { readOption, resolveObject, type FunctionNode, type Option, type OptionsObject } from './util';
+import { opaqueDelay, readOption, resolveObject, type FunctionNode, type Option, type OptionsObject } from './util';
 
 /**
  * Helpers shared by the adapters of retry libraries configured through one options object
@@ -74,6 +74,60 @@ export function propertyOf(state: OptionState): TSESTree.Property | undefined {
 /** The value node of a written option. */
 export function valueNode(state: OptionState): Node | undefined {
   return state.state === 'set' ? unwrap(state.option.value) : undefined;
+}
+
+/**
+ * Marks a site whose options cannot be read (computed at run time, spread in): its attempt bound
+ * and wait are unknown, which no rule reports. Returns the site.
+ */
+export function unknownOptionsSite(site: RetrySite, anchor: Node): RetrySite {
+  site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
+  site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
+  return site;
+}
+
+/**
+ * The attempt bound of a retry count (`retries: n`, n + 1 attempts in all): unbounded for
+ * `Infinity`, unknown when the count is not known statically. Reported at `node`.
+ */
+export function retryCountBound(retries: number | undefined, node: Node): AttemptBound {
+  if (retries === Infinity) return { kind: 'unbounded', maxAttempts: undefined, node };
+  return { kind: retries === undefined ? 'unknown' : 'bounded', maxAttempts: retries === undefined ? undefined : retries + 1, node };
+}
+
+/**
+ * Judges a "which methods are retried" list option (`methods`, `httpMethodsToRetry`): each
+ * non-idempotent method in it (POST, PATCH, per the settings) is a non-idempotent retry without a
+ * key, reported at its entry with a suggestion removing it. `only` is the method of the request
+ * the option belongs to, when known: other entries do not apply to it.
+ */
+export function judgeMethodList(ctx: LibraryContext, site: RetrySite, value: Node, only: string | undefined): void {
+  for (const e of listEntries(ctx, value).entries) {
+    const m = typeof e.value === 'string' ? e.value.toUpperCase() : undefined;
+    if (!m || !ctx.settings.nonIdempotentMethods.includes(m)) continue;
+    if (only && only !== m) continue;
+    site.nonIdempotent.push({ node: e.node, method: m, key: 'none', keyNode: undefined });
+    suggest(site, 'require-idempotency-key', removeElement(ctx.sourceCode, e.node, `Do not retry ${m} requests`));
+  }
+}
+
+/**
+ * Judges a "which statuses are retried" list option (numbers, or `[min, max]` ranges): a 4xx that
+ * retrying cannot fix (see `isClientErrorStatus`; `alsoAllowed` adds statuses the library
+ * handles itself) is a client-error retry, and 429 / 503 are noted as rate-limit checks.
+ */
+export function judgeStatusList(ctx: LibraryContext, site: RetrySite, value: Node, alsoAllowed: readonly number[] = []): void {
+  for (const e of listEntries(ctx, value).entries) {
+    if (isClientErrorStatus(e.value, alsoAllowed)) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
+    if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
+  }
+}
+
+/** Whether a "shall I retry?" option is a function that returns `true` for every failure (`() => true`). */
+export function acceptsEverything(ctx: LibraryContext, state: OptionState): boolean {
+  if (state.state !== 'set') return false;
+  const fn = resolveFunction(ctx, state.option.value);
+  return fn !== undefined && alwaysTrue(fn);
 }
 
 /** Builds delay facts directly (for schedules `scheduleDelay` does not describe: linear, retry-axios' exponential). */

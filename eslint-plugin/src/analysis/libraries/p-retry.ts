@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { normalPath, type Origin } from '../scope';
 import type { RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
-import { alwaysTrue, optionState, propertyOf, resolveFunction } from './option-state';
+import { acceptsEverything, optionState, propertyOf } from './option-state';
 import { judgeRetriedFunction } from './retried-operation';
 import { retryOptionsSite } from './retry-options';
 import type { LibraryAdapter, LibraryContext } from './types';
@@ -50,8 +50,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, _origin
   if (options.kind === 'unknown') return site;
   const shouldRetry = optionState(ctx, options, 'shouldRetry');
   const onFailed = optionState(ctx, options, 'onFailedAttempt');
-  const condition = shouldRetry.state === 'set' ? resolveFunction(ctx, shouldRetry.option.value) : undefined;
-  const accepting = condition !== undefined && alwaysTrue(condition);
+  const accepting = acceptsEverything(ctx, shouldRetry);
   // `shouldRetry: () => true` is the default written out: it classifies nothing.
   const classified = (shouldRetry.state !== 'absent' && !accepting) || onFailed.state !== 'absent';
   judgeRetriedFunction(ctx, site, fn, { conditionNode: propertyOf(shouldRetry) ?? call.callee, hasCondition: classified });

@@ -5,18 +5,17 @@ import { normalPath, variableOf } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
 import {
-  alwaysTrue,
+  acceptsEverything,
   delayFacts,
-  isClientErrorStatus,
-  isRateLimitStatus,
-  listEntries,
+  judgeMethodList,
+  judgeStatusList,
   numberValue,
   optionState,
   propertyOf,
-  removeElement,
-  resolveFunction,
+  retryCountBound,
   setOption,
   suggest,
+  unknownOptionsSite,
   valueOf,
   type Options,
 } from './option-state';
@@ -68,11 +67,7 @@ function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression): Retr
   if (config === 'unknown') options = { kind: 'unknown' };
   else if (config) options = { kind: 'object', obj: config };
   else options = { kind: 'none' };
-  if (options.kind === 'unknown') {
-    site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
-    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
-    return site;
-  }
+  if (options.kind === 'unknown') return unknownOptionsSite(site, anchor);
   const retryS = optionState(ctx, options, 'retry');
   const delayS = optionState(ctx, options, 'retryDelay');
   const typeS = optionState(ctx, options, 'backoffType');
@@ -84,8 +79,7 @@ function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression): Retr
   const shouldS = optionState(ctx, options, 'shouldRetry');
 
   const retry = numberValue(retryS, 3);
-  if (retry === Infinity) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: propertyOf(retryS) ?? anchor };
-  else site.bound = { kind: retry === undefined ? 'unknown' : 'bounded', maxAttempts: retry === undefined ? undefined : retry + 1, node: propertyOf(retryS) ?? anchor };
+  site.bound = retryCountBound(retry, propertyOf(retryS) ?? anchor);
   if (retry === 0) return site;
 
   const check = valueOf(checkS, true);
@@ -126,35 +120,17 @@ function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression): Retr
   }
 
   // Methods.
-  if (methodsS.state === 'set') {
-    const list = listEntries(ctx, methodsS.option.value);
-    for (const e of list.entries) {
-      const m = typeof e.value === 'string' ? e.value.toUpperCase() : undefined;
-      if (m && ctx.settings.nonIdempotentMethods.includes(m)) {
-        site.nonIdempotent.push({ node: e.node, method: m, key: 'none', keyNode: undefined });
-        if (list.array) suggest(site, 'require-idempotency-key', removeElement(ctx.sourceCode, e.node, `Do not retry ${m} requests`));
-      }
-    }
-  }
+  if (methodsS.state === 'set') judgeMethodList(ctx, site, methodsS.option.value, undefined);
   // Statuses.
-  if (statusS.state === 'set') {
-    const list = listEntries(ctx, statusS.option.value);
-    for (const e of list.entries) {
-      if (isClientErrorStatus(e.value)) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
-      if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
-    }
-  }
+  if (statusS.state === 'set') judgeStatusList(ctx, site, statusS.option.value);
   // A custom condition replaces the method and status checks.
-  if (shouldS.state === 'set') {
-    const fn = resolveFunction(ctx, shouldS.option.value);
-    if (fn && alwaysTrue(fn)) {
-      site.clientErrorRetries.push({ node: shouldS.option.property, reason: 'condition' });
-      const target = instance ?? undefined;
-      if (target) {
-        for (const c of callsThrough(ctx, target)) {
-          const http = safeDescribe(ctx, c);
-          if (http && http.client === 'axios') judgeResent(ctx, site, http);
-        }
+  if (shouldS.state === 'set' && acceptsEverything(ctx, shouldS)) {
+    site.clientErrorRetries.push({ node: shouldS.option.property, reason: 'condition' });
+    const target = instance ?? undefined;
+    if (target) {
+      for (const c of callsThrough(ctx, target)) {
+        const http = safeDescribe(ctx, c);
+        if (http && http.client === 'axios') judgeResent(ctx, site, http);
       }
     }
   }

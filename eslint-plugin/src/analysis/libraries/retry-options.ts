@@ -8,6 +8,7 @@ import {
   resolveOptions,
   setOption,
   suggest,
+  unknownOptionsSite,
   type Options,
 } from './option-state';
 import type { LibraryContext } from './types';
@@ -41,11 +42,7 @@ export function retryOptionsSite(
   const anchor: Node = call.callee;
   const options = resolveOptions(ctx, optionsArg);
   const site = librarySite(d.library, call, { node: anchor });
-  if (options.kind === 'unknown') {
-    site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
-    site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
-    return { site, options };
-  }
+  if (options.kind === 'unknown') return { site: unknownOptionsSite(site, anchor), options };
   const retriesS = optionState(ctx, options, 'retries');
   const foreverS = optionState(ctx, options, 'forever');
   const maxRetryTimeS = optionState(ctx, options, 'maxRetryTime');
