@@ -66,6 +66,17 @@ export function readClientCall(ctx: LibraryContext, call: TSESTree.CallExpressio
   return { options, retry, holder, factory, method };
 }
 
+/**
+ * The options inside a client's `retry` option. `limitFromNumber` is the value of the number form
+ * (`retry: 3`, the retry limit alone), as the caller reads it: every other option then has its
+ * default. Otherwise `retry` must be an object (or a `const` bound to one); anything else is unknown.
+ */
+export function retryOptions(ctx: LibraryContext, value: Node, limitFromNumber: number | undefined): Options {
+  if (limitFromNumber !== undefined) return { kind: 'none' };
+  const options = resolveOptions(ctx, value);
+  return options.kind === 'none' ? { kind: 'unknown' } : options;
+}
+
 /** Whether the options carry an idempotency key (in `headers`), or may (spread, unresolvable headers). */
 export function optionsKey(ctx: LibraryContext, options: readonly Options[]): 'yes' | 'no' | 'unknown' {
   let unknown = false;

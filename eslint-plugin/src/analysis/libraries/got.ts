@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { Origin } from '../scope';
 import type { Node, RetrySite } from '../types';
-import { optionsKey, readClientCall } from './client-retry';
+import { optionsKey, readClientCall, retryOptions } from './client-retry';
 import type { LibraryDocs } from './docs';
 import {
   judgeMethodList,
@@ -12,13 +12,11 @@ import {
   optionState,
   propertyOf,
   resolveFunction,
-  resolveOptions,
   retryCountBound,
   setOption,
   suggest,
   unknownOptionsSite,
   valueOf,
-  type Options,
 } from './option-state';
 import { SUGGESTED_CAP_MS } from './retry-options';
 import type { LibraryAdapter, LibraryContext } from './types';
@@ -67,16 +65,9 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   const site = librarySite('got', call, { node: anchor });
   site.honoursRetryAfter = true;
   const value = client.retry.option.value;
-  let options: Options;
-  let limitFromNumber: number | undefined;
-  if (value.type === T.Literal && typeof value.value === 'number') {
-    options = { kind: 'none' };
-    limitFromNumber = value.value;
-  } else {
-    options = resolveOptions(ctx, value);
-    if (options.kind === 'none') options = { kind: 'unknown' };
-  }
-  if (options.kind === 'unknown' && limitFromNumber === undefined) return unknownOptionsSite(site, anchor);
+  const limitFromNumber = value.type === T.Literal && typeof value.value === 'number' ? value.value : undefined;
+  const options = retryOptions(ctx, value, limitFromNumber);
+  if (options.kind === 'unknown') return unknownOptionsSite(site, anchor);
   const limitS = optionState(ctx, options, 'limit');
   const noiseS = optionState(ctx, options, 'noise');
   const backoffS = optionState(ctx, options, 'backoffLimit');

@@ -1,10 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { unwrap } from '../ast';
 import { delayOfFunction } from '../delay';
 import type { Origin } from '../scope';
 import type { Node, RetrySite } from '../types';
-import { optionsKey, readClientCall } from './client-retry';
+import { optionsKey, readClientCall, retryOptions } from './client-retry';
 import type { LibraryDocs } from './docs';
 import {
   acceptsEverything,
@@ -15,13 +14,11 @@ import {
   optionState,
   propertyOf,
   resolveFunction,
-  resolveOptions,
   retryCountBound,
   setOption,
   suggest,
   unknownOptionsSite,
   valueOf,
-  type Options,
 } from './option-state';
 import { SUGGESTED_CAP_MS } from './retry-options';
 import type { LibraryAdapter, LibraryContext } from './types';
@@ -68,17 +65,9 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   const anchor: Node = retryProp;
   const site = librarySite('ky', call, { node: anchor });
   site.honoursRetryAfter = true;
-  const value = unwrap(client.retry.option.value);
-  let options: Options;
-  let limitFromNumber: number | undefined;
   const known = client.retry.option.known?.value;
-  if (typeof known === 'number') {
-    options = { kind: 'none' };
-    limitFromNumber = known;
-  } else {
-    options = resolveOptions(ctx, value);
-    if (options.kind === 'none') options = { kind: 'unknown' };
-  }
+  const limitFromNumber = typeof known === 'number' ? known : undefined;
+  const options = retryOptions(ctx, client.retry.option.value, limitFromNumber);
   if (options.kind === 'unknown') return unknownOptionsSite(site, anchor);
   const limitS = optionState(ctx, options, 'limit');
   const jitterS = optionState(ctx, options, 'jitter');
