@@ -226,7 +226,7 @@ function evalBinding(variable: Variable, env: Env): Value {
     if (b.kind === 'init' && b.node) {
       const init = evaluate(b.node, env);
       if (!b.stable) return evalGrowingVariable(variable, b.node, init, env);
-      return init.attempt || init.retryAfter || init.unboundedGrowth ? { ...init, source: init.source ?? b.node } : init;
+      return init.attempt || init.retryAfter || init.unboundedGrowth ? { ...init, source: b.node } : init;
     }
     if (b.kind === 'param' && ATTEMPT_NAME_RE.test(variable.name)) return { ...OPAQUE(), attempt: true };
     return OPAQUE();

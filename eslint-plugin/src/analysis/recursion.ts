@@ -111,7 +111,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     const { bound, attempts, once } = relay ? relayBound(fn, relay, ctx) : recursionBound(fn, call, ctx);
     const replay = fc.replay || once;
     const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts);
-    if (relay && !replay) waits.push(...relayWaits(relay.relay, ctx));
+    if (relay && !replay) waits.push(...relayWaits(relay, ctx));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
       node: call,
@@ -191,10 +191,11 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
 }
 
 /** Awaited waits in the relay function before it calls back. */
-function relayWaits(relay: Fn, ctx: Ctx): Wait[] {
+function relayWaits(r: Relay, ctx: Ctx): Wait[] {
   const waits: Wait[] = [];
-  walkRegion(relay.body, ctx.sourceCode, (n) => {
+  walkRegion(r.relay.body, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    if (n === r.back) return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (w && isAwaited(n, ctx.sourceCode)) {
       waits.push(waitOf(w, ctx.sourceCode, []));
