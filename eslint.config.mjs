@@ -24,6 +24,9 @@ export default tseslint.config(
       // Deliberately bad retry code, linted by `npm run demo`, not here.
       'examples/',
       'test/fixtures/',
+      // The editor suite's workspaces: deliberately bad code and a trap ESLint config.
+      'test/editor/fixture/',
+      'test/editor/fixtures/',
       // Generated from snippets/retry-with-backoff.ts.
       'snippets/retry-with-backoff.js',
     ],
