@@ -244,6 +244,7 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   let grows = false;
   let cap: number | undefined;
   let factor = 2;
+  let anyRandom = false;
   for (const ref of laterWrites(variable)) {
     const id = ref.identifier as TSESTree.Identifier;
     const parent = id.parent;
@@ -264,6 +265,12 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
     if (parent.operator === '=') {
       // `d = d * 2`, `d = Math.min(d * 2, cap)`: evaluate with `d` standing for its initial value.
       const refsSelf = refersTo(parent.right, variable, env.sourceCode);
+      const rhs = refsSelf ? evaluate(parent.right, env) : undefined;
+      if (rhs?.random) {
+        // `d = Math.random() * d` (on some path): jitter, not growth.
+        anyRandom = true;
+        continue;
+      }
       if (refsSelf) {
         grows = true;
         const capped = capOf(parent.right, env);
@@ -275,6 +282,8 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
     }
     return { ...OPAQUE(), source: initNode };
   }
+  // A random component on one path (`if (options.jitter) d = Math.random() * d`) counts: the code has jitter.
+  if (anyRandom) result = { ...result, random: true };
   if (!grows) return result;
   const reach = env.iterations !== undefined && Number.isFinite(result.hi) ? result.hi * factor ** Math.max(0, env.iterations - 1) : Infinity;
   const hi = Math.min(cap ?? Infinity, reach);

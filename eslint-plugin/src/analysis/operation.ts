@@ -4,7 +4,7 @@ import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency, keyCreatedInside, type HttpCall } from './http';
-import { bindingOf, variableOf } from './scope';
+import { bindingOf, originOf, variableOf } from './scope';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 
 /** Shared inputs of the hand-written analyses. */
@@ -368,7 +368,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         const kind = okCheck(n.test, sourceCode);
         if (kind === 'success' && alwaysExits(n.consequent) && !nextStatementExits(n) && !n.alternate) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
-        } else if (kind === 'failure' && leadsToRetry(n)) {
+        } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         }
       }
@@ -411,6 +411,12 @@ function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCode): Cli
     return undefined;
   });
   return out;
+}
+
+/** `if (!res.ok) throw …` inside a try whose catch tells errors apart: the catch decides, not this check. */
+function thrownToClassifyingCatch(n: TSESTree.IfStatement, catches: RetryCatch[], sourceCode: TSESLint.SourceCode): boolean {
+  if (!lastIsThrow(n.consequent)) return false;
+  return catches.some((c) => c.guarded !== undefined && contains(c.guarded, n) && catchClassifies(c, sourceCode));
 }
 
 function lastIsThrow(c: Node): boolean {
@@ -459,7 +465,7 @@ export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, d
   return found;
 }
 
-const SDK_CREATE = new Set(['create', 'charge', 'capture', 'transfer', 'createPayment', 'createCharge', 'createOrder', 'send' + 'Payment']);
+const SDK_CREATE = new Set(['create', 'charge', 'capture', 'transfer', 'createPayment', 'createCharge', 'createOrder']);
 
 /** A GraphQL mutation or an SDK `create`/`charge` call in the retried region, with no idempotency key option. */
 function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx: Ctx): NonIdempotentRequest | undefined {
@@ -496,6 +502,9 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
   if (SDK_CREATE.has(name) && obj.type === T.MemberExpression) {
     const root = unwrap(obj.object);
     if (root.type === T.Identifier && ['Object', 'Promise', 'Array', 'document', 'React'].includes(root.name)) return undefined;
+    // Only an SDK client from a package (`new Stripe(…)`, `new PrismaClient()`); a local module's factory is not a request.
+    const origin = originOf(ctx.sourceCode, obj);
+    if (!origin || origin.module.startsWith('.') || origin.module.startsWith('/') || origin.module.startsWith('node:')) return undefined;
     const opts = call.arguments.length >= 2 ? call.arguments[call.arguments.length - 1] : undefined;
     const k = keyIn(opts);
     if (k === 'none') return { node: call, method: `\`${name}\` call`, key: 'none', keyNode: undefined };

@@ -10,7 +10,7 @@ import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
 
-const FAILURE_EVENTS = new Set(['close', 'error', 'disconnect', 'end', 'exit', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
+const FAILURE_EVENTS = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 const HANDLER_PROPS = /^on(close|error|disconnect|end|timeout)$/i;
 const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
 
@@ -108,7 +108,12 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   });
   for (const { call, fc } of contexts) {
     const relay = relays.find((r) => r.call === call);
-    const { bound, attempts, once } = relay ? relayBound(fn, relay, ctx) : recursionBound(fn, call, ctx);
+    const computed = relay ? relayBound(fn, relay, ctx) : recursionBound(fn, call, ctx);
+    const { attempts, once } = computed;
+    let bound = computed.bound;
+    // `const { shouldRetry } = await getRetryConfig(err)`: a helper we cannot see decides (and may count and wait).
+    const opaque = decidedElsewhere(call, fc, ctx);
+    if (opaque && bound.kind === 'unbounded') bound = { ...bound, kind: 'unknown' };
     const replay = fc.replay || once;
     const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts);
     if (relay && !replay) waits.push(...relayWaits(relay, ctx));
@@ -117,7 +122,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       node: call,
       bound,
       waits,
-      noWait: !replay && waits.length === 0 ? call : undefined,
+      noWait: !replay && !opaque && waits.length === 0 ? call : undefined,
       nonIdempotent: once ? [] : op.nonIdempotent,
       rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
@@ -167,7 +172,9 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     const target = sameFileFunction(n.callee, ctx);
     if (!target || target === fn || contains(target, n) || contains(fn, target)) return undefined;
     const back = selfCalls(fn, ctx, target.body);
-    if (back[0]) out.push({ call: n, relay: target, back: back[0] });
+    // Only a relay that waits before calling back is a retry (a scheduler, a retry method); one
+    // that just hands over (a queue drain, a success-path restart) is not.
+    if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0] });
     return undefined;
   });
   return out;
@@ -186,13 +193,45 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
     const changed = paramVars(r.relay, ctx).some((p) => changeIn(arg, p.variable, ctx) !== undefined);
     if (changed) bounded = true;
   });
-  if (!bounded && tests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
+  // The relay may hold the bound itself: `if (this.attempt >= 10) return this.giveUp(err)`.
+  const relayTests = testsOf(r.relay, ctx);
+  if (!bounded && [...tests, ...relayTests].some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: r.call }, attempts: [], once: false };
 }
 
-/** Awaited waits in the relay function before it calls back. */
+/** A comparison of an attempt counter (`attempt >= 10`, `this.retries < max`) with a limit. */
+function comparesCounter(test: Node, ctx: Ctx): boolean {
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '=='].includes(n.operator) && n.left.type !== T.PrivateIdentifier) {
+      const names = [n.left, n.right].map((x) => {
+        const u = unwrap(x);
+        return u.type === T.Identifier ? u.name : u.type === T.MemberExpression ? (propertyName(u) ?? '') : '';
+      });
+      if (names.some((x) => /attempt|retr(y|ies)|tries|failures/i.test(x) && !/after|delay/i.test(x))) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+function relayWaitsAtAll(r: Relay, ctx: Ctx): boolean {
+  return relayWaits(r, ctx).length > 0;
+}
+
+/** Waits in the relay before it calls back: awaited waits, or a timer whose callback calls back. */
 function relayWaits(r: Relay, ctx: Ctx): Wait[] {
   const waits: Wait[] = [];
+  for (let p: Node | undefined = r.back.parent; p && p !== r.relay; p = p.parent) {
+    const host: Node | undefined = p.parent;
+    if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host)) {
+      const ms = host.arguments[1];
+      const expr = ms && ms.type !== T.SpreadElement ? ms : undefined;
+      if (expr) waits.push(waitOf({ call: host, delayExpr: expr, bindings: [], argument: expr, opaque: false }, ctx.sourceCode, []));
+      break;
+    }
+  }
   walkRegion(r.relay.body, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (n === r.back) return false;
@@ -204,6 +243,35 @@ function relayWaits(r: Relay, ctx: Ctx): Wait[] {
     return undefined;
   }, false);
   return waits;
+}
+
+/**
+ * The self-call is guarded by a value an unresolvable awaited call returned on the failure path
+ * (`const { shouldRetry } = await getRetryConfig(err); if (shouldRetry) return f(opts)`).
+ */
+function decidedElsewhere(call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx): boolean {
+  const decided = new Set<Variable>();
+  walk(fc.path, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.VariableDeclarator || !n.init) return undefined;
+    const init = unwrap(n.init);
+    if (init.type !== T.AwaitExpression) return undefined;
+    const inner = unwrap(init.argument);
+    if (inner.type !== T.CallExpression || sameFileFunction(inner.callee, ctx)) return undefined;
+    walk(n.id, ctx.sourceCode.visitorKeys, (id) => {
+      if (id.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, id);
+        if (v) decided.add(v);
+      }
+    });
+    return undefined;
+  });
+  if (decided.size === 0) return false;
+  for (let p: Node | undefined = call.parent; p && p !== fc.path; p = p.parent) {
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && contains(p.type === T.IfStatement ? p.consequent : p.consequent, call)) {
+      for (const v of decided) if (refersTo(p.test, v, ctx)) return true;
+    }
+  }
+  return false;
 }
 
 /** Decides whether a self-call happens after a failure, and how. */

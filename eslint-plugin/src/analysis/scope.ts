@@ -128,8 +128,15 @@ export function originOf(sourceCode: TSESLint.SourceCode, expr: Node | null | un
       const name = !n.computed && n.property.type === T.Identifier ? n.property.name : n.property.type === T.Literal ? String(n.property.value) : '?';
       return { module: base.module, path: [...base.path, name] };
     }
+    case T.SequenceExpression:
+      // TypeScript's CommonJS emit calls imports as `(0, module_1.default)(…)`.
+      return originOf(sourceCode, n.expressions[n.expressions.length - 1], depth + 1);
     case T.CallExpression: {
       const callee = unwrap(n.callee);
+      // `__importDefault(require('x'))`, `__importStar(…)`, Babel's `_interopRequireDefault(…)`: the module, as `.default`.
+      if (callee.type === T.Identifier && /^(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)$/.test(callee.name) && n.arguments[0]) {
+        return originOf(sourceCode, n.arguments[0], depth + 1);
+      }
       if (callee.type === T.Identifier && callee.name === 'require' && n.arguments.length === 1) {
         const arg = unwrap(n.arguments[0]);
         if (arg && arg.type === T.Literal && typeof arg.value === 'string') return { module: arg.value, path: [] };

@@ -129,6 +129,23 @@ function isWaitHelperShape(fn: TSESTree.FunctionLike, call: Node, sourceCode: TS
   return !loops;
 }
 
+/**
+ * A timer that bounds an operation rather than waits: its callback aborts, rejects or throws
+ * (`setTimeout(() => controller.abort(), 120_000)`).
+ */
+function isTimeoutTimer(timer: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const cb = timer.arguments[0] && unwrap(timer.arguments[0]);
+  if (!cb || !isFunction(cb)) return false;
+  let aborts = false;
+  walk(cb, sourceCode.visitorKeys, (n) => {
+    if (aborts) return false;
+    if (n.type === T.ThrowStatement) aborts = true;
+    if (n.type === T.CallExpression && /^(abort|reject|cancel|destroy|kill|close|end|fail)$/i.test(calleeName(n) ?? '')) aborts = true;
+    return undefined;
+  });
+  return aborts;
+}
+
 /** Packages whose `delay`/`timeout` exports are not plain waits (rxjs operators, promise timeouts). */
 function isNotAWaitModule(module: string): boolean {
   return module === 'rxjs' || module === 'rxjs/operators' || module === 'p-timeout' || module.startsWith('@reduxjs');
@@ -139,7 +156,7 @@ function findInnerWait(fn: Node, sourceCode: TSESLint.SourceCode, settings: Retr
   let found: WaitCall | undefined;
   walk(fn, sourceCode.visitorKeys, (n) => {
     if (found) return false;
-    if (n.type === T.CallExpression && isGlobalTimer(sourceCode, n)) {
+    if (n.type === T.CallExpression && isGlobalTimer(sourceCode, n) && !isTimeoutTimer(n, sourceCode)) {
       const ms = n.arguments[1];
       found = { call: n, delayExpr: ms && ms.type !== T.SpreadElement ? ms : undefined, bindings: [], argument: undefined, opaque: false };
       if (!ms) found.delayExpr = { type: T.Literal, value: 0, raw: '0', range: n.range, loc: n.loc } as unknown as Node;
