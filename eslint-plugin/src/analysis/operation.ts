@@ -502,9 +502,9 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
   if (SDK_CREATE.has(name) && obj.type === T.MemberExpression) {
     const root = unwrap(obj.object);
     if (root.type === T.Identifier && ['Object', 'Promise', 'Array', 'document', 'React'].includes(root.name)) return undefined;
-    // Only an SDK client from a package (`new Stripe(…)`, `new PrismaClient()`); a local module's factory is not a request.
+    // An SDK client (`stripe.paymentIntents.create`), not a factory of a local module (`require('../client').default.create`).
     const origin = originOf(ctx.sourceCode, obj);
-    if (!origin || origin.module.startsWith('.') || origin.module.startsWith('/') || origin.module.startsWith('node:')) return undefined;
+    if (origin && (origin.module.startsWith('.') || origin.module.startsWith('/') || origin.module.startsWith('node:'))) return undefined;
     const opts = call.arguments.length >= 2 ? call.arguments[call.arguments.length - 1] : undefined;
     const k = keyIn(opts);
     if (k === 'none') return { node: call, method: `\`${name}\` call`, key: 'none', keyNode: undefined };
