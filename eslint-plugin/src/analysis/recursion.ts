@@ -88,7 +88,7 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
 function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const direct = selfCalls(fn, ctx);
   // Through a same-file relay: `makeRequest` → `retryRequest` (waits) → `makeRequest` (SDK clients).
-  const relays = direct.length > 0 ? [] : relayCalls(fn, ctx);
+  const relays = relayCalls(fn, ctx);
   const calls = [...direct, ...relays.map((r) => r.call)];
   if (calls.length === 0) return [];
   const sites: RetrySite[] = [];
