@@ -133,7 +133,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
 
   // 4. The operation.
   const catches: RetryCatch[] = retryTries.map((t) => ({ node: t.handler!, param: t.handler!.param?.type === T.Identifier ? t.handler!.param : undefined, body: t.handler!.body, guarded: t.block }));
-  const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, loop, retryTries));
+  const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, retryTries));
   return {
     kind: 'loop',
     node: loop,
@@ -272,7 +272,7 @@ function failureBranch(s: TSESTree.IfStatement, sourceCode: TSESLint.SourceCode)
 }
 
 /** Whether leaving an `if` (its consequent) goes on to another attempt of this loop. */
-function ifLeadsToRetry(ifStmt: TSESTree.IfStatement, loop: Loop, retryTries: TSESTree.TryStatement[]): boolean {
+function ifLeadsToRetry(ifStmt: TSESTree.IfStatement, retryTries: TSESTree.TryStatement[]): boolean {
   const c = ifStmt.consequent;
   if (containsContinue(c)) return true;
   const stmts = c.type === T.BlockStatement ? c.body : [c];
@@ -280,7 +280,6 @@ function ifLeadsToRetry(ifStmt: TSESTree.IfStatement, loop: Loop, retryTries: TS
   if (!last) return true;
   if (last.type === T.ReturnStatement || last.type === T.BreakStatement) return false;
   if (last.type === T.ThrowStatement) return retryTries.some((t) => contains(t.block, ifStmt));
-  void loop;
   return true;
 }
 
@@ -442,7 +441,7 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
   let bounded = false;
   let maxAttempts: number | undefined;
   for (const c of cs) {
-    const start = c.variable ? initialValue(c.variable, loop, ctx) : undefined;
+    const start = c.variable ? initialValue(c.variable, ctx) : undefined;
     let hi = Infinity;
     let lo = start ?? 0;
     let compared = false;
@@ -534,12 +533,11 @@ function enclosing(n: Node): Node | undefined {
 }
 
 /** The counter's value before the loop: the `for` init or the declaration's initialiser. */
-function initialValue(v: Variable, loop: Loop, ctx: Ctx): number | undefined {
+function initialValue(v: Variable, ctx: Ctx): number | undefined {
   const b = bindingOf(v);
   if (!b || !b.node) return undefined;
   if (b.kind !== 'init' && b.kind !== 'param-default') return undefined;
   const val = evaluate(b.node, makeEnv(ctx.sourceCode));
-  void loop;
   return !val.opaque && val.lo === val.hi ? val.lo : undefined;
 }
 
@@ -547,7 +545,7 @@ function initialValue(v: Variable, loop: Loop, ctx: Ctx): number | undefined {
 function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): RetrySite['waits'] {
   const waits: RetrySite['waits'] = [];
   walkRegion(loop.body, ctx.sourceCode, (n) => {
-    if (n !== loop.body && (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement) && isRetryish(n)) return false;
+    if (n !== loop.body && (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement)) return false;
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w || !isAwaited(n, ctx.sourceCode)) return undefined;
@@ -557,8 +555,4 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
   return waits;
 }
 
-function isRetryish(_n: Node): boolean {
-  return true;
-}
 
-export { isStatusLike };

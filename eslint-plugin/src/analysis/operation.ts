@@ -85,15 +85,12 @@ export function isStatusLike(node: Node): boolean {
   const n = unwrap(node);
   if (n.type === T.MemberExpression) {
     const name = propertyName(n);
-    return name === 'status' || name === 'statusCode' || name === 'code' && isNumericCodeContext(n);
+    return name === 'status' || name === 'statusCode';
   }
   if (n.type === T.Identifier) return /^(status|statusCode|httpStatus|code)$/i.test(n.name) || /status$/i.test(n.name);
   return false;
 }
 
-function isNumericCodeContext(_n: Node): boolean {
-  return false;
-}
 
 function numberLiteral(node: Node): number | undefined {
   const n = unwrap(node);

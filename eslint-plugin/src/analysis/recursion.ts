@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, sameFileFunction, type AttemptVar } from './delay';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { originOf, variableOf } from './scope';
+import { variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
 
@@ -115,7 +115,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     const opaque = decidedElsewhere(call, fc, ctx);
     if (opaque && bound.kind === 'unbounded') bound = { ...bound, kind: 'unknown' };
     const replay = fc.replay || once;
-    const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts);
+    const waits = replay ? [] : recursionWaits(call, fc, ctx, attempts, bound.maxAttempts);
     if (relay && !replay) waits.push(...relayWaits(relay, ctx));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
@@ -559,7 +559,7 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
 
 
 /** Waits before the self-call: the timer around it, awaited waits on the failure path, `delay(ms).then(() => self())`. */
-function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): Wait[] {
+function recursionWaits(call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): Wait[] {
   const waits: Wait[] = [];
   if (fc.timer) {
     const ms = fc.timer.arguments[1];
@@ -576,7 +576,6 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
     if (isAwaited(n, ctx.sourceCode) || chainsInto(n, call)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations));
     return false;
   });
-  void fn;
   return waits;
 }
 
@@ -586,8 +585,3 @@ function chainsInto(wait: Node, call: Node): boolean {
   return false;
 }
 
-/** Whether a call's callee is an axios instance or axios itself (used by interceptors). */
-export function isAxiosLike(sourceCode: TSESLint.SourceCode, node: Node): boolean {
-  const o = originOf(sourceCode, node);
-  return !!o && o.module === 'axios';
-}
