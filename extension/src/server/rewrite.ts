@@ -6,10 +6,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { getRetrySitesFor, type RetrySite } from '../../../eslint-plugin/src/analysis/index';
+import { contains, enclosingFunction, findAll, isFunction, walk } from '../../../eslint-plugin/src/analysis/ast';
 import type { HelperName } from './helper-file';
 
 type Node = TSESTree.Node;
 type SourceCode = TSESLint.SourceCode;
+type Keys = TSESLint.SourceCode.VisitorKeys;
 
 /** A text replacement in offsets of the source text (BOM excluded, as ESLint counts). */
 export interface OffsetEdit {
@@ -27,34 +29,32 @@ export interface RewritePlan {
 }
 
 const WAIT_NAME = /^(sleep|delay|wait|pause|nap|hold|snooze|rest|backoff|timeout|settimeout|waitfor|waitms)/i;
-const isFunction = (n: Node): n is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression =>
-  n.type === T.FunctionDeclaration || n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression;
 const isLoop = (n: Node): n is TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement =>
   n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement;
 
-/** Visits every node below `root` (not `root` itself); `visit` returning false skips a subtree. */
-function walk(root: Node, visit: (n: Node) => boolean | void): void {
-  const stack: Node[] = [];
-  const push = (v: unknown): void => {
-    if (Array.isArray(v)) for (const x of v) push(x);
-    else if (v && typeof v === 'object' && typeof (v as Node).type === 'string') stack.push(v as Node);
-  };
-  for (const [k, v] of Object.entries(root)) if (k !== 'parent') push(v);
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (visit(n) === false) continue;
-    for (const [k, v] of Object.entries(n)) if (k !== 'parent' && k !== 'loc' && k !== 'range') push(v);
-  }
-}
+/** A one-character node at `offset`, for `contains` (true when `offset` lies inside a node's range). */
+const atOffset = (offset: number): Node => ({ range: [offset, offset + 1] }) as Node;
 
-function contains(outer: Node, offset: number): boolean {
-  return outer.range[0] <= offset && offset < outer.range[1];
+/**
+ * The first match of a right-to-left search below `root` (the order the rewrite has always used):
+ * the last outermost match in source order. `skip` prunes subtrees (never `root`).
+ */
+function lastMatch<R>(root: Node, keys: Keys, find: (n: Node) => R | undefined, skip?: (n: Node) => boolean): R | undefined {
+  let found: R | undefined;
+  walk(root, keys, (n) => {
+    if (n !== root && skip?.(n)) return false;
+    const r = find(n);
+    if (r === undefined) return;
+    found = r;
+    return false;
+  });
+  return found;
 }
 
 function nodeAt(sourceCode: SourceCode, offset: number): Node {
   let best: Node = sourceCode.ast;
-  walk(sourceCode.ast, (n) => {
-    if (!contains(n, offset)) return false;
+  walk(sourceCode.ast, sourceCode.visitorKeys, (n) => {
+    if (!contains(n, atOffset(offset))) return n === sourceCode.ast;
     best = n;
     return true;
   });
@@ -67,14 +67,10 @@ function ancestors(n: Node): Node[] {
   return out;
 }
 
-function enclosingFunction(n: Node): TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | undefined {
-  return ancestors(n).find(isFunction);
-}
-
 /** The identifier names referenced anywhere below `root`. */
-function mentions(root: Node, name: string): boolean {
+function mentions(keys: Keys, root: Node, name: string): boolean {
   let found = false;
-  walk(root, (n) => {
+  walk(root, keys, (n) => {
     if (n.type === T.Identifier && n.name === name) {
       const p = n.parent;
       // `obj.name` and `{ name: x }` keys are not references.
@@ -87,13 +83,13 @@ function mentions(root: Node, name: string): boolean {
 }
 
 /** `break`/`continue` leaving the statement `root` (not inside a nested loop, switch or function). */
-function hasEscapingJump(root: Node): boolean {
+function hasEscapingJump(keys: Keys, root: Node): boolean {
   let found = false;
-  walk(root, (n) => {
+  walk(root, keys, (n) => {
     if (isFunction(n) || isLoop(n) || n.type === T.ForInStatement || n.type === T.ForOfStatement) return false;
     if (n.type === T.SwitchStatement) {
       // `break` inside a switch is local; `continue` escapes.
-      walk(n, (m) => {
+      walk(n, keys, (m) => {
         if (isFunction(m) || isLoop(m)) return false;
         if (m.type === T.ContinueStatement) found = true;
       });
@@ -104,17 +100,17 @@ function hasEscapingJump(root: Node): boolean {
   return found;
 }
 
-function hasOwnAwait(root: Node): boolean {
+function hasOwnAwait(keys: Keys, root: Node): boolean {
   let found = root.type === T.AwaitExpression;
-  walk(root, (n) => {
-    if (isFunction(n)) return false;
+  walk(root, keys, (n) => {
+    if (n !== root && isFunction(n)) return false;
     if (n.type === T.AwaitExpression) found = true;
   });
   return found;
 }
 
 /** A statement that waits: `await sleep(…)`, `await new Promise((r) => setTimeout(r, …))`. */
-function waitCallOf(stmt: Node, siteWaits: readonly Node[]): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+function waitCallOf(keys: Keys, stmt: Node, siteWaits: readonly Node[]): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
   if (stmt.type !== T.ExpressionStatement || stmt.expression.type !== T.AwaitExpression) return undefined;
   const arg = stmt.expression.argument;
   if (arg.type !== T.CallExpression && arg.type !== T.NewExpression) return undefined;
@@ -122,32 +118,37 @@ function waitCallOf(stmt: Node, siteWaits: readonly Node[]): TSESTree.CallExpres
   const callee = arg.callee;
   const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression && callee.property.type === T.Identifier ? callee.property.name : '';
   if (arg.type === T.CallExpression && WAIT_NAME.test(name)) return arg;
-  if (arg.type === T.NewExpression && name === 'Promise' && mentionsCall(arg, 'setTimeout')) return arg;
+  if (arg.type === T.NewExpression && name === 'Promise' && mentionsCall(keys, arg, 'setTimeout')) return arg;
   return undefined;
 }
 
-function mentionsCall(root: Node, name: string): boolean {
+function mentionsCall(keys: Keys, root: Node, name: string): boolean {
   let found = false;
-  walk(root, (n) => {
+  walk(root, keys, (n) => {
     if (n.type === T.CallExpression && n.callee.type === T.Identifier && n.callee.name === name) found = true;
   });
   return found;
 }
 
 /** The delay argument of a wait call: the first argument, or setTimeout's second inside a Promise. */
-function delayArgument(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Expression | undefined {
+function delayArgument(keys: Keys, call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Expression | undefined {
   if (call.type === T.CallExpression) {
     const name = call.callee.type === T.Identifier ? call.callee.name : '';
     const arg = name === 'setTimeout' ? call.arguments[1] : call.arguments[0];
     return arg && arg.type !== T.SpreadElement ? arg : undefined;
   }
+  // The setTimeout a right-to-left search meets last: the first in source order, or the innermost one nested in it.
+  const timeouts = findAll(call, keys, (n): n is TSESTree.CallExpression => n.type === T.CallExpression && n.callee.type === T.Identifier && n.callee.name === 'setTimeout');
   let found: TSESTree.Expression | undefined;
-  walk(call, (n) => {
-    if (n.type === T.CallExpression && n.callee.type === T.Identifier && n.callee.name === 'setTimeout') {
-      const a = n.arguments[1];
-      if (a && a.type !== T.SpreadElement) found = a;
+  let last: Node | undefined;
+  for (const n of timeouts) {
+    if (last && !contains(last, n)) break;
+    const a = n.arguments[1];
+    if (a && a.type !== T.SpreadElement) {
+      found = a;
+      last = n;
     }
-  });
+  }
   return found;
 }
 
@@ -209,15 +210,13 @@ function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode:
   }
   const direct = literal(e);
   if (direct) return { ...out, base: direct };
-  walk({ type: 'ExpressionStatement', expression: e } as unknown as Node, (n) => {
-    if (out.base) return false;
-    if (n.type === T.BinaryExpression && (n.operator === '*' || n.operator === '<<')) {
-      const left = literal(n.left);
-      const right = n.operator === '*' ? literal(n.right) : undefined;
-      if (left && !right) out.base = left;
-      else if (right && !left) out.base = right;
-    }
+  const base = lastMatch(e, sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.BinaryExpression || (n.operator !== '*' && n.operator !== '<<')) return undefined;
+    const left = literal(n.left);
+    const right = n.operator === '*' ? literal(n.right) : undefined;
+    return left && !right ? left : right && !left ? right : undefined;
   });
+  if (base) out.base = base;
   return out;
 }
 
@@ -238,12 +237,16 @@ function loopCounter(sourceCode: SourceCode, loop: TSESTree.ForStatement | TSEST
     const d = loop.init.declarations[0];
     if (d?.id.type === T.Identifier) return { name: d.id.name, start: numberValue(sourceCode, d.init, loop) };
   }
-  let name: string | undefined;
-  walk(loop, (n) => {
-    if (name || isFunction(n)) return false;
-    if (n.type === T.UpdateExpression && n.argument.type === T.Identifier) name = n.argument.name;
-    if (n.type === T.AssignmentExpression && n.operator === '+=' && n.left.type === T.Identifier) name = n.left.name;
-  });
+  const name = lastMatch(
+    loop,
+    sourceCode.visitorKeys,
+    (n) => {
+      if (n.type === T.UpdateExpression && n.argument.type === T.Identifier) return n.argument.name;
+      if (n.type === T.AssignmentExpression && n.operator === '+=' && n.left.type === T.Identifier) return n.left.name;
+      return undefined;
+    },
+    isFunction,
+  );
   if (!name) return undefined;
   const block = loop.parent;
   let start: number | undefined;
@@ -292,7 +295,7 @@ function operationText(sourceCode: SourceCode, block: TSESTree.BlockStatement, o
     if (e.type === T.AwaitExpression) e = e.argument;
     const text = sourceCode.getText(e);
     const body = e.type === T.ObjectExpression || e.type === T.SequenceExpression ? `(${text})` : text;
-    return `${hasOwnAwait(e) ? 'async ' : ''}() => ${body}`;
+    return `${hasOwnAwait(sourceCode.visitorKeys, e) ? 'async ' : ''}() => ${body}`;
   }
   const by = indentOf(sourceCode, block).length - outerIndent.length;
   return `async () => ${dedent(sourceCode.getText(block), by)}`;
@@ -300,6 +303,7 @@ function operationText(sourceCode: SourceCode, block: TSESTree.BlockStatement, o
 
 /** Checks the catch clause of a retry is only waits, delay computation, error bookkeeping and bound guards. */
 function catchIsRetryOnly(
+  keys: Keys,
   handler: TSESTree.CatchClause,
   siteWaits: readonly Node[],
   allowed: (stmt: TSESTree.Statement) => boolean,
@@ -309,7 +313,7 @@ function catchIsRetryOnly(
   let lastError: string | undefined;
   let guarded = false;
   for (const stmt of handler.body.body) {
-    const wait = waitCallOf(stmt, siteWaits);
+    const wait = waitCallOf(keys, stmt, siteWaits);
     if (wait) {
       waits.push(wait);
       continue;
@@ -384,11 +388,11 @@ function fullLoopRewrite(sourceCode: SourceCode, loop: TSESTree.ForStatement | T
   const tryStmt = stmts[0];
   if (stmts.length !== 1 || tryStmt?.type !== T.TryStatement || !tryStmt.handler || tryStmt.finalizer) return undefined;
   const block = tryStmt.block;
-  if (block.body[block.body.length - 1]?.type !== T.ReturnStatement || hasEscapingJump(block)) return undefined;
+  if (block.body[block.body.length - 1]?.type !== T.ReturnStatement || hasEscapingJump(sourceCode.visitorKeys, block)) return undefined;
   const counter = loopCounter(sourceCode, loop);
-  if (counter && mentions(block, counter.name)) return undefined;
+  if (counter && mentions(sourceCode.visitorKeys, block, counter.name)) return undefined;
   const siteWaits = site?.waits.map((w) => w.node) ?? [];
-  const handler = catchIsRetryOnly(tryStmt.handler, siteWaits, () => false);
+  const handler = catchIsRetryOnly(sourceCode.visitorKeys, tryStmt.handler, siteWaits, () => false);
   if (!handler.ok) return undefined;
   const parent = loop.parent;
   const siblings = parent && (parent.type === T.BlockStatement || parent.type === T.Program) ? (parent.body as Node[]) : [];
@@ -399,7 +403,7 @@ function fullLoopRewrite(sourceCode: SourceCode, loop: TSESTree.ForStatement | T
   else if (!handler.guarded && !infinite) return undefined; // the exhaustion path does something the helper would not
   const indent = indentOf(sourceCode, loop);
   const attempts = loopAttempts(sourceCode, loop, counter) ?? analysisAttempts(site) ?? '3';
-  const waitArg = handler.waits[0] ? delayArgument(handler.waits[0]) : undefined;
+  const waitArg = handler.waits[0] ? delayArgument(sourceCode.visitorKeys, handler.waits[0]) : undefined;
   const delay = delayOptions(sourceCode, waitArg, handler.waits[0] ?? tryStmt.handler);
   const replacement = `return await retryWithBackoff(${operationText(sourceCode, block, indent)}, ${optionsText(attempts, delay)});`;
   const edits: OffsetEdit[] = [{ range: [loop.range[0], end], text: replacement }];
@@ -428,7 +432,7 @@ function fullRecursionRewrite(sourceCode: SourceCode, call: TSESTree.CallExpress
   const tryStmt = body[0];
   if (body.length !== 1 || tryStmt?.type !== T.TryStatement || !tryStmt.handler || tryStmt.finalizer) return undefined;
   const block = tryStmt.block;
-  if (block.body[block.body.length - 1]?.type !== T.ReturnStatement || hasEscapingJump(block)) return undefined;
+  if (block.body[block.body.length - 1]?.type !== T.ReturnStatement || hasEscapingJump(sourceCode.visitorKeys, block)) return undefined;
   // The recursive call: `return f(args)` / `return await f(args)`, last in the catch clause, passing the parameters through.
   const last = tryStmt.handler.body.body[tryStmt.handler.body.body.length - 1];
   const returned = last?.type === T.ReturnStatement ? (last.argument?.type === T.AwaitExpression ? last.argument.argument : last.argument) : undefined;
@@ -449,13 +453,13 @@ function fullRecursionRewrite(sourceCode: SourceCode, call: TSESTree.CallExpress
     return undefined;
   }
   if (call.arguments.length > fn.params.length) return undefined;
-  if (counter && mentions(block, counter.name)) return undefined;
+  if (counter && mentions(sourceCode.visitorKeys, block, counter.name)) return undefined;
   const siteWaits = site?.waits.map((w) => w.node) ?? [];
-  const handler = catchIsRetryOnly(tryStmt.handler, siteWaits, (s) => s === last);
+  const handler = catchIsRetryOnly(sourceCode.visitorKeys, tryStmt.handler, siteWaits, (s) => s === last);
   if (!handler.ok) return undefined;
   const indent = indentOf(sourceCode, tryStmt);
   const attempts = recursionAttempts(sourceCode, tryStmt.handler, counter) ?? analysisAttempts(site) ?? '3';
-  const waitArg = handler.waits[0] ? delayArgument(handler.waits[0]) : undefined;
+  const waitArg = handler.waits[0] ? delayArgument(sourceCode.visitorKeys, handler.waits[0]) : undefined;
   const delay = delayOptions(sourceCode, waitArg, handler.waits[0] ?? tryStmt.handler);
   const replacement = `return await retryWithBackoff(${operationText(sourceCode, block, indent)}, ${optionsText(attempts, delay)});`;
   return { siteKey: `recursion:${fn.range[0]}`, kind: 'full', edits: [{ range: tryStmt.range, text: replacement }], names: ['retryWithBackoff'] };
@@ -483,11 +487,16 @@ function delayRewrite(sourceCode: SourceCode, owner: Node, counter: Counter | un
   const siteWaits = site?.waits.map((w) => w.node) ?? [];
   let arg: TSESTree.Expression | undefined = site?.waits.find((w) => w.argument)?.argument;
   if (!arg) {
-    walk(owner, (n) => {
-      if (arg || isFunction(n)) return false;
-      const call = waitCallOf(n, siteWaits);
-      if (call) arg = delayArgument(call);
-    });
+    const keys = sourceCode.visitorKeys;
+    arg = lastMatch(
+      owner,
+      keys,
+      (n) => {
+        const call = waitCallOf(keys, n, siteWaits);
+        return call ? delayArgument(keys, call) : undefined;
+      },
+      isFunction,
+    );
   }
   if (!arg) return undefined;
   if (/retry-?after/i.test(sourceCode.getText(arg))) return undefined; // the server chose that wait
@@ -510,23 +519,24 @@ function siteAt(sourceCode: SourceCode, offset: number): { site?: RetrySite; anc
   const nodesOf = (s: RetrySite): Node[] =>
     [s.node, s.bound.node, s.noWait, ...s.waits.map((w) => w.node), ...s.waits.map((w) => w.delay.node), ...s.nonIdempotent.map((r) => r.node), ...s.rateLimitChecks, ...s.clientErrorRetries.map((c) => c.node)].filter((n): n is Node => !!n);
   const exact = sites.find((s) => (s.kind === 'loop' || s.kind === 'recursion') && nodesOf(s).some((n) => n.range[0] === offset));
-  const hit = exact ?? sites.filter((s) => (s.kind === 'loop' || s.kind === 'recursion') && nodesOf(s).some((n) => contains(n, offset))).pop();
+  const hit = exact ?? sites.filter((s) => (s.kind === 'loop' || s.kind === 'recursion') && nodesOf(s).some((n) => contains(n, atOffset(offset)))).pop();
   if (hit) return { site: hit, anchor: hit.node };
-  if (sites.some((s) => (s.kind === 'library' || s.kind === 'interceptor') && nodesOf(s).some((n) => contains(n, offset)))) return undefined;
+  if (sites.some((s) => (s.kind === 'library' || s.kind === 'interceptor') && nodesOf(s).some((n) => contains(n, atOffset(offset))))) return undefined;
   // No site from the analysis: the innermost loop holding a try, or a recursive call in a catch.
   const at = nodeAt(sourceCode, offset);
   for (const a of [at, ...ancestors(at)]) {
     if (isFunction(a)) {
-      let call: TSESTree.CallExpression | undefined;
-      walk(a, (n) => {
-        if (call || (isFunction(n) && n !== a)) return false;
-        if (n.type === T.CallExpression && recursiveTarget(n)?.fn === a && ancestors(n).some((x) => x.type === T.CatchClause)) call = n;
-      });
+      const call = lastMatch(
+        a,
+        sourceCode.visitorKeys,
+        (n) => (n.type === T.CallExpression && recursiveTarget(n)?.fn === a && ancestors(n).some((x) => x.type === T.CatchClause) ? n : undefined),
+        isFunction,
+      );
       return call ? { anchor: call } : undefined;
     }
     if (isLoop(a)) {
       let hasTry = false;
-      walk(a, (n) => {
+      walk(a, sourceCode.visitorKeys, (n) => {
         if (isFunction(n)) return false;
         if (n.type === T.TryStatement) hasTry = true;
       });
