@@ -10,7 +10,9 @@ import { applyWorkspaceEdit, type MemoryFile } from './edits';
 import { countOf, expectedFindings, parses } from './expected';
 import { LspSession, SERVER } from './lsp-session';
 
-const CASES = path.resolve(__dirname, '../../../shared/cases');
+/** The shared labelled cases (next to the repo, not on every machine) and our own labelled fixtures (always). */
+const SHARED_CASES = path.resolve(__dirname, '../../../shared/cases');
+const OWN_CASES = path.resolve(__dirname, '../fixtures/analysis');
 const LANGUAGE: Record<string, string> = { '.ts': 'typescript', '.tsx': 'typescriptreact', '.js': 'javascript', '.jsx': 'javascriptreact', '.mjs': 'javascript', '.cjs': 'javascript' };
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
 
@@ -55,14 +57,16 @@ describe('language server over LSP (extension/dist/server.js --stdio)', function
     if (root) fs.rmSync(root, { recursive: true, force: true });
   });
 
-  const cases = fs.existsSync(CASES) ? fs.readdirSync(CASES).filter((f) => LANGUAGE[path.extname(f)]).sort() : [];
+  const listCases = (dir: string): { name: string; file: string }[] =>
+    fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => LANGUAGE[path.extname(f)]).sort().map((name) => ({ name, file: path.join(dir, name) })) : [];
+  const cases = [...listCases(SHARED_CASES), ...listCases(OWN_CASES).map((c) => ({ ...c, name: `own-${c.name}` }))];
 
-  it('reports on each shared case what ESLint with the plugin reports (rule and line), and its code actions apply cleanly', async function () {
-    this.timeout(180000);
-    assert.ok(cases.length > 0, `no cases in ${CASES}`);
+  it('reports on each labelled case what ESLint with the plugin reports (rule and line), and its code actions apply cleanly', async function () {
+    this.timeout(300000);
+    assert.ok(cases.length > 0, `no cases in ${SHARED_CASES} or ${OWN_CASES}`);
     const problems: string[] = [];
-    for (const name of cases) {
-      const text = fs.readFileSync(path.join(CASES, name), 'utf8');
+    for (const { name, file: source } of cases) {
+      const text = fs.readFileSync(source, 'utf8');
       const file = path.join(root, 'src', name);
       const uri = pathToFileURL(file).href;
       await session.open(uri, LANGUAGE[path.extname(name)]!, text);

@@ -486,6 +486,9 @@ function delayRewrite(sourceCode: SourceCode, owner: Node, counter: Counter | un
   if (!counter) return undefined;
   const siteWaits = site?.waits.map((w) => w.node) ?? [];
   let arg: TSESTree.Expression | undefined = site?.waits.find((w) => w.argument)?.argument;
+  // The analysis found the waits and none takes its delay from an argument (a helper that waits a
+  // fixed time whatever it is given): rewriting the argument would change nothing.
+  if (!arg && site && site.waits.length > 0 && site.waits.every((w) => w.node.type === 'CallExpression' && w.node.arguments.length > 0)) return undefined;
   if (!arg) {
     const keys = sourceCode.visitorKeys;
     arg = lastMatch(
