@@ -630,12 +630,17 @@ function evalFunctionCall(fn: FunctionNode, args: Value[], env: Env): Value {
     const rets = returnedExpressions(fn, env.sourceCode);
     if (rets.length === 0) return OPAQUE();
     let out: Value | undefined;
+    let anyRandom = false;
     for (const r of rets) {
       const v = evaluate(r, env);
       // `return undefined` paths of parsers (`if (!header) return undefined`) do not count.
       if (v.opaque && !v.attempt && !v.retryAfter && unwrap(r).type === T.Identifier && (unwrap(r) as TSESTree.Identifier).name === 'undefined') continue;
+      anyRandom ||= v.random;
       out = out ? join(out, v) : v;
     }
+    // A helper with a random return on some path (`switch (options.jitter)`) offers jitter: the
+    // caller's options choose it, so "no random component" would not be defensible.
+    if (out && anyRandom) out = { ...out, random: true, unjitteredBranch: false };
     return out ?? OPAQUE();
   } finally {
     env.params = saved;

@@ -241,7 +241,7 @@ function loopCounter(sourceCode: SourceCode, loop: TSESTree.ForStatement | TSEST
     loop,
     sourceCode.visitorKeys,
     (n) => {
-      if (n.type === T.UpdateExpression && n.argument.type === T.Identifier) return n.argument.name;
+      if (n.type === T.UpdateExpression && n.operator === '++' && n.argument.type === T.Identifier) return n.argument.name;
       if (n.type === T.AssignmentExpression && n.operator === '+=' && n.left.type === T.Identifier) return n.left.name;
       return undefined;
     },
@@ -562,9 +562,11 @@ export function planRewrite(sourceCode: SourceCode, offset: number): RewritePlan
     if (full) return full;
     const target = recursiveTarget(anchor);
     if (!target) return undefined;
+    // Only a counter that goes up (`attempt + 1`) is an attempt number; a countdown (`retries - 1`)
+    // would make backoffDelay shrink, so no delay rewrite is offered for it.
     const param = target.fn.params.find((p, i) => {
       const arg = anchor.arguments[i];
-      return arg?.type === T.BinaryExpression && (p.type === T.Identifier || (p.type === T.AssignmentPattern && p.left.type === T.Identifier));
+      return arg?.type === T.BinaryExpression && arg.operator === '+' && (p.type === T.Identifier || (p.type === T.AssignmentPattern && p.left.type === T.Identifier));
     });
     const pid = param?.type === T.AssignmentPattern ? param.left : param;
     const start = param?.type === T.AssignmentPattern ? numberValue(sourceCode, param.right, target.fn) : undefined;
