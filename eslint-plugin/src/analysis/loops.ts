@@ -3,7 +3,7 @@ import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, type AttemptVar } from './delay';
 import { describeHttpCall } from './http';
-import { alwaysExits, analyzeOperation, hasDeadline, isStatusLike, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
+import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
 import { asWait, isAwaited, waitOf } from './waits';
@@ -102,9 +102,9 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const statusIfs: TSESTree.IfStatement[] = [];
   const loopCounters = counters(loop, ctx);
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
-  if (indexesByCounter(loop.body, loopCounters, ctx)) return undefined;
+  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !alwaysExits(n.handler.body) && leavesLoop(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !alwaysExits(n.handler.body) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
     if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test))) statusIfs.push(n);
   });
   let statusRetry = false;
@@ -121,7 +121,9 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
       if (n.type === T.SwitchStatement && isStatusLike(n.discriminant) && n.cases.some((c) => c.consequent.some(containsContinue))) switchRetry = true;
     });
     // A status check whose failure branch goes round again (continue / falls through), while success leaves.
-    statusRetry = switchRetry || statusIfs.some((s) => (isOkTest(s.test) && alwaysExits(s.consequent) && !isNegated(s.test)) || (!alwaysExits(s.consequent) || containsContinue(s.consequent)) && failureBranch(s, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    // `while (res.status !== 200 && ++n < 3)`, `do { … } while (!res.ok && …)`: the loop test is the failure check.
+    const testRetry = loop.type !== T.ForOfStatement && !!loop.test && (okCheck(loop.test, sourceCode) === 'failure' || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code < 300) || hasNotOk(loop.test));
+    statusRetry = switchRetry || testRetry || statusIfs.some((s) => okCheck(s.test, sourceCode) === 'success' && alwaysExits(s.consequent) && !containsContinue(s.consequent)) || statusIfs.some((s) => (isOkTest(s.test) && alwaysExits(s.consequent) && !isNegated(s.test)) || (!alwaysExits(s.consequent) || containsContinue(s.consequent)) && failureBranch(s, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (!statusRetry) return undefined;
   }
 
@@ -134,6 +136,10 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   // 4. The operation.
   const catches: RetryCatch[] = retryTries.map((t) => ({ node: t.handler!, param: t.handler!.param?.type === T.Identifier ? t.handler!.param : undefined, body: t.handler!.body, guarded: t.block }));
   const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, retryTries));
+  // `do { … } while (!res.ok && …)`: the loop condition itself retries every non-OK status.
+  if (loop.type !== T.ForOfStatement && loop.test && !classifiesStatus(loop, sourceCode) && (okCheck(loop.test, sourceCode) === 'failure' || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300))) {
+    op.clientErrorRetries.push({ node: loop.test, reason: 'non-ok' });
+  }
   return {
     kind: 'loop',
     node: loop,
@@ -166,6 +172,30 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     return undefined;
   });
   return found;
+}
+
+/**
+ * Polling that tolerates errors: the try leaves the loop only when a state check says done
+ * (`if (job.done) return job`), not when the operation succeeds. A status check (`res.ok`,
+ * `status === 200`) is a success check, so it still makes a retry.
+ */
+function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
+  const exits: Node[] = [];
+  walk(block, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.ReturnStatement || n.type === T.BreakStatement) exits.push(n);
+    return undefined;
+  });
+  if (exits.length === 0) return false;
+  return exits.every((e) => {
+    for (let p: Node | undefined = e.parent; p && p !== block; p = p.parent) {
+      if (p.type === T.IfStatement && (contains(p.consequent, e) || (p.alternate && contains(p.alternate, e)))) {
+        const statusCheck = okCheck(p.test, ctx.sourceCode) !== undefined || statusesTested(p.test, ctx.sourceCode).length > 0 || isRetryPredicate(p.test);
+        if (!statusCheck) return true;
+      }
+    }
+    return false;
+  });
 }
 
 /**
@@ -235,6 +265,19 @@ function failureLeaves(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterIn
   });
 }
 
+/** A counter that is not an attempt number (`port`, `page`) passed to the operation: each pass tries a new input. */
+function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
+  const inputs = cs.filter((c) => c.variable && !/attempt|retr|tries|try|count|^n$|^i$|^k$|fail/i.test(c.text));
+  if (inputs.length === 0) return false;
+  let found = false;
+  walk(body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.CallExpression && !asWait(n, ctx.sourceCode, ctx.settings) && n.arguments.some((a) => inputs.some((c) => isCounter(a, c, ctx)))) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 function isOkTest(test: Node): boolean {
   const t = unwrap(test);
   if (t.type === T.UnaryExpression && t.operator === '!') return isOkTest(t.argument);
@@ -251,6 +294,13 @@ function containsContinue(n: Node): boolean {
   if (n.type === T.BlockStatement) return n.body.some(containsContinue);
   if (n.type === T.IfStatement) return containsContinue(n.consequent) || (!!n.alternate && containsContinue(n.alternate));
   return false;
+}
+
+/** A `!res.ok` anywhere in a (compound) test. */
+function hasNotOk(test: Node): boolean {
+  const t = unwrap(test);
+  if (t.type === T.LogicalExpression) return hasNotOk(t.left) || hasNotOk(t.right);
+  return isOkTest(t) && isNegated(t);
 }
 
 /** `shouldRetry(res)`, `isRetryable(response)`: a predicate deciding to retry. */

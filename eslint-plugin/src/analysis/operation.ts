@@ -147,7 +147,7 @@ function flip(op: string): string {
 }
 
 /** `res.ok`, `!res.ok`, `status === 200`, `status < 400`: a success check (true) or a failure check (false). */
-function okCheck(test: Node, sourceCode: TSESLint.SourceCode): 'success' | 'failure' | undefined {
+export function okCheck(test: Node, sourceCode: TSESLint.SourceCode): 'success' | 'failure' | undefined {
   const t = unwrap(test);
   if (t.type === T.UnaryExpression && t.operator === '!') {
     const inner = okCheck(t.argument, sourceCode);
@@ -213,7 +213,7 @@ function classifiesTests(tests: Node[], sourceCode: TSESLint.SourceCode): boolea
 }
 
 /** Whether the region distinguishes 4xx from transient failures (see {@link classifiesTests}). */
-function classifiesStatus(region: Node, sourceCode: TSESLint.SourceCode): boolean {
+export function classifiesStatus(region: Node, sourceCode: TSESLint.SourceCode): boolean {
   const tests: Node[] = [];
   let switched = false;
   walkRegion(region, sourceCode, (n) => {
@@ -371,9 +371,15 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       }
     }
     if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) {
-      for (const c of n.cases) {
+      // `case 429: case 503: …` is one handling: one report, on the first case.
+      const first = n.cases.find((c) => {
         const code = c.test ? numberLiteral(c.test) : undefined;
-        if ((code === 429 || code === 503) && !c.consequent.some((s) => s.type === T.ReturnStatement)) rateLimitChecks.push(c.test!);
+        return code === 429 || code === 503;
+      });
+      if (first?.test) {
+        const i = n.cases.indexOf(first);
+        const body = n.cases.slice(i).find((c) => c.consequent.length > 0)?.consequent ?? [];
+        if (!body.some((st) => st.type === T.ReturnStatement)) rateLimitChecks.push(first.test);
       }
     }
   });

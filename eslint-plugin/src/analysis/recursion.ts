@@ -92,7 +92,10 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const calls = [...direct, ...relays.map((r) => r.call)];
   if (calls.length === 0) return [];
   const sites: RetrySite[] = [];
-  const contexts = calls.map((c) => ({ call: c, fc: failureContext(c, fn, ctx) })).filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc);
+  const contexts = calls
+    .filter((c) => !direct.includes(c) || !newInput(c, fn, ctx))
+    .map((c) => ({ call: c, fc: failureContext(c, fn, ctx) }))
+    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc);
   if (contexts.length === 0) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
   const op = analyzeOperation(fn.body, catches, ctx, (ifStmt) => {
@@ -274,6 +277,23 @@ function decidedElsewhere(call: TSESTree.CallExpression, fc: FailureContext, ctx
   return false;
 }
 
+/**
+ * The self-call passes a value computed inside the function (`const parent = path.dirname(dir);
+ * return findUp(parent)`): it works on a new input (walking a tree), it does not retry.
+ */
+function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  if (!selfCallee(call, fn, ctx)) return false;
+  return call.arguments.some((a) => {
+    const u = unwrap(a);
+    if (u.type !== T.Identifier) return false;
+    const v = variableOf(ctx.sourceCode, u);
+    const def = v?.defs[0];
+    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name);
+  });
+}
+
+const ATTEMPTISH = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
+
 /** Decides whether a self-call happens after a failure, and how. */
 function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): FailureContext | undefined {
   let timer: TSESTree.CallExpression | undefined;
@@ -448,6 +468,17 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     }
     return undefined;
   });
+  // `get(url, retries - 1, delay * 2)` with `retries = 4`: the doubling delay stops with the count.
+  if (maxAttempts !== undefined) {
+    for (const p of paramVars(fn, ctx)) {
+      const a = attempts.find((x) => x.variable === p.variable);
+      const arg = call.arguments[p.index] && unwrap(call.arguments[p.index]!);
+      if (!a || Number.isFinite(a.hi) || !arg || arg.type !== T.BinaryExpression) continue;
+      const k = constant(arg.right as Node, ctx);
+      if (k === undefined || !Number.isFinite(a.lo)) continue;
+      a.hi = arg.operator === '*' ? a.lo * k ** maxAttempts : arg.operator === '+' ? a.lo + k * maxAttempts : a.hi;
+    }
+  }
   if (!bounded && tests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
   if (!bounded && (consumesList(fn, tests, ctx) || dropsTestedState(fn, call, ctx))) {
     bounded = true;
