@@ -206,6 +206,8 @@ async function lint(FlatESLint: FlatESLintClass, options: CliOptions, io: CliIo)
     const message = error instanceof Error ? error.message : String(error);
     // ESLint's own messages for patterns that match nothing lintable are usage errors.
     if (/No files matching|are ignored|were found/i.test(message)) throw new UsageError(message);
+    // A `--config` file that does not load (a syntax error in it) is the user's to fix, not ours.
+    if (options.config !== undefined) throw new UsageError(`cannot load ${options.config}: ${message.split('\n')[0] ?? message}`);
     throw error;
   }
   if (options.fix) await FlatESLint.outputFixes(results);
@@ -231,6 +233,7 @@ async function lint(FlatESLint: FlatESLintClass, options: CliOptions, io: CliIo)
  */
 function checkPaths(patterns: string[], cwd: string): void {
   for (const pattern of patterns) {
+    if (pattern.trim() === '') throw new UsageError('an empty path was given');
     if (/[*?{}[\]!]/.test(pattern)) continue;
     if (!existsSync(path.resolve(cwd, pattern))) throw new UsageError(`no such file or directory: ${pattern}`);
   }

@@ -132,6 +132,18 @@ describe('retry-lint', function () {
       assert.deepEqual(results.map((r) => path.basename(r.filePath)), ['totals.js']);
     });
 
+    it('exits 2 with a clear message for an empty path and for a --config file that does not load', () => {
+      const dir = copyFixture('clean');
+      const empty = retryLint([''], dir);
+      assert.equal(empty.status, 2);
+      assert.match(empty.stderr, /an empty path was given/);
+      writeFileSync(path.join(dir, 'broken.config.mjs'), 'export default [');
+      const broken = retryLint(['--config', 'broken.config.mjs'], dir);
+      assert.equal(broken.status, 2);
+      assert.match(broken.stderr, /cannot load broken\.config\.mjs/);
+      assert.doesNotMatch(broken.stderr, /internal error/);
+    });
+
     it("ignores other plugins' rules named in disable comments (no 'rule not found', no unused-directive report)", () => {
       const dir = copyFixture('clean');
       writeFileSync(path.join(dir, 'foreign.ts'), '// eslint-disable-next-line @typescript-eslint/naming-convention\nexport const Some_Name = 1;\n/* eslint-disable no-await-in-loop */\n');
