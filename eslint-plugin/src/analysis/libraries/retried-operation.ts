@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { propertyName, stringValue, unwrap, walk } from '../ast';
 import { describeHttpCall, judgeIdempotency, type HttpCall } from '../http';
+import { analyzeOperation } from '../operation';
 import { variableOf } from '../scope';
 import type { Node, RetrySite } from '../types';
 import { resolveFunction } from './option-state';
@@ -29,10 +30,9 @@ export function judgeRetriedFunction(
   const fn = resolveFunction(ctx, fnArg);
   if (!fn) return;
   const calls = httpCallsIn(ctx, fn, true);
-  for (const http of calls) {
-    const req = judgeIdempotency(ctx.sourceCode, http, fn, ctx.settings);
-    if (req) site.nonIdempotent.push(req);
-  }
+  // The shared operation analysis: requests (also in same-file helpers), GraphQL mutations and SDK
+  // `create`/`charge` calls, each judged for a stable idempotency key.
+  site.nonIdempotent.push(...analyzeOperation(fn.body, [], { sourceCode: ctx.sourceCode, settings: ctx.settings }, () => true).nonIdempotent);
   if (!opts.hasCondition && calls.some((c) => c.throwsOnHttpError) && !classifies(ctx, fn, opts.firstParamBails === true)) {
     site.clientErrorRetries.push({ node: opts.conditionNode, reason: 'condition' });
   }
