@@ -334,6 +334,10 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): Failur
         found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
       }
     }
+    // Error-first callbacks: `connect((err) => { if (err) setTimeout(() => connect(), 1000) })`.
+    if (p.type === T.IfStatement && ((child === p.consequent && isErrorValue(p.test)) || (child === p.alternate && isNegatedErrorValue(p.test)))) {
+      found ??= { kind: 'event', handler: undefined, path: child, timer, replay };
+    }
     if (p.type === T.IfStatement && child === p.consequent) {
       const tested = statusesTested(p.test, ctx.sourceCode);
       const failing = tested.some((t) => (t.code >= 400 && ['===', '==', '>=', '>', 'in'].includes(t.op)) || ((t.op === '!==' || t.op === '!=') && t.code < 300)) || isNotOk(p.test);
@@ -352,6 +356,22 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): Failur
     if (n.type === T.CallExpression && REFRESH_RE.test(calleeName(n) ?? '') && n.range[0] < call.range[0]) refresh = true;
   });
   return { ...found, timer: found.timer ?? timer, replay: found.replay || replay || refresh };
+}
+
+const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError)$/i;
+
+/** `if (err)`, `if (error != null)`: the error argument of a callback is set. */
+function isErrorValue(test: Node): boolean {
+  const t = unwrap(test);
+  if (t.type === T.Identifier) return ERROR_NAME.test(t.name);
+  if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==') && t.left.type === T.Identifier) return ERROR_NAME.test(t.left.name);
+  return false;
+}
+
+/** `if (!err) … else retry()`. */
+function isNegatedErrorValue(test: Node): boolean {
+  const t = unwrap(test);
+  return t.type === T.UnaryExpression && t.operator === '!' && isErrorValue(t.argument);
 }
 
 function isNotOk(test: Node): boolean {
