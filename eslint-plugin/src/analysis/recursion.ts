@@ -130,6 +130,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
+      purpose: fc.replay ? 'refresh-replay' : once ? 'once-only-replay' : 'backoff-retry',
     });
   }
   return sites;

@@ -33,6 +33,8 @@ export default createRule<Options, MessageIds>({
           return true;
         };
         for (const site of getRetrySites(context)) {
+          // PRODUCT: a token refresh and replay is judged by no-unbounded-retry alone.
+          if (site.purpose === 'refresh-replay') continue;
           const suggest = (site.suggestions?.['require-backoff'] ?? []).map((s) => ({
             messageId: 'applyLibraryFix' as const,
             data: { description: s.description },

@@ -21,6 +21,8 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(): void {
         const seen = new Set<string>();
         for (const site of getRetrySites(context)) {
+          // PRODUCT: a token refresh and replay is judged by no-unbounded-retry alone.
+          if (site.purpose === 'refresh-replay') continue;
           if (site.honoursRetryAfter) continue;
           for (const node of site.rateLimitChecks) {
             const key = `${node.range[0]}:${node.range[1]}`;
