@@ -4,7 +4,7 @@ import { createRule } from '../utils/create-rule';
 import { hoistBeforeStatement } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'missingKey' | 'mayBeNonIdempotent' | 'keyPerAttempt' | 'hoistKey' | 'applyLibraryFix';
+type MessageIds = 'missingKey' | 'mayBeNonIdempotent' | 'conditionRetriesNonIdempotent' | 'keyPerAttempt' | 'hoistKey' | 'applyLibraryFix';
 
 /** Statuses with which the server refuses a request before processing it. */
 const REFUSED_STATUSES = new Set([401, 403, 429]);
@@ -20,6 +20,8 @@ export default createRule<Options, MessageIds>({
         'This {{method}} is retried but is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice (two orders, two charges). Send an idempotency key created once, before the first attempt, or do not retry it.',
       mayBeNonIdempotent:
         'This request is retried and its method can be {{method}} ({{methods}} are allowed), which is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice. Send an idempotency key created once, before the first attempt, or retry only idempotent methods.',
+      conditionRetriesNonIdempotent:
+        'This retry condition also retries non-idempotent requests ({{method}}, RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice. Leave them out of the condition, or send an idempotency key created once, before the first attempt.',
       keyPerAttempt:
         'This idempotency key is created inside the retried operation, so every attempt sends a new key and the server cannot tell a retry from a new request. Create the key once, before the first attempt.',
       hoistKey: 'Create the key once, before the retry loop.',
@@ -53,7 +55,7 @@ export default createRule<Options, MessageIds>({
             }
             context.report({
               node,
-              messageId: req.key === 'per-attempt' ? 'keyPerAttempt' : req.possibleMethods ? 'mayBeNonIdempotent' : 'missingKey',
+              messageId: req.key === 'per-attempt' ? 'keyPerAttempt' : req.reportedAt === 'condition' ? 'conditionRetriesNonIdempotent' : req.possibleMethods ? 'mayBeNonIdempotent' : 'missingKey',
               data: { method: req.method, methods: req.possibleMethods?.join(', ') ?? req.method },
               suggest,
             });

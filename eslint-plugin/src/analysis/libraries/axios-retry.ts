@@ -129,6 +129,12 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression): RetryS
       const http = safeDescribe(ctx, c);
       if (http && http.client === 'axios') judgeResent(ctx, site, http);
     }
+    // A written condition that ignores the method is what lets these requests be retried: one
+    // finding there (the default condition retries them on network errors: found at each request).
+    if (conditionS.state === 'set' && !exportName(ctx, conditionS.option.value) && site.nonIdempotent.length > 0) {
+      const methods = [...new Set(site.nonIdempotent.map((r) => r.method))].join(', ');
+      site.nonIdempotent = [{ node: conditionS.option.property, method: methods, key: 'none', keyNode: undefined, reportedAt: 'condition' }];
+    }
   }
   return site;
 }
