@@ -4,6 +4,7 @@ import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './
 import { sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency } from './http';
 import { alwaysExits, analyzeOperation, isClientErrorStatus, statusesTested, walkRegion, type Ctx } from './operation';
+import { REFRESH_RE } from './recursion';
 import { bindingOf, originOf, variableOf } from './scope';
 import type { ClientErrorRetry, Node, NonIdempotentRequest, RetrySite, SitePurpose, Wait } from './types';
 import { asWait, isAwaited, waitOf } from './waits';
@@ -11,8 +12,6 @@ import { asWait, isAwaited, waitOf } from './waits';
 type Variable = TSESLint.Scope.Variable;
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
-/** Names of calls that renew a credential before a replay. */
-const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
 /** Axios instance methods that send a request config again. */
 const REQUEST_METHODS = new Set(['request', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
@@ -130,11 +129,16 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
 
   const guarded = onceOrCounted(regions, vars, sourceCode);
   const paths = replayConditions(handler, replay.entry, vars, sourceCode);
-  let refresh = paths.allowed.length > 0 && paths.allowed.every((s) => s === 401 || s === 403);
-  for (const r of regions) {
-    walkRegion(r, sourceCode, (n) => {
-      if (n.type === T.CallExpression && n.range[0] < replay.call.range[0] && REFRESH_RE.test(calleeName(n) ?? '') && !contains(n, replay.call)) refresh = true;
-    });
+  // A refresh-and-replay: only 401/403 reach the replay, or a credential is renewed before it on
+  // a path that tells errors apart (a catch-all that also renews a token is still a retry).
+  const authOnly = paths.allowed.every((s) => s === 401 || s === 403);
+  let refresh = paths.allowed.length > 0 && authOnly;
+  if (!refresh && paths.classified && authOnly) {
+    for (const r of regions) {
+      walkRegion(r, sourceCode, (n) => {
+        if (n.type === T.CallExpression && n.range[0] < replay.call.range[0] && REFRESH_RE.test(calleeName(n) ?? '') && !contains(n, replay.call)) refresh = true;
+      });
+    }
   }
   const purpose: SitePurpose = refresh ? 'refresh-replay' : guarded === 'once' ? 'once-only-replay' : 'backoff-retry';
 

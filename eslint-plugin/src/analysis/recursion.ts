@@ -12,7 +12,8 @@ type Variable = TSESLint.Scope.Variable;
 
 const FAILURE_EVENTS = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 const HANDLER_PROPS = /^on(close|error|disconnect|end|timeout)$/i;
-const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
+/** Names of calls that renew a credential before a replay (one list for recursion and interceptors). */
+export const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
 
 /** Why a self-call is a retry: where the failure is handled. */
 interface FailureContext {
