@@ -32,6 +32,8 @@ interface Replay {
   entry: TSESTree.CallExpression;
   /** Same-file helpers on the way (their bodies hold the replay and maybe the wait). */
   helpers: Fn[];
+  /** The replay goes through a client imported from another module (not axios): known by its shape only. */
+  viaImport?: boolean;
 }
 
 /**
@@ -101,8 +103,32 @@ function registeredHandler(call: TSESTree.CallExpression, ctx: Ctx): Fn | undefi
     arg = list?.type === T.ArrayExpression ? (list.elements[1] ?? undefined) : undefined;
   }
   if (!arg || arg.type === T.SpreadElement) return undefined;
+  return handlerFunction(arg, ctx, 0);
+}
+
+/**
+ * The function an error-handler argument stands for: inline, a same-file function or method,
+ * `this.onError.bind(this)`, or an arrow that only forwards its error (`(e) => this.onError(e)`).
+ */
+function handlerFunction(arg: Node, ctx: Ctx, depth: number): Fn | undefined {
   const u = unwrap(arg);
-  return isFunction(u) ? u : sameFileFunction(arg, ctx);
+  if (u.type === T.CallExpression && calleeName(u) === 'bind' && unwrap(u.callee).type === T.MemberExpression) {
+    return depth < 3 ? handlerFunction((unwrap(u.callee) as TSESTree.MemberExpression).object, ctx, depth + 1) : undefined;
+  }
+  const fn = isFunction(u) ? u : sameFileFunction(arg, ctx);
+  if (!fn || depth >= 3) return fn;
+  // `(error) => onError(error)`: the forwarded function is the handler.
+  const body = fn.body.type === T.BlockStatement && fn.body.body.length === 1 && fn.body.body[0]!.type === T.ReturnStatement ? fn.body.body[0]!.argument : fn.body;
+  const call = body && unwrap(body);
+  const param = fn.params[0];
+  if (call?.type === T.CallExpression && param?.type === T.Identifier && call.arguments.length >= 1) {
+    const first = unwrap(call.arguments[0]!);
+    if (first.type === T.Identifier && first.name === param.name) {
+      const target = handlerFunction(call.callee, ctx, depth + 1);
+      if (target && target !== fn) return target;
+    }
+  }
+  return fn;
 }
 
 /** Whether a function's first parameter is an error whose `config` it reads (`err.config`, `({ config })`). */
@@ -159,6 +185,9 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
       return undefined;
     });
   }
+  // A function imported from elsewhere, called with the config, is a replay only when the handler
+  // also behaves as a retry: it waits, or it guards the replay with a flag or counter on the config.
+  if (replay.viaImport && waits.length === 0 && !guarded) return undefined;
   // Retry-After is honoured when it flows into a delay: read from the response (or computed by
   // code we cannot see from the error or response) and waited for.
   const honoursRetryAfter = waits.some((w) => w.delay.retryAfter !== undefined || (w.delay.opaque && dependsOnError(w, vars, sourceCode)));
@@ -303,7 +332,7 @@ function findReplay(fn: Fn, handler: Fn, instance: Node | undefined, vars: Handl
     // A client imported from another module (`import http from './http'`) re-sending the config,
     // when the handler returns what it sends.
     if (!helper && argIndex === 0 && target.type === T.Identifier && originOf(sourceCode, target) && calleeName(n) !== 'reject' && flowsToReturn(n, fn)) {
-      found = { call: n, entry: entry ?? n, helpers };
+      found = { call: n, entry: entry ?? n, helpers, viaImport: true };
       return false;
     }
     return undefined;
