@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency } from './http';
@@ -153,7 +153,13 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
   if (!replay) return undefined;
   const regions: Node[] = [handler.body, ...replay.helpers.map((h) => h.body)];
 
-  const guarded = onceOrCounted(regions, vars, sourceCode);
+  const { guard: guarded, counters, configPath } = onceOrCounted(regions, vars, sourceCode);
+  /** A counter kept on the config is the attempt number: the evaluator gets its interval. */
+  const attemptMember = (m: TSESTree.MemberExpression): { lo: number; hi: number } | undefined => {
+    const path = configPath(m);
+    const limit = path === undefined ? undefined : counters.get(path);
+    return limit === undefined ? undefined : { lo: 0, hi: limit };
+  };
   const paths = replayConditions(handler, replay.entry, vars, sourceCode);
   // A refresh-and-replay: only 401/403 reach the replay, or a credential is renewed before it on
   // a path that tells errors apart (a catch-all that also renews a token is still a retry).
@@ -176,7 +182,7 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
       if (n.type === T.CallExpression && replay.helpers.some((h) => h === sameFileFunction(n.callee, { sourceCode }))) return undefined;
       const w = asWait(n, sourceCode, ctx.settings);
       if (w && waitedFor(n, sourceCode)) {
-        const wait = waitOf(w, sourceCode, []);
+        const wait = waitOf(w, sourceCode, [], undefined, attemptMember);
         const expr = w.delayExpr ?? w.argument;
         if (wait.delay.opaque && expr && w.bindings.length === 0 && invariant(expr, vars, regions, sourceCode, 0)) wait.delay = { ...wait.delay, opaque: false };
         waits.push(wait);
@@ -400,9 +406,11 @@ function enclosingExecutor(f: Node | undefined): Fn | undefined {
  * A once-only flag or an attempt counter kept on the config: a property of the config (at any
  * depth) both written and tested, or the config kept in a set/map that is checked.
  */
-function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.SourceCode): 'once' | 'counted' | undefined {
+function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.SourceCode): { guard: 'once' | 'counted' | undefined; counters: Map<string, number>; configPath: (m: Node) => string | undefined } {
   const assigned = new Map<string, 'flag' | 'count'>();
   const tested = new Set<string>();
+  /** The largest value a tested counter reaches before the test stops the replay (`n >= 3` → 3). */
+  const limits = new Map<string, number>();
   const stored = new Set<string>();
   const checked = new Set<string>();
   const configPath = (m: Node): string | undefined => {
@@ -433,21 +441,53 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
         if (c.type === T.MemberExpression && (name === 'add' || name === 'set')) stored.add(sourceCode.getText(c.object));
         if (c.type === T.MemberExpression && (name === 'has' || name === 'get')) checked.add(sourceCode.getText(c.object));
       }
-      if (n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.LogicalExpression) {
+      // A test: an if or conditional, or a logical whose right side acts (`n < 3 && api(cfg)`), not a default (`n || 0`).
+      const isDefault = n.type === T.LogicalExpression && (n.operator === '??' || unwrap(n.right).type === T.Literal);
+      if (n.type === T.IfStatement || n.type === T.ConditionalExpression || (n.type === T.LogicalExpression && !isDefault && n.parent.type !== T.LogicalExpression)) {
         const test = n.type === T.LogicalExpression ? n : n.test;
         walk(test, sourceCode.visitorKeys, (t) => {
           if (t.type === T.MemberExpression) {
             const path = configPath(t);
             if (path) tested.add(path);
           }
+          if (t.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '=='].includes(t.operator) && t.left.type !== T.PrivateIdentifier) {
+            const l = withoutDefault(t.left);
+            const r = withoutDefault(t.right);
+            const lp = l.type === T.MemberExpression ? configPath(l) : undefined;
+            const rp = r.type === T.MemberExpression ? configPath(r) : undefined;
+            const num = staticNumber(lp ? r : l, sourceCode);
+            const path = lp ?? rp;
+            // `n >= 3`, `3 <= n`, `n > 3`, `n < 3`: the counter stays at or below the limit (+1 for strict tests).
+            const strict = lp ? t.operator === '>' || t.operator === '<=' : t.operator === '<' || t.operator === '>=';
+            if (path && num !== undefined) limits.set(path, Math.max(limits.get(path) ?? 0, num + (strict ? 1 : 0)));
+          }
         });
       }
     });
   }
   const hits = [...assigned].filter(([p]) => tested.has(p));
-  if ([...stored].some((x) => checked.has(x))) return 'once';
-  if (hits.length === 0) return undefined;
-  return hits.some(([, k]) => k === 'count') ? 'counted' : 'once';
+  const counters = new Map<string, number>();
+  for (const [p, k] of assigned) if (k === 'count') counters.set(p, hits.some(([h]) => h === p) ? (limits.get(p) ?? Infinity) : Infinity);
+  let guard: 'once' | 'counted' | undefined;
+  if ([...stored].some((x) => checked.has(x))) guard = 'once';
+  else if (hits.length > 0) guard = hits.some(([, k]) => k === 'count') ? 'counted' : 'once';
+  return { guard, counters, configPath };
+}
+
+/** `x ?? 0`, `x || 0`: the value `x` (a default does not change what is compared). */
+function withoutDefault(node: Node): Node {
+  const n = unwrap(node);
+  return n.type === T.LogicalExpression && (n.operator === '??' || n.operator === '||') && unwrap(n.right).type === T.Literal ? unwrap(n.left) : n;
+}
+
+/** A number known statically (a literal or a `const`). */
+function staticNumber(node: Node, sourceCode: TSESLint.SourceCode): number | undefined {
+  try {
+    const v = ASTUtils.getStaticValue(unwrap(node) as TSESTree.Node, sourceCode.getScope(node));
+    return typeof v?.value === 'number' && Number.isFinite(v.value) ? v.value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The tests on the way to the replay, read as sets of statuses. */
