@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, type AttemptVar } from './delay';
+import { mayGoOn, predicateCompares, reachesBackEdge } from './flow';
 import { describeHttpCall } from './http';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, variableOf } from './scope';
@@ -104,7 +105,8 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
   if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !alwaysExits(n.handler.body) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
+    // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
     if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test))) statusIfs.push(n);
   });
   let statusRetry = false;
@@ -135,7 +137,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
 
   // 4. The operation.
   const catches: RetryCatch[] = retryTries.map((t) => ({ node: t.handler!, param: t.handler!.param?.type === T.Identifier ? t.handler!.param : undefined, body: t.handler!.body, guarded: t.block }));
-  const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, retryTries));
+  const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, retryTries), (o) => reachesBackEdge(loop, o, sourceCode));
   // `do { … } while (!res.ok && …)`: the loop condition itself retries every non-OK status.
   if (loop.type !== T.ForOfStatement && loop.test && !classifiesStatus(loop, sourceCode) && (okCheck(loop.test, sourceCode) === 'failure' || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300))) {
     op.clientErrorRetries.push({ node: loop.test, reason: 'non-ok' });
@@ -447,6 +449,11 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op
   let result: { limit: number; op: string; offset: number } | 'unknown' | 'truthy' | undefined;
   walk(t, ctx.sourceCode.visitorKeys, (n) => {
     if (result || isFunction(n)) return false;
+    // `if (tooMany(n++)) throw e`, `if (!shouldRetry(res, tries, max))`: a same-file predicate compares the counter.
+    if (n.type === T.CallExpression && predicateCompares(n, (a) => isCounter(a, c, ctx) || (unwrap(a).type === T.UpdateExpression && refsCounter(a, c, ctx)), ctx.sourceCode)) {
+      result = 'unknown';
+      return false;
+    }
     if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;
     if (!['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
     const sideOf = (side: Node): number | undefined => {

@@ -5,7 +5,11 @@ import { calleeName, contains, findProperty, isFunction, propertyName, stringVal
 import { isRetryAfterName, sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency, keyCreatedInside, type HttpCall } from './http';
 import { bindingOf, originOf, variableOf } from './scope';
+import { outcomeKind, type Outcome } from './flow';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
+
+/** Client errors that a retry of "every non-OK status" goes round on. */
+const CLIENT_ERRORS = [400, 404];
 
 /** Shared inputs of the hand-written analyses. */
 export interface Ctx {
@@ -297,8 +301,10 @@ function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode:
  * @param region The retried code (loop body, recursive function body, handler).
  * @param catches The catch clauses / callbacks that let the retry go on.
  * @param leadsToRetry Whether control leaving a given statement by `throw` or falling through goes on to another attempt.
+ * @param retryReached Whether the retry (a self-call, a loop's back-edge) is reached when an attempt ends with the
+ *   given outcome (see `flow.ts`); when given, it decides whether a success exit leaves every failure to the retry.
  */
-export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, leadsToRetry: (stmt: TSESTree.IfStatement) => boolean): OperationFacts {
+export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, leadsToRetry: (stmt: TSESTree.IfStatement) => boolean, retryReached?: (outcome: Outcome) => boolean): OperationFacts {
   const { sourceCode, settings } = ctx;
   const http: HttpCall[] = [];
   const nonIdempotent: NonIdempotentRequest[] = [];
@@ -308,16 +314,17 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
   // helper called on every attempt is retried too, and a key it creates is new every attempt.
   const scanned = new Set<Node>();
   /** Calls (in the region) of helpers that throw on any non-OK status without classifying. */
-  const throwingHelperCalls: Node[] = [];
+  const throwingHelperCalls: { via: Node; test: Node }[] = [];
   const scan = (scope: Node, keyRegion: Node, depth: number, via?: Node): void => {
     if (scanned.has(scope)) return;
     scanned.add(scope);
     if (via && depth > 0 && !classifiesStatus(scope, sourceCode)) {
-      let throwsOnNonOk = false;
+      let throwsOnNonOk: Node | undefined;
       walkRegion(scope, sourceCode, (n) => {
-        if (n.type === T.IfStatement && okCheck(n.test, sourceCode) === 'failure' && alwaysExits(n.consequent) && lastIsThrow(n.consequent)) throwsOnNonOk = true;
+        if (!throwsOnNonOk && n.type === T.IfStatement && okCheck(n.test, sourceCode) === 'failure' && alwaysExits(n.consequent) && lastIsThrow(n.consequent)) throwsOnNonOk = n.test;
       });
-      if (throwsOnNonOk) throwingHelperCalls.push(via);
+      // Reported at the helper's check: that is where every non-OK status becomes a retried error.
+      if (throwsOnNonOk) throwingHelperCalls.push({ via, test: throwsOnNonOk });
     }
     walkRegion(scope, sourceCode, (n) => {
       if (n.type !== T.CallExpression) return;
@@ -362,8 +369,10 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       } else if (clientHit && leadsToRetry(n)) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (!classified) {
-        const kind = okCheck(n.test, sourceCode);
-        if (kind === 'success' && alwaysExits(n.consequent) && !nextStatementExits(n) && !n.alternate) {
+        const kind = okCheck(n.test, sourceCode) ?? outcomeKind(n.test, sourceCode);
+        // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
+        const nonOkRetried = retryReached ? CLIENT_ERRORS.every((code) => retryReached({ kind: 'status', code })) : !nextStatementExits(n);
+        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
@@ -388,7 +397,10 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     const guarded = c.guarded ?? region;
     const throwing = http.some((h) => h.throwsOnHttpError && (contains(guarded, h.node) || !contains(region, h.node)));
     if (throwing && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'catch-all' });
-    else if (throwingHelperCalls.some((h) => contains(guarded, h)) && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'non-ok' });
+    else if (!catchClassifies(c, sourceCode) && !classified) {
+      const h = throwingHelperCalls.find((x) => contains(guarded, x.via));
+      if (h && !clientErrorRetries.some((r) => r.node === h.test)) clientErrorRetries.push({ node: h.test, reason: 'non-ok' });
+    }
   }
   return { nonIdempotent, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http };
 }

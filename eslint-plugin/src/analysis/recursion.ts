@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, sameFileFunction, type AttemptVar } from './delay';
+import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
@@ -25,6 +26,8 @@ interface FailureContext {
   timer: TSESTree.CallExpression | undefined;
   /** A 401/refresh-then-replay rather than a retry of a transient failure. */
   replay: boolean;
+  /** Found by the failure-path reachability (after early exits), not by nesting. */
+  flow?: boolean;
 }
 
 /**
@@ -108,8 +111,10 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       return false;
     }
     return true;
-  });
+  }, (o) => contexts.some((x) => reachesCall(fn, x.call, o, ctx.sourceCode)));
   for (const { call, fc } of contexts) {
+    // "Wait until ready": a read whose result is thrown away, re-run until it succeeds, is polling.
+    if (fc.flow && isProbe(fn, call, op.http, ctx)) continue;
     const relay = relays.find((r) => r.call === call);
     const computed = relay ? relayBound(fn, relay, ctx) : recursionBound(fn, call, ctx);
     const { attempts, once } = computed;
@@ -118,7 +123,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     const opaque = decidedElsewhere(call, fc, ctx);
     if (opaque && bound.kind === 'unbounded') bound = { ...bound, kind: 'unknown' };
     const replay = fc.replay || once;
-    const waits = replay ? [] : recursionWaits(call, fc, ctx, attempts, bound.maxAttempts);
+    const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts);
     if (relay && !replay) waits.push(...relayWaits(relay, ctx));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
@@ -133,6 +138,26 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     });
   }
   return sites;
+}
+
+/**
+ * A probe: every request is a read (GET/HEAD), and the function returns nothing but the retry
+ * (`if (res?.ok) return; await sleep(ms); return waitHealthy(url)`): the attempt produces nothing.
+ */
+function isProbe(fn: Fn, call: Node, http: { method: string | undefined; node: Node }[], ctx: Ctx): boolean {
+  if (http.length === 0 || !http.every((h) => (h.method === 'GET' || h.method === 'HEAD') && contains(fn, h.node))) return false;
+  if (fn.body.type !== T.BlockStatement) return false;
+  let produces = false;
+  walkRegion(fn.body, ctx.sourceCode, (n) => {
+    if (produces) return false;
+    if (n.type === T.ReturnStatement && n.argument && !contains(n.argument, call)) {
+      const a = unwrap(n.argument);
+      if (!(a.type === T.Identifier && a.name === 'undefined')) produces = true;
+    }
+    if (n.type === T.AssignmentExpression && unwrap(n.left).type === T.MemberExpression) produces = true;
+    return undefined;
+  }, false);
+  return !produces;
 }
 
 /** Whether an argument is the function itself (`.then(ok, self)`). */
@@ -349,6 +374,13 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): Failur
     child = p;
     p = p.parent;
   }
+  // Reached only after an early exit that takes every other outcome (`if (r.status < 500) return r;
+  // … return self()`), or on the failing side of a test written as a ternary or `&&`.
+  if (!found && !replay && onFailurePathOnly(fn, call, ctx.sourceCode)) {
+    const reaching = FAILURES.filter((o) => reachesCall(fn, call, o, ctx.sourceCode));
+    const authOnly = reaching.every((o) => o.kind === 'status' && (o.code === 401 || o.code === 403));
+    found = { kind: 'status', handler: undefined, path: fn.body, timer, replay: authOnly, flow: true };
+  }
   if (!found) return undefined;
   // A refresh before the replay marks a re-authentication, not a retry of a transient failure.
   let refresh = false;
@@ -431,7 +463,10 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   /** A one-off replay or failover (a switch turned off, state dropped, the next item of a list), not a backoff retry. */
   let once = false;
   let maxAttempts: number | undefined;
-  const tests = testsOf(fn, ctx);
+  const allTests = testsOf(fn, ctx);
+  // Only a test on every path to the call bounds it (a check on another path, or one that only
+  // decides whether to log, does not).
+  const tests = dominatingTests(call, fn);
   const consider = (v: Variable, dir: 1 | -1, start: number | undefined): void => {
     let lo = start ?? 0;
     let hi = Infinity;
@@ -467,7 +502,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     const a = unwrap(arg);
     const literal = a.type === T.Literal || (a.type === T.Identifier && a.name === 'undefined');
     const sameAsDefault = p.defaultValue !== undefined && a.type === T.Literal && unwrap(p.defaultValue).type === T.Literal && (unwrap(p.defaultValue) as TSESTree.Literal).value === a.value;
-    if (literal && !sameAsDefault && tests.some((t) => refersTo(t, p.variable, ctx))) {
+    if (literal && !sameAsDefault && allTests.some((t) => refersTo(t, p.variable, ctx))) {
       bounded = true;
       once = true;
       maxAttempts = 2;
@@ -499,8 +534,19 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       a.hi = arg.operator === '*' ? a.lo * k ** maxAttempts : arg.operator === '+' ? a.lo + k * maxAttempts : a.hi;
     }
   }
-  if (!bounded && tests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
-  if (!bounded && (consumesList(fn, tests, ctx) || dropsTestedState(fn, call, ctx))) {
+  // A counter kept on the instance (`this.attempt++` … `if (this.attempt >= 6) throw`).
+  if (!bounded) {
+    const fields = new Set<string>();
+    walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+      const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
+      const t = target && unwrap(target);
+      if (t?.type === T.MemberExpression && unwrap(t.object).type === T.ThisExpression) fields.add(ctx.sourceCode.getText(t));
+      return undefined;
+    });
+    if (fields.size > 0 && tests.some((t) => comparesText(t, fields, ctx))) bounded = true;
+  }
+  if (!bounded && allTests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
+  if (!bounded && (consumesList(fn, allTests, ctx) || dropsTestedState(fn, call, ctx))) {
     bounded = true;
     once = true;
   }
@@ -551,6 +597,23 @@ function dropsTestedState(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): bool
   return false;
 }
 
+/** A comparison (or a same-file predicate call) in `test` that reads one of the given member counters. */
+function comparesText(test: Node, texts: Set<string>, ctx: Ctx): boolean {
+  const isC = (x: Node): boolean => {
+    const u = unwrap(x);
+    if (u.type === T.UpdateExpression) return isC(u.argument);
+    return u.type === T.MemberExpression && texts.has(ctx.sourceCode.getText(u));
+  };
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier && ['<', '<=', '>', '>=', '===', '=='].includes(n.operator) && (isC(n.left) || isC(n.right))) found = true;
+    if (n.type === T.CallExpression && predicateCompares(n, isC, ctx.sourceCode)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 function refersTo(node: Node, v: Variable, ctx: Ctx): boolean {
   let found = false;
   walk(node, ctx.sourceCode.visitorKeys, (n) => {
@@ -591,6 +654,11 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
   if (isV(t) || (t.type === T.UnaryExpression && t.operator === '!' && isV(t.argument))) return { limit: 0, op: '<=' };
   walk(t, ctx.sourceCode.visitorKeys, (n) => {
     if (result || isFunction(n)) return false;
+    // `if (tooMany(attempt)) throw e`: a same-file predicate compares it.
+    if (n.type === T.CallExpression && predicateCompares(n, isV, ctx.sourceCode)) {
+      result = 'unknown';
+      return false;
+    }
     if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;
     if (!['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
     let other: Node | undefined;
@@ -610,8 +678,22 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
 
 
 /** Waits before the self-call: the timer around it, awaited waits on the failure path, `delay(ms).then(() => self())`. */
-function recursionWaits(call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): Wait[] {
+function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): Wait[] {
   const waits: Wait[] = [];
+  // A wait at the top of the function, before the request, runs before every attempt after the first.
+  if (fn.body.type === T.BlockStatement && fc.path !== fn.body) {
+    for (const st of fn.body.body) {
+      if (st.range[1] > call.range[0] || contains(st, fc.path)) break;
+      if (st.type !== T.ExpressionStatement && st.type !== T.VariableDeclaration) continue;
+      walkRegion(st, ctx.sourceCode, (n) => {
+        if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+        const w = asWait(n, ctx.sourceCode, ctx.settings);
+        if (!w) return undefined;
+        if (isAwaited(n, ctx.sourceCode)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations));
+        return false;
+      }, false);
+    }
+  }
   if (fc.timer) {
     const ms = fc.timer.arguments[1];
     const expr = ms && ms.type !== T.SpreadElement ? ms : undefined;
