@@ -129,6 +129,9 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     if (!statusRetry) return undefined;
   }
 
+  // A "wait until ready" probe produces nothing: polling, not a retry (F5).
+  if (isProbeLoop(loop, ctx)) return undefined;
+
   // 2. The attempt bound.
   const { bound, attempts } = schedule ? scheduleBound(loop as TSESTree.ForOfStatement, schedule, ctx) : loopBound(loop as Exclude<Loop, TSESTree.ForOfStatement>, ctx);
 
@@ -153,6 +156,38 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     honoursRetryAfter: op.honoursRetryAfter,
     clientErrorRetries: op.clientErrorRetries,
   };
+}
+
+/**
+ * A readiness probe: every request is a read (GET/HEAD), the loop returns nothing (`if (res.ok) return;`)
+ * and writes nothing outside itself, so a success yields no value and no effect.
+ */
+function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
+  let requests = 0;
+  let produces = false;
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (produces || isFunction(n)) return false;
+    if (n.type === T.CallExpression) {
+      const h = describeHttpCall(ctx.sourceCode, n, ctx.settings);
+      if (h) {
+        requests++;
+        if (h.method !== 'GET' && h.method !== 'HEAD') produces = true;
+      }
+    }
+    if (n.type === T.ReturnStatement && n.argument) produces = true;
+    if (n.type === T.BreakStatement) produces = true;
+    if (n.type === T.AssignmentExpression) {
+      const left = unwrap(n.left);
+      if (left.type !== T.Identifier) produces = true;
+      else {
+        const v = variableOf(ctx.sourceCode, left);
+        const decl = v?.defs[0]?.name;
+        if (!decl || !contains(loop.body, decl)) produces = true;
+      }
+    }
+    return undefined;
+  });
+  return requests > 0 && !produces;
 }
 
 /** Whether a call's arguments (or callee) index a collection by a loop counter: `send(items[i])`, `hosts[i % n].get()`. */

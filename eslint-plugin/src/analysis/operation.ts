@@ -379,6 +379,10 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         }
       }
     }
+    // `r.status === 503 ? delay(ms).then(() => self()) : r.json()`: a ternary handles the status too.
+    if (n.type === T.ConditionalExpression && statusesTested(n.test, sourceCode).some((s) => s.code === 429 || s.code === 503)) {
+      rateLimitChecks.push(n.test);
+    }
     if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) {
       // `case 429: case 503: …` is one handling: one report, on the first case.
       const first = n.cases.find((c) => {

@@ -98,7 +98,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const contexts = calls
     .filter((c) => !direct.includes(c) || !newInput(c, fn, ctx))
     .map((c) => ({ call: c, fc: failureContext(c, fn, ctx) }))
-    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc);
+    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx));
   if (contexts.length === 0) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
   const op = analyzeOperation(fn.body, catches, ctx, (ifStmt) => {
@@ -150,9 +150,10 @@ function isProbe(fn: Fn, call: Node, http: { method: string | undefined; node: N
   let produces = false;
   walkRegion(fn.body, ctx.sourceCode, (n) => {
     if (produces) return false;
-    if (n.type === T.ReturnStatement && n.argument && !contains(n.argument, call)) {
-      const a = unwrap(n.argument);
-      if (!(a.type === T.Identifier && a.name === 'undefined')) produces = true;
+    if (n.type === T.ReturnStatement && n.argument) {
+      let a = unwrap(n.argument);
+      if (a.type === T.AwaitExpression) a = unwrap(a.argument);
+      if (a !== call && !(a.type === T.Identifier && a.name === 'undefined')) produces = true;
     }
     if (n.type === T.AssignmentExpression && unwrap(n.left).type === T.MemberExpression) produces = true;
     return undefined;
@@ -313,8 +314,40 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
     if (u.type !== T.Identifier) return false;
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
-    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name);
+    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !isCopy(def.node, ctx);
   });
+}
+
+/**
+ * A local copy of the inputs (`const init = { ...opts, headers }`): an object or array literal
+ * that calls nothing, so the next call works on the same input (R7).
+ */
+function isCopy(decl: Node, ctx: Ctx): boolean {
+  if (decl.type !== T.VariableDeclarator || !decl.init) return false;
+  const init = unwrap(decl.init);
+  if (init.type !== T.ObjectExpression && init.type !== T.ArrayExpression) return false;
+  let calls = false;
+  walk(init, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.CallExpression || n.type === T.NewExpression || n.type === T.AwaitExpression) calls = true;
+    return calls ? false : undefined;
+  });
+  return !calls;
+}
+
+/**
+ * The call hands the caught error on (`(error) => run(gen, 'throw', error)`, `next(err)`) without
+ * counting an attempt: it delivers the failure, it re-runs nothing (R1).
+ */
+function handsOffError(call: TSESTree.CallExpression, fc: FailureContext, fn: Fn, ctx: Ctx): boolean {
+  const param = fc.handler?.param;
+  const v = param && variableOf(ctx.sourceCode, param);
+  if (!v) return false;
+  const passes = call.arguments.some((a) => {
+    const u = unwrap(a);
+    return u.type === T.Identifier && v.references.some((r) => r.identifier === u);
+  });
+  if (!passes) return false;
+  return !paramVars(fn, ctx).some((p) => call.arguments[p.index] && changeIn(call.arguments[p.index]!, p.variable, ctx));
 }
 
 const ATTEMPTISH = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
