@@ -213,7 +213,11 @@ interface Run {
 }
 
 function visitExpr(e: Node | null | undefined, run: Run): void {
-  if (!e || run.hit || !run.target || !contains(e, run.target)) return;
+  if (!e || run.hit || !run.target) return;
+  if (!contains(e, run.target)) {
+    byName(e, run);
+    return;
+  }
   if (--run.steps < 0) {
     run.hit = true;
     return;
@@ -254,6 +258,31 @@ function visitExpr(e: Node | null | undefined, run: Run): void {
   }
   // Any other expression: its sub-expressions are evaluated (in order, unconditionally).
   walkChildren(u, run);
+}
+
+/**
+ * A function that holds the target, passed by name (`.then(parse, later)`, `setTimeout(open, ms)`):
+ * it runs when its host calls it, only after a failure for a rejection or failure-event handler.
+ */
+function byName(e: Node, run: Run): void {
+  walk(e, run.sourceCode.visitorKeys, (n) => {
+    if (run.hit) return false;
+    if (n.type !== T.CallExpression) return undefined;
+    n.arguments.forEach((a, i) => {
+      if (run.hit || unwrap(a).type !== T.Identifier) return;
+      const fn = sameFileFunction(a, { sourceCode: run.sourceCode });
+      if (!fn || !contains(fn, run.target!)) return;
+      const name = calleeName(n);
+      const failureHook = (name === 'catch' && i === 0) || (name === 'then' && i === 1) || ((name === 'on' || name === 'once' || name === 'addEventListener') && i === 1 && /^(close|error|disconnect|timeout|end)$/.test(stringOf(n.arguments[0])));
+      if (!failureHook || run.outcome.kind !== 'success') run.hit = true;
+    });
+    return undefined;
+  });
+}
+
+function stringOf(n: Node | undefined): string {
+  const u = n && unwrap(n);
+  return u && u.type === T.Literal && typeof u.value === 'string' ? u.value : '';
 }
 
 function walkChildren(n: Node, run: Run): void {

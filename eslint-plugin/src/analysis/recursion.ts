@@ -97,7 +97,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   const contexts = calls
     .filter((c) => !direct.includes(c) || !newInput(c, fn, ctx))
-    .map((c) => ({ call: c, fc: failureContext(c, fn, ctx) }))
+    .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay) }))
     .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx));
   if (contexts.length === 0) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
@@ -118,7 +118,8 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     const relay = relays.find((r) => r.call === call);
     const computed = relay ? relayBound(fn, relay, ctx) : recursionBound(fn, call, ctx);
     const { attempts, once } = computed;
-    let bound = computed.bound;
+    const anchor = relay?.hook ? relay.back : call;
+    let bound = relay?.hook ? { ...computed.bound, node: anchor } : computed.bound;
     // `const { shouldRetry } = await getRetryConfig(err)`: a helper we cannot see decides (and may count and wait).
     const opaque = decidedElsewhere(call, fc, ctx);
     if (opaque && bound.kind === 'unbounded') bound = { ...bound, kind: 'unknown' };
@@ -127,10 +128,10 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     if (relay && !replay) waits.push(...relayWaits(relay, ctx));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
-      node: call,
+      node: anchor,
       bound,
       waits,
-      noWait: !replay && !opaque && waits.length === 0 ? call : undefined,
+      noWait: !replay && !opaque && waits.length === 0 ? anchor : undefined,
       nonIdempotent: once ? [] : op.nonIdempotent,
       rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
@@ -189,6 +190,8 @@ interface Relay {
   call: TSESTree.CallExpression;
   /** The relay function, which calls `fn` back. */
   relay: Fn;
+  /** The relay is a failure handler passed by name; the site is anchored at its call back. */
+  hook?: boolean;
   /** The relay's call back to `fn`. */
   back: TSESTree.CallExpression;
 }
@@ -206,7 +209,28 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0] });
     return undefined;
   });
+  // A failure handler passed by name (`.catch(onFail)`, `.then(ok, later)`, `on('close', onDrop)`)
+  // that schedules `fn` again: a cycle through a failure edge (K6).
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.CallExpression) return undefined;
+    const handler = failureHandlerArg(n);
+    if (!handler || unwrap(handler).type !== T.Identifier) return undefined;
+    const target = sameFileFunction(handler, ctx);
+    if (!target || target === fn || contains(target, n) || contains(fn, target)) return undefined;
+    const back = selfCalls(fn, ctx, target.body);
+    if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0], hook: true });
+    return undefined;
+  });
   return out;
+}
+
+/** The argument of a failure hook that is the failure handler: `.catch(h)`, `.then(_, h)`, `.on('close', h)`. */
+function failureHandlerArg(call: TSESTree.CallExpression): Node | undefined {
+  const name = calleeName(call);
+  if (name === 'catch') return call.arguments[0];
+  if (name === 'then' && call.arguments.length >= 2) return call.arguments[1];
+  if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) return call.arguments[1];
+  return undefined;
 }
 
 /** The bound of a relayed retry: the relay calls back with a changed argument that `fn` tests. */
@@ -252,6 +276,11 @@ function relayWaitsAtAll(r: Relay, ctx: Ctx): boolean {
 /** Waits in the relay before it calls back: awaited waits, or a timer whose callback calls back. */
 function relayWaits(r: Relay, ctx: Ctx): Wait[] {
   const waits: Wait[] = [];
+  // `setTimeout(open, ms)` in the relay: the call back is the timer itself.
+  if (isGlobalTimer(ctx.sourceCode, r.back) && r.back.arguments[1] && r.back.arguments[1].type !== T.SpreadElement) {
+    const expr = r.back.arguments[1];
+    waits.push(waitOf({ call: r.back, delayExpr: expr, bindings: [], argument: expr, opaque: false }, ctx.sourceCode, []));
+  }
   for (let p: Node | undefined = r.back.parent; p && p !== r.relay; p = p.parent) {
     const host: Node | undefined = p.parent;
     if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host)) {
@@ -263,9 +292,9 @@ function relayWaits(r: Relay, ctx: Ctx): Wait[] {
   }
   walkRegion(r.relay.body, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-    if (n === r.back) return false;
+    if (n === r.back && calleeName(n) !== 'then') return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
-    if (w && isAwaited(n, ctx.sourceCode)) {
+    if (w && (isAwaited(n, ctx.sourceCode) || chainsInto(n, r.back))) {
       waits.push(waitOf(w, ctx.sourceCode, []));
       return false;
     }
@@ -353,7 +382,7 @@ function handsOffError(call: TSESTree.CallExpression, fc: FailureContext, fn: Fn
 const ATTEMPTISH = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
 
 /** Decides whether a self-call happens after a failure, and how. */
-function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): FailureContext | undefined {
+function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handlerFn?: Fn): FailureContext | undefined {
   let timer: TSESTree.CallExpression | undefined;
   let child: Node = call;
   let p: Node | undefined = call.parent;
@@ -363,7 +392,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): Failur
     // `setTimeout(self, ms)`, `.catch(self)`, `.on('close', self)`: the call is the host.
     const name = calleeName(call);
     if (isGlobalTimer(ctx.sourceCode, call)) timer = call;
-    else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && isSelfArg(call.arguments[1]!, fn, ctx))) {
+    else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && (isSelfArg(call.arguments[1]!, fn, ctx) || (!!handlerFn && sameFileFunction(call.arguments[1]!, ctx) === handlerFn)))) {
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
       found = { kind: 'promise-catch', handler: { node: call, param: undefined, body: call, guarded: callee.object }, path: call, timer, replay };
     } else if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) {
