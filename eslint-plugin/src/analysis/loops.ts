@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, type AttemptVar } from './delay';
-import { mayGoOn, predicateCompares, reachesBackEdge } from './flow';
+import { FAILURES, mayGoOn, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
 import { describeHttpCall } from './http';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, variableOf } from './scope';
@@ -110,13 +110,23 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test))) statusIfs.push(n);
   });
   let statusRetry = false;
+  let request = false;
+  ownNodes(loop, ctx, (n) => {
+    if (n.type === T.CallExpression && describeHttpCall(sourceCode, n, ctx.settings)) request = true;
+  });
   if (schedule && retryTries.length === 0) return undefined;
   if (retryTries.length === 0) {
-    let request = false;
+    // The loop goes round only after a failed outcome (`if (r.status < 500) return r; …`, a helper's
+    // `{ ok }` result): a retry whatever makes the request (K2, K7).
+    // A try the checks above turned down (the next pass works on a different input, the failure
+    // leaves) keeps its verdict.
+    let turnedDown = false;
     ownNodes(loop, ctx, (n) => {
-      if (n.type === T.CallExpression && describeHttpCall(sourceCode, n, ctx.settings)) request = true;
+      if (n.type === T.TryStatement && n.handler) turnedDown = true;
     });
-    if (!request) return undefined;
+    const flowRetry = !turnedDown && loop.type !== T.ForOfStatement && !reachesBackEdge(loop, SUCCESS, sourceCode) && FAILURES.some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    if (flowRetry) statusRetry = true;
+    if (!request && !flowRetry) return undefined;
     // `switch (res.status) { case 503: …; continue; }`
     let switchRetry = false;
     ownNodes(loop, ctx, (n) => {
@@ -125,7 +135,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // A status check whose failure branch goes round again (continue / falls through), while success leaves.
     // `while (res.status !== 200 && ++n < 3)`, `do { … } while (!res.ok && …)`: the loop test is the failure check.
     const testRetry = loop.type !== T.ForOfStatement && !!loop.test && (okCheck(loop.test, sourceCode) === 'failure' || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code < 300) || hasNotOk(loop.test));
-    statusRetry = switchRetry || testRetry || statusIfs.some((s) => okCheck(s.test, sourceCode) === 'success' && alwaysExits(s.consequent) && !containsContinue(s.consequent)) || statusIfs.some((s) => (isOkTest(s.test) && alwaysExits(s.consequent) && !isNegated(s.test)) || (!alwaysExits(s.consequent) || containsContinue(s.consequent)) && failureBranch(s, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    statusRetry ||= switchRetry || testRetry || statusIfs.some((s) => okCheck(s.test, sourceCode) === 'success' && alwaysExits(s.consequent) && !containsContinue(s.consequent)) || statusIfs.some((s) => (isOkTest(s.test) && alwaysExits(s.consequent) && !isNegated(s.test)) || (!alwaysExits(s.consequent) || containsContinue(s.consequent)) && failureBranch(s, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (!statusRetry) return undefined;
   }
 
@@ -142,7 +152,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const catches: RetryCatch[] = retryTries.map((t) => ({ node: t.handler!, param: t.handler!.param?.type === T.Identifier ? t.handler!.param : undefined, body: t.handler!.body, guarded: t.block }));
   const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, retryTries), (o) => reachesBackEdge(loop, o, sourceCode));
   // `do { … } while (!res.ok && …)`: the loop condition itself retries every non-OK status.
-  if (loop.type !== T.ForOfStatement && loop.test && !classifiesStatus(loop, sourceCode) && (okCheck(loop.test, sourceCode) === 'failure' || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300))) {
+  if (request && loop.type !== T.ForOfStatement && loop.test && !classifiesStatus(loop, sourceCode) && (okCheck(loop.test, sourceCode) === 'failure' || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300))) {
     op.clientErrorRetries.push({ node: loop.test, reason: 'non-ok' });
   }
   return {

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
-import { isRetryAfterName, sameFileFunction } from './delay';
+import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency, keyCreatedInside, type HttpCall } from './http';
 import { bindingOf, originOf, variableOf } from './scope';
 import { outcomeKind, type Outcome } from './flow';
@@ -372,9 +372,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         const kind = okCheck(n.test, sourceCode) ?? outcomeKind(n.test, sourceCode);
         // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
         const nonOkRetried = retryReached ? CLIENT_ERRORS.every((code) => retryReached({ kind: 'status', code })) : !nextStatementExits(n);
-        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate) {
+        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
-        } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode)) {
+        } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         }
       }
@@ -407,6 +407,40 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     }
   }
   return { nonIdempotent, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http };
+}
+
+/**
+ * The `ok` a test reads is a flag a same-file helper builds (`return { ok: false, error }`), not a
+ * response's status: it says nothing about which HTTP statuses go round.
+ */
+function okIsHelperFlag(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(test, sourceCode.visitorKeys, (m) => {
+    if (found || m.type !== T.MemberExpression || propertyName(m) !== 'ok') return undefined;
+    const o = unwrap(m.object);
+    if (o.type !== T.Identifier) return undefined;
+    const v = variableOf(sourceCode, o);
+    if (!v) return undefined;
+    const values: Node[] = [];
+    for (const r of v.references) {
+      const w = r.writeExpr;
+      if (r.isWrite() && w) values.push(w as Node);
+    }
+    found = values.some((w) => {
+      let x = unwrap(w);
+      if (x.type === T.AwaitExpression) x = unwrap(x.argument);
+      if (x.type !== T.CallExpression) return false;
+      const fn = sameFileFunction(x.callee, { sourceCode });
+      if (!fn) return false;
+      const rets = returnedExpressions(fn, sourceCode);
+      return rets.length > 0 && rets.some((e) => {
+        const u = unwrap(e);
+        return u.type === T.ObjectExpression && !!findProperty(u, 'ok');
+      });
+    });
+    return undefined;
+  });
+  return found;
 }
 
 /** Checks in same-file predicates called by a retry condition that return true for a 4xx client error. */
