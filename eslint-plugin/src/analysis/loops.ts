@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { contains, isFunction, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, type AttemptVar } from './delay';
 import { FAILURES, mayGoOn, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
 import { describeHttpCall } from './http';
@@ -30,8 +30,115 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
         // A construct we did not foresee: skip this loop, keep the file.
       }
     }
+    if (n.type === T.CallExpression) {
+      try {
+        const site = analyzeInterval(n, ctx);
+        if (site) sites.push(site);
+      } catch {
+        // Skip this timer, keep the file.
+      }
+    }
   });
   return sites;
+}
+
+/** The operation whose failure handler (`.catch` callback, `.then` rejection callback) contains `node`. */
+function failedOperation(node: Node): Node | undefined {
+  for (let p: Node | undefined = node.parent; p; p = p.parent) {
+    if (!isFunction(p)) continue;
+    const host = p.parent;
+    if (host?.type !== T.CallExpression) return undefined;
+    const name = calleeName(host);
+    const idx = host.arguments.indexOf(p as TSESTree.CallExpressionArgument);
+    if ((name === 'catch' && idx === 0) || (name === 'then' && idx === 1)) {
+      const callee = unwrap(host.callee);
+      return callee.type === T.MemberExpression ? callee.object : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Properties that report a resource as failed: exited, killed, closed, disconnected. */
+const FAILED_STATE_RE = /^(exitCode|signalCode|killed|exited|closed|isClosed|destroyed|connected|isConnected|readyState|alive|isAlive|dead|broken|failed|errored|ended|writable|readable)$/;
+
+/**
+ * A `setInterval` watchdog that re-creates a failed resource (K10): its callback tests the
+ * resource's state (`worker.exitCode !== null`, `!link.connected`) and assigns the resource the
+ * same call that created it. It is a retry loop written as a timer: fixed interval, and no bound
+ * unless something clears the interval.
+ */
+function analyzeInterval(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
+  const c = unwrap(call.callee);
+  const isInterval = (c.type === T.Identifier && c.name === 'setInterval' && !variableOf(ctx.sourceCode, c)?.defs.length) || (c.type === T.MemberExpression && propertyName(c) === 'setInterval' && unwrap(c.object).type === T.Identifier && ['window', 'globalThis', 'global', 'self'].includes((unwrap(c.object) as TSESTree.Identifier).name));
+  if (!isInterval) return undefined;
+  const cb = call.arguments[0] && unwrap(call.arguments[0]);
+  const ms = call.arguments[1];
+  if (!cb || !isFunction(cb) || !ms || ms.type === T.SpreadElement) return undefined;
+  let recreates = false;
+  let clears = false;
+  walk(cb.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.CallExpression && calleeName(n) === 'clearInterval') clears = true;
+    if (recreates || n.type !== T.IfStatement) return undefined;
+    const tested = new Set<Variable>();
+    let failedState = false;
+    walk(n.test, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.MemberExpression && FAILED_STATE_RE.test(propertyName(m) ?? '')) {
+        failedState = true;
+        const root = unwrap(m.object);
+        if (root.type === T.Identifier) {
+          const v = variableOf(ctx.sourceCode, root);
+          if (v) tested.add(v);
+        }
+      }
+      return undefined;
+    });
+    if (!failedState) return undefined;
+    walk(n.consequent, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type !== T.AssignmentExpression || m.operator !== '=' || m.left.type !== T.Identifier) return undefined;
+      const v = variableOf(ctx.sourceCode, m.left);
+      if (!v || !tested.has(v)) return undefined;
+      const text = ctx.sourceCode.getText(unwrap(m.right));
+      // The same creation as elsewhere (its initialiser, another assignment): the resource is re-created.
+      const same = v.references.some((r) => r.isWrite() && r.writeExpr && r.writeExpr !== m.right && !contains(cb, r.writeExpr as Node) && ctx.sourceCode.getText(unwrap(r.writeExpr as Node)) === text);
+      if (same && unwrap(m.right).type === T.CallExpression) recreates = true;
+      return undefined;
+    });
+    return undefined;
+  });
+  // An interval started by a failure handler that runs the failed operation again until it works
+  // (`op().catch(() => { const t = setInterval(() => op().then(() => clearInterval(t)), ms) })`).
+  let repeatsFailed = false;
+  let clearsOnlyOnSuccess = true;
+  if (!recreates) {
+    const failed = failedOperation(call);
+    if (failed) {
+      const text = ctx.sourceCode.getText(unwrap(failed));
+      walk(cb.body, ctx.sourceCode.visitorKeys, (n) => {
+        if (n.type === T.CallExpression && ctx.sourceCode.getText(n) === text) repeatsFailed = true;
+        if (n.type === T.CallExpression && calleeName(n) === 'clearInterval') {
+          const f = enclosing(n);
+          const host = f?.parent;
+          if (!(host?.type === T.CallExpression && calleeName(host) === 'then' && host.arguments[0] === f)) clearsOnlyOnSuccess = false;
+        }
+        return undefined;
+      });
+    }
+  }
+  if (!recreates && !repeatsFailed) return undefined;
+  if (repeatsFailed && clearsOnlyOnSuccess) clears = false;
+  const wait = waitOf({ call, delayExpr: ms, bindings: [], argument: ms, opaque: false }, ctx.sourceCode, []);
+  return {
+    kind: 'loop',
+    node: call,
+    bound: { kind: clears ? 'unknown' : 'unbounded', maxAttempts: undefined, node: call },
+    waits: [wait],
+    noWait: undefined,
+    nonIdempotent: [],
+    rateLimitChecks: [],
+    honoursRetryAfter: false,
+    clientErrorRetries: [],
+  };
 }
 
 /** Statements of the loop body that belong to this loop (not nested functions or nested loops). */
