@@ -132,7 +132,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       bound,
       waits,
       noWait: !replay && !opaque && waits.length === 0 ? anchor : undefined,
-      nonIdempotent: once ? [] : op.nonIdempotent,
+      nonIdempotent: once ? [] : op.nonIdempotent.filter((r) => !failureOnly(fn, r.node, ctx)),
       rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
@@ -160,6 +160,26 @@ function isProbe(fn: Fn, call: Node, http: { method: string | undefined; node: N
     return undefined;
   }, false);
   return !produces;
+}
+
+/**
+ * A request made only after the attempt failed (a token refresh before the replay, a failure report)
+ * is not the operation that is run again: it is not reached when the attempt succeeds.
+ */
+function failureOnly(fn: Fn, request: Node, ctx: Ctx): boolean {
+  try {
+    if (contains(fn, request)) return !reachesCall(fn, request, SUCCESS, ctx.sourceCode);
+    const callers: Node[] = [];
+    walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type !== T.CallExpression) return undefined;
+      const target = sameFileFunction(n.callee, ctx);
+      if (target && contains(target, request)) callers.push(n);
+      return undefined;
+    });
+    return callers.length > 0 && callers.every((c) => !reachesCall(fn, c, SUCCESS, ctx.sourceCode));
+  } catch {
+    return false;
+  }
 }
 
 /** Whether an argument is the function itself (`.then(ok, self)`). */
@@ -439,8 +459,9 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   // Reached only after an early exit that takes every other outcome (`if (r.status < 500) return r;
   // … return self()`), or on the failing side of a test written as a ternary or `&&`.
   if (!found && !replay && onFailurePathOnly(fn, call, ctx.sourceCode)) {
-    const reaching = FAILURES.filter((o) => reachesCall(fn, call, o, ctx.sourceCode));
-    const authOnly = reaching.every((o) => o.kind === 'status' && (o.code === 401 || o.code === 403));
+    // Only 401/403 go round: a re-authentication and replay, not a retry of a transient failure.
+    const reaching = FAILURES.filter((o) => o.kind === 'status' && reachesCall(fn, call, o, ctx.sourceCode));
+    const authOnly = reaching.length > 0 && reaching.every((o) => o.kind === 'status' && (o.code === 401 || o.code === 403));
     found = { kind: 'status', handler: undefined, path: fn.body, timer, replay: authOnly, flow: true };
   }
   if (!found) return undefined;
