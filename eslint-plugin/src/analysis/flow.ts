@@ -517,3 +517,44 @@ export function outcomeKind(test: Node, sourceCode: TSESLint.SourceCode): 'succe
   if (statuses.every((o) => evalTest(test, o, sourceCode) === !onSuccess)) return onSuccess ? 'success' : 'failure';
   return undefined;
 }
+
+/** A test known to hold (or not) on every path from `root` to a node. */
+export interface PathFact {
+  test: Node;
+  holds: boolean;
+}
+
+/**
+ * The facts every path from `root` to `node` establishes: the enclosing branches' tests (true in a
+ * consequent, false in an alternate), `&&`/`||` left operands, and earlier `if`s whose branch leaves.
+ */
+export function pathFacts(node: Node, root: Node): PathFact[] {
+  const out: PathFact[] = [];
+  let child: Node = node;
+  for (let p: Node | undefined = node.parent; p && child !== root; child = p, p = p.parent) {
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && child !== p.test) out.push({ test: p.test, holds: child === p.consequent });
+    else if (p.type === T.LogicalExpression && child === p.right && p.operator !== '??') out.push({ test: p.left, holds: p.operator === '&&' });
+    if (p.type === T.BlockStatement || p.type === T.SwitchCase) {
+      const list: readonly Node[] = p.type === T.SwitchCase ? p.consequent : p.body;
+      const i = list.indexOf(child);
+      for (const s of list.slice(0, Math.max(0, i))) {
+        if (s.type !== T.IfStatement) continue;
+        if (leaves(s.consequent) && !leaves(s.alternate)) out.push({ test: s.test, holds: false });
+        else if (leaves(s.alternate) && !leaves(s.consequent)) out.push({ test: s.test, holds: true });
+      }
+    }
+    if (p === root) break;
+  }
+  return out;
+}
+
+/** The comparisons a fact implies, as conjuncts: `a && b` holding gives a and b; `a || b` failing gives !a and !b. */
+export function impliedComparisons(fact: PathFact): { cmp: TSESTree.BinaryExpression; holds: boolean }[] {
+  const t = unwrap(fact.test);
+  if (t.type === T.UnaryExpression && t.operator === '!') return impliedComparisons({ test: t.argument, holds: !fact.holds });
+  if (t.type === T.LogicalExpression && ((t.operator === '&&' && fact.holds) || (t.operator === '||' && !fact.holds))) {
+    return [...impliedComparisons({ test: t.left, holds: fact.holds }), ...impliedComparisons({ test: t.right, holds: fact.holds })];
+  }
+  if (t.type === T.BinaryExpression) return [{ cmp: t, holds: fact.holds }];
+  return [];
+}

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, type AttemptVar } from './delay';
-import { FAILURES, mayGoOn, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
+import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
 import { describeHttpCall } from './http';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, variableOf } from './scope';
@@ -750,6 +750,39 @@ function initialValue(v: Variable, ctx: Ctx): number | undefined {
   return !val.opaque && val.lo === val.hi ? val.lo : undefined;
 }
 
+/**
+ * The counters' ranges on the path to `node`: a wait guarded by `n < 4` (or after `if (n >= 4) throw`)
+ * runs only while the counter is below 4, whatever bounds the loop as a whole (S1).
+ */
+function attemptsOnPath(node: Node, loop: Loop, attempts: AttemptVar[], ctx: Ctx): AttemptVar[] {
+  if (attempts.length === 0) return attempts;
+  const facts = pathFacts(node, loop.body).flatMap(impliedComparisons);
+  if (facts.length === 0) return attempts;
+  return attempts.map((a) => {
+    let hi = a.hi;
+    for (const { cmp, holds } of facts) {
+      if (cmp.left.type === T.PrivateIdentifier) continue;
+      let op: string = cmp.operator;
+      let other: Node;
+      const isV = (x: Node): boolean => {
+        const u = unwrap(x);
+        return u.type === T.Identifier && a.variable.references.some((r) => r.identifier === u);
+      };
+      if (isV(cmp.left)) other = cmp.right;
+      else if (isV(cmp.right)) {
+        other = cmp.left;
+        op = ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
+      } else continue;
+      if (!holds) op = ({ '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as Record<string, string>)[op] ?? '';
+      const k = evaluate(other, makeEnv(ctx.sourceCode));
+      if (k.opaque || k.lo !== k.hi) continue;
+      if (op === '<') hi = Math.min(hi, k.lo - 1);
+      else if (op === '<=') hi = Math.min(hi, k.lo);
+    }
+    return hi === a.hi ? a : { ...a, hi: Math.max(a.lo, hi) };
+  });
+}
+
 /** Waits in the loop that are awaited (a dropped wait promise is no wait). */
 function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): RetrySite['waits'] {
   const waits: RetrySite['waits'] = [];
@@ -758,7 +791,7 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w || !isAwaited(n, ctx.sourceCode)) return undefined;
-    waits.push(waitOf(w, ctx.sourceCode, attempts, iterations));
+    waits.push(waitOf(w, ctx.sourceCode, attemptsOnPath(n, loop, attempts, ctx), iterations));
     return false;
   }, false);
   return waits;
