@@ -4,6 +4,7 @@ import { isFunction, propertyName, unwrap, walk } from '../ast';
 import type { AttemptBound, DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
 import { bindingOf, variableOf } from '../scope';
 import type { LibraryContext } from './types';
+import { isEffectivelyUnbounded } from '../limits';
 import { opaqueDelay, readOption, resolveObject, type FunctionNode, type Option, type OptionsObject } from './util';
 
 /**
@@ -36,14 +37,14 @@ export function optionState(ctx: LibraryContext, options: Options, name: string)
   if (options.kind === 'none') return { state: 'absent' };
   if (options.kind === 'unknown') return { state: 'unknown' };
   const option = readOption(ctx, options.obj, name);
-  const props = options.obj.node.properties;
+  const entries = options.obj.entries;
   if (!option) {
     if (options.obj.spread) return { state: 'unknown' };
-    if (props.some((p) => p.type === T.Property && propertyName(p) === undefined)) return { state: 'unknown' };
+    if (entries.some((p) => p !== undefined && propertyName(p) === undefined)) return { state: 'unknown' };
     return { state: 'absent' };
   }
-  const at = props.indexOf(option.property);
-  if (props.slice(at + 1).some((p) => p.type === T.SpreadElement)) return { state: 'unknown' };
+  const at = entries.indexOf(option.property);
+  if (entries.slice(at + 1).some((p) => p === undefined || propertyName(p) === undefined)) return { state: 'unknown' };
   return { state: 'set', option };
 }
 
@@ -88,10 +89,10 @@ export function unknownOptionsSite(site: RetrySite, anchor: Node): RetrySite {
 
 /**
  * The attempt bound of a retry count (`retries: n`, n + 1 attempts in all): unbounded for
- * `Infinity`, unknown when the count is not known statically. Reported at `node`.
+ * `Infinity` and other counts that are no limit in practice (see `../limits`), unknown when the count is not known statically. Reported at `node`.
  */
 export function retryCountBound(retries: number | undefined, node: Node): AttemptBound {
-  if (retries === Infinity) return { kind: 'unbounded', maxAttempts: undefined, node };
+  if (isEffectivelyUnbounded(retries)) return { kind: 'unbounded', maxAttempts: undefined, node };
   return { kind: retries === undefined ? 'unknown' : 'bounded', maxAttempts: retries === undefined ? undefined : retries + 1, node };
 }
 

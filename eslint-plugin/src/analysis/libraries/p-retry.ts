@@ -5,7 +5,7 @@ import type { RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
 import { acceptsEverything, optionState, propertyOf } from './option-state';
 import { judgeRetriedFunction } from './retried-operation';
-import { retryOptionsSite } from './retry-options';
+import { retryOptionsSite, typedRetryOptionsSite } from './retry-options';
 import type { LibraryAdapter, LibraryContext } from './types';
 
 export const docs: LibraryDocs = {
@@ -42,11 +42,14 @@ export const pRetryAdapter: LibraryAdapter = {
     }
     return [];
   },
+  typed: { types: [['Options']], analyze: (literal, ctx) => typedRetryOptionsSite(ctx, literal, DEFAULTS) },
 };
+
+const DEFAULTS = { library: 'p-retry', retries: 10, randomize: false, forever: true };
 
 function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, _origin: Origin): RetrySite {
   const [fn, optionsArg] = call.arguments;
-  const { site, options } = retryOptionsSite(ctx, call, optionsArg, fn, { library: 'p-retry', retries: 10, randomize: false, forever: true });
+  const { site, options } = retryOptionsSite(ctx, call, optionsArg, fn, DEFAULTS);
   if (options.kind === 'unknown') return site;
   const shouldRetry = optionState(ctx, options, 'shouldRetry');
   const onFailed = optionState(ctx, options, 'onFailedAttempt');

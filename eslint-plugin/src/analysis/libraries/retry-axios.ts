@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, propertyName, unwrap, walk } from '../ast';
+import { propertyName, unwrap, walk } from '../ast';
 import { normalPath, variableOf } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
@@ -21,7 +21,7 @@ import {
 } from './option-state';
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, resolveObject, type OptionsObject } from './util';
+import { librarySite, opaqueDelay, readOption, resolveObject, type OptionsObject } from './util';
 
 export const docs: LibraryDocs = {
   package: 'retry-axios',
@@ -166,7 +166,7 @@ function findConfig(ctx: LibraryContext, instance: Node | undefined): OptionsObj
     const init = unwrap(def.node.init);
     if (init.type === T.CallExpression && init.arguments[0]) {
       const opts = resolveObject(ctx, init.arguments[0]);
-      const prop = opts && findProperty(opts.node, 'raxConfig');
+      const prop = opts && readOption(ctx, opts, 'raxConfig')?.property;
       if (prop) found = resolveObject(ctx, prop.value) ?? 'unknown';
       else if (opts?.spread) found = 'unknown';
     }
