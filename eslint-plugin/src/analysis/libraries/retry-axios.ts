@@ -6,6 +6,7 @@ import type { DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
 import {
   acceptsEverything,
+  judgeCondition,
   delayFacts,
   judgeMethodList,
   judgeStatusList,
@@ -20,6 +21,7 @@ import {
   type Options,
 } from './option-state';
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
+import { acceptsAll } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, opaqueDelay, readOption, resolveObject, type OptionsObject } from './util';
 
@@ -124,8 +126,8 @@ function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression): Retr
   // Statuses.
   if (statusS.state === 'set') judgeStatusList(ctx, site, statusS.option.value);
   // A custom condition replaces the method and status checks.
-  if (shouldS.state === 'set' && acceptsEverything(ctx, shouldS)) {
-    site.clientErrorRetries.push({ node: shouldS.option.property, reason: 'condition' });
+  const set = judgeCondition(ctx, site, shouldS, { positional: ['error'] });
+  if (shouldS.state === 'set' && (acceptsEverything(ctx, shouldS) || (set !== undefined && acceptsAll(set)))) {
     const target = instance ?? undefined;
     if (target) {
       for (const c of callsThrough(ctx, target)) {
