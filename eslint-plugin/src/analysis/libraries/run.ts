@@ -61,6 +61,14 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
       // As above.
     }
   }
+  for (const adapter of adapters) {
+    if (!adapter.unregistered || !calls.some((c) => c.origin && adapter.packages.includes(c.origin.module)) && !importsAny(sourceCode, adapter.packages)) continue;
+    try {
+      sites.push(...adapter.unregistered(ctx));
+    } catch {
+      // As above.
+    }
+  }
   const kept = sites.filter(normalise);
   try {
     kept.push(...analyzeLibraryWrappers(ctx, kept));
@@ -68,6 +76,11 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
     // Keep the library sites.
   }
   return kept;
+}
+
+/** Whether the file imports (or requires) one of the packages. */
+function importsAny(sourceCode: TSESLint.SourceCode, packages: readonly string[]): boolean {
+  return sourceCode.ast.body.some((st) => st.type === T.ImportDeclaration && packages.includes(String(st.source.value)));
 }
 
 /** Applies the shared bound threshold; false for a site that makes at most one attempt. */

@@ -32,6 +32,12 @@ export interface LibraryAdapter {
    * (`as`) or checked (`satisfies`) with one of them is the library's retry configuration wherever
    * it is registered. Each type is a path from the module (`['Options']`, `['RetryLink', 'Options']`).
    */
+  /**
+   * Configuration recognised by its shape rather than by a call (K3), such as an rxjs notifier
+   * defined apart from its `retryWhen`. Called once per file, after every call was analysed, so
+   * `ctx.consumed` tells what a registration already covered.
+   */
+  unregistered?(ctx: LibraryContext): RetrySite[];
   typed?: {
     types: readonly (readonly string[])[];
     /** Sites of such an object that no call in the file consumed; [] when it sets no retry option. */
