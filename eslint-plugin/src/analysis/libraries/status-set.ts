@@ -41,6 +41,8 @@ export type Role =
 export interface Roles {
   positional: readonly Role[];
   named?: Readonly<Record<string, Role>>;
+  /** The condition answers "done?" rather than "retry?" (wretch `until`): its verdicts are flipped. */
+  negated?: boolean;
 }
 
 /** One probed outcome. */
@@ -87,8 +89,8 @@ export function evaluateCondition(fn: FunctionNode, roles: Roles, sourceCode: TS
         if (!bindParam(p, roles.positional[i] ?? 'other', roles, outcome, env, sourceCode)) ok = false;
       });
       if (!ok) return undefined;
-      const result = runBody(fn, { env, sourceCode, outcome, depth: 0 });
-      verdicts.push({ outcome, retried: truth(result) });
+      const result = truth(runBody(fn, { env, sourceCode, outcome, depth: 0 }));
+      verdicts.push({ outcome, retried: result === undefined ? undefined : roles.negated ? !result : result });
     }
   }
   if (!readsMethod) {
