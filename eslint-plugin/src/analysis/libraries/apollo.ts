@@ -55,8 +55,8 @@ export const apolloAdapter: LibraryAdapter = {
     const attemptsOpt = readOption(ctx, options, 'attempts');
     let max: number | undefined = spread && !attemptsOpt ? undefined : DEFAULTS.max;
     let readsOperation = spread && !attemptsOpt;
-    /** The option that decides which operations are retried, when written. */
-    let decider: Node | undefined;
+    // The written condition that lets mutations through, where that finding is reported.
+    let conditionNode: Node | undefined;
     if (attemptsOpt) {
       const fn = resolveFunction(ctx, attemptsOpt.value);
       const obj = fn ? undefined : resolveObject(ctx, attemptsOpt.value);
@@ -66,7 +66,7 @@ export const apolloAdapter: LibraryAdapter = {
         max = decision === 'always' ? Infinity : undefined;
         site.bound = { kind: decision === 'always' ? 'unbounded' : decision === 'counted' ? 'bounded' : 'unknown', maxAttempts: undefined, node: attemptsOpt.property };
         readsOperation = readsParameterOrMember(fn, 1, [], ctx.sourceCode.visitorKeys);
-        decider = attemptsOpt.property;
+        conditionNode = attemptsOpt.property;
       } else if (obj) {
         const maxOpt = readOption(ctx, obj, 'max');
         max = maxOpt ? numberOption(maxOpt) : obj.spread ? undefined : DEFAULTS.max;
@@ -74,7 +74,7 @@ export const apolloAdapter: LibraryAdapter = {
         if (retryIf) {
           const rf = resolveFunction(ctx, retryIf.value);
           readsOperation = !rf || readsParameterOrMember(rf, 1, [], ctx.sourceCode.visitorKeys);
-          decider = retryIf.property;
+          conditionNode = retryIf.property;
           if (rf && handlerDecision(rf, -1, [], ctx.sourceCode.visitorKeys) === 'never') return [];
         } else readsOperation = obj.spread;
         const at = maxOpt?.property ?? attemptsOpt.property;
@@ -96,8 +96,7 @@ export const apolloAdapter: LibraryAdapter = {
     }
 
     if (!readsOperation) {
-      // Where mutations are let through: the written condition, else the RetryLink with its default.
-      site.nonIdempotent.push({ node: decider ?? node, method: 'GraphQL mutation', key: 'none', keyNode: undefined, ...(decider ? { reportedAt: 'condition' as const } : {}) });
+      site.nonIdempotent.push({ node: conditionNode ?? node, method: 'GraphQL mutation', key: 'none', keyNode: undefined, ...(conditionNode ? { reportedAt: 'condition' as const } : {}) });
       if (!arg || (options && options.node.properties.length === 0)) {
         const range: [number, number] = arg ? [arg.range[0], arg.range[1]] : [node.range[1] - 1, node.range[1] - 1];
         const text = "{ attempts: { retryIf: (error, operation) => !!error && operation.operationType !== 'mutation' } }";
