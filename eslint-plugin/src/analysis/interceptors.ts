@@ -200,7 +200,9 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
   const op = analyzeOperation(handler.body, [], ctx, () => true);
 
   const clientErrorRetries: ClientErrorRetry[] = [...paths.clientStatus.map((node) => ({ node, reason: 'client-status' as const }))];
-  if (!paths.classified && paths.allowed.length === 0) clientErrorRetries.push({ node: handler, reason: 'catch-all' });
+  // Axios rejects 4xx/5xx unless the instance's `validateStatus` decides otherwise: then what reaches
+  // the handler is up to that option, and a catch-all cannot be called one.
+  if (!paths.classified && paths.allowed.length === 0 && !(instance && setsValidateStatus(instance, sourceCode))) clientErrorRetries.push({ node: handler, reason: 'catch-all' });
 
   // An interceptor re-sends any request of its instance: the non-idempotent ones it can reach.
   const nonIdempotent: NonIdempotentRequest[] = [];
@@ -639,6 +641,25 @@ function readsMethod(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.So
     });
   }
   return found;
+}
+
+/** Whether the instance was created with a `validateStatus` option (`axios.create({ validateStatus })`), or one is set on its defaults. */
+function setsValidateStatus(instance: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const n = unwrap(instance);
+  if (n.type !== T.Identifier) return false;
+  const v = variableOf(sourceCode, n);
+  if (!v) return false;
+  const b = bindingOf(v);
+  const init = b && b.kind === 'init' && b.node ? unwrap(b.node) : undefined;
+  if (init?.type === T.CallExpression && init.arguments.some((a) => {
+    const o = unwrap(a);
+    return o.type === T.ObjectExpression && o.properties.some((p) => p.type === T.SpreadElement || propertyName(p) === 'validateStatus');
+  })) return true;
+  // `api.defaults.validateStatus = …`
+  return v.references.some((r) => {
+    const m = r.identifier.parent;
+    return m?.type === T.MemberExpression && propertyName(m) === 'defaults' && m.parent.type === T.MemberExpression && propertyName(m.parent) === 'validateStatus';
+  });
 }
 
 /** Calls of an instance variable (`api(…)`, `api.post(…)`) in the file. */
