@@ -2,7 +2,9 @@
 // an error handler that replays its failed request, not the reports.
 import assert from 'node:assert/strict';
 import * as tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import path from 'node:path';
+import { ESLint, Linter } from 'eslint';
+import plugin from '../../eslint-plugin/src/index';
 import { getRetrySitesFor, type RetrySite } from '../../eslint-plugin/src/analysis';
 import { readSettings } from '../../eslint-plugin/src/utils/settings';
 
@@ -159,5 +161,32 @@ export async function call(path: string): Promise<Response> {
   return res;
 }`);
     assert.equal(site?.purpose, 'backoff-retry');
+  });
+});
+
+describe('methods known from types', function () {
+  // Type-aware parsing starts a TypeScript program.
+  this.timeout(120_000);
+
+  it('reads an imported literal-union parameter type through the checker, and stays silent without it', async () => {
+    const cwd = path.resolve(__dirname, '../fixtures/typed');
+    const lint = async (typeAware: boolean): Promise<string[]> => {
+      const eslint = new ESLint({
+        cwd,
+        overrideConfigFile: true,
+        overrideConfig: [
+          {
+            files: ['**/*.ts'],
+            languageOptions: { parser: tsParser as Linter.Parser, parserOptions: typeAware ? { projectService: true, tsconfigRootDir: cwd } : {} },
+            plugins: { retry: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+            rules: { 'retry/require-idempotency-key': 'error' },
+          },
+        ],
+      });
+      const [result] = await eslint.lintFiles(['src/typed-method.ts']);
+      return (result?.messages ?? []).map((m) => `${m.line} ${m.ruleId ?? m.message}`);
+    };
+    assert.deepEqual(await lint(true), ['8 retry/require-idempotency-key']);
+    assert.deepEqual(await lint(false), []);
   });
 });

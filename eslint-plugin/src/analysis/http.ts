@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, propertyName, stringValue, unwrap, walk } from './ast';
@@ -355,7 +355,7 @@ export function possibleMethods(sourceCode: TSESLint.SourceCode, value: Node): P
   const push = (s: string | undefined, source?: Node): void => {
     if (s !== undefined && !out.some((o) => o.value === s.toUpperCase())) out.push({ value: s.toUpperCase(), source });
   };
-  const typed = id.type === T.Identifier && id.typeAnnotation ? literalStrings(sourceCode, id.typeAnnotation.typeAnnotation, 0) : undefined;
+  const typed = id.type === T.Identifier && id.typeAnnotation ? (literalStrings(sourceCode, id.typeAnnotation.typeAnnotation, 0) ?? checkerStrings(sourceCode, id)) : undefined;
   if (typed) for (const s of typed) push(s);
   if (param.type === T.AssignmentPattern) push(stringValue(param.right));
   if (typed) return out;
@@ -387,6 +387,29 @@ function literalStrings(sourceCode: TSESLint.SourceCode, type: TSESTree.TypeNode
     return alias ? literalStrings(sourceCode, alias.typeAnnotation, depth + 1) : undefined;
   }
   return undefined;
+}
+
+/**
+ * With type information (`parserServices.program`): the string literals of a parameter's type when
+ * it is a literal or a union of literals (an imported `type Verb = 'GET' | 'POST'`). Undefined otherwise.
+ */
+function checkerStrings(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): string[] | undefined {
+  try {
+    const services = sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+    if (!services?.program || !services.esTreeNodeToTSNodeMap) return undefined;
+    const checker = services.program.getTypeChecker();
+    const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(id));
+    const parts = type.isUnion() ? type.types : [type];
+    const out: string[] = [];
+    for (const t of parts) {
+      if (checker.typeToString(t) === 'undefined') continue;
+      if (!t.isStringLiteral()) return undefined;
+      out.push(t.value);
+    }
+    return out.length > 0 ? out : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Same-file calls of a function: by its name, or `this.m(…)` / `obj.m(…)` for a method of a class or object literal. */
