@@ -72,10 +72,19 @@ export function analyzeInterceptors(ctx: Ctx): RetrySite[] {
   });
   // Handlers defined for registration elsewhere: a function that re-sends its error's config.
   walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
-    if (isFunction(n) && !done.has(n) && readsErrorConfig(n, ctx.sourceCode)) add(n, undefined, false);
+    if (isFunction(n) && !done.has(n) && !isPromiseCallback(n) && readsErrorConfig(n, ctx.sourceCode)) add(n, undefined, false);
     return undefined;
   });
   return sites;
+}
+
+/**
+ * A callback of one promise (`request.catch((err) => axios(err.config))`): its replay runs once and
+ * is not seen by the callback again, unlike an interceptor's, which every replay passes through.
+ */
+function isPromiseCallback(fn: Fn): boolean {
+  const p = fn.parent;
+  return p?.type === T.CallExpression && p.arguments.includes(fn as TSESTree.CallExpressionArgument) && ['then', 'catch', 'finally'].includes(calleeName(p) ?? '');
 }
 
 /** `x.interceptors.response.use(…)`: the instance `x`. */
