@@ -217,6 +217,7 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
   const nonIdempotent: NonIdempotentRequest[] = [];
   if (instance && !readsMethod(regions, vars, sourceCode)) {
     for (const call of callsThrough(instance, sourceCode)) {
+      if (regions.some((r) => contains(r, call))) continue; // the replay itself re-sends whatever failed
       const h = describeHttpCall(sourceCode, call, ctx.settings);
       const j = h && judgeIdempotency(sourceCode, h, handler, ctx.settings);
       if (j) nonIdempotent.push(j);
@@ -327,7 +328,8 @@ function findReplay(fn: Fn, handler: Fn, instance: Node | undefined, vars: Handl
     const c = unwrap(n.callee);
     const target = c.type === T.MemberExpression && REQUEST_METHODS.has(propertyName(c) ?? '') ? unwrap(c.object) : c;
     const entry = depth === 0 ? n : undefined;
-    if (argIndex === 0 && isAxiosLike(target, instance, sourceCode)) {
+    // `api(config)`, `api.request(config)`, `api.post(config.url, config.data, config)`.
+    if ((argIndex === 0 || target !== c) && isAxiosLike(target, instance, sourceCode)) {
       found = { call: n, entry: entry ?? n, helpers };
       return false;
     }
