@@ -59,6 +59,7 @@ describe('interceptor sites', () => {
     assert.equal(site?.kind, 'interceptor');
     assert.equal(site?.purpose, 'backoff-retry');
     assert.equal(site?.bound.kind, 'bounded');
+    assert.equal(site?.bound.maxAttempts, 4);
     assert.equal(site?.waits.length, 1);
     assert.deepEqual(site?.clientErrorRetries.map((r) => r.reason), ['catch-all']);
     assert.equal(site?.retriedStatuses, undefined);

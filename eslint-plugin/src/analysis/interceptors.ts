@@ -226,7 +226,7 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
   return {
     kind: 'interceptor',
     node: replay.call,
-    bound: { kind: guarded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: replay.call },
+    bound: { kind: guarded ? 'bounded' : 'unbounded', maxAttempts: maxReplays(guarded, counters), node: replay.call },
     waits,
     noWait: waits.length === 0 ? replay.call : undefined,
     nonIdempotent,
@@ -485,6 +485,13 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
   if ([...stored].some((x) => checked.has(x))) guard = 'once';
   else if (hits.length > 0) guard = hits.some(([, k]) => k === 'count') ? 'counted' : 'once';
   return { guard, counters, configPath };
+}
+
+/** How many times the handler replays at most: once for a flag, the counter's limit (+1 for the first attempt) when known. */
+function maxReplays(guard: 'once' | 'counted' | undefined, counters: Map<string, number>): number | undefined {
+  if (guard === 'once') return 2;
+  const limits = [...counters.values()].filter((n) => Number.isFinite(n));
+  return guard === 'counted' && limits.length > 0 ? Math.min(...limits) + 1 : undefined;
 }
 
 /** `x ?? 0`, `x || 0`: the value `x` (a default does not change what is compared). */
