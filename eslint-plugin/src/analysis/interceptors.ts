@@ -162,7 +162,10 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
   if (!replay) return undefined;
   const regions: Node[] = [handler.body, ...replay.helpers.map((h) => h.body)];
 
-  const { guard: guarded, counters, configPath } = onceOrCounted(regions, vars, sourceCode);
+  const { guard: guarded, counters, configPath, assigned } = onceOrCounted(regions, vars, sourceCode);
+  // PRODUCT: a request sent somewhere else (failover to the next host, a corrected URL) is a walk
+  // over different inputs, not a retry.
+  if (['baseURL', 'url'].some((p) => assigned.has(p))) return undefined;
   /** A counter kept on the config is the attempt number: the evaluator gets its interval. */
   const attemptMember = (m: TSESTree.MemberExpression): { lo: number; hi: number } | undefined => {
     const path = configPath(m);
@@ -419,7 +422,7 @@ function enclosingExecutor(f: Node | undefined): Fn | undefined {
  * A once-only flag or an attempt counter kept on the config: a property of the config (at any
  * depth) both written and tested, or the config kept in a set/map that is checked.
  */
-function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.SourceCode): { guard: 'once' | 'counted' | undefined; counters: Map<string, number>; configPath: (m: Node) => string | undefined } {
+function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.SourceCode): { guard: 'once' | 'counted' | undefined; counters: Map<string, number>; configPath: (m: Node) => string | undefined; assigned: Map<string, 'flag' | 'count'> } {
   const assigned = new Map<string, 'flag' | 'count'>();
   const tested = new Set<string>();
   /** The largest value a tested counter reaches before the test stops the replay (`n >= 3` → 3). */
@@ -484,7 +487,7 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
   let guard: 'once' | 'counted' | undefined;
   if ([...stored].some((x) => checked.has(x))) guard = 'once';
   else if (hits.length > 0) guard = hits.some(([, k]) => k === 'count') ? 'counted' : 'once';
-  return { guard, counters, configPath };
+  return { guard, counters, configPath, assigned };
 }
 
 /** How many times the handler replays at most: once for a flag, the counter's limit (+1 for the first attempt) when known. */
