@@ -429,6 +429,8 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
   const limits = new Map<string, number>();
   const stored = new Set<string>();
   const checked = new Set<string>();
+  const flagVars = new Set<Variable>();
+  const testedVars = new Set<Variable>();
   const configPath = (m: Node): string | undefined => {
     let o = unwrap(m);
     const names: string[] = [];
@@ -441,6 +443,12 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
   };
   for (const region of regions) {
     walkRegion(region, sourceCode, (n) => {
+      // A flag outside the handler (`refreshing = true`) tested before the replay: a second failure
+      // while it is set is not replayed.
+      if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier && isLiteralTrue(n.right)) {
+        const v = variableOf(sourceCode, n.left);
+        if (v && !v.defs.some((d) => regions.some((r) => contains(r, d.node)))) flagVars.add(v);
+      }
       if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
         const target = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument);
         const path = target.type === T.MemberExpression ? configPath(target) : undefined;
@@ -466,6 +474,10 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
             const path = configPath(t);
             if (path) tested.add(path);
           }
+          if (t.type === T.Identifier) {
+            const v = variableOf(sourceCode, t);
+            if (v) testedVars.add(v);
+          }
           if (t.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '=='].includes(t.operator) && t.left.type !== T.PrivateIdentifier) {
             const l = withoutDefault(t.left);
             const r = withoutDefault(t.right);
@@ -485,7 +497,7 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
   const counters = new Map<string, number>();
   for (const [p, k] of assigned) if (k === 'count') counters.set(p, hits.some(([h]) => h === p) ? (limits.get(p) ?? Infinity) : Infinity);
   let guard: 'once' | 'counted' | undefined;
-  if ([...stored].some((x) => checked.has(x))) guard = 'once';
+  if ([...stored].some((x) => checked.has(x)) || [...flagVars].some((v) => testedVars.has(v))) guard = 'once';
   else if (hits.length > 0) guard = hits.some(([, k]) => k === 'count') ? 'counted' : 'once';
   return { guard, counters, configPath, assigned };
 }
@@ -501,6 +513,12 @@ function maxReplays(guard: 'once' | 'counted' | undefined, counters: Map<string,
 function withoutDefault(node: Node): Node {
   const n = unwrap(node);
   return n.type === T.LogicalExpression && (n.operator === '??' || n.operator === '||') && unwrap(n.right).type === T.Literal ? unwrap(n.left) : n;
+}
+
+/** `true`, or a non-zero number literal. */
+function isLiteralTrue(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === T.Literal && (n.value === true || (typeof n.value === 'number' && n.value !== 0));
 }
 
 /** A number known statically (a literal or a `const`). */
