@@ -358,6 +358,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         rateLimitChecks.push(n.test);
       } else if (tested.some((s) => (s.code === 429 || s.code === 503) && (s.op === '!==' || s.op === '!='))) {
         rateLimitChecks.push(n.test);
+      } else if (alwaysExits(n.consequent) && negatedListHas(n.test, [429, 503], sourceCode)) {
+        // `if (!RETRYABLE.includes(status)) return res`: the statuses listed are the ones that go round again.
+        rateLimitChecks.push(n.test);
       }
       const clientHit = tested.some((s) => s.code !== 401 && s.code !== 403 && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || (tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<'));
       // A same-file predicate in the retry condition (`if (this.shouldRetry(res)) …`) that says yes to a 4xx.
@@ -512,6 +515,19 @@ export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, d
     else if (n.type === T.CallExpression && depth < 2) {
       const fn = sameFileFunction(n.callee, { sourceCode });
       if (fn && !contains(fn, region) && readsRetryAfter(fn, sourceCode, depth + 1)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** Whether a test holds `!list.includes(status)` (or `!set.has(status)`) for a list naming one of `codes`. */
+function negatedListHas(test: Node, codes: number[], sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(test, sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.UnaryExpression && n.operator === '!' && unwrap(n.argument).type === T.CallExpression) {
+      if (statusesTested(n.argument, sourceCode).some((s) => s.op === 'in' && codes.includes(s.code))) found = true;
     }
     return undefined;
   });
