@@ -210,6 +210,8 @@ interface Run {
   hit: boolean;
   /** Budget against pathological inputs. */
   steps: number;
+  /** The failure has been delivered (inside a catch handler or a callback): calls no longer throw. */
+  failed?: boolean;
 }
 
 function visitExpr(e: Node | null | undefined, run: Run): void {
@@ -252,8 +254,11 @@ function visitExpr(e: Node | null | undefined, run: Run): void {
         return;
       }
     }
+    const failed = run.failed;
+    run.failed = true;
     if (u.body.type === T.BlockStatement) execList(u.body.body, run);
     else visitExpr(u.body, run);
+    run.failed = failed;
     return;
   }
   // Any other expression: its sub-expressions are evaluated (in order, unconditionally).
@@ -315,10 +320,10 @@ function exec(s: Node, run: Run): number {
       return execList(s.body, run);
     case T.ExpressionStatement:
       visitExpr(s.expression, run);
-      return NORMAL | (mayThrowHere(s, run) ? THROW : 0);
+      return mayThrowHere(s, run) ? THROW : NORMAL;
     case T.VariableDeclaration:
       for (const d of s.declarations) visitExpr(d.init, run);
-      return NORMAL | (mayThrowHere(s, run) ? THROW : 0);
+      return mayThrowHere(s, run) ? THROW : NORMAL;
     case T.ReturnStatement:
       visitExpr(s.argument, run);
       return RETURN;
@@ -339,7 +344,8 @@ function exec(s: Node, run: Run): number {
     }
     case T.TryStatement: {
       let c = exec(s.block, run);
-      if (s.handler && ((c & THROW) || (run.outcome.kind === 'error' && hasCall(s.block, run.sourceCode.visitorKeys)))) {
+      if (s.handler && (c & THROW)) {
+        run.failed = true;
         c = (c & ~THROW) | exec(s.handler.body, run);
       }
       if (s.finalizer) {
@@ -383,9 +389,19 @@ function exec(s: Node, run: Run): number {
   }
 }
 
-/** Under the error outcome, a statement that makes a call may throw. */
+/**
+ * Under the error outcome, a statement that makes a call throws (the attempt failed there), unless
+ * the failure is caught on the spot (`await fetch(u).catch(() => null)`): what follows it is not reached.
+ */
 function mayThrowHere(s: Node, run: Run): boolean {
-  return run.outcome.kind === 'error' && hasCall(s, run.sourceCode.visitorKeys);
+  if (run.outcome.kind !== 'error' || run.failed || !hasCall(s, run.sourceCode.visitorKeys)) return false;
+  let caught = false;
+  walk(s, run.sourceCode.visitorKeys, (m) => {
+    if (caught || (m !== s && isFunction(m))) return false;
+    if (m.type === T.CallExpression && (calleeName(m) === 'catch' || (calleeName(m) === 'then' && m.arguments.length >= 2))) caught = true;
+    return undefined;
+  });
+  return !caught;
 }
 
 function hasCall(n: Node, keys: TSESLint.SourceCode.VisitorKeys): boolean {
@@ -426,7 +442,7 @@ export function reachesBackEdge(loop: TSESTree.ForStatement | TSESTree.WhileStat
 
 /** Whether a statement (a catch body, a branch) can complete normally or by `continue` (so a loop goes on). */
 export function mayGoOn(stmt: Node, outcome: Outcome, sourceCode: TSESLint.SourceCode): boolean {
-  const run: Run = { outcome, sourceCode, target: undefined, hit: false, steps: 20_000 };
+  const run: Run = { outcome, sourceCode, target: undefined, hit: false, steps: 20_000, failed: true };
   const c = exec(stmt, run);
   return (c & (NORMAL | CONTINUE)) !== 0;
 }

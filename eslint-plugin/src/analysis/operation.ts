@@ -8,8 +8,11 @@ import { bindingOf, originOf, variableOf } from './scope';
 import { outcomeKind, type Outcome } from './flow';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 
-/** Client errors that a retry of "every non-OK status" goes round on. */
-const CLIENT_ERRORS = [400, 404];
+/**
+ * Client errors probed to decide whether a retry goes round on "every non-OK status": skipping one
+ * or two of them (a 404 returned as null) still retries the others, as PRODUCT says of status lists.
+ */
+const CLIENT_ERRORS = [400, 401, 403, 404, 409, 422];
 
 /** Shared inputs of the hand-written analyses. */
 export interface Ctx {
@@ -371,7 +374,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       } else if (!classified) {
         const kind = okCheck(n.test, sourceCode) ?? outcomeKind(n.test, sourceCode);
         // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
-        const nonOkRetried = retryReached ? CLIENT_ERRORS.every((code) => retryReached({ kind: 'status', code })) : !nextStatementExits(n);
+        const nonOkRetried = retryReached ? CLIENT_ERRORS.filter((code) => retryReached({ kind: 'status', code })).length >= CLIENT_ERRORS.length - 2 : !nextStatementExits(n);
         if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode)) {
