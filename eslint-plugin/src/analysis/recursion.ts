@@ -24,6 +24,8 @@ interface FailureContext {
   path: Node;
   /** `setTimeout(() => self(), ms)` around the call. */
   timer: TSESTree.CallExpression | undefined;
+  /** For a same-file scheduler (`schedule(self, ms)`): its timer's delay and the scheduler's parameters bound to the call's arguments. */
+  scheduled?: { delay: Node; bindings: { param: TSESTree.Identifier; arg: Node }[] };
   /** A 401/refresh-then-replay rather than a retry of a transient failure. */
   replay: boolean;
   /** Found by the failure-path reachability (after early exits), not by nesting. */
@@ -100,6 +102,9 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay) }))
     .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx));
   if (contexts.length === 0) return [];
+  // Rescheduled after a success too (`try { await renew(); schedule(refresh, 45 min) } catch { schedule(refresh, d) }`):
+  // a periodic job, not a retry (R4).
+  if (direct.some((c) => !selfCallee(c, fn, ctx) && !contexts.some((x) => x.call === c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
   const op = analyzeOperation(fn.body, catches, ctx, (ifStmt) => {
     if (contexts.some((x) => contains(ifStmt.consequent, x.call))) return true;
@@ -408,10 +413,16 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   let p: Node | undefined = call.parent;
   let found: FailureContext | undefined;
   let replay = false;
+  let scheduledBy: FailureContext['scheduled'];
   if (!selfCallee(call, fn, ctx)) {
     // `setTimeout(self, ms)`, `.catch(self)`, `.on('close', self)`: the call is the host.
     const name = calleeName(call);
+    const scheduled = isGlobalTimer(ctx.sourceCode, call) ? undefined : schedulerOf(call, fn, ctx);
     if (isGlobalTimer(ctx.sourceCode, call)) timer = call;
+    else if (scheduled) {
+      timer = call;
+      scheduledBy = scheduled;
+    }
     else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && (isSelfArg(call.arguments[1]!, fn, ctx) || (!!handlerFn && sameFileFunction(call.arguments[1]!, ctx) === handlerFn)))) {
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
       found = { kind: 'promise-catch', handler: { node: call, param: undefined, body: call, guarded: callee.object }, path: call, timer, replay };
@@ -470,7 +481,37 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   walk(found.path, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.CallExpression && REFRESH_RE.test(calleeName(n) ?? '') && n.range[0] < call.range[0]) refresh = true;
   });
-  return { ...found, timer: found.timer ?? timer, replay: found.replay || replay || refresh };
+  return { ...found, timer: found.timer ?? timer, scheduled: found.timer ? undefined : scheduledBy, replay: found.replay || replay || refresh };
+}
+
+/**
+ * A same-file scheduler the function is handed to (`schedule(refresh, ms)` where `schedule` does
+ * `setTimeout(fn, ms)`): it is a timer; its delay is the scheduler's, with its parameters bound.
+ */
+function schedulerOf(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): FailureContext['scheduled'] {
+  const host = sameFileFunction(call.callee, ctx);
+  if (!host || host === fn) return undefined;
+  const methodName = fn.parent?.type === T.MethodDefinition || fn.parent?.type === T.Property ? propertyName(fn.parent) : undefined;
+  const idx = call.arguments.findIndex((a) => {
+    const u = unwrap(a);
+    return isSelfArg(a, fn, ctx) || (u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression && methodName !== undefined && propertyName(u) === methodName);
+  });
+  const param = idx >= 0 ? host.params[idx] : undefined;
+  if (!param || param.type !== T.Identifier) return undefined;
+  let delay: Node | undefined;
+  walk(host.body ?? host, ctx.sourceCode.visitorKeys, (n) => {
+    if (delay || n.type !== T.CallExpression || !isGlobalTimer(ctx.sourceCode, n)) return undefined;
+    const cb = n.arguments[0] && unwrap(n.arguments[0]);
+    if (cb?.type === T.Identifier && cb.name === param.name && n.arguments[1] && n.arguments[1].type !== T.SpreadElement) delay = n.arguments[1];
+    return undefined;
+  });
+  if (!delay) return undefined;
+  const bindings: { param: TSESTree.Identifier; arg: Node }[] = [];
+  host.params.forEach((p, i) => {
+    const a = call.arguments[i];
+    if (p.type === T.Identifier && a && a.type !== T.SpreadElement) bindings.push({ param: p, arg: a });
+  });
+  return { delay, bindings };
 }
 
 const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError)$/i;
@@ -777,7 +818,10 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
       }, false);
     }
   }
-  if (fc.timer) {
+  if (fc.timer && fc.scheduled) {
+    const arg = fc.scheduled.bindings.find((b) => unwrap(fc.scheduled!.delay).type === T.Identifier && b.param.name === (unwrap(fc.scheduled!.delay) as TSESTree.Identifier).name)?.arg;
+    waits.push(waitOf({ call: fc.timer, delayExpr: fc.scheduled.delay, bindings: fc.scheduled.bindings as { param: TSESTree.Identifier; arg: Node }[], argument: arg as TSESTree.Expression | undefined, opaque: false }, ctx.sourceCode, attempts, iterations));
+  } else if (fc.timer) {
     const ms = fc.timer.arguments[1];
     const expr = ms && ms.type !== T.SpreadElement ? ms : undefined;
     waits.push(waitOf({ call: fc.timer, delayExpr: expr ?? ({ type: T.Literal, value: 0, raw: '0', range: fc.timer.range, loc: fc.timer.loc, parent: fc.timer } as unknown as Node), bindings: [], argument: expr, opaque: false }, ctx.sourceCode, attempts, iterations));
