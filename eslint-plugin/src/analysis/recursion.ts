@@ -363,12 +363,39 @@ function decidedElsewhere(call: TSESTree.CallExpression, fc: FailureContext, ctx
  */
 function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (!selfCallee(call, fn, ctx)) return false;
+  if (walksParameter(call, fn, ctx)) return true;
   return call.arguments.some((a) => {
     const u = unwrap(a);
     if (u.type !== T.Identifier) return false;
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
     return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !isCopy(def.node, ctx);
+  });
+}
+
+/**
+ * The call hands a parameter a new value derived from itself: `findUp(path.dirname(dir))`,
+ * `tryExts(exts.slice(1))`, or an index into an input moved on (`load(urls, i + 1)` with
+ * `urls[i]`). The next call works on a different input: a walk or a failover, not a retry (R2).
+ */
+function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  return paramVars(fn, ctx).some((p) => {
+    const arg = call.arguments[p.index];
+    if (!arg || fn.params[p.index]?.type === T.ObjectPattern) return false;
+    const u = unwrap(arg);
+    const refs = (n: Node): boolean => refersTo(n, p.variable, ctx);
+    if ((u.type === T.CallExpression || u.type === T.NewExpression) && refs(u) && !asWait(u, ctx.sourceCode, ctx.settings)) return true;
+    if (changeIn(arg, p.variable, ctx)) {
+      // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`).
+      let indexes = false;
+      walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+        if (indexes) return false;
+        if (n.type === T.MemberExpression && n.computed && refs(n.property)) indexes = true;
+        return undefined;
+      });
+      return indexes;
+    }
+    return false;
   });
 }
 
