@@ -31,8 +31,12 @@ export const FAILURES: readonly Outcome[] = [
 
 type TV = boolean | undefined;
 
-const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError|lastError)$/i;
-const PREDICATE_RE = /^(should_?retry|is_?retr(y|i)able|isTransient|canRetry|retryable|isRecoverable|isTemporary)/i;
+/** Names of an error value handed to a callback or kept from an attempt (`if (err)`, `error != null`). */
+export const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError|lastError)$/i;
+/** Names of predicates that say whether to retry (`shouldRetry(res)`, `isRetryable(err)`): they say yes only to failures. */
+export const PREDICATE_RE = /^(should_?retry|is_?retr(y|i)able|isTransient|canRetry|retryable|isRecoverable|isTemporary)/i;
+/** Events that report a failed or lost connection. */
+export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 
 function not(a: TV): TV {
   return a === undefined ? undefined : !a;
@@ -278,7 +282,7 @@ function byName(e: Node, run: Run): void {
       const fn = sameFileFunction(a, { sourceCode: run.sourceCode });
       if (!fn || !contains(fn, run.target!)) return;
       const name = calleeName(n);
-      const failureHook = (name === 'catch' && i === 0) || (name === 'then' && i === 1) || ((name === 'on' || name === 'once' || name === 'addEventListener') && i === 1 && /^(close|error|disconnect|timeout|end)$/.test(stringOf(n.arguments[0])));
+      const failureHook = (name === 'catch' && i === 0) || (name === 'then' && i === 1) || ((name === 'on' || name === 'once' || name === 'addEventListener') && i === 1 && FAILURE_EVENTS.has(stringOf(n.arguments[0])));
       if (!failureHook || run.outcome.kind !== 'success') run.hit = true;
     });
     return undefined;

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, sameFileFunction, type AttemptVar } from './delay';
-import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
+import { dominatingTests, ERROR_NAME, FAILURE_EVENTS, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
@@ -11,7 +11,6 @@ import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
 
-const FAILURE_EVENTS = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 const HANDLER_PROPS = /^on(close|error|disconnect|end|timeout)$/i;
 const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
 
@@ -541,7 +540,6 @@ function schedulerOf(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): FailureCo
   return { delay, bindings };
 }
 
-const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError)$/i;
 
 /** `if (err)`, `if (error != null)`: the error argument of a callback is set. */
 function isErrorValue(test: Node): boolean {
