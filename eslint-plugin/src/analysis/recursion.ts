@@ -461,7 +461,14 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       found ??= { kind: 'catch', handler: { node: p, param: p.param?.type === T.Identifier ? p.param : undefined, body: p.body, guarded: (p.parent as TSESTree.TryStatement).block }, path: p.body, timer, replay };
     }
     if (isFunction(p)) {
-      const host: Node | undefined = p.parent;
+      let host: Node | undefined = p.parent;
+      // A handler wrapped by a helper (`.catch(unlessStopped((err) => …))`): the wrapper's result is the handler.
+      const outer: Node | undefined = host?.parent;
+      if (host?.type === T.CallExpression && host.arguments.includes(p as TSESTree.CallExpressionArgument) && outer?.type === T.CallExpression && !isGlobalTimer(ctx.sourceCode, host) && ((calleeName(outer) === 'catch' && outer.arguments[0] === host) || (calleeName(outer) === 'then' && outer.arguments[1] === host))) {
+        const callee = unwrap(outer.callee) as TSESTree.MemberExpression;
+        found ??= { kind: 'promise-catch', handler: { node: p, param: p.params[0]?.type === T.Identifier ? p.params[0] : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
+        host = undefined;
+      }
       if (host?.type === T.CallExpression && host.arguments.includes(p as TSESTree.CallExpressionArgument)) {
         const name = calleeName(host);
         const idx = host.arguments.indexOf(p as TSESTree.CallExpressionArgument);
