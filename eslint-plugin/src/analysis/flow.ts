@@ -35,6 +35,8 @@ type TV = boolean | undefined;
 export const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError|lastError)$/i;
 /** Names of predicates that say whether to retry (`shouldRetry(res)`, `isRetryable(err)`): they say yes only to failures. */
 export const PREDICATE_RE = /^(should_?retry|is_?retr(y|i)able|isTransient|canRetry|retryable|isRecoverable|isTemporary)/i;
+/** Names of a success flag an attempt returns. */
+const SUCCESS_FLAG = /^(ok|success|succeeded|isOk|isSuccess|delivered|sent|saved|accepted)$/;
 /** Events that report a failed or lost connection. */
 export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 
@@ -133,6 +135,8 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     }
     case T.Identifier: {
       if (ERROR_NAME.test(t.name)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
+      // A success flag the attempt returned (`const ok = await trySend(msg); if (ok) return;`).
+      if (SUCCESS_FLAG.test(t.name)) return outcome.kind === 'success' ? true : outcome.kind === 'status' ? false : undefined;
       return undefined;
     }
     case T.BinaryExpression: {

@@ -372,7 +372,8 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       } else if (clientHit && leadsToRetry(n)) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (!classified) {
-        const kind = okCheck(n.test, sourceCode) ?? outcomeKind(n.test, sourceCode);
+        // Only a response's status says which statuses go round (a success flag does not).
+        const kind = okCheck(n.test, sourceCode) ?? (tested.length > 0 ? outcomeKind(n.test, sourceCode) : undefined);
         // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
         const nonOkRetried = retryReached ? CLIENT_ERRORS.filter((code) => retryReached({ kind: 'status', code })).length >= CLIENT_ERRORS.length - 2 : !nextStatementExits(n);
         if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode)) {
