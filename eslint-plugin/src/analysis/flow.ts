@@ -134,14 +134,14 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       return undefined;
     }
     case T.Identifier: {
-      if (ERROR_NAME.test(t.name)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
+      if (isErrorValue(t, sourceCode)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
       // A success flag the attempt returned (`const ok = await trySend(msg); if (ok) return;`).
-      if (SUCCESS_FLAG.test(t.name)) return outcome.kind === 'success' ? true : outcome.kind === 'status' ? false : undefined;
+      if (isSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'status' ? false : undefined;
       return undefined;
     }
     case T.BinaryExpression: {
       if (t.left.type === T.PrivateIdentifier) return undefined;
-      if ((t.operator === '!=' || t.operator === '!==' || t.operator === '==' || t.operator === '===') && ERROR_NAME.test(identName(t.left) ?? '') && isNullish(t.right)) {
+      if ((t.operator === '!=' || t.operator === '!==' || t.operator === '==' || t.operator === '===') && unwrap(t.left).type === T.Identifier && isErrorValue(unwrap(t.left) as TSESTree.Identifier, sourceCode) && isNullish(t.right)) {
         const set = outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
         return t.operator.startsWith('!') ? set : not(set);
       }
@@ -181,14 +181,43 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
   }
 }
 
+/**
+ * An error value: named like one and bound as a callback's first parameter (error-first), a catch
+ * parameter, or a variable written inside a catch handler (`lastErr = e`). A plain variable that
+ * happens to be called `e` is not.
+ */
+function isErrorValue(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  if (!ERROR_NAME.test(id.name)) return false;
+  const v = variableOf(sourceCode, id);
+  const def = v?.defs[0];
+  if (!v || !def) return false;
+  if (def.type === 'CatchClause') return true;
+  if (def.type === 'Parameter') {
+    const fn = def.node as Node;
+    return isFunction(fn) && fn.params[0] === def.name && fn.parent?.type === T.CallExpression && fn.parent.arguments.includes(fn as TSESTree.CallExpressionArgument);
+  }
+  return v.references.some((r) => {
+    if (!r.isWrite()) return false;
+    for (let p: Node | undefined = r.identifier.parent; p; p = p.parent) if (p.type === T.CatchClause) return true;
+    return false;
+  });
+}
+
+/** A success flag: named like one and holding what an attempt (a call) returned. */
+function isSuccessFlag(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  if (!SUCCESS_FLAG.test(id.name)) return false;
+  const v = variableOf(sourceCode, id);
+  if (!v) return false;
+  return v.references.some((r) => {
+    let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
+    if (w?.type === T.AwaitExpression) w = unwrap(w.argument);
+    return w?.type === T.CallExpression;
+  });
+}
+
 function isOptionalChain(n: Node): boolean {
   for (let p: Node | undefined = n; p && p.type === T.MemberExpression; p = p.object) if (p.optional) return true;
   return n.parent?.type === T.ChainExpression;
-}
-
-function identName(n: Node): string | undefined {
-  const u = unwrap(n);
-  return u.type === T.Identifier ? u.name : undefined;
 }
 
 function isNullish(n: Node): boolean {
