@@ -361,6 +361,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         rateLimitChecks.push(n.test);
       } else if (tested.some((s) => (s.code === 429 || s.code === 503) && (s.op === '!==' || s.op === '!='))) {
         rateLimitChecks.push(n.test);
+      } else if (retryReached && tested.some((s) => (s.code === 429 || s.code === 503) && retryReached({ kind: 'status', code: s.code }))) {
+        // `if (![503].includes(res.status) || left <= 0) return res;`: the test sends 503 round again.
+        rateLimitChecks.push(n.test);
       }
       const clientHit = tested.some((s) => s.code !== 401 && s.code !== 403 && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || (tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<'));
       // A same-file predicate in the retry condition (`if (this.shouldRetry(res)) …`) that says yes to a 4xx.

@@ -104,6 +104,8 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   // Rescheduled after a success too (`try { await renew(); schedule(refresh, 45 min) } catch { schedule(refresh, d) }`):
   // a periodic job, not a retry (R4).
   if (direct.some((c) => !selfCallee(c, fn, ctx) && !contexts.some((x) => x.call === c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  // The same scheduling relay runs after a success too (`this.plan()` after the try, `this.plan(true)` in its catch).
+  if (relays.some((r) => !contexts.some((x) => x.call === r.call) && contexts.some((x) => relays.some((q) => q.call === x.call && q.relay === r.relay)) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
   const op = analyzeOperation(fn.body, catches, ctx, (ifStmt) => {
     if (contexts.some((x) => contains(ifStmt.consequent, x.call))) return true;
@@ -273,6 +275,19 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   // The relay may hold the bound itself: `if (this.attempt >= 10) return this.giveUp(err)`.
   const relayTests = testsOf(r.relay, ctx);
   if (!bounded && [...tests, ...relayTests].some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
+  // A field the cycle counts with (`this.count++` … `if (this.count >= this.limit) return`).
+  if (!bounded) {
+    const fields = new Set<string>();
+    for (const body of [fn.body, r.relay.body]) {
+      walk(body, ctx.sourceCode.visitorKeys, (n) => {
+        const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
+        const t = target && unwrap(target);
+        if (t?.type === T.MemberExpression && unwrap(t.object).type === T.ThisExpression) fields.add(ctx.sourceCode.getText(t));
+        return undefined;
+      });
+    }
+    if (fields.size > 0 && [...tests, ...relayTests].some((t) => comparesText(t, fields, ctx))) bounded = true;
+  }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: r.call }, attempts: [], once: false };
 }
 
