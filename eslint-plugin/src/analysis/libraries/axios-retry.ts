@@ -57,6 +57,14 @@ export const axiosRetryAdapter: LibraryAdapter = {
     if (node.type !== T.CallExpression || normalPath(origin).length !== 0) return [];
     return [analyzeCall(ctx, node)];
   },
+  typed: {
+    types: [['IAxiosRetryConfig'], ['AxiosRetry', 'IAxiosRetryConfig'], ['IAxiosRetryConfigExtended']],
+    analyze(literal, ctx) {
+      const options = resolveOptions(ctx, literal);
+      if (options.kind !== 'object' || !['retries', 'retryDelay', 'retryCondition'].some((n) => optionState(ctx, options, n).state === 'set')) return [];
+      return [analyzeCall(ctx, literal)];
+    },
+  },
 };
 
 /** Exports of axios-retry used as options, by name. */
@@ -67,10 +75,11 @@ function exportName(ctx: LibraryContext, node: Node | undefined): string | undef
   return p.length === 1 ? p[0] : p.length === 2 && p[1] === '()' ? `${p[0]}()` : undefined;
 }
 
-function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression): RetrySite {
-  const [instance, optionsArg] = call.arguments;
-  const anchor: Node = call.callee;
-  const calleeText = ctx.sourceCode.getText(call.callee);
+function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTree.ObjectExpression): RetrySite {
+  // A typed options object (K3) is its own site and anchor; no instance, so no request is judged.
+  const [instance, optionsArg] = call.type === T.ObjectExpression ? [undefined, call] : call.arguments;
+  const anchor: Node = call.type === T.ObjectExpression ? call : call.callee;
+  const calleeText = call.type === T.ObjectExpression ? 'axiosRetry' : ctx.sourceCode.getText(call.callee);
   const options = resolveOptions(ctx, optionsArg);
   const site = librarySite('axios-retry', call, { node: anchor });
   site.honoursRetryAfter = true;
