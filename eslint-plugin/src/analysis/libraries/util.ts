@@ -62,6 +62,9 @@ export function resolveObjectLiteral(ctx: LibraryContext, node: Node | null | un
     const b = v && bindingOf(v);
     if (!b || !b.stable || (b.kind !== 'init' && b.kind !== 'param-default') || b.path.length > 0) return undefined;
     n = unwrap(b.node);
+    // `function f(run, opts = {})`: an empty default says the caller supplies the options; a
+    // default that writes options is a policy, known like a `const`.
+    if (b.kind === 'param-default' && n && n.type === T.ObjectExpression && n.properties.length === 0) return undefined;
   }
   return undefined;
 }
