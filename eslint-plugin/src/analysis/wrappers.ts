@@ -90,13 +90,11 @@ function functionVariable(fn: Node, sourceCode: TSESLint.SourceCode): Variable |
  */
 export function analyzeLibraryWrappers(ctx: LibraryContext, librarySites: readonly RetrySite[]): RetrySite[] {
   const { sourceCode } = ctx;
-  const wrappers = new Map<Variable, { index: number; site: RetrySite }>();
+  const wrappers = new Map<Node, { index: number; site: RetrySite }>();
   for (const site of librarySites) {
     if (!site.retried) continue;
     const fn = enclosingFunction(site.node);
     if (!fn || !isFunction(fn)) continue;
-    const variable = functionVariable(fn, sourceCode);
-    if (!variable) continue;
     const retried = unwrap(site.retried.fn);
     fn.params.forEach((p, i) => {
       const id = p.type === T.AssignmentPattern ? p.left : p;
@@ -105,36 +103,32 @@ export function analyzeLibraryWrappers(ctx: LibraryContext, librarySites: readon
       if (!pv) return;
       const passedOn = retried.type === T.Identifier && variableOf(sourceCode, retried) === pv;
       const calledInside = isFunction(retried) && pv.references.some((r) => contains(retried, r.identifier) && r.identifier.parent?.type === T.CallExpression && (r.identifier.parent as TSESTree.CallExpression).callee === r.identifier);
-      if (passedOn || calledInside) wrappers.set(variable, { index: i, site });
+      if (passedOn || calledInside) wrappers.set(fn, { index: i, site });
     });
   }
-  if (wrappers.size === 0) return [];
   const sites: RetrySite[] = [];
-  walk(sourceCode.ast, sourceCode.visitorKeys, (n) => {
-    if (n.type !== T.CallExpression) return undefined;
-    const c = unwrap(n.callee);
-    if (c.type !== T.Identifier) return undefined;
-    const v = variableOf(sourceCode, c);
-    const w = v && wrappers.get(v);
-    const arg = w ? n.arguments[w.index] : undefined;
-    if (!w || !arg) return undefined;
-    const site: RetrySite = {
-      kind: 'library',
-      node: n,
-      library: w.site.library ?? 'retry wrapper',
-      bound: { kind: 'bounded', maxAttempts: undefined, node: n },
-      waits: [],
-      noWait: undefined,
-      nonIdempotent: [],
-      rateLimitChecks: [],
-      honoursRetryAfter: true,
-      clientErrorRetries: [],
-    };
-    judgeRetriedFunction(ctx, site, arg, { conditionNode: n, hasCondition: w.site.retried!.classified });
-    site.retried = undefined;
-    if (site.nonIdempotent.length > 0 || site.clientErrorRetries.length > 0) sites.push(site);
-    return undefined;
-  });
+  for (const [fn, w] of wrappers) {
+    // Callers: through the function's name, or `this.name(…)` for a class method.
+    for (const call of callersOf(ctx, fn)) {
+      const arg = call.arguments[w.index];
+      if (!arg) continue;
+      const site: RetrySite = {
+        kind: 'library',
+        node: call,
+        library: w.site.library ?? 'retry wrapper',
+        bound: { kind: 'bounded', maxAttempts: undefined, node: call },
+        waits: [],
+        noWait: undefined,
+        nonIdempotent: [],
+        rateLimitChecks: [],
+        honoursRetryAfter: true,
+        clientErrorRetries: [],
+      };
+      judgeRetriedFunction(ctx, site, arg, { conditionNode: call, hasCondition: w.site.retried!.classified });
+      site.retried = undefined;
+      if (site.nonIdempotent.length > 0 || site.clientErrorRetries.length > 0) sites.push(site);
+    }
+  }
   return sites;
 }
 
