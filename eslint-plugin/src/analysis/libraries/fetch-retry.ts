@@ -26,7 +26,7 @@ import { librarySite, opaqueDelay } from './util';
 export const docs: LibraryDocs = {
   package: 'fetch-retry',
   api: '`fetchRetry(fetch, defaults)` and the requests made through the function it returns',
-  versionAssumed: 'fetch-retry 6.x (5.x has the same defaults)',
+  versionAssumed: 'fetch-retry 6.x (5.x has the same defaults); the fork fetch-retry-ts has the same options (its `retryOn` function takes `(attempt, retries, error, response)`)',
   defaults: [
     '`retries: 3`',
     '`retryDelay: 1000` ms, constant, no jitter',
@@ -48,18 +48,18 @@ export const docs: LibraryDocs = {
 
 /** fetch-retry: `const f = fetchRetry(fetch, defaults)`, then `f(url, init)`. */
 export const fetchRetryAdapter: LibraryAdapter = {
-  packages: ['fetch-retry', '@vercel/fetch-retry'],
+  packages: ['fetch-retry', '@vercel/fetch-retry', 'fetch-retry-ts'],
   docs,
   analyze(node, origin, ctx) {
     if (node.type !== T.CallExpression || normalPath(origin).length !== 0) return [];
     if (origin.module === '@vercel/fetch-retry') return [];
-    return [analyzeFactory(ctx, node)];
+    return [analyzeFactory(ctx, node, origin.module === 'fetch-retry-ts')];
   },
 };
 
 const JITTERED = '(attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30000)';
 
-function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression): RetrySite {
+function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression, fork: boolean): RetrySite {
   const [fetchArg, optionsArg] = call.arguments;
   const anchor: Node = call.callee;
   const options = resolveOptions(ctx, optionsArg);
@@ -76,7 +76,8 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression): Ret
     if (!usesParameter(ctx, retryOnFn, 0)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: onS.option.property };
     else site.bound = { kind: 'bounded', maxAttempts: undefined, node: onS.option.property };
     // `retryOn(attempt, error, response)`: judged by what it accepts (K8).
-    judgeCondition(ctx, site, onS, { positional: ['other', 'network-error', 'response'] });
+    // fetch-retry-ts (a fork with the same options) passes `retryOn(attempt, retries, error, response)`.
+    judgeCondition(ctx, site, onS, { positional: fork ? ['other', 'other', 'network-error', 'response'] : ['other', 'network-error', 'response'] });
   }
   const effectiveRetries = retryOnFn ? (site.bound.kind === 'unbounded' ? Infinity : undefined) : retries;
   if (effectiveRetries === 0) return site;

@@ -58,6 +58,18 @@ export const ioredisAdapter: LibraryAdapter = {
     }
     return out;
   },
+  typed: {
+    types: [['RedisOptions'], ['ClusterOptions']],
+    analyze(literal, ctx) {
+      const obj = resolveObject(ctx, literal);
+      const out: RetrySite[] = [];
+      for (const name of ['retryStrategy', 'clusterRetryStrategy']) {
+        const o = obj ? readOption(ctx, obj, name) : undefined;
+        if (o) out.push(...strategySite(ctx, literal, 'ioredis', o.property, o.value));
+      }
+      return out;
+    },
+  },
 };
 
 // --- node-redis ----------------------------------------------------------------------------------
@@ -65,12 +77,13 @@ export const ioredisAdapter: LibraryAdapter = {
 export const nodeRedisDocs: LibraryDocs = {
   package: 'redis',
   api: '`socket.reconnectStrategy` in `createClient(options)` (`redis`, `@redis/client`)',
-  versionAssumed: 'node-redis 4.x (`lib/client/socket.ts`: default `Math.min(retries * 50, 500)`; 5.x adds jitter to its default)',
+  versionAssumed: 'node-redis 4.x (`lib/client/socket.ts`: default `Math.min(retries * 50, 500)`; 5.x adds jitter to its default); node-redis 2.x/3.x `retry_strategy(options)` (its default gave up after `connect_timeout`, one hour)',
   defaults: ['`reconnectStrategy`: `Math.min(retries * 50, 500)` ms (4.x); a number is a constant delay; `false` stops reconnecting'],
   checks: [
     { rule: 'require-backoff', when: 'a number `reconnectStrategy` (a constant delay) or a function returning a constant.' },
     { rule: 'require-jitter', when: 'a number `reconnectStrategy`, or a function whose delay has no random component.' },
     { rule: 'require-max-delay', when: 'a function whose growth is not capped.' },
+    { rule: 'no-unbounded-retry', when: 'a legacy `retry_strategy` that never stops on `options.attempt` or `options.total_retry_time` (it removes the default one-hour limit).' },
   ],
   notModelled: ['The default strategy (untouched, not reported).', 'Reconnecting for ever: the client\'s designed steady state, not reported.'],
 };
@@ -82,6 +95,12 @@ export const nodeRedisAdapter: LibraryAdapter = {
     if (node.type !== T.CallExpression) return [];
     const p = normalPath(origin);
     if (!(p.length === 1 && (p[0] === 'createClient' || p[0] === 'createCluster'))) return [];
+    // node-redis 2.x / 3.x: `createClient(port, host, { retry_strategy })`; its default gave up after `connect_timeout`.
+    for (const a of node.arguments) {
+      const legacy = resolveObject(ctx, a);
+      const rs = legacy ? readOption(ctx, legacy, 'retry_strategy') : undefined;
+      if (rs) return strategySite(ctx, node, 'redis', rs.property, rs.value, true);
+    }
     const obj = resolveObject(ctx, node.arguments[0]);
     const socket = obj ? readOption(ctx, obj, 'socket') : undefined;
     const s = socket ? resolveObject(ctx, socket.value) : undefined;
@@ -101,9 +120,13 @@ export const nodeRedisAdapter: LibraryAdapter = {
 
 /**
  * A reconnect strategy function `(attempt, …) => delay`: its returned delays through the shared
- * delay evaluator (the first parameter is the attempt). A literal `0` everywhere is no wait.
+ * delay evaluator (the first parameter is the attempt), reported at the returned delay when there
+ * is one. `boundedByDefault`: the library's own default strategy stops (legacy node-redis gives up
+ * after `connect_timeout`), so a written strategy that never stops on a count or a time
+ * (`options.attempt`, `options.total_retry_time`) removes that bound: unbounded. Otherwise, as for
+ * a client that reconnects for ever by design, the bound is not judged.
  */
-function strategySite(ctx: LibraryContext, call: Node, library: string, property: TSESTree.Property, value: Node): RetrySite[] {
+function strategySite(ctx: LibraryContext, call: Node, library: string, property: TSESTree.Property, value: Node, boundedByDefault = false): RetrySite[] {
   const fn = resolveFunction(ctx, value);
   const site = librarySite(library, call, { kind: 'unknown', node: property });
   if (!fn) {
@@ -111,11 +134,33 @@ function strategySite(ctx: LibraryContext, call: Node, library: string, property
     return [site];
   }
   const returns = returnedExpressions(fn, ctx.sourceCode.visitorKeys);
-  if (leaves(ctx, returns).length === 0) return [];
-  const delay = { ...leafDelay(ctx, fn, returns), node: property };
-  if (!delay.opaque && !delay.growing && delay.maxReason === 'known' && delay.maxMs <= 0) site.noWait = property;
-  else site.waits.push({ node: property, argument: undefined, delay });
+  const numeric = leaves(ctx, returns);
+  if (numeric.length === 0) return [];
+  const at: Node = numeric.length === 1 ? numeric[0]! : property;
+  const delay = { ...leafDelay(ctx, fn, returns), node: at };
+  if (!delay.opaque && !delay.growing && delay.maxReason === 'known' && delay.maxMs <= 0) site.noWait = at;
+  else site.waits.push({ node: at, argument: undefined, delay });
+  if (boundedByDefault && !(mayStop(ctx, returns) && countsOrTimes(ctx, fn))) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: property };
+  else if (mayStop(ctx, returns) && countsOrTimes(ctx, fn)) site.bound = { kind: 'bounded', maxAttempts: undefined, node: property };
   return [site];
+}
+
+/** Whether a strategy's tests read its attempt count or elapsed time (the first parameter, or its `attempt` / `total_retry_time` / … members). */
+function countsOrTimes(ctx: LibraryContext, fn: FunctionNode): boolean {
+  const first = fn.params[0];
+  const v = first && first.type === T.Identifier ? variableOf(ctx.sourceCode, first) : undefined;
+  let found = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    const test = n.type === T.IfStatement || n.type === T.ConditionalExpression ? n.test : undefined;
+    if (!test) return undefined;
+    walk(test, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.MemberExpression && /^(attempt|attempts|times|retries|retryCount|previousRetryCount|total_retry_time|elapsedMilliseconds|times_connected)$/.test(propertyName(m) ?? '')) found = true;
+      else if (m.type === T.Identifier && v && variableOf(ctx.sourceCode, m) === v && !(m.parent?.type === T.MemberExpression && m.parent.object === m)) found = true;
+    });
+    return undefined;
+  });
+  return found;
 }
 
 /** Whether a returned expression may be a delay (not `null`, `undefined`, `false`, an `Error`). */

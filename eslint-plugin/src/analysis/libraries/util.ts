@@ -134,7 +134,8 @@ export interface Schedule {
  * `baseMs * factor ** n`, capped at `capMs`; the worst case is taken over `retries` delays.
  */
 export function scheduleDelay(s: Schedule): DelayFacts {
-  const growing = s.factor > 1;
+  // A cap at or below the first delay makes every delay the cap: constant, whatever the factor.
+  const growing = s.factor > 1 && !(s.capMs !== undefined && s.capMs <= s.baseMs);
   let maxMs: number;
   let maxReason: DelayFacts['maxReason'] = 'known';
   if (!growing) {
