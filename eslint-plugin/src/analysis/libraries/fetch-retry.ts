@@ -21,7 +21,7 @@ import {
 } from './option-state';
 import { callsThrough, describeFetchLike, judgeResent } from './retried-operation';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay } from './util';
+import { librarySite, opaqueDelay, type FunctionNode } from './util';
 
 export const docs: LibraryDocs = {
   package: 'fetch-retry',
@@ -73,7 +73,8 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression, fork
 
   const retryOnFn = onS.state === 'set' ? resolveFunction(ctx, onS.option.value) : undefined;
   if (retryOnFn && onS.state === 'set') {
-    if (!usesParameter(ctx, retryOnFn, 0)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: onS.option.property };
+    // A `retryOn` function replaces `retries` (fetch-retry `index.js`): only a test on the attempt bounds it.
+    if (!comparesParameter(ctx, retryOnFn, 0)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: onS.option.property };
     else site.bound = { kind: 'bounded', maxAttempts: undefined, node: onS.option.property };
     // `retryOn(attempt, error, response)`: judged by what it accepts (K8).
     // fetch-retry-ts (a fork with the same options) passes `retryOn(attempt, retries, error, response)`.
@@ -123,4 +124,16 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression, fork
 
 function unwrapCallee(c: TSESTree.CallExpression): 'direct' | 'member' {
   return c.callee.type === T.MemberExpression ? 'member' : 'direct';
+}
+
+/** Whether a function compares its parameter at `index` (`attempt < 3`, `if (attempt >= max)`): a count that can stop it. Logging it does not. */
+function comparesParameter(ctx: LibraryContext, fn: FunctionNode, index: number): boolean {
+  const p = fn.params[index];
+  if (!p) return false;
+  if (p.type !== T.Identifier) return true; // destructured: assume it is tested
+  const v = ctx.sourceCode.getDeclaredVariables(fn).find((x) => x.name === p.name);
+  return !!v && v.references.some((r) => {
+    const parent = r.identifier.parent;
+    return parent?.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '!==', '==', '!='].includes(parent.operator);
+  });
 }
