@@ -32,7 +32,7 @@ export const docs: LibraryDocs = {
     { rule: 'no-retry-on-client-error', when: 'a notifier test on the error\'s status (`throwError` for some statuses) that still lets a 4xx through.' },
     { rule: 'require-jitter', when: 'a numeric `delay`; a `delay` function through the shared delay analysis.' },
     { rule: 'require-max-delay', when: 'a `delay` function whose growth is not capped.' },
-    { rule: 'no-retry-on-client-error', when: 'the retried source is rxjs `ajax` (it errors on 4xx) and no `delay` function can tell errors apart.' },
+    { rule: 'no-retry-on-client-error', when: 'the retried source is rxjs `ajax` or Angular `HttpClient` / `HttpHandler.handle` (they error on 4xx) and no `delay` function can tell errors apart.' },
     { rule: 'require-idempotency-key', when: 'the retried source is an `ajax` POST or PATCH without an idempotency key.' },
   ],
   notModelled: [
