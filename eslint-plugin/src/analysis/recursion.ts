@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
-import { evaluate, makeEnv, sameFileFunction, type AttemptVar } from './delay';
+import { carriesRandomness, evaluate, makeEnv, sameFileFunction, type AttemptVar, type RetryRegion } from './delay';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
@@ -118,7 +118,10 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     const opaque = decidedElsewhere(call, fc, ctx);
     if (opaque && bound.kind === 'unbounded') bound = { ...bound, kind: 'unknown' };
     const replay = fc.replay || once;
-    const waits = replay ? [] : recursionWaits(call, fc, ctx, attempts, bound.maxAttempts);
+    // The region that runs again: a parameter is invariant when the self-call passes it on unchanged.
+    const passesArgs = direct.includes(call) && !call.arguments.some((a) => sameFileFunction(a, ctx) === fn);
+    const region: RetryRegion = { node: fn, selfCalls: passesArgs ? [call] : [] };
+    const waits = replay ? [] : recursionWaits(call, fc, ctx, attempts, bound.maxAttempts, region);
     if (relay && !replay) waits.push(...relayWaits(relay, ctx));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
@@ -460,6 +463,8 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     const dir = changeIn(arg, p.variable, ctx);
     if (dir) {
       consider(p.variable, dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined);
+      // `gap * (1 + Math.random())`: the carried value keeps its random component.
+      attempts[attempts.length - 1]!.random = carriesRandomness(arg, p.variable, ctx.sourceCode);
       continue;
     }
     // A once-only switch: `api(url, true)` for a tested `retried = false`, `upsert(body, undefined)`
@@ -610,12 +615,12 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
 
 
 /** Waits before the self-call: the timer around it, awaited waits on the failure path, `delay(ms).then(() => self())`. */
-function recursionWaits(call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): Wait[] {
+function recursionWaits(call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined, region: RetryRegion): Wait[] {
   const waits: Wait[] = [];
   if (fc.timer) {
     const ms = fc.timer.arguments[1];
     const expr = ms && ms.type !== T.SpreadElement ? ms : undefined;
-    waits.push(waitOf({ call: fc.timer, delayExpr: expr ?? ({ type: T.Literal, value: 0, raw: '0', range: fc.timer.range, loc: fc.timer.loc, parent: fc.timer } as unknown as Node), bindings: [], argument: expr, opaque: false }, ctx.sourceCode, attempts, iterations));
+    waits.push(waitOf({ call: fc.timer, delayExpr: expr ?? ({ type: T.Literal, value: 0, raw: '0', range: fc.timer.range, loc: fc.timer.loc, parent: fc.timer } as unknown as Node), bindings: [], argument: expr, opaque: false }, ctx.sourceCode, attempts, iterations, region));
   }
   walkRegion(fc.path, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
@@ -624,7 +629,7 @@ function recursionWaits(call: TSESTree.CallExpression, fc: FailureContext, ctx: 
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w) return undefined;
     // `delay(ms).then(() => self())` chains the call; otherwise the wait must be awaited.
-    if (isAwaited(n, ctx.sourceCode) || chainsInto(n, call)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations));
+    if (isAwaited(n, ctx.sourceCode) || chainsInto(n, call)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations, region));
     return false;
   });
   return waits;

@@ -16,7 +16,7 @@ export default createRule<Options, MessageIds>({
       noWait:
         'This retry runs the next attempt at once. Retrying without waiting multiplies the load on a service that is already failing. Wait between attempts, with a delay that grows (exponential backoff).',
       constantDelay:
-        'This retry waits the same time after every attempt ({{delay}}). A constant delay keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).',
+        'This retry\'s wait does not grow from one attempt to the next ({{delay}}). A constant delay keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).',
       applyLibraryFix: '{{description}}.',
     },
     schema: [],
@@ -44,8 +44,9 @@ export default createRule<Options, MessageIds>({
           }
           for (const wait of site.waits) {
             const d = wait.delay;
-            if (d.growing || d.retryAfter || d.opaque) continue;
-            if (once(wait.node)) context.report({ node: wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d) }, suggest });
+            // An unknown delay is skipped unless it is known to be the same on every attempt.
+            if (d.growing || d.retryAfter || (d.opaque && !d.invariant)) continue;
+            if (once(wait.node)) context.report({ node: wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d, context.sourceCode) }, suggest });
           }
         }
       },
