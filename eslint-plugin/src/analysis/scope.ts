@@ -108,6 +108,12 @@ export function originOf(sourceCode: TSESLint.SourceCode, expr: Node | null | un
       if (!v) return undefined;
       const b = bindingOf(v);
       if (!b) return undefined;
+      if (b.kind === 'import' && b.node?.type === T.TSImportEqualsDeclaration) {
+        // TypeScript's `import fs = require('fs')` (or `import x = Ns.member`, which is local).
+        const ref = b.node.moduleReference;
+        if (ref.type !== T.TSExternalModuleReference || ref.expression.type !== T.Literal) return undefined;
+        return { module: String(ref.expression.value), path: [] };
+      }
       if (b.kind === 'import') {
         const spec = b.node as TSESTree.ImportClause;
         const decl = spec.parent as TSESTree.ImportDeclaration;
