@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
-import { bindingOf, fieldOf, laterWrites, memberWritten, variableOf } from './scope';
+import { bindingOf, fieldOf, laterWrites, memberWritten, resolveObject, variableOf } from './scope';
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CLAMP_RE, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
 
@@ -552,29 +552,17 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
     if (!out || out.attempt || out.retryAfter) return env.region ? INVARIANT() : OPAQUE();
     return { ...out, invariant: !!env.region };
   }
-  // `opts.retries` where `opts` is bound to an object literal (a const, or a parameter's default).
-  const literal = objectBinding(n.object, env);
-  if (literal && name !== undefined) {
-    const prop = literal.properties.find((p): p is TSESTree.Property => p.type === T.Property && propertyName(p) === name);
-    if (prop) return evaluate(prop.value, env);
-  }
+  // `opts.retries` where `opts` resolves to an object literal (a const, a parameter's default,
+  // a destructured option; same-file spreads merged, the last write wins).
+  const literal = name !== undefined && !n.computed ? resolveObject(env.sourceCode, n.object) : undefined;
+  const prop = name !== undefined ? literal?.properties.get(name) : undefined;
+  if (prop && !prop.overridable) return evaluate(prop.value, env);
   if (name === 'length') {
     const arr = arrayValues(n.object, env);
     if (arr) return NUM(arr.length);
   }
   if (!n.computed && objectKeepsMembers(n, env)) return INVARIANT();
   return OPAQUE();
-}
-
-function objectBinding(node: Node, env: Env): TSESTree.ObjectExpression | undefined {
-  const o = unwrap(node);
-  if (o.type === T.ObjectExpression) return o;
-  if (o.type !== T.Identifier) return undefined;
-  const v = variableOf(env.sourceCode, o);
-  const b = v && bindingOf(v);
-  if (!b || !b.node || !b.stable || (b.kind !== 'init' && b.kind !== 'param-default')) return undefined;
-  const init = unwrap(b.node);
-  return init.type === T.ObjectExpression ? init : undefined;
 }
 
 function arrayValues(node: Node, env: Env): number[] | undefined {

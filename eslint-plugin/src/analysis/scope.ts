@@ -128,10 +128,17 @@ export function originOf(sourceCode: TSESLint.SourceCode, expr: Node | null | un
         const base = originOf(sourceCode, b.node, depth + 1);
         return base ? { module: base.module, path: [...base.path, ...b.path] } : undefined;
       }
-      if (b.kind === 'param-default') return undefined;
+      // `function f(client = axios.create())`: the default is the known value (PRODUCT).
+      if (b.kind === 'param-default' && b.path.length === 0) return originOf(sourceCode, b.node, depth + 1);
       return undefined;
     }
     case T.MemberExpression: {
+      if (unwrap(n.object).type === T.ThisExpression) {
+        // `this.client`: the field's initialiser or constructor assignment, when nothing else writes it.
+        const r = resolveExpression(sourceCode, n, depth + 1);
+        const target = r.kind === 'value' ? r.node : r.kind === 'unknown' && r.provenance === 'call' ? r.node : undefined;
+        return target && target !== n ? originOf(sourceCode, target, depth + 1) : undefined;
+      }
       const base = originOf(sourceCode, n.object, depth + 1);
       if (!base) return undefined;
       const name = !n.computed && n.property.type === T.Identifier ? n.property.name : n.property.type === T.Literal ? String(n.property.value) : '?';
@@ -315,4 +322,257 @@ export function memberWritten(sourceCode: TSESLint.SourceCode, member: TSESTree.
     return undefined;
   });
   return found;
+}
+
+/** Where a value that cannot be resolved further comes from. */
+export type Provenance = 'parameter' | 'import' | 'field' | 'call' | 'spread' | 'global' | 'reassigned' | 'other';
+
+/**
+ * What an expression resolves to through bindings:
+ * - `value`: one defining expression (a literal, an object literal, a call…), to be read further;
+ * - `choice`: several possible defining expressions (the branches of a conditional, the members of a
+ *   literal union type annotation, a default and its annotation's other members);
+ * - `unknown`: nothing more is known; `provenance` says why and `node` is where resolution stopped.
+ */
+export type Resolved =
+  | { kind: 'value'; node: Node }
+  | { kind: 'choice'; nodes: Node[] }
+  | { kind: 'unknown'; provenance: Provenance; node: Node };
+
+const MAX_DEPTH = 12;
+
+/**
+ * The one binding resolver. Follows an expression to the expression that defines its value:
+ * identifiers (`const`s and never-reassigned `let`s), parameter defaults (PRODUCT counts a
+ * default as known), destructuring (`const { retries } = opts`, `function f({ retries = 3 })`),
+ * `this` fields (an initialiser, or the one constructor assignment, when nothing else writes
+ * the field), members of resolvable object literals (same-file spreads merged, last write wins),
+ * same-file exports, and TypeScript wrappers (`as`, `satisfies`, `!`). A parameter whose type
+ * annotation is a literal union (inline or through a same-file type alias) resolves to a
+ * `choice` of the union's literals. A conditional resolves to a `choice` of its branches.
+ *
+ * Never throws; anything it cannot follow is `unknown` with its provenance.
+ */
+export function resolveExpression(sourceCode: TSESLint.SourceCode, expr: Node, depth = 0): Resolved {
+  const n = unwrap(expr);
+  if (depth > MAX_DEPTH) return { kind: 'unknown', provenance: 'other', node: n };
+  try {
+    switch (n.type) {
+      case T.Identifier:
+        return resolveIdentifier(sourceCode, n, depth);
+      case T.MemberExpression: {
+        const name = propertyName(n);
+        if (name === undefined) return { kind: 'unknown', provenance: 'other', node: n };
+        if (unwrap(n.object).type === T.ThisExpression) {
+          const f = fieldOf(n);
+          if (!f) return { kind: 'unknown', provenance: 'field', node: n };
+          if (f.otherWrites.length > 0) return { kind: 'unknown', provenance: 'reassigned', node: n };
+          const defs = [...(f.initializer && f.constructorWrites.length === 0 ? [f.initializer] : []), ...f.constructorWrites];
+          if (defs.length === 1) return resolveExpression(sourceCode, defs[0]!, depth + 1);
+          if (defs.length > 1) return { kind: 'choice', nodes: defs };
+          return { kind: 'unknown', provenance: 'field', node: n };
+        }
+        const obj = resolveObject(sourceCode, n.object, depth + 1);
+        if (!obj) return { kind: 'unknown', provenance: provenanceOf(sourceCode, n.object, depth + 1), node: n };
+        const prop = obj.properties.get(name);
+        if (prop && !prop.overridable) return resolveExpression(sourceCode, prop.value, depth + 1);
+        return { kind: 'unknown', provenance: obj.open ? 'spread' : 'other', node: n };
+      }
+      case T.ConditionalExpression:
+        return { kind: 'choice', nodes: [n.consequent, n.alternate] };
+      case T.CallExpression:
+      case T.NewExpression:
+      case T.AwaitExpression:
+        return { kind: 'unknown', provenance: 'call', node: n };
+      default:
+        return { kind: 'value', node: n };
+    }
+  } catch {
+    return { kind: 'unknown', provenance: 'other', node: n };
+  }
+}
+
+function resolveIdentifier(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier, depth: number): Resolved {
+  const v = variableOf(sourceCode, id);
+  if (!v || v.defs.length === 0) return { kind: 'unknown', provenance: 'global', node: id };
+  const b = bindingOf(v);
+  if (!b) return { kind: 'unknown', provenance: 'other', node: id };
+  if (b.kind === 'import') return { kind: 'unknown', provenance: 'import', node: id };
+  if (b.kind === 'function') return { kind: 'value', node: b.node ?? id };
+  if (!b.stable) return { kind: 'unknown', provenance: 'reassigned', node: id };
+  const def = v.defs[0]!;
+  if (b.kind === 'param-default') {
+    const annotated = annotationChoice(sourceCode, def.name as TSESTree.Identifier);
+    if (annotated) return { kind: 'choice', nodes: [b.node!, ...annotated] };
+    return resolveExpression(sourceCode, b.node!, depth + 1);
+  }
+  if (b.kind === 'param') {
+    const annotated = annotationChoice(sourceCode, def.name as TSESTree.Identifier);
+    if (annotated) return { kind: 'choice', nodes: annotated };
+    return { kind: 'unknown', provenance: 'parameter', node: id };
+  }
+  if (b.kind === 'init') {
+    if (!b.node) return { kind: 'unknown', provenance: 'other', node: id };
+    return resolveExpression(sourceCode, b.node, depth + 1);
+  }
+  if (b.kind === 'destructured' && b.node) {
+    let cur: Resolved = resolveExpression(sourceCode, b.node, depth + 1);
+    for (const key of b.path) {
+      if (cur.kind !== 'value') return cur.kind === 'unknown' ? cur : { kind: 'unknown', provenance: 'other', node: id };
+      const obj = resolveObject(sourceCode, cur.node, depth + 1);
+      const prop = obj?.properties.get(key);
+      if (!obj || !prop || prop.overridable) return { kind: 'unknown', provenance: obj?.open ? 'spread' : 'other', node: id };
+      cur = resolveExpression(sourceCode, prop.value, depth + 1);
+    }
+    return cur;
+  }
+  return { kind: 'unknown', provenance: 'other', node: id };
+}
+
+function provenanceOf(sourceCode: TSESLint.SourceCode, node: Node, depth: number): Provenance {
+  const r = resolveExpression(sourceCode, node, depth);
+  return r.kind === 'unknown' ? r.provenance : 'other';
+}
+
+/** One property of a resolved object. */
+export interface ResolvedProperty {
+  /** The property node (report here); undefined for a member of a spread whose property is a shorthand method. */
+  property: TSESTree.Property;
+  /** The value expression. */
+  value: Node;
+  /** An unresolved spread after it may replace it. */
+  overridable: boolean;
+}
+
+/** An object literal with its same-file spreads merged. */
+export interface ResolvedObject {
+  /** The literal the expression resolves to (where suggestions edit). */
+  node: TSESTree.ObjectExpression;
+  /** Properties by name; the last definition wins, as at run time. */
+  properties: Map<string, ResolvedProperty>;
+  /** A spread or computed key could not be resolved: any option may come from it. */
+  open: boolean;
+}
+
+/**
+ * Resolves an expression to an object literal (through {@link resolveExpression}) and merges its
+ * spreads of same-file object literals (`{ ...DEFAULTS, retries: 5 }`, last write wins). An
+ * unresolved spread (`...options` from a parameter) makes the object `open`, and marks the
+ * properties written before it `overridable`. Undefined when it is no object literal.
+ */
+export function resolveObject(sourceCode: TSESLint.SourceCode, expr: Node | null | undefined, depth = 0): ResolvedObject | undefined {
+  if (!expr || depth > MAX_DEPTH) return undefined;
+  const r = resolveExpression(sourceCode, expr, depth);
+  if (r.kind !== 'value') return undefined;
+  const obj = unwrap(r.node);
+  if (obj.type !== T.ObjectExpression) return undefined;
+  const out: ResolvedObject = { node: obj, properties: new Map(), open: false };
+  for (const p of obj.properties) {
+    if (p.type === T.SpreadElement) {
+      const inner = resolveObject(sourceCode, p.argument, depth + 1);
+      if (!inner) {
+        out.open = true;
+        for (const prop of out.properties.values()) prop.overridable = true;
+        continue;
+      }
+      out.open ||= inner.open;
+      for (const [k, prop] of inner.properties) out.properties.set(k, { ...prop });
+      continue;
+    }
+    const name = propertyName(p);
+    if (name === undefined) {
+      out.open = true;
+      continue;
+    }
+    out.properties.set(name, { property: p, value: p.value as Node, overridable: false });
+  }
+  return out;
+}
+
+/**
+ * The set of statically known values an expression may take (a literal, a `const`, a default, the
+ * branches of a conditional, the members of a literal union annotation), or undefined when some
+ * possibility is unknown.
+ */
+export function staticValues(sourceCode: TSESLint.SourceCode, expr: Node, depth = 0): unknown[] | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const r = resolveExpression(sourceCode, expr, depth);
+  if (r.kind === 'unknown') return undefined;
+  const nodes = r.kind === 'value' ? [r.node] : r.nodes;
+  const out: unknown[] = [];
+  for (const node of nodes) {
+    const u = unwrap(node);
+    if (u !== unwrap(expr) && (u.type === T.Identifier || u.type === T.MemberExpression || u.type === T.ConditionalExpression)) {
+      const inner = staticValues(sourceCode, u, depth + 1);
+      if (!inner) return undefined;
+      out.push(...inner);
+      continue;
+    }
+    if (u.type === T.Literal) {
+      out.push(u.value);
+      continue;
+    }
+    if (u.type === T.TemplateLiteral && u.expressions.length === 0) {
+      out.push(u.quasis[0]?.value.cooked);
+      continue;
+    }
+    try {
+      const s = ASTUtils.getStaticValue(u as TSESTree.Node, sourceCode.getScope(u));
+      if (!s) return undefined;
+      out.push(s.value);
+    } catch {
+      return undefined;
+    }
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * The literal members of a parameter's type annotation, when it is a literal union (`'GET' |
+ * 'POST'`), a single literal type, or a same-file type alias of one. The members are the
+ * annotation's `Literal` nodes. Undefined for any other annotation or none.
+ */
+function annotationChoice(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): Node[] | undefined {
+  let ann: TSESTree.TypeNode | undefined = id.typeAnnotation?.typeAnnotation;
+  // `function f({ method }: { method: 'GET' | 'POST' })`
+  if (!ann) {
+    const prop = id.parent;
+    const pattern = prop?.type === T.Property ? prop.parent : undefined;
+    const patternType = pattern?.type === T.ObjectPattern ? pattern.typeAnnotation?.typeAnnotation : undefined;
+    const key = prop?.type === T.Property ? propertyName(prop) : undefined;
+    if (patternType && patternType.type === T.TSTypeLiteral && key !== undefined) {
+      for (const m of patternType.members) {
+        if (m.type === T.TSPropertySignature && !m.computed && m.key.type === T.Identifier && m.key.name === key) ann = m.typeAnnotation?.typeAnnotation;
+      }
+    }
+  }
+  return ann ? literalMembers(sourceCode, ann, 0) : undefined;
+}
+
+function literalMembers(sourceCode: TSESLint.SourceCode, t: TSESTree.TypeNode, depth: number): Node[] | undefined {
+  if (depth > 5) return undefined;
+  if (t.type === T.TSLiteralType && t.literal.type === T.Literal) return [t.literal];
+  if (t.type === T.TSUnionType) {
+    const out: Node[] = [];
+    for (const m of t.types) {
+      const inner = literalMembers(sourceCode, m, depth + 1);
+      if (!inner) return undefined;
+      out.push(...inner);
+    }
+    return out;
+  }
+  if (t.type === T.TSTypeReference && t.typeName.type === T.Identifier && !t.typeArguments) {
+    const alias = typeAlias(sourceCode, t.typeName.name);
+    return alias ? literalMembers(sourceCode, alias.typeAnnotation, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** A type alias declared at the top level of this file (exported or not). */
+function typeAlias(sourceCode: TSESLint.SourceCode, name: string): TSESTree.TSTypeAliasDeclaration | undefined {
+  for (const st of sourceCode.ast.body) {
+    const d = st.type === T.ExportNamedDeclaration ? st.declaration : st;
+    if (d && d.type === T.TSTypeAliasDeclaration && d.id.name === name) return d;
+  }
+  return undefined;
 }
