@@ -161,10 +161,20 @@ function isWaitHelperShape(fn: TSESTree.FunctionLike, call: Node, sourceCode: TS
 function isTimeoutTimer(timer: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
   const cb = timer.arguments[0] && unwrap(timer.arguments[0]);
   if (!cb || !isFunction(cb)) return false;
+  // The reject function of an enclosing `new Promise((ok, no) => …)`, whatever its name.
+  const rejects = new Set<string>();
+  for (let p: Node | undefined = timer.parent; p; p = p.parent) {
+    if (isFunction(p) && p.parent?.type === T.NewExpression && calleeName(p.parent) === 'Promise') {
+      const second = p.params[1];
+      if (second?.type === T.Identifier) rejects.add(second.name);
+      break;
+    }
+  }
   let aborts = false;
   walk(cb, sourceCode.visitorKeys, (n) => {
     if (aborts) return false;
     if (n.type === T.ThrowStatement) aborts = true;
+    if (n.type === T.CallExpression && unwrap(n.callee).type === T.Identifier && rejects.has((unwrap(n.callee) as TSESTree.Identifier).name)) aborts = true;
     if (n.type === T.CallExpression && /^(abort|reject|cancel|destroy|kill|close|end|fail)$/i.test(calleeName(n) ?? '')) aborts = true;
     return undefined;
   });
