@@ -418,16 +418,18 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
       continue;
     }
     if (parent.operator === '=') {
-      // `d = d * 2`, `d = Math.min(d * 2, cap)`: evaluate with `d` standing for its initial value.
+      // `d = d * 2`, `d = Math.min(d * 2, cap)`, `d = d * (1 + Math.random())`: probe the update
+      // with `d` standing for 1 (below any cap): a result above 1 grows; randomness is kept.
       const refsSelf = refersTo(parent.right, variable, env.sourceCode);
-      const rhs = refsSelf ? evaluate(parent.right, env) : undefined;
-      if (rhs?.random) {
+      const probe = refsSelf ? probeUpdate(parent.right, variable, env) : undefined;
+      if (probe?.random) anyRandom = true;
+      if (probe && !(probe.hi > 1) && !probe.opaque) {
         // `d = Math.random() * d` (on some path): jitter, not growth.
-        anyRandom = true;
         continue;
       }
       if (refsSelf) {
         grows = true;
+        if (probe && !probe.opaque && Number.isFinite(probe.hi) && probe.hi > factor && probe.hi <= 16) factor = probe.hi;
         const capped = capOf(parent.right, env);
         if (capped !== undefined) cap = cap === undefined ? capped : Math.max(cap, capped);
       } else {
@@ -444,6 +446,18 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   const reach = env.iterations !== undefined && Number.isFinite(result.hi) ? result.hi * factor ** Math.max(0, env.iterations - 1) : Infinity;
   const hi = Math.min(cap ?? Infinity, reach);
   return { ...result, hi: Math.max(result.hi, hi), attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: cap ?? result.cap, source: undefined, invariant: false };
+}
+
+/** Evaluates a self-referencing update (`d * (1 + Math.random())`) with the variable standing for 1. */
+function probeUpdate(rhs: Node, variable: Variable, env: Env): Value {
+  const saved = env.params.get(variable);
+  env.params.set(variable, NUM(1));
+  try {
+    return evaluate(rhs, env);
+  } finally {
+    if (saved) env.params.set(variable, saved);
+    else env.params.delete(variable);
+  }
 }
 
 function refersTo(node: Node, variable: Variable, sourceCode: TSESLint.SourceCode): boolean {
@@ -490,6 +504,9 @@ function objectKeepsMembers(member: TSESTree.MemberExpression, env: Env): boolea
     while (first.type === T.MemberExpression && unwrap(first.object).type !== T.ThisExpression) first = unwrap(first.object);
     const f = first.type === T.MemberExpression ? fieldOf(first) : undefined;
     if (!f || f.otherWrites.length > 0) return false;
+  } else if (root.type === T.MetaProperty || (root.type === T.Identifier && root.name === 'process' && !variableOf(env.sourceCode, root)?.defs.length)) {
+    // `process.env.RETRY_DELAY_MS`, `import.meta.env.X`: the deployment's configuration.
+    if (!/\.env\b/.test(env.sourceCode.getText(member))) return false;
   } else if (root.type === T.Identifier) {
     const v = variableOf(env.sourceCode, root);
     const b = v && bindingOf(v);

@@ -112,6 +112,11 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
     return { call: n, delayExpr: inner.delayExpr, bindings, argument, opaque: inner.opaque };
   }
   if (!name) return undefined;
+  // `Atomics.wait(cell, index, value, ms)` blocks the thread: a synchronous wait.
+  if (isAtomicsWait(n)) {
+    const ms = n.arguments[3] && n.arguments[3].type !== T.SpreadElement ? n.arguments[3] : undefined;
+    return { call: n, delayExpr: ms, bindings: [], argument: ms, opaque: ms === undefined };
+  }
   // `AbortSignal.timeout(ms)` makes a request option, never a wait.
   const c = plainCallee(n);
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'AbortSignal') return undefined;
@@ -128,6 +133,13 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
     if (!v.opaque || v.attempt || v.random) return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: false };
   }
   return undefined;
+}
+
+/** `Atomics.wait(…)`: a wait that blocks, so it needs no `await`. */
+function isAtomicsWait(call: Node): boolean {
+  if (call.type !== T.CallExpression) return false;
+  const c = plainCallee(call as TSESTree.CallExpression);
+  return c.type === T.MemberExpression && propertyName(c) === 'wait' && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Atomics';
 }
 
 /** `await helper(ms);` as a statement of its own: the call is made for its time, not its result. */
@@ -279,6 +291,7 @@ function waitedWithin(promise: Node, fn: Node, sourceCode: TSESLint.SourceCode):
 export function isAwaited(call: Node, sourceCode?: TSESLint.SourceCode, depth = 0): boolean {
   let n: Node = call;
   if (depth > 3) return false;
+  if (isAtomicsWait(call)) return true;
   for (let i = 0; i < 12; i++) {
     const p = n.parent;
     if (!p) return false;
