@@ -108,10 +108,16 @@ ruleTester.run('require-backoff', requireBackoff, {
 ruleTester.run('require-max-delay', requireMaxDelay, {
   valid: [
     "import { Queue } from 'bullmq';\nconst q = new Queue('q');\nq.add('job', {}, { attempts: 6, backoff: { type: 'exponential', delay: 1000, jitter: 0.5 } });",
-    // attempts computed at run time: an unknown, not a finding.
-    "import { Queue } from 'bullmq';\nconst q = new Queue('q');\nq.add('job', {}, { attempts: Number(process.env.ATTEMPTS), backoff: { type: 'exponential', delay: 1000, jitter: 0.5 } });",
+    // attempts spread in from elsewhere: an unknown, not a finding.
+    "import { Queue } from 'bullmq';\ndeclare const base: object;\nconst q = new Queue('q');\nq.add('job', {}, { ...base, backoff: { type: 'exponential', delay: 1000, jitter: 0.5 } });",
   ],
   invalid: [
+    {
+      // PRODUCT: an unknown attempt bound (an environment variable) and no cap reports; BullMQ has no cap.
+      name: 'attempts computed at run time, exponential, no cap',
+      code: "import { Queue } from 'bullmq';\nconst q = new Queue('q');\nq.add('job', {}, { attempts: Number(process.env.ATTEMPTS), backoff: { type: 'exponential', delay: 1000, jitter: 0.5 } });",
+      errors: [{ messageId: 'uncappedDelay', line: 3, column: 60 }],
+    },
     {
       name: 'exponential has no cap in BullMQ',
       code: "import { Queue } from 'bullmq';\nconst q = new Queue('q');\nq.add('job', {}, { attempts: 15, backoff: { type: 'exponential', delay: 1000, jitter: 0.5 } });",

@@ -352,6 +352,55 @@ function straightLine(write: Node, decl: Node): boolean {
   return ownerOf(write) === owner;
 }
 
+const NEGATE: Record<string, string> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '===': '!==', '!==': '===', '==': '!=', '!=': '==' };
+const FLIP: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+/**
+ * An upper bound a test puts on a variable when the test has the given truth value:
+ * `d < 60_000` true, `d >= 60_000` false, `!(d && d < 60_000)` false, `a || d > C` false.
+ */
+function upperBoundWhen(test: Node, variable: Variable, truth: boolean, env: Env, depth = 0): number | undefined {
+  const t = unwrap(test);
+  if (depth > 8) return undefined;
+  if (t.type === T.UnaryExpression && t.operator === '!') return upperBoundWhen(t.argument, variable, !truth, env, depth + 1);
+  if (t.type === T.LogicalExpression) {
+    if ((t.operator === '&&' && truth) || (t.operator === '||' && !truth)) {
+      const bounds = [t.left, t.right].map((x) => upperBoundWhen(x, variable, truth, env, depth + 1)).filter((b): b is number => b !== undefined);
+      return bounds.length > 0 ? Math.min(...bounds) : undefined;
+    }
+    return undefined;
+  }
+  if (t.type !== T.BinaryExpression || t.left.type === T.PrivateIdentifier) return undefined;
+  const isV = (x: Node): boolean => {
+    const u = unwrap(x);
+    return u.type === T.Identifier && variable.references.some((r) => r.identifier === u);
+  };
+  let op: string = t.operator;
+  let other: Node;
+  if (isV(t.left)) other = t.right;
+  else if (isV(t.right)) {
+    other = t.left;
+    op = FLIP[op] ?? op;
+  } else return undefined;
+  if (!truth) op = NEGATE[op] ?? '';
+  if (op !== '<' && op !== '<=') return undefined;
+  const c = evaluate(other, env);
+  return isConst(c) ? c.lo : undefined;
+}
+
+/** The value a variable keeps on the path where a conditional write does not happen, bounded by the guard around the write. */
+function guardedPrior(write: Node, decl: Node, variable: Variable, prior: Value, env: Env): Value {
+  const block = decl.parent;
+  for (let p: Node | undefined = write.parent; p && p !== block && !isFunction(p); p = p.parent) {
+    if (p.type === T.IfStatement) {
+      const inConsequent = contains(p.consequent, write);
+      const bound = upperBoundWhen(p.test, variable, !inConsequent, env);
+      return bound === undefined ? prior : minOf(prior, NUM(bound));
+    }
+  }
+  return prior;
+}
+
 /** Whether a write is conditional relative to its variable's declaration (an `if`, a ternary, a `catch`, a short-circuit). */
 function conditional(write: Node, decl: Node): boolean {
   const block = decl.parent;
@@ -397,7 +446,9 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
         else env.params.delete(variable);
       }
       const cond = conditional(id, decl);
-      result = !cond ? next : fromNothing && result.lo > result.hi ? next : join(result, next);
+      // `if (!(d < 60_000)) d = fallback`: where the old value survives, the guard bounds it.
+      const kept = cond ? guardedPrior(id, decl, variable, result, env) : result;
+      result = !cond ? next : fromNothing && result.lo > result.hi ? next : join(kept, next);
       if (cond && next.random) anyRandom = true;
       continue;
     }

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { contains, isFunction, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, type AttemptVar } from './delay';
+import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
 import { describeHttpCall } from './http';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, variableOf } from './scope';
@@ -29,8 +30,115 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
         // A construct we did not foresee: skip this loop, keep the file.
       }
     }
+    if (n.type === T.CallExpression) {
+      try {
+        const site = analyzeInterval(n, ctx);
+        if (site) sites.push(site);
+      } catch {
+        // Skip this timer, keep the file.
+      }
+    }
   });
   return sites;
+}
+
+/** The operation whose failure handler (`.catch` callback, `.then` rejection callback) contains `node`. */
+function failedOperation(node: Node): Node | undefined {
+  for (let p: Node | undefined = node.parent; p; p = p.parent) {
+    if (!isFunction(p)) continue;
+    const host = p.parent;
+    if (host?.type !== T.CallExpression) return undefined;
+    const name = calleeName(host);
+    const idx = host.arguments.indexOf(p as TSESTree.CallExpressionArgument);
+    if ((name === 'catch' && idx === 0) || (name === 'then' && idx === 1)) {
+      const callee = unwrap(host.callee);
+      return callee.type === T.MemberExpression ? callee.object : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Properties that report a resource as failed: exited, killed, closed, disconnected. */
+const FAILED_STATE_RE = /^(exitCode|signalCode|killed|exited|closed|isClosed|destroyed|connected|isConnected|readyState|alive|isAlive|dead|broken|failed|errored|ended|writable|readable)$/;
+
+/**
+ * A `setInterval` watchdog that re-creates a failed resource (K10): its callback tests the
+ * resource's state (`worker.exitCode !== null`, `!link.connected`) and assigns the resource the
+ * same call that created it. It is a retry loop written as a timer: fixed interval, and no bound
+ * unless something clears the interval.
+ */
+function analyzeInterval(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
+  const c = unwrap(call.callee);
+  const isInterval = (c.type === T.Identifier && c.name === 'setInterval' && !variableOf(ctx.sourceCode, c)?.defs.length) || (c.type === T.MemberExpression && propertyName(c) === 'setInterval' && unwrap(c.object).type === T.Identifier && ['window', 'globalThis', 'global', 'self'].includes((unwrap(c.object) as TSESTree.Identifier).name));
+  if (!isInterval) return undefined;
+  const cb = call.arguments[0] && unwrap(call.arguments[0]);
+  const ms = call.arguments[1];
+  if (!cb || !isFunction(cb) || !ms || ms.type === T.SpreadElement) return undefined;
+  let recreates = false;
+  let clears = false;
+  walk(cb.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.CallExpression && calleeName(n) === 'clearInterval') clears = true;
+    if (recreates || n.type !== T.IfStatement) return undefined;
+    const tested = new Set<Variable>();
+    let failedState = false;
+    walk(n.test, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.MemberExpression && FAILED_STATE_RE.test(propertyName(m) ?? '')) {
+        failedState = true;
+        const root = unwrap(m.object);
+        if (root.type === T.Identifier) {
+          const v = variableOf(ctx.sourceCode, root);
+          if (v) tested.add(v);
+        }
+      }
+      return undefined;
+    });
+    if (!failedState) return undefined;
+    walk(n.consequent, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type !== T.AssignmentExpression || m.operator !== '=' || m.left.type !== T.Identifier) return undefined;
+      const v = variableOf(ctx.sourceCode, m.left);
+      if (!v || !tested.has(v)) return undefined;
+      const text = ctx.sourceCode.getText(unwrap(m.right));
+      // The same creation as elsewhere (its initialiser, another assignment): the resource is re-created.
+      const same = v.references.some((r) => r.isWrite() && r.writeExpr && r.writeExpr !== m.right && !contains(cb, r.writeExpr as Node) && ctx.sourceCode.getText(unwrap(r.writeExpr as Node)) === text);
+      if (same && unwrap(m.right).type === T.CallExpression) recreates = true;
+      return undefined;
+    });
+    return undefined;
+  });
+  // An interval started by a failure handler that runs the failed operation again until it works
+  // (`op().catch(() => { const t = setInterval(() => op().then(() => clearInterval(t)), ms) })`).
+  let repeatsFailed = false;
+  let clearsOnlyOnSuccess = true;
+  if (!recreates) {
+    const failed = failedOperation(call);
+    if (failed) {
+      const text = ctx.sourceCode.getText(unwrap(failed));
+      walk(cb.body, ctx.sourceCode.visitorKeys, (n) => {
+        if (n.type === T.CallExpression && ctx.sourceCode.getText(n) === text) repeatsFailed = true;
+        if (n.type === T.CallExpression && calleeName(n) === 'clearInterval') {
+          const f = enclosing(n);
+          const host = f?.parent;
+          if (!(host?.type === T.CallExpression && calleeName(host) === 'then' && host.arguments[0] === f)) clearsOnlyOnSuccess = false;
+        }
+        return undefined;
+      });
+    }
+  }
+  if (!recreates && !repeatsFailed) return undefined;
+  if (repeatsFailed && clearsOnlyOnSuccess) clears = false;
+  const wait = waitOf({ call, delayExpr: ms, bindings: [], argument: ms, opaque: false }, ctx.sourceCode, []);
+  return {
+    kind: 'loop',
+    node: call,
+    bound: { kind: clears ? 'unknown' : 'unbounded', maxAttempts: undefined, node: call },
+    waits: [wait],
+    noWait: undefined,
+    nonIdempotent: [],
+    rateLimitChecks: [],
+    honoursRetryAfter: false,
+    clientErrorRetries: [],
+  };
 }
 
 /** Statements of the loop body that belong to this loop (not nested functions or nested loops). */
@@ -104,17 +212,28 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
   if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !alwaysExits(n.handler.body) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
+    // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
     if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test))) statusIfs.push(n);
   });
   let statusRetry = false;
+  let request = false;
+  ownNodes(loop, ctx, (n) => {
+    if (n.type === T.CallExpression && describeHttpCall(sourceCode, n, ctx.settings)) request = true;
+  });
   if (schedule && retryTries.length === 0) return undefined;
   if (retryTries.length === 0) {
-    let request = false;
+    // The loop goes round only after a failed outcome (`if (r.status < 500) return r; …`, a helper's
+    // `{ ok }` result): a retry whatever makes the request (K2, K7).
+    // A try the checks above turned down (the next pass works on a different input, the failure
+    // leaves) keeps its verdict.
+    let turnedDown = false;
     ownNodes(loop, ctx, (n) => {
-      if (n.type === T.CallExpression && describeHttpCall(sourceCode, n, ctx.settings)) request = true;
+      if (n.type === T.TryStatement && n.handler) turnedDown = true;
     });
-    if (!request) return undefined;
+    const flowRetry = !turnedDown && loop.type !== T.ForOfStatement && !reachesBackEdge(loop, SUCCESS, sourceCode) && FAILURES.some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    if (flowRetry) statusRetry = true;
+    if (!request && !flowRetry) return undefined;
     // `switch (res.status) { case 503: …; continue; }`
     let switchRetry = false;
     ownNodes(loop, ctx, (n) => {
@@ -123,9 +242,12 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // A status check whose failure branch goes round again (continue / falls through), while success leaves.
     // `while (res.status !== 200 && ++n < 3)`, `do { … } while (!res.ok && …)`: the loop test is the failure check.
     const testRetry = loop.type !== T.ForOfStatement && !!loop.test && (okCheck(loop.test, sourceCode) === 'failure' || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code < 300) || hasNotOk(loop.test));
-    statusRetry = switchRetry || testRetry || statusIfs.some((s) => okCheck(s.test, sourceCode) === 'success' && alwaysExits(s.consequent) && !containsContinue(s.consequent)) || statusIfs.some((s) => (isOkTest(s.test) && alwaysExits(s.consequent) && !isNegated(s.test)) || (!alwaysExits(s.consequent) || containsContinue(s.consequent)) && failureBranch(s, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    statusRetry ||= switchRetry || testRetry || statusIfs.some((s) => okCheck(s.test, sourceCode) === 'success' && alwaysExits(s.consequent) && !containsContinue(s.consequent)) || statusIfs.some((s) => (isOkTest(s.test) && alwaysExits(s.consequent) && !isNegated(s.test)) || (!alwaysExits(s.consequent) || containsContinue(s.consequent)) && failureBranch(s, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (!statusRetry) return undefined;
   }
+
+  // A "wait until ready" probe produces nothing: polling, not a retry (F5).
+  if (isProbeLoop(loop, ctx)) return undefined;
 
   // 2. The attempt bound.
   const { bound, attempts } = schedule ? scheduleBound(loop as TSESTree.ForOfStatement, schedule, ctx) : loopBound(loop as Exclude<Loop, TSESTree.ForOfStatement>, ctx);
@@ -135,9 +257,9 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
 
   // 4. The operation.
   const catches: RetryCatch[] = retryTries.map((t) => ({ node: t.handler!, param: t.handler!.param?.type === T.Identifier ? t.handler!.param : undefined, body: t.handler!.body, guarded: t.block }));
-  const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, retryTries));
+  const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, retryTries), (o) => reachesBackEdge(loop, o, sourceCode));
   // `do { … } while (!res.ok && …)`: the loop condition itself retries every non-OK status.
-  if (loop.type !== T.ForOfStatement && loop.test && !classifiesStatus(loop, sourceCode) && (okCheck(loop.test, sourceCode) === 'failure' || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300))) {
+  if (request && loop.type !== T.ForOfStatement && loop.test && !classifiesStatus(loop, sourceCode) && (okCheck(loop.test, sourceCode) === 'failure' || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300))) {
     op.clientErrorRetries.push({ node: loop.test, reason: 'non-ok' });
   }
   return {
@@ -151,6 +273,38 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     honoursRetryAfter: op.honoursRetryAfter,
     clientErrorRetries: op.clientErrorRetries,
   };
+}
+
+/**
+ * A readiness probe: every request is a read (GET/HEAD), the loop returns nothing (`if (res.ok) return;`)
+ * and writes nothing outside itself, so a success yields no value and no effect.
+ */
+function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
+  let requests = 0;
+  let produces = false;
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (produces || isFunction(n)) return false;
+    if (n.type === T.CallExpression) {
+      const h = describeHttpCall(ctx.sourceCode, n, ctx.settings);
+      if (h) {
+        requests++;
+        if (h.method !== 'GET' && h.method !== 'HEAD') produces = true;
+      }
+    }
+    if (n.type === T.ReturnStatement && n.argument) produces = true;
+    if (n.type === T.BreakStatement) produces = true;
+    if (n.type === T.AssignmentExpression) {
+      const left = unwrap(n.left);
+      if (left.type !== T.Identifier) produces = true;
+      else {
+        const v = variableOf(ctx.sourceCode, left);
+        const decl = v?.defs[0]?.name;
+        if (!decl || !contains(loop.body, decl)) produces = true;
+      }
+    }
+    return undefined;
+  });
+  return requests > 0 && !produces;
 }
 
 /** Whether a call's arguments (or callee) index a collection by a loop counter: `send(items[i])`, `hosts[i % n].get()`. */
@@ -447,6 +601,11 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op
   let result: { limit: number; op: string; offset: number } | 'unknown' | 'truthy' | undefined;
   walk(t, ctx.sourceCode.visitorKeys, (n) => {
     if (result || isFunction(n)) return false;
+    // `if (tooMany(n++)) throw e`, `if (!shouldRetry(res, tries, max))`: a same-file predicate compares the counter.
+    if (n.type === T.CallExpression && predicateCompares(n, (a) => isCounter(a, c, ctx) || (unwrap(a).type === T.UpdateExpression && refsCounter(a, c, ctx)), ctx.sourceCode)) {
+      result = 'unknown';
+      return false;
+    }
     if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;
     if (!['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
     const sideOf = (side: Node): number | undefined => {
@@ -591,6 +750,39 @@ function initialValue(v: Variable, ctx: Ctx): number | undefined {
   return !val.opaque && val.lo === val.hi ? val.lo : undefined;
 }
 
+/**
+ * The counters' ranges on the path to `node`: a wait guarded by `n < 4` (or after `if (n >= 4) throw`)
+ * runs only while the counter is below 4, whatever bounds the loop as a whole (S1).
+ */
+function attemptsOnPath(node: Node, loop: Loop, attempts: AttemptVar[], ctx: Ctx): AttemptVar[] {
+  if (attempts.length === 0) return attempts;
+  const facts = pathFacts(node, loop.body).flatMap(impliedComparisons);
+  if (facts.length === 0) return attempts;
+  return attempts.map((a) => {
+    let hi = a.hi;
+    for (const { cmp, holds } of facts) {
+      if (cmp.left.type === T.PrivateIdentifier) continue;
+      let op: string = cmp.operator;
+      let other: Node;
+      const isV = (x: Node): boolean => {
+        const u = unwrap(x);
+        return u.type === T.Identifier && a.variable.references.some((r) => r.identifier === u);
+      };
+      if (isV(cmp.left)) other = cmp.right;
+      else if (isV(cmp.right)) {
+        other = cmp.left;
+        op = ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
+      } else continue;
+      if (!holds) op = ({ '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as Record<string, string>)[op] ?? '';
+      const k = evaluate(other, makeEnv(ctx.sourceCode));
+      if (k.opaque || k.lo !== k.hi) continue;
+      if (op === '<') hi = Math.min(hi, k.lo - 1);
+      else if (op === '<=') hi = Math.min(hi, k.lo);
+    }
+    return hi === a.hi ? a : { ...a, hi: Math.max(a.lo, hi) };
+  });
+}
+
 /** Waits in the loop that are awaited (a dropped wait promise is no wait). */
 function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): RetrySite['waits'] {
   const waits: RetrySite['waits'] = [];
@@ -599,7 +791,7 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w || !isAwaited(n, ctx.sourceCode)) return undefined;
-    waits.push(waitOf(w, ctx.sourceCode, attempts, iterations, { node: loop }));
+    waits.push(waitOf(w, ctx.sourceCode, attemptsOnPath(n, loop, attempts, ctx), iterations, { node: loop }));
     return false;
   }, false);
   return waits;

@@ -2,10 +2,14 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
-import { isRetryAfterName, sameFileFunction } from './delay';
+import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency, keyCreatedInside, type HttpCall } from './http';
 import { bindingOf, originOf, variableOf } from './scope';
+import { outcomeKind, type Outcome } from './flow';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
+
+/** Client errors that a retry of "every non-OK status" goes round on. */
+const CLIENT_ERRORS = [400, 404];
 
 /** Shared inputs of the hand-written analyses. */
 export interface Ctx {
@@ -297,8 +301,10 @@ function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode:
  * @param region The retried code (loop body, recursive function body, handler).
  * @param catches The catch clauses / callbacks that let the retry go on.
  * @param leadsToRetry Whether control leaving a given statement by `throw` or falling through goes on to another attempt.
+ * @param retryReached Whether the retry (a self-call, a loop's back-edge) is reached when an attempt ends with the
+ *   given outcome (see `flow.ts`); when given, it decides whether a success exit leaves every failure to the retry.
  */
-export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, leadsToRetry: (stmt: TSESTree.IfStatement) => boolean): OperationFacts {
+export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, leadsToRetry: (stmt: TSESTree.IfStatement) => boolean, retryReached?: (outcome: Outcome) => boolean): OperationFacts {
   const { sourceCode, settings } = ctx;
   const http: HttpCall[] = [];
   const nonIdempotent: NonIdempotentRequest[] = [];
@@ -308,16 +314,17 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
   // helper called on every attempt is retried too, and a key it creates is new every attempt.
   const scanned = new Set<Node>();
   /** Calls (in the region) of helpers that throw on any non-OK status without classifying. */
-  const throwingHelperCalls: Node[] = [];
+  const throwingHelperCalls: { via: Node; test: Node }[] = [];
   const scan = (scope: Node, keyRegion: Node, depth: number, via?: Node): void => {
     if (scanned.has(scope)) return;
     scanned.add(scope);
     if (via && depth > 0 && !classifiesStatus(scope, sourceCode)) {
-      let throwsOnNonOk = false;
+      let throwsOnNonOk: Node | undefined;
       walkRegion(scope, sourceCode, (n) => {
-        if (n.type === T.IfStatement && okCheck(n.test, sourceCode) === 'failure' && alwaysExits(n.consequent) && lastIsThrow(n.consequent)) throwsOnNonOk = true;
+        if (!throwsOnNonOk && n.type === T.IfStatement && okCheck(n.test, sourceCode) === 'failure' && alwaysExits(n.consequent) && lastIsThrow(n.consequent)) throwsOnNonOk = n.test;
       });
-      if (throwsOnNonOk) throwingHelperCalls.push(via);
+      // Reported at the helper's check: that is where every non-OK status becomes a retried error.
+      if (throwsOnNonOk) throwingHelperCalls.push({ via, test: throwsOnNonOk });
     }
     walkRegion(scope, sourceCode, (n) => {
       if (n.type !== T.CallExpression) return;
@@ -362,13 +369,19 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       } else if (clientHit && leadsToRetry(n)) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (!classified) {
-        const kind = okCheck(n.test, sourceCode);
-        if (kind === 'success' && alwaysExits(n.consequent) && !nextStatementExits(n) && !n.alternate) {
+        const kind = okCheck(n.test, sourceCode) ?? outcomeKind(n.test, sourceCode);
+        // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
+        const nonOkRetried = retryReached ? CLIENT_ERRORS.every((code) => retryReached({ kind: 'status', code })) : !nextStatementExits(n);
+        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
-        } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode)) {
+        } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         }
       }
+    }
+    // `r.status === 503 ? delay(ms).then(() => self()) : r.json()`: a ternary handles the status too.
+    if (n.type === T.ConditionalExpression && statusesTested(n.test, sourceCode).some((s) => s.code === 429 || s.code === 503)) {
+      rateLimitChecks.push(n.test);
     }
     if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) {
       // `case 429: case 503: …` is one handling: one report, on the first case.
@@ -388,9 +401,46 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     const guarded = c.guarded ?? region;
     const throwing = http.some((h) => h.throwsOnHttpError && (contains(guarded, h.node) || !contains(region, h.node)));
     if (throwing && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'catch-all' });
-    else if (throwingHelperCalls.some((h) => contains(guarded, h)) && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'non-ok' });
+    else if (!catchClassifies(c, sourceCode) && !classified) {
+      const h = throwingHelperCalls.find((x) => contains(guarded, x.via));
+      if (h && !clientErrorRetries.some((r) => r.node === h.test)) clientErrorRetries.push({ node: h.test, reason: 'non-ok' });
+    }
   }
   return { nonIdempotent, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http };
+}
+
+/**
+ * The `ok` a test reads is a flag a same-file helper builds (`return { ok: false, error }`), not a
+ * response's status: it says nothing about which HTTP statuses go round.
+ */
+function okIsHelperFlag(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(test, sourceCode.visitorKeys, (m) => {
+    if (found || m.type !== T.MemberExpression || propertyName(m) !== 'ok') return undefined;
+    const o = unwrap(m.object);
+    if (o.type !== T.Identifier) return undefined;
+    const v = variableOf(sourceCode, o);
+    if (!v) return undefined;
+    const values: Node[] = [];
+    for (const r of v.references) {
+      const w = r.writeExpr;
+      if (r.isWrite() && w) values.push(w as Node);
+    }
+    found = values.some((w) => {
+      let x = unwrap(w);
+      if (x.type === T.AwaitExpression) x = unwrap(x.argument);
+      if (x.type !== T.CallExpression) return false;
+      const fn = sameFileFunction(x.callee, { sourceCode });
+      if (!fn) return false;
+      const rets = returnedExpressions(fn, sourceCode);
+      return rets.length > 0 && rets.some((e) => {
+        const u = unwrap(e);
+        return u.type === T.ObjectExpression && !!findProperty(u, 'ok');
+      });
+    });
+    return undefined;
+  });
+  return found;
 }
 
 /** Checks in same-file predicates called by a retry condition that return true for a 4xx client error. */

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { carriesRandomness, evaluate, makeEnv, sameFileFunction, type AttemptVar, type RetryRegion } from './delay';
+import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
@@ -25,6 +26,8 @@ interface FailureContext {
   timer: TSESTree.CallExpression | undefined;
   /** A 401/refresh-then-replay rather than a retry of a transient failure. */
   replay: boolean;
+  /** Found by the failure-path reachability (after early exits), not by nesting. */
+  flow?: boolean;
 }
 
 /**
@@ -94,8 +97,8 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   const contexts = calls
     .filter((c) => !direct.includes(c) || !newInput(c, fn, ctx))
-    .map((c) => ({ call: c, fc: failureContext(c, fn, ctx) }))
-    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc);
+    .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay) }))
+    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx));
   if (contexts.length === 0) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
   const op = analyzeOperation(fn.body, catches, ctx, (ifStmt) => {
@@ -108,12 +111,15 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       return false;
     }
     return true;
-  });
+  }, (o) => contexts.some((x) => reachesCall(fn, x.call, o, ctx.sourceCode)));
   for (const { call, fc } of contexts) {
+    // "Wait until ready": a read whose result is thrown away, re-run until it succeeds, is polling.
+    if (fc.flow && isProbe(fn, call, op.http, ctx)) continue;
     const relay = relays.find((r) => r.call === call);
     const computed = relay ? relayBound(fn, relay, ctx) : recursionBound(fn, call, ctx);
     const { attempts, once } = computed;
-    let bound = computed.bound;
+    const anchor = relay?.hook ? relay.back : call;
+    let bound = relay?.hook ? { ...computed.bound, node: anchor } : computed.bound;
     // `const { shouldRetry } = await getRetryConfig(err)`: a helper we cannot see decides (and may count and wait).
     const opaque = decidedElsewhere(call, fc, ctx);
     if (opaque && bound.kind === 'unbounded') bound = { ...bound, kind: 'unknown' };
@@ -121,21 +127,62 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     // The region that runs again: a parameter is invariant when the self-call passes it on unchanged.
     const passesArgs = direct.includes(call) && !call.arguments.some((a) => sameFileFunction(a, ctx) === fn);
     const region: RetryRegion = { node: fn, selfCalls: passesArgs ? [call] : [] };
-    const waits = replay ? [] : recursionWaits(call, fc, ctx, attempts, bound.maxAttempts, region);
+    const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts, region);
     if (relay && !replay) waits.push(...relayWaits(relay, ctx));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
-      node: call,
+      node: anchor,
       bound,
       waits,
-      noWait: !replay && !opaque && waits.length === 0 ? call : undefined,
-      nonIdempotent: once ? [] : op.nonIdempotent,
+      noWait: !replay && !opaque && waits.length === 0 ? anchor : undefined,
+      nonIdempotent: once ? [] : op.nonIdempotent.filter((r) => !failureOnly(fn, r.node, ctx)),
       rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
     });
   }
   return sites;
+}
+
+/**
+ * A probe: every request is a read (GET/HEAD), and the function returns nothing but the retry
+ * (`if (res?.ok) return; await sleep(ms); return waitHealthy(url)`): the attempt produces nothing.
+ */
+function isProbe(fn: Fn, call: Node, http: { method: string | undefined; node: Node }[], ctx: Ctx): boolean {
+  if (http.length === 0 || !http.every((h) => (h.method === 'GET' || h.method === 'HEAD') && contains(fn, h.node))) return false;
+  if (fn.body.type !== T.BlockStatement) return false;
+  let produces = false;
+  walkRegion(fn.body, ctx.sourceCode, (n) => {
+    if (produces) return false;
+    if (n.type === T.ReturnStatement && n.argument) {
+      let a = unwrap(n.argument);
+      if (a.type === T.AwaitExpression) a = unwrap(a.argument);
+      if (a !== call && !(a.type === T.Identifier && a.name === 'undefined')) produces = true;
+    }
+    if (n.type === T.AssignmentExpression && unwrap(n.left).type === T.MemberExpression) produces = true;
+    return undefined;
+  }, false);
+  return !produces;
+}
+
+/**
+ * A request made only after the attempt failed (a token refresh before the replay, a failure report)
+ * is not the operation that is run again: it is not reached when the attempt succeeds.
+ */
+function failureOnly(fn: Fn, request: Node, ctx: Ctx): boolean {
+  try {
+    if (contains(fn, request)) return !reachesCall(fn, request, SUCCESS, ctx.sourceCode);
+    const callers: Node[] = [];
+    walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type !== T.CallExpression) return undefined;
+      const target = sameFileFunction(n.callee, ctx);
+      if (target && contains(target, request)) callers.push(n);
+      return undefined;
+    });
+    return callers.length > 0 && callers.every((c) => !reachesCall(fn, c, SUCCESS, ctx.sourceCode));
+  } catch {
+    return false;
+  }
 }
 
 /** Whether an argument is the function itself (`.then(ok, self)`). */
@@ -166,6 +213,8 @@ interface Relay {
   call: TSESTree.CallExpression;
   /** The relay function, which calls `fn` back. */
   relay: Fn;
+  /** The relay is a failure handler passed by name; the site is anchored at its call back. */
+  hook?: boolean;
   /** The relay's call back to `fn`. */
   back: TSESTree.CallExpression;
 }
@@ -183,7 +232,28 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0] });
     return undefined;
   });
+  // A failure handler passed by name (`.catch(onFail)`, `.then(ok, later)`, `on('close', onDrop)`)
+  // that schedules `fn` again: a cycle through a failure edge (K6).
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.CallExpression) return undefined;
+    const handler = failureHandlerArg(n);
+    if (!handler || unwrap(handler).type !== T.Identifier) return undefined;
+    const target = sameFileFunction(handler, ctx);
+    if (!target || target === fn || contains(target, n) || contains(fn, target)) return undefined;
+    const back = selfCalls(fn, ctx, target.body);
+    if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0], hook: true });
+    return undefined;
+  });
   return out;
+}
+
+/** The argument of a failure hook that is the failure handler: `.catch(h)`, `.then(_, h)`, `.on('close', h)`. */
+function failureHandlerArg(call: TSESTree.CallExpression): Node | undefined {
+  const name = calleeName(call);
+  if (name === 'catch') return call.arguments[0];
+  if (name === 'then' && call.arguments.length >= 2) return call.arguments[1];
+  if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) return call.arguments[1];
+  return undefined;
 }
 
 /** The bound of a relayed retry: the relay calls back with a changed argument that `fn` tests. */
@@ -229,6 +299,11 @@ function relayWaitsAtAll(r: Relay, ctx: Ctx): boolean {
 /** Waits in the relay before it calls back: awaited waits, or a timer whose callback calls back. */
 function relayWaits(r: Relay, ctx: Ctx): Wait[] {
   const waits: Wait[] = [];
+  // `setTimeout(open, ms)` in the relay: the call back is the timer itself.
+  if (isGlobalTimer(ctx.sourceCode, r.back) && r.back.arguments[1] && r.back.arguments[1].type !== T.SpreadElement) {
+    const expr = r.back.arguments[1];
+    waits.push(waitOf({ call: r.back, delayExpr: expr, bindings: [], argument: expr, opaque: false }, ctx.sourceCode, []));
+  }
   for (let p: Node | undefined = r.back.parent; p && p !== r.relay; p = p.parent) {
     const host: Node | undefined = p.parent;
     if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host)) {
@@ -240,9 +315,9 @@ function relayWaits(r: Relay, ctx: Ctx): Wait[] {
   }
   walkRegion(r.relay.body, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-    if (n === r.back) return false;
+    if (n === r.back && calleeName(n) !== 'then') return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
-    if (w && isAwaited(n, ctx.sourceCode)) {
+    if (w && (isAwaited(n, ctx.sourceCode) || chainsInto(n, r.back))) {
       waits.push(waitOf(w, ctx.sourceCode, []));
       return false;
     }
@@ -291,14 +366,46 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
     if (u.type !== T.Identifier) return false;
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
-    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name);
+    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !isCopy(def.node, ctx);
   });
+}
+
+/**
+ * A local copy of the inputs (`const init = { ...opts, headers }`): an object or array literal
+ * that calls nothing, so the next call works on the same input (R7).
+ */
+function isCopy(decl: Node, ctx: Ctx): boolean {
+  if (decl.type !== T.VariableDeclarator || !decl.init) return false;
+  const init = unwrap(decl.init);
+  if (init.type !== T.ObjectExpression && init.type !== T.ArrayExpression) return false;
+  let calls = false;
+  walk(init, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.CallExpression || n.type === T.NewExpression || n.type === T.AwaitExpression) calls = true;
+    return calls ? false : undefined;
+  });
+  return !calls;
+}
+
+/**
+ * The call hands the caught error on (`(error) => run(gen, 'throw', error)`, `next(err)`) without
+ * counting an attempt: it delivers the failure, it re-runs nothing (R1).
+ */
+function handsOffError(call: TSESTree.CallExpression, fc: FailureContext, fn: Fn, ctx: Ctx): boolean {
+  const param = fc.handler?.param;
+  const v = param && variableOf(ctx.sourceCode, param);
+  if (!v) return false;
+  const passes = call.arguments.some((a) => {
+    const u = unwrap(a);
+    return u.type === T.Identifier && v.references.some((r) => r.identifier === u);
+  });
+  if (!passes) return false;
+  return !paramVars(fn, ctx).some((p) => call.arguments[p.index] && changeIn(call.arguments[p.index]!, p.variable, ctx));
 }
 
 const ATTEMPTISH = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
 
 /** Decides whether a self-call happens after a failure, and how. */
-function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): FailureContext | undefined {
+function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handlerFn?: Fn): FailureContext | undefined {
   let timer: TSESTree.CallExpression | undefined;
   let child: Node = call;
   let p: Node | undefined = call.parent;
@@ -308,7 +415,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): Failur
     // `setTimeout(self, ms)`, `.catch(self)`, `.on('close', self)`: the call is the host.
     const name = calleeName(call);
     if (isGlobalTimer(ctx.sourceCode, call)) timer = call;
-    else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && isSelfArg(call.arguments[1]!, fn, ctx))) {
+    else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && (isSelfArg(call.arguments[1]!, fn, ctx) || (!!handlerFn && sameFileFunction(call.arguments[1]!, ctx) === handlerFn)))) {
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
       found = { kind: 'promise-catch', handler: { node: call, param: undefined, body: call, guarded: callee.object }, path: call, timer, replay };
     } else if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) {
@@ -351,6 +458,14 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): Failur
     }
     child = p;
     p = p.parent;
+  }
+  // Reached only after an early exit that takes every other outcome (`if (r.status < 500) return r;
+  // … return self()`), or on the failing side of a test written as a ternary or `&&`.
+  if (!found && !replay && onFailurePathOnly(fn, call, ctx.sourceCode)) {
+    // Only 401/403 go round: a re-authentication and replay, not a retry of a transient failure.
+    const reaching = FAILURES.filter((o) => o.kind === 'status' && reachesCall(fn, call, o, ctx.sourceCode));
+    const authOnly = reaching.length > 0 && reaching.every((o) => o.kind === 'status' && (o.code === 401 || o.code === 403));
+    found = { kind: 'status', handler: undefined, path: fn.body, timer, replay: authOnly, flow: true };
   }
   if (!found) return undefined;
   // A refresh before the replay marks a re-authentication, not a retry of a transient failure.
@@ -434,7 +549,10 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   /** A one-off replay or failover (a switch turned off, state dropped, the next item of a list), not a backoff retry. */
   let once = false;
   let maxAttempts: number | undefined;
-  const tests = testsOf(fn, ctx);
+  const allTests = testsOf(fn, ctx);
+  // Only a test on every path to the call bounds it (a check on another path, or one that only
+  // decides whether to log, does not).
+  const tests = dominatingTests(call, fn);
   const consider = (v: Variable, dir: 1 | -1, start: number | undefined): void => {
     let lo = start ?? 0;
     let hi = Infinity;
@@ -472,7 +590,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     const a = unwrap(arg);
     const literal = a.type === T.Literal || (a.type === T.Identifier && a.name === 'undefined');
     const sameAsDefault = p.defaultValue !== undefined && a.type === T.Literal && unwrap(p.defaultValue).type === T.Literal && (unwrap(p.defaultValue) as TSESTree.Literal).value === a.value;
-    if (literal && !sameAsDefault && tests.some((t) => refersTo(t, p.variable, ctx))) {
+    if (literal && !sameAsDefault && allTests.some((t) => refersTo(t, p.variable, ctx))) {
       bounded = true;
       once = true;
       maxAttempts = 2;
@@ -504,8 +622,19 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       a.hi = arg.operator === '*' ? a.lo * k ** maxAttempts : arg.operator === '+' ? a.lo + k * maxAttempts : a.hi;
     }
   }
-  if (!bounded && tests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
-  if (!bounded && (consumesList(fn, tests, ctx) || dropsTestedState(fn, call, ctx))) {
+  // A counter kept on the instance (`this.attempt++` … `if (this.attempt >= 6) throw`).
+  if (!bounded) {
+    const fields = new Set<string>();
+    walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+      const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
+      const t = target && unwrap(target);
+      if (t?.type === T.MemberExpression && unwrap(t.object).type === T.ThisExpression) fields.add(ctx.sourceCode.getText(t));
+      return undefined;
+    });
+    if (fields.size > 0 && tests.some((t) => comparesText(t, fields, ctx))) bounded = true;
+  }
+  if (!bounded && allTests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
+  if (!bounded && (consumesList(fn, allTests, ctx) || dropsTestedState(fn, call, ctx))) {
     bounded = true;
     once = true;
   }
@@ -556,6 +685,23 @@ function dropsTestedState(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): bool
   return false;
 }
 
+/** A comparison (or a same-file predicate call) in `test` that reads one of the given member counters. */
+function comparesText(test: Node, texts: Set<string>, ctx: Ctx): boolean {
+  const isC = (x: Node): boolean => {
+    const u = unwrap(x);
+    if (u.type === T.UpdateExpression) return isC(u.argument);
+    return u.type === T.MemberExpression && texts.has(ctx.sourceCode.getText(u));
+  };
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier && ['<', '<=', '>', '>=', '===', '=='].includes(n.operator) && (isC(n.left) || isC(n.right))) found = true;
+    if (n.type === T.CallExpression && predicateCompares(n, isC, ctx.sourceCode)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 function refersTo(node: Node, v: Variable, ctx: Ctx): boolean {
   let found = false;
   walk(node, ctx.sourceCode.visitorKeys, (n) => {
@@ -596,6 +742,11 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
   if (isV(t) || (t.type === T.UnaryExpression && t.operator === '!' && isV(t.argument))) return { limit: 0, op: '<=' };
   walk(t, ctx.sourceCode.visitorKeys, (n) => {
     if (result || isFunction(n)) return false;
+    // `if (tooMany(attempt)) throw e`: a same-file predicate compares it.
+    if (n.type === T.CallExpression && predicateCompares(n, isV, ctx.sourceCode)) {
+      result = 'unknown';
+      return false;
+    }
     if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;
     if (!['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
     let other: Node | undefined;
@@ -615,8 +766,22 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
 
 
 /** Waits before the self-call: the timer around it, awaited waits on the failure path, `delay(ms).then(() => self())`. */
-function recursionWaits(call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined, region: RetryRegion): Wait[] {
+function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined, region: RetryRegion): Wait[] {
   const waits: Wait[] = [];
+  // A wait at the top of the function, before the request, runs before every attempt after the first.
+  if (fn.body.type === T.BlockStatement && fc.path !== fn.body) {
+    for (const st of fn.body.body) {
+      if (st.range[1] > call.range[0] || contains(st, fc.path)) break;
+      if (st.type !== T.ExpressionStatement && st.type !== T.VariableDeclaration) continue;
+      walkRegion(st, ctx.sourceCode, (n) => {
+        if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+        const w = asWait(n, ctx.sourceCode, ctx.settings);
+        if (!w) return undefined;
+        if (isAwaited(n, ctx.sourceCode)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations, region));
+        return false;
+      }, false);
+    }
+  }
   if (fc.timer) {
     const ms = fc.timer.arguments[1];
     const expr = ms && ms.type !== T.SpreadElement ? ms : undefined;

@@ -101,6 +101,12 @@ export interface RetrySite {
   honoursRetryAfter: boolean;
   /** Retries of client errors or unclassified failures of HTTP calls. */
   clientErrorRetries: ClientErrorRetry[];
+  /**
+   * For a library site that runs a function again (p-retry, async-retry, …): the function as
+   * passed (possibly a parameter, for wrappers, S4) and whether the site tells failures apart
+   * (a condition option, or a test, `throw` or `bail` inside the function).
+   */
+  retried?: { fn: Node; classified: boolean };
   /** Safe edits a library adapter offers, keyed by the rule id they answer. */
   suggestions?: Partial<Record<RuleId, LibrarySuggestion[]>>;
 }

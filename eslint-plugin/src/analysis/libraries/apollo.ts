@@ -55,6 +55,8 @@ export const apolloAdapter: LibraryAdapter = {
     const attemptsOpt = readOption(ctx, options, 'attempts');
     let max: number | undefined = spread && !attemptsOpt ? undefined : DEFAULTS.max;
     let readsOperation = spread && !attemptsOpt;
+    // The written condition that lets mutations through, where that finding is reported.
+    let conditionNode: Node | undefined;
     if (attemptsOpt) {
       const fn = resolveFunction(ctx, attemptsOpt.value);
       const obj = fn ? undefined : resolveObject(ctx, attemptsOpt.value);
@@ -64,6 +66,7 @@ export const apolloAdapter: LibraryAdapter = {
         max = decision === 'always' ? Infinity : undefined;
         site.bound = { kind: decision === 'always' ? 'unbounded' : decision === 'counted' ? 'bounded' : 'unknown', maxAttempts: undefined, node: attemptsOpt.property };
         readsOperation = readsParameterOrMember(fn, 1, [], ctx.sourceCode.visitorKeys);
+        conditionNode = attemptsOpt.property;
       } else if (obj) {
         const maxOpt = readOption(ctx, obj, 'max');
         max = maxOpt ? numberOption(maxOpt) : obj.spread ? undefined : DEFAULTS.max;
@@ -71,6 +74,7 @@ export const apolloAdapter: LibraryAdapter = {
         if (retryIf) {
           const rf = resolveFunction(ctx, retryIf.value);
           readsOperation = !rf || readsParameterOrMember(rf, 1, [], ctx.sourceCode.visitorKeys);
+          conditionNode = retryIf.property;
           if (rf && handlerDecision(rf, -1, [], ctx.sourceCode.visitorKeys) === 'never') return [];
         } else readsOperation = obj.spread;
         const at = maxOpt?.property ?? attemptsOpt.property;
@@ -92,7 +96,7 @@ export const apolloAdapter: LibraryAdapter = {
     }
 
     if (!readsOperation) {
-      site.nonIdempotent.push({ node, method: 'GraphQL mutation', key: 'none', keyNode: undefined });
+      site.nonIdempotent.push({ node: conditionNode ?? node, method: 'GraphQL mutation', key: 'none', keyNode: undefined });
       if (!arg || (options && options.node.properties.length === 0)) {
         const range: [number, number] = arg ? [arg.range[0], arg.range[1]] : [node.range[1] - 1, node.range[1] - 1];
         const text = "{ attempts: { retryIf: (error, operation) => !!error && operation.operationType !== 'mutation' } }";

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { normalPath } from '../scope';
 import type { LibraryDocs } from './docs';
 import { judgeRetriedFunction } from './retried-operation';
-import { retryOptionsSite } from './retry-options';
+import { retryOptionsSite, typedRetryOptionsSite } from './retry-options';
 import type { LibraryAdapter } from './types';
 
 export const docs: LibraryDocs = {
@@ -33,8 +33,11 @@ export const asyncRetryAdapter: LibraryAdapter = {
   analyze(node, origin, ctx) {
     if (node.type !== T.CallExpression || normalPath(origin).length !== 0) return [];
     const [fn, optionsArg] = node.arguments;
-    const { site, options } = retryOptionsSite(ctx, node, optionsArg, fn, { library: 'async-retry', retries: 10, randomize: true, forever: true });
+    const { site, options } = retryOptionsSite(ctx, node, optionsArg, fn, DEFAULTS);
     if (options.kind !== 'unknown') judgeRetriedFunction(ctx, site, fn, { conditionNode: node.callee, hasCondition: false, firstParamBails: true });
     return [site];
   },
+  typed: { types: [['Options']], analyze: (literal, ctx) => typedRetryOptionsSite(ctx, literal, DEFAULTS) },
 };
+
+const DEFAULTS = { library: 'async-retry', retries: 10, randomize: true, forever: true };

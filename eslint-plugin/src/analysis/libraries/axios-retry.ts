@@ -6,7 +6,7 @@ import { normalPath } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
 import {
-  alwaysTrue,
+  judgeCondition,
   delayFacts,
   namesIn,
   numberValue,
@@ -21,6 +21,7 @@ import {
   type OptionState,
 } from './option-state';
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
+import { mayRetryMethod, retriesMethod } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, scheduleDelay, staticValueOf } from './util';
 
@@ -105,6 +106,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression): RetryS
   }
 
   // Which failures, and so which methods, are retried.
+  let conditionNode: Node | undefined;
   let retriesPost: boolean | undefined = true; // the default retries network errors of every method
   if (conditionS.state === 'unknown') retriesPost = undefined;
   else if (conditionS.state === 'set') {
@@ -112,23 +114,33 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression): RetryS
     const fn = resolveFunction(ctx, conditionS.option.value);
     if (name) retriesPost = ['isNetworkError', 'isRetryableError', 'isNetworkOrIdempotentRequestError'].includes(name) ? true : name === 'isSafeRequestError' || name === 'isIdempotentRequestError' ? false : undefined;
     else if (fn) {
-      if (alwaysTrue(fn)) {
-        site.clientErrorRetries.push({ node: conditionS.option.property, reason: 'condition' });
-        const text = `${calleeText}.isIdempotentRequestError`;
+      // The condition judged by what it accepts (K8): statuses, network errors, methods.
+      const set = judgeCondition(ctx, site, conditionS, { positional: ['error'] });
+      const text = `${calleeText}.isIdempotentRequestError`;
+      if (site.clientErrorRetries.length > 0) {
         suggest(site, 'no-retry-on-client-error', setOption(options, 'retryCondition', text, `Retry only network errors, 429 and 5xx of idempotent requests (\`${text}\`)`, instance));
+      }
+      const names = namesIn(ctx, fn);
+      if (names.has('isSafeRequestError') || names.has('isIdempotentRequestError')) retriesPost = undefined;
+      else if (set) retriesPost = retriesMethod(set, 'post') ? true : mayRetryMethod(set, 'post') ? undefined : false;
+      else retriesPost = names.has('method') ? undefined : true;
+      if (retriesPost) {
         suggest(site, 'require-idempotency-key', setOption(options, 'retryCondition', text, `Retry only idempotent requests (\`${text}\`)`, instance));
-        retriesPost = true;
-      } else {
-        const names = namesIn(ctx, fn);
-        retriesPost = names.has('method') || names.has('isSafeRequestError') || names.has('isIdempotentRequestError') ? undefined : true;
+        conditionNode = conditionS.option.property;
       }
     } else retriesPost = undefined;
   }
   if (retriesPost && instance) {
+    const found = librarySite('axios-retry', call);
     for (const c of callsThrough(ctx, instance)) {
       const http = safeDescribe(ctx, c);
-      if (http && http.client === 'axios') judgeResent(ctx, site, http);
+      if (http && http.client === 'axios') judgeResent(ctx, found, http);
     }
+    // A written condition that lets POSTs through is where the retry of each POST is decided:
+    // one finding there; with the default condition, one at each request.
+    const first = found.nonIdempotent[0];
+    if (conditionNode && first) site.nonIdempotent.push({ ...first, node: conditionNode, keyNode: undefined, key: 'none' });
+    else site.nonIdempotent.push(...found.nonIdempotent);
   }
   return site;
 }

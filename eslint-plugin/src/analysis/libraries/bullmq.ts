@@ -3,11 +3,11 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { normalPath } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite } from '../types';
-import { replaceSuggestion, resolveExpression, withUnknownBound } from './inspect';
+import { replaceSuggestion, resolveExpression } from './inspect';
 import type { LibraryDocs } from './docs';
 import { insertProperty } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, numberOption, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
+import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, resolveObject, scheduleDelay, type OptionsObject } from './util';
 
 /**
  * BullMQ job retries: `attempts` and `backoff` in `queue.add(name, data, opts)`, `addBulk`,
@@ -78,11 +78,17 @@ export const bullmqAdapter: LibraryAdapter = {
     }
     return sites;
   },
+  typed: {
+    types: [['JobsOptions'], ['DefaultJobOptions'], ['BaseJobOptions']],
+    analyze(literal, ctx) {
+      const opts = resolveObject(ctx, literal);
+      return opts ? jobSite(ctx, literal, opts, undefined) : [];
+    },
+  },
 };
 
 function objectOf(ctx: LibraryContext, node: Node | null | undefined): OptionsObject | undefined {
-  const n = resolveExpression(ctx, node);
-  return n && n.type === T.ObjectExpression ? { node: n, spread: n.properties.some((q) => q.type === T.SpreadElement) } : undefined;
+  return resolveObject(ctx, node);
 }
 
 function elementsOf(ctx: LibraryContext, node: Node | null | undefined): OptionsObject[] {
@@ -92,7 +98,7 @@ function elementsOf(ctx: LibraryContext, node: Node | null | undefined): Options
 }
 
 function flowSites(ctx: LibraryContext, call: Node, flow: OptionsObject | TSESTree.ObjectExpression, depth: number): RetrySite[] {
-  const f = 'spread' in flow ? flow : { node: flow, spread: false };
+  const f = 'spread' in flow ? flow : optionsObject(ctx, flow);
   if (depth > 8) return [];
   const out: RetrySite[] = [];
   const opts = objectOf(ctx, readOption(ctx, f, 'opts')?.value);
@@ -163,14 +169,22 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
     const delay = delayOpt ? numberOption(delayOpt) : undefined;
     const jitterOpt = b ? readOption(ctx, b, 'jitter') : undefined;
     const jitter = jitterOpt ? numberOption(jitterOpt) : b?.spread ? undefined : 0;
-    if (!b || (typeName !== 'fixed' && typeName !== 'exponential') || delay === undefined || jitter === undefined) {
+    if (!b || (typeName !== 'fixed' && typeName !== 'exponential') || jitter === undefined || (!delayOpt && b.spread)) {
       site.waits = [{ node: backoffOpt.property, argument: undefined, delay: opaqueDelay(backoffOpt.property) }];
-    } else if (delay <= 0) {
+    } else if (delay !== undefined && delay <= 0) {
       site.noWait = backoffOpt.property;
     } else {
       const factor = typeName === 'exponential' ? 2 : 1;
-      const facts = scheduleDelay({ node: backoffOpt.property, baseMs: delay, factor, capMs: undefined, retries, random: jitter > 0 });
-      site.waits = [{ node: backoffOpt.property, argument: undefined, delay: attempts === undefined ? withUnknownBound(facts) : facts }];
+      // BullMQ has no cap: exponential growth with an attempt count computed at run time (an
+      // environment variable) is uncapped (PRODUCT: an unknown bound and no cap reports).
+      const facts = scheduleDelay({ node: backoffOpt.property, baseMs: delay ?? 1, factor, capMs: undefined, retries, random: jitter > 0 });
+      if (delay === undefined) {
+        // A delay computed when the options are built is the same for every job: its growth and
+        // randomness are known from `type` and `jitter`, its size is not.
+        if (facts.maxReason === 'known') facts.maxReason = 'opaque';
+        facts.maxMs = Infinity;
+      }
+      site.waits = [{ node: backoffOpt.property, argument: undefined, delay: facts }];
       if (jitter <= 0) {
         suggestions['require-jitter'] = [
           jitterOpt

@@ -1,11 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, propertyName, stringValue, unwrap } from '../ast';
+import { propertyName, stringValue, unwrap } from '../ast';
 import { normalPath, type Origin } from '../scope';
 import type { Node } from '../types';
 import { optionState, resolveOptions, type OptionState, type Options } from './option-state';
 import type { LibraryContext } from './types';
-import { resolveObject } from './util';
+import { propertiesOf, readOption, resolveObject } from './util';
 
 /**
  * For HTTP clients with a built-in retry (got, ky, ofetch): finds the options objects of a call
@@ -59,7 +59,7 @@ export function readClientCall(ctx: LibraryContext, call: TSESTree.CallExpressio
     if (last && METHODS.has(last.toLowerCase())) method = last.toUpperCase();
     else {
       const o = options[0];
-      const m = o && o.kind === 'object' ? findProperty(o.obj.node, 'method') : undefined;
+      const m = o && o.kind === 'object' ? readOption(ctx, o.obj, 'method')?.property : undefined;
       method = m ? stringValue(m.value)?.toUpperCase() : o && o.kind === 'unknown' ? undefined : 'GET';
     }
   }
@@ -84,7 +84,7 @@ export function optionsKey(ctx: LibraryContext, options: readonly Options[]): 'y
     if (o.kind === 'unknown') unknown = true;
     if (o.kind !== 'object') continue;
     if (o.obj.spread) unknown = true;
-    const headers = findProperty(o.obj.node, 'headers');
+    const headers = readOption(ctx, o.obj, 'headers')?.property;
     if (!headers) continue;
     const h = resolveObject(ctx, headers.value);
     if (!h) {
@@ -92,8 +92,7 @@ export function optionsKey(ctx: LibraryContext, options: readonly Options[]): 'y
       continue;
     }
     if (h.spread) unknown = true;
-    for (const p of h.node.properties) {
-      if (p.type !== T.Property) continue;
+    for (const p of propertiesOf(h)) {
       const name = propertyName(p);
       if (name === undefined) unknown = true;
       else if (ctx.settings.idempotencyKeyHeaders.some((k) => k.toLowerCase() === name.toLowerCase()) || /idempot/i.test(name)) return 'yes';

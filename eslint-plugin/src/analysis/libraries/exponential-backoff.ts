@@ -5,6 +5,7 @@ import type { Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
 import {
   acceptsEverything,
+  judgeCondition,
   booleanValue,
   numberValue,
   optionState,
@@ -17,6 +18,7 @@ import {
 } from './option-state';
 import { judgeRetriedFunction } from './retried-operation';
 import { SUGGESTED_CAP_MS } from './retry-options';
+import { acceptsAll } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, opaqueDelay, scheduleDelay } from './util';
 
@@ -113,7 +115,8 @@ function analyzeBackOff(ctx: LibraryContext, call: TSESTree.CallExpression): Ret
   }
 
   // `retry: () => true` is the default written out: like no condition, it classifies nothing.
-  const accepting = acceptsEverything(ctx, retryS);
+  const set = judgeCondition(ctx, site, retryS, { positional: ['error', 'other'] });
+  const accepting = acceptsEverything(ctx, retryS) || (set !== undefined && acceptsAll(set));
   judgeRetriedFunction(ctx, site, fn, { conditionNode: propertyOf(retryS) ?? anchor, hasCondition: retryS.state !== 'absent' && !accepting });
   return site;
 }

@@ -5,7 +5,7 @@ import { normalPath } from '../scope';
 import type { Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
 import {
-  alwaysTrue,
+  judgeCondition,
   delayFacts,
   judgeStatusList,
   numberValue,
@@ -75,7 +75,8 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression): Ret
   if (retryOnFn && onS.state === 'set') {
     if (!usesParameter(ctx, retryOnFn, 0)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: onS.option.property };
     else site.bound = { kind: 'bounded', maxAttempts: undefined, node: onS.option.property };
-    if (alwaysTrue(retryOnFn)) site.clientErrorRetries.push({ node: onS.option.property, reason: 'condition' });
+    // `retryOn(attempt, error, response)`: judged by what it accepts (K8).
+    judgeCondition(ctx, site, onS, { positional: ['other', 'network-error', 'response'] });
   }
   const effectiveRetries = retryOnFn ? (site.bound.kind === 'unbounded' ? Infinity : undefined) : retries;
   if (effectiveRetries === 0) return site;

@@ -20,6 +20,7 @@ import { superagentAdapter } from './superagent';
 import { tanstackQueryAdapter } from './tanstack-query';
 import { undiciAdapter } from './undici';
 import type { LibraryAdapter } from './types';
+import { describedAdapters } from './described';
 
 /** Every library adapter; `getRetrySites` hands each call whose callee resolves to one of an adapter's packages to it. */
 export const adapters: readonly LibraryAdapter[] = [
@@ -44,4 +45,5 @@ export const adapters: readonly LibraryAdapter[] = [
   octokitAdapter,
   apolloAdapter,
   socketIoAdapter,
+  ...describedAdapters,
 ];

@@ -6,7 +6,7 @@ import type { Node, RetrySite } from '../types';
 import { optionsKey, readClientCall, retryOptions } from './client-retry';
 import type { LibraryDocs } from './docs';
 import {
-  acceptsEverything,
+  judgeCondition,
   judgeMethodList,
   judgeStatusList,
   listEntries,
@@ -124,6 +124,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   const after = afterS.state === 'set' ? listEntries(ctx, afterS.option.value) : undefined;
   if (after && after.complete && after.entries.length === 0) site.honoursRetryAfter = false;
   if (statusS.state === 'set') judgeStatusList(ctx, site, statusS.option.value, [413]);
-  if (shouldS.state === 'set' && acceptsEverything(ctx, shouldS)) site.clientErrorRetries.push({ node: shouldS.option.property, reason: 'condition' });
+  // `shouldRetry({ error, retryCount })` replaces the status and method checks for the errors it decides (K8).
+  if (shouldS.state === 'set') judgeCondition(ctx, site, shouldS, { positional: ['error'], named: { error: 'error' } });
   return site;
 }

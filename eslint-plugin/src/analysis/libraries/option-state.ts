@@ -4,6 +4,8 @@ import { isFunction, propertyName, unwrap, walk } from '../ast';
 import type { AttemptBound, DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
 import { bindingOf, variableOf } from '../scope';
 import type { LibraryContext } from './types';
+import { evaluateCondition, handlesRateLimit, retriedClientError, type OutcomeSet, type Roles } from './status-set';
+import { isEffectivelyUnbounded } from '../limits';
 import { opaqueDelay, readOption, resolveObject, type FunctionNode, type Option, type OptionsObject } from './util';
 
 /**
@@ -36,14 +38,14 @@ export function optionState(ctx: LibraryContext, options: Options, name: string)
   if (options.kind === 'none') return { state: 'absent' };
   if (options.kind === 'unknown') return { state: 'unknown' };
   const option = readOption(ctx, options.obj, name);
-  const props = options.obj.node.properties;
+  const entries = options.obj.entries;
   if (!option) {
     if (options.obj.spread) return { state: 'unknown' };
-    if (props.some((p) => p.type === T.Property && propertyName(p) === undefined)) return { state: 'unknown' };
+    if (entries.some((p) => p !== undefined && propertyName(p) === undefined)) return { state: 'unknown' };
     return { state: 'absent' };
   }
-  const at = props.indexOf(option.property);
-  if (props.slice(at + 1).some((p) => p.type === T.SpreadElement)) return { state: 'unknown' };
+  const at = entries.indexOf(option.property);
+  if (entries.slice(at + 1).some((p) => p === undefined || propertyName(p) === undefined)) return { state: 'unknown' };
   return { state: 'set', option };
 }
 
@@ -88,10 +90,10 @@ export function unknownOptionsSite(site: RetrySite, anchor: Node): RetrySite {
 
 /**
  * The attempt bound of a retry count (`retries: n`, n + 1 attempts in all): unbounded for
- * `Infinity`, unknown when the count is not known statically. Reported at `node`.
+ * `Infinity` and other counts that are no limit in practice (see `../limits`), unknown when the count is not known statically. Reported at `node`.
  */
 export function retryCountBound(retries: number | undefined, node: Node): AttemptBound {
-  if (retries === Infinity) return { kind: 'unbounded', maxAttempts: undefined, node };
+  if (isEffectivelyUnbounded(retries)) return { kind: 'unbounded', maxAttempts: undefined, node };
   return { kind: retries === undefined ? 'unknown' : 'bounded', maxAttempts: retries === undefined ? undefined : retries + 1, node };
 }
 
@@ -121,6 +123,27 @@ export function judgeStatusList(ctx: LibraryContext, site: RetrySite, value: Nod
     if (isClientErrorStatus(e.value, alsoAllowed)) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
     if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
   }
+}
+
+/**
+ * Judges a "shall I retry?" predicate option (K8) by what it accepts, through the one status-set
+ * evaluator (`./status-set`): a condition that surely retries a 4xx a retry cannot fix (every
+ * error, `status >= 400`, `status !== 200`, a list that skips only some 4xx) is a client-error
+ * retry, reported at the option; one that names 429 or 503 and retries it handles the rate limit
+ * (`respect-retry-after` then asks whether the delay reads Retry-After). `roles` says what the
+ * predicate's parameters hold. Returns the outcome set, or undefined when the option is not a
+ * readable function.
+ */
+export function judgeCondition(ctx: LibraryContext, site: RetrySite, state: OptionState, roles: Roles): OutcomeSet | undefined {
+  if (state.state !== 'set') return undefined;
+  const fn = resolveFunction(ctx, state.option.value);
+  if (!fn) return undefined;
+  const set = evaluateCondition(fn, roles, ctx.sourceCode);
+  if (!set) return undefined;
+  const prop = state.option.property;
+  if (retriedClientError(set) !== undefined) site.clientErrorRetries.push({ node: prop, reason: 'condition' });
+  if (handlesRateLimit(set)) site.rateLimitChecks.push(prop);
+  return set;
 }
 
 /** Whether a "shall I retry?" option is a function that returns `true` for every failure (`() => true`). */

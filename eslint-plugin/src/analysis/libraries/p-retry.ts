@@ -3,9 +3,10 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { normalPath, type Origin } from '../scope';
 import type { RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
-import { acceptsEverything, optionState, propertyOf } from './option-state';
+import { acceptsEverything, judgeCondition, optionState, propertyOf } from './option-state';
+import { acceptsAll } from './status-set';
 import { judgeRetriedFunction } from './retried-operation';
-import { retryOptionsSite } from './retry-options';
+import { retryOptionsSite, typedRetryOptionsSite } from './retry-options';
 import type { LibraryAdapter, LibraryContext } from './types';
 
 export const docs: LibraryDocs = {
@@ -42,16 +43,21 @@ export const pRetryAdapter: LibraryAdapter = {
     }
     return [];
   },
+  typed: { types: [['Options']], analyze: (literal, ctx) => typedRetryOptionsSite(ctx, literal, DEFAULTS) },
 };
+
+const DEFAULTS = { library: 'p-retry', retries: 10, randomize: false, forever: true };
 
 function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, _origin: Origin): RetrySite {
   const [fn, optionsArg] = call.arguments;
-  const { site, options } = retryOptionsSite(ctx, call, optionsArg, fn, { library: 'p-retry', retries: 10, randomize: false, forever: true });
+  const { site, options } = retryOptionsSite(ctx, call, optionsArg, fn, DEFAULTS);
   if (options.kind === 'unknown') return site;
   const shouldRetry = optionState(ctx, options, 'shouldRetry');
   const onFailed = optionState(ctx, options, 'onFailedAttempt');
-  const accepting = acceptsEverything(ctx, shouldRetry);
-  // `shouldRetry: () => true` is the default written out: it classifies nothing.
+  // `shouldRetry(error)` (p-retry 6) or `shouldRetry({ error, attemptNumber, retriesLeft })` (7),
+  // judged by what it accepts (K8). `() => true` is the default written out: it classifies nothing.
+  const set = judgeCondition(ctx, site, shouldRetry, { positional: ['error'], named: { error: 'error' } });
+  const accepting = acceptsEverything(ctx, shouldRetry) || (set !== undefined && acceptsAll(set));
   const classified = (shouldRetry.state !== 'absent' && !accepting) || onFailed.state !== 'absent';
   judgeRetriedFunction(ctx, site, fn, { conditionNode: propertyOf(shouldRetry) ?? call.callee, hasCondition: classified });
   return site;

@@ -4,7 +4,7 @@ import { normalPath } from '../scope';
 import type { LibraryDocs } from './docs';
 import { resolveFunction } from './option-state';
 import { judgeRetriedFunction } from './retried-operation';
-import { retryOptionsSite } from './retry-options';
+import { retryOptionsSite, typedRetryOptionsSite } from './retry-options';
 import type { LibraryAdapter } from './types';
 
 export const docs: LibraryDocs = {
@@ -39,8 +39,11 @@ export const promiseRetryAdapter: LibraryAdapter = {
     if (first && !isFunction(first) && !resolveFunction(ctx, first) && optionsArg && (isFunction(unwrap(optionsArg)) || resolveFunction(ctx, optionsArg))) {
       [fn, optionsArg] = [optionsArg, fn];
     }
-    const { site, options } = retryOptionsSite(ctx, node, optionsArg, fn, { library: 'promise-retry', retries: 10, randomize: false, forever: true });
+    const { site, options } = retryOptionsSite(ctx, node, optionsArg, fn, DEFAULTS);
     if (options.kind !== 'unknown') judgeRetriedFunction(ctx, site, fn, { conditionNode: node.callee, hasCondition: false });
     return [site];
   },
+  typed: { types: [['Options'], ['OperationOptions']], analyze: (literal, ctx) => typedRetryOptionsSite(ctx, literal, DEFAULTS) },
 };
+
+const DEFAULTS = { library: 'promise-retry', retries: 10, randomize: false, forever: true };

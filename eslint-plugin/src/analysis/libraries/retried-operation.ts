@@ -7,7 +7,7 @@ import { variableOf } from '../scope';
 import type { Node, RetrySite } from '../types';
 import { resolveFunction } from './option-state';
 import type { LibraryContext } from './types';
-import { resolveObject, type FunctionNode } from './util';
+import { propertiesOf, resolveObject, type FunctionNode } from './util';
 
 /**
  * For retry libraries that run a function again (p-retry, async-retry, promise-retry,
@@ -28,6 +28,8 @@ export function judgeRetriedFunction(
   opts: { conditionNode: Node; hasCondition: boolean; firstParamBails?: boolean },
 ): void {
   const fn = resolveFunction(ctx, fnArg);
+  const passed = unwrap(fnArg);
+  if (passed) site.retried = { fn: passed, classified: opts.hasCondition || (fn !== undefined && classifies(ctx, fn, opts.firstParamBails === true)) };
   if (!fn) return;
   const calls = httpCallsIn(ctx, fn, true);
   // The shared operation analysis: requests (also in same-file helpers), GraphQL mutations and SDK
@@ -131,8 +133,7 @@ export function describeFetchLike(ctx: LibraryContext, call: TSESTree.CallExpres
   let methodNode: Node | undefined;
   let keyValue: Node | undefined;
   let keyUnknown = obj.spread;
-  for (const p of obj.node.properties) {
-    if (p.type !== T.Property) continue;
+  for (const p of propertiesOf(obj)) {
     const name = propertyName(p);
     if (name === undefined) {
       keyUnknown = true;
@@ -158,12 +159,11 @@ function headerKey(ctx: LibraryContext, value: Node): { value: Node | undefined;
   if (n.type === T.NewExpression && n.arguments[0]) n = unwrap(n.arguments[0]);
   const obj = resolveObject(ctx, n);
   if (!obj) return { value: undefined, unknown: true };
-  for (const p of obj.node.properties) {
-    if (p.type !== T.Property) continue;
+  for (const p of propertiesOf(obj)) {
     const name = propertyName(p);
     if (name && isKeyName(ctx, name)) return { value: p.value, unknown: false };
   }
-  return { value: undefined, unknown: obj.spread || obj.node.properties.some((p) => p.type === T.Property && propertyName(p) === undefined) };
+  return { value: undefined, unknown: obj.spread || propertiesOf(obj).some((p) => propertyName(p) === undefined) };
 }
 
 function isKeyName(ctx: LibraryContext, name: string): boolean {

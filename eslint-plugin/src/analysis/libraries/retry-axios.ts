@@ -1,11 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, propertyName, unwrap, walk } from '../ast';
+import { propertyName, unwrap, walk } from '../ast';
 import { normalPath, variableOf } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
 import {
   acceptsEverything,
+  judgeCondition,
   delayFacts,
   judgeMethodList,
   judgeStatusList,
@@ -20,8 +21,9 @@ import {
   type Options,
 } from './option-state';
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
+import { acceptsAll } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, resolveObject, type OptionsObject } from './util';
+import { librarySite, opaqueDelay, readOption, resolveObject, type OptionsObject } from './util';
 
 export const docs: LibraryDocs = {
   package: 'retry-axios',
@@ -124,8 +126,8 @@ function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression): Retr
   // Statuses.
   if (statusS.state === 'set') judgeStatusList(ctx, site, statusS.option.value);
   // A custom condition replaces the method and status checks.
-  if (shouldS.state === 'set' && acceptsEverything(ctx, shouldS)) {
-    site.clientErrorRetries.push({ node: shouldS.option.property, reason: 'condition' });
+  const set = judgeCondition(ctx, site, shouldS, { positional: ['error'] });
+  if (shouldS.state === 'set' && (acceptsEverything(ctx, shouldS) || (set !== undefined && acceptsAll(set)))) {
     const target = instance ?? undefined;
     if (target) {
       for (const c of callsThrough(ctx, target)) {
@@ -166,7 +168,7 @@ function findConfig(ctx: LibraryContext, instance: Node | undefined): OptionsObj
     const init = unwrap(def.node.init);
     if (init.type === T.CallExpression && init.arguments[0]) {
       const opts = resolveObject(ctx, init.arguments[0]);
-      const prop = opts && findProperty(opts.node, 'raxConfig');
+      const prop = opts && readOption(ctx, opts, 'raxConfig')?.property;
       if (prop) found = resolveObject(ctx, prop.value) ?? 'unknown';
       else if (opts?.spread) found = 'unknown';
     }

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { Node, RetrySite } from '../types';
 import {
   booleanValue,
@@ -12,6 +13,7 @@ import {
   type Options,
 } from './option-state';
 import type { LibraryContext } from './types';
+import { isEffectivelyUnbounded } from '../limits';
 import { librarySite, opaqueDelay, scheduleDelay } from './util';
 
 /**
@@ -31,15 +33,22 @@ export interface RetryOptionDefaults {
 /** The cap the suggestions propose, well under `require-max-delay`'s default of 60000 ms. */
 export const SUGGESTED_CAP_MS = 30000;
 
-/** Builds the site of a call configured with node-retry options. `after` is the argument an options object would follow. */
+/** The names of node-retry's options: an object that sets one of them configures retrying. */
+export const RETRY_OPTION_NAMES = ['retries', 'factor', 'minTimeout', 'maxTimeout', 'randomize', 'forever', 'maxRetryTime'] as const;
+
+/**
+ * Builds the site of a call configured with node-retry options. `after` is the argument an
+ * options object would follow. `call` may also be an options object recognised by its type
+ * (K3: `const policy: Options = {…}`), which is then the site and the anchor.
+ */
 export function retryOptionsSite(
   ctx: LibraryContext,
-  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ObjectExpression,
   optionsArg: Node | null | undefined,
   after: Node | undefined,
   d: RetryOptionDefaults,
 ): { site: RetrySite; options: Options } {
-  const anchor: Node = call.callee;
+  const anchor: Node = call.type === T.ObjectExpression ? call : call.callee;
   const options = resolveOptions(ctx, optionsArg);
   const site = librarySite(d.library, call, { node: anchor });
   if (options.kind === 'unknown') return { site: unknownOptionsSite(site, anchor), options };
@@ -60,13 +69,19 @@ export function retryOptionsSite(
     site.bound = { kind: 'unbounded', maxAttempts: undefined, node: propertyOf(foreverS) ?? anchor };
     const prop = propertyOf(foreverS);
     if (prop) suggest(site, 'no-unbounded-retry', { description: `Retry at most ${d.retries} times`, range: prop.range, text: `retries: ${d.retries}` });
-  } else if (retries === Infinity && !hasDeadline) {
+  } else if (isEffectivelyUnbounded(retries) && !hasDeadline) {
     site.bound = { kind: 'unbounded', maxAttempts: undefined, node: propertyOf(retriesS) ?? anchor };
     suggest(site, 'no-unbounded-retry', setOption(options, 'retries', String(d.retries), `Retry at most ${d.retries} times`, undefined));
   } else if (retries === undefined || forever === undefined) {
     site.bound = { kind: hasDeadline ? 'bounded' : 'unknown', maxAttempts: undefined, node: propertyOf(retriesS) ?? anchor };
   } else {
-    site.bound = { kind: 'bounded', maxAttempts: Number.isFinite(retries) ? retries + 1 : undefined, node: propertyOf(retriesS) ?? anchor };
+    site.bound = { kind: 'bounded', maxAttempts: isEffectivelyUnbounded(retries) ? undefined : retries + 1, node: propertyOf(retriesS) ?? anchor };
+  }
+
+  // `retries: 0` makes one attempt: no retry (the site is dropped, see `run.ts`).
+  if (retries === 0 && forever !== true) {
+    site.bound = { kind: 'bounded', maxAttempts: 1, node: propertyOf(retriesS) ?? anchor };
+    return { site, options };
   }
 
   // Delays.
@@ -90,7 +105,7 @@ export function retryOptionsSite(
     site.waits.push({ node: waitNode, argument: undefined, delay: opaqueDelay(anchor) });
     return { site, options };
   }
-  const worstRetries = forever === true || retries === Infinity ? Infinity : retries;
+  const worstRetries = forever === true || isEffectivelyUnbounded(retries) ? Infinity : retries;
   const delay = scheduleDelay({
     node: (maxTimeout !== undefined && Number.isFinite(maxTimeout) ? propertyOf(maxS) : undefined) ?? anchor,
     baseMs: minTimeout * (randomize === false ? 1 : 2),
@@ -114,4 +129,15 @@ export function retryOptionsSite(
   if (factor <= 1) suggest(site, 'require-backoff', setOption(options, 'factor', '2', 'Double the wait after each attempt (`factor: 2`)', after));
   suggest(site, 'require-max-delay', setOption(options, 'maxTimeout', String(SUGGESTED_CAP_MS), `Cap each wait at ${SUGGESTED_CAP_MS} ms (\`maxTimeout: ${SUGGESTED_CAP_MS}\`)`, after));
   return { site, options };
+}
+
+/**
+ * The site of an options object typed with a node-retry family options type (K3), registered
+ * elsewhere: judged like options passed to the library's call, with the library's defaults. An
+ * object that sets none of the retry options is no retry configuration (nothing is returned).
+ */
+export function typedRetryOptionsSite(ctx: LibraryContext, literal: TSESTree.ObjectExpression, d: RetryOptionDefaults): RetrySite[] {
+  const options = resolveOptions(ctx, literal);
+  if (options.kind !== 'object' || !RETRY_OPTION_NAMES.some((n) => optionState(ctx, options, n).state === 'set')) return [];
+  return [retryOptionsSite(ctx, literal, literal, undefined, d).site];
 }

@@ -4,7 +4,7 @@ import { unwrap } from '../ast';
 import { normalPath } from '../scope';
 import type { LibraryDocs } from './docs';
 import { callsThrough, judgeRetriedFunction } from './retried-operation';
-import { retryOptionsSite } from './retry-options';
+import { retryOptionsSite, typedRetryOptionsSite } from './retry-options';
 import type { LibraryAdapter } from './types';
 
 export const docs: LibraryDocs = {
@@ -38,7 +38,7 @@ export const retryAdapter: LibraryAdapter = {
     const path = normalPath(origin);
     if (path.length !== 1 || path[0] !== 'operation') return [];
     const optionsArg = node.arguments[0];
-    const { site, options } = retryOptionsSite(ctx, node, optionsArg, undefined, { library: 'retry', retries: 10, randomize: false, forever: true });
+    const { site, options } = retryOptionsSite(ctx, node, optionsArg, undefined, DEFAULTS);
     if (options.kind === 'unknown') return [site];
     for (const call of callsThrough(ctx, node)) {
       const callee = unwrap(call.callee);
@@ -48,4 +48,7 @@ export const retryAdapter: LibraryAdapter = {
     }
     return [site];
   },
+  typed: { types: [['OperationOptions']], analyze: (literal, ctx) => typedRetryOptionsSite(ctx, literal, DEFAULTS) },
 };
+
+const DEFAULTS = { library: 'retry', retries: 10, randomize: false, forever: true };

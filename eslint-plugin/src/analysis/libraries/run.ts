@@ -1,24 +1,40 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../../utils/settings';
-import { walk } from '../ast';
-import { originOf, type Origin } from '../scope';
-import type { RetrySite } from '../types';
+import { unwrap, walk } from '../ast';
+import { isEffectivelyUnbounded } from '../limits';
+import { bindingOf, originOf, variableOf, normalPath, type Origin } from '../scope';
+import type { Node, RetrySite } from '../types';
+import { analyzeLibraryWrappers } from '../wrappers';
 import { adapters } from './index';
-import type { LibraryContext } from './types';
+import type { LibraryAdapter, LibraryContext } from './types';
 
-/** Runs every library adapter over the calls of a file. An adapter that throws loses only its own sites. */
+type Call = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/**
+ * Runs every library adapter over the calls of a file, then over the options objects typed with
+ * a library's options type that no call consumed (K3), then finds wrappers around the library
+ * sites (S4). An adapter that throws loses only its own sites.
+ *
+ * An options argument chosen by a conditional (`cond ? RETRY_OPTS : { retries: 0 }`, R8) is
+ * judged branch by branch. Sites are then normalised: an attempt bound of 1,000 or more is no
+ * bound (S3, `../limits`), and a site that makes at most one attempt is no retry.
+ */
 export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: RetrySettings): RetrySite[] {
-  const calls: { node: TSESTree.CallExpression | TSESTree.NewExpression; origin: Origin | undefined }[] = [];
+  const calls: { node: Call; origin: Origin | undefined }[] = [];
+  const typed: { literal: TSESTree.ObjectExpression; type: TSESTree.TypeNode }[] = [];
   walk(sourceCode.ast, sourceCode.visitorKeys, (n) => {
     if (n.type === T.CallExpression || n.type === T.NewExpression) calls.push({ node: n, origin: undefined });
+    const t = typedObject(n);
+    if (t) typed.push(t);
   });
-  if (calls.length === 0 || adapters.length === 0) return [];
+  if (calls.length === 0 && typed.length === 0) return [];
   const ctx: LibraryContext = {
     sourceCode,
     settings,
     originOf: (node) => originOf(sourceCode, node),
     calls,
+    consumed: new Set(),
   };
   for (const c of calls) c.origin = originOf(sourceCode, c.node.callee);
   const sites: RetrySite[] = [];
@@ -26,12 +42,147 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
     if (!c.origin) continue;
     for (const adapter of adapters) {
       if (!adapter.packages.includes(c.origin.module)) continue;
-      try {
-        sites.push(...adapter.analyze(c.node, c.origin, ctx));
-      } catch {
-        // An adapter bug must not take the file down: the rule never throws on valid syntax.
+      for (const variant of branchVariants(ctx, c.node)) {
+        try {
+          sites.push(...adapter.analyze(variant, c.origin, ctx));
+        } catch {
+          // An adapter bug must not take the file down: the rule never throws on valid syntax.
+        }
       }
     }
   }
-  return sites;
+  for (const t of typed) {
+    if (ctx.consumed?.has(t.literal)) continue;
+    const found = typedAdapter(sourceCode, t.type);
+    if (!found?.typed) continue;
+    try {
+      sites.push(...found.typed.analyze(t.literal, ctx));
+    } catch {
+      // As above.
+    }
+  }
+  for (const adapter of adapters) {
+    if (!adapter.unregistered || !calls.some((c) => c.origin && adapter.packages.includes(c.origin.module)) && !importsAny(sourceCode, adapter.packages)) continue;
+    try {
+      sites.push(...adapter.unregistered(ctx));
+    } catch {
+      // As above.
+    }
+  }
+  const kept = sites.filter(normalise);
+  try {
+    kept.push(...analyzeLibraryWrappers(ctx, kept));
+  } catch {
+    // Keep the library sites.
+  }
+  return kept;
+}
+
+/** Whether the file imports (or requires) one of the packages. */
+function importsAny(sourceCode: TSESLint.SourceCode, packages: readonly string[]): boolean {
+  return sourceCode.ast.body.some((st) => st.type === T.ImportDeclaration && packages.includes(String(st.source.value)));
+}
+
+/** Applies the shared bound threshold; false for a site that makes at most one attempt. */
+function normalise(site: RetrySite): boolean {
+  const b = site.bound;
+  if (b.kind === 'bounded' && b.maxAttempts !== undefined) {
+    if (b.maxAttempts <= 1) return false;
+    if (isEffectivelyUnbounded(b.maxAttempts)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: b.node };
+  }
+  return true;
+}
+
+/**
+ * The call itself, or one variant per branch when an argument is chosen by a conditional or a
+ * logical default whose branches include an object literal (`cond ? A : { retries: 0 }`,
+ * `opts || DEFAULTS`). A variant is a shallow copy of the call with that argument replaced; its
+ * parent is the call's parent, so scope look-ups and reports work as for the call.
+ */
+function branchVariants(ctx: LibraryContext, call: Call): Call[] {
+  const index = call.arguments.findIndex((a) => branchesOf(ctx, a) !== undefined);
+  if (index < 0) return [call];
+  const branches = branchesOf(ctx, call.arguments[index]!)!;
+  return branches.map((b) => {
+    const args = call.arguments.slice();
+    args[index] = b as TSESTree.CallExpressionArgument;
+    return { ...call, arguments: args } as Call;
+  });
+}
+
+function branchesOf(ctx: LibraryContext, arg: Node | undefined): Node[] | undefined {
+  let n = unwrap(arg);
+  for (let i = 0; n && n.type === T.Identifier && i < 4; i++) {
+    const v = variableOf(ctx.sourceCode, n);
+    const b = v && bindingOf(v);
+    if (!b || !b.stable || b.kind !== 'init' || !b.node) break;
+    n = unwrap(b.node);
+  }
+  if (!n) return undefined;
+  let branches: Node[];
+  if (n.type === T.ConditionalExpression) branches = [n.consequent, n.alternate];
+  else if (n.type === T.LogicalExpression && (n.operator === '||' || n.operator === '??')) branches = [n.left, n.right];
+  else return undefined;
+  const objects = branches.filter((b) => isObjectish(ctx, b));
+  return objects.length > 0 && branches.every((b) => isObjectish(ctx, b) || isUndefined(b)) ? branches : undefined;
+}
+
+function isObjectish(ctx: LibraryContext, n: Node): boolean {
+  let u = unwrap(n);
+  for (let i = 0; u && u.type === T.Identifier && i < 4; i++) {
+    const v = variableOf(ctx.sourceCode, u);
+    const b = v && bindingOf(v);
+    if (!b || !b.stable || b.kind !== 'init' || !b.node) return false;
+    u = unwrap(b.node);
+  }
+  return !!u && u.type === T.ObjectExpression;
+}
+
+function isUndefined(n: Node): boolean {
+  const u = unwrap(n);
+  return (u.type === T.Identifier && u.name === 'undefined') || (u.type === T.UnaryExpression && u.operator === 'void');
+}
+
+/** An object literal with a type annotation, `as` or `satisfies`, and that type. */
+function typedObject(n: Node): { literal: TSESTree.ObjectExpression; type: TSESTree.TypeNode } | undefined {
+  if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.id.typeAnnotation && n.init) {
+    const init = unwrap(n.init);
+    if (init.type === T.ObjectExpression) return { literal: init, type: n.id.typeAnnotation.typeAnnotation };
+  }
+  if ((n.type === T.TSAsExpression || n.type === T.TSSatisfiesExpression) && !(n.parent && (n.parent.type === T.TSAsExpression || n.parent.type === T.TSSatisfiesExpression))) {
+    const inner = unwrap(n.expression);
+    if (inner.type === T.ObjectExpression) return { literal: inner, type: n.typeAnnotation };
+  }
+  return undefined;
+}
+
+/** The adapter whose options type a type node names (`Options` imported from 'p-retry', `Partial<JobsOptions>`). */
+function typedAdapter(sourceCode: TSESLint.SourceCode, type: TSESTree.TypeNode, depth = 0): LibraryAdapter | undefined {
+  if (depth > 3) return undefined;
+  if (type.type === T.TSIntersectionType) {
+    for (const t of type.types) {
+      const a = typedAdapter(sourceCode, t, depth + 1);
+      if (a) return a;
+    }
+    return undefined;
+  }
+  if (type.type !== T.TSTypeReference) return undefined;
+  const origin = typeOrigin(sourceCode, type.typeName);
+  if (!origin) {
+    // `Partial<Options>`, `Readonly<JobsOptions>`: the wrapped type.
+    const arg = type.typeArguments?.params[0];
+    const name = type.typeName.type === T.Identifier ? type.typeName.name : undefined;
+    return arg && name && /^(Partial|Readonly|Required)$/.test(name) ? typedAdapter(sourceCode, arg, depth + 1) : undefined;
+  }
+  const path = normalPath(origin);
+  return adapters.find((a) => a.typed && a.packages.includes(origin.module) && a.typed.types.some((t) => t.length === path.length && t.every((s, i) => s === path[i])));
+}
+
+function typeOrigin(sourceCode: TSESLint.SourceCode, name: TSESTree.EntityName): Origin | undefined {
+  if (name.type === T.Identifier) return originOf(sourceCode, name);
+  if (name.type === T.TSQualifiedName) {
+    const base = typeOrigin(sourceCode, name.left);
+    return base ? { module: base.module, path: [...base.path, name.right.name] } : undefined;
+  }
+  return undefined;
 }

@@ -1,15 +1,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { propertyName, unwrap } from '../ast';
-import { delayOfFunction } from '../delay';
+import { propertyName, unwrap, walk } from '../ast';
+import { delayOfFunction, evaluate, makeEnv, toDelayFacts } from '../delay';
 import { describeHttpCall, type HttpCall } from '../http';
-import { normalPath, type Origin } from '../scope';
-import type { Node, RetrySite } from '../types';
+import { normalPath, variableOf, type Origin } from '../scope';
+import type { DelayFacts, Node, RetrySite, Wait } from '../types';
 import { resolveExpression, returnedExpressions } from './inspect';
 import type { LibraryDocs } from './docs';
 import { resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
+import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf, type FunctionNode } from './util';
+import { evaluateTest, retriedClientError } from './status-set';
 
 /**
  * rxjs 7.x `retry(count)` / `retry({ count, delay, resetOnSuccess })` and the deprecated
@@ -19,8 +20,6 @@ import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, sche
  */
 
 const MODULES = ['rxjs', 'rxjs/operators'];
-/** Operators a `retryWhen` notifier may use whose effect on attempts and delays is known. */
-const KNOWN_NOTIFIER_OPERATORS = new Set(['delay', 'take', 'tap']);
 
 export const docs: LibraryDocs = {
   package: 'rxjs',
@@ -28,14 +27,17 @@ export const docs: LibraryDocs = {
   versionAssumed: 'rxjs 7.x (rxjs 6 `retry(n)` means the same; its default `-1` is also infinite)',
   defaults: ['`count: Infinity`', 'no delay: resubscribes at once', 'Retry-After: not read', 'every error is retried'],
   checks: [
-    { rule: 'no-unbounded-retry', when: '`retry()`, `count: Infinity`, `retryWhen(errors => errors.pipe(delay(ms)))` without `take`; suggests `count: 3`.' },
-    { rule: 'require-backoff', when: 'no `delay` (resubscribes at once) or a numeric `delay`, `retryWhen` with `delay(ms)`.' },
+    { rule: 'no-unbounded-retry', when: '`retry()`, `count: Infinity`, a `retryWhen` notifier with nothing that stops it (no `take`, no test on the index or a counter); suggests `count: 3`.' },
+    { rule: 'require-backoff', when: 'no `delay` (resubscribes at once) or a numeric `delay`; a notifier whose `delay(x)` or `timer(x)` does not grow with the index (an operator argument is the same for every attempt, known or not). Notifiers exported apart from their `retryWhen` are judged too.' },
+    { rule: 'no-retry-on-client-error', when: 'a notifier test on the error\'s status (`throwError` for some statuses) that still lets a 4xx through.' },
     { rule: 'require-jitter', when: 'a numeric `delay`; a `delay` function through the shared delay analysis.' },
     { rule: 'require-max-delay', when: 'a `delay` function whose growth is not capped.' },
     { rule: 'no-retry-on-client-error', when: 'the retried source is rxjs `ajax` (it errors on 4xx) and no `delay` function can tell errors apart.' },
     { rule: 'require-idempotency-key', when: 'the retried source is an `ajax` POST or PATCH without an idempotency key.' },
   ],
-  notModelled: ['`retryWhen` notifiers using operators other than `delay`, `take` and `tap`: they may stop or classify, so the site is an unknown.'],
+  notModelled: [
+    '`retryWhen` notifier operators other than `delay`, `delayWhen`, `take`, `takeWhile`, `first`, `scan`, `filter`, `tap`, `map` and `mergeMap`/`concatMap`/`switchMap`/`exhaustMap` returning `timer`, `of`, `throwError` or `EMPTY`: such an operator makes the bound, the wait and the error classification unknown, and nothing else.',
+  ],
 };
 
 export const rxjsAdapter: LibraryAdapter = {
@@ -48,6 +50,7 @@ export const rxjsAdapter: LibraryAdapter = {
     if (op === 'retryWhen') return analyzeRetryWhen(ctx, node);
     return [];
   },
+  unregistered: unregisteredNotifiers,
 };
 
 function operatorOf(origin: Origin): string | undefined {
@@ -137,45 +140,324 @@ function analyzeRetryWhen(ctx: LibraryContext, node: TSESTree.CallExpression): R
   const fn = resolveFunction(ctx, node.arguments[0]);
   const site = librarySite('rxjs', node, { kind: 'unknown' });
   if (!fn) return [site];
+  ctx.consumed?.add(fn);
+  const notifier = interpretNotifier(ctx, fn);
+  if (!notifier) return [site];
+  applyNotifier(site, notifier, node);
+  const http = sourceRequest(ctx, node);
+  if (http) judgeRequest(ctx, site, http, node, notifier.classifies);
+  return [site];
+}
+
+/** What the operators of a `retryWhen` notifier do to the retry (K9): one fact per concern, unknown stays local. */
+interface Notifier {
+  /** The `.pipe(…)` call. */
+  pipe: TSESTree.CallExpression;
+  /** `take(n)`: at most n retries; `counted`: a counter or the index stops it; `none`: nothing does; `unknown`. */
+  bound: { kind: 'count'; retries: number } | { kind: 'counted' } | { kind: 'none' } | { kind: 'unknown' };
+  waits: Wait[];
+  /** An operator may wait (an unknown one, or a wait that cannot be read). */
+  waitUnknown: boolean;
+  /** Some errors are not retried (a `throwError`, `EMPTY`, `filter` or `throw` that depends on the error). */
+  classifies: boolean;
+  /** Where a classification retries a 4xx a retry cannot fix. */
+  clientError: Node | undefined;
+}
+
+/** Operators whose only effect on the retry is known: they cannot change timing, counting or which errors go round. */
+const TRANSPARENT = new Set(['tap', 'map', 'mapTo', 'observeOn']);
+const FLATTENING = new Set(['mergeMap', 'concatMap', 'switchMap', 'exhaustMap', 'flatMap']);
+
+/**
+ * Interprets a notifier `(errors) => errors.pipe(op1, op2, …)` one operator at a time: `delay`,
+ * `delayWhen` and `timer(…)` returned from a flattening operator wait (their argument through the
+ * delay evaluator, the flattening index as the attempt); `take`, `takeWhile`, `first`, a `scan`
+ * that throws past a count and a test on the index or on a counter bound it; a `throwError` /
+ * `EMPTY` / `filter` chosen by a test on the error classifies (its status set decides whether
+ * 4xx go round); `tap` and `map` change nothing. An operator not in this list makes unknown only
+ * what it can influence: here, the bound, the wait and the classification. Returns undefined when
+ * the function is not of that shape.
+ */
+function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | undefined {
   const param = fn.params[0];
   const returns = returnedExpressions(fn, ctx.sourceCode.visitorKeys);
   const body = returns.length === 1 ? unwrap(returns[0]) : undefined;
-  if (!param || param.type !== T.Identifier || !body || body.type !== T.CallExpression) return [site];
+  if (!param || param.type !== T.Identifier || !body || body.type !== T.CallExpression) return undefined;
   const callee = unwrap(body.callee);
-  if (callee.type !== T.MemberExpression || propertyName(callee) !== 'pipe') return [site];
+  if (callee.type !== T.MemberExpression || propertyName(callee) !== 'pipe') return undefined;
   const object = unwrap(callee.object);
-  if (object.type !== T.Identifier || object.name !== param.name) return [site];
-  let take: number | undefined;
-  let delayMs: number | undefined;
-  let delayNode: Node | undefined;
+  if (object.type !== T.Identifier || object.name !== param.name) return undefined;
+  const out: Notifier = { pipe: body, bound: { kind: 'none' }, waits: [], waitUnknown: false, classifies: false, clientError: undefined };
+  let unknownOperator = false;
   for (const a of body.arguments) {
     const call = unwrap(a);
-    if (call.type !== T.CallExpression) return [site];
-    const o = ctx.originOf(call.callee);
-    const name = o && MODULES.includes(o.module) ? normalPath(o)[normalPath(o).length - 1] : undefined;
-    if (!name || !KNOWN_NOTIFIER_OPERATORS.has(name)) return [site];
-    if (name === 'take') {
-      take = numberAt(ctx, call.arguments[0]);
-      if (take === undefined) return [site];
+    const name = call.type === T.CallExpression ? rxjsName(ctx, call.callee) : undefined;
+    if (call.type !== T.CallExpression || !name) {
+      unknownOperator = true;
+      continue;
+    }
+    const arg = call.arguments[0];
+    if (TRANSPARENT.has(name)) continue;
+    if (name === 'take' || name === 'first') {
+      const n = name === 'first' ? 1 : numberAt(ctx, arg);
+      if (n === undefined) setBound(out, { kind: 'counted' });
+      else setBound(out, { kind: 'count', retries: n });
+    } else if (name === 'takeWhile') {
+      setBound(out, { kind: 'counted' });
     } else if (name === 'delay') {
-      delayMs = numberAt(ctx, call.arguments[0]);
-      delayNode = call;
-      if (delayMs === undefined) {
-        site.waits = [{ node: call, argument: undefined, delay: opaqueDelay(call) }];
+      out.waits.push({ node: call, argument: undefined, delay: invariantDelay(ctx, arg, call, undefined) });
+    } else if (name === 'delayWhen') {
+      const f = resolveFunction(ctx, arg);
+      const leaves = f ? returnedExpressions(f, ctx.sourceCode.visitorKeys) : [];
+      const timers = leaves.map((l) => timerArgument(ctx, l));
+      if (!f || timers.length === 0 || timers.some((t) => t === undefined)) out.waitUnknown = true;
+      else for (const t of timers) out.waits.push({ node: call, argument: undefined, delay: invariantDelay(ctx, t!, call, f) });
+    } else if (FLATTENING.has(name)) {
+      const f = resolveFunction(ctx, arg);
+      if (!f) {
+        unknownOperator = true;
+        continue;
       }
+      flattening(ctx, f, call, out);
+    } else if (name === 'scan') {
+      const f = resolveFunction(ctx, arg);
+      if (!f) {
+        unknownOperator = true;
+        continue;
+      }
+      // `scan((n, e) => { if (n >= 3) throw e; return n + 1; }, 0)`: a throw past a count bounds.
+      const test = throwTest(f);
+      if (test && readsParam(ctx, f, 0, test)) setBound(out, { kind: 'counted' });
+      if (test && readsParam(ctx, f, 1, test)) classify(ctx, f, test, false, call, out);
+    } else if (name === 'filter') {
+      out.classifies = true;
+    } else {
+      unknownOperator = true;
     }
   }
-  if (take !== undefined) site.bound = { kind: 'bounded', maxAttempts: take + 1, node };
-  else site.bound = { kind: 'unbounded', maxAttempts: undefined, node };
-  if (delayNode && delayMs !== undefined) {
-    if (delayMs <= 0) site.noWait = delayNode;
-    else site.waits = [{ node: delayNode, argument: undefined, delay: scheduleDelay({ node: delayNode, baseMs: delayMs, factor: 1, capMs: undefined, retries: take, random: false }) }];
-  } else if (!delayNode) {
-    site.noWait = node;
+  if (unknownOperator) {
+    if (out.bound.kind === 'none') out.bound = { kind: 'unknown' };
+    out.waitUnknown = true;
+    out.classifies = true;
   }
-  const http = sourceRequest(ctx, node);
-  if (http) judgeRequest(ctx, site, http, node, false);
-  return [site];
+  return out;
+}
+
+function setBound(out: Notifier, b: Notifier['bound']): void {
+  if (b.kind === 'count' && out.bound.kind === 'count') out.bound = { kind: 'count', retries: Math.min(out.bound.retries, b.retries) };
+  else if (out.bound.kind !== 'count') out.bound = b;
+}
+
+/** A flattening operator's callback: its returned leaves (`timer`, `of`, `throwError`, `EMPTY`) and the tests that choose them. */
+function flattening(ctx: LibraryContext, f: FunctionNode, call: TSESTree.CallExpression, out: Notifier): void {
+  const returns = returnedExpressions(f, ctx.sourceCode.visitorKeys);
+  let unknown = false;
+  const visit = (n: Node | null, tests: Node[]): void => {
+    const u = unwrap(n);
+    if (!u) return;
+    if (u.type === T.ConditionalExpression) {
+      const stopT = leafStops(ctx, u.consequent);
+      const stopF = leafStops(ctx, u.alternate);
+      if (stopT !== stopF && stopT !== undefined && stopF !== undefined) {
+        if (readsParam(ctx, f, 1, u.test) || readsCounter(ctx, u.test)) setBound(out, { kind: 'counted' });
+        if (readsParam(ctx, f, 0, u.test)) classify(ctx, f, u.test, stopF, call, out);
+      }
+      visit(u.consequent, [...tests, u.test]);
+      visit(u.alternate, [...tests, u.test]);
+      return;
+    }
+    const stop = leafStops(ctx, u);
+    if (stop === undefined) {
+      unknown = true;
+      return;
+    }
+    if (stop) return;
+    const t = timerArgument(ctx, u);
+    if (t) out.waits.push({ node: call, argument: undefined, delay: invariantDelay(ctx, t, call, f) });
+  };
+  for (const r of returns) visit(r, []);
+  // `if (i >= 3) return throwError(…)` in a block body.
+  if (f.body.type === T.BlockStatement) {
+    for (const st of f.body.body) {
+      if (st.type !== T.IfStatement) continue;
+      const stops = st.consequent.type === T.ThrowStatement || (st.consequent.type === T.BlockStatement && st.consequent.body.some((x) => x.type === T.ThrowStatement || (x.type === T.ReturnStatement && leafStops(ctx, x.argument) === true))) || (st.consequent.type === T.ReturnStatement && leafStops(ctx, st.consequent.argument) === true);
+      if (!stops) continue;
+      if (readsParam(ctx, f, 1, st.test) || readsCounter(ctx, st.test)) setBound(out, { kind: 'counted' });
+      if (readsParam(ctx, f, 0, st.test)) classify(ctx, f, st.test, false, call, out);
+    }
+  }
+  if (unknown) {
+    out.waitUnknown = true;
+    out.classifies = true;
+  }
+}
+
+/**
+ * Records what a test on the error decides: `retriedWhenTrue` is whether the test being true lets
+ * the error go round. Its status set (`./status-set`) says whether a 4xx a retry cannot fix does.
+ */
+function classify(ctx: LibraryContext, f: FunctionNode, test: Node, retriedWhenTrue: boolean, at: Node, out: Notifier): void {
+  out.classifies = true;
+  const p = f.params[0];
+  const errVar = p && p.type === T.Identifier ? variableOf(ctx.sourceCode, p) : undefined;
+  if (!errVar) return;
+  const isStatus = (n: Node): boolean => {
+    const u = unwrap(n);
+    if (u.type !== T.MemberExpression || !['status', 'statusCode'].includes(propertyName(u) ?? '')) return false;
+    let o = unwrap(u.object);
+    while (o.type === T.MemberExpression && propertyName(o) === 'response') o = unwrap(o.object);
+    return o.type === T.Identifier && variableOf(ctx.sourceCode, o) === errVar;
+  };
+  const set = evaluateTest(test, isStatus, ctx.sourceCode);
+  const retried = { ...set, verdicts: set.verdicts.map((v) => ({ outcome: v.outcome, retried: v.retried === undefined ? undefined : v.retried === retriedWhenTrue })) };
+  if (retriedClientError(retried) !== undefined) out.clientError ??= at;
+}
+
+/** Whether a returned leaf stops the retry (`throwError`, `EMPTY`), lets it go round (`of`, `timer`, the error itself), or is unknown. */
+function leafStops(ctx: LibraryContext, n: Node | null | undefined): boolean | undefined {
+  const u = unwrap(n);
+  if (!u) return undefined;
+  if (u.type === T.CallExpression) {
+    const name = rxjsName(ctx, u.callee);
+    if (name === 'throwError') return true;
+    if (name === 'of' || name === 'timer' || name === 'from') return false;
+    return undefined;
+  }
+  if (u.type === T.Identifier && rxjsName(ctx, u) === 'EMPTY') return true;
+  return undefined;
+}
+
+/** The argument of `timer(x)` (a leaf returned by `delayWhen` or a flattening operator). */
+function timerArgument(ctx: LibraryContext, n: Node | null | undefined): Node | undefined {
+  const u = unwrap(n);
+  return u && u.type === T.CallExpression && rxjsName(ctx, u.callee) === 'timer' ? u.arguments[0] : undefined;
+}
+
+/** The name of an rxjs export a callee resolves to. */
+function rxjsName(ctx: LibraryContext, callee: Node): string | undefined {
+  const o = ctx.originOf(callee);
+  if (!o || !MODULES.includes(o.module)) return undefined;
+  const p = normalPath(o);
+  return p.length === 1 ? p[0] : undefined;
+}
+
+/**
+ * A notifier's delay. An operator's argument (`delay(ms)`) is evaluated once, when the pipe is
+ * built, so whatever it is it is the same for every attempt: unknown in size but constant (K1).
+ * Inside a callback (`timer(x)`), the callback's index is the attempt; a value that reads no
+ * callback parameter and calls nothing is likewise the same every time.
+ */
+function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, callback: FunctionNode | undefined): DelayFacts {
+  if (!arg) return opaqueDelay(at);
+  const env = makeEnv(ctx.sourceCode);
+  const index = callback?.params[1];
+  if (index && index.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, index);
+    if (v) env.attempts.push({ variable: v, lo: 0, hi: Infinity });
+  }
+  const facts = { ...toDelayFacts(evaluate(arg, env), at), node: at };
+  if (facts.opaque && isInvariant(ctx, arg, callback)) {
+    facts.opaque = false;
+    facts.growing = false;
+    facts.maxMs = Infinity;
+    facts.maxReason = 'opaque';
+  }
+  return facts;
+}
+
+function isInvariant(ctx: LibraryContext, arg: Node, callback: FunctionNode | undefined): boolean {
+  let ok = true;
+  const params = new Set<unknown>();
+  for (const p of callback?.params ?? []) if (p.type === T.Identifier) params.add(variableOf(ctx.sourceCode, p));
+  walk(arg, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.CallExpression || n.type === T.NewExpression || n.type === T.UpdateExpression || n.type === T.AssignmentExpression || n.type === T.AwaitExpression) ok = false;
+    if (n.type === T.Identifier && params.has(variableOf(ctx.sourceCode, n))) ok = false;
+    return ok;
+  });
+  return ok;
+}
+
+/** The test of the first `if (…) throw` in a block body. */
+function throwTest(f: FunctionNode): Node | undefined {
+  if (f.body.type !== T.BlockStatement) return undefined;
+  for (const st of f.body.body) {
+    if (st.type !== T.IfStatement) continue;
+    const c = st.consequent;
+    if (c.type === T.ThrowStatement || (c.type === T.BlockStatement && c.body.some((x) => x.type === T.ThrowStatement))) return st.test;
+  }
+  return undefined;
+}
+
+/** Whether a test reads the callback's parameter at `index`. */
+function readsParam(ctx: LibraryContext, f: FunctionNode, index: number, test: Node): boolean {
+  const p = f.params[index];
+  if (!p || p.type !== T.Identifier) return false;
+  const v = variableOf(ctx.sourceCode, p);
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.Identifier && variableOf(ctx.sourceCode, n) === v) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Whether a test counts: it updates a variable (`budget-- > 0`, `++n < 4`) or reads one that is updated elsewhere. */
+function readsCounter(ctx: LibraryContext, test: Node): boolean {
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.UpdateExpression || n.type === T.AssignmentExpression) found = true;
+    else if (n.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, n);
+      if (v && v.references.some((r) => r.isWrite() && !r.init)) found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** Writes a notifier's facts onto a site anchored at `anchor` (the `retryWhen` call or the notifier). */
+function applyNotifier(site: RetrySite, n: Notifier, anchor: Node): void {
+  if (n.bound.kind === 'count') site.bound = { kind: 'bounded', maxAttempts: n.bound.retries + 1, node: anchor };
+  else if (n.bound.kind === 'counted') site.bound = { kind: 'bounded', maxAttempts: undefined, node: anchor };
+  else if (n.bound.kind === 'none') site.bound = { kind: 'unbounded', maxAttempts: undefined, node: anchor };
+  else site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
+  const retries = n.bound.kind === 'count' ? n.bound.retries : n.bound.kind === 'none' ? Infinity : undefined;
+  for (const w of n.waits) {
+    const d = w.delay;
+    if (d.growing && d.maxReason === 'growth' && retries !== undefined && Number.isFinite(retries)) d.maxReason = 'opaque';
+    if (d.growing && d.maxReason === 'growth' && retries === undefined) d.maxReason = 'opaque';
+  }
+  site.waits = n.waits.filter((w) => !(w.delay.maxReason === 'known' && w.delay.maxMs <= 0 && !w.delay.opaque));
+  if (n.waitUnknown) site.waits.push({ node: n.pipe, argument: undefined, delay: opaqueDelay(n.pipe) });
+  if (site.waits.length === 0) site.noWait = n.waits[0]?.node ?? anchor;
+  if (n.clientError) site.clientErrorRetries.push({ node: n.clientError, reason: 'client-status' });
+}
+
+/**
+ * Notifiers defined apart from their registration (K3): an exported or returned function that
+ * maps an error stream to an rxjs `pipe(…)` of notifier operators and is not passed to
+ * `retryWhen` in this file. It counts as a notifier when the stream is handled as errors: its
+ * parameter is named for them, or an operator rethrows (`throwError`) or reads a status.
+ */
+export function unregisteredNotifiers(ctx: LibraryContext): RetrySite[] {
+  const out: RetrySite[] = [];
+  walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.ArrowFunctionExpression && n.type !== T.FunctionExpression && n.type !== T.FunctionDeclaration) return undefined;
+    if (ctx.consumed?.has(n)) return undefined;
+    const param = n.params[0];
+    if (!param || param.type !== T.Identifier || n.params.length > 1) return undefined;
+    const notifier = interpretNotifier(ctx, n);
+    if (!notifier || notifier.bound.kind === 'unknown' && notifier.waitUnknown && notifier.waits.length === 0) return undefined;
+    if (notifier.pipe.arguments.length === 0 || notifier.pipe.arguments.some((a) => a.type !== T.CallExpression || !rxjsName(ctx, a.callee))) return undefined;
+    const text = ctx.sourceCode.getText(notifier.pipe);
+    const errorStream = /err/i.test(param.name) || /throwError|\.status\b/.test(text);
+    if (!errorStream) return undefined;
+    const site = librarySite('rxjs', n);
+    applyNotifier(site, notifier, notifier.pipe);
+    out.push(site);
+    return undefined;
+  });
+  return out;
 }
 
 /** The HTTP request an operator retries: the source of the `.pipe(…)` it is an argument of, through earlier pipes. */

@@ -5,7 +5,7 @@ import type { LibrarySuggestion, Node } from '../types';
 import { replaceSuggestion, resolveExpression } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter } from './types';
-import { librarySite, numberOption, opaqueDelay, readOption, scheduleDelay, type OptionsObject } from './util';
+import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, scheduleDelay, type OptionsObject } from './util';
 
 /**
  * socket.io-client reconnection: `io(url, opts)` (also `connect`, `lookup`, the default export)
@@ -56,7 +56,7 @@ export const socketIoAdapter: LibraryAdapter = {
     const first = resolveExpression(ctx, node.arguments[0]);
     const optsNode = first && first.type === T.ObjectExpression ? first : resolveExpression(ctx, node.arguments[1]);
     if (!optsNode || optsNode.type !== T.ObjectExpression) return [];
-    const options: OptionsObject = { node: optsNode, spread: optsNode.properties.some((q) => q.type === T.SpreadElement) };
+    const options: OptionsObject = optionsObject(ctx, optsNode);
     const set = OPTIONS.map((o) => readOption(ctx, options, o)).filter((o) => o !== undefined);
     if (set.length === 0) return []; // the built-in reconnection, untouched
     const reconnection = readOption(ctx, options, 'reconnection');
@@ -71,7 +71,7 @@ export const socketIoAdapter: LibraryAdapter = {
       site.bound = { kind: 'unbounded', maxAttempts: undefined, node: attemptsOpt.property };
       suggestions['no-unbounded-retry'] = [replaceSuggestion(unwrap(attemptsOpt.value), '10', 'Give up after 10 attempts (`reconnectionAttempts: 10`)')];
     } else if (attempts !== undefined) {
-      site.bound = { kind: 'bounded', maxAttempts: attempts, node: attemptsOpt!.property };
+      site.bound = { kind: 'bounded', maxAttempts: attempts + 1, node: attemptsOpt!.property };
     } else {
       // Default (Infinity) or computed: not judged (see the module comment).
       site.bound = { kind: 'unknown', maxAttempts: undefined, node: attemptsOpt?.property ?? node };

@@ -15,7 +15,7 @@ import type { LibraryDocs } from './docs';
 import { insertProperty, resolveFunction } from './option-state';
 import { httpCallsIn } from './retried-operation';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, numberOption, opaqueDelay, readOption, scheduleDelay, type FunctionNode, type OptionsObject } from './util';
+import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, scheduleDelay, type FunctionNode, type OptionsObject } from './util';
 
 /**
  * TanStack Query (react-query 3, @tanstack/*-query 4 and 5). Defaults (query-core 5.x
@@ -96,7 +96,7 @@ export const tanstackQueryAdapter: LibraryAdapter = {
       if (found) sites.push(...optionSite(ctx, node, found.options, api.kind, api.kind === 'query' ? 3 : 0, found.fn));
     } else if (api.type === 'queries') {
       const first = objectOf(ctx, args[0]);
-      const list = first ? readOption(ctx, { node: first, spread: false }, 'queries')?.value : args[0];
+      const list = first ? readOption(ctx, optionsObject(ctx, first), 'queries')?.value : args[0];
       for (const o of queryObjects(ctx, list)) sites.push(...optionSite(ctx, node, o, 'query', 3, undefined));
     } else if (api.type === 'fetch') {
       const o = objectOf(ctx, args[0]);
@@ -106,10 +106,10 @@ export const tanstackQueryAdapter: LibraryAdapter = {
       if (o) sites.push(...optionSite(ctx, node, o, api.kind, api.kind === 'query' ? 3 : 0, undefined));
     } else {
       const o = objectOf(ctx, args[0]);
-      const defaults = o && api.type === 'client' ? objectOf(ctx, readOption(ctx, { node: o, spread: false }, 'defaultOptions')?.value) : o;
+      const defaults = o && api.type === 'client' ? objectOf(ctx, readOption(ctx, optionsObject(ctx, o), 'defaultOptions')?.value) : o;
       if (!defaults) return [];
-      const queries = objectOf(ctx, readOption(ctx, { node: defaults, spread: false }, 'queries')?.value);
-      const mutations = objectOf(ctx, readOption(ctx, { node: defaults, spread: false }, 'mutations')?.value);
+      const queries = objectOf(ctx, readOption(ctx, optionsObject(ctx, defaults), 'queries')?.value);
+      const mutations = objectOf(ctx, readOption(ctx, optionsObject(ctx, defaults), 'mutations')?.value);
       if (queries) sites.push(...optionSite(ctx, node, queries, 'query', 3, undefined));
       if (mutations) sites.push(...optionSite(ctx, node, mutations, 'mutation', 0, undefined));
     }
@@ -184,7 +184,7 @@ function queryObjects(ctx: LibraryContext, node: Node | null | undefined): TSEST
 }
 
 function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpression, kind: Kind, defaultRetry: number, positionalFn: Node | undefined): RetrySite[] {
-  const options: OptionsObject = { node: obj, spread: obj.properties.some((p) => p.type === T.SpreadElement) };
+  const options: OptionsObject = optionsObject(ctx, obj);
   const retryOpt = readOption(ctx, options, 'retry');
   const delayOpt = readOption(ctx, options, 'retryDelay');
   if (!retryOpt && !delayOpt) return []; // the built-in retry, untouched

@@ -12,6 +12,8 @@ export interface LibraryContext {
   originOf(node: TSESTree.Node | null | undefined): Origin | undefined;
   /** Every call and `new` in the file, with its callee's origin when it resolves to a module. */
   calls: readonly { node: TSESTree.CallExpression | TSESTree.NewExpression; origin: Origin | undefined }[];
+  /** Object literals an adapter has read as options (see `resolveObject`): typed configuration already judged at its registration. */
+  consumed?: Set<TSESTree.Node>;
 }
 
 /**
@@ -25,4 +27,20 @@ export interface LibraryAdapter {
   analyze(node: TSESTree.CallExpression | TSESTree.NewExpression, origin: Origin, ctx: LibraryContext): RetrySite[];
   /** What the adapter checks, rendered into `docs/libraries.md` (see `./docs`). */
   docs?: LibraryDocs;
+  /**
+   * Options types of the library (K3, PRODUCT "Judgement calls"): an object literal annotated, cast
+   * (`as`) or checked (`satisfies`) with one of them is the library's retry configuration wherever
+   * it is registered. Each type is a path from the module (`['Options']`, `['RetryLink', 'Options']`).
+   */
+  /**
+   * Configuration recognised by its shape rather than by a call (K3), such as an rxjs notifier
+   * defined apart from its `retryWhen`. Called once per file, after every call was analysed, so
+   * `ctx.consumed` tells what a registration already covered.
+   */
+  unregistered?(ctx: LibraryContext): RetrySite[];
+  typed?: {
+    types: readonly (readonly string[])[];
+    /** Sites of such an object that no call in the file consumed; [] when it sets no retry option. */
+    analyze(literal: TSESTree.ObjectExpression, ctx: LibraryContext): RetrySite[];
+  };
 }

@@ -1,37 +1,74 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, hasSpread, unwrap } from '../ast';
+import { propertyName, unwrap } from '../ast';
 import { bindingOf, variableOf } from '../scope';
 import type { AttemptBound, DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryContext } from './types';
+import { isEffectivelyUnbounded } from '../limits';
 
 /** A function node of any form. */
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** An options object found for a library call. */
 export interface OptionsObject {
-  /** The object literal. */
+  /** The object literal (where suggestions edit). */
   node: TSESTree.ObjectExpression;
-  /** True when `...something` is spread in: any option may then come from elsewhere (an unknown, not a finding). */
+  /** True when a spread that cannot be resolved is merged in: any option may then come from elsewhere (an unknown, not a finding). */
   spread: boolean;
+  /**
+   * The properties in evaluation order with same-file spreads expanded (`{ ...BASE, x }` lists
+   * BASE's properties, then `x`); `undefined` marks a spread that cannot be resolved (a
+   * parameter, an import, a call). The last definition of a name wins, as at run time.
+   */
+  entries: (TSESTree.Property | undefined)[];
 }
 
 /**
- * Resolves an options argument to an object literal, following `const` bindings
- * (`const opts = {…}; pRetry(fn, opts)`). Returns undefined for anything else (a parameter,
- * a call result): the options are then unknown.
+ * Resolves an options argument to an object literal (K1, K11): follows never-reassigned bindings
+ * (`const opts = {…}; pRetry(fn, opts)`), parameter defaults (`function f(run, policy = {…})`:
+ * PRODUCT counts a default as known) and TypeScript wrappers (`as`, `satisfies`), and merges
+ * same-file spreads (`{ ...BASE, retries: 3 }`, recursively, last write wins). Returns undefined
+ * for anything else (a parameter without default, a call result): the options are then unknown.
+ * Every object literal it returns is recorded in `ctx.consumed`.
  */
-export function resolveObject(ctx: LibraryContext, node: Node | null | undefined): OptionsObject | undefined {
+export function resolveObject(ctx: LibraryContext, node: Node | null | undefined, depth = 0): OptionsObject | undefined {
+  const n = resolveObjectLiteral(ctx, node);
+  if (!n) return undefined;
+  ctx.consumed?.add(n);
+  const entries: (TSESTree.Property | undefined)[] = [];
+  for (const p of n.properties) {
+    if (p.type === T.Property) entries.push(p);
+    else {
+      const inner = depth < 6 ? resolveObject(ctx, p.argument, depth + 1) : undefined;
+      if (inner) entries.push(...inner.entries);
+      else entries.push(undefined);
+    }
+  }
+  return { node: n, spread: entries.includes(undefined), entries };
+}
+
+/** The options object of an object literal already in hand, same-file spreads merged. */
+export function optionsObject(ctx: LibraryContext, literal: TSESTree.ObjectExpression): OptionsObject {
+  return resolveObject(ctx, literal) ?? { node: literal, spread: true, entries: [undefined] };
+}
+
+/** The object literal an expression evaluates to, through stable bindings and parameter defaults. */
+export function resolveObjectLiteral(ctx: LibraryContext, node: Node | null | undefined): TSESTree.ObjectExpression | undefined {
   let n = unwrap(node);
-  for (let i = 0; n && i < 5; i++) {
-    if (n.type === T.ObjectExpression) return { node: n, spread: hasSpread(n) };
+  for (let i = 0; n && i < 6; i++) {
+    if (n.type === T.ObjectExpression) return n;
     if (n.type !== T.Identifier) return undefined;
     const v = variableOf(ctx.sourceCode, n);
     const b = v && bindingOf(v);
-    if (!b || !b.stable || b.kind !== 'init') return undefined;
+    if (!b || !b.stable || (b.kind !== 'init' && b.kind !== 'param-default') || b.path.length > 0) return undefined;
     n = unwrap(b.node);
   }
   return undefined;
+}
+
+/** The properties of an options object, same-file spreads merged in (see {@link OptionsObject.entries}). */
+export function propertiesOf(obj: OptionsObject): TSESTree.Property[] {
+  return obj.entries.filter((p): p is TSESTree.Property => p !== undefined);
 }
 
 /** One option of an options object. */
@@ -50,7 +87,8 @@ export interface Option {
 /** Reads option `name` of an options object (the last definition wins, as at run time). */
 export function readOption(ctx: LibraryContext, options: OptionsObject | undefined, name: string): Option | undefined {
   if (!options) return undefined;
-  const property = findProperty(options.node, name);
+  let property: TSESTree.Property | undefined;
+  for (const p of options.entries) if (p && propertyName(p) === name) property = p;
   if (!property) return undefined;
   const value = property.value as Node;
   return { property, value, known: staticValueOf(ctx, value) };
@@ -98,7 +136,7 @@ export function scheduleDelay(s: Schedule): DelayFacts {
   let maxReason: DelayFacts['maxReason'] = 'known';
   if (!growing) {
     maxMs = s.capMs !== undefined ? Math.min(s.baseMs, s.capMs) : s.baseMs;
-  } else if (s.retries === undefined || !Number.isFinite(s.retries)) {
+  } else if (s.retries === undefined || isEffectivelyUnbounded(s.retries)) {
     maxMs = s.capMs ?? Infinity;
     if (s.capMs === undefined) maxReason = 'growth';
   } else {

@@ -1,0 +1,560 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
+import { sameFileFunction } from './delay';
+import { isStatusLike } from './operation';
+import { bindingOf, variableOf } from './scope';
+import type { Node } from './types';
+
+/**
+ * One notion of the failure path, shared by loops, recursion and promise chains.
+ *
+ * An attempt ends in one of a few abstract outcomes: it succeeded (a 2xx response, no error), it
+ * answered with a failing status, or it threw (no response, an error value set). A call or a loop's
+ * back-edge is a retry when it cannot be reached after a success and can be reached after some
+ * failure. Reachability is computed by a small abstract interpreter over statements: each test is
+ * evaluated in three-valued logic against the outcome (`res.ok`, `status === 429`, `[…].includes(status)`,
+ * an error value, a retry predicate); tests it cannot judge take both branches. Falling off the end of a
+ * function is leaving; `continue` and the end of a loop body go round again.
+ */
+
+/** An abstract attempt outcome: success, a failing HTTP status, or a thrown error / missing response. */
+export type Outcome = { kind: 'success' } | { kind: 'status'; code: number } | { kind: 'error' };
+
+/** The success outcome. */
+export const SUCCESS: Outcome = { kind: 'success' };
+/** Failure outcomes tried when asking "can some failure reach this?". */
+export const FAILURES: readonly Outcome[] = [
+  { kind: 'error' },
+  ...[400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503, 504].map((code) => ({ kind: 'status' as const, code })),
+];
+
+type TV = boolean | undefined;
+
+const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError|lastError)$/i;
+const PREDICATE_RE = /^(should_?retry|is_?retr(y|i)able|isTransient|canRetry|retryable|isRecoverable|isTemporary)/i;
+
+function not(a: TV): TV {
+  return a === undefined ? undefined : !a;
+}
+function and(a: TV, b: TV): TV {
+  if (a === false || b === false) return false;
+  if (a === true && b === true) return true;
+  return undefined;
+}
+function or(a: TV, b: TV): TV {
+  if (a === true || b === true) return true;
+  if (a === false && b === false) return false;
+  return undefined;
+}
+
+function numberOf(node: Node, sourceCode: TSESLint.SourceCode, depth = 0): number | undefined {
+  const n = unwrap(node);
+  if (n.type === T.Literal && typeof n.value === 'number') return n.value;
+  if (n.type === T.Identifier && depth < 3) {
+    const v = variableOf(sourceCode, n);
+    const b = v && bindingOf(v);
+    if (b && b.kind === 'init' && b.stable && b.node) return numberOf(b.node, sourceCode, depth + 1);
+  }
+  return undefined;
+}
+
+function numberList(node: Node, sourceCode: TSESLint.SourceCode, depth = 0): number[] | undefined {
+  const n = unwrap(node);
+  if (n.type === T.ArrayExpression) {
+    const out: number[] = [];
+    for (const e of n.elements) {
+      const v = e && e.type !== T.SpreadElement ? numberOf(e, sourceCode) : undefined;
+      if (v === undefined) return undefined;
+      out.push(v);
+    }
+    return out;
+  }
+  if (n.type === T.NewExpression && calleeName(n) === 'Set' && n.arguments[0]) return numberList(n.arguments[0], sourceCode, depth);
+  if (n.type === T.Identifier && depth < 3) {
+    const v = variableOf(sourceCode, n);
+    const b = v && bindingOf(v);
+    if (b && b.kind === 'init' && b.node) return numberList(b.node, sourceCode, depth + 1);
+  }
+  return undefined;
+}
+
+function compare(op: string, a: number, b: number): TV {
+  switch (op) {
+    case '===':
+    case '==':
+      return a === b;
+    case '!==':
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    default:
+      return undefined;
+  }
+}
+
+const FLIP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+
+/**
+ * Evaluates a test against an attempt outcome, in three-valued logic: `true`/`false` when the
+ * outcome decides it, `undefined` when it depends on something else (a counter, a flag).
+ */
+export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.SourceCode): TV {
+  const t = unwrap(test);
+  switch (t.type) {
+    case T.UnaryExpression:
+      return t.operator === '!' ? not(evalTest(t.argument, outcome, sourceCode)) : undefined;
+    case T.LogicalExpression: {
+      const a = evalTest(t.left, outcome, sourceCode);
+      const b = evalTest(t.right, outcome, sourceCode);
+      if (t.operator === '&&') return and(a, b);
+      if (t.operator === '||') return or(a, b);
+      return undefined;
+    }
+    case T.MemberExpression: {
+      const name = propertyName(t);
+      if (name === 'ok' || name === 'success' || name === 'succeeded') {
+        if (outcome.kind === 'success') return true;
+        if (outcome.kind === 'status') return outcome.code >= 200 && outcome.code < 300;
+        return t.optional || isOptionalChain(t) ? false : undefined;
+      }
+      return undefined;
+    }
+    case T.Identifier: {
+      if (ERROR_NAME.test(t.name)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
+      return undefined;
+    }
+    case T.BinaryExpression: {
+      if (t.left.type === T.PrivateIdentifier) return undefined;
+      if ((t.operator === '!=' || t.operator === '!==' || t.operator === '==' || t.operator === '===') && ERROR_NAME.test(identName(t.left) ?? '') && isNullish(t.right)) {
+        const set = outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
+        return t.operator.startsWith('!') ? set : not(set);
+      }
+      let code: number | undefined;
+      let other: Node | undefined;
+      let op = t.operator as string;
+      if (isStatusLike(t.left)) {
+        other = t.right;
+      } else if (isStatusLike(t.right)) {
+        other = t.left;
+        op = FLIP[op] ?? op;
+      }
+      if (!other) return undefined;
+      const k = numberOf(other, sourceCode);
+      if (k === undefined) return undefined;
+      if (outcome.kind === 'success') code = 200;
+      else if (outcome.kind === 'status') code = outcome.code;
+      else return undefined;
+      return compare(op, code, k);
+    }
+    case T.CallExpression: {
+      const name = calleeName(t);
+      if ((name === 'includes' || name === 'has') && t.arguments[0] && isStatusLike(t.arguments[0])) {
+        const c = unwrap(t.callee);
+        const list = c.type === T.MemberExpression ? numberList(c.object, sourceCode) : undefined;
+        if (!list) return undefined;
+        if (outcome.kind === 'success') return list.includes(200);
+        if (outcome.kind === 'status') return list.includes(outcome.code);
+        return undefined;
+      }
+      // `shouldRetry(res)`, `isRetryable(err)`: says yes only to failures.
+      if (PREDICATE_RE.test(name ?? '')) return outcome.kind === 'success' ? false : undefined;
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isOptionalChain(n: Node): boolean {
+  for (let p: Node | undefined = n; p && p.type === T.MemberExpression; p = p.object) if (p.optional) return true;
+  return n.parent?.type === T.ChainExpression;
+}
+
+function identName(n: Node): string | undefined {
+  const u = unwrap(n);
+  return u.type === T.Identifier ? u.name : undefined;
+}
+
+function isNullish(n: Node): boolean {
+  const u = unwrap(n);
+  return (u.type === T.Literal && u.value === null) || (u.type === T.Identifier && u.name === 'undefined');
+}
+
+/** Whether the test reads the attempt's outcome at all (some outcome decides it). */
+export function isOutcomeTest(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  return [SUCCESS, ...FAILURES].some((o) => evalTest(test, o, sourceCode) !== undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reachability
+
+const NORMAL = 1;
+const RETURN = 2;
+const THROW = 4;
+const BREAK = 8;
+const CONTINUE = 16;
+
+interface Run {
+  outcome: Outcome;
+  sourceCode: TSESLint.SourceCode;
+  /** The node whose evaluation counts as reaching (a call), when the target is a node. */
+  target: Node | undefined;
+  hit: boolean;
+  /** Budget against pathological inputs. */
+  steps: number;
+}
+
+function visitExpr(e: Node | null | undefined, run: Run): void {
+  if (!e || run.hit || !run.target) return;
+  if (!contains(e, run.target)) {
+    byName(e, run);
+    return;
+  }
+  if (--run.steps < 0) {
+    run.hit = true;
+    return;
+  }
+  if (e === run.target) {
+    run.hit = true;
+    return;
+  }
+  const u = e;
+  if (u.type === T.ConditionalExpression) {
+    visitExpr(u.test, run);
+    const v = evalTest(u.test, run.outcome, run.sourceCode);
+    if (v !== false) visitExpr(u.consequent, run);
+    if (v !== true) visitExpr(u.alternate, run);
+    return;
+  }
+  if (u.type === T.LogicalExpression) {
+    visitExpr(u.left, run);
+    const v = evalTest(u.left, run.outcome, run.sourceCode);
+    if (u.operator === '&&' ? v !== false : u.operator === '||' ? v !== true : true) visitExpr(u.right, run);
+    return;
+  }
+  if (isFunction(u)) {
+    const host = u.parent;
+    // A rejection handler runs only after a failure.
+    if (host?.type === T.CallExpression && host.arguments.includes(u as TSESTree.CallExpressionArgument)) {
+      const name = calleeName(host);
+      const idx = host.arguments.indexOf(u as TSESTree.CallExpressionArgument);
+      if ((name === 'catch' && idx === 0) || (name === 'then' && idx === 1)) {
+        if (run.outcome.kind === 'success') return;
+        run.hit = true;
+        return;
+      }
+    }
+    if (u.body.type === T.BlockStatement) execList(u.body.body, run);
+    else visitExpr(u.body, run);
+    return;
+  }
+  // Any other expression: its sub-expressions are evaluated (in order, unconditionally).
+  walkChildren(u, run);
+}
+
+/**
+ * A function that holds the target, passed by name (`.then(parse, later)`, `setTimeout(open, ms)`):
+ * it runs when its host calls it, only after a failure for a rejection or failure-event handler.
+ */
+function byName(e: Node, run: Run): void {
+  walk(e, run.sourceCode.visitorKeys, (n) => {
+    if (run.hit) return false;
+    if (n.type !== T.CallExpression) return undefined;
+    n.arguments.forEach((a, i) => {
+      if (run.hit || unwrap(a).type !== T.Identifier) return;
+      const fn = sameFileFunction(a, { sourceCode: run.sourceCode });
+      if (!fn || !contains(fn, run.target!)) return;
+      const name = calleeName(n);
+      const failureHook = (name === 'catch' && i === 0) || (name === 'then' && i === 1) || ((name === 'on' || name === 'once' || name === 'addEventListener') && i === 1 && /^(close|error|disconnect|timeout|end)$/.test(stringOf(n.arguments[0])));
+      if (!failureHook || run.outcome.kind !== 'success') run.hit = true;
+    });
+    return undefined;
+  });
+}
+
+function stringOf(n: Node | undefined): string {
+  const u = n && unwrap(n);
+  return u && u.type === T.Literal && typeof u.value === 'string' ? u.value : '';
+}
+
+function walkChildren(n: Node, run: Run): void {
+  const keys = run.sourceCode.visitorKeys[n.type] ?? [];
+  for (const key of keys) {
+    const value = (n as unknown as Record<string, unknown>)[key];
+    const list = Array.isArray(value) ? value : [value];
+    for (const v of list) if (v && typeof v === 'object' && 'type' in v) visitExpr(v as Node, run);
+  }
+}
+
+function execList(stmts: readonly Node[], run: Run): number {
+  let out = 0;
+  for (const s of stmts) {
+    const c = exec(s, run);
+    out |= c & ~NORMAL;
+    if (!(c & NORMAL)) return out;
+  }
+  return out | NORMAL;
+}
+
+/** The possible completions of a statement under the run's outcome; records whether the target is reached. */
+function exec(s: Node, run: Run): number {
+  if (--run.steps < 0) {
+    run.hit = true;
+    return NORMAL;
+  }
+  switch (s.type) {
+    case T.BlockStatement:
+      return execList(s.body, run);
+    case T.ExpressionStatement:
+      visitExpr(s.expression, run);
+      return NORMAL | (mayThrowHere(s, run) ? THROW : 0);
+    case T.VariableDeclaration:
+      for (const d of s.declarations) visitExpr(d.init, run);
+      return NORMAL | (mayThrowHere(s, run) ? THROW : 0);
+    case T.ReturnStatement:
+      visitExpr(s.argument, run);
+      return RETURN;
+    case T.ThrowStatement:
+      visitExpr(s.argument, run);
+      return THROW;
+    case T.BreakStatement:
+      return BREAK;
+    case T.ContinueStatement:
+      return CONTINUE;
+    case T.IfStatement: {
+      visitExpr(s.test, run);
+      const v = evalTest(s.test, run.outcome, run.sourceCode);
+      let c = 0;
+      if (v !== false) c |= exec(s.consequent, run);
+      if (v !== true) c |= s.alternate ? exec(s.alternate, run) : NORMAL;
+      return c;
+    }
+    case T.TryStatement: {
+      let c = exec(s.block, run);
+      if (s.handler && ((c & THROW) || (run.outcome.kind === 'error' && hasCall(s.block, run.sourceCode.visitorKeys)))) {
+        c = (c & ~THROW) | exec(s.handler.body, run);
+      }
+      if (s.finalizer) {
+        const f = exec(s.finalizer, run);
+        if (!(f & NORMAL)) return f;
+        c |= f & ~NORMAL;
+      }
+      return c;
+    }
+    case T.ForStatement:
+    case T.WhileStatement:
+    case T.DoWhileStatement:
+    case T.ForOfStatement:
+    case T.ForInStatement: {
+      if (s.type === T.ForStatement) visitExpr(s.init, run);
+      if (s.type === T.ForOfStatement || s.type === T.ForInStatement) visitExpr(s.right, run);
+      const test = s.type === T.ForStatement || s.type === T.WhileStatement ? s.test : undefined;
+      if (test) visitExpr(test, run);
+      const b = exec(s.body, run);
+      if (s.type === T.DoWhileStatement) visitExpr(s.test, run);
+      // A nested loop absorbs its own break/continue; it may run zero times.
+      return (b & (RETURN | THROW)) | NORMAL;
+    }
+    case T.SwitchStatement: {
+      visitExpr(s.discriminant, run);
+      let c = 0;
+      let hasDefault = false;
+      for (const k of s.cases) {
+        if (!k.test) hasDefault = true;
+        c |= execList(k.consequent, run);
+      }
+      if (!hasDefault) c |= NORMAL;
+      return (c & ~BREAK) | (c & BREAK ? NORMAL : 0);
+    }
+    case T.LabeledStatement:
+      return exec(s.body, run) | NORMAL;
+    case T.FunctionDeclaration:
+      return NORMAL;
+    default:
+      return NORMAL;
+  }
+}
+
+/** Under the error outcome, a statement that makes a call may throw. */
+function mayThrowHere(s: Node, run: Run): boolean {
+  return run.outcome.kind === 'error' && hasCall(s, run.sourceCode.visitorKeys);
+}
+
+function hasCall(n: Node, keys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walk(n, keys, (m) => {
+    if (found || (m !== n && isFunction(m))) return false;
+    if (m.type === T.CallExpression || m.type === T.AwaitExpression || m.type === T.NewExpression) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+
+/**
+ * Whether `target` (a call inside `fn`, possibly inside callbacks of `fn`) is reached when the
+ * attempt ends with `outcome`.
+ */
+export function reachesCall(fn: TSESTree.FunctionLike, target: Node, outcome: Outcome, sourceCode: TSESLint.SourceCode): boolean {
+  const run: Run = { outcome, sourceCode, target, hit: false, steps: 20_000 };
+  if (!fn.body) return false;
+  if (fn.body.type === T.BlockStatement) execList(fn.body.body, run);
+  else visitExpr(fn.body, run);
+  return run.hit;
+}
+
+/**
+ * Whether the loop goes round again (its back-edge: the end of the body or a `continue`, with a loop
+ * test that does not say stop) when the attempt ends with `outcome`.
+ */
+export function reachesBackEdge(loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement, outcome: Outcome, sourceCode: TSESLint.SourceCode, from?: Node): boolean {
+  const run: Run = { outcome, sourceCode, target: undefined, hit: false, steps: 20_000 };
+  const c = exec(from ?? loop.body, run);
+  if (run.hit) return true;
+  if (!(c & (NORMAL | CONTINUE))) return false;
+  const test = loop.type === T.ForOfStatement ? undefined : loop.test;
+  return !test || evalTest(test, outcome, sourceCode) !== false;
+}
+
+/** Whether a statement (a catch body, a branch) can complete normally or by `continue` (so a loop goes on). */
+export function mayGoOn(stmt: Node, outcome: Outcome, sourceCode: TSESLint.SourceCode): boolean {
+  const run: Run = { outcome, sourceCode, target: undefined, hit: false, steps: 20_000 };
+  const c = exec(stmt, run);
+  return (c & (NORMAL | CONTINUE)) !== 0;
+}
+
+/** Whether the call is a retry by the failure path: unreached after a success, reached after some failure. */
+export function onFailurePathOnly(fn: TSESTree.FunctionLike, call: Node, sourceCode: TSESLint.SourceCode): boolean {
+  if (reachesCall(fn, call, SUCCESS, sourceCode)) return false;
+  return FAILURES.some((o) => reachesCall(fn, call, o, sourceCode));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Domination
+
+/**
+ * The tests that decide whether `node` runs, from `node` up to `root`: the tests of enclosing
+ * `if`s, ternaries, `&&`/`||` and loops, and of earlier `if`s in enclosing blocks whose branch
+ * leaves (`if (attempt >= 3) throw err;`). A bound counts for a retry call only if it is here.
+ */
+export function dominatingTests(node: Node, root: Node): Node[] {
+  const out: Node[] = [];
+  let child: Node = node;
+  for (let p: Node | undefined = node.parent; p && child !== root; child = p, p = p.parent) {
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && child !== p.test) out.push(p.test);
+    else if (p.type === T.LogicalExpression && child === p.right) out.push(p.left);
+    else if ((p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForStatement) && p.test && child === p.body) out.push(p.test);
+    if (p.type === T.BlockStatement || p.type === T.Program || p.type === T.SwitchCase) {
+      const list: readonly Node[] = p.type === T.SwitchCase ? p.consequent : p.body;
+      const i = list.indexOf(child);
+      for (const s of list.slice(0, Math.max(0, i))) {
+        if (s.type === T.IfStatement && (leaves(s.consequent) || leaves(s.alternate))) out.push(s.test);
+      }
+    }
+    if (p === root) break;
+  }
+  return out;
+}
+
+function leaves(s: Node | null | undefined): boolean {
+  if (!s) return false;
+  switch (s.type) {
+    case T.ReturnStatement:
+    case T.ThrowStatement:
+    case T.BreakStatement:
+      return true;
+    case T.BlockStatement:
+      return s.body.some((x) => leaves(x));
+    case T.IfStatement:
+      return leaves(s.consequent) && leaves(s.alternate);
+    default:
+      return false;
+  }
+}
+
+/**
+ * A call in a test passes the counter to a same-file predicate that compares the corresponding
+ * parameter (`if (tooMany(n++)) throw e`, `if (!shouldRetry(res, tries, max)) return`).
+ */
+export function predicateCompares(call: TSESTree.CallExpression, isCounter: (arg: Node) => boolean, sourceCode: TSESLint.SourceCode): boolean {
+  const fn = sameFileFunction(call.callee, { sourceCode });
+  if (!fn) return false;
+  return call.arguments.some((arg, i) => {
+    if (!isCounter(arg)) return false;
+    let p = fn.params[i];
+    if (p?.type === T.AssignmentPattern) p = p.left;
+    if (!p || p.type !== T.Identifier) return false;
+    const v = variableOf(sourceCode, p);
+    if (!v) return false;
+    let compared = false;
+    walk(fn.body ?? fn, sourceCode.visitorKeys, (n) => {
+      if (compared) return false;
+      if (n.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '=='].includes(n.operator)) {
+        for (const side of [n.left, n.right]) {
+          const u = unwrap(side as Node);
+          if (u.type === T.Identifier && v.references.some((r) => r.identifier === u)) compared = true;
+        }
+      }
+      return undefined;
+    });
+    return compared;
+  });
+}
+
+/** A test that is true exactly on success (`status === 200 || status === 204`) or exactly on failure. */
+export function outcomeKind(test: Node, sourceCode: TSESLint.SourceCode): 'success' | 'failure' | undefined {
+  const onSuccess = evalTest(test, SUCCESS, sourceCode);
+  if (onSuccess === undefined) return undefined;
+  const statuses = FAILURES.filter((o) => o.kind === 'status');
+  if (statuses.every((o) => evalTest(test, o, sourceCode) === !onSuccess)) return onSuccess ? 'success' : 'failure';
+  return undefined;
+}
+
+/** A test known to hold (or not) on every path from `root` to a node. */
+export interface PathFact {
+  test: Node;
+  holds: boolean;
+}
+
+/**
+ * The facts every path from `root` to `node` establishes: the enclosing branches' tests (true in a
+ * consequent, false in an alternate), `&&`/`||` left operands, and earlier `if`s whose branch leaves.
+ */
+export function pathFacts(node: Node, root: Node): PathFact[] {
+  const out: PathFact[] = [];
+  let child: Node = node;
+  for (let p: Node | undefined = node.parent; p && child !== root; child = p, p = p.parent) {
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && child !== p.test) out.push({ test: p.test, holds: child === p.consequent });
+    else if (p.type === T.LogicalExpression && child === p.right && p.operator !== '??') out.push({ test: p.left, holds: p.operator === '&&' });
+    if (p.type === T.BlockStatement || p.type === T.SwitchCase) {
+      const list: readonly Node[] = p.type === T.SwitchCase ? p.consequent : p.body;
+      const i = list.indexOf(child);
+      for (const s of list.slice(0, Math.max(0, i))) {
+        if (s.type !== T.IfStatement) continue;
+        if (leaves(s.consequent) && !leaves(s.alternate)) out.push({ test: s.test, holds: false });
+        else if (leaves(s.alternate) && !leaves(s.consequent)) out.push({ test: s.test, holds: true });
+      }
+    }
+    if (p === root) break;
+  }
+  return out;
+}
+
+/** The comparisons a fact implies, as conjuncts: `a && b` holding gives a and b; `a || b` failing gives !a and !b. */
+export function impliedComparisons(fact: PathFact): { cmp: TSESTree.BinaryExpression; holds: boolean }[] {
+  const t = unwrap(fact.test);
+  if (t.type === T.UnaryExpression && t.operator === '!') return impliedComparisons({ test: t.argument, holds: !fact.holds });
+  if (t.type === T.LogicalExpression && ((t.operator === '&&' && fact.holds) || (t.operator === '||' && !fact.holds))) {
+    return [...impliedComparisons({ test: t.left, holds: fact.holds }), ...impliedComparisons({ test: t.right, holds: fact.holds })];
+  }
+  if (t.type === T.BinaryExpression) return [{ cmp: t, holds: fact.holds }];
+  return [];
+}

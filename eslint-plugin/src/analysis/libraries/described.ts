@@ -1,0 +1,236 @@
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { isFunction, unwrap } from '../ast';
+import { nestedOption, scheduleAdapter, type ScheduleSpec } from './schedules';
+import { resolveObject, staticValueOf } from './util';
+import type { LibraryAdapter } from './types';
+
+/**
+ * Retry libraries described as data (see `./schedules`). Each description names the source its
+ * defaults were read from.
+ */
+
+/**
+ * caolan `async`: `async.retry(opts?, task, callback?)`, `async.retryable(opts?, task)`.
+ * Defaults from async 3.x `lib/retry.js`: `DEFAULT_TIMES = 5` attempts, `DEFAULT_INTERVAL = 0`
+ * (no wait); `interval` may be a function of the retry count; `errorFilter(err)` decides.
+ */
+export const asyncSpec: ScheduleSpec = {
+  library: 'async',
+  packages: ['async', 'async/retry', 'async/retryable', 'async-es'],
+  docs: {
+    package: 'async',
+    api: '`async.retry(opts, task, callback)`, `async.retryable(opts, task)` (also `async/retry`)',
+    versionAssumed: 'async 3.x (`lib/retry.js`; 2.x has the same defaults)',
+    defaults: ['`times: 5` attempts', '`interval: 0`: the next attempt starts at once', 'no jitter; `interval` may be a function of the retry count', 'every error is retried unless `errorFilter` says otherwise'],
+    checks: [
+      { rule: 'require-backoff', when: 'no `interval` (retries at once) or a number `interval` (a constant wait).' },
+      { rule: 'require-jitter', when: 'a number `interval`, or an `interval` function without randomness.' },
+      { rule: 'require-max-delay', when: 'an `interval` function whose growth is not capped.' },
+      { rule: 'no-unbounded-retry', when: '`times: Infinity` (or 1,000 or more).' },
+      { rule: 'no-retry-on-client-error', when: 'an `errorFilter` that lets a 4xx through; a task calling a client that throws on 4xx with no `errorFilter`.' },
+      { rule: 'require-idempotency-key', when: 'the task sends a POST or PATCH without an idempotency key.' },
+    ],
+  },
+  entry(call, path, ctx) {
+    if (call.type !== 'CallExpression') return undefined;
+    const name = path.length === 0 ? 'retry' : path.length === 1 ? path[0] : undefined;
+    if (name !== 'retry' && name !== 'retryable') return undefined;
+    const [a, b] = call.arguments;
+    if (!a) return undefined;
+    const first = unwrap(a);
+    // `retry(task, callback)`: every default.
+    if (isFunction(first) || (!b && name === 'retryable')) return { options: 'none', retried: a };
+    // `retry(x, y)` with an unknown `x`: options and task, or task and callback; only a third argument tells.
+    if (call.arguments.length < 3 && first.type === T.Identifier && !resolveObject(ctx, first) && staticValueOf(ctx, first) === undefined) return { options: first };
+    if (first.type === T.Literal || (first.type === T.Identifier && first.name === 'Infinity')) return { options: 'none', count: first, retried: b };
+    return { options: a, retried: b };
+  },
+  count: { name: 'times', means: 'attempts', default: 5 },
+  base: { name: 'interval', default: 0 },
+  growth: { kind: 'constant' },
+  jitter: { kind: 'none' },
+  delayFn: { name: 'interval', attempt: 0 },
+  condition: { name: 'errorFilter', roles: { positional: ['error'] } },
+};
+
+/**
+ * `@lifeomic/attempt`: `retry(fn, options)`. Defaults from `src/index.ts` (`applyDefaults`,
+ * `defaultCalculateDelay`): `delay: 200`, `factor: 0` (no growth; delay × factor^(n−1) only when
+ * set), `maxDelay: 0` (no cap), `maxAttempts: 3` (0 is unlimited), `jitter: false`.
+ */
+export const attemptSpec: ScheduleSpec = {
+  library: '@lifeomic/attempt',
+  packages: ['@lifeomic/attempt'],
+  docs: {
+    package: '@lifeomic/attempt',
+    api: '`retry(fn, options)`',
+    versionAssumed: '@lifeomic/attempt 3.x (`src/index.ts` `applyDefaults`)',
+    defaults: ['`maxAttempts: 3` (0 means no limit)', '`delay: 200` ms, `factor: 0`: the same wait every time', '`maxDelay: 0`: no cap', '`jitter: false`'],
+    checks: [
+      { rule: 'require-backoff', when: '`factor` left at 0 or set to 1 or less: a constant wait; `delay: 0`: no wait.' },
+      { rule: 'require-jitter', when: '`jitter` left false.' },
+      { rule: 'require-max-delay', when: 'growth with no `maxDelay` and a large or unlimited `maxAttempts`, or a `maxDelay` above `maxDelayMs`.' },
+      { rule: 'no-unbounded-retry', when: '`maxAttempts: 0` (unlimited) or 1,000 or more.' },
+      { rule: 'require-idempotency-key', when: 'the retried function sends a POST or PATCH without an idempotency key.' },
+      { rule: 'no-retry-on-client-error', when: 'the retried function calls a client that throws on 4xx and tells no errors apart (no `handleError` option).' },
+    ],
+    notModelled: ['`calculateDelay` functions read `context.attemptNum`: their delay is evaluated as unknown.'],
+  },
+  entry(call, path) {
+    if (call.type !== 'CallExpression' || !(path.length === 1 && path[0] === 'retry')) return undefined;
+    const [fn, options] = call.arguments;
+    return { options: options ?? 'none', retried: fn };
+  },
+  count: { name: 'maxAttempts', means: 'attempts', default: 3, zeroIsUnlimited: true },
+  base: { name: 'delay', default: 200 },
+  growth: { kind: 'factor', name: 'factor', default: 0 },
+  cap: { name: 'maxDelay', default: undefined, zeroIsNone: true },
+  jitter: { kind: 'boolean', name: 'jitter', default: false },
+  delayFn: { name: 'calculateDelay', attempt: -1 },
+  condition: { name: 'handleError', roles: { positional: ['error'] } },
+};
+
+/**
+ * kafkajs: the `retry` option of `new Kafka({…})`, `kafka.producer({…})`, `kafka.consumer({…})`
+ * and `kafka.admin({…})`. Defaults from `src/retry/defaults.js` and `src/retry/index.js`:
+ * `retries: 5`, `initialRetryTime: 300`, `multiplier: 2`, `maxRetryTime: 30000` (the cap of one
+ * wait), `factor: 0.2` (each wait is randomised by ±20 %).
+ */
+export const kafkaSpec: ScheduleSpec = {
+  library: 'kafkajs',
+  packages: ['kafkajs'],
+  docs: {
+    package: 'kafkajs',
+    api: 'the `retry` option of `new Kafka({…})`, `kafka.producer()`, `kafka.consumer()`, `kafka.admin()`',
+    versionAssumed: 'kafkajs 2.x (`src/retry/defaults.js`, same since 1.x)',
+    defaults: ['`retries: 5`', '`initialRetryTime: 300` ms, `multiplier: 2`, capped at `maxRetryTime: 30000` ms', '`factor: 0.2`: each wait randomised by ±20 %'],
+    checks: [
+      { rule: 'require-jitter', when: '`factor: 0`.' },
+      { rule: 'require-backoff', when: '`multiplier` 1 or less: a constant wait.' },
+      { rule: 'require-max-delay', when: '`maxRetryTime` above `maxDelayMs`.' },
+      { rule: 'no-unbounded-retry', when: '`retries: Infinity` (or 1,000 or more).' },
+    ],
+    notModelled: ['Clients without a `retry` option: the built-in retry, untouched, is not reported.', '`restartOnFailure` of consumers.'],
+  },
+  entry(call, path, ctx) {
+    const last = path[path.length - 1];
+    const isClient = (call.type === 'NewExpression' && path.length === 1 && path[0] === 'Kafka') ||
+      (call.type === 'CallExpression' && path.length === 3 && path[0] === 'Kafka' && path[1] === 'new' && ['producer', 'consumer', 'admin'].includes(last ?? ''));
+    if (!isClient) return undefined;
+    const retry = nestedOption(ctx, call.arguments[0], 'retry');
+    return retry ? { options: retry } : undefined;
+  },
+  count: { name: 'retries', means: 'retries', default: 5 },
+  base: { name: 'initialRetryTime', default: 300 },
+  growth: { kind: 'factor', name: 'multiplier', default: 2 },
+  cap: { name: 'maxRetryTime', default: 30000 },
+  jitter: { kind: 'fraction', name: 'factor', default: 0.2 },
+};
+
+/**
+ * reconnecting-websocket: `new ReconnectingWebSocket(url, protocols, options)`. Defaults from
+ * `reconnecting-websocket.ts` (`DEFAULT`): `minReconnectionDelay: 1000 + Math.random() * 4000`
+ * (random per socket), `reconnectionDelayGrowFactor: 1.3`, `maxReconnectionDelay: 10000`,
+ * `maxRetries: Infinity`.
+ */
+export const reconnectingWebSocketSpec: ScheduleSpec = {
+  library: 'reconnecting-websocket',
+  packages: ['reconnecting-websocket', 'partysocket', 'partysocket/ws'],
+  docs: {
+    package: 'reconnecting-websocket',
+    api: '`new ReconnectingWebSocket(url, protocols, options)` (also partysocket\'s `WebSocket`)',
+    versionAssumed: 'reconnecting-websocket 4.x (`DEFAULT` options)',
+    defaults: ['`minReconnectionDelay: 1000 + Math.random() * 4000` ms (random per socket)', '`reconnectionDelayGrowFactor: 1.3`, capped at `maxReconnectionDelay: 10000` ms', '`maxRetries: Infinity`'],
+    checks: [
+      { rule: 'require-jitter', when: 'a written constant `minReconnectionDelay` (the default is random).' },
+      { rule: 'require-backoff', when: '`reconnectionDelayGrowFactor` 1 or less.' },
+      { rule: 'require-max-delay', when: '`maxReconnectionDelay` above `maxDelayMs`.' },
+      { rule: 'no-unbounded-retry', when: 'a written `maxRetries: Infinity`.' },
+    ],
+    notModelled: ['The default unlimited `maxRetries`: a socket that reconnects with capped, jittered backoff is the library\'s designed steady state; only a written unlimited count is reported.', 'Sockets created without options: the built-in reconnection, untouched, is not reported.'],
+  },
+  entry(call, path) {
+    if (call.type !== 'NewExpression') return undefined;
+    if (!(path.length === 0 || (path.length === 1 && (path[0] === 'WebSocket' || path[0] === 'ReconnectingWebSocket')))) return undefined;
+    const options = call.arguments[2];
+    return options ? { options } : undefined;
+  },
+  optIn: ['minReconnectionDelay', 'maxReconnectionDelay', 'reconnectionDelayGrowFactor', 'maxRetries'],
+  count: { name: 'maxRetries', means: 'retries', default: Infinity, unlimitedDefaultIsSilent: true },
+  base: { name: 'minReconnectionDelay', default: 1000 },
+  growth: { kind: 'factor', name: 'reconnectionDelayGrowFactor', default: 1.3 },
+  cap: { name: 'maxReconnectionDelay', default: 10000 },
+  jitter: { kind: 'random-base' },
+};
+
+/**
+ * The MongoDB Node driver 3.x and Mongoose 5 legacy reconnect options `reconnectTries` and
+ * `reconnectInterval` (driver 3.x `lib/topologies/server.js` defaults: 30 tries, 1000 ms apart,
+ * no growth, no jitter). Driver 4+ removed them; code that still sets them is judged as written.
+ */
+export const mongoSpec: ScheduleSpec = {
+  library: 'mongodb',
+  packages: ['mongodb', 'mongoose'],
+  docs: {
+    package: 'mongodb',
+    api: '`reconnectTries` / `reconnectInterval` in `MongoClient.connect(uri, options)`, `new MongoClient(uri, options)`, `mongoose.connect(uri, options)`, `mongoose.createConnection(uri, options)`',
+    versionAssumed: 'MongoDB Node driver 3.x and Mongoose 5 (legacy topology; removed in driver 4)',
+    defaults: ['`reconnectTries: 30`', '`reconnectInterval: 1000` ms, the same every time, no jitter'],
+    checks: [
+      { rule: 'require-backoff', when: 'the interval is constant (always, once either option is written).' },
+      { rule: 'require-jitter', when: 'always, once either option is written.' },
+      { rule: 'no-unbounded-retry', when: '`reconnectTries: Number.MAX_VALUE` (or 1,000 or more, Infinity).' },
+    ],
+    notModelled: ['Clients that do not write `reconnectTries` or `reconnectInterval`: the built-in behaviour, untouched, is not reported.'],
+  },
+  entry(call, path) {
+    const isClient = (call.type === 'NewExpression' && path.length === 1 && path[0] === 'MongoClient') ||
+      (call.type === 'CallExpression' && ((path.length === 2 && path[0] === 'MongoClient' && path[1] === 'connect') || (path.length === 1 && (path[0] === 'connect' || path[0] === 'createConnection'))));
+    if (!isClient) return undefined;
+    const options = call.arguments[1];
+    return options ? { options } : undefined;
+  },
+  optIn: ['reconnectTries', 'reconnectInterval'],
+  count: { name: 'reconnectTries', means: 'retries', default: 30 },
+  base: { name: 'reconnectInterval', default: 1000 },
+  growth: { kind: 'constant' },
+  jitter: { kind: 'none' },
+};
+
+/**
+ * wretch's `retry()` middleware (`wretch/middlewares`). Defaults from `src/middlewares/retry.ts`:
+ * `delayTimer: 500`, `delayRamp: (delay, n) => delay * n` (linear), `maxAttempts: 10` retries
+ * (0 is unlimited), `until`: a response that is OK or a 4xx (4xx are not retried), network errors
+ * not retried (`retryOnNetworkError: false`), every method retried unless `skip` says otherwise.
+ */
+export const wretchSpec: ScheduleSpec = {
+  library: 'wretch',
+  packages: ['wretch/middlewares', 'wretch/middlewares/retry'],
+  docs: {
+    package: 'wretch',
+    api: '`retry(options)` from `wretch/middlewares`',
+    versionAssumed: 'wretch 2.x (`src/middlewares/retry.ts`)',
+    defaults: ['`maxAttempts: 10` retries (0 means no limit)', '`delayTimer: 500` ms, `delayRamp`: linear (`delay * attempt`), no jitter, no cap', '`until`: stops on an OK or 4xx response'],
+    checks: [
+      { rule: 'require-jitter', when: 'the default linear ramp, or a `delayRamp` without randomness.' },
+      { rule: 'require-backoff', when: 'a `delayRamp` that returns a constant; `delayTimer: 0`.' },
+      { rule: 'require-max-delay', when: 'growth with no cap and an unlimited `maxAttempts`.' },
+      { rule: 'no-unbounded-retry', when: '`maxAttempts: 0` (or 1,000 or more).' },
+      { rule: 'no-retry-on-client-error', when: 'an `until` that is not done on a 4xx (`response.ok` alone).' },
+    ],
+  },
+  entry(call, path) {
+    if (call.type !== 'CallExpression' || !(path.length === 1 && path[0] === 'retry') && path.length !== 0) return undefined;
+    return { options: call.arguments[0] ?? 'none' };
+  },
+  count: { name: 'maxAttempts', means: 'retries', default: 10, zeroIsUnlimited: true },
+  base: { name: 'delayTimer', default: 500 },
+  growth: { kind: 'linear' },
+  jitter: { kind: 'none' },
+  delayFn: { name: 'delayRamp', attempt: 1 },
+  condition: { name: 'until', roles: { positional: ['response', 'network-error'] }, negated: true },
+};
+
+/** The adapters built from the descriptions above. */
+export const describedAdapters: readonly LibraryAdapter[] = [asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec].map(scheduleAdapter);
+

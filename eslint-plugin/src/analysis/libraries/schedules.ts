@@ -1,0 +1,229 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { delayOfFunction } from '../delay';
+import { isEffectivelyUnbounded } from '../limits';
+import { normalPath, type Origin } from '../scope';
+import type { DelayFacts, Node, RetrySite } from '../types';
+import type { LibraryDocs } from './docs';
+import {
+  booleanValue,
+  delayFacts,
+  judgeCondition,
+  numberValue,
+  optionState,
+  propertyOf,
+  resolveFunction,
+  resolveOptions,
+  unknownOptionsSite,
+  type OptionState,
+  type Options,
+} from './option-state';
+import { judgeRetriedFunction } from './retried-operation';
+import type { Roles } from './status-set';
+import type { LibraryAdapter, LibraryContext } from './types';
+import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
+
+/**
+ * Retry libraries described as data (K5): which calls open a site, what each option means
+ * (count, base delay, growth, cap, jitter, a delay function, a condition) and the library's
+ * defaults. One interpreter (`scheduleSite`) reads every description, so the shared option
+ * reader (same-file spreads, parameter defaults, K11), the status-set evaluator (K8) and the
+ * bound threshold (S3) apply to each library for free. A new library is a table entry.
+ */
+
+type Call = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** Where a call keeps its retry options. */
+interface Entry {
+  /** The options object (or expression); `none` when the call has none (every default applies). */
+  options: Node | 'none';
+  /** The function the library runs again, when it runs one. */
+  retried?: Node | undefined;
+  /** A count given positionally instead of an options object (`async.retry(3, task)`). */
+  count?: Node;
+}
+
+/** One library's retry options, as data. */
+export interface ScheduleSpec {
+  library: string;
+  packages: readonly string[];
+  docs: LibraryDocs;
+  /** The options of a call into the library, or undefined when the call opens no retry site. */
+  entry(call: Call, path: readonly string[], ctx: LibraryContext): Entry | undefined;
+  /**
+   * Option names whose presence opts a client into retrying; when set, a call whose options set
+   * none of them is not reported (a client whose built-in retry the code never touches).
+   */
+  optIn?: readonly string[];
+  /** The attempt limit: `retries` counts retries after the first attempt, `attempts` every attempt. */
+  count?: {
+    name: string;
+    means: 'retries' | 'attempts';
+    default: number;
+    /** `0` means no limit (`@lifeomic/attempt` `maxAttempts`, wretch `maxAttempts`). */
+    zeroIsUnlimited?: boolean;
+    /** An unlimited default is the library's designed steady state (a reconnecting client): only a written unlimited count is reported. */
+    unlimitedDefaultIsSilent?: boolean;
+  };
+  /** The first delay, in ms (`undefined` name: not configurable). */
+  base: { name?: string; default: number; scale?: number };
+  /** `factor`: delay n = base × factor^n (≤ 1 is constant); `linear`: delay n = base × n; `constant`. */
+  growth: { kind: 'factor'; name: string; default: number } | { kind: 'linear' } | { kind: 'constant' };
+  /** The cap, in ms; `zeroIsNone`: 0 means no cap. */
+  cap?: { name: string; default: number | undefined; zeroIsNone?: boolean };
+  /** `boolean`: a jitter switch; `fraction`: a randomisation factor (0 is none); `random-base`: the default base is random, a written one is not. */
+  jitter: { kind: 'boolean'; name: string; default: boolean } | { kind: 'fraction'; name: string; default: number } | { kind: 'random-base' } | { kind: 'none' };
+  /** An option holding a function that computes each delay; `attempt` is the index of its attempt parameter. */
+  delayFn?: { name: string; attempt: number };
+  /** A "shall I retry?" option; `negated`: it answers "done?" (wretch `until`). */
+  condition?: { name: string; roles: Roles; negated?: boolean };
+}
+
+/**
+ * Builds the site of a call described by `spec`. Every option is read through the shared option
+ * state (written, defaulted, or unknown); unknown values make only the facts they decide unknown.
+ */
+export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec: ScheduleSpec): RetrySite | undefined {
+  const anchor: Node = call.callee;
+  const options: Options = entry.options === 'none' ? { kind: 'none' } : resolveOptions(ctx, entry.options);
+  const site = librarySite(spec.library, call, { node: anchor });
+  if (options.kind === 'unknown') return spec.optIn ? undefined : unknownOptionsSite(site, anchor);
+  if (spec.optIn && (options.kind === 'none' || !spec.optIn.some((n) => optionState(ctx, options, n).state === 'set'))) return undefined;
+  const state = (name: string | undefined): OptionState => (name ? optionState(ctx, options, name) : { state: 'absent' });
+
+  // Attempts.
+  let retries: number | undefined;
+  if (spec.count) {
+    const s = state(spec.count.name);
+    let raw: number | undefined;
+    let at: Node = propertyOf(s) ?? anchor;
+    if (entry.count) {
+      const v = readNumber(ctx, entry.count);
+      raw = v;
+      at = entry.count;
+    } else raw = numberValue(s, spec.count.default);
+    if (raw !== undefined && spec.count.zeroIsUnlimited && raw === 0) raw = Infinity;
+    retries = raw === undefined ? undefined : spec.count.means === 'attempts' ? raw - 1 : raw;
+    const written = s.state === 'set' || entry.count !== undefined;
+    if (retries !== undefined && retries <= 0) return undefined;
+    if (retries === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: at };
+    else if (isEffectivelyUnbounded(retries)) {
+      site.bound = spec.count.unlimitedDefaultIsSilent && !written ? { kind: 'unknown', maxAttempts: undefined, node: at } : { kind: 'unbounded', maxAttempts: undefined, node: at };
+    } else site.bound = { kind: 'bounded', maxAttempts: retries + 1, node: at };
+  }
+  const worst = retries === undefined ? undefined : isEffectivelyUnbounded(retries) ? Infinity : retries;
+
+  // Which failures.
+  if (spec.condition) {
+    const s = state(spec.condition.name);
+    judgeCondition(ctx, site, s, { ...spec.condition.roles, negated: spec.condition.negated });
+  }
+  if (entry.retried) judgeRetriedFunction(ctx, site, entry.retried, { conditionNode: anchor, hasCondition: spec.condition ? state(spec.condition.name).state === 'set' : false });
+
+  // Delays.
+  const fnState = spec.delayFn ? state(spec.delayFn.name) : ({ state: 'absent' } as OptionState);
+  const fnValue = fnState.state === 'set' ? resolveFunction(ctx, fnState.option.value) : undefined;
+  if (fnState.state === 'set' && fnValue) {
+    const d = spec.delayFn!.attempt < 0 ? opaqueDelay(fnState.option.property) : delayOfRamp(ctx, fnValue, spec.delayFn!.attempt, worst);
+    site.waits.push({ node: fnState.option.property, argument: undefined, delay: { ...d, node: fnState.option.property } });
+    return site;
+  }
+  // A delay-function option holding something else: a number when it is also the base option (`interval`), else unknown.
+  const fnIsOther = fnState.state === 'unknown' || (fnState.state === 'set' && spec.delayFn!.name !== spec.base.name);
+  const baseS = state(spec.base.name);
+  const base = numberValue(baseS, spec.base.default);
+  const baseNode = propertyOf(baseS);
+  if (fnIsOther || baseS.state === 'unknown' || base === undefined) {
+    site.waits.push({ node: baseNode ?? anchor, argument: undefined, delay: opaqueDelay(baseNode ?? anchor) });
+    return site;
+  }
+  const baseMs = base * (spec.base.scale ?? 1);
+  if (baseMs <= 0) {
+    site.noWait = baseNode ?? anchor;
+    return site;
+  }
+  const factorS = spec.growth.kind === 'factor' ? state(spec.growth.name) : undefined;
+  const factor = spec.growth.kind === 'factor' ? numberValue(factorS!, spec.growth.default) : 1;
+  const capS = spec.cap ? state(spec.cap.name) : undefined;
+  let cap = spec.cap ? numberValue(capS!, spec.cap.default ?? Infinity) : Infinity;
+  if (cap !== undefined && spec.cap?.zeroIsNone && cap === 0) cap = Infinity;
+  const random = jitterOf(ctx, spec, options, baseS);
+  const jitterNode = spec.jitter.kind === 'boolean' || spec.jitter.kind === 'fraction' ? propertyOf(state(spec.jitter.name)) : spec.jitter.kind === 'random-base' ? baseNode : undefined;
+  const waitNode: Node = (random === false ? jitterNode : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS ?? { state: 'absent' }) : undefined) ?? baseNode ?? anchor;
+  if (factor === undefined || cap === undefined) {
+    site.waits.push({ node: waitNode, argument: undefined, delay: opaqueDelay(anchor) });
+    return site;
+  }
+  const capMs = Number.isFinite(cap) ? cap : undefined;
+  let delay: DelayFacts;
+  if (spec.growth.kind === 'linear') {
+    const top = worst === undefined ? Infinity : baseMs * Math.max(1, worst);
+    delay = delayFacts(propertyOf(capS ?? { state: 'absent' }) ?? waitNode, {
+      maxMs: capMs !== undefined ? Math.min(top, capMs) : top,
+      growing: true,
+      capMs,
+      maxReason: capMs !== undefined || Number.isFinite(top) ? 'known' : worst === undefined ? 'opaque' : 'growth',
+      random: random === true,
+    });
+  } else {
+    delay = scheduleDelay({ node: propertyOf(capS ?? { state: 'absent' }) ?? waitNode, baseMs, factor: factor > 1 ? factor : 1, capMs, retries: worst, random: random === true });
+    if (worst === undefined && delay.maxReason === 'growth') delay.maxReason = 'opaque';
+  }
+  if (random === undefined) {
+    delay.opaque = true;
+    delay.growing = false;
+  }
+  site.waits.push({ node: waitNode, argument: undefined, delay });
+  return site;
+}
+
+function jitterOf(ctx: LibraryContext, spec: ScheduleSpec, options: Options, baseS: OptionState): boolean | undefined {
+  const j = spec.jitter;
+  if (j.kind === 'none') return false;
+  if (j.kind === 'random-base') return baseS.state === 'absent' ? true : baseS.state === 'set' ? false : undefined;
+  const s = optionState(ctx, options, j.name);
+  if (j.kind === 'boolean') return booleanValue(s, j.default);
+  const f = numberValue(s, j.default);
+  return f === undefined ? undefined : f > 0;
+}
+
+function readNumber(ctx: LibraryContext, node: Node): number | undefined {
+  const v = staticValueOf(ctx, node)?.value;
+  return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
+}
+
+/**
+ * The delay of a delay function whose attempt is parameter `attempt` (`(n) => …`, or wretch's
+ * `(delay, n) => …`): through the shared delay evaluator, the attempt running over `worst` retries.
+ */
+function delayOfRamp(ctx: LibraryContext, fn: Node, attempt: number, worst: number | undefined): DelayFacts {
+  const f = resolveFunction(ctx, fn);
+  if (!f) return opaqueDelay(fn);
+  if (attempt === 0) return delayOfFunction(ctx.sourceCode, f, worst !== undefined && Number.isFinite(worst) ? worst : undefined);
+  // The attempt is not the first parameter: evaluate a copy whose parameters are reordered.
+  const params = [...f.params];
+  const [a] = params.splice(attempt, 1);
+  if (!a) return opaqueDelay(fn);
+  const reordered = { ...f, params: [a, ...params] } as typeof f;
+  return delayOfFunction(ctx.sourceCode, reordered, worst !== undefined && Number.isFinite(worst) ? worst : undefined);
+}
+
+/** An adapter reading one description. */
+export function scheduleAdapter(spec: ScheduleSpec): LibraryAdapter {
+  return {
+    packages: spec.packages,
+    docs: spec.docs,
+    analyze(node, origin: Origin, ctx) {
+      const entry = spec.entry(node, normalPath(origin), ctx);
+      if (!entry) return [];
+      const site = scheduleSite(ctx, node, entry, spec);
+      return site ? [site] : [];
+    },
+  };
+}
+
+/** The value of option `name` of a call's options argument, for specs whose retry options are nested (`{ retry: {…} }`). */
+export function nestedOption(ctx: LibraryContext, arg: Node | undefined, name: string): Node | undefined {
+  const obj = resolveObject(ctx, arg);
+  const o = obj ? readOption(ctx, obj, name) : undefined;
+  return o?.value;
+}

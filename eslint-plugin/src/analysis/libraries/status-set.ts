@@ -1,0 +1,488 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { calleeName, isFunction, propertyName, unwrap, walk } from '../ast';
+import { bindingOf, variableOf } from '../scope';
+import type { Node } from '../types';
+import type { FunctionNode } from './util';
+
+/**
+ * One status-set evaluator (K8, design principle 5): runs a "shall I retry?" condition (a library
+ * predicate option such as axios-retry `retryCondition`, ky `shouldRetry`, fetch-retry `retryOn`,
+ * p-retry `shouldRetry`, or a hand-written guard given as an expression) over a set of probe
+ * outcomes (no response, and each interesting status, for an idempotent and a non-idempotent
+ * method) and records, for each, whether the condition retries it: `true`, `false`, or unknown.
+ *
+ * The evaluator is an abstract interpreter over a small subset of JavaScript: literals, `const`
+ * bindings (lists, sets), member access on the error / response / request config, comparisons,
+ * `!`, `&&`, `||`, `??`, `?:`, `includes` / `has`, `Boolean(…)`, string case changes, and block
+ * bodies made of `const`, `if` and `return`. Anything else is unknown and stays local: a test
+ * that cannot be read makes only the outcomes it decides unknown.
+ */
+
+/** What a parameter (or a destructured property of it) of a condition holds. */
+export type Role =
+  /** The failure: always present; `.response` is the response (absent on a network error), `.status` / `.statusCode` its status, `.config` / `.request` the request. */
+  | 'error'
+  /** An error that is present only when no response came (fetch-retry's `error`). */
+  | 'network-error'
+  /** The response: absent on a network error; `.status`, `.statusCode`, `.ok`. */
+  | 'response'
+  /** The request config: `.method`. */
+  | 'config'
+  /** The status itself. */
+  | 'status'
+  /** An attempt count or anything else: unknown. */
+  | 'other';
+
+/**
+ * How a condition's parameters are read: by position, and for a destructured parameter by
+ * property name (`({ error, retryCount }) => …` with `{ error: 'error' }`).
+ */
+export interface Roles {
+  positional: readonly Role[];
+  named?: Readonly<Record<string, Role>>;
+  /** The condition answers "done?" rather than "retry?" (wretch `until`): its verdicts are flipped. */
+  negated?: boolean;
+}
+
+/** One probed outcome. */
+export interface Outcome {
+  /** The response status; undefined for a failure with no response (network error, timeout). */
+  status: number | undefined;
+  /** The request method, lower-case as axios reports it. */
+  method: 'get' | 'post';
+}
+
+/** What a condition does with each probed outcome. */
+export interface OutcomeSet {
+  verdicts: { outcome: Outcome; retried: boolean | undefined }[];
+  /** Statuses written as literals in the condition (429 and 503 named explicitly count as rate-limit handling). */
+  named: Set<number>;
+  /** The condition reads the request method. */
+  readsMethod: boolean;
+}
+
+const PROBE_STATUSES = [200, 201, 204, 301, 304, 400, 401, 403, 404, 405, 408, 409, 410, 413, 421, 422, 425, 429, 499, 500, 501, 502, 503, 504, 599];
+
+/** A 4xx a retry cannot fix: not 408, 421, 425 nor 429 (see `operation.ts: isClientErrorStatus`). */
+export function isNonRetriable4xx(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429 && status !== 421 && status !== 425;
+}
+
+/**
+ * Evaluates a condition function over the probe outcomes. Returns undefined when the function's
+ * shape cannot be read at all (a rest parameter, a generator).
+ */
+export function evaluateCondition(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.SourceCode): OutcomeSet | undefined {
+  if (fn.generator) return undefined;
+  const named = literalStatuses(fn, sourceCode);
+  const readsMethod = readsMember(fn, sourceCode, 'method');
+  const statuses = [...new Set([undefined, ...PROBE_STATUSES, ...named])];
+  const methods: Outcome['method'][] = readsMethod ? ['get', 'post'] : ['post'];
+  const verdicts: OutcomeSet['verdicts'] = [];
+  for (const method of methods) {
+    for (const status of statuses) {
+      const outcome: Outcome = { status, method };
+      const env = new Map<TSESLint.Scope.Variable, Value>();
+      let ok = true;
+      fn.params.forEach((p, i) => {
+        if (!bindParam(p, roles.positional[i] ?? 'other', roles, outcome, env, sourceCode)) ok = false;
+      });
+      if (!ok) return undefined;
+      const result = truth(runBody(fn, { env, sourceCode, outcome, depth: 0 }));
+      verdicts.push({ outcome, retried: result === undefined ? undefined : roles.negated ? !result : result });
+    }
+  }
+  if (!readsMethod) {
+    // The method does not matter: every verdict holds for GET as well.
+    for (const v of [...verdicts]) verdicts.push({ outcome: { ...v.outcome, method: 'get' }, retried: v.retried });
+  }
+  return { verdicts, named, readsMethod };
+}
+
+/**
+ * Evaluates a test expression (a hand-written guard) with `status` standing for the outcome's
+ * status wherever `isStatus(node)` says so; for guards in `if` statements and loop tests.
+ */
+export function evaluateTest(test: Node, isStatus: (n: Node) => boolean, sourceCode: TSESLint.SourceCode): OutcomeSet {
+  const named = new Set<number>();
+  walk(test, sourceCode.visitorKeys, (n) => {
+    if (n.type === T.Literal && typeof n.value === 'number' && n.value >= 100 && n.value <= 599) named.add(n.value);
+  });
+  const verdicts: OutcomeSet['verdicts'] = [];
+  for (const status of [...new Set([undefined, ...PROBE_STATUSES, ...named])]) {
+    const outcome: Outcome = { status, method: 'post' };
+    const st: State = { env: new Map(), sourceCode, outcome, depth: 0, isStatus };
+    verdicts.push({ outcome, retried: truth(evaluate(test, st)) });
+  }
+  return { verdicts, named, readsMethod: false };
+}
+
+/** Whether the set retries, for sure, a 4xx a retry cannot fix. Returns the first such status. */
+export function retriedClientError(set: OutcomeSet): number | undefined {
+  return set.verdicts.find((v) => v.retried === true && v.outcome.status !== undefined && isNonRetriable4xx(v.outcome.status))?.outcome.status;
+}
+
+/** Whether the set may retry a request of `method` (some outcome retried, or unknown). */
+export function mayRetryMethod(set: OutcomeSet, method: Outcome['method']): boolean {
+  return set.verdicts.some((v) => v.outcome.method === method && v.retried !== false);
+}
+
+/** Whether the set surely retries some outcome of a request of `method`. */
+export function retriesMethod(set: OutcomeSet, method: Outcome['method']): boolean {
+  return set.verdicts.some((v) => v.outcome.method === method && v.retried === true);
+}
+
+/** Whether the condition names 429 or 503 explicitly and retries it: rate-limit handling (`respect-retry-after`). */
+export function handlesRateLimit(set: OutcomeSet): boolean {
+  return [429, 503].some((s) => set.named.has(s) && set.verdicts.some((v) => v.outcome.status === s && v.retried === true));
+}
+
+/** Whether every outcome is retried (the condition accepts everything). */
+export function acceptsAll(set: OutcomeSet): boolean {
+  return set.verdicts.every((v) => v.retried === true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The interpreter.
+
+const UNKNOWN: unique symbol = Symbol('unknown');
+
+/** An abstract object: the error, response or config of the probed outcome. */
+interface Ref {
+  ref: 'error' | 'response' | 'config';
+}
+
+type Value = unknown;
+
+interface State {
+  env: Map<TSESLint.Scope.Variable, Value>;
+  sourceCode: TSESLint.SourceCode;
+  outcome: Outcome;
+  depth: number;
+  isStatus?: (n: Node) => boolean;
+}
+
+function isRef(v: Value): v is Ref {
+  return typeof v === 'object' && v !== null && 'ref' in v && !Array.isArray(v);
+}
+
+function roleValue(role: Role, o: Outcome): Value {
+  switch (role) {
+    case 'error':
+      return { ref: 'error' } satisfies Ref;
+    case 'network-error':
+      return o.status === undefined ? ({ ref: 'error' } satisfies Ref) : null;
+    case 'response':
+      return o.status === undefined ? undefined : ({ ref: 'response' } satisfies Ref);
+    case 'config':
+      return { ref: 'config' } satisfies Ref;
+    case 'status':
+      return o.status;
+    default:
+      return UNKNOWN;
+  }
+}
+
+function bindParam(p: TSESTree.Parameter, role: Role, roles: Roles, o: Outcome, env: State['env'], sourceCode: TSESLint.SourceCode): boolean {
+  const target = p.type === T.AssignmentPattern ? p.left : p;
+  if (target.type === T.Identifier) {
+    const v = variableOf(sourceCode, target);
+    if (v) env.set(v, roleValue(role, o));
+    return true;
+  }
+  if (target.type === T.ObjectPattern) {
+    for (const prop of target.properties) {
+      if (prop.type !== T.Property) continue;
+      const name = propertyName(prop);
+      const value = prop.value.type === T.AssignmentPattern ? prop.value.left : prop.value;
+      if (value.type !== T.Identifier) continue;
+      const v = variableOf(sourceCode, value);
+      // A destructured error: `({ response }) => …` reads the error's members.
+      const r: Value = name && roles.named?.[name] ? roleValue(roles.named[name]!, o) : role === 'error' && name ? member({ ref: 'error' }, name, o) : UNKNOWN;
+      if (v) env.set(v, r);
+    }
+    return true;
+  }
+  return target.type !== T.RestElement;
+}
+
+function member(obj: Value, name: string, o: Outcome): Value {
+  if (obj === undefined || obj === null) return undefined; // `a?.b`; a plain `a.b` would throw, which no retry follows either
+  if (isRef(obj)) {
+    if (obj.ref === 'error') {
+      // A context object around the error (p-retry 7 `{ error, attemptNumber }`, ky `{ error, retryCount }`).
+      if (name === 'error') return obj;
+      if (name === 'response') return o.status === undefined ? undefined : ({ ref: 'response' } satisfies Ref);
+      if (name === 'status' || name === 'statusCode') return o.status;
+      if (name === 'config' || name === 'request' || name === 'options') return { ref: 'config' } satisfies Ref;
+      return UNKNOWN;
+    }
+    if (obj.ref === 'response') {
+      if (name === 'status' || name === 'statusCode') return o.status;
+      if (name === 'ok') return o.status !== undefined && o.status >= 200 && o.status < 300;
+      return UNKNOWN;
+    }
+    if (name === 'method') return o.method;
+    return UNKNOWN;
+  }
+  if (Array.isArray(obj) && name === 'length') return obj.length;
+  if (typeof obj === 'string' && name === 'length') return obj.length;
+  return UNKNOWN;
+}
+
+function truth(v: Value): boolean | undefined {
+  if (v === UNKNOWN) return undefined;
+  if (isRef(v)) return true;
+  return Boolean(v);
+}
+
+function runBody(fn: FunctionNode, st: State): Value {
+  if (fn.body.type !== T.BlockStatement) return evaluate(fn.body, st);
+  const r = runStatements(fn.body.body, st);
+  return r === NO_RETURN ? undefined : r;
+}
+
+const NO_RETURN: unique symbol = Symbol('falls through');
+
+function runStatements(list: readonly TSESTree.Statement[], st: State): Value | typeof NO_RETURN {
+  for (const s of list) {
+    const r = runStatement(s, st);
+    if (r !== NO_RETURN) return r;
+  }
+  return NO_RETURN;
+}
+
+function runStatement(s: TSESTree.Statement, st: State): Value | typeof NO_RETURN {
+  switch (s.type) {
+    case T.ReturnStatement:
+      return s.argument ? evaluate(s.argument, st) : undefined;
+    case T.ThrowStatement:
+      return false; // a condition that throws stops retrying
+    case T.VariableDeclaration:
+      for (const d of s.declarations) {
+        if (d.id.type === T.Identifier && d.init) {
+          const v = variableOf(st.sourceCode, d.id);
+          if (v) st.env.set(v, evaluate(d.init, st));
+        }
+      }
+      return NO_RETURN;
+    case T.ExpressionStatement:
+    case T.EmptyStatement:
+      return NO_RETURN;
+    case T.BlockStatement:
+      return runStatements(s.body, st);
+    case T.IfStatement: {
+      const t = truth(evaluate(s.test, st));
+      if (t === true) return runStatement(s.consequent, st);
+      if (t === false) return s.alternate ? runStatement(s.alternate, st) : NO_RETURN;
+      return UNKNOWN;
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+
+function evaluate(node: Node, st: State): Value {
+  if (st.depth > 40) return UNKNOWN;
+  st.depth++;
+  try {
+    return evaluateInner(unwrap(node), st);
+  } finally {
+    st.depth--;
+  }
+}
+
+function evaluateInner(n: Node, st: State): Value {
+  if (st.isStatus?.(n)) return st.outcome.status;
+  switch (n.type) {
+    case T.Literal:
+      return n.value;
+    case T.TemplateLiteral:
+      return n.expressions.length === 0 ? n.quasis[0]?.value.cooked : UNKNOWN;
+    case T.Identifier: {
+      if (n.name === 'undefined') return undefined;
+      const v = variableOf(st.sourceCode, n);
+      if (!v) return UNKNOWN;
+      if (st.env.has(v)) return st.env.get(v);
+      const b = bindingOf(v);
+      if (b && b.stable && b.kind === 'init' && b.node && b.path.length === 0) return evaluate(b.node, st);
+      return UNKNOWN;
+    }
+    case T.ArrayExpression: {
+      const out: Value[] = [];
+      for (const e of n.elements) {
+        if (!e || e.type === T.SpreadElement) return UNKNOWN;
+        const v = evaluate(e, st);
+        if (v === UNKNOWN) return UNKNOWN;
+        out.push(v);
+      }
+      return out;
+    }
+    case T.NewExpression:
+      if (calleeName(n) === 'Set') {
+        const list = n.arguments[0] ? evaluate(n.arguments[0], st) : [];
+        return Array.isArray(list) ? new Set(list) : UNKNOWN;
+      }
+      return UNKNOWN;
+    case T.MemberExpression: {
+      const obj = evaluate(n.object, st);
+      if (obj === UNKNOWN) return UNKNOWN;
+      const name = n.computed ? evaluate(n.property, st) : n.property.type === T.Identifier ? n.property.name : UNKNOWN;
+      if (typeof name !== 'string') return UNKNOWN;
+      return member(obj, name, st.outcome);
+    }
+    case T.UnaryExpression: {
+      const v = evaluate(n.argument, st);
+      if (n.operator === '!') {
+        const t = truth(v);
+        return t === undefined ? UNKNOWN : !t;
+      }
+      if (v === UNKNOWN) return UNKNOWN;
+      if (n.operator === '-' && typeof v === 'number') return -v;
+      if (n.operator === 'typeof') return isRef(v) ? 'object' : typeof v;
+      if (n.operator === 'void') return undefined;
+      return UNKNOWN;
+    }
+    case T.BinaryExpression: {
+      if (n.left.type === T.PrivateIdentifier) return UNKNOWN;
+      const l = evaluate(n.left, st);
+      const r = evaluate(n.right, st);
+      if (l === UNKNOWN || r === UNKNOWN) return UNKNOWN;
+      if (n.operator === 'instanceof' || n.operator === 'in') return UNKNOWN;
+      if (isRef(l) || isRef(r)) {
+        if (n.operator === '===' || n.operator === '==') return l === r || (isRef(l) && isRef(r) && l.ref === r.ref) ? UNKNOWN : false;
+        if (n.operator === '!==' || n.operator === '!=') return isRef(l) && isRef(r) ? UNKNOWN : true;
+        return UNKNOWN;
+      }
+      return binary(n.operator, l, r);
+    }
+    case T.LogicalExpression: {
+      const l = evaluate(n.left, st);
+      if (n.operator === '??') {
+        if (l === UNKNOWN) return UNKNOWN;
+        return l === undefined || l === null ? evaluate(n.right, st) : l;
+      }
+      const t = truth(l);
+      if (n.operator === '&&') {
+        if (t === false) return l;
+        const r = evaluate(n.right, st);
+        if (t === true) return r;
+        return truth(r) === false ? false : UNKNOWN;
+      }
+      if (t === true) return l;
+      const r = evaluate(n.right, st);
+      if (t === false) return r;
+      return truth(r) === true ? true : UNKNOWN;
+    }
+    case T.ConditionalExpression: {
+      const t = truth(evaluate(n.test, st));
+      if (t === true) return evaluate(n.consequent, st);
+      if (t === false) return evaluate(n.alternate, st);
+      const a = truth(evaluate(n.consequent, st));
+      const b = truth(evaluate(n.alternate, st));
+      return a !== undefined && a === b ? a : UNKNOWN;
+    }
+    case T.CallExpression:
+      return call(n, st);
+    case T.ArrowFunctionExpression:
+    case T.FunctionExpression:
+      return UNKNOWN;
+    default:
+      return UNKNOWN;
+  }
+}
+
+function binary(op: string, l: Value, r: Value): Value {
+  switch (op) {
+    case '===':
+      return l === r;
+    case '!==':
+      return l !== r;
+    case '==':
+      // eslint-disable-next-line eqeqeq
+      return l == r;
+    case '!=':
+      // eslint-disable-next-line eqeqeq
+      return l != r;
+    case '<':
+    case '<=':
+    case '>':
+    case '>=': {
+      if (typeof l !== 'number' && l !== undefined) return UNKNOWN;
+      if (typeof r !== 'number' && r !== undefined) return UNKNOWN;
+      if (l === undefined || r === undefined) return false; // comparisons with undefined are false
+      return op === '<' ? l < r : op === '<=' ? l <= r : op === '>' ? l > r : l >= r;
+    }
+    case '+':
+      return typeof l === 'number' && typeof r === 'number' ? l + r : UNKNOWN;
+    case '-':
+      return typeof l === 'number' && typeof r === 'number' ? l - r : UNKNOWN;
+    case '%':
+      return typeof l === 'number' && typeof r === 'number' ? l % r : UNKNOWN;
+    case '/':
+      return typeof l === 'number' && typeof r === 'number' ? l / r : UNKNOWN;
+    default:
+      return UNKNOWN;
+  }
+}
+
+function call(n: TSESTree.CallExpression, st: State): Value {
+  const callee = unwrap(n.callee);
+  if (callee.type === T.Identifier && callee.name === 'Boolean' && n.arguments[0]) {
+    const t = truth(evaluate(n.arguments[0], st));
+    return t === undefined ? UNKNOWN : t;
+  }
+  if (callee.type === T.Identifier && callee.name === 'Number' && n.arguments[0]) {
+    const v = evaluate(n.arguments[0], st);
+    return v === UNKNOWN || isRef(v) ? UNKNOWN : Number(v);
+  }
+  if (callee.type !== T.MemberExpression) return UNKNOWN;
+  const name = propertyName(callee);
+  const obj = evaluate(callee.object, st);
+  if (obj === UNKNOWN || name === undefined) return UNKNOWN;
+  const arg = n.arguments[0] ? evaluate(n.arguments[0], st) : undefined;
+  if (name === 'includes' && (Array.isArray(obj) || typeof obj === 'string')) {
+    if (arg === UNKNOWN) return UNKNOWN;
+    return Array.isArray(obj) ? obj.includes(arg) : typeof arg === 'string' ? obj.includes(arg) : UNKNOWN;
+  }
+  if (name === 'has' && obj instanceof Set) return arg === UNKNOWN ? UNKNOWN : obj.has(arg);
+  if (name === 'indexOf' && Array.isArray(obj)) return arg === UNKNOWN ? UNKNOWN : obj.indexOf(arg);
+  if (typeof obj === 'string' && (name === 'toLowerCase' || name === 'toUpperCase')) return name === 'toLowerCase' ? obj.toLowerCase() : obj.toUpperCase();
+  if (typeof obj === 'number' && name === 'toString') return String(obj);
+  if (typeof obj === 'string' && name === 'startsWith' && typeof arg === 'string') return obj.startsWith(arg);
+  return UNKNOWN;
+}
+
+/** Status-like numbers written as literals in a function (100–599). */
+function literalStatuses(fn: FunctionNode, sourceCode: TSESLint.SourceCode): Set<number> {
+  const out = new Set<number>();
+  const visit = (root: Node, depth: number): void => {
+    walk(root, sourceCode.visitorKeys, (n) => {
+      if (n.type === T.Literal && typeof n.value === 'number' && Number.isInteger(n.value) && n.value >= 100 && n.value <= 599) out.add(n.value);
+      if (n.type === T.Identifier && depth < 3) {
+        const v = variableOf(sourceCode, n);
+        const b = v && bindingOf(v);
+        if (b && b.kind === 'init' && b.node && !isFunction(b.node)) visit(b.node, depth + 1);
+      }
+      return undefined;
+    });
+  };
+  visit(fn.body, 0);
+  return out;
+}
+
+function readsMember(fn: FunctionNode, sourceCode: TSESLint.SourceCode, name: string): boolean {
+  let found = false;
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (n.type === T.MemberExpression && propertyName(n) === name) found = true;
+    if (n.type === T.Property && n.parent?.type === T.ObjectPattern && propertyName(n) === name) found = true;
+    return !found;
+  });
+  for (const p of fn.params) {
+    walk(p, sourceCode.visitorKeys, (n) => {
+      if (n.type === T.Property && propertyName(n) === name) found = true;
+    });
+  }
+  return found;
+}
