@@ -1033,3 +1033,45 @@ export function delayOfFunction(sourceCode: TSESLint.SourceCode, fn: Node, maxAt
   }
   return toDelayFacts(out ?? OPAQUE(), fn);
 }
+
+/**
+ * Whether an identifier holds a success flag: every value written to it (other than a literal
+ * initialiser) is the result of a same-file helper that returns `true` after its operation and
+ * `false` only from a `catch` (`loaded = await tryRefresh(cache)`). The flag is then the
+ * attempt's outcome: true exactly when the operation succeeded (K7, b13).
+ */
+export function isSuccessFlag(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const v = variableOf(sourceCode, id);
+  if (!v || v.defs.length === 0) return false;
+  let helperWrites = 0;
+  for (const r of v.references) {
+    if (!r.isWrite()) continue;
+    const w = r.writeExpr as Node | null | undefined;
+    if (!w) return false;
+    const u = unwrap(w);
+    if (r.init && u.type === T.Literal && typeof u.value === 'boolean') continue;
+    const call = u.type === T.AwaitExpression ? unwrap(u.argument) : u;
+    if (call.type !== T.CallExpression) return false;
+    const fn = sameFileFunction(call.callee, { sourceCode });
+    if (!fn || !reportsSuccess(fn, sourceCode)) return false;
+    helperWrites++;
+  }
+  return helperWrites > 0;
+}
+
+/** A helper whose returns are boolean literals: `false` only inside a `catch`, `true` elsewhere, both present. */
+function reportsSuccess(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  const rets = returnedExpressions(fn, sourceCode);
+  let sawTrue = false;
+  let sawFalse = false;
+  for (const r of rets) {
+    const u = unwrap(r);
+    if (u.type !== T.Literal || typeof u.value !== 'boolean') return false;
+    let inCatch = false;
+    for (let p: Node | undefined = u.parent; p && p !== fn; p = p.parent) if (p.type === T.CatchClause) inCatch = true;
+    if (u.value !== !inCatch) return false;
+    if (u.value) sawTrue = true;
+    else sawFalse = true;
+  }
+  return sawTrue && sawFalse;
+}

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
-import { sameFileFunction } from './delay';
+import { isSuccessFlag, sameFileFunction } from './delay';
 import { isStatusLike } from './operation';
 import { bindingOf, variableOf } from './scope';
 import type { Node } from './types';
@@ -129,6 +129,8 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     }
     case T.Identifier: {
       if (ERROR_NAME.test(t.name)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
+      // `loaded = await tryRefresh()`: a helper's success flag (values helper, delay.ts).
+      if (isSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined;
       return undefined;
     }
     case T.BinaryExpression: {
