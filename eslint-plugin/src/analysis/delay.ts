@@ -1059,8 +1059,46 @@ export function isSuccessFlag(id: TSESTree.Identifier, sourceCode: TSESLint.Sour
   return helperWrites > 0;
 }
 
-/** A helper whose returns are boolean literals: `false` only inside a `catch`, `true` elsewhere, both present. */
+/** Calls that only read (a probe): their result thrown away, they change nothing. */
+const READ_CALLS = new Set(['fetch', 'get', 'head', 'ping', 'exists', 'stat', 'access']);
+
+/**
+ * Whether the helper's success path does something besides probing (F5): it stores a result
+ * (`cache.manifest = …`, an outer variable) or makes a call for its effect (`await store.push()`),
+ * other than a read whose result is dropped or logging.
+ */
+function hasEffect(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  let effect = false;
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (effect || (n !== fn.body && isFunction(n)) || n.type === T.CatchClause) return false;
+    if (n.type === T.AssignmentExpression) {
+      const left = unwrap(n.left);
+      if (left.type === T.MemberExpression) effect = true;
+      else if (left.type === T.Identifier) {
+        const v = variableOf(sourceCode, left);
+        const decl = v?.defs[0]?.name;
+        if (!decl || !contains(fn, decl)) effect = true;
+      }
+    }
+    if (n.type === T.ExpressionStatement) {
+      const e = unwrap(n.expression);
+      const call = e.type === T.AwaitExpression ? unwrap(e.argument) : e;
+      if (call.type === T.CallExpression) {
+        const c = unwrap(call.callee);
+        const logging = c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'console';
+        const name = calleeName(call);
+        const read = name !== undefined && READ_CALLS.has(name) && !(name === 'fetch' && call.arguments.length > 1);
+        if (!logging && !read) effect = true;
+      }
+    }
+    return undefined;
+  });
+  return effect;
+}
+
+/** A helper whose returns are boolean literals: `false` only inside a `catch`, `true` elsewhere, both present; and whose success path has an effect (not a probe). */
 function reportsSuccess(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  if (!hasEffect(fn, sourceCode)) return false;
   const rets = returnedExpressions(fn, sourceCode);
   let sawTrue = false;
   let sawFalse = false;
