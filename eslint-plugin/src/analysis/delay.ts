@@ -881,7 +881,9 @@ export function sameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
     const b = v && bindingOf(v);
     if (!b) return undefined;
     if (b.kind === 'function' && b.node && b.node.type === T.FunctionDeclaration) return b.node;
-    if (b.kind === 'init' && b.stable && b.node) {
+    // `const f = () => …`, or an option whose default is a function (`{ retryWait = async (n) => … } = {}`):
+    // PRODUCT counts a default as known.
+    if ((b.kind === 'init' || b.kind === 'param-default') && b.stable && b.node) {
       const init = unwrap(b.node);
       if (isFunction(init)) return init;
     }

@@ -6,7 +6,7 @@ import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reache
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
+import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, waitOf } from './waits';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -134,7 +134,8 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       node: anchor,
       bound,
       waits,
-      noWait: !replay && !opaque && waits.length === 0 ? anchor : undefined,
+      // Handed to code we cannot see (an imported error handler), the re-run may be waited for there.
+      noWait: !replay && !opaque && waits.length === 0 && !retryHandedToUnknown(call, fn, ctx.sourceCode) ? anchor : undefined,
       nonIdempotent: once ? [] : op.nonIdempotent.filter((r) => !failureOnly(fn, r.node, ctx)),
       rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
@@ -802,7 +803,8 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
 
 function chainsInto(wait: Node, call: Node): boolean {
   const p = wait.parent;
-  if (p?.type === T.MemberExpression && p.object === wait && p.parent?.type === T.CallExpression) return contains(p.parent, call);
-  return false;
+  if (p?.type === T.MemberExpression && p.object === wait && p.parent?.type === T.CallExpression && contains(p.parent, call)) return true;
+  // `sleep(ms).then(log).then(() => run())`: a longer chain (values helper, waits.ts).
+  return chainedBefore(wait, call);
 }
 

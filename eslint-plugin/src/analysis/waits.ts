@@ -390,3 +390,57 @@ export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: A
   const expression = w.argument ?? (w.bindings.length === 0 ? w.delayExpr : undefined);
   return { node: w.call, argument: w.argument, delay: toDelayFacts(value, w.argument ?? w.call, expression) };
 }
+
+/**
+ * Whether a wait promise heads a chain that runs `call` (`sleep(ms).then(log).then(() => retry())`):
+ * the wait happens before the call whatever the links in between do.
+ */
+export function chainedBefore(wait: Node, call: Node): boolean {
+  let n: Node = wait;
+  for (let i = 0; i < 12; i++) {
+    let p = n.parent;
+    while (p && (p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.ChainExpression)) {
+      n = p;
+      p = p.parent;
+    }
+    if (p?.type !== T.MemberExpression || p.object !== n || p.parent?.type !== T.CallExpression || p.parent.callee !== p) return false;
+    const name = propertyName(p);
+    if (name !== 'then' && name !== 'finally') return false;
+    const link = p.parent;
+    if (link.arguments.some((a) => contains(a, call))) return true;
+    n = link;
+  }
+  return false;
+}
+
+/**
+ * Whether the re-run is handed to code the analysis cannot see before it runs: `call` sits in a
+ * function (within `fn`) that is given, directly or through a variable or an object property, to
+ * a call that is not a same-file function, a promise link or a timer (`handleError({ error,
+ * again: () => upload() })` with `handleError` imported). That code may wait, so "runs the next
+ * attempt at once" would state more than is known.
+ */
+export function retryHandedToUnknown(call: Node, fn: Node, sourceCode: TSESLint.SourceCode): boolean {
+  for (let f: Node | undefined = call.parent; f && f !== fn; f = f.parent) {
+    if (!isFunction(f)) continue;
+    const uses: Node[] = [f];
+    if (f.parent?.type === T.VariableDeclarator && f.parent.init === f && f.parent.id.type === T.Identifier) {
+      const v = variableOf(sourceCode, f.parent.id);
+      for (const r of v?.references ?? []) if (r.isRead()) uses.push(r.identifier);
+    }
+    for (const u of uses) {
+      let holder: Node = u;
+      // `{ again }`, `{ again: () => … }`: the object is what is handed over.
+      if (holder.parent?.type === T.Property && holder.parent.value === holder && holder.parent.parent?.type === T.ObjectExpression) holder = holder.parent.parent;
+      const consumer = holder.parent;
+      if (consumer?.type !== T.CallExpression && consumer?.type !== T.NewExpression) continue;
+      if (!consumer.arguments.includes(holder as TSESTree.CallExpressionArgument)) continue;
+      const name = waitCalleeName(consumer);
+      if (name === 'then' || name === 'catch' || name === 'finally') continue;
+      if (consumer.type === T.CallExpression && isGlobalTimer(sourceCode, consumer)) continue;
+      if (sameFileFunction(plainCallee(consumer), { sourceCode })) continue;
+      return true;
+    }
+  }
+  return false;
+}
