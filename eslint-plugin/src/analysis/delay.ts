@@ -426,6 +426,7 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   let factor = 2;
   let anyRandom = false;
   let writtenInRegion = false;
+  let cappedUnknown = false;
   const decl = variable.defs[0]!.name as Node;
   const writes = laterWrites(variable).sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
   for (const ref of writes) {
@@ -483,6 +484,8 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
         if (probe && !probe.opaque && Number.isFinite(probe.hi) && probe.hi > factor && probe.hi <= 16) factor = probe.hi;
         const capped = capOf(parent.right, env);
         if (capped !== undefined) cap = cap === undefined ? capped : Math.max(cap, capped);
+        // `d = Math.min(d, options.ceilingMs)`: a cap of unknown size still caps.
+        else if (capsWithUnknown(parent.right, variable, env)) cappedUnknown = true;
       } else {
         result = join(result, evaluate(parent.right, env));
       }
@@ -494,6 +497,7 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   // A random component on one path (`if (options.jitter) d = Math.random() * d`) counts: the code has jitter.
   if (anyRandom) result = { ...result, random: true, invariant: false };
   if (!grows) return result;
+  if (cap === undefined && cappedUnknown) return { ...result, hi: Infinity, attempt: true, unboundedGrowth: false, capped: true, source: undefined, invariant: false };
   const reach = env.iterations !== undefined && Number.isFinite(result.hi) ? result.hi * factor ** Math.max(0, env.iterations - 1) : Infinity;
   const hi = Math.min(cap ?? Infinity, reach);
   return { ...result, hi: Math.max(result.hi, hi), attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: cap ?? result.cap, source: undefined, invariant: false };
@@ -529,6 +533,17 @@ function capOf(node: Node, env: Env): number | undefined {
     if (caps.length > 0) return Math.min(...caps.map((c) => c.hi));
   }
   return undefined;
+}
+
+/** Whether an update is `Math.min(…)` with a bound that is not the variable itself, an attempt counter or a server delay. */
+function capsWithUnknown(node: Node, variable: Variable, env: Env): boolean {
+  const n = unwrap(node);
+  if (n.type !== T.CallExpression || !isMathCall(n, 'min')) return false;
+  return n.arguments.some((a) => {
+    if (a.type === T.SpreadElement || refersTo(a, variable, env.sourceCode)) return false;
+    const v = evaluate(a, env);
+    return !v.attempt && !v.retryAfter;
+  });
 }
 
 function isMathCall(call: TSESTree.CallExpression, name: string): boolean {
