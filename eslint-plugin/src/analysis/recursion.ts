@@ -135,7 +135,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       bound,
       waits,
       // Handed to code we cannot see (an imported error handler), the re-run may be waited for there.
-      noWait: !replay && !opaque && waits.length === 0 && !retryHandedToUnknown(call, fn, ctx.sourceCode) ? anchor : undefined,
+      noWait: !replay && !opaque && waits.length === 0 && !retryHandedToUnknown(call, fc.path, ctx.sourceCode) ? anchor : undefined,
       nonIdempotent: once ? [] : op.nonIdempotent.filter((r) => !failureOnly(fn, r.node, ctx)),
       rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,

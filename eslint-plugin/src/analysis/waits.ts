@@ -415,7 +415,8 @@ export function chainedBefore(wait: Node, call: Node): boolean {
 
 /**
  * Whether the re-run is handed to code the analysis cannot see before it runs: `call` sits in a
- * function (within `fn`) that is given, directly or through a variable or an object property, to
+ * function inside the failure path `fn` (not the failure handler itself, which runs on failure
+ * anyway) that is given, directly or through a variable or an object property, to
  * a call that is not a same-file function, a promise link or a timer (`handleError({ error,
  * again: () => upload() })` with `handleError` imported). That code may wait, so "runs the next
  * attempt at once" would state more than is known.
