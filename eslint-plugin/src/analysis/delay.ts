@@ -81,6 +81,11 @@ export interface Env {
   iterations: number | undefined;
   /** The retry's region, when known: needed to tell that a value is invariant across attempts. */
   region: RetryRegion | undefined;
+  /**
+   * An attempt counter kept on an object (`config.__retryCount`, found by data flow by the site's
+   * analysis): the interval it takes at the wait, or undefined for any other member.
+   */
+  attemptMember?: (n: TSESTree.MemberExpression) => { lo: number; hi: number } | undefined;
 }
 
 const NUM = (n: number): Value => ({ lo: n, hi: n, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: undefined, now: false, cap: undefined, capped: false, source: undefined, invariant: true });
@@ -605,6 +610,8 @@ function objectKeepsMembers(member: TSESTree.MemberExpression, env: Env): boolea
 function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   const name = propertyName(n);
   if (isRetryAfterName(name)) return RETRY_AFTER();
+  const counter = env.attemptMember?.(n);
+  if (counter) return { ...NUM(0), lo: counter.lo, hi: counter.hi, attempt: true, unboundedGrowth: counter.hi === Infinity, invariant: false };
   // Lookup table: `SCHEDULE[attempt]`.
   if (n.computed) {
     const index = evaluate(n.property, env);

@@ -525,6 +525,21 @@ export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, d
   return found;
 }
 
+/** SDK resources whose `create` generates output (completions, embeddings) rather than a persistent object. */
+const GENERATION_RESOURCES = new Set(['completions', 'embeddings', 'moderations', 'responses', 'chatCompletions']);
+
+/** The property names along a member chain (`a.b.c` → `['b', 'c']`). */
+function memberNames(node: Node): string[] {
+  const out: string[] = [];
+  let n = unwrap(node);
+  while (n.type === T.MemberExpression) {
+    const name = propertyName(n);
+    if (name) out.unshift(name);
+    n = unwrap(n.object);
+  }
+  return out;
+}
+
 const SDK_CREATE = new Set(['create', 'charge', 'capture', 'transfer', 'createPayment', 'createCharge', 'createOrder']);
 
 /** A GraphQL mutation or an SDK `create`/`charge` call in the retried region, with no idempotency key option. */
@@ -562,6 +577,8 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
   if (SDK_CREATE.has(name) && obj.type === T.MemberExpression) {
     const root = unwrap(obj.object);
     if (root.type === T.Identifier && ['Object', 'Promise', 'Array', 'document', 'React'].includes(root.name)) return undefined;
+    // PRODUCT: an LLM completion or embedding changes no state and needs no key (`openai.chat.completions.create`).
+    if (memberNames(obj).some((m) => GENERATION_RESOURCES.has(m))) return undefined;
     // An SDK client (`stripe.paymentIntents.create`), not a factory of a local module (`require('../client').default.create`).
     const origin = originOf(ctx.sourceCode, obj);
     if (origin && (origin.module.startsWith('.') || origin.module.startsWith('/') || origin.module.startsWith('node:'))) return undefined;

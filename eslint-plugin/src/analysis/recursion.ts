@@ -12,7 +12,8 @@ type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSES
 type Variable = TSESLint.Scope.Variable;
 
 const HANDLER_PROPS = /^on(close|error|disconnect|end|timeout)$/i;
-const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
+/** Names of calls that renew a credential before a replay (one list for recursion and interceptors). */
+export const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
 
 /** Why a self-call is a retry: where the failure is handled. */
 interface FailureContext {
@@ -146,6 +147,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
+      purpose: fc.replay ? 'refresh-replay' : once ? 'once-only-replay' : 'backoff-retry',
     });
   }
   return sites;

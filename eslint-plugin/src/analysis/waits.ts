@@ -369,11 +369,16 @@ function racedAgainstOperation(promiseCall: TSESTree.CallExpression, member: Nod
  *
  * @param attempts The retry's counters.
  * @param iterations How many attempts the retry makes at most, when known.
- * @param region The code that runs again on each attempt (the loop, or the recursive function and
- *   its self-calls). With it, a delay nothing in the region changes is known to be invariant.
+ * @param scope The code that runs again on each attempt (the loop, or the recursive function and
+ *   its self-calls): with it, a delay nothing in the region changes is known to be invariant. For
+ *   compatibility, an attempt-member resolver may be passed here instead (interceptors).
+ * @param attemptMember An attempt counter kept on an object (`config.__retryCount`), found by the site's analysis.
  */
-export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: AttemptVar[], iterations?: number, region?: RetryRegion): Wait {
+export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: AttemptVar[], iterations?: number, scope?: RetryRegion | Env['attemptMember'], attemptMember?: Env['attemptMember']): Wait {
+  const region = typeof scope === 'function' ? undefined : scope;
+  const member = typeof scope === 'function' ? scope : attemptMember;
   const env: Env = makeEnv(sourceCode, attempts, iterations, region);
+  if (member) env.attemptMember = member;
   let value: Value;
   if (w.opaque || !w.delayExpr) {
     value = evaluate(undefined, env);

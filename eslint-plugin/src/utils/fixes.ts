@@ -100,7 +100,7 @@ export function describeDelay(
   sourceCode?: TSESLint.SourceCode,
 ): string {
   const known = !d.opaque && Number.isFinite(d.maxMs);
-  if (!d.growing && known && d.random) return `a random wait of up to ${Math.round(d.maxMs)} ms that does not grow`;
+  if (!d.growing && known && d.random) return `a random wait of at most ${Math.round(d.maxMs)} ms that does not grow`;
   if (!d.growing && known) return `a fixed ${Math.round(d.maxMs)} ms wait`;
   if (!d.growing && d.invariant && d.expression && sourceCode) {
     const text = sourceCode.getText(d.expression).replace(/\s+/g, ' ');

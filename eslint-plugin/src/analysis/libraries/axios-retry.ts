@@ -148,7 +148,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
     // A written condition that lets POSTs through is where the retry of each POST is decided:
     // one finding there; with the default condition, one at each request.
     const first = found.nonIdempotent[0];
-    if (conditionNode && first) site.nonIdempotent.push({ ...first, method: `${first.method} sent at line ${first.node.loc.start.line}`, node: conditionNode, keyNode: undefined, key: 'none' });
+    if (conditionNode && first) site.nonIdempotent.push({ ...first, method: `${first.method} sent at line ${first.node.loc.start.line}`, node: conditionNode, keyNode: undefined, key: 'none', reportedAt: 'condition' });
     else site.nonIdempotent.push(...found.nonIdempotent);
   }
   return site;
