@@ -849,7 +849,7 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w || !isAwaited(n, ctx.sourceCode)) return undefined;
-    waits.push(waitOf(w, ctx.sourceCode, attemptsOnPath(n, loop, attempts, ctx), iterations));
+    waits.push(waitOf(w, ctx.sourceCode, attemptsOnPath(n, loop, attempts, ctx), iterations, { node: loop }));
     return false;
   }, false);
   return waits;
