@@ -5,6 +5,7 @@ import { isSuccessFlag as helperSuccessFlag, sameFileFunction } from './delay';
 import { isStatusLike } from './operation';
 import { bindingOf, variableOf } from './scope';
 import type { Node } from './types';
+import { ERROR_NAME, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
 
 /**
  * One notion of the failure path, shared by loops, recursion and promise chains.
@@ -31,14 +32,8 @@ export const FAILURES: readonly Outcome[] = [
 
 type TV = boolean | undefined;
 
-/** Names of an error value handed to a callback or kept from an attempt (`if (err)`, `error != null`). */
-export const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError|lastError)$/i;
-/** Names of predicates that say whether to retry (`shouldRetry(res)`, `isRetryable(err)`): they say yes only to failures. */
-export const PREDICATE_RE = /^(should_?retry|is_?retr(y|i)able|isTransient|canRetry|retryable|isRecoverable|isTemporary)/i;
 /** Names of a success flag an attempt returns. */
 const SUCCESS_FLAG = /^(ok|success|succeeded|isOk|isSuccess|delivered|sent|saved|accepted)$/;
-/** Events that report a failed or lost connection. */
-export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 
 function not(a: TV): TV {
   return a === undefined ? undefined : !a;

@@ -6,7 +6,9 @@ import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay
 import { describeHttpCall, judgeIdempotency, keyCreatedInside, type HttpCall } from './http';
 import { bindingOf, originOf, variableOf } from './scope';
 import { outcomeKind, type Outcome } from './flow';
+import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
+import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
 
 /**
  * Client errors probed to decide whether a retry goes round on "every non-OK status": skipping one
@@ -69,8 +71,6 @@ export function alwaysExits(stmt: Node | null | undefined): boolean {
   }
 }
 
-/** Names that signal a time limit or a cancellation in a loop condition or exit check. */
-const DEADLINE_RE = /deadline|timeout|expire|elapsed|giveUp|until|budget|remaining|timeLeft|stopAt|endAt|maxTime|maxDuration|aborted|signal/i;
 
 /**
  * Whether a test limits the retry by time or cancellation: a deadline-like name, `Date.now()`,
@@ -177,16 +177,6 @@ export function okCheck(test: Node, sourceCode: TSESLint.SourceCode): 'success' 
   return undefined;
 }
 
-const CLASSIFIER_RE = /retr(y|i)able|transient|should_?retry|isServer|isNetwork|isTimeout|isRateLimit|isTemporary|temporary|recoverable|isClientError|isFatal|permanent/i;
-
-/**
- * A 4xx status that cannot succeed on retry (RFC 9110 §15.5). Not 408 (Request Timeout), 429 (Too
- * Many Requests, RFC 6585), 421 (Misdirected Request: RFC 9110 §15.5.20 lets a client retry over
- * another connection) nor 425 (Too Early: RFC 8470 §5.2 lets a client retry).
- */
-export function isClientErrorStatus(code: number): boolean {
-  return code >= 400 && code < 500 && code !== 408 && code !== 429 && code !== 421 && code !== 425;
-}
 
 /**
  * Whether tests tell 4xx from transient failures: a 5xx comparison or range, a classifier call, a
@@ -203,7 +193,7 @@ function classifiesTests(tests: Node[], sourceCode: TSESLint.SourceCode): boolea
       }
       if (s.code >= 499) return true;
       // `if (res.status !== 429) throw …`: only the rate limit goes round again.
-      if ((s.code === 429 || s.code === 408) && (s.op === '!==' || s.op === '!=')) return true;
+      if (RETRIABLE_4XX.has(s.code) && (s.op === '!==' || s.op === '!=')) return true;
       if (isClientErrorStatus(s.code)) {
         if (s.op === '===' || s.op === '==' || s.op === '!==' || s.op === '!=') specific.add(s.code);
         // `status >= 400` / `> 399` is "any error", not a split between 4xx and 5xx.
@@ -357,11 +347,11 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
   walkRegion(region, sourceCode, (n) => {
     if (n.type === T.IfStatement) {
       const tested = statusesTested(n.test, sourceCode);
-      if (tested.some((s) => (s.code === 429 || s.code === 503) && (s.op === '===' || s.op === '==' || s.op === 'in' || s.op === '>=')) && leadsToRetry(n)) {
+      if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '==='|| s.op === '==' || s.op === 'in' || s.op === '>=')) && leadsToRetry(n)) {
         rateLimitChecks.push(n.test);
-      } else if (tested.some((s) => (s.code === 429 || s.code === 503) && (s.op === '!==' || s.op === '!='))) {
+      } else if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '!==' || s.op === '!='))) {
         rateLimitChecks.push(n.test);
-      } else if (retryReached && tested.some((s) => (s.code === 429 || s.code === 503) && retryReached({ kind: 'status', code: s.code }))) {
+      } else if (retryReached && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
         // `if (![503].includes(res.status) || left <= 0) return res;`: the test sends 503 round again.
         rateLimitChecks.push(n.test);
       }
@@ -387,14 +377,14 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       }
     }
     // `r.status === 503 ? delay(ms).then(() => self()) : r.json()`: a ternary handles the status too.
-    if (n.type === T.ConditionalExpression && statusesTested(n.test, sourceCode).some((s) => s.code === 429 || s.code === 503)) {
+    if (n.type === T.ConditionalExpression && statusesTested(n.test, sourceCode).some((s) => isRetryAfterStatus(s.code))) {
       rateLimitChecks.push(n.test);
     }
     if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) {
       // `case 429: case 503: …` is one handling: one report, on the first case.
       const first = n.cases.find((c) => {
         const code = c.test ? numberLiteral(c.test) : undefined;
-        return code === 429 || code === 503;
+        return code !== undefined && isRetryAfterStatus(code);
       });
       if (first?.test) {
         const i = n.cases.indexOf(first);

@@ -2,18 +2,17 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { carriesRandomness, evaluate, makeEnv, sameFileFunction, type AttemptVar, type RetryRegion } from './delay';
-import { dominatingTests, ERROR_NAME, FAILURE_EVENTS, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
+import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
+import { ERROR_NAME, FAILURE_EVENTS, REFRESH_RE } from './vocabulary';
 import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, waitOf } from './waits';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
 
 const HANDLER_PROPS = /^on(close|error|disconnect|end|timeout)$/i;
-/** Names of calls that renew a credential before a replay (one list for recursion and interceptors). */
-export const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
 
 /** Why a self-call is a retry: where the failure is handled. */
 interface FailureContext {

@@ -44,6 +44,22 @@ export const DEADLINE_RE = /deadline|timeout|expire|elapsed|giveUp|until|budget|
 /** Names of calls that refresh credentials before a replay (`refreshToken`, `reauth`, `login`). */
 export const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
 
+/** Names of an error value handed to a callback or kept from an attempt (`if (err)`, `error != null`). */
+export const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError|lastError)$/i;
+
+/** Names of predicates that say whether to retry (`shouldRetry(res)`, `isRetryable(err)`): they say yes only to failures. */
+export const PREDICATE_RE = /^(should_?retry|is_?retr(y|i)able|isTransient|canRetry|retryable|isRecoverable|isTemporary)/i;
+
+/**
+ * Names of calls that classify a failure either way (`isRetryable`, `isClientError`, `isFatal`):
+ * a test on one tells transient failures from permanent ones. Wider than {@link PREDICATE_RE},
+ * whose names answer "retry?" only.
+ */
+export const CLASSIFIER_RE = /retr(y|i)able|transient|should_?retry|isServer|isNetwork|isTimeout|isRateLimit|isTemporary|temporary|recoverable|isClientError|isFatal|permanent/i;
+
+/** Events that report a failed or lost connection. */
+export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
+
 /** Global objects whose `setTimeout` is the timer (`window.setTimeout`, `globalThis.setTimeout`). */
 export const GLOBAL_OBJECTS: readonly string[] = ['window', 'globalThis', 'global', 'self'];
 

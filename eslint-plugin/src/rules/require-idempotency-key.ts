@@ -1,13 +1,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
+import { REFUSED_STATUSES } from '../analysis/statuses';
 import { createRule } from '../utils/create-rule';
 import { hoistBeforeStatement } from '../utils/fixes';
 
 type Options = [];
 type MessageIds = 'missingKey' | 'mayBeNonIdempotent' | 'conditionRetriesNonIdempotent' | 'keyPerAttempt' | 'hoistKey' | 'applyLibraryFix';
-
-/** Statuses with which the server refuses a request before processing it. */
-const REFUSED_STATUSES = new Set([401, 403, 429]);
 
 export default createRule<Options, MessageIds>({
   name: 'require-idempotency-key',

@@ -7,6 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { getRetrySitesFor, type RetrySite } from '../../../eslint-plugin/src/analysis/index';
 import { contains, enclosingFunction, findAll, isFunction, walk } from '../../../eslint-plugin/src/analysis/ast';
+import { OPAQUE_WAIT_RE, WAIT_NAME_RE } from '../../../eslint-plugin/src/analysis/vocabulary';
 import type { HelperName } from './helper-file';
 
 type Node = TSESTree.Node;
@@ -28,7 +29,6 @@ export interface RewritePlan {
   names: HelperName[];
 }
 
-const WAIT_NAME = /^(sleep|delay|wait|pause|nap|hold|snooze|rest|backoff|timeout|settimeout|waitfor|waitms)/i;
 const isLoop = (n: Node): n is TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement =>
   n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement;
 
@@ -117,7 +117,7 @@ function waitCallOf(keys: Keys, stmt: Node, siteWaits: readonly Node[]): TSESTre
   if (siteWaits.some((w) => w.range[0] >= stmt.range[0] && w.range[1] <= stmt.range[1])) return arg;
   const callee = arg.callee;
   const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression && callee.property.type === T.Identifier ? callee.property.name : '';
-  if (arg.type === T.CallExpression && WAIT_NAME.test(name)) return arg;
+  if (arg.type === T.CallExpression && (WAIT_NAME_RE.test(name) || OPAQUE_WAIT_RE.test(name))) return arg;
   if (arg.type === T.NewExpression && name === 'Promise' && mentionsCall(keys, arg, 'setTimeout')) return arg;
   return undefined;
 }

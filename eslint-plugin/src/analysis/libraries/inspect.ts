@@ -136,11 +136,6 @@ export function arrayElements(ctx: LibraryContext, node: Node | null | undefined
   return out;
 }
 
-/** Client-error statuses that retrying cannot fix (4xx other than 408 Request Timeout and 429 Too Many Requests). */
-export function isClientErrorStatus(status: unknown): boolean {
-  return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
-}
-
 /**
  * A schedule whose attempt count is computed at run time: its largest delay is unknown, not
  * uncapped growth (an option computed at run time is an unknown, not a finding). Jitter and

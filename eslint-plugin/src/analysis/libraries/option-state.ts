@@ -6,6 +6,7 @@ import { bindingOf, variableOf } from '../scope';
 import type { LibraryContext } from './types';
 import { acceptsAll, evaluateCondition, handlesRateLimit, retriedClientError, type OutcomeSet, type Roles } from './status-set';
 import { isEffectivelyUnbounded } from '../limits';
+import { isClientErrorStatus as isClientError, isRetryAfterStatus, RETRY_AFTER_STATUSES } from '../statuses';
 import { opaqueDelay, readOption, resolveObject, type FunctionNode, type Option, type OptionsObject } from './util';
 
 /**
@@ -289,26 +290,22 @@ function staticOf(ctx: LibraryContext, node: Node): { value: unknown } | undefin
   return undefined;
 }
 
-/** 4xx statuses a retry may reasonably include: 408 Request Timeout, 425 Too Early (RFC 8470), 429 Too Many Requests. */
-export const RETRYABLE_4XX = new Set([408, 425, 429]);
-
-/** Whether a status (or `[min, max]` range) includes a 4xx that cannot succeed on retry. */
+/** Whether a status (or `[min, max]` range) includes a 4xx that cannot succeed on retry (`statuses.ts`). */
 export function isClientErrorStatus(value: unknown, alsoAllowed: readonly number[] = []): boolean {
-  const ok = (s: number): boolean => RETRYABLE_4XX.has(s) || alsoAllowed.includes(s);
-  if (typeof value === 'number') return value >= 400 && value < 500 && !ok(value);
+  if (typeof value === 'number') return isClientError(value, alsoAllowed);
   if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number') {
     const [lo, hi] = value as [number, number];
-    for (let s = Math.max(lo, 400); s <= Math.min(hi, 499); s++) if (!ok(s)) return true;
+    for (let s = Math.max(lo, 400); s <= Math.min(hi, 499); s++) if (isClientError(s, alsoAllowed)) return true;
   }
   return false;
 }
 
-/** Whether a status (or range) is 429 or 503, the statuses `Retry-After` comes with. */
+/** Whether a status (or range) is one `Retry-After` comes with (429, 503: `statuses.ts`). */
 export function isRateLimitStatus(value: unknown): boolean {
-  if (typeof value === 'number') return value === 429 || value === 503;
+  if (typeof value === 'number') return isRetryAfterStatus(value);
   if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number') {
     const [lo, hi] = value as [number, number];
-    return (lo <= 429 && 429 <= hi) || (lo <= 503 && 503 <= hi);
+    return RETRY_AFTER_STATUSES.some((s) => lo <= s && s <= hi);
   }
   return false;
 }

@@ -4,6 +4,7 @@ import { isFunction, propertyName, unwrap, walk } from '../ast';
 import { evaluate, makeEnv, toDelayFacts } from '../delay';
 import { normalPath, variableOf } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
+import { WAIT_NAME_RE } from '../vocabulary';
 import type { LibraryDocs } from './docs';
 import { returnedExpressions } from './inspect';
 import { delayFacts, judgeCondition, numberValue, optionState, propertyOf, resolveFunction, resolveOptions } from './option-state';
@@ -348,7 +349,7 @@ function retryWaitDelay(ctx: LibraryContext, fn: FunctionNode, retries: number |
       const c = unwrap(n.callee);
       const name = c.type === T.Identifier ? c.name : c.type === T.MemberExpression ? propertyName(c) : undefined;
       if (name === 'setTimeout' && n.arguments[1]) ms = n.arguments[1];
-      else if (name && /^(sleep|delay|wait|pause)$/i.test(name) && n.arguments[0] && !isFunction(unwrap(n.arguments[0]))) ms = n.arguments[0];
+      else if (name && WAIT_NAME_RE.test(name) && n.arguments[0] && !isFunction(unwrap(n.arguments[0]))) ms = n.arguments[0];
     }
     return undefined;
   });

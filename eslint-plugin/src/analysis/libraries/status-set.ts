@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, isFunction, propertyName, unwrap, walk } from '../ast';
 import { bindingOf, variableOf } from '../scope';
+import { isClientErrorStatus, RETRY_AFTER_STATUSES } from '../statuses';
 import type { Node } from '../types';
 import type { FunctionNode } from './util';
 
@@ -64,10 +65,6 @@ export interface OutcomeSet {
 
 const PROBE_STATUSES = [200, 201, 204, 301, 304, 400, 401, 403, 404, 405, 408, 409, 410, 413, 421, 422, 425, 429, 499, 500, 501, 502, 503, 504, 599];
 
-/** A 4xx a retry cannot fix: not 408, 421, 425 nor 429 (see `operation.ts: isClientErrorStatus`). */
-export function isNonRetriable4xx(status: number): boolean {
-  return status >= 400 && status < 500 && status !== 408 && status !== 429 && status !== 421 && status !== 425;
-}
 
 /**
  * Evaluates a condition function over the probe outcomes. Returns undefined when the function's
@@ -120,7 +117,7 @@ export function evaluateTest(test: Node, isStatus: (n: Node) => boolean, sourceC
 
 /** Whether the set retries, for sure, a 4xx a retry cannot fix. Returns the first such status. */
 export function retriedClientError(set: OutcomeSet): number | undefined {
-  return set.verdicts.find((v) => v.retried === true && v.outcome.status !== undefined && isNonRetriable4xx(v.outcome.status))?.outcome.status;
+  return set.verdicts.find((v) => v.retried === true && v.outcome.status !== undefined && isClientErrorStatus(v.outcome.status))?.outcome.status;
 }
 
 /** Whether the set may retry a request of `method` (some outcome retried, or unknown). */
@@ -135,7 +132,7 @@ export function retriesMethod(set: OutcomeSet, method: Outcome['method']): boole
 
 /** Whether the condition names 429 or 503 explicitly and may retry it (a count may still stop it): rate-limit handling (`respect-retry-after`). */
 export function handlesRateLimit(set: OutcomeSet): boolean {
-  return [429, 503].some((s) => set.named.has(s) && set.verdicts.some((v) => v.outcome.status === s && v.retried !== false));
+  return RETRY_AFTER_STATUSES.some((s) => set.named.has(s) && set.verdicts.some((v) => v.outcome.status === s && v.retried !== false));
 }
 
 /** Whether every outcome is retried (the condition accepts everything). */

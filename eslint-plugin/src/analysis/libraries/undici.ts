@@ -3,7 +3,8 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { normalPath, type Origin } from '../scope';
 import type { RetrySite } from '../types';
-import { arrayElements, isClientErrorStatus, withUnknownBound } from './inspect';
+import { isClientErrorStatus, isRetryAfterStatus } from '../statuses';
+import { arrayElements, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
 import { removeElement } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
@@ -142,10 +143,10 @@ function analyzeOptions(ctx: LibraryContext, node: TSESTree.Node, options: Optio
   const statusCodes = readOption(ctx, options, 'statusCodes');
   const statusList = statusCodes ? arrayElements(ctx, statusCodes.value) : undefined;
   if (statusList) {
-    const rateLimited = statusList.filter((s) => s.value === 429 || s.value === 503);
+    const rateLimited = statusList.filter((s) => typeof s.value === 'number' && isRetryAfterStatus(s.value));
     if (rateLimited.length > 0) site.rateLimitChecks.push(statusCodes!.property);
     for (const s of statusList) {
-      if (isClientErrorStatus(s.value)) site.clientErrorRetries.push({ node: s.node, reason: 'client-status' });
+      if (typeof s.value === 'number' && isClientErrorStatus(s.value)) site.clientErrorRetries.push({ node: s.node, reason: 'client-status' });
     }
   } else if (!statusCodes && retryAfterOpt && retryAfterOpt.known?.value === false) {
     // The default status list retries 429 and 503; turning Retry-After off is explicit handling of both.

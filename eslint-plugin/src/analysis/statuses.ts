@@ -1,0 +1,50 @@
+/**
+ * The one place for what an HTTP status means to a retry. Every reader (hand-written retries,
+ * interceptors, library options, the status-set evaluator, the rules) asks here.
+ *
+ * Sources:
+ * - RFC 9110 §15.5: a 4xx is a client error; repeating the same request fails the same way,
+ *   except 408 Request Timeout (§15.5.9: the client may repeat the request) and 421 Misdirected
+ *   Request (§15.5.20: the client may retry over a different connection).
+ * - RFC 8470 §5.2: 425 Too Early; the client may retry once the handshake completes.
+ * - RFC 6585 §4: 429 Too Many Requests; the server may say when to come back (Retry-After).
+ * - RFC 9110 §15.6: a 5xx is a server error, often transient (500, 502, 503 Service Unavailable,
+ *   504); §10.2.3: Retry-After comes with 503 (and 429, RFC 6585 §4).
+ */
+
+/** The 4xx statuses a retry may reasonably include: 408 (RFC 9110 §15.5.9), 421 (RFC 9110 §15.5.20), 425 (RFC 8470), 429 (RFC 6585). */
+export const RETRIABLE_4XX: ReadonlySet<number> = new Set([408, 421, 425, 429]);
+
+/** The statuses a server sends Retry-After with: 429 (RFC 6585 §4) and 503 (RFC 9110 §15.6.4, §10.2.3). */
+export const RETRY_AFTER_STATUSES: readonly number[] = [429, 503];
+
+/**
+ * Statuses with which the server refused a request without processing it: 401 and 403 (RFC 9110
+ * §15.5.2, §15.5.4) and 429 (RFC 6585 §4). Repeating a non-idempotent request after one of them
+ * cannot apply it twice.
+ */
+export const REFUSED_STATUSES: ReadonlySet<number> = new Set([401, 403, 429]);
+
+/** Whether a status is a server error (5xx, RFC 9110 §15.6). */
+export function isServerErrorStatus(code: number): boolean {
+  return code >= 500 && code < 600;
+}
+
+/**
+ * Whether a status is a 4xx that cannot succeed on retry (RFC 9110 §15.5): any 4xx but
+ * {@link RETRIABLE_4XX} and the statuses in `alsoAllowed` (a library that honours one more, such as
+ * 413 with Retry-After in got and ky).
+ */
+export function isClientErrorStatus(code: number, alsoAllowed: readonly number[] = []): boolean {
+  return code >= 400 && code < 500 && !RETRIABLE_4XX.has(code) && !alsoAllowed.includes(code);
+}
+
+/** Whether a status is worth retrying: a 5xx or one of {@link RETRIABLE_4XX}. */
+export function isRetriableStatus(code: number): boolean {
+  return isServerErrorStatus(code) || RETRIABLE_4XX.has(code);
+}
+
+/** Whether a status is one Retry-After comes with (429, 503: {@link RETRY_AFTER_STATUSES}). */
+export function isRetryAfterStatus(code: number): boolean {
+  return RETRY_AFTER_STATUSES.includes(code);
+}
