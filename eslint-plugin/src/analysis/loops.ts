@@ -4,6 +4,7 @@ import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './
 import { evaluate, makeEnv, type AttemptVar } from './delay';
 import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
 import { describeHttpCall } from './http';
+import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
@@ -584,6 +585,8 @@ interface CounterInfo {
   /** Source text of the counter (`attempt`, `this.attempts`). */
   text: string;
   direction: 1 | -1;
+  /** Every change is by one (`++`, `+= 1`, `n = n - 1`): the counter counts passes. */
+  unit: boolean;
 }
 
 /** Whether `node` is a read of the counter. */
@@ -600,28 +603,37 @@ function counters(loop: Loop, ctx: Ctx): CounterInfo[] {
     if (isFunction(n)) return false;
     let target: Node | undefined;
     let dir: 1 | -1 | undefined;
+    let unit = false;
+    const one = (x: Node): boolean => { const u = unwrap(x); return u.type === T.Literal && u.value === 1; };
     if (n.type === T.UpdateExpression) {
       target = n.argument;
       dir = n.operator === '++' ? 1 : -1;
+      unit = true;
     } else if (n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=')) {
       target = n.left;
       dir = n.operator === '+=' ? 1 : -1;
+      unit = one(n.right);
     } else if (n.type === T.AssignmentExpression && n.operator === '=') {
       const r = unwrap(n.right);
       const same = (x: Node): boolean => ctx.sourceCode.getText(unwrap(x)) === ctx.sourceCode.getText(n.left);
       if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && (same(r.left as Node) || (r.operator === '+' && same(r.right)))) {
         target = n.left;
         dir = r.operator === '+' ? 1 : -1;
+        unit = one(same(r.left as Node) ? r.right : r.left);
       }
     }
     if (!target || !dir) return undefined;
     const t = unwrap(target);
     if (t.type === T.Identifier) {
       const v = variableOf(ctx.sourceCode, t);
-      if (v && !out.has(t.name)) out.set(t.name, { variable: v, text: t.name, direction: dir });
+      const seen = out.get(t.name);
+      if (seen) seen.unit &&= unit;
+      else if (v) out.set(t.name, { variable: v, text: t.name, direction: dir, unit });
     } else if (t.type === T.MemberExpression) {
       const text = ctx.sourceCode.getText(t);
-      if (!out.has(text)) out.set(text, { variable: undefined, text, direction: dir });
+      const seen = out.get(text);
+      if (seen) seen.unit &&= unit;
+      else out.set(text, { variable: undefined, text, direction: dir, unit });
     }
     return undefined;
   });
@@ -707,6 +719,8 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
   const tests = exitTests(loop, ctx);
   const attempts: AttemptVar[] = [];
   let bounded = false;
+  /** A counter test whose limit is unknown: `maxAttempts` may overstate the bound. */
+  let vague = false;
   let maxAttempts: number | undefined;
   for (const c of cs) {
     const start = c.variable ? initialValue(c.variable, ctx) : undefined;
@@ -717,6 +731,7 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
       const lim = counterLimit(test, c, ctx);
       if (!lim) continue;
       compared = true;
+      if (lim === 'unknown' || lim === 'truthy' || !c.unit) vague = true;
       if (lim === 'unknown') continue;
       if (lim === 'truthy') {
         if (c.direction === -1 && start !== undefined) {
@@ -756,6 +771,9 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
     if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
   }
   if (!bounded && tests.some((t) => hasDeadline(t.test, ctx.sourceCode))) bounded = true;
+  // `attempt < Number.MAX_SAFE_INTEGER` with no deadline: a limit that means forever (PRODUCT).
+  const forever = bounded && !vague && isEffectivelyUnbounded(maxAttempts) && !tests.some((t) => hasDeadline(t.test, ctx.sourceCode));
+  if (forever) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
   if (bounded) return { bound: { kind: 'bounded', maxAttempts, node: head }, attempts };
 
   // No counter or deadline ends the loop.

@@ -4,6 +4,7 @@ import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, wa
 import { carriesRandomness, evaluate, makeEnv, sameFileFunction, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
+import { isEffectivelyUnbounded } from './limits';
 import { variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ERROR_NAME, FAILURE_EVENTS, REFRESH_RE } from './vocabulary';
@@ -639,11 +640,22 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   /** A one-off replay or failover (a switch turned off, state dropped, the next item of a list), not a backoff retry. */
   let once = false;
   let maxAttempts: number | undefined;
+  /** Every attempt count a counter test gives; undefined once a test's limit is unknown. */
+  let counts: number[] | undefined = [];
   const allTests = testsOf(fn, ctx);
   // Only a test on every path to the call bounds it (a check on another path, or one that only
   // decides whether to log, does not).
   const tests = dominatingTests(call, fn);
-  const consider = (v: Variable, dir: 1 | -1, start: number | undefined): void => {
+  /** Whether a change is by one (`n + 1`, `left - 1`, `++n`): the counter counts attempts. */
+  const byOne = (x: Node): boolean => {
+    const u = unwrap(x);
+    const one = (y: Node): boolean => { const w = unwrap(y); return w.type === T.Literal && w.value === 1; };
+    if (u.type === T.UpdateExpression) return true;
+    if (u.type === T.AssignmentExpression && (u.operator === '+=' || u.operator === '-=')) return one(u.right);
+    return u.type === T.BinaryExpression && (u.operator === '+' || u.operator === '-') && (one(u.right) || (u.operator === '+' && one(u.left)));
+  };
+  const consider = (v: Variable, dir: 1 | -1, start: number | undefined, unit: boolean): void => {
+    if (!unit) counts = undefined;
     let lo = start ?? 0;
     let hi = Infinity;
     let compared = false;
@@ -651,15 +663,18 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       const lim = limitIn(t, v, ctx);
       if (!lim) continue;
       compared = true;
+      if (lim === 'unknown') counts = undefined;
       if (lim === 'unknown') continue;
       if (dir === 1) {
         hi = Math.min(hi, lim.op === '>' || lim.op === '<=' ? lim.limit : lim.limit - 1);
         maxAttempts = Math.max(1, hi - (start ?? 0) + 1);
+        counts?.push(maxAttempts);
       } else if (start !== undefined) {
         hi = start;
         lo = Math.min(lo, lim.limit);
         maxAttempts = Math.max(1, start - lim.limit + 1);
-      }
+        counts?.push(maxAttempts);
+      } else counts = undefined;
     }
     if (compared) bounded = true;
     attempts.push({ variable: v, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
@@ -670,7 +685,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     if (!arg) continue;
     const dir = changeIn(arg, p.variable, ctx);
     if (dir) {
-      consider(p.variable, dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined);
+      consider(p.variable, dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined, byOne(arg));
       // `gap * (1 + Math.random())`: the carried value keeps its random component.
       attempts[attempts.length - 1]!.random = carriesRandomness(arg, p.variable, ctx.sourceCode);
       continue;
@@ -697,7 +712,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       const def = v.defs[0].node;
       const start = def.type === T.VariableDeclarator && def.init ? constant(def.init, ctx) : undefined;
       const dir = n.type === T.UpdateExpression ? (n.operator === '++' ? 1 : -1) : n.operator === '+=' ? 1 : -1;
-      consider(v, dir, start);
+      consider(v, dir, start, byOne(n));
     }
     return undefined;
   });
@@ -727,6 +742,10 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   if (!bounded && (consumesList(fn, allTests, ctx) || dropsTestedState(fn, call, ctx))) {
     bounded = true;
     once = true;
+  }
+  // `if (attempt >= 1e9) throw err` with no deadline: a limit that means forever (PRODUCT).
+  if (bounded && !once && counts !== undefined && counts.length > 0 && counts.every((n) => isEffectivelyUnbounded(n)) && !allTests.some((t) => hasDeadline(t, ctx.sourceCode))) {
+    return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
   }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once };
 }
