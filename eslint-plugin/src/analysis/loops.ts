@@ -619,7 +619,7 @@ function counters(loop: Loop, ctx: Ctx): CounterInfo[] {
       if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && (same(r.left as Node) || (r.operator === '+' && same(r.right)))) {
         target = n.left;
         dir = r.operator === '+' ? 1 : -1;
-        unit = one(same(r.left as Node) ? r.right : r.left);
+        unit = one(same(r.left) ? r.right : r.left);
       }
     }
     if (!target || !dir) return undefined;

@@ -640,8 +640,8 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   /** A one-off replay or failover (a switch turned off, state dropped, the next item of a list), not a backoff retry. */
   let once = false;
   let maxAttempts: number | undefined;
-  /** Every attempt count a counter test gives; undefined once a test's limit is unknown. */
-  let counts: number[] | undefined = [];
+  /** Every attempt count a counter test gives; `vague` once a test's limit or step is unknown. */
+  const counted: { all: number[]; vague: boolean } = { all: [], vague: false };
   const allTests = testsOf(fn, ctx);
   // Only a test on every path to the call bounds it (a check on another path, or one that only
   // decides whether to log, does not).
@@ -655,7 +655,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     return u.type === T.BinaryExpression && (u.operator === '+' || u.operator === '-') && (one(u.right) || (u.operator === '+' && one(u.left)));
   };
   const consider = (v: Variable, dir: 1 | -1, start: number | undefined, unit: boolean): void => {
-    if (!unit) counts = undefined;
+    if (!unit) counted.vague = true;
     let lo = start ?? 0;
     let hi = Infinity;
     let compared = false;
@@ -663,18 +663,18 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       const lim = limitIn(t, v, ctx);
       if (!lim) continue;
       compared = true;
-      if (lim === 'unknown') counts = undefined;
+      if (lim === 'unknown') counted.vague = true;
       if (lim === 'unknown') continue;
       if (dir === 1) {
         hi = Math.min(hi, lim.op === '>' || lim.op === '<=' ? lim.limit : lim.limit - 1);
         maxAttempts = Math.max(1, hi - (start ?? 0) + 1);
-        counts?.push(maxAttempts);
+        counted.all.push(maxAttempts);
       } else if (start !== undefined) {
         hi = start;
         lo = Math.min(lo, lim.limit);
         maxAttempts = Math.max(1, start - lim.limit + 1);
-        counts?.push(maxAttempts);
-      } else counts = undefined;
+        counted.all.push(maxAttempts);
+      } else counted.vague = true;
     }
     if (compared) bounded = true;
     attempts.push({ variable: v, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
@@ -744,7 +744,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     once = true;
   }
   // `if (attempt >= 1e9) throw err` with no deadline: a limit that means forever (PRODUCT).
-  if (bounded && !once && counts !== undefined && counts.length > 0 && counts.every((n) => isEffectivelyUnbounded(n)) && !allTests.some((t) => hasDeadline(t, ctx.sourceCode))) {
+  if (bounded && !once && !counted.vague && counted.all.length > 0 && counted.all.every((n) => isEffectivelyUnbounded(n)) && !allTests.some((t) => hasDeadline(t, ctx.sourceCode))) {
     return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
   }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once };
