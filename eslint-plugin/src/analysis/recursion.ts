@@ -389,8 +389,30 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
     if (u.type !== T.Identifier) return false;
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
-    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !isCopy(def.node, ctx);
+    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx);
   });
+}
+
+/**
+ * The initialiser of a `const` declared in `fn` (`const next = attempt + 1`), which the argument
+ * `arg` stands for; undefined for anything else.
+ */
+function localConstInit(arg: Node, fn: Fn, ctx: Ctx): Node | undefined {
+  const u = unwrap(arg);
+  if (u.type !== T.Identifier) return undefined;
+  const def = variableOf(ctx.sourceCode, u)?.defs[0];
+  if (!def || def.type !== 'Variable' || def.parent.kind !== 'const' || !contains(fn.body, def.name)) return undefined;
+  return def.node.init ?? undefined;
+}
+
+/** `next` in `self(next)` with `const next = attempt + 1`: a parameter stepped by a constant, the attempt counter (not a new input). */
+function isCounterStep(arg: Node, fn: Fn, ctx: Ctx): boolean {
+  const init = localConstInit(arg, fn, ctx);
+  const u = init && unwrap(init);
+  if (u?.type !== T.BinaryExpression || (u.operator !== '+' && u.operator !== '-')) return false;
+  const num = (x: Node): boolean => unwrap(x).type === T.Literal && typeof (unwrap(x) as TSESTree.Literal).value === 'number';
+  if (!num(u.right) && !(u.operator === '+' && num(u.left))) return false;
+  return paramVars(fn, ctx).some((p) => refersTo(u, p.variable, ctx));
 }
 
 /**
@@ -461,6 +483,8 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   let found: FailureContext | undefined;
   let replay = false;
   let scheduledBy: FailureContext['scheduled'];
+  /** The call to the same-file scheduler `scheduledBy` describes. */
+  let schedulerCall: Node | undefined;
   if (!selfCallee(call, fn, ctx)) {
     // `setTimeout(self, ms)`, `.catch(self)`, `.on('close', self)`: the call is the host.
     const name = calleeName(call);
@@ -469,6 +493,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     else if (scheduled) {
       timer = call;
       scheduledBy = scheduled;
+      schedulerCall = call;
     }
     else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && (isSelfArg(call.arguments[1]!, fn, ctx) || (!!handlerFn && sameFileFunction(call.arguments[1]!, ctx) === handlerFn)))) {
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
@@ -500,6 +525,15 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
           found ??= { kind: 'promise-catch', handler: { node: p, param: first?.type === T.Identifier ? first : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
         } else if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(host.arguments[0]) ?? '')) {
           found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
+        } else if (!timer && !scheduledBy) {
+          // `later(() => self(next), ms)` where the same-file `later` runs its callback from a timer.
+          const scheduler = sameFileFunction(host.callee, ctx);
+          const scheduled = scheduler && scheduler !== fn ? schedulerAt(host, scheduler, idx, ctx) : undefined;
+          if (scheduled) {
+            timer = host;
+            scheduledBy = scheduled;
+            schedulerCall = host;
+          }
         }
       }
       if (host?.type === T.AssignmentExpression && host.right === p && host.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(host.left) ?? '')) {
@@ -535,7 +569,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   walk(found.path, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.CallExpression && REFRESH_RE.test(calleeName(n) ?? '') && n.range[0] < call.range[0]) refresh = true;
   });
-  return { ...found, timer: found.timer ?? timer, scheduled: found.timer ? undefined : scheduledBy, replay: found.replay || replay || refresh };
+  return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: found.replay || replay || refresh };
 }
 
 /**
@@ -550,13 +584,32 @@ function schedulerOf(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): FailureCo
     const u = unwrap(a);
     return isSelfArg(a, fn, ctx) || (u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression && methodName !== undefined && propertyName(u) === methodName);
   });
-  const param = idx >= 0 ? host.params[idx] : undefined;
+  return idx >= 0 ? schedulerAt(call, host, idx, ctx) : undefined;
+}
+
+/**
+ * The scheduler `host`, called by `call`, runs its parameter at `idx` from a timer: handed to it
+ * (`setTimeout(fn, ms)`) or called in the timer's callback (`setTimeout(() => resolve(fn()), ms)`).
+ * Returns the timer's delay and the parameters bound to the call's arguments.
+ */
+function schedulerAt(call: TSESTree.CallExpression, host: Fn, idx: number, ctx: Ctx): FailureContext['scheduled'] {
+  const param = host.params[idx];
   if (!param || param.type !== T.Identifier) return undefined;
+  const callsParam = (cb: Node): boolean => {
+    let called = false;
+    walk(cb, ctx.sourceCode.visitorKeys, (m) => {
+      if (called) return false;
+      if (m.type === T.CallExpression && unwrap(m.callee).type === T.Identifier && (unwrap(m.callee) as TSESTree.Identifier).name === param.name) called = true;
+      return undefined;
+    });
+    return called;
+  };
   let delay: Node | undefined;
   walk(host.body ?? host, ctx.sourceCode.visitorKeys, (n) => {
     if (delay || n.type !== T.CallExpression || !isGlobalTimer(ctx.sourceCode, n)) return undefined;
     const cb = n.arguments[0] && unwrap(n.arguments[0]);
-    if (cb?.type === T.Identifier && cb.name === param.name && n.arguments[1] && n.arguments[1].type !== T.SpreadElement) delay = n.arguments[1];
+    const runs = cb?.type === T.Identifier ? cb.name === param.name : !!cb && isFunction(cb) && callsParam(cb);
+    if (runs && n.arguments[1] && n.arguments[1].type !== T.SpreadElement) delay = n.arguments[1];
     return undefined;
   });
   if (!delay) return undefined;
@@ -681,8 +734,10 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   };
   // Parameters the self-call changes: positional (`f(n + 1)`), in an options object (`f({ retries: retries - 1 })`).
   for (const p of paramVars(fn, ctx)) {
-    const arg = call.arguments[p.index];
-    if (!arg) continue;
+    const passed = call.arguments[p.index];
+    if (!passed) continue;
+    // `const next = attempt + 1; … self(next)`: the step is the local's initialiser.
+    const arg = isCounterStep(passed, fn, ctx) ? (localConstInit(passed, fn, ctx) ?? passed) : passed;
     const dir = changeIn(arg, p.variable, ctx);
     if (dir) {
       consider(p.variable, dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined, byOne(arg));
