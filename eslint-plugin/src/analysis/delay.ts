@@ -730,6 +730,9 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
   // Same-file function: evaluate its returned expressions with the parameters bound.
   const fn = sameFileFunction(callee, env);
   if (fn) return evalFunctionCall(fn, args, env);
+  // A helper out of sight named for Retry-After returns the server's delay: axios-retry's exported
+  // `retryAfter(error)` (ms, 0 when absent), a project's `retryAfterMs(res)`.
+  if (isRetryAfterName(name)) return RETRY_AFTER();
   if (args.some((a) => a.retryAfter)) {
     // A helper given the Retry-After header (`parseRetryAfter(res.headers.get('retry-after'))`) converts it.
     return RETRY_AFTER();
