@@ -307,9 +307,47 @@ function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
   return requests > 0 && !produces;
 }
 
-/** Whether a call's arguments (or callee) index a collection by a loop counter: `send(items[i])`, `hosts[i % n].get()`. */
+/**
+ * Whether a call's arguments (or callee) index a collection by a loop counter: `send(items[i])`,
+ * `hosts[i % n].get()`, or read a variable the pass took from the collection first
+ * (`const node = nodes[i]; probe(node)`, `const { host } = endpoints[k]`): each pass works on
+ * another element (failover, iteration), so nothing is retried (R2).
+ */
 function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   if (cs.length === 0) return false;
+  const indexed = (root: Node): boolean => {
+    let hit = false;
+    walk(root, ctx.sourceCode.visitorKeys, (m) => {
+      if (hit || isFunction(m)) return false;
+      if (m.type === T.MemberExpression && m.computed && cs.some((c) => refsCounter(m.property, c, ctx))) hit = true;
+      return undefined;
+    });
+    return hit;
+  };
+  // Variables declared in this pass from an element of a collection picked by a counter.
+  const elements = new Set<Variable>();
+  walk(body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.VariableDeclarator && n.init && indexed(n.init)) {
+      // `const pause = delays[attempt]`: a delay schedule read by the attempt number is no input.
+      const init = unwrap(n.init);
+      if (init.type === T.MemberExpression && evaluateArray(init.object, ctx)) return undefined;
+      for (const v of ctx.sourceCode.scopeManager?.getDeclaredVariables(n) ?? []) elements.add(v);
+    }
+    return undefined;
+  });
+  // …nor is a value the loop waits on.
+  walk(body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n) || elements.size === 0) return false;
+    if (n.type === T.CallExpression && asWait(n, ctx.sourceCode, ctx.settings)) {
+      walk(n, ctx.sourceCode.visitorKeys, (m) => {
+        const v = m.type === T.Identifier ? variableOf(ctx.sourceCode, m) : undefined;
+        if (v) elements.delete(v);
+      });
+      return false;
+    }
+    return undefined;
+  });
   let found = false;
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
     if (found || isFunction(n)) return false;
@@ -319,6 +357,10 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
         if (found || isFunction(m)) return false;
         if (m.type === T.MemberExpression && m.computed && cs.some((c) => refsCounter(m.property, c, ctx))) {
           found = true;
+        }
+        if (m.type === T.Identifier && elements.size > 0) {
+          const v = variableOf(ctx.sourceCode, m);
+          if (v && elements.has(v)) found = true;
         }
         return undefined;
       });
