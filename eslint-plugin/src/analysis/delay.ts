@@ -276,7 +276,11 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
         const capped = capOf(parent.right, env);
         if (capped !== undefined) cap = cap === undefined ? capped : Math.max(cap, capped);
       } else {
-        result = join(result, evaluate(parent.right, env));
+        // `if (opts.jitter) d = Math.random() * base`: a random value on one path is jitter the
+        // caller's options choose (F1); the join alone would keep only what every path shares.
+        const v = evaluate(parent.right, env);
+        if (v.random) anyRandom = true;
+        result = join(result, v);
       }
       continue;
     }
