@@ -552,7 +552,29 @@ function evalConditional(n: TSESTree.ConditionalExpression, env: Env): Value {
     if ((greater && c === r && alt === l) || (!greater && c === l && alt === r)) return minOf(evaluate(t.left, env), evaluate(t.right, env));
     if ((greater && c === l && alt === r) || (!greater && c === r && alt === l)) return maxOf(evaluate(t.left, env), evaluate(t.right, env));
   }
-  return join(evaluate(n.consequent, env), evaluate(n.alternate, env));
+  const a = evaluate(n.consequent, env);
+  const b = evaluate(n.alternate, env);
+  const out = join(a, b);
+  // `options.randomize ? Math.random() + 1 : 1`, `spread > 0 ? Math.random() * spread : 0`: randomness
+  // on a branch chosen by configuration is jitter the caller can have (F1). A branch chosen by the
+  // response (`retryAfter ? ra : 500 * 2 ** n`) keeps its own verdict.
+  if ((a.random || b.random) && !a.retryAfter && !b.retryAfter && !readsOutcome(n.test, env)) return { ...out, random: true, unjitteredBranch: false };
+  return out;
+}
+
+/** Names of values an attempt's outcome gives: a response, a status, an error, a server-given delay. */
+const OUTCOME_NAME_RE = /^(res|resp|response|status|statusCode|code|err|error|e|ex|headers?|body|result|retryAfter.*)$/i;
+
+/** Whether a test reads the attempt's outcome (a response, status, error or header) rather than configuration. */
+function readsOutcome(test: Node, env: Env): boolean {
+  let found = false;
+  walk(test, env.sourceCode.visitorKeys, (m) => {
+    if (found) return false;
+    if (m.type === T.Identifier && (OUTCOME_NAME_RE.test(m.name) || isRetryAfterName(m.name))) found = true;
+    if (m.type === T.CallExpression && calleeName(m) === 'get') found = true; // headers.get(…)
+    return undefined;
+  });
+  return found;
 }
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
