@@ -770,11 +770,28 @@ function onlyLocalStateInTest(test: Node, loop: Loop, ctx: Ctx): boolean {
       // Declared in the same function as the loop.
       const decl = v.defs[0].node;
       if (enclosing(decl) !== enclosing(loop)) ok = false;
+      // `next = policy.nextDelay(n)` in the catch: a call decides whether the loop goes on (a policy
+      // returning null, F2); the bound lives there, unseen.
+      if (decidedInCatch(v, loop)) ok = false;
       sawVar = true;
     }
     return undefined;
   });
   return ok && sawVar;
+}
+
+/** The variable is given a call's result inside a catch clause of the loop (the failure path asks someone whether to go on). */
+function decidedInCatch(v: Variable, loop: Loop): boolean {
+  return v.references.some((r) => {
+    if (!r.isWrite() || !contains(loop, r.identifier)) return false;
+    const a = r.identifier.parent;
+    if (a?.type !== T.AssignmentExpression || a.left !== r.identifier) return false;
+    let rhs = unwrap(a.right);
+    if (rhs.type === T.AwaitExpression) rhs = unwrap(rhs.argument);
+    if (rhs.type !== T.CallExpression) return false;
+    for (let p: Node | undefined = a.parent; p && p !== loop; p = p.parent) if (p.type === T.CatchClause) return true;
+    return false;
+  });
 }
 
 function enclosing(n: Node): Node | undefined {
