@@ -270,6 +270,11 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   // The relay may hold the bound itself: `if (this.attempt >= 10) return this.giveUp(err)`.
   const relayTests = testsOf(r.relay, ctx);
   if (!bounded && [...tests, ...relayTests].some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
+  // …or in its own loop around the call back: `for (let attempt = 1; attempt <= this.maxRetries; attempt++)`
+  // in a reconnect method a close handler starts (F2).
+  for (let p: Node | undefined = r.back.parent; !bounded && p && p !== r.relay; p = p.parent) {
+    if ((p.type === T.ForStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement) && p.test && (hasDeadline(p.test, ctx.sourceCode) || comparesCounter(p.test, ctx))) bounded = true;
+  }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: r.call }, attempts: [], once: false };
 }
 
