@@ -39,7 +39,7 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
     {
       name: 'CommonJS, aliased, options through a const whose retryIf ignores the operation',
       code: "const { RetryLink: Retry } = require('@apollo/client/link/retry');\nconst options = { attempts: { max: 3, retryIf: (error) => !!error } };\nnew Retry(options);",
-      errors: [{ messageId: 'missingKey', line: 2, column: 39 }],
+      errors: [{ messageId: 'conditionRetriesNonIdempotent', line: 2, column: 39 }],
     },
   ],
 });

@@ -54,6 +54,11 @@ export interface Env {
   depth: number;
   /** How many attempts the retry makes at most, when known (bounds a doubling variable). */
   iterations: number | undefined;
+  /**
+   * An attempt counter kept on an object (`config.__retryCount`, found by data flow by the site's
+   * analysis): the interval it takes at the wait, or undefined for any other member.
+   */
+  attemptMember?: (n: TSESTree.MemberExpression) => { lo: number; hi: number } | undefined;
 }
 
 const NUM = (n: number): Value => ({ lo: n, hi: n, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: undefined, now: false, cap: undefined, capped: false, source: undefined });
@@ -322,6 +327,8 @@ function isMathCall(call: TSESTree.CallExpression, name: string): boolean {
 function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   const name = propertyName(n);
   if (isRetryAfterName(name)) return RETRY_AFTER();
+  const counter = env.attemptMember?.(n);
+  if (counter) return { ...NUM(0), lo: counter.lo, hi: counter.hi, attempt: true, unboundedGrowth: counter.hi === Infinity };
   // Lookup table: `SCHEDULE[attempt]`.
   if (n.computed) {
     const index = evaluate(n.property, env);

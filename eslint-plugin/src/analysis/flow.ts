@@ -31,8 +31,14 @@ export const FAILURES: readonly Outcome[] = [
 
 type TV = boolean | undefined;
 
-const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError|lastError)$/i;
-const PREDICATE_RE = /^(should_?retry|is_?retr(y|i)able|isTransient|canRetry|retryable|isRecoverable|isTemporary)/i;
+/** Names of an error value handed to a callback or kept from an attempt (`if (err)`, `error != null`). */
+export const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError|lastError)$/i;
+/** Names of predicates that say whether to retry (`shouldRetry(res)`, `isRetryable(err)`): they say yes only to failures. */
+export const PREDICATE_RE = /^(should_?retry|is_?retr(y|i)able|isTransient|canRetry|retryable|isRecoverable|isTemporary)/i;
+/** Names of a success flag an attempt returns. */
+const SUCCESS_FLAG = /^(ok|success|succeeded|isOk|isSuccess|delivered|sent|saved|accepted)$/;
+/** Events that report a failed or lost connection. */
+export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 
 function not(a: TV): TV {
   return a === undefined ? undefined : !a;
@@ -128,12 +134,14 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       return undefined;
     }
     case T.Identifier: {
-      if (ERROR_NAME.test(t.name)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
+      if (isErrorValue(t, sourceCode)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
+      // A success flag the attempt returned (`const ok = await trySend(msg); if (ok) return;`).
+      if (isSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'status' ? false : undefined;
       return undefined;
     }
     case T.BinaryExpression: {
       if (t.left.type === T.PrivateIdentifier) return undefined;
-      if ((t.operator === '!=' || t.operator === '!==' || t.operator === '==' || t.operator === '===') && ERROR_NAME.test(identName(t.left) ?? '') && isNullish(t.right)) {
+      if ((t.operator === '!=' || t.operator === '!==' || t.operator === '==' || t.operator === '===') && unwrap(t.left).type === T.Identifier && isErrorValue(unwrap(t.left) as TSESTree.Identifier, sourceCode) && isNullish(t.right)) {
         const set = outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
         return t.operator.startsWith('!') ? set : not(set);
       }
@@ -173,14 +181,43 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
   }
 }
 
+/**
+ * An error value: named like one and bound as a callback's first parameter (error-first), a catch
+ * parameter, or a variable written inside a catch handler (`lastErr = e`). A plain variable that
+ * happens to be called `e` is not.
+ */
+function isErrorValue(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  if (!ERROR_NAME.test(id.name)) return false;
+  const v = variableOf(sourceCode, id);
+  const def = v?.defs[0];
+  if (!v || !def) return false;
+  if (def.type === 'CatchClause') return true;
+  if (def.type === 'Parameter') {
+    const fn = def.node as Node;
+    return isFunction(fn) && fn.params[0] === def.name && fn.parent?.type === T.CallExpression && fn.parent.arguments.includes(fn as TSESTree.CallExpressionArgument);
+  }
+  return v.references.some((r) => {
+    if (!r.isWrite()) return false;
+    for (let p: Node | undefined = r.identifier.parent; p; p = p.parent) if (p.type === T.CatchClause) return true;
+    return false;
+  });
+}
+
+/** A success flag: named like one and holding what an attempt (a call) returned. */
+function isSuccessFlag(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  if (!SUCCESS_FLAG.test(id.name)) return false;
+  const v = variableOf(sourceCode, id);
+  if (!v) return false;
+  return v.references.some((r) => {
+    let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
+    if (w?.type === T.AwaitExpression) w = unwrap(w.argument);
+    return w?.type === T.CallExpression;
+  });
+}
+
 function isOptionalChain(n: Node): boolean {
   for (let p: Node | undefined = n; p && p.type === T.MemberExpression; p = p.object) if (p.optional) return true;
   return n.parent?.type === T.ChainExpression;
-}
-
-function identName(n: Node): string | undefined {
-  const u = unwrap(n);
-  return u.type === T.Identifier ? u.name : undefined;
 }
 
 function isNullish(n: Node): boolean {
@@ -210,6 +247,8 @@ interface Run {
   hit: boolean;
   /** Budget against pathological inputs. */
   steps: number;
+  /** The failure has been delivered (inside a catch handler or a callback): calls no longer throw. */
+  failed?: boolean;
 }
 
 function visitExpr(e: Node | null | undefined, run: Run): void {
@@ -252,8 +291,11 @@ function visitExpr(e: Node | null | undefined, run: Run): void {
         return;
       }
     }
+    const failed = run.failed;
+    run.failed = true;
     if (u.body.type === T.BlockStatement) execList(u.body.body, run);
     else visitExpr(u.body, run);
+    run.failed = failed;
     return;
   }
   // Any other expression: its sub-expressions are evaluated (in order, unconditionally).
@@ -273,7 +315,7 @@ function byName(e: Node, run: Run): void {
       const fn = sameFileFunction(a, { sourceCode: run.sourceCode });
       if (!fn || !contains(fn, run.target!)) return;
       const name = calleeName(n);
-      const failureHook = (name === 'catch' && i === 0) || (name === 'then' && i === 1) || ((name === 'on' || name === 'once' || name === 'addEventListener') && i === 1 && /^(close|error|disconnect|timeout|end)$/.test(stringOf(n.arguments[0])));
+      const failureHook = (name === 'catch' && i === 0) || (name === 'then' && i === 1) || ((name === 'on' || name === 'once' || name === 'addEventListener') && i === 1 && FAILURE_EVENTS.has(stringOf(n.arguments[0])));
       if (!failureHook || run.outcome.kind !== 'success') run.hit = true;
     });
     return undefined;
@@ -315,10 +357,10 @@ function exec(s: Node, run: Run): number {
       return execList(s.body, run);
     case T.ExpressionStatement:
       visitExpr(s.expression, run);
-      return NORMAL | (mayThrowHere(s, run) ? THROW : 0);
+      return mayThrowHere(s, run) ? THROW : NORMAL;
     case T.VariableDeclaration:
       for (const d of s.declarations) visitExpr(d.init, run);
-      return NORMAL | (mayThrowHere(s, run) ? THROW : 0);
+      return mayThrowHere(s, run) ? THROW : NORMAL;
     case T.ReturnStatement:
       visitExpr(s.argument, run);
       return RETURN;
@@ -339,7 +381,8 @@ function exec(s: Node, run: Run): number {
     }
     case T.TryStatement: {
       let c = exec(s.block, run);
-      if (s.handler && ((c & THROW) || (run.outcome.kind === 'error' && hasCall(s.block, run.sourceCode.visitorKeys)))) {
+      if (s.handler && (c & THROW)) {
+        run.failed = true;
         c = (c & ~THROW) | exec(s.handler.body, run);
       }
       if (s.finalizer) {
@@ -383,9 +426,19 @@ function exec(s: Node, run: Run): number {
   }
 }
 
-/** Under the error outcome, a statement that makes a call may throw. */
+/**
+ * Under the error outcome, a statement that makes a call throws (the attempt failed there), unless
+ * the failure is caught on the spot (`await fetch(u).catch(() => null)`): what follows it is not reached.
+ */
 function mayThrowHere(s: Node, run: Run): boolean {
-  return run.outcome.kind === 'error' && hasCall(s, run.sourceCode.visitorKeys);
+  if (run.outcome.kind !== 'error' || run.failed || !hasCall(s, run.sourceCode.visitorKeys)) return false;
+  let caught = false;
+  walk(s, run.sourceCode.visitorKeys, (m) => {
+    if (caught || (m !== s && isFunction(m))) return false;
+    if (m.type === T.CallExpression && (calleeName(m) === 'catch' || (calleeName(m) === 'then' && m.arguments.length >= 2))) caught = true;
+    return undefined;
+  });
+  return !caught;
 }
 
 function hasCall(n: Node, keys: TSESLint.SourceCode.VisitorKeys): boolean {
@@ -426,7 +479,7 @@ export function reachesBackEdge(loop: TSESTree.ForStatement | TSESTree.WhileStat
 
 /** Whether a statement (a catch body, a branch) can complete normally or by `continue` (so a loop goes on). */
 export function mayGoOn(stmt: Node, outcome: Outcome, sourceCode: TSESLint.SourceCode): boolean {
-  const run: Run = { outcome, sourceCode, target: undefined, hit: false, steps: 20_000 };
+  const run: Run = { outcome, sourceCode, target: undefined, hit: false, steps: 20_000, failed: true };
   const c = exec(stmt, run);
   return (c & (NORMAL | CONTINUE)) !== 0;
 }

@@ -1,7 +1,7 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
-import { calleeName, contains, propertyName, stringValue, unwrap } from './ast';
+import { calleeName, contains, propertyName, stringValue, unwrap, walk } from './ast';
 import { returnedExpressions, sameFileFunction } from './delay';
 import { bindingOf, normalPath, originOf, variableOf, type Origin } from './scope';
 import type { Node, NonIdempotentRequest } from './types';
@@ -21,6 +21,13 @@ export interface HttpCall {
   keyValue: Node | undefined;
   /** The request's headers or options cannot be resolved statically: a key may be there. */
   keyUnknown: boolean;
+  /**
+   * When the method is a parameter and a same-file caller passes it (`this.request(path, 'POST')`):
+   * that argument. The idempotency rule reports there, where the non-idempotent request is made.
+   */
+  methodSource?: Node;
+  /** When the method is one of several possible values: all of them (upper case). */
+  possibleMethods?: string[];
 }
 
 const METHOD_NAMES = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'del']);
@@ -114,6 +121,8 @@ export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree
   const options = optionsArgument(client, call, methodFromName !== undefined);
   const resolved = options ? resolveObjectLiteral(sourceCode, options) : undefined;
   let method = methodFromName;
+  let methodSource: Node | undefined;
+  let allowedMethods: string[] | undefined;
   let keyUnknown = options !== undefined && resolved === undefined;
   if (!method) {
     const m = resolved && findProp(resolved, 'method');
@@ -121,6 +130,19 @@ export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree
       const value = stringValue(m.value) ?? staticString(sourceCode, m.value);
       method = value?.toUpperCase();
       methodNode = m;
+      if (!method) {
+        // A method known only as a set: a literal-union type, a default, or what same-file callers pass.
+        const possible = possibleMethods(sourceCode, m.value);
+        if (possible.length > 0) {
+          const risky = possible.find((p) => settings.nonIdempotentMethods.includes(p.value)) ?? possible[0]!;
+          method = risky.value;
+          if (possible.length > 1) allowedMethods = possible.map((p) => p.value);
+          if (risky.source) {
+            methodNode = risky.source;
+            methodSource = risky.source;
+          }
+        }
+      }
     } else if (!keyUnknown) {
       method = 'GET';
     }
@@ -135,7 +157,7 @@ export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree
     const set = superagentKey(call, settings);
     if (set) keyValue = set;
   }
-  return { node: call, client, method, methodNode, throwsOnHttpError: THROWING.has(client), keyValue, keyUnknown };
+  return { node: call, client, method, methodNode, throwsOnHttpError: THROWING.has(client), keyValue, keyUnknown, ...(methodSource ? { methodSource } : {}), ...(allowedMethods ? { possibleMethods: allowedMethods } : {}) };
 }
 
 function clientOf(origin: Origin): string | undefined {
@@ -304,5 +326,115 @@ export function judgeIdempotency(sourceCode: TSESLint.SourceCode, http: HttpCall
     return fresh ? { node: http.node, method: http.method, key: 'per-attempt', keyNode: fresh } : undefined;
   }
   if (http.keyUnknown) return undefined;
-  return { node: http.node, method: http.method, key: 'none', keyNode: undefined };
+  return { node: http.methodSource ?? http.node, method: http.method, key: 'none', keyNode: undefined, ...(http.possibleMethods ? { possibleMethods: http.possibleMethods } : {}) };
+}
+
+/** One possible value of a method, and the caller's argument it comes from (if any). */
+interface PossibleMethod {
+  value: string;
+  source: Node | undefined;
+}
+
+/**
+ * The methods a non-literal method value can take: a parameter's literal-union type annotation
+ * (inline or through a same-file type alias), its default value, or, for an unannotated or
+ * `string` parameter, the literal arguments same-file callers pass for it. Empty when unknown.
+ */
+export function possibleMethods(sourceCode: TSESLint.SourceCode, value: Node): PossibleMethod[] {
+  const n = unwrap(value);
+  if (n.type !== T.Identifier) return [];
+  const v = variableOf(sourceCode, n);
+  const def = v?.defs[0];
+  if (!v || !def || def.type !== 'Parameter' || v.references.some((r) => r.isWrite() && !r.init)) return [];
+  const fn = def.node as TSESTree.FunctionLike;
+  const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
+  if (index < 0) return [];
+  const param = fn.params[index]!;
+  const id = param.type === T.AssignmentPattern ? param.left : param;
+  const out: PossibleMethod[] = [];
+  const push = (s: string | undefined, source?: Node): void => {
+    if (s !== undefined && !out.some((o) => o.value === s.toUpperCase())) out.push({ value: s.toUpperCase(), source });
+  };
+  const typed = id.type === T.Identifier && id.typeAnnotation ? (literalStrings(sourceCode, id.typeAnnotation.typeAnnotation, 0) ?? checkerStrings(sourceCode, id)) : undefined;
+  if (typed) for (const s of typed) push(s);
+  if (param.type === T.AssignmentPattern) push(stringValue(param.right));
+  if (typed) return out;
+  for (const call of sameFileCallers(sourceCode, fn)) {
+    const arg = call.arguments[index];
+    if (arg && arg.type !== T.SpreadElement) push(stringValue(arg) ?? staticString(sourceCode, arg), arg);
+  }
+  return out;
+}
+
+/** The string literals of a literal or literal-union type (following same-file type aliases); undefined for any other type. */
+function literalStrings(sourceCode: TSESLint.SourceCode, type: TSESTree.TypeNode, depth: number): string[] | undefined {
+  if (depth > 4) return undefined;
+  if (type.type === T.TSLiteralType) return type.literal.type === T.Literal && typeof type.literal.value === 'string' ? [type.literal.value] : undefined;
+  if (type.type === T.TSUnionType) {
+    const out: string[] = [];
+    for (const t of type.types) {
+      const inner = literalStrings(sourceCode, t, depth + 1);
+      if (!inner) return undefined;
+      out.push(...inner);
+    }
+    return out;
+  }
+  if (type.type === T.TSTypeReference && type.typeName.type === T.Identifier && !type.typeArguments) {
+    const name = type.typeName.name;
+    const alias = sourceCode.ast.body
+      .map((s) => (s.type === T.ExportNamedDeclaration && s.declaration ? s.declaration : s))
+      .find((s): s is TSESTree.TSTypeAliasDeclaration => s.type === T.TSTypeAliasDeclaration && s.id.name === name && !s.typeParameters);
+    return alias ? literalStrings(sourceCode, alias.typeAnnotation, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * With type information (`parserServices.program`): the string literals of a parameter's type when
+ * it is a literal or a union of literals (an imported `type Verb = 'GET' | 'POST'`). Undefined otherwise.
+ */
+function checkerStrings(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): string[] | undefined {
+  try {
+    const services = sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+    if (!services?.program || !services.esTreeNodeToTSNodeMap) return undefined;
+    const checker = services.program.getTypeChecker();
+    const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(id));
+    const parts = type.isUnion() ? type.types : [type];
+    const out: string[] = [];
+    for (const t of parts) {
+      if (checker.typeToString(t) === 'undefined') continue;
+      if (!t.isStringLiteral()) return undefined;
+      out.push(t.value);
+    }
+    return out.length > 0 ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Same-file calls of a function: by its name, or `this.m(…)` / `obj.m(…)` for a method of a class or object literal. */
+function sameFileCallers(sourceCode: TSESLint.SourceCode, fn: TSESTree.FunctionLike): TSESTree.CallExpression[] {
+  const out: TSESTree.CallExpression[] = [];
+  const p = fn.parent;
+  let variable: TSESLint.Scope.Variable | undefined;
+  if ((fn.type === T.FunctionDeclaration || fn.type === T.FunctionExpression) && fn.id) variable = variableOf(sourceCode, fn.id);
+  if (!variable && p?.type === T.VariableDeclarator && p.id.type === T.Identifier) variable = variableOf(sourceCode, p.id);
+  if (variable) {
+    for (const r of variable.references) {
+      const c = r.identifier.parent;
+      if (c?.type === T.CallExpression && c.callee === r.identifier) out.push(c);
+    }
+    return out;
+  }
+  if (p?.type === T.MethodDefinition || (p?.type === T.Property && p.value === fn)) {
+    const name = propertyName(p);
+    const owner = p.parent;
+    if (!name || !owner) return out;
+    walk(owner, sourceCode.visitorKeys, (x) => {
+      if (x.type !== T.CallExpression) return;
+      const c = unwrap(x.callee);
+      if (c.type === T.MemberExpression && propertyName(c) === name && unwrap(c.object).type === T.ThisExpression) out.push(x);
+    });
+  }
+  return out;
 }

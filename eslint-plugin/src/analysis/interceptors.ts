@@ -1,165 +1,718 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { calleeName, isFunction, propertyName, unwrap, walk } from './ast';
+import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { sameFileFunction } from './delay';
-import { analyzeOperation, statusesTested, walkRegion, type Ctx } from './operation';
-import { originOf, variableOf } from './scope';
-import type { Node, RetrySite, Wait } from './types';
+import { describeHttpCall, judgeIdempotency } from './http';
+import { alwaysExits, analyzeOperation, isClientErrorStatus, statusesTested, walkRegion, type Ctx } from './operation';
+import { REFRESH_RE } from './recursion';
+import { bindingOf, originOf, variableOf } from './scope';
+import type { ClientErrorRetry, Node, NonIdempotentRequest, RetrySite, SitePurpose, Wait } from './types';
 import { asWait, isAwaited, waitOf } from './waits';
 
 type Variable = TSESLint.Scope.Variable;
-const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
+type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+/** Axios instance methods that send a request config again. */
+const REQUEST_METHODS = new Set(['request', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+
+/** What one handler knows of the failed request: the error, the config, and what comes from the error. */
+interface HandlerVars {
+  /** The error parameter (and body aliases of it). */
+  error: Set<Variable>;
+  /** Variables holding the failed request's config (or a copy of it), in the handler and its helpers. */
+  config: Set<Variable>;
+  /** Variables derived from the error other than its config: `response`, `message`, `status`. */
+  derived: Set<Variable>;
+}
+
+/** A replay of the failed request, and the same-file functions the handler goes through to reach it. */
+interface Replay {
+  call: TSESTree.CallExpression;
+  /** The call in the handler's own body that leads to the replay (the replay itself, or a helper call). */
+  entry: TSESTree.CallExpression;
+  /** Same-file helpers on the way (their bodies hold the replay and maybe the wait). */
+  helpers: Fn[];
+  /** The replay goes through a client imported from another module (not axios): known by its shape only. */
+  viaImport?: boolean;
+}
 
 /**
- * Finds response-error interceptors that replay their own failed request: an axios
- * `instance.interceptors.response.use(onOk, onError)` whose `onError` calls the instance (or
- * axios) again with `error.config`. Bounded when a once-only flag or a counter on the config is
- * both set and checked.
+ * Finds response-error interceptors that replay their own failed request. A handler is
+ * recognised when it is registered (`instance.interceptors.response.use(onOk, onError)`, inline,
+ * by name, or as a spread pair) or, wherever it is defined, when it re-sends its error's
+ * `config` and returns the result (a handler exported for registration elsewhere). The config
+ * may be read as `error.config`, kept in a `const`/`let`, destructured in the parameter or body,
+ * or spread into a new object; the replay and the wait may sit in same-file helpers.
+ *
+ * An error interceptor is a catch clause around every request of the instance: the site records
+ * which failures reach the replay (classification, retried statuses), its purpose (a backoff
+ * retry, or a refresh-and-replay after 401/403), the waits, the once-only guard or counter, and
+ * the non-idempotent requests the instance sends. The rules judge those facts.
  */
 export function analyzeInterceptors(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
-  walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type !== T.CallExpression || calleeName(n) !== 'use') return undefined;
-    const callee = unwrap(n.callee);
-    if (callee.type !== T.MemberExpression) return undefined;
-    const response = unwrap(callee.object);
-    if (response.type !== T.MemberExpression || propertyName(response) !== 'response') return undefined;
-    const interceptors = unwrap(response.object);
-    if (interceptors.type !== T.MemberExpression || propertyName(interceptors) !== 'interceptors') return undefined;
-    const instance = unwrap(interceptors.object);
-    const handlerArg = n.arguments[1];
-    if (!handlerArg) return undefined;
-    const handler = isFunction(unwrap(handlerArg)) ? (unwrap(handlerArg) as TSESTree.ArrowFunctionExpression) : sameFileFunction(handlerArg, ctx);
-    if (!handler) return undefined;
+  const done = new Set<Node>();
+  const add = (handler: Fn, instance: Node | undefined, registered: boolean): void => {
+    if (done.has(handler)) return;
+    done.add(handler);
     try {
-      const site = analyzeHandler(handler, instance, ctx);
+      const site = analyzeHandler(handler, instance, registered, ctx);
       if (site) sites.push(site);
     } catch {
       // Skip this interceptor, keep the file.
     }
+  };
+  walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.CallExpression || calleeName(n) !== 'use') return undefined;
+    const instance = interceptedInstance(n);
+    if (!instance) return undefined;
+    const handler = registeredHandler(n, ctx);
+    if (handler) add(handler, instance, true);
+    return undefined;
+  });
+  // Handlers defined for registration elsewhere: a function that re-sends its error's config.
+  walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n) && !done.has(n) && !isPromiseCallback(n) && readsErrorConfig(n, ctx.sourceCode)) add(n, undefined, false);
     return undefined;
   });
   return sites;
 }
 
-function analyzeHandler(handler: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, instance: Node, ctx: Ctx): RetrySite | undefined {
-  const { sourceCode } = ctx;
-  const errParam = handler.params[0];
-  if (!errParam) return undefined;
-  const instanceText = sourceCode.getText(instance);
-  // Variables holding the failed request's config: `const original = error.config`, `({ config }) => …`.
-  const configVars = new Set<Variable>();
-  let errVar: Variable | undefined;
-  if (errParam.type === T.Identifier) errVar = variableOf(sourceCode, errParam);
-  else if (errParam.type === T.ObjectPattern) {
-    for (const p of errParam.properties) {
-      if (p.type === T.Property && propertyName(p) === 'config' && p.value.type === T.Identifier) {
-        const v = variableOf(sourceCode, p.value);
-        if (v) configVars.add(v);
-      }
+/**
+ * A callback of one promise (`request.catch((err) => axios(err.config))`): its replay runs once and
+ * is not seen by the callback again, unlike an interceptor's, which every replay passes through.
+ */
+function isPromiseCallback(fn: Fn): boolean {
+  const p = fn.parent;
+  return p?.type === T.CallExpression && p.arguments.includes(fn as TSESTree.CallExpressionArgument) && ['then', 'catch', 'finally'].includes(calleeName(p) ?? '');
+}
+
+/** `x.interceptors.response.use(…)`: the instance `x`. */
+function interceptedInstance(call: TSESTree.CallExpression): Node | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return undefined;
+  const response = unwrap(callee.object);
+  if (response.type !== T.MemberExpression || propertyName(response) !== 'response') return undefined;
+  const interceptors = unwrap(response.object);
+  if (interceptors.type !== T.MemberExpression || propertyName(interceptors) !== 'interceptors') return undefined;
+  return unwrap(interceptors.object);
+}
+
+/** The error handler of a `use(onOk, onError)` call: the second argument, or the second element of a spread pair. */
+function registeredHandler(call: TSESTree.CallExpression, ctx: Ctx): Fn | undefined {
+  const first = call.arguments[0];
+  let arg: Node | undefined = call.arguments[1];
+  if (first?.type === T.SpreadElement) {
+    let list: Node | undefined = unwrap(first.argument);
+    if (list.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, list);
+      const b = v && bindingOf(v);
+      list = b && b.kind === 'init' && b.node ? unwrap(b.node) : undefined;
+    }
+    arg = list?.type === T.ArrayExpression ? (list.elements[1] ?? undefined) : undefined;
+  }
+  if (!arg || arg.type === T.SpreadElement) return undefined;
+  return handlerFunction(arg, ctx, 0);
+}
+
+/**
+ * The function an error-handler argument stands for: inline, a same-file function or method,
+ * `this.onError.bind(this)`, or an arrow that only forwards its error (`(e) => this.onError(e)`).
+ */
+function handlerFunction(arg: Node, ctx: Ctx, depth: number): Fn | undefined {
+  const u = unwrap(arg);
+  if (u.type === T.CallExpression && calleeName(u) === 'bind' && unwrap(u.callee).type === T.MemberExpression) {
+    return depth < 3 ? handlerFunction((unwrap(u.callee) as TSESTree.MemberExpression).object, ctx, depth + 1) : undefined;
+  }
+  const fn = isFunction(u) ? u : sameFileFunction(arg, ctx);
+  if (!fn || depth >= 3) return fn;
+  // `(error) => onError(error)`: the forwarded function is the handler.
+  const body = fn.body.type === T.BlockStatement && fn.body.body.length === 1 && fn.body.body[0]!.type === T.ReturnStatement ? fn.body.body[0]!.argument : fn.body;
+  const call = body && unwrap(body);
+  const param = fn.params[0];
+  if (call?.type === T.CallExpression && param?.type === T.Identifier && call.arguments.length >= 1) {
+    const first = unwrap(call.arguments[0]!);
+    if (first.type === T.Identifier && first.name === param.name) {
+      const target = handlerFunction(call.callee, ctx, depth + 1);
+      if (target && target !== fn) return target;
     }
   }
-  if (!errVar && configVars.size === 0) return undefined;
-  walkRegion(handler.body, sourceCode, (n) => {
-    if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init && isErrorConfig(n.init, errVar, configVars)) {
-      const v = variableOf(sourceCode, n.id);
-      if (v) configVars.add(v);
-    }
+  return fn;
+}
+
+/** Whether a function's first parameter is an error whose `config` it reads (`err.config`, `({ config })`). */
+function readsErrorConfig(fn: Fn, sourceCode: TSESLint.SourceCode): boolean {
+  const p = fn.params[0];
+  if (!p) return false;
+  if (p.type === T.ObjectPattern) return p.properties.some((x) => x.type === T.Property && propertyName(x) === 'config');
+  if (p.type !== T.Identifier) return false;
+  const v = variableOf(sourceCode, p);
+  return !!v && v.references.some((r) => {
+    const parent = r.identifier.parent;
+    if (parent?.type === T.MemberExpression && parent.object === r.identifier && propertyName(parent) === 'config') return true;
+    return parent?.type === T.VariableDeclarator && parent.init === r.identifier && parent.id.type === T.ObjectPattern && parent.id.properties.some((x) => x.type === T.Property && propertyName(x) === 'config');
   });
-  let replay: TSESTree.CallExpression | undefined;
-  walkRegion(handler.body, sourceCode, (n) => {
-    if (replay || n.type !== T.CallExpression) return undefined;
-    const c = unwrap(n.callee);
-    const target = c.type === T.MemberExpression && ['request', 'get', 'post', 'put', 'patch', 'delete'].includes(propertyName(c) ?? '') ? unwrap(c.object) : c;
-    const sameInstance = sourceCode.getText(target) === instanceText || originOf(sourceCode, target)?.module === 'axios';
-    const arg = n.arguments[0];
-    if (sameInstance && arg && isErrorConfig(arg, errVar, configVars)) replay = n;
-    return undefined;
-  });
+}
+
+function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boolean, ctx: Ctx): RetrySite | undefined {
+  const { sourceCode } = ctx;
+  const vars = handlerVars(handler, sourceCode);
+  if (vars.error.size === 0 && vars.config.size === 0) return undefined;
+  const replay = findReplay(handler, handler, instance, vars, registered, ctx, 0, []);
   if (!replay) return undefined;
-  // Once-only guard: a property of the config (at any depth) both assigned and tested, or the
-  // config kept in a set/map that is checked (`replayed.has(config)` … `replayed.add(config)`).
-  const assigned = new Set<string>();
-  const tested = new Set<string>();
-  const stored = new Set<string>();
-  const checked = new Set<string>();
-  const configPath = (m: Node): string | undefined => {
-    let o = unwrap(m);
-    const names: string[] = [];
-    while (o.type === T.MemberExpression) {
-      names.unshift(propertyName(o) ?? '?');
-      if (isErrorConfig(o.object, errVar, configVars)) return names.join('.');
-      o = unwrap(o.object);
-    }
-    return undefined;
+  const regions: Node[] = [handler.body, ...replay.helpers.map((h) => h.body)];
+
+  const { guard: guarded, counters, configPath, assigned } = onceOrCounted(regions, vars, sourceCode);
+  // PRODUCT: a request sent somewhere else (failover to the next host, a corrected URL) is a walk
+  // over different inputs, not a retry.
+  if (['baseURL', 'url'].some((p) => assigned.has(p))) return undefined;
+  /** A counter kept on the config is the attempt number: the evaluator gets its interval. */
+  const attemptMember = (m: TSESTree.MemberExpression): { lo: number; hi: number } | undefined => {
+    const path = configPath(m);
+    const limit = path === undefined ? undefined : counters.get(path);
+    return limit === undefined ? undefined : { lo: 0, hi: limit };
   };
-  walkRegion(handler.body, sourceCode, (n) => {
-    if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
-      const target = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument);
-      const path = target.type === T.MemberExpression ? configPath(target) : undefined;
-      if (path) assigned.add(path);
-    }
-    if (n.type === T.CallExpression && n.arguments[0] && isErrorConfig(n.arguments[0], errVar, configVars)) {
-      const c = unwrap(n.callee);
-      const name = calleeName(n);
-      if (c.type === T.MemberExpression && (name === 'add' || name === 'set')) stored.add(sourceCode.getText(c.object));
-      if (c.type === T.MemberExpression && (name === 'has' || name === 'get')) checked.add(sourceCode.getText(c.object));
-    }
-    if (n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.LogicalExpression) {
-      const test = n.type === T.LogicalExpression ? n : n.test;
-      walk(test, sourceCode.visitorKeys, (t) => {
-        if (t.type === T.MemberExpression) {
-          const path = configPath(t);
-          if (path) tested.add(path);
-        }
+  const paths = replayConditions(handler, replay.entry, vars, sourceCode);
+  // A refresh-and-replay: only 401/403 reach the replay, or a credential is renewed before it on
+  // a path that tells errors apart (a catch-all that also renews a token is still a retry).
+  const authOnly = paths.allowed.every((s) => s === 401 || s === 403);
+  let refresh = paths.allowed.length > 0 && authOnly;
+  if (!refresh && paths.classified && authOnly) {
+    for (const r of regions) {
+      walkRegion(r, sourceCode, (n) => {
+        if (n.type === T.CallExpression && n.range[0] < replay.call.range[0] && REFRESH_RE.test(calleeName(n) ?? '') && !contains(n, replay.call)) refresh = true;
       });
     }
-  });
-  const guarded = [...assigned].some((p) => tested.has(p)) || [...stored].some((x) => checked.has(x));
-  let isRefresh = false;
-  walkRegion(handler.body, sourceCode, (n) => {
-    if (n.type === T.CallExpression && REFRESH_RE.test(calleeName(n) ?? '')) isRefresh = true;
-    if (n.type === T.IfStatement && statusesTested(n.test, sourceCode).some((s) => s.code === 401 || s.code === 403)) isRefresh = true;
-  });
+  }
+  const purpose: SitePurpose = refresh ? 'refresh-replay' : guarded === 'once' ? 'once-only-replay' : 'backoff-retry';
+
   const waits: Wait[] = [];
-  if (!isRefresh) {
-    walkRegion(handler.body, sourceCode, (n) => {
+  for (const r of regions) {
+    walkRegion(r, sourceCode, (n) => {
       if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+      // A call of a helper on the way to the replay: its body is walked as a region of its own.
+      if (n.type === T.CallExpression && replay.helpers.some((h) => h === sameFileFunction(n.callee, { sourceCode }))) return undefined;
       const w = asWait(n, sourceCode, ctx.settings);
-      if (w && isAwaited(n, ctx.sourceCode)) {
-        waits.push(waitOf(w, sourceCode, []));
+      if (w && waitedFor(n, sourceCode)) {
+        const wait = waitOf(w, sourceCode, [], undefined, attemptMember);
+        const expr = w.delayExpr ?? w.argument;
+        if (wait.delay.opaque && expr && w.bindings.length === 0 && invariant(expr, vars, regions, sourceCode, 0)) wait.delay = { ...wait.delay, opaque: false };
+        waits.push(wait);
         return false;
       }
       return undefined;
     });
   }
+  // A function imported from elsewhere, called with the config, is a replay only when the handler
+  // also behaves as a retry: it waits, or it guards the replay with a flag or counter on the config.
+  if (replay.viaImport && waits.length === 0 && !guarded) return undefined;
+  // Retry-After is honoured when it flows into a delay: read from the response (or computed by
+  // code we cannot see from the error or response) and waited for.
+  const honoursRetryAfter = waits.some((w) => w.delay.retryAfter !== undefined || (w.delay.opaque && dependsOnError(w, vars, sourceCode)));
   const op = analyzeOperation(handler.body, [], ctx, () => true);
+
+  const clientErrorRetries: ClientErrorRetry[] = [...paths.clientStatus.map((node) => ({ node, reason: 'client-status' as const }))];
+  // Axios rejects 4xx/5xx unless the instance's `validateStatus` decides otherwise: then what reaches
+  // the handler is up to that option, and a catch-all cannot be called one.
+  if (!paths.classified && paths.allowed.length === 0 && !(instance && setsValidateStatus(instance, sourceCode))) clientErrorRetries.push({ node: handler, reason: 'catch-all' });
+
+  // An interceptor re-sends any request of its instance: the non-idempotent ones it can reach.
+  const nonIdempotent: NonIdempotentRequest[] = [];
+  if (instance && !readsMethod(regions, vars, sourceCode)) {
+    for (const call of callsThrough(instance, sourceCode)) {
+      if (regions.some((r) => contains(r, call))) continue; // the replay itself re-sends whatever failed
+      const h = describeHttpCall(sourceCode, call, ctx.settings);
+      const j = h && judgeIdempotency(sourceCode, h, handler, ctx.settings);
+      if (j) nonIdempotent.push(j);
+    }
+  }
   return {
     kind: 'interceptor',
-    node: replay,
-    bound: { kind: guarded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: replay },
+    node: replay.call,
+    bound: { kind: guarded ? 'bounded' : 'unbounded', maxAttempts: maxReplays(guarded, counters), node: replay.call },
     waits,
-    noWait: !isRefresh && waits.length === 0 ? replay : undefined,
-    nonIdempotent: [],
-    rateLimitChecks: isRefresh ? [] : op.rateLimitChecks,
-    honoursRetryAfter: op.honoursRetryAfter,
-    clientErrorRetries: [],
+    noWait: waits.length === 0 ? replay.call : undefined,
+    nonIdempotent,
+    rateLimitChecks: op.rateLimitChecks,
+    honoursRetryAfter,
+    clientErrorRetries,
+    purpose,
+    retriedStatuses: paths.allowed.length > 0 ? paths.allowed : undefined,
   };
 }
 
+/** The error, config and error-derived variables of a handler (parameter and body). */
+function handlerVars(handler: Fn, sourceCode: TSESLint.SourceCode): HandlerVars {
+  const vars: HandlerVars = { error: new Set(), config: new Set(), derived: new Set() };
+  const fromPattern = (pattern: TSESTree.ObjectPattern): void => {
+    for (const p of pattern.properties) {
+      const target = p.type === T.Property ? (p.value.type === T.AssignmentPattern ? p.value.left : p.value) : p.argument;
+      if (target.type !== T.Identifier) continue;
+      const v = variableOf(sourceCode, target);
+      if (!v) continue;
+      if (p.type === T.Property && propertyName(p) === 'config') vars.config.add(v);
+      else if (p.type === T.Property) vars.derived.add(v);
+      else vars.error.add(v);
+    }
+  };
+  const param = handler.params[0];
+  const id = param?.type === T.AssignmentPattern ? param.left : param;
+  if (id?.type === T.Identifier) {
+    const v = variableOf(sourceCode, id);
+    if (v) vars.error.add(v);
+  } else if (id?.type === T.ObjectPattern) fromPattern(id);
+  walkRegion(handler.body, sourceCode, (n) => {
+    if (n.type === T.VariableDeclarator && n.init) {
+      if (n.id.type === T.Identifier) {
+        const v = variableOf(sourceCode, n.id);
+        if (!v) return;
+        if (isConfig(n.init, vars)) vars.config.add(v);
+        else if (refersTo(n.init, vars.error, sourceCode) || refersTo(n.init, vars.derived, sourceCode)) vars.derived.add(v);
+      } else if (n.id.type === T.ObjectPattern && refersTo(n.init, vars.error, sourceCode) && unwrap(n.init).type === T.Identifier) {
+        fromPattern(n.id);
+      }
+    }
+    if (n.type === T.AssignmentExpression && n.left.type === T.Identifier && isConfig(n.right, vars)) {
+      const v = variableOf(sourceCode, n.left);
+      if (v) vars.config.add(v);
+    }
+  });
+  return vars;
+}
+
 /** `error.config`, a variable holding it, or `{ ...error.config, … }`. */
-function isErrorConfig(node: Node, errVar: Variable | undefined, configVars: Set<Variable>): boolean {
+function isConfig(node: Node, vars: HandlerVars): boolean {
   const n = unwrap(node);
   if (n.type === T.MemberExpression && propertyName(n) === 'config') {
     const o = unwrap(n.object);
-    return !!errVar && o.type === T.Identifier && errVar.references.some((r) => r.identifier === o);
+    return o.type === T.Identifier && isRefTo(o, vars.error);
   }
-  if (n.type === T.Identifier) {
-    for (const v of configVars) if (v.references.some((r) => r.identifier === n)) return true;
-    return false;
-  }
-  if (n.type === T.ObjectExpression) return n.properties.some((p) => p.type === T.SpreadElement && isErrorConfig(p.argument, errVar, configVars));
+  if (n.type === T.Identifier) return isRefTo(n, vars.config);
+  if (n.type === T.ObjectExpression) return n.properties.some((p) => p.type === T.SpreadElement && isConfig(p.argument, vars));
+  if (n.type === T.CallExpression && n.arguments.length > 0 && calleeName(n) === 'assign') return n.arguments.some((a) => isConfig(a, vars));
   return false;
 }
 
+function isRefTo(id: TSESTree.Identifier, set: Set<Variable>): boolean {
+  for (const v of set) if (v.references.some((r) => r.identifier === id)) return true;
+  return false;
+}
 
+function refersTo(node: Node, set: Set<Variable>, sourceCode: TSESLint.SourceCode): boolean {
+  if (set.size === 0) return false;
+  let found = false;
+  walk(node, sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.Identifier && isRefTo(n, set)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** Whether the expression is the instance (or axios itself): same text, or imported from axios. */
+function isAxiosLike(target: Node, instance: Node | undefined, sourceCode: TSESLint.SourceCode): boolean {
+  if (instance && sourceCode.getText(target) === sourceCode.getText(instance)) return true;
+  return originOf(sourceCode, target)?.module === 'axios';
+}
+
+/**
+ * Finds the call that re-sends the failed config in `fn` (the handler or a helper it calls with
+ * the config): an axios call (`api(config)`, `api.request(config)`), a same-file helper that does
+ * it, or, for a handler found by its shape, an imported client whose result the handler returns.
+ */
+function findReplay(fn: Fn, handler: Fn, instance: Node | undefined, vars: HandlerVars, registered: boolean, ctx: Ctx, depth: number, helpers: Fn[]): Replay | undefined {
+  const { sourceCode } = ctx;
+  let found: Replay | undefined;
+  walkRegion(fn.body, sourceCode, (n) => {
+    if (found) return false;
+    if (n.type !== T.CallExpression) return undefined;
+    const argIndex = n.arguments.findIndex((a) => a.type !== T.SpreadElement && isConfig(a, vars));
+    if (argIndex < 0) return undefined;
+    const c = unwrap(n.callee);
+    const target = c.type === T.MemberExpression && REQUEST_METHODS.has(propertyName(c) ?? '') ? unwrap(c.object) : c;
+    const entry = depth === 0 ? n : undefined;
+    // `api(config)`, `api.request(config)`, `api.post(config.url, config.data, config)`.
+    if ((argIndex === 0 || target !== c) && isAxiosLike(target, instance, sourceCode)) {
+      found = { call: n, entry: entry ?? n, helpers };
+      return false;
+    }
+    const helper = depth < 2 ? sameFileFunction(n.callee, { sourceCode }) : undefined;
+    if (helper && helper !== fn && helper !== handler && !contains(helper, n)) {
+      const p = helper.params[argIndex];
+      const pid = p?.type === T.AssignmentPattern ? p.left : p;
+      if (pid?.type === T.Identifier) {
+        const v = variableOf(sourceCode, pid);
+        if (v) vars.config.add(v);
+        const inner = findReplay(helper, handler, instance, vars, registered, ctx, depth + 1, [...helpers, helper]);
+        if (inner) {
+          found = { ...inner, entry: entry ?? inner.entry };
+          return false;
+        }
+      }
+      return undefined;
+    }
+    // A client imported from another module (`import http from './http'`) re-sending the config,
+    // when the handler returns what it sends.
+    if (!helper && argIndex === 0 && target.type === T.Identifier && originOf(sourceCode, target) && calleeName(n) !== 'reject' && flowsToReturn(n, fn)) {
+      found = { call: n, entry: entry ?? n, helpers, viaImport: true };
+      return false;
+    }
+    return undefined;
+  });
+  if (found && !registered && depth === 0 && !flowsToReturn(found.entry, handler)) return undefined;
+  return found;
+}
+
+/**
+ * Whether a call's result is what `fn` returns: returned or awaited and returned, directly or
+ * through `.then` callbacks and a `new Promise` executor's `resolve`.
+ */
+function flowsToReturn(call: Node, fn: Fn): boolean {
+  let n: Node = call;
+  for (let i = 0; i < 16; i++) {
+    const p = n.parent;
+    if (!p) return false;
+    if (p.type === T.AwaitExpression || p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.ChainExpression || p.type === T.ConditionalExpression || p.type === T.LogicalExpression || p.type === T.SequenceExpression) {
+      n = p;
+      continue;
+    }
+    let fnOf: Node | undefined;
+    if (p.type === T.ReturnStatement) {
+      let q: Node | undefined = p.parent;
+      while (q && !isFunction(q)) q = q.parent;
+      fnOf = q;
+    } else if (p.type === T.ArrowFunctionExpression && p.body === n) fnOf = p;
+    else if (p.type === T.CallExpression && p.arguments.includes(n as TSESTree.CallExpressionArgument)) {
+      // `resolve(api(cfg))` inside a `new Promise` executor.
+      const c = unwrap(p.callee);
+      let q: Node | undefined = p.parent;
+      while (q && !isFunction(q)) q = q.parent;
+      const exec = enclosingExecutor(q);
+      if (c.type === T.Identifier && exec && exec.params[0]?.type === T.Identifier && exec.params[0].name === c.name) {
+        n = exec.parent as Node;
+        continue;
+      }
+      return false;
+    } else return false;
+    if (!fnOf) return false;
+    if (fnOf === fn) return true;
+    // A callback: `.then(() => api(cfg))`, the executor of `new Promise`, or a timer inside it.
+    const host = fnOf.parent;
+    if (host?.type === T.CallExpression && host.arguments.includes(fnOf as TSESTree.CallExpressionArgument) && ['then', 'finally', 'catch'].includes(calleeName(host) ?? '')) {
+      n = host;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** The `new Promise` executor a function is (or is nested in, through timer callbacks). */
+function enclosingExecutor(f: Node | undefined): Fn | undefined {
+  let q: Node | undefined = f;
+  for (let i = 0; q && i < 4; i++) {
+    if (isFunction(q) && q.parent?.type === T.NewExpression && calleeName(q.parent) === 'Promise') return q;
+    q = q.parent;
+    while (q && !isFunction(q)) q = q.parent;
+  }
+  return undefined;
+}
+
+/**
+ * A once-only flag or an attempt counter kept on the config: a property of the config (at any
+ * depth) both written and tested, or the config kept in a set/map that is checked.
+ */
+function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.SourceCode): { guard: 'once' | 'counted' | undefined; counters: Map<string, number>; configPath: (m: Node) => string | undefined; assigned: Map<string, 'flag' | 'count'> } {
+  const assigned = new Map<string, 'flag' | 'count'>();
+  const tested = new Set<string>();
+  /** The largest value a tested counter reaches before the test stops the replay (`n >= 3` → 3). */
+  const limits = new Map<string, number>();
+  const stored = new Set<string>();
+  const checked = new Set<string>();
+  const flagVars = new Set<Variable>();
+  const testedVars = new Set<Variable>();
+  const configPath = (m: Node): string | undefined => {
+    let o = unwrap(m);
+    const names: string[] = [];
+    while (o.type === T.MemberExpression) {
+      names.unshift(propertyName(o) ?? '?');
+      if (isConfig(o.object, vars)) return names.join('.');
+      o = unwrap(o.object);
+    }
+    return undefined;
+  };
+  for (const region of regions) {
+    walkRegion(region, sourceCode, (n) => {
+      // A flag outside the handler (`refreshing = true`) tested before the replay: a second failure
+      // while it is set is not replayed.
+      if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier && isLiteralTrue(n.right)) {
+        const v = variableOf(sourceCode, n.left);
+        if (v && !v.defs.some((d) => regions.some((r) => contains(r, d.node)))) flagVars.add(v);
+      }
+      if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
+        const target = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument);
+        const path = target.type === T.MemberExpression ? configPath(target) : undefined;
+        const flag = n.type === T.AssignmentExpression && n.operator === '=' && unwrap(n.right).type === T.Literal;
+        if (path) assigned.set(path, assigned.get(path) === 'count' || !flag ? 'count' : 'flag');
+      }
+      // `{ ...config, _retry: true }` re-sent: the flag is set on the copy.
+      if (n.type === T.ObjectExpression && isConfig(n, vars)) {
+        for (const p of n.properties) if (p.type === T.Property && propertyName(p)) assigned.set(propertyName(p)!, 'flag');
+      }
+      if (n.type === T.CallExpression && n.arguments[0] && isConfig(n.arguments[0], vars)) {
+        const c = unwrap(n.callee);
+        const name = calleeName(n);
+        if (c.type === T.MemberExpression && (name === 'add' || name === 'set')) stored.add(sourceCode.getText(c.object));
+        if (c.type === T.MemberExpression && (name === 'has' || name === 'get')) checked.add(sourceCode.getText(c.object));
+      }
+      // A test: an if or conditional, or a logical whose right side acts (`n < 3 && api(cfg)`), not a default (`n || 0`).
+      const isDefault = n.type === T.LogicalExpression && (n.operator === '??' || unwrap(n.right).type === T.Literal);
+      if (n.type === T.IfStatement || n.type === T.ConditionalExpression || (n.type === T.LogicalExpression && !isDefault && n.parent.type !== T.LogicalExpression)) {
+        const test = n.type === T.LogicalExpression ? n : n.test;
+        walk(test, sourceCode.visitorKeys, (t) => {
+          if (t.type === T.MemberExpression) {
+            const path = configPath(t);
+            if (path) tested.add(path);
+          }
+          if (t.type === T.Identifier) {
+            const v = variableOf(sourceCode, t);
+            if (v) testedVars.add(v);
+          }
+          if (t.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '=='].includes(t.operator) && t.left.type !== T.PrivateIdentifier) {
+            const l = withoutDefault(t.left);
+            const r = withoutDefault(t.right);
+            const lp = l.type === T.MemberExpression ? configPath(l) : undefined;
+            const rp = r.type === T.MemberExpression ? configPath(r) : undefined;
+            const num = staticNumber(lp ? r : l, sourceCode);
+            const path = lp ?? rp;
+            // `n >= 3`, `3 <= n`, `n > 3`, `n < 3`: the counter stays at or below the limit (+1 for strict tests).
+            const strict = lp ? t.operator === '>' || t.operator === '<=' : t.operator === '<' || t.operator === '>=';
+            if (path && num !== undefined) limits.set(path, Math.max(limits.get(path) ?? 0, num + (strict ? 1 : 0)));
+          }
+        });
+      }
+    });
+  }
+  const hits = [...assigned].filter(([p]) => tested.has(p));
+  const counters = new Map<string, number>();
+  for (const [p, k] of assigned) if (k === 'count') counters.set(p, hits.some(([h]) => h === p) ? (limits.get(p) ?? Infinity) : Infinity);
+  let guard: 'once' | 'counted' | undefined;
+  if ([...stored].some((x) => checked.has(x)) || [...flagVars].some((v) => testedVars.has(v))) guard = 'once';
+  else if (hits.length > 0) guard = hits.some(([, k]) => k === 'count') ? 'counted' : 'once';
+  return { guard, counters, configPath, assigned };
+}
+
+/** How many times the handler replays at most: once for a flag, the counter's limit (+1 for the first attempt) when known. */
+function maxReplays(guard: 'once' | 'counted' | undefined, counters: Map<string, number>): number | undefined {
+  if (guard === 'once') return 2;
+  const limits = [...counters.values()].filter((n) => Number.isFinite(n));
+  return guard === 'counted' && limits.length > 0 ? Math.min(...limits) + 1 : undefined;
+}
+
+/** `x ?? 0`, `x || 0`: the value `x` (a default does not change what is compared). */
+function withoutDefault(node: Node): Node {
+  const n = unwrap(node);
+  return n.type === T.LogicalExpression && (n.operator === '??' || n.operator === '||') && unwrap(n.right).type === T.Literal ? unwrap(n.left) : n;
+}
+
+/** `true`, or a non-zero number literal. */
+function isLiteralTrue(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === T.Literal && (n.value === true || (typeof n.value === 'number' && n.value !== 0));
+}
+
+/** A number known statically (a literal or a `const`). */
+function staticNumber(node: Node, sourceCode: TSESLint.SourceCode): number | undefined {
+  try {
+    const v = ASTUtils.getStaticValue(unwrap(node) as TSESTree.Node, sourceCode.getScope(node));
+    return typeof v?.value === 'number' && Number.isFinite(v.value) ? v.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The tests on the way to the replay, read as sets of statuses. */
+interface PathFacts {
+  /** Statuses the replay is limited to (`status === 429`, `status !== 401` then leave). */
+  allowed: number[];
+  /** The failures are told apart (a network-only test, a 5xx range, a classifier, an error code). */
+  classified: boolean;
+  /** Tests that let 4xx client errors (other than 401/403) through to the replay. */
+  clientStatus: Node[];
+}
+
+/**
+ * Reads the tests that decide whether the handler reaches the replay: conditions around the
+ * entry call (must hold) and early exits before it (must not hold). Tests of the config alone
+ * (a once-only flag, a counter) are guards, not classification.
+ */
+function replayConditions(handler: Fn, entry: Node, vars: HandlerVars, sourceCode: TSESLint.SourceCode): PathFacts {
+  const facts: PathFacts = { allowed: [], classified: false, clientStatus: [] };
+  const errorish = new Set([...vars.error, ...vars.derived]);
+  const excluded = new Set<number>();
+  const read = (test: Node, hold: boolean, at: Node): void => {
+    const t = unwrap(test);
+    if (t.type === T.UnaryExpression && t.operator === '!') return read(t.argument, !hold, at);
+    if (t.type === T.LogicalExpression && t.operator !== '??') {
+      read(t.left, hold, at);
+      read(t.right, hold, at);
+      return;
+    }
+    if (!refersTo(t, errorish, sourceCode)) return;
+    const tested = statusesTested(t, sourceCode);
+    if (tested.length === 0) {
+      // `!error.response`, `error.code === 'ECONNRESET'`, `message.includes('timeout')`, `isRetryable(error)`.
+      facts.classified = true;
+      return;
+    }
+    for (const s of tested) {
+      const eq = s.op === '===' || s.op === '==' || s.op === 'in';
+      const ne = s.op === '!==' || s.op === '!=';
+      if ((hold && eq) || (!hold && ne)) {
+        if (!facts.allowed.includes(s.code)) facts.allowed.push(s.code);
+        if (isClientErrorStatus(s.code) && s.code !== 401 && s.code !== 403 && !facts.clientStatus.includes(at)) facts.clientStatus.push(at);
+      } else if (eq || ne) excluded.add(s.code);
+      else if (!(s.code === 400 || s.code === 399)) facts.classified = true;
+    }
+  };
+  // Conditions around the entry.
+  let child: Node = entry;
+  for (let p = entry.parent; p && p !== handler; child = p, p = p.parent) {
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && child !== p.test) read(p.test, child === p.consequent, p.test);
+    if (p.type === T.LogicalExpression && child === p.right) read(p.left, p.operator === '&&', p.left);
+    if (p.type === T.SwitchCase && p.test) facts.classified = true;
+  }
+  // Early exits before it.
+  walkRegion(handler.body, sourceCode, (n) => {
+    if (n.range[0] >= entry.range[0]) return false;
+    if (n.type === T.IfStatement && !contains(n, entry) && alwaysExits(n.consequent)) read(n.test, false, n.test);
+    return undefined;
+  }, false);
+  const clientExcluded = [...excluded].filter((c) => isClientErrorStatus(c));
+  if (clientExcluded.length >= 3 || [...excluded].some((c) => c >= 500)) facts.classified = true;
+  if (facts.allowed.length > 0) facts.classified = true;
+  return facts;
+}
+
+/** Whether a wait promise is waited for, including one kept in a variable and chained: `const gate = sleep(ms); return gate.then(…)`. */
+function waitedFor(n: Node, sourceCode: TSESLint.SourceCode): boolean {
+  if (isAwaited(n, sourceCode)) return true;
+  const p = n.parent;
+  if (p?.type !== T.VariableDeclarator || p.init !== n || p.id.type !== T.Identifier) return false;
+  const v = variableOf(sourceCode, p.id);
+  return !!v && v.references.some((r) => {
+    const m = r.identifier.parent;
+    return m?.type === T.MemberExpression && m.object === r.identifier && ['then', 'finally'].includes(propertyName(m) ?? '') && m.parent.type === T.CallExpression && isAwaited(m.parent, sourceCode);
+  });
+}
+
+/**
+ * Whether a delay expression is the same on every replay: literals, module constants, and
+ * properties of the config that neither the handler nor its helpers write (the same config is
+ * re-sent), combined without calls other than number conversions.
+ */
+function invariant(expr: Node, vars: HandlerVars, regions: Node[], sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (depth > 4) return false;
+  const written = new Set<string>();
+  for (const r of regions) {
+    walkRegion(r, sourceCode, (n) => {
+      const target = n.type === T.AssignmentExpression ? n.left : n.type === T.UpdateExpression ? n.argument : undefined;
+      const t = target && unwrap(target);
+      if (t?.type === T.MemberExpression) written.add(propertyName(t) ?? '?');
+    });
+  }
+  let ok = true;
+  walk(expr, sourceCode.visitorKeys, (n) => {
+    if (!ok) return false;
+    switch (n.type) {
+      case T.Literal:
+      case T.BinaryExpression:
+      case T.LogicalExpression:
+      case T.ConditionalExpression:
+      case T.UnaryExpression:
+      case T.TemplateLiteral:
+      case T.TemplateElement:
+      case T.ChainExpression:
+      case T.TSAsExpression:
+      case T.TSNonNullExpression:
+        return undefined;
+      case T.CallExpression: {
+        const name = calleeName(n);
+        if (!['Number', 'parseInt', 'parseFloat'].includes(name ?? '')) ok = false;
+        for (const a of n.arguments) ok &&= invariant(a, vars, regions, sourceCode, depth + 1);
+        return false;
+      }
+      case T.MemberExpression: {
+        if (isConfig(n.object, vars) && !written.has(propertyName(n) ?? '?') && !n.computed) return false;
+        ok = false;
+        return false;
+      }
+      case T.Identifier: {
+        const v = variableOf(sourceCode, n);
+        const b = v && bindingOf(v);
+        if (b && b.kind === 'init' && b.stable && b.node && !regions.some((r) => contains(r, b.node!))) ok &&= invariant(b.node, vars, regions, sourceCode, depth + 1);
+        else ok = false;
+        return false;
+      }
+      default:
+        ok = false;
+        return false;
+    }
+  });
+  return ok;
+}
+
+/** Whether a wait's delay expression reads the error or its response (through local variables). */
+function dependsOnError(w: Wait, vars: HandlerVars, sourceCode: TSESLint.SourceCode): boolean {
+  const errorish = new Set([...vars.error, ...vars.derived]);
+  const start = w.argument ?? w.node;
+  return refersTo(start, errorish, sourceCode);
+}
+
+/** Whether the handler or its helpers look at the request's method (`config.method`). */
+function readsMethod(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  for (const r of regions) {
+    walkRegion(r, sourceCode, (n) => {
+      if (found) return false;
+      if (n.type === T.MemberExpression && propertyName(n) === 'method' && isConfig(n.object, vars)) found = true;
+      return undefined;
+    });
+  }
+  return found;
+}
+
+/** Whether the instance was created with a `validateStatus` option (`axios.create({ validateStatus })`), or one is set on its defaults. */
+function setsValidateStatus(instance: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const n = unwrap(instance);
+  if (n.type !== T.Identifier) return false;
+  const v = variableOf(sourceCode, n);
+  if (!v) return false;
+  const b = bindingOf(v);
+  const init = b && b.kind === 'init' && b.node ? unwrap(b.node) : undefined;
+  if (init?.type === T.CallExpression && init.arguments.some((a) => {
+    const o = unwrap(a);
+    return o.type === T.ObjectExpression && o.properties.some((p) => p.type === T.SpreadElement || propertyName(p) === 'validateStatus');
+  })) return true;
+  // `api.defaults.validateStatus = …`
+  return v.references.some((r) => {
+    const m = r.identifier.parent;
+    return m?.type === T.MemberExpression && propertyName(m) === 'defaults' && m.parent.type === T.MemberExpression && propertyName(m.parent) === 'validateStatus';
+  });
+}
+
+/** Calls of an instance variable (`api(…)`, `api.post(…)`) in the file. */
+function callsThrough(instance: Node, sourceCode: TSESLint.SourceCode): TSESTree.CallExpression[] {
+  const n = unwrap(instance);
+  if (n.type !== T.Identifier) return [];
+  const v = variableOf(sourceCode, n);
+  if (!v) return [];
+  const out: TSESTree.CallExpression[] = [];
+  for (const ref of v.references) {
+    const id = ref.identifier as Node;
+    const parent = id.parent;
+    if (parent?.type === T.CallExpression && parent.callee === id) out.push(parent);
+    else if (parent?.type === T.MemberExpression && parent.object === id && parent.parent.type === T.CallExpression && parent.parent.callee === parent) out.push(parent.parent);
+  }
+  return out;
+}

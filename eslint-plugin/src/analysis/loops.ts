@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, type AttemptVar } from './delay';
-import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
+import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, PREDICATE_RE, reachesBackEdge, SUCCESS } from './flow';
 import { describeHttpCall } from './http';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, variableOf } from './scope';
@@ -502,7 +502,7 @@ function hasNotOk(test: Node): boolean {
 /** `shouldRetry(res)`, `isRetryable(response)`: a predicate deciding to retry. */
 function isRetryPredicate(test: Node): boolean {
   const t = unwrap(test);
-  return t.type === T.CallExpression && /^(should_?retry|is_?retr(y|i)able|isTransient|canRetry|retryable)/i.test(calleeNameOf(t) ?? '');
+  return t.type === T.CallExpression && PREDICATE_RE.test(calleeNameOf(t) ?? '');
 }
 
 function calleeNameOf(call: TSESTree.CallExpression): string | undefined {

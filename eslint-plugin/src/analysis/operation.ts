@@ -8,8 +8,11 @@ import { bindingOf, originOf, variableOf } from './scope';
 import { outcomeKind, type Outcome } from './flow';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 
-/** Client errors that a retry of "every non-OK status" goes round on. */
-const CLIENT_ERRORS = [400, 404];
+/**
+ * Client errors probed to decide whether a retry goes round on "every non-OK status": skipping one
+ * or two of them (a 404 returned as null) still retries the others, as PRODUCT says of status lists.
+ */
+const CLIENT_ERRORS = [400, 401, 403, 404, 409, 422];
 
 /** Shared inputs of the hand-written analyses. */
 export interface Ctx {
@@ -395,6 +398,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         rateLimitChecks.push(n.test);
       } else if (tested.some((s) => (s.code === 429 || s.code === 503) && (s.op === '!==' || s.op === '!='))) {
         rateLimitChecks.push(n.test);
+      } else if (retryReached && tested.some((s) => (s.code === 429 || s.code === 503) && retryReached({ kind: 'status', code: s.code }))) {
+        // `if (![503].includes(res.status) || left <= 0) return res;`: the test sends 503 round again.
+        rateLimitChecks.push(n.test);
       }
       const clientHit = tested.some((s) => s.code !== 401 && s.code !== 403 && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || (tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<'));
       // A same-file predicate in the retry condition (`if (this.shouldRetry(res)) …`) that says yes to a 4xx.
@@ -406,9 +412,10 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       } else if (clientHit && leadsToRetry(n)) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (!classified) {
-        const kind = okCheck(n.test, sourceCode) ?? outcomeKind(n.test, sourceCode);
+        // Only a response's status says which statuses go round (a success flag does not).
+        const kind = okCheck(n.test, sourceCode) ?? (tested.length > 0 ? outcomeKind(n.test, sourceCode) : undefined);
         // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
-        const nonOkRetried = retryReached ? CLIENT_ERRORS.every((code) => retryReached({ kind: 'status', code })) : !nextStatementExits(n);
+        const nonOkRetried = retryReached ? CLIENT_ERRORS.filter((code) => retryReached({ kind: 'status', code })).length >= CLIENT_ERRORS.length - 2 : !nextStatementExits(n);
         if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode)) {
@@ -555,6 +562,21 @@ export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, d
   return found;
 }
 
+/** SDK resources whose `create` generates output (completions, embeddings) rather than a persistent object. */
+const GENERATION_RESOURCES = new Set(['completions', 'embeddings', 'moderations', 'responses', 'chatCompletions']);
+
+/** The property names along a member chain (`a.b.c` → `['b', 'c']`). */
+function memberNames(node: Node): string[] {
+  const out: string[] = [];
+  let n = unwrap(node);
+  while (n.type === T.MemberExpression) {
+    const name = propertyName(n);
+    if (name) out.unshift(name);
+    n = unwrap(n.object);
+  }
+  return out;
+}
+
 const SDK_CREATE = new Set(['create', 'charge', 'capture', 'transfer', 'createPayment', 'createCharge', 'createOrder']);
 
 /** A GraphQL mutation or an SDK `create`/`charge` call in the retried region, with no idempotency key option. */
@@ -592,6 +614,8 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
   if (SDK_CREATE.has(name) && obj.type === T.MemberExpression) {
     const root = unwrap(obj.object);
     if (root.type === T.Identifier && ['Object', 'Promise', 'Array', 'document', 'React'].includes(root.name)) return undefined;
+    // PRODUCT: an LLM completion or embedding changes no state and needs no key (`openai.chat.completions.create`).
+    if (memberNames(obj).some((m) => GENERATION_RESOURCES.has(m))) return undefined;
     // An SDK client (`stripe.paymentIntents.create`), not a factory of a local module (`require('../client').default.create`).
     const origin = originOf(ctx.sourceCode, obj);
     if (origin && (origin.module.startsWith('.') || origin.module.startsWith('/') || origin.module.startsWith('node:'))) return undefined;

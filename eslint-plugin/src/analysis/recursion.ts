@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, sameFileFunction, type AttemptVar } from './delay';
-import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
+import { dominatingTests, ERROR_NAME, FAILURE_EVENTS, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
@@ -11,9 +11,9 @@ import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
 
-const FAILURE_EVENTS = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 const HANDLER_PROPS = /^on(close|error|disconnect|end|timeout)$/i;
-const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
+/** Names of calls that renew a credential before a replay (one list for recursion and interceptors). */
+export const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
 
 /** Why a self-call is a retry: where the failure is handled. */
 interface FailureContext {
@@ -24,6 +24,8 @@ interface FailureContext {
   path: Node;
   /** `setTimeout(() => self(), ms)` around the call. */
   timer: TSESTree.CallExpression | undefined;
+  /** For a same-file scheduler (`schedule(self, ms)`): its timer's delay and the scheduler's parameters bound to the call's arguments. */
+  scheduled?: { delay: Node; bindings: { param: TSESTree.Identifier; arg: Node }[] };
   /** A 401/refresh-then-replay rather than a retry of a transient failure. */
   replay: boolean;
   /** Found by the failure-path reachability (after early exits), not by nesting. */
@@ -101,6 +103,11 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay) }))
     .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx));
   if (contexts.length === 0) return [];
+  // Rescheduled after a success too (`try { await renew(); schedule(refresh, 45 min) } catch { schedule(refresh, d) }`):
+  // a periodic job, not a retry (R4).
+  if (direct.some((c) => !selfCallee(c, fn, ctx) && !contexts.some((x) => x.call === c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  // The same scheduling relay runs after a success too (`this.plan()` after the try, `this.plan(true)` in its catch).
+  if (relays.some((r) => !contexts.some((x) => x.call === r.call) && contexts.some((x) => relays.some((q) => q.call === x.call && q.relay === r.relay)) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
   const op = analyzeOperation(fn.body, catches, ctx, (ifStmt) => {
     if (contexts.some((x) => contains(ifStmt.consequent, x.call))) return true;
@@ -137,6 +144,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
+      purpose: fc.replay ? 'refresh-replay' : once ? 'once-only-replay' : 'backoff-retry',
     });
   }
   return sites;
@@ -275,6 +283,19 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   for (let p: Node | undefined = r.back.parent; !bounded && p && p !== r.relay; p = p.parent) {
     if ((p.type === T.ForStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement) && p.test && (hasDeadline(p.test, ctx.sourceCode) || comparesCounter(p.test, ctx))) bounded = true;
   }
+  // A field the cycle counts with (`this.count++` … `if (this.count >= this.limit) return`).
+  if (!bounded) {
+    const fields = new Set<string>();
+    for (const body of [fn.body, r.relay.body]) {
+      walk(body, ctx.sourceCode.visitorKeys, (n) => {
+        const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
+        const t = target && unwrap(target);
+        if (t?.type === T.MemberExpression && unwrap(t.object).type === T.ThisExpression) fields.add(ctx.sourceCode.getText(t));
+        return undefined;
+      });
+    }
+    if (fields.size > 0 && [...tests, ...relayTests].some((t) => comparesText(t, fields, ctx))) bounded = true;
+  }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: r.call }, attempts: [], once: false };
 }
 
@@ -364,6 +385,7 @@ function decidedElsewhere(call: TSESTree.CallExpression, fc: FailureContext, ctx
  */
 function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (!selfCallee(call, fn, ctx)) return false;
+  if (walksParameter(call, fn, ctx)) return true;
   return call.arguments.some((a) => {
     const u = unwrap(a);
     if (u.type !== T.Identifier) return false;
@@ -456,6 +478,32 @@ function putsBack(fn: Fn, taken: Set<TSESLint.Scope.Variable>, ctx: Ctx): boolea
 }
 
 /**
+ * The call hands a parameter a new value derived from itself: `findUp(path.dirname(dir))`,
+ * `tryExts(exts.slice(1))`, or an index into an input moved on (`load(urls, i + 1)` with
+ * `urls[i]`). The next call works on a different input: a walk or a failover, not a retry (R2).
+ */
+function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  return paramVars(fn, ctx).some((p) => {
+    const arg = call.arguments[p.index];
+    if (!arg || fn.params[p.index]?.type === T.ObjectPattern) return false;
+    const u = unwrap(arg);
+    const refs = (n: Node): boolean => refersTo(n, p.variable, ctx);
+    if ((u.type === T.CallExpression || u.type === T.NewExpression) && refs(u) && !asWait(u, ctx.sourceCode, ctx.settings)) return true;
+    if (changeIn(arg, p.variable, ctx)) {
+      // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`).
+      let indexes = false;
+      walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+        if (indexes) return false;
+        if (n.type === T.MemberExpression && n.computed && refs(n.property)) indexes = true;
+        return undefined;
+      });
+      return indexes;
+    }
+    return false;
+  });
+}
+
+/**
  * A local copy of the inputs (`const init = { ...opts, headers }`): an object or array literal
  * that calls nothing, so the next call works on the same input (R7).
  */
@@ -496,10 +544,16 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   let p: Node | undefined = call.parent;
   let found: FailureContext | undefined;
   let replay = false;
+  let scheduledBy: FailureContext['scheduled'];
   if (!selfCallee(call, fn, ctx)) {
     // `setTimeout(self, ms)`, `.catch(self)`, `.on('close', self)`: the call is the host.
     const name = calleeName(call);
+    const scheduled = isGlobalTimer(ctx.sourceCode, call) ? undefined : schedulerOf(call, fn, ctx);
     if (isGlobalTimer(ctx.sourceCode, call)) timer = call;
+    else if (scheduled) {
+      timer = call;
+      scheduledBy = scheduled;
+    }
     else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && (isSelfArg(call.arguments[1]!, fn, ctx) || (!!handlerFn && sameFileFunction(call.arguments[1]!, ctx) === handlerFn)))) {
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
       found = { kind: 'promise-catch', handler: { node: call, param: undefined, body: call, guarded: callee.object }, path: call, timer, replay };
@@ -512,7 +566,14 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       found ??= { kind: 'catch', handler: { node: p, param: p.param?.type === T.Identifier ? p.param : undefined, body: p.body, guarded: (p.parent as TSESTree.TryStatement).block }, path: p.body, timer, replay };
     }
     if (isFunction(p)) {
-      const host: Node | undefined = p.parent;
+      let host: Node | undefined = p.parent;
+      // A handler wrapped by a helper (`.catch(unlessStopped((err) => …))`): the wrapper's result is the handler.
+      const outer: Node | undefined = host?.parent;
+      if (host?.type === T.CallExpression && host.arguments.includes(p as TSESTree.CallExpressionArgument) && outer?.type === T.CallExpression && !isGlobalTimer(ctx.sourceCode, host) && ((calleeName(outer) === 'catch' && outer.arguments[0] === host) || (calleeName(outer) === 'then' && outer.arguments[1] === host))) {
+        const callee = unwrap(outer.callee) as TSESTree.MemberExpression;
+        found ??= { kind: 'promise-catch', handler: { node: p, param: p.params[0]?.type === T.Identifier ? p.params[0] : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
+        host = undefined;
+      }
       if (host?.type === T.CallExpression && host.arguments.includes(p as TSESTree.CallExpressionArgument)) {
         const name = calleeName(host);
         const idx = host.arguments.indexOf(p as TSESTree.CallExpressionArgument);
@@ -558,10 +619,39 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   walk(found.path, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.CallExpression && REFRESH_RE.test(calleeName(n) ?? '') && n.range[0] < call.range[0]) refresh = true;
   });
-  return { ...found, timer: found.timer ?? timer, replay: found.replay || replay || refresh };
+  return { ...found, timer: found.timer ?? timer, scheduled: found.timer ? undefined : scheduledBy, replay: found.replay || replay || refresh };
 }
 
-const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError)$/i;
+/**
+ * A same-file scheduler the function is handed to (`schedule(refresh, ms)` where `schedule` does
+ * `setTimeout(fn, ms)`): it is a timer; its delay is the scheduler's, with its parameters bound.
+ */
+function schedulerOf(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): FailureContext['scheduled'] {
+  const host = sameFileFunction(call.callee, ctx);
+  if (!host || host === fn) return undefined;
+  const methodName = fn.parent?.type === T.MethodDefinition || fn.parent?.type === T.Property ? propertyName(fn.parent) : undefined;
+  const idx = call.arguments.findIndex((a) => {
+    const u = unwrap(a);
+    return isSelfArg(a, fn, ctx) || (u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression && methodName !== undefined && propertyName(u) === methodName);
+  });
+  const param = idx >= 0 ? host.params[idx] : undefined;
+  if (!param || param.type !== T.Identifier) return undefined;
+  let delay: Node | undefined;
+  walk(host.body ?? host, ctx.sourceCode.visitorKeys, (n) => {
+    if (delay || n.type !== T.CallExpression || !isGlobalTimer(ctx.sourceCode, n)) return undefined;
+    const cb = n.arguments[0] && unwrap(n.arguments[0]);
+    if (cb?.type === T.Identifier && cb.name === param.name && n.arguments[1] && n.arguments[1].type !== T.SpreadElement) delay = n.arguments[1];
+    return undefined;
+  });
+  if (!delay) return undefined;
+  const bindings: { param: TSESTree.Identifier; arg: Node }[] = [];
+  host.params.forEach((p, i) => {
+    const a = call.arguments[i];
+    if (p.type === T.Identifier && a && a.type !== T.SpreadElement) bindings.push({ param: p, arg: a });
+  });
+  return { delay, bindings };
+}
+
 
 /** `if (err)`, `if (error != null)`: the error argument of a callback is set. */
 function isErrorValue(test: Node): boolean {
@@ -865,7 +955,10 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
       }, false);
     }
   }
-  if (fc.timer) {
+  if (fc.timer && fc.scheduled) {
+    const arg = fc.scheduled.bindings.find((b) => unwrap(fc.scheduled!.delay).type === T.Identifier && b.param.name === (unwrap(fc.scheduled!.delay) as TSESTree.Identifier).name)?.arg;
+    waits.push(waitOf({ call: fc.timer, delayExpr: fc.scheduled.delay, bindings: fc.scheduled.bindings as { param: TSESTree.Identifier; arg: Node }[], argument: arg as TSESTree.Expression | undefined, opaque: false }, ctx.sourceCode, attempts, iterations));
+  } else if (fc.timer) {
     const ms = fc.timer.arguments[1];
     const expr = ms && ms.type !== T.SpreadElement ? ms : undefined;
     waits.push(waitOf({ call: fc.timer, delayExpr: expr ?? ({ type: T.Literal, value: 0, raw: '0', range: fc.timer.range, loc: fc.timer.loc, parent: fc.timer } as unknown as Node), bindings: [], argument: expr, opaque: false }, ctx.sourceCode, attempts, iterations));

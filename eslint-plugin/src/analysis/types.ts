@@ -63,6 +63,10 @@ export interface NonIdempotentRequest {
   key: 'none' | 'per-attempt';
   /** The key's creation, when `key` is `per-attempt`. */
   keyNode: Node | undefined;
+  /** When the method is one of several the code allows (a literal-union type, a default, callers' arguments): all of them. */
+  possibleMethods?: string[];
+  /** `condition`: `node` is the retry condition that lets this request be retried (the request is elsewhere, or there are several). */
+  reportedAt?: 'condition';
 }
 
 /** A retry of failures that cannot succeed on retry (4xx), or of every failure of an HTTP call. */
@@ -101,7 +105,22 @@ export interface RetrySite {
   retried?: { fn: Node; classified: boolean };
   /** Safe edits a library adapter offers, keyed by the rule id they answer. */
   suggestions?: Partial<Record<RuleId, LibrarySuggestion[]>>;
+  /**
+   * What the site is for, when the analysis knows: `backoff-retry` (runs a failed operation again
+   * after a transient failure), `once-only-replay` (re-sends it once), `refresh-replay` (renews a
+   * credential after 401/403 and re-sends; PRODUCT judges it by `no-unbounded-retry` alone).
+   * Undefined: a backoff retry.
+   */
+  purpose?: SitePurpose;
+  /**
+   * The HTTP statuses after which the retry runs, when only some do (`status === 429`, `status !== 401`
+   * then leave); undefined when every failure, or a set the analysis cannot tell, is retried.
+   */
+  retriedStatuses?: number[];
 }
+
+/** What a retry site is for (see {@link RetrySite.purpose}). */
+export type SitePurpose = 'backoff-retry' | 'once-only-replay' | 'refresh-replay';
 
 /** The ids of this plugin's rules. */
 export type RuleId =

@@ -239,8 +239,9 @@ export function isAwaited(call: Node, sourceCode?: TSESLint.SourceCode): boolean
 }
 
 /** Evaluates a wait's delay into the facts the rules read. */
-export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: AttemptVar[], iterations?: number): Wait {
+export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: AttemptVar[], iterations?: number, attemptMember?: Env['attemptMember']): Wait {
   const env: Env = makeEnv(sourceCode, attempts, iterations);
+  if (attemptMember) env.attemptMember = attemptMember;
   let value: Value;
   if (w.opaque || !w.delayExpr) {
     value = evaluate(undefined, env);

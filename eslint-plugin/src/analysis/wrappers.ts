@@ -1,11 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { calleeName, contains, enclosingFunction, isFunction, unwrap, walk } from './ast';
+import { calleeName, contains, enclosingFunction, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { sameFileFunction } from './delay';
 import { analyzeOperation, type Ctx } from './operation';
-import { variableOf } from './scope';
+import { bindingOf, variableOf } from './scope';
 import type { Node, RetrySite } from './types';
-import { judgeRetriedFunction } from './libraries/retried-operation';
+import { httpCallsIn, judgeRetriedFunction } from './libraries/retried-operation';
+import { resolveFunction } from './libraries/option-state';
 import type { LibraryContext } from './libraries/types';
 
 type Variable = TSESLint.Scope.Variable;
@@ -89,13 +90,11 @@ function functionVariable(fn: Node, sourceCode: TSESLint.SourceCode): Variable |
  */
 export function analyzeLibraryWrappers(ctx: LibraryContext, librarySites: readonly RetrySite[]): RetrySite[] {
   const { sourceCode } = ctx;
-  const wrappers = new Map<Variable, { index: number; site: RetrySite }>();
+  const wrappers = new Map<Node, { index: number; site: RetrySite }>();
   for (const site of librarySites) {
     if (!site.retried) continue;
     const fn = enclosingFunction(site.node);
     if (!fn || !isFunction(fn)) continue;
-    const variable = functionVariable(fn, sourceCode);
-    if (!variable) continue;
     const retried = unwrap(site.retried.fn);
     fn.params.forEach((p, i) => {
       const id = p.type === T.AssignmentPattern ? p.left : p;
@@ -104,35 +103,106 @@ export function analyzeLibraryWrappers(ctx: LibraryContext, librarySites: readon
       if (!pv) return;
       const passedOn = retried.type === T.Identifier && variableOf(sourceCode, retried) === pv;
       const calledInside = isFunction(retried) && pv.references.some((r) => contains(retried, r.identifier) && r.identifier.parent?.type === T.CallExpression && (r.identifier.parent as TSESTree.CallExpression).callee === r.identifier);
-      if (passedOn || calledInside) wrappers.set(variable, { index: i, site });
+      if (passedOn || calledInside) wrappers.set(fn, { index: i, site });
     });
   }
-  if (wrappers.size === 0) return [];
   const sites: RetrySite[] = [];
-  walk(sourceCode.ast, sourceCode.visitorKeys, (n) => {
-    if (n.type !== T.CallExpression) return undefined;
-    const c = unwrap(n.callee);
-    if (c.type !== T.Identifier) return undefined;
-    const v = variableOf(sourceCode, c);
-    const w = v && wrappers.get(v);
-    const arg = w ? n.arguments[w.index] : undefined;
-    if (!w || !arg) return undefined;
-    const site: RetrySite = {
-      kind: 'library',
-      node: n,
-      library: w.site.library ?? 'retry wrapper',
-      bound: { kind: 'bounded', maxAttempts: undefined, node: n },
-      waits: [],
-      noWait: undefined,
-      nonIdempotent: [],
-      rateLimitChecks: [],
-      honoursRetryAfter: true,
-      clientErrorRetries: [],
-    };
-    judgeRetriedFunction(ctx, site, arg, { conditionNode: n, hasCondition: w.site.retried!.classified });
-    site.retried = undefined;
-    if (site.nonIdempotent.length > 0 || site.clientErrorRetries.length > 0) sites.push(site);
+  for (const [fn, w] of wrappers) {
+    // Callers: through the function's name, or `this.name(…)` for a class method.
+    for (const call of callersOf(ctx, fn)) {
+      const arg = call.arguments[w.index];
+      if (!arg) continue;
+      const site: RetrySite = {
+        kind: 'library',
+        node: call,
+        library: w.site.library ?? 'retry wrapper',
+        bound: { kind: 'bounded', maxAttempts: undefined, node: call },
+        waits: [],
+        noWait: undefined,
+        nonIdempotent: [],
+        rateLimitChecks: [],
+        honoursRetryAfter: true,
+        clientErrorRetries: [],
+      };
+      judgeRetriedFunction(ctx, site, arg, { conditionNode: call, hasCondition: w.site.retried!.classified });
+      site.retried = undefined;
+      if (site.nonIdempotent.length > 0 || site.clientErrorRetries.length > 0) sites.push(site);
+    }
+  }
+  return sites;
+}
+
+/**
+ * A method reaching a retried request through a parameter (R10): `request(path, method)` wraps
+ * `fetch(url, { method })` in a retry library, and `post(path) { return this.request(path,
+ * 'POST') }` calls it. Each call that passes a non-idempotent method (POST, PATCH by default) for
+ * that parameter sends a retried request without a key, reported at the method argument. Only
+ * requests with no key and fully known headers are judged; callers are found by the function's
+ * name in this file (`request(…)`, or `this.request(…)` inside the same class).
+ */
+export function analyzeMethodParameters(ctx: LibraryContext, librarySites: readonly RetrySite[]): RetrySite[] {
+  const { sourceCode, settings } = ctx;
+  const sites: RetrySite[] = [];
+  const seen = new Set<Node>();
+  for (const site of librarySites) {
+    const fn = site.retried ? resolveFunction(ctx, site.retried.fn) : undefined;
+    if (!fn) continue;
+    for (const http of httpCallsIn(ctx, fn, true)) {
+      if (http.method !== undefined || http.keyValue || http.keyUnknown || !http.methodNode || http.methodNode.type !== T.Property) continue;
+      const value = unwrap(http.methodNode.value as Node);
+      if (value.type !== T.Identifier) continue;
+      const v = variableOf(sourceCode, value);
+      const b = v && bindingOf(v);
+      if (!b || (b.kind !== 'param' && b.kind !== 'param-default') || b.path.length > 0 || !b.stable) continue;
+      const owner = v!.defs[0]?.node as Node | undefined;
+      if (!owner || !isFunction(owner) || !contains(owner, site.node)) continue;
+      const index = owner.params.findIndex((p) => (p.type === T.AssignmentPattern ? p.left : p) === v!.defs[0]!.name);
+      if (index < 0) continue;
+      for (const call of callersOf(ctx, owner)) {
+        const arg = call.arguments[index];
+        const method = arg ? stringValue(arg)?.toUpperCase() : undefined;
+        if (!arg || !method || !settings.nonIdempotentMethods.includes(method) || seen.has(arg)) continue;
+        seen.add(arg);
+        sites.push({
+          kind: 'library',
+          node: call,
+          library: site.library ?? 'retry wrapper',
+          bound: { kind: 'bounded', maxAttempts: undefined, node: call },
+          waits: [],
+          noWait: undefined,
+          nonIdempotent: [{ node: arg, method, key: 'none', keyNode: undefined }],
+          rateLimitChecks: [],
+          honoursRetryAfter: true,
+          clientErrorRetries: [],
+        });
+      }
+    }
+  }
+  return sites;
+}
+
+/** Same-file calls of a function: through its name, or `this.name(…)` in the class that defines it as a method. */
+function callersOf(ctx: LibraryContext, fn: Node): TSESTree.CallExpression[] {
+  const { sourceCode } = ctx;
+  const out: TSESTree.CallExpression[] = [];
+  const variable = functionVariable(fn, sourceCode);
+  if (variable) {
+    for (const r of variable.references) {
+      const parent = r.identifier.parent;
+      if (parent?.type === T.CallExpression && parent.callee === r.identifier) out.push(parent);
+    }
+    return out;
+  }
+  const def = fn.parent;
+  if (def?.type !== T.MethodDefinition || def.parent?.type !== T.ClassBody) return out;
+  const name = propertyName(def);
+  const body = def.parent;
+  walk(body, sourceCode.visitorKeys, (n) => {
+    if (n.type === T.CallExpression) {
+      const c = unwrap(n.callee);
+      if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression && propertyName(c) === name) out.push(n);
+    }
     return undefined;
   });
-  return sites;
+  return out;
 }

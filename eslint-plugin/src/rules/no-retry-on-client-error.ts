@@ -2,7 +2,7 @@ import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
 
 type Options = [];
-type MessageIds = 'retriesNonOk' | 'catchAll' | 'retriesEverything' | 'retriesClientStatus' | 'applyLibraryFix';
+type MessageIds = 'retriesNonOk' | 'catchAll' | 'handlerCatchAll' | 'retriesEverything' | 'retriesClientStatus' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'no-retry-on-client-error',
@@ -15,6 +15,8 @@ export default createRule<Options, MessageIds>({
         'This retry runs again on any non-OK status, 4xx included. A 400, 401, 403, 404 or 422 fails the same way every time (RFC 9110 §15.5): retrying only adds load and delay. Retry 408, 429 and 5xx; fail fast on other 4xx.',
       catchAll:
         'This catch retries every error of an HTTP client that throws on 4xx responses, so a 400 or 404 is retried like an outage. Check the error (network error, 408, 429, 5xx) and rethrow the rest.',
+      handlerCatchAll:
+        'This error interceptor replays every failed request of an HTTP client that throws on 4xx responses, so a 400 or 404 is retried like an outage. Check the error (network error, 408, 429, 5xx) and reject the rest.',
       retriesEverything:
         'This retry condition accepts every failure, 4xx client errors included, which cannot succeed on retry (RFC 9110 §15.5). Retry only network errors, 408, 429 and 5xx.',
       retriesClientStatus:
@@ -30,13 +32,15 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(): void {
         const seen = new Set<string>();
         for (const site of getRetrySites(context)) {
+          // PRODUCT: a token refresh and replay is judged by no-unbounded-retry alone.
+          if (site.purpose === 'refresh-replay') continue;
           for (const r of site.clientErrorRetries) {
             const key = `${r.node.range[0]}:${r.node.range[1]}`;
             if (seen.has(key)) continue;
             seen.add(key);
             context.report({
               node: r.node,
-              messageId: ids[r.reason],
+              messageId: site.kind === 'interceptor' && r.reason === 'catch-all' ? 'handlerCatchAll' : ids[r.reason],
               suggest: (site.suggestions?.['no-retry-on-client-error'] ?? []).map((s) => ({
                 messageId: 'applyLibraryFix' as const,
                 data: { description: s.description },

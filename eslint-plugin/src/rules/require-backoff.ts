@@ -16,7 +16,7 @@ export default createRule<Options, MessageIds>({
       noWait:
         'This retry runs the next attempt at once. Retrying without waiting multiplies the load on a service that is already failing. Wait between attempts, with a delay that grows (exponential backoff).',
       constantDelay:
-        'This retry waits the same time after every attempt ({{delay}}). A constant delay keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).',
+        "This retry's wait does not grow from one attempt to the next ({{delay}}). A delay that does not grow keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).",
       applyLibraryFix: '{{description}}.',
     },
     schema: [],
@@ -33,6 +33,8 @@ export default createRule<Options, MessageIds>({
           return true;
         };
         for (const site of getRetrySites(context)) {
+          // PRODUCT: a token refresh and replay is judged by no-unbounded-retry alone.
+          if (site.purpose === 'refresh-replay') continue;
           const suggest = (site.suggestions?.['require-backoff'] ?? []).map((s) => ({
             messageId: 'applyLibraryFix' as const,
             data: { description: s.description },

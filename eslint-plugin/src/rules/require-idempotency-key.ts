@@ -4,7 +4,10 @@ import { createRule } from '../utils/create-rule';
 import { hoistBeforeStatement } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'missingKey' | 'keyPerAttempt' | 'hoistKey' | 'applyLibraryFix';
+type MessageIds = 'missingKey' | 'mayBeNonIdempotent' | 'conditionRetriesNonIdempotent' | 'keyPerAttempt' | 'hoistKey' | 'applyLibraryFix';
+
+/** Statuses with which the server refuses a request before processing it. */
+const REFUSED_STATUSES = new Set([401, 403, 429]);
 
 export default createRule<Options, MessageIds>({
   name: 'require-idempotency-key',
@@ -15,6 +18,10 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingKey:
         'This {{method}} is retried but is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice (two orders, two charges). Send an idempotency key created once, before the first attempt, or do not retry it.',
+      mayBeNonIdempotent:
+        'This request is retried and its method can be {{method}} ({{methods}} are allowed), which is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice. Send an idempotency key created once, before the first attempt, or retry only idempotent methods.',
+      conditionRetriesNonIdempotent:
+        'This retry condition also retries non-idempotent requests ({{method}}, RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice. Leave them out of the condition, or send an idempotency key created once, before the first attempt.',
       keyPerAttempt:
         'This idempotency key is created inside the retried operation, so every attempt sends a new key and the server cannot tell a retry from a new request. Create the key once, before the first attempt.',
       hoistKey: 'Create the key once, before the retry loop.',
@@ -28,6 +35,10 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(): void {
         const seen = new Set<string>();
         for (const site of getRetrySites(context)) {
+          // PRODUCT: a refresh-and-replay is judged by no-unbounded-retry alone; a request re-sent only
+          // after the server refused it (401/403, 429: RFC 6585 §4) was not processed and needs no key.
+          if (site.purpose === 'refresh-replay') continue;
+          if (site.retriedStatuses && site.retriedStatuses.length > 0 && site.retriedStatuses.every((s) => REFUSED_STATUSES.has(s))) continue;
           for (const req of site.nonIdempotent) {
             const node = req.key === 'per-attempt' && req.keyNode ? req.keyNode : req.node;
             const key = `${node.range[0]}:${node.range[1]}`;
@@ -44,8 +55,8 @@ export default createRule<Options, MessageIds>({
             }
             context.report({
               node,
-              messageId: req.key === 'per-attempt' ? 'keyPerAttempt' : 'missingKey',
-              data: { method: req.method },
+              messageId: req.key === 'per-attempt' ? 'keyPerAttempt' : req.reportedAt === 'condition' ? 'conditionRetriesNonIdempotent' : req.possibleMethods ? 'mayBeNonIdempotent' : 'missingKey',
+              data: { method: req.method, methods: req.possibleMethods?.join(', ') ?? req.method },
               suggest,
             });
           }

@@ -44,6 +44,8 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(): void {
         const seen = new Set<string>();
         for (const site of getRetrySites(context)) {
+          // PRODUCT: a token refresh and replay is judged by no-unbounded-retry alone.
+          if (site.purpose === 'refresh-replay') continue;
           for (const wait of site.waits) {
             const d = wait.delay;
             const verdict = judge(d, maxDelayMs);

@@ -1,4 +1,4 @@
-import { getRetrySites } from '../analysis';
+import { getRetrySites, type RetrySite } from '../analysis';
 import { createRule } from '../utils/create-rule';
 
 type Options = [];
@@ -11,7 +11,7 @@ export default createRule<Options, MessageIds>({
     docs: { description: 'Require retries of 429 and 503 responses to honour the Retry-After header', recommended: true },
     messages: {
       ignoresRetryAfter:
-        'This retry handles 429/503 but never reads Retry-After: the server said when to come back (RFC 9110 §10.2.3, RFC 6585 §4) and retrying sooner is likely to be refused again. Wait at least the Retry-After delay (capped) when the response carries one.',
+        'This retry handles 429/503 but its wait does not follow Retry-After: the server said when to come back (RFC 9110 §10.2.3, RFC 6585 §4) and retrying sooner is likely to be refused again. Wait at least the Retry-After delay (capped) when the response carries one.',
     },
     schema: [],
   },
@@ -21,7 +21,9 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(): void {
         const seen = new Set<string>();
         for (const site of getRetrySites(context)) {
-          if (site.honoursRetryAfter) continue;
+          // PRODUCT: a token refresh and replay is judged by no-unbounded-retry alone.
+          if (site.purpose === 'refresh-replay') continue;
+          if (honours(site)) continue;
           for (const node of site.rateLimitChecks) {
             const key = `${node.range[0]}:${node.range[1]}`;
             if (seen.has(key)) continue;
@@ -33,3 +35,14 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * Whether a site honours Retry-After: its library does, or the header's value flows into a wait
+ * (a hand-written site that reads the header but waits a fixed or computed time regardless does
+ * not). A wait whose delay cannot be resolved may carry it, so it counts.
+ */
+function honours(site: RetrySite): boolean {
+  if (!site.honoursRetryAfter) return false;
+  if (site.kind === 'library' || site.waits.length === 0) return true;
+  return site.waits.some((w) => w.delay.retryAfter !== undefined || w.delay.opaque || w.delay.maxReason === 'opaque');
+}

@@ -94,7 +94,8 @@ function freeName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, preferre
  * A short description of a delay for messages, from its facts (ms): "a fixed 1500 ms wait",
  * "a wait that grows to 12800 ms", or "this wait" when nothing is known.
  */
-export function describeDelay(d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string }): string {
+export function describeDelay(d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean }): string {
+  if (!d.growing && !d.opaque && d.random && Number.isFinite(d.maxMs)) return `a random wait of at most ${Math.round(d.maxMs)} ms that does not grow`;
   if (!d.growing && !d.opaque && Number.isFinite(d.maxMs)) return `a fixed ${Math.round(d.maxMs)} ms wait`;
   if (d.growing && d.maxReason === 'known' && Number.isFinite(d.maxMs)) return `a wait that grows to ${Math.round(d.maxMs)} ms`;
   if (d.growing) return 'a growing wait';

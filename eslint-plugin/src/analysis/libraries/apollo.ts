@@ -96,7 +96,7 @@ export const apolloAdapter: LibraryAdapter = {
     }
 
     if (!readsOperation) {
-      site.nonIdempotent.push({ node: conditionNode ?? node, method: 'GraphQL mutation', key: 'none', keyNode: undefined });
+      site.nonIdempotent.push({ node: conditionNode ?? node, method: 'GraphQL mutation', key: 'none', keyNode: undefined, ...(conditionNode ? { reportedAt: 'condition' as const } : {}) });
       if (!arg || (options && options.node.properties.length === 0)) {
         const range: [number, number] = arg ? [arg.range[0], arg.range[1]] : [node.range[1] - 1, node.range[1] - 1];
         const text = "{ attempts: { retryIf: (error, operation) => !!error && operation.operationType !== 'mutation' } }";

@@ -23,7 +23,7 @@ import {
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
 import { mayRetryMethod, retriesMethod } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, numberOption, opaqueDelay, scheduleDelay, staticValueOf } from './util';
+import { librarySite, numberOption, opaqueDelay, scheduleDelay, staticValueOf, type FunctionNode } from './util';
 
 export const docs: LibraryDocs = {
   package: 'axios-retry',
@@ -57,6 +57,14 @@ export const axiosRetryAdapter: LibraryAdapter = {
     if (node.type !== T.CallExpression || normalPath(origin).length !== 0) return [];
     return [analyzeCall(ctx, node)];
   },
+  typed: {
+    types: [['IAxiosRetryConfig'], ['AxiosRetry', 'IAxiosRetryConfig'], ['IAxiosRetryConfigExtended']],
+    analyze(literal, ctx) {
+      const options = resolveOptions(ctx, literal);
+      if (options.kind !== 'object' || !['retries', 'retryDelay', 'retryCondition'].some((n) => optionState(ctx, options, n).state === 'set')) return [];
+      return [analyzeCall(ctx, literal)];
+    },
+  },
 };
 
 /** Exports of axios-retry used as options, by name. */
@@ -67,10 +75,11 @@ function exportName(ctx: LibraryContext, node: Node | undefined): string | undef
   return p.length === 1 ? p[0] : p.length === 2 && p[1] === '()' ? `${p[0]}()` : undefined;
 }
 
-function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression): RetrySite {
-  const [instance, optionsArg] = call.arguments;
-  const anchor: Node = call.callee;
-  const calleeText = ctx.sourceCode.getText(call.callee);
+function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTree.ObjectExpression): RetrySite {
+  // A typed options object (K3) is its own site and anchor; no instance, so no request is judged.
+  const [instance, optionsArg] = call.type === T.ObjectExpression ? [undefined, call] : call.arguments;
+  const anchor: Node = call.type === T.ObjectExpression ? call : call.callee;
+  const calleeText = call.type === T.ObjectExpression ? 'axiosRetry' : ctx.sourceCode.getText(call.callee);
   const options = resolveOptions(ctx, optionsArg);
   const site = librarySite('axios-retry', call, { node: anchor });
   site.honoursRetryAfter = true;
@@ -100,7 +109,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression): RetryS
       if (!delay.opaque && !delay.growing) suggest(site, 'require-backoff', fix);
     }
     const fn = resolveFunction(ctx, delayS.option.value);
-    if (fn && !exportName(ctx, delayS.option.value)) site.honoursRetryAfter = /retry-?after|exponentialDelay|linearDelay/i.test(ctx.sourceCode.getText(fn));
+    if (fn && !exportName(ctx, delayS.option.value)) site.honoursRetryAfter = delayReadsRetryAfter(ctx, fn);
   } else {
     site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
   }
@@ -139,7 +148,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression): RetryS
     // A written condition that lets POSTs through is where the retry of each POST is decided:
     // one finding there; with the default condition, one at each request.
     const first = found.nonIdempotent[0];
-    if (conditionNode && first) site.nonIdempotent.push({ ...first, node: conditionNode, keyNode: undefined, key: 'none' });
+    if (conditionNode && first) site.nonIdempotent.push({ ...first, method: `${first.method} sent at line ${first.node.loc.start.line}`, node: conditionNode, keyNode: undefined, key: 'none', reportedAt: 'condition' });
     else site.nonIdempotent.push(...found.nonIdempotent);
   }
   return site;
@@ -188,4 +197,26 @@ function linear(node: Node, f: number, retries: number | undefined): DelayFacts 
   if (f === 0) return delayFacts(node, { maxMs: 0, growing: false });
   if (retries === undefined) return delayFacts(node, { maxMs: Infinity, growing: true, maxReason: 'opaque' });
   return delayFacts(node, { maxMs: f * retries, growing: true });
+}
+
+/**
+ * Whether a custom `retryDelay(retryCount, error)` can honour Retry-After (K8: by data flow, not
+ * by the text): the error, which carries the response headers, must reach the delay, either into
+ * one of axios-retry's own delay helpers (they read Retry-After from it) or into a read of a
+ * `retry-after` header. A function that never reads its error cannot.
+ */
+function delayReadsRetryAfter(ctx: LibraryContext, fn: FunctionNode): boolean {
+  const err = fn.params[1];
+  if (!err) return false;
+  if (err.type !== T.Identifier) return true; // destructured: assume it is read
+  const v = ctx.sourceCode.getDeclaredVariables(fn).find((x) => x.name === err.name);
+  if (!v || v.references.length === 0) return false;
+  for (const r of v.references) {
+    const parent = r.identifier.parent;
+    if (parent?.type === T.CallExpression && parent.arguments.includes(r.identifier as TSESTree.Expression)) {
+      const name = exportName(ctx, parent.callee);
+      if (name === 'exponentialDelay' || name === 'linearDelay()' || name === 'linearDelay') return true;
+    }
+  }
+  return /retry-?after/i.test(ctx.sourceCode.getText(fn));
 }

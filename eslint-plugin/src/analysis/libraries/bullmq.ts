@@ -1,13 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { unwrap } from '../ast';
+import { propertyName, unwrap } from '../ast';
 import { normalPath } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite } from '../types';
 import { replaceSuggestion, resolveExpression } from './inspect';
 import type { LibraryDocs } from './docs';
 import { insertProperty } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, resolveObject, scheduleDelay, type OptionsObject } from './util';
+import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, resolveObject, resolveObjectLiteral, scheduleDelay, type OptionsObject } from './util';
 
 /**
  * BullMQ job retries: `attempts` and `backoff` in `queue.add(name, data, opts)`, `addBulk`,
@@ -22,7 +22,7 @@ const MODULE = 'bullmq';
 export const docs: LibraryDocs = {
   package: 'bullmq',
   api: '`attempts` / `backoff` in `queue.add`, `queue.addBulk`, `queue.upsertJobScheduler`, `new Queue(name, { defaultJobOptions })`, `flowProducer.add`',
-  versionAssumed: 'bullmq 5.x / 6.x (`backoff.jitter` since 5.x)',
+  versionAssumed: 'bullmq 5.x / 6.x (`backoff.jitter` since 5.x); Bull 3.x / 4.x job options are read the same way (no `jitter` option)',
   defaults: [
     '`attempts: 1`: no retry',
     'no `backoff`: a failed job is retried at once',
@@ -37,15 +37,17 @@ export const docs: LibraryDocs = {
   ],
   notModelled: [
     'Custom backoff types (`settings.backoffStrategy` on the worker): computed by user code.',
-    'Queues that are not a same-file `const` (injected, class fields): their `defaultJobOptions` are unknown.',
+    'Queues that are not a same-file `const` (injected, class fields): their `defaultJobOptions` are unknown; job options passed to their `add(…)` are still recognised by shape (an object setting `attempts`) in a file that imports BullMQ or Bull.',
   ],
 };
 
 export const bullmqAdapter: LibraryAdapter = {
-  packages: [MODULE],
+  packages: [MODULE, 'bull', '@nestjs/bullmq', '@nestjs/bull'],
   docs,
   analyze(node, origin, ctx) {
-    const p = normalPath(origin);
+    if (origin.module.startsWith('@nestjs/')) return [];
+    // Bull (v3/v4) exports the Queue class as the module itself; its job options are BullMQ's without `jitter`.
+    const p = origin.module === 'bull' ? ['Queue', ...normalPath(origin)] : normalPath(origin);
     const last = p[p.length - 1];
     const args = node.arguments;
     const sites: RetrySite[] = [];
@@ -60,7 +62,8 @@ export const bullmqAdapter: LibraryAdapter = {
     const owner = p.slice(0, -1).join('.');
     if (owner === 'Queue.new') {
       if (last === 'add') {
-        const opts = objectOf(ctx, args[2]);
+        // Bull also takes `add(data, opts)`.
+        const opts = objectOf(ctx, args[2] ?? (origin.module === 'bull' ? args[1] : undefined));
         if (opts) sites.push(...jobSite(ctx, node, opts, queueDefaults(ctx, node)));
       } else if (last === 'addBulk') {
         for (const job of elementsOf(ctx, args[0])) {
@@ -78,6 +81,7 @@ export const bullmqAdapter: LibraryAdapter = {
     }
     return sites;
   },
+  unregistered: unresolvedQueueJobs,
   typed: {
     types: [['JobsOptions'], ['DefaultJobOptions'], ['BaseJobOptions']],
     analyze(literal, ctx) {
@@ -199,3 +203,27 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
   return [site];
 }
 
+
+/**
+ * Job options passed to `queue.add(…)` on a queue the analysis cannot resolve (R8, K3): a field, a
+ * parameter, a NestJS `@InjectQueue()` property. In a file that imports BullMQ or Bull, a call
+ * `x.add(name, data, opts)` (or Bull's `x.add(data, opts)`) whose last argument is an object
+ * literal setting `attempts` above 1 is recognised by that shape. The queue's own defaults are
+ * unknown, so an option left out is not judged as the library's default.
+ */
+function unresolvedQueueJobs(ctx: LibraryContext): RetrySite[] {
+  const out: RetrySite[] = [];
+  for (const c of ctx.calls) {
+    const node = c.node;
+    if (c.origin || node.type !== T.CallExpression || node.arguments.length < 2 || node.arguments.length > 3) continue;
+    const callee = unwrap(node.callee);
+    if (callee.type !== T.MemberExpression || propertyName(callee) !== 'add') continue;
+    const last = node.arguments[node.arguments.length - 1];
+    const literal = last ? resolveObjectLiteral(ctx, last) : undefined;
+    if (!literal || ctx.consumed?.has(literal)) continue;
+    const opts = resolveObject(ctx, literal);
+    if (!opts || !readOption(ctx, opts, 'attempts')) continue;
+    out.push(...jobSite(ctx, node, opts, undefined));
+  }
+  return out;
+}

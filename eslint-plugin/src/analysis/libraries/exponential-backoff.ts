@@ -53,11 +53,22 @@ export const exponentialBackoffAdapter: LibraryAdapter = {
     if (path.length !== 1 || path[0] !== 'backOff') return [];
     return [analyzeBackOff(ctx, node)];
   },
+  // K3: `const policy: BackoffOptions = {…}` registered elsewhere.
+  typed: {
+    types: [['BackoffOptions'], ['IBackOffOptions']],
+    analyze(literal, ctx) {
+      const options = resolveOptions(ctx, literal);
+      const names = ['numOfAttempts', 'startingDelay', 'timeMultiple', 'maxDelay', 'jitter', 'delayFirstAttempt'];
+      if (options.kind !== 'object' || !names.some((n) => optionState(ctx, options, n).state === 'set')) return [];
+      return [analyzeBackOff(ctx, literal)];
+    },
+  },
 };
 
-function analyzeBackOff(ctx: LibraryContext, call: TSESTree.CallExpression): RetrySite {
-  const [fn, optionsArg] = call.arguments;
-  const anchor: Node = call.callee;
+function analyzeBackOff(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTree.ObjectExpression): RetrySite {
+  // A typed options object (K3) is its own site and anchor, with no retried function.
+  const [fn, optionsArg] = call.type === T.ObjectExpression ? [undefined, call] : call.arguments;
+  const anchor: Node = call.type === T.ObjectExpression ? call : call.callee;
   const options = resolveOptions(ctx, optionsArg);
   const site = librarySite('exponential-backoff', call, { node: anchor });
   if (options.kind === 'unknown') return unknownOptionsSite(site, anchor);

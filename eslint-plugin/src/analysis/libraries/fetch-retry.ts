@@ -21,12 +21,12 @@ import {
 } from './option-state';
 import { callsThrough, describeFetchLike, judgeResent } from './retried-operation';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay } from './util';
+import { librarySite, opaqueDelay, type FunctionNode } from './util';
 
 export const docs: LibraryDocs = {
   package: 'fetch-retry',
   api: '`fetchRetry(fetch, defaults)` and the requests made through the function it returns',
-  versionAssumed: 'fetch-retry 6.x (5.x has the same defaults)',
+  versionAssumed: 'fetch-retry 6.x (5.x has the same defaults); the fork fetch-retry-ts has the same options (its `retryOn` function takes `(attempt, retries, error, response)`)',
   defaults: [
     '`retries: 3`',
     '`retryDelay: 1000` ms, constant, no jitter',
@@ -48,18 +48,18 @@ export const docs: LibraryDocs = {
 
 /** fetch-retry: `const f = fetchRetry(fetch, defaults)`, then `f(url, init)`. */
 export const fetchRetryAdapter: LibraryAdapter = {
-  packages: ['fetch-retry', '@vercel/fetch-retry'],
+  packages: ['fetch-retry', '@vercel/fetch-retry', 'fetch-retry-ts'],
   docs,
   analyze(node, origin, ctx) {
     if (node.type !== T.CallExpression || normalPath(origin).length !== 0) return [];
     if (origin.module === '@vercel/fetch-retry') return [];
-    return [analyzeFactory(ctx, node)];
+    return [analyzeFactory(ctx, node, origin.module === 'fetch-retry-ts')];
   },
 };
 
 const JITTERED = '(attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30000)';
 
-function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression): RetrySite {
+function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression, fork: boolean): RetrySite {
   const [fetchArg, optionsArg] = call.arguments;
   const anchor: Node = call.callee;
   const options = resolveOptions(ctx, optionsArg);
@@ -73,10 +73,12 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression): Ret
 
   const retryOnFn = onS.state === 'set' ? resolveFunction(ctx, onS.option.value) : undefined;
   if (retryOnFn && onS.state === 'set') {
-    if (!usesParameter(ctx, retryOnFn, 0)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: onS.option.property };
+    // A `retryOn` function replaces `retries` (fetch-retry `index.js`): only a test on the attempt bounds it.
+    if (!comparesParameter(ctx, retryOnFn, 0)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: onS.option.property };
     else site.bound = { kind: 'bounded', maxAttempts: undefined, node: onS.option.property };
     // `retryOn(attempt, error, response)`: judged by what it accepts (K8).
-    judgeCondition(ctx, site, onS, { positional: ['other', 'network-error', 'response'] });
+    // fetch-retry-ts (a fork with the same options) passes `retryOn(attempt, retries, error, response)`.
+    judgeCondition(ctx, site, onS, { positional: fork ? ['other', 'other', 'network-error', 'response'] : ['other', 'network-error', 'response'] });
   }
   const effectiveRetries = retryOnFn ? (site.bound.kind === 'unbounded' ? Infinity : undefined) : retries;
   if (effectiveRetries === 0) return site;
@@ -122,4 +124,16 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression): Ret
 
 function unwrapCallee(c: TSESTree.CallExpression): 'direct' | 'member' {
   return c.callee.type === T.MemberExpression ? 'member' : 'direct';
+}
+
+/** Whether a function compares its parameter at `index` (`attempt < 3`, `if (attempt >= max)`): a count that can stop it. Logging it does not. */
+function comparesParameter(ctx: LibraryContext, fn: FunctionNode, index: number): boolean {
+  const p = fn.params[index];
+  if (!p) return false;
+  if (p.type !== T.Identifier) return true; // destructured: assume it is tested
+  const v = ctx.sourceCode.getDeclaredVariables(fn).find((x) => x.name === p.name);
+  return !!v && v.references.some((r) => {
+    const parent = r.identifier.parent;
+    return parent?.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '!==', '==', '!='].includes(parent.operator);
+  });
 }

@@ -21,6 +21,7 @@ import { tanstackQueryAdapter } from './tanstack-query';
 import { undiciAdapter } from './undici';
 import type { LibraryAdapter } from './types';
 import { describedAdapters } from './described';
+import { graphqlWsAdapter, ioredisAdapter, nodeRedisAdapter, signalrAdapter } from './reconnect';
 
 /** Every library adapter; `getRetrySites` hands each call whose callee resolves to one of an adapter's packages to it. */
 export const adapters: readonly LibraryAdapter[] = [
@@ -46,4 +47,8 @@ export const adapters: readonly LibraryAdapter[] = [
   apolloAdapter,
   socketIoAdapter,
   ...describedAdapters,
+  ioredisAdapter,
+  nodeRedisAdapter,
+  signalrAdapter,
+  graphqlWsAdapter,
 ];

@@ -4,7 +4,7 @@ import { isFunction, propertyName, unwrap, walk } from '../ast';
 import type { AttemptBound, DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
 import { bindingOf, variableOf } from '../scope';
 import type { LibraryContext } from './types';
-import { evaluateCondition, handlesRateLimit, retriedClientError, type OutcomeSet, type Roles } from './status-set';
+import { acceptsAll, evaluateCondition, handlesRateLimit, retriedClientError, type OutcomeSet, type Roles } from './status-set';
 import { isEffectivelyUnbounded } from '../limits';
 import { opaqueDelay, readOption, resolveObject, type FunctionNode, type Option, type OptionsObject } from './util';
 
@@ -141,7 +141,8 @@ export function judgeCondition(ctx: LibraryContext, site: RetrySite, state: Opti
   const set = evaluateCondition(fn, roles, ctx.sourceCode);
   if (!set) return undefined;
   const prop = state.option.property;
-  if (retriedClientError(set) !== undefined) site.clientErrorRetries.push({ node: prop, reason: 'condition' });
+  // `condition`: it accepts every failure; `client-status`: it lets some 4xx through (a message must not say more).
+  if (retriedClientError(set) !== undefined) site.clientErrorRetries.push({ node: prop, reason: acceptsAll(set) ? 'condition' : 'client-status' });
   if (handlesRateLimit(set)) site.rateLimitChecks.push(prop);
   return set;
 }

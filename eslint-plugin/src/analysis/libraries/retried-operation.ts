@@ -2,9 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { propertyName, stringValue, unwrap, walk } from '../ast';
 import { describeHttpCall, judgeIdempotency, type HttpCall } from '../http';
-import { analyzeOperation } from '../operation';
+import { analyzeOperation, classifiesStatus, okCheck } from '../operation';
 import { variableOf } from '../scope';
-import type { Node, RetrySite } from '../types';
+import type { ClientErrorRetry, Node, RetrySite } from '../types';
 import { resolveFunction } from './option-state';
 import type { LibraryContext } from './types';
 import { propertiesOf, resolveObject, type FunctionNode } from './util';
@@ -37,6 +37,8 @@ export function judgeRetriedFunction(
   site.nonIdempotent.push(...analyzeOperation(fn.body, [], { sourceCode: ctx.sourceCode, settings: ctx.settings }, () => true).nonIdempotent);
   if (!opts.hasCondition && calls.some((c) => c.throwsOnHttpError) && !classifies(ctx, fn, opts.firstParamBails === true)) {
     site.clientErrorRetries.push({ node: opts.conditionNode, reason: 'condition' });
+  } else if (!opts.hasCondition) {
+    site.clientErrorRetries.push(...nonOkThrows(ctx, fn));
   }
 }
 
@@ -177,4 +179,27 @@ export function judgeResent(ctx: LibraryContext, site: RetrySite, http: HttpCall
   // request is built once and re-sent unchanged by the library, so it is stable.
   const req = judgeIdempotency(ctx.sourceCode, http, site.node.type === T.CallExpression ? site.node.callee : site.node, ctx.settings);
   if (req && req.key === 'none') site.nonIdempotent.push(req);
+}
+
+/**
+ * A retried function that throws on every non-OK response (`if (!res.ok) throw …`, `status !==
+ * 200`) of a request it makes, and tells no statuses apart, makes the library retry 4xx like an
+ * outage (PRODUCT: retries on any non-OK status). Reported at the test. Nothing when the function
+ * classifies statuses anywhere (a 5xx range, a status list, a classifier call).
+ */
+export function nonOkThrows(ctx: LibraryContext, fn: FunctionNode): ClientErrorRetry[] {
+  if (httpCallsIn(ctx, fn, false).length === 0 || classifiesStatus(fn.body, ctx.sourceCode)) return [];
+  const out: ClientErrorRetry[] = [];
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && (n.type === T.FunctionDeclaration || n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression)) return false;
+    if (n.type === T.IfStatement && okCheck(n.test, ctx.sourceCode) === 'failure' && throwsAlways(n.consequent)) out.push({ node: n.test, reason: 'non-ok' });
+    return undefined;
+  });
+  return out;
+}
+
+function throwsAlways(st: Node): boolean {
+  if (st.type === T.ThrowStatement) return true;
+  if (st.type === T.BlockStatement) return st.body.some((x) => x.type === T.ThrowStatement);
+  return false;
 }

@@ -58,13 +58,24 @@ export const retryAxiosAdapter: LibraryAdapter = {
     if (path.length !== 1 || path[0] !== 'attach') return [];
     return [analyzeAttach(ctx, node)];
   },
+  // K3: `const config: rax.RetryConfig = {…}` handed to an instance elsewhere.
+  typed: {
+    types: [['RetryConfig']],
+    analyze(literal, ctx) {
+      const obj = resolveObject(ctx, literal);
+      const names = ['retry', 'retryDelay', 'backoffType', 'jitter', 'maxRetryDelay', 'httpMethodsToRetry', 'statusCodesToRetry', 'shouldRetry'];
+      if (!obj || !names.some((n) => readOption(ctx, obj, n))) return [];
+      return [analyzeAttach(ctx, literal)];
+    },
+  },
 };
 
-function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression): RetrySite {
-  const anchor: Node = call.callee;
+function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTree.ObjectExpression): RetrySite {
+  // A typed config object (K3) is its own site and anchor; no instance, so no request is judged.
+  const anchor: Node = call.type === T.ObjectExpression ? call : call.callee;
   const site = librarySite('retry-axios', call, { node: anchor });
-  const instance = call.arguments[0] as Node | undefined;
-  const config = findConfig(ctx, instance);
+  const instance = call.type === T.ObjectExpression ? undefined : (call.arguments[0] as Node | undefined);
+  const config = call.type === T.ObjectExpression ? resolveObject(ctx, call) : findConfig(ctx, instance);
   let options: Options;
   if (config === 'unknown') options = { kind: 'unknown' };
   else if (config) options = { kind: 'object', obj: config };

@@ -5,7 +5,7 @@ import { unwrap, walk } from '../ast';
 import { isEffectivelyUnbounded } from '../limits';
 import { bindingOf, originOf, variableOf, normalPath, type Origin } from '../scope';
 import type { Node, RetrySite } from '../types';
-import { analyzeLibraryWrappers } from '../wrappers';
+import { analyzeLibraryWrappers, analyzeMethodParameters } from '../wrappers';
 import { adapters } from './index';
 import type { LibraryAdapter, LibraryContext } from './types';
 
@@ -71,7 +71,7 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
   }
   const kept = sites.filter(normalise);
   try {
-    kept.push(...analyzeLibraryWrappers(ctx, kept));
+    kept.push(...analyzeLibraryWrappers(ctx, kept), ...analyzeMethodParameters(ctx, kept));
   } catch {
     // Keep the library sites.
   }

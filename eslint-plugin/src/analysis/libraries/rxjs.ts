@@ -90,11 +90,12 @@ function analyzeRetry(ctx: LibraryContext, node: TSESTree.CallExpression): Retry
           if (ms <= 0) site.noWait = delayOpt.property;
           else site.waits = [{ node: delayOpt.property, argument: undefined, delay: scheduleDelay({ node: delayOpt.property, baseMs: ms, factor: 1, capMs: undefined, retries: count, random: false }) }];
         } else if (fn) {
-          // The function may throw (or return EMPTY) to stop: it can bound and classify the retries.
+          // `delay(error, retryCount)` returns a notifier: `timer(ms)` waits (the retry count is
+          // the attempt), `throwError` / `EMPTY` stop. It may stop on a count or on the error:
+          // it can bound and classify the retries.
           classifies = true;
           if (!countOpt) count = undefined;
-          const delay = delayOfFunction(ctx.sourceCode, fn, count !== undefined && Number.isFinite(count) ? count : undefined);
-          site.waits = [{ node: delayOpt.property, argument: undefined, delay }];
+          site.waits = retryDelayWaits(ctx, fn, delayOpt.property);
         } else {
           classifies = true;
           if (!countOpt) count = undefined;
@@ -347,10 +348,10 @@ function rxjsName(ctx: LibraryContext, callee: Node): string | undefined {
  * Inside a callback (`timer(x)`), the callback's index is the attempt; a value that reads no
  * callback parameter and calls nothing is likewise the same every time.
  */
-function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, callback: FunctionNode | undefined): DelayFacts {
+function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, callback: FunctionNode | undefined, attemptIndex = 1): DelayFacts {
   if (!arg) return opaqueDelay(at);
   const env = makeEnv(ctx.sourceCode);
-  const index = callback?.params[1];
+  const index = callback?.params[attemptIndex];
   if (index && index.type === T.Identifier) {
     const v = variableOf(ctx.sourceCode, index);
     if (v) env.attempts.push({ variable: v, lo: 0, hi: Infinity });
@@ -503,4 +504,29 @@ function ajaxHeadersKey(ctx: LibraryContext, http: HttpCall): boolean {
   if (!obj || obj.type !== T.ObjectExpression) return true;
   const wanted = ctx.settings.idempotencyKeyHeaders.map((h) => h.toLowerCase());
   return obj.properties.some((p) => p.type === T.SpreadElement || (p.type === T.Property && wanted.includes((propertyName(p) ?? '').toLowerCase())));
+}
+
+/**
+ * The waits of rxjs `retry({ delay: (error, retryCount) => … })`: each `timer(x)` the function
+ * returns (conditionals and `if … return` followed), `x` evaluated with `retryCount` as the
+ * attempt. Returns one opaque wait when a returned value is neither a timer nor a stop.
+ */
+function retryDelayWaits(ctx: LibraryContext, fn: FunctionNode, at: Node): Wait[] {
+  const waits: Wait[] = [];
+  let unknown = false;
+  const visit = (n: Node | null): void => {
+    const u = unwrap(n);
+    if (!u) return;
+    if (u.type === T.ConditionalExpression) {
+      visit(u.consequent);
+      visit(u.alternate);
+      return;
+    }
+    const t = timerArgument(ctx, u);
+    if (t) waits.push({ node: u, argument: undefined, delay: invariantDelay(ctx, t, u, fn, 1) });
+    else if (leafStops(ctx, u) !== true) unknown = true;
+  };
+  for (const r of returnedExpressions(fn, ctx.sourceCode.visitorKeys)) visit(r);
+  if (unknown || waits.length === 0) return [{ node: at, argument: undefined, delay: opaqueDelay(at) }];
+  return waits;
 }

@@ -133,9 +133,9 @@ export function retriesMethod(set: OutcomeSet, method: Outcome['method']): boole
   return set.verdicts.some((v) => v.outcome.method === method && v.retried === true);
 }
 
-/** Whether the condition names 429 or 503 explicitly and retries it: rate-limit handling (`respect-retry-after`). */
+/** Whether the condition names 429 or 503 explicitly and may retry it (a count may still stop it): rate-limit handling (`respect-retry-after`). */
 export function handlesRateLimit(set: OutcomeSet): boolean {
-  return [429, 503].some((s) => set.named.has(s) && set.verdicts.some((v) => v.outcome.status === s && v.retried === true));
+  return [429, 503].some((s) => set.named.has(s) && set.verdicts.some((v) => v.outcome.status === s && v.retried !== false));
 }
 
 /** Whether every outcome is retried (the condition accepts everything). */

@@ -12,8 +12,8 @@ import {
   unkeyedRequests,
 } from './inspect';
 import type { LibraryDocs } from './docs';
-import { insertProperty, resolveFunction } from './option-state';
-import { httpCallsIn } from './retried-operation';
+import { insertProperty, judgeCondition, resolveFunction } from './option-state';
+import { httpCallsIn, nonOkThrows } from './retried-operation';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, scheduleDelay, type FunctionNode, type OptionsObject } from './util';
 
@@ -206,6 +206,8 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
       const fn = resolveFunction(ctx, retryOpt.value);
       classifies = true;
       const decision = fn ? handlerDecision(fn, 0, ['failureCount'], ctx.sourceCode.visitorKeys) : 'unknown';
+      // `retry(failureCount, error)` judged by what it accepts (K8): statuses it lets through, 429/503 named.
+      judgeCondition(ctx, site, { state: 'set', option: retryOpt }, { positional: ['other', 'error'] });
       if (decision === 'never') return [];
       if (decision === 'always') retries = Infinity;
       else retries = undefined;
@@ -254,6 +256,7 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
   if (work) {
     const calls = httpCallsIn(ctx, work, false);
     if (!classifies && calls.some((c) => c.throwsOnHttpError)) site.clientErrorRetries.push({ node: retryOpt?.property ?? at, reason: 'catch-all' });
+    else if (!classifies) site.clientErrorRetries.push(...nonOkThrows(ctx, work));
     if (kind === 'mutation') site.nonIdempotent.push(...unkeyedRequests(ctx, calls, work));
   }
   if (Object.keys(suggestions).length > 0) site.suggestions = suggestions;

@@ -62,6 +62,9 @@ export function resolveObjectLiteral(ctx: LibraryContext, node: Node | null | un
     const b = v && bindingOf(v);
     if (!b || !b.stable || (b.kind !== 'init' && b.kind !== 'param-default') || b.path.length > 0) return undefined;
     n = unwrap(b.node);
+    // `function f(run, opts = {})`: an empty default says the caller supplies the options; a
+    // default that writes options is a policy, known like a `const`.
+    if (b.kind === 'param-default' && n && n.type === T.ObjectExpression && n.properties.length === 0) return undefined;
   }
   return undefined;
 }
@@ -131,7 +134,8 @@ export interface Schedule {
  * `baseMs * factor ** n`, capped at `capMs`; the worst case is taken over `retries` delays.
  */
 export function scheduleDelay(s: Schedule): DelayFacts {
-  const growing = s.factor > 1;
+  // A cap at or below the first delay makes every delay the cap: constant, whatever the factor.
+  const growing = s.factor > 1 && !(s.capMs !== undefined && s.capMs <= s.baseMs);
   let maxMs: number;
   let maxReason: DelayFacts['maxReason'] = 'known';
   if (!growing) {

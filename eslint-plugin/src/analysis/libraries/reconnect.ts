@@ -1,0 +1,356 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { isFunction, propertyName, unwrap, walk } from '../ast';
+import { evaluate, makeEnv, toDelayFacts } from '../delay';
+import { normalPath, variableOf } from '../scope';
+import type { DelayFacts, Node, RetrySite } from '../types';
+import type { LibraryDocs } from './docs';
+import { returnedExpressions } from './inspect';
+import { delayFacts, judgeCondition, numberValue, optionState, propertyOf, resolveFunction, resolveOptions } from './option-state';
+import type { LibraryAdapter, LibraryContext } from './types';
+import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf, type FunctionNode } from './util';
+
+/**
+ * Clients whose reconnect (or retry) schedule is a function or a table the code passes in (R8):
+ * ioredis `retryStrategy`, node-redis `socket.reconnectStrategy`, SignalR
+ * `withAutomaticReconnect(…)` and graphql-ws `retryWait` / `retryAttempts`. The function's delay
+ * goes through the shared delay evaluator, its first parameter being the attempt. A reconnecting
+ * client that keeps trying is its designed steady state (as for socket.io): the bound is only
+ * reported when the code writes an unlimited count.
+ */
+
+// --- ioredis -------------------------------------------------------------------------------------
+
+export const ioredisDocs: LibraryDocs = {
+  package: 'ioredis',
+  api: '`retryStrategy` (and `clusterRetryStrategy`) in `new Redis(…, options)`, `new Redis.Cluster(nodes, options)`',
+  versionAssumed: 'ioredis 5.x (`lib/redis/RedisOptions.ts`: default `retryStrategy` is `Math.min(times * 50, 2000)`, reconnecting for ever)',
+  defaults: ['`retryStrategy(times)`: `Math.min(times * 50, 2000)` ms, no jitter; returning a non-number stops reconnecting'],
+  checks: [
+    { rule: 'require-jitter', when: 'a written `retryStrategy` whose delay has no random component.' },
+    { rule: 'require-backoff', when: 'a written `retryStrategy` that returns a constant (or 0).' },
+    { rule: 'require-max-delay', when: 'a written `retryStrategy` whose growth is not capped.' },
+  ],
+  notModelled: ['The default `retryStrategy` (the built-in reconnection, untouched, is not reported).', 'Reconnecting for ever: the client\'s designed steady state, not reported.'],
+};
+
+export const ioredisAdapter: LibraryAdapter = {
+  packages: ['ioredis'],
+  docs: ioredisDocs,
+  analyze(node, origin, ctx) {
+    if (node.type !== T.NewExpression) return [];
+    const p = normalPath(origin);
+    const isRedis = p.length === 0 || (p.length === 1 && p[0] === 'Redis');
+    const isCluster = p[p.length - 1] === 'Cluster';
+    if (!isRedis && !isCluster) return [];
+    const out: RetrySite[] = [];
+    for (const a of node.arguments) {
+      const obj = resolveObject(ctx, a);
+      if (!obj) continue;
+      for (const name of isCluster ? ['clusterRetryStrategy'] : ['retryStrategy']) {
+        const o = readOption(ctx, obj, name);
+        if (o) out.push(...strategySite(ctx, node, 'ioredis', o.property, o.value));
+      }
+      const nested = isCluster ? readOption(ctx, obj, 'redisOptions') : undefined;
+      const inner = nested ? resolveObject(ctx, nested.value) : undefined;
+      const rs = inner ? readOption(ctx, inner, 'retryStrategy') : undefined;
+      if (rs) out.push(...strategySite(ctx, node, 'ioredis', rs.property, rs.value));
+    }
+    return out;
+  },
+  typed: {
+    types: [['RedisOptions'], ['ClusterOptions']],
+    analyze(literal, ctx) {
+      const obj = resolveObject(ctx, literal);
+      const out: RetrySite[] = [];
+      for (const name of ['retryStrategy', 'clusterRetryStrategy']) {
+        const o = obj ? readOption(ctx, obj, name) : undefined;
+        if (o) out.push(...strategySite(ctx, literal, 'ioredis', o.property, o.value));
+      }
+      return out;
+    },
+  },
+};
+
+// --- node-redis ----------------------------------------------------------------------------------
+
+export const nodeRedisDocs: LibraryDocs = {
+  package: 'redis',
+  api: '`socket.reconnectStrategy` in `createClient(options)` (`redis`, `@redis/client`)',
+  versionAssumed: 'node-redis 4.x (`lib/client/socket.ts`: default `Math.min(retries * 50, 500)`; 5.x adds jitter to its default); node-redis 2.x/3.x `retry_strategy(options)` (its default gave up after `connect_timeout`, one hour)',
+  defaults: ['`reconnectStrategy`: `Math.min(retries * 50, 500)` ms (4.x); a number is a constant delay; `false` stops reconnecting'],
+  checks: [
+    { rule: 'require-backoff', when: 'a number `reconnectStrategy` (a constant delay) or a function returning a constant.' },
+    { rule: 'require-jitter', when: 'a number `reconnectStrategy`, or a function whose delay has no random component.' },
+    { rule: 'require-max-delay', when: 'a function whose growth is not capped.' },
+    { rule: 'no-unbounded-retry', when: 'a legacy `retry_strategy` that never stops on `options.attempt` or `options.total_retry_time` (it removes the default one-hour limit).' },
+  ],
+  notModelled: ['The default strategy (untouched, not reported).', 'Reconnecting for ever: the client\'s designed steady state, not reported.'],
+};
+
+export const nodeRedisAdapter: LibraryAdapter = {
+  packages: ['redis', '@redis/client'],
+  docs: nodeRedisDocs,
+  analyze(node, origin, ctx) {
+    if (node.type !== T.CallExpression) return [];
+    const p = normalPath(origin);
+    if (!(p.length === 1 && (p[0] === 'createClient' || p[0] === 'createCluster'))) return [];
+    // node-redis 2.x / 3.x: `createClient(port, host, { retry_strategy })`; its default gave up after `connect_timeout`.
+    for (const a of node.arguments) {
+      const legacy = resolveObject(ctx, a);
+      const rs = legacy ? readOption(ctx, legacy, 'retry_strategy') : undefined;
+      if (rs) return strategySite(ctx, node, 'redis', rs.property, rs.value, true);
+    }
+    const obj = resolveObject(ctx, node.arguments[0]);
+    const socket = obj ? readOption(ctx, obj, 'socket') : undefined;
+    const s = socket ? resolveObject(ctx, socket.value) : undefined;
+    const rs = s ? readOption(ctx, s, 'reconnectStrategy') : undefined;
+    if (!rs) return [];
+    const v = staticValueOf(ctx, rs.value)?.value;
+    if (v === false) return [];
+    if (typeof v === 'number') {
+      const site = librarySite('redis', node, { kind: 'unknown', node: rs.property });
+      if (v <= 0) site.noWait = rs.property;
+      else site.waits.push({ node: rs.property, argument: undefined, delay: scheduleDelay({ node: rs.property, baseMs: v, factor: 1, capMs: undefined, retries: undefined, random: false }) });
+      return [site];
+    }
+    return strategySite(ctx, node, 'redis', rs.property, rs.value);
+  },
+};
+
+/**
+ * A reconnect strategy function `(attempt, …) => delay`: its returned delays through the shared
+ * delay evaluator (the first parameter is the attempt), reported at the returned delay when there
+ * is one. `boundedByDefault`: the library's own default strategy stops (legacy node-redis gives up
+ * after `connect_timeout`), so a written strategy that never stops on a count or a time
+ * (`options.attempt`, `options.total_retry_time`) removes that bound: unbounded. Otherwise, as for
+ * a client that reconnects for ever by design, the bound is not judged.
+ */
+function strategySite(ctx: LibraryContext, call: Node, library: string, property: TSESTree.Property, value: Node, boundedByDefault = false): RetrySite[] {
+  const fn = resolveFunction(ctx, value);
+  const site = librarySite(library, call, { kind: 'unknown', node: property });
+  if (!fn) {
+    site.waits.push({ node: property, argument: undefined, delay: opaqueDelay(property) });
+    return [site];
+  }
+  const returns = returnedExpressions(fn, ctx.sourceCode.visitorKeys);
+  const numeric = leaves(ctx, returns);
+  if (numeric.length === 0) return [];
+  const at: Node = numeric.length === 1 ? numeric[0]! : property;
+  const delay = { ...leafDelay(ctx, fn, returns), node: at };
+  if (!delay.opaque && !delay.growing && delay.maxReason === 'known' && delay.maxMs <= 0) site.noWait = at;
+  else site.waits.push({ node: at, argument: undefined, delay });
+  if (boundedByDefault && !(mayStop(ctx, returns) && countsOrTimes(ctx, fn))) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: property };
+  else if (mayStop(ctx, returns) && countsOrTimes(ctx, fn)) site.bound = { kind: 'bounded', maxAttempts: undefined, node: property };
+  return [site];
+}
+
+/** Whether a strategy's tests read its attempt count or elapsed time (the first parameter, or its `attempt` / `total_retry_time` / … members). */
+function countsOrTimes(ctx: LibraryContext, fn: FunctionNode): boolean {
+  const first = fn.params[0];
+  const v = first && first.type === T.Identifier ? variableOf(ctx.sourceCode, first) : undefined;
+  let found = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    const test = n.type === T.IfStatement || n.type === T.ConditionalExpression ? n.test : undefined;
+    if (!test) return undefined;
+    walk(test, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.MemberExpression && /^(attempt|attempts|times|retries|retryCount|previousRetryCount|total_retry_time|elapsedMilliseconds|times_connected)$/.test(propertyName(m) ?? '')) found = true;
+      else if (m.type === T.Identifier && v && variableOf(ctx.sourceCode, m) === v && !(m.parent?.type === T.MemberExpression && m.parent.object === m)) found = true;
+    });
+    return undefined;
+  });
+  return found;
+}
+
+/** Whether a returned expression may be a delay (not `null`, `undefined`, `false`, an `Error`). */
+function isNumeric(ctx: LibraryContext, n: Node): boolean {
+  const u = unwrap(n);
+  if (u.type === T.Literal) return typeof u.value === 'number';
+  if (u.type === T.Identifier && u.name === 'undefined') return false;
+  if (u.type === T.NewExpression) return false;
+  if (u.type === T.UnaryExpression && u.operator === 'void') return false;
+  if (u.type === T.Identifier) return staticValueOf(ctx, u)?.value !== null;
+  return true;
+}
+
+// --- SignalR -------------------------------------------------------------------------------------
+
+/** `DefaultReconnectPolicy` (`src/DefaultReconnectPolicy.ts`): `[0, 2000, 10000, 30000]` ms, then stop. */
+const SIGNALR_DEFAULT_DELAYS = [0, 2000, 10000, 30000];
+
+export const signalrDocs: LibraryDocs = {
+  package: '@microsoft/signalr',
+  api: '`new HubConnectionBuilder()…withAutomaticReconnect(delays | policy)`',
+  versionAssumed: '@microsoft/signalr 8.x (`DefaultReconnectPolicy`: `[0, 2000, 10000, 30000]` ms)',
+  defaults: ['four reconnects after `0`, `2000`, `10000`, `30000` ms, the same for every client (no jitter)'],
+  checks: [
+    { rule: 'require-jitter', when: '`withAutomaticReconnect()` (the default table), a table of delays, or a `nextRetryDelayInMilliseconds` without randomness.' },
+    { rule: 'require-backoff', when: 'a table whose delays are all equal (all zero: no wait).' },
+    { rule: 'require-max-delay', when: 'a delay in the table above `maxDelayMs`, or a policy whose growth is not capped.' },
+    { rule: 'no-unbounded-retry', when: 'a `nextRetryDelayInMilliseconds` that never returns `null`.' },
+  ],
+};
+
+export const signalrAdapter: LibraryAdapter = {
+  packages: ['@microsoft/signalr', '@aspnet/signalr'],
+  docs: signalrDocs,
+  analyze(node, origin, ctx) {
+    if (node.type !== T.CallExpression) return [];
+    const p = normalPath(origin);
+    if (p[0] !== 'HubConnectionBuilder' || p[p.length - 1] !== 'withAutomaticReconnect') return [];
+    const anchor = unwrap(node.callee).type === T.MemberExpression ? (unwrap(node.callee) as TSESTree.MemberExpression).property : node.callee;
+    const arg = node.arguments[0];
+    const site = librarySite('@microsoft/signalr', node, { node: anchor });
+    if (!arg) return [tableSite(site, SIGNALR_DEFAULT_DELAYS, anchor)];
+    const value = staticValueOf(ctx, arg)?.value;
+    if (Array.isArray(value) && value.every((v) => typeof v === 'number')) return [tableSite(site, value as number[], arg)];
+    const policy = resolveObject(ctx, arg);
+    const method = policy?.entries.find((e) => e && propertyName(e) === 'nextRetryDelayInMilliseconds');
+    const fn = method ? resolveFunction(ctx, method.value) : undefined;
+    if (!method || !fn) return [{ ...site, bound: { kind: 'unknown', maxAttempts: undefined, node: anchor }, waits: [{ node: anchor, argument: undefined, delay: opaqueDelay(anchor) }] }];
+    const returns = returnedExpressions(fn, ctx.sourceCode.visitorKeys);
+    site.bound = { kind: mayStop(ctx, returns) ? 'bounded' : 'unbounded', maxAttempts: undefined, node: method };
+    site.waits.push({ node: method, argument: undefined, delay: { ...leafDelay(ctx, fn, returns), node: method } });
+    return [site];
+  },
+};
+
+function tableSite(site: RetrySite, delays: number[], at: Node): RetrySite {
+  site.bound = { kind: 'bounded', maxAttempts: delays.length + 1, node: at };
+  const max = Math.max(0, ...delays);
+  if (max <= 0) {
+    site.noWait = at;
+    return site;
+  }
+  const growing = delays.some((d, i) => i > 0 && d > delays[i - 1]!);
+  site.waits.push({ node: at, argument: undefined, delay: delayFacts(at, { maxMs: max, growing, random: false, maxReason: 'known' }) });
+  return site;
+}
+
+/** The returned expressions that may be a delay: conditionals flattened, `null`, `false`, `undefined` and errors (which stop) dropped. */
+function leaves(ctx: LibraryContext, returns: readonly (Node | null)[]): Node[] {
+  const out: Node[] = [];
+  const visit = (n: Node): void => {
+    const u = unwrap(n);
+    if (u.type === T.ConditionalExpression) {
+      visit(u.consequent);
+      visit(u.alternate);
+    } else if (u.type === T.LogicalExpression && u.operator !== '&&') {
+      visit(u.left);
+      visit(u.right);
+    } else if (isNumeric(ctx, u) && !(u.type === T.Literal && (u.value === false || u.value === null))) out.push(u);
+  };
+  for (const r of returns) if (r) visit(r);
+  return out;
+}
+
+/** Whether a function may return a value that stops (`null`, `undefined`, `false`, an error, a bare `return`). */
+function mayStop(ctx: LibraryContext, returns: readonly (Node | null)[]): boolean {
+  const all: Node[] = [];
+  const visit = (n: Node): void => {
+    const u = unwrap(n);
+    if (u.type === T.ConditionalExpression) {
+      visit(u.consequent);
+      visit(u.alternate);
+    } else all.push(u);
+  };
+  for (const r of returns) {
+    if (r === null) return true;
+    visit(r);
+  }
+  return all.some((u) => !isNumeric(ctx, u) || (u.type === T.Literal && u.value === null));
+}
+
+/**
+ * The delay of a strategy function: each numeric leaf through the shared delay evaluator, the
+ * first parameter being the attempt (for SignalR's `retryContext`, its members count too). The
+ * leaves are joined: random only if every leaf is, growing if one is.
+ */
+function leafDelay(ctx: LibraryContext, fn: FunctionNode, returns: readonly (Node | null)[]): DelayFacts {
+  const env = makeEnv(ctx.sourceCode);
+  const first = fn.params[0];
+  if (first && first.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, first);
+    if (v) env.attempts.push({ variable: v, lo: 0, hi: Infinity });
+  }
+  let facts: DelayFacts | undefined;
+  for (const r of leaves(ctx, returns)) {
+    const f = toDelayFacts(evaluate(r, env), r);
+    facts = facts
+      ? { ...facts, random: facts.random && f.random, growing: facts.growing || f.growing, maxMs: Math.max(facts.maxMs, f.maxMs), opaque: facts.opaque || f.opaque, maxReason: facts.maxReason === 'known' ? f.maxReason : facts.maxReason, capMs: facts.capMs ?? f.capMs }
+      : f;
+  }
+  return facts ?? opaqueDelay(fn);
+}
+
+// --- graphql-ws ----------------------------------------------------------------------------------
+
+export const graphqlWsDocs: LibraryDocs = {
+  package: 'graphql-ws',
+  api: '`retryAttempts`, `retryWait` and `shouldRetry` in `createClient(options)`',
+  versionAssumed: 'graphql-ws 5.x / 6.x (`src/client.ts`: `retryAttempts: 5`, `retryWait`: randomised exponential backoff)',
+  defaults: ['`retryAttempts: 5`', '`retryWait`: `1000 * 2 ** retries` ms plus a random 300–3000 ms'],
+  checks: [
+    { rule: 'no-unbounded-retry', when: '`retryAttempts: Infinity` (or 1,000 or more).' },
+    { rule: 'require-jitter', when: 'a `retryWait` whose wait has no random component.' },
+    { rule: 'require-backoff', when: 'a `retryWait` whose wait does not grow.' },
+    { rule: 'require-max-delay', when: 'growth with no cap and unbounded attempts (the default `retryWait` with `retryAttempts: Infinity` included).' },
+  ],
+  notModelled: ['Clients that write neither `retryAttempts` nor `retryWait`: the built-in retry, untouched, is not reported.'],
+};
+
+export const graphqlWsAdapter: LibraryAdapter = {
+  packages: ['graphql-ws'],
+  docs: graphqlWsDocs,
+  analyze(node, origin, ctx) {
+    if (node.type !== T.CallExpression) return [];
+    const p = normalPath(origin);
+    if (!(p.length === 1 && p[0] === 'createClient')) return [];
+    const options = resolveOptions(ctx, node.arguments[0]);
+    if (options.kind !== 'object') return [];
+    const attemptsS = optionState(ctx, options, 'retryAttempts');
+    const waitS = optionState(ctx, options, 'retryWait');
+    if (attemptsS.state !== 'set' && waitS.state !== 'set') return [];
+    const anchor = propertyOf(attemptsS) ?? propertyOf(waitS) ?? node.callee;
+    const site = librarySite('graphql-ws', node, { node: anchor });
+    const attempts = numberValue(attemptsS, 5);
+    if (attempts === 0) return [];
+    if (attempts === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
+    else site.bound = { kind: 'bounded', maxAttempts: attempts + 1, node: anchor };
+    judgeCondition(ctx, site, optionState(ctx, options, 'shouldRetry'), { positional: ['other'] });
+    const retries = attempts === undefined || !Number.isFinite(attempts) ? undefined : attempts;
+    if (waitS.state === 'absent') {
+      const d = scheduleDelay({ node: anchor, baseMs: 1000, factor: 2, capMs: undefined, retries: attempts, random: true });
+      if (attempts === undefined) d.maxReason = 'opaque';
+      site.waits.push({ node: anchor, argument: undefined, delay: d });
+      return [site];
+    }
+    const fn = waitS.state === 'set' ? resolveFunction(ctx, waitS.option.value) : undefined;
+    const at = propertyOf(waitS) ?? anchor;
+    site.waits.push({ node: at, argument: undefined, delay: fn ? { ...retryWaitDelay(ctx, fn, retries), node: at } : opaqueDelay(at) });
+    return [site];
+  },
+};
+
+/** `retryWait(retries)` waits inside: the `setTimeout(…, ms)` (or `sleep(ms)`) it awaits, `retries` being the attempt. */
+function retryWaitDelay(ctx: LibraryContext, fn: FunctionNode, retries: number | undefined): DelayFacts {
+  const env = makeEnv(ctx.sourceCode);
+  const first = fn.params[0];
+  if (first && first.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, first);
+    if (v) env.attempts.push({ variable: v, lo: 0, hi: retries ?? Infinity });
+  }
+  let ms: Node | undefined;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (ms) return false;
+    if (n.type === T.CallExpression) {
+      const c = unwrap(n.callee);
+      const name = c.type === T.Identifier ? c.name : c.type === T.MemberExpression ? propertyName(c) : undefined;
+      if (name === 'setTimeout' && n.arguments[1]) ms = n.arguments[1];
+      else if (name && /^(sleep|delay|wait|pause)$/i.test(name) && n.arguments[0] && !isFunction(unwrap(n.arguments[0]))) ms = n.arguments[0];
+    }
+    return undefined;
+  });
+  return ms ? toDelayFacts(evaluate(ms, env), ms) : opaqueDelay(fn);
+}
