@@ -304,7 +304,55 @@ function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
     }
     return undefined;
   });
-  return requests > 0 && !produces;
+  return (requests > 0 && !produces) || opensAndClosesOnly(loop, ctx);
+}
+
+/** Methods that give a resource back. */
+const RELEASE_RE = /^(close|destroy|release|end|disconnect|quit|unref|dispose)$/;
+
+/**
+ * "Wait until it opens" (F5): the only work of the loop's try is to acquire a resource, release it
+ * at once and report a constant (`const fd = await open(p); await fd.close(); return true;`).
+ * Nothing the attempt produced leaves the loop: a readiness probe, not a retry of an operation.
+ */
+function opensAndClosesOnly(loop: Loop, ctx: Ctx): boolean {
+  let probes = 0;
+  let other = false;
+  ownNodes(loop, ctx, (n) => {
+    if (n.type !== T.TryStatement) return;
+    let resource: Variable | undefined;
+    let released = false;
+    const ok = n.block.body.every((st) => {
+      if (st.type === T.VariableDeclaration && st.declarations.length === 1 && !resource) {
+        const d = st.declarations[0]!;
+        let init = unwrap(d.init);
+        if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+        if (d.id.type !== T.Identifier || init?.type !== T.CallExpression) return false;
+        resource = variableOf(ctx.sourceCode, d.id);
+        return !!resource;
+      }
+      if (st.type === T.ExpressionStatement) {
+        let e = unwrap(st.expression);
+        if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+        const c = e.type === T.CallExpression ? unwrap(e.callee) : undefined;
+        if (c?.type === T.MemberExpression && RELEASE_RE.test(propertyName(c) ?? '') && unwrap(c.object).type === T.Identifier && resource && variableOf(ctx.sourceCode, unwrap(c.object) as TSESTree.Identifier) === resource) {
+          released = true;
+          return true;
+        }
+        return false;
+      }
+      if (st.type === T.ReturnStatement) {
+        const a = unwrap(st.argument);
+        return !a || a.type === T.Literal || (a.type === T.Identifier && a.name === 'undefined');
+      }
+      return st.type === T.BreakStatement;
+    });
+    // The resource is read only to release it.
+    const onlyReleased = !!resource && resource.references.every((r) => r.init || (r.identifier.parent?.type === T.MemberExpression && RELEASE_RE.test(propertyName(r.identifier.parent) ?? '')));
+    if (ok && released && onlyReleased) probes++;
+    else other = true;
+  });
+  return probes > 0 && !other;
 }
 
 /**
