@@ -667,10 +667,55 @@ function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { te
     if (n.type === T.IfStatement) {
       const leaves = (s: Node | null | undefined): boolean => !!s && (alwaysExits(s) && !containsContinue(s));
       if (leaves(n.consequent) || leaves(n.alternate)) out.push({ test: n.test, inLoopTest: false });
+      // `if (attempt < max) continue; throw err;`: the test says when to go round, and the statement
+      // after it leaves, so it ends the loop like a loop condition does (R5).
+      // Sound only when no other path goes round: the check is in the catch of the body's last
+      // statement, a try whose block always leaves (`return await fn()`).
+      else if (!n.alternate && containsContinue(n.consequent) && alwaysExits(n.consequent) && onlyWayRound(n, loop, ctx)) {
+        const next = statementAfter(n, loop);
+        if (next && leaves(next)) out.push({ test: n.test, inLoopTest: true });
+      }
     }
     if (n.type === T.ConditionalExpression && n.parent?.type === T.ThrowStatement) out.push({ test: n.test, inLoopTest: false });
   });
   return out;
+}
+
+/** `s` is in the catch of a try that ends the loop body and whose block always leaves: the catch is the only way round. */
+function onlyWayRound(s: Node, loop: Loop, ctx: Ctx): boolean {
+  for (let p: Node | undefined = s.parent; p && p !== loop.body; p = p.parent) {
+    if (p.type !== T.CatchClause) continue;
+    const t = p.parent;
+    const body = loop.body;
+    if (t?.type !== T.TryStatement || t.parent !== body || body.type !== T.BlockStatement || body.body[body.body.length - 1] !== t) return false;
+    let goesOn = false;
+    walk(t.block, ctx.sourceCode.visitorKeys, (m) => {
+      if (isFunction(m)) return false;
+      if (m.type === T.ContinueStatement) goesOn = true;
+      return undefined;
+    });
+    return !goesOn && alwaysExits(t.block);
+  }
+  return false;
+}
+
+/**
+ * The statement run after `s` when it completes normally, within the loop body: its next sibling,
+ * or, when it ends a block that is an `if`'s consequent (with no else), the statement after that `if`.
+ */
+function statementAfter(s: Node, loop: Loop): Node | undefined {
+  let cur: Node = s;
+  while (cur !== loop.body) {
+    const block = cur.parent;
+    if (block?.type !== T.BlockStatement) return undefined;
+    const i = block.body.indexOf(cur as TSESTree.Statement);
+    if (i < block.body.length - 1) return block.body[i + 1];
+    if (block === loop.body) return undefined;
+    const owner = block.parent;
+    if (owner?.type !== T.IfStatement || owner.consequent !== block || owner.alternate) return undefined;
+    cur = owner;
+  }
+  return undefined;
 }
 
 function refsCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
