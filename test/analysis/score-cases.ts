@@ -7,7 +7,6 @@
 //   node --import tsx test/analysis/score-cases.ts DIR   (`npm run eval:real`)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import plugin from '../../eslint-plugin/src/index';
@@ -99,7 +98,7 @@ export function scoreCases(dir: string): CasesScore {
   return { cases: files.length, tp, fn, fp, recall: tp / Math.max(1, tp + fn), precision: tp / Math.max(1, tp + fp), perRule, mismatches, crashes };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (require.main === module) {
   const dir = process.argv[2];
   if (!dir) {
     console.error('usage: node --import tsx test/analysis/score-cases.ts DIR');
