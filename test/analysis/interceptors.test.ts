@@ -5,42 +5,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import path from 'node:path';
 import { ESLint, Linter } from 'eslint';
 import plugin from '../../eslint-plugin/src/index';
-import { getRetrySitesFor, type RetrySite } from '../../eslint-plugin/src/analysis';
-import { readSettings } from '../../eslint-plugin/src/utils/settings';
-
-/** Runs the analysis over `code` inside a real ESLint pass and returns its sites. */
-function sitesOf(code: string, settings: Record<string, unknown> = {}): readonly RetrySite[] {
-  let sites: readonly RetrySite[] = [];
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as Linter.Parser },
-        plugins: {
-          probe: {
-            rules: {
-              sites: {
-                create(context) {
-                  return {
-                    'Program:exit'() {
-                      sites = getRetrySitesFor(context.sourceCode as never, readSettings({ retry: settings }));
-                    },
-                  };
-                },
-              },
-            },
-          },
-        },
-        rules: { 'probe/sites': 'error' },
-      },
-    ],
-    { filename: 'input.ts' },
-  );
-  assert.deepEqual(messages, []);
-  return sites;
-}
+import { sitesOf } from './sites-of';
 
 const SLEEP = 'const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\n';
 const API = "import axios from 'axios';\nconst api = axios.create();\n";

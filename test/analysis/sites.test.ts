@@ -1,44 +1,7 @@
 // The retry-site model itself (not the reports): which sites are found, of which kind, with
 // which bound, waits and delay facts. Rules are thin queries on this model.
 import assert from 'node:assert/strict';
-import * as tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import { getRetrySitesFor, type RetrySite } from '../../eslint-plugin/src/analysis';
-import { readSettings } from '../../eslint-plugin/src/utils/settings';
-
-/** Runs the analysis over `code` inside a real ESLint pass and returns its sites. */
-function sitesOf(code: string, settings: Record<string, unknown> = {}): readonly RetrySite[] {
-  let sites: readonly RetrySite[] = [];
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as Linter.Parser },
-        plugins: {
-          probe: {
-            rules: {
-              sites: {
-                create(context) {
-                  return {
-                    'Program:exit'() {
-                      sites = getRetrySitesFor(context.sourceCode as never, readSettings({ retry: settings }));
-                    },
-                  };
-                },
-              },
-            },
-          },
-        },
-        rules: { 'probe/sites': 'error' },
-      },
-    ],
-    { filename: 'input.ts' },
-  );
-  assert.deepEqual(messages, []);
-  return sites;
-}
+import { sitesOf } from './sites-of';
 
 const SLEEP = 'const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\n';
 

@@ -364,12 +364,98 @@ function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
     }
     return undefined;
   });
-  return requests > 0 && !produces;
+  return (requests > 0 && !produces) || opensAndClosesOnly(loop, ctx);
 }
 
-/** Whether a call's arguments (or callee) index a collection by a loop counter: `send(items[i])`, `hosts[i % n].get()`. */
+/** Methods that give a resource back. */
+const RELEASE_RE = /^(close|destroy|release|end|disconnect|quit|unref|dispose)$/;
+
+/**
+ * "Wait until it opens" (F5): the only work of the loop's try is to acquire a resource, release it
+ * at once and report a constant (`const fd = await open(p); await fd.close(); return true;`).
+ * Nothing the attempt produced leaves the loop: a readiness probe, not a retry of an operation.
+ */
+function opensAndClosesOnly(loop: Loop, ctx: Ctx): boolean {
+  let probes = 0;
+  let other = false;
+  ownNodes(loop, ctx, (n) => {
+    if (n.type !== T.TryStatement) return;
+    let resource: Variable | undefined;
+    let released = false;
+    const ok = n.block.body.every((st) => {
+      if (st.type === T.VariableDeclaration && st.declarations.length === 1 && !resource) {
+        const d = st.declarations[0]!;
+        let init = unwrap(d.init);
+        if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+        if (d.id.type !== T.Identifier || init?.type !== T.CallExpression) return false;
+        resource = variableOf(ctx.sourceCode, d.id);
+        return !!resource;
+      }
+      if (st.type === T.ExpressionStatement) {
+        let e = unwrap(st.expression);
+        if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+        const c = e.type === T.CallExpression ? unwrap(e.callee) : undefined;
+        if (c?.type === T.MemberExpression && RELEASE_RE.test(propertyName(c) ?? '') && unwrap(c.object).type === T.Identifier && resource && variableOf(ctx.sourceCode, unwrap(c.object) as TSESTree.Identifier) === resource) {
+          released = true;
+          return true;
+        }
+        return false;
+      }
+      if (st.type === T.ReturnStatement) {
+        const a = unwrap(st.argument);
+        return !a || a.type === T.Literal || (a.type === T.Identifier && a.name === 'undefined');
+      }
+      return st.type === T.BreakStatement;
+    });
+    // The resource is read only to release it.
+    const onlyReleased = !!resource && resource.references.every((r) => r.init || (r.identifier.parent?.type === T.MemberExpression && RELEASE_RE.test(propertyName(r.identifier.parent) ?? '')));
+    if (ok && released && onlyReleased) probes++;
+    else other = true;
+  });
+  return probes > 0 && !other;
+}
+
+/**
+ * Whether a call's arguments (or callee) index a collection by a loop counter: `send(items[i])`,
+ * `hosts[i % n].get()`, or read a variable the pass took from the collection first
+ * (`const node = nodes[i]; probe(node)`, `const { host } = endpoints[k]`): each pass works on
+ * another element (failover, iteration), so nothing is retried (R2).
+ */
 function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   if (cs.length === 0) return false;
+  const indexed = (root: Node): boolean => {
+    let hit = false;
+    walk(root, ctx.sourceCode.visitorKeys, (m) => {
+      if (hit || isFunction(m)) return false;
+      if (m.type === T.MemberExpression && m.computed && cs.some((c) => refsCounter(m.property, c, ctx))) hit = true;
+      return undefined;
+    });
+    return hit;
+  };
+  // Variables declared in this pass from an element of a collection picked by a counter.
+  const elements = new Set<Variable>();
+  walk(body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.VariableDeclarator && n.init && indexed(n.init)) {
+      // `const pause = delays[attempt]`: a delay schedule read by the attempt number is no input.
+      const init = unwrap(n.init);
+      if (init.type === T.MemberExpression && evaluateArray(init.object, ctx)) return undefined;
+      for (const v of ctx.sourceCode.scopeManager?.getDeclaredVariables(n) ?? []) elements.add(v);
+    }
+    return undefined;
+  });
+  // …nor is a value the loop waits on.
+  walk(body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n) || elements.size === 0) return false;
+    if (n.type === T.CallExpression && asWait(n, ctx.sourceCode, ctx.settings)) {
+      walk(n, ctx.sourceCode.visitorKeys, (m) => {
+        const v = m.type === T.Identifier ? variableOf(ctx.sourceCode, m) : undefined;
+        if (v) elements.delete(v);
+      });
+      return false;
+    }
+    return undefined;
+  });
   let found = false;
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
     if (found || isFunction(n)) return false;
@@ -379,6 +465,10 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
         if (found || isFunction(m)) return false;
         if (m.type === T.MemberExpression && m.computed && cs.some((c) => refsCounter(m.property, c, ctx))) {
           found = true;
+        }
+        if (m.type === T.Identifier && elements.size > 0) {
+          const v = variableOf(ctx.sourceCode, m);
+          if (v && elements.has(v)) found = true;
         }
         return undefined;
       });
@@ -648,10 +738,55 @@ function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { te
     if (n.type === T.IfStatement) {
       const leaves = (s: Node | null | undefined): boolean => !!s && (alwaysExits(s) && !containsContinue(s));
       if (leaves(n.consequent) || leaves(n.alternate)) out.push({ test: n.test, inLoopTest: false });
+      // `if (attempt < max) continue; throw err;`: the test says when to go round, and the statement
+      // after it leaves, so it ends the loop like a loop condition does (R5).
+      // Sound only when no other path goes round: the check is in the catch of the body's last
+      // statement, a try whose block always leaves (`return await fn()`).
+      else if (!n.alternate && containsContinue(n.consequent) && alwaysExits(n.consequent) && onlyWayRound(n, loop, ctx)) {
+        const next = statementAfter(n, loop);
+        if (next && leaves(next)) out.push({ test: n.test, inLoopTest: true });
+      }
     }
     if (n.type === T.ConditionalExpression && n.parent?.type === T.ThrowStatement) out.push({ test: n.test, inLoopTest: false });
   });
   return out;
+}
+
+/** `s` is in the catch of a try that ends the loop body and whose block always leaves: the catch is the only way round. */
+function onlyWayRound(s: Node, loop: Loop, ctx: Ctx): boolean {
+  for (let p: Node | undefined = s.parent; p && p !== loop.body; p = p.parent) {
+    if (p.type !== T.CatchClause) continue;
+    const t = p.parent;
+    const body = loop.body;
+    if (t?.type !== T.TryStatement || t.parent !== body || body.type !== T.BlockStatement || body.body[body.body.length - 1] !== t) return false;
+    let goesOn = false;
+    walk(t.block, ctx.sourceCode.visitorKeys, (m) => {
+      if (isFunction(m)) return false;
+      if (m.type === T.ContinueStatement) goesOn = true;
+      return undefined;
+    });
+    return !goesOn && alwaysExits(t.block);
+  }
+  return false;
+}
+
+/**
+ * The statement run after `s` when it completes normally, within the loop body: its next sibling,
+ * or, when it ends a block that is an `if`'s consequent (with no else), the statement after that `if`.
+ */
+function statementAfter(s: Node, loop: Loop): Node | undefined {
+  let cur: Node = s;
+  while (cur !== loop.body) {
+    const block = cur.parent;
+    if (block?.type !== T.BlockStatement) return undefined;
+    const i = block.body.indexOf(cur as TSESTree.Statement);
+    if (i < block.body.length - 1) return block.body[i + 1];
+    if (block === loop.body) return undefined;
+    const owner = block.parent;
+    if (owner?.type !== T.IfStatement || owner.consequent !== block || owner.alternate) return undefined;
+    cur = owner;
+  }
+  return undefined;
 }
 
 function refsCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
@@ -805,11 +940,28 @@ function onlyLocalStateInTest(test: Node, loop: Loop, ctx: Ctx): boolean {
       // Declared in the same function as the loop.
       const decl = v.defs[0].node;
       if (enclosing(decl) !== enclosing(loop)) ok = false;
+      // `next = policy.nextDelay(n)` in the catch: a call decides whether the loop goes on (a policy
+      // returning null, F2); the bound lives there, unseen.
+      if (decidedInCatch(v, loop)) ok = false;
       sawVar = true;
     }
     return undefined;
   });
   return ok && sawVar;
+}
+
+/** The variable is given a call's result inside a catch clause of the loop (the failure path asks someone whether to go on). */
+function decidedInCatch(v: Variable, loop: Loop): boolean {
+  return v.references.some((r) => {
+    if (!r.isWrite() || !contains(loop, r.identifier)) return false;
+    const a = r.identifier.parent;
+    if (a?.type !== T.AssignmentExpression || a.left !== r.identifier) return false;
+    let rhs = unwrap(a.right);
+    if (rhs.type === T.AwaitExpression) rhs = unwrap(rhs.argument);
+    if (rhs.type !== T.CallExpression) return false;
+    for (let p: Node | undefined = a.parent; p && p !== loop; p = p.parent) if (p.type === T.CatchClause) return true;
+    return false;
+  });
 }
 
 function enclosing(n: Node): Node | undefined {

@@ -94,8 +94,45 @@ export function isStatusLike(node: Node): boolean {
     const name = propertyName(n);
     return name === 'status' || name === 'statusCode';
   }
-  if (n.type === T.Identifier) return /^(status|statusCode|httpStatus|code)$/i.test(n.name) || /status$/i.test(n.name);
+  if (n.type === T.Identifier) return (/^(status|statusCode|httpStatus|code)$/i.test(n.name) || /status$/i.test(n.name)) && !charCodeVariables(n).has(n.name);
   return false;
+}
+
+/** Calls whose result is a character code: a number that is never an HTTP status or an error code. */
+const CHAR_CODE_CALL = /^(charCodeAt|codePointAt)$/;
+const charCodeCache = new WeakMap<Node, Set<string>>();
+
+/**
+ * Names the function around `id` (or the program) declares or assigns from `charCodeAt`/`codePointAt`:
+ * in `const code = s.charCodeAt(i); if (code > 0x7e) …` the variable is a character, not a status, so a
+ * scanning loop is not read as a retry (N). Syntactic, so it works where no scope manager is at hand.
+ */
+function charCodeVariables(id: TSESTree.Identifier): Set<string> {
+  let root: Node = id;
+  while (root.parent && !isFunction(root)) root = root.parent;
+  const cached = charCodeCache.get(root);
+  if (cached) return cached;
+  const names = new Set<string>();
+  const isCharCode = (e: Node | null | undefined): boolean => {
+    const u = unwrap(e);
+    return !!u && u.type === T.CallExpression && CHAR_CODE_CALL.test(calleeName(u) ?? '');
+  };
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (!x || typeof x !== 'object') continue;
+    if (Array.isArray(x)) {
+      stack.push(...x);
+      continue;
+    }
+    const node = x as Node;
+    if (node !== root && 'type' in node && isFunction(node)) continue; // its own variables
+    if (node.type === T.VariableDeclarator && node.id.type === T.Identifier && isCharCode(node.init)) names.add(node.id.name);
+    if (node.type === T.AssignmentExpression && node.left.type === T.Identifier && isCharCode(node.right)) names.add(node.left.name);
+    for (const [key, value] of Object.entries(node)) if (key !== 'parent' && value && typeof value === 'object') stack.push(value);
+  }
+  charCodeCache.set(root, names);
+  return names;
 }
 
 

@@ -98,7 +98,8 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   if (calls.length === 0) return [];
   const sites: RetrySite[] = [];
   const contexts = calls
-    .filter((c) => !direct.includes(c) || !newInput(c, fn, ctx))
+    .filter((c) => !direct.includes(c) || !(newInput(c, fn, ctx) || removesGuardedField(c, fn, ctx)))
+    .filter(() => !takesNextItem(fn, ctx))
     .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay) }))
     .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx));
   if (contexts.length === 0) return [];
@@ -281,6 +282,11 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   // The relay may hold the bound itself: `if (this.attempt >= 10) return this.giveUp(err)`.
   const relayTests = testsOf(r.relay, ctx);
   if (!bounded && [...tests, ...relayTests].some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
+  // …or in its own loop around the call back: `for (let attempt = 1; attempt <= this.maxRetries; attempt++)`
+  // in a reconnect method a close handler starts (F2).
+  for (let p: Node | undefined = r.back.parent; !bounded && p && p !== r.relay; p = p.parent) {
+    if ((p.type === T.ForStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement) && p.test && (hasDeadline(p.test, ctx.sourceCode) || comparesCounter(p.test, ctx))) bounded = true;
+  }
   // A field the cycle counts with (`this.count++` … `if (this.count >= this.limit) return`).
   if (!bounded) {
     const fields = new Set<string>();
@@ -413,6 +419,88 @@ function isCounterStep(arg: Node, fn: Fn, ctx: Ctx): boolean {
   const num = (x: Node): boolean => unwrap(x).type === T.Literal && typeof (unwrap(x) as TSESTree.Literal).value === 'number';
   if (!num(u.right) && !(u.operator === '+' && num(u.left))) return false;
   return paramVars(fn, ctx).some((p) => refersTo(u, p.variable, ctx));
+}
+
+/**
+ * A corrected request: the self-call removes a field (`{ ...data, auditLogId: undefined }`) that the
+ * branch leading to it requires (`if (err.code === 'ER_DUP_ENTRY' && data.auditLogId)`). The next
+ * call is a different input and cannot take the branch again: a correction, not a retry (R2).
+ */
+function removesGuardedField(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  const removed = new Set<string>();
+  for (const a of call.arguments) {
+    const u = unwrap(a);
+    if (u.type !== T.ObjectExpression || !u.properties.some((p) => p.type === T.SpreadElement)) continue;
+    for (const p of u.properties) {
+      if (p.type !== T.Property || p.computed) continue;
+      const v = unwrap(p.value);
+      const cleared = (v.type === T.Literal && v.value === null) || (v.type === T.Identifier && v.name === 'undefined');
+      const name = propertyName(p);
+      if (cleared && name) removed.add(name);
+    }
+  }
+  if (removed.size === 0) return false;
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && contains(p.consequent, call)) {
+      let tested = false;
+      walk(p.test, ctx.sourceCode.visitorKeys, (m) => {
+        if (m.type === T.MemberExpression && removed.has(propertyName(m) ?? '')) tested = true;
+      });
+      if (tested) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A walk over a shared list: the function starts by taking the next item (`const spec = queue.shift()`)
+ * and leaves when there is none (`if (!spec) return done()`), so every call of itself works on the
+ * next item (creating indexes one by one, trying the next host): not a retry (R2).
+ */
+function takesNextItem(fn: Fn, ctx: Ctx): boolean {
+  if (fn.body.type !== T.BlockStatement) return false;
+  const taken = new Set<TSESLint.Scope.Variable>();
+  const lists = new Set<string>();
+  for (const st of fn.body.body) {
+    if (st.type === T.VariableDeclaration) {
+      for (const d of st.declarations) {
+        const init = unwrap(d.init);
+        if (d.id.type !== T.Identifier || init?.type !== T.CallExpression || !['shift', 'pop'].includes(calleeName(init) ?? '') || init.arguments.length > 0) continue;
+        const v = variableOf(ctx.sourceCode, d.id);
+        if (v) taken.add(v);
+        lists.add(ctx.sourceCode.getText((unwrap(init.callee) as TSESTree.MemberExpression).object));
+      }
+      continue;
+    }
+    if (st.type !== T.IfStatement || taken.size === 0 || !alwaysExits(st.consequent)) continue;
+    let readsItem = false;
+    walk(st.test, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, m);
+        if (v && taken.has(v)) readsItem = true;
+      }
+      if (m.type === T.MemberExpression && propertyName(m) === 'length' && lists.has(ctx.sourceCode.getText(m.object))) readsItem = true;
+    });
+    if (readsItem) return !putsBack(fn, taken, ctx);
+  }
+  return false;
+}
+
+/** The function puts a taken item back (`queue.unshift(job)`, `queue.push(job)`): the same item runs again. */
+function putsBack(fn: Fn, taken: Set<TSESLint.Scope.Variable>, ctx: Ctx): boolean {
+  let found = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.CallExpression && ['unshift', 'push', 'splice', 'add', 'enqueue'].includes(calleeName(n) ?? '')) {
+      for (const a of n.arguments) {
+        const u = unwrap(a);
+        const v = u.type === T.Identifier ? variableOf(ctx.sourceCode, u) : undefined;
+        if (v && taken.has(v)) found = true;
+      }
+    }
+    return undefined;
+  });
+  return found;
 }
 
 /**
