@@ -817,18 +817,6 @@ export async function sync(op: () => Promise<void>, tries: number) {
     }
   }
 }`,
-    // opaque delay from a parameter: not judged
-    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export async function store(put: () => Promise<void>, delayMs: number) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      return await put();
-    } catch {
-      await sleep(delayMs);
-    }
-  }
-}`,
     // unknown base times 2 ** attempt: still no randomness
     `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -1097,6 +1085,30 @@ export async function lookup(url: string) {
 }`,
   ],
   invalid: [
+    {
+      // PRODUCT: a delay held in a parameter the retry never writes is the same on every attempt.
+      name: 'a parameter the loop never writes is a constant delay',
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function store(put: () => Promise<void>, delayMs: number) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await put();
+    } catch {
+      await sleep(delayMs);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantDelay',
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 27,
+        },
+      ],
+    },
     {
       name: "shared loop-constant-delay (rewritten): node:timers/promises default import, constant 2s",
       code: `import timers from 'node:timers/promises';
@@ -2049,7 +2061,8 @@ export async function refresh(op: () => Promise<string>) {
       ],
     },
     {
-      name: "an unknown imported function is not a wait",
+      // K12: an imported helper awaited on its own with a duration is judged by that use.
+      name: "an imported helper awaited with a duration is a wait",
       code: `import { tarry } from './t';
 
 export async function a(op: () => Promise<string>) {
@@ -2063,11 +2076,11 @@ export async function a(op: () => Promise<string>) {
 }`,
       errors: [
         {
-          messageId: 'noWait',
-          line: 4,
-          column: 19,
-          endLine: 4,
-          endColumn: 24,
+          messageId: 'constantDelay',
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 23,
         },
       ],
     },

@@ -824,18 +824,6 @@ export async function sync(op: () => Promise<void>, tries: number) {
     }
   }
 }`,
-    // opaque delay from a parameter: not judged
-    `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export async function store(put: () => Promise<void>, delayMs: number) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      return await put();
-    } catch {
-      await sleep(delayMs);
-    }
-  }
-}`,
     // Math.max floor with no cap, no bound at all
     `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -1110,6 +1098,41 @@ export async function lookup(url: string) {
 }`,
   ],
   invalid: [
+    {
+      // PRODUCT: a delay held in a parameter the retry never writes is the same on every attempt.
+      name: 'a parameter the loop never writes is a constant delay',
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function store(put: () => Promise<void>, delayMs: number) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await put();
+    } catch {
+      await sleep(delayMs);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'noJitter',
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 27,
+          suggestions: [{ messageId: 'addJitter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function store(put: () => Promise<void>, delayMs: number) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await put();
+    } catch {
+      await sleep(Math.random() * delayMs);
+    }
+  }
+}` }],
+        },
+      ],
+    },
     {
       name: "shared delay-table-no-jitter (rewritten): while(true) with a backoff schedule table",
       code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,8 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { calleeName, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
-import { bindingOf, laterWrites, variableOf } from './scope';
+import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { bindingOf, fieldOf, laterWrites, memberWritten, resolveObject, variableOf } from './scope';
 import type { DelayFacts, Node } from './types';
+import { ATTEMPT_NAME_RE, CLAMP_RE, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
+
+export { isRetryAfterName } from './vocabulary';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -33,6 +36,26 @@ export interface Value {
   unjitteredBranch?: boolean;
   /** Where the interesting part comes from (a binding's initialiser), for reporting. */
   source: Node | undefined;
+  /**
+   * The same on every attempt of the retry, whether its number is known or not: built only from
+   * literals, constants, and parameters, fields or options that nothing in the retry region
+   * writes. False as soon as it reads an attempt counter, something written in the retry, the
+   * attempt's error or response, the clock or a random source, or a call we cannot see.
+   */
+  invariant: boolean;
+  /** An operator or function the evaluator does not model produced the number (`a ^ b`): `lo`/`hi` are unknown, the other facts hold. */
+  unmodelled?: boolean;
+}
+
+/**
+ * The code that runs again on each attempt. A value is invariant only when nothing in it writes
+ * the value's parts.
+ */
+export interface RetryRegion {
+  /** The loop statement, or the function that calls itself. */
+  node: Node;
+  /** For recursion: the calls that start the next attempt; a parameter is invariant only when each passes it on unchanged. */
+  selfCalls?: TSESTree.CallExpression[];
 }
 
 /** The counter of a retry: its variable and the interval of values it takes while a delay is computed. */
@@ -41,6 +64,8 @@ export interface AttemptVar {
   lo: number;
   /** Largest value; `Infinity` when the bound is unknown or absent. */
   hi: number;
+  /** The update that carries it to the next attempt has a random component (`gap * (1 + Math.random())`). */
+  random?: boolean;
 }
 
 /** What the evaluator knows about the retry around the expression. */
@@ -54,6 +79,8 @@ export interface Env {
   depth: number;
   /** How many attempts the retry makes at most, when known (bounds a doubling variable). */
   iterations: number | undefined;
+  /** The retry's region, when known: needed to tell that a value is invariant across attempts. */
+  region: RetryRegion | undefined;
   /**
    * An attempt counter kept on an object (`config.__retryCount`, found by data flow by the site's
    * analysis): the interval it takes at the wait, or undefined for any other member.
@@ -61,29 +88,26 @@ export interface Env {
   attemptMember?: (n: TSESTree.MemberExpression) => { lo: number; hi: number } | undefined;
 }
 
-const NUM = (n: number): Value => ({ lo: n, hi: n, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: undefined, now: false, cap: undefined, capped: false, source: undefined });
-const OPAQUE = (): Value => ({ lo: 0, hi: Infinity, random: false, attempt: false, unboundedGrowth: false, opaque: true, retryAfter: undefined, now: false, cap: undefined, capped: false, source: undefined });
-const RETRY_AFTER = (): Value => ({ lo: 0, hi: Infinity, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: 'exact', now: false, cap: undefined, capped: false, source: undefined });
+const NUM = (n: number): Value => ({ lo: n, hi: n, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: undefined, now: false, cap: undefined, capped: false, source: undefined, invariant: true });
+const OPAQUE = (): Value => ({ lo: 0, hi: Infinity, random: false, attempt: false, unboundedGrowth: false, opaque: true, retryAfter: undefined, now: false, cap: undefined, capped: false, source: undefined, invariant: false });
+/** A value we cannot compute that is nevertheless the same on every attempt (an untouched parameter, field or option). */
+const INVARIANT = (): Value => ({ ...OPAQUE(), invariant: true });
+const RETRY_AFTER = (): Value => ({ lo: 0, hi: Infinity, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: 'exact', now: false, cap: undefined, capped: false, source: undefined, invariant: false });
 
-/** Header and property names that carry a server-chosen delay. */
-const RETRY_AFTER_RE = /^(retry[-_]?after(ms|seconds|sec|s)?|x-ratelimit-reset(-after)?|ratelimit-reset|x-rate-limit-reset)$/i;
-
-/** Names of attempt counters (`attempt`, `retryCount`, `__retryCount`, `tries`). */
-const ATTEMPT_NAME_RE = /^_*(n|retry|retries|tries)$|attempts?(Count|Number|No|Index|Left|Remaining)?$|retr(y|ies)(Count|Number|No|Index|Left|Remaining)$|^(num|n)Retries$|tryCount$|failures?Count$|^_*failures$|^(tries|retries)(Left|Remaining)$/i;
-
-/** Names of helpers that return a random number. */
-const RANDOM_CALL_RE = /random|jitter/i;
-/** Names of clamp helpers: `clamp(x, lo, hi)`, `cap(x, max)`. */
-const CLAMP_RE = /^(clamp|cap|capped|limit|bound|bounded|clampDelay|capDelay)$/i;
-
-/** Creates an evaluation environment. */
-export function makeEnv(sourceCode: TSESLint.SourceCode, attempts: AttemptVar[] = [], iterations?: number): Env {
-  return { sourceCode, attempts, params: new Map(), visiting: new Set(), depth: 0, iterations };
+/**
+ * Creates an evaluation environment.
+ *
+ * @param attempts The retry's counters and the values they take.
+ * @param iterations How many attempts the retry makes at most, when known.
+ * @param region The code that runs again on each attempt; without it nothing unknown is invariant.
+ */
+export function makeEnv(sourceCode: TSESLint.SourceCode, attempts: AttemptVar[] = [], iterations?: number, region?: RetryRegion): Env {
+  return { sourceCode, attempts, params: new Map(), visiting: new Set(), depth: 0, iterations, region };
 }
 
-/** Whether a name or string literal names Retry-After (or a rate-limit reset header). */
-export function isRetryAfterName(name: string | undefined): boolean {
-  return name !== undefined && RETRY_AFTER_RE.test(name);
+/** The truth value of a value, when it is a known constant. */
+function truthOf(v: Value): boolean | undefined {
+  return isConst(v) ? v.lo !== 0 && !Number.isNaN(v.lo) : undefined;
 }
 
 function join(a: Value, b: Value): Value {
@@ -92,12 +116,15 @@ function join(a: Value, b: Value): Value {
     unjitteredBranch: a.unjitteredBranch || b.unjitteredBranch || backoffBeside(a, b) || backoffBeside(b, a),
     lo: Math.min(a.lo, b.lo),
     hi: Math.max(a.hi, b.hi),
-    random: a.random && b.random,
+    // A random value on some path counts: the code offers jitter (see evalFunctionCall).
+    random: a.random || b.random,
     attempt: a.attempt || b.attempt,
     unboundedGrowth: a.unboundedGrowth || b.unboundedGrowth,
     opaque: a.opaque || b.opaque,
     retryAfter: a.retryAfter === 'derived' || b.retryAfter === 'derived' ? 'derived' : (a.retryAfter ?? b.retryAfter),
     now: a.now && b.now,
+    invariant: a.invariant && b.invariant,
+    unmodelled: a.unmodelled || b.unmodelled,
     cap: a.cap !== undefined && b.cap !== undefined ? Math.max(a.cap, b.cap) : undefined,
     capped: (a.capped || !a.retryAfter) && (b.capped || !b.retryAfter) && (a.capped || b.capped),
     source: a.source ?? b.source,
@@ -120,6 +147,8 @@ function combine(a: Value, b: Value, lo: number, hi: number): Value {
     capped: (a.capped || !a.retryAfter) && (b.capped || !b.retryAfter) && (a.capped || b.capped),
     unjitteredBranch,
     source: a.source ?? b.source,
+    invariant: a.invariant && b.invariant,
+    unmodelled: a.unmodelled || b.unmodelled,
   };
 }
 
@@ -148,12 +177,14 @@ function evalInner(n: Node, env: Env): Value {
   switch (n.type) {
     case T.Literal: {
       if (typeof n.value === 'number') return NUM(n.value);
+      // Booleans are values too, so a known condition folds (`USE_JITTER ? … : …`).
+      if (typeof n.value === 'boolean') return NUM(n.value ? 1 : 0);
       if (typeof n.value === 'string') {
         const num = Number(n.value);
-        return n.value.trim() !== '' && Number.isFinite(num) ? NUM(num) : OPAQUE();
+        return n.value.trim() !== '' && Number.isFinite(num) ? NUM(num) : INVARIANT();
       }
       if (typeof n.value === 'bigint') return NUM(Number(n.value));
-      return OPAQUE();
+      return INVARIANT();
     }
     case T.Identifier:
       return evalIdentifier(n, env);
@@ -164,11 +195,19 @@ function evalInner(n: Node, env: Env): Value {
     case T.BinaryExpression:
       return evalBinary(n, env);
     case T.LogicalExpression: {
-      if (n.operator === '&&') return evaluate(n.right, env);
       const left = evaluate(n.left, env);
+      const truth = truthOf(left);
+      if (n.operator === '&&') {
+        if (truth === false) return left;
+        const right = evaluate(n.right, env);
+        return truth === true ? right : { ...right, invariant: right.invariant && left.invariant };
+      }
+      if (n.operator === '||' && truth === true) return left;
+      if (n.operator === '??' && isConst(left)) return left;
       const right = evaluate(n.right, env);
+      if (n.operator === '||' && truth === false) return right;
       // `options.retries ?? 3`: an unknown option with a known default counts as the default.
-      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque && !readsEnvironment(n.left, env)) return right;
+      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque && !readsEnvironment(n.left, env)) return { ...right, invariant: right.invariant && left.invariant };
       return join(left, right);
     }
     case T.ConditionalExpression:
@@ -177,7 +216,11 @@ function evalInner(n: Node, env: Env): Value {
       const v = evaluate(n.argument, env);
       if (n.operator === '-') return { ...v, lo: -v.hi, hi: -v.lo };
       if (n.operator === '+' || n.operator === '~') return v;
-      return OPAQUE();
+      if (n.operator === '!') {
+        const t = truthOf(v);
+        return t === undefined ? { ...OPAQUE(), invariant: v.invariant } : NUM(t ? 0 : 1);
+      }
+      return { ...OPAQUE(), invariant: v.invariant };
     }
     case T.UpdateExpression:
       return evaluate(n.argument, env);
@@ -200,14 +243,14 @@ function attemptOf(env: Env, variable: Variable | undefined): AttemptVar | undef
 
 function evalIdentifier(n: TSESTree.Identifier, env: Env): Value {
   if (n.name === 'Infinity') return NUM(Infinity);
-  if (n.name === 'undefined') return OPAQUE();
+  if (n.name === 'undefined') return INVARIANT();
   const variable = variableOf(env.sourceCode, n);
   if (!variable) return OPAQUE();
   const bound = env.params.get(variable);
   if (bound) return bound;
   const attempt = attemptOf(env, variable);
   if (attempt) {
-    return { ...NUM(0), lo: attempt.lo, hi: attempt.hi, attempt: true, unboundedGrowth: attempt.hi === Infinity };
+    return { ...NUM(0), lo: attempt.lo, hi: attempt.hi, attempt: true, unboundedGrowth: attempt.hi === Infinity, random: attempt.random === true, invariant: false };
   }
   if (isRetryAfterName(n.name)) {
     // `retryAfter`, `retryAfterMs`: a value the server chose; still resolve it if we can.
@@ -217,42 +260,204 @@ function evalIdentifier(n: TSESTree.Identifier, env: Env): Value {
   return evalBinding(variable, env);
 }
 
+/** The function (or the program) a node belongs to. */
+function ownerOf(n: Node): Node {
+  let p = n.parent;
+  while (p && !isFunction(p) && p.type !== T.Program) p = p.parent;
+  return p ?? n;
+}
+
+/**
+ * Whether a declaration runs once for the whole retry, not once per attempt: it belongs to a
+ * function that encloses the retry region (so it is evaluated before the retry starts), and it
+ * is not itself inside the region.
+ */
+function declaredOncePerRetry(decl: Node, env: Env): boolean {
+  const region = env.region;
+  if (!region || contains(region.node, decl)) return false;
+  const owner = ownerOf(decl);
+  return contains(owner, region.node);
+}
+
+/**
+ * Whether a parameter keeps its value across attempts: its function runs once for the whole retry,
+ * or it is the recursive function's parameter and every call that starts the next attempt passes
+ * it on unchanged.
+ */
+function paramKeepsValue(variable: Variable, env: Env): boolean {
+  const region = env.region;
+  const def = variable.defs[0];
+  if (!region || !def || def.type !== 'Parameter') return false;
+  const fn = def.node as Node;
+  if (fn !== region.node) return !contains(region.node, fn) && contains(fn, region.node);
+  const calls = region.selfCalls ?? [];
+  if (calls.length === 0 || !isFunction(fn)) return false;
+  const index = fn.params.findIndex((p) => contains(p, def.name));
+  if (index < 0) return false;
+  const top = fn.params[index]!;
+  const hasDefault = top.type === T.AssignmentPattern;
+  return calls.every((call) => {
+    const arg = call.arguments[index];
+    if (!arg) return hasDefault && def.name === (top.type === T.AssignmentPattern ? top.left : top);
+    const a = unwrap(arg);
+    const isSelf = (x: Node | undefined): boolean => !!x && unwrap(x).type === T.Identifier && variable.references.some((r) => r.identifier === unwrap(x));
+    if (isSelf(a)) return true;
+    // `f({ ...opts, tries: tries - 1 })`, `f({ gap, tries: tries - 1 })` for a destructured parameter.
+    if (a.type === T.ObjectExpression) {
+      const key = bindingOf(variable)?.path[0] ?? variable.name;
+      const prop = a.properties.find((p): p is TSESTree.Property => p.type === T.Property && propertyName(p) === key);
+      return !!prop && isSelf(prop.value);
+    }
+    return false;
+  });
+}
+
 function evalBinding(variable: Variable, env: Env): Value {
   if (env.visiting.has(variable)) return OPAQUE();
   const b = bindingOf(variable);
   if (!b) return OPAQUE();
   env.visiting.add(variable);
   try {
-    if (b.kind === 'param-default') return evaluate(b.node, env);
+    if (b.kind === 'import') return INVARIANT();
+    if (b.kind === 'param-default') {
+      const v = evaluate(b.node, env);
+      if (!b.stable) return evalGrowingVariable(variable, b.node!, v, env);
+      return { ...v, invariant: v.invariant && paramKeepsValue(variable, env) };
+    }
     if (b.kind === 'init' && !b.node && !b.stable) {
       // `let timeoutMs; if (…) timeoutMs = a; else timeoutMs = b;`: the values it is given.
-      return evalGrowingVariable(variable, variable.defs[0]!.name, { ...OPAQUE(), hi: -Infinity, lo: Infinity, opaque: false, random: true }, env);
+      return evalGrowingVariable(variable, variable.defs[0]!.name, { ...OPAQUE(), hi: -Infinity, lo: Infinity, opaque: false, random: false, invariant: true }, env, true);
     }
     if (b.kind === 'init' && b.node) {
       const init = evaluate(b.node, env);
-      if (!b.stable) return evalGrowingVariable(variable, b.node, init, env);
-      return init.attempt || init.retryAfter || init.unboundedGrowth ? { ...init, source: b.node } : init;
+      // A `const` evaluated once before the retry starts is the same on every attempt, known or not.
+      const once = declaredOncePerRetry(variable.defs[0]!.node, env);
+      const v = once && !init.random && !init.attempt ? { ...init, invariant: true } : init;
+      if (!b.stable) return evalGrowingVariable(variable, b.node, v, env);
+      return v.attempt || v.retryAfter || v.unboundedGrowth ? { ...v, source: b.node } : v;
     }
     if (b.kind === 'param' && ATTEMPT_NAME_RE.test(variable.name)) return { ...OPAQUE(), attempt: true };
+    if (b.kind === 'param' && b.stable && paramKeepsValue(variable, env)) return INVARIANT();
+    if (b.kind === 'destructured' && b.stable && b.node && declaredOncePerRetry(variable.defs[0]!.node, env)) return INVARIANT();
     return OPAQUE();
   } finally {
     env.visiting.delete(variable);
   }
 }
 
+/** Whether a write runs at most once per evaluation of its variable's declaration: same function, no loop in between. */
+function straightLine(write: Node, decl: Node): boolean {
+  const owner = ownerOf(decl);
+  for (let p = write.parent; p && p !== owner; p = p.parent) {
+    if (isFunction(p)) return false;
+    if (p.type === T.ForStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForOfStatement || p.type === T.ForInStatement) {
+      if (!contains(p, decl)) return false;
+    }
+  }
+  return ownerOf(write) === owner;
+}
+
+const NEGATE: Record<string, string> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '===': '!==', '!==': '===', '==': '!=', '!=': '==' };
+const FLIP: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
 /**
- * A `let` reassigned after its initialiser: a doubling variable (`d *= 2`, `d = Math.min(d * 2, cap)`)
- * grows with the attempt; other writes are joined with the initial value.
+ * An upper bound a test puts on a variable when the test has the given truth value:
+ * `d < 60_000` true, `d >= 60_000` false, `!(d && d < 60_000)` false, `a || d > C` false.
  */
-function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, env: Env): Value {
+function upperBoundWhen(test: Node, variable: Variable, truth: boolean, env: Env, depth = 0): number | undefined {
+  const t = unwrap(test);
+  if (depth > 8) return undefined;
+  if (t.type === T.UnaryExpression && t.operator === '!') return upperBoundWhen(t.argument, variable, !truth, env, depth + 1);
+  if (t.type === T.LogicalExpression) {
+    if ((t.operator === '&&' && truth) || (t.operator === '||' && !truth)) {
+      const bounds = [t.left, t.right].map((x) => upperBoundWhen(x, variable, truth, env, depth + 1)).filter((b): b is number => b !== undefined);
+      return bounds.length > 0 ? Math.min(...bounds) : undefined;
+    }
+    return undefined;
+  }
+  if (t.type !== T.BinaryExpression || t.left.type === T.PrivateIdentifier) return undefined;
+  const isV = (x: Node): boolean => {
+    const u = unwrap(x);
+    return u.type === T.Identifier && variable.references.some((r) => r.identifier === u);
+  };
+  let op: string = t.operator;
+  let other: Node;
+  if (isV(t.left)) other = t.right;
+  else if (isV(t.right)) {
+    other = t.left;
+    op = FLIP[op] ?? op;
+  } else return undefined;
+  if (!truth) op = NEGATE[op] ?? '';
+  if (op !== '<' && op !== '<=') return undefined;
+  const c = evaluate(other, env);
+  return isConst(c) ? c.lo : undefined;
+}
+
+/** The value a variable keeps on the path where a conditional write does not happen, bounded by the guard around the write. */
+function guardedPrior(write: Node, decl: Node, variable: Variable, prior: Value, env: Env): Value {
+  const block = decl.parent;
+  for (let p: Node | undefined = write.parent; p && p !== block && !isFunction(p); p = p.parent) {
+    if (p.type === T.IfStatement) {
+      const inConsequent = contains(p.consequent, write);
+      const bound = upperBoundWhen(p.test, variable, !inConsequent, env);
+      return bound === undefined ? prior : minOf(prior, NUM(bound));
+    }
+  }
+  return prior;
+}
+
+/** Whether a write is conditional relative to its variable's declaration (an `if`, a ternary, a `catch`, a short-circuit). */
+function conditional(write: Node, decl: Node): boolean {
+  const block = decl.parent;
+  for (let p = write.parent; p && p !== block && !isFunction(p); p = p.parent) {
+    if (p.type === T.IfStatement || p.type === T.ConditionalExpression || p.type === T.LogicalExpression || p.type === T.SwitchCase || p.type === T.CatchClause) return true;
+  }
+  return false;
+}
+
+/**
+ * A `let` reassigned after its initialiser. A write that runs once in straight-line code
+ * (`let s = base; s *= 0.5 + Math.random() / 2;`) updates its one value in place. Writes
+ * repeated by a loop or a callback make a sequence: a doubling variable (`d *= 2`,
+ * `d = Math.min(d * 2, cap)`) grows with the attempt; a random factor or a bounded random amount
+ * is jitter, not growth; other writes are joined with the initial value.
+ *
+ * @param fromNothing The variable has no initialiser: the first unconditional write replaces `init`.
+ */
+function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, env: Env, fromNothing = false): Value {
   let result = init;
   let grows = false;
   let cap: number | undefined;
   let factor = 2;
   let anyRandom = false;
-  for (const ref of laterWrites(variable)) {
+  let writtenInRegion = false;
+  let cappedUnknown = false;
+  const decl = variable.defs[0]!.name as Node;
+  const writes = laterWrites(variable).sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
+  for (const ref of writes) {
     const id = ref.identifier as TSESTree.Identifier;
     const parent = id.parent;
+    if (env.region && contains(env.region.node, id)) writtenInRegion = true;
+    else if (!env.region || !declaredOncePerRetry(id, env)) writtenInRegion = true;
+    const once = straightLine(id, decl) && !(env.region && contains(env.region.node, id) && !contains(env.region.node, decl));
+    if (once && parent?.type === T.AssignmentExpression && parent.left === id) {
+      // Straight-line code: the write updates the one value the variable holds.
+      const saved = env.params.get(variable);
+      env.params.set(variable, result);
+      let next: Value;
+      try {
+        next = parent.operator === '=' ? evaluate(parent.right, env) : binaryValue(parent.operator.slice(0, -1), result, evaluate(parent.right, env));
+      } finally {
+        if (saved) env.params.set(variable, saved);
+        else env.params.delete(variable);
+      }
+      const cond = conditional(id, decl);
+      // `if (!(d < 60_000)) d = fallback`: where the old value survives, the guard bounds it.
+      const kept = cond ? guardedPrior(id, decl, variable, result, env) : result;
+      result = !cond ? next : fromNothing && result.lo > result.hi ? next : join(kept, next);
+      if (cond && next.random) anyRandom = true;
+      continue;
+    }
     if (parent?.type === T.UpdateExpression) {
       grows = true;
       continue;
@@ -260,26 +465,32 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
     if (parent?.type !== T.AssignmentExpression) return { ...OPAQUE(), source: initNode };
     if (parent.operator === '*=' || parent.operator === '+=' || parent.operator === '<<=' || parent.operator === '**=') {
       const k = evaluate(parent.right, env);
-      if (parent.operator === '*=' && isConst(k) && k.lo <= 1) continue;
+      if (k.random) anyRandom = true;
+      // A factor of at most 1, or a bounded random amount added, is not growth.
+      if (parent.operator === '*=' && !k.opaque && k.hi <= 1) continue;
+      if (parent.operator === '+=' && k.random && !k.attempt && Number.isFinite(k.hi)) continue;
       grows = true;
       if (parent.operator === '*=' && Number.isFinite(k.hi)) factor = Math.max(factor, k.hi);
       if (parent.operator === '+=' && Number.isFinite(k.hi) && Number.isFinite(init.hi) && init.hi > 0) factor = Math.max(factor, 1 + k.hi / init.hi);
-      if (k.random) result = { ...result, random: result.random };
       continue;
     }
     if (parent.operator === '=') {
-      // `d = d * 2`, `d = Math.min(d * 2, cap)`: evaluate with `d` standing for its initial value.
+      // `d = d * 2`, `d = Math.min(d * 2, cap)`, `d = d * (1 + Math.random())`: probe the update
+      // with `d` standing for 1 (below any cap): a result above 1 grows; randomness is kept.
       const refsSelf = refersTo(parent.right, variable, env.sourceCode);
-      const rhs = refsSelf ? evaluate(parent.right, env) : undefined;
-      if (rhs?.random) {
+      const probe = refsSelf ? probeUpdate(parent.right, variable, env) : undefined;
+      if (probe?.random) anyRandom = true;
+      if (probe && !(probe.hi > 1) && !probe.opaque) {
         // `d = Math.random() * d` (on some path): jitter, not growth.
-        anyRandom = true;
         continue;
       }
       if (refsSelf) {
         grows = true;
+        if (probe && !probe.opaque && Number.isFinite(probe.hi) && probe.hi > factor && probe.hi <= 16) factor = probe.hi;
         const capped = capOf(parent.right, env);
         if (capped !== undefined) cap = cap === undefined ? capped : Math.max(cap, capped);
+        // `d = Math.min(d, options.ceilingMs)`: a cap of unknown size still caps.
+        else if (capsWithUnknown(parent.right, variable, env)) cappedUnknown = true;
       } else {
         result = join(result, evaluate(parent.right, env));
       }
@@ -287,12 +498,26 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
     }
     return { ...OPAQUE(), source: initNode };
   }
+  if (writtenInRegion) result = { ...result, invariant: false };
   // A random component on one path (`if (options.jitter) d = Math.random() * d`) counts: the code has jitter.
-  if (anyRandom) result = { ...result, random: true };
+  if (anyRandom) result = { ...result, random: true, invariant: false };
   if (!grows) return result;
+  if (cap === undefined && cappedUnknown) return { ...result, hi: Infinity, attempt: true, unboundedGrowth: false, capped: true, source: undefined, invariant: false };
   const reach = env.iterations !== undefined && Number.isFinite(result.hi) ? result.hi * factor ** Math.max(0, env.iterations - 1) : Infinity;
   const hi = Math.min(cap ?? Infinity, reach);
-  return { ...result, hi: Math.max(result.hi, hi), attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: cap ?? result.cap, source: undefined };
+  return { ...result, hi: Math.max(result.hi, hi), attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: cap ?? result.cap, source: undefined, invariant: false };
+}
+
+/** Evaluates a self-referencing update (`d * (1 + Math.random())`) with the variable standing for 1. */
+function probeUpdate(rhs: Node, variable: Variable, env: Env): Value {
+  const saved = env.params.get(variable);
+  env.params.set(variable, NUM(1));
+  try {
+    return evaluate(rhs, env);
+  } finally {
+    if (saved) env.params.set(variable, saved);
+    else env.params.delete(variable);
+  }
 }
 
 function refersTo(node: Node, variable: Variable, sourceCode: TSESLint.SourceCode): boolean {
@@ -315,51 +540,119 @@ function capOf(node: Node, env: Env): number | undefined {
   return undefined;
 }
 
+/** Whether an update is `Math.min(…)` with a bound that is not the variable itself, an attempt counter or a server delay. */
+function capsWithUnknown(node: Node, variable: Variable, env: Env): boolean {
+  const n = unwrap(node);
+  if (n.type !== T.CallExpression || !isMathCall(n, 'min')) return false;
+  return n.arguments.some((a) => {
+    if (a.type === T.SpreadElement || refersTo(a, variable, env.sourceCode)) return false;
+    const v = evaluate(a, env);
+    return !v.attempt && !v.retryAfter;
+  });
+}
+
 function isMathCall(call: TSESTree.CallExpression, name: string): boolean {
   const c = unwrap(call.callee);
   return c.type === T.MemberExpression && !c.computed && propertyName(c) === name && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Math';
+}
+
+/**
+ * Whether the object a member is read from keeps the member across attempts: a `this` field or
+ * an untouched parameter, option, import or once-evaluated constant, whose member path nothing
+ * writes and that is not handed to a call inside the retry (which could change it).
+ */
+function objectKeepsMembers(member: TSESTree.MemberExpression, env: Env): boolean {
+  const region = env.region;
+  if (!region) return false;
+  let root: Node = member;
+  while (root.type === T.MemberExpression) {
+    if (root.computed && root !== member) return false;
+    root = unwrap(root.object);
+  }
+  if (root.type === T.ThisExpression) {
+    // `this.options.gap`: the first field must itself be left alone after construction.
+    let first: Node = member;
+    while (first.type === T.MemberExpression && unwrap(first.object).type !== T.ThisExpression) first = unwrap(first.object);
+    const f = first.type === T.MemberExpression ? fieldOf(first) : undefined;
+    if (!f || f.otherWrites.length > 0) return false;
+  } else if (root.type === T.MetaProperty || (root.type === T.Identifier && root.name === 'process' && !variableOf(env.sourceCode, root)?.defs.length)) {
+    // `process.env.RETRY_DELAY_MS`, `import.meta.env.X`: the deployment's configuration.
+    if (!/\.env\b/.test(env.sourceCode.getText(member))) return false;
+  } else if (root.type === T.Identifier) {
+    const v = variableOf(env.sourceCode, root);
+    const b = v && bindingOf(v);
+    if (!v || !b || !b.stable) return false;
+    const ok =
+      b.kind === 'import' ||
+      ((b.kind === 'param' || b.kind === 'param-default') && paramKeepsValue(v, env)) ||
+      ((b.kind === 'init' || b.kind === 'destructured') && declaredOncePerRetry(v.defs[0]!.node, env));
+    if (!ok) return false;
+  } else {
+    return false;
+  }
+  const scopeRoot = env.sourceCode.ast as Node;
+  if (memberWritten(env.sourceCode, member, scopeRoot)) return false;
+  // Handed to a call inside the retry (`op(state)`): the callee may change it.
+  const prefixes = new Set<string>();
+  for (let m: Node = unwrap(member.object); ; m = unwrap((m as TSESTree.MemberExpression).object)) {
+    prefixes.add(env.sourceCode.getText(m));
+    if (m.type !== T.MemberExpression) break;
+  }
+  let handed = false;
+  walk(region.node, env.sourceCode.visitorKeys, (n) => {
+    if (handed) return false;
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && n.arguments.some((a) => prefixes.has(env.sourceCode.getText(unwrap(a))))) handed = true;
+    return undefined;
+  });
+  return !handed;
 }
 
 function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   const name = propertyName(n);
   if (isRetryAfterName(name)) return RETRY_AFTER();
   const counter = env.attemptMember?.(n);
-  if (counter) return { ...NUM(0), lo: counter.lo, hi: counter.hi, attempt: true, unboundedGrowth: counter.hi === Infinity };
+  if (counter) return { ...NUM(0), lo: counter.lo, hi: counter.hi, attempt: true, unboundedGrowth: counter.hi === Infinity, invariant: false };
   // Lookup table: `SCHEDULE[attempt]`.
   if (n.computed) {
     const index = evaluate(n.property, env);
     const table = arrayValues(n.object, env);
     if (table && table.length > 0) {
       const v = { ...NUM(0), lo: Math.min(...table), hi: Math.max(...table) };
-      return index.attempt ? { ...v, attempt: true, source: undefined } : index.opaque ? v : v;
+      return index.attempt ? { ...v, attempt: true, source: undefined, invariant: false } : { ...v, invariant: index.invariant && isConst(index) };
     }
   }
   const stat = staticNumber(n, env);
   if (stat !== undefined) return NUM(stat);
   // `config.__retryCount`, `this.attempts`: an attempt counter kept on an object.
   if (name !== undefined && ATTEMPT_NAME_RE.test(name)) return { ...OPAQUE(), attempt: true };
-  // `opts.retries` where `opts` is bound to an object literal (a const, or a parameter's default).
-  const literal = objectBinding(n.object, env);
-  if (literal && name !== undefined) {
-    const prop = literal.properties.find((p): p is TSESTree.Property => p.type === T.Property && propertyName(p) === name);
-    if (prop) return evaluate(prop.value, env);
+  // `this.cooldownMs`: a field nothing writes after construction is its initialiser (or the constructor's value).
+  const field = fieldOf(n);
+  if (field) {
+    if (field.otherWrites.length > 0) return OPAQUE();
+    const values = [...(field.initializer && field.constructorWrites.length === 0 ? [field.initializer] : []), ...field.constructorWrites];
+    let out: Value | undefined;
+    const saved = env.params;
+    env.params = new Map();
+    try {
+      for (const e of values) out = out ? join(out, evaluate(e, env)) : evaluate(e, env);
+    } finally {
+      env.params = saved;
+    }
+    // Set once per instance: the same on every attempt, whatever it is.
+    if (!out || out.attempt || out.retryAfter) return env.region ? INVARIANT() : OPAQUE();
+    return { ...out, invariant: !!env.region };
   }
+  // `opts.retries` where `opts` resolves to an object literal (a const, a parameter's default,
+  // a destructured option; same-file spreads merged, the last write wins).
+  const literal = name !== undefined && !n.computed ? resolveObject(env.sourceCode, n.object) : undefined;
+  const prop = name !== undefined ? literal?.properties.get(name) : undefined;
+  if (prop && !prop.overridable) return evaluate(prop.value, env);
   if (name === 'length') {
     const arr = arrayValues(n.object, env);
     if (arr) return NUM(arr.length);
   }
+  if (!n.computed && objectKeepsMembers(n, env)) return INVARIANT();
   return OPAQUE();
-}
-
-function objectBinding(node: Node, env: Env): TSESTree.ObjectExpression | undefined {
-  const o = unwrap(node);
-  if (o.type === T.ObjectExpression) return o;
-  if (o.type !== T.Identifier) return undefined;
-  const v = variableOf(env.sourceCode, o);
-  const b = v && bindingOf(v);
-  if (!b || !b.node || !b.stable || (b.kind !== 'init' && b.kind !== 'param-default')) return undefined;
-  const init = unwrap(b.node);
-  return init.type === T.ObjectExpression ? init : undefined;
 }
 
 function arrayValues(node: Node, env: Env): number[] | undefined {
@@ -390,7 +683,7 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
   if (objName === 'Math' || objName === 'Number') {
     switch (name) {
       case 'random':
-        return { ...NUM(0), lo: 0, hi: 1, random: true };
+        return { ...NUM(0), lo: 0, hi: 1, random: true, invariant: false };
       case 'min': {
         if (args.length === 0) return OPAQUE();
         let out = args[0]!;
@@ -432,7 +725,7 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
   if (name && RANDOM_CALL_RE.test(name)) {
     const hi = args.length > 0 ? Math.max(...args.map((a) => a.hi)) : 1;
     const base = args.reduce<Value | undefined>((acc, a) => (acc ? combine(acc, a, 0, hi) : a), undefined) ?? NUM(0);
-    return { ...base, lo: 0, hi, random: true, retryAfter: base.retryAfter ? 'derived' : undefined };
+    return { ...base, lo: 0, hi, random: true, invariant: false, retryAfter: base.retryAfter ? 'derived' : undefined };
   }
   // Same-file function: evaluate its returned expressions with the parameters bound.
   const fn = sameFileFunction(callee, env);
@@ -465,6 +758,8 @@ function minOf(a: Value, b: Value): Value {
     capped: true,
     unjitteredBranch: (a.unjitteredBranch || b.unjitteredBranch) && !a.random && !b.random,
     source: a.source ?? b.source,
+    invariant: a.invariant && b.invariant,
+    unmodelled: a.unmodelled || b.unmodelled,
   };
 }
 
@@ -482,6 +777,8 @@ function maxOf(a: Value, b: Value): Value {
     capped: a.capped && b.capped,
     unjitteredBranch: a.unjitteredBranch || b.unjitteredBranch,
     source: a.source ?? b.source,
+    invariant: a.invariant && b.invariant,
+    unmodelled: a.unmodelled || b.unmodelled,
   };
 }
 
@@ -492,9 +789,32 @@ function power(base: Value, exp: Value): Value {
 
 function evalBinary(n: TSESTree.BinaryExpression, env: Env): Value {
   if (n.left.type === T.PrivateIdentifier) return OPAQUE();
-  const a = evaluate(n.left, env);
-  const b = evaluate(n.right, env);
-  switch (n.operator) {
+  return binaryValue(n.operator, evaluate(n.left, env), evaluate(n.right, env));
+}
+
+const COMPARE: Record<string, (x: number, y: number) => boolean> = {
+  '<': (x, y) => x < y,
+  '<=': (x, y) => x <= y,
+  '>': (x, y) => x > y,
+  '>=': (x, y) => x >= y,
+  '===': (x, y) => x === y,
+  '==': (x, y) => x === y,
+  '!==': (x, y) => x !== y,
+  '!=': (x, y) => x !== y,
+};
+
+/**
+ * Applies a binary operator (also the operator of a compound assignment) to two values. An
+ * operator the evaluator does not model (`^`, `%`) blanks only the number: randomness, attempt
+ * dependence, invariance and Retry-After provenance still come from the operands.
+ */
+function binaryValue(operator: string, a: Value, b: Value): Value {
+  const compare = COMPARE[operator];
+  if (compare) {
+    if (isConst(a) && isConst(b)) return NUM(compare(a.lo, b.lo) ? 1 : 0);
+    return { ...OPAQUE(), invariant: a.invariant && b.invariant };
+  }
+  switch (operator) {
     case '*': {
       const c = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi].map((x) => (Number.isNaN(x) ? 0 : x));
       const v = combine(a, b, Math.min(...c), Math.max(...c));
@@ -528,9 +848,18 @@ function evalBinary(n: TSESTree.BinaryExpression, env: Env): Value {
     case '>>>':
     case '|':
     case '&':
-      return a;
-    default:
-      return OPAQUE();
+      return { ...a, random: a.random || b.random, invariant: a.invariant && b.invariant };
+    case '??':
+      return isConst(a) ? a : join(a, b);
+    case '||':
+      return truthOf(a) === true ? a : truthOf(a) === false ? b : join(a, b);
+    case '&&':
+      return truthOf(a) === false ? a : truthOf(a) === true ? b : join(a, b);
+    default: {
+      // Unknown number, known facts.
+      const v = combine(a, b, 0, Infinity);
+      return { ...v, lo: 0, hi: Infinity, opaque: true, unboundedGrowth: false, unmodelled: true, cap: undefined, capped: a.capped && b.capped };
+    }
   }
 }
 
@@ -555,7 +884,12 @@ function evalConditional(n: TSESTree.ConditionalExpression, env: Env): Value {
     if ((greater && c === r && alt === l) || (!greater && c === l && alt === r)) return minOf(evaluate(t.left, env), evaluate(t.right, env));
     if ((greater && c === l && alt === r) || (!greater && c === r && alt === l)) return maxOf(evaluate(t.left, env), evaluate(t.right, env));
   }
-  return join(evaluate(n.consequent, env), evaluate(n.alternate, env));
+  // A known condition folds; an unknown one joins both branches (a random branch counts as jitter).
+  const test = evaluate(n.test, env);
+  const truth = truthOf(test);
+  if (truth !== undefined) return evaluate(truth ? n.consequent : n.alternate, env);
+  const v = join(evaluate(n.consequent, env), evaluate(n.alternate, env));
+  return { ...v, invariant: v.invariant && test.invariant };
 }
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -569,7 +903,9 @@ export function sameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
     const b = v && bindingOf(v);
     if (!b) return undefined;
     if (b.kind === 'function' && b.node && b.node.type === T.FunctionDeclaration) return b.node;
-    if (b.kind === 'init' && b.stable && b.node) {
+    // `const f = () => …`, or an option whose default is a function (`{ retryWait = async (n) => … } = {}`):
+    // PRODUCT counts a default as known.
+    if ((b.kind === 'init' || b.kind === 'param-default') && b.stable && b.node) {
       const init = unwrap(b.node);
       if (isFunction(init)) return init;
     }
@@ -654,8 +990,11 @@ function evalFunctionCall(fn: FunctionNode, args: Value[], env: Env): Value {
   }
 }
 
-/** Turns an abstract value into the facts the rules read. `node` is where require-max-delay reports. */
-export function toDelayFacts(v: Value, node: Node): DelayFacts {
+/**
+ * Turns an abstract value into the facts the rules read. `node` is where require-max-delay
+ * reports; `expression` is the delay as written, which messages name when its number is unknown.
+ */
+export function toDelayFacts(v: Value, node: Node, expression?: Node): DelayFacts {
   const retryAfterUncapped = v.retryAfter !== undefined && !Number.isFinite(v.hi) && !v.unboundedGrowth && !v.capped;
   let maxReason: DelayFacts['maxReason'];
   if (retryAfterUncapped) maxReason = 'retry-after';
@@ -671,7 +1010,25 @@ export function toDelayFacts(v: Value, node: Node): DelayFacts {
     capMs: v.cap,
     retryAfter: v.retryAfter === 'exact' && v.unjitteredBranch ? 'derived' : v.retryAfter,
     opaque: v.opaque && !v.attempt && !v.retryAfter,
+    invariant: v.invariant && !v.random && !v.attempt && !v.retryAfter && !v.now,
+    expression,
   };
+}
+
+/**
+ * Whether the update that carries `variable` to the next attempt has a random component
+ * (`gap * (1 + Math.random())`, or that property of an options object passed on:
+ * `{ tries: tries - 1, gap: gap * (1 + Math.random()) }`). Used for values a recursive call
+ * carries: their randomness must survive the call (F1).
+ */
+export function carriesRandomness(arg: Node, variable: Variable, sourceCode: TSESLint.SourceCode): boolean {
+  let expr = unwrap(arg);
+  if (expr.type === T.ObjectExpression) {
+    const prop = expr.properties.find((p): p is TSESTree.Property => p.type === T.Property && refersTo(p.value, variable, sourceCode));
+    if (!prop) return false;
+    expr = unwrap(prop.value);
+  }
+  return evaluate(expr, makeEnv(sourceCode, [{ variable, lo: 1, hi: 1 }])).random;
 }
 
 /**
@@ -699,4 +1056,84 @@ export function delayOfFunction(sourceCode: TSESLint.SourceCode, fn: Node, maxAt
     out = out ? join(out, v) : v;
   }
   return toDelayFacts(out ?? OPAQUE(), fn);
+}
+
+/**
+ * Whether an identifier holds a success flag: every value written to it (other than a literal
+ * initialiser) is the result of a same-file helper that returns `true` after its operation and
+ * `false` only from a `catch` (`loaded = await tryRefresh(cache)`). The flag is then the
+ * attempt's outcome: true exactly when the operation succeeded (K7, b13).
+ */
+export function isSuccessFlag(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const v = variableOf(sourceCode, id);
+  if (!v || v.defs.length === 0) return false;
+  let helperWrites = 0;
+  for (const r of v.references) {
+    if (!r.isWrite()) continue;
+    const w = r.writeExpr as Node | null | undefined;
+    if (!w) return false;
+    const u = unwrap(w);
+    if (r.init && u.type === T.Literal && typeof u.value === 'boolean') continue;
+    const call = u.type === T.AwaitExpression ? unwrap(u.argument) : u;
+    if (call.type !== T.CallExpression) return false;
+    const fn = sameFileFunction(call.callee, { sourceCode });
+    if (!fn || !reportsSuccess(fn, sourceCode)) return false;
+    helperWrites++;
+  }
+  return helperWrites > 0;
+}
+
+/** Calls that only read (a probe): their result thrown away, they change nothing. */
+const READ_CALLS = new Set(['fetch', 'get', 'head', 'ping', 'exists', 'stat', 'access']);
+
+/**
+ * Whether the helper's success path does something besides probing (F5): it stores a result
+ * (`cache.manifest = …`, an outer variable) or makes a call for its effect (`await store.push()`),
+ * other than a read whose result is dropped or logging.
+ */
+function hasEffect(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  let effect = false;
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (effect || (n !== fn.body && isFunction(n)) || n.type === T.CatchClause) return false;
+    if (n.type === T.AssignmentExpression) {
+      const left = unwrap(n.left);
+      if (left.type === T.MemberExpression) effect = true;
+      else if (left.type === T.Identifier) {
+        const v = variableOf(sourceCode, left);
+        const decl = v?.defs[0]?.name;
+        if (!decl || !contains(fn, decl)) effect = true;
+      }
+    }
+    if (n.type === T.ExpressionStatement) {
+      const e = unwrap(n.expression);
+      const call = e.type === T.AwaitExpression ? unwrap(e.argument) : e;
+      if (call.type === T.CallExpression) {
+        const c = unwrap(call.callee);
+        const logging = c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'console';
+        const name = calleeName(call);
+        const read = name !== undefined && READ_CALLS.has(name) && !(name === 'fetch' && call.arguments.length > 1);
+        if (!logging && !read) effect = true;
+      }
+    }
+    return undefined;
+  });
+  return effect;
+}
+
+/** A helper whose returns are boolean literals: `false` only inside a `catch`, `true` elsewhere, both present; and whose success path has an effect (not a probe). */
+function reportsSuccess(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  if (!hasEffect(fn, sourceCode)) return false;
+  const rets = returnedExpressions(fn, sourceCode);
+  let sawTrue = false;
+  let sawFalse = false;
+  for (const r of rets) {
+    const u = unwrap(r);
+    if (u.type !== T.Literal || typeof u.value !== 'boolean') return false;
+    let inCatch = false;
+    for (let p: Node | undefined = u.parent; p && p !== fn; p = p.parent) if (p.type === T.CatchClause) inCatch = true;
+    if (u.value !== !inCatch) return false;
+    if (u.value) sawTrue = true;
+    else sawFalse = true;
+  }
+  return sawTrue && sawFalse;
 }

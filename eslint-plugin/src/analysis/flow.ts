@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
-import { sameFileFunction } from './delay';
+import { isSuccessFlag as helperSuccessFlag, sameFileFunction } from './delay';
 import { isStatusLike } from './operation';
 import { bindingOf, variableOf } from './scope';
 import type { Node } from './types';
@@ -135,6 +135,9 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     }
     case T.Identifier: {
       if (isErrorValue(t, sourceCode)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
+      // `loaded = await tryRefresh()`: a same-file helper's flag, true after its operation and false
+      // only from its catch, decided by data flow (values helper, delay.ts).
+      if (helperSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined;
       // A success flag the attempt returned (`const ok = await trySend(msg); if (ok) return;`).
       if (isSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'status' ? false : undefined;
       return undefined;

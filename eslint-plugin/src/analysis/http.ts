@@ -3,7 +3,7 @@ import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, propertyName, stringValue, unwrap, walk } from './ast';
 import { returnedExpressions, sameFileFunction } from './delay';
-import { bindingOf, normalPath, originOf, variableOf, type Origin } from './scope';
+import { bindingOf, normalPath, originOf, staticValues, variableOf, type Origin } from './scope';
 import type { Node, NonIdempotentRequest } from './types';
 
 /** An HTTP request call the analysis recognises. */
@@ -128,7 +128,9 @@ export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree
     const m = resolved && findProp(resolved, 'method');
     if (m) {
       const value = stringValue(m.value) ?? staticString(sourceCode, m.value);
-      method = value?.toUpperCase();
+      // S2: a parameter typed `'GET' | 'POST'` or defaulting to `'POST'`: the set of possible
+      // methods (values-stream resolver). A set that holds a non-idempotent method stands for it.
+      method = value?.toUpperCase() ?? methodOfSet(staticValues(sourceCode, m.value as Node), settings);
       methodNode = m;
       if (!method) {
         // A method known only as a set: a literal-union type, a default, or what same-file callers pass.
@@ -437,4 +439,11 @@ function sameFileCallers(sourceCode: TSESLint.SourceCode, fn: TSESTree.FunctionL
     });
   }
   return out;
+}
+
+/** The method a set of possible methods stands for: its first non-idempotent member, or its only member. */
+function methodOfSet(values: unknown[] | undefined, settings: RetrySettings): string | undefined {
+  const methods = (values ?? []).filter((v): v is string => typeof v === 'string').map((v) => v.toUpperCase());
+  if (methods.length === 0 || methods.length !== values?.length) return undefined;
+  return methods.find((m) => settings.nonIdempotentMethods.includes(m)) ?? (methods.length === 1 ? methods[0] : undefined);
 }

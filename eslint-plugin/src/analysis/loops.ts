@@ -2,12 +2,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, type AttemptVar } from './delay';
-import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, PREDICATE_RE, reachesBackEdge, SUCCESS } from './flow';
+import { FAILURE_EVENTS, FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, PREDICATE_RE, reachesBackEdge, SUCCESS } from './flow';
 import { describeHttpCall } from './http';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
-import { asWait, isAwaited, waitOf } from './waits';
+import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
 
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
 type Variable = TSESLint.Scope.Variable;
@@ -32,7 +32,7 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
     }
     if (n.type === T.CallExpression) {
       try {
-        const site = analyzeInterval(n, ctx);
+        const site = analyzeInterval(n, ctx) ?? analyzeEventRestart(n, ctx);
         if (site) sites.push(site);
       } catch {
         // Skip this timer, keep the file.
@@ -40,6 +40,64 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
     }
   });
   return sites;
+}
+
+/** Methods that (re)start a connection, a session or a poller. */
+const RESTART_RE = /^(open|connect|reconnect|restart|resume|listen|subscribe|login|start[A-Z]?\w*)$/;
+
+/**
+ * A failure-event handler that starts the same emitter again (`socket.on('disconnect', () =>
+ * setTimeout(() => socket.open(), 1500))`, `bot.on('polling_error', () => bot.startPolling())`):
+ * a retry written as an event handler (R6). Its wait is the timer around the restart, if any.
+ */
+function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
+  const name = calleeName(call);
+  if (name !== 'on' && name !== 'once' && name !== 'addEventListener') return undefined;
+  const event = call.arguments[0] && unwrap(call.arguments[0]);
+  const evt = event?.type === T.Literal && typeof event.value === 'string' ? event.value : '';
+  if (!FAILURE_EVENTS.has(evt) && !/(^|_|-)error$|disconnect/i.test(evt)) return undefined;
+  const handler = call.arguments[1] && unwrap(call.arguments[1]);
+  const callee = unwrap(call.callee);
+  if (!handler || !isFunction(handler) || callee.type !== T.MemberExpression) return undefined;
+  const emitter = ctx.sourceCode.getText(unwrap(callee.object));
+  let restart: TSESTree.CallExpression | undefined;
+  walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (restart) return false;
+    if (n.type !== T.CallExpression) return undefined;
+    const c = unwrap(n.callee);
+    if (c.type === T.MemberExpression && RESTART_RE.test(propertyName(c) ?? '') && ctx.sourceCode.getText(unwrap(c.object)) === emitter) restart = n;
+    return undefined;
+  });
+  if (!restart) return undefined;
+  const waits: RetrySite['waits'] = [];
+  for (let p: Node | undefined = restart.parent; p && p !== handler; p = p.parent) {
+    const host: Node | undefined = p.parent;
+    if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host) && host.arguments[1] && host.arguments[1].type !== T.SpreadElement) {
+      waits.push(waitOf({ call: host, delayExpr: host.arguments[1], bindings: [], argument: host.arguments[1], opaque: false }, ctx.sourceCode, []));
+      break;
+    }
+  }
+  walkRegion(handler.body, ctx.sourceCode, (n) => {
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    const w = asWait(n, ctx.sourceCode, ctx.settings);
+    if (w && isAwaited(n, ctx.sourceCode) && n.range[1] <= restart!.range[0]) {
+      waits.push(waitOf(w, ctx.sourceCode, []));
+      return false;
+    }
+    return undefined;
+  }, false);
+  const guarded = pathFacts(restart, handler.body).length > 0;
+  return {
+    kind: 'loop',
+    node: restart,
+    bound: { kind: guarded ? 'unknown' : 'unbounded', maxAttempts: undefined, node: restart },
+    waits,
+    noWait: waits.length === 0 ? restart : undefined,
+    nonIdempotent: [],
+    rateLimitChecks: [],
+    honoursRetryAfter: false,
+    clientErrorRetries: [],
+  };
 }
 
 /** The operation whose failure handler (`.catch` callback, `.then` rejection callback) contains `node`. */
@@ -791,7 +849,7 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w || !isAwaited(n, ctx.sourceCode)) return undefined;
-    waits.push(waitOf(w, ctx.sourceCode, attemptsOnPath(n, loop, attempts, ctx), iterations));
+    waits.push(waitOf(w, ctx.sourceCode, attemptsOnPath(n, loop, attempts, ctx), iterations, { node: loop }));
     return false;
   }, false);
   return waits;

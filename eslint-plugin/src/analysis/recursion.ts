@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
-import { evaluate, makeEnv, sameFileFunction, type AttemptVar } from './delay';
+import { carriesRandomness, evaluate, makeEnv, sameFileFunction, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, ERROR_NAME, FAILURE_EVENTS, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
+import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, waitOf } from './waits';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -131,14 +131,18 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     const opaque = decidedElsewhere(call, fc, ctx);
     if (opaque && bound.kind === 'unbounded') bound = { ...bound, kind: 'unknown' };
     const replay = fc.replay || once;
-    const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts);
+    // The region that runs again: a parameter is invariant when the self-call passes it on unchanged.
+    const passesArgs = direct.includes(call) && !call.arguments.some((a) => sameFileFunction(a, ctx) === fn);
+    const region: RetryRegion = { node: fn, selfCalls: passesArgs ? [call] : [] };
+    const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts, region);
     if (relay && !replay) waits.push(...relayWaits(relay, ctx));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
       node: anchor,
       bound,
       waits,
-      noWait: !replay && !opaque && waits.length === 0 ? anchor : undefined,
+      // Handed to code we cannot see (an imported error handler), the re-run may be waited for there.
+      noWait: !replay && !opaque && waits.length === 0 && !retryHandedToUnknown(call, fc.path, ctx.sourceCode) ? anchor : undefined,
       nonIdempotent: once ? [] : op.nonIdempotent.filter((r) => !failureOnly(fn, r.node, ctx)),
       rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
@@ -668,6 +672,8 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     const dir = changeIn(arg, p.variable, ctx);
     if (dir) {
       consider(p.variable, dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined);
+      // `gap * (1 + Math.random())`: the carried value keeps its random component.
+      attempts[attempts.length - 1]!.random = carriesRandomness(arg, p.variable, ctx.sourceCode);
       continue;
     }
     // A once-only switch: `api(url, true)` for a tested `retried = false`, `upsert(body, undefined)`
@@ -851,7 +857,7 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
 
 
 /** Waits before the self-call: the timer around it, awaited waits on the failure path, `delay(ms).then(() => self())`. */
-function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): Wait[] {
+function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined, region: RetryRegion): Wait[] {
   const waits: Wait[] = [];
   // A wait at the top of the function, before the request, runs before every attempt after the first.
   if (fn.body.type === T.BlockStatement && fc.path !== fn.body) {
@@ -862,18 +868,18 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
         if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
         const w = asWait(n, ctx.sourceCode, ctx.settings);
         if (!w) return undefined;
-        if (isAwaited(n, ctx.sourceCode)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations));
+        if (isAwaited(n, ctx.sourceCode)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations, region));
         return false;
       }, false);
     }
   }
   if (fc.timer && fc.scheduled) {
     const arg = fc.scheduled.bindings.find((b) => unwrap(fc.scheduled!.delay).type === T.Identifier && b.param.name === (unwrap(fc.scheduled!.delay) as TSESTree.Identifier).name)?.arg;
-    waits.push(waitOf({ call: fc.timer, delayExpr: fc.scheduled.delay, bindings: fc.scheduled.bindings as { param: TSESTree.Identifier; arg: Node }[], argument: arg as TSESTree.Expression | undefined, opaque: false }, ctx.sourceCode, attempts, iterations));
+    waits.push(waitOf({ call: fc.timer, delayExpr: fc.scheduled.delay, bindings: fc.scheduled.bindings as { param: TSESTree.Identifier; arg: Node }[], argument: arg as TSESTree.Expression | undefined, opaque: false }, ctx.sourceCode, attempts, iterations, region));
   } else if (fc.timer) {
     const ms = fc.timer.arguments[1];
     const expr = ms && ms.type !== T.SpreadElement ? ms : undefined;
-    waits.push(waitOf({ call: fc.timer, delayExpr: expr ?? ({ type: T.Literal, value: 0, raw: '0', range: fc.timer.range, loc: fc.timer.loc, parent: fc.timer } as unknown as Node), bindings: [], argument: expr, opaque: false }, ctx.sourceCode, attempts, iterations));
+    waits.push(waitOf({ call: fc.timer, delayExpr: expr ?? ({ type: T.Literal, value: 0, raw: '0', range: fc.timer.range, loc: fc.timer.loc, parent: fc.timer } as unknown as Node), bindings: [], argument: expr, opaque: false }, ctx.sourceCode, attempts, iterations, region));
   }
   walkRegion(fc.path, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
@@ -882,7 +888,7 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w) return undefined;
     // `delay(ms).then(() => self())` chains the call; otherwise the wait must be awaited.
-    if (isAwaited(n, ctx.sourceCode) || chainsInto(n, call)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations));
+    if (isAwaited(n, ctx.sourceCode) || chainsInto(n, call)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations, region));
     return false;
   });
   return waits;
@@ -890,7 +896,8 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
 
 function chainsInto(wait: Node, call: Node): boolean {
   const p = wait.parent;
-  if (p?.type === T.MemberExpression && p.object === wait && p.parent?.type === T.CallExpression) return contains(p.parent, call);
-  return false;
+  if (p?.type === T.MemberExpression && p.object === wait && p.parent?.type === T.CallExpression && contains(p.parent, call)) return true;
+  // `sleep(ms).then(log).then(() => run())`: a longer chain (values helper, waits.ts).
+  return chainedBefore(wait, call);
 }
 

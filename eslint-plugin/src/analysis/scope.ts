@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { unwrap } from './ast';
+import { isFunction, propertyName, unwrap, walk } from './ast';
 import type { Node } from './types';
 
 type Variable = TSESLint.Scope.Variable;
@@ -28,7 +28,10 @@ export interface Binding {
   kind: 'init' | 'param-default' | 'param' | 'import' | 'destructured' | 'function' | 'other';
   /** The initialiser, default value, or function node. */
   node: Node | undefined;
-  /** For destructuring: the property path from `node` (e.g. `['retries']` for `const { retries } = opts`). */
+  /**
+   * For destructuring: the property path of the variable in its pattern (e.g. `['retries']` for
+   * `const { retries } = opts` or `function f({ retries = 3 })`); for `destructured` it is the path from `node`.
+   */
   path: string[];
   /** True when the variable is never reassigned. */
   stable: boolean;
@@ -45,7 +48,7 @@ export function bindingOf(variable: Variable): Binding | undefined {
   if (def.type === 'Parameter') {
     // `function f(x = 3)`, `function f({ retries = 3 } = {})`
     const found = findInPattern(def.name as TSESTree.Identifier);
-    if (found.defaultValue) return { kind: 'param-default', node: found.defaultValue, path: [], stable, variable };
+    if (found.defaultValue) return { kind: 'param-default', node: found.defaultValue, path: found.path, stable, variable };
     return { kind: 'param', node: def.node, path: found.path, stable, variable };
   }
   if (def.type === 'Variable') {
@@ -53,7 +56,7 @@ export function bindingOf(variable: Variable): Binding | undefined {
     const id = def.name as TSESTree.Identifier;
     if (decl.id.type === T.Identifier) return { kind: 'init', node: decl.init ?? undefined, path: [], stable, variable };
     const found = findInPattern(id);
-    if (found.defaultValue) return { kind: 'param-default', node: found.defaultValue, path: [], stable, variable };
+    if (found.defaultValue) return { kind: 'param-default', node: found.defaultValue, path: found.path, stable, variable };
     return { kind: 'destructured', node: decl.init ?? undefined, path: found.path, stable, variable };
   }
   return { kind: 'other', node: def.node, path: [], stable, variable };
@@ -125,10 +128,17 @@ export function originOf(sourceCode: TSESLint.SourceCode, expr: Node | null | un
         const base = originOf(sourceCode, b.node, depth + 1);
         return base ? { module: base.module, path: [...base.path, ...b.path] } : undefined;
       }
-      if (b.kind === 'param-default') return undefined;
+      // `function f(client = axios.create())`: the default is the known value (PRODUCT).
+      if (b.kind === 'param-default' && b.path.length === 0) return originOf(sourceCode, b.node, depth + 1);
       return undefined;
     }
     case T.MemberExpression: {
+      if (unwrap(n.object).type === T.ThisExpression) {
+        // `this.client`: the field's initialiser or constructor assignment, when nothing else writes it.
+        const r = resolveExpression(sourceCode, n, depth + 1);
+        const target = r.kind === 'value' ? r.node : r.kind === 'unknown' && r.provenance === 'call' ? r.node : undefined;
+        return target && target !== n ? originOf(sourceCode, target, depth + 1) : undefined;
+      }
       const base = originOf(sourceCode, n.object, depth + 1);
       if (!base) return undefined;
       const name = !n.computed && n.property.type === T.Identifier ? n.property.name : n.property.type === T.Literal ? String(n.property.value) : '?';
@@ -184,4 +194,385 @@ export function isExport(origin: Origin | undefined, modules: string | readonly 
   const p = normalPath(origin);
   if (name === 'default') return p.length === 0;
   return p.length === 1 && p[0] === name;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** What the analysis knows of one class field read through `this.name`. */
+export interface FieldInfo {
+  /** The class that declares or assigns the field. */
+  owner: ClassNode;
+  name: string;
+  /** The field's initialiser (`restMs = 2500`), when it has one. */
+  initializer: TSESTree.Expression | undefined;
+  /** The field is a constructor parameter property (`constructor(private readonly gapMs: number)`). */
+  parameterProperty: TSESTree.TSParameterProperty | undefined;
+  /** Values assigned with `this.name = value` in the constructor (straight construction). */
+  constructorWrites: TSESTree.Expression[];
+  /** Every other write (`this.name = …`, `this.name++`, `this.name *= 2`) in a method or callback. */
+  otherWrites: Node[];
+}
+
+/** The class whose body holds `node` (the nearest one; arrow functions keep `this`). */
+function enclosingClass(node: Node): ClassNode | undefined {
+  for (let p: Node | undefined = node.parent; p; p = p.parent) {
+    if (p.type === T.ClassBody) return p.parent as ClassNode;
+    if (p.type === T.FunctionDeclaration || p.type === T.FunctionExpression) {
+      // A method's function expression: keep going up to its class body.
+      if (p.parent?.type === T.MethodDefinition || p.parent?.type === T.PropertyDefinition) continue;
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The write target of an assignment or update, when `node` is one. */
+function writeTarget(node: Node): Node | undefined {
+  if (node.type === T.AssignmentExpression) return node.left;
+  if (node.type === T.UpdateExpression) return node.argument;
+  return undefined;
+}
+
+/**
+ * Resolves `this.name` to its class field: the initialiser, a constructor parameter property,
+ * the constructor's assignments and every other write in the class. Undefined when `member` is
+ * not a `this` member inside a class (a plain function's `this` is unknown).
+ */
+export function fieldOf(member: TSESTree.MemberExpression): FieldInfo | undefined {
+  if (unwrap(member.object).type !== T.ThisExpression) return undefined;
+  const name = propertyName(member);
+  const owner = enclosingClass(member);
+  if (!name || !owner) return undefined;
+  const info: FieldInfo = { owner, name, initializer: undefined, parameterProperty: undefined, constructorWrites: [], otherWrites: [] };
+  let ctor: Node | undefined;
+  for (const m of owner.body.body) {
+    if (m.type === T.PropertyDefinition && !m.static && propertyName(m) === name) info.initializer = m.value ?? undefined;
+    if (m.type === T.MethodDefinition && m.kind === 'constructor') {
+      ctor = m.value;
+      for (const p of m.value.params) {
+        if (p.type !== T.TSParameterProperty) continue;
+        const id = p.parameter.type === T.AssignmentPattern ? p.parameter.left : p.parameter;
+        if (id.type === T.Identifier && id.name === name) info.parameterProperty = p;
+      }
+    }
+  }
+  const visit = (root: Node, inCtor: boolean): void => {
+    const stack: { n: Node; ctor: boolean }[] = [{ n: root, ctor: inCtor }];
+    while (stack.length > 0) {
+      const { n, ctor: c } = stack.pop()!;
+      const t = writeTarget(n);
+      const u = t && unwrap(t);
+      if (u && u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression && propertyName(u) === name) {
+        if (c && n.type === T.AssignmentExpression && n.operator === '=' && enclosingClass(n) === owner) info.constructorWrites.push(n.right);
+        else info.otherWrites.push(n);
+      }
+      // A nested class has its own `this`; a callback inside the constructor may run later.
+      if (n !== root && (n.type === T.ClassDeclaration || n.type === T.ClassExpression)) continue;
+      const nested = n !== root && isFunction(n) && n.type !== T.ArrowFunctionExpression;
+      if (nested) continue;
+      for (const k of childNodes(n)) stack.push({ n: k, ctor: c && !(n !== root && isFunction(n)) });
+    }
+  };
+  for (const m of owner.body.body) {
+    if (m.type === T.MethodDefinition) visit(m.value.body ?? m.value, m.value === ctor);
+    else if (m.type === T.PropertyDefinition && m.value) visit(m.value, false);
+    else if (m.type === T.StaticBlock) visit(m, false);
+  }
+  return info;
+}
+
+/** Child nodes by plain property walk (no visitor keys needed: used on class bodies only). */
+function childNodes(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || key === 'loc' || key === 'range') continue;
+    if (Array.isArray(value)) {
+      for (const v of value) if (v && typeof v === 'object' && typeof (v as { type?: unknown }).type === 'string') out.push(v as Node);
+    } else if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
+      out.push(value as Node);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether anything writes to the member path `member` (`opts.delayMs`, `this.cfg.gap`): an
+ * assignment, compound assignment or update whose target is that path, a prefix of it, or a
+ * computed member of one of its prefixes. Searched in `region` (a function, a loop, the file).
+ */
+export function memberWritten(sourceCode: TSESLint.SourceCode, member: TSESTree.MemberExpression, region: Node): boolean {
+  const text = sourceCode.getText(member);
+  const prefixes = new Set<string>();
+  for (let m: Node = member; m.type === T.MemberExpression; m = unwrap(m.object)) prefixes.add(sourceCode.getText(m));
+  let found = false;
+  walk(region, sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    const t = writeTarget(n);
+    const u = t && unwrap(t);
+    if (u && u.type === T.MemberExpression) {
+      const w = sourceCode.getText(u);
+      if (prefixes.has(w) || w.startsWith(`${text}.`) || w.startsWith(`${text}[`)) found = true;
+      else if (u.computed && prefixes.has(sourceCode.getText(u.object))) found = true;
+    }
+    // `Object.assign(opts, …)` writes every member of `opts`.
+    if (n.type === T.CallExpression && n.arguments[0] && unwrap(n.callee).type === T.MemberExpression) {
+      const c = unwrap(n.callee) as TSESTree.MemberExpression;
+      if (propertyName(c) === 'assign' && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Object' && prefixes.has(sourceCode.getText(unwrap(n.arguments[0])))) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** Where a value that cannot be resolved further comes from. */
+export type Provenance = 'parameter' | 'import' | 'field' | 'call' | 'spread' | 'global' | 'reassigned' | 'other';
+
+/**
+ * What an expression resolves to through bindings:
+ * - `value`: one defining expression (a literal, an object literal, a call…), to be read further;
+ * - `choice`: several possible defining expressions (the branches of a conditional, the members of a
+ *   literal union type annotation, a default and its annotation's other members);
+ * - `unknown`: nothing more is known; `provenance` says why and `node` is where resolution stopped.
+ */
+export type Resolved =
+  | { kind: 'value'; node: Node }
+  | { kind: 'choice'; nodes: Node[] }
+  | { kind: 'unknown'; provenance: Provenance; node: Node };
+
+const MAX_DEPTH = 12;
+
+/**
+ * The one binding resolver. Follows an expression to the expression that defines its value:
+ * identifiers (`const`s and never-reassigned `let`s), parameter defaults (PRODUCT counts a
+ * default as known), destructuring (`const { retries } = opts`, `function f({ retries = 3 })`),
+ * `this` fields (an initialiser, or the one constructor assignment, when nothing else writes
+ * the field), members of resolvable object literals (same-file spreads merged, last write wins),
+ * same-file exports, and TypeScript wrappers (`as`, `satisfies`, `!`). A parameter whose type
+ * annotation is a literal union (inline or through a same-file type alias) resolves to a
+ * `choice` of the union's literals. A conditional resolves to a `choice` of its branches.
+ *
+ * Never throws; anything it cannot follow is `unknown` with its provenance.
+ */
+export function resolveExpression(sourceCode: TSESLint.SourceCode, expr: Node, depth = 0): Resolved {
+  const n = unwrap(expr);
+  if (depth > MAX_DEPTH) return { kind: 'unknown', provenance: 'other', node: n };
+  try {
+    switch (n.type) {
+      case T.Identifier:
+        return resolveIdentifier(sourceCode, n, depth);
+      case T.MemberExpression: {
+        const name = propertyName(n);
+        if (name === undefined) return { kind: 'unknown', provenance: 'other', node: n };
+        if (unwrap(n.object).type === T.ThisExpression) {
+          const f = fieldOf(n);
+          if (!f) return { kind: 'unknown', provenance: 'field', node: n };
+          if (f.otherWrites.length > 0) return { kind: 'unknown', provenance: 'reassigned', node: n };
+          const defs = [...(f.initializer && f.constructorWrites.length === 0 ? [f.initializer] : []), ...f.constructorWrites];
+          if (defs.length === 1) return resolveExpression(sourceCode, defs[0]!, depth + 1);
+          if (defs.length > 1) return { kind: 'choice', nodes: defs };
+          return { kind: 'unknown', provenance: 'field', node: n };
+        }
+        const obj = resolveObject(sourceCode, n.object, depth + 1);
+        if (!obj) return { kind: 'unknown', provenance: provenanceOf(sourceCode, n.object, depth + 1), node: n };
+        const prop = obj.properties.get(name);
+        if (prop && !prop.overridable) return resolveExpression(sourceCode, prop.value, depth + 1);
+        return { kind: 'unknown', provenance: obj.open ? 'spread' : 'other', node: n };
+      }
+      case T.ConditionalExpression:
+        return { kind: 'choice', nodes: [n.consequent, n.alternate] };
+      case T.CallExpression:
+      case T.NewExpression:
+      case T.AwaitExpression:
+        return { kind: 'unknown', provenance: 'call', node: n };
+      default:
+        return { kind: 'value', node: n };
+    }
+  } catch {
+    return { kind: 'unknown', provenance: 'other', node: n };
+  }
+}
+
+function resolveIdentifier(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier, depth: number): Resolved {
+  const v = variableOf(sourceCode, id);
+  if (!v || v.defs.length === 0) return { kind: 'unknown', provenance: 'global', node: id };
+  const b = bindingOf(v);
+  if (!b) return { kind: 'unknown', provenance: 'other', node: id };
+  if (b.kind === 'import') return { kind: 'unknown', provenance: 'import', node: id };
+  if (b.kind === 'function') return { kind: 'value', node: b.node ?? id };
+  if (!b.stable) return { kind: 'unknown', provenance: 'reassigned', node: id };
+  const def = v.defs[0]!;
+  if (b.kind === 'param-default') {
+    const annotated = annotationChoice(sourceCode, def.name as TSESTree.Identifier);
+    if (annotated) return { kind: 'choice', nodes: [b.node!, ...annotated] };
+    return resolveExpression(sourceCode, b.node!, depth + 1);
+  }
+  if (b.kind === 'param') {
+    const annotated = annotationChoice(sourceCode, def.name as TSESTree.Identifier);
+    if (annotated) return { kind: 'choice', nodes: annotated };
+    return { kind: 'unknown', provenance: 'parameter', node: id };
+  }
+  if (b.kind === 'init') {
+    if (!b.node) return { kind: 'unknown', provenance: 'other', node: id };
+    return resolveExpression(sourceCode, b.node, depth + 1);
+  }
+  if (b.kind === 'destructured' && b.node) {
+    let cur: Resolved = resolveExpression(sourceCode, b.node, depth + 1);
+    for (const key of b.path) {
+      if (cur.kind !== 'value') return cur.kind === 'unknown' ? cur : { kind: 'unknown', provenance: 'other', node: id };
+      const obj = resolveObject(sourceCode, cur.node, depth + 1);
+      const prop = obj?.properties.get(key);
+      if (!obj || !prop || prop.overridable) return { kind: 'unknown', provenance: obj?.open ? 'spread' : 'other', node: id };
+      cur = resolveExpression(sourceCode, prop.value, depth + 1);
+    }
+    return cur;
+  }
+  return { kind: 'unknown', provenance: 'other', node: id };
+}
+
+function provenanceOf(sourceCode: TSESLint.SourceCode, node: Node, depth: number): Provenance {
+  const r = resolveExpression(sourceCode, node, depth);
+  return r.kind === 'unknown' ? r.provenance : 'other';
+}
+
+/** One property of a resolved object. */
+export interface ResolvedProperty {
+  /** The property node (report here); undefined for a member of a spread whose property is a shorthand method. */
+  property: TSESTree.Property;
+  /** The value expression. */
+  value: Node;
+  /** An unresolved spread after it may replace it. */
+  overridable: boolean;
+}
+
+/** An object literal with its same-file spreads merged. */
+export interface ResolvedObject {
+  /** The literal the expression resolves to (where suggestions edit). */
+  node: TSESTree.ObjectExpression;
+  /** Properties by name; the last definition wins, as at run time. */
+  properties: Map<string, ResolvedProperty>;
+  /** A spread or computed key could not be resolved: any option may come from it. */
+  open: boolean;
+}
+
+/**
+ * Resolves an expression to an object literal (through {@link resolveExpression}) and merges its
+ * spreads of same-file object literals (`{ ...DEFAULTS, retries: 5 }`, last write wins). An
+ * unresolved spread (`...options` from a parameter) makes the object `open`, and marks the
+ * properties written before it `overridable`. Undefined when it is no object literal.
+ */
+export function resolveObject(sourceCode: TSESLint.SourceCode, expr: Node | null | undefined, depth = 0): ResolvedObject | undefined {
+  if (!expr || depth > MAX_DEPTH) return undefined;
+  const r = resolveExpression(sourceCode, expr, depth);
+  if (r.kind !== 'value') return undefined;
+  const obj = unwrap(r.node);
+  if (obj.type !== T.ObjectExpression) return undefined;
+  const out: ResolvedObject = { node: obj, properties: new Map(), open: false };
+  for (const p of obj.properties) {
+    if (p.type === T.SpreadElement) {
+      const inner = resolveObject(sourceCode, p.argument, depth + 1);
+      if (!inner) {
+        out.open = true;
+        for (const prop of out.properties.values()) prop.overridable = true;
+        continue;
+      }
+      out.open ||= inner.open;
+      for (const [k, prop] of inner.properties) out.properties.set(k, { ...prop });
+      continue;
+    }
+    const name = propertyName(p);
+    if (name === undefined) {
+      out.open = true;
+      continue;
+    }
+    out.properties.set(name, { property: p, value: p.value as Node, overridable: false });
+  }
+  return out;
+}
+
+/**
+ * The set of statically known values an expression may take (a literal, a `const`, a default, the
+ * branches of a conditional, the members of a literal union annotation), or undefined when some
+ * possibility is unknown.
+ */
+export function staticValues(sourceCode: TSESLint.SourceCode, expr: Node, depth = 0): unknown[] | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const r = resolveExpression(sourceCode, expr, depth);
+  if (r.kind === 'unknown') return undefined;
+  const nodes = r.kind === 'value' ? [r.node] : r.nodes;
+  const out: unknown[] = [];
+  for (const node of nodes) {
+    const u = unwrap(node);
+    if (u !== unwrap(expr) && (u.type === T.Identifier || u.type === T.MemberExpression || u.type === T.ConditionalExpression)) {
+      const inner = staticValues(sourceCode, u, depth + 1);
+      if (!inner) return undefined;
+      out.push(...inner);
+      continue;
+    }
+    if (u.type === T.Literal) {
+      out.push(u.value);
+      continue;
+    }
+    if (u.type === T.TemplateLiteral && u.expressions.length === 0) {
+      out.push(u.quasis[0]?.value.cooked);
+      continue;
+    }
+    try {
+      const s = ASTUtils.getStaticValue(u as TSESTree.Node, sourceCode.getScope(u));
+      if (!s) return undefined;
+      out.push(s.value);
+    } catch {
+      return undefined;
+    }
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * The literal members of a parameter's type annotation, when it is a literal union (`'GET' |
+ * 'POST'`), a single literal type, or a same-file type alias of one. The members are the
+ * annotation's `Literal` nodes. Undefined for any other annotation or none.
+ */
+function annotationChoice(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): Node[] | undefined {
+  let ann: TSESTree.TypeNode | undefined = id.typeAnnotation?.typeAnnotation;
+  // `function f({ method }: { method: 'GET' | 'POST' })`
+  if (!ann) {
+    const prop = id.parent;
+    const pattern = prop?.type === T.Property ? prop.parent : undefined;
+    const patternType = pattern?.type === T.ObjectPattern ? pattern.typeAnnotation?.typeAnnotation : undefined;
+    const key = prop?.type === T.Property ? propertyName(prop) : undefined;
+    if (patternType && patternType.type === T.TSTypeLiteral && key !== undefined) {
+      for (const m of patternType.members) {
+        if (m.type === T.TSPropertySignature && !m.computed && m.key.type === T.Identifier && m.key.name === key) ann = m.typeAnnotation?.typeAnnotation;
+      }
+    }
+  }
+  return ann ? literalMembers(sourceCode, ann, 0) : undefined;
+}
+
+function literalMembers(sourceCode: TSESLint.SourceCode, t: TSESTree.TypeNode, depth: number): Node[] | undefined {
+  if (depth > 5) return undefined;
+  if (t.type === T.TSLiteralType && t.literal.type === T.Literal) return [t.literal];
+  if (t.type === T.TSUnionType) {
+    const out: Node[] = [];
+    for (const m of t.types) {
+      const inner = literalMembers(sourceCode, m, depth + 1);
+      if (!inner) return undefined;
+      out.push(...inner);
+    }
+    return out;
+  }
+  if (t.type === T.TSTypeReference && t.typeName.type === T.Identifier && !t.typeArguments) {
+    const alias = typeAlias(sourceCode, t.typeName.name);
+    return alias ? literalMembers(sourceCode, alias.typeAnnotation, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** A type alias declared at the top level of this file (exported or not). */
+function typeAlias(sourceCode: TSESLint.SourceCode, name: string): TSESTree.TSTypeAliasDeclaration | undefined {
+  for (const st of sourceCode.ast.body) {
+    const d = st.type === T.ExportNamedDeclaration ? st.declaration : st;
+    if (d && d.type === T.TSTypeAliasDeclaration && d.id.name === name) return d;
+  }
+  return undefined;
 }

@@ -32,6 +32,14 @@ export interface DelayFacts {
   retryAfter: 'exact' | 'derived' | undefined;
   /** Part of the delay could not be resolved (a parameter without default, a call to an unknown function). */
   opaque: boolean;
+  /**
+   * The delay is the same on every attempt even if its number is unknown: it is held in a
+   * parameter, field or option that nothing in the retry writes, and reads no attempt counter,
+   * error, response, clock or random source. Computed, never assumed from "opaque".
+   */
+  invariant?: boolean;
+  /** The delay expression as written, named by messages when its number is unknown. */
+  expression?: Node;
 }
 
 /** One wait between attempts. */

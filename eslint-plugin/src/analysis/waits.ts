@@ -1,18 +1,28 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
-import { calleeName, isFunction, unwrap, walk } from './ast';
-import { evaluate, makeEnv, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type Value } from './delay';
+import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
+import { evaluate, makeEnv, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
 import { isExport, originOf, variableOf } from './scope';
 import type { Node, Wait } from './types';
+import { EXECUTOR_REJECT_INDEX, EXECUTOR_RESOLVE_INDEX, GLOBAL_OBJECTS, OPAQUE_WAIT_RE, TIMER_PROMISE_MODULES, WAIT_NAME_RE, isNotAWaitModule } from './vocabulary';
 
-/**
- * Common names of wait helpers (first argument: the delay in ms). `backoff` helpers are waits whose
- * delay we cannot see (they compute it themselves), so they count as waiting with an opaque delay.
- */
-const WAIT_NAME_RE = /^(sleep|delay|wait|pause|nap|hold|snooze|rest|timeout|setTimeoutAsync|setTimeoutPromise|promiseTimeout)(Ms|For|Async|Millis)?$|sleep|delay|pause|snooze|^wait(?!For|Until|Until|ForElement|Until)[A-Z]/i;
-const OPAQUE_WAIT_RE = /^(backoff|backOff|waitBackoff|backoffDelay|exponentialBackoff|jitteredBackoff|sleepWithBackoff|waitForRetry|waitBeforeRetry|retryDelay)$/i;
-const TIMER_MODULES = ['timers/promises', 'node:timers/promises'];
+const TIMER_MODULES = TIMER_PROMISE_MODULES;
+
+/** The callee with compiled-code wrappers removed: `(0, _timing.wait)` is `_timing.wait`. */
+function plainCallee(call: TSESTree.CallExpression | TSESTree.NewExpression): Node {
+  let c = unwrap(call.callee);
+  while (c.type === T.SequenceExpression && c.expressions.length > 0) c = unwrap(c.expressions[c.expressions.length - 1]!);
+  return c;
+}
+
+/** The name a call's callee ends with, through compiled call forms (`(0, _x.wait)(ms)` is `wait`). */
+function waitCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const c = plainCallee(call);
+  if (c.type === T.Identifier) return c.name;
+  if (c.type === T.MemberExpression) return propertyName(c);
+  return undefined;
+}
 
 /** A wait call found in code, and how to compute its delay. */
 export interface WaitCall {
@@ -32,7 +42,7 @@ export function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
   const c = unwrap(call.callee);
   let id: TSESTree.Identifier | undefined;
   if (c.type === T.Identifier) id = c;
-  else if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && ['window', 'globalThis', 'global', 'self'].includes((unwrap(c.object) as TSESTree.Identifier).name) && calleeName(call) === 'setTimeout') return true;
+  else if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && GLOBAL_OBJECTS.includes((unwrap(c.object) as TSESTree.Identifier).name) && calleeName(call) === 'setTimeout') return true;
   if (!id || id.name !== 'setTimeout') return false;
   const v = variableOf(sourceCode, id);
   if (v && v.defs.length > 0) {
@@ -60,7 +70,7 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
     return inner ? { ...inner, call: n, argument: undefined } : undefined;
   }
   if (n.type !== T.CallExpression) return undefined;
-  const name = calleeName(n);
+  const name = waitCalleeName(n);
   const arg0 = n.arguments[0] && n.arguments[0].type !== T.SpreadElement ? n.arguments[0] : undefined;
   // `import { setTimeout as sleep } from 'node:timers/promises'`
   const origin = originOf(sourceCode, n.callee);
@@ -102,13 +112,40 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
     return { call: n, delayExpr: inner.delayExpr, bindings, argument, opaque: inner.opaque };
   }
   if (!name) return undefined;
+  // `Atomics.wait(cell, index, value, ms)` blocks the thread: a synchronous wait.
+  if (isAtomicsWait(n)) {
+    const ms = n.arguments[3] && n.arguments[3].type !== T.SpreadElement ? n.arguments[3] : undefined;
+    return { call: n, delayExpr: ms, bindings: [], argument: ms, opaque: ms === undefined };
+  }
+  // `AbortSignal.timeout(ms)` makes a request option, never a wait.
+  const c = plainCallee(n);
+  if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'AbortSignal') return undefined;
   if (settings.sleepFunctions.includes(name) || WAIT_NAME_RE.test(name)) {
     if (/^timeout$/i.test(name) && n.arguments.length !== 1) return undefined;
     if (origin && !TIMER_MODULES.includes(origin.module) && isNotAWaitModule(origin.module)) return undefined;
     return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: arg0 === undefined };
   }
   if (OPAQUE_WAIT_RE.test(name)) return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
+  // A helper from another module, judged by how it is used: awaited on its own, its result
+  // dropped, given one duration (a number, a growing or random expression).
+  if (origin && arg0 && n.arguments.length === 1 && !origin.path.includes('()') && !origin.path.includes('new') && !isNotAWaitModule(origin.module) && awaitedAlone(n)) {
+    const v = evaluate(arg0, makeEnv(sourceCode));
+    if (!v.opaque || v.attempt || v.random) return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: false };
+  }
   return undefined;
+}
+
+/** `Atomics.wait(…)`: a wait that blocks, so it needs no `await`. */
+function isAtomicsWait(call: Node): boolean {
+  if (call.type !== T.CallExpression) return false;
+  const c = plainCallee(call as TSESTree.CallExpression);
+  return c.type === T.MemberExpression && propertyName(c) === 'wait' && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Atomics';
+}
+
+/** `await helper(ms);` as a statement of its own: the call is made for its time, not its result. */
+function awaitedAlone(call: Node): boolean {
+  const p = call.parent;
+  return p?.type === T.AwaitExpression && p.parent?.type === T.ExpressionStatement;
 }
 
 /**
@@ -156,17 +193,72 @@ function isTimeoutTimer(timer: TSESTree.CallExpression, sourceCode: TSESLint.Sou
   return aborts;
 }
 
-/** Packages whose `delay`/`timeout` exports are not plain waits (rxjs operators, promise timeouts). */
-function isNotAWaitModule(module: string): boolean {
-  return module === 'rxjs' || module === 'rxjs/operators' || module === 'p-timeout' || module.startsWith('@reduxjs');
+/** The executor of the `new Promise(…)` a node lies in (within `limit`), and that promise. */
+function enclosingExecutor(node: Node, limit: Node): { executor: TSESTree.FunctionLike; promise: TSESTree.NewExpression } | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (isFunction(p) && p.parent?.type === T.NewExpression && p.parent.arguments[0] === p) {
+      const callee = unwrap(p.parent.callee);
+      if (callee.type === T.Identifier && callee.name === 'Promise') return { executor: p, promise: p.parent };
+    }
+    if (p === limit) return undefined;
+  }
+  return undefined;
 }
 
-/** The wait inside a function body (`setTimeout(resolve, ms)` in an executor, or a nested helper call). */
+/**
+ * How a timer inside a promise executor settles that promise, judged by data flow rather than
+ * names: `resolve` when its callback is (or calls) the executor's first parameter, `reject` when it
+ * is (or calls) the second one or throws, `other` otherwise.
+ */
+function timerSettles(timer: TSESTree.CallExpression, executor: TSESTree.FunctionLike, sourceCode: TSESLint.SourceCode): 'resolve' | 'reject' | 'other' {
+  const paramVar = (i: number): TSESLint.Scope.Variable | undefined => {
+    const p = executor.params[i];
+    return p && p.type === T.Identifier ? variableOf(sourceCode, p) : undefined;
+  };
+  const resolveVar = paramVar(EXECUTOR_RESOLVE_INDEX);
+  const rejectVar = paramVar(EXECUTOR_REJECT_INDEX);
+  const refs = (v: TSESLint.Scope.Variable | undefined, x: Node): boolean => !!v && v.references.some((r) => r.identifier === x);
+  const cb = timer.arguments[0] && unwrap(timer.arguments[0]);
+  if (!cb) return 'other';
+  // `setTimeout(resolve, ms)`, `setTimeout(giveUp, ms)`, `setTimeout(resolve.bind(null, x), ms)`.
+  const direct = cb.type === T.CallExpression && calleeName(cb) === 'bind' && unwrap(cb.callee).type === T.MemberExpression ? unwrap((unwrap(cb.callee) as TSESTree.MemberExpression).object) : cb;
+  if (refs(rejectVar, direct)) return 'reject';
+  if (refs(resolveVar, direct)) return 'resolve';
+  if (!isFunction(cb)) return 'other';
+  let result: 'resolve' | 'reject' | 'other' = 'other';
+  walk(cb, sourceCode.visitorKeys, (n) => {
+    if (result === 'reject') return false;
+    if (n.type === T.ThrowStatement) result = 'reject';
+    if (n.type === T.CallExpression) {
+      const callee = unwrap(n.callee);
+      if (refs(rejectVar, callee)) result = 'reject';
+      else if (refs(resolveVar, callee) && result === 'other') result = 'resolve';
+    }
+    return undefined;
+  });
+  return result;
+}
+
+/**
+ * The wait inside a function body: a timer that resolves a promise the body awaits or returns
+ * (`new Promise((r) => setTimeout(r, ms))`), or a nested wait call the body awaits or returns.
+ * A timer that rejects or aborts bounds an operation (a timeout) and is no wait; a wait promise the
+ * body only hands to a request (`signal: AbortSignal.timeout(ms)`) is no wait either.
+ */
 function findInnerWait(fn: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings, depth: number): WaitCall | undefined {
   let found: WaitCall | undefined;
   walk(fn, sourceCode.visitorKeys, (n) => {
     if (found) return false;
-    if (n.type === T.CallExpression && isGlobalTimer(sourceCode, n) && !isTimeoutTimer(n, sourceCode)) {
+    if (n.type === T.CallExpression && isGlobalTimer(sourceCode, n)) {
+      const inExecutor = enclosingExecutor(n, fn);
+      if (inExecutor) {
+        const settles = timerSettles(n, inExecutor.executor, sourceCode);
+        if (settles === 'reject' || (settles === 'other' && isTimeoutTimer(n, sourceCode))) return false;
+        // The promise the timer resolves must be what the body waits for.
+        if (!contains(inExecutor.promise, fn) && !waitedWithin(inExecutor.promise, fn, sourceCode)) return false;
+      } else if (isTimeoutTimer(n, sourceCode)) {
+        return false;
+      }
       const ms = n.arguments[1];
       found = { call: n, delayExpr: ms && ms.type !== T.SpreadElement ? ms : undefined, bindings: [], argument: undefined, opaque: false };
       if (!ms) found.delayExpr = { type: T.Literal, value: 0, raw: '0', range: n.range, loc: n.loc } as unknown as Node;
@@ -174,7 +266,7 @@ function findInnerWait(fn: Node, sourceCode: TSESLint.SourceCode, settings: Retr
     }
     if ((n.type === T.CallExpression || n.type === T.NewExpression) && n !== fn) {
       const inner = asWait(n, sourceCode, settings, depth + 1);
-      if (inner) {
+      if (inner && waitedWithin(n, fn, sourceCode)) {
         found = inner;
         return false;
       }
@@ -184,12 +276,22 @@ function findInnerWait(fn: Node, sourceCode: TSESLint.SourceCode, settings: Retr
   return found;
 }
 
+/** Whether a promise made inside a helper is what the helper waits for: awaited, returned, chained into one of these, or the arrow's body. */
+function waitedWithin(promise: Node, fn: Node, sourceCode: TSESLint.SourceCode): boolean {
+  return isAwaited(promise, sourceCode) && contains(fn, promise);
+}
+
 /**
- * Whether a wait's promise is waited for: awaited, yielded, returned, or chained with `.then`
- * into something that is. A wait promise created and dropped is no wait.
+ * Whether a wait's promise is waited for: awaited, yielded, returned, chained with `.then` into
+ * something that is, or kept in a variable that is later awaited or chained (`const gap =
+ * sleep(ms); return gap.then(retry)`, `pending = sleep(ms)` awaited at the top of the next turn).
+ * A wait promise created and dropped is no wait; one raced against an operation
+ * (`Promise.race([op(), sleep(ms)])`) bounds the operation, so it is a timeout, not a wait.
  */
-export function isAwaited(call: Node, sourceCode?: TSESLint.SourceCode): boolean {
+export function isAwaited(call: Node, sourceCode?: TSESLint.SourceCode, depth = 0): boolean {
   let n: Node = call;
+  if (depth > 3) return false;
+  if (isAtomicsWait(call)) return true;
   for (let i = 0; i < 12; i++) {
     const p = n.parent;
     if (!p) return false;
@@ -213,10 +315,11 @@ export function isAwaited(call: Node, sourceCode?: TSESLint.SourceCode): boolean
         }
         return false;
       case T.CallExpression:
-        // `Promise.all([sleep(ms), …])`, `Promise.race`: awaited when the outer call is.
+        // `Promise.all([sleep(ms), …])`: awaited when the outer call is.
         if (p.arguments.includes(n as TSESTree.CallExpressionArgument)) {
           const c = unwrap(p.callee);
           if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Promise') {
+            if (racedAgainstOperation(p, n)) return false;
             n = p;
             continue;
           }
@@ -228,8 +331,12 @@ export function isAwaited(call: Node, sourceCode?: TSESLint.SourceCode): boolean
       case T.VariableDeclarator: {
         // `const pause = sleep(ms); …; await pause;`
         if (p.init !== n || p.id.type !== T.Identifier || !sourceCode) return false;
-        const v = variableOf(sourceCode, p.id);
-        return !!v && v.references.some((r) => r.identifier.parent?.type === T.AwaitExpression);
+        return storedAndAwaited(p.id, sourceCode, depth);
+      }
+      case T.AssignmentExpression: {
+        // `pending = sleep(ms)`, awaited later (at the top of the next turn).
+        if (p.right !== n || p.operator !== '=' || p.left.type !== T.Identifier || !sourceCode) return false;
+        return storedAndAwaited(p.left, sourceCode, depth);
       }
       default:
         return false;
@@ -238,10 +345,40 @@ export function isAwaited(call: Node, sourceCode?: TSESLint.SourceCode): boolean
   return false;
 }
 
-/** Evaluates a wait's delay into the facts the rules read. */
-export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: AttemptVar[], iterations?: number, attemptMember?: Env['attemptMember']): Wait {
-  const env: Env = makeEnv(sourceCode, attempts, iterations);
-  if (attemptMember) env.attemptMember = attemptMember;
+/** Whether a variable holding a wait promise is read somewhere that waits for it. */
+function storedAndAwaited(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  const v = variableOf(sourceCode, id);
+  return !!v && v.references.some((r) => r.isRead() && r.identifier !== id && isAwaited(r.identifier, sourceCode, depth + 1));
+}
+
+/** `Promise.race([op(), sleep(ms)])`: another racer is an operation (a call other than a wait), so the wait is its timeout. */
+function racedAgainstOperation(promiseCall: TSESTree.CallExpression, member: Node): boolean {
+  const method = calleeName(promiseCall);
+  if (method !== 'race' && method !== 'any') return false;
+  const list = promiseCall.arguments[0] && unwrap(promiseCall.arguments[0]);
+  if (!list || list.type !== T.ArrayExpression) return false;
+  return list.elements.some((e) => {
+    if (!e || e === member || e.type === T.SpreadElement) return false;
+    const x = unwrap(e.type === T.AwaitExpression ? e.argument : e);
+    return x.type === T.CallExpression;
+  });
+}
+
+/**
+ * Evaluates a wait's delay into the facts the rules read.
+ *
+ * @param attempts The retry's counters.
+ * @param iterations How many attempts the retry makes at most, when known.
+ * @param scope The code that runs again on each attempt (the loop, or the recursive function and
+ *   its self-calls): with it, a delay nothing in the region changes is known to be invariant. For
+ *   compatibility, an attempt-member resolver may be passed here instead (interceptors).
+ * @param attemptMember An attempt counter kept on an object (`config.__retryCount`), found by the site's analysis.
+ */
+export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: AttemptVar[], iterations?: number, scope?: RetryRegion | Env['attemptMember'], attemptMember?: Env['attemptMember']): Wait {
+  const region = typeof scope === 'function' ? undefined : scope;
+  const member = typeof scope === 'function' ? scope : attemptMember;
+  const env: Env = makeEnv(sourceCode, attempts, iterations, region);
+  if (member) env.attemptMember = member;
   let value: Value;
   if (w.opaque || !w.delayExpr) {
     value = evaluate(undefined, env);
@@ -254,6 +391,62 @@ export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: A
     }
     value = evaluate(w.delayExpr, env);
   }
-  const at = w.argument ?? (w.call.type === T.CallExpression && w.call.arguments.length === 0 ? undefined : undefined);
-  return { node: w.call, argument: at, delay: toDelayFacts(value, w.argument ?? w.call) };
+  // The delay as written: the argument of the wait, or the timer's delay when no helper parameter stands in between.
+  const expression = w.argument ?? (w.bindings.length === 0 ? w.delayExpr : undefined);
+  return { node: w.call, argument: w.argument, delay: toDelayFacts(value, w.argument ?? w.call, expression) };
+}
+
+/**
+ * Whether a wait promise heads a chain that runs `call` (`sleep(ms).then(log).then(() => retry())`):
+ * the wait happens before the call whatever the links in between do.
+ */
+export function chainedBefore(wait: Node, call: Node): boolean {
+  let n: Node = wait;
+  for (let i = 0; i < 12; i++) {
+    let p = n.parent;
+    while (p && (p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.ChainExpression)) {
+      n = p;
+      p = p.parent;
+    }
+    if (p?.type !== T.MemberExpression || p.object !== n || p.parent?.type !== T.CallExpression || p.parent.callee !== p) return false;
+    const name = propertyName(p);
+    if (name !== 'then' && name !== 'finally') return false;
+    const link = p.parent;
+    if (link.arguments.some((a) => contains(a, call))) return true;
+    n = link;
+  }
+  return false;
+}
+
+/**
+ * Whether the re-run is handed to code the analysis cannot see before it runs: `call` sits in a
+ * function inside the failure path `fn` (not the failure handler itself, which runs on failure
+ * anyway) that is given, directly or through a variable or an object property, to
+ * a call that is not a same-file function, a promise link or a timer (`handleError({ error,
+ * again: () => upload() })` with `handleError` imported). That code may wait, so "runs the next
+ * attempt at once" would state more than is known.
+ */
+export function retryHandedToUnknown(call: Node, fn: Node, sourceCode: TSESLint.SourceCode): boolean {
+  for (let f: Node | undefined = call.parent; f && f !== fn; f = f.parent) {
+    if (!isFunction(f)) continue;
+    const uses: Node[] = [f];
+    if (f.parent?.type === T.VariableDeclarator && f.parent.init === f && f.parent.id.type === T.Identifier) {
+      const v = variableOf(sourceCode, f.parent.id);
+      for (const r of v?.references ?? []) if (r.isRead()) uses.push(r.identifier);
+    }
+    for (const u of uses) {
+      let holder: Node = u;
+      // `{ again }`, `{ again: () => … }`: the object is what is handed over.
+      if (holder.parent?.type === T.Property && holder.parent.value === holder && holder.parent.parent?.type === T.ObjectExpression) holder = holder.parent.parent;
+      const consumer = holder.parent;
+      if (consumer?.type !== T.CallExpression && consumer?.type !== T.NewExpression) continue;
+      if (!consumer.arguments.includes(holder as TSESTree.CallExpressionArgument)) continue;
+      const name = waitCalleeName(consumer);
+      if (name === 'then' || name === 'catch' || name === 'finally') continue;
+      if (consumer.type === T.CallExpression && isGlobalTimer(sourceCode, consumer)) continue;
+      if (sameFileFunction(plainCallee(consumer), { sourceCode })) continue;
+      return true;
+    }
+  }
+  return false;
 }

@@ -46,8 +46,9 @@ export default createRule<Options, MessageIds>({
           }
           for (const wait of site.waits) {
             const d = wait.delay;
-            if (d.growing || d.retryAfter || d.opaque) continue;
-            if (once(wait.node)) context.report({ node: wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d) }, suggest });
+            // An unknown delay is skipped unless it is known to be the same on every attempt.
+            if (d.growing || d.retryAfter || (d.opaque && !d.invariant)) continue;
+            if (once(wait.node)) context.report({ node: wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d, context.sourceCode) }, suggest });
           }
         }
       },

@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
             for (const s of site.suggestions?.['require-jitter'] ?? []) {
               suggest.push({ messageId: 'applyLibraryFix', data: { description: s.description }, fix: (fixer) => fixer.replaceTextRange(s.range, s.text) });
             }
-            context.report({ node: wait.node, messageId: 'noJitter', data: { delay: describeDelay(wait.delay) }, suggest });
+            context.report({ node: wait.node, messageId: 'noJitter', data: { delay: describeDelay(wait.delay, context.sourceCode) }, suggest });
           }
         }
       },
@@ -52,11 +52,15 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** A wait needs jitter unless it is random, is exactly the server's Retry-After, or cannot be resolved at all. */
+/**
+ * A wait needs jitter unless it is random, is exactly the server's Retry-After, or cannot be
+ * resolved at all. An unresolved delay that is known to be the same on every attempt has no
+ * random component, so it needs jitter too.
+ */
 function needsJitter(wait: Wait): boolean {
   const d = wait.delay;
   if (d.random) return false;
   if (d.retryAfter === 'exact') return false;
-  if (d.opaque && !d.growing) return false;
+  if (d.opaque && !d.growing && !d.invariant) return false;
   return true;
 }

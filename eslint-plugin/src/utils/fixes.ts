@@ -91,13 +91,23 @@ function freeName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, preferre
 }
 
 /**
- * A short description of a delay for messages, from its facts (ms): "a fixed 1500 ms wait",
- * "a wait that grows to 12800 ms", or "this wait" when nothing is known.
+ * Describes a delay for a message, saying no more than the analysis knows: a number only when it
+ * is known, randomness when there is some, and for a delay whose number is unknown but which the
+ * retry never changes, the expression as written.
  */
-export function describeDelay(d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean }): string {
-  if (!d.growing && !d.opaque && d.random && Number.isFinite(d.maxMs)) return `a random wait of at most ${Math.round(d.maxMs)} ms that does not grow`;
-  if (!d.growing && !d.opaque && Number.isFinite(d.maxMs)) return `a fixed ${Math.round(d.maxMs)} ms wait`;
+export function describeDelay(
+  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; expression?: TSESTree.Node },
+  sourceCode?: TSESLint.SourceCode,
+): string {
+  const known = !d.opaque && Number.isFinite(d.maxMs);
+  if (!d.growing && known && d.random) return `a random wait of at most ${Math.round(d.maxMs)} ms that does not grow`;
+  if (!d.growing && known) return `a fixed ${Math.round(d.maxMs)} ms wait`;
+  if (!d.growing && d.invariant && d.expression && sourceCode) {
+    const text = sourceCode.getText(d.expression).replace(/\s+/g, ' ');
+    return `a wait of \`${text.length > 48 ? `${text.slice(0, 47)}…` : text}\` on every attempt`;
+  }
   if (d.growing && d.maxReason === 'known' && Number.isFinite(d.maxMs)) return `a wait that grows to ${Math.round(d.maxMs)} ms`;
+  if (d.growing && d.maxReason === 'opaque') return 'a wait that changes with the attempt';
   if (d.growing) return 'a growing wait';
   return 'this wait';
 }

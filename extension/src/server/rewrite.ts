@@ -502,13 +502,19 @@ function delayRewrite(sourceCode: SourceCode, owner: Node, counter: Counter | un
     );
   }
   if (!arg) return undefined;
-  if (/retry-?after/i.test(sourceCode.getText(arg))) return undefined; // the server chose that wait
-  const delay = delayOptions(sourceCode, arg, arg);
+  // Every wait of the site that takes its delay from an argument (a loop may wait on two paths).
+  const args = [arg, ...(site?.waits.map((w) => w.argument).filter((a): a is TSESTree.Expression => !!a && a !== arg) ?? [])];
   const attempt = counter.start === 0 ? `${counter.name} + 1` : counter.name;
-  const opts = [delay.base ? `baseDelayMs: ${delay.base}` : '', delay.cap ? `maxDelayMs: ${delay.cap}` : ''].filter(Boolean).join(', ');
-  const text = `backoffDelay(${attempt}${opts ? `, { ${opts} }` : ''})`;
-  if (sourceCode.getText(arg) === text) return undefined;
-  return { siteKey: key, kind: 'delay', edits: [{ range: arg.range, text }], names: ['backoffDelay'] };
+  const edits: OffsetEdit[] = [];
+  for (const a of args) {
+    if (/retry-?after/i.test(sourceCode.getText(a))) continue; // the server chose that wait
+    const delay = delayOptions(sourceCode, a, a);
+    const opts = [delay.base ? `baseDelayMs: ${delay.base}` : '', delay.cap ? `maxDelayMs: ${delay.cap}` : ''].filter(Boolean).join(', ');
+    const text = `backoffDelay(${attempt}${opts ? `, { ${opts} }` : ''})`;
+    if (sourceCode.getText(a) !== text) edits.push({ range: a.range, text });
+  }
+  if (edits.length === 0) return undefined;
+  return { siteKey: key, kind: 'delay', edits, names: ['backoffDelay'] };
 }
 
 /** The retry site a finding at `offset` belongs to (analysis first, then the enclosing loop or recursion). */

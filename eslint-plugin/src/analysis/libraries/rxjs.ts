@@ -32,7 +32,7 @@ export const docs: LibraryDocs = {
     { rule: 'no-retry-on-client-error', when: 'a notifier test on the error\'s status (`throwError` for some statuses) that still lets a 4xx through.' },
     { rule: 'require-jitter', when: 'a numeric `delay`; a `delay` function through the shared delay analysis.' },
     { rule: 'require-max-delay', when: 'a `delay` function whose growth is not capped.' },
-    { rule: 'no-retry-on-client-error', when: 'the retried source is rxjs `ajax` (it errors on 4xx) and no `delay` function can tell errors apart.' },
+    { rule: 'no-retry-on-client-error', when: 'the retried source is rxjs `ajax` or Angular `HttpClient` / `HttpHandler.handle` (they error on 4xx) and no `delay` function can tell errors apart.' },
     { rule: 'require-idempotency-key', when: 'the retried source is an `ajax` POST or PATCH without an idempotency key.' },
   ],
   notModelled: [
@@ -93,9 +93,11 @@ function analyzeRetry(ctx: LibraryContext, node: TSESTree.CallExpression): Retry
           // `delay(error, retryCount)` returns a notifier: `timer(ms)` waits (the retry count is
           // the attempt), `throwError` / `EMPTY` stop. It may stop on a count or on the error:
           // it can bound and classify the retries.
-          classifies = true;
-          if (!countOpt) count = undefined;
-          site.waits = retryDelayWaits(ctx, fn, delayOpt.property);
+          const r = retryDelayWaits(ctx, fn, delayOpt.property);
+          // Without `count`, only a delay function that can stop bounds it (rxjs' count defaults to Infinity).
+          if (!countOpt && r.mayStop) count = undefined;
+          site.waits = r.waits;
+          classifies = r.mayStop;
         } else {
           classifies = true;
           if (!countOpt) count = undefined;
@@ -471,7 +473,7 @@ function sourceRequest(ctx: LibraryContext, operator: TSESTree.CallExpression): 
   for (let i = 0; source && i < 6; i++) {
     const s = resolveExpression(ctx, source);
     if (!s || s.type !== T.CallExpression) return undefined;
-    const http = describeHttpCall(ctx.sourceCode, s, ctx.settings);
+    const http = describeHttpCall(ctx.sourceCode, s, ctx.settings) ?? angularRequest(ctx, s);
     if (http) return http;
     const c = unwrap(s.callee);
     if (c.type !== T.MemberExpression || propertyName(c) !== 'pipe') return undefined;
@@ -511,9 +513,10 @@ function ajaxHeadersKey(ctx: LibraryContext, http: HttpCall): boolean {
  * returns (conditionals and `if … return` followed), `x` evaluated with `retryCount` as the
  * attempt. Returns one opaque wait when a returned value is neither a timer nor a stop.
  */
-function retryDelayWaits(ctx: LibraryContext, fn: FunctionNode, at: Node): Wait[] {
+function retryDelayWaits(ctx: LibraryContext, fn: FunctionNode, at: Node): { waits: Wait[]; mayStop: boolean } {
   const waits: Wait[] = [];
   let unknown = false;
+  let stops = false;
   const visit = (n: Node | null): void => {
     const u = unwrap(n);
     if (!u) return;
@@ -524,9 +527,63 @@ function retryDelayWaits(ctx: LibraryContext, fn: FunctionNode, at: Node): Wait[
     }
     const t = timerArgument(ctx, u);
     if (t) waits.push({ node: u, argument: undefined, delay: invariantDelay(ctx, t, u, fn, 1) });
-    else if (leafStops(ctx, u) !== true) unknown = true;
+    else if (leafStops(ctx, u) === true) stops = true;
+    else unknown = true;
   };
   for (const r of returnedExpressions(fn, ctx.sourceCode.visitorKeys)) visit(r);
-  if (unknown || waits.length === 0) return [{ node: at, argument: undefined, delay: opaqueDelay(at) }];
-  return waits;
+  // A `throw` in the body stops too (and may classify).
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && (n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression || n.type === T.FunctionDeclaration)) return false;
+    if (n.type === T.ThrowStatement) stops = true;
+    return undefined;
+  });
+  const mayStop = stops || unknown;
+  if (unknown || waits.length === 0) return { waits: [{ node: at, argument: undefined, delay: opaqueDelay(at) }], mayStop };
+  return { waits, mayStop };
+}
+
+const ANGULAR_HTTP = '@angular/common/http';
+const ANGULAR_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
+
+/**
+ * A request through Angular's HTTP stack, whose observable errors on 4xx and 5xx
+ * (`HttpErrorResponse`), like rxjs `ajax`: `next.handle(req)` in an interceptor, with `next`
+ * typed `HttpHandler`, or `this.http.get(…)` / `http.post(…)` on an `HttpClient` (a parameter or
+ * constructor parameter property typed with it). The type import is the evidence.
+ */
+function angularRequest(ctx: LibraryContext, call: TSESTree.CallExpression): HttpCall | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return undefined;
+  const name = propertyName(callee);
+  if (!name) return undefined;
+  const type = angularTypeOf(ctx, unwrap(callee.object));
+  const isHandle = type === 'HttpHandler' && name === 'handle';
+  const isClient = type === 'HttpClient' && ANGULAR_METHODS.has(name);
+  if (!isHandle && !isClient) return undefined;
+  const method = isClient && name !== 'request' ? name.toUpperCase() : undefined;
+  return { node: call, client: 'angular', method, methodNode: method ? callee : undefined, throwsOnHttpError: true, keyValue: undefined, keyUnknown: true };
+}
+
+/** The Angular HTTP type (`HttpHandler`, `HttpClient`) an identifier or `this.x` is annotated with, through its parameter or parameter property. */
+function angularTypeOf(ctx: LibraryContext, obj: Node): string | undefined {
+  let id: TSESTree.Identifier | undefined;
+  if (obj.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, obj);
+    const def = v?.defs[0];
+    if (def?.type === 'Parameter' && def.name.type === T.Identifier) id = def.name;
+  } else if (obj.type === T.MemberExpression && unwrap(obj.object).type === T.ThisExpression) {
+    const field = propertyName(obj);
+    let cls: Node | undefined = obj.parent;
+    while (cls && cls.type !== T.ClassBody) cls = cls.parent;
+    const ctor = cls?.type === T.ClassBody ? cls.body.find((m): m is TSESTree.MethodDefinition => m.type === T.MethodDefinition && m.kind === 'constructor') : undefined;
+    for (const p of ctor?.value.params ?? []) {
+      if (p.type === T.TSParameterProperty && p.parameter.type === T.Identifier && p.parameter.name === field) id = p.parameter;
+    }
+  }
+  const ann = id?.typeAnnotation?.typeAnnotation;
+  if (!ann || ann.type !== T.TSTypeReference || ann.typeName.type !== T.Identifier) return undefined;
+  const origin = ctx.originOf(ann.typeName);
+  if (!origin || origin.module !== ANGULAR_HTTP) return undefined;
+  const p = normalPath(origin);
+  return p.length === 1 ? p[0] : undefined;
 }

@@ -1,0 +1,58 @@
+/**
+ * The one place for the names the analysis uses as hints: wait helpers, attempt counters,
+ * deadlines, token refreshes, Retry-After headers, random and clamp helpers.
+ *
+ * Names assist; data flow decides. Each list is used only where the code it names cannot be
+ * seen (an imported helper, a member of an unknown object) or to raise confidence in a shape
+ * that data flow already found. Project-specific names come from `settings.retry`
+ * (`sleepFunctions`), never from here.
+ */
+
+/**
+ * Common names of wait helpers whose first argument is the delay in ms (`sleep`, `delay`,
+ * `wait`, `pause`, `waitMs`, …). `timeout` counts only as a one-argument call that is awaited;
+ * see `waits.ts`.
+ */
+export const WAIT_NAME_RE = /^(sleep|delay|wait|pause|nap|hold|snooze|rest|timeout|setTimeoutAsync|setTimeoutPromise|promiseTimeout)(Ms|For|Async|Millis)?$|sleep|delay|pause|snooze|^wait(?!For|Until|ForElement)[A-Z]/i;
+
+/** Names of helpers that wait a delay they compute themselves (the delay is unknown, but they wait). */
+export const OPAQUE_WAIT_RE = /^(backoff|backOff|waitBackoff|backoffDelay|exponentialBackoff|jitteredBackoff|sleepWithBackoff|waitForRetry|waitBeforeRetry|retryDelay)$/i;
+
+/** Modules whose `setTimeout` / `scheduler.wait` exports return a promise that waits. */
+export const TIMER_PROMISE_MODULES: readonly string[] = ['timers/promises', 'node:timers/promises'];
+
+/** Packages whose `delay` / `timeout` exports are not plain waits (rxjs operators, promise timeouts). */
+export function isNotAWaitModule(module: string): boolean {
+  return module === 'rxjs' || module === 'rxjs/operators' || module === 'p-timeout' || module.startsWith('@reduxjs');
+}
+
+/** Names of attempt counters (`attempt`, `retryCount`, `__retryCount`, `tries`, `retriesLeft`). */
+export const ATTEMPT_NAME_RE = /^_*(n|retry|retries|tries)$|attempts?(Count|Number|No|Index|Left|Remaining)?$|retr(y|ies)(Count|Number|No|Index|Left|Remaining)$|^(num|n)Retries$|tryCount$|failures?Count$|^_*failures$|^(tries|retries)(Left|Remaining)$/i;
+
+/** Header and property names that carry a server-chosen delay (Retry-After and rate-limit resets). */
+export const RETRY_AFTER_RE = /^(retry[-_]?after(ms|seconds|sec|s)?|x-ratelimit-reset(-after)?|ratelimit-reset|x-rate-limit-reset)$/i;
+
+/** Names of helpers that return a random number (`random`, `randomBetween`, `jitter`). */
+export const RANDOM_CALL_RE = /random|jitter/i;
+
+/** Names of clamp helpers: `clamp(x, lo, hi)`, `cap(x, max)`. */
+export const CLAMP_RE = /^(clamp|cap|capped|limit|bound|bounded|clampDelay|capDelay)$/i;
+
+/** Names that suggest a deadline or time budget (`deadline`, `timeLeft`, `signal.aborted`). A hint only: a deadline compares the clock or checks a signal. */
+export const DEADLINE_RE = /deadline|timeout|expire|elapsed|giveUp|until|budget|remaining|timeLeft|stopAt|endAt|maxTime|maxDuration|aborted|signal/i;
+
+/** Names of calls that refresh credentials before a replay (`refreshToken`, `reauth`, `login`). */
+export const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
+
+/** Global objects whose `setTimeout` is the timer (`window.setTimeout`, `globalThis.setTimeout`). */
+export const GLOBAL_OBJECTS: readonly string[] = ['window', 'globalThis', 'global', 'self'];
+
+/** Names of a promise executor's settle functions are irrelevant: position decides (first resolves, second rejects). */
+export const EXECUTOR_RESOLVE_INDEX = 0;
+/** See {@link EXECUTOR_RESOLVE_INDEX}. */
+export const EXECUTOR_REJECT_INDEX = 1;
+
+/** Whether a name or string literal names Retry-After (or a rate-limit reset header). */
+export function isRetryAfterName(name: string | undefined): boolean {
+  return name !== undefined && RETRY_AFTER_RE.test(name);
+}
