@@ -177,7 +177,7 @@ export async function retryWithBackoff<T, S extends AbortSignalLike = AbortSigna
  * is min(maxDelayMs, baseDelayMs · 2^(attempt − 1)); per the AWS Architecture Blog, "Exponential
  * Backoff And Jitter": 'full' picks uniformly in [0, ceiling], 'equal' in [ceiling/2, ceiling],
  * 'none' returns the ceiling, and 'decorrelated' picks in [baseDelayMs, min(maxDelayMs, 3 · previousDelayMs)]
- * regardless of the attempt. Rounded to whole ms.
+ * regardless of the attempt. Rounded to whole ms, and never above maxDelayMs (rounded down when fractional).
  */
 export function backoffDelay(attempt: number, options: BackoffOptions = {}): number {
   if (typeof attempt !== 'number' || !Number.isInteger(attempt) || attempt < 0) {
@@ -189,18 +189,27 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}): num
     const previousDelayMs = orDefault(settings.previousDelayMs, baseDelayMs);
     const high = Math.min(maxDelayMs, previousDelayMs * 3);
     const low = Math.min(baseDelayMs, high);
-    return Math.round(low + random() * (high - low));
+    return wholeMsWithin(low + random() * (high - low), maxDelayMs);
   }
   const exponent = Math.min(Math.max(attempt - 1, 0), 1023);
   const ceiling = baseDelayMs === 0 ? 0 : Math.min(maxDelayMs, baseDelayMs * Math.pow(2, exponent));
   switch (settings.jitter) {
     case 'full':
-      return Math.round(random() * ceiling);
+      return wholeMsWithin(random() * ceiling, maxDelayMs);
     case 'equal':
-      return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+      return wholeMsWithin(ceiling / 2 + (random() * ceiling) / 2, maxDelayMs);
     default:
-      return Math.round(ceiling);
+      return wholeMsWithin(ceiling, maxDelayMs);
   }
+}
+
+/**
+ * `ms` rounded to whole ms and kept in [0, maxDelayMs]: a fractional cap rounds down (0.5 gives 0),
+ * and a `random` outside [0, 1) (or NaN) cannot push the delay out of bounds.
+ */
+function wholeMsWithin(ms: number, maxDelayMs: number): number {
+  if (!(ms > 0)) return 0;
+  return Math.min(Math.round(ms), Math.floor(maxDelayMs));
 }
 
 /**

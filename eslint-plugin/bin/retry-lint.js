@@ -1,8 +1,20 @@
 #!/usr/bin/env node
 'use strict';
-// The `retry-lint` command; the implementation is src/cli.ts.
-require('../dist/cli.js')
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+// The `retry-lint` command; the implementation is src/cli.ts. `main` never rejects; should the
+// module itself fail to load or run, that is the tool's own fault: exit 2 with the message.
+try {
+  require('../dist/cli.js')
+    .main(process.argv.slice(2))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error) => {
+        process.stderr.write(`retry-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 2;
+      },
+    );
+} catch (error) {
+  process.stderr.write(`retry-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}

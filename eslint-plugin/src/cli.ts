@@ -1,6 +1,8 @@
 import type { ESLint as ESLintNamespace, Linter } from 'eslint';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { access, constants as fsConstants, lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Minimatch } from 'minimatch';
 import { parseArgs } from 'node:util';
 import plugin from './index';
 
@@ -12,6 +14,9 @@ export type Format = (typeof FORMATS)[number];
 
 /** Exit codes, as ESLint's own command uses them. */
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
+
+/** Default of `--max-file-size`, in bytes: in line with the editor's `retryLint.maxFileSize` (1,000,000 characters). */
+export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
 
 /** Files the command lints when given a directory, by extension. */
 const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
@@ -32,6 +37,9 @@ Options:
   -f, --format NAME      stylish (default), json or sarif
       --fix              write the fixes that cannot change behaviour
       --max-warnings N   exit 1 when there are more than N warnings
+      --max-file-size N  skip files over N bytes (suffix k or m for thousands or
+                         millions; 0 for no limit); default 1m, as the editor's
+                         retryLint.maxFileSize
   -c, --config FILE      lint with this ESLint flat config file
   -h, --help             print this help
   -v, --version          print the version
@@ -39,6 +47,10 @@ Options:
 Config: with no --config, retry-lint uses the project's own ESLint config when
 it turns on retry/* rules for the files linted, and the plugin's recommended
 config (TypeScript and JSX included) otherwise.
+
+A file that cannot be linted is reported on that file and the run goes on:
+one that cannot be read, or is not a regular file (a FIFO, a directory, a
+symbolic link loop), is an error; one over --max-file-size is a warning.
 
 Exit codes: 0 no findings, 1 errors (or more warnings than --max-warnings),
 2 bad usage or an internal error.`;
@@ -59,6 +71,8 @@ interface CliOptions {
   format: Format;
   fix: boolean;
   maxWarnings: number | undefined;
+  /** Largest file linted, in bytes; `Infinity` for no limit. */
+  maxFileSize: number;
   config: string | undefined;
   help: boolean;
   version: boolean;
@@ -73,7 +87,7 @@ interface FlatESLintClass {
   readonly version: string;
   outputFixes(results: ESLintNamespace.LintResult[]): Promise<void>;
 }
-type FlatESLintInstance = Pick<InstanceType<typeof import('eslint').ESLint>, 'lintFiles' | 'loadFormatter' | 'calculateConfigForFile' | 'getRulesMetaForResults'>;
+type FlatESLintInstance = Pick<InstanceType<typeof import('eslint').ESLint>, 'lintFiles' | 'loadFormatter' | 'calculateConfigForFile' | 'getRulesMetaForResults' | 'isPathIgnored'>;
 
 /**
  * Runs `retry-lint` with the given arguments (without `node` and the script path).
@@ -128,6 +142,7 @@ function parseCommandLine(argv: string[]): CliOptions {
         format: { type: 'string', short: 'f' },
         fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
+        'max-file-size': { type: 'string' },
         config: { type: 'string', short: 'c' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -152,6 +167,7 @@ function parseCommandLine(argv: string[]): CliOptions {
     maxWarnings = Number(rawMax.trim());
   }
   return {
+    maxFileSize: parseFileSize(values['max-file-size']),
     patterns: positionals.length > 0 ? positionals : ['.'],
     format,
     fix: values.fix ?? false,
@@ -160,6 +176,23 @@ function parseCommandLine(argv: string[]): CliOptions {
     help: values.help ?? false,
     version: values.version ?? false,
   };
+}
+
+/**
+ * Reads `--max-file-size`: a whole number of bytes, or a number with `k`/`kb` (thousands) or
+ * `m`/`mb` (millions) after it; 0 is no limit.
+ *
+ * @throws {UsageError} When the value is not such a size.
+ */
+function parseFileSize(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_MAX_FILE_SIZE;
+  const match = /^(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb)?$/i.exec(raw.trim());
+  if (!match) {
+    throw new UsageError(`--max-file-size expects a size in bytes (e.g. 1000000, 500k or 2m; 0 for no limit), got "${raw}".`);
+  }
+  const unit = (match[2] ?? 'b').toLowerCase();
+  const bytes = Math.floor(Number(match[1]) * (unit.startsWith('m') ? 1e6 : unit.startsWith('k') ? 1e3 : 1));
+  return bytes === 0 ? Infinity : bytes;
 }
 
 function isFormat(name: string): name is Format {
@@ -198,19 +231,35 @@ async function lint(FlatESLint: FlatESLintClass, options: CliOptions, io: CliIo)
     eslintOptions = { ...base, overrideConfigFile: true, overrideConfig: builtInConfig() };
     builtIn = true;
   }
-  const eslint = new FlatESLint(eslintOptions);
-  let results: ESLintNamespace.LintResult[];
+  // Files ESLint would lint but must not read (not regular, unreadable, too large) are found
+  // first, without opening any, then left out of ESLint's run through an ignore function and
+  // reported on their own. ESLint reads every file it lints, and would hang on a FIFO or stop
+  // the whole run on one unreadable file.
+  let problems: FileProblem[];
   try {
-    results = await eslint.lintFiles(options.patterns);
+    problems = await findFileProblems(new FlatESLint(eslintOptions), options.patterns, io.cwd, options.maxFileSize, builtIn);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // ESLint's own messages for patterns that match nothing lintable are usage errors.
-    if (/No files matching|are ignored|were found/i.test(message)) throw new UsageError(message);
-    // A `--config` file that does not load (a syntax error in it) is the user's to fix, not ours.
-    if (options.config !== undefined) throw new UsageError(`cannot load ${options.config}: ${message.split('\n')[0] ?? message}`);
-    throw error;
+    throw configError(error, options);
+  }
+  const skipped = new Set(problems.map((p) => p.filePath));
+  const patterns = options.patterns.filter((p) => !skipped.has(path.resolve(io.cwd, p)));
+  const skip: Linter.Config = { name: 'retry-lint/not-lintable', ignores: [((file: string) => skipped.has(path.resolve(file))) as unknown as string] };
+  const overrides = eslintOptions.overrideConfig;
+  const lintOptions: ESLintNamespace.Options =
+    skipped.size === 0 ? eslintOptions : { ...eslintOptions, overrideConfig: [...(Array.isArray(overrides) ? overrides : overrides ? [overrides] : []), skip] };
+  const eslint = new FlatESLint(lintOptions);
+  let results: ESLintNamespace.LintResult[] = [];
+  if (patterns.length > 0) {
+    try {
+      results = await eslint.lintFiles(patterns);
+    } catch (error) {
+      // A folder whose only lintable files were left out matches nothing: not a usage error then.
+      if (!(skipped.size > 0 && isUnmatched(error))) throw configError(error, options);
+      results = await new FlatESLint({ ...lintOptions, errorOnUnmatchedPattern: false }).lintFiles(patterns);
+    }
   }
   if (options.fix) await FlatESLint.outputFixes(results);
+  results = [...results, ...problems.map(problemResult)].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   if (builtIn) results = keepOwnFindings(results);
 
   const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
@@ -225,6 +274,190 @@ async function lint(FlatESLint: FlatESLintClass, options: CliOptions, io: CliIo)
   return errorCount > 0 || tooManyWarnings ? EXIT.findings : EXIT.clean;
 }
 
+/** Whether ESLint's error says that a pattern matched no lintable file. */
+function isUnmatched(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /No files matching|are ignored|were found/i.test(message);
+}
+
+/** The error to report for a failure of ESLint to find or configure the files: usage errors where they are the user's to fix. */
+function configError(error: unknown, options: CliOptions): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  // ESLint's own messages for patterns that match nothing lintable are usage errors.
+  if (isUnmatched(error)) return new UsageError(message);
+  // A `--config` file that does not load (a syntax error in it) is the user's to fix, not ours.
+  if (options.config !== undefined) return new UsageError(`cannot load ${options.config}: ${message.split('\n')[0] ?? message}`);
+  return error;
+}
+
+/** A file (or folder) that ESLint would lint but the command leaves out, and why. */
+export interface FileProblem {
+  /** Absolute path. */
+  filePath: string;
+  /** One sentence for the user. */
+  message: string;
+  /** 2 (error) when the file cannot be linted at all, 1 (warning) when it is skipped on purpose (too large). */
+  severity: 1 | 2;
+}
+
+/** Folders never searched for files (ESLint's own defaults). */
+const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** Folders the built-in config ignores (see {@link IGNORED}). */
+const BUILT_IN_SKIPPED_DIRS = new Set(['dist', 'build', 'out', 'coverage', '.next', '.nuxt']);
+
+/**
+ * Finds the files among what `patterns` name that ESLint would lint (per `eslint.isPathIgnored`,
+ * so the config's `files` and `ignores` decide) but that cannot be read safely: not a regular file
+ * (a FIFO, a socket, a device, a directory reached through a symbolic link), a symbolic link loop
+ * or to nothing, unreadable, or larger than `maxFileSize` bytes. Uses `lstat`, `stat` and `access`
+ * only: no file is opened. Folders that cannot be listed are reported too.
+ *
+ * @param eslint An ESLint instance with the options the run uses (it answers `isPathIgnored`).
+ * @param patterns The paths and globs given, relative to `cwd`.
+ * @param builtIn Whether the built-in config is used (its ignored folders are not searched).
+ */
+export async function findFileProblems(
+  eslint: Pick<FlatESLintInstance, 'isPathIgnored'>,
+  patterns: string[],
+  cwd: string,
+  maxFileSize: number,
+  builtIn: boolean,
+): Promise<FileProblem[]> {
+  const problems = new Map<string, FileProblem>();
+  const display = (file: string): string => path.relative(cwd, file) || file;
+  const add = (filePath: string, severity: 1 | 2, message: string): void => {
+    if (!problems.has(filePath)) problems.set(filePath, { filePath, severity, message });
+  };
+
+  /** Checks one entry that ESLint would read as a file; `entry` is its `lstat` when known. */
+  const checkFile = async (file: string, entry: Stats | undefined): Promise<void> => {
+    if (await eslint.isPathIgnored(file)) return;
+    const name = display(file);
+    let info = entry;
+    try {
+      info ??= await lstat(file);
+    } catch (error) {
+      add(file, 2, `Not linted: ${name} cannot be read (${describe(error)}).`);
+      return;
+    }
+    if (info.isSymbolicLink()) {
+      try {
+        info = await stat(file);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ELOOP') add(file, 2, `Not linted: ${name} is a symbolic link loop.`);
+        else if (code === 'ENOENT') add(file, 2, `Not linted: ${name} is a symbolic link to a file that does not exist.`);
+        else add(file, 2, `Not linted: ${name} cannot be read (${describe(error)}).`);
+        return;
+      }
+    }
+    if (info.isDirectory()) {
+      add(file, 2, `Not linted: ${name} is a directory reached through a symbolic link, not a file.`);
+      return;
+    }
+    if (!info.isFile()) {
+      add(file, 2, `Not linted: ${name} is not a regular file (${fileKind(info)}).`);
+      return;
+    }
+    if (info.size > maxFileSize) {
+      add(file, 1, `Not linted: ${name} is ${formatBytes(info.size)}, over --max-file-size (${formatBytes(maxFileSize)}).`);
+      return;
+    }
+    try {
+      await access(file, fsConstants.R_OK);
+    } catch (error) {
+      add(file, 2, `Not linted: ${name} cannot be read (${describe(error)}).`);
+    }
+  };
+
+  /** Walks a folder as ESLint does, checking each entry that `matches` (relative to `base`). */
+  const walk = async (dir: string, base: string, matches: (relative: string) => boolean): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      add(dir, 2, `Not linted: the folder ${display(dir)} cannot be read (${describe(error)}).`);
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (ALWAYS_SKIPPED_DIRS.has(entry.name) || (builtIn && BUILT_IN_SKIPPED_DIRS.has(entry.name))) continue;
+        await walk(full, base, matches);
+        continue;
+      }
+      const relative = path.relative(base, full).split(path.sep).join('/');
+      if (!matches(relative)) continue;
+      await checkFile(full, undefined);
+    }
+  };
+
+  for (const pattern of patterns) {
+    if (/[*?{}[\]!]/.test(pattern)) {
+      const base = path.resolve(cwd, globBase(pattern));
+      const matcher = new Minimatch(path.relative(base, path.resolve(cwd, pattern)).split(path.sep).join('/'), { dot: true });
+      if (statSync(base, { throwIfNoEntry: false })?.isDirectory()) await walk(base, base, (relative) => matcher.match(relative));
+      continue;
+    }
+    const target = path.resolve(cwd, pattern);
+    let info: Stats;
+    try {
+      info = await lstat(target);
+    } catch {
+      continue; // checked before: missing paths are usage errors
+    }
+    if (info.isDirectory()) await walk(target, target, () => true);
+    else await checkFile(target, info);
+  }
+  return [...problems.values()];
+}
+
+/** The leading folders of a glob, before its first segment with a wildcard. */
+function globBase(pattern: string): string {
+  const segments = pattern.split(/[\\/]/);
+  const index = segments.findIndex((segment) => /[*?{}[\]!]/.test(segment));
+  return segments.slice(0, index === -1 ? segments.length : index).join('/') || '.';
+}
+
+/** What a file that is not regular is: `a FIFO`, `a socket`, `a device`. */
+function fileKind(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a file';
+}
+
+/** A system error as its code and text (`EACCES: permission denied`). */
+function describe(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code ? `${e.code}${e.syscall ? ` on ${e.syscall}` : ''}` : e instanceof Error ? e.message : String(error);
+}
+
+/** Bytes for the user: `2.1 MB (2,100,000 bytes)`. */
+function formatBytes(bytes: number): string {
+  const whole = `${bytes.toLocaleString('en-US')} bytes`;
+  const short = (n: number, unit: string): string => `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${unit} (${whole})`;
+  if (bytes >= 1e6) return short(bytes / 1e6, 'MB');
+  if (bytes >= 1e3) return short(bytes / 1e3, 'KB');
+  return whole;
+}
+
+/** An ESLint result carrying one problem as a message without a rule, as ESLint reports a parse error. */
+function problemResult(problem: FileProblem): ESLintNamespace.LintResult {
+  const error = problem.severity === 2;
+  return {
+    filePath: problem.filePath,
+    messages: [{ ruleId: null, ...(error ? { fatal: true as const } : {}), severity: problem.severity, message: problem.message, line: 0, column: 0 }],
+    suppressedMessages: [],
+    errorCount: error ? 1 : 0,
+    fatalErrorCount: error ? 1 : 0,
+    warningCount: error ? 0 : 1,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
+}
+
 /**
  * Fails early, with the path in the message, when a path that is not a glob does not exist
  * (ESLint's own message for this case talks about patterns).
@@ -235,7 +468,8 @@ function checkPaths(patterns: string[], cwd: string): void {
   for (const pattern of patterns) {
     if (pattern.trim() === '') throw new UsageError('an empty path was given');
     if (/[*?{}[\]!]/.test(pattern)) continue;
-    if (!existsSync(path.resolve(cwd, pattern))) throw new UsageError(`no such file or directory: ${pattern}`);
+    // lstat, so that a symbolic link loop or to nothing is reported on the file, not as a missing path.
+    if (!lstatSync(path.resolve(cwd, pattern), { throwIfNoEntry: false })) throw new UsageError(`no such file or directory: ${pattern}`);
   }
 }
 
@@ -249,7 +483,7 @@ async function projectConfiguresRetry(FlatESLint: FlatESLintClass, patterns: str
   const probes: string[] = [];
   for (const pattern of patterns) {
     const target = path.resolve(io.cwd, pattern);
-    const isFile = !/[*?{}[\]!]/.test(pattern) && statSync(target, { throwIfNoEntry: false })?.isFile() === true;
+    const isFile = !/[*?{}[\]!]/.test(pattern) && !isDirectory(target);
     const dir = isFile ? undefined : /[*?{}[\]!]/.test(pattern) ? io.cwd : target;
     if (isFile) probes.push(target);
     else if (dir !== undefined) probes.push(...['js', 'jsx', 'ts', 'tsx'].map((ext) => path.join(dir, `retry-lint-probe.${ext}`)));
@@ -268,6 +502,15 @@ async function projectConfiguresRetry(FlatESLint: FlatESLintClass, patterns: str
     }
   }
   return false;
+}
+
+/** Whether `target` is a folder (following links; false for anything that cannot be stat'ed, such as a link loop). */
+function isDirectory(target: string): boolean {
+  try {
+    return statSync(target, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a rule entry (`'warn'`, `2`, `['error', {…}]`, …) turns the rule on. */

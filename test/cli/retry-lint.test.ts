@@ -1,7 +1,7 @@
 // The `retry-lint` command, spawned as users run it (the built eslint-plugin/bin/retry-lint.js).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -16,9 +16,9 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the command in `cwd` and waits for it. */
-function retryLint(args: string[], cwd: string): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+/** Runs the command in `cwd` and waits for it (killed after `timeout` ms: `status` is then null). */
+function retryLint(args: string[], cwd: string, timeout = 120_000): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -52,7 +52,7 @@ describe('retry-lint', function () {
       const run = retryLint(['--help'], ROOT);
       assert.equal(run.status, 0);
       assert.match(run.stdout, /^Usage: retry-lint \[paths…\]/);
-      for (const option of ['--format', '--fix', '--max-warnings', '--config']) assert.ok(run.stdout.includes(option), option);
+      for (const option of ['--format', '--fix', '--max-warnings', '--max-file-size', '--config']) assert.ok(run.stdout.includes(option), option);
     });
 
     it('prints the package version and the ESLint version with --version', () => {
@@ -291,6 +291,152 @@ describe('retry-lint', function () {
       assert.equal(run.status, 1);
       assert.match(run.stdout, /prefer-const/);
       assert.match(readFileSync(file, 'utf8'), /let result = n \* 2;/);
+    });
+  });
+
+  describe('files that cannot be linted', () => {
+    // POSIX only: FIFOs and symbolic links as the tests make them.
+    before(function () {
+      if (process.platform === 'win32') this.skip();
+    });
+
+    /** A copy of the 'unbounded' fixture (one file with findings) plus whatever `add` puts in it. */
+    function projectWith(add: (dir: string) => void): string {
+      const dir = copyFixture('unbounded');
+      add(dir);
+      return dir;
+    }
+
+    /** The JSON results by file name. */
+    function byName(run: Run): Map<string, JsonResult> {
+      const results = JSON.parse(run.stdout) as JsonResult[];
+      return new Map(results.map((r) => [path.basename(r.filePath), r]));
+    }
+
+    it('reports a FIFO named x.js on that file without opening it, and prints every other finding (json, stylish, sarif)', () => {
+      const dir = projectWith((d) => execFileSync('mkfifo', [path.join(d, 'x.js')]));
+      const json = retryLint(['--format', 'json'], dir, 30_000);
+      assert.equal(json.status, 1, `status ${String(json.status)} (null: it hung) ${json.stderr}`);
+      const results = byName(json);
+      assert.match(results.get('x.js')?.messages[0]?.message ?? '', /x\.js is not a regular file \(a FIFO\)/);
+      assert.equal(results.get('x.js')?.errorCount, 1);
+      assert.ok(results.get('reconnect.js')?.messages.some((m) => m.ruleId === 'retry/no-unbounded-retry'));
+      assert.equal(json.stderr, '');
+
+      const stylish = retryLint([], dir, 30_000);
+      assert.equal(stylish.status, 1);
+      assert.match(stylish.stdout, /x\.js\n\s+0:0\s+error\s+Not linted: x\.js is not a regular file \(a FIFO\)/);
+      assert.match(stylish.stdout, /retry\/no-unbounded-retry/);
+
+      const sarif = retryLint(['--format', 'sarif'], dir, 30_000);
+      assert.equal(sarif.status, 1);
+      const log = JSON.parse(sarif.stdout) as {
+        runs: Array<{ results: Array<{ ruleId: string }>; invocations?: Array<{ toolConfigurationNotifications?: Array<{ message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }>;
+      };
+      const [run0] = log.runs;
+      assert.ok(run0?.results.some((r) => r.ruleId === 'retry/no-unbounded-retry'));
+      const notes = run0?.invocations?.[0]?.toolConfigurationNotifications ?? [];
+      assert.ok(notes.some((n) => /a FIFO/.test(n.message.text) && n.locations[0]?.physicalLocation.artifactLocation.uri.endsWith('x.js')), JSON.stringify(notes));
+    });
+
+    it('reports a FIFO given by name, and does not hang', () => {
+      const dir = projectWith((d) => execFileSync('mkfifo', [path.join(d, 'x.js')]));
+      const run = retryLint(['--format', 'json', 'x.js', 'reconnect.js'], dir, 30_000);
+      assert.equal(run.status, 1, `status ${String(run.status)} (null: it hung) ${run.stderr}`);
+      const results = byName(run);
+      assert.match(results.get('x.js')?.messages[0]?.message ?? '', /a FIFO/);
+      assert.ok((results.get('reconnect.js')?.errorCount ?? 0) > 0);
+      const alone = retryLint(['--format', 'json', 'x.js'], dir, 30_000);
+      assert.equal(alone.status, 1, alone.stderr);
+      assert.match(byName(alone).get('x.js')?.messages[0]?.message ?? '', /a FIFO/);
+    });
+
+    it('reports symbolic link loops, links to nothing and links to a directory named x.js, and goes on', () => {
+      const dir = projectWith((d) => {
+        symlinkSync('loop-b.js', path.join(d, 'loop-a.js'));
+        symlinkSync('loop-a.js', path.join(d, 'loop-b.js'));
+        symlinkSync('missing.js', path.join(d, 'dangling.js'));
+        mkdirSync(path.join(d, 'folder'));
+        symlinkSync('folder', path.join(d, 'x.js'));
+        mkdirSync(path.join(d, 'real.js'));
+        writeFileSync(path.join(d, 'real.js', 'inner.js'), 'export const inner = 1;\n');
+      });
+      const run = retryLint(['--format', 'json'], dir, 30_000);
+      assert.equal(run.status, 1, run.stderr);
+      assert.doesNotMatch(run.stderr, /internal error/);
+      const results = byName(run);
+      assert.match(results.get('loop-a.js')?.messages[0]?.message ?? '', /symbolic link loop/);
+      assert.match(results.get('loop-b.js')?.messages[0]?.message ?? '', /symbolic link loop/);
+      assert.match(results.get('dangling.js')?.messages[0]?.message ?? '', /symbolic link to a file that does not exist/);
+      assert.match(results.get('x.js')?.messages[0]?.message ?? '', /x\.js is a directory/);
+      // A real directory named real.js is searched, as ESLint does.
+      assert.deepEqual(results.get('inner.js')?.messages, []);
+      assert.ok(results.get('reconnect.js')?.messages.some((m) => m.ruleId === 'retry/no-unbounded-retry'));
+      const loop = retryLint(['--format', 'json', 'loop-a.js'], dir, 30_000);
+      assert.equal(loop.status, 1, loop.stderr);
+      assert.match(byName(loop).get('loop-a.js')?.messages[0]?.message ?? '', /symbolic link loop/);
+    });
+
+    it('reports an unreadable file on that file and goes on', function () {
+      if (process.getuid?.() === 0) this.skip(); // root reads anything
+      const dir = projectWith((d) => {
+        writeFileSync(path.join(d, 'secret.js'), 'export const s = 1;\n');
+        chmodSync(path.join(d, 'secret.js'), 0o000);
+      });
+      const run = retryLint(['--format', 'json'], dir, 30_000);
+      assert.equal(run.status, 1, run.stderr);
+      const results = byName(run);
+      assert.match(results.get('secret.js')?.messages[0]?.message ?? '', /secret\.js cannot be read \(EACCES/);
+      assert.ok(results.get('reconnect.js')?.messages.some((m) => m.ruleId === 'retry/no-unbounded-retry'));
+    });
+
+    it('skips a file over --max-file-size (default 1,000,000 bytes, as the editor) with a warning, and lints it with 0 (no limit)', () => {
+      const dir = copyFixture('clean');
+      writeFileSync(path.join(dir, 'bundle.js'), `// ${'x'.repeat(1_000_100)}\nexport const b = 1;\n`);
+      const run = retryLint(['--format', 'json'], dir, 30_000);
+      assert.equal(run.status, 0, run.stderr);
+      const bundle = byName(run).get('bundle.js');
+      assert.equal(bundle?.warningCount, 1);
+      assert.match(bundle?.messages[0]?.message ?? '', /bundle\.js is 1 MB \(1,000,1\d\d bytes\), over --max-file-size \(1 MB \(1,000,000 bytes\)\)/);
+      assert.deepEqual(byName(run).get('totals.js')?.messages, []);
+      const small = retryLint(['--format', 'json', '--max-file-size', '2k'], dir, 30_000);
+      assert.equal(byName(small).get('bundle.js')?.warningCount, 1);
+      const unlimited = retryLint(['--format', 'json', '--max-file-size=0'], dir, 60_000);
+      assert.equal(unlimited.status, 0, unlimited.stderr);
+      assert.deepEqual(byName(unlimited).get('bundle.js')?.messages, []);
+      const strict = retryLint(['--max-warnings', '0', '--max-file-size', '1m'], dir, 30_000);
+      assert.equal(strict.status, 1, 'a skipped file counts as a warning');
+    });
+
+    it('exits 2 for a --max-file-size that is not a size', () => {
+      for (const bad of ['big', '-1', '1g']) {
+        const run = retryLint([`--max-file-size=${bad}`], copyFixture('clean'));
+        assert.equal(run.status, 2, bad);
+        assert.match(run.stderr, /--max-file-size expects a size in bytes/, bad);
+      }
+    });
+
+    it('does not call a folder whose only lintable file cannot be read a usage error', () => {
+      const dir = projectWith((d) => {
+        mkdirSync(path.join(d, 'pipes'));
+        execFileSync('mkfifo', [path.join(d, 'pipes', 'only.js')]);
+      });
+      const run = retryLint(['--format', 'json', 'pipes', 'reconnect.js'], dir, 30_000);
+      assert.equal(run.status, 1, run.stderr);
+      const results = byName(run);
+      assert.match(results.get('only.js')?.messages[0]?.message ?? '', /a FIFO/);
+      assert.ok((results.get('reconnect.js')?.errorCount ?? 0) > 0);
+    });
+
+    it('leaves out files the config ignores, even when they cannot be read', () => {
+      const dir = projectWith((d) => {
+        mkdirSync(path.join(d, 'dist'));
+        execFileSync('mkfifo', [path.join(d, 'dist', 'x.js')]);
+        execFileSync('mkfifo', [path.join(d, 'notes.txt')]);
+      });
+      const run = retryLint(['--format', 'json'], dir, 30_000);
+      assert.equal(run.status, 1, run.stderr);
+      assert.deepEqual([...byName(run).keys()], ['reconnect.js']);
     });
   });
 });

@@ -19,7 +19,8 @@ import { CodeActionKinds, USE_HELPER_TITLE } from '../shared/protocol';
 import type { RetryLintSettings } from '../shared/settings';
 import { dataOf, type FixData } from './diagnostics';
 import { lintPathOf } from './documents';
-import { importEdit, placeHelper, type HelperName, type ReadText } from './helper-file';
+import { HelperPathError, importEdit, placeHelper, type HelperName, type ReadText } from './helper-file';
+import { isLintable } from './documents';
 import { fixAllBundled, sourceCodeOf } from './linting';
 import { planRewrite } from './rewrite';
 
@@ -169,7 +170,14 @@ function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: Ac
     const ds = plan.kind === 'full' ? all : all.filter((d) => DELAY_RULES.has(dataOf(d)?.ruleId ?? ''));
     if (ds.length === 0) continue;
     const rewrite = plan.edits.map((e) => toTextEdit(doc, e));
-    const edit = helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, plan.names, rewrite, context);
+    let edit: WorkspaceEdit | undefined;
+    try {
+      edit = helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, plan.names, rewrite, context);
+    } catch (error) {
+      // A retryLint.helper.path outside the workspace: no helper action (the helper command says why).
+      if (error instanceof HelperPathError) return [];
+      throw error;
+    }
     if (!edit) continue;
     const action = CodeAction.create(USE_HELPER_TITLE, edit, CodeActionKind.QuickFix);
     action.diagnostics = ds;
@@ -181,6 +189,7 @@ function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: Ac
 /** `source.fixAll.retryLint`: every autofix at once, as one minimal replacement. */
 export function fixAllAction(doc: TextDocument, settings: RetryLintSettings): CodeAction | undefined {
   const text = doc.getText();
+  if (text.length > settings.maxFileSize) return undefined;
   const bom = bomOf(doc);
   const { output, error } = fixAllBundled({ filePath: lintPathOf(doc), text: text.slice(bom) }, settings);
   if (error || output === text.slice(bom)) return undefined;
@@ -204,6 +213,8 @@ function wants(only: string[] | undefined, kind: string): boolean {
 
 /** All code actions for a request. Findings computed for another version of the document yield nothing. */
 export function codeActions(doc: TextDocument, params: CodeActionParams, context: ActionContext): CodeAction[] {
+  // A file over retryLint.maxFileSize is not linted, so it is not parsed for actions either.
+  if (doc.getText().length > context.settings.maxFileSize) return [];
   const only = params.context.only;
   const out: CodeAction[] = [];
   const ours = params.context.diagnostics.filter((d) => {
@@ -224,4 +235,27 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, context
     if (all) out.push(all);
   }
   return out;
+}
+
+/** Why the helper request was refused for a document, in one sentence for the user. */
+export class HelperRequestRefused extends Error {
+  override readonly name = 'HelperRequestRefused';
+}
+
+/**
+ * The `retryLint/helperEdit` request: the edit that creates the helper (when needed) and imports
+ * `retryWithBackoff` into `doc`. Undefined when nothing is to be done or the document does not parse.
+ *
+ * @throws {HelperRequestRefused} For a document that is not JavaScript or TypeScript, or is over retryLint.maxFileSize.
+ * @throws {HelperPathError} When retryLint.helper.path leads outside the workspace folder.
+ */
+export function helperRequestEdit(doc: TextDocument, context: ActionContext): WorkspaceEdit | undefined {
+  if (!isLintable(doc)) throw new HelperRequestRefused(`the backoff helper is for JavaScript and TypeScript files, not ${doc.languageId} (${doc.uri}).`);
+  const size = doc.getText().length;
+  if (size > context.settings.maxFileSize) {
+    throw new HelperRequestRefused(`${doc.uri} is ${size} characters, over retryLint.maxFileSize (${context.settings.maxFileSize}).`);
+  }
+  const sourceCode = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() });
+  if (!sourceCode) return undefined;
+  return helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, ['retryWithBackoff'], [], context);
 }

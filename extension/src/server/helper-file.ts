@@ -172,10 +172,10 @@ export function isOurHelper(text: string, sources: HelperSources): boolean {
  * file's own folder. The extension follows the document (`.ts` for TypeScript; `.js`, `.mjs` or
  * `.cjs` for JavaScript, so the module format matches).
  */
-export function defaultHelperPath(filePath: string, root: string, settings: Pick<RetryLintSettings, 'helper'>, ext: string): string {
+export function defaultHelperPath(filePath: string, root: string, settings: Pick<RetryLintSettings, 'helper'>, ext: string, folder: string = root): string {
   const configured = settings.helper.path;
   if (configured) {
-    const absolute = path.resolve(root, configured);
+    const absolute = confinedHelperPath(configured, root, folder);
     const stem = absolute.slice(0, absolute.length - path.extname(absolute).length);
     return `${stem}${ext}`;
   }
@@ -188,6 +188,57 @@ export function defaultHelperPath(filePath: string, root: string, settings: Pick
   const lib = path.join(root, 'lib');
   if (fs.existsSync(lib) && inside(lib)) return path.join(lib, `${HELPER_STEM}${ext}`);
   return path.join(path.dirname(filePath), `${HELPER_STEM}${ext}`);
+}
+
+/** A `retryLint.helper.path` that would put the helper outside the workspace folder; the message says why. */
+export class HelperPathError extends Error {
+  override readonly name = 'HelperPathError';
+}
+
+/** Whether `target` is `dir` or inside it (lexically). */
+function isInside(dir: string, target: string): boolean {
+  const rel = path.relative(dir, target);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The real path of `target`'s nearest existing ancestor (itself when it exists), with the rest appended. */
+function realPathOfNearest(target: string): string {
+  let current = target;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(current), ...rest);
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return target;
+      rest.unshift(path.basename(current));
+      current = parent;
+    }
+  }
+}
+
+/**
+ * `retryLint.helper.path` resolved against `root`, refused unless it stays inside the workspace
+ * `folder`: no absolute path, no `..` segment, and no symbolic link on the way that leads out.
+ *
+ * @throws {HelperPathError} When the path is refused.
+ */
+export function confinedHelperPath(configured: string, root: string, folder: string): string {
+  const refuse = (why: string): never => {
+    throw new HelperPathError(`retryLint.helper.path "${configured}" is refused: ${why}. Set it to a path inside the workspace folder (${folder}), such as src/lib/retry-with-backoff.ts.`);
+  };
+  if (path.isAbsolute(configured) || path.win32.isAbsolute(configured) || /^[a-z]:/i.test(configured)) refuse('it is an absolute path');
+  if (configured.split(/[\\/]+/).includes('..')) refuse('it goes up with ".."');
+  const absolute = path.resolve(root, configured);
+  if (!isInside(folder, absolute)) refuse('it is outside the workspace folder');
+  let realFolder = folder;
+  try {
+    realFolder = fs.realpathSync(folder);
+  } catch {
+    // A folder that does not exist: nothing can be written in it anyway.
+  }
+  if (!isInside(realFolder, realPathOfNearest(absolute))) refuse('a symbolic link on the way leads outside the workspace folder');
+  return absolute;
 }
 
 /** The project root of a file: the nearest package.json folder inside the workspace folder, else the folder. */
@@ -222,6 +273,8 @@ export function diskReader(openText: (uri: string) => string | undefined): ReadT
  * Where the helper goes for this document, and whether it must be created. An existing file at the
  * chosen path that is not our helper is never touched: the next free name (`retry-with-backoff-2.ts`, …)
  * is used instead. Undefined when the document is not a file or no helper text is bundled.
+ *
+ * @throws {HelperPathError} When `retryLint.helper.path` leads outside the workspace folder.
  */
 export function placeHelper(
   filePath: string,
@@ -250,12 +303,15 @@ export function placeHelper(
     ext = pkgType === 'module' ? '.cjs' : '.js';
     text = toCommonJs(sources.js);
   }
-  const wanted = defaultHelperPath(filePath, root, settings, ext);
+  const folder = workspaceFolders.filter((f) => isInside(f, filePath)).sort((a, b) => b.length - a.length)[0] ?? root;
+  const wanted = defaultHelperPath(filePath, root, settings, ext, folder);
   const stem = wanted.slice(0, wanted.length - ext.length);
   for (let n = 1; n <= 9; n++) {
     const candidate = n === 1 ? wanted : `${stem}-${n}${ext}`;
     const existing = read(candidate);
     if (existing !== undefined && !isOurHelper(existing, sources)) continue;
+    // Something at the path that cannot be read (a link to nothing): never written through.
+    if (existing === undefined && fs.lstatSync(candidate, { throwIfNoEntry: false }) !== undefined) continue;
     return {
       fsPath: candidate,
       uri: pathToFileURL(candidate).href,

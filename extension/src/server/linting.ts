@@ -55,8 +55,19 @@ export function bundledRuleIds(): string[] {
   return Object.keys(bundled.rules);
 }
 
+/** Whether `name` (`require-jitter`) is one of the bundled rules: own properties only, so `constructor` or `toString` is not. */
+export function isBundledRule(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(bundled.rules, name);
+}
+
 function bundledDocsUrl(ruleId: string): string | undefined {
-  return bundled.rules[ruleId.replace(/^retry\//, '')]?.meta?.docs?.url;
+  const name = ruleId.replace(/^retry\//, '');
+  return isBundledRule(name) ? bundled.rules[name]?.meta?.docs?.url : undefined;
+}
+
+/** The `retryLint.rules` keys that name no bundled rule (ignored by {@link rulesFor}), for a notice. */
+export function unknownRuleIds(settings: Pick<RetryLintSettings, 'rules'>): string[] {
+  return Object.keys(settings.rules).filter((id) => !isBundledRule(id.replace(/^retry\//, '')));
 }
 
 /** `recommended` rules with each `retryLint.rules` severity applied (options of `recommended` kept). */
@@ -64,7 +75,7 @@ export function rulesFor(settings: Pick<RetryLintSettings, 'rules'>): Record<str
   const rules: Record<string, RuleEntry> = { ...bundled.configs.recommended.rules };
   for (const [id, severity] of Object.entries(settings.rules)) {
     const key = `retry/${id.replace(/^retry\//, '')}`;
-    if (!bundled.rules[key.slice('retry/'.length)]) continue;
+    if (!isBundledRule(key.slice('retry/'.length))) continue;
     const current = rules[key];
     rules[key] = Array.isArray(current) ? [severity, ...current.slice(1)] : severity;
   }

@@ -14,11 +14,11 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { CodeActionKinds, HelperEditRequest, type InitializationOptions, TrustChangedNotification } from '../shared/protocol';
-import { codeActions, helperWorkspaceEdit, type ActionContext } from './code-actions';
+import { codeActions, HelperRequestRefused, helperRequestEdit, type ActionContext } from './code-actions';
 import { DiagnosticsScheduler } from './diagnostics';
-import { createDocuments, isLintable, lintPathOf } from './documents';
-import { diskReader } from './helper-file';
-import { ESLINT_CONFIG_FILES, resetWorkspaceEngines, sourceCodeOf, type TrustState } from './linting';
+import { createDocuments, isLintable } from './documents';
+import { diskReader, HelperPathError } from './helper-file';
+import { ESLINT_CONFIG_FILES, resetWorkspaceEngines, type TrustState } from './linting';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
 
@@ -160,10 +160,13 @@ connection.onRequest(HelperEditRequest, async (params, token) => {
     const doc = documents.get(uri);
     if (!doc || token.isCancellationRequested) return null;
     if (typeof params.textDocument.version === 'number' && params.textDocument.version !== doc.version) return null;
-    const sourceCode = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() });
-    if (!sourceCode) return null;
-    return helperWorkspaceEdit(doc, sourceCode.ast as never, ['retryWithBackoff'], [], await actionContext(uri)) ?? null;
+    return helperRequestEdit(doc, await actionContext(uri)) ?? null;
   } catch (error) {
+    if (error instanceof HelperRequestRefused || error instanceof HelperPathError) {
+      status.log('warn', `Inserting the helper: ${error.message}`);
+      status.report('warn', `Inserting the helper: ${error.message}`, uri);
+      return null;
+    }
     status.failure(uri, 'Inserting the helper', error);
     return null;
   }

@@ -60,27 +60,49 @@ function record(value: unknown): Record<string, unknown> {
 
 /**
  * Merges a raw `retryLint` section (what `workspace/configuration` returns, possibly null or with
- * wrong types) over {@link DEFAULT_SETTINGS}. Wrong types fall back to the default; never throws.
+ * wrong types) over {@link DEFAULT_SETTINGS}. Own properties only are read (a rule named
+ * `constructor` is just a key); a value of the wrong type or an unknown value falls back to the
+ * default and, when `problems` is given, a sentence saying so is pushed to it. Never throws.
  */
-export function resolveSettings(raw: unknown): RetryLintSettings {
+export function resolveSettings(raw: unknown, problems?: string[]): RetryLintSettings {
+  const note = (text: string): void => {
+    problems?.push(text);
+  };
   const obj = record(raw);
+  const own = (o: Record<string, unknown>, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
   const rules: Record<string, RuleSeverity> = {};
-  for (const [id, level] of Object.entries(record(obj['rules']))) {
+  const rawRules = own(obj, 'rules');
+  if (rawRules !== undefined && record(rawRules) !== rawRules) note('retryLint.rules must be an object of rule id → "off" | "warn" | "error"; it is ignored.');
+  for (const [id, level] of Object.entries(record(rawRules))) {
     // Numeric ESLint levels are accepted too: 0 off, 1 warn, 2 error.
-    const text = typeof level === 'number' ? (['off', 'warn', 'error'][level] ?? '') : String(level);
-    if (SEVERITIES.has(text)) rules[id.replace(/^retry\//, '')] = text as RuleSeverity;
+    const text = typeof level === 'number' ? (['off', 'warn', 'error'][level] ?? '') : typeof level === 'string' ? level : '';
+    const name = id.replace(/^retry\//, '');
+    if (!SEVERITIES.has(text) || name === '__proto__') {
+      note(`retryLint.rules["${id}"]: ${JSON.stringify(level) ?? String(level)} is not "off", "warn" or "error"; it is ignored.`);
+      continue;
+    }
+    Object.defineProperty(rules, name, { value: text as RuleSeverity, enumerable: true, writable: true, configurable: true });
   }
-  const helper = record(obj['helper']);
-  const trace = record(obj['trace']);
-  const size = obj['maxFileSize'];
-  const traceServer = trace['server'];
+  const helper = record(own(obj, 'helper'));
+  const trace = record(own(obj, 'trace'));
+  const pick = <T>(key: string, value: unknown, ok: (v: unknown) => v is T, fallback: T, expected: string): T => {
+    if (value === undefined) return fallback;
+    if (ok(value)) return value;
+    note(`retryLint.${key}: ${JSON.stringify(value) ?? String(value)} is not ${expected}; using the default (${JSON.stringify(fallback)}).`);
+    return fallback;
+  };
+  const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+  const isRun = (v: unknown): v is RunMode => v === 'onSave' || v === 'onType';
+  const isString = (v: unknown): v is string => typeof v === 'string';
+  const isSize = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+  const isTrace = (v: unknown): v is 'off' | 'messages' | 'verbose' => v === 'off' || v === 'messages' || v === 'verbose';
   return {
-    enable: typeof obj['enable'] === 'boolean' ? obj['enable'] : DEFAULT_SETTINGS.enable,
-    run: obj['run'] === 'onSave' || obj['run'] === 'onType' ? obj['run'] : DEFAULT_SETTINGS.run,
+    enable: pick('enable', own(obj, 'enable'), isBoolean, DEFAULT_SETTINGS.enable, 'true or false'),
+    run: pick('run', own(obj, 'run'), isRun, DEFAULT_SETTINGS.run, '"onType" or "onSave"'),
     rules,
-    helper: { path: typeof helper['path'] === 'string' ? helper['path'].trim() : DEFAULT_SETTINGS.helper.path },
-    maxFileSize: typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : DEFAULT_SETTINGS.maxFileSize,
-    useWorkspaceConfig: typeof obj['useWorkspaceConfig'] === 'boolean' ? obj['useWorkspaceConfig'] : DEFAULT_SETTINGS.useWorkspaceConfig,
-    trace: { server: traceServer === 'messages' || traceServer === 'verbose' ? traceServer : 'off' },
+    helper: { path: pick('helper.path', own(helper, 'path'), isString, DEFAULT_SETTINGS.helper.path, 'a string').trim() },
+    maxFileSize: pick('maxFileSize', own(obj, 'maxFileSize'), isSize, DEFAULT_SETTINGS.maxFileSize, 'a positive number of characters'),
+    useWorkspaceConfig: pick('useWorkspaceConfig', own(obj, 'useWorkspaceConfig'), isBoolean, DEFAULT_SETTINGS.useWorkspaceConfig, 'true or false'),
+    trace: { server: pick('trace.server', own(trace, 'server'), isTrace, DEFAULT_SETTINGS.trace.server, '"off", "messages" or "verbose"') },
   };
 }

@@ -1,0 +1,76 @@
+// The one guard around the retry analysis (eslint-plugin/src/analysis/index.ts): should the analysis
+// of a file throw, every rule sees no sites for that file instead of throwing, and the failure is
+// published once per rule and node type on a debug channel, not printed.
+// No valid input is known to make today's analysis throw (the import-equals crash of issue 11 is
+// fixed), so the failure is injected through the documented test seam `analysisTestSeam`.
+import assert from 'node:assert/strict';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import plugin from '../../eslint-plugin/src/index';
+import { ANALYSIS_FAILURE_CHANNEL, analysisTestSeam, getRetrySitesFor, type AnalysisFailure } from '../../eslint-plugin/src/analysis/index';
+
+const ALL_RULES = Object.fromEntries(Object.keys(plugin.rules).map((id) => [`retry/${id}`, 'error' as const]));
+
+const UNBOUNDED = `
+export async function poll(url: string) {
+  for (;;) {
+    try { return await fetch(url); } catch { /* again */ }
+  }
+}
+`;
+
+function lint(code: string, filename: string): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat' });
+  return linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { retry: plugin }, rules: ALL_RULES }], { filename });
+}
+
+describe('a failure of the retry analysis', () => {
+  const failures: AnalysisFailure[] = [];
+  const collect = (message: unknown): void => {
+    failures.push(message as AnalysisFailure);
+  };
+
+  before(() => subscribe(ANALYSIS_FAILURE_CHANNEL, collect));
+  after(() => {
+    unsubscribe(ANALYSIS_FAILURE_CHANNEL, collect);
+    analysisTestSeam.analyze = undefined;
+  });
+
+  it('gives the file no sites in every rule, without throwing, and is published once per rule and node type', () => {
+    analysisTestSeam.analyze = () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'type')");
+    };
+    let first: Linter.LintMessage[] = [];
+    assert.doesNotThrow(() => {
+      first = lint(UNBOUNDED, 'a.ts');
+    });
+    assert.deepEqual(first, []);
+    assert.deepEqual(failures.map((f) => f.ruleId).sort(), Object.keys(ALL_RULES).sort());
+    for (const failure of failures) {
+      assert.equal(failure.nodeType, 'Program');
+      assert.match(String(failure.filename), /a\.ts$/);
+      assert.ok(failure.error instanceof TypeError);
+    }
+    // The same fault in another file is not published again.
+    assert.deepEqual(lint(UNBOUNDED, 'b.ts'), []);
+    assert.equal(failures.length, Object.keys(ALL_RULES).length);
+  });
+
+  it('leaves other files and later runs alone once the analysis works', () => {
+    analysisTestSeam.analyze = undefined;
+    const messages = lint(UNBOUNDED, 'c.ts');
+    assert.ok(messages.some((m) => m.ruleId === 'retry/no-unbounded-retry'), JSON.stringify(messages));
+  });
+
+  it('getRetrySitesFor (the server’s entry) returns no sites rather than throwing', () => {
+    analysisTestSeam.analyze = () => {
+      throw new Error('boom');
+    };
+    const linter = new Linter({ configType: 'flat' });
+    linter.verify(UNBOUNDED, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }], { filename: 'd.ts' });
+    const sourceCode = linter.getSourceCode() as unknown as Parameters<typeof getRetrySitesFor>[0];
+    assert.deepEqual(getRetrySitesFor(sourceCode), []);
+    analysisTestSeam.analyze = undefined;
+  });
+});
