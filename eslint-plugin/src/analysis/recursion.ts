@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, findAll, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { carriesRandomness, evaluate, makeEnv, sameFileFunction, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -80,14 +80,28 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
     const o = unwrap(c.object);
     return o.type === T.ThisExpression || (ownerText !== undefined && o.type === T.Identifier && o.name === ownerText);
   };
-  walk(within, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type !== T.CallExpression) return undefined;
+  for (const n of callsIn(within, ctx)) {
     if (isSelf(n.callee)) out.push(n);
     // The function itself handed over as a callback: `setTimeout(connect, ms)`, `.catch(retry)`, `.on('close', connect)`.
     else if (n.arguments.some((a) => isSelf(a) || (unwrap(a).type === T.CallExpression && calleeName(unwrap(a) as TSESTree.CallExpression) === 'bind' && isSelf(((unwrap(a) as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object)))) out.push(n);
-    return undefined;
-  });
+  }
   return out;
+}
+
+const callsCache = new WeakMap<Node, TSESTree.CallExpression[]>();
+
+/**
+ * Every call expression in the subtree of `root`, in walk (source) order, memoised per node: each
+ * function's body used to be walked once for its self-calls and twice for its relays, and every
+ * relay target's body again per caller (the AST does not change during a lint).
+ */
+function callsIn(root: Node, ctx: Ctx): TSESTree.CallExpression[] {
+  let calls = callsCache.get(root);
+  if (!calls) {
+    calls = findAll(root, ctx.sourceCode.visitorKeys, (n): n is TSESTree.CallExpression => n.type === T.CallExpression);
+    callsCache.set(root, calls);
+  }
+  return calls;
 }
 
 function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
@@ -232,28 +246,25 @@ interface Relay {
 /** Calls from `fn` to a same-file function (or method) that calls `fn` back. */
 function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
   const out: Relay[] = [];
-  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type !== T.CallExpression) return undefined;
+  const calls = callsIn(fn.body, ctx);
+  for (const n of calls) {
     const target = sameFileFunction(n.callee, ctx);
-    if (!target || target === fn || contains(target, n) || contains(fn, target)) return undefined;
+    if (!target || target === fn || contains(target, n) || contains(fn, target)) continue;
     const back = selfCalls(fn, ctx, target.body);
     // Only a relay that waits before calling back is a retry (a scheduler, a retry method); one
     // that just hands over (a queue drain, a success-path restart) is not.
     if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0] });
-    return undefined;
-  });
+  }
   // A failure handler passed by name (`.catch(onFail)`, `.then(ok, later)`, `on('close', onDrop)`)
   // that schedules `fn` again: a cycle through a failure edge (K6).
-  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type !== T.CallExpression) return undefined;
+  for (const n of calls) {
     const handler = failureHandlerArg(n);
-    if (!handler || unwrap(handler).type !== T.Identifier) return undefined;
+    if (!handler || unwrap(handler).type !== T.Identifier) continue;
     const target = sameFileFunction(handler, ctx);
-    if (!target || target === fn || contains(target, n) || contains(fn, target)) return undefined;
+    if (!target || target === fn || contains(target, n) || contains(fn, target)) continue;
     const back = selfCalls(fn, ctx, target.body);
     if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0], hook: true });
-    return undefined;
-  });
+  }
   return out;
 }
 

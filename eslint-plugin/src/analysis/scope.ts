@@ -243,12 +243,14 @@ export function fieldOf(member: TSESTree.MemberExpression): FieldInfo | undefine
   const name = propertyName(member);
   const owner = enclosingClass(member);
   if (!name || !owner) return undefined;
-  const info: FieldInfo = { owner, name, initializer: undefined, parameterProperty: undefined, constructorWrites: [], otherWrites: [] };
-  let ctor: Node | undefined;
+  const cls = classFields(owner);
+  let info = cls.fields.get(name);
+  if (info) return info;
+  const writes = cls.writes.get(name);
+  info = { owner, name, initializer: undefined, parameterProperty: undefined, constructorWrites: writes ? writes.constructorWrites : [], otherWrites: writes ? writes.otherWrites : [] };
   for (const m of owner.body.body) {
     if (m.type === T.PropertyDefinition && !m.static && propertyName(m) === name) info.initializer = m.value ?? undefined;
     if (m.type === T.MethodDefinition && m.kind === 'constructor') {
-      ctor = m.value;
       for (const p of m.value.params) {
         if (p.type !== T.TSParameterProperty) continue;
         const id = p.parameter.type === T.AssignmentPattern ? p.parameter.left : p.parameter;
@@ -256,15 +258,49 @@ export function fieldOf(member: TSESTree.MemberExpression): FieldInfo | undefine
       }
     }
   }
+  cls.fields.set(name, info);
+  return info;
+}
+
+interface ClassFields {
+  /** Every `this.name` write in the class, by name, in walk order. */
+  writes: Map<string, { constructorWrites: TSESTree.Expression[]; otherWrites: Node[] }>;
+  /** `fieldOf` answers already built, by name (the AST does not change during a lint). */
+  fields: Map<string, FieldInfo>;
+}
+
+const classFieldsCache = new WeakMap<ClassNode, ClassFields>();
+
+/**
+ * One walk of a class body collecting the `this.name` writes of every name (what `fieldOf` used
+ * to walk the whole class for, once per member expression), memoised per class node.
+ */
+function classFields(owner: ClassNode): ClassFields {
+  const cached = classFieldsCache.get(owner);
+  if (cached) return cached;
+  const writes: ClassFields['writes'] = new Map();
+  const bucket = (name: string) => {
+    let b = writes.get(name);
+    if (!b) writes.set(name, (b = { constructorWrites: [], otherWrites: [] }));
+    return b;
+  };
+  let ctor: Node | undefined;
+  for (const m of owner.body.body) {
+    if (m.type === T.MethodDefinition && m.kind === 'constructor') ctor = m.value;
+  }
   const visit = (root: Node, inCtor: boolean): void => {
     const stack: { n: Node; ctor: boolean }[] = [{ n: root, ctor: inCtor }];
     while (stack.length > 0) {
       const { n, ctor: c } = stack.pop()!;
       const t = writeTarget(n);
       const u = t && unwrap(t);
-      if (u && u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression && propertyName(u) === name) {
-        if (c && n.type === T.AssignmentExpression && n.operator === '=' && enclosingClass(n) === owner) info.constructorWrites.push(n.right);
-        else info.otherWrites.push(n);
+      if (u && u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression) {
+        const name = propertyName(u);
+        if (name) {
+          const b = bucket(name);
+          if (c && n.type === T.AssignmentExpression && n.operator === '=' && enclosingClass(n) === owner) b.constructorWrites.push(n.right);
+          else b.otherWrites.push(n);
+        }
       }
       // A nested class has its own `this`; a callback inside the constructor may run later.
       if (n !== root && (n.type === T.ClassDeclaration || n.type === T.ClassExpression)) continue;
@@ -278,7 +314,9 @@ export function fieldOf(member: TSESTree.MemberExpression): FieldInfo | undefine
     else if (m.type === T.PropertyDefinition && m.value) visit(m.value, false);
     else if (m.type === T.StaticBlock) visit(m, false);
   }
-  return info;
+  const result: ClassFields = { writes, fields: new Map() };
+  classFieldsCache.set(owner, result);
+  return result;
 }
 
 /** Child nodes by plain property walk (no visitor keys needed: used on class bodies only). */
