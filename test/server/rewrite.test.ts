@@ -4,6 +4,7 @@ import { sourceCodeOf } from '../../extension/src/server/linting';
 import { planRewrite, type RewritePlan } from '../../extension/src/server/rewrite';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parses } from './expected';
+import { backoffDelay } from '../../snippets/retry-with-backoff';
 
 /** The plan for the finding at the first occurrence of `marker`, and the text with its edits applied. */
 function rewrite(text: string, marker: string, file = '/ws/src/retry.ts'): { plan: RewritePlan | undefined; output: string } {
@@ -123,6 +124,54 @@ export async function readConfig(source: { load(): Promise<string> }): Promise<s
       'get(url, attempt + 1)',
     );
     assert.match(output, /return await retryWithBackoff\(\(\) => fetch\(url\), \{ maxAttempts: 4, baseDelayMs: 100 \}\);/);
+  });
+
+  it('rewrites every wait of a loop that waits on two paths, and both versions behave alike (run both)', async () => {
+    const source = `async function readJournal(url, fetch, sleep) {
+  for (let n = 0; ; n++) {
+    try {
+      const res = await fetch(url);
+      if (res.status >= 500 && n < 4) {
+        await sleep(Math.random() * 300 * 2 ** n);
+        continue;
+      }
+      return res;
+    } catch {
+      await sleep(Math.random() * 300 * 2 ** n);
+    }
+  }
+}
+return readJournal;`;
+    const { plan, output } = rewrite(source, 'for (', '/ws/src/journal.js');
+    assert.equal(plan?.kind, 'delay');
+    assert.equal(plan?.edits.length, 2, 'both waits are rewritten');
+    assert.equal((output.match(/backoffDelay\(n \+ 1/g) ?? []).length, 2);
+    // Run the original and the rewrite on the same failure sequences: same result, same number of
+    // requests, same number of waits; the rewrite's waits stay within the helper's cap.
+    const build = (text: string) => new Function('backoffDelay', 'Math', text)(backoffDelay, Math) as (url: string, f: () => Promise<{ status: number }>, s: (ms: number) => Promise<void>) => Promise<{ status: number }>;
+    const sequences: ({ status: number } | 'throw')[][] = [
+      [{ status: 200 }],
+      [{ status: 503 }, { status: 502 }, { status: 200 }],
+      ['throw', { status: 500 }, 'throw', { status: 204 }],
+      [{ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 404 }],
+    ];
+    for (const seq of sequences) {
+      const run = async (text: string) => {
+        let i = 0;
+        const waits: number[] = [];
+        const fetch = async () => {
+          const next = seq[Math.min(i++, seq.length - 1)]!;
+          if (next === 'throw') throw new Error('connection reset');
+          return next;
+        };
+        const res = await build(text)('https://journal.example.test', fetch, async (ms) => void waits.push(ms));
+        return { status: res.status, requests: i, waits };
+      };
+      const before = await run(source);
+      const after = await run(output);
+      assert.deepEqual({ status: after.status, requests: after.requests, waits: after.waits.length }, { status: before.status, requests: before.requests, waits: before.waits.length }, JSON.stringify(seq));
+      for (const ms of after.waits) assert.ok(ms >= 0 && ms <= 20_000, `wait ${ms} ms within the helper's default cap`);
+    }
   });
 
   it('replaces only the wait with backoffDelay when the catch does more than retry (logging)', () => {
