@@ -312,6 +312,33 @@ function paramKeepsValue(variable: Variable, env: Env): boolean {
   });
 }
 
+/**
+ * The values a recursive function's parameter takes over the retry when the calls that start the
+ * next attempt pass it values of their own (`signIn(client, token, 30)` for `seconds = 3`): the
+ * default joined with each passed value, growing when a later attempt can wait longer than the
+ * first. Undefined when a call derives the value from the parameter itself (a counter or a
+ * doubling, which the attempt analysis models) or when the region is not this function.
+ */
+function valuesPassedOn(variable: Variable, first: Value, env: Env): Value | undefined {
+  const region = env.region;
+  const def = variable.defs[0];
+  const fn = def?.node as Node | undefined;
+  if (!region || !def || def.type !== 'Parameter' || fn !== region.node || !isFunction(fn)) return undefined;
+  const calls = region.selfCalls ?? [];
+  const index = fn.params.findIndex((p) => p.type === T.AssignmentPattern && p.left === def.name);
+  if (index < 0 || calls.length === 0) return undefined;
+  let out = first;
+  for (const call of calls) {
+    const arg = call.arguments[index];
+    if (!arg) continue;
+    if (arg.type === T.SpreadElement || refersTo(arg, variable, env.sourceCode)) return undefined;
+    const v = evaluate(arg, env);
+    if (!Number.isFinite(v.hi) || v.opaque) return undefined;
+    out = { ...join(out, v), attempt: out.attempt || v.attempt || v.hi > first.hi };
+  }
+  return out === first ? undefined : { ...out, invariant: false };
+}
+
 function evalBinding(variable: Variable, env: Env): Value {
   if (env.visiting.has(variable)) return OPAQUE();
   const b = bindingOf(variable);
@@ -322,7 +349,10 @@ function evalBinding(variable: Variable, env: Env): Value {
     if (b.kind === 'param-default') {
       const v = evaluate(b.node, env);
       if (!b.stable) return evalGrowingVariable(variable, b.node!, v, env);
-      return { ...v, invariant: v.invariant && paramKeepsValue(variable, env) };
+      const keeps = paramKeepsValue(variable, env);
+      const passed = keeps ? undefined : valuesPassedOn(variable, v, env);
+      if (passed) return passed;
+      return { ...v, invariant: v.invariant && keeps };
     }
     if (b.kind === 'init' && !b.node && !b.stable) {
       // `let timeoutMs; if (…) timeoutMs = a; else timeoutMs = b;`: the values it is given.

@@ -8,7 +8,7 @@ import { isEffectivelyUnbounded } from './limits';
 import { variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ERROR_NAME, FAILURE_EVENTS, REFRESH_RE } from './vocabulary';
-import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, waitOf } from './waits';
+import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -635,6 +635,11 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
           }
         }
       }
+      // A function passed to a timer by name (`const again = () => self(); setTimeout(again, ms)`).
+      if (!timer && !scheduledBy && p !== handlerFn) {
+        const named = timerOfNamed(p, ctx.sourceCode, fn);
+        if (named) timer = named;
+      }
       if (host?.type === T.AssignmentExpression && host.right === p && host.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(host.left) ?? '')) {
         found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
       }
@@ -1055,7 +1060,7 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
   }
   walkRegion(fc.path, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-    if (fc.timer && n === fc.timer) return false;
+    if (fc.timer && contains(n, fc.timer)) return false;
     if (n === call) return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w) return undefined;
