@@ -686,6 +686,10 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
 }
 
 function arrayValues(node: Node, env: Env): number[] | undefined {
+  // `this.steps`: a field set once, by its initialiser, is that table.
+  const u = unwrap(node);
+  const field = u.type === T.MemberExpression ? fieldOf(u) : undefined;
+  if (field) return field.otherWrites.length === 0 && field.constructorWrites.length === 0 && field.initializer ? arrayValues(field.initializer, env) : undefined;
   try {
     const r = ASTUtils.getStaticValue(unwrap(node) as TSESTree.Node, env.sourceCode.getScope(node));
     if (r && Array.isArray(r.value) && r.value.every((x) => typeof x === 'number')) return r.value as number[];
