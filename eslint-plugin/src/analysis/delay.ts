@@ -34,7 +34,7 @@ export interface Value {
   capped: boolean;
   /** One branch is the server's Retry-After and another a backoff with no randomness (`header ? ra : 500 * 2 ** n`). */
   unjitteredBranch?: boolean;
-  /** Where the interesting part comes from (a binding's initialiser), for reporting. */
+  /** Where the interesting part comes from (a binding's initialiser): provenance only; findings go on the wait. */
   source: Node | undefined;
   /**
    * The same on every attempt of the retry, whether its number is known or not: built only from
@@ -1039,7 +1039,8 @@ export function toDelayFacts(v: Value, node: Node, expression?: Node): DelayFact
   else if (Number.isFinite(v.hi)) maxReason = 'known';
   else maxReason = 'opaque';
   return {
-    node: v.source && (v.attempt || v.retryAfter) ? v.source : node,
+    // PRODUCT: reported on the delay expression given to the wait, where the cap suggestion applies.
+    node,
     random: v.random,
     growing: v.attempt,
     maxMs: v.hi,
