@@ -522,7 +522,11 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
         // `d = Math.min(d, options.ceilingMs)`: a cap of unknown size still caps.
         else if (capsWithUnknown(parent.right, variable, env)) cappedUnknown = true;
       } else {
-        result = join(result, evaluate(parent.right, env));
+        const v = evaluate(parent.right, env);
+        // `if (gap >= 90) gap = 90`: a cap written as a guarded reset to the limit.
+        const clamp = clampedAt(parent, variable, v, env);
+        if (clamp !== undefined) cap = cap === undefined ? clamp : Math.max(cap, clamp);
+        result = join(result, v);
       }
       continue;
     }
@@ -536,6 +540,31 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   const reach = env.iterations !== undefined && Number.isFinite(result.hi) ? result.hi * factor ** Math.max(0, env.iterations - 1) : Infinity;
   const hi = Math.min(cap ?? Infinity, reach);
   return { ...result, hi: Math.max(result.hi, hi), attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: cap ?? result.cap, source: undefined, invariant: false };
+}
+
+/**
+ * The limit of a clamp written as a guarded assignment, `if (d >= LIMIT) d = LIMIT` (or `>`, or the
+ * comparison reversed): the assigned constant when the guard compares the variable against the same
+ * value from above. Undefined for any other assignment.
+ */
+function clampedAt(assign: TSESTree.AssignmentExpression, variable: Variable, value: Value, env: Env): number | undefined {
+  if (!isConst(value)) return undefined;
+  let stmt: Node | undefined = assign.parent;
+  if (stmt?.type === T.ExpressionStatement) stmt = stmt.parent;
+  if (stmt?.type === T.BlockStatement && stmt.body.length === 1) stmt = stmt.parent;
+  if (stmt?.type !== T.IfStatement || !contains(stmt.consequent, assign)) return undefined;
+  const t = unwrap(stmt.test);
+  if (t.type !== T.BinaryExpression || t.left.type === T.PrivateIdentifier) return undefined;
+  const isVar = (x: Node): boolean => {
+    const u = unwrap(x);
+    return u.type === T.Identifier && variable.references.some((r) => r.identifier === u);
+  };
+  let limit: Node | undefined;
+  if ((t.operator === '>=' || t.operator === '>') && isVar(t.left)) limit = t.right;
+  else if ((t.operator === '<=' || t.operator === '<') && isVar(t.right)) limit = t.left;
+  if (!limit) return undefined;
+  const l = evaluate(limit, env);
+  return isConst(l) && l.lo === value.lo ? value.lo : undefined;
 }
 
 /** Evaluates a self-referencing update (`d * (1 + Math.random())`) with the variable standing for 1. */
