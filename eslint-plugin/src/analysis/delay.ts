@@ -687,7 +687,7 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   // `this.cooldownMs`: a field nothing writes after construction is its initialiser (or the constructor's value).
   const field = fieldOf(n);
   if (field) {
-    if (field.otherWrites.length > 0) return OPAQUE();
+    if (field.otherWrites.length > 0) return grownField(field, env) ?? OPAQUE();
     const values = [...(field.initializer && field.constructorWrites.length === 0 ? [field.initializer] : []), ...field.constructorWrites];
     let out: Value | undefined;
     const saved = env.params;
@@ -712,6 +712,84 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   }
   if (!n.computed && objectKeepsMembers(n, env)) return INVARIANT();
   return OPAQUE();
+}
+
+/**
+ * A field that the retry grows (`this.wait = Math.min(this.wait * 2, 30000)`, `this.gap *= 2`,
+ * `this.delay++`), starting from its initialiser or constructor value: a growing delay, capped
+ * when every update caps it; random when an update is. Resets to a constant (`this.wait = 1000`
+ * on success) join the start value. Undefined when some write is none of these.
+ */
+function grownField(field: NonNullable<ReturnType<typeof fieldOf>>, env: Env): Value | undefined {
+  const isField = (m: TSESTree.MemberExpression): boolean => {
+    const f = fieldOf(m);
+    return !!f && f.owner === field.owner && f.name === field.name;
+  };
+  const start = [...(field.initializer ? [field.initializer] : []), ...field.constructorWrites];
+  if (start.length === 0) return undefined;
+  let base: Value | undefined;
+  const saved = env.params;
+  env.params = new Map();
+  try {
+    for (const e of start) base = base ? join(base, evaluate(e, env)) : evaluate(e, env);
+  } finally {
+    env.params = saved;
+  }
+  if (!base || base.opaque || base.attempt || !Number.isFinite(base.hi)) return undefined;
+  let grows = false;
+  let random = false;
+  let cap: number | undefined;
+  let uncapped = false;
+  for (const w of field.otherWrites) {
+    if (w.type === T.UpdateExpression) {
+      grows = true;
+      uncapped = true;
+      continue;
+    }
+    if (w.type !== T.AssignmentExpression) return undefined;
+    if (w.operator === '*=' || w.operator === '+=') {
+      const k = evaluate(w.right, env);
+      if (k.opaque) return undefined;
+      random ||= k.random;
+      if ((w.operator === '*=' && k.hi > 1) || (w.operator === '+=' && k.hi > 0 && !k.random)) {
+        grows = true;
+        uncapped = true;
+      }
+      continue;
+    }
+    if (w.operator !== '=') return undefined;
+    let selfRef = false;
+    walk(w.right, env.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.MemberExpression && isField(m)) selfRef = true;
+      return undefined;
+    });
+    if (!selfRef) {
+      const v = evaluate(w.right, env);
+      if (v.opaque || v.attempt) return undefined;
+      random ||= v.random;
+      base = join(base, v);
+      continue;
+    }
+    // The update with the field standing for 1: above 1 it grows.
+    const hook = env.attemptMember;
+    env.attemptMember = (m) => (isField(m) ? { lo: 1, hi: 1 } : hook?.(m));
+    let probe: Value;
+    try {
+      probe = evaluate(w.right, env);
+    } finally {
+      env.attemptMember = hook;
+    }
+    if (probe.opaque && !probe.random) return undefined;
+    random ||= probe.random;
+    if (!(probe.hi > 1)) continue;
+    grows = true;
+    const c = capOf(w.right, env);
+    if (c === undefined) uncapped = true;
+    else cap = cap === undefined ? c : Math.max(cap, c);
+  }
+  if (!grows) return undefined;
+  const hi = uncapped ? Infinity : Math.max(base.hi, cap ?? Infinity);
+  return { ...base, hi, random: base.random || random, attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: uncapped ? undefined : cap, source: undefined, invariant: false };
 }
 
 function arrayValues(node: Node, env: Env): number[] | undefined {

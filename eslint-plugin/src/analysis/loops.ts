@@ -54,11 +54,14 @@ const RESTART_RE = /^(open|connect|reconnect|restart|resume|listen|subscribe|log
  */
 function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
   const name = calleeName(call);
-  if (name !== 'on' && name !== 'once' && name !== 'addEventListener') return undefined;
-  const event = call.arguments[0] && unwrap(call.arguments[0]);
+  // `emitter.on('close', h)`, or a registration method named for the event (`hub.onclose(h)`, `link.onDisconnect(h)`).
+  const named = name !== undefined && /^on[A-Z_]?/.test(name) && name.length > 2 ? name.slice(2).replace(/^_/, '').toLowerCase() : undefined;
+  const byMethod = named !== undefined && (FAILURE_EVENTS.has(named) || /^disconnect(ed)?$/.test(named));
+  if (name !== 'on' && name !== 'once' && name !== 'addEventListener' && !byMethod) return undefined;
+  const event = byMethod ? undefined : call.arguments[0] && unwrap(call.arguments[0]);
   const evt = event?.type === T.Literal && typeof event.value === 'string' ? event.value : '';
-  if (!FAILURE_EVENTS.has(evt) && !/(^|_|-)error$|disconnect/i.test(evt)) return undefined;
-  const handler = call.arguments[1] && unwrap(call.arguments[1]);
+  if (!byMethod && !FAILURE_EVENTS.has(evt) && !/(^|_|-)error$|disconnect/i.test(evt)) return undefined;
+  const handler = call.arguments[byMethod ? 0 : 1] && unwrap(call.arguments[byMethod ? 0 : 1]!);
   const callee = unwrap(call.callee);
   if (!handler || !isFunction(handler) || callee.type !== T.MemberExpression) return undefined;
   const emitter = ctx.sourceCode.getText(unwrap(callee.object));
