@@ -252,19 +252,30 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
   for (const n of calls) {
     const target = sameFileFunction(n.callee, ctx);
     if (!target || target === fn || contains(target, n) || contains(fn, target)) continue;
-    const back = selfCalls(fn, ctx, target.body);
+    const back = backCalls(fn, target, ctx);
     // Only a relay that waits before calling back is a retry (a scheduler, a retry method); one
     // that just hands over (a queue drain, a success-path restart) is not.
     if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0] });
   }
-  // A failure handler passed by name (`.catch(onFail)`, `.then(ok, later)`, `on('close', onDrop)`)
-  // that schedules `fn` again: a cycle through a failure edge (K6).
+  // A failure handler passed by name (`.catch(onFail)`, `.then(ok, later)`, `on('close', onDrop)`,
+  // `this.ws.onclose = this.handleClose`) that schedules `fn` again: a cycle through a failure edge (K6).
+  const hooks: { host: TSESTree.CallExpression; handler: Node }[] = [];
   for (const n of calls) {
     const handler = failureHandlerArg(n);
-    if (!handler || unwrap(handler).type !== T.Identifier) continue;
+    if (handler) hooks.push({ host: n, handler });
+  }
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && isFunction(n)) return false;
+    // The assignment stands for the registration call (see `failureContext`).
+    if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(n.left) ?? '')) hooks.push({ host: n as unknown as TSESTree.CallExpression, handler: n.right });
+    return undefined;
+  });
+  for (const { host: n, handler } of hooks) {
+    const h = unwrap(handler);
+    if (h.type !== T.Identifier && !(h.type === T.MemberExpression && unwrap(h.object).type === T.ThisExpression)) continue;
     const target = sameFileFunction(handler, ctx);
     if (!target || target === fn || contains(target, n) || contains(fn, target)) continue;
-    const back = selfCalls(fn, ctx, target.body);
+    const back = backCalls(fn, target, ctx);
     if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0], hook: true });
   }
   // A callable made by a same-file factory that runs its function argument from a timer
@@ -285,6 +296,22 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     });
   }
   return out;
+}
+
+/**
+ * The calls back to `fn` in a relay: in its own body, or one same-file call further
+ * (`handleClose` → `this.scheduleReconnect()` → `setTimeout(() => this.connect(), ms)`).
+ */
+function backCalls(fn: Fn, target: Fn, ctx: Ctx): TSESTree.CallExpression[] {
+  const own = selfCalls(fn, ctx, target.body);
+  if (own.length > 0) return own;
+  for (const m of callsIn(target.body, ctx)) {
+    const next = sameFileFunction(m.callee, ctx);
+    if (!next || next === fn || next === target || contains(next, m) || contains(fn, next) || contains(target, next)) continue;
+    const back = selfCalls(fn, ctx, next.body);
+    if (back.length > 0) return back;
+  }
+  return [];
 }
 
 /**
@@ -649,7 +676,10 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   let scheduledBy: FailureContext['scheduled'];
   /** The call to the same-file scheduler `scheduledBy` describes. */
   let schedulerCall: Node | undefined;
-  if (!selfCallee(call, fn, ctx) && !relayCall) {
+  if ((call as Node).type === T.AssignmentExpression) {
+    // `x.onclose = handler`: a failure handler registered by assignment (see `relayCalls`).
+    found = { kind: 'event', handler: undefined, path: call, timer, replay };
+  } else if (!selfCallee(call, fn, ctx) && !relayCall) {
     // `setTimeout(self, ms)`, `.catch(self)`, `.on('close', self)`: the call is the host.
     const name = calleeName(call);
     const scheduled = isGlobalTimer(ctx.sourceCode, call) ? undefined : schedulerOf(call, fn, ctx);
