@@ -5,7 +5,7 @@ import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunc
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
-import { variableOf } from './scope';
+import { normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ERROR_NAME, FAILURE_EVENTS, REFRESH_RE } from './vocabulary';
 import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
@@ -290,9 +290,10 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
       if (!cb || (!self && contains(cb, n))) return;
       const back = self ? made.init : selfCalls(fn, ctx, cb.body)[0];
       if (!back || (!self && contains(fn, cb))) return;
-      const scheduled = schedulerAt(made.init, made.factory, idx, ctx);
+      // lodash's `debounce(fn, wait)` / `throttle(fn, wait)` run `fn` after `wait` ms.
+      const scheduled = made.factory ? schedulerAt(made.init, made.factory, idx, ctx) : idx === 0 && made.init.arguments[1] && made.init.arguments[1].type !== T.SpreadElement ? { delay: made.init.arguments[1], bindings: [] } : undefined;
       if (!scheduled) return;
-      out.push({ call: n, relay: self ? made.factory : cb, back, factoryWait: factoryWait(scheduled, made.init, ctx) });
+      out.push({ call: n, relay: self ? (made.factory ?? fn) : cb, back, factoryWait: factoryWait(scheduled, made.init, ctx) });
     });
   }
   return out;
@@ -314,11 +315,14 @@ function backCalls(fn: Fn, target: Fn, ctx: Ctx): TSESTree.CallExpression[] {
   return [];
 }
 
+/** Packages whose `debounce` / `throttle` run the function they wrap after a delay. */
+const DEBOUNCE_MODULES = /^(lodash|lodash-es|lodash\/(debounce|throttle)|lodash\.(debounce|throttle)|underscore|es-toolkit(\/compat)?)$/;
+
 /**
  * The factory call a callee was made by: `reopenLater` in `reopenLater()` is a `const` bound to
  * `debounce(…)`, a same-file function that returns a function.
  */
-function factoryMade(callee: Node, ctx: Ctx): { init: TSESTree.CallExpression; factory: Fn } | undefined {
+function factoryMade(callee: Node, ctx: Ctx): { init: TSESTree.CallExpression; factory: Fn | undefined } | undefined {
   const c = unwrap(callee);
   if (c.type !== T.Identifier) return undefined;
   const v = variableOf(ctx.sourceCode, c);
@@ -326,6 +330,8 @@ function factoryMade(callee: Node, ctx: Ctx): { init: TSESTree.CallExpression; f
   if (!v || d?.type !== T.VariableDeclarator || !d.init || v.references.some((r) => r.isWrite() && r.writeExpr !== d.init)) return undefined;
   const init = unwrap(d.init);
   if (init.type !== T.CallExpression) return undefined;
+  const origin = originOf(ctx.sourceCode, init.callee);
+  if (origin && DEBOUNCE_MODULES.test(origin.module) && /^(debounce|throttle)$/.test(normalPath(origin).join('.') || origin.module.replace(/^.*[.\/]/, ''))) return { init, factory: undefined };
   const factory = sameFileFunction(init.callee, ctx);
   if (!factory || !returnedExpressions(factory, ctx.sourceCode).some((r) => isFunction(unwrap(r)))) return undefined;
   return { init, factory };
@@ -351,7 +357,12 @@ function factoryWait(scheduled: NonNullable<FailureContext['scheduled']>, init: 
   }
   const arg = boundTo(d);
   if (arg && arg.type !== T.SpreadElement) return { node: arg, argument: arg as TSESTree.Expression, delay: toDelayFacts(evaluate(arg, env), arg, arg) };
-  return { node: scheduled.delay, argument: undefined, delay: toDelayFacts(evaluate(undefined, env), scheduled.delay) };
+  for (const b of scheduled.bindings) {
+    const v = variableOf(ctx.sourceCode, b.param);
+    if (v) env.params.set(v, evaluate(b.arg, env));
+  }
+  const own = scheduled.delay.type === T.SpreadElement ? undefined : (scheduled.delay as TSESTree.Expression);
+  return { node: scheduled.delay, argument: own, delay: toDelayFacts(evaluate(scheduled.delay, env), scheduled.delay, scheduled.delay) };
 }
 
 /** The argument of a failure hook that is the failure handler: `.catch(h)`, `.then(_, h)`, `.on('close', h)`. */
