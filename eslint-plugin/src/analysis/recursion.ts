@@ -365,12 +365,25 @@ function factoryWait(scheduled: NonNullable<FailureContext['scheduled']>, init: 
   return { node: scheduled.delay, argument: own, delay: toDelayFacts(evaluate(scheduled.delay, env), scheduled.delay, scheduled.delay) };
 }
 
+/**
+ * Where a call registers a failure handler: `on('close', h)` / `once` / `addEventListener` (index 1),
+ * or a registration method named for a failure event (`hub.onclose(h)`, `link.onDisconnect(h)`, index 0).
+ */
+function failureRegistration(call: TSESTree.CallExpression): number | undefined {
+  const name = calleeName(call);
+  if (!name) return undefined;
+  if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) return 1;
+  const event = /^on[A-Z_]/.test(name) || /^on(close|error|disconnect|disconnected|end|timeout|offline)$/.test(name) ? name.slice(2).replace(/^_/, '').toLowerCase() : undefined;
+  return event !== undefined && (FAILURE_EVENTS.has(event) || event === 'disconnected') && unwrap(call.callee).type === T.MemberExpression ? 0 : undefined;
+}
+
 /** The argument of a failure hook that is the failure handler: `.catch(h)`, `.then(_, h)`, `.on('close', h)`. */
 function failureHandlerArg(call: TSESTree.CallExpression): Node | undefined {
   const name = calleeName(call);
   if (name === 'catch') return call.arguments[0];
   if (name === 'then' && call.arguments.length >= 2) return call.arguments[1];
-  if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) return call.arguments[1];
+  const index = failureRegistration(call);
+  if (index !== undefined) return call.arguments[index];
   return undefined;
 }
 
@@ -623,7 +636,9 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     if (!arg || fn.params[p.index]?.type === T.ObjectPattern) return false;
     const u = unwrap(arg);
     const refs = (n: Node): boolean => refersTo(n, p.variable, ctx);
-    if ((u.type === T.CallExpression || u.type === T.NewExpression) && refs(u) && !asWait(u, ctx.sourceCode, ctx.settings)) return true;
+    // `Math.min(wait * 2, cap)`: arithmetic on the value (a growing delay), not a step to another input.
+    const arithmetic = u.type === T.CallExpression && unwrap(u.callee).type === T.MemberExpression && unwrap((unwrap(u.callee) as TSESTree.MemberExpression).object).type === T.Identifier && ((unwrap((unwrap(u.callee) as TSESTree.MemberExpression).object) as TSESTree.Identifier).name === 'Math');
+    if ((u.type === T.CallExpression || u.type === T.NewExpression) && refs(u) && !arithmetic && !asWait(u, ctx.sourceCode, ctx.settings)) return true;
     if (changeIn(arg, p.variable, ctx)) {
       // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`).
       let indexes = false;
@@ -703,7 +718,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && (isSelfArg(call.arguments[1]!, fn, ctx) || (!!handlerFn && sameFileFunction(call.arguments[1]!, ctx) === handlerFn)))) {
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
       found = { kind: 'promise-catch', handler: { node: call, param: undefined, body: call, guarded: callee.object }, path: call, timer, replay };
-    } else if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) {
+    } else if (failureRegistration(call) !== undefined) {
       found = { kind: 'event', handler: undefined, path: call, timer, replay };
     } else return undefined;
   }
@@ -728,7 +743,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
           const callee = unwrap(host.callee) as TSESTree.MemberExpression;
           const first = p.params[0];
           found ??= { kind: 'promise-catch', handler: { node: p, param: first?.type === T.Identifier ? first : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
-        } else if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(host.arguments[0]) ?? '')) {
+        } else if (failureRegistration(host) === idx) {
           found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
         } else if (!timer && !scheduledBy) {
           // `later(() => self(next), ms)` where the same-file `later` runs its callback from a timer.
@@ -880,6 +895,16 @@ function paramVars(fn: Fn, ctx: Ctx): { variable: Variable; defaultValue: Node |
 }
 
 /** How an argument changes a parameter: +1 (`n + 1`, `++n`, `wait * 2`), -1 (`n - 1`), or undefined. */
+/** The constant a carried value is capped at: `Math.min(x * 2, 30_000)` gives 30000. */
+function carriedCap(arg: Node, v: Variable, ctx: Ctx): number | undefined {
+  const u = unwrap(arg);
+  if (u.type !== T.CallExpression) return undefined;
+  const c = unwrap(u.callee);
+  if (c.type !== T.MemberExpression || propertyName(c) !== 'min' || unwrap(c.object).type !== T.Identifier || (unwrap(c.object) as TSESTree.Identifier).name !== 'Math') return undefined;
+  const caps = u.arguments.map((a) => (a.type === T.SpreadElement || refersTo(a, v, ctx) ? undefined : constant(a, ctx))).filter((x): x is number => x !== undefined);
+  return caps.length > 0 ? Math.min(...caps) : undefined;
+}
+
 function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
   let dir: 1 | -1 | undefined;
   const isV = (x: Node): boolean => {
@@ -956,6 +981,10 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       consider(p.variable, dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined, byOne(arg));
       // `gap * (1 + Math.random())`: the carried value keeps its random component.
       attempts[attempts.length - 1]!.random = carriesRandomness(arg, p.variable, ctx.sourceCode);
+      // `Math.min(wait * 2, 30_000)`: the carried value never passes the cap (nor its first value).
+      const cap = carriedCap(arg, p.variable, ctx);
+      const last = attempts[attempts.length - 1]!;
+      if (cap !== undefined && dir === 1) last.hi = Math.max(last.lo, Math.min(last.hi, Math.max(cap, p.defaultValue ? (constant(p.defaultValue, ctx) ?? cap) : cap)));
       continue;
     }
     // A once-only switch: `api(url, true)` for a tested `retried = false`, `upsert(body, undefined)`
