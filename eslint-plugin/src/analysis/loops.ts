@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, type AttemptVar } from './delay';
 import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
@@ -25,20 +26,12 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement) {
-      try {
-        const site = analyzeLoop(n, ctx);
-        if (site) sites.push(site);
-      } catch {
-        // A construct we did not foresee: skip this loop, keep the file.
-      }
+      const site = guarded(n, () => analyzeLoop(n, ctx));
+      if (site) sites.push(site);
     }
     if (n.type === T.CallExpression) {
-      try {
-        const site = analyzeInterval(n, ctx) ?? analyzeEventRestart(n, ctx);
-        if (site) sites.push(site);
-      } catch {
-        // Skip this timer, keep the file.
-      }
+      const site = guarded(n, () => analyzeInterval(n, ctx) ?? analyzeEventRestart(n, ctx));
+      if (site) sites.push(site);
     }
   });
   return sites;

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { guarded } from './guard';
 import { calleeName, contains, findAll, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { carriesRandomness, evaluate, makeEnv, sameFileFunction, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
@@ -42,11 +43,7 @@ export function analyzeRecursion(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
     if (!isFunction(n)) return undefined;
-    try {
-      sites.push(...analyzeFunction(n, ctx));
-    } catch {
-      // Skip this function, keep the file.
-    }
+    sites.push(...(guarded(n, () => analyzeFunction(n, ctx)) ?? []));
     return undefined;
   });
   return sites;
