@@ -160,14 +160,12 @@ function safe(n: number): number {
   return Number.isNaN(n) ? Infinity : n;
 }
 
-/** Evaluates an expression to an abstract value. Never throws. */
+/** Evaluates an expression to an abstract value (a fault is left to the construct's guard, `./guard`). */
 export function evaluate(node: Node | null | undefined, env: Env): Value {
   if (!node || env.depth > 40) return OPAQUE();
   env.depth++;
   try {
     return evalInner(unwrap(node), env);
-  } catch {
-    return OPAQUE();
   } finally {
     env.depth--;
   }

@@ -43,6 +43,7 @@ interface CacheEntry {
 const cache = new WeakMap<TSESLint.SourceCode, CacheEntry>();
 
 export { analysisTestSeam };
+export type { ConstructFailure };
 
 /**
  * Finds every retry site of a file: hand-written loops, recursion, promise chains and
@@ -71,6 +72,16 @@ export function getRetrySitesFor(sourceCode: TSESLint.SourceCode, settings: Retr
   const entry = analyse(sourceCode, settings);
   for (const failure of entry.failures) report(undefined, undefined, failure);
   return entry.sites;
+}
+
+/**
+ * Every construct failure of the last analysis of a file, not deduplicated (the channel publishes
+ * each rule and node type once per process): for the fuzz tests and tools that count them.
+ *
+ * @returns The failures, or an empty list when the file was not analysed.
+ */
+export function analysisFailuresOf(sourceCode: TSESLint.SourceCode): readonly ConstructFailure[] {
+  return cache.get(sourceCode)?.failures ?? [];
 }
 
 /** Runs the analysis once per `SourceCode` and settings, with its constructs' failures. */

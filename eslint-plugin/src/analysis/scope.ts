@@ -389,44 +389,41 @@ const MAX_DEPTH = 12;
  * annotation is a literal union (inline or through a same-file type alias) resolves to a
  * `choice` of the union's literals. A conditional resolves to a `choice` of its branches.
  *
- * Never throws; anything it cannot follow is `unknown` with its provenance.
+ * Anything it cannot follow is `unknown` with its provenance; a fault is left to the analysis
+ * guard of the construct being analysed (`./guard`).
  */
 export function resolveExpression(sourceCode: TSESLint.SourceCode, expr: Node, depth = 0): Resolved {
   const n = unwrap(expr);
   if (depth > MAX_DEPTH) return { kind: 'unknown', provenance: 'other', node: n };
-  try {
-    switch (n.type) {
-      case T.Identifier:
-        return resolveIdentifier(sourceCode, n, depth);
-      case T.MemberExpression: {
-        const name = propertyName(n);
-        if (name === undefined) return { kind: 'unknown', provenance: 'other', node: n };
-        if (unwrap(n.object).type === T.ThisExpression) {
-          const f = fieldOf(n);
-          if (!f) return { kind: 'unknown', provenance: 'field', node: n };
-          if (f.otherWrites.length > 0) return { kind: 'unknown', provenance: 'reassigned', node: n };
-          const defs = [...(f.initializer && f.constructorWrites.length === 0 ? [f.initializer] : []), ...f.constructorWrites];
-          if (defs.length === 1) return resolveExpression(sourceCode, defs[0]!, depth + 1);
-          if (defs.length > 1) return { kind: 'choice', nodes: defs };
-          return { kind: 'unknown', provenance: 'field', node: n };
-        }
-        const obj = resolveObject(sourceCode, n.object, depth + 1);
-        if (!obj) return { kind: 'unknown', provenance: provenanceOf(sourceCode, n.object, depth + 1), node: n };
-        const prop = obj.properties.get(name);
-        if (prop && !prop.overridable) return resolveExpression(sourceCode, prop.value, depth + 1);
-        return { kind: 'unknown', provenance: obj.open ? 'spread' : 'other', node: n };
+  switch (n.type) {
+    case T.Identifier:
+      return resolveIdentifier(sourceCode, n, depth);
+    case T.MemberExpression: {
+      const name = propertyName(n);
+      if (name === undefined) return { kind: 'unknown', provenance: 'other', node: n };
+      if (unwrap(n.object).type === T.ThisExpression) {
+        const f = fieldOf(n);
+        if (!f) return { kind: 'unknown', provenance: 'field', node: n };
+        if (f.otherWrites.length > 0) return { kind: 'unknown', provenance: 'reassigned', node: n };
+        const defs = [...(f.initializer && f.constructorWrites.length === 0 ? [f.initializer] : []), ...f.constructorWrites];
+        if (defs.length === 1) return resolveExpression(sourceCode, defs[0]!, depth + 1);
+        if (defs.length > 1) return { kind: 'choice', nodes: defs };
+        return { kind: 'unknown', provenance: 'field', node: n };
       }
-      case T.ConditionalExpression:
-        return { kind: 'choice', nodes: [n.consequent, n.alternate] };
-      case T.CallExpression:
-      case T.NewExpression:
-      case T.AwaitExpression:
-        return { kind: 'unknown', provenance: 'call', node: n };
-      default:
-        return { kind: 'value', node: n };
+      const obj = resolveObject(sourceCode, n.object, depth + 1);
+      if (!obj) return { kind: 'unknown', provenance: provenanceOf(sourceCode, n.object, depth + 1), node: n };
+      const prop = obj.properties.get(name);
+      if (prop && !prop.overridable) return resolveExpression(sourceCode, prop.value, depth + 1);
+      return { kind: 'unknown', provenance: obj.open ? 'spread' : 'other', node: n };
     }
-  } catch {
-    return { kind: 'unknown', provenance: 'other', node: n };
+    case T.ConditionalExpression:
+      return { kind: 'choice', nodes: [n.consequent, n.alternate] };
+    case T.CallExpression:
+    case T.NewExpression:
+    case T.AwaitExpression:
+      return { kind: 'unknown', provenance: 'call', node: n };
+    default:
+      return { kind: 'value', node: n };
   }
 }
 
