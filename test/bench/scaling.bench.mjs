@@ -45,13 +45,13 @@ export function total${i}(items) {
 `;
 }
 
-/** `depth` retry loops, each inside the previous one's body. */
+/** `depth` retry loops, each in the previous one's body after its `try` (on its failure path): a retry at every level. */
 function nested(depth) {
   let open = '';
   let close = '';
   for (let d = 0; d < depth; d++) {
     const pad = ' '.repeat(Math.min(d, 40));
-    open += `${pad}for (let a${d} = 0; a${d} < 3; a${d}++) {\n${pad}  try { await fetch(url + ${d}); } catch (e) { await sleep(100 * 2 ** a${d}); continue; }\n`;
+    open += `${pad}for (let a${d} = 0; a${d} < 3; a${d}++) {\n${pad}  try { await fetch(url + ${d}); break; } catch (e) { await sleep(100 * 2 ** a${d}); }\n`;
     close = `${pad}}\n${close}`;
   }
   return `${HEAD}export async function deep(url) {\n${open}${close}}\n`;

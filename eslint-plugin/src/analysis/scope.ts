@@ -5,14 +5,25 @@ import type { Node } from './types';
 
 type Variable = TSESLint.Scope.Variable;
 
-/** Finds the variable an identifier refers to, through ESLint's scope analysis. */
+/** The variable of each identifier already looked up (`null`: none). Scopes do not change during a lint. */
+const variables = new WeakMap<TSESTree.Identifier, Variable | null>();
+
+/**
+ * Finds the variable an identifier refers to, through ESLint's scope analysis. Memoised per
+ * identifier: a lookup walks up every enclosing scope, and nested retries asked it again per
+ * enclosing loop (cubic in the nesting depth).
+ */
 export function variableOf(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): Variable | undefined {
+  const hit = variables.get(id);
+  if (hit !== undefined) return hit ?? undefined;
+  let found: Variable | null = null;
   try {
-    const scope = sourceCode.getScope(id);
-    return ASTUtils.findVariable(scope, id) ?? undefined;
+    found = ASTUtils.findVariable(sourceCode.getScope(id), id) ?? null;
   } catch {
-    return undefined;
+    // ESLint's scope manager has no scope for a node outside the linted tree (a synthetic node).
   }
+  variables.set(id, found);
+  return found ?? undefined;
 }
 
 /** The write references of a variable other than its declaration's initialiser. */

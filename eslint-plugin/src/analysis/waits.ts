@@ -59,6 +59,19 @@ export function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
  * Does not decide whether the wait is awaited (see {@link isAwaited}).
  */
 export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings, depth = 0): WaitCall | undefined {
+  if (depth > 0) return waitOfCall(node, sourceCode, settings, depth);
+  // Memoised per node and settings: every enclosing loop of a nested retry asks again.
+  const hit = waitsOf.get(node);
+  if (hit && hit.settings === settings) return hit.wait;
+  const wait = waitOfCall(node, sourceCode, settings, 0);
+  waitsOf.set(node, { settings, wait });
+  return wait;
+}
+
+/** {@link asWait}'s answers at depth 0, per node (with the settings they were given for). */
+const waitsOf = new WeakMap<Node, { settings: RetrySettings; wait: WaitCall | undefined }>();
+
+function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings, depth: number): WaitCall | undefined {
   const n = unwrap(node);
   if (depth > 4) return undefined;
   if (n.type === T.NewExpression) {
