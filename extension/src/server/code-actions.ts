@@ -29,6 +29,8 @@ export interface ActionContext {
   settings: RetryLintSettings;
   workspaceFolders: readonly string[];
   read: ReadText;
+  /** Whether the client cancelled the request (its CancellationToken): checked between the steps of the work. */
+  cancelled?: () => boolean;
 }
 
 function bomOf(doc: TextDocument): number {
@@ -158,6 +160,7 @@ function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: Ac
   const bom = bomOf(doc);
   const bySite = new Map<string, { plan: NonNullable<ReturnType<typeof planRewrite>>; diagnostics: Diagnostic[] }>();
   for (const d of diagnostics) {
+    if (context.cancelled?.()) return [];
     const plan = planRewrite(sourceCode as never, doc.offsetAt(d.range.start) - bom);
     if (!plan) continue;
     const entry = bySite.get(plan.siteKey);
@@ -221,15 +224,18 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, context
     const data = dataOf(d);
     return data !== undefined && data.version === doc.version;
   });
-  if (wants(only, CodeActionKind.QuickFix) && ours.length > 0) {
+  const cancelled = context.cancelled ?? ((): boolean => false);
+  if (wants(only, CodeActionKind.QuickFix) && ours.length > 0 && !cancelled()) {
     const program = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() })?.ast as TSESTree.Program | undefined;
     for (const d of ours) out.push(...eslintFixes(doc, d));
+    if (cancelled()) return [];
     out.push(...helperActions(doc, ours, context));
     for (const d of ours) {
       const disable = disableForLine(doc, d, program);
       if (disable) out.push(disable);
     }
   }
+  if (cancelled()) return [];
   if (only && wants(only, CodeActionKinds.fixAll)) {
     const all = fixAllAction(doc, context.settings);
     if (all) out.push(all);
@@ -256,6 +262,6 @@ export function helperRequestEdit(doc: TextDocument, context: ActionContext): Wo
     throw new HelperRequestRefused(`${doc.uri} is ${size} characters, over retryLint.maxFileSize (${context.settings.maxFileSize}).`);
   }
   const sourceCode = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() });
-  if (!sourceCode) return undefined;
+  if (!sourceCode || context.cancelled?.()) return undefined;
   return helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, ['retryWithBackoff'], [], context);
 }
