@@ -1,14 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
-import { evaluate, makeEnv, type AttemptVar } from './delay';
+import { evaluate, makeEnv, sameFileFunction, type AttemptVar } from './delay';
 import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
 import { describeHttpCall } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
-import { FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
+import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
 import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
 
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
@@ -71,6 +71,7 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
     return undefined;
   });
   if (!restart) return undefined;
+  if (onlyOnDeliberateClose(restart, handler, ctx)) return undefined;
   const waits: RetrySite['waits'] = [];
   for (let p: Node | undefined = restart.parent; p && p !== handler; p = p.parent) {
     const host: Node | undefined = p.parent;
@@ -100,6 +101,32 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
     honoursRetryAfter: false,
     clientErrorRetries: [],
   };
+}
+
+/**
+ * Every path to the restart establishes that the handler's reason argument is a deliberate close
+ * ({@link DELIBERATE_CLOSE_REASONS}): `if (reason === 'io server disconnect') socket.connect()`.
+ * A restart of a session the peer ended on purpose is not a retry of a failure.
+ */
+function onlyOnDeliberateClose(restart: Node, handler: TSESTree.FunctionLike, ctx: Ctx): boolean {
+  const params = handler.params.filter((p): p is TSESTree.Identifier => p.type === T.Identifier).map((p) => variableOf(ctx.sourceCode, p));
+  if (params.length === 0 || !handler.body) return false;
+  const isReason = (n: Node): boolean => {
+    const u = unwrap(n);
+    if (u.type !== T.Identifier) return false;
+    const v = variableOf(ctx.sourceCode, u);
+    return !!v && params.includes(v);
+  };
+  const deliberate = (n: Node): boolean => {
+    const u = unwrap(n);
+    return u.type === T.Literal && typeof u.value === 'string' && DELIBERATE_CLOSE_REASONS.has(u.value);
+  };
+  return pathFacts(restart, handler.body).some((fact) =>
+    impliedComparisons(fact).some(({ cmp, holds }) => {
+      const equal = cmp.operator === '===' || cmp.operator === '==' ? holds : cmp.operator === '!==' || cmp.operator === '!=' ? !holds : false;
+      return equal && ((isReason(cmp.left) && deliberate(cmp.right)) || (isReason(cmp.right) && deliberate(cmp.left)));
+    }),
+  );
 }
 
 /** The operation whose failure handler (`.catch` callback, `.then` rejection callback) contains `node`. */
@@ -504,8 +531,10 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
 
 /**
  * The loop moves on to something else after a failure: a variable the try's operation reads is
- * reassigned (`current = path.dirname(current)`), so the next pass is a different operation
- * (walking up a tree, trying the next candidate), not a retry of the failed one.
+ * reassigned (`current = path.dirname(current)`), or a field it reads is replaced
+ * (`this.cursor = this.open(token)`, in the catch or in a same-file method the catch calls), so
+ * the next pass is a different operation (walking up a tree, trying the next candidate, reading
+ * from a resumed cursor), not a retry of the failed one.
  */
 function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
   const reassigned = new Set<Variable>();
@@ -517,7 +546,8 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
     }
     return undefined;
   });
-  if (reassigned.size === 0) return false;
+  const fields = replacedFields(loop.body, tryStmt.block, ctx);
+  if (reassigned.size === 0 && fields.size === 0) return false;
   let reads = false;
   walk(tryStmt.block, ctx.sourceCode.visitorKeys, (n) => {
     if (reads || isFunction(n)) return false;
@@ -528,12 +558,41 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
             const v = variableOf(ctx.sourceCode, m);
             if (v && reassigned.has(v)) reads = true;
           }
+          if (m.type === T.MemberExpression && unwrap(m.object).type === T.ThisExpression && fields.has(propertyName(m) ?? '')) reads = true;
         });
       }
     }
     return undefined;
   });
   return reads;
+}
+
+/**
+ * The `this` fields replaced by a new object (`this.x = open()`, `this.x = await connect(…)`, not
+ * a count or a flag) in `region` outside `skip`, directly or in a same-file function or method it
+ * calls (two calls deep).
+ */
+function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = new Set<Node>()): Set<string> {
+  const out = new Set<string>();
+  walk(region, ctx.sourceCode.visitorKeys, (n) => {
+    if (n === skip || (n !== region && isFunction(n))) return false;
+    if (n.type === T.AssignmentExpression && n.operator === '=') {
+      const left = unwrap(n.left);
+      let right = unwrap(n.right);
+      if (right.type === T.AwaitExpression) right = unwrap(right.argument);
+      const name = left.type === T.MemberExpression && unwrap(left.object).type === T.ThisExpression ? propertyName(left) : undefined;
+      if (name && (right.type === T.CallExpression || right.type === T.NewExpression)) out.add(name);
+    }
+    if (n.type === T.CallExpression && depth < 2) {
+      const target = sameFileFunction(n.callee, ctx);
+      if (target && !seen.has(target) && !contains(target, region)) {
+        seen.add(target);
+        for (const f of replacedFields(target.body, skip, ctx, depth + 1, seen)) out.add(f);
+      }
+    }
+    return undefined;
+  });
+  return out;
 }
 
 /**
