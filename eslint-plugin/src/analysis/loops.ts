@@ -6,7 +6,7 @@ import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, re
 import { describeHttpCall } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { bindingOf, variableOf } from './scope';
+import { bindingOf, fieldOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
 import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
@@ -965,6 +965,9 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
     if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
   }
   if (!bounded && tests.some((t) => hasDeadline(t.test, ctx.sourceCode))) bounded = true;
+  // `retryOrThrow(err)`, `this.giveUpIfExhausted(err)`: a same-file function that throws out of the
+  // loop once a count it reads reaches a limit (F2). The limit is not known here.
+  if (!bounded && throwsOnCount(loop, ctx)) return { bound: { kind: 'bounded', maxAttempts: undefined, node: head }, attempts };
   // `attempt < Number.MAX_SAFE_INTEGER` with no deadline: a limit that means forever (PRODUCT).
   const forever = bounded && !vague && isEffectivelyUnbounded(maxAttempts) && !tests.some((t) => hasDeadline(t.test, ctx.sourceCode));
   if (forever) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
@@ -977,6 +980,84 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
   // `while (attempt < 3)` with `attempt` never changed; `while (!done)` with `done` set only on success.
   if (test && onlyLocalStateInTest(test, loop, ctx)) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
   return { bound: { kind: 'unknown', maxAttempts: undefined, node: head }, attempts };
+}
+
+/**
+ * A call in the loop (outside nested functions) to a same-file function or method that throws
+ * when a count reaches a limit: `if (retries >= max) throw err`, `if (++this.failures > 5) throw e`,
+ * where the count is a variable or `this` field stepped by `++`/`+=`/`-=` somewhere (one or two calls
+ * deep). The throw must leave the loop: no try inside the loop around the call catches it and goes on.
+ */
+function throwsOnCount(loop: Loop, ctx: Ctx): boolean {
+  let found = false;
+  ownNodes(loop, ctx, (n) => {
+    if (found || n.type !== T.CallExpression) return;
+    const target = sameFileFunction(n.callee, ctx);
+    if (!target || contains(target, loop) || !throwLeavesLoop(n, loop)) return;
+    if (countGuardsThrow(target, ctx, 0)) found = true;
+  });
+  return found;
+}
+
+/** Every try inside the loop whose block holds `call` has a catch that leaves (or only a finally). */
+function throwLeavesLoop(call: Node, loop: Loop): boolean {
+  for (let p: Node | undefined = call.parent; p && p !== loop; p = p.parent) {
+    const t = p.parent;
+    if (t?.type === T.TryStatement && t.block === p && t.handler && !alwaysExits(t.handler.body)) return false;
+  }
+  return true;
+}
+
+/** `fn` (or a same-file function it calls) throws under a test of a stepped count. */
+function countGuardsThrow(fn: NonNullable<ReturnType<typeof sameFileFunction>>, ctx: Ctx, depth: number): boolean {
+  let found = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || (n !== fn.body && isFunction(n))) return false;
+    if (n.type === T.IfStatement && (throwsAlways(n.consequent)) && testsStepped(n.test, ctx)) found = true;
+    if (n.type === T.CallExpression && depth < 1) {
+      const inner = sameFileFunction(n.callee, ctx);
+      if (inner && inner !== fn && !contains(inner, n) && countGuardsThrow(inner, ctx, depth + 1)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+function throwsAlways(s: Node): boolean {
+  if (s.type === T.ThrowStatement) return true;
+  return s.type === T.BlockStatement && s.body.length > 0 && s.body[s.body.length - 1]!.type === T.ThrowStatement;
+}
+
+/** The test compares a stepped count (`retries >= max`, `++this.failures > 5`) with something. */
+function testsStepped(test: Node, ctx: Ctx): boolean {
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type !== T.BinaryExpression || !['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
+    for (const side of [n.left, n.right]) {
+      const u = unwrap(side as Node);
+      if (u.type === T.UpdateExpression) {
+        found = true;
+        break;
+      }
+      if (u.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, u);
+        if (v && v.references.some((r) => isStep(r.identifier.parent, r.identifier))) found = true;
+      } else if (u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression) {
+        const f = fieldOf(u);
+        if (f && f.otherWrites.some((w) => isStep(w, undefined))) found = true;
+      }
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** `x++`, `--x`, `x += k`, `x -= k` (with `x` the given identifier when one is given). */
+function isStep(n: Node | undefined, id: Node | undefined): boolean {
+  if (!n) return false;
+  if (n.type === T.UpdateExpression) return !id || n.argument === id;
+  return n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') && (!id || n.left === id);
 }
 
 /** The test reads only local variables of the enclosing function that the loop never counts with (a success flag, a counter never changed). */

@@ -1088,6 +1088,17 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
       result = 'unknown';
       return false;
     }
+    // `const handled = await handleErrors(res, retries); if (handled === null) …`: the tested local
+    // holds what such a predicate returned (F2).
+    if (n.type === T.Identifier && !isV(n)) {
+      const def = variableOf(ctx.sourceCode, n)?.defs[0];
+      let init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : undefined;
+      if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+      if (init?.type === T.CallExpression && predicateCompares(init, isV, ctx.sourceCode)) {
+        result = 'unknown';
+        return false;
+      }
+    }
     if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;
     if (!['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
     let other: Node | undefined;
