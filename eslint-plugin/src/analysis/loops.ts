@@ -967,7 +967,10 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
   if (!bounded && tests.some((t) => hasDeadline(t.test, ctx.sourceCode))) bounded = true;
   // `retryOrThrow(err)`, `this.giveUpIfExhausted(err)`: a same-file function that throws out of the
   // loop once a count it reads reaches a limit (F2). The limit is not known here.
-  if (!bounded && throwsOnCount(loop, ctx)) return { bound: { kind: 'bounded', maxAttempts: undefined, node: head }, attempts };
+  if (!bounded) {
+    const counted = throwsOnCount(loop, ctx);
+    if (counted) return { bound: { kind: 'bounded', maxAttempts: undefined, node: head }, attempts: [...attempts, ...counted] };
+  }
   // `attempt < Number.MAX_SAFE_INTEGER` with no deadline: a limit that means forever (PRODUCT).
   const forever = bounded && !vague && isEffectivelyUnbounded(maxAttempts) && !tests.some((t) => hasDeadline(t.test, ctx.sourceCode));
   if (forever) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
@@ -988,13 +991,13 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
  * where the count is a variable or `this` field stepped by `++`/`+=`/`-=` somewhere (one or two calls
  * deep). The throw must leave the loop: no try inside the loop around the call catches it and goes on.
  */
-function throwsOnCount(loop: Loop, ctx: Ctx): boolean {
-  let found = false;
+function throwsOnCount(loop: Loop, ctx: Ctx): AttemptVar[] | undefined {
+  let found: AttemptVar[] | undefined;
   ownNodes(loop, ctx, (n) => {
     if (found || n.type !== T.CallExpression) return;
     const target = sameFileFunction(n.callee, ctx);
     if (!target || contains(target, loop) || !throwLeavesLoop(n, loop)) return;
-    if (countGuardsThrow(target, ctx, 0)) found = true;
+    found = countGuardsThrow(target, ctx, 0);
   });
   return found;
 }
@@ -1008,15 +1011,19 @@ function throwLeavesLoop(call: Node, loop: Loop): boolean {
   return true;
 }
 
-/** `fn` (or a same-file function it calls) throws under a test of a stepped count. */
-function countGuardsThrow(fn: NonNullable<ReturnType<typeof sameFileFunction>>, ctx: Ctx, depth: number): boolean {
-  let found = false;
+/**
+ * `fn` (or a same-file function it calls) throws under a test of a stepped count. Returns the
+ * counts it tests with their ranges (a variable counting up to a known limit gets that limit as
+ * its largest value, so a delay growing with it is bounded), or undefined.
+ */
+function countGuardsThrow(fn: NonNullable<ReturnType<typeof sameFileFunction>>, ctx: Ctx, depth: number): AttemptVar[] | undefined {
+  let found: AttemptVar[] | undefined;
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (found || (n !== fn.body && isFunction(n))) return false;
-    if (n.type === T.IfStatement && (throwsAlways(n.consequent)) && testsStepped(n.test, ctx)) found = true;
-    if (n.type === T.CallExpression && depth < 1) {
+    if (n.type === T.IfStatement && throwsAlways(n.consequent)) found = testsStepped(n.test, ctx);
+    if (!found && n.type === T.CallExpression && depth < 1) {
       const inner = sameFileFunction(n.callee, ctx);
-      if (inner && inner !== fn && !contains(inner, n) && countGuardsThrow(inner, ctx, depth + 1)) found = true;
+      if (inner && inner !== fn && !contains(inner, n)) found = countGuardsThrow(inner, ctx, depth + 1);
     }
     return undefined;
   });
@@ -1028,24 +1035,30 @@ function throwsAlways(s: Node): boolean {
   return s.type === T.BlockStatement && s.body.length > 0 && s.body[s.body.length - 1]!.type === T.ThrowStatement;
 }
 
-/** The test compares a stepped count (`retries >= max`, `++this.failures > 5`) with something. */
-function testsStepped(test: Node, ctx: Ctx): boolean {
-  let found = false;
+/**
+ * The test compares a stepped count (`retries >= max`, `++this.failures > 5`) with something:
+ * the counted variables with their ranges (`retries >= max` with `max` known: at most `max`), an
+ * empty list for a field or an update, undefined when no stepped count is tested.
+ */
+function testsStepped(test: Node, ctx: Ctx): AttemptVar[] | undefined {
+  let found: AttemptVar[] | undefined;
   walk(test, ctx.sourceCode.visitorKeys, (n) => {
-    if (found || isFunction(n)) return false;
+    if (isFunction(n)) return false;
     if (n.type !== T.BinaryExpression || !['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
-    for (const side of [n.left, n.right]) {
+    for (const [side, other] of [[n.left, n.right], [n.right, n.left]] as const) {
       const u = unwrap(side as Node);
       if (u.type === T.UpdateExpression) {
-        found = true;
-        break;
-      }
-      if (u.type === T.Identifier) {
+        found ??= [];
+      } else if (u.type === T.Identifier) {
         const v = variableOf(ctx.sourceCode, u);
-        if (v && v.references.some((r) => isStep(r.identifier.parent, r.identifier))) found = true;
+        if (v && v.references.some((r) => isStep(r.identifier.parent, r.identifier))) {
+          const limit = evaluate(other as Node, makeEnv(ctx.sourceCode));
+          const hi = !limit.opaque && limit.lo === limit.hi && Number.isFinite(limit.hi) ? limit.hi : Infinity;
+          found = [...(found ?? []), { variable: v, lo: 0, hi }];
+        }
       } else if (u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression) {
         const f = fieldOf(u);
-        if (f && f.otherWrites.some((w) => isStep(w, undefined))) found = true;
+        if (f && f.otherWrites.some((w) => isStep(w, undefined))) found ??= [];
       }
     }
     return undefined;

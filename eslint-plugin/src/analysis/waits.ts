@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
-import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, enclosingFunction, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
 import { isExport, originOf, variableOf } from './scope';
 import type { Node, Wait } from './types';
@@ -254,9 +254,15 @@ function findInnerWait(fn: Node, sourceCode: TSESLint.SourceCode, settings: Retr
       if (inExecutor) {
         const settles = timerSettles(n, inExecutor.executor, sourceCode);
         if (settles === 'reject' || (settles === 'other' && isTimeoutTimer(n, sourceCode))) return false;
+        // A timer that settles nothing and sits in a callback inside the executor (a keep-alive ping
+        // set from a socket listener) runs on its own: it is not what the promise waits for.
+        if (settles === 'other' && enclosingFunction(n) !== inExecutor.executor) return false;
         // The promise the timer resolves must be what the body waits for.
         if (!contains(inExecutor.promise, fn) && !waitedWithin(inExecutor.promise, fn, sourceCode)) return false;
       } else if (isTimeoutTimer(n, sourceCode)) {
+        return false;
+      } else if (isFunction(fn) && enclosingFunction(n) !== fn) {
+        // Likewise a timer set in a callback inside the helper (a listener) is not the helper's wait.
         return false;
       }
       const ms = n.arguments[1];
