@@ -97,7 +97,15 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
   if (fn) {
     if (!isWaitHelperShape(fn, n, sourceCode)) return undefined;
     const inner = findInnerWait(fn, sourceCode, settings, depth + 1);
-    if (!inner) return undefined;
+    if (!inner) {
+      // A helper named for a wait (`applyDelay`, `backoff`) that awaits or returns a call it cannot
+      // see into (`await delay.apply()` on an object built in another module): it may well wait,
+      // for an unknown time. Anything else named so is judged by its body (no wait).
+      if (name && (WAIT_NAME_RE.test(name) || OPAQUE_WAIT_RE.test(name) || settings.sleepFunctions.includes(name)) && awaitsUnseenCall(fn, sourceCode)) {
+        return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
+      }
+      return undefined;
+    }
     const bindings = [...inner.bindings];
     let argument: TSESTree.Expression | undefined;
     fn.params.forEach((p, i) => {
@@ -133,6 +141,23 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
     if (!v.opaque || v.attempt || v.random) return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: false };
   }
   return undefined;
+}
+
+/** The function awaits or returns a call that is not to a same-file function (its callee cannot be seen into). */
+function awaitsUnseenCall(fn: TSESTree.FunctionLike, sourceCode: TSESLint.SourceCode): boolean {
+  if (!fn.body) return false;
+  let found = false;
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (found || (n !== fn.body && isFunction(n))) return false;
+    const awaited = n.type === T.AwaitExpression ? unwrap(n.argument) : n.type === T.ReturnStatement && n.argument ? unwrap(n.argument) : undefined;
+    if (awaited?.type === T.CallExpression && !sameFileFunction(awaited.callee, { sourceCode })) found = true;
+    return undefined;
+  });
+  if (!found && fn.body.type !== T.BlockStatement) {
+    const b = unwrap(fn.body);
+    found = b.type === T.CallExpression && !sameFileFunction(b.callee, { sourceCode });
+  }
+  return found;
 }
 
 /** `Atomics.wait(…)`: a wait that blocks, so it needs no `await`. */
