@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, enclosingFunction, isFunction, propertyName, unwrap, walk } from './ast';
-import { evaluate, makeEnv, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
+import { evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
 import { isExport, originOf, variableOf } from './scope';
 import type { Node, Wait } from './types';
 import { EXECUTOR_REJECT_INDEX, EXECUTOR_RESOLVE_INDEX, GLOBAL_OBJECTS, OPAQUE_WAIT_RE, TIMER_PROMISE_MODULES, WAIT_NAME_RE, isNotAWaitModule } from './vocabulary';
@@ -424,7 +424,9 @@ export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: A
   }
   // The delay as written: the argument of the wait, or the timer's delay when no helper parameter stands in between.
   const expression = w.argument ?? (w.bindings.length === 0 ? w.delayExpr : undefined);
-  return { node: w.call, argument: w.argument, delay: toDelayFacts(value, w.argument ?? w.call, expression) };
+  const delay = toDelayFacts(value, w.argument ?? w.call, expression);
+  if ((w.argument && readsFailure(w.argument, sourceCode)) || (w.bindings.length === 0 && w.delayExpr && readsFailure(w.delayExpr, sourceCode))) delay.fromFailure = true;
+  return { node: w.call, argument: w.argument, delay };
 }
 
 /**
