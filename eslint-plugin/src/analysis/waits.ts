@@ -43,6 +43,7 @@ export function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
   let id: TSESTree.Identifier | undefined;
   if (c.type === T.Identifier) id = c;
   else if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && GLOBAL_OBJECTS.includes((unwrap(c.object) as TSESTree.Identifier).name) && calleeName(call) === 'setTimeout') return true;
+  else if (c.type === T.MemberExpression && calleeName(call) === 'setTimeout' && isHostTimer(sourceCode, call)) return true;
   if (!id || id.name !== 'setTimeout') return false;
   const v = variableOf(sourceCode, id);
   if (v && v.defs.length > 0) {
@@ -50,6 +51,42 @@ export function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
     return !!o && (o.module === 'timers' || o.module === 'node:timers');
   }
   return true;
+}
+
+/**
+ * A host object's timer with the global timer's signature, `host.setTimeout(callback, ms)` (a bot
+ * client's or a framework's managed timer): the callback comes first and is a function (inline or a
+ * same-file function passed by name), and the delay after it is not one. Node's
+ * `socket.setTimeout(ms, onIdle)` (delay first) is an idle timeout, not a timer.
+ */
+function isHostTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
+  const [cb, ms] = call.arguments;
+  if (!cb || !ms || cb.type === T.SpreadElement || ms.type === T.SpreadElement) return false;
+  if (isFunction(unwrap(ms))) return false;
+  const f = unwrap(cb);
+  return isFunction(f) || (f.type === T.Identifier && sameFileFunction(f, { sourceCode }) !== undefined);
+}
+
+/**
+ * The timer a same-file function is handed to by name (`const again = () => run(); setTimeout(again,
+ * ms)`, `function reopen() {…} … setTimeout(reopen, ms)`): the first call to a timer whose callback
+ * argument reads the function's (never reassigned) binding. Undefined when it is given to none.
+ * `within` limits the search to timers inside that node.
+ */
+export function timerOfNamed(fn: Node, sourceCode: TSESLint.SourceCode, within?: Node): TSESTree.CallExpression | undefined {
+  let id: TSESTree.Identifier | undefined;
+  if (fn.type === T.FunctionDeclaration && fn.id) id = fn.id;
+  else if (fn.parent?.type === T.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === T.Identifier) id = fn.parent.id;
+  if (!id) return undefined;
+  const v = variableOf(sourceCode, id);
+  if (!v || v.references.some((r) => r.isWrite() && r.writeExpr !== fn)) return undefined;
+  for (const r of v.references) {
+    const host = r.identifier.parent;
+    if (host?.type !== T.CallExpression || host.arguments[0] !== r.identifier || !isGlobalTimer(sourceCode, host)) continue;
+    if (within && !contains(within, host)) continue;
+    return host;
+  }
+  return undefined;
 }
 
 /**
