@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../../../eslint-plugin/src/index';
+import { noConfigLanguageOptions } from '../../../eslint-plugin/src/no-config';
 import type { RetryLintSettings } from '../shared/settings';
 
 /** One finding, as ESLint reports it (1-based lines and columns, fix ranges as text offsets). */
@@ -84,16 +84,11 @@ export function rulesFor(settings: Pick<RetryLintSettings, 'rules'>): Record<str
 
 /** The flat config the bundled path lints with (same parser setup as the CLI and the shared eval tool). */
 export function bundledConfig(settings: Pick<RetryLintSettings, 'rules'>, filePath: string): Linter.Config[] {
-  const ext = path.extname(filePath).toLowerCase();
   return [
     {
       files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
-      languageOptions: {
-        parser: tsParser as unknown as Linter.Parser,
-        ecmaVersion: 'latest',
-        sourceType: ext === '.cjs' || ext === '.cts' ? 'commonjs' : 'module',
-        parserOptions: { ecmaFeatures: { jsx: true } },
-      },
+      // Parsed as `retry-lint` parses with no config (JSX in .js, TypeScript, CommonJS fallback).
+      languageOptions: noConfigLanguageOptions(filePath),
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       plugins: { retry: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
       rules: rulesFor(settings),
