@@ -4,84 +4,11 @@
 // 9 or the `eslint8` alias as ESLint 8.57, the plugin, typescript-eslint, @eslint/compat, jiti).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspSession, SERVER } from '../server/lsp-session';
-
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'eslint-plugin/bin/retry-lint.js');
-const BUILT_IN_CONFIG = path.join(ROOT, 'eslint-plugin/dist/retry-lint.config.js');
-
-interface JsonMessage {
-  ruleId: string | null;
-  severity: number;
-  line: number;
-  column: number;
-  fatal?: boolean;
-  message: string;
-}
-interface JsonResult {
-  filePath: string;
-  messages: JsonMessage[];
-}
-
-/** What links a project's node_modules gets: `eslint` is ESLint 9, ESLint 8.57 or none. */
-interface Modules {
-  eslint: 'eslint' | 'eslint8' | null;
-  extra?: string[];
-}
-
-const temporaryDirs: string[] = [];
-
-/** A project in a fresh temporary folder with these files and module links. */
-function project(files: Record<string, string>, modules: Modules): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'retry-lint-scratch-'));
-  temporaryDirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  const link = (name: string, target: string): void => {
-    const at = path.join(dir, 'node_modules', name);
-    mkdirSync(path.dirname(at), { recursive: true });
-    symlinkSync(target, at, 'dir');
-  };
-  if (modules.eslint) link('eslint', path.join(ROOT, 'node_modules', modules.eslint));
-  if (modules.eslint) link('eslint-plugin-retry', path.join(ROOT, 'eslint-plugin'));
-  for (const name of modules.extra ?? []) link(name, path.join(ROOT, 'node_modules', name));
-  return dir;
-}
-
-/** `file:line:column rule severity` for each retry/* finding of ESLint JSON results, sorted. */
-function retryFindings(results: JsonResult[], dir: string): string[] {
-  return results
-    .flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('retry/')).map((m) => `${path.relative(dir, r.filePath)}:${m.line}:${m.column} ${String(m.ruleId)} ${m.severity}`))
-    .sort();
-}
-
-/** Runs a command's JSON output in `dir`; its exit code and results. */
-function runJson(args: string[], dir: string, env: Record<string, string> = {}): { status: number | null; results: JsonResult[]; stderr: string } {
-  const run = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env }, timeout: 120_000 });
-  let results: JsonResult[] = [];
-  try {
-    results = JSON.parse(run.stdout) as JsonResult[];
-  } catch {
-    assert.fail(`no JSON from ${args.join(' ')} (exit ${String(run.status)}): ${run.stdout.slice(0, 500)} ${run.stderr.slice(0, 1000)}`);
-  }
-  return { status: run.status, results, stderr: run.stderr };
-}
-
-function retryLint(args: string[], dir: string): { status: number | null; results: JsonResult[]; stderr: string } {
-  return runJson([BIN, '--format', 'json', ...args], dir);
-}
-
-/** The project's own `eslint` (or this repository's, for a project without one). */
-function eslint(args: string[], dir: string): { status: number | null; results: JsonResult[]; stderr: string } {
-  const own = path.join(dir, 'node_modules/eslint/bin/eslint.js');
-  return runJson([existsSync(own) ? own : path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', ...args], dir);
-}
+import { assertOnlyRetry, BIN, BUILT_IN_CONFIG, eslint, linted, NO_JITTER, project, removeProjects, retryFindings, retryLint, UNBOUNDED } from './scratch';
 
 /** The language server's retry/* diagnostics for each of `files`, as {@link retryFindings} writes them. */
 async function serverFindings(dir: string, files: string[], trusted: boolean): Promise<string[]> {
@@ -102,40 +29,6 @@ async function serverFindings(dir: string, files: string[], trusted: boolean): P
   }
 }
 
-/** The files of the results, relative to `dir`, sorted. */
-function linted(results: JsonResult[], dir: string): string[] {
-  return results.map((r) => path.relative(dir, r.filePath)).sort();
-}
-
-/** Fails on any parse error or other non-retry message in the results. */
-function assertOnlyRetry(results: JsonResult[]): void {
-  for (const r of results) {
-    for (const m of r.messages) assert.ok(m.ruleId?.startsWith('retry/'), `${r.filePath}: ${String(m.ruleId)} ${m.message}`);
-  }
-}
-
-// Retry code the projects share. Each has findings under the recommended config.
-const UNBOUNDED = `export async function keepTrying(op) {
-  while (true) {
-    try {
-      return await op();
-    } catch {}
-  }
-}
-`;
-const NO_JITTER = `export async function getJson(url) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      const res = await fetch(url);
-      return await res.json();
-    } catch (error) {
-      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
-    }
-  }
-  throw new Error('gave up');
-}
-`;
-
 describe('retry-lint in scratch projects: what eslint reports for retry/*, and what the language server shows', function () {
   this.timeout(240_000);
 
@@ -144,9 +37,7 @@ describe('retry-lint in scratch projects: what eslint reports for retry/*, and w
     if (process.platform === 'win32') this.skip(); // symbolic links to folders
   });
 
-  after(() => {
-    for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
-  });
+  after(removeProjects);
 
   it('a TypeScript project with eslint.config.ts (defineConfig, typescript-eslint, a retry rule off, another plugin on)', async () => {
     const dir = project(
