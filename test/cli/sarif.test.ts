@@ -5,10 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
-import { BIN, BUILT_IN_CONFIG, NO_JITTER, project, removeProjects, ROOT, UNBOUNDED } from './scratch';
-
-const SCHEMA = path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+import { BIN, BUILT_IN_CONFIG, NO_JITTER, project, removeProjects, ROOT, sarifValidator, UNBOUNDED } from './scratch';
 
 interface SarifLog {
   version: string;
@@ -17,15 +14,6 @@ interface SarifLog {
     results: Array<{ ruleId: string; ruleIndex?: number; level: string }>;
     invocations?: Array<{ toolConfigurationNotifications?: unknown[] }>;
   }>;
-}
-
-/** A validator for the SARIF 2.1.0 schema (JSON Schema draft-04, which Ajv 6 reads with its draft-04 meta-schema). */
-function sarifValidator(): (log: unknown) => string | undefined {
-  const ajv = new Ajv({ schemaId: 'id', allErrors: true, logger: false });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- Ajv's own meta-schema file
-  ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json') as object);
-  const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
-  return (log) => (validate(log) ? undefined : ajv.errorsText(validate.errors, { separator: '\n' }));
 }
 
 function sarifOf(args: string[], dir: string): { status: number | null; log: SarifLog } {

@@ -2,9 +2,10 @@
 // links into this repository, and runners for retry-lint and the project's own eslint (JSON output).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Ajv from 'ajv';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const BIN = path.join(ROOT, 'eslint-plugin/bin/retry-lint.js');
@@ -117,4 +118,17 @@ export const NO_JITTER = `export async function getJson(url) {
   throw new Error('gave up');
 }
 `;
+
+
+/** The SARIF 2.1.0 JSON schema, as shipped in the @microsoft/jest-sarif package (no network). */
+const SARIF_SCHEMA = path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+
+/** A validator for the SARIF 2.1.0 schema (JSON Schema draft-04, which Ajv 6 reads with its draft-04 meta-schema). */
+export function sarifValidator(): (log: unknown) => string | undefined {
+  const ajv = new Ajv({ schemaId: 'id', allErrors: true, logger: false });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- Ajv's own meta-schema file
+  ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json') as object);
+  const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')) as object);
+  return (log) => (validate(log) ? undefined : ajv.errorsText(validate.errors, { separator: '\n' }));
+}
 
