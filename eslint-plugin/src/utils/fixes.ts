@@ -111,3 +111,17 @@ export function describeDelay(
   if (d.growing) return 'a growing wait';
   return 'this wait';
 }
+
+/**
+ * The delay expression of a wait as written at the wait itself, so an edit there changes this
+ * wait only: the wait's argument (`sleep(ms)`), or the timer's delay inside the wait
+ * (`new Promise((r) => setTimeout(r, ms))`). Undefined when the delay is written elsewhere (inside
+ * a helper's body, shared by other callers) or not at all.
+ */
+export function localDelayOf(wait: { node: TSESTree.Node; argument: TSESTree.Expression | undefined; delay: { expression?: TSESTree.Node } }): TSESTree.Expression | undefined {
+  if (wait.argument) return wait.argument;
+  const e = wait.delay.expression;
+  if (!e || e.range[0] < wait.node.range[0] || e.range[1] > wait.node.range[1] || e === wait.node) return undefined;
+  if (e.type === T.SpreadElement || (e as { range: unknown }).range === wait.node.range) return undefined;
+  return e as TSESTree.Expression;
+}
