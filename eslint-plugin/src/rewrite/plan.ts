@@ -318,14 +318,16 @@ interface CatchReading {
 /** Node types that need no parentheses as an operand of `!` or `&&`. */
 const ATOMIC = new Set<string>([T.Identifier, T.Literal, T.CallExpression, T.MemberExpression, T.ThisExpression, T.TemplateLiteral, T.ArrayExpression, T.UnaryExpression, T.ChainExpression, T.NewExpression]);
 
-/** An expression free of side effects other than stepping the attempt counter (no calls but Math.*, no await, no assignment). */
+/**
+ * An expression that only reads (a delay computation: arithmetic, Math.*, reading a header or a
+ * date), stepping at most the attempt counter: no await, no assignment, no update of anything else.
+ */
 function isPure(sourceCode: SourceCode, root: Node, counter: string | undefined): boolean {
   let ok = true;
   walk(root, sourceCode.visitorKeys, (n) => {
     if (!ok) return false;
     if (isFunction(n)) return false;
-    if (n.type === T.AwaitExpression || n.type === T.YieldExpression || n.type === T.NewExpression || n.type === T.TaggedTemplateExpression) ok = false;
-    else if (n.type === T.CallExpression && !(n.callee.type === T.MemberExpression && n.callee.object.type === T.Identifier && n.callee.object.name === 'Math')) ok = false;
+    if (n.type === T.AwaitExpression || n.type === T.YieldExpression) ok = false;
     else if ((n.type === T.UpdateExpression && !(n.argument.type === T.Identifier && n.argument.name === counter)) || (n.type === T.AssignmentExpression && !(n.left.type === T.Identifier && n.left.name === counter))) ok = false;
   });
   return ok;
@@ -547,6 +549,8 @@ function optionsText(maxAttempts: string, delay: { base?: string; cap?: string }
   const limit = options.maxDelayMs;
   if (delay.cap) parts.push(`maxDelayMs: ${limit !== undefined && Number(delay.cap.replace(/_/g, '')) > limit ? limit : delay.cap}`);
   else if (limit !== undefined && limit < HELPER_MAX_DELAY_MS) parts.push(`maxDelayMs: ${limit}`);
+  // The helper caps a server's Retry-After at 60000 ms by default; a lower project cap wins.
+  if (limit !== undefined && limit < 60_000) parts.push(`maxRetryAfterMs: ${limit}`);
   parts.push(...extra);
   const flat = `{ ${parts.join(', ')} }`;
   return flat;
@@ -679,7 +683,7 @@ function fullPlans(
   const waitArg = reading.waits[0] ? delayArgument(sourceCode.visitorKeys, reading.waits[0]) : undefined;
   const delay = delayOptions(sourceCode, waitArg, reading.waits[0] ?? handler);
   const resolves: RuleId[] = [...FULL_RESOLVES];
-  if (keys) resolves.push('require-idempotency-key');
+  if (keys && keys.length > 0) resolves.push('require-idempotency-key');
   if (retryAfter === 'error') resolves.push('respect-retry-after');
   const op = operationText(sourceCode, block, args.indent, keys ?? []);
   const make = (shouldRetry: string | undefined, title: string, more: RuleId[]): RewritePlan => {
