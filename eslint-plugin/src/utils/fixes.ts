@@ -125,3 +125,218 @@ export function localDelayOf(wait: { node: TSESTree.Node; argument: TSESTree.Exp
   if (e.type === T.SpreadElement || (e as { range: unknown }).range === wait.node.range) return undefined;
   return e as TSESTree.Expression;
 }
+
+type Fixer = TSESLint.RuleFixer;
+type Fix = TSESLint.ReportFixFunction;
+
+const isLoopNode = (n: TSESTree.Node): boolean =>
+  n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement || n.type === T.ForInStatement;
+const isFunctionNode = (n: TSESTree.Node): boolean => n.type === T.FunctionDeclaration || n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression;
+
+/** The indentation of the line `node` starts on. */
+function indentOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
+  return /^\s*/.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
+}
+
+/** The statement holding `node` whose parent is a block inside `loop` (no function in between), when it is an expression statement. */
+function statementInLoop(node: TSESTree.Node, loop: TSESTree.Node): TSESTree.ExpressionStatement | undefined {
+  for (let n: TSESTree.Node | undefined = node; n && n !== loop; n = n.parent) {
+    if (isFunctionNode(n)) return undefined;
+    if (n.type === T.ExpressionStatement && n.parent?.type === T.BlockStatement) return n;
+  }
+  return undefined;
+}
+
+/** Whether `loop` can have a statement inserted before it (it sits in a block, program or switch case, unlabelled). */
+function insertableBefore(loop: TSESTree.Node): boolean {
+  const p = loop.parent;
+  return !!p && (p.type === T.BlockStatement || p.type === T.Program || p.type === T.SwitchCase);
+}
+
+/**
+ * Growth for a constant wait of a hand-written loop: the delay moves into a variable declared
+ * before the loop, used by the wait and doubled after it, up to `capMs`
+ * (`let backoffMs = 250;` … `await sleep(backoffMs); backoffMs = Math.min(backoffMs * 2, 8000);`).
+ * The wait keeps its other parts (its randomness, if any, is the jitter rule's business).
+ * Undefined when the delay reads a variable of the loop, or the wait is not a statement of a block.
+ */
+export function growDelayFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, wait: TSESTree.Node, delay: TSESTree.Expression, constantMs: number | undefined): Fix | undefined {
+  if (!isLoopNode(loop) || !insertableBefore(loop)) return undefined;
+  const stmt = statementInLoop(wait, loop);
+  if (!stmt || readsInnerVariable(sourceCode, delay, loop)) return undefined;
+  const name = freeName(sourceCode, loop, 'backoffMs');
+  const cap = constantMs !== undefined && Number.isFinite(constantMs) && constantMs > 0 ? Math.max(Math.round(constantMs), Math.min(Math.round(constantMs) * 32, 30_000)) : 30_000;
+  const indent = indentOf(sourceCode, loop);
+  const stmtIndent = indentOf(sourceCode, stmt);
+  return (fixer: Fixer) => [
+    fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = ${argumentText(sourceCode, delay)};\n${indent}`),
+    fixer.replaceText(delay, name),
+    fixer.insertTextAfter(stmt, `\n${stmtIndent}${name} = Math.min(${name} * 2, ${cap});`),
+  ];
+}
+
+/** The try statement a loop's body runs each attempt in (the first statement of the body that is a try with a catch). */
+function loopTry(loop: TSESTree.Node): TSESTree.TryStatement | undefined {
+  const body = 'body' in loop ? (loop as { body: TSESTree.Node }).body : undefined;
+  const stmts = body?.type === T.BlockStatement ? body.body : body ? [body] : [];
+  return stmts.find((s): s is TSESTree.TryStatement => s.type === T.TryStatement && !!s.handler);
+}
+
+/**
+ * An attempt limit for an unbounded loop that retries from its catch clause: a counter declared
+ * before the loop, and as the catch's first statement `if (++retries >= N) throw err;`, so the
+ * last failure ends the loop with its own error. Undefined for other shapes.
+ */
+export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, maxAttempts: number): Fix | undefined {
+  if (!isLoopNode(loop) || !insertableBefore(loop)) return undefined;
+  const tryStmt = loopTry(loop);
+  const handler = tryStmt?.handler;
+  if (!handler || (handler.param && handler.param.type !== T.Identifier)) return undefined;
+  const name = freeName(sourceCode, loop, 'attempts');
+  const param = handler.param?.type === T.Identifier ? handler.param.name : freeName(sourceCode, handler.body, 'error');
+  const indent = indentOf(sourceCode, loop);
+  const first = handler.body.body[0];
+  const inner = first ? indentOf(sourceCode, first) : `${indentOf(sourceCode, handler)}  `;
+  const guard = `if (++${name} >= ${maxAttempts}) throw ${param};`;
+  return (fixer: Fixer) => {
+    const out = [fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = 0;\n${indent}`)];
+    if (!handler.param) out.push(fixer.insertTextBeforeRange([handler.body.range[0], handler.body.range[0]], `(${param}) `));
+    if (first) out.push(fixer.insertTextBefore(first, `${guard}\n${inner}`));
+    else out.push(fixer.replaceText(handler.body, `{\n${inner}${guard}\n${indentOf(sourceCode, handler)}}`));
+    return out;
+  };
+}
+
+/**
+ * A wait for a loop that retries at once from its catch clause, in an async function: a growing,
+ * capped, jittered wait as the catch's last statement (`await new Promise((resolve) =>
+ * setTimeout(resolve, Math.random() * backoffMs)); backoffMs = Math.min(backoffMs * 2, 10000);`).
+ */
+export function addWaitFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node): Fix | undefined {
+  if (!isLoopNode(loop) || !insertableBefore(loop)) return undefined;
+  let fn: TSESTree.Node | undefined = loop.parent;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  if (!fn || !(fn as TSESTree.FunctionLike).async || isShadowed(sourceCode, loop, 'setTimeout')) return undefined;
+  const handler = loopTry(loop)?.handler;
+  if (!handler) return undefined;
+  const last = handler.body.body[handler.body.body.length - 1];
+  if (last && (last.type === T.ThrowStatement || last.type === T.ReturnStatement || last.type === T.ContinueStatement || last.type === T.BreakStatement)) return undefined;
+  const name = freeName(sourceCode, loop, 'backoffMs');
+  const indent = indentOf(sourceCode, loop);
+  const inner = last ? indentOf(sourceCode, last) : `${indentOf(sourceCode, handler)}  `;
+  const wait = `await new Promise((resolve) => setTimeout(resolve, Math.random() * ${name}));\n${inner}${name} = Math.min(${name} * 2, 10000);`;
+  return (fixer: Fixer) => [
+    fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = 100;\n${indent}`),
+    last ? fixer.insertTextAfter(last, `\n${inner}${wait}`) : fixer.replaceText(handler.body, `{\n${inner}${wait}\n${indentOf(sourceCode, handler)}}`),
+  ];
+}
+
+/** Whether `name` at `node` is a binding of the file (an import, a parameter, a local) rather than the global. */
+export function isShadowed(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, name: string): boolean {
+  for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(node); s; s = s.upper) {
+    if (s.type === 'global') return s.variables.some((v) => v.name === name && v.defs.length > 0);
+    if (s.set.has(name)) return true;
+  }
+  return false;
+}
+
+/** A recursive retry made countable: the function gains a last parameter `attempt = 0` and the recursive call passes `attempt + 1`. */
+interface CountedRecursion {
+  name: string;
+  fn: TSESTree.FunctionLike;
+  call: TSESTree.CallExpression;
+  edits: (fixer: Fixer) => TSESLint.RuleFix[];
+}
+
+/**
+ * Adds an attempt parameter to a function that retries by calling itself (`call`), when that is
+ * safe: plain parameters (no rest, no destructuring), the recursive call passes no spread and no
+ * more arguments than parameters, and every other use of the function in the file is a call (a
+ * function passed as a callback could receive an index in the new position).
+ */
+function countRecursion(sourceCode: TSESLint.SourceCode, call: TSESTree.Node): CountedRecursion | undefined {
+  if (call.type !== T.CallExpression || call.callee.type !== T.Identifier) return undefined;
+  const callee = call.callee.name;
+  // The function named like the callee, through callbacks (`.catch((e) => delay(ms).then(() => self()))`).
+  const nameOf = (g: TSESTree.FunctionLike): string | undefined =>
+    g.type !== T.ArrowFunctionExpression && g.id ? g.id.name : g.parent?.type === T.VariableDeclarator && g.parent.id.type === T.Identifier ? g.parent.id.name : undefined;
+  let fn: TSESTree.Node | undefined = call.parent;
+  while (fn && !(isFunctionNode(fn) && nameOf(fn as TSESTree.FunctionLike) === callee)) {
+    if (isFunctionNode(fn) && nameOf(fn as TSESTree.FunctionLike) !== undefined) return undefined;
+    fn = fn.parent;
+  }
+  if (!fn) return undefined;
+  const f = fn as TSESTree.FunctionLike;
+  if (f.params.some((p) => !(p.type === T.Identifier || (p.type === T.AssignmentPattern && p.left.type === T.Identifier)))) return undefined;
+  if (call.arguments.some((a) => a.type === T.SpreadElement) || call.arguments.length > f.params.length) return undefined;
+  // Every reference to the function is a call.
+  const scope = sourceCode.getScope(f.type === T.FunctionDeclaration ? f : (f.parent as TSESTree.Node));
+  let variable: TSESLint.Scope.Variable | undefined;
+  for (let s: TSESLint.Scope.Scope | null = scope; s && !variable; s = s.upper) variable = s.set.get(callee);
+  if (!variable) return undefined;
+  for (const r of variable.references) {
+    const p = r.identifier.parent;
+    if (r.init) continue;
+    if (p?.type === T.CallExpression && p.callee === r.identifier) continue;
+    if (p?.type === T.ExportSpecifier) continue;
+    return undefined;
+  }
+  if (!f.body) return undefined;
+  const name = freeName(sourceCode, f.body, 'attempt');
+  const lastParam = f.params[f.params.length - 1];
+  const after = lastParam ? sourceCode.getTokenAfter(lastParam) : undefined;
+  if (lastParam && after?.value !== ')' && after?.value !== ',') return undefined;
+  const openParen = !lastParam ? sourceCode.getFirstToken(f, { filter: (t) => t.value === '(' }) : undefined;
+  if (!lastParam && !openParen) return undefined;
+  const missing = f.params.length - call.arguments.length;
+  const closeCall = sourceCode.getLastToken(call);
+  if (!closeCall || closeCall.value !== ')') return undefined;
+  return {
+    name,
+    fn: f,
+    call,
+    edits: (fixer) => [
+      lastParam ? fixer.insertTextAfter(lastParam, `, ${name} = 0`) : fixer.insertTextAfterRange(openParen!.range, `${name} = 0`),
+      fixer.insertTextBeforeRange(closeCall.range, `${call.arguments.length > 0 ? ', ' : ''}${Array.from({ length: missing }, () => 'undefined, ').join('')}${name} + 1`),
+    ],
+  };
+}
+
+/** The catch that leads to the recursive call: a catch clause, or a function passed to `.catch(…)` / as `.then`'s second argument; with the error's name. */
+function failureHandler(call: TSESTree.Node, fn: TSESTree.Node): { body: TSESTree.BlockStatement; error: string } | undefined {
+  for (let n: TSESTree.Node | undefined = call.parent; n && n !== fn; n = n.parent) {
+    if (n.type === T.CatchClause) return n.param?.type === T.Identifier ? { body: n.body, error: n.param.name } : undefined;
+    if (isFunctionNode(n)) {
+      const f = n as TSESTree.FunctionLike;
+      const p = f.parent;
+      const handler = p?.type === T.CallExpression && p.callee.type === T.MemberExpression && p.callee.property.type === T.Identifier && ((p.callee.property.name === 'catch' && p.arguments[0] === f) || (p.callee.property.name === 'then' && p.arguments[1] === f));
+      if (!handler) continue;
+      const e = f.params[0];
+      return f.body?.type === T.BlockStatement && e?.type === T.Identifier ? { body: f.body, error: e.name } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An attempt limit for a function that retries by calling itself from its failure handler: an
+ * attempt parameter, and before the statement that retries `if (attempt >= N - 1) throw error;`.
+ */
+export function boundRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree.Node, maxAttempts: number): Fix | undefined {
+  const counted = countRecursion(sourceCode, call);
+  if (!counted) return undefined;
+  const handler = failureHandler(counted.call, counted.fn);
+  if (!handler) return undefined;
+  const stmt = handler.body.body.find((s) => s.range[0] <= counted.call.range[0] && counted.call.range[1] <= s.range[1]);
+  if (!stmt) return undefined;
+  const indent = indentOf(sourceCode, stmt);
+  return (fixer) => [...counted.edits(fixer), fixer.insertTextBefore(stmt, `if (${counted.name} >= ${maxAttempts - 1}) throw ${handler.error};\n${indent}`)];
+}
+
+/** Growth for a constant wait of a function that retries by calling itself: `delay` becomes `Math.min(delay * 2 ** attempt, cap)`. */
+export function growRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree.Node, delay: TSESTree.Expression, constantMs: number | undefined): Fix | undefined {
+  const counted = countRecursion(sourceCode, call);
+  if (!counted || delay.range[0] < counted.fn.range[0] || delay.range[1] > counted.fn.range[1]) return undefined;
+  const cap = constantMs !== undefined && Number.isFinite(constantMs) && constantMs > 0 ? Math.max(Math.round(constantMs), Math.min(Math.round(constantMs) * 32, 30_000)) : 30_000;
+  return (fixer) => [...counted.edits(fixer), fixer.replaceText(delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ${counted.name}, ${cap})`)];
+}
