@@ -87,6 +87,20 @@ const PROGRAMS: Record<string, { text: string; honoursRetryAfter?: boolean }> = 
   throw new Error('gave up');
 }`,
   },
+  '429/503 path that ignores Retry-After': {
+    text: `async function run(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const res = await fetch(url);
+    if (res.status === 429 || res.status === 503) {
+      await sleep(Math.random() * Math.min(10000, 500 * 2 ** attempt));
+      continue;
+    }
+    if (!res.ok) throw new Error('HTTP ' + res.status);
+    return await res.json();
+  }
+  throw new Error('still rate limited');
+}`,
+  },
   'POST without a key': {
     text: `async function run(url, body) {
   let lastError;
@@ -237,7 +251,7 @@ describe('run both: every offered edit keeps what the retry does', () => {
               assert.equal(keys.size, 1, `one key on every attempt: ${label}`);
               assert.ok([...keys][0], 'the key is sent');
             }
-            if (program.honoursRetryAfter && /Retry-After/.test(scenario)) {
+            if ((program.honoursRetryAfter || edit.finding.ruleId === 'retry/respect-retry-after') && /Retry-After/.test(scenario)) {
               const serverMs = /HTTP-date/.test(scenario) ? 3000 : 2000;
               assert.ok(after.waits.length > 0 && after.waits[0]! >= serverMs, `waits at least the server's ${serverMs} ms (waited ${after.waits[0]}): ${label}`);
             }

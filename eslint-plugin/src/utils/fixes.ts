@@ -340,3 +340,129 @@ export function growRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree
   const cap = constantMs !== undefined && Number.isFinite(constantMs) && constantMs > 0 ? Math.max(Math.round(constantMs), Math.min(Math.round(constantMs) * 32, 30_000)) : 30_000;
   return (fixer) => [...counted.edits(fixer), fixer.replaceText(delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ${counted.name}, ${cap})`)];
 }
+
+/**
+ * Honour Retry-After on a 429/503 path: the wait inside the `if` that checks the status becomes
+ * `Math.max(delay, min(server's wait, capMs))`, the server's wait read from the checked response's
+ * header as delay-seconds or an HTTP-date (RFC 9110 §10.2.3), from fetch's `Headers` (`get`) or a
+ * plain header object (axios). The cap keeps require-max-delay satisfied. Undefined when the check
+ * reads no `<response>.status`, or no wait with a delay written at it stands inside that `if`.
+ */
+export function retryAfterFix(
+  sourceCode: TSESLint.SourceCode,
+  check: TSESTree.Node,
+  waits: ReadonlyArray<{ node: TSESTree.Node; argument: TSESTree.Expression | undefined; delay: { expression?: TSESTree.Node } }>,
+  capMs: number,
+): Fix | undefined {
+  let response: TSESTree.Expression | undefined;
+  const find = (n: TSESTree.Node): void => {
+    if (response) return;
+    if (n.type === T.MemberExpression && !n.computed && n.property.type === T.Identifier && (n.property.name === 'status' || n.property.name === 'statusCode')) {
+      response = n.object;
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k === 'parent') continue;
+      for (const c of Array.isArray(v) ? v : [v]) if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') find(c as TSESTree.Node);
+    }
+  };
+  find(check);
+  if (!response || (response.type !== T.Identifier && response.type !== T.MemberExpression)) return undefined;
+  let ifStmt: TSESTree.Node | undefined = check.parent;
+  while (ifStmt && ifStmt.type !== T.IfStatement && !isFunctionNode(ifStmt)) ifStmt = ifStmt.parent;
+  if (ifStmt?.type !== T.IfStatement || !(ifStmt.test.range[0] <= check.range[0] && check.range[1] <= ifStmt.test.range[1])) return undefined;
+  const consequent = ifStmt.consequent;
+  const wait = waits.find((w) => {
+    const d = localDelayOf(w);
+    return d && consequent.range[0] <= w.node.range[0] && w.node.range[1] <= consequent.range[1];
+  });
+  const delay = wait ? localDelayOf(wait) : undefined;
+  if (!delay) return undefined;
+  // The statement that waits, so the header is read once just before it.
+  let stmt: TSESTree.Node | undefined = wait?.node;
+  while (stmt && !(stmt.parent?.type === T.BlockStatement && stmt.type.endsWith('Statement'))) stmt = stmt.parent;
+  if (!stmt || !(consequent.range[0] <= stmt.range[0] && stmt.range[1] <= consequent.range[1])) return undefined;
+  const r = sourceCode.getText(response);
+  // fetch's Headers has `get`; axios and got give a plain object.
+  const read = fromFetch(sourceCode, response) ? `${r}.headers.get('retry-after')` : `${r}.headers['retry-after']`;
+  const name = freeName(sourceCode, stmt, 'retryAfter');
+  const server = `Number(${name}) * 1000 || Date.parse(${name} ?? '') - Date.now() || 0`;
+  const indent = indentOf(sourceCode, stmt);
+  const target = stmt;
+  return (fixer) => [
+    fixer.insertTextBefore(target, `const ${name} = ${read};\n${indent}`),
+    fixer.replaceText(delay, `Math.max(${argumentText(sourceCode, delay)}, Math.min(${server}, ${capMs}))`),
+  ];
+}
+
+/** Whether a response comes from `fetch` (`const res = await fetch(…)`), whose headers are a `Headers`. */
+function fromFetch(sourceCode: TSESLint.SourceCode, response: TSESTree.Node): boolean {
+  if (response.type !== T.Identifier) return false;
+  for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(response); s; s = s.upper) {
+    const v = s.set.get(response.name);
+    if (!v) continue;
+    const def = v.defs[0]?.node;
+    let init = def?.type === T.VariableDeclarator ? def.init : undefined;
+    if (init?.type === T.AwaitExpression) init = init.argument;
+    if (init?.type !== T.CallExpression) return false;
+    const c = init.callee;
+    return (c.type === T.Identifier && c.name === 'fetch') || (c.type === T.MemberExpression && c.property.type === T.Identifier && c.property.name === 'fetch');
+  }
+  return false;
+}
+
+/** `status` is a client error that retrying cannot fix: 4xx other than 408 and 429 (RFC 9110 §15.5). */
+function clientStatusTest(status: string): string {
+  return `${status} >= 400 && ${status} < 500 && ![408, 429].includes(${status})`;
+}
+
+/**
+ * A classification guard for a retry of client errors: for a status check (`!res.ok`,
+ * `res.status === 200`), `if (<4xx but 408/429>) throw new Error(…)` before the statement that
+ * checks, outside any try of the retry (so nothing retries the thrown error); for a catch-all
+ * (catch clause or error interceptor), the caught error's HTTP status is read first
+ * (`response.status`, got's `response.statusCode`) and a client error is rethrown (rejected).
+ */
+export function clientErrorFix(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, retry: TSESTree.Node, typescript: boolean): Fix | undefined {
+  if (node.type === T.CatchClause || isFunctionNode(node)) {
+    const body = node.type === T.CatchClause ? node.body : (node as TSESTree.FunctionLike).body;
+    const param = node.type === T.CatchClause ? node.param : (node as TSESTree.FunctionLike).params[0];
+    if (body?.type !== T.BlockStatement || (param && param.type !== T.Identifier)) return undefined;
+    if (!param && node.type !== T.CatchClause) return undefined;
+    const error = param?.type === T.Identifier ? param.name : freeName(sourceCode, body, 'error');
+    const status = freeName(sourceCode, body, 'status');
+    const read = typescript
+      ? `(${error} as { response?: { status?: number; statusCode?: number } } | null | undefined)?.response`
+      : `${error}?.response`;
+    const leave = node.type === T.CatchClause ? `throw ${error};` : `return Promise.reject(${error});`;
+    const first = body.body[0];
+    const indent = first ? indentOf(sourceCode, first) : `${indentOf(sourceCode, node)}  `;
+    const text = `const ${status} = ${read}?.status ?? ${read}?.statusCode;\n${indent}if (typeof ${status} === 'number' && ${clientStatusTest(status)}) ${leave}`;
+    return (fixer) => {
+      const out = [first ? fixer.insertTextBefore(first, `${text}\n${indent}`) : fixer.replaceText(body, `{\n${indent}${text}\n${indentOf(sourceCode, node)}}`)];
+      if (!param && node.type === T.CatchClause) out.push(fixer.insertTextBeforeRange(body.range, `(${error}) `));
+      return out;
+    };
+  }
+  // A status check: the response it reads.
+  const member = node.type === T.UnaryExpression ? node.argument : node.type === T.BinaryExpression ? node.left : node;
+  if (member.type !== T.MemberExpression || member.computed || member.property.type !== T.Identifier || !['ok', 'status', 'statusCode'].includes(member.property.name)) return undefined;
+  const response = member.object;
+  if (response.type !== T.Identifier && response.type !== T.MemberExpression) return undefined;
+  let stmt: TSESTree.Node | undefined = node;
+  while (stmt && !(stmt.parent?.type === T.BlockStatement && stmt.type.endsWith('Statement'))) {
+    if (isFunctionNode(stmt)) return undefined;
+    stmt = stmt.parent;
+  }
+  if (!stmt) return undefined;
+  // Nothing between the check and the retry may catch the thrown error and retry it anyway.
+  for (let p: TSESTree.Node | undefined = stmt.parent; p && p !== retry; p = p.parent) {
+    if (isFunctionNode(p)) break;
+    if (p.type === T.TryStatement && p.block.range[0] <= stmt.range[0] && stmt.range[1] <= p.block.range[1]) return undefined;
+  }
+  const r = sourceCode.getText(response);
+  const status = `${r}.${member.property.name === 'statusCode' ? 'statusCode' : 'status'}`;
+  const indent = indentOf(sourceCode, stmt);
+  const target = stmt;
+  return (fixer) => fixer.insertTextBefore(target, `if (${clientStatusTest(status)}) throw new Error(\`HTTP \${${status}}\`);\n${indent}`);
+}
