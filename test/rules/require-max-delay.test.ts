@@ -1241,6 +1241,21 @@ module.exports = { attach };`,
           column: 13,
           endLine: 9,
           endColumn: 52,
+          suggestions: [
+            { messageId: 'capDelay', data: {"maxDelayMs":"60000"}, output: `async function attach(queueName, consumer) {
+  let failures = 0;
+  for (;;) {
+    try {
+      return await consumer.attach(queueName);
+    } catch (err) {
+      console.error('attach failed', err);
+      const ms = Math.random() * 250 * 2 ** failures++;
+      await new Promise((ok) => setTimeout(ok, Math.min(ms, 60000)));
+    }
+  }
+}
+module.exports = { attach };` },
+          ],
         },
       ],
     },

@@ -160,14 +160,12 @@ function safe(n: number): number {
   return Number.isNaN(n) ? Infinity : n;
 }
 
-/** Evaluates an expression to an abstract value. Never throws. */
+/** Evaluates an expression to an abstract value (a fault is left to the construct's guard, `./guard`). */
 export function evaluate(node: Node | null | undefined, env: Env): Value {
   if (!node || env.depth > 40) return OPAQUE();
   env.depth++;
   try {
     return evalInner(unwrap(node), env);
-  } catch {
-    return OPAQUE();
   } finally {
     env.depth--;
   }
@@ -207,7 +205,8 @@ function evalInner(n: Node, env: Env): Value {
       const right = evaluate(n.right, env);
       if (n.operator === '||' && truth === false) return right;
       // `options.retries ?? 3`: an unknown option with a known default counts as the default.
-      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque && !readsEnvironment(n.left, env)) return { ...right, invariant: right.invariant && left.invariant };
+      // A value read from the caught error (a delay the server sent) is no option: it has no default.
+      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque && !readsEnvironment(n.left, env) && !readsFailure(n.left, env.sourceCode)) return { ...right, invariant: right.invariant && left.invariant };
       return join(left, right);
     }
     case T.ConditionalExpression:
@@ -1287,4 +1286,55 @@ function reportsSuccess(fn: FunctionNode, sourceCode: TSESLint.SourceCode): bool
     else sawFalse = true;
   }
   return sawTrue && sawFalse;
+}
+
+/**
+ * Whether a value comes from the failure the retry caught: it reads, in a value position, a catch
+ * clause's error or a `.catch(cb)` / `.then(_, cb)` callback's parameter, directly or through
+ * `const` locals (`const err = e as …; const text = err.description; /after (\d+)/.exec(text)`).
+ * A test on the error (`err.isNetwork ? 500 : 1000`) picks between values the code chose, so only
+ * the branches of a conditional are followed, never its test; status and code members are a
+ * classification, not a value the server sent.
+ */
+export function readsFailure(node: Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
+  if (depth > 6) return false;
+  const n = unwrap(node);
+  switch (n.type) {
+    case T.Identifier: {
+      const v = variableOf(sourceCode, n);
+      const def = v?.defs[0];
+      if (!v || !def) return false;
+      if (def.type === 'CatchClause') return true;
+      if (def.type === 'Parameter' && isFailureCallback(def.node as Node)) return true;
+      if (def.type === 'Variable' && def.parent.kind === 'const' && def.node.init && def.node.id.type === T.Identifier) return readsFailure(def.node.init, sourceCode, depth + 1);
+      return false;
+    }
+    case T.MemberExpression:
+      if (!n.computed && /^(status|statusCode|code|error_code|errorCode|name)$/i.test(propertyName(n) ?? '')) return false;
+      return readsFailure(n.object, sourceCode, depth);
+    case T.ChainExpression:
+      return readsFailure(n.expression, sourceCode, depth);
+    case T.ConditionalExpression:
+      return readsFailure(n.consequent, sourceCode, depth) || readsFailure(n.alternate, sourceCode, depth);
+    case T.LogicalExpression:
+    case T.BinaryExpression:
+      return (n.left.type !== T.PrivateIdentifier && readsFailure(n.left, sourceCode, depth)) || readsFailure(n.right, sourceCode, depth);
+    case T.CallExpression: {
+      // `Number(x)`, `parseInt(x)`, `/re/.exec(x)`, `Math.min(x, cap)`: the value flows through the arguments.
+      return n.arguments.some((a) => a.type !== T.SpreadElement && readsFailure(a, sourceCode, depth));
+    }
+    case T.UnaryExpression:
+      return readsFailure(n.argument, sourceCode, depth);
+    default:
+      return false;
+  }
+}
+
+/** A function passed as `.catch(cb)` or as the rejection handler of `.then(ok, cb)`. */
+function isFailureCallback(fn: Node): boolean {
+  const host = fn.parent;
+  if (host?.type !== T.CallExpression) return false;
+  const name = calleeName(host);
+  const i = host.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  return (name === 'catch' && i === 0) || (name === 'then' && i === 1);
 }

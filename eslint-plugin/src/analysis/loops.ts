@@ -1,14 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, sameFileFunction, type AttemptVar } from './delay';
 import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
 import { describeHttpCall } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { bindingOf, variableOf } from './scope';
+import { bindingOf, fieldOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
-import { FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
+import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
 import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
 
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
@@ -25,20 +26,12 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement) {
-      try {
-        const site = analyzeLoop(n, ctx);
-        if (site) sites.push(site);
-      } catch {
-        // A construct we did not foresee: skip this loop, keep the file.
-      }
+      const site = guarded(n, () => analyzeLoop(n, ctx));
+      if (site) sites.push(site);
     }
     if (n.type === T.CallExpression) {
-      try {
-        const site = analyzeInterval(n, ctx) ?? analyzeEventRestart(n, ctx);
-        if (site) sites.push(site);
-      } catch {
-        // Skip this timer, keep the file.
-      }
+      const site = guarded(n, () => analyzeInterval(n, ctx) ?? analyzeEventRestart(n, ctx));
+      if (site) sites.push(site);
     }
   });
   return sites;
@@ -92,6 +85,7 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
     });
   }
   if (!restart) return undefined;
+  if (onlyOnDeliberateClose(restart, handler, ctx)) return undefined;
   const waits: RetrySite['waits'] = [];
   const timerWait = (host: TSESTree.CallExpression): void => {
     const ms = host.arguments[1];
@@ -134,6 +128,32 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
     honoursRetryAfter: false,
     clientErrorRetries: [],
   };
+}
+
+/**
+ * Every path to the restart establishes that the handler's reason argument is a deliberate close
+ * ({@link DELIBERATE_CLOSE_REASONS}): `if (reason === 'io server disconnect') socket.connect()`.
+ * A restart of a session the peer ended on purpose is not a retry of a failure.
+ */
+function onlyOnDeliberateClose(restart: Node, handler: TSESTree.FunctionLike, ctx: Ctx): boolean {
+  const params = handler.params.filter((p): p is TSESTree.Identifier => p.type === T.Identifier).map((p) => variableOf(ctx.sourceCode, p));
+  if (params.length === 0 || !handler.body) return false;
+  const isReason = (n: Node): boolean => {
+    const u = unwrap(n);
+    if (u.type !== T.Identifier) return false;
+    const v = variableOf(ctx.sourceCode, u);
+    return !!v && params.includes(v);
+  };
+  const deliberate = (n: Node): boolean => {
+    const u = unwrap(n);
+    return u.type === T.Literal && typeof u.value === 'string' && DELIBERATE_CLOSE_REASONS.has(u.value);
+  };
+  return pathFacts(restart, handler.body).some((fact) =>
+    impliedComparisons(fact).some(({ cmp, holds }) => {
+      const equal = cmp.operator === '===' || cmp.operator === '==' ? holds : cmp.operator === '!==' || cmp.operator === '!=' ? !holds : false;
+      return equal && ((isReason(cmp.left) && deliberate(cmp.right)) || (isReason(cmp.right) && deliberate(cmp.left)));
+    }),
+  );
 }
 
 /** The operation whose failure handler (`.catch` callback, `.then` rejection callback) contains `node`. */
@@ -538,8 +558,10 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
 
 /**
  * The loop moves on to something else after a failure: a variable the try's operation reads is
- * reassigned (`current = path.dirname(current)`), so the next pass is a different operation
- * (walking up a tree, trying the next candidate), not a retry of the failed one.
+ * reassigned (`current = path.dirname(current)`), or a field it reads is replaced
+ * (`this.cursor = this.open(token)`, in the catch or in a same-file method the catch calls), so
+ * the next pass is a different operation (walking up a tree, trying the next candidate, reading
+ * from a resumed cursor), not a retry of the failed one.
  */
 function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
   const reassigned = new Set<Variable>();
@@ -551,7 +573,8 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
     }
     return undefined;
   });
-  if (reassigned.size === 0) return false;
+  const fields = replacedFields(loop.body, tryStmt.block, ctx);
+  if (reassigned.size === 0 && fields.size === 0) return false;
   let reads = false;
   walk(tryStmt.block, ctx.sourceCode.visitorKeys, (n) => {
     if (reads || isFunction(n)) return false;
@@ -562,12 +585,41 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
             const v = variableOf(ctx.sourceCode, m);
             if (v && reassigned.has(v)) reads = true;
           }
+          if (m.type === T.MemberExpression && unwrap(m.object).type === T.ThisExpression && fields.has(propertyName(m) ?? '')) reads = true;
         });
       }
     }
     return undefined;
   });
   return reads;
+}
+
+/**
+ * The `this` fields replaced by a new object (`this.x = open()`, `this.x = await connect(…)`, not
+ * a count or a flag) in `region` outside `skip`, directly or in a same-file function or method it
+ * calls (two calls deep).
+ */
+function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = new Set<Node>()): Set<string> {
+  const out = new Set<string>();
+  walk(region, ctx.sourceCode.visitorKeys, (n) => {
+    if (n === skip || (n !== region && isFunction(n))) return false;
+    if (n.type === T.AssignmentExpression && n.operator === '=') {
+      const left = unwrap(n.left);
+      let right = unwrap(n.right);
+      if (right.type === T.AwaitExpression) right = unwrap(right.argument);
+      const name = left.type === T.MemberExpression && unwrap(left.object).type === T.ThisExpression ? propertyName(left) : undefined;
+      if (name && (right.type === T.CallExpression || right.type === T.NewExpression)) out.add(name);
+    }
+    if (n.type === T.CallExpression && depth < 2) {
+      const target = sameFileFunction(n.callee, ctx);
+      if (target && !seen.has(target) && !contains(target, region)) {
+        seen.add(target);
+        for (const f of replacedFields(target.body, skip, ctx, depth + 1, seen)) out.add(f);
+      }
+    }
+    return undefined;
+  });
+  return out;
 }
 
 /**
@@ -940,6 +992,12 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
     if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
   }
   if (!bounded && tests.some((t) => hasDeadline(t.test, ctx.sourceCode))) bounded = true;
+  // `retryOrThrow(err)`, `this.giveUpIfExhausted(err)`: a same-file function that throws out of the
+  // loop once a count it reads reaches a limit (F2). The limit is not known here.
+  if (!bounded) {
+    const counted = throwsOnCount(loop, ctx);
+    if (counted) return { bound: { kind: 'bounded', maxAttempts: undefined, node: head }, attempts: [...attempts, ...counted] };
+  }
   // `attempt < Number.MAX_SAFE_INTEGER` with no deadline: a limit that means forever (PRODUCT).
   const forever = bounded && !vague && isEffectivelyUnbounded(maxAttempts) && !tests.some((t) => hasDeadline(t.test, ctx.sourceCode));
   if (forever) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
@@ -952,6 +1010,94 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
   // `while (attempt < 3)` with `attempt` never changed; `while (!done)` with `done` set only on success.
   if (test && onlyLocalStateInTest(test, loop, ctx)) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
   return { bound: { kind: 'unknown', maxAttempts: undefined, node: head }, attempts };
+}
+
+/**
+ * A call in the loop (outside nested functions) to a same-file function or method that throws
+ * when a count reaches a limit: `if (retries >= max) throw err`, `if (++this.failures > 5) throw e`,
+ * where the count is a variable or `this` field stepped by `++`/`+=`/`-=` somewhere (one or two calls
+ * deep). The throw must leave the loop: no try inside the loop around the call catches it and goes on.
+ */
+function throwsOnCount(loop: Loop, ctx: Ctx): AttemptVar[] | undefined {
+  let found: AttemptVar[] | undefined;
+  ownNodes(loop, ctx, (n) => {
+    if (found || n.type !== T.CallExpression) return;
+    const target = sameFileFunction(n.callee, ctx);
+    if (!target || contains(target, loop) || !throwLeavesLoop(n, loop)) return;
+    found = countGuardsThrow(target, ctx, 0);
+  });
+  return found;
+}
+
+/** Every try inside the loop whose block holds `call` has a catch that leaves (or only a finally). */
+function throwLeavesLoop(call: Node, loop: Loop): boolean {
+  for (let p: Node | undefined = call.parent; p && p !== loop; p = p.parent) {
+    const t = p.parent;
+    if (t?.type === T.TryStatement && t.block === p && t.handler && !alwaysExits(t.handler.body)) return false;
+  }
+  return true;
+}
+
+/**
+ * `fn` (or a same-file function it calls) throws under a test of a stepped count. Returns the
+ * counts it tests with their ranges (a variable counting up to a known limit gets that limit as
+ * its largest value, so a delay growing with it is bounded), or undefined.
+ */
+function countGuardsThrow(fn: NonNullable<ReturnType<typeof sameFileFunction>>, ctx: Ctx, depth: number): AttemptVar[] | undefined {
+  let found: AttemptVar[] | undefined;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || (n !== fn.body && isFunction(n))) return false;
+    if (n.type === T.IfStatement && throwsAlways(n.consequent)) found = testsStepped(n.test, ctx);
+    if (!found && n.type === T.CallExpression && depth < 1) {
+      const inner = sameFileFunction(n.callee, ctx);
+      if (inner && inner !== fn && !contains(inner, n)) found = countGuardsThrow(inner, ctx, depth + 1);
+    }
+    return undefined;
+  });
+  return found;
+}
+
+function throwsAlways(s: Node): boolean {
+  if (s.type === T.ThrowStatement) return true;
+  return s.type === T.BlockStatement && s.body.length > 0 && s.body[s.body.length - 1]!.type === T.ThrowStatement;
+}
+
+/**
+ * The test compares a stepped count (`retries >= max`, `++this.failures > 5`) with something:
+ * the counted variables with their ranges (`retries >= max` with `max` known: at most `max`), an
+ * empty list for a field or an update, undefined when no stepped count is tested.
+ */
+function testsStepped(test: Node, ctx: Ctx): AttemptVar[] | undefined {
+  let found: AttemptVar[] | undefined;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type !== T.BinaryExpression || !['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
+    for (const [side, other] of [[n.left, n.right], [n.right, n.left]] as const) {
+      const u = unwrap(side as Node);
+      if (u.type === T.UpdateExpression) {
+        found ??= [];
+      } else if (u.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, u);
+        if (v && v.references.some((r) => isStep(r.identifier.parent, r.identifier))) {
+          const limit = evaluate(other as Node, makeEnv(ctx.sourceCode));
+          const hi = !limit.opaque && limit.lo === limit.hi && Number.isFinite(limit.hi) ? limit.hi : Infinity;
+          found = [...(found ?? []), { variable: v, lo: 0, hi }];
+        }
+      } else if (u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression) {
+        const f = fieldOf(u);
+        if (f && f.otherWrites.some((w) => isStep(w, undefined))) found ??= [];
+      }
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** `x++`, `--x`, `x += k`, `x -= k` (with `x` the given identifier when one is given). */
+function isStep(n: Node | undefined, id: Node | undefined): boolean {
+  if (!n) return false;
+  if (n.type === T.UpdateExpression) return !id || n.argument === id;
+  return n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') && (!id || n.left === id);
 }
 
 /** The test reads only local variables of the enclosing function that the loop never counts with (a success flag, a counter never changed). */

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { guarded } from './guard';
 import { calleeName, contains, findAll, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
@@ -42,11 +43,7 @@ export function analyzeRecursion(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
     if (!isFunction(n)) return undefined;
-    try {
-      sites.push(...analyzeFunction(n, ctx));
-    } catch {
-      // Skip this function, keep the file.
-    }
+    sites.push(...(guarded(n, () => analyzeFunction(n, ctx)) ?? []));
     return undefined;
   });
   return sites;
@@ -120,6 +117,25 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   // Rescheduled after a success too (`try { await renew(); schedule(refresh, 45 min) } catch { schedule(refresh, d) }`):
   // a periodic job, not a retry (R4).
   if (direct.some((c) => !selfCallee(c, fn, ctx) && !contexts.some((x) => x.call === c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  // The very same re-call runs after a success too (`.then(() => again(x), () => again(x))` under one
+  // state check, `if (gen !== store.gen) return again(x)` in the try and in the catch): the re-run
+  // follows from state the failure does not decide, not from the failure (R2).
+  // Both calls must sit under the same state check: a failure path that re-queues the item and
+  // takes it again (`queue.unshift(job); next()`) is still decided by the failure.
+  const text = (c: Node): string => ctx.sourceCode.getText(c);
+  // The guard is the one inside each outcome's own code (its handler, its try block or catch), not a
+  // precondition both share (`if (!job) return done();` before the call).
+  const outcomeRoot = (c: Node): Node => {
+    let p: Node | undefined = c.parent;
+    while (p && p !== fn.body && !isFunction(p) && !(p.parent?.type === T.TryStatement && p.parent.block === p) && p.type !== T.CatchClause) p = p.parent;
+    return p ?? fn.body;
+  };
+  const guards = (c: Node): Set<string> => new Set(dominatingTests(c, outcomeRoot(c)).map(text));
+  const sameGuard = (a: Node, b: Node): boolean => {
+    const ga = guards(a);
+    return [...guards(b)].some((g) => ga.has(g));
+  };
+  if (contexts.every((x) => direct.some((c) => c !== x.call && !contexts.some((y) => y.call === c) && text(c) === text(x.call) && sameGuard(c, x.call) && reachesCall(fn, c, SUCCESS, ctx.sourceCode)))) return [];
   // The same scheduling relay runs after a success too (`this.plan()` after the try, `this.plan(true)` in its catch).
   if (relays.some((r) => !contexts.some((x) => x.call === r.call) && contexts.some((x) => relays.some((q) => q.call === x.call && q.relay === r.relay)) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
@@ -512,6 +528,7 @@ function decidedElsewhere(call: TSESTree.CallExpression, fc: FailureContext, ctx
 function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (!selfCallee(call, fn, ctx)) return false;
   if (walksParameter(call, fn, ctx)) return true;
+  if (stepsOuterInput(fn, ctx)) return true;
   return call.arguments.some((a) => {
     const u = unwrap(a);
     if (u.type !== T.Identifier) return false;
@@ -519,6 +536,64 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
     const def = v?.defs[0];
     return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx);
   });
+}
+
+const COMPARISON = new Set(['<', '<=', '>', '>=', '===', '==', '!==', '!=']);
+const LOG_METHOD_RE = /^(log|info|warn|error|debug|trace|verbose)$/;
+
+/**
+ * The function steps a variable declared outside it (`port += 1`, `seq++`) that is no attempt
+ * count (never compared, not named like one) and hands it to a call that is not a log line
+ * (`listen(port)`, `open(\`tmp-${seq}\`)`, directly or through a local): each call works on a
+ * new input (the next port, the next name), a walk over candidates rather than a retry (R2).
+ */
+function stepsOuterInput(fn: Fn, ctx: Ctx): boolean {
+  const keys = ctx.sourceCode.visitorKeys;
+  const carriers = new Set<TSESLint.Scope.Variable>();
+  walk(fn.body, keys, (n) => {
+    if (n !== fn.body && isFunction(n)) return false;
+    const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
+    const u = target && unwrap(target);
+    if (u?.type !== T.Identifier || ATTEMPTISH.test(u.name)) return undefined;
+    const v = variableOf(ctx.sourceCode, u);
+    const def = v?.defs[0];
+    if (!v || !def || def.type !== 'Variable' || contains(fn, def.name)) return undefined;
+    const compared = v.references.some((r) => {
+      const p = r.identifier.parent;
+      return p?.type === T.BinaryExpression && COMPARISON.has(p.operator);
+    });
+    if (!compared) carriers.add(v);
+    return undefined;
+  });
+  if (carriers.size === 0) return false;
+  const reads = (root: Node): boolean => {
+    let found = false;
+    walk(root, keys, (m) => {
+      if (found) return false;
+      if (m.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, m);
+        if (v && carriers.has(v)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  let handed = false;
+  walk(fn.body, keys, (n) => {
+    if (handed) return false;
+    // `const file = path.join(dir, \`tmp-${seq}\`)`: the local carries the stepped value on.
+    if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init && reads(n.init)) {
+      const v = variableOf(ctx.sourceCode, n.id);
+      if (v) carriers.add(v);
+    }
+    if (n.type === T.CallExpression) {
+      const c = unwrap(n.callee);
+      const logLine = c.type === T.MemberExpression && ((unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'console') || LOG_METHOD_RE.test(propertyName(c) ?? ''));
+      if (!logLine && n.arguments.some((a) => reads(a))) handed = true;
+    }
+    return undefined;
+  });
+  return handed;
 }
 
 /**
@@ -1152,6 +1227,17 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
     if (n.type === T.CallExpression && predicateCompares(n, isV, ctx.sourceCode)) {
       result = 'unknown';
       return false;
+    }
+    // `const handled = await handleErrors(res, retries); if (handled === null) …`: the tested local
+    // holds what such a predicate returned (F2).
+    if (n.type === T.Identifier && !isV(n)) {
+      const def = variableOf(ctx.sourceCode, n)?.defs[0];
+      let init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : undefined;
+      if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+      if (init?.type === T.CallExpression && predicateCompares(init, isV, ctx.sourceCode)) {
+        result = 'unknown';
+        return false;
+      }
     }
     if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;
     if (!['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;

@@ -101,13 +101,9 @@ function classifiesOtherwise(ctx: LibraryContext, fn: FunctionNode): boolean {
   return found;
 }
 
-/** Describes a call as an HTTP request; undefined when it is none, or cannot be read. */
+/** Describes a call as an HTTP request; undefined when it is none (a fault is left to the call's guard, `../guard`). */
 export function safeDescribe(ctx: LibraryContext, call: TSESTree.CallExpression): HttpCall | undefined {
-  try {
-    return describeHttpCall(ctx.sourceCode, call, ctx.settings);
-  } catch {
-    return undefined;
-  }
+  return describeHttpCall(ctx.sourceCode, call, ctx.settings);
 }
 
 /**
