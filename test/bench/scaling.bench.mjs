@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const { Linter } = require('eslint');
 const tsParser = require('@typescript-eslint/parser');
-const plugin = require('eslint-plugin-retry');
+// RETRY_LINT_PLUGIN: another build of the plugin (a folder), to compare before and after a change.
+const plugin = require(process.env.RETRY_LINT_PLUGIN ?? 'eslint-plugin-retry');
 
 const ALL = Object.fromEntries(Object.keys(plugin.rules).map((r) => [`retry/${r}`, 'warn']));
 const HEAD = "import axios from 'axios';\nimport pRetry from 'p-retry';\nconst sleep = (ms) => new Promise((r) => setTimeout(r, ms));\n";
