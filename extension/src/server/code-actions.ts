@@ -15,14 +15,14 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKinds, USE_HELPER_TITLE } from '../shared/protocol';
+import { CodeActionKinds } from '../shared/protocol';
 import type { RetryLintSettings } from '../shared/settings';
 import { dataOf, type FixData } from './diagnostics';
 import { lintPathOf } from './documents';
 import { HelperPathError, importEdit, placeHelper, type HelperName, type ReadText } from './helper-file';
 import { isLintable } from './documents';
 import { fixAllBundled, sourceCodeOf } from './linting';
-import { planRewrite } from './rewrite';
+import { planRewrites, type RewritePlan } from './rewrite';
 
 /** What code actions need besides the document and the request. */
 export interface ActionContext {
@@ -149,28 +149,35 @@ export function helperWorkspaceEdit(doc: TextDocument, program: TSESTree.Program
   return changes.length > 0 ? { documentChanges: changes } : undefined;
 }
 
-/** The findings a `backoffDelay(…)` wait resolves. */
-const DELAY_RULES = new Set(['retry/require-jitter', 'retry/require-backoff', 'retry/require-max-delay']);
-
-/** "Use the backoff helper" for the findings given: one action per retry site however many findings it has. */
+/**
+ * "Use the backoff helper" for the findings given: one action per retry site and variant however
+ * many findings it has. The plan comes from the plugin (planRewrites) and says which findings it
+ * resolves: an action claims only those (a wait-only rewrite does not answer a missing bound or a
+ * retried POST; a rewrite that keeps a catch-all does not answer no-retry-on-client-error).
+ */
 function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: ActionContext): CodeAction[] {
   if (diagnostics.length === 0) return [];
   const sourceCode = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() });
   if (!sourceCode) return [];
   const bom = bomOf(doc);
-  const bySite = new Map<string, { plan: NonNullable<ReturnType<typeof planRewrite>>; diagnostics: Diagnostic[] }>();
+  const byPlan = new Map<string, { plan: RewritePlan; diagnostics: Diagnostic[] }>();
+  const offsetOf = (d: Diagnostic): number => doc.offsetAt(d.range.start) - bom;
   for (const d of diagnostics) {
     if (context.cancelled?.()) return [];
-    const plan = planRewrite(sourceCode as never, doc.offsetAt(d.range.start) - bom);
-    if (!plan) continue;
-    const entry = bySite.get(plan.siteKey);
-    if (entry) entry.diagnostics.push(d);
-    else bySite.set(plan.siteKey, { plan, diagnostics: [d] });
+    for (const plan of planRewrites(sourceCode as never, offsetOf(d))) {
+      const key = `${plan.siteKey}:${plan.title}`;
+      const entry = byPlan.get(key);
+      if (entry) entry.diagnostics.push(d);
+      else byPlan.set(key, { plan, diagnostics: [d] });
+    }
   }
   const out: CodeAction[] = [];
-  for (const { plan, diagnostics: all } of bySite.values()) {
-    // Replacing only the wait answers the delay rules, not a missing bound or a retried POST.
-    const ds = plan.kind === 'full' ? all : all.filter((d) => DELAY_RULES.has(dataOf(d)?.ruleId ?? ''));
+  for (const { plan, diagnostics: all } of byPlan.values()) {
+    const ds = all.filter((d) => {
+      const rule = (dataOf(d)?.ruleId ?? '').replace(/^retry\//, '');
+      const at = offsetOf(d);
+      return (plan.resolves as string[]).includes(rule) && plan.covers.some(([a, b]) => at >= a && at < b);
+    });
     if (ds.length === 0) continue;
     const rewrite = plan.edits.map((e) => toTextEdit(doc, e));
     let edit: WorkspaceEdit | undefined;
@@ -182,7 +189,7 @@ function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: Ac
       throw error;
     }
     if (!edit) continue;
-    const action = CodeAction.create(USE_HELPER_TITLE, edit, CodeActionKind.QuickFix);
+    const action = CodeAction.create(plan.title, edit, CodeActionKind.QuickFix);
     action.diagnostics = ds;
     out.push(action);
   }

@@ -4,9 +4,10 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../../../eslint-plugin/src/index';
+import { noConfigLanguageOptions } from '../../../eslint-plugin/src/no-config';
 import type { RetryLintSettings } from '../shared/settings';
 
 /** One finding, as ESLint reports it (1-based lines and columns, fix ranges as text offsets). */
@@ -60,9 +61,18 @@ export function isBundledRule(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(bundled.rules, name);
 }
 
-function bundledDocsUrl(ruleId: string): string | undefined {
+/** Where the rule pages ship with the server (dist/docs/rules/, copied there by esbuild.mjs). */
+const BUNDLED_DOCS = path.join(__dirname, 'docs', 'rules');
+
+/**
+ * The documentation link of a retry rule: the page shipped with the extension (a `file:` URL, so
+ * it opens offline), or the rule's `meta.docs.url` when the page is not there.
+ */
+export function bundledDocsUrl(ruleId: string): string | undefined {
   const name = ruleId.replace(/^retry\//, '');
-  return isBundledRule(name) ? bundled.rules[name]?.meta?.docs?.url : undefined;
+  if (!isBundledRule(name)) return undefined;
+  const page = path.join(BUNDLED_DOCS, `${name}.md`);
+  return fs.existsSync(page) ? pathToFileURL(page).href : bundled.rules[name]?.meta?.docs?.url;
 }
 
 /** The `retryLint.rules` keys that name no bundled rule (ignored by {@link rulesFor}), for a notice. */
@@ -84,16 +94,11 @@ export function rulesFor(settings: Pick<RetryLintSettings, 'rules'>): Record<str
 
 /** The flat config the bundled path lints with (same parser setup as the CLI and the shared eval tool). */
 export function bundledConfig(settings: Pick<RetryLintSettings, 'rules'>, filePath: string): Linter.Config[] {
-  const ext = path.extname(filePath).toLowerCase();
   return [
     {
       files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
-      languageOptions: {
-        parser: tsParser as unknown as Linter.Parser,
-        ecmaVersion: 'latest',
-        sourceType: ext === '.cjs' || ext === '.cts' ? 'commonjs' : 'module',
-        parserOptions: { ecmaFeatures: { jsx: true } },
-      },
+      // Parsed as `retry-lint` parses with no config (JSX in .js, TypeScript, CommonJS fallback).
+      languageOptions: noConfigLanguageOptions(filePath),
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       plugins: { retry: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
       rules: rulesFor(settings),
@@ -327,7 +332,7 @@ async function lintWithWorkspace(target: LintTarget): Promise<LintOutcome | unde
   const results = await loaded.eslint.lintText(target.text, { filePath: target.filePath });
   const meta = loaded.eslint.getRulesMetaForResults(results);
   const all = results.flatMap((r) => r.messages);
-  return { ...onlyRetry(all), engine: 'workspace', docsUrl: (ruleId) => meta[ruleId]?.docs?.url ?? bundledDocsUrl(ruleId) };
+  return { ...onlyRetry(all), engine: 'workspace', docsUrl: (ruleId) => bundledDocsUrl(ruleId) ?? meta[ruleId]?.docs?.url };
 }
 
 /**

@@ -29,7 +29,7 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
     const t = typedObject(n);
     if (t) typed.push(t);
   });
-  if (calls.length === 0 && typed.length === 0) return [];
+  if (calls.length === 0 && typed.length === 0 && !adapters.some((a) => a.unregistered && importsAny(sourceCode, a.packages))) return [];
   const ctx: LibraryContext = {
     sourceCode,
     settings,
