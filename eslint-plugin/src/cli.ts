@@ -164,6 +164,9 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
   }
 }
 
+/** ESLint's notice about `.eslintignore`, held back until the run knows whether it uses the built-in config (which reads that file). */
+let heldIgnoreWarning: (() => void) | undefined;
+
 /**
  * Lets each of ESLint's process warnings (such as the one about `.eslintignore`) through once:
  * the command creates several ESLint instances, and each would print it again.
@@ -177,10 +180,14 @@ function onceOnlyWarnings(): () => void {
     const key = typeof warning === 'string' ? warning : warning.message;
     if (seen.has(key)) return;
     seen.add(key);
-    (original as (...args: unknown[]) => void).call(process, warning, ...rest);
+    const emit = (): void => (original as (...args: unknown[]) => void).call(process, warning, ...rest);
+    // With the built-in config, retry-lint reads .eslintignore itself: ESLint's notice that it no longer does is wrong there.
+    if (/\.eslintignore/.test(key)) heldIgnoreWarning = emit;
+    else emit();
   } as typeof process.emitWarning;
   return () => {
     process.emitWarning = original;
+    heldIgnoreWarning = undefined;
   };
 }
 
@@ -464,6 +471,8 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
     throw configError(error, options);
   }
   const { Engine, legacy } = chosen;
+  if (chosen.source !== 'built-in') heldIgnoreWarning?.();
+  heldIgnoreWarning = undefined;
   const version = versionOf(Engine, resolved);
   if (options.concurrency !== undefined) {
     if (legacy || !atLeast(version, MIN_CONCURRENCY_ESLINT)) {
