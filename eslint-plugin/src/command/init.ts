@@ -18,6 +18,21 @@ const FLAT_SNIPPET = (esm: boolean): string =>
   esm
     ? `import retry from '${PACKAGE}';\n\nexport default [\n  // …your other configs\n  retry.configs.recommended,\n];`
     : `const retry = require('${PACKAGE}');\n\nmodule.exports = [\n  // …your other configs\n  retry.configs.recommended,\n];`;
+/**
+ * The flat config `--init` creates where there is none: the config `retry-lint` uses with no
+ * config (the recommended rules, JSX and TypeScript parsed, dependencies, build output and vendored
+ * code ignored), so that `eslint` lints as `retry-lint` did.
+ */
+const NEW_FLAT_CONFIG = `// Created by \`retry-lint --init\`: the recommended retry rules on JavaScript and TypeScript files,
+// parsed as retry-lint parses them with no config (JSX, TypeScript, CommonJS), without dependencies,
+// build output and vendored code. Add your other configs to the array.
+import retryLintDefaults from '${PACKAGE}/retry-lint.config';
+
+export default [
+  ...retryLintDefaults,
+];
+`;
+
 const LEGACY_SNIPPET = `{\n  "plugins": ["retry"],\n  "extends": ["plugin:retry/recommended-legacy"]\n}`;
 
 /**
@@ -40,8 +55,8 @@ export async function runInit(eslint: ResolvedEslint, io: CliIo): Promise<number
   if (flatEngine) {
     const esm = pkg?.type === 'module';
     const name = esm ? 'eslint.config.js' : 'eslint.config.mjs';
-    writeFileSync(path.join(io.cwd, name), `${FLAT_SNIPPET(true).replace('  // …your other configs\n', '')}\n`);
-    io.stdout(`Created ${name} with the recommended retry rules.\n`);
+    writeFileSync(path.join(io.cwd, name), NEW_FLAT_CONFIG);
+    io.stdout(`Created ${name}: the recommended retry rules on JavaScript and TypeScript files, as retry-lint lints with no config.\n`);
     return 0;
   }
   writeFileSync(path.join(io.cwd, '.eslintrc.json'), `${LEGACY_SNIPPET}\n`);
