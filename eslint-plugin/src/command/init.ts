@@ -99,7 +99,7 @@ function initLegacyFile(file: string, io: CliIo): number {
     io.stdout(`retry-lint did not change ${name} (it only edits strict JSON). Add the plugin to it:\n\n  plugins: ['retry'],\n  extends: [/* …, */ 'plugin:retry/recommended-legacy'],\n`);
     return 1;
   }
-  if (!addToLegacy(config as { extends?: unknown })) {
+  if (!addToLegacy(config)) {
     io.stdout(`${name} already uses the retry plugin.\n`);
     return 0;
   }
@@ -142,14 +142,14 @@ async function initFlat(file: string, eslint: ResolvedEslint, io: CliIo): Promis
   };
   const opener = /export\s+default\s+(?:(?:defineConfig|tseslint\.config)\s*\(\s*\[?|\[)/g;
   const matches = [...text.matchAll(opener)];
-  if (matches.length !== 1 || !/^\s*import\s/m.test(text) || /\bmodule\.exports\b/.test(text)) return manual();
-  const match = matches[0]!;
-  const at = (match.index ?? 0) + match[0].length;
+  const match = matches[0];
+  if (!match || matches.length !== 1 || !/^\s*import\s/m.test(text) || /\bmodule\.exports\b/.test(text)) return manual();
+  const at = match.index + match[0].length;
   let edited = `${text.slice(0, at)}\n  retry.configs.recommended,${text.slice(at)}`;
   const imports = [...edited.matchAll(/^import\s[^;]*?from\s+['"][^'"]+['"];?[ \t]*$/gm)];
   const last = imports[imports.length - 1];
   if (!last) return manual();
-  const end = (last.index ?? 0) + last[0].length;
+  const end = last.index + last[0].length;
   edited = `${edited.slice(0, end)}\nimport retry from '${PACKAGE}';${edited.slice(end)}`;
   writeFileSync(file, edited);
   try {

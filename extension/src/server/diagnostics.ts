@@ -158,13 +158,13 @@ export class DiagnosticsScheduler {
       this.loggedSources.add(source);
       this.status.log('info', `Linting ${uri} (and files like it) with ${source}.`);
     }
-    const line = result.skipped
-      ? result.skipped
-      : !enabled
+    const line =
+      result.skipped ??
+      (!enabled
         ? `Skipped ${uri}: retryLint.enable is false for it.`
         : result.outcome?.parseError
           ? `Not linted past a parse error: ${uri}: ${result.outcome.parseError}`
-          : undefined;
+          : undefined);
     if (line === undefined) {
       this.loggedFor.delete(uri);
       return;

@@ -94,7 +94,7 @@ export function rulesFor(settings: Pick<RetryLintSettings, 'rules'>): Record<str
     const key = `retry/${id.replace(/^retry\//, '')}`;
     if (!isBundledRule(key.slice('retry/'.length))) continue;
     const current = rules[key];
-    rules[key] = Array.isArray(current) ? [severity, ...current.slice(1)] : severity;
+    rules[key] = Array.isArray(current) ? [severity, ...(current.slice(1) as unknown[])] : severity;
   }
   return rules;
 }
