@@ -1,17 +1,20 @@
 import { getRetrySites, type RetrySite } from '../analysis';
 import { createRule } from '../utils/create-rule';
+import { retryAfterFix } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'ignoresRetryAfter';
+type MessageIds = 'ignoresRetryAfter' | 'readRetryAfter';
 
 export default createRule<Options, MessageIds>({
   name: 'respect-retry-after',
   meta: {
     type: 'suggestion',
+    hasSuggestions: true,
     docs: { description: 'Require retries of 429 and 503 responses to honour the Retry-After header', recommended: true },
     messages: {
       ignoresRetryAfter:
         'This retry handles 429/503 but its wait does not follow Retry-After: the server said when to come back (RFC 9110 §10.2.3, RFC 6585 §4) and retrying sooner is likely to be refused again. Wait at least the Retry-After delay (capped) when the response carries one.',
+      readRetryAfter: "Wait at least the server's Retry-After (seconds or HTTP-date), capped at 60000 ms.",
     },
     schema: [],
   },
@@ -28,7 +31,8 @@ export default createRule<Options, MessageIds>({
             const key = `${node.range[0]}:${node.range[1]}`;
             if (seen.has(key)) continue;
             seen.add(key);
-            context.report({ node, messageId: 'ignoresRetryAfter' });
+            const fix = retryAfterFix(context.sourceCode, node, site.waits, 60_000);
+            context.report({ node, messageId: 'ignoresRetryAfter', suggest: fix ? [{ messageId: 'readRetryAfter', fix }] : [] });
           }
         }
       },
@@ -39,9 +43,12 @@ export default createRule<Options, MessageIds>({
 /**
  * Whether a site honours Retry-After: its library does, or the header's value flows into a wait
  * (a hand-written site that reads the header but waits a fixed or computed time regardless does
- * not). A wait whose delay cannot be resolved may carry it, so it counts.
+ * not). A wait whose delay cannot be resolved may carry it, so it counts. A wait whose delay is
+ * read from the caught error (the server's delay in the error's body) honours the server too.
  */
 function honours(site: RetrySite): boolean {
+  // The wait is a delay the server sent in the error itself (a rate-limit error's body or fields).
+  if (site.waits.some((w) => w.delay.fromFailure)) return true;
   if (!site.honoursRetryAfter) return false;
   if (site.kind === 'library' || site.waits.length === 0) return true;
   return site.waits.some((w) => w.delay.retryAfter !== undefined || w.delay.opaque || w.delay.maxReason === 'opaque');
