@@ -462,7 +462,9 @@ async function createEngine(Engine: EngineClass, options: ESLintNamespace.Option
       if (!String(error).includes('ruleFilter')) throw error;
     }
   }
-  return { eslint: new Engine(options), dispose: () => undefined };
+  // Without `ruleFilter` (ESLint 8.57's flat engine) every rule runs: `--fix` writes only the retry rules' fixes.
+  const retryFixesOnly = (message: Linter.LintMessage): boolean => isRetryRule(message.ruleId);
+  return { eslint: new Engine(options.fix === true ? ({ ...options, fix: retryFixesOnly } as ESLintNamespace.Options) : options), dispose: () => undefined };
 }
 
 /** Lints, writes fixes and the report, and returns the exit code. */
