@@ -387,7 +387,10 @@ function storedAndAwaited(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCo
   return !!v && v.references.some((r) => r.isRead() && r.identifier !== id && isAwaited(r.identifier, sourceCode, depth + 1));
 }
 
-/** `Promise.race([op(), sleep(ms)])`: another racer is an operation (a call other than a wait), so the wait is its timeout. */
+/**
+ * `Promise.race([op(), sleep(ms)])`, `timer = timeout(ms); Promise.race([pending, timer])`: another
+ * racer is an operation (a call, or a promise held in a variable or field), so the wait is its timeout.
+ */
 function racedAgainstOperation(promiseCall: TSESTree.CallExpression, member: Node): boolean {
   const method = calleeName(promiseCall);
   if (method !== 'race' && method !== 'any') return false;
@@ -396,7 +399,7 @@ function racedAgainstOperation(promiseCall: TSESTree.CallExpression, member: Nod
   return list.elements.some((e) => {
     if (!e || e === member || e.type === T.SpreadElement) return false;
     const x = unwrap(e.type === T.AwaitExpression ? e.argument : e);
-    return x.type === T.CallExpression;
+    return x.type === T.CallExpression || x.type === T.Identifier || x.type === T.MemberExpression;
   });
 }
 
