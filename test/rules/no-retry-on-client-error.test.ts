@@ -450,6 +450,27 @@ export async function fetchInvoices(customer: string) {
           column: 7,
           endLine: 15,
           endColumn: 6,
+          suggestions: [
+            { messageId: 'failFast', output: `import axios from 'axios';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const billing = axios.create({ baseURL: 'https://billing.internal.test' });
+
+export async function fetchInvoices(customer: string) {
+  let tries = 0;
+  while (tries < 5) {
+    try {
+      const response = await billing.get(\`/customers/\${customer}/invoices\`);
+      return response.data;
+    } catch (failure) {
+      const status = (failure as { response?: { status?: number; statusCode?: number } } | null | undefined)?.response?.status ?? (failure as { response?: { status?: number; statusCode?: number } } | null | undefined)?.response?.statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500 && ![408, 429].includes(status)) throw failure;
+      tries += 1;
+      if (tries === 5) throw failure;
+      await sleep(Math.random() * Math.min(6000, 300 * 2 ** tries));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -647,6 +668,23 @@ export async function lookup(url: string) {
           column: 7,
           endLine: 10,
           endColumn: 6,
+          suggestions: [
+            { messageId: 'failFast', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import got from 'got';
+
+export async function lookup(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await got(url).json();
+    } catch (e) {
+      const status = (e as { response?: { status?: number; statusCode?: number } } | null | undefined)?.response?.status ?? (e as { response?: { status?: number; statusCode?: number } } | null | undefined)?.response?.statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500 && ![408, 429].includes(status)) throw e;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+  throw new Error('gave up');
+}` },
+          ],
         },
       ],
     },
@@ -672,6 +710,23 @@ export async function lookup(url: string) {
           column: 7,
           endLine: 10,
           endColumn: 6,
+          suggestions: [
+            { messageId: 'failFast', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import ky from 'ky';
+
+export async function lookup(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await ky.get(url).json();
+    } catch (e) {
+      const status = (e as { response?: { status?: number; statusCode?: number } } | null | undefined)?.response?.status ?? (e as { response?: { status?: number; statusCode?: number } } | null | undefined)?.response?.statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500 && ![408, 429].includes(status)) throw e;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+  throw new Error('gave up');
+}` },
+          ],
         },
       ],
     },
@@ -697,6 +752,23 @@ export async function lookup(url: string) {
           column: 7,
           endLine: 10,
           endColumn: 6,
+          suggestions: [
+            { messageId: 'failFast', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import superagent from 'superagent';
+
+export async function lookup(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await superagent.get(url)).body;
+    } catch (e) {
+      const status = (e as { response?: { status?: number; statusCode?: number } } | null | undefined)?.response?.status ?? (e as { response?: { status?: number; statusCode?: number } } | null | undefined)?.response?.statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500 && ![408, 429].includes(status)) throw e;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+  throw new Error('gave up');
+}` },
+          ],
         },
       ],
     },

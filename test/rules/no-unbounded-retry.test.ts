@@ -1118,6 +1118,23 @@ module.exports = { attach };`,
           column: 3,
           endLine: 11,
           endColumn: 4,
+          suggestions: [
+            { messageId: 'addLimit', data: {"attempts":"5"}, output: `async function attach(queueName, consumer) {
+  let failures = 0;
+  let attempts = 0;
+  for (;;) {
+    try {
+      return await consumer.attach(queueName);
+    } catch (err) {
+      if (++attempts >= 5) throw err;
+      console.error('attach failed', err);
+      const ms = Math.random() * 250 * 2 ** failures++;
+      await new Promise((ok) => setTimeout(ok, ms));
+    }
+  }
+}
+module.exports = { attach };` },
+          ],
         },
       ],
     },
@@ -1142,6 +1159,22 @@ export async function claimSlot(claim: () => Promise<number>) {
           column: 10,
           endLine: 5,
           endColumn: 21,
+          suggestions: [
+            { messageId: 'addLimit', data: {"attempts":"5"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function claimSlot(claim: () => Promise<number>) {
+  let attempt = 0;
+  let attempts = 0;
+  while (attempt < 3) {
+    try {
+      return await claim();
+    } catch (error) {
+      if (++attempts >= 5) throw error;
+      await sleep(Math.random() * 800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1168,6 +1201,24 @@ export async function openTunnel(open: () => Promise<void>) {
           column: 3,
           endLine: 13,
           endColumn: 4,
+          suggestions: [
+            { messageId: 'addLimit', data: {"attempts":"5"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function openTunnel(open: () => Promise<void>) {
+  let attempt = 0;
+  let attempts = 0;
+  for (;;) {
+    attempt++;
+    try {
+      return await open();
+    } catch (e) {
+      if (++attempts >= 5) throw e;
+      console.warn('tunnel attempt', attempt, e);
+      await sleep(Math.random() * Math.min(100 * 2 ** attempt, 5000));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1195,6 +1246,25 @@ export async function register(node: () => Promise<string>) {
           column: 10,
           endLine: 6,
           endColumn: 21,
+          suggestions: [
+            { messageId: 'addLimit', data: {"attempts":"5"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function register(node: () => Promise<string>) {
+  let registered = false;
+  let id = '';
+  let attempts = 0;
+  while (!registered) {
+    try {
+      id = await node();
+      registered = true;
+    } catch (error) {
+      if (++attempts >= 5) throw error;
+      await sleep(Math.random() * 2000);
+    }
+  }
+  return id;
+}` },
+          ],
         },
       ],
     },
@@ -1216,6 +1286,18 @@ export async function register(node: () => Promise<string>) {
           column: 10,
           endLine: 2,
           endColumn: 14,
+          suggestions: [
+            { messageId: 'addLimit', data: {"attempts":"5"}, output: `export async function hammer(send: () => Promise<void>) {
+  let attempts = 0;
+  while (true) {
+    try {
+      return await send();
+    } catch (error) {
+      if (++attempts >= 5) throw error;
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1552,6 +1634,23 @@ export async function listen(op: () => Promise<void>) {
           column: 10,
           endLine: 5,
           endColumn: 14,
+          suggestions: [
+            { messageId: 'addLimit', data: {"attempts":"5"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function listen(op: () => Promise<void>) {
+  let attempt = 0;
+  let attempts = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (error) {
+      if (++attempts >= 5) throw error;
+      attempt++;
+      await sleep(Math.max(500, Math.random() * 100 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },

@@ -1106,6 +1106,21 @@ export async function store(put: () => Promise<void>, delayMs: number) {
           column: 13,
           endLine: 8,
           endColumn: 27,
+          suggestions: [
+            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function store(put: () => Promise<void>, delayMs: number) {
+  let backoffMs = delayMs;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await put();
+    } catch {
+      await sleep(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 30000);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1134,6 +1149,26 @@ export async function readSettings(tenant: string) {
           column: 13,
           endLine: 12,
           endColumn: 36,
+          suggestions: [
+            { messageId: 'growDelay', output: `import timers from 'node:timers/promises';
+
+export async function readSettings(tenant: string) {
+  let last: unknown;
+  let backoffMs = 2000;
+  for (let i = 0; i < 3; i++) {
+    try {
+      const res = await fetch(\`https://settings.example.test/\${tenant}\`);
+      if (res.status >= 500) throw new Error(String(res.status));
+      return await res.json();
+    } catch (e) {
+      last = e;
+      await timers.setTimeout(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 30000);
+    }
+  }
+  throw last;
+}` },
+          ],
         },
       ],
     },
@@ -1184,6 +1219,23 @@ export async function ping(host: () => Promise<boolean>) {
           column: 13,
           endLine: 9,
           endColumn: 37,
+          suggestions: [
+            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const RETRY_INTERVAL_MS = 1200;
+
+export async function ping(host: () => Promise<boolean>) {
+  let backoffMs = RETRY_INTERVAL_MS;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await host();
+    } catch {
+      await sleep(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 30000);
+    }
+  }
+  return false;
+}` },
+          ],
         },
       ],
     },
@@ -1208,6 +1260,22 @@ export async function claimSlot(claim: () => Promise<number>) {
           column: 13,
           endLine: 9,
           endColumn: 39,
+          suggestions: [
+            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function claimSlot(claim: () => Promise<number>) {
+  let attempt = 0;
+  let backoffMs = Math.random() * 800;
+  while (attempt < 3) {
+    try {
+      return await claim();
+    } catch {
+      await sleep(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 25600);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1235,6 +1303,25 @@ export async function register(node: () => Promise<string>) {
           column: 13,
           endLine: 11,
           endColumn: 40,
+          suggestions: [
+            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function register(node: () => Promise<string>) {
+  let registered = false;
+  let id = '';
+  let backoffMs = Math.random() * 2000;
+  while (!registered) {
+    try {
+      id = await node();
+      registered = true;
+    } catch {
+      await sleep(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 30000);
+    }
+  }
+  return id;
+}` },
+          ],
         },
       ],
     },
@@ -1256,6 +1343,19 @@ export async function register(node: () => Promise<string>) {
           column: 10,
           endLine: 2,
           endColumn: 14,
+          suggestions: [
+            { messageId: 'addWait', output: `export async function hammer(send: () => Promise<void>) {
+  let backoffMs = 100;
+  while (true) {
+    try {
+      return await send();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 10000);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1281,6 +1381,23 @@ export async function handshake(shake: () => Promise<void>) {
           column: 13,
           endLine: 10,
           endColumn: 39,
+          suggestions: [
+            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function handshake(shake: () => Promise<void>) {
+  let left = 3;
+  let backoffMs = Math.random() * 700;
+  while (left) {
+    try {
+      return await shake();
+    } catch {
+      left -= 1;
+      await sleep(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 22400);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1306,6 +1423,23 @@ export async function connectDb(connect: () => Promise<void>) {
           column: 13,
           endLine: 9,
           endColumn: 40,
+          suggestions: [
+            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function connectDb(connect: () => Promise<void>) {
+  const giveUpAt = Date.now() + 30_000;
+  let backoffMs = Math.random() * 1000;
+  while (Date.now() < giveUpAt) {
+    try {
+      return await connect();
+    } catch {
+      await sleep(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 30000);
+    }
+  }
+  throw new Error('database unreachable');
+}` },
+          ],
         },
       ],
     },
@@ -1332,6 +1466,24 @@ export async function fetchToken(issue: () => Promise<string>) {
           column: 13,
           endLine: 10,
           endColumn: 24,
+          suggestions: [
+            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function fetchToken(issue: () => Promise<string>) {
+  let token: string | undefined;
+  let backoffMs = 1500;
+  for (let i = 0; i < 3; i++) {
+    try {
+      token = await issue();
+      break;
+    } catch {
+      await sleep(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 30000);
+    }
+  }
+  return token;
+}` },
+          ],
         },
       ],
     },
@@ -1354,6 +1506,21 @@ export async function fetchToken(issue: () => Promise<string>) {
           column: 19,
           endLine: 2,
           endColumn: 24,
+          suggestions: [
+            { messageId: 'addWait', output: `export async function resolveName(lookup: () => Promise<string>) {
+  let backoffMs = 100;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await lookup();
+    } catch {
+      console.debug('lookup failed, retrying');
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 10000);
+    }
+  }
+  return null;
+}` },
+          ],
         },
       ],
     },
@@ -1377,6 +1544,22 @@ export async function notify(push: () => Promise<void>) {
           column: 19,
           endLine: 4,
           endColumn: 24,
+          suggestions: [
+            { messageId: 'addWait', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function notify(push: () => Promise<void>) {
+  let backoffMs = 100;
+  for (let i = 0; i < 4; i++) {
+    try {
+      return await push();
+    } catch {
+      sleep(1000);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 10000);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1401,6 +1584,23 @@ export async function notify2(push: () => Promise<void>) {
           column: 10,
           endLine: 5,
           endColumn: 17,
+          suggestions: [
+            { messageId: 'addWait', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function notify2(push: () => Promise<void>) {
+  let n = 0;
+  let backoffMs = 100;
+  while (n++ < 4) {
+    try {
+      return await push();
+    } catch {
+      void sleep(Math.random() * 1000 * 2 ** n);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 10000);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1442,6 +1642,18 @@ export async function loadLicense(read: () => Promise<string>): Promise<string> 
           column: 11,
           endLine: 7,
           endColumn: 38,
+          suggestions: [
+            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function loadLicense(read: () => Promise<string>, attempt = 0): Promise<string> {
+  try {
+    return await read();
+  } catch {
+    await sleep(Math.min((Math.random() * 3000) * 2 ** attempt, 30000));
+    return loadLicense(read, attempt + 1);
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1491,6 +1703,15 @@ export async function loadLicense(read: () => Promise<string>): Promise<string> 
           column: 5,
           endLine: 4,
           endColumn: 38,
+          suggestions: [
+            { messageId: 'growDelay', output: `export function live(url: string, attempt = 0) {
+  const socket = new WebSocket(url);
+  socket.onclose = () => {
+    setTimeout(() => live(url, attempt + 1), Math.min(2500 * 2 ** attempt, 30000));
+  };
+  return socket;
+}` },
+          ],
         },
       ],
     },
@@ -1510,6 +1731,15 @@ export function tail(port: number) {
           column: 23,
           endLine: 5,
           endColumn: 57,
+          suggestions: [
+            { messageId: 'growDelay', output: `import net from 'node:net';
+
+export function tail(port: number, attempt = 0) {
+  const s = net.connect(port);
+  s.on('close', () => setTimeout(() => tail(port, attempt + 1), Math.min(1000 * 2 ** attempt, 30000)));
+  return s;
+}` },
+          ],
         },
       ],
     },
@@ -1529,6 +1759,15 @@ export function tail(port: number) {
           column: 7,
           endLine: 4,
           endColumn: 68,
+          suggestions: [
+            { messageId: 'growDelay', output: `export function loadScript(src: () => Promise<void>, attempt = 0): Promise<void> {
+  return new Promise((resolve, reject) => {
+    src().then(resolve).catch(() => {
+      setTimeout(() => loadScript(src, attempt + 1).then(resolve, reject), Math.min(1000 * 2 ** attempt, 30000));
+    });
+  });
+}` },
+          ],
         },
       ],
     },
@@ -1551,6 +1790,18 @@ export async function health(url: string): Promise<Response> {
           column: 11,
           endLine: 6,
           endColumn: 38,
+          suggestions: [
+            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function health(url: string, attempt = 0): Promise<Response> {
+  const res = await fetch(url);
+  if (res.status === 503) {
+    await sleep(Math.min((Math.random() * 1000) * 2 ** attempt, 30000));
+    return health(url, attempt + 1);
+  }
+  return res;
+}` },
+          ],
         },
       ],
     },
@@ -1643,6 +1894,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 57,
+          suggestions: [
+            { messageId: 'growDelay', output: `
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await new Promise((done) => setTimeout(done, backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1666,6 +1932,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 76,
+          suggestions: [
+            { messageId: 'growDelay', output: `
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 650;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await new Promise<void>((done) => { setTimeout(() => done(), backoffMs); });
+      backoffMs = Math.min(backoffMs * 2, 20800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1689,6 +1970,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 28,
+          suggestions: [
+            { messageId: 'growDelay', output: `import { setTimeout } from 'timers/promises';
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await setTimeout(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1712,6 +2008,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 27,
+          suggestions: [
+            { messageId: 'growDelay', output: `import { setTimeout as snoozeFor } from 'node:timers/promises';
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await snoozeFor(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1735,6 +2046,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 35,
+          suggestions: [
+            { messageId: 'growDelay', output: `import * as timers from 'node:timers/promises';
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await timers.setTimeout(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1759,6 +2085,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 23,
+          suggestions: [
+            { messageId: 'growDelay', output: `const { setTimeout: later } = require('node:timers/promises');
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await later(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1782,6 +2123,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 32,
+          suggestions: [
+            { messageId: 'growDelay', output: `import { scheduler } from 'node:timers/promises';
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await scheduler.wait(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1807,6 +2163,23 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 10,
           endColumn: 24,
+          suggestions: [
+            { messageId: 'growDelay', output: `function holdOn(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await holdOn(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1832,6 +2205,23 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 10,
           endColumn: 26,
+          suggestions: [
+            { messageId: 'growDelay', output: `async function coolDown(ms: number) {
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await coolDown(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1901,6 +2291,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 23,
+          suggestions: [
+            { messageId: 'growDelay', output: `import { sleep } from './util/time';
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await sleep(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1924,6 +2329,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 21,
+          suggestions: [
+            { messageId: 'growDelay', output: `import nap from './nap';
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await nap(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1986,6 +2406,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 29,
+          suggestions: [
+            { messageId: 'growDelay', output: `import * as utils from './utils';
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await utils.sleep(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2009,6 +2444,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 23,
+          suggestions: [
+            { messageId: 'growDelay', output: `import delay from 'delay';
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await delay(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2033,6 +2483,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 28,
+          suggestions: [
+            { messageId: 'growDelay', output: `import { waitAWhile } from './t';
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await waitAWhile(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2057,6 +2522,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 30,
+          suggestions: [
+            { messageId: 'growDelay', output: `import * as t from './t';
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await t.waitAWhile(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2081,6 +2561,21 @@ export async function a(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 23,
+          suggestions: [
+            { messageId: 'growDelay', output: `import { tarry } from './t';
+
+export async function a(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await tarry(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2104,6 +2599,22 @@ export async function a(op: () => Promise<string>) {
           column: 19,
           endLine: 4,
           endColumn: 24,
+          suggestions: [
+            { messageId: 'addWait', output: `import { delay } from 'rxjs';
+
+export async function a(op: () => Promise<string>) {
+  let backoffMs = 100;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await delay(900);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 10000);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2130,6 +2641,24 @@ export async function a(op: () => Promise<string>) {
           column: 15,
           endLine: 10,
           endColumn: 31,
+          suggestions: [
+            { messageId: 'growDelay', output: `export class Puller {
+  private linger(ms: number) {
+    return new Promise((r) => setTimeout(r, ms));
+  }
+  async pull(op: () => Promise<string>) {
+    let backoffMs = 900;
+    for (let i = 0; i < 3; i++) {
+      try {
+        return await op();
+      } catch {
+        await this.linger(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 28800);
+      }
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2156,6 +2685,24 @@ export async function a(op: () => Promise<string>) {
           column: 15,
           endLine: 10,
           endColumn: 32,
+          suggestions: [
+            { messageId: 'growDelay', output: `export class Pusher {
+  #linger(ms: number) {
+    return new Promise((r) => setTimeout(r, ms));
+  }
+  async push(op: () => Promise<string>) {
+    let backoffMs = 900;
+    for (let i = 0; i < 3; i++) {
+      try {
+        return await op();
+      } catch {
+        await this.#linger(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 28800);
+      }
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2179,6 +2726,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 23,
+          suggestions: [
+            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await sleep(backoffMs).then(() => undefined);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2202,6 +2764,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 26,
           endLine: 8,
           endColumn: 36,
+          suggestions: [
+            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await Promise.all([sleep(backoffMs), Promise.resolve()]);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2225,6 +2802,21 @@ export function* save(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 23,
+          suggestions: [
+            { messageId: 'growDelay', output: `import { call, delay } from 'redux-saga/effects';
+
+export function* save(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return yield call(op);
+    } catch {
+      yield delay(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2248,6 +2840,22 @@ export async function a(op: () => Promise<string>) {
           column: 19,
           endLine: 4,
           endColumn: 24,
+          suggestions: [
+            { messageId: 'addWait', output: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function a(op: () => Promise<string>) {
+  let backoffMs = 100;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      sleep(900).then(() => console.log('waited'));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 10000);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2275,6 +2883,25 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 12,
           endColumn: 31,
+          suggestions: [
+            { messageId: 'growDelay', output: `class Timing {
+  static linger(ms: number) {
+    return new Promise((r) => setTimeout(r, ms));
+  }
+}
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await Timing.linger(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2298,6 +2925,21 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 31,
+          suggestions: [
+            { messageId: 'growDelay', output: `const timing = { linger: (ms: number) => new Promise((r) => setTimeout(r, ms)) };
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await timing.linger(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -2322,6 +2964,22 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 9,
           endColumn: 23,
+          suggestions: [
+            { messageId: 'growDelay', output: `import { promisify } from 'node:util';
+const later = promisify(setTimeout);
+
+export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await later(backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
+    }
+  }
+}` },
+          ],
         },
       ],
     },

@@ -1735,6 +1735,20 @@ crm.interceptors.response.use(undefined, async (error) => {
           column: 9,
           endLine: 10,
           endColumn: 64,
+          suggestions: [
+            { messageId: 'addJitter', output: `import axios from 'axios';
+import { refreshSession } from './session';
+
+export const crm = axios.create({ baseURL: 'https://crm.example.test/api' });
+
+crm.interceptors.response.use(undefined, async (error) => {
+  const cfg = error.config;
+  cfg.retryCount = (cfg.retryCount ?? 0) + 1;
+  if (cfg.retryCount > 3) throw error;
+  await new Promise((r) => setTimeout(r, Math.random() * (500 * cfg.retryCount)));
+  return crm(cfg);
+});` },
+          ],
         },
       ],
     },
@@ -1759,6 +1773,20 @@ crm.interceptors.response.use((r) => r, async (error) => {
           column: 9,
           endLine: 10,
           endColumn: 48,
+          suggestions: [
+            { messageId: 'addJitter', output: `import axios from 'axios';
+import { refreshSession } from './session';
+
+export const crm = axios.create({ baseURL: 'https://crm.example.test/api' });
+
+crm.interceptors.response.use((r) => r, async (error) => {
+  const cfg = error.config;
+  cfg.__attempt = (cfg.__attempt || 0) + 1;
+  if (cfg.__attempt > 3) return Promise.reject(error);
+  await new Promise((r) => setTimeout(r, Math.random() * 1000));
+  return crm(cfg);
+});` },
+          ],
         },
       ],
     },
@@ -1782,6 +1810,19 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 57,
+          suggestions: [
+            { messageId: 'addJitter', output: `
+
+export async function refresh(op: () => Promise<string>) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await new Promise((done) => setTimeout(done, Math.random() * 900));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1805,6 +1846,19 @@ export async function refresh(op: () => Promise<string>) {
           column: 13,
           endLine: 8,
           endColumn: 76,
+          suggestions: [
+            { messageId: 'addJitter', output: `
+
+export async function refresh(op: () => Promise<string>) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch {
+      await new Promise<void>((done) => { setTimeout(() => done(), Math.random() * 650); });
+    }
+  }
+}` },
+          ],
         },
       ],
     },

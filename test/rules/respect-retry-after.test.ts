@@ -248,6 +248,24 @@ export async function geocode(address: string) {
           column: 9,
           endLine: 7,
           endColumn: 39,
+          suggestions: [
+            { messageId: 'readRetryAfter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const THROTTLED = [429, 503];
+
+export async function geocode(address: string) {
+  for (let n = 0; n < 4; n++) {
+    const res = await fetch('https://geo.example.test/lookup?q=' + encodeURIComponent(address));
+    if (THROTTLED.includes(res.status)) {
+      const retryAfter = res.headers.get('retry-after');
+      await sleep(Math.max(Math.random() * Math.min(20_000, 1000 * 2 ** n), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+      continue;
+    }
+    if (!res.ok) throw new Error('geocode ' + res.status);
+    return res.json();
+  }
+  throw new Error('geocode: throttled');
+}` },
+          ],
         },
       ],
     },
@@ -270,6 +288,19 @@ export async function health(url: string): Promise<Response> {
           column: 7,
           endLine: 5,
           endColumn: 25,
+          suggestions: [
+            { messageId: 'readRetryAfter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function health(url: string): Promise<Response> {
+  const res = await fetch(url);
+  if (res.status === 503) {
+    const retryAfter = res.headers.get('retry-after');
+    await sleep(Math.max(Math.random() * 1000, Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+    return health(url);
+  }
+  return res;
+}` },
+          ],
         },
       ],
     },
@@ -317,6 +348,23 @@ export async function lookup(url: string) {
           column: 9,
           endLine: 6,
           endColumn: 27,
+          suggestions: [
+            { messageId: 'readRetryAfter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function lookup(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.status === 429) {
+      const retryAfter = res.headers.get('retry-after');
+      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+      continue;
+    }
+    if (!res.ok) throw new Error('lookup ' + res.status);
+    return res.json();
+  }
+  throw new Error('gave up');
+}` },
+          ],
         },
       ],
     },
@@ -343,6 +391,23 @@ export async function lookup(url: string) {
           column: 9,
           endLine: 6,
           endColumn: 27,
+          suggestions: [
+            { messageId: 'readRetryAfter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function lookup(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.status === 503) {
+      const retryAfter = res.headers.get('retry-after');
+      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+      continue;
+    }
+    if (!res.ok) throw new Error('lookup ' + res.status);
+    return res.json();
+  }
+  throw new Error('gave up');
+}` },
+          ],
         },
       ],
     },
@@ -369,6 +434,23 @@ export async function lookup(url: string) {
           column: 9,
           endLine: 6,
           endColumn: 40,
+          suggestions: [
+            { messageId: 'readRetryAfter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function lookup(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if ([429, 503].includes(res.status)) {
+      const retryAfter = res.headers.get('retry-after');
+      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+      continue;
+    }
+    if (!res.ok) throw new Error('lookup ' + res.status);
+    return res.json();
+  }
+  throw new Error('gave up');
+}` },
+          ],
         },
       ],
     },
@@ -396,6 +478,24 @@ export async function lookup(url: string) {
           column: 9,
           endLine: 7,
           endColumn: 34,
+          suggestions: [
+            { messageId: 'readRetryAfter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const TRANSIENT = new Set([429, 500, 502, 503, 504]);
+
+export async function lookup(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (TRANSIENT.has(res.status)) {
+      const retryAfter = res.headers.get('retry-after');
+      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+      continue;
+    }
+    if (!res.ok) throw new Error('lookup ' + res.status);
+    return res.json();
+  }
+  throw new Error('gave up');
+}` },
+          ],
         },
       ],
     },
@@ -425,6 +525,26 @@ export async function lookup(url: string) {
           column: 11,
           endLine: 9,
           endColumn: 68,
+          suggestions: [
+            { messageId: 'readRetryAfter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import axios from 'axios';
+
+export async function lookup(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await axios.get(url)).data;
+    } catch (e: any) {
+      if (e?.response?.status === 429 || e?.response?.status >= 500) {
+        const retryAfter = e?.response.headers['retry-after'];
+        await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+        continue;
+      }
+      throw e;
+    }
+  }
+  throw new Error('gave up');
+}` },
+          ],
         },
       ],
     },
@@ -533,6 +653,22 @@ export async function lookup(url: string) {
           column: 9,
           endLine: 6,
           endColumn: 55,
+          suggestions: [
+            { messageId: 'readRetryAfter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function lookup(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if ([400, 404, 429, 500, 503].includes(res.status)) {
+      const retryAfter = res.headers.get('retry-after');
+      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+      continue;
+    }
+    return res.json();
+  }
+  throw new Error('gave up');
+}` },
+          ],
         },
       ],
     },

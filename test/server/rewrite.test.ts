@@ -44,7 +44,7 @@ export async function load(id: string): Promise<unknown> {
       output,
       `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function load(id: string): Promise<unknown> {
-  return await retryWithBackoff(() => fetchUser(id), { maxAttempts: 4, baseDelayMs: 1500 });
+  return await retryWithBackoff(() => fetchUser(id), { maxAttempts: 4, baseDelayMs: 1500, shouldRetry: () => true });
 }
 `,
     );
@@ -69,7 +69,7 @@ export async function push(batch: string[], send: (b: string[]) => Promise<void>
 `,
       'await wait(pause)',
     );
-    assert.match(output, /return await retryWithBackoff\(async \(\) => \{\n\s+await send\(batch\);\n\s+return;\n\s+\}, \{ maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 \}\);/);
+    assert.match(output, /return await retryWithBackoff\(async \(\) => \{\n\s+await send\(batch\);\n\s+return;\n\s+\}, \{ maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000, shouldRetry: \(\) => true \}\);/);
     assert.equal(parses(output, '/ws/src/retry.ts'), undefined);
   });
 
@@ -88,7 +88,7 @@ export async function connect(open: () => Promise<string>): Promise<string> {
 `,
       'while',
     );
-    assert.match(output, /return await retryWithBackoff\(\(\) => open\(\), \{ maxAttempts: 3, baseDelayMs: 1000 \}\);/);
+    assert.match(output, /return await retryWithBackoff\(\(\) => open\(\), \{ maxAttempts: 3, baseDelayMs: 1000, shouldRetry: \(\) => true \}\);/);
   });
 
   it('rewrites recursion without a counter', () => {
@@ -106,7 +106,7 @@ export async function readConfig(source: { load(): Promise<string> }): Promise<s
       'readConfig(source);',
     );
     assert.equal(plan?.kind, 'full');
-    assert.match(output, /\{\n {2}return await retryWithBackoff\(\(\) => source\.load\(\), \{ maxAttempts: 3, baseDelayMs: 500 \}\);\n\}/);
+    assert.match(output, /\{\n {2}return await retryWithBackoff\(\(\) => source\.load\(\), \{ maxAttempts: 3, baseDelayMs: 500, shouldRetry: \(\) => true \}\);\n\}/);
   });
 
   it('counts the attempts of a recursion with a counter parameter and guard', () => {
@@ -123,7 +123,7 @@ export async function readConfig(source: { load(): Promise<string> }): Promise<s
 `,
       'get(url, attempt + 1)',
     );
-    assert.match(output, /return await retryWithBackoff\(\(\) => fetch\(url\), \{ maxAttempts: 4, baseDelayMs: 100 \}\);/);
+    assert.match(output, /return await retryWithBackoff\(\(\) => fetch\(url\), \{ maxAttempts: 4, baseDelayMs: 100, shouldRetry: \(\) => true \}\);/);
   });
 
   it('rewrites every wait of a loop that waits on two paths, and both versions behave alike (run both)', async () => {

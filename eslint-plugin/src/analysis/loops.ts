@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, sameFileFunction, type AttemptVar } from './delay';
 import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
@@ -9,7 +10,7 @@ import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusL
 import { bindingOf, fieldOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
-import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
+import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
 
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
 type Variable = TSESLint.Scope.Variable;
@@ -25,20 +26,12 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement) {
-      try {
-        const site = analyzeLoop(n, ctx);
-        if (site) sites.push(site);
-      } catch {
-        // A construct we did not foresee: skip this loop, keep the file.
-      }
+      const site = guarded(n, () => analyzeLoop(n, ctx));
+      if (site) sites.push(site);
     }
     if (n.type === T.CallExpression) {
-      try {
-        const site = analyzeInterval(n, ctx) ?? analyzeEventRestart(n, ctx);
-        if (site) sites.push(site);
-      } catch {
-        // Skip this timer, keep the file.
-      }
+      const site = guarded(n, () => analyzeInterval(n, ctx) ?? analyzeEventRestart(n, ctx));
+      if (site) sites.push(site);
     }
   });
   return sites;
@@ -54,29 +47,61 @@ const RESTART_RE = /^(open|connect|reconnect|restart|resume|listen|subscribe|log
  */
 function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
   const name = calleeName(call);
-  if (name !== 'on' && name !== 'once' && name !== 'addEventListener') return undefined;
-  const event = call.arguments[0] && unwrap(call.arguments[0]);
+  // `emitter.on('close', h)`, or a registration method named for the event (`hub.onclose(h)`, `link.onDisconnect(h)`).
+  const named = name !== undefined && /^on[A-Z_]?/.test(name) && name.length > 2 ? name.slice(2).replace(/^_/, '').toLowerCase() : undefined;
+  const byMethod = named !== undefined && (FAILURE_EVENTS.has(named) || /^disconnect(ed)?$/.test(named));
+  if (name !== 'on' && name !== 'once' && name !== 'addEventListener' && !byMethod) return undefined;
+  const event = byMethod ? undefined : call.arguments[0] && unwrap(call.arguments[0]);
   const evt = event?.type === T.Literal && typeof event.value === 'string' ? event.value : '';
-  if (!FAILURE_EVENTS.has(evt) && !/(^|_|-)error$|disconnect/i.test(evt)) return undefined;
-  const handler = call.arguments[1] && unwrap(call.arguments[1]);
+  if (!byMethod && !FAILURE_EVENTS.has(evt) && !/(^|_|-)error$|disconnect/i.test(evt)) return undefined;
+  const handler = call.arguments[byMethod ? 0 : 1] && unwrap(call.arguments[byMethod ? 0 : 1]!);
   const callee = unwrap(call.callee);
   if (!handler || !isFunction(handler) || callee.type !== T.MemberExpression) return undefined;
   const emitter = ctx.sourceCode.getText(unwrap(callee.object));
-  let restart: TSESTree.CallExpression | undefined;
-  walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (restart) return false;
-    if (n.type !== T.CallExpression) return undefined;
-    const c = unwrap(n.callee);
-    if (c.type === T.MemberExpression && RESTART_RE.test(propertyName(c) ?? '') && ctx.sourceCode.getText(unwrap(c.object)) === emitter) restart = n;
-    return undefined;
-  });
+  const restartIn = (body: Node): TSESTree.CallExpression | undefined => {
+    let found: TSESTree.CallExpression | undefined;
+    walk(body, ctx.sourceCode.visitorKeys, (n) => {
+      if (found) return false;
+      if (n.type !== T.CallExpression) return undefined;
+      const c = unwrap(n.callee);
+      if (c.type === T.MemberExpression && RESTART_RE.test(propertyName(c) ?? '') && ctx.sourceCode.getText(unwrap(c.object)) === emitter) found = n;
+      return undefined;
+    });
+    return found;
+  };
+  let restart = restartIn(handler.body);
+  // The timer that runs the restart, when the restart sits in a function handed to it by name
+  // (`setTimeout(reopen, ms)` with `reopen` declared in the handler or elsewhere in the file).
+  let scheduler: TSESTree.CallExpression | undefined;
+  if (!restart) {
+    walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
+      if (restart) return false;
+      if (n.type !== T.CallExpression || !isGlobalTimer(ctx.sourceCode, n) || !n.arguments[0] || unwrap(n.arguments[0]).type !== T.Identifier) return undefined;
+      const target = sameFileFunction(n.arguments[0], ctx);
+      if (!target || contains(target, call)) return undefined;
+      restart = restartIn(target.body);
+      if (restart) scheduler = n;
+      return undefined;
+    });
+  }
   if (!restart) return undefined;
   if (onlyOnDeliberateClose(restart, handler, ctx)) return undefined;
   const waits: RetrySite['waits'] = [];
-  for (let p: Node | undefined = restart.parent; p && p !== handler; p = p.parent) {
+  const timerWait = (host: TSESTree.CallExpression): void => {
+    const ms = host.arguments[1];
+    if (ms && ms.type !== T.SpreadElement) waits.push(waitOf({ call: host, delayExpr: ms, bindings: [], argument: ms, opaque: false }, ctx.sourceCode, []));
+  };
+  if (scheduler) timerWait(scheduler);
+  for (let p: Node | undefined = restart.parent; !scheduler && p && p !== handler; p = p.parent) {
     const host: Node | undefined = p.parent;
     if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host) && host.arguments[1] && host.arguments[1].type !== T.SpreadElement) {
-      waits.push(waitOf({ call: host, delayExpr: host.arguments[1], bindings: [], argument: host.arguments[1], opaque: false }, ctx.sourceCode, []));
+      timerWait(host);
+      break;
+    }
+    const named = isFunction(p) ? timerOfNamed(p, ctx.sourceCode, handler) : undefined;
+    if (named) {
+      scheduler = named;
+      timerWait(named);
       break;
     }
   }
@@ -89,13 +114,15 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
     }
     return undefined;
   }, false);
-  const guarded = pathFacts(restart, handler.body).length > 0;
+  // A restart handed to a timer by name is re-run by that timer: the site is reported there.
+  const anchor: Node = scheduler ?? restart;
+  const guarded = pathFacts(anchor, handler.body).length > 0;
   return {
     kind: 'loop',
-    node: restart,
-    bound: { kind: guarded ? 'unknown' : 'unbounded', maxAttempts: undefined, node: restart },
+    node: anchor,
+    bound: { kind: guarded ? 'unknown' : 'unbounded', maxAttempts: undefined, node: anchor },
     waits,
-    noWait: waits.length === 0 ? restart : undefined,
+    noWait: waits.length === 0 ? anchor : undefined,
     nonIdempotent: [],
     rateLimitChecks: [],
     honoursRetryAfter: false,

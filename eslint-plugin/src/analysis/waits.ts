@@ -48,6 +48,7 @@ export function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
   let id: TSESTree.Identifier | undefined;
   if (c.type === T.Identifier) id = c;
   else if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && GLOBAL_OBJECTS.includes((unwrap(c.object) as TSESTree.Identifier).name) && calleeName(call) === 'setTimeout') return true;
+  else if (c.type === T.MemberExpression && calleeName(call) === 'setTimeout' && isHostTimer(sourceCode, call)) return true;
   if (!id || id.name !== 'setTimeout') return false;
   const v = variableOf(sourceCode, id);
   if (v && v.defs.length > 0) {
@@ -58,12 +59,61 @@ export function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
 }
 
 /**
+ * A host object's timer with the global timer's signature, `host.setTimeout(callback, ms)` (a bot
+ * client's or a framework's managed timer): the callback comes first and is a function (inline or a
+ * same-file function passed by name), and the delay after it is not one. Node's
+ * `socket.setTimeout(ms, onIdle)` (delay first) is an idle timeout, not a timer.
+ */
+function isHostTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
+  const [cb, ms] = call.arguments;
+  if (!cb || !ms || cb.type === T.SpreadElement || ms.type === T.SpreadElement) return false;
+  if (isFunction(unwrap(ms))) return false;
+  const f = unwrap(cb);
+  return isFunction(f) || (f.type === T.Identifier && sameFileFunction(f, { sourceCode }) !== undefined);
+}
+
+/**
+ * The timer a same-file function is handed to by name (`const again = () => run(); setTimeout(again,
+ * ms)`, `function reopen() {…} … setTimeout(reopen, ms)`): the first call to a timer whose callback
+ * argument reads the function's (never reassigned) binding. Undefined when it is given to none.
+ * `within` limits the search to timers inside that node.
+ */
+export function timerOfNamed(fn: Node, sourceCode: TSESLint.SourceCode, within?: Node): TSESTree.CallExpression | undefined {
+  let id: TSESTree.Identifier | undefined;
+  if (fn.type === T.FunctionDeclaration && fn.id) id = fn.id;
+  else if (fn.parent?.type === T.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === T.Identifier) id = fn.parent.id;
+  if (!id) return undefined;
+  const v = variableOf(sourceCode, id);
+  if (!v || v.references.some((r) => r.isWrite() && r.writeExpr !== fn)) return undefined;
+  for (const r of v.references) {
+    const host = r.identifier.parent;
+    if (host?.type !== T.CallExpression || host.arguments[0] !== r.identifier || !isGlobalTimer(sourceCode, host)) continue;
+    if (within && !contains(within, host)) continue;
+    return host;
+  }
+  return undefined;
+}
+
+/**
  * Recognises a wait: `new Promise(r => setTimeout(r, ms))`, `setTimeout` from
  * `node:timers/promises`, a same-file function whose body waits, a common helper name
  * (`sleep`, `delay`, `wait`, …) or a name in `settings.retry.sleepFunctions`.
  * Does not decide whether the wait is awaited (see {@link isAwaited}).
  */
 export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings, depth = 0): WaitCall | undefined {
+  if (depth > 0) return waitOfCall(node, sourceCode, settings, depth);
+  // Memoised per node and settings: every enclosing loop of a nested retry asks again.
+  const hit = waitsOf.get(node);
+  if (hit && hit.settings === settings) return hit.wait;
+  const wait = waitOfCall(node, sourceCode, settings, 0);
+  waitsOf.set(node, { settings, wait });
+  return wait;
+}
+
+/** {@link asWait}'s answers at depth 0, per node (with the settings they were given for). */
+const waitsOf = new WeakMap<Node, { settings: RetrySettings; wait: WaitCall | undefined }>();
+
+function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings, depth: number): WaitCall | undefined {
   const n = unwrap(node);
   if (depth > 4) return undefined;
   if (n.type === T.NewExpression) {

@@ -1,8 +1,10 @@
+import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
+import { clientErrorFix } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'retriesNonOk' | 'catchAll' | 'handlerCatchAll' | 'retriesEverything' | 'retriesClientStatus' | 'applyLibraryFix';
+type MessageIds = 'retriesNonOk' | 'catchAll' | 'handlerCatchAll' | 'retriesEverything' | 'retriesClientStatus' | 'failFast' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'no-retry-on-client-error',
@@ -21,6 +23,7 @@ export default createRule<Options, MessageIds>({
         'This retry condition accepts every failure, 4xx client errors included, which cannot succeed on retry (RFC 9110 §15.5). Retry only network errors, 408, 429 and 5xx.',
       retriesClientStatus:
         'This retry includes 4xx client errors other than 408 and 429, which cannot succeed on retry (RFC 9110 §15.5). Retry only network errors, 408, 429 and 5xx.',
+      failFast: 'Fail fast on 4xx client errors (retry only network errors, 408, 429 and 5xx).',
       applyLibraryFix: '{{description}}.',
     },
     schema: [],
@@ -38,14 +41,20 @@ export default createRule<Options, MessageIds>({
             const key = `${r.node.range[0]}:${r.node.range[1]}`;
             if (seen.has(key)) continue;
             seen.add(key);
+            // A status check or an interceptor that fails fast on 4xx singles 429 out, which then needs Retry-After
+            // (respect-retry-after): only the catch clause's guard is offered, it trades no finding for another.
+            const guard = r.node.type !== 'CatchClause' ? undefined : clientErrorFix(context.sourceCode, r.node, site.node, /\.(c|m)?tsx?$/.test(context.filename));
             context.report({
               node: r.node,
               messageId: site.kind === 'interceptor' && r.reason === 'catch-all' ? 'handlerCatchAll' : ids[r.reason],
-              suggest: (site.suggestions?.['no-retry-on-client-error'] ?? []).map((s) => ({
-                messageId: 'applyLibraryFix' as const,
-                data: { description: s.description },
-                fix: (fixer) => fixer.replaceTextRange(s.range, s.text),
-              })),
+              suggest: [
+                ...(guard ? [{ messageId: 'failFast' as const, fix: guard }] : []),
+                ...(site.suggestions?.['no-retry-on-client-error'] ?? []).map((s) => ({
+                  messageId: 'applyLibraryFix' as const,
+                  data: { description: s.description },
+                  fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(s.range, s.text),
+                })),
+              ],
             });
           }
         }

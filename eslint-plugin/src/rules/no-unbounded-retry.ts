@@ -1,8 +1,13 @@
+import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
+import { boundLoopFix, boundRecursionFix } from '../utils/fixes';
+
+/** Attempts the suggested limit allows (the first one included). */
+const SUGGESTED_ATTEMPTS = 5;
 
 type Options = [];
-type MessageIds = 'unboundedRetry' | 'unguardedReplay' | 'applyLibraryFix';
+type MessageIds = 'unboundedRetry' | 'unguardedReplay' | 'addLimit' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'no-unbounded-retry',
@@ -15,6 +20,7 @@ export default createRule<Options, MessageIds>({
         'This retry has no attempt limit and no deadline: during an outage it never gives up, holding resources and adding load forever. Stop after a fixed number of attempts or a deadline.',
       unguardedReplay:
         'This handler replays the failed request with no once-only guard: if the replay fails the same way, it replays again, without end. Mark the request as retried (e.g. `config._retry = true`) and replay only once.',
+      addLimit: 'Stop after {{attempts}} attempts, rethrowing the last error.',
       applyLibraryFix: '{{description}}.',
     },
     schema: [],
@@ -30,14 +36,18 @@ export default createRule<Options, MessageIds>({
           const key = `${node.range[0]}:${node.range[1]}`;
           if (seen.has(key)) continue;
           seen.add(key);
+          const limit = site.kind === 'loop' ? boundLoopFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : site.kind === 'recursion' ? boundRecursionFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : undefined;
           context.report({
             node,
             messageId: site.kind === 'interceptor' ? 'unguardedReplay' : 'unboundedRetry',
-            suggest: (site.suggestions?.['no-unbounded-retry'] ?? []).map((s) => ({
-              messageId: 'applyLibraryFix' as const,
-              data: { description: s.description },
-              fix: (fixer) => fixer.replaceTextRange(s.range, s.text),
-            })),
+            suggest: [
+              ...(limit ? [{ messageId: 'addLimit' as const, data: { attempts: String(SUGGESTED_ATTEMPTS) }, fix: limit }] : []),
+              ...(site.suggestions?.['no-unbounded-retry'] ?? []).map((s) => ({
+                messageId: 'applyLibraryFix' as const,
+                data: { description: s.description },
+                fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(s.range, s.text),
+              })),
+            ],
           });
         }
       },

@@ -1,10 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { describeDelay } from '../utils/fixes';
+import { addWaitFix, describeDelay, growDelayFix, growRecursionFix, localDelayOf } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'noWait' | 'constantDelay' | 'applyLibraryFix';
+type MessageIds = 'noWait' | 'constantDelay' | 'growDelay' | 'addWait' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-backoff',
@@ -17,6 +17,8 @@ export default createRule<Options, MessageIds>({
         'This retry runs the next attempt at once. Retrying without waiting multiplies the load on a service that is already failing. Wait between attempts, with a delay that grows (exponential backoff).',
       constantDelay:
         "This retry's wait does not grow from one attempt to the next ({{delay}}). A delay that does not grow keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).",
+      growDelay: 'Double the wait after each attempt (exponential backoff), capped.',
+      addWait: 'Wait between attempts: a random wait that doubles after each attempt, up to 10 s.',
       applyLibraryFix: '{{description}}.',
     },
     schema: [],
@@ -41,14 +43,18 @@ export default createRule<Options, MessageIds>({
             fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(s.range, s.text),
           }));
           if (site.noWait && site.waits.length === 0) {
-            if (once(site.noWait)) context.report({ node: site.noWait, messageId: 'noWait', suggest });
+            const add = site.kind === 'loop' ? addWaitFix(context.sourceCode, site.node) : undefined;
+            if (once(site.noWait)) context.report({ node: site.noWait, messageId: 'noWait', suggest: add ? [{ messageId: 'addWait' as const, fix: add }, ...suggest] : suggest });
             continue;
           }
           for (const wait of site.waits) {
             const d = wait.delay;
             // An unknown delay is skipped unless it is known to be the same on every attempt.
             if (d.growing || d.retryAfter || (d.opaque && !d.invariant)) continue;
-            if (once(wait.node)) context.report({ node: wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d, context.sourceCode) }, suggest });
+            const local = localDelayOf(wait);
+            const constant = d.opaque ? undefined : d.maxMs;
+            const grow = !local ? undefined : site.kind === 'loop' ? growDelayFix(context.sourceCode, site.node, wait.node, local, constant) : site.kind === 'recursion' ? growRecursionFix(context.sourceCode, site.node, local, constant) : undefined;
+            if (once(wait.node)) context.report({ node: wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d, context.sourceCode) }, suggest: grow ? [{ messageId: 'growDelay' as const, fix: grow }, ...suggest] : suggest });
           }
         }
       },

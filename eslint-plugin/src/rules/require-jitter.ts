@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites, type Wait } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { describeDelay, operandText } from '../utils/fixes';
+import { describeDelay, localDelayOf, operandText } from '../utils/fixes';
 
 type Options = [];
 type MessageIds = 'noJitter' | 'addJitter' | 'applyLibraryFix';
@@ -34,7 +34,7 @@ export default createRule<Options, MessageIds>({
             if (seen.has(key)) continue;
             seen.add(key);
             const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
-            const arg = wait.argument;
+            const arg = localDelayOf(wait);
             if (arg) {
               suggest.push({
                 messageId: 'addJitter',

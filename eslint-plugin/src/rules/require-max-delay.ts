@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites, type DelayFacts } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { argumentText } from '../utils/fixes';
+import { argumentText, localDelayOf } from '../utils/fixes';
 
 type Options = [{ maxDelayMs?: number }];
 type MessageIds = 'uncappedDelay' | 'uncappedRetryAfter' | 'delayTooLong' | 'timerOverflow' | 'capDelay' | 'applyLibraryFix';
@@ -54,7 +54,7 @@ export default createRule<Options, MessageIds>({
             if (seen.has(key)) continue;
             seen.add(key);
             const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
-            const arg = wait.argument;
+            const arg = localDelayOf(wait);
             if (arg) {
               suggest.push({
                 messageId: 'capDelay',

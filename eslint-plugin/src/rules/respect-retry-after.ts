@@ -1,17 +1,20 @@
 import { getRetrySites, type RetrySite } from '../analysis';
 import { createRule } from '../utils/create-rule';
+import { retryAfterFix } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'ignoresRetryAfter';
+type MessageIds = 'ignoresRetryAfter' | 'readRetryAfter';
 
 export default createRule<Options, MessageIds>({
   name: 'respect-retry-after',
   meta: {
     type: 'suggestion',
+    hasSuggestions: true,
     docs: { description: 'Require retries of 429 and 503 responses to honour the Retry-After header', recommended: true },
     messages: {
       ignoresRetryAfter:
         'This retry handles 429/503 but its wait does not follow Retry-After: the server said when to come back (RFC 9110 §10.2.3, RFC 6585 §4) and retrying sooner is likely to be refused again. Wait at least the Retry-After delay (capped) when the response carries one.',
+      readRetryAfter: "Wait at least the server's Retry-After (seconds or HTTP-date), capped at 60000 ms.",
     },
     schema: [],
   },
@@ -28,7 +31,8 @@ export default createRule<Options, MessageIds>({
             const key = `${node.range[0]}:${node.range[1]}`;
             if (seen.has(key)) continue;
             seen.add(key);
-            context.report({ node, messageId: 'ignoresRetryAfter' });
+            const fix = retryAfterFix(context.sourceCode, node, site.waits, 60_000);
+            context.report({ node, messageId: 'ignoresRetryAfter', suggest: fix ? [{ messageId: 'readRetryAfter', fix }] : [] });
           }
         }
       },

@@ -119,3 +119,358 @@ export function describeDelay(
   if (d.growing) return 'a growing wait';
   return 'this wait';
 }
+
+/**
+ * The delay expression of a wait as written at the wait itself, so an edit there changes this
+ * wait only: the wait's argument (`sleep(ms)`), or the timer's delay inside the wait
+ * (`new Promise((r) => setTimeout(r, ms))`). Undefined when the delay is written elsewhere (inside
+ * a helper's body, shared by other callers) or not at all.
+ */
+export function localDelayOf(wait: { node: TSESTree.Node; argument: TSESTree.Expression | undefined; delay: { expression?: TSESTree.Node } }): TSESTree.Expression | undefined {
+  if (wait.argument) return wait.argument;
+  const e = wait.delay.expression;
+  if (!e || e.range[0] < wait.node.range[0] || e.range[1] > wait.node.range[1] || e === wait.node) return undefined;
+  if (e.type === T.SpreadElement || (e as { range: unknown }).range === wait.node.range) return undefined;
+  return e as TSESTree.Expression;
+}
+
+type Fixer = TSESLint.RuleFixer;
+type Fix = TSESLint.ReportFixFunction;
+
+const isLoopNode = (n: TSESTree.Node): boolean =>
+  n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement || n.type === T.ForInStatement;
+const isFunctionNode = (n: TSESTree.Node): boolean => n.type === T.FunctionDeclaration || n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression;
+
+/** The indentation of the line `node` starts on. */
+function indentOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
+  return /^\s*/.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
+}
+
+/** The statement holding `node` whose parent is a block inside `loop` (no function in between), when it is an expression statement. */
+function statementInLoop(node: TSESTree.Node, loop: TSESTree.Node): TSESTree.ExpressionStatement | undefined {
+  for (let n: TSESTree.Node | undefined = node; n && n !== loop; n = n.parent) {
+    if (isFunctionNode(n)) return undefined;
+    if (n.type === T.ExpressionStatement && n.parent?.type === T.BlockStatement) return n;
+  }
+  return undefined;
+}
+
+/** Whether `loop` can have a statement inserted before it (it sits in a block, program or switch case, unlabelled). */
+function insertableBefore(loop: TSESTree.Node): boolean {
+  const p = loop.parent;
+  return !!p && (p.type === T.BlockStatement || p.type === T.Program || p.type === T.SwitchCase);
+}
+
+/**
+ * Growth for a constant wait of a hand-written loop: the delay moves into a variable declared
+ * before the loop, used by the wait and doubled after it, up to `capMs`
+ * (`let backoffMs = 250;` … `await sleep(backoffMs); backoffMs = Math.min(backoffMs * 2, 8000);`).
+ * The wait keeps its other parts (its randomness, if any, is the jitter rule's business).
+ * Undefined when the delay reads a variable of the loop, or the wait is not a statement of a block.
+ */
+export function growDelayFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, wait: TSESTree.Node, delay: TSESTree.Expression, constantMs: number | undefined): Fix | undefined {
+  if (!isLoopNode(loop) || !insertableBefore(loop)) return undefined;
+  const stmt = statementInLoop(wait, loop);
+  if (!stmt || readsInnerVariable(sourceCode, delay, loop)) return undefined;
+  const name = freeName(sourceCode, loop, 'backoffMs');
+  const cap = constantMs !== undefined && Number.isFinite(constantMs) && constantMs > 0 ? Math.max(Math.round(constantMs), Math.min(Math.round(constantMs) * 32, 30_000)) : 30_000;
+  const indent = indentOf(sourceCode, loop);
+  const stmtIndent = indentOf(sourceCode, stmt);
+  return (fixer: Fixer) => [
+    fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = ${argumentText(sourceCode, delay)};\n${indent}`),
+    fixer.replaceText(delay, name),
+    fixer.insertTextAfter(stmt, `\n${stmtIndent}${name} = Math.min(${name} * 2, ${cap});`),
+  ];
+}
+
+/** The try statement a loop's body runs each attempt in (the first statement of the body that is a try with a catch). */
+function loopTry(loop: TSESTree.Node): TSESTree.TryStatement | undefined {
+  const body = 'body' in loop ? (loop as { body: TSESTree.Node }).body : undefined;
+  const stmts = body?.type === T.BlockStatement ? body.body : body ? [body] : [];
+  return stmts.find((s): s is TSESTree.TryStatement => s.type === T.TryStatement && !!s.handler);
+}
+
+/**
+ * An attempt limit for an unbounded loop that retries from its catch clause: a counter declared
+ * before the loop, and as the catch's first statement `if (++retries >= N) throw err;`, so the
+ * last failure ends the loop with its own error. Undefined for other shapes.
+ */
+export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, maxAttempts: number): Fix | undefined {
+  if (!isLoopNode(loop) || !insertableBefore(loop)) return undefined;
+  const tryStmt = loopTry(loop);
+  const handler = tryStmt?.handler;
+  if (!handler || (handler.param && handler.param.type !== T.Identifier)) return undefined;
+  const name = freeName(sourceCode, loop, 'attempts');
+  const param = handler.param?.type === T.Identifier ? handler.param.name : freeName(sourceCode, handler.body, 'error');
+  const indent = indentOf(sourceCode, loop);
+  const first = handler.body.body[0];
+  const inner = first ? indentOf(sourceCode, first) : `${indentOf(sourceCode, handler)}  `;
+  const guard = `if (++${name} >= ${maxAttempts}) throw ${param};`;
+  return (fixer: Fixer) => {
+    const out = [fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = 0;\n${indent}`)];
+    if (!handler.param) out.push(fixer.insertTextBeforeRange([handler.body.range[0], handler.body.range[0]], `(${param}) `));
+    if (first) out.push(fixer.insertTextBefore(first, `${guard}\n${inner}`));
+    else out.push(fixer.replaceText(handler.body, `{\n${inner}${guard}\n${indentOf(sourceCode, handler)}}`));
+    return out;
+  };
+}
+
+/**
+ * A wait for a loop that retries at once from its catch clause, in an async function: a growing,
+ * capped, jittered wait as the catch's last statement (`await new Promise((resolve) =>
+ * setTimeout(resolve, Math.random() * backoffMs)); backoffMs = Math.min(backoffMs * 2, 10000);`).
+ */
+export function addWaitFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node): Fix | undefined {
+  if (!isLoopNode(loop) || !insertableBefore(loop)) return undefined;
+  let fn: TSESTree.Node | undefined = loop.parent;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  if (!fn || !(fn as TSESTree.FunctionLike).async || isShadowed(sourceCode, loop, 'setTimeout')) return undefined;
+  const handler = loopTry(loop)?.handler;
+  if (!handler) return undefined;
+  const last = handler.body.body[handler.body.body.length - 1];
+  if (last && (last.type === T.ThrowStatement || last.type === T.ReturnStatement || last.type === T.ContinueStatement || last.type === T.BreakStatement)) return undefined;
+  const name = freeName(sourceCode, loop, 'backoffMs');
+  const indent = indentOf(sourceCode, loop);
+  const inner = last ? indentOf(sourceCode, last) : `${indentOf(sourceCode, handler)}  `;
+  const wait = `await new Promise((resolve) => setTimeout(resolve, Math.random() * ${name}));\n${inner}${name} = Math.min(${name} * 2, 10000);`;
+  return (fixer: Fixer) => [
+    fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = 100;\n${indent}`),
+    last ? fixer.insertTextAfter(last, `\n${inner}${wait}`) : fixer.replaceText(handler.body, `{\n${inner}${wait}\n${indentOf(sourceCode, handler)}}`),
+  ];
+}
+
+/** Whether `name` at `node` is a binding of the file (an import, a parameter, a local) rather than the global. */
+export function isShadowed(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, name: string): boolean {
+  for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(node); s; s = s.upper) {
+    if (s.type === 'global') return s.variables.some((v) => v.name === name && v.defs.length > 0);
+    if (s.set.has(name)) return true;
+  }
+  return false;
+}
+
+/** A recursive retry made countable: the function gains a last parameter `attempt = 0` and the recursive call passes `attempt + 1`. */
+interface CountedRecursion {
+  name: string;
+  fn: TSESTree.FunctionLike;
+  call: TSESTree.CallExpression;
+  edits: (fixer: Fixer) => TSESLint.RuleFix[];
+}
+
+/**
+ * Adds an attempt parameter to a function that retries by calling itself (`call`), when that is
+ * safe: plain parameters (no rest, no destructuring), the recursive call passes no spread and no
+ * more arguments than parameters, and every other use of the function in the file is a call (a
+ * function passed as a callback could receive an index in the new position).
+ */
+function countRecursion(sourceCode: TSESLint.SourceCode, call: TSESTree.Node): CountedRecursion | undefined {
+  if (call.type !== T.CallExpression || call.callee.type !== T.Identifier) return undefined;
+  const callee = call.callee.name;
+  // The function named like the callee, through callbacks (`.catch((e) => delay(ms).then(() => self()))`).
+  const nameOf = (g: TSESTree.FunctionLike): string | undefined =>
+    g.type !== T.ArrowFunctionExpression && g.id ? g.id.name : g.parent?.type === T.VariableDeclarator && g.parent.id.type === T.Identifier ? g.parent.id.name : undefined;
+  let fn: TSESTree.Node | undefined = call.parent;
+  while (fn && !(isFunctionNode(fn) && nameOf(fn as TSESTree.FunctionLike) === callee)) {
+    if (isFunctionNode(fn) && nameOf(fn as TSESTree.FunctionLike) !== undefined) return undefined;
+    fn = fn.parent;
+  }
+  if (!fn) return undefined;
+  const f = fn as TSESTree.FunctionLike;
+  if (f.params.some((p) => !(p.type === T.Identifier || (p.type === T.AssignmentPattern && p.left.type === T.Identifier)))) return undefined;
+  if (call.arguments.some((a) => a.type === T.SpreadElement) || call.arguments.length > f.params.length) return undefined;
+  // Every reference to the function is a call.
+  const scope = sourceCode.getScope(f.type === T.FunctionDeclaration ? f : (f.parent as TSESTree.Node));
+  let variable: TSESLint.Scope.Variable | undefined;
+  for (let s: TSESLint.Scope.Scope | null = scope; s && !variable; s = s.upper) variable = s.set.get(callee);
+  if (!variable) return undefined;
+  for (const r of variable.references) {
+    const p = r.identifier.parent;
+    if (r.init) continue;
+    if (p?.type === T.CallExpression && p.callee === r.identifier) continue;
+    if (p?.type === T.ExportSpecifier) continue;
+    return undefined;
+  }
+  if (!f.body) return undefined;
+  const name = freeName(sourceCode, f.body, 'attempt');
+  const lastParam = f.params[f.params.length - 1];
+  const after = lastParam ? sourceCode.getTokenAfter(lastParam) : undefined;
+  if (lastParam && after?.value !== ')' && after?.value !== ',') return undefined;
+  const openParen = !lastParam ? sourceCode.getFirstToken(f, { filter: (t) => t.value === '(' }) : undefined;
+  if (!lastParam && !openParen) return undefined;
+  const missing = f.params.length - call.arguments.length;
+  const closeCall = sourceCode.getLastToken(call);
+  if (!closeCall || closeCall.value !== ')') return undefined;
+  return {
+    name,
+    fn: f,
+    call,
+    edits: (fixer) => [
+      lastParam ? fixer.insertTextAfter(lastParam, `, ${name} = 0`) : fixer.insertTextAfterRange(openParen!.range, `${name} = 0`),
+      fixer.insertTextBeforeRange(closeCall.range, `${call.arguments.length > 0 ? ', ' : ''}${Array.from({ length: missing }, () => 'undefined, ').join('')}${name} + 1`),
+    ],
+  };
+}
+
+/** The catch that leads to the recursive call: a catch clause, or a function passed to `.catch(…)` / as `.then`'s second argument; with the error's name. */
+function failureHandler(call: TSESTree.Node, fn: TSESTree.Node): { body: TSESTree.BlockStatement; error: string } | undefined {
+  for (let n: TSESTree.Node | undefined = call.parent; n && n !== fn; n = n.parent) {
+    if (n.type === T.CatchClause) return n.param?.type === T.Identifier ? { body: n.body, error: n.param.name } : undefined;
+    if (isFunctionNode(n)) {
+      const f = n as TSESTree.FunctionLike;
+      const p = f.parent;
+      const handler = p?.type === T.CallExpression && p.callee.type === T.MemberExpression && p.callee.property.type === T.Identifier && ((p.callee.property.name === 'catch' && p.arguments[0] === f) || (p.callee.property.name === 'then' && p.arguments[1] === f));
+      if (!handler) continue;
+      const e = f.params[0];
+      return f.body?.type === T.BlockStatement && e?.type === T.Identifier ? { body: f.body, error: e.name } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An attempt limit for a function that retries by calling itself from its failure handler: an
+ * attempt parameter, and before the statement that retries `if (attempt >= N - 1) throw error;`.
+ */
+export function boundRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree.Node, maxAttempts: number): Fix | undefined {
+  const counted = countRecursion(sourceCode, call);
+  if (!counted) return undefined;
+  const handler = failureHandler(counted.call, counted.fn);
+  if (!handler) return undefined;
+  const stmt = handler.body.body.find((s) => s.range[0] <= counted.call.range[0] && counted.call.range[1] <= s.range[1]);
+  if (!stmt) return undefined;
+  const indent = indentOf(sourceCode, stmt);
+  return (fixer) => [...counted.edits(fixer), fixer.insertTextBefore(stmt, `if (${counted.name} >= ${maxAttempts - 1}) throw ${handler.error};\n${indent}`)];
+}
+
+/** Growth for a constant wait of a function that retries by calling itself: `delay` becomes `Math.min(delay * 2 ** attempt, cap)`. */
+export function growRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree.Node, delay: TSESTree.Expression, constantMs: number | undefined): Fix | undefined {
+  const counted = countRecursion(sourceCode, call);
+  if (!counted || delay.range[0] < counted.fn.range[0] || delay.range[1] > counted.fn.range[1]) return undefined;
+  const cap = constantMs !== undefined && Number.isFinite(constantMs) && constantMs > 0 ? Math.max(Math.round(constantMs), Math.min(Math.round(constantMs) * 32, 30_000)) : 30_000;
+  return (fixer) => [...counted.edits(fixer), fixer.replaceText(delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ${counted.name}, ${cap})`)];
+}
+
+/**
+ * Honour Retry-After on a 429/503 path: the wait inside the `if` that checks the status becomes
+ * `Math.max(delay, min(server's wait, capMs))`, the server's wait read from the checked response's
+ * header as delay-seconds or an HTTP-date (RFC 9110 §10.2.3), from fetch's `Headers` (`get`) or a
+ * plain header object (axios). The cap keeps require-max-delay satisfied. Undefined when the check
+ * reads no `<response>.status`, or no wait with a delay written at it stands inside that `if`.
+ */
+export function retryAfterFix(
+  sourceCode: TSESLint.SourceCode,
+  check: TSESTree.Node,
+  waits: ReadonlyArray<{ node: TSESTree.Node; argument: TSESTree.Expression | undefined; delay: { expression?: TSESTree.Node } }>,
+  capMs: number,
+): Fix | undefined {
+  let response: TSESTree.Expression | undefined;
+  const find = (n: TSESTree.Node): void => {
+    if (response) return;
+    if (n.type === T.MemberExpression && !n.computed && n.property.type === T.Identifier && (n.property.name === 'status' || n.property.name === 'statusCode')) {
+      response = n.object;
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k === 'parent') continue;
+      for (const c of Array.isArray(v) ? v : [v]) if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') find(c as TSESTree.Node);
+    }
+  };
+  find(check);
+  if (!response || (response.type !== T.Identifier && response.type !== T.MemberExpression)) return undefined;
+  let ifStmt: TSESTree.Node | undefined = check.parent;
+  while (ifStmt && ifStmt.type !== T.IfStatement && !isFunctionNode(ifStmt)) ifStmt = ifStmt.parent;
+  if (ifStmt?.type !== T.IfStatement || !(ifStmt.test.range[0] <= check.range[0] && check.range[1] <= ifStmt.test.range[1])) return undefined;
+  const consequent = ifStmt.consequent;
+  const wait = waits.find((w) => {
+    const d = localDelayOf(w);
+    return d && consequent.range[0] <= w.node.range[0] && w.node.range[1] <= consequent.range[1];
+  });
+  const delay = wait ? localDelayOf(wait) : undefined;
+  if (!delay) return undefined;
+  // The statement that waits, so the header is read once just before it.
+  let stmt: TSESTree.Node | undefined = wait?.node;
+  while (stmt && !(stmt.parent?.type === T.BlockStatement && stmt.type.endsWith('Statement'))) stmt = stmt.parent;
+  if (!stmt || !(consequent.range[0] <= stmt.range[0] && stmt.range[1] <= consequent.range[1])) return undefined;
+  const r = sourceCode.getText(response);
+  // fetch's Headers has `get`; axios and got give a plain object.
+  const read = fromFetch(sourceCode, response) ? `${r}.headers.get('retry-after')` : `${r}.headers['retry-after']`;
+  const name = freeName(sourceCode, stmt, 'retryAfter');
+  const server = `Number(${name}) * 1000 || Date.parse(${name} ?? '') - Date.now() || 0`;
+  const indent = indentOf(sourceCode, stmt);
+  const target = stmt;
+  return (fixer) => [
+    fixer.insertTextBefore(target, `const ${name} = ${read};\n${indent}`),
+    fixer.replaceText(delay, `Math.max(${argumentText(sourceCode, delay)}, Math.min(${server}, ${capMs}))`),
+  ];
+}
+
+/** Whether a response comes from `fetch` (`const res = await fetch(…)`), whose headers are a `Headers`. */
+function fromFetch(sourceCode: TSESLint.SourceCode, response: TSESTree.Node): boolean {
+  if (response.type !== T.Identifier) return false;
+  for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(response); s; s = s.upper) {
+    const v = s.set.get(response.name);
+    if (!v) continue;
+    const def = v.defs[0]?.node;
+    let init = def?.type === T.VariableDeclarator ? def.init : undefined;
+    if (init?.type === T.AwaitExpression) init = init.argument;
+    if (init?.type !== T.CallExpression) return false;
+    const c = init.callee;
+    return (c.type === T.Identifier && c.name === 'fetch') || (c.type === T.MemberExpression && c.property.type === T.Identifier && c.property.name === 'fetch');
+  }
+  return false;
+}
+
+/** `status` is a client error that retrying cannot fix: 4xx other than 408 and 429 (RFC 9110 §15.5). */
+function clientStatusTest(status: string): string {
+  return `${status} >= 400 && ${status} < 500 && ![408, 429].includes(${status})`;
+}
+
+/**
+ * A classification guard for a retry of client errors: for a status check (`!res.ok`,
+ * `res.status === 200`), `if (<4xx but 408/429>) throw new Error(…)` before the statement that
+ * checks, outside any try of the retry (so nothing retries the thrown error); for a catch-all
+ * (catch clause or error interceptor), the caught error's HTTP status is read first
+ * (`response.status`, got's `response.statusCode`) and a client error is rethrown (rejected).
+ */
+export function clientErrorFix(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, retry: TSESTree.Node, typescript: boolean): Fix | undefined {
+  if (node.type === T.CatchClause || isFunctionNode(node)) {
+    const body = node.type === T.CatchClause ? node.body : (node as TSESTree.FunctionLike).body;
+    const param = node.type === T.CatchClause ? node.param : (node as TSESTree.FunctionLike).params[0];
+    if (body?.type !== T.BlockStatement || (param && param.type !== T.Identifier)) return undefined;
+    if (!param && node.type !== T.CatchClause) return undefined;
+    const error = param?.type === T.Identifier ? param.name : freeName(sourceCode, body, 'error');
+    const status = freeName(sourceCode, body, 'status');
+    const read = typescript
+      ? `(${error} as { response?: { status?: number; statusCode?: number } } | null | undefined)?.response`
+      : `${error}?.response`;
+    const leave = node.type === T.CatchClause ? `throw ${error};` : `return Promise.reject(${error});`;
+    const first = body.body[0];
+    const indent = first ? indentOf(sourceCode, first) : `${indentOf(sourceCode, node)}  `;
+    const text = `const ${status} = ${read}?.status ?? ${read}?.statusCode;\n${indent}if (typeof ${status} === 'number' && ${clientStatusTest(status)}) ${leave}`;
+    return (fixer) => {
+      const out = [first ? fixer.insertTextBefore(first, `${text}\n${indent}`) : fixer.replaceText(body, `{\n${indent}${text}\n${indentOf(sourceCode, node)}}`)];
+      if (!param && node.type === T.CatchClause) out.push(fixer.insertTextBeforeRange(body.range, `(${error}) `));
+      return out;
+    };
+  }
+  // A status check: the response it reads.
+  const member = node.type === T.UnaryExpression ? node.argument : node.type === T.BinaryExpression ? node.left : node;
+  if (member.type !== T.MemberExpression || member.computed || member.property.type !== T.Identifier || !['ok', 'status', 'statusCode'].includes(member.property.name)) return undefined;
+  const response = member.object;
+  if (response.type !== T.Identifier && response.type !== T.MemberExpression) return undefined;
+  let stmt: TSESTree.Node | undefined = node;
+  while (stmt && !(stmt.parent?.type === T.BlockStatement && stmt.type.endsWith('Statement'))) {
+    if (isFunctionNode(stmt)) return undefined;
+    stmt = stmt.parent;
+  }
+  if (!stmt) return undefined;
+  // Nothing between the check and the retry may catch the thrown error and retry it anyway.
+  for (let p: TSESTree.Node | undefined = stmt.parent; p && p !== retry; p = p.parent) {
+    if (isFunctionNode(p)) break;
+    if (p.type === T.TryStatement && p.block.range[0] <= stmt.range[0] && stmt.range[1] <= p.block.range[1]) return undefined;
+  }
+  const r = sourceCode.getText(response);
+  const status = `${r}.${member.property.name === 'statusCode' ? 'statusCode' : 'status'}`;
+  const indent = indentOf(sourceCode, stmt);
+  const target = stmt;
+  return (fixer) => fixer.insertTextBefore(target, `if (${clientStatusTest(status)}) throw new Error(\`HTTP \${${status}}\`);\n${indent}`);
+}

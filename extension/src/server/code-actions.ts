@@ -15,20 +15,22 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKinds, USE_HELPER_TITLE } from '../shared/protocol';
+import { CodeActionKinds } from '../shared/protocol';
 import type { RetryLintSettings } from '../shared/settings';
 import { dataOf, type FixData } from './diagnostics';
 import { lintPathOf } from './documents';
 import { HelperPathError, importEdit, placeHelper, type HelperName, type ReadText } from './helper-file';
 import { isLintable } from './documents';
 import { fixAllBundled, sourceCodeOf } from './linting';
-import { planRewrite } from './rewrite';
+import { planRewrites, type RewritePlan } from './rewrite';
 
 /** What code actions need besides the document and the request. */
 export interface ActionContext {
   settings: RetryLintSettings;
   workspaceFolders: readonly string[];
   read: ReadText;
+  /** Whether the client cancelled the request (its CancellationToken): checked between the steps of the work. */
+  cancelled?: () => boolean;
 }
 
 function bomOf(doc: TextDocument): number {
@@ -147,27 +149,35 @@ export function helperWorkspaceEdit(doc: TextDocument, program: TSESTree.Program
   return changes.length > 0 ? { documentChanges: changes } : undefined;
 }
 
-/** The findings a `backoffDelay(…)` wait resolves. */
-const DELAY_RULES = new Set(['retry/require-jitter', 'retry/require-backoff', 'retry/require-max-delay']);
-
-/** "Use the backoff helper" for the findings given: one action per retry site however many findings it has. */
+/**
+ * "Use the backoff helper" for the findings given: one action per retry site and variant however
+ * many findings it has. The plan comes from the plugin (planRewrites) and says which findings it
+ * resolves: an action claims only those (a wait-only rewrite does not answer a missing bound or a
+ * retried POST; a rewrite that keeps a catch-all does not answer no-retry-on-client-error).
+ */
 function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: ActionContext): CodeAction[] {
   if (diagnostics.length === 0) return [];
   const sourceCode = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() });
   if (!sourceCode) return [];
   const bom = bomOf(doc);
-  const bySite = new Map<string, { plan: NonNullable<ReturnType<typeof planRewrite>>; diagnostics: Diagnostic[] }>();
+  const byPlan = new Map<string, { plan: RewritePlan; diagnostics: Diagnostic[] }>();
+  const offsetOf = (d: Diagnostic): number => doc.offsetAt(d.range.start) - bom;
   for (const d of diagnostics) {
-    const plan = planRewrite(sourceCode as never, doc.offsetAt(d.range.start) - bom);
-    if (!plan) continue;
-    const entry = bySite.get(plan.siteKey);
-    if (entry) entry.diagnostics.push(d);
-    else bySite.set(plan.siteKey, { plan, diagnostics: [d] });
+    if (context.cancelled?.()) return [];
+    for (const plan of planRewrites(sourceCode as never, offsetOf(d))) {
+      const key = `${plan.siteKey}:${plan.title}`;
+      const entry = byPlan.get(key);
+      if (entry) entry.diagnostics.push(d);
+      else byPlan.set(key, { plan, diagnostics: [d] });
+    }
   }
   const out: CodeAction[] = [];
-  for (const { plan, diagnostics: all } of bySite.values()) {
-    // Replacing only the wait answers the delay rules, not a missing bound or a retried POST.
-    const ds = plan.kind === 'full' ? all : all.filter((d) => DELAY_RULES.has(dataOf(d)?.ruleId ?? ''));
+  for (const { plan, diagnostics: all } of byPlan.values()) {
+    const ds = all.filter((d) => {
+      const rule = (dataOf(d)?.ruleId ?? '').replace(/^retry\//, '');
+      const at = offsetOf(d);
+      return (plan.resolves as string[]).includes(rule) && plan.covers.some(([a, b]) => at >= a && at < b);
+    });
     if (ds.length === 0) continue;
     const rewrite = plan.edits.map((e) => toTextEdit(doc, e));
     let edit: WorkspaceEdit | undefined;
@@ -179,7 +189,7 @@ function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: Ac
       throw error;
     }
     if (!edit) continue;
-    const action = CodeAction.create(USE_HELPER_TITLE, edit, CodeActionKind.QuickFix);
+    const action = CodeAction.create(plan.title, edit, CodeActionKind.QuickFix);
     action.diagnostics = ds;
     out.push(action);
   }
@@ -221,15 +231,18 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, context
     const data = dataOf(d);
     return data !== undefined && data.version === doc.version;
   });
-  if (wants(only, CodeActionKind.QuickFix) && ours.length > 0) {
+  const cancelled = context.cancelled ?? ((): boolean => false);
+  if (wants(only, CodeActionKind.QuickFix) && ours.length > 0 && !cancelled()) {
     const program = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() })?.ast as TSESTree.Program | undefined;
     for (const d of ours) out.push(...eslintFixes(doc, d));
+    if (cancelled()) return [];
     out.push(...helperActions(doc, ours, context));
     for (const d of ours) {
       const disable = disableForLine(doc, d, program);
       if (disable) out.push(disable);
     }
   }
+  if (cancelled()) return [];
   if (only && wants(only, CodeActionKinds.fixAll)) {
     const all = fixAllAction(doc, context.settings);
     if (all) out.push(all);
@@ -256,6 +269,6 @@ export function helperRequestEdit(doc: TextDocument, context: ActionContext): Wo
     throw new HelperRequestRefused(`${doc.uri} is ${size} characters, over retryLint.maxFileSize (${context.settings.maxFileSize}).`);
   }
   const sourceCode = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() });
-  if (!sourceCode) return undefined;
+  if (!sourceCode || context.cancelled?.()) return undefined;
   return helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, ['retryWithBackoff'], [], context);
 }

@@ -162,7 +162,7 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
     if (ms <= 0) site.noWait = backoffOpt.property;
     else {
       site.waits = [{ node: backoffOpt.property, argument: undefined, delay: scheduleDelay({ node: backoffOpt.property, baseMs: ms, factor: 1, capMs: undefined, retries, random: false }) }];
-      suggestions['require-backoff'] = [replaceSuggestion(value, `{ type: 'exponential', delay: ${ms}, jitter: 0.5 }`, 'Use exponential backoff with jitter')];
+      if (exponentialFits(ms, retries)) suggestions['require-backoff'] = [replaceSuggestion(value, `{ type: 'exponential', delay: ${ms}, jitter: 0.5 }`, 'Use exponential backoff with jitter')];
       suggestions['require-jitter'] = [replaceSuggestion(value, `{ type: 'fixed', delay: ${ms}, jitter: 0.5 }`, 'Add jitter (`jitter: 0.5`)')];
     }
   } else {
@@ -196,7 +196,7 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
             : insertProperty(b.node, 'jitter: 0.5', 'Add jitter (`jitter: 0.5`)'),
         ];
       }
-      if (factor === 1 && type) suggestions['require-backoff'] = [replaceSuggestion(unwrap(type.value), "'exponential'", "Use exponential backoff (`type: 'exponential'`)")];
+      if (factor === 1 && type && delay !== undefined && exponentialFits(delay, retries)) suggestions['require-backoff'] = [replaceSuggestion(unwrap(type.value), "'exponential'", "Use exponential backoff (`type: 'exponential'`)")];
     }
   }
   if (Object.keys(suggestions).length > 0) site.suggestions = suggestions;
@@ -226,4 +226,12 @@ function unresolvedQueueJobs(ctx: LibraryContext): RetrySite[] {
     out.push(...jobSite(ctx, node, opts, undefined));
   }
   return out;
+}
+
+/**
+ * Whether BullMQ's exponential backoff (no cap) stays within the default `maxDelayMs` (60 s) over
+ * the job's retries, so suggesting it does not trade require-backoff for require-max-delay.
+ */
+function exponentialFits(delayMs: number, retries: number | undefined): boolean {
+  return retries !== undefined && Number.isFinite(retries) && delayMs * 2 ** Math.max(retries - 1, 0) <= 60_000;
 }

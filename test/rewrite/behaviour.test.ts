@@ -1,0 +1,268 @@
+// Run both: every retry program below runs as written and after each edit the product offers for
+// its findings (each suggestion, each "Use the backoff helper" plan), against scripted servers.
+// The rewrite must keep the meaning: same outcome, same number of attempts (fewer only where the
+// finding it resolves says why: an unbounded retry gets a bound, the classified variant fails fast
+// on a 4xx), the idempotency key on every attempt when the plan claims the key finding, the server's
+// Retry-After wait honoured when the original honoured it, the catch's other calls still made.
+import assert from 'node:assert/strict';
+import { apply, findings, offeredEdits, parseError, runProgram, type Answer, type OfferedEdit } from './harness';
+
+const FILE = '/ws/src/retry.js';
+const HTTP_DATE_3S = new Date(Date.UTC(2026, 11, 2, 0, 0, 3)).toUTCString();
+
+const SCENARIOS: Record<string, Answer[]> = {
+  '503, 503, 200': [{ status: 503 }, { status: 503 }, { status: 200 }],
+  '400': [{ status: 400 }],
+  'network error, 200': ['network', { status: 200 }],
+  'always 503': [{ status: 503 }],
+  '429 Retry-After 2 s, 200': [{ status: 429, headers: { 'Retry-After': '2' } }, { status: 200 }],
+  '429 Retry-After HTTP-date (+3 s), 200': [{ status: 429, headers: { 'Retry-After': HTTP_DATE_3S } }, { status: 200 }],
+};
+
+/** Retry programs: each defines `async function run(url, body)` using fetch, sleep, setTimeout, restoreSession, crypto. */
+const PROGRAMS: Record<string, { text: string; honoursRetryAfter?: boolean }> = {
+  'README case: catch-all for loop, constant wait': {
+    text: `async function run(url) {
+  let lastError;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      lastError = err;
+      await sleep(1000);
+    }
+  }
+  throw lastError;
+}`,
+  },
+  'classified catch with a bound guard, exponential wait': {
+    text: `async function run(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      if (err.status !== undefined && err.status < 500 && err.status !== 429) throw err;
+      if (attempt === 4) throw err;
+      await sleep(200 * 2 ** attempt);
+    }
+  }
+}`,
+  },
+  'Retry-After read from the error, seconds or HTTP-date': {
+    honoursRetryAfter: true,
+    text: `async function run(url) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      if (err.status !== undefined && err.status < 500 && err.status !== 429) throw err;
+      if (attempt === 3) throw err;
+      const header = err.response && err.response.headers.get('retry-after');
+      const serverMs = header ? (/^\\d+$/.test(header) ? Number(header) * 1000 : new Date(header).getTime() - Date.now()) : 0;
+      await sleep(Math.max(serverMs, 100 * 2 ** attempt));
+    }
+  }
+}`,
+  },
+  'Retry-After read from the response in the loop': {
+    honoursRetryAfter: true,
+    text: `async function run(url) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.status === 429 || res.status === 503) {
+      const header = res.headers.get('retry-after');
+      const serverMs = header ? (/^\\d+$/.test(header) ? Number(header) * 1000 : new Date(header).getTime() - Date.now()) : 1000;
+      await sleep(serverMs);
+      continue;
+    }
+    if (!res.ok) throw new Error('HTTP ' + res.status);
+    return await res.json();
+  }
+  throw new Error('gave up');
+}`,
+  },
+  '429/503 path that ignores Retry-After': {
+    text: `async function run(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const res = await fetch(url);
+    if (res.status === 429 || res.status === 503) {
+      await sleep(Math.random() * Math.min(10000, 500 * 2 ** attempt));
+      continue;
+    }
+    if (!res.ok) throw new Error('HTTP ' + res.status);
+    return await res.json();
+  }
+  throw new Error('still rate limited');
+}`,
+  },
+  'POST without a key': {
+    text: `async function run(url, body) {
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      lastError = err;
+      await sleep(500 * 2 ** attempt);
+    }
+  }
+  throw lastError;
+}`,
+  },
+  'POST with a key created per attempt': {
+    text: `async function run(url, body) {
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'Idempotency-Key': crypto.randomUUID() }, body });
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      lastError = err;
+      await sleep(500 * 2 ** attempt);
+    }
+  }
+  throw lastError;
+}`,
+  },
+  'catch that restores the session before the next attempt': {
+    text: `async function run(url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await restoreSession();
+      await sleep(300);
+    }
+  }
+}`,
+  },
+  'catch that restores the session after every failure, the last one too': {
+    text: `async function run(url) {
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      lastError = err;
+      await restoreSession();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw lastError;
+}`,
+  },
+  'unbounded while (true) catch-all': {
+    text: `async function run(url) {
+  let tries = 0;
+  while (true) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      tries++;
+      if (tries > 5) throw err;
+      await sleep(100);
+    }
+  }
+}`,
+  },
+  'recursion with a counter and a guard': {
+    text: `async function run(url, body, attempt = 0) {
+  try {
+    const res = await fetch(url);
+    if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+    return await res.json();
+  } catch (err) {
+    if (attempt >= 3) throw err;
+    await sleep(400 * 2 ** attempt);
+    return run(url, body, attempt + 1);
+  }
+}`,
+  },
+  'loop that waits on two paths': {
+    text: `async function run(url) {
+  for (let n = 0; ; n++) {
+    try {
+      const res = await fetch(url);
+      if (res.status >= 500 && n < 4) {
+        await sleep(300 * 2 ** n);
+        continue;
+      }
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      return await res.json();
+    } catch (err) {
+      if (n >= 4) throw err;
+      await sleep(300 * 2 ** n);
+    }
+  }
+}`,
+  },
+};
+
+/** Why an offered edit may make fewer attempts than the original: the finding it resolves says so. */
+function mayMakeFewer(edit: OfferedEdit, scenario: string): boolean {
+  const resolves = edit.plan?.resolves ?? [edit.finding.ruleId.replace(/^retry\//, '')];
+  if (resolves.includes('no-unbounded-retry') && edit.finding.ruleId === 'retry/no-unbounded-retry') return true;
+  // The classified variant fails fast on a client error (no-retry-on-client-error says why).
+  if (resolves.includes('no-retry-on-client-error') && scenario === '400') return true;
+  return false;
+}
+
+describe('run both: every offered edit keeps what the retry does', () => {
+  let checked = 0;
+  for (const [name, program] of Object.entries(PROGRAMS)) {
+    describe(name, () => {
+      const list = findings(program.text, FILE);
+      const edits = offeredEdits(program.text, FILE, list);
+      it('has findings, and each edit parses', () => {
+        assert.ok(list.length > 0, 'the program has findings');
+        for (const e of edits) assert.equal(parseError(apply(program.text, e.edits), FILE), undefined, `${e.title} parses`);
+      });
+      for (const edit of edits) {
+        it(`${edit.kind}: ${edit.title} (for ${edit.finding.ruleId}, line ${edit.finding.line})`, async () => {
+          const rewritten = apply(program.text, edit.edits);
+          for (const [scenario, script] of Object.entries(SCENARIOS)) {
+            const before = await runProgram(program.text, script);
+            const after = await runProgram(rewritten, script);
+            const label = `${scenario}\n--- rewritten:\n${rewritten}`;
+            assert.equal(after.outcome, before.outcome, `same outcome: ${label}`);
+            if (mayMakeFewer(edit, scenario)) assert.ok(after.requests.length <= before.requests.length, `no more attempts: ${label}`);
+            else assert.equal(after.requests.length, before.requests.length, `same attempts: ${label}`);
+            // Side calls the catch made (a session restored) are still made, as often.
+            if (mayMakeFewer(edit, scenario)) assert.ok(after.restores <= before.restores, `no more restores: ${label}`);
+            else assert.equal(after.restores, before.restores, `same session restores: ${label}`);
+            if (edit.finding.ruleId === 'retry/require-idempotency-key') {
+              const keys = new Set(after.requests.map((r) => r.key));
+              assert.equal(keys.size, 1, `one key on every attempt: ${label}`);
+              assert.ok([...keys][0], 'the key is sent');
+            }
+            if ((program.honoursRetryAfter || edit.finding.ruleId === 'retry/respect-retry-after') && /Retry-After/.test(scenario)) {
+              const serverMs = /HTTP-date/.test(scenario) ? 3000 : 2000;
+              assert.ok(after.waits.length > 0 && after.waits[0]! >= serverMs, `waits at least the server's ${serverMs} ms (waited ${after.waits[0]}): ${label}`);
+            }
+          }
+          checked++;
+        });
+      }
+    });
+  }
+  after(() => {
+    // eslint-disable-next-line no-console
+    if (process.env.RETRY_LINT_COUNTS) console.log(`run both: ${checked} offered edits checked on ${Object.keys(SCENARIOS).length} scenarios`);
+  });
+});

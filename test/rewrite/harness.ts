@@ -1,0 +1,141 @@
+// Test support for the rewrite and suggestion checks: lint a text with the plugin, list every
+// edit the product offers for it (each ESLint suggestion and each "Use the backoff helper" plan),
+// apply one, and run a retry program against a scripted server with an injected clock.
+import * as path from 'node:path';
+import { Linter } from 'eslint';
+import { sourceCodeOf } from '../../extension/src/server/linting';
+import { planRewrites, type RewritePlan } from '../../eslint-plugin/src/rewrite/plan';
+import { backoffDelay, retryWithBackoff } from '../../snippets/retry-with-backoff';
+import { recommendedConfig } from '../server/expected';
+
+const linter = new Linter({ configType: 'flat' });
+
+/** One finding of the plugin, with its suggestions. */
+export type Finding = Linter.LintMessage & { ruleId: string };
+
+/** The plugin's findings on `text` (ESLint's Linter, the recommended config). */
+export function findings(text: string, filename: string): Finding[] {
+  return linter.verify(text, recommendedConfig(filename), { filename: path.basename(filename) }).filter((m): m is Finding => !!m.ruleId?.startsWith('retry/'));
+}
+
+/** Whether the text fails to parse (a fatal message), with the message. */
+export function parseError(text: string, filename: string): string | undefined {
+  const fatal = linter.verify(text, recommendedConfig(filename), { filename: path.basename(filename) }).find((m) => m.fatal);
+  return fatal?.message;
+}
+
+/** An edit the product offers for a finding. */
+export interface OfferedEdit {
+  kind: 'suggestion' | 'helper';
+  title: string;
+  finding: Finding;
+  edits: Array<{ range: [number, number]; text: string }>;
+  /** For a helper plan: the plan (what it resolves and where). */
+  plan?: RewritePlan;
+}
+
+/** The offset of a finding's start in `text` (line/column are 1-based). */
+export function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl === -1) return text.length;
+    offset = nl + 1;
+  }
+  return offset + column - 1;
+}
+
+/** Every edit offered for every finding of `text`: its suggestions, and the helper plans that claim it. */
+export function offeredEdits(text: string, filename: string, list: Finding[] = findings(text, filename)): OfferedEdit[] {
+  const out: OfferedEdit[] = [];
+  const sourceCode = sourceCodeOf({ filePath: filename, text });
+  for (const f of list) {
+    for (const s of f.suggestions ?? []) out.push({ kind: 'suggestion', title: s.desc, finding: f, edits: [{ range: s.fix.range, text: s.fix.text }] });
+    if (!sourceCode) continue;
+    const at = offsetOf(text, f.line, f.column);
+    for (const plan of planRewrites(sourceCode as never, at)) {
+      if (!claims(plan, f, at)) continue;
+      out.push({ kind: 'helper', title: plan.title, finding: f, edits: plan.edits, plan });
+    }
+  }
+  return out;
+}
+
+/** Whether a helper plan claims to resolve the finding (the server's test, as in code-actions.ts). */
+export function claims(plan: RewritePlan, f: Finding, at: number): boolean {
+  return (plan.resolves as string[]).includes(f.ruleId.replace(/^retry\//, '')) && plan.covers.some(([a, b]) => at >= a && at < b);
+}
+
+/** `text` with the edits applied (non-overlapping, any order). */
+export function apply(text: string, edits: ReadonlyArray<{ range: [number, number]; text: string }>): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.range[0] - a.range[0])) out = out.slice(0, e.range[0]) + e.text + out.slice(e.range[1]);
+  return out;
+}
+
+/** One scripted answer of the fake server: a status (with headers), or a network failure. */
+export type Answer = { status: number; headers?: Record<string, string> } | 'network';
+
+/** What a run did: its outcome, the requests it made, the waits and the side calls. */
+export interface RunResult {
+  outcome: string;
+  requests: Array<{ method: string; key: string | undefined }>;
+  waits: number[];
+  restores: number;
+}
+
+const START = Date.UTC(2026, 11, 2, 0, 0, 0);
+
+/**
+ * Runs `text` (a script defining `async function run(url, body)`) against `script`, with an
+ * injected clock: every wait (`sleep`, `setTimeout`, the helper's) returns at once and advances
+ * the clock, and the helper gets the same clock and `random: () => 0.5`.
+ */
+export async function runProgram(text: string, script: readonly Answer[]): Promise<RunResult> {
+  let clock = START;
+  const waits: number[] = [];
+  const requests: RunResult['requests'] = [];
+  let restores = 0;
+  const advance = (ms: number): void => {
+    waits.push(Number(ms) || 0);
+    clock += Number(ms) || 0;
+  };
+  const sleep = async (ms: number): Promise<void> => advance(ms);
+  const setTimeout = (cb: () => void, ms: number): number => {
+    advance(ms);
+    queueMicrotask(cb);
+    return 0;
+  };
+  const RealDate = Date;
+  class FakeDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(clock);
+      else super(...(args as [string]));
+    }
+    static override now(): number {
+      return clock;
+    }
+  }
+  const fetch = async (_url: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<unknown> => {
+    const headers = init.headers ?? {};
+    const keyName = Object.keys(headers).find((k) => /idempotency-key/i.test(k));
+    requests.push({ method: init.method ?? 'GET', key: keyName ? headers[keyName] : undefined });
+    const answer = script[Math.min(requests.length - 1, script.length - 1)]!;
+    if (answer === 'network') throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });
+    const h = Object.fromEntries(Object.entries(answer.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    return { ok: answer.status < 300, status: answer.status, headers: { get: (name: string) => h[name.toLowerCase()] ?? null }, json: async () => ({ status: answer.status }) };
+  };
+  const restoreSession = async (): Promise<void> => void restores++;
+  let n = 0;
+  const crypto = { randomUUID: () => `key-${++n}` };
+  const helper = (op: never, options: Record<string, unknown> = {}) => retryWithBackoff(op, { ...options, sleep, now: () => clock, random: () => 0.5, idempotencyKey: 'helper-key' });
+  const delay = (attempt: number, options: Record<string, unknown> = {}) => backoffDelay(attempt, { ...options, random: () => 0.5 });
+  const run = new Function('fetch', 'sleep', 'setTimeout', 'restoreSession', 'crypto', 'Date', 'retryWithBackoff', 'backoffDelay', 'Math', `${text}\nreturn run;`)(fetch, sleep, setTimeout, restoreSession, crypto, FakeDate, helper, delay, Object.assign(Object.create(Math), { random: () => 0.5 })) as (url: string, body: string) => Promise<unknown>;
+  let outcome: string;
+  try {
+    outcome = `ok ${JSON.stringify(await run('https://api.example.test/orders', '{"sku":1}'))}`;
+  } catch (error) {
+    outcome = `error ${(error as Error).message}`;
+  }
+  return { outcome, requests, waits, restores };
+}
