@@ -368,6 +368,12 @@ function evalBinding(variable: Variable, env: Env): Value {
     if (b.kind === 'param' && ATTEMPT_NAME_RE.test(variable.name)) return { ...OPAQUE(), attempt: true };
     if (b.kind === 'param' && b.stable && paramKeepsValue(variable, env)) return INVARIANT();
     if (b.kind === 'destructured' && b.stable && b.node && declaredOncePerRetry(variable.defs[0]!.node, env)) return INVARIANT();
+    if (b.kind === 'destructured' && !b.stable && b.node) {
+      // `let { delayMs } = opts; delayMs = delayMs || 250;`: the destructured value, then its writes,
+      // as for a plain `let` (evalGrowingVariable decides whether the retry changes it).
+      const init = declaredOncePerRetry(variable.defs[0]!.node, env) ? INVARIANT() : OPAQUE();
+      return evalGrowingVariable(variable, b.node, init, env);
+    }
     return OPAQUE();
   } finally {
     env.visiting.delete(variable);

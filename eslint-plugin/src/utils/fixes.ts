@@ -96,10 +96,18 @@ function freeName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, preferre
  * retry never changes, the expression as written.
  */
 export function describeDelay(
-  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; expression?: TSESTree.Node },
+  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; expression?: TSESTree.Node; unitAssumed?: TSESTree.Node },
   sourceCode?: TSESLint.SourceCode,
 ): string {
   const known = !d.opaque && Number.isFinite(d.maxMs);
+  // A helper known only by its name: its unit is not seen, so name the call rather than a number of ms.
+  if (d.unitAssumed && sourceCode) {
+    const raw = sourceCode.getText(d.unitAssumed).replace(/\s+/g, ' ');
+    const text = raw.length > 48 ? `${raw.slice(0, 47)}…` : raw;
+    if (!d.growing && d.random) return `a random \`${text}\` wait that does not grow`;
+    if (!d.growing && (known || d.invariant)) return `a fixed \`${text}\` wait`;
+    return d.growing ? `a growing \`${text}\` wait` : `this \`${text}\` wait`;
+  }
   if (!d.growing && known && d.random) return `a random wait of at most ${Math.round(d.maxMs)} ms that does not grow`;
   if (!d.growing && known) return `a fixed ${Math.round(d.maxMs)} ms wait`;
   if (!d.growing && d.invariant && d.expression && sourceCode) {
