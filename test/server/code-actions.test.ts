@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, fixAllAction, type ActionContext } from '../../extension/src/server/code-actions';
+import { codeActions, fixAllAction, REWRITE_ALL_TITLE, type ActionContext } from '../../extension/src/server/code-actions';
 import { SOURCE, type DiagnosticData } from '../../extension/src/server/diagnostics';
 import { DEFAULT_SETTINGS } from '../../extension/src/shared/settings';
 import { parses } from './expected';
@@ -75,5 +75,45 @@ describe('server code actions', () => {
     const doc = TextDocument.create('file:///ws/a.ts', 'typescript', 1, 'export const a = 1;\n');
     assert.equal(fixAllAction(doc, DEFAULT_SETTINGS), undefined);
     assert.deepEqual(actions(doc, [finding(0, 0)], ['source.fixAll']), []);
+  });
+
+  it('fix-all rewrites every retry of the file with findings to the backoff helper (helper file, import, both retries), keeping what each retried', () => {
+    const text = `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function a(op) {
+  for (let i = 0; i < 4; i++) {
+    try {
+      return await op();
+    } catch (err) {
+      if (i === 3) throw err;
+      await sleep(1000);
+    }
+  }
+}
+export async function b(op) {
+  let last;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch (err) {
+      last = err;
+      if (err.code === 'EINVAL') throw err;
+      await sleep(200 * 2 ** i);
+    }
+  }
+  throw last;
+}
+`;
+    const doc = TextDocument.create('file:///ws/src/jobs.js', 'javascript', 1, text);
+    const [all] = actions(doc, [], ['source.fixAll']);
+    assert.equal(all?.title, REWRITE_ALL_TITLE);
+    assert.equal(all?.kind, 'source.fixAll.retryLint');
+    const changes = all?.edit?.documentChanges ?? [];
+    assert.ok(changes.some((c) => 'kind' in c && c.kind === 'create'), 'creates the helper file');
+    const own = changes.find((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === doc.uri)!;
+    const out = TextDocument.applyEdits(doc, own.edits);
+    assert.match(out, /import \{ retryWithBackoff \} from/);
+    assert.match(out, /return await retryWithBackoff\(\(\) => op\(\), \{ maxAttempts: 4, baseDelayMs: 1000, shouldRetry: \(\) => true \}\);/);
+    assert.match(out, /return await retryWithBackoff\(\(\) => op\(\), \{ maxAttempts: 3, baseDelayMs: 200, shouldRetry: \(err\) => !\(err\.code === 'EINVAL'\) \}\);/);
+    assert.equal(parses(out, 'jobs.js'), undefined);
   });
 });

@@ -1,11 +1,12 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { REFUSED_STATUSES } from '../analysis/statuses';
 import { createRule } from '../utils/create-rule';
-import { hoistBeforeStatement } from '../utils/fixes';
+import { hoistBeforeStatement, hoistedKeyFix } from '../utils/fixes';
+import { readSettings } from '../utils/settings';
 
 type Options = [];
-type MessageIds = 'missingKey' | 'mayBeNonIdempotent' | 'conditionRetriesNonIdempotent' | 'keyPerAttempt' | 'hoistKey' | 'applyLibraryFix';
+type MessageIds = 'missingKey' | 'mayBeNonIdempotent' | 'conditionRetriesNonIdempotent' | 'keyPerAttempt' | 'hoistKey' | 'sendKey' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-idempotency-key',
@@ -23,6 +24,7 @@ export default createRule<Options, MessageIds>({
       keyPerAttempt:
         'This idempotency key is created inside the retried operation, so every attempt sends a new key and the server cannot tell a retry from a new request. Create the key once, before the first attempt.',
       hoistKey: 'Create the key once, before the retry loop.',
+      sendKey: 'Send one {{header}} header, created once before the retry, on every attempt.',
       applyLibraryFix: '{{description}}.',
     },
     schema: [],
@@ -51,6 +53,12 @@ export default createRule<Options, MessageIds>({
               const hoist = hoistBeforeStatement(context.sourceCode, req.keyNode, site.node, 'idempotencyKey');
               if (hoist) suggest.push({ messageId: 'hoistKey', fix: hoist });
             }
+            if (req.key === 'none' && req.reportedAt !== 'condition') {
+              const before = site.kind === 'loop' ? site.node : site.kind === 'library' ? statementOf(site.node) : undefined;
+              const header = readSettings(context.settings).idempotencyKeyHeaders[0] ?? 'Idempotency-Key';
+              const send = before ? hoistedKeyFix(context.sourceCode, req.node, before, header) : undefined;
+              if (send) suggest.unshift({ messageId: 'sendKey', data: { header }, fix: send });
+            }
             context.report({
               node,
               messageId: req.key === 'per-attempt' ? 'keyPerAttempt' : req.reportedAt === 'condition' ? 'conditionRetriesNonIdempotent' : req.possibleMethods ? 'mayBeNonIdempotent' : 'missingKey',
@@ -63,3 +71,11 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** The statement of a block (or program) that holds `node`. */
+function statementOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let n: TSESTree.Node | undefined = node; n; n = n.parent) {
+    if (n.parent?.type === 'BlockStatement' || n.parent?.type === 'Program') return n;
+  }
+  return undefined;
+}

@@ -21,7 +21,7 @@ import { dataOf, type FixData } from './diagnostics';
 import { lintPathOf } from './documents';
 import { HelperPathError, importEdit, placeHelper, type HelperName, type ReadText } from './helper-file';
 import { isLintable } from './documents';
-import { fixAllBundled, sourceCodeOf } from './linting';
+import { fixAllBundled, lintBundled, sourceCodeOf } from './linting';
 import { planRewrites, type RewritePlan } from './rewrite';
 
 /** What code actions need besides the document and the request. */
@@ -213,6 +213,53 @@ export function fixAllAction(doc: TextDocument, settings: RetryLintSettings): Co
   return CodeAction.create('Fix all auto-fixable retry-lint problems', versionedEdit(doc, [edit]), CodeActionKinds.fixAll);
 }
 
+/** Title of the fix-all that rewrites every retry of the file to the backoff helper. */
+export const REWRITE_ALL_TITLE = 'Rewrite every retry in this file to use the backoff helper';
+
+/**
+ * `source.fixAll.retryLint` when no rule has an autofix: every retry of the file with findings
+ * becomes the backoff helper, each by its meaning-keeping plan (the first of planRewrites: what
+ * was retried is still retried), as one edit with the helper file and its import. A retry whose
+ * plan would overlap another's is left as it is. Undefined when no retry has such a plan.
+ */
+export function rewriteFileAction(doc: TextDocument, context: ActionContext): CodeAction | undefined {
+  const text = doc.getText();
+  if (text.length > context.settings.maxFileSize) return undefined;
+  const bom = bomOf(doc);
+  const target = { filePath: lintPathOf(doc), text: text.slice(bom) };
+  const sourceCode = sourceCodeOf(target);
+  if (!sourceCode) return undefined;
+  const { messages } = lintBundled(target, context.settings);
+  const taken: Array<[number, number]> = [];
+  const edits: TextEdit[] = [];
+  const names = new Set<HelperName>();
+  const seen = new Set<string>();
+  for (const m of messages) {
+    if (!m.ruleId) continue;
+    const at = sourceCode.getIndexFromLoc({ line: m.line, column: Math.max(m.column - 1, 0) });
+    const plan = planRewrites(sourceCode as never, at)[0];
+    if (!plan || seen.has(plan.siteKey)) continue;
+    const rule = m.ruleId.replace(/^retry\//, '');
+    if (!(plan.resolves as string[]).includes(rule) || !plan.covers.some(([a, b]) => at >= a && at < b)) continue;
+    if (plan.edits.some((e) => taken.some(([a, b]) => e.range[0] < b && a < e.range[1]))) continue;
+    seen.add(plan.siteKey);
+    for (const e of plan.edits) {
+      taken.push(e.range);
+      edits.push(toTextEdit(doc, e));
+    }
+    for (const n of plan.names) names.add(n);
+  }
+  if (edits.length === 0) return undefined;
+  let edit: WorkspaceEdit | undefined;
+  try {
+    edit = helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, [...names], edits, context);
+  } catch (error) {
+    if (error instanceof HelperPathError) return undefined;
+    throw error;
+  }
+  return edit ? CodeAction.create(REWRITE_ALL_TITLE, edit, CodeActionKinds.fixAll) : undefined;
+}
+
 function wants(only: string[] | undefined, kind: string): boolean {
   if (!only || only.length === 0) return kind === CodeActionKind.QuickFix;
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -238,7 +285,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, context
     }
   }
   if (only && wants(only, CodeActionKinds.fixAll)) {
-    const all = fixAllAction(doc, context.settings);
+    const all = fixAllAction(doc, context.settings) ?? rewriteFileAction(doc, context);
     if (all) out.push(all);
   }
   return out;
