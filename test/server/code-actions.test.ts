@@ -54,7 +54,7 @@ describe('server code actions', () => {
     const once = apply(doc, disable!);
     assert.equal(once, 'if (x) {\n    // eslint-disable-next-line retry/require-jitter\n    run();\n}\n');
     const doc2 = TextDocument.create('file:///ws/a.ts', 'typescript', 1, once);
-    assert.equal(actions(doc2, [finding(2, 4)]).filter((a) => a.title.startsWith('Disable')).length, 0);
+    assert.equal(actions(doc2, [finding(2, 4)]).filter((a) => a.title.startsWith('Disable') && a.title.endsWith('for this line')).length, 0);
   });
 
   it('writes the disable comment as {/* */} among JSX children', () => {
@@ -115,5 +115,16 @@ export async function b(op) {
     assert.match(out, /return await retryWithBackoff\(\(\) => op\(\), \{ maxAttempts: 4, baseDelayMs: 1000, shouldRetry: \(\) => true \}\);/);
     assert.match(out, /return await retryWithBackoff\(\(\) => op\(\), \{ maxAttempts: 3, baseDelayMs: 200, shouldRetry: \(err\) => !\(err\.code === 'EINVAL'\) \}\);/);
     assert.equal(parses(out, 'jobs.js'), undefined);
+  });
+
+  it('disables a rule for the entire file: a comment on the first line (after #!), merged into one already there', () => {
+    const doc = TextDocument.create('file:///ws/a.js', 'javascript', 1, '#!/usr/bin/env node\nawait sleep(1000);\n');
+    const disable = actions(doc, [finding(1, 6)]).find((a) => a.title === 'Disable retry/require-jitter for the entire file');
+    const out = apply(doc, disable!);
+    assert.equal(out, '#!/usr/bin/env node\n/* eslint-disable retry/require-jitter */\nawait sleep(1000);\n');
+    const again = TextDocument.create('file:///ws/a.js', 'javascript', 1, out);
+    const merged = actions(again, [finding(2, 6, 'retry/require-backoff')]).find((a) => a.title === 'Disable retry/require-backoff for the entire file');
+    assert.equal(apply(again, merged!), '#!/usr/bin/env node\n/* eslint-disable retry/require-jitter, retry/require-backoff */\nawait sleep(1000);\n');
+    assert.equal(actions(again, [finding(2, 6)]).find((a) => a.title.endsWith('for the entire file')), undefined, 'already disabled');
   });
 });

@@ -18,11 +18,11 @@ export default createRule<Options, MessageIds>({
       missingKey:
         'This {{method}} is retried but is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice (two orders, two charges). Send an idempotency key created once, before the first attempt, or do not retry it.',
       mayBeNonIdempotent:
-        'This request is retried and its method can be {{method}} ({{methods}} are allowed), which is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice. Send an idempotency key created once, before the first attempt, or retry only idempotent methods.',
+        'This retried request can be a {{method}} (one of {{methods}}), which is not idempotent (RFC 9110 §9.2.2). If an attempt reached the server before failing, the retry does it twice. Send an idempotency key created once, before the first attempt, or retry only idempotent methods.',
       conditionRetriesNonIdempotent:
         'This retry condition also retries non-idempotent requests ({{method}}, RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice. Leave them out of the condition, or send an idempotency key created once, before the first attempt.',
       keyPerAttempt:
-        'This idempotency key is created inside the retried operation, so every attempt sends a new key and the server cannot tell a retry from a new request. Create the key once, before the first attempt.',
+        'Every attempt sends a new idempotency key: it is created inside the retried operation. The server cannot tell a retry from a new request; create the key once, before the first attempt.',
       hoistKey: 'Create the key once, before the retry loop.',
       sendKey: 'Send one {{header}} header, created once before the retry, on every attempt.',
       applyLibraryFix: '{{description}}.',

@@ -129,6 +129,37 @@ function disableForLine(doc: TextDocument, diagnostic: Diagnostic, program: TSES
   return action;
 }
 
+const FILE_DISABLE = /^\/\*\s*eslint-disable\s+([^*]*?)\s*\*\/\s*$/;
+
+/**
+ * "Disable <rule> for the entire file": a `/* eslint-disable <rule> *\/` comment on the first line
+ * (after a `#!` line), merged into one already there.
+ */
+function disableForFile(doc: TextDocument, diagnostic: Diagnostic): CodeAction | undefined {
+  const data = dataOf(diagnostic);
+  if (!data) return undefined;
+  const title = `Disable ${data.ruleId} for the entire file`;
+  const bom = bomOf(doc);
+  const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
+  const line = first.slice(bom).startsWith('#!') ? 1 : 0;
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const m = FILE_DISABLE.exec(line === 0 ? text.slice(bom) : text);
+  let edit: TextEdit;
+  if (m) {
+    const rules = (m[1] ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+    if (rules.includes(data.ruleId)) return undefined;
+    const at = { line, character: (line === 0 ? bom : 0) + (m.index ?? 0) + m[0].indexOf(m[1] ?? '') + (m[1] ?? '').length };
+    edit = { range: { start: at, end: at }, newText: `, ${data.ruleId}` };
+  } else {
+    const at = { line, character: line === 0 ? bom : 0 };
+    const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+    edit = { range: { start: at, end: at }, newText: `/* eslint-disable ${data.ruleId} */${eol}` };
+  }
+  const action = CodeAction.create(title, versionedEdit(doc, [edit]), CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  return action;
+}
+
 /**
  * The helper edit for a document: create (or reuse) the helper file and import `names`, plus
  * `extra` edits of the document. Undefined when the helper cannot be placed.
@@ -281,6 +312,15 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, context
     out.push(...helperActions(doc, ours, context));
     for (const d of ours) {
       const disable = disableForLine(doc, d, program);
+      if (disable) out.push(disable);
+    }
+    // One "for the entire file" action per rule.
+    const rules = new Set<string>();
+    for (const d of ours) {
+      const rule = dataOf(d)?.ruleId;
+      if (!rule || rules.has(rule)) continue;
+      rules.add(rule);
+      const disable = disableForFile(doc, d);
       if (disable) out.push(disable);
     }
   }
