@@ -1,12 +1,13 @@
 // Builds the extension's two CommonJS bundles for Node:
 //   dist/server.js  the language server, with ESLint, @typescript-eslint/parser and the plugin inside
 //                   (runs on its own: `node dist/server.js --stdio`);
-//   dist/client.js  the VS Code client (`vscode` external), when src/client/extension.ts exists.
+//   dist/client.js  the VS Code client (`vscode` external), when src/client/extension.ts exists;
+//   dist/docs/rules the rule pages of eslint-plugin/docs/rules, which findings link to.
 // The backoff helper's text (snippets/retry-with-backoff.ts and its JavaScript twin) is bundled into
 // the server with `define`, so the quick fix writes exactly what the repository tests.
 // Flags: --production (minified, no source maps), --watch.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,6 +49,13 @@ const server = {
     __RETRY_HELPER_JS__: JSON.stringify(helperJs),
   },
 };
+
+// The rule pages ship next to the server (dist/docs/rules/), so a finding's link opens offline.
+const ruleDocs = join(here, '..', 'eslint-plugin', 'docs', 'rules');
+const bundledDocs = join(here, 'dist', 'docs', 'rules');
+rmSync(bundledDocs, { recursive: true, force: true });
+mkdirSync(bundledDocs, { recursive: true });
+for (const page of readdirSync(ruleDocs).filter((name) => name.endsWith('.md'))) copyFileSync(join(ruleDocs, page), join(bundledDocs, page));
 
 const configs = [server];
 const clientEntry = join(here, 'src/client/extension.ts');

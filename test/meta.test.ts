@@ -157,7 +157,7 @@ describe('plugin bookkeeping', () => {
         const inRecommended = `retry/${id}` in plugin.configs.recommended.rules;
         assert.equal(inRecommended, rule().meta.docs?.recommended === true);
         assert.ok(`retry/${id}` in plugin.configs.strict.rules);
-        assert.deepEqual(plugin.configs['recommended-legacy'].rules[`retry/${id}`], plugin.configs.recommended.rules[`retry/${id}`]);
+        assert.deepEqual(plugin.configs['recommended-legacy'].rules?.[`retry/${id}`], plugin.configs.recommended.rules[`retry/${id}`]);
       });
 
       it('gives every schema property a description', () => {

@@ -1,9 +1,14 @@
 import type { ESLint as ESLintNamespace, Linter } from 'eslint';
-import { existsSync, lstatSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { access, constants as fsConstants, lstat, readdir, stat } from 'node:fs/promises';
+import { existsSync, lstatSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Minimatch } from 'minimatch';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { escape as escapeGlob } from 'minimatch';
+import { atLeast, resolveEslint, type EngineClass, type EngineInstance, type ResolvedEslint } from './command/engine';
+import { findFileProblems, isGlob, problemResult, type FileProblem } from './command/files';
+import { runInit } from './command/init';
+import { formatSarif } from './command/sarif';
 import plugin from './index';
 
 /** Output formats `--format` accepts. */
@@ -18,41 +23,67 @@ export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 /** Default of `--max-file-size`, in bytes: in line with the editor's `retryLint.maxFileSize` (1,000,000 characters). */
 export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
 
-/** Files the command lints when given a directory, by extension. */
-const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
-const TS_FILES = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+/** Default of `--cache-location`: not ESLint's `.eslintcache`, which the project's own `eslint --cache` keeps with its other rules. */
+export const DEFAULT_CACHE_LOCATION = '.retrylintcache';
 
-/** Folders that hold dependencies or generated code, skipped with the built-in config (node_modules and .git are ESLint's own defaults). */
-const IGNORED = ['**/node_modules/', '**/dist/', '**/build/', '**/out/', '**/coverage/', '**/.next/', '**/.nuxt/', '**/.git/', '**/*.min.js', '**/*.d.ts'];
+/** The built-in config file (see retry-lint.config.ts). */
+const BUILT_IN_CONFIG_FILE = path.join(__dirname, 'retry-lint.config.js');
+
+/** Ignore files read with the built-in config, in the folder the command runs in. */
+const IGNORE_FILES = ['.gitignore', '.eslintignore'];
+
+/** The oldest ESLint with `--concurrency` (worker threads). */
+const MIN_CONCURRENCY_ESLINT = [9, 34] as const;
 
 const USAGE = `Usage: retry-lint [paths…] [options]
 
-Finds retry anti-patterns (no jitter, no backoff, no cap, no limit, retried
-non-idempotent requests, ignored Retry-After, retried 4xx) with ESLint.
+Reports what \`eslint\` reports for the retry/* rules: retry anti-patterns (no
+jitter, no backoff, no cap, no limit, retried non-idempotent requests, ignored
+Retry-After, retried 4xx). Paths are files, directories or globs; the default
+is the current directory.
 
-Paths are files, directories or globs; the default is the current directory.
-node_modules, dist, build, out and coverage folders are skipped.
+Which ESLint and which config:
+  The project's own ESLint (8.57 or later, found from the current directory)
+  runs when it is installed, retry-lint's own otherwise. When the project's
+  ESLint config (eslint.config.* or .eslintrc*) sets retry/* rules, it decides
+  the files, parsers and the retry rules' severities and options, exactly as
+  \`eslint\` does; only retry/* rules run, and other rules' messages (including
+  inline /* eslint … */ comments about them) are not reported. Otherwise the
+  plugin's recommended config runs on .js, .jsx, .mjs, .cjs, .ts, .tsx, .mts
+  and .cts files (JSX and TypeScript parsed as a bundler would), skipping what
+  .gitignore and .eslintignore list, node_modules, dist, build, out, coverage,
+  vendor and .yarn folders, *.min.js, *.bundle.js, *.d.ts files, and generated
+  or minified code.
 
 Options:
-  -f, --format NAME      stylish (default), json or sarif
-      --fix              write the fixes that cannot change behaviour
-      --max-warnings N   exit 1 when there are more than N warnings
-      --max-file-size N  skip files over N bytes (suffix k or m for thousands or
-                         millions; 0 for no limit); default 1m, as the editor's
-                         retryLint.maxFileSize
-  -c, --config FILE      lint with this ESLint flat config file
-  -h, --help             print this help
-  -v, --version          print the version
-
-Config: with no --config, retry-lint uses the project's own ESLint config when
-it turns on retry/* rules for the files linted, and the plugin's recommended
-config (TypeScript and JSX included) otherwise.
+  -f, --format NAME        stylish (default), json or sarif
+  -o, --output-file FILE   write the report to FILE instead of the standard output
+      --quiet              report errors only, not warnings
+      --fix                write the retry rules' fixes that cannot change behaviour
+      --max-warnings N     exit 1 when there are more than N warnings
+      --max-file-size N    skip files over N bytes with a warning (suffix k or m for
+                           thousands or millions; 0 for no limit); default 1m
+      --ignore-pattern PAT also skip files matching PAT (a glob; repeatable)
+      --rule 'ID: VALUE'   set a retry rule, e.g. --rule 'retry/require-jitter: off'
+                           or --rule 'retry/require-max-delay: ["error", {"maxDelayMs": 5000}]'
+                           (repeatable)
+  -c, --config FILE        lint with this ESLint config file (flat, or .eslintrc* with
+                           an ESLint that supports it) instead of looking one up
+      --no-config          ignore the project's ESLint config: use the recommended one
+      --cache              only lint files changed since the last run
+      --cache-location P   the cache file or folder (default ${DEFAULT_CACHE_LOCATION})
+      --concurrency N      lint in N worker threads, or auto, or off (ESLint 9.34+)
+      --print-config FILE  print the config used for FILE (retry rules only) and exit
+      --init               add the plugin's recommended config to the project's ESLint
+                           config (or print what to add when it cannot do so safely)
+  -h, --help               print this help
+  -v, --version            print the versions of retry-lint and of the ESLint it runs
 
 A file that cannot be linted is reported on that file and the run goes on:
 one that cannot be read, or is not a regular file (a FIFO, a directory, a
 symbolic link loop), is an error; one over --max-file-size is a warning.
 
-Exit codes: 0 no findings, 1 errors (or more warnings than --max-warnings),
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings),
 2 bad usage or an internal error.`;
 
 /** Where the command writes and from which folder it runs; `main` uses the process's own by default. */
@@ -69,25 +100,27 @@ export interface CliIo {
 interface CliOptions {
   patterns: string[];
   format: Format;
+  outputFile: string | undefined;
+  quiet: boolean;
   fix: boolean;
   maxWarnings: number | undefined;
   /** Largest file linted, in bytes; `Infinity` for no limit. */
   maxFileSize: number;
+  ignorePatterns: string[];
+  rules: Record<string, Linter.RuleEntry>;
   config: string | undefined;
+  noConfig: boolean;
+  cache: boolean;
+  cacheLocation: string | undefined;
+  concurrency: number | 'auto' | 'off' | undefined;
+  printConfig: string | undefined;
+  init: boolean;
   help: boolean;
   version: boolean;
 }
 
 /** A problem with how the command was called; reported in one line, exit code 2. */
-class UsageError extends Error {}
-
-/** The subset of the ESLint class (9.x, or `FlatESLint` of 8.57) the command uses. */
-interface FlatESLintClass {
-  new (options: ESLintNamespace.Options): FlatESLintInstance;
-  readonly version: string;
-  outputFixes(results: ESLintNamespace.LintResult[]): Promise<void>;
-}
-type FlatESLintInstance = Pick<InstanceType<typeof import('eslint').ESLint>, 'lintFiles' | 'loadFormatter' | 'calculateConfigForFile' | 'getRulesMetaForResults' | 'isPathIgnored'>;
+export class UsageError extends Error {}
 
 /**
  * Runs `retry-lint` with the given arguments (without `node` and the script path).
@@ -102,18 +135,21 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     stdout: io.stdout ?? ((text) => process.stdout.write(text)),
     stderr: io.stderr ?? ((text) => process.stderr.write(text)),
   };
+  const restoreWarnings = onceOnlyWarnings();
   try {
     const options = parseCommandLine(argv);
     if (options.help) {
       out.stdout(`${USAGE}\n`);
       return EXIT.clean;
     }
-    const FlatESLint = await loadFlatESLint();
+    const eslint = resolveEslint(out.cwd, out.stderr);
     if (options.version) {
-      out.stdout(`retry-lint ${plugin.meta.version} (ESLint ${FlatESLint.version})\n`);
+      const whose = eslint.source === 'project' ? "the project's" : "retry-lint's own";
+      out.stdout(`retry-lint ${plugin.meta.version} (ESLint ${eslint.version}, ${whose})\n`);
       return EXIT.clean;
     }
-    return await lint(FlatESLint, options, out);
+    if (options.init) return await runInit(eslint, out);
+    return await lint(eslint, options, out);
   } catch (error) {
     if (error instanceof UsageError) {
       out.stderr(`retry-lint: ${error.message}\nRun \`retry-lint --help\` for usage.\n`);
@@ -123,13 +159,35 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     out.stderr(`retry-lint: internal error: ${message}\n`);
     if (process.env['RETRY_LINT_DEBUG'] && error instanceof Error && error.stack) out.stderr(`${error.stack}\n`);
     return EXIT.usage;
+  } finally {
+    restoreWarnings();
   }
+}
+
+/**
+ * Lets each of ESLint's process warnings (such as the one about `.eslintignore`) through once:
+ * the command creates several ESLint instances, and each would print it again.
+ *
+ * @returns A function that puts `process.emitWarning` back.
+ */
+function onceOnlyWarnings(): () => void {
+  const original = process.emitWarning;
+  const seen = new Set<string>();
+  process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]): void {
+    const key = typeof warning === 'string' ? warning : warning.message;
+    if (seen.has(key)) return;
+    seen.add(key);
+    (original as (...args: unknown[]) => void).call(process, warning, ...rest);
+  } as typeof process.emitWarning;
+  return () => {
+    process.emitWarning = original;
+  };
 }
 
 /**
  * Parses and checks the arguments with `node:util` `parseArgs`.
  *
- * @throws {UsageError} On an unknown option, a missing value, an unknown format or a bad `--max-warnings`.
+ * @throws {UsageError} On an unknown option, a missing value or a value that does not fit.
  */
 function parseCommandLine(argv: string[]): CliOptions {
   let parsed;
@@ -140,10 +198,20 @@ function parseCommandLine(argv: string[]): CliOptions {
       strict: true,
       options: {
         format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        quiet: { type: 'boolean' },
         fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'max-file-size': { type: 'string' },
+        'ignore-pattern': { type: 'string', multiple: true },
+        rule: { type: 'string', multiple: true },
         config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        concurrency: { type: 'string' },
+        'print-config': { type: 'string' },
+        init: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -166,13 +234,25 @@ function parseCommandLine(argv: string[]): CliOptions {
     }
     maxWarnings = Number(rawMax.trim());
   }
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together.');
+  if (values['output-file'] !== undefined && values['output-file'].trim() === '') throw new UsageError('--output-file needs a file name.');
   return {
     maxFileSize: parseFileSize(values['max-file-size']),
     patterns: positionals.length > 0 ? positionals : ['.'],
     format,
+    outputFile: values['output-file'],
+    quiet: values.quiet ?? false,
     fix: values.fix ?? false,
     maxWarnings,
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    rules: parseRules(values.rule ?? []),
     config: values.config,
+    noConfig: values['no-config'] ?? false,
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
+    concurrency: parseConcurrency(values.concurrency),
+    printConfig: values['print-config'],
+    init: values.init ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -195,83 +275,281 @@ function parseFileSize(raw: string | undefined): number {
   return bytes === 0 ? Infinity : bytes;
 }
 
+/** Reads `--concurrency`: a whole number of threads (1 or more), `auto` or `off`. */
+function parseConcurrency(raw: string | undefined): CliOptions['concurrency'] {
+  if (raw === undefined) return undefined;
+  const value = raw.trim();
+  if (value === 'auto' || value === 'off') return value;
+  if (/^[1-9]\d*$/.test(value)) return Number(value);
+  throw new UsageError(`--concurrency expects a number of threads (1 or more), auto or off, got "${raw}".`);
+}
+
+const SEVERITIES = new Set(['off', 'warn', 'error', '0', '1', '2']);
+
+/**
+ * Reads the `--rule` values, each `ID: VALUE` where VALUE is a severity (`off`, `warn`, `error`,
+ * 0–2) or a JSON array (`["error", {"maxDelayMs": 5000}]`). Only retry rules can be set: the
+ * command runs no other rules.
+ *
+ * @throws {UsageError} On a value that is not such a rule setting, or a rule that is not a retry rule.
+ */
+function parseRules(raw: string[]): Record<string, Linter.RuleEntry> {
+  const rules: Record<string, Linter.RuleEntry> = {};
+  for (const item of raw) {
+    const colon = item.indexOf(':');
+    const id = (colon === -1 ? '' : item.slice(0, colon)).trim().replace(/^["']|["']$/g, '');
+    const value = colon === -1 ? '' : item.slice(colon + 1).trim();
+    if (!id || !value) throw new UsageError(`--rule expects 'ID: SEVERITY' or 'ID: ["SEVERITY", {…options}]', got "${item}".`);
+    const name = id.replace(/^retry\//, '');
+    if (!id.startsWith('retry/') || !Object.prototype.hasOwnProperty.call(plugin.rules, name)) {
+      throw new UsageError(`--rule: "${id}" is not a retry rule; retry-lint runs only ${Object.keys(plugin.rules).map((r) => `retry/${r}`).join(', ')}.`);
+    }
+    let entry: unknown = value.replace(/^["']|["']$/g, '');
+    if (!SEVERITIES.has(String(entry))) {
+      try {
+        entry = JSON.parse(value);
+      } catch {
+        throw new UsageError(`--rule ${id}: "${value}" is neither a severity (off, warn, error) nor a JSON array such as ["error", {…}].`);
+      }
+    } else if (/^\d$/.test(String(entry))) {
+      entry = Number(entry);
+    }
+    const severity = Array.isArray(entry) ? entry[0] : entry;
+    if (!SEVERITIES.has(String(severity))) throw new UsageError(`--rule ${id}: "${value}" does not start with a severity (off, warn, error).`);
+    rules[id] = entry as Linter.RuleEntry;
+  }
+  return rules;
+}
+
 function isFormat(name: string): name is Format {
   return (FORMATS as readonly string[]).includes(name);
 }
 
-/**
- * The flat-config ESLint class: `loadESLint({ useFlatConfig: true })` on ESLint 9 and 8.57,
- * `FlatESLint` from `eslint/use-at-your-own-risk` on an 8.x without `loadESLint`.
- */
-async function loadFlatESLint(): Promise<FlatESLintClass> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- ESLint is the user's peer dependency, resolved at run time
-  const eslint = require('eslint') as { loadESLint?: (o: { useFlatConfig: boolean }) => Promise<unknown> };
-  if (typeof eslint.loadESLint === 'function') {
-    return (await eslint.loadESLint({ useFlatConfig: true })) as FlatESLintClass;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- fallback for ESLint 8 before loadESLint
-  const risky = require('eslint/use-at-your-own-risk') as { FlatESLint?: FlatESLintClass };
-  if (!risky.FlatESLint) throw new Error('this ESLint has no flat-config API; retry-lint needs ESLint 8.57 or later.');
-  return risky.FlatESLint;
+/** How the command lints: with the project's config (flat or eslintrc) or the built-in one. */
+interface Plan {
+  /** Where the config comes from, for notes and `--print-config`. */
+  source: 'project' | 'built-in' | 'config-file';
+  /** The engine class to run. */
+  Engine: EngineClass;
+  /** Its options (cloneable: no functions, so that worker threads can take them). */
+  options: ESLintNamespace.Options;
+  /** Whether the engine is the eslintrc one. */
+  legacy: boolean;
 }
 
-/** Lints, writes fixes and the report, and returns the exit code. */
-async function lint(FlatESLint: FlatESLintClass, options: CliOptions, io: CliIo): Promise<number> {
-  checkPaths(options.patterns, io.cwd);
-  const base: ESLintNamespace.Options = { cwd: io.cwd, fix: options.fix, errorOnUnmatchedPattern: true };
-  let eslintOptions: ESLintNamespace.Options;
-  let builtIn = false;
+/** The ESLint version of the running engine class. */
+function versionOf(Engine: EngineClass, eslint: ResolvedEslint): string {
+  return Engine.version || eslint.version;
+}
+
+/**
+ * Decides which ESLint, config and options to run with: `--config`, else the project's config
+ * when it sets retry rules (the rule-by-rule decision of `eslint` itself), else the built-in
+ * config with the project's ignore files.
+ */
+async function plan(eslint: ResolvedEslint, options: CliOptions, io: CliIo): Promise<Plan> {
+  const cache = options.cache ? { cache: true, cacheLocation: path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION) } : {};
+  const rules = Object.keys(options.rules).length > 0 ? { rules: options.rules } : undefined;
   if (options.config !== undefined) {
     const file = path.resolve(io.cwd, options.config);
     if (!existsSync(file)) throw new UsageError(`config file not found: ${options.config}`);
-    eslintOptions = { ...base, overrideConfigFile: file };
-  } else if (await projectConfiguresRetry(FlatESLint, options.patterns, io)) {
-    eslintOptions = base;
-  } else {
-    eslintOptions = { ...base, overrideConfigFile: true, overrideConfig: builtInConfig() };
-    builtIn = true;
+    const legacy = /(^|[\\/])\.eslintrc(\.[a-z]+)?$/.test(file);
+    const Engine = legacy ? await legacyEngine(eslint, options.config) : await eslint.flat();
+    return { source: 'config-file', Engine, legacy, options: engineOptions(io.cwd, options, legacy, { overrideConfigFile: file, ...cache }, rules) };
   }
-  // Files ESLint would lint but must not read (not regular, unreadable, too large) are found
-  // first, without opening any, then left out of ESLint's run through an ignore function and
-  // reported on their own. ESLint reads every file it lints, and would hang on a FIFO or stop
-  // the whole run on one unreadable file.
-  let problems: FileProblem[];
+  if (!options.noConfig) {
+    const Engine = await eslint.detected();
+    const legacy = Engine.configType === 'eslintrc';
+    if (await projectConfiguresRetry(Engine, legacy, options.patterns, io)) {
+      return { source: 'project', Engine, legacy, options: engineOptions(io.cwd, options, legacy, cache, rules) };
+    }
+  }
+  const Engine = await eslint.flat();
+  const ignorePatterns = [...projectIgnorePatterns(io.cwd), ...options.ignorePatterns];
+  return {
+    source: 'built-in',
+    Engine,
+    legacy: false,
+    options: { cwd: io.cwd, fix: options.fix, errorOnUnmatchedPattern: true, overrideConfigFile: BUILT_IN_CONFIG_FILE, ignorePatterns, ...cache, ...(rules ? { overrideConfig: rules } : {}) },
+  };
+}
+
+/** The eslintrc engine for `--config .eslintrc*`: `LegacyESLint` of ESLint 9 or `ESLint` of 8. */
+async function legacyEngine(eslint: ResolvedEslint, name: string): Promise<EngineClass> {
+  const detected = await eslint.detected();
+  if (detected.configType === 'eslintrc') return detected;
+  // ESLint 9 keeps the eslintrc engine for ESLINT_USE_FLAT_CONFIG=false.
+  throw new UsageError(`${name} is an eslintrc config; with ESLint ${eslint.version} set ESLINT_USE_FLAT_CONFIG=false to use it, or give a flat config.`);
+}
+
+/** The engine options for the project's config (or a `--config` file), flat or eslintrc. */
+function engineOptions(
+  cwd: string,
+  options: CliOptions,
+  legacy: boolean,
+  extra: Partial<ESLintNamespace.Options>,
+  rules: { rules: Record<string, Linter.RuleEntry> } | undefined,
+): ESLintNamespace.Options {
+  if (legacy) {
+    // ESLint 8's eslintrc options: ignore patterns go in the override config; `fix` takes a
+    // predicate, so that only retry rules' fixes are written (the other rules do run there).
+    const override = { ...rules, ...(options.ignorePatterns.length > 0 ? { ignorePatterns: options.ignorePatterns } : {}) };
+    const fix = options.fix ? (message: Linter.LintMessage): boolean => isRetryRule(message.ruleId) : false;
+    const legacyOptions: Record<string, unknown> = { cwd, fix, errorOnUnmatchedPattern: true, ...extra, ...(Object.keys(override).length > 0 ? { overrideConfig: override } : {}) };
+    if (typeof extra.overrideConfigFile === 'string') legacyOptions['useEslintrc'] = false;
+    return legacyOptions as ESLintNamespace.Options;
+  }
+  return {
+    cwd,
+    fix: options.fix,
+    errorOnUnmatchedPattern: true,
+    ...extra,
+    ...(options.ignorePatterns.length > 0 ? { ignorePatterns: options.ignorePatterns } : {}),
+    ...(rules ? { overrideConfig: rules } : {}),
+  };
+}
+
+/**
+ * The project's `.gitignore` and `.eslintignore` (in the folder the command runs in) as ESLint
+ * ignore patterns, converted by `@eslint/compat`'s `includeIgnoreFile`.
+ */
+function projectIgnorePatterns(cwd: string): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for the built-in config
+  const { includeIgnoreFile } = require('@eslint/compat') as { includeIgnoreFile: (file: string) => { ignores?: string[] } };
+  const patterns: string[] = [];
+  for (const name of IGNORE_FILES) {
+    const file = path.join(cwd, name);
+    if (statSync(file, { throwIfNoEntry: false })?.isFile()) patterns.push(...(includeIgnoreFile(file).ignores ?? []));
+  }
+  return patterns;
+}
+
+/** Whether a rule id is one of the retry rules (`retry/…`). */
+function isRetryRule(ruleId: string | null | undefined): boolean {
+  return typeof ruleId === 'string' && ruleId.startsWith('retry/');
+}
+
+/** Creates the engine, through an options module when worker threads need functions (`--concurrency`). */
+async function createEngine(Engine: EngineClass, options: ESLintNamespace.Options, eslintVersion: string, quiet: boolean): Promise<{ eslint: EngineInstance; dispose: () => void }> {
+  const concurrency = (options as { concurrency?: unknown }).concurrency;
+  const wantsFilter = Engine.configType !== 'eslintrc' && atLeast(eslintVersion, [9, 0]);
+  const ruleFilter = ({ ruleId, severity }: { ruleId: string; severity: number }): boolean => ruleId.startsWith('retry/') && (!quiet || severity === 2);
+  if (concurrency !== undefined && concurrency !== 'off' && Engine.fromOptionsModule) {
+    const file = path.join(tmpdir(), `retry-lint-options-${process.pid}-${Date.now()}.mjs`);
+    writeFileSync(
+      file,
+      `// Written by retry-lint for ESLint's worker threads; removed after the run.\nexport default { ...${JSON.stringify(options)}, ruleFilter: ({ ruleId, severity }) => ruleId.startsWith('retry/') && (${JSON.stringify(!quiet)} || severity === 2) };\n`,
+    );
+    const eslint = await Engine.fromOptionsModule(pathToFileURL(file));
+    return { eslint, dispose: () => rmSync(file, { force: true }) };
+  }
+  if (wantsFilter) {
+    try {
+      return { eslint: new Engine({ ...options, ruleFilter } as ESLintNamespace.Options), dispose: () => undefined };
+    } catch (error) {
+      // An ESLint 9 from before `ruleFilter`: every rule runs, and other rules' messages are dropped after.
+      if (!/ruleFilter/.test(String(error))) throw error;
+    }
+  }
+  return { eslint: new Engine(options), dispose: () => undefined };
+}
+
+/** Lints, writes fixes and the report, and returns the exit code. */
+async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): Promise<number> {
+  if (options.printConfig === undefined) checkPaths(options.patterns, io.cwd);
+  let chosen: Plan;
   try {
-    problems = await findFileProblems(new FlatESLint(eslintOptions), options.patterns, io.cwd, options.maxFileSize, builtIn);
+    chosen = await plan(resolved, options, io);
   } catch (error) {
     throw configError(error, options);
   }
-  const skipped = new Set(problems.map((p) => p.filePath));
-  const patterns = options.patterns.filter((p) => !skipped.has(path.resolve(io.cwd, p)));
-  const skip: Linter.Config = { name: 'retry-lint/not-lintable', ignores: [((file: string) => skipped.has(path.resolve(file))) as unknown as string] };
-  const overrides = eslintOptions.overrideConfig;
-  const lintOptions: ESLintNamespace.Options =
-    skipped.size === 0 ? eslintOptions : { ...eslintOptions, overrideConfig: [...(Array.isArray(overrides) ? overrides : overrides ? [overrides] : []), skip] };
-  const eslint = new FlatESLint(lintOptions);
-  let results: ESLintNamespace.LintResult[] = [];
-  if (patterns.length > 0) {
+  const { Engine, legacy } = chosen;
+  const version = versionOf(Engine, resolved);
+  if (options.concurrency !== undefined) {
+    if (legacy || !atLeast(version, MIN_CONCURRENCY_ESLINT)) {
+      throw new UsageError(`--concurrency needs ESLint 9.34 or later with a flat config; this run uses ESLint ${version}${legacy ? ' with an eslintrc config' : ''}.`);
+    }
+    (chosen.options as { concurrency?: unknown }).concurrency = options.concurrency;
+  }
+  if (options.printConfig !== undefined) return printConfig(chosen, options.printConfig, io);
+
+  // Files ESLint would lint but must not read (not regular, unreadable, too large) are found
+  // first, without opening any, then left out of ESLint's run through ignore patterns and
+  // reported on their own. ESLint reads every file it lints, and would hang on a FIFO or stop
+  // the whole run on one unreadable file. The eslintrc engine finds its own files.
+  let problems: FileProblem[] = [];
+  if (!legacy) {
     try {
-      results = await eslint.lintFiles(patterns);
+      problems = await findFileProblems(new Engine(chosen.options), options.patterns, io.cwd, options.maxFileSize, chosen.source === 'built-in');
     } catch (error) {
-      // A folder whose only lintable files were left out matches nothing: not a usage error then.
-      if (!(skipped.size > 0 && isUnmatched(error))) throw configError(error, options);
-      results = await new FlatESLint({ ...lintOptions, errorOnUnmatchedPattern: false }).lintFiles(patterns);
+      throw configError(error, options);
     }
   }
-  if (options.fix) await FlatESLint.outputFixes(results);
-  results = [...results, ...problems.map(problemResult)].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  if (builtIn) results = keepOwnFindings(results);
+  const skipped = new Set(problems.map((p) => p.filePath));
+  const patterns = options.patterns.filter((p) => !skipped.has(path.resolve(io.cwd, p)));
+  const skipPatterns = [...skipped].map((file) => path.relative(io.cwd, file)).filter((rel) => rel && !rel.startsWith('..') && !path.isAbsolute(rel)).map((rel) => escapeGlob(rel.split(path.sep).join('/')));
+  const runOptions: ESLintNamespace.Options =
+    skipPatterns.length === 0 ? chosen.options : { ...chosen.options, ignorePatterns: [...(chosen.options.ignorePatterns ?? []), ...skipPatterns] };
+  const { eslint, dispose } = await createEngine(Engine, runOptions, version, options.quiet);
+  let results: ESLintNamespace.LintResult[] = [];
+  try {
+    if (patterns.length > 0) {
+      try {
+        results = await eslint.lintFiles(patterns);
+      } catch (error) {
+        // A folder whose only lintable files were left out matches nothing: not a usage error then.
+        if (!(skipped.size > 0 && isUnmatched(error))) throw configError(error, options);
+        const lenient = await createEngine(Engine, { ...runOptions, errorOnUnmatchedPattern: false }, version, options.quiet);
+        try {
+          results = await lenient.eslint.lintFiles(patterns);
+        } finally {
+          lenient.dispose();
+        }
+      }
+    }
+  } finally {
+    dispose();
+  }
+  if (options.fix) await Engine.outputFixes(results);
+  const reported = problems.filter((p) => p.severity === 2 || (p.severity === 1 && !options.quiet)).map(problemResult);
+  results = [...keepOwnFindings(results, options.quiet), ...reported].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
   const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
   const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
   const tooManyWarnings = options.maxWarnings !== undefined && warningCount > options.maxWarnings;
 
   const report = await format(eslint, options.format, results, io.cwd, tooManyWarnings ? options.maxWarnings : undefined);
-  if (report.length > 0) io.stdout(report.endsWith('\n') ? report : `${report}\n`);
+  if (options.outputFile !== undefined) {
+    const target = path.resolve(io.cwd, options.outputFile);
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, report);
+    } catch (error) {
+      throw new UsageError(`cannot write ${options.outputFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  } else if (report.length > 0) {
+    io.stdout(report.endsWith('\n') ? report : `${report}\n`);
+  }
   if (tooManyWarnings) {
     io.stderr(`retry-lint found too many warnings (maximum: ${String(options.maxWarnings)}).\n`);
   }
   return errorCount > 0 || tooManyWarnings ? EXIT.findings : EXIT.clean;
+}
+
+/** `--print-config FILE`: the config that applies to FILE, with only the retry rules, as JSON. */
+async function printConfig(chosen: Plan, file: string, io: CliIo): Promise<number> {
+  const eslint = new chosen.Engine(chosen.options);
+  const config = (await eslint.calculateConfigForFile(path.resolve(io.cwd, file))) as ({ rules?: Record<string, unknown>; toJSON?: () => object } & object) | undefined;
+  if (config === undefined) {
+    io.stdout('undefined\n');
+    io.stderr(`retry-lint: ${file} is ignored or matches no config.\n`);
+    return EXIT.clean;
+  }
+  const plain = (typeof config.toJSON === 'function' ? config.toJSON() : config) as { rules?: Record<string, unknown> };
+  const rules = Object.fromEntries(Object.entries(plain.rules ?? {}).filter(([id]) => isRetryRule(id)));
+  io.stdout(`${JSON.stringify({ ...plain, rules }, null, 2)}\n`);
+  io.stderr(`retry-lint: config from ${chosen.source === 'built-in' ? "retry-lint's recommended config" : chosen.source === 'project' ? "the project's ESLint config" : 'the --config file'}.\n`);
+  return EXIT.clean;
 }
 
 /** Whether ESLint's error says that a pattern matched no lintable file. */
@@ -282,180 +560,13 @@ function isUnmatched(error: unknown): boolean {
 
 /** The error to report for a failure of ESLint to find or configure the files: usage errors where they are the user's to fix. */
 function configError(error: unknown, options: CliOptions): unknown {
+  if (error instanceof UsageError) return error;
   const message = error instanceof Error ? error.message : String(error);
   // ESLint's own messages for patterns that match nothing lintable are usage errors.
   if (isUnmatched(error)) return new UsageError(message);
   // A `--config` file that does not load (a syntax error in it) is the user's to fix, not ours.
   if (options.config !== undefined) return new UsageError(`cannot load ${options.config}: ${message.split('\n')[0] ?? message}`);
   return error;
-}
-
-/** A file (or folder) that ESLint would lint but the command leaves out, and why. */
-export interface FileProblem {
-  /** Absolute path. */
-  filePath: string;
-  /** One sentence for the user. */
-  message: string;
-  /** 2 (error) when the file cannot be linted at all, 1 (warning) when it is skipped on purpose (too large). */
-  severity: 1 | 2;
-}
-
-/** Folders never searched for files (ESLint's own defaults). */
-const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
-/** Folders the built-in config ignores (see {@link IGNORED}). */
-const BUILT_IN_SKIPPED_DIRS = new Set(['dist', 'build', 'out', 'coverage', '.next', '.nuxt']);
-
-/**
- * Finds the files among what `patterns` name that ESLint would lint (per `eslint.isPathIgnored`,
- * so the config's `files` and `ignores` decide) but that cannot be read safely: not a regular file
- * (a FIFO, a socket, a device, a directory reached through a symbolic link), a symbolic link loop
- * or to nothing, unreadable, or larger than `maxFileSize` bytes. Uses `lstat`, `stat` and `access`
- * only: no file is opened. Folders that cannot be listed are reported too.
- *
- * @param eslint An ESLint instance with the options the run uses (it answers `isPathIgnored`).
- * @param patterns The paths and globs given, relative to `cwd`.
- * @param builtIn Whether the built-in config is used (its ignored folders are not searched).
- */
-export async function findFileProblems(
-  eslint: Pick<FlatESLintInstance, 'isPathIgnored'>,
-  patterns: string[],
-  cwd: string,
-  maxFileSize: number,
-  builtIn: boolean,
-): Promise<FileProblem[]> {
-  const problems = new Map<string, FileProblem>();
-  const display = (file: string): string => path.relative(cwd, file) || file;
-  const add = (filePath: string, severity: 1 | 2, message: string): void => {
-    if (!problems.has(filePath)) problems.set(filePath, { filePath, severity, message });
-  };
-
-  /** Checks one entry that ESLint would read as a file; `entry` is its `lstat` when known. */
-  const checkFile = async (file: string, entry: Stats | undefined): Promise<void> => {
-    if (await eslint.isPathIgnored(file)) return;
-    const name = display(file);
-    let info = entry;
-    try {
-      info ??= await lstat(file);
-    } catch (error) {
-      add(file, 2, `Not linted: ${name} cannot be read (${describe(error)}).`);
-      return;
-    }
-    if (info.isSymbolicLink()) {
-      try {
-        info = await stat(file);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ELOOP') add(file, 2, `Not linted: ${name} is a symbolic link loop.`);
-        else if (code === 'ENOENT') add(file, 2, `Not linted: ${name} is a symbolic link to a file that does not exist.`);
-        else add(file, 2, `Not linted: ${name} cannot be read (${describe(error)}).`);
-        return;
-      }
-    }
-    if (info.isDirectory()) {
-      add(file, 2, `Not linted: ${name} is a directory reached through a symbolic link, not a file.`);
-      return;
-    }
-    if (!info.isFile()) {
-      add(file, 2, `Not linted: ${name} is not a regular file (${fileKind(info)}).`);
-      return;
-    }
-    if (info.size > maxFileSize) {
-      add(file, 1, `Not linted: ${name} is ${formatBytes(info.size)}, over --max-file-size (${formatBytes(maxFileSize)}).`);
-      return;
-    }
-    try {
-      await access(file, fsConstants.R_OK);
-    } catch (error) {
-      add(file, 2, `Not linted: ${name} cannot be read (${describe(error)}).`);
-    }
-  };
-
-  /** Walks a folder as ESLint does, checking each entry that `matches` (relative to `base`). */
-  const walk = async (dir: string, base: string, matches: (relative: string) => boolean): Promise<void> => {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (error) {
-      add(dir, 2, `Not linted: the folder ${display(dir)} cannot be read (${describe(error)}).`);
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (ALWAYS_SKIPPED_DIRS.has(entry.name) || (builtIn && BUILT_IN_SKIPPED_DIRS.has(entry.name))) continue;
-        await walk(full, base, matches);
-        continue;
-      }
-      const relative = path.relative(base, full).split(path.sep).join('/');
-      if (!matches(relative)) continue;
-      await checkFile(full, undefined);
-    }
-  };
-
-  for (const pattern of patterns) {
-    if (/[*?{}[\]!]/.test(pattern)) {
-      const base = path.resolve(cwd, globBase(pattern));
-      const matcher = new Minimatch(path.relative(base, path.resolve(cwd, pattern)).split(path.sep).join('/'), { dot: true });
-      if (statSync(base, { throwIfNoEntry: false })?.isDirectory()) await walk(base, base, (relative) => matcher.match(relative));
-      continue;
-    }
-    const target = path.resolve(cwd, pattern);
-    let info: Stats;
-    try {
-      info = await lstat(target);
-    } catch {
-      continue; // checked before: missing paths are usage errors
-    }
-    if (info.isDirectory()) await walk(target, target, () => true);
-    else await checkFile(target, info);
-  }
-  return [...problems.values()];
-}
-
-/** The leading folders of a glob, before its first segment with a wildcard. */
-function globBase(pattern: string): string {
-  const segments = pattern.split(/[\\/]/);
-  const index = segments.findIndex((segment) => /[*?{}[\]!]/.test(segment));
-  return segments.slice(0, index === -1 ? segments.length : index).join('/') || '.';
-}
-
-/** What a file that is not regular is: `a FIFO`, `a socket`, `a device`. */
-function fileKind(info: Stats): string {
-  if (info.isFIFO()) return 'a FIFO';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  return 'not a file';
-}
-
-/** A system error as its code and text (`EACCES: permission denied`). */
-function describe(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  return e.code ? `${e.code}${e.syscall ? ` on ${e.syscall}` : ''}` : e instanceof Error ? e.message : String(error);
-}
-
-/** Bytes for the user: `2.1 MB (2,100,000 bytes)`. */
-function formatBytes(bytes: number): string {
-  const whole = `${bytes.toLocaleString('en-US')} bytes`;
-  const short = (n: number, unit: string): string => `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${unit} (${whole})`;
-  if (bytes >= 1e6) return short(bytes / 1e6, 'MB');
-  if (bytes >= 1e3) return short(bytes / 1e3, 'KB');
-  return whole;
-}
-
-/** An ESLint result carrying one problem as a message without a rule, as ESLint reports a parse error. */
-function problemResult(problem: FileProblem): ESLintNamespace.LintResult {
-  const error = problem.severity === 2;
-  return {
-    filePath: problem.filePath,
-    messages: [{ ruleId: null, ...(error ? { fatal: true as const } : {}), severity: problem.severity, message: problem.message, line: 0, column: 0 }],
-    suppressedMessages: [],
-    errorCount: error ? 1 : 0,
-    fatalErrorCount: error ? 1 : 0,
-    warningCount: error ? 0 : 1,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    usedDeprecatedRules: [],
-  };
 }
 
 /**
@@ -467,37 +578,49 @@ function problemResult(problem: FileProblem): ESLintNamespace.LintResult {
 function checkPaths(patterns: string[], cwd: string): void {
   for (const pattern of patterns) {
     if (pattern.trim() === '') throw new UsageError('an empty path was given');
-    if (/[*?{}[\]!]/.test(pattern)) continue;
+    if (isGlob(pattern)) continue;
     // lstat, so that a symbolic link loop or to nothing is reported on the file, not as a missing path.
     if (!lstatSync(path.resolve(cwd, pattern), { throwIfNoEntry: false })) throw new UsageError(`no such file or directory: ${pattern}`);
   }
 }
 
 /**
- * Whether the project's own flat config (looked up from `cwd`) turns on a `retry/*` rule for
- * what is being linted. Probes a JavaScript and a TypeScript file name in each directory given
- * (each file given is probed itself). A project config that fails to load is not used: the
- * command falls back to the built-in config and says so.
+ * Whether the project's own ESLint config (looked up from `cwd` as `eslint` does) sets a
+ * `retry/*` rule (on or off) for what is being linted. Probes JavaScript and TypeScript file
+ * names in each directory given, and in its `src` and `lib` folders (each file given is probed
+ * itself). A project config that fails to load is not used: the command falls back to the
+ * built-in config and says so.
  */
-async function projectConfiguresRetry(FlatESLint: FlatESLintClass, patterns: string[], io: CliIo): Promise<boolean> {
+async function projectConfiguresRetry(Engine: EngineClass, legacy: boolean, patterns: string[], io: CliIo): Promise<boolean> {
   const probes: string[] = [];
   for (const pattern of patterns) {
     const target = path.resolve(io.cwd, pattern);
-    const isFile = !/[*?{}[\]!]/.test(pattern) && !isDirectory(target);
-    const dir = isFile ? undefined : /[*?{}[\]!]/.test(pattern) ? io.cwd : target;
+    const isFile = !isGlob(pattern) && !isDirectory(target);
+    const dir = isFile ? undefined : isGlob(pattern) ? io.cwd : target;
     if (isFile) probes.push(target);
-    else if (dir !== undefined) probes.push(...['js', 'jsx', 'ts', 'tsx'].map((ext) => path.join(dir, `retry-lint-probe.${ext}`)));
+    else if (dir !== undefined) {
+      for (const folder of [dir, path.join(dir, 'src'), path.join(dir, 'lib')]) {
+        probes.push(...['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs'].map((ext) => path.join(folder, `retry-lint-probe.${ext}`)));
+      }
+    }
   }
-  let eslint: FlatESLintInstance;
+  let eslint: EngineInstance;
   try {
-    eslint = new FlatESLint({ cwd: io.cwd });
+    eslint = new Engine({ cwd: io.cwd });
     for (const probe of probes) {
-      const config = (await eslint.calculateConfigForFile(probe)) as { rules?: Record<string, unknown> } | undefined;
-      if (config?.rules && Object.entries(config.rules).some(([id, entry]) => id.startsWith('retry/') && isOn(entry))) return true;
+      let config: { rules?: Record<string, unknown> } | undefined;
+      try {
+        config = (await eslint.calculateConfigForFile(probe)) as typeof config;
+      } catch (error) {
+        // eslintrc: a probe outside every config's reach (or no config at all).
+        if (legacy && /No ESLint configuration found/i.test(String(error))) continue;
+        throw error;
+      }
+      if (config?.rules && Object.keys(config.rules).some(isRetryRule)) return true;
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (!/Could not find config file/i.test(message)) {
+    if (!/Could not find config file|No ESLint configuration/i.test(message)) {
       io.stderr(`retry-lint: the project's ESLint config could not be loaded (${message.split('\n')[0] ?? ''}); using the recommended config.\n`);
     }
   }
@@ -513,70 +636,55 @@ function isDirectory(target: string): boolean {
   }
 }
 
-/** Whether a rule entry (`'warn'`, `2`, `['error', {…}]`, …) turns the rule on. */
-function isOn(entry: unknown): boolean {
-  const level: unknown = Array.isArray(entry) ? entry[0] : entry;
-  return level !== 'off' && level !== 0 && level !== undefined;
-}
-
-/**
- * The config used when the project has none for retry rules: the plugin's `recommended` on
- * JavaScript (JSX enabled for `.jsx`) and TypeScript (through `@typescript-eslint/parser`).
- */
+/** The config the command uses when the project has none for retry rules (the content of retry-lint.config.ts). */
 export function builtInConfig(): Linter.Config[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when TypeScript files are linted with the built-in config
-  const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
-  const recommended = plugin.configs.recommended as unknown as Linter.Config;
-  return [
-    { name: 'retry-lint/ignores', ignores: IGNORED },
-    { name: 'retry-lint/javascript', files: JS_FILES },
-    { name: 'retry-lint/jsx', files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-    { name: 'retry-lint/typescript', files: TS_FILES, languageOptions: { parser: tsParser, sourceType: 'module' } },
-    { name: 'retry-lint/tsx', files: ['**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-    { ...recommended, files: [...JS_FILES, ...TS_FILES] },
-    // Code written for another ESLint setup names rules we do not load in its disable comments:
-    // those are not findings of ours, so unused-directive reports are off here.
-    { name: 'retry-lint/directives', linterOptions: { reportUnusedDisableDirectives: 'off' } },
-  ];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built config file
+  return require(BUILT_IN_CONFIG_FILE) as Linter.Config[];
 }
 
 /**
- * With the built-in config, drops messages about other plugins' rules (a disable comment for
- * `@typescript-eslint/naming-convention` makes ESLint report "Definition for rule … was not
- * found"), and recounts. Parse errors (no rule id) and `retry/*` findings stay.
+ * Keeps what `retry-lint` reports: `retry/*` findings, parse errors, and ESLint's own messages
+ * (no rule id) about retry rules (an invalid `/* eslint retry/… *\/` comment). Other rules'
+ * findings, and ESLint's messages about other rules' inline comments or disable directives, are
+ * dropped; with `quiet`, warnings too. Counts are recomputed.
  */
-export function keepOwnFindings(results: ESLintNamespace.LintResult[]): ESLintNamespace.LintResult[] {
+export function keepOwnFindings(results: ESLintNamespace.LintResult[], quiet = false): ESLintNamespace.LintResult[] {
+  const keep = (m: Linter.LintMessage): boolean =>
+    (isRetryRule(m.ruleId) || (m.ruleId === null && (m.fatal === true || /\bretry\//.test(m.message)))) && (!quiet || m.severity === 2);
   return results.map((r) => {
-    const messages = r.messages.filter((m) => m.ruleId === null || m.ruleId.startsWith('retry/'));
-    if (messages.length === r.messages.length) return r;
+    const messages = r.messages.filter(keep);
+    const suppressedMessages = (r.suppressedMessages ?? []).filter((m) => isRetryRule(m.ruleId));
+    const usedDeprecatedRules = (r.usedDeprecatedRules ?? []).filter((d) => isRetryRule(d.ruleId));
+    if (messages.length === r.messages.length && suppressedMessages.length === (r.suppressedMessages ?? []).length) return { ...r, usedDeprecatedRules };
     const count = (severity: number, fixable?: boolean): number => messages.filter((m) => m.severity === severity && (fixable === undefined || m.fix !== undefined)).length;
+    const output = r.output;
     return {
       ...r,
       messages,
+      suppressedMessages,
+      usedDeprecatedRules,
       errorCount: count(2),
       warningCount: count(1),
       fatalErrorCount: messages.filter((m) => m.fatal).length,
       fixableErrorCount: count(2, true),
       fixableWarningCount: count(1, true),
+      ...(output !== undefined ? { output } : {}),
     };
   });
 }
 
-/** Formats the results: ESLint's own stylish and json formatters, SARIF through `@microsoft/eslint-formatter-sarif`. */
-async function format(
-  eslint: FlatESLintInstance,
-  name: Format,
-  results: ESLintNamespace.LintResult[],
-  cwd: string,
-  maxWarnings: number | undefined,
-): Promise<string> {
-  const rulesMeta = eslint.getRulesMetaForResults(results);
+/** Formats the results: ESLint's own stylish and json formatters, SARIF through `@microsoft/eslint-formatter-sarif` (see command/sarif.ts). */
+async function format(eslint: EngineInstance, name: Format, results: ESLintNamespace.LintResult[], cwd: string, maxWarnings: number | undefined): Promise<string> {
   if (name === 'sarif') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS formatter without types
-    const sarif = require('@microsoft/eslint-formatter-sarif') as (r: ESLintNamespace.LintResult[], data: object) => string;
-    return sarif(results, { cwd, rulesMeta });
+    let rulesMeta: Record<string, unknown> = {};
+    try {
+      rulesMeta = eslint.getRulesMetaForResults(results);
+    } catch {
+      // Results of files left out (FIFOs, …) are not ESLint's: the rules are described from the plugin.
+    }
+    return formatSarif(results, cwd, rulesMeta);
   }
   const formatter = await eslint.loadFormatter(name);
   const meta = maxWarnings === undefined ? undefined : { maxWarningsExceeded: { maxWarnings, foundWarnings: results.reduce((n, r) => n + r.warningCount, 0) } };
-  return formatter.format(results, meta);
+  return formatter.format(results, meta as never);
 }

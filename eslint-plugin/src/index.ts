@@ -1,3 +1,4 @@
+import type { ESLint, Linter, Rule } from 'eslint';
 import { rules } from './rules';
 
 // `require` keeps package.json out of tsc's rootDir while reading the published version.
@@ -24,26 +25,32 @@ const strictRules: Record<string, RuleEntry> = {
   'retry/require-max-delay': ['error', { maxDelayMs: 30_000 }],
 };
 
-interface FlatConfig {
+/**
+ * A flat config of the plugin, typed with ESLint's own types so that `defineConfig` (eslint/config),
+ * `tseslint.config` and a plain `Linter.Config[]` all accept it.
+ */
+interface RetryFlatConfig extends Linter.Config {
   name: string;
-  plugins: Record<string, unknown>;
-  rules: Record<string, RuleEntry>;
+  plugins: { retry: ESLint.Plugin };
+  rules: Linter.RulesRecord;
 }
 
-interface Plugin {
+/** The plugin object: ESLint's `Plugin` with the rule ids and configs named. */
+interface RetryPlugin extends ESLint.Plugin {
   meta: { name: string; version: string };
-  rules: typeof rules;
-  configs: { recommended: FlatConfig; strict: FlatConfig; 'recommended-legacy': { plugins: string[]; rules: Record<string, RuleEntry> } };
+  rules: { [K in keyof typeof rules]: Rule.RuleModule };
+  configs: { recommended: RetryFlatConfig; strict: RetryFlatConfig; 'recommended-legacy': Linter.LegacyConfig };
 }
 
-const plugin: Plugin = {
+const plugin = {
   meta: { name: pkg.name, version: pkg.version },
-  rules,
-  configs: {} as Plugin['configs'],
-};
+  // typescript-eslint's rule type is a stricter view of the same objects ESLint runs.
+  rules: rules as unknown as RetryPlugin['rules'],
+  configs: {} as RetryPlugin['configs'],
+} satisfies RetryPlugin as RetryPlugin;
 
-plugin.configs.recommended = { name: 'retry/recommended', plugins: { retry: plugin }, rules: recommendedRules };
-plugin.configs.strict = { name: 'retry/strict', plugins: { retry: plugin }, rules: strictRules };
-plugin.configs['recommended-legacy'] = { plugins: ['retry'], rules: recommendedRules };
+plugin.configs.recommended = { name: 'retry/recommended', plugins: { retry: plugin }, rules: recommendedRules as Linter.RulesRecord };
+plugin.configs.strict = { name: 'retry/strict', plugins: { retry: plugin }, rules: strictRules as Linter.RulesRecord };
+plugin.configs['recommended-legacy'] = { plugins: ['retry'], rules: recommendedRules as Linter.RulesRecord };
 
 export = plugin;

@@ -1,6 +1,8 @@
-// The one guard around the retry analysis (eslint-plugin/src/analysis/index.ts): should the analysis
-// of a file throw, every rule sees no sites for that file instead of throwing, and the failure is
-// published once per rule and node type on a debug channel, not printed.
+// The one guard of the retry analysis (eslint-plugin/src/analysis/guard.ts): should the analysis of
+// one construct (a loop, a function, a library call) throw, that construct has no site, the other
+// sites of the file are kept in every rule, nothing throws, and the failure is published once per
+// rule and node type on a debug channel, not printed. Should the analysis fail outside every
+// construct, the file has no sites (the whole file is the construct of last resort).
 // No valid input is known to make today's analysis throw (the import-equals crash of issue 11 is
 // fixed), so the failure is injected through the documented test seam `analysisTestSeam`.
 import assert from 'node:assert/strict';
@@ -35,6 +37,58 @@ describe('a failure of the retry analysis', () => {
   after(() => {
     unsubscribe(ANALYSIS_FAILURE_CHANNEL, collect);
     analysisTestSeam.analyze = undefined;
+  });
+
+  it('drops only the construct that fails: the other retry sites of the file are reported, and one line names the rule and node type', () => {
+    failures.length = 0;
+    // Three retries in one file: two loops and a recursion. Only the first loop's analysis fails.
+    const code = `
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function first(url: string) {
+  for (;;) {
+    try { return await fetch(url); } catch { /* again */ }
+  }
+}
+export async function second(url: string) {
+  while (true) {
+    try { return await fetch(url); } catch { await sleep(1000); }
+  }
+}
+export async function third(url: string): Promise<Response> {
+  try { return await fetch(url); } catch { await sleep(500); return third(url); }
+}
+`;
+    const healthy = lint(code, 'whole.ts');
+    const firstLoop = code.split('\n').findIndex((l) => l.includes('for (;;)')) + 1;
+    assert.ok(healthy.some((m) => m.line === firstLoop), JSON.stringify(healthy));
+    let thrown = 0;
+    analysisTestSeam.construct = (node) => {
+      if (node.type === 'ForStatement') {
+        thrown++;
+        throw new TypeError("Cannot read properties of undefined (reading 'type')");
+      }
+    };
+    let messages: Linter.LintMessage[] = [];
+    try {
+      assert.doesNotThrow(() => {
+        messages = lint(code, 'partial.ts');
+      });
+    } finally {
+      analysisTestSeam.construct = undefined;
+    }
+    assert.equal(thrown, 1, 'the analysis runs once per file, whatever the number of rules');
+    // Exactly the failed loop's findings are gone; every other finding of every rule is still there.
+    const key = (m: Linter.LintMessage): string => `${m.ruleId}:${m.line}:${m.message}`;
+    assert.deepEqual(messages.map(key), healthy.filter((m) => m.line !== firstLoop).map(key));
+    assert.ok(messages.some((m) => m.ruleId === 'retry/no-unbounded-retry'), JSON.stringify(messages));
+    assert.ok(messages.some((m) => m.ruleId === 'retry/require-backoff'), JSON.stringify(messages));
+    // Published once per rule, naming the rule and the construct's node type.
+    assert.deepEqual(failures.map((f) => f.ruleId).sort(), Object.keys(ALL_RULES).sort());
+    for (const failure of failures) {
+      assert.equal(failure.nodeType, 'ForStatement');
+      assert.match(String(failure.filename), /partial\.ts$/);
+    }
+    failures.length = 0;
   });
 
   it('gives the file no sites in every rule, without throwing, and is published once per rule and node type', () => {

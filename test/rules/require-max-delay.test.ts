@@ -1153,10 +1153,10 @@ export async function translate(text: string) {
       errors: [
         {
           messageId: 'uncappedRetryAfter',
-          line: 7,
-          column: 22,
-          endLine: 7,
-          endColumn: 72,
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 25,
           suggestions: [
             {
               messageId: 'capDelay',
@@ -1196,10 +1196,10 @@ module.exports = { openStream };`,
       errors: [
         {
           messageId: 'timerOverflow',
-          line: 5,
-          column: 21,
-          endLine: 5,
-          endColumn: 34,
+          line: 6,
+          column: 57,
+          endLine: 6,
+          endColumn: 64,
           suggestions: [
             {
               messageId: 'capDelay',
@@ -1237,10 +1237,10 @@ module.exports = { attach };`,
       errors: [
         {
           messageId: 'uncappedDelay',
-          line: 8,
-          column: 18,
-          endLine: 8,
-          endColumn: 55,
+          line: 9,
+          column: 13,
+          endLine: 9,
+          endColumn: 52,
           suggestions: [
             { messageId: 'capDelay', data: {"maxDelayMs":"60000"}, output: `async function attach(queueName, consumer) {
   let failures = 0;
@@ -1723,10 +1723,10 @@ export async function pull(url: string) {
       errors: [
         {
           messageId: 'uncappedRetryAfter',
-          line: 7,
-          column: 20,
-          endLine: 7,
-          endColumn: 58,
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 30,
           suggestions: [
             {
               messageId: 'capDelay',

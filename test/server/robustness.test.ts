@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, fixAllAction, HelperRequestRefused, helperRequestEdit, type ActionContext } from '../../extension/src/server/code-actions';
 import { diskReader, HelperPathError, helperSources, placeHelper } from '../../extension/src/server/helper-file';
-import { lintBundled, rulesFor } from '../../extension/src/server/linting';
+import { lintBundled, rulesFor, sourceCodeOf } from '../../extension/src/server/linting';
 import { SettingsStore } from '../../extension/src/server/settings';
 import { DEFAULT_SETTINGS, resolveSettings, type RetryLintSettings } from '../../extension/src/shared/settings';
 import { analysisTestSeam } from '../../eslint-plugin/src/analysis/index';
@@ -165,6 +165,59 @@ describe('server robustness', () => {
       assert.throws(() => helperRequestEdit(big, context(small)), (e) => e instanceof HelperRequestRefused && /over retryLint\.maxFileSize \(50\)/.test(e.message));
       const json = TextDocument.create('file:///ws/package.json', 'json', 1, '{ "name": "x" }');
       assert.throws(() => helperRequestEdit(json, context(DEFAULT_SETTINGS)), (e) => e instanceof HelperRequestRefused && /not json/.test(e.message));
+    });
+  });
+
+  describe('requests on a linted document: no second parse or analysis, and cancellation', () => {
+    const RETRIES = Array.from({ length: 30 }, (_, i) => RETRY.replace('poll', `poll${i}`)).join('');
+
+    it('code actions, fix-all and the helper request reuse the parse and retry analysis of the lint behind the findings', () => {
+      const root = workspace({ 'package.json': '{}' });
+      const file = path.join(root, 'reuse.js');
+      const doc = TextDocument.create(pathToFileURL(file).href, 'javascript', 1, RETRIES);
+      let analysed = 0;
+      analysisTestSeam.construct = () => {
+        analysed++;
+      };
+      try {
+        const outcome = lintBundled({ filePath: file, text: RETRIES }, DEFAULT_SETTINGS);
+        assert.ok(outcome.messages.length >= 30, JSON.stringify(outcome.messages.slice(0, 2)));
+        const afterLint = analysed;
+        assert.ok(afterLint > 0);
+        const context: ActionContext = { settings: DEFAULT_SETTINGS, workspaceFolders: [root], read: () => undefined };
+        const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+        assert.equal(fixAllAction(doc, DEFAULT_SETTINGS), undefined, 'the bundled rules have no autofix, and the lint said so');
+        codeActions(doc, { textDocument: { uri: doc.uri }, range, context: { diagnostics: [], only: ['source.fixAll.retryLint'] } }, context);
+        assert.ok(helperRequestEdit(doc, context), 'the helper request still answers');
+        assert.equal(sourceCodeOf({ filePath: file, text: RETRIES }), sourceCodeOf({ filePath: file, text: RETRIES }));
+        assert.equal(analysed, afterLint, 'no request analysed the file again');
+        // Another text is parsed afresh, not answered from the old parse.
+        const edited = `${RETRIES}// edit\n`;
+        assert.notEqual(sourceCodeOf({ filePath: file, text: edited }), sourceCodeOf({ filePath: file, text: RETRIES }));
+        assert.equal(sourceCodeOf({ filePath: file, text: edited })?.text, edited);
+      } finally {
+        analysisTestSeam.construct = undefined;
+      }
+    });
+
+    it('a cancelled code action or helper request stops and answers nothing', () => {
+      const root = workspace({ 'package.json': '{}' });
+      const file = path.join(root, 'cancel.js');
+      const doc = TextDocument.create(pathToFileURL(file).href, 'javascript', 1, RETRIES);
+      const context: ActionContext = { settings: DEFAULT_SETTINGS, workspaceFolders: [root], read: () => undefined };
+      assert.ok(helperRequestEdit(doc, context), 'not cancelled: an edit');
+      assert.equal(helperRequestEdit(doc, { ...context, cancelled: () => true }), undefined);
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+      let asked = 0;
+      const actions = codeActions(doc, { textDocument: { uri: doc.uri }, range, context: { diagnostics: [], only: ['source.fixAll.retryLint'] } }, {
+        ...context,
+        cancelled: () => {
+          asked++;
+          return true;
+        },
+      });
+      assert.deepEqual(actions, []);
+      assert.ok(asked > 0, 'the token is read');
     });
   });
 });

@@ -76,8 +76,13 @@ export function isFunction(node: Node): node is TSESTree.FunctionLike & (TSESTre
   return node.type === T.ArrowFunctionExpression || node.type === T.FunctionDeclaration || node.type === T.FunctionExpression;
 }
 
+/** Each node's children, once looked up: the tree does not change during a lint, and walks over nested retries ask again per enclosing loop. */
+const childrenOf = new WeakMap<Node, readonly Node[]>();
+
 /** Child nodes of `node`, using the source's visitor keys (so TypeScript and JSX nodes are walked too). */
-export function children(node: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): Node[] {
+export function children(node: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): readonly Node[] {
+  const hit = childrenOf.get(node);
+  if (hit) return hit;
   const keys = visitorKeys[node.type] ?? [];
   const out: Node[] = [];
   for (const key of keys) {
@@ -88,6 +93,7 @@ export function children(node: Node, visitorKeys: TSESLint.SourceCode.VisitorKey
       out.push(value as Node);
     }
   }
+  childrenOf.set(node, out);
   return out;
 }
 

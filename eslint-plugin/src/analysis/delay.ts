@@ -34,7 +34,7 @@ export interface Value {
   capped: boolean;
   /** One branch is the server's Retry-After and another a backoff with no randomness (`header ? ra : 500 * 2 ** n`). */
   unjitteredBranch?: boolean;
-  /** Where the interesting part comes from (a binding's initialiser), for reporting. */
+  /** Where the interesting part comes from (a binding's initialiser): provenance only; findings go on the wait. */
   source: Node | undefined;
   /**
    * The same on every attempt of the retry, whether its number is known or not: built only from
@@ -160,14 +160,12 @@ function safe(n: number): number {
   return Number.isNaN(n) ? Infinity : n;
 }
 
-/** Evaluates an expression to an abstract value. Never throws. */
+/** Evaluates an expression to an abstract value (a fault is left to the construct's guard, `./guard`). */
 export function evaluate(node: Node | null | undefined, env: Env): Value {
   if (!node || env.depth > 40) return OPAQUE();
   env.depth++;
   try {
     return evalInner(unwrap(node), env);
-  } catch {
-    return OPAQUE();
   } finally {
     env.depth--;
   }
@@ -207,7 +205,8 @@ function evalInner(n: Node, env: Env): Value {
       const right = evaluate(n.right, env);
       if (n.operator === '||' && truth === false) return right;
       // `options.retries ?? 3`: an unknown option with a known default counts as the default.
-      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque && !readsEnvironment(n.left, env)) return { ...right, invariant: right.invariant && left.invariant };
+      // A value read from the caught error (a delay the server sent) is no option: it has no default.
+      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque && !readsEnvironment(n.left, env) && !readsFailure(n.left, env.sourceCode)) return { ...right, invariant: right.invariant && left.invariant };
       return join(left, right);
     }
     case T.ConditionalExpression:
@@ -312,6 +311,33 @@ function paramKeepsValue(variable: Variable, env: Env): boolean {
   });
 }
 
+/**
+ * The values a recursive function's parameter takes over the retry when the calls that start the
+ * next attempt pass it values of their own (`signIn(client, token, 30)` for `seconds = 3`): the
+ * default joined with each passed value, growing when a later attempt can wait longer than the
+ * first. Undefined when a call derives the value from the parameter itself (a counter or a
+ * doubling, which the attempt analysis models) or when the region is not this function.
+ */
+function valuesPassedOn(variable: Variable, first: Value, env: Env): Value | undefined {
+  const region = env.region;
+  const def = variable.defs[0];
+  const fn = def?.node as Node | undefined;
+  if (!region || !def || def.type !== 'Parameter' || fn !== region.node || !isFunction(fn)) return undefined;
+  const calls = region.selfCalls ?? [];
+  const index = fn.params.findIndex((p) => p.type === T.AssignmentPattern && p.left === def.name);
+  if (index < 0 || calls.length === 0) return undefined;
+  let out = first;
+  for (const call of calls) {
+    const arg = call.arguments[index];
+    if (!arg) continue;
+    if (arg.type === T.SpreadElement || refersTo(arg, variable, env.sourceCode)) return undefined;
+    const v = evaluate(arg, env);
+    if (!Number.isFinite(v.hi) || v.opaque) return undefined;
+    out = { ...join(out, v), attempt: out.attempt || v.attempt || v.hi > first.hi };
+  }
+  return out === first ? undefined : { ...out, invariant: false };
+}
+
 function evalBinding(variable: Variable, env: Env): Value {
   if (env.visiting.has(variable)) return OPAQUE();
   const b = bindingOf(variable);
@@ -322,7 +348,10 @@ function evalBinding(variable: Variable, env: Env): Value {
     if (b.kind === 'param-default') {
       const v = evaluate(b.node, env);
       if (!b.stable) return evalGrowingVariable(variable, b.node!, v, env);
-      return { ...v, invariant: v.invariant && paramKeepsValue(variable, env) };
+      const keeps = paramKeepsValue(variable, env);
+      const passed = keeps ? undefined : valuesPassedOn(variable, v, env);
+      if (passed) return passed;
+      return { ...v, invariant: v.invariant && keeps };
     }
     if (b.kind === 'init' && !b.node && !b.stable) {
       // `let timeoutMs; if (…) timeoutMs = a; else timeoutMs = b;`: the values it is given.
@@ -492,7 +521,11 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
         // `d = Math.min(d, options.ceilingMs)`: a cap of unknown size still caps.
         else if (capsWithUnknown(parent.right, variable, env)) cappedUnknown = true;
       } else {
-        result = join(result, evaluate(parent.right, env));
+        const v = evaluate(parent.right, env);
+        // `if (gap >= 90) gap = 90`: a cap written as a guarded reset to the limit.
+        const clamp = clampedAt(parent, variable, v, env);
+        if (clamp !== undefined) cap = cap === undefined ? clamp : Math.max(cap, clamp);
+        result = join(result, v);
       }
       continue;
     }
@@ -506,6 +539,31 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   const reach = env.iterations !== undefined && Number.isFinite(result.hi) ? result.hi * factor ** Math.max(0, env.iterations - 1) : Infinity;
   const hi = Math.min(cap ?? Infinity, reach);
   return { ...result, hi: Math.max(result.hi, hi), attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: cap ?? result.cap, source: undefined, invariant: false };
+}
+
+/**
+ * The limit of a clamp written as a guarded assignment, `if (d >= LIMIT) d = LIMIT` (or `>`, or the
+ * comparison reversed): the assigned constant when the guard compares the variable against the same
+ * value from above. Undefined for any other assignment.
+ */
+function clampedAt(assign: TSESTree.AssignmentExpression, variable: Variable, value: Value, env: Env): number | undefined {
+  if (!isConst(value)) return undefined;
+  let stmt: Node | undefined = assign.parent;
+  if (stmt?.type === T.ExpressionStatement) stmt = stmt.parent;
+  if (stmt?.type === T.BlockStatement && stmt.body.length === 1) stmt = stmt.parent;
+  if (stmt?.type !== T.IfStatement || !contains(stmt.consequent, assign)) return undefined;
+  const t = unwrap(stmt.test);
+  if (t.type !== T.BinaryExpression || t.left.type === T.PrivateIdentifier) return undefined;
+  const isVar = (x: Node): boolean => {
+    const u = unwrap(x);
+    return u.type === T.Identifier && variable.references.some((r) => r.identifier === u);
+  };
+  let limit: Node | undefined;
+  if ((t.operator === '>=' || t.operator === '>') && isVar(t.left)) limit = t.right;
+  else if ((t.operator === '<=' || t.operator === '<') && isVar(t.right)) limit = t.left;
+  if (!limit) return undefined;
+  const l = evaluate(limit, env);
+  return isConst(l) && l.lo === value.lo ? value.lo : undefined;
 }
 
 /** Evaluates a self-referencing update (`d * (1 + Math.random())`) with the variable standing for 1. */
@@ -628,7 +686,7 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   // `this.cooldownMs`: a field nothing writes after construction is its initialiser (or the constructor's value).
   const field = fieldOf(n);
   if (field) {
-    if (field.otherWrites.length > 0) return OPAQUE();
+    if (field.otherWrites.length > 0) return grownField(field, env) ?? OPAQUE();
     const values = [...(field.initializer && field.constructorWrites.length === 0 ? [field.initializer] : []), ...field.constructorWrites];
     let out: Value | undefined;
     const saved = env.params;
@@ -655,7 +713,89 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   return OPAQUE();
 }
 
+/**
+ * A field that the retry grows (`this.wait = Math.min(this.wait * 2, 30000)`, `this.gap *= 2`,
+ * `this.delay++`), starting from its initialiser or constructor value: a growing delay, capped
+ * when every update caps it; random when an update is. Resets to a constant (`this.wait = 1000`
+ * on success) join the start value. Undefined when some write is none of these.
+ */
+function grownField(field: NonNullable<ReturnType<typeof fieldOf>>, env: Env): Value | undefined {
+  const isField = (m: TSESTree.MemberExpression): boolean => {
+    const f = fieldOf(m);
+    return !!f && f.owner === field.owner && f.name === field.name;
+  };
+  const start = [...(field.initializer ? [field.initializer] : []), ...field.constructorWrites];
+  if (start.length === 0) return undefined;
+  let base: Value | undefined;
+  const saved = env.params;
+  env.params = new Map();
+  try {
+    for (const e of start) base = base ? join(base, evaluate(e, env)) : evaluate(e, env);
+  } finally {
+    env.params = saved;
+  }
+  if (!base || base.opaque || base.attempt || !Number.isFinite(base.hi)) return undefined;
+  let grows = false;
+  let random = false;
+  let cap: number | undefined;
+  let uncapped = false;
+  for (const w of field.otherWrites) {
+    if (w.type === T.UpdateExpression) {
+      grows = true;
+      uncapped = true;
+      continue;
+    }
+    if (w.type !== T.AssignmentExpression) return undefined;
+    if (w.operator === '*=' || w.operator === '+=') {
+      const k = evaluate(w.right, env);
+      if (k.opaque) return undefined;
+      random ||= k.random;
+      if ((w.operator === '*=' && k.hi > 1) || (w.operator === '+=' && k.hi > 0 && !k.random)) {
+        grows = true;
+        uncapped = true;
+      }
+      continue;
+    }
+    if (w.operator !== '=') return undefined;
+    let selfRef = false;
+    walk(w.right, env.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.MemberExpression && isField(m)) selfRef = true;
+      return undefined;
+    });
+    if (!selfRef) {
+      const v = evaluate(w.right, env);
+      if (v.opaque || v.attempt) return undefined;
+      random ||= v.random;
+      base = join(base, v);
+      continue;
+    }
+    // The update with the field standing for 1: above 1 it grows.
+    const hook = env.attemptMember;
+    env.attemptMember = (m) => (isField(m) ? { lo: 1, hi: 1 } : hook?.(m));
+    let probe: Value;
+    try {
+      probe = evaluate(w.right, env);
+    } finally {
+      env.attemptMember = hook;
+    }
+    if (probe.opaque && !probe.random) return undefined;
+    random ||= probe.random;
+    if (!(probe.hi > 1)) continue;
+    grows = true;
+    const c = capOf(w.right, env);
+    if (c === undefined) uncapped = true;
+    else cap = cap === undefined ? c : Math.max(cap, c);
+  }
+  if (!grows) return undefined;
+  const hi = uncapped ? Infinity : Math.max(base.hi, cap ?? Infinity);
+  return { ...base, hi, random: base.random || random, attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: uncapped ? undefined : cap, source: undefined, invariant: false };
+}
+
 function arrayValues(node: Node, env: Env): number[] | undefined {
+  // `this.steps`: a field set once, by its initialiser, is that table.
+  const u = unwrap(node);
+  const field = u.type === T.MemberExpression ? fieldOf(u) : undefined;
+  if (field) return field.otherWrites.length === 0 && field.constructorWrites.length === 0 && field.initializer ? arrayValues(field.initializer, env) : undefined;
   try {
     const r = ASTUtils.getStaticValue(unwrap(node) as TSESTree.Node, env.sourceCode.getScope(node));
     if (r && Array.isArray(r.value) && r.value.every((x) => typeof x === 'number')) return r.value as number[];
@@ -1005,7 +1145,8 @@ export function toDelayFacts(v: Value, node: Node, expression?: Node): DelayFact
   else if (Number.isFinite(v.hi)) maxReason = 'known';
   else maxReason = 'opaque';
   return {
-    node: v.source && (v.attempt || v.retryAfter) ? v.source : node,
+    // PRODUCT: reported on the delay expression given to the wait, where the cap suggestion applies.
+    node,
     random: v.random,
     growing: v.attempt,
     maxMs: v.hi,
@@ -1139,4 +1280,55 @@ function reportsSuccess(fn: FunctionNode, sourceCode: TSESLint.SourceCode): bool
     else sawFalse = true;
   }
   return sawTrue && sawFalse;
+}
+
+/**
+ * Whether a value comes from the failure the retry caught: it reads, in a value position, a catch
+ * clause's error or a `.catch(cb)` / `.then(_, cb)` callback's parameter, directly or through
+ * `const` locals (`const err = e as …; const text = err.description; /after (\d+)/.exec(text)`).
+ * A test on the error (`err.isNetwork ? 500 : 1000`) picks between values the code chose, so only
+ * the branches of a conditional are followed, never its test; status and code members are a
+ * classification, not a value the server sent.
+ */
+export function readsFailure(node: Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
+  if (depth > 6) return false;
+  const n = unwrap(node);
+  switch (n.type) {
+    case T.Identifier: {
+      const v = variableOf(sourceCode, n);
+      const def = v?.defs[0];
+      if (!v || !def) return false;
+      if (def.type === 'CatchClause') return true;
+      if (def.type === 'Parameter' && isFailureCallback(def.node as Node)) return true;
+      if (def.type === 'Variable' && def.parent.kind === 'const' && def.node.init && def.node.id.type === T.Identifier) return readsFailure(def.node.init, sourceCode, depth + 1);
+      return false;
+    }
+    case T.MemberExpression:
+      if (!n.computed && /^(status|statusCode|code|error_code|errorCode|name)$/i.test(propertyName(n) ?? '')) return false;
+      return readsFailure(n.object, sourceCode, depth);
+    case T.ChainExpression:
+      return readsFailure(n.expression, sourceCode, depth);
+    case T.ConditionalExpression:
+      return readsFailure(n.consequent, sourceCode, depth) || readsFailure(n.alternate, sourceCode, depth);
+    case T.LogicalExpression:
+    case T.BinaryExpression:
+      return (n.left.type !== T.PrivateIdentifier && readsFailure(n.left, sourceCode, depth)) || readsFailure(n.right, sourceCode, depth);
+    case T.CallExpression: {
+      // `Number(x)`, `parseInt(x)`, `/re/.exec(x)`, `Math.min(x, cap)`: the value flows through the arguments.
+      return n.arguments.some((a) => a.type !== T.SpreadElement && readsFailure(a, sourceCode, depth));
+    }
+    case T.UnaryExpression:
+      return readsFailure(n.argument, sourceCode, depth);
+    default:
+      return false;
+  }
+}
+
+/** A function passed as `.catch(cb)` or as the rejection handler of `.then(ok, cb)`. */
+function isFailureCallback(fn: Node): boolean {
+  const host = fn.parent;
+  if (host?.type !== T.CallExpression) return false;
+  const name = calleeName(host);
+  const i = host.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  return (name === 'catch' && i === 0) || (name === 'then' && i === 1);
 }

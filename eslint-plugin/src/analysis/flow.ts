@@ -548,7 +548,7 @@ export function predicateCompares(call: TSESTree.CallExpression, isCounter: (arg
     let compared = false;
     walk(fn.body ?? fn, sourceCode.visitorKeys, (n) => {
       if (compared) return false;
-      if (n.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '=='].includes(n.operator)) {
+      if (n.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) {
         for (const side of [n.left, n.right]) {
           const u = unwrap(side as Node);
           if (u.type === T.Identifier && v.references.some((r) => r.identifier === u)) compared = true;

@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
+import { guarded } from './guard';
 import { analyzeInterceptors } from './interceptors';
 import { analyzeLoops } from './loops';
 import { analyzeRecursion } from './recursion';
@@ -9,23 +10,14 @@ import { analyzeWrappers } from './wrappers';
 /**
  * Finds hand-written retry sites: loops, recursion (direct, through promise chains, timers and
  * event handlers) and interceptors that replay their failed request. Each analysis catches its
- * own failures so one odd construct never costs the file.
+ * own constructs' failures (one guard, ./guard) so one odd construct never costs the file.
  */
 export function analyzeHandWritten(sourceCode: TSESLint.SourceCode, settings: RetrySettings): RetrySite[] {
   const ctx = { sourceCode, settings };
   const out: RetrySite[] = [];
-  for (const analyze of [analyzeLoops, analyzeRecursion, analyzeInterceptors]) {
-    try {
-      out.push(...analyze(ctx));
-    } catch {
-      // Keep the other analyses' sites.
-    }
-  }
-  try {
-    out.push(...analyzeWrappers(ctx, out));
-  } catch {
-    // Keep the sites found so far.
-  }
+  // Each analysis guards its own constructs (see ./guard); the file's root guards what lies between them.
+  for (const analyze of [analyzeLoops, analyzeRecursion, analyzeInterceptors]) out.push(...(guarded(ctx.sourceCode.ast, () => analyze(ctx)) ?? []));
+  out.push(...(guarded(ctx.sourceCode.ast, () => analyzeWrappers(ctx, out)) ?? []));
   return dedupe(out);
 }
 

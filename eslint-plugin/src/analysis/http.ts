@@ -105,7 +105,7 @@ export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree
   if (!client) {
     origin = originOf(sourceCode, callee);
     if (origin) client = clientOf(origin);
-    if (!client || !origin) return undefined;
+    if (!client || !origin) return requestByOptions(sourceCode, call, settings);
     const path = normalPath(origin).filter((p, i, a) => !(FACTORIES.has(p) && a[i + 1] === '()') && p !== '()');
     const last = path[path.length - 1];
     if (last && METHOD_NAMES.has(last.toLowerCase())) {
@@ -160,6 +160,28 @@ export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree
     if (set) keyValue = set;
   }
   return { node: call, client, method, methodNode, throwsOnHttpError: THROWING.has(client), keyValue, keyUnknown, ...(methodSource ? { methodSource } : {}), ...(allowedMethods ? { possibleMethods: allowedMethods } : {}) };
+}
+
+/**
+ * A request made through a client the analysis does not know (a wrapper imported from another
+ * module, a client passed in as a parameter or kept on an object), recognised by what it is given:
+ * an options object whose `method` is an HTTP method (`send('/orders', { method: 'POST', … })`).
+ * Same-file functions are not: the requests inside them are found where they are made. Whether
+ * such a client rejects on 4xx is unknown, so it is taken not to.
+ */
+function requestByOptions(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, settings: RetrySettings): HttpCall | undefined {
+  if (sameFileFunction(call.callee, { sourceCode })) return undefined;
+  for (const arg of call.arguments.slice(0, 2)) {
+    const obj = arg.type === T.SpreadElement ? undefined : resolveObjectLiteral(sourceCode, arg);
+    const m = obj && findProp(obj, 'method');
+    const value = m && (stringValue(m.value) ?? staticString(sourceCode, m.value));
+    if (!obj || !m || !value || !METHOD_NAMES.has(value.toLowerCase()) || value.toLowerCase() === 'del') continue;
+    // A route definition (`server.route({ method: 'POST', path, handler })`) serves requests; it makes none.
+    if (findProp(obj, 'handler')) return undefined;
+    const found = findKey(sourceCode, obj, settings, 0);
+    return { node: call, client: 'request', method: value.toUpperCase(), methodNode: m, throwsOnHttpError: false, keyValue: found.value, keyUnknown: found.unknown };
+  }
+  return undefined;
 }
 
 function clientOf(origin: Origin): string | undefined {
@@ -231,16 +253,44 @@ function findKey(sourceCode: TSESLint.SourceCode, obj: TSESTree.ObjectExpression
     if (isKeyName(name, settings)) return { value: p.value, unknown: false };
     if (depth < 3 && (name === 'headers' || name === 'options' || name === 'config' || name === 'body' || name === 'json' || name === 'data')) {
       const inner = resolveObjectLiteral(sourceCode, p.value);
+      const built = inner ? undefined : builtByHelper(sourceCode, p.value);
       if (inner) {
         const r = findKey(sourceCode, inner, settings, depth + 1);
         if (r.value) return r;
         unknown ||= r.unknown;
+      } else if (built) {
+        // Headers a same-file helper returns: the key it writes, the helper's call standing for a
+        // key it creates anew on every call (`headers: jsonHeaders()` with `randomUUID()` inside).
+        for (const o of built.objects) {
+          const r = findKey(sourceCode, o, settings, depth + 1);
+          if (r.value) return { value: keyCreatedInside(sourceCode, r.value, built.fn) ? built.call : r.value, unknown: false };
+          unknown ||= r.unknown;
+        }
       } else if (name === 'headers') {
         unknown = true;
       }
     }
   }
   return { value: undefined, unknown };
+}
+
+/**
+ * The object literals a same-file helper call returns (`headers: authHeaders(token)`), when every
+ * value it returns is one; undefined otherwise (then the headers stay unknown).
+ */
+function builtByHelper(sourceCode: TSESLint.SourceCode, value: Node): { call: TSESTree.CallExpression; fn: Node; objects: TSESTree.ObjectExpression[] } | undefined {
+  const call = unwrap(value);
+  if (call.type !== T.CallExpression) return undefined;
+  const fn = sameFileFunction(call.callee, { sourceCode });
+  if (!fn) return undefined;
+  const objects: TSESTree.ObjectExpression[] = [];
+  const returned = returnedExpressions(fn, sourceCode);
+  for (const r of returned) {
+    const o = r && resolveObjectLiteral(sourceCode, r);
+    if (!o) return undefined;
+    objects.push(o);
+  }
+  return objects.length > 0 ? { call, fn, objects } : undefined;
 }
 
 /** superagent: `request.post(url).set('Idempotency-Key', key)`. */
@@ -265,7 +315,7 @@ export function keyCreatedInside(sourceCode: TSESLint.SourceCode, value: Node, r
   let n: Node | undefined = unwrap(value);
   for (let i = 0; n && i < 5; i++) {
     if (n.type === T.CallExpression || n.type === T.NewExpression) {
-      return makesFreshId(n, sourceCode) && contains(region, n) ? n : undefined;
+      return (makesFreshId(n, sourceCode) || helperMakesFreshKey(n, sourceCode)) && contains(region, n) ? n : undefined;
     }
     if (n.type === T.TemplateLiteral) {
       const fresh = n.expressions.map((e) => keyCreatedInside(sourceCode, e, region)).find((x) => x);
@@ -278,6 +328,12 @@ export function keyCreatedInside(sourceCode: TSESLint.SourceCode, value: Node, r
     n = unwrap(b.node);
   }
   return undefined;
+}
+
+/** A same-file helper whose returned headers hold a key it creates anew on each call (see `findKey`). */
+function helperMakesFreshKey(n: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const built = n.type === T.CallExpression ? builtByHelper(sourceCode, n) : undefined;
+  return !!built && built.objects.some((o) => o.properties.some((p) => p.type === T.Property && /idempot/i.test(propertyName(p) ?? '') && keyCreatedInside(sourceCode, p.value, built.fn) !== undefined));
 }
 
 function makesFreshId(n: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode?: TSESLint.SourceCode, depth = 0): boolean {

@@ -2,17 +2,18 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { channel } from 'node:diagnostics_channel';
 import { debuglog } from 'node:util';
 import { readSettings, settingsKey, type RetrySettings } from '../utils/settings';
+import { analysisTestSeam, collectFailures, guarded, type ConstructFailure } from './guard';
 import { analyzeHandWritten } from './hand-written';
 import { analyzeLibraries } from './libraries/run';
 import type { RetrySite } from './types';
 
 export type * from './types';
 
-/** What a failed analysis of one file is reported with, on {@link ANALYSIS_FAILURE_CHANNEL}. */
+/** What a failed analysis of one construct is reported with, on {@link ANALYSIS_FAILURE_CHANNEL}. */
 export interface AnalysisFailure {
   /** The rule that asked for the sites (`retry/require-jitter`), or undefined for a caller outside a rule (the language server). */
   ruleId: string | undefined;
-  /** Type of the node whose analysis failed: the whole file's (`Program`), since the file's sites are dropped. */
+  /** Type of the construct whose analysis failed and was dropped (`ForStatement`, `FunctionDeclaration`; `Program` for the whole file). */
   nodeType: string;
   /** The file linted, as ESLint names it. */
   filename: string | undefined;
@@ -35,25 +36,21 @@ const published = new Set<string>();
 interface CacheEntry {
   key: string;
   sites: readonly RetrySite[];
-  /** What the analysis threw, when it failed (its sites are then empty). */
-  error?: unknown;
+  /** The constructs whose analysis threw (their sites are dropped, the others kept). */
+  failures: readonly ConstructFailure[];
 }
 
 const cache = new WeakMap<TSESLint.SourceCode, CacheEntry>();
 
-/**
- * TEST SEAM, for the tests of the failure guard only: when set, replaces the analysis that
- * {@link getRetrySitesFor} runs (hand-written and library sites). Never set it outside tests.
- */
-export const analysisTestSeam: { analyze: ((sourceCode: TSESLint.SourceCode, settings: RetrySettings) => RetrySite[]) | undefined } = {
-  analyze: undefined,
-};
+export { analysisTestSeam };
+export type { ConstructFailure };
 
 /**
  * Finds every retry site of a file: hand-written loops, recursion, promise chains and
  * interceptors, and calls to retry libraries. Computed once per `SourceCode` (and settings),
- * so every rule of a lint run shares one pass. Never throws: should the analysis fail on the
- * file, the file has no sites, and the failure is published once per rule and node type on
+ * so every rule of a lint run shares one pass. Never throws: should the analysis of one
+ * construct (a loop, a function, a library call) fail, that construct has no site and the
+ * others are kept; the failure is published once per rule and node type on
  * {@link ANALYSIS_FAILURE_CHANNEL}.
  *
  * @param context A rule context (its `sourceCode`, `settings`, `id` and `filename` are read).
@@ -63,46 +60,53 @@ export function getRetrySites(context: Readonly<TSESLint.RuleContext<string, rea
   const sourceCode = context.sourceCode ?? context.getSourceCode();
   const settings = readSettings(context.settings);
   const entry = analyse(sourceCode, settings);
-  if (entry.error !== undefined) report(context.id, sourceCode, context.filename, entry.error);
+  for (const failure of entry.failures) report(context.id, context.filename, failure);
   return entry.sites;
 }
 
 /**
  * As {@link getRetrySites}, from a `SourceCode` and resolved settings (used by tests and the
- * server). Never throws either: a failed analysis gives no sites (published with no rule id).
+ * server). Never throws either: a construct whose analysis fails has no site (published with no rule id).
  */
 export function getRetrySitesFor(sourceCode: TSESLint.SourceCode, settings: RetrySettings = readSettings(undefined)): readonly RetrySite[] {
   const entry = analyse(sourceCode, settings);
-  if (entry.error !== undefined) report(undefined, sourceCode, undefined, entry.error);
+  for (const failure of entry.failures) report(undefined, undefined, failure);
   return entry.sites;
 }
 
-/** The one guard around the analysis of a file: runs it once per `SourceCode` and settings, and keeps a failure as no sites. */
+/**
+ * Every construct failure of the last analysis of a file, not deduplicated (the channel publishes
+ * each rule and node type once per process): for the fuzz tests and tools that count them.
+ *
+ * @returns The failures, or an empty list when the file was not analysed.
+ */
+export function analysisFailuresOf(sourceCode: TSESLint.SourceCode): readonly ConstructFailure[] {
+  return cache.get(sourceCode)?.failures ?? [];
+}
+
+/** Runs the analysis once per `SourceCode` and settings, with its constructs' failures. */
 function analyse(sourceCode: TSESLint.SourceCode, settings: RetrySettings): CacheEntry {
   const key = settingsKey(settings);
   const hit = cache.get(sourceCode);
   if (hit && hit.key === key) return hit;
-  let entry: CacheEntry;
-  try {
-    const sites = analysisTestSeam.analyze
-      ? analysisTestSeam.analyze(sourceCode, settings)
-      : [...analyzeHandWritten(sourceCode, settings), ...analyzeLibraries(sourceCode, settings)];
-    sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
-    entry = { key, sites };
-  } catch (error) {
-    entry = { key, sites: [], error: error ?? new Error(String(error)) };
-  }
+  const seam = analysisTestSeam.analyze as ((sourceCode: TSESLint.SourceCode, settings: RetrySettings) => RetrySite[]) | undefined;
+  const { result, failures } = collectFailures(() =>
+    // The whole file is the construct of last resort: only a fault outside every construct's guard drops it.
+    guarded(sourceCode.ast, () => (seam ? seam(sourceCode, settings) : [...analyzeHandWritten(sourceCode, settings), ...analyzeLibraries(sourceCode, settings)])),
+  );
+  const sites = result ?? [];
+  sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  const entry: CacheEntry = { key, sites, failures };
   cache.set(sourceCode, entry);
   return entry;
 }
 
 /** Publishes a failure on the debug channel, once per rule and node type. */
-function report(ruleId: string | undefined, sourceCode: TSESLint.SourceCode, filename: string | undefined, error: unknown): void {
-  const nodeType = sourceCode.ast.type;
+function report(ruleId: string | undefined, filename: string | undefined, { nodeType, error }: ConstructFailure): void {
   const id = `${ruleId ?? ''}\0${nodeType}`;
   if (published.has(id)) return;
   published.add(id);
   const failure: AnalysisFailure = { ruleId, nodeType, filename, error };
   if (failureChannel.hasSubscribers) failureChannel.publish(failure);
-  debug('%s: the retry analysis failed on %s (%s), so it has no retry sites: %s', ruleId ?? 'retry analysis', filename ?? 'a file', nodeType, error instanceof Error ? (error.stack ?? error.message) : String(error));
+  debug('%s: the retry analysis failed on a %s in %s, which is left out: %s', ruleId ?? 'retry analysis', nodeType, filename ?? 'a file', error instanceof Error ? (error.stack ?? error.message) : String(error));
 }

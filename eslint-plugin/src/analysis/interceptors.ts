@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency } from './http';
@@ -56,12 +57,8 @@ export function analyzeInterceptors(ctx: Ctx): RetrySite[] {
   const add = (handler: Fn, instance: Node | undefined, registered: boolean): void => {
     if (done.has(handler)) return;
     done.add(handler);
-    try {
-      const site = analyzeHandler(handler, instance, registered, ctx);
-      if (site) sites.push(site);
-    } catch {
-      // Skip this interceptor, keep the file.
-    }
+    const site = guarded(handler, () => analyzeHandler(handler, instance, registered, ctx));
+    if (site) sites.push(site);
   };
   walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type !== T.CallExpression || calleeName(n) !== 'use') return undefined;

@@ -1,15 +1,16 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
-import { evaluate, makeEnv, type AttemptVar } from './delay';
+import { evaluate, makeEnv, sameFileFunction, type AttemptVar } from './delay';
 import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
 import { describeHttpCall } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { bindingOf, variableOf } from './scope';
+import { bindingOf, fieldOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
-import { FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
-import { asWait, isAwaited, isGlobalTimer, waitOf } from './waits';
+import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
+import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
 
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
 type Variable = TSESLint.Scope.Variable;
@@ -25,20 +26,12 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement) {
-      try {
-        const site = analyzeLoop(n, ctx);
-        if (site) sites.push(site);
-      } catch {
-        // A construct we did not foresee: skip this loop, keep the file.
-      }
+      const site = guarded(n, () => analyzeLoop(n, ctx));
+      if (site) sites.push(site);
     }
     if (n.type === T.CallExpression) {
-      try {
-        const site = analyzeInterval(n, ctx) ?? analyzeEventRestart(n, ctx);
-        if (site) sites.push(site);
-      } catch {
-        // Skip this timer, keep the file.
-      }
+      const site = guarded(n, () => analyzeInterval(n, ctx) ?? analyzeEventRestart(n, ctx));
+      if (site) sites.push(site);
     }
   });
   return sites;
@@ -54,28 +47,61 @@ const RESTART_RE = /^(open|connect|reconnect|restart|resume|listen|subscribe|log
  */
 function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
   const name = calleeName(call);
-  if (name !== 'on' && name !== 'once' && name !== 'addEventListener') return undefined;
-  const event = call.arguments[0] && unwrap(call.arguments[0]);
+  // `emitter.on('close', h)`, or a registration method named for the event (`hub.onclose(h)`, `link.onDisconnect(h)`).
+  const named = name !== undefined && /^on[A-Z_]?/.test(name) && name.length > 2 ? name.slice(2).replace(/^_/, '').toLowerCase() : undefined;
+  const byMethod = named !== undefined && (FAILURE_EVENTS.has(named) || /^disconnect(ed)?$/.test(named));
+  if (name !== 'on' && name !== 'once' && name !== 'addEventListener' && !byMethod) return undefined;
+  const event = byMethod ? undefined : call.arguments[0] && unwrap(call.arguments[0]);
   const evt = event?.type === T.Literal && typeof event.value === 'string' ? event.value : '';
-  if (!FAILURE_EVENTS.has(evt) && !/(^|_|-)error$|disconnect/i.test(evt)) return undefined;
-  const handler = call.arguments[1] && unwrap(call.arguments[1]);
+  if (!byMethod && !FAILURE_EVENTS.has(evt) && !/(^|_|-)error$|disconnect/i.test(evt)) return undefined;
+  const handler = call.arguments[byMethod ? 0 : 1] && unwrap(call.arguments[byMethod ? 0 : 1]!);
   const callee = unwrap(call.callee);
   if (!handler || !isFunction(handler) || callee.type !== T.MemberExpression) return undefined;
   const emitter = ctx.sourceCode.getText(unwrap(callee.object));
-  let restart: TSESTree.CallExpression | undefined;
-  walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (restart) return false;
-    if (n.type !== T.CallExpression) return undefined;
-    const c = unwrap(n.callee);
-    if (c.type === T.MemberExpression && RESTART_RE.test(propertyName(c) ?? '') && ctx.sourceCode.getText(unwrap(c.object)) === emitter) restart = n;
-    return undefined;
-  });
+  const restartIn = (body: Node): TSESTree.CallExpression | undefined => {
+    let found: TSESTree.CallExpression | undefined;
+    walk(body, ctx.sourceCode.visitorKeys, (n) => {
+      if (found) return false;
+      if (n.type !== T.CallExpression) return undefined;
+      const c = unwrap(n.callee);
+      if (c.type === T.MemberExpression && RESTART_RE.test(propertyName(c) ?? '') && ctx.sourceCode.getText(unwrap(c.object)) === emitter) found = n;
+      return undefined;
+    });
+    return found;
+  };
+  let restart = restartIn(handler.body);
+  // The timer that runs the restart, when the restart sits in a function handed to it by name
+  // (`setTimeout(reopen, ms)` with `reopen` declared in the handler or elsewhere in the file).
+  let scheduler: TSESTree.CallExpression | undefined;
+  if (!restart) {
+    walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
+      if (restart) return false;
+      if (n.type !== T.CallExpression || !isGlobalTimer(ctx.sourceCode, n) || !n.arguments[0] || unwrap(n.arguments[0]).type !== T.Identifier) return undefined;
+      const target = sameFileFunction(n.arguments[0], ctx);
+      if (!target || contains(target, call)) return undefined;
+      restart = restartIn(target.body);
+      if (restart) scheduler = n;
+      return undefined;
+    });
+  }
   if (!restart) return undefined;
+  if (onlyOnDeliberateClose(restart, handler, ctx)) return undefined;
   const waits: RetrySite['waits'] = [];
-  for (let p: Node | undefined = restart.parent; p && p !== handler; p = p.parent) {
+  const timerWait = (host: TSESTree.CallExpression): void => {
+    const ms = host.arguments[1];
+    if (ms && ms.type !== T.SpreadElement) waits.push(waitOf({ call: host, delayExpr: ms, bindings: [], argument: ms, opaque: false }, ctx.sourceCode, []));
+  };
+  if (scheduler) timerWait(scheduler);
+  for (let p: Node | undefined = restart.parent; !scheduler && p && p !== handler; p = p.parent) {
     const host: Node | undefined = p.parent;
     if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host) && host.arguments[1] && host.arguments[1].type !== T.SpreadElement) {
-      waits.push(waitOf({ call: host, delayExpr: host.arguments[1], bindings: [], argument: host.arguments[1], opaque: false }, ctx.sourceCode, []));
+      timerWait(host);
+      break;
+    }
+    const named = isFunction(p) ? timerOfNamed(p, ctx.sourceCode, handler) : undefined;
+    if (named) {
+      scheduler = named;
+      timerWait(named);
       break;
     }
   }
@@ -88,18 +114,46 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
     }
     return undefined;
   }, false);
-  const guarded = pathFacts(restart, handler.body).length > 0;
+  // A restart handed to a timer by name is re-run by that timer: the site is reported there.
+  const anchor: Node = scheduler ?? restart;
+  const guarded = pathFacts(anchor, handler.body).length > 0;
   return {
     kind: 'loop',
-    node: restart,
-    bound: { kind: guarded ? 'unknown' : 'unbounded', maxAttempts: undefined, node: restart },
+    node: anchor,
+    bound: { kind: guarded ? 'unknown' : 'unbounded', maxAttempts: undefined, node: anchor },
     waits,
-    noWait: waits.length === 0 ? restart : undefined,
+    noWait: waits.length === 0 ? anchor : undefined,
     nonIdempotent: [],
     rateLimitChecks: [],
     honoursRetryAfter: false,
     clientErrorRetries: [],
   };
+}
+
+/**
+ * Every path to the restart establishes that the handler's reason argument is a deliberate close
+ * ({@link DELIBERATE_CLOSE_REASONS}): `if (reason === 'io server disconnect') socket.connect()`.
+ * A restart of a session the peer ended on purpose is not a retry of a failure.
+ */
+function onlyOnDeliberateClose(restart: Node, handler: TSESTree.FunctionLike, ctx: Ctx): boolean {
+  const params = handler.params.filter((p): p is TSESTree.Identifier => p.type === T.Identifier).map((p) => variableOf(ctx.sourceCode, p));
+  if (params.length === 0 || !handler.body) return false;
+  const isReason = (n: Node): boolean => {
+    const u = unwrap(n);
+    if (u.type !== T.Identifier) return false;
+    const v = variableOf(ctx.sourceCode, u);
+    return !!v && params.includes(v);
+  };
+  const deliberate = (n: Node): boolean => {
+    const u = unwrap(n);
+    return u.type === T.Literal && typeof u.value === 'string' && DELIBERATE_CLOSE_REASONS.has(u.value);
+  };
+  return pathFacts(restart, handler.body).some((fact) =>
+    impliedComparisons(fact).some(({ cmp, holds }) => {
+      const equal = cmp.operator === '===' || cmp.operator === '==' ? holds : cmp.operator === '!==' || cmp.operator === '!=' ? !holds : false;
+      return equal && ((isReason(cmp.left) && deliberate(cmp.right)) || (isReason(cmp.right) && deliberate(cmp.left)));
+    }),
+  );
 }
 
 /** The operation whose failure handler (`.catch` callback, `.then` rejection callback) contains `node`. */
@@ -504,8 +558,10 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
 
 /**
  * The loop moves on to something else after a failure: a variable the try's operation reads is
- * reassigned (`current = path.dirname(current)`), so the next pass is a different operation
- * (walking up a tree, trying the next candidate), not a retry of the failed one.
+ * reassigned (`current = path.dirname(current)`), or a field it reads is replaced
+ * (`this.cursor = this.open(token)`, in the catch or in a same-file method the catch calls), so
+ * the next pass is a different operation (walking up a tree, trying the next candidate, reading
+ * from a resumed cursor), not a retry of the failed one.
  */
 function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
   const reassigned = new Set<Variable>();
@@ -517,7 +573,8 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
     }
     return undefined;
   });
-  if (reassigned.size === 0) return false;
+  const fields = replacedFields(loop.body, tryStmt.block, ctx);
+  if (reassigned.size === 0 && fields.size === 0) return false;
   let reads = false;
   walk(tryStmt.block, ctx.sourceCode.visitorKeys, (n) => {
     if (reads || isFunction(n)) return false;
@@ -528,12 +585,41 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
             const v = variableOf(ctx.sourceCode, m);
             if (v && reassigned.has(v)) reads = true;
           }
+          if (m.type === T.MemberExpression && unwrap(m.object).type === T.ThisExpression && fields.has(propertyName(m) ?? '')) reads = true;
         });
       }
     }
     return undefined;
   });
   return reads;
+}
+
+/**
+ * The `this` fields replaced by a new object (`this.x = open()`, `this.x = await connect(…)`, not
+ * a count or a flag) in `region` outside `skip`, directly or in a same-file function or method it
+ * calls (two calls deep).
+ */
+function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = new Set<Node>()): Set<string> {
+  const out = new Set<string>();
+  walk(region, ctx.sourceCode.visitorKeys, (n) => {
+    if (n === skip || (n !== region && isFunction(n))) return false;
+    if (n.type === T.AssignmentExpression && n.operator === '=') {
+      const left = unwrap(n.left);
+      let right = unwrap(n.right);
+      if (right.type === T.AwaitExpression) right = unwrap(right.argument);
+      const name = left.type === T.MemberExpression && unwrap(left.object).type === T.ThisExpression ? propertyName(left) : undefined;
+      if (name && (right.type === T.CallExpression || right.type === T.NewExpression)) out.add(name);
+    }
+    if (n.type === T.CallExpression && depth < 2) {
+      const target = sameFileFunction(n.callee, ctx);
+      if (target && !seen.has(target) && !contains(target, region)) {
+        seen.add(target);
+        for (const f of replacedFields(target.body, skip, ctx, depth + 1, seen)) out.add(f);
+      }
+    }
+    return undefined;
+  });
+  return out;
 }
 
 /**
@@ -906,6 +992,12 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
     if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
   }
   if (!bounded && tests.some((t) => hasDeadline(t.test, ctx.sourceCode))) bounded = true;
+  // `retryOrThrow(err)`, `this.giveUpIfExhausted(err)`: a same-file function that throws out of the
+  // loop once a count it reads reaches a limit (F2). The limit is not known here.
+  if (!bounded) {
+    const counted = throwsOnCount(loop, ctx);
+    if (counted) return { bound: { kind: 'bounded', maxAttempts: undefined, node: head }, attempts: [...attempts, ...counted] };
+  }
   // `attempt < Number.MAX_SAFE_INTEGER` with no deadline: a limit that means forever (PRODUCT).
   const forever = bounded && !vague && isEffectivelyUnbounded(maxAttempts) && !tests.some((t) => hasDeadline(t.test, ctx.sourceCode));
   if (forever) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
@@ -918,6 +1010,94 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
   // `while (attempt < 3)` with `attempt` never changed; `while (!done)` with `done` set only on success.
   if (test && onlyLocalStateInTest(test, loop, ctx)) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
   return { bound: { kind: 'unknown', maxAttempts: undefined, node: head }, attempts };
+}
+
+/**
+ * A call in the loop (outside nested functions) to a same-file function or method that throws
+ * when a count reaches a limit: `if (retries >= max) throw err`, `if (++this.failures > 5) throw e`,
+ * where the count is a variable or `this` field stepped by `++`/`+=`/`-=` somewhere (one or two calls
+ * deep). The throw must leave the loop: no try inside the loop around the call catches it and goes on.
+ */
+function throwsOnCount(loop: Loop, ctx: Ctx): AttemptVar[] | undefined {
+  let found: AttemptVar[] | undefined;
+  ownNodes(loop, ctx, (n) => {
+    if (found || n.type !== T.CallExpression) return;
+    const target = sameFileFunction(n.callee, ctx);
+    if (!target || contains(target, loop) || !throwLeavesLoop(n, loop)) return;
+    found = countGuardsThrow(target, ctx, 0);
+  });
+  return found;
+}
+
+/** Every try inside the loop whose block holds `call` has a catch that leaves (or only a finally). */
+function throwLeavesLoop(call: Node, loop: Loop): boolean {
+  for (let p: Node | undefined = call.parent; p && p !== loop; p = p.parent) {
+    const t = p.parent;
+    if (t?.type === T.TryStatement && t.block === p && t.handler && !alwaysExits(t.handler.body)) return false;
+  }
+  return true;
+}
+
+/**
+ * `fn` (or a same-file function it calls) throws under a test of a stepped count. Returns the
+ * counts it tests with their ranges (a variable counting up to a known limit gets that limit as
+ * its largest value, so a delay growing with it is bounded), or undefined.
+ */
+function countGuardsThrow(fn: NonNullable<ReturnType<typeof sameFileFunction>>, ctx: Ctx, depth: number): AttemptVar[] | undefined {
+  let found: AttemptVar[] | undefined;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || (n !== fn.body && isFunction(n))) return false;
+    if (n.type === T.IfStatement && throwsAlways(n.consequent)) found = testsStepped(n.test, ctx);
+    if (!found && n.type === T.CallExpression && depth < 1) {
+      const inner = sameFileFunction(n.callee, ctx);
+      if (inner && inner !== fn && !contains(inner, n)) found = countGuardsThrow(inner, ctx, depth + 1);
+    }
+    return undefined;
+  });
+  return found;
+}
+
+function throwsAlways(s: Node): boolean {
+  if (s.type === T.ThrowStatement) return true;
+  return s.type === T.BlockStatement && s.body.length > 0 && s.body[s.body.length - 1]!.type === T.ThrowStatement;
+}
+
+/**
+ * The test compares a stepped count (`retries >= max`, `++this.failures > 5`) with something:
+ * the counted variables with their ranges (`retries >= max` with `max` known: at most `max`), an
+ * empty list for a field or an update, undefined when no stepped count is tested.
+ */
+function testsStepped(test: Node, ctx: Ctx): AttemptVar[] | undefined {
+  let found: AttemptVar[] | undefined;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type !== T.BinaryExpression || !['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
+    for (const [side, other] of [[n.left, n.right], [n.right, n.left]] as const) {
+      const u = unwrap(side as Node);
+      if (u.type === T.UpdateExpression) {
+        found ??= [];
+      } else if (u.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, u);
+        if (v && v.references.some((r) => isStep(r.identifier.parent, r.identifier))) {
+          const limit = evaluate(other as Node, makeEnv(ctx.sourceCode));
+          const hi = !limit.opaque && limit.lo === limit.hi && Number.isFinite(limit.hi) ? limit.hi : Infinity;
+          found = [...(found ?? []), { variable: v, lo: 0, hi }];
+        }
+      } else if (u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression) {
+        const f = fieldOf(u);
+        if (f && f.otherWrites.some((w) => isStep(w, undefined))) found ??= [];
+      }
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** `x++`, `--x`, `x += k`, `x -= k` (with `x` the given identifier when one is given). */
+function isStep(n: Node | undefined, id: Node | undefined): boolean {
+  if (!n) return false;
+  if (n.type === T.UpdateExpression) return !id || n.argument === id;
+  return n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') && (!id || n.left === id);
 }
 
 /** The test reads only local variables of the enclosing function that the loop never counts with (a success flag, a counter never changed). */

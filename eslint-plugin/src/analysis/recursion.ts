@@ -1,14 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { guarded } from './guard';
 import { calleeName, contains, findAll, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
-import { carriesRandomness, evaluate, makeEnv, sameFileFunction, type AttemptVar, type RetryRegion } from './delay';
+import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
 import { variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ERROR_NAME, FAILURE_EVENTS, REFRESH_RE } from './vocabulary';
-import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, waitOf } from './waits';
+import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -42,11 +43,7 @@ export function analyzeRecursion(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
     if (!isFunction(n)) return undefined;
-    try {
-      sites.push(...analyzeFunction(n, ctx));
-    } catch {
-      // Skip this function, keep the file.
-    }
+    sites.push(...(guarded(n, () => analyzeFunction(n, ctx)) ?? []));
     return undefined;
   });
   return sites;
@@ -114,12 +111,31 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const contexts = calls
     .filter((c) => !direct.includes(c) || !(newInput(c, fn, ctx) || removesGuardedField(c, fn, ctx)))
     .filter(() => !takesNextItem(fn, ctx))
-    .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay) }))
+    .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay, relays.some((r) => r.call === c && !r.hook)) }))
     .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx));
   if (contexts.length === 0) return [];
   // Rescheduled after a success too (`try { await renew(); schedule(refresh, 45 min) } catch { schedule(refresh, d) }`):
   // a periodic job, not a retry (R4).
   if (direct.some((c) => !selfCallee(c, fn, ctx) && !contexts.some((x) => x.call === c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  // The very same re-call runs after a success too (`.then(() => again(x), () => again(x))` under one
+  // state check, `if (gen !== store.gen) return again(x)` in the try and in the catch): the re-run
+  // follows from state the failure does not decide, not from the failure (R2).
+  // Both calls must sit under the same state check: a failure path that re-queues the item and
+  // takes it again (`queue.unshift(job); next()`) is still decided by the failure.
+  const text = (c: Node): string => ctx.sourceCode.getText(c);
+  // The guard is the one inside each outcome's own code (its handler, its try block or catch), not a
+  // precondition both share (`if (!job) return done();` before the call).
+  const outcomeRoot = (c: Node): Node => {
+    let p: Node | undefined = c.parent;
+    while (p && p !== fn.body && !isFunction(p) && !(p.parent?.type === T.TryStatement && p.parent.block === p) && p.type !== T.CatchClause) p = p.parent;
+    return p ?? fn.body;
+  };
+  const guards = (c: Node): Set<string> => new Set(dominatingTests(c, outcomeRoot(c)).map(text));
+  const sameGuard = (a: Node, b: Node): boolean => {
+    const ga = guards(a);
+    return [...guards(b)].some((g) => ga.has(g));
+  };
+  if (contexts.every((x) => direct.some((c) => c !== x.call && !contexts.some((y) => y.call === c) && text(c) === text(x.call) && sameGuard(c, x.call) && reachesCall(fn, c, SUCCESS, ctx.sourceCode)))) return [];
   // The same scheduling relay runs after a success too (`this.plan()` after the try, `this.plan(true)` in its catch).
   if (relays.some((r) => !contexts.some((x) => x.call === r.call) && contexts.some((x) => relays.some((q) => q.call === x.call && q.relay === r.relay)) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
@@ -241,6 +257,8 @@ interface Relay {
   hook?: boolean;
   /** The relay's call back to `fn`. */
   back: TSESTree.CallExpression;
+  /** The relay is run by a same-file factory's timer (`const later = debounce(() => fn(), ms)`): that timer's wait. */
+  factoryWait?: Wait;
 }
 
 /** Calls from `fn` to a same-file function (or method) that calls `fn` back. */
@@ -265,7 +283,64 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     const back = selfCalls(fn, ctx, target.body);
     if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0], hook: true });
   }
+  // A callable made by a same-file factory that runs its function argument from a timer
+  // (`const reopenLater = debounce(() => open(), () => gap * 1000)`, `const soon = later(open, 5000)`).
+  for (const n of calls) {
+    const made = factoryMade(n.callee, ctx);
+    if (!made) continue;
+    made.init.arguments.forEach((a, idx) => {
+      if (a.type === T.SpreadElement) return;
+      const cb = sameFileFunction(a, ctx);
+      const self = cb === fn;
+      if (!cb || (!self && contains(cb, n))) return;
+      const back = self ? made.init : selfCalls(fn, ctx, cb.body)[0];
+      if (!back || (!self && contains(fn, cb))) return;
+      const scheduled = schedulerAt(made.init, made.factory, idx, ctx);
+      if (!scheduled) return;
+      out.push({ call: n, relay: self ? made.factory : cb, back, factoryWait: factoryWait(scheduled, made.init, ctx) });
+    });
+  }
   return out;
+}
+
+/**
+ * The factory call a callee was made by: `reopenLater` in `reopenLater()` is a `const` bound to
+ * `debounce(…)`, a same-file function that returns a function.
+ */
+function factoryMade(callee: Node, ctx: Ctx): { init: TSESTree.CallExpression; factory: Fn } | undefined {
+  const c = unwrap(callee);
+  if (c.type !== T.Identifier) return undefined;
+  const v = variableOf(ctx.sourceCode, c);
+  const d = v?.defs[0]?.node;
+  if (!v || d?.type !== T.VariableDeclarator || !d.init || v.references.some((r) => r.isWrite() && r.writeExpr !== d.init)) return undefined;
+  const init = unwrap(d.init);
+  if (init.type !== T.CallExpression) return undefined;
+  const factory = sameFileFunction(init.callee, ctx);
+  if (!factory || !returnedExpressions(factory, ctx.sourceCode).some((r) => isFunction(unwrap(r)))) return undefined;
+  return { init, factory };
+}
+
+/**
+ * The wait of a factory's timer, reported where the code that uses the factory sets it: the
+ * argument its delay parameter is bound to (`debounce(open, 2500)`), or the function argument the
+ * factory calls for each delay (`debounce(open, () => gap * 1000)`, judged by what it returns).
+ */
+function factoryWait(scheduled: NonNullable<FailureContext['scheduled']>, init: TSESTree.CallExpression, ctx: Ctx): Wait {
+  const d = unwrap(scheduled.delay);
+  const boundTo = (id: Node): Node | undefined => (id.type === T.Identifier ? scheduled.bindings.find((b) => b.param.name === id.name)?.arg : undefined);
+  const env = makeEnv(ctx.sourceCode, [], undefined, { node: init });
+  if (d.type === T.CallExpression && d.arguments.length === 0) {
+    const arg = boundTo(unwrap(d.callee));
+    const fn = arg ? sameFileFunction(arg, ctx) : undefined;
+    const returned = fn ? returnedExpressions(fn, ctx.sourceCode) : [];
+    if (arg && returned.length === 1) {
+      const expr = returned[0]!;
+      return { node: arg, argument: undefined, delay: toDelayFacts(evaluate(expr, env), arg, expr) };
+    }
+  }
+  const arg = boundTo(d);
+  if (arg && arg.type !== T.SpreadElement) return { node: arg, argument: arg as TSESTree.Expression, delay: toDelayFacts(evaluate(arg, env), arg, arg) };
+  return { node: scheduled.delay, argument: undefined, delay: toDelayFacts(evaluate(undefined, env), scheduled.delay) };
 }
 
 /** The argument of a failure hook that is the failure handler: `.catch(h)`, `.then(_, h)`, `.on('close', h)`. */
@@ -337,6 +412,7 @@ function relayWaitsAtAll(r: Relay, ctx: Ctx): boolean {
 
 /** Waits in the relay before it calls back: awaited waits, or a timer whose callback calls back. */
 function relayWaits(r: Relay, ctx: Ctx): Wait[] {
+  if (r.factoryWait) return [r.factoryWait];
   const waits: Wait[] = [];
   // `setTimeout(open, ms)` in the relay: the call back is the timer itself.
   if (isGlobalTimer(ctx.sourceCode, r.back) && r.back.arguments[1] && r.back.arguments[1].type !== T.SpreadElement) {
@@ -401,6 +477,7 @@ function decidedElsewhere(call: TSESTree.CallExpression, fc: FailureContext, ctx
 function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (!selfCallee(call, fn, ctx)) return false;
   if (walksParameter(call, fn, ctx)) return true;
+  if (stepsOuterInput(fn, ctx)) return true;
   return call.arguments.some((a) => {
     const u = unwrap(a);
     if (u.type !== T.Identifier) return false;
@@ -408,6 +485,64 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
     const def = v?.defs[0];
     return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx);
   });
+}
+
+const COMPARISON = new Set(['<', '<=', '>', '>=', '===', '==', '!==', '!=']);
+const LOG_METHOD_RE = /^(log|info|warn|error|debug|trace|verbose)$/;
+
+/**
+ * The function steps a variable declared outside it (`port += 1`, `seq++`) that is no attempt
+ * count (never compared, not named like one) and hands it to a call that is not a log line
+ * (`listen(port)`, `open(\`tmp-${seq}\`)`, directly or through a local): each call works on a
+ * new input (the next port, the next name), a walk over candidates rather than a retry (R2).
+ */
+function stepsOuterInput(fn: Fn, ctx: Ctx): boolean {
+  const keys = ctx.sourceCode.visitorKeys;
+  const carriers = new Set<TSESLint.Scope.Variable>();
+  walk(fn.body, keys, (n) => {
+    if (n !== fn.body && isFunction(n)) return false;
+    const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
+    const u = target && unwrap(target);
+    if (u?.type !== T.Identifier || ATTEMPTISH.test(u.name)) return undefined;
+    const v = variableOf(ctx.sourceCode, u);
+    const def = v?.defs[0];
+    if (!v || !def || def.type !== 'Variable' || contains(fn, def.name)) return undefined;
+    const compared = v.references.some((r) => {
+      const p = r.identifier.parent;
+      return p?.type === T.BinaryExpression && COMPARISON.has(p.operator);
+    });
+    if (!compared) carriers.add(v);
+    return undefined;
+  });
+  if (carriers.size === 0) return false;
+  const reads = (root: Node): boolean => {
+    let found = false;
+    walk(root, keys, (m) => {
+      if (found) return false;
+      if (m.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, m);
+        if (v && carriers.has(v)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  let handed = false;
+  walk(fn.body, keys, (n) => {
+    if (handed) return false;
+    // `const file = path.join(dir, \`tmp-${seq}\`)`: the local carries the stepped value on.
+    if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init && reads(n.init)) {
+      const v = variableOf(ctx.sourceCode, n.id);
+      if (v) carriers.add(v);
+    }
+    if (n.type === T.CallExpression) {
+      const c = unwrap(n.callee);
+      const logLine = c.type === T.MemberExpression && ((unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'console') || LOG_METHOD_RE.test(propertyName(c) ?? ''));
+      if (!logLine && n.arguments.some((a) => reads(a))) handed = true;
+    }
+    return undefined;
+  });
+  return handed;
 }
 
 /**
@@ -575,7 +710,12 @@ function handsOffError(call: TSESTree.CallExpression, fc: FailureContext, fn: Fn
 const ATTEMPTISH = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
 
 /** Decides whether a self-call happens after a failure, and how. */
-function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handlerFn?: Fn): FailureContext | undefined {
+/**
+ * Where the retry call sits on a failure path. `relayCall`: the call goes to a relay that calls `fn`
+ * back (a same-file function, or a callable a same-file factory made): it is positioned like a
+ * direct self-call.
+ */
+function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handlerFn?: Fn, relayCall = false): FailureContext | undefined {
   let timer: TSESTree.CallExpression | undefined;
   let child: Node = call;
   let p: Node | undefined = call.parent;
@@ -584,7 +724,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   let scheduledBy: FailureContext['scheduled'];
   /** The call to the same-file scheduler `scheduledBy` describes. */
   let schedulerCall: Node | undefined;
-  if (!selfCallee(call, fn, ctx)) {
+  if (!selfCallee(call, fn, ctx) && !relayCall) {
     // `setTimeout(self, ms)`, `.catch(self)`, `.on('close', self)`: the call is the host.
     const name = calleeName(call);
     const scheduled = isGlobalTimer(ctx.sourceCode, call) ? undefined : schedulerOf(call, fn, ctx);
@@ -634,6 +774,11 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
             schedulerCall = host;
           }
         }
+      }
+      // A function passed to a timer by name (`const again = () => self(); setTimeout(again, ms)`).
+      if (!timer && !scheduledBy && p !== handlerFn) {
+        const named = timerOfNamed(p, ctx.sourceCode, fn);
+        if (named) timer = named;
       }
       if (host?.type === T.AssignmentExpression && host.right === p && host.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(host.left) ?? '')) {
         found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
@@ -699,6 +844,9 @@ function schedulerAt(call: TSESTree.CallExpression, host: Fn, idx: number, ctx: 
     walk(cb, ctx.sourceCode.visitorKeys, (m) => {
       if (called) return false;
       if (m.type === T.CallExpression && unwrap(m.callee).type === T.Identifier && (unwrap(m.callee) as TSESTree.Identifier).name === param.name) called = true;
+      // `fn.apply(self, args)`, `fn.call(this)`.
+      const mc = m.type === T.CallExpression ? unwrap(m.callee) : undefined;
+      if (mc?.type === T.MemberExpression && (propertyName(mc) === 'apply' || propertyName(mc) === 'call') && unwrap(mc.object).type === T.Identifier && (unwrap(mc.object) as TSESTree.Identifier).name === param.name) called = true;
       return undefined;
     });
     return called;
@@ -1010,6 +1158,17 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
       result = 'unknown';
       return false;
     }
+    // `const handled = await handleErrors(res, retries); if (handled === null) …`: the tested local
+    // holds what such a predicate returned (F2).
+    if (n.type === T.Identifier && !isV(n)) {
+      const def = variableOf(ctx.sourceCode, n)?.defs[0];
+      let init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : undefined;
+      if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+      if (init?.type === T.CallExpression && predicateCompares(init, isV, ctx.sourceCode)) {
+        result = 'unknown';
+        return false;
+      }
+    }
     if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;
     if (!['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
     let other: Node | undefined;
@@ -1055,7 +1214,7 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
   }
   walkRegion(fc.path, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-    if (fc.timer && n === fc.timer) return false;
+    if (fc.timer && contains(n, fc.timer)) return false;
     if (n === call) return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w) return undefined;

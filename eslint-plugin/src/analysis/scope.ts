@@ -5,14 +5,25 @@ import type { Node } from './types';
 
 type Variable = TSESLint.Scope.Variable;
 
-/** Finds the variable an identifier refers to, through ESLint's scope analysis. */
+/** The variable of each identifier already looked up (`null`: none). Scopes do not change during a lint. */
+const variables = new WeakMap<TSESTree.Identifier, Variable | null>();
+
+/**
+ * Finds the variable an identifier refers to, through ESLint's scope analysis. Memoised per
+ * identifier: a lookup walks up every enclosing scope, and nested retries asked it again per
+ * enclosing loop (cubic in the nesting depth).
+ */
 export function variableOf(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): Variable | undefined {
+  const hit = variables.get(id);
+  if (hit !== undefined) return hit ?? undefined;
+  let found: Variable | null = null;
   try {
-    const scope = sourceCode.getScope(id);
-    return ASTUtils.findVariable(scope, id) ?? undefined;
+    found = ASTUtils.findVariable(sourceCode.getScope(id), id) ?? null;
   } catch {
-    return undefined;
+    // ESLint's scope manager has no scope for a node outside the linted tree (a synthetic node).
   }
+  variables.set(id, found);
+  return found ?? undefined;
 }
 
 /** The write references of a variable other than its declaration's initialiser. */
@@ -389,44 +400,41 @@ const MAX_DEPTH = 12;
  * annotation is a literal union (inline or through a same-file type alias) resolves to a
  * `choice` of the union's literals. A conditional resolves to a `choice` of its branches.
  *
- * Never throws; anything it cannot follow is `unknown` with its provenance.
+ * Anything it cannot follow is `unknown` with its provenance; a fault is left to the analysis
+ * guard of the construct being analysed (`./guard`).
  */
 export function resolveExpression(sourceCode: TSESLint.SourceCode, expr: Node, depth = 0): Resolved {
   const n = unwrap(expr);
   if (depth > MAX_DEPTH) return { kind: 'unknown', provenance: 'other', node: n };
-  try {
-    switch (n.type) {
-      case T.Identifier:
-        return resolveIdentifier(sourceCode, n, depth);
-      case T.MemberExpression: {
-        const name = propertyName(n);
-        if (name === undefined) return { kind: 'unknown', provenance: 'other', node: n };
-        if (unwrap(n.object).type === T.ThisExpression) {
-          const f = fieldOf(n);
-          if (!f) return { kind: 'unknown', provenance: 'field', node: n };
-          if (f.otherWrites.length > 0) return { kind: 'unknown', provenance: 'reassigned', node: n };
-          const defs = [...(f.initializer && f.constructorWrites.length === 0 ? [f.initializer] : []), ...f.constructorWrites];
-          if (defs.length === 1) return resolveExpression(sourceCode, defs[0]!, depth + 1);
-          if (defs.length > 1) return { kind: 'choice', nodes: defs };
-          return { kind: 'unknown', provenance: 'field', node: n };
-        }
-        const obj = resolveObject(sourceCode, n.object, depth + 1);
-        if (!obj) return { kind: 'unknown', provenance: provenanceOf(sourceCode, n.object, depth + 1), node: n };
-        const prop = obj.properties.get(name);
-        if (prop && !prop.overridable) return resolveExpression(sourceCode, prop.value, depth + 1);
-        return { kind: 'unknown', provenance: obj.open ? 'spread' : 'other', node: n };
+  switch (n.type) {
+    case T.Identifier:
+      return resolveIdentifier(sourceCode, n, depth);
+    case T.MemberExpression: {
+      const name = propertyName(n);
+      if (name === undefined) return { kind: 'unknown', provenance: 'other', node: n };
+      if (unwrap(n.object).type === T.ThisExpression) {
+        const f = fieldOf(n);
+        if (!f) return { kind: 'unknown', provenance: 'field', node: n };
+        if (f.otherWrites.length > 0) return { kind: 'unknown', provenance: 'reassigned', node: n };
+        const defs = [...(f.initializer && f.constructorWrites.length === 0 ? [f.initializer] : []), ...f.constructorWrites];
+        if (defs.length === 1) return resolveExpression(sourceCode, defs[0]!, depth + 1);
+        if (defs.length > 1) return { kind: 'choice', nodes: defs };
+        return { kind: 'unknown', provenance: 'field', node: n };
       }
-      case T.ConditionalExpression:
-        return { kind: 'choice', nodes: [n.consequent, n.alternate] };
-      case T.CallExpression:
-      case T.NewExpression:
-      case T.AwaitExpression:
-        return { kind: 'unknown', provenance: 'call', node: n };
-      default:
-        return { kind: 'value', node: n };
+      const obj = resolveObject(sourceCode, n.object, depth + 1);
+      if (!obj) return { kind: 'unknown', provenance: provenanceOf(sourceCode, n.object, depth + 1), node: n };
+      const prop = obj.properties.get(name);
+      if (prop && !prop.overridable) return resolveExpression(sourceCode, prop.value, depth + 1);
+      return { kind: 'unknown', provenance: obj.open ? 'spread' : 'other', node: n };
     }
-  } catch {
-    return { kind: 'unknown', provenance: 'other', node: n };
+    case T.ConditionalExpression:
+      return { kind: 'choice', nodes: [n.consequent, n.alternate] };
+    case T.CallExpression:
+    case T.NewExpression:
+    case T.AwaitExpression:
+      return { kind: 'unknown', provenance: 'call', node: n };
+    default:
+      return { kind: 'value', node: n };
   }
 }
 

@@ -40,6 +40,12 @@ export interface DelayFacts {
   invariant?: boolean;
   /** The delay expression as written, named by messages when its number is unknown. */
   expression?: Node;
+  /**
+   * The delay is a value read from the failure the retry caught (a delay the server sent in the
+   * error's body or fields: `retry after 7` in a message, `parameters.retry_after`), not one the
+   * code chose.
+   */
+  fromFailure?: boolean;
 }
 
 /** One wait between attempts. */

@@ -60,6 +60,14 @@ export const CLASSIFIER_RE = /retr(y|i)able|transient|should_?retry|isServer|isN
 /** Events that report a failed or lost connection. */
 export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 
+/**
+ * Disconnect reasons that say the connection was ended on purpose, not lost: socket.io's
+ * 'io server disconnect' (the server called `disconnect()`) and 'io client disconnect'. The client
+ * reconnects by itself, with its own backoff, after every other reason; a hand reconnect taken only
+ * for these is the documented restart of a session that worked, not a retry of a failure.
+ */
+export const DELIBERATE_CLOSE_REASONS: ReadonlySet<string> = new Set(['io server disconnect', 'io client disconnect']);
+
 /** Global objects whose `setTimeout` is the timer (`window.setTimeout`, `globalThis.setTimeout`). */
 export const GLOBAL_OBJECTS: readonly string[] = ['window', 'globalThis', 'global', 'self'];
 

@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
-import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
-import { evaluate, makeEnv, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
+import { calleeName, contains, enclosingFunction, isFunction, propertyName, unwrap, walk } from './ast';
+import { evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
 import { isExport, originOf, variableOf } from './scope';
 import type { Node, Wait } from './types';
 import { EXECUTOR_REJECT_INDEX, EXECUTOR_RESOLVE_INDEX, GLOBAL_OBJECTS, OPAQUE_WAIT_RE, TIMER_PROMISE_MODULES, WAIT_NAME_RE, isNotAWaitModule } from './vocabulary';
@@ -43,6 +43,7 @@ export function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
   let id: TSESTree.Identifier | undefined;
   if (c.type === T.Identifier) id = c;
   else if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && GLOBAL_OBJECTS.includes((unwrap(c.object) as TSESTree.Identifier).name) && calleeName(call) === 'setTimeout') return true;
+  else if (c.type === T.MemberExpression && calleeName(call) === 'setTimeout' && isHostTimer(sourceCode, call)) return true;
   if (!id || id.name !== 'setTimeout') return false;
   const v = variableOf(sourceCode, id);
   if (v && v.defs.length > 0) {
@@ -53,12 +54,61 @@ export function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
 }
 
 /**
+ * A host object's timer with the global timer's signature, `host.setTimeout(callback, ms)` (a bot
+ * client's or a framework's managed timer): the callback comes first and is a function (inline or a
+ * same-file function passed by name), and the delay after it is not one. Node's
+ * `socket.setTimeout(ms, onIdle)` (delay first) is an idle timeout, not a timer.
+ */
+function isHostTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
+  const [cb, ms] = call.arguments;
+  if (!cb || !ms || cb.type === T.SpreadElement || ms.type === T.SpreadElement) return false;
+  if (isFunction(unwrap(ms))) return false;
+  const f = unwrap(cb);
+  return isFunction(f) || (f.type === T.Identifier && sameFileFunction(f, { sourceCode }) !== undefined);
+}
+
+/**
+ * The timer a same-file function is handed to by name (`const again = () => run(); setTimeout(again,
+ * ms)`, `function reopen() {…} … setTimeout(reopen, ms)`): the first call to a timer whose callback
+ * argument reads the function's (never reassigned) binding. Undefined when it is given to none.
+ * `within` limits the search to timers inside that node.
+ */
+export function timerOfNamed(fn: Node, sourceCode: TSESLint.SourceCode, within?: Node): TSESTree.CallExpression | undefined {
+  let id: TSESTree.Identifier | undefined;
+  if (fn.type === T.FunctionDeclaration && fn.id) id = fn.id;
+  else if (fn.parent?.type === T.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === T.Identifier) id = fn.parent.id;
+  if (!id) return undefined;
+  const v = variableOf(sourceCode, id);
+  if (!v || v.references.some((r) => r.isWrite() && r.writeExpr !== fn)) return undefined;
+  for (const r of v.references) {
+    const host = r.identifier.parent;
+    if (host?.type !== T.CallExpression || host.arguments[0] !== r.identifier || !isGlobalTimer(sourceCode, host)) continue;
+    if (within && !contains(within, host)) continue;
+    return host;
+  }
+  return undefined;
+}
+
+/**
  * Recognises a wait: `new Promise(r => setTimeout(r, ms))`, `setTimeout` from
  * `node:timers/promises`, a same-file function whose body waits, a common helper name
  * (`sleep`, `delay`, `wait`, …) or a name in `settings.retry.sleepFunctions`.
  * Does not decide whether the wait is awaited (see {@link isAwaited}).
  */
 export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings, depth = 0): WaitCall | undefined {
+  if (depth > 0) return waitOfCall(node, sourceCode, settings, depth);
+  // Memoised per node and settings: every enclosing loop of a nested retry asks again.
+  const hit = waitsOf.get(node);
+  if (hit && hit.settings === settings) return hit.wait;
+  const wait = waitOfCall(node, sourceCode, settings, 0);
+  waitsOf.set(node, { settings, wait });
+  return wait;
+}
+
+/** {@link asWait}'s answers at depth 0, per node (with the settings they were given for). */
+const waitsOf = new WeakMap<Node, { settings: RetrySettings; wait: WaitCall | undefined }>();
+
+function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings, depth: number): WaitCall | undefined {
   const n = unwrap(node);
   if (depth > 4) return undefined;
   if (n.type === T.NewExpression) {
@@ -97,7 +147,15 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
   if (fn) {
     if (!isWaitHelperShape(fn, n, sourceCode)) return undefined;
     const inner = findInnerWait(fn, sourceCode, settings, depth + 1);
-    if (!inner) return undefined;
+    if (!inner) {
+      // A helper named for a wait (`applyDelay`, `backoff`) that awaits or returns a call it cannot
+      // see into (`await delay.apply()` on an object built in another module): it may well wait,
+      // for an unknown time. Anything else named so is judged by its body (no wait).
+      if (name && (WAIT_NAME_RE.test(name) || OPAQUE_WAIT_RE.test(name) || settings.sleepFunctions.includes(name)) && awaitsUnseenCall(fn, sourceCode)) {
+        return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
+      }
+      return undefined;
+    }
     const bindings = [...inner.bindings];
     let argument: TSESTree.Expression | undefined;
     fn.params.forEach((p, i) => {
@@ -133,6 +191,23 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
     if (!v.opaque || v.attempt || v.random) return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: false };
   }
   return undefined;
+}
+
+/** The function awaits or returns a call that is not to a same-file function (its callee cannot be seen into). */
+function awaitsUnseenCall(fn: TSESTree.FunctionLike, sourceCode: TSESLint.SourceCode): boolean {
+  if (!fn.body) return false;
+  let found = false;
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (found || (n !== fn.body && isFunction(n))) return false;
+    const awaited = n.type === T.AwaitExpression ? unwrap(n.argument) : n.type === T.ReturnStatement && n.argument ? unwrap(n.argument) : undefined;
+    if (awaited?.type === T.CallExpression && !sameFileFunction(awaited.callee, { sourceCode })) found = true;
+    return undefined;
+  });
+  if (!found && fn.body.type !== T.BlockStatement) {
+    const b = unwrap(fn.body);
+    found = b.type === T.CallExpression && !sameFileFunction(b.callee, { sourceCode });
+  }
+  return found;
 }
 
 /** `Atomics.wait(…)`: a wait that blocks, so it needs no `await`. */
@@ -254,9 +329,15 @@ function findInnerWait(fn: Node, sourceCode: TSESLint.SourceCode, settings: Retr
       if (inExecutor) {
         const settles = timerSettles(n, inExecutor.executor, sourceCode);
         if (settles === 'reject' || (settles === 'other' && isTimeoutTimer(n, sourceCode))) return false;
+        // A timer that settles nothing and sits in a callback inside the executor (a keep-alive ping
+        // set from a socket listener) runs on its own: it is not what the promise waits for.
+        if (settles === 'other' && enclosingFunction(n) !== inExecutor.executor) return false;
         // The promise the timer resolves must be what the body waits for.
         if (!contains(inExecutor.promise, fn) && !waitedWithin(inExecutor.promise, fn, sourceCode)) return false;
       } else if (isTimeoutTimer(n, sourceCode)) {
+        return false;
+      } else if (isFunction(fn) && enclosingFunction(n) !== fn) {
+        // Likewise a timer set in a callback inside the helper (a listener) is not the helper's wait.
         return false;
       }
       const ms = n.arguments[1];
@@ -393,7 +474,9 @@ export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: A
   }
   // The delay as written: the argument of the wait, or the timer's delay when no helper parameter stands in between.
   const expression = w.argument ?? (w.bindings.length === 0 ? w.delayExpr : undefined);
-  return { node: w.call, argument: w.argument, delay: toDelayFacts(value, w.argument ?? w.call, expression) };
+  const delay = toDelayFacts(value, w.argument ?? w.call, expression);
+  if ((w.argument && readsFailure(w.argument, sourceCode)) || (w.bindings.length === 0 && w.delayExpr && readsFailure(w.delayExpr, sourceCode))) delay.fromFailure = true;
+  return { node: w.call, argument: w.argument, delay };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { sameFileFunction } from './delay';
 import { analyzeOperation, type Ctx } from './operation';
@@ -54,8 +55,8 @@ export function analyzeWrappers(ctx: Ctx, handWritten: readonly RetrySite[]): Re
     const arg = n.arguments[index];
     const fn = arg ? (isFunction(unwrap(arg)) ? (unwrap(arg) as TSESTree.ArrowFunctionExpression) : sameFileFunction(arg, ctx)) : undefined;
     if (!fn) return undefined;
-    const op = analyzeOperation(fn.body, [], ctx, () => true);
-    if (op.nonIdempotent.length === 0) return undefined;
+    const op = guarded(n, () => analyzeOperation(fn.body, [], ctx, () => true));
+    if (!op || op.nonIdempotent.length === 0) return undefined;
     sites.push({
       kind: 'library',
       node: n,

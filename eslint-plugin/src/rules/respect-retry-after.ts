@@ -43,9 +43,12 @@ export default createRule<Options, MessageIds>({
 /**
  * Whether a site honours Retry-After: its library does, or the header's value flows into a wait
  * (a hand-written site that reads the header but waits a fixed or computed time regardless does
- * not). A wait whose delay cannot be resolved may carry it, so it counts.
+ * not). A wait whose delay cannot be resolved may carry it, so it counts. A wait whose delay is
+ * read from the caught error (the server's delay in the error's body) honours the server too.
  */
 function honours(site: RetrySite): boolean {
+  // The wait is a delay the server sent in the error itself (a rate-limit error's body or fields).
+  if (site.waits.some((w) => w.delay.fromFailure)) return true;
   if (!site.honoursRetryAfter) return false;
   if (site.kind === 'library' || site.waits.length === 0) return true;
   return site.waits.some((w) => w.delay.retryAfter !== undefined || w.delay.opaque || w.delay.maxReason === 'opaque');

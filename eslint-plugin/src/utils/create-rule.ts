@@ -1,7 +1,10 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 
-/** Base URL of the rule docs; `meta.docs.url` is this plus `<rule-id>.md`. */
-export const DOCS_BASE_URL = 'https://github.com/retry-lint/retry-lint/blob/main/eslint-plugin/docs/rules/';
+/** The project's repository (also `repository` in eslint-plugin/package.json). */
+export const REPOSITORY_URL = 'https://github.com/retry-lint/retry-lint';
+
+/** Base URL of the rule docs; `meta.docs.url` is this plus `<rule-id>.md`, the page shipped in the package as `docs/rules/<rule-id>.md`. */
+export const DOCS_BASE_URL = `${REPOSITORY_URL}/blob/main/eslint-plugin/docs/rules/`;
 
 /** Extra `meta.docs` fields every rule of this plugin declares. */
 export interface RetryRuleDocs {

@@ -29,6 +29,8 @@ export interface ActionContext {
   settings: RetryLintSettings;
   workspaceFolders: readonly string[];
   read: ReadText;
+  /** Whether the client cancelled the request (its CancellationToken): checked between the steps of the work. */
+  cancelled?: () => boolean;
 }
 
 function bomOf(doc: TextDocument): number {
@@ -192,6 +194,7 @@ function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: Ac
   const byPlan = new Map<string, { plan: RewritePlan; diagnostics: Diagnostic[] }>();
   const offsetOf = (d: Diagnostic): number => doc.offsetAt(d.range.start) - bom;
   for (const d of diagnostics) {
+    if (context.cancelled?.()) return [];
     for (const plan of planRewrites(sourceCode as never, offsetOf(d))) {
       const key = `${plan.siteKey}:${plan.title}`;
       const entry = byPlan.get(key);
@@ -306,9 +309,11 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, context
     const data = dataOf(d);
     return data !== undefined && data.version === doc.version;
   });
-  if (wants(only, CodeActionKind.QuickFix) && ours.length > 0) {
+  const cancelled = context.cancelled ?? ((): boolean => false);
+  if (wants(only, CodeActionKind.QuickFix) && ours.length > 0 && !cancelled()) {
     const program = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() })?.ast as TSESTree.Program | undefined;
     for (const d of ours) out.push(...eslintFixes(doc, d));
+    if (cancelled()) return [];
     out.push(...helperActions(doc, ours, context));
     for (const d of ours) {
       const disable = disableForLine(doc, d, program);
@@ -324,6 +329,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, context
       if (disable) out.push(disable);
     }
   }
+  if (cancelled()) return [];
   if (only && wants(only, CodeActionKinds.fixAll)) {
     const all = fixAllAction(doc, context.settings) ?? rewriteFileAction(doc, context);
     if (all) out.push(all);
@@ -350,6 +356,6 @@ export function helperRequestEdit(doc: TextDocument, context: ActionContext): Wo
     throw new HelperRequestRefused(`${doc.uri} is ${size} characters, over retryLint.maxFileSize (${context.settings.maxFileSize}).`);
   }
   const sourceCode = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() });
-  if (!sourceCode) return undefined;
+  if (!sourceCode || context.cancelled?.()) return undefined;
   return helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, ['retryWithBackoff'], [], context);
 }

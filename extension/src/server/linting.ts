@@ -4,9 +4,10 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../../../eslint-plugin/src/index';
+import { noConfigLanguageOptions } from '../../../eslint-plugin/src/no-config';
 import type { RetryLintSettings } from '../shared/settings';
 
 /** One finding, as ESLint reports it (1-based lines and columns, fix ranges as text offsets). */
@@ -60,9 +61,18 @@ export function isBundledRule(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(bundled.rules, name);
 }
 
-function bundledDocsUrl(ruleId: string): string | undefined {
+/** Where the rule pages ship with the server (dist/docs/rules/, copied there by esbuild.mjs). */
+const BUNDLED_DOCS = path.join(__dirname, 'docs', 'rules');
+
+/**
+ * The documentation link of a retry rule: the page shipped with the extension (a `file:` URL, so
+ * it opens offline), or the rule's `meta.docs.url` when the page is not there.
+ */
+export function bundledDocsUrl(ruleId: string): string | undefined {
   const name = ruleId.replace(/^retry\//, '');
-  return isBundledRule(name) ? bundled.rules[name]?.meta?.docs?.url : undefined;
+  if (!isBundledRule(name)) return undefined;
+  const page = path.join(BUNDLED_DOCS, `${name}.md`);
+  return fs.existsSync(page) ? pathToFileURL(page).href : bundled.rules[name]?.meta?.docs?.url;
 }
 
 /** The `retryLint.rules` keys that name no bundled rule (ignored by {@link rulesFor}), for a notice. */
@@ -84,16 +94,11 @@ export function rulesFor(settings: Pick<RetryLintSettings, 'rules'>): Record<str
 
 /** The flat config the bundled path lints with (same parser setup as the CLI and the shared eval tool). */
 export function bundledConfig(settings: Pick<RetryLintSettings, 'rules'>, filePath: string): Linter.Config[] {
-  const ext = path.extname(filePath).toLowerCase();
   return [
     {
       files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
-      languageOptions: {
-        parser: tsParser as unknown as Linter.Parser,
-        ecmaVersion: 'latest',
-        sourceType: ext === '.cjs' || ext === '.cts' ? 'commonjs' : 'module',
-        parserOptions: { ecmaFeatures: { jsx: true } },
-      },
+      // Parsed as `retry-lint` parses with no config (JSX in .js, TypeScript, CommonJS fallback).
+      languageOptions: noConfigLanguageOptions(filePath),
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       plugins: { retry: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
       rules: rulesFor(settings),
@@ -126,10 +131,70 @@ function onlyRetry(messages: LintMessage[]): { messages: LintMessage[]; parseErr
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The last parses: code actions, fix-all and the helper request on a document reuse the parse (and
+// so the retry analysis, memoised per SourceCode) of the lint that produced its findings, instead of
+// parsing and analysing a file of up to retryLint.maxFileSize again on every request.
+// ---------------------------------------------------------------------------------------------
+
+/** How many recent parses are kept (the documents being edited; each holds its syntax tree). */
+const RECENT_PARSES = 4;
+
+interface Parsed {
+  filePath: string;
+  /** The text parsed, without a BOM. */
+  text: string;
+  /** Undefined when the text does not parse. */
+  sourceCode: SourceCode | undefined;
+  /** Per bundled rules configuration (see {@link rulesKey}): whether the lint found a fixable `retry/*` message. */
+  fixable: Map<string, boolean>;
+}
+
+type SourceCode = ReturnType<Linter['getSourceCode']>;
+
+const recent: Parsed[] = [];
+
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+function rulesKey(settings: Pick<RetryLintSettings, 'rules'>): string {
+  return JSON.stringify(rulesFor(settings));
+}
+
+function recall(target: LintTarget): Parsed | undefined {
+  const text = withoutBom(target.text);
+  const i = recent.findIndex((p) => p.filePath === target.filePath && p.text === text);
+  if (i < 0) return undefined;
+  const [hit] = recent.splice(i, 1);
+  recent.unshift(hit!);
+  return hit;
+}
+
+/** Keeps what the linter just parsed (its last SourceCode, when it is of this text). */
+function remember(target: LintTarget, parsed: boolean): Parsed {
+  const text = withoutBom(target.text);
+  const last = parsed ? linter.getSourceCode() : undefined;
+  const sourceCode = last && last.text === text ? last : undefined;
+  const hit = recall(target);
+  if (hit) {
+    hit.sourceCode ??= sourceCode;
+    return hit;
+  }
+  const entry: Parsed = { filePath: target.filePath, text, sourceCode, fixable: new Map() };
+  recent.unshift(entry);
+  recent.length = Math.min(recent.length, RECENT_PARSES);
+  return entry;
+}
+
+/** Forgets the parses of a file (its document closed). */
+export function forgetParses(filePath: string): void {
+  for (let i = recent.length - 1; i >= 0; i--) if (recent[i]!.filePath === filePath) recent.splice(i, 1);
+}
+
 /** Lints with the bundled plugin and `retryLint.*` settings. Runs no workspace code. Never throws. */
 export function lintBundled(target: LintTarget, settings: Pick<RetryLintSettings, 'rules'>): LintOutcome {
   try {
     const raw = linter.verify(target.text, bundledConfig(settings, target.filePath), { filename: linterFilename(target.filePath) });
+    remember(target, !raw.some((m) => m.fatal || m.ruleId === null)).fixable.set(rulesKey(settings), raw.some((m) => m.fix !== undefined && typeof m.ruleId === 'string' && m.ruleId.startsWith('retry/')));
     return { ...onlyRetry(raw), engine: 'bundled', docsUrl: bundledDocsUrl };
   } catch (error) {
     const ruleId = ruleOfError(error);
@@ -139,6 +204,8 @@ export function lintBundled(target: LintTarget, settings: Pick<RetryLintSettings
 
 /** The text with every autofix of the bundled rules applied (what `source.fixAll.retryLint` writes). */
 export function fixAllBundled(target: LintTarget, settings: Pick<RetryLintSettings, 'rules'>): { output: string; error?: string } {
+  // The lint of this very text found nothing to fix: no second lint (a whole file's) to learn it again.
+  if (recall(target)?.fixable.get(rulesKey(settings)) === false) return { output: target.text };
   try {
     // ESLint accepts a predicate for `fix` (SourceCodeFixer), though its types say boolean.
     const fix = (m: LintMessage): boolean => typeof m.ruleId === 'string' && m.ruleId.startsWith('retry/');
@@ -154,15 +221,15 @@ export function fixAllBundled(target: LintTarget, settings: Pick<RetryLintSettin
 
 /** The `SourceCode` of the text as the bundled path parses it (for the helper rewrite), or undefined on a parse error. */
 export function sourceCodeOf(target: LintTarget): ReturnType<Linter['getSourceCode']> | undefined {
+  const hit = recall(target);
+  if (hit) return hit.sourceCode;
   try {
     const config = bundledConfig({ rules: {} }, target.filePath);
     const first = config[0];
     if (first) first.rules = {};
     const messages = linter.verify(target.text, config, { filename: linterFilename(target.filePath) });
-    if (messages.some((m) => m.fatal || m.ruleId === null)) return undefined;
-    const sourceCode = linter.getSourceCode();
-    // Guard against a SourceCode left over from an earlier run (the file was not linted at all).
-    return sourceCode.text === target.text.replace(/^\uFEFF/, '') ? sourceCode : undefined;
+    // A SourceCode left over from an earlier run (the file was not linted at all) is not kept.
+    return remember(target, !messages.some((m) => m.fatal || m.ruleId === null)).sourceCode;
   } catch {
     return undefined;
   }
@@ -265,7 +332,7 @@ async function lintWithWorkspace(target: LintTarget): Promise<LintOutcome | unde
   const results = await loaded.eslint.lintText(target.text, { filePath: target.filePath });
   const meta = loaded.eslint.getRulesMetaForResults(results);
   const all = results.flatMap((r) => r.messages);
-  return { ...onlyRetry(all), engine: 'workspace', docsUrl: (ruleId) => meta[ruleId]?.docs?.url ?? bundledDocsUrl(ruleId) };
+  return { ...onlyRetry(all), engine: 'workspace', docsUrl: (ruleId) => bundledDocsUrl(ruleId) ?? meta[ruleId]?.docs?.url };
 }
 
 /**

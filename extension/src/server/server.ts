@@ -16,9 +16,9 @@ import {
 import { CodeActionKinds, HelperEditRequest, type InitializationOptions, TrustChangedNotification } from '../shared/protocol';
 import { codeActions, HelperRequestRefused, helperRequestEdit, type ActionContext } from './code-actions';
 import { DiagnosticsScheduler } from './diagnostics';
-import { createDocuments, isLintable } from './documents';
+import { createDocuments, isLintable, lintPathOf } from './documents';
 import { diskReader, HelperPathError } from './helper-file';
-import { ESLINT_CONFIG_FILES, resetWorkspaceEngines, type TrustState } from './linting';
+import { ESLINT_CONFIG_FILES, forgetParses, resetWorkspaceEngines, type TrustState } from './linting';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
 
@@ -130,6 +130,7 @@ documents.onDidSave((e) => {
 documents.onDidClose((e) => {
   settings.forget(e.document.uri);
   scheduler.closed(e.document.uri);
+  forgetParses(lintPathOf(e.document));
 });
 
 const actionContext = async (uri: string): Promise<ActionContext> => ({
@@ -147,7 +148,7 @@ connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
     if (!context.settings.enable || token.isCancellationRequested) return [];
     // The document moved on while the settings were read: its findings are stale.
     if (documents.get(uri)?.version !== doc.version) return [];
-    return codeActions(doc, params, context);
+    return codeActions(doc, params, { ...context, cancelled: () => token.isCancellationRequested });
   } catch (error) {
     status.failure(uri, 'Code actions', error);
     return [];
@@ -160,7 +161,10 @@ connection.onRequest(HelperEditRequest, async (params, token) => {
     const doc = documents.get(uri);
     if (!doc || token.isCancellationRequested) return null;
     if (typeof params.textDocument.version === 'number' && params.textDocument.version !== doc.version) return null;
-    return helperRequestEdit(doc, await actionContext(uri)) ?? null;
+    const context = await actionContext(uri);
+    // Cancelled, or the document moved on, while the settings were read.
+    if (token.isCancellationRequested || documents.get(uri)?.version !== doc.version) return null;
+    return helperRequestEdit(doc, { ...context, cancelled: () => token.isCancellationRequested }) ?? null;
   } catch (error) {
     if (error instanceof HelperRequestRefused || error instanceof HelperPathError) {
       status.log('warn', `Inserting the helper: ${error.message}`);

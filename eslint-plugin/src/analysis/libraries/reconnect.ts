@@ -7,7 +7,7 @@ import type { DelayFacts, Node, RetrySite } from '../types';
 import { WAIT_NAME_RE } from '../vocabulary';
 import type { LibraryDocs } from './docs';
 import { returnedExpressions } from './inspect';
-import { delayFacts, judgeCondition, numberValue, optionState, propertyOf, resolveFunction, resolveOptions } from './option-state';
+import { delayFacts, numberValue, optionState, propertyOf, resolveFunction, resolveOptions } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf, type FunctionNode } from './util';
 
@@ -182,7 +182,7 @@ const SIGNALR_DEFAULT_DELAYS = [0, 2000, 10000, 30000];
 
 export const signalrDocs: LibraryDocs = {
   package: '@microsoft/signalr',
-  api: '`new HubConnectionBuilder()…withAutomaticReconnect(delays | policy)`',
+  api: '`new HubConnectionBuilder()…withAutomaticReconnect(delays | policy)`, the policy an object or a same-file class instance; an object typed `IRetryPolicy` or a class that `implements IRetryPolicy`, wherever it is registered',
   versionAssumed: '@microsoft/signalr 8.x (`DefaultReconnectPolicy`: `[0, 2000, 10000, 30000]` ms)',
   defaults: ['four reconnects after `0`, `2000`, `10000`, `30000` ms, the same for every client (no jitter)'],
   checks: [
@@ -206,16 +206,82 @@ export const signalrAdapter: LibraryAdapter = {
     if (!arg) return [tableSite(site, SIGNALR_DEFAULT_DELAYS, anchor)];
     const value = staticValueOf(ctx, arg)?.value;
     if (Array.isArray(value) && value.every((v) => typeof v === 'number')) return [tableSite(site, value as number[], arg)];
-    const policy = resolveObject(ctx, arg);
-    const method = policy?.entries.find((e) => e && propertyName(e) === 'nextRetryDelayInMilliseconds');
-    const fn = method ? resolveFunction(ctx, method.value) : undefined;
-    if (!method || !fn) return [{ ...site, bound: { kind: 'unknown', maxAttempts: undefined, node: anchor }, waits: [{ node: anchor, argument: undefined, delay: opaqueDelay(anchor) }] }];
-    const returns = returnedExpressions(fn, ctx.sourceCode.visitorKeys);
-    site.bound = { kind: mayStop(ctx, returns) ? 'bounded' : 'unbounded', maxAttempts: undefined, node: method };
-    site.waits.push({ node: method, argument: undefined, delay: { ...leafDelay(ctx, fn, returns), node: method } });
-    return [site];
+    const fn = policyMethod(ctx, arg);
+    if (!fn) return [{ ...site, bound: { kind: 'unknown', maxAttempts: undefined, node: anchor }, waits: [{ node: anchor, argument: undefined, delay: opaqueDelay(anchor) }] }];
+    return policySite(ctx, site, fn);
+  },
+  typed: {
+    types: [['IRetryPolicy']],
+    analyze(literal, ctx) {
+      const fn = policyMethod(ctx, literal);
+      return fn ? policySite(ctx, librarySite('@microsoft/signalr', literal), fn) : [];
+    },
+  },
+  /** A class that `implements IRetryPolicy` is the reconnect configuration wherever it is registered (K3). */
+  unregistered(ctx) {
+    const out: RetrySite[] = [];
+    walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
+      if ((n.type !== T.ClassDeclaration && n.type !== T.ClassExpression) || ctx.consumed?.has(n)) return undefined;
+      const typed = (n.implements ?? []).some((i) => {
+        const o = ctx.originOf(i.expression);
+        return !!o && signalrAdapter.packages.includes(o.module) && normalPath(o).join('.') === 'IRetryPolicy';
+      });
+      const fn = typed ? classMethod(n, 'nextRetryDelayInMilliseconds') : undefined;
+      if (fn) out.push(...policySite(ctx, librarySite('@microsoft/signalr', n), fn));
+      return undefined;
+    });
+    return out;
   },
 };
+
+/** The policy's `nextRetryDelayInMilliseconds`: of an object literal, or of a same-file class instance (`new Policy()`, possibly kept in a `const`). */
+function policyMethod(ctx: LibraryContext, arg: Node): FunctionNode | undefined {
+  const policy = resolveObject(ctx, arg);
+  if (policy) {
+    const method = policy.entries.find((e) => e && propertyName(e) === 'nextRetryDelayInMilliseconds');
+    return method ? resolveFunction(ctx, method.value) : undefined;
+  }
+  let n: Node | undefined = unwrap(arg);
+  for (let i = 0; n && n.type === T.Identifier && i < 4; i++) {
+    const v = variableOf(ctx.sourceCode, n);
+    const d = v?.defs[0]?.node;
+    n = d && d.type === T.VariableDeclarator && d.init && v!.references.every((r) => !r.isWrite() || r.writeExpr === d.init) ? unwrap(d.init) : undefined;
+  }
+  if (!n || n.type !== T.NewExpression || unwrap(n.callee).type !== T.Identifier) return undefined;
+  const cls = variableOf(ctx.sourceCode, unwrap(n.callee) as TSESTree.Identifier)?.defs[0]?.node;
+  const klass = cls?.type === T.ClassDeclaration ? cls : cls?.type === T.VariableDeclarator && cls.init && unwrap(cls.init).type === T.ClassExpression ? (unwrap(cls.init) as TSESTree.ClassExpression) : undefined;
+  if (!klass) return undefined;
+  ctx.consumed?.add(klass);
+  return classMethod(klass, 'nextRetryDelayInMilliseconds');
+}
+
+/** An instance method of a class (a method, or a field holding a function). */
+function classMethod(klass: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): FunctionNode | undefined {
+  for (const m of klass.body.body) {
+    if ((m.type !== T.MethodDefinition && m.type !== T.PropertyDefinition) || m.static || propertyName(m) !== name || !m.value) continue;
+    const v = unwrap(m.value);
+    if (isFunction(v)) return v as FunctionNode;
+  }
+  return undefined;
+}
+
+/**
+ * A policy's delays are what `nextRetryDelayInMilliseconds` returns; it stops only by returning
+ * `null`. Its delay is reported at the first delay it returns; a policy that never stops is
+ * reported at the delay it falls back to last (what makes it endless).
+ */
+function policySite(ctx: LibraryContext, site: RetrySite, fn: FunctionNode): RetrySite[] {
+  const returns = returnedExpressions(fn, ctx.sourceCode.visitorKeys);
+  const numeric = leaves(ctx, returns);
+  if (numeric.length === 0) return [];
+  const first = numeric[0]!;
+  const last = numeric[numeric.length - 1]!;
+  site.bound = mayStop(ctx, returns) ? { kind: 'bounded', maxAttempts: undefined, node: first } : { kind: 'unbounded', maxAttempts: undefined, node: last };
+  const delay = { ...leafDelay(ctx, fn, returns), node: first };
+  if (!delay.opaque && !delay.growing && delay.maxReason === 'known' && delay.maxMs <= 0) site.noWait = first;
+  else site.waits.push({ node: first, argument: undefined, delay });
+  return [site];
+}
 
 function tableSite(site: RetrySite, delays: number[], at: Node): RetrySite {
   site.bound = { kind: 'bounded', maxAttempts: delays.length + 1, node: at };
@@ -298,7 +364,10 @@ export const graphqlWsDocs: LibraryDocs = {
     { rule: 'require-backoff', when: 'a `retryWait` whose wait does not grow.' },
     { rule: 'require-max-delay', when: 'growth with no cap and unbounded attempts (the default `retryWait` with `retryAttempts: Infinity` included).' },
   ],
-  notModelled: ['Clients that write neither `retryAttempts` nor `retryWait`: the built-in retry, untouched, is not reported.'],
+  notModelled: [
+    'Clients that write neither `retryAttempts` nor `retryWait`: the built-in retry, untouched, is not reported.',
+    '`shouldRetry` is not judged by `no-retry-on-client-error`: the client gives up on its fatal close codes (4400, 4401, 4406, 4409, 4429, 4500, …) before it asks, so even `() => true` retries no client error.',
+  ],
 };
 
 export const graphqlWsAdapter: LibraryAdapter = {
@@ -319,10 +388,13 @@ export const graphqlWsAdapter: LibraryAdapter = {
     if (attempts === 0) return [];
     if (attempts === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: anchor };
     else site.bound = { kind: 'bounded', maxAttempts: attempts + 1, node: anchor };
-    judgeCondition(ctx, site, optionState(ctx, options, 'shouldRetry'), { positional: ['other'] });
+    // `shouldRetry` is not judged by what it accepts: the client throws on its fatal close codes
+    // (4400 Bad Request, 4401 Unauthorized, 4406, 4409, 4429, 4500, …) before it asks
+    // (`src/client.ts`, `shouldRetryConnectOrThrow`), so even `() => true` retries no client error.
     const retries = attempts === undefined || !Number.isFinite(attempts) ? undefined : attempts;
     if (waitS.state === 'absent') {
-      const d = scheduleDelay({ node: anchor, baseMs: 1000, factor: 2, capMs: undefined, retries: attempts, random: true });
+      // The default wait is at fault, not an option: reported on the call.
+      const d = scheduleDelay({ node, baseMs: 1000, factor: 2, capMs: undefined, retries: attempts, random: true });
       if (attempts === undefined) d.maxReason = 'opaque';
       site.waits.push({ node: anchor, argument: undefined, delay: d });
       return [site];

@@ -1,8 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { propertyName, stringValue, unwrap, walk } from '../ast';
+import { calleeName, contains, propertyName, stringValue, unwrap, walk } from '../ast';
 import { describeHttpCall, judgeIdempotency, type HttpCall } from '../http';
-import { analyzeOperation, classifiesStatus, okCheck } from '../operation';
+import { analyzeOperation, classifiesStatus, okCheck, statusesTested } from '../operation';
+import { CLASSIFIER_RE } from '../vocabulary';
 import { variableOf } from '../scope';
 import type { ClientErrorRetry, Node, RetrySite } from '../types';
 import { resolveFunction } from './option-state';
@@ -39,16 +40,70 @@ export function judgeRetriedFunction(
     site.clientErrorRetries.push({ node: opts.conditionNode, reason: 'condition' });
   } else if (!opts.hasCondition) {
     site.clientErrorRetries.push(...nonOkThrows(ctx, fn));
+    if (calls.some((c) => c.throwsOnHttpError)) site.clientErrorRetries.push(...fewClientErrorsStop(ctx, fn, opts.firstParamBails === true));
   }
 }
 
-/** Describes a call as an HTTP request; undefined when it is none, or cannot be read. */
-export function safeDescribe(ctx: LibraryContext, call: TSESTree.CallExpression): HttpCall | undefined {
-  try {
-    return describeHttpCall(ctx.sourceCode, call, ctx.settings);
-  } catch {
+/**
+ * Around a client that throws on 4xx, a retried function whose only ways to stop the retry
+ * (`throw new AbortError(…)`, `bail(…)`) are taken on one or two named 4xx statuses (`status === 404`)
+ * still retries every other 4xx (PRODUCT: lists that skip only one or two 4xx codes). Reported at
+ * the status test. Nothing when a stop covers a range (`status < 500`), a classifier decides, or
+ * some stop is taken on a test that is not a status comparison.
+ */
+function fewClientErrorsStop(ctx: LibraryContext, fn: FunctionNode, firstParamBails: boolean): ClientErrorRetry[] {
+  const first = fn.params[0];
+  const bail = firstParamBails && first?.type === T.Identifier ? first.name : undefined;
+  const stops = (st: Node): boolean => {
+    let found = false;
+    walk(st, ctx.sourceCode.visitorKeys, (n) => {
+      if (found) return false;
+      if (n.type === T.ThrowStatement && n.argument && unwrap(n.argument).type === T.NewExpression && /AbortError$/.test(ctx.sourceCode.getText((unwrap(n.argument) as TSESTree.NewExpression).callee))) found = true;
+      if (bail !== undefined && n.type === T.CallExpression && unwrap(n.callee).type === T.Identifier && (unwrap(n.callee) as TSESTree.Identifier).name === bail) found = true;
+      return undefined;
+    });
+    return found;
+  };
+  const tests: Node[] = [];
+  const codes = new Set<number>();
+  let other = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (other) return false;
+    if (n.type !== T.IfStatement || !stops(n.consequent)) return undefined;
+    const tested = statusesTested(n.test, ctx.sourceCode);
+    if (tested.length === 0 || !tested.every((t) => (t.op === '===' || t.op === '==' || t.op === 'in') && t.code >= 400 && t.code < 500)) other = true;
+    else {
+      tests.push(n.test);
+      for (const t of tested) codes.add(t.code);
+    }
     return undefined;
-  }
+  });
+  // A stop outside such a test (an unconditional abort, a `switch`) classifies in a way not read here.
+  let stopsElsewhere = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (stopsElsewhere || tests.some((t) => t.parent && contains(t.parent, n))) return false;
+    if ((n.type === T.ThrowStatement || n.type === T.CallExpression) && stops(n)) stopsElsewhere = true;
+    return undefined;
+  });
+  if (other || stopsElsewhere || tests.length === 0 || codes.size > 2 || classifiesOtherwise(ctx, fn)) return [];
+  return tests.map((t) => ({ node: t, reason: 'client-status' as const }));
+}
+
+/** A classifier call or a status range anywhere in the function (`isRetryable(err)`, `status >= 500`). */
+function classifiesOtherwise(ctx: LibraryContext, fn: FunctionNode): boolean {
+  let found = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(n) ?? '')) found = true;
+    if (n.type === T.BinaryExpression && ['<', '<=', '>', '>='].includes(n.operator) && statusesTested(n, ctx.sourceCode).length > 0) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** Describes a call as an HTTP request; undefined when it is none (a fault is left to the call's guard, `../guard`). */
+export function safeDescribe(ctx: LibraryContext, call: TSESTree.CallExpression): HttpCall | undefined {
+  return describeHttpCall(ctx.sourceCode, call, ctx.settings);
 }
 
 /**

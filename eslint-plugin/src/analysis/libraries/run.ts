@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../../utils/settings';
 import { unwrap, walk } from '../ast';
+import { guarded } from '../guard';
 import { isEffectivelyUnbounded } from '../limits';
 import { bindingOf, originOf, variableOf, normalPath, type Origin } from '../scope';
 import type { Node, RetrySite } from '../types';
@@ -14,7 +15,7 @@ type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 /**
  * Runs every library adapter over the calls of a file, then over the options objects typed with
  * a library's options type that no call consumed (K3), then finds wrappers around the library
- * sites (S4). An adapter that throws loses only its own sites.
+ * sites (S4). An adapter that throws on one call loses only that call's sites (../guard).
  *
  * An options argument chosen by a conditional (`cond ? RETRY_OPTS : { retries: 0 }`, R8) is
  * judged branch by branch. Sites are then normalised: an attempt bound of 1,000 or more is no
@@ -28,7 +29,7 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
     const t = typedObject(n);
     if (t) typed.push(t);
   });
-  if (calls.length === 0 && typed.length === 0) return [];
+  if (calls.length === 0 && typed.length === 0 && !adapters.some((a) => a.unregistered && importsAny(sourceCode, a.packages))) return [];
   const ctx: LibraryContext = {
     sourceCode,
     settings,
@@ -43,11 +44,7 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
     for (const adapter of adapters) {
       if (!adapter.packages.includes(c.origin.module)) continue;
       for (const variant of branchVariants(ctx, c.node)) {
-        try {
-          sites.push(...adapter.analyze(variant, c.origin, ctx));
-        } catch {
-          // An adapter bug must not take the file down: the rule never throws on valid syntax.
-        }
+        sites.push(...(guarded(c.node, () => adapter.analyze(variant, c.origin!, ctx)) ?? []));
       }
     }
   }
@@ -55,26 +52,14 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
     if (ctx.consumed?.has(t.literal)) continue;
     const found = typedAdapter(sourceCode, t.type);
     if (!found?.typed) continue;
-    try {
-      sites.push(...found.typed.analyze(t.literal, ctx));
-    } catch {
-      // As above.
-    }
+    sites.push(...(guarded(t.literal, () => found.typed!.analyze(t.literal, ctx)) ?? []));
   }
   for (const adapter of adapters) {
     if (!adapter.unregistered || !calls.some((c) => c.origin && adapter.packages.includes(c.origin.module)) && !importsAny(sourceCode, adapter.packages)) continue;
-    try {
-      sites.push(...adapter.unregistered(ctx));
-    } catch {
-      // As above.
-    }
+    sites.push(...(guarded(sourceCode.ast, () => adapter.unregistered!(ctx)) ?? []));
   }
   const kept = sites.filter(normalise);
-  try {
-    kept.push(...analyzeLibraryWrappers(ctx, kept), ...analyzeMethodParameters(ctx, kept));
-  } catch {
-    // Keep the library sites.
-  }
+  kept.push(...(guarded(sourceCode.ast, () => analyzeLibraryWrappers(ctx, kept)) ?? []), ...(guarded(sourceCode.ast, () => analyzeMethodParameters(ctx, kept)) ?? []));
   return kept;
 }
 

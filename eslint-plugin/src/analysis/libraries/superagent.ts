@@ -61,12 +61,7 @@ function analyzeRetry(ctx: LibraryContext, call: TSESTree.CallExpression): Retry
   let n: Node = unwrap(callee.object);
   for (let i = 0; i < 20; i++) {
     if (n.type !== T.CallExpression) break;
-    let http;
-    try {
-      http = describeHttpCall(ctx.sourceCode, n, ctx.settings);
-    } catch {
-      http = undefined;
-    }
+    const http = describeHttpCall(ctx.sourceCode, n, ctx.settings);
     if (http && http.client === 'superagent' && http.methodNode) {
       judgeResent(ctx, site, http);
       break;

@@ -1,0 +1,150 @@
+// `retry-lint --init`: adds the plugin's recommended config to the project's ESLint config. It
+// writes only what it can write safely (a new config file, a JSON config, or a flat config of a
+// common shape, checked by loading it afterwards and put back if that fails); otherwise it prints
+// what to add. It never overwrites a file it has not understood.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CliIo } from '../cli';
+import type { ResolvedEslint } from './engine';
+
+/** Flat config file names, in ESLint's order of lookup. */
+const FLAT_FILES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+/** eslintrc file names, in ESLint 8's order of precedence. */
+const LEGACY_FILES = ['.eslintrc.js', '.eslintrc.cjs', '.eslintrc.yaml', '.eslintrc.yml', '.eslintrc.json', '.eslintrc'];
+
+const PACKAGE = 'eslint-plugin-retry';
+
+const FLAT_SNIPPET = (esm: boolean): string =>
+  esm
+    ? `import retry from '${PACKAGE}';\n\nexport default [\n  // …your other configs\n  retry.configs.recommended,\n];`
+    : `const retry = require('${PACKAGE}');\n\nmodule.exports = [\n  // …your other configs\n  retry.configs.recommended,\n];`;
+const LEGACY_SNIPPET = `{\n  "plugins": ["retry"],\n  "extends": ["plugin:retry/recommended-legacy"]\n}`;
+
+/**
+ * Adds the plugin to the ESLint config in `io.cwd` (flat or eslintrc), or creates one.
+ *
+ * @returns 0 when the config has the plugin (added or already there), 1 when the user must add it by hand (printed).
+ */
+export async function runInit(eslint: ResolvedEslint, io: CliIo): Promise<number> {
+  const flat = FLAT_FILES.find((name) => existsSync(path.join(io.cwd, name)));
+  const legacy = LEGACY_FILES.find((name) => existsSync(path.join(io.cwd, name)));
+  const pkgFile = path.join(io.cwd, 'package.json');
+  const pkg = existsSync(pkgFile) ? (safeJson(readFileSync(pkgFile, 'utf8')) as { type?: string; eslintConfig?: unknown } | undefined) : undefined;
+  const flatEngine = eslint.version.startsWith('8.') ? false : process.env['ESLINT_USE_FLAT_CONFIG'] !== 'false';
+
+  if (flat && (flatEngine || !legacy)) return initFlat(path.join(io.cwd, flat), eslint, io);
+  if (legacy) return initLegacyFile(path.join(io.cwd, legacy), io);
+  if (pkg?.eslintConfig !== undefined && !flatEngine) return initPackageJson(pkgFile, io);
+
+  // No config at all: a new file, in the format the project's ESLint reads by default.
+  if (flatEngine) {
+    const esm = pkg?.type === 'module';
+    const name = esm ? 'eslint.config.js' : 'eslint.config.mjs';
+    writeFileSync(path.join(io.cwd, name), `${FLAT_SNIPPET(true).replace('  // …your other configs\n', '')}\n`);
+    io.stdout(`Created ${name} with the recommended retry rules.\n`);
+    return 0;
+  }
+  writeFileSync(path.join(io.cwd, '.eslintrc.json'), `${LEGACY_SNIPPET}\n`);
+  io.stdout('Created .eslintrc.json with the recommended retry rules.\n');
+  return 0;
+}
+
+/** Parses JSON, or undefined when it is not strict JSON (comments, trailing commas). */
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The indentation a JSON file uses (two spaces when it cannot tell). */
+function indentOf(text: string): string {
+  return /^[{[]\s*\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
+}
+
+/** Adds `plugin:retry/recommended-legacy` to an eslintrc object; false when it already has the plugin. */
+function addToLegacy(config: { plugins?: unknown; extends?: unknown }): boolean {
+  const extendsList = config.extends === undefined ? [] : Array.isArray(config.extends) ? (config.extends as unknown[]) : [config.extends];
+  const plugins = Array.isArray(config.plugins) ? (config.plugins as unknown[]) : [];
+  if (extendsList.some((e) => typeof e === 'string' && e.startsWith('plugin:retry/')) || plugins.includes('retry') || plugins.includes(PACKAGE)) return false;
+  config.extends = [...extendsList, 'plugin:retry/recommended-legacy'];
+  return true;
+}
+
+function initLegacyFile(file: string, io: CliIo): number {
+  const name = path.basename(file);
+  const text = readFileSync(file, 'utf8');
+  const config = name === '.eslintrc.json' || name === '.eslintrc' ? safeJson(text) : undefined;
+  if (config === undefined || typeof config !== 'object' || config === null || Array.isArray(config)) {
+    if (/plugin:retry\/|['"]retry['"]/.test(text)) {
+      io.stdout(`${name} already uses the retry plugin.\n`);
+      return 0;
+    }
+    io.stdout(`retry-lint did not change ${name} (it only edits strict JSON). Add the plugin to it:\n\n  plugins: ['retry'],\n  extends: [/* …, */ 'plugin:retry/recommended-legacy'],\n`);
+    return 1;
+  }
+  if (!addToLegacy(config as { extends?: unknown })) {
+    io.stdout(`${name} already uses the retry plugin.\n`);
+    return 0;
+  }
+  writeFileSync(file, `${JSON.stringify(config, null, indentOf(text))}\n`);
+  io.stdout(`Added plugin:retry/recommended-legacy to ${name}.\n`);
+  return 0;
+}
+
+function initPackageJson(file: string, io: CliIo): number {
+  const text = readFileSync(file, 'utf8');
+  const pkg = safeJson(text) as { eslintConfig?: { extends?: unknown } } | undefined;
+  if (!pkg?.eslintConfig || typeof pkg.eslintConfig !== 'object') {
+    io.stdout(`Add "extends": ["plugin:retry/recommended-legacy"] to the eslintConfig of package.json.\n`);
+    return 1;
+  }
+  if (!addToLegacy(pkg.eslintConfig)) {
+    io.stdout('The eslintConfig of package.json already uses the retry plugin.\n');
+    return 0;
+  }
+  writeFileSync(file, `${JSON.stringify(pkg, null, indentOf(text))}\n`);
+  io.stdout('Added plugin:retry/recommended-legacy to the eslintConfig of package.json.\n');
+  return 0;
+}
+
+/**
+ * Adds the plugin to a flat config of a common shape: ES module syntax, one `export default [`,
+ * `export default defineConfig([` or `export default tseslint.config(`. The result is loaded
+ * with the project's ESLint; if it does not load or sets no retry rule, the file is put back.
+ */
+async function initFlat(file: string, eslint: ResolvedEslint, io: CliIo): Promise<number> {
+  const name = path.basename(file);
+  const text = readFileSync(file, 'utf8');
+  if (text.includes(PACKAGE)) {
+    io.stdout(`${name} already uses ${PACKAGE}.\n`);
+    return 0;
+  }
+  const manual = (): number => {
+    io.stdout(`retry-lint did not change ${name} (it only edits a config of a common shape). Add the plugin to it:\n\n${FLAT_SNIPPET(!name.endsWith('.cjs') && !/\bmodule\.exports\b/.test(text))}\n`);
+    return 1;
+  };
+  const opener = /export\s+default\s+(?:(?:defineConfig|tseslint\.config)\s*\(\s*\[?|\[)/g;
+  const matches = [...text.matchAll(opener)];
+  if (matches.length !== 1 || !/^\s*import\s/m.test(text) || /\bmodule\.exports\b/.test(text)) return manual();
+  const match = matches[0]!;
+  const at = (match.index ?? 0) + match[0].length;
+  let edited = `${text.slice(0, at)}\n  retry.configs.recommended,${text.slice(at)}`;
+  const imports = [...edited.matchAll(/^import\s[^;]*?from\s+['"][^'"]+['"];?[ \t]*$/gm)];
+  const last = imports[imports.length - 1];
+  if (!last) return manual();
+  const end = (last.index ?? 0) + last[0].length;
+  edited = `${edited.slice(0, end)}\nimport retry from '${PACKAGE}';${edited.slice(end)}`;
+  writeFileSync(file, edited);
+  try {
+    const Engine = await eslint.flat();
+    const config = (await new Engine({ cwd: io.cwd }).calculateConfigForFile(path.join(io.cwd, 'retry-lint-probe.js'))) as { rules?: Record<string, unknown> } | undefined;
+    if (!Object.keys(config?.rules ?? {}).some((id) => id.startsWith('retry/'))) throw new Error('no retry rule after the edit');
+  } catch {
+    writeFileSync(file, text);
+    return manual();
+  }
+  io.stdout(`Added retry.configs.recommended to ${name}.\n`);
+  return 0;
+}

@@ -1,0 +1,21 @@
+// The flat config `retry-lint` lints with when the project has no ESLint config for the retry
+// rules: the plugin's `recommended` rules on JavaScript and TypeScript files, parsed as a bundler
+// would (see no-config.ts), without dependencies, build output and vendored code. A real config
+// file, so that ESLint can load it in its worker threads (`--concurrency`); the command adds the
+// project's `.gitignore` and `--ignore-pattern`s as ESLint's `ignorePatterns`.
+import type { Linter } from 'eslint';
+import plugin from './index';
+import { LINTED_FILES, noConfigLanguageBlocks, VENDORED_IGNORES } from './no-config';
+
+const recommended = plugin.configs.recommended as unknown as Linter.Config;
+
+const config: Linter.Config[] = [
+  { name: 'retry-lint/ignores', ignores: VENDORED_IGNORES },
+  ...noConfigLanguageBlocks(),
+  { ...recommended, files: LINTED_FILES },
+  // Code written for another ESLint setup names rules that are not loaded here in its disable
+  // comments: those are not findings of Retry Lint, so unused-directive reports are off.
+  { name: 'retry-lint/directives', linterOptions: { reportUnusedDisableDirectives: 'off' } },
+];
+
+export = config;

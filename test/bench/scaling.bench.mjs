@@ -1,0 +1,150 @@
+// Scaling of the seven rules with the size and the shape of the input (issue 11): a mixed file at
+// 1×, 10× and 100×; retry loops nested 10, 100 and 300 deep; call graphs of 100 and 1,000
+// functions that call each other (the shape of a bundle); and N `axios.get` calls in one retried
+// function. Each row is the median CPU time of three runs of the seven rules, with the parse-only
+// time (no rules) subtracted, so the figure is the rules' own cost. "vs linear" divides the cost
+// per unit (line, level, function, call) by that of the smallest size of the same shape: 1.00 is
+// linear, the target is at most 1.2. Numbers only; timing never fails a test.
+// Run alone: `nice -n 10 node test/bench/scaling.bench.mjs` (after `npm run build -w eslint-plugin`).
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const { Linter } = require('eslint');
+const tsParser = require('@typescript-eslint/parser');
+const plugin = require('eslint-plugin-retry');
+
+const ALL = Object.fromEntries(Object.keys(plugin.rules).map((r) => [`retry/${r}`, 'warn']));
+const HEAD = "import axios from 'axios';\nimport pRetry from 'p-retry';\nconst sleep = (ms) => new Promise((r) => setTimeout(r, ms));\n";
+
+/** One unit of the mixed file: a retry loop, a recursion, a library call and ordinary code (23 lines). */
+function mixedUnit(i) {
+  return `export async function load${i}(url, body) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const res = await fetch(url, { method: 'POST', body });
+      if (res.status === 429) { await sleep(1000); continue; }
+      if (!res.ok) throw new Error(String(res.status));
+      return await res.json();
+    } catch (err) {
+      if (attempt === 4) throw err;
+      await sleep(Math.min(10000, 200 * 2 ** attempt));
+    }
+  }
+}
+export function reconnect${i}(open, attempt = 0) {
+  return open().catch(() => new Promise((r) => setTimeout(r, 500 * attempt)).then(() => reconnect${i}(open, attempt + 1)));
+}
+export const sync${i} = (pull) => pRetry(pull, { retries: 4 });
+export function total${i}(items) {
+  let sum = 0;
+  for (const item of items) sum += item.price * item.quantity;
+  return items.length > 0 ? sum / items.length : 0;
+}
+`;
+}
+
+/** `depth` retry loops, each in the previous one's body after its `try` (on its failure path): a retry at every level. */
+function nested(depth) {
+  let open = '';
+  let close = '';
+  for (let d = 0; d < depth; d++) {
+    const pad = ' '.repeat(Math.min(d, 40));
+    open += `${pad}for (let a${d} = 0; a${d} < 3; a${d}++) {\n${pad}  try { await fetch(url + ${d}); break; } catch (e) { await sleep(100 * 2 ** a${d}); }\n`;
+    close = `${pad}}\n${close}`;
+  }
+  return `${HEAD}export async function deep(url) {\n${open}${close}}\n`;
+}
+
+/** `n` functions, each calling two others (and itself again after a failure): a bundle's call graph. */
+function callGraph(n) {
+  const out = [HEAD];
+  for (let i = 0; i < n; i++) {
+    const a = (i + 1) % n;
+    const b = (i * 7 + 3) % n;
+    out.push(`export async function f${i}(x, attempt = 0) {
+  try {
+    const y = await f${a}(x - 1);
+    return y + (await f${b}(x - 2));
+  } catch (err) {
+    if (attempt < 3) { await sleep(100 * attempt); return f${i}(x, attempt + 1); }
+    return g${i}(x);
+  }
+}
+function g${i}(x) { return x > 0 ? f${b}(x - 1) : h${a}(x); }
+function h${i}(x) { return x && g${a}(x); }
+`);
+  }
+  return out.join('');
+}
+
+/** One retried function making `n` `axios.get` calls. */
+function axiosCalls(n) {
+  const calls = Array.from({ length: n }, (_, i) => `      const r${i} = await axios.get(base + '/item/${i}');\n      out.push(r${i}.data);\n`).join('');
+  return `${HEAD}export async function all(base) {\n  const out = [];\n  for (let attempt = 0; attempt < 4; attempt++) {\n    try {\n${calls}      return out;\n    } catch (err) {\n      await sleep(500);\n    }\n  }\n}\n`;
+}
+
+function cpuMs(fn) {
+  const t = process.cpuUsage();
+  const r = fn();
+  const c = process.cpuUsage(t);
+  return { ms: (c.user + c.system) / 1000, r };
+}
+
+/** Median CPU ms of the seven rules on `text` (parse-only time subtracted), and the findings. */
+function measure(text, runs = 3) {
+  const linter = new Linter({ configType: 'flat' });
+  const config = (rules) => [{ files: ['**/*.ts'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' }, plugins: { retry: plugin }, rules }];
+  const withRules = config(ALL);
+  const parseOnly = config({});
+  const rules = [];
+  const parse = [];
+  let findings = 0;
+  for (let i = 0; i < runs; i++) {
+    parse.push(cpuMs(() => linter.verify(text, parseOnly, { filename: `p${i}.ts` })).ms);
+    const { ms, r } = cpuMs(() => linter.verify(text, withRules, { filename: `r${i}.ts` }));
+    rules.push(ms);
+    findings = r.length;
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const p = median(parse);
+  const all = median(rules);
+  return { totalMs: all, parseMs: p, rulesMs: Math.max(0, all - p), findings };
+}
+
+const SHAPES = [
+  { shape: 'mixed file (units of 23 lines)', unit: 'unit', sizes: [10, 100, 1000], make: (n) => HEAD + Array.from({ length: n }, (_, i) => mixedUnit(i)).join('') },
+  { shape: 'nested retry loops (depth)', unit: 'level', sizes: [10, 100, 300], make: nested },
+  { shape: 'call graph (functions calling each other)', unit: 'function', sizes: [100, 1000], make: callGraph },
+  { shape: 'axios.get calls in one retried function', unit: 'call', sizes: [100, 1000, 5000], make: axiosCalls },
+];
+
+export async function run({ quick = false } = {}) {
+  const rows = [];
+  for (const s of SHAPES) {
+    let base;
+    for (const n of quick ? s.sizes.slice(0, 2) : s.sizes) {
+      const text = s.make(n);
+      measure(text.slice(0, 2000), 1); // warm-up
+      const m = measure(text);
+      base ??= { n, perUnit: m.rulesMs / n };
+      const ratio = base.perUnit > 0 ? m.rulesMs / n / base.perUnit : NaN;
+      rows.push({
+        shape: s.shape,
+        size: `${n} ${s.unit}s`,
+        lines: text.split('\n').length,
+        'parse ms': Math.round(m.parseMs),
+        'rules ms': Math.round(m.rulesMs),
+        [`rules µs/${'unit'}`]: Math.round((m.rulesMs / n) * 1000),
+        'vs linear': n === base.n ? '1.00 (base)' : ratio.toFixed(2),
+        findings: m.findings,
+      });
+    }
+  }
+  console.log('seven rules, median CPU time of 3 runs, parse-only time subtracted; vs linear = cost per unit / cost per unit at the smallest size');
+  console.table(rows);
+  return rows;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run({ quick: process.argv.includes('--quick') });

@@ -1,0 +1,165 @@
+// The `retry-lint` options ESLint users reach for: --quiet, -o, --cache, --concurrency,
+// --ignore-pattern, --rule, --no-config, --print-config, --init; and a --help that names them.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BIN, BUILT_IN_CONFIG, NO_JITTER, project, removeProjects, retryLint, UNBOUNDED, type JsonResult } from './scratch';
+
+/** Runs retry-lint with any output format. */
+function run(args: string[], dir: string, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env }, timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const ruleIds = (results: JsonResult[]): string[] => results.flatMap((r) => r.messages.map((m) => String(m.ruleId))).sort();
+
+/** A project with the plugin's recommended flat config and two files with findings (an error and warnings). */
+function flatProject(extra: Record<string, string> = {}): string {
+  return project(
+    {
+      'package.json': JSON.stringify({ name: 'flags', private: true, type: 'module' }),
+      'eslint.config.js': "import retry from 'eslint-plugin-retry';\n\nexport default [retry.configs.recommended, { rules: { 'no-debugger': 'error' } }];\n",
+      'src/loop.js': UNBOUNDED,
+      'src/client.js': NO_JITTER,
+      ...extra,
+    },
+    { eslint: 'eslint' },
+  );
+}
+
+describe('retry-lint options', function () {
+  this.timeout(120_000);
+
+  before(function () {
+    if (!existsSync(BUILT_IN_CONFIG)) this.skip(); // built by npm test's build step
+    if (process.platform === 'win32') this.skip(); // symbolic links to folders
+  });
+
+  after(removeProjects);
+
+  it('--help names every option it has, and says which config and files it uses', () => {
+    const help = run(['--help'], process.cwd()).stdout;
+    for (const option of ['--format', '--output-file', '--quiet', '--fix', '--max-warnings', '--max-file-size', '--ignore-pattern', '--rule', '--config', '--no-config', '--cache', '--cache-location', '--concurrency', '--print-config', '--init', '--version']) {
+      assert.ok(help.includes(option), option);
+    }
+    assert.match(help, /only retry\/\* rules run/);
+    assert.match(help, /\.gitignore/);
+  });
+
+  it('--quiet reports errors only, and warnings then neither print nor count', () => {
+    const dir = flatProject();
+    const all = retryLint([], dir);
+    assert.ok(ruleIds(all.results).includes('retry/require-jitter'));
+    const quiet = retryLint(['--quiet'], dir);
+    assert.deepEqual(ruleIds(quiet.results), ['retry/no-unbounded-retry']);
+    assert.equal(run(['--quiet', '--max-warnings', '0', 'src/client.js'], dir).status, 0);
+  });
+
+  it('-o/--output-file writes the report to a file (folders created) and nothing to the standard output', () => {
+    const dir = flatProject();
+    const r = run(['-f', 'sarif', '-o', 'reports/retry.sarif'], dir);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    const log = JSON.parse(readFileSync(path.join(dir, 'reports/retry.sarif'), 'utf8')) as { runs: Array<{ results: unknown[] }> };
+    assert.ok((log.runs[0]?.results.length ?? 0) > 0);
+    const long = run(['--output-file', 'out.txt', 'src/loop.js'], dir);
+    assert.equal(long.stdout, '');
+    assert.match(readFileSync(path.join(dir, 'out.txt'), 'utf8'), /retry\/no-unbounded-retry/);
+  });
+
+  it('--cache keeps a cache (default .retrylintcache, or --cache-location) and gives the same results', () => {
+    const dir = flatProject();
+    const first = retryLint(['--cache'], dir);
+    assert.ok(existsSync(path.join(dir, '.retrylintcache')));
+    assert.ok(!existsSync(path.join(dir, '.eslintcache')), "the project's own eslint cache is left alone");
+    const second = retryLint(['--cache'], dir);
+    assert.deepEqual(ruleIds(second.results), ruleIds(first.results));
+    retryLint(['--cache', '--cache-location', 'tmp/cache.json'], dir);
+    assert.ok(existsSync(path.join(dir, 'tmp/cache.json')));
+  });
+
+  it('--concurrency runs ESLint 9.34+ worker threads with the same results, and is refused clearly on ESLint 8', () => {
+    const dir = flatProject();
+    const threaded = retryLint(['--concurrency', '2'], dir);
+    assert.deepEqual(ruleIds(threaded.results), ruleIds(retryLint([], dir).results));
+    assert.deepEqual(ruleIds(retryLint(['--concurrency=auto', '--no-config'], dir).results), ruleIds(retryLint(['--no-config'], dir).results));
+    const bad = run(['--concurrency', 'many'], dir);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--concurrency expects a number of threads/);
+    const old = project({ '.eslintrc.json': JSON.stringify({ root: true, plugins: ['retry'], extends: ['plugin:retry/recommended-legacy'] }), 'a.js': UNBOUNDED }, { eslint: 'eslint8' });
+    const refused = run(['--concurrency', '2'], old);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /--concurrency needs ESLint 9\.34 or later.*ESLint 8\.57/);
+  });
+
+  it('--rule sets a retry rule over the config, and refuses rules that are not retry rules', () => {
+    const dir = flatProject();
+    const off = retryLint(['--rule', 'retry/no-unbounded-retry: off', '--rule', 'retry/require-jitter: error'], dir);
+    assert.ok(!ruleIds(off.results).includes('retry/no-unbounded-retry'));
+    assert.ok(off.results.some((r) => r.messages.some((m) => m.ruleId === 'retry/require-jitter' && m.severity === 2)));
+    const options = retryLint(['--rule', 'retry/require-backoff: ["error"]', '--no-config', 'src/loop.js'], dir);
+    assert.ok(options.results.some((r) => r.messages.some((m) => m.ruleId === 'retry/require-backoff' && m.severity === 2)));
+    const foreign = run(['--rule', 'no-console: error'], dir);
+    assert.equal(foreign.status, 2);
+    assert.match(foreign.stderr, /"no-console" is not a retry rule/);
+  });
+
+  it("--no-config ignores the project's config; --print-config shows the retry rules that apply to a file", () => {
+    const dir = flatProject({ 'eslint.config.js': "import retry from 'eslint-plugin-retry';\n\nexport default [retry.configs.recommended, { rules: { 'retry/no-unbounded-retry': 'off', 'no-debugger': 'error' } }];\n" });
+    assert.ok(!ruleIds(retryLint([], dir).results).includes('retry/no-unbounded-retry'));
+    assert.ok(ruleIds(retryLint(['--no-config'], dir).results).includes('retry/no-unbounded-retry'));
+    const printed = run(['--print-config', 'src/loop.js'], dir);
+    assert.equal(printed.status, 0, printed.stderr);
+    const config = JSON.parse(printed.stdout) as { rules: Record<string, unknown> };
+    assert.deepEqual(config.rules['retry/no-unbounded-retry'], [0]);
+    assert.equal(config.rules['no-debugger'], undefined, 'only retry rules');
+    assert.match(printed.stderr, /the project's ESLint config/);
+    const builtIn = JSON.parse(run(['--print-config', 'src/loop.js', '--no-config'], dir).stdout) as { rules: Record<string, unknown> };
+    assert.deepEqual(builtIn.rules['retry/no-unbounded-retry'], [2]);
+  });
+
+  it('--init adds the plugin to a flat config of a common shape, checked by loading it', () => {
+    const dir = project(
+      {
+        'package.json': JSON.stringify({ name: 'init-flat', private: true, type: 'module' }),
+        'eslint.config.js': "import js from '@eslint/js';\n\nexport default [\n  js.configs.recommended,\n  { rules: { 'no-console': 'warn' } },\n];\n",
+        'src/loop.js': UNBOUNDED,
+      },
+      { eslint: 'eslint', extra: ['@eslint/js'] },
+    );
+    const init = run(['--init'], dir);
+    assert.equal(init.status, 0, init.stdout + init.stderr);
+    const text = readFileSync(path.join(dir, 'eslint.config.js'), 'utf8');
+    assert.match(text, /import retry from 'eslint-plugin-retry';/);
+    assert.match(text, /retry\.configs\.recommended,/);
+    assert.match(text, /js\.configs\.recommended/);
+    assert.ok(ruleIds(retryLint([], dir).results).includes('retry/no-unbounded-retry'));
+    assert.match(run(['--init'], dir).stdout, /already uses eslint-plugin-retry/);
+  });
+
+  it('--init never rewrites a config it does not understand: it prints what to add', () => {
+    const original = "const base = require('./base.cjs');\nmodule.exports = [...base];\n";
+    const dir = project({ 'eslint.config.cjs': original, 'base.cjs': 'module.exports = [];\n', 'a.js': UNBOUNDED }, { eslint: 'eslint' });
+    const init = run(['--init'], dir);
+    assert.equal(init.status, 1);
+    assert.equal(readFileSync(path.join(dir, 'eslint.config.cjs'), 'utf8'), original);
+    assert.match(init.stdout, /retry\.configs\.recommended/);
+    assert.match(init.stdout, /require\('eslint-plugin-retry'\)/);
+  });
+
+  it('--init adds the plugin to a JSON eslintrc (ESLint 8) and creates a flat config where there is none (ESLint 9)', () => {
+    const legacy = project({ '.eslintrc.json': '{\n    "root": true,\n    "parserOptions": { "ecmaVersion": 2022, "sourceType": "module" },\n    "extends": "eslint:recommended"\n}\n', 'a.js': UNBOUNDED }, { eslint: 'eslint8' });
+    assert.equal(run(['--init'], legacy).status, 0);
+    const rc = JSON.parse(readFileSync(path.join(legacy, '.eslintrc.json'), 'utf8')) as { extends: string[] };
+    assert.deepEqual(rc.extends, ['eslint:recommended', 'plugin:retry/recommended-legacy']);
+    assert.match(readFileSync(path.join(legacy, '.eslintrc.json'), 'utf8'), /^\{\n {4}"root"/, 'indentation kept');
+    assert.ok(ruleIds(retryLint([], legacy).results).includes('retry/no-unbounded-retry'));
+
+    const none = project({ 'package.json': JSON.stringify({ name: 'none', private: true }), 'a.js': UNBOUNDED }, { eslint: 'eslint' });
+    assert.equal(run(['--init'], none).status, 0);
+    assert.match(readFileSync(path.join(none, 'eslint.config.mjs'), 'utf8'), /retry\.configs\.recommended/);
+    const printed = run(['--print-config', 'a.js'], none);
+    assert.match(printed.stderr, /the project's ESLint config/);
+  });
+});
