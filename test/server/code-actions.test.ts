@@ -127,4 +127,12 @@ export async function b(op) {
     assert.equal(apply(again, merged!), '#!/usr/bin/env node\n/* eslint-disable retry/require-jitter, retry/require-backoff */\nawait sleep(1000);\n');
     assert.equal(actions(again, [finding(2, 6)]).find((a) => a.title.endsWith('for the entire file')), undefined, 'already disabled');
   });
+
+  it("shows the rule's documentation (the diagnostic's link to the bundled page), once per rule", () => {
+    const doc = TextDocument.create('file:///ws/a.js', 'javascript', 1, 'await sleep(1000);\nawait sleep(2000);\n');
+    const withDocs = (line: number) => ({ ...finding(line, 6), codeDescription: { href: 'file:///ext/docs/rules/require-jitter.md' } });
+    const docs = actions(doc, [withDocs(0), withDocs(1)]).filter((a) => a.title === 'Show documentation for retry/require-jitter');
+    assert.equal(docs.length, 1);
+    assert.deepEqual(docs[0]?.command, { title: 'Show documentation for retry/require-jitter', command: 'vscode.open', arguments: ['file:///ext/docs/rules/require-jitter.md'] });
+  });
 });

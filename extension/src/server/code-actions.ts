@@ -327,6 +327,12 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, context
       rules.add(rule);
       const disable = disableForFile(doc, d);
       if (disable) out.push(disable);
+      // The rule's page shipped with the extension (the diagnostic's documentation link), offline.
+      const href = d.codeDescription?.href;
+      if (href) {
+        const docs = CodeAction.create(`Show documentation for ${rule}`, { title: `Show documentation for ${rule}`, command: 'vscode.open', arguments: [href] }, CodeActionKind.QuickFix);
+        out.push(docs);
+      }
     }
   }
   if (cancelled()) return [];
