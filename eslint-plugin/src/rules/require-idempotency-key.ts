@@ -54,7 +54,7 @@ export default createRule<Options, MessageIds>({
               if (hoist) suggest.push({ messageId: 'hoistKey', fix: hoist });
             }
             if (req.key === 'none' && req.reportedAt !== 'condition') {
-              const before = site.kind === 'loop' ? site.node : site.kind === 'library' ? statementOf(site.node) : undefined;
+              const before = site.kind === 'loop' ? (site.node.parent?.type === 'Program' ? undefined : site.node) : site.kind === 'library' ? statementOf(site.node) : undefined;
               const header = readSettings(context.settings).idempotencyKeyHeaders[0] ?? 'Idempotency-Key';
               const send = before ? hoistedKeyFix(context.sourceCode, req.node, before, header) : undefined;
               if (send) suggest.unshift({ messageId: 'sendKey', data: { header }, fix: send });
@@ -72,10 +72,15 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** The statement of a block (or program) that holds `node`. */
+/**
+ * The statement of a function's block that holds `node`, where a key created just before it is
+ * created once per call of the function (a module-level statement would share one key between
+ * every call: undefined then).
+ */
 function statementOf(node: TSESTree.Node): TSESTree.Node | undefined {
   for (let n: TSESTree.Node | undefined = node; n; n = n.parent) {
-    if (n.parent?.type === 'BlockStatement' || n.parent?.type === 'Program') return n;
+    if (n.parent?.type === 'Program') return undefined;
+    if (n.parent?.type === 'BlockStatement') return n;
   }
   return undefined;
 }

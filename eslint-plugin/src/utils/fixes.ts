@@ -519,3 +519,49 @@ export function hoistedKeyFix(sourceCode: TSESLint.SourceCode, request: TSESTree
   const first = h.properties[0];
   return (fixer) => [declare(fixer), first ? fixer.insertTextBefore(first, `${entry}, `) : fixer.replaceText(h, `{ ${entry} }`)];
 }
+
+/**
+ * A once-only guard for an error interceptor that replays the failed request (`api(error.config)`):
+ * at the start of the block that replays, `if (config._retry) return Promise.reject(error);
+ * config._retry = true;`, so a replay that fails the same way is rejected instead of replayed
+ * again. Undefined when the replay is not a statement of a block of the handler itself, or the
+ * handler has no plain error parameter.
+ */
+export function onceOnlyReplayFix(sourceCode: TSESLint.SourceCode, replay: TSESTree.Node, typescript: boolean): Fix | undefined {
+  if (replay.type !== T.CallExpression) return undefined;
+  const cfg = replay.arguments[0];
+  if (!cfg || !isRequestConfig(sourceCode, cfg)) return undefined;
+  let stmt: TSESTree.Node | undefined = replay;
+  while (stmt && !(stmt.parent?.type === T.BlockStatement && stmt.type.endsWith('Statement'))) {
+    if (isFunctionNode(stmt)) return undefined;
+    stmt = stmt.parent;
+  }
+  const block = stmt?.parent;
+  if (block?.type !== T.BlockStatement) return undefined;
+  let handler: TSESTree.Node | undefined = block;
+  while (handler && !isFunctionNode(handler)) handler = handler.parent;
+  const error = handler ? (handler as TSESTree.FunctionLike).params[0] : undefined;
+  if (error?.type !== T.Identifier) return undefined;
+  const c = sourceCode.getText(cfg);
+  const flag = typescript ? `(${c} as { _retry?: boolean })._retry` : `${c}._retry`;
+  const first = block.body[0]!;
+  const indent = indentOf(sourceCode, first);
+  return (fixer) => fixer.insertTextBefore(first, `if (${flag}) return Promise.reject(${error.name});\n${indent}${flag} = true;\n${indent}`);
+}
+
+/** `error.config`, or a variable initialised from it (`const original = error.config`): the failed request's config. */
+function isRequestConfig(sourceCode: TSESLint.SourceCode, n: TSESTree.Node): boolean {
+  const isConfigMember = (m: TSESTree.Node | null | undefined): boolean => m?.type === T.MemberExpression && !m.computed && m.property.type === T.Identifier && m.property.name === 'config';
+  if (isConfigMember(n)) return true;
+  if (n.type !== T.Identifier) return false;
+  for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(n); s; s = s.upper) {
+    const v = s.set.get(n.name);
+    if (!v) continue;
+    const def = v.defs[0]?.node;
+    if (def?.type !== T.VariableDeclarator) return false;
+    if (isConfigMember(def.init)) return true;
+    // `const { config } = error`
+    return def.id.type === T.ObjectPattern && def.id.properties.some((p) => p.type === T.Property && p.key.type === T.Identifier && p.key.name === 'config' && p.value.type === T.Identifier && p.value.name === n.name);
+  }
+  return false;
+}
