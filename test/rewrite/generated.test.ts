@@ -70,7 +70,7 @@ export function generate(rnd: () => number, n: number): { text: string; file: st
 }
 
 describe('generated retry programs: every offered edit parses, removes its finding, adds none, stays inside', function () {
-  this.timeout(1_800_000);
+  this.timeout(0); // the full set takes tens of minutes on a shared machine
   it(`holds on ${COUNT} programs (seed 20261202)`, () => {
     const rnd = seededRandom(20261202);
     let programs = 0;

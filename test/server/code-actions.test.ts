@@ -104,7 +104,8 @@ export async function b(op) {
 }
 `;
     const doc = TextDocument.create('file:///ws/src/jobs.js', 'javascript', 1, text);
-    const [all] = actions(doc, [], ['source.fixAll']);
+    // The findings the lint published (a require-jitter on each wait), as the request carries them.
+    const [all] = actions(doc, [finding(7, 6), finding(19, 6)], ['source.fixAll']);
     assert.equal(all?.title, REWRITE_ALL_TITLE);
     assert.equal(all?.kind, 'source.fixAll.retryLint');
     const changes = all?.edit?.documentChanges ?? [];

@@ -21,7 +21,7 @@ import { dataOf, type FixData } from './diagnostics';
 import { lintPathOf } from './documents';
 import { HelperPathError, importEdit, placeHelper, type HelperName, type ReadText } from './helper-file';
 import { isLintable } from './documents';
-import { fixAllBundled, lintBundled, sourceCodeOf } from './linting';
+import { fixAllBundled, sourceCodeOf } from './linting';
 import { planRewrites, type RewritePlan } from './rewrite';
 
 /** What code actions need besides the document and the request. */
@@ -256,24 +256,26 @@ export const REWRITE_ALL_TITLE = 'Rewrite every retry in this file to use the ba
  * was retried is still retried), as one edit with the helper file and its import. A retry whose
  * plan would overlap another's is left as it is. Undefined when no retry has such a plan.
  */
-export function rewriteFileAction(doc: TextDocument, context: ActionContext): CodeAction | undefined {
+export function rewriteFileAction(doc: TextDocument, diagnostics: readonly Diagnostic[], context: ActionContext): CodeAction | undefined {
+  if (diagnostics.length === 0) return undefined;
   const text = doc.getText();
   if (text.length > context.settings.maxFileSize) return undefined;
   const bom = bomOf(doc);
   const target = { filePath: lintPathOf(doc), text: text.slice(bom) };
   const sourceCode = sourceCodeOf(target);
   if (!sourceCode) return undefined;
-  const { messages } = lintBundled(target, context.settings);
   const taken: Array<[number, number]> = [];
   const edits: TextEdit[] = [];
   const names = new Set<HelperName>();
   const seen = new Set<string>();
-  for (const m of messages) {
-    if (!m.ruleId) continue;
-    const at = sourceCode.getIndexFromLoc({ line: m.line, column: Math.max(m.column - 1, 0) });
+  // The findings the request carries (the lint's own), so nothing is linted or analysed again.
+  for (const d of diagnostics) {
+    const ruleId = dataOf(d)?.ruleId;
+    if (!ruleId) continue;
+    const at = doc.offsetAt(d.range.start) - bom;
     const plan = planRewrites(sourceCode as never, at)[0];
     if (!plan || seen.has(plan.siteKey)) continue;
-    const rule = m.ruleId.replace(/^retry\//, '');
+    const rule = ruleId.replace(/^retry\//, '');
     if (!(plan.resolves as string[]).includes(rule) || !plan.covers.some(([a, b]) => at >= a && at < b)) continue;
     if (plan.edits.some((e) => taken.some(([a, b]) => e.range[0] < b && a < e.range[1]))) continue;
     seen.add(plan.siteKey);
@@ -337,7 +339,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, context
   }
   if (cancelled()) return [];
   if (only && wants(only, CodeActionKinds.fixAll)) {
-    const all = fixAllAction(doc, context.settings) ?? rewriteFileAction(doc, context);
+    const all = fixAllAction(doc, context.settings) ?? rewriteFileAction(doc, ours, context);
     if (all) out.push(all);
   }
   return out;
