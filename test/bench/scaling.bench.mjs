@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const { Linter } = require('eslint');
 const tsParser = require('@typescript-eslint/parser');
-const plugin = require('eslint-plugin-retry');
+// RETRY_LINT_PLUGIN: another build of the plugin (a folder), to compare before and after a change.
+const plugin = require(process.env.RETRY_LINT_PLUGIN ?? 'eslint-plugin-retry');
 
 const ALL = Object.fromEntries(Object.keys(plugin.rules).map((r) => [`retry/${r}`, 'warn']));
 const HEAD = "import axios from 'axios';\nimport pRetry from 'p-retry';\nconst sleep = (ms) => new Promise((r) => setTimeout(r, ms));\n";
@@ -101,9 +102,18 @@ function measure(text, runs = 3) {
   const rules = [];
   const parse = [];
   let findings = 0;
+  // A small file is linted several times per sample, so that a sample is well above the clock's grain.
+  const reps = Math.max(1, Math.ceil(100_000 / text.length));
+  const repeat = (config, name) => {
+    let r;
+    const { ms } = cpuMs(() => {
+      for (let k = 0; k < reps; k++) r = linter.verify(text, config, { filename: `${name}${k}.ts` });
+    });
+    return { ms: ms / reps, r };
+  };
   for (let i = 0; i < runs; i++) {
-    parse.push(cpuMs(() => linter.verify(text, parseOnly, { filename: `p${i}.ts` })).ms);
-    const { ms, r } = cpuMs(() => linter.verify(text, withRules, { filename: `r${i}.ts` }));
+    parse.push(repeat(parseOnly, `p${i}-`).ms);
+    const { ms, r } = repeat(withRules, `r${i}-`);
     rules.push(ms);
     findings = r.length;
   }

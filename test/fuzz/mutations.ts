@@ -4,9 +4,8 @@
 // async generators, labelled statements, comments everywhere), or undefined when the program has
 // no place for it. The caller re-parses every variant and drops those that do not parse, so a
 // mutation may be approximate about where its syntax is allowed.
-import { parse } from '@typescript-eslint/parser';
+import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 type Node = TSESTree.Node;
 
@@ -30,11 +29,16 @@ export interface Mutation {
 /** Parses with the TypeScript parser (ranges and tokens); undefined when the text does not parse. */
 export function parseProgram(text: string, jsx: boolean): TSESTree.Program | undefined {
   try {
-    return parse(text, { range: true, tokens: true, comment: true, jsx, sourceType: 'module', ecmaVersion: 'latest' }) as unknown as TSESTree.Program;
+    const { ast, visitorKeys } = parseForESLint(text, { range: true, tokens: true, comment: true, jsx, sourceType: 'module', ecmaVersion: 'latest' });
+    keys = visitorKeys as unknown as Record<string, readonly string[]>;
+    return ast as unknown as TSESTree.Program;
   } catch {
     return undefined;
   }
 }
+
+/** The TypeScript parser's visitor keys (the same for every parse). */
+let keys: Record<string, readonly string[]> = {};
 
 /** Every node of the tree, parents set (`parent` is read by the mutations). */
 function nodes(ast: TSESTree.Program): Node[] {
@@ -42,7 +46,7 @@ function nodes(ast: TSESTree.Program): Node[] {
   const visit = (n: Node, parent: Node | undefined): void => {
     (n as { parent?: Node }).parent = parent;
     out.push(n);
-    for (const key of visitorKeys[n.type] ?? []) {
+    for (const key of keys[n.type] ?? []) {
       const v = (n as unknown as Record<string, unknown>)[key];
       for (const c of Array.isArray(v) ? v : [v]) if (c && typeof (c as Node).type === 'string') visit(c as Node, n);
     }

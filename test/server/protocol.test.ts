@@ -179,6 +179,7 @@ describe('language server over LSP (extension/dist/server.js --stdio)', function
       assert.match(helper, /export async function retryWithBackoff/);
       const text = files.get(uri)!.text;
       assert.equal(text.match(/from '\.\/lib\/retry-with-backoff'/g)?.length, 1, text);
+      // The original retried every error, so the rewrite keeps doing so (shouldRetry: () => true).
       assert.match(text, /return await retryWithBackoff\(\(\) => open\(\), \{ maxAttempts: 3, baseDelayMs: 1000, shouldRetry: \(\) => true \}\);/);
       assert.equal(parses(text, file), undefined);
       assert.deepEqual(expectedFindings(text, file), []);

@@ -795,7 +795,13 @@ function arrayValues(node: Node, env: Env): number[] | undefined {
   // `this.steps`: a field set once, by its initialiser, is that table.
   const u = unwrap(node);
   const field = u.type === T.MemberExpression ? fieldOf(u) : undefined;
-  if (field) return field.otherWrites.length === 0 && field.constructorWrites.length === 0 && field.initializer ? arrayValues(field.initializer, env) : undefined;
+  if (field) {
+    if (field.otherWrites.length > 0 || field.constructorWrites.length > 0) return undefined;
+    // `constructor(private readonly steps = [0, 2000, 5000])`: the default counts as known (PRODUCT).
+    const param = field.parameterProperty?.parameter;
+    const init = field.initializer ?? (param?.type === T.AssignmentPattern ? param.right : undefined);
+    return init ? arrayValues(init, env) : undefined;
+  }
   try {
     const r = ASTUtils.getStaticValue(unwrap(node) as TSESTree.Node, env.sourceCode.getScope(node));
     if (r && Array.isArray(r.value) && r.value.every((x) => typeof x === 'number')) return r.value as number[];

@@ -161,7 +161,39 @@ export class DiagnosticsScheduler {
   closed(uri: string): void {
     this.cancel(uri);
     this.generation.delete(uri);
+    this.loggedFor.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] }); // a notification: nothing to await
+  }
+
+  /** Per file, the last line logged about how it was linted or why it was not; per config source, whether it was logged. */
+  private readonly loggedFor = new Map<string, string>();
+  private readonly loggedSources = new Set<string>();
+
+  /**
+   * Logs to the output channel, once per change, what a user needs to follow the server: which
+   * config lints files (once per config source: the bundled rules and why, or the workspace's
+   * ESLint and its config folder), and per file why it was skipped or not linted past a parse error.
+   */
+  private logOnce(uri: string, result: { outcome?: LintOutcome; skipped?: string }, enabled: boolean): void {
+    const source = result.outcome?.configSource;
+    if (source && !this.loggedSources.has(source)) {
+      this.loggedSources.add(source);
+      this.status.log('info', `Linting ${uri} (and files like it) with ${source}.`);
+    }
+    const line =
+      result.skipped ??
+      (!enabled
+        ? `Skipped ${uri}: retryLint.enable is false for it.`
+        : result.outcome?.parseError
+          ? `Not linted past a parse error: ${uri}: ${result.outcome.parseError}`
+          : undefined);
+    if (line === undefined) {
+      this.loggedFor.delete(uri);
+      return;
+    }
+    if (this.loggedFor.get(uri) === line) return;
+    this.loggedFor.set(uri, line);
+    this.status.log('info', line);
   }
 
   private cancel(uri: string): void {
@@ -182,8 +214,8 @@ export class DiagnosticsScheduler {
       if (stale()) return; // the document moved on while linting: drop the result
       void this.connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics }); // a notification: nothing to await
       const outcome = result.outcome;
+      this.logOnce(uri, result, settings.enable);
       if (result.skipped) {
-        this.status.log('info', result.skipped);
         this.status.report('warn', result.skipped, uri);
       } else if (outcome?.error) {
         this.status.failure(uri, 'Linting', new Error(outcome.error.message), outcome.error.ruleId);
