@@ -34,16 +34,38 @@ export function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
   return data as DiagnosticData;
 }
 
-/** One ESLint message as an LSP diagnostic (1-based ESLint lines/columns → 0-based LSP positions). */
+/** Where ESLint's lines start (offsets into the text without a BOM): it also breaks lines at U+2028 and U+2029, LSP does not. */
+const lineStartsCache = new WeakMap<TextDocument, { version: number; bom: number; starts: number[] }>();
+function eslintLines(doc: TextDocument): { bom: number; starts: number[] } {
+  const cached = lineStartsCache.get(doc);
+  if (cached && cached.version === doc.version) return cached;
+  const full = doc.getText();
+  const bom = full.startsWith('\uFEFF') ? 1 : 0;
+  const text = full.slice(bom);
+  const starts = [0];
+  const breaks = /\r\n|[\r\n\u2028\u2029]/g;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) starts.push(m.index + m[0].length);
+  const entry = { version: doc.version, bom, starts };
+  lineStartsCache.set(doc, entry);
+  return entry;
+}
+
+/**
+ * One ESLint message as an LSP diagnostic. ESLint's 1-based line and column are turned into an
+ * offset with ESLint's own line breaks (U+2028 and U+2029 included), then into an LSP position,
+ * so a finding after one of those characters lands where ESLint meant it.
+ */
 export function toDiagnostic(message: LintMessage, doc: TextDocument, docsUrl: string | undefined): Diagnostic {
   const ruleId = message.ruleId ?? 'retry/unknown';
-  const lastLine = Math.max(0, doc.lineCount - 1);
-  const clampLine = (line: number): number => Math.min(Math.max(0, line - 1), lastLine);
-  const start = { line: clampLine(message.line), character: Math.max(0, message.column - 1) };
-  const end =
-    message.endLine !== undefined && message.endColumn !== undefined
-      ? { line: clampLine(message.endLine), character: Math.max(0, message.endColumn - 1) }
-      : start;
+  const { bom, starts } = eslintLines(doc);
+  const length = doc.getText().length - bom;
+  const position = (line: number, column: number) => {
+    const l = Math.min(Math.max(0, line - 1), starts.length - 1);
+    const offset = Math.min((starts[l] ?? 0) + Math.max(0, column - 1), length);
+    return doc.positionAt(offset + bom);
+  };
+  const start = position(message.line, message.column);
+  const end = message.endLine !== undefined && message.endColumn !== undefined ? position(message.endLine, message.endColumn) : start;
   const data: DiagnosticData = { ruleId, version: doc.version };
   if (message.fix) data.fix = { range: [message.fix.range[0], message.fix.range[1]], text: message.fix.text };
   if (message.suggestions?.length) {
