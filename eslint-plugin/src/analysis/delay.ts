@@ -866,7 +866,9 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
   }
   if (objName === 'Date' && name === 'parse') return args[0]?.retryAfter ? args[0] : OPAQUE();
   if ((objName === 'Date' || objName === 'performance') && name === 'now') return { ...OPAQUE(), now: true, opaque: false };
-  if (callee.type === T.Identifier && (name === 'Number' || name === 'parseInt' || name === 'parseFloat')) return args[0] ?? OPAQUE();
+  if (callee.type === T.Identifier && (name === 'Number' || name === 'String' || name === 'parseInt' || name === 'parseFloat')) return args[0] ?? OPAQUE();
+  // `header.trim()`: the same text, so a Retry-After value keeps its provenance.
+  if (callee.type === T.MemberExpression && name === 'trim' && n.arguments.length === 0) return evaluate(callee.object, env);
   // `headers.get('Retry-After')`, `getHeader('retry-after')`.
   if ((name === 'get' || name === 'getHeader' || name === 'header') && isRetryAfterName(stringValue(n.arguments[0]))) return RETRY_AFTER();
   if (name && CLAMP_RE.test(name) && args.length >= 2) {
@@ -1098,6 +1100,23 @@ export function sameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
   return undefined;
 }
 
+/** Whether an expression is `null` or `undefined`, the "no value" a parser returns. */
+function isAbsent(n: Node): boolean {
+  const u = unwrap(n);
+  return (u.type === T.Literal && u.value === null && !('regex' in u && u.regex)) || (u.type === T.Identifier && u.name === 'undefined');
+}
+
+/** A returned expression without its absent arms: `undefined` when it is absent, the other arm of `c ? x : null`. */
+function presentArm(n: Node): Node | undefined {
+  const u = unwrap(n);
+  if (isAbsent(u)) return undefined;
+  if (u.type === T.ConditionalExpression) {
+    if (isAbsent(u.alternate)) return presentArm(u.consequent);
+    if (isAbsent(u.consequent)) return presentArm(u.alternate);
+  }
+  return n;
+}
+
 /** The expressions a function returns (its expression body, or each `return` not inside a nested function). */
 export function returnedExpressions(fn: FunctionNode, sourceCode: TSESLint.SourceCode): Node[] {
   if (fn.body.type !== T.BlockStatement) return [fn.body];
@@ -1129,10 +1148,13 @@ function evalFunctionCall(fn: FunctionNode, args: Value[], env: Env): Value {
     if (rets.length === 0) return OPAQUE();
     let out: Value | undefined;
     let anyRandom = false;
-    for (const r of rets) {
+    for (const ret of rets) {
+      // `return undefined` / `return null` paths of parsers (`if (!header) return null`) do not
+      // count, nor an absent arm of a returned conditional (`ok ? Math.min(n, 120) : null`):
+      // they mean "no value", which the caller handles apart.
+      const r = presentArm(ret);
+      if (!r) continue;
       const v = evaluate(r, env);
-      // `return undefined` paths of parsers (`if (!header) return undefined`) do not count.
-      if (v.opaque && !v.attempt && !v.retryAfter && unwrap(r).type === T.Identifier && (unwrap(r) as TSESTree.Identifier).name === 'undefined') continue;
       anyRandom ||= v.random;
       out = out ? join(out, v) : v;
     }
