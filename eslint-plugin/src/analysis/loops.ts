@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
-import { evaluate, makeEnv, sameFileFunction, type AttemptVar } from './delay';
+import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
 import { describeHttpCall } from './http';
 import { isEffectivelyUnbounded } from './limits';
@@ -328,7 +328,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
     if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
-    if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test))) statusIfs.push(n);
+    if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test, sourceCode))) statusIfs.push(n);
   });
   let statusRetry = false;
   let request = false;
@@ -696,9 +696,16 @@ function hasNotOk(test: Node): boolean {
 }
 
 /** `shouldRetry(res)`, `isRetryable(response)`: a predicate deciding to retry. */
-function isRetryPredicate(test: Node): boolean {
+/**
+ * Whether a test is a call to a retry predicate: one named for it (`shouldRetry(err)`), or a
+ * same-file function that returns a check for a failure status (`return res.status === 429`).
+ */
+function isRetryPredicate(test: Node, sourceCode?: TSESLint.SourceCode): boolean {
   const t = unwrap(test);
-  return t.type === T.CallExpression && PREDICATE_RE.test(calleeNameOf(t) ?? '');
+  if (t.type !== T.CallExpression) return false;
+  if (PREDICATE_RE.test(calleeNameOf(t) ?? '')) return true;
+  const fn = sourceCode && sameFileFunction(t.callee, { sourceCode });
+  return !!fn && returnedExpressions(fn, sourceCode).some((r) => statusesTested(r, sourceCode).some((x) => x.code >= 400 && (x.op === '===' || x.op === '==' || x.op === 'in' || x.op === '>=')));
 }
 
 function calleeNameOf(call: TSESTree.CallExpression): string | undefined {
@@ -708,7 +715,7 @@ function calleeNameOf(call: TSESTree.CallExpression): string | undefined {
 
 /** The branch is taken on a failed response (`!res.ok`, `status === 429`, `status >= 500`). */
 function failureBranch(s: TSESTree.IfStatement, sourceCode: TSESLint.SourceCode): boolean {
-  if (isRetryPredicate(s.test)) return true;
+  if (isRetryPredicate(s.test, sourceCode)) return true;
   if (isOkTest(s.test)) return isNegated(s.test);
   return statusesTested(s.test, sourceCode).some((t) => t.code >= 400 || ((t.op === '!==' || t.op === '!=') && t.code < 300));
 }

@@ -392,6 +392,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         // `if (![503].includes(res.status) || left <= 0) return res;`: the test sends 503 round again.
         rateLimitChecks.push(n.test);
       }
+      // A same-file predicate that says yes to 429/503 (`if (!isThrottled(err)) throw err`,
+      // `if (isRateLimited(res)) { wait; continue; }`): its check is where the status is handled.
+      rateLimitChecks.push(...predicateRateLimitChecks(n, sourceCode, leadsToRetry(n)));
       const clientHit = tested.some((s) => s.code !== 401 && s.code !== 403 && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || (tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<'));
       // A same-file predicate in the retry condition (`if (this.shouldRetry(res)) …`) that says yes to a 4xx.
       if (leadsToRetry(n)) clientErrorRetries.push(...predicateClientChecks(n.test, sourceCode));
@@ -495,6 +498,47 @@ function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCode): Cli
         out.push({ node: m.test, reason: 'client-status' });
       }
     }, false);
+    return undefined;
+  });
+  return out;
+}
+
+/**
+ * The 429/503 checks inside same-file predicates called in an `if` test, when a yes from the
+ * predicate goes round again: the call is not negated and the `if` leads to the retry
+ * (`retriedWhenTrue`), or it is negated and the `if` leaves (`if (!pred(e) || n >= max) throw e`).
+ * A check counts when the predicate returns it (`return res.status === 429`, an arrow body) or
+ * returns `true` under it, and tests no status but 429/503.
+ */
+function predicateRateLimitChecks(ifStmt: TSESTree.IfStatement, sourceCode: TSESLint.SourceCode, retriedWhenTrue: boolean): Node[] {
+  const out: Node[] = [];
+  // Only a predicate about throttling itself (every status it tests is 429/503) handles them
+  // explicitly; a general classifier that lets 429 through beside 5xx is a catch-all (PRODUCT).
+  const positive = (test: Node): boolean => {
+    const tested = statusesTested(test, sourceCode);
+    return tested.length > 0 && tested.every((x) => isRetryAfterStatus(x.code)) && tested.some((x) => x.op === '===' || x.op === '==' || x.op === 'in');
+  };
+  walk(ifStmt.test, sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type !== T.CallExpression) return undefined;
+    const fn = sameFileFunction(n.callee, { sourceCode });
+    if (!fn || contains(fn, ifStmt)) return undefined;
+    let negated = false;
+    for (let p: Node | undefined = n.parent; p && p !== ifStmt; p = p.parent) {
+      if (p.type === T.UnaryExpression && p.operator === '!') negated = !negated;
+    }
+    const retried = negated ? alwaysExits(ifStmt.consequent) && !retriedWhenTrue : retriedWhenTrue;
+    if (!retried) return undefined;
+    for (const r of returnedExpressions(fn, sourceCode)) if (positive(r)) out.push(r);
+    if (fn.body.type === T.BlockStatement) {
+      walkRegion(fn.body, sourceCode, (m) => {
+        if (m.type !== T.IfStatement) return;
+        const stmts = m.consequent.type === T.BlockStatement ? m.consequent.body : [m.consequent];
+        const last = stmts[stmts.length - 1];
+        const yes = last?.type === T.ReturnStatement && !!last.argument && unwrap(last.argument).type === T.Literal && (unwrap(last.argument) as TSESTree.Literal).value === true;
+        if (yes && positive(m.test)) out.push(m.test);
+      }, false);
+    }
     return undefined;
   });
   return out;
