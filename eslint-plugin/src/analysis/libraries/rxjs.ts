@@ -284,9 +284,17 @@ function flattening(ctx: LibraryContext, f: FunctionNode, call: TSESTree.CallExp
     for (const st of f.body.body) {
       if (st.type !== T.IfStatement) continue;
       const stops = st.consequent.type === T.ThrowStatement || (st.consequent.type === T.BlockStatement && st.consequent.body.some((x) => x.type === T.ThrowStatement || (x.type === T.ReturnStatement && leafStops(ctx, x.argument) === true))) || (st.consequent.type === T.ReturnStatement && leafStops(ctx, st.consequent.argument) === true);
-      if (!stops) continue;
-      if (readsParam(ctx, f, 1, st.test) || readsCounter(ctx, st.test)) setBound(out, { kind: 'counted' });
-      if (readsParam(ctx, f, 0, st.test)) classify(ctx, f, st.test, false, call, out);
+      if (stops) {
+        if (readsParam(ctx, f, 1, st.test) || readsCounter(ctx, st.test)) setBound(out, { kind: 'counted' });
+        if (readsParam(ctx, f, 0, st.test)) classify(ctx, f, st.test, false, call, out);
+        continue;
+      }
+      // `if (i < 3 && …) { return of(e); } return throwError(() => e);`: the test is the only way
+      // round again, so a test on the index or a counter bounds it.
+      const goesOn = st.consequent.type === T.ReturnStatement ? st.consequent : st.consequent.type === T.BlockStatement ? st.consequent.body.find((x) => x.type === T.ReturnStatement) : undefined;
+      const lastSt = f.body.body[f.body.body.length - 1];
+      const endStops = lastSt !== st && (lastSt?.type === T.ThrowStatement || (lastSt?.type === T.ReturnStatement && leafStops(ctx, lastSt.argument) === true));
+      if (goesOn?.type === T.ReturnStatement && leafStops(ctx, goesOn.argument) === false && endStops && (readsParam(ctx, f, 1, st.test) || readsCounter(ctx, st.test))) setBound(out, { kind: 'counted' });
     }
   }
   if (unknown) {
