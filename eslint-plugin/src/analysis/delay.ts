@@ -684,6 +684,9 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
       const v = { ...NUM(0), lo: Math.min(...table), hi: Math.max(...table) };
       return index.attempt ? { ...v, attempt: true, source: undefined, invariant: false } : { ...v, invariant: index.invariant && isConst(index) };
     }
+    // `schedule[attempt]` from a table the retry never writes (a parameter, a field): each entry is
+    // a number fixed before the retry starts, so no randomness is added; its values stay unknown.
+    if (index.attempt && !index.random && objectKeepsMembers(n, env)) return { ...OPAQUE(), attempt: true };
   }
   const stat = staticNumber(n, env);
   if (stat !== undefined) return NUM(stat);

@@ -657,7 +657,21 @@ function failureLeaves(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterIn
 
 /** A counter that is not an attempt number (`port`, `page`) passed to the operation: each pass tries a new input. */
 function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
-  const inputs = cs.filter((c) => c.variable && !/attempt|retr|tries|try|count|^n$|^i$|^k$|fail/i.test(c.text));
+  const named = cs.filter((c) => c.variable && !/attempt|retr|tries|try|count|^n$|^i$|^k$|fail/i.test(c.text));
+  if (named.length === 0) return false;
+  // A counter the loop's wait is computed from (`sleep(waits[round - 1])`) numbers the attempts: no input.
+  const timesWaits = new Set<CounterInfo>();
+  walk(body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) {
+      walk(n, ctx.sourceCode.visitorKeys, (m) => {
+        for (const c of named) if (isCounter(m, c, ctx)) timesWaits.add(c);
+      });
+      return false;
+    }
+    return undefined;
+  });
+  const inputs = named.filter((c) => !timesWaits.has(c));
   if (inputs.length === 0) return false;
   let found = false;
   walk(body, ctx.sourceCode.visitorKeys, (n) => {

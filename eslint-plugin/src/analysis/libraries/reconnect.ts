@@ -31,8 +31,9 @@ export const ioredisDocs: LibraryDocs = {
     { rule: 'require-jitter', when: 'a written `retryStrategy` whose delay has no random component.' },
     { rule: 'require-backoff', when: 'a written `retryStrategy` that returns a constant (or 0).' },
     { rule: 'require-max-delay', when: 'a written `retryStrategy` whose growth is not capped.' },
+    { rule: 'no-unbounded-retry', when: 'a written `retryStrategy` that never stops, with `maxRetriesPerRequest: null` (each command is re-sent for ever).' },
   ],
-  notModelled: ['The default `retryStrategy` (the built-in reconnection, untouched, is not reported).', 'Reconnecting for ever: the client\'s designed steady state, not reported.'],
+  notModelled: ['The default `retryStrategy` (the built-in reconnection, untouched, is not reported).', 'Reconnecting for ever with the default `maxRetriesPerRequest` (20): the client\'s designed steady state, not reported.'],
 };
 
 export const ioredisAdapter: LibraryAdapter = {
@@ -50,7 +51,7 @@ export const ioredisAdapter: LibraryAdapter = {
       if (!obj) continue;
       for (const name of isCluster ? ['clusterRetryStrategy'] : ['retryStrategy']) {
         const o = readOption(ctx, obj, name);
-        if (o) out.push(...strategySite(ctx, node, 'ioredis', o.property, o.value));
+        if (o) out.push(...strategySite(ctx, node, 'ioredis', o.property, o.value, false, commandsWaitForever(ctx, obj)));
       }
       const nested = isCluster ? readOption(ctx, obj, 'redisOptions') : undefined;
       const inner = nested ? resolveObject(ctx, nested.value) : undefined;
@@ -66,12 +67,24 @@ export const ioredisAdapter: LibraryAdapter = {
       const out: RetrySite[] = [];
       for (const name of ['retryStrategy', 'clusterRetryStrategy']) {
         const o = obj ? readOption(ctx, obj, name) : undefined;
-        if (o) out.push(...strategySite(ctx, literal, 'ioredis', o.property, o.value));
+        if (o) out.push(...strategySite(ctx, literal, 'ioredis', o.property, o.value, false, commandsWaitForever(ctx, obj!)));
       }
       return out;
     },
   },
 };
+
+/**
+ * ioredis re-sends a failed command after each reconnect up to `maxRetriesPerRequest` times
+ * (default 20); `null` (or a limit of 1,000 or more) lifts that bound, so each command is retried
+ * for as long as the reconnect strategy keeps going.
+ */
+function commandsWaitForever(ctx: LibraryContext, obj: Parameters<typeof readOption>[1]): boolean {
+  const o = readOption(ctx, obj, 'maxRetriesPerRequest');
+  if (!o) return false;
+  const v = staticValueOf(ctx, o.value);
+  return !!v && (v.value === null || (typeof v.value === 'number' && v.value >= 1000));
+}
 
 // --- node-redis ----------------------------------------------------------------------------------
 
@@ -125,9 +138,11 @@ export const nodeRedisAdapter: LibraryAdapter = {
  * is one. `boundedByDefault`: the library's own default strategy stops (legacy node-redis gives up
  * after `connect_timeout`), so a written strategy that never stops on a count or a time
  * (`options.attempt`, `options.total_retry_time`) removes that bound: unbounded. Otherwise, as for
- * a client that reconnects for ever by design, the bound is not judged.
+ * a client that reconnects for ever by design, the bound is not judged. `requestsForever`: the
+ * client re-sends each failed request across reconnects with no limit of its own (ioredis
+ * `maxRetriesPerRequest: null`), so a strategy that never stops retries those requests for ever.
  */
-function strategySite(ctx: LibraryContext, call: Node, library: string, property: TSESTree.Property, value: Node, boundedByDefault = false): RetrySite[] {
+function strategySite(ctx: LibraryContext, call: Node, library: string, property: TSESTree.Property, value: Node, boundedByDefault = false, requestsForever = false): RetrySite[] {
   const fn = resolveFunction(ctx, value);
   const site = librarySite(library, call, { kind: 'unknown', node: property });
   if (!fn) {
@@ -141,7 +156,7 @@ function strategySite(ctx: LibraryContext, call: Node, library: string, property
   const delay = { ...leafDelay(ctx, fn, returns), node: at };
   if (!delay.opaque && !delay.growing && delay.maxReason === 'known' && delay.maxMs <= 0) site.noWait = at;
   else site.waits.push({ node: at, argument: undefined, delay });
-  if (boundedByDefault && !(mayStop(ctx, returns) && countsOrTimes(ctx, fn))) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: property };
+  if ((boundedByDefault || requestsForever) && !(mayStop(ctx, returns) && countsOrTimes(ctx, fn))) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: property };
   else if (mayStop(ctx, returns) && countsOrTimes(ctx, fn)) site.bound = { kind: 'bounded', maxAttempts: undefined, node: property };
   return [site];
 }
@@ -155,7 +170,9 @@ function countsOrTimes(ctx: LibraryContext, fn: FunctionNode): boolean {
     if (found) return false;
     const test = n.type === T.IfStatement || n.type === T.ConditionalExpression ? n.test : undefined;
     if (!test) return undefined;
-    walk(test, ctx.sourceCode.visitorKeys, (m) => {
+    walk(test, ctx.sourceCode.visitorKeys, (n0) => {
+      // A local holding the count (`const n = ctx.previousRetryCount`) counts as the count.
+      const m = n0.type === T.Identifier && !(n0.parent?.type === T.MemberExpression && n0.parent.object !== n0) ? localValue(ctx, n0) : n0;
       if (m.type === T.MemberExpression && /^(attempt|attempts|times|retries|retryCount|previousRetryCount|total_retry_time|elapsedMilliseconds|times_connected)$/.test(propertyName(m) ?? '')) found = true;
       else if (m.type === T.Identifier && v && variableOf(ctx.sourceCode, m) === v && !(m.parent?.type === T.MemberExpression && m.parent.object === m)) found = true;
     });
@@ -299,7 +316,7 @@ function tableSite(site: RetrySite, delays: number[], at: Node): RetrySite {
 function leaves(ctx: LibraryContext, returns: readonly (Node | null)[]): Node[] {
   const out: Node[] = [];
   const visit = (n: Node): void => {
-    const u = unwrap(n);
+    const u = localValue(ctx, n);
     if (u.type === T.ConditionalExpression) {
       visit(u.consequent);
       visit(u.alternate);
@@ -312,11 +329,28 @@ function leaves(ctx: LibraryContext, returns: readonly (Node | null)[]): Node[] 
   return out;
 }
 
+/**
+ * What a returned local names: a variable declared in the strategy itself with an initializer and
+ * never written again stands for that initializer (`const wait = a ? 0 : null; … return wait`),
+ * so its leaves are judged and reported where the delay is computed. Anything else is itself.
+ */
+function localValue(ctx: LibraryContext, n: Node): Node {
+  let u = unwrap(n);
+  for (let i = 0; u.type === T.Identifier && i < 4; i++) {
+    const v = variableOf(ctx.sourceCode, u);
+    const d = v && v.defs.length === 1 ? v.defs[0]!.node : undefined;
+    if (!d || d.type !== T.VariableDeclarator || !d.init || !v!.references.every((r) => !r.isWrite() || r.writeExpr === d.init)) break;
+    if (!isFunction(v!.scope.variableScope.block as Node)) break;
+    u = unwrap(d.init);
+  }
+  return u;
+}
+
 /** Whether a function may return a value that stops (`null`, `undefined`, `false`, an error, a bare `return`). */
 function mayStop(ctx: LibraryContext, returns: readonly (Node | null)[]): boolean {
   const all: Node[] = [];
   const visit = (n: Node): void => {
-    const u = unwrap(n);
+    const u = localValue(ctx, n);
     if (u.type === T.ConditionalExpression) {
       visit(u.consequent);
       visit(u.alternate);
@@ -342,10 +376,13 @@ function leafDelay(ctx: LibraryContext, fn: FunctionNode, returns: readonly (Nod
     if (v) env.attempts.push({ variable: v, lo: 0, hi: Infinity });
   }
   let facts: DelayFacts | undefined;
+  // Known delays chosen by tests on the attempt (`n < 3 ? 500 : n < 8 ? 3000 : …`) step up: a schedule, not a constant.
+  const stepped = countsOrTimes(ctx, fn);
   for (const r of leaves(ctx, returns)) {
     const f = toDelayFacts(evaluate(r, env), r);
+    const stepsUp = stepped && !!facts && facts.maxReason === 'known' && f.maxReason === 'known' && f.maxMs > facts.maxMs;
     facts = facts
-      ? { ...facts, random: facts.random && f.random, growing: facts.growing || f.growing, maxMs: Math.max(facts.maxMs, f.maxMs), opaque: facts.opaque || f.opaque, maxReason: facts.maxReason === 'known' ? f.maxReason : facts.maxReason, capMs: facts.capMs ?? f.capMs }
+      ? { ...facts, random: facts.random && f.random, growing: facts.growing || f.growing || stepsUp, maxMs: Math.max(facts.maxMs, f.maxMs), opaque: facts.opaque || f.opaque, maxReason: facts.maxReason === 'known' ? f.maxReason : facts.maxReason, capMs: facts.capMs ?? f.capMs }
       : f;
   }
   return facts ?? opaqueDelay(fn);
