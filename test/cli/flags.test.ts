@@ -138,6 +138,21 @@ describe('retry-lint options', function () {
     assert.match(run(['--init'], dir).stdout, /already uses eslint-plugin-retry/);
   });
 
+  it('--init edits a flat config with no import yet (export default [...]), and puts it back when the result does not load', () => {
+    const plain = "export default [\n  { rules: { 'no-console': 'warn' } },\n];\n";
+    const dir = project({ 'package.json': JSON.stringify({ name: 'init-plain', private: true, type: 'module' }), 'eslint.config.js': plain, 'src/loop.js': UNBOUNDED }, { eslint: 'eslint' });
+    const init = run(['--init'], dir);
+    assert.equal(init.status, 0, init.stdout + init.stderr);
+    const text = readFileSync(path.join(dir, 'eslint.config.js'), 'utf8');
+    assert.match(text, /^import retry from 'eslint-plugin-retry';\nexport default \[\n {2}retry\.configs\.recommended,/);
+    assert.ok(ruleIds(retryLint([], dir).results).includes('retry/no-unbounded-retry'));
+    // Not an ES module (no "type": "module"): the edited file would not load, so it is put back.
+    const cjs = project({ 'package.json': JSON.stringify({ name: 'init-cjs', private: true }), 'eslint.config.js': "const extra = require('./extra.js');\nexport default [extra];\n", 'extra.js': 'module.exports = {};\n' }, { eslint: 'eslint' });
+    const refused = run(['--init'], cjs);
+    assert.equal(refused.status, 1);
+    assert.equal(readFileSync(path.join(cjs, 'eslint.config.js'), 'utf8'), "const extra = require('./extra.js');\nexport default [extra];\n");
+  });
+
   it('--init never rewrites a config it does not understand: it prints what to add', () => {
     const original = "const base = require('./base.cjs');\nmodule.exports = [...base];\n";
     const dir = project({ 'eslint.config.cjs': original, 'base.cjs': 'module.exports = [];\n', 'a.js': UNBOUNDED }, { eslint: 'eslint' });

@@ -125,7 +125,7 @@ function initPackageJson(file: string, io: CliIo): number {
 }
 
 /**
- * Adds the plugin to a flat config of a common shape: ES module syntax, one `export default [`,
+ * Adds the plugin to a flat config of a common shape: ES module syntax (with or without imports), one `export default [`,
  * `export default defineConfig([` or `export default tseslint.config(`. The result is loaded
  * with the project's ESLint; if it does not load or sets no retry rule, the file is put back.
  */
@@ -143,14 +143,14 @@ async function initFlat(file: string, eslint: ResolvedEslint, io: CliIo): Promis
   const opener = /export\s+default\s+(?:(?:defineConfig|tseslint\.config)\s*\(\s*\[?|\[)/g;
   const matches = [...text.matchAll(opener)];
   const match = matches[0];
-  if (!match || matches.length !== 1 || !/^\s*import\s/m.test(text) || /\bmodule\.exports\b/.test(text)) return manual();
+  if (!match || matches.length !== 1 || /\bmodule\.exports\b|\brequire\s*\(/.test(text)) return manual();
   const at = match.index + match[0].length;
   let edited = `${text.slice(0, at)}\n  retry.configs.recommended,${text.slice(at)}`;
   const imports = [...edited.matchAll(/^import\s[^;]*?from\s+['"][^'"]+['"];?[ \t]*$/gm)];
   const last = imports[imports.length - 1];
-  if (!last) return manual();
-  const end = last.index + last[0].length;
-  edited = `${edited.slice(0, end)}\nimport retry from '${PACKAGE}';${edited.slice(end)}`;
+  // A config with no import yet (`export default [{ … }]`) gets the import as its first line.
+  const end = last ? last.index + last[0].length : 0;
+  edited = last ? `${edited.slice(0, end)}\nimport retry from '${PACKAGE}';${edited.slice(end)}` : `import retry from '${PACKAGE}';\n${edited}`;
   writeFileSync(file, edited);
   try {
     const Engine = await eslint.flat();
