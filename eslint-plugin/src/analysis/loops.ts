@@ -7,7 +7,7 @@ import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, re
 import { describeHttpCall } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { bindingOf, fieldOf, variableOf } from './scope';
+import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
 import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
@@ -768,7 +768,7 @@ interface CounterInfo {
 /** Whether `node` is a read of the counter. */
 function isCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
   const n = unwrap(node);
-  if (c.variable) return n.type === T.Identifier && c.variable.references.some((r) => r.identifier === n);
+  if (c.variable) return n.type === T.Identifier && isReferenceTo(c.variable, n);
   return n.type === T.MemberExpression && ctx.sourceCode.getText(n) === c.text;
 }
 
@@ -1175,7 +1175,7 @@ function attemptsOnPath(node: Node, loop: Loop, attempts: AttemptVar[], ctx: Ctx
       let other: Node;
       const isV = (x: Node): boolean => {
         const u = unwrap(x);
-        return u.type === T.Identifier && a.variable.references.some((r) => r.identifier === u);
+        return u.type === T.Identifier && isReferenceTo(a.variable, u);
       };
       if (isV(cmp.left)) other = cmp.right;
       else if (isV(cmp.right)) {

@@ -26,6 +26,24 @@ export function variableOf(sourceCode: TSESLint.SourceCode, id: TSESTree.Identif
   return found ?? undefined;
 }
 
+/** The identifiers of each variable's references, as a set (memoised per variable). */
+const referenceIds = new WeakMap<Variable, Set<TSESTree.Node>>();
+
+/**
+ * Whether `node` is one of the variable's reference identifiers (a read or write of it). The same
+ * as `variable.references.some((r) => r.identifier === node)` in constant time: a variable read
+ * in thousands of places (`axios`, a function every other calls) was scanned once per identifier.
+ */
+export function isReferenceTo(variable: Variable, node: Node | undefined): boolean {
+  if (!node) return false;
+  let ids = referenceIds.get(variable);
+  if (!ids) {
+    ids = new Set(variable.references.map((r) => r.identifier as TSESTree.Node));
+    referenceIds.set(variable, ids);
+  }
+  return ids.has(node);
+}
+
 /** The write references of a variable other than its declaration's initialiser. */
 export function laterWrites(variable: Variable): TSESLint.Scope.Reference[] {
   return variable.references.filter((r) => r.isWrite() && !(r.init === true));
