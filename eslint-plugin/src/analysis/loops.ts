@@ -659,10 +659,13 @@ function failureLeaves(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterIn
 function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   const inputs = cs.filter((c) => c.variable && !/attempt|retr|tries|try|count|^n$|^i$|^k$|fail/i.test(c.text));
   if (inputs.length === 0) return false;
+  // Every input counter has a variable: an argument is one when it is a reference to any of them
+  // (one set for all, not one scan per counter: nested loops bring one counter each).
+  const refs = new Set<Node>(inputs.flatMap((c) => c.variable!.references.map((r) => r.identifier as Node)));
   let found = false;
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
     if (found || isFunction(n)) return false;
-    if (n.type === T.CallExpression && !asWait(n, ctx.sourceCode, ctx.settings) && n.arguments.some((a) => inputs.some((c) => isCounter(a, c, ctx)))) found = true;
+    if (n.type === T.CallExpression && !asWait(n, ctx.sourceCode, ctx.settings) && n.arguments.some((a) => { const u = unwrap(a); return u.type === T.Identifier && refs.has(u); })) found = true;
     return undefined;
   });
   return found;
