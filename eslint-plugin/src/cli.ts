@@ -164,6 +164,9 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
   }
 }
 
+/** ESLint's notice about `.eslintignore`, held back until the run knows whether it uses the built-in config (which reads that file). */
+let heldIgnoreWarning: (() => void) | undefined;
+
 /**
  * Lets each of ESLint's process warnings (such as the one about `.eslintignore`) through once:
  * the command creates several ESLint instances, and each would print it again.
@@ -171,16 +174,24 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
  * @returns A function that puts `process.emitWarning` back.
  */
 function onceOnlyWarnings(): () => void {
-  const original = process.emitWarning;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept as is, to be put back as it was
+  const restore = process.emitWarning;
+  const original = restore.bind(process) as (...args: unknown[]) => void;
   const seen = new Set<string>();
   process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]): void {
     const key = typeof warning === 'string' ? warning : warning.message;
     if (seen.has(key)) return;
     seen.add(key);
-    (original as (...args: unknown[]) => void).call(process, warning, ...rest);
-  } as typeof process.emitWarning;
+    const emit = (): void => {
+      original(warning, ...rest);
+    };
+    // With the built-in config, retry-lint reads .eslintignore itself: ESLint's notice that it no longer does is wrong there.
+    if (key.includes('.eslintignore')) heldIgnoreWarning = emit;
+    else emit();
+  };
   return () => {
-    process.emitWarning = original;
+    process.emitWarning = restore;
+    heldIgnoreWarning = undefined;
   };
 }
 
@@ -235,7 +246,7 @@ function parseCommandLine(argv: string[]): CliOptions {
     maxWarnings = Number(rawMax.trim());
   }
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together.');
-  if (values['output-file'] !== undefined && values['output-file'].trim() === '') throw new UsageError('--output-file needs a file name.');
+  if (values['output-file']?.trim() === '') throw new UsageError('--output-file needs a file name.');
   return {
     maxFileSize: parseFileSize(values['max-file-size']),
     patterns: positionals.length > 0 ? positionals : ['.'],
@@ -314,7 +325,7 @@ function parseRules(raw: string[]): Record<string, Linter.RuleEntry> {
     } else if (/^\d$/.test(String(entry))) {
       entry = Number(entry);
     }
-    const severity = Array.isArray(entry) ? entry[0] : entry;
+    const severity: unknown = Array.isArray(entry) ? entry[0] : entry;
     if (!SEVERITIES.has(String(severity))) throw new UsageError(`--rule ${id}: "${value}" does not start with a severity (off, warn, error).`);
     rules[id] = entry as Linter.RuleEntry;
   }
@@ -397,7 +408,7 @@ function engineOptions(
     const fix = options.fix ? (message: Linter.LintMessage): boolean => isRetryRule(message.ruleId) : false;
     const legacyOptions: Record<string, unknown> = { cwd, fix, errorOnUnmatchedPattern: true, ...extra, ...(Object.keys(override).length > 0 ? { overrideConfig: override } : {}) };
     if (typeof extra.overrideConfigFile === 'string') legacyOptions['useEslintrc'] = false;
-    return legacyOptions as ESLintNamespace.Options;
+    return legacyOptions;
   }
   return {
     cwd,
@@ -441,17 +452,19 @@ async function createEngine(Engine: EngineClass, options: ESLintNamespace.Option
       `// Written by retry-lint for ESLint's worker threads; removed after the run.\nexport default { ...${JSON.stringify(options)}, ruleFilter: ({ ruleId, severity }) => ruleId.startsWith('retry/') && (${JSON.stringify(!quiet)} || severity === 2) };\n`,
     );
     const eslint = await Engine.fromOptionsModule(pathToFileURL(file));
-    return { eslint, dispose: () => rmSync(file, { force: true }) };
+    return { eslint, dispose: () => { rmSync(file, { force: true }); } };
   }
   if (wantsFilter) {
     try {
-      return { eslint: new Engine({ ...options, ruleFilter } as ESLintNamespace.Options), dispose: () => undefined };
+      return { eslint: new Engine({ ...options, ruleFilter }), dispose: () => undefined };
     } catch (error) {
       // An ESLint 9 from before `ruleFilter`: every rule runs, and other rules' messages are dropped after.
-      if (!/ruleFilter/.test(String(error))) throw error;
+      if (!String(error).includes('ruleFilter')) throw error;
     }
   }
-  return { eslint: new Engine(options), dispose: () => undefined };
+  // Without `ruleFilter` (ESLint 8.57's flat engine) every rule runs: `--fix` writes only the retry rules' fixes.
+  const retryFixesOnly = (message: Linter.LintMessage): boolean => isRetryRule(message.ruleId);
+  return { eslint: new Engine(options.fix === true ? ({ ...options, fix: retryFixesOnly } as ESLintNamespace.Options) : options), dispose: () => undefined };
 }
 
 /** Lints, writes fixes and the report, and returns the exit code. */
@@ -464,6 +477,8 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
     throw configError(error, options);
   }
   const { Engine, legacy } = chosen;
+  if (chosen.source !== 'built-in') heldIgnoreWarning?.();
+  heldIgnoreWarning = undefined;
   const version = versionOf(Engine, resolved);
   if (options.concurrency !== undefined) {
     if (legacy || !atLeast(version, MIN_CONCURRENCY_ESLINT)) {
@@ -653,9 +668,10 @@ export function keepOwnFindings(results: ESLintNamespace.LintResult[], quiet = f
     (isRetryRule(m.ruleId) || (m.ruleId === null && (m.fatal === true || /\bretry\//.test(m.message)))) && (!quiet || m.severity === 2);
   return results.map((r) => {
     const messages = r.messages.filter(keep);
-    const suppressedMessages = (r.suppressedMessages ?? []).filter((m) => isRetryRule(m.ruleId));
-    const usedDeprecatedRules = (r.usedDeprecatedRules ?? []).filter((d) => isRetryRule(d.ruleId));
-    if (messages.length === r.messages.length && suppressedMessages.length === (r.suppressedMessages ?? []).length) return { ...r, usedDeprecatedRules };
+    // Results made by older ESLint versions or by hand may lack these lists, whatever the types say.
+    const suppressedMessages = (r.suppressedMessages as Linter.SuppressedLintMessage[] | undefined ?? []).filter((m) => isRetryRule(m.ruleId));
+    const usedDeprecatedRules = (r.usedDeprecatedRules as ESLintNamespace.DeprecatedRuleUse[] | undefined ?? []).filter((d) => isRetryRule(d.ruleId));
+    if (messages.length === r.messages.length && suppressedMessages.length === (r.suppressedMessages as unknown[] | undefined ?? []).length) return { ...r, usedDeprecatedRules };
     const count = (severity: number, fixable?: boolean): number => messages.filter((m) => m.severity === severity && (fixable === undefined || m.fix !== undefined)).length;
     const output = r.output;
     return {
@@ -686,5 +702,5 @@ async function format(eslint: EngineInstance, name: Format, results: ESLintNames
   }
   const formatter = await eslint.loadFormatter(name);
   const meta = maxWarnings === undefined ? undefined : { maxWarningsExceeded: { maxWarnings, foundWarnings: results.reduce((n, r) => n + r.warningCount, 0) } };
-  return formatter.format(results, meta as never);
+  return formatter.format(results, meta);
 }

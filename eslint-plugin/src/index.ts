@@ -49,8 +49,8 @@ const plugin = {
   configs: {} as RetryPlugin['configs'],
 } satisfies RetryPlugin as RetryPlugin;
 
-plugin.configs.recommended = { name: 'retry/recommended', plugins: { retry: plugin }, rules: recommendedRules as Linter.RulesRecord };
-plugin.configs.strict = { name: 'retry/strict', plugins: { retry: plugin }, rules: strictRules as Linter.RulesRecord };
-plugin.configs['recommended-legacy'] = { plugins: ['retry'], rules: recommendedRules as Linter.RulesRecord };
+plugin.configs.recommended = { name: 'retry/recommended', plugins: { retry: plugin }, rules: recommendedRules };
+plugin.configs.strict = { name: 'retry/strict', plugins: { retry: plugin }, rules: strictRules };
+plugin.configs['recommended-legacy'] = { plugins: ['retry'], rules: recommendedRules };
 
 export = plugin;

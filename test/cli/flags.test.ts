@@ -158,7 +158,8 @@ describe('retry-lint options', function () {
 
     const none = project({ 'package.json': JSON.stringify({ name: 'none', private: true }), 'a.js': UNBOUNDED }, { eslint: 'eslint' });
     assert.equal(run(['--init'], none).status, 0);
-    assert.match(readFileSync(path.join(none, 'eslint.config.mjs'), 'utf8'), /retry\.configs\.recommended/);
+    assert.match(readFileSync(path.join(none, 'eslint.config.mjs'), 'utf8'), /from 'eslint-plugin-retry\/retry-lint\.config'/);
+    assert.ok(ruleIds(retryLint([], none).results).includes('retry/no-unbounded-retry'));
     const printed = run(['--print-config', 'a.js'], none);
     assert.match(printed.stderr, /the project's ESLint config/);
   });

@@ -168,6 +168,8 @@ export default [includeIgnoreFile(fileURLToPath(new URL('.gitignore', import.met
       {
         'package.json': JSON.stringify({ name: 'gitignored-no-config', private: true }),
         '.gitignore': 'generated/\n*.log\n',
+        '.eslintignore': 'legacy/\n',
+        'legacy/old.js': UNBOUNDED,
         'src/a.js': NO_JITTER,
         'src/clean.js': 'export const clean = 1;\n',
         'dist/a.js': UNBOUNDED,
@@ -183,6 +185,7 @@ export default [includeIgnoreFile(fileURLToPath(new URL('.gitignore', import.met
     const ours = retryLint([], dir);
     assertOnlyRetry(ours.results);
     assert.deepEqual(linted(ours.results, dir), ['src/a.js', 'src/clean.js']);
+    assert.doesNotMatch(ours.stderr, /eslintignore/, 'retry-lint reads .eslintignore itself here: no notice that ESLint does not');
     assert.ok(retryFindings(ours.results, dir).length > 0);
     assert.deepEqual(await serverFindings(dir, ['src/a.js', 'src/clean.js'], false), retryFindings(ours.results, dir));
     // --ignore-pattern leaves out more.

@@ -1067,6 +1067,23 @@ axios.interceptors.response.use(
           column: 14,
           endLine: 9,
           endColumn: 43,
+          suggestions: [
+            { messageId: 'replayOnce', output: `import axios from 'axios';
+import { reLogin } from './login.js';
+
+axios.interceptors.response.use(
+  (res) => res,
+  async (failure) => {
+    if (failure.response?.status === 401) {
+      if (failure.config._retry) return Promise.reject(failure);
+      failure.config._retry = true;
+      await reLogin();
+      return axios.request(failure.config);
+    }
+    throw failure;
+  },
+);` },
+          ],
         },
       ],
     },
@@ -1521,6 +1538,25 @@ crm.interceptors.response.use(
           column: 14,
           endLine: 11,
           endColumn: 31,
+          suggestions: [
+            { messageId: 'replayOnce', output: `import axios from 'axios';
+import { refreshSession } from './session';
+
+export const crm = axios.create({ baseURL: 'https://crm.example.test/api' });
+
+crm.interceptors.response.use(
+  (res) => res,
+  async (error) => {
+    if (error.response?.status === 401) {
+      if ((error.config as { _retry?: boolean })._retry) return Promise.reject(error);
+      (error.config as { _retry?: boolean })._retry = true;
+      await refreshSession();
+      return crm(error.config);
+    }
+    return Promise.reject(error);
+  },
+);` },
+          ],
         },
       ],
     },
@@ -1543,6 +1579,20 @@ crm.interceptors.response.use((r) => r, onRejected);`,
           column: 10,
           endLine: 8,
           endColumn: 27,
+          suggestions: [
+            { messageId: 'replayOnce', output: `import axios from 'axios';
+import { refreshSession } from './session';
+
+export const crm = axios.create({ baseURL: 'https://crm.example.test/api' });
+
+async function onRejected(error: any) {
+  if ((error.config as { _retry?: boolean })._retry) return Promise.reject(error);
+  (error.config as { _retry?: boolean })._retry = true;
+  await refreshSession();
+  return crm(error.config);
+}
+crm.interceptors.response.use((r) => r, onRejected);` },
+          ],
         },
       ],
     },
@@ -1585,6 +1635,19 @@ crm.interceptors.response.use((r) => r, (error) => {
           column: 46,
           endLine: 7,
           endColumn: 63,
+          suggestions: [
+            { messageId: 'replayOnce', output: `import axios from 'axios';
+import { refreshSession } from './session';
+
+export const crm = axios.create({ baseURL: 'https://crm.example.test/api' });
+
+crm.interceptors.response.use((r) => r, (error) => {
+  if ((error.config as { _retry?: boolean })._retry) return Promise.reject(error);
+  (error.config as { _retry?: boolean })._retry = true;
+  if (error.response?.status === 503) return crm(error.config);
+  return Promise.reject(error);
+});` },
+          ],
         },
       ],
     },

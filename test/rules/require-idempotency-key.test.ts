@@ -366,6 +366,23 @@ export async function submitSignup(form: { email: string }) {
           column: 21,
           endLine: 8,
           endColumn: 77,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `import axios from 'axios';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function submitSignup(form: { email: string }) {
+  let n = 0;
+  const idempotencyKey = crypto.randomUUID();
+  while (n < 4) {
+    try {
+      return (await axios.post('https://signup.example.test/accounts', form, { headers: { 'Idempotency-Key': idempotencyKey } })).data;
+    } catch (e: any) {
+      if (++n === 4 || (e.response && e.response.status < 500)) throw e;
+      await sleep(Math.random() * Math.min(4000, 200 * 2 ** n));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -392,6 +409,23 @@ export async function send(payload: object) {
           column: 25,
           endLine: 6,
           endColumn: 116,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST', body: JSON.stringify(payload) });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -418,6 +452,23 @@ export async function send(payload: object) {
           column: 25,
           endLine: 6,
           endColumn: 100,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts/7', { headers: { 'Idempotency-Key': idempotencyKey }, method: 'PATCH', body: '{}' });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -444,6 +495,23 @@ export async function send(payload: object) {
           column: 25,
           endLine: 6,
           endColumn: 85,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { headers: { 'Idempotency-Key': idempotencyKey }, method: 'post' });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -712,6 +780,23 @@ export async function send(payload: object) {
           column: 25,
           endLine: 6,
           endColumn: 84,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', { headers: { 'Idempotency-Key': idempotencyKey }, method: 'PUT' });
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -737,6 +822,22 @@ export async function send(payload: object) {
           column: 21,
           endLine: 7,
           endColumn: 75,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import axios from 'axios';
+
+export async function send(payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await axios.post('https://shop.example.test/carts', payload, { headers: { 'Idempotency-Key': idempotencyKey } })).data;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -763,6 +864,23 @@ export async function send(payload: object) {
           column: 21,
           endLine: 8,
           endColumn: 49,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import axios from 'axios';
+const shop = axios.create({ baseURL: 'https://shop.example.test' });
+
+export async function send(payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await shop.post('/carts', payload, { headers: { 'Idempotency-Key': idempotencyKey } })).data;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -788,6 +906,22 @@ export async function send(payload: object) {
           column: 21,
           endLine: 7,
           endColumn: 76,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import axios from 'axios';
+
+export async function send(payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await axios({ headers: { 'Idempotency-Key': idempotencyKey }, url: '/carts', method: 'post', data: payload })).data;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -814,6 +948,22 @@ export async function send(payload) {
           column: 21,
           endLine: 7,
           endColumn: 75,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const axios = require('axios');
+
+export async function send(payload) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return (await axios.post('https://shop.example.test/carts', payload, { headers: { 'Idempotency-Key': idempotencyKey } })).data;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -839,6 +989,22 @@ export async function send(payload: object) {
           column: 20,
           endLine: 7,
           endColumn: 82,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import got from 'got';
+
+export async function send(payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await got.post('https://shop.example.test/carts', { json: payload }, { headers: { 'Idempotency-Key': idempotencyKey } }).json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -864,6 +1030,22 @@ export async function send(payload: object) {
           column: 20,
           endLine: 7,
           endColumn: 81,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import ky from 'ky';
+
+export async function send(payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await ky.post('https://shop.example.test/carts', { json: payload }, { headers: { 'Idempotency-Key': idempotencyKey } }).json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -918,6 +1100,26 @@ export async function send(payload: object) {
           column: 21,
           endLine: 8,
           endColumn: 98,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import https from 'node:https';
+
+export async function send(payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await new Promise((resolve, reject) => {
+        const req = https.request('https://shop.example.test/carts', { headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST' }, resolve);
+        req.on('error', reject);
+        req.end(JSON.stringify(payload));
+      });
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },
@@ -944,6 +1146,23 @@ export async function send(payload: object) {
           column: 30,
           endLine: 7,
           endColumn: 92,
+          suggestions: [
+            { messageId: 'sendKey', data: {"header":"Idempotency-Key"}, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { request } from 'undici';
+
+export async function send(payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const { body } = await request('https://shop.example.test/carts', { headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST' });
+      return body.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` },
+          ],
         },
       ],
     },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, fixAllAction, type ActionContext } from '../../extension/src/server/code-actions';
+import { codeActions, fixAllAction, REWRITE_ALL_TITLE, type ActionContext } from '../../extension/src/server/code-actions';
 import { SOURCE, type DiagnosticData } from '../../extension/src/server/diagnostics';
 import { DEFAULT_SETTINGS } from '../../extension/src/shared/settings';
 import { parses } from './expected';
@@ -54,7 +54,7 @@ describe('server code actions', () => {
     const once = apply(doc, disable!);
     assert.equal(once, 'if (x) {\n    // eslint-disable-next-line retry/require-jitter\n    run();\n}\n');
     const doc2 = TextDocument.create('file:///ws/a.ts', 'typescript', 1, once);
-    assert.equal(actions(doc2, [finding(2, 4)]).filter((a) => a.title.startsWith('Disable')).length, 0);
+    assert.equal(actions(doc2, [finding(2, 4)]).filter((a) => a.title.startsWith('Disable') && a.title.endsWith('for this line')).length, 0);
   });
 
   it('writes the disable comment as {/* */} among JSX children', () => {
@@ -75,5 +75,65 @@ describe('server code actions', () => {
     const doc = TextDocument.create('file:///ws/a.ts', 'typescript', 1, 'export const a = 1;\n');
     assert.equal(fixAllAction(doc, DEFAULT_SETTINGS), undefined);
     assert.deepEqual(actions(doc, [finding(0, 0)], ['source.fixAll']), []);
+  });
+
+  it('fix-all rewrites every retry of the file with findings to the backoff helper (helper file, import, both retries), keeping what each retried', () => {
+    const text = `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function a(op) {
+  for (let i = 0; i < 4; i++) {
+    try {
+      return await op();
+    } catch (err) {
+      if (i === 3) throw err;
+      await sleep(1000);
+    }
+  }
+}
+export async function b(op) {
+  let last;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await op();
+    } catch (err) {
+      last = err;
+      if (err.code === 'EINVAL') throw err;
+      await sleep(200 * 2 ** i);
+    }
+  }
+  throw last;
+}
+`;
+    const doc = TextDocument.create('file:///ws/src/jobs.js', 'javascript', 1, text);
+    // The findings the lint published (a require-jitter on each wait), as the request carries them.
+    const [all] = actions(doc, [finding(7, 6), finding(19, 6)], ['source.fixAll']);
+    assert.equal(all?.title, REWRITE_ALL_TITLE);
+    assert.equal(all?.kind, 'source.fixAll.retryLint');
+    const changes = all?.edit?.documentChanges ?? [];
+    assert.ok(changes.some((c) => 'kind' in c && c.kind === 'create'), 'creates the helper file');
+    const own = changes.find((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === doc.uri)!;
+    const out = TextDocument.applyEdits(doc, own.edits);
+    assert.match(out, /import \{ retryWithBackoff \} from/);
+    assert.match(out, /return await retryWithBackoff\(\(\) => op\(\), \{ maxAttempts: 4, baseDelayMs: 1000, shouldRetry: \(\) => true \}\);/);
+    assert.match(out, /return await retryWithBackoff\(\(\) => op\(\), \{ maxAttempts: 3, baseDelayMs: 200, shouldRetry: \(err\) => !\(err\.code === 'EINVAL'\) \}\);/);
+    assert.equal(parses(out, 'jobs.js'), undefined);
+  });
+
+  it('disables a rule for the entire file: a comment on the first line (after #!), merged into one already there', () => {
+    const doc = TextDocument.create('file:///ws/a.js', 'javascript', 1, '#!/usr/bin/env node\nawait sleep(1000);\n');
+    const disable = actions(doc, [finding(1, 6)]).find((a) => a.title === 'Disable retry/require-jitter for the entire file');
+    const out = apply(doc, disable!);
+    assert.equal(out, '#!/usr/bin/env node\n/* eslint-disable retry/require-jitter */\nawait sleep(1000);\n');
+    const again = TextDocument.create('file:///ws/a.js', 'javascript', 1, out);
+    const merged = actions(again, [finding(2, 6, 'retry/require-backoff')]).find((a) => a.title === 'Disable retry/require-backoff for the entire file');
+    assert.equal(apply(again, merged!), '#!/usr/bin/env node\n/* eslint-disable retry/require-jitter, retry/require-backoff */\nawait sleep(1000);\n');
+    assert.equal(actions(again, [finding(2, 6)]).find((a) => a.title.endsWith('for the entire file')), undefined, 'already disabled');
+  });
+
+  it("shows the rule's documentation (the diagnostic's link to the bundled page), once per rule", () => {
+    const doc = TextDocument.create('file:///ws/a.js', 'javascript', 1, 'await sleep(1000);\nawait sleep(2000);\n');
+    const withDocs = (line: number) => ({ ...finding(line, 6), codeDescription: { href: 'file:///ext/docs/rules/require-jitter.md' } });
+    const docs = actions(doc, [withDocs(0), withDocs(1)]).filter((a) => a.title === 'Show documentation for retry/require-jitter');
+    assert.equal(docs.length, 1);
+    assert.deepEqual(docs[0]?.command, { title: 'Show documentation for retry/require-jitter', command: 'vscode.open', arguments: ['file:///ext/docs/rules/require-jitter.md'] });
   });
 });

@@ -20,6 +20,15 @@ module.exports = { subscribe };
 `;
 
 describe('server diagnostics', () => {
+  it('places findings after U+2028/U+2029 where ESLint meant them (ESLint breaks lines there, LSP does not)', () => {
+    const text = '\uFEFF// note\u2028more\u2029\nawait sleep(1000);\n';
+    const doc = TextDocument.create('file:///ws/a.ts', 'typescript', 1, text);
+    // ESLint: line 1 "// note", line 2 "more", line 3 "", line 4 "await sleep(1000);".
+    const d = toDiagnostic({ ruleId: 'retry/require-jitter', message: 'm', line: 4, column: 7, endLine: 4, endColumn: 18, severity: 1 } as never, doc, undefined);
+    assert.deepEqual(d.range, { start: { line: 1, character: 6 }, end: { line: 1, character: 17 } });
+    assert.equal(doc.getText(d.range), 'sleep(1000)');
+  });
+
   it('turns 1-based ESLint positions into 0-based LSP ranges with code, source, docs link and data', () => {
     const doc = TextDocument.create('file:///ws/a.ts', 'typescript', 7, 'a\n  await sleep(1000);\n');
     const d = toDiagnostic(

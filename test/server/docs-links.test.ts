@@ -17,7 +17,7 @@ describe('documentation links', function () {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'eslint-plugin/package.json'), 'utf8')) as { repository: { url: string; directory: string }; files: string[] };
     const repository = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
     for (const [name, rule] of Object.entries(plugin.rules)) {
-      const url = (rule.meta?.docs as { url?: string } | undefined)?.url ?? '';
+      const url = (rule.meta?.docs)?.url ?? '';
       const prefix = `${repository}/blob/main/`;
       assert.ok(url.startsWith(prefix), `${name}: ${url}`);
       const inRepo = url.slice(prefix.length);

@@ -368,6 +368,12 @@ function evalBinding(variable: Variable, env: Env): Value {
     if (b.kind === 'param' && ATTEMPT_NAME_RE.test(variable.name)) return { ...OPAQUE(), attempt: true };
     if (b.kind === 'param' && b.stable && paramKeepsValue(variable, env)) return INVARIANT();
     if (b.kind === 'destructured' && b.stable && b.node && declaredOncePerRetry(variable.defs[0]!.node, env)) return INVARIANT();
+    if (b.kind === 'destructured' && !b.stable && b.node) {
+      // `let { delayMs } = opts; delayMs = delayMs || 250;`: the destructured value, then its writes,
+      // as for a plain `let` (evalGrowingVariable decides whether the retry changes it).
+      const init = declaredOncePerRetry(variable.defs[0]!.node, env) ? INVARIANT() : OPAQUE();
+      return evalGrowingVariable(variable, b.node, init, env);
+    }
     return OPAQUE();
   } finally {
     env.visiting.delete(variable);
@@ -795,7 +801,13 @@ function arrayValues(node: Node, env: Env): number[] | undefined {
   // `this.steps`: a field set once, by its initialiser, is that table.
   const u = unwrap(node);
   const field = u.type === T.MemberExpression ? fieldOf(u) : undefined;
-  if (field) return field.otherWrites.length === 0 && field.constructorWrites.length === 0 && field.initializer ? arrayValues(field.initializer, env) : undefined;
+  if (field) {
+    if (field.otherWrites.length > 0 || field.constructorWrites.length > 0) return undefined;
+    // `constructor(private readonly steps = [0, 2000, 5000])`: the default counts as known (PRODUCT).
+    const param = field.parameterProperty?.parameter;
+    const init = field.initializer ?? (param?.type === T.AssignmentPattern ? param.right : undefined);
+    return init ? arrayValues(init, env) : undefined;
+  }
   try {
     const r = ASTUtils.getStaticValue(unwrap(node) as TSESTree.Node, env.sourceCode.getScope(node));
     if (r && Array.isArray(r.value) && r.value.every((x) => typeof x === 'number')) return r.value as number[];

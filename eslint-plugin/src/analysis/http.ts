@@ -119,7 +119,9 @@ export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree
     }
   }
   const options = optionsArgument(client, call, methodFromName !== undefined);
-  const resolved = options ? resolveObjectLiteral(sourceCode, options) : undefined;
+  // Options a same-file helper builds (`fetch(url, jsonInit('POST', body))`): the one object it returns.
+  const built = options && !resolveObjectLiteral(sourceCode, options) ? builtByHelper(sourceCode, options) : undefined;
+  const resolved = options ? (resolveObjectLiteral(sourceCode, options) ?? (built?.objects.length === 1 ? built.objects[0] : undefined)) : undefined;
   let method = methodFromName;
   let methodSource: Node | undefined;
   let allowedMethods: string[] | undefined;

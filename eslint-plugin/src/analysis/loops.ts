@@ -665,7 +665,9 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   let found = false;
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
     if (found || isFunction(n)) return false;
-    if (n.type === T.CallExpression && !asWait(n, ctx.sourceCode, ctx.settings) && n.arguments.some((a) => { const u = unwrap(a); return u.type === T.Identifier && refs.has(u); })) found = true;
+    // A counter handed to the delay computation of a wait (`pause(spread(level, 300))`) is no input.
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) return false;
+    if (n.type === T.CallExpression && n.arguments.some((a) => { const u = unwrap(a); return u.type === T.Identifier && refs.has(u); })) found = true;
     return undefined;
   });
   return found;
@@ -992,7 +994,10 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
       }
     }
     if (compared) bounded = true;
-    if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
+    // `if (step < maxSteps) step++`: a count stepped only below a limit saturates there (F6); it
+    // bounds the delay computed from it, not the loop.
+    const ceiling = c.variable && c.direction === 1 ? saturation(loop, c.variable, ctx) : undefined;
+    if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: Math.min(compared ? hi : Infinity, ceiling ?? Infinity) });
   }
   if (!bounded && tests.some((t) => hasDeadline(t.test, ctx.sourceCode))) bounded = true;
   // `retryOrThrow(err)`, `this.giveUpIfExhausted(err)`: a same-file function that throws out of the
@@ -1101,6 +1106,51 @@ function isStep(n: Node | undefined, id: Node | undefined): boolean {
   if (!n) return false;
   if (n.type === T.UpdateExpression) return !id || n.argument === id;
   return n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') && (!id || n.left === id);
+}
+
+/**
+ * The largest value of a count that the loop steps up by one only under a test that it is below a
+ * known limit (`if (n < max) n++`, `if (n <= max - 1) { n += 1; }`): the limit. Undefined when
+ * some step is not so guarded or the limit is unknown.
+ */
+function saturation(loop: Loop, v: Variable, ctx: Ctx): number | undefined {
+  const steps: Node[] = [];
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression ? n.left : undefined;
+    const t = target && unwrap(target);
+    if (t?.type === T.Identifier && variableOf(ctx.sourceCode, t) === v) steps.push(n);
+    return undefined;
+  });
+  if (steps.length === 0) return undefined;
+  let ceiling = -Infinity;
+  for (const step of steps) {
+    const one = step.type === T.UpdateExpression ? step.operator === '++' : step.type === T.AssignmentExpression && step.operator === '+=' && unwrap(step.right).type === T.Literal && (unwrap(step.right) as TSESTree.Literal).value === 1;
+    if (!one) return undefined;
+    let limit: number | undefined;
+    for (const fact of pathFacts(step, loop.body)) {
+      for (const { cmp, holds } of impliedComparisons(fact)) {
+        const isV = (x: Node): boolean => { const u = unwrap(x); return u.type === T.Identifier && variableOf(ctx.sourceCode, u) === v; };
+        let op = cmp.operator as string;
+        let other: Node | undefined;
+        if (cmp.left.type !== T.PrivateIdentifier && isV(cmp.left)) other = cmp.right;
+        else if (isV(cmp.right)) {
+          other = cmp.left;
+          op = ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
+        }
+        if (!other) continue;
+        if (!holds) op = ({ '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as Record<string, string>)[op] ?? '';
+        const k = evaluate(other, makeEnv(ctx.sourceCode));
+        if (k.opaque || k.lo !== k.hi || !Number.isFinite(k.lo)) continue;
+        // Below the limit before the step: at most the limit after it.
+        const max = op === '<' ? k.lo : op === '<=' ? k.lo + 1 : undefined;
+        if (max !== undefined) limit = limit === undefined ? max : Math.min(limit, max);
+      }
+    }
+    if (limit === undefined) return undefined;
+    ceiling = Math.max(ceiling, limit);
+  }
+  return ceiling;
 }
 
 /** The test reads only local variables of the enclosing function that the loop never counts with (a success flag, a counter never changed). */

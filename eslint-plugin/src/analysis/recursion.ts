@@ -6,7 +6,7 @@ import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunc
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
-import { variableOf, isReferenceTo } from './scope';
+import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ERROR_NAME, FAILURE_EVENTS, REFRESH_RE } from './vocabulary';
 import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
@@ -268,19 +268,30 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
   for (const n of calls) {
     const target = sameFileFunction(n.callee, ctx);
     if (!target || target === fn || contains(target, n) || contains(fn, target)) continue;
-    const back = selfCalls(fn, ctx, target.body);
+    const back = backCalls(fn, target, ctx);
     // Only a relay that waits before calling back is a retry (a scheduler, a retry method); one
     // that just hands over (a queue drain, a success-path restart) is not.
     if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0] });
   }
-  // A failure handler passed by name (`.catch(onFail)`, `.then(ok, later)`, `on('close', onDrop)`)
-  // that schedules `fn` again: a cycle through a failure edge (K6).
+  // A failure handler passed by name (`.catch(onFail)`, `.then(ok, later)`, `on('close', onDrop)`,
+  // `this.ws.onclose = this.handleClose`) that schedules `fn` again: a cycle through a failure edge (K6).
+  const hooks: { host: TSESTree.CallExpression; handler: Node }[] = [];
   for (const n of calls) {
     const handler = failureHandlerArg(n);
-    if (!handler || unwrap(handler).type !== T.Identifier) continue;
+    if (handler) hooks.push({ host: n, handler });
+  }
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && isFunction(n)) return false;
+    // The assignment stands for the registration call (see `failureContext`).
+    if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(n.left) ?? '')) hooks.push({ host: n as unknown as TSESTree.CallExpression, handler: n.right });
+    return undefined;
+  });
+  for (const { host: n, handler } of hooks) {
+    const h = unwrap(handler);
+    if (h.type !== T.Identifier && !(h.type === T.MemberExpression && unwrap(h.object).type === T.ThisExpression)) continue;
     const target = sameFileFunction(handler, ctx);
     if (!target || target === fn || contains(target, n) || contains(fn, target)) continue;
-    const back = selfCalls(fn, ctx, target.body);
+    const back = backCalls(fn, target, ctx);
     if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0], hook: true });
   }
   // A callable made by a same-file factory that runs its function argument from a timer
@@ -295,19 +306,39 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
       if (!cb || (!self && contains(cb, n))) return;
       const back = self ? made.init : selfCalls(fn, ctx, cb.body)[0];
       if (!back || (!self && contains(fn, cb))) return;
-      const scheduled = schedulerAt(made.init, made.factory, idx, ctx);
+      // lodash's `debounce(fn, wait)` / `throttle(fn, wait)` run `fn` after `wait` ms.
+      const scheduled = made.factory ? schedulerAt(made.init, made.factory, idx, ctx) : idx === 0 && made.init.arguments[1] && made.init.arguments[1].type !== T.SpreadElement ? { delay: made.init.arguments[1], bindings: [] } : undefined;
       if (!scheduled) return;
-      out.push({ call: n, relay: self ? made.factory : cb, back, factoryWait: factoryWait(scheduled, made.init, ctx) });
+      out.push({ call: n, relay: self ? (made.factory ?? fn) : cb, back, factoryWait: factoryWait(scheduled, made.init, ctx) });
     });
   }
   return out;
 }
 
 /**
+ * The calls back to `fn` in a relay: in its own body, or one same-file call further
+ * (`handleClose` → `this.scheduleReconnect()` → `setTimeout(() => this.connect(), ms)`).
+ */
+function backCalls(fn: Fn, target: Fn, ctx: Ctx): TSESTree.CallExpression[] {
+  const own = selfCalls(fn, ctx, target.body);
+  if (own.length > 0) return own;
+  for (const m of callsIn(target.body, ctx)) {
+    const next = sameFileFunction(m.callee, ctx);
+    if (!next || next === fn || next === target || contains(next, m) || contains(fn, next) || contains(target, next)) continue;
+    const back = selfCalls(fn, ctx, next.body);
+    if (back.length > 0) return back;
+  }
+  return [];
+}
+
+/** Packages whose `debounce` / `throttle` run the function they wrap after a delay. */
+const DEBOUNCE_MODULES = /^(lodash|lodash-es|lodash\/(debounce|throttle)|lodash\.(debounce|throttle)|underscore|es-toolkit(\/compat)?)$/;
+
+/**
  * The factory call a callee was made by: `reopenLater` in `reopenLater()` is a `const` bound to
  * `debounce(…)`, a same-file function that returns a function.
  */
-function factoryMade(callee: Node, ctx: Ctx): { init: TSESTree.CallExpression; factory: Fn } | undefined {
+function factoryMade(callee: Node, ctx: Ctx): { init: TSESTree.CallExpression; factory: Fn | undefined } | undefined {
   const c = unwrap(callee);
   if (c.type !== T.Identifier) return undefined;
   const v = variableOf(ctx.sourceCode, c);
@@ -315,6 +346,8 @@ function factoryMade(callee: Node, ctx: Ctx): { init: TSESTree.CallExpression; f
   if (!v || d?.type !== T.VariableDeclarator || !d.init || v.references.some((r) => r.isWrite() && r.writeExpr !== d.init)) return undefined;
   const init = unwrap(d.init);
   if (init.type !== T.CallExpression) return undefined;
+  const origin = originOf(ctx.sourceCode, init.callee);
+  if (origin && DEBOUNCE_MODULES.test(origin.module) && /^(debounce|throttle)$/.test(normalPath(origin).join('.') || origin.module.replace(/^.*[.\/]/, ''))) return { init, factory: undefined };
   const factory = sameFileFunction(init.callee, ctx);
   if (!factory || !returnedExpressions(factory, ctx.sourceCode).some((r) => isFunction(unwrap(r)))) return undefined;
   return { init, factory };
@@ -340,7 +373,24 @@ function factoryWait(scheduled: NonNullable<FailureContext['scheduled']>, init: 
   }
   const arg = boundTo(d);
   if (arg && arg.type !== T.SpreadElement) return { node: arg, argument: arg as TSESTree.Expression, delay: toDelayFacts(evaluate(arg, env), arg, arg) };
-  return { node: scheduled.delay, argument: undefined, delay: toDelayFacts(evaluate(undefined, env), scheduled.delay) };
+  for (const b of scheduled.bindings) {
+    const v = variableOf(ctx.sourceCode, b.param);
+    if (v) env.params.set(v, evaluate(b.arg, env));
+  }
+  const own = scheduled.delay.type === T.SpreadElement ? undefined : (scheduled.delay as TSESTree.Expression);
+  return { node: scheduled.delay, argument: own, delay: toDelayFacts(evaluate(scheduled.delay, env), scheduled.delay, scheduled.delay) };
+}
+
+/**
+ * Where a call registers a failure handler: `on('close', h)` / `once` / `addEventListener` (index 1),
+ * or a registration method named for a failure event (`hub.onclose(h)`, `link.onDisconnect(h)`, index 0).
+ */
+function failureRegistration(call: TSESTree.CallExpression): number | undefined {
+  const name = calleeName(call);
+  if (!name) return undefined;
+  if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) return 1;
+  const event = /^on[A-Z_]/.test(name) || /^on(close|error|disconnect|disconnected|end|timeout|offline)$/.test(name) ? name.slice(2).replace(/^_/, '').toLowerCase() : undefined;
+  return event !== undefined && (FAILURE_EVENTS.has(event) || event === 'disconnected') && unwrap(call.callee).type === T.MemberExpression ? 0 : undefined;
 }
 
 /** The argument of a failure hook that is the failure handler: `.catch(h)`, `.then(_, h)`, `.on('close', h)`. */
@@ -348,7 +398,8 @@ function failureHandlerArg(call: TSESTree.CallExpression): Node | undefined {
   const name = calleeName(call);
   if (name === 'catch') return call.arguments[0];
   if (name === 'then' && call.arguments.length >= 2) return call.arguments[1];
-  if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) return call.arguments[1];
+  const index = failureRegistration(call);
+  if (index !== undefined) return call.arguments[index];
   return undefined;
 }
 
@@ -660,7 +711,9 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     if (!arg || fn.params[p.index]?.type === T.ObjectPattern) return false;
     const u = unwrap(arg);
     const refs = (n: Node): boolean => refersTo(n, p.variable, ctx);
-    if ((u.type === T.CallExpression || u.type === T.NewExpression) && refs(u) && !asWait(u, ctx.sourceCode, ctx.settings)) return true;
+    // `Math.min(wait * 2, cap)`: arithmetic on the value (a growing delay), not a step to another input.
+    const arithmetic = u.type === T.CallExpression && unwrap(u.callee).type === T.MemberExpression && unwrap((unwrap(u.callee) as TSESTree.MemberExpression).object).type === T.Identifier && ((unwrap((unwrap(u.callee) as TSESTree.MemberExpression).object) as TSESTree.Identifier).name === 'Math');
+    if ((u.type === T.CallExpression || u.type === T.NewExpression) && refs(u) && !arithmetic && !asWait(u, ctx.sourceCode, ctx.settings)) return true;
     if (changeIn(arg, p.variable, ctx)) {
       // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`).
       let indexes = false;
@@ -724,7 +777,10 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   let scheduledBy: FailureContext['scheduled'];
   /** The call to the same-file scheduler `scheduledBy` describes. */
   let schedulerCall: Node | undefined;
-  if (!selfCallee(call, fn, ctx) && !relayCall) {
+  if ((call as Node).type === T.AssignmentExpression) {
+    // `x.onclose = handler`: a failure handler registered by assignment (see `relayCalls`).
+    found = { kind: 'event', handler: undefined, path: call, timer, replay };
+  } else if (!selfCallee(call, fn, ctx) && !relayCall) {
     // `setTimeout(self, ms)`, `.catch(self)`, `.on('close', self)`: the call is the host.
     const name = calleeName(call);
     const scheduled = isGlobalTimer(ctx.sourceCode, call) ? undefined : schedulerOf(call, fn, ctx);
@@ -737,7 +793,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && (isSelfArg(call.arguments[1]!, fn, ctx) || (!!handlerFn && sameFileFunction(call.arguments[1]!, ctx) === handlerFn)))) {
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
       found = { kind: 'promise-catch', handler: { node: call, param: undefined, body: call, guarded: callee.object }, path: call, timer, replay };
-    } else if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) {
+    } else if (failureRegistration(call) !== undefined) {
       found = { kind: 'event', handler: undefined, path: call, timer, replay };
     } else return undefined;
   }
@@ -762,7 +818,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
           const callee = unwrap(host.callee) as TSESTree.MemberExpression;
           const first = p.params[0];
           found ??= { kind: 'promise-catch', handler: { node: p, param: first?.type === T.Identifier ? first : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
-        } else if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(host.arguments[0]) ?? '')) {
+        } else if (failureRegistration(host) === idx) {
           found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
         } else if (!timer && !scheduledBy) {
           // `later(() => self(next), ms)` where the same-file `later` runs its callback from a timer.
@@ -914,6 +970,16 @@ function paramVars(fn: Fn, ctx: Ctx): { variable: Variable; defaultValue: Node |
 }
 
 /** How an argument changes a parameter: +1 (`n + 1`, `++n`, `wait * 2`), -1 (`n - 1`), or undefined. */
+/** The constant a carried value is capped at: `Math.min(x * 2, 30_000)` gives 30000. */
+function carriedCap(arg: Node, v: Variable, ctx: Ctx): number | undefined {
+  const u = unwrap(arg);
+  if (u.type !== T.CallExpression) return undefined;
+  const c = unwrap(u.callee);
+  if (c.type !== T.MemberExpression || propertyName(c) !== 'min' || unwrap(c.object).type !== T.Identifier || (unwrap(c.object) as TSESTree.Identifier).name !== 'Math') return undefined;
+  const caps = u.arguments.map((a) => (a.type === T.SpreadElement || refersTo(a, v, ctx) ? undefined : constant(a, ctx))).filter((x): x is number => x !== undefined);
+  return caps.length > 0 ? Math.min(...caps) : undefined;
+}
+
 function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
   let dir: 1 | -1 | undefined;
   const isV = (x: Node): boolean => {
@@ -990,6 +1056,10 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       consider(p.variable, dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined, byOne(arg));
       // `gap * (1 + Math.random())`: the carried value keeps its random component.
       attempts[attempts.length - 1]!.random = carriesRandomness(arg, p.variable, ctx.sourceCode);
+      // `Math.min(wait * 2, 30_000)`: the carried value never passes the cap (nor its first value).
+      const cap = carriedCap(arg, p.variable, ctx);
+      const last = attempts[attempts.length - 1]!;
+      if (cap !== undefined && dir === 1) last.hi = Math.max(last.lo, Math.min(last.hi, Math.max(cap, p.defaultValue ? (constant(p.defaultValue, ctx) ?? cap) : cap)));
       continue;
     }
     // A once-only switch: `api(url, true)` for a tested `retried = false`, `upsert(body, undefined)`

@@ -46,6 +46,12 @@ export interface DelayFacts {
    * code chose.
    */
   fromFailure?: boolean;
+  /**
+   * The wait was recognised by its name only (a helper from another module, `utils.sleep(3)`): its
+   * numbers assume milliseconds, which the helper's code does not confirm. Holds the wait call, which
+   * messages name instead of a number.
+   */
+  unitAssumed?: Node;
 }
 
 /** One wait between attempts. */

@@ -26,8 +26,12 @@ export function isNotAWaitModule(module: string): boolean {
   return module === 'rxjs' || module === 'rxjs/operators' || module === 'p-timeout' || module.startsWith('@reduxjs');
 }
 
-/** Names of attempt counters (`attempt`, `retryCount`, `__retryCount`, `tries`, `retriesLeft`). */
-export const ATTEMPT_NAME_RE = /^_*(n|retry|retries|tries)$|attempts?(Count|Number|No|Index|Left|Remaining)?$|retr(y|ies)(Count|Number|No|Index|Left|Remaining)$|^(num|n)Retries$|tryCount$|failures?Count$|^_*failures$|^(tries|retries)(Left|Remaining)$/i;
+/**
+ * Names of attempt counters (`attempt`, `retryCount`, `__retryCount`, `tries`, `retriesLeft`). A
+ * name that starts with `max`, `min`, `limit` or `total` names a limit (`maxFailureCount`,
+ * `maxAttempts`), not a counter.
+ */
+export const ATTEMPT_NAME_RE = /^(?!_*(max|min|limit|total))(?:_*(n|retry|retries|tries)$|.*(attempts?(Count|Number|No|Index|Left|Remaining)?|retr(y|ies)(Count|Number|No|Index|Left|Remaining)|tryCount|failures?Count)$|(num|n)Retries$|_*failures$|(tries|retries)(Left|Remaining)$)/i;
 
 /** Header and property names that carry a server-chosen delay (Retry-After and rate-limit resets). */
 export const RETRY_AFTER_RE = /^(retry[-_]?after(ms|seconds|sec|s)?|x-ratelimit-reset(-after)?|ratelimit-reset|x-rate-limit-reset)$/i;

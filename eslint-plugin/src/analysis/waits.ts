@@ -35,6 +35,11 @@ export interface WaitCall {
   argument: TSESTree.Expression | undefined;
   /** The wait's delay is computed by code we cannot see. */
   opaque: boolean;
+  /**
+   * The wait was recognised by its name only (`utils.sleep(3)` from another module): its argument
+   * is taken as milliseconds, but the helper's unit is not seen (it may take seconds).
+   */
+  unitAssumed?: boolean;
 }
 
 /** Whether `call` is the global `setTimeout` (not a local or imported function of that name). */
@@ -167,7 +172,7 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
         if (d && d.type === T.Identifier && d.name === id.name) argument = a;
       }
     });
-    return { call: n, delayExpr: inner.delayExpr, bindings, argument, opaque: inner.opaque };
+    return { call: n, delayExpr: inner.delayExpr, bindings, argument, opaque: inner.opaque, unitAssumed: inner.unitAssumed };
   }
   if (!name) return undefined;
   // `Atomics.wait(cell, index, value, ms)` blocks the thread: a synchronous wait.
@@ -181,14 +186,14 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
   if (settings.sleepFunctions.includes(name) || WAIT_NAME_RE.test(name)) {
     if (/^timeout$/i.test(name) && n.arguments.length !== 1) return undefined;
     if (origin && !TIMER_MODULES.includes(origin.module) && isNotAWaitModule(origin.module)) return undefined;
-    return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: arg0 === undefined };
+    return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: arg0 === undefined, unitAssumed: !settings.sleepFunctions.includes(name) };
   }
   if (OPAQUE_WAIT_RE.test(name)) return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
   // A helper from another module, judged by how it is used: awaited on its own, its result
   // dropped, given one duration (a number, a growing or random expression).
   if (origin && arg0 && n.arguments.length === 1 && !origin.path.includes('()') && !origin.path.includes('new') && !isNotAWaitModule(origin.module) && awaitedAlone(n)) {
     const v = evaluate(arg0, makeEnv(sourceCode));
-    if (!v.opaque || v.attempt || v.random) return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: false };
+    if (!v.opaque || v.attempt || v.random) return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: false, unitAssumed: true };
   }
   return undefined;
 }
@@ -432,7 +437,10 @@ function storedAndAwaited(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCo
   return !!v && v.references.some((r) => r.isRead() && r.identifier !== id && isAwaited(r.identifier, sourceCode, depth + 1));
 }
 
-/** `Promise.race([op(), sleep(ms)])`: another racer is an operation (a call other than a wait), so the wait is its timeout. */
+/**
+ * `Promise.race([op(), sleep(ms)])`, `timer = timeout(ms); Promise.race([pending, timer])`: another
+ * racer is an operation (a call, or a promise held in a variable or field), so the wait is its timeout.
+ */
 function racedAgainstOperation(promiseCall: TSESTree.CallExpression, member: Node): boolean {
   const method = calleeName(promiseCall);
   if (method !== 'race' && method !== 'any') return false;
@@ -441,7 +449,7 @@ function racedAgainstOperation(promiseCall: TSESTree.CallExpression, member: Nod
   return list.elements.some((e) => {
     if (!e || e === member || e.type === T.SpreadElement) return false;
     const x = unwrap(e.type === T.AwaitExpression ? e.argument : e);
-    return x.type === T.CallExpression;
+    return x.type === T.CallExpression || x.type === T.Identifier || x.type === T.MemberExpression;
   });
 }
 
@@ -476,6 +484,7 @@ export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: A
   const expression = w.argument ?? (w.bindings.length === 0 ? w.delayExpr : undefined);
   const delay = toDelayFacts(value, w.argument ?? w.call, expression);
   if ((w.argument && readsFailure(w.argument, sourceCode)) || (w.bindings.length === 0 && w.delayExpr && readsFailure(w.delayExpr, sourceCode))) delay.fromFailure = true;
+  if (w.unitAssumed) delay.unitAssumed = w.call;
   return { node: w.call, argument: w.argument, delay };
 }
 

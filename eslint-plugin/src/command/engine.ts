@@ -71,7 +71,7 @@ export function resolveEslint(cwd: string, warn: (text: string) => void): Resolv
   return wrap(own, 'retry-lint', cwd);
 }
 
-function tryLoad(req: NodeRequire): { module: EslintModule; version: string } | undefined {
+function tryLoad(req: NodeJS.Require): { module: EslintModule; version: string } | undefined {
   let resolved: string;
   try {
     resolved = req.resolve('eslint');

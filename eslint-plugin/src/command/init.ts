@@ -18,6 +18,21 @@ const FLAT_SNIPPET = (esm: boolean): string =>
   esm
     ? `import retry from '${PACKAGE}';\n\nexport default [\n  // …your other configs\n  retry.configs.recommended,\n];`
     : `const retry = require('${PACKAGE}');\n\nmodule.exports = [\n  // …your other configs\n  retry.configs.recommended,\n];`;
+/**
+ * The flat config `--init` creates where there is none: the config `retry-lint` uses with no
+ * config (the recommended rules, JSX and TypeScript parsed, dependencies, build output and vendored
+ * code ignored), so that `eslint` lints as `retry-lint` did.
+ */
+const NEW_FLAT_CONFIG = `// Created by \`retry-lint --init\`: the recommended retry rules on JavaScript and TypeScript files,
+// parsed as retry-lint parses them with no config (JSX, TypeScript, CommonJS), without dependencies,
+// build output and vendored code. Add your other configs to the array.
+import retryLintDefaults from '${PACKAGE}/retry-lint.config';
+
+export default [
+  ...retryLintDefaults,
+];
+`;
+
 const LEGACY_SNIPPET = `{\n  "plugins": ["retry"],\n  "extends": ["plugin:retry/recommended-legacy"]\n}`;
 
 /**
@@ -40,8 +55,8 @@ export async function runInit(eslint: ResolvedEslint, io: CliIo): Promise<number
   if (flatEngine) {
     const esm = pkg?.type === 'module';
     const name = esm ? 'eslint.config.js' : 'eslint.config.mjs';
-    writeFileSync(path.join(io.cwd, name), `${FLAT_SNIPPET(true).replace('  // …your other configs\n', '')}\n`);
-    io.stdout(`Created ${name} with the recommended retry rules.\n`);
+    writeFileSync(path.join(io.cwd, name), NEW_FLAT_CONFIG);
+    io.stdout(`Created ${name}: the recommended retry rules on JavaScript and TypeScript files, as retry-lint lints with no config.\n`);
     return 0;
   }
   writeFileSync(path.join(io.cwd, '.eslintrc.json'), `${LEGACY_SNIPPET}\n`);
@@ -84,7 +99,7 @@ function initLegacyFile(file: string, io: CliIo): number {
     io.stdout(`retry-lint did not change ${name} (it only edits strict JSON). Add the plugin to it:\n\n  plugins: ['retry'],\n  extends: [/* …, */ 'plugin:retry/recommended-legacy'],\n`);
     return 1;
   }
-  if (!addToLegacy(config as { extends?: unknown })) {
+  if (!addToLegacy(config)) {
     io.stdout(`${name} already uses the retry plugin.\n`);
     return 0;
   }
@@ -127,14 +142,14 @@ async function initFlat(file: string, eslint: ResolvedEslint, io: CliIo): Promis
   };
   const opener = /export\s+default\s+(?:(?:defineConfig|tseslint\.config)\s*\(\s*\[?|\[)/g;
   const matches = [...text.matchAll(opener)];
-  if (matches.length !== 1 || !/^\s*import\s/m.test(text) || /\bmodule\.exports\b/.test(text)) return manual();
-  const match = matches[0]!;
-  const at = (match.index ?? 0) + match[0].length;
+  const match = matches[0];
+  if (!match || matches.length !== 1 || !/^\s*import\s/m.test(text) || /\bmodule\.exports\b/.test(text)) return manual();
+  const at = match.index + match[0].length;
   let edited = `${text.slice(0, at)}\n  retry.configs.recommended,${text.slice(at)}`;
   const imports = [...edited.matchAll(/^import\s[^;]*?from\s+['"][^'"]+['"];?[ \t]*$/gm)];
   const last = imports[imports.length - 1];
   if (!last) return manual();
-  const end = (last.index ?? 0) + last[0].length;
+  const end = last.index + last[0].length;
   edited = `${edited.slice(0, end)}\nimport retry from '${PACKAGE}';${edited.slice(end)}`;
   writeFileSync(file, edited);
   try {

@@ -23,7 +23,7 @@ interface SarifLog {
   runs: Array<{ tool: { driver: { name: string; version?: string; semanticVersion?: string; informationUri?: string; rules?: SarifRule[] } } }>;
 }
 
-type RuleMeta = { docs?: { description?: string; url?: string }; type?: string };
+interface RuleMeta { docs?: { description?: string; url?: string }; type?: string }
 
 /** The folder of the rule pages shipped in the package (`docs/rules/<name>.md`). */
 const DOCS_DIR = path.join(__dirname, '..', '..', 'docs', 'rules');

@@ -7,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { getRetrySitesFor, type RetrySite } from '../analysis/index';
 import type { RuleId } from '../analysis/types';
-import { localDelayOf } from '../utils/fixes';
+import { localDelayOf, propName, requestOptions } from '../utils/fixes';
 import { contains, enclosingFunction, findAll, isFunction, walk } from '../analysis/ast';
 import { OPAQUE_WAIT_RE, WAIT_NAME_RE } from '../analysis/vocabulary';
 /** The bundled helper's exports a rewrite may import. */
@@ -582,23 +582,6 @@ function retryAfterUse(sourceCode: SourceCode, region: Node, reading: CatchReadi
   }
   return 'error';
 }
-
-/** The options object of a request call (`fetch(url, { method })`, `axios.post(url, data, config)`), or where to add one. */
-function requestOptions(call: TSESTree.CallExpression): { object?: TSESTree.ObjectExpression; appendAfter?: Node } | undefined {
-  const objects = call.arguments.filter((a): a is TSESTree.ObjectExpression => a.type === T.ObjectExpression);
-  const withMethod = objects.find((o) => o.properties.some((p) => p.type === T.Property && !p.computed && ((p.key.type === T.Identifier && p.key.name === 'method') || (p.key.type === T.Literal && p.key.value === 'method'))));
-  if (withMethod) return { object: withMethod };
-  const name = call.callee.type === T.MemberExpression && call.callee.property.type === T.Identifier ? call.callee.property.name : '';
-  if (/^(post|put|patch|delete)$/i.test(name)) {
-    const cfgIndex = /^delete$/i.test(name) ? 1 : 2;
-    const cfg = call.arguments[cfgIndex];
-    if (cfg?.type === T.ObjectExpression) return { object: cfg };
-    if (!cfg && call.arguments.length === cfgIndex) return { appendAfter: call.arguments[cfgIndex - 1]! };
-  }
-  return undefined;
-}
-
-const propName = (p: TSESTree.Property): string | undefined => (p.computed ? undefined : p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : undefined);
 
 /**
  * Edits inside the retried block that send the helper's idempotency key (`idempotencyKey`, the same

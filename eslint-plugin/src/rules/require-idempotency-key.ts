@@ -1,11 +1,12 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { REFUSED_STATUSES } from '../analysis/statuses';
 import { createRule } from '../utils/create-rule';
-import { hoistBeforeStatement } from '../utils/fixes';
+import { hoistBeforeStatement, hoistedKeyFix } from '../utils/fixes';
+import { readSettings } from '../utils/settings';
 
 type Options = [];
-type MessageIds = 'missingKey' | 'mayBeNonIdempotent' | 'conditionRetriesNonIdempotent' | 'keyPerAttempt' | 'hoistKey' | 'applyLibraryFix';
+type MessageIds = 'missingKey' | 'mayBeNonIdempotent' | 'conditionRetriesNonIdempotent' | 'keyPerAttempt' | 'hoistKey' | 'sendKey' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-idempotency-key',
@@ -17,12 +18,13 @@ export default createRule<Options, MessageIds>({
       missingKey:
         'This {{method}} is retried but is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice (two orders, two charges). Send an idempotency key created once, before the first attempt, or do not retry it.',
       mayBeNonIdempotent:
-        'This request is retried and its method can be {{method}} ({{methods}} are allowed), which is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice. Send an idempotency key created once, before the first attempt, or retry only idempotent methods.',
+        'This retried request can be a {{method}} (one of {{methods}}), which is not idempotent (RFC 9110 §9.2.2). If an attempt reached the server before failing, the retry does it twice. Send an idempotency key created once, before the first attempt, or retry only idempotent methods.',
       conditionRetriesNonIdempotent:
         'This retry condition also retries non-idempotent requests ({{method}}, RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice. Leave them out of the condition, or send an idempotency key created once, before the first attempt.',
       keyPerAttempt:
-        'This idempotency key is created inside the retried operation, so every attempt sends a new key and the server cannot tell a retry from a new request. Create the key once, before the first attempt.',
+        'Every attempt sends a new idempotency key: it is created inside the retried operation. The server cannot tell a retry from a new request; create the key once, before the first attempt.',
       hoistKey: 'Create the key once, before the retry loop.',
+      sendKey: 'Send one {{header}} header, created once before the retry, on every attempt.',
       applyLibraryFix: '{{description}}.',
     },
     schema: [],
@@ -51,6 +53,12 @@ export default createRule<Options, MessageIds>({
               const hoist = hoistBeforeStatement(context.sourceCode, req.keyNode, site.node, 'idempotencyKey');
               if (hoist) suggest.push({ messageId: 'hoistKey', fix: hoist });
             }
+            if (req.key === 'none' && req.reportedAt !== 'condition') {
+              const before = site.kind === 'loop' ? (site.node.parent?.type === 'Program' ? undefined : site.node) : site.kind === 'library' ? statementOf(site.node) : undefined;
+              const header = readSettings(context.settings).idempotencyKeyHeaders[0] ?? 'Idempotency-Key';
+              const send = before ? hoistedKeyFix(context.sourceCode, req.node, before, header) : undefined;
+              if (send) suggest.unshift({ messageId: 'sendKey', data: { header }, fix: send });
+            }
             context.report({
               node,
               messageId: req.key === 'per-attempt' ? 'keyPerAttempt' : req.reportedAt === 'condition' ? 'conditionRetriesNonIdempotent' : req.possibleMethods ? 'mayBeNonIdempotent' : 'missingKey',
@@ -63,3 +71,16 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * The statement of a function's block that holds `node`, where a key created just before it is
+ * created once per call of the function (a module-level statement would share one key between
+ * every call: undefined then).
+ */
+function statementOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let n: TSESTree.Node | undefined = node; n; n = n.parent) {
+    if (n.parent?.type === 'Program') return undefined;
+    if (n.parent?.type === 'BlockStatement') return n;
+  }
+  return undefined;
+}

@@ -14,7 +14,7 @@ export default createRule<Options, MessageIds>({
     docs: { description: 'Require retry delays to have a random component (jitter)', recommended: true },
     messages: {
       noJitter:
-        'This retry uses {{delay}} with no random component, so clients that failed together retry together and hit the recovering service in waves. Add jitter: AWS\'s analysis of backoff found "full jitter" (a random wait between 0 and the computed delay) does the least total work.',
+        'This retry uses {{delay}} with no random component (jitter). Clients that failed together retry together and hit the recovering service in waves. Add jitter: AWS\'s analysis of backoff found "full jitter" (a random wait between 0 and the computed delay) does the least total work.',
       addJitter: 'Use full jitter: wait `Math.random() * delay`.',
       applyLibraryFix: '{{description}}.',
     },

@@ -17,7 +17,7 @@ export default createRule<Options, MessageIds>({
     docs: { description: 'Require growing or server-supplied retry delays to be capped', recommended: true },
     messages: {
       uncappedDelay:
-        'This retry delay grows with every attempt and nothing caps it, so one wait can exceed {{maxDelayMs}} ms (past 2147483647 ms Node\'s timers fire at once). Cap it, e.g. `Math.min(delay, {{maxDelayMs}})`.',
+        'This retry delay grows with every attempt and nothing caps it: one wait can exceed {{maxDelayMs}} ms. Past 2147483647 ms Node\'s timers fire at once. Cap it, e.g. `Math.min(delay, {{maxDelayMs}})`.',
       uncappedRetryAfter:
         'This retry waits as long as the server\'s Retry-After says, with no upper bound: a bad or hostile header can stall it for hours. Clamp it to at most {{maxDelayMs}} ms.',
       delayTooLong:

@@ -127,10 +127,18 @@ function freeName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, preferre
  * retry never changes, the expression as written.
  */
 export function describeDelay(
-  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; expression?: TSESTree.Node },
+  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; expression?: TSESTree.Node; unitAssumed?: TSESTree.Node },
   sourceCode?: TSESLint.SourceCode,
 ): string {
   const known = !d.opaque && Number.isFinite(d.maxMs);
+  // A helper known only by its name: its unit is not seen, so name the call rather than a number of ms.
+  if (d.unitAssumed && sourceCode) {
+    const raw = sourceCode.getText(d.unitAssumed).replace(/\s+/g, ' ');
+    const text = raw.length > 48 ? `${raw.slice(0, 47)}…` : raw;
+    if (!d.growing && d.random) return `a random \`${text}\` wait that does not grow`;
+    if (!d.growing && (known || d.invariant)) return `a fixed \`${text}\` wait`;
+    return d.growing ? `a growing \`${text}\` wait` : `this \`${text}\` wait`;
+  }
   if (!d.growing && known && d.random) return `a random wait of at most ${Math.round(d.maxMs)} ms that does not grow`;
   if (!d.growing && known) return `a fixed ${Math.round(d.maxMs)} ms wait`;
   if (!d.growing && d.invariant && d.expression && sourceCode) {
@@ -496,4 +504,103 @@ export function clientErrorFix(sourceCode: TSESLint.SourceCode, node: TSESTree.N
   const indent = indentOf(sourceCode, stmt);
   const target = stmt;
   return (fixer) => fixer.insertTextBefore(target, `if (${clientStatusTest(status)}) throw new Error(\`HTTP \${${status}}\`);\n${indent}`);
+}
+
+/** The options object of a request call (`fetch(url, { method })`, `axios.post(url, data, config)`), or where to add one. */
+export function requestOptions(call: TSESTree.CallExpression): { object?: TSESTree.ObjectExpression; appendAfter?: TSESTree.Node } | undefined {
+  const objects = call.arguments.filter((a): a is TSESTree.ObjectExpression => a.type === T.ObjectExpression);
+  const withMethod = objects.find((o) => o.properties.some((p) => p.type === T.Property && !p.computed && ((p.key.type === T.Identifier && p.key.name === 'method') || (p.key.type === T.Literal && p.key.value === 'method'))));
+  if (withMethod) return { object: withMethod };
+  const name = call.callee.type === T.MemberExpression && call.callee.property.type === T.Identifier ? call.callee.property.name : '';
+  if (/^(post|put|patch|delete)$/i.test(name)) {
+    const cfgIndex = /^delete$/i.test(name) ? 1 : 2;
+    const cfg = call.arguments[cfgIndex];
+    if (cfg?.type === T.ObjectExpression) return { object: cfg };
+    if (!cfg && call.arguments.length === cfgIndex) return { appendAfter: call.arguments[cfgIndex - 1]! };
+  }
+  return undefined;
+}
+
+export const propName = (p: TSESTree.Property): string | undefined => (p.computed ? undefined : p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : undefined);
+
+
+/**
+ * One idempotency key for every attempt of a retried non-idempotent request that sends none:
+ * `const idempotencyKey = crypto.randomUUID();` before the retry (`before`, a statement of a
+ * block), and an `Idempotency-Key` header in the request's options (added to a `headers` object
+ * literal, or a new `headers` property). Undefined when the options or headers are not literals.
+ */
+export function hoistedKeyFix(sourceCode: TSESLint.SourceCode, request: TSESTree.Node, before: TSESTree.Node, header: string): Fix | undefined {
+  if (!insertableBefore(before)) return undefined;
+  let call: TSESTree.Node | undefined = request;
+  while (call && call.type !== T.CallExpression) call = call.parent;
+  if (call?.type !== T.CallExpression || !(before.range[0] <= call.range[0] && call.range[1] <= before.range[1])) return undefined;
+  const opts = requestOptions(call);
+  if (!opts) return undefined;
+  const name = freeName(sourceCode, before, 'idempotencyKey');
+  const entry = `${/^[A-Za-z_$][\w$]*$/.test(header) ? header : `'${header}'`}: ${name}`;
+  const indent = indentOf(sourceCode, before);
+  const declare = (fixer: Fixer) => fixer.insertTextBeforeRange([before.range[0], before.range[0]], `const ${name} = crypto.randomUUID();\n${indent}`);
+  if (opts.appendAfter) {
+    const after = opts.appendAfter;
+    return (fixer) => [declare(fixer), fixer.insertTextAfter(after, `, { headers: { ${entry} } }`)];
+  }
+  const obj = opts.object;
+  if (!obj) return undefined;
+  const headers = obj.properties.find((p): p is TSESTree.Property => p.type === T.Property && propName(p) === 'headers');
+  if (!headers) {
+    const first = obj.properties[0];
+    return (fixer) => [declare(fixer), first ? fixer.insertTextBefore(first, `headers: { ${entry} }, `) : fixer.replaceText(obj, `{ headers: { ${entry} } }`)];
+  }
+  if (headers.shorthand || headers.value.type !== T.ObjectExpression) return undefined;
+  const h = headers.value;
+  if (h.properties.some((p) => p.type === T.SpreadElement)) return undefined;
+  const first = h.properties[0];
+  return (fixer) => [declare(fixer), first ? fixer.insertTextBefore(first, `${entry}, `) : fixer.replaceText(h, `{ ${entry} }`)];
+}
+
+/**
+ * A once-only guard for an error interceptor that replays the failed request (`api(error.config)`):
+ * at the start of the block that replays, `if (config._retry) return Promise.reject(error);
+ * config._retry = true;`, so a replay that fails the same way is rejected instead of replayed
+ * again. Undefined when the replay is not a statement of a block of the handler itself, or the
+ * handler has no plain error parameter.
+ */
+export function onceOnlyReplayFix(sourceCode: TSESLint.SourceCode, replay: TSESTree.Node, typescript: boolean): Fix | undefined {
+  if (replay.type !== T.CallExpression) return undefined;
+  const cfg = replay.arguments[0];
+  if (!cfg || !isRequestConfig(sourceCode, cfg)) return undefined;
+  let stmt: TSESTree.Node | undefined = replay;
+  while (stmt && !(stmt.parent?.type === T.BlockStatement && stmt.type.endsWith('Statement'))) {
+    if (isFunctionNode(stmt)) return undefined;
+    stmt = stmt.parent;
+  }
+  const block = stmt?.parent;
+  if (block?.type !== T.BlockStatement) return undefined;
+  let handler: TSESTree.Node | undefined = block;
+  while (handler && !isFunctionNode(handler)) handler = handler.parent;
+  const error = handler ? (handler as TSESTree.FunctionLike).params[0] : undefined;
+  if (error?.type !== T.Identifier) return undefined;
+  const c = sourceCode.getText(cfg);
+  const flag = typescript ? `(${c} as { _retry?: boolean })._retry` : `${c}._retry`;
+  const first = block.body[0]!;
+  const indent = indentOf(sourceCode, first);
+  return (fixer) => fixer.insertTextBefore(first, `if (${flag}) return Promise.reject(${error.name});\n${indent}${flag} = true;\n${indent}`);
+}
+
+/** `error.config`, or a variable initialised from it (`const original = error.config`): the failed request's config. */
+function isRequestConfig(sourceCode: TSESLint.SourceCode, n: TSESTree.Node): boolean {
+  const isConfigMember = (m: TSESTree.Node | null | undefined): boolean => m?.type === T.MemberExpression && !m.computed && m.property.type === T.Identifier && m.property.name === 'config';
+  if (isConfigMember(n)) return true;
+  if (n.type !== T.Identifier) return false;
+  for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(n); s; s = s.upper) {
+    const v = s.set.get(n.name);
+    if (!v) continue;
+    const def = v.defs[0]?.node;
+    if (def?.type !== T.VariableDeclarator) return false;
+    if (isConfigMember(def.init)) return true;
+    // `const { config } = error`
+    return def.id.type === T.ObjectPattern && def.id.properties.some((p) => p.type === T.Property && p.key.type === T.Identifier && p.key.name === 'config' && p.value.type === T.Identifier && p.value.name === n.name);
+  }
+  return false;
 }

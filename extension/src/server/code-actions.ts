@@ -131,6 +131,37 @@ function disableForLine(doc: TextDocument, diagnostic: Diagnostic, program: TSES
   return action;
 }
 
+const FILE_DISABLE = /^\/\*\s*eslint-disable\s+([^*]*?)\s*\*\/\s*$/;
+
+/**
+ * "Disable <rule> for the entire file": a `/* eslint-disable <rule> *\/` comment on the first line
+ * (after a `#!` line), merged into one already there.
+ */
+function disableForFile(doc: TextDocument, diagnostic: Diagnostic): CodeAction | undefined {
+  const data = dataOf(diagnostic);
+  if (!data) return undefined;
+  const title = `Disable ${data.ruleId} for the entire file`;
+  const bom = bomOf(doc);
+  const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
+  const line = first.slice(bom).startsWith('#!') ? 1 : 0;
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const m = FILE_DISABLE.exec(line === 0 ? text.slice(bom) : text);
+  let edit: TextEdit;
+  if (m) {
+    const rules = (m[1] ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+    if (rules.includes(data.ruleId)) return undefined;
+    const at = { line, character: (line === 0 ? bom : 0) + (m.index ?? 0) + m[0].indexOf(m[1] ?? '') + (m[1] ?? '').length };
+    edit = { range: { start: at, end: at }, newText: `, ${data.ruleId}` };
+  } else {
+    const at = { line, character: line === 0 ? bom : 0 };
+    const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+    edit = { range: { start: at, end: at }, newText: `/* eslint-disable ${data.ruleId} */${eol}` };
+  }
+  const action = CodeAction.create(title, versionedEdit(doc, [edit]), CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  return action;
+}
+
 /**
  * The helper edit for a document: create (or reuse) the helper file and import `names`, plus
  * `extra` edits of the document. Undefined when the helper cannot be placed.
@@ -216,6 +247,55 @@ export function fixAllAction(doc: TextDocument, settings: RetryLintSettings): Co
   return CodeAction.create('Fix all auto-fixable retry-lint problems', versionedEdit(doc, [edit]), CodeActionKinds.fixAll);
 }
 
+/** Title of the fix-all that rewrites every retry of the file to the backoff helper. */
+export const REWRITE_ALL_TITLE = 'Rewrite every retry in this file to use the backoff helper';
+
+/**
+ * `source.fixAll.retryLint` when no rule has an autofix: every retry of the file with findings
+ * becomes the backoff helper, each by its meaning-keeping plan (the first of planRewrites: what
+ * was retried is still retried), as one edit with the helper file and its import. A retry whose
+ * plan would overlap another's is left as it is. Undefined when no retry has such a plan.
+ */
+export function rewriteFileAction(doc: TextDocument, diagnostics: readonly Diagnostic[], context: ActionContext): CodeAction | undefined {
+  if (diagnostics.length === 0) return undefined;
+  const text = doc.getText();
+  if (text.length > context.settings.maxFileSize) return undefined;
+  const bom = bomOf(doc);
+  const target = { filePath: lintPathOf(doc), text: text.slice(bom) };
+  const sourceCode = sourceCodeOf(target);
+  if (!sourceCode) return undefined;
+  const taken: Array<[number, number]> = [];
+  const edits: TextEdit[] = [];
+  const names = new Set<HelperName>();
+  const seen = new Set<string>();
+  // The findings the request carries (the lint's own), so nothing is linted or analysed again.
+  for (const d of diagnostics) {
+    const ruleId = dataOf(d)?.ruleId;
+    if (!ruleId) continue;
+    const at = doc.offsetAt(d.range.start) - bom;
+    const plan = planRewrites(sourceCode as never, at)[0];
+    if (!plan || seen.has(plan.siteKey)) continue;
+    const rule = ruleId.replace(/^retry\//, '');
+    if (!(plan.resolves as string[]).includes(rule) || !plan.covers.some(([a, b]) => at >= a && at < b)) continue;
+    if (plan.edits.some((e) => taken.some(([a, b]) => e.range[0] < b && a < e.range[1]))) continue;
+    seen.add(plan.siteKey);
+    for (const e of plan.edits) {
+      taken.push(e.range);
+      edits.push(toTextEdit(doc, e));
+    }
+    for (const n of plan.names) names.add(n);
+  }
+  if (edits.length === 0) return undefined;
+  let edit: WorkspaceEdit | undefined;
+  try {
+    edit = helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, [...names], edits, context);
+  } catch (error) {
+    if (error instanceof HelperPathError) return undefined;
+    throw error;
+  }
+  return edit ? CodeAction.create(REWRITE_ALL_TITLE, edit, CodeActionKinds.fixAll) : undefined;
+}
+
 function wants(only: string[] | undefined, kind: string): boolean {
   if (!only || only.length === 0) return kind === CodeActionKind.QuickFix;
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -241,10 +321,25 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, context
       const disable = disableForLine(doc, d, program);
       if (disable) out.push(disable);
     }
+    // One "for the entire file" action per rule.
+    const rules = new Set<string>();
+    for (const d of ours) {
+      const rule = dataOf(d)?.ruleId;
+      if (!rule || rules.has(rule)) continue;
+      rules.add(rule);
+      const disable = disableForFile(doc, d);
+      if (disable) out.push(disable);
+      // The rule's page shipped with the extension (the diagnostic's documentation link), offline.
+      const href = d.codeDescription?.href;
+      if (href) {
+        const docs = CodeAction.create(`Show documentation for ${rule}`, { title: `Show documentation for ${rule}`, command: 'vscode.open', arguments: [href] }, CodeActionKind.QuickFix);
+        out.push(docs);
+      }
+    }
   }
   if (cancelled()) return [];
   if (only && wants(only, CodeActionKinds.fixAll)) {
-    const all = fixAllAction(doc, context.settings);
+    const all = fixAllAction(doc, context.settings) ?? rewriteFileAction(doc, ours, context);
     if (all) out.push(all);
   }
   return out;

@@ -34,16 +34,38 @@ export function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
   return data as DiagnosticData;
 }
 
-/** One ESLint message as an LSP diagnostic (1-based ESLint lines/columns → 0-based LSP positions). */
+/** Where ESLint's lines start (offsets into the text without a BOM): it also breaks lines at U+2028 and U+2029, LSP does not. */
+const lineStartsCache = new WeakMap<TextDocument, { version: number; bom: number; starts: number[] }>();
+function eslintLines(doc: TextDocument): { bom: number; starts: number[] } {
+  const cached = lineStartsCache.get(doc);
+  if (cached && cached.version === doc.version) return cached;
+  const full = doc.getText();
+  const bom = full.startsWith('\uFEFF') ? 1 : 0;
+  const text = full.slice(bom);
+  const starts = [0];
+  const breaks = /\r\n|[\r\n\u2028\u2029]/g;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) starts.push(m.index + m[0].length);
+  const entry = { version: doc.version, bom, starts };
+  lineStartsCache.set(doc, entry);
+  return entry;
+}
+
+/**
+ * One ESLint message as an LSP diagnostic. ESLint's 1-based line and column are turned into an
+ * offset with ESLint's own line breaks (U+2028 and U+2029 included), then into an LSP position,
+ * so a finding after one of those characters lands where ESLint meant it.
+ */
 export function toDiagnostic(message: LintMessage, doc: TextDocument, docsUrl: string | undefined): Diagnostic {
   const ruleId = message.ruleId ?? 'retry/unknown';
-  const lastLine = Math.max(0, doc.lineCount - 1);
-  const clampLine = (line: number): number => Math.min(Math.max(0, line - 1), lastLine);
-  const start = { line: clampLine(message.line), character: Math.max(0, message.column - 1) };
-  const end =
-    message.endLine !== undefined && message.endColumn !== undefined
-      ? { line: clampLine(message.endLine), character: Math.max(0, message.endColumn - 1) }
-      : start;
+  const { bom, starts } = eslintLines(doc);
+  const length = doc.getText().length - bom;
+  const position = (line: number, column: number) => {
+    const l = Math.min(Math.max(0, line - 1), starts.length - 1);
+    const offset = Math.min((starts[l] ?? 0) + Math.max(0, column - 1), length);
+    return doc.positionAt(offset + bom);
+  };
+  const start = position(message.line, message.column);
+  const end = message.endLine !== undefined && message.endColumn !== undefined ? position(message.endLine, message.endColumn) : start;
   const data: DiagnosticData = { ruleId, version: doc.version };
   if (message.fix) data.fix = { range: [message.fix.range[0], message.fix.range[1]], text: message.fix.text };
   if (message.suggestions?.length) {
@@ -139,7 +161,39 @@ export class DiagnosticsScheduler {
   closed(uri: string): void {
     this.cancel(uri);
     this.generation.delete(uri);
+    this.loggedFor.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] }); // a notification: nothing to await
+  }
+
+  /** Per file, the last line logged about how it was linted or why it was not; per config source, whether it was logged. */
+  private readonly loggedFor = new Map<string, string>();
+  private readonly loggedSources = new Set<string>();
+
+  /**
+   * Logs to the output channel, once per change, what a user needs to follow the server: which
+   * config lints files (once per config source: the bundled rules and why, or the workspace's
+   * ESLint and its config folder), and per file why it was skipped or not linted past a parse error.
+   */
+  private logOnce(uri: string, result: { outcome?: LintOutcome; skipped?: string }, enabled: boolean): void {
+    const source = result.outcome?.configSource;
+    if (source && !this.loggedSources.has(source)) {
+      this.loggedSources.add(source);
+      this.status.log('info', `Linting ${uri} (and files like it) with ${source}.`);
+    }
+    const line =
+      result.skipped ??
+      (!enabled
+        ? `Skipped ${uri}: retryLint.enable is false for it.`
+        : result.outcome?.parseError
+          ? `Not linted past a parse error: ${uri}: ${result.outcome.parseError}`
+          : undefined);
+    if (line === undefined) {
+      this.loggedFor.delete(uri);
+      return;
+    }
+    if (this.loggedFor.get(uri) === line) return;
+    this.loggedFor.set(uri, line);
+    this.status.log('info', line);
   }
 
   private cancel(uri: string): void {
@@ -160,8 +214,8 @@ export class DiagnosticsScheduler {
       if (stale()) return; // the document moved on while linting: drop the result
       void this.connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics }); // a notification: nothing to await
       const outcome = result.outcome;
+      this.logOnce(uri, result, settings.enable);
       if (result.skipped) {
-        this.status.log('info', result.skipped);
         this.status.report('warn', result.skipped, uri);
       } else if (outcome?.error) {
         this.status.failure(uri, 'Linting', new Error(outcome.error.message), outcome.error.ruleId);

@@ -27,6 +27,8 @@ export interface LintOutcome {
   warning?: string;
   /** A parse error of the text (the file is not reported then; the compiler shows it). */
   parseError?: string;
+  /** Which config linted the file, in words, for the output channel (`the workspace's ESLint 9.39.1 with the config in /repo`). */
+  configSource?: string;
 }
 
 /** What the linter needs to know about the file besides its text. */
@@ -50,6 +52,11 @@ interface PluginShape {
 
 const bundled = plugin as unknown as PluginShape;
 const linter = new Linter({ configType: 'flat' });
+
+/** The versions of the bundled plugin and ESLint, for the server's start line in the output channel. */
+export function bundledVersions(): { plugin: string; eslint: string } {
+  return { plugin: (plugin as unknown as { meta: { version: string } }).meta.version, eslint: Linter.version };
+}
 
 /** The bundled plugin's rule ids (`require-jitter`, …). */
 export function bundledRuleIds(): string[] {
@@ -87,7 +94,7 @@ export function rulesFor(settings: Pick<RetryLintSettings, 'rules'>): Record<str
     const key = `retry/${id.replace(/^retry\//, '')}`;
     if (!isBundledRule(key.slice('retry/'.length))) continue;
     const current = rules[key];
-    rules[key] = Array.isArray(current) ? [severity, ...current.slice(1)] : severity;
+    rules[key] = Array.isArray(current) ? [severity, ...(current.slice(1) as unknown[])] : severity;
   }
   return rules;
 }
@@ -332,7 +339,12 @@ async function lintWithWorkspace(target: LintTarget): Promise<LintOutcome | unde
   const results = await loaded.eslint.lintText(target.text, { filePath: target.filePath });
   const meta = loaded.eslint.getRulesMetaForResults(results);
   const all = results.flatMap((r) => r.messages);
-  return { ...onlyRetry(all), engine: 'workspace', docsUrl: (ruleId) => bundledDocsUrl(ruleId) ?? meta[ruleId]?.docs?.url };
+  return {
+    ...onlyRetry(all),
+    engine: 'workspace',
+    docsUrl: (ruleId) => bundledDocsUrl(ruleId) ?? meta[ruleId]?.docs?.url,
+    configSource: `the workspace's ESLint ${loaded.version} with the config in ${dir}`,
+  };
 }
 
 /**
@@ -347,8 +359,13 @@ export async function lintDocument(target: LintTarget, settings: RetryLintSettin
       if (outcome) return outcome;
     } catch (error) {
       const fallback = lintBundled(target, settings);
-      return { ...fallback, warning: `The workspace's ESLint failed (${errorText(error)}); showing the bundled rules.` };
+      return { ...fallback, warning: `The workspace's ESLint failed (${errorText(error)}); showing the bundled rules.`, configSource: "the bundled rules (the workspace's ESLint failed)" };
     }
   }
-  return lintBundled(target, settings);
+  const why = !trust.workspaceTrusted
+    ? 'restricted mode: the workspace ESLint config is not loaded'
+    : !settings.useWorkspaceConfig
+      ? 'retryLint.useWorkspaceConfig is off'
+      : 'no workspace ESLint config sets retry/* rules for it';
+  return { ...lintBundled(target, settings), configSource: `the bundled rules and retryLint.* settings (${why})` };
 }

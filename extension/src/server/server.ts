@@ -18,7 +18,7 @@ import { codeActions, HelperRequestRefused, helperRequestEdit, type ActionContex
 import { DiagnosticsScheduler } from './diagnostics';
 import { createDocuments, isLintable, lintPathOf } from './documents';
 import { diskReader, HelperPathError } from './helper-file';
-import { ESLINT_CONFIG_FILES, forgetParses, resetWorkspaceEngines, type TrustState } from './linting';
+import { bundledVersions, ESLINT_CONFIG_FILES, forgetParses, resetWorkspaceEngines, type TrustState } from './linting';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
 
@@ -86,6 +86,13 @@ connection.onInitialized(() => {
       scheduler.refresh();
     });
   }
+  const versions = bundledVersions();
+  status.log(
+    'info',
+    `Retry Lint server started (pid ${process.pid}, Node ${process.version}, eslint-plugin-retry ${versions.plugin}, ESLint ${versions.eslint}); ` +
+      `${trust.workspaceTrusted ? 'trusted workspace: a workspace ESLint config that sets retry/* rules is used' : 'restricted mode: bundled rules only'}; ` +
+      `folders: ${workspaceFolders.length > 0 ? workspaceFolders.join(', ') : '(none)'}.`,
+  );
   status.report('ok', trust.workspaceTrusted ? 'Ready.' : 'Ready (restricted mode: bundled rules only).');
 });
 
@@ -105,6 +112,7 @@ connection.onDidChangeWatchedFiles((params) => {
       return ESLINT_CONFIG_FILES.includes(base) || base === 'package.json';
     });
     if (!relevant) return;
+    status.log('info', 'An ESLint config or package.json changed: reloading the workspace ESLint config.');
     resetWorkspaceEngines();
     scheduler.refresh();
   } catch (error) {
@@ -114,6 +122,7 @@ connection.onDidChangeWatchedFiles((params) => {
 
 connection.onNotification(TrustChangedNotification, (params) => {
   trust.workspaceTrusted = params.workspaceTrusted;
+  status.log('info', params.workspaceTrusted ? 'The workspace is trusted now: its ESLint config is used where it sets retry/* rules.' : 'Restricted mode: bundled rules only.');
   resetWorkspaceEngines();
   scheduler.refresh();
 });

@@ -92,22 +92,22 @@ describe('Retry Lint in a trusted window', () => {
     await waitForDiagnostics(uri, lacksCodes('retry/require-jitter', 'retry/require-backoff'), 'the findings to go away');
   });
 
-  it('Retry Lint: Fix All applies the fixes of a file', async () => {
+  it('Retry Lint: Fix All rewrites the file\'s retries to the backoff helper, on disk', async () => {
     const file = 'src/while-true-uncapped.js';
     const uri = wsUri(file);
     const editor = await open(file);
-    await waitForDiagnostics(uri, hasCodes('retry/no-unbounded-retry'), 'no-unbounded-retry');
+    await waitForDiagnostics(uri, hasCodes('retry/require-max-delay'), 'require-max-delay');
     const before = editor.document.getText();
-    const fixAll = await codeActions(uri, new vscode.Range(0, 0, editor.document.lineCount, 0), 'source.fixAll.retryLint', () => true, 'fix-all');
+    const fixAll = await codeActions(uri, new vscode.Range(0, 0, editor.document.lineCount, 0), 'source.fixAll.retryLint', (as) => as.some((a) => !!a.edit && a.edit.size > 0), 'fix-all');
+    assert.ok(fixAll.some((a) => a.title === 'Rewrite every retry in this file to use the backoff helper'), 'fix-all offers the rewrite');
     const applied = await vscode.commands.executeCommand<boolean>('retryLint.fixAll');
-    if (fixAll.some((a) => a.edit && a.edit.size > 0)) {
-      assert.equal(applied, true, 'fix-all applied the server edit');
-      assert.notEqual(editor.document.getText(), before, 'the text changed');
-    } else {
-      assert.equal(applied, false, 'nothing to fix: nothing applied');
-      assert.equal(editor.document.getText(), before);
-    }
+    assert.equal(applied, true, 'fix-all applied the server edit');
+    assert.notEqual(editor.document.getText(), before, 'the text changed');
     await saveAllDirty();
+    const text = await waitForDisk(file, (t) => t?.includes('backoffDelay(') === true, 'the rewritten wait on disk');
+    assert.match(text ?? '', /require\(['"][^'"]*retry-with-backoff[^'"]*['"]\)|from ['"][^'"]*retry-with-backoff/, 'the helper is imported');
+    assert.match(text ?? '', /console\.warn\('connect failed, retrying'/, 'the catch keeps its other statements');
+    await waitForDiagnostics(uri, lacksCodes('retry/require-max-delay'), 'the uncapped delay to go away');
   });
 
   it('the snippets expand', async () => {

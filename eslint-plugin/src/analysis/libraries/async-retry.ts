@@ -7,7 +7,7 @@ import type { LibraryAdapter } from './types';
 
 export const docs: LibraryDocs = {
   package: 'async-retry',
-  api: '`retry(fn, options)` (default export / `module.exports`)',
+  api: '`retry(fn, options)` (default export / `module.exports`); also its fork `async-retry-ng`',
   versionAssumed: 'async-retry 1.3.x (node-retry 0.13 underneath)',
   defaults: [
     '`retries: 10` (11 attempts)',
@@ -28,7 +28,7 @@ export const docs: LibraryDocs = {
 
 /** async-retry: `retry(async (bail, attempt) => …, options)`. */
 export const asyncRetryAdapter: LibraryAdapter = {
-  packages: ['async-retry'],
+  packages: ['async-retry', 'async-retry-ng'],
   docs,
   analyze(node, origin, ctx) {
     if (node.type !== T.CallExpression || normalPath(origin).length !== 0) return [];

@@ -11,7 +11,7 @@ import type { LibraryAdapter, LibraryContext } from './types';
 
 export const docs: LibraryDocs = {
   package: 'p-retry',
-  api: '`pRetry(fn, options)` (default export) and `makeRetriable(fn, options)`',
+  api: '`pRetry(fn, options)` (default export) and `makeRetriable(fn, options)`; also the same-API forks `@n8n/p-retry` and `@fullstax/p-retry` (forks of p-retry 6.2)',
   versionAssumed: 'p-retry 7.x (same defaults since 4.x; `forever` was removed in 6, so it is honoured as in 4.x and 5.x)',
   defaults: [
     '`retries: 10` (11 attempts)',
@@ -33,7 +33,7 @@ export const docs: LibraryDocs = {
 
 /** p-retry: `pRetry(input, options)`, `makeRetriable(fn, options)`. */
 export const pRetryAdapter: LibraryAdapter = {
-  packages: ['p-retry'],
+  packages: ['p-retry', '@n8n/p-retry', '@fullstax/p-retry'],
   docs,
   analyze(node, origin, ctx) {
     if (node.type !== T.CallExpression) return [];

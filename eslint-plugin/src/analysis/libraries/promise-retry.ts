@@ -9,7 +9,7 @@ import type { LibraryAdapter } from './types';
 
 export const docs: LibraryDocs = {
   package: 'promise-retry',
-  api: '`promiseRetry(fn, options)` and `promiseRetry(options, fn)`',
+  api: '`promiseRetry(fn, options)` and `promiseRetry(options, fn)`; also npm\'s fork `@gar/promise-retry` (same defaults, `lib/index.js`)',
   versionAssumed: 'promise-retry 2.0.x (node-retry 0.12 underneath)',
   defaults: [
     '`retries: 10` (11 attempts)',
@@ -30,7 +30,7 @@ export const docs: LibraryDocs = {
 
 /** promise-retry: `promiseRetry((retry, attempt) => …, options)`, also with the arguments swapped. */
 export const promiseRetryAdapter: LibraryAdapter = {
-  packages: ['promise-retry'],
+  packages: ['promise-retry', '@gar/promise-retry'],
   docs,
   analyze(node, origin, ctx) {
     if (node.type !== T.CallExpression || normalPath(origin).length !== 0) return [];

@@ -1,0 +1,101 @@
+// Generated retry programs (fixed seed): loops, recursion, wait forms, delays, catch bodies and
+// requests combined at random. Every edit offered for their findings must parse, remove its
+// finding, add none and stay inside the retry (harness problemOf). npm test runs 60 programs (about 25 s);
+// RETRY_LINT_GENERATED=2000 runs the full set.
+import assert from 'node:assert/strict';
+import { seededRandom } from '../helper/prng';
+import { findings, offeredEdits, problemOf } from './harness';
+
+const COUNT = Number(process.env.RETRY_LINT_GENERATED ?? 60);
+
+function pick<T>(rnd: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(rnd() * xs.length)]!;
+}
+
+/** One retry program from the seeded generator, and its file name. */
+export function generate(rnd: () => number, n: number): { text: string; file: string } {
+  const ts = rnd() < 0.5;
+  const max = pick(rnd, [3, 4, 5, 8]);
+  const shape = pick(rnd, ['for', 'while-true', 'for-ever', 'while-counter', 'recursion', 'recursion-counter']);
+  const counter = shape.startsWith('recursion') ? 'attempt' : pick(rnd, ['i', 'attempt', 'tries', 'n']);
+  const delay = pick(rnd, ['1000', '250', `500 * 2 ** ${counter}`, `Math.random() * 1000`, `Math.min(100 * 2 ** ${counter}, 5000)`, `Math.random() * Math.min(200 * 2 ** ${counter}, 8000)`, 'pauseMs', `${counter} * 300`]);
+  const waitForm = pick(rnd, ['sleep', 'promise', 'promise-block', 'delay']);
+  const wait =
+    waitForm === 'sleep' ? `await sleep(${delay});` : waitForm === 'delay' ? `await delay(${delay});` : waitForm === 'promise' ? `await new Promise((r) => setTimeout(r, ${delay}));` : `await new Promise((resolve) => {\n        setTimeout(resolve, ${delay});\n      });`;
+  const op = pick(rnd, ['op', 'get', 'post', 'axios-get', 'axios-post']);
+  const request =
+    op === 'op'
+      ? ['return await op();']
+      : op === 'get'
+        ? ['const res = await fetch(url);', "if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });", 'return await res.json();']
+        : op === 'post'
+          ? ["const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });", "if (!res.ok) throw new Error('HTTP ' + res.status);", 'return await res.json();']
+          : op === 'axios-get'
+            ? ['const { data } = await axios.get(url);', 'return data;']
+            : ['const { data } = await axios.post(url, body);', 'return data;'];
+  const err = pick(rnd, ['err', 'error', 'e']);
+  const extras = pick(rnd, ['none', 'last', 'guard', 'log', 'classify', 'log-guard']);
+  const bounded = shape === 'for' || shape === 'while-counter' || shape === 'recursion-counter';
+  const catchBody: string[] = [];
+  if (extras === 'last') catchBody.push(`lastError = ${err};`);
+  if (extras === 'classify') catchBody.push(`if (${err}.status !== undefined && ${err}.status < 500) throw ${err};`);
+  if (extras === 'log' || extras === 'log-guard') catchBody.push(`console.warn('retrying', ${err});`);
+  if ((extras === 'guard' || extras === 'log-guard') && bounded) catchBody.push(`if (${counter} >= ${max - 1}) throw ${err};`);
+  if (shape === 'while-counter') catchBody.push(`${counter}++;`);
+  catchBody.push(wait);
+  const ind = (k: number, lines: string[]) => lines.map((l) => `${' '.repeat(k)}${l}`).join('\n');
+  const head = [
+    ts ? "import axios from 'axios';" : "const axios = require('axios');",
+    ts ? 'const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));' : 'const sleep = (ms) => new Promise((r) => setTimeout(r, ms));',
+    ts ? 'const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));' : 'const delay = (ms) => new Promise((r) => setTimeout(r, ms));',
+    '',
+  ].join('\n');
+  const params = ts ? 'url: string, body: string, op: () => Promise<unknown>, pauseMs: number' : 'url, body, op, pauseMs';
+  const tryBlock = (k: number, catchExtra: string[] = []) =>
+    `${' '.repeat(k)}try {\n${ind(k + 2, request)}\n${' '.repeat(k)}} catch (${err}) {\n${ind(k + 2, [...catchBody, ...catchExtra])}\n${' '.repeat(k)}}`;
+  let fn: string;
+  const lastDecl = extras === 'last' ? `  let lastError${ts ? ': unknown' : ''};\n` : '';
+  const after = extras === 'last' ? '  throw lastError;\n' : "  throw new Error('gave up');\n";
+  if (shape === 'for') fn = `export async function call${n}(${params}) {\n${lastDecl}  for (let ${counter} = 0; ${counter} < ${max}; ${counter}++) {\n${tryBlock(4)}\n  }\n${after}}`;
+  else if (shape === 'while-true') fn = `export async function call${n}(${params}) {\n${lastDecl}  let ${counter} = 0;\n  while (true) {\n${tryBlock(4, [`${counter}++;`])}\n  }\n}`;
+  else if (shape === 'for-ever') fn = `export async function call${n}(${params}) {\n${lastDecl}  for (let ${counter} = 0; ; ${counter}++) {\n${tryBlock(4)}\n  }\n}`;
+  else if (shape === 'while-counter') fn = `export async function call${n}(${params}) {\n${lastDecl}  let ${counter} = 0;\n  while (${counter} < ${max}) {\n${tryBlock(4)}\n  }\n${after}}`;
+  else {
+    const rec = shape === 'recursion-counter' ? `return call${n}(url, body, op, pauseMs, attempt + 1);` : `return call${n}(url, body, op, pauseMs);`;
+    const p = shape === 'recursion-counter' ? `${params}, attempt = 0` : params;
+    const body = catchBody.filter((l) => !(extras === 'last' && l.startsWith('lastError')));
+    fn = `export async function call${n}(${p})${ts ? ': Promise<unknown>' : ''} {\n  try {\n${ind(4, request)}\n  } catch (${err}) {\n${ind(4, [...body, rec])}\n  }\n}`;
+  }
+  return { text: `${head}${fn}\n`, file: `/ws/src/gen-${n}.${ts ? 'ts' : 'js'}` };
+}
+
+describe('generated retry programs: every offered edit parses, removes its finding, adds none, stays inside', function () {
+  this.timeout(0); // the full set takes tens of minutes on a shared machine
+  it(`holds on ${COUNT} programs (seed 20261202)`, () => {
+    const rnd = seededRandom(20261202);
+    let programs = 0;
+    let withFindings = 0;
+    let findingsTotal = 0;
+    let withEdit = 0;
+    let editsTotal = 0;
+    const problems: string[] = [];
+    for (let n = 0; n < COUNT; n++) {
+      const { text, file } = generate(rnd, n);
+      programs++;
+      const before = findings(text, file);
+      if (before.length > 0) withFindings++;
+      const edits = offeredEdits(text, file, before);
+      findingsTotal += before.length;
+      withEdit += before.filter((f) => edits.some((e) => e.finding === f)).length;
+      for (const edit of edits) {
+        editsTotal++;
+        const problem = problemOf(text, file, before, edit);
+        if (problem && problems.length < 20) problems.push(`program ${n} (${file}) line ${edit.finding.line} ${edit.finding.ruleId} — ${edit.kind} "${edit.title}": ${problem}\n${text}`);
+        else if (problem) problems.push('…');
+      }
+    }
+    // eslint-disable-next-line no-console
+    if (process.env.RETRY_LINT_COUNTS) console.log(`generated: ${programs} programs, ${withFindings} with findings, ${findingsTotal} findings, ${withEdit} with an edit, ${editsTotal} edits checked, ${problems.length} problems`);
+    assert.deepEqual(problems.slice(0, 5), []);
+  });
+});
