@@ -1108,20 +1108,42 @@ function isStep(n: Node | undefined, id: Node | undefined): boolean {
   return n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') && (!id || n.left === id);
 }
 
+const stepsCache = new WeakMap<Loop, Map<Variable, Node[]>>();
+
+/**
+ * The updates and assignments in a loop's body (not in nested functions) by the variable they
+ * write, in source order: one walk per loop for all its counters (a loop nesting others sees one
+ * counter per nested loop, and walked its whole body for each).
+ */
+function stepsOf(loop: Loop, ctx: Ctx): Map<Variable, Node[]> {
+  let steps = stepsCache.get(loop);
+  if (!steps) {
+    const out = new Map<Variable, Node[]>();
+    walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+      if (isFunction(n)) return false;
+      const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression ? n.left : undefined;
+      const t = target && unwrap(target);
+      const v = t?.type === T.Identifier ? variableOf(ctx.sourceCode, t) : undefined;
+      if (v) {
+        const list = out.get(v);
+        if (list) list.push(n);
+        else out.set(v, [n]);
+      }
+      return undefined;
+    });
+    steps = out;
+    stepsCache.set(loop, steps);
+  }
+  return steps;
+}
+
 /**
  * The largest value of a count that the loop steps up by one only under a test that it is below a
  * known limit (`if (n < max) n++`, `if (n <= max - 1) { n += 1; }`): the limit. Undefined when
  * some step is not so guarded or the limit is unknown.
  */
 function saturation(loop: Loop, v: Variable, ctx: Ctx): number | undefined {
-  const steps: Node[] = [];
-  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (isFunction(n)) return false;
-    const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression ? n.left : undefined;
-    const t = target && unwrap(target);
-    if (t?.type === T.Identifier && variableOf(ctx.sourceCode, t) === v) steps.push(n);
-    return undefined;
-  });
+  const steps = stepsOf(loop, ctx).get(v) ?? [];
   if (steps.length === 0) return undefined;
   let ceiling = -Infinity;
   for (const step of steps) {
