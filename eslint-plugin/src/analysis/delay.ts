@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
-import { bindingOf, fieldOf, laterWrites, memberWritten, resolveObject, variableOf } from './scope';
+import { bindingOf, fieldOf, laterWrites, memberWritten, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CLAMP_RE, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
 
@@ -299,7 +299,7 @@ function paramKeepsValue(variable: Variable, env: Env): boolean {
     const arg = call.arguments[index];
     if (!arg) return hasDefault && def.name === (top.type === T.AssignmentPattern ? top.left : top);
     const a = unwrap(arg);
-    const isSelf = (x: Node | undefined): boolean => !!x && unwrap(x).type === T.Identifier && variable.references.some((r) => r.identifier === unwrap(x));
+    const isSelf = (x: Node | undefined): boolean => !!x && unwrap(x).type === T.Identifier && isReferenceTo(variable, unwrap(x));
     if (isSelf(a)) return true;
     // `f({ ...opts, tries: tries - 1 })`, `f({ gap, tries: tries - 1 })` for a destructured parameter.
     if (a.type === T.ObjectExpression) {
@@ -413,7 +413,7 @@ function upperBoundWhen(test: Node, variable: Variable, truth: boolean, env: Env
   if (t.type !== T.BinaryExpression || t.left.type === T.PrivateIdentifier) return undefined;
   const isV = (x: Node): boolean => {
     const u = unwrap(x);
-    return u.type === T.Identifier && variable.references.some((r) => r.identifier === u);
+    return u.type === T.Identifier && isReferenceTo(variable, u);
   };
   let op: string = t.operator;
   let other: Node;
@@ -562,7 +562,7 @@ function clampedAt(assign: TSESTree.AssignmentExpression, variable: Variable, va
   if (t.type !== T.BinaryExpression || t.left.type === T.PrivateIdentifier) return undefined;
   const isVar = (x: Node): boolean => {
     const u = unwrap(x);
-    return u.type === T.Identifier && variable.references.some((r) => r.identifier === u);
+    return u.type === T.Identifier && isReferenceTo(variable, u);
   };
   let limit: Node | undefined;
   if ((t.operator === '>=' || t.operator === '>') && isVar(t.left)) limit = t.right;
@@ -588,7 +588,7 @@ function refersTo(node: Node, variable: Variable, sourceCode: TSESLint.SourceCod
   let found = false;
   walk(node, sourceCode.visitorKeys, (n) => {
     if (found) return false;
-    if (n.type === T.Identifier && variable.references.some((r) => r.identifier === n)) found = true;
+    if (n.type === T.Identifier && isReferenceTo(variable, n)) found = true;
     return undefined;
   });
   return found;

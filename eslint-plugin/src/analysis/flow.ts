@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { isSuccessFlag as helperSuccessFlag, sameFileFunction } from './delay';
 import { isStatusLike } from './operation';
-import { bindingOf, variableOf } from './scope';
+import { bindingOf, variableOf, isReferenceTo } from './scope';
 import type { Node } from './types';
 import { ERROR_NAME, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
 
@@ -551,7 +551,7 @@ export function predicateCompares(call: TSESTree.CallExpression, isCounter: (arg
       if (n.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) {
         for (const side of [n.left, n.right]) {
           const u = unwrap(side as Node);
-          if (u.type === T.Identifier && v.references.some((r) => r.identifier === u)) compared = true;
+          if (u.type === T.Identifier && isReferenceTo(v, u)) compared = true;
         }
       }
       return undefined;

@@ -7,7 +7,7 @@ import { describeHttpCall, judgeIdempotency } from './http';
 import { alwaysExits, analyzeOperation, statusesTested, walkRegion, type Ctx } from './operation';
 import { isClientErrorStatus } from './statuses';
 import { REFRESH_RE } from './vocabulary';
-import { bindingOf, originOf, variableOf } from './scope';
+import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
 import type { ClientErrorRetry, Node, NonIdempotentRequest, RetrySite, SitePurpose, Wait } from './types';
 import { asWait, isAwaited, waitOf } from './waits';
 
@@ -292,7 +292,7 @@ function isConfig(node: Node, vars: HandlerVars): boolean {
 }
 
 function isRefTo(id: TSESTree.Identifier, set: Set<Variable>): boolean {
-  for (const v of set) if (v.references.some((r) => r.identifier === id)) return true;
+  for (const v of set) if (isReferenceTo(v, id)) return true;
   return false;
 }
 

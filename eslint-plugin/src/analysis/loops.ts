@@ -7,7 +7,7 @@ import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, re
 import { describeHttpCall } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { bindingOf, fieldOf, variableOf } from './scope';
+import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
 import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
@@ -673,12 +673,15 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   });
   const inputs = named.filter((c) => !timesWaits.has(c));
   if (inputs.length === 0) return false;
+  // Every input counter has a variable: an argument is one when it is a reference to any of them
+  // (one set for all, not one scan per counter: nested loops bring one counter each).
+  const refs = new Set<Node>(inputs.flatMap((c) => c.variable!.references.map((r) => r.identifier as Node)));
   let found = false;
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
     if (found || isFunction(n)) return false;
     // A counter handed to the delay computation of a wait (`pause(spread(level, 300))`) is no input.
     if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) return false;
-    if (n.type === T.CallExpression && n.arguments.some((a) => inputs.some((c) => isCounter(a, c, ctx)))) found = true;
+    if (n.type === T.CallExpression && n.arguments.some((a) => { const u = unwrap(a); return u.type === T.Identifier && refs.has(u); })) found = true;
     return undefined;
   });
   return found;
@@ -791,7 +794,7 @@ interface CounterInfo {
 /** Whether `node` is a read of the counter. */
 function isCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
   const n = unwrap(node);
-  if (c.variable) return n.type === T.Identifier && c.variable.references.some((r) => r.identifier === n);
+  if (c.variable) return n.type === T.Identifier && isReferenceTo(c.variable, n);
   return n.type === T.MemberExpression && ctx.sourceCode.getText(n) === c.text;
 }
 
@@ -1126,20 +1129,42 @@ function isStep(n: Node | undefined, id: Node | undefined): boolean {
   return n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') && (!id || n.left === id);
 }
 
+const stepsCache = new WeakMap<Loop, Map<Variable, Node[]>>();
+
+/**
+ * The updates and assignments in a loop's body (not in nested functions) by the variable they
+ * write, in source order: one walk per loop for all its counters (a loop nesting others sees one
+ * counter per nested loop, and walked its whole body for each).
+ */
+function stepsOf(loop: Loop, ctx: Ctx): Map<Variable, Node[]> {
+  let steps = stepsCache.get(loop);
+  if (!steps) {
+    const out = new Map<Variable, Node[]>();
+    walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+      if (isFunction(n)) return false;
+      const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression ? n.left : undefined;
+      const t = target && unwrap(target);
+      const v = t?.type === T.Identifier ? variableOf(ctx.sourceCode, t) : undefined;
+      if (v) {
+        const list = out.get(v);
+        if (list) list.push(n);
+        else out.set(v, [n]);
+      }
+      return undefined;
+    });
+    steps = out;
+    stepsCache.set(loop, steps);
+  }
+  return steps;
+}
+
 /**
  * The largest value of a count that the loop steps up by one only under a test that it is below a
  * known limit (`if (n < max) n++`, `if (n <= max - 1) { n += 1; }`): the limit. Undefined when
  * some step is not so guarded or the limit is unknown.
  */
 function saturation(loop: Loop, v: Variable, ctx: Ctx): number | undefined {
-  const steps: Node[] = [];
-  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (isFunction(n)) return false;
-    const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression ? n.left : undefined;
-    const t = target && unwrap(target);
-    if (t?.type === T.Identifier && variableOf(ctx.sourceCode, t) === v) steps.push(n);
-    return undefined;
-  });
+  const steps = stepsOf(loop, ctx).get(v) ?? [];
   if (steps.length === 0) return undefined;
   let ceiling = -Infinity;
   for (const step of steps) {
@@ -1246,7 +1271,7 @@ function attemptsOnPath(node: Node, loop: Loop, attempts: AttemptVar[], ctx: Ctx
       let other: Node;
       const isV = (x: Node): boolean => {
         const u = unwrap(x);
-        return u.type === T.Identifier && a.variable.references.some((r) => r.identifier === u);
+        return u.type === T.Identifier && isReferenceTo(a.variable, u);
       };
       if (isV(cmp.left)) other = cmp.right;
       else if (isV(cmp.right)) {

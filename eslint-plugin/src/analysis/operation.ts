@@ -4,7 +4,7 @@ import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency, keyCreatedInside, type HttpCall } from './http';
-import { bindingOf, originOf, variableOf } from './scope';
+import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
 import { outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
@@ -305,7 +305,7 @@ function refersOutside(test: Node, inside: Node[], vars: Set<TSESLint.Scope.Vari
   let found = false;
   walk(test, sourceCode.visitorKeys, (n) => {
     if (found || inside.includes(n)) return false;
-    if (n.type === T.Identifier) for (const v of vars) if (v.references.some((r) => r.identifier === n)) found = true;
+    if (n.type === T.Identifier) for (const v of vars) if (isReferenceTo(v, n)) found = true;
     return undefined;
   });
   return found;
@@ -317,7 +317,7 @@ function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode:
   walk(node, sourceCode.visitorKeys, (n) => {
     if (found) return false;
     if (n.type === T.Identifier) {
-      for (const v of vars) if (v.references.some((r) => r.identifier === n)) found = true;
+      for (const v of vars) if (isReferenceTo(v, n)) found = true;
     }
     return undefined;
   });

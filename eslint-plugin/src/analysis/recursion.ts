@@ -6,7 +6,7 @@ import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunc
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
-import { normalPath, originOf, variableOf } from './scope';
+import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ERROR_NAME, FAILURE_EVENTS, REFRESH_RE } from './vocabulary';
 import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
@@ -72,7 +72,7 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
   if (!variable && !methodName) return out;
   const isSelf = (x: Node): boolean => {
     const c = unwrap(x);
-    if (variable && c.type === T.Identifier && variable.references.some((r) => r.identifier === c)) return true;
+    if (variable && c.type === T.Identifier && isReferenceTo(variable, c)) return true;
     if (!methodName || c.type !== T.MemberExpression || propertyName(c) !== methodName) return false;
     const o = unwrap(c.object);
     return o.type === T.ThisExpression || (ownerText !== undefined && o.type === T.Identifier && o.name === ownerText);
@@ -245,7 +245,7 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (!def) return false;
   if (def.node === fn || (def.node.type === T.VariableDeclarator && def.node.init === fn)) return true;
   // `let f; f = async function () { … f() … }`
-  return fn.parent?.type === T.AssignmentExpression && fn.parent.left.type === T.Identifier && v!.references.some((r) => r.identifier === (fn.parent as TSESTree.AssignmentExpression).left);
+  return fn.parent?.type === T.AssignmentExpression && fn.parent.left.type === T.Identifier && isReferenceTo(v!, (fn.parent as TSESTree.AssignmentExpression).left);
 }
 
 interface Relay {
@@ -754,7 +754,7 @@ function handsOffError(call: TSESTree.CallExpression, fc: FailureContext, fn: Fn
   if (!v) return false;
   const passes = call.arguments.some((a) => {
     const u = unwrap(a);
-    return u.type === T.Identifier && v.references.some((r) => r.identifier === u);
+    return u.type === T.Identifier && isReferenceTo(v, u);
   });
   if (!passes) return false;
   return !paramVars(fn, ctx).some((p) => call.arguments[p.index] && changeIn(call.arguments[p.index]!, p.variable, ctx));
@@ -985,7 +985,7 @@ function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
   const isV = (x: Node): boolean => {
     const u = unwrap(x);
     if (u.type === T.MemberExpression) return isV(u.object);
-    return u.type === T.Identifier && v.references.some((r) => r.identifier === u);
+    return u.type === T.Identifier && isReferenceTo(v, u);
   };
   walk(arg, ctx.sourceCode.visitorKeys, (n) => {
     if (dir || isFunction(n)) return false;
@@ -1187,7 +1187,7 @@ function refersTo(node: Node, v: Variable, ctx: Ctx): boolean {
   let found = false;
   walk(node, ctx.sourceCode.visitorKeys, (n) => {
     if (found) return false;
-    if (n.type === T.Identifier && v.references.some((r) => r.identifier === n)) found = true;
+    if (n.type === T.Identifier && isReferenceTo(v, n)) found = true;
     return undefined;
   });
   return found;
@@ -1213,7 +1213,7 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
   let result: { limit: number; op: string } | 'unknown' | undefined;
   const isV = (x: Node): boolean => {
     const u = unwrap(x);
-    if (u.type === T.Identifier) return v.references.some((r) => r.identifier === u);
+    if (u.type === T.Identifier) return isReferenceTo(v, u);
     if (u.type === T.BinaryExpression && (u.operator === '+' || u.operator === '-')) return isV(u.left);
     if (u.type === T.UpdateExpression) return isV(u.argument);
     if (u.type === T.MemberExpression) return isV(u.object);

@@ -18,12 +18,71 @@ export function variableOf(sourceCode: TSESLint.SourceCode, id: TSESTree.Identif
   if (hit !== undefined) return hit ?? undefined;
   let found: Variable | null = null;
   try {
-    found = ASTUtils.findVariable(sourceCode.getScope(id), id) ?? null;
+    found = findVariable(sourceCode.getScope(id), id);
   } catch {
     // ESLint's scope manager has no scope for a node outside the linted tree (a synthetic node).
   }
   variables.set(id, found);
   return found ?? undefined;
+}
+
+/** The identifiers of each variable's references, as a set (memoised per variable). */
+const referenceIds = new WeakMap<Variable, Set<TSESTree.Node>>();
+
+/**
+ * Whether `node` is one of the variable's reference identifiers (a read or write of it). The same
+ * as `variable.references.some((r) => r.identifier === node)` in constant time: a variable read
+ * in thousands of places (`axios`, a function every other calls) was scanned once per identifier.
+ */
+export function isReferenceTo(variable: Variable, node: Node | undefined): boolean {
+  if (!node) return false;
+  let ids = referenceIds.get(variable);
+  if (!ids) {
+    ids = new Set(variable.references.map((r) => r.identifier as TSESTree.Node));
+    referenceIds.set(variable, ids);
+  }
+  return ids.has(node);
+}
+
+type Scope = TSESLint.Scope.Scope;
+
+/** Per scope, its child scopes sorted by where their block starts, when no two of them overlap (else null). */
+const sortedChildren = new WeakMap<Scope, { start: number; end: number; scope: Scope }[] | null>();
+
+/**
+ * The child scope whose block holds `location`, as eslint-utils' `getInnermostScope` picks it (the
+ * first in `childScopes` order), by binary search when the children's blocks do not overlap (the
+ * usual case): a module of thousands of functions made every lookup at its top level scan them all.
+ */
+function childAt(scope: Scope, location: number): Scope | undefined {
+  let sorted = sortedChildren.get(scope);
+  if (sorted === undefined) {
+    sorted = scope.childScopes.map((c) => ({ start: c.block.range[0], end: c.block.range[1], scope: c })).sort((a, b) => a.start - b.start);
+    for (let i = 1; i < sorted.length; i++) if (sorted[i]!.start < sorted[i - 1]!.end) { sorted = null; break; }
+    sortedChildren.set(scope, sorted);
+  }
+  if (sorted === null) return scope.childScopes.find((c) => c.block.range[0] <= location && location < c.block.range[1]);
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = sorted[mid]!;
+    if (location < c.start) hi = mid - 1;
+    else if (location >= c.end) lo = mid + 1;
+    else return c.scope;
+  }
+  return undefined;
+}
+
+/** eslint-utils' `findVariable(scope, identifier)`, with the descent to the innermost scope by `childAt`. */
+function findVariable(initial: Scope, id: TSESTree.Identifier): Variable | null {
+  let scope: Scope | null = initial;
+  for (let c = childAt(scope, id.range[0]); c; c = childAt(scope, id.range[0])) scope = c;
+  for (; scope; scope = scope.upper) {
+    const v = scope.set.get(id.name);
+    if (v) return v;
+  }
+  return null;
 }
 
 /** The write references of a variable other than its declaration's initialiser. */

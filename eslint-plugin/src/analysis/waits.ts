@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, enclosingFunction, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
-import { isExport, originOf, variableOf } from './scope';
+import { isExport, originOf, variableOf, isReferenceTo } from './scope';
 import type { Node, Wait } from './types';
 import { EXECUTOR_REJECT_INDEX, EXECUTOR_RESOLVE_INDEX, GLOBAL_OBJECTS, OPAQUE_WAIT_RE, TIMER_PROMISE_MODULES, WAIT_NAME_RE, isNotAWaitModule } from './vocabulary';
 
@@ -297,7 +297,7 @@ function timerSettles(timer: TSESTree.CallExpression, executor: TSESTree.Functio
   };
   const resolveVar = paramVar(EXECUTOR_RESOLVE_INDEX);
   const rejectVar = paramVar(EXECUTOR_REJECT_INDEX);
-  const refs = (v: TSESLint.Scope.Variable | undefined, x: Node): boolean => !!v && v.references.some((r) => r.identifier === x);
+  const refs = (v: TSESLint.Scope.Variable | undefined, x: Node): boolean => !!v && isReferenceTo(v, x);
   const cb = timer.arguments[0] && unwrap(timer.arguments[0]);
   if (!cb) return 'other';
   // `setTimeout(resolve, ms)`, `setTimeout(giveUp, ms)`, `setTimeout(resolve.bind(null, x), ms)`.

@@ -63,30 +63,61 @@ export function hoistBeforeStatement(
 
 /** Whether an expression reads a variable declared inside `region` (it would not exist before it). */
 function readsInnerVariable(sourceCode: TSESLint.SourceCode, expr: TSESTree.Node, region: TSESTree.Node): boolean {
-  const scope = sourceCode.getScope(expr);
-  let s: TSESLint.Scope.Scope | null = scope;
-  const inner: TSESLint.Scope.Variable[] = [];
-  while (s) {
-    for (const v of s.variables) {
-      const def = v.defs[0];
-      if (def && def.name.range[0] >= region.range[0] && def.name.range[1] <= region.range[1]) inner.push(v);
+  for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(expr); s; s = s.upper) {
+    // Only the variables declared inside `region` (a range of the scope's variables sorted by where they are declared).
+    const sorted = declaredInOrder(s);
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start < region.range[0]) lo = mid + 1;
+      else hi = mid;
     }
-    s = s.upper;
+    for (let i = lo; i < sorted.length && sorted[i]!.start < region.range[1]; i++) {
+      const { variable: v, end } = sorted[i]!;
+      if (end > region.range[1]) continue;
+      if (v.references.some((r) => r.identifier.range[0] >= expr.range[0] && r.identifier.range[1] <= expr.range[1])) return true;
+    }
   }
-  return inner.some((v) => v.references.some((r) => r.identifier.range[0] >= expr.range[0] && r.identifier.range[1] <= expr.range[1]));
+  return false;
+}
+
+/** A scope's variables that have a declaration, by the start of their first declared name (memoised per scope). */
+const declaredCache = new WeakMap<TSESLint.Scope.Scope, { start: number; end: number; variable: TSESLint.Scope.Variable }[]>();
+function declaredInOrder(scope: TSESLint.Scope.Scope): { start: number; end: number; variable: TSESLint.Scope.Variable }[] {
+  let out = declaredCache.get(scope);
+  if (!out) {
+    out = [];
+    for (const variable of scope.variables) {
+      const def = variable.defs[0];
+      if (def) out.push({ start: def.name.range[0], end: def.name.range[1], variable });
+    }
+    out.sort((a, b) => a.start - b.start);
+    declaredCache.set(scope, out);
+  }
+  return out;
+}
+
+/** The names a scope declares or reads from outside (memoised per scope). */
+const namesCache = new WeakMap<TSESLint.Scope.Scope, Set<string>>();
+function namesOf(scope: TSESLint.Scope.Scope): Set<string> {
+  let names = namesCache.get(scope);
+  if (!names) {
+    names = new Set();
+    for (const v of scope.variables) names.add(v.name);
+    for (const r of scope.through) names.add(r.identifier.name);
+    namesCache.set(scope, names);
+  }
+  return names;
 }
 
 /** `preferred`, or `preferred2`, … : a name not declared in any scope visible at `node` (the replaced expression). */
 function freeName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, preferred: string): string {
-  const taken = new Set<string>();
-  let s: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
-  while (s) {
-    for (const v of s.variables) taken.add(v.name);
-    for (const r of s.through) taken.add(r.identifier.name);
-    s = s.upper;
-  }
+  const chain: Set<string>[] = [];
+  for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(node); s; s = s.upper) chain.push(namesOf(s));
+  const taken = (n: string): boolean => chain.some((names) => names.has(n));
   let name = preferred;
-  for (let i = 2; taken.has(name); i++) name = `${preferred}${i}`;
+  for (let i = 2; taken(name); i++) name = `${preferred}${i}`;
   return name;
 }
 
