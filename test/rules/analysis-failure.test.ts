@@ -10,7 +10,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from '../../eslint-plugin/src/index';
-import { ANALYSIS_FAILURE_CHANNEL, analysisTestSeam, getRetrySitesFor, type AnalysisFailure } from '../../eslint-plugin/src/analysis/index';
+import { ANALYSIS_FAILURE_CHANNEL, analysisTestSeam, forgetPublishedFailures, getRetrySitesFor, type AnalysisFailure } from '../../eslint-plugin/src/analysis/index';
 
 const ALL_RULES = Object.fromEntries(Object.keys(plugin.rules).map((id) => [`retry/${id}`, 'error' as const]));
 
@@ -34,6 +34,8 @@ describe('a failure of the retry analysis', () => {
   };
 
   before(() => subscribe(ANALYSIS_FAILURE_CHANNEL, collect));
+  // Failures are published once per process: each test starts from none published, whatever ran before it.
+  beforeEach(() => forgetPublishedFailures());
   after(() => {
     unsubscribe(ANALYSIS_FAILURE_CHANNEL, collect);
     analysisTestSeam.analyze = undefined;

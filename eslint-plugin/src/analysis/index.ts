@@ -101,6 +101,15 @@ function analyse(sourceCode: TSESLint.SourceCode, settings: RetrySettings): Cach
   return entry;
 }
 
+/**
+ * Forgets which failures were published, so that the next failure of each rule and node type is
+ * published again. For tests: the memory is per process, and a test that injects a failure must not
+ * depend on what an earlier test in the same process injected.
+ */
+export function forgetPublishedFailures(): void {
+  published.clear();
+}
+
 /** Publishes a failure on the debug channel, once per rule and node type. */
 function report(ruleId: string | undefined, filename: string | undefined, { nodeType, error }: ConstructFailure): void {
   const id = `${ruleId ?? ''}\0${nodeType}`;
