@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HEAD, mixedUnit } from './shapes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -14,32 +15,9 @@ const tsParser = require('@typescript-eslint/parser');
 const plugin = require('eslint-plugin-retry');
 
 function bigFile() {
-  const parts = ["import axios from 'axios';", "import pRetry from 'p-retry';", 'const sleep = (ms) => new Promise((r) => setTimeout(r, ms));'];
-  for (let i = 0; parts.join('\n').split('\n').length < 3000; i++) {
-    parts.push(`export async function load${i}(url, body) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      const res = await fetch(url, { method: 'POST', body });
-      if (res.status === 429) { await sleep(1000); continue; }
-      if (!res.ok) throw new Error(String(res.status));
-      return await res.json();
-    } catch (err) {
-      if (attempt === 4) throw err;
-      await sleep(Math.min(10000, 200 * 2 ** attempt));
-    }
-  }
-}
-export function reconnect${i}(open, attempt = 0) {
-  return open().catch(() => new Promise((r) => setTimeout(r, 500 * attempt)).then(() => reconnect${i}(open, attempt + 1)));
-}
-export const sync${i} = (pull) => pRetry(pull, { retries: 4 });
-export function total${i}(items) {
-  let sum = 0;
-  for (const item of items) sum += item.price * item.quantity;
-  return items.length > 0 ? sum / items.length : 0;
-}`);
-  }
-  return parts.join('\n');
+  let text = HEAD;
+  for (let i = 0; text.split('\n').length < 3000; i++) text += mixedUnit(i);
+  return text;
 }
 
 function time(label, text, rules, runs = 5) {
