@@ -80,7 +80,7 @@ export function scoreCases(dir: string): CasesScore {
       for (const e of expected) perRule[e.rule]!.fn++;
       continue;
     }
-    const found = messages.filter((m) => m.ruleId!.startsWith('retry/')).map((m) => ({ rule: m.ruleId!.slice('retry/'.length), line: m.line, used: false }));
+    const found = messages.filter((m) => m.ruleId?.startsWith('retry/')).map((m) => ({ rule: m.ruleId!.slice('retry/'.length), line: m.line, used: false }));
     for (const e of expected) {
       const f = found.find((x) => !x.used && x.rule === e.rule && Math.abs(x.line - e.line) <= LINE_SLACK);
       if (f) f.used = e.hit = true;
