@@ -13,7 +13,7 @@ import {
 } from './inspect';
 import type { LibraryDocs } from './docs';
 import { insertProperty, judgeCondition, resolveFunction } from './option-state';
-import { httpCallsIn, nonOkThrows } from './retried-operation';
+import { httpCallsIn, nonOkThrows, reachedFunctions } from './retried-operation';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, scheduleDelay, type FunctionNode, type OptionsObject } from './util';
 
@@ -254,10 +254,12 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
   const fnOpt = readOption(ctx, options, kind === 'query' ? 'queryFn' : 'mutationFn');
   const work: FunctionNode | undefined = resolveFunction(ctx, fnOpt?.value ?? positionalFn);
   if (work) {
-    const calls = httpCallsIn(ctx, work, false);
-    if (!classifies && calls.some((c) => c.throwsOnHttpError)) site.clientErrorRetries.push({ node: retryOpt?.property ?? at, reason: 'catch-all' });
+    // The attempt runs the function and the same-file helpers it calls or chains (`.then(asJson)`).
+    const reached = reachedFunctions(ctx, work, 2).map((f) => ({ f, calls: httpCallsIn(ctx, f, f !== work) }));
+    if (!classifies && reached.some((r) => r.calls.some((c) => c.throwsOnHttpError))) site.clientErrorRetries.push({ node: retryOpt?.property ?? at, reason: 'catch-all' });
     else if (!classifies) site.clientErrorRetries.push(...nonOkThrows(ctx, work));
-    if (kind === 'mutation') site.nonIdempotent.push(...unkeyedRequests(ctx, calls, work));
+    // A key created in the function or a helper it runs is created anew on every attempt.
+    if (kind === 'mutation') for (const r of reached) site.nonIdempotent.push(...unkeyedRequests(ctx, r.calls, r.f));
   }
   if (Object.keys(suggestions).length > 0) site.suggestions = suggestions;
   return [site];
