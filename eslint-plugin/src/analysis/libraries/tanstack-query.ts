@@ -14,6 +14,7 @@ import {
 import type { LibraryDocs } from './docs';
 import { insertProperty, judgeCondition, resolveFunction } from './option-state';
 import { httpCallsIn, nonOkThrows, reachedFunctions } from './retried-operation';
+import { countLimit } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, scheduleDelay, type FunctionNode, type OptionsObject } from './util';
 
@@ -209,9 +210,11 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
       // `retry(failureCount, error)` judged by what it accepts (K8): statuses it lets through, 429/503 named.
       judgeCondition(ctx, site, { state: 'set', option: retryOpt }, { positional: ['other', 'error'] });
       if (decision === 'never') return [];
+      // `failureCount` is 0 after the first failure (query-core `retryer.ts`): `failureCount < 3` is `retry: 3`.
+      const limit = fn && decision === 'counted' ? countLimit(fn, { positional: ['count', 'error'] }, ctx.sourceCode, 0) : undefined;
       if (decision === 'always') retries = Infinity;
-      else retries = undefined;
-      if (decision === 'counted') site.bound = { kind: 'bounded', maxAttempts: undefined, node: retryOpt.property };
+      else retries = limit === undefined ? undefined : limit - 1;
+      if (decision === 'counted') site.bound = { kind: 'bounded', maxAttempts: limit, node: retryOpt.property };
     }
   }
   if (retries !== undefined && retries <= 0) return [];
