@@ -1286,6 +1286,9 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (fc.timer && contains(n, fc.timer)) return false;
     if (n === call) return false;
+    // Only a wait on the path to this call: not one after it, nor one in a branch that leaves
+    // before it (another retry path's wait helper, `if (a) return this.later(…)`).
+    if (!contains(n, call) && (n.range[0] >= call.range[1] || inLeavingBranch(n, call, fc.path))) return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w) return undefined;
     // `delay(ms).then(() => self())` chains the call; otherwise the wait must be awaited.
@@ -1302,3 +1305,15 @@ function chainsInto(wait: Node, call: Node): boolean {
   return chainedBefore(wait, call);
 }
 
+
+/**
+ * Whether `n` sits in a branch (an `if` consequent or alternate) that does not hold `call` and
+ * always leaves: whatever runs there, control never goes on from it to `call`.
+ */
+function inLeavingBranch(n: Node, call: Node, root: Node): boolean {
+  for (let child: Node = n, p = n.parent; p && child !== root; child = p, p = p.parent) {
+    if (contains(p, call)) return false;
+    if (p.type === T.IfStatement && child !== p.test && alwaysExits(child)) return true;
+  }
+  return false;
+}
