@@ -286,7 +286,9 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(n.left) ?? '')) hooks.push({ host: n as unknown as TSESTree.CallExpression, handler: n.right });
     return undefined;
   });
-  for (const { host: n, handler } of hooks) {
+  for (const { host: n, handler: registered } of hooks) {
+    // `this.onClose.bind(this)` registers `this.onClose`.
+    const handler = unbound(registered);
     const h = unwrap(handler);
     if (h.type !== T.Identifier && !(h.type === T.MemberExpression && unwrap(h.object).type === T.ThisExpression)) continue;
     const target = sameFileFunction(handler, ctx);
@@ -313,6 +315,16 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     });
   }
   return out;
+}
+
+/** The function a `.bind(…)` call wraps (`this.onClose.bind(this)` → `this.onClose`); anything else as it is. */
+function unbound(node: Node): Node {
+  const u = unwrap(node);
+  if (u.type === T.CallExpression && calleeName(u) === 'bind') {
+    const c = unwrap(u.callee);
+    if (c.type === T.MemberExpression) return c.object;
+  }
+  return node;
 }
 
 /**
