@@ -112,7 +112,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     .filter((c) => !direct.includes(c) || !(newInput(c, fn, ctx) || removesGuardedField(c, fn, ctx)))
     .filter(() => !takesNextItem(fn, ctx))
     .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay, relays.some((r) => r.call === c && !r.hook)) }))
-    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx));
+    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx) && !exitsOnHandedFailure(x.call, fn, ctx));
   if (contexts.length === 0) return [];
   // Rescheduled after a success too (`try { await renew(); schedule(refresh, 45 min) } catch { schedule(refresh, d) }`):
   // a periodic job, not a retry (R4).
@@ -714,6 +714,8 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     // `Math.min(wait * 2, cap)`: arithmetic on the value (a growing delay), not a step to another input.
     const arithmetic = u.type === T.CallExpression && unwrap(u.callee).type === T.MemberExpression && unwrap((unwrap(u.callee) as TSESTree.MemberExpression).object).type === T.Identifier && ((unwrap((unwrap(u.callee) as TSESTree.MemberExpression).object) as TSESTree.Identifier).name === 'Math');
     if ((u.type === T.CallExpression || u.type === T.NewExpression) && refs(u) && !arithmetic && !asWait(u, ctx.sourceCode, ctx.settings)) return true;
+    // Text added to the value (`name + '.json'`, `${name}.default`): another name, a fallback.
+    if (extendsText(u, refs)) return true;
     if (changeIn(arg, p.variable, ctx)) {
       // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`).
       let indexes = false;
@@ -726,6 +728,24 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     }
     return false;
   });
+}
+
+/**
+ * The expression adds text to a value `refs` recognises: `name + '.json'`, `'v2/' + path`,
+ * `` `${name}.default` ``. Text is no count: the result is another name.
+ */
+function extendsText(expr: Node, refs: (n: Node) => boolean): boolean {
+  const u = unwrap(expr);
+  const text = (x: Node): boolean => {
+    const w = unwrap(x);
+    return (w.type === T.Literal && typeof w.value === 'string' && w.value !== '') || (w.type === T.TemplateLiteral && w.expressions.length === 0 && w.quasis.some((q) => q.value.cooked !== ''));
+  };
+  if (u.type === T.BinaryExpression && u.operator === '+') {
+    const left = u.left as Node;
+    return (refs(left) && text(u.right)) || (text(left) && refs(u.right)) || ((left.type === T.BinaryExpression || left.type === T.TemplateLiteral) && extendsText(left, refs) && !refs(u.right));
+  }
+  if (u.type === T.TemplateLiteral) return u.expressions.some((e) => refs(e)) && u.quasis.some((q) => q.value.cooked !== '');
+  return false;
 }
 
 /**
@@ -758,6 +778,42 @@ function handsOffError(call: TSESTree.CallExpression, fc: FailureContext, fn: Fn
   });
   if (!passes) return false;
   return !paramVars(fn, ctx).some((p) => call.arguments[p.index] && changeIn(call.arguments[p.index]!, p.variable, ctx));
+}
+
+/**
+ * The function is itself the failure handler (`p.then(ok, step)`, `.catch(step)`, `.on('error', step)`)
+ * and its first statement with an effect leaves when it is given a value (`if (!item || err) { done(err);
+ * return; }`): the failure it receives ends the run, it re-runs nothing. Only a call without an error
+ * (the success path, the next element of a walk) goes on (R8).
+ */
+function exitsOnHandedFailure(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  // A handler registered by assignment (`x.onclose = handler`) stands in the call's place.
+  if ((call as Node).type !== T.CallExpression || selfCallee(call, fn, ctx)) return false;
+  const handler = failureHandlerArg(call);
+  if (!handler || !isSelfArg(handler, fn, ctx)) return false;
+  const first = fn.params[0];
+  const id = first?.type === T.AssignmentPattern ? first.left : first;
+  if (id?.type !== T.Identifier || fn.body.type !== T.BlockStatement) return false;
+  const v = variableOf(ctx.sourceCode, id);
+  if (!v) return false;
+  /** The test is true whenever the parameter holds a value: `err`, `err != null`, `!x || err`. */
+  const setWhenGiven = (test: Node): boolean => {
+    const t = unwrap(test);
+    if (t.type === T.Identifier) return isReferenceTo(v, t);
+    if (t.type === T.LogicalExpression && t.operator === '||') return setWhenGiven(t.left) || setWhenGiven(t.right);
+    if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==')) {
+      const [a, b] = [unwrap(t.left as Node), unwrap(t.right)];
+      const empty = (x: Node): boolean => (x.type === T.Literal && x.value === null) || (x.type === T.Identifier && x.name === 'undefined');
+      return (a.type === T.Identifier && isReferenceTo(v, a) && empty(b)) || (b.type === T.Identifier && isReferenceTo(v, b) && empty(a));
+    }
+    return false;
+  };
+  const calls = (n: Node): boolean => callsIn(n, ctx).length > 0 || findAll(n, ctx.sourceCode.visitorKeys, (m): m is TSESTree.NewExpression => m.type === T.NewExpression).length > 0;
+  for (const st of fn.body.body) {
+    if (st.type === T.IfStatement && setWhenGiven(st.test)) return alwaysExits(st.consequent) && selfCalls(fn, ctx, st.consequent).length === 0;
+    if (calls(st)) return false;
+  }
+  return false;
 }
 
 const ATTEMPTISH = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
