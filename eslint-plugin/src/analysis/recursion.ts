@@ -8,7 +8,7 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion,
 import { isEffectivelyUnbounded } from './limits';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { ERROR_NAME, FAILURE_EVENTS, REFRESH_RE } from './vocabulary';
+import { ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS, REFRESH_RE, USER_EVENTS } from './vocabulary';
 import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -111,6 +111,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const contexts = calls
     .filter((c) => !direct.includes(c) || !(newInput(c, fn, ctx) || removesGuardedField(c, fn, ctx)))
     .filter(() => !takesNextItem(fn, ctx))
+    .filter((c) => !waitsOnOutsideEvent(c, fn, ctx))
     .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay, relays.some((r) => r.call === c && !r.hook)) }))
     .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx) && !exitsOnHandedFailure(x.call, fn, ctx));
   if (contexts.length === 0) return [];
@@ -814,6 +815,81 @@ function exitsOnHandedFailure(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): 
     if (calls(st)) return false;
   }
   return false;
+}
+
+/**
+ * The re-call runs only when something outside hands the function's work back (R7): it sits in a
+ * listener of a user event (`.on('click', …)`, `addEventListener('submit', …)`, `onclick = …`: the
+ * next attempt waits for the user), or in a callback option of an opaque call (`editor.open({ done(text)
+ * { … } })`) whose first parameter is the input the callback works on and below which the failure is
+ * handled (a callback or catch clause inside it). Each pass then works on what the outside delivers,
+ * when it delivers it: a form or editor shown again after a failed save, not a retry.
+ */
+function waitsOnOutsideEvent(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  let nested = false;
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    if (p.type === T.CatchClause) nested = true;
+    if (!isFunction(p)) continue;
+    const host: Node | undefined = p.parent;
+    if (host?.type === T.CallExpression && host.arguments.includes(p as TSESTree.CallExpressionArgument) && unwrap(host.callee).type === T.MemberExpression) {
+      const name = calleeName(host) ?? '';
+      const event = stringValue(host.arguments[0]);
+      if (['on', 'once', 'one', 'addEventListener'].includes(name) && event !== undefined && USER_EVENTS.has(event) && host.arguments[0] !== p) return true;
+      // jQuery's shorthand: `$(button).click(handler)`.
+      if (USER_EVENTS.has(name) && host.arguments[0] === p) return true;
+    }
+    if (host?.type === T.AssignmentExpression && host.right === p && host.left.type === T.MemberExpression) {
+      const prop = propertyName(host.left) ?? '';
+      if (/^on/.test(prop) && USER_EVENTS.has(prop.slice(2).toLowerCase())) return true;
+    }
+    if (nested && host?.type === T.Property && host.value === p && host.parent?.type === T.ObjectExpression) {
+      const opts = host.parent;
+      const c = opts.parent;
+      if (c?.type === T.CallExpression && c.arguments.includes(opts) && !isGlobalTimer(ctx.sourceCode, c) && !sameFileFunction(c.callee, ctx) && !FAILURE_CALLBACK_RE.test(propertyName(host) ?? '') && handsFirstParamOn(p, call, ctx)) return true;
+    }
+    nested = true;
+  }
+  return false;
+}
+
+/**
+ * The callback's first parameter (not an error) is handed to a call in it (`save(text)`,
+ * `request({ body: text })`, directly or through a local made from it), other than a log line or
+ * `skip`: the callback works on the value it is given.
+ */
+function handsFirstParamOn(cb: Fn, skip: Node, ctx: Ctx): boolean {
+  const first = cb.params[0];
+  if (first?.type !== T.Identifier || ERROR_NAME.test(first.name)) return false;
+  const v = variableOf(ctx.sourceCode, first);
+  if (!v) return false;
+  const carriers = new Set<Variable>([v]);
+  const reads = (root: Node): boolean => {
+    let found = false;
+    walk(root, ctx.sourceCode.visitorKeys, (m) => {
+      if (found || isFunction(m)) return false;
+      if (m.type === T.Identifier) {
+        const w = variableOf(ctx.sourceCode, m);
+        if (w && carriers.has(w)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  let handed = false;
+  walk(cb.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (handed || n === skip) return false;
+    if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init && reads(n.init)) {
+      const w = variableOf(ctx.sourceCode, n.id);
+      if (w) carriers.add(w);
+    }
+    if (n.type === T.CallExpression) {
+      const c = unwrap(n.callee);
+      const logLine = c.type === T.MemberExpression && ((unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'console') || LOG_METHOD_RE.test(propertyName(c) ?? ''));
+      if (!logLine && n.arguments.some((a) => reads(a))) handed = true;
+    }
+    return undefined;
+  });
+  return handed;
 }
 
 const ATTEMPTISH = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
