@@ -8,13 +8,15 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion,
 import { isEffectivelyUnbounded } from './limits';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS, REFRESH_RE, USER_EVENTS } from './vocabulary';
+import { CLEAN_END_EVENTS, ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS, REFRESH_RE, USER_EVENTS } from './vocabulary';
 import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
 
 const HANDLER_PROPS = /^on(close|error|disconnect|end|timeout)$/i;
+/** Calls that close a connection or stream on purpose. */
+const CLOSE_CALL_RE = /^(destroy|end|close|disconnect|terminate)$/;
 
 /** Why a self-call is a retry: where the failure is handled. */
 interface FailureContext {
@@ -108,16 +110,19 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const calls = [...direct, ...relays.map((r) => r.call)];
   if (calls.length === 0) return [];
   const sites: RetrySite[] = [];
+  // Re-runs the outside or an orderly end starts (R7, R6): not retries, and not the success-path
+  // reschedule of a periodic job either (the other calls are judged on their own).
+  const notAfterFailure = new Set(calls.filter((c) => waitsOnOutsideEvent(c, fn, ctx) || onlyAfterCleanEnd(c, fn, ctx)));
   const contexts = calls
     .filter((c) => !direct.includes(c) || !(newInput(c, fn, ctx) || removesGuardedField(c, fn, ctx)))
     .filter(() => !takesNextItem(fn, ctx))
-    .filter((c) => !waitsOnOutsideEvent(c, fn, ctx))
+    .filter((c) => !notAfterFailure.has(c))
     .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay, relays.some((r) => r.call === c && !r.hook)) }))
     .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx) && !exitsOnHandedFailure(x.call, fn, ctx));
   if (contexts.length === 0) return [];
   // Rescheduled after a success too (`try { await renew(); schedule(refresh, 45 min) } catch { schedule(refresh, d) }`):
   // a periodic job, not a retry (R4).
-  if (direct.some((c) => !selfCallee(c, fn, ctx) && !contexts.some((x) => x.call === c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  if (direct.some((c) => !selfCallee(c, fn, ctx) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
   // The very same re-call runs after a success too (`.then(() => again(x), () => again(x))` under one
   // state check, `if (gen !== store.gen) return again(x)` in the try and in the catch): the re-run
   // follows from state the failure does not decide, not from the failure (R2).
@@ -890,6 +895,51 @@ function handsFirstParamOn(cb: Fn, skip: Node, ctx: Ctx): boolean {
     return undefined;
   });
   return handed;
+}
+
+/**
+ * The re-call sits under `if (flag)` where the flag is only ever made true by a listener of an
+ * orderly end (`sock.on('end', () => { if (got) flag = true })`), or never: the branch runs after a
+ * session the peer finished (a batch server that closes after each batch), or not at all. Like a
+ * restart after a deliberate close (R6), it is no retry of a failure.
+ */
+function onlyAfterCleanEnd(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  let child: Node = call;
+  for (let p: Node | undefined = call.parent; p && p !== fn; child = p, p = p.parent) {
+    if (p.type !== T.IfStatement || child !== p.consequent) continue;
+    const test = unwrap(p.test);
+    const flag = test.type === T.Identifier ? variableOf(ctx.sourceCode, test) : undefined;
+    if (!flag || flag.defs[0]?.type !== 'Variable') continue;
+    const falsy = (x: Node | null | undefined): boolean => {
+      const u = x && unwrap(x);
+      return !!u && ((u.type === T.Literal && !u.value) || (u.type === T.Identifier && u.name === 'undefined'));
+    };
+    const cleanEndListener = (at: Node): boolean => {
+      let f: Node | undefined = at.parent;
+      while (f && !isFunction(f)) f = f.parent;
+      const host = f?.parent;
+      if (host?.type !== T.CallExpression || !host.arguments.includes(f as TSESTree.CallExpressionArgument)) return false;
+      const name = calleeName(host) ?? '';
+      return ['on', 'once', 'addListener', 'addEventListener'].includes(name) && CLEAN_END_EVENTS.has(stringValue(host.arguments[0]) ?? '');
+    };
+    // `ownClose = true; sock.destroy();`: raised where the code closes the connection itself, not on a failure path.
+    const ownClose = (at: Node): boolean => {
+      const stmt = at.parent?.parent;
+      const block = stmt?.parent;
+      if (stmt?.type !== T.ExpressionStatement || (block?.type !== T.BlockStatement && block?.type !== T.Program)) return false;
+      const closes = block.body.some((st) => st !== stmt && callsIn(st, ctx).some((c) => CLOSE_CALL_RE.test(calleeName(c) ?? '')));
+      for (let q: Node | undefined = block; q && q !== fn.parent; q = q.parent) {
+        if (q.type === T.CatchClause) return false;
+        if (isFunction(q) && q.parent?.type === T.CallExpression && failureRegistration(q.parent) !== undefined) return false;
+        if (isFunction(q) && q.parent?.type === T.AssignmentExpression && q.parent.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(q.parent.left) ?? '')) return false;
+      }
+      return closes;
+    };
+    const writes = flag.references.filter((r) => r.isWrite());
+    const declaredFalsy = flag.defs.every((d) => d.node.type === T.VariableDeclarator && (!d.node.init || falsy(d.node.init)));
+    if (declaredFalsy && writes.every((r) => r.init || (r.identifier.parent?.type === T.AssignmentExpression && r.identifier.parent.operator === '=' && (falsy(r.writeExpr as Node | null) || cleanEndListener(r.identifier) || ownClose(r.identifier))))) return true;
+  }
+  return false;
 }
 
 const ATTEMPTISH = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
