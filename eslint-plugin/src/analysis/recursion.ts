@@ -187,7 +187,68 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       purpose: fc.replay ? 'refresh-replay' : once ? 'once-only-replay' : 'backoff-retry',
     });
   }
+  markTieredWaits(sites, ctx);
   return sites;
+}
+
+/**
+ * Waits picked by the attempt count (`if (attempts < 10) setTimeout(f, 1000); else if (attempts < 20)
+ * setTimeout(f, 2000); …`): each branch's wait is fixed, but the wait of the retry grows with the
+ * attempt, as a table keyed by the count does. Marks them growing when the branches of one `if`
+ * chain testing a counter wait different known times, in the order the count grows.
+ */
+function markTieredWaits(sites: RetrySite[], ctx: Ctx): void {
+  const chains = new Map<Node, { site: RetrySite; branch: number; ms: number }[]>();
+  for (const site of sites) {
+    if (site.waits.length !== 1) continue;
+    const w = site.waits[0]!;
+    if (w.delay.growing || w.delay.random || w.delay.maxReason !== 'known' || !Number.isFinite(w.delay.maxMs)) continue;
+    // The `if` chain the wait sits in, and the branch (0 for the first consequent, then each `else`).
+    let child: Node = w.node;
+    let head: TSESTree.IfStatement | undefined;
+    let branch = 0;
+    for (let p: Node | undefined = w.node.parent; p && !isFunction(p); child = p, p = p.parent) {
+      if (p.type !== T.IfStatement) continue;
+      if (child === p.consequent) branch = 0;
+      else if (child === p.alternate) branch += 1;
+      else continue;
+      head = p;
+      // Up the chain: `else if` links count one branch each.
+      while (head.parent?.type === T.IfStatement && head.parent.alternate === head) {
+        head = head.parent;
+        branch += 1;
+      }
+      break;
+    }
+    if (!head) continue;
+    const list = chains.get(head) ?? [];
+    list.push({ site, branch, ms: w.delay.maxMs });
+    chains.set(head, list);
+  }
+  for (const [head, list] of chains) {
+    if (new Set(list.map((x) => x.ms)).size < 2) continue;
+    const direction = countDirection((head as TSESTree.IfStatement).test, ctx);
+    if (!direction) continue;
+    const ordered = [...list].sort((a, b) => a.branch - b.branch);
+    const monotone = ordered.every((x, i) => i === 0 || (direction === 1 ? x.ms >= ordered[i - 1]!.ms : x.ms <= ordered[i - 1]!.ms));
+    if (!monotone) continue;
+    for (const { site } of list) site.waits = site.waits.map((w) => ({ ...w, delay: { ...w.delay, growing: true, tiered: true } }));
+  }
+}
+
+/**
+ * Which way the attempt count grows along an `if` chain whose first test compares it with a limit:
+ * 1 when the first branch takes the low counts (`attempts < 10`), -1 when it takes the high ones
+ * (`attempts >= 20`), undefined when the test is no such comparison.
+ */
+function countDirection(test: Node, ctx: Ctx): 1 | -1 | undefined {
+  const t = unwrap(test);
+  if (t.type !== T.BinaryExpression || !comparesCounter(t, ctx)) return undefined;
+  const counterLeft = /attempt|retr(y|ies)|tries|failures/i.test(ctx.sourceCode.getText(t.left as Node));
+  const low = t.operator === '<' || t.operator === '<=';
+  const high = t.operator === '>' || t.operator === '>=';
+  if (!low && !high) return undefined;
+  return low === counterLeft ? 1 : -1;
 }
 
 /**
