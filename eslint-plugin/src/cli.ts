@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { escape as escapeGlob } from 'minimatch';
 import { atLeast, resolveEslint, type EngineClass, type EngineInstance, type ResolvedEslint } from './command/engine';
 import { findFileProblems, isGlob, problemResult, type FileProblem } from './command/files';
-import { runInit } from './command/init';
+import { InitError, runInit } from './command/init';
 import { formatSarif } from './command/sarif';
 import plugin from './index';
 
@@ -75,7 +75,8 @@ Options:
       --concurrency N      lint in N worker threads, or auto, or off (ESLint 9.34+)
       --print-config FILE  print the config used for FILE (retry rules only) and exit
       --init               add the plugin's recommended config to the project's ESLint
-                           config (or print what to add when it cannot do so safely)
+                           config (or print what to add when it cannot do so safely;
+                           exit 0 either way, 2 when a file cannot be written)
   -h, --help               print this help
   -v, --version            print the versions of retry-lint and of the ESLint it runs
 
@@ -153,6 +154,10 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
   } catch (error) {
     if (error instanceof UsageError) {
       out.stderr(`retry-lint: ${error.message}\nRun \`retry-lint --help\` for usage.\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof InitError) {
+      out.stderr(`retry-lint --init: ${error.message}\n`);
       return EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);

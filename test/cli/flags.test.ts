@@ -2,7 +2,7 @@
 // --ignore-pattern, --rule, --no-config, --print-config, --init; and a --help that names them.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, BUILT_IN_CONFIG, NO_JITTER, project, removeProjects, retryLint, UNBOUNDED, type JsonResult } from './scratch';
 
@@ -149,7 +149,8 @@ describe('retry-lint options', function () {
     // Not an ES module (no "type": "module"): the edited file would not load, so it is put back.
     const cjs = project({ 'package.json': JSON.stringify({ name: 'init-cjs', private: true }), 'eslint.config.js': "const extra = require('./extra.js');\nexport default [extra];\n", 'extra.js': 'module.exports = {};\n' }, { eslint: 'eslint' });
     const refused = run(['--init'], cjs);
-    assert.equal(refused.status, 1);
+    assert.equal(refused.status, 0, 'printing what to add is what --init was asked to do');
+    assert.match(refused.stdout, /did not change eslint\.config\.js/);
     assert.equal(readFileSync(path.join(cjs, 'eslint.config.js'), 'utf8'), "const extra = require('./extra.js');\nexport default [extra];\n");
   });
 
@@ -157,10 +158,23 @@ describe('retry-lint options', function () {
     const original = "const base = require('./base.cjs');\nmodule.exports = [...base];\n";
     const dir = project({ 'eslint.config.cjs': original, 'base.cjs': 'module.exports = [];\n', 'a.js': UNBOUNDED }, { eslint: 'eslint' });
     const init = run(['--init'], dir);
-    assert.equal(init.status, 1);
+    assert.equal(init.status, 0, 'it did what was asked: printed the instructions');
     assert.equal(readFileSync(path.join(dir, 'eslint.config.cjs'), 'utf8'), original);
     assert.match(init.stdout, /retry\.configs\.recommended/);
     assert.match(init.stdout, /require\('eslint-plugin-retry'\)/);
+  });
+
+  it('--init exits 0 when it prints what to add (an eslintrc that is not JSON), 2 only when it fails (a file it cannot write)', () => {
+    const yaml = project({ '.eslintrc.yml': 'root: true\n', 'a.js': UNBOUNDED }, { eslint: 'eslint8' });
+    const advice = run(['--init'], yaml);
+    assert.equal(advice.status, 0, advice.stdout + advice.stderr);
+    assert.match(advice.stdout, /plugin:retry\/recommended-legacy/);
+    assert.equal(readFileSync(path.join(yaml, '.eslintrc.yml'), 'utf8'), 'root: true\n');
+    const broken = project({ 'package.json': JSON.stringify({ name: 'init-fails', private: true }), 'a.js': UNBOUNDED }, { eslint: 'eslint' });
+    symlinkSync(path.join(broken, 'no-such-folder', 'eslint.config.mjs'), path.join(broken, 'eslint.config.mjs'));
+    const failed = run(['--init'], broken);
+    assert.equal(failed.status, 2, failed.stdout + failed.stderr);
+    assert.match(failed.stderr, /^retry-lint --init: cannot write eslint\.config\.mjs: ENOENT/);
   });
 
   it('--init adds the plugin to a JSON eslintrc (ESLint 8) and creates a flat config where there is none (ESLint 9)', () => {
