@@ -9,6 +9,7 @@ import { atLeast, resolveEslint, type EngineClass, type EngineInstance, type Res
 import { findFileProblems, isGlob, problemResult, type FileProblem } from './command/files';
 import { InitError, runInit } from './command/init';
 import { formatSarif } from './command/sarif';
+import { useSupportedTypeScript } from './command/typescript';
 import plugin from './index';
 
 /** Output formats `--format` accepts. */
@@ -382,6 +383,8 @@ async function plan(eslint: ResolvedEslint, options: CliOptions, io: CliIo): Pro
   }
   const Engine = await eslint.flat();
   const ignorePatterns = [...projectIgnorePatterns(io.cwd), ...options.ignorePatterns];
+  const typescript = useSupportedTypeScript().note;
+  if (typescript !== undefined) io.stderr(`retry-lint: ${typescript}\n`);
   return {
     source: 'built-in',
     Engine,

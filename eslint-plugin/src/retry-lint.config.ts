@@ -4,8 +4,14 @@
 // file, so that ESLint can load it in its worker threads (`--concurrency`); the command adds the
 // project's `.gitignore` and `--ignore-pattern`s as ESLint's `ignorePatterns`.
 import type { Linter } from 'eslint';
+import { useSupportedTypeScript } from './command/typescript';
 import plugin from './index';
-import { LINTED_FILES, noConfigLanguageBlocks, VENDORED_IGNORES } from './no-config';
+
+// Before the parser loads (here, and in each of ESLint's worker threads): a project TypeScript
+// older than typescript-eslint supports is replaced by retry-lint's own (the command says so).
+useSupportedTypeScript();
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the line above, which decides the parser's TypeScript
+const { LINTED_FILES, noConfigLanguageBlocks, VENDORED_IGNORES } = require('./no-config') as typeof import('./no-config');
 
 const recommended = plugin.configs.recommended as unknown as Linter.Config;
 
