@@ -11,12 +11,14 @@ import plugin from './index';
 // older than typescript-eslint supports is replaced by retry-lint's own (the command says so).
 useSupportedTypeScript();
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the line above, which decides the parser's TypeScript
-const { LINTED_FILES, noConfigLanguageBlocks, VENDORED_IGNORES } = require('./no-config') as typeof import('./no-config');
+const { FIXTURE_IGNORES, LINTED_FILES, noConfigLanguageBlocks, VENDORED_IGNORES } = require('./no-config') as typeof import('./no-config');
 
 const recommended = plugin.configs.recommended as unknown as Linter.Config;
 
 const config: Linter.Config[] = [
   { name: 'retry-lint/ignores', ignores: VENDORED_IGNORES },
+  // Test and codemod fixtures are written to be wrong; `retry-lint --include-fixtures` lints them.
+  { name: 'retry-lint/fixtures', ignores: FIXTURE_IGNORES },
   ...noConfigLanguageBlocks(),
   { ...recommended, files: LINTED_FILES },
   // Code written for another ESLint setup names rules that are not loaded here in its disable

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, BUILT_IN_CONFIG, NO_JITTER, project, removeProjects, retryLint, UNBOUNDED, type JsonResult } from './scratch';
+import { BIN, BUILT_IN_CONFIG, eslint, NO_JITTER, project, removeProjects, retryLint, UNBOUNDED, type JsonResult } from './scratch';
 
 /** Runs retry-lint with any output format. */
 function run(args: string[], dir: string, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
@@ -40,7 +40,7 @@ describe('retry-lint options', function () {
 
   it('--help names every option it has, and says which config and files it uses', () => {
     const help = run(['--help'], process.cwd()).stdout;
-    for (const option of ['--format', '--output-file', '--quiet', '--fix', '--max-warnings', '--max-file-size', '--ignore-pattern', '--rule', '--config', '--no-config', '--cache', '--cache-location', '--concurrency', '--print-config', '--init', '--version']) {
+    for (const option of ['--format', '--output-file', '--quiet', '--fix', '--max-warnings', '--max-file-size', '--ignore-pattern', '--rule', '--config', '--no-config', '--include-fixtures', '--cache', '--cache-location', '--concurrency', '--print-config', '--init', '--version']) {
       assert.ok(help.includes(option), option);
     }
     assert.match(help, /only retry\/\* rules run/);
@@ -117,6 +117,32 @@ describe('retry-lint options', function () {
     assert.match(printed.stderr, /the project's ESLint config/);
     const builtIn = JSON.parse(run(['--print-config', 'src/loop.js', '--no-config'], dir).stdout) as { rules: Record<string, unknown> };
     assert.deepEqual(builtIn.rules['retry/no-unbounded-retry'], [2]);
+  });
+
+  it('with no config, skips fixture folders (fixtures, __fixtures__, __testfixtures__) unless --include-fixtures or a path names one; a project config decides for itself', () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'fixtures', private: true }),
+      'src/loop.js': UNBOUNDED,
+      'src/fixtures-helper.js': NO_JITTER,
+      'test/fixtures/bad.js': UNBOUNDED,
+      'src/__testfixtures__/retry.input.js': UNBOUNDED,
+      'lib/__fixtures__/client.ts': NO_JITTER,
+    };
+    const dir = project(files, { eslint: 'eslint' });
+    const files_ = (results: JsonResult[]): string[] => results.map((r) => path.relative(dir, r.filePath)).sort();
+    const plain = retryLint([], dir);
+    assert.deepEqual(files_(plain.results), ['src/fixtures-helper.js', 'src/loop.js']);
+    assert.deepEqual(files_(eslint(['--config', BUILT_IN_CONFIG, '.'], dir).results), ['src/fixtures-helper.js', 'src/loop.js'], 'eslint --config retry-lint.config.js lints the same files');
+    const all = retryLint(['--include-fixtures'], dir);
+    assert.deepEqual(files_(all.results), ['lib/__fixtures__/client.ts', 'src/__testfixtures__/retry.input.js', 'src/fixtures-helper.js', 'src/loop.js', 'test/fixtures/bad.js']);
+    const named = retryLint(['test/fixtures'], dir);
+    assert.equal(named.status, 1, named.stderr);
+    assert.deepEqual(files_(named.results), ['test/fixtures/bad.js']);
+    assert.ok(ruleIds(named.results).includes('retry/no-unbounded-retry'));
+    const own = project({ ...files, 'eslint.config.js': "const retry = require('eslint-plugin-retry');\n\nmodule.exports = [retry.configs.recommended];\n" }, { eslint: 'eslint' });
+    const ours = retryLint([], own).results.map((r) => path.relative(own, r.filePath)).sort();
+    assert.deepEqual(ours, eslint(['.'], own).results.map((r) => path.relative(own, r.filePath)).sort(), "the project's config decides");
+    assert.ok(ours.includes('test/fixtures/bad.js') && ours.includes('src/__testfixtures__/retry.input.js'), ours.join(', '));
   });
 
   it('--init adds the plugin to a flat config of a common shape, checked by loading it', () => {
