@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { boundLoopFix, boundRecursionFix, onceOnlyReplayFix } from '../utils/fixes';
+import { boundLoopFix, boundRecursionFix, libraryFix, onceOnlyReplayFix } from '../utils/fixes';
 
 /** Attempts the suggested limit allows (the first one included). */
 const SUGGESTED_ATTEMPTS = 5;
@@ -48,7 +48,7 @@ export default createRule<Options, MessageIds>({
               ...(site.suggestions?.['no-unbounded-retry'] ?? []).map((s) => ({
                 messageId: 'applyLibraryFix' as const,
                 data: { description: s.description },
-                fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(s.range, s.text),
+                fix: libraryFix(s),
               })),
             ],
           });
