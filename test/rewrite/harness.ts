@@ -122,7 +122,8 @@ export async function runProgram(text: string, script: readonly Answer[]): Promi
     const headers = init.headers ?? {};
     const keyName = Object.keys(headers).find((k) => /idempotency-key/i.test(k));
     requests.push({ method: init.method ?? 'GET', key: keyName ? headers[keyName] : undefined });
-    const answer = script[Math.min(requests.length - 1, script.length - 1)]!;
+    // A retry that never gives up is stopped by the server recovering after 100 requests.
+    const answer = requests.length > 100 ? { status: 200 } : script[Math.min(requests.length - 1, script.length - 1)]!;
     if (answer === 'network') throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });
     const h = Object.fromEntries(Object.entries(answer.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     return { ok: answer.status < 300, status: answer.status, headers: { get: (name: string) => h[name.toLowerCase()] ?? null }, json: async () => ({ status: answer.status }) };

@@ -317,7 +317,7 @@ function countRecursion(sourceCode: TSESLint.SourceCode, call: TSESTree.Node): C
     const p = r.identifier.parent;
     if (r.init) continue;
     if (p?.type === T.CallExpression && p.callee === r.identifier) continue;
-    if (p?.type === T.ExportSpecifier) continue;
+    if (p?.type === T.ExportSpecifier || p?.type === T.ExportDefaultDeclaration) continue;
     return undefined;
   }
   if (!f.body) return undefined;
@@ -370,6 +370,33 @@ export function boundRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTre
   if (!stmt) return undefined;
   const indent = indentOf(sourceCode, stmt);
   return (fixer) => [...counted.edits(fixer), fixer.insertTextBefore(stmt, `if (${counted.name} >= ${maxAttempts - 1}) throw ${handler.error};\n${indent}`)];
+}
+
+/** Operators that bind looser than `&&`: such a test is parenthesised before `&& bound`. */
+const LOOSER_THAN_AND = new Set<string>([T.LogicalExpression, T.ConditionalExpression, T.AssignmentExpression, T.SequenceExpression, T.YieldExpression, T.ArrowFunctionExpression]);
+
+/**
+ * An attempt limit for a function that retries by calling itself from a branch (`if (res.status
+ * === 429) { …; return self(…); }`): the branch's test gains `&& attempt < N - 1`, so after the
+ * last attempt the function does what it does for a status it does not retry (falls through to
+ * the code after the branch, or its `else`). Undefined when the call is not in the consequent of
+ * an `if` inside the function.
+ */
+export function boundBranchRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree.Node, maxAttempts: number): Fix | undefined {
+  const counted = countRecursion(sourceCode, call);
+  if (!counted || failureHandler(counted.call, counted.fn)) return undefined;
+  let branch: TSESTree.IfStatement | undefined;
+  for (let n: TSESTree.Node | undefined = counted.call.parent; n && n !== counted.fn; n = n.parent) {
+    const p: TSESTree.Node | undefined = n.parent;
+    if (p?.type === T.IfStatement && p.consequent === n) {
+      branch = p;
+      break;
+    }
+  }
+  if (!branch) return undefined;
+  const test = branch.test;
+  const text = LOOSER_THAN_AND.has(test.type) && !(test.type === T.LogicalExpression && test.operator === '&&') ? `(${sourceCode.getText(test)})` : sourceCode.getText(test);
+  return (fixer) => [...counted.edits(fixer), fixer.replaceText(test, `${text} && ${counted.name} < ${maxAttempts - 1}`)];
 }
 
 /** Growth for a constant wait of a function that retries by calling itself: `delay` becomes `Math.min(delay * 2 ** attempt, cap)`. */
