@@ -180,7 +180,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       waits,
       // Handed to code we cannot see (an imported error handler), the re-run may be waited for there.
       noWait: !replay && !opaque && waits.length === 0 && !retryHandedToUnknown(call, fc.path, ctx.sourceCode) ? anchor : undefined,
-      nonIdempotent: once ? [] : op.nonIdempotent.filter((r) => !failureOnly(fn, r.node, ctx)),
+      nonIdempotent: once ? [] : op.nonIdempotent.filter((r) => !madeOnlyAfterFailure(fn, r.node, ctx)),
       rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
@@ -274,22 +274,21 @@ function isProbe(fn: Fn, call: Node, http: { method: string | undefined; node: N
 
 /**
  * A request made only after the attempt failed (a token refresh before the replay, a failure report)
- * is not the operation that is run again: it is not reached when the attempt succeeds.
+ * is not the operation that is run again: the failure-path notion of flow.ts does not reach it when
+ * the attempt succeeds (judged for the request itself or, for a request in a same-file helper, for
+ * every call of that helper in `fn`). A request no outcome reaches is not run again either. Faults
+ * go to the analysis' one guard (guard.ts), which drops the construct.
  */
-function failureOnly(fn: Fn, request: Node, ctx: Ctx): boolean {
-  try {
-    if (contains(fn, request)) return !reachesCall(fn, request, SUCCESS, ctx.sourceCode);
-    const callers: Node[] = [];
-    walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
-      if (n.type !== T.CallExpression) return undefined;
-      const target = sameFileFunction(n.callee, ctx);
-      if (target && contains(target, request)) callers.push(n);
-      return undefined;
-    });
-    return callers.length > 0 && callers.every((c) => !reachesCall(fn, c, SUCCESS, ctx.sourceCode));
-  } catch {
-    return false;
-  }
+function madeOnlyAfterFailure(fn: Fn, request: Node, ctx: Ctx): boolean {
+  if (contains(fn, request)) return !reachesCall(fn, request, SUCCESS, ctx.sourceCode);
+  const callers: Node[] = [];
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.CallExpression) return undefined;
+    const target = sameFileFunction(n.callee, ctx);
+    if (target && contains(target, request)) callers.push(n);
+    return undefined;
+  });
+  return callers.length > 0 && callers.every((c) => !reachesCall(fn, c, SUCCESS, ctx.sourceCode));
 }
 
 /** Whether an argument is the function itself (`.then(ok, self)`). */
