@@ -195,14 +195,16 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
  * Waits picked by the attempt count (`if (attempts < 10) setTimeout(f, 1000); else if (attempts < 20)
  * setTimeout(f, 2000); …`): each branch's wait is fixed, but the wait of the retry grows with the
  * attempt, as a table keyed by the count does. Marks them growing when the branches of one `if`
- * chain testing a counter wait different known times, in the order the count grows.
+ * chain testing a counter wait different known times (for a jittered step, its upper bound), in the
+ * order the count grows.
  */
 function markTieredWaits(sites: RetrySite[], ctx: Ctx): void {
   const chains = new Map<Node, { site: RetrySite; branch: number; ms: number }[]>();
   for (const site of sites) {
     if (site.waits.length !== 1) continue;
     const w = site.waits[0]!;
-    if (w.delay.growing || w.delay.random || w.delay.maxReason !== 'known' || !Number.isFinite(w.delay.maxMs)) continue;
+    // A step may be jittered (`Math.random() * 1000`): its known upper bound is the step's size.
+    if (w.delay.growing || w.delay.maxReason !== 'known' || !Number.isFinite(w.delay.maxMs)) continue;
     // The `if` chain the wait sits in, and the branch (0 for the first consequent, then each `else`).
     let child: Node = w.node;
     let head: TSESTree.IfStatement | undefined;
@@ -239,15 +241,32 @@ function markTieredWaits(sites: RetrySite[], ctx: Ctx): void {
 /**
  * Which way the attempt count grows along an `if` chain whose first test compares it with a limit:
  * 1 when the first branch takes the low counts (`attempts < 10`), -1 when it takes the high ones
- * (`attempts >= 20`), undefined when the test is no such comparison.
+ * (`attempts >= 20`), undefined when the test is no such comparison. The counter is the side the
+ * enclosing function increments (`drops += 1`, `n++`), whatever its name; a named attempt counter
+ * (`failures`, `retryCount`) is taken when no increment is seen.
  */
 function countDirection(test: Node, ctx: Ctx): 1 | -1 | undefined {
   const t = unwrap(test);
-  if (t.type !== T.BinaryExpression || !comparesCounter(t, ctx)) return undefined;
-  const counterLeft = /attempt|retr(y|ies)|tries|failures/i.test(ctx.sourceCode.getText(t.left as Node));
+  if (t.type !== T.BinaryExpression || t.left.type === T.PrivateIdentifier) return undefined;
   const low = t.operator === '<' || t.operator === '<=';
   const high = t.operator === '>' || t.operator === '>=';
   if (!low && !high) return undefined;
+  const text = (n: Node) => ctx.sourceCode.getText(unwrap(n));
+  const sides = [text(t.left as Node), text(t.right as Node)];
+  let scope: Node | undefined = t.parent;
+  while (scope && !isFunction(scope)) scope = scope.parent;
+  const incremented = new Set<string>();
+  if (scope) {
+    walk(scope, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type === T.UpdateExpression && n.operator === '++') incremented.add(text(n.argument));
+      else if (n.type === T.AssignmentExpression && n.operator === '+=') incremented.add(text(n.left));
+      return undefined;
+    });
+  }
+  let counterLeft: boolean | undefined;
+  if (incremented.has(sides[0]!) !== incremented.has(sides[1]!)) counterLeft = incremented.has(sides[0]!);
+  else if (comparesCounter(t, ctx)) counterLeft = /attempt|retr(y|ies)|tries|failures/i.test(sides[0]!);
+  if (counterLeft === undefined) return undefined;
   return low === counterLeft ? 1 : -1;
 }
 
