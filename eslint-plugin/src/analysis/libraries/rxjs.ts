@@ -10,7 +10,7 @@ import type { LibraryDocs } from './docs';
 import { readsRetryAfter, resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf, type FunctionNode } from './util';
-import { evaluateTest, handlesRateLimit, retriedClientError } from './status-set';
+import { evaluateTest, handlesRateLimit, retriedClientError, retriesOnlyNamed } from './status-set';
 import { notifierSuggestions, retrySuggestions } from './rxjs-fixes';
 import type { LibrarySuggestion, RuleId } from '../types';
 
@@ -325,7 +325,8 @@ function flattening(ctx: LibraryContext, f: FunctionNode, call: TSESTree.CallExp
 /**
  * Records what a test on the error decides: `retriedWhenTrue` is whether the test being true lets
  * the error go round. Its status set (`./status-set`) says whether a 4xx a retry cannot fix does,
- * and whether 429 or 503 (named in the test or in a list it reads) go round: rate-limit handling.
+ * and whether 429 or 503 (named in the test or in a list it reads) go round as part of the statuses
+ * it picks (not a deny-list that spares them): rate-limit handling.
  */
 function classify(ctx: LibraryContext, f: FunctionNode, test: Node, retriedWhenTrue: boolean, at: Node, out: Notifier): void {
   out.classifies = true;
@@ -347,7 +348,7 @@ function judgeErrorTest(ctx: LibraryContext, p: TSESTree.Parameter | undefined, 
   };
   const set = evaluateTest(test, isStatus, ctx.sourceCode);
   const retried = { ...set, verdicts: set.verdicts.map((v) => ({ outcome: v.outcome, retried: v.retried === undefined ? undefined : v.retried === retriedWhenTrue })) };
-  return { clientError: retriedClientError(retried) !== undefined, rateLimit: handlesRateLimit(retried) };
+  return { clientError: retriedClientError(retried) !== undefined, rateLimit: handlesRateLimit(retried) && retriesOnlyNamed(retried) };
 }
 
 /** Whether a returned leaf stops the retry (`throwError`, `EMPTY`), lets it go round (`of`, `timer`, the error itself), or is unknown. */

@@ -176,6 +176,16 @@ export function handlesRateLimit(set: OutcomeSet): boolean {
   return RETRY_AFTER_STATUSES.some((s) => set.named.has(s) && set.verdicts.some((v) => v.outcome.status === s && v.retried !== false));
 }
 
+/**
+ * Whether the statuses a test lets go round are the ones it names (an allow-list: `RETRYABLE.has(status)`,
+ * `status === 503`), not every status but a few it names (a deny-list: `status >= 400 && status < 500 &&
+ * status !== 429 ? stop : retry`). A deny-list that spares 429 merely includes it (PRODUCT: a catch-all
+ * retry is judged by the other rules); no status outside the named ones is surely retried by an allow-list.
+ */
+export function retriesOnlyNamed(set: OutcomeSet): boolean {
+  return !set.verdicts.some((v) => v.retried === true && v.outcome.status !== undefined && !set.named.has(v.outcome.status));
+}
+
 /** Whether every outcome is retried (the condition accepts everything). */
 export function acceptsAll(set: OutcomeSet): boolean {
   return set.verdicts.every((v) => v.retried === true);
