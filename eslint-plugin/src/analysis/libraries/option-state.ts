@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isFunction, propertyName, unwrap, walk } from '../ast';
+import { readsRetryAfter as readsRetryAfterIn } from '../operation';
 import type { AttemptBound, DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
 import { bindingOf, variableOf } from '../scope';
 import type { LibraryContext } from './types';
@@ -350,9 +351,12 @@ export function usesParameter(ctx: LibraryContext, fn: FunctionNode, index: numb
   return v.references.length > 0;
 }
 
-/** Whether the source text of a node mentions `Retry-After` (a header read). */
+/**
+ * Whether a node reads `Retry-After` (a header name, a `retryAfter` value, a same-file helper that
+ * does): the code, not its comments (`../operation`, the one reader of it).
+ */
 export function readsRetryAfter(ctx: LibraryContext, node: Node | undefined): boolean {
-  return !!node && /retry-?after/i.test(ctx.sourceCode.getText(node));
+  return !!node && readsRetryAfterIn(node, ctx.sourceCode);
 }
 
 /** Identifiers and property names used inside a node. */
