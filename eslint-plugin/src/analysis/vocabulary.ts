@@ -68,6 +68,18 @@ export const CLASSIFIER_RE = /retr(y|i)able|transient|should_?retry|isServer|isN
 /** Events that report a failed or lost connection. */
 export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 
+/** Events that say the peer ended the stream in order (a FIN after the data, a finished write side), not that it was lost. */
+export const CLEAN_END_EVENTS: ReadonlySet<string> = new Set(['end', 'finish']);
+
+/**
+ * DOM events a person causes (a click, a key, a form submitted): code run from their listeners runs
+ * when the user acts again, never by itself.
+ */
+export const USER_EVENTS: ReadonlySet<string> = new Set(['click', 'dblclick', 'contextmenu', 'submit', 'change', 'input', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend']);
+
+/** Names of callback options that report a failure (`onFailure`, `error`, `onClose`, `onTimeout`). */
+export const FAILURE_CALLBACK_RE = /fail|err(or)?s?$|^err|close|disconnect|lost|timeout|reject|abort/i;
+
 /**
  * Disconnect reasons that say the connection was ended on purpose, not lost: socket.io's
  * 'io server disconnect' (the server called `disconnect()`) and 'io client disconnect'. The client
