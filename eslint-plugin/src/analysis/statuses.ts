@@ -48,3 +48,24 @@ export function isRetriableStatus(code: number): boolean {
 export function isRetryAfterStatus(code: number): boolean {
   return RETRY_AFTER_STATUSES.includes(code);
 }
+
+/**
+ * Status codes by their standard names (RFC 9110 §15, RFC 6585, RFC 8470), as the common constant
+ * tables spell them once underscores and case are dropped: http-status-codes' and NestJS's
+ * `TOO_MANY_REQUESTS`, axios' and Angular's `HttpStatusCode.TooManyRequests`, Node's
+ * `http2.constants.HTTP_STATUS_TOO_MANY_REQUESTS`.
+ */
+const STATUS_BY_NAME: ReadonlyMap<string, number> = new Map([
+  ['ok', 200], ['created', 201], ['accepted', 202], ['nocontent', 204],
+  ['badrequest', 400], ['unauthorized', 401], ['paymentrequired', 402], ['forbidden', 403], ['notfound', 404],
+  ['methodnotallowed', 405], ['notacceptable', 406], ['requesttimeout', 408], ['conflict', 409], ['gone', 410],
+  ['preconditionfailed', 412], ['payloadtoolarge', 413], ['requesttoolong', 413], ['contenttoolarge', 413],
+  ['unprocessableentity', 422], ['unprocessablecontent', 422], ['locked', 423], ['tooearly', 425],
+  ['toomanyrequests', 429],
+  ['internalservererror', 500], ['notimplemented', 501], ['badgateway', 502], ['serviceunavailable', 503], ['gatewaytimeout', 504],
+]);
+
+/** The status a standard constant name stands for (`TOO_MANY_REQUESTS`, `TooManyRequests`, `HTTP_STATUS_BAD_GATEWAY`), if any. */
+export function statusByName(name: string): number | undefined {
+  return STATUS_BY_NAME.get(name.replace(/^HTTP_STATUS_/, '').replace(/_/g, '').toLowerCase());
+}

@@ -4,7 +4,7 @@ import { createRule } from '../utils/create-rule';
 import { addWaitFix, describeDelay, growDelayFix, growInterceptorFix, growRecursionFix, libraryFix, localDelayOf } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'noWait' | 'constantDelay' | 'growDelay' | 'addWait' | 'applyLibraryFix';
+type MessageIds = 'noWait' | 'noWaitOnPath' | 'constantDelay' | 'growDelay' | 'addWait' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-backoff',
@@ -15,6 +15,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       noWait:
         'This retry runs the next attempt at once. Retrying without waiting multiplies the load on a service that is already failing. Wait between attempts, with a delay that grows (exponential backoff).',
+      noWaitOnPath:
+        'This path goes round to the next attempt at once, without the wait the retry takes on its other paths. Retrying without waiting multiplies the load on a service that is already failing. Wait here too, with a delay that grows (exponential backoff).',
       constantDelay:
         "This retry's wait does not grow from one attempt to the next ({{delay}}). A delay that does not grow keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).",
       growDelay: 'Double the wait after each attempt (exponential backoff), capped.',
@@ -47,6 +49,8 @@ export default createRule<Options, MessageIds>({
             if (once(site.noWait)) context.report({ node: site.noWait, messageId: 'noWait', suggest: add ? [{ messageId: 'addWait' as const, fix: add }, ...suggest] : suggest });
             continue;
           }
+          // A path that skips the waits the other paths take (`if (!retryAfter) continue;`).
+          if (site.noWait && once(site.noWait)) context.report({ node: site.noWait, messageId: 'noWaitOnPath' });
           for (const wait of site.waits) {
             const d = wait.delay;
             // An unknown delay is skipped unless it is known to be the same on every attempt.
