@@ -1516,6 +1516,14 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
         result = 'unknown';
         return false;
       }
+      // `const again = failures < limit || …; if (!again) return`: the local holds the comparison (F2).
+      if (init && init.type !== T.CallExpression && init.type !== T.AwaitExpression && !isFunction(init)) {
+        // Which way the local's test goes is not followed through `!` and `||`: the limit counts as unknown.
+        if (limitIn(init, v, ctx)) {
+          result = 'unknown';
+          return false;
+        }
+      }
     }
     if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;
     if (!['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
