@@ -180,7 +180,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       waits,
       // Handed to code we cannot see (an imported error handler), the re-run may be waited for there.
       noWait: !replay && !opaque && waits.length === 0 && !retryHandedToUnknown(call, fc.path, ctx.sourceCode) ? anchor : undefined,
-      nonIdempotent: once ? [] : op.nonIdempotent.filter((r) => !failureOnly(fn, r.node, ctx)),
+      nonIdempotent: once ? [] : op.nonIdempotent.filter((r) => !madeOnlyAfterFailure(fn, r.node, ctx)),
       rateLimitChecks: replay ? [] : op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
@@ -274,22 +274,21 @@ function isProbe(fn: Fn, call: Node, http: { method: string | undefined; node: N
 
 /**
  * A request made only after the attempt failed (a token refresh before the replay, a failure report)
- * is not the operation that is run again: it is not reached when the attempt succeeds.
+ * is not the operation that is run again: the failure-path notion of flow.ts does not reach it when
+ * the attempt succeeds (judged for the request itself or, for a request in a same-file helper, for
+ * every call of that helper in `fn`). A request no outcome reaches is not run again either. Faults
+ * go to the analysis' one guard (guard.ts), which drops the construct.
  */
-function failureOnly(fn: Fn, request: Node, ctx: Ctx): boolean {
-  try {
-    if (contains(fn, request)) return !reachesCall(fn, request, SUCCESS, ctx.sourceCode);
-    const callers: Node[] = [];
-    walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
-      if (n.type !== T.CallExpression) return undefined;
-      const target = sameFileFunction(n.callee, ctx);
-      if (target && contains(target, request)) callers.push(n);
-      return undefined;
-    });
-    return callers.length > 0 && callers.every((c) => !reachesCall(fn, c, SUCCESS, ctx.sourceCode));
-  } catch {
-    return false;
-  }
+function madeOnlyAfterFailure(fn: Fn, request: Node, ctx: Ctx): boolean {
+  if (contains(fn, request)) return !reachesCall(fn, request, SUCCESS, ctx.sourceCode);
+  const callers: Node[] = [];
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.CallExpression) return undefined;
+    const target = sameFileFunction(n.callee, ctx);
+    if (target && contains(target, request)) callers.push(n);
+    return undefined;
+  });
+  return callers.length > 0 && callers.every((c) => !reachesCall(fn, c, SUCCESS, ctx.sourceCode));
 }
 
 /** Whether an argument is the function itself (`.then(ok, self)`). */
@@ -353,7 +352,9 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(n.left) ?? '')) hooks.push({ host: n as unknown as TSESTree.CallExpression, handler: n.right });
     return undefined;
   });
-  for (const { host: n, handler } of hooks) {
+  for (const { host: n, handler: registered } of hooks) {
+    // `this.onClose.bind(this)` registers `this.onClose`.
+    const handler = unbound(registered);
     const h = unwrap(handler);
     if (h.type !== T.Identifier && !(h.type === T.MemberExpression && unwrap(h.object).type === T.ThisExpression)) continue;
     const target = sameFileFunction(handler, ctx);
@@ -380,6 +381,16 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     });
   }
   return out;
+}
+
+/** The function a `.bind(…)` call wraps (`this.onClose.bind(this)` → `this.onClose`); anything else as it is. */
+function unbound(node: Node): Node {
+  const u = unwrap(node);
+  if (u.type === T.CallExpression && calleeName(u) === 'bind') {
+    const c = unwrap(u.callee);
+    if (c.type === T.MemberExpression) return c.object;
+  }
+  return node;
 }
 
 /**
@@ -514,7 +525,8 @@ function comparesCounter(test: Node, ctx: Ctx): boolean {
     if (found) return false;
     if (n.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '=='].includes(n.operator) && n.left.type !== T.PrivateIdentifier) {
       const names = [n.left, n.right].map((x) => {
-        const u = unwrap(x);
+        let u = unwrap(x);
+        if (u.type === T.UpdateExpression) u = unwrap(u.argument);
         return u.type === T.Identifier ? u.name : u.type === T.MemberExpression ? (propertyName(u) ?? '') : '';
       });
       if (names.some((x) => /attempt|retr(y|ies)|tries|failures/i.test(x) && !/after|delay/i.test(x))) found = true;
@@ -1070,7 +1082,9 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     }
     else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && (isSelfArg(call.arguments[1]!, fn, ctx) || (!!handlerFn && sameFileFunction(call.arguments[1]!, ctx) === handlerFn)))) {
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
-      found = { kind: 'promise-catch', handler: { node: call, param: undefined, body: call, guarded: callee.object }, path: call, timer, replay };
+      // A named handler (`.catch(onFailure)`): its own parameter and body are what decide, as for an inline one.
+      const first = handlerFn?.params[0];
+      found = { kind: 'promise-catch', handler: { node: call, param: first?.type === T.Identifier ? first : undefined, body: handlerFn ? handlerFn.body : call, guarded: callee.object }, path: call, timer, replay };
     } else if (failureRegistration(call) !== undefined) {
       found = { kind: 'event', handler: undefined, path: call, timer, replay };
     } else return undefined;
@@ -1117,6 +1131,16 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       if (host?.type === T.AssignmentExpression && host.right === p && host.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(host.left) ?? '')) {
         found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
       }
+      // A function of `fn` passed by name as its failure handler (`function onError(err) {…}` …
+      // `.catch(onError)`, `const later = (e) => …; .then(ok, later)`): its body is the failure path (K6).
+      if (!found && p !== handlerFn) {
+        const hook = namedFailureHook(p, fn, ctx);
+        if (hook?.kind === 'catch') {
+          const callee = unwrap(hook.host.callee) as TSESTree.MemberExpression;
+          const first = p.params[0];
+          found = { kind: 'promise-catch', handler: { node: hook.host, param: first?.type === T.Identifier ? first : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
+        } else if (hook) found = { kind: 'event', handler: undefined, path: p, timer, replay };
+      }
     }
     // Error-first callbacks: `connect((err) => { if (err) setTimeout(() => connect(), 1000) })`.
     if (p.type === T.IfStatement && ((child === p.consequent && isErrorValue(p.test)) || (child === p.alternate && isNegatedErrorValue(p.test)))) {
@@ -1148,6 +1172,32 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     if (n.type === T.CallExpression && REFRESH_RE.test(calleeName(n) ?? '') && n.range[0] < call.range[0]) refresh = true;
   });
   return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: found.replay || replay || refresh };
+}
+
+/**
+ * Where `handler`, a function declared inside `fn`, is registered by name as a failure handler
+ * in `fn`: `.catch(handler)` or `.then(ok, handler)` (kind `catch`), or a failure event
+ * (`.on('close', handler)`, `x.onerror = handler`; kind `event`).
+ */
+function namedFailureHook(handler: Fn, fn: Fn, ctx: Ctx): { host: TSESTree.CallExpression; kind: 'catch' | 'event' } | undefined {
+  let id: TSESTree.Identifier | undefined;
+  if (handler.type === T.FunctionDeclaration && handler.id) id = handler.id;
+  else if (handler.parent?.type === T.VariableDeclarator && handler.parent.init === handler && handler.parent.id.type === T.Identifier) id = handler.parent.id;
+  const v = id && variableOf(ctx.sourceCode, id);
+  if (!v) return undefined;
+  for (const r of v.references) {
+    const ref = r.identifier as Node;
+    const host = ref.parent;
+    if (!contains(fn, ref) || contains(handler, ref)) continue;
+    if (host?.type === T.CallExpression && host.arguments.includes(ref as TSESTree.CallExpressionArgument)) {
+      const name = calleeName(host);
+      const idx = host.arguments.indexOf(ref as TSESTree.CallExpressionArgument);
+      if (unwrap(host.callee).type === T.MemberExpression && ((name === 'catch' && idx === 0) || (name === 'then' && idx === 1))) return { host, kind: 'catch' };
+      if (failureRegistration(host) === idx) return { host, kind: 'event' };
+    }
+    if (host?.type === T.AssignmentExpression && host.right === ref && host.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(host.left) ?? '')) return { host: host as unknown as TSESTree.CallExpression, kind: 'event' };
+  }
+  return undefined;
 }
 
 /**
@@ -1340,6 +1390,16 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       if (cap !== undefined && dir === 1) last.hi = Math.max(last.lo, Math.min(last.hi, Math.max(cap, p.defaultValue ? (constant(p.defaultValue, ctx) ?? cap) : cap)));
       continue;
     }
+    // `let left = tries; … left -= 1; … self({ url, tries: left })`, `const left = opts.retries ?? 3;
+    // … self(x, { ...opts, retries: left - 1 })`: a local taken from the parameter counts, and goes
+    // back in its place (F2).
+    const carried = carriedLocal(arg, p.variable, fn, ctx);
+    if (carried && !attempts.some((x) => x.variable === carried.variable)) {
+      const init = carried.init && unwrap(carried.init);
+      const start = init && !(init.type === T.Identifier && isReferenceTo(p.variable, init)) ? constant(init, ctx) : p.defaultValue ? constant(p.defaultValue, ctx) : undefined;
+      consider(carried.variable, carried.dir, start, carried.unit);
+      continue;
+    }
     // A once-only switch: `api(url, true)` for a tested `retried = false`, `upsert(body, undefined)`
     // for a tested `existing`: a constant (other than the default) that turns the retry path off.
     const a = unwrap(arg);
@@ -1377,13 +1437,25 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       a.hi = arg.operator === '*' ? a.lo * k ** maxAttempts : arg.operator === '+' ? a.lo + k * maxAttempts : a.hi;
     }
   }
-  // A counter kept on the instance (`this.attempt++` … `if (this.attempt >= 6) throw`).
+  // A counter kept on the instance (`this.attempt++` … `if (this.attempt >= 6) throw`), or on an
+  // object that outlives the call: one declared outside it, or a parameter the retry passes back as
+  // it is (`state.failures += 1; … return sync(id, state)`).
   if (!bounded) {
     const fields = new Set<string>();
+    const outlives = (o: Node): boolean => {
+      const u = unwrap(o);
+      if (u.type === T.ThisExpression) return true;
+      if (u.type !== T.Identifier) return false;
+      const v = variableOf(ctx.sourceCode, u);
+      const def = v?.defs[0];
+      if (!v || !def) return false;
+      if (!contains(fn, def.name)) return true;
+      return def.type === 'Parameter' && fn.params.some((param, i) => (param === def.name || (param.type === T.AssignmentPattern && param.left === def.name)) && call.arguments[i] !== undefined && unwrap(call.arguments[i]!).type === T.Identifier && isReferenceTo(v, unwrap(call.arguments[i]!) as TSESTree.Identifier));
+    };
     walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
       const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
       const t = target && unwrap(target);
-      if (t?.type === T.MemberExpression && unwrap(t.object).type === T.ThisExpression) fields.add(ctx.sourceCode.getText(t));
+      if (t?.type === T.MemberExpression && outlives(t.object)) fields.add(ctx.sourceCode.getText(t));
       return undefined;
     });
     if (fields.size > 0 && tests.some((t) => comparesText(t, fields, ctx))) bounded = true;
@@ -1398,6 +1470,44 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
   }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once };
+}
+
+/**
+ * A local counter that carries a parameter's value to the next call: a variable declared in `fn`
+ * whose initialiser reads the parameter `param`, stepped in `fn` (`left -= 1`) and passed back
+ * as it is, or passed back stepped (`left - 1`), at the parameter's place: the argument itself,
+ * or a property of an object literal given there (`{ ...opts, retries: left - 1 }`).
+ */
+function carriedLocal(arg: Node, param: Variable, fn: Fn, ctx: Ctx): { variable: Variable; dir: 1 | -1; unit: boolean; init: Node | undefined } | undefined {
+  const a = unwrap(arg);
+  const values: Node[] = a.type === T.ObjectExpression ? a.properties.filter((p): p is TSESTree.Property => p.type === T.Property).map((p) => p.value as Node) : [a];
+  const one = (y: Node): boolean => { const w = unwrap(y); return w.type === T.Literal && w.value === 1; };
+  for (const value of values) {
+    const locals = new Set<Variable>();
+    walk(value, ctx.sourceCode.visitorKeys, (n) => {
+      if (isFunction(n)) return false;
+      if (n.type !== T.Identifier) return undefined;
+      const v = variableOf(ctx.sourceCode, n);
+      const def = v?.defs[0];
+      if (v && def?.type === 'Variable' && def.node.id.type === T.Identifier && contains(fn.body, def.name) && def.node.init && refersTo(def.node.init, param, ctx)) locals.add(v);
+      return undefined;
+    });
+    for (const v of locals) {
+      const init = (v.defs[0]!.node as TSESTree.VariableDeclarator).init ?? undefined;
+      const stepped = changeIn(value, v, ctx);
+      if (stepped) {
+        const u = unwrap(value);
+        return { variable: v, dir: stepped, unit: u.type === T.BinaryExpression && one(u.right), init };
+      }
+      if (unwrap(value).type !== T.Identifier) continue;
+      for (const r of v.references) {
+        const w = r.identifier.parent as Node | undefined;
+        if (w?.type === T.UpdateExpression) return { variable: v, dir: w.operator === '++' ? 1 : -1, unit: true, init };
+        if (w?.type === T.AssignmentExpression && w.left === r.identifier && (w.operator === '+=' || w.operator === '-=')) return { variable: v, dir: w.operator === '+=' ? 1 : -1, unit: one(w.right), init };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Failover through a list: `host = queue.shift()` with a test of `queue.length` ends when the list does. */
@@ -1572,6 +1682,9 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (fc.timer && contains(n, fc.timer)) return false;
     if (n === call) return false;
+    // Only a wait on the path to this call: not one after it, nor one in a branch that leaves
+    // before it (another retry path's wait helper, `if (a) return this.later(…)`).
+    if (!contains(n, call) && (n.range[0] >= call.range[1] || inLeavingBranch(n, call, fc.path))) return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w) return undefined;
     // `delay(ms).then(() => self())` chains the call; otherwise the wait must be awaited.
@@ -1588,3 +1701,15 @@ function chainsInto(wait: Node, call: Node): boolean {
   return chainedBefore(wait, call);
 }
 
+
+/**
+ * Whether `n` sits in a branch (an `if` consequent or alternate) that does not hold `call` and
+ * always leaves: whatever runs there, control never goes on from it to `call`.
+ */
+function inLeavingBranch(n: Node, call: Node, root: Node): boolean {
+  for (let child: Node = n, p = n.parent; p && child !== root; child = p, p = p.parent) {
+    if (contains(p, call)) return false;
+    if (p.type === T.IfStatement && child !== p.test && alwaysExits(child)) return true;
+  }
+  return false;
+}

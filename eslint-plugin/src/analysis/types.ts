@@ -165,4 +165,6 @@ export interface LibrarySuggestion {
   /** Range in the source text to replace, [start, end) offsets. */
   range: [number, number];
   text: string;
+  /** Further edits the change needs elsewhere in the file (a name added to an import), applied with it. */
+  also?: Array<{ range: [number, number]; text: string }>;
 }

@@ -33,8 +33,12 @@ export function isNotAWaitModule(module: string): boolean {
  */
 export const ATTEMPT_NAME_RE = /^(?!_*(max|min|limit|total))(?:_*(n|retry|retries|tries)$|.*(attempts?(Count|Number|No|Index|Left|Remaining)?|retr(y|ies)(Count|Number|No|Index|Left|Remaining)|tryCount|failures?Count)$|(num|n)Retries$|_*failures$|(tries|retries)(Left|Remaining)$)/i;
 
-/** Header and property names that carry a server-chosen delay (Retry-After and rate-limit resets). */
-export const RETRY_AFTER_RE = /^(retry[-_]?after(ms|seconds|sec|s)?|x-ratelimit-reset(-after)?|ratelimit-reset|x-rate-limit-reset)$/i;
+/**
+ * Header and property names that carry a server-chosen delay (Retry-After and rate-limit resets),
+ * in any unit spelling: `retryAfterMs`, the non-standard `retry-after-ms` header some APIs send,
+ * `x-ratelimit-reset-ms`.
+ */
+export const RETRY_AFTER_RE = /^(retry[-_]?after([-_]?(ms|millis|seconds|secs?|s))?|x-ratelimit-reset(-after)?([-_]?ms)?|ratelimit-reset|x-rate-limit-reset)$/i;
 
 /** Names of helpers that return a random number (`random`, `randomBetween`, `jitter`). */
 export const RANDOM_CALL_RE = /random|jitter/i;
