@@ -202,7 +202,7 @@ function markTieredWaits(sites: RetrySite[], ctx: Ctx): void {
   for (const site of sites) {
     if (site.waits.length !== 1) continue;
     const w = site.waits[0]!;
-    if (w.delay.growing || w.delay.random || w.delay.maxReason !== 'known' || !Number.isFinite(w.delay.maxMs)) continue;
+    if (w.delay.growing || w.delay.maxReason !== 'known' || !Number.isFinite(w.delay.maxMs)) continue;
     // The `if` chain the wait sits in, and the branch (0 for the first consequent, then each `else`).
     let child: Node = w.node;
     let head: TSESTree.IfStatement | undefined;
