@@ -910,7 +910,9 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   const refs = new Set<Node>(inputs.flatMap((c) => c.variable!.references.map((r) => r.identifier as Node)));
   let found = false;
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
-    if (found || isFunction(n)) return false;
+    // A promise executor runs at once, in the pass (`new Promise((ok, fail) => probe.listen(port, ok))`).
+    const executor = isFunction(n) && n.parent?.type === T.NewExpression && unwrap(n.parent.callee).type === T.Identifier && (unwrap(n.parent.callee) as TSESTree.Identifier).name === 'Promise';
+    if (found || (isFunction(n) && !executor)) return false;
     // A counter handed to the delay computation of a wait (`pause(spread(level, 300))`) is no input.
     if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) return false;
     if (n.type === T.CallExpression && n.arguments.some((a) => { const u = unwrap(a); return u.type === T.Identifier && refs.has(u); })) found = true;

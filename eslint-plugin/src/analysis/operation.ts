@@ -82,9 +82,31 @@ export function hasDeadline(test: Node, sourceCode: TSESLint.SourceCode): boolea
     if (found) return false;
     if (n.type === T.Identifier && DEADLINE_RE.test(n.name)) found = true;
     if (n.type === T.MemberExpression && ['now', 'hrtime', 'aborted'].includes(propertyName(n) ?? '')) found = true;
+    // `const wait = this.nextDelay(); if (wait <= 0) throw e`: compared, a value from a same-file
+    // helper that reads the clock (the time left of a budget).
+    if (n.type === T.BinaryExpression && ['<', '<=', '>', '>='].includes(n.operator) && [n.left, n.right].some((x) => fromClockHelper(x as Node, sourceCode))) found = true;
     return undefined;
   });
   return found;
+}
+
+/** A `const` initialised by (awaiting) a call to a same-file function whose body reads the clock (`Date.now()`, `performance.now()`). */
+function fromClockHelper(x: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const u = unwrap(x);
+  if (u.type !== T.Identifier) return false;
+  const def = variableOf(sourceCode, u)?.defs[0];
+  let init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : undefined;
+  if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+  if (init?.type !== T.CallExpression) return false;
+  const helper = sameFileFunction(init.callee, { sourceCode });
+  if (!helper) return false;
+  let clock = false;
+  walk(helper.body ?? helper, sourceCode.visitorKeys, (m) => {
+    if (clock) return false;
+    if (m.type === T.CallExpression && unwrap(m.callee).type === T.MemberExpression && ['now', 'hrtime'].includes(propertyName(unwrap(m.callee) as TSESTree.MemberExpression) ?? '')) clock = true;
+    return undefined;
+  });
+  return clock;
 }
 
 /** Status-like expressions: `res.status`, `err.response?.status`, `statusCode`, a variable named `status`. */

@@ -815,6 +815,9 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     // Text added to the value (`name + '.json'`, `${name}.default`): another name, a fallback.
     if (extendsText(u, refs)) return true;
     if (changeIn(arg, p.variable, ctx)) {
+      // A stepped value the operation takes (`listen(port)` with `self(port + 1)`), not named like a
+      // count: the next port, page or id, a walk over candidates.
+      if (steppedByOne(u) && handsSteppedOn(fn, p.variable, call, ctx)) return true;
       // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`).
       let indexes = false;
       walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
@@ -826,6 +829,38 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     }
     return false;
   });
+}
+
+/** `x + 1`, `x - 1`, `++x`: a step by one (to the next port, page or id), not a growing delay (`gap * 2`). */
+function steppedByOne(arg: Node): boolean {
+  const u = unwrap(arg);
+  if (u.type === T.UpdateExpression) return true;
+  if (u.type !== T.BinaryExpression || (u.operator !== '+' && u.operator !== '-')) return false;
+  const one = (x: Node): boolean => unwrap(x).type === T.Literal && (unwrap(x) as TSESTree.Literal).value === 1;
+  return one(u.right) || (u.operator === '+' && one(u.left as Node));
+}
+
+/** Names of counts rather than inputs: attempt and retry counters, single letters of loop counters. */
+const COUNT_NAME_RE = /^(n|i|j|k)$|try|fail|round|level|step|iter/i;
+
+/**
+ * The parameter `v`, not named like a count, is handed as is to a call in `fn` (also inside the
+ * callbacks there, such as a promise executor) that is neither a wait, a log line nor the self-call
+ * `skip`: the function works on it (`server.listen(port)`).
+ */
+function handsSteppedOn(fn: Fn, v: Variable, skip: Node, ctx: Ctx): boolean {
+  if (ATTEMPTISH.test(v.name) || COUNT_NAME_RE.test(v.name)) return false;
+  let handed = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (handed || n === skip) return false;
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    if (asWait(n, ctx.sourceCode, ctx.settings) || (n.type === T.CallExpression && isGlobalTimer(ctx.sourceCode, n))) return false;
+    const c = unwrap(n.callee);
+    const logLine = c.type === T.MemberExpression && ((unwrap(c.object).type === T.Identifier && ['console', 'Math'].includes((unwrap(c.object) as TSESTree.Identifier).name)) || LOG_METHOD_RE.test(propertyName(c) ?? ''));
+    if (!logLine && n.arguments.some((a) => unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier))) handed = true;
+    return undefined;
+  });
+  return handed;
 }
 
 /**
@@ -1609,6 +1644,14 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
       if (init?.type === T.CallExpression && predicateCompares(init, isV, ctx.sourceCode)) {
         result = 'unknown';
         return false;
+      }
+      // `const again = failures < limit || …; if (!again) return`: the local holds the comparison (F2).
+      if (init && init.type !== T.CallExpression && init.type !== T.AwaitExpression && !isFunction(init)) {
+        // Which way the local's test goes is not followed through `!` and `||`: the limit counts as unknown.
+        if (limitIn(init, v, ctx)) {
+          result = 'unknown';
+          return false;
+        }
       }
     }
     if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;
