@@ -45,9 +45,32 @@ describe('publication readiness', function () {
     assert.match(manifest.bugs?.url ?? '', /^https:\/\//);
     assert.match(manifest.homepage ?? '', /^https:\/\//);
     assert.match(manifest.engines?.['node'] ?? '', />=18\.18/);
-    assert.equal(manifest.peerDependencies?.['eslint'], '^8.57.0 || ^9.0.0');
+    assert.equal(manifest.peerDependencies?.['eslint'], '^8.57.0 || ^9.0.0 || ^10.0.0');
     assert.ok(!manifest.dependencies?.['eslint'], 'eslint is a peer dependency, never a dependency');
     assert.deepEqual(manifest.bin, { 'retry-lint': './bin/retry-lint.js' });
+  });
+
+  it('installs beside the ESLint and typescript-eslint versions users have (no peer conflict): ESLint 8.57, 9 and 10, typescript-eslint 6 to 8, any TypeScript', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- semver, as npm reads ranges
+    const semver = require('semver') as { satisfies: (version: string, range: string) => boolean; intersects: (a: string, b: string) => boolean };
+    const peer = manifest.peerDependencies?.['eslint'] ?? '';
+    // The ESLint versions the tests run the command and rules with (eslint8, eslint, eslint10 in this repository).
+    for (const alias of ['eslint8', 'eslint', 'eslint10']) {
+      const { version } = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', alias, 'package.json'), 'utf8')) as { version: string };
+      assert.ok(semver.satisfies(version, peer), `ESLint ${version} (${alias}) is accepted by the peer range ${peer}`);
+    }
+    for (const version of ['8.56.0', '7.32.0', '11.0.0']) assert.ok(!semver.satisfies(version, peer), `ESLint ${version} is refused`);
+    // typescript-eslint's own peer range on eslint must admit every ESLint the package accepts, or npm reports a conflict.
+    for (const dep of ['@typescript-eslint/parser', '@typescript-eslint/utils']) {
+      const installed = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', dep, 'package.json'), 'utf8')) as { version: string; peerDependencies?: Record<string, string> };
+      assert.ok(semver.satisfies(installed.version, manifest.dependencies?.[dep] ?? ''), dep);
+      for (const major of ['8.57.0', '9.0.0', '10.0.0']) assert.ok(semver.satisfies(major, installed.peerDependencies?.['eslint'] ?? ''), `${dep} accepts ESLint ${major}`);
+    }
+    // No peer dependency on typescript-eslint or TypeScript: the package brings its own parser and a
+    // supported TypeScript, so a project on typescript-eslint 6 or 7 or on TypeScript 4.4 or 7 keeps its own.
+    assert.deepEqual(Object.keys(manifest.peerDependencies ?? {}), ['eslint']);
+    const parserPeer = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@typescript-eslint/typescript-estree/package.json'), 'utf8')) as { peerDependencies: Record<string, string> }).peerDependencies['typescript'] ?? '';
+    assert.ok(semver.intersects(manifest.dependencies?.['typescript'] ?? '', parserPeer), `the typescript dependency ${String(manifest.dependencies?.['typescript'])} fits the parser's ${parserPeer}`);
   });
 
   it('npm pack --dry-run holds the build, the command, the rule pages, README, LICENSE and CHANGELOG, and nothing else', () => {
