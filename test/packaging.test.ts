@@ -103,6 +103,24 @@ describe('publication readiness', function () {
     assert.deepEqual([...missing], []);
   });
 
+  it("the extension's manifest has what Open VSX (ovsx publish) and the Marketplace require: namespace and name, semver version, license, repository, a PNG icon of 128 px or more", () => {
+    const extension = path.join(ROOT, 'extension');
+    const ext = JSON.parse(readFileSync(path.join(extension, 'package.json'), 'utf8')) as Manifest & { publisher?: string; displayName?: string; description?: string; icon?: string; engines?: Record<string, string> };
+    // Open VSX namespaces (the publisher) and extension names: letters, digits and _ - + $ ~.
+    assert.match(ext.publisher ?? '', /^[\w\-+$~]+$/);
+    assert.match(ext.name, /^[\w\-+$~]+$/);
+    assert.match(ext.version, /^\d+\.\d+\.\d+$/);
+    assert.ok(ext.displayName && ext.description, 'display name and description');
+    assert.match(ext.engines?.['vscode'] ?? '', /^\^\d+\.\d+\.\d+$/);
+    // A license is mandatory on Open VSX: the SPDX id, and the LICENSE file the .vsix carries (see vsce ls below).
+    assert.equal(ext.license, 'MIT');
+    assert.match(readFileSync(path.join(extension, 'LICENSE'), 'utf8'), /^MIT License/);
+    assert.match(ext.repository?.url ?? '', /^https:\/\/github\.com\/[^/]+\/[^/]+\.git$/);
+    const icon = readFileSync(path.join(extension, ext.icon ?? 'missing.png'));
+    assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG', 'the icon is a PNG (SVG icons are refused)');
+    assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(20) >= 128, 'the icon is at least 128×128');
+  });
+
   it('the .vsix lists the manifest, README, LICENSE, CHANGELOG and the bundles only (vsce ls)', function () {
     const extension = path.join(ROOT, 'extension');
     const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
@@ -110,7 +128,7 @@ describe('publication readiness', function () {
     const run = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: extension, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     const files = run.stdout.split('\n').filter(Boolean).sort();
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/docs/rules/require-jitter.md']) assert.ok(files.includes(needed), `${needed}: ${files.join(', ')}`);
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images/icon.png', 'dist/client.js', 'dist/server.js', 'dist/docs/rules/require-jitter.md']) assert.ok(files.includes(needed), `${needed}: ${files.join(', ')}`);
     assert.deepEqual(files.filter((f) => /^(src|test|node_modules)\/|\.map$|\.ts$/.test(f) && !f.startsWith("snippets/")), []);
   });
 
