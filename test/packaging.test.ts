@@ -66,6 +66,11 @@ describe('publication readiness', function () {
       assert.ok(semver.satisfies(installed.version, manifest.dependencies?.[dep] ?? ''), dep);
       for (const major of ['8.57.0', '9.0.0', '10.0.0']) assert.ok(semver.satisfies(major, installed.peerDependencies?.['eslint'] ?? ''), `${dep} accepts ESLint ${major}`);
     }
+    // No dependency brings an ESLint of its own (a second ESLint beside the project's; with pnpm, the one the peer resolves to).
+    for (const dep of Object.keys(manifest.dependencies ?? {})) {
+      const installed = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', dep, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+      assert.ok(!installed.dependencies?.['eslint'], `${dep} depends on eslint itself`);
+    }
     // No peer dependency on typescript-eslint or TypeScript: the package brings its own parser and a
     // supported TypeScript, so a project on typescript-eslint 6 or 7 or on TypeScript 4.4 or 7 keeps its own.
     assert.deepEqual(Object.keys(manifest.peerDependencies ?? {}), ['eslint']);
