@@ -1,5 +1,6 @@
 // Builds the extension's two CommonJS bundles for Node:
-//   dist/server.js  the language server, with ESLint, @typescript-eslint/parser and the plugin inside
+//   dist/server.js  the language server and, in worker threads, its lint workers (src/server/main.ts),
+//                   with ESLint, @typescript-eslint/parser and the plugin inside
 //                   (runs on its own: `node dist/server.js --stdio`);
 //   dist/client.js  the VS Code client (`vscode` external), when src/client/extension.ts exists;
 //   dist/docs/rules the rule pages of eslint-plugin/docs/rules, which findings link to.
@@ -40,7 +41,7 @@ const helperJs = helperText('retry-with-backoff.js');
 
 const server = {
   ...common,
-  entryPoints: [join(here, 'src/server/server.ts')],
+  entryPoints: [join(here, 'src/server/main.ts')],
   outfile: join(here, 'dist/server.js'),
   // jiti loads `eslint.config.ts` for the workspace's ESLint only; the bundled path never needs it.
   external: ['jiti'],

@@ -90,4 +90,21 @@ describe('publication readiness', function () {
     for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/docs/rules/require-jitter.md']) assert.ok(files.includes(needed), `${needed}: ${files.join(', ')}`);
     assert.deepEqual(files.filter((f) => /^(src|test|node_modules)\/|\.map$|\.ts$/.test(f) && !f.startsWith("snippets/")), []);
   });
+
+  it('the packaged server bundle is also its lint worker: started in a worker thread it says it is ready', async function () {
+    this.timeout(120000);
+    const server = path.join(ROOT, 'extension/dist/server.js');
+    if (!existsSync(server)) this.skip();
+    const { Worker } = await import('node:worker_threads');
+    const worker = new Worker(server, { workerData: {} });
+    try {
+      const first = await new Promise((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      assert.equal(first, 'ready');
+    } finally {
+      await worker.terminate();
+    }
+  });
 });

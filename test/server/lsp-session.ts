@@ -19,6 +19,7 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -39,6 +40,10 @@ export class LspSession {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
   readonly statuses: StatusParams[] = [];
   readonly logs: string[] = [];
+  /** `window/showMessage` texts, in order. */
+  readonly shown: string[] = [];
+  /** Every publish, in order. */
+  readonly history: PublishDiagnosticsParams[] = [];
   settings: Record<string, unknown> = {};
   private waiters: Waiter[] = [];
   private statusWaiters: Array<(p: StatusParams) => boolean> = [];
@@ -49,8 +54,8 @@ export class LspSession {
     readonly connection: ProtocolConnection,
   ) {}
 
-  static async start(options: { rootDir: string; settings?: Record<string, unknown>; workspaceTrusted?: boolean }): Promise<LspSession> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(options: { rootDir: string; settings?: Record<string, unknown>; workspaceTrusted?: boolean; env?: Record<string, string> }): Promise<LspSession> {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const session = new LspSession(proc, connection);
     session.settings = options.settings ?? {};
@@ -60,6 +65,7 @@ export class LspSession {
       session.statusWaiters = session.statusWaiters.filter((w) => !w(p));
     });
     connection.onNotification(LogMessageNotification.type, (p) => session.logs.push(p.message));
+    connection.onNotification(ShowMessageNotification.type, (p) => session.shown.push(p.message));
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => session.settings));
     connection.onRequest(RegistrationRequest.type, () => null);
     connection.listen();
@@ -80,6 +86,7 @@ export class LspSession {
 
   private published(p: PublishDiagnosticsParams): void {
     this.latest.set(p.uri, p);
+    this.history.push(p);
     this.waiters = this.waiters.filter((w) => {
       if (w.uri !== p.uri || !w.pred(p)) return true;
       w.resolve(p);

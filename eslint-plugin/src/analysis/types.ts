@@ -52,6 +52,12 @@ export interface DelayFacts {
    * messages name instead of a number.
    */
   unitAssumed?: Node;
+  /**
+   * The wait is fixed where it is written, but the retry picks it by the attempt count among the
+   * waits of other branches (`attempts < 10 ? 1 s : attempts < 20 ? 2 s : …` written as an `if`
+   * chain), so `growing` is set and `maxMs` is this step's wait, not the largest.
+   */
+  tiered?: boolean;
 }
 
 /** One wait between attempts. */

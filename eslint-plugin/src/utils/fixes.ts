@@ -127,7 +127,7 @@ function freeName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, preferre
  * retry never changes, the expression as written.
  */
 export function describeDelay(
-  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; expression?: TSESTree.Node; unitAssumed?: TSESTree.Node },
+  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; expression?: TSESTree.Node; unitAssumed?: TSESTree.Node; tiered?: boolean },
   sourceCode?: TSESLint.SourceCode,
 ): string {
   const known = !d.opaque && Number.isFinite(d.maxMs);
@@ -145,6 +145,7 @@ export function describeDelay(
     const text = sourceCode.getText(d.expression).replace(/\s+/g, ' ');
     return `a wait of \`${text.length > 48 ? `${text.slice(0, 47)}…` : text}\` on every attempt`;
   }
+  if (d.growing && d.tiered && known) return `a wait stepped up by the attempt count (${Math.round(d.maxMs)} ms at this step)`;
   if (d.growing && d.maxReason === 'known' && Number.isFinite(d.maxMs)) return `a wait that grows to ${Math.round(d.maxMs)} ms`;
   if (d.growing && d.maxReason === 'opaque') return 'a wait that changes with the attempt';
   if (d.growing) return 'a growing wait';

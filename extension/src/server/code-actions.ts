@@ -21,8 +21,40 @@ import { dataOf, type FixData } from './diagnostics';
 import { lintPathOf } from './documents';
 import { HelperPathError, importEdit, placeHelper, type HelperName, type ReadText } from './helper-file';
 import { isLintable } from './documents';
-import { fixAllBundled, sourceCodeOf } from './linting';
+import { fixAllBundled, type LintTarget, sourceCodeOf } from './linting';
 import { planRewrites, type RewritePlan } from './rewrite';
+
+/**
+ * What code actions learn from the parse and the retry analysis of the document. The server answers
+ * it from the lint worker that holds the document's parse ({@link answeredAnalysis}); module tests
+ * and the in-process fallback answer it here ({@link localAnalysis}).
+ */
+export interface DocAnalysis {
+  /** The program's top-level statements (enough for the helper's import), or undefined on a parse error. */
+  program(): TSESTree.Program | undefined;
+  /** The rewrite plans of the retry site at `offset` (an offset into the text without a BOM). */
+  plans(offset: number): RewritePlan[];
+  /** Whether `offset` sits among JSX children (a comment there must be `{/* … *\/}`). */
+  inJsxChildren(offset: number): boolean;
+  /** The text with every autofix of the bundled rules applied (the text is without a BOM). */
+  fixAll(settings: Pick<RetryLintSettings, 'rules'>): { output: string; error?: string };
+}
+
+/** The questions a code action request asks of {@link DocAnalysis}, so they can be answered in one round trip. */
+export interface AnalysisQueries {
+  program: boolean;
+  plans: number[];
+  jsx: number[];
+  fixAll: boolean;
+}
+
+/** The answers to {@link AnalysisQueries} (plain data: they cross the worker boundary). */
+export interface AnalysisAnswers {
+  program?: TSESTree.Program;
+  plans: Array<[number, RewritePlan[]]>;
+  jsx: Array<[number, boolean]>;
+  fixAll?: { output: string; error?: string };
+}
 
 /** What code actions need besides the document and the request. */
 export interface ActionContext {
@@ -31,7 +63,86 @@ export interface ActionContext {
   read: ReadText;
   /** Whether the client cancelled the request (its CancellationToken): checked between the steps of the work. */
   cancelled?: () => boolean;
+  /** Where the parse and the analysis come from; by default this thread ({@link localAnalysis}). */
+  analysis?: DocAnalysis;
 }
+
+/**
+ * The program's top-level statements as plain data: imports and `require` declarations whole,
+ * every other statement as its type, range and directive only (what the helper's import reads).
+ */
+function programSkeleton(program: TSESTree.Program): TSESTree.Program {
+  const clone = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(clone);
+    if (!value || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (k !== 'parent' && k !== 'loc') out[k] = clone(v);
+    return out;
+  };
+  const isRequire = (s: TSESTree.Statement): boolean => {
+    if (s.type !== T.VariableDeclaration || s.declarations.length !== 1) return false;
+    const init = s.declarations[0].init;
+    return init?.type === T.CallExpression && init.callee.type === T.Identifier && init.callee.name === 'require';
+  };
+  const body = program.body.map((s) =>
+    s.type === T.ImportDeclaration || isRequire(s)
+      ? clone(s)
+      : { type: s.type, range: s.range, ...('directive' in s && typeof s.directive === 'string' ? { directive: s.directive } : {}) },
+  );
+  return { type: T.Program, range: program.range, sourceType: program.sourceType, body } as unknown as TSESTree.Program;
+}
+
+/** {@link DocAnalysis} computed on this thread, from the parse `linting.ts` keeps (or a new one). */
+export function localAnalysis(target: LintTarget): DocAnalysis {
+  const sourceCode = (): ReturnType<typeof sourceCodeOf> => sourceCodeOf(target);
+  return {
+    program: () => sourceCode()?.ast as TSESTree.Program | undefined,
+    plans: (offset) => {
+      const sc = sourceCode();
+      return sc ? planRewrites(sc as never, offset) : [];
+    },
+    inJsxChildren: (offset) => inJsxChildren(sourceCode()?.ast as TSESTree.Program | undefined, offset),
+    fixAll: (settings) => {
+      const bom = target.text.startsWith('\uFEFF') ? 1 : 0;
+      return fixAllBundled({ filePath: target.filePath, text: target.text.slice(bom) }, settings);
+    },
+  };
+}
+
+/**
+ * Answers `queries` with {@link localAnalysis} (what the lint worker runs). Stops early, with what
+ * it has, when `cancelled` says so.
+ */
+export function answerQueries(target: LintTarget, queries: AnalysisQueries, settings: Pick<RetryLintSettings, 'rules'>, cancelled: () => boolean = () => false): AnalysisAnswers {
+  const local = localAnalysis(target);
+  const answers: AnalysisAnswers = { plans: [], jsx: [] };
+  if (queries.fixAll && !cancelled()) answers.fixAll = local.fixAll(settings);
+  for (const offset of queries.plans) {
+    if (cancelled()) return answers;
+    answers.plans.push([offset, local.plans(offset)]);
+  }
+  for (const offset of queries.jsx) answers.jsx.push([offset, local.inJsxChildren(offset)]);
+  if (queries.program) {
+    const program = local.program();
+    if (program) answers.program = programSkeleton(program);
+  }
+  return answers;
+}
+
+/** {@link DocAnalysis} over answers computed elsewhere; a question not asked gets the empty answer. */
+export function answeredAnalysis(answers: AnalysisAnswers, text: string): DocAnalysis {
+  const plans = new Map(answers.plans);
+  const jsx = new Map(answers.jsx);
+  return {
+    program: () => answers.program,
+    plans: (offset) => plans.get(offset) ?? [],
+    inJsxChildren: (offset) => jsx.get(offset) ?? false,
+    fixAll: () => answers.fixAll ?? { output: text.startsWith('\uFEFF') ? text.slice(1) : text },
+  };
+}
+
+const analysisOf = (doc: TextDocument, context: Pick<ActionContext, 'analysis'>): DocAnalysis =>
+  context.analysis ?? localAnalysis({ filePath: lintPathOf(doc), text: doc.getText() });
 
 function bomOf(doc: TextDocument): number {
   return doc.getText().startsWith('\uFEFF') ? 1 : 0;
@@ -100,10 +211,18 @@ function inJsxChildren(program: TSESTree.Program | undefined, offset: number): b
   return false;
 }
 
+/** The offset (without a BOM) of the first non-blank character of a finding's line. */
+function lineStartOffset(doc: TextDocument, diagnostic: Diagnostic): number {
+  const line = diagnostic.range.start.line;
+  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const indent = /^\s*/.exec(lineText)?.[0] ?? '';
+  return doc.offsetAt({ line, character: indent.length }) - bomOf(doc);
+}
+
 const DISABLE_COMMENT = /^(\s*)(\/\/|\{\s*\/\*|\/\*)\s*eslint-disable-next-line\b([^*}\n]*?)(\s*--[^*}\n]*)?(\s*\*\/\s*\}?|\s*\*\/)?\s*$/d;
 
 /** "Disable <rule> for this line": merged into an existing `eslint-disable-next-line` comment on the line above. */
-function disableForLine(doc: TextDocument, diagnostic: Diagnostic, program: TSESTree.Program | undefined): CodeAction | undefined {
+function disableForLine(doc: TextDocument, diagnostic: Diagnostic, analysis: DocAnalysis): CodeAction | undefined {
   const data = dataOf(diagnostic);
   if (!data) return undefined;
   const line = diagnostic.range.start.line;
@@ -123,8 +242,7 @@ function disableForLine(doc: TextDocument, diagnostic: Diagnostic, program: TSES
       return action;
     }
   }
-  const offset = doc.offsetAt({ line, character: indent.length }) - bomOf(doc);
-  const comment = inJsxChildren(program, offset) ? `{/* eslint-disable-next-line ${data.ruleId} */}` : `// eslint-disable-next-line ${data.ruleId}`;
+  const comment = analysis.inJsxChildren(lineStartOffset(doc, diagnostic)) ? `{/* eslint-disable-next-line ${data.ruleId} */}` : `// eslint-disable-next-line ${data.ruleId}`;
   const start = { line, character: 0 };
   const action = CodeAction.create(title, versionedEdit(doc, [{ range: { start, end: start }, newText: `${indent}${comment}\n` }]), CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
@@ -188,14 +306,15 @@ export function helperWorkspaceEdit(doc: TextDocument, program: TSESTree.Program
  */
 function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: ActionContext): CodeAction[] {
   if (diagnostics.length === 0) return [];
-  const sourceCode = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() });
-  if (!sourceCode) return [];
+  const analysis = analysisOf(doc, context);
+  const program = analysis.program();
+  if (!program) return [];
   const bom = bomOf(doc);
   const byPlan = new Map<string, { plan: RewritePlan; diagnostics: Diagnostic[] }>();
   const offsetOf = (d: Diagnostic): number => doc.offsetAt(d.range.start) - bom;
   for (const d of diagnostics) {
     if (context.cancelled?.()) return [];
-    for (const plan of planRewrites(sourceCode as never, offsetOf(d))) {
+    for (const plan of analysis.plans(offsetOf(d))) {
       const key = `${plan.siteKey}:${plan.title}`;
       const entry = byPlan.get(key);
       if (entry) entry.diagnostics.push(d);
@@ -213,7 +332,7 @@ function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: Ac
     const rewrite = plan.edits.map((e) => toTextEdit(doc, e));
     let edit: WorkspaceEdit | undefined;
     try {
-      edit = helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, plan.names, rewrite, context);
+      edit = helperWorkspaceEdit(doc, program, plan.names, rewrite, context);
     } catch (error) {
       // A retryLint.helper.path outside the workspace: no helper action (the helper command says why).
       if (error instanceof HelperPathError) return [];
@@ -228,11 +347,11 @@ function helperActions(doc: TextDocument, diagnostics: Diagnostic[], context: Ac
 }
 
 /** `source.fixAll.retryLint`: every autofix at once, as one minimal replacement. */
-export function fixAllAction(doc: TextDocument, settings: RetryLintSettings): CodeAction | undefined {
+export function fixAllAction(doc: TextDocument, settings: RetryLintSettings, analysis?: DocAnalysis): CodeAction | undefined {
   const text = doc.getText();
   if (text.length > settings.maxFileSize) return undefined;
   const bom = bomOf(doc);
-  const { output, error } = fixAllBundled({ filePath: lintPathOf(doc), text: text.slice(bom) }, settings);
+  const { output, error } = (analysis ?? analysisOf(doc, {})).fixAll(settings);
   if (error || output === text.slice(bom)) return undefined;
   const before = text.slice(bom);
   let start = 0;
@@ -261,9 +380,9 @@ export function rewriteFileAction(doc: TextDocument, diagnostics: readonly Diagn
   const text = doc.getText();
   if (text.length > context.settings.maxFileSize) return undefined;
   const bom = bomOf(doc);
-  const target = { filePath: lintPathOf(doc), text: text.slice(bom) };
-  const sourceCode = sourceCodeOf(target);
-  if (!sourceCode) return undefined;
+  const analysis = analysisOf(doc, context);
+  const program = analysis.program();
+  if (!program) return undefined;
   const taken: Array<[number, number]> = [];
   const edits: TextEdit[] = [];
   const names = new Set<HelperName>();
@@ -273,7 +392,7 @@ export function rewriteFileAction(doc: TextDocument, diagnostics: readonly Diagn
     const ruleId = dataOf(d)?.ruleId;
     if (!ruleId) continue;
     const at = doc.offsetAt(d.range.start) - bom;
-    const plan = planRewrites(sourceCode as never, at)[0];
+    const plan = analysis.plans(at)[0];
     if (!plan || seen.has(plan.siteKey)) continue;
     const rule = ruleId.replace(/^retry\//, '');
     if (!(plan.resolves as string[]).includes(rule) || !plan.covers.some(([a, b]) => at >= a && at < b)) continue;
@@ -288,7 +407,7 @@ export function rewriteFileAction(doc: TextDocument, diagnostics: readonly Diagn
   if (edits.length === 0) return undefined;
   let edit: WorkspaceEdit | undefined;
   try {
-    edit = helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, [...names], edits, context);
+    edit = helperWorkspaceEdit(doc, program, [...names], edits, context);
   } catch (error) {
     if (error instanceof HelperPathError) return undefined;
     throw error;
@@ -301,24 +420,56 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
+/** The findings of a request computed for the document's current version. */
+function currentFindings(doc: TextDocument, params: CodeActionParams): Diagnostic[] {
+  return params.context.diagnostics.filter((d) => {
+    const data = dataOf(d);
+    return data?.version === doc.version;
+  });
+}
+
+/**
+ * What {@link codeActions} will ask of the document's analysis for this request (empty when it
+ * needs none: no current finding, no fix-all, or a file over retryLint.maxFileSize).
+ */
+export function actionQueries(doc: TextDocument, params: CodeActionParams, settings: RetryLintSettings): AnalysisQueries {
+  const queries: AnalysisQueries = { program: false, plans: [], jsx: [], fixAll: false };
+  if (doc.getText().length > settings.maxFileSize) return queries;
+  const only = params.context.only;
+  const ours = currentFindings(doc, params);
+  const bom = bomOf(doc);
+  const offsets = [...new Set(ours.map((d) => doc.offsetAt(d.range.start) - bom))];
+  if (wants(only, CodeActionKind.QuickFix) && ours.length > 0) {
+    queries.program = true;
+    queries.plans = offsets;
+    queries.jsx = [...new Set(ours.map((d) => lineStartOffset(doc, d)))];
+  }
+  if (only && wants(only, CodeActionKinds.fixAll)) {
+    queries.fixAll = true;
+    if (ours.length > 0) {
+      queries.program = true;
+      queries.plans = offsets;
+    }
+  }
+  return queries;
+}
+
 /** All code actions for a request. Findings computed for another version of the document yield nothing. */
 export function codeActions(doc: TextDocument, params: CodeActionParams, context: ActionContext): CodeAction[] {
   // A file over retryLint.maxFileSize is not linted, so it is not parsed for actions either.
   if (doc.getText().length > context.settings.maxFileSize) return [];
   const only = params.context.only;
   const out: CodeAction[] = [];
-  const ours = params.context.diagnostics.filter((d) => {
-    const data = dataOf(d);
-    return data !== undefined && data.version === doc.version;
-  });
+  const ours = currentFindings(doc, params);
   const cancelled = context.cancelled ?? ((): boolean => false);
+  const analysis = analysisOf(doc, context);
+  context = { ...context, analysis };
   if (wants(only, CodeActionKind.QuickFix) && ours.length > 0 && !cancelled()) {
-    const program = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() })?.ast as TSESTree.Program | undefined;
     for (const d of ours) out.push(...eslintFixes(doc, d));
     if (cancelled()) return [];
     out.push(...helperActions(doc, ours, context));
     for (const d of ours) {
-      const disable = disableForLine(doc, d, program);
+      const disable = disableForLine(doc, d, analysis);
       if (disable) out.push(disable);
     }
     // One "for the entire file" action per rule.
@@ -339,7 +490,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, context
   }
   if (cancelled()) return [];
   if (only && wants(only, CodeActionKinds.fixAll)) {
-    const all = fixAllAction(doc, context.settings) ?? rewriteFileAction(doc, ours, context);
+    const all = fixAllAction(doc, context.settings, analysis) ?? rewriteFileAction(doc, ours, context);
     if (all) out.push(all);
   }
   return out;
@@ -363,7 +514,7 @@ export function helperRequestEdit(doc: TextDocument, context: ActionContext): Wo
   if (size > context.settings.maxFileSize) {
     throw new HelperRequestRefused(`${doc.uri} is ${size} characters, over retryLint.maxFileSize (${context.settings.maxFileSize}).`);
   }
-  const sourceCode = sourceCodeOf({ filePath: lintPathOf(doc), text: doc.getText() });
-  if (!sourceCode || context.cancelled?.()) return undefined;
-  return helperWorkspaceEdit(doc, sourceCode.ast as TSESTree.Program, ['retryWithBackoff'], [], context);
+  const program = analysisOf(doc, context).program();
+  if (!program || context.cancelled?.()) return undefined;
+  return helperWorkspaceEdit(doc, program, ['retryWithBackoff'], [], context);
 }

@@ -1,11 +1,13 @@
 // ESLint findings → LSP diagnostics, and when to lint: debounced as the user types (or on save),
 // tied to the document version so stale results are dropped.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RetryLintSettings } from '../shared/settings';
 import { isLintable, lintPathOf } from './documents';
-import { lintDocument, type LintMessage, type LintOutcome, type TrustState } from './linting';
+import { LintAborted, lintDocument, type LintMessage, type LintOutcome, type LintTarget, type TrustState } from './linting';
 import type { SettingsStore } from './settings';
 import type { StatusReporter } from './status';
 
@@ -88,18 +90,32 @@ export function toDiagnostics(outcome: LintOutcome, doc: TextDocument): Diagnost
   return outcome.messages.map((m) => toDiagnostic(m, doc, m.ruleId ? outcome.docsUrl(m.ruleId) : undefined));
 }
 
-/** Lints one document with its settings: skipped (empty) when disabled or too big. Never throws. */
+/**
+ * How a document is linted: on this thread ({@link lintHere}) or in a lint worker (the server's
+ * LintPool). Undefined when a newer lint of the document replaced this one before it ran.
+ */
+export type LintFn = (uri: string, target: LintTarget, settings: RetryLintSettings, trust: TrustState) => Promise<LintOutcome | undefined>;
+
+/** Lints on this thread. */
+export const lintHere: LintFn = (_uri, target, settings, trust) => lintDocument(target, settings, trust);
+
+/**
+ * Lints one document with its settings: skipped (empty) when disabled or too big. Never throws
+ * on this thread; a lint worker's job may fail with LintAborted. `dropped` when a newer lint replaced it.
+ */
 export async function diagnose(
   doc: TextDocument,
   settings: RetryLintSettings,
   trust: TrustState,
-): Promise<{ diagnostics: Diagnostic[]; outcome?: LintOutcome; skipped?: string }> {
+  lint: LintFn = lintHere,
+): Promise<{ diagnostics: Diagnostic[]; outcome?: LintOutcome; skipped?: string; dropped?: true }> {
   if (!settings.enable || !isLintable(doc)) return { diagnostics: [] };
   const text = doc.getText();
   if (text.length > settings.maxFileSize) {
     return { diagnostics: [], skipped: `Skipped ${doc.uri}: ${text.length} characters is over retryLint.maxFileSize (${settings.maxFileSize}).` };
   }
-  const outcome = await lintDocument({ filePath: lintPathOf(doc), text }, settings, trust);
+  const outcome = await lint(doc.uri, { filePath: lintPathOf(doc), text }, settings, trust);
+  if (!outcome) return { diagnostics: [], dropped: true };
   return { diagnostics: toDiagnostics(outcome, doc), outcome };
 }
 
@@ -119,10 +135,15 @@ export class DiagnosticsScheduler {
     private readonly trust: TrustState,
     private readonly status: StatusReporter,
     private readonly debounceMs = DEBOUNCE_MS,
+    private readonly lint: LintFn = lintHere,
   ) {}
+
+  /** Documents whose last lint ran past the time budget: not linted as they are typed, only when saved, reopened or re-validated. */
+  private readonly timedOut = new Set<string>();
 
   /** A document was opened or its settings changed: lint now. */
   now(doc: TextDocument): void {
+    this.timedOut.delete(doc.uri);
     this.cancel(doc.uri);
     void this.run(doc.uri, doc.version); // run() never rejects
   }
@@ -131,6 +152,7 @@ export class DiagnosticsScheduler {
   changed(doc: TextDocument): void {
     this.cancel(doc.uri);
     const uri = doc.uri;
+    if (this.timedOut.has(uri)) return;
     const version = doc.version;
     void this.settings.get(uri).then((s) => {
       // The run mode is read before the timer starts; a newer change cancels this one.
@@ -147,8 +169,9 @@ export class DiagnosticsScheduler {
   /** The document was saved: lint now in `onSave` mode (in `onType` mode it is already linted). */
   saved(doc: TextDocument): void {
     const uri = doc.uri;
+    const timedOut = this.timedOut.has(uri);
     void this.settings.get(uri).then((s) => {
-      if (s.run === 'onSave') this.now(doc);
+      if (s.run === 'onSave' || timedOut) this.now(doc);
     });
   }
 
@@ -162,23 +185,26 @@ export class DiagnosticsScheduler {
     this.cancel(uri);
     this.generation.delete(uri);
     this.loggedFor.delete(uri);
+    this.timedOut.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] }); // a notification: nothing to await
   }
 
-  /** Per file, the last line logged about how it was linted or why it was not; per config source, whether it was logged. */
+  /** Per file, the last line logged about how it was linted or why it was not; per folder, the config source last logged for it. */
   private readonly loggedFor = new Map<string, string>();
-  private readonly loggedSources = new Set<string>();
+  private readonly loggedSources = new Map<string, string>();
 
   /**
    * Logs to the output channel, once per change, what a user needs to follow the server: which
-   * config lints files (once per config source: the bundled rules and why, or the workspace's
-   * ESLint and its config folder), and per file why it was skipped or not linted past a parse error.
+   * config lints the files of each folder (the bundled rules and why, or the workspace's ESLint
+   * and its config folder: in a monorepo, each package's own), and per file why it was skipped or
+   * not linted past a parse error.
    */
   private logOnce(uri: string, result: { outcome?: LintOutcome; skipped?: string }, enabled: boolean): void {
     const source = result.outcome?.configSource;
-    if (source && !this.loggedSources.has(source)) {
-      this.loggedSources.add(source);
-      this.status.log('info', `Linting ${uri} (and files like it) with ${source}.`);
+    const folder = folderOf(uri);
+    if (source && this.loggedSources.get(folder) !== source) {
+      this.loggedSources.set(folder, source);
+      this.status.log('info', `Linting ${uri} (and files like it in ${folder}) with ${source}.`);
     }
     const line =
       result.skipped ??
@@ -210,8 +236,8 @@ export class DiagnosticsScheduler {
       const settings = await this.settings.get(uri);
       const doc = this.documents.get(uri);
       if (!doc || stale()) return;
-      const result = await diagnose(doc, settings, this.trust);
-      if (stale()) return; // the document moved on while linting: drop the result
+      const result = await diagnose(doc, settings, this.trust, this.lint);
+      if (stale() || result.dropped) return; // the document moved on while linting: drop the result
       void this.connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics }); // a notification: nothing to await
       const outcome = result.outcome;
       this.logOnce(uri, result, settings.enable);
@@ -226,8 +252,25 @@ export class DiagnosticsScheduler {
         this.status.report('ok', outcome.engine === 'workspace' ? "Linting with the workspace's ESLint config." : 'Linting with the bundled rules.');
       }
     } catch (error) {
-      this.status.failure(uri, 'Linting', error);
+      if (error instanceof LintAborted) {
+        // The pool told it in one line already; the file's findings are unknown, every other file keeps its own.
+        if (error.reason === 'timeout') this.timedOut.add(uri);
+        this.status.report('error', error.message, uri);
+      } else {
+        this.status.failure(uri, 'Linting', error);
+      }
       if (!stale()) void this.connection.sendDiagnostics({ uri, version, diagnostics: [] }); // a notification: nothing to await
     }
   }
+}
+
+/** The folder of a document, as a path for a `file:` URI (the URI's parent otherwise), for the log. */
+function folderOf(uri: string): string {
+  try {
+    const url = new URL(uri);
+    if (url.protocol === 'file:') return path.dirname(fileURLToPath(url));
+  } catch {
+    // not a URL: fall through
+  }
+  return uri.replace(/\/[^/]*$/, '') || uri;
 }

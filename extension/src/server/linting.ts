@@ -31,6 +31,19 @@ export interface LintOutcome {
   configSource?: string;
 }
 
+/** Why a lint in a worker (lint-pool.ts) did not finish: it ran past the time budget, or its worker died. */
+export class LintAborted extends Error {
+  override readonly name = 'LintAborted';
+
+  constructor(
+    message: string,
+    readonly reason: 'timeout' | 'crash',
+  ) {
+    super(message);
+    this.stack = message; // one line: the log shows the message, not a trace of the pool
+  }
+}
+
 /** What the linter needs to know about the file besides its text. */
 export interface LintTarget {
   /** File system path when the document is a `file:` URI; otherwise a made-up name with the right extension. */

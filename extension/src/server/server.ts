@@ -10,14 +10,19 @@ import {
   DidChangeWatchedFilesNotification,
   type InitializeParams,
   type InitializeResult,
+  MessageType,
+  type CancellationToken,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKinds, HelperEditRequest, type InitializationOptions, TrustChangedNotification } from '../shared/protocol';
-import { codeActions, HelperRequestRefused, helperRequestEdit, type ActionContext } from './code-actions';
-import { DiagnosticsScheduler } from './diagnostics';
+import { actionQueries, type AnalysisQueries, answeredAnalysis, codeActions, HelperRequestRefused, helperRequestEdit, type ActionContext } from './code-actions';
+import { DEBOUNCE_MS, DiagnosticsScheduler } from './diagnostics';
 import { createDocuments, isLintable, lintPathOf } from './documents';
 import { diskReader, HelperPathError } from './helper-file';
+import { LINT_TIMEOUT_MS, LintPool } from './lint-pool';
 import { bundledVersions, ESLINT_CONFIG_FILES, forgetParses, resetWorkspaceEngines, type TrustState } from './linting';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
@@ -28,7 +33,26 @@ const status = new StatusReporter(connection);
 const settings = new SettingsStore(connection);
 const trust: TrustState = { workspaceTrusted: false };
 const workspaceFolders: string[] = [];
-const scheduler = new DiagnosticsScheduler(connection, documents, settings, trust, status);
+// Lints run in worker threads (the bundle itself: see main.ts), so no lint holds this thread's requests.
+// RETRY_LINT_LINT_TIMEOUT_MS changes the budget of one lint; RETRY_LINT_TEST_HOOKS=1 turns on the worker's test seam.
+const toldProblems = new Set<string>();
+const pool = new LintPool({
+  script: __filename,
+  timeoutMs: Number(process.env.RETRY_LINT_LINT_TIMEOUT_MS) > 0 ? Number(process.env.RETRY_LINT_LINT_TIMEOUT_MS) : LINT_TIMEOUT_MS,
+  workerData: { testHooks: process.env.RETRY_LINT_TEST_HOOKS === '1' },
+  onProblem: (reason, message) => {
+    status.log('error', message);
+    // The first problem of each kind is shown; the rest are in the output channel.
+    if (toldProblems.has(reason)) return;
+    toldProblems.add(reason);
+    try {
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }); // a notification: nothing to await
+    } catch {
+      // the connection is gone (shutting down)
+    }
+  },
+});
+const scheduler = new DiagnosticsScheduler(connection, documents, settings, trust, status, DEBOUNCE_MS, (uri, target, s, t) => pool.lint(uri, target, s, t));
 let watchRegistration = false;
 let workspaceFoldersSupported = false;
 
@@ -114,6 +138,7 @@ connection.onDidChangeWatchedFiles((params) => {
     if (!relevant) return;
     status.log('info', 'An ESLint config or package.json changed: reloading the workspace ESLint config.');
     resetWorkspaceEngines();
+    pool.reset();
     scheduler.refresh();
   } catch (error) {
     status.failure('workspace', 'Reloading the ESLint config', error);
@@ -124,6 +149,7 @@ connection.onNotification(TrustChangedNotification, (params) => {
   trust.workspaceTrusted = params.workspaceTrusted;
   status.log('info', params.workspaceTrusted ? 'The workspace is trusted now: its ESLint config is used where it sets retry/* rules.' : 'Restricted mode: bundled rules only.');
   resetWorkspaceEngines();
+  pool.reset();
   scheduler.refresh();
 });
 
@@ -140,6 +166,7 @@ documents.onDidClose((e) => {
   settings.forget(e.document.uri);
   scheduler.closed(e.document.uri);
   forgetParses(lintPathOf(e.document));
+  pool.forget(e.document.uri, lintPathOf(e.document));
 });
 
 const actionContext = async (uri: string): Promise<ActionContext> => ({
@@ -147,6 +174,17 @@ const actionContext = async (uri: string): Promise<ActionContext> => ({
   workspaceFolders,
   read: diskReader((u) => documents.get(u)?.getText()),
 });
+
+/**
+ * The answers a request needs from the document's parse and analysis, from the lint worker that
+ * holds them (nothing is asked when the request needs none). Undefined when cancelled.
+ */
+async function analysisFor(doc: TextDocument, queries: AnalysisQueries, context: ActionContext, token: CancellationToken): Promise<ActionContext['analysis']> {
+  const text = doc.getText();
+  if (!queries.program && !queries.fixAll && queries.plans.length === 0 && queries.jsx.length === 0) return answeredAnalysis({ plans: [], jsx: [] }, text);
+  const answers = await pool.analysis(doc.uri, { filePath: lintPathOf(doc), text }, queries, context.settings, token);
+  return answers ? answeredAnalysis(answers, text) : undefined;
+}
 
 connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
   const uri = params.textDocument.uri;
@@ -157,7 +195,9 @@ connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
     if (!context.settings.enable || token.isCancellationRequested) return [];
     // The document moved on while the settings were read: its findings are stale.
     if (documents.get(uri)?.version !== doc.version) return [];
-    return codeActions(doc, params, { ...context, cancelled: () => token.isCancellationRequested });
+    const analysis = await analysisFor(doc, actionQueries(doc, params, context.settings), context, token);
+    if (!analysis || token.isCancellationRequested || documents.get(uri)?.version !== doc.version) return [];
+    return codeActions(doc, params, { ...context, analysis, cancelled: () => token.isCancellationRequested });
   } catch (error) {
     status.failure(uri, 'Code actions', error);
     return [];
@@ -173,7 +213,11 @@ connection.onRequest(HelperEditRequest, async (params, token) => {
     const context = await actionContext(uri);
     // Cancelled, or the document moved on, while the settings were read.
     if (token.isCancellationRequested || documents.get(uri)?.version !== doc.version) return null;
-    return helperRequestEdit(doc, { ...context, cancelled: () => token.isCancellationRequested }) ?? null;
+    // Refused (not JavaScript, too big) before any parse.
+    if (!isLintable(doc) || doc.getText().length > context.settings.maxFileSize) return helperRequestEdit(doc, context) ?? null;
+    const analysis = await analysisFor(doc, { program: true, plans: [], jsx: [], fixAll: false }, context, token);
+    if (!analysis || token.isCancellationRequested || documents.get(uri)?.version !== doc.version) return null;
+    return helperRequestEdit(doc, { ...context, analysis, cancelled: () => token.isCancellationRequested }) ?? null;
   } catch (error) {
     if (error instanceof HelperRequestRefused || error instanceof HelperPathError) {
       status.log('warn', `Inserting the helper: ${error.message}`);
@@ -187,6 +231,8 @@ connection.onRequest(HelperEditRequest, async (params, token) => {
 
 process.on('uncaughtException', (error) => { status.failure('server', 'The server', error); });
 process.on('unhandledRejection', (error) => { status.failure('server', 'The server', error); });
+
+connection.onExit(() => { void pool.dispose(); });
 
 documents.listen(connection);
 connection.listen();

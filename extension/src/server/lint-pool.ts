@@ -1,0 +1,274 @@
+// The lint workers, seen from the server's thread: a small pool of worker threads (lint-worker.ts)
+// that lint documents and answer the code actions' questions, so no lint holds the server's thread.
+// - A document's jobs go to the worker that linted it last (it holds the parse), unless that worker
+//   is busy with another document and another is idle; a new lint goes to the least loaded worker.
+// - A queued lint of a document is dropped when a newer lint of it is queued (the answer is
+//   `undefined`); a running one finishes and the scheduler discards its stale result.
+// - A job that runs past the time budget stops its worker; a worker that dies (an exception, out of
+//   memory) fails its running job only: the job gets a LintAborted, the queue goes on in a new
+//   worker, and every other document keeps its findings. Each problem is told in one line.
+// - When no worker can start at all, jobs run on the server's thread (as before the workers).
+import { Worker } from 'node:worker_threads';
+import type { RetryLintSettings } from '../shared/settings';
+import { type AnalysisAnswers, type AnalysisQueries, answerQueries } from './code-actions';
+import { type WorkerOptions, type WorkerReply, type WorkerRequest, fromWire, toWire } from './lint-worker';
+import { LintAborted, lintDocument, type LintOutcome, type LintTarget, type TrustState } from './linting';
+
+export { LintAborted };
+
+/** How long one job (a lint, or a code action's analysis) may run before its worker is stopped, in ms. */
+export const LINT_TIMEOUT_MS = 60_000;
+
+/** What the pool needs: where the worker script is, how many workers, the budget, and where problems go. */
+export interface PoolOptions {
+  /** The worker's script (the server's own bundle: main.ts starts the worker part in a worker thread). */
+  script: string;
+  size?: number;
+  timeoutMs?: number;
+  workerData?: WorkerOptions;
+  /** Told once per problem, in one line (the server logs it and shows the first of each kind). */
+  onProblem?: (reason: 'timeout' | 'crash' | 'fallback', message: string) => void;
+}
+
+/** A cancellation token as the LSP connection gives it. */
+interface Token {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): unknown;
+}
+
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+interface Job {
+  id: number;
+  request: Request;
+  uri: string | undefined;
+  /** Characters of text: the load the job puts on a worker. */
+  size: number;
+  /** What the job does, for a message (`linting file:///a.ts`). */
+  what: string;
+  cancel?: Int32Array;
+  resolve: (reply: Extract<WorkerReply, { ok: true }> | undefined) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  index: number;
+  worker: Worker | undefined;
+  /** Whether the current worker has answered a job (a worker that dies before it ever answers counts toward giving up). */
+  answered: boolean;
+  /** Whether the current worker has loaded its code (it says so first): a job's budget starts then, not while the bundle loads. */
+  ready: boolean;
+  /** When the running job was handed to the worker. */
+  startedAt: number;
+  running: Job | undefined;
+  queue: Job[];
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+const describe = (what: string, ms: number): string => `${what} (${(ms / 1000).toFixed(1)} s)`;
+
+/** The pool of lint workers. */
+export class LintPool {
+  private readonly slots: Slot[];
+  private readonly pins = new Map<string, Slot>();
+  private nextId = 1;
+  /** Workers that died before answering anything, in a row: at 3 the pool gives up and lints on this thread. */
+  private deadStarts = 0;
+  private inProcess = false;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: PoolOptions) {
+    this.timeoutMs = options.timeoutMs ?? LINT_TIMEOUT_MS;
+    const size = Math.max(1, options.size ?? 2);
+    this.slots = Array.from({ length: size }, (_, index) => ({ index, worker: undefined, answered: false, ready: false, startedAt: 0, running: undefined, queue: [], timer: undefined }));
+  }
+
+  /** Lints one document in a worker. Undefined when a newer lint of the document replaced this one before it started. */
+  async lint(uri: string, target: LintTarget, settings: RetryLintSettings, trust: TrustState): Promise<LintOutcome | undefined> {
+    // A queued lint of the same document is out of date now: drop it.
+    for (const slot of this.slots) {
+      slot.queue = slot.queue.filter((job) => {
+        if (job.uri !== uri || job.request.kind !== 'lint') return true;
+        job.resolve(undefined);
+        return false;
+      });
+    }
+    const slot = this.leastLoaded(this.pins.get(uri));
+    this.pins.set(uri, slot);
+    const reply = await this.submit(slot, { kind: 'lint', target, settings, trust }, uri, target.text.length, `linting ${uri}`);
+    return reply?.outcome ? fromWire(reply.outcome) : undefined;
+  }
+
+  /** Answers a code action's questions about a document, in the worker that holds its parse when it is free. Undefined when cancelled. */
+  async analysis(uri: string, target: LintTarget, queries: AnalysisQueries, settings: Pick<RetryLintSettings, 'rules'>, token?: Token): Promise<AnalysisAnswers | undefined> {
+    const pinned = this.pins.get(uri);
+    const idle = this.slots.find((s) => !s.running && s.queue.length === 0);
+    const busyElsewhere = pinned?.running !== undefined && pinned.running.uri !== uri;
+    const slot = pinned && !(busyElsewhere && idle) ? pinned : (idle ?? this.leastLoaded(pinned));
+    this.pins.set(uri, slot);
+    const cancelBuffer = typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4) : undefined;
+    const cancel = cancelBuffer ? new Int32Array(cancelBuffer) : undefined;
+    token?.onCancellationRequested(() => {
+      if (cancel) Atomics.store(cancel, 0, 1);
+    });
+    if (token?.isCancellationRequested) return undefined;
+    const reply = await this.submit(slot, { kind: 'analysis', target, queries, settings: { rules: settings.rules }, ...(cancelBuffer ? { cancel: cancelBuffer } : {}) }, uri, target.text.length, `answering a code action for ${uri}`, cancel);
+    return token?.isCancellationRequested ? undefined : reply?.answers;
+  }
+
+  /** A document closed: its parse is dropped wherever it is kept. */
+  forget(uri: string, filePath: string): void {
+    this.pins.delete(uri);
+    for (const slot of this.slots) if (slot.worker) void this.submit(slot, { kind: 'forget', filePath }, undefined, 0, 'forgetting a parse').catch(() => undefined);
+  }
+
+  /** The workspace's ESLint configs changed (or trust did): every worker forgets the ESLints it loaded. */
+  reset(): void {
+    for (const slot of this.slots) if (slot.worker) void this.submit(slot, { kind: 'reset' }, undefined, 0, 'reloading the ESLint config').catch(() => undefined);
+  }
+
+  /** Stops every worker (the server is shutting down, or a test is done). */
+  async dispose(): Promise<void> {
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        const worker = slot.worker;
+        slot.worker = undefined;
+        if (slot.timer) clearTimeout(slot.timer);
+        if (worker) await worker.terminate();
+      }),
+    );
+  }
+
+  private load(slot: Slot): number {
+    return (slot.running ? slot.running.size + 1 : 0) + slot.queue.reduce((n, job) => n + job.size + 1, 0);
+  }
+
+  private leastLoaded(prefer: Slot | undefined): Slot {
+    let best = prefer;
+    for (const slot of this.slots) if (!best || this.load(slot) < this.load(best)) best = slot;
+    if (!best) throw new Error('the lint pool has no workers');
+    return best;
+  }
+
+  private submit(slot: Slot, request: Request, uri: string | undefined, size: number, what: string, cancel?: Int32Array): Promise<Extract<WorkerReply, { ok: true }> | undefined> {
+    // Every worker starts with the first job, so a second one is ready when a slow lint holds the first.
+    if (!this.inProcess) for (const other of this.slots) if (other !== slot && !other.worker) this.spawn(other);
+    return new Promise((resolve, reject) => {
+      slot.queue.push({ id: this.nextId++, request, uri, size, what, ...(cancel ? { cancel } : {}), resolve, reject });
+      this.pump(slot);
+    });
+  }
+
+  private pump(slot: Slot): void {
+    for (let job = slot.running ? undefined : slot.queue.shift(); job; job = slot.running ? undefined : slot.queue.shift()) {
+      if (job.cancel && Atomics.load(job.cancel, 0) === 1) {
+        job.resolve(undefined);
+        continue;
+      }
+      if (this.inProcess) {
+        this.runHere(job);
+        continue;
+      }
+      const worker = slot.worker ?? this.spawn(slot);
+      if (!worker) {
+        this.runHere(job);
+        continue;
+      }
+      slot.running = job;
+      if (slot.ready) this.startClock(slot);
+      const message: WorkerRequest = { ...job.request, id: job.id };
+      worker.postMessage(message);
+    }
+  }
+
+  /** Starts the running job's time budget. */
+  private startClock(slot: Slot): void {
+    const job = slot.running;
+    if (!job) return;
+    slot.startedAt = Date.now();
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => {
+      this.abort(slot, 'timeout', `stopped ${describe(job.what, Date.now() - slot.startedAt)}: it ran past the ${this.timeoutMs / 1000} s budget; the file is linted again when it is saved`);
+    }, this.timeoutMs);
+  }
+
+  /** The pool gave up on workers: the job runs on this thread, as the server did before it had workers. */
+  private runHere(job: Job): void {
+    const request = job.request;
+    const work = async (): Promise<Extract<WorkerReply, { ok: true }>> => {
+      if (request.kind === 'lint') return { id: job.id, ok: true, outcome: toWire(await lintDocument(request.target, request.settings, request.trust)) };
+      if (request.kind === 'analysis') {
+        const flag = job.cancel;
+        return { id: job.id, ok: true, answers: answerQueries(request.target, request.queries, request.settings, () => (flag ? Atomics.load(flag, 0) === 1 : false)) };
+      }
+      return { id: job.id, ok: true };
+    };
+    work().then(job.resolve, (error: unknown) => {
+      job.reject(error instanceof Error ? error : new Error(String(error)));
+    });
+  }
+
+  private spawn(slot: Slot): Worker | undefined {
+    let worker: Worker;
+    try {
+      worker = new Worker(this.options.script, { workerData: this.options.workerData ?? {}, stdout: false, stderr: false });
+    } catch (error) {
+      this.giveUp(`the lint worker could not start (${error instanceof Error ? error.message : String(error)})`);
+      return undefined;
+    }
+    slot.worker = worker;
+    slot.answered = false;
+    slot.ready = false;
+    worker.on('message', (reply: WorkerReply | 'ready') => {
+      if (slot.worker !== worker) return;
+      if (reply === 'ready') {
+        slot.ready = true;
+        this.startClock(slot);
+        return;
+      }
+      const job = slot.running;
+      if (job?.id !== reply.id) return;
+      slot.running = undefined;
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.answered = true;
+      this.deadStarts = 0;
+      if (reply.ok) job.resolve(reply);
+      else job.reject(new Error(reply.error));
+      this.pump(slot);
+    });
+    worker.on('error', (error) => {
+      if (slot.worker === worker) this.abort(slot, 'crash', `the lint worker failed ${slot.running ? `while ${slot.running.what}` : 'while idle'}: ${(error.message || String(error)).split('\n')[0]}`);
+    });
+    worker.on('exit', (code) => {
+      if (slot.worker === worker) this.abort(slot, 'crash', `the lint worker exited (code ${code}) ${slot.running ? `while ${slot.running.what}` : 'while idle'}`);
+    });
+    return worker;
+  }
+
+  /** Stops the slot's worker: its running job fails with LintAborted, the rest of its queue goes on in a new worker. */
+  private abort(slot: Slot, reason: 'timeout' | 'crash', message: string): void {
+    const worker = slot.worker;
+    const job = slot.running;
+    const diedUnused = !slot.answered;
+    slot.worker = undefined;
+    slot.running = undefined;
+    if (slot.timer) clearTimeout(slot.timer);
+    if (worker) void worker.terminate().catch(() => undefined);
+    for (const [uri, pinned] of this.pins) if (pinned === slot) this.pins.delete(uri);
+    const line = `Retry Lint: ${message}.`;
+    this.options.onProblem?.(reason, line);
+    job?.reject(new LintAborted(line, reason));
+    if (reason === 'crash' && diedUnused) {
+      this.deadStarts++;
+      if (this.deadStarts >= 3) this.giveUp('the lint worker keeps stopping before it answers');
+    }
+    // Deferred: a worker that dies as it starts must not spin this loop.
+    setImmediate(() => { this.pump(slot); });
+  }
+
+  private giveUp(why: string): void {
+    if (this.inProcess) return;
+    this.inProcess = true;
+    this.options.onProblem?.('fallback', `Retry Lint: ${why}; linting on the server's thread from now on.`);
+  }
+}
