@@ -1,10 +1,12 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { addWaitFix, describeDelay, growDelayFix, growInterceptorFix, growRecursionFix, libraryFix, localDelayOf } from '../utils/fixes';
+import { asWait } from '../analysis/waits';
+import { readSettings } from '../utils/settings';
+import { addWaitFix, awaitWaitFix, describeDelay, growDelayFix, growInterceptorFix, growRecursionFix, libraryFix, localDelayOf } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'noWait' | 'noWaitOnPath' | 'constantDelay' | 'growDelay' | 'addWait' | 'applyLibraryFix';
+type MessageIds = 'noWait' | 'noWaitOnPath' | 'constantDelay' | 'growDelay' | 'addWait' | 'awaitWait' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-backoff',
@@ -21,6 +23,7 @@ export default createRule<Options, MessageIds>({
         "This retry's wait does not grow from one attempt to the next ({{delay}}). A delay that does not grow keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).",
       growDelay: 'Double the wait after each attempt (exponential backoff), capped.',
       addWait: 'Wait between attempts: a random wait that doubles after each attempt, up to 10 s.',
+      awaitWait: 'Await the wait (with full jitter), so the next attempt starts after it.',
       applyLibraryFix: '{{description}}.',
     },
     schema: [],
@@ -45,8 +48,11 @@ export default createRule<Options, MessageIds>({
             fix: libraryFix(s),
           }));
           if (site.noWait && site.waits.length === 0) {
+            const settings = readSettings(context.settings);
             const add = site.kind === 'loop' ? addWaitFix(context.sourceCode, site.node) : undefined;
-            if (once(site.noWait)) context.report({ node: site.noWait, messageId: 'noWait', suggest: add ? [{ messageId: 'addWait' as const, fix: add }, ...suggest] : suggest });
+            const awaitIt = site.kind === 'loop' && !add ? awaitWaitFix(context.sourceCode, site.node, (c) => !!asWait(c, context.sourceCode, settings)) : undefined;
+            const own = add ? [{ messageId: 'addWait' as const, fix: add }] : awaitIt ? [{ messageId: 'awaitWait' as const, fix: awaitIt }] : [];
+            if (once(site.noWait)) context.report({ node: site.noWait, messageId: 'noWait', suggest: [...own, ...suggest] });
             continue;
           }
           // A path that skips the waits the other paths take (`if (!retryAfter) continue;`).

@@ -121,8 +121,13 @@ export function judgeMethodList(ctx: LibraryContext, site: RetrySite, value: Nod
  * handles itself) is a client-error retry, and 429 / 503 are noted as rate-limit checks.
  */
 export function judgeStatusList(ctx: LibraryContext, site: RetrySite, value: Node, alsoAllowed: readonly number[] = []): void {
-  for (const e of listEntries(ctx, value).entries) {
-    if (isClientErrorStatus(e.value, alsoAllowed)) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
+  const list = listEntries(ctx, value);
+  for (const e of list.entries) {
+    if (isClientErrorStatus(e.value, alsoAllowed)) {
+      site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
+      // Only an element written in the list (not one spread in from elsewhere).
+      if (list.array && list.array.elements.includes(e.node as TSESTree.Expression)) suggest(site, 'no-retry-on-client-error', removeElement(ctx.sourceCode, e.node, `Do not retry ${Array.isArray(e.value) ? e.value.join('–') : String(e.value)}: a retry cannot fix a client error`));
+    }
     if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
   }
 }
