@@ -7,8 +7,10 @@ import { parseArgs } from 'node:util';
 import { escape as escapeGlob } from 'minimatch';
 import { atLeast, resolveEslint, type EngineClass, type EngineInstance, type ResolvedEslint } from './command/engine';
 import { findFileProblems, isGlob, problemResult, type FileProblem } from './command/files';
-import { runInit } from './command/init';
+import { InitError, runInit } from './command/init';
 import { formatSarif } from './command/sarif';
+import { FIXTURE_FOLDERS, FIXTURE_IGNORES } from './ignores';
+import { useSupportedTypeScript } from './command/typescript';
 import plugin from './index';
 
 /** Output formats `--format` accepts. */
@@ -52,8 +54,9 @@ Which ESLint and which config:
   plugin's recommended config runs on .js, .jsx, .mjs, .cjs, .ts, .tsx, .mts
   and .cts files (JSX and TypeScript parsed as a bundler would), skipping what
   .gitignore and .eslintignore list, node_modules, dist, build, out, coverage,
-  vendor and .yarn folders, *.min.js, *.bundle.js, *.d.ts files, and generated
-  or minified code.
+  vendor and .yarn folders, *.min.js, *.bundle.js, *.d.ts files, generated
+  or minified code, and test fixtures (fixtures, __fixtures__ and
+  __testfixtures__ folders; see --include-fixtures).
 
 Options:
   -f, --format NAME        stylish (default), json or sarif
@@ -70,12 +73,15 @@ Options:
   -c, --config FILE        lint with this ESLint config file (flat, or .eslintrc* with
                            an ESLint that supports it) instead of looking one up
       --no-config          ignore the project's ESLint config: use the recommended one
+      --include-fixtures   with the recommended config, also lint fixtures, __fixtures__
+                           and __testfixtures__ folders (also when a path names one)
       --cache              only lint files changed since the last run
       --cache-location P   the cache file or folder (default ${DEFAULT_CACHE_LOCATION})
       --concurrency N      lint in N worker threads, or auto, or off (ESLint 9.34+)
       --print-config FILE  print the config used for FILE (retry rules only) and exit
       --init               add the plugin's recommended config to the project's ESLint
-                           config (or print what to add when it cannot do so safely)
+                           config (or print what to add when it cannot do so safely;
+                           exit 0 either way, 2 when a file cannot be written)
   -h, --help               print this help
   -v, --version            print the versions of retry-lint and of the ESLint it runs
 
@@ -110,6 +116,7 @@ interface CliOptions {
   rules: Record<string, Linter.RuleEntry>;
   config: string | undefined;
   noConfig: boolean;
+  includeFixtures: boolean;
   cache: boolean;
   cacheLocation: string | undefined;
   concurrency: number | 'auto' | 'off' | undefined;
@@ -153,6 +160,10 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
   } catch (error) {
     if (error instanceof UsageError) {
       out.stderr(`retry-lint: ${error.message}\nRun \`retry-lint --help\` for usage.\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof InitError) {
+      out.stderr(`retry-lint --init: ${error.message}\n`);
       return EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
@@ -218,6 +229,7 @@ function parseCommandLine(argv: string[]): CliOptions {
         rule: { type: 'string', multiple: true },
         config: { type: 'string', short: 'c' },
         'no-config': { type: 'boolean' },
+        'include-fixtures': { type: 'boolean' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         concurrency: { type: 'string' },
@@ -259,6 +271,7 @@ function parseCommandLine(argv: string[]): CliOptions {
     rules: parseRules(values.rule ?? []),
     config: values.config,
     noConfig: values['no-config'] ?? false,
+    includeFixtures: values['include-fixtures'] ?? false,
     cache: values.cache ?? false,
     cacheLocation: values['cache-location'],
     concurrency: parseConcurrency(values.concurrency),
@@ -376,7 +389,10 @@ async function plan(eslint: ResolvedEslint, options: CliOptions, io: CliIo): Pro
     }
   }
   const Engine = await eslint.flat();
-  const ignorePatterns = [...projectIgnorePatterns(io.cwd), ...options.ignorePatterns];
+  const fixtures = options.includeFixtures || namesFixtures(options.patterns) ? FIXTURE_IGNORES.map((pattern) => `!${pattern}`) : [];
+  const ignorePatterns = [...fixtures, ...projectIgnorePatterns(io.cwd), ...options.ignorePatterns];
+  const typescript = useSupportedTypeScript().note;
+  if (typescript !== undefined) io.stderr(`retry-lint: ${typescript}\n`);
   return {
     source: 'built-in',
     Engine,
@@ -418,6 +434,11 @@ function engineOptions(
     ...(options.ignorePatterns.length > 0 ? { ignorePatterns: options.ignorePatterns } : {}),
     ...(rules ? { overrideConfig: rules } : {}),
   };
+}
+
+/** Whether a path given on the command line is, or is inside, a fixture folder (so the user asked for it). */
+function namesFixtures(patterns: string[]): boolean {
+  return patterns.some((pattern) => pattern.split(/[\\/]/).some((part) => (FIXTURE_FOLDERS as readonly string[]).includes(part)));
 }
 
 /**

@@ -11,34 +11,7 @@ export const LINTED_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts',
 /** `files` patterns for {@link LINTED_EXTENSIONS}. */
 export const LINTED_FILES = [`**/*.{${LINTED_EXTENSIONS.join(',')}}`];
 
-/**
- * What is never linted with no config: dependencies, build output, coverage reports, vendored
- * code and package-manager releases (a Yarn 4 repository commits `.yarn/releases/yarn-*.cjs`),
- * minified files and bundles, and type declarations.
- */
-export const VENDORED_IGNORES = [
-  '**/node_modules/',
-  '**/.git/',
-  '**/dist/',
-  '**/build/',
-  '**/out/',
-  '**/coverage/',
-  '**/vendor/',
-  '**/.yarn/',
-  '**/.pnp.cjs',
-  '**/.pnp.loader.mjs',
-  '**/.next/',
-  '**/.nuxt/',
-  '**/.svelte-kit/',
-  '**/.output/',
-  '**/*.min.js',
-  '**/*.min.mjs',
-  '**/*.min.cjs',
-  '**/*.bundle.js',
-  '**/*.d.ts',
-  '**/*.d.mts',
-  '**/*.d.cts',
-];
+export { FIXTURE_FOLDERS, FIXTURE_IGNORES, VENDORED_IGNORES } from './ignores';
 
 type ParseResult = ReturnType<typeof tsParser.parseForESLint>;
 type ParserOptions = NonNullable<Parameters<typeof tsParser.parseForESLint>[1]>;

@@ -4,13 +4,21 @@
 // file, so that ESLint can load it in its worker threads (`--concurrency`); the command adds the
 // project's `.gitignore` and `--ignore-pattern`s as ESLint's `ignorePatterns`.
 import type { Linter } from 'eslint';
+import { useSupportedTypeScript } from './command/typescript';
 import plugin from './index';
-import { LINTED_FILES, noConfigLanguageBlocks, VENDORED_IGNORES } from './no-config';
+
+// Before the parser loads (here, and in each of ESLint's worker threads): a project TypeScript
+// older than typescript-eslint supports is replaced by retry-lint's own (the command says so).
+useSupportedTypeScript();
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the line above, which decides the parser's TypeScript
+const { FIXTURE_IGNORES, LINTED_FILES, noConfigLanguageBlocks, VENDORED_IGNORES } = require('./no-config') as typeof import('./no-config');
 
 const recommended = plugin.configs.recommended as unknown as Linter.Config;
 
 const config: Linter.Config[] = [
   { name: 'retry-lint/ignores', ignores: VENDORED_IGNORES },
+  // Test and codemod fixtures are written to be wrong; `retry-lint --include-fixtures` lints them.
+  { name: 'retry-lint/fixtures', ignores: FIXTURE_IGNORES },
   ...noConfigLanguageBlocks(),
   { ...recommended, files: LINTED_FILES },
   // Code written for another ESLint setup names rules that are not loaded here in its disable

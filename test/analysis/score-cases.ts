@@ -72,13 +72,15 @@ export function scoreCases(dir: string): CasesScore {
     } catch (e) {
       messages = [{ ruleId: null, message: String(e), line: 1, column: 1, severity: 2 }];
     }
-    const fatal = messages.filter((m) => !m.ruleId);
+    // A parse error or a thrown rule is fatal; ESLint's own warnings with no rule (an unused
+    // `eslint-disable` directive for a rule this config does not enable) are not crashes.
+    const fatal = messages.filter((m) => m.fatal || (!m.ruleId && m.severity === 2));
     if (fatal.length > 0) {
       crashes.push(`${file}: ${fatal[0]!.message}`);
       for (const e of expected) perRule[e.rule]!.fn++;
       continue;
     }
-    const found = messages.filter((m) => m.ruleId!.startsWith('retry/')).map((m) => ({ rule: m.ruleId!.slice('retry/'.length), line: m.line, used: false }));
+    const found = messages.filter((m) => m.ruleId?.startsWith('retry/')).map((m) => ({ rule: m.ruleId!.slice('retry/'.length), line: m.line, used: false }));
     for (const e of expected) {
       const f = found.find((x) => !x.used && x.rule === e.rule && Math.abs(x.line - e.line) <= LINE_SLACK);
       if (f) f.used = e.hit = true;

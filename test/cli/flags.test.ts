@@ -2,9 +2,9 @@
 // --ignore-pattern, --rule, --no-config, --print-config, --init; and a --help that names them.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, BUILT_IN_CONFIG, NO_JITTER, project, removeProjects, retryLint, UNBOUNDED, type JsonResult } from './scratch';
+import { BIN, BUILT_IN_CONFIG, eslint, NO_JITTER, project, removeProjects, retryLint, UNBOUNDED, type JsonResult } from './scratch';
 
 /** Runs retry-lint with any output format. */
 function run(args: string[], dir: string, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
@@ -40,7 +40,7 @@ describe('retry-lint options', function () {
 
   it('--help names every option it has, and says which config and files it uses', () => {
     const help = run(['--help'], process.cwd()).stdout;
-    for (const option of ['--format', '--output-file', '--quiet', '--fix', '--max-warnings', '--max-file-size', '--ignore-pattern', '--rule', '--config', '--no-config', '--cache', '--cache-location', '--concurrency', '--print-config', '--init', '--version']) {
+    for (const option of ['--format', '--output-file', '--quiet', '--fix', '--max-warnings', '--max-file-size', '--ignore-pattern', '--rule', '--config', '--no-config', '--include-fixtures', '--cache', '--cache-location', '--concurrency', '--print-config', '--init', '--version']) {
       assert.ok(help.includes(option), option);
     }
     assert.match(help, /only retry\/\* rules run/);
@@ -119,6 +119,32 @@ describe('retry-lint options', function () {
     assert.deepEqual(builtIn.rules['retry/no-unbounded-retry'], [2]);
   });
 
+  it('with no config, skips fixture folders (fixtures, __fixtures__, __testfixtures__) unless --include-fixtures or a path names one; a project config decides for itself', () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'fixtures', private: true }),
+      'src/loop.js': UNBOUNDED,
+      'src/fixtures-helper.js': NO_JITTER,
+      'test/fixtures/bad.js': UNBOUNDED,
+      'src/__testfixtures__/retry.input.js': UNBOUNDED,
+      'lib/__fixtures__/client.ts': NO_JITTER,
+    };
+    const dir = project(files, { eslint: 'eslint' });
+    const files_ = (results: JsonResult[]): string[] => results.map((r) => path.relative(dir, r.filePath)).sort();
+    const plain = retryLint([], dir);
+    assert.deepEqual(files_(plain.results), ['src/fixtures-helper.js', 'src/loop.js']);
+    assert.deepEqual(files_(eslint(['--config', BUILT_IN_CONFIG, '.'], dir).results), ['src/fixtures-helper.js', 'src/loop.js'], 'eslint --config retry-lint.config.js lints the same files');
+    const all = retryLint(['--include-fixtures'], dir);
+    assert.deepEqual(files_(all.results), ['lib/__fixtures__/client.ts', 'src/__testfixtures__/retry.input.js', 'src/fixtures-helper.js', 'src/loop.js', 'test/fixtures/bad.js']);
+    const named = retryLint(['test/fixtures'], dir);
+    assert.equal(named.status, 1, named.stderr);
+    assert.deepEqual(files_(named.results), ['test/fixtures/bad.js']);
+    assert.ok(ruleIds(named.results).includes('retry/no-unbounded-retry'));
+    const own = project({ ...files, 'eslint.config.js': "const retry = require('eslint-plugin-retry');\n\nmodule.exports = [retry.configs.recommended];\n" }, { eslint: 'eslint' });
+    const ours = retryLint([], own).results.map((r) => path.relative(own, r.filePath)).sort();
+    assert.deepEqual(ours, eslint(['.'], own).results.map((r) => path.relative(own, r.filePath)).sort(), "the project's config decides");
+    assert.ok(ours.includes('test/fixtures/bad.js') && ours.includes('src/__testfixtures__/retry.input.js'), ours.join(', '));
+  });
+
   it('--init adds the plugin to a flat config of a common shape, checked by loading it', () => {
     const dir = project(
       {
@@ -149,7 +175,8 @@ describe('retry-lint options', function () {
     // Not an ES module (no "type": "module"): the edited file would not load, so it is put back.
     const cjs = project({ 'package.json': JSON.stringify({ name: 'init-cjs', private: true }), 'eslint.config.js': "const extra = require('./extra.js');\nexport default [extra];\n", 'extra.js': 'module.exports = {};\n' }, { eslint: 'eslint' });
     const refused = run(['--init'], cjs);
-    assert.equal(refused.status, 1);
+    assert.equal(refused.status, 0, 'printing what to add is what --init was asked to do');
+    assert.match(refused.stdout, /did not change eslint\.config\.js/);
     assert.equal(readFileSync(path.join(cjs, 'eslint.config.js'), 'utf8'), "const extra = require('./extra.js');\nexport default [extra];\n");
   });
 
@@ -157,10 +184,23 @@ describe('retry-lint options', function () {
     const original = "const base = require('./base.cjs');\nmodule.exports = [...base];\n";
     const dir = project({ 'eslint.config.cjs': original, 'base.cjs': 'module.exports = [];\n', 'a.js': UNBOUNDED }, { eslint: 'eslint' });
     const init = run(['--init'], dir);
-    assert.equal(init.status, 1);
+    assert.equal(init.status, 0, 'it did what was asked: printed the instructions');
     assert.equal(readFileSync(path.join(dir, 'eslint.config.cjs'), 'utf8'), original);
     assert.match(init.stdout, /retry\.configs\.recommended/);
     assert.match(init.stdout, /require\('eslint-plugin-retry'\)/);
+  });
+
+  it('--init exits 0 when it prints what to add (an eslintrc that is not JSON), 2 only when it fails (a file it cannot write)', () => {
+    const yaml = project({ '.eslintrc.yml': 'root: true\n', 'a.js': UNBOUNDED }, { eslint: 'eslint8' });
+    const advice = run(['--init'], yaml);
+    assert.equal(advice.status, 0, advice.stdout + advice.stderr);
+    assert.match(advice.stdout, /plugin:retry\/recommended-legacy/);
+    assert.equal(readFileSync(path.join(yaml, '.eslintrc.yml'), 'utf8'), 'root: true\n');
+    const broken = project({ 'package.json': JSON.stringify({ name: 'init-fails', private: true }), 'a.js': UNBOUNDED }, { eslint: 'eslint' });
+    symlinkSync(path.join(broken, 'no-such-folder', 'eslint.config.mjs'), path.join(broken, 'eslint.config.mjs'));
+    const failed = run(['--init'], broken);
+    assert.equal(failed.status, 2, failed.stdout + failed.stderr);
+    assert.match(failed.stderr, /^retry-lint --init: cannot write eslint\.config\.mjs: ENOENT/);
   });
 
   it('--init adds the plugin to a JSON eslintrc (ESLint 8) and creates a flat config where there is none (ESLint 9)', () => {

@@ -5,13 +5,16 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BIN, BUILT_IN_CONFIG, NO_JITTER, project, removeProjects, ROOT, sarifValidator, UNBOUNDED } from './scratch';
 
 interface SarifLog {
   version: string;
   runs: Array<{
     tool: { driver: { name: string; version: string; informationUri: string; rules: Array<{ id: string; helpUri?: string; help?: { text: string; markdown?: string }; shortDescription?: { text: string } }> } };
-    results: Array<{ ruleId: string; ruleIndex?: number; level: string }>;
+    results: Array<{ ruleId: string; ruleIndex?: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }> }>;
+    artifacts?: Array<{ location: { uri: string; uriBaseId?: string } }>;
+    originalUriBaseIds?: Record<string, { uri: string }>;
     invocations?: Array<{ toolConfigurationNotifications?: unknown[] }>;
   }>;
 }
@@ -60,6 +63,24 @@ describe('retry-lint SARIF', function () {
     for (const result of run.results) {
       assert.equal(run.tool.driver.rules[result.ruleIndex ?? -1]?.id, result.ruleId, 'ruleIndex points at the rule');
     }
+  });
+
+  it('gives artifact URIs relative to %SRCROOT% (the folder it ran in), declared in originalUriBaseIds, as GitHub code scanning expects', () => {
+    const dir = project({ 'src/loop.js': UNBOUNDED, 'src/a b/client.js': NO_JITTER }, { eslint: null });
+    const { log } = sarifOf([], dir);
+    assert.equal(validate(log), undefined);
+    const [run] = log.runs;
+    assert.ok(run);
+    const base = run.originalUriBaseIds?.['%SRCROOT%']?.uri ?? '';
+    assert.equal(base, `${pathToFileURL(dir).href}/`);
+    const locations = [...(run.artifacts ?? []).map((a) => a.location), ...run.results.flatMap((r) => r.locations.map((l) => l.physicalLocation.artifactLocation))];
+    assert.ok(locations.length >= 4);
+    for (const location of locations) {
+      assert.equal(location.uriBaseId, '%SRCROOT%', location.uri);
+      assert.doesNotMatch(location.uri, /^file:|^\//, 'relative');
+      assert.ok(existsSync(fileURLToPath(new URL(location.uri, base))), location.uri);
+    }
+    assert.deepEqual([...new Set(locations.map((l) => l.uri))].sort(), ['src/a%20b/client.js', 'src/loop.js']);
   });
 
   it('is valid SARIF 2.1.0 for clean code and with a file that cannot be read (a tool notification)', function () {

@@ -122,7 +122,8 @@ export async function runProgram(text: string, script: readonly Answer[]): Promi
     const headers = init.headers ?? {};
     const keyName = Object.keys(headers).find((k) => /idempotency-key/i.test(k));
     requests.push({ method: init.method ?? 'GET', key: keyName ? headers[keyName] : undefined });
-    const answer = script[Math.min(requests.length - 1, script.length - 1)]!;
+    // A retry that never gives up is stopped by the server recovering after 100 requests.
+    const answer = requests.length > 100 ? { status: 200 } : script[Math.min(requests.length - 1, script.length - 1)]!;
     if (answer === 'network') throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });
     const h = Object.fromEntries(Object.entries(answer.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     return { ok: answer.status < 300, status: answer.status, headers: { get: (name: string) => h[name.toLowerCase()] ?? null }, json: async () => ({ status: answer.status }) };
@@ -186,8 +187,85 @@ export function problemOf(text: string, file: string, before: readonly Finding[]
     for (const [rule, n] of countByRule(claimed)) if ((a.get(rule) ?? 0) > (b.get(rule) ?? 0) - n) return `claims ${n} ${rule} finding(s) it does not resolve`;
   }
   const regions = retryRegions(text, file, offsetOf(text, edit.finding.line, edit.finding.column));
-  // A helper plan's import goes at the top of the file (the server's part), not in these edits.
-  for (const e of edit.edits) if (!regions.some(([x, y]) => x <= e.range[0] && e.range[1] <= y)) return `changes text outside the retry (${e.range[0]}–${e.range[1]})`;
+  // A helper plan's import goes at the top of the file (the server's part), not in these edits. A
+  // library suggestion may add the name it uses to an import (or `require` destructuring) of the file.
+  const imports = importRegions(text, file);
+  for (const e of edit.edits.flatMap((x) => hunks(text, x))) {
+    if (regions.some(([x, y]) => x <= e.range[0] && e.range[1] <= y)) continue;
+    if (edit.kind === 'suggestion' && imports.some(([x, y]) => x <= e.range[0] && e.range[1] <= y) && addsOnlyNames(text.slice(e.range[0], e.range[1]), e.text)) continue;
+    return `changes text outside the retry (${e.range[0]}–${e.range[1]})`;
+  }
   return undefined;
+}
+
+/** Whether `after` is `before` with only names, commas and spaces added (a name added to an import list). */
+function addsOnlyNames(before: string, after: string): boolean {
+  let i = 0;
+  for (const ch of after) {
+    if (i < before.length && ch === before[i]) i++;
+    else if (!/[\s,\w$]/.test(ch)) return false;
+  }
+  return i === before.length;
+}
+
+/** The top-level import declarations and `require` declarations of a file, as ranges. */
+function importRegions(text: string, file: string): Array<[number, number]> {
+  const sc = sourceCodeOf({ filePath: file, text });
+  if (!sc) return [];
+  const ranges = (sc.ast as TSESTree.Program).body.filter((s) => s.type === 'ImportDeclaration' || (s.type === 'VariableDeclaration' && /\brequire\s*\(/.test(text.slice(s.range[0], s.range[1])) && s.declarations.length === 1)).map((s): [number, number] => [s.range[0], s.range[1]]);
+  // Imports on consecutive lines form one region (a diff hunk may span them).
+  const out: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && /^\s*$/.test(text.slice(last[1], r[0]))) last[1] = r[1];
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/**
+ * The changed parts of one edit (ESLint merges a suggestion's fixes into one, copying the text
+ * between them): a line diff of the replaced text and its replacement, each changed run of lines
+ * trimmed to the characters that differ.
+ */
+export function hunks(text: string, edit: { range: [number, number]; text: string }): Array<{ range: [number, number]; text: string }> {
+  const before = text.slice(edit.range[0], edit.range[1]);
+  if (!before.includes('\n') || !edit.text.includes('\n')) return [edit];
+  const a = before.split('\n');
+  const b = edit.text.split('\n');
+  // Longest common subsequence of lines (the files are small).
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const starts: number[] = [];
+  for (let i = 0, o = edit.range[0]; i <= a.length; i++) {
+    starts.push(o);
+    o += (a[i]?.length ?? 0) + 1;
+  }
+  const out: Array<{ range: [number, number]; text: string }> = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    const i0 = i;
+    const j0 = j;
+    while ((i < a.length || j < b.length) && !(i < a.length && j < b.length && a[i] === b[j])) {
+      if (j < b.length && (i >= a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) j++;
+      else i++;
+    }
+    // Lines i0..i of the original became lines j0..j; trim what stayed the same at both ends.
+    const oldText = a.slice(i0, i).join('\n');
+    const newText = b.slice(j0, j).join('\n');
+    let p = 0;
+    while (p < oldText.length && p < newText.length && oldText[p] === newText[p]) p++;
+    let q = 0;
+    while (q < oldText.length - p && q < newText.length - p && oldText[oldText.length - 1 - q] === newText[newText.length - 1 - q]) q++;
+    const start = starts[i0]! + p;
+    out.push({ range: [start, starts[i0]! + oldText.length - q], text: newText.slice(p, newText.length - q) });
+  }
+  return out;
 }
 

@@ -60,17 +60,17 @@ ruleTester.run('require-backoff', requireBackoff, {
     {
       name: 'empty options: no backoff and no limit',
       code: "import { handleAll, retry } from 'cockatiel';\nexport const policy = retry(handleAll, {});",
-      errors: [{ messageId: 'noWait', line: 2, column: 23 }],
+      errors: [{ messageId: 'noWait', line: 2, column: 23, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Wait with exponential backoff, decorrelated jitter and a cap (`new ExponentialBackoff()`)"}, output: "import { handleAll, retry, ExponentialBackoff } from 'cockatiel';\nexport const policy = retry(handleAll, { backoff: new ExponentialBackoff() });" }] }],
     },
     {
       name: 'no backoff: retries at once (CommonJS)',
       code: "const { handleAll, retry } = require('cockatiel');\nretry(handleAll, { maxAttempts: 3 });",
-      errors: [{ messageId: 'noWait', line: 2, column: 1 }],
+      errors: [{ messageId: 'noWait', line: 2, column: 1, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Wait with exponential backoff, decorrelated jitter and a cap (`new ExponentialBackoff()`)"}, output: "const { handleAll, retry, ExponentialBackoff } = require('cockatiel');\nretry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });" }] }],
     },
     {
       name: 'ConstantBackoff through a const, aliased import',
       code: "import { ConstantBackoff as Fixed, handleAll, retry as withRetry } from 'cockatiel';\nconst options = { maxAttempts: 3, backoff: new Fixed(500) };\nwithRetry(handleAll, options);",
-      errors: [{ messageId: 'constantDelay', line: 2, column: 35 }],
+      errors: [{ messageId: 'constantDelay', line: 2, column: 35, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Wait with exponential backoff, decorrelated jitter and a cap (`new ExponentialBackoff(…)`)"}, output: "import { ConstantBackoff as Fixed, handleAll, retry as withRetry, ExponentialBackoff } from 'cockatiel';\nconst options = { maxAttempts: 3, backoff: new ExponentialBackoff({ initialDelay: 500, maxDelay: 16000 }) };\nwithRetry(handleAll, options);" }] }],
     },
   ],
 });

@@ -20,7 +20,7 @@ ruleTester.run('require-backoff', requireBackoff, {
     {
       name: 'default: resubscribes at once',
       code: "import { retry } from 'rxjs';\ndeclare const src$: any;\nsrc$.pipe(retry(3));",
-      errors: [{ messageId: 'noWait', line: 3, column: 11 }],
+      errors: [{ messageId: 'noWait', line: 3, column: 11, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Wait with capped exponential backoff and full jitter (`delay: (_error, retryCount) => timer(…)`, from 1000 ms)"}, output: "import { retry, timer } from 'rxjs';\ndeclare const src$: any;\nsrc$.pipe(retry({ count: 3, delay: (_error, retryCount) => timer(Math.random() * Math.min(1000 * 2 ** (retryCount - 1), 30000)) }));" }] }],
     },
     {
       name: 'aliased import from rxjs/operators',
@@ -30,12 +30,12 @@ ruleTester.run('require-backoff', requireBackoff, {
     {
       name: 'numeric delay is constant',
       code: "import * as rx from 'rxjs';\ndeclare const src$: any;\nsrc$.pipe(rx.retry({ count: 3, delay: 1000 }));",
-      errors: [{ messageId: 'constantDelay', line: 3, column: 32 }],
+      errors: [{ messageId: 'constantDelay', line: 3, column: 32, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Wait with capped exponential backoff and full jitter (`delay: (_error, retryCount) => timer(…)`, from 1000 ms)"}, output: "import * as rx from 'rxjs';\ndeclare const src$: any;\nsrc$.pipe(rx.retry({ count: 3, delay: (_error, retryCount) => rx.timer(Math.random() * Math.min(1000 * 2 ** (retryCount - 1), 30000)) }));" }] }],
     },
     {
       name: 'retryWhen with delay(ms)',
       code: "import { delay, retryWhen, take } from 'rxjs';\ndeclare const src$: any;\nsrc$.pipe(retryWhen((errors: any) => errors.pipe(delay(500), take(3))));",
-      errors: [{ messageId: 'constantDelay', line: 3, column: 50 }],
+      errors: [{ messageId: 'constantDelay', line: 3, column: 50, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Wait with capped exponential backoff and full jitter (`delayWhen((_error, i) => timer(…))`)"}, output: "import { delay, retryWhen, take, delayWhen, timer } from 'rxjs';\ndeclare const src$: any;\nsrc$.pipe(retryWhen((errors: any) => errors.pipe(delayWhen((_error, i) => timer(Math.random() * Math.min(500 * 2 ** i, 16000))), take(3))));" }] }],
     },
   ],
 });
@@ -91,7 +91,7 @@ ruleTester.run('no-retry-on-client-error', noRetryOnClientError, {
     {
       name: 'ajax source through earlier pipes',
       code: "import { map, retry } from 'rxjs';\nimport { ajax } from 'rxjs/ajax';\nconst items$ = ajax.getJSON('/items').pipe(map((x: any) => x));\nexport const out$ = items$.pipe(retry(2));",
-      errors: [{ messageId: 'catchAll', line: 4, column: 33 }],
+      errors: [{ messageId: 'catchAll', line: 4, column: 33, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Fail fast on 4xx client errors (retry only network errors, 408, 429 and 5xx), waiting with capped exponential backoff and full jitter"}, output: "import { map, retry, timer, throwError } from 'rxjs';\nimport { ajax } from 'rxjs/ajax';\nconst items$ = ajax.getJSON('/items').pipe(map((x: any) => x));\nexport const out$ = items$.pipe(retry({ count: 2, delay: (error, retryCount) => (error?.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429 ? throwError(() => error) : timer(Math.random() * Math.min(1000 * 2 ** (retryCount - 1), 30000))) }));" }] }],
     },
   ],
 });

@@ -1464,8 +1464,7 @@ export async function health(url: string): Promise<Response> {
           line: 7,
           column: 12,
           endLine: 7,
-          endColumn: 23,
-        },
+          endColumn: 23, suggestions: [{ messageId: 'addBranchLimit', data: {attempts: "5"}, output: "const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));\n\nexport async function health(url: string, attempt = 0): Promise<Response> {\n  const res = await fetch(url);\n  if (res.status === 503 && attempt < 4) {\n    await sleep(Math.random() * 1000);\n    return health(url, attempt + 1);\n  }\n  return res;\n}" }] },
       ],
     },
     {

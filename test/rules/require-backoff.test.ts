@@ -1870,8 +1870,7 @@ crm.interceptors.response.use((r) => r, async (error) => {
           line: 10,
           column: 9,
           endLine: 10,
-          endColumn: 48,
-        },
+          endColumn: 48, suggestions: [{ messageId: 'growDelay', output: "import axios from 'axios';\nimport { refreshSession } from './session';\n\nexport const crm = axios.create({ baseURL: 'https://crm.example.test/api' });\n\ncrm.interceptors.response.use((r) => r, async (error) => {\n  const cfg = error.config;\n  cfg.__attempt = (cfg.__attempt || 0) + 1;\n  if (cfg.__attempt > 3) return Promise.reject(error);\n  (cfg as { _backoffAttempt?: number })._backoffAttempt = ((cfg as { _backoffAttempt?: number })._backoffAttempt ?? 0) + 1;\n  await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** (((cfg as { _backoffAttempt?: number })._backoffAttempt ?? 1) - 1), 30000)));\n  return crm(cfg);\n});" }] },
       ],
     },
     {

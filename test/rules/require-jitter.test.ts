@@ -1099,6 +1099,40 @@ export async function lookup(url: string) {
   ],
   invalid: [
     {
+      // A wait picked by the attempt count among the branches of an if chain grows (no require-backoff);
+      // the message names this step's wait, not a "fixed" one.
+      name: 'waits stepped up by the attempt count are named per step',
+      code: `let failures = 0;
+export function connect(): void {
+  const ws = new WebSocket('wss://feed.example.test');
+  ws.onclose = () => {
+    failures++;
+    if (failures < 10) setTimeout(connect, 1000);
+    else setTimeout(connect, 5000);
+  };
+}`,
+      errors: [
+        { messageId: 'noJitter', line: 6, data: { delay: 'a wait stepped up by the attempt count (1000 ms at this step)' }, suggestions: [{ messageId: 'addJitter', output: `let failures = 0;
+export function connect(): void {
+  const ws = new WebSocket('wss://feed.example.test');
+  ws.onclose = () => {
+    failures++;
+    if (failures < 10) setTimeout(connect, Math.random() * 1000);
+    else setTimeout(connect, 5000);
+  };
+}` }] },
+        { messageId: 'noJitter', line: 7, data: { delay: 'a wait stepped up by the attempt count (5000 ms at this step)' }, suggestions: [{ messageId: 'addJitter', output: `let failures = 0;
+export function connect(): void {
+  const ws = new WebSocket('wss://feed.example.test');
+  ws.onclose = () => {
+    failures++;
+    if (failures < 10) setTimeout(connect, 1000);
+    else setTimeout(connect, Math.random() * 5000);
+  };
+}` }] },
+      ],
+    },
+    {
       // PRODUCT: a delay held in a parameter the retry never writes is the same on every attempt.
       name: 'a parameter the loop never writes is a constant delay',
       code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -42,7 +42,8 @@ describe('language server output channel', function () {
       const loop = pathToFileURL(path.join(root, 'loop.js')).href;
       await session.open(loop, 'javascript', LOOP);
       await session.diagnostics(loop);
-      await logged(session, /^Linting file:\/\/.*loop\.js \(and files like it\) with the bundled rules and retryLint\.\* settings \(restricted mode/);
+      const first = await logged(session, /^Linting file:\/\/.*loop\.js \(and files like it in \S+\) with the bundled rules and retryLint\.\* settings \(restricted mode/);
+      assert.ok(first.includes(`in ${root})`), first);
       const big = pathToFileURL(path.join(root, 'big.js')).href;
       await session.open(big, 'javascript', `// ${'x'.repeat(3000)}\n`);
       await session.diagnostics(big);
@@ -54,7 +55,14 @@ describe('language server output channel', function () {
       const other = pathToFileURL(path.join(root, 'other.js')).href;
       await session.open(other, 'javascript', LOOP);
       await session.diagnostics(other);
-      assert.equal(session.logs.filter((l) => l.startsWith('Linting ')).length, 1, 'one line per config source');
+      assert.equal(session.logs.filter((l) => l.startsWith('Linting ')).length, 1, 'one line per folder and config source');
+      // Another folder (a package of a monorepo) gets its own line, though its config source is the same.
+      const nested = pathToFileURL(path.join(root, 'packages', 'b', 'retry.js')).href;
+      await session.open(nested, 'javascript', LOOP);
+      await session.diagnostics(nested);
+      const second = await logged(session, /^Linting file:\/\/.*packages\/b\/retry\.js \(and files like it in /);
+      assert.ok(second.includes(`in ${path.join(root, 'packages', 'b')}) with the bundled rules`), second);
+      assert.equal(session.logs.filter((l) => l.startsWith('Linting ')).length, 2);
     } finally {
       await session.stop();
     }
@@ -74,7 +82,7 @@ describe('language server output channel', function () {
         const uri = pathToFileURL(path.join(dir, 'loop.js')).href;
         await session.open(uri, 'javascript', LOOP);
         await session.diagnostics(uri, undefined, 30_000);
-        const line = await logged(session, /^Linting .*loop\.js \(and files like it\) with the workspace's ESLint [\d.]+ with the config in /);
+        const line = await logged(session, /^Linting .*loop\.js \(and files like it in \S+\) with the workspace's ESLint [\d.]+ with the config in /);
         assert.ok(line.endsWith(`${dir}.`), line);
       } finally {
         await session.stop();

@@ -139,6 +139,15 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     }
     case T.BinaryExpression: {
       if (t.left.type === T.PrivateIdentifier) return undefined;
+      // `result instanceof Error` (`const result = await send().catch((e) => e)`): an attempt that
+      // succeeded produced no error object; one that threw did, when the class is `Error` itself.
+      if (t.operator === 'instanceof') {
+        const cls = unwrap(t.right);
+        const clsName = cls.type === T.Identifier ? cls.name : cls.type === T.MemberExpression ? propertyName(cls) : undefined;
+        if (!clsName || !/Error$/.test(clsName)) return undefined;
+        if (outcome.kind === 'success') return false;
+        return outcome.kind === 'error' && clsName === 'Error' ? true : undefined;
+      }
       if ((t.operator === '!=' || t.operator === '!==' || t.operator === '==' || t.operator === '===') && unwrap(t.left).type === T.Identifier && isErrorValue(unwrap(t.left) as TSESTree.Identifier, sourceCode) && isNullish(t.right)) {
         const set = outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
         return t.operator.startsWith('!') ? set : not(set);

@@ -30,7 +30,7 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
       if (site) sites.push(site);
     }
     if (n.type === T.CallExpression) {
-      const site = guarded(n, () => analyzeInterval(n, ctx) ?? analyzeEventRestart(n, ctx));
+      const site = guarded(n, () => analyzeInterval(n, ctx) ?? analyzeRecurringTimer(n, ctx) ?? analyzeEventRestart(n, ctx));
       if (site) sites.push(site);
     }
   });
@@ -173,14 +173,143 @@ function failedOperation(node: Node): Node | undefined {
   return undefined;
 }
 
-/** Properties that report a resource as failed: exited, killed, closed, disconnected. */
-const FAILED_STATE_RE = /^(exitCode|signalCode|killed|exited|closed|isClosed|destroyed|connected|isConnected|readyState|alive|isAlive|dead|broken|failed|errored|ended|writable|readable)$/;
+/** Properties that report a resource as failed: exited, killed, closed, disconnected, not open. */
+const FAILED_STATE_RE = /^(exitCode|signalCode|killed|exited|closed|isClosed|destroyed|connected|isConnected|disconnected|isDisconnected|readyState|isOpen|isReady|alive|isAlive|dead|broken|failed|errored|ended|writable|readable)$/;
 
 /**
- * A `setInterval` watchdog that re-creates a failed resource (K10): its callback tests the
- * resource's state (`worker.exitCode !== null`, `!link.connected`) and assigns the resource the
- * same call that created it. It is a retry loop written as a timer: fixed interval, and no bound
- * unless something clears the interval.
+ * A key for a resource a watchdog keeps: a variable (`feed`) or an instance field (`this.socket`).
+ * Undefined for anything else.
+ */
+function resourceKey(node: Node, ctx: Ctx): string | undefined {
+  const u = unwrap(node);
+  if (u.type === T.Identifier) {
+    const def = variableOf(ctx.sourceCode, u)?.defs[0];
+    return def ? `var@${def.name.range[0]}` : undefined;
+  }
+  if (u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression) {
+    const name = propertyName(u);
+    return name ? `this.${name}` : undefined;
+  }
+  return undefined;
+}
+
+/** The resources whose failed state a test reads (`feed.readyState === WebSocket.CLOSED`, `!link.connected`). */
+function failedStateResources(test: Node, ctx: Ctx): Set<string> {
+  const out = new Set<string>();
+  walk(test, ctx.sourceCode.visitorKeys, (m) => {
+    if (isFunction(m)) return false;
+    if (m.type === T.MemberExpression && FAILED_STATE_RE.test(propertyName(m) ?? '')) {
+      const key = resourceKey(m.object, ctx);
+      if (key) out.add(key);
+    }
+    return undefined;
+  });
+  return out;
+}
+
+/** Whether `expr` creates a resource: a call or `new` (possibly awaited). */
+function isCreation(expr: Node): boolean {
+  let e = unwrap(expr);
+  if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+  return e.type === T.CallExpression || e.type === T.NewExpression;
+}
+
+/**
+ * The resources `fn` (a same-file function or method) creates anew: assigns a variable or an
+ * instance field a call or `new` (`feed = new WebSocket(url)`, `this.conn = net.connect(port)`),
+ * in its own body or one same-file call further.
+ */
+function resourcesCreatedBy(fn: TSESTree.FunctionLike, ctx: Ctx, depth = 0): Set<string> {
+  const out = new Set<string>();
+  if (!fn.body) return out;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && isFunction(n)) return false;
+    if (n.type === T.AssignmentExpression && n.operator === '=' && isCreation(n.right)) {
+      const key = resourceKey(n.left, ctx);
+      if (key) out.add(key);
+    }
+    if (n.type === T.CallExpression && depth < 1) {
+      const target = sameFileFunction(n.callee, ctx);
+      if (target && target !== fn && !contains(target, fn)) for (const k of resourcesCreatedBy(target, ctx, depth + 1)) out.add(k);
+    }
+    return undefined;
+  });
+  return out;
+}
+
+/**
+ * The same-file function a call runs, directly (`open()`, `this.connect()`) or handed to a timer
+ * (`setTimeout(open, ms)`, `setTimeout(() => this.open(), ms)`).
+ */
+function runsFunction(call: TSESTree.CallExpression, ctx: Ctx): TSESTree.FunctionLike | undefined {
+  const direct = sameFileFunction(call.callee, ctx);
+  if (direct) return direct;
+  if (!isGlobalTimer(ctx.sourceCode, call) || !call.arguments[0]) return undefined;
+  const cb = unwrap(call.arguments[0]);
+  if (!isFunction(cb)) return sameFileFunction(cb, ctx);
+  const body = cb.body.type === T.BlockStatement && cb.body.body.length === 1 && cb.body.body[0]!.type === T.ExpressionStatement ? cb.body.body[0]!.expression : cb.body;
+  const inner = unwrap(body);
+  return inner.type === T.CallExpression ? sameFileFunction(inner.callee, ctx) : undefined;
+}
+
+/**
+ * The function a timer runs on each tick: an inline function, a same-file function or method
+ * handed by name (`setInterval(check, ms)`, `setInterval(this.check.bind(this), ms)`), and, for a
+ * tick that only calls one same-file function (`() => this.check()`), that function too.
+ */
+function tickFunctions(arg: Node, ctx: Ctx): TSESTree.FunctionLike[] {
+  let a = unwrap(arg);
+  if (a.type === T.CallExpression && calleeName(a) === 'bind' && unwrap(a.callee).type === T.MemberExpression) a = unwrap((unwrap(a.callee) as TSESTree.MemberExpression).object);
+  const fn = isFunction(a) ? a : sameFileFunction(a, ctx);
+  if (!fn) return [];
+  const out: TSESTree.FunctionLike[] = [fn];
+  const body = fn.body.type === T.BlockStatement && fn.body.body.length === 1 && fn.body.body[0]!.type === T.ExpressionStatement ? fn.body.body[0]!.expression : fn.body.type === T.BlockStatement ? undefined : fn.body;
+  const inner = body && unwrap(body);
+  if (inner?.type === T.CallExpression) {
+    const target = sameFileFunction(inner.callee, ctx);
+    if (target && target !== fn) out.push(target);
+  }
+  return out;
+}
+
+/**
+ * Whether a tick re-creates a resource it finds failed (K10): under a test that reads the
+ * resource's failed state (`if (!link.connected)`, or after `if (ws.readyState !== CLOSED) return`),
+ * it assigns the resource a new one, calls a same-file function that does (directly or from a
+ * timer), or restarts it (`client.connect()`).
+ */
+function recreatesFailed(tick: TSESTree.FunctionLike, ctx: Ctx): boolean {
+  if (!tick.body) return false;
+  const body = tick.body;
+  let found = false;
+  const guardedBy = (node: Node, keys: Set<string>): boolean => pathFacts(node, body).some((f) => [...failedStateResources(f.test, ctx)].some((k) => keys.has(k)));
+  walk(body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || (n !== body && isFunction(n))) return false;
+    if (n.type === T.AssignmentExpression && n.operator === '=' && isCreation(n.right)) {
+      const key = resourceKey(n.left, ctx);
+      if (key && guardedBy(n, new Set([key]))) found = true;
+    }
+    if (n.type !== T.CallExpression) return undefined;
+    const c = unwrap(n.callee);
+    if (c.type === T.MemberExpression && RESTART_RE.test(propertyName(c) ?? '')) {
+      const key = resourceKey(c.object, ctx);
+      if (key && guardedBy(n, new Set([key]))) found = true;
+    }
+    const target = runsFunction(n, ctx);
+    if (target && target !== tick && !contains(target, n)) {
+      const created = resourcesCreatedBy(target, ctx);
+      if (created.size > 0 && guardedBy(n, created)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * A `setInterval` watchdog that re-creates a failed resource (K10): its tick tests the
+ * resource's state (`worker.exitCode !== null`, `!link.connected`, `this.socket.readyState`) and
+ * creates it again, or restarts it. It is a retry loop written as a timer: fixed interval, and no
+ * bound unless something clears the interval.
  */
 function analyzeInterval(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
   const c = unwrap(call.callee);
@@ -188,43 +317,22 @@ function analyzeInterval(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | u
   if (!isInterval) return undefined;
   const cb = call.arguments[0] && unwrap(call.arguments[0]);
   const ms = call.arguments[1];
-  if (!cb || !isFunction(cb) || !ms || ms.type === T.SpreadElement) return undefined;
-  let recreates = false;
+  if (!cb || !ms || ms.type === T.SpreadElement) return undefined;
+  const ticks = tickFunctions(cb, ctx);
+  if (ticks.length === 0) return undefined;
   let clears = false;
-  walk(cb.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type === T.CallExpression && calleeName(n) === 'clearInterval') clears = true;
-    if (recreates || n.type !== T.IfStatement) return undefined;
-    const tested = new Set<Variable>();
-    let failedState = false;
-    walk(n.test, ctx.sourceCode.visitorKeys, (m) => {
-      if (m.type === T.MemberExpression && FAILED_STATE_RE.test(propertyName(m) ?? '')) {
-        failedState = true;
-        const root = unwrap(m.object);
-        if (root.type === T.Identifier) {
-          const v = variableOf(ctx.sourceCode, root);
-          if (v) tested.add(v);
-        }
-      }
+  for (const t of ticks) {
+    walk(t.body!, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type === T.CallExpression && calleeName(n) === 'clearInterval') clears = true;
       return undefined;
     });
-    if (!failedState) return undefined;
-    walk(n.consequent, ctx.sourceCode.visitorKeys, (m) => {
-      if (m.type !== T.AssignmentExpression || m.operator !== '=' || m.left.type !== T.Identifier) return undefined;
-      const v = variableOf(ctx.sourceCode, m.left);
-      if (!v || !tested.has(v)) return undefined;
-      const text = ctx.sourceCode.getText(unwrap(m.right));
-      // The same creation as elsewhere (its initialiser, another assignment): the resource is re-created.
-      const same = v.references.some((r) => r.isWrite() && r.writeExpr && r.writeExpr !== m.right && !contains(cb, r.writeExpr as Node) && ctx.sourceCode.getText(unwrap(r.writeExpr as Node)) === text);
-      if (same && unwrap(m.right).type === T.CallExpression) recreates = true;
-      return undefined;
-    });
-    return undefined;
-  });
+  }
+  const recreates = ticks.some((t) => recreatesFailed(t, ctx));
   // An interval started by a failure handler that runs the failed operation again until it works
   // (`op().catch(() => { const t = setInterval(() => op().then(() => clearInterval(t)), ms) })`).
   let repeatsFailed = false;
   let clearsOnlyOnSuccess = true;
-  if (!recreates) {
+  if (!recreates && isFunction(cb)) {
     const failed = failedOperation(call);
     if (failed) {
       const text = ctx.sourceCode.getText(unwrap(failed));
@@ -246,6 +354,39 @@ function analyzeInterval(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | u
     kind: 'loop',
     node: call,
     bound: { kind: clears ? 'unknown' : 'unbounded', maxAttempts: undefined, node: call },
+    waits: [wait],
+    noWait: undefined,
+    nonIdempotent: [],
+    rateLimitChecks: [],
+    honoursRetryAfter: false,
+    clientErrorRetries: [],
+  };
+}
+
+/**
+ * A watchdog written as a recurring timer (K10): a function that re-creates a failed resource and
+ * schedules itself again whatever it found (`function watch() { if (conn.destroyed) dial();
+ * setTimeout(watch, 3000) }`). Each run is a tick of an interval; the re-creation is the retry.
+ */
+function analyzeRecurringTimer(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
+  if (!isGlobalTimer(ctx.sourceCode, call) || calleeName(call) === 'setInterval') return undefined;
+  const ms = call.arguments[1];
+  if (!call.arguments[0] || !ms || ms.type === T.SpreadElement) return undefined;
+  const tick = enclosing(call);
+  if (!tick || !isFunction(tick) || !tick.body) return undefined;
+  // The timer runs the enclosing function again (by name, or through a one-call arrow).
+  const runs = tickFunctions(call.arguments[0], ctx);
+  if (!runs.includes(tick)) return undefined;
+  // Scheduled on every run, not only when the resource was found failed (that is a retry chain
+  // the recursion analysis judges), nor after a test of anything else (a stop flag may end it).
+  const facts = pathFacts(call, tick.body);
+  if (facts.some((f) => failedStateResources(f.test, ctx).size > 0)) return undefined;
+  if (!recreatesFailed(tick, ctx)) return undefined;
+  const wait = waitOf({ call, delayExpr: ms, bindings: [], argument: ms, opaque: false }, ctx.sourceCode, []);
+  return {
+    kind: 'loop',
+    node: call,
+    bound: { kind: facts.length > 0 ? 'unknown' : 'unbounded', maxAttempts: undefined, node: call },
     waits: [wait],
     noWait: undefined,
     nonIdempotent: [],

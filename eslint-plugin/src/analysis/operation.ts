@@ -373,6 +373,11 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       if (depth < 2) {
         const fn = sameFileFunction(n.callee, { sourceCode });
         if (fn && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via);
+        // A helper handed to `.then` by name (`.then(checked)`) runs on every attempt's result too.
+        if (calleeName(n) === 'then' && n.arguments[0] && unwrap(n.arguments[0]).type === T.Identifier) {
+          const cb = sameFileFunction(n.arguments[0], { sourceCode });
+          if (cb && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via);
+        }
       }
     });
   };

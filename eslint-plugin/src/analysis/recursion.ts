@@ -8,13 +8,15 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion,
 import { isEffectivelyUnbounded } from './limits';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { ERROR_NAME, FAILURE_EVENTS, REFRESH_RE } from './vocabulary';
+import { CLEAN_END_EVENTS, ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS, REFRESH_RE, USER_EVENTS } from './vocabulary';
 import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
 
 const HANDLER_PROPS = /^on(close|error|disconnect|end|timeout)$/i;
+/** Calls that close a connection or stream on purpose. */
+const CLOSE_CALL_RE = /^(destroy|end|close|disconnect|terminate)$/;
 
 /** Why a self-call is a retry: where the failure is handled. */
 interface FailureContext {
@@ -108,15 +110,19 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const calls = [...direct, ...relays.map((r) => r.call)];
   if (calls.length === 0) return [];
   const sites: RetrySite[] = [];
+  // Re-runs the outside or an orderly end starts (R7, R6): not retries, and not the success-path
+  // reschedule of a periodic job either (the other calls are judged on their own).
+  const notAfterFailure = new Set(calls.filter((c) => waitsOnOutsideEvent(c, fn, ctx) || onlyAfterCleanEnd(c, fn, ctx)));
   const contexts = calls
     .filter((c) => !direct.includes(c) || !(newInput(c, fn, ctx) || removesGuardedField(c, fn, ctx)))
     .filter(() => !takesNextItem(fn, ctx))
+    .filter((c) => !notAfterFailure.has(c))
     .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay, relays.some((r) => r.call === c && !r.hook)) }))
-    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx));
+    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx) && !exitsOnHandedFailure(x.call, fn, ctx));
   if (contexts.length === 0) return [];
   // Rescheduled after a success too (`try { await renew(); schedule(refresh, 45 min) } catch { schedule(refresh, d) }`):
   // a periodic job, not a retry (R4).
-  if (direct.some((c) => !selfCallee(c, fn, ctx) && !contexts.some((x) => x.call === c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  if (direct.some((c) => !selfCallee(c, fn, ctx) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
   // The very same re-call runs after a success too (`.then(() => again(x), () => again(x))` under one
   // state check, `if (gen !== store.gen) return again(x)` in the try and in the catch): the re-run
   // follows from state the failure does not decide, not from the failure (R2).
@@ -181,7 +187,68 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       purpose: fc.replay ? 'refresh-replay' : once ? 'once-only-replay' : 'backoff-retry',
     });
   }
+  markTieredWaits(sites, ctx);
   return sites;
+}
+
+/**
+ * Waits picked by the attempt count (`if (attempts < 10) setTimeout(f, 1000); else if (attempts < 20)
+ * setTimeout(f, 2000); …`): each branch's wait is fixed, but the wait of the retry grows with the
+ * attempt, as a table keyed by the count does. Marks them growing when the branches of one `if`
+ * chain testing a counter wait different known times, in the order the count grows.
+ */
+function markTieredWaits(sites: RetrySite[], ctx: Ctx): void {
+  const chains = new Map<Node, { site: RetrySite; branch: number; ms: number }[]>();
+  for (const site of sites) {
+    if (site.waits.length !== 1) continue;
+    const w = site.waits[0]!;
+    if (w.delay.growing || w.delay.random || w.delay.maxReason !== 'known' || !Number.isFinite(w.delay.maxMs)) continue;
+    // The `if` chain the wait sits in, and the branch (0 for the first consequent, then each `else`).
+    let child: Node = w.node;
+    let head: TSESTree.IfStatement | undefined;
+    let branch = 0;
+    for (let p: Node | undefined = w.node.parent; p && !isFunction(p); child = p, p = p.parent) {
+      if (p.type !== T.IfStatement) continue;
+      if (child === p.consequent) branch = 0;
+      else if (child === p.alternate) branch += 1;
+      else continue;
+      head = p;
+      // Up the chain: `else if` links count one branch each.
+      while (head.parent?.type === T.IfStatement && head.parent.alternate === head) {
+        head = head.parent;
+        branch += 1;
+      }
+      break;
+    }
+    if (!head) continue;
+    const list = chains.get(head) ?? [];
+    list.push({ site, branch, ms: w.delay.maxMs });
+    chains.set(head, list);
+  }
+  for (const [head, list] of chains) {
+    if (new Set(list.map((x) => x.ms)).size < 2) continue;
+    const direction = countDirection((head as TSESTree.IfStatement).test, ctx);
+    if (!direction) continue;
+    const ordered = [...list].sort((a, b) => a.branch - b.branch);
+    const monotone = ordered.every((x, i) => i === 0 || (direction === 1 ? x.ms >= ordered[i - 1]!.ms : x.ms <= ordered[i - 1]!.ms));
+    if (!monotone) continue;
+    for (const { site } of list) site.waits = site.waits.map((w) => ({ ...w, delay: { ...w.delay, growing: true, tiered: true } }));
+  }
+}
+
+/**
+ * Which way the attempt count grows along an `if` chain whose first test compares it with a limit:
+ * 1 when the first branch takes the low counts (`attempts < 10`), -1 when it takes the high ones
+ * (`attempts >= 20`), undefined when the test is no such comparison.
+ */
+function countDirection(test: Node, ctx: Ctx): 1 | -1 | undefined {
+  const t = unwrap(test);
+  if (t.type !== T.BinaryExpression || !comparesCounter(t, ctx)) return undefined;
+  const counterLeft = /attempt|retr(y|ies)|tries|failures/i.test(ctx.sourceCode.getText(t.left as Node));
+  const low = t.operator === '<' || t.operator === '<=';
+  const high = t.operator === '>' || t.operator === '>=';
+  if (!low && !high) return undefined;
+  return low === counterLeft ? 1 : -1;
 }
 
 /**
@@ -285,7 +352,9 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(n.left) ?? '')) hooks.push({ host: n as unknown as TSESTree.CallExpression, handler: n.right });
     return undefined;
   });
-  for (const { host: n, handler } of hooks) {
+  for (const { host: n, handler: registered } of hooks) {
+    // `this.onClose.bind(this)` registers `this.onClose`.
+    const handler = unbound(registered);
     const h = unwrap(handler);
     if (h.type !== T.Identifier && !(h.type === T.MemberExpression && unwrap(h.object).type === T.ThisExpression)) continue;
     const target = sameFileFunction(handler, ctx);
@@ -312,6 +381,16 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     });
   }
   return out;
+}
+
+/** The function a `.bind(…)` call wraps (`this.onClose.bind(this)` → `this.onClose`); anything else as it is. */
+function unbound(node: Node): Node {
+  const u = unwrap(node);
+  if (u.type === T.CallExpression && calleeName(u) === 'bind') {
+    const c = unwrap(u.callee);
+    if (c.type === T.MemberExpression) return c.object;
+  }
+  return node;
 }
 
 /**
@@ -446,7 +525,8 @@ function comparesCounter(test: Node, ctx: Ctx): boolean {
     if (found) return false;
     if (n.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '=='].includes(n.operator) && n.left.type !== T.PrivateIdentifier) {
       const names = [n.left, n.right].map((x) => {
-        const u = unwrap(x);
+        let u = unwrap(x);
+        if (u.type === T.UpdateExpression) u = unwrap(u.argument);
         return u.type === T.Identifier ? u.name : u.type === T.MemberExpression ? (propertyName(u) ?? '') : '';
       });
       if (names.some((x) => /attempt|retr(y|ies)|tries|failures/i.test(x) && !/after|delay/i.test(x))) found = true;
@@ -713,6 +793,8 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     // `Math.min(wait * 2, cap)`: arithmetic on the value (a growing delay), not a step to another input.
     const arithmetic = u.type === T.CallExpression && unwrap(u.callee).type === T.MemberExpression && unwrap((unwrap(u.callee) as TSESTree.MemberExpression).object).type === T.Identifier && ((unwrap((unwrap(u.callee) as TSESTree.MemberExpression).object) as TSESTree.Identifier).name === 'Math');
     if ((u.type === T.CallExpression || u.type === T.NewExpression) && refs(u) && !arithmetic && !asWait(u, ctx.sourceCode, ctx.settings)) return true;
+    // Text added to the value (`name + '.json'`, `${name}.default`): another name, a fallback.
+    if (extendsText(u, refs)) return true;
     if (changeIn(arg, p.variable, ctx)) {
       // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`).
       let indexes = false;
@@ -725,6 +807,24 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     }
     return false;
   });
+}
+
+/**
+ * The expression adds text to a value `refs` recognises: `name + '.json'`, `'v2/' + path`,
+ * `` `${name}.default` ``. Text is no count: the result is another name.
+ */
+function extendsText(expr: Node, refs: (n: Node) => boolean): boolean {
+  const u = unwrap(expr);
+  const text = (x: Node): boolean => {
+    const w = unwrap(x);
+    return (w.type === T.Literal && typeof w.value === 'string' && w.value !== '') || (w.type === T.TemplateLiteral && w.expressions.length === 0 && w.quasis.some((q) => q.value.cooked !== ''));
+  };
+  if (u.type === T.BinaryExpression && u.operator === '+') {
+    const left = u.left as Node;
+    return (refs(left) && text(u.right)) || (text(left) && refs(u.right)) || ((left.type === T.BinaryExpression || left.type === T.TemplateLiteral) && extendsText(left, refs) && !refs(u.right));
+  }
+  if (u.type === T.TemplateLiteral) return u.expressions.some((e) => refs(e)) && u.quasis.some((q) => q.value.cooked !== '');
+  return false;
 }
 
 /**
@@ -759,6 +859,162 @@ function handsOffError(call: TSESTree.CallExpression, fc: FailureContext, fn: Fn
   return !paramVars(fn, ctx).some((p) => call.arguments[p.index] && changeIn(call.arguments[p.index]!, p.variable, ctx));
 }
 
+/**
+ * The function is itself the failure handler (`p.then(ok, step)`, `.catch(step)`, `.on('error', step)`)
+ * and its first statement with an effect leaves when it is given a value (`if (!item || err) { done(err);
+ * return; }`): the failure it receives ends the run, it re-runs nothing. Only a call without an error
+ * (the success path, the next element of a walk) goes on (R8).
+ */
+function exitsOnHandedFailure(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  // A handler registered by assignment (`x.onclose = handler`) stands in the call's place.
+  if ((call as Node).type !== T.CallExpression || selfCallee(call, fn, ctx)) return false;
+  const handler = failureHandlerArg(call);
+  if (!handler || !isSelfArg(handler, fn, ctx)) return false;
+  const first = fn.params[0];
+  const id = first?.type === T.AssignmentPattern ? first.left : first;
+  if (id?.type !== T.Identifier || fn.body.type !== T.BlockStatement) return false;
+  const v = variableOf(ctx.sourceCode, id);
+  if (!v) return false;
+  /** The test is true whenever the parameter holds a value: `err`, `err != null`, `!x || err`. */
+  const setWhenGiven = (test: Node): boolean => {
+    const t = unwrap(test);
+    if (t.type === T.Identifier) return isReferenceTo(v, t);
+    if (t.type === T.LogicalExpression && t.operator === '||') return setWhenGiven(t.left) || setWhenGiven(t.right);
+    if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==')) {
+      const [a, b] = [unwrap(t.left as Node), unwrap(t.right)];
+      const empty = (x: Node): boolean => (x.type === T.Literal && x.value === null) || (x.type === T.Identifier && x.name === 'undefined');
+      return (a.type === T.Identifier && isReferenceTo(v, a) && empty(b)) || (b.type === T.Identifier && isReferenceTo(v, b) && empty(a));
+    }
+    return false;
+  };
+  const calls = (n: Node): boolean => callsIn(n, ctx).length > 0 || findAll(n, ctx.sourceCode.visitorKeys, (m): m is TSESTree.NewExpression => m.type === T.NewExpression).length > 0;
+  for (const st of fn.body.body) {
+    if (st.type === T.IfStatement && setWhenGiven(st.test)) return alwaysExits(st.consequent) && selfCalls(fn, ctx, st.consequent).length === 0;
+    if (calls(st)) return false;
+  }
+  return false;
+}
+
+/**
+ * The re-call runs only when something outside hands the function's work back (R7): it sits in a
+ * listener of a user event (`.on('click', …)`, `addEventListener('submit', …)`, `onclick = …`: the
+ * next attempt waits for the user), or in a callback option of an opaque call (`editor.open({ done(text)
+ * { … } })`) whose first parameter is the input the callback works on and below which the failure is
+ * handled (a callback or catch clause inside it). Each pass then works on what the outside delivers,
+ * when it delivers it: a form or editor shown again after a failed save, not a retry.
+ */
+function waitsOnOutsideEvent(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  let nested = false;
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    if (p.type === T.CatchClause) nested = true;
+    if (!isFunction(p)) continue;
+    const host: Node | undefined = p.parent;
+    if (host?.type === T.CallExpression && host.arguments.includes(p as TSESTree.CallExpressionArgument) && unwrap(host.callee).type === T.MemberExpression) {
+      const name = calleeName(host) ?? '';
+      const event = stringValue(host.arguments[0]);
+      if (['on', 'once', 'one', 'addEventListener'].includes(name) && event !== undefined && USER_EVENTS.has(event) && host.arguments[0] !== p) return true;
+      // jQuery's shorthand: `$(button).click(handler)`.
+      if (USER_EVENTS.has(name) && host.arguments[0] === p) return true;
+    }
+    if (host?.type === T.AssignmentExpression && host.right === p && host.left.type === T.MemberExpression) {
+      const prop = propertyName(host.left) ?? '';
+      if (/^on/.test(prop) && USER_EVENTS.has(prop.slice(2).toLowerCase())) return true;
+    }
+    if (nested && host?.type === T.Property && host.value === p && host.parent?.type === T.ObjectExpression) {
+      const opts = host.parent;
+      const c = opts.parent;
+      if (c?.type === T.CallExpression && c.arguments.includes(opts) && !isGlobalTimer(ctx.sourceCode, c) && !sameFileFunction(c.callee, ctx) && !FAILURE_CALLBACK_RE.test(propertyName(host) ?? '') && handsFirstParamOn(p, call, ctx)) return true;
+    }
+    nested = true;
+  }
+  return false;
+}
+
+/**
+ * The callback's first parameter (not an error) is handed to a call in it (`save(text)`,
+ * `request({ body: text })`, directly or through a local made from it), other than a log line or
+ * `skip`: the callback works on the value it is given.
+ */
+function handsFirstParamOn(cb: Fn, skip: Node, ctx: Ctx): boolean {
+  const first = cb.params[0];
+  if (first?.type !== T.Identifier || ERROR_NAME.test(first.name)) return false;
+  const v = variableOf(ctx.sourceCode, first);
+  if (!v) return false;
+  const carriers = new Set<Variable>([v]);
+  const reads = (root: Node): boolean => {
+    let found = false;
+    walk(root, ctx.sourceCode.visitorKeys, (m) => {
+      if (found || isFunction(m)) return false;
+      if (m.type === T.Identifier) {
+        const w = variableOf(ctx.sourceCode, m);
+        if (w && carriers.has(w)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  let handed = false;
+  walk(cb.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (handed || n === skip) return false;
+    if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init && reads(n.init)) {
+      const w = variableOf(ctx.sourceCode, n.id);
+      if (w) carriers.add(w);
+    }
+    if (n.type === T.CallExpression) {
+      const c = unwrap(n.callee);
+      const logLine = c.type === T.MemberExpression && ((unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'console') || LOG_METHOD_RE.test(propertyName(c) ?? ''));
+      if (!logLine && n.arguments.some((a) => reads(a))) handed = true;
+    }
+    return undefined;
+  });
+  return handed;
+}
+
+/**
+ * The re-call sits under `if (flag)` where the flag is only ever made true by a listener of an
+ * orderly end (`sock.on('end', () => { if (got) flag = true })`), or never: the branch runs after a
+ * session the peer finished (a batch server that closes after each batch), or not at all. Like a
+ * restart after a deliberate close (R6), it is no retry of a failure.
+ */
+function onlyAfterCleanEnd(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  let child: Node = call;
+  for (let p: Node | undefined = call.parent; p && p !== fn; child = p, p = p.parent) {
+    if (p.type !== T.IfStatement || child !== p.consequent) continue;
+    const test = unwrap(p.test);
+    const flag = test.type === T.Identifier ? variableOf(ctx.sourceCode, test) : undefined;
+    if (!flag || flag.defs[0]?.type !== 'Variable') continue;
+    const falsy = (x: Node | null | undefined): boolean => {
+      const u = x && unwrap(x);
+      return !!u && ((u.type === T.Literal && !u.value) || (u.type === T.Identifier && u.name === 'undefined'));
+    };
+    const cleanEndListener = (at: Node): boolean => {
+      let f: Node | undefined = at.parent;
+      while (f && !isFunction(f)) f = f.parent;
+      const host = f?.parent;
+      if (host?.type !== T.CallExpression || !host.arguments.includes(f as TSESTree.CallExpressionArgument)) return false;
+      const name = calleeName(host) ?? '';
+      return ['on', 'once', 'addListener', 'addEventListener'].includes(name) && CLEAN_END_EVENTS.has(stringValue(host.arguments[0]) ?? '');
+    };
+    // `ownClose = true; sock.destroy();`: raised where the code closes the connection itself, not on a failure path.
+    const ownClose = (at: Node): boolean => {
+      const stmt = at.parent?.parent;
+      const block = stmt?.parent;
+      if (stmt?.type !== T.ExpressionStatement || (block?.type !== T.BlockStatement && block?.type !== T.Program)) return false;
+      const closes = block.body.some((st) => st !== stmt && callsIn(st, ctx).some((c) => CLOSE_CALL_RE.test(calleeName(c) ?? '')));
+      for (let q: Node | undefined = block; q && q !== fn.parent; q = q.parent) {
+        if (q.type === T.CatchClause) return false;
+        if (isFunction(q) && q.parent?.type === T.CallExpression && failureRegistration(q.parent) !== undefined) return false;
+        if (isFunction(q) && q.parent?.type === T.AssignmentExpression && q.parent.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(q.parent.left) ?? '')) return false;
+      }
+      return closes;
+    };
+    const writes = flag.references.filter((r) => r.isWrite());
+    const declaredFalsy = flag.defs.every((d) => d.node.type === T.VariableDeclarator && (!d.node.init || falsy(d.node.init)));
+    if (declaredFalsy && writes.every((r) => r.init || (r.identifier.parent?.type === T.AssignmentExpression && r.identifier.parent.operator === '=' && (falsy(r.writeExpr as Node | null) || cleanEndListener(r.identifier) || ownClose(r.identifier))))) return true;
+  }
+  return false;
+}
+
 const ATTEMPTISH = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
 
 /** Decides whether a self-call happens after a failure, and how. */
@@ -791,7 +1047,9 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     }
     else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && (isSelfArg(call.arguments[1]!, fn, ctx) || (!!handlerFn && sameFileFunction(call.arguments[1]!, ctx) === handlerFn)))) {
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
-      found = { kind: 'promise-catch', handler: { node: call, param: undefined, body: call, guarded: callee.object }, path: call, timer, replay };
+      // A named handler (`.catch(onFailure)`): its own parameter and body are what decide, as for an inline one.
+      const first = handlerFn?.params[0];
+      found = { kind: 'promise-catch', handler: { node: call, param: first?.type === T.Identifier ? first : undefined, body: handlerFn ? handlerFn.body : call, guarded: callee.object }, path: call, timer, replay };
     } else if (failureRegistration(call) !== undefined) {
       found = { kind: 'event', handler: undefined, path: call, timer, replay };
     } else return undefined;
@@ -838,6 +1096,16 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       if (host?.type === T.AssignmentExpression && host.right === p && host.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(host.left) ?? '')) {
         found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
       }
+      // A function of `fn` passed by name as its failure handler (`function onError(err) {…}` …
+      // `.catch(onError)`, `const later = (e) => …; .then(ok, later)`): its body is the failure path (K6).
+      if (!found && p !== handlerFn) {
+        const hook = namedFailureHook(p, fn, ctx);
+        if (hook?.kind === 'catch') {
+          const callee = unwrap(hook.host.callee) as TSESTree.MemberExpression;
+          const first = p.params[0];
+          found = { kind: 'promise-catch', handler: { node: hook.host, param: first?.type === T.Identifier ? first : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
+        } else if (hook) found = { kind: 'event', handler: undefined, path: p, timer, replay };
+      }
     }
     // Error-first callbacks: `connect((err) => { if (err) setTimeout(() => connect(), 1000) })`.
     if (p.type === T.IfStatement && ((child === p.consequent && isErrorValue(p.test)) || (child === p.alternate && isNegatedErrorValue(p.test)))) {
@@ -869,6 +1137,32 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     if (n.type === T.CallExpression && REFRESH_RE.test(calleeName(n) ?? '') && n.range[0] < call.range[0]) refresh = true;
   });
   return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: found.replay || replay || refresh };
+}
+
+/**
+ * Where `handler`, a function declared inside `fn`, is registered by name as a failure handler
+ * in `fn`: `.catch(handler)` or `.then(ok, handler)` (kind `catch`), or a failure event
+ * (`.on('close', handler)`, `x.onerror = handler`; kind `event`).
+ */
+function namedFailureHook(handler: Fn, fn: Fn, ctx: Ctx): { host: TSESTree.CallExpression; kind: 'catch' | 'event' } | undefined {
+  let id: TSESTree.Identifier | undefined;
+  if (handler.type === T.FunctionDeclaration && handler.id) id = handler.id;
+  else if (handler.parent?.type === T.VariableDeclarator && handler.parent.init === handler && handler.parent.id.type === T.Identifier) id = handler.parent.id;
+  const v = id && variableOf(ctx.sourceCode, id);
+  if (!v) return undefined;
+  for (const r of v.references) {
+    const ref = r.identifier as Node;
+    const host = ref.parent;
+    if (!contains(fn, ref) || contains(handler, ref)) continue;
+    if (host?.type === T.CallExpression && host.arguments.includes(ref as TSESTree.CallExpressionArgument)) {
+      const name = calleeName(host);
+      const idx = host.arguments.indexOf(ref as TSESTree.CallExpressionArgument);
+      if (unwrap(host.callee).type === T.MemberExpression && ((name === 'catch' && idx === 0) || (name === 'then' && idx === 1))) return { host, kind: 'catch' };
+      if (failureRegistration(host) === idx) return { host, kind: 'event' };
+    }
+    if (host?.type === T.AssignmentExpression && host.right === ref && host.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(host.left) ?? '')) return { host: host as unknown as TSESTree.CallExpression, kind: 'event' };
+  }
+  return undefined;
 }
 
 /**
@@ -1061,6 +1355,16 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       if (cap !== undefined && dir === 1) last.hi = Math.max(last.lo, Math.min(last.hi, Math.max(cap, p.defaultValue ? (constant(p.defaultValue, ctx) ?? cap) : cap)));
       continue;
     }
+    // `let left = tries; … left -= 1; … self({ url, tries: left })`, `const left = opts.retries ?? 3;
+    // … self(x, { ...opts, retries: left - 1 })`: a local taken from the parameter counts, and goes
+    // back in its place (F2).
+    const carried = carriedLocal(arg, p.variable, fn, ctx);
+    if (carried && !attempts.some((x) => x.variable === carried.variable)) {
+      const init = carried.init && unwrap(carried.init);
+      const start = init && !(init.type === T.Identifier && isReferenceTo(p.variable, init)) ? constant(init, ctx) : p.defaultValue ? constant(p.defaultValue, ctx) : undefined;
+      consider(carried.variable, carried.dir, start, carried.unit);
+      continue;
+    }
     // A once-only switch: `api(url, true)` for a tested `retried = false`, `upsert(body, undefined)`
     // for a tested `existing`: a constant (other than the default) that turns the retry path off.
     const a = unwrap(arg);
@@ -1098,13 +1402,25 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       a.hi = arg.operator === '*' ? a.lo * k ** maxAttempts : arg.operator === '+' ? a.lo + k * maxAttempts : a.hi;
     }
   }
-  // A counter kept on the instance (`this.attempt++` … `if (this.attempt >= 6) throw`).
+  // A counter kept on the instance (`this.attempt++` … `if (this.attempt >= 6) throw`), or on an
+  // object that outlives the call: one declared outside it, or a parameter the retry passes back as
+  // it is (`state.failures += 1; … return sync(id, state)`).
   if (!bounded) {
     const fields = new Set<string>();
+    const outlives = (o: Node): boolean => {
+      const u = unwrap(o);
+      if (u.type === T.ThisExpression) return true;
+      if (u.type !== T.Identifier) return false;
+      const v = variableOf(ctx.sourceCode, u);
+      const def = v?.defs[0];
+      if (!v || !def) return false;
+      if (!contains(fn, def.name)) return true;
+      return def.type === 'Parameter' && fn.params.some((param, i) => (param === def.name || (param.type === T.AssignmentPattern && param.left === def.name)) && call.arguments[i] !== undefined && unwrap(call.arguments[i]!).type === T.Identifier && isReferenceTo(v, unwrap(call.arguments[i]!) as TSESTree.Identifier));
+    };
     walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
       const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
       const t = target && unwrap(target);
-      if (t?.type === T.MemberExpression && unwrap(t.object).type === T.ThisExpression) fields.add(ctx.sourceCode.getText(t));
+      if (t?.type === T.MemberExpression && outlives(t.object)) fields.add(ctx.sourceCode.getText(t));
       return undefined;
     });
     if (fields.size > 0 && tests.some((t) => comparesText(t, fields, ctx))) bounded = true;
@@ -1119,6 +1435,44 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
   }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once };
+}
+
+/**
+ * A local counter that carries a parameter's value to the next call: a variable declared in `fn`
+ * whose initialiser reads the parameter `param`, stepped in `fn` (`left -= 1`) and passed back
+ * as it is, or passed back stepped (`left - 1`), at the parameter's place: the argument itself,
+ * or a property of an object literal given there (`{ ...opts, retries: left - 1 }`).
+ */
+function carriedLocal(arg: Node, param: Variable, fn: Fn, ctx: Ctx): { variable: Variable; dir: 1 | -1; unit: boolean; init: Node | undefined } | undefined {
+  const a = unwrap(arg);
+  const values: Node[] = a.type === T.ObjectExpression ? a.properties.filter((p): p is TSESTree.Property => p.type === T.Property).map((p) => p.value as Node) : [a];
+  const one = (y: Node): boolean => { const w = unwrap(y); return w.type === T.Literal && w.value === 1; };
+  for (const value of values) {
+    const locals = new Set<Variable>();
+    walk(value, ctx.sourceCode.visitorKeys, (n) => {
+      if (isFunction(n)) return false;
+      if (n.type !== T.Identifier) return undefined;
+      const v = variableOf(ctx.sourceCode, n);
+      const def = v?.defs[0];
+      if (v && def?.type === 'Variable' && def.node.id.type === T.Identifier && contains(fn.body, def.name) && def.node.init && refersTo(def.node.init, param, ctx)) locals.add(v);
+      return undefined;
+    });
+    for (const v of locals) {
+      const init = (v.defs[0]!.node as TSESTree.VariableDeclarator).init ?? undefined;
+      const stepped = changeIn(value, v, ctx);
+      if (stepped) {
+        const u = unwrap(value);
+        return { variable: v, dir: stepped, unit: u.type === T.BinaryExpression && one(u.right), init };
+      }
+      if (unwrap(value).type !== T.Identifier) continue;
+      for (const r of v.references) {
+        const w = r.identifier.parent as Node | undefined;
+        if (w?.type === T.UpdateExpression) return { variable: v, dir: w.operator === '++' ? 1 : -1, unit: true, init };
+        if (w?.type === T.AssignmentExpression && w.left === r.identifier && (w.operator === '+=' || w.operator === '-=')) return { variable: v, dir: w.operator === '+=' ? 1 : -1, unit: one(w.right), init };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Failover through a list: `host = queue.shift()` with a test of `queue.length` ends when the list does. */
@@ -1285,6 +1639,9 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (fc.timer && contains(n, fc.timer)) return false;
     if (n === call) return false;
+    // Only a wait on the path to this call: not one after it, nor one in a branch that leaves
+    // before it (another retry path's wait helper, `if (a) return this.later(…)`).
+    if (!contains(n, call) && (n.range[0] >= call.range[1] || inLeavingBranch(n, call, fc.path))) return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w) return undefined;
     // `delay(ms).then(() => self())` chains the call; otherwise the wait must be awaited.
@@ -1301,3 +1658,15 @@ function chainsInto(wait: Node, call: Node): boolean {
   return chainedBefore(wait, call);
 }
 
+
+/**
+ * Whether `n` sits in a branch (an `if` consequent or alternate) that does not hold `call` and
+ * always leaves: whatever runs there, control never goes on from it to `call`.
+ */
+function inLeavingBranch(n: Node, call: Node, root: Node): boolean {
+  for (let child: Node = n, p = n.parent; p && child !== root; child = p, p = p.parent) {
+    if (contains(p, call)) return false;
+    if (p.type === T.IfStatement && child !== p.test && alwaysExits(child)) return true;
+  }
+  return false;
+}

@@ -52,6 +52,12 @@ export interface DelayFacts {
    * messages name instead of a number.
    */
   unitAssumed?: Node;
+  /**
+   * The wait is fixed where it is written, but the retry picks it by the attempt count among the
+   * waits of other branches (`attempts < 10 ? 1 s : attempts < 20 ? 2 s : …` written as an `if`
+   * chain), so `growing` is set and `maxMs` is this step's wait, not the largest.
+   */
+  tiered?: boolean;
 }
 
 /** One wait between attempts. */
@@ -159,4 +165,6 @@ export interface LibrarySuggestion {
   /** Range in the source text to replace, [start, end) offsets. */
   range: [number, number];
   text: string;
+  /** Further edits the change needs elsewhere in the file (a name added to an import), applied with it. */
+  also?: Array<{ range: [number, number]; text: string }>;
 }

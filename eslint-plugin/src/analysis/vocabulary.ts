@@ -33,8 +33,12 @@ export function isNotAWaitModule(module: string): boolean {
  */
 export const ATTEMPT_NAME_RE = /^(?!_*(max|min|limit|total))(?:_*(n|retry|retries|tries)$|.*(attempts?(Count|Number|No|Index|Left|Remaining)?|retr(y|ies)(Count|Number|No|Index|Left|Remaining)|tryCount|failures?Count)$|(num|n)Retries$|_*failures$|(tries|retries)(Left|Remaining)$)/i;
 
-/** Header and property names that carry a server-chosen delay (Retry-After and rate-limit resets). */
-export const RETRY_AFTER_RE = /^(retry[-_]?after(ms|seconds|sec|s)?|x-ratelimit-reset(-after)?|ratelimit-reset|x-rate-limit-reset)$/i;
+/**
+ * Header and property names that carry a server-chosen delay (Retry-After and rate-limit resets),
+ * in any unit spelling: `retryAfterMs`, the non-standard `retry-after-ms` header some APIs send,
+ * `x-ratelimit-reset-ms`.
+ */
+export const RETRY_AFTER_RE = /^(retry[-_]?after([-_]?(ms|millis|seconds|secs?|s))?|x-ratelimit-reset(-after)?([-_]?ms)?|ratelimit-reset|x-rate-limit-reset)$/i;
 
 /** Names of helpers that return a random number (`random`, `randomBetween`, `jitter`). */
 export const RANDOM_CALL_RE = /random|jitter/i;
@@ -63,6 +67,18 @@ export const CLASSIFIER_RE = /retr(y|i)able|transient|should_?retry|isServer|isN
 
 /** Events that report a failed or lost connection. */
 export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
+
+/** Events that say the peer ended the stream in order (a FIN after the data, a finished write side), not that it was lost. */
+export const CLEAN_END_EVENTS: ReadonlySet<string> = new Set(['end', 'finish']);
+
+/**
+ * DOM events a person causes (a click, a key, a form submitted): code run from their listeners runs
+ * when the user acts again, never by itself.
+ */
+export const USER_EVENTS: ReadonlySet<string> = new Set(['click', 'dblclick', 'contextmenu', 'submit', 'change', 'input', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend']);
+
+/** Names of callback options that report a failure (`onFailure`, `error`, `onClose`, `onTimeout`). */
+export const FAILURE_CALLBACK_RE = /fail|err(or)?s?$|^err|close|disconnect|lost|timeout|reject|abort/i;
 
 /**
  * Disconnect reasons that say the connection was ended on purpose, not lost: socket.io's

@@ -33,12 +33,26 @@ export default [
 ];
 `;
 
+/** A failure of `--init` to do its work (a file it cannot write); the command reports it and exits 2. */
+export class InitError extends Error {}
+
+/** Writes `text` to `file`, or fails with an {@link InitError} that names the file and the reason. */
+function write(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new InitError(`cannot write ${path.basename(file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
 const LEGACY_SNIPPET = `{\n  "plugins": ["retry"],\n  "extends": ["plugin:retry/recommended-legacy"]\n}`;
 
 /**
  * Adds the plugin to the ESLint config in `io.cwd` (flat or eslintrc), or creates one.
  *
- * @returns 0 when the config has the plugin (added or already there), 1 when the user must add it by hand (printed).
+ * @returns 0 when it did what was asked: the config has the plugin (added or already there), or it
+ *   printed what to add by hand where it could not edit the config safely.
+ * @throws {InitError} When a file cannot be written (the command exits 2 with the message).
  */
 export async function runInit(eslint: ResolvedEslint, io: CliIo): Promise<number> {
   const flat = FLAT_FILES.find((name) => existsSync(path.join(io.cwd, name)));
@@ -55,11 +69,11 @@ export async function runInit(eslint: ResolvedEslint, io: CliIo): Promise<number
   if (flatEngine) {
     const esm = pkg?.type === 'module';
     const name = esm ? 'eslint.config.js' : 'eslint.config.mjs';
-    writeFileSync(path.join(io.cwd, name), NEW_FLAT_CONFIG);
+    write(path.join(io.cwd, name), NEW_FLAT_CONFIG);
     io.stdout(`Created ${name}: the recommended retry rules on JavaScript and TypeScript files, as retry-lint lints with no config.\n`);
     return 0;
   }
-  writeFileSync(path.join(io.cwd, '.eslintrc.json'), `${LEGACY_SNIPPET}\n`);
+  write(path.join(io.cwd, '.eslintrc.json'), `${LEGACY_SNIPPET}\n`);
   io.stdout('Created .eslintrc.json with the recommended retry rules.\n');
   return 0;
 }
@@ -97,13 +111,13 @@ function initLegacyFile(file: string, io: CliIo): number {
       return 0;
     }
     io.stdout(`retry-lint did not change ${name} (it only edits strict JSON). Add the plugin to it:\n\n  plugins: ['retry'],\n  extends: [/* …, */ 'plugin:retry/recommended-legacy'],\n`);
-    return 1;
+    return 0;
   }
   if (!addToLegacy(config)) {
     io.stdout(`${name} already uses the retry plugin.\n`);
     return 0;
   }
-  writeFileSync(file, `${JSON.stringify(config, null, indentOf(text))}\n`);
+  write(file, `${JSON.stringify(config, null, indentOf(text))}\n`);
   io.stdout(`Added plugin:retry/recommended-legacy to ${name}.\n`);
   return 0;
 }
@@ -113,13 +127,13 @@ function initPackageJson(file: string, io: CliIo): number {
   const pkg = safeJson(text) as { eslintConfig?: { extends?: unknown } } | undefined;
   if (!pkg?.eslintConfig || typeof pkg.eslintConfig !== 'object') {
     io.stdout(`Add "extends": ["plugin:retry/recommended-legacy"] to the eslintConfig of package.json.\n`);
-    return 1;
+    return 0;
   }
   if (!addToLegacy(pkg.eslintConfig)) {
     io.stdout('The eslintConfig of package.json already uses the retry plugin.\n');
     return 0;
   }
-  writeFileSync(file, `${JSON.stringify(pkg, null, indentOf(text))}\n`);
+  write(file, `${JSON.stringify(pkg, null, indentOf(text))}\n`);
   io.stdout('Added plugin:retry/recommended-legacy to the eslintConfig of package.json.\n');
   return 0;
 }
@@ -138,7 +152,7 @@ async function initFlat(file: string, eslint: ResolvedEslint, io: CliIo): Promis
   }
   const manual = (): number => {
     io.stdout(`retry-lint did not change ${name} (it only edits a config of a common shape). Add the plugin to it:\n\n${FLAT_SNIPPET(!name.endsWith('.cjs') && !/\bmodule\.exports\b/.test(text))}\n`);
-    return 1;
+    return 0;
   };
   const opener = /export\s+default\s+(?:(?:defineConfig|tseslint\.config)\s*\(\s*\[?|\[)/g;
   const matches = [...text.matchAll(opener)];
@@ -151,13 +165,13 @@ async function initFlat(file: string, eslint: ResolvedEslint, io: CliIo): Promis
   // A config with no import yet (`export default [{ … }]`) gets the import as its first line.
   const end = last ? last.index + last[0].length : 0;
   edited = last ? `${edited.slice(0, end)}\nimport retry from '${PACKAGE}';${edited.slice(end)}` : `import retry from '${PACKAGE}';\n${edited}`;
-  writeFileSync(file, edited);
+  write(file, edited);
   try {
     const Engine = await eslint.flat();
     const config = (await new Engine({ cwd: io.cwd }).calculateConfigForFile(path.join(io.cwd, 'retry-lint-probe.js'))) as { rules?: Record<string, unknown> } | undefined;
     if (!Object.keys(config?.rules ?? {}).some((id) => id.startsWith('retry/'))) throw new Error('no retry rule after the edit');
   } catch {
-    writeFileSync(file, text);
+    write(file, text);
     return manual();
   }
   io.stdout(`Added retry.configs.recommended to ${name}.\n`);

@@ -5,6 +5,7 @@
 import type { ESLint } from 'eslint';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import plugin from '../index';
 import { REPOSITORY_URL } from '../utils/create-rule';
 
@@ -19,9 +20,20 @@ interface SarifRule {
   properties?: Record<string, unknown>;
 }
 
-interface SarifLog {
-  runs: Array<{ tool: { driver: { name: string; version?: string; semanticVersion?: string; informationUri?: string; rules?: SarifRule[] } } }>;
+interface SarifRun {
+  tool: { driver: { name: string; version?: string; semanticVersion?: string; informationUri?: string; rules?: SarifRule[] } };
+  originalUriBaseIds?: Record<string, { uri: string; description?: { text: string } }>;
+  artifacts?: unknown[];
+  results?: unknown[];
+  invocations?: unknown[];
 }
+
+interface SarifLog {
+  runs: SarifRun[];
+}
+
+/** The base id of artifact URIs relative to the folder the command ran in, as GitHub code scanning and other SARIF consumers expect. */
+export const SRCROOT = '%SRCROOT%';
 
 interface RuleMeta { docs?: { description?: string; url?: string }; type?: string }
 
@@ -32,7 +44,8 @@ const DOCS_DIR = path.join(__dirname, '..', '..', 'docs', 'rules');
  * The SARIF log of `results`, with Retry Lint as the tool and every retry rule described.
  *
  * @param results ESLint's results (retry rules and parse errors only).
- * @param cwd The folder artifact URIs are made relative to... as the formatter does.
+ * @param cwd The folder artifact URIs are made relative to (`uriBaseId` {@link SRCROOT}); files outside it keep absolute URIs.
+ * @param rulesMeta ESLint's metadata of the rules in `results`.
  */
 export function formatSarif(results: ESLint.LintResult[], cwd: string, rulesMeta: Record<string, unknown>): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS formatter without types
@@ -50,8 +63,36 @@ export function formatSarif(results: ESLint.LintResult[], cwd: string, rulesMeta
       described.set(ruleId, describeRule(ruleId, described.get(ruleId)));
     }
     driver.rules = [...described.values()];
+    relativizeUris(run, cwd);
   }
   return JSON.stringify(log, null, 2);
+}
+
+/**
+ * Rewrites the run's absolute `file:` artifact URIs under `cwd` as URIs relative to
+ * {@link SRCROOT}, and declares that base in `originalUriBaseIds` (SARIF 2.1.0 §3.14.14), so that a
+ * log made in a CI checkout points at the repository's files wherever it is uploaded.
+ */
+function relativizeUris(run: SarifRun, cwd: string): void {
+  const base = pathToFileURL(cwd).href.replace(/\/?$/, '/');
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    const record = value as Record<string, unknown>;
+    const uri = record['uri'];
+    if (typeof uri === 'string' && uri.startsWith(base) && record['uriBaseId'] === undefined) {
+      record['uri'] = uri.slice(base.length);
+      record['uriBaseId'] = SRCROOT;
+    }
+    for (const child of Object.values(record)) visit(child);
+  };
+  visit(run.artifacts);
+  visit(run.results);
+  visit(run.invocations);
+  run.originalUriBaseIds = { ...run.originalUriBaseIds, [SRCROOT]: { uri: base, description: { text: 'The folder retry-lint ran in' } } };
 }
 
 /** A retry rule's SARIF description: its summary, help text (the rule page when shipped) and documentation link. */

@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { clientErrorFix } from '../utils/fixes';
+import { clientErrorFix, libraryFix } from '../utils/fixes';
 
 type Options = [];
 type MessageIds = 'retriesNonOk' | 'catchAll' | 'handlerCatchAll' | 'retriesEverything' | 'retriesClientStatus' | 'failFast' | 'applyLibraryFix';
@@ -52,7 +52,7 @@ export default createRule<Options, MessageIds>({
                 ...(site.suggestions?.['no-retry-on-client-error'] ?? []).map((s) => ({
                   messageId: 'applyLibraryFix' as const,
                   data: { description: s.description },
-                  fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(s.range, s.text),
+                  fix: libraryFix(s),
                 })),
               ],
             });

@@ -1,13 +1,13 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { boundLoopFix, boundRecursionFix, onceOnlyReplayFix } from '../utils/fixes';
+import { boundBranchRecursionFix, boundLoopFix, boundRecursionFix, libraryFix, onceOnlyReplayFix } from '../utils/fixes';
 
 /** Attempts the suggested limit allows (the first one included). */
 const SUGGESTED_ATTEMPTS = 5;
 
 type Options = [];
-type MessageIds = 'unboundedRetry' | 'unguardedReplay' | 'addLimit' | 'replayOnce' | 'applyLibraryFix';
+type MessageIds = 'unboundedRetry' | 'unguardedReplay' | 'addLimit' | 'addBranchLimit' | 'replayOnce' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'no-unbounded-retry',
@@ -21,6 +21,7 @@ export default createRule<Options, MessageIds>({
       unguardedReplay:
         'This handler replays the failed request with no once-only guard: if the replay fails the same way, it replays again, without end. Mark the request as retried (e.g. `config._retry = true`) and replay only once.',
       addLimit: 'Stop after {{attempts}} attempts, rethrowing the last error.',
+      addBranchLimit: 'Stop after {{attempts}} attempts, then handle the response as one that is not retried.',
       replayOnce: 'Replay the request once: mark it (`_retry`) and reject it when it fails again.',
       applyLibraryFix: '{{description}}.',
     },
@@ -38,17 +39,19 @@ export default createRule<Options, MessageIds>({
           if (seen.has(key)) continue;
           seen.add(key);
           const limit = site.kind === 'loop' ? boundLoopFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : site.kind === 'recursion' ? boundRecursionFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : undefined;
+          const branchLimit = !limit && site.kind === 'recursion' ? boundBranchRecursionFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : undefined;
           const once = site.kind === 'interceptor' ? onceOnlyReplayFix(context.sourceCode, node, /\.(c|m)?tsx?$/.test(context.filename)) : undefined;
           context.report({
             node,
             messageId: site.kind === 'interceptor' ? 'unguardedReplay' : 'unboundedRetry',
             suggest: [
               ...(limit ? [{ messageId: 'addLimit' as const, data: { attempts: String(SUGGESTED_ATTEMPTS) }, fix: limit }] : []),
+              ...(branchLimit ? [{ messageId: 'addBranchLimit' as const, data: { attempts: String(SUGGESTED_ATTEMPTS) }, fix: branchLimit }] : []),
               ...(once ? [{ messageId: 'replayOnce' as const, fix: once }] : []),
               ...(site.suggestions?.['no-unbounded-retry'] ?? []).map((s) => ({
                 messageId: 'applyLibraryFix' as const,
                 data: { description: s.description },
-                fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(s.range, s.text),
+                fix: libraryFix(s),
               })),
             ],
           });

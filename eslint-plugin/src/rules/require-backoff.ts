@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { addWaitFix, describeDelay, growDelayFix, growRecursionFix, localDelayOf } from '../utils/fixes';
+import { addWaitFix, describeDelay, growDelayFix, growInterceptorFix, growRecursionFix, libraryFix, localDelayOf } from '../utils/fixes';
 
 type Options = [];
 type MessageIds = 'noWait' | 'constantDelay' | 'growDelay' | 'addWait' | 'applyLibraryFix';
@@ -40,7 +40,7 @@ export default createRule<Options, MessageIds>({
           const suggest = (site.suggestions?.['require-backoff'] ?? []).map((s) => ({
             messageId: 'applyLibraryFix' as const,
             data: { description: s.description },
-            fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(s.range, s.text),
+            fix: libraryFix(s),
           }));
           if (site.noWait && site.waits.length === 0) {
             const add = site.kind === 'loop' ? addWaitFix(context.sourceCode, site.node) : undefined;
@@ -53,7 +53,15 @@ export default createRule<Options, MessageIds>({
             if (d.growing || d.retryAfter || (d.opaque && !d.invariant)) continue;
             const local = localDelayOf(wait);
             const constant = d.opaque ? undefined : d.maxMs;
-            const grow = !local ? undefined : site.kind === 'loop' ? growDelayFix(context.sourceCode, site.node, wait.node, local, constant) : site.kind === 'recursion' ? growRecursionFix(context.sourceCode, site.node, local, constant) : undefined;
+            const grow = !local
+              ? undefined
+              : site.kind === 'loop'
+                ? growDelayFix(context.sourceCode, site.node, wait.node, local, constant)
+                : site.kind === 'recursion'
+                  ? growRecursionFix(context.sourceCode, site.node, local, constant)
+                  : site.kind === 'interceptor'
+                    ? growInterceptorFix(context.sourceCode, site.node, wait.node, local, constant, /\.(c|m)?tsx?$/.test(context.filename))
+                    : undefined;
             if (once(wait.node)) context.report({ node: wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d, context.sourceCode) }, suggest: grow ? [{ messageId: 'growDelay' as const, fix: grow }, ...suggest] : suggest });
           }
         }

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { REFUSED_STATUSES } from '../analysis/statuses';
 import { createRule } from '../utils/create-rule';
-import { hoistBeforeStatement, hoistedKeyFix } from '../utils/fixes';
+import { hoistBeforeStatement, hoistedKeyFix, libraryFix } from '../utils/fixes';
 import { readSettings } from '../utils/settings';
 
 type Options = [];
@@ -47,7 +47,7 @@ export default createRule<Options, MessageIds>({
             const suggest: TSESLint.ReportSuggestionArray<MessageIds> = (site.suggestions?.['require-idempotency-key'] ?? []).map((s) => ({
               messageId: 'applyLibraryFix' as const,
               data: { description: s.description },
-              fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(s.range, s.text),
+              fix: libraryFix(s),
             }));
             if (req.key === 'per-attempt' && req.keyNode && site.kind === 'loop') {
               const hoist = hoistBeforeStatement(context.sourceCode, req.keyNode, site.node, 'idempotencyKey');

@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites, type Wait } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { describeDelay, localDelayOf, operandText } from '../utils/fixes';
+import { describeDelay, jitterFunctionFix, libraryFix, localDelayOf, operandText } from '../utils/fixes';
 
 type Options = [];
 type MessageIds = 'noJitter' | 'addJitter' | 'applyLibraryFix';
@@ -41,8 +41,11 @@ export default createRule<Options, MessageIds>({
                 fix: (fixer) => fixer.replaceText(arg, `Math.random() * ${operandText(context.sourceCode, arg)}`),
               });
             }
+            // A library's delay function (`retryDelay: (n) => …`): jitter what it returns.
+            const fnFix = !arg && site.kind === 'library' ? jitterFunctionFix(context.sourceCode, wait.delay.node) : undefined;
+            if (fnFix) suggest.push({ messageId: 'addJitter', fix: fnFix });
             for (const s of site.suggestions?.['require-jitter'] ?? []) {
-              suggest.push({ messageId: 'applyLibraryFix', data: { description: s.description }, fix: (fixer) => fixer.replaceTextRange(s.range, s.text) });
+              suggest.push({ messageId: 'applyLibraryFix', data: { description: s.description }, fix: libraryFix(s) });
             }
             context.report({ node: wait.node, messageId: 'noJitter', data: { delay: describeDelay(wait.delay, context.sourceCode) }, suggest });
           }

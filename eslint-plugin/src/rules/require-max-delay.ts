@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites, type DelayFacts } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { argumentText, localDelayOf } from '../utils/fixes';
+import { argumentText, libraryFix, localDelayOf } from '../utils/fixes';
 
 type Options = [{ maxDelayMs?: number }];
 type MessageIds = 'uncappedDelay' | 'uncappedRetryAfter' | 'delayTooLong' | 'timerOverflow' | 'capDelay' | 'applyLibraryFix';
@@ -63,7 +63,7 @@ export default createRule<Options, MessageIds>({
               });
             }
             for (const s of site.suggestions?.['require-max-delay'] ?? []) {
-              suggest.push({ messageId: 'applyLibraryFix', data: { description: s.description }, fix: (fixer) => fixer.replaceTextRange(s.range, s.text) });
+              suggest.push({ messageId: 'applyLibraryFix', data: { description: s.description }, fix: libraryFix(s) });
             }
             context.report({
               node: d.node,

@@ -127,7 +127,7 @@ function freeName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, preferre
  * retry never changes, the expression as written.
  */
 export function describeDelay(
-  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; expression?: TSESTree.Node; unitAssumed?: TSESTree.Node },
+  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; expression?: TSESTree.Node; unitAssumed?: TSESTree.Node; tiered?: boolean },
   sourceCode?: TSESLint.SourceCode,
 ): string {
   const known = !d.opaque && Number.isFinite(d.maxMs);
@@ -145,6 +145,7 @@ export function describeDelay(
     const text = sourceCode.getText(d.expression).replace(/\s+/g, ' ');
     return `a wait of \`${text.length > 48 ? `${text.slice(0, 47)}…` : text}\` on every attempt`;
   }
+  if (d.growing && d.tiered && known) return `a wait stepped up by the attempt count (${Math.round(d.maxMs)} ms at this step)`;
   if (d.growing && d.maxReason === 'known' && Number.isFinite(d.maxMs)) return `a wait that grows to ${Math.round(d.maxMs)} ms`;
   if (d.growing && d.maxReason === 'opaque') return 'a wait that changes with the attempt';
   if (d.growing) return 'a growing wait';
@@ -317,7 +318,7 @@ function countRecursion(sourceCode: TSESLint.SourceCode, call: TSESTree.Node): C
     const p = r.identifier.parent;
     if (r.init) continue;
     if (p?.type === T.CallExpression && p.callee === r.identifier) continue;
-    if (p?.type === T.ExportSpecifier) continue;
+    if (p?.type === T.ExportSpecifier || p?.type === T.ExportDefaultDeclaration) continue;
     return undefined;
   }
   if (!f.body) return undefined;
@@ -370,6 +371,33 @@ export function boundRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTre
   if (!stmt) return undefined;
   const indent = indentOf(sourceCode, stmt);
   return (fixer) => [...counted.edits(fixer), fixer.insertTextBefore(stmt, `if (${counted.name} >= ${maxAttempts - 1}) throw ${handler.error};\n${indent}`)];
+}
+
+/** Operators that bind looser than `&&`: such a test is parenthesised before `&& bound`. */
+const LOOSER_THAN_AND = new Set<string>([T.LogicalExpression, T.ConditionalExpression, T.AssignmentExpression, T.SequenceExpression, T.YieldExpression, T.ArrowFunctionExpression]);
+
+/**
+ * An attempt limit for a function that retries by calling itself from a branch (`if (res.status
+ * === 429) { …; return self(…); }`): the branch's test gains `&& attempt < N - 1`, so after the
+ * last attempt the function does what it does for a status it does not retry (falls through to
+ * the code after the branch, or its `else`). Undefined when the call is not in the consequent of
+ * an `if` inside the function.
+ */
+export function boundBranchRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree.Node, maxAttempts: number): Fix | undefined {
+  const counted = countRecursion(sourceCode, call);
+  if (!counted || failureHandler(counted.call, counted.fn)) return undefined;
+  let branch: TSESTree.IfStatement | undefined;
+  for (let n: TSESTree.Node | undefined = counted.call.parent; n && n !== counted.fn; n = n.parent) {
+    const p: TSESTree.Node | undefined = n.parent;
+    if (p?.type === T.IfStatement && p.consequent === n) {
+      branch = p;
+      break;
+    }
+  }
+  if (!branch) return undefined;
+  const test = branch.test;
+  const text = LOOSER_THAN_AND.has(test.type) && !(test.type === T.LogicalExpression && test.operator === '&&') ? `(${sourceCode.getText(test)})` : sourceCode.getText(test);
+  return (fixer) => [...counted.edits(fixer), fixer.replaceText(test, `${text} && ${counted.name} < ${maxAttempts - 1}`)];
 }
 
 /** Growth for a constant wait of a function that retries by calling itself: `delay` becomes `Math.min(delay * 2 ** attempt, cap)`. */
@@ -603,4 +631,87 @@ function isRequestConfig(sourceCode: TSESLint.SourceCode, n: TSESTree.Node): boo
     return def.id.type === T.ObjectPattern && def.id.properties.some((p) => p.type === T.Property && p.key.type === T.Identifier && p.key.name === 'config' && p.value.type === T.Identifier && p.value.name === n.name);
   }
   return false;
+}
+
+/** The fix of a library adapter's suggestion: its edit, and the edits it needs elsewhere (an import). */
+export function libraryFix(s: { range: [number, number]; text: string; also?: ReadonlyArray<{ range: [number, number]; text: string }> }): Fix {
+  return (fixer) => [fixer.replaceTextRange(s.range, s.text), ...(s.also ?? []).map((e) => fixer.replaceTextRange(e.range, e.text))];
+}
+
+/** A cap for a delay made to grow from a constant one: 32 times it, at most 30 s (never below the constant itself). */
+function growthCap(constantMs: number | undefined): number {
+  return constantMs !== undefined && Number.isFinite(constantMs) && constantMs > 0 ? Math.max(Math.round(constantMs), Math.min(Math.round(constantMs) * 32, 30_000)) : 30_000;
+}
+
+/**
+ * Growth for the constant wait of an error interceptor that replays the failed request
+ * (`api(error.config)`): an attempt counter kept on the replayed config, stepped just before the
+ * statement that waits (`config._backoffAttempt = (config._backoffAttempt ?? 0) + 1;`), and the
+ * delay `Math.min(delay * 2 ** (config._backoffAttempt - 1), cap)`: the first replay waits what it
+ * did, each later one twice as long. The counter travels with the request, as the interceptor's
+ * own flags do. Undefined when the replayed config is not the failed request's, or the wait is
+ * not in a statement of a block of the handler.
+ */
+export function growInterceptorFix(sourceCode: TSESLint.SourceCode, replay: TSESTree.Node, wait: TSESTree.Node, delay: TSESTree.Expression, constantMs: number | undefined, typescript: boolean): Fix | undefined {
+  if (replay.type !== T.CallExpression) return undefined;
+  const cfg = replay.arguments[0];
+  if (!cfg || cfg.type === T.SpreadElement || !isRequestConfig(sourceCode, cfg)) return undefined;
+  let stmt: TSESTree.Node | undefined = wait;
+  while (stmt && !(stmt.parent?.type === T.BlockStatement && stmt.type.endsWith('Statement') || stmt.parent?.type === T.BlockStatement && stmt.type === T.VariableDeclaration)) {
+    if (isFunctionNode(stmt)) return undefined;
+    stmt = stmt.parent;
+  }
+  if (!stmt || !(stmt.range[1] <= replay.range[0] || (stmt.range[0] <= replay.range[0] && replay.range[1] <= stmt.range[1]))) return undefined;
+  // The config must be readable where the counter is stepped: declared before that statement.
+  if (cfg.type === T.Identifier) {
+    const v = sourceCode.getScope(cfg).references.find((r) => r.identifier === cfg)?.resolved;
+    const def = v?.defs[0]?.name;
+    if (!def || def.range[0] > stmt.range[0]) return undefined;
+  }
+  const c = sourceCode.getText(cfg);
+  const name = '_backoffAttempt';
+  const counter = typescript ? `(${c} as { ${name}?: number }).${name}` : `${c}.${name}`;
+  const indent = indentOf(sourceCode, stmt);
+  const target = stmt;
+  return (fixer) => [
+    fixer.insertTextBefore(target, `${counter} = (${counter} ?? 0) + 1;\n${indent}`),
+    fixer.replaceText(delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ((${counter} ?? 1) - 1), ${growthCap(constantMs)})`),
+  ];
+}
+
+/**
+ * Full jitter for a delay function a library calls (`retryDelay: (n) => Math.min(1000 * 2 ** n,
+ * 30_000)`): each value it returns becomes `Math.random() * value`, so every wait is a random
+ * part of what it was (never longer). Undefined when the function has a block body with a return
+ * that is not a plain expression, or is not a function.
+ */
+export function jitterFunctionFix(sourceCode: TSESLint.SourceCode, fn: TSESTree.Node): Fix | undefined {
+  if (fn.type !== T.ArrowFunctionExpression && fn.type !== T.FunctionExpression && fn.type !== T.FunctionDeclaration) return undefined;
+  if (fn.async || fn.generator) return undefined;
+  const returned: TSESTree.Expression[] = [];
+  if (fn.body.type !== T.BlockStatement) returned.push(fn.body);
+  else {
+    let ok = true;
+    const visit = (n: TSESTree.Node): void => {
+      if (!ok || isFunctionNode(n)) return;
+      if (n.type === T.ReturnStatement) {
+        if (!n.argument) ok = false;
+        else returned.push(n.argument);
+        return;
+      }
+      for (const [k, v] of Object.entries(n)) {
+        if (k === 'parent') continue;
+        for (const ch of Array.isArray(v) ? v : [v]) if (ch && typeof ch === 'object' && typeof (ch as TSESTree.Node).type === 'string') visit(ch as TSESTree.Node);
+      }
+    };
+    for (const s of fn.body.body) visit(s);
+    if (!ok) return undefined;
+  }
+  if (returned.length === 0 || isShadowed(sourceCode, fn, 'Math')) return undefined;
+  // A function that may return something other than a number (a `false` or `null` that stops) is left alone.
+  if (returned.some((e) => (e.type === T.Literal && typeof e.value !== 'number') || (e.type === T.Identifier && e.name === 'undefined'))) return undefined;
+  const edits = returned.filter((e) => !/\bMath\.random\s*\(/.test(sourceCode.getText(e)));
+  if (edits.length === 0) return undefined;
+  return (fixer) =>
+    edits.map((e) => fixer.replaceText(e, `Math.random() * ${operandText(sourceCode, e)}`));
 }

@@ -1,5 +1,7 @@
 // ESLint findings → LSP diagnostics, and when to lint: debounced as the user types (or on save),
 // tied to the document version so stale results are dropped.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -187,20 +189,22 @@ export class DiagnosticsScheduler {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] }); // a notification: nothing to await
   }
 
-  /** Per file, the last line logged about how it was linted or why it was not; per config source, whether it was logged. */
+  /** Per file, the last line logged about how it was linted or why it was not; per folder, the config source last logged for it. */
   private readonly loggedFor = new Map<string, string>();
-  private readonly loggedSources = new Set<string>();
+  private readonly loggedSources = new Map<string, string>();
 
   /**
    * Logs to the output channel, once per change, what a user needs to follow the server: which
-   * config lints files (once per config source: the bundled rules and why, or the workspace's
-   * ESLint and its config folder), and per file why it was skipped or not linted past a parse error.
+   * config lints the files of each folder (the bundled rules and why, or the workspace's ESLint
+   * and its config folder: in a monorepo, each package's own), and per file why it was skipped or
+   * not linted past a parse error.
    */
   private logOnce(uri: string, result: { outcome?: LintOutcome; skipped?: string }, enabled: boolean): void {
     const source = result.outcome?.configSource;
-    if (source && !this.loggedSources.has(source)) {
-      this.loggedSources.add(source);
-      this.status.log('info', `Linting ${uri} (and files like it) with ${source}.`);
+    const folder = folderOf(uri);
+    if (source && this.loggedSources.get(folder) !== source) {
+      this.loggedSources.set(folder, source);
+      this.status.log('info', `Linting ${uri} (and files like it in ${folder}) with ${source}.`);
     }
     const line =
       result.skipped ??
@@ -258,4 +262,15 @@ export class DiagnosticsScheduler {
       if (!stale()) void this.connection.sendDiagnostics({ uri, version, diagnostics: [] }); // a notification: nothing to await
     }
   }
+}
+
+/** The folder of a document, as a path for a `file:` URI (the URI's parent otherwise), for the log. */
+function folderOf(uri: string): string {
+  try {
+    const url = new URL(uri);
+    if (url.protocol === 'file:') return path.dirname(fileURLToPath(url));
+  } catch {
+    // not a URL: fall through
+  }
+  return uri.replace(/\/[^/]*$/, '') || uri;
 }

@@ -3,7 +3,8 @@ import { unwrap } from '../ast';
 import { delayOfFunction } from '../delay';
 import { normalPath } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
-import { handlerDecision, readsParameterOrMember, replaceSuggestion, withUnknownBound } from './inspect';
+import { handlerDecision, parameterDecides, replaceSuggestion, withUnknownBound } from './inspect';
+import { countLimit } from './status-set';
 import type { LibraryDocs } from './docs';
 import { resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
@@ -30,7 +31,7 @@ export const docs: LibraryDocs = {
     'Retry-After: not read',
   ],
   checks: [
-    { rule: 'require-idempotency-key', when: 'mutations are retried: no `retryIf` (or `attempts` function) that reads the operation; suggests skipping mutations (Apollo Client 4 `operation.operationType`).' },
+    { rule: 'require-idempotency-key', when: 'mutations are retried: no `retryIf` (or `attempts` function) whose answer depends on the operation (a read only for logging does not count); suggests skipping mutations (Apollo Client 4 `operation.operationType`).' },
     { rule: 'no-unbounded-retry', when: '`attempts.max: Infinity`, an `attempts` function returning `true` without reading the count; suggests `max: 5`.' },
     { rule: 'require-jitter', when: '`delay.jitter: false`; a `delay` function without randomness.' },
     { rule: 'require-max-delay', when: '`delay.max` above `maxDelayMs`, or growth with no `delay.max` and unbounded attempts.' },
@@ -63,9 +64,14 @@ export const apolloAdapter: LibraryAdapter = {
       if (fn) {
         const decision = handlerDecision(fn, 0, [], ctx.sourceCode.visitorKeys);
         if (decision === 'never') return [];
-        max = decision === 'always' ? Infinity : undefined;
-        site.bound = { kind: decision === 'always' ? 'unbounded' : decision === 'counted' ? 'bounded' : 'unknown', maxAttempts: undefined, node: attemptsOpt.property };
-        readsOperation = readsParameterOrMember(fn, 1, [], ctx.sourceCode.visitorKeys);
+        // `count` is 1 after the first failure (`retryLink.ts`: `retryCount += 1` before `retryIf`),
+        // so `count < 3` allows 3 attempts.
+        const limit = decision === 'counted' ? countLimit(fn, { positional: ['count', 'other', 'error'] }, ctx.sourceCode, 1) : undefined;
+        if (limit !== undefined && limit <= 1) return [];
+        max = decision === 'always' ? Infinity : limit;
+        site.bound = { kind: decision === 'always' ? 'unbounded' : decision === 'counted' ? 'bounded' : 'unknown', maxAttempts: limit, node: attemptsOpt.property };
+        // Reading the operation filters only when it can change the answer (not a log line).
+        readsOperation = parameterDecides(fn, 1, ctx.sourceCode);
         conditionNode = attemptsOpt.property;
       } else if (obj) {
         const maxOpt = readOption(ctx, obj, 'max');
@@ -73,7 +79,7 @@ export const apolloAdapter: LibraryAdapter = {
         const retryIf = readOption(ctx, obj, 'retryIf');
         if (retryIf) {
           const rf = resolveFunction(ctx, retryIf.value);
-          readsOperation = !rf || readsParameterOrMember(rf, 1, [], ctx.sourceCode.visitorKeys);
+          readsOperation = !rf || parameterDecides(rf, 1, ctx.sourceCode);
           conditionNode = retryIf.property;
           if (rf && handlerDecision(rf, -1, [], ctx.sourceCode.visitorKeys) === 'never') return [];
         } else readsOperation = obj.spread;
@@ -118,7 +124,8 @@ function delayFacts(ctx: LibraryContext, value: Node | undefined, at: Node, retr
   if (unknown) return opaqueDelay(at);
   if (value) {
     const fn = resolveFunction(ctx, value);
-    if (fn) return delayOfFunction(ctx.sourceCode, fn, retries !== undefined && Number.isFinite(retries) ? retries + 1 : undefined);
+    // `delay(count, operation, error)` is called with the same count as `attempts`: 1 to `max − 1`.
+    if (fn) return delayOfFunction(ctx.sourceCode, fn, retries !== undefined && Number.isFinite(retries) ? retries : undefined);
   }
   const obj = value ? resolveObject(ctx, value) : undefined;
   if (value && !obj) return opaqueDelay(at);

@@ -6,6 +6,9 @@ import type { LibrarySuggestion, Node, RetrySite } from '../types';
 import { replaceSuggestion, resolveExpression } from './inspect';
 import type { LibraryDocs } from './docs';
 import { insertProperty } from './option-state';
+import type { FunctionNode } from './util';
+import { addFunctionDelay, functionDelay } from './delay-function';
+import { resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, resolveObject, resolveObjectLiteral, scheduleDelay, type OptionsObject } from './util';
 
@@ -34,9 +37,11 @@ export const docs: LibraryDocs = {
     { rule: 'require-jitter', when: 'a `fixed`, `exponential` or numeric backoff without `jitter`; suggests `jitter: 0.5`.' },
     { rule: 'require-max-delay', when: 'the largest exponential delay (BullMQ has no cap) exceeds `maxDelayMs`.' },
     { rule: 'no-unbounded-retry', when: '`attempts: Infinity`.' },
+    { rule: 'require-jitter', when: 'a custom backoff strategy (worker `settings.backoffStrategy`, bullmq 1.x / Bull `settings.backoffStrategies`) whose returned delay has no random component.' },
+    { rule: 'require-max-delay', when: 'a custom strategy whose largest delay over the job\'s attempts exceeds `maxDelayMs`, or that grows with no cap when the attempts are unknown (a worker whose jobs are added elsewhere).' },
   ],
   notModelled: [
-    'Custom backoff types (`settings.backoffStrategy` on the worker): computed by user code.',
+    'Custom backoff strategies registered in another module: a job with a custom `backoff.type` and no strategy in the file is not judged for its delay.',
     'Queues that are not a same-file `const` (injected, class fields): their `defaultJobOptions` are unknown; job options passed to their `add(…)` are still recognised by shape (an object setting `attempts`) in a file that imports BullMQ or Bull.',
   ],
 };
@@ -52,6 +57,9 @@ export const bullmqAdapter: LibraryAdapter = {
     const args = node.arguments;
     const sites: RetrySite[] = [];
     if (node.type === T.NewExpression) {
+      // Worker settings are read (and so claimed from the typed-options pass) here; their custom
+      // strategies are judged with the jobs that use them, or on their own (`unregistered`).
+      if (p.length === 1 && (p[0] === 'Worker' || p[0] === 'Queue')) strategiesOfCall(ctx, node);
       if (p.length === 1 && p[0] === 'Queue') {
         const opts = objectOf(ctx, args[1]);
         const defaults = opts ? objectOf(ctx, readOption(ctx, opts, 'defaultJobOptions')?.value) : undefined;
@@ -81,12 +89,16 @@ export const bullmqAdapter: LibraryAdapter = {
     }
     return sites;
   },
-  unregistered: unresolvedQueueJobs,
+  unregistered: (ctx) => [...unresolvedQueueJobs(ctx), ...unusedStrategies(ctx, registeredStrategies(ctx))],
   typed: {
-    types: [['JobsOptions'], ['DefaultJobOptions'], ['BaseJobOptions']],
+    types: [['JobsOptions'], ['DefaultJobOptions'], ['BaseJobOptions'], ['AdvancedOptions'], ['AdvancedSettings']],
     analyze(literal, ctx) {
       const opts = resolveObject(ctx, literal);
-      return opts ? jobSite(ctx, literal, opts, undefined) : [];
+      if (!opts) return [];
+      // Worker settings (`AdvancedOptions`, Bull's `AdvancedSettings`) defined apart from any worker in this file.
+      const strategies = settingsStrategies(ctx, opts);
+      if (strategies.length > 0) return unusedStrategies(ctx, strategies);
+      return jobSite(ctx, literal, opts, undefined);
     },
   },
 };
@@ -173,7 +185,15 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
     const delay = delayOpt ? numberOption(delayOpt) : undefined;
     const jitterOpt = b ? readOption(ctx, b, 'jitter') : undefined;
     const jitter = jitterOpt ? numberOption(jitterOpt) : b?.spread ? undefined : 0;
-    if (!b || (typeName !== 'fixed' && typeName !== 'exponential') || jitter === undefined || (!delayOpt && b.spread)) {
+    const custom = b && typeof typeName === 'string' && typeName !== 'fixed' && typeName !== 'exponential' ? strategiesFor(ctx, typeName) : [];
+    if (custom.length > 0) {
+      // A custom type: the worker's (or Bull queue's) strategy computes each delay, called with
+      // `attemptsMade` from 1 to the job's last retry.
+      for (const s of custom) {
+        ctx.consumed?.add(s.fn);
+        addFunctionDelay(site, functionDelay(ctx, s.fn, s.property, { lo: 1, hi: retries ?? Infinity }, 'negative'));
+      }
+    } else if (!b || (typeName !== 'fixed' && typeName !== 'exponential') || jitter === undefined || (!delayOpt && b.spread)) {
       site.waits = [{ node: backoffOpt.property, argument: undefined, delay: opaqueDelay(backoffOpt.property) }];
     } else if (delay !== undefined && delay <= 0) {
       site.noWait = backoffOpt.property;
@@ -234,4 +254,80 @@ function unresolvedQueueJobs(ctx: LibraryContext): RetrySite[] {
  */
 function exponentialFits(delayMs: number, retries: number | undefined): boolean {
   return retries !== undefined && Number.isFinite(retries) && delayMs * 2 ** Math.max(retries - 1, 0) <= 60_000;
+}
+
+/** A custom backoff strategy registered in this file. */
+interface Strategy {
+  fn: FunctionNode;
+  /** The option that registers it (reported when the function has several delay leaves). */
+  property: TSESTree.Property;
+  /** The backoff type it serves; undefined for bullmq's single `backoffStrategy` (every non-built-in type). */
+  type: string | undefined;
+}
+
+/**
+ * The strategies of a settings object (BullMQ `new Worker(name, fn, { settings })`, Bull
+ * `new Queue(name, url?, { settings })`): bullmq ≥ 2 `backoffStrategy(attemptsMade, type, err,
+ * job)` serves every type that is not built in (`classes/backoffs.ts`, `lookupStrategy`); bullmq
+ * 1.x and Bull `backoffStrategies: { [type]: (attemptsMade, err) => ms }` serve their own type. A
+ * strategy returns the delay in ms, 0 to retry at once, or -1 to fail the job.
+ */
+function settingsStrategies(ctx: LibraryContext, settings: OptionsObject): Strategy[] {
+  const out: Strategy[] = [];
+  const single = readOption(ctx, settings, 'backoffStrategy');
+  const fn = single ? resolveFunction(ctx, single.value) : undefined;
+  if (single && fn) out.push({ fn, property: single.property, type: undefined });
+  const named = readOption(ctx, settings, 'backoffStrategies');
+  const table = named ? resolveObject(ctx, named.value) : undefined;
+  for (const e of table ? table.entries : []) {
+    const name = e ? propertyName(e) : undefined;
+    const f = e && name !== undefined ? resolveFunction(ctx, e.value) : undefined;
+    if (e && f) out.push({ fn: f, property: e, type: name });
+  }
+  return out;
+}
+
+/** The strategies of one `new Worker(…)` or Bull `new Queue(…)`: its options are any argument after the name. */
+function strategiesOfCall(ctx: LibraryContext, call: TSESTree.NewExpression | TSESTree.CallExpression): Strategy[] {
+  const out: Strategy[] = [];
+  for (const a of call.arguments.slice(1)) {
+    const opts = resolveObject(ctx, a);
+    const settings = opts ? resolveObject(ctx, readOption(ctx, opts, 'settings')?.value) : undefined;
+    if (settings) out.push(...settingsStrategies(ctx, settings));
+  }
+  return out;
+}
+
+/** Every strategy registered by a worker or Bull queue constructed in this file. */
+function registeredStrategies(ctx: LibraryContext): Strategy[] {
+  const out: Strategy[] = [];
+  for (const c of ctx.calls) {
+    if (c.node.type !== T.NewExpression || !c.origin || !bullmqAdapter.packages.includes(c.origin.module) || c.origin.module.startsWith('@nestjs/')) continue;
+    const p = c.origin.module === 'bull' ? ['Queue', ...normalPath(c.origin)] : normalPath(c.origin);
+    if (p.length === 1 && (p[0] === 'Worker' || p[0] === 'Queue')) out.push(...strategiesOfCall(ctx, c.node));
+  }
+  return out;
+}
+
+/** The strategies that serve a job's custom backoff type. */
+function strategiesFor(ctx: LibraryContext, type: string): Strategy[] {
+  return registeredStrategies(ctx).filter((s) => s.type === undefined || s.type === type);
+}
+
+/**
+ * A strategy no job in this file uses (its jobs are added elsewhere): registering it opts into
+ * retrying with it, so it is judged on its own, the attempts unknown (not judged for the bound).
+ */
+function unusedStrategies(ctx: LibraryContext, strategies: readonly Strategy[]): RetrySite[] {
+  const out: RetrySite[] = [];
+  for (const s of strategies) {
+    if (ctx.consumed?.has(s.fn)) continue;
+    ctx.consumed?.add(s.fn);
+    const d = functionDelay(ctx, s.fn, s.property, { lo: 1, hi: Infinity }, 'negative');
+    if (d.none) continue;
+    const site = librarySite(MODULE, s.property, { kind: 'unknown', node: s.property });
+    addFunctionDelay(site, d);
+    out.push(site);
+  }
+  return out;
 }

@@ -2,10 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../ast';
 import { isExport, normalPath } from '../scope';
-import type { DelayFacts, Node } from '../types';
+import type { DelayFacts, Node, RetrySite } from '../types';
 import { resolveExpression, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
 import { insertProperty } from './option-state';
+import { importedName } from './imports';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
 
@@ -72,11 +73,13 @@ export const cockatielAdapter: LibraryAdapter = {
     if (!backoffOpt) {
       if (spread) return [site];
       site.noWait = node;
+      backoffSuggestion(ctx, site, node, undefined);
       return [site];
     }
     const delay = backoffDelay(ctx, backoffOpt.value, backoffOpt.property, max);
     if (delay === 'none') site.noWait = backoffOpt.property;
     else site.waits = [{ node: backoffOpt.property, argument: undefined, delay: max === undefined ? withUnknownBound(delay) : delay }];
+    if (delay === 'none' || (!delay.growing && !delay.random && !delay.opaque)) backoffSuggestion(ctx, site, node, backoffOpt);
     return [site];
   },
 };
@@ -142,3 +145,40 @@ function staticNumber(ctx: LibraryContext, node: TSESTree.Node): number | undefi
   return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
 }
 
+
+/**
+ * The suggestion for a policy that waits the same time (or not at all) between attempts:
+ * `new ExponentialBackoff(…)`, cockatiel's own growing backoff with decorrelated jitter and a cap
+ * (`maxDelay`, 30 s by default), starting from the constant's delay when there was one. For
+ * `require-backoff` and `require-jitter`; it changes timing only.
+ */
+function backoffSuggestion(ctx: LibraryContext, site: RetrySite, call: TSESTree.CallExpression, backoffOpt: { property: TSESTree.Property; value: Node } | undefined): void {
+  const cls = importedName(ctx, [MODULE], 'ExponentialBackoff');
+  if (!cls) return;
+  const also = cls.edit ? [cls.edit] : [];
+  let edit: { range: [number, number]; text: string } | undefined;
+  if (backoffOpt) {
+    // Only a backoff written in place: `backoff: new ConstantBackoff(ms)`.
+    const v = unwrap(backoffOpt.value);
+    if (backoffOpt.property.value !== backoffOpt.value || v.type !== T.NewExpression) return;
+    const arg = v.arguments[0];
+    const ms = arg ? staticNumber(ctx, arg) : undefined;
+    const opts = ms !== undefined && ms > 0 ? `{ initialDelay: ${ctx.sourceCode.getText(arg!)}, maxDelay: ${Math.max(ms, Math.min(ms * 32, EXP_DEFAULTS.maxDelay))} }` : '';
+    edit = { range: v.range, text: `new ${cls.text}(${opts})` };
+  } else {
+    const optionsArg = call.arguments[1];
+    const literal = optionsArg ? unwrap(optionsArg) : undefined;
+    if (literal && literal.type === T.ObjectExpression) {
+      if (literal.properties.some((p) => p.type === T.SpreadElement)) return;
+      const ins = insertProperty(literal, `backoff: new ${cls.text}()`, '');
+      edit = { range: ins.range, text: ins.text };
+    } else if (!optionsArg && call.arguments.length === 1) {
+      const first = call.arguments[0]!;
+      edit = { range: [first.range[1], first.range[1]], text: `, { backoff: new ${cls.text}() }` };
+    }
+  }
+  if (!edit) return;
+  const s = { description: `Wait with exponential backoff, decorrelated jitter and a cap (\`new ExponentialBackoff(${edit.text.endsWith('()') || edit.text.endsWith('() }') ? '' : '…'})\`)`, range: edit.range, text: edit.text, also };
+  site.suggestions ??= {};
+  for (const rule of ['require-backoff', 'require-jitter'] as const) site.suggestions[rule] = [...(site.suggestions[rule] ?? []), s];
+}

@@ -65,6 +65,52 @@ export function readsParameterOrMember(fn: FunctionNode, index: number, members:
 }
 
 /**
+ * Whether parameter `index` of a "shall I retry?" function can change its answer: some read of it
+ * (or of a local computed from it) reaches a returned value or a test (`if`, `?:`, `switch`,
+ * loop). A read that only feeds a statement of its own (`console.log(op.operationName)`, a metric)
+ * decides nothing. A destructured or missing-name parameter is assumed to decide.
+ */
+export function parameterDecides(fn: FunctionNode, index: number, sourceCode: TSESLint.SourceCode): boolean {
+  const param = fn.params[index];
+  if (!param) return false;
+  const id = param.type === T.AssignmentPattern ? param.left : param;
+  if (id.type !== T.Identifier) return true;
+  const v = variableOf(sourceCode, id);
+  return v ? variableDecides(v, fn, sourceCode, 0) : true;
+}
+
+function variableDecides(v: TSESLint.Scope.Variable, fn: FunctionNode, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  for (const r of v.references) {
+    if (r.init) continue;
+    let n: Node = r.identifier as Node;
+    for (let i = 0; i < 40 && n.parent; i++) {
+      const p: Node = n.parent;
+      if (p.type === T.ReturnStatement) return true;
+      // A nested callback (`defs.some((d) => d.name === op.operationName)`) decides what its call does.
+      if (isFunction(p) && p !== fn) {
+        n = p;
+        continue;
+      }
+      if ((p === fn && p.body === n) || (p.type === T.IfStatement && p.test === n) || (p.type === T.ConditionalExpression && p.test === n)) return true;
+      if ((p.type === T.SwitchStatement && p.discriminant === n) || (p.type === T.SwitchCase && p.test === n)) return true;
+      if ((p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForStatement) && p.test === n) return true;
+      if (p.type === T.VariableDeclarator && p.init === n) {
+        if (depth < 3 && p.id.type === T.Identifier) {
+          const local = sourceCode.getDeclaredVariables(p).find((x) => x.name === (p.id as TSESTree.Identifier).name);
+          if (!local || variableDecides(local, fn, sourceCode, depth + 1)) return true;
+          break;
+        }
+        return true;
+      }
+      // A statement of its own (a log call, an assignment elsewhere) or a nested function: decides nothing here.
+      if (p.type === T.ExpressionStatement || p === fn || (p === fn.body && p.type === T.BlockStatement)) break;
+      n = p;
+    }
+  }
+  return false;
+}
+
+/**
  * How a "shall I retry?" handler decides: `never` (it only returns false / nothing), `always`
  * (it returns literal `true` on some path and nothing computed, and never reads the attempt
  * count), `counted` (it reads the attempt count), or `unknown`.

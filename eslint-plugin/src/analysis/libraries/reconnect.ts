@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isFunction, propertyName, unwrap, walk } from '../ast';
 import { evaluate, makeEnv, toDelayFacts } from '../delay';
+import { addFunctionDelay, countsOrTimes, functionDelay, leafDelay, leaves, mayStop } from './delay-function';
 import { normalPath, variableOf } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
 import { WAIT_NAME_RE } from '../vocabulary';
@@ -149,48 +150,16 @@ function strategySite(ctx: LibraryContext, call: Node, library: string, property
     site.waits.push({ node: property, argument: undefined, delay: opaqueDelay(property) });
     return [site];
   }
-  const returns = returnedExpressions(fn, ctx.sourceCode.visitorKeys);
-  const numeric = leaves(ctx, returns);
-  if (numeric.length === 0) return [];
-  const at: Node = numeric.length === 1 ? numeric[0]! : property;
-  const delay = { ...leafDelay(ctx, fn, returns), node: at };
-  if (!delay.opaque && !delay.growing && delay.maxReason === 'known' && delay.maxMs <= 0) site.noWait = at;
-  else site.waits.push({ node: at, argument: undefined, delay });
-  if ((boundedByDefault || requestsForever) && !(mayStop(ctx, returns) && countsOrTimes(ctx, fn))) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: property };
-  else if (mayStop(ctx, returns) && countsOrTimes(ctx, fn)) site.bound = { kind: 'bounded', maxAttempts: undefined, node: property };
+  const d = functionDelay(ctx, fn, property);
+  if (d.none) return [];
+  addFunctionDelay(site, d);
+  const stops = d.mayStop && countsOrTimes(ctx, fn);
+  if ((boundedByDefault || requestsForever) && !stops) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: property };
+  else if (stops) site.bound = { kind: 'bounded', maxAttempts: undefined, node: property };
   return [site];
 }
 
-/** Whether a strategy's tests read its attempt count or elapsed time (the first parameter, or its `attempt` / `total_retry_time` / … members). */
-function countsOrTimes(ctx: LibraryContext, fn: FunctionNode): boolean {
-  const first = fn.params[0];
-  const v = first && first.type === T.Identifier ? variableOf(ctx.sourceCode, first) : undefined;
-  let found = false;
-  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (found) return false;
-    const test = n.type === T.IfStatement || n.type === T.ConditionalExpression ? n.test : undefined;
-    if (!test) return undefined;
-    walk(test, ctx.sourceCode.visitorKeys, (n0) => {
-      // A local holding the count (`const n = ctx.previousRetryCount`) counts as the count.
-      const m = n0.type === T.Identifier && !(n0.parent?.type === T.MemberExpression && n0.parent.object !== n0) ? localValue(ctx, n0) : n0;
-      if (m.type === T.MemberExpression && /^(attempt|attempts|times|retries|retryCount|previousRetryCount|total_retry_time|elapsedMilliseconds|times_connected)$/.test(propertyName(m) ?? '')) found = true;
-      else if (m.type === T.Identifier && v && variableOf(ctx.sourceCode, m) === v && !(m.parent?.type === T.MemberExpression && m.parent.object === m)) found = true;
-    });
-    return undefined;
-  });
-  return found;
-}
 
-/** Whether a returned expression may be a delay (not `null`, `undefined`, `false`, an `Error`). */
-function isNumeric(ctx: LibraryContext, n: Node): boolean {
-  const u = unwrap(n);
-  if (u.type === T.Literal) return typeof u.value === 'number';
-  if (u.type === T.Identifier && u.name === 'undefined') return false;
-  if (u.type === T.NewExpression) return false;
-  if (u.type === T.UnaryExpression && u.operator === 'void') return false;
-  if (u.type === T.Identifier) return staticValueOf(ctx, u)?.value !== null;
-  return true;
-}
 
 // --- SignalR -------------------------------------------------------------------------------------
 
@@ -312,81 +281,9 @@ function tableSite(site: RetrySite, delays: number[], at: Node): RetrySite {
   return site;
 }
 
-/** The returned expressions that may be a delay: conditionals flattened, `null`, `false`, `undefined` and errors (which stop) dropped. */
-function leaves(ctx: LibraryContext, returns: readonly (Node | null)[]): Node[] {
-  const out: Node[] = [];
-  const visit = (n: Node): void => {
-    const u = localValue(ctx, n);
-    if (u.type === T.ConditionalExpression) {
-      visit(u.consequent);
-      visit(u.alternate);
-    } else if (u.type === T.LogicalExpression && u.operator !== '&&') {
-      visit(u.left);
-      visit(u.right);
-    } else if (isNumeric(ctx, u) && !(u.type === T.Literal && (u.value === false || u.value === null))) out.push(u);
-  };
-  for (const r of returns) if (r) visit(r);
-  return out;
-}
 
-/**
- * What a returned local names: a variable declared in the strategy itself with an initializer and
- * never written again stands for that initializer (`const wait = a ? 0 : null; … return wait`),
- * so its leaves are judged and reported where the delay is computed. Anything else is itself.
- */
-function localValue(ctx: LibraryContext, n: Node): Node {
-  let u = unwrap(n);
-  for (let i = 0; u.type === T.Identifier && i < 4; i++) {
-    const v = variableOf(ctx.sourceCode, u);
-    const d = v && v.defs.length === 1 ? v.defs[0]!.node : undefined;
-    if (!d || d.type !== T.VariableDeclarator || !d.init || !v!.references.every((r) => !r.isWrite() || r.writeExpr === d.init)) break;
-    if (!isFunction(v!.scope.variableScope.block as Node)) break;
-    u = unwrap(d.init);
-  }
-  return u;
-}
 
-/** Whether a function may return a value that stops (`null`, `undefined`, `false`, an error, a bare `return`). */
-function mayStop(ctx: LibraryContext, returns: readonly (Node | null)[]): boolean {
-  const all: Node[] = [];
-  const visit = (n: Node): void => {
-    const u = localValue(ctx, n);
-    if (u.type === T.ConditionalExpression) {
-      visit(u.consequent);
-      visit(u.alternate);
-    } else all.push(u);
-  };
-  for (const r of returns) {
-    if (r === null) return true;
-    visit(r);
-  }
-  return all.some((u) => !isNumeric(ctx, u) || (u.type === T.Literal && u.value === null));
-}
 
-/**
- * The delay of a strategy function: each numeric leaf through the shared delay evaluator, the
- * first parameter being the attempt (for SignalR's `retryContext`, its members count too). The
- * leaves are joined: random only if every leaf is, growing if one is.
- */
-function leafDelay(ctx: LibraryContext, fn: FunctionNode, returns: readonly (Node | null)[]): DelayFacts {
-  const env = makeEnv(ctx.sourceCode);
-  const first = fn.params[0];
-  if (first && first.type === T.Identifier) {
-    const v = variableOf(ctx.sourceCode, first);
-    if (v) env.attempts.push({ variable: v, lo: 0, hi: Infinity });
-  }
-  let facts: DelayFacts | undefined;
-  // Known delays chosen by tests on the attempt (`n < 3 ? 500 : n < 8 ? 3000 : …`) step up: a schedule, not a constant.
-  const stepped = countsOrTimes(ctx, fn);
-  for (const r of leaves(ctx, returns)) {
-    const f = toDelayFacts(evaluate(r, env), r);
-    const stepsUp = stepped && !!facts && facts.maxReason === 'known' && f.maxReason === 'known' && f.maxMs > facts.maxMs;
-    facts = facts
-      ? { ...facts, random: facts.random && f.random, growing: facts.growing || f.growing || stepsUp, maxMs: Math.max(facts.maxMs, f.maxMs), opaque: facts.opaque || f.opaque, maxReason: facts.maxReason === 'known' ? f.maxReason : facts.maxReason, capMs: facts.capMs ?? f.capMs }
-      : f;
-  }
-  return facts ?? opaqueDelay(fn);
-}
 
 // --- graphql-ws ----------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, propertyName, stringValue, unwrap, walk } from '../ast';
+import { sameFileFunction } from '../delay';
 import { describeHttpCall, judgeIdempotency, type HttpCall } from '../http';
 import { analyzeOperation, classifiesStatus, okCheck, statusesTested } from '../operation';
 import { CLASSIFIER_RE } from '../vocabulary';
@@ -239,17 +240,53 @@ export function judgeResent(ctx: LibraryContext, site: RetrySite, http: HttpCall
 /**
  * A retried function that throws on every non-OK response (`if (!res.ok) throw …`, `status !==
  * 200`) of a request it makes, and tells no statuses apart, makes the library retry 4xx like an
- * outage (PRODUCT: retries on any non-OK status). Reported at the test. Nothing when the function
- * classifies statuses anywhere (a 5xx range, a status list, a classifier call).
+ * outage (PRODUCT: retries on any non-OK status). The check may sit in the function, in a callback
+ * of its promise chain (`fetch(u).then((r) => { if (!r.ok) throw … })`), or in a same-file helper
+ * it calls or hands on (`.then(asJson)`, `await load(id)`), two levels deep: wherever it is, every
+ * non-OK status becomes a retried error. Reported at the check. Nothing when no HTTP request is
+ * visible in that code, or when any of it classifies statuses (a 5xx range, a status list, a
+ * classifier call).
  */
 export function nonOkThrows(ctx: LibraryContext, fn: FunctionNode): ClientErrorRetry[] {
-  if (httpCallsIn(ctx, fn, false).length === 0 || classifiesStatus(fn.body, ctx.sourceCode)) return [];
+  const scopes = reachedFunctions(ctx, fn, 2);
+  if (!scopes.some((s) => httpCallsIn(ctx, s, true).length > 0) || scopes.some((s) => classifiesStatus(s.body, ctx.sourceCode))) return [];
   const out: ClientErrorRetry[] = [];
-  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (n !== fn.body && (n.type === T.FunctionDeclaration || n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression)) return false;
-    if (n.type === T.IfStatement && okCheck(n.test, ctx.sourceCode) === 'failure' && throwsAlways(n.consequent)) out.push({ node: n.test, reason: 'non-ok' });
-    return undefined;
-  });
+  for (const s of scopes) {
+    walk(s.body, ctx.sourceCode.visitorKeys, (n) => {
+      if (n !== s.body && n.type === T.FunctionDeclaration) return false;
+      if (n.type === T.IfStatement && okCheck(n.test, ctx.sourceCode) === 'failure' && throwsAlways(n.consequent) && !out.some((o) => o.node === n.test)) out.push({ node: n.test, reason: 'non-ok' });
+      return undefined;
+    });
+  }
+  return out;
+}
+
+/**
+ * A function and the same-file functions its attempt runs: those it calls and those it hands on as
+ * callbacks (`.then(check)`), followed `depth` levels. Inline callbacks are part of the function.
+ */
+export function reachedFunctions(ctx: LibraryContext, fn: FunctionNode, depth: number): FunctionNode[] {
+  const out: FunctionNode[] = [fn];
+  let frontier: FunctionNode[] = [fn];
+  for (let d = 0; d < depth && frontier.length > 0; d++) {
+    const next: FunctionNode[] = [];
+    for (const f of frontier) {
+      walk(f.body, ctx.sourceCode.visitorKeys, (n) => {
+        if (n !== f.body && n.type === T.FunctionDeclaration) return false;
+        if (n.type !== T.CallExpression) return undefined;
+        const candidates = [n.callee, ...n.arguments.filter((a) => { const u = unwrap(a); return u.type === T.Identifier || u.type === T.MemberExpression; })];
+        for (const c of candidates) {
+          const g = sameFileFunction(c, { sourceCode: ctx.sourceCode });
+          if (g && !out.includes(g) && !contains(g, fn)) {
+            out.push(g);
+            next.push(g);
+          }
+        }
+        return undefined;
+      });
+    }
+    frontier = next;
+  }
   return out;
 }
 

@@ -11,6 +11,17 @@ import { resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf, type FunctionNode } from './util';
 import { evaluateTest, retriedClientError } from './status-set';
+import { notifierSuggestions, retrySuggestions } from './rxjs-fixes';
+import type { LibrarySuggestion, RuleId } from '../types';
+
+/** Adds suggestions to a site's own. */
+function suggest(site: RetrySite, more: Partial<Record<RuleId, LibrarySuggestion[]>>): void {
+  for (const [rule, list] of Object.entries(more) as Array<[RuleId, LibrarySuggestion[] | undefined]>) {
+    if (!list || list.length === 0) continue;
+    site.suggestions ??= {};
+    site.suggestions[rule] = [...(site.suggestions[rule] ?? []), ...list];
+  }
+}
 
 /**
  * rxjs 7.x `retry(count)` / `retry({ count, delay, resetOnSuccess })` and the deprecated
@@ -117,6 +128,7 @@ function analyzeRetry(ctx: LibraryContext, node: TSESTree.CallExpression): Retry
 
   const http = sourceRequest(ctx, node);
   if (http) judgeRequest(ctx, site, http, node, classifies);
+  suggest(site, retrySuggestions(ctx, node, site));
   return [site];
 }
 
@@ -149,6 +161,7 @@ function analyzeRetryWhen(ctx: LibraryContext, node: TSESTree.CallExpression): R
   applyNotifier(site, notifier, node);
   const http = sourceRequest(ctx, node);
   if (http) judgeRequest(ctx, site, http, node, notifier.classifies);
+  suggest(site, notifierSuggestions(ctx, site));
   return [site];
 }
 
@@ -465,6 +478,7 @@ export function unregisteredNotifiers(ctx: LibraryContext): RetrySite[] {
     if (!errorStream) return undefined;
     const site = librarySite('rxjs', n);
     applyNotifier(site, notifier, notifier.pipe);
+    suggest(site, notifierSuggestions(ctx, site));
     out.push(site);
     return undefined;
   });

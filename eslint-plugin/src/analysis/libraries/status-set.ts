@@ -32,6 +32,8 @@ export type Role =
   | 'config'
   /** The status itself. */
   | 'status'
+  /** The attempt (or failure) count: a number when probed by {@link countLimit}, unknown otherwise. */
+  | 'count'
   /** An attempt count or anything else: unknown. */
   | 'other';
 
@@ -52,6 +54,8 @@ export interface Outcome {
   status: number | undefined;
   /** The request method, lower-case as axios reports it. */
   method: 'get' | 'post';
+  /** The attempt count passed to the condition, when probed. */
+  count?: number;
 }
 
 /** What a condition does with each probed outcome. */
@@ -115,6 +119,45 @@ export function evaluateTest(test: Node, isStatus: (n: Node) => boolean, sourceC
   return { verdicts, named, readsMethod: false };
 }
 
+/**
+ * The attempt limit a condition writes on its count parameter (`count < 3`, `failureCount <= 2`):
+ * the smallest count, from `first` (the value passed after the first failure), at which it surely
+ * refuses every probed failure (a network error, 500, 503, for GET and POST). Returns the number
+ * of attempts that allows (`stop − first + 1`), or undefined when no such count is found within
+ * 1,000 (the limit is unknown, or absent).
+ */
+export function countLimit(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.SourceCode, first: number): number | undefined {
+  if (fn.generator || !roles.positional.includes('count') && !Object.values(roles.named ?? {}).includes('count')) return undefined;
+  const refuses = (count: number): boolean => {
+    for (const method of ['get', 'post'] as const) {
+      for (const status of [undefined, 500, 503]) {
+        const outcome: Outcome = { status, method, count };
+        const env = new Map<TSESLint.Scope.Variable, Value>();
+        let ok = true;
+        fn.params.forEach((p, i) => {
+          if (!bindParam(p, roles.positional[i] ?? 'other', roles, outcome, env, sourceCode)) ok = false;
+        });
+        if (!ok) return false;
+        const t = truth(runBody(fn, { env, sourceCode, outcome, depth: 0 }));
+        if ((roles.negated ? t === undefined ? undefined : !t : t) !== false) return false;
+      }
+    }
+    return true;
+  };
+  // Linear over small limits, then a bisection up to 1,000 (a limit of 1,000 or more is no limit)
+  // for a condition that, once it refuses, keeps refusing (a count compared with a constant).
+  for (let k = first; k < first + 64; k++) if (refuses(k)) return k - first + 1;
+  let lo = first + 63;
+  let hi = first + 1000;
+  if (!refuses(hi)) return undefined;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (refuses(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi - first + 1;
+}
+
 /** Whether the set retries, for sure, a 4xx a retry cannot fix. Returns the first such status. */
 export function retriedClientError(set: OutcomeSet): number | undefined {
   return set.verdicts.find((v) => v.retried === true && v.outcome.status !== undefined && isClientErrorStatus(v.outcome.status))?.outcome.status;
@@ -176,6 +219,8 @@ function roleValue(role: Role, o: Outcome): Value {
       return { ref: 'config' } satisfies Ref;
     case 'status':
       return o.status;
+    case 'count':
+      return o.count ?? UNKNOWN;
     default:
       return UNKNOWN;
   }

@@ -13,7 +13,8 @@ import {
 } from './inspect';
 import type { LibraryDocs } from './docs';
 import { insertProperty, judgeCondition, resolveFunction } from './option-state';
-import { httpCallsIn, nonOkThrows } from './retried-operation';
+import { httpCallsIn, nonOkThrows, reachedFunctions } from './retried-operation';
+import { countLimit } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, scheduleDelay, type FunctionNode, type OptionsObject } from './util';
 
@@ -209,9 +210,11 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
       // `retry(failureCount, error)` judged by what it accepts (K8): statuses it lets through, 429/503 named.
       judgeCondition(ctx, site, { state: 'set', option: retryOpt }, { positional: ['other', 'error'] });
       if (decision === 'never') return [];
+      // `failureCount` is 0 after the first failure (query-core `retryer.ts`): `failureCount < 3` is `retry: 3`.
+      const limit = fn && decision === 'counted' ? countLimit(fn, { positional: ['count', 'error'] }, ctx.sourceCode, 0) : undefined;
       if (decision === 'always') retries = Infinity;
-      else retries = undefined;
-      if (decision === 'counted') site.bound = { kind: 'bounded', maxAttempts: undefined, node: retryOpt.property };
+      else retries = limit === undefined ? undefined : limit - 1;
+      if (decision === 'counted') site.bound = { kind: 'bounded', maxAttempts: limit, node: retryOpt.property };
     }
   }
   if (retries !== undefined && retries <= 0) return [];
@@ -254,10 +257,12 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
   const fnOpt = readOption(ctx, options, kind === 'query' ? 'queryFn' : 'mutationFn');
   const work: FunctionNode | undefined = resolveFunction(ctx, fnOpt?.value ?? positionalFn);
   if (work) {
-    const calls = httpCallsIn(ctx, work, false);
-    if (!classifies && calls.some((c) => c.throwsOnHttpError)) site.clientErrorRetries.push({ node: retryOpt?.property ?? at, reason: 'catch-all' });
+    // The attempt runs the function and the same-file helpers it calls or chains (`.then(asJson)`).
+    const reached = reachedFunctions(ctx, work, 2).map((f) => ({ f, calls: httpCallsIn(ctx, f, f !== work) }));
+    if (!classifies && reached.some((r) => r.calls.some((c) => c.throwsOnHttpError))) site.clientErrorRetries.push({ node: retryOpt?.property ?? at, reason: 'catch-all' });
     else if (!classifies) site.clientErrorRetries.push(...nonOkThrows(ctx, work));
-    if (kind === 'mutation') site.nonIdempotent.push(...unkeyedRequests(ctx, calls, work));
+    // A key created in the function or a helper it runs is created anew on every attempt.
+    if (kind === 'mutation') for (const r of reached) site.nonIdempotent.push(...unkeyedRequests(ctx, r.calls, r.f));
   }
   if (Object.keys(suggestions).length > 0) site.suggestions = suggestions;
   return [site];

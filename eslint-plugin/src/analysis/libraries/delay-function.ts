@@ -1,0 +1,193 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { isFunction, propertyName, unwrap, walk } from '../ast';
+import { evaluate, makeEnv, sameFileFunction, toDelayFacts } from '../delay';
+import { variableOf } from '../scope';
+import type { DelayFacts, Node, RetrySite } from '../types';
+import { returnedExpressions } from './inspect';
+import type { LibraryContext } from './types';
+import { opaqueDelay, staticValueOf, type FunctionNode } from './util';
+
+/**
+ * Delay functions a library calls between attempts (R8): ioredis `retryStrategy`, node-redis
+ * `reconnectStrategy`, SignalR `nextRetryDelayInMilliseconds`, BullMQ `backoffStrategy` and Bull
+ * `backoffStrategies`, … Such a function is judged by what it returns: each returned expression
+ * that may be a delay (a "leaf": conditionals and `??` / `||` flattened, values that stop the
+ * retry dropped) goes through the shared delay evaluator with the function's first parameter as
+ * the attempt number. Table lookups, same-file helpers and locals are followed by the evaluator.
+ */
+
+/** Which returned numbers stop the retry rather than wait: none, or negative ones (BullMQ's `-1` fails the job). */
+export type StopValues = 'none' | 'negative';
+
+/** The values the attempt parameter takes while the function is called (`hi` Infinity: unknown). */
+export interface AttemptRange {
+  lo: number;
+  hi: number;
+}
+
+function isNegativeNumber(u: Node): boolean {
+  return u.type === T.UnaryExpression && u.operator === '-' && unwrap(u.argument).type === T.Literal && typeof (unwrap(u.argument) as TSESTree.Literal).value === 'number' && ((unwrap(u.argument) as TSESTree.Literal).value as number) > 0;
+}
+
+/**
+ * Where a finding about a delay leaf is reported: the leaf itself, or, when the leaf only hands
+ * the attempt to a same-file helper (`(n) => stepBackoff(n)`), the delay expression that helper
+ * returns (followed while each helper has a single delay leaf): the expression that computes the
+ * delay, which a fix would change.
+ */
+export function delayLocation(ctx: LibraryContext, leaf: Node, stops: StopValues = 'none'): Node {
+  let at = unwrap(leaf);
+  for (let i = 0; i < 4 && at.type === T.CallExpression; i++) {
+    const callee = unwrap(at.callee);
+    if (callee.type === T.MemberExpression && unwrap(callee.object).type === T.Identifier && /^(Math|Number)$/.test((unwrap(callee.object) as TSESTree.Identifier).name)) break;
+    const fn = sameFileFunction(callee, { sourceCode: ctx.sourceCode });
+    if (!fn) break;
+    const inner = leaves(ctx, returnedExpressions(fn, ctx.sourceCode.visitorKeys), stops);
+    if (inner.length !== 1) break;
+    at = inner[0]!;
+  }
+  return at;
+}
+
+/** What a delay function tells about the retry that calls it. */
+export interface FunctionDelay {
+  /** Where findings about the delay go: the single leaf (see {@link delayLocation}), else `fallback`. */
+  at: Node;
+  /** The joined delay of every leaf. */
+  delay: DelayFacts;
+  /** The function returns no delay at all (every path stops): no retry. */
+  none: boolean;
+  /** Some path returns a value that stops the retry. */
+  mayStop: boolean;
+  /** Every leaf is a known 0: the retry does not wait. */
+  noWait: boolean;
+}
+
+/**
+ * Judges a delay function by what it returns (see the module comment). `fallback` is where
+ * findings go when the function has several delay leaves (usually the option that names it).
+ */
+export function functionDelay(ctx: LibraryContext, fn: FunctionNode, fallback: Node, attempt: AttemptRange = { lo: 0, hi: Infinity }, stops: StopValues = 'none'): FunctionDelay {
+  const returns = returnedExpressions(fn, ctx.sourceCode.visitorKeys);
+  const numeric = leaves(ctx, returns, stops);
+  const at = numeric.length === 1 ? delayLocation(ctx, numeric[0]!, stops) : fallback;
+  const delay = { ...leafDelay(ctx, fn, returns, attempt, stops), node: at };
+  const noWait = numeric.length > 0 && !delay.opaque && !delay.growing && delay.maxReason === 'known' && delay.maxMs <= 0;
+  return { at, delay, none: numeric.length === 0, mayStop: mayStop(ctx, returns, stops), noWait };
+}
+
+/** Records a function's delay on a site: a wait, or the place the retry waits nothing. */
+export function addFunctionDelay(site: RetrySite, d: FunctionDelay): void {
+  if (d.noWait) site.noWait = d.at;
+  else site.waits.push({ node: d.at, argument: undefined, delay: d.delay });
+}
+
+/** Whether a strategy's tests read its attempt count or elapsed time (the first parameter, or its `attempt` / `total_retry_time` / … members). */
+export function countsOrTimes(ctx: LibraryContext, fn: FunctionNode): boolean {
+  const first = fn.params[0];
+  const v = first && first.type === T.Identifier ? variableOf(ctx.sourceCode, first) : undefined;
+  let found = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    const test = n.type === T.IfStatement || n.type === T.ConditionalExpression ? n.test : undefined;
+    if (!test) return undefined;
+    walk(test, ctx.sourceCode.visitorKeys, (n0) => {
+      // A local holding the count (`const n = ctx.previousRetryCount`) counts as the count.
+      const m = n0.type === T.Identifier && !(n0.parent?.type === T.MemberExpression && n0.parent.object !== n0) ? localValue(ctx, n0) : n0;
+      if (m.type === T.MemberExpression && /^(attempt|attempts|times|retries|retryCount|previousRetryCount|total_retry_time|elapsedMilliseconds|times_connected)$/.test(propertyName(m) ?? '')) found = true;
+      else if (m.type === T.Identifier && v && variableOf(ctx.sourceCode, m) === v && !(m.parent?.type === T.MemberExpression && m.parent.object === m)) found = true;
+    });
+    return undefined;
+  });
+  return found;
+}
+
+/** Whether a returned expression may be a delay (not `null`, `undefined`, `false`, an `Error`). */
+function isNumeric(ctx: LibraryContext, n: Node, stops: StopValues = 'none'): boolean {
+  const u = unwrap(n);
+  if (stops === 'negative' && isNegativeNumber(u)) return false;
+  if (u.type === T.Literal) return typeof u.value === 'number';
+  if (u.type === T.Identifier && u.name === 'undefined') return false;
+  if (u.type === T.NewExpression) return false;
+  if (u.type === T.UnaryExpression && u.operator === 'void') return false;
+  if (u.type === T.Identifier) return staticValueOf(ctx, u)?.value !== null;
+  return true;
+}
+
+/** The returned expressions that may be a delay: conditionals flattened, `null`, `false`, `undefined` and errors (which stop) dropped. */
+export function leaves(ctx: LibraryContext, returns: readonly (Node | null)[], stops: StopValues = 'none'): Node[] {
+  const out: Node[] = [];
+  const visit = (n: Node): void => {
+    const u = localValue(ctx, n);
+    if (u.type === T.ConditionalExpression) {
+      visit(u.consequent);
+      visit(u.alternate);
+    } else if (u.type === T.LogicalExpression && u.operator !== '&&') {
+      visit(u.left);
+      visit(u.right);
+    } else if (isNumeric(ctx, u, stops) && !(u.type === T.Literal && (u.value === false || u.value === null))) out.push(u);
+  };
+  for (const r of returns) if (r) visit(r);
+  return out;
+}
+
+/**
+ * What a returned local names: a variable declared in the strategy itself with an initializer and
+ * never written again stands for that initializer (`const wait = a ? 0 : null; … return wait`),
+ * so its leaves are judged and reported where the delay is computed. Anything else is itself.
+ */
+export function localValue(ctx: LibraryContext, n: Node): Node {
+  let u = unwrap(n);
+  for (let i = 0; u.type === T.Identifier && i < 4; i++) {
+    const v = variableOf(ctx.sourceCode, u);
+    const d = v && v.defs.length === 1 ? v.defs[0]!.node : undefined;
+    if (!d || d.type !== T.VariableDeclarator || !d.init || !v!.references.every((r) => !r.isWrite() || r.writeExpr === d.init)) break;
+    if (!isFunction(v!.scope.variableScope.block as Node)) break;
+    u = unwrap(d.init);
+  }
+  return u;
+}
+
+/** Whether a function may return a value that stops (`null`, `undefined`, `false`, an error, a bare `return`). */
+export function mayStop(ctx: LibraryContext, returns: readonly (Node | null)[], stops: StopValues = 'none'): boolean {
+  const all: Node[] = [];
+  const visit = (n: Node): void => {
+    const u = localValue(ctx, n);
+    if (u.type === T.ConditionalExpression) {
+      visit(u.consequent);
+      visit(u.alternate);
+    } else all.push(u);
+  };
+  for (const r of returns) {
+    if (r === null) return true;
+    visit(r);
+  }
+  return all.some((u) => !isNumeric(ctx, u, stops) || (u.type === T.Literal && u.value === null));
+}
+
+/**
+ * The delay of a strategy function: each numeric leaf through the shared delay evaluator, the
+ * first parameter being the attempt (for SignalR's `retryContext`, its members count too). The
+ * leaves are joined: random only if every leaf is, growing if one is.
+ */
+export function leafDelay(ctx: LibraryContext, fn: FunctionNode, returns: readonly (Node | null)[], attempt: AttemptRange = { lo: 0, hi: Infinity }, stops: StopValues = 'none'): DelayFacts {
+  const env = makeEnv(ctx.sourceCode);
+  const first = fn.params[0];
+  const id = first && (first.type === T.AssignmentPattern ? first.left : first);
+  if (id && id.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, id);
+    if (v) env.attempts.push({ variable: v, lo: attempt.lo, hi: attempt.hi });
+  }
+  let facts: DelayFacts | undefined;
+  // Known delays chosen by tests on the attempt (`n < 3 ? 500 : n < 8 ? 3000 : …`) step up: a schedule, not a constant.
+  const stepped = countsOrTimes(ctx, fn);
+  for (const r of leaves(ctx, returns, stops)) {
+    const f = toDelayFacts(evaluate(r, env), r);
+    const stepsUp = stepped && !!facts && facts.maxReason === 'known' && f.maxReason === 'known' && f.maxMs > facts.maxMs;
+    facts = facts
+      ? { ...facts, random: facts.random && f.random, growing: facts.growing || f.growing || stepsUp, maxMs: Math.max(facts.maxMs, f.maxMs), opaque: facts.opaque || f.opaque, maxReason: facts.maxReason === 'known' ? f.maxReason : facts.maxReason, capMs: facts.capMs ?? f.capMs }
+      : f;
+  }
+  return facts ?? opaqueDelay(fn);
+}
