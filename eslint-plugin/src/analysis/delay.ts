@@ -473,7 +473,7 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   let writtenInRegion = false;
   let cappedUnknown = false;
   const decl = variable.defs[0]!.name as Node;
-  const writes = laterWrites(variable).sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
+  const writes = [...laterWrites(variable)].sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
   for (const ref of writes) {
     const id = ref.identifier as TSESTree.Identifier;
     const parent = id.parent;
