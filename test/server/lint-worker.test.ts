@@ -167,3 +167,20 @@ describe('lint workers (extension/dist/server.js)', function () {
     assert.deepEqual(session.history.filter((p) => p.uri === edited).map((p) => p.version), [version]);
   });
 });
+
+describe('the lint pool when no worker can start', () => {
+  it('lints on the server thread after three failed starts, and no lint is lost meanwhile', async function () {
+    this.timeout(30000);
+    const { LintPool } = await import('../../extension/src/server/lint-pool');
+    const problems: string[] = [];
+    const pool = new LintPool({ script: path.join(os.tmpdir(), 'retry-lint-no-such-worker.js'), onProblem: (_reason, message) => problems.push(message) });
+    try {
+      const outcome = await pool.lint('file:///a.ts', { filePath: '/a.ts', text: THREE_FINDINGS }, DEFAULT_SETTINGS, { workspaceTrusted: false });
+      assert.equal(outcome?.messages.length, 3);
+      assert.ok(problems.some((p) => /linting on the server's thread from now on/.test(p)), problems.join('\n'));
+      assert.ok(problems.every((p) => !p.includes('\n')));
+    } finally {
+      await pool.dispose();
+    }
+  });
+});

@@ -250,6 +250,8 @@ export class LintPool {
     const worker = slot.worker;
     const job = slot.running;
     const diedUnused = !slot.answered;
+    // A worker that dies before its code loaded failed to start: its job is not at fault and waits for the next worker.
+    const startFailed = reason === 'crash' && !slot.ready;
     slot.worker = undefined;
     slot.running = undefined;
     if (slot.timer) clearTimeout(slot.timer);
@@ -257,7 +259,8 @@ export class LintPool {
     for (const [uri, pinned] of this.pins) if (pinned === slot) this.pins.delete(uri);
     const line = `Retry Lint: ${message}.`;
     this.options.onProblem?.(reason, line);
-    job?.reject(new LintAborted(line, reason));
+    if (job && startFailed) slot.queue.unshift(job);
+    else job?.reject(new LintAborted(line, reason));
     if (reason === 'crash' && diedUnused) {
       this.deadStarts++;
       if (this.deadStarts >= 3) this.giveUp('the lint worker keeps stopping before it answers');
