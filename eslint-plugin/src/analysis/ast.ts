@@ -76,13 +76,12 @@ export function isFunction(node: Node): node is TSESTree.FunctionLike & (TSESTre
   return node.type === T.ArrowFunctionExpression || node.type === T.FunctionDeclaration || node.type === T.FunctionExpression;
 }
 
-/** Each node's children, once looked up: the tree does not change during a lint, and walks over nested retries ask again per enclosing loop. */
-const childrenOf = new WeakMap<Node, readonly Node[]>();
-
-/** Child nodes of `node`, using the source's visitor keys (so TypeScript and JSX nodes are walked too). */
+/**
+ * Child nodes of `node`, using the source's visitor keys (so TypeScript and JSX nodes are walked too).
+ * Not memoised: a per-node cache (a WeakMap over every node of every file) cost more in garbage
+ * collection than the lookups it saved.
+ */
 export function children(node: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): readonly Node[] {
-  const hit = childrenOf.get(node);
-  if (hit) return hit;
   const keys = visitorKeys[node.type] ?? [];
   const out: Node[] = [];
   for (const key of keys) {
@@ -93,20 +92,31 @@ export function children(node: Node, visitorKeys: TSESLint.SourceCode.VisitorKey
       out.push(value as Node);
     }
   }
-  childrenOf.set(node, out);
   return out;
 }
 
 /**
- * Walks the subtree of `root` depth-first. `visit` returns `false` to skip a node's children.
+ * Walks the subtree of `root` depth-first, in source order. `visit` returns `false` to skip a node's children.
  */
 export function walk(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, visit: (node: Node) => boolean | void): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (visit(node) === false) continue;
-    const kids = children(node, visitorKeys);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    // The children pushed last to first, so that the first is visited next.
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const v = value[i] as unknown;
+          if (v && typeof v === 'object' && 'type' in v) stack.push(v as Node);
+        }
+      } else if (value && typeof value === 'object' && 'type' in value) {
+        stack.push(value as Node);
+      }
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { readSettings, settingsKey, type RetrySettings } from '../utils/settings
 import { analysisTestSeam, collectFailures, guarded, type ConstructFailure } from './guard';
 import { analyzeHandWritten } from './hand-written';
 import { analyzeLibraries } from './libraries/run';
+import { startFileMemos } from './memo';
 import type { RetrySite } from './types';
 
 export type * from './types';
@@ -89,6 +90,7 @@ function analyse(sourceCode: TSESLint.SourceCode, settings: RetrySettings): Cach
   const key = settingsKey(settings);
   const hit = cache.get(sourceCode);
   if (hit && hit.key === key) return hit;
+  startFileMemos();
   const seam = analysisTestSeam.analyze as ((sourceCode: TSESLint.SourceCode, settings: RetrySettings) => RetrySite[]) | undefined;
   const { result, failures } = collectFailures(() =>
     // The whole file is the construct of last resort: only a fault outside every construct's guard drops it.

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { fileIndex } from './file-index';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
@@ -61,19 +62,18 @@ export function analyzeInterceptors(ctx: Ctx): RetrySite[] {
     const site = guarded(handler, () => analyzeHandler(handler, instance, registered, ctx));
     if (site) sites.push(site);
   };
-  walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type !== T.CallExpression || calleeName(n) !== 'use') return undefined;
+  const index = fileIndex(ctx.sourceCode);
+  for (const n of index.calls) {
+    if (calleeName(n) !== 'use') continue;
     const instance = interceptedInstance(n);
-    if (!instance) return undefined;
+    if (!instance) continue;
     const handler = registeredHandler(n, ctx);
     if (handler) add(handler, instance, true);
-    return undefined;
-  });
+  }
   // Handlers defined for registration elsewhere: a function that re-sends its error's config.
-  walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
-    if (isFunction(n) && !done.has(n) && !isPromiseCallback(n) && readsErrorConfig(n, ctx.sourceCode)) add(n, undefined, false);
-    return undefined;
-  });
+  for (const n of index.functions) {
+    if (!done.has(n) && !isPromiseCallback(n) && readsErrorConfig(n, ctx.sourceCode)) add(n, undefined, false);
+  }
   return sites;
 }
 

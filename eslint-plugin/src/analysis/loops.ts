@@ -1,5 +1,7 @@
+import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { fileIndex } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
@@ -25,16 +27,10 @@ type Variable = TSESLint.Scope.Variable;
  */
 export function analyzeLoops(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
-  walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement) {
-      const site = guarded(n, () => analyzeLoop(n, ctx));
-      if (site) sites.push(site);
-    }
-    if (n.type === T.CallExpression) {
-      const site = guarded(n, () => analyzeInterval(n, ctx) ?? analyzeRecurringTimer(n, ctx) ?? analyzeEventRestart(n, ctx));
-      if (site) sites.push(site);
-    }
-  });
+  for (const n of fileIndex(ctx.sourceCode).loopsAndCalls) {
+    const site = n.type === T.CallExpression ? guarded(n, () => analyzeInterval(n, ctx) ?? analyzeRecurringTimer(n, ctx) ?? analyzeEventRestart(n, ctx)) : guarded(n, () => analyzeLoop(n, ctx));
+    if (site) sites.push(site);
+  }
   return sites;
 }
 
@@ -1363,7 +1359,7 @@ function isStep(n: Node | undefined, id: Node | undefined): boolean {
   return n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') && (!id || n.left === id);
 }
 
-const stepsCache = new WeakMap<Loop, Map<Variable, Node[]>>();
+const stepsCache = fileMemo<Loop, Map<Variable, Node[]>>();
 
 /**
  * The updates and assignments in a loop's body (not in nested functions) by the variable they

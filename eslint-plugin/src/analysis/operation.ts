@@ -1,3 +1,4 @@
+import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
@@ -122,7 +123,7 @@ export function isStatusLike(node: Node): boolean {
 
 /** Calls whose result is a character code: a number that is never an HTTP status or an error code. */
 const CHAR_CODE_CALL = /^(charCodeAt|codePointAt)$/;
-const charCodeCache = new WeakMap<Node, Set<string>>();
+const charCodeCache = fileMemo<Node, Set<string>>();
 
 /**
  * Names the function around `id` (or the program) declares or assigns from `charCodeAt`/`codePointAt`:

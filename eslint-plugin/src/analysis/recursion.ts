@@ -1,7 +1,9 @@
+import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { callsWithin, fileIndex } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, findAll, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -43,11 +45,7 @@ interface FailureContext {
  */
 export function analyzeRecursion(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
-  walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
-    if (!isFunction(n)) return undefined;
-    sites.push(...(guarded(n, () => analyzeFunction(n, ctx)) ?? []));
-    return undefined;
-  });
+  for (const n of fileIndex(ctx.sourceCode).functions) sites.push(...(guarded(n, () => analyzeFunction(n, ctx)) ?? []));
   return sites;
 }
 
@@ -87,7 +85,7 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
   return out;
 }
 
-const callsCache = new WeakMap<Node, TSESTree.CallExpression[]>();
+const callsCache = fileMemo<Node, TSESTree.CallExpression[]>();
 
 /**
  * Every call expression in the subtree of `root`, in walk (source) order, memoised per node: each
@@ -97,7 +95,7 @@ const callsCache = new WeakMap<Node, TSESTree.CallExpression[]>();
 function callsIn(root: Node, ctx: Ctx): TSESTree.CallExpression[] {
   let calls = callsCache.get(root);
   if (!calls) {
-    calls = findAll(root, ctx.sourceCode.visitorKeys, (n): n is TSESTree.CallExpression => n.type === T.CallExpression);
+    calls = callsWithin(root, ctx.sourceCode);
     callsCache.set(root, calls);
   }
   return calls;

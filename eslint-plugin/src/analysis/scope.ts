@@ -1,3 +1,4 @@
+import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isFunction, propertyName, unwrap, walk } from './ast';
@@ -6,7 +7,7 @@ import type { Node } from './types';
 type Variable = TSESLint.Scope.Variable;
 
 /** The variable of each identifier already looked up (`null`: none). Scopes do not change during a lint. */
-const variables = new WeakMap<TSESTree.Identifier, Variable | null>();
+const variables = fileMemo<TSESTree.Identifier, Variable | null>();
 
 /**
  * Finds the variable an identifier refers to, through ESLint's scope analysis. Memoised per
@@ -27,7 +28,7 @@ export function variableOf(sourceCode: TSESLint.SourceCode, id: TSESTree.Identif
 }
 
 /** The identifiers of each variable's references, as a set (memoised per variable). */
-const referenceIds = new WeakMap<Variable, Set<TSESTree.Node>>();
+const referenceIds = fileMemo<Variable, Set<TSESTree.Node>>();
 
 /**
  * Whether `node` is one of the variable's reference identifiers (a read or write of it). The same
@@ -47,7 +48,7 @@ export function isReferenceTo(variable: Variable, node: Node | undefined): boole
 type Scope = TSESLint.Scope.Scope;
 
 /** Per scope, its child scopes sorted by where their block starts, when no two of them overlap (else null). */
-const sortedChildren = new WeakMap<Scope, { start: number; end: number; scope: Scope }[] | null>();
+const sortedChildren = fileMemo<Scope, { start: number; end: number; scope: Scope }[] | null>();
 
 /**
  * The child scope whose block holds `location`, as eslint-utils' `getInnermostScope` picks it (the
@@ -361,7 +362,7 @@ interface ClassFields {
   fields: Map<string, FieldInfo>;
 }
 
-const classFieldsCache = new WeakMap<ClassNode, ClassFields>();
+const classFieldsCache = fileMemo<ClassNode, ClassFields>();
 
 /**
  * One walk of a class body collecting the `this.name` writes of every name (what `fieldOf` used

@@ -1,3 +1,4 @@
+import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
@@ -111,7 +112,7 @@ export function asWait(node: Node, sourceCode: TSESLint.SourceCode, settings: Re
 }
 
 /** {@link asWait}'s answers at depth 0, per node (with the settings they were given for). */
-const waitsOf = new WeakMap<Node, { settings: RetrySettings; wait: WaitCall | undefined }>();
+const waitsOf = fileMemo<Node, { settings: RetrySettings; wait: WaitCall | undefined }>();
 
 function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings, depth: number): WaitCall | undefined {
   const n = unwrap(node);

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { fileIndex } from './file-index';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
@@ -41,8 +42,9 @@ export function analyzeWrappers(ctx: Ctx, handWritten: readonly RetrySite[]): Re
     });
   }
   const sites: RetrySite[] = [];
-  walk(sourceCode.ast, sourceCode.visitorKeys, (n) => {
-    if (n.type !== T.CallExpression) return undefined;
+  // No wrapper in the file and no retry function configured: no call can be one.
+  if (wrappers.size === 0 && ctx.settings.retryFunctions.length === 0) return sites;
+  for (const n of fileIndex(sourceCode).calls) {
     let index: number | undefined;
     const c = unwrap(n.callee);
     if (c.type === T.Identifier) {
@@ -51,12 +53,12 @@ export function analyzeWrappers(ctx: Ctx, handWritten: readonly RetrySite[]): Re
     }
     const name = calleeName(n);
     if (index === undefined && name && ctx.settings.retryFunctions.includes(name)) index = n.arguments.findIndex((a) => isFunction(unwrap(a)) || sameFileFunction(a, ctx) !== undefined);
-    if (index === undefined || index < 0) return undefined;
+    if (index === undefined || index < 0) continue;
     const arg = n.arguments[index];
     const fn = arg ? (isFunction(unwrap(arg)) ? (unwrap(arg) as TSESTree.ArrowFunctionExpression) : sameFileFunction(arg, ctx)) : undefined;
-    if (!fn) return undefined;
+    if (!fn) continue;
     const op = guarded(n, () => analyzeOperation(fn.body, [], ctx, () => true));
-    if (!op || op.nonIdempotent.length === 0) return undefined;
+    if (!op || op.nonIdempotent.length === 0) continue;
     sites.push({
       kind: 'library',
       node: n,
@@ -69,8 +71,7 @@ export function analyzeWrappers(ctx: Ctx, handWritten: readonly RetrySite[]): Re
       honoursRetryAfter: true,
       clientErrorRetries: [],
     });
-    return undefined;
-  });
+  }
   return sites;
 }
 

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../../utils/settings';
-import { unwrap, walk } from '../ast';
+import { unwrap } from '../ast';
+import { fileIndex } from '../file-index';
 import { guarded } from '../guard';
 import { isEffectivelyUnbounded } from '../limits';
 import { bindingOf, originOf, variableOf, normalPath, type Origin } from '../scope';
@@ -22,13 +23,18 @@ type Call = TSESTree.CallExpression | TSESTree.NewExpression;
  * bound (S3, `../limits`), and a site that makes at most one attempt is no retry.
  */
 export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: RetrySettings): RetrySite[] {
+  // Pre-filter: an adapter judges only calls, options types and imports that resolve to one of its
+  // packages, and a module is named in a file only by a string literal (`import`, `require`,
+  // `import()`): a file whose text names none of the packages has no library site.
+  if (!adapters.some((a) => a.packages.some((p) => sourceCode.text.includes(p)))) return [];
   const calls: { node: Call; origin: Origin | undefined }[] = [];
   const typed: { literal: TSESTree.ObjectExpression; type: TSESTree.TypeNode }[] = [];
-  walk(sourceCode.ast, sourceCode.visitorKeys, (n) => {
-    if (n.type === T.CallExpression || n.type === T.NewExpression) calls.push({ node: n, origin: undefined });
+  const index = fileIndex(sourceCode);
+  for (const n of index.callsAndNews) calls.push({ node: n, origin: undefined });
+  for (const n of index.typedCandidates) {
     const t = typedObject(n);
     if (t) typed.push(t);
-  });
+  }
   if (calls.length === 0 && typed.length === 0 && !adapters.some((a) => a.unregistered && importsAny(sourceCode, a.packages))) return [];
   const ctx: LibraryContext = {
     sourceCode,

@@ -1,0 +1,129 @@
+// The seven rules' cost over parse-only ESLint on the sources of real packages (issue 13, and the
+// cost bar of issue 9). Every .js/.ts source file under the corpus folders (tests, .d.ts and
+// minified files left out) is linted in one process by passes alternating between parse-only (no
+// rule) and the seven rules, in ABBA order so a drift of the machine's load falls on both; each
+// pass is timed in CPU time (`process.cpuUsage`, less disturbed by other processes than wall time).
+// The overhead of a round is (rules pass / parse-only pass) - 1; the bench prints the median over
+// the rounds and the spread (lowest and highest round). Numbers only; timing never fails a test.
+//
+// The corpus is the installed packages of a folder (`RETRY_LINT_CORPUS`, default
+// ../realcode/pkgs/node_modules next to the repository, i.e. /work/realcode in this project's set-up);
+// the folders linted are CORPUS_DIRS below. When it is absent the bench says so and skips.
+// Run alone: `nice -n 10 node test/bench/real-corpus.bench.mjs [rounds]` (after `npm run build -w eslint-plugin`);
+// RETRY_LINT_PLUGIN=<folder> runs it against another build of the plugin.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** Package source folders linted, relative to the corpus' node_modules (about 120,000 lines). */
+export const CORPUS_DIRS = [
+  'axios/lib', 'got/dist/source', 'undici/lib', 'openai/src', 'kafkajs/src', 'mongodb/src', 'mongoose/lib',
+  'mysql2/lib', 'rxjs/src', '@tanstack/query-core/src', 'ioredis/built', '@microsoft/signalr/src',
+];
+
+/** The corpus' node_modules folder, or undefined when it is not on this machine. */
+export function corpusRoot() {
+  const root = resolve(process.env.RETRY_LINT_CORPUS ?? join(here, '..', '..', '..', 'realcode', 'pkgs', 'node_modules'));
+  return existsSync(root) ? root : undefined;
+}
+
+/** Every lintable source file under the corpus folders, with its text. */
+export function corpusFiles(root, dirs = CORPUS_DIRS) {
+  const files = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (!/^(node_modules|\.git|test|tests|__tests__)$/.test(e.name)) walk(p);
+      } else if (/\.(c|m)?(j|t)sx?$/.test(e.name) && !/\.d\.(c|m)?ts$/.test(e.name) && !/\.min\./.test(e.name) && statSync(p).size < 400_000) {
+        files.push([p, readFileSync(p, 'utf8')]);
+      }
+    }
+  };
+  for (const d of dirs) if (existsSync(join(root, d))) walk(join(root, d));
+  return files;
+}
+
+/**
+ * Measures the overhead of `rules` over parse-only on `files` in `rounds` ABBA rounds.
+ *
+ * @returns Per-round CPU ms of both passes, the overheads, their median and spread, and the findings.
+ */
+export function measureOverhead(files, { rounds = 5, plugin, rules, cwd } = {}) {
+  const { Linter } = require('eslint');
+  const tsParser = require('@typescript-eslint/parser');
+  plugin ??= require(process.env.RETRY_LINT_PLUGIN ?? 'eslint-plugin-retry');
+  rules ??= Object.fromEntries(Object.keys(plugin.rules).map((r) => [`retry/${r}`, 'warn']));
+  const config = (r) => [{ files: ['**/*.{js,cjs,mjs,jsx,ts,tsx,mts,cts}'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } }, plugins: { retry: plugin }, rules: r }];
+  const withRules = config(rules);
+  const parseOnly = config({});
+  let findings = 0;
+  let unparsed = 0;
+  const pass = (cfg) => {
+    const linter = new Linter({ configType: 'flat', cwd });
+    let n = 0;
+    let fatal = 0;
+    const t = process.cpuUsage();
+    for (const [f, text] of files) {
+      try {
+        for (const m of linter.verify(text, cfg, { filename: f })) {
+          if (m.fatal || !m.ruleId) fatal++;
+          else n++;
+        }
+      } catch {
+        // A file the parser rejects costs the same in both passes.
+      }
+    }
+    const c = process.cpuUsage(t);
+    if (cfg === withRules) findings = n;
+    unparsed = fatal;
+    return (c.user + c.system) / 1000;
+  };
+  pass(parseOnly); // warm-up (JIT, module loading)
+  pass(withRules);
+  const parse = [];
+  const all = [];
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) {
+      parse.push(pass(parseOnly));
+      all.push(pass(withRules));
+    } else {
+      all.push(pass(withRules));
+      parse.push(pass(parseOnly));
+    }
+  }
+  const overheads = all.map((a, i) => a / parse[i] - 1);
+  const sorted = [...overheads].sort((a, b) => a - b);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { parse, all, overheads, median: median(overheads), min: sorted[0], max: sorted.at(-1), parseMedian: median(parse), allMedian: median(all), findings, unparsed };
+}
+
+export async function run({ rounds = 5 } = {}) {
+  const root = corpusRoot();
+  if (!root) {
+    console.log('real-package corpus: SKIPPED, no corpus at ../realcode/pkgs/node_modules (set RETRY_LINT_CORPUS to a node_modules folder holding ' + CORPUS_DIRS.map((d) => d.split('/')[0] === '@tanstack' ? '@tanstack/query-core' : d.split('/')[0]).join(', ') + ')');
+    return undefined;
+  }
+  const files = corpusFiles(root);
+  const lines = files.reduce((n, [, t]) => n + t.split('\n').length, 0);
+  const r = measureOverhead(files, { rounds, cwd: root });
+  const pct = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
+  let load = '';
+  try {
+    load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    // Not Linux.
+  }
+  console.log(`real-package corpus: ${files.length} files, ${lines} lines (${root}); ${rounds} ABBA rounds, CPU time; load average ${load || 'n/a'}`);
+  console.log(`  parse-only ms per round: ${r.parse.map((x) => x.toFixed(0)).join(' ')}`);
+  console.log(`  seven rules ms per round: ${r.all.map((x) => x.toFixed(0)).join(' ')}`);
+  console.log(`  overhead per round: ${r.overheads.map(pct).join(' ')}`);
+  console.log(`  seven rules over parse-only: median ${pct(r.median)} (spread ${pct(r.min)} .. ${pct(r.max)}), findings ${r.findings}, files not parsed ${r.unparsed}`);
+  return r;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run({ rounds: Number(process.argv[2] ?? 5) });
