@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { callsWithin, fileIndex } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, findAll, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';

@@ -26,7 +26,8 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
   // Pre-filter: an adapter judges only calls, options types and imports that resolve to one of its
   // packages, and a module is named in a file only by a string literal (`import`, `require`,
   // `import()`): a file whose text names none of the packages has no library site.
-  if (!adapters.some((a) => a.packages.some((p) => sourceCode.text.includes(p)))) return [];
+  // An adapter that claims project files by name (`matchesModule`) cannot be ruled out this way.
+  if (!adapters.some((a) => a.matchesModule || a.packages.some((p) => sourceCode.text.includes(p)))) return [];
   const calls: { node: Call; origin: Origin | undefined }[] = [];
   const typed: { literal: TSESTree.ObjectExpression; type: TSESTree.TypeNode }[] = [];
   const index = fileIndex(sourceCode);
