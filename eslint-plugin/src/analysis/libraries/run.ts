@@ -29,7 +29,7 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
     const t = typedObject(n);
     if (t) typed.push(t);
   });
-  if (calls.length === 0 && typed.length === 0 && !adapters.some((a) => a.unregistered && importsAny(sourceCode, a.packages))) return [];
+  if (calls.length === 0 && typed.length === 0 && !adapters.some((a) => a.unregistered && (a.byShape || importsAny(sourceCode, a.packages)))) return [];
   const ctx: LibraryContext = {
     sourceCode,
     settings,
@@ -55,7 +55,7 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
     sites.push(...(guarded(t.literal, () => found.typed!.analyze(t.literal, ctx)) ?? []));
   }
   for (const adapter of adapters) {
-    if (!adapter.unregistered || !calls.some((c) => c.origin && adapter.packages.includes(c.origin.module)) && !importsAny(sourceCode, adapter.packages)) continue;
+    if (!adapter.unregistered || !adapter.byShape && !calls.some((c) => c.origin && adapter.packages.includes(c.origin.module)) && !importsAny(sourceCode, adapter.packages)) continue;
     sites.push(...(guarded(sourceCode.ast, () => adapter.unregistered!(ctx)) ?? []));
   }
   const kept = sites.filter(normalise);

@@ -38,6 +38,12 @@ export interface LibraryAdapter {
    * `ctx.consumed` tells what a registration already covered.
    */
   unregistered?(ctx: LibraryContext): RetrySite[];
+  /**
+   * `unregistered` runs in every file, not only in files that import one of `packages`: the
+   * configuration is recognised by a shape that is the library's own (SWR's
+   * `onErrorRetry(error, key, config, revalidate, opts)`), and lives in files that need not import it.
+   */
+  byShape?: boolean;
   typed?: {
     types: readonly (readonly string[])[];
     /** Sites of such an object that no call in the file consumed; [] when it sets no retry option. */
