@@ -710,7 +710,7 @@ export function keepOwnFindings(results: ESLintNamespace.LintResult[], quiet = f
   });
 }
 
-/** Formats the results: ESLint's own stylish and json formatters, SARIF through `@microsoft/eslint-formatter-sarif` (see command/sarif.ts). */
+/** Formats the results: ESLint's own stylish and json formatters, SARIF with command/sarif.ts. */
 async function format(eslint: EngineInstance, name: Format, results: ESLintNamespace.LintResult[], cwd: string, maxWarnings: number | undefined): Promise<string> {
   if (name === 'sarif') {
     let rulesMeta: Record<string, unknown> = {};

@@ -108,6 +108,31 @@ export default defineConfig([
     assert.deepEqual(await serverFindings(dir, linted(ours.results, dir), true), expected);
   });
 
+  it('an ESLint 10 project (the newest major, a peer the package accepts): flat config, then no config', async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'flat-10', private: true, type: 'module' }),
+      'eslint.config.js': `import retry from 'eslint-plugin-retry';\n\nexport default [retry.configs.recommended, { rules: { 'retry/require-backoff': 'off', 'no-unused-vars': 'error' } }];\n`,
+      'src/loop.js': `const unusedValue = 1;\n${UNBOUNDED}`,
+      'src/client.js': NO_JITTER,
+    };
+    const dir = project(files, { eslint: 'eslint10' });
+    const version = spawnSync(process.execPath, [BIN, '--version'], { cwd: dir, encoding: 'utf8' });
+    assert.match(version.stdout, /\(ESLint 10\.\d+\.\d+, the project's\)/);
+    const ours = retryLint([], dir);
+    const theirs = eslint(['.'], dir);
+    assertOnlyRetry(ours.results);
+    const expected = retryFindings(theirs.results, dir);
+    assert.ok(theirs.results.some((r) => r.messages.some((m) => m.ruleId === 'no-unused-vars')), 'eslint 10 itself runs the other rule');
+    assert.ok(expected.some((f) => f.includes('retry/no-unbounded-retry 2')) && !expected.some((f) => f.includes('require-backoff')), expected.join('\n'));
+    assert.deepEqual(retryFindings(ours.results, dir), expected);
+    assert.equal(ours.status, 1);
+    const bare = project({ ...files, 'eslint.config.js': 'export default [];\n' }, { eslint: 'eslint10' });
+    const builtIn = retryLint([], bare);
+    assertOnlyRetry(builtIn.results);
+    assert.deepEqual(retryFindings(builtIn.results, bare), retryFindings(eslint(['--config', BUILT_IN_CONFIG, '.'], bare).results, bare));
+    assert.ok(retryFindings(builtIn.results, bare).some((f) => f.includes('require-backoff')));
+  });
+
   it('a Yarn 4 repository with no ESLint config: .yarn/releases is not linted', async () => {
     const release = `#!/usr/bin/env node\n/* eslint-disable */\n${UNBOUNDED.replace('export ', '')}module.exports = keepTrying;\n`;
     const dir = project(

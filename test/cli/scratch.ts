@@ -24,9 +24,9 @@ export interface JsonResult {
   messages: JsonMessage[];
 }
 
-/** What links a project's node_modules gets: `eslint` is ESLint 9, ESLint 8.57 or none. */
+/** What links a project's node_modules gets: `eslint` is ESLint 9, ESLint 8.57, ESLint 10 or none. */
 export interface Modules {
-  eslint: 'eslint' | 'eslint8' | null;
+  eslint: 'eslint' | 'eslint8' | 'eslint10' | null;
   extra?: string[];
 }
 

@@ -21,7 +21,7 @@ ${UNBOUNDED.replace('(op)', '(op: () => Promise<unknown>)')}`;
  * TypeScript under the plugin's node_modules), of `@typescript-eslint/parser` and
  * `typescript-estree` at the top, and a `typescript` 4.4.4 of its own that fails when loaded.
  */
-function hoistedProject(files: Record<string, string>): string {
+function hoistedProject(files: Record<string, string>, tsVersion = '4.4.4'): string {
   const dir = project(files, { eslint: null });
   const modules = path.join(dir, 'node_modules');
   const link = (name: string, target: string): void => {
@@ -41,12 +41,12 @@ function hoistedProject(files: Record<string, string>): string {
   }
   const ts = path.join(modules, 'typescript');
   mkdirSync(path.join(ts, 'lib'), { recursive: true });
-  writeFileSync(path.join(ts, 'package.json'), JSON.stringify({ name: 'typescript', version: '4.4.4', main: 'lib/typescript.js' }));
-  writeFileSync(path.join(ts, 'lib/typescript.js'), "throw new Error('the project\\'s TypeScript 4.4.4 was loaded');\n");
+  writeFileSync(path.join(ts, 'package.json'), JSON.stringify({ name: 'typescript', version: tsVersion, main: 'lib/typescript.js' }));
+  writeFileSync(path.join(ts, 'lib/typescript.js'), `throw new Error("the project's TypeScript ${tsVersion} was loaded");\n`);
   return dir;
 }
 
-describe('retry-lint with a project TypeScript older than typescript-eslint supports', function () {
+describe('retry-lint with a project TypeScript that typescript-eslint does not support', function () {
   this.timeout(120_000);
 
   before(function () {
@@ -56,9 +56,11 @@ describe('retry-lint with a project TypeScript older than typescript-eslint supp
 
   after(removeProjects);
 
-  it('knows which versions typescript-eslint supports (4.8.4 and later)', () => {
+  it('knows which versions typescript-eslint supports (4.8.4 and later, below its peer range\'s bound)', () => {
     for (const version of ['4.8.4', '4.9.5', '5.0.2', '5.9.3', '6.0.3', '10.0.0']) assert.ok(supportedTypeScript(version), version);
     for (const version of ['4.4.4', '4.8.3', '3.9.10', '4.7.0-beta']) assert.ok(!supportedTypeScript(version), version);
+    for (const version of ['4.8.4', '5.9.3', '6.0.3']) assert.ok(supportedTypeScript(version, '>=4.8.4 <6.1.0'), version);
+    for (const version of ['6.1.0', '7.0.2', '4.4.4']) assert.ok(!supportedTypeScript(version, '>=4.8.4 <6.1.0'), version);
   });
 
   it('parses with its own TypeScript in a hoisted layout whose TypeScript is 4.4, and says so once', () => {
@@ -75,5 +77,14 @@ describe('retry-lint with a project TypeScript older than typescript-eslint supp
     assert.equal(notes.length, 1, run.stderr);
     assert.match(notes[0] ?? '', /older than typescript-eslint supports \(4\.8\.4\); parsing with retry-lint's own TypeScript \d+\.\d+/);
     assert.equal(run.status, 1);
+  });
+
+  it('parses with its own TypeScript when the project\'s is newer than typescript-eslint supports (TypeScript 7 has no compiler API)', () => {
+    const dir = hoistedProject({ 'package.json': JSON.stringify({ name: 'ts7', private: true }), 'src/loop.ts': UNBOUNDED.replace('(op)', '(op: () => Promise<unknown>)') }, '7.0.2');
+    const bin = path.join(dir, 'node_modules/eslint-plugin-retry/bin/retry-lint.js');
+    const run = spawnSync(process.execPath, [bin, '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 120_000 });
+    const results = JSON.parse(run.stdout || '[]') as JsonResult[];
+    assert.deepEqual(results.flatMap((r) => r.messages.map((m) => String(m.ruleId))), ['retry/no-unbounded-retry', 'retry/require-backoff'], run.stderr);
+    assert.match(run.stderr, /TypeScript 7\.0\.2 \(.*\) is newer than typescript-eslint supports \(>=4\.8\.4 <\d+\.\d+\.\d+\); parsing with retry-lint's own TypeScript/);
   });
 });

@@ -205,6 +205,30 @@ const PROGRAMS: Record<string, { text: string; honoursRetryAfter?: boolean }> = 
   return await res.json();
 }`,
   },
+  'loop whose wait is not awaited': {
+    text: `async function tryOnce(url, out) {
+  try {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error('HTTP ' + res.status);
+    out.body = await res.json();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function run(url) {
+  const out = {};
+  let tries = 0;
+  let loaded = false;
+  while (!loaded && tries < 4) {
+    tries += 1;
+    loaded = await tryOnce(url, out);
+    if (!loaded) sleep(200 * 2 ** tries);
+  }
+  return loaded ? out.body : 'gave up';
+}`,
+  },
   'loop that waits on two paths': {
     text: `async function run(url) {
   for (let n = 0; ; n++) {

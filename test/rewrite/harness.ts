@@ -170,7 +170,9 @@ function retryRegions(text: string, file: string, at: number): Array<[number, nu
 
 /** What is wrong with an offered edit (does not parse, leaves its finding, adds one, edits outside the retry), or undefined. */
 export function problemOf(text: string, file: string, before: readonly Finding[], edit: OfferedEdit): string | undefined {
-  const out = apply(text, edit.edits);
+  // A helper plan's import is the server's part: added here too, so the analysis reads the
+  // rewritten retry as a call of the helper (recognised, judged like any library retry).
+  const out = helperImport(file, edit, text) + apply(text, edit.edits);
   const err = parseError(out, file);
   if (err) return `does not parse: ${err}`;
   const after = findings(out, file);
@@ -196,6 +198,13 @@ export function problemOf(text: string, file: string, before: readonly Finding[]
     return `changes text outside the retry (${e.range[0]}–${e.range[1]})`;
   }
   return undefined;
+}
+
+/** The import line the server adds for a helper plan (none for a suggestion), on the file's first line. */
+function helperImport(file: string, edit: OfferedEdit, text = ''): string {
+  if (edit.kind !== 'helper' || !edit.plan || text.startsWith('#!')) return '';
+  const names = edit.plan.names.join(', ');
+  return /\.cjs$/.test(file) ? `const { ${names} } = require('./retry-with-backoff'); ` : `import { ${names} } from './retry-with-backoff'; `;
 }
 
 /** Whether `after` is `before` with only names, commas and spaces added (a name added to an import list). */

@@ -49,7 +49,7 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
     {
       name: "POST through an instance with a jittered delay (shared case lib-fetch-retry-post)",
       code: "import makeFetchRetry from 'fetch-retry';\nconst fetchWithRetry = makeFetchRetry(fetch, { retries: 3, retryDelay: (attempt) => Math.random() * Math.min(300 * 2 ** attempt, 5000) });\nexport function recordVisit(visit: object) {\n  return fetchWithRetry('https://stats.test/visits', {\n    method: 'POST',\n    body: JSON.stringify(visit),\n  });\n}",
-      errors: [{ messageId: 'missingKey', line: 4, column: 10 }],
+      errors: [{ messageId: 'missingKey', line: 4, column: 10, suggestions: [{ messageId: 'sendKey', data: {header: "Idempotency-Key"}, output: "import makeFetchRetry from 'fetch-retry';\nconst fetchWithRetry = makeFetchRetry(fetch, { retries: 3, retryDelay: (attempt) => Math.random() * Math.min(300 * 2 ** attempt, 5000) });\nexport function recordVisit(visit: object) {\n  const idempotencyKey = crypto.randomUUID();\n  return fetchWithRetry('https://stats.test/visits', {\n    headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST',\n    body: JSON.stringify(visit),\n  });\n}" }] }],
     },
     {
       name: "POST",
@@ -105,7 +105,7 @@ ruleTester.run('no-retry-on-client-error', noRetryOnClientError, {
     {
       name: "400 in retryOn",
       code: "import fetchRetry from 'fetch-retry';\nfetchRetry(fetch, { retryDelay: 500, retryOn: [400, 500] });",
-      errors: [{ messageId: 'retriesClientStatus', line: 2, column: 48 }],
+      errors: [{ messageId: 'retriesClientStatus', line: 2, column: 48, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Do not retry 400: a retry cannot fix a client error"}, output: "import fetchRetry from 'fetch-retry';\nfetchRetry(fetch, { retryDelay: 500, retryOn: [500] });" }] }],
     },
   ],
 });

@@ -86,7 +86,7 @@ ruleTester.run('no-retry-on-client-error', noRetryOnClientError, {
     {
       name: "404",
       code: "import got from 'got';\ngot('https://a.test', { retry: { statusCodes: [404, 503] } });",
-      errors: [{ messageId: 'retriesClientStatus', line: 2, column: 48 }],
+      errors: [{ messageId: 'retriesClientStatus', line: 2, column: 48, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Do not retry 404: a retry cannot fix a client error"}, output: "import got from 'got';\ngot('https://a.test', { retry: { statusCodes: [503] } });" }] }],
     },
   ],
 });

@@ -70,7 +70,7 @@ ruleTester.run('no-retry-on-client-error', noRetryOnClientError, {
     {
       name: "401 in statusCodes",
       code: "import ky from 'ky';\nky.create({ retry: { jitter: true, statusCodes: [401, 500] } });",
-      errors: [{ messageId: 'retriesClientStatus', line: 2, column: 50 }],
+      errors: [{ messageId: 'retriesClientStatus', line: 2, column: 50, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Do not retry 401: a retry cannot fix a client error"}, output: "import ky from 'ky';\nky.create({ retry: { jitter: true, statusCodes: [500] } });" }] }],
     },
   ],
 });

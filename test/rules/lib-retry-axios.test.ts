@@ -49,7 +49,7 @@ ruleTester.run('no-retry-on-client-error', noRetryOnClientError, {
     {
       name: "404 in statusCodesToRetry",
       code: "import axios from 'axios';\nimport * as rax from 'retry-axios';\nconst api = axios.create({ raxConfig: { jitter: 'full', statusCodesToRetry: [[404, 404], [500, 599]] } });\nrax.attach(api);",
-      errors: [{ messageId: 'retriesClientStatus', line: 3, column: 78 }],
+      errors: [{ messageId: 'retriesClientStatus', line: 3, column: 78, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Do not retry 404–404: a retry cannot fix a client error"}, output: "import axios from 'axios';\nimport * as rax from 'retry-axios';\nconst api = axios.create({ raxConfig: { jitter: 'full', statusCodesToRetry: [[500, 599]] } });\nrax.attach(api);" }] }],
     },
   ],
 });

@@ -90,6 +90,7 @@ ruleTester.run('respect-retry-after', respectRetryAfter, {
           messageId: 'ignoresRetryAfter',
           line: 2,
           column: 22,
+          suggestions: [{ messageId: 'applyLibraryFix', data: { description: 'Honour Retry-After (`retryAfter: true`)' }, output: "import { interceptors } from 'undici';\ninterceptors.retry({ statusCodes: [429, 503], retryAfter: true });" }],
         },
       ],
     },

@@ -86,6 +86,11 @@ export interface Env {
    * analysis): the interval it takes at the wait, or undefined for any other member.
    */
   attemptMember?: (n: TSESTree.MemberExpression) => { lo: number; hi: number } | undefined;
+  /**
+   * The values a member is known to hold from configuration set apart (an axios request config's
+   * option read back from the instance's defaults: `config.retryDelay`), or undefined.
+   */
+  memberValues?: (n: TSESTree.MemberExpression) => Node[] | undefined;
 }
 
 const NUM = (n: number): Value => ({ lo: n, hi: n, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: undefined, now: false, cap: undefined, capped: false, source: undefined, invariant: true });
@@ -468,7 +473,7 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   let writtenInRegion = false;
   let cappedUnknown = false;
   const decl = variable.defs[0]!.name as Node;
-  const writes = laterWrites(variable).sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
+  const writes = [...laterWrites(variable)].sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
   for (const ref of writes) {
     const id = ref.identifier as TSESTree.Identifier;
     const parent = id.parent;
@@ -676,6 +681,12 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   if (isRetryAfterName(name)) return RETRY_AFTER();
   const counter = env.attemptMember?.(n);
   if (counter) return { ...NUM(0), lo: counter.lo, hi: counter.hi, attempt: true, unboundedGrowth: counter.hi === Infinity, invariant: false };
+  const configured = env.memberValues?.(n);
+  if (configured && configured.length > 0) {
+    let out: Value | undefined;
+    for (const c of configured) out = out ? join(out, evaluate(c, env)) : evaluate(c, env);
+    if (out) return out;
+  }
   // Lookup table: `SCHEDULE[attempt]`.
   if (n.computed) {
     const index = evaluate(n.property, env);

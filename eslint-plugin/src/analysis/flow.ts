@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { isSuccessFlag as helperSuccessFlag, sameFileFunction } from './delay';
-import { isStatusLike } from './operation';
+import { isStatusLike, statusCode } from './operation';
 import { bindingOf, variableOf, isReferenceTo } from './scope';
 import type { Node } from './types';
 import { ERROR_NAME, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
@@ -49,15 +49,8 @@ function or(a: TV, b: TV): TV {
   return undefined;
 }
 
-function numberOf(node: Node, sourceCode: TSESLint.SourceCode, depth = 0): number | undefined {
-  const n = unwrap(node);
-  if (n.type === T.Literal && typeof n.value === 'number') return n.value;
-  if (n.type === T.Identifier && depth < 3) {
-    const v = variableOf(sourceCode, n);
-    const b = v && bindingOf(v);
-    if (b && b.kind === 'init' && b.stable && b.node) return numberOf(b.node, sourceCode, depth + 1);
-  }
-  return undefined;
+function numberOf(node: Node, sourceCode: TSESLint.SourceCode): number | undefined {
+  return statusCode(node, sourceCode);
 }
 
 function numberList(node: Node, sourceCode: TSESLint.SourceCode, depth = 0): number[] | undefined {
@@ -256,6 +249,12 @@ interface Run {
   steps: number;
   /** The failure has been delivered (inside a catch handler or a callback): calls no longer throw. */
   failed?: boolean;
+  /** A statement (or an `if` test, a `switch` discriminant) that ends the path being traced (it waits): nothing after it is reached. */
+  cut?: (s: Node) => boolean;
+  /** For an `if`, the only branch to follow (a test that only skips a wait on the last attempt). */
+  branch?: (s: TSESTree.IfStatement) => Node | null | undefined;
+  /** The `continue` statements reached. */
+  continues?: Node[];
 }
 
 function visitExpr(e: Node | null | undefined, run: Run): void {
@@ -363,23 +362,31 @@ function exec(s: Node, run: Run): number {
     case T.BlockStatement:
       return execList(s.body, run);
     case T.ExpressionStatement:
+      if (run.cut?.(s)) return 0;
       visitExpr(s.expression, run);
       return mayThrowHere(s, run) ? THROW : NORMAL;
     case T.VariableDeclaration:
+      if (run.cut?.(s)) return 0;
       for (const d of s.declarations) visitExpr(d.init, run);
       return mayThrowHere(s, run) ? THROW : NORMAL;
     case T.ReturnStatement:
       visitExpr(s.argument, run);
-      return RETURN;
+      // `return await send()` under the error outcome: the attempt throws before anything returns.
+      return mayThrowHere(s, run) ? THROW : RETURN;
     case T.ThrowStatement:
       visitExpr(s.argument, run);
       return THROW;
     case T.BreakStatement:
       return BREAK;
     case T.ContinueStatement:
+      run.continues?.push(s);
       return CONTINUE;
     case T.IfStatement: {
+      // `if (await backoff(err, n)) …`: the test itself waits.
+      if (run.cut?.(s.test)) return 0;
       visitExpr(s.test, run);
+      const only = run.branch?.(s);
+      if (only !== undefined) return only ? exec(only, run) : NORMAL;
       const v = evalTest(s.test, run.outcome, run.sourceCode);
       let c = 0;
       if (v !== false) c |= exec(s.consequent, run);
@@ -414,6 +421,7 @@ function exec(s: Node, run: Run): number {
       return (b & (RETURN | THROW)) | NORMAL;
     }
     case T.SwitchStatement: {
+      if (run.cut?.(s.discriminant)) return 0;
       visitExpr(s.discriminant, run);
       let c = 0;
       let hasDefault = false;
@@ -482,6 +490,31 @@ export function reachesBackEdge(loop: TSESTree.ForStatement | TSESTree.WhileStat
   if (!(c & (NORMAL | CONTINUE))) return false;
   const test = loop.type === T.ForOfStatement ? undefined : loop.test;
   return !test || evalTest(test, outcome, sourceCode) !== false;
+}
+
+/**
+ * Whether the loop goes round again after an attempt that ended with `outcome` along a path that
+ * passes no statement `cut` accepts (no wait): the `continue` statements such paths reach, or
+ * `[]` when one falls off the end of the body. Undefined when no such path exists. `branch`
+ * picks the one branch of an `if` to follow, when it decides (see {@link Run}).
+ */
+export function waitlessBackEdge(loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement, outcome: Outcome, sourceCode: TSESLint.SourceCode, cut: (s: Node) => boolean, branch: (s: TSESTree.IfStatement) => Node | null | undefined): Node[] | undefined {
+  const run: Run = { outcome, sourceCode, target: undefined, hit: false, steps: 20_000, cut, branch, continues: [] };
+  const c = exec(loop.body, run);
+  if (run.steps < 0 || !(c & (NORMAL | CONTINUE))) return undefined;
+  const test = loop.type === T.ForOfStatement ? undefined : loop.test;
+  if (test && evalTest(test, outcome, sourceCode) === false) return undefined;
+  const own = run.continues!.filter((k) => {
+    const label = (k as TSESTree.ContinueStatement).label;
+    if (label) return loop.parent?.type === T.LabeledStatement && loop.parent.label.name === label.name;
+    for (let p = k.parent; p; p = p.parent) {
+      if (p === loop) return true;
+      if (isFunction(p) || p.type === T.ForStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForOfStatement || p.type === T.ForInStatement) return false;
+    }
+    return false;
+  });
+  if (c & NORMAL) return own;
+  return own.length > 0 ? own : undefined;
 }
 
 /** Whether a statement (a catch body, a branch) can complete normally or by `continue` (so a loop goes on). */

@@ -6,6 +6,7 @@ import { sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency } from './http';
 import { alwaysExits, analyzeOperation, statusesTested, walkRegion, type Ctx } from './operation';
 import { isClientErrorStatus } from './statuses';
+import { acceptsAll, evaluateCondition, retriedClientError, type Role } from './libraries/status-set';
 import { REFRESH_RE } from './vocabulary';
 import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
 import type { ClientErrorRetry, Node, NonIdempotentRequest, RetrySite, SitePurpose, Wait } from './types';
@@ -170,7 +171,14 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
     const limit = path === undefined ? undefined : counters.get(path);
     return limit === undefined ? undefined : { lo: 0, hi: limit };
   };
-  const paths = replayConditions(handler, replay.entry, vars, sourceCode);
+  /** A config option read back from the instance's defaults set in this file (`axios.defaults.retryDelay = 1000`). */
+  const configValue = (m: TSESTree.MemberExpression): Node[] | undefined => {
+    const name = propertyName(m);
+    if (!instance || !name || !isConfig(m.object, vars)) return undefined;
+    const values = configDefaults(instance, name, sourceCode);
+    return values.length > 0 && values.every((v) => !isFunction(unwrap(v))) ? values : undefined;
+  };
+  const paths = replayConditions(handler, replay.entry, vars, sourceCode, instance);
   // A refresh-and-replay: only 401/403 reach the replay, or a credential is renewed before it on
   // a path that tells errors apart (a catch-all that also renews a token is still a retry).
   const authOnly = paths.allowed.every((s) => s === 401 || s === 403);
@@ -192,7 +200,7 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
       if (n.type === T.CallExpression && replay.helpers.some((h) => h === sameFileFunction(n.callee, { sourceCode }))) return undefined;
       const w = asWait(n, sourceCode, ctx.settings);
       if (w && waitedFor(n, sourceCode)) {
-        const wait = waitOf(w, sourceCode, [], undefined, attemptMember);
+        const wait = waitOf(w, sourceCode, [], undefined, undefined, attemptMember, configValue);
         const expr = w.delayExpr ?? w.argument;
         if (wait.delay.opaque && expr && w.bindings.length === 0 && invariant(expr, vars, regions, sourceCode, 0)) wait.delay = { ...wait.delay, opaque: false };
         waits.push(wait);
@@ -544,7 +552,7 @@ interface PathFacts {
  * entry call (must hold) and early exits before it (must not hold). Tests of the config alone
  * (a once-only flag, a counter) are guards, not classification.
  */
-function replayConditions(handler: Fn, entry: Node, vars: HandlerVars, sourceCode: TSESLint.SourceCode): PathFacts {
+function replayConditions(handler: Fn, entry: Node, vars: HandlerVars, sourceCode: TSESLint.SourceCode, instance: Node | undefined): PathFacts {
   const facts: PathFacts = { allowed: [], classified: false, clientStatus: [] };
   const errorish = new Set([...vars.error, ...vars.derived]);
   const excluded = new Set<number>();
@@ -559,6 +567,11 @@ function replayConditions(handler: Fn, entry: Node, vars: HandlerVars, sourceCod
     if (!refersTo(t, errorish, sourceCode)) return;
     const tested = statusesTested(t, sourceCode);
     if (tested.length === 0) {
+      // A predicate whose code is visible (a same-file function, or one set on the instance's
+      // defaults and read back from the config) is judged by what it accepts.
+      const verdict = hold ? predicateVerdict(t, instance, vars, sourceCode) : undefined;
+      if (verdict === 'all') return;
+      if (verdict === 'client' && !facts.clientStatus.includes(at)) facts.clientStatus.push(at);
       // `!error.response`, `error.code === 'ECONNRESET'`, `message.includes('timeout')`, `isRetryable(error)`.
       facts.classified = true;
       return;
@@ -590,6 +603,85 @@ function replayConditions(handler: Fn, entry: Node, vars: HandlerVars, sourceCod
   if (clientExcluded.length >= 3 || [...excluded].some((c) => c >= 500)) facts.classified = true;
   if (facts.allowed.length > 0) facts.classified = true;
   return facts;
+}
+
+/**
+ * What a predicate call in a replay condition accepts (`isSafeToRetry(error)`,
+ * `config.shouldRetry(err)`), when its code can be seen: `all` when it lets every failure through
+ * or decides on something other than the status (the method, the error's presence), so that 4xx
+ * reach the replay as they would with no test; `client` when it names statuses and lets a 4xx
+ * through; `classified` when it tells failures apart; undefined when it cannot be read.
+ */
+function predicateVerdict(test: Node, instance: Node | undefined, vars: HandlerVars, sourceCode: TSESLint.SourceCode): 'all' | 'client' | 'classified' | undefined {
+  const call = unwrap(test);
+  if (call.type !== T.CallExpression) return undefined;
+  const callee = unwrap(call.callee);
+  let fns: Fn[] = [];
+  const local = sameFileFunction(callee, { sourceCode });
+  if (local) fns = [local];
+  else if (callee.type === T.MemberExpression && isConfig(callee.object, vars)) {
+    const name = propertyName(callee);
+    const values = name && instance ? configDefaults(instance, name, sourceCode) : [];
+    fns = values.map((v) => sameFileFunction(v, { sourceCode })).filter((f): f is Fn => f !== undefined);
+    if (fns.length === 0 || fns.length !== values.length) return undefined;
+  }
+  if (fns.length === 0) return undefined;
+  const errorish = new Set([...vars.error, ...vars.derived]);
+  const roles: Role[] = call.arguments.map((a) => (isConfig(a, vars) ? 'config' : refersTo(a, errorish, sourceCode) ? 'error' : 'other'));
+  let all = true;
+  let client = false;
+  for (const fn of fns) {
+    const set = evaluateCondition(fn, { positional: roles }, sourceCode);
+    if (!set) return undefined;
+    const statusBlind = set.named.size === 0 && retriedClientError(set) !== undefined;
+    if (!acceptsAll(set) && !statusBlind) all = false;
+    if (retriedClientError(set) !== undefined) client = true;
+  }
+  return all ? 'all' : client ? 'client' : 'classified';
+}
+
+/**
+ * The values a request-config option gets from the instance's defaults set in this file:
+ * `axios.defaults.shouldRetry = …`, the same through an alias (`const d = api.defaults as …;
+ * d.shouldRetry = …`), or `axios.create({ shouldRetry })` for the instance. Empty when none is seen.
+ */
+function configDefaults(instance: Node, name: string, sourceCode: TSESLint.SourceCode): Node[] {
+  const inst = unwrap(instance);
+  if (inst.type !== T.Identifier) return [];
+  const v = variableOf(sourceCode, inst);
+  if (!v) return [];
+  const out: Node[] = [];
+  const assignedTo = (member: Node): void => {
+    const p = member.parent;
+    if (p?.type === T.AssignmentExpression && p.left === member && p.operator === '=') out.push(p.right);
+  };
+  for (const r of v.references) {
+    const id = r.identifier as Node;
+    const defaults = id.parent;
+    if (defaults?.type !== T.MemberExpression || defaults.object !== id || propertyName(defaults) !== 'defaults') continue;
+    const member = defaults.parent;
+    if (member?.type === T.MemberExpression && member.object === defaults && propertyName(member) === name) assignedTo(member);
+    let e: Node = defaults;
+    while (e.parent && (e.parent.type === T.TSAsExpression || e.parent.type === T.TSNonNullExpression || e.parent.type === T.TSSatisfiesExpression)) e = e.parent;
+    const decl = e.parent;
+    if (decl?.type === T.VariableDeclarator && decl.init === e && decl.id.type === T.Identifier) {
+      const alias = variableOf(sourceCode, decl.id);
+      for (const ar of alias?.references ?? []) {
+        const m = (ar.identifier as Node).parent;
+        if (m?.type === T.MemberExpression && m.object === ar.identifier && propertyName(m) === name) assignedTo(m);
+      }
+    }
+  }
+  // `const api = axios.create({ shouldRetry })`.
+  const b = bindingOf(v);
+  const init = b && b.kind === 'init' && b.node ? unwrap(b.node) : undefined;
+  if (init?.type === T.CallExpression && calleeName(init) === 'create' && init.arguments[0]) {
+    const opts = unwrap(init.arguments[0]);
+    if (opts.type === T.ObjectExpression) {
+      for (const p of opts.properties) if (p.type === T.Property && propertyName(p) === name) out.push(p.value);
+    }
+  }
+  return out;
 }
 
 /** Whether a wait promise is waited for, including one kept in a variable and chained: `const gate = sleep(ms); return gate.then(…)`. */

@@ -3,13 +3,14 @@ import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS } from './flow';
+import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
+import { isRetryAfterStatus } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
 
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
@@ -513,6 +514,10 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   // 4. The operation.
   const catches: RetryCatch[] = retryTries.map((t) => ({ node: t.handler!, param: t.handler!.param?.type === T.Identifier ? t.handler!.param : undefined, body: t.handler!.body, guarded: t.block }));
   const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, retryTries), (o) => reachesBackEdge(loop, o, sourceCode));
+  // `for (…; i < 3 && res.status === 503; …)`: the loop condition itself handles 429/503.
+  if (loop.type !== T.ForOfStatement && loop.test && statusesTested(loop.test, sourceCode).some((t) => isRetryAfterStatus(t.code) && (t.op === '===' || t.op === '==' || t.op === 'in'))) {
+    op.rateLimitChecks.push(loop.test);
+  }
   // `do { … } while (!res.ok && …)`: the loop condition itself retries every non-OK status.
   if (request && loop.type !== T.ForOfStatement && loop.test && !classifiesStatus(loop, sourceCode) && (okCheck(loop.test, sourceCode) === 'failure' || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300))) {
     op.clientErrorRetries.push({ node: loop.test, reason: 'non-ok' });
@@ -522,12 +527,98 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     node: loop,
     bound,
     waits,
-    noWait: waits.length === 0 ? headOf(loop) : undefined,
+    noWait: waits.length === 0 ? headOf(loop) : waitlessRetry(loop, loopCounters, ctx),
     nonIdempotent: op.nonIdempotent,
     rateLimitChecks: op.rateLimitChecks,
     honoursRetryAfter: op.honoursRetryAfter,
     clientErrorRetries: op.clientErrorRetries,
   };
+}
+
+/**
+ * A failure path that goes round again without waiting, in a loop that waits on its other paths
+ * (`if (!retryAfter) continue; await sleep(ms)`): the `continue` it takes, or the loop head when it
+ * falls off the end of the body. Undefined when every failure path waits.
+ *
+ * A statement that waits ends the traced path, and so does one that awaits any call other than an
+ * HTTP request outside the attempt's `try` block (it may wait for all we know). A test of the
+ * attempt counter or a deadline that only decides whether to wait (`if (i < max - 1) await
+ * sleep(d)`: no wait after the last attempt) follows its waiting branch.
+ */
+function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefined {
+  const { sourceCode } = ctx;
+  const waitNodes: Node[] = [];
+  walkRegion(loop, sourceCode, (n) => {
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    if (asWait(n, sourceCode, ctx.settings) && isAwaited(n, sourceCode)) waitNodes.push(n);
+    return undefined;
+  }, false);
+  // A wait in the loop's own head (`while (await backoff())`) runs on every path.
+  if (waitNodes.length === 0 || waitNodes.some((w) => !contains(loop.body, w))) return undefined;
+  const tryBlocks: Node[] = [];
+  ownNodes(loop, ctx, (n) => {
+    if (n.type === T.TryStatement) tryBlocks.push(n.block);
+  });
+  const cut = (s: Node): boolean => {
+    if (waitNodes.some((w) => contains(s, w))) return true;
+    if (tryBlocks.some((b) => contains(b, s))) return false;
+    let awaits = false;
+    walk(s, sourceCode.visitorKeys, (m) => {
+      if (awaits || isFunction(m)) return false;
+      if (m.type === T.AwaitExpression) {
+        const a = unwrap(m.argument);
+        if ((a.type === T.CallExpression && !describeHttpCall(sourceCode, a, ctx.settings)) || a.type === T.NewExpression) awaits = true;
+      }
+      return undefined;
+    });
+    return awaits;
+  };
+  // The variables a wait's delay reads (`backoff` in `await delay(backoff)`).
+  const delayVars = (w: Node): Set<Variable> => {
+    const out = new Set<Variable>();
+    const args = w.type === T.CallExpression || w.type === T.NewExpression ? w.arguments : [];
+    for (const a of args) {
+      walk(a, sourceCode.visitorKeys, (m) => {
+        if (isFunction(m)) return false;
+        const v = m.type === T.Identifier ? variableOf(sourceCode, m) : undefined;
+        if (v) out.add(v);
+        return undefined;
+      });
+    }
+    return out;
+  };
+  const readsAny = (test: Node, vars: Set<Variable>): boolean => {
+    let found = false;
+    walk(test, sourceCode.visitorKeys, (m) => {
+      if (found) return false;
+      const v = m.type === T.Identifier ? variableOf(sourceCode, m) : undefined;
+      if (v && vars.has(v)) found = true;
+      return undefined;
+    });
+    return found;
+  };
+  const branch = (s: TSESTree.IfStatement): Node | null | undefined => {
+    // A test of the attempt count or a deadline, or of the delay itself (`if (backoff > 0) await
+    // delay(backoff)`: a zero delay is the policy's own choice), only decides whether to wait.
+    const inIf = waitNodes.filter((w) => contains(s, w));
+    const counted = cs.some((c) => refsCounter(s.test, c, ctx)) || hasDeadline(s.test, sourceCode) || inIf.some((w) => readsAny(s.test, delayVars(w)));
+    if (!counted) return undefined;
+    const waitsIn = (b: Node | null): boolean => !!b && waitNodes.some((w) => contains(b, w));
+    const a = waitsIn(s.consequent);
+    const b = waitsIn(s.alternate);
+    if (a === b) return undefined;
+    return a ? s.consequent : s.alternate;
+  };
+  // Only where the outcome decides: when a success is not seen to leave either (a flag the loop
+  // test reads, `while (token === null)`), the traced paths say nothing about failures.
+  if (waitlessBackEdge(loop, SUCCESS, sourceCode, cut, branch)) return undefined;
+  for (const o of FAILURES) {
+    // A 401/403 that goes round is a re-authentication and replay, judged apart (PRODUCT).
+    if (o.kind === 'status' && (o.code === 401 || o.code === 403)) continue;
+    const reached = waitlessBackEdge(loop, o, sourceCode, cut, branch);
+    if (reached) return reached[0] ?? headOf(loop);
+  }
+  return undefined;
 }
 
 /**
@@ -819,7 +910,9 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   const refs = new Set<Node>(inputs.flatMap((c) => c.variable!.references.map((r) => r.identifier as Node)));
   let found = false;
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
-    if (found || isFunction(n)) return false;
+    // A promise executor runs at once, in the pass (`new Promise((ok, fail) => probe.listen(port, ok))`).
+    const executor = isFunction(n) && n.parent?.type === T.NewExpression && unwrap(n.parent.callee).type === T.Identifier && (unwrap(n.parent.callee) as TSESTree.Identifier).name === 'Promise';
+    if (found || (isFunction(n) && !executor)) return false;
     // A counter handed to the delay computation of a wait (`pause(spread(level, 300))`) is no input.
     if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) return false;
     if (n.type === T.CallExpression && n.arguments.some((a) => { const u = unwrap(a); return u.type === T.Identifier && refs.has(u); })) found = true;

@@ -6,7 +6,7 @@ import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay
 import { describeHttpCall, judgeIdempotency, keyCreatedInside, type HttpCall } from './http';
 import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
 import { outcomeKind, type Outcome } from './flow';
-import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX } from './statuses';
+import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
 
@@ -82,9 +82,31 @@ export function hasDeadline(test: Node, sourceCode: TSESLint.SourceCode): boolea
     if (found) return false;
     if (n.type === T.Identifier && DEADLINE_RE.test(n.name)) found = true;
     if (n.type === T.MemberExpression && ['now', 'hrtime', 'aborted'].includes(propertyName(n) ?? '')) found = true;
+    // `const wait = this.nextDelay(); if (wait <= 0) throw e`: compared, a value from a same-file
+    // helper that reads the clock (the time left of a budget).
+    if (n.type === T.BinaryExpression && ['<', '<=', '>', '>='].includes(n.operator) && [n.left, n.right].some((x) => fromClockHelper(x as Node, sourceCode))) found = true;
     return undefined;
   });
   return found;
+}
+
+/** A `const` initialised by (awaiting) a call to a same-file function whose body reads the clock (`Date.now()`, `performance.now()`). */
+function fromClockHelper(x: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const u = unwrap(x);
+  if (u.type !== T.Identifier) return false;
+  const def = variableOf(sourceCode, u)?.defs[0];
+  let init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : undefined;
+  if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+  if (init?.type !== T.CallExpression) return false;
+  const helper = sameFileFunction(init.callee, { sourceCode });
+  if (!helper) return false;
+  let clock = false;
+  walk(helper.body ?? helper, sourceCode.visitorKeys, (m) => {
+    if (clock) return false;
+    if (m.type === T.CallExpression && unwrap(m.callee).type === T.MemberExpression && ['now', 'hrtime'].includes(propertyName(unwrap(m.callee) as TSESTree.MemberExpression) ?? '')) clock = true;
+    return undefined;
+  });
+  return clock;
 }
 
 /** Status-like expressions: `res.status`, `err.response?.status`, `statusCode`, a variable named `status`. */
@@ -136,17 +158,46 @@ function charCodeVariables(id: TSESTree.Identifier): Set<string> {
 }
 
 
-function numberLiteral(node: Node): number | undefined {
+/**
+ * The status code an expression stands for: a number, a `const` holding one, a member of a
+ * same-file enum or `const` object, or a standard name on an imported constant table
+ * (`StatusCodes.TOO_MANY_REQUESTS`, `HttpStatusCode.ServiceUnavailable`, `HttpStatus.BAD_GATEWAY`).
+ */
+export function statusCode(node: Node, sourceCode: TSESLint.SourceCode, depth = 0): number | undefined {
   const n = unwrap(node);
-  if (n.type === T.Literal && typeof n.value === 'number') return n.value;
-  return undefined;
+  if (n.type === T.Literal) return typeof n.value === 'number' ? n.value : undefined;
+  if (depth > 3) return undefined;
+  if (n.type === T.Identifier) {
+    const v = variableOf(sourceCode, n);
+    const b = v && bindingOf(v);
+    return b && b.kind === 'init' && b.stable && b.node ? statusCode(b.node, sourceCode, depth + 1) : undefined;
+  }
+  if (n.type !== T.MemberExpression) return undefined;
+  const name = propertyName(n);
+  if (!name) return undefined;
+  const obj = unwrap(n.object);
+  if (obj.type === T.Identifier) {
+    const v = variableOf(sourceCode, obj);
+    const def = v?.defs[0]?.node;
+    if (def?.type === T.TSEnumDeclaration) {
+      const members = 'members' in def ? (def as unknown as { members: TSESTree.TSEnumMember[] }).members : (def as unknown as { body: { members: TSESTree.TSEnumMember[] } }).body.members;
+      const m = members.find((x) => (x.id.type === T.Identifier ? x.id.name : String((x.id as TSESTree.Literal).value)) === name);
+      return m?.initializer ? statusCode(m.initializer, sourceCode, depth + 1) : undefined;
+    }
+    const b = v && bindingOf(v);
+    if (b && b.kind === 'init' && b.stable && b.node && unwrap(b.node).type === T.ObjectExpression) {
+      const p = findProperty(unwrap(b.node) as TSESTree.ObjectExpression, name);
+      return p ? statusCode(p.value as Node, sourceCode, depth + 1) : undefined;
+    }
+  }
+  return originOf(sourceCode, obj) ? statusByName(name) : undefined;
 }
 
 /** Numbers listed in an array literal or a `const` array / `new Set([...])`, e.g. retryable status lists. */
 function listedNumbers(node: Node, sourceCode: TSESLint.SourceCode): number[] | undefined {
   let n = unwrap(node);
   for (let i = 0; i < 4; i++) {
-    if (n.type === T.ArrayExpression) return n.elements.map((e) => (e && e.type !== T.SpreadElement ? numberLiteral(e) : undefined)).filter((x): x is number => x !== undefined);
+    if (n.type === T.ArrayExpression) return n.elements.map((e) => (e && e.type !== T.SpreadElement ? statusCode(e, sourceCode) : undefined)).filter((x): x is number => x !== undefined);
     if (n.type === T.NewExpression && calleeName(n) === 'Set' && n.arguments[0]) {
       n = unwrap(n.arguments[0]);
       continue;
@@ -169,8 +220,8 @@ export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode): { c
   walk(test, sourceCode.visitorKeys, (n) => {
     if (isFunction(n)) return false;
     if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier) {
-      const l = numberLiteral(n.left);
-      const r = numberLiteral(n.right);
+      const l = statusCode(n.left, sourceCode);
+      const r = statusCode(n.right, sourceCode);
       if (r !== undefined && isStatusLike(n.left)) out.push({ code: r, op: n.operator, node: n });
       else if (l !== undefined && isStatusLike(n.right)) out.push({ code: l, op: flip(n.operator), node: n });
     }
@@ -428,7 +479,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) {
       // `case 429: case 503: …` is one handling: one report, on the first case.
       const first = n.cases.find((c) => {
-        const code = c.test ? numberLiteral(c.test) : undefined;
+        const code = c.test ? statusCode(c.test, sourceCode) : undefined;
         return code !== undefined && isRetryAfterStatus(code);
       });
       if (first?.test) {

@@ -195,14 +195,16 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
  * Waits picked by the attempt count (`if (attempts < 10) setTimeout(f, 1000); else if (attempts < 20)
  * setTimeout(f, 2000); …`): each branch's wait is fixed, but the wait of the retry grows with the
  * attempt, as a table keyed by the count does. Marks them growing when the branches of one `if`
- * chain testing a counter wait different known times, in the order the count grows.
+ * chain testing a counter wait different known times (for a jittered step, its upper bound), in the
+ * order the count grows.
  */
 function markTieredWaits(sites: RetrySite[], ctx: Ctx): void {
   const chains = new Map<Node, { site: RetrySite; branch: number; ms: number }[]>();
   for (const site of sites) {
     if (site.waits.length !== 1) continue;
     const w = site.waits[0]!;
-    if (w.delay.growing || w.delay.random || w.delay.maxReason !== 'known' || !Number.isFinite(w.delay.maxMs)) continue;
+    // A step may be jittered (`Math.random() * 1000`): its known upper bound is the step's size.
+    if (w.delay.growing || w.delay.maxReason !== 'known' || !Number.isFinite(w.delay.maxMs)) continue;
     // The `if` chain the wait sits in, and the branch (0 for the first consequent, then each `else`).
     let child: Node = w.node;
     let head: TSESTree.IfStatement | undefined;
@@ -239,15 +241,32 @@ function markTieredWaits(sites: RetrySite[], ctx: Ctx): void {
 /**
  * Which way the attempt count grows along an `if` chain whose first test compares it with a limit:
  * 1 when the first branch takes the low counts (`attempts < 10`), -1 when it takes the high ones
- * (`attempts >= 20`), undefined when the test is no such comparison.
+ * (`attempts >= 20`), undefined when the test is no such comparison. The counter is the side the
+ * enclosing function increments (`drops += 1`, `n++`), whatever its name; a named attempt counter
+ * (`failures`, `retryCount`) is taken when no increment is seen.
  */
 function countDirection(test: Node, ctx: Ctx): 1 | -1 | undefined {
   const t = unwrap(test);
-  if (t.type !== T.BinaryExpression || !comparesCounter(t, ctx)) return undefined;
-  const counterLeft = /attempt|retr(y|ies)|tries|failures/i.test(ctx.sourceCode.getText(t.left as Node));
+  if (t.type !== T.BinaryExpression || t.left.type === T.PrivateIdentifier) return undefined;
   const low = t.operator === '<' || t.operator === '<=';
   const high = t.operator === '>' || t.operator === '>=';
   if (!low && !high) return undefined;
+  const text = (n: Node) => ctx.sourceCode.getText(unwrap(n));
+  const sides = [text(t.left as Node), text(t.right as Node)];
+  let scope: Node | undefined = t.parent;
+  while (scope && !isFunction(scope)) scope = scope.parent;
+  const incremented = new Set<string>();
+  if (scope) {
+    walk(scope, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type === T.UpdateExpression && n.operator === '++') incremented.add(text(n.argument));
+      else if (n.type === T.AssignmentExpression && n.operator === '+=') incremented.add(text(n.left));
+      return undefined;
+    });
+  }
+  let counterLeft: boolean | undefined;
+  if (incremented.has(sides[0]!) !== incremented.has(sides[1]!)) counterLeft = incremented.has(sides[0]!);
+  else if (comparesCounter(t, ctx)) counterLeft = /attempt|retr(y|ies)|tries|failures/i.test(sides[0]!);
+  if (counterLeft === undefined) return undefined;
   return low === counterLeft ? 1 : -1;
 }
 
@@ -796,6 +815,9 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     // Text added to the value (`name + '.json'`, `${name}.default`): another name, a fallback.
     if (extendsText(u, refs)) return true;
     if (changeIn(arg, p.variable, ctx)) {
+      // A stepped value the operation takes (`listen(port)` with `self(port + 1)`), not named like a
+      // count: the next port, page or id, a walk over candidates.
+      if (steppedByOne(u) && handsSteppedOn(fn, p.variable, call, ctx)) return true;
       // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`).
       let indexes = false;
       walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
@@ -807,6 +829,38 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     }
     return false;
   });
+}
+
+/** `x + 1`, `x - 1`, `++x`: a step by one (to the next port, page or id), not a growing delay (`gap * 2`). */
+function steppedByOne(arg: Node): boolean {
+  const u = unwrap(arg);
+  if (u.type === T.UpdateExpression) return true;
+  if (u.type !== T.BinaryExpression || (u.operator !== '+' && u.operator !== '-')) return false;
+  const one = (x: Node): boolean => unwrap(x).type === T.Literal && (unwrap(x) as TSESTree.Literal).value === 1;
+  return one(u.right) || (u.operator === '+' && one(u.left as Node));
+}
+
+/** Names of counts rather than inputs: attempt and retry counters, single letters of loop counters. */
+const COUNT_NAME_RE = /^(n|i|j|k)$|try|fail|round|level|step|iter/i;
+
+/**
+ * The parameter `v`, not named like a count, is handed as is to a call in `fn` (also inside the
+ * callbacks there, such as a promise executor) that is neither a wait, a log line nor the self-call
+ * `skip`: the function works on it (`server.listen(port)`).
+ */
+function handsSteppedOn(fn: Fn, v: Variable, skip: Node, ctx: Ctx): boolean {
+  if (ATTEMPTISH.test(v.name) || COUNT_NAME_RE.test(v.name)) return false;
+  let handed = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (handed || n === skip) return false;
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    if (asWait(n, ctx.sourceCode, ctx.settings) || (n.type === T.CallExpression && isGlobalTimer(ctx.sourceCode, n))) return false;
+    const c = unwrap(n.callee);
+    const logLine = c.type === T.MemberExpression && ((unwrap(c.object).type === T.Identifier && ['console', 'Math'].includes((unwrap(c.object) as TSESTree.Identifier).name)) || LOG_METHOD_RE.test(propertyName(c) ?? ''));
+    if (!logLine && n.arguments.some((a) => unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier))) handed = true;
+    return undefined;
+  });
+  return handed;
 }
 
 /**
@@ -1590,6 +1644,14 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
       if (init?.type === T.CallExpression && predicateCompares(init, isV, ctx.sourceCode)) {
         result = 'unknown';
         return false;
+      }
+      // `const again = failures < limit || …; if (!again) return`: the local holds the comparison (F2).
+      if (init && init.type !== T.CallExpression && init.type !== T.AwaitExpression && !isFunction(init)) {
+        // Which way the local's test goes is not followed through `!` and `||`: the limit counts as unknown.
+        if (limitIn(init, v, ctx)) {
+          result = 'unknown';
+          return false;
+        }
       }
     }
     if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;

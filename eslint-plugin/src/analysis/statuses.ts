@@ -49,25 +49,31 @@ export function isRetryAfterStatus(code: number): boolean {
   return RETRY_AFTER_STATUSES.includes(code);
 }
 
-/** Reason phrases (RFC 9110 §15 and the RFCs above), lower-case without separators, and their statuses. */
-const REASON_STATUSES: Readonly<Record<string, number>> = {
-  badrequest: 400, unauthorized: 401, paymentrequired: 402, forbidden: 403, notfound: 404, methodnotallowed: 405,
-  notacceptable: 406, proxyauthenticationrequired: 407, requesttimeout: 408, conflict: 409, gone: 410,
-  lengthrequired: 411, preconditionfailed: 412, payloadtoolarge: 413, requestentitytoolarge: 413, contenttoolarge: 413,
-  uritoolong: 414, requesturitoolong: 414, unsupportedmediatype: 415, rangenotsatisfiable: 416,
-  requestedrangenotsatisfiable: 416, expectationfailed: 417, imateapot: 418, misdirectedrequest: 421,
-  unprocessableentity: 422, unprocessablecontent: 422, locked: 423, faileddependency: 424, tooearly: 425,
-  upgraderequired: 426, preconditionrequired: 428, toomanyrequests: 429, requestheaderfieldstoolarge: 431,
-  unavailableforlegalreasons: 451, internalservererror: 500, notimplemented: 501, badgateway: 502,
-  serviceunavailable: 503, gatewaytimeout: 504, httpversionnotsupported: 505,
-};
+/**
+ * Status codes by their standard names (RFC 9110 §15, RFC 6585, RFC 8470), as the common constant
+ * tables spell them once underscores and case are dropped: http-status-codes' and NestJS's
+ * `TOO_MANY_REQUESTS`, axios' and Angular's `HttpStatusCode.TooManyRequests`, Node's
+ * `http2.constants.HTTP_STATUS_TOO_MANY_REQUESTS`.
+ */
+const STATUS_BY_NAME: ReadonlyMap<string, number> = new Map([
+  ['ok', 200], ['created', 201], ['accepted', 202], ['nocontent', 204],
+  ['badrequest', 400], ['unauthorized', 401], ['paymentrequired', 402], ['forbidden', 403], ['notfound', 404],
+  ['methodnotallowed', 405], ['notacceptable', 406], ['requesttimeout', 408], ['conflict', 409], ['gone', 410],
+  ['preconditionfailed', 412], ['payloadtoolarge', 413], ['requesttoolong', 413], ['contenttoolarge', 413],
+  ['unprocessableentity', 422], ['unprocessablecontent', 422], ['locked', 423], ['tooearly', 425],
+  ['toomanyrequests', 429], ['proxyauthenticationrequired', 407], ['lengthrequired', 411], ['requestentitytoolarge', 413],
+  ['uritoolong', 414], ['requesturitoolong', 414], ['unsupportedmediatype', 415], ['rangenotsatisfiable', 416],
+  ['requestedrangenotsatisfiable', 416], ['expectationfailed', 417], ['imateapot', 418], ['misdirectedrequest', 421],
+  ['faileddependency', 424], ['upgraderequired', 426], ['preconditionrequired', 428], ['requestheaderfieldstoolarge', 431],
+  ['unavailableforlegalreasons', 451], ['httpversionnotsupported', 505],
+  ['internalservererror', 500], ['notimplemented', 501], ['badgateway', 502], ['serviceunavailable', 503], ['gatewaytimeout', 504],
+]);
 
 /**
- * The status a constant's name stands for, by its reason phrase: `NOT_FOUND` (http-status-codes,
- * NestJS `HttpStatus`), `NotFound` (axios `HttpStatusCode`), `ClientErrorNotFound` (status-code-enum),
- * `TOO_MANY_REQUESTS`, `HTTP_SERVICE_UNAVAILABLE`. Undefined for any other name.
+ * The status a standard constant name stands for (`TOO_MANY_REQUESTS`, `TooManyRequests`,
+ * `HTTP_STATUS_BAD_GATEWAY`, status-code-enum's `ClientErrorNotFound`), if any.
  */
-export function statusOfName(name: string): number | undefined {
-  const key = name.toLowerCase().replace(/[_\-]/g, '').replace(/^(http|status)/, '').replace(/^(clienterror|servererror)/, '');
-  return Object.prototype.hasOwnProperty.call(REASON_STATUSES, key) ? REASON_STATUSES[key] : undefined;
+export function statusByName(name: string): number | undefined {
+  const key = name.replace(/^HTTP_STATUS_/, '').replace(/_/g, '').toLowerCase();
+  return STATUS_BY_NAME.get(key) ?? STATUS_BY_NAME.get(key.replace(/^(http|status)?(clienterror|servererror|success|redirect|informational)/, ''));
 }

@@ -113,7 +113,11 @@ export interface RetrySite {
   bound: AttemptBound;
   /** The waits between attempts. Empty when the retry does not wait. */
   waits: Wait[];
-  /** Where `require-backoff` reports a retry that waits nothing; undefined when it waits or waiting is not expected. */
+  /**
+   * Where `require-backoff` reports a retry that waits nothing; undefined when it waits or waiting
+   * is not expected. With `waits` not empty: a failure path that skips them (a `continue` before
+   * the wait, or the loop head).
+   */
   noWait: Node | undefined;
   /** Retried non-idempotent requests without a stable idempotency key. */
   nonIdempotent: NonIdempotentRequest[];

@@ -462,12 +462,14 @@ function racedAgainstOperation(promiseCall: TSESTree.CallExpression, member: Nod
  *   its self-calls): with it, a delay nothing in the region changes is known to be invariant. For
  *   compatibility, an attempt-member resolver may be passed here instead (interceptors).
  * @param attemptMember An attempt counter kept on an object (`config.__retryCount`), found by the site's analysis.
+ * @param memberValues Values a member holds from configuration set apart (`config.retryDelay` from the instance's defaults).
  */
-export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: AttemptVar[], iterations?: number, scope?: RetryRegion | Env['attemptMember'], attemptMember?: Env['attemptMember']): Wait {
+export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: AttemptVar[], iterations?: number, scope?: RetryRegion | Env['attemptMember'], attemptMember?: Env['attemptMember'], memberValues?: Env['memberValues']): Wait {
   const region = typeof scope === 'function' ? undefined : scope;
   const member = typeof scope === 'function' ? scope : attemptMember;
   const env: Env = makeEnv(sourceCode, attempts, iterations, region);
   if (member) env.attemptMember = member;
+  if (memberValues) env.memberValues = memberValues;
   let value: Value;
   if (w.opaque || !w.delayExpr) {
     value = evaluate(undefined, env);

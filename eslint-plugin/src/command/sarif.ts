@@ -1,8 +1,10 @@
-// SARIF 2.1.0 output of the `retry-lint` command: `@microsoft/eslint-formatter-sarif` writes the
-// log from ESLint's results; this names the tool (Retry Lint, its version and home page) and
-// describes each retry rule with its help text and documentation link, as code-scanning services
-// show them next to each alert.
-import type { ESLint } from 'eslint';
+// SARIF 2.1.0 output of the `retry-lint` command, written from ESLint's results: Retry Lint as the
+// tool (its version and home page), each retry rule described with its help text and
+// documentation link as code-scanning services show them next to each alert, artifact URIs
+// relative to %SRCROOT% (the folder the command ran in), and messages that belong to no rule (a
+// parse error, a file that cannot be read) as tool notifications. Written here rather than through
+// an ESLint formatter package, which would bring a second ESLint into every install.
+import type { ESLint, Linter } from 'eslint';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,22 +22,29 @@ interface SarifRule {
   properties?: Record<string, unknown>;
 }
 
-interface SarifRun {
-  tool: { driver: { name: string; version?: string; semanticVersion?: string; informationUri?: string; rules?: SarifRule[] } };
-  originalUriBaseIds?: Record<string, { uri: string; description?: { text: string } }>;
-  artifacts?: unknown[];
-  results?: unknown[];
-  invocations?: unknown[];
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+  index?: number;
 }
 
-interface SarifLog {
-  runs: SarifRun[];
+interface SarifResult {
+  level: 'error' | 'warning';
+  message: { text: string };
+  locations: Array<{ physicalLocation: { artifactLocation: ArtifactLocation; region?: Record<string, number> } }>;
+  ruleId?: string;
+  ruleIndex?: number;
+  descriptor?: { id: string };
+  suppressions?: Array<{ kind: 'inSource' | 'external'; justification?: string }>;
 }
+
+interface RuleMeta { docs?: { description?: string; url?: string }; type?: string }
 
 /** The base id of artifact URIs relative to the folder the command ran in, as GitHub code scanning and other SARIF consumers expect. */
 export const SRCROOT = '%SRCROOT%';
 
-interface RuleMeta { docs?: { description?: string; url?: string }; type?: string }
+/** The descriptor id of a notification that belongs to no rule (a parse error, a file that cannot be read). */
+const NO_RULE_ID = 'retry-lint/no-rule';
 
 /** The folder of the rule pages shipped in the package (`docs/rules/<name>.md`). */
 const DOCS_DIR = path.join(__dirname, '..', '..', 'docs', 'rules');
@@ -45,58 +54,92 @@ const DOCS_DIR = path.join(__dirname, '..', '..', 'docs', 'rules');
  *
  * @param results ESLint's results (retry rules and parse errors only).
  * @param cwd The folder artifact URIs are made relative to (`uriBaseId` {@link SRCROOT}); files outside it keep absolute URIs.
- * @param rulesMeta ESLint's metadata of the rules in `results`.
+ * @param rulesMeta ESLint's metadata of the rules in `results` (for a rule that is not a retry rule).
  */
-export function formatSarif(results: ESLint.LintResult[], cwd: string, rulesMeta: Record<string, unknown>): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS formatter without types
-  const sarif = require('@microsoft/eslint-formatter-sarif') as (r: ESLint.LintResult[], data: object) => string;
-  const log = JSON.parse(sarif(results, { cwd, rulesMeta })) as SarifLog;
-  for (const run of log.runs) {
-    const driver = run.tool.driver;
-    driver.name = 'Retry Lint';
-    driver.version = plugin.meta.version;
-    driver.semanticVersion = plugin.meta.version;
-    driver.informationUri = REPOSITORY_URL;
-    const described = new Map((driver.rules ?? []).map((rule) => [rule.id, rule]));
-    for (const id of Object.keys(plugin.rules)) {
-      const ruleId = `retry/${id}`;
-      described.set(ruleId, describeRule(ruleId, described.get(ruleId)));
+export function formatSarif(results: ESLint.LintResult[], cwd: string, rulesMeta: Record<string, unknown> = {}): string {
+  const base = pathToFileURL(cwd).href.replace(/\/?$/, '/');
+  const rules = Object.keys(plugin.rules).map((name) => describeRule(`retry/${name}`));
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const artifacts: Array<{ location: ArtifactLocation }> = [];
+  const sarifResults: SarifResult[] = [];
+  const notifications: SarifResult[] = [];
+  let executionSuccessful = true;
+
+  for (const result of results) {
+    const index = artifacts.length;
+    artifacts.push({ location: artifactLocation(result.filePath, base) });
+    const suppressed = (result.suppressedMessages as Linter.SuppressedLintMessage[] | undefined) ?? [];
+    for (const message of [...result.messages, ...suppressed]) {
+      const region = regionOf(message);
+      const entry: SarifResult = {
+        level: message.fatal === true || message.severity === 2 ? 'error' : 'warning',
+        message: { text: message.message },
+        locations: [{ physicalLocation: { artifactLocation: { ...artifactLocation(result.filePath, base), index }, ...(region ? { region } : {}) } }],
+      };
+      if (message.ruleId) {
+        entry.ruleId = message.ruleId;
+        if (!ruleIndex.has(message.ruleId)) {
+          ruleIndex.set(message.ruleId, rules.length);
+          rules.push(foreignRule(message.ruleId, rulesMeta[message.ruleId] as RuleMeta | undefined));
+        }
+        entry.ruleIndex = ruleIndex.get(message.ruleId);
+        const suppressions = (message as Partial<Linter.SuppressedLintMessage>).suppressions;
+        if (suppressions) {
+          entry.suppressions = suppressions.map((s) => ({ kind: s.kind === 'directive' ? 'inSource' : 'external', ...(s.justification ? { justification: s.justification } : {}) }));
+        }
+        sarifResults.push(entry);
+      } else {
+        entry.descriptor = { id: NO_RULE_ID };
+        if (entry.level === 'error') executionSuccessful = false;
+        notifications.push(entry);
+      }
     }
-    driver.rules = [...described.values()];
-    relativizeUris(run, cwd);
   }
-  return JSON.stringify(log, null, 2);
+
+  const run = {
+    tool: {
+      driver: { name: 'Retry Lint', version: plugin.meta.version, semanticVersion: plugin.meta.version, informationUri: REPOSITORY_URL, rules },
+    },
+    originalUriBaseIds: { [SRCROOT]: { uri: base, description: { text: 'The folder retry-lint ran in' } } },
+    ...(artifacts.length > 0 ? { artifacts } : {}),
+    results: sarifResults,
+    ...(notifications.length > 0 ? { invocations: [{ toolConfigurationNotifications: notifications, executionSuccessful }] } : {}),
+  };
+  return JSON.stringify({ version: '2.1.0', $schema: 'https://json.schemastore.org/sarif-2.1.0.json', runs: [run] }, null, 2);
 }
 
 /**
- * Rewrites the run's absolute `file:` artifact URIs under `cwd` as URIs relative to
- * {@link SRCROOT}, and declares that base in `originalUriBaseIds` (SARIF 2.1.0 §3.14.14), so that a
- * log made in a CI checkout points at the repository's files wherever it is uploaded.
+ * A file's artifact location: a URI relative to {@link SRCROOT} (SARIF 2.1.0 §3.4.4) when the file
+ * is inside the folder the command ran in, so that a log made in a CI checkout points at the
+ * repository's files wherever it is uploaded; an absolute `file:` URI otherwise.
  */
-function relativizeUris(run: SarifRun, cwd: string): void {
-  const base = pathToFileURL(cwd).href.replace(/\/?$/, '/');
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-      return;
-    }
-    if (typeof value !== 'object' || value === null) return;
-    const record = value as Record<string, unknown>;
-    const uri = record['uri'];
-    if (typeof uri === 'string' && uri.startsWith(base) && record['uriBaseId'] === undefined) {
-      record['uri'] = uri.slice(base.length);
-      record['uriBaseId'] = SRCROOT;
-    }
-    for (const child of Object.values(record)) visit(child);
+function artifactLocation(filePath: string, base: string): ArtifactLocation {
+  const uri = pathToFileURL(filePath).href;
+  return uri.startsWith(base) ? { uri: uri.slice(base.length), uriBaseId: SRCROOT } : { uri };
+}
+
+/** A message's region (1-based lines and columns, as ESLint's); undefined when it has no position. */
+function regionOf(message: Linter.LintMessage): Record<string, number> | undefined {
+  if (!(message.line > 0)) return undefined;
+  return {
+    startLine: message.line,
+    ...(message.column > 0 ? { startColumn: message.column } : {}),
+    ...(message.endLine !== undefined && message.endLine > 0 ? { endLine: message.endLine } : {}),
+    ...(message.endColumn !== undefined && message.endColumn > 0 ? { endColumn: message.endColumn } : {}),
   };
-  visit(run.artifacts);
-  visit(run.results);
-  visit(run.invocations);
-  run.originalUriBaseIds = { ...run.originalUriBaseIds, [SRCROOT]: { uri: base, description: { text: 'The folder retry-lint ran in' } } };
+}
+
+/** A rule that is not a retry rule (the command reports none; kept for results made elsewhere): its id, description and link when known. */
+function foreignRule(ruleId: string, meta: RuleMeta | undefined): SarifRule {
+  return {
+    id: ruleId,
+    ...(meta?.docs?.description ? { shortDescription: { text: meta.docs.description } } : {}),
+    ...(meta?.docs?.url ? { helpUri: meta.docs.url } : {}),
+  };
 }
 
 /** A retry rule's SARIF description: its summary, help text (the rule page when shipped) and documentation link. */
-function describeRule(ruleId: string, rule: SarifRule | undefined): SarifRule {
+function describeRule(ruleId: string): SarifRule {
   const name = ruleId.slice('retry/'.length);
   const meta = (plugin.rules as Record<string, { meta?: RuleMeta }>)[name]?.meta;
   const description = meta?.docs?.description ?? ruleId;
@@ -106,7 +149,6 @@ function describeRule(ruleId: string, rule: SarifRule | undefined): SarifRule {
   const recommended = (plugin.configs.recommended.rules as Record<string, unknown>)[ruleId];
   const level = recommended === 'error' ? 'error' : 'warning';
   return {
-    ...rule,
     id: ruleId,
     name,
     shortDescription: { text: description },
@@ -114,6 +156,6 @@ function describeRule(ruleId: string, rule: SarifRule | undefined): SarifRule {
     help: { text: url ? `${description}. See ${url}` : description, ...(markdown ? { markdown } : {}) },
     ...(url ? { helpUri: url } : {}),
     defaultConfiguration: { level },
-    properties: { ...rule?.properties, tags: ['reliability', 'retry'], ...(meta?.type ? { category: meta.type } : {}) },
+    properties: { tags: ['reliability', 'retry'], ...(meta?.type ? { category: meta.type } : {}) },
   };
 }

@@ -1,8 +1,9 @@
 // Which TypeScript the built-in config's parser runs on. `@typescript-eslint/parser` loads the
 // `typescript` package it finds from its own folder: in a hoisted layout (yarn, pnpm with hoisting,
 // npm when versions agree) that is the project's. A project's TypeScript older than typescript-eslint
-// supports (4.8.4) makes valid code fail to parse (`satisfies`, import attributes, `#x in o`): then
-// the parser is pointed at retry-lint's own TypeScript, a dependency of the package.
+// supports (4.8.4) makes valid code fail to parse (`satisfies`, import attributes, `#x in o`), and
+// one newer than its peer range may lack the API it uses (TypeScript 7's package has no compiler
+// API): then the parser is pointed at retry-lint's own TypeScript, a dependency of the package.
 import Module from 'node:module';
 import path from 'node:path';
 
@@ -24,15 +25,42 @@ const PARSER_PACKAGES = /[\\/]node_modules[\\/](?:@typescript-eslint[\\/][^\\/]+
 
 let decided: TypeScriptChoice | undefined;
 
-/** Whether a version string is at least {@link MIN_TYPESCRIPT}. */
-export function supportedTypeScript(version: string): boolean {
-  const parts = version.split(/[.-]/).slice(0, 3).map((part) => Number.parseInt(part, 10) || 0);
-  for (let i = 0; i < MIN_TYPESCRIPT.length; i++) {
-    const have = parts[i] ?? 0;
-    const need = MIN_TYPESCRIPT[i] ?? 0;
-    if (have !== need) return have > need;
+/** `major.minor.patch` of a version string, as numbers. */
+function numbers(version: string): number[] {
+  return version.split(/[.-]/).slice(0, 3).map((part) => Number.parseInt(part, 10) || 0);
+}
+
+/** Compares two versions by major, minor and patch: negative, 0 or positive. */
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < 3; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
   }
-  return true;
+  return 0;
+}
+
+/**
+ * Whether typescript-eslint supports a TypeScript version: at least {@link MIN_TYPESCRIPT}, and
+ * below the upper bound of its peer range when one is given (`>=4.8.4 <6.1.0`).
+ *
+ * @param version The TypeScript version, e.g. `5.9.3`.
+ * @param peerRange typescript-estree's `peerDependencies.typescript`; only its `<X.Y.Z` bound is read.
+ */
+export function supportedTypeScript(version: string, peerRange?: string): boolean {
+  const have = numbers(version);
+  if (compare(have, MIN_TYPESCRIPT) < 0) return false;
+  const below = peerRange === undefined ? undefined : /<\s*(\d+(?:\.\d+){0,2})/.exec(peerRange)?.[1];
+  return below === undefined || compare(have, numbers(below)) < 0;
+}
+
+/** The `typescript` peer range of the typescript-estree in `dir`, or undefined. */
+function peerRangeOf(dir: string): string | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a package's manifest
+    return (require(path.join(dir, 'package.json')) as { peerDependencies?: Record<string, string> }).peerDependencies?.['typescript'];
+  } catch {
+    return undefined;
+  }
 }
 
 /** The folder of the `typescript` package that `require('typescript')` finds from `from`, and its version. */
@@ -70,11 +98,15 @@ function decide(): TypeScriptChoice {
     return { found: undefined, used: undefined, note: undefined };
   }
   const found = typescriptFrom(estree);
-  if (!found || supportedTypeScript(found.version)) return { found: found?.version, used: found?.version, note: undefined };
+  const range = peerRangeOf(estree);
+  if (!found || supportedTypeScript(found.version, range)) return { found: found?.version, used: found?.version, note: undefined };
   const own = typescriptFrom(__dirname);
-  const unsupported = `TypeScript ${found.version} (${found.root}) is older than typescript-eslint supports (${MIN_TYPESCRIPT.join('.')})`;
-  if (!own || own.root === found.root || !supportedTypeScript(own.version)) {
-    return { found: found.version, used: found.version, note: `${unsupported}; newer syntax may fail to parse. Install typescript ${MIN_TYPESCRIPT.join('.')} or later.` };
+  const older = compare(numbers(found.version), MIN_TYPESCRIPT) < 0;
+  const unsupported = older
+    ? `TypeScript ${found.version} (${found.root}) is older than typescript-eslint supports (${MIN_TYPESCRIPT.join('.')})`
+    : `TypeScript ${found.version} (${found.root}) is newer than typescript-eslint supports (${range ?? ''})`;
+  if (!own || own.root === found.root || !supportedTypeScript(own.version, range)) {
+    return { found: found.version, used: found.version, note: `${unsupported}; files may fail to parse. Install a typescript in ${range ?? `>=${MIN_TYPESCRIPT.join('.')}`}.` };
   }
   redirect(found.root, own.root);
   return { found: found.version, used: own.version, note: `${unsupported}; parsing with retry-lint's own TypeScript ${own.version}.` };

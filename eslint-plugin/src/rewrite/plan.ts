@@ -10,6 +10,7 @@ import type { RuleId } from '../analysis/types';
 import { localDelayOf, propName, requestOptions } from '../utils/fixes';
 import { contains, enclosingFunction, findAll, isFunction, walk } from '../analysis/ast';
 import { OPAQUE_WAIT_RE, WAIT_NAME_RE } from '../analysis/vocabulary';
+import { isEffectivelyUnbounded } from '../analysis/limits';
 /** The bundled helper's exports a rewrite may import. */
 export type HelperName = 'retryWithBackoff' | 'backoffDelay';
 
@@ -665,7 +666,10 @@ function fullPlans(
   const keys = keyEdits(sourceCode, block, site);
   const waitArg = reading.waits[0] ? delayArgument(sourceCode.visitorKeys, reading.waits[0]) : undefined;
   const delay = delayOptions(sourceCode, waitArg, reading.waits[0] ?? handler);
-  const resolves: RuleId[] = [...FULL_RESOLVES];
+  // A bound the analysis reads as none (1,000 attempts or more) stays one after the rewrite: the
+  // helper call is judged the same way, so the rewrite does not claim no-unbounded-retry then.
+  const huge = /^\d+$/.test(args.attempts) && isEffectivelyUnbounded(Number(args.attempts));
+  const resolves: RuleId[] = FULL_RESOLVES.filter((r) => !(huge && r === 'no-unbounded-retry'));
   if (keys && keys.length > 0) resolves.push('require-idempotency-key');
   if (retryAfter === 'error') resolves.push('respect-retry-after');
   const op = operationText(sourceCode, block, args.indent, keys ?? []);

@@ -1,10 +1,12 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { addWaitFix, describeDelay, growDelayFix, growInterceptorFix, growRecursionFix, libraryFix, localDelayOf } from '../utils/fixes';
+import { asWait } from '../analysis/waits';
+import { readSettings } from '../utils/settings';
+import { addWaitFix, awaitWaitFix, describeDelay, growDelayFix, growInterceptorFix, growRecursionFix, libraryFix, localDelayOf } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'noWait' | 'constantDelay' | 'growDelay' | 'addWait' | 'applyLibraryFix';
+type MessageIds = 'noWait' | 'noWaitOnPath' | 'constantDelay' | 'growDelay' | 'addWait' | 'awaitWait' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-backoff',
@@ -15,10 +17,13 @@ export default createRule<Options, MessageIds>({
     messages: {
       noWait:
         'This retry runs the next attempt at once. Retrying without waiting multiplies the load on a service that is already failing. Wait between attempts, with a delay that grows (exponential backoff).',
+      noWaitOnPath:
+        'This path goes round to the next attempt at once, without the wait the retry takes on its other paths. Retrying without waiting multiplies the load on a service that is already failing. Wait here too, with a delay that grows (exponential backoff).',
       constantDelay:
         "This retry's wait does not grow from one attempt to the next ({{delay}}). A delay that does not grow keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).",
       growDelay: 'Double the wait after each attempt (exponential backoff), capped.',
       addWait: 'Wait between attempts: a random wait that doubles after each attempt, up to 10 s.',
+      awaitWait: 'Await the wait (with full jitter), so the next attempt starts after it.',
       applyLibraryFix: '{{description}}.',
     },
     schema: [],
@@ -43,10 +48,15 @@ export default createRule<Options, MessageIds>({
             fix: libraryFix(s),
           }));
           if (site.noWait && site.waits.length === 0) {
+            const settings = readSettings(context.settings);
             const add = site.kind === 'loop' ? addWaitFix(context.sourceCode, site.node) : undefined;
-            if (once(site.noWait)) context.report({ node: site.noWait, messageId: 'noWait', suggest: add ? [{ messageId: 'addWait' as const, fix: add }, ...suggest] : suggest });
+            const awaitIt = site.kind === 'loop' && !add ? awaitWaitFix(context.sourceCode, site.node, (c) => !!asWait(c, context.sourceCode, settings)) : undefined;
+            const own = add ? [{ messageId: 'addWait' as const, fix: add }] : awaitIt ? [{ messageId: 'awaitWait' as const, fix: awaitIt }] : [];
+            if (once(site.noWait)) context.report({ node: site.noWait, messageId: 'noWait', suggest: [...own, ...suggest] });
             continue;
           }
+          // A path that skips the waits the other paths take (`if (!retryAfter) continue;`).
+          if (site.noWait && once(site.noWait)) context.report({ node: site.noWait, messageId: 'noWaitOnPath' });
           for (const wait of site.waits) {
             const d = wait.delay;
             // An unknown delay is skipped unless it is known to be the same on every attempt.

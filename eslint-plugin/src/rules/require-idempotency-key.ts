@@ -54,7 +54,9 @@ export default createRule<Options, MessageIds>({
               if (hoist) suggest.push({ messageId: 'hoistKey', fix: hoist });
             }
             if (req.key === 'none' && req.reportedAt !== 'condition') {
-              const before = site.kind === 'loop' ? (site.node.parent?.type === 'Program' ? undefined : site.node) : site.kind === 'library' ? statementOf(site.node) : undefined;
+              // A library retries inside one call: the key is created just before the statement that makes
+              // it (the configured call itself, or a call of the function it returned, `fetchWithRetry(…)`).
+              const before = site.kind === 'loop' ? (site.node.parent?.type === 'Program' ? undefined : site.node) : site.kind === 'library' ? statementOf(callsWrapper(context.sourceCode, req.node, site.node) ? req.node : site.node) : undefined;
               const header = readSettings(context.settings).idempotencyKeyHeaders[0] ?? 'Idempotency-Key';
               const send = before ? hoistedKeyFix(context.sourceCode, req.node, before, header) : undefined;
               if (send) suggest.unshift({ messageId: 'sendKey', data: { header }, fix: send });
@@ -83,4 +85,20 @@ function statementOf(node: TSESTree.Node): TSESTree.Node | undefined {
     if (n.parent?.type === 'BlockStatement') return n;
   }
   return undefined;
+}
+
+/**
+ * Whether `request` calls the function a library call returned (`const fetchWithRetry =
+ * makeFetchRetry(fetch, {…})`, then `fetchWithRetry(url, init)`): each such call is one whole retry.
+ */
+function callsWrapper(sourceCode: TSESLint.SourceCode, request: TSESTree.Node, libraryCall: TSESTree.Node): boolean {
+  if (request.type !== 'CallExpression' || request.callee.type !== 'Identifier') return false;
+  const name = request.callee.name;
+  for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(request); s; s = s.upper) {
+    const v = s.set.get(name);
+    if (!v) continue;
+    const def = v.defs[0]?.node;
+    return v.defs.length === 1 && def?.type === 'VariableDeclarator' && def.init === libraryCall && v.references.every((r) => r.init || !r.isWrite());
+  }
+  return false;
 }

@@ -35,7 +35,9 @@ export default createRule<Options, MessageIds>({
             seen.add(key);
             const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
             const arg = localDelayOf(wait);
-            if (arg) {
+            // A step of a table keyed by the attempt count (`tiered`): jittering one step alone makes the
+            // analysis read the steps as constant waits (a require-backoff finding traded in), so none is offered.
+            if (arg && !wait.delay.tiered) {
               suggest.push({
                 messageId: 'addJitter',
                 fix: (fixer) => fixer.replaceText(arg, `Math.random() * ${operandText(context.sourceCode, arg)}`),

@@ -1,9 +1,9 @@
 import { getRetrySites, type RetrySite } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { retryAfterFix } from '../utils/fixes';
+import { libraryFix, retryAfterFix } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'ignoresRetryAfter' | 'readRetryAfter';
+type MessageIds = 'ignoresRetryAfter' | 'readRetryAfter' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'respect-retry-after',
@@ -15,6 +15,7 @@ export default createRule<Options, MessageIds>({
       ignoresRetryAfter:
         'This retry handles 429/503 but its wait does not follow Retry-After: the server said when to come back (RFC 9110 §10.2.3, RFC 6585 §4) and retrying sooner is likely to be refused again. Wait at least the Retry-After delay (capped) when the response carries one.',
       readRetryAfter: "Wait at least the server's Retry-After (seconds or HTTP-date), capped at 60000 ms.",
+      applyLibraryFix: '{{description}}.',
     },
     schema: [],
   },
@@ -32,7 +33,8 @@ export default createRule<Options, MessageIds>({
             if (seen.has(key)) continue;
             seen.add(key);
             const fix = retryAfterFix(context.sourceCode, node, site.waits, 60_000);
-            context.report({ node, messageId: 'ignoresRetryAfter', suggest: fix ? [{ messageId: 'readRetryAfter', fix }] : [] });
+            const library = (site.suggestions?.['respect-retry-after'] ?? []).map((s) => ({ messageId: 'applyLibraryFix' as const, data: { description: s.description }, fix: libraryFix(s) }));
+            context.report({ node, messageId: 'ignoresRetryAfter', suggest: [...(fix ? [{ messageId: 'readRetryAfter' as const, fix }] : []), ...library] });
           }
         }
       },

@@ -715,3 +715,34 @@ export function jitterFunctionFix(sourceCode: TSESLint.SourceCode, fn: TSESTree.
   return (fixer) =>
     edits.map((e) => fixer.replaceText(e, `Math.random() * ${operandText(sourceCode, e)}`));
 }
+
+/**
+ * A wait the loop calls but does not await (`if (!ok) pause(ms);`): the loop runs the next attempt
+ * at once while the timer runs on its own. The fix awaits it (`await pause(ms)`), so the loop
+ * waits the delay it already computes, with full jitter (a random part of it). Only in an async function, for a wait statement of the
+ * loop itself (not inside a nested function), whose result is otherwise unused; `isWait` says
+ * which calls wait (the analysis' own vocabulary).
+ */
+export function awaitWaitFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, isWait: (call: TSESTree.CallExpression) => boolean): Fix | undefined {
+  if (!isLoopNode(loop)) return undefined;
+  let fn: TSESTree.Node | undefined = loop.parent;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  if (!fn || !(fn as TSESTree.FunctionLike).async) return undefined;
+  const found: TSESTree.CallExpression[] = [];
+  const visit = (n: TSESTree.Node): void => {
+    if (isFunctionNode(n)) return;
+    if (n.type === T.ExpressionStatement && n.expression.type === T.CallExpression && isWait(n.expression)) found.push(n.expression);
+    for (const [k, v] of Object.entries(n)) {
+      if (k === 'parent') continue;
+      for (const c of Array.isArray(v) ? v : [v]) if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node);
+    }
+  };
+  visit((loop as TSESTree.WhileStatement).body);
+  if (found.length !== 1) return undefined;
+  const call = found[0]!;
+  // Awaited, the wait must not trade this finding for require-jitter's: its delay gets full jitter.
+  const delay = call.arguments[0];
+  if (!delay || delay.type === T.SpreadElement) return undefined;
+  const random = /\bMath\.random\s*\(/.test(sourceCode.getText(delay));
+  return (fixer) => [fixer.insertTextBefore(call, 'await '), ...(random ? [] : [fixer.replaceText(delay, `Math.random() * ${operandText(sourceCode, delay)}`)])];
+}

@@ -37,7 +37,7 @@ export const docs: LibraryDocs = {
     { rule: 'require-jitter', when: 'a `fixed`, `exponential` or numeric backoff without `jitter`; suggests `jitter: 0.5`.' },
     { rule: 'require-max-delay', when: 'the largest exponential delay (BullMQ has no cap) exceeds `maxDelayMs`.' },
     { rule: 'no-unbounded-retry', when: '`attempts: Infinity`.' },
-    { rule: 'require-jitter', when: 'a custom backoff strategy (worker `settings.backoffStrategy`, bullmq 1.x / Bull `settings.backoffStrategies`) whose returned delay has no random component.' },
+    { rule: 'require-jitter', when: 'a custom backoff strategy (worker or NestJS `@Processor` `settings.backoffStrategy`, bullmq 1.x / Bull `settings.backoffStrategies`) whose returned delay has no random component.' },
     { rule: 'require-max-delay', when: 'a custom strategy whose largest delay over the job\'s attempts exceeds `maxDelayMs`, or that grows with no cap when the attempts are unknown (a worker whose jobs are added elsewhere).' },
   ],
   notModelled: [
@@ -298,12 +298,18 @@ function strategiesOfCall(ctx: LibraryContext, call: TSESTree.NewExpression | TS
   return out;
 }
 
-/** Every strategy registered by a worker or Bull queue constructed in this file. */
+/** Every strategy registered by a worker or Bull queue constructed in this file, or by a NestJS `@Processor`. */
 function registeredStrategies(ctx: LibraryContext): Strategy[] {
   const out: Strategy[] = [];
   for (const c of ctx.calls) {
-    if (c.node.type !== T.NewExpression || !c.origin || !bullmqAdapter.packages.includes(c.origin.module) || c.origin.module.startsWith('@nestjs/')) continue;
+    if (!c.origin || !bullmqAdapter.packages.includes(c.origin.module)) continue;
     const p = c.origin.module === 'bull' ? ['Queue', ...normalPath(c.origin)] : normalPath(c.origin);
+    // NestJS: `@Processor(name, workerOptions)` (@nestjs/bullmq) takes the worker's options.
+    if (c.origin.module === '@nestjs/bullmq') {
+      if (c.node.type === T.CallExpression && p.length === 1 && p[0] === 'Processor') out.push(...strategiesOfCall(ctx, c.node));
+      continue;
+    }
+    if (c.node.type !== T.NewExpression || c.origin.module.startsWith('@nestjs/')) continue;
     if (p.length === 1 && (p[0] === 'Worker' || p[0] === 'Queue')) out.push(...strategiesOfCall(ctx, c.node));
   }
   return out;

@@ -24,6 +24,7 @@ import { undiciAdapter } from './undici';
 import type { LibraryAdapter } from './types';
 import { describedAdapters } from './described';
 import { graphqlWsAdapter, ioredisAdapter, nodeRedisAdapter, signalrAdapter } from './reconnect';
+import { backoffHelperAdapter } from './backoff-helper';
 
 /** Every library adapter; `getRetrySites` hands each call whose callee resolves to one of an adapter's packages to it. */
 export const adapters: readonly LibraryAdapter[] = [
@@ -53,6 +54,7 @@ export const adapters: readonly LibraryAdapter[] = [
   nodeRedisAdapter,
   signalrAdapter,
   graphqlWsAdapter,
+  backoffHelperAdapter,
   swrAdapter,
   mqttAdapter,
 ];

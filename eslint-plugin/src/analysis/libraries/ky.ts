@@ -122,7 +122,10 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   if (methodsS.state === 'set' && optionsKey(ctx, client.options) === 'no') judgeMethodList(ctx, site, methodsS.option.value, client.factory ? undefined : client.method);
   // Statuses.
   const after = afterS.state === 'set' ? listEntries(ctx, afterS.option.value) : undefined;
-  if (after && after.complete && after.entries.length === 0) site.honoursRetryAfter = false;
+  if (after && after.complete && after.entries.length === 0) {
+    site.honoursRetryAfter = false;
+    if (after.array) suggest(site, 'respect-retry-after', { description: "Honour Retry-After on 413, 429 and 503 (ky's default `afterStatusCodes`)", range: after.array.range, text: '[413, 429, 503]' });
+  }
   if (statusS.state === 'set') judgeStatusList(ctx, site, statusS.option.value, [413]);
   // `shouldRetry({ error, retryCount })` replaces the status and method checks for the errors it decides (K8).
   if (shouldS.state === 'set') judgeCondition(ctx, site, shouldS, { positional: ['error'], named: { error: 'error' } });

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isFunction, propertyName, unwrap, walk } from '../ast';
+import { readsRetryAfter as readsRetryAfterIn } from '../operation';
 import type { AttemptBound, DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
 import { bindingOf, variableOf } from '../scope';
 import type { LibraryContext } from './types';
@@ -120,8 +121,13 @@ export function judgeMethodList(ctx: LibraryContext, site: RetrySite, value: Nod
  * handles itself) is a client-error retry, and 429 / 503 are noted as rate-limit checks.
  */
 export function judgeStatusList(ctx: LibraryContext, site: RetrySite, value: Node, alsoAllowed: readonly number[] = []): void {
-  for (const e of listEntries(ctx, value).entries) {
-    if (isClientErrorStatus(e.value, alsoAllowed)) site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
+  const list = listEntries(ctx, value);
+  for (const e of list.entries) {
+    if (isClientErrorStatus(e.value, alsoAllowed)) {
+      site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
+      // Only an element written in the list (not one spread in from elsewhere).
+      if (list.array && list.array.elements.includes(e.node as TSESTree.Expression)) suggest(site, 'no-retry-on-client-error', removeElement(ctx.sourceCode, e.node, `Do not retry ${Array.isArray(e.value) ? e.value.join('–') : String(e.value)}: a retry cannot fix a client error`));
+    }
     if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
   }
 }
@@ -361,9 +367,12 @@ export function usesParameter(ctx: LibraryContext, fn: FunctionNode, index: numb
   return v.references.length > 0;
 }
 
-/** Whether the source text of a node mentions `Retry-After` (a header read). */
+/**
+ * Whether a node reads `Retry-After` (a header name, a `retryAfter` value, a same-file helper that
+ * does): the code, not its comments (`../operation`, the one reader of it).
+ */
 export function readsRetryAfter(ctx: LibraryContext, node: Node | undefined): boolean {
-  return !!node && /retry-?after/i.test(ctx.sourceCode.getText(node));
+  return !!node && readsRetryAfterIn(node, ctx.sourceCode);
 }
 
 /** Identifiers and property names used inside a node. */

@@ -328,8 +328,7 @@ export const graphqlWsAdapter: LibraryAdapter = {
     const retries = attempts === undefined || !Number.isFinite(attempts) ? undefined : attempts;
     if (waitS.state === 'absent') {
       // The default wait is at fault, not an option: reported on the call.
-      // PRODUCT: a library default is reported at the option the code wrote (the attempts that let it grow).
-      const d = scheduleDelay({ node: anchor, baseMs: 1000, factor: 2, capMs: undefined, retries: attempts, random: true });
+      const d = scheduleDelay({ node, baseMs: 1000, factor: 2, capMs: undefined, retries: attempts, random: true });
       if (attempts === undefined) d.maxReason = 'opaque';
       site.waits.push({ node: anchor, argument: undefined, delay: d });
       return [site];

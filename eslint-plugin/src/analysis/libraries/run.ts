@@ -42,7 +42,7 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
   for (const c of calls) {
     if (!c.origin) continue;
     for (const adapter of adapters) {
-      if (!adapter.packages.includes(c.origin.module)) continue;
+      if (!adapter.packages.includes(c.origin.module) && !adapter.matchesModule?.(c.origin.module)) continue;
       for (const variant of branchVariants(ctx, c.node)) {
         sites.push(...(guarded(c.node, () => adapter.analyze(variant, c.origin!, ctx)) ?? []));
       }

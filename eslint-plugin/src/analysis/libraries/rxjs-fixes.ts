@@ -38,7 +38,7 @@ function literalNumber(n: Node | undefined): number | undefined {
  * object literal at the call, a delay absent or a number):
  * - `require-backoff` / `require-jitter`: `delay: (_error, retryCount) => timer(Math.random() *
  *   Math.min(base * 2 ** (retryCount - 1), cap))`, the count kept;
- * - `no-retry-on-client-error` (a bounded retry of a source that errors on 4xx): `delay: (error) =>
+ * - `no-retry-on-client-error` (a retry of a source that errors on 4xx, its bound known and kept): `delay: (error) =>
  *   (<4xx but 408/429> ? throwError(() => error) : timer(<the same delay>))`, so only the wait's
  *   decision changes; with no delay before, the backoff above is the wait (the suggestion says so).
  */
@@ -68,13 +68,17 @@ export function retrySuggestions(ctx: LibraryContext, node: TSESTree.CallExpress
   const base = delayMs !== undefined && delayMs > 0 ? delayMs : 1000;
   const backoff = `${timer.text}(Math.random() * Math.min(${base} * 2 ** (retryCount - 1), ${capFor(base)}))`;
   /** The call with `delay: <fn>` set (replacing a numeric delay, or added). */
-  const withDelay = (fn: string): { range: [number, number]; text: string } => {
-    if (delayProp) return { range: delayProp.value.range, text: fn };
+  // `count: Infinity` written out keeps a for-ever retry for ever where a delay that can stop would
+  // otherwise read as a possible bound.
+  const withDelay = (fn: string, explicitCount = false): { range: [number, number]; text: string } => {
+    const hasCount = options?.properties.some((p) => p.type === T.Property && propertyName(p) === 'count');
+    const countPart = explicitCount && !hasCount && !countText ? 'count: Infinity, ' : '';
+    if (delayProp) return countPart ? { range: [delayProp.range[0], delayProp.range[1]], text: `${countPart}delay: ${fn}` } : { range: delayProp.value.range, text: fn };
     if (options) {
       const last = options.properties[options.properties.length - 1];
-      return last ? { range: [last.range[1], last.range[1]], text: `, delay: ${fn}` } : { range: options.range, text: `{ delay: ${fn} }` };
+      return last ? { range: [last.range[1], last.range[1]], text: `, ${countPart}delay: ${fn}` } : { range: options.range, text: `{ ${countPart}delay: ${fn} }` };
     }
-    const inner = countText ? `{ count: ${countText}, delay: ${fn} }` : `{ delay: ${fn} }`;
+    const inner = countText ? `{ count: ${countText}, delay: ${fn} }` : `{ ${countPart}delay: ${fn} }`;
     return arg ? { range: arg.range, text: inner } : { range: [node.range[1] - 1, node.range[1] - 1], text: inner };
   };
   // The call must end with its `)` for the argument-less form.
@@ -85,12 +89,12 @@ export function retrySuggestions(ctx: LibraryContext, node: TSESTree.CallExpress
     add(out, ['require-backoff', 'require-jitter'], { description: `Wait with capped exponential backoff and full jitter (\`delay: (_error, retryCount) => timer(…)\`, from ${base} ms)`, range: e.range, text: e.text, also });
   }
   const catchAll = site.clientErrorRetries.some((c) => c.reason === 'catch-all' && c.node === node);
-  const bounded = site.bound.kind === 'bounded';
-  const throwError = catchAll && bounded ? importedName(ctx, ['rxjs'], 'throwError') : undefined;
+  const known = site.bound.kind === 'bounded' || site.bound.kind === 'unbounded';
+  const throwError = catchAll && known ? importedName(ctx, ['rxjs'], 'throwError') : undefined;
   if (throwError) {
     const wait = delayMs !== undefined && delayMs > 0 ? `${timer.text}(${delayProp ? ctx.sourceCode.getText(delayProp.value) : delayMs})` : backoff;
     const params = wait === backoff ? '(error, retryCount)' : '(error)';
-    const e = withDelay(`${params} => (${clientError('error')} ? ${throwError.text}(() => error) : ${wait})`);
+    const e = withDelay(`${params} => (${clientError('error')} ? ${throwError.text}(() => error) : ${wait})`, site.bound.kind === 'unbounded');
     const edits = [timer.edit, throwError.edit].filter((x): x is { range: [number, number]; text: string } => !!x);
     // Two names added to the same import: one edit.
     const merged = edits.length === 2 && edits[0]!.range[0] === edits[1]!.range[0] ? [{ range: edits[0]!.range, text: `${edits[0]!.text}${edits[1]!.text}` }] : edits;

@@ -7,10 +7,10 @@ import { normalPath, variableOf, type Origin } from '../scope';
 import type { DelayFacts, Node, RetrySite, Wait } from '../types';
 import { resolveExpression, returnedExpressions } from './inspect';
 import type { LibraryDocs } from './docs';
-import { resolveFunction } from './option-state';
+import { readsRetryAfter, resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf, type FunctionNode } from './util';
-import { evaluateTest, retriedClientError } from './status-set';
+import { evaluateTest, handlesRateLimit, retriedClientError, retriesOnlyNamed } from './status-set';
 import { notifierSuggestions, retrySuggestions } from './rxjs-fixes';
 import type { LibrarySuggestion, RuleId } from '../types';
 
@@ -104,11 +104,14 @@ function analyzeRetry(ctx: LibraryContext, node: TSESTree.CallExpression): Retry
           // `delay(error, retryCount)` returns a notifier: `timer(ms)` waits (the retry count is
           // the attempt), `throwError` / `EMPTY` stop. It may stop on a count or on the error:
           // it can bound and classify the retries.
-          const r = retryDelayWaits(ctx, fn, delayOpt.property);
+          const r = retryDelayWaits(ctx, fn, delayOpt.property, count !== undefined && Number.isFinite(count) ? count : undefined);
           // Without `count`, only a delay function that can stop bounds it (rxjs' count defaults to Infinity).
           if (!countOpt && r.mayStop) count = undefined;
           site.waits = r.waits;
           classifies = r.mayStop;
+          if (r.clientError) site.clientErrorRetries.push({ node: r.clientError, reason: 'client-status' });
+          site.rateLimitChecks.push(...r.rateLimitTests);
+          site.honoursRetryAfter = readsRetryAfter(ctx, fn);
         } else {
           classifies = true;
           if (!countOpt) count = undefined;
@@ -159,6 +162,7 @@ function analyzeRetryWhen(ctx: LibraryContext, node: TSESTree.CallExpression): R
   const notifier = interpretNotifier(ctx, fn);
   if (!notifier) return [site];
   applyNotifier(site, notifier, node);
+  site.honoursRetryAfter = readsRetryAfter(ctx, fn);
   const http = sourceRequest(ctx, node);
   if (http) judgeRequest(ctx, site, http, node, notifier.classifies);
   suggest(site, notifierSuggestions(ctx, site));
@@ -178,6 +182,8 @@ interface Notifier {
   classifies: boolean;
   /** Where a classification retries a 4xx a retry cannot fix. */
   clientError: Node | undefined;
+  /** Tests that let 429 or 503 go round (`respect-retry-after`). */
+  rateLimitTests: Node[];
 }
 
 /** Operators whose only effect on the retry is known: they cannot change timing, counting or which errors go round. */
@@ -203,7 +209,7 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
   if (callee.type !== T.MemberExpression || propertyName(callee) !== 'pipe') return undefined;
   const object = unwrap(callee.object);
   if (object.type !== T.Identifier || object.name !== param.name) return undefined;
-  const out: Notifier = { pipe: body, bound: { kind: 'none' }, waits: [], waitUnknown: false, classifies: false, clientError: undefined };
+  const out: Notifier = { pipe: body, bound: { kind: 'none' }, waits: [], waitUnknown: false, classifies: false, clientError: undefined, rateLimitTests: [] };
   let unknownOperator = false;
   for (const a of body.arguments) {
     const call = unwrap(a);
@@ -322,13 +328,21 @@ function flattening(ctx: LibraryContext, f: FunctionNode, call: TSESTree.CallExp
 
 /**
  * Records what a test on the error decides: `retriedWhenTrue` is whether the test being true lets
- * the error go round. Its status set (`./status-set`) says whether a 4xx a retry cannot fix does.
+ * the error go round. Its status set (`./status-set`) says whether a 4xx a retry cannot fix does,
+ * and whether 429 or 503 (named in the test or in a list it reads) go round as part of the statuses
+ * it picks (not a deny-list that spares them): rate-limit handling.
  */
 function classify(ctx: LibraryContext, f: FunctionNode, test: Node, retriedWhenTrue: boolean, at: Node, out: Notifier): void {
   out.classifies = true;
-  const p = f.params[0];
+  const j = judgeErrorTest(ctx, f.params[0], test, retriedWhenTrue);
+  if (j.clientError) out.clientError ??= at;
+  if (j.rateLimit) out.rateLimitTests.push(test);
+}
+
+/** What a test on an error parameter lets go round: a 4xx a retry cannot fix, 429/503 named (see {@link classify}). */
+function judgeErrorTest(ctx: LibraryContext, p: TSESTree.Parameter | undefined, test: Node, retriedWhenTrue: boolean): { clientError: boolean; rateLimit: boolean } {
   const errVar = p && p.type === T.Identifier ? variableOf(ctx.sourceCode, p) : undefined;
-  if (!errVar) return;
+  if (!errVar) return { clientError: false, rateLimit: false };
   const isStatus = (n: Node): boolean => {
     const u = unwrap(n);
     if (u.type !== T.MemberExpression || !['status', 'statusCode'].includes(propertyName(u) ?? '')) return false;
@@ -338,7 +352,7 @@ function classify(ctx: LibraryContext, f: FunctionNode, test: Node, retriedWhenT
   };
   const set = evaluateTest(test, isStatus, ctx.sourceCode);
   const retried = { ...set, verdicts: set.verdicts.map((v) => ({ outcome: v.outcome, retried: v.retried === undefined ? undefined : v.retried === retriedWhenTrue })) };
-  if (retriedClientError(retried) !== undefined) out.clientError ??= at;
+  return { clientError: retriedClientError(retried) !== undefined, rateLimit: handlesRateLimit(retried) && retriesOnlyNamed(retried) };
 }
 
 /** Whether a returned leaf stops the retry (`throwError`, `EMPTY`), lets it go round (`of`, `timer`, the error itself), or is unknown. */
@@ -375,13 +389,13 @@ function rxjsName(ctx: LibraryContext, callee: Node): string | undefined {
  * Inside a callback (`timer(x)`), the callback's index is the attempt; a value that reads no
  * callback parameter and calls nothing is likewise the same every time.
  */
-function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, callback: FunctionNode | undefined, attemptIndex = 1): DelayFacts {
+function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, callback: FunctionNode | undefined, attemptIndex = 1, maxIndex?: number): DelayFacts {
   if (!arg) return opaqueDelay(at);
   const env = makeEnv(ctx.sourceCode);
   const index = callback?.params[attemptIndex];
   if (index && index.type === T.Identifier) {
     const v = variableOf(ctx.sourceCode, index);
-    if (v) env.attempts.push({ variable: v, lo: 0, hi: Infinity });
+    if (v) env.attempts.push({ variable: v, lo: 0, hi: maxIndex ?? Infinity });
   }
   const facts = { ...toDelayFacts(evaluate(arg, env), at, arg), node: at };
   if (facts.opaque && isInvariant(ctx, arg, callback)) {
@@ -460,6 +474,7 @@ function applyNotifier(site: RetrySite, n: Notifier, anchor: Node): void {
   if (n.waitUnknown) site.waits.push({ node: n.pipe, argument: undefined, delay: opaqueDelay(n.pipe) });
   if (site.waits.length === 0) site.noWait = n.waits[0]?.node ?? anchor;
   if (n.clientError) site.clientErrorRetries.push({ node: n.clientError, reason: 'client-status' });
+  site.rateLimitChecks.push(...n.rateLimitTests);
 }
 
 /**
@@ -538,35 +553,53 @@ function ajaxHeadersKey(ctx: LibraryContext, http: HttpCall): boolean {
 /**
  * The waits of rxjs `retry({ delay: (error, retryCount) => … })`: each `timer(x)` the function
  * returns (conditionals and `if … return` followed), `x` evaluated with `retryCount` as the
- * attempt. Returns one opaque wait when a returned value is neither a timer nor a stop.
+ * attempt (1 to `count`, rxjs `retry.ts`). Returns one opaque wait when a returned value is
+ * neither a timer nor a stop. The tests that choose between a timer and a stop are judged on the
+ * error's status like a notifier's: 4xx let through, 429/503 handled.
  */
-function retryDelayWaits(ctx: LibraryContext, fn: FunctionNode, at: Node): { waits: Wait[]; mayStop: boolean } {
+function retryDelayWaits(ctx: LibraryContext, fn: FunctionNode, at: Node, count: number | undefined): { waits: Wait[]; mayStop: boolean; clientError: Node | undefined; rateLimitTests: Node[] } {
   const waits: Wait[] = [];
   let unknown = false;
   let stops = false;
+  const tests: { test: Node; retriedWhenTrue: boolean }[] = [];
   const visit = (n: Node | null): void => {
     const u = unwrap(n);
     if (!u) return;
     if (u.type === T.ConditionalExpression) {
+      const stopT = leafStops(ctx, u.consequent);
+      const stopF = leafStops(ctx, u.alternate);
+      if (stopT !== undefined && stopF !== undefined && stopT !== stopF) tests.push({ test: u.test, retriedWhenTrue: !stopT });
       visit(u.consequent);
       visit(u.alternate);
       return;
     }
     const t = timerArgument(ctx, u);
-    if (t) waits.push({ node: u, argument: undefined, delay: invariantDelay(ctx, t, u, fn, 1) });
+    if (t) waits.push({ node: u, argument: undefined, delay: invariantDelay(ctx, t, u, fn, 1, count) });
     else if (leafStops(ctx, u) === true) stops = true;
     else unknown = true;
   };
   for (const r of returnedExpressions(fn, ctx.sourceCode.visitorKeys)) visit(r);
-  // A `throw` in the body stops too (and may classify).
+  // A `throw` in the body stops too (and may classify); `if (test) return timer(…)` / `return throwError(…)` chooses.
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (n !== fn.body && (n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression || n.type === T.FunctionDeclaration)) return false;
     if (n.type === T.ThrowStatement) stops = true;
+    if (n.type === T.IfStatement) {
+      const first = n.consequent.type === T.BlockStatement ? n.consequent.body[0] : n.consequent;
+      const stop = first?.type === T.ThrowStatement ? true : first?.type === T.ReturnStatement ? leafStops(ctx, first.argument) : undefined;
+      if (stop !== undefined) tests.push({ test: n.test, retriedWhenTrue: !stop });
+    }
     return undefined;
   });
+  let clientError: Node | undefined;
+  const rateLimitTests: Node[] = [];
+  for (const { test, retriedWhenTrue } of tests) {
+    const j = judgeErrorTest(ctx, fn.params[0], test, retriedWhenTrue);
+    if (j.clientError) clientError ??= test;
+    if (j.rateLimit) rateLimitTests.push(test);
+  }
   const mayStop = stops || unknown;
-  if (unknown || waits.length === 0) return { waits: [{ node: at, argument: undefined, delay: opaqueDelay(at) }], mayStop };
-  return { waits, mayStop };
+  if (unknown || waits.length === 0) return { waits: [{ node: at, argument: undefined, delay: opaqueDelay(at) }], mayStop, clientError, rateLimitTests };
+  return { waits, mayStop, clientError, rateLimitTests };
 }
 
 const ANGULAR_HTTP = '@angular/common/http';

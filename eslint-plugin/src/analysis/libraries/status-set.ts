@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, isFunction, propertyName, unwrap, walk } from '../ast';
 import { bindingOf, variableOf } from '../scope';
-import { isClientErrorStatus, RETRY_AFTER_STATUSES, statusOfName } from '../statuses';
+import { isClientErrorStatus, RETRY_AFTER_STATUSES, statusByName } from '../statuses';
 import type { Node } from '../types';
 import type { FunctionNode } from './util';
 
@@ -119,10 +119,8 @@ export function evaluateCondition(fn: FunctionNode, roles: Roles, sourceCode: TS
  * status wherever `isStatus(node)` says so; for guards in `if` statements and loop tests.
  */
 export function evaluateTest(test: Node, isStatus: (n: Node) => boolean, sourceCode: TSESLint.SourceCode): OutcomeSet {
-  const named = new Set<number>();
-  walk(test, sourceCode.visitorKeys, (n) => {
-    if (n.type === T.Literal && typeof n.value === 'number' && n.value >= 100 && n.value <= 599) named.add(n.value);
-  });
+  // Statuses named in the test or in a list it reads (`RETRYABLE.has(status)`, the list defined apart).
+  const named = literalStatusesIn(test, sourceCode);
   const verdicts: OutcomeSet['verdicts'] = [];
   for (const status of [...new Set([undefined, ...PROBE_STATUSES, ...named])]) {
     const outcome: Outcome = { status, method: 'post' };
@@ -189,6 +187,16 @@ export function retriesMethod(set: OutcomeSet, method: Outcome['method']): boole
 /** Whether the condition names 429 or 503 explicitly and may retry it (a count may still stop it): rate-limit handling (`respect-retry-after`). */
 export function handlesRateLimit(set: OutcomeSet): boolean {
   return RETRY_AFTER_STATUSES.some((s) => set.named.has(s) && set.verdicts.some((v) => v.outcome.status === s && v.retried !== false));
+}
+
+/**
+ * Whether the statuses a test lets go round are the ones it names (an allow-list: `RETRYABLE.has(status)`,
+ * `status === 503`), not every status but a few it names (a deny-list: `status >= 400 && status < 500 &&
+ * status !== 429 ? stop : retry`). A deny-list that spares 429 merely includes it (PRODUCT: a catch-all
+ * retry is judged by the other rules); no status outside the named ones is surely retried by an allow-list.
+ */
+export function retriesOnlyNamed(set: OutcomeSet): boolean {
+  return !set.verdicts.some((v) => v.retried === true && v.outcome.status !== undefined && !set.named.has(v.outcome.status));
 }
 
 /** Whether every outcome is retried (the condition accepts everything). */
@@ -544,8 +552,13 @@ function call(n: TSESTree.CallExpression, st: State): Value {
   return UNKNOWN;
 }
 
-/** Status-like numbers written as literals in a function (100–599). */
+/** Status-like numbers written as literals in a function (100–599), or in the `const` lists and sets it reads. */
 function literalStatuses(fn: FunctionNode, sourceCode: TSESLint.SourceCode): Set<number> {
+  return literalStatusesIn(fn.body, sourceCode);
+}
+
+/** Status-like numbers written as literals in a node (100–599), or in the `const` lists and sets it reads. */
+function literalStatusesIn(root: Node, sourceCode: TSESLint.SourceCode): Set<number> {
   const out = new Set<number>();
   const visit = (root: Node, depth: number): void => {
     walk(root, sourceCode.visitorKeys, (n) => {
@@ -560,7 +573,7 @@ function literalStatuses(fn: FunctionNode, sourceCode: TSESLint.SourceCode): Set
       return undefined;
     });
   };
-  visit(fn.body, 0);
+  visit(root, 0);
   return out;
 }
 
@@ -587,7 +600,7 @@ function readsMember(fn: FunctionNode, sourceCode: TSESLint.SourceCode, name: st
 function namedStatus(n: TSESTree.MemberExpression): number | undefined {
   const obj = unwrap(n.object);
   if (obj.type !== T.Identifier || n.property.type !== T.Identifier) return undefined;
-  return statusOfName(n.property.name);
+  return statusByName(n.property.name);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface LibraryContext {
 export interface LibraryAdapter {
   /** Package names whose imports this adapter handles. */
   packages: readonly string[];
+  /** Further module specifiers it handles, by shape (a project file such as `./retry-with-backoff`). */
+  matchesModule?(module: string): boolean;
   /** Returns the retry sites this call opens (usually zero or one). Never throws on valid syntax. */
   analyze(node: TSESTree.CallExpression | TSESTree.NewExpression, origin: Origin, ctx: LibraryContext): RetrySite[];
   /** What the adapter checks, rendered into `docs/libraries.md` (see `./docs`). */
