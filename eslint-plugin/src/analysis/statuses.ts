@@ -61,11 +61,19 @@ const STATUS_BY_NAME: ReadonlyMap<string, number> = new Map([
   ['methodnotallowed', 405], ['notacceptable', 406], ['requesttimeout', 408], ['conflict', 409], ['gone', 410],
   ['preconditionfailed', 412], ['payloadtoolarge', 413], ['requesttoolong', 413], ['contenttoolarge', 413],
   ['unprocessableentity', 422], ['unprocessablecontent', 422], ['locked', 423], ['tooearly', 425],
-  ['toomanyrequests', 429],
+  ['toomanyrequests', 429], ['proxyauthenticationrequired', 407], ['lengthrequired', 411], ['requestentitytoolarge', 413],
+  ['uritoolong', 414], ['requesturitoolong', 414], ['unsupportedmediatype', 415], ['rangenotsatisfiable', 416],
+  ['requestedrangenotsatisfiable', 416], ['expectationfailed', 417], ['imateapot', 418], ['misdirectedrequest', 421],
+  ['faileddependency', 424], ['upgraderequired', 426], ['preconditionrequired', 428], ['requestheaderfieldstoolarge', 431],
+  ['unavailableforlegalreasons', 451], ['httpversionnotsupported', 505],
   ['internalservererror', 500], ['notimplemented', 501], ['badgateway', 502], ['serviceunavailable', 503], ['gatewaytimeout', 504],
 ]);
 
-/** The status a standard constant name stands for (`TOO_MANY_REQUESTS`, `TooManyRequests`, `HTTP_STATUS_BAD_GATEWAY`), if any. */
+/**
+ * The status a standard constant name stands for (`TOO_MANY_REQUESTS`, `TooManyRequests`,
+ * `HTTP_STATUS_BAD_GATEWAY`, status-code-enum's `ClientErrorNotFound`), if any.
+ */
 export function statusByName(name: string): number | undefined {
-  return STATUS_BY_NAME.get(name.replace(/^HTTP_STATUS_/, '').replace(/_/g, '').toLowerCase());
+  const key = name.replace(/^HTTP_STATUS_/, '').replace(/_/g, '').toLowerCase();
+  return STATUS_BY_NAME.get(key) ?? STATUS_BY_NAME.get(key.replace(/^(http|status)?(clienterror|servererror|success|redirect|informational)/, ''));
 }

@@ -36,6 +36,7 @@ export const docs: LibraryDocs = {
 export const backoffHelperAdapter: LibraryAdapter = {
   packages: [],
   matchesModule: (module) => HELPER_RE.test(module),
+  moduleWords: ['retry-with-backoff'],
   docs,
   analyze(node, origin, ctx) {
     if (node.type !== T.CallExpression) return [];

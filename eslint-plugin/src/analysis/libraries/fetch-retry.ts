@@ -20,6 +20,7 @@ import {
   usesParameter,
 } from './option-state';
 import { callsThrough, describeFetchLike, judgeResent } from './retried-operation';
+import { countLimit } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, opaqueDelay, type FunctionNode } from './util';
 
@@ -43,7 +44,7 @@ export const docs: LibraryDocs = {
     { rule: 'respect-retry-after', when: '`retryOn` lists 429 or 503 and the `retryDelay` function does not read Retry-After.' },
     { rule: 'no-retry-on-client-error', when: '`retryOn` includes a 4xx other than 408, 425 and 429, or is a function returning true for everything.' },
   ],
-  notModelled: ['per-request `retries`/`retryDelay`/`retryOn` overrides other than `retries: 0` (the instance defaults are judged once, at the factory call).'],
+  notModelled: ['per-request `retries`/`retryDelay`/`retryOn` overrides of an instance made with defaults (`fetchRetry(fetch, defaults)`), other than `retries: 0`: the instance defaults are judged once, at the factory call. An instance made without defaults (`fetchRetry(fetch)`) has each request that sets retry options judged as its own site.'],
 };
 
 /** fetch-retry: `const f = fetchRetry(fetch, defaults)`, then `f(url, init)`. */
@@ -53,17 +54,42 @@ export const fetchRetryAdapter: LibraryAdapter = {
   analyze(node, origin, ctx) {
     if (node.type !== T.CallExpression || normalPath(origin).length !== 0) return [];
     if (origin.module === '@vercel/fetch-retry') return [];
-    return [analyzeFactory(ctx, node, origin.module === 'fetch-retry-ts')];
+    const fork = origin.module === 'fetch-retry-ts';
+    // `fetchRetry(fetch)` with no defaults, the retry options set on each request
+    // (`f(url, { retryOn, retryDelay, retries })`): each such request is its own retry site,
+    // judged by its options over the library's defaults; the factory's defaults are judged only
+    // when some request leaves them in force.
+    if (node.arguments.length === 1) {
+      const direct = callsThrough(ctx, node).filter((c) => unwrapCallee(c) === 'direct');
+      const own = direct.filter((c) => setsRetryOption(ctx, c.arguments[1]));
+      if (own.length > 0) {
+        const sites = own.map((c) => analyzeFactory(ctx, node, fork, c));
+        if (own.length < direct.length) sites.push(analyzeFactory(ctx, node, fork));
+        return sites;
+      }
+    }
+    return [analyzeFactory(ctx, node, fork)];
   },
 };
 
+/** Whether a request's init object sets one of fetch-retry's retry options. */
+function setsRetryOption(ctx: LibraryContext, init: Node | undefined): boolean {
+  const o = resolveOptions(ctx, init);
+  return o.kind === 'object' && ['retries', 'retryDelay', 'retryOn'].some((n) => optionState(ctx, o, n).state === 'set');
+}
+
 const JITTERED = '(attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30000)';
 
-function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression, fork: boolean): RetrySite {
-  const [fetchArg, optionsArg] = call.arguments;
-  const anchor: Node = call.callee;
+/**
+ * The retry site of a factory call's defaults or, with `request`, of one request through the
+ * instance that sets its own retry options (its init object, over the library's defaults).
+ */
+function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression, fork: boolean, request?: TSESTree.CallExpression): RetrySite {
+  const fetchArg = call.arguments[0];
+  const optionsArg = request ? request.arguments[1] : call.arguments[1];
+  const anchor: Node = request ? request.callee : call.callee;
   const options = resolveOptions(ctx, optionsArg);
-  const site = librarySite('fetch-retry', call, { node: anchor });
+  const site = librarySite('fetch-retry', request ?? call, { node: anchor });
   if (options.kind === 'unknown') return unknownOptionsSite(site, anchor);
   const retriesS = optionState(ctx, options, 'retries');
   const delayS = optionState(ctx, options, 'retryDelay');
@@ -75,12 +101,16 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression, fork
   if (retryOnFn && onS.state === 'set') {
     // A `retryOn` function replaces `retries` (fetch-retry `index.js`): only a test on the attempt bounds it.
     if (!comparesParameter(ctx, retryOnFn, 0)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: onS.option.property };
-    else site.bound = { kind: 'bounded', maxAttempts: undefined, node: onS.option.property };
+    else {
+      // `attempt` is 0 on the first failure: `attempt >= 3` stopping is four attempts.
+      const limit = countLimit(retryOnFn, { positional: fork ? ['count', 'other', 'network-error', 'response'] : ['count', 'network-error', 'response'] }, ctx.sourceCode, 0);
+      site.bound = { kind: 'bounded', maxAttempts: limit, node: onS.option.property };
+    }
     // `retryOn(attempt, error, response)`: judged by what it accepts (K8).
     // fetch-retry-ts (a fork with the same options) passes `retryOn(attempt, retries, error, response)`.
     judgeCondition(ctx, site, onS, { positional: fork ? ['other', 'other', 'network-error', 'response'] : ['other', 'network-error', 'response'] });
   }
-  const effectiveRetries = retryOnFn ? (site.bound.kind === 'unbounded' ? Infinity : undefined) : retries;
+  const effectiveRetries = retryOnFn ? (site.bound.kind === 'unbounded' ? Infinity : site.bound.maxAttempts !== undefined ? site.bound.maxAttempts - 1 : undefined) : retries;
   if (effectiveRetries === 0) return site;
 
   // Delay.
@@ -113,8 +143,9 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression, fork
   if (onS.state === 'set' && !retryOnFn) judgeStatusList(ctx, site, onS.option.value);
 
   // Requests through the instance: network errors are retried for every method.
-  for (const c of callsThrough(ctx, call)) {
+  for (const c of request ? [request] : callsThrough(ctx, call)) {
     if (unwrapCallee(c) !== 'direct') continue;
+    if (!request && call.arguments.length === 1 && setsRetryOption(ctx, c.arguments[1])) continue; // judged as its own site
     const init = resolveOptions(ctx, c.arguments[1]);
     if (numberValue(optionState(ctx, init, 'retries'), 1) === 0) continue;
     judgeResent(ctx, site, describeFetchLike(ctx, c));

@@ -17,6 +17,8 @@ import { retryAxiosAdapter } from './retry-axios';
 import { rxjsAdapter } from './rxjs';
 import { socketIoAdapter } from './socket-io';
 import { superagentAdapter } from './superagent';
+import { swrAdapter } from './swr';
+import { mqttAdapter } from './mqtt';
 import { tanstackQueryAdapter } from './tanstack-query';
 import { undiciAdapter } from './undici';
 import type { LibraryAdapter } from './types';
@@ -53,4 +55,6 @@ export const adapters: readonly LibraryAdapter[] = [
   signalrAdapter,
   graphqlWsAdapter,
   backoffHelperAdapter,
+  swrAdapter,
+  mqttAdapter,
 ];

@@ -5,7 +5,7 @@ import { readsRetryAfter as readsRetryAfterIn } from '../operation';
 import type { AttemptBound, DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
 import { bindingOf, variableOf } from '../scope';
 import type { LibraryContext } from './types';
-import { acceptsAll, evaluateCondition, handlesRateLimit, retriedClientError, type OutcomeSet, type Roles } from './status-set';
+import { acceptsAll, evaluateCondition, firstStatusCheck, handlesRateLimit, retriedClientError, type OutcomeSet, type Roles } from './status-set';
 import { isEffectivelyUnbounded } from '../limits';
 import { isClientErrorStatus as isClientError, isRetryAfterStatus, RETRY_AFTER_STATUSES } from '../statuses';
 import { opaqueDelay, readOption, resolveObject, type FunctionNode, type Option, type OptionsObject } from './util';
@@ -148,9 +148,19 @@ export function judgeCondition(ctx: LibraryContext, site: RetrySite, state: Opti
   const set = evaluateCondition(fn, roles, ctx.sourceCode);
   if (!set) return undefined;
   const prop = state.option.property;
+  // A condition whose only test is its count (`count => count < 3`) classifies nothing: it is a
+  // number of retries, judged by the adapter as such, not a condition accepting every failure.
+  if (roles.firstCount !== undefined && acceptsAll(set)) {
+    const uncounted = evaluateCondition(fn, { ...roles, firstCount: undefined }, ctx.sourceCode);
+    if (uncounted && !acceptsAll(uncounted)) return set;
+  }
   // `condition`: it accepts every failure; `client-status`: it lets some 4xx through (a message must not say more).
-  if (retriedClientError(set) !== undefined) site.clientErrorRetries.push({ node: prop, reason: acceptsAll(set) ? 'condition' : 'client-status' });
-  if (handlesRateLimit(set)) site.rateLimitChecks.push(prop);
+  // A condition that lets some 4xx through is reported at its status check (PRODUCT: "the status check").
+  if (retriedClientError(set) !== undefined) {
+    const all = acceptsAll(set);
+    site.clientErrorRetries.push({ node: (all ? undefined : firstStatusCheck(fn, ctx.sourceCode)) ?? prop, reason: all ? 'condition' : 'client-status' });
+  }
+  if (handlesRateLimit(set)) site.rateLimitChecks.push(firstStatusCheck(fn, ctx.sourceCode, RETRY_AFTER_STATUSES) ?? prop);
   return set;
 }
 
@@ -204,7 +214,8 @@ export function setOption(
   let existing: TSESTree.Property | undefined;
   for (const p of obj.properties) if (p.type === T.Property && propertyName(p) === name) existing = p;
   if (existing) {
-    if (existing.shorthand) return { description, range: existing.range, text: `${name}: ${valueText}` };
+    // A shorthand (`{ retryOn }`) or a method (`retryCondition(err) { … }`) is rewritten whole.
+    if (existing.shorthand || existing.method || existing.kind !== 'init') return { description, range: existing.range, text: `${name}: ${valueText}` };
     return { description, range: existing.value.range, text: valueText };
   }
   return insertProperty(obj, `${name}: ${valueText}`, description);

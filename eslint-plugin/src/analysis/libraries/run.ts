@@ -26,8 +26,9 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
   // Pre-filter: an adapter judges only calls, options types and imports that resolve to one of its
   // packages, and a module is named in a file only by a string literal (`import`, `require`,
   // `import()`): a file whose text names none of the packages has no library site.
-  // An adapter that claims project files by name (`matchesModule`) cannot be ruled out this way.
-  if (!adapters.some((a) => a.matchesModule || a.packages.some((p) => sourceCode.text.includes(p)))) return [];
+  // An adapter that claims project files by name (`matchesModule`) is ruled out by its `moduleWords`,
+  // and one recognised by shape is ruled out by the absence of its shape's words (`byShape`).
+  if (!adapters.some((a) => (a.moduleWords ?? []).some((w) => sourceCode.text.includes(w)) || (!!a.matchesModule && !a.moduleWords) || a.packages.some((p) => sourceCode.text.includes(p)) || a.byShape?.some((w) => sourceCode.text.includes(w)))) return [];
   const calls: { node: Call; origin: Origin | undefined }[] = [];
   const typed: { literal: TSESTree.ObjectExpression; type: TSESTree.TypeNode }[] = [];
   const index = fileIndex(sourceCode);
@@ -36,7 +37,7 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
     const t = typedObject(n);
     if (t) typed.push(t);
   }
-  if (calls.length === 0 && typed.length === 0 && !adapters.some((a) => a.unregistered && importsAny(sourceCode, a.packages))) return [];
+  if (calls.length === 0 && typed.length === 0 && !adapters.some((a) => a.unregistered && (!!a.byShape || importsAny(sourceCode, a.packages)))) return [];
   const ctx: LibraryContext = {
     sourceCode,
     settings,
@@ -62,7 +63,7 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
     sites.push(...(guarded(t.literal, () => found.typed!.analyze(t.literal, ctx)) ?? []));
   }
   for (const adapter of adapters) {
-    if (!adapter.unregistered || !calls.some((c) => c.origin && adapter.packages.includes(c.origin.module)) && !importsAny(sourceCode, adapter.packages)) continue;
+    if (!adapter.unregistered || !adapter.byShape && !calls.some((c) => c.origin && adapter.packages.includes(c.origin.module)) && !importsAny(sourceCode, adapter.packages)) continue;
     sites.push(...(guarded(sourceCode.ast, () => adapter.unregistered!(ctx)) ?? []));
   }
   const kept = sites.filter(normalise);

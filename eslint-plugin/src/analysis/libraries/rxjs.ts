@@ -232,8 +232,12 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
       const f = resolveFunction(ctx, arg);
       const leaves = f ? returnedExpressions(f, ctx.sourceCode.visitorKeys) : [];
       const timers = leaves.map((l) => timerArgument(ctx, l));
+      // PRODUCT: a written wait is reported at the wait call (`timer(ms)` returned), not at `delayWhen`.
       if (!f || timers.length === 0 || timers.some((t) => t === undefined)) out.waitUnknown = true;
-      else for (const t of timers) out.waits.push({ node: call, argument: undefined, delay: invariantDelay(ctx, t!, call, f) });
+      else timers.forEach((t, i) => out.waits.push({ node: unwrap(leaves[i])!, argument: undefined, delay: invariantDelay(ctx, t!, unwrap(leaves[i])!, f) }));
+      // `delayWhen((err, i) => { if (i >= n) throw err; return timer(ms); })`: a throw past the index bounds it.
+      const test = f ? throwTest(f) : undefined;
+      if (f && test && (readsParam(ctx, f, 1, test) || readsCounter(ctx, test))) setBound(out, { kind: 'counted' });
     } else if (FLATTENING.has(name)) {
       const f = resolveFunction(ctx, arg);
       if (!f) {
@@ -295,7 +299,7 @@ function flattening(ctx: LibraryContext, f: FunctionNode, call: TSESTree.CallExp
     }
     if (stop) return;
     const t = timerArgument(ctx, u);
-    if (t) out.waits.push({ node: call, argument: undefined, delay: invariantDelay(ctx, t, call, f) });
+    if (t) out.waits.push({ node: u, argument: undefined, delay: invariantDelay(ctx, t, u, f) });
   };
   for (const r of returns) visit(r, []);
   // `if (i >= 3) return throwError(…)` in a block body.
@@ -393,12 +397,13 @@ function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, ca
     const v = variableOf(ctx.sourceCode, index);
     if (v) env.attempts.push({ variable: v, lo: 0, hi: maxIndex ?? Infinity });
   }
-  const facts = { ...toDelayFacts(evaluate(arg, env), at), node: at };
+  const facts = { ...toDelayFacts(evaluate(arg, env), at, arg), node: at };
   if (facts.opaque && isInvariant(ctx, arg, callback)) {
     facts.opaque = false;
     facts.growing = false;
     facts.maxMs = Infinity;
     facts.maxReason = 'opaque';
+    facts.invariant = true;
   }
   return facts;
 }

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, isFunction, propertyName, unwrap, walk } from '../ast';
 import { bindingOf, variableOf } from '../scope';
-import { isClientErrorStatus, RETRY_AFTER_STATUSES } from '../statuses';
+import { isClientErrorStatus, RETRY_AFTER_STATUSES, statusByName } from '../statuses';
 import type { Node } from '../types';
 import type { FunctionNode } from './util';
 
@@ -34,6 +34,8 @@ export type Role =
   | 'status'
   /** The attempt (or failure) count: a number when probed by {@link countLimit}, unknown otherwise. */
   | 'count'
+  /** An options object whose `retryCount` is the count (SWR's `onErrorRetry` fifth parameter). */
+  | 'count-options'
   /** An attempt count or anything else: unknown. */
   | 'other';
 
@@ -46,6 +48,17 @@ export interface Roles {
   named?: Readonly<Record<string, Role>>;
   /** The condition answers "done?" rather than "retry?" (wretch `until`): its verdicts are flipped. */
   negated?: boolean;
+  /**
+   * The count passed with the first failure (TanStack `failureCount` 0, SWR `retryCount` 1): the
+   * probes of {@link evaluateCondition} pass it, so a count test (`count < 3 && status !== 404`)
+   * does not hide what the condition does with each status on the first retry.
+   */
+  firstCount?: number;
+  /**
+   * The function is a retry callback, not a predicate (SWR `onErrorRetry`): it retries by reaching
+   * its end (where it schedules the retry) and stops by any `return`.
+   */
+  procedure?: boolean;
 }
 
 /** One probed outcome. */
@@ -83,14 +96,14 @@ export function evaluateCondition(fn: FunctionNode, roles: Roles, sourceCode: TS
   const verdicts: OutcomeSet['verdicts'] = [];
   for (const method of methods) {
     for (const status of statuses) {
-      const outcome: Outcome = { status, method };
+      const outcome: Outcome = { status, method, ...(roles.firstCount !== undefined ? { count: roles.firstCount } : {}) };
       const env = new Map<TSESLint.Scope.Variable, Value>();
       let ok = true;
       fn.params.forEach((p, i) => {
         if (!bindParam(p, roles.positional[i] ?? 'other', roles, outcome, env, sourceCode)) ok = false;
       });
       if (!ok) return undefined;
-      const result = truth(runBody(fn, { env, sourceCode, outcome, depth: 0 }));
+      const result = truth(runBody(fn, { env, sourceCode, outcome, depth: 0 }, roles.procedure));
       verdicts.push({ outcome, retried: result === undefined ? undefined : roles.negated ? !result : result });
     }
   }
@@ -125,7 +138,7 @@ export function evaluateTest(test: Node, isStatus: (n: Node) => boolean, sourceC
  * 1,000 (the limit is unknown, or absent).
  */
 export function countLimit(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.SourceCode, first: number): number | undefined {
-  if (fn.generator || !roles.positional.includes('count') && !Object.values(roles.named ?? {}).includes('count')) return undefined;
+  if (fn.generator || !roles.positional.some((r) => r === 'count' || r === 'count-options') && !Object.values(roles.named ?? {}).includes('count')) return undefined;
   const refuses = (count: number): boolean => {
     for (const method of ['get', 'post'] as const) {
       for (const status of [undefined, 500, 503]) {
@@ -136,7 +149,7 @@ export function countLimit(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.
           if (!bindParam(p, roles.positional[i] ?? 'other', roles, outcome, env, sourceCode)) ok = false;
         });
         if (!ok) return false;
-        const t = truth(runBody(fn, { env, sourceCode, outcome, depth: 0 }));
+        const t = truth(runBody(fn, { env, sourceCode, outcome, depth: 0 }, roles.procedure));
         if ((roles.negated ? t === undefined ? undefined : !t : t) !== false) return false;
       }
     }
@@ -198,7 +211,7 @@ const UNKNOWN: unique symbol = Symbol('unknown');
 
 /** An abstract object: the error, response or config of the probed outcome. */
 interface Ref {
-  ref: 'error' | 'response' | 'config';
+  ref: 'error' | 'response' | 'config' | 'count-options';
 }
 
 type Value = unknown;
@@ -209,6 +222,10 @@ interface State {
   outcome: Outcome;
   depth: number;
   isStatus?: (n: Node) => boolean;
+  /** The function is a procedure (see {@link Roles.procedure}). */
+  procedure?: boolean;
+  /** Unreadable tests followed both ways so far (bounded). */
+  forks?: number;
 }
 
 function isRef(v: Value): v is Ref {
@@ -229,6 +246,8 @@ function roleValue(role: Role, o: Outcome): Value {
       return o.status;
     case 'count':
       return o.count ?? UNKNOWN;
+    case 'count-options':
+      return { ref: 'count-options' } satisfies Ref;
     default:
       return UNKNOWN;
   }
@@ -268,6 +287,7 @@ function member(obj: Value, name: string, o: Outcome): Value {
       if (name === 'config' || name === 'request' || name === 'options') return { ref: 'config' } satisfies Ref;
       return UNKNOWN;
     }
+    if (obj.ref === 'count-options') return name === 'retryCount' ? o.count ?? UNKNOWN : UNKNOWN;
     if (obj.ref === 'response') {
       if (name === 'status' || name === 'statusCode') return o.status;
       if (name === 'ok') return o.status !== undefined && o.status >= 200 && o.status < 300;
@@ -287,20 +307,43 @@ function truth(v: Value): boolean | undefined {
   return Boolean(v);
 }
 
-function runBody(fn: FunctionNode, st: State): Value {
-  if (fn.body.type !== T.BlockStatement) return evaluate(fn.body, st);
+/** Runs a function body; for a `procedure` (see {@link Roles.procedure}) reaching the end is "retried" and any `return` is "stopped". */
+function runBody(fn: FunctionNode, st: State, procedure = false): Value {
+  st.procedure = procedure;
+  if (fn.body.type !== T.BlockStatement) return procedure ? true : evaluate(fn.body, st);
   const r = runStatements(fn.body.body, st);
+  if (procedure) return r === NO_RETURN ? true : r === UNKNOWN ? UNKNOWN : false;
   return r === NO_RETURN ? undefined : r;
 }
 
 const NO_RETURN: unique symbol = Symbol('falls through');
 
 function runStatements(list: readonly TSESTree.Statement[], st: State): Value | typeof NO_RETURN {
-  for (const s of list) {
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    if (s.type === T.IfStatement && (st.forks ?? 0) < 6) {
+      const t = truth(evaluate(s.test, st));
+      if (t === undefined) {
+        // A test that cannot be read: follow both ways to the end; when they agree (both stop, both
+        // go on), so does the condition (`if (err instanceof X && …) return; if (count >= 3) return;`).
+        st.forks = (st.forks ?? 0) + 1;
+        const rest = list.slice(i + 1);
+        const a = runStatements([s.consequent, ...rest], st);
+        const b = runStatements(s.alternate ? [s.alternate, ...rest] : rest, st);
+        return outcomeKey(a, st) !== undefined && outcomeKey(a, st) === outcomeKey(b, st) ? a : UNKNOWN;
+      }
+    }
     const r = runStatement(s, st);
     if (r !== NO_RETURN) return r;
   }
   return NO_RETURN;
+}
+
+/** What a path's end means: retried or not (for a procedure, reaching the end retries and any return stops); undefined when unknown. */
+function outcomeKey(r: Value | typeof NO_RETURN, st: State): boolean | undefined {
+  if (r === UNKNOWN) return undefined;
+  if (st.procedure) return r === NO_RETURN;
+  return r === NO_RETURN ? false : truth(r);
 }
 
 function runStatement(s: TSESTree.Statement, st: State): Value | typeof NO_RETURN {
@@ -377,7 +420,8 @@ function evaluateInner(n: Node, st: State): Value {
       return UNKNOWN;
     case T.MemberExpression: {
       const obj = evaluate(n.object, st);
-      if (obj === UNKNOWN) return UNKNOWN;
+      // `StatusCodes.NOT_FOUND`, `HttpStatusCode.TooManyRequests`: a status named by its reason phrase.
+      if (obj === UNKNOWN) return !n.computed ? namedStatus(n) ?? UNKNOWN : UNKNOWN;
       const name = n.computed ? evaluate(n.property, st) : n.property.type === T.Identifier ? n.property.name : UNKNOWN;
       if (typeof name !== 'string') return UNKNOWN;
       return member(obj, name, st.outcome);
@@ -399,6 +443,8 @@ function evaluateInner(n: Node, st: State): Value {
       const l = evaluate(n.left, st);
       const r = evaluate(n.right, st);
       if (l === UNKNOWN || r === UNKNOWN) return UNKNOWN;
+      // `'response' in error`: whether the member is there.
+      if (n.operator === 'in' && typeof l === 'string' && isRef(r)) return member(r, l, st.outcome) !== undefined;
       if (n.operator === 'instanceof' || n.operator === 'in') return UNKNOWN;
       if (isRef(l) || isRef(r)) {
         if (n.operator === '===' || n.operator === '==') return l === r || (isRef(l) && isRef(r) && l.ref === r.ref) ? UNKNOWN : false;
@@ -496,6 +542,8 @@ function call(n: TSESTree.CallExpression, st: State): Value {
     if (arg === UNKNOWN) return UNKNOWN;
     return Array.isArray(obj) ? obj.includes(arg) : typeof arg === 'string' ? obj.includes(arg) : UNKNOWN;
   }
+  // `error.hasOwnProperty('response')`: whether the member is there.
+  if (name === 'hasOwnProperty' && isRef(obj) && typeof arg === 'string') return member(obj, arg, st.outcome) !== undefined;
   if (name === 'has' && obj instanceof Set) return arg === UNKNOWN ? UNKNOWN : obj.has(arg);
   if (name === 'indexOf' && Array.isArray(obj)) return arg === UNKNOWN ? UNKNOWN : obj.indexOf(arg);
   if (typeof obj === 'string' && (name === 'toLowerCase' || name === 'toUpperCase')) return name === 'toLowerCase' ? obj.toLowerCase() : obj.toUpperCase();
@@ -515,6 +563,8 @@ function literalStatusesIn(root: Node, sourceCode: TSESLint.SourceCode): Set<num
   const visit = (root: Node, depth: number): void => {
     walk(root, sourceCode.visitorKeys, (n) => {
       if (n.type === T.Literal && typeof n.value === 'number' && Number.isInteger(n.value) && n.value >= 100 && n.value <= 599) out.add(n.value);
+      const named = n.type === T.MemberExpression && !n.computed ? namedStatus(n) : undefined;
+      if (named !== undefined) out.add(named);
       if (n.type === T.Identifier && depth < 3) {
         const v = variableOf(sourceCode, n);
         const b = v && bindingOf(v);
@@ -540,4 +590,51 @@ function readsMember(fn: FunctionNode, sourceCode: TSESLint.SourceCode, name: st
     });
   }
   return found;
+}
+
+/**
+ * A status named by its reason phrase on a constants object (`StatusCodes.NOT_FOUND`,
+ * `HttpStatus.TOO_MANY_REQUESTS`, `HttpStatusCode.NotFound`, `StatusCode.ClientErrorNotFound`).
+ * Only a member of a plain name (an imported or global constants object) counts.
+ */
+function namedStatus(n: TSESTree.MemberExpression): number | undefined {
+  const obj = unwrap(n.object);
+  if (obj.type !== T.Identifier || n.property.type !== T.Identifier) return undefined;
+  return statusByName(n.property.name);
+}
+
+/**
+ * The first status check of a condition, in source order: an equality test with a status (a
+ * literal 100–599 or a named status; a range such as `>= 400` is the condition itself), or a list look-up (`includes`, `has`, `indexOf`) of one. Where
+ * `no-retry-on-client-error` reports a condition that lets some 4xx through (PRODUCT: "the status
+ * check"); undefined when the condition names no status itself. With `only`, the first equality
+ * test with one of those statuses (where `respect-retry-after` reports a 429 / 503 check).
+ */
+export function firstStatusCheck(fn: FunctionNode, sourceCode: TSESLint.SourceCode, only?: readonly number[]): Node | undefined {
+  let found: Node | undefined;
+  const isStatus = (x: Node): boolean => {
+    const u = unwrap(x);
+    const code = u.type === T.Literal && typeof u.value === 'number' && Number.isInteger(u.value) && u.value >= 100 && u.value <= 599 ? u.value : u.type === T.MemberExpression && !u.computed ? namedStatus(u) : undefined;
+    return code !== undefined && (!only || only.includes(code));
+  };
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.BinaryExpression && /^[!=]==?$/.test(n.operator) && n.left.type !== T.PrivateIdentifier && (isStatus(n.left) || isStatus(n.right))) found = n;
+    else if (!only && n.type === T.CallExpression && /^(includes|has|indexOf)$/.test(calleeName(n) ?? '') && n.arguments.length === 1) {
+      const args = n.arguments[0]!;
+      if (readsStatusMember(args, sourceCode)) found = n;
+    }
+    return found ? false : undefined;
+  });
+  return found;
+}
+
+function readsStatusMember(n: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let yes = false;
+  walk(n, sourceCode.visitorKeys, (m) => {
+    if (m.type === T.MemberExpression && /^(status|statusCode)$/.test(propertyName(m) ?? '')) yes = true;
+    if (m.type === T.Identifier && /^(status|statusCode|code)$/i.test(m.name)) yes = true;
+    return yes ? false : undefined;
+  });
+  return yes;
 }

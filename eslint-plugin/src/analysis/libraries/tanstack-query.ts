@@ -208,7 +208,7 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
       classifies = true;
       const decision = fn ? handlerDecision(fn, 0, ['failureCount'], ctx.sourceCode.visitorKeys) : 'unknown';
       // `retry(failureCount, error)` judged by what it accepts (K8): statuses it lets through, 429/503 named.
-      judgeCondition(ctx, site, { state: 'set', option: retryOpt }, { positional: ['other', 'error'] });
+      judgeCondition(ctx, site, { state: 'set', option: retryOpt }, { positional: ['count', 'error'], firstCount: 0 });
       if (decision === 'never') return [];
       // `failureCount` is 0 after the first failure (query-core `retryer.ts`): `failureCount < 3` is `retry: 3`.
       const limit = fn && decision === 'counted' ? countLimit(fn, { positional: ['count', 'error'] }, ctx.sourceCode, 0) : undefined;

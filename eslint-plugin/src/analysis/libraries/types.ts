@@ -25,6 +25,8 @@ export interface LibraryAdapter {
   packages: readonly string[];
   /** Further module specifiers it handles, by shape (a project file such as `./retry-with-backoff`). */
   matchesModule?(module: string): boolean;
+  /** Text every module `matchesModule` accepts contains (`retry-with-backoff`): a file without it is skipped early. */
+  moduleWords?: readonly string[];
   /** Returns the retry sites this call opens (usually zero or one). Never throws on valid syntax. */
   analyze(node: TSESTree.CallExpression | TSESTree.NewExpression, origin: Origin, ctx: LibraryContext): RetrySite[];
   /** What the adapter checks, rendered into `docs/libraries.md` (see `./docs`). */
@@ -40,6 +42,14 @@ export interface LibraryAdapter {
    * `ctx.consumed` tells what a registration already covered.
    */
   unregistered?(ctx: LibraryContext): RetrySite[];
+  /**
+   * `unregistered` runs in every file, not only in files that import one of `packages`: the
+   * configuration is recognised by a shape that is the library's own (SWR's
+   * `onErrorRetry(error, key, config, revalidate, opts)`), and lives in files that need not import it.
+   * The words listed must appear in a file's text for the shape to be there (`['onErrorRetry']`):
+   * a file without any of them is skipped without a walk.
+   */
+  byShape?: readonly string[];
   typed?: {
     types: readonly (readonly string[])[];
     /** Sites of such an object that no call in the file consumed; [] when it sets no retry option. */

@@ -1,0 +1,169 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { calleeName, enclosingFunction, propertyName, unwrap, walk } from '../ast';
+import { evaluate, makeEnv, toDelayFacts } from '../delay';
+import { variableOf } from '../scope';
+import { RETRY_AFTER_STATUSES } from '../statuses';
+import type { Node, RetrySite } from '../types';
+import type { LibraryDocs } from './docs';
+import { readsRetryAfter, resolveFunction } from './option-state';
+import { acceptsAll, countLimit, evaluateCondition, firstStatusCheck, handlesRateLimit, retriedClientError, type Roles } from './status-set';
+import type { LibraryAdapter, LibraryContext } from './types';
+import { librarySite, type FunctionNode } from './util';
+
+/**
+ * SWR's `onErrorRetry(error, key, config, revalidate, { retryCount })` (swr 1.x / 2.x): a retry
+ * callback the code writes by hand. SWR calls it after each failed fetch with `retryCount` 1, 2, …
+ * (`revalidateOpts.retryCount = (opts.retryCount || 0) + 1` in `use-swr`), and the fetch runs
+ * again only when the callback calls `revalidate` (usually in a `setTimeout`). A written callback
+ * replaces the default (`_internal/utils/config.ts`: `~~((Math.random() + 0.5) * (1 << min(retryCount, 8))) * errorRetryInterval`,
+ * stopping past `errorRetryCount`), so neither `errorRetryCount` nor the default jitter applies
+ * to it: its wait is the `setTimeout` delay, its bound the count test it writes, and the failures
+ * it retries are those it does not `return` on.
+ */
+
+export const swrDocs: LibraryDocs = {
+  package: 'swr',
+  api: 'a written `onErrorRetry(error, key, config, revalidate, opts)` in any SWR configuration (`useSWR` options, `<SWRConfig value>`, an object typed `SWRConfiguration`, or a configuration object recognised by the callback\'s own signature)',
+  versionAssumed: 'swr 2.x (`_internal/utils/config.ts`; the same callback in 1.x)',
+  defaults: [
+    'the default `onErrorRetry`: `errorRetryInterval` (5000 ms) × 2^min(retryCount, 8) × a random 0.5–1.5, retrying until `errorRetryCount` (unset: no limit)',
+    'a written `onErrorRetry` replaces it: no jitter, no limit and no backoff unless the callback writes them',
+  ],
+  checks: [
+    { rule: 'require-jitter', when: 'the `setTimeout` delay before `revalidate` has no random component.' },
+    { rule: 'require-backoff', when: 'the delay is a constant, or `revalidate` is called with no wait.' },
+    { rule: 'require-max-delay', when: 'the delay grows with `retryCount` and the callback neither caps it nor stops on the count.' },
+    { rule: 'no-unbounded-retry', when: 'the callback never stops on `retryCount` (SWR\'s `errorRetryCount` applies only to the default callback).' },
+    { rule: 'no-retry-on-client-error', when: 'the callback stops on some statuses but still revalidates after another 4xx (it returns on 404 only), reported at its status check.' },
+    { rule: 'respect-retry-after', when: 'the callback names 429 or 503, retries it, and never reads `Retry-After`.' },
+  ],
+  notModelled: ['The default `onErrorRetry` (untouched, it waits with jitter and a cap): not reported.'],
+};
+
+/** The parameters of `onErrorRetry` by position; `retryCount` is read from the fifth (1 after the first failure). */
+const ROLES: Roles = { positional: ['error', 'other', 'other', 'other', 'count-options'], named: { retryCount: 'count' }, firstCount: 1, procedure: true };
+
+export const swrAdapter: LibraryAdapter = {
+  packages: ['swr'],
+  docs: swrDocs,
+  analyze() {
+    return [];
+  },
+  byShape: ['onErrorRetry'],
+  /**
+   * Every `onErrorRetry` property whose value is a same-file function of SWR's signature (a
+   * fourth parameter, `revalidate`, that the function calls or hands to `setTimeout`): the
+   * callback's shape is SWR's own, and configuration files often do not import `swr`.
+   */
+  unregistered(ctx) {
+    const out: RetrySite[] = [];
+    walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type !== T.Property || propertyName(n) !== 'onErrorRetry' || n.parent?.type !== T.ObjectExpression) return undefined;
+      const fn = resolveFunction(ctx, n.value);
+      if (fn) out.push(...callbackSite(ctx, n, fn));
+      return undefined;
+    });
+    return out;
+  },
+};
+
+/** A place the callback runs the fetch again: the `setTimeout` that calls `revalidate` (with its delay), or a direct call. */
+interface Revalidation {
+  call: TSESTree.CallExpression;
+  delay: Node | undefined;
+}
+
+function revalidations(ctx: LibraryContext, fn: FunctionNode): Revalidation[] {
+  const p = fn.params[3];
+  const id = p && (p.type === T.AssignmentPattern ? p.left : p);
+  if (!id || id.type !== T.Identifier) return [];
+  const v = variableOf(ctx.sourceCode, id);
+  if (!v) return [];
+  const out: Revalidation[] = [];
+  for (const r of v.references) {
+    const ident = r.identifier as Node;
+    const parent = ident.parent;
+    if (parent?.type !== T.CallExpression) continue;
+    if (parent.callee === ident) {
+      // `revalidate(opts)`: in a `setTimeout(() => revalidate(…), ms)` callback, or directly.
+      const inner = enclosingFunction(parent);
+      const timer = inner && inner !== fn && inner.parent?.type === T.CallExpression ? inner.parent : undefined;
+      if (timer && timer.arguments[0] === inner && isTimer(timer)) out.push({ call: timer, delay: timer.arguments[1] });
+      else if (inner === fn) out.push({ call: parent, delay: undefined });
+    } else if (parent.arguments[0] === ident && isTimer(parent)) {
+      // `setTimeout(revalidate, ms, opts)`.
+      out.push({ call: parent, delay: parent.arguments[1] });
+    }
+  }
+  return out;
+}
+
+function isTimer(call: TSESTree.CallExpression): boolean {
+  return calleeName(call) === 'setTimeout';
+}
+
+/** The retry site of one written `onErrorRetry`; none when the callback never revalidates. */
+function callbackSite(ctx: LibraryContext, prop: TSESTree.Property, fn: FunctionNode): RetrySite[] {
+  const again = revalidations(ctx, fn);
+  if (again.length === 0) return [];
+  const first = again[0]!;
+  const site = librarySite('swr', prop, { kind: 'unknown', node: first.call });
+  const limit = countLimit(fn, ROLES, ctx.sourceCode, 1);
+  // The count SWR passes: a destructured `{ retryCount }`, or `opts.retryCount`.
+  const opts = fn.params[4];
+  const countVar = opts?.type === T.ObjectPattern ? countVariable(ctx, opts) : undefined;
+  const optsVar = opts?.type === T.Identifier ? variableOf(ctx.sourceCode, opts) : undefined;
+  if (limit !== undefined) site.bound = { kind: 'bounded', maxAttempts: limit, node: first.call };
+  else if (!readsCount(ctx, fn, countVar, optsVar)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: first.call };
+  // `retryCount` when it revalidates: 1 up to the last count it lets through.
+  const hi = limit !== undefined ? Math.max(1, limit - 1) : Infinity;
+  for (const r of again) {
+    if (!r.delay) {
+      site.noWait = r.call;
+      continue;
+    }
+    const env = makeEnv(ctx.sourceCode, countVar ? [{ variable: countVar, lo: 1, hi }] : [], limit);
+    if (optsVar) {
+      env.attemptMember = (m) => (unwrap(m.object).type === T.Identifier && variableOf(ctx.sourceCode, unwrap(m.object) as TSESTree.Identifier) === optsVar && propertyName(m) === 'retryCount' ? { lo: 1, hi } : undefined);
+    }
+    const delay = toDelayFacts(evaluate(r.delay, env), r.call, r.delay);
+    if (!delay.opaque && !delay.growing && delay.maxReason === 'known' && delay.maxMs <= 0) site.noWait = r.call;
+    else site.waits.push({ node: r.call, argument: r.delay as TSESTree.Expression, delay });
+  }
+  // The statuses it retries: those it does not `return` on (judged only when it names a status).
+  const set = evaluateCondition(fn, ROLES, ctx.sourceCode);
+  if (set && set.named.size > 0) {
+    if (retriedClientError(set) !== undefined && !acceptsAll(set)) site.clientErrorRetries.push({ node: firstStatusCheck(fn, ctx.sourceCode) ?? prop, reason: 'client-status' });
+    if (handlesRateLimit(set)) site.rateLimitChecks.push(firstStatusCheck(fn, ctx.sourceCode, RETRY_AFTER_STATUSES) ?? prop);
+  }
+  site.honoursRetryAfter = readsRetryAfter(ctx, fn);
+  return [site];
+}
+
+function countVariable(ctx: LibraryContext, pattern: TSESTree.ObjectPattern): ReturnType<typeof variableOf> {
+  for (const p of pattern.properties) {
+    if (p.type !== T.Property || propertyName(p) !== 'retryCount') continue;
+    const value = p.value.type === T.AssignmentPattern ? p.value.left : p.value;
+    if (value.type === T.Identifier) return variableOf(ctx.sourceCode, value);
+  }
+  return undefined;
+}
+
+/** Whether a test of the callback reads the count (a test the analysis cannot resolve leaves the bound unknown). */
+function readsCount(ctx: LibraryContext, fn: FunctionNode, countVar: ReturnType<typeof variableOf>, optsVar: ReturnType<typeof variableOf>): boolean {
+  let found = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    const test = n.type === T.IfStatement || n.type === T.ConditionalExpression ? n.test : n.type === T.BinaryExpression && /^[<>]=?$|^[!=]==?$/.test(n.operator) ? n : undefined;
+    if (!test) return found ? false : undefined;
+    walk(test, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.MemberExpression && /^(retryCount|errorRetryCount)$/.test(propertyName(m) ?? '')) found = true;
+      if (m.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, m);
+        if (v && (v === countVar || v === optsVar)) found = true;
+      }
+    });
+    return found ? false : undefined;
+  });
+  return found;
+}
