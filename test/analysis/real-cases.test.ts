@@ -22,14 +22,15 @@ describe('real-code cases (recall and precision floors)', () => {
 });
 
 /**
- * Floors for the sets kept in sub-folders. held-out and held-out-2 were each scored once blind and
- * then became development cases; dev-4 was written for development. Each floor is the score the
+ * Floors for the sets kept in sub-folders. held-out, held-out-2 and held-out-3 were each scored blind
+ * and then became development cases; dev-4 was written for development. Each floor is the score the
  * analysis reached on that set, rounded down: a change that loses what was learnt from it fails.
  */
 const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision: number }[] = [
   { folder: 'held-out', cases: 37, recall: 0.97, precision: 0.98 },
   { folder: 'held-out-2', cases: 45, recall: 0.97, precision: 0.98 },
   { folder: 'dev-4', cases: 60, recall: 0.9, precision: 0.89 },
+  { folder: 'held-out-3', cases: 66, recall: 0.66, precision: 0.83 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {
