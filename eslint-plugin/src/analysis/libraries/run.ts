@@ -25,10 +25,11 @@ type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: RetrySettings): RetrySite[] {
   // Pre-filter: an adapter judges only calls, options types and imports that resolve to one of its
   // packages, and a module is named in a file only by a string literal (`import`, `require`,
-  // `import()`): a file whose text names none of the packages has no library site.
+  // `import()`): a file whose text names none of the packages has no library site. A package
+  // written with a trailing `*` (`@aws-sdk/client-*`) stands for every name it starts.
   // An adapter that claims project files by name (`matchesModule`) is ruled out by its `moduleWords`,
   // and one recognised by shape is ruled out by the absence of its shape's words (`byShape`).
-  if (!adapters.some((a) => (a.moduleWords ?? []).some((w) => sourceCode.text.includes(w)) || (!!a.matchesModule && !a.moduleWords) || a.packages.some((p) => sourceCode.text.includes(p)) || a.byShape?.some((w) => sourceCode.text.includes(w)))) return [];
+  if (!adapters.some((a) => (a.moduleWords ?? []).some((w) => sourceCode.text.includes(w)) || (!!a.matchesModule && !a.moduleWords) || a.packages.some((p) => sourceCode.text.includes(p.endsWith('*') ? p.slice(0, -1) : p)) || a.byShape?.some((w) => sourceCode.text.includes(w)))) return [];
   const calls: { node: Call; origin: Origin | undefined }[] = [];
   const typed: { literal: TSESTree.ObjectExpression; type: TSESTree.TypeNode }[] = [];
   const index = fileIndex(sourceCode);
