@@ -2,6 +2,20 @@
 'use strict';
 // The `retry-lint` command; the implementation is src/cli.ts. `main` never rejects; should the
 // module itself fail to load or run, that is the tool's own fault: exit 2 with the message.
+
+/**
+ * The line to print for an error that escaped `main`. ESLint is a peer dependency: when npm did not
+ * install it (`--legacy-peer-deps`, or a project that removed it), loading fails with "Cannot find
+ * module 'eslint'"; say what to do rather than report an internal error.
+ */
+function describe(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error && error.code === 'MODULE_NOT_FOUND' && /^Cannot find module 'eslint'/.test(message)) {
+    return 'retry-lint: ESLint is not installed in this project (it is a peer dependency, which npm skips with --legacy-peer-deps): run `npm install --save-dev eslint` (add --legacy-peer-deps if the project needs it)\n';
+  }
+  return `retry-lint: internal error: ${message}\n`;
+}
+
 try {
   require('../dist/cli.js')
     .main(process.argv.slice(2))
@@ -10,11 +24,11 @@ try {
         process.exitCode = code;
       },
       (error) => {
-        process.stderr.write(`retry-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(describe(error));
         process.exitCode = 2;
       },
     );
 } catch (error) {
-  process.stderr.write(`retry-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(describe(error));
   process.exitCode = 2;
 }
