@@ -625,6 +625,7 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (!selfCallee(call, fn, ctx)) return false;
   if (walksParameter(call, fn, ctx)) return true;
   if (stepsOuterInput(fn, ctx)) return true;
+  if (call.arguments.some((a) => readFromResult(a, fn, ctx))) return true;
   return call.arguments.some((a) => {
     const u = unwrap(a);
     if (u.type !== T.Identifier) return false;
@@ -632,6 +633,37 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
     const def = v?.defs[0];
     return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx);
   });
+}
+
+/**
+ * The argument is read from a value this call of the function obtained (`reply.headers.location`,
+ * `page.body.next`): a member of a local or of a callback parameter declared inside `fn`, other
+ * than the error a failure hands over (a catch parameter, or one named like an error, whose
+ * `config` is the same request again). The next call works on what the last attempt returned (a
+ * redirect followed, a next page), a new input rather than the same request again (R2).
+ */
+function readFromResult(arg: Node, fn: Fn, ctx: Ctx): boolean {
+  let u = unwrap(arg);
+  if (u.type === T.CallExpression && unwrap(u.callee).type === T.MemberExpression) u = unwrap(u.callee);
+  if (u.type !== T.MemberExpression) return false;
+  let root: Node = u;
+  while (root.type === T.MemberExpression || root.type === T.CallExpression) root = unwrap(root.type === T.MemberExpression ? root.object : root.callee);
+  if (root.type !== T.Identifier || ERROR_NAME.test(root.name) || ATTEMPTISH.test(root.name)) return false;
+  const def = variableOf(ctx.sourceCode, root)?.defs[0];
+  if (!def || !contains(fn.body, def.name)) return false;
+  if (def.type === 'CatchClause') return false;
+  if (def.type === 'Parameter') {
+    // A callback's parameter: the first of a Node-style `(err, res)` callback is the error.
+    const owner = def.node as Fn;
+    const index = owner.params.findIndex((q) => contains(q, def.name));
+    const errorFirst = index === 0 && owner.params.length > 1;
+    return !errorFirst;
+  }
+  if (def.type !== 'Variable') return false;
+  // A local copied from the error (`const cfg = err.config`) is the same request again.
+  let init: Node | null | undefined = (def.node as TSESTree.VariableDeclarator).init;
+  while (init && (init.type === T.MemberExpression || init.type === T.AwaitExpression || init.type === T.TSAsExpression || init.type === T.TSNonNullExpression)) init = init.type === T.MemberExpression ? init.object : init.type === T.AwaitExpression ? init.argument : init.expression;
+  return !(init?.type === T.Identifier && ERROR_NAME.test(init.name));
 }
 
 const COMPARISON = new Set(['<', '<=', '>', '>=', '===', '==', '!==', '!=']);
