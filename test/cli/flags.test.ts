@@ -164,6 +164,16 @@ describe('retry-lint options', function () {
     assert.match(run(['--init'], dir).stdout, /already uses eslint-plugin-retry/);
   });
 
+  it('--init writes in the config file\'s own style: its indentation, quotes and semicolons', () => {
+    const styled = 'import js from "@eslint/js"\n\nexport default [\n\tjs.configs.recommended,\n\t{ rules: { "no-console": "warn" } },\n]\n';
+    const dir = project({ 'package.json': JSON.stringify({ name: 'init-styled', private: true, type: 'module' }), 'eslint.config.js': styled, 'src/loop.js': UNBOUNDED }, { eslint: 'eslint', extra: ['@eslint/js'] });
+    const init = run(['--init'], dir);
+    assert.equal(init.status, 0, init.stdout + init.stderr);
+    const text = readFileSync(path.join(dir, 'eslint.config.js'), 'utf8');
+    assert.equal(text, 'import js from "@eslint/js"\nimport retry from "eslint-plugin-retry"\n\nexport default [\n\tretry.configs.recommended,\n\tjs.configs.recommended,\n\t{ rules: { "no-console": "warn" } },\n]\n');
+    assert.ok(ruleIds(retryLint([], dir).results).includes('retry/no-unbounded-retry'));
+  });
+
   it('--init edits a flat config with no import yet (export default [...]), and puts it back when the result does not load', () => {
     const plain = "export default [\n  { rules: { 'no-console': 'warn' } },\n];\n";
     const dir = project({ 'package.json': JSON.stringify({ name: 'init-plain', private: true, type: 'module' }), 'eslint.config.js': plain, 'src/loop.js': UNBOUNDED }, { eslint: 'eslint' });

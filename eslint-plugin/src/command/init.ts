@@ -159,12 +159,18 @@ async function initFlat(file: string, eslint: ResolvedEslint, io: CliIo): Promis
   const match = matches[0];
   if (!match || matches.length !== 1 || /\bmodule\.exports\b|\brequire\s*\(/.test(text)) return manual();
   const at = match.index + match[0].length;
-  let edited = `${text.slice(0, at)}\n  retry.configs.recommended,${text.slice(at)}`;
-  const imports = [...edited.matchAll(/^import\s[^;]*?from\s+['"][^'"]+['"];?[ \t]*$/gm)];
+  // Written in the file's own style: the indentation of the config's first entry, the quotes and
+  // semicolons of its last import (a project whose lint checks its config stays clean).
+  const indent = /^\s*?\n([ \t]+)\S/.exec(text.slice(at))?.[1] ?? '  ';
+  let edited = `${text.slice(0, at)}\n${indent}retry.configs.recommended,${text.slice(at)}`;
+  const imports = [...edited.matchAll(/^import\s[^;]*?from\s+(['"])[^'"]+['"](;?)[ \t]*$/gm)];
   const last = imports[imports.length - 1];
+  const quote = last?.[1] ?? "'";
+  const semi = last ? last[2] : ';';
+  const line = `import retry from ${quote}${PACKAGE}${quote}${semi}`;
   // A config with no import yet (`export default [{ … }]`) gets the import as its first line.
   const end = last ? last.index + last[0].length : 0;
-  edited = last ? `${edited.slice(0, end)}\nimport retry from '${PACKAGE}';${edited.slice(end)}` : `import retry from '${PACKAGE}';\n${edited}`;
+  edited = last ? `${edited.slice(0, end)}\n${line}${edited.slice(end)}` : `${line}\n${edited}`;
   write(file, edited);
   try {
     const Engine = await eslint.flat();
