@@ -10,7 +10,7 @@ import { describeHttpCall } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
-import type { AttemptBound, Node, RetrySite } from './types';
+import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
 import { isRetryAfterStatus } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
@@ -347,17 +347,7 @@ function analyzeInterval(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | u
   if (!recreates && !repeatsFailed) return undefined;
   if (repeatsFailed && clearsOnlyOnSuccess) clears = false;
   const wait = waitOf({ call, delayExpr: ms, bindings: [], argument: ms, opaque: false }, ctx.sourceCode, []);
-  return {
-    kind: 'loop',
-    node: call,
-    bound: { kind: clears ? 'unknown' : 'unbounded', maxAttempts: undefined, node: call },
-    waits: [wait],
-    noWait: undefined,
-    nonIdempotent: [],
-    rateLimitChecks: [],
-    honoursRetryAfter: false,
-    clientErrorRetries: [],
-  };
+  return timerLoopSite(call, wait, clears);
 }
 
 /**
@@ -380,17 +370,7 @@ function analyzeRecurringTimer(call: TSESTree.CallExpression, ctx: Ctx): RetrySi
   if (facts.some((f) => failedStateResources(f.test, ctx).size > 0)) return undefined;
   if (!recreatesFailed(tick, ctx)) return undefined;
   const wait = waitOf({ call, delayExpr: ms, bindings: [], argument: ms, opaque: false }, ctx.sourceCode, []);
-  return {
-    kind: 'loop',
-    node: call,
-    bound: { kind: facts.length > 0 ? 'unknown' : 'unbounded', maxAttempts: undefined, node: call },
-    waits: [wait],
-    noWait: undefined,
-    nonIdempotent: [],
-    rateLimitChecks: [],
-    honoursRetryAfter: false,
-    clientErrorRetries: [],
-  };
+  return timerLoopSite(call, wait, facts.length > 0);
 }
 
 /** Statements of the loop body that belong to this loop (not nested functions or nested loops). */
@@ -1532,4 +1512,21 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
   return waits;
 }
 
-
+/**
+ * The site of a timer that re-runs a connect on its own (an interval or a self-rescheduling timer):
+ * one wait, nothing classified, and a bound that is unknown when something may stop the timer
+ * (`stoppable`) and absent otherwise.
+ */
+function timerLoopSite(call: TSESTree.CallExpression, wait: Wait, stoppable: boolean): RetrySite {
+  return {
+    kind: 'loop',
+    node: call,
+    bound: { kind: stoppable ? 'unknown' : 'unbounded', maxAttempts: undefined, node: call },
+    waits: [wait],
+    noWait: undefined,
+    nonIdempotent: [],
+    rateLimitChecks: [],
+    honoursRetryAfter: false,
+    clientErrorRetries: [],
+  };
+}

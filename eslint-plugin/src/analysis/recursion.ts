@@ -666,6 +666,16 @@ function readFromResult(arg: Node, fn: Fn, ctx: Ctx): boolean {
   return !(init?.type === T.Identifier && ERROR_NAME.test(init.name));
 }
 
+/**
+ * A callee that only reports (`console.warn`, `logger.error`, `log.info`): a value handed to it is
+ * not worked on. `objects` are the receivers that never take an input (`Math` for arithmetic too).
+ */
+function isLogCallee(callee: Node, objects: readonly string[] = ['console']): boolean {
+  if (callee.type !== T.MemberExpression) return false;
+  const object = unwrap(callee.object);
+  return (object.type === T.Identifier && objects.includes(object.name)) || LOG_METHOD_RE.test(propertyName(callee) ?? '');
+}
+
 const COMPARISON = new Set(['<', '<=', '>', '>=', '===', '==', '!==', '!=']);
 const LOG_METHOD_RE = /^(log|info|warn|error|debug|trace|verbose)$/;
 
@@ -716,7 +726,7 @@ function stepsOuterInput(fn: Fn, ctx: Ctx): boolean {
     }
     if (n.type === T.CallExpression) {
       const c = unwrap(n.callee);
-      const logLine = c.type === T.MemberExpression && ((unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'console') || LOG_METHOD_RE.test(propertyName(c) ?? ''));
+      const logLine = isLogCallee(c);
       if (!logLine && n.arguments.some((a) => reads(a))) handed = true;
     }
     return undefined;
@@ -886,7 +896,7 @@ function handsSteppedOn(fn: Fn, v: Variable, skip: Node, ctx: Ctx): boolean {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (asWait(n, ctx.sourceCode, ctx.settings) || (n.type === T.CallExpression && isGlobalTimer(ctx.sourceCode, n))) return false;
     const c = unwrap(n.callee);
-    const logLine = c.type === T.MemberExpression && ((unwrap(c.object).type === T.Identifier && ['console', 'Math'].includes((unwrap(c.object) as TSESTree.Identifier).name)) || LOG_METHOD_RE.test(propertyName(c) ?? ''));
+    const logLine = isLogCallee(c, ['console', 'Math']);
     if (!logLine && n.arguments.some((a) => unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier))) handed = true;
     return undefined;
   });
@@ -1046,7 +1056,7 @@ function handsFirstParamOn(cb: Fn, skip: Node, ctx: Ctx): boolean {
     }
     if (n.type === T.CallExpression) {
       const c = unwrap(n.callee);
-      const logLine = c.type === T.MemberExpression && ((unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'console') || LOG_METHOD_RE.test(propertyName(c) ?? ''));
+      const logLine = isLogCallee(c);
       if (!logLine && n.arguments.some((a) => reads(a))) handed = true;
     }
     return undefined;
