@@ -577,7 +577,7 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
     // A test of the attempt count or a deadline, or of the delay itself (`if (backoff > 0) await
     // delay(backoff)`: a zero delay is the policy's own choice), only decides whether to wait.
     const inIf = waitNodes.filter((w) => contains(s, w));
-    const counted = cs.some((c) => refsCounter(s.test, c, ctx)) || hasDeadline(s.test, sourceCode) || inIf.some((w) => readsAny(s.test, delayVars(w)));
+    const counted = refsAnyCounter(s.test, cs, ctx) || hasDeadline(s.test, sourceCode) || inIf.some((w) => readsAny(s.test, delayVars(w)));
     if (!counted) return undefined;
     const waitsIn = (b: Node | null): boolean => !!b && waitNodes.some((w) => contains(b, w));
     const a = waitsIn(s.consequent);
@@ -689,7 +689,7 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     let hit = false;
     walk(root, ctx.sourceCode.visitorKeys, (m) => {
       if (hit || isFunction(m)) return false;
-      if (m.type === T.MemberExpression && m.computed && cs.some((c) => refsCounter(m.property, c, ctx))) hit = true;
+      if (m.type === T.MemberExpression && m.computed && refsAnyCounter(m.property, cs, ctx)) hit = true;
       return undefined;
     });
     return hit;
@@ -725,7 +725,7 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     if (n.type === T.CallExpression) {
       walk(n, ctx.sourceCode.visitorKeys, (m) => {
         if (found || isFunction(m)) return false;
-        if (m.type === T.MemberExpression && m.computed && cs.some((c) => refsCounter(m.property, c, ctx))) {
+        if (m.type === T.MemberExpression && m.computed && refsAnyCounter(m.property, cs, ctx)) {
           found = true;
         }
         if (m.type === T.Identifier && elements.size > 0) {
@@ -856,7 +856,7 @@ function failureLeaves(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterIn
       if (m.type === T.Identifier) {
         const v = variableOf(ctx.sourceCode, m);
         if (v && set.has(v)) flag = true;
-        if (cs.some((c) => isCounter(m, c, ctx))) counter = true;
+        if (countersRead(m, cs, ctx).length > 0) counter = true;
       }
     });
     return flag && !counter;
@@ -873,7 +873,7 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     if (isFunction(n)) return false;
     if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) {
       walk(n, ctx.sourceCode.visitorKeys, (m) => {
-        for (const c of named) if (isCounter(m, c, ctx)) timesWaits.add(c);
+        for (const c of countersRead(m, named, ctx)) timesWaits.add(c);
       });
       return false;
     }
@@ -1001,6 +1001,52 @@ interface CounterInfo {
   unit: boolean;
 }
 
+const counterIndexes = fileMemo<readonly CounterInfo[], { byId: Map<Node, CounterInfo[]>; byText: Map<string, CounterInfo[]> }>();
+const NO_COUNTERS: readonly CounterInfo[] = [];
+
+/**
+ * The counters among `cs` that `node` is a read of: `cs.filter((c) => isCounter(node, c, ctx))`
+ * from one lookup (by reference identifier, or by text for a field counter) instead of a scan of
+ * the counters. A loop nesting d others has d counters, asked about at every node of its body.
+ */
+function countersRead(node: Node, cs: readonly CounterInfo[], ctx: Ctx): readonly CounterInfo[] {
+  if (cs.length === 0) return NO_COUNTERS;
+  let index = counterIndexes.get(cs);
+  if (!index) {
+    index = { byId: new Map(), byText: new Map() };
+    for (const c of cs) {
+      if (c.variable) {
+        for (const r of c.variable.references) {
+          const list = index.byId.get(r.identifier);
+          if (!list) index.byId.set(r.identifier, [c]);
+          else if (!list.includes(c)) list.push(c);
+        }
+      } else {
+        const list = index.byText.get(c.text);
+        if (list) list.push(c);
+        else index.byText.set(c.text, [c]);
+      }
+    }
+    counterIndexes.set(cs, index);
+  }
+  const n = unwrap(node);
+  if (n.type === T.Identifier) return index.byId.get(n) ?? NO_COUNTERS;
+  if (n.type === T.MemberExpression && index.byText.size > 0) return index.byText.get(ctx.sourceCode.getText(n)) ?? NO_COUNTERS;
+  return NO_COUNTERS;
+}
+
+/** Whether `node`'s subtree reads any of the counters: `cs.some((c) => refsCounter(node, c, ctx))` in one walk. */
+function refsAnyCounter(node: Node, cs: readonly CounterInfo[], ctx: Ctx): boolean {
+  if (cs.length === 0) return false;
+  let found = false;
+  walk(node, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (countersRead(n, cs, ctx).length > 0) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 /** Whether `node` is a read of the counter. */
 function isCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
   const n = unwrap(node);
@@ -1008,8 +1054,22 @@ function isCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
   return n.type === T.MemberExpression && ctx.sourceCode.getText(n) === c.text;
 }
 
-/** Variables the loop increments or decrements (`i++`, `n += 1`, `left--`, `attempt = attempt + 1`, `this.tries++`). */
+const countersCache = fileMemo<Loop, CounterInfo[]>();
+
+/**
+ * Variables the loop increments or decrements (`i++`, `n += 1`, `left--`, `attempt = attempt + 1`,
+ * `this.tries++`), nested loops' included. Memoised per loop (the list is shared: do not change it).
+ */
 function counters(loop: Loop, ctx: Ctx): CounterInfo[] {
+  let cs = countersCache.get(loop);
+  if (!cs) {
+    cs = collectCounters(loop, ctx);
+    countersCache.set(loop, cs);
+  }
+  return cs;
+}
+
+function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
   const out = new Map<string, CounterInfo>();
   walk(loop, ctx.sourceCode.visitorKeys, (n) => {
     if (isFunction(n)) return false;
