@@ -5,7 +5,7 @@ import { fileIndex } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
+import { FAILURES, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -1428,6 +1428,22 @@ function stepsOf(loop: Loop, ctx: Ctx): Map<Variable, Node[]> {
   return steps;
 }
 
+const stepFactsCache = fileMemo<Node, PathFact[]>();
+
+/**
+ * The path facts of a step up to the top of the file, memoised per step: those of an enclosing
+ * loop's body are the ones established within it (`pathFacts(step, loop.body)`, in the same
+ * order), so a step inside d nested loops climbs its ancestors once rather than once per loop.
+ */
+function stepFacts(step: Node, ctx: Ctx): PathFact[] {
+  let facts = stepFactsCache.get(step);
+  if (!facts) {
+    facts = pathFacts(step, ctx.sourceCode.ast);
+    stepFactsCache.set(step, facts);
+  }
+  return facts;
+}
+
 /**
  * The largest value of a count that the loop steps up by one only under a test that it is below a
  * known limit (`if (n < max) n++`, `if (n <= max - 1) { n += 1; }`): the limit. Undefined when
@@ -1441,7 +1457,8 @@ function saturation(loop: Loop, v: Variable, ctx: Ctx): number | undefined {
     const one = step.type === T.UpdateExpression ? step.operator === '++' : step.type === T.AssignmentExpression && step.operator === '+=' && unwrap(step.right).type === T.Literal && (unwrap(step.right) as TSESTree.Literal).value === 1;
     if (!one) return undefined;
     let limit: number | undefined;
-    for (const fact of pathFacts(step, loop.body)) {
+    for (const fact of stepFacts(step, ctx)) {
+      if (!contains(loop.body, fact.at)) continue;
       for (const { cmp, holds } of impliedComparisons(fact)) {
         const isV = (x: Node): boolean => { const u = unwrap(x); return u.type === T.Identifier && variableOf(ctx.sourceCode, u) === v; };
         let op = cmp.operator as string;
