@@ -495,7 +495,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     op.rateLimitChecks.push(loop.test);
   }
   // `do { … } while (!res.ok && …)`: the loop condition itself retries every non-OK status.
-  if (request && loop.type !== T.ForOfStatement && loop.test && !classifiesStatus(loop, sourceCode) && (okCheck(loop.test, sourceCode) === 'failure' || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300))) {
+  if (request && loop.type !== T.ForOfStatement && loop.test && (okCheck(loop.test, sourceCode) === 'failure' || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300)) && !classifiesStatus(loop, sourceCode)) {
     op.clientErrorRetries.push({ node: loop.test, reason: 'non-ok' });
   }
   return {
@@ -1399,33 +1399,40 @@ function isStep(n: Node | undefined, id: Node | undefined): boolean {
   return n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') && (!id || n.left === id);
 }
 
-const stepsCache = fileMemo<Loop, Map<Variable, Node[]>>();
+const variableStepsCache = fileMemo<Variable, { node: Node; fn: Node | undefined }[]>();
 
 /**
- * The updates and assignments in a loop's body (not in nested functions) by the variable they
- * write, in source order: one walk per loop for all its counters (a loop nesting others sees one
- * counter per nested loop, and walked its whole body for each).
+ * The updates and assignments that write `v` (`v++`, `v += k`, `v = …`), each with its nearest
+ * enclosing function, found from the variable's references and memoised per variable: a loop
+ * asks for the steps of each of its counters, and a loop nesting d others has d of them, so a walk
+ * of the loop's body per loop (or per counter) cost O(d²) (or O(d³)) in the depth.
  */
-function stepsOf(loop: Loop, ctx: Ctx): Map<Variable, Node[]> {
-  let steps = stepsCache.get(loop);
+function stepsOfVariable(v: Variable, ctx: Ctx): { node: Node; fn: Node | undefined }[] {
+  let steps = variableStepsCache.get(v);
   if (!steps) {
-    const out = new Map<Variable, Node[]>();
-    walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
-      if (isFunction(n)) return false;
-      const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression ? n.left : undefined;
-      const t = target && unwrap(target);
-      const v = t?.type === T.Identifier ? variableOf(ctx.sourceCode, t) : undefined;
-      if (v) {
-        const list = out.get(v);
-        if (list) list.push(n);
-        else out.set(v, [n]);
-      }
-      return undefined;
-    });
-    steps = out;
-    stepsCache.set(loop, steps);
+    steps = [];
+    for (const r of v.references) {
+      // The written expression, through the wrappers `unwrap` strips (`(x as number)++`).
+      let target: Node = r.identifier as Node;
+      while (target.parent && unwrap(target.parent) !== target.parent && (target.parent as { expression?: Node }).expression === target) target = target.parent;
+      const n = target.parent;
+      const writes = n?.type === T.UpdateExpression ? n.argument === target : n?.type === T.AssignmentExpression && n.left === target;
+      if (!n || !writes || r.identifier.type !== T.Identifier || variableOf(ctx.sourceCode, r.identifier) !== v) continue;
+      let fn: Node | undefined = n.parent;
+      while (fn && !isFunction(fn)) fn = fn.parent;
+      steps.push({ node: n, fn });
+    }
+    variableStepsCache.set(v, steps);
   }
   return steps;
+}
+
+/**
+ * The updates and assignments of `v` in the loop's body, not in nested functions (their order
+ * does not matter to {@link saturation}).
+ */
+function stepsIn(loop: Loop, v: Variable, ctx: Ctx): Node[] {
+  return stepsOfVariable(v, ctx).filter((s) => contains(loop.body, s.node) && !(s.fn && contains(loop.body, s.fn))).map((s) => s.node);
 }
 
 const stepFactsCache = fileMemo<Node, PathFact[]>();
@@ -1450,7 +1457,7 @@ function stepFacts(step: Node, ctx: Ctx): PathFact[] {
  * some step is not so guarded or the limit is unknown.
  */
 function saturation(loop: Loop, v: Variable, ctx: Ctx): number | undefined {
-  const steps = stepsOf(loop, ctx).get(v) ?? [];
+  const steps = stepsIn(loop, v, ctx);
   if (steps.length === 0) return undefined;
   let ceiling = -Infinity;
   for (const step of steps) {
