@@ -10,6 +10,7 @@ import { describeHttpCall } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
+import { summarise } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
 import { isRetryAfterStatus } from './statuses';
@@ -1069,47 +1070,75 @@ function counters(loop: Loop, ctx: Ctx): CounterInfo[] {
   return cs;
 }
 
+/**
+ * The counting steps of a region, by counter (variable name or field text): the first step that
+ * names a counter (with its variable and direction) and whether every step from it on is by one
+ * (`defs`, in the order counters are first named), and whether every step of the name is by one
+ * (`allUnit`), for a region around this one.
+ */
+interface CounterSteps {
+  defs: Map<string, CounterInfo>;
+  allUnit: Map<string, boolean>;
+}
+
+const counterSteps = fileMemo<Node, CounterSteps>();
+
+/** The counters a walk of the loop (head and body, not nested functions) finds, from its nested loops' summaries. */
 function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
-  const out = new Map<string, CounterInfo>();
-  walk(loop, ctx.sourceCode.visitorKeys, (n) => {
-    if (isFunction(n)) return false;
-    let target: Node | undefined;
-    let dir: 1 | -1 | undefined;
-    let unit = false;
-    const one = (x: Node): boolean => { const u = unwrap(x); return u.type === T.Literal && u.value === 1; };
-    if (n.type === T.UpdateExpression) {
-      target = n.argument;
-      dir = n.operator === '++' ? 1 : -1;
-      unit = true;
-    } else if (n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=')) {
-      target = n.left;
-      dir = n.operator === '+=' ? 1 : -1;
-      unit = one(n.right);
-    } else if (n.type === T.AssignmentExpression && n.operator === '=') {
-      const r = unwrap(n.right);
-      const same = (x: Node): boolean => ctx.sourceCode.getText(unwrap(x)) === ctx.sourceCode.getText(n.left);
-      if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && (same(r.left as Node) || (r.operator === '+' && same(r.right)))) {
+  const record = (acc: CounterSteps, key: string, variable: Variable | undefined, named: boolean, direction: 1 | -1, unit: boolean): void => {
+    acc.allUnit.set(key, (acc.allUnit.get(key) ?? true) && unit);
+    const seen = acc.defs.get(key);
+    if (seen) seen.unit &&= unit;
+    else if (named) acc.defs.set(key, { variable, text: key, direction, unit });
+  };
+  const steps = summarise<CounterSteps>(loop, ctx.sourceCode, {
+    memo: counterSteps,
+    make: () => ({ defs: new Map(), allUnit: new Map() }),
+    visit: (n, acc) => {
+      if (isFunction(n)) return false;
+      let target: Node | undefined;
+      let dir: 1 | -1 | undefined;
+      let unit = false;
+      const one = (x: Node): boolean => { const u = unwrap(x); return u.type === T.Literal && u.value === 1; };
+      if (n.type === T.UpdateExpression) {
+        target = n.argument;
+        dir = n.operator === '++' ? 1 : -1;
+        unit = true;
+      } else if (n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=')) {
         target = n.left;
-        dir = r.operator === '+' ? 1 : -1;
-        unit = one(same(r.left) ? r.right : r.left);
+        dir = n.operator === '+=' ? 1 : -1;
+        unit = one(n.right);
+      } else if (n.type === T.AssignmentExpression && n.operator === '=') {
+        const r = unwrap(n.right);
+        const same = (x: Node): boolean => ctx.sourceCode.getText(unwrap(x)) === ctx.sourceCode.getText(n.left);
+        if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && (same(r.left as Node) || (r.operator === '+' && same(r.right)))) {
+          target = n.left;
+          dir = r.operator === '+' ? 1 : -1;
+          unit = one(same(r.left) ? r.right : r.left);
+        }
       }
-    }
-    if (!target || !dir) return undefined;
-    const t = unwrap(target);
-    if (t.type === T.Identifier) {
-      const v = variableOf(ctx.sourceCode, t);
-      const seen = out.get(t.name);
-      if (seen) seen.unit &&= unit;
-      else if (v) out.set(t.name, { variable: v, text: t.name, direction: dir, unit });
-    } else if (t.type === T.MemberExpression) {
-      const text = ctx.sourceCode.getText(t);
-      const seen = out.get(text);
-      if (seen) seen.unit &&= unit;
-      else out.set(text, { variable: undefined, text, direction: dir, unit });
-    }
-    return undefined;
+      if (!target || !dir) return undefined;
+      const t = unwrap(target);
+      if (t.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, t);
+        record(acc, t.name, v, !!v, dir, unit);
+      } else if (t.type === T.MemberExpression) {
+        record(acc, ctx.sourceCode.getText(t), undefined, true, dir, unit);
+      }
+      return undefined;
+    },
+    merge: (acc, inner) => {
+      // Steps of a counter already named here: every inner step counts. A counter first named
+      // inside: as the inner region found it (its steps before it was named do not count).
+      for (const [key, all] of inner.allUnit) {
+        const seen = acc.defs.get(key);
+        if (seen) seen.unit &&= all;
+      }
+      for (const [key, def] of inner.defs) if (!acc.defs.has(key)) acc.defs.set(key, { ...def });
+      for (const [key, all] of inner.allUnit) acc.allUnit.set(key, (acc.allUnit.get(key) ?? true) && all);
+    },
   });
-  return [...out.values()];
+  return [...steps.defs.values()];
 }
 
 /** Tests that can end the loop: the loop condition and every `if` in the body whose consequent leaves. */
