@@ -524,12 +524,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
  */
 function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefined {
   const { sourceCode } = ctx;
-  const waitNodes: Node[] = [];
-  walkRegion(loop, sourceCode, (n) => {
-    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-    if (asWait(n, sourceCode, ctx.settings) && isAwaited(n, sourceCode)) waitNodes.push(n);
-    return undefined;
-  }, false);
+  const waitNodes = awaitedWaits(loop, ctx);
   // A wait in the loop's own head (`while (await backoff())`) runs on every path.
   if (waitNodes.length === 0 || waitNodes.some((w) => !contains(loop.body, w))) return undefined;
   const tryBlocks: Node[] = [];
@@ -596,6 +591,35 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
     if (reached) return reached[0] ?? headOf(loop);
   }
   return undefined;
+}
+
+/** The awaited waits of each region (outside nested functions), per settings. */
+const awaitedWaitsBySettings = fileMemo<Ctx['settings'], Map<Node, Node[]>>();
+
+/**
+ * The awaited wait calls in `region` (not in nested functions), in source order: summarised
+ * bottom-up, a loop's are its own plus its nested loops' (summaries.ts). Shared: do not change it.
+ */
+function awaitedWaits(region: Node, ctx: Ctx): readonly Node[] {
+  const { sourceCode, settings } = ctx;
+  let memo = awaitedWaitsBySettings.get(settings);
+  if (!memo) {
+    memo = new Map();
+    awaitedWaitsBySettings.set(settings, memo);
+  }
+  return summarise<Node[]>(region, sourceCode, {
+    memo,
+    make: () => [],
+    visit: (n, acc) => {
+      if (isFunction(n)) return false;
+      if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+      if (asWait(n, sourceCode, settings) && isAwaited(n, sourceCode)) acc.push(n);
+      return undefined;
+    },
+    merge: (acc, inner) => {
+      for (const w of inner) acc.push(w);
+    },
+  });
 }
 
 /**
