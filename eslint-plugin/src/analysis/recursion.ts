@@ -1013,6 +1013,9 @@ function exitsOnHandedFailure(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): 
     // Given a failure, it leaves: with no re-call (the failure ends there), or by scheduling itself
     // again (`if (err) return setTimeout(open, ms)`), which is the retry, judged as its own site.
     if (st.type === T.IfStatement && setWhenGiven(st.test)) return alwaysExits(st.consequent);
+    // `if (err && err.message !== 'closing') return setTimeout(open, ms)`: most failures reschedule.
+    const t = unwrap(st.test);
+    if (st.type === T.IfStatement && t.type === T.LogicalExpression && t.operator === '&&' && setWhenGiven(t.left) && alwaysExits(st.consequent) && selfCalls(fn, ctx, st.consequent).length > 0) return true;
     if (calls(st)) return false;
   }
   return false;
@@ -1349,6 +1352,8 @@ function isErrorValue(test: Node): boolean {
   const t = unwrap(test);
   if (t.type === T.Identifier) return ERROR_NAME.test(t.name);
   if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==') && t.left.type === T.Identifier) return ERROR_NAME.test(t.left.name);
+  // `if (err && err.message !== 'Connection closing')`: taken only when there is an error.
+  if (t.type === T.LogicalExpression && t.operator === '&&') return isErrorValue(t.left);
   return false;
 }
 
