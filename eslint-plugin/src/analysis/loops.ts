@@ -6,7 +6,7 @@ import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
-import { describeHttpCall } from './http';
+import { describeHttpCall, isTypedResponse } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
@@ -495,7 +495,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     op.rateLimitChecks.push(loop.test);
   }
   // `do { … } while (!res.ok && …)`: the loop condition itself retries every non-OK status.
-  if (request && loop.type !== T.ForOfStatement && loop.test && !classifiesStatus(loop, sourceCode) && (okCheck(loop.test, sourceCode) === 'failure' || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300))) {
+  if ((request || (loop.type !== T.ForOfStatement && !!loop.test && readsTypedResponse(loop.test, sourceCode))) && loop.type !== T.ForOfStatement && loop.test && !classifiesStatus(loop, sourceCode) && (conjuncts(loop.test).some((c) => okCheck(c, sourceCode) === 'failure') || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300))) {
     op.clientErrorRetries.push({ node: loop.test, reason: 'non-ok' });
   }
   return {
@@ -913,6 +913,26 @@ function containsContinue(n: Node): boolean {
   if (n.type === T.BlockStatement) return n.body.some(containsContinue);
   if (n.type === T.IfStatement) return containsContinue(n.consequent) || (!!n.alternate && containsContinue(n.alternate));
   return false;
+}
+
+/**
+ * Whether a test reads `ok` or `status` of a value its types declare an HTTP response (see
+ * {@link isTypedResponse}): the request may be made out of sight, by a caller's callback.
+ */
+function readsTypedResponse(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(test, sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.MemberExpression && (propertyName(n) === 'ok' || propertyName(n) === 'status') && isTypedResponse(sourceCode, n.object)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** The operands of a chain of `&&` (`a && b && c`), or the test itself. */
+function conjuncts(test: Node): Node[] {
+  const t = unwrap(test);
+  return t.type === T.LogicalExpression && t.operator === '&&' ? [...conjuncts(t.left), ...conjuncts(t.right)] : [t];
 }
 
 /** A `!res.ok` anywhere in a (compound) test. */
