@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { callsWithin, fileIndex } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, findAll, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, findAll, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
 import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -666,18 +666,8 @@ function readFromResult(arg: Node, fn: Fn, ctx: Ctx): boolean {
   return !(init?.type === T.Identifier && ERROR_NAME.test(init.name));
 }
 
-/**
- * A callee that only reports (`console.warn`, `logger.error`, `log.info`): a value handed to it is
- * not worked on. `objects` are the receivers that never take an input (`Math` for arithmetic too).
- */
-function isLogCallee(callee: Node, objects: readonly string[] = ['console']): boolean {
-  if (callee.type !== T.MemberExpression) return false;
-  const object = unwrap(callee.object);
-  return (object.type === T.Identifier && objects.includes(object.name)) || LOG_METHOD_RE.test(propertyName(callee) ?? '');
-}
 
 const COMPARISON = new Set(['<', '<=', '>', '>=', '===', '==', '!==', '!=']);
-const LOG_METHOD_RE = /^(log|info|warn|error|debug|trace|verbose)$/;
 
 /**
  * The function steps a variable declared outside it (`port += 1`, `seq++`) that is no attempt
