@@ -1439,6 +1439,12 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       if (cap !== undefined && dir === 1) last.hi = Math.max(last.lo, Math.min(last.hi, Math.max(cap, p.defaultValue ? (constant(p.defaultValue, ctx) ?? cap) : cap)));
       continue;
     }
+    // `tries++; … self(url, tries)`: the parameter itself is stepped in the body and handed back as it is.
+    const self = steppedParameter(arg, p.variable, fn);
+    if (self) {
+      consider(p.variable, self.dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined, self.unit);
+      continue;
+    }
     // `let left = tries; … left -= 1; … self({ url, tries: left })`, `const left = opts.retries ?? 3;
     // … self(x, { ...opts, retries: left - 1 })`: a local taken from the parameter counts, and goes
     // back in its place (F2).
@@ -1519,6 +1525,32 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
   }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once };
+}
+
+/**
+ * The parameter `param` is passed back as it is (`self(url, tries)`) after the body stepped it
+ * (`tries++`, `tries += 1`, `budget -= 1`): its direction, and whether every step is by one.
+ */
+function steppedParameter(arg: Node, param: Variable, fn: Fn): { dir: 1 | -1; unit: boolean } | undefined {
+  const a = unwrap(arg);
+  if (a.type !== T.Identifier || !isReferenceTo(param, a)) return undefined;
+  let dir: 1 | -1 | undefined;
+  let unit = true;
+  for (const r of param.references) {
+    const w = r.identifier.parent as Node | undefined;
+    if (!contains(fn.body, r.identifier)) continue;
+    let d: 1 | -1 | undefined;
+    if (w?.type === T.UpdateExpression) d = w.operator === '++' ? 1 : -1;
+    else if (w?.type === T.AssignmentExpression && w.left === r.identifier && (w.operator === '+=' || w.operator === '-=')) {
+      d = w.operator === '+=' ? 1 : -1;
+      const k = unwrap(w.right);
+      if (!(k.type === T.Literal && k.value === 1)) unit = false;
+    } else if (w?.type === T.AssignmentExpression && w.left === r.identifier) return undefined;
+    if (d === undefined) continue;
+    if (dir !== undefined && dir !== d) return undefined;
+    dir = d;
+  }
+  return dir ? { dir, unit } : undefined;
 }
 
 /**
