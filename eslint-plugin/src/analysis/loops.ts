@@ -3,16 +3,16 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { fileIndex } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { FAILURES, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
-import { describeHttpCall } from './http';
+import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
 import { nodesWithin, summarise } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
+import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { isRetryAfterStatus } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
 
@@ -464,6 +464,8 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     ownNodes(loop, ctx, (n) => {
       if (n.type === T.TryStatement && n.handler) turnedDown = true;
     });
+    // Only 2xx answers reach the loop's tests: going round on one (202, "not done yet") is polling.
+    if (!turnedDown && request && onlySuccessArrives(loop, ctx)) return undefined;
     const flowRetry = !turnedDown && loop.type !== T.ForOfStatement && !reachesBackEdge(loop, SUCCESS, sourceCode) && FAILURES.some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (flowRetry) statusRetry = true;
     if (!request && !flowRetry) return undefined;
@@ -496,7 +498,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     op.rateLimitChecks.push(loop.test);
   }
   // `do { … } while (!res.ok && …)`: the loop condition itself retries every non-OK status.
-  if (request && loop.type !== T.ForOfStatement && loop.test && (okCheck(loop.test, sourceCode) === 'failure' || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300)) && !classifiesStatus(loop, sourceCode)) {
+  if ((request || (loop.type !== T.ForOfStatement && !!loop.test && readsTypedResponse(loop.test, sourceCode))) && loop.type !== T.ForOfStatement && loop.test && (conjuncts(loop.test).some((c) => okCheck(c, sourceCode) === 'failure') || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300)) && !classifiesStatus(loop, sourceCode)) {
     op.clientErrorRetries.push({ node: loop.test, reason: 'non-ok' });
   }
   return {
@@ -623,6 +625,28 @@ function awaitedWaits(region: Node, ctx: Ctx): readonly Node[] {
 }
 
 /**
+ * Every request in the loop rejects its 4xx/5xx answers ({@link rejectsErrorStatuses}) and is
+ * awaited as it is, and nothing in the loop catches a rejection (no `.catch`, no rejection handler):
+ * a failed request leaves the loop, and the code after it only ever sees a 2xx answer.
+ */
+function onlySuccessArrives(loop: Loop, ctx: Ctx): boolean {
+  let requests = 0;
+  let caught = false;
+  ownNodes(loop, ctx, (n) => {
+    if (caught || n.type !== T.CallExpression) return;
+    const name = calleeName(n);
+    if (name === 'catch' || name === 'finally' || (name === 'then' && n.arguments.length > 1)) caught = true;
+    const h = describeHttpCall(ctx.sourceCode, n, ctx.settings);
+    if (!h) return;
+    requests++;
+    let p: Node | undefined = n.parent;
+    while (p && (p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.ChainExpression || p.type === T.TSTypeAssertion)) p = p.parent;
+    if (p?.type !== T.AwaitExpression || !rejectsErrorStatuses(ctx.sourceCode, h)) caught = true;
+  });
+  return requests > 0 && !caught;
+}
+
+/**
  * A readiness probe: every request is a read (GET/HEAD), the loop returns nothing (`if (res.ok) return;`)
  * and writes nothing outside itself, so a success yields no value and no effect.
  */
@@ -651,7 +675,81 @@ function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
     }
     return undefined;
   });
-  return (requests > 0 && !produces) || opensAndClosesOnly(loop, ctx);
+  return (requests > 0 && !produces) || readsOnlyToProbe(loop, ctx) || opensAndClosesOnly(loop, ctx);
+}
+
+/**
+ * A call that checks a dependency answers and whose answer is dropped: `await redis.ping()`,
+ * `await fs.access(p)`, `await pool.query('SELECT 1')`, `` await prisma.$queryRaw`SELECT 1` ``.
+ */
+function isDroppedProbeRead(n: Node, ctx: Ctx): boolean {
+  let p: Node | undefined = n.parent;
+  while (p && (p.type === T.AwaitExpression || p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.ChainExpression)) p = p.parent;
+  if (p?.type !== T.ExpressionStatement) return false;
+  if (n.type === T.TaggedTemplateExpression) {
+    const tag = unwrap(n.tag);
+    const name = tag.type === T.Identifier ? tag.name : tag.type === T.MemberExpression ? propertyName(tag) : undefined;
+    return !!name && (STATEMENT_CALL_RE.test(name) || name === 'sql') && READ_STATEMENT_RE.test(n.quasi.quasis[0]?.value.cooked ?? '');
+  }
+  if (n.type !== T.CallExpression) return false;
+  const name = calleeName(n) ?? '';
+  if (PROBE_CALL_RE.test(name)) return true;
+  if (!STATEMENT_CALL_RE.test(name) || !n.arguments[0] || n.arguments[0].type === T.SpreadElement) return false;
+  const first = unwrap(n.arguments[0]);
+  const text = first.type === T.TemplateLiteral && first.expressions.length === 0 ? first.quasis[0]?.value.cooked : stringValue(first) ?? staticText(first, ctx);
+  return typeof text === 'string' && READ_STATEMENT_RE.test(text);
+}
+
+function staticText(n: Node, ctx: Ctx): string | undefined {
+  try {
+    const v = ASTUtils.getStaticValue(n as TSESTree.Node, ctx.sourceCode.getScope(n));
+    return typeof v?.value === 'string' ? v.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * "Wait until the dependency answers" without HTTP (F5): the loop's only work is a read that checks
+ * the dependency ({@link isDroppedProbeRead}); every other statement-level call waits, logs or ends
+ * the process, and nothing the attempt produced leaves the loop (no value returned, no `break`,
+ * nothing written outside). PRODUCT: health checks waiting until a dependency is ready are
+ * polling, even with a constant pause and no deadline.
+ */
+function readsOnlyToProbe(loop: Loop, ctx: Ctx): boolean {
+  let reads = 0;
+  let other = false;
+  const own = counters(loop, ctx);
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (other || isFunction(n)) return false;
+    if ((n.type === T.CallExpression || n.type === T.TaggedTemplateExpression) && isDroppedProbeRead(n, ctx)) {
+      reads++;
+      return false;
+    }
+    if (n.type === T.ExpressionStatement) {
+      let e = unwrap(n.expression);
+      if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+      if (e.type === T.TaggedTemplateExpression) {
+        if (!isDroppedProbeRead(e, ctx)) other = true;
+      } else if (e.type === T.CallExpression || e.type === T.NewExpression) {
+        const c = unwrap(e.callee);
+        if (isDroppedProbeRead(e, ctx)) return undefined;
+        const exits = c.type === T.MemberExpression && propertyName(c) === 'exit';
+        if (!isLogCallee(c) && !exits && !asWait(e, ctx.sourceCode, ctx.settings)) other = true;
+      } else if (e.type !== T.AssignmentExpression && e.type !== T.UpdateExpression) other = true;
+    }
+    // A value handed back (even `true`) is what the caller asked for, as in the HTTP probe above.
+    if ((n.type === T.ReturnStatement && n.argument && !(unwrap(n.argument).type === T.Identifier && (unwrap(n.argument) as TSESTree.Identifier).name === 'undefined')) || n.type === T.BreakStatement) other = true;
+    if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
+      const left = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument);
+      const v = left.type === T.Identifier ? variableOf(ctx.sourceCode, left) : undefined;
+      const decl = v?.defs[0]?.name;
+      // A counter of the loop's own, or a local of the pass; anything else is written for the caller.
+      if (!v || !decl || !(contains(loop, decl) || own.some((c) => c.variable === v))) other = true;
+    }
+    return undefined;
+  });
+  return reads > 0 && !other;
 }
 
 /** Methods that give a resource back. */
@@ -978,6 +1076,26 @@ function containsContinue(n: Node): boolean {
   if (n.type === T.BlockStatement) return n.body.some(containsContinue);
   if (n.type === T.IfStatement) return containsContinue(n.consequent) || (!!n.alternate && containsContinue(n.alternate));
   return false;
+}
+
+/**
+ * Whether a test reads `ok` or `status` of a value its types declare an HTTP response (see
+ * {@link isTypedResponse}): the request may be made out of sight, by a caller's callback.
+ */
+function readsTypedResponse(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(test, sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.MemberExpression && (propertyName(n) === 'ok' || propertyName(n) === 'status') && isTypedResponse(sourceCode, n.object)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** The operands of a chain of `&&` (`a && b && c`), or the test itself. */
+function conjuncts(test: Node): Node[] {
+  const t = unwrap(test);
+  return t.type === T.LogicalExpression && t.operator === '&&' ? [...conjuncts(t.left), ...conjuncts(t.right)] : [t];
 }
 
 /** A `!res.ok` anywhere in a (compound) test. */

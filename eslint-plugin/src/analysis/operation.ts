@@ -4,7 +4,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
-import { describeHttpCall, judgeIdempotency, keyCreatedInside, type HttpCall } from './http';
+import { describeHttpCall, judgeIdempotency, keyCreatedInside, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
 import { outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
@@ -346,8 +346,14 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
   walkRegion(c.body, sourceCode, (n) => {
     if (strong) return false;
     let test: Node | undefined;
-    if (n.type === T.IfStatement || n.type === T.ConditionalExpression) test = n.test;
-    else if (n.type === T.SwitchStatement) test = n.discriminant;
+    if (n.type === T.IfStatement) test = n.test;
+    else if (n.type === T.ConditionalExpression) {
+      // A conditional that only picks a value (`e instanceof Error ? e.message : 'unknown'` in a
+      // message) decides nothing about going round; one whose value is kept (`const transient = …`)
+      // reaches a later test through the derived variable.
+      if (picksValueOnly(n)) return undefined;
+      test = n.test;
+    } else if (n.type === T.SwitchStatement) test = n.discriminant;
     else if (n.type === T.LogicalExpression && n.parent?.type === T.ExpressionStatement) test = n.left;
     else if (n.type === T.ReturnStatement && n.argument && unwrap(n.argument).type === T.LogicalExpression) test = (unwrap(n.argument) as TSESTree.LogicalExpression).left;
     if (!test) return undefined;
@@ -366,6 +372,31 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
     return undefined;
   });
   return strong || classifiesTests(errTests, sourceCode);
+}
+
+/**
+ * A conditional expression that only chooses a value to show: both branches are plain values
+ * (literals, names, member reads, templates of them, `String(x)`), and the chosen value goes into
+ * a thrown error, a message or a call argument, never into a variable, a return or an await.
+ */
+function picksValueOnly(c: TSESTree.ConditionalExpression): boolean {
+  const plain = (e: Node): boolean => {
+    const u = unwrap(e);
+    if (u.type === T.Literal || u.type === T.Identifier || u.type === T.MemberExpression) return true;
+    if (u.type === T.TemplateLiteral) return u.expressions.every(plain);
+    if (u.type === T.CallExpression && u.callee.type === T.Identifier && u.callee.name === 'String') return u.arguments.every(plain);
+    return false;
+  };
+  if (!plain(c.consequent) || !plain(c.alternate)) return false;
+  let child: Node = c;
+  let p = c.parent;
+  while (p && (p.type === T.TemplateLiteral || p.type === T.BinaryExpression || p.type === T.TSAsExpression)) {
+    child = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if (p.type === T.CallExpression || p.type === T.NewExpression) return p.callee !== child;
+  return p.type === T.ThrowStatement;
 }
 
 /** Whether `test` refers to the error outside the given sub-nodes. */
@@ -488,7 +519,8 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         const kind = okCheck(n.test, sourceCode) ?? (tested.length > 0 ? outcomeKind(n.test, sourceCode) : undefined);
         // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
         const nonOkRetried = retryReached ? CLIENT_ERRORS.filter((code) => retryReached({ kind: 'status', code })).length >= CLIENT_ERRORS.length - 2 : !nextStatementExits(n);
-        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode)) {
+        // A test of an answer that rejects its 4xx/5xx (axios, got) only sees 2xx: the non-OK ones went to a catch.
+        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode) && !testsOnlySuccessfulAnswers(sourceCode, n.test, settings)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
