@@ -162,7 +162,8 @@ export function localDelayOf(wait: { node: TSESTree.Node; argument: TSESTree.Exp
   if (wait.argument) return wait.argument;
   const e = wait.delay.expression;
   if (!e || e.range[0] < wait.node.range[0] || e.range[1] > wait.node.range[1] || e === wait.node) return undefined;
-  if (e.type === T.SpreadElement || (e as { range: unknown }).range === wait.node.range) return undefined;
+  // A shorthand property's key and value share one range (`{ retryDelay }`): the wait is reported at the key, not at an expression of its own.
+  if (e.type === T.SpreadElement || (e.range[0] === wait.node.range[0] && e.range[1] === wait.node.range[1])) return undefined;
   return e as TSESTree.Expression;
 }
 
