@@ -488,8 +488,13 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
   walkRegion(region, sourceCode, (n) => {
     if (n.type === T.IfStatement) {
       const tested = statusesTested(n.test, sourceCode);
+      // `status >= 400 && status < 500 && ![408, 429].includes(status)`: 429 is an exception carved out of
+      // a fail-fast range of client errors; it goes round with every other failure, not handled apart.
+      const carvedFromClientRange = tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<');
       if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '==='|| s.op === '==' || s.op === 'in' || s.op === '>=')) && leadsToRetry(n)) {
         rateLimitChecks.push(n.test);
+      } else if (carvedFromClientRange) {
+        // see above: no handling of 429/503 of its own
       } else if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '!==' || s.op === '!='))) {
         rateLimitChecks.push(n.test);
       } else if (retryReached && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
