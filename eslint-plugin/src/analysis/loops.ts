@@ -1136,6 +1136,9 @@ function counters(loop: Loop, ctx: Ctx): CounterInfo[] {
     const t = unwrap(target);
     if (t.type === T.Identifier) {
       const v = variableOf(ctx.sourceCode, t);
+      // A variable declared in the pass starts afresh on every pass (`let d = base; d += jitter`): it counts nothing.
+      const decl = v?.defs[0]?.name;
+      if (decl && contains(loop.body, decl)) return undefined;
       const seen = out.get(t.name);
       if (seen) seen.unit &&= unit;
       else if (v) out.set(t.name, { variable: v, text: t.name, direction: dir, unit });
