@@ -101,6 +101,24 @@ const PROGRAMS: Record<string, { text: string; honoursRetryAfter?: boolean }> = 
   throw new Error('still rate limited');
 }`,
   },
+  'POST without a key that honours Retry-After (seconds or HTTP-date)': {
+    honoursRetryAfter: true,
+    text: `async function run(url, body) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      if (err.status !== undefined && err.status < 500 && err.status !== 429) throw err;
+      if (attempt === 3) throw err;
+      const header = err.response && err.response.headers.get('retry-after');
+      const serverMs = header ? (/^\\d+$/.test(header) ? Number(header) * 1000 : new Date(header).getTime() - Date.now()) : 0;
+      await sleep(Math.max(serverMs, 100 * 2 ** attempt));
+    }
+  }
+}`,
+  },
   'POST without a key': {
     text: `async function run(url, body) {
   let lastError;

@@ -506,6 +506,57 @@ function methodOfSet(values: unknown[] | undefined, settings: RetrySettings): st
   return methods.find((m) => settings.nonIdempotentMethods.includes(m)) ?? (methods.length === 1 ? methods[0] : undefined);
 }
 
+/** The response types of the Fetch API and of clients that mirror it (node-fetch, undici). */
+const RESPONSE_TYPE_NAMES = new Set(['Response']);
+
+/** `Response` or `Promise<Response>` as written in a type annotation. */
+function isResponseType(type: TSESTree.TypeNode | undefined): boolean {
+  if (!type || type.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return false;
+  if (RESPONSE_TYPE_NAMES.has(type.typeName.name)) return true;
+  const args = type.typeArguments?.params ?? [];
+  return type.typeName.name === 'Promise' && args.length === 1 && isResponseType(args[0]);
+}
+
+/** A function-like node or function type whose declared return type is a Response. */
+function returnsResponse(node: Node | undefined): boolean {
+  if (!node) return false;
+  if (node.type === T.TSFunctionType) return isResponseType(node.returnType?.typeAnnotation);
+  if (node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression) return isResponseType(node.returnType?.typeAnnotation);
+  return false;
+}
+
+/**
+ * Whether a value is declared to be an HTTP response by its types: a variable annotated
+ * `Response`, or one written with the result of calling a function (or a parameter of function
+ * type) declared to return `Response` / `Promise<Response>`. The request itself may be made
+ * anywhere (another module, a caller's callback); its status says which attempts failed.
+ */
+export function isTypedResponse(sourceCode: TSESLint.SourceCode, value: Node): boolean {
+  const v0 = unwrap(value);
+  if (v0.type !== T.Identifier) return false;
+  const variable = variableOf(sourceCode, v0);
+  if (!variable) return false;
+  for (const def of variable.defs) {
+    const id = def.name as TSESTree.Identifier;
+    if (isResponseType(id.typeAnnotation?.typeAnnotation)) return true;
+  }
+  for (const ref of variable.references) {
+    let w = ref.writeExpr ? unwrap(ref.writeExpr) : undefined;
+    if (w?.type === T.AwaitExpression) w = unwrap(w.argument);
+    if (w?.type !== T.CallExpression) continue;
+    const callee = unwrap(w.callee);
+    if (callee.type !== T.Identifier) continue;
+    const fnVar = variableOf(sourceCode, callee);
+    for (const def of fnVar?.defs ?? []) {
+      if (def.node.type === T.FunctionDeclaration && returnsResponse(def.node)) return true;
+      const id = def.name as TSESTree.Identifier;
+      if (returnsResponse(id.typeAnnotation?.typeAnnotation)) return true;
+      if (def.node.type === T.VariableDeclarator && def.node.init && returnsResponse(unwrap(def.node.init))) return true;
+    }
+  }
+  return false;
+}
+
 /** Options that make a rejecting client resolve with its 4xx/5xx answers instead (axios, got/ky, ofetch). */
 const ACCEPTS_ERROR_STATUSES = ['validateStatus', 'throwHttpErrors', 'ignoreResponseError'];
 

@@ -11,7 +11,7 @@ import { isEffectivelyUnbounded } from './limits';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { CLEAN_END_EVENTS, ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS, REFRESH_RE, USER_EVENTS } from './vocabulary';
-import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
+import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -19,6 +19,14 @@ type Variable = TSESLint.Scope.Variable;
 const HANDLER_PROPS = /^on(close|error|disconnect|end|timeout)$/i;
 /** Calls that close a connection or stream on purpose. */
 const CLOSE_CALL_RE = /^(destroy|end|close|disconnect|terminate)$/;
+
+/**
+ * A timer that runs a function later: `setTimeout`, or a `setInterval` (each of its ticks runs the
+ * function again after the same wait, until something clears it).
+ */
+function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
+  return isOneShotTimer(sourceCode, call) || isGlobalInterval(sourceCode, call);
+}
 
 /** Why a self-call is a retry: where the failure is handled. */
 interface FailureContext {
@@ -62,7 +70,12 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
     if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.id);
     else if (p?.type === T.MethodDefinition || p?.type === T.PropertyDefinition) methodName = propertyName(p);
     else if (p?.type === T.AssignmentExpression && p.left.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.left);
-    else if (p?.type === T.Property && p.value === fn) {
+    else if (p?.type === T.AssignmentExpression && p.operator === '=' && p.left.type === T.MemberExpression && !p.left.computed) {
+      // `exports.open = (err) => { … setTimeout(exports.open, ms) }`, `db.link = async () => { … db.link() }`:
+      // the function is known by the property it was stored in, read back through the same object.
+      methodName = propertyName(p.left);
+      ownerText = ctx.sourceCode.getText(unwrap(p.left.object));
+    } else if (p?.type === T.Property && p.value === fn) {
       // `const client = { async get(u) { … return client.get(u) } }`
       methodName = propertyName(p);
       const obj = p.parent;
@@ -75,7 +88,7 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
     if (variable && c.type === T.Identifier && isReferenceTo(variable, c)) return true;
     if (!methodName || c.type !== T.MemberExpression || propertyName(c) !== methodName) return false;
     const o = unwrap(c.object);
-    return o.type === T.ThisExpression || (ownerText !== undefined && o.type === T.Identifier && o.name === ownerText);
+    return o.type === T.ThisExpression || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && ctx.sourceCode.getText(o) === ownerText);
   };
   for (const n of callsIn(within, ctx)) {
     if (isSelf(n.callee)) out.push(n);
@@ -104,7 +117,9 @@ function callsIn(root: Node, ctx: Ctx): TSESTree.CallExpression[] {
 function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const direct = selfCalls(fn, ctx);
   // Through a same-file relay: `makeRequest` → `retryRequest` (waits) → `makeRequest` (SDK clients).
-  const relays = relayCalls(fn, ctx);
+  // A relay reached both from the failure path (`.catch(() => schedule())`) and as a failure hook
+  // (`conn.on('close', schedule)`) is one retry: the hook's, anchored at its call back.
+  const relays = relayCalls(fn, ctx).filter((r, _, all) => r.hook || !all.some((q) => q.hook && q.back === r.back));
   const calls = [...direct, ...relays.map((r) => r.call)];
   if (calls.length === 0) return [];
   const sites: RetrySite[] = [];
@@ -120,7 +135,13 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   if (contexts.length === 0) return [];
   // Rescheduled after a success too (`try { await renew(); schedule(refresh, 45 min) } catch { schedule(refresh, d) }`):
   // a periodic job, not a retry (R4).
-  if (direct.some((c) => !selfCallee(c, fn, ctx) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  // A registration of the function as its own failure handler (`.catch(self)`) is reached on every
+  // path, but runs it only on a failure.
+  const registersSelfForFailure = (c: TSESTree.CallExpression): boolean => {
+    const h = (c as Node).type === T.CallExpression ? failureHandlerArg(c) : undefined;
+    return !!h && isSelfArg(h, fn, ctx);
+  };
+  if (direct.some((c) => !selfCallee(c, fn, ctx) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
   // The very same re-call runs after a success too (`.then(() => again(x), () => again(x))` under one
   // state check, `if (gen !== store.gen) return again(x)` in the try and in the catch): the re-run
   // follows from state the failure does not decide, not from the failure (R2).
@@ -311,6 +332,9 @@ function madeOnlyAfterFailure(fn: Fn, request: Node, ctx: Ctx): boolean {
 /** Whether an argument is the function itself (`.then(ok, self)`). */
 function isSelfArg(arg: Node, fn: Fn, ctx: Ctx): boolean {
   const a = unwrap(arg);
+  // `.catch(exports.open)` inside `exports.open = (err) => { … }`.
+  const fp = fn.parent;
+  if (a.type === T.MemberExpression && fp?.type === T.AssignmentExpression && fp.right === fn && fp.left.type === T.MemberExpression) return propertyName(a) === propertyName(fp.left) && ctx.sourceCode.getText(unwrap(a.object)) === ctx.sourceCode.getText(unwrap(fp.left.object));
   if (a.type !== T.Identifier) return false;
   const v = variableOf(ctx.sourceCode, a);
   const def = v?.defs[0];
@@ -322,6 +346,9 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const c = unwrap(call.callee);
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) return true;
   if (c.type === T.MemberExpression && fn.parent?.type === T.Property && propertyName(c) === propertyName(fn.parent)) return true;
+  // `exports.open = () => { … exports.open() }`: called through the property it was stored in.
+  const fp = fn.parent;
+  if (c.type === T.MemberExpression && fp?.type === T.AssignmentExpression && fp.left.type === T.MemberExpression && propertyName(c) === propertyName(fp.left) && ctx.sourceCode.getText(unwrap(c.object)) === ctx.sourceCode.getText(unwrap(fp.left.object))) return true;
   if (c.type !== T.Identifier) return false;
   const v = variableOf(ctx.sourceCode, c);
   const def = v?.defs[0];
@@ -973,7 +1000,12 @@ function exitsOnHandedFailure(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): 
   };
   const calls = (n: Node): boolean => callsIn(n, ctx).length > 0 || findAll(n, ctx.sourceCode.visitorKeys, (m): m is TSESTree.NewExpression => m.type === T.NewExpression).length > 0;
   for (const st of fn.body.body) {
-    if (st.type === T.IfStatement && setWhenGiven(st.test)) return alwaysExits(st.consequent) && selfCalls(fn, ctx, st.consequent).length === 0;
+    // Given a failure, it leaves: with no re-call (the failure ends there), or by scheduling itself
+    // again (`if (err) return setTimeout(open, ms)`), which is the retry, judged as its own site.
+    if (st.type === T.IfStatement && setWhenGiven(st.test)) return alwaysExits(st.consequent);
+    // `if (err && err.message !== 'closing') return setTimeout(open, ms)`: most failures reschedule.
+    const t = st.type === T.IfStatement ? unwrap(st.test) : undefined;
+    if (st.type === T.IfStatement && t?.type === T.LogicalExpression && t.operator === '&&' && setWhenGiven(t.left) && alwaysExits(st.consequent) && selfCalls(fn, ctx, st.consequent).length > 0) return true;
     if (calls(st)) return false;
   }
   return false;
@@ -999,6 +1031,9 @@ function waitsOnOutsideEvent(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): b
       if (['on', 'once', 'one', 'addEventListener'].includes(name) && event !== undefined && USER_EVENTS.has(event) && host.arguments[0] !== p) return true;
       // jQuery's shorthand: `$(button).click(handler)`.
       if (USER_EVENTS.has(name) && host.arguments[0] === p) return true;
+      // A registration method named for a user event: `ui.onRetryClick(handler)`, `form.onSubmit(handler)`.
+      const last = /^on(?:[A-Z][a-z]*)*?([A-Z][a-z]+)$/.exec(name)?.[1]?.toLowerCase();
+      if (last !== undefined && USER_EVENTS.has(last) && host.arguments[0] === p) return true;
     }
     if (host?.type === T.AssignmentExpression && host.right === p && host.left.type === T.MemberExpression) {
       const prop = propertyName(host.left) ?? '';
@@ -1307,6 +1342,8 @@ function isErrorValue(test: Node): boolean {
   const t = unwrap(test);
   if (t.type === T.Identifier) return ERROR_NAME.test(t.name);
   if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==') && t.left.type === T.Identifier) return ERROR_NAME.test(t.left.name);
+  // `if (err && err.message !== 'Connection closing')`: taken only when there is an error.
+  if (t.type === T.LogicalExpression && t.operator === '&&') return isErrorValue(t.left);
   return false;
 }
 
