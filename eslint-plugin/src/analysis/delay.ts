@@ -138,7 +138,8 @@ function join(a: Value, b: Value): Value {
 
 function combine(a: Value, b: Value, lo: number, hi: number): Value {
   const unjitteredBranch = (a.unjitteredBranch || b.unjitteredBranch) && !a.random && !b.random;
-  const unboundedGrowth = (a.unboundedGrowth || b.unboundedGrowth || ((a.attempt || b.attempt) && hi === Infinity && !a.opaque && !b.opaque)) && hi === Infinity;
+  // An infinite end that comes from the server's Retry-After, not from the growth, is no unbounded growth.
+  const unboundedGrowth = (a.unboundedGrowth || b.unboundedGrowth || ((a.attempt || b.attempt) && hi === Infinity && !a.opaque && !b.opaque && !a.retryAfter && !b.retryAfter)) && hi === Infinity;
   return {
     lo,
     hi,
