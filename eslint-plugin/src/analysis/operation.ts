@@ -4,12 +4,13 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
-import { describeHttpCall, judgeIdempotency, keyCreatedInside, type HttpCall } from './http';
+import { describeHttpCall, judgeIdempotency, keyCreatedInside, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
 import { outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
+import { summarise } from './summaries';
 
 /**
  * Client errors probed to decide whether a retry goes round on "every non-OK status": skipping one
@@ -298,15 +299,30 @@ function classifiesTests(tests: Node[], sourceCode: TSESLint.SourceCode): boolea
   return specific.size >= 3;
 }
 
+/** A region's tests (`if`, `?:` and outermost `&&`/`||`, in source order) and whether it switches on a status or calls a classifier. */
+interface StatusTests {
+  tests: Node[];
+  switched: boolean;
+}
+
+const statusTests = fileMemo<Node, StatusTests>();
+
 /** Whether the region distinguishes 4xx from transient failures (see {@link classifiesTests}). */
 export function classifiesStatus(region: Node, sourceCode: TSESLint.SourceCode): boolean {
-  const tests: Node[] = [];
-  let switched = false;
-  walkRegion(region, sourceCode, (n) => {
-    if (n.type === T.IfStatement || n.type === T.ConditionalExpression) tests.push(n.test);
-    else if (n.type === T.LogicalExpression && n.parent?.type !== T.LogicalExpression) tests.push(n);
-    else if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) switched = true;
-    else if (n.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(n) ?? '')) switched = true;
+  // Summarised bottom-up: a loop's tests are its own plus its nested loops' (summaries.ts).
+  const { tests, switched } = summarise<StatusTests>(region, sourceCode, {
+    memo: statusTests,
+    make: () => ({ tests: [], switched: false }),
+    visit: (n, acc) => {
+      if (n.type === T.IfStatement || n.type === T.ConditionalExpression) acc.tests.push(n.test);
+      else if (n.type === T.LogicalExpression && n.parent?.type !== T.LogicalExpression) acc.tests.push(n);
+      else if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) acc.switched = true;
+      else if (n.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(n) ?? '')) acc.switched = true;
+    },
+    merge: (acc, inner) => {
+      for (const t of inner.tests) acc.tests.push(t);
+      acc.switched ||= inner.switched;
+    },
   });
   return switched || classifiesTests(tests, sourceCode);
 }
@@ -330,8 +346,14 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
   walkRegion(c.body, sourceCode, (n) => {
     if (strong) return false;
     let test: Node | undefined;
-    if (n.type === T.IfStatement || n.type === T.ConditionalExpression) test = n.test;
-    else if (n.type === T.SwitchStatement) test = n.discriminant;
+    if (n.type === T.IfStatement) test = n.test;
+    else if (n.type === T.ConditionalExpression) {
+      // A conditional that only picks a value (`e instanceof Error ? e.message : 'unknown'` in a
+      // message) decides nothing about going round; one whose value is kept (`const transient = …`)
+      // reaches a later test through the derived variable.
+      if (picksValueOnly(n)) return undefined;
+      test = n.test;
+    } else if (n.type === T.SwitchStatement) test = n.discriminant;
     else if (n.type === T.LogicalExpression && n.parent?.type === T.ExpressionStatement) test = n.left;
     else if (n.type === T.ReturnStatement && n.argument && unwrap(n.argument).type === T.LogicalExpression) test = (unwrap(n.argument) as TSESTree.LogicalExpression).left;
     if (!test) return undefined;
@@ -350,6 +372,31 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
     return undefined;
   });
   return strong || classifiesTests(errTests, sourceCode);
+}
+
+/**
+ * A conditional expression that only chooses a value to show: both branches are plain values
+ * (literals, names, member reads, templates of them, `String(x)`), and the chosen value goes into
+ * a thrown error, a message or a call argument, never into a variable, a return or an await.
+ */
+function picksValueOnly(c: TSESTree.ConditionalExpression): boolean {
+  const plain = (e: Node): boolean => {
+    const u = unwrap(e);
+    if (u.type === T.Literal || u.type === T.Identifier || u.type === T.MemberExpression) return true;
+    if (u.type === T.TemplateLiteral) return u.expressions.every(plain);
+    if (u.type === T.CallExpression && u.callee.type === T.Identifier && u.callee.name === 'String') return u.arguments.every(plain);
+    return false;
+  };
+  if (!plain(c.consequent) || !plain(c.alternate)) return false;
+  let child: Node = c;
+  let p = c.parent;
+  while (p && (p.type === T.TemplateLiteral || p.type === T.BinaryExpression || p.type === T.TSAsExpression)) {
+    child = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if (p.type === T.CallExpression || p.type === T.NewExpression) return p.callee !== child;
+  return p.type === T.ThrowStatement;
 }
 
 /** Whether `test` refers to the error outside the given sub-nodes. */
@@ -466,7 +513,8 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         const kind = okCheck(n.test, sourceCode) ?? (tested.length > 0 ? outcomeKind(n.test, sourceCode) : undefined);
         // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
         const nonOkRetried = retryReached ? CLIENT_ERRORS.filter((code) => retryReached({ kind: 'status', code })).length >= CLIENT_ERRORS.length - 2 : !nextStatementExits(n);
-        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode)) {
+        // A test of an answer that rejects its 4xx/5xx (axios, got) only sees 2xx: the non-OK ones went to a catch.
+        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode) && !testsOnlySuccessfulAnswers(sourceCode, n.test, settings)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
@@ -637,19 +685,51 @@ function insideTry(n: Node): boolean {
   return false;
 }
 
+/**
+ * What a region says of Retry-After: whether it names the header (or a rate-limit reset header)
+ * itself, and the same-file functions it calls, each once, in the order first called.
+ */
+interface RetryAfterReads {
+  names: boolean;
+  callees: Set<Node>;
+}
+
+const retryAfterReads = fileMemo<Node, RetryAfterReads>();
+const readsRetryAfterAt = [fileMemo<Node, boolean>(), fileMemo<Node, boolean>(), fileMemo<Node, boolean>()];
+
 /** Whether the region (or a same-file function it calls) reads Retry-After or a rate-limit reset header. */
 export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
-  let found = false;
-  walkRegion(region, sourceCode, (n) => {
-    if (found) return false;
-    if (n.type === T.Literal && typeof n.value === 'string' && (isRetryAfterName(n.value) || /retry-?after/i.test(n.value))) found = true;
-    else if (n.type === T.Identifier && /retry_?after/i.test(n.name)) found = true;
-    else if (n.type === T.CallExpression && depth < 2) {
-      const fn = sameFileFunction(n.callee, { sourceCode });
-      if (fn && !contains(fn, region) && readsRetryAfter(fn, sourceCode, depth + 1)) found = true;
-    }
-    return undefined;
+  const memo = readsRetryAfterAt[depth];
+  const hit = memo?.get(region);
+  if (hit !== undefined) return hit;
+  // Summarised bottom-up: a loop's names and callees are its own plus its nested loops' (summaries.ts).
+  const { names, callees } = summarise<RetryAfterReads>(region, sourceCode, {
+    memo: retryAfterReads,
+    make: () => ({ names: false, callees: new Set() }),
+    visit: (n, acc) => {
+      if (n.type === T.Literal && typeof n.value === 'string' && (isRetryAfterName(n.value) || /retry-?after/i.test(n.value))) acc.names = true;
+      else if (n.type === T.Identifier && /retry_?after/i.test(n.name)) acc.names = true;
+      else if (n.type === T.CallExpression) {
+        const fn = sameFileFunction(n.callee, { sourceCode });
+        if (fn) acc.callees.add(fn);
+      }
+      return undefined;
+    },
+    merge: (acc, inner) => {
+      acc.names ||= inner.names;
+      for (const fn of inner.callees) acc.callees.add(fn);
+    },
   });
+  let found = names;
+  if (!found && depth < 2) {
+    for (const fn of callees) {
+      if (!contains(fn, region) && readsRetryAfter(fn, sourceCode, depth + 1)) {
+        found = true;
+        break;
+      }
+    }
+  }
+  memo?.set(region, found);
   return found;
 }
 
