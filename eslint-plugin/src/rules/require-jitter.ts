@@ -35,9 +35,10 @@ export default createRule<Options, MessageIds>({
             seen.add(key);
             const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
             const arg = localDelayOf(wait);
-            // A step of a table keyed by the attempt count (`tiered`): jittering one step alone makes the
-            // analysis read the steps as constant waits (a require-backoff finding traded in), so none is offered.
-            if (arg && !wait.delay.tiered) {
+            // A step of a table keyed by the attempt count (`tiered`) is jittered like any wait: the
+            // analysis counts a jittered step by its upper bound, so the table still grows (run both:
+            // behaviour.test.ts 'loop whose wait is stepped by the attempt count').
+            if (arg) {
               suggest.push({
                 messageId: 'addJitter',
                 fix: (fixer) => replaceExpression(fixer, arg, `Math.random() * ${operandText(context.sourceCode, arg)}`),

@@ -453,15 +453,23 @@ export function retryAfterFix(
   while (ifStmt && ifStmt.type !== T.IfStatement && !isFunctionNode(ifStmt)) ifStmt = ifStmt.parent;
   if (ifStmt?.type !== T.IfStatement || !(ifStmt.test.range[0] <= check.range[0] && check.range[1] <= ifStmt.test.range[1])) return undefined;
   const consequent = ifStmt.consequent;
-  const wait = waits.find((w) => {
-    const d = localDelayOf(w);
-    return d && consequent.range[0] <= w.node.range[0] && w.node.range[1] <= consequent.range[1];
-  });
-  const delay = wait ? localDelayOf(wait) : undefined;
-  if (!delay) return undefined;
-  // The statement that waits, so the header is read once just before it.
-  let stmt: TSESTree.Node | undefined = wait?.node;
-  while (stmt && !(stmt.parent?.type === T.BlockStatement && stmt.type.endsWith('Statement'))) stmt = stmt.parent;
+  // Every wait of this path honours the header (a wait table stepped by the attempt count has one
+  // per step): a path with a wait whose delay is not written here gets no edit.
+  const inPath = waits.filter((w) => consequent.range[0] <= w.node.range[0] && w.node.range[1] <= consequent.range[1]);
+  const delays = inPath.map((w) => localDelayOf(w));
+  if (delays.length === 0 || delays.some((d) => !d)) return undefined;
+  const unique = delays.filter((d, i) => delays.findIndex((e) => e!.range[0] === d!.range[0] && e!.range[1] === d!.range[1]) === i) as TSESTree.Expression[];
+  // The statement that waits, so the header is read once just before it; with several waits, the
+  // first statement of the path's block that holds one (the read is then in scope for all).
+  let stmt: TSESTree.Node | undefined = inPath[0]!.node;
+  if (unique.length === 1) {
+    while (stmt && !(stmt.parent?.type === T.BlockStatement && stmt.type.endsWith('Statement'))) stmt = stmt.parent;
+  } else {
+    if (consequent.type !== T.BlockStatement) return undefined;
+    const tops = inPath.map((w) => consequent.body.find((b) => b.range[0] <= w.node.range[0] && w.node.range[1] <= b.range[1]));
+    if (tops.some((t) => !t)) return undefined;
+    stmt = tops.reduce((a, b) => (a!.range[0] <= b!.range[0] ? a : b));
+  }
   if (!stmt || !(consequent.range[0] <= stmt.range[0] && stmt.range[1] <= consequent.range[1])) return undefined;
   const r = sourceCode.getText(response);
   // fetch's Headers has `get`; axios and got give a plain object.
@@ -472,7 +480,7 @@ export function retryAfterFix(
   const target = stmt;
   return (fixer) => [
     fixer.insertTextBefore(target, `const ${name} = ${read};\n${indent}`),
-    replaceExpression(fixer, delay, `Math.max(${argumentText(sourceCode, delay)}, Math.min(${server}, ${capMs}))`),
+    ...unique.map((delay) => replaceExpression(fixer, delay, `Math.max(${argumentText(sourceCode, delay)}, Math.min(${server}, ${capMs}))`)),
   ];
 }
 
