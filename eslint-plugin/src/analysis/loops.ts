@@ -1058,6 +1058,9 @@ function counters(loop: Loop, ctx: Ctx): CounterInfo[] {
     const t = unwrap(target);
     if (t.type === T.Identifier) {
       const v = variableOf(ctx.sourceCode, t);
+      // Declared in the body, it starts afresh on every pass (`let delayMs = base; delayMs += jitter`):
+      // it counts nothing across attempts.
+      if (v?.defs[0] && contains(loop.body, v.defs[0].name)) return undefined;
       const seen = out.get(t.name);
       if (seen) seen.unit &&= unit;
       else if (v) out.set(t.name, { variable: v, text: t.name, direction: dir, unit });

@@ -1016,8 +1016,8 @@ function exitsOnHandedFailure(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): 
     // again (`if (err) return setTimeout(open, ms)`), which is the retry, judged as its own site.
     if (st.type === T.IfStatement && setWhenGiven(st.test)) return alwaysExits(st.consequent);
     // `if (err && err.message !== 'closing') return setTimeout(open, ms)`: most failures reschedule.
-    const t = unwrap(st.test);
-    if (st.type === T.IfStatement && t.type === T.LogicalExpression && t.operator === '&&' && setWhenGiven(t.left) && alwaysExits(st.consequent) && selfCalls(fn, ctx, st.consequent).length > 0) return true;
+    const t = st.type === T.IfStatement ? unwrap(st.test) : undefined;
+    if (st.type === T.IfStatement && t?.type === T.LogicalExpression && t.operator === '&&' && setWhenGiven(t.left) && alwaysExits(st.consequent) && selfCalls(fn, ctx, st.consequent).length > 0) return true;
     if (calls(st)) return false;
   }
   return false;
