@@ -150,9 +150,8 @@ function join(a: Value, b: Value): Value {
 
 function combine(a: Value, b: Value, lo: number, hi: number): Value {
   const unjitteredBranch = (a.unjitteredBranch || b.unjitteredBranch) && !a.random && !b.random;
-  // An infinite end that comes from an uncapped Retry-After (not from growth) stays the server's.
-  const serverInfinite = (a.retryAfter !== undefined && a.hi === Infinity && !a.unboundedGrowth) || (b.retryAfter !== undefined && b.hi === Infinity && !b.unboundedGrowth);
-  const unboundedGrowth = (a.unboundedGrowth || b.unboundedGrowth || ((a.attempt || b.attempt) && hi === Infinity && !a.opaque && !b.opaque && !serverInfinite)) && hi === Infinity;
+  // An infinite end that comes from the server's Retry-After, not from the growth, is no unbounded growth.
+  const unboundedGrowth = (a.unboundedGrowth || b.unboundedGrowth || ((a.attempt || b.attempt) && hi === Infinity && !a.opaque && !b.opaque && !a.retryAfter && !b.retryAfter)) && hi === Infinity;
   return {
     lo,
     hi,

@@ -615,6 +615,8 @@ export function outcomeKind(test: Node, sourceCode: TSESLint.SourceCode): 'succe
 export interface PathFact {
   test: Node;
   holds: boolean;
+  /** The ancestor of the node whose branch or block establishes the fact. */
+  at: Node;
 }
 
 /**
@@ -625,15 +627,15 @@ export function pathFacts(node: Node, root: Node): PathFact[] {
   const out: PathFact[] = [];
   let child: Node = node;
   for (let p: Node | undefined = node.parent; p && child !== root; child = p, p = p.parent) {
-    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && child !== p.test) out.push({ test: p.test, holds: child === p.consequent });
-    else if (p.type === T.LogicalExpression && child === p.right && p.operator !== '??') out.push({ test: p.left, holds: p.operator === '&&' });
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && child !== p.test) out.push({ test: p.test, holds: child === p.consequent, at: p });
+    else if (p.type === T.LogicalExpression && child === p.right && p.operator !== '??') out.push({ test: p.left, holds: p.operator === '&&', at: p });
     if (p.type === T.BlockStatement || p.type === T.SwitchCase) {
       const list: readonly Node[] = p.type === T.SwitchCase ? p.consequent : p.body;
       const i = list.indexOf(child);
       for (const s of list.slice(0, Math.max(0, i))) {
         if (s.type !== T.IfStatement) continue;
-        if (leaves(s.consequent) && !leaves(s.alternate)) out.push({ test: s.test, holds: false });
-        else if (leaves(s.alternate) && !leaves(s.consequent)) out.push({ test: s.test, holds: true });
+        if (leaves(s.consequent) && !leaves(s.alternate)) out.push({ test: s.test, holds: false, at: p });
+        else if (leaves(s.alternate) && !leaves(s.consequent)) out.push({ test: s.test, holds: true, at: p });
       }
     }
     if (p === root) break;
@@ -644,9 +646,9 @@ export function pathFacts(node: Node, root: Node): PathFact[] {
 /** The comparisons a fact implies, as conjuncts: `a && b` holding gives a and b; `a || b` failing gives !a and !b. */
 export function impliedComparisons(fact: PathFact): { cmp: TSESTree.BinaryExpression; holds: boolean }[] {
   const t = unwrap(fact.test);
-  if (t.type === T.UnaryExpression && t.operator === '!') return impliedComparisons({ test: t.argument, holds: !fact.holds });
+  if (t.type === T.UnaryExpression && t.operator === '!') return impliedComparisons({ test: t.argument, holds: !fact.holds, at: fact.at });
   if (t.type === T.LogicalExpression && ((t.operator === '&&' && fact.holds) || (t.operator === '||' && !fact.holds))) {
-    return [...impliedComparisons({ test: t.left, holds: fact.holds }), ...impliedComparisons({ test: t.right, holds: fact.holds })];
+    return [...impliedComparisons({ test: t.left, holds: fact.holds, at: fact.at }), ...impliedComparisons({ test: t.right, holds: fact.holds, at: fact.at })];
   }
   if (t.type === T.BinaryExpression) return [{ cmp: t, holds: fact.holds }];
   return [];

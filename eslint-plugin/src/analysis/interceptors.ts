@@ -447,22 +447,16 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
     }
     return undefined;
   };
-  // `const done = config._replays ?? 0`: a local copy of a config property stands for it in tests.
-  const copies = new Map<Variable, string>();
-  for (const region of regions) {
-    walkRegion(region, sourceCode, (n) => {
-      if (n.type !== T.VariableDeclarator || n.id.type !== T.Identifier || !n.init) return;
-      const init = withoutDefault(n.init);
-      const path = init.type === T.MemberExpression ? configPath(init) : undefined;
-      const v = path ? variableOf(sourceCode, n.id) : undefined;
-      if (v && path && v.references.every((r) => !r.isWrite() || r.writeExpr === n.init)) copies.set(v, path);
-    });
-  }
-  const pathOf = (x: Node): string | undefined => {
-    if (x.type === T.MemberExpression) return configPath(x);
-    if (x.type !== T.Identifier) return undefined;
-    const v = variableOf(sourceCode, x);
-    return v ? copies.get(v) : undefined;
+  /** The config path a test reads: a member of the config, or a `const` local read from one (`const n = config._n ?? 0`). */
+  const testedPath = (node: Node): string | undefined => {
+    const n = withoutDefault(node);
+    if (n.type === T.MemberExpression) return configPath(n);
+    if (n.type !== T.Identifier) return undefined;
+    const v = variableOf(sourceCode, n);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return undefined;
+    const init = withoutDefault(def.node.init);
+    return init.type === T.MemberExpression ? configPath(init) : undefined;
   };
   for (const region of regions) {
     walkRegion(region, sourceCode, (n) => {
@@ -500,14 +494,14 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
           if (t.type === T.Identifier) {
             const v = variableOf(sourceCode, t);
             if (v) testedVars.add(v);
-            const copied = v && copies.get(v);
-            if (copied) tested.add(copied);
+            const aliased = testedPath(t);
+            if (aliased) tested.add(aliased);
           }
           if (t.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '=='].includes(t.operator) && t.left.type !== T.PrivateIdentifier) {
             const l = withoutDefault(t.left);
             const r = withoutDefault(t.right);
-            const lp = pathOf(l);
-            const rp = pathOf(r);
+            const lp = testedPath(l);
+            const rp = testedPath(r);
             const num = staticNumber(lp ? r : l, sourceCode);
             const path = lp ?? rp;
             // `n >= 3`, `3 <= n`, `n > 3`, `n < 3`: the counter stays at or below the limit (+1 for strict tests).

@@ -4,12 +4,13 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
-import { describeHttpCall, judgeIdempotency, keyCreatedInside, type HttpCall } from './http';
+import { describeHttpCall, judgeIdempotency, keyCreatedInside, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
 import { evalTest, outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
+import { nodesWithin, summarise } from './summaries';
 
 /**
  * Client errors probed to decide whether a retry goes round on "every non-OK status": skipping one
@@ -298,15 +299,30 @@ function classifiesTests(tests: Node[], sourceCode: TSESLint.SourceCode): boolea
   return specific.size >= 3;
 }
 
+/** A region's tests (`if`, `?:` and outermost `&&`/`||`, in source order) and whether it switches on a status or calls a classifier. */
+interface StatusTests {
+  tests: Node[];
+  switched: boolean;
+}
+
+const statusTests = fileMemo<Node, StatusTests>();
+
 /** Whether the region distinguishes 4xx from transient failures (see {@link classifiesTests}). */
 export function classifiesStatus(region: Node, sourceCode: TSESLint.SourceCode): boolean {
-  const tests: Node[] = [];
-  let switched = false;
-  walkRegion(region, sourceCode, (n) => {
-    if (n.type === T.IfStatement || n.type === T.ConditionalExpression) tests.push(n.test);
-    else if (n.type === T.LogicalExpression && n.parent?.type !== T.LogicalExpression) tests.push(n);
-    else if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) switched = true;
-    else if (n.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(n) ?? '')) switched = true;
+  // Summarised bottom-up: a loop's tests are its own plus its nested loops' (summaries.ts).
+  const { tests, switched } = summarise<StatusTests>(region, sourceCode, {
+    memo: statusTests,
+    make: () => ({ tests: [], switched: false }),
+    visit: (n, acc) => {
+      if (n.type === T.IfStatement || n.type === T.ConditionalExpression) acc.tests.push(n.test);
+      else if (n.type === T.LogicalExpression && n.parent?.type !== T.LogicalExpression) acc.tests.push(n);
+      else if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) acc.switched = true;
+      else if (n.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(n) ?? '')) acc.switched = true;
+    },
+    merge: (acc, inner) => {
+      for (const t of inner.tests) acc.tests.push(t);
+      acc.switched ||= inner.switched;
+    },
   });
   return switched || classifiesTests(tests, sourceCode);
 }
@@ -407,6 +423,11 @@ function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode:
   return found;
 }
 
+const callsInRegion = fileMemo<Node, TSESTree.CallExpression[]>();
+const branchesInRegion = fileMemo<Node, (TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement)[]>();
+const isCall = (n: Node): n is TSESTree.CallExpression => n.type === T.CallExpression;
+const isBranch = (n: Node): n is TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement => n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.SwitchStatement;
+
 /**
  * Analyses the retried operation in `region`: the requests it makes, how it treats 429/503,
  * Retry-After and client errors.
@@ -439,19 +460,19 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       // Reported at the helper's check: that is where every non-OK status becomes a retried error.
       if (throwsOnNonOk) throwingHelperCalls.push({ via, test: throwsOnNonOk });
     }
-    walkRegion(scope, sourceCode, (n) => {
-      if (n.type !== T.CallExpression) return;
+    // The calls of the scope in walk order, summarised bottom-up over nested loops.
+    for (const n of nodesWithin(scope, sourceCode, callsInRegion, isCall, true)) {
       const h = describeHttpCall(sourceCode, n, settings);
       if (h) {
         http.push(h);
         const j = judgeIdempotency(sourceCode, h, keyRegion, settings);
         if (j) nonIdempotent.push(j);
-        return;
+        continue;
       }
       const op = nonIdempotentOperation(n, keyRegion, ctx);
       if (op) {
         nonIdempotent.push(op);
-        return;
+        continue;
       }
       if (depth < 2) {
         const fn = sameFileFunction(n.callee, { sourceCode });
@@ -462,18 +483,24 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
           if (cb && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via);
         }
       }
-    });
+    }
   };
   scan(region, region, 0);
 
   const honoursRetryAfter = readsRetryAfter(region, sourceCode);
   const classified = classifiesStatus(region, sourceCode);
 
-  walkRegion(region, sourceCode, (n) => {
+  // The `if`s, `?:`s and `switch`es of the region in walk order, summarised bottom-up over nested loops.
+  for (const n of nodesWithin(region, sourceCode, branchesInRegion, isBranch, true)) {
     if (n.type === T.IfStatement) {
       const tested = statusesTested(n.test, sourceCode);
+      // `status >= 400 && status < 500 && ![408, 429].includes(status)`: 429 is an exception carved out of
+      // a fail-fast range of client errors; it goes round with every other failure, not handled apart.
+      const carvedFromClientRange = tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<');
       if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '==='|| s.op === '==' || s.op === 'in' || s.op === '>=')) && leadsToRetry(n)) {
         rateLimitChecks.push(n.test);
+      } else if (carvedFromClientRange) {
+        // see above: no handling of 429/503 of its own
       } else if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '!==' || s.op === '!='))) {
         rateLimitChecks.push(n.test);
       } else if (retryReached && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
@@ -497,7 +524,8 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         const kind = okCheck(n.test, sourceCode) ?? (tested.length > 0 ? outcomeKind(n.test, sourceCode) : undefined);
         // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
         const nonOkRetried = retryReached ? CLIENT_ERRORS.filter((code) => retryReached({ kind: 'status', code })).length >= CLIENT_ERRORS.length - 2 : !nextStatementExits(n);
-        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode)) {
+        // A test of an answer that rejects its 4xx/5xx (axios, got) only sees 2xx: the non-OK ones went to a catch.
+        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode) && !testsOnlySuccessfulAnswers(sourceCode, n.test, settings)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
@@ -520,7 +548,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         if (!body.some((st) => st.type === T.ReturnStatement)) rateLimitChecks.push(first.test);
       }
     }
-  });
+  }
 
   for (const c of catches) {
     const guarded = c.guarded ?? region;
@@ -729,19 +757,51 @@ function insideTry(n: Node): boolean {
   return false;
 }
 
+/**
+ * What a region says of Retry-After: whether it names the header (or a rate-limit reset header)
+ * itself, and the same-file functions it calls, each once, in the order first called.
+ */
+interface RetryAfterReads {
+  names: boolean;
+  callees: Set<Node>;
+}
+
+const retryAfterReads = fileMemo<Node, RetryAfterReads>();
+const readsRetryAfterAt = [fileMemo<Node, boolean>(), fileMemo<Node, boolean>(), fileMemo<Node, boolean>()];
+
 /** Whether the region (or a same-file function it calls) reads Retry-After or a rate-limit reset header. */
 export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
-  let found = false;
-  walkRegion(region, sourceCode, (n) => {
-    if (found) return false;
-    if (n.type === T.Literal && typeof n.value === 'string' && (isRetryAfterName(n.value) || /retry-?after/i.test(n.value))) found = true;
-    else if (n.type === T.Identifier && /retry_?after/i.test(n.name)) found = true;
-    else if (n.type === T.CallExpression && depth < 2) {
-      const fn = sameFileFunction(n.callee, { sourceCode });
-      if (fn && !contains(fn, region) && readsRetryAfter(fn, sourceCode, depth + 1)) found = true;
-    }
-    return undefined;
+  const memo = readsRetryAfterAt[depth];
+  const hit = memo?.get(region);
+  if (hit !== undefined) return hit;
+  // Summarised bottom-up: a loop's names and callees are its own plus its nested loops' (summaries.ts).
+  const { names, callees } = summarise<RetryAfterReads>(region, sourceCode, {
+    memo: retryAfterReads,
+    make: () => ({ names: false, callees: new Set() }),
+    visit: (n, acc) => {
+      if (n.type === T.Literal && typeof n.value === 'string' && (isRetryAfterName(n.value) || /retry-?after/i.test(n.value))) acc.names = true;
+      else if (n.type === T.Identifier && /retry_?after/i.test(n.name)) acc.names = true;
+      else if (n.type === T.CallExpression) {
+        const fn = sameFileFunction(n.callee, { sourceCode });
+        if (fn) acc.callees.add(fn);
+      }
+      return undefined;
+    },
+    merge: (acc, inner) => {
+      acc.names ||= inner.names;
+      for (const fn of inner.callees) acc.callees.add(fn);
+    },
   });
+  let found = names;
+  if (!found && depth < 2) {
+    for (const fn of callees) {
+      if (!contains(fn, region) && readsRetryAfter(fn, sourceCode, depth + 1)) {
+        found = true;
+        break;
+      }
+    }
+  }
+  memo?.set(region, found);
   return found;
 }
 

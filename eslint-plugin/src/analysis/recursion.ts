@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { callsWithin, fileIndex } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, findAll, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, findAll, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
 import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -695,18 +695,8 @@ function readFromResult(arg: Node, fn: Fn, ctx: Ctx): boolean {
   return !(init?.type === T.Identifier && ERROR_NAME.test(init.name));
 }
 
-/**
- * A callee that only reports (`console.warn`, `logger.error`, `log.info`): a value handed to it is
- * not worked on. `objects` are the receivers that never take an input (`Math` for arithmetic too).
- */
-function isLogCallee(callee: Node, objects: readonly string[] = ['console']): boolean {
-  if (callee.type !== T.MemberExpression) return false;
-  const object = unwrap(callee.object);
-  return (object.type === T.Identifier && objects.includes(object.name)) || LOG_METHOD_RE.test(propertyName(callee) ?? '');
-}
 
 const COMPARISON = new Set(['<', '<=', '>', '>=', '===', '==', '!==', '!=']);
-const LOG_METHOD_RE = /^(log|info|warn|error|debug|trace|verbose)$/;
 
 /**
  * The function steps a variable declared outside it (`port += 1`, `seq++`) that is no attempt
@@ -1574,6 +1564,12 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       if (cap !== undefined && dir === 1) last.hi = Math.max(last.lo, Math.min(last.hi, Math.max(cap, p.defaultValue ? (constant(p.defaultValue, ctx) ?? cap) : cap)));
       continue;
     }
+    // `tries++; … self(url, tries)`: the parameter itself is stepped in the body and handed back as it is.
+    const self = steppedParameter(arg, p.variable, fn);
+    if (self) {
+      consider(p.variable, self.dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined, self.unit);
+      continue;
+    }
     // `let left = tries; … left -= 1; … self({ url, tries: left })`, `const left = opts.retries ?? 3;
     // … self(x, { ...opts, retries: left - 1 })`: a local taken from the parameter counts, and goes
     // back in its place (F2).
@@ -1654,6 +1650,32 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
   }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once };
+}
+
+/**
+ * The parameter `param` is passed back as it is (`self(url, tries)`) after the body stepped it
+ * (`tries++`, `tries += 1`, `budget -= 1`): its direction, and whether every step is by one.
+ */
+function steppedParameter(arg: Node, param: Variable, fn: Fn): { dir: 1 | -1; unit: boolean } | undefined {
+  const a = unwrap(arg);
+  if (a.type !== T.Identifier || !isReferenceTo(param, a)) return undefined;
+  let dir: 1 | -1 | undefined;
+  let unit = true;
+  for (const r of param.references) {
+    const w = r.identifier.parent as Node | undefined;
+    if (!contains(fn.body, r.identifier)) continue;
+    let d: 1 | -1 | undefined;
+    if (w?.type === T.UpdateExpression) d = w.operator === '++' ? 1 : -1;
+    else if (w?.type === T.AssignmentExpression && w.left === r.identifier && (w.operator === '+=' || w.operator === '-=')) {
+      d = w.operator === '+=' ? 1 : -1;
+      const k = unwrap(w.right);
+      if (!(k.type === T.Literal && k.value === 1)) unit = false;
+    } else if (w?.type === T.AssignmentExpression && w.left === r.identifier) return undefined;
+    if (d === undefined) continue;
+    if (dir !== undefined && dir !== d) return undefined;
+    dir = d;
+  }
+  return dir ? { dir, unit } : undefined;
 }
 
 /**
