@@ -30,6 +30,13 @@ export interface DelayFacts {
   capMs: number | undefined;
   /** `exact`: the wait is the server's Retry-After converted to ms; `derived`: computed from it. */
   retryAfter: 'exact' | 'derived' | undefined;
+  /**
+   * The delay is the server's Retry-After on one path and a fixed wait the code chose on another
+   * (the fallback when the header is missing or too large): that path neither grows nor varies.
+   * The rules judge it only for a retry that never stops (PRODUCT: the wait that is exactly the
+   * server's is exempt; a bounded retry's fallback is a few waits).
+   */
+  fixedFallback?: boolean;
   /** Part of the delay could not be resolved (a parameter without default, a call to an unknown function). */
   opaque: boolean;
   /**

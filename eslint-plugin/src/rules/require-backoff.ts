@@ -60,7 +60,9 @@ export default createRule<Options, MessageIds>({
           for (const wait of site.waits) {
             const d = wait.delay;
             // An unknown delay is skipped unless it is known to be the same on every attempt.
-            if (d.growing || d.retryAfter || (d.opaque && !d.invariant)) continue;
+            // A Retry-After wait is the server's choice; the fixed fallback beside it of a retry that
+            // never stops hits the server at the same pace forever.
+            if (d.growing || (d.retryAfter && !(d.fixedFallback && site.bound.kind === 'unbounded')) || (d.opaque && !d.invariant)) continue;
             const local = localDelayOf(wait);
             const constant = d.opaque ? undefined : d.maxMs;
             const grow = !local

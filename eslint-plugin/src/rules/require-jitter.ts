@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getRetrySites, type Wait } from '../analysis';
+import { getRetrySites, type RetrySite, type Wait } from '../analysis';
 import { createRule } from '../utils/create-rule';
 import { describeDelay, jitterFunctionFix, libraryFix, localDelayOf, operandText, replaceExpression } from '../utils/fixes';
 
@@ -29,7 +29,7 @@ export default createRule<Options, MessageIds>({
           // PRODUCT: a token refresh and replay is judged by no-unbounded-retry alone.
           if (site.purpose === 'refresh-replay') continue;
           for (const wait of site.waits) {
-            if (!needsJitter(wait)) continue;
+            if (!needsJitter(wait, site)) continue;
             const key = `${wait.node.range[0]}:${wait.node.range[1]}`;
             if (seen.has(key)) continue;
             seen.add(key);
@@ -61,12 +61,14 @@ export default createRule<Options, MessageIds>({
 /**
  * A wait needs jitter unless it is random, is exactly the server's Retry-After, or cannot be
  * resolved at all. An unresolved delay that is known to be the same on every attempt has no
- * random component, so it needs jitter too.
+ * random component, so it needs jitter too. The server's Retry-After with a fixed fallback
+ * (header missing or refused) in a retry that never stops is not exactly the server's: the
+ * fallback path waits the same time forever.
  */
-function needsJitter(wait: Wait): boolean {
+function needsJitter(wait: Wait, site: RetrySite): boolean {
   const d = wait.delay;
   if (d.random) return false;
-  if (d.retryAfter === 'exact') return false;
+  if (d.retryAfter === 'exact') return !!d.fixedFallback && site.bound.kind === 'unbounded';
   if (d.opaque && !d.growing && !d.invariant) return false;
   return true;
 }
