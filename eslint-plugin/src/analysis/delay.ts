@@ -717,9 +717,11 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
     } finally {
       env.params = saved;
     }
-    // Set once per instance: the same on every attempt, whatever it is.
-    if (!out || out.attempt || out.retryAfter) return env.region ? INVARIANT() : OPAQUE();
-    return { ...out, invariant: !!env.region };
+    // Set once per instance (its initialiser, the constructor, a parameter property) and written
+    // nowhere else in the class: the same on every attempt, whatever it is, even where the retry's
+    // region is not known (a relay's or a hook's timer).
+    if (!out || out.attempt || out.retryAfter) return INVARIANT();
+    return { ...out, invariant: true };
   }
   // `opts.retries` where `opts` resolves to an object literal (a const, a parameter's default,
   // a destructured option; same-file spreads merged, the last write wins).

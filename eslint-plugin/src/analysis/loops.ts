@@ -10,7 +10,7 @@ import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http'
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
-import { summarise } from './summaries';
+import { nodesWithin, summarise } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { isRetryAfterStatus } from './statuses';
@@ -526,12 +526,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
  */
 function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefined {
   const { sourceCode } = ctx;
-  const waitNodes: Node[] = [];
-  walkRegion(loop, sourceCode, (n) => {
-    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-    if (asWait(n, sourceCode, ctx.settings) && isAwaited(n, sourceCode)) waitNodes.push(n);
-    return undefined;
-  }, false);
+  const waitNodes = awaitedWaits(loop, ctx);
   // A wait in the loop's own head (`while (await backoff())`) runs on every path.
   if (waitNodes.length === 0 || waitNodes.some((w) => !contains(loop.body, w))) return undefined;
   const tryBlocks: Node[] = [];
@@ -598,6 +593,35 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
     if (reached) return reached[0] ?? headOf(loop);
   }
   return undefined;
+}
+
+/** The awaited waits of each region (outside nested functions), per settings. */
+const awaitedWaitsBySettings = fileMemo<Ctx['settings'], Map<Node, Node[]>>();
+
+/**
+ * The awaited wait calls in `region` (not in nested functions), in source order: summarised
+ * bottom-up, a loop's are its own plus its nested loops' (summaries.ts). Shared: do not change it.
+ */
+function awaitedWaits(region: Node, ctx: Ctx): readonly Node[] {
+  const { sourceCode, settings } = ctx;
+  let memo = awaitedWaitsBySettings.get(settings);
+  if (!memo) {
+    memo = new Map();
+    awaitedWaitsBySettings.set(settings, memo);
+  }
+  return summarise<Node[]>(region, sourceCode, {
+    memo,
+    make: () => [],
+    visit: (n, acc) => {
+      if (isFunction(n)) return false;
+      if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+      if (asWait(n, sourceCode, settings) && isAwaited(n, sourceCode)) acc.push(n);
+      return undefined;
+    },
+    merge: (acc, inner) => {
+      for (const w of inner) acc.push(w);
+    },
+  });
 }
 
 /**
@@ -784,6 +808,9 @@ function opensAndClosesOnly(loop: Loop, ctx: Ctx): boolean {
  */
 function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   if (cs.length === 0) return false;
+  // Only a computed member whose property reads a counter picks an element (below, in a call or
+  // in a variable's initialiser): with none, the walks below find nothing.
+  if (!indexesSomeCounter(body, cs, ctx)) return false;
   const indexed = (root: Node): boolean => {
     let hit = false;
     walk(root, ctx.sourceCode.visitorKeys, (m) => {
@@ -872,14 +899,13 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
  */
 function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
   const reassigned = new Set<Variable>();
-  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (isFunction(n) || n === tryStmt.block) return false;
-    if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier) {
+  // The body's assignments (not in nested functions) from its summary, those in the try's block left out.
+  for (const n of assignmentsAndCalls(loop.body, ctx)) {
+    if (n.type === T.AssignmentExpression && n.left.type === T.Identifier && !contains(tryStmt.block, n)) {
       const v = variableOf(ctx.sourceCode, n.left);
       if (v && !cs.some((c) => c.variable === v)) reassigned.add(v);
     }
-    return undefined;
-  });
+  }
   if (tryStmt.handler && advancesInputSource(tryStmt, ctx)) return true;
   const fields = replacedFields(loop.body, tryStmt.block, ctx);
   if (reassigned.size === 0 && fields.size === 0) return false;
@@ -989,8 +1015,7 @@ function advancesInputSource(tryStmt: TSESTree.TryStatement, ctx: Ctx): boolean 
 
 function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = new Set<Node>()): Set<string> {
   const out = new Set<string>();
-  walk(region, ctx.sourceCode.visitorKeys, (n) => {
-    if (n === skip || (n !== region && isFunction(n))) return false;
+  const visit = (n: Node): void => {
     if (n.type === T.AssignmentExpression && n.operator === '=') {
       const left = unwrap(n.left);
       let right = unwrap(n.right);
@@ -1005,9 +1030,45 @@ function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = ne
         for (const f of replacedFields(target.body, skip, ctx, depth + 1, seen)) out.add(f);
       }
     }
-    return undefined;
-  });
+  };
+  if (depth === 0 && contains(region, skip)) {
+    // The region's assignments and calls from its summary, in walk order, those in `skip` left out.
+    for (const n of assignmentsAndCalls(region, ctx)) if (!contains(skip, n)) visit(n);
+  } else {
+    walk(region, ctx.sourceCode.visitorKeys, (n) => {
+      if (n === skip || (n !== region && isFunction(n))) return false;
+      visit(n);
+      return undefined;
+    });
+  }
   return out;
+}
+
+const assignmentsAndCallsMemo = fileMemo<Node, (TSESTree.AssignmentExpression | TSESTree.CallExpression)[]>();
+const isAssignmentOrCall = (n: Node): n is TSESTree.AssignmentExpression | TSESTree.CallExpression => (n.type === T.AssignmentExpression && n.operator === '=') || n.type === T.CallExpression;
+
+/** The `=` assignments and the calls of a region (not in nested functions), in walk order, summarised bottom-up over nested loops. */
+function assignmentsAndCalls(region: Node, ctx: Ctx): readonly (TSESTree.AssignmentExpression | TSESTree.CallExpression)[] {
+  return nodesWithin(region, ctx.sourceCode, assignmentsAndCallsMemo, isAssignmentOrCall, false);
+}
+
+const computedMembersMemo = fileMemo<Node, TSESTree.MemberExpression[]>();
+const isComputedMember = (n: Node): n is TSESTree.MemberExpression => n.type === T.MemberExpression && n.computed;
+
+/**
+ * Whether some computed member of the region (`items[i]`, not in nested functions) has a
+ * property that reads one of the counters: the computed members come from the region's summary.
+ */
+function indexesSomeCounter(region: Node, cs: readonly CounterInfo[], ctx: Ctx): boolean {
+  return nodesWithin(region, ctx.sourceCode, computedMembersMemo, isComputedMember, false).some((m) => refsAnyCounter(m.property, cs, ctx));
+}
+
+/** Whether the identifier is a call's argument (through the wrappers `unwrap` strips). */
+function isCallArgument(id: Node): boolean {
+  let cur = id;
+  while (cur.parent && unwrap(cur.parent) !== cur.parent && (cur.parent as { expression?: Node }).expression === cur) cur = cur.parent;
+  const p = cur.parent;
+  return p?.type === T.CallExpression && p.arguments.includes(cur as TSESTree.CallExpressionArgument);
 }
 
 /**
@@ -1047,6 +1108,9 @@ function failureLeaves(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterIn
 function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   const named = cs.filter((c) => c.variable && !/attempt|retr|tries|try|count|^n$|^i$|^k$|fail/i.test(c.text));
   if (named.length === 0) return false;
+  // An input is a counter handed to a call as an argument (below): when no reference of these
+  // counters in the body is one, the walks below find nothing.
+  if (!named.some((c) => c.variable!.references.some((r) => contains(body, r.identifier) && isCallArgument(r.identifier)))) return false;
   // A counter the loop's wait is computed from (`sleep(waits[round - 1])`) numbers the attempts: no input.
   const timesWaits = new Set<CounterInfo>();
   walk(body, ctx.sourceCode.visitorKeys, (n) => {

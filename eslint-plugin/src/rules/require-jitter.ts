@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites, type Wait } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { describeDelay, jitterFunctionFix, libraryFix, localDelayOf, operandText } from '../utils/fixes';
+import { describeDelay, jitterFunctionFix, libraryFix, localDelayOf, operandText, replaceExpression } from '../utils/fixes';
 
 type Options = [];
 type MessageIds = 'noJitter' | 'addJitter' | 'applyLibraryFix';
@@ -37,12 +37,13 @@ export default createRule<Options, MessageIds>({
             seen.add(key);
             const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
             const arg = localDelayOf(wait);
-            // A step of a table keyed by the attempt count (`tiered`): jittering one step alone makes the
-            // analysis read the steps as constant waits (a require-backoff finding traded in), so none is offered.
-            if (arg && !wait.delay.tiered) {
+            // A step of a table keyed by the attempt count (`tiered`) is jittered like any wait: the
+            // analysis counts a jittered step by its upper bound, so the table still grows (run both:
+            // behaviour.test.ts 'loop whose wait is stepped by the attempt count').
+            if (arg) {
               suggest.push({
                 messageId: 'addJitter',
-                fix: (fixer) => fixer.replaceText(arg, `Math.random() * ${operandText(context.sourceCode, arg)}`),
+                fix: (fixer) => replaceExpression(fixer, arg, `Math.random() * ${operandText(context.sourceCode, arg)}`),
               });
             }
             // A library's delay function (`retryDelay: (n) => …`): jitter what it returns.
