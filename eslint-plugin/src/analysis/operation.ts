@@ -371,6 +371,32 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
     strong = true;
     return undefined;
   });
+  // The error handed to a same-file function that tests its status (`.catch((e) => decide(e, again))`
+  // with `decide` checking `err.response.status`): the classification is that function's, judged there.
+  if (!strong) {
+    walkRegion(c.body, sourceCode, (n) => {
+      if (strong || n.type !== T.CallExpression) return undefined;
+      const i = n.arguments.findIndex((a) => a.type !== T.SpreadElement && refersToAny(a, errVars, sourceCode));
+      const fn = i >= 0 ? sameFileFunction(n.callee, { sourceCode }) : undefined;
+      const param = fn?.params[i];
+      const pv = param?.type === T.Identifier ? variableOf(sourceCode, param) : undefined;
+      if (!fn || !pv) return undefined;
+      const own = new Set([pv]);
+      // …and its locals read from the error (`const status = err?.response?.status`).
+      walk(fn.body, sourceCode.visitorKeys, (m) => {
+        if (m.type === T.VariableDeclarator && m.init && m.id.type === T.Identifier && refersToAny(m.init, own, sourceCode)) {
+          const v = variableOf(sourceCode, m.id);
+          if (v) own.add(v);
+        }
+        return undefined;
+      });
+      walk(fn.body, sourceCode.visitorKeys, (m) => {
+        if (!strong && m.type === T.IfStatement && refersToAny(m.test, own, sourceCode) && statusesTested(m.test, sourceCode).length > 0) strong = true;
+        return undefined;
+      });
+      return undefined;
+    });
+  }
   return strong || classifiesTests(errTests, sourceCode);
 }
 

@@ -74,6 +74,12 @@ export interface Wait {
   /** The delay expression as written (the argument); undefined for libraries and argument-less waits. */
   argument: TSESTree.Expression | undefined;
   delay: DelayFacts;
+  /**
+   * The wait is taken on every attempt of a hand-written retry, whatever the outcome (it is on no
+   * branch of the retried code: `await sleep(stagger)` at the top of the function): an attempt
+   * waits for it and for the site's other waits, one after the other.
+   */
+  everyAttempt?: boolean;
 }
 
 /** The attempt limit of a site. */

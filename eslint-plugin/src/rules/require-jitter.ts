@@ -30,6 +30,8 @@ export default createRule<Options, MessageIds>({
           if (site.purpose === 'refresh-replay') continue;
           for (const wait of site.waits) {
             if (!needsJitter(wait, site)) continue;
+            // A random wait taken on every attempt beside this one (a start-up stagger): the attempt's whole wait is random.
+            if (site.waits.some((o) => o !== wait && o.everyAttempt && o.delay.random)) continue;
             const key = `${wait.node.range[0]}:${wait.node.range[1]}`;
             if (seen.has(key)) continue;
             seen.add(key);
