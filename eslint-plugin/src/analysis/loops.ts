@@ -1063,6 +1063,9 @@ function indexesSomeCounter(region: Node, cs: readonly CounterInfo[], ctx: Ctx):
   return nodesWithin(region, ctx.sourceCode, computedMembersMemo, isComputedMember, false).some((m) => refsAnyCounter(m.property, cs, ctx));
 }
 
+const identifierArgumentsMemo = fileMemo<Node, TSESTree.Identifier[]>();
+const isIdentifierArgument = (n: Node): n is TSESTree.Identifier => n.type === T.Identifier && isCallArgument(n);
+
 /** Whether the identifier is a call's argument (through the wrappers `unwrap` strips). */
 function isCallArgument(id: Node): boolean {
   let cur = id;
@@ -1106,6 +1109,9 @@ function failureLeaves(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterIn
 
 /** A counter that is not an attempt number (`port`, `page`) passed to the operation: each pass tries a new input. */
 function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
+  // An input is a counter handed to a call as an argument (below): a body whose calls take no
+  // variable as an argument (from its summary) passes none.
+  if (nodesWithin(body, ctx.sourceCode, identifierArgumentsMemo, isIdentifierArgument, true).length === 0) return false;
   const named = cs.filter((c) => c.variable && !/attempt|retr|tries|try|count|^n$|^i$|^k$|fail/i.test(c.text));
   if (named.length === 0) return false;
   // An input is a counter handed to a call as an argument (below): when no reference of these
