@@ -138,7 +138,8 @@ function join(a: Value, b: Value): Value {
 
 function combine(a: Value, b: Value, lo: number, hi: number): Value {
   const unjitteredBranch = (a.unjitteredBranch || b.unjitteredBranch) && !a.random && !b.random;
-  const unboundedGrowth = (a.unboundedGrowth || b.unboundedGrowth || ((a.attempt || b.attempt) && hi === Infinity && !a.opaque && !b.opaque)) && hi === Infinity;
+  // An infinite end that comes from the server's Retry-After, not from the growth, is no unbounded growth.
+  const unboundedGrowth = (a.unboundedGrowth || b.unboundedGrowth || ((a.attempt || b.attempt) && hi === Infinity && !a.opaque && !b.opaque && !a.retryAfter && !b.retryAfter)) && hi === Infinity;
   return {
     lo,
     hi,
@@ -716,9 +717,11 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
     } finally {
       env.params = saved;
     }
-    // Set once per instance: the same on every attempt, whatever it is.
-    if (!out || out.attempt || out.retryAfter) return env.region ? INVARIANT() : OPAQUE();
-    return { ...out, invariant: !!env.region };
+    // Set once per instance (its initialiser, the constructor, a parameter property) and written
+    // nowhere else in the class: the same on every attempt, whatever it is, even where the retry's
+    // region is not known (a relay's or a hook's timer).
+    if (!out || out.attempt || out.retryAfter) return INVARIANT();
+    return { ...out, invariant: true };
   }
   // `opts.retries` where `opts` resolves to an object literal (a const, a parameter's default,
   // a destructured option; same-file spreads merged, the last write wins).

@@ -10,7 +10,7 @@ import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http'
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
-import { summarise } from './summaries';
+import { nodesWithin, summarise } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { isRetryAfterStatus } from './statuses';
@@ -526,12 +526,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
  */
 function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefined {
   const { sourceCode } = ctx;
-  const waitNodes: Node[] = [];
-  walkRegion(loop, sourceCode, (n) => {
-    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-    if (asWait(n, sourceCode, ctx.settings) && isAwaited(n, sourceCode)) waitNodes.push(n);
-    return undefined;
-  }, false);
+  const waitNodes = awaitedWaits(loop, ctx);
   // A wait in the loop's own head (`while (await backoff())`) runs on every path.
   if (waitNodes.length === 0 || waitNodes.some((w) => !contains(loop.body, w))) return undefined;
   const tryBlocks: Node[] = [];
@@ -598,6 +593,35 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
     if (reached) return reached[0] ?? headOf(loop);
   }
   return undefined;
+}
+
+/** The awaited waits of each region (outside nested functions), per settings. */
+const awaitedWaitsBySettings = fileMemo<Ctx['settings'], Map<Node, Node[]>>();
+
+/**
+ * The awaited wait calls in `region` (not in nested functions), in source order: summarised
+ * bottom-up, a loop's are its own plus its nested loops' (summaries.ts). Shared: do not change it.
+ */
+function awaitedWaits(region: Node, ctx: Ctx): readonly Node[] {
+  const { sourceCode, settings } = ctx;
+  let memo = awaitedWaitsBySettings.get(settings);
+  if (!memo) {
+    memo = new Map();
+    awaitedWaitsBySettings.set(settings, memo);
+  }
+  return summarise<Node[]>(region, sourceCode, {
+    memo,
+    make: () => [],
+    visit: (n, acc) => {
+      if (isFunction(n)) return false;
+      if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+      if (asWait(n, sourceCode, settings) && isAwaited(n, sourceCode)) acc.push(n);
+      return undefined;
+    },
+    merge: (acc, inner) => {
+      for (const w of inner) acc.push(w);
+    },
+  });
 }
 
 /**
@@ -784,6 +808,9 @@ function opensAndClosesOnly(loop: Loop, ctx: Ctx): boolean {
  */
 function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   if (cs.length === 0) return false;
+  // Only a computed member whose property reads a counter picks an element (below, in a call or
+  // in a variable's initialiser): with none, the walks below find nothing.
+  if (!indexesSomeCounter(body, cs, ctx)) return false;
   const indexed = (root: Node): boolean => {
     let hit = false;
     walk(root, ctx.sourceCode.visitorKeys, (m) => {
@@ -872,14 +899,14 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
  */
 function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
   const reassigned = new Set<Variable>();
-  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (isFunction(n) || n === tryStmt.block) return false;
-    if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier) {
+  // The body's assignments (not in nested functions) from its summary, those in the try's block left out.
+  for (const n of assignmentsAndCalls(loop.body, ctx)) {
+    if (n.type === T.AssignmentExpression && n.left.type === T.Identifier && !contains(tryStmt.block, n)) {
       const v = variableOf(ctx.sourceCode, n.left);
       if (v && !cs.some((c) => c.variable === v)) reassigned.add(v);
     }
-    return undefined;
-  });
+  }
+  if (tryStmt.handler && advancesInputSource(tryStmt, ctx)) return true;
   const fields = replacedFields(loop.body, tryStmt.block, ctx);
   if (reassigned.size === 0 && fields.size === 0) return false;
   let reads = false;
@@ -906,10 +933,75 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
  * a count or a flag) in `region` outside `skip`, directly or in a same-file function or method it
  * calls (two calls deep).
  */
+/**
+ * Where a call's value comes from, as a key two calls can share: the module of an imported function
+ * (`import { current, advance } from './hosts'`), the object of a method (`mirrors.current()` and
+ * `mirrors.next()`), or, for a same-file function, each outer variable it reads (`writes`: writes).
+ */
+function sourceKeys(call: TSESTree.CallExpression, ctx: Ctx, writes = false): { keys: Set<string>; name: string } | undefined {
+  const callee = unwrap(call.callee);
+  const keys = new Set<string>();
+  if (callee.type === T.MemberExpression && !callee.computed) {
+    const object = unwrap(callee.object);
+    if (object.type === T.Identifier || object.type === T.ThisExpression || object.type === T.MemberExpression) keys.add(`object:${ctx.sourceCode.getText(object)}`);
+    return keys.size > 0 ? { keys, name: propertyName(callee) ?? '' } : undefined;
+  }
+  if (callee.type !== T.Identifier) return undefined;
+  const fn = sameFileFunction(callee, ctx);
+  if (fn) {
+    walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type !== T.Identifier) return undefined;
+      const v = variableOf(ctx.sourceCode, m);
+      const decl = v?.defs[0];
+      const written = !writes || v?.references.some((r) => r.identifier === m && r.isWrite());
+      if (v && decl && written && decl.type === 'Variable' && !contains(fn, decl.name) && !(decl.node.init && isFunction(decl.node.init))) keys.add(`var:${v.name}:${decl.name.range[0]}`);
+      return undefined;
+    });
+  } else {
+    const v = variableOf(ctx.sourceCode, callee);
+    const def = v?.defs[0];
+    if (def?.type === 'ImportBinding' && def.parent?.type === T.ImportDeclaration) keys.add(`module:${def.parent.source.value}`);
+  }
+  return keys.size > 0 ? { keys, name: callee.name } : undefined;
+}
+
+/**
+ * The catch moves on a source the attempt's input is read from: the input is a call made afresh
+ * on every pass (`work(activeHost())`, `send(pool.current(), msg)`) and the catch makes a call of
+ * its own for effect on the same source (`advanceHost()` from the same module, `pool.next()` on the
+ * same object, a same-file function that writes a variable the getter reads). The next pass works
+ * on another input: failover, not a retry (PRODUCT: "failover to another node").
+ */
+function advancesInputSource(tryStmt: TSESTree.TryStatement, ctx: Ctx): boolean {
+  const getters: { keys: Set<string>; name: string }[] = [];
+  walk(tryStmt.block, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type !== T.CallExpression) return undefined;
+    for (const a of n.arguments) {
+      const u = unwrap(a);
+      const inner = u.type === T.AwaitExpression ? unwrap(u.argument) : u;
+      if (inner.type !== T.CallExpression || asWait(inner, ctx.sourceCode, ctx.settings)) continue;
+      const k = sourceKeys(inner, ctx);
+      if (k) getters.push(k);
+    }
+    return undefined;
+  });
+  if (getters.length === 0) return false;
+  let advances = false;
+  for (const st of tryStmt.handler!.body.body) {
+    if (st.type !== T.ExpressionStatement) continue;
+    let e = unwrap(st.expression);
+    if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+    if (e.type !== T.CallExpression || e.arguments.length > 0 || isLogCallee(unwrap(e.callee)) || asWait(e, ctx.sourceCode, ctx.settings)) continue;
+    const k = sourceKeys(e, ctx, true);
+    if (k && getters.some((g) => g.name !== k.name && [...g.keys].some((key) => k.keys.has(key)))) advances = true;
+  }
+  return advances;
+}
+
 function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = new Set<Node>()): Set<string> {
   const out = new Set<string>();
-  walk(region, ctx.sourceCode.visitorKeys, (n) => {
-    if (n === skip || (n !== region && isFunction(n))) return false;
+  const visit = (n: Node): void => {
     if (n.type === T.AssignmentExpression && n.operator === '=') {
       const left = unwrap(n.left);
       let right = unwrap(n.right);
@@ -924,9 +1016,45 @@ function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = ne
         for (const f of replacedFields(target.body, skip, ctx, depth + 1, seen)) out.add(f);
       }
     }
-    return undefined;
-  });
+  };
+  if (depth === 0 && contains(region, skip)) {
+    // The region's assignments and calls from its summary, in walk order, those in `skip` left out.
+    for (const n of assignmentsAndCalls(region, ctx)) if (!contains(skip, n)) visit(n);
+  } else {
+    walk(region, ctx.sourceCode.visitorKeys, (n) => {
+      if (n === skip || (n !== region && isFunction(n))) return false;
+      visit(n);
+      return undefined;
+    });
+  }
   return out;
+}
+
+const assignmentsAndCallsMemo = fileMemo<Node, (TSESTree.AssignmentExpression | TSESTree.CallExpression)[]>();
+const isAssignmentOrCall = (n: Node): n is TSESTree.AssignmentExpression | TSESTree.CallExpression => (n.type === T.AssignmentExpression && n.operator === '=') || n.type === T.CallExpression;
+
+/** The `=` assignments and the calls of a region (not in nested functions), in walk order, summarised bottom-up over nested loops. */
+function assignmentsAndCalls(region: Node, ctx: Ctx): readonly (TSESTree.AssignmentExpression | TSESTree.CallExpression)[] {
+  return nodesWithin(region, ctx.sourceCode, assignmentsAndCallsMemo, isAssignmentOrCall, false);
+}
+
+const computedMembersMemo = fileMemo<Node, TSESTree.MemberExpression[]>();
+const isComputedMember = (n: Node): n is TSESTree.MemberExpression => n.type === T.MemberExpression && n.computed;
+
+/**
+ * Whether some computed member of the region (`items[i]`, not in nested functions) has a
+ * property that reads one of the counters: the computed members come from the region's summary.
+ */
+function indexesSomeCounter(region: Node, cs: readonly CounterInfo[], ctx: Ctx): boolean {
+  return nodesWithin(region, ctx.sourceCode, computedMembersMemo, isComputedMember, false).some((m) => refsAnyCounter(m.property, cs, ctx));
+}
+
+/** Whether the identifier is a call's argument (through the wrappers `unwrap` strips). */
+function isCallArgument(id: Node): boolean {
+  let cur = id;
+  while (cur.parent && unwrap(cur.parent) !== cur.parent && (cur.parent as { expression?: Node }).expression === cur) cur = cur.parent;
+  const p = cur.parent;
+  return p?.type === T.CallExpression && p.arguments.includes(cur as TSESTree.CallExpressionArgument);
 }
 
 /**
@@ -966,6 +1094,9 @@ function failureLeaves(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterIn
 function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   const named = cs.filter((c) => c.variable && !/attempt|retr|tries|try|count|^n$|^i$|^k$|fail/i.test(c.text));
   if (named.length === 0) return false;
+  // An input is a counter handed to a call as an argument (below): when no reference of these
+  // counters in the body is one, the walks below find nothing.
+  if (!named.some((c) => c.variable!.references.some((r) => contains(body, r.identifier) && isCallArgument(r.identifier)))) return false;
   // A counter the loop's wait is computed from (`sleep(waits[round - 1])`) numbers the attempts: no input.
   const timesWaits = new Set<CounterInfo>();
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
@@ -1256,7 +1387,11 @@ function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
       for (const [key, all] of inner.allUnit) acc.allUnit.set(key, (acc.allUnit.get(key) ?? true) && all);
     },
   });
-  return [...steps.defs.values()];
+  // A variable declared in the pass starts afresh on every pass (`let d = base; d += jitter`): it counts nothing.
+  return [...steps.defs.values()].filter((c) => {
+    const decl = c.variable?.defs[0]?.name;
+    return !decl || !contains(loop.body, decl);
+  });
 }
 
 /** Tests that can end the loop: the loop condition and every `if` in the body whose consequent leaves. */

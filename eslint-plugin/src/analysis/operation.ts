@@ -10,7 +10,7 @@ import { outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
-import { summarise } from './summaries';
+import { nodesWithin, summarise } from './summaries';
 
 /**
  * Client errors probed to decide whether a retry goes round on "every non-OK status": skipping one
@@ -423,6 +423,11 @@ function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode:
   return found;
 }
 
+const callsInRegion = fileMemo<Node, TSESTree.CallExpression[]>();
+const branchesInRegion = fileMemo<Node, (TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement)[]>();
+const isCall = (n: Node): n is TSESTree.CallExpression => n.type === T.CallExpression;
+const isBranch = (n: Node): n is TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement => n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.SwitchStatement;
+
 /**
  * Analyses the retried operation in `region`: the requests it makes, how it treats 429/503,
  * Retry-After and client errors.
@@ -455,19 +460,19 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       // Reported at the helper's check: that is where every non-OK status becomes a retried error.
       if (throwsOnNonOk) throwingHelperCalls.push({ via, test: throwsOnNonOk });
     }
-    walkRegion(scope, sourceCode, (n) => {
-      if (n.type !== T.CallExpression) return;
+    // The calls of the scope in walk order, summarised bottom-up over nested loops.
+    for (const n of nodesWithin(scope, sourceCode, callsInRegion, isCall, true)) {
       const h = describeHttpCall(sourceCode, n, settings);
       if (h) {
         http.push(h);
         const j = judgeIdempotency(sourceCode, h, keyRegion, settings);
         if (j) nonIdempotent.push(j);
-        return;
+        continue;
       }
       const op = nonIdempotentOperation(n, keyRegion, ctx);
       if (op) {
         nonIdempotent.push(op);
-        return;
+        continue;
       }
       if (depth < 2) {
         const fn = sameFileFunction(n.callee, { sourceCode });
@@ -478,18 +483,24 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
           if (cb && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via);
         }
       }
-    });
+    }
   };
   scan(region, region, 0);
 
   const honoursRetryAfter = readsRetryAfter(region, sourceCode);
   const classified = classifiesStatus(region, sourceCode);
 
-  walkRegion(region, sourceCode, (n) => {
+  // The `if`s, `?:`s and `switch`es of the region in walk order, summarised bottom-up over nested loops.
+  for (const n of nodesWithin(region, sourceCode, branchesInRegion, isBranch, true)) {
     if (n.type === T.IfStatement) {
       const tested = statusesTested(n.test, sourceCode);
+      // `status >= 400 && status < 500 && ![408, 429].includes(status)`: 429 is an exception carved out of
+      // a fail-fast range of client errors; it goes round with every other failure, not handled apart.
+      const carvedFromClientRange = tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<');
       if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '==='|| s.op === '==' || s.op === 'in' || s.op === '>=')) && leadsToRetry(n)) {
         rateLimitChecks.push(n.test);
+      } else if (carvedFromClientRange) {
+        // see above: no handling of 429/503 of its own
       } else if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '!==' || s.op === '!='))) {
         rateLimitChecks.push(n.test);
       } else if (retryReached && !clientRangeGuard(tested) && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
@@ -539,7 +550,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         if (!body.some((st) => st.type === T.ReturnStatement)) rateLimitChecks.push(first.test);
       }
     }
-  });
+  }
 
   for (const c of catches) {
     const guarded = c.guarded ?? region;

@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { walk } from './ast';
+import { isFunction, walk } from './ast';
 import type { Node } from './types';
 
 /** Whether `node` is the body of a `for`, `for…in`, `for…of`, `while` or `do…while` loop. */
@@ -28,9 +28,9 @@ export interface Summary<S> {
   /**
    * Records what `n` adds to `acc`; returns `false` to skip `n`'s children, as `walk`'s visitor.
    * It must not depend on the region being summarised, only on `n`: the summary of a loop body is
-   * reused by every region around it.
+   * reused by every region around it. `root` says that `n` is the region itself (never a loop body).
    */
-  visit: (n: Node, acc: S) => boolean | void;
+  visit: (n: Node, acc: S, root: boolean) => boolean | void;
   /** Adds a nested region's summary to `acc`, as if its nodes had been visited there. `inner` is shared: do not change it. */
   merge: (acc: S, inner: S) => void;
 }
@@ -51,8 +51,28 @@ export function summarise<S>(region: Node, sourceCode: TSESLint.SourceCode, how:
       how.merge(acc, summarise(n, sourceCode, how));
       return false;
     }
-    return how.visit(n, acc);
+    return how.visit(n, acc, n === region);
   });
   how.memo.set(region, acc);
   return acc;
+}
+
+/**
+ * The nodes of `region` that `pick` accepts, in source order, as a walk of it finds them (into
+ * nested functions only when `intoFunctions`), summarised bottom-up over nested loops (memoised in
+ * `memo`, which must hold the answers of this one `pick`). Shared: do not change it.
+ */
+export function nodesWithin<N extends Node>(region: Node, sourceCode: TSESLint.SourceCode, memo: Map<Node, N[]>, pick: (n: Node) => n is N, intoFunctions: boolean): readonly N[] {
+  return summarise<N[]>(region, sourceCode, {
+    memo,
+    make: () => [],
+    visit: (n, acc, root) => {
+      if (!intoFunctions && !root && isFunction(n)) return false;
+      if (pick(n)) acc.push(n);
+      return undefined;
+    },
+    merge: (acc, inner) => {
+      for (const n of inner) acc.push(n);
+    },
+  });
 }

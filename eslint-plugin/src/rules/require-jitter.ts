@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getRetrySites, type Wait } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { describeDelay, jitterFunctionFix, libraryFix, localDelayOf, operandText } from '../utils/fixes';
+import { describeDelay, jitterFunctionFix, libraryFix, localDelayOf, operandText, replaceExpression } from '../utils/fixes';
 
 type Options = [];
 type MessageIds = 'noJitter' | 'addJitter' | 'applyLibraryFix';
@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
             if (arg && (site.kind !== 'library' || insideFunctionOf(arg, site.node))) {
               suggest.push({
                 messageId: 'addJitter',
-                fix: (fixer) => fixer.replaceText(arg, `Math.random() * ${operandText(context.sourceCode, arg)}`),
+                fix: (fixer) => replaceExpression(fixer, arg, `Math.random() * ${operandText(context.sourceCode, arg)}`),
               });
             }
             // A library's delay function (`retryDelay: (n) => …`): jitter what it returns.

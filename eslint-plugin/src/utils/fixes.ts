@@ -58,7 +58,7 @@ export function hoistBeforeStatement(
   }
   const name = freeName(sourceCode, expr, preferredName);
   const text = sourceCode.getText(expr);
-  return (fixer) => [fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `const ${name} = ${text};\n${indent}`), fixer.replaceText(expr, name)];
+  return (fixer) => [fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `const ${name} = ${text};\n${indent}`), replaceExpression(fixer, expr, name)];
 }
 
 /** Whether an expression reads a variable declared inside `region` (it would not exist before it). */
@@ -169,6 +169,19 @@ export function localDelayOf(wait: { node: TSESTree.Node; argument: TSESTree.Exp
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.ReportFixFunction;
 
+/**
+ * Replaces an expression with `text`, keeping the code valid where the expression is the value of a
+ * shorthand property (`{ retryDelay }` becomes `{ retryDelay: text }`): the key and the value of a
+ * shorthand property share one range, so a plain replacement would drop the key.
+ */
+export function replaceExpression(fixer: Fixer, node: TSESTree.Node, text: string): TSESLint.RuleFix {
+  const parent = node.parent;
+  if (parent?.type === T.Property && parent.shorthand && parent.value === node && node.type === T.Identifier) {
+    return fixer.replaceText(node, `${node.name}: ${text}`);
+  }
+  return fixer.replaceText(node, text);
+}
+
 const isLoopNode = (n: TSESTree.Node): boolean =>
   n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement || n.type === T.ForInStatement;
 const isFunctionNode = (n: TSESTree.Node): boolean => n.type === T.FunctionDeclaration || n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression;
@@ -210,7 +223,7 @@ export function growDelayFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Nod
   const stmtIndent = indentOf(sourceCode, stmt);
   return (fixer: Fixer) => [
     fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = ${argumentText(sourceCode, delay)};\n${indent}`),
-    fixer.replaceText(delay, name),
+    replaceExpression(fixer, delay, name),
     fixer.insertTextAfter(stmt, `\n${stmtIndent}${name} = Math.min(${name} * 2, ${cap});`),
   ];
 }
@@ -405,7 +418,7 @@ export function growRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree
   const counted = countRecursion(sourceCode, call);
   if (!counted || delay.range[0] < counted.fn.range[0] || delay.range[1] > counted.fn.range[1]) return undefined;
   const cap = constantMs !== undefined && Number.isFinite(constantMs) && constantMs > 0 ? Math.max(Math.round(constantMs), Math.min(Math.round(constantMs) * 32, 30_000)) : 30_000;
-  return (fixer) => [...counted.edits(fixer), fixer.replaceText(delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ${counted.name}, ${cap})`)];
+  return (fixer) => [...counted.edits(fixer), replaceExpression(fixer, delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ${counted.name}, ${cap})`)];
 }
 
 /**
@@ -466,7 +479,7 @@ export function retryAfterFix(
   const target = stmt;
   return (fixer) => [
     fixer.insertTextBefore(target, `const ${name} = ${read};\n${indent}`),
-    ...unique.map((delay) => fixer.replaceText(delay, `Math.max(${argumentText(sourceCode, delay)}, Math.min(${server}, ${capMs}))`)),
+    ...unique.map((delay) => replaceExpression(fixer, delay, `Math.max(${argumentText(sourceCode, delay)}, Math.min(${server}, ${capMs}))`)),
   ];
 }
 
@@ -720,7 +733,7 @@ export function growInterceptorFix(sourceCode: TSESLint.SourceCode, replay: TSES
   const target = stmt;
   return (fixer) => [
     fixer.insertTextBefore(target, `${counter} = (${counter} ?? 0) + 1;\n${indent}`),
-    fixer.replaceText(delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ((${counter} ?? 1) - 1), ${growthCap(constantMs)})`),
+    replaceExpression(fixer, delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ((${counter} ?? 1) - 1), ${growthCap(constantMs)})`),
   ];
 }
 
@@ -758,7 +771,7 @@ export function jitterFunctionFix(sourceCode: TSESLint.SourceCode, fn: TSESTree.
   const edits = returned.filter((e) => !/\bMath\.random\s*\(/.test(sourceCode.getText(e)));
   if (edits.length === 0) return undefined;
   return (fixer) =>
-    edits.map((e) => fixer.replaceText(e, `Math.random() * ${operandText(sourceCode, e)}`));
+    edits.map((e) => replaceExpression(fixer, e, `Math.random() * ${operandText(sourceCode, e)}`));
 }
 
 /**
@@ -789,5 +802,5 @@ export function awaitWaitFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Nod
   const delay = call.arguments[0];
   if (!delay || delay.type === T.SpreadElement) return undefined;
   const random = /\bMath\.random\s*\(/.test(sourceCode.getText(delay));
-  return (fixer) => [fixer.insertTextBefore(call, 'await '), ...(random ? [] : [fixer.replaceText(delay, `Math.random() * ${operandText(sourceCode, delay)}`)])];
+  return (fixer) => [fixer.insertTextBefore(call, 'await '), ...(random ? [] : [replaceExpression(fixer, delay, `Math.random() * ${operandText(sourceCode, delay)}`)])];
 }

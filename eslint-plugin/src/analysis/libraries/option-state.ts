@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isFunction, propertyName, unwrap, walk } from '../ast';
 import { readsRetryAfter as readsRetryAfterIn } from '../operation';
+import { sameFileFunction } from '../delay';
 import type { AttemptBound, DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
 import { bindingOf, variableOf } from '../scope';
 import type { LibraryContext } from './types';
@@ -327,11 +328,16 @@ export function isRateLimitStatus(value: unknown): boolean {
   return false;
 }
 
-/** Resolves a function-valued option: an inline function, or a same-file function or `const` bound to one. */
+/**
+ * Resolves a function-valued option: an inline function, a same-file function or `const` bound to
+ * one, or a same-file class's static method or a `const` object's method (`RetryRules.onRetryWhen`)
+ * or, inside a class, one of its own methods (`this.nextDelay`).
+ */
 export function resolveFunction(ctx: LibraryContext, node: Node | null | undefined): FunctionNode | undefined {
   let n = unwrap(node);
   for (let i = 0; n && i < 5; i++) {
     if (isFunction(n)) return n;
+    if (n.type === T.MemberExpression) return sameFileFunction(n, { sourceCode: ctx.sourceCode });
     n = constInit(ctx, n);
   }
   return undefined;
