@@ -529,7 +529,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         // see above: no handling of 429/503 of its own
       } else if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '!==' || s.op === '!='))) {
         rateLimitChecks.push(n.test);
-      } else if (retryReached && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
+      } else if (retryReached && !clientRangeGuard(tested) && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
+        // (A 4xx guard, `status >= 400 && status < 500 && ![408, 429].includes(status)`, spares 429
+        // from failing fast; it does not handle it: not a rate-limit check.)
         // `if (![503].includes(res.status) || left <= 0) return res;`: the test sends 503 round again.
         rateLimitChecks.push(n.test);
       }
@@ -899,4 +901,9 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     }
   }
   return undefined;
+}
+
+/** Whether a test bounds the status to the 4xx range (`>= 400` and `< 500`): a client-error guard. */
+function clientRangeGuard(tested: ReadonlyArray<{ code: number; op: string }>): boolean {
+  return tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<');
 }

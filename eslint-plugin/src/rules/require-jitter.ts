@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getRetrySites, type RetrySite, type Wait } from '../analysis';
 import { createRule } from '../utils/create-rule';
 import { describeDelay, jitterFunctionFix, libraryFix, localDelayOf, operandText, replaceExpression } from '../utils/fixes';
@@ -40,7 +40,10 @@ export default createRule<Options, MessageIds>({
             // A step of a table keyed by the attempt count (`tiered`) is jittered like any wait: the
             // analysis counts a jittered step by its upper bound, so the table still grows (run both:
             // behaviour.test.ts 'loop whose wait is stepped by the attempt count').
-            if (arg) {
+            // A library reads its delay option when it is configured: a value jittered there is drawn
+            // once and the same on every attempt (and a shorthand `{ retryDelay }` cannot take an
+            // expression). Only a delay computed inside a function of the retry's call is drawn per attempt.
+            if (arg && (site.kind !== 'library' || insideFunctionOf(arg, site.node))) {
               suggest.push({
                 messageId: 'addJitter',
                 fix: (fixer) => replaceExpression(fixer, arg, `Math.random() * ${operandText(context.sourceCode, arg)}`),
@@ -73,4 +76,12 @@ function needsJitter(wait: Wait, site: RetrySite): boolean {
   if (d.retryAfter === 'exact') return !!d.fixedFallback && site.bound.kind === 'unbounded';
   if (d.opaque && !d.growing && !d.invariant) return false;
   return true;
+}
+
+/** Whether `node` lies in a function written inside `call` (a delay callback, run on each attempt). */
+function insideFunctionOf(node: TSESTree.Node, call: TSESTree.Node): boolean {
+  for (let n = node.parent; n && n !== call; n = n.parent) {
+    if (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression') return call.range[0] <= n.range[0] && n.range[1] <= call.range[1];
+  }
+  return false;
 }
