@@ -906,6 +906,7 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
       if (v && !cs.some((c) => c.variable === v)) reassigned.add(v);
     }
   }
+  if (tryStmt.handler && advancesInputSource(tryStmt, ctx)) return true;
   const fields = replacedFields(loop.body, tryStmt.block, ctx);
   if (reassigned.size === 0 && fields.size === 0) return false;
   let reads = false;
@@ -932,6 +933,86 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
  * a count or a flag) in `region` outside `skip`, directly or in a same-file function or method it
  * calls (two calls deep).
  */
+/**
+ * Where a call's value comes from, as a key two calls can share: the module of an imported function
+ * (`import { current, advance } from './hosts'`), the object of a method (`mirrors.current()` and
+ * `mirrors.next()`), or, for a same-file function, each outer variable it reads (`writes`: writes).
+ */
+function sourceKeys(call: TSESTree.CallExpression, ctx: Ctx, writes = false): { keys: Set<string>; name: string } | undefined {
+  const callee = unwrap(call.callee);
+  const keys = new Set<string>();
+  if (callee.type === T.MemberExpression && !callee.computed) {
+    const object = unwrap(callee.object);
+    if (object.type === T.ThisExpression) {
+      // A method of the class: the fields it reads (`writes`: assigns or steps).
+      const method = sameFileFunction(callee, ctx);
+      if (method) {
+        walk(method.body, ctx.sourceCode.visitorKeys, (m) => {
+          if (m.type !== T.MemberExpression || unwrap(m.object).type !== T.ThisExpression) return undefined;
+          const p = m.parent;
+          const written = (p?.type === T.AssignmentExpression && p.left === m) || (p?.type === T.UpdateExpression && p.argument === m);
+          if (!writes || written) keys.add(`field:${propertyName(m) ?? ''}`);
+          return undefined;
+        });
+      }
+    } else if (object.type === T.Identifier || object.type === T.MemberExpression) keys.add(`object:${ctx.sourceCode.getText(object)}`);
+    return keys.size > 0 ? { keys, name: propertyName(callee) ?? '' } : undefined;
+  }
+  if (callee.type !== T.Identifier) return undefined;
+  const fn = sameFileFunction(callee, ctx);
+  if (fn) {
+    walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type !== T.Identifier) return undefined;
+      const v = variableOf(ctx.sourceCode, m);
+      const decl = v?.defs[0];
+      const written = !writes || v?.references.some((r) => r.identifier === m && r.isWrite());
+      if (v && decl && written && decl.type === 'Variable' && !contains(fn, decl.name) && !(decl.node.init && isFunction(decl.node.init))) keys.add(`var:${v.name}:${decl.name.range[0]}`);
+      return undefined;
+    });
+  } else {
+    const v = variableOf(ctx.sourceCode, callee);
+    const def = v?.defs[0];
+    if (def?.type === 'ImportBinding' && def.parent?.type === T.ImportDeclaration) keys.add(`module:${def.parent.source.value}`);
+  }
+  return keys.size > 0 ? { keys, name: callee.name } : undefined;
+}
+
+/**
+ * The catch moves on a source the attempt's input is read from: the input is a call made afresh
+ * on every pass (`work(activeHost())`, `send(pool.current(), msg)`) and the catch makes a call of
+ * its own for effect on the same source (`advanceHost()` from the same module, `pool.next()` on the
+ * same object, a same-file function that writes a variable the getter reads). The next pass works
+ * on another input: failover, not a retry (PRODUCT: "failover to another node").
+ */
+function advancesInputSource(tryStmt: TSESTree.TryStatement, ctx: Ctx): boolean {
+  const getters: { keys: Set<string>; name: string }[] = [];
+  walk(tryStmt.block, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type !== T.CallExpression) return undefined;
+    for (const a of n.arguments) {
+      const u = unwrap(a);
+      const inner = u.type === T.AwaitExpression ? unwrap(u.argument) : u;
+      if (inner.type !== T.CallExpression || asWait(inner, ctx.sourceCode, ctx.settings)) continue;
+      const k = sourceKeys(inner, ctx);
+      if (k) getters.push(k);
+    }
+    return undefined;
+  });
+  if (getters.length === 0) return false;
+  let advances = false;
+  for (const st of tryStmt.handler!.body.body) {
+    if (st.type !== T.ExpressionStatement) continue;
+    let e = unwrap(st.expression);
+    if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+    if (e.type !== T.CallExpression || e.arguments.length > 0 || isLogCallee(unwrap(e.callee)) || asWait(e, ctx.sourceCode, ctx.settings)) continue;
+    const k = sourceKeys(e, ctx, true);
+    // Reconnecting or resetting the same source and going again is a retry (PRODUCT: a reconnect).
+    if (k && (RESTART_RE.test(k.name) || /re(set|fresh|connect|init)/i.test(k.name))) continue;
+    if (k && getters.some((g) => g.name !== k.name && [...g.keys].some((key) => k.keys.has(key)))) advances = true;
+  }
+  return advances;
+}
+
 function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = new Set<Node>()): Set<string> {
   const out = new Set<string>();
   const visit = (n: Node): void => {
@@ -1326,7 +1407,11 @@ function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
       for (const [key, all] of inner.allUnit) acc.allUnit.set(key, (acc.allUnit.get(key) ?? true) && all);
     },
   });
-  return [...steps.defs.values()];
+  // A variable declared in the pass starts afresh on every pass (`let d = base; d += jitter`): it counts nothing.
+  return [...steps.defs.values()].filter((c) => {
+    const decl = c.variable?.defs[0]?.name;
+    return !decl || !contains(loop.body, decl);
+  });
 }
 
 /** Tests that can end the loop: the loop condition and every `if` in the body whose consequent leaves. */

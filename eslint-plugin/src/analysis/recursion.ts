@@ -5,7 +5,7 @@ import { callsWithin, fileIndex } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, findAll, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
 import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
-import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
+import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
@@ -164,8 +164,10 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   // The same scheduling relay runs after a success too (`this.plan()` after the try, `this.plan(true)` in its catch).
   if (relays.some((r) => !contexts.some((x) => x.call === r.call) && contexts.some((x) => relays.some((q) => q.call === x.call && q.relay === r.relay)) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
+  // The re-calls, and the calls of local functions of `fn` that hold them (`return again(res.status)`).
+  const entries = contexts.flatMap((x) => entryCalls(fn, x.call, ctx));
   const op = analyzeOperation(fn.body, catches, ctx, (ifStmt) => {
-    if (contexts.some((x) => contains(ifStmt.consequent, x.call))) return true;
+    if (entries.some((c) => contains(ifStmt.consequent, c))) return true;
     if (alwaysExits(ifStmt.consequent)) {
       const c = ifStmt.consequent;
       const stmts = c.type === T.BlockStatement ? c.body : [c];
@@ -174,7 +176,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       return false;
     }
     return true;
-  }, (o) => contexts.some((x) => reachesCall(fn, x.call, o, ctx.sourceCode)));
+  }, (o) => contexts.some((x) => reachesRetry(fn, x.call, o, ctx)));
   for (const { call, fc } of contexts) {
     // "Wait until ready": a read whose result is thrown away, re-run until it succeeds, is polling.
     if (fc.flow && isProbe(fn, call, op.http, ctx)) continue;
@@ -1225,6 +1227,13 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
           found = { kind: 'promise-catch', handler: { node: hook.host, param: first?.type === T.Identifier ? first : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
         } else if (hook) found = { kind: 'event', handler: undefined, path: p, timer, replay };
       }
+      // A function of `fn` called only from its failure paths (`function handleFailure(reason) { …
+      // self() }` called from `.catch((e) => handleFailure(e))` and after `if (res.ok) return …`):
+      // its body is a failure path too, as that of a handler passed by name is.
+      if (!found && p !== handlerFn) {
+        const via = calledOnlyOnFailure(p, fn, ctx);
+        if (via) found = { ...via, path: p, timer, replay };
+      }
     }
     // Error-first callbacks: `connect((err) => { if (err) setTimeout(() => connect(), 1000) })`.
     if (p.type === T.IfStatement && ((child === p.consequent && isErrorValue(p.test)) || (child === p.alternate && isNegatedErrorValue(p.test)))) {
@@ -1336,6 +1345,85 @@ function schedulerAt(call: TSESTree.CallExpression, host: Fn, idx: number, ctx: 
   return { delay, bindings };
 }
 
+
+/**
+ * The calls of a function declared inside another (`function handleFailure(r) {…}`, `const fail =
+ * (r) => …`), none inside itself; undefined when it is used any other way (handed on by name, which
+ * is `namedFailureHook`'s case, or stored) or has no name.
+ */
+function localCalls(local: Fn, ctx: Ctx): TSESTree.CallExpression[] | undefined {
+  let id: TSESTree.Identifier | undefined;
+  if (local.type === T.FunctionDeclaration && local.id) id = local.id;
+  else if (local.parent?.type === T.VariableDeclarator && local.parent.init === local && local.parent.id.type === T.Identifier) id = local.parent.id;
+  const v = id && variableOf(ctx.sourceCode, id);
+  if (!v) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const r of v.references) {
+    if (r.isWrite()) continue;
+    const host = r.identifier.parent;
+    if (host?.type !== T.CallExpression || host.callee !== r.identifier || contains(local, host)) return undefined;
+    calls.push(host);
+  }
+  return calls;
+}
+
+/**
+ * Whether the re-call is reached when an attempt ends with `outcome`: directly in `fn`'s flow, or
+ * through the calls of a local function of `fn` that holds it (`.then((r) => r.ok ? r.json() :
+ * handleFailure(r.status))` with the re-call in `handleFailure`).
+ */
+function reachesRetry(fn: Fn, call: Node, outcome: Outcome, ctx: Ctx, depth = 0): boolean {
+  if (reachesCall(fn, call, outcome, ctx.sourceCode)) return true;
+  if (depth > 2) return false;
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    if (!isFunction(p) || !contains(fn, p)) continue;
+    const calls = localCalls(p, ctx);
+    if (calls?.some((c) => reachesRetry(fn, c, outcome, ctx, depth + 1))) return true;
+  }
+  return false;
+}
+
+/** The call, and the calls of the local functions of `fn` that hold it (two levels). */
+function entryCalls(fn: Fn, call: Node, ctx: Ctx, depth = 0): Node[] {
+  const out: Node[] = [call];
+  if (depth > 2) return out;
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    if (!isFunction(p) || !contains(fn, p)) continue;
+    for (const c of localCalls(p, ctx) ?? []) out.push(...entryCalls(fn, c, ctx, depth + 1));
+  }
+  return out;
+}
+
+/** Local functions whose callers' failure contexts are being computed (a guard against cycles). */
+const callersInProgress = new Set<Node>();
+
+/**
+ * The failure context of a function declared inside `fn` whose every call (one or more, all inside
+ * `fn`, none inside itself) sits on a failure path of `fn`: a catch, a `.catch` callback, a failed
+ * status branch or the failing side of an early exit. Undefined otherwise.
+ */
+function calledOnlyOnFailure(local: Fn, fn: Fn, ctx: Ctx): FailureContext | undefined {
+  if (local === fn || !contains(fn, local) || callersInProgress.has(local)) return undefined;
+  let id: TSESTree.Identifier | undefined;
+  if (local.type === T.FunctionDeclaration && local.id) id = local.id;
+  else if (local.parent?.type === T.VariableDeclarator && local.parent.init === local && local.parent.id.type === T.Identifier) id = local.parent.id;
+  const v = id && variableOf(ctx.sourceCode, id);
+  if (!v) return undefined;
+  const calls = localCalls(local, ctx);
+  if (!calls || calls.length === 0) return undefined;
+  callersInProgress.add(local);
+  try {
+    const contexts: FailureContext[] = [];
+    for (const c of calls) {
+      const fc = failureContext(c, fn, ctx, undefined, true);
+      if (!fc || fc.replay) return undefined;
+      contexts.push(fc);
+    }
+    return contexts.find((c) => c.kind === 'promise-catch' || c.kind === 'catch') ?? contexts[0];
+  } finally {
+    callersInProgress.delete(local);
+  }
+}
 
 /** `if (err)`, `if (error != null)`: the error argument of a callback is set. */
 function isErrorValue(test: Node): boolean {
