@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { isSuccessFlag as helperSuccessFlag, sameFileFunction } from './delay';
-import { isStatusLike, statusCode } from './operation';
+import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, variableOf, isReferenceTo } from './scope';
 import type { Node } from './types';
 import { ERROR_NAME, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
@@ -68,7 +68,8 @@ function numberList(node: Node, sourceCode: TSESLint.SourceCode, depth = 0): num
   if (n.type === T.Identifier && depth < 3) {
     const v = variableOf(sourceCode, n);
     const b = v && bindingOf(v);
-    if (b && b.kind === 'init' && b.node) return numberList(b.node, sourceCode, depth + 1);
+    // A list named by a local or module constant, or given as an option's default (`{ retryOn = [503] } = opts`).
+    if (b && (b.kind === 'init' || b.kind === 'param-default') && b.node) return numberList(b.node, sourceCode, depth + 1);
   }
   return undefined;
 }
@@ -95,6 +96,18 @@ function compare(op: string, a: number, b: number): TV {
 }
 
 const FLIP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+
+/** How many boolean names deep the evaluation is (a name holding a test that names another). */
+let aliasDepth = 0;
+
+function withAliasDepth<R>(f: () => R): R {
+  aliasDepth++;
+  try {
+    return f();
+  } finally {
+    aliasDepth--;
+  }
+}
 
 /**
  * Evaluates a test against an attempt outcome, in three-valued logic: `true`/`false` when the
@@ -128,7 +141,9 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       if (helperSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined;
       // A success flag the attempt returned (`const ok = await trySend(msg); if (ok) return;`).
       if (isSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'status' ? false : undefined;
-      return undefined;
+      // `const transient = res.status === 429 || res.status >= 500`: the name holds a test of the outcome.
+      const aliased = aliasedTest(t, sourceCode);
+      return aliased && aliasDepth < 2 ? withAliasDepth(() => evalTest(aliased, outcome, sourceCode)) : undefined;
     }
     case T.BinaryExpression: {
       if (t.left.type === T.PrivateIdentifier) return undefined;

@@ -207,7 +207,8 @@ function listedNumbers(node: Node, sourceCode: TSESLint.SourceCode): number[] | 
     if (n.type === T.Identifier) {
       const v = variableOf(sourceCode, n);
       const b = v && bindingOf(v);
-      if (!b || b.kind !== 'init' || !b.node) return undefined;
+      // `const { retryOn = [429, 503] } = options`: the option's default is the list the code states.
+      if (!b || (b.kind !== 'init' && b.kind !== 'param-default') || !b.node) return undefined;
       n = unwrap(b.node);
       continue;
     }
@@ -216,11 +217,62 @@ function listedNumbers(node: Node, sourceCode: TSESLint.SourceCode): number[] | 
   return undefined;
 }
 
+/**
+ * Where a status list an identifier names is written down when it is an option's default
+ * (`const { retryOn = [429, 503] } = options`, `function f(codes = [503])`): the default, which is
+ * what a user changes, like a library option. Undefined for a local or module list and anything else.
+ */
+function defaultListOf(node: Node, sourceCode: TSESLint.SourceCode): Node | undefined {
+  const n = unwrap(node);
+  if (n.type !== T.Identifier) return undefined;
+  const v = variableOf(sourceCode, n);
+  const b = v && bindingOf(v);
+  return b && b.kind === 'param-default' && b.node && unwrap(b.node).type === T.ArrayExpression ? b.node : undefined;
+}
+
+/**
+ * The test a boolean name stands for (`const transient = res.status === 429 || res.status >= 500;
+ * if (!transient) …`): a name written once, from a comparison or a logical expression.
+ */
+export function aliasedTest(node: Node, sourceCode: TSESLint.SourceCode): Node | undefined {
+  const n = unwrap(node);
+  if (n.type !== T.Identifier) return undefined;
+  const v = variableOf(sourceCode, n);
+  const b = v && bindingOf(v);
+  if (!b || b.kind !== 'init' || !b.stable || !b.node) return undefined;
+  const init = unwrap(b.node);
+  if (init.type === T.LogicalExpression || (init.type === T.UnaryExpression && init.operator === '!')) return init;
+  if (init.type === T.BinaryExpression && ['===', '==', '!==', '!=', '<', '<=', '>', '>='].includes(init.operator)) return init;
+  if (init.type === T.CallExpression && (calleeName(init) === 'includes' || calleeName(init) === 'has')) return init;
+  return undefined;
+}
+
+/** A status a test compares against, how, and where. */
+export interface StatusTested {
+  code: number;
+  op: string;
+  /** The comparison or membership call. */
+  node: Node;
+  /**
+   * Where the check is written when it is not in the test itself: the test a boolean name holds,
+   * or a status list given as an option's default.
+   */
+  origin?: Node;
+}
+
 /** Status codes a test compares against (`status === 429`, `[429, 503].includes(status)`, `RETRY.has(status)`). */
-export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode): { code: number; op: string; node: Node }[] {
-  const out: { code: number; op: string; node: Node }[] = [];
+export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode, depth = 0): StatusTested[] {
+  const out: StatusTested[] = [];
   walk(test, sourceCode.visitorKeys, (n) => {
     if (isFunction(n)) return false;
+    // A name that holds a status test (`const transient = status === 429 || status >= 500`) tests what it holds.
+    if (n.type === T.Identifier && depth < 2) {
+      const p = n.parent;
+      const isProperty = p && ((p.type === T.MemberExpression && p.property === n && !p.computed) || (p.type === T.Property && p.key === n && !p.computed));
+      const aliased = isProperty ? undefined : aliasedTest(n, sourceCode);
+      if (aliased) for (const s of statusesTested(aliased, sourceCode, depth + 1)) out.push({ ...s, origin: s.origin ?? aliased });
+      return undefined;
+    }
     if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier) {
       const l = statusCode(n.left, sourceCode);
       const r = statusCode(n.right, sourceCode);
@@ -231,7 +283,8 @@ export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode): { c
       const c = unwrap(n.callee);
       if (c.type === T.MemberExpression) {
         const list = listedNumbers(c.object, sourceCode);
-        for (const code of list ?? []) out.push({ code, op: 'in', node: n });
+        const origin = defaultListOf(c.object, sourceCode);
+        for (const code of list ?? []) out.push({ code, op: 'in', node: n, ...(origin ? { origin } : {}) });
       }
     }
     return undefined;
@@ -241,6 +294,33 @@ export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode): { c
 
 function flip(op: string): string {
   return ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
+}
+
+/**
+ * Whether an exit test lets `code` through: none of its `||` parts holds for it, and a part that
+ * tests statuses is false for it (`!transient || attempt >= max` when `transient` holds 429).
+ */
+function letsThrough(test: Node, code: number, sourceCode: TSESLint.SourceCode): boolean {
+  const parts: Node[] = [];
+  const split = (t: Node): void => {
+    const u = unwrap(t);
+    if (u.type === T.LogicalExpression && u.operator === '||') {
+      split(u.left);
+      split(u.right);
+    } else parts.push(u);
+  };
+  split(test);
+  const outcome: Outcome = { kind: 'status', code };
+  const values = parts.map((p) => evalTest(p, outcome, sourceCode));
+  return values.every((v) => v !== true) && parts.some((p, i) => values[i] === false && statusesTested(p, sourceCode).some((s) => s.code === code && (s.op === '===' || s.op === '==' || s.op === 'in')));
+}
+
+/**
+ * Where a test's handling of 429/503 is reported: the check a boolean name holds or the status
+ * list an option defaults to, when that is where 429/503 is written, else the test itself.
+ */
+function rateLimitAt(test: Node, tested: StatusTested[]): Node {
+  return tested.find((s) => isRetryAfterStatus(s.code))?.origin ?? test;
 }
 
 /** `res.ok`, `!res.ok`, `status === 200`, `status < 400`: a success check (true) or a failure check (false). */
@@ -524,16 +604,20 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       // a fail-fast range of client errors; it goes round with every other failure, not handled apart.
       const carvedFromClientRange = tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<');
       if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '==='|| s.op === '==' || s.op === 'in' || s.op === '>=')) && leadsToRetry(n)) {
-        rateLimitChecks.push(n.test);
+        rateLimitChecks.push(rateLimitAt(n.test, tested));
       } else if (carvedFromClientRange) {
         // see above: no handling of 429/503 of its own
-      } else if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '!==' || s.op === '!='))) {
-        rateLimitChecks.push(n.test);
+      } else if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '!==' || s.op === '!=') && !(alwaysExits(n.consequent) && evalTest(n.test, { kind: 'status', code: s.code }, sourceCode) === true))) {
+        // `if (res.status !== 429) throw err`: only 429 goes round. (`status >= 500 && status !== 503`
+        // held in a name and then `if (!retriable) return`: 503 is the one status that leaves.)
+        rateLimitChecks.push(rateLimitAt(n.test, tested));
+      } else if (alwaysExits(n.consequent) && tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '===' || s.op === '==' || s.op === 'in') && letsThrough(n.test, s.code, sourceCode))) {
+        // `if (!transient || attempt >= max) return res;` with `transient = status === 429 || …`: the exit
+        // leaves the other statuses, and 429 falls through to the wait and the next attempt.
+        rateLimitChecks.push(rateLimitAt(n.test, tested));
       } else if (retryReached && !clientRangeGuard(tested) && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
-        // (A 4xx guard, `status >= 400 && status < 500 && ![408, 429].includes(status)`, spares 429
-        // from failing fast; it does not handle it: not a rate-limit check.)
         // `if (![503].includes(res.status) || left <= 0) return res;`: the test sends 503 round again.
-        rateLimitChecks.push(n.test);
+        rateLimitChecks.push(rateLimitAt(n.test, tested));
       }
       // A same-file predicate that says yes to 429/503 (`if (!isThrottled(err)) throw err`,
       // `if (isRateLimited(res)) { wait; continue; }`): its check is where the status is handled.
