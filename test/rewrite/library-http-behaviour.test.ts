@@ -202,6 +202,14 @@ const api = ky.extend({ retry: { limit: 3, jitter: true, backoffLimit: 10000, st
 export const run = (url) => api.get(url).json();
 `,
   },
+  'ky: the server Retry-After honoured without a limit': {
+    transport: 'fetch',
+    text: `import ky from 'ky';
+
+const api = ky.create({ retry: { limit: 3, jitter: true, backoffLimit: 5000, maxRetryAfter: Infinity } });
+export const run = (url) => api.get(url).json();
+`,
+  },
   'got: status list with a client status': {
     transport: 'http',
     text: `import got from 'got';
