@@ -23,14 +23,15 @@ describe('real-code cases (recall and precision floors)', () => {
 
 /**
  * Floors for the sets kept in sub-folders. held-out, held-out-2 and held-out-3 were each scored blind
- * and then became development cases; dev-4 was written for development. Each floor is the score the
+ * and then became development cases; dev-4 and dev-6 were written for development. Each floor is the score the
  * analysis reached on that set, rounded down: a change that loses what was learnt from it fails.
  */
 const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision: number }[] = [
   { folder: 'held-out', cases: 37, recall: 0.97, precision: 0.98 },
   { folder: 'held-out-2', cases: 45, recall: 0.97, precision: 0.98 },
-  { folder: 'dev-4', cases: 60, recall: 0.9, precision: 0.89 },
-  { folder: 'held-out-3', cases: 66, recall: 0.66, precision: 0.83 },
+  { folder: 'dev-4', cases: 60, recall: 0.94, precision: 0.95 },
+  { folder: 'held-out-3', cases: 66, recall: 0.92, precision: 0.97 },
+  { folder: 'dev-6', cases: 65, recall: 0.79, precision: 0.91 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {

@@ -17,6 +17,9 @@ const SCENARIOS: Record<string, Answer[]> = {
   'always 503': [{ status: 503 }],
   '429 Retry-After 2 s, 200': [{ status: 429, headers: { 'Retry-After': '2' } }, { status: 200 }],
   '429 Retry-After HTTP-date (+3 s), 200': [{ status: 429, headers: { 'Retry-After': HTTP_DATE_3S } }, { status: 200 }],
+  '401, 200': [{ status: 401 }, { status: 200 }],
+  'always 401': [{ status: 401 }],
+  '503 Retry-After 10 s three times, 200': [...Array.from({ length: 3 }, () => ({ status: 503, headers: { 'Retry-After': '10' } })), { status: 200 }],
 };
 
 /** Retry programs: each defines `async function run(url, body)` using fetch, sleep, setTimeout, restoreSession, crypto. */
@@ -101,6 +104,24 @@ const PROGRAMS: Record<string, { text: string; honoursRetryAfter?: boolean }> = 
   throw new Error('still rate limited');
 }`,
   },
+  'POST without a key that honours Retry-After (seconds or HTTP-date)': {
+    honoursRetryAfter: true,
+    text: `async function run(url, body) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      if (err.status !== undefined && err.status < 500 && err.status !== 429) throw err;
+      if (attempt === 3) throw err;
+      const header = err.response && err.response.headers.get('retry-after');
+      const serverMs = header ? (/^\\d+$/.test(header) ? Number(header) * 1000 : new Date(header).getTime() - Date.now()) : 0;
+      await sleep(Math.max(serverMs, 100 * 2 ** attempt));
+    }
+  }
+}`,
+  },
   'POST without a key': {
     text: `async function run(url, body) {
   let lastError;
@@ -115,6 +136,42 @@ const PROGRAMS: Record<string, { text: string; honoursRetryAfter?: boolean }> = 
     }
   }
   throw lastError;
+}`,
+  },
+  'POST whose options are declared before a do-while, without a key': {
+    text: `async function run(url, body) {
+  const request = { method: 'POST', body, headers: { 'Content-Type': 'application/json' } };
+  let sent = false;
+  let failures = 0;
+  let reply;
+  do {
+    try {
+      const res = await fetch(url, request);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+      reply = await res.json();
+      sent = true;
+    } catch (err) {
+      failures++;
+      if (failures >= 4) throw err;
+      await sleep(300 * 2 ** failures);
+    }
+  } while (!sent);
+  return reply;
+}`,
+  },
+  'POST whose options without headers are declared before the loop': {
+    text: `async function run(url, body) {
+  const init = { method: 'POST', body };
+  for (let i = 0; i < 3; i++) {
+    try {
+      const res = await fetch(url, init);
+      if (res.status >= 500) throw new Error('HTTP ' + res.status);
+      return res.status;
+    } catch (err) {
+      if (i === 2) throw err;
+      await sleep(Math.random() * 200 * 2 ** i);
+    }
+  }
 }`,
   },
   'POST with a key created per attempt': {
@@ -205,6 +262,17 @@ const PROGRAMS: Record<string, { text: string; honoursRetryAfter?: boolean }> = 
   return await res.json();
 }`,
   },
+  'wrapper that refreshes the session on 401 and calls itself again': {
+    text: `async function run(url, body) {
+  const res = await fetch(url);
+  if (res.status === 401) {
+    await restoreSession();
+    return run(url, body);
+  }
+  if (!res.ok) throw new Error('HTTP ' + res.status);
+  return await res.json();
+}`,
+  },
   'loop whose wait is not awaited': {
     text: `async function tryOnce(url, out) {
   try {
@@ -227,6 +295,38 @@ async function run(url) {
     if (!loaded) sleep(200 * 2 ** tries);
   }
   return loaded ? out.body : 'gave up';
+}`,
+  },
+  'loop whose wait is stepped by the attempt count': {
+    text: `async function run(url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      if (attempt < 2) await sleep(500);
+      else if (attempt < 4) await sleep(2000);
+      else await sleep(8000);
+    }
+  }
+}`,
+  },
+  'recursion whose wait is stepped by the failure count, for ever': {
+    text: `let failures = 0;
+async function run(url, body) {
+  const res = await fetch(url);
+  if (res.status === 503) {
+    failures++;
+    if (failures < 2) await sleep(1000);
+    else if (failures < 4) await sleep(5000);
+    else await sleep(30000);
+    return run(url, body);
+  }
+  failures = 0;
+  if (!res.ok) throw new Error('HTTP ' + res.status);
+  return await res.json();
 }`,
   },
   'loop that waits on two paths': {
@@ -254,7 +354,7 @@ function mayMakeFewer(edit: OfferedEdit, scenario: string): boolean {
   const resolves = edit.plan?.resolves ?? [edit.finding.ruleId.replace(/^retry\//, '')];
   if (resolves.includes('no-unbounded-retry') && edit.finding.ruleId === 'retry/no-unbounded-retry') return true;
   // The classified variant fails fast on a client error (no-retry-on-client-error says why).
-  if (resolves.includes('no-retry-on-client-error') && scenario === '400') return true;
+  if (resolves.includes('no-retry-on-client-error') && /^(400|401|always 401)/.test(scenario)) return true;
   return false;
 }
 
@@ -271,6 +371,7 @@ describe('run both: every offered edit keeps what the retry does', () => {
       for (const edit of edits) {
         it(`${edit.kind}: ${edit.title} (for ${edit.finding.ruleId}, line ${edit.finding.line})`, async () => {
           const rewritten = apply(program.text, edit.edits);
+          let jittered = false;
           for (const [scenario, script] of Object.entries(SCENARIOS)) {
             const before = await runProgram(program.text, script);
             const after = await runProgram(rewritten, script);
@@ -284,16 +385,25 @@ describe('run both: every offered edit keeps what the retry does', () => {
             // Side calls the catch made (a session restored) are still made, as often.
             if (mayMakeFewer(edit, scenario)) assert.ok(after.restores <= before.restores, `no more restores: ${label}`);
             else assert.equal(after.restores, before.restores, `same session restores: ${label}`);
+            if (edit.kind === 'suggestion' && edit.finding.ruleId === 'retry/require-jitter' && after.requests.length === before.requests.length) {
+              // Jitter draws each wait from below the one it replaces (Math.random() is 0.5 here): never longer, this one shorter.
+              after.waits.forEach((w, i) => assert.ok(w <= before.waits[i]!, `wait ${i} not longer (${w} ≤ ${before.waits[i]}): ${label}`));
+              if (after.waits.some((w, i) => w < before.waits[i]!)) jittered = true;
+            }
             if (edit.finding.ruleId === 'retry/require-idempotency-key') {
               const keys = new Set(after.requests.map((r) => r.key));
               assert.equal(keys.size, 1, `one key on every attempt: ${label}`);
               assert.ok([...keys][0], 'the key is sent');
             }
-            if ((program.honoursRetryAfter || edit.finding.ruleId === 'retry/respect-retry-after') && /Retry-After/.test(scenario)) {
-              const serverMs = /HTTP-date/.test(scenario) ? 3000 : 2000;
-              assert.ok(after.waits.length > 0 && after.waits[0]! >= serverMs, `waits at least the server's ${serverMs} ms (waited ${after.waits[0]}): ${label}`);
+            if ((program.honoursRetryAfter || edit.finding.ruleId === 'retry/respect-retry-after') && /Retry-After/.test(scenario) && before.requests.length > 1) {
+              // Every wait that follows a Retry-After answer is at least the server's.
+              const serverMs = /HTTP-date/.test(scenario) ? 3000 : /10 s/.test(scenario) ? 10_000 : 2000;
+              const told = script.filter((a) => a !== 'network' && a.headers?.['Retry-After']).length;
+              const checked = after.waits.slice(0, told);
+              assert.ok(checked.length > 0 && checked.every((w) => w >= serverMs), `waits at least the server's ${serverMs} ms (waited ${after.waits.join(', ')}): ${label}`);
             }
           }
+          if (edit.kind === 'suggestion' && edit.finding.ruleId === 'retry/require-jitter') assert.ok(jittered, `some wait is jittered in some scenario\n${rewritten}`);
           checked++;
         });
       }

@@ -80,7 +80,7 @@ ruleTester.run('no-retry-on-client-error', noRetryOnClientError, {
     {
       name: "condition accepts everything",
       code: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, {\n  retryDelay: axiosRetry.exponentialDelay,\n  retryCondition: () => true,\n});",
-      errors: [{ messageId: 'retriesEverything', line: 5, column: 3, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Retry only network errors, 429 and 5xx of idempotent requests (`axiosRetry.isIdempotentRequestError`)" }, output: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, {\n  retryDelay: axiosRetry.exponentialDelay,\n  retryCondition: axiosRetry.isIdempotentRequestError,\n});" }] }],
+      errors: [{ messageId: 'retriesEverything', line: 5, column: 3, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Retry only network errors, 429 and 5xx (`axiosRetry.isRetryableError`)" }, output: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, {\n  retryDelay: axiosRetry.exponentialDelay,\n  retryCondition: axiosRetry.isRetryableError,\n});" }] }],
     },
   ],
 });

@@ -29,8 +29,11 @@ ruleTester.run('require-backoff', requireBackoff, {
 
 ruleTester.run('no-unbounded-retry', noUnboundedRetry, {
   valid: [
-    "import Redis from 'ioredis';\nnew Redis({ retryStrategy: () => 1000 });",
+    "import Redis from 'ioredis';\nnew Redis();",
+    "import Redis from 'ioredis';\nnew Redis({ retryStrategy: (times) => (times > 10 ? null : 1000) });",
   ],
   invalid: [
+    // A written strategy that returns a delay on every path reconnects with no limit and no deadline.
+    { name: "a strategy that never stops", code: "import Redis from 'ioredis';\nnew Redis({\n  retryStrategy: () => 1000,\n});", errors: [{ messageId: 'unboundedRetry', line: 3 }] },
   ],
 });

@@ -74,11 +74,18 @@ ruleTester.run('require-max-delay', requireMaxDelay, {
 
 ruleTester.run('no-unbounded-retry', noUnboundedRetry, {
   valid: [
-    // The default unlimited reconnection is the library's steady state; not reported.
-    "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelay: 500 });",
+    // Built-in reconnection untouched, turned off, or a limit that a spread may supply.
+    "import { io } from 'socket.io-client';\nio('https://a.test');",
     "import { io } from 'socket.io-client';\nio('https://a.test', { reconnection: false, reconnectionAttempts: Infinity });",
+    "import { io } from 'socket.io-client';\ndeclare const shared: object;\nio('https://a.test', { ...shared, reconnectionDelay: 500 });",
   ],
   invalid: [
+    {
+      // Setting a reconnection option opts in; the default reconnectionAttempts is Infinity.
+      name: 'a reconnection option without reconnectionAttempts',
+      code: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelay: 500 });",
+      errors: [{ messageId: 'unboundedRetry', line: 2, column: 1 }],
+    },
     {
       name: 'reconnectionAttempts 0 means Infinity',
       code: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionAttempts: 0 });",

@@ -58,7 +58,7 @@ ruleTester.run('no-unbounded-retry', noUnboundedRetry, {
   invalid: [
     {
       code: "import { interceptors } from 'undici';\ninterceptors.retry({ maxRetries: Infinity });",
-      errors: [{ messageId: 'unboundedRetry', line: 2, column: 22 }],
+      errors: [{ messageId: 'unboundedRetry', line: 2, column: 22, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Retry at most 5 times (`maxRetries: 5`, undici's default)" }, output: "import { interceptors } from 'undici';\ninterceptors.retry({ maxRetries: 5 });" }] }],
     },
   ],
 });
@@ -102,7 +102,12 @@ ruleTester.run('no-retry-on-client-error', noRetryOnClientError, {
   invalid: [
     {
       code: "import { interceptors } from 'undici';\ninterceptors.retry({ statusCodes: [404, 500] });",
-      errors: [{ messageId: 'retriesClientStatus', line: 2, column: 36 }],
+      errors: [{ messageId: 'retriesClientStatus', line: 2, column: 36, suggestions: [{ messageId: 'applyLibraryFix', data: { description: 'Do not retry 404: a retry cannot fix a client error' }, output: "import { interceptors } from 'undici';\ninterceptors.retry({ statusCodes: [500] });" }] }],
+    },
+    {
+      // A list declared apart may serve other calls: no removal offered.
+      code: "import { interceptors } from 'undici';\nconst codes = [404, 500];\ninterceptors.retry({ statusCodes: codes });",
+      errors: [{ messageId: 'retriesClientStatus', line: 2, column: 16, suggestions: [] }],
     },
   ],
 });

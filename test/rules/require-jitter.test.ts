@@ -1112,10 +1112,26 @@ export function connect(): void {
   };
 }`,
       errors: [
-        // No addJitter here: jittering one step alone makes the steps read as constant waits (a
-        // require-backoff finding traded in, test/rewrite/edits.test.ts), so none is offered.
-        { messageId: 'noJitter', line: 6, data: { delay: 'a wait stepped up by the attempt count (1000 ms at this step)' }, suggestions: [] },
-        { messageId: 'noJitter', line: 7, data: { delay: 'a wait stepped up by the attempt count (5000 ms at this step)' }, suggestions: [] },
+        // Each step is jittered on its own: a jittered step counts by its upper bound, so the table
+        // still grows (no require-backoff traded in: edits.test.ts; meaning kept: behaviour.test.ts).
+        { messageId: 'noJitter', line: 6, data: { delay: 'a wait stepped up by the attempt count (1000 ms at this step)' }, suggestions: [{ messageId: 'addJitter', output: `let failures = 0;
+export function connect(): void {
+  const ws = new WebSocket('wss://feed.example.test');
+  ws.onclose = () => {
+    failures++;
+    if (failures < 10) setTimeout(connect, Math.random() * 1000);
+    else setTimeout(connect, 5000);
+  };
+}` }] },
+        { messageId: 'noJitter', line: 7, data: { delay: 'a wait stepped up by the attempt count (5000 ms at this step)' }, suggestions: [{ messageId: 'addJitter', output: `let failures = 0;
+export function connect(): void {
+  const ws = new WebSocket('wss://feed.example.test');
+  ws.onclose = () => {
+    failures++;
+    if (failures < 10) setTimeout(connect, 1000);
+    else setTimeout(connect, Math.random() * 5000);
+  };
+}` }] },
       ],
     },
     {

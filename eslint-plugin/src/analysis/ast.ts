@@ -138,3 +138,15 @@ export function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined
   }
   return undefined;
 }
+
+const LOG_METHOD_RE = /^(log|info|warn|error|debug|trace|verbose)$/;
+
+/**
+ * A callee that only reports (`console.warn`, `logger.error`, `log.info`): a value handed to it is
+ * not worked on. `objects` are the receivers that never take an input (`Math` for arithmetic too).
+ */
+export function isLogCallee(callee: Node, objects: readonly string[] = ['console']): boolean {
+  if (callee.type !== T.MemberExpression) return false;
+  const object = unwrap(callee.object);
+  return (object.type === T.Identifier && objects.includes(object.name)) || LOG_METHOD_RE.test(propertyName(callee) ?? '');
+}

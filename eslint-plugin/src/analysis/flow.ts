@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { isSuccessFlag as helperSuccessFlag, sameFileFunction } from './delay';
-import { isStatusLike, statusCode } from './operation';
+import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, variableOf, isReferenceTo } from './scope';
 import type { Node } from './types';
 import { ERROR_NAME, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
@@ -68,7 +68,8 @@ function numberList(node: Node, sourceCode: TSESLint.SourceCode, depth = 0): num
   if (n.type === T.Identifier && depth < 3) {
     const v = variableOf(sourceCode, n);
     const b = v && bindingOf(v);
-    if (b && b.kind === 'init' && b.node) return numberList(b.node, sourceCode, depth + 1);
+    // A list named by a local or module constant, or given as an option's default (`{ retryOn = [503] } = opts`).
+    if (b && (b.kind === 'init' || b.kind === 'param-default') && b.node) return numberList(b.node, sourceCode, depth + 1);
   }
   return undefined;
 }
@@ -95,6 +96,18 @@ function compare(op: string, a: number, b: number): TV {
 }
 
 const FLIP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+
+/** How many boolean names deep the evaluation is (a name holding a test that names another). */
+let aliasDepth = 0;
+
+function withAliasDepth<R>(f: () => R): R {
+  aliasDepth++;
+  try {
+    return f();
+  } finally {
+    aliasDepth--;
+  }
+}
 
 /**
  * Evaluates a test against an attempt outcome, in three-valued logic: `true`/`false` when the
@@ -128,7 +141,9 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       if (helperSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined;
       // A success flag the attempt returned (`const ok = await trySend(msg); if (ok) return;`).
       if (isSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'status' ? false : undefined;
-      return undefined;
+      // `const transient = res.status === 429 || res.status >= 500`: the name holds a test of the outcome.
+      const aliased = aliasedTest(t, sourceCode);
+      return aliased && aliasDepth < 2 ? withAliasDepth(() => evalTest(aliased, outcome, sourceCode)) : undefined;
     }
     case T.BinaryExpression: {
       if (t.left.type === T.PrivateIdentifier) return undefined;
@@ -615,6 +630,8 @@ export function outcomeKind(test: Node, sourceCode: TSESLint.SourceCode): 'succe
 export interface PathFact {
   test: Node;
   holds: boolean;
+  /** The ancestor of the node whose branch or block establishes the fact. */
+  at: Node;
 }
 
 /**
@@ -625,15 +642,15 @@ export function pathFacts(node: Node, root: Node): PathFact[] {
   const out: PathFact[] = [];
   let child: Node = node;
   for (let p: Node | undefined = node.parent; p && child !== root; child = p, p = p.parent) {
-    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && child !== p.test) out.push({ test: p.test, holds: child === p.consequent });
-    else if (p.type === T.LogicalExpression && child === p.right && p.operator !== '??') out.push({ test: p.left, holds: p.operator === '&&' });
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && child !== p.test) out.push({ test: p.test, holds: child === p.consequent, at: p });
+    else if (p.type === T.LogicalExpression && child === p.right && p.operator !== '??') out.push({ test: p.left, holds: p.operator === '&&', at: p });
     if (p.type === T.BlockStatement || p.type === T.SwitchCase) {
       const list: readonly Node[] = p.type === T.SwitchCase ? p.consequent : p.body;
       const i = list.indexOf(child);
       for (const s of list.slice(0, Math.max(0, i))) {
         if (s.type !== T.IfStatement) continue;
-        if (leaves(s.consequent) && !leaves(s.alternate)) out.push({ test: s.test, holds: false });
-        else if (leaves(s.alternate) && !leaves(s.consequent)) out.push({ test: s.test, holds: true });
+        if (leaves(s.consequent) && !leaves(s.alternate)) out.push({ test: s.test, holds: false, at: p });
+        else if (leaves(s.alternate) && !leaves(s.consequent)) out.push({ test: s.test, holds: true, at: p });
       }
     }
     if (p === root) break;
@@ -644,9 +661,9 @@ export function pathFacts(node: Node, root: Node): PathFact[] {
 /** The comparisons a fact implies, as conjuncts: `a && b` holding gives a and b; `a || b` failing gives !a and !b. */
 export function impliedComparisons(fact: PathFact): { cmp: TSESTree.BinaryExpression; holds: boolean }[] {
   const t = unwrap(fact.test);
-  if (t.type === T.UnaryExpression && t.operator === '!') return impliedComparisons({ test: t.argument, holds: !fact.holds });
+  if (t.type === T.UnaryExpression && t.operator === '!') return impliedComparisons({ test: t.argument, holds: !fact.holds, at: fact.at });
   if (t.type === T.LogicalExpression && ((t.operator === '&&' && fact.holds) || (t.operator === '||' && !fact.holds))) {
-    return [...impliedComparisons({ test: t.left, holds: fact.holds }), ...impliedComparisons({ test: t.right, holds: fact.holds })];
+    return [...impliedComparisons({ test: t.left, holds: fact.holds, at: fact.at }), ...impliedComparisons({ test: t.right, holds: fact.holds, at: fact.at })];
   }
   if (t.type === T.BinaryExpression) return [{ cmp: t, holds: fact.holds }];
   return [];

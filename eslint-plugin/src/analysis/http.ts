@@ -505,3 +505,133 @@ function methodOfSet(values: unknown[] | undefined, settings: RetrySettings): st
   if (methods.length === 0 || methods.length !== values?.length) return undefined;
   return methods.find((m) => settings.nonIdempotentMethods.includes(m)) ?? (methods.length === 1 ? methods[0] : undefined);
 }
+
+/** The response types of the Fetch API and of clients that mirror it (node-fetch, undici). */
+const RESPONSE_TYPE_NAMES = new Set(['Response']);
+
+/** `Response` or `Promise<Response>` as written in a type annotation. */
+function isResponseType(type: TSESTree.TypeNode | undefined): boolean {
+  if (!type || type.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return false;
+  if (RESPONSE_TYPE_NAMES.has(type.typeName.name)) return true;
+  const args = type.typeArguments?.params ?? [];
+  return type.typeName.name === 'Promise' && args.length === 1 && isResponseType(args[0]);
+}
+
+/** A function-like node or function type whose declared return type is a Response. */
+function returnsResponse(node: Node | undefined): boolean {
+  if (!node) return false;
+  if (node.type === T.TSFunctionType) return isResponseType(node.returnType?.typeAnnotation);
+  if (node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression) return isResponseType(node.returnType?.typeAnnotation);
+  return false;
+}
+
+/**
+ * Whether a value is declared to be an HTTP response by its types: a variable annotated
+ * `Response`, or one written with the result of calling a function (or a parameter of function
+ * type) declared to return `Response` / `Promise<Response>`. The request itself may be made
+ * anywhere (another module, a caller's callback); its status says which attempts failed.
+ */
+export function isTypedResponse(sourceCode: TSESLint.SourceCode, value: Node): boolean {
+  const v0 = unwrap(value);
+  if (v0.type !== T.Identifier) return false;
+  const variable = variableOf(sourceCode, v0);
+  if (!variable) return false;
+  for (const def of variable.defs) {
+    const id = def.name as TSESTree.Identifier;
+    if (isResponseType(id.typeAnnotation?.typeAnnotation)) return true;
+  }
+  for (const ref of variable.references) {
+    let w = ref.writeExpr ? unwrap(ref.writeExpr) : undefined;
+    if (w?.type === T.AwaitExpression) w = unwrap(w.argument);
+    if (w?.type !== T.CallExpression) continue;
+    const callee = unwrap(w.callee);
+    if (callee.type !== T.Identifier) continue;
+    const fnVar = variableOf(sourceCode, callee);
+    for (const def of fnVar?.defs ?? []) {
+      if (def.node.type === T.FunctionDeclaration && returnsResponse(def.node)) return true;
+      const id = def.name as TSESTree.Identifier;
+      if (returnsResponse(id.typeAnnotation?.typeAnnotation)) return true;
+      if (def.node.type === T.VariableDeclarator && def.node.init && returnsResponse(unwrap(def.node.init))) return true;
+    }
+  }
+  return false;
+}
+
+/** Options that make a rejecting client resolve with its 4xx/5xx answers instead (axios, got/ky, ofetch). */
+const ACCEPTS_ERROR_STATUSES = ['validateStatus', 'throwHttpErrors', 'ignoreResponseError'];
+
+/** An options object that sets one of {@link ACCEPTS_ERROR_STATUSES}, or may (a spread, or one that cannot be resolved). */
+function mayAcceptErrorStatuses(sourceCode: TSESLint.SourceCode, options: Node): boolean {
+  const obj = resolveObjectLiteral(sourceCode, options);
+  if (!obj) return true;
+  return obj.properties.some((p) => p.type === T.SpreadElement || ACCEPTS_ERROR_STATUSES.includes(propertyName(p) ?? ''));
+}
+
+/**
+ * Whether the request rejects every 4xx/5xx answer: a client that throws on HTTP errors
+ * (`throwsOnHttpError`), with no option on the call or on the instance it was made from
+ * (`axios.create({ validateStatus })`, `got.extend({ throwHttpErrors: false })`,
+ * `api.defaults.validateStatus = …`) that lets such an answer through. Code that reads the result
+ * of such a request, with nothing catching the rejection, only ever sees a 2xx answer.
+ */
+export function rejectsErrorStatuses(sourceCode: TSESLint.SourceCode, h: HttpCall): boolean {
+  if (!h.throwsOnHttpError) return false;
+  const options = optionsArgument(h.client, h.node, h.methodNode === unwrap(h.node.callee));
+  if (options && mayAcceptErrorStatuses(sourceCode, options)) return false;
+  if (h.node.arguments.some((a) => a.type === T.SpreadElement)) return false;
+  // The instance the call goes through, and the instances it was made from.
+  const callee = unwrap(h.node.callee);
+  let inst: Node | undefined = callee.type === T.MemberExpression ? unwrap(callee.object) : callee;
+  for (let depth = 0; inst && depth < 4; depth++) {
+    if (inst.type === T.CallExpression) {
+      // `axios.create({ … })(…)`, `got.extend({ … })`: the factory's options.
+      if (inst.arguments.some((a) => a.type === T.SpreadElement || mayAcceptErrorStatuses(sourceCode, a))) return false;
+      const c: Node = unwrap(inst.callee);
+      inst = c.type === T.MemberExpression ? unwrap(c.object) : undefined;
+      continue;
+    }
+    if (inst.type !== T.Identifier) break;
+    const v = variableOf(sourceCode, inst);
+    if (!v) break;
+    // `api.defaults.validateStatus = …`
+    const setLater = v.references.some((r) => {
+      const m = r.identifier.parent;
+      return m?.type === T.MemberExpression && propertyName(m) === 'defaults' && m.parent.type === T.MemberExpression && ACCEPTS_ERROR_STATUSES.includes(propertyName(m.parent) ?? '');
+    });
+    if (setLater) return false;
+    const b = bindingOf(v);
+    inst = b && b.kind === 'init' && b.node ? unwrap(b.node) : undefined;
+  }
+  return true;
+}
+
+/**
+ * Whether every response a test reads (`res.status === 200`, `!reply.ok`) is a variable whose every
+ * value is an awaited request that rejects its 4xx/5xx answers ({@link rejectsErrorStatuses}): the
+ * test only ever sees a 2xx answer, so it tells success steps apart (200 from 202), not failures.
+ */
+export function testsOnlySuccessfulAnswers(sourceCode: TSESLint.SourceCode, test: Node, settings: RetrySettings): boolean {
+  const responses: TSESTree.Identifier[] = [];
+  let other = false;
+  walk(test, sourceCode.visitorKeys, (m) => {
+    if (m.type === T.MemberExpression && /^(status|statusCode|ok)$/.test(propertyName(m) ?? '')) {
+      const o = unwrap(m.object);
+      if (o.type === T.Identifier) responses.push(o);
+      else other = true;
+    }
+    return undefined;
+  });
+  if (responses.length === 0 || other) return false;
+  return responses.every((id) => {
+    const v = variableOf(sourceCode, id);
+    if (!v) return false;
+    const writes = v.references.filter((r) => r.isWrite());
+    return writes.length > 0 && writes.every((r) => {
+      const w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
+      if (w?.type !== T.AwaitExpression) return false;
+      const call = unwrap(w.argument);
+      const h = call.type === T.CallExpression ? describeHttpCall(sourceCode, call, settings) : undefined;
+      return !!h && rejectsErrorStatuses(sourceCode, h);
+    });
+  });
+}

@@ -447,6 +447,17 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
     }
     return undefined;
   };
+  /** The config path a test reads: a member of the config, or a `const` local read from one (`const n = config._n ?? 0`). */
+  const testedPath = (node: Node): string | undefined => {
+    const n = withoutDefault(node);
+    if (n.type === T.MemberExpression) return configPath(n);
+    if (n.type !== T.Identifier) return undefined;
+    const v = variableOf(sourceCode, n);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return undefined;
+    const init = withoutDefault(def.node.init);
+    return init.type === T.MemberExpression ? configPath(init) : undefined;
+  };
   for (const region of regions) {
     walkRegion(region, sourceCode, (n) => {
       // A flag outside the handler (`refreshing = true`) tested before the replay: a second failure
@@ -483,12 +494,14 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
           if (t.type === T.Identifier) {
             const v = variableOf(sourceCode, t);
             if (v) testedVars.add(v);
+            const aliased = testedPath(t);
+            if (aliased) tested.add(aliased);
           }
           if (t.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '=='].includes(t.operator) && t.left.type !== T.PrivateIdentifier) {
             const l = withoutDefault(t.left);
             const r = withoutDefault(t.right);
-            const lp = l.type === T.MemberExpression ? configPath(l) : undefined;
-            const rp = r.type === T.MemberExpression ? configPath(r) : undefined;
+            const lp = testedPath(l);
+            const rp = testedPath(r);
             const num = staticNumber(lp ? r : l, sourceCode);
             const path = lp ?? rp;
             // `n >= 3`, `3 <= n`, `n > 3`, `n < 3`: the counter stays at or below the limit (+1 for strict tests).

@@ -3,15 +3,16 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { fileIndex } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { FAILURES, impliedComparisons, mayGoOn, pathFacts, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
-import { describeHttpCall } from './http';
+import { FAILURES, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
+import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
+import { nodesWithin, summarise } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
+import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { isRetryAfterStatus } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
 
@@ -463,6 +464,8 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     ownNodes(loop, ctx, (n) => {
       if (n.type === T.TryStatement && n.handler) turnedDown = true;
     });
+    // Only 2xx answers reach the loop's tests: going round on one (202, "not done yet") is polling.
+    if (!turnedDown && request && onlySuccessArrives(loop, ctx)) return undefined;
     const flowRetry = !turnedDown && loop.type !== T.ForOfStatement && !reachesBackEdge(loop, SUCCESS, sourceCode) && FAILURES.some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (flowRetry) statusRetry = true;
     if (!request && !flowRetry) return undefined;
@@ -495,7 +498,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     op.rateLimitChecks.push(loop.test);
   }
   // `do { … } while (!res.ok && …)`: the loop condition itself retries every non-OK status.
-  if (request && loop.type !== T.ForOfStatement && loop.test && !classifiesStatus(loop, sourceCode) && (okCheck(loop.test, sourceCode) === 'failure' || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300))) {
+  if ((request || (loop.type !== T.ForOfStatement && !!loop.test && readsTypedResponse(loop.test, sourceCode))) && loop.type !== T.ForOfStatement && loop.test && (conjuncts(loop.test).some((c) => okCheck(c, sourceCode) === 'failure') || hasNotOk(loop.test) || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code >= 200 && t.code < 300)) && !classifiesStatus(loop, sourceCode)) {
     op.clientErrorRetries.push({ node: loop.test, reason: 'non-ok' });
   }
   return {
@@ -523,12 +526,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
  */
 function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefined {
   const { sourceCode } = ctx;
-  const waitNodes: Node[] = [];
-  walkRegion(loop, sourceCode, (n) => {
-    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-    if (asWait(n, sourceCode, ctx.settings) && isAwaited(n, sourceCode)) waitNodes.push(n);
-    return undefined;
-  }, false);
+  const waitNodes = awaitedWaits(loop, ctx);
   // A wait in the loop's own head (`while (await backoff())`) runs on every path.
   if (waitNodes.length === 0 || waitNodes.some((w) => !contains(loop.body, w))) return undefined;
   const tryBlocks: Node[] = [];
@@ -577,7 +575,7 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
     // A test of the attempt count or a deadline, or of the delay itself (`if (backoff > 0) await
     // delay(backoff)`: a zero delay is the policy's own choice), only decides whether to wait.
     const inIf = waitNodes.filter((w) => contains(s, w));
-    const counted = cs.some((c) => refsCounter(s.test, c, ctx)) || hasDeadline(s.test, sourceCode) || inIf.some((w) => readsAny(s.test, delayVars(w)));
+    const counted = refsAnyCounter(s.test, cs, ctx) || hasDeadline(s.test, sourceCode) || inIf.some((w) => readsAny(s.test, delayVars(w)));
     if (!counted) return undefined;
     const waitsIn = (b: Node | null): boolean => !!b && waitNodes.some((w) => contains(b, w));
     const a = waitsIn(s.consequent);
@@ -595,6 +593,57 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
     if (reached) return reached[0] ?? headOf(loop);
   }
   return undefined;
+}
+
+/** The awaited waits of each region (outside nested functions), per settings. */
+const awaitedWaitsBySettings = fileMemo<Ctx['settings'], Map<Node, Node[]>>();
+
+/**
+ * The awaited wait calls in `region` (not in nested functions), in source order: summarised
+ * bottom-up, a loop's are its own plus its nested loops' (summaries.ts). Shared: do not change it.
+ */
+function awaitedWaits(region: Node, ctx: Ctx): readonly Node[] {
+  const { sourceCode, settings } = ctx;
+  let memo = awaitedWaitsBySettings.get(settings);
+  if (!memo) {
+    memo = new Map();
+    awaitedWaitsBySettings.set(settings, memo);
+  }
+  return summarise<Node[]>(region, sourceCode, {
+    memo,
+    make: () => [],
+    visit: (n, acc) => {
+      if (isFunction(n)) return false;
+      if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+      if (asWait(n, sourceCode, settings) && isAwaited(n, sourceCode)) acc.push(n);
+      return undefined;
+    },
+    merge: (acc, inner) => {
+      for (const w of inner) acc.push(w);
+    },
+  });
+}
+
+/**
+ * Every request in the loop rejects its 4xx/5xx answers ({@link rejectsErrorStatuses}) and is
+ * awaited as it is, and nothing in the loop catches a rejection (no `.catch`, no rejection handler):
+ * a failed request leaves the loop, and the code after it only ever sees a 2xx answer.
+ */
+function onlySuccessArrives(loop: Loop, ctx: Ctx): boolean {
+  let requests = 0;
+  let caught = false;
+  ownNodes(loop, ctx, (n) => {
+    if (caught || n.type !== T.CallExpression) return;
+    const name = calleeName(n);
+    if (name === 'catch' || name === 'finally' || (name === 'then' && n.arguments.length > 1)) caught = true;
+    const h = describeHttpCall(ctx.sourceCode, n, ctx.settings);
+    if (!h) return;
+    requests++;
+    let p: Node | undefined = n.parent;
+    while (p && (p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.ChainExpression || p.type === T.TSTypeAssertion)) p = p.parent;
+    if (p?.type !== T.AwaitExpression || !rejectsErrorStatuses(ctx.sourceCode, h)) caught = true;
+  });
+  return requests > 0 && !caught;
 }
 
 /**
@@ -626,7 +675,81 @@ function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
     }
     return undefined;
   });
-  return (requests > 0 && !produces) || opensAndClosesOnly(loop, ctx);
+  return (requests > 0 && !produces) || readsOnlyToProbe(loop, ctx) || opensAndClosesOnly(loop, ctx);
+}
+
+/**
+ * A call that checks a dependency answers and whose answer is dropped: `await redis.ping()`,
+ * `await fs.access(p)`, `await pool.query('SELECT 1')`, `` await prisma.$queryRaw`SELECT 1` ``.
+ */
+function isDroppedProbeRead(n: Node, ctx: Ctx): boolean {
+  let p: Node | undefined = n.parent;
+  while (p && (p.type === T.AwaitExpression || p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.ChainExpression)) p = p.parent;
+  if (p?.type !== T.ExpressionStatement) return false;
+  if (n.type === T.TaggedTemplateExpression) {
+    const tag = unwrap(n.tag);
+    const name = tag.type === T.Identifier ? tag.name : tag.type === T.MemberExpression ? propertyName(tag) : undefined;
+    return !!name && (STATEMENT_CALL_RE.test(name) || name === 'sql') && READ_STATEMENT_RE.test(n.quasi.quasis[0]?.value.cooked ?? '');
+  }
+  if (n.type !== T.CallExpression) return false;
+  const name = calleeName(n) ?? '';
+  if (PROBE_CALL_RE.test(name)) return true;
+  if (!STATEMENT_CALL_RE.test(name) || !n.arguments[0] || n.arguments[0].type === T.SpreadElement) return false;
+  const first = unwrap(n.arguments[0]);
+  const text = first.type === T.TemplateLiteral && first.expressions.length === 0 ? first.quasis[0]?.value.cooked : stringValue(first) ?? staticText(first, ctx);
+  return typeof text === 'string' && READ_STATEMENT_RE.test(text);
+}
+
+function staticText(n: Node, ctx: Ctx): string | undefined {
+  try {
+    const v = ASTUtils.getStaticValue(n as TSESTree.Node, ctx.sourceCode.getScope(n));
+    return typeof v?.value === 'string' ? v.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * "Wait until the dependency answers" without HTTP (F5): the loop's only work is a read that checks
+ * the dependency ({@link isDroppedProbeRead}); every other statement-level call waits, logs or ends
+ * the process, and nothing the attempt produced leaves the loop (no value returned, no `break`,
+ * nothing written outside). PRODUCT: health checks waiting until a dependency is ready are
+ * polling, even with a constant pause and no deadline.
+ */
+function readsOnlyToProbe(loop: Loop, ctx: Ctx): boolean {
+  let reads = 0;
+  let other = false;
+  const own = counters(loop, ctx);
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (other || isFunction(n)) return false;
+    if ((n.type === T.CallExpression || n.type === T.TaggedTemplateExpression) && isDroppedProbeRead(n, ctx)) {
+      reads++;
+      return false;
+    }
+    if (n.type === T.ExpressionStatement) {
+      let e = unwrap(n.expression);
+      if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+      if (e.type === T.TaggedTemplateExpression) {
+        if (!isDroppedProbeRead(e, ctx)) other = true;
+      } else if (e.type === T.CallExpression || e.type === T.NewExpression) {
+        const c = unwrap(e.callee);
+        if (isDroppedProbeRead(e, ctx)) return undefined;
+        const exits = c.type === T.MemberExpression && propertyName(c) === 'exit';
+        if (!isLogCallee(c) && !exits && !asWait(e, ctx.sourceCode, ctx.settings)) other = true;
+      } else if (e.type !== T.AssignmentExpression && e.type !== T.UpdateExpression) other = true;
+    }
+    // A value handed back (even `true`) is what the caller asked for, as in the HTTP probe above.
+    if ((n.type === T.ReturnStatement && n.argument && !(unwrap(n.argument).type === T.Identifier && (unwrap(n.argument) as TSESTree.Identifier).name === 'undefined')) || n.type === T.BreakStatement) other = true;
+    if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
+      const left = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument);
+      const v = left.type === T.Identifier ? variableOf(ctx.sourceCode, left) : undefined;
+      const decl = v?.defs[0]?.name;
+      // A counter of the loop's own, or a local of the pass; anything else is written for the caller.
+      if (!v || !decl || !(contains(loop, decl) || own.some((c) => c.variable === v))) other = true;
+    }
+    return undefined;
+  });
+  return reads > 0 && !other;
 }
 
 /** Methods that give a resource back. */
@@ -685,11 +808,14 @@ function opensAndClosesOnly(loop: Loop, ctx: Ctx): boolean {
  */
 function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   if (cs.length === 0) return false;
+  // Only a computed member whose property reads a counter picks an element (below, in a call or
+  // in a variable's initialiser): with none, the walks below find nothing.
+  if (!indexesSomeCounter(body, cs, ctx)) return false;
   const indexed = (root: Node): boolean => {
     let hit = false;
     walk(root, ctx.sourceCode.visitorKeys, (m) => {
       if (hit || isFunction(m)) return false;
-      if (m.type === T.MemberExpression && m.computed && cs.some((c) => refsCounter(m.property, c, ctx))) hit = true;
+      if (m.type === T.MemberExpression && m.computed && refsAnyCounter(m.property, cs, ctx)) hit = true;
       return undefined;
     });
     return hit;
@@ -725,7 +851,7 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     if (n.type === T.CallExpression) {
       walk(n, ctx.sourceCode.visitorKeys, (m) => {
         if (found || isFunction(m)) return false;
-        if (m.type === T.MemberExpression && m.computed && cs.some((c) => refsCounter(m.property, c, ctx))) {
+        if (m.type === T.MemberExpression && m.computed && refsAnyCounter(m.property, cs, ctx)) {
           found = true;
         }
         if (m.type === T.Identifier && elements.size > 0) {
@@ -773,14 +899,14 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
  */
 function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
   const reassigned = new Set<Variable>();
-  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (isFunction(n) || n === tryStmt.block) return false;
-    if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier) {
+  // The body's assignments (not in nested functions) from its summary, those in the try's block left out.
+  for (const n of assignmentsAndCalls(loop.body, ctx)) {
+    if (n.type === T.AssignmentExpression && n.left.type === T.Identifier && !contains(tryStmt.block, n)) {
       const v = variableOf(ctx.sourceCode, n.left);
       if (v && !cs.some((c) => c.variable === v)) reassigned.add(v);
     }
-    return undefined;
-  });
+  }
+  if (tryStmt.handler && advancesInputSource(tryStmt, ctx)) return true;
   const fields = replacedFields(loop.body, tryStmt.block, ctx);
   if (reassigned.size === 0 && fields.size === 0) return false;
   let reads = false;
@@ -807,10 +933,89 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
  * a count or a flag) in `region` outside `skip`, directly or in a same-file function or method it
  * calls (two calls deep).
  */
+/**
+ * Where a call's value comes from, as a key two calls can share: the module of an imported function
+ * (`import { current, advance } from './hosts'`), the object of a method (`mirrors.current()` and
+ * `mirrors.next()`), or, for a same-file function, each outer variable it reads (`writes`: writes).
+ */
+function sourceKeys(call: TSESTree.CallExpression, ctx: Ctx, writes = false): { keys: Set<string>; name: string } | undefined {
+  const callee = unwrap(call.callee);
+  const keys = new Set<string>();
+  if (callee.type === T.MemberExpression && !callee.computed) {
+    const object = unwrap(callee.object);
+    if (object.type === T.ThisExpression) {
+      // A method of the class: the fields it reads (`writes`: assigns or steps).
+      const method = sameFileFunction(callee, ctx);
+      if (method) {
+        walk(method.body, ctx.sourceCode.visitorKeys, (m) => {
+          if (m.type !== T.MemberExpression || unwrap(m.object).type !== T.ThisExpression) return undefined;
+          const p = m.parent;
+          const written = (p?.type === T.AssignmentExpression && p.left === m) || (p?.type === T.UpdateExpression && p.argument === m);
+          if (!writes || written) keys.add(`field:${propertyName(m) ?? ''}`);
+          return undefined;
+        });
+      }
+    } else if (object.type === T.Identifier || object.type === T.MemberExpression) keys.add(`object:${ctx.sourceCode.getText(object)}`);
+    return keys.size > 0 ? { keys, name: propertyName(callee) ?? '' } : undefined;
+  }
+  if (callee.type !== T.Identifier) return undefined;
+  const fn = sameFileFunction(callee, ctx);
+  if (fn) {
+    walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type !== T.Identifier) return undefined;
+      const v = variableOf(ctx.sourceCode, m);
+      const decl = v?.defs[0];
+      const written = !writes || v?.references.some((r) => r.identifier === m && r.isWrite());
+      if (v && decl && written && decl.type === 'Variable' && !contains(fn, decl.name) && !(decl.node.init && isFunction(decl.node.init))) keys.add(`var:${v.name}:${decl.name.range[0]}`);
+      return undefined;
+    });
+  } else {
+    const v = variableOf(ctx.sourceCode, callee);
+    const def = v?.defs[0];
+    if (def?.type === 'ImportBinding' && def.parent?.type === T.ImportDeclaration) keys.add(`module:${def.parent.source.value}`);
+  }
+  return keys.size > 0 ? { keys, name: callee.name } : undefined;
+}
+
+/**
+ * The catch moves on a source the attempt's input is read from: the input is a call made afresh
+ * on every pass (`work(activeHost())`, `send(pool.current(), msg)`) and the catch makes a call of
+ * its own for effect on the same source (`advanceHost()` from the same module, `pool.next()` on the
+ * same object, a same-file function that writes a variable the getter reads). The next pass works
+ * on another input: failover, not a retry (PRODUCT: "failover to another node").
+ */
+function advancesInputSource(tryStmt: TSESTree.TryStatement, ctx: Ctx): boolean {
+  const getters: { keys: Set<string>; name: string }[] = [];
+  walk(tryStmt.block, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type !== T.CallExpression) return undefined;
+    for (const a of n.arguments) {
+      const u = unwrap(a);
+      const inner = u.type === T.AwaitExpression ? unwrap(u.argument) : u;
+      if (inner.type !== T.CallExpression || asWait(inner, ctx.sourceCode, ctx.settings)) continue;
+      const k = sourceKeys(inner, ctx);
+      if (k) getters.push(k);
+    }
+    return undefined;
+  });
+  if (getters.length === 0) return false;
+  let advances = false;
+  for (const st of tryStmt.handler!.body.body) {
+    if (st.type !== T.ExpressionStatement) continue;
+    let e = unwrap(st.expression);
+    if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+    if (e.type !== T.CallExpression || e.arguments.length > 0 || isLogCallee(unwrap(e.callee)) || asWait(e, ctx.sourceCode, ctx.settings)) continue;
+    const k = sourceKeys(e, ctx, true);
+    // Reconnecting or resetting the same source and going again is a retry (PRODUCT: a reconnect).
+    if (k && (RESTART_RE.test(k.name) || /re(set|fresh|connect|init)/i.test(k.name))) continue;
+    if (k && getters.some((g) => g.name !== k.name && [...g.keys].some((key) => k.keys.has(key)))) advances = true;
+  }
+  return advances;
+}
+
 function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = new Set<Node>()): Set<string> {
   const out = new Set<string>();
-  walk(region, ctx.sourceCode.visitorKeys, (n) => {
-    if (n === skip || (n !== region && isFunction(n))) return false;
+  const visit = (n: Node): void => {
     if (n.type === T.AssignmentExpression && n.operator === '=') {
       const left = unwrap(n.left);
       let right = unwrap(n.right);
@@ -825,9 +1030,48 @@ function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = ne
         for (const f of replacedFields(target.body, skip, ctx, depth + 1, seen)) out.add(f);
       }
     }
-    return undefined;
-  });
+  };
+  if (depth === 0 && contains(region, skip)) {
+    // The region's assignments and calls from its summary, in walk order, those in `skip` left out.
+    for (const n of assignmentsAndCalls(region, ctx)) if (!contains(skip, n)) visit(n);
+  } else {
+    walk(region, ctx.sourceCode.visitorKeys, (n) => {
+      if (n === skip || (n !== region && isFunction(n))) return false;
+      visit(n);
+      return undefined;
+    });
+  }
   return out;
+}
+
+const assignmentsAndCallsMemo = fileMemo<Node, (TSESTree.AssignmentExpression | TSESTree.CallExpression)[]>();
+const isAssignmentOrCall = (n: Node): n is TSESTree.AssignmentExpression | TSESTree.CallExpression => (n.type === T.AssignmentExpression && n.operator === '=') || n.type === T.CallExpression;
+
+/** The `=` assignments and the calls of a region (not in nested functions), in walk order, summarised bottom-up over nested loops. */
+function assignmentsAndCalls(region: Node, ctx: Ctx): readonly (TSESTree.AssignmentExpression | TSESTree.CallExpression)[] {
+  return nodesWithin(region, ctx.sourceCode, assignmentsAndCallsMemo, isAssignmentOrCall, false);
+}
+
+const computedMembersMemo = fileMemo<Node, TSESTree.MemberExpression[]>();
+const isComputedMember = (n: Node): n is TSESTree.MemberExpression => n.type === T.MemberExpression && n.computed;
+
+/**
+ * Whether some computed member of the region (`items[i]`, not in nested functions) has a
+ * property that reads one of the counters: the computed members come from the region's summary.
+ */
+function indexesSomeCounter(region: Node, cs: readonly CounterInfo[], ctx: Ctx): boolean {
+  return nodesWithin(region, ctx.sourceCode, computedMembersMemo, isComputedMember, false).some((m) => refsAnyCounter(m.property, cs, ctx));
+}
+
+const identifierArgumentsMemo = fileMemo<Node, TSESTree.Identifier[]>();
+const isIdentifierArgument = (n: Node): n is TSESTree.Identifier => n.type === T.Identifier && isCallArgument(n);
+
+/** Whether the identifier is a call's argument (through the wrappers `unwrap` strips). */
+function isCallArgument(id: Node): boolean {
+  let cur = id;
+  while (cur.parent && unwrap(cur.parent) !== cur.parent && (cur.parent as { expression?: Node }).expression === cur) cur = cur.parent;
+  const p = cur.parent;
+  return p?.type === T.CallExpression && p.arguments.includes(cur as TSESTree.CallExpressionArgument);
 }
 
 /**
@@ -856,7 +1100,7 @@ function failureLeaves(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterIn
       if (m.type === T.Identifier) {
         const v = variableOf(ctx.sourceCode, m);
         if (v && set.has(v)) flag = true;
-        if (cs.some((c) => isCounter(m, c, ctx))) counter = true;
+        if (countersRead(m, cs, ctx).length > 0) counter = true;
       }
     });
     return flag && !counter;
@@ -865,15 +1109,21 @@ function failureLeaves(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterIn
 
 /** A counter that is not an attempt number (`port`, `page`) passed to the operation: each pass tries a new input. */
 function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
+  // An input is a counter handed to a call as an argument (below): a body whose calls take no
+  // variable as an argument (from its summary) passes none.
+  if (nodesWithin(body, ctx.sourceCode, identifierArgumentsMemo, isIdentifierArgument, true).length === 0) return false;
   const named = cs.filter((c) => c.variable && !/attempt|retr|tries|try|count|^n$|^i$|^k$|fail/i.test(c.text));
   if (named.length === 0) return false;
+  // An input is a counter handed to a call as an argument (below): when no reference of these
+  // counters in the body is one, the walks below find nothing.
+  if (!named.some((c) => c.variable!.references.some((r) => contains(body, r.identifier) && isCallArgument(r.identifier)))) return false;
   // A counter the loop's wait is computed from (`sleep(waits[round - 1])`) numbers the attempts: no input.
   const timesWaits = new Set<CounterInfo>();
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
     if (isFunction(n)) return false;
     if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) {
       walk(n, ctx.sourceCode.visitorKeys, (m) => {
-        for (const c of named) if (isCounter(m, c, ctx)) timesWaits.add(c);
+        for (const c of countersRead(m, named, ctx)) timesWaits.add(c);
       });
       return false;
     }
@@ -913,6 +1163,26 @@ function containsContinue(n: Node): boolean {
   if (n.type === T.BlockStatement) return n.body.some(containsContinue);
   if (n.type === T.IfStatement) return containsContinue(n.consequent) || (!!n.alternate && containsContinue(n.alternate));
   return false;
+}
+
+/**
+ * Whether a test reads `ok` or `status` of a value its types declare an HTTP response (see
+ * {@link isTypedResponse}): the request may be made out of sight, by a caller's callback.
+ */
+function readsTypedResponse(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(test, sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.MemberExpression && (propertyName(n) === 'ok' || propertyName(n) === 'status') && isTypedResponse(sourceCode, n.object)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** The operands of a chain of `&&` (`a && b && c`), or the test itself. */
+function conjuncts(test: Node): Node[] {
+  const t = unwrap(test);
+  return t.type === T.LogicalExpression && t.operator === '&&' ? [...conjuncts(t.left), ...conjuncts(t.right)] : [t];
 }
 
 /** A `!res.ok` anywhere in a (compound) test. */
@@ -1001,6 +1271,52 @@ interface CounterInfo {
   unit: boolean;
 }
 
+const counterIndexes = fileMemo<readonly CounterInfo[], { byId: Map<Node, CounterInfo[]>; byText: Map<string, CounterInfo[]> }>();
+const NO_COUNTERS: readonly CounterInfo[] = [];
+
+/**
+ * The counters among `cs` that `node` is a read of: `cs.filter((c) => isCounter(node, c, ctx))`
+ * from one lookup (by reference identifier, or by text for a field counter) instead of a scan of
+ * the counters. A loop nesting d others has d counters, asked about at every node of its body.
+ */
+function countersRead(node: Node, cs: readonly CounterInfo[], ctx: Ctx): readonly CounterInfo[] {
+  if (cs.length === 0) return NO_COUNTERS;
+  let index = counterIndexes.get(cs);
+  if (!index) {
+    index = { byId: new Map(), byText: new Map() };
+    for (const c of cs) {
+      if (c.variable) {
+        for (const r of c.variable.references) {
+          const list = index.byId.get(r.identifier);
+          if (!list) index.byId.set(r.identifier, [c]);
+          else if (!list.includes(c)) list.push(c);
+        }
+      } else {
+        const list = index.byText.get(c.text);
+        if (list) list.push(c);
+        else index.byText.set(c.text, [c]);
+      }
+    }
+    counterIndexes.set(cs, index);
+  }
+  const n = unwrap(node);
+  if (n.type === T.Identifier) return index.byId.get(n) ?? NO_COUNTERS;
+  if (n.type === T.MemberExpression && index.byText.size > 0) return index.byText.get(ctx.sourceCode.getText(n)) ?? NO_COUNTERS;
+  return NO_COUNTERS;
+}
+
+/** Whether `node`'s subtree reads any of the counters: `cs.some((c) => refsCounter(node, c, ctx))` in one walk. */
+function refsAnyCounter(node: Node, cs: readonly CounterInfo[], ctx: Ctx): boolean {
+  if (cs.length === 0) return false;
+  let found = false;
+  walk(node, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (countersRead(n, cs, ctx).length > 0) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 /** Whether `node` is a read of the counter. */
 function isCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
   const n = unwrap(node);
@@ -1008,48 +1324,94 @@ function isCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
   return n.type === T.MemberExpression && ctx.sourceCode.getText(n) === c.text;
 }
 
-/** Variables the loop increments or decrements (`i++`, `n += 1`, `left--`, `attempt = attempt + 1`, `this.tries++`). */
+const countersCache = fileMemo<Loop, CounterInfo[]>();
+
+/**
+ * Variables the loop increments or decrements (`i++`, `n += 1`, `left--`, `attempt = attempt + 1`,
+ * `this.tries++`), nested loops' included. Memoised per loop (the list is shared: do not change it).
+ */
 function counters(loop: Loop, ctx: Ctx): CounterInfo[] {
-  const out = new Map<string, CounterInfo>();
-  walk(loop, ctx.sourceCode.visitorKeys, (n) => {
-    if (isFunction(n)) return false;
-    let target: Node | undefined;
-    let dir: 1 | -1 | undefined;
-    let unit = false;
-    const one = (x: Node): boolean => { const u = unwrap(x); return u.type === T.Literal && u.value === 1; };
-    if (n.type === T.UpdateExpression) {
-      target = n.argument;
-      dir = n.operator === '++' ? 1 : -1;
-      unit = true;
-    } else if (n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=')) {
-      target = n.left;
-      dir = n.operator === '+=' ? 1 : -1;
-      unit = one(n.right);
-    } else if (n.type === T.AssignmentExpression && n.operator === '=') {
-      const r = unwrap(n.right);
-      const same = (x: Node): boolean => ctx.sourceCode.getText(unwrap(x)) === ctx.sourceCode.getText(n.left);
-      if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && (same(r.left as Node) || (r.operator === '+' && same(r.right)))) {
+  let cs = countersCache.get(loop);
+  if (!cs) {
+    cs = collectCounters(loop, ctx);
+    countersCache.set(loop, cs);
+  }
+  return cs;
+}
+
+/**
+ * The counting steps of a region, by counter (variable name or field text): the first step that
+ * names a counter (with its variable and direction) and whether every step from it on is by one
+ * (`defs`, in the order counters are first named), and whether every step of the name is by one
+ * (`allUnit`), for a region around this one.
+ */
+interface CounterSteps {
+  defs: Map<string, CounterInfo>;
+  allUnit: Map<string, boolean>;
+}
+
+const counterSteps = fileMemo<Node, CounterSteps>();
+
+/** The counters a walk of the loop (head and body, not nested functions) finds, from its nested loops' summaries. */
+function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
+  const record = (acc: CounterSteps, key: string, variable: Variable | undefined, named: boolean, direction: 1 | -1, unit: boolean): void => {
+    acc.allUnit.set(key, (acc.allUnit.get(key) ?? true) && unit);
+    const seen = acc.defs.get(key);
+    if (seen) seen.unit &&= unit;
+    else if (named) acc.defs.set(key, { variable, text: key, direction, unit });
+  };
+  const steps = summarise<CounterSteps>(loop, ctx.sourceCode, {
+    memo: counterSteps,
+    make: () => ({ defs: new Map(), allUnit: new Map() }),
+    visit: (n, acc) => {
+      if (isFunction(n)) return false;
+      let target: Node | undefined;
+      let dir: 1 | -1 | undefined;
+      let unit = false;
+      const one = (x: Node): boolean => { const u = unwrap(x); return u.type === T.Literal && u.value === 1; };
+      if (n.type === T.UpdateExpression) {
+        target = n.argument;
+        dir = n.operator === '++' ? 1 : -1;
+        unit = true;
+      } else if (n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=')) {
         target = n.left;
-        dir = r.operator === '+' ? 1 : -1;
-        unit = one(same(r.left) ? r.right : r.left);
+        dir = n.operator === '+=' ? 1 : -1;
+        unit = one(n.right);
+      } else if (n.type === T.AssignmentExpression && n.operator === '=') {
+        const r = unwrap(n.right);
+        const same = (x: Node): boolean => ctx.sourceCode.getText(unwrap(x)) === ctx.sourceCode.getText(n.left);
+        if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && (same(r.left as Node) || (r.operator === '+' && same(r.right)))) {
+          target = n.left;
+          dir = r.operator === '+' ? 1 : -1;
+          unit = one(same(r.left) ? r.right : r.left);
+        }
       }
-    }
-    if (!target || !dir) return undefined;
-    const t = unwrap(target);
-    if (t.type === T.Identifier) {
-      const v = variableOf(ctx.sourceCode, t);
-      const seen = out.get(t.name);
-      if (seen) seen.unit &&= unit;
-      else if (v) out.set(t.name, { variable: v, text: t.name, direction: dir, unit });
-    } else if (t.type === T.MemberExpression) {
-      const text = ctx.sourceCode.getText(t);
-      const seen = out.get(text);
-      if (seen) seen.unit &&= unit;
-      else out.set(text, { variable: undefined, text, direction: dir, unit });
-    }
-    return undefined;
+      if (!target || !dir) return undefined;
+      const t = unwrap(target);
+      if (t.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, t);
+        record(acc, t.name, v, !!v, dir, unit);
+      } else if (t.type === T.MemberExpression) {
+        record(acc, ctx.sourceCode.getText(t), undefined, true, dir, unit);
+      }
+      return undefined;
+    },
+    merge: (acc, inner) => {
+      // Steps of a counter already named here: every inner step counts. A counter first named
+      // inside: as the inner region found it (its steps before it was named do not count).
+      for (const [key, all] of inner.allUnit) {
+        const seen = acc.defs.get(key);
+        if (seen) seen.unit &&= all;
+      }
+      for (const [key, def] of inner.defs) if (!acc.defs.has(key)) acc.defs.set(key, { ...def });
+      for (const [key, all] of inner.allUnit) acc.allUnit.set(key, (acc.allUnit.get(key) ?? true) && all);
+    },
   });
-  return [...out.values()];
+  // A variable declared in the pass starts afresh on every pass (`let d = base; d += jitter`): it counts nothing.
+  return [...steps.defs.values()].filter((c) => {
+    const decl = c.variable?.defs[0]?.name;
+    return !decl || !contains(loop.body, decl);
+  });
 }
 
 /** Tests that can end the loop: the loop condition and every `if` in the body whose consequent leaves. */
@@ -1339,33 +1701,56 @@ function isStep(n: Node | undefined, id: Node | undefined): boolean {
   return n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') && (!id || n.left === id);
 }
 
-const stepsCache = fileMemo<Loop, Map<Variable, Node[]>>();
+const variableStepsCache = fileMemo<Variable, { node: Node; fn: Node | undefined }[]>();
 
 /**
- * The updates and assignments in a loop's body (not in nested functions) by the variable they
- * write, in source order: one walk per loop for all its counters (a loop nesting others sees one
- * counter per nested loop, and walked its whole body for each).
+ * The updates and assignments that write `v` (`v++`, `v += k`, `v = …`), each with its nearest
+ * enclosing function, found from the variable's references and memoised per variable: a loop
+ * asks for the steps of each of its counters, and a loop nesting d others has d of them, so a walk
+ * of the loop's body per loop (or per counter) cost O(d²) (or O(d³)) in the depth.
  */
-function stepsOf(loop: Loop, ctx: Ctx): Map<Variable, Node[]> {
-  let steps = stepsCache.get(loop);
+function stepsOfVariable(v: Variable, ctx: Ctx): { node: Node; fn: Node | undefined }[] {
+  let steps = variableStepsCache.get(v);
   if (!steps) {
-    const out = new Map<Variable, Node[]>();
-    walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
-      if (isFunction(n)) return false;
-      const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression ? n.left : undefined;
-      const t = target && unwrap(target);
-      const v = t?.type === T.Identifier ? variableOf(ctx.sourceCode, t) : undefined;
-      if (v) {
-        const list = out.get(v);
-        if (list) list.push(n);
-        else out.set(v, [n]);
-      }
-      return undefined;
-    });
-    steps = out;
-    stepsCache.set(loop, steps);
+    steps = [];
+    for (const r of v.references) {
+      // The written expression, through the wrappers `unwrap` strips (`(x as number)++`).
+      let target: Node = r.identifier as Node;
+      while (target.parent && unwrap(target.parent) !== target.parent && (target.parent as { expression?: Node }).expression === target) target = target.parent;
+      const n = target.parent;
+      const writes = n?.type === T.UpdateExpression ? n.argument === target : n?.type === T.AssignmentExpression && n.left === target;
+      if (!n || !writes || r.identifier.type !== T.Identifier || variableOf(ctx.sourceCode, r.identifier) !== v) continue;
+      let fn: Node | undefined = n.parent;
+      while (fn && !isFunction(fn)) fn = fn.parent;
+      steps.push({ node: n, fn });
+    }
+    variableStepsCache.set(v, steps);
   }
   return steps;
+}
+
+/**
+ * The updates and assignments of `v` in the loop's body, not in nested functions (their order
+ * does not matter to {@link saturation}).
+ */
+function stepsIn(loop: Loop, v: Variable, ctx: Ctx): Node[] {
+  return stepsOfVariable(v, ctx).filter((s) => contains(loop.body, s.node) && !(s.fn && contains(loop.body, s.fn))).map((s) => s.node);
+}
+
+const stepFactsCache = fileMemo<Node, PathFact[]>();
+
+/**
+ * The path facts of a step up to the top of the file, memoised per step: those of an enclosing
+ * loop's body are the ones established within it (`pathFacts(step, loop.body)`, in the same
+ * order), so a step inside d nested loops climbs its ancestors once rather than once per loop.
+ */
+function stepFacts(step: Node, ctx: Ctx): PathFact[] {
+  let facts = stepFactsCache.get(step);
+  if (!facts) {
+    facts = pathFacts(step, ctx.sourceCode.ast);
+    stepFactsCache.set(step, facts);
+  }
+  return facts;
 }
 
 /**
@@ -1374,14 +1759,15 @@ function stepsOf(loop: Loop, ctx: Ctx): Map<Variable, Node[]> {
  * some step is not so guarded or the limit is unknown.
  */
 function saturation(loop: Loop, v: Variable, ctx: Ctx): number | undefined {
-  const steps = stepsOf(loop, ctx).get(v) ?? [];
+  const steps = stepsIn(loop, v, ctx);
   if (steps.length === 0) return undefined;
   let ceiling = -Infinity;
   for (const step of steps) {
     const one = step.type === T.UpdateExpression ? step.operator === '++' : step.type === T.AssignmentExpression && step.operator === '+=' && unwrap(step.right).type === T.Literal && (unwrap(step.right) as TSESTree.Literal).value === 1;
     if (!one) return undefined;
     let limit: number | undefined;
-    for (const fact of pathFacts(step, loop.body)) {
+    for (const fact of stepFacts(step, ctx)) {
+      if (!contains(loop.body, fact.at)) continue;
       for (const { cmp, holds } of impliedComparisons(fact)) {
         const isV = (x: Node): boolean => { const u = unwrap(x); return u.type === T.Identifier && variableOf(ctx.sourceCode, u) === v; };
         let op = cmp.operator as string;

@@ -4,12 +4,13 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
-import { describeHttpCall, judgeIdempotency, keyCreatedInside, type HttpCall } from './http';
+import { describeHttpCall, judgeIdempotency, keyCreatedInside, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
-import { outcomeKind, type Outcome } from './flow';
+import { evalTest, outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
+import { nodesWithin, summarise } from './summaries';
 
 /**
  * Client errors probed to decide whether a retry goes round on "every non-OK status": skipping one
@@ -206,7 +207,8 @@ function listedNumbers(node: Node, sourceCode: TSESLint.SourceCode): number[] | 
     if (n.type === T.Identifier) {
       const v = variableOf(sourceCode, n);
       const b = v && bindingOf(v);
-      if (!b || b.kind !== 'init' || !b.node) return undefined;
+      // `const { retryOn = [429, 503] } = options`: the option's default is the list the code states.
+      if (!b || (b.kind !== 'init' && b.kind !== 'param-default') || !b.node) return undefined;
       n = unwrap(b.node);
       continue;
     }
@@ -215,11 +217,62 @@ function listedNumbers(node: Node, sourceCode: TSESLint.SourceCode): number[] | 
   return undefined;
 }
 
+/**
+ * Where a status list an identifier names is written down when it is an option's default
+ * (`const { retryOn = [429, 503] } = options`, `function f(codes = [503])`): the default, which is
+ * what a user changes, like a library option. Undefined for a local or module list and anything else.
+ */
+function defaultListOf(node: Node, sourceCode: TSESLint.SourceCode): Node | undefined {
+  const n = unwrap(node);
+  if (n.type !== T.Identifier) return undefined;
+  const v = variableOf(sourceCode, n);
+  const b = v && bindingOf(v);
+  return b && b.kind === 'param-default' && b.node && unwrap(b.node).type === T.ArrayExpression ? b.node : undefined;
+}
+
+/**
+ * The test a boolean name stands for (`const transient = res.status === 429 || res.status >= 500;
+ * if (!transient) …`): a name written once, from a comparison or a logical expression.
+ */
+export function aliasedTest(node: Node, sourceCode: TSESLint.SourceCode): Node | undefined {
+  const n = unwrap(node);
+  if (n.type !== T.Identifier) return undefined;
+  const v = variableOf(sourceCode, n);
+  const b = v && bindingOf(v);
+  if (!b || b.kind !== 'init' || !b.stable || !b.node) return undefined;
+  const init = unwrap(b.node);
+  if (init.type === T.LogicalExpression || (init.type === T.UnaryExpression && init.operator === '!')) return init;
+  if (init.type === T.BinaryExpression && ['===', '==', '!==', '!=', '<', '<=', '>', '>='].includes(init.operator)) return init;
+  if (init.type === T.CallExpression && (calleeName(init) === 'includes' || calleeName(init) === 'has')) return init;
+  return undefined;
+}
+
+/** A status a test compares against, how, and where. */
+export interface StatusTested {
+  code: number;
+  op: string;
+  /** The comparison or membership call. */
+  node: Node;
+  /**
+   * Where the check is written when it is not in the test itself: the test a boolean name holds,
+   * or a status list given as an option's default.
+   */
+  origin?: Node;
+}
+
 /** Status codes a test compares against (`status === 429`, `[429, 503].includes(status)`, `RETRY.has(status)`). */
-export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode): { code: number; op: string; node: Node }[] {
-  const out: { code: number; op: string; node: Node }[] = [];
+export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode, depth = 0): StatusTested[] {
+  const out: StatusTested[] = [];
   walk(test, sourceCode.visitorKeys, (n) => {
     if (isFunction(n)) return false;
+    // A name that holds a status test (`const transient = status === 429 || status >= 500`) tests what it holds.
+    if (n.type === T.Identifier && depth < 2) {
+      const p = n.parent;
+      const isProperty = p && ((p.type === T.MemberExpression && p.property === n && !p.computed) || (p.type === T.Property && p.key === n && !p.computed));
+      const aliased = isProperty ? undefined : aliasedTest(n, sourceCode);
+      if (aliased) for (const s of statusesTested(aliased, sourceCode, depth + 1)) out.push({ ...s, origin: s.origin ?? aliased });
+      return undefined;
+    }
     if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier) {
       const l = statusCode(n.left, sourceCode);
       const r = statusCode(n.right, sourceCode);
@@ -230,7 +283,8 @@ export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode): { c
       const c = unwrap(n.callee);
       if (c.type === T.MemberExpression) {
         const list = listedNumbers(c.object, sourceCode);
-        for (const code of list ?? []) out.push({ code, op: 'in', node: n });
+        const origin = defaultListOf(c.object, sourceCode);
+        for (const code of list ?? []) out.push({ code, op: 'in', node: n, ...(origin ? { origin } : {}) });
       }
     }
     return undefined;
@@ -240,6 +294,33 @@ export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode): { c
 
 function flip(op: string): string {
   return ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
+}
+
+/**
+ * Whether an exit test lets `code` through: none of its `||` parts holds for it, and a part that
+ * tests statuses is false for it (`!transient || attempt >= max` when `transient` holds 429).
+ */
+function letsThrough(test: Node, code: number, sourceCode: TSESLint.SourceCode): boolean {
+  const parts: Node[] = [];
+  const split = (t: Node): void => {
+    const u = unwrap(t);
+    if (u.type === T.LogicalExpression && u.operator === '||') {
+      split(u.left);
+      split(u.right);
+    } else parts.push(u);
+  };
+  split(test);
+  const outcome: Outcome = { kind: 'status', code };
+  const values = parts.map((p) => evalTest(p, outcome, sourceCode));
+  return values.every((v) => v !== true) && parts.some((p, i) => values[i] === false && statusesTested(p, sourceCode).some((s) => s.code === code && (s.op === '===' || s.op === '==' || s.op === 'in')));
+}
+
+/**
+ * Where a test's handling of 429/503 is reported: the check a boolean name holds or the status
+ * list an option defaults to, when that is where 429/503 is written, else the test itself.
+ */
+function rateLimitAt(test: Node, tested: StatusTested[]): Node {
+  return tested.find((s) => isRetryAfterStatus(s.code))?.origin ?? test;
 }
 
 /** `res.ok`, `!res.ok`, `status === 200`, `status < 400`: a success check (true) or a failure check (false). */
@@ -298,15 +379,30 @@ function classifiesTests(tests: Node[], sourceCode: TSESLint.SourceCode): boolea
   return specific.size >= 3;
 }
 
+/** A region's tests (`if`, `?:` and outermost `&&`/`||`, in source order) and whether it switches on a status or calls a classifier. */
+interface StatusTests {
+  tests: Node[];
+  switched: boolean;
+}
+
+const statusTests = fileMemo<Node, StatusTests>();
+
 /** Whether the region distinguishes 4xx from transient failures (see {@link classifiesTests}). */
 export function classifiesStatus(region: Node, sourceCode: TSESLint.SourceCode): boolean {
-  const tests: Node[] = [];
-  let switched = false;
-  walkRegion(region, sourceCode, (n) => {
-    if (n.type === T.IfStatement || n.type === T.ConditionalExpression) tests.push(n.test);
-    else if (n.type === T.LogicalExpression && n.parent?.type !== T.LogicalExpression) tests.push(n);
-    else if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) switched = true;
-    else if (n.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(n) ?? '')) switched = true;
+  // Summarised bottom-up: a loop's tests are its own plus its nested loops' (summaries.ts).
+  const { tests, switched } = summarise<StatusTests>(region, sourceCode, {
+    memo: statusTests,
+    make: () => ({ tests: [], switched: false }),
+    visit: (n, acc) => {
+      if (n.type === T.IfStatement || n.type === T.ConditionalExpression) acc.tests.push(n.test);
+      else if (n.type === T.LogicalExpression && n.parent?.type !== T.LogicalExpression) acc.tests.push(n);
+      else if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) acc.switched = true;
+      else if (n.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(n) ?? '')) acc.switched = true;
+    },
+    merge: (acc, inner) => {
+      for (const t of inner.tests) acc.tests.push(t);
+      acc.switched ||= inner.switched;
+    },
   });
   return switched || classifiesTests(tests, sourceCode);
 }
@@ -330,8 +426,14 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
   walkRegion(c.body, sourceCode, (n) => {
     if (strong) return false;
     let test: Node | undefined;
-    if (n.type === T.IfStatement || n.type === T.ConditionalExpression) test = n.test;
-    else if (n.type === T.SwitchStatement) test = n.discriminant;
+    if (n.type === T.IfStatement) test = n.test;
+    else if (n.type === T.ConditionalExpression) {
+      // A conditional that only picks a value (`e instanceof Error ? e.message : 'unknown'` in a
+      // message) decides nothing about going round; one whose value is kept (`const transient = …`)
+      // reaches a later test through the derived variable.
+      if (picksValueOnly(n)) return undefined;
+      test = n.test;
+    } else if (n.type === T.SwitchStatement) test = n.discriminant;
     else if (n.type === T.LogicalExpression && n.parent?.type === T.ExpressionStatement) test = n.left;
     else if (n.type === T.ReturnStatement && n.argument && unwrap(n.argument).type === T.LogicalExpression) test = (unwrap(n.argument) as TSESTree.LogicalExpression).left;
     if (!test) return undefined;
@@ -349,7 +451,58 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
     strong = true;
     return undefined;
   });
+  // The error handed to a same-file function that tests its status (`.catch((e) => decide(e, again))`
+  // with `decide` checking `err.response.status`): the classification is that function's, judged there.
+  if (!strong) {
+    walkRegion(c.body, sourceCode, (n) => {
+      if (strong || n.type !== T.CallExpression) return undefined;
+      const i = n.arguments.findIndex((a) => a.type !== T.SpreadElement && refersToAny(a, errVars, sourceCode));
+      const fn = i >= 0 ? sameFileFunction(n.callee, { sourceCode }) : undefined;
+      const param = fn?.params[i];
+      const pv = param?.type === T.Identifier ? variableOf(sourceCode, param) : undefined;
+      if (!fn || !pv) return undefined;
+      const own = new Set([pv]);
+      // …and its locals read from the error (`const status = err?.response?.status`).
+      walk(fn.body, sourceCode.visitorKeys, (m) => {
+        if (m.type === T.VariableDeclarator && m.init && m.id.type === T.Identifier && refersToAny(m.init, own, sourceCode)) {
+          const v = variableOf(sourceCode, m.id);
+          if (v) own.add(v);
+        }
+        return undefined;
+      });
+      walk(fn.body, sourceCode.visitorKeys, (m) => {
+        if (!strong && m.type === T.IfStatement && refersToAny(m.test, own, sourceCode) && statusesTested(m.test, sourceCode).length > 0) strong = true;
+        return undefined;
+      });
+      return undefined;
+    });
+  }
   return strong || classifiesTests(errTests, sourceCode);
+}
+
+/**
+ * A conditional expression that only chooses a value to show: both branches are plain values
+ * (literals, names, member reads, templates of them, `String(x)`), and the chosen value goes into
+ * a thrown error, a message or a call argument, never into a variable, a return or an await.
+ */
+function picksValueOnly(c: TSESTree.ConditionalExpression): boolean {
+  const plain = (e: Node): boolean => {
+    const u = unwrap(e);
+    if (u.type === T.Literal || u.type === T.Identifier || u.type === T.MemberExpression) return true;
+    if (u.type === T.TemplateLiteral) return u.expressions.every(plain);
+    if (u.type === T.CallExpression && u.callee.type === T.Identifier && u.callee.name === 'String') return u.arguments.every(plain);
+    return false;
+  };
+  if (!plain(c.consequent) || !plain(c.alternate)) return false;
+  let child: Node = c;
+  let p = c.parent;
+  while (p && (p.type === T.TemplateLiteral || p.type === T.BinaryExpression || p.type === T.TSAsExpression)) {
+    child = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if (p.type === T.CallExpression || p.type === T.NewExpression) return p.callee !== child;
+  return p.type === T.ThrowStatement;
 }
 
 /** Whether `test` refers to the error outside the given sub-nodes. */
@@ -375,6 +528,11 @@ function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode:
   });
   return found;
 }
+
+const callsInRegion = fileMemo<Node, TSESTree.CallExpression[]>();
+const branchesInRegion = fileMemo<Node, (TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement)[]>();
+const isCall = (n: Node): n is TSESTree.CallExpression => n.type === T.CallExpression;
+const isBranch = (n: Node): n is TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement => n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.SwitchStatement;
 
 /**
  * Analyses the retried operation in `region`: the requests it makes, how it treats 429/503,
@@ -408,19 +566,19 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       // Reported at the helper's check: that is where every non-OK status becomes a retried error.
       if (throwsOnNonOk) throwingHelperCalls.push({ via, test: throwsOnNonOk });
     }
-    walkRegion(scope, sourceCode, (n) => {
-      if (n.type !== T.CallExpression) return;
+    // The calls of the scope in walk order, summarised bottom-up over nested loops.
+    for (const n of nodesWithin(scope, sourceCode, callsInRegion, isCall, true)) {
       const h = describeHttpCall(sourceCode, n, settings);
       if (h) {
         http.push(h);
         const j = judgeIdempotency(sourceCode, h, keyRegion, settings);
         if (j) nonIdempotent.push(j);
-        return;
+        continue;
       }
       const op = nonIdempotentOperation(n, keyRegion, ctx);
       if (op) {
         nonIdempotent.push(op);
-        return;
+        continue;
       }
       if (depth < 2) {
         const fn = sameFileFunction(n.callee, { sourceCode });
@@ -431,23 +589,35 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
           if (cb && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via);
         }
       }
-    });
+    }
   };
   scan(region, region, 0);
 
   const honoursRetryAfter = readsRetryAfter(region, sourceCode);
   const classified = classifiesStatus(region, sourceCode);
 
-  walkRegion(region, sourceCode, (n) => {
+  // The `if`s, `?:`s and `switch`es of the region in walk order, summarised bottom-up over nested loops.
+  for (const n of nodesWithin(region, sourceCode, branchesInRegion, isBranch, true)) {
     if (n.type === T.IfStatement) {
       const tested = statusesTested(n.test, sourceCode);
+      // `status >= 400 && status < 500 && ![408, 429].includes(status)`: 429 is an exception carved out of
+      // a fail-fast range of client errors; it goes round with every other failure, not handled apart.
+      const carvedFromClientRange = tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<');
       if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '==='|| s.op === '==' || s.op === 'in' || s.op === '>=')) && leadsToRetry(n)) {
-        rateLimitChecks.push(n.test);
-      } else if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '!==' || s.op === '!='))) {
-        rateLimitChecks.push(n.test);
-      } else if (retryReached && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
+        rateLimitChecks.push(rateLimitAt(n.test, tested));
+      } else if (carvedFromClientRange) {
+        // see above: no handling of 429/503 of its own
+      } else if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '!==' || s.op === '!=') && !(alwaysExits(n.consequent) && evalTest(n.test, { kind: 'status', code: s.code }, sourceCode) === true))) {
+        // `if (res.status !== 429) throw err`: only 429 goes round. (`status >= 500 && status !== 503`
+        // held in a name and then `if (!retriable) return`: 503 is the one status that leaves.)
+        rateLimitChecks.push(rateLimitAt(n.test, tested));
+      } else if (alwaysExits(n.consequent) && tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '===' || s.op === '==' || s.op === 'in') && letsThrough(n.test, s.code, sourceCode))) {
+        // `if (!transient || attempt >= max) return res;` with `transient = status === 429 || …`: the exit
+        // leaves the other statuses, and 429 falls through to the wait and the next attempt.
+        rateLimitChecks.push(rateLimitAt(n.test, tested));
+      } else if (retryReached && !clientRangeGuard(tested) && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
         // `if (![503].includes(res.status) || left <= 0) return res;`: the test sends 503 round again.
-        rateLimitChecks.push(n.test);
+        rateLimitChecks.push(rateLimitAt(n.test, tested));
       }
       // A same-file predicate that says yes to 429/503 (`if (!isThrottled(err)) throw err`,
       // `if (isRateLimited(res)) { wait; continue; }`): its check is where the status is handled.
@@ -466,7 +636,8 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         const kind = okCheck(n.test, sourceCode) ?? (tested.length > 0 ? outcomeKind(n.test, sourceCode) : undefined);
         // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
         const nonOkRetried = retryReached ? CLIENT_ERRORS.filter((code) => retryReached({ kind: 'status', code })).length >= CLIENT_ERRORS.length - 2 : !nextStatementExits(n);
-        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode)) {
+        // A test of an answer that rejects its 4xx/5xx (axios, got) only sees 2xx: the non-OK ones went to a catch.
+        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode) && !testsOnlySuccessfulAnswers(sourceCode, n.test, settings)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
@@ -489,10 +660,17 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         if (!body.some((st) => st.type === T.ReturnStatement)) rateLimitChecks.push(first.test);
       }
     }
-  });
+  }
 
   for (const c of catches) {
     const guarded = c.guarded ?? region;
+    // The catch hands the error and the retry to a same-file helper (`recoverOrFail(err, () => self(), reject)`):
+    // the helper's test on the error decides which failures go round.
+    const decided = helperDecides(c, sourceCode);
+    if (decided) {
+      if (decided.retriesClientErrors && !classified) clientErrorRetries.push({ node: decided.test, reason: 'client-status' });
+      continue;
+    }
     const throwing = http.some((h) => h.throwsOnHttpError && (contains(guarded, h.node) || !contains(region, h.node)));
     if (throwing && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'catch-all' });
     else if (!catchClassifies(c, sourceCode) && !classified) {
@@ -601,6 +779,60 @@ function predicateRateLimitChecks(ifStmt: TSESTree.IfStatement, sourceCode: TSES
   return out;
 }
 
+/**
+ * A catch that hands its error, with a function that runs the retry, to a same-file helper
+ * (`.catch((e) => recoverOrFail(e, () => load(id), reject))`), where an `if` on the error's status
+ * picks between calling that function and not: the helper decides. Returns that test, and whether
+ * client errors reach the retry (RFC 9110 §15.5: all but one or two of the common 4xx, as a list
+ * of statuses to give up on that names only a couple of them does). Undefined otherwise.
+ */
+function helperDecides(c: RetryCatch, sourceCode: TSESLint.SourceCode): { test: Node; retriesClientErrors: boolean } | undefined {
+  const errVar = c.param ? variableOf(sourceCode, c.param) : undefined;
+  if (!errVar) return undefined;
+  let out: { test: Node; retriesClientErrors: boolean } | undefined;
+  walk(c.body, sourceCode.visitorKeys, (n) => {
+    if (out || n.type !== T.CallExpression) return undefined;
+    const errAt = n.arguments.findIndex((a) => unwrap(a).type === T.Identifier && isReferenceTo(errVar, unwrap(a)));
+    const runAt = n.arguments.findIndex((a) => isFunction(unwrap(a)));
+    if (errAt < 0 || runAt < 0) return undefined;
+    const helper = sameFileFunction(n.callee, { sourceCode });
+    if (!helper || contains(helper, n) || !helper.body) return undefined;
+    const errParam = helper.params[errAt];
+    const runParam = helper.params[runAt];
+    if (errParam?.type !== T.Identifier || runParam?.type !== T.Identifier) return undefined;
+    const run = variableOf(sourceCode, runParam);
+    const err = variableOf(sourceCode, errParam);
+    if (!run || !err) return undefined;
+    const callsRun = (x: Node | null | undefined): boolean => {
+      if (!x) return false;
+      let found = false;
+      walk(x, sourceCode.visitorKeys, (m) => {
+        if (found) return false;
+        if (m.type === T.CallExpression && unwrap(m.callee).type === T.Identifier && isReferenceTo(run, unwrap(m.callee))) found = true;
+        return undefined;
+      });
+      return found;
+    };
+    walk(helper.body, sourceCode.visitorKeys, (m) => {
+      if (out || m.type !== T.IfStatement) return undefined;
+      if (!refersToAny(m.test, new Set([err]), sourceCode) || statusesTested(m.test, sourceCode).length === 0) return undefined;
+      const inThen = callsRun(m.consequent);
+      // No `else`: after a consequent that leaves, the rest of the block is the other branch.
+      const rest = !m.alternate && alwaysExits(m.consequent) && m.parent?.type === T.BlockStatement ? m.parent.body.slice(m.parent.body.indexOf(m as TSESTree.Statement) + 1) : [];
+      const inElse = callsRun(m.alternate) || rest.some((st) => callsRun(st));
+      if (inThen === inElse) return undefined;
+      const reached = CLIENT_ERRORS.filter((code) => {
+        const v = evalTest(m.test, { kind: 'status', code }, sourceCode);
+        return v === undefined || (v === true) === inThen;
+      });
+      out = { test: m.test, retriesClientErrors: reached.length >= CLIENT_ERRORS.length - 2 };
+      return false;
+    });
+    return out ? false : undefined;
+  });
+  return out;
+}
+
 /** `if (!res.ok) throw …` inside a try whose catch tells errors apart: the catch decides, not this check. */
 function thrownToClassifyingCatch(n: TSESTree.IfStatement, catches: RetryCatch[], sourceCode: TSESLint.SourceCode): boolean {
   if (!lastIsThrow(n.consequent)) return false;
@@ -637,19 +869,51 @@ function insideTry(n: Node): boolean {
   return false;
 }
 
+/**
+ * What a region says of Retry-After: whether it names the header (or a rate-limit reset header)
+ * itself, and the same-file functions it calls, each once, in the order first called.
+ */
+interface RetryAfterReads {
+  names: boolean;
+  callees: Set<Node>;
+}
+
+const retryAfterReads = fileMemo<Node, RetryAfterReads>();
+const readsRetryAfterAt = [fileMemo<Node, boolean>(), fileMemo<Node, boolean>(), fileMemo<Node, boolean>()];
+
 /** Whether the region (or a same-file function it calls) reads Retry-After or a rate-limit reset header. */
 export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
-  let found = false;
-  walkRegion(region, sourceCode, (n) => {
-    if (found) return false;
-    if (n.type === T.Literal && typeof n.value === 'string' && (isRetryAfterName(n.value) || /retry-?after/i.test(n.value))) found = true;
-    else if (n.type === T.Identifier && /retry_?after/i.test(n.name)) found = true;
-    else if (n.type === T.CallExpression && depth < 2) {
-      const fn = sameFileFunction(n.callee, { sourceCode });
-      if (fn && !contains(fn, region) && readsRetryAfter(fn, sourceCode, depth + 1)) found = true;
-    }
-    return undefined;
+  const memo = readsRetryAfterAt[depth];
+  const hit = memo?.get(region);
+  if (hit !== undefined) return hit;
+  // Summarised bottom-up: a loop's names and callees are its own plus its nested loops' (summaries.ts).
+  const { names, callees } = summarise<RetryAfterReads>(region, sourceCode, {
+    memo: retryAfterReads,
+    make: () => ({ names: false, callees: new Set() }),
+    visit: (n, acc) => {
+      if (n.type === T.Literal && typeof n.value === 'string' && (isRetryAfterName(n.value) || /retry-?after/i.test(n.value))) acc.names = true;
+      else if (n.type === T.Identifier && /retry_?after/i.test(n.name)) acc.names = true;
+      else if (n.type === T.CallExpression) {
+        const fn = sameFileFunction(n.callee, { sourceCode });
+        if (fn) acc.callees.add(fn);
+      }
+      return undefined;
+    },
+    merge: (acc, inner) => {
+      acc.names ||= inner.names;
+      for (const fn of inner.callees) acc.callees.add(fn);
+    },
   });
+  let found = names;
+  if (!found && depth < 2) {
+    for (const fn of callees) {
+      if (!contains(fn, region) && readsRetryAfter(fn, sourceCode, depth + 1)) {
+        found = true;
+        break;
+      }
+    }
+  }
+  memo?.set(region, found);
   return found;
 }
 
@@ -721,4 +985,9 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     }
   }
   return undefined;
+}
+
+/** Whether a test bounds the status to the 4xx range (`>= 400` and `< 500`): a client-error guard. */
+function clientRangeGuard(tested: ReadonlyArray<{ code: number; op: string }>): boolean {
+  return tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<');
 }

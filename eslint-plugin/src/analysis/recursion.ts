@@ -3,15 +3,15 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, enclosingFunction, findAll, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
 import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
-import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS } from './flow';
+import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { CLEAN_END_EVENTS, ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS, REFRESH_RE, USER_EVENTS } from './vocabulary';
-import { asWait, chainedBefore, isAwaited, isGlobalTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
+import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -19,6 +19,14 @@ type Variable = TSESLint.Scope.Variable;
 const HANDLER_PROPS = /^on(close|error|disconnect|end|timeout)$/i;
 /** Calls that close a connection or stream on purpose. */
 const CLOSE_CALL_RE = /^(destroy|end|close|disconnect|terminate)$/;
+
+/**
+ * A timer that runs a function later: `setTimeout`, or a `setInterval` (each of its ticks runs the
+ * function again after the same wait, until something clears it).
+ */
+function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
+  return isOneShotTimer(sourceCode, call) || isGlobalInterval(sourceCode, call);
+}
 
 /** Why a self-call is a retry: where the failure is handled. */
 interface FailureContext {
@@ -71,7 +79,12 @@ function selfName(fn: Fn, ctx: Ctx): SelfName {
     if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.id);
     else if (p?.type === T.MethodDefinition || p?.type === T.PropertyDefinition) methodName = propertyName(p);
     else if (p?.type === T.AssignmentExpression && p.left.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.left);
-    else if (p?.type === T.Property && p.value === fn) {
+    else if (p?.type === T.AssignmentExpression && p.operator === '=' && p.left.type === T.MemberExpression && !p.left.computed) {
+      // `exports.open = (err) => { … setTimeout(exports.open, ms) }`, `db.link = async () => { … db.link() }`:
+      // the function is known by the property it was stored in, read back through the same object.
+      methodName = propertyName(p.left);
+      ownerText = ctx.sourceCode.getText(unwrap(p.left.object));
+    } else if (p?.type === T.Property && p.value === fn) {
       // `const client = { async get(u) { … return client.get(u) } }`
       methodName = propertyName(p);
       const obj = p.parent;
@@ -138,7 +151,7 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
     if (variable && c.type === T.Identifier && isReferenceTo(variable, c)) return true;
     if (!methodName || c.type !== T.MemberExpression || propertyName(c) !== methodName) return false;
     const o = unwrap(c.object);
-    return o.type === T.ThisExpression || (ownerText !== undefined && o.type === T.Identifier && o.name === ownerText);
+    return o.type === T.ThisExpression || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && ctx.sourceCode.getText(o) === ownerText);
   };
   for (const n of callsIn(within, ctx)) {
     if (isSelf(n.callee)) out.push(n);
@@ -167,7 +180,9 @@ function callsIn(root: Node, ctx: Ctx): TSESTree.CallExpression[] {
 function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const direct = selfCalls(fn, ctx);
   // Through a same-file relay: `makeRequest` → `retryRequest` (waits) → `makeRequest` (SDK clients).
-  const relays = relayCalls(fn, ctx);
+  // A relay reached both from the failure path (`.catch(() => schedule())`) and as a failure hook
+  // (`conn.on('close', schedule)`) is one retry: the hook's, anchored at its call back.
+  const relays = relayCalls(fn, ctx).filter((r, _, all) => r.hook || !all.some((q) => q.hook && q.back === r.back));
   const calls = [...direct, ...relays.map((r) => r.call)];
   if (calls.length === 0) return [];
   const sites: RetrySite[] = [];
@@ -183,7 +198,13 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   if (contexts.length === 0) return [];
   // Rescheduled after a success too (`try { await renew(); schedule(refresh, 45 min) } catch { schedule(refresh, d) }`):
   // a periodic job, not a retry (R4).
-  if (direct.some((c) => !selfCallee(c, fn, ctx) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  // A registration of the function as its own failure handler (`.catch(self)`) is reached on every
+  // path, but runs it only on a failure.
+  const registersSelfForFailure = (c: TSESTree.CallExpression): boolean => {
+    const h = (c as Node).type === T.CallExpression ? failureHandlerArg(c) : undefined;
+    return !!h && isSelfArg(h, fn, ctx);
+  };
+  if (direct.some((c) => !selfCallee(c, fn, ctx) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
   // The very same re-call runs after a success too (`.then(() => again(x), () => again(x))` under one
   // state check, `if (gen !== store.gen) return again(x)` in the try and in the catch): the re-run
   // follows from state the failure does not decide, not from the failure (R2).
@@ -206,8 +227,10 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   // The same scheduling relay runs after a success too (`this.plan()` after the try, `this.plan(true)` in its catch).
   if (relays.some((r) => !contexts.some((x) => x.call === r.call) && contexts.some((x) => relays.some((q) => q.call === x.call && q.relay === r.relay)) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
+  // The re-calls, and the calls of local functions of `fn` that hold them (`return again(res.status)`).
+  const entries = contexts.flatMap((x) => entryCalls(fn, x.call, ctx));
   const op = analyzeOperation(fn.body, catches, ctx, (ifStmt) => {
-    if (contexts.some((x) => contains(ifStmt.consequent, x.call))) return true;
+    if (entries.some((c) => contains(ifStmt.consequent, c))) return true;
     if (alwaysExits(ifStmt.consequent)) {
       const c = ifStmt.consequent;
       const stmts = c.type === T.BlockStatement ? c.body : [c];
@@ -216,7 +239,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       return false;
     }
     return true;
-  }, (o) => contexts.some((x) => reachesCall(fn, x.call, o, ctx.sourceCode)));
+  }, (o) => contexts.some((x) => reachesRetry(fn, x.call, o, ctx)));
   for (const { call, fc } of contexts) {
     // "Wait until ready": a read whose result is thrown away, re-run until it succeeds, is polling.
     if (fc.flow && isProbe(fn, call, op.http, ctx)) continue;
@@ -374,6 +397,9 @@ function madeOnlyAfterFailure(fn: Fn, request: Node, ctx: Ctx): boolean {
 /** Whether an argument is the function itself (`.then(ok, self)`). */
 function isSelfArg(arg: Node, fn: Fn, ctx: Ctx): boolean {
   const a = unwrap(arg);
+  // `.catch(exports.open)` inside `exports.open = (err) => { … }`.
+  const fp = fn.parent;
+  if (a.type === T.MemberExpression && fp?.type === T.AssignmentExpression && fp.right === fn && fp.left.type === T.MemberExpression) return propertyName(a) === propertyName(fp.left) && ctx.sourceCode.getText(unwrap(a.object)) === ctx.sourceCode.getText(unwrap(fp.left.object));
   if (a.type !== T.Identifier) return false;
   const v = variableOf(ctx.sourceCode, a);
   const def = v?.defs[0];
@@ -385,6 +411,9 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const c = unwrap(call.callee);
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) return true;
   if (c.type === T.MemberExpression && fn.parent?.type === T.Property && propertyName(c) === propertyName(fn.parent)) return true;
+  // `exports.open = () => { … exports.open() }`: called through the property it was stored in.
+  const fp = fn.parent;
+  if (c.type === T.MemberExpression && fp?.type === T.AssignmentExpression && fp.left.type === T.MemberExpression && propertyName(c) === propertyName(fp.left) && ctx.sourceCode.getText(unwrap(c.object)) === ctx.sourceCode.getText(unwrap(fp.left.object))) return true;
   if (c.type !== T.Identifier) return false;
   const v = variableOf(ctx.sourceCode, c);
   const def = v?.defs[0];
@@ -768,18 +797,8 @@ function readFromResult(arg: Node, fn: Fn, ctx: Ctx): boolean {
   return !(init?.type === T.Identifier && ERROR_NAME.test(init.name));
 }
 
-/**
- * A callee that only reports (`console.warn`, `logger.error`, `log.info`): a value handed to it is
- * not worked on. `objects` are the receivers that never take an input (`Math` for arithmetic too).
- */
-function isLogCallee(callee: Node, objects: readonly string[] = ['console']): boolean {
-  if (callee.type !== T.MemberExpression) return false;
-  const object = unwrap(callee.object);
-  return (object.type === T.Identifier && objects.includes(object.name)) || LOG_METHOD_RE.test(propertyName(callee) ?? '');
-}
 
 const COMPARISON = new Set(['<', '<=', '>', '>=', '===', '==', '!==', '!=']);
-const LOG_METHOD_RE = /^(log|info|warn|error|debug|trace|verbose)$/;
 
 /**
  * The function steps a variable declared outside it (`port += 1`, `seq++`) that is no attempt
@@ -1085,7 +1104,12 @@ function exitsOnHandedFailure(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): 
   };
   const calls = (n: Node): boolean => callsIn(n, ctx).length > 0 || findAll(n, ctx.sourceCode.visitorKeys, (m): m is TSESTree.NewExpression => m.type === T.NewExpression).length > 0;
   for (const st of fn.body.body) {
-    if (st.type === T.IfStatement && setWhenGiven(st.test)) return alwaysExits(st.consequent) && selfCalls(fn, ctx, st.consequent).length === 0;
+    // Given a failure, it leaves: with no re-call (the failure ends there), or by scheduling itself
+    // again (`if (err) return setTimeout(open, ms)`), which is the retry, judged as its own site.
+    if (st.type === T.IfStatement && setWhenGiven(st.test)) return alwaysExits(st.consequent);
+    // `if (err && err.message !== 'closing') return setTimeout(open, ms)`: most failures reschedule.
+    const t = st.type === T.IfStatement ? unwrap(st.test) : undefined;
+    if (st.type === T.IfStatement && t?.type === T.LogicalExpression && t.operator === '&&' && setWhenGiven(t.left) && alwaysExits(st.consequent) && selfCalls(fn, ctx, st.consequent).length > 0) return true;
     if (calls(st)) return false;
   }
   return false;
@@ -1111,6 +1135,9 @@ function waitsOnOutsideEvent(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): b
       if (['on', 'once', 'one', 'addEventListener'].includes(name) && event !== undefined && USER_EVENTS.has(event) && host.arguments[0] !== p) return true;
       // jQuery's shorthand: `$(button).click(handler)`.
       if (USER_EVENTS.has(name) && host.arguments[0] === p) return true;
+      // A registration method named for a user event: `ui.onRetryClick(handler)`, `form.onSubmit(handler)`.
+      const last = /^on(?:[A-Z][a-z]*)*?([A-Z][a-z]+)$/.exec(name)?.[1]?.toLowerCase();
+      if (last !== undefined && USER_EVENTS.has(last) && host.arguments[0] === p) return true;
     }
     if (host?.type === T.AssignmentExpression && host.right === p && host.left.type === T.MemberExpression) {
       const prop = propertyName(host.left) ?? '';
@@ -1302,6 +1329,13 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
           found = { kind: 'promise-catch', handler: { node: hook.host, param: first?.type === T.Identifier ? first : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
         } else if (hook) found = { kind: 'event', handler: undefined, path: p, timer, replay };
       }
+      // A function of `fn` called only from its failure paths (`function handleFailure(reason) { …
+      // self() }` called from `.catch((e) => handleFailure(e))` and after `if (res.ok) return …`):
+      // its body is a failure path too, as that of a handler passed by name is.
+      if (!found && p !== handlerFn) {
+        const via = calledOnlyOnFailure(p, fn, ctx);
+        if (via) found = { ...via, path: p, timer, replay };
+      }
     }
     // Error-first callbacks: `connect((err) => { if (err) setTimeout(() => connect(), 1000) })`.
     if (p.type === T.IfStatement && ((child === p.consequent && isErrorValue(p.test)) || (child === p.alternate && isNegatedErrorValue(p.test)))) {
@@ -1414,11 +1448,92 @@ function schedulerAt(call: TSESTree.CallExpression, host: Fn, idx: number, ctx: 
 }
 
 
+/**
+ * The calls of a function declared inside another (`function handleFailure(r) {…}`, `const fail =
+ * (r) => …`), none inside itself; undefined when it is used any other way (handed on by name, which
+ * is `namedFailureHook`'s case, or stored) or has no name.
+ */
+function localCalls(local: Fn, ctx: Ctx): TSESTree.CallExpression[] | undefined {
+  let id: TSESTree.Identifier | undefined;
+  if (local.type === T.FunctionDeclaration && local.id) id = local.id;
+  else if (local.parent?.type === T.VariableDeclarator && local.parent.init === local && local.parent.id.type === T.Identifier) id = local.parent.id;
+  const v = id && variableOf(ctx.sourceCode, id);
+  if (!v) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const r of v.references) {
+    if (r.isWrite()) continue;
+    const host = r.identifier.parent;
+    if (host?.type !== T.CallExpression || host.callee !== r.identifier || contains(local, host)) return undefined;
+    calls.push(host);
+  }
+  return calls;
+}
+
+/**
+ * Whether the re-call is reached when an attempt ends with `outcome`: directly in `fn`'s flow, or
+ * through the calls of a local function of `fn` that holds it (`.then((r) => r.ok ? r.json() :
+ * handleFailure(r.status))` with the re-call in `handleFailure`).
+ */
+function reachesRetry(fn: Fn, call: Node, outcome: Outcome, ctx: Ctx, depth = 0): boolean {
+  if (reachesCall(fn, call, outcome, ctx.sourceCode)) return true;
+  if (depth > 2) return false;
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    if (!isFunction(p) || !contains(fn, p)) continue;
+    const calls = localCalls(p, ctx);
+    if (calls?.some((c) => reachesRetry(fn, c, outcome, ctx, depth + 1))) return true;
+  }
+  return false;
+}
+
+/** The call, and the calls of the local functions of `fn` that hold it (two levels). */
+function entryCalls(fn: Fn, call: Node, ctx: Ctx, depth = 0): Node[] {
+  const out: Node[] = [call];
+  if (depth > 2) return out;
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    if (!isFunction(p) || !contains(fn, p)) continue;
+    for (const c of localCalls(p, ctx) ?? []) out.push(...entryCalls(fn, c, ctx, depth + 1));
+  }
+  return out;
+}
+
+/** Local functions whose callers' failure contexts are being computed (a guard against cycles). */
+const callersInProgress = new Set<Node>();
+
+/**
+ * The failure context of a function declared inside `fn` whose every call (one or more, all inside
+ * `fn`, none inside itself) sits on a failure path of `fn`: a catch, a `.catch` callback, a failed
+ * status branch or the failing side of an early exit. Undefined otherwise.
+ */
+function calledOnlyOnFailure(local: Fn, fn: Fn, ctx: Ctx): FailureContext | undefined {
+  if (local === fn || !contains(fn, local) || callersInProgress.has(local)) return undefined;
+  let id: TSESTree.Identifier | undefined;
+  if (local.type === T.FunctionDeclaration && local.id) id = local.id;
+  else if (local.parent?.type === T.VariableDeclarator && local.parent.init === local && local.parent.id.type === T.Identifier) id = local.parent.id;
+  const v = id && variableOf(ctx.sourceCode, id);
+  if (!v) return undefined;
+  const calls = localCalls(local, ctx);
+  if (!calls || calls.length === 0) return undefined;
+  callersInProgress.add(local);
+  try {
+    const contexts: FailureContext[] = [];
+    for (const c of calls) {
+      const fc = failureContext(c, fn, ctx, undefined, true);
+      if (!fc || fc.replay) return undefined;
+      contexts.push(fc);
+    }
+    return contexts.find((c) => c.kind === 'promise-catch' || c.kind === 'catch') ?? contexts[0];
+  } finally {
+    callersInProgress.delete(local);
+  }
+}
+
 /** `if (err)`, `if (error != null)`: the error argument of a callback is set. */
 function isErrorValue(test: Node): boolean {
   const t = unwrap(test);
   if (t.type === T.Identifier) return ERROR_NAME.test(t.name);
   if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==') && t.left.type === T.Identifier) return ERROR_NAME.test(t.left.name);
+  // `if (err && err.message !== 'Connection closing')`: taken only when there is an error.
+  if (t.type === T.LogicalExpression && t.operator === '&&') return isErrorValue(t.left);
   return false;
 }
 
@@ -1551,6 +1666,12 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       if (cap !== undefined && dir === 1) last.hi = Math.max(last.lo, Math.min(last.hi, Math.max(cap, p.defaultValue ? (constant(p.defaultValue, ctx) ?? cap) : cap)));
       continue;
     }
+    // `tries++; … self(url, tries)`: the parameter itself is stepped in the body and handed back as it is.
+    const self = steppedParameter(arg, p.variable, fn);
+    if (self) {
+      consider(p.variable, self.dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined, self.unit);
+      continue;
+    }
     // `let left = tries; … left -= 1; … self({ url, tries: left })`, `const left = opts.retries ?? 3;
     // … self(x, { ...opts, retries: left - 1 })`: a local taken from the parameter counts, and goes
     // back in its place (F2).
@@ -1631,6 +1752,32 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
   }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once };
+}
+
+/**
+ * The parameter `param` is passed back as it is (`self(url, tries)`) after the body stepped it
+ * (`tries++`, `tries += 1`, `budget -= 1`): its direction, and whether every step is by one.
+ */
+function steppedParameter(arg: Node, param: Variable, fn: Fn): { dir: 1 | -1; unit: boolean } | undefined {
+  const a = unwrap(arg);
+  if (a.type !== T.Identifier || !isReferenceTo(param, a)) return undefined;
+  let dir: 1 | -1 | undefined;
+  let unit = true;
+  for (const r of param.references) {
+    const w = r.identifier.parent as Node | undefined;
+    if (!contains(fn.body, r.identifier)) continue;
+    let d: 1 | -1 | undefined;
+    if (w?.type === T.UpdateExpression) d = w.operator === '++' ? 1 : -1;
+    else if (w?.type === T.AssignmentExpression && w.left === r.identifier && (w.operator === '+=' || w.operator === '-=')) {
+      d = w.operator === '+=' ? 1 : -1;
+      const k = unwrap(w.right);
+      if (!(k.type === T.Literal && k.value === 1)) unit = false;
+    } else if (w?.type === T.AssignmentExpression && w.left === r.identifier) return undefined;
+    if (d === undefined) continue;
+    if (dir !== undefined && dir !== d) return undefined;
+    dir = d;
+  }
+  return dir ? { dir, unit } : undefined;
 }
 
 /**

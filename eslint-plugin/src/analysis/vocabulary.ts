@@ -100,3 +100,12 @@ export const EXECUTOR_REJECT_INDEX = 1;
 export function isRetryAfterName(name: string | undefined): boolean {
   return name !== undefined && RETRY_AFTER_RE.test(name);
 }
+
+/** Calls that only check that something answers or is there (a readiness probe) when their result is dropped. */
+export const PROBE_CALL_RE = /^(ping|exists|stat|access|healthCheck|healthcheck|checkHealth)$/;
+
+/** Calls that run a database statement given as their first argument (`pool.query(sql)`, `knex.raw(sql)`, Prisma `$queryRawUnsafe`). */
+export const STATEMENT_CALL_RE = /^(\$?query|raw|execute|exec|\$?queryRaw(Unsafe)?)$/;
+
+/** A statement that only reads (`SELECT 1`, `select now()`). */
+export const READ_STATEMENT_RE = /^\s*(select|show)\b/i;

@@ -60,6 +60,23 @@ export function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
 }
 
 /**
+ * Whether `call` is the global `setInterval` (or `timers`' one): a timer that runs its callback
+ * every `ms` until cleared. Armed on a failure path with the failed function as its callback, each
+ * tick is an attempt after a fixed wait, as `setTimeout` re-armed each time would be.
+ */
+export function isGlobalInterval(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
+  const c = unwrap(call.callee);
+  if (c.type === T.MemberExpression) return unwrap(c.object).type === T.Identifier && GLOBAL_OBJECTS.includes((unwrap(c.object) as TSESTree.Identifier).name) && calleeName(call) === 'setInterval';
+  if (c.type !== T.Identifier || c.name !== 'setInterval') return false;
+  const v = variableOf(sourceCode, c);
+  if (v && v.defs.length > 0) {
+    const o = originOf(sourceCode, c);
+    return !!o && (o.module === 'timers' || o.module === 'node:timers');
+  }
+  return true;
+}
+
+/**
  * A host object's timer with the global timer's signature, `host.setTimeout(callback, ms)` (a bot
  * client's or a framework's managed timer): the callback comes first and is a function (inline or a
  * same-file function passed by name), and the delay after it is not one. Node's

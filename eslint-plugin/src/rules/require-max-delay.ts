@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites, type DelayFacts } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { argumentText, libraryFix, localDelayOf } from '../utils/fixes';
+import { argumentText, libraryFix, localDelayOf, replaceExpression } from '../utils/fixes';
 
 type Options = [{ maxDelayMs?: number }];
 type MessageIds = 'uncappedDelay' | 'uncappedRetryAfter' | 'delayTooLong' | 'timerOverflow' | 'capDelay' | 'applyLibraryFix';
@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
               suggest.push({
                 messageId: 'capDelay',
                 data: { maxDelayMs: String(maxDelayMs) },
-                fix: (fixer) => fixer.replaceText(arg, `Math.min(${argumentText(context.sourceCode, arg)}, ${maxDelayMs})`),
+                fix: (fixer) => replaceExpression(fixer, arg, `Math.min(${argumentText(context.sourceCode, arg)}, ${maxDelayMs})`),
               });
             }
             for (const s of site.suggestions?.['require-max-delay'] ?? []) {

@@ -58,7 +58,7 @@ export function hoistBeforeStatement(
   }
   const name = freeName(sourceCode, expr, preferredName);
   const text = sourceCode.getText(expr);
-  return (fixer) => [fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `const ${name} = ${text};\n${indent}`), fixer.replaceText(expr, name)];
+  return (fixer) => [fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `const ${name} = ${text};\n${indent}`), replaceExpression(fixer, expr, name)];
 }
 
 /** Whether an expression reads a variable declared inside `region` (it would not exist before it). */
@@ -162,12 +162,26 @@ export function localDelayOf(wait: { node: TSESTree.Node; argument: TSESTree.Exp
   if (wait.argument) return wait.argument;
   const e = wait.delay.expression;
   if (!e || e.range[0] < wait.node.range[0] || e.range[1] > wait.node.range[1] || e === wait.node) return undefined;
-  if (e.type === T.SpreadElement || (e as { range: unknown }).range === wait.node.range) return undefined;
+  // A shorthand property's key and value share one range (`{ retryDelay }`): the wait is reported at the key, not at an expression of its own.
+  if (e.type === T.SpreadElement || (e.range[0] === wait.node.range[0] && e.range[1] === wait.node.range[1])) return undefined;
   return e as TSESTree.Expression;
 }
 
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.ReportFixFunction;
+
+/**
+ * Replaces an expression with `text`, keeping the code valid where the expression is the value of a
+ * shorthand property (`{ retryDelay }` becomes `{ retryDelay: text }`): the key and the value of a
+ * shorthand property share one range, so a plain replacement would drop the key.
+ */
+export function replaceExpression(fixer: Fixer, node: TSESTree.Node, text: string): TSESLint.RuleFix {
+  const parent = node.parent;
+  if (parent?.type === T.Property && parent.shorthand && parent.value === node && node.type === T.Identifier) {
+    return fixer.replaceText(node, `${node.name}: ${text}`);
+  }
+  return fixer.replaceText(node, text);
+}
 
 const isLoopNode = (n: TSESTree.Node): boolean =>
   n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement || n.type === T.ForInStatement;
@@ -210,7 +224,7 @@ export function growDelayFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Nod
   const stmtIndent = indentOf(sourceCode, stmt);
   return (fixer: Fixer) => [
     fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = ${argumentText(sourceCode, delay)};\n${indent}`),
-    fixer.replaceText(delay, name),
+    replaceExpression(fixer, delay, name),
     fixer.insertTextAfter(stmt, `\n${stmtIndent}${name} = Math.min(${name} * 2, ${cap});`),
   ];
 }
@@ -405,7 +419,7 @@ export function growRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree
   const counted = countRecursion(sourceCode, call);
   if (!counted || delay.range[0] < counted.fn.range[0] || delay.range[1] > counted.fn.range[1]) return undefined;
   const cap = constantMs !== undefined && Number.isFinite(constantMs) && constantMs > 0 ? Math.max(Math.round(constantMs), Math.min(Math.round(constantMs) * 32, 30_000)) : 30_000;
-  return (fixer) => [...counted.edits(fixer), fixer.replaceText(delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ${counted.name}, ${cap})`)];
+  return (fixer) => [...counted.edits(fixer), replaceExpression(fixer, delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ${counted.name}, ${cap})`)];
 }
 
 /**
@@ -439,15 +453,23 @@ export function retryAfterFix(
   while (ifStmt && ifStmt.type !== T.IfStatement && !isFunctionNode(ifStmt)) ifStmt = ifStmt.parent;
   if (ifStmt?.type !== T.IfStatement || !(ifStmt.test.range[0] <= check.range[0] && check.range[1] <= ifStmt.test.range[1])) return undefined;
   const consequent = ifStmt.consequent;
-  const wait = waits.find((w) => {
-    const d = localDelayOf(w);
-    return d && consequent.range[0] <= w.node.range[0] && w.node.range[1] <= consequent.range[1];
-  });
-  const delay = wait ? localDelayOf(wait) : undefined;
-  if (!delay) return undefined;
-  // The statement that waits, so the header is read once just before it.
-  let stmt: TSESTree.Node | undefined = wait?.node;
-  while (stmt && !(stmt.parent?.type === T.BlockStatement && stmt.type.endsWith('Statement'))) stmt = stmt.parent;
+  // Every wait of this path honours the header (a wait table stepped by the attempt count has one
+  // per step): a path with a wait whose delay is not written here gets no edit.
+  const inPath = waits.filter((w) => consequent.range[0] <= w.node.range[0] && w.node.range[1] <= consequent.range[1]);
+  const delays = inPath.map((w) => localDelayOf(w));
+  if (delays.length === 0 || delays.some((d) => !d)) return undefined;
+  const unique = delays.filter((d, i) => delays.findIndex((e) => e!.range[0] === d!.range[0] && e!.range[1] === d!.range[1]) === i) as TSESTree.Expression[];
+  // The statement that waits, so the header is read once just before it; with several waits, the
+  // first statement of the path's block that holds one (the read is then in scope for all).
+  let stmt: TSESTree.Node | undefined = inPath[0]!.node;
+  if (unique.length === 1) {
+    while (stmt && !(stmt.parent?.type === T.BlockStatement && stmt.type.endsWith('Statement'))) stmt = stmt.parent;
+  } else {
+    if (consequent.type !== T.BlockStatement) return undefined;
+    const tops = inPath.map((w) => consequent.body.find((b) => b.range[0] <= w.node.range[0] && w.node.range[1] <= b.range[1]));
+    if (tops.some((t) => !t)) return undefined;
+    stmt = tops.reduce((a, b) => (a!.range[0] <= b!.range[0] ? a : b));
+  }
   if (!stmt || !(consequent.range[0] <= stmt.range[0] && stmt.range[1] <= consequent.range[1])) return undefined;
   const r = sourceCode.getText(response);
   // fetch's Headers has `get`; axios and got give a plain object.
@@ -458,7 +480,7 @@ export function retryAfterFix(
   const target = stmt;
   return (fixer) => [
     fixer.insertTextBefore(target, `const ${name} = ${read};\n${indent}`),
-    fixer.replaceText(delay, `Math.max(${argumentText(sourceCode, delay)}, Math.min(${server}, ${capMs}))`),
+    ...unique.map((delay) => replaceExpression(fixer, delay, `Math.max(${argumentText(sourceCode, delay)}, Math.min(${server}, ${capMs}))`)),
   ];
 }
 
@@ -564,7 +586,7 @@ export function hoistedKeyFix(sourceCode: TSESLint.SourceCode, request: TSESTree
   while (call && call.type !== T.CallExpression) call = call.parent;
   if (call?.type !== T.CallExpression || !(before.range[0] <= call.range[0] && call.range[1] <= before.range[1])) return undefined;
   const opts = requestOptions(call);
-  if (!opts) return undefined;
+  if (!opts) return declaredOptionsKeyFix(sourceCode, call, before, header);
   const name = freeName(sourceCode, before, 'idempotencyKey');
   const entry = `${/^[A-Za-z_$][\w$]*$/.test(header) ? header : `'${header}'`}: ${name}`;
   const indent = indentOf(sourceCode, before);
@@ -585,6 +607,43 @@ export function hoistedKeyFix(sourceCode: TSESLint.SourceCode, request: TSESTree
   if (h.properties.some((p) => p.type === T.SpreadElement)) return undefined;
   const first = h.properties[0];
   return (fixer) => [declare(fixer), first ? fixer.insertTextBefore(first, `${entry}, `) : fixer.replaceText(h, `{ ${entry} }`)];
+}
+
+/**
+ * The key for a request whose options are a variable (`fetch(url, init)`), declared once with an
+ * object literal in the same function before the retry and only ever passed on: the key goes into
+ * that object's `headers` literal, so it is created once per call of the function and sent on every
+ * attempt. A declaration at module level (one key shared by every call), a variable written or
+ * reached through a member (`init.headers = …`), or headers that are not a literal: no edit.
+ */
+function declaredOptionsKeyFix(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, before: TSESTree.Node, header: string): Fix | undefined {
+  const ids = call.arguments.filter((a): a is TSESTree.Identifier => a.type === T.Identifier);
+  for (const id of ids) {
+    let variable: TSESLint.Scope.Variable | undefined;
+    for (let sc: TSESLint.Scope.Scope | null = sourceCode.getScope(call); sc && !variable; sc = sc.upper) variable = sc.set.get(id.name);
+    if (!variable || variable.defs.length !== 1) continue;
+    const def = variable.defs[0]!.node as TSESTree.Node;
+    if (def.type !== T.VariableDeclarator || def.init?.type !== T.ObjectExpression) continue;
+    const decl = def.parent;
+    if (decl?.type !== T.VariableDeclaration || decl.parent?.type !== T.BlockStatement || decl.parent.parent === undefined || !isFunctionNode(decl.parent.parent)) continue;
+    if (!(decl.range[1] <= before.range[0]) || before.parent !== decl.parent) continue;
+    // Only read, and only handed to calls as an argument.
+    if (!variable.references.every((r) => r.init || (!r.isWrite() && r.identifier.parent?.type === T.CallExpression && (r.identifier.parent as TSESTree.CallExpression).arguments.includes(r.identifier as TSESTree.Expression)))) continue;
+    const obj = def.init;
+    if (obj.properties.some((p) => p.type === T.SpreadElement)) continue;
+    const entry = `${/^[A-Za-z_$][\w$]*$/.test(header) ? header : `'${header}'`}: crypto.randomUUID()`;
+    const headers = obj.properties.find((p): p is TSESTree.Property => p.type === T.Property && propName(p) === 'headers');
+    if (!headers) {
+      const first = obj.properties[0];
+      return (fixer) => (first ? fixer.insertTextBefore(first, `headers: { ${entry} }, `) : fixer.replaceText(obj, `{ headers: { ${entry} } }`));
+    }
+    if (headers.shorthand || headers.value.type !== T.ObjectExpression) return undefined;
+    const h = headers.value;
+    if (h.properties.some((p) => p.type === T.SpreadElement)) return undefined;
+    const first = h.properties[0];
+    return (fixer) => (first ? fixer.insertTextBefore(first, `${entry}, `) : fixer.replaceText(h, `{ ${entry} }`));
+  }
+  return undefined;
 }
 
 /**
@@ -675,7 +734,7 @@ export function growInterceptorFix(sourceCode: TSESLint.SourceCode, replay: TSES
   const target = stmt;
   return (fixer) => [
     fixer.insertTextBefore(target, `${counter} = (${counter} ?? 0) + 1;\n${indent}`),
-    fixer.replaceText(delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ((${counter} ?? 1) - 1), ${growthCap(constantMs)})`),
+    replaceExpression(fixer, delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ((${counter} ?? 1) - 1), ${growthCap(constantMs)})`),
   ];
 }
 
@@ -713,7 +772,7 @@ export function jitterFunctionFix(sourceCode: TSESLint.SourceCode, fn: TSESTree.
   const edits = returned.filter((e) => !/\bMath\.random\s*\(/.test(sourceCode.getText(e)));
   if (edits.length === 0) return undefined;
   return (fixer) =>
-    edits.map((e) => fixer.replaceText(e, `Math.random() * ${operandText(sourceCode, e)}`));
+    edits.map((e) => replaceExpression(fixer, e, `Math.random() * ${operandText(sourceCode, e)}`));
 }
 
 /**
@@ -744,5 +803,5 @@ export function awaitWaitFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Nod
   const delay = call.arguments[0];
   if (!delay || delay.type === T.SpreadElement) return undefined;
   const random = /\bMath\.random\s*\(/.test(sourceCode.getText(delay));
-  return (fixer) => [fixer.insertTextBefore(call, 'await '), ...(random ? [] : [fixer.replaceText(delay, `Math.random() * ${operandText(sourceCode, delay)}`)])];
+  return (fixer) => [fixer.insertTextBefore(call, 'await '), ...(random ? [] : [replaceExpression(fixer, delay, `Math.random() * ${operandText(sourceCode, delay)}`)])];
 }

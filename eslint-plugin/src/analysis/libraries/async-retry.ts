@@ -33,8 +33,10 @@ export const asyncRetryAdapter: LibraryAdapter = {
   analyze(node, origin, ctx) {
     if (node.type !== T.CallExpression || normalPath(origin).length !== 0) return [];
     const [fn, optionsArg] = node.arguments;
-    const { site, options } = retryOptionsSite(ctx, node, optionsArg, fn, DEFAULTS);
-    if (options.kind !== 'unknown') judgeRetriedFunction(ctx, site, fn, { conditionNode: node.callee, hasCondition: false, firstParamBails: true });
+    const { site } = retryOptionsSite(ctx, node, optionsArg, fn, DEFAULTS);
+    // async-retry has no option that classifies errors (only `bail` inside the function decides),
+    // so the retried function is judged even when the options are unknown (`opts ?? { … }`).
+    judgeRetriedFunction(ctx, site, fn, { conditionNode: node.callee, hasCondition: false, firstParamBails: true });
     return [site];
   },
   typed: { types: [['Options']], analyze: (literal, ctx) => typedRetryOptionsSite(ctx, literal, DEFAULTS) },

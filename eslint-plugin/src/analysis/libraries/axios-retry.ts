@@ -127,7 +127,11 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
       const set = judgeCondition(ctx, site, conditionS, { positional: ['error'] });
       const text = `${calleeText}.isIdempotentRequestError`;
       if (site.clientErrorRetries.length > 0) {
-        suggest(site, 'no-retry-on-client-error', setOption(options, 'retryCondition', text, `Retry only network errors, 429 and 5xx of idempotent requests (\`${text}\`)`, instance));
+        // `isRetryableError`: network errors, 429 and 5xx, of every method. The idempotent-only
+        // condition would also stop retrying a POST, a change the client-error finding does not ask
+        // for (the key finding offers it on its own).
+        const retryable = `${calleeText}.isRetryableError`;
+        suggest(site, 'no-retry-on-client-error', setOption(options, 'retryCondition', retryable, `Retry only network errors, 429 and 5xx (\`${retryable}\`)`, instance));
       }
       const names = namesIn(ctx, fn);
       if (names.has('isSafeRequestError') || names.has('isIdempotentRequestError')) retriesPost = undefined;

@@ -216,6 +216,11 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
             : insertProperty(b.node, 'jitter: 0.5', 'Add jitter (`jitter: 0.5`)'),
         ];
       }
+      // No require-max-delay edit: BullMQ's built-in backoffs have no cap option; a cap needs a custom
+      // backoff strategy registered on the Worker, code in another file this edit cannot write.
+      // No require-backoff edit when the delay or the attempts are computed at run time (an
+      // environment variable): `exponential` could then grow past `maxDelayMs`, one finding traded
+      // for another (exponentialFits).
       if (factor === 1 && type && delay !== undefined && exponentialFits(delay, retries)) suggestions['require-backoff'] = [replaceSuggestion(unwrap(type.value), "'exponential'", "Use exponential backoff (`type: 'exponential'`)")];
     }
   }

@@ -66,12 +66,16 @@ export interface FunctionDelay {
 
 /**
  * Judges a delay function by what it returns (see the module comment). `fallback` is where
- * findings go when the function has several delay leaves (usually the option that names it).
+ * findings go when the function has several delay leaves (usually the option that names it), and
+ * when the function is defined apart from it (`reconnectStrategy: nextWait`, a named function or
+ * `const`): that function is a retry delay only through the option, so the option is the retry's
+ * use of it (as a hand-written `sleep(backoffFor(n))` is reported at its use, not in the helper).
  */
 export function functionDelay(ctx: LibraryContext, fn: FunctionNode, fallback: Node, attempt: AttemptRange = { lo: 0, hi: Infinity }, stops: StopValues = 'none'): FunctionDelay {
   const returns = returnedExpressions(fn, ctx.sourceCode.visitorKeys);
   const numeric = leaves(ctx, returns, stops);
-  const at = numeric.length === 1 ? delayLocation(ctx, numeric[0]!, stops) : fallback;
+  const inline = fn.range[0] >= fallback.range[0] && fn.range[1] <= fallback.range[1];
+  const at = numeric.length === 1 && inline ? delayLocation(ctx, numeric[0]!, stops) : fallback;
   const delay = { ...leafDelay(ctx, fn, returns, attempt, stops), node: at };
   const noWait = numeric.length > 0 && !delay.opaque && !delay.growing && delay.maxReason === 'known' && delay.maxMs <= 0;
   return { at, delay, none: numeric.length === 0, mayStop: mayStop(ctx, returns, stops), noWait };

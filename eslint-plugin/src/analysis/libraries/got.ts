@@ -109,7 +109,14 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
     if (delay.maxReason === 'known') delay.maxMs += Math.abs(noise ?? 0);
     if (noise === undefined) delay.growing = false;
     site.waits.push({ node: (noise === 0 ? propertyOf(noiseS) : undefined) ?? anchor, argument: undefined, delay });
-    suggest(site, 'require-max-delay', setOption(options, 'backoffLimit', String(SUGGESTED_CAP_MS), `Cap each wait at ${SUGGESTED_CAP_MS} ms (\`backoffLimit: ${SUGGESTED_CAP_MS}\`)`, undefined));
+    // got adds its noise after the cap (`min(2 ** (n - 1) * 1000, backoffLimit) + random * noise`):
+    // the limit that keeps each wait under the cap leaves room for it. Unknown noise: no number to offer.
+    const room = Math.abs(noise ?? 0);
+    const limitMs = SUGGESTED_CAP_MS - room;
+    if (noise !== undefined && limitMs > 0) {
+      const how = room > 0 ? `\`backoffLimit: ${limitMs}\` plus up to ${room} ms of noise` : `\`backoffLimit: ${limitMs}\``;
+      suggest(site, 'require-max-delay', setOption(options, 'backoffLimit', String(limitMs), `Cap each wait at ${SUGGESTED_CAP_MS} ms (${how})`, undefined));
+    }
     suggest(site, 'require-jitter', setOption(options, 'noise', '100', 'Add up to 100 ms of random noise (`noise: 100`)', undefined));
   }
 

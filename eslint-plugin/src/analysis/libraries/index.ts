@@ -19,6 +19,7 @@ import { socketIoAdapter } from './socket-io';
 import { superagentAdapter } from './superagent';
 import { swrAdapter } from './swr';
 import { mqttAdapter } from './mqtt';
+import { nestTypeormAdapter } from './nest-typeorm';
 import { tanstackQueryAdapter } from './tanstack-query';
 import { undiciAdapter } from './undici';
 import type { LibraryAdapter } from './types';
@@ -57,4 +58,5 @@ export const adapters: readonly LibraryAdapter[] = [
   backoffHelperAdapter,
   swrAdapter,
   mqttAdapter,
+  nestTypeormAdapter,
 ];

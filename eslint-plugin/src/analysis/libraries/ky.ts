@@ -10,6 +10,7 @@ import {
   judgeMethodList,
   judgeStatusList,
   listEntries,
+  delayFacts,
   numberValue,
   optionState,
   propertyOf,
@@ -36,15 +37,15 @@ export const docs: LibraryDocs = {
     '`methods`: get, put, head, delete, options, trace; `statusCodes`: 408, 413, 429, 500, 502, 503, 504',
   ],
   checks: [
-    { rule: 'require-jitter', when: '`jitter` is false or left at its default (also for `retry: <number>`); suggests `jitter: true`.' },
+    { rule: 'require-jitter', when: '`jitter` is false or left at its default (also for `retry: <number>`); suggests `jitter: true`. Reported on a written `delay` function unless `jitter: false` is written.' },
     { rule: 'require-backoff', when: 'a `delay` function that returns a constant.' },
-    { rule: 'require-max-delay', when: 'the largest wait within `limit` exceeds `maxDelayMs` after `backoffLimit`, or grows with `limit: Infinity`; suggests `backoffLimit`.' },
+    { rule: 'require-max-delay', when: 'the largest wait within `limit` exceeds `maxDelayMs` after `backoffLimit`, or grows with `limit: Infinity`; suggests `backoffLimit`. A written `maxRetryAfter` above `maxDelayMs` (or `Infinity`) while Retry-After is honoured.' },
     { rule: 'no-unbounded-retry', when: '`limit: Infinity` (or `retry: Infinity`).' },
     { rule: 'require-idempotency-key', when: '`methods` includes POST or PATCH and the options send no idempotency key (reported at that entry; suggests removing it).' },
     { rule: 'respect-retry-after', when: '`statusCodes` lists 429 or 503 while `afterStatusCodes` is emptied.' },
     { rule: 'no-retry-on-client-error', when: '`statusCodes` includes a 4xx other than 408, 413, 425 and 429, or `shouldRetry` returns true for every error.' },
   ],
-  notModelled: ['the cap on a Retry-After wait (`maxRetryAfter`): caps on server-supplied waits are only judged in hand-written code.', 'merging of `retry` across `ky.extend` layers: a call with its own `retry` is judged against ky\'s defaults.'],
+  notModelled: ['the default `maxRetryAfter` (Infinity in ky 1.x, the request `timeout` in older versions): only a written one is judged.', 'merging of `retry` across `ky.extend` layers: a call with its own `retry` is judged against ky\'s defaults.'],
 };
 
 /** ky: the `retry` option of requests and instances. */
@@ -114,9 +115,13 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
     delay.opaque = true;
     delay.growing = false;
   }
-  site.waits.push({ node: delayS.state === 'set' && random !== false ? delayS.option.property : waitNode, argument: undefined, delay });
+  // A written `delay` function computes the wait: its option is where jitter goes missing, unless
+  // `jitter: false` is written (then that option is at fault).
+  const jitterWritten = random === false && jitterS.state === 'set';
+  site.waits.push({ node: delayS.state === 'set' && !jitterWritten ? delayS.option.property : waitNode, argument: undefined, delay });
   if (random === false) suggest(site, 'require-jitter', editJitter('Use full jitter (`jitter: true`)', 'jitter', 'true'));
-  suggest(site, 'require-max-delay', editJitter(`Cap each wait at ${SUGGESTED_CAP_MS} ms (\`backoffLimit: ${SUGGESTED_CAP_MS}\`)`, 'backoffLimit', String(SUGGESTED_CAP_MS)));
+  // Only where the computed wait can pass the suggested cap: elsewhere it fixes nothing.
+  if (delay.maxReason !== 'known' || delay.maxMs > SUGGESTED_CAP_MS) suggest(site, 'require-max-delay', editJitter(`Cap each wait at ${SUGGESTED_CAP_MS} ms (\`backoffLimit: ${SUGGESTED_CAP_MS}\`)`, 'backoffLimit', String(SUGGESTED_CAP_MS)));
 
   // Methods.
   if (methodsS.state === 'set' && optionsKey(ctx, client.options) === 'no') judgeMethodList(ctx, site, methodsS.option.value, client.factory ? undefined : client.method);
@@ -125,6 +130,15 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   if (after && after.complete && after.entries.length === 0) {
     site.honoursRetryAfter = false;
     if (after.array) suggest(site, 'respect-retry-after', { description: "Honour Retry-After on 413, 429 and 503 (ky's default `afterStatusCodes`)", range: after.array.range, text: '[413, 429, 503]' });
+  }
+  // A written `maxRetryAfter` is the cap on the server's Retry-After wait (a longer one cancels
+  // the retry): `Infinity` waits as long as the server says, a large number up to that.
+  const maxAfterS = optionState(ctx, options, 'maxRetryAfter');
+  const maxAfter = maxAfterS.state === 'set' && site.honoursRetryAfter ? numberValue(maxAfterS, Infinity) : undefined;
+  if (maxAfter !== undefined && maxAfter > 0 && maxAfterS.state === 'set') {
+    const at = maxAfterS.option.property;
+    site.waits.push({ node: at, argument: undefined, delay: delayFacts(at, { maxMs: maxAfter, maxReason: Number.isFinite(maxAfter) ? 'known' : 'retry-after', retryAfter: 'exact' }) });
+    if (maxAfter > SUGGESTED_CAP_MS) suggest(site, 'require-max-delay', { description: `Give up on a Retry-After above ${SUGGESTED_CAP_MS} ms (\`maxRetryAfter: ${SUGGESTED_CAP_MS}\`)`, range: [at.value.range[0], at.value.range[1]], text: at.shorthand ? `maxRetryAfter: ${SUGGESTED_CAP_MS}` : String(SUGGESTED_CAP_MS) });
   }
   if (statusS.state === 'set') judgeStatusList(ctx, site, statusS.option.value, [413]);
   // `shouldRetry({ error, retryCount })` replaces the status and method checks for the errors it decides (K8).

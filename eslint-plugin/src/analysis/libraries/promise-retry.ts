@@ -39,8 +39,10 @@ export const promiseRetryAdapter: LibraryAdapter = {
     if (first && !isFunction(first) && !resolveFunction(ctx, first) && optionsArg && (isFunction(unwrap(optionsArg)) || resolveFunction(ctx, optionsArg))) {
       [fn, optionsArg] = [optionsArg, fn];
     }
-    const { site, options } = retryOptionsSite(ctx, node, optionsArg, fn, DEFAULTS);
-    if (options.kind !== 'unknown') judgeRetriedFunction(ctx, site, fn, { conditionNode: node.callee, hasCondition: false });
+    const { site } = retryOptionsSite(ctx, node, optionsArg, fn, DEFAULTS);
+    // No option classifies errors (the function's own `retry(err)` calls decide), so the retried
+    // function is judged even when the options are unknown (a parameter, `opts ?? { … }`).
+    judgeRetriedFunction(ctx, site, fn, { conditionNode: node.callee, hasCondition: false });
     return [site];
   },
   typed: { types: [['Options'], ['OperationOptions']], analyze: (literal, ctx) => typedRetryOptionsSite(ctx, literal, DEFAULTS) },

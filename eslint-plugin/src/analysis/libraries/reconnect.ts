@@ -16,9 +16,9 @@ import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, sta
  * Clients whose reconnect (or retry) schedule is a function or a table the code passes in (R8):
  * ioredis `retryStrategy`, node-redis `socket.reconnectStrategy`, SignalR
  * `withAutomaticReconnect(…)` and graphql-ws `retryWait` / `retryAttempts`. The function's delay
- * goes through the shared delay evaluator, its first parameter being the attempt. A reconnecting
- * client that keeps trying is its designed steady state (as for socket.io): the bound is only
- * reported when the code writes an unlimited count.
+ * goes through the shared delay evaluator, its first parameter being the attempt. Writing a
+ * strategy opts into retrying, so it is judged whole: one that returns a delay on every path (or a
+ * number given as the strategy) reconnects with no attempt limit and no deadline.
  */
 
 // --- ioredis -------------------------------------------------------------------------------------
@@ -32,9 +32,9 @@ export const ioredisDocs: LibraryDocs = {
     { rule: 'require-jitter', when: 'a written `retryStrategy` whose delay has no random component.' },
     { rule: 'require-backoff', when: 'a written `retryStrategy` that returns a constant (or 0).' },
     { rule: 'require-max-delay', when: 'a written `retryStrategy` whose growth is not capped.' },
-    { rule: 'no-unbounded-retry', when: 'a written `retryStrategy` that never stops, with `maxRetriesPerRequest: null` (each command is re-sent for ever).' },
+    { rule: 'no-unbounded-retry', when: 'a written `retryStrategy` that returns a delay on every path (never `null` or a non-number); with `maxRetriesPerRequest: null` (each command re-sent for ever), also one whose stops do not test the attempt count.' },
   ],
-  notModelled: ['The default `retryStrategy` (the built-in reconnection, untouched, is not reported).', 'Reconnecting for ever with the default `maxRetriesPerRequest` (20): the client\'s designed steady state, not reported.'],
+  notModelled: ['The default `retryStrategy` (the built-in reconnection, untouched, is not reported).', 'A strategy that stops on some other test than the attempt count (a shutdown flag): its bound is not judged.'],
 };
 
 export const ioredisAdapter: LibraryAdapter = {
@@ -98,9 +98,9 @@ export const nodeRedisDocs: LibraryDocs = {
     { rule: 'require-backoff', when: 'a number `reconnectStrategy` (a constant delay) or a function returning a constant.' },
     { rule: 'require-jitter', when: 'a number `reconnectStrategy`, or a function whose delay has no random component.' },
     { rule: 'require-max-delay', when: 'a function whose growth is not capped.' },
-    { rule: 'no-unbounded-retry', when: 'a legacy `retry_strategy` that never stops on `options.attempt` or `options.total_retry_time` (it removes the default one-hour limit).' },
+    { rule: 'no-unbounded-retry', when: 'a number `reconnectStrategy` or a function that returns a delay on every path (never `false` or an `Error`); a legacy `retry_strategy` that never stops on `options.attempt` or `options.total_retry_time` (it removes the default one-hour limit).' },
   ],
-  notModelled: ['The default strategy (untouched, not reported).', 'Reconnecting for ever: the client\'s designed steady state, not reported.'],
+  notModelled: ['The default strategy (untouched, not reported).', 'A strategy that stops on some other test than the attempt count: its bound is not judged.'],
 };
 
 export const nodeRedisAdapter: LibraryAdapter = {
@@ -125,6 +125,8 @@ export const nodeRedisAdapter: LibraryAdapter = {
     if (v === false) return [];
     if (typeof v === 'number') {
       const site = librarySite('redis', node, { kind: 'unknown', node: rs.property });
+      // A number is the wait before every reconnect: the client never stops trying.
+      site.bound = { kind: 'unbounded', maxAttempts: undefined, node: rs.property };
       if (v <= 0) site.noWait = rs.property;
       else site.waits.push({ node: rs.property, argument: undefined, delay: scheduleDelay({ node: rs.property, baseMs: v, factor: 1, capMs: undefined, retries: undefined, random: false }) });
       return [site];
@@ -138,8 +140,9 @@ export const nodeRedisAdapter: LibraryAdapter = {
  * delay evaluator (the first parameter is the attempt), reported at the returned delay when there
  * is one. `boundedByDefault`: the library's own default strategy stops (legacy node-redis gives up
  * after `connect_timeout`), so a written strategy that never stops on a count or a time
- * (`options.attempt`, `options.total_retry_time`) removes that bound: unbounded. Otherwise, as for
- * a client that reconnects for ever by design, the bound is not judged. `requestsForever`: the
+ * (`options.attempt`, `options.total_retry_time`) removes that bound: unbounded. Otherwise a
+ * strategy with no stop at all is unbounded, one that stops on a test of the attempt count or time
+ * is bounded, and one that stops on another test (a shutdown flag) is not judged. `requestsForever`: the
  * client re-sends each failed request across reconnects with no limit of its own (ioredis
  * `maxRetriesPerRequest: null`), so a strategy that never stops retries those requests for ever.
  */
@@ -154,8 +157,8 @@ function strategySite(ctx: LibraryContext, call: Node, library: string, property
   if (d.none) return [];
   addFunctionDelay(site, d);
   const stops = d.mayStop && countsOrTimes(ctx, fn);
-  if ((boundedByDefault || requestsForever) && !stops) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: property };
-  else if (stops) site.bound = { kind: 'bounded', maxAttempts: undefined, node: property };
+  if (stops) site.bound = { kind: 'bounded', maxAttempts: undefined, node: property };
+  else if (!d.mayStop || boundedByDefault || requestsForever) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: property };
   return [site];
 }
 

@@ -9,7 +9,9 @@ import { bindingOf, originOf, variableOf, normalPath, type Origin } from '../sco
 import type { Node, RetrySite } from '../types';
 import { analyzeLibraryWrappers, analyzeMethodParameters } from '../wrappers';
 import { adapters } from './index';
+import { returnedExpressions } from './inspect';
 import type { LibraryAdapter, LibraryContext } from './types';
+import type { FunctionNode } from './util';
 
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -37,6 +39,20 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
   for (const n of index.typedCandidates) {
     const t = typedObject(n);
     if (t) typed.push(t);
+  }
+  // A function whose return type is annotated types the object literals it returns
+  // (`useFactory: (config): TypeOrmModuleOptions => ({ … })`), unless they carry their own type.
+  const seen = new Set(typed.map((t) => t.literal));
+  for (const fn of index.functions) {
+    const f = fn as FunctionNode;
+    const type = f.returnType?.typeAnnotation;
+    if (!type) continue;
+    for (const r of returnedExpressions(f, sourceCode.visitorKeys)) {
+      const literal = r ? unwrap(r) : undefined;
+      if (literal?.type !== T.ObjectExpression || seen.has(literal)) continue;
+      seen.add(literal);
+      typed.push({ literal, type });
+    }
   }
   if (calls.length === 0 && typed.length === 0 && !adapters.some((a) => a.unregistered && (!!a.byShape || importsAny(sourceCode, a.packages)))) return [];
   const ctx: LibraryContext = {
@@ -150,7 +166,7 @@ function typedObject(n: Node): { literal: TSESTree.ObjectExpression; type: TSEST
   return undefined;
 }
 
-/** The adapter whose options type a type node names (`Options` imported from 'p-retry', `Partial<JobsOptions>`). */
+/** The adapter whose options type a type node names (`Options` imported from 'p-retry', `Partial<JobsOptions>`, `Pick<JobsOptions, 'attempts' | 'backoff'>`). */
 function typedAdapter(sourceCode: TSESLint.SourceCode, type: TSESTree.TypeNode, depth = 0): LibraryAdapter | undefined {
   if (depth > 3) return undefined;
   if (type.type === T.TSIntersectionType) {
@@ -166,7 +182,7 @@ function typedAdapter(sourceCode: TSESLint.SourceCode, type: TSESTree.TypeNode, 
     // `Partial<Options>`, `Readonly<JobsOptions>`: the wrapped type.
     const arg = type.typeArguments?.params[0];
     const name = type.typeName.type === T.Identifier ? type.typeName.name : undefined;
-    return arg && name && /^(Partial|Readonly|Required)$/.test(name) ? typedAdapter(sourceCode, arg, depth + 1) : undefined;
+    return arg && name && /^(Partial|Readonly|Required|Pick|Omit)$/.test(name) ? typedAdapter(sourceCode, arg, depth + 1) : undefined;
   }
   const path = normalPath(origin);
   return adapters.find((a) => a.typed && a.packages.includes(origin.module) && a.typed.types.some((t) => t.length === path.length && t.every((s, i) => s === path[i])));

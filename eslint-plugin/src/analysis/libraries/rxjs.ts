@@ -3,7 +3,8 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { propertyName, unwrap, walk } from '../ast';
 import { delayOfFunction, evaluate, makeEnv, toDelayFacts } from '../delay';
 import { describeHttpCall, type HttpCall } from '../http';
-import { normalPath, variableOf, type Origin } from '../scope';
+import { bindingOf, normalPath, variableOf, type Origin } from '../scope';
+import { isClientErrorStatus } from '../statuses';
 import type { DelayFacts, Node, RetrySite, Wait } from '../types';
 import { resolveExpression, returnedExpressions } from './inspect';
 import type { LibraryDocs } from './docs';
@@ -203,7 +204,10 @@ const FLATTENING = new Set(['mergeMap', 'concatMap', 'switchMap', 'exhaustMap', 
 function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | undefined {
   const param = fn.params[0];
   const returns = returnedExpressions(fn, ctx.sourceCode.visitorKeys);
-  const body = returns.length === 1 ? unwrap(returns[0]) : undefined;
+  let body = returns.length === 1 ? unwrap(returns[0]) : undefined;
+  // `concat(errors.pipe(…, take(5)), throwError(…))`: once the pipe completes, what follows stops
+  // the retry; the pipe decides the rest.
+  if (body && body.type === T.CallExpression && rxjsName(ctx, body.callee) === 'concat' && body.arguments.length > 1 && body.arguments.slice(1).every((a) => leafStops(ctx, a) === true)) body = unwrap(body.arguments[0]);
   if (!param || param.type !== T.Identifier || !body || body.type !== T.CallExpression) return undefined;
   const callee = unwrap(body.callee);
   if (callee.type !== T.MemberExpression || propertyName(callee) !== 'pipe') return undefined;
@@ -251,9 +255,10 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
         unknownOperator = true;
         continue;
       }
-      // `scan((n, e) => { if (n >= 3) throw e; return n + 1; }, 0)`: a throw past a count bounds.
+      // `scan((n, e) => { if (n >= 3) throw e; return n + 1; }, 0)`: a throw past a count bounds,
+      // unless the limit's default turns the test off (`limit > -1 && n >= limit`, `limit = -1`).
       const test = throwTest(f);
-      if (test && readsParam(ctx, f, 0, test)) setBound(out, { kind: 'counted' });
+      if (test && readsParam(ctx, f, 0, test) && !offByDefault(ctx, test)) setBound(out, { kind: 'counted' });
       if (test && readsParam(ctx, f, 1, test)) classify(ctx, f, test, false, call, out);
     } else if (name === 'filter') {
       out.classifies = true;
@@ -267,6 +272,43 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
     out.classifies = true;
   }
   return out;
+}
+
+/**
+ * Whether a test is false with every value it reads at its known or default value (PRODUCT: a
+ * default parameter value counts as known): an `&&` operand comparing such values that is false
+ * (`retryCount > -1` with `retryCount = -1`). A limit switched off that way stops nothing.
+ */
+function offByDefault(ctx: LibraryContext, test: Node): boolean {
+  const u = unwrap(test);
+  if (u.type === T.LogicalExpression && u.operator === '&&') return offByDefault(ctx, u.left) || offByDefault(ctx, u.right);
+  if (u.type !== T.BinaryExpression || !['<', '<=', '>', '>=', '===', '!==', '==', '!='].includes(u.operator)) return false;
+  const a = knownOrDefault(ctx, u.left as Node);
+  const b = knownOrDefault(ctx, u.right);
+  if (a === undefined || b === undefined) return false;
+  switch (u.operator) {
+    case '<': return !(a < b);
+    case '<=': return !(a <= b);
+    case '>': return !(a > b);
+    case '>=': return !(a >= b);
+    case '===': case '==': return a !== b;
+    default: return a === b;
+  }
+}
+
+/** A number known statically, or a parameter's default number that nothing in its function writes. */
+function knownOrDefault(ctx: LibraryContext, n: Node): number | undefined {
+  const u = unwrap(n);
+  if (u.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, u);
+    const b = v ? bindingOf(v) : undefined;
+    if (b?.kind === 'param-default' && b.stable && b.node) {
+      const d = staticValueOf(ctx, b.node)?.value;
+      return typeof d === 'number' ? d : undefined;
+    }
+  }
+  const s = staticValueOf(ctx, u)?.value;
+  return typeof s === 'number' ? s : undefined;
 }
 
 function setBound(out: Notifier, b: Notifier['bound']): void {
@@ -298,8 +340,10 @@ function flattening(ctx: LibraryContext, f: FunctionNode, call: TSESTree.CallExp
       return;
     }
     if (stop) return;
-    const t = timerArgument(ctx, u);
+    const piped = pipedLeaf(ctx, u);
+    const t = timerArgument(ctx, piped ? piped.base : u);
     if (t) out.waits.push({ node: u, argument: undefined, delay: invariantDelay(ctx, t, u, f) });
+    for (const d of piped?.delays ?? []) out.waits.push({ node: d, argument: undefined, delay: invariantDelay(ctx, d.arguments[0], d, f) });
   };
   for (const r of returns) visit(r, []);
   // `if (i >= 3) return throwError(…)` in a block body.
@@ -318,6 +362,15 @@ function flattening(ctx: LibraryContext, f: FunctionNode, call: TSESTree.CallExp
       const lastSt = f.body.body[f.body.body.length - 1];
       const endStops = lastSt !== st && (lastSt?.type === T.ThrowStatement || (lastSt?.type === T.ReturnStatement && leafStops(ctx, lastSt.argument) === true));
       if (goesOn?.type === T.ReturnStatement && leafStops(ctx, goesOn.argument) === false && endStops && (readsParam(ctx, f, 1, st.test) || readsCounter(ctx, st.test))) setBound(out, { kind: 'counted' });
+      // `if (e.status === 0) return of(e).pipe(delay(ms)); else if (e.status === 400) return …;
+      // return throwError(…)`: each test on the error that leads round again, the rest stopping,
+      // picks what is retried (an allow-list); a 4xx it picks is reported at that status check.
+      if (!endStops) continue;
+      for (let link: TSESTree.Statement | null | undefined = st; link && link.type === T.IfStatement; link = link.alternate) {
+        const on = link.consequent.type === T.ReturnStatement ? link.consequent : link.consequent.type === T.BlockStatement ? link.consequent.body.find((x) => x.type === T.ReturnStatement) : undefined;
+        if (on?.type !== T.ReturnStatement || leafStops(ctx, on.argument) !== false || !readsParam(ctx, f, 0, link.test)) continue;
+        classify(ctx, f, link.test, true, link.test, out);
+      }
     }
   }
   if (unknown) {
@@ -352,13 +405,37 @@ function judgeErrorTest(ctx: LibraryContext, p: TSESTree.Parameter | undefined, 
   };
   const set = evaluateTest(test, isStatus, ctx.sourceCode);
   const retried = { ...set, verdicts: set.verdicts.map((v) => ({ outcome: v.outcome, retried: v.retried === undefined ? undefined : v.retried === retriedWhenTrue })) };
-  return { clientError: retriedClientError(retried) !== undefined, rateLimit: handlesRateLimit(retried) && retriesOnlyNamed(retried) };
+  // A test that sends the error round when true and names a 4xx it may let through
+  // (`status === 400 && !detail(e)`) retries that client error on purpose, whatever else it reads.
+  const namedClientError = retriedWhenTrue && retried.verdicts.some((v) => v.retried !== false && v.outcome.status !== undefined && set.named.has(v.outcome.status) && isClientErrorStatus(v.outcome.status));
+  return { clientError: namedClientError || retriedClientError(retried) !== undefined, rateLimit: handlesRateLimit(retried) && retriesOnlyNamed(retried) };
 }
 
-/** Whether a returned leaf stops the retry (`throwError`, `EMPTY`), lets it go round (`of`, `timer`, the error itself), or is unknown. */
+/**
+ * `of(e).pipe(delay(ms))`, `timer(ms).pipe(map(…))`: a leaf that goes round with only `delay` and
+ * transparent operators piped onto it; the leaf and the `delay` calls (each a wait).
+ */
+function pipedLeaf(ctx: LibraryContext, u: Node): { base: Node; delays: TSESTree.CallExpression[] } | undefined {
+  if (u.type !== T.CallExpression) return undefined;
+  const c = unwrap(u.callee);
+  if (c.type !== T.MemberExpression || propertyName(c) !== 'pipe') return undefined;
+  const base = unwrap(c.object);
+  if (leafStops(ctx, base) !== false) return undefined;
+  const delays: TSESTree.CallExpression[] = [];
+  for (const a of u.arguments) {
+    const op = unwrap(a);
+    const name = op.type === T.CallExpression ? rxjsName(ctx, op.callee) : undefined;
+    if (name === 'delay' && op.type === T.CallExpression) delays.push(op);
+    else if (!name || !TRANSPARENT.has(name)) return undefined;
+  }
+  return { base, delays };
+}
+
+/** Whether a returned leaf stops the retry (`throwError`, `EMPTY`), lets it go round (`of`, `timer`, the error itself, one of those with only `delay` piped on), or is unknown. */
 function leafStops(ctx: LibraryContext, n: Node | null | undefined): boolean | undefined {
   const u = unwrap(n);
   if (!u) return undefined;
+  if (pipedLeaf(ctx, u)) return false;
   if (u.type === T.CallExpression) {
     const name = rxjsName(ctx, u.callee);
     if (name === 'throwError') return true;
@@ -398,6 +475,13 @@ function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, ca
     if (v) env.attempts.push({ variable: v, lo: 0, hi: maxIndex ?? Infinity });
   }
   const facts = { ...toDelayFacts(evaluate(arg, env), at, arg), node: at };
+  // `delay(pauseMs)` with `pauseMs = 0`: a caller may pass any wait, the default only applies
+  // when none is given; the wait is the parameter's, the same on every attempt (PRODUCT), named
+  // by its expression rather than taken for no wait.
+  const u = unwrap(arg);
+  const pv = u.type === T.Identifier ? variableOf(ctx.sourceCode, u) : undefined;
+  const b = pv ? bindingOf(pv) : undefined;
+  if (b?.kind === 'param-default' && b.stable && !facts.opaque && facts.maxReason === 'known' && facts.maxMs <= 0) facts.opaque = true;
   if (facts.opaque && isInvariant(ctx, arg, callback)) {
     facts.opaque = false;
     facts.growing = false;

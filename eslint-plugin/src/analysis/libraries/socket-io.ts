@@ -15,9 +15,10 @@ import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, sche
  * doubling per attempt, `reconnectionDelayMax` 5000 ms, `randomizationFactor` 0.5 (a value
  * outside (0, 1] means no jitter).
  *
- * Reconnection is built in: only options that set a reconnection option are judged. A reconnect
- * loop with the default unlimited attempts is the library's designed steady state (like
- * polling), so the default is not reported; an explicit `Infinity` or `0` is.
+ * Reconnection is built in: only options that set a reconnection option are judged. Setting one
+ * opts into the library's reconnection with its defaults, so the default unlimited
+ * `reconnectionAttempts` is reported (on the call) as an explicit `Infinity` or `0` is (on the
+ * option); options spread in from elsewhere may supply the limit, so then it is not judged.
  */
 
 const MODULE = 'socket.io-client';
@@ -37,11 +38,11 @@ export const docs: LibraryDocs = {
     { rule: 'require-jitter', when: '`randomizationFactor: 0` (or outside (0, 1]); suggests 0.5.' },
     { rule: 'require-backoff', when: '`reconnectionDelay` at or above `reconnectionDelayMax`: a constant delay.' },
     { rule: 'require-max-delay', when: '`reconnectionDelayMax` above `maxDelayMs`.' },
-    { rule: 'no-unbounded-retry', when: '`reconnectionAttempts: Infinity` or `0` (read as Infinity); suggests 10.' },
+    { rule: 'no-unbounded-retry', when: '`reconnectionAttempts: Infinity` or `0` (read as Infinity; suggests 10), or options that set a reconnection option but not `reconnectionAttempts` (the default is Infinity; reported on the call).' },
   ],
   notModelled: [
     'Options without a reconnection option: the built-in reconnection, untouched, is not reported.',
-    'The default unlimited `reconnectionAttempts`: a socket that reconnects with capped, jittered backoff is the library\'s designed steady state, like polling; only an explicit Infinity or 0 is reported.',
+    'The attempt limit when options are spread in from elsewhere (`...opts`): they may supply it.',
   ],
 };
 
@@ -72,8 +73,11 @@ export const socketIoAdapter: LibraryAdapter = {
       suggestions['no-unbounded-retry'] = [replaceSuggestion(unwrap(attemptsOpt.value), '10', 'Give up after 10 attempts (`reconnectionAttempts: 10`)')];
     } else if (attempts !== undefined) {
       site.bound = { kind: 'bounded', maxAttempts: attempts + 1, node: attemptsOpt!.property };
+    } else if (!attemptsOpt && !options.spread) {
+      // Setting a reconnection option opts in, and the default is Infinity: reported on the call.
+      site.bound = { kind: 'unbounded', maxAttempts: undefined, node };
     } else {
-      // Default (Infinity) or computed: not judged (see the module comment).
+      // Computed, or possibly supplied by a spread: not judged.
       site.bound = { kind: 'unknown', maxAttempts: undefined, node: attemptsOpt?.property ?? node };
     }
 

@@ -6,7 +6,7 @@ import type { RetrySite } from '../types';
 import { isClientErrorStatus, isRetryAfterStatus } from '../statuses';
 import { arrayElements, withUnknownBound } from './inspect';
 import type { LibraryDocs } from './docs';
-import { removeElement } from './option-state';
+import { removeElement, suggest } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, type OptionsObject } from './util';
 
@@ -102,6 +102,11 @@ function analyzeOptions(ctx: LibraryContext, node: TSESTree.Node, options: Optio
   } else if (!Number.isFinite(maxRetries)) {
     site.bound = { kind: 'unbounded', maxAttempts: undefined, node: maxRetriesOpt?.property ?? node };
     maxRetries = Infinity;
+    // The bound undici gives when none is written: its default `maxRetries`.
+    if (maxRetriesOpt) {
+      const value = unwrap(maxRetriesOpt.value);
+      suggest(site, 'no-unbounded-retry', { description: `Retry at most ${DEFAULTS.maxRetries} times (\`maxRetries: ${DEFAULTS.maxRetries}\`, undici's default)`, range: [value.range[0], value.range[1]], text: String(DEFAULTS.maxRetries) });
+    }
   } else {
     site.bound = { kind: 'bounded', maxAttempts: maxRetries + 1, node: maxRetriesOpt?.property ?? node };
   }
@@ -122,6 +127,9 @@ function analyzeOptions(ctx: LibraryContext, node: TSESTree.Node, options: Optio
     site.waits = [{ node: factor <= 1 ? factorOpt?.property ?? node : node, argument: undefined, delay: site.bound.kind === 'unknown' ? withUnknownBound(delay) : delay }];
   }
 
+  // No jitter edit: undici has no jitter option, and the only way to add one, a custom `retry`
+  // function, replaces its whole decision (statuses, methods, error codes, Retry-After); an edit
+  // that rewrote all of that could not promise to keep what the retry does.
   const retryAfterOpt = readOption(ctx, options, 'retryAfter');
   site.honoursRetryAfter = retryAfterOpt ? retryAfterOpt.known?.value !== false : true;
 
@@ -146,7 +154,12 @@ function analyzeOptions(ctx: LibraryContext, node: TSESTree.Node, options: Optio
     const rateLimited = statusList.filter((s) => typeof s.value === 'number' && isRetryAfterStatus(s.value));
     if (rateLimited.length > 0) site.rateLimitChecks.push(statusCodes!.property);
     for (const s of statusList) {
-      if (typeof s.value === 'number' && isClientErrorStatus(s.value)) site.clientErrorRetries.push({ node: s.node, reason: 'client-status' });
+      if (typeof s.value === 'number' && isClientErrorStatus(s.value)) {
+        site.clientErrorRetries.push({ node: s.node, reason: 'client-status' });
+        // Removed only from a list written in these options (a shared array may serve other calls).
+        const written = unwrap(statusCodes!.value);
+        if (written.type === T.ArrayExpression && written.elements.includes(s.node as TSESTree.Expression)) suggest(site, 'no-retry-on-client-error', removeElement(ctx.sourceCode, s.node, `Do not retry ${s.value}: a retry cannot fix a client error`));
+      }
     }
   } else if (!statusCodes && retryAfterOpt && retryAfterOpt.known?.value === false) {
     // The default status list retries 429 and 503; turning Retry-After off is explicit handling of both.
