@@ -1,8 +1,9 @@
 // The seven rules' cost over parse-only ESLint on the sources of real packages (issue 13, and the
 // cost bar of issue 9). Every .js/.ts source file under the corpus folders (tests, .d.ts and
-// minified files left out) is linted in one process by passes alternating between parse-only (no
-// rule) and the seven rules, in ABBA order so a drift of the machine's load falls on both; each
-// pass is timed in CPU time (`process.cpuUsage`, less disturbed by other processes than wall time).
+// minified files left out) is linted in one process with parse-only (no rule) and with the seven
+// rules: each round lints every file with both back to back, in ABBA order over files and rounds, so
+// a drift of the machine's load falls on both; each lint is timed in CPU time (`process.cpuUsage`,
+// less disturbed by other processes than wall time) and summed per config.
 // The overhead of a round is (rules pass / parse-only pass) - 1; the bench prints the median over
 // the rounds and the spread (lowest and highest round). Numbers only; timing never fails a test.
 //
@@ -63,38 +64,49 @@ export function measureOverhead(files, { rounds = 5, plugin, rules, cwd } = {}) 
   const parseOnly = config({});
   let findings = 0;
   let unparsed = 0;
-  const pass = (cfg) => {
-    const linter = new Linter({ configType: 'flat', cwd });
-    let n = 0;
-    let fatal = 0;
-    const t = process.cpuUsage();
-    for (const [f, text] of files) {
-      try {
-        for (const m of linter.verify(text, cfg, { filename: f })) {
-          if (m.fatal || !m.ruleId) fatal++;
-          else n++;
-        }
-      } catch {
-        // A file the parser rejects costs the same in both passes.
-      }
-    }
-    const c = process.cpuUsage(t);
-    if (cfg === withRules) findings = n;
-    unparsed = fatal;
-    return (c.user + c.system) / 1000;
+  const linters = new Map([[parseOnly, new Linter({ configType: 'flat', cwd })], [withRules, new Linter({ configType: 'flat', cwd })]]);
+  const cpu = () => {
+    const c = process.cpuUsage();
+    return c.user + c.system;
   };
-  pass(parseOnly); // warm-up (JIT, module loading)
-  pass(withRules);
+  // One file linted with one config: its CPU microseconds; counts the rules' findings.
+  const lint = (cfg, f, text) => {
+    const t = cpu();
+    try {
+      for (const m of linters.get(cfg).verify(text, cfg, { filename: f })) {
+        if (m.fatal || !m.ruleId) unparsed += cfg === withRules ? 1 : 0;
+        else if (cfg === withRules) findings++;
+      }
+    } catch {
+      // A file the parser rejects costs the same in both configs.
+    }
+    return cpu() - t;
+  };
+  // Warm-up (JIT, module loading): each file once with each config.
+  for (const [f, text] of files) {
+    lint(parseOnly, f, text);
+    lint(withRules, f, text);
+  }
+  // Each round lints every file with both configs back to back, in ABBA order over the files and
+  // the rounds, so that a change of the machine's load falls on both configs alike.
   const parse = [];
   const all = [];
   for (let i = 0; i < rounds; i++) {
-    if (i % 2 === 0) {
-      parse.push(pass(parseOnly));
-      all.push(pass(withRules));
-    } else {
-      all.push(pass(withRules));
-      parse.push(pass(parseOnly));
-    }
+    findings = 0;
+    unparsed = 0;
+    let a = 0;
+    let b = 0;
+    files.forEach(([f, text], k) => {
+      if (((k >> 1) + i) % 2 === 0) {
+        a += lint(parseOnly, f, text);
+        b += lint(withRules, f, text);
+      } else {
+        b += lint(withRules, f, text);
+        a += lint(parseOnly, f, text);
+      }
+    });
+    parse.push(a / 1000);
+    all.push(b / 1000);
   }
   const overheads = all.map((a, i) => a / parse[i] - 1);
   const sorted = [...overheads].sort((a, b) => a - b);

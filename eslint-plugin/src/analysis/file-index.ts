@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findAll, walk } from './ast';
+import { calleeName, findAll, propertyName, unwrap, walk } from './ast';
 import { fileMemo } from './memo';
 import type { Node } from './types';
 
@@ -19,12 +19,30 @@ export interface FileIndex {
   callsAndNews: (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** Every function (declaration, expression, arrow). */
   functions: Fn[];
-  /** Every `for`, `for…of`, `while` and `do…while` loop and every `CallExpression`, interleaved in walk order. */
+  /**
+   * Every `for`, `for…of`, `while` and `do…while` loop that can hold a retry, and every
+   * `CallExpression`, interleaved in walk order. A loop that holds no call, `new`, `await`, `yield`,
+   * tagged template or `import()` anywhere (test, update, body) runs no operation that can fail,
+   * so there is nothing it could run again: it is left out.
+   */
   loopsAndCalls: (Loop | TSESTree.CallExpression)[];
   /** Every `VariableDeclarator`, `TSAsExpression` and `TSSatisfiesExpression` (typed option objects). */
   typedCandidates: Node[];
   /** Whether the calls' start offsets never decrease in walk order (so a subtree's calls can be found by binary search). */
   callsSorted: boolean;
+  /**
+   * The property names a call can reach a method by (`x.name` or `this.name` as a callee, as an
+   * argument, or as the object of an argument's `.bind(…)`): a method whose name is not among them
+   * is never called or handed over in this file (see {@link mayBeCalledAgain}).
+   */
+  memberNamesAtCalls: Set<string>;
+  /**
+   * Every `AssignmentExpression` with `=` whose left side is a member expression (`ws.onclose = …`,
+   * `this.handler = …`), in walk order: the candidates for a handler registered by assignment.
+   */
+  memberAssignments: TSESTree.AssignmentExpression[];
+  /** Whether their start offsets never decrease in walk order. */
+  memberAssignmentsSorted: boolean;
 }
 
 const indexes = fileMemo<Node, FileIndex>();
@@ -34,7 +52,11 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const root = sourceCode.ast as Node;
   const hit = indexes.get(root);
   if (hit) return hit;
-  const index: FileIndex = { calls: [], callsAndNews: [], functions: [], loopsAndCalls: [], typedCandidates: [], callsSorted: true };
+  const index: FileIndex = { calls: [], callsAndNews: [], functions: [], loopsAndCalls: [], typedCandidates: [], callsSorted: true, memberNamesAtCalls: new Set(), memberAssignments: [], memberAssignmentsSorted: true };
+  // Start offsets of the nodes that run an operation (calls, `new`, `await`, …), in walk order, to
+  // tell the loops that hold one (below).
+  const operations: number[] = [];
+  const loops: Loop[] = [];
   let last = -1;
   walk(root, sourceCode.visitorKeys, (n) => {
     switch (n.type) {
@@ -44,15 +66,31 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         index.calls.push(n);
         index.callsAndNews.push(n);
         index.loopsAndCalls.push(n);
+        operations.push(n.range[0]);
+        addMemberNames(n, index.memberNamesAtCalls);
         break;
       case T.NewExpression:
         index.callsAndNews.push(n);
+        operations.push(n.range[0]);
+        break;
+      case T.AwaitExpression:
+      case T.YieldExpression:
+      case T.TaggedTemplateExpression:
+      case T.ImportExpression:
+        operations.push(n.range[0]);
         break;
       case T.ForStatement:
       case T.WhileStatement:
       case T.DoWhileStatement:
       case T.ForOfStatement:
         index.loopsAndCalls.push(n);
+        loops.push(n);
+        break;
+      case T.AssignmentExpression:
+        if (n.operator === '=' && n.left.type === T.MemberExpression) {
+          if (index.memberAssignments.length > 0 && n.range[0] < index.memberAssignments.at(-1)!.range[0]) index.memberAssignmentsSorted = false;
+          index.memberAssignments.push(n);
+        }
         break;
       case T.ArrowFunctionExpression:
       case T.FunctionDeclaration:
@@ -67,8 +105,48 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
       default:
     }
   });
+  // A loop holds an operation when one starts inside its range (a node starting inside a node is
+  // part of it). Should the offsets not be in order (a tree not in source order), every loop stays.
+  if (loops.length > 0 && isSorted(operations)) {
+    const idle = new Set<Node>(loops.filter((l) => !holdsOffset(operations, l.range)));
+    if (idle.size > 0) index.loopsAndCalls = index.loopsAndCalls.filter((n) => !idle.has(n));
+  }
   indexes.set(root, index);
   return index;
+}
+
+/** Whether the sorted offsets hold one inside `[start, end)`. */
+function holdsOffset(offsets: readonly number[], [start, end]: readonly [number, number]): boolean {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length && offsets[lo]! < end;
+}
+
+function isSorted(xs: readonly number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i]! < xs[i - 1]!) return false;
+  return true;
+}
+
+/** Adds the member names a call reaches: its callee's, its arguments', an argument's `.bind` object's. */
+function addMemberNames(call: TSESTree.CallExpression, names: Set<string>): void {
+  const add = (x: Node): void => {
+    const u = unwrap(x);
+    if (u.type === T.MemberExpression) {
+      const name = propertyName(u);
+      if (name !== undefined) names.add(name);
+    }
+  };
+  add(call.callee);
+  for (const a of call.arguments) {
+    add(a);
+    const u = unwrap(a);
+    if (u.type === T.CallExpression && calleeName(u) === 'bind' && unwrap(u.callee).type === T.MemberExpression) add((unwrap(u.callee) as TSESTree.MemberExpression).object);
+  }
 }
 
 /**
@@ -78,19 +156,33 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
 export function callsWithin(root: Node, sourceCode: TSESLint.SourceCode): TSESTree.CallExpression[] {
   const index = fileIndex(sourceCode);
   if (!index.callsSorted || !inFile(root, sourceCode)) return findAll(root, sourceCode.visitorKeys, (n): n is TSESTree.CallExpression => n.type === T.CallExpression);
-  const { calls } = index;
+  return within(index.calls, root);
+}
+
+/**
+ * Every `=` assignment to a member expression in the subtree of `root` (a node of the file), in
+ * walk order: the same list as a walk of `root` collecting them.
+ */
+export function memberAssignmentsWithin(root: Node, sourceCode: TSESLint.SourceCode): TSESTree.AssignmentExpression[] {
+  const index = fileIndex(sourceCode);
+  if (!index.memberAssignmentsSorted || !inFile(root, sourceCode)) return findAll(root, sourceCode.visitorKeys, (n): n is TSESTree.AssignmentExpression => n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.MemberExpression);
+  return within(index.memberAssignments, root);
+}
+
+/** The nodes of a list sorted by start offset that lie in `root`'s subtree, by binary search. */
+function within<N extends Node>(nodes: readonly N[], root: Node): N[] {
   const [start, end] = root.range;
   let lo = 0;
-  let hi = calls.length;
+  let hi = nodes.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (calls[mid]!.range[0] < start) lo = mid + 1;
+    if (nodes[mid]!.range[0] < start) lo = mid + 1;
     else hi = mid;
   }
-  const out: TSESTree.CallExpression[] = [];
-  for (let i = lo; i < calls.length && calls[i]!.range[0] < end; i++) {
-    const c = calls[i]!;
-    // A call starting where `root` starts but ending after it encloses `root` (`a().b()` around `a()`).
+  const out: N[] = [];
+  for (let i = lo; i < nodes.length && nodes[i]!.range[0] < end; i++) {
+    const c = nodes[i]!;
+    // A node starting where `root` starts but ending after it encloses `root` (`a().b()` around `a()`).
     if (c.range[1] <= end) out.push(c);
   }
   return out;

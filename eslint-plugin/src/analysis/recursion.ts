@@ -1,9 +1,9 @@
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { callsWithin, fileIndex } from './file-index';
+import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, findAll, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
 import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -53,13 +53,22 @@ interface FailureContext {
  */
 export function analyzeRecursion(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
-  for (const n of fileIndex(ctx.sourceCode).functions) sites.push(...(guarded(n, () => analyzeFunction(n, ctx)) ?? []));
+  for (const n of fileIndex(ctx.sourceCode).functions) {
+    if (mayBeCalledAgain(n, ctx)) sites.push(...(guarded(n, () => analyzeFunction(n, ctx)) ?? []));
+  }
   return sites;
 }
 
-/** Calls inside `fn` that call `fn` itself. */
-function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpression[] {
-  const out: TSESTree.CallExpression[] = [];
+/** What a function is called by: its variable, or its method name (and the object holding the method). */
+interface SelfName {
+  variable: Variable | undefined;
+  methodName: string | undefined;
+  /** `client` for a method of `const client = { … }`. */
+  ownerText: string | undefined;
+}
+
+/** The name a call to `fn` uses (see {@link selfCalls}). */
+function selfName(fn: Fn, ctx: Ctx): SelfName {
   let variable: Variable | undefined;
   let methodName: string | undefined;
   if (fn.type === T.FunctionDeclaration && fn.id) variable = variableOf(ctx.sourceCode, fn.id);
@@ -82,7 +91,61 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
       if (obj?.type === T.ObjectExpression && obj.parent?.type === T.VariableDeclarator && obj.parent.id.type === T.Identifier) ownerText = obj.parent.id.name;
     }
   }
+  return { variable, methodName, ownerText };
+}
+
+/**
+ * The cheap first pass of the recursion analysis: whether anything in the file can call `fn` again.
+ * A re-run, direct or through a relay, is a call (or a hand-over) of `fn` by its name
+ * ({@link selfCalls}), or a callable made by a factory `fn` was handed to ({@link relayCalls}). So
+ * a function whose variable is never read, whose method name no call reaches (the file index's
+ * `memberNamesAtCalls`), and which is no call's argument and is bound to no read variable, has no
+ * re-run: the deep analysis (relays, failure paths, bounds) is skipped. The answer is exact for
+ * that question, never a guess: a function it keeps may still have no site.
+ */
+function mayBeCalledAgain(fn: Fn, ctx: Ctx): boolean {
+  const readVariable = (v: Variable | undefined): boolean => !v || v.references.some((r) => r.isRead());
+  const memberNames = fileIndex(ctx.sourceCode).memberNamesAtCalls;
+  const { variable, methodName } = selfName(fn, ctx);
+  if (variable && readVariable(variable)) return true;
+  if (methodName !== undefined && memberNames.has(methodName)) return true;
+  // Where a same-file function reference resolves to `fn` (`sameFileFunction`): `fn` written as an
+  // argument, the value of a variable or default, or a method or property, under type wrappers.
+  let child: Node = fn;
+  let p: Node | undefined = fn.parent;
+  while (p && (p.type === T.TSAsExpression || p.type === T.TSSatisfiesExpression || p.type === T.TSNonNullExpression || p.type === T.TSTypeAssertion || p.type === T.TSInstantiationExpression || p.type === T.ChainExpression)) {
+    child = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  switch (p.type) {
+    case T.CallExpression:
+    case T.NewExpression:
+      return p.arguments.includes(child as TSESTree.CallExpressionArgument);
+    case T.VariableDeclarator:
+      return p.init === child && (p.id.type !== T.Identifier || readVariable(variableOf(ctx.sourceCode, p.id)));
+    case T.AssignmentExpression:
+      return p.right === child && (p.left.type !== T.Identifier || readVariable(variableOf(ctx.sourceCode, p.left)));
+    case T.AssignmentPattern:
+      return p.right === child;
+    case T.Property:
+    case T.MethodDefinition:
+    case T.PropertyDefinition: {
+      const name = propertyName(p);
+      return name === undefined || memberNames.has(name);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Calls inside `fn` that call `fn` itself. */
+function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpression[] {
+  const out: TSESTree.CallExpression[] = [];
+  const { variable, methodName, ownerText } = selfName(fn, ctx);
   if (!variable && !methodName) return out;
+  // A call of `fn` by its variable is one of the variable's references: none inside `within`, no self-call there.
+  if (variable && !methodName && !variable.references.some((r) => contains(within, r.identifier as Node))) return out;
   const isSelf = (x: Node): boolean => {
     const c = unwrap(x);
     if (variable && c.type === T.Identifier && isReferenceTo(variable, c)) return true;
@@ -378,7 +441,7 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
   const out: Relay[] = [];
   const calls = callsIn(fn.body, ctx);
   for (const n of calls) {
-    const target = sameFileFunction(n.callee, ctx);
+    const target = calledFunction(n, ctx);
     if (!target || target === fn || contains(target, n) || contains(fn, target)) continue;
     const back = backCalls(fn, target, ctx);
     // Only a relay that waits before calling back is a retry (a scheduler, a retry method); one
@@ -392,12 +455,12 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     const handler = failureHandlerArg(n);
     if (handler) hooks.push({ host: n, handler });
   }
-  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (n !== fn.body && isFunction(n)) return false;
-    // The assignment stands for the registration call (see `failureContext`).
-    if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(n.left) ?? '')) hooks.push({ host: n as unknown as TSESTree.CallExpression, handler: n.right });
-    return undefined;
-  });
+  // Handlers assigned in `fn`'s own code (not in a nested function; a concise body that is itself a
+  // function counts as own code). The assignment stands for the registration call (see `failureContext`).
+  for (const n of memberAssignmentsWithin(fn.body, ctx.sourceCode)) {
+    const owner = enclosingFunction(n);
+    if ((owner === fn || owner === fn.body) && HANDLER_PROPS.test(propertyName(n.left as TSESTree.MemberExpression) ?? '')) hooks.push({ host: n as unknown as TSESTree.CallExpression, handler: n.right });
+  }
   for (const { host: n, handler: registered } of hooks) {
     // `this.onClose.bind(this)` registers `this.onClose`.
     const handler = unbound(registered);
@@ -429,6 +492,21 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
   return out;
 }
 
+const calledFunctions = fileMemo<Node, Fn | null>();
+
+/**
+ * The same-file function a call calls (`sameFileFunction` of its callee), memoised per call: every
+ * enclosing function's relay search asks again for the calls of its nested functions.
+ */
+function calledFunction(call: TSESTree.CallExpression, ctx: Ctx): Fn | undefined {
+  let hit = calledFunctions.get(call);
+  if (hit === undefined) {
+    hit = sameFileFunction(call.callee, ctx) ?? null;
+    calledFunctions.set(call, hit);
+  }
+  return hit ?? undefined;
+}
+
 /** The function a `.bind(…)` call wraps (`this.onClose.bind(this)` → `this.onClose`); anything else as it is. */
 function unbound(node: Node): Node {
   const u = unwrap(node);
@@ -447,7 +525,7 @@ function backCalls(fn: Fn, target: Fn, ctx: Ctx): TSESTree.CallExpression[] {
   const own = selfCalls(fn, ctx, target.body);
   if (own.length > 0) return own;
   for (const m of callsIn(target.body, ctx)) {
-    const next = sameFileFunction(m.callee, ctx);
+    const next = calledFunction(m, ctx);
     if (!next || next === fn || next === target || contains(next, m) || contains(fn, next) || contains(target, next)) continue;
     const back = selfCalls(fn, ctx, next.body);
     if (back.length > 0) return back;
@@ -583,7 +661,31 @@ function comparesCounter(test: Node, ctx: Ctx): boolean {
 }
 
 function relayWaitsAtAll(r: Relay, ctx: Ctx): boolean {
-  return relayWaits(r, ctx).length > 0;
+  // The same answer as `relayWaits(r, ctx).length > 0`, without building the waits (their delays):
+  // asked for every same-file cycle, most of which are no retry.
+  if (r.factoryWait) return true;
+  if (isGlobalTimer(ctx.sourceCode, r.back) && r.back.arguments[1] && r.back.arguments[1].type !== T.SpreadElement) return true;
+  for (let p: Node | undefined = r.back.parent; p && p !== r.relay; p = p.parent) {
+    const host: Node | undefined = p.parent;
+    if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host)) {
+      const ms = host.arguments[1];
+      if (ms && ms.type !== T.SpreadElement) return true;
+      break;
+    }
+  }
+  let found = false;
+  walkRegion(r.relay.body, ctx.sourceCode, (n) => {
+    if (found) return false;
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    if (n === r.back && calleeName(n) !== 'then') return false;
+    const w = asWait(n, ctx.sourceCode, ctx.settings);
+    if (w && (isAwaited(n, ctx.sourceCode) || chainsInto(n, r.back))) {
+      found = true;
+      return false;
+    }
+    return undefined;
+  }, false);
+  return found;
 }
 
 /** Waits in the relay before it calls back: awaited waits, or a timer whose callback calls back. */
