@@ -1099,6 +1099,18 @@ export async function lookup(url: string) {
   ],
   invalid: [
     {
+      // A repeating timer reads its delay once, when armed: `Math.random() * 5000` there would be one
+      // draw for every tick (a small draw makes the ticks come at once), so no jitter edit is offered.
+      name: 'a setInterval retry gets no jitter edit',
+      code: `const client = { login: async (t: string) => t };
+client.login('t').catch(() => {
+  const timer = setInterval(() => {
+    client.login('t').then(() => clearInterval(timer));
+  }, 5000);
+});`,
+      errors: [{ messageId: 'noJitter', line: 3, suggestions: [] }],
+    },
+    {
       // A wait picked by the attempt count among the branches of an if chain grows (no require-backoff);
       // the message names this step's wait, not a "fixed" one.
       name: 'waits stepped up by the attempt count are named per step',

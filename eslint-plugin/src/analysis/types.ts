@@ -80,6 +80,12 @@ export interface Wait {
    * waits for it and for the site's other waits, one after the other.
    */
   everyAttempt?: boolean;
+  /**
+   * The wait is a repeating timer (`setInterval(fn, ms)`): its delay is read once, when the timer is
+   * armed, and every tick waits that same time. An edit to the delay expression cannot make the
+   * waits differ from one attempt to the next.
+   */
+  repeating?: boolean;
 }
 
 /** The attempt limit of a site. */

@@ -505,7 +505,9 @@ export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: A
   const delay = toDelayFacts(value, w.argument ?? w.call, expression);
   if ((w.argument && readsFailure(w.argument, sourceCode)) || (w.bindings.length === 0 && w.delayExpr && readsFailure(w.delayExpr, sourceCode))) delay.fromFailure = true;
   if (w.unitAssumed) delay.unitAssumed = w.call;
-  return { node: w.call, argument: w.argument, delay };
+  const wait: Wait = { node: w.call, argument: w.argument, delay };
+  if (w.call.type === T.CallExpression && isGlobalInterval(sourceCode, w.call)) wait.repeating = true;
+  return wait;
 }
 
 /**

@@ -43,7 +43,9 @@ export default createRule<Options, MessageIds>({
             // A library reads its delay option when it is configured: a value jittered there is drawn
             // once and the same on every attempt (and a shorthand `{ retryDelay }` cannot take an
             // expression). Only a delay computed inside a function of the retry's call is drawn per attempt.
-            if (arg && (site.kind !== 'library' || insideFunctionOf(arg, site.node))) {
+            // So is a repeating timer's (`setInterval(fn, ms)`): its delay is drawn once when it is armed,
+            // and a small draw would make every tick come at once.
+            if (arg && !wait.repeating && (site.kind !== 'library' || insideFunctionOf(arg, site.node))) {
               suggest.push({
                 messageId: 'addJitter',
                 fix: (fixer) => replaceExpression(fixer, arg, `Math.random() * ${operandText(context.sourceCode, arg)}`),
