@@ -17,6 +17,8 @@ const SCENARIOS: Record<string, Answer[]> = {
   'always 503': [{ status: 503 }],
   '429 Retry-After 2 s, 200': [{ status: 429, headers: { 'Retry-After': '2' } }, { status: 200 }],
   '429 Retry-After HTTP-date (+3 s), 200': [{ status: 429, headers: { 'Retry-After': HTTP_DATE_3S } }, { status: 200 }],
+  '401, 200': [{ status: 401 }, { status: 200 }],
+  'always 401': [{ status: 401 }],
   '503 Retry-After 10 s three times, 200': [...Array.from({ length: 3 }, () => ({ status: 503, headers: { 'Retry-After': '10' } })), { status: 200 }],
 };
 
@@ -136,6 +138,42 @@ const PROGRAMS: Record<string, { text: string; honoursRetryAfter?: boolean }> = 
   throw lastError;
 }`,
   },
+  'POST whose options are declared before a do-while, without a key': {
+    text: `async function run(url, body) {
+  const request = { method: 'POST', body, headers: { 'Content-Type': 'application/json' } };
+  let sent = false;
+  let failures = 0;
+  let reply;
+  do {
+    try {
+      const res = await fetch(url, request);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+      reply = await res.json();
+      sent = true;
+    } catch (err) {
+      failures++;
+      if (failures >= 4) throw err;
+      await sleep(300 * 2 ** failures);
+    }
+  } while (!sent);
+  return reply;
+}`,
+  },
+  'POST whose options without headers are declared before the loop': {
+    text: `async function run(url, body) {
+  const init = { method: 'POST', body };
+  for (let i = 0; i < 3; i++) {
+    try {
+      const res = await fetch(url, init);
+      if (res.status >= 500) throw new Error('HTTP ' + res.status);
+      return res.status;
+    } catch (err) {
+      if (i === 2) throw err;
+      await sleep(Math.random() * 200 * 2 ** i);
+    }
+  }
+}`,
+  },
   'POST with a key created per attempt': {
     text: `async function run(url, body) {
   let lastError;
@@ -224,6 +262,17 @@ const PROGRAMS: Record<string, { text: string; honoursRetryAfter?: boolean }> = 
   return await res.json();
 }`,
   },
+  'wrapper that refreshes the session on 401 and calls itself again': {
+    text: `async function run(url, body) {
+  const res = await fetch(url);
+  if (res.status === 401) {
+    await restoreSession();
+    return run(url, body);
+  }
+  if (!res.ok) throw new Error('HTTP ' + res.status);
+  return await res.json();
+}`,
+  },
   'loop whose wait is not awaited': {
     text: `async function tryOnce(url, out) {
   try {
@@ -305,7 +354,7 @@ function mayMakeFewer(edit: OfferedEdit, scenario: string): boolean {
   const resolves = edit.plan?.resolves ?? [edit.finding.ruleId.replace(/^retry\//, '')];
   if (resolves.includes('no-unbounded-retry') && edit.finding.ruleId === 'retry/no-unbounded-retry') return true;
   // The classified variant fails fast on a client error (no-retry-on-client-error says why).
-  if (resolves.includes('no-retry-on-client-error') && scenario === '400') return true;
+  if (resolves.includes('no-retry-on-client-error') && /^(400|401|always 401)/.test(scenario)) return true;
   return false;
 }
 

@@ -1486,6 +1486,17 @@ export async function authed(url: string): Promise<Response> {
           column: 12,
           endLine: 7,
           endColumn: 23,
+          // Replayed once (two attempts); a second 401 is returned like any status not retried.
+          suggestions: [{ messageId: 'addBranchLimit', data: { attempts: '2' }, output: `declare function refreshToken(): Promise<void>;
+
+export async function authed(url: string, attempt = 0): Promise<Response> {
+  const res = await fetch(url, { headers: { authorization: 'Bearer x' } });
+  if (res.status === 401 && attempt < 1) {
+    await refreshToken();
+    return authed(url, attempt + 1);
+  }
+  return res;
+}` }],
         },
       ],
     },

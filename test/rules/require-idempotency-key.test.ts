@@ -291,6 +291,79 @@ export async function send(payload: object) {
   ],
   invalid: [
     {
+      name: 'fetch POST whose options are declared in the function before the loop: the key goes into them',
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) };
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', init);
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [{ messageId: 'missingKey', line: 7, suggestions: [{ messageId: 'sendKey', data: { header: 'Idempotency-Key' }, output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const init = { method: 'POST', headers: { 'Idempotency-Key': crypto.randomUUID(), 'Content-Type': 'application/json' }, body: JSON.stringify(payload) };
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', init);
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` }] }],
+    },
+    {
+      name: 'options declared at module level: one key would serve every call, no edit',
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' };
+
+export async function send() {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', init);
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [{ messageId: 'missingKey', line: 8, suggestions: [] }],
+    },
+    {
+      name: 'options written through a member after their declaration: no edit',
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object, token: string) {
+  const init: RequestInit = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) };
+  init.headers = { Authorization: token };
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', init);
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [{ messageId: 'missingKey', line: 8, suggestions: [] }],
+    },
+    {
       name: "shared post-key-per-attempt (rewritten, second form): ulid() key made in each attempt of a while loop",
       code: `import { ulid } from 'ulid';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -34,8 +34,15 @@ export interface Value {
   capped: boolean;
   /** One branch is the server's Retry-After and another a backoff with no randomness (`header ? ra : 500 * 2 ** n`). */
   unjitteredBranch?: boolean;
+  /** One branch is the server's Retry-After and another a fixed wait the code chose (`header ? ra * 1000 : 12_000`). */
+  fixedBranch?: boolean;
   /** Where the interesting part comes from (a binding's initialiser): provenance only; findings go on the wait. */
   source: Node | undefined;
+  /**
+   * The write that puts an uncapped Retry-After in place of a delay the code chose (`if (header)
+   * delayMs = seconds * 1000` after a capped backoff): where that path's missing cap is reported.
+   */
+  serverAt?: Node;
   /**
    * The same on every attempt of the retry, whether its number is known or not: built only from
    * literals, constants, and parameters, fields or options that nothing in the retry region
@@ -117,8 +124,12 @@ function truthOf(v: Value): boolean | undefined {
 
 function join(a: Value, b: Value): Value {
   const backoffBeside = (x: Value, y: Value): boolean => x.retryAfter === 'exact' && !y.retryAfter && y.attempt && !y.random;
+  // The fallback when the header is missing or refused is a constant: not the server's time, and it never grows.
+  const fixedBeside = (x: Value, y: Value): boolean => x.retryAfter === 'exact' && !y.retryAfter && !y.attempt && !y.random && !y.opaque && y.lo === y.hi && y.hi > 0;
+  const fixed = fixedBeside(a, b) || fixedBeside(b, a);
   return {
     unjitteredBranch: a.unjitteredBranch || b.unjitteredBranch || backoffBeside(a, b) || backoffBeside(b, a),
+    fixedBranch: ((a.fixedBranch || b.fixedBranch) && !a.attempt && !b.attempt) || fixed,
     lo: Math.min(a.lo, b.lo),
     hi: Math.max(a.hi, b.hi),
     // A random value on some path counts: the code offers jitter (see evalFunctionCall).
@@ -133,6 +144,7 @@ function join(a: Value, b: Value): Value {
     cap: a.cap !== undefined && b.cap !== undefined ? Math.max(a.cap, b.cap) : undefined,
     capped: (a.capped || !a.retryAfter) && (b.capped || !b.retryAfter) && (a.capped || b.capped),
     source: a.source ?? b.source,
+    serverAt: a.serverAt ?? b.serverAt,
   };
 }
 
@@ -152,7 +164,9 @@ function combine(a: Value, b: Value, lo: number, hi: number): Value {
     cap: a.cap ?? b.cap,
     capped: (a.capped || !a.retryAfter) && (b.capped || !b.retryAfter) && (a.capped || b.capped),
     unjitteredBranch,
+    fixedBranch: (a.fixedBranch || b.fixedBranch) && !a.attempt && !b.attempt,
     source: a.source ?? b.source,
+    serverAt: a.serverAt ?? b.serverAt,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
   };
@@ -508,6 +522,9 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
         else env.params.delete(variable);
       }
       const cond = conditional(id, decl);
+      // `if (header) delayMs = seconds * 1000`: the server's value replaces the code's own, uncapped.
+      // Only over a value the code set and bounded itself (`let delayMs = Math.min(…)`), not a first write.
+      if (cond && !fromNothing && next.retryAfter && next.hi === Infinity && !next.capped && !next.unboundedGrowth && !result.retryAfter && !result.opaque && Number.isFinite(result.hi) && !next.serverAt) next = { ...next, serverAt: parent.right };
       // `if (!(d < 60_000)) d = fallback`: where the old value survives, the guard bounds it.
       const kept = cond ? guardedPrior(id, decl, variable, result, env) : result;
       result = !cond ? next : fromNothing && result.lo > result.hi ? next : join(kept, next);
@@ -946,6 +963,7 @@ function minOf(a: Value, b: Value): Value {
     cap: cap ?? a.cap ?? b.cap,
     capped: true,
     unjitteredBranch: (a.unjitteredBranch || b.unjitteredBranch) && !a.random && !b.random,
+    fixedBranch: (a.fixedBranch || b.fixedBranch) && !a.attempt && !b.attempt,
     source: a.source ?? b.source,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
@@ -1211,14 +1229,16 @@ export function toDelayFacts(v: Value, node: Node, expression?: Node): DelayFact
   else if (Number.isFinite(v.hi)) maxReason = 'known';
   else maxReason = 'opaque';
   return {
-    // PRODUCT: reported on the delay expression given to the wait, where the cap suggestion applies.
-    node,
+    // PRODUCT: reported on the delay expression given to the wait, where the cap suggestion applies;
+    // an uncapped Retry-After written over the code's own delay is reported where it is written.
+    node: retryAfterUncapped && v.serverAt ? v.serverAt : node,
     random: v.random,
     growing: v.attempt,
     maxMs: v.hi,
     maxReason,
     capMs: v.cap,
     retryAfter: v.retryAfter === 'exact' && v.unjitteredBranch ? 'derived' : v.retryAfter,
+    fixedFallback: v.retryAfter !== undefined && v.fixedBranch && !v.attempt ? true : undefined,
     opaque: v.opaque && !v.attempt && !v.retryAfter,
     invariant: v.invariant && !v.random && !v.attempt && !v.retryAfter && !v.now,
     expression,

@@ -1,10 +1,12 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { calleeName, contains, isFunction } from './ast';
 import type { RetrySettings } from '../utils/settings';
 import { guarded } from './guard';
 import { analyzeInterceptors } from './interceptors';
 import { analyzeLoops } from './loops';
 import { analyzeRecursion } from './recursion';
-import type { RetrySite } from './types';
+import type { Node, RetrySite } from './types';
 import { analyzeWrappers } from './wrappers';
 
 /**
@@ -18,7 +20,37 @@ export function analyzeHandWritten(sourceCode: TSESLint.SourceCode, settings: Re
   // Each analysis guards its own constructs (see ./guard); the file's root guards what lies between them.
   for (const analyze of [analyzeLoops, analyzeRecursion, analyzeInterceptors]) out.push(...(guarded(ctx.sourceCode.ast, () => analyze(ctx)) ?? []));
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeWrappers(ctx, out)) ?? []));
-  return dedupe(out);
+  const sites = dedupe(out);
+  for (const site of sites) {
+    if ((site.kind !== 'loop' && site.kind !== 'recursion') || site.waits.length < 2) continue;
+    for (const w of site.waits) if (onEveryAttempt(w.node, site.node)) w.everyAttempt = true;
+  }
+  return sites;
+}
+
+/**
+ * Whether a wait runs on every attempt of the retry at `siteNode`: between the wait and the body of
+ * the loop (or of the function that holds both the wait and the re-run) there is no branch, no
+ * catch or finally, and no function other than a promise executor (`new Promise((r) => setTimeout(r, ms))`).
+ */
+function onEveryAttempt(wait: Node, siteNode: Node): boolean {
+  const region: Node | undefined = isLoop(siteNode) ? (siteNode as { body: Node }).body : undefined;
+  for (let p: Node | undefined = wait.parent, child: Node = wait; p; child = p, p = p.parent) {
+    if (p === region) return true;
+    if (isFunction(p)) {
+      const host = p.parent;
+      if (host?.type === T.NewExpression && calleeName(host) === 'Promise') continue;
+      return !region && contains(p, siteNode) && child === (p as { body: Node }).body;
+    }
+    if (p.type === T.IfStatement || p.type === T.ConditionalExpression || p.type === T.LogicalExpression || p.type === T.SwitchCase || p.type === T.CatchClause) return false;
+    if (p.type === T.TryStatement && child !== p.block) return false;
+    if (!region && isLoop(p)) return false;
+  }
+  return false;
+}
+
+function isLoop(n: Node): boolean {
+  return n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement || n.type === T.ForInStatement;
 }
 
 /** A replay found both as recursion and as an interceptor is one site. */

@@ -943,7 +943,19 @@ function sourceKeys(call: TSESTree.CallExpression, ctx: Ctx, writes = false): { 
   const keys = new Set<string>();
   if (callee.type === T.MemberExpression && !callee.computed) {
     const object = unwrap(callee.object);
-    if (object.type === T.Identifier || object.type === T.ThisExpression || object.type === T.MemberExpression) keys.add(`object:${ctx.sourceCode.getText(object)}`);
+    if (object.type === T.ThisExpression) {
+      // A method of the class: the fields it reads (`writes`: assigns or steps).
+      const method = sameFileFunction(callee, ctx);
+      if (method) {
+        walk(method.body, ctx.sourceCode.visitorKeys, (m) => {
+          if (m.type !== T.MemberExpression || unwrap(m.object).type !== T.ThisExpression) return undefined;
+          const p = m.parent;
+          const written = (p?.type === T.AssignmentExpression && p.left === m) || (p?.type === T.UpdateExpression && p.argument === m);
+          if (!writes || written) keys.add(`field:${propertyName(m) ?? ''}`);
+          return undefined;
+        });
+      }
+    } else if (object.type === T.Identifier || object.type === T.MemberExpression) keys.add(`object:${ctx.sourceCode.getText(object)}`);
     return keys.size > 0 ? { keys, name: propertyName(callee) ?? '' } : undefined;
   }
   if (callee.type !== T.Identifier) return undefined;
@@ -994,6 +1006,8 @@ function advancesInputSource(tryStmt: TSESTree.TryStatement, ctx: Ctx): boolean 
     if (e.type === T.AwaitExpression) e = unwrap(e.argument);
     if (e.type !== T.CallExpression || e.arguments.length > 0 || isLogCallee(unwrap(e.callee)) || asWait(e, ctx.sourceCode, ctx.settings)) continue;
     const k = sourceKeys(e, ctx, true);
+    // Reconnecting or resetting the same source and going again is a retry (PRODUCT: a reconnect).
+    if (k && (RESTART_RE.test(k.name) || /re(set|fresh|connect|init)/i.test(k.name))) continue;
     if (k && getters.some((g) => g.name !== k.name && [...g.keys].some((key) => k.keys.has(key)))) advances = true;
   }
   return advances;
@@ -1049,6 +1063,9 @@ function indexesSomeCounter(region: Node, cs: readonly CounterInfo[], ctx: Ctx):
   return nodesWithin(region, ctx.sourceCode, computedMembersMemo, isComputedMember, false).some((m) => refsAnyCounter(m.property, cs, ctx));
 }
 
+const identifierArgumentsMemo = fileMemo<Node, TSESTree.Identifier[]>();
+const isIdentifierArgument = (n: Node): n is TSESTree.Identifier => n.type === T.Identifier && isCallArgument(n);
+
 /** Whether the identifier is a call's argument (through the wrappers `unwrap` strips). */
 function isCallArgument(id: Node): boolean {
   let cur = id;
@@ -1092,6 +1109,9 @@ function failureLeaves(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterIn
 
 /** A counter that is not an attempt number (`port`, `page`) passed to the operation: each pass tries a new input. */
 function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
+  // An input is a counter handed to a call as an argument (below): a body whose calls take no
+  // variable as an argument (from its summary) passes none.
+  if (nodesWithin(body, ctx.sourceCode, identifierArgumentsMemo, isIdentifierArgument, true).length === 0) return false;
   const named = cs.filter((c) => c.variable && !/attempt|retr|tries|try|count|^n$|^i$|^k$|fail/i.test(c.text));
   if (named.length === 0) return false;
   // An input is a counter handed to a call as an argument (below): when no reference of these

@@ -451,6 +451,32 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
     strong = true;
     return undefined;
   });
+  // The error handed to a same-file function that tests its status (`.catch((e) => decide(e, again))`
+  // with `decide` checking `err.response.status`): the classification is that function's, judged there.
+  if (!strong) {
+    walkRegion(c.body, sourceCode, (n) => {
+      if (strong || n.type !== T.CallExpression) return undefined;
+      const i = n.arguments.findIndex((a) => a.type !== T.SpreadElement && refersToAny(a, errVars, sourceCode));
+      const fn = i >= 0 ? sameFileFunction(n.callee, { sourceCode }) : undefined;
+      const param = fn?.params[i];
+      const pv = param?.type === T.Identifier ? variableOf(sourceCode, param) : undefined;
+      if (!fn || !pv) return undefined;
+      const own = new Set([pv]);
+      // …and its locals read from the error (`const status = err?.response?.status`).
+      walk(fn.body, sourceCode.visitorKeys, (m) => {
+        if (m.type === T.VariableDeclarator && m.init && m.id.type === T.Identifier && refersToAny(m.init, own, sourceCode)) {
+          const v = variableOf(sourceCode, m.id);
+          if (v) own.add(v);
+        }
+        return undefined;
+      });
+      walk(fn.body, sourceCode.visitorKeys, (m) => {
+        if (!strong && m.type === T.IfStatement && refersToAny(m.test, own, sourceCode) && statusesTested(m.test, sourceCode).length > 0) strong = true;
+        return undefined;
+      });
+      return undefined;
+    });
+  }
   return strong || classifiesTests(errTests, sourceCode);
 }
 
@@ -589,7 +615,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         // `if (!transient || attempt >= max) return res;` with `transient = status === 429 || …`: the exit
         // leaves the other statuses, and 429 falls through to the wait and the next attempt.
         rateLimitChecks.push(rateLimitAt(n.test, tested));
-      } else if (retryReached && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
+      } else if (retryReached && !clientRangeGuard(tested) && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
         // `if (![503].includes(res.status) || left <= 0) return res;`: the test sends 503 round again.
         rateLimitChecks.push(rateLimitAt(n.test, tested));
       }
@@ -638,6 +664,13 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
 
   for (const c of catches) {
     const guarded = c.guarded ?? region;
+    // The catch hands the error and the retry to a same-file helper (`recoverOrFail(err, () => self(), reject)`):
+    // the helper's test on the error decides which failures go round.
+    const decided = helperDecides(c, sourceCode);
+    if (decided) {
+      if (decided.retriesClientErrors && !classified) clientErrorRetries.push({ node: decided.test, reason: 'client-status' });
+      continue;
+    }
     const throwing = http.some((h) => h.throwsOnHttpError && (contains(guarded, h.node) || !contains(region, h.node)));
     if (throwing && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'catch-all' });
     else if (!catchClassifies(c, sourceCode) && !classified) {
@@ -742,6 +775,60 @@ function predicateRateLimitChecks(ifStmt: TSESTree.IfStatement, sourceCode: TSES
       }, false);
     }
     return undefined;
+  });
+  return out;
+}
+
+/**
+ * A catch that hands its error, with a function that runs the retry, to a same-file helper
+ * (`.catch((e) => recoverOrFail(e, () => load(id), reject))`), where an `if` on the error's status
+ * picks between calling that function and not: the helper decides. Returns that test, and whether
+ * client errors reach the retry (RFC 9110 §15.5: all but one or two of the common 4xx, as a list
+ * of statuses to give up on that names only a couple of them does). Undefined otherwise.
+ */
+function helperDecides(c: RetryCatch, sourceCode: TSESLint.SourceCode): { test: Node; retriesClientErrors: boolean } | undefined {
+  const errVar = c.param ? variableOf(sourceCode, c.param) : undefined;
+  if (!errVar) return undefined;
+  let out: { test: Node; retriesClientErrors: boolean } | undefined;
+  walk(c.body, sourceCode.visitorKeys, (n) => {
+    if (out || n.type !== T.CallExpression) return undefined;
+    const errAt = n.arguments.findIndex((a) => unwrap(a).type === T.Identifier && isReferenceTo(errVar, unwrap(a)));
+    const runAt = n.arguments.findIndex((a) => isFunction(unwrap(a)));
+    if (errAt < 0 || runAt < 0) return undefined;
+    const helper = sameFileFunction(n.callee, { sourceCode });
+    if (!helper || contains(helper, n) || !helper.body) return undefined;
+    const errParam = helper.params[errAt];
+    const runParam = helper.params[runAt];
+    if (errParam?.type !== T.Identifier || runParam?.type !== T.Identifier) return undefined;
+    const run = variableOf(sourceCode, runParam);
+    const err = variableOf(sourceCode, errParam);
+    if (!run || !err) return undefined;
+    const callsRun = (x: Node | null | undefined): boolean => {
+      if (!x) return false;
+      let found = false;
+      walk(x, sourceCode.visitorKeys, (m) => {
+        if (found) return false;
+        if (m.type === T.CallExpression && unwrap(m.callee).type === T.Identifier && isReferenceTo(run, unwrap(m.callee))) found = true;
+        return undefined;
+      });
+      return found;
+    };
+    walk(helper.body, sourceCode.visitorKeys, (m) => {
+      if (out || m.type !== T.IfStatement) return undefined;
+      if (!refersToAny(m.test, new Set([err]), sourceCode) || statusesTested(m.test, sourceCode).length === 0) return undefined;
+      const inThen = callsRun(m.consequent);
+      // No `else`: after a consequent that leaves, the rest of the block is the other branch.
+      const rest = !m.alternate && alwaysExits(m.consequent) && m.parent?.type === T.BlockStatement ? m.parent.body.slice(m.parent.body.indexOf(m as TSESTree.Statement) + 1) : [];
+      const inElse = callsRun(m.alternate) || rest.some((st) => callsRun(st));
+      if (inThen === inElse) return undefined;
+      const reached = CLIENT_ERRORS.filter((code) => {
+        const v = evalTest(m.test, { kind: 'status', code }, sourceCode);
+        return v === undefined || (v === true) === inThen;
+      });
+      out = { test: m.test, retriesClientErrors: reached.length >= CLIENT_ERRORS.length - 2 };
+      return false;
+    });
+    return out ? false : undefined;
   });
   return out;
 }
@@ -898,4 +985,9 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     }
   }
   return undefined;
+}
+
+/** Whether a test bounds the status to the 4xx range (`>= 400` and `< 500`): a client-error guard. */
+function clientRangeGuard(tested: ReadonlyArray<{ code: number; op: string }>): boolean {
+  return tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<');
 }

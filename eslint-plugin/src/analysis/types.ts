@@ -30,6 +30,13 @@ export interface DelayFacts {
   capMs: number | undefined;
   /** `exact`: the wait is the server's Retry-After converted to ms; `derived`: computed from it. */
   retryAfter: 'exact' | 'derived' | undefined;
+  /**
+   * The delay is the server's Retry-After on one path and a fixed wait the code chose on another
+   * (the fallback when the header is missing or too large): that path neither grows nor varies.
+   * The rules judge it only for a retry that never stops (PRODUCT: the wait that is exactly the
+   * server's is exempt; a bounded retry's fallback is a few waits).
+   */
+  fixedFallback?: boolean;
   /** Part of the delay could not be resolved (a parameter without default, a call to an unknown function). */
   opaque: boolean;
   /**
@@ -67,6 +74,12 @@ export interface Wait {
   /** The delay expression as written (the argument); undefined for libraries and argument-less waits. */
   argument: TSESTree.Expression | undefined;
   delay: DelayFacts;
+  /**
+   * The wait is taken on every attempt of a hand-written retry, whatever the outcome (it is on no
+   * branch of the retried code: `await sleep(stagger)` at the top of the function): an attempt
+   * waits for it and for the site's other waits, one after the other.
+   */
+  everyAttempt?: boolean;
 }
 
 /** The attempt limit of a site. */

@@ -41,6 +41,10 @@ export default createRule<Options, MessageIds>({
           const limit = site.kind === 'loop' ? boundLoopFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : site.kind === 'recursion' ? boundRecursionFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : undefined;
           const branchLimit = !limit && site.kind === 'recursion' ? boundBranchRecursionFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : undefined;
           const once = site.kind === 'interceptor' ? onceOnlyReplayFix(context.sourceCode, node, /\.(c|m)?tsx?$/.test(context.filename)) : undefined;
+          // A wrapper that refreshes a token and calls itself again from its 401 branch: replayed
+          // once (two attempts), a second refusal is handled as a response that is not retried
+          // (PRODUCT: a refresh and replay needs a once-only guard).
+          const replayLimit = !once && site.kind === 'interceptor' && site.purpose === 'refresh-replay' ? boundBranchRecursionFix(context.sourceCode, site.node, 2) : undefined;
           context.report({
             node,
             messageId: site.kind === 'interceptor' ? 'unguardedReplay' : 'unboundedRetry',
@@ -48,6 +52,7 @@ export default createRule<Options, MessageIds>({
               ...(limit ? [{ messageId: 'addLimit' as const, data: { attempts: String(SUGGESTED_ATTEMPTS) }, fix: limit }] : []),
               ...(branchLimit ? [{ messageId: 'addBranchLimit' as const, data: { attempts: String(SUGGESTED_ATTEMPTS) }, fix: branchLimit }] : []),
               ...(once ? [{ messageId: 'replayOnce' as const, fix: once }] : []),
+              ...(replayLimit ? [{ messageId: 'addBranchLimit' as const, data: { attempts: '2' }, fix: replayLimit }] : []),
               ...(site.suggestions?.['no-unbounded-retry'] ?? []).map((s) => ({
                 messageId: 'applyLibraryFix' as const,
                 data: { description: s.description },

@@ -60,7 +60,12 @@ export default createRule<Options, MessageIds>({
           for (const wait of site.waits) {
             const d = wait.delay;
             // An unknown delay is skipped unless it is known to be the same on every attempt.
-            if (d.growing || d.retryAfter || (d.opaque && !d.invariant)) continue;
+            // A Retry-After wait is the server's choice; the fixed fallback beside it of a retry that
+            // never stops hits the server at the same pace forever.
+            if (d.growing || (d.retryAfter && !(d.fixedFallback && site.bound.kind === 'unbounded')) || (d.opaque && !d.invariant)) continue;
+            // Taken on every attempt beside a wait that grows or is unknown (a start-up stagger before a
+            // backoff timer): the attempt's whole wait is their sum, which this one alone does not decide.
+            if (wait.everyAttempt && site.waits.some((o) => o !== wait && (o.delay.growing || o.delay.retryAfter || (o.delay.opaque && !o.delay.invariant)))) continue;
             const local = localDelayOf(wait);
             const constant = d.opaque ? undefined : d.maxMs;
             const grow = !local

@@ -1,5 +1,5 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import { getRetrySites, type Wait } from '../analysis';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getRetrySites, type RetrySite, type Wait } from '../analysis';
 import { createRule } from '../utils/create-rule';
 import { describeDelay, jitterFunctionFix, libraryFix, localDelayOf, operandText, replaceExpression } from '../utils/fixes';
 
@@ -29,7 +29,9 @@ export default createRule<Options, MessageIds>({
           // PRODUCT: a token refresh and replay is judged by no-unbounded-retry alone.
           if (site.purpose === 'refresh-replay') continue;
           for (const wait of site.waits) {
-            if (!needsJitter(wait)) continue;
+            if (!needsJitter(wait, site)) continue;
+            // A random wait taken on every attempt beside this one (a start-up stagger): the attempt's whole wait is random.
+            if (site.waits.some((o) => o !== wait && o.everyAttempt && o.delay.random)) continue;
             const key = `${wait.node.range[0]}:${wait.node.range[1]}`;
             if (seen.has(key)) continue;
             seen.add(key);
@@ -38,7 +40,10 @@ export default createRule<Options, MessageIds>({
             // A step of a table keyed by the attempt count (`tiered`) is jittered like any wait: the
             // analysis counts a jittered step by its upper bound, so the table still grows (run both:
             // behaviour.test.ts 'loop whose wait is stepped by the attempt count').
-            if (arg) {
+            // A library reads its delay option when it is configured: a value jittered there is drawn
+            // once and the same on every attempt (and a shorthand `{ retryDelay }` cannot take an
+            // expression). Only a delay computed inside a function of the retry's call is drawn per attempt.
+            if (arg && (site.kind !== 'library' || insideFunctionOf(arg, site.node))) {
               suggest.push({
                 messageId: 'addJitter',
                 fix: (fixer) => replaceExpression(fixer, arg, `Math.random() * ${operandText(context.sourceCode, arg)}`),
@@ -61,12 +66,22 @@ export default createRule<Options, MessageIds>({
 /**
  * A wait needs jitter unless it is random, is exactly the server's Retry-After, or cannot be
  * resolved at all. An unresolved delay that is known to be the same on every attempt has no
- * random component, so it needs jitter too.
+ * random component, so it needs jitter too. The server's Retry-After with a fixed fallback
+ * (header missing or refused) in a retry that never stops is not exactly the server's: the
+ * fallback path waits the same time forever.
  */
-function needsJitter(wait: Wait): boolean {
+function needsJitter(wait: Wait, site: RetrySite): boolean {
   const d = wait.delay;
   if (d.random) return false;
-  if (d.retryAfter === 'exact') return false;
+  if (d.retryAfter === 'exact') return !!d.fixedFallback && site.bound.kind === 'unbounded';
   if (d.opaque && !d.growing && !d.invariant) return false;
   return true;
+}
+
+/** Whether `node` lies in a function written inside `call` (a delay callback, run on each attempt). */
+function insideFunctionOf(node: TSESTree.Node, call: TSESTree.Node): boolean {
+  for (let n = node.parent; n && n !== call; n = n.parent) {
+    if (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression') return call.range[0] <= n.range[0] && n.range[1] <= call.range[1];
+  }
+  return false;
 }

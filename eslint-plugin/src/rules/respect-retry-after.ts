@@ -48,7 +48,7 @@ export default createRule<Options, MessageIds>({
  * not). A wait whose delay cannot be resolved may carry it, so it counts. A wait whose delay is
  * read from the caught error (the server's delay in the error's body) honours the server too.
  */
-function honours(site: RetrySite): boolean {
+export function honours(site: RetrySite): boolean {
   // The wait is a delay the server sent in the error itself (a rate-limit error's body or fields).
   if (site.waits.some((w) => w.delay.fromFailure)) return true;
   if (!site.honoursRetryAfter) return false;

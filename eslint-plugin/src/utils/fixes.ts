@@ -162,7 +162,8 @@ export function localDelayOf(wait: { node: TSESTree.Node; argument: TSESTree.Exp
   if (wait.argument) return wait.argument;
   const e = wait.delay.expression;
   if (!e || e.range[0] < wait.node.range[0] || e.range[1] > wait.node.range[1] || e === wait.node) return undefined;
-  if (e.type === T.SpreadElement || (e as { range: unknown }).range === wait.node.range) return undefined;
+  // A shorthand property's key and value share one range (`{ retryDelay }`): the wait is reported at the key, not at an expression of its own.
+  if (e.type === T.SpreadElement || (e.range[0] === wait.node.range[0] && e.range[1] === wait.node.range[1])) return undefined;
   return e as TSESTree.Expression;
 }
 
@@ -585,7 +586,7 @@ export function hoistedKeyFix(sourceCode: TSESLint.SourceCode, request: TSESTree
   while (call && call.type !== T.CallExpression) call = call.parent;
   if (call?.type !== T.CallExpression || !(before.range[0] <= call.range[0] && call.range[1] <= before.range[1])) return undefined;
   const opts = requestOptions(call);
-  if (!opts) return undefined;
+  if (!opts) return declaredOptionsKeyFix(sourceCode, call, before, header);
   const name = freeName(sourceCode, before, 'idempotencyKey');
   const entry = `${/^[A-Za-z_$][\w$]*$/.test(header) ? header : `'${header}'`}: ${name}`;
   const indent = indentOf(sourceCode, before);
@@ -606,6 +607,43 @@ export function hoistedKeyFix(sourceCode: TSESLint.SourceCode, request: TSESTree
   if (h.properties.some((p) => p.type === T.SpreadElement)) return undefined;
   const first = h.properties[0];
   return (fixer) => [declare(fixer), first ? fixer.insertTextBefore(first, `${entry}, `) : fixer.replaceText(h, `{ ${entry} }`)];
+}
+
+/**
+ * The key for a request whose options are a variable (`fetch(url, init)`), declared once with an
+ * object literal in the same function before the retry and only ever passed on: the key goes into
+ * that object's `headers` literal, so it is created once per call of the function and sent on every
+ * attempt. A declaration at module level (one key shared by every call), a variable written or
+ * reached through a member (`init.headers = …`), or headers that are not a literal: no edit.
+ */
+function declaredOptionsKeyFix(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, before: TSESTree.Node, header: string): Fix | undefined {
+  const ids = call.arguments.filter((a): a is TSESTree.Identifier => a.type === T.Identifier);
+  for (const id of ids) {
+    let variable: TSESLint.Scope.Variable | undefined;
+    for (let sc: TSESLint.Scope.Scope | null = sourceCode.getScope(call); sc && !variable; sc = sc.upper) variable = sc.set.get(id.name);
+    if (!variable || variable.defs.length !== 1) continue;
+    const def = variable.defs[0]!.node as TSESTree.Node;
+    if (def.type !== T.VariableDeclarator || def.init?.type !== T.ObjectExpression) continue;
+    const decl = def.parent;
+    if (decl?.type !== T.VariableDeclaration || decl.parent?.type !== T.BlockStatement || decl.parent.parent === undefined || !isFunctionNode(decl.parent.parent)) continue;
+    if (!(decl.range[1] <= before.range[0]) || before.parent !== decl.parent) continue;
+    // Only read, and only handed to calls as an argument.
+    if (!variable.references.every((r) => r.init || (!r.isWrite() && r.identifier.parent?.type === T.CallExpression && (r.identifier.parent as TSESTree.CallExpression).arguments.includes(r.identifier as TSESTree.Expression)))) continue;
+    const obj = def.init;
+    if (obj.properties.some((p) => p.type === T.SpreadElement)) continue;
+    const entry = `${/^[A-Za-z_$][\w$]*$/.test(header) ? header : `'${header}'`}: crypto.randomUUID()`;
+    const headers = obj.properties.find((p): p is TSESTree.Property => p.type === T.Property && propName(p) === 'headers');
+    if (!headers) {
+      const first = obj.properties[0];
+      return (fixer) => (first ? fixer.insertTextBefore(first, `headers: { ${entry} }, `) : fixer.replaceText(obj, `{ headers: { ${entry} } }`));
+    }
+    if (headers.shorthand || headers.value.type !== T.ObjectExpression) return undefined;
+    const h = headers.value;
+    if (h.properties.some((p) => p.type === T.SpreadElement)) return undefined;
+    const first = h.properties[0];
+    return (fixer) => (first ? fixer.insertTextBefore(first, `${entry}, `) : fixer.replaceText(h, `{ ${entry} }`));
+  }
+  return undefined;
 }
 
 /**

@@ -120,7 +120,8 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   const jitterWritten = random === false && jitterS.state === 'set';
   site.waits.push({ node: delayS.state === 'set' && !jitterWritten ? delayS.option.property : waitNode, argument: undefined, delay });
   if (random === false) suggest(site, 'require-jitter', editJitter('Use full jitter (`jitter: true`)', 'jitter', 'true'));
-  suggest(site, 'require-max-delay', editJitter(`Cap each wait at ${SUGGESTED_CAP_MS} ms (\`backoffLimit: ${SUGGESTED_CAP_MS}\`)`, 'backoffLimit', String(SUGGESTED_CAP_MS)));
+  // Only where the computed wait can pass the suggested cap: elsewhere it fixes nothing.
+  if (delay.maxReason !== 'known' || delay.maxMs > SUGGESTED_CAP_MS) suggest(site, 'require-max-delay', editJitter(`Cap each wait at ${SUGGESTED_CAP_MS} ms (\`backoffLimit: ${SUGGESTED_CAP_MS}\`)`, 'backoffLimit', String(SUGGESTED_CAP_MS)));
 
   // Methods.
   if (methodsS.state === 'set' && optionsKey(ctx, client.options) === 'no') judgeMethodList(ctx, site, methodsS.option.value, client.factory ? undefined : client.method);
@@ -137,6 +138,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   if (maxAfter !== undefined && maxAfter > 0 && maxAfterS.state === 'set') {
     const at = maxAfterS.option.property;
     site.waits.push({ node: at, argument: undefined, delay: delayFacts(at, { maxMs: maxAfter, maxReason: Number.isFinite(maxAfter) ? 'known' : 'retry-after', retryAfter: 'exact' }) });
+    if (maxAfter > SUGGESTED_CAP_MS) suggest(site, 'require-max-delay', { description: `Give up on a Retry-After above ${SUGGESTED_CAP_MS} ms (\`maxRetryAfter: ${SUGGESTED_CAP_MS}\`)`, range: [at.value.range[0], at.value.range[1]], text: at.shorthand ? `maxRetryAfter: ${SUGGESTED_CAP_MS}` : String(SUGGESTED_CAP_MS) });
   }
   if (statusS.state === 'set') judgeStatusList(ctx, site, statusS.option.value, [413]);
   // `shouldRetry({ error, retryCount })` replaces the status and method checks for the errors it decides (K8).

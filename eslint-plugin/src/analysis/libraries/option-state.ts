@@ -3,6 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isFunction, propertyName, unwrap, walk } from '../ast';
 import { readsRetryAfter as readsRetryAfterIn } from '../operation';
 import { sameFileFunction } from '../delay';
+import { returnedExpressions } from './inspect';
 import type { AttemptBound, DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
 import { bindingOf, variableOf } from '../scope';
 import type { LibraryContext } from './types';
@@ -331,13 +332,21 @@ export function isRateLimitStatus(value: unknown): boolean {
 /**
  * Resolves a function-valued option: an inline function, a same-file function or `const` bound to
  * one, or a same-file class's static method or a `const` object's method (`RetryRules.onRetryWhen`)
- * or, inside a class, one of its own methods (`this.nextDelay`).
+ * or, inside a class, one of its own methods (`this.nextDelay`), or the function a same-file
+ * factory returns (`backoffPolicy(5000)`).
  */
 export function resolveFunction(ctx: LibraryContext, node: Node | null | undefined): FunctionNode | undefined {
   let n = unwrap(node);
   for (let i = 0; n && i < 5; i++) {
     if (isFunction(n)) return n;
     if (n.type === T.MemberExpression) return sameFileFunction(n, { sourceCode: ctx.sourceCode });
+    if (n.type === T.CallExpression) {
+      // A same-file factory whose one returned value is a function (`retryStrategy: backoffPolicy(5000)`).
+      const factory = sameFileFunction(n.callee, { sourceCode: ctx.sourceCode });
+      const returns = factory ? returnedExpressions(factory, ctx.sourceCode.visitorKeys) : [];
+      const made = returns.length === 1 && returns[0] ? unwrap(returns[0]) : undefined;
+      return made && isFunction(made) ? made : undefined;
+    }
     n = constInit(ctx, n);
   }
   return undefined;

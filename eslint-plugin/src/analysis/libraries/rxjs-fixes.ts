@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { propertyName, unwrap, walk } from '../ast';
-import { normalPath } from '../scope';
+import { bindingOf, normalPath, variableOf } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite, RuleId } from '../types';
 import { importedName } from './imports';
 import type { LibraryContext } from './types';
@@ -128,6 +128,8 @@ export function notifierSuggestions(ctx: LibraryContext, site: RetrySite): Sugge
     if (!origin || normalPath(origin).join('.') !== 'delay') continue;
     const x = call.arguments[0];
     if (!x || x.type === T.SpreadElement || call.arguments.length !== 1 || !readsOnly(ctx, x)) continue;
+    // `delay(gapMs)` with `gapMs = 0`: a multiple of the default still waits nothing; no edit here.
+    if (zeroDefault(ctx, x)) continue;
     const delayWhen = importedName(ctx, [origin.module], 'delayWhen');
     const timer = importedName(ctx, ['rxjs'], 'timer');
     if (!delayWhen || !timer) continue;
@@ -140,4 +142,14 @@ export function notifierSuggestions(ctx: LibraryContext, site: RetrySite): Sugge
     add(out, ['require-backoff', 'require-jitter'], { description: 'Wait with capped exponential backoff and full jitter (`delayWhen((_error, i) => timer(…))`)', range: call.range, text, also: merged });
   }
   return out;
+}
+
+/** Whether `x` is a parameter whose default is 0 or less (`gapMs = 0`). */
+function zeroDefault(ctx: LibraryContext, x: Node): boolean {
+  const u = unwrap(x);
+  const v = u.type === T.Identifier ? variableOf(ctx.sourceCode, u) : undefined;
+  const b = v ? bindingOf(v) : undefined;
+  if (b?.kind !== 'param-default' || !b.node) return false;
+  const d = staticValueOf(ctx, b.node)?.value;
+  return typeof d === 'number' && d <= 0;
 }

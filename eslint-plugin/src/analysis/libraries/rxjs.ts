@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { propertyName, unwrap, walk } from '../ast';
 import { delayOfFunction, evaluate, makeEnv, toDelayFacts } from '../delay';
 import { describeHttpCall, type HttpCall } from '../http';
-import { normalPath, variableOf, type Origin } from '../scope';
+import { bindingOf, normalPath, variableOf, type Origin } from '../scope';
 import { isClientErrorStatus } from '../statuses';
 import type { DelayFacts, Node, RetrySite, Wait } from '../types';
 import { resolveExpression, returnedExpressions } from './inspect';
@@ -255,9 +255,10 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
         unknownOperator = true;
         continue;
       }
-      // `scan((n, e) => { if (n >= 3) throw e; return n + 1; }, 0)`: a throw past a count bounds.
+      // `scan((n, e) => { if (n >= 3) throw e; return n + 1; }, 0)`: a throw past a count bounds,
+      // unless the limit's default turns the test off (`limit > -1 && n >= limit`, `limit = -1`).
       const test = throwTest(f);
-      if (test && readsParam(ctx, f, 0, test)) setBound(out, { kind: 'counted' });
+      if (test && readsParam(ctx, f, 0, test) && !offByDefault(ctx, test)) setBound(out, { kind: 'counted' });
       if (test && readsParam(ctx, f, 1, test)) classify(ctx, f, test, false, call, out);
     } else if (name === 'filter') {
       out.classifies = true;
@@ -271,6 +272,43 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
     out.classifies = true;
   }
   return out;
+}
+
+/**
+ * Whether a test is false with every value it reads at its known or default value (PRODUCT: a
+ * default parameter value counts as known): an `&&` operand comparing such values that is false
+ * (`retryCount > -1` with `retryCount = -1`). A limit switched off that way stops nothing.
+ */
+function offByDefault(ctx: LibraryContext, test: Node): boolean {
+  const u = unwrap(test);
+  if (u.type === T.LogicalExpression && u.operator === '&&') return offByDefault(ctx, u.left) || offByDefault(ctx, u.right);
+  if (u.type !== T.BinaryExpression || !['<', '<=', '>', '>=', '===', '!==', '==', '!='].includes(u.operator)) return false;
+  const a = knownOrDefault(ctx, u.left as Node);
+  const b = knownOrDefault(ctx, u.right);
+  if (a === undefined || b === undefined) return false;
+  switch (u.operator) {
+    case '<': return !(a < b);
+    case '<=': return !(a <= b);
+    case '>': return !(a > b);
+    case '>=': return !(a >= b);
+    case '===': case '==': return a !== b;
+    default: return a === b;
+  }
+}
+
+/** A number known statically, or a parameter's default number that nothing in its function writes. */
+function knownOrDefault(ctx: LibraryContext, n: Node): number | undefined {
+  const u = unwrap(n);
+  if (u.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, u);
+    const b = v ? bindingOf(v) : undefined;
+    if (b?.kind === 'param-default' && b.stable && b.node) {
+      const d = staticValueOf(ctx, b.node)?.value;
+      return typeof d === 'number' ? d : undefined;
+    }
+  }
+  const s = staticValueOf(ctx, u)?.value;
+  return typeof s === 'number' ? s : undefined;
 }
 
 function setBound(out: Notifier, b: Notifier['bound']): void {
@@ -437,6 +475,13 @@ function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, ca
     if (v) env.attempts.push({ variable: v, lo: 0, hi: maxIndex ?? Infinity });
   }
   const facts = { ...toDelayFacts(evaluate(arg, env), at, arg), node: at };
+  // `delay(pauseMs)` with `pauseMs = 0`: a caller may pass any wait, the default only applies
+  // when none is given; the wait is the parameter's, the same on every attempt (PRODUCT), named
+  // by its expression rather than taken for no wait.
+  const u = unwrap(arg);
+  const pv = u.type === T.Identifier ? variableOf(ctx.sourceCode, u) : undefined;
+  const b = pv ? bindingOf(pv) : undefined;
+  if (b?.kind === 'param-default' && b.stable && !facts.opaque && facts.maxReason === 'known' && facts.maxMs <= 0) facts.opaque = true;
   if (facts.opaque && isInvariant(ctx, arg, callback)) {
     facts.opaque = false;
     facts.growing = false;
