@@ -316,7 +316,7 @@ function paramKeepsValue(variable: Variable, env: Env): boolean {
   const top = fn.params[index]!;
   const hasDefault = top.type === T.AssignmentPattern;
   return calls.every((call) => {
-    const arg = call.arguments[index];
+    const arg = argumentsPassed(call, fn, env.sourceCode)[index];
     if (!arg) return hasDefault && def.name === (top.type === T.AssignmentPattern ? top.left : top);
     const a = unwrap(arg);
     const isSelf = (x: Node | undefined): boolean => !!x && unwrap(x).type === T.Identifier && isReferenceTo(variable, unwrap(x));
@@ -329,6 +329,21 @@ function paramKeepsValue(variable: Variable, env: Env): boolean {
     }
     return false;
   });
+}
+
+/**
+ * The arguments a call that starts the next attempt hands `fn`: its own, or, when it schedules a
+ * bound copy (`setTimeout(connect.bind(null, interval, cb), interval)`), the ones bound after `this`.
+ */
+export function argumentsPassed(call: TSESTree.CallExpression, fn: Node, sourceCode: TSESLint.SourceCode): readonly TSESTree.CallExpressionArgument[] {
+  if (sameFileFunction(call.callee, { sourceCode }) === fn) return call.arguments;
+  for (const a of call.arguments) {
+    const u = unwrap(a);
+    if (u.type !== T.CallExpression || calleeName(u) !== 'bind') continue;
+    const c = unwrap(u.callee);
+    if (c.type === T.MemberExpression && sameFileFunction(c.object, { sourceCode }) === fn) return u.arguments.slice(1);
+  }
+  return call.arguments;
 }
 
 /**
@@ -348,7 +363,7 @@ function valuesPassedOn(variable: Variable, first: Value, env: Env): Value | und
   if (index < 0 || calls.length === 0) return undefined;
   let out = first;
   for (const call of calls) {
-    const arg = call.arguments[index];
+    const arg = argumentsPassed(call, fn, env.sourceCode)[index];
     if (!arg) continue;
     if (arg.type === T.SpreadElement || refersTo(arg, variable, env.sourceCode)) return undefined;
     const v = evaluate(arg, env);

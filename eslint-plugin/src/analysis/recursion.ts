@@ -4,7 +4,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
-import { carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
+import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
@@ -966,7 +966,7 @@ function putsBack(fn: Fn, taken: Set<TSESLint.Scope.Variable>, ctx: Ctx): boolea
  */
 function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   return paramVars(fn, ctx).some((p) => {
-    const arg = call.arguments[p.index];
+    const arg = argumentsPassed(call, fn, ctx.sourceCode)[p.index];
     if (!arg || fn.params[p.index]?.type === T.ObjectPattern) return false;
     const u = unwrap(arg);
     const refs = (n: Node): boolean => refersTo(n, p.variable, ctx);
@@ -1071,7 +1071,7 @@ function handsOffError(call: TSESTree.CallExpression, fc: FailureContext, fn: Fn
     return u.type === T.Identifier && isReferenceTo(v, u);
   });
   if (!passes) return false;
-  return !paramVars(fn, ctx).some((p) => call.arguments[p.index] && changeIn(call.arguments[p.index]!, p.variable, ctx));
+  return !paramVars(fn, ctx).some((p) => argumentsPassed(call, fn, ctx.sourceCode)[p.index] && changeIn(argumentsPassed(call, fn, ctx.sourceCode)[p.index]!, p.variable, ctx));
 }
 
 /**
@@ -1651,7 +1651,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   };
   // Parameters the self-call changes: positional (`f(n + 1)`), in an options object (`f({ retries: retries - 1 })`).
   for (const p of paramVars(fn, ctx)) {
-    const passed = call.arguments[p.index];
+    const passed = argumentsPassed(call, fn, ctx.sourceCode)[p.index];
     if (!passed) continue;
     // `const next = attempt + 1; … self(next)`: the step is the local's initialiser.
     const arg = isCounterStep(passed, fn, ctx) ? (localConstInit(passed, fn, ctx) ?? passed) : passed;
@@ -1712,7 +1712,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   if (maxAttempts !== undefined) {
     for (const p of paramVars(fn, ctx)) {
       const a = attempts.find((x) => x.variable === p.variable);
-      const arg = call.arguments[p.index] && unwrap(call.arguments[p.index]!);
+      const arg = argumentsPassed(call, fn, ctx.sourceCode)[p.index] && unwrap(argumentsPassed(call, fn, ctx.sourceCode)[p.index]!);
       if (!a || Number.isFinite(a.hi) || !arg || arg.type !== T.BinaryExpression) continue;
       const k = constant(arg.right as Node, ctx);
       if (k === undefined || !Number.isFinite(a.lo)) continue;
@@ -1732,7 +1732,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       const def = v?.defs[0];
       if (!v || !def) return false;
       if (!contains(fn, def.name)) return true;
-      return def.type === 'Parameter' && fn.params.some((param, i) => (param === def.name || (param.type === T.AssignmentPattern && param.left === def.name)) && call.arguments[i] !== undefined && unwrap(call.arguments[i]!).type === T.Identifier && isReferenceTo(v, unwrap(call.arguments[i]!) as TSESTree.Identifier));
+      return def.type === 'Parameter' && fn.params.some((param, i) => (param === def.name || (param.type === T.AssignmentPattern && param.left === def.name)) && argumentsPassed(call, fn, ctx.sourceCode)[i] !== undefined && unwrap(argumentsPassed(call, fn, ctx.sourceCode)[i]!).type === T.Identifier && isReferenceTo(v, unwrap(argumentsPassed(call, fn, ctx.sourceCode)[i]!) as TSESTree.Identifier));
     };
     walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
       const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;

@@ -87,11 +87,19 @@ export interface Option {
   known: { value: unknown } | undefined;
 }
 
-/** Reads option `name` of an options object (the last definition wins, as at run time). */
+/**
+ * Reads option `name` of an options object (the last definition wins, as at run time); undefined
+ * when absent or when an unresolved spread after it may replace it (`options.spread` is then set).
+ */
 export function readOption(ctx: LibraryContext, options: OptionsObject | undefined, name: string): Option | undefined {
   if (!options) return undefined;
   let property: TSESTree.Property | undefined;
-  for (const p of options.entries) if (p && propertyName(p) === name) property = p;
+  for (const p of options.entries) {
+    if (p && propertyName(p) === name) property = p;
+    // `{ backoff: {…}, ...overrides }`: a spread merged in later may replace the option, which is then
+    // as unknown as an option that is absent from options with a spread (PRODUCT: stay silent).
+    else if (!p) property = undefined;
+  }
   if (!property) return undefined;
   const value = property.value as Node;
   return { property, value, known: staticValueOf(ctx, value) };
