@@ -685,8 +685,12 @@ export function builtInConfig(): Linter.Config[] {
  * dropped; with `quiet`, warnings too. Counts are recomputed.
  */
 export function keepOwnFindings(results: ESLintNamespace.LintResult[], quiet = false): ESLintNamespace.LintResult[] {
+  // A file-level notice of ESLint's own (no rule, no line): a file the user named was not linted
+  // ("File ignored because outside of base path", "… of a matching ignore pattern"). Dropping it
+  // would leave a named file silently unchecked.
+  const notice = (m: Linter.LintMessage): boolean => m.ruleId === null && (m.line as number | undefined) === undefined;
   const keep = (m: Linter.LintMessage): boolean =>
-    (isRetryRule(m.ruleId) || (m.ruleId === null && (m.fatal === true || /\bretry\//.test(m.message)))) && (!quiet || m.severity === 2);
+    (isRetryRule(m.ruleId) || notice(m) || (m.ruleId === null && (m.fatal === true || /\bretry\//.test(m.message)))) && (!quiet || m.severity === 2);
   return results.map((r) => {
     const messages = r.messages.filter(keep);
     // Results made by older ESLint versions or by hand may lack these lists, whatever the types say.

@@ -96,6 +96,19 @@ describe('retry-lint', function () {
       assert.match(run.stderr, /no such file or directory: src\/missing-folder/);
     });
 
+    it('says so when a file it was given lies outside the folder it runs in (not linted, not silent)', () => {
+      const here = copyFixture('clean');
+      const elsewhere = copyFixture('unbounded');
+      const file = path.join(elsewhere, 'reconnect.js');
+      const run = retryLint(['--format', 'json', file], here);
+      const results = JSON.parse(run.stdout) as JsonResult[];
+      assert.equal(results.length, 1, run.stdout);
+      assert.equal(results[0].filePath, file);
+      assert.equal(results[0].messages.length, 1, JSON.stringify(results[0].messages));
+      assert.match(results[0].messages[0].message, /ignored/i);
+      assert.equal(results[0].messages[0].ruleId, null);
+    });
+
     it('exits 2 when the --config file does not exist', () => {
       const run = retryLint(['--config', 'nowhere.config.mjs'], copyFixture('clean'));
       assert.equal(run.status, 2);

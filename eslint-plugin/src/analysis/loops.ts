@@ -164,7 +164,15 @@ function failedOperation(node: Node): Node | undefined {
     const idx = host.arguments.indexOf(p as TSESTree.CallExpressionArgument);
     if ((name === 'catch' && idx === 0) || (name === 'then' && idx === 1)) {
       const callee = unwrap(host.callee);
-      return callee.type === T.MemberExpression ? callee.object : undefined;
+      if (callee.type !== T.MemberExpression) return undefined;
+      // The chain's head is the operation: `op().then(onDone).catch(…)` handles op's failure too.
+      let head: Node = callee.object;
+      for (let link = unwrap(head); link.type === T.CallExpression && (calleeName(link) === 'then' || calleeName(link) === 'finally'); link = unwrap(head)) {
+        const c = unwrap(link.callee);
+        if (c.type !== T.MemberExpression) break;
+        head = c.object;
+      }
+      return head;
     }
     return undefined;
   }
@@ -333,9 +341,11 @@ function analyzeInterval(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | u
   if (!recreates && isFunction(cb)) {
     const failed = failedOperation(call);
     if (failed) {
-      const text = ctx.sourceCode.getText(unwrap(failed));
+      // Compared token by token: the same call laid out over several lines is the same call.
+      const tokens = (n: Node): string => ctx.sourceCode.getTokens(n).map((t) => t.value).join(' ');
+      const text = tokens(unwrap(failed));
       walk(cb.body, ctx.sourceCode.visitorKeys, (n) => {
-        if (n.type === T.CallExpression && ctx.sourceCode.getText(n) === text) repeatsFailed = true;
+        if (n.type === T.CallExpression && tokens(n) === text) repeatsFailed = true;
         if (n.type === T.CallExpression && calleeName(n) === 'clearInterval') {
           const f = enclosing(n);
           const host = f?.parent;
