@@ -1268,6 +1268,9 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       scheduledBy = scheduled;
       schedulerCall = call;
     }
+    // `.then(poll, poll)`: the same function on fulfilment and on rejection runs after every outcome,
+    // success included: a poll, not a failure path.
+    else if (name === 'then' && call.arguments.length >= 2 && sameHandler(call.arguments[0]!, call.arguments[1]!)) return undefined;
     else if (name === 'catch' || (name === 'then' && call.arguments.length >= 2 && (isSelfArg(call.arguments[1]!, fn, ctx) || (!!handlerFn && sameFileFunction(call.arguments[1]!, ctx) === handlerFn)))) {
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
       // A named handler (`.catch(onFailure)`): its own parameter and body are what decide, as for an inline one.
@@ -1667,7 +1670,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       continue;
     }
     // `tries++; … self(url, tries)`: the parameter itself is stepped in the body and handed back as it is.
-    const self = steppedParameter(arg, p.variable, fn);
+    const self = steppedParameter(arg, p.variable, fn, call);
     if (self) {
       consider(p.variable, self.dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined, self.unit);
       continue;
@@ -1755,14 +1758,27 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
 }
 
 /**
- * The parameter `param` is passed back as it is (`self(url, tries)`) after the body stepped it
- * (`tries++`, `tries += 1`, `budget -= 1`): its direction, and whether every step is by one.
+ * Whether the statement holding `step` runs before `call` on every path to it: a statement of a block
+ * (or of the function body) that also holds the call, ending before it. A step written in another
+ * re-call's arguments (`self(x, ++tries)` beside `self(x, tries)`) or on another branch does not.
  */
-function steppedParameter(arg: Node, param: Variable, fn: Fn): { dir: 1 | -1; unit: boolean } | undefined {
+function stepPrecedes(step: Node, call: Node): boolean {
+  let s: Node | undefined = step;
+  while (s && s.parent && s.parent.type !== T.BlockStatement && s.parent.type !== T.Program && s.parent.type !== T.SwitchCase) s = s.parent;
+  return !!s && s.type === T.ExpressionStatement && !!s.parent && contains(s.parent, call) && s.range[1] <= call.range[0];
+}
+
+/**
+ * The parameter `param` is passed back as it is (`self(url, tries)`) after the body stepped it
+ * (`tries++`, `tries += 1`, `budget -= 1`) on every path to that call: its direction, and whether
+ * every step is by one.
+ */
+function steppedParameter(arg: Node, param: Variable, fn: Fn, call: Node): { dir: 1 | -1; unit: boolean } | undefined {
   const a = unwrap(arg);
   if (a.type !== T.Identifier || !isReferenceTo(param, a)) return undefined;
   let dir: 1 | -1 | undefined;
   let unit = true;
+  let precedes = false;
   for (const r of param.references) {
     const w = r.identifier.parent as Node | undefined;
     if (!contains(fn.body, r.identifier)) continue;
@@ -1776,8 +1792,9 @@ function steppedParameter(arg: Node, param: Variable, fn: Fn): { dir: 1 | -1; un
     if (d === undefined) continue;
     if (dir !== undefined && dir !== d) return undefined;
     dir = d;
+    if (w && stepPrecedes(w, call)) precedes = true;
   }
-  return dir ? { dir, unit } : undefined;
+  return dir && precedes ? { dir, unit } : undefined;
 }
 
 /**
@@ -2020,4 +2037,11 @@ function inLeavingBranch(n: Node, call: Node, root: Node): boolean {
     if (p.type === T.IfStatement && child !== p.test && alwaysExits(child)) return true;
   }
   return false;
+}
+
+/** Two handler arguments naming the same function (`.then(poll, poll)`). */
+function sameHandler(a: Node, b: Node): boolean {
+  const x = unwrap(a);
+  const y = unwrap(b);
+  return x.type === T.Identifier && y.type === T.Identifier && x.name === y.name;
 }
