@@ -219,6 +219,8 @@ describe('retry-lint options', function () {
     const rc = JSON.parse(readFileSync(path.join(legacy, '.eslintrc.json'), 'utf8')) as { extends: string[] };
     assert.deepEqual(rc.extends, ['eslint:recommended', 'plugin:retry/recommended-legacy']);
     assert.match(readFileSync(path.join(legacy, '.eslintrc.json'), 'utf8'), /^\{\n {4}"root"/, 'indentation kept');
+    // Only `extends` changes: the one-line object elsewhere stays on its line (newcomer trial 4).
+    assert.match(readFileSync(path.join(legacy, '.eslintrc.json'), 'utf8'), /\n {4}"parserOptions": \{ "ecmaVersion": 2022, "sourceType": "module" \},\n/);
     assert.ok(ruleIds(retryLint([], legacy).results).includes('retry/no-unbounded-retry'));
 
     const none = project({ 'package.json': JSON.stringify({ name: 'none', private: true }), 'a.js': UNBOUNDED }, { eslint: 'eslint' });

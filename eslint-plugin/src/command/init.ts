@@ -4,6 +4,7 @@
 // what to add. It never overwrites a file it has not understood.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { applyEdits, modify } from 'jsonc-parser';
 import type { CliIo } from '../cli';
 import type { ResolvedEslint } from './engine';
 
@@ -92,6 +93,18 @@ function indentOf(text: string): string {
   return /^[{[]\s*\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
 }
 
+/**
+ * `text` with `extends` (at `at`, the path of the eslintrc object in the file) set to `list`, every
+ * other byte kept: jsonc-parser (the JSON editor VS Code uses) edits the one value in place, in the file's own indentation and line
+ * endings, so the rest of the file (one-line arrays, key order, comments) stays as the user wrote it.
+ */
+function withExtends(text: string, at: string[], list: unknown[]): string {
+  const indent = indentOf(text);
+  const formattingOptions = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  // A new `extends` goes first: inserted after the last key, jsonc-parser re-formats the key before it.
+  return applyEdits(text, modify(text, [...at, 'extends'], list, { formattingOptions, getInsertionIndex: () => 0 }));
+}
+
 /** Adds `plugin:retry/recommended-legacy` to an eslintrc object; false when it already has the plugin. */
 function addToLegacy(config: { plugins?: unknown; extends?: unknown }): boolean {
   const extendsList = config.extends === undefined ? [] : Array.isArray(config.extends) ? (config.extends as unknown[]) : [config.extends];
@@ -117,7 +130,7 @@ function initLegacyFile(file: string, io: CliIo): number {
     io.stdout(`${name} already uses the retry plugin.\n`);
     return 0;
   }
-  write(file, `${JSON.stringify(config, null, indentOf(text))}\n`);
+  write(file, withExtends(text, [], (config as { extends: unknown[] }).extends));
   io.stdout(`Added plugin:retry/recommended-legacy to ${name}.\n`);
   return 0;
 }
@@ -133,7 +146,7 @@ function initPackageJson(file: string, io: CliIo): number {
     io.stdout('The eslintConfig of package.json already uses the retry plugin.\n');
     return 0;
   }
-  write(file, `${JSON.stringify(pkg, null, indentOf(text))}\n`);
+  write(file, withExtends(text, ['eslintConfig'], (pkg.eslintConfig as { extends: unknown[] }).extends));
   io.stdout('Added plugin:retry/recommended-legacy to the eslintConfig of package.json.\n');
   return 0;
 }
