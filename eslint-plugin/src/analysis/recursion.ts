@@ -2001,7 +2001,10 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
   } else if (fc.timer) {
     const ms = fc.timer.arguments[1];
     const expr = ms && ms.type !== T.SpreadElement ? ms : undefined;
-    waits.push(waitOf({ call: fc.timer, delayExpr: expr ?? ({ type: T.Literal, value: 0, raw: '0', range: fc.timer.range, loc: fc.timer.loc, parent: fc.timer } as unknown as Node), bindings: [], argument: expr, opaque: false }, ctx.sourceCode, attempts, iterations, region));
+    // A countdown: an interval whose tick clears the interval before it makes the call (`if (--left === 0)
+    // { clearInterval(t); connect(); }`) runs the call once, after an unknown number of ticks.
+    const countdown = isGlobalInterval(ctx.sourceCode, fc.timer) && clearsItselfBeforeCall(fc.timer, call);
+    waits.push(waitOf({ call: fc.timer, delayExpr: expr ?? ({ type: T.Literal, value: 0, raw: '0', range: fc.timer.range, loc: fc.timer.loc, parent: fc.timer } as unknown as Node), bindings: [], argument: expr, opaque: countdown }, ctx.sourceCode, attempts, iterations, region));
   }
   walkRegion(fc.path, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
@@ -2044,4 +2047,18 @@ function sameHandler(a: Node, b: Node): boolean {
   const x = unwrap(a);
   const y = unwrap(b);
   return x.type === T.Identifier && y.type === T.Identifier && x.name === y.name;
+}
+
+/**
+ * Whether the callback of the interval `timer` clears an interval in the statement list that holds
+ * `call`, before it: the tick that makes the call is the interval's last.
+ */
+function clearsItselfBeforeCall(timer: TSESTree.CallExpression, call: Node): boolean {
+  const cb = timer.arguments[0] && unwrap(timer.arguments[0]);
+  if (!cb || !isFunction(cb) || !contains(cb, call)) return false;
+  let s: Node | undefined = call;
+  while (s && s.parent && s.parent.type !== T.BlockStatement) s = s.parent;
+  const block = s?.parent;
+  if (!s || block?.type !== T.BlockStatement) return false;
+  return block.body.some((st) => st.range[1] <= s!.range[0] && st.type === T.ExpressionStatement && st.expression.type === T.CallExpression && calleeName(st.expression) === 'clearInterval');
 }
