@@ -36,7 +36,7 @@ function hoistedProject(files: Record<string, string>, tsVersion = '4.4.4'): str
   for (const name of readdirSync(path.join(ROOT, 'node_modules/@typescript-eslint'))) {
     if (!existsSync(path.join(modules, '@typescript-eslint', name))) link(`@typescript-eslint/${name}`, path.join(ROOT, 'node_modules/@typescript-eslint', name));
   }
-  for (const name of ['eslint', '@eslint', '@eslint/compat', 'debug', 'ms', 'minimatch', 'semver', 'tinyglobby', 'ts-api-utils', 'eslint-visitor-keys', '@microsoft', '@eslint-community']) {
+  for (const name of ['eslint', '@eslint', '@eslint/compat', 'debug', 'ms', 'minimatch', 'jsonc-parser', 'semver', 'tinyglobby', 'ts-api-utils', 'eslint-visitor-keys', '@microsoft', '@eslint-community']) {
     if (!existsSync(path.join(modules, name)) && existsSync(path.join(ROOT, 'node_modules', name))) link(name, path.join(ROOT, 'node_modules', name));
   }
   const ts = path.join(modules, 'typescript');
