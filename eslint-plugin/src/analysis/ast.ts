@@ -150,3 +150,10 @@ export function isLogCallee(callee: Node, objects: readonly string[] = ['console
   const object = unwrap(callee.object);
   return (object.type === T.Identifier && objects.includes(object.name)) || LOG_METHOD_RE.test(propertyName(callee) ?? '');
 }
+
+/** The statement holding `node` that sits in a statement list (a block, the program or a `case`), or undefined. */
+export function statementInList(node: Node): Node | undefined {
+  let s: Node | undefined = node;
+  while (s && s.parent && s.parent.type !== T.BlockStatement && s.parent.type !== T.Program && s.parent.type !== T.SwitchCase) s = s.parent;
+  return s?.parent ? s : undefined;
+}

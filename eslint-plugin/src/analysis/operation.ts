@@ -602,7 +602,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       const tested = statusesTested(n.test, sourceCode);
       // `status >= 400 && status < 500 && ![408, 429].includes(status)`: 429 is an exception carved out of
       // a fail-fast range of client errors; it goes round with every other failure, not handled apart.
-      const carvedFromClientRange = tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<');
+      const carvedFromClientRange = clientRangeGuard(tested);
       if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '==='|| s.op === '==' || s.op === 'in' || s.op === '>=')) && leadsToRetry(n)) {
         rateLimitChecks.push(rateLimitAt(n.test, tested));
       } else if (carvedFromClientRange) {
@@ -615,14 +615,14 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         // `if (!transient || attempt >= max) return res;` with `transient = status === 429 || …`: the exit
         // leaves the other statuses, and 429 falls through to the wait and the next attempt.
         rateLimitChecks.push(rateLimitAt(n.test, tested));
-      } else if (retryReached && !clientRangeGuard(tested) && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
+      } else if (retryReached && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
         // `if (![503].includes(res.status) || left <= 0) return res;`: the test sends 503 round again.
         rateLimitChecks.push(rateLimitAt(n.test, tested));
       }
       // A same-file predicate that says yes to 429/503 (`if (!isThrottled(err)) throw err`,
       // `if (isRateLimited(res)) { wait; continue; }`): its check is where the status is handled.
       rateLimitChecks.push(...predicateRateLimitChecks(n, sourceCode, leadsToRetry(n)));
-      const clientHit = tested.some((s) => s.code !== 401 && s.code !== 403 && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || (tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<'));
+      const clientHit = tested.some((s) => s.code !== 401 && s.code !== 403 && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || clientRangeGuard(tested);
       // A same-file predicate in the retry condition (`if (this.shouldRetry(res)) …`) that says yes to a 4xx.
       if (leadsToRetry(n)) clientErrorRetries.push(...predicateClientChecks(n.test, sourceCode));
       // `if (![400, 500, 503].includes(status)) throw err`: the list is what goes round again.

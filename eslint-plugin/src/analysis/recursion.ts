@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -1763,9 +1763,8 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
  * re-call's arguments (`self(x, ++tries)` beside `self(x, tries)`) or on another branch does not.
  */
 function stepPrecedes(step: Node, call: Node): boolean {
-  let s: Node | undefined = step;
-  while (s && s.parent && s.parent.type !== T.BlockStatement && s.parent.type !== T.Program && s.parent.type !== T.SwitchCase) s = s.parent;
-  return !!s && s.type === T.ExpressionStatement && !!s.parent && contains(s.parent, call) && s.range[1] <= call.range[0];
+  const s = statementInList(step);
+  return !!s && s.type === T.ExpressionStatement && contains(s.parent!, call) && s.range[1] <= call.range[0];
 }
 
 /**
@@ -2056,9 +2055,8 @@ function sameHandler(a: Node, b: Node): boolean {
 function clearsItselfBeforeCall(timer: TSESTree.CallExpression, call: Node): boolean {
   const cb = timer.arguments[0] && unwrap(timer.arguments[0]);
   if (!cb || !isFunction(cb) || !contains(cb, call)) return false;
-  let s: Node | undefined = call;
-  while (s && s.parent && s.parent.type !== T.BlockStatement) s = s.parent;
+  const s = statementInList(call);
   const block = s?.parent;
   if (!s || block?.type !== T.BlockStatement) return false;
-  return block.body.some((st) => st.range[1] <= s!.range[0] && st.type === T.ExpressionStatement && st.expression.type === T.CallExpression && calleeName(st.expression) === 'clearInterval');
+  return block.body.some((st) => st.range[1] <= s.range[0] && st.type === T.ExpressionStatement && st.expression.type === T.CallExpression && calleeName(st.expression) === 'clearInterval');
 }
