@@ -22,7 +22,7 @@ describe('real-code cases (recall and precision floors)', () => {
 });
 
 /**
- * Floors for the sets kept in sub-folders. held-out, held-out-2 and held-out-3 were each scored blind
+ * Floors for the sets kept in sub-folders. held-out, held-out-2 … held-out-5 were each scored blind
  * and then became development cases; dev-4 and dev-6 were written for development. Each floor is the score the
  * analysis reached on that set, rounded down: a change that loses what was learnt from it fails.
  */
@@ -32,6 +32,8 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   { folder: 'dev-4', cases: 60, recall: 0.94, precision: 0.95 },
   { folder: 'held-out-3', cases: 66, recall: 0.92, precision: 0.97 },
   { folder: 'dev-6', cases: 65, recall: 0.91, precision: 0.93 },
+  { folder: 'held-out-4', cases: 72, recall: 0.95, precision: 0.89 },
+  { folder: 'held-out-5', cases: 72, recall: 0.82, precision: 0.84 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {
