@@ -1631,6 +1631,18 @@ function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
 
 /** The attempt limit of a recursive retry: a counter parameter that changes on each call and is checked. */
 function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[]; once: boolean } {
+  /** An object declared outside the function (a module-level store). */
+  const outsideFn = (o: Node): boolean => {
+    const u = unwrap(o);
+    const def = u.type === T.Identifier ? variableOf(ctx.sourceCode, u)?.defs[0] : undefined;
+    return !!def && !contains(fn, def.name);
+  };
+  /** `store.get(key)` or `store[key]`. */
+  const keyedRead = (x: Node): { store: Node; key: Node } | undefined => {
+    if (x.type === T.CallExpression && calleeName(x) === 'get' && x.arguments.length === 1 && unwrap(x.callee).type === T.MemberExpression) return { store: (unwrap(x.callee) as TSESTree.MemberExpression).object, key: x.arguments[0] as Node };
+    if (x.type === T.MemberExpression && x.computed) return { store: x.object, key: x.property };
+    return undefined;
+  };
   const attempts: AttemptVar[] = [];
   let bounded = false;
   /** A one-off replay or failover (a switch turned off, state dropped, the next item of a list), not a backoff retry. */
@@ -1732,6 +1744,38 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       const dir = n.type === T.UpdateExpression ? (n.operator === '++' ? 1 : -1) : n.operator === '+=' ? 1 : -1;
       consider(v, dir, start, byOne(n));
     }
+    return undefined;
+  });
+  // A count kept per key in a store outside the function (`const n = tries.get(id) ?? 0` …
+  // `tries.set(id, n + 1)`, `const n = failures[id] || 0` … `failures[id] = n + 1`): the same
+  // counter as an outer variable, one per input.
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.VariableDeclarator || n.id.type !== T.Identifier || !n.init) return undefined;
+    const v = variableOf(ctx.sourceCode, n.id);
+    if (!v || attempts.some((a) => a.variable === v)) return undefined;
+    let init = unwrap(n.init);
+    if (init.type === T.LogicalExpression && (init.operator === '??' || init.operator === '||') && constant(init.right, ctx) === 0) init = unwrap(init.left);
+    const read = keyedRead(init);
+    if (!read || !outsideFn(read.store)) return undefined;
+    const text = (x: Node): string => ctx.sourceCode.getText(x);
+    let written = false;
+    walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
+      if (written) return false;
+      let store: Node | undefined;
+      let key: Node | undefined;
+      let value: Node | undefined;
+      if (m.type === T.CallExpression && calleeName(m) === 'set' && unwrap(m.callee).type === T.MemberExpression && m.arguments.length === 2) {
+        store = (unwrap(m.callee) as TSESTree.MemberExpression).object;
+        [key, value] = m.arguments as Node[];
+      } else if (m.type === T.AssignmentExpression && m.operator === '=' && unwrap(m.left).type === T.MemberExpression && (unwrap(m.left) as TSESTree.MemberExpression).computed) {
+        store = (unwrap(m.left) as TSESTree.MemberExpression).object;
+        key = (unwrap(m.left) as TSESTree.MemberExpression).property;
+        value = m.right;
+      }
+      if (store && key && value && text(store) === text(read.store) && text(key) === text(read.key) && refersTo(value, v, ctx) && byOne(value)) written = true;
+      return undefined;
+    });
+    if (written && tests.some((t) => limitIn(t, v, ctx))) consider(v, 1, 0, true);
     return undefined;
   });
   // `get(url, retries - 1, delay * 2)` with `retries = 4`: the doubling delay stops with the count.
