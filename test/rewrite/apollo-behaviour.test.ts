@@ -10,8 +10,7 @@
 // sent once; a jitter edit makes the waits follow the random source). RetryLink never reads
 // Retry-After (the adapter's docs say so), so the 429 scenarios only check that nothing else changes.
 //
-// Not run here: bullmq's backoff needs a Redis server for its real retry loop (a Worker and a
-// Queue); its options are checked by the analysis tests only.
+// BullMQ's suggestions run in bullmq-behaviour.test.ts (its real retry decision, without Redis).
 import assert from 'node:assert/strict';
 import * as ts from 'typescript';
 import { apply, findings, offeredEdits, parseError, type OfferedEdit } from './harness';
