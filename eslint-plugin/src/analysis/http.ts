@@ -5,6 +5,7 @@ import { calleeName, contains, propertyName, stringValue, unwrap, walk } from '.
 import { returnedExpressions, sameFileFunction } from './delay';
 import { bindingOf, normalPath, originOf, staticValues, variableOf, type Origin } from './scope';
 import type { Node, NonIdempotentRequest } from './types';
+import { GENERATION_ENDPOINT_RE } from './vocabulary';
 
 /** An HTTP request call the analysis recognises. */
 export interface HttpCall {
@@ -381,12 +382,33 @@ function makesFreshId(n: TSESTree.CallExpression | TSESTree.NewExpression, sourc
  */
 export function judgeIdempotency(sourceCode: TSESLint.SourceCode, http: HttpCall, region: Node, settings: RetrySettings): NonIdempotentRequest | undefined {
   if (!http.method || !settings.nonIdempotentMethods.includes(http.method)) return undefined;
+  // PRODUCT: an LLM completion or embedding request changes no state and needs no key.
+  const address = staticAddress(sourceCode, http.node.arguments[0]);
+  if (address !== undefined && GENERATION_ENDPOINT_RE.test(address.replace(/[?#].*$/, ''))) return undefined;
   if (http.keyValue) {
     const fresh = keyCreatedInside(sourceCode, http.keyValue, region);
     return fresh ? { node: http.node, method: http.method, key: 'per-attempt', keyNode: fresh } : undefined;
   }
   if (http.keyUnknown) return undefined;
   return { node: http.methodSource ?? http.node, method: http.method, key: 'none', keyNode: undefined, ...(http.possibleMethods ? { possibleMethods: http.possibleMethods } : {}) };
+}
+
+/**
+ * The text of a request's address with each interpolated part as a star (`${base}/v1/completions`
+ * gives a star then `/v1/completions`), through a `const` holding a string or template; undefined when not written
+ * out in the file.
+ */
+function staticAddress(sourceCode: TSESLint.SourceCode, arg: Node | undefined, depth = 0): string | undefined {
+  if (!arg || depth > 3) return undefined;
+  const u = unwrap(arg);
+  const s = stringValue(u);
+  if (s !== undefined) return s;
+  if (u.type === T.TemplateLiteral) return u.quasis.map((q) => q.value.cooked ?? '').join('*');
+  if (u.type === T.Identifier) {
+    const def = variableOf(sourceCode, u)?.defs[0];
+    if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init) return staticAddress(sourceCode, def.node.init, depth + 1);
+  }
+  return undefined;
 }
 
 /** One possible value of a method, and the caller's argument it comes from (if any). */

@@ -109,3 +109,12 @@ export const STATEMENT_CALL_RE = /^(\$?query|raw|execute|exec|\$?queryRaw(Unsafe
 
 /** A statement that only reads (`SELECT 1`, `select now()`). */
 export const READ_STATEMENT_RE = /^\s*(select|show)\b/i;
+
+/**
+ * Addresses of generation endpoints (OpenAI-compatible `/v1/completions`, `/v1/chat/completions`,
+ * `/v1/embeddings`, `/v1/moderations`, Azure's `/openai/deployments/{name}/…`, Gemini's
+ * `:generateContent` / `:embedContent`): the request computes output and stores nothing
+ * (PRODUCT: an LLM completion or embedding request needs no idempotency key). A versioned or
+ * deployment path is required, so `/tasks/{id}/completions` (a recorded completion) is not one.
+ */
+export const GENERATION_ENDPOINT_RE = /(\/v\d+(beta\d*|alpha\d*)?|\/openai\/deployments\/[^/]+)\/(chat\/completions|completions|embeddings|moderations)$|:(generateContent|streamGenerateContent|embedContent|batchEmbedContents|countTokens)$/;
