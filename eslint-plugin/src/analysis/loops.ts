@@ -784,37 +784,62 @@ function readsOnlyToProbe(loop: Loop, ctx: Ctx): boolean {
 
 /** Methods that give a resource back. */
 const RELEASE_RE = /^(close|destroy|release|end|disconnect|quit|unref|dispose)$/;
+/** Methods that only open a resource or check it answers (their result dropped). */
+const OPEN_CHECK_RE = /^(connect|open|ping|authenticate|\$connect)$/;
 
 /**
- * "Wait until it opens" (F5): the only work of the loop's try is to acquire a resource, release it
- * at once and report a constant (`const fd = await open(p); await fd.close(); return true;`).
- * Nothing the attempt produced leaves the loop: a readiness probe, not a retry of an operation.
+ * "Wait until it opens" (F5): the only work of the loop's try is to acquire a resource (in the try,
+ * or made in the pass just before it: `const c = new Client(url)`), open or check it (`connect()`,
+ * `ping()`, a `SELECT` whose rows are dropped), release it at once and report a constant
+ * (`await fd.close(); return true;`). Nothing the attempt produced leaves the loop: a readiness
+ * probe, not a retry of an operation. A write through the resource, or the resource handed back,
+ * makes it an operation again.
  */
 function opensAndClosesOnly(loop: Loop, ctx: Ctx): boolean {
   let probes = 0;
   let other = false;
+  const sc = ctx.sourceCode;
+  const resourceOf = (st: Node): Variable | undefined => {
+    if (st.type !== T.VariableDeclaration || st.declarations.length !== 1) return undefined;
+    const d = st.declarations[0]!;
+    let init = unwrap(d.init);
+    if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+    if (d.id.type !== T.Identifier || (init?.type !== T.CallExpression && init?.type !== T.NewExpression)) return undefined;
+    return variableOf(sc, d.id);
+  };
+  /** `r.m(…)` (awaited, or with a `.catch(…)` after it) as a whole statement: the method's name. */
+  const droppedMethodCall = (e: Node, resource: Variable): string | undefined => {
+    let x = unwrap(e);
+    if (x.type === T.AwaitExpression) x = unwrap(x.argument);
+    if (x.type === T.CallExpression && calleeName(x) === 'catch' && unwrap(x.callee).type === T.MemberExpression) x = unwrap((unwrap(x.callee) as TSESTree.MemberExpression).object);
+    const c = x.type === T.CallExpression ? unwrap(x.callee) : undefined;
+    if (c?.type !== T.MemberExpression || unwrap(c.object).type !== T.Identifier || variableOf(sc, unwrap(c.object) as TSESTree.Identifier) !== resource) return undefined;
+    const name = propertyName(c) ?? '';
+    if (RELEASE_RE.test(name) || OPEN_CHECK_RE.test(name) || isDroppedProbeRead(x, ctx)) return name;
+    return undefined;
+  };
   ownNodes(loop, ctx, (n) => {
     if (n.type !== T.TryStatement) return;
+    // A resource made in the pass just before the try.
     let resource: Variable | undefined;
+    const list = n.parent && (n.parent.type === T.BlockStatement ? n.parent.body : undefined);
+    const before = list ? list[list.indexOf(n) - 1] : undefined;
+    const outer = before && n.parent === loop.body ? resourceOf(before) : undefined;
+    if (outer) resource = outer;
     let released = false;
     const ok = n.block.body.every((st) => {
-      if (st.type === T.VariableDeclaration && st.declarations.length === 1 && !resource) {
-        const d = st.declarations[0]!;
-        let init = unwrap(d.init);
-        if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
-        if (d.id.type !== T.Identifier || init?.type !== T.CallExpression) return false;
-        resource = variableOf(ctx.sourceCode, d.id);
-        return !!resource;
+      if (!resource) {
+        resource = resourceOf(st);
+        if (resource) return true;
       }
       if (st.type === T.ExpressionStatement) {
-        let e = unwrap(st.expression);
-        if (e.type === T.AwaitExpression) e = unwrap(e.argument);
-        const c = e.type === T.CallExpression ? unwrap(e.callee) : undefined;
-        if (c?.type === T.MemberExpression && RELEASE_RE.test(propertyName(c) ?? '') && unwrap(c.object).type === T.Identifier && resource && variableOf(ctx.sourceCode, unwrap(c.object) as TSESTree.Identifier) === resource) {
-          released = true;
+        const name = resource ? droppedMethodCall(st.expression, resource) : undefined;
+        if (name !== undefined) {
+          if (RELEASE_RE.test(name)) released = true;
           return true;
         }
-        return false;
+        const e = unwrap(st.expression);
+        return e.type === T.CallExpression && isLogCallee(unwrap(e.callee));
       }
       if (st.type === T.ReturnStatement) {
         const a = unwrap(st.argument);
@@ -822,9 +847,14 @@ function opensAndClosesOnly(loop: Loop, ctx: Ctx): boolean {
       }
       return st.type === T.BreakStatement;
     });
-    // The resource is read only to release it.
-    const onlyReleased = !!resource && resource.references.every((r) => r.init || (r.identifier.parent?.type === T.MemberExpression && RELEASE_RE.test(propertyName(r.identifier.parent) ?? '')));
-    if (ok && released && onlyReleased) probes++;
+    // The resource is read only to open, check or release it (in the try or its catch).
+    const onlyProbed = !!resource && resource.references.every((r) => {
+      if (r.init) return true;
+      let s: Node | undefined = r.identifier.parent;
+      while (s && s.type !== T.ExpressionStatement && !isFunction(s)) s = s.parent;
+      return s?.type === T.ExpressionStatement && droppedMethodCall(s.expression, resource!) !== undefined;
+    });
+    if (ok && released && onlyProbed) probes++;
     else other = true;
   });
   return probes > 0 && !other;
