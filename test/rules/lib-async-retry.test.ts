@@ -31,7 +31,7 @@ ruleTester.run('require-max-delay', requireMaxDelay, {
     {
       name: "options through a const",
       code: "import retry from 'async-retry';\nconst opts = { retries: 12, minTimeout: 500 };\nretry(async () => 1, opts);",
-      errors: [{ messageId: 'delayTooLong', line: 3, column: 1, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`)" }, output: "import retry from 'async-retry';\nconst opts = { retries: 12, minTimeout: 500, maxTimeout: 30000 };\nretry(async () => 1, opts);" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 14, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`)" }, output: "import retry from 'async-retry';\nconst opts = { retries: 12, minTimeout: 500, maxTimeout: 30000 };\nretry(async () => 1, opts);" }] }],
     },
   ],
 });

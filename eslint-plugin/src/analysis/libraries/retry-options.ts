@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { Node, RetrySite } from '../types';
+import { unwrap } from '../ast';
 import {
   booleanValue,
   numberValue,
@@ -48,8 +49,11 @@ export function retryOptionsSite(
   after: Node | undefined,
   d: RetryOptionDefaults,
 ): { site: RetrySite; options: Options } {
-  const anchor: Node = call.type === T.ObjectExpression ? call : call.callee;
   const options = resolveOptions(ctx, optionsArg);
+  const anchor: Node = call.type === T.ObjectExpression ? call : call.callee;
+  // Options written apart (`const RETRY_OPTIONS = {…}; retry(fn, RETRY_OPTIONS)`): a missing cap is
+  // reported on that object, where the option goes (require-max-delay reports on the library option).
+  const apart = options.kind === 'object' && unwrap(optionsArg)?.type !== T.ObjectExpression ? options.obj.node : undefined;
   const site = librarySite(d.library, call, { node: anchor });
   if (options.kind === 'unknown') return { site: unknownOptionsSite(site, anchor), options };
   const retriesS = optionState(ctx, options, 'retries');
@@ -107,7 +111,7 @@ export function retryOptionsSite(
   }
   const worstRetries = forever === true || isEffectivelyUnbounded(retries) ? Infinity : retries;
   const delay = scheduleDelay({
-    node: (maxTimeout !== undefined && Number.isFinite(maxTimeout) ? propertyOf(maxS) : undefined) ?? anchor,
+    node: (maxTimeout !== undefined && Number.isFinite(maxTimeout) ? propertyOf(maxS) : undefined) ?? apart ?? anchor,
     baseMs: minTimeout * (randomize === false ? 1 : 2),
     factor,
     capMs: maxTimeout !== undefined && Number.isFinite(maxTimeout) ? maxTimeout : undefined,
