@@ -453,7 +453,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const statusIfs: TSESTree.IfStatement[] = [];
   const loopCounters = counters(loop, ctx);
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
-  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx)) return undefined;
+  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
     if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
@@ -936,6 +936,54 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
     return undefined;
   });
   return reads;
+}
+
+/**
+ * The request's target moves on between passes: the address a request goes to (an HTTP call's
+ * first argument) reads a variable from outside the loop body that the body reassigns from what
+ * the pass produced (`target = new URL(reply.headers.get('location'), target).href`, `endpoint =
+ * backup` with `const backup = res.headers.get(…)`). The next pass asks another target (a redirect
+ * followed, a fallback endpoint): a walk over different inputs, not a retry (R2). A target re-read
+ * from the same unchanged source each pass (`url = config.url`) is the same request again.
+ */
+function retargetsRequest(loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
+  const sc = ctx.sourceCode;
+  const moved = new Set<Variable>();
+  const passLocal = (root: Node, self: Variable): boolean => {
+    let hit = false;
+    walk(root, sc.visitorKeys, (m) => {
+      if (hit) return false;
+      if (m.type === T.Identifier) {
+        const v = variableOf(sc, m);
+        const decl = v?.defs[0]?.name;
+        if (v && (v === self || (decl && contains(loop.body, decl) && !cs.some((c) => c.variable === v)))) hit = true;
+      }
+      return undefined;
+    });
+    return hit;
+  };
+  for (const n of assignmentsAndCalls(loop.body, ctx)) {
+    if (n.type !== T.AssignmentExpression || n.left.type !== T.Identifier) continue;
+    const v = variableOf(sc, n.left);
+    const decl = v?.defs[0]?.name;
+    if (!v || !decl || contains(loop.body, decl) || cs.some((c) => c.variable === v)) continue;
+    const rhs = unwrap(n.right);
+    if (rhs.type === T.Identifier && variableOf(sc, rhs) === v) continue;
+    if (passLocal(n.right, v)) moved.add(v);
+  }
+  if (moved.size === 0) return false;
+  let retargets = false;
+  ownNodes(loop, ctx, (n) => {
+    if (retargets || n.type !== T.CallExpression || !n.arguments[0] || !describeHttpCall(sc, n, ctx.settings)) return;
+    walk(n.arguments[0], sc.visitorKeys, (m) => {
+      if (m.type === T.Identifier) {
+        const v = variableOf(sc, m);
+        if (v && moved.has(v)) retargets = true;
+      }
+      return undefined;
+    });
+  });
+  return retargets;
 }
 
 /**

@@ -823,8 +823,20 @@ const COMPARISON = new Set(['<', '<=', '>', '>=', '===', '==', '!==', '!=']);
 function stepsOuterInput(fn: Fn, ctx: Ctx): boolean {
   const keys = ctx.sourceCode.visitorKeys;
   const carriers = new Set<TSESLint.Scope.Variable>();
+  // A call that does the work: neither a log line nor a wait (`setTimeout(again, PAUSES[step])`).
+  const worker = (c: TSESTree.CallExpression): boolean => !isLogCallee(unwrap(c.callee)) && !asWait(c, ctx.sourceCode, ctx.settings);
+  // `hosts[index]` inside a working call's arguments: the value picks the target of the operation.
+  const picksTarget = (v: TSESLint.Scope.Variable): boolean =>
+    v.references.some((r) => {
+      const m = r.identifier.parent;
+      if (m?.type !== T.MemberExpression || !m.computed || m.property !== r.identifier || !contains(fn, m)) return false;
+      for (let p: Node | undefined = m.parent; p && p !== fn; p = p.parent) {
+        if (isFunction(p)) return false;
+        if (p.type === T.CallExpression) return p.arguments.some((a) => contains(a, m)) && worker(p);
+      }
+      return false;
+    });
   walk(fn.body, keys, (n) => {
-    if (n !== fn.body && isFunction(n)) return false;
     const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
     const u = target && unwrap(target);
     if (u?.type !== T.Identifier || ATTEMPTISH.test(u.name)) return undefined;
@@ -835,7 +847,12 @@ function stepsOuterInput(fn: Fn, ctx: Ctx): boolean {
       const p = r.identifier.parent;
       return p?.type === T.BinaryExpression && COMPARISON.has(p.operator);
     });
-    if (!compared) carriers.add(v);
+    // Compared (against the list's length) but picking the element the request goes to: the next
+    // candidate, not a count of attempts at the same one.
+    // A step in a callback of the function counts only for such a pick.
+    let nested = false;
+    for (let p = n.parent; p && p !== fn; p = p.parent) if (isFunction(p)) nested = true;
+    if ((!compared && !nested) || picksTarget(v)) carriers.add(v);
     return undefined;
   });
   if (carriers.size === 0) return false;
