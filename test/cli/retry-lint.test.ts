@@ -287,6 +287,52 @@ describe('retry-lint', function () {
       assert.equal(results[0]?.locations.length, 1);
     });
 
+    describe('findings of a file in line order, whatever order ESLint returns them in', () => {
+      // A processor that lints each JSDoc `@example` as a block of its own: ESLint gives the file's
+      // findings first, then those of the example near the top (load.js: 15, then 5, 6, 6).
+      const processor = path.join(FIXTURES, 'processor');
+      const inOrder = (found: Array<[number, number]>, what: string): void => {
+        const sorted = [...found].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        assert.deepEqual(found, sorted, `${what}: ${JSON.stringify(found)}`);
+      };
+
+      it('stylish', () => {
+        const run = retryLint(['load.js'], processor);
+        assert.equal(run.status, 1, run.stderr);
+        const found = [...run.stdout.matchAll(/^\s+(\d+):(\d+)\s+(?:error|warning)/gm)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
+        assert.equal(found.length, 4, run.stdout);
+        inOrder(found, 'stylish');
+      });
+
+      it('json (messages and suppressed messages)', () => {
+        const run = retryLint(['--format', 'json'], processor);
+        assert.equal(run.status, 1, run.stderr);
+        const results = JSON.parse(run.stdout) as Array<JsonResult & { suppressedMessages: Array<{ line: number; column: number }> }>;
+        const load = results.find((r) => r.filePath.endsWith('load.js'));
+        assert.equal(load?.messages.length, 4);
+        for (const r of results) {
+          inOrder((r.messages as Array<{ line: number; column?: number }>).map((m) => [m.line, m.column ?? 0]), path.basename(r.filePath));
+          inOrder(r.suppressedMessages.map((m) => [m.line, m.column]), `${path.basename(r.filePath)} (suppressed)`);
+        }
+      });
+
+      it('sarif (a suppressed finding among the others)', () => {
+        const run = retryLint(['--format', 'sarif'], processor);
+        assert.equal(run.status, 1, run.stderr);
+        const log = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ suppressions?: unknown[]; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }> };
+        const byFile = new Map<string, Array<[number, number]>>();
+        for (const r of log.runs[0]?.results ?? []) {
+          const location = r.locations[0];
+          assert.ok(location);
+          const { artifactLocation, region } = location.physicalLocation;
+          byFile.set(artifactLocation.uri, [...(byFile.get(artifactLocation.uri) ?? []), [region.startLine, region.startColumn]]);
+        }
+        assert.equal(byFile.get('load.js')?.length, 4);
+        assert.equal(log.runs[0]?.results.filter((r) => r.suppressions).length, 1, 'suppressed.js: one suppressed finding');
+        for (const [file, found] of byFile) inOrder(found, file);
+      });
+    });
+
     it('sarif has an empty runs[0].results for clean code', () => {
       const run = retryLint(['--format', 'sarif'], copyFixture('clean'));
       assert.equal(run.status, 0);
