@@ -23,7 +23,10 @@ import {
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
 import { mayRetryMethod, retriesMethod } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, numberOption, opaqueDelay, scheduleDelay, staticValueOf, type FunctionNode } from './util';
+import { firstWrittenOption, librarySite, numberOption, opaqueDelay, scheduleDelay, staticValueOf, type FunctionNode } from './util';
+
+/** axios-retry's options: an object that writes one of them configures retrying. */
+const AXIOS_RETRY_OPTIONS = ['retries', 'retryDelay', 'retryCondition', 'shouldResetTimeout', 'onRetry', 'onMaxRetryTimesExceeded', 'validateResponse'];
 
 export const docs: LibraryDocs = {
   package: 'axios-retry',
@@ -61,7 +64,7 @@ export const axiosRetryAdapter: LibraryAdapter = {
     types: [['IAxiosRetryConfig'], ['AxiosRetry', 'IAxiosRetryConfig'], ['IAxiosRetryConfigExtended']],
     analyze(literal, ctx) {
       const options = resolveOptions(ctx, literal);
-      if (options.kind !== 'object' || !['retries', 'retryDelay', 'retryCondition'].some((n) => optionState(ctx, options, n).state === 'set')) return [];
+      if (options.kind !== 'object' || !AXIOS_RETRY_OPTIONS.slice(0, 3).some((n) => optionState(ctx, options, n).state === 'set')) return [];
       return [analyzeCall(ctx, literal)];
     },
   },
@@ -78,9 +81,11 @@ function exportName(ctx: LibraryContext, node: Node | undefined): string | undef
 function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTree.ObjectExpression): RetrySite {
   // A typed options object (K3) is its own site and anchor; no instance, so no request is judged.
   const [instance, optionsArg] = call.type === T.ObjectExpression ? [undefined, call] : call.arguments;
-  const anchor: Node = call.type === T.ObjectExpression ? call : call.callee;
   const calleeText = call.type === T.ObjectExpression ? 'axiosRetry' : ctx.sourceCode.getText(call.callee);
   const options = resolveOptions(ctx, optionsArg);
+  // A default left in force is reported on the first retry option the code writes (PRODUCT: "the
+  // library option"), on the call only when it writes none.
+  const anchor: Node = (options.kind === 'object' ? firstWrittenOption(options.obj, AXIOS_RETRY_OPTIONS) : undefined) ?? (call.type === T.ObjectExpression ? call : call.callee);
   const site = librarySite('axios-retry', call, { node: anchor });
   site.honoursRetryAfter = true;
   if (options.kind === 'unknown') return unknownOptionsSite(site, anchor);

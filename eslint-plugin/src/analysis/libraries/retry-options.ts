@@ -14,7 +14,7 @@ import {
 } from './option-state';
 import type { LibraryContext } from './types';
 import { isEffectivelyUnbounded } from '../limits';
-import { librarySite, opaqueDelay, scheduleDelay } from './util';
+import { firstWrittenOption, librarySite, opaqueDelay, scheduleDelay } from './util';
 
 /**
  * The options of node-retry (`retry`), shared by p-retry, async-retry and promise-retry:
@@ -48,8 +48,12 @@ export function retryOptionsSite(
   after: Node | undefined,
   d: RetryOptionDefaults,
 ): { site: RetrySite; options: Options } {
-  const anchor: Node = call.type === T.ObjectExpression ? call : call.callee;
   const options = resolveOptions(ctx, optionsArg);
+  // A default left in force is reported on the first retry option the code writes (PRODUCT: "the
+  // library option"), on the call (or the typed object) only when it writes none; a wait the
+  // default leaves unjittered goes on the call ("the library option or call").
+  const callAt: Node = call.type === T.ObjectExpression ? call : call.callee;
+  const anchor: Node = (options.kind === 'object' ? firstWrittenOption(options.obj, RETRY_OPTION_NAMES) : undefined) ?? callAt;
   const site = librarySite(d.library, call, { node: anchor });
   if (options.kind === 'unknown') return { site: unknownOptionsSite(site, anchor), options };
   const retriesS = optionState(ctx, options, 'retries');
@@ -100,7 +104,7 @@ export function retryOptionsSite(
     site.noWait = propertyOf(maxS) ?? anchor;
     return { site, options };
   }
-  const waitNode: Node = (randomize === false ? propertyOf(randomS) : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS) : undefined) ?? anchor;
+  const waitNode: Node = (randomize === false ? propertyOf(randomS) : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS) : undefined) ?? callAt;
   if (factor === undefined || minTimeout === undefined) {
     site.waits.push({ node: waitNode, argument: undefined, delay: opaqueDelay(anchor) });
     return { site, options };
