@@ -240,14 +240,28 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     }
     return true;
   }, (o) => contexts.some((x) => reachesRetry(fn, x.call, o, ctx)));
+  // Several failure paths into one relay (`on('close', () => this.reconnect())` and the connect's
+  // `catch { this.reconnect() }`) are one retry, as a hook and a path are (see `relays`): it is
+  // reported once, at the call back that both paths share.
+  const sharedBack = new Set<Node>();
+  const seenBack = new Set<Node>();
+  for (const { call } of contexts) {
+    const r = relays.find((q) => q.call === call);
+    if (r && seenBack.has(r.back)) sharedBack.add(r.back);
+    if (r) seenBack.add(r.back);
+  }
+  const reported = new Set<Node>();
   for (const { call, fc } of contexts) {
     // "Wait until ready": a read whose result is thrown away, re-run until it succeeds, is polling.
     if (fc.flow && isProbe(fn, call, op.http, ctx)) continue;
     const relay = relays.find((r) => r.call === call);
+    const shared = !!relay && sharedBack.has(relay.back);
+    if (shared && reported.has(relay.back)) continue;
+    if (shared) reported.add(relay.back);
     const computed = relay ? relayBound(fn, relay, ctx) : recursionBound(fn, call, ctx);
     const { attempts, once } = computed;
-    const anchor = relay?.hook ? relay.back : call;
-    let bound = relay?.hook ? { ...computed.bound, node: anchor } : computed.bound;
+    const anchor = relay?.hook || shared ? relay!.back : call;
+    let bound = relay?.hook || shared ? { ...computed.bound, node: anchor } : computed.bound;
     // `const { shouldRetry } = await getRetryConfig(err)`: a helper we cannot see decides (and may count and wait).
     const opaque = decidedElsewhere(call, fc, ctx);
     if (opaque && bound.kind === 'unbounded') bound = { ...bound, kind: 'unknown' };
