@@ -8,7 +8,7 @@ import { escape as escapeGlob } from 'minimatch';
 import { atLeast, resolveEslint, type EngineClass, type EngineInstance, type ResolvedEslint } from './command/engine';
 import { findFileProblems, isGlob, problemResult, type FileProblem } from './command/files';
 import { InitError, runInit } from './command/init';
-import { formatSarif } from './command/sarif';
+import { byLocation, formatSarif } from './command/sarif';
 import { FIXTURE_FOLDERS, FIXTURE_IGNORES } from './ignores';
 import { useSupportedTypeScript } from './command/typescript';
 import plugin from './index';
@@ -548,7 +548,7 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
   }
   if (options.fix) await Engine.outputFixes(results);
   const reported = problems.filter((p) => p.severity === 2 || (p.severity === 1 && !options.quiet)).map(problemResult);
-  results = [...keepOwnFindings(results, options.quiet), ...reported].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  results = [...keepOwnFindings(results, options.quiet), ...reported].map(inLineOrder).sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
   const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
   const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
@@ -712,6 +712,20 @@ export function keepOwnFindings(results: ESLintNamespace.LintResult[], quiet = f
       ...(output !== undefined ? { output } : {}),
     };
   });
+}
+
+/**
+ * A result with its messages and suppressed messages in line, column order. ESLint sorts a file's
+ * messages, but not what a processor's `postprocess` returns (a block's findings after the next
+ * block's), so every format prints the findings of a file in the order they appear in it.
+ */
+export function inLineOrder(result: ESLintNamespace.LintResult): ESLintNamespace.LintResult {
+  const suppressed = result.suppressedMessages as Linter.SuppressedLintMessage[] | undefined;
+  return {
+    ...result,
+    messages: [...result.messages].sort(byLocation),
+    ...(suppressed ? { suppressedMessages: [...suppressed].sort(byLocation) } : {}),
+  };
 }
 
 /** Formats the results: ESLint's own stylish and json formatters, SARIF with command/sarif.ts. */

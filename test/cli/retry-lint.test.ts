@@ -287,6 +287,52 @@ describe('retry-lint', function () {
       assert.equal(results[0]?.locations.length, 1);
     });
 
+    describe('findings of a file in line order, whatever order ESLint returns them in', () => {
+      // A processor that lints each JSDoc `@example` as a block of its own: ESLint gives the file's
+      // findings first, then those of the example near the top (load.js: 15, then 5, 6, 6).
+      const processor = path.join(FIXTURES, 'processor');
+      const inOrder = (found: Array<[number, number]>, what: string): void => {
+        const sorted = [...found].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        assert.deepEqual(found, sorted, `${what}: ${JSON.stringify(found)}`);
+      };
+
+      it('stylish', () => {
+        const run = retryLint(['load.js'], processor);
+        assert.equal(run.status, 1, run.stderr);
+        const found = [...run.stdout.matchAll(/^\s+(\d+):(\d+)\s+(?:error|warning)/gm)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
+        assert.equal(found.length, 4, run.stdout);
+        inOrder(found, 'stylish');
+      });
+
+      it('json (messages and suppressed messages)', () => {
+        const run = retryLint(['--format', 'json'], processor);
+        assert.equal(run.status, 1, run.stderr);
+        const results = JSON.parse(run.stdout) as Array<JsonResult & { suppressedMessages: Array<{ line: number; column: number }> }>;
+        const load = results.find((r) => r.filePath.endsWith('load.js'));
+        assert.equal(load?.messages.length, 4);
+        for (const r of results) {
+          inOrder((r.messages as Array<{ line: number; column?: number }>).map((m) => [m.line, m.column ?? 0]), path.basename(r.filePath));
+          inOrder(r.suppressedMessages.map((m) => [m.line, m.column]), `${path.basename(r.filePath)} (suppressed)`);
+        }
+      });
+
+      it('sarif (a suppressed finding among the others)', () => {
+        const run = retryLint(['--format', 'sarif'], processor);
+        assert.equal(run.status, 1, run.stderr);
+        const log = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ suppressions?: unknown[]; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }> };
+        const byFile = new Map<string, Array<[number, number]>>();
+        for (const r of log.runs[0]?.results ?? []) {
+          const location = r.locations[0];
+          assert.ok(location);
+          const { artifactLocation, region } = location.physicalLocation;
+          byFile.set(artifactLocation.uri, [...(byFile.get(artifactLocation.uri) ?? []), [region.startLine, region.startColumn]]);
+        }
+        assert.equal(byFile.get('load.js')?.length, 4);
+        assert.equal(log.runs[0]?.results.filter((r) => r.suppressions).length, 1, 'suppressed.js: one suppressed finding');
+        for (const [file, found] of byFile) inOrder(found, file);
+      });
+    });
+
     it('sarif has an empty runs[0].results for clean code', () => {
       const run = retryLint(['--format', 'sarif'], copyFixture('clean'));
       assert.equal(run.status, 0);
@@ -324,6 +370,20 @@ describe('retry-lint', function () {
       const results = JSON.parse(run.stdout) as JsonResult[];
       return new Map(results.map((r) => [path.basename(r.filePath), r]));
     }
+
+    it('lints a TypeScript file with `import x = require(…)` and every other file (issue 11: every rule threw, exit 2, nothing printed)', () => {
+      const dir = projectWith((d) => {
+        writeFileSync(
+          path.join(d, 'profile.ts'),
+          "import axios = require('axios');\nimport fs = require('fs');\nconst sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\nexport async function load(id: string) {\n  if (!fs.existsSync('/tmp/c')) fs.mkdirSync('/tmp/c');\n  for (let attempt = 0; attempt < 4; attempt++) {\n    try {\n      return await axios.get('https://example.test/' + id);\n    } catch (err) {\n      await sleep(1500);\n    }\n  }\n}\n",
+        );
+      });
+      const run = retryLint(['--format', 'json'], dir);
+      assert.equal(run.status, 1, run.stderr);
+      const results = byName(run);
+      assert.deepEqual(results.get('profile.ts')?.messages.map((m) => `${String(m.ruleId)}:${m.line}`).sort(), ['retry/no-retry-on-client-error:9', 'retry/require-backoff:10', 'retry/require-jitter:10']);
+      assert.ok(results.get('reconnect.js')?.messages.some((m) => m.ruleId === 'retry/no-unbounded-retry'), run.stdout);
+    });
 
     it('reports a FIFO named x.js on that file without opening it, and prints every other finding (json, stylish, sarif)', () => {
       const dir = projectWith((d) => execFileSync('mkfifo', [path.join(d, 'x.js')]));

@@ -168,6 +168,38 @@ function retryRegions(text: string, file: string, at: number): Array<[number, nu
   return regions;
 }
 
+/** Counts of offered edits by how far they got through problemOf's checks (each check counted among the edits that passed the ones before). */
+export interface EditTally {
+  applied: number;
+  parses: number;
+  findingGone: number;
+  noNewFinding: number;
+  insideRetry: number;
+}
+
+/** An empty tally. */
+export function newTally(): EditTally {
+  return { applied: 0, parses: 0, findingGone: 0, noNewFinding: 0, insideRetry: 0 };
+}
+
+/** Adds one edit's problemOf answer to a tally. */
+export function tally(t: EditTally, problem: string | undefined): void {
+  t.applied++;
+  if (problem?.startsWith('does not parse')) return;
+  t.parses++;
+  if (problem && (/ is not gone /.test(problem) || problem.startsWith('claims '))) return;
+  t.findingGone++;
+  if (problem?.startsWith('adds a ')) return;
+  t.noNewFinding++;
+  if (problem?.startsWith('changes text outside')) return;
+  t.insideRetry++;
+}
+
+/** The tally as one line for the test output. */
+export function tallyLine(t: EditTally): string {
+  return `applied ${t.applied}, parse OK ${t.parses}, finding gone ${t.findingGone}, no new finding ${t.noNewFinding}, nothing outside the retry changed ${t.insideRetry}`;
+}
+
 /** What is wrong with an offered edit (does not parse, leaves its finding, adds one, edits outside the retry), or undefined. */
 export function problemOf(text: string, file: string, before: readonly Finding[], edit: OfferedEdit): string | undefined {
   // A helper plan's import is the server's part: added here too, so the analysis reads the

@@ -39,7 +39,68 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
     {
       name: 'CommonJS, aliased, options through a const whose retryIf ignores the operation',
       code: "const { RetryLink: Retry } = require('@apollo/client/link/retry');\nconst options = { attempts: { max: 3, retryIf: (error) => !!error } };\nnew Retry(options);",
-      errors: [{ messageId: 'conditionRetriesNonIdempotent', line: 2, column: 39 }],
+      errors: [
+        {
+          messageId: 'conditionRetriesNonIdempotent',
+          line: 2,
+          column: 39,
+          suggestions: [
+            {
+              messageId: 'applyLibraryFix',
+              data: { description: 'Do not retry mutations (`operation.operationType`, Apollo Client 4)' },
+              output: "const { RetryLink: Retry } = require('@apollo/client/link/retry');\nconst options = { attempts: { max: 3, retryIf: (error, operation) => operation.operationType !== 'mutation' && !!error } };\nnew Retry(options);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an attempts object without retryIf: the default condition written with the mutation test',
+      code: "import { RetryLink } from '@apollo/client/link/retry';\nnew RetryLink({ attempts: { max: 3 } });",
+      errors: [
+        {
+          messageId: 'missingKey',
+          suggestions: [
+            {
+              messageId: 'applyLibraryFix',
+              data: { description: 'Do not retry mutations (`operation.operationType`, Apollo Client 4)' },
+              output: "import { RetryLink } from '@apollo/client/link/retry';\nnew RetryLink({ attempts: { max: 3, retryIf: (error, operation) => !!error && operation.operationType !== 'mutation' } });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a bare-parameter attempts function with a looser body: parenthesised after the mutation test',
+      code: "import { RetryLink } from '@apollo/client/link/retry';\nnew RetryLink({ attempts: count => count < 2 || count === 3 });",
+      errors: [
+        {
+          messageId: 'conditionRetriesNonIdempotent',
+          suggestions: [
+            {
+              messageId: 'applyLibraryFix',
+              data: { description: 'Do not retry mutations (`operation.operationType`, Apollo Client 4)' },
+              output: "import { RetryLink } from '@apollo/client/link/retry';\nnew RetryLink({ attempts: (count, operation) => operation.operationType !== 'mutation' && (count < 2 || count === 3) });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'options spread from elsewhere, then attempts written: the written retryIf is the one in force and is edited',
+      code: "import { RetryLink } from '@apollo/client/link/retry';\ndeclare const base: object;\nnew RetryLink({ ...base, attempts: { max: 3, retryIf: (e) => !!e } });",
+      errors: [
+        {
+          messageId: 'conditionRetriesNonIdempotent',
+          suggestions: [
+            {
+              messageId: 'applyLibraryFix',
+              data: { description: 'Do not retry mutations (`operation.operationType`, Apollo Client 4)' },
+              output: "import { RetryLink } from '@apollo/client/link/retry';\ndeclare const base: object;\nnew RetryLink({ ...base, attempts: { max: 3, retryIf: (e, operation) => operation.operationType !== 'mutation' && !!e } });",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

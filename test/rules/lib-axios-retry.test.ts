@@ -24,12 +24,12 @@ ruleTester.run('require-backoff', requireBackoff, {
     {
       name: "aliased import, instance",
       code: "import axios from 'axios';\nimport withRetries from 'axios-retry';\nconst api = axios.create();\nwithRetries(api, { retries: 2 });",
-      errors: [{ messageId: 'noWait', line: 4, column: 1, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Back off exponentially with jitter (`retryDelay: withRetries.exponentialDelay`)" }, output: "import axios from 'axios';\nimport withRetries from 'axios-retry';\nconst api = axios.create();\nwithRetries(api, { retries: 2, retryDelay: withRetries.exponentialDelay });" }] }],
+      errors: [{ messageId: 'noWait', line: 4, column: 20, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Back off exponentially with jitter (`retryDelay: withRetries.exponentialDelay`)" }, output: "import axios from 'axios';\nimport withRetries from 'axios-retry';\nconst api = axios.create();\nwithRetries(api, { retries: 2, retryDelay: withRetries.exponentialDelay });" }] }],
     },
     {
       name: "CommonJS require, options through a const",
       code: "const axios = require('axios');\nconst axiosRetry = require('axios-retry').default;\nconst options = { retries: 5 };\naxiosRetry(axios, options);",
-      errors: [{ messageId: 'noWait', line: 4, column: 1, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Back off exponentially with jitter (`retryDelay: axiosRetry.exponentialDelay`)" }, output: "const axios = require('axios');\nconst axiosRetry = require('axios-retry').default;\nconst options = { retries: 5, retryDelay: axiosRetry.exponentialDelay };\naxiosRetry(axios, options);" }] }],
+      errors: [{ messageId: 'noWait', line: 3, column: 19, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Back off exponentially with jitter (`retryDelay: axiosRetry.exponentialDelay`)" }, output: "const axios = require('axios');\nconst axiosRetry = require('axios-retry').default;\nconst options = { retries: 5, retryDelay: axiosRetry.exponentialDelay };\naxiosRetry(axios, options);" }] }],
     },
   ],
 });
@@ -67,7 +67,7 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
     {
       name: "condition accepts everything",
       code: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\nconst api = axios.create();\naxiosRetry(api, {\n  retryDelay: axiosRetry.exponentialDelay,\n  retryCondition: () => true,\n});\nexport const add = (o: object) => api.patch('/x', o);",
-      errors: [{ messageId: 'conditionRetriesNonIdempotent', line: 6, column: 3, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Retry only idempotent requests (`axiosRetry.isIdempotentRequestError`)" }, output: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\nconst api = axios.create();\naxiosRetry(api, {\n  retryDelay: axiosRetry.exponentialDelay,\n  retryCondition: axiosRetry.isIdempotentRequestError,\n});\nexport const add = (o: object) => api.patch('/x', o);" }] }],
+      errors: [{ messageId: 'conditionRetriesNonIdempotent', line: 6, column: 3, suggestions: [{ messageId: 'applyLibraryFix', data: { description: 'Retry only idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE), the condition otherwise kept' }, output: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\nconst api = axios.create();\naxiosRetry(api, {\n  retryDelay: axiosRetry.exponentialDelay,\n  retryCondition: (error) => ['get', 'head', 'options', 'put', 'delete'].includes(error.config?.method ?? ''),\n});\nexport const add = (o: object) => api.patch('/x', o);" }] }],
     },
   ],
 });

@@ -64,7 +64,7 @@ ruleTester.run('require-max-delay', requireMaxDelay, {
     {
       name: "default ten retries reach 512 s",
       code: "import pRetry from 'p-retry';\npRetry(async () => 1, { randomize: true });",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 1, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`)" }, output: "import pRetry from 'p-retry';\npRetry(async () => 1, { randomize: true, maxTimeout: 30000 });" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 25, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`)" }, output: "import pRetry from 'p-retry';\npRetry(async () => 1, { randomize: true, maxTimeout: 30000 });" }] }],
     },
     {
       name: "cap above the limit",

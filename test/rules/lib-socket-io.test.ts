@@ -84,7 +84,7 @@ ruleTester.run('no-unbounded-retry', noUnboundedRetry, {
       // Setting a reconnection option opts in; the default reconnectionAttempts is Infinity.
       name: 'a reconnection option without reconnectionAttempts',
       code: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelay: 500 });",
-      errors: [{ messageId: 'unboundedRetry', line: 2, column: 1 }],
+      errors: [{ messageId: 'unboundedRetry', line: 2, column: 24 }],
     },
     {
       name: 'reconnectionAttempts 0 means Infinity',

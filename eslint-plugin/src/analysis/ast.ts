@@ -157,3 +157,23 @@ export function statementInList(node: Node): Node | undefined {
   while (s && s.parent && s.parent.type !== T.BlockStatement && s.parent.type !== T.Program && s.parent.type !== T.SwitchCase) s = s.parent;
   return s?.parent ? s : undefined;
 }
+
+/** Whether a statement always leaves its block (throw, return, break, continue), including if/else both leaving. */
+export function alwaysExits(stmt: Node | null | undefined): boolean {
+  if (!stmt) return false;
+  switch (stmt.type) {
+    case T.ThrowStatement:
+    case T.ReturnStatement:
+    case T.BreakStatement:
+    case T.ContinueStatement:
+      return true;
+    case T.BlockStatement:
+      return stmt.body.some((s) => alwaysExits(s));
+    case T.IfStatement:
+      return alwaysExits(stmt.consequent) && alwaysExits(stmt.alternate);
+    case T.TryStatement:
+      return alwaysExits(stmt.block) && (!stmt.handler || alwaysExits(stmt.handler.body));
+    default:
+      return false;
+  }
+}

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { bindingOf, fieldOf, laterWrites, memberWritten, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CLAMP_RE, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
@@ -192,6 +192,14 @@ export function evaluate(node: Node | null | undefined, env: Env): Value {
 }
 
 function evalInner(n: Node, env: Env): Value {
+  if (n.type === T.Identifier || n.type === T.MemberExpression) {
+    const v = n.type === T.Identifier ? evalIdentifier(n, env) : evalMember(n, env);
+    // Not for the attempt counter itself (its interval is the loop's business), but for values made from it.
+    const counter = n.type === T.Identifier ? !!attemptOf(env, variableOf(env.sourceCode, n)) : !!env.attemptMember?.(n);
+    if (counter || Number.isFinite(v.hi)) return v;
+    const bound = exitGuardBound(n, env);
+    return bound === undefined ? v : minOf(v, NUM(bound));
+  }
   switch (n.type) {
     case T.Literal: {
       if (typeof n.value === 'number') return NUM(n.value);
@@ -204,10 +212,6 @@ function evalInner(n: Node, env: Env): Value {
       if (typeof n.value === 'bigint') return NUM(Number(n.value));
       return INVARIANT();
     }
-    case T.Identifier:
-      return evalIdentifier(n, env);
-    case T.MemberExpression:
-      return evalMember(n, env);
     case T.CallExpression:
       return evalCall(n, env);
     case T.BinaryExpression:
@@ -434,22 +438,40 @@ const FLIP: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=
  * An upper bound a test puts on a variable when the test has the given truth value:
  * `d < 60_000` true, `d >= 60_000` false, `!(d && d < 60_000)` false, `a || d > C` false.
  */
-function upperBoundWhen(test: Node, variable: Variable, truth: boolean, env: Env, depth = 0): number | undefined {
+function upperBoundWhen(test: Node, variable: Variable | ((x: Node) => boolean), truth: boolean, env: Env, depth = 0): number | undefined {
   const t = unwrap(test);
   if (depth > 8) return undefined;
   if (t.type === T.UnaryExpression && t.operator === '!') return upperBoundWhen(t.argument, variable, !truth, env, depth + 1);
+  const isV = (x: Node): boolean => {
+    const u = unwrap(x);
+    return typeof variable === 'function' ? variable(u) : u.type === T.Identifier && isReferenceTo(variable, u);
+  };
   if (t.type === T.LogicalExpression) {
     if ((t.operator === '&&' && truth) || (t.operator === '||' && !truth)) {
       const bounds = [t.left, t.right].map((x) => upperBoundWhen(x, variable, truth, env, depth + 1)).filter((b): b is number => b !== undefined);
       return bounds.length > 0 ? Math.min(...bounds) : undefined;
     }
+    // `!(v !== undefined && v > C)`: either there is no value (no number to wait) or it is at most C.
+    if ((t.operator === '&&' && !truth) || (t.operator === '||' && truth)) {
+      const presence = (x: Node, present: boolean): boolean => {
+        const u = unwrap(x);
+        if (isV(u)) return present;
+        if (u.type === T.UnaryExpression && u.operator === '!') return presence(u.argument, !present);
+        if (u.type !== T.BinaryExpression || u.left.type === T.PrivateIdentifier) return false;
+        const absentLit = (y: Node): boolean => { const w = unwrap(y); return (w.type === T.Identifier && w.name === 'undefined') || (w.type === T.Literal && w.value === null); };
+        const onV = (isV(u.left) && absentLit(u.right)) || (isV(u.right) && absentLit(u.left));
+        if (!onV) return false;
+        return present ? u.operator === '!==' || u.operator === '!=' : u.operator === '===' || u.operator === '==';
+      };
+      // `&&` false: some conjunct is false; with the other a presence test, the value is absent or bounded.
+      const want = truth; // `||` true: `v === undefined || v <= C`
+      const [a, b] = [t.left, t.right];
+      if (presence(a, !want)) return upperBoundWhen(b, variable, truth, env, depth + 1);
+      if (presence(b, !want)) return upperBoundWhen(a, variable, truth, env, depth + 1);
+    }
     return undefined;
   }
   if (t.type !== T.BinaryExpression || t.left.type === T.PrivateIdentifier) return undefined;
-  const isV = (x: Node): boolean => {
-    const u = unwrap(x);
-    return u.type === T.Identifier && isReferenceTo(variable, u);
-  };
   let op: string = t.operator;
   let other: Node;
   if (isV(t.left)) other = t.right;
@@ -461,6 +483,63 @@ function upperBoundWhen(test: Node, variable: Variable, truth: boolean, env: Env
   if (op !== '<' && op !== '<=') return undefined;
   const c = evaluate(other, env);
   return isConst(c) ? c.lo : undefined;
+}
+
+/**
+ * An upper bound that the tests on the way to a reference put on its value: a test before it in
+ * the same function that leaves when the value is too large (`if (ms > MAX) throw …`, `if (s !==
+ * undefined && s > MAX) return`), or the branch of an `if`/ternary/`&&` the reference sits in. A
+ * cap anywhere on the path from the value to the wait counts, whatever form it takes. Only for a
+ * value that nothing writes between (a binding without later writes, or a member that no
+ * assignment in the function changes).
+ */
+function exitGuardBound(ref: TSESTree.Identifier | TSESTree.MemberExpression, env: Env): number | undefined {
+  const sc = env.sourceCode;
+  let same: (x: Node) => boolean;
+  if (ref.type === T.Identifier) {
+    const variable = variableOf(sc, ref);
+    if (!variable || laterWrites(variable).length > 0) return undefined;
+    same = (x) => x.type === T.Identifier && isReferenceTo(variable, x);
+  } else {
+    if (ref.computed || ref.object.type === T.Super) return undefined;
+    const text = sc.getText(ref);
+    same = (x) => x.type === T.MemberExpression && !x.computed && sc.getText(x) === text;
+  }
+  let best: number | undefined;
+  const take = (b: number | undefined): void => {
+    if (b !== undefined && (best === undefined || b < best)) best = b;
+  };
+  let owner: Node | undefined;
+  for (let child: Node = ref, p: Node | undefined = ref.parent; p; child = p, p = p.parent) {
+    if (isFunction(p)) {
+      owner = p;
+      // A closure made after the test reads the same binding (it has no later writes): go on out to
+      // the function that declares it.
+      if (ref.type !== T.Identifier || contains(p, variableOf(sc, ref)?.defs[0]?.name ?? p)) break;
+      continue;
+    }
+    if (p.type === T.IfStatement && child !== p.test) take(upperBoundWhen(p.test, same, child === p.consequent, env));
+    if (p.type === T.ConditionalExpression && child !== p.test) take(upperBoundWhen(p.test, same, child === p.consequent, env));
+    if (p.type === T.LogicalExpression && child === p.right && p.operator !== '??') take(upperBoundWhen(p.left, same, p.operator === '&&', env));
+    const list = p.type === T.BlockStatement || p.type === T.Program || p.type === T.StaticBlock ? p.body : p.type === T.SwitchCase ? p.consequent : undefined;
+    if (list) {
+      for (const s of list as Node[]) {
+        if (s === child) break;
+        if (s.type === T.IfStatement && !s.alternate && alwaysExits(s.consequent)) take(upperBoundWhen(s.test, same, false, env));
+      }
+    }
+  }
+  if (best === undefined || ref.type === T.Identifier) return best;
+  // The member keeps its value: nothing in the function assigns to it.
+  let written = false;
+  if (owner) {
+    walk(owner, sc.visitorKeys, (m) => {
+      if (written) return false;
+      if ((m.type === T.AssignmentExpression && same(unwrap(m.left))) || (m.type === T.UpdateExpression && same(unwrap(m.argument)))) written = true;
+      return undefined;
+    });
+  }
+  return written ? undefined : best;
 }
 
 /** The value a variable keeps on the path where a conditional write does not happen, bounded by the guard around the write. */

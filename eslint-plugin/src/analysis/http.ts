@@ -1,3 +1,4 @@
+import { fileMemo } from './memo';
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
@@ -87,12 +88,31 @@ function staticString(sourceCode: TSESLint.SourceCode, node: Node): string | und
   }
 }
 
+/** The answers of {@link describeHttpCall}, by settings and call (null: not a request). */
+const httpCallsBySettings = fileMemo<RetrySettings, Map<TSESTree.CallExpression, HttpCall | null>>();
+
 /**
  * Recognises an HTTP request call (global `fetch`, axios and its instances, got, ky, ofetch,
  * superagent, node `http`/`https`, undici, rxjs `ajax`) through imports and `require`, never
- * by a local name alone (except the global `fetch`).
+ * by a local name alone (except the global `fetch`). Memoised per call and settings: every loop
+ * around a call asks about it (the answer is shared: do not change it).
  */
 export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, settings: RetrySettings): HttpCall | undefined {
+  let memo = httpCallsBySettings.get(settings);
+  if (!memo) {
+    memo = new Map();
+    httpCallsBySettings.set(settings, memo);
+  }
+  let h = memo.get(call);
+  if (h === undefined) {
+    h = describeRequest(sourceCode, call, settings) ?? null;
+    memo.set(call, h);
+  }
+  return h ?? undefined;
+}
+
+/** {@link describeHttpCall}, not memoised. */
+function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, settings: RetrySettings): HttpCall | undefined {
   const callee = unwrap(call.callee);
   let client: string | undefined;
   let methodFromName: string | undefined;

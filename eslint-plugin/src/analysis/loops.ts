@@ -453,7 +453,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const statusIfs: TSESTree.IfStatement[] = [];
   const loopCounters = counters(loop, ctx);
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
-  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx)) return undefined;
+  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
     if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
@@ -521,7 +521,27 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     rateLimitChecks: op.rateLimitChecks,
     honoursRetryAfter: op.honoursRetryAfter,
     clientErrorRetries: op.clientErrorRetries,
+    retriedStatuses: retryTries.length === 0 ? statusesGoingRound(loop, ctx) : undefined,
   };
+}
+
+/**
+ * The HTTP statuses after which the loop goes round again, when a thrown error (no response) does
+ * not and some statuses do not either (`if (res.status === 429) { …; continue; } return res;`);
+ * undefined when every failure may go round or the loop's tests do not tell.
+ */
+function statusesGoingRound(loop: Loop, ctx: Ctx): number[] | undefined {
+  if (loop.type === T.ForOfStatement) return undefined;
+  const { sourceCode } = ctx;
+  if (reachesBackEdge(loop, { kind: 'error' }, sourceCode)) return undefined;
+  const going: number[] = [];
+  let some = false;
+  for (const o of FAILURES) {
+    if (o.kind !== 'status') continue;
+    if (reachesBackEdge(loop, o, sourceCode)) going.push(o.code);
+    else some = true;
+  }
+  return some && going.length > 0 ? going : undefined;
 }
 
 /**
@@ -936,6 +956,54 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
     return undefined;
   });
   return reads;
+}
+
+/**
+ * The request's target moves on between passes: the address a request goes to (an HTTP call's
+ * first argument) reads a variable from outside the loop body that the body reassigns from what
+ * the pass produced (`target = new URL(reply.headers.get('location'), target).href`, `endpoint =
+ * backup` with `const backup = res.headers.get(…)`). The next pass asks another target (a redirect
+ * followed, a fallback endpoint): a walk over different inputs, not a retry (R2). A target re-read
+ * from the same unchanged source each pass (`url = config.url`) is the same request again.
+ */
+function retargetsRequest(loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
+  const sc = ctx.sourceCode;
+  const moved = new Set<Variable>();
+  const passLocal = (root: Node, self: Variable): boolean => {
+    let hit = false;
+    walk(root, sc.visitorKeys, (m) => {
+      if (hit) return false;
+      if (m.type === T.Identifier) {
+        const v = variableOf(sc, m);
+        const decl = v?.defs[0]?.name;
+        if (v && (v === self || (decl && contains(loop.body, decl) && !cs.some((c) => c.variable === v)))) hit = true;
+      }
+      return undefined;
+    });
+    return hit;
+  };
+  for (const n of assignmentsAndCalls(loop.body, ctx)) {
+    if (n.type !== T.AssignmentExpression || n.left.type !== T.Identifier) continue;
+    const v = variableOf(sc, n.left);
+    const decl = v?.defs[0]?.name;
+    if (!v || !decl || contains(loop.body, decl) || cs.some((c) => c.variable === v)) continue;
+    const rhs = unwrap(n.right);
+    if (rhs.type === T.Identifier && variableOf(sc, rhs) === v) continue;
+    if (passLocal(n.right, v)) moved.add(v);
+  }
+  if (moved.size === 0) return false;
+  let retargets = false;
+  ownNodes(loop, ctx, (n) => {
+    if (retargets || n.type !== T.CallExpression || !n.arguments[0] || !describeHttpCall(sc, n, ctx.settings)) return;
+    walk(n.arguments[0], sc.visitorKeys, (m) => {
+      if (m.type === T.Identifier) {
+        const v = variableOf(sc, m);
+        if (v && moved.has(v)) retargets = true;
+      }
+      return undefined;
+    });
+  });
+  return retargets;
 }
 
 /**

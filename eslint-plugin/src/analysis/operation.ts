@@ -2,7 +2,7 @@ import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
-import { calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency, keyCreatedInside, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
@@ -53,25 +53,7 @@ export function walkRegion(root: Node, sourceCode: TSESLint.SourceCode, visit: (
   });
 }
 
-/** Whether a statement always leaves its block (throw, return, break, continue), including if/else both leaving. */
-export function alwaysExits(stmt: Node | null | undefined): boolean {
-  if (!stmt) return false;
-  switch (stmt.type) {
-    case T.ThrowStatement:
-    case T.ReturnStatement:
-    case T.BreakStatement:
-    case T.ContinueStatement:
-      return true;
-    case T.BlockStatement:
-      return stmt.body.some((s) => alwaysExits(s));
-    case T.IfStatement:
-      return alwaysExits(stmt.consequent) && alwaysExits(stmt.alternate);
-    case T.TryStatement:
-      return alwaysExits(stmt.block) && (!stmt.handler || alwaysExits(stmt.handler.body));
-    default:
-      return false;
-  }
-}
+export { alwaysExits } from './ast';
 
 
 /**

@@ -69,7 +69,9 @@ export function formatSarif(results: ESLint.LintResult[], cwd: string, rulesMeta
     const index = artifacts.length;
     artifacts.push({ location: artifactLocation(result.filePath, base) });
     const suppressed = (result.suppressedMessages as Linter.SuppressedLintMessage[] | undefined) ?? [];
-    for (const message of [...result.messages, ...suppressed]) {
+    // The findings of a file in line, column order, the suppressed ones among the others.
+    const messages: Array<Linter.LintMessage | Linter.SuppressedLintMessage> = [...result.messages, ...suppressed].sort(byLocation);
+    for (const message of messages) {
       const region = regionOf(message);
       const entry: SarifResult = {
         level: message.fatal === true || message.severity === 2 ? 'error' : 'warning',
@@ -116,6 +118,15 @@ export function formatSarif(results: ESLint.LintResult[], cwd: string, rulesMeta
 function artifactLocation(filePath: string, base: string): ArtifactLocation {
   const uri = pathToFileURL(filePath).href;
   return uri.startsWith(base) ? { uri: uri.slice(base.length), uriBaseId: SRCROOT } : { uri };
+}
+
+/**
+ * Orders two messages of one file by line, then column, as ESLint's linter does; a message with no
+ * line (a file-level notice) comes first. For `Array.prototype.sort`, which keeps ties in order.
+ */
+export function byLocation(a: Linter.LintMessage, b: Linter.LintMessage): number {
+  const at = (m: Linter.LintMessage): { line?: number; column?: number } => m;
+  return (at(a).line ?? 0) - (at(b).line ?? 0) || (at(a).column ?? 0) - (at(b).column ?? 0);
 }
 
 /** A message's region (1-based lines and columns, as ESLint's); undefined when it has no position. */

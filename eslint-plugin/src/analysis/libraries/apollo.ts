@@ -8,6 +8,11 @@ import { countLimit } from './status-set';
 import type { LibraryDocs } from './docs';
 import { resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
+import { insertProperty, spliced } from './option-state';
+import { operandText } from '../../utils/fixes';
+import type { OptionsObject } from './util';
+import type { LibrarySuggestion } from '../types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay } from './util';
 
 /**
@@ -103,14 +108,8 @@ export const apolloAdapter: LibraryAdapter = {
 
     if (!readsOperation) {
       site.nonIdempotent.push({ node: conditionNode ?? node, method: 'GraphQL mutation', key: 'none', keyNode: undefined, ...(conditionNode ? { reportedAt: 'condition' as const } : {}) });
-      if (!arg || (options && options.node.properties.length === 0)) {
-        const range: [number, number] = arg ? [arg.range[0], arg.range[1]] : [node.range[1] - 1, node.range[1] - 1];
-        const text = "{ attempts: { retryIf: (error, operation) => !!error && operation.operationType !== 'mutation' } }";
-        site.suggestions = {
-          ...site.suggestions,
-          'require-idempotency-key': [{ description: 'Do not retry mutations (`operation.operationType`, Apollo Client 4)', range, text }],
-        };
-      }
+      const skip = skipMutations(ctx, node, options, attemptsOpt);
+      if (skip) site.suggestions = { ...site.suggestions, 'require-idempotency-key': [skip] };
     }
 
     const delayOpt = readOption(ctx, options, 'delay');
@@ -150,4 +149,81 @@ function delayFacts(ctx: LibraryContext, value: Node | undefined, at: Node, retr
     random: jitter.value === true,
   });
   return unknownMax ? withUnknownBound(facts) : facts;
+}
+
+const SKIP_DESCRIPTION = 'Do not retry mutations (`operation.operationType`, Apollo Client 4)';
+/** Apollo Client 4's test that an operation is not a mutation, on the operation named `name`. */
+const notMutation = (name: string): string => `${name}.operationType !== 'mutation'`;
+
+/**
+ * The edit that stops a RetryLink from retrying mutations while keeping every other answer of its
+ * condition: the default condition (`!!error`) written with the mutation test where none is
+ * written (no options, no `attempts`, an `attempts` object without `retryIf`), or the written
+ * condition (`retryIf(error, operation)` or an `attempts(count, operation, error)` function)
+ * answered only for non-mutations: `operation.operationType !== 'mutation' && <condition>`, inline
+ * for an arrow with an expression body, else by calling the written condition with the same
+ * arguments (an async condition keeps working: RetryLink awaits the answer). Undefined when the
+ * options cannot be edited safely (an option a spread may set, an options object that is not a literal).
+ */
+function skipMutations(ctx: LibraryContext, call: Node, options: OptionsObject | undefined, attemptsOpt: ReturnType<typeof readOption>): LibrarySuggestion | undefined {
+  const defaultRetryIf = `retryIf: (error, operation) => !!error && ${notMutation('operation')}`;
+  const arg = call.type === T.NewExpression ? call.arguments[0] : undefined;
+  if (!arg) return { description: SKIP_DESCRIPTION, range: [call.range[1] - 1, call.range[1] - 1], text: `{ attempts: { ${defaultRetryIf} } }` };
+  if (!options) return undefined;
+  // A written option after a spread is the one in force; an option added after a spread would replace the spread's.
+  if (!attemptsOpt) return options.spread ? undefined : insertProperty(options.node, `attempts: { ${defaultRetryIf} }`, SKIP_DESCRIPTION);
+  const fn = resolveFunction(ctx, attemptsOpt.value);
+  const obj = fn ? undefined : resolveObject(ctx, attemptsOpt.value);
+  if (obj) {
+    const retryIf = readOption(ctx, obj, 'retryIf');
+    if (!retryIf) return obj.spread ? undefined : insertProperty(obj.node, defaultRetryIf, SKIP_DESCRIPTION);
+    return guardCondition(ctx, retryIf.property, ['error', 'operation'], 'retryIf');
+  }
+  // An `attempts` function (written here or bound to a name): `(count, operation, error)`.
+  return guardCondition(ctx, attemptsOpt.property, ['count', 'operation', 'error'], 'attempts');
+}
+
+/** `property`'s condition answered only for non-mutations (see skipMutations); `params` are the condition's parameters, the operation second. */
+function guardCondition(ctx: LibraryContext, property: TSESTree.Property, params: readonly string[], name: string): LibrarySuggestion | undefined {
+  const sc = ctx.sourceCode;
+  const value = property.value as Node;
+  if (property.computed) return undefined;
+  // Inline, in a function written here: `(error) => cond` becomes `(error, operation) =>
+  // operation.operationType !== 'mutation' && cond`; a block body starts with
+  // `if (operation.operationType === 'mutation') return false;`.
+  if ((value.type === T.ArrowFunctionExpression || value.type === T.FunctionExpression) && !value.generator && value.params.length >= 1 && value.params.every((p) => p.type === T.Identifier)) {
+    const mentions = sc.getTokens(value).some((t) => t.type === 'Identifier' && t.value === params[1]);
+    const second = value.params[1];
+    const operation = second?.type === T.Identifier ? second.name : mentions ? undefined : params[1]!;
+    if (operation) {
+      const edits: Array<{ range: [number, number]; text: string }> = [];
+      if (!second) {
+        // Add the operation after the first parameter (parenthesised when it was alone without).
+        const first = value.params[0] as TSESTree.Identifier;
+        const end = first.typeAnnotation ? first.typeAnnotation.range[1] : first.range[1];
+        if (sc.getTokenBefore(first)?.value === '(') edits.push({ range: [end, end], text: `, ${operation}` });
+        else edits.push({ range: [first.range[0], end], text: `(${sc.getText(first)}, ${operation})` });
+      }
+      const body = value.body;
+      if (body.type === T.BlockStatement) {
+        const first = body.body[0];
+        if (!first) return undefined;
+        const line = sc.lines[first.loc.start.line - 1] ?? '';
+        const indent = /^\s*/.exec(line)![0];
+        const sameLine = first.loc.start.line === body.loc.start.line;
+        edits.push({ range: [first.range[0], first.range[0]], text: `if (${operation}.operationType === 'mutation') return false;${sameLine ? ' ' : `\n${indent}`}` });
+      } else {
+        // Keep the body's precedence: a body looser than `&&` is parenthesised.
+        const tight = operandText(sc, body) === sc.getText(body) || (body.type === T.LogicalExpression && body.operator === '&&') || body.type === T.UnaryExpression || body.type === T.BinaryExpression;
+        edits.push({ range: [body.range[0], body.range[0]], text: `${notMutation(operation)} && ${tight ? '' : '('}` });
+        if (!tight) edits.push({ range: [body.range[1], body.range[1]], text: ')' });
+      }
+      return { description: SKIP_DESCRIPTION, ...spliced(sc.text, edits) };
+    }
+  }
+  // Wrapper, for a condition bound to a name: called with the same arguments, asked only for
+  // non-mutations. Anything other than a name would be evaluated on every failure instead of once.
+  if (value.type !== T.Identifier || params.includes(value.name)) return undefined;
+  const args = params.join(', ');
+  return { description: SKIP_DESCRIPTION, range: property.range, text: `${name}: (${args}) => ${notMutation('operation')} && ${value.name}(${args})` };
 }

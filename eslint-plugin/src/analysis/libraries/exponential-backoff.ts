@@ -20,7 +20,10 @@ import { judgeRetriedFunction } from './retried-operation';
 import { SUGGESTED_CAP_MS } from './retry-options';
 import { acceptsAll } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, scheduleDelay } from './util';
+import { firstWrittenOption, librarySite, opaqueDelay, scheduleDelay } from './util';
+
+/** exponential-backoff's options: an object that writes one of them configures retrying. */
+const BACKOFF_OPTIONS = ['numOfAttempts', 'startingDelay', 'timeMultiple', 'maxDelay', 'jitter', 'delayFirstAttempt', 'retry'];
 
 export const docs: LibraryDocs = {
   package: 'exponential-backoff',
@@ -58,8 +61,7 @@ export const exponentialBackoffAdapter: LibraryAdapter = {
     types: [['BackoffOptions'], ['IBackOffOptions']],
     analyze(literal, ctx) {
       const options = resolveOptions(ctx, literal);
-      const names = ['numOfAttempts', 'startingDelay', 'timeMultiple', 'maxDelay', 'jitter', 'delayFirstAttempt'];
-      if (options.kind !== 'object' || !names.some((n) => optionState(ctx, options, n).state === 'set')) return [];
+      if (options.kind !== 'object' || !BACKOFF_OPTIONS.slice(0, 6).some((n) => optionState(ctx, options, n).state === 'set')) return [];
       return [analyzeBackOff(ctx, literal)];
     },
   },
@@ -68,8 +70,12 @@ export const exponentialBackoffAdapter: LibraryAdapter = {
 function analyzeBackOff(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTree.ObjectExpression): RetrySite {
   // A typed options object (K3) is its own site and anchor, with no retried function.
   const [fn, optionsArg] = call.type === T.ObjectExpression ? [undefined, call] : call.arguments;
-  const anchor: Node = call.type === T.ObjectExpression ? call : call.callee;
   const options = resolveOptions(ctx, optionsArg);
+  // A default left in force is reported on the first retry option the code writes (PRODUCT: "the
+  // library option"), on the call only when it writes none; a wait the default leaves unjittered
+  // goes on the call ("the library option or call").
+  const callAt: Node = call.type === T.ObjectExpression ? call : call.callee;
+  const anchor: Node = (options.kind === 'object' ? firstWrittenOption(options.obj, BACKOFF_OPTIONS) : undefined) ?? callAt;
   const site = librarySite('exponential-backoff', call, { node: anchor });
   if (options.kind === 'unknown') return unknownOptionsSite(site, anchor);
   const attemptsS = optionState(ctx, options, 'numOfAttempts');
@@ -100,7 +106,7 @@ function analyzeBackOff(ctx: LibraryContext, call: TSESTree.CallExpression | TSE
     suggest(site, 'require-backoff', setOption(options, 'startingDelay', '100', 'Wait 100 ms before the first retry, doubling each time (`startingDelay: 100`)', fn));
   } else {
     const waitNode: Node =
-      (random === false ? propertyOf(jitterS) : undefined) ?? (multiple !== undefined && multiple <= 1 ? propertyOf(multipleS) : undefined) ?? anchor;
+      (random === false ? propertyOf(jitterS) : undefined) ?? (multiple !== undefined && multiple <= 1 ? propertyOf(multipleS) : undefined) ?? callAt;
     if (start === undefined || multiple === undefined) {
       site.waits.push({ node: waitNode, argument: undefined, delay: opaqueDelay(anchor) });
     } else {

@@ -22,7 +22,7 @@ import {
 import { callsThrough, describeFetchLike, judgeResent } from './retried-operation';
 import { countLimit } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, type FunctionNode } from './util';
+import { firstWrittenOption, librarySite, opaqueDelay, type FunctionNode } from './util';
 
 export const docs: LibraryDocs = {
   package: 'fetch-retry',
@@ -87,8 +87,12 @@ const JITTERED = '(attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 300
 function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression, fork: boolean, request?: TSESTree.CallExpression): RetrySite {
   const fetchArg = call.arguments[0];
   const optionsArg = request ? request.arguments[1] : call.arguments[1];
-  const anchor: Node = request ? request.callee : call.callee;
   const options = resolveOptions(ctx, optionsArg);
+  // A default left in force is reported on the first retry option the code writes (PRODUCT: "the
+  // library option"), on the call only when it writes none; a wait the default leaves unjittered
+  // goes on the call ("the library option or call").
+  const callAt: Node = request ? request.callee : call.callee;
+  const anchor: Node = (options.kind === 'object' ? firstWrittenOption(options.obj, ['retries', 'retryDelay', 'retryOn']) : undefined) ?? callAt;
   const site = librarySite('fetch-retry', request ?? call, { node: anchor });
   if (options.kind === 'unknown') return unknownOptionsSite(site, anchor);
   const retriesS = optionState(ctx, options, 'retries');
@@ -120,7 +124,7 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression, fork
   let delayFn: Node | undefined;
   if (delayS.state === 'unknown') site.waits.push({ node: anchor, argument: undefined, delay: opaqueDelay(anchor) });
   else {
-    const node = propertyOf(delayS) ?? anchor;
+    const node = propertyOf(delayS) ?? callAt;
     const ms = numberValue(delayS, 1000);
     const fn = delayS.state === 'set' ? resolveFunction(ctx, delayS.option.value) : undefined;
     if (ms === 0) {

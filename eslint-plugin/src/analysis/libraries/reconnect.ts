@@ -330,8 +330,8 @@ export const graphqlWsAdapter: LibraryAdapter = {
     // (`src/client.ts`, `shouldRetryConnectOrThrow`), so even `() => true` retries no client error.
     const retries = attempts === undefined || !Number.isFinite(attempts) ? undefined : attempts;
     if (waitS.state === 'absent') {
-      // The default wait is at fault, not an option: reported on the call.
-      const d = scheduleDelay({ node, baseMs: 1000, factor: 2, capMs: undefined, retries: attempts, random: true });
+      // The default wait is at fault: reported on the first retry option written (the attempts).
+      const d = scheduleDelay({ node: anchor, baseMs: 1000, factor: 2, capMs: undefined, retries: attempts, random: true });
       if (attempts === undefined) d.maxReason = 'opaque';
       site.waits.push({ node: anchor, argument: undefined, delay: d });
       return [site];

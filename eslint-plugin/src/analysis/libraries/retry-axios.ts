@@ -23,7 +23,10 @@ import {
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
 import { acceptsAll } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, readOption, resolveObject, type OptionsObject } from './util';
+import { firstWrittenOption, librarySite, opaqueDelay, readOption, resolveObject, type OptionsObject } from './util';
+
+/** retry-axios's `raxConfig` options: an object that writes one of them configures retrying. */
+const RAX_OPTIONS = ['retry', 'retryDelay', 'backoffType', 'jitter', 'maxRetryDelay', 'httpMethodsToRetry', 'statusCodesToRetry', 'shouldRetry', 'noResponseRetries', 'checkRetryAfter', 'maxRetryAfter', 'onRetryAttempt'];
 
 export const docs: LibraryDocs = {
   package: 'retry-axios',
@@ -63,8 +66,7 @@ export const retryAxiosAdapter: LibraryAdapter = {
     types: [['RetryConfig']],
     analyze(literal, ctx) {
       const obj = resolveObject(ctx, literal);
-      const names = ['retry', 'retryDelay', 'backoffType', 'jitter', 'maxRetryDelay', 'httpMethodsToRetry', 'statusCodesToRetry', 'shouldRetry'];
-      if (!obj || !names.some((n) => readOption(ctx, obj, n))) return [];
+      if (!obj || !RAX_OPTIONS.slice(0, 8).some((n) => readOption(ctx, obj, n))) return [];
       return [analyzeAttach(ctx, literal)];
     },
   },
@@ -72,10 +74,14 @@ export const retryAxiosAdapter: LibraryAdapter = {
 
 function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTree.ObjectExpression): RetrySite {
   // A typed config object (K3) is its own site and anchor; no instance, so no request is judged.
-  const anchor: Node = call.type === T.ObjectExpression ? call : call.callee;
-  const site = librarySite('retry-axios', call, { node: anchor });
   const instance = call.type === T.ObjectExpression ? undefined : (call.arguments[0] as Node | undefined);
   const config = call.type === T.ObjectExpression ? resolveObject(ctx, call) : findConfig(ctx, instance);
+  // A default left in force is reported on the first retry option the code writes (PRODUCT: "the
+  // library option"), on the call only when it writes none; a wait the default leaves unjittered
+  // goes on the call ("the library option or call").
+  const callAt: Node = call.type === T.ObjectExpression ? call : call.callee;
+  const anchor: Node = (config && config !== 'unknown' ? firstWrittenOption(config, RAX_OPTIONS) : undefined) ?? callAt;
+  const site = librarySite('retry-axios', call, { node: anchor });
   let options: Options;
   if (config === 'unknown') options = { kind: 'unknown' };
   else if (config) options = { kind: 'object', obj: config };
@@ -105,7 +111,7 @@ function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression | TSES
   const cap = numberValue(maxS, Infinity);
   const random = jitter.known ? jitter.value === 'full' || jitter.value === 'equal' : undefined;
   let delay: DelayFacts | undefined;
-  let waitNode: Node = anchor;
+  let waitNode: Node = callAt;
   if (!type.known || cap === undefined) delay = opaqueDelay(anchor);
   else if (type.value === 'static') {
     waitNode = propertyOf(typeS) ?? anchor;
@@ -122,7 +128,7 @@ function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression | TSES
       delay = growing(propertyOf(maxS) ?? anchor, (n) => ((2 ** n - 1) / 2) * base, retry, cap);
       delay.random = random === true;
       if (random === undefined) delay.opaque = true;
-      waitNode = (random === false ? propertyOf(jitterS) : undefined) ?? anchor;
+      waitNode = (random === false ? propertyOf(jitterS) : undefined) ?? callAt;
     }
   }
   if (delay) {

@@ -15,7 +15,7 @@ import {
 } from './option-state';
 import type { LibraryContext } from './types';
 import { isEffectivelyUnbounded } from '../limits';
-import { librarySite, opaqueDelay, scheduleDelay } from './util';
+import { firstWrittenOption, librarySite, opaqueDelay, scheduleDelay } from './util';
 
 /**
  * The options of node-retry (`retry`), shared by p-retry, async-retry and promise-retry:
@@ -50,10 +50,11 @@ export function retryOptionsSite(
   d: RetryOptionDefaults,
 ): { site: RetrySite; options: Options } {
   const options = resolveOptions(ctx, optionsArg);
-  const anchor: Node = call.type === T.ObjectExpression ? call : call.callee;
-  // Options written apart (`const RETRY_OPTIONS = {…}; retry(fn, RETRY_OPTIONS)`): a missing cap is
-  // reported on that object, where the option goes (require-max-delay reports on the library option).
-  const apart = options.kind === 'object' && unwrap(optionsArg)?.type !== T.ObjectExpression ? options.obj.node : undefined;
+  // A default left in force is reported on the first retry option the code writes (PRODUCT: "the
+  // library option"), on the call (or the typed object) only when it writes none; a wait the
+  // default leaves unjittered goes on the call ("the library option or call").
+  const callAt: Node = call.type === T.ObjectExpression ? call : call.callee;
+  const anchor: Node = (options.kind === 'object' ? firstWrittenOption(options.obj, RETRY_OPTION_NAMES) : undefined) ?? callAt;
   const site = librarySite(d.library, call, { node: anchor });
   if (options.kind === 'unknown') return { site: unknownOptionsSite(site, anchor), options };
   const retriesS = optionState(ctx, options, 'retries');
@@ -104,14 +105,14 @@ export function retryOptionsSite(
     site.noWait = propertyOf(maxS) ?? anchor;
     return { site, options };
   }
-  const waitNode: Node = (randomize === false ? propertyOf(randomS) : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS) : undefined) ?? anchor;
+  const waitNode: Node = (randomize === false ? propertyOf(randomS) : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS) : undefined) ?? callAt;
   if (factor === undefined || minTimeout === undefined) {
     site.waits.push({ node: waitNode, argument: undefined, delay: opaqueDelay(anchor) });
     return { site, options };
   }
   const worstRetries = forever === true || isEffectivelyUnbounded(retries) ? Infinity : retries;
   const delay = scheduleDelay({
-    node: (maxTimeout !== undefined && Number.isFinite(maxTimeout) ? propertyOf(maxS) : undefined) ?? apart ?? anchor,
+    node: (maxTimeout !== undefined && Number.isFinite(maxTimeout) ? propertyOf(maxS) : undefined) ?? anchor,
     baseMs: minTimeout * (randomize === false ? 1 : 2),
     factor,
     capMs: maxTimeout !== undefined && Number.isFinite(maxTimeout) ? maxTimeout : undefined,

@@ -20,7 +20,7 @@ import {
 import { judgeRetriedFunction } from './retried-operation';
 import type { Roles } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
+import { firstWrittenOption, librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
 
 /**
  * Retry libraries described as data (K5): which calls open a site, what each option means
@@ -83,8 +83,12 @@ export interface ScheduleSpec {
  * state (written, defaulted, or unknown); unknown values make only the facts they decide unknown.
  */
 export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec: ScheduleSpec): RetrySite | undefined {
-  const anchor: Node = call.callee;
   const options: Options = entry.options === 'none' ? { kind: 'none' } : resolveOptions(ctx, entry.options);
+  // A default left in force is reported on the first retry option the code writes (PRODUCT: "the
+  // library option"), on the call only when it writes none; a wait the default leaves unjittered
+  // goes on the call ("the library option or call").
+  const callAt: Node = call.callee;
+  const anchor: Node = (options.kind === 'object' ? firstWrittenOption(options.obj, retryOptionNames(spec)) : undefined) ?? callAt;
   const site = librarySite(spec.library, call, { node: anchor });
   if (options.kind === 'unknown') return spec.optIn ? undefined : unknownOptionsSite(site, anchor);
   if (spec.optIn && (options.kind === 'none' || !spec.optIn.some((n) => optionState(ctx, options, n).state === 'set'))) return undefined;
@@ -148,7 +152,7 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
   if (cap !== undefined && spec.cap?.zeroIsNone && cap === 0) cap = Infinity;
   const random = jitterOf(ctx, spec, options, baseS);
   const jitterNode = spec.jitter.kind === 'boolean' || spec.jitter.kind === 'fraction' ? propertyOf(state(spec.jitter.name)) : spec.jitter.kind === 'random-base' ? baseNode : undefined;
-  const waitNode: Node = (random === false ? jitterNode : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS ?? { state: 'absent' }) : undefined) ?? baseNode ?? anchor;
+  const waitNode: Node = (random === false ? jitterNode : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS ?? { state: 'absent' }) : undefined) ?? baseNode ?? callAt;
   if (factor === undefined || cap === undefined) {
     site.waits.push({ node: waitNode, argument: undefined, delay: opaqueDelay(anchor) });
     return site;
@@ -174,6 +178,12 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
   }
   site.waits.push({ node: waitNode, argument: undefined, delay });
   return site;
+}
+
+/** The names of the retry options a description reads (count, delays, cap, jitter, delay function, condition, opt-in). */
+function retryOptionNames(spec: ScheduleSpec): string[] {
+  const names = [spec.count?.name, spec.base.name, spec.growth.kind === 'factor' ? spec.growth.name : undefined, spec.cap?.name, 'name' in spec.jitter ? spec.jitter.name : undefined, spec.delayFn?.name, spec.condition?.name, ...(spec.optIn ?? [])];
+  return names.filter((n): n is string => n !== undefined);
 }
 
 function jitterOf(ctx: LibraryContext, spec: ScheduleSpec, options: Options, baseS: OptionState): boolean | undefined {

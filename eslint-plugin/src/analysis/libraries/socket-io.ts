@@ -5,7 +5,7 @@ import type { LibrarySuggestion, Node } from '../types';
 import { replaceSuggestion, resolveExpression } from './inspect';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter } from './types';
-import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, scheduleDelay, type OptionsObject } from './util';
+import { firstWrittenOption, librarySite, numberOption, opaqueDelay, optionsObject, readOption, scheduleDelay, type OptionsObject } from './util';
 
 /**
  * socket.io-client reconnection: `io(url, opts)` (also `connect`, `lookup`, the default export)
@@ -17,7 +17,7 @@ import { librarySite, numberOption, opaqueDelay, optionsObject, readOption, sche
  *
  * Reconnection is built in: only options that set a reconnection option are judged. Setting one
  * opts into the library's reconnection with its defaults, so the default unlimited
- * `reconnectionAttempts` is reported (on the call) as an explicit `Infinity` or `0` is (on the
+ * `reconnectionAttempts` is reported (on the first reconnection option written) as an explicit `Infinity` or `0` is (on the
  * option); options spread in from elsewhere may supply the limit, so then it is not judged.
  */
 
@@ -38,7 +38,7 @@ export const docs: LibraryDocs = {
     { rule: 'require-jitter', when: '`randomizationFactor: 0` (or outside (0, 1]); suggests 0.5.' },
     { rule: 'require-backoff', when: '`reconnectionDelay` at or above `reconnectionDelayMax`: a constant delay.' },
     { rule: 'require-max-delay', when: '`reconnectionDelayMax` above `maxDelayMs`.' },
-    { rule: 'no-unbounded-retry', when: '`reconnectionAttempts: Infinity` or `0` (read as Infinity; suggests 10), or options that set a reconnection option but not `reconnectionAttempts` (the default is Infinity; reported on the call).' },
+    { rule: 'no-unbounded-retry', when: '`reconnectionAttempts: Infinity` or `0` (read as Infinity; suggests 10), or options that set a reconnection option but not `reconnectionAttempts` (the default is Infinity; reported on the first reconnection option written).' },
   ],
   notModelled: [
     'Options without a reconnection option: the built-in reconnection, untouched, is not reported.',
@@ -64,7 +64,9 @@ export const socketIoAdapter: LibraryAdapter = {
     if (reconnection && reconnection.known?.value === false) return [];
     if (reconnection && !reconnection.known) return [];
 
-    const site = librarySite(MODULE, node);
+    // A default left in force is reported on the first reconnection option the code writes.
+    const at: Node = firstWrittenOption(options, OPTIONS) ?? node;
+    const site = librarySite(MODULE, node, { node: at });
     const suggestions: Partial<Record<string, LibrarySuggestion[]>> = {};
     const attemptsOpt = readOption(ctx, options, 'reconnectionAttempts');
     const attempts = attemptsOpt ? numberOption(attemptsOpt) : undefined;
@@ -74,11 +76,11 @@ export const socketIoAdapter: LibraryAdapter = {
     } else if (attempts !== undefined) {
       site.bound = { kind: 'bounded', maxAttempts: attempts + 1, node: attemptsOpt!.property };
     } else if (!attemptsOpt && !options.spread) {
-      // Setting a reconnection option opts in, and the default is Infinity: reported on the call.
-      site.bound = { kind: 'unbounded', maxAttempts: undefined, node };
+      // Setting a reconnection option opts in, and the default is Infinity: reported on the first option written.
+      site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at };
     } else {
       // Computed, or possibly supplied by a spread: not judged.
-      site.bound = { kind: 'unknown', maxAttempts: undefined, node: attemptsOpt?.property ?? node };
+      site.bound = { kind: 'unknown', maxAttempts: undefined, node: attemptsOpt?.property ?? at };
     }
 
     const delayOpt = readOption(ctx, options, 'reconnectionDelay');
@@ -89,9 +91,9 @@ export const socketIoAdapter: LibraryAdapter = {
     const delay = read(delayOpt, DEFAULTS.delay) || DEFAULTS.delay;
     const cap = read(maxOpt, DEFAULTS.delayMax) || DEFAULTS.delayMax;
     const rand = randOpt ? numberOption(randOpt) : options.spread ? undefined : DEFAULTS.randomizationFactor;
-    const delayAt: Node = maxOpt?.property ?? node;
+    const delayAt: Node = maxOpt?.property ?? at;
     if ((delayOpt && numberOption(delayOpt) === undefined) || (maxOpt && numberOption(maxOpt) === undefined) || rand === undefined || (options.spread && (!delayOpt || !maxOpt))) {
-      site.waits = [{ node: randOpt?.property ?? node, argument: undefined, delay: opaqueDelay(delayAt) }];
+      site.waits = [{ node: randOpt?.property ?? at, argument: undefined, delay: opaqueDelay(delayAt) }];
     } else {
       const random = rand > 0 && rand <= 1;
       const growing = delay < cap;
@@ -103,7 +105,7 @@ export const socketIoAdapter: LibraryAdapter = {
         retries: attempts !== undefined && Number.isFinite(attempts) && attempts > 0 ? attempts : undefined,
         random,
       });
-      const waitAt: Node = !random ? randOpt?.property ?? node : !growing ? delayOpt?.property ?? maxOpt?.property ?? node : node;
+      const waitAt: Node = !random ? randOpt?.property ?? at : !growing ? delayOpt?.property ?? maxOpt?.property ?? at : at;
       site.waits = [{ node: waitAt, argument: undefined, delay: facts }];
       if (!random && randOpt) suggestions['require-jitter'] = [replaceSuggestion(unwrap(randOpt.value), '0.5', 'Randomise the delay (`randomizationFactor: 0.5`)')];
     }

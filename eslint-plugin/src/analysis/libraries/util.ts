@@ -140,6 +140,17 @@ export function readOption(ctx: LibraryContext, options: OptionsObject | undefin
   return { property, value, known: staticValueOf(ctx, value) };
 }
 
+/**
+ * Where a finding about a library default left in force is reported (PRODUCT "reports on": the
+ * library option or call): the first of the library's retry options `names` that the code writes
+ * in the options object (`retries: 8` when the default `maxTimeout` is what is missing), in
+ * evaluation order. Undefined when the code writes none: the finding then goes on the call.
+ */
+export function firstWrittenOption(options: OptionsObject | undefined, names: readonly string[]): TSESTree.Property | undefined {
+  if (!options) return undefined;
+  return options.entries.find((p): p is TSESTree.Property => p !== undefined && names.includes(propertyName(p) ?? ''));
+}
+
 /** `getStaticValue` with the right scope; undefined when the value is not known statically. */
 export function staticValueOf(ctx: LibraryContext, node: Node): { value: unknown } | undefined {
   try {
