@@ -863,7 +863,7 @@ interface RetryAfterReads {
 const retryAfterReads = fileMemo<Node, RetryAfterReads>();
 const readsRetryAfterAt = [fileMemo<Node, boolean>(), fileMemo<Node, boolean>(), fileMemo<Node, boolean>()];
 
-/** Whether the region (or a same-file function it calls) reads Retry-After or a rate-limit reset header. */
+/** Whether the region (or a same-file function it calls) reads Retry-After (a rate-limit reset header alone does not count). */
 export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
   const memo = readsRetryAfterAt[depth];
   const hit = memo?.get(region);
@@ -873,7 +873,9 @@ export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, d
     memo: retryAfterReads,
     make: () => ({ names: false, callees: new Set() }),
     visit: (n, acc) => {
-      if (n.type === T.Literal && typeof n.value === 'string' && (isRetryAfterName(n.value) || /retry-?after/i.test(n.value))) acc.names = true;
+      // Retry-After itself (any unit spelling): PRODUCT's respect-retry-after asks for it. A rate-limit reset
+      // header (`X-RateLimit-Reset`) says when a quota window ends, not when to retry: it does not count.
+      if (n.type === T.Literal && typeof n.value === 'string' && /retry[-_]?after/i.test(n.value)) acc.names = true;
       else if (n.type === T.Identifier && /retry_?after/i.test(n.name)) acc.names = true;
       else if (n.type === T.CallExpression) {
         const fn = sameFileFunction(n.callee, { sourceCode });

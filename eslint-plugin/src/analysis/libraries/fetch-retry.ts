@@ -112,7 +112,9 @@ function analyzeFactory(ctx: LibraryContext, call: TSESTree.CallExpression, fork
     }
     // `retryOn(attempt, error, response)`: judged by what it accepts (K8).
     // fetch-retry-ts (a fork with the same options) passes `retryOn(attempt, retries, error, response)`.
-    judgeCondition(ctx, site, onS, { positional: fork ? ['other', 'other', 'network-error', 'response'] : ['other', 'network-error', 'response'] });
+    // Its attempt argument is 0 on the first failure: a test of it (`if (attempt > 3) return false`) is the
+    // attempt limit, read with the first failure's count, not a reason to give up on the condition.
+    judgeCondition(ctx, site, onS, { positional: fork ? ['count', 'other', 'network-error', 'response'] : ['count', 'network-error', 'response'], firstCount: 0 });
   }
   const effectiveRetries = retryOnFn ? (site.bound.kind === 'unbounded' ? Infinity : site.bound.maxAttempts !== undefined ? site.bound.maxAttempts - 1 : undefined) : retries;
   if (effectiveRetries === 0) return site;

@@ -4,7 +4,7 @@ import { propertyName, unwrap, walk } from '../ast';
 import { delayOfFunction, evaluate, makeEnv, toDelayFacts } from '../delay';
 import { describeHttpCall, type HttpCall } from '../http';
 import { bindingOf, normalPath, variableOf, type Origin } from '../scope';
-import { isClientErrorStatus } from '../statuses';
+import { isClientErrorStatus, RETRY_AFTER_STATUSES } from '../statuses';
 import type { DelayFacts, Node, RetrySite, Wait } from '../types';
 import { resolveExpression, returnedExpressions } from './inspect';
 import type { LibraryDocs } from './docs';
@@ -408,7 +408,23 @@ function judgeErrorTest(ctx: LibraryContext, p: TSESTree.Parameter | undefined, 
   // A test that sends the error round when true and names a 4xx it may let through
   // (`status === 400 && !detail(e)`) retries that client error on purpose, whatever else it reads.
   const namedClientError = retriedWhenTrue && retried.verdicts.some((v) => v.retried !== false && v.outcome.status !== undefined && set.named.has(v.outcome.status) && isClientErrorStatus(v.outcome.status));
-  return { clientError: namedClientError || retriedClientError(retried) !== undefined, rateLimit: handlesRateLimit(retried) && retriesOnlyNamed(retried) };
+  // 429/503 handled: the test lets through only what it names (`RETRYABLE.includes(e.status)`), or singles
+  // 429/503 out with an equality of its own (`e.status === 429 || e.status >= 500`); a range that merely
+  // includes them (`e.status >= 400`) is not handling them (PRODUCT).
+  const singledOut = (): boolean => {
+    let found = false;
+    walk(test, ctx.sourceCode.visitorKeys, (n) => {
+      if (found) return false;
+      if (n.type === T.BinaryExpression && (n.operator === '===' || n.operator === '==')) {
+        const [a, b] = isStatus(n.left) ? [n.left, n.right] : isStatus(n.right) ? [n.right, n.left] : [undefined, undefined];
+        const code = a && b ? staticValueOf(ctx, b)?.value : undefined;
+        if (typeof code === 'number' && RETRY_AFTER_STATUSES.includes(code)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  return { clientError: namedClientError || retriedClientError(retried) !== undefined, rateLimit: handlesRateLimit(retried) && (retriesOnlyNamed(retried) || singledOut()) };
 }
 
 /**

@@ -371,9 +371,43 @@ function runStatement(s: TSESTree.Statement, st: State): Value | typeof NO_RETUR
       if (t === false) return s.alternate ? runStatement(s.alternate, st) : NO_RETURN;
       return UNKNOWN;
     }
+    case T.SwitchStatement:
+      return runSwitch(s, st);
     default:
       return UNKNOWN;
   }
+}
+
+/**
+ * `switch (status) { case 404: return false; default: break; }`: the case whose test equals the
+ * discriminant (`===`), else `default`, run with fall-through until a `return` or an unlabelled
+ * `break` (which ends the switch). Unknown when the discriminant or a case test cannot be read
+ * before the match, or when a `break` sits inside a nested statement.
+ */
+function runSwitch(s: TSESTree.SwitchStatement, st: State): Value | typeof NO_RETURN {
+  const d = evaluate(s.discriminant, st);
+  if (d === UNKNOWN || isRef(d)) return UNKNOWN;
+  let start = -1;
+  for (let i = 0; i < s.cases.length; i++) {
+    const c = s.cases[i]!;
+    if (!c.test) continue;
+    const v = evaluate(c.test, st);
+    if (v === UNKNOWN || isRef(v)) return UNKNOWN;
+    if (v === d) {
+      start = i;
+      break;
+    }
+  }
+  if (start < 0) start = s.cases.findIndex((c) => !c.test);
+  if (start < 0) return NO_RETURN;
+  for (const c of s.cases.slice(start)) {
+    for (const stmt of c.consequent) {
+      if (stmt.type === T.BreakStatement && !stmt.label) return NO_RETURN;
+      const r = runStatement(stmt, st);
+      if (r !== NO_RETURN) return r;
+    }
+  }
+  return NO_RETURN;
 }
 
 function evaluate(node: Node, st: State): Value {
@@ -620,6 +654,8 @@ export function firstStatusCheck(fn: FunctionNode, sourceCode: TSESLint.SourceCo
   walk(fn.body, sourceCode.visitorKeys, (n) => {
     if (found) return false;
     if (n.type === T.BinaryExpression && /^[!=]==?$/.test(n.operator) && n.left.type !== T.PrivateIdentifier && (isStatus(n.left) || isStatus(n.right))) found = n;
+    // `response.status > 400`, `status >= 400`: a range check, when its other side reads a status.
+    else if (!only && n.type === T.BinaryExpression && /^[<>]=?$/.test(n.operator) && n.left.type !== T.PrivateIdentifier && ((isStatus(n.right) && readsStatusMember(n.left, sourceCode)) || (isStatus(n.left) && readsStatusMember(n.right, sourceCode)))) found = n;
     else if (!only && n.type === T.CallExpression && /^(includes|has|indexOf)$/.test(calleeName(n) ?? '') && n.arguments.length === 1) {
       const args = n.arguments[0]!;
       if (readsStatusMember(args, sourceCode)) found = n;
