@@ -632,9 +632,12 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
     const changed = paramVars(r.relay, ctx).some((p) => changeIn(arg, p.variable, ctx) !== undefined);
     if (changed) bounded = true;
   });
-  // The relay may hold the bound itself: `if (this.attempt >= 10) return this.giveUp(err)`.
+  // The relay may hold the bound itself: `if (this.attempt >= 10) return this.giveUp(err)`. Only a
+  // test that decides whether the cycle goes on counts: one that picks a value (the step of a delay
+  // table, `tries < DELAYS.length ? tries : DELAYS.length - 1`) lets every path call back.
   const relayTests = testsOf(r.relay, ctx);
-  if (!bounded && [...tests, ...relayTests].some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
+  const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back]));
+  if (!bounded && stopping.some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
   // …or in its own loop around the call back: `for (let attempt = 1; attempt <= this.maxRetries; attempt++)`
   // in a reconnect method a close handler starts (F2).
   for (let p: Node | undefined = r.back.parent; !bounded && p && p !== r.relay; p = p.parent) {
@@ -651,9 +654,25 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
         return undefined;
       });
     }
-    if (fields.size > 0 && [...tests, ...relayTests].some((t) => comparesText(t, fields, ctx))) bounded = true;
+    if (fields.size > 0 && stopping.some((t) => comparesText(t, fields, ctx))) bounded = true;
   }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: r.call }, attempts: [], once: false };
+}
+
+/**
+ * Whether a test decides if one of `calls` runs: a branch of its `if` holds one of them or always
+ * leaves (`if (tries >= max) return;`), a branch of its conditional or the right side of its `&&` /
+ * `||` holds one, or it is a loop's test. A test that only chooses a value on the way (a step of a
+ * delay table, `if (n < 3) wait = 1000; else wait = 5000;`) lets every path reach the calls.
+ */
+function decidesCall(test: Node, calls: readonly Node[]): boolean {
+  const owner = test.parent;
+  const holds = (n: Node | null | undefined): boolean => !!n && calls.some((c) => contains(n, c));
+  if (!owner) return true;
+  if (owner.type === T.IfStatement) return holds(owner.consequent) || holds(owner.alternate) || alwaysExits(owner.consequent) || alwaysExits(owner.alternate);
+  if (owner.type === T.ConditionalExpression) return holds(owner.consequent) || holds(owner.alternate);
+  if (owner.type === T.LogicalExpression) return holds(owner.right);
+  return true;
 }
 
 /** A comparison of an attempt counter (`attempt >= 10`, `this.retries < max`) with a limit. */
