@@ -279,7 +279,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       // Handed to code we cannot see (an imported error handler), the re-run may be waited for there.
       noWait: !replay && !opaque && waits.length === 0 && !retryHandedToUnknown(call, fc.path, ctx.sourceCode) ? anchor : undefined,
       nonIdempotent: once ? [] : op.nonIdempotent.filter((r) => !madeOnlyAfterFailure(fn, r.node, ctx)),
-      rateLimitChecks: replay ? [] : op.rateLimitChecks,
+      rateLimitChecks: replay ? [] : op.rateLimitChecks.filter((c) => !checkOfOtherCall(c, call, contexts.map((x) => x.call))),
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
       purpose: fc.replay ? 'refresh-replay' : once ? 'once-only-replay' : 'backoff-retry',
@@ -657,6 +657,24 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
     if (fields.size > 0 && stopping.some((t) => comparesText(t, fields, ctx))) bounded = true;
   }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: r.call }, attempts: [], once: false };
+}
+
+/**
+ * Whether a status check belongs to another re-call of the function: the `if` (or conditional) it
+ * tests holds another of `calls` and not `call` (`if (status === 429) { …; return again() }` beside
+ * `if (status >= 500) { …; return again(n + 1) }`). Each re-call is its own site, judged by the
+ * checks on its own way.
+ */
+function checkOfOtherCall(check: Node, call: Node, calls: readonly Node[]): boolean {
+  for (let p = check.parent; p; p = p.parent) {
+    if (isFunction(p)) return false;
+    if (p.type === T.IfStatement || p.type === T.ConditionalExpression) {
+      if (!contains(p.test, check)) return false;
+      const others = (n: Node | null | undefined): boolean => !!n && calls.some((c) => c !== call && contains(n, c));
+      return !contains(p, call) && (others(p.consequent) || others(p.alternate));
+    }
+  }
+  return false;
 }
 
 /**
