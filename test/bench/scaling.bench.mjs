@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HEAD, mixedUnit } from './shapes.mjs';
+import { callGraph, HEAD, mixedUnit, nested } from './shapes.mjs';
 
 const require = createRequire(import.meta.url);
 const { Linter } = require('eslint');
@@ -18,40 +18,6 @@ const tsParser = require('@typescript-eslint/parser');
 const plugin = require(process.env.RETRY_LINT_PLUGIN ?? 'eslint-plugin-retry');
 
 const ALL = Object.fromEntries(Object.keys(plugin.rules).map((r) => [`retry/${r}`, 'warn']));
-/** `depth` retry loops, each in the previous one's body after its `try` (on its failure path): a retry at every level. */
-function nested(depth) {
-  let open = '';
-  let close = '';
-  for (let d = 0; d < depth; d++) {
-    const pad = ' '.repeat(Math.min(d, 40));
-    open += `${pad}for (let a${d} = 0; a${d} < 3; a${d}++) {\n${pad}  try { await fetch(url + ${d}); break; } catch (e) { await sleep(100 * 2 ** a${d}); }\n`;
-    close = `${pad}}\n${close}`;
-  }
-  return `${HEAD}export async function deep(url) {\n${open}${close}}\n`;
-}
-
-/** `n` functions, each calling two others (and itself again after a failure): a bundle's call graph. */
-function callGraph(n) {
-  const out = [HEAD];
-  for (let i = 0; i < n; i++) {
-    const a = (i + 1) % n;
-    const b = (i * 7 + 3) % n;
-    out.push(`export async function f${i}(x, attempt = 0) {
-  try {
-    const y = await f${a}(x - 1);
-    return y + (await f${b}(x - 2));
-  } catch (err) {
-    if (attempt < 3) { await sleep(100 * attempt); return f${i}(x, attempt + 1); }
-    return g${i}(x);
-  }
-}
-function g${i}(x) { return x > 0 ? f${b}(x - 1) : h${a}(x); }
-function h${i}(x) { return x && g${a}(x); }
-`);
-  }
-  return out.join('');
-}
-
 /** One retried function making `n` `axios.get` calls. */
 function axiosCalls(n) {
   const calls = Array.from({ length: n }, (_, i) => `      const r${i} = await axios.get(base + '/item/${i}');\n      out.push(r${i}.data);\n`).join('');

@@ -29,3 +29,37 @@ export function total${i}(items) {
 }
 `;
 }
+
+/** `depth` retry loops, each in the previous one's body after its `try` (on its failure path): a retry at every level. */
+export function nested(depth) {
+  let open = '';
+  let close = '';
+  for (let d = 0; d < depth; d++) {
+    const pad = ' '.repeat(Math.min(d, 40));
+    open += `${pad}for (let a${d} = 0; a${d} < 3; a${d}++) {\n${pad}  try { await fetch(url + ${d}); break; } catch (e) { await sleep(100 * 2 ** a${d}); }\n`;
+    close = `${pad}}\n${close}`;
+  }
+  return `${HEAD}export async function deep(url) {\n${open}${close}}\n`;
+}
+
+/** `n` functions, each calling two others (and itself again after a failure): a bundle's call graph. */
+export function callGraph(n) {
+  const out = [HEAD];
+  for (let i = 0; i < n; i++) {
+    const a = (i + 1) % n;
+    const b = (i * 7 + 3) % n;
+    out.push(`export async function f${i}(x, attempt = 0) {
+  try {
+    const y = await f${a}(x - 1);
+    return y + (await f${b}(x - 2));
+  } catch (err) {
+    if (attempt < 3) { await sleep(100 * attempt); return f${i}(x, attempt + 1); }
+    return g${i}(x);
+  }
+}
+function g${i}(x) { return x > 0 ? f${b}(x - 1) : h${a}(x); }
+function h${i}(x) { return x && g${a}(x); }
+`);
+  }
+  return out.join('');
+}

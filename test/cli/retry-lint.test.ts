@@ -371,6 +371,20 @@ describe('retry-lint', function () {
       return new Map(results.map((r) => [path.basename(r.filePath), r]));
     }
 
+    it('lints a TypeScript file with `import x = require(…)` and every other file (issue 11: every rule threw, exit 2, nothing printed)', () => {
+      const dir = projectWith((d) => {
+        writeFileSync(
+          path.join(d, 'profile.ts'),
+          "import axios = require('axios');\nimport fs = require('fs');\nconst sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\nexport async function load(id: string) {\n  if (!fs.existsSync('/tmp/c')) fs.mkdirSync('/tmp/c');\n  for (let attempt = 0; attempt < 4; attempt++) {\n    try {\n      return await axios.get('https://example.test/' + id);\n    } catch (err) {\n      await sleep(1500);\n    }\n  }\n}\n",
+        );
+      });
+      const run = retryLint(['--format', 'json'], dir);
+      assert.equal(run.status, 1, run.stderr);
+      const results = byName(run);
+      assert.deepEqual(results.get('profile.ts')?.messages.map((m) => `${String(m.ruleId)}:${m.line}`).sort(), ['retry/no-retry-on-client-error:9', 'retry/require-backoff:10', 'retry/require-jitter:10']);
+      assert.ok(results.get('reconnect.js')?.messages.some((m) => m.ruleId === 'retry/no-unbounded-retry'), run.stdout);
+    });
+
     it('reports a FIFO named x.js on that file without opening it, and prints every other finding (json, stylish, sarif)', () => {
       const dir = projectWith((d) => execFileSync('mkfifo', [path.join(d, 'x.js')]));
       const json = retryLint(['--format', 'json'], dir, 30_000);

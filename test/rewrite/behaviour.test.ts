@@ -329,6 +329,29 @@ async function run(url, body) {
   return await res.json();
 }`,
   },
+  "loop whose wait comes from the program's own delay function of a parameter": {
+    text: `const CEILING_MS = 300000;
+function nextWait(attempt, baseMs) {
+  return Math.random() * Math.min(CEILING_MS, baseMs * 2 ** attempt);
+}
+async function withPatience(url, baseMs) {
+  let lastErr;
+  for (let i = 0; i < 5; i++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+      return await res.json();
+    } catch (err) {
+      lastErr = err;
+      await sleep(nextWait(i, baseMs));
+    }
+  }
+  throw lastErr;
+}
+async function run(url) {
+  return withPatience(url, 1000);
+}`,
+  },
   'loop that waits on two paths': {
     text: `async function run(url) {
   for (let n = 0; ; n++) {
@@ -382,6 +405,11 @@ describe('run both: every offered edit keeps what the retry does', () => {
             else assert.ok(after.requests.length <= 5, `gives up after the suggested limit: ${label}`);
             if (mayMakeFewer(edit, scenario)) assert.ok(after.requests.length <= before.requests.length, `no more attempts: ${label}`);
             else assert.equal(after.requests.length, before.requests.length, `same attempts: ${label}`);
+            // A helper rewrite carries the base delay over: its first wait keeps the original's scale
+            // (within a factor of two: the helper's full jitter halves a wait at Math.random() 0.5).
+            if (edit.kind === 'helper' && before.waits.length > 0 && after.waits.length > 0 && before.waits[0]! > 0 && !/Retry-After/.test(scenario)) {
+              assert.ok(after.waits[0]! >= before.waits[0]! / 2 && after.waits[0]! <= before.waits[0]! * 2, `the first wait keeps its scale (${before.waits[0]} → ${after.waits[0]} ms): ${label}`);
+            }
             // Side calls the catch made (a session restored) are still made, as often.
             if (mayMakeFewer(edit, scenario)) assert.ok(after.restores <= before.restores, `no more restores: ${label}`);
             else assert.equal(after.restores, before.restores, `same session restores: ${label}`);

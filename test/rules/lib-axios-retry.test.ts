@@ -67,7 +67,7 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
     {
       name: "condition accepts everything",
       code: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\nconst api = axios.create();\naxiosRetry(api, {\n  retryDelay: axiosRetry.exponentialDelay,\n  retryCondition: () => true,\n});\nexport const add = (o: object) => api.patch('/x', o);",
-      errors: [{ messageId: 'conditionRetriesNonIdempotent', line: 6, column: 3, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Retry only idempotent requests (`axiosRetry.isIdempotentRequestError`)" }, output: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\nconst api = axios.create();\naxiosRetry(api, {\n  retryDelay: axiosRetry.exponentialDelay,\n  retryCondition: axiosRetry.isIdempotentRequestError,\n});\nexport const add = (o: object) => api.patch('/x', o);" }] }],
+      errors: [{ messageId: 'conditionRetriesNonIdempotent', line: 6, column: 3, suggestions: [{ messageId: 'applyLibraryFix', data: { description: 'Retry only idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE), the condition otherwise kept' }, output: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\nconst api = axios.create();\naxiosRetry(api, {\n  retryDelay: axiosRetry.exponentialDelay,\n  retryCondition: (error) => ['get', 'head', 'options', 'put', 'delete'].includes(error.config?.method ?? ''),\n});\nexport const add = (o: object) => api.patch('/x', o);" }] }],
     },
   ],
 });

@@ -56,6 +56,28 @@ describe('server diagnostics', () => {
     assert.deepEqual((await diagnose(doc, off, { workspaceTrusted: false })).diagnostics, []);
   });
 
+  it('shows the findings of a TypeScript file with `import x = require(…)` (issue 11: the resolver threw in every rule, the file showed nothing)', async () => {
+    const text = `import axios = require('axios');
+import fs = require('fs');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function load(id: string) {
+  if (!fs.existsSync('/tmp/cache')) fs.mkdirSync('/tmp/cache');
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await axios.get('https://example.test/' + id);
+    } catch (err) {
+      await sleep(1500);
+    }
+  }
+}
+`;
+    const doc = TextDocument.create('file:///ws/load.ts', 'typescript', 1, text);
+    const { diagnostics } = await diagnose(doc, resolveSettings({}), { workspaceTrusted: false });
+    const found = diagnostics.map((d) => `${String(d.code)}:${d.range.start.line + 1}`).sort();
+    assert.deepEqual(found, expectedFindings(text, '/ws/load.ts'));
+    assert.deepEqual(found, ['retry/no-retry-on-client-error:9', 'retry/require-backoff:10', 'retry/require-jitter:10']);
+  });
+
   it('reports nothing when disabled, for other languages, or over maxFileSize (with a notice)', async () => {
     const doc = TextDocument.create('file:///ws/subscribe.js', 'javascript', 1, WHILE_TRUE);
     assert.deepEqual((await diagnose(doc, resolveSettings({ enable: false }), { workspaceTrusted: false })).diagnostics, []);

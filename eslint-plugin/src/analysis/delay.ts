@@ -194,7 +194,9 @@ export function evaluate(node: Node | null | undefined, env: Env): Value {
 function evalInner(n: Node, env: Env): Value {
   if (n.type === T.Identifier || n.type === T.MemberExpression) {
     const v = n.type === T.Identifier ? evalIdentifier(n, env) : evalMember(n, env);
-    if (v.attempt || Number.isFinite(v.hi)) return v;
+    // Not for the attempt counter itself (its interval is the loop's business), but for values made from it.
+    const counter = n.type === T.Identifier ? !!attemptOf(env, variableOf(env.sourceCode, n)) : !!env.attemptMember?.(n);
+    if (counter || Number.isFinite(v.hi)) return v;
     const bound = exitGuardBound(n, env);
     return bound === undefined ? v : minOf(v, NUM(bound));
   }

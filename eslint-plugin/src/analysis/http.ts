@@ -1,9 +1,10 @@
+import { fileMemo } from './memo';
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, propertyName, stringValue, unwrap, walk } from './ast';
 import { returnedExpressions, sameFileFunction } from './delay';
-import { bindingOf, normalPath, originOf, staticValues, variableOf, type Origin } from './scope';
+import { bindingOf, laterWrites, normalPath, originOf, staticValues, variableOf, type Origin } from './scope';
 import type { Node, NonIdempotentRequest } from './types';
 
 /** An HTTP request call the analysis recognises. */
@@ -87,12 +88,31 @@ function staticString(sourceCode: TSESLint.SourceCode, node: Node): string | und
   }
 }
 
+/** The answers of {@link describeHttpCall}, by settings and call (null: not a request). */
+const httpCallsBySettings = fileMemo<RetrySettings, Map<TSESTree.CallExpression, HttpCall | null>>();
+
 /**
  * Recognises an HTTP request call (global `fetch`, axios and its instances, got, ky, ofetch,
  * superagent, node `http`/`https`, undici, rxjs `ajax`) through imports and `require`, never
- * by a local name alone (except the global `fetch`).
+ * by a local name alone (except the global `fetch`). Memoised per call and settings: every loop
+ * around a call asks about it (the answer is shared: do not change it).
  */
 export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, settings: RetrySettings): HttpCall | undefined {
+  let memo = httpCallsBySettings.get(settings);
+  if (!memo) {
+    memo = new Map();
+    httpCallsBySettings.set(settings, memo);
+  }
+  let h = memo.get(call);
+  if (h === undefined) {
+    h = describeRequest(sourceCode, call, settings) ?? null;
+    memo.set(call, h);
+  }
+  return h ?? undefined;
+}
+
+/** {@link describeHttpCall}, not memoised. */
+function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, settings: RetrySettings): HttpCall | undefined {
   const callee = unwrap(call.callee);
   let client: string | undefined;
   let methodFromName: string | undefined;
@@ -156,6 +176,10 @@ export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree
     const found = findKey(sourceCode, resolved, settings, 0);
     keyValue = found.value;
     keyUnknown = keyUnknown || found.unknown;
+  } else if (keyUnknown && method && options && !built && paramSuppliesKey(sourceCode, options, settings) === 'none') {
+    // `axios.post(url, body, config)` with `config` the helper's own parameter: no caller in the file
+    // hands it a key (the method is known apart from it, so only the key was in question).
+    keyUnknown = false;
   }
   if (client === 'superagent') {
     const set = superagentKey(call, settings);
@@ -244,7 +268,9 @@ function findKey(sourceCode: TSESLint.SourceCode, obj: TSESTree.ObjectExpression
   let unknown = false;
   for (const p of obj.properties) {
     if (p.type === T.SpreadElement) {
-      unknown = true;
+      // `{ ...headers, 'content-type': … }` with `headers` the function's own parameter: unknown only
+      // when a caller in the file may hand it a key (its default or an argument holds one, or cannot be read).
+      if (paramSuppliesKey(sourceCode, p.argument, settings) !== 'none') unknown = true;
       continue;
     }
     const name = propertyName(p);
@@ -274,6 +300,78 @@ function findKey(sourceCode: TSESLint.SourceCode, obj: TSESTree.ObjectExpression
     }
   }
   return { value: undefined, unknown };
+}
+
+/**
+ * Whether a value that is a parameter of the function around it (`config`, `headers = {}`, never
+ * written) can carry an idempotency key into the request: 'none' when its default and every
+ * argument same-file callers pass for it are object literals (or absent) with no key, and the
+ * function is not handed around as a value (its callers are all in sight); 'key' when one of them
+ * holds a key; 'unknown' otherwise (not a parameter, a spread or unreadable argument, a caller out
+ * of sight). A helper no caller in the file calls hands its caller's options on unread: 'none'.
+ */
+export function paramSuppliesKey(sourceCode: TSESLint.SourceCode, value: Node, settings: RetrySettings, depth = 0): 'none' | 'key' | 'unknown' {
+  const n = unwrap(value);
+  if (n.type !== T.Identifier || depth > 2) return 'unknown';
+  const v = variableOf(sourceCode, n);
+  const def = v?.defs[0];
+  if (!v || !def || v.defs.length !== 1 || def.type !== 'Parameter' || laterWrites(v).length > 0) return 'unknown';
+  // A parameter met again while judging itself (a recursive call hands on a copy of it): nothing new.
+  if (judgingParams.has(v)) return 'none';
+  judgingParams.add(v);
+  try {
+    return judgeParam(sourceCode, v, def, settings, depth);
+  } finally {
+    judgingParams.delete(v);
+  }
+}
+
+/** Parameters `paramSuppliesKey` is judging (a guard against a call of itself that copies the parameter). */
+const judgingParams = new Set<TSESLint.Scope.Variable>();
+
+function judgeParam(sourceCode: TSESLint.SourceCode, v: TSESLint.Scope.Variable, def: TSESLint.Scope.Definition, settings: RetrySettings, depth: number): 'none' | 'key' | 'unknown' {
+  const fn = def.node as TSESTree.FunctionLike;
+  const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
+  if (index < 0) return 'unknown';
+  const param = fn.params[index]!;
+  const judge = (arg: Node | undefined): 'none' | 'key' | 'unknown' => {
+    if (!arg) return 'none';
+    const a = unwrap(arg);
+    if (a.type === T.Identifier && a.name === 'undefined') return 'none';
+    // A call of itself handing the parameter on (`retry(url, config, n - 1)`): nothing new.
+    if (a.type === T.Identifier && variableOf(sourceCode, a) === v) return 'none';
+    const obj = resolveObjectLiteral(sourceCode, a);
+    if (!obj) return a.type === T.Identifier ? paramSuppliesKey(sourceCode, a, settings, depth + 1) : 'unknown';
+    const found = findKey(sourceCode, obj, settings, 1);
+    return found.value ? 'key' : found.unknown ? 'unknown' : 'none';
+  };
+  let verdict: 'none' | 'key' | 'unknown' = param.type === T.AssignmentPattern ? judge(param.right) : 'none';
+  if (verdict !== 'none') return verdict;
+  if (passedAsValue(sourceCode, fn)) return 'unknown';
+  for (const call of sameFileCallers(sourceCode, fn)) {
+    const arg = call.arguments[index];
+    verdict = arg?.type === T.SpreadElement || call.arguments.some((a, i) => i < index && a.type === T.SpreadElement) ? 'unknown' : judge(arg);
+    if (verdict !== 'none') return verdict;
+  }
+  return 'none';
+}
+
+/** Whether a function is handed around as a value in the file (`.then(send)`, `handlers.push(send)`): its callers are out of sight. */
+function passedAsValue(sourceCode: TSESLint.SourceCode, fn: TSESTree.FunctionLike): boolean {
+  const p = fn.parent;
+  let variable: TSESLint.Scope.Variable | undefined;
+  if ((fn.type === T.FunctionDeclaration || fn.type === T.FunctionExpression) && fn.id) variable = variableOf(sourceCode, fn.id);
+  if (!variable && p?.type === T.VariableDeclarator && p.id.type === T.Identifier) variable = variableOf(sourceCode, p.id);
+  if (variable) {
+    return variable.references.some((r) => {
+      const up = r.identifier.parent;
+      if (r.isWrite() || (up?.type === T.CallExpression && up.callee === r.identifier)) return false;
+      // `export { send }`, `module.exports = { send }`, `export default send`: callers in other modules, which pass what they pass.
+      return !(up?.type === T.ExportSpecifier || up?.type === T.ExportDefaultDeclaration || up?.type === T.Property || (up?.type === T.AssignmentExpression && up.right === r.identifier));
+    });
+  }
+  // A function written inline as an argument (`pRetry(async (n) => …)`, `.then((res) => …)`): its caller is out of sight.
+  return p?.type === T.CallExpression || p?.type === T.NewExpression;
 }
 
 /**

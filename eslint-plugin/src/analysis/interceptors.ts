@@ -161,7 +161,8 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
   if (!replay) return undefined;
   const regions: Node[] = [handler.body, ...replay.helpers.map((h) => h.body)];
 
-  const { guard: guarded, counters, configPath, assigned } = onceOrCounted(regions, vars, sourceCode);
+  const guards = guardHelpers(regions, vars, ctx);
+  const { guard: guarded, counters, configPath, assigned } = onceOrCounted([...regions, ...guards.bodies], guards.vars, sourceCode, guards.bodies);
   // PRODUCT: a request sent somewhere else (failover to the next host, a corrected URL) is a walk
   // over different inputs, not a retry.
   if (['baseURL', 'url'].some((p) => assigned.has(p))) return undefined;
@@ -425,10 +426,52 @@ function enclosingExecutor(f: Node | undefined): Fn | undefined {
 }
 
 /**
+ * Same-file functions that decide whether to replay (`if (!canRetry(error)) throw error`, `… ||
+ * !withinBudget(cfg)`): called in a test of the handler with the error or the config. Their bodies
+ * join the regions searched for a counter's test, and their error and config variables join the
+ * handler's, so a budget kept on the config and tested in such a helper bounds the replay.
+ */
+function guardHelpers(regions: Node[], vars: HandlerVars, ctx: Ctx): { bodies: Node[]; vars: HandlerVars } {
+  const { sourceCode } = ctx;
+  const merged: HandlerVars = { error: new Set(vars.error), config: new Set(vars.config), derived: new Set(vars.derived) };
+  const bodies: Node[] = [];
+  const inTest = (call: Node): boolean => {
+    for (let c: Node = call, p: Node | undefined = call.parent; p && !isFunction(p); c = p, p = p.parent) {
+      if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && p.test === c) return true;
+      if (p.type === T.LogicalExpression || (p.type === T.UnaryExpression && p.operator === '!')) continue;
+      return false;
+    }
+    return false;
+  };
+  for (const region of regions) {
+    walkRegion(region, sourceCode, (n) => {
+      if (n.type !== T.CallExpression || !n.arguments[0] || !inTest(n)) return;
+      const arg = unwrap(n.arguments[0]);
+      const isError = arg.type === T.Identifier && isRefTo(arg, vars.error);
+      if (!isError && !isConfig(arg, vars)) return;
+      const fn = sameFileFunction(n.callee, { sourceCode });
+      if (!fn || bodies.includes(fn.body) || regions.includes(fn.body)) return;
+      const param = fn.params[0];
+      const id = param?.type === T.AssignmentPattern ? param.left : param;
+      if (id?.type !== T.Identifier) return;
+      if (isError) {
+        const own = handlerVars(fn, sourceCode);
+        for (const k of ['error', 'config', 'derived'] as const) for (const v of own[k]) merged[k].add(v);
+      } else {
+        const v = variableOf(sourceCode, id);
+        if (v) merged.config.add(v);
+      }
+      bodies.push(fn.body);
+    });
+  }
+  return { bodies, vars: merged };
+}
+
+/**
  * A once-only flag or an attempt counter kept on the config: a property of the config (at any
  * depth) both written and tested, or the config kept in a set/map that is checked.
  */
-function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.SourceCode): { guard: 'once' | 'counted' | undefined; counters: Map<string, number>; configPath: (m: Node) => string | undefined; assigned: Map<string, 'flag' | 'count'> } {
+function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.SourceCode, helperBodies: Node[] = []): { guard: 'once' | 'counted' | undefined; counters: Map<string, number>; configPath: (m: Node) => string | undefined; assigned: Map<string, 'flag' | 'count'> } {
   const assigned = new Map<string, 'flag' | 'count'>();
   const tested = new Set<string>();
   /** The largest value a tested counter reaches before the test stops the replay (`n >= 3` → 3). */
@@ -458,6 +501,28 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
     const init = withoutDefault(def.node.init);
     return init.type === T.MemberExpression ? configPath(init) : undefined;
   };
+  /**
+   * A `const` local computed from a member of the config (`const waitMs = 250 * 2 ** cfg.__n`):
+   * when that member is a count, the local grows with it, so a threshold on it ends the replay
+   * too, after a number of rounds not worked out here. The path counts as tested, its limit unknown.
+   */
+  const derivedPath = (node: Node): string | undefined => {
+    const n = unwrap(node);
+    if (n.type !== T.Identifier) return undefined;
+    const v = variableOf(sourceCode, n);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return undefined;
+    let path: string | undefined;
+    walk(def.node.init, sourceCode.visitorKeys, (m) => {
+      if (path || isFunction(m)) return false;
+      if (m.type === T.MemberExpression) {
+        path = configPath(m);
+        if (path) return false;
+      }
+      return undefined;
+    });
+    return path;
+  };
   for (const region of regions) {
     walkRegion(region, sourceCode, (n) => {
       // A flag outside the handler (`refreshing = true`) tested before the replay: a second failure
@@ -483,9 +548,11 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
         if (c.type === T.MemberExpression && (name === 'has' || name === 'get')) checked.add(sourceCode.getText(c.object));
       }
       // A test: an if or conditional, or a logical whose right side acts (`n < 3 && api(cfg)`), not a default (`n || 0`).
+      // In a guard helper, what it returns is the test (`(cfg.tries ?? 0) < 3`).
       const isDefault = n.type === T.LogicalExpression && (n.operator === '??' || unwrap(n.right).type === T.Literal);
-      if (n.type === T.IfStatement || n.type === T.ConditionalExpression || (n.type === T.LogicalExpression && !isDefault && n.parent.type !== T.LogicalExpression)) {
-        const test = n.type === T.LogicalExpression ? n : n.test;
+      const returned = helperBodies.includes(region) && ((n === region && region.type !== T.BlockStatement) || (n.type === T.ReturnStatement && !!n.argument));
+      if (returned || n.type === T.IfStatement || n.type === T.ConditionalExpression || (n.type === T.LogicalExpression && !isDefault && n.parent.type !== T.LogicalExpression)) {
+        const test = returned ? (n.type === T.ReturnStatement ? n.argument! : n) : n.type === T.LogicalExpression ? n : (n as TSESTree.IfStatement | TSESTree.ConditionalExpression).test;
         walk(test, sourceCode.visitorKeys, (t) => {
           if (t.type === T.MemberExpression) {
             const path = configPath(t);
@@ -502,6 +569,9 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
             const r = withoutDefault(t.right);
             const lp = testedPath(l);
             const rp = testedPath(r);
+            // A threshold on a value grown from a count (`waitMs > CEILING`): tested, limit unknown.
+            const grown = !lp && !rp && t.operator !== '===' && t.operator !== '==' ? (derivedPath(l) ?? derivedPath(r)) : undefined;
+            if (grown) tested.add(grown);
             const num = staticNumber(lp ? r : l, sourceCode);
             const path = lp ?? rp;
             // `n >= 3`, `3 <= n`, `n > 3`, `n < 3`: the counter stays at or below the limit (+1 for strict tests).

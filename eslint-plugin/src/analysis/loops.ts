@@ -521,7 +521,27 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     rateLimitChecks: op.rateLimitChecks,
     honoursRetryAfter: op.honoursRetryAfter,
     clientErrorRetries: op.clientErrorRetries,
+    retriedStatuses: retryTries.length === 0 ? statusesGoingRound(loop, ctx) : undefined,
   };
+}
+
+/**
+ * The HTTP statuses after which the loop goes round again, when a thrown error (no response) does
+ * not and some statuses do not either (`if (res.status === 429) { …; continue; } return res;`);
+ * undefined when every failure may go round or the loop's tests do not tell.
+ */
+function statusesGoingRound(loop: Loop, ctx: Ctx): number[] | undefined {
+  if (loop.type === T.ForOfStatement) return undefined;
+  const { sourceCode } = ctx;
+  if (reachesBackEdge(loop, { kind: 'error' }, sourceCode)) return undefined;
+  const going: number[] = [];
+  let some = false;
+  for (const o of FAILURES) {
+    if (o.kind !== 'status') continue;
+    if (reachesBackEdge(loop, o, sourceCode)) going.push(o.code);
+    else some = true;
+  }
+  return some && going.length > 0 ? going : undefined;
 }
 
 /**

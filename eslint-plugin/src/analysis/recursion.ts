@@ -655,6 +655,12 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
       });
     }
     if (fields.size > 0 && stopping.some((t) => comparesText(t, fields, ctx))) bounded = true;
+    const outside = (o: Node): boolean => {
+      const u = unwrap(o);
+      const def = u.type === T.Identifier ? variableOf(ctx.sourceCode, u)?.defs[0] : undefined;
+      return !!def && !contains(fn, def.name) && !contains(r.relay, def.name);
+    };
+    if (!bounded && [fn.body, r.relay.body].some((b) => boundedByCountingObject(b, stopping, outside, ctx))) bounded = true;
   }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: r.call }, attempts: [], once: false };
 }
@@ -1676,6 +1682,18 @@ function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
 
 /** The attempt limit of a recursive retry: a counter parameter that changes on each call and is checked. */
 function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[]; once: boolean } {
+  /** An object declared outside the function (a module-level store). */
+  const outsideFn = (o: Node): boolean => {
+    const u = unwrap(o);
+    const def = u.type === T.Identifier ? variableOf(ctx.sourceCode, u)?.defs[0] : undefined;
+    return !!def && !contains(fn, def.name);
+  };
+  /** `store.get(key)` or `store[key]`. */
+  const keyedRead = (x: Node): { store: Node; key: Node } | undefined => {
+    if (x.type === T.CallExpression && calleeName(x) === 'get' && x.arguments.length === 1 && unwrap(x.callee).type === T.MemberExpression) return { store: (unwrap(x.callee) as TSESTree.MemberExpression).object, key: x.arguments[0] as Node };
+    if (x.type === T.MemberExpression && x.computed) return { store: x.object, key: x.property };
+    return undefined;
+  };
   const attempts: AttemptVar[] = [];
   let bounded = false;
   /** A one-off replay or failover (a switch turned off, state dropped, the next item of a list), not a backoff retry. */
@@ -1779,6 +1797,38 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     }
     return undefined;
   });
+  // A count kept per key in a store outside the function (`const n = tries.get(id) ?? 0` …
+  // `tries.set(id, n + 1)`, `const n = failures[id] || 0` … `failures[id] = n + 1`): the same
+  // counter as an outer variable, one per input.
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.VariableDeclarator || n.id.type !== T.Identifier || !n.init) return undefined;
+    const v = variableOf(ctx.sourceCode, n.id);
+    if (!v || attempts.some((a) => a.variable === v)) return undefined;
+    let init = unwrap(n.init);
+    if (init.type === T.LogicalExpression && (init.operator === '??' || init.operator === '||') && constant(init.right, ctx) === 0) init = unwrap(init.left);
+    const read = keyedRead(init);
+    if (!read || !outsideFn(read.store)) return undefined;
+    const text = (x: Node): string => ctx.sourceCode.getText(x);
+    let written = false;
+    walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
+      if (written) return false;
+      let store: Node | undefined;
+      let key: Node | undefined;
+      let value: Node | undefined;
+      if (m.type === T.CallExpression && calleeName(m) === 'set' && unwrap(m.callee).type === T.MemberExpression && m.arguments.length === 2) {
+        store = (unwrap(m.callee) as TSESTree.MemberExpression).object;
+        [key, value] = m.arguments as Node[];
+      } else if (m.type === T.AssignmentExpression && m.operator === '=' && unwrap(m.left).type === T.MemberExpression && (unwrap(m.left) as TSESTree.MemberExpression).computed) {
+        store = (unwrap(m.left) as TSESTree.MemberExpression).object;
+        key = (unwrap(m.left) as TSESTree.MemberExpression).property;
+        value = m.right;
+      }
+      if (store && key && value && text(store) === text(read.store) && text(key) === text(read.key) && refersTo(value, v, ctx) && byOne(value)) written = true;
+      return undefined;
+    });
+    if (written && tests.some((t) => limitIn(t, v, ctx))) consider(v, 1, 0, true);
+    return undefined;
+  });
   // `get(url, retries - 1, delay * 2)` with `retries = 4`: the doubling delay stops with the count.
   if (maxAttempts !== undefined) {
     for (const p of paramVars(fn, ctx)) {
@@ -1812,6 +1862,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       return undefined;
     });
     if (fields.size > 0 && tests.some((t) => comparesText(t, fields, ctx))) bounded = true;
+    if (!bounded && boundedByCountingObject(fn.body, tests, outlives, ctx)) bounded = true;
   }
   if (!bounded && allTests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
   if (!bounded && (consumesList(fn, allTests, ctx) || dropsTestedState(fn, call, ctx))) {
@@ -1823,6 +1874,118 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
   }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once };
+}
+
+/** The same-file class an object was made from (`const backoff = new Backoff(500)`), when known. */
+function classOfObject(o: Node, ctx: Ctx): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const u = unwrap(o);
+  if (u.type !== T.Identifier) return undefined;
+  const def = variableOf(ctx.sourceCode, u)?.defs[0];
+  const init = def?.type === 'Variable' ? unwrap(def.node.init) : undefined;
+  if (init?.type !== T.NewExpression || init.callee.type !== T.Identifier) return undefined;
+  const cdef = variableOf(ctx.sourceCode, init.callee)?.defs[0];
+  if (cdef?.type === 'ClassName' && (cdef.node.type === T.ClassDeclaration || cdef.node.type === T.ClassExpression)) return cdef.node;
+  const cinit = cdef?.type === 'Variable' ? unwrap(cdef.node.init) : undefined;
+  return cinit?.type === T.ClassExpression ? cinit : undefined;
+}
+
+/**
+ * A bound held by an object the cycle keeps (a backoff or budget instance made outside it): a
+ * method the cycle calls on it steps one of its fields (`this.count++`), and a test on the way to
+ * the call reads that count back, through the field or a getter returning it (`if (backoff.attempts
+ * >= MAX) return`), or tests for the stop value of a method that gives null, false or nothing once
+ * such a field is past a limit (`const d = backoff.next(); if (d === null) return`). A test on a
+ * value the retry path steps, that ends the retry path, is a bound whatever object holds the count.
+ */
+function boundedByCountingObject(body: Node, tests: Node[], outlives: (o: Node) => boolean, ctx: Ctx): boolean {
+  const sc = ctx.sourceCode;
+  const readsBack = new Set<string>();
+  const stopCalls = new Set<string>();
+  const fieldStep = (n: Node): string | undefined => {
+    let target: Node | undefined;
+    if (n.type === T.UpdateExpression) target = n.argument;
+    else if (n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=')) target = n.left;
+    else if (n.type === T.AssignmentExpression && n.operator === '=' && unwrap(n.right).type === T.BinaryExpression) target = n.left;
+    const t = target && unwrap(target);
+    if (t?.type !== T.MemberExpression || unwrap(t.object).type !== T.ThisExpression) return undefined;
+    if (n.type === T.AssignmentExpression && n.operator === '=' && !sc.getText(n.right).includes(sc.getText(t))) return undefined;
+    return propertyName(t);
+  };
+  const readsField = (root: Node, fields: Set<string>): boolean => {
+    let hit = false;
+    walk(root, sc.visitorKeys, (m) => {
+      if (hit) return false;
+      if (m.type === T.MemberExpression && unwrap(m.object).type === T.ThisExpression && fields.has(propertyName(m) ?? '')) hit = true;
+      return undefined;
+    });
+    return hit;
+  };
+  walk(body, sc.visitorKeys, (n) => {
+    if (n.type !== T.CallExpression) return undefined;
+    const callee = unwrap(n.callee);
+    if (callee.type !== T.MemberExpression || callee.computed || !outlives(callee.object)) return undefined;
+    const cls = classOfObject(callee.object, ctx);
+    const name = propertyName(callee);
+    const method = cls?.body.body.find((m): m is TSESTree.MethodDefinition => m.type === T.MethodDefinition && m.kind === 'method' && propertyName(m) === name);
+    if (!cls || !method) return undefined;
+    const stepped = new Set<string>();
+    walk(method.value.body ?? method.value, sc.visitorKeys, (m) => {
+      const f = fieldStep(m);
+      if (f) stepped.add(f);
+      return undefined;
+    });
+    if (stepped.size === 0) return undefined;
+    const obj = sc.getText(callee.object);
+    for (const f of stepped) readsBack.add(`${obj}.${f}`);
+    for (const m of cls.body.body) {
+      if (m.type !== T.MethodDefinition || !m.value.body) continue;
+      const mName = propertyName(m);
+      if (!mName) continue;
+      // A getter that hands the count back (`get attempts() { return this.count; }`).
+      if (m.kind === 'get' && m.value.body.body.some((s) => s.type === T.ReturnStatement && !!s.argument && readsField(s.argument, stepped))) readsBack.add(`${obj}.${mName}`);
+      // A method that gives a stop value once the count is past a limit (`if (this.n >= this.max) return null;`).
+      if (m.kind === 'method') {
+        let stops = false;
+        walk(m.value.body, sc.visitorKeys, (s) => {
+          if (stops || (s !== m.value.body && isFunction(s))) return false;
+          if (s.type === T.IfStatement && readsField(s.test, stepped)) {
+            const c = s.consequent.type === T.BlockStatement ? s.consequent.body[s.consequent.body.length - 1] : s.consequent;
+            const arg = c?.type === T.ReturnStatement ? unwrap(c.argument) : undefined;
+            if (c?.type === T.ReturnStatement && (!arg || (arg.type === T.Literal && (arg.value === null || arg.value === false)) || (arg.type === T.Identifier && arg.name === 'undefined'))) stops = true;
+          }
+          return undefined;
+        });
+        if (stops) stopCalls.add(`${obj}.${mName}`);
+      }
+    }
+    return undefined;
+  });
+  if (readsBack.size > 0 && tests.some((t) => comparesText(t, readsBack, ctx))) return true;
+  if (stopCalls.size === 0) return false;
+  // The result of a stop-value call, tested for that value (`d === null`, `!d`, `d == null`, `d === false`).
+  const isStopResult = (x: Node): boolean => {
+    let u = unwrap(x);
+    if (u.type === T.Identifier) {
+      const def = variableOf(sc, u)?.defs[0];
+      const init = def?.type === 'Variable' ? unwrap(def.node.init) : undefined;
+      if (!init) return false;
+      u = init;
+    }
+    return u.type === T.CallExpression && stopCalls.has(sc.getText(unwrap(u.callee)));
+  };
+  return tests.some((t) => {
+    let hit = false;
+    walk(t, sc.visitorKeys, (n) => {
+      if (hit) return false;
+      if (n.type === T.UnaryExpression && n.operator === '!' && isStopResult(n.argument)) hit = true;
+      if (n.type === T.BinaryExpression && ['===', '==', '!==', '!='].includes(n.operator) && n.left.type !== T.PrivateIdentifier) {
+        const stopLit = (y: Node): boolean => { const w = unwrap(y); return (w.type === T.Literal && (w.value === null || w.value === false)) || (w.type === T.Identifier && w.name === 'undefined'); };
+        if ((isStopResult(n.left) && stopLit(n.right)) || (isStopResult(n.right) && stopLit(n.left))) hit = true;
+      }
+      return undefined;
+    });
+    return hit;
+  });
 }
 
 /**

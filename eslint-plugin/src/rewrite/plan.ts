@@ -666,6 +666,9 @@ function fullPlans(
   const keys = keyEdits(sourceCode, block, site);
   const waitArg = reading.waits[0] ? delayArgument(sourceCode.visitorKeys, reading.waits[0]) : undefined;
   const delay = delayOptions(sourceCode, waitArg, reading.waits[0] ?? handler);
+  // A wait whose base delay cannot be read (the program's own delay function): the helper's
+  // default would replace it, a change of meaning; no full rewrite then.
+  if (waitArg && !delay.base) return [];
   // A bound the analysis reads as none (1,000 attempts or more) stays one after the rewrite: the
   // helper call is judged the same way, so the rewrite does not claim no-unbounded-retry then.
   const huge = /^\d+$/.test(args.attempts) && isEffectivelyUnbounded(Number(args.attempts));
@@ -818,6 +821,9 @@ function delayRewrite(sourceCode: SourceCode, owner: Node, counter: Counter | un
   for (const { arg: a, wait } of all) {
     if (serverChosen(a)) continue;
     const delay = delayOptions(sourceCode, a, a);
+    // A delay whose base cannot be read (a call of the program's own delay function, `nextWait(i,
+    // baseMs)`): the helper's 100 ms default would replace it, so this wait is left as it is.
+    if (!delay.base) continue;
     const limit = options.maxDelayMs;
     const cap = delay.cap && limit !== undefined && Number(delay.cap.replace(/_/g, '')) > limit ? String(limit) : delay.cap ?? (limit !== undefined && limit < HELPER_MAX_DELAY_MS ? String(limit) : undefined);
     const opts = [delay.base ? `baseDelayMs: ${delay.base}` : '', cap ? `maxDelayMs: ${cap}` : ''].filter(Boolean).join(', ');

@@ -41,8 +41,12 @@ export default createRule<Options, MessageIds>({
             const key = `${r.node.range[0]}:${r.node.range[1]}`;
             if (seen.has(key)) continue;
             seen.add(key);
-            // A status check or an interceptor that fails fast on 4xx singles 429 out, which then needs Retry-After
-            // (respect-retry-after): only the catch clause's guard is offered, it trades no finding for another.
+            // A status check (`if (!res.ok)`, `res.status !== 200`), an error interceptor or an rxjs
+            // condition that fails fast on 4xx must single 429 out, which then needs Retry-After
+            // (respect-retry-after): no edit is offered there, as it would trade one finding for
+            // another. Only the catch clause's guard is offered (it rethrows the caught error and
+            // trades nothing). Nor is one offered where the thrown error carries no status
+            // (`throw new Error(\`bad status ${r.status}\`)`): nothing after the throw can tell a 4xx.
             const guard = r.node.type !== 'CatchClause' ? undefined : clientErrorFix(context.sourceCode, r.node, site.node, /\.(c|m)?tsx?$/.test(context.filename));
             context.report({
               node: r.node,

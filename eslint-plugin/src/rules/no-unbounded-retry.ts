@@ -38,6 +38,11 @@ export default createRule<Options, MessageIds>({
           const key = `${node.range[0]}:${node.range[1]}`;
           if (seen.has(key)) continue;
           seen.add(key);
+          // No edit, on purpose, for a retry rescheduled by handing the function itself to a timer
+          // or an event (`setTimeout(open, gap)` from a socket's `close` handler or a catch): the call
+          // passes no attempt to count from, and where a count should restart (after a connection that
+          // worked) is the program's own knowledge; a limit guessed here would silently stop a
+          // reconnect for good. Nor for an unknown library option (a spread, a value from elsewhere).
           const limit = site.kind === 'loop' ? boundLoopFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : site.kind === 'recursion' ? boundRecursionFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : undefined;
           const branchLimit = !limit && site.kind === 'recursion' ? boundBranchRecursionFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : undefined;
           const once = site.kind === 'interceptor' ? onceOnlyReplayFix(context.sourceCode, node, /\.(c|m)?tsx?$/.test(context.filename)) : undefined;

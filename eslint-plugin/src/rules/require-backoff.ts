@@ -66,6 +66,10 @@ export default createRule<Options, MessageIds>({
             // Taken on every attempt beside a wait that grows or is unknown (a start-up stagger before a
             // backoff timer): the attempt's whole wait is their sum, which this one alone does not decide.
             if (wait.everyAttempt && site.waits.some((o) => o !== wait && (o.delay.growing || o.delay.retryAfter || (o.delay.opaque && !o.delay.invariant)))) continue;
+            // No growth edit where no attempt count reaches the wait: a reconnect rescheduled by
+            // handing the function itself to a timer (`setTimeout(begin, 4000)`) has none (see
+            // no-unbounded-retry), and a library whose growth could pass maxDelayMs (BullMQ `fixed`
+            // with unknown attempts) would trade this finding for a require-max-delay one.
             const local = localDelayOf(wait);
             const constant = d.opaque ? undefined : d.maxMs;
             const grow = !local

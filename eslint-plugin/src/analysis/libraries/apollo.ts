@@ -8,7 +8,7 @@ import { countLimit } from './status-set';
 import type { LibraryDocs } from './docs';
 import { resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { insertProperty } from './option-state';
+import { insertProperty, spliced } from './option-state';
 import { operandText } from '../../utils/fixes';
 import type { OptionsObject } from './util';
 import type { LibrarySuggestion } from '../types';
@@ -226,18 +226,4 @@ function guardCondition(ctx: LibraryContext, property: TSESTree.Property, params
   if (value.type !== T.Identifier || params.includes(value.name)) return undefined;
   const args = params.join(', ');
   return { description: SKIP_DESCRIPTION, range: property.range, text: `${name}: (${args}) => ${notMutation('operation')} && ${value.name}(${args})` };
-}
-
-/** Several insertions in one text as one edit: the text from the first to the last, the changes spliced in. */
-function spliced(text: string, edits: ReadonlyArray<{ range: [number, number]; text: string }>): { range: [number, number]; text: string } {
-  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0]);
-  const start = sorted[0]!.range[0];
-  const stop = Math.max(...sorted.map((e) => e.range[1]));
-  let out = '';
-  let at = start;
-  for (const e of sorted) {
-    out += text.slice(at, e.range[0]) + e.text;
-    at = e.range[1];
-  }
-  return { range: [start, stop], text: out + text.slice(at, stop) };
 }

@@ -16,6 +16,7 @@ import {
   resolveOptions,
   retryCountBound,
   setOption,
+  spliced,
   suggest,
   unknownOptionsSite,
   type OptionState,
@@ -43,8 +44,8 @@ export const docs: LibraryDocs = {
     { rule: 'require-jitter', when: '`retryDelay: linearDelay(…)` or a delay function without randomness; suggests `exponentialDelay`.' },
     { rule: 'require-max-delay', when: 'the delay (`exponentialDelay`, `linearDelay` or a delay function) can exceed `maxDelayMs` within `retries`, or grows with unbounded retries.' },
     { rule: 'no-unbounded-retry', when: '`retries: Infinity`.' },
-    { rule: 'require-idempotency-key', when: 'the instance is used in this file for a POST or PATCH without an idempotency key while the condition retries it: the default (network errors), `isNetworkError`, `isRetryableError`, `() => true`, or a custom condition that never looks at the method.' },
-    { rule: 'no-retry-on-client-error', when: '`retryCondition` accepts every error (`() => true`); suggests `isIdempotentRequestError`.' },
+    { rule: 'require-idempotency-key', when: 'the instance is used in this file for a POST or PATCH without an idempotency key while the condition retries it: the default (network errors), `isNetworkError`, `isRetryableError`, `() => true`, or a custom condition that never looks at the method; for a written condition, suggests asking it only for idempotent methods (the condition otherwise kept).' },
+    { rule: 'no-retry-on-client-error', when: '`retryCondition` accepts every error (`() => true`); suggests `isRetryableError`.' },
   ],
   notModelled: [
     'the per-request `axios-retry` config key (request-level overrides are not read).',
@@ -130,7 +131,6 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
     else if (fn) {
       // The condition judged by what it accepts (K8): statuses, network errors, methods.
       const set = judgeCondition(ctx, site, conditionS, { positional: ['error'] });
-      const text = `${calleeText}.isIdempotentRequestError`;
       if (site.clientErrorRetries.length > 0) {
         // `isRetryableError`: network errors, 429 and 5xx, of every method. The idempotent-only
         // condition would also stop retrying a POST, a change the client-error finding does not ask
@@ -143,7 +143,9 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
       else if (set) retriesPost = retriesMethod(set, 'post') ? true : mayRetryMethod(set, 'post') ? undefined : false;
       else retriesPost = names.has('method') ? undefined : true;
       if (retriesPost) {
-        suggest(site, 'require-idempotency-key', setOption(options, 'retryCondition', text, `Retry only idempotent requests (\`${text}\`)`, instance));
+        // The written condition is kept and asked only for idempotent methods: replacing it by
+        // `isIdempotentRequestError` would also change what a GET retries (429, other network errors).
+        suggest(site, 'require-idempotency-key', idempotentOnly(ctx, conditionS.option.property));
         conditionNode = conditionS.option.property;
       }
     } else retriesPost = undefined;
@@ -228,4 +230,54 @@ function delayReadsRetryAfter(ctx: LibraryContext, fn: FunctionNode): boolean {
     }
   }
   return /retry-?after/i.test(ctx.sourceCode.getText(fn));
+}
+
+/** axios-retry's idempotent methods (`IDEMPOTENT_HTTP_METHODS`, not exported), lower-case as axios sends them. */
+const IDEMPOTENT_METHODS = "['get', 'head', 'options', 'put', 'delete']";
+const IDEMPOTENT_DESCRIPTION = 'Retry only idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE), the condition otherwise kept';
+/** The test that the failed request's method is idempotent, on the error named `error`. */
+const idempotentTest = (error: string): string => `${IDEMPOTENT_METHODS}.includes(${error}.config?.method ?? '')`;
+
+/**
+ * A written `retryCondition` answered only for idempotent methods, every other answer kept:
+ * `(error) => <idempotent method> && <condition>` for an expression body, a first
+ * `if (!<idempotent method>) return false;` for a block body, a call for a named condition.
+ * Undefined where the condition cannot be edited safely (a generator, a pattern parameter, a name
+ * the error parameter would hide).
+ */
+function idempotentOnly(ctx: LibraryContext, property: TSESTree.Property): ReturnType<typeof setOption> {
+  const sc = ctx.sourceCode;
+  const value = property.value as Node;
+  if (property.computed) return undefined;
+  if (value.type === T.Identifier) {
+    if (value.name === 'error') return undefined;
+    return { description: IDEMPOTENT_DESCRIPTION, range: property.range, text: `retryCondition: (error) => ${idempotentTest('error')} && ${value.name}(error)` };
+  }
+  if ((value.type !== T.ArrowFunctionExpression && value.type !== T.FunctionExpression) || value.generator) return undefined;
+  const first = value.params[0];
+  if (first && first.type !== T.Identifier) return undefined;
+  const edits: Array<{ range: [number, number]; text: string }> = [];
+  let error = first?.name;
+  if (!error) {
+    // `() => true`: the error parameter added, unless the body reads an outer `error`.
+    if (sc.getTokens(value).some((t) => t.type === 'Identifier' && t.value === 'error')) return undefined;
+    const open = sc.getFirstToken(value, { filter: (t) => t.value === '(' });
+    if (!open) return undefined;
+    error = 'error';
+    edits.push({ range: [open.range[1], open.range[1]], text: error });
+  }
+  const body = value.body;
+  if (body.type === T.BlockStatement) {
+    const stmt = body.body[0];
+    if (!stmt) return undefined;
+    const indent = /^\s*/.exec(sc.lines[stmt.loc.start.line - 1] ?? '')![0];
+    edits.push({ range: [stmt.range[0], stmt.range[0]], text: `if (!${idempotentTest(error)}) return false;${stmt.loc.start.line === body.loc.start.line ? ' ' : `\n${indent}`}` });
+  } else if (body.type === T.Literal && body.value === true) {
+    edits.push({ range: body.range, text: idempotentTest(error) });
+  } else {
+    const tight = (body.type === T.LogicalExpression && body.operator === '&&') || body.type === T.UnaryExpression || body.type === T.BinaryExpression || body.type === T.CallExpression || body.type === T.MemberExpression || body.type === T.Identifier || body.type === T.Literal;
+    edits.push({ range: [body.range[0], body.range[0]], text: `${idempotentTest(error)} && ${tight ? '' : '('}` });
+    if (!tight) edits.push({ range: [body.range[1], body.range[1]], text: ')' });
+  }
+  return { description: IDEMPOTENT_DESCRIPTION, ...spliced(sc.text, edits) };
 }

@@ -210,10 +210,15 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
       }
       site.waits = [{ node: backoffOpt.property, argument: undefined, delay: facts }];
       if (jitter <= 0) {
+        // A backoff object shared from elsewhere (`backoff: QUEUE_CONFIG.backoff`) is left as it is (other
+        // users read it): this job's options get a copy with jitter.
+        const shared = !(b.node.range[0] >= opts.node.range[0] && b.node.range[1] <= opts.node.range[1]) && value.type === T.MemberExpression;
         suggestions['require-jitter'] = [
-          jitterOpt
-            ? replaceSuggestion(unwrap(jitterOpt.value), '0.5', 'Add jitter (`jitter: 0.5`)')
-            : insertProperty(b.node, 'jitter: 0.5', 'Add jitter (`jitter: 0.5`)'),
+          shared
+            ? replaceSuggestion(value, `{ ...${ctx.sourceCode.getText(value as TSESTree.Node)}, jitter: 0.5 }`, 'Add jitter (`jitter: 0.5`)')
+            : jitterOpt
+              ? replaceSuggestion(unwrap(jitterOpt.value), '0.5', 'Add jitter (`jitter: 0.5`)')
+              : insertProperty(b.node, 'jitter: 0.5', 'Add jitter (`jitter: 0.5`)'),
         ];
       }
       // No require-max-delay edit: BullMQ's built-in backoffs have no cap option; a cap needs a custom

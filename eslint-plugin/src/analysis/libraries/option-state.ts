@@ -399,3 +399,17 @@ export function namesIn(ctx: LibraryContext, node: Node): Set<string> {
   });
   return out;
 }
+
+/** Several insertions in one text as one edit: the text from the first to the last, the changes spliced in. */
+export function spliced(text: string, edits: ReadonlyArray<{ range: [number, number]; text: string }>): { range: [number, number]; text: string } {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0]);
+  const start = sorted[0]!.range[0];
+  const stop = Math.max(...sorted.map((e) => e.range[1]));
+  let out = '';
+  let at = start;
+  for (const e of sorted) {
+    out += text.slice(at, e.range[0]) + e.text;
+    at = e.range[1];
+  }
+  return { range: [start, stop], text: out + text.slice(at, stop) };
+}

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { Node, RetrySite } from '../types';
+import { unwrap } from '../ast';
 import {
   booleanValue,
   numberValue,

@@ -57,6 +57,11 @@ export function resolveObjectLiteral(ctx: LibraryContext, node: Node | null | un
   let n = unwrap(node);
   for (let i = 0; n && i < 6; i++) {
     if (n.type === T.ObjectExpression) return n;
+    // `backoff: QUEUE_CONFIG.backoff`: a property of a same-file object literal nothing writes to.
+    if (n.type === T.MemberExpression) {
+      n = unwrap(memberOfObjectLiteral(ctx, n));
+      continue;
+    }
     if (n.type !== T.Identifier) return undefined;
     const v = variableOf(ctx.sourceCode, n);
     const b = v && bindingOf(v);
@@ -67,6 +72,36 @@ export function resolveObjectLiteral(ctx: LibraryContext, node: Node | null | un
     if (b.kind === 'param-default' && n && n.type === T.ObjectExpression && n.properties.length === 0) return undefined;
   }
   return undefined;
+}
+
+/**
+ * The value of `obj.name` (or `obj['name']`) when `obj` resolves to a same-file object literal held
+ * in a never-reassigned binding whose members nothing writes (`CONFIG.backoff = …`, `delete`), and
+ * that literal defines `name` once, with no spread after it. Undefined otherwise.
+ */
+function memberOfObjectLiteral(ctx: LibraryContext, member: TSESTree.MemberExpression): Node | undefined {
+  const name = propertyName(member);
+  if (name === undefined) return undefined;
+  const root = unwrap(member.object);
+  const obj = resolveObjectLiteral(ctx, root);
+  if (!obj) return undefined;
+  if (root.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, root);
+    const written = v?.references.some((r) => {
+      const up = r.identifier.parent;
+      if (up?.type !== T.MemberExpression || up.object !== r.identifier) return false;
+      const top = up.parent;
+      return (top?.type === T.AssignmentExpression && top.left === up) || (top?.type === T.UnaryExpression && top.operator === 'delete') || (top?.type === T.UpdateExpression);
+    });
+    if (!v || written) return undefined;
+  }
+  let found: TSESTree.Property | undefined;
+  for (const p of obj.properties) {
+    // A spread after the definition may replace it; one before it is overridden.
+    if (p.type === T.SpreadElement) found = undefined;
+    else if (propertyName(p) === name) found = p;
+  }
+  return found && found.value.type !== T.AssignmentPattern ? found.value : undefined;
 }
 
 /** The properties of an options object, same-file spreads merged in (see {@link OptionsObject.entries}). */
