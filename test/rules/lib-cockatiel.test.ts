@@ -22,7 +22,7 @@ ruleTester.run('no-unbounded-retry', noUnboundedRetry, {
         {
           messageId: 'unboundedRetry',
           line: 2,
-          column: 1,
+          column: 20,
           suggestions: [
             {
               messageId: 'applyLibraryFix',
@@ -65,7 +65,7 @@ ruleTester.run('require-backoff', requireBackoff, {
     {
       name: 'no backoff: retries at once (CommonJS)',
       code: "const { handleAll, retry } = require('cockatiel');\nretry(handleAll, { maxAttempts: 3 });",
-      errors: [{ messageId: 'noWait', line: 2, column: 1, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Wait with exponential backoff, decorrelated jitter and a cap (`new ExponentialBackoff()`)"}, output: "const { handleAll, retry, ExponentialBackoff } = require('cockatiel');\nretry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });" }] }],
+      errors: [{ messageId: 'noWait', line: 2, column: 20, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Wait with exponential backoff, decorrelated jitter and a cap (`new ExponentialBackoff()`)"}, output: "const { handleAll, retry, ExponentialBackoff } = require('cockatiel');\nretry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });" }] }],
     },
     {
       name: 'ConstantBackoff through a const, aliased import',

@@ -279,7 +279,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       // Handed to code we cannot see (an imported error handler), the re-run may be waited for there.
       noWait: !replay && !opaque && waits.length === 0 && !retryHandedToUnknown(call, fc.path, ctx.sourceCode) ? anchor : undefined,
       nonIdempotent: once ? [] : op.nonIdempotent.filter((r) => !madeOnlyAfterFailure(fn, r.node, ctx)),
-      rateLimitChecks: replay ? [] : op.rateLimitChecks,
+      rateLimitChecks: replay ? [] : op.rateLimitChecks.filter((c) => !checkOfOtherCall(c, call, contexts.map((x) => x.call))),
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
       purpose: fc.replay ? 'refresh-replay' : once ? 'once-only-replay' : 'backoff-retry',
@@ -632,9 +632,12 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
     const changed = paramVars(r.relay, ctx).some((p) => changeIn(arg, p.variable, ctx) !== undefined);
     if (changed) bounded = true;
   });
-  // The relay may hold the bound itself: `if (this.attempt >= 10) return this.giveUp(err)`.
+  // The relay may hold the bound itself: `if (this.attempt >= 10) return this.giveUp(err)`. Only a
+  // test that decides whether the cycle goes on counts: one that picks a value (the step of a delay
+  // table, `tries < DELAYS.length ? tries : DELAYS.length - 1`) lets every path call back.
   const relayTests = testsOf(r.relay, ctx);
-  if (!bounded && [...tests, ...relayTests].some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
+  const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back]));
+  if (!bounded && stopping.some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
   // …or in its own loop around the call back: `for (let attempt = 1; attempt <= this.maxRetries; attempt++)`
   // in a reconnect method a close handler starts (F2).
   for (let p: Node | undefined = r.back.parent; !bounded && p && p !== r.relay; p = p.parent) {
@@ -651,15 +654,49 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
         return undefined;
       });
     }
-    if (fields.size > 0 && [...tests, ...relayTests].some((t) => comparesText(t, fields, ctx))) bounded = true;
+    if (fields.size > 0 && stopping.some((t) => comparesText(t, fields, ctx))) bounded = true;
     const outside = (o: Node): boolean => {
       const u = unwrap(o);
       const def = u.type === T.Identifier ? variableOf(ctx.sourceCode, u)?.defs[0] : undefined;
       return !!def && !contains(fn, def.name) && !contains(r.relay, def.name);
     };
-    if (!bounded && [fn.body, r.relay.body].some((b) => boundedByCountingObject(b, [...tests, ...relayTests], outside, ctx))) bounded = true;
+    if (!bounded && [fn.body, r.relay.body].some((b) => boundedByCountingObject(b, stopping, outside, ctx))) bounded = true;
   }
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: r.call }, attempts: [], once: false };
+}
+
+/**
+ * Whether a status check belongs to another re-call of the function: the `if` (or conditional) it
+ * tests holds another of `calls` and not `call` (`if (status === 429) { …; return again() }` beside
+ * `if (status >= 500) { …; return again(n + 1) }`). Each re-call is its own site, judged by the
+ * checks on its own way.
+ */
+function checkOfOtherCall(check: Node, call: Node, calls: readonly Node[]): boolean {
+  for (let p = check.parent; p; p = p.parent) {
+    if (isFunction(p)) return false;
+    if (p.type === T.IfStatement || p.type === T.ConditionalExpression) {
+      if (!contains(p.test, check)) return false;
+      const others = (n: Node | null | undefined): boolean => !!n && calls.some((c) => c !== call && contains(n, c));
+      return !contains(p, call) && (others(p.consequent) || others(p.alternate));
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a test decides if one of `calls` runs: a branch of its `if` holds one of them or always
+ * leaves (`if (tries >= max) return;`), a branch of its conditional or the right side of its `&&` /
+ * `||` holds one, or it is a loop's test. A test that only chooses a value on the way (a step of a
+ * delay table, `if (n < 3) wait = 1000; else wait = 5000;`) lets every path reach the calls.
+ */
+function decidesCall(test: Node, calls: readonly Node[]): boolean {
+  const owner = test.parent;
+  const holds = (n: Node | null | undefined): boolean => !!n && calls.some((c) => contains(n, c));
+  if (!owner) return true;
+  if (owner.type === T.IfStatement) return holds(owner.consequent) || holds(owner.alternate) || alwaysExits(owner.consequent) || alwaysExits(owner.alternate);
+  if (owner.type === T.ConditionalExpression) return holds(owner.consequent) || holds(owner.alternate);
+  if (owner.type === T.LogicalExpression) return holds(owner.right);
+  return true;
 }
 
 /** A comparison of an attempt counter (`attempt >= 10`, `this.retries < max`) with a limit. */

@@ -75,6 +75,11 @@ export interface Wait {
   argument: TSESTree.Expression | undefined;
   delay: DelayFacts;
   /**
+   * Where `require-jitter` and `require-backoff` report this wait, when not `node`: the timer a
+   * promise wrapper waits for (`new Promise((r) => setTimeout(r, ms))` over several lines).
+   */
+  at?: Node;
+  /**
    * The wait is taken on every attempt of a hand-written retry, whatever the outcome (it is on no
    * branch of the retried code: `await sleep(stagger)` at the top of the function): an attempt
    * waits for it and for the site's other waits, one after the other.

@@ -41,6 +41,12 @@ export interface WaitCall {
    * is taken as milliseconds, but the helper's unit is not seen (it may take seconds).
    */
   unitAssumed?: boolean;
+  /**
+   * For a promise wrapped around a timer (`new Promise((r) => setTimeout(r, ms))`): the timer, the
+   * wait call findings about this wait are reported on (PRODUCT: "the delay expression or wait
+   * call") when it is written on another line than the promise.
+   */
+  timer?: TSESTree.CallExpression | TSESTree.NewExpression;
 }
 
 /** Whether `call` is the global `setTimeout` (not a local or imported function of that name). */
@@ -140,7 +146,9 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
     const exec = n.arguments[0] && unwrap(n.arguments[0]);
     if (!exec || !isFunction(exec)) return undefined;
     const inner = findInnerWait(exec, sourceCode, settings, depth);
-    return inner ? { ...inner, call: n, argument: undefined } : undefined;
+    if (!inner) return undefined;
+    const timer = inner.timer ?? inner.call;
+    return { ...inner, call: n, argument: undefined, timer: timer.loc.start.line !== n.loc.start.line ? timer : undefined };
   }
   if (n.type !== T.CallExpression) return undefined;
   const name = waitCalleeName(n);
@@ -502,10 +510,12 @@ export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: A
   }
   // The delay as written: the argument of the wait, or the timer's delay when no helper parameter stands in between.
   const expression = w.argument ?? (w.bindings.length === 0 ? w.delayExpr : undefined);
-  const delay = toDelayFacts(value, w.argument ?? w.call, expression);
+  // Inside a promise wrapper, the delay written at its timer is the delay expression (`require-max-delay` reports there).
+  const delay = toDelayFacts(value, w.argument ?? (w.timer && w.bindings.length === 0 && w.delayExpr && w.delayExpr.range !== w.timer.range ? w.delayExpr : w.call), expression);
   if ((w.argument && readsFailure(w.argument, sourceCode)) || (w.bindings.length === 0 && w.delayExpr && readsFailure(w.delayExpr, sourceCode))) delay.fromFailure = true;
   if (w.unitAssumed) delay.unitAssumed = w.call;
   const wait: Wait = { node: w.call, argument: w.argument, delay };
+  if (w.timer) wait.at = w.timer;
   if (w.call.type === T.CallExpression && isGlobalInterval(sourceCode, w.call)) wait.repeating = true;
   return wait;
 }

@@ -81,7 +81,7 @@ export default createRule<Options, MessageIds>({
                   : site.kind === 'interceptor'
                     ? growInterceptorFix(context.sourceCode, site.node, wait.node, local, constant, /\.(c|m)?tsx?$/.test(context.filename))
                     : undefined;
-            if (once(wait.node)) context.report({ node: wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d, context.sourceCode) }, suggest: grow ? [{ messageId: 'growDelay' as const, fix: grow }, ...suggest] : suggest });
+            if (once(wait.node)) context.report({ node: wait.at ?? wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d, context.sourceCode) }, suggest: grow ? [{ messageId: 'growDelay' as const, fix: grow }, ...suggest] : suggest });
           }
         }
       },

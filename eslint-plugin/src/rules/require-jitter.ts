@@ -57,7 +57,7 @@ export default createRule<Options, MessageIds>({
             for (const s of site.suggestions?.['require-jitter'] ?? []) {
               suggest.push({ messageId: 'applyLibraryFix', data: { description: s.description }, fix: libraryFix(s) });
             }
-            context.report({ node: wait.node, messageId: 'noJitter', data: { delay: describeDelay(wait.delay, context.sourceCode) }, suggest });
+            context.report({ node: wait.at ?? wait.node, messageId: 'noJitter', data: { delay: describeDelay(wait.delay, context.sourceCode) }, suggest });
           }
         }
       },

@@ -8,7 +8,7 @@ import type { LibraryDocs } from './docs';
 import { insertProperty } from './option-state';
 import { importedName } from './imports';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
+import { firstWrittenOption, librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
 
 /**
  * cockatiel 3.x: `retry(policy, { maxAttempts, backoff })` (`dist/Policy.js`). Defaults:
@@ -53,26 +53,28 @@ export const cockatielAdapter: LibraryAdapter = {
     const options = optionsArg ? resolveObject(ctx, optionsArg) : undefined;
     if (optionsArg && !options) return []; // options built at run time: unknown
     const spread = options?.spread ?? false;
-    const site = librarySite(MODULE, node);
+    // A default left in force is reported on the first retry option the code writes, the call only when it writes none.
+    const at: Node = firstWrittenOption(options, ['maxAttempts', 'backoff']) ?? node;
+    const site = librarySite(MODULE, node, { node: at });
 
     const maxOpt = readOption(ctx, options, 'maxAttempts');
     const max = maxOpt ? numberOption(maxOpt) : spread ? undefined : Infinity;
     if (max !== undefined && max <= 0) return [];
-    if (max === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: maxOpt?.property ?? node };
+    if (max === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: maxOpt?.property ?? at };
     else if (!Number.isFinite(max)) {
-      site.bound = { kind: 'unbounded', maxAttempts: undefined, node: maxOpt?.property ?? node };
+      site.bound = { kind: 'unbounded', maxAttempts: undefined, node: maxOpt?.property ?? at };
       if (maxOpt) {
         const v = unwrap(maxOpt.value);
         site.suggestions = { 'no-unbounded-retry': [{ description: 'Stop after 3 retries (`maxAttempts: 3`)', range: [v.range[0], v.range[1]], text: '3' }] };
       } else if (options && !spread) {
         site.suggestions = { 'no-unbounded-retry': [insertProperty(options.node, 'maxAttempts: 3', 'Stop after 3 retries (`maxAttempts: 3`)')] };
       }
-    } else site.bound = { kind: 'bounded', maxAttempts: max + 1, node: maxOpt?.property ?? node };
+    } else site.bound = { kind: 'bounded', maxAttempts: max + 1, node: maxOpt?.property ?? at };
 
     const backoffOpt = readOption(ctx, options, 'backoff');
     if (!backoffOpt) {
       if (spread) return [site];
-      site.noWait = node;
+      site.noWait = at;
       backoffSuggestion(ctx, site, node, undefined);
       return [site];
     }
