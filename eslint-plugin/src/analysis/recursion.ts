@@ -270,7 +270,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     const passesArgs = direct.includes(call) && !call.arguments.some((a) => sameFileFunction(a, ctx) === fn);
     const region: RetryRegion = { node: fn, selfCalls: passesArgs ? [call] : [] };
     const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts, region);
-    if (relay && !replay) waits.push(...relayWaits(relay, ctx));
+    if (relay && !replay) waits.push(...relayWaits(relay, ctx, { node: fn, selfCalls: [] }));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
       node: anchor,
@@ -745,21 +745,25 @@ function relayWaitsAtAll(r: Relay, ctx: Ctx): boolean {
   return found;
 }
 
-/** Waits in the relay before it calls back: awaited waits, or a timer whose callback calls back. */
-function relayWaits(r: Relay, ctx: Ctx): Wait[] {
+/**
+ * Waits in the relay before it calls back: awaited waits, or a timer whose callback calls back.
+ * `region` is the retried function: a value nothing in it or the relay changes (a parameter of a
+ * function around both, never written) is the same on every attempt.
+ */
+function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion): Wait[] {
   if (r.factoryWait) return [r.factoryWait];
   const waits: Wait[] = [];
   // `setTimeout(open, ms)` in the relay: the call back is the timer itself.
   if (isGlobalTimer(ctx.sourceCode, r.back) && r.back.arguments[1] && r.back.arguments[1].type !== T.SpreadElement) {
     const expr = r.back.arguments[1];
-    waits.push(waitOf({ call: r.back, delayExpr: expr, bindings: [], argument: expr, opaque: false }, ctx.sourceCode, []));
+    waits.push(waitOf({ call: r.back, delayExpr: expr, bindings: [], argument: expr, opaque: false }, ctx.sourceCode, [], undefined, region));
   }
   for (let p: Node | undefined = r.back.parent; p && p !== r.relay; p = p.parent) {
     const host: Node | undefined = p.parent;
     if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host)) {
       const ms = host.arguments[1];
       const expr = ms && ms.type !== T.SpreadElement ? ms : undefined;
-      if (expr) waits.push(waitOf({ call: host, delayExpr: expr, bindings: [], argument: expr, opaque: false }, ctx.sourceCode, []));
+      if (expr) waits.push(waitOf({ call: host, delayExpr: expr, bindings: [], argument: expr, opaque: false }, ctx.sourceCode, [], undefined, region));
       break;
     }
   }
@@ -768,7 +772,7 @@ function relayWaits(r: Relay, ctx: Ctx): Wait[] {
     if (n === r.back && calleeName(n) !== 'then') return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (w && (isAwaited(n, ctx.sourceCode) || chainsInto(n, r.back))) {
-      waits.push(waitOf(w, ctx.sourceCode, []));
+      waits.push(waitOf(w, ctx.sourceCode, [], undefined, region));
       return false;
     }
     return undefined;
