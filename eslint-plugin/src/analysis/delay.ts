@@ -426,6 +426,8 @@ function straightLine(write: Node, decl: Node): boolean {
     if (isFunction(p)) return false;
     if (p.type === T.ForStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForOfStatement || p.type === T.ForInStatement) {
       if (!contains(p, decl)) return false;
+      // `for (let a = 1, pause = 750; …; a++, pause *= 1.5)`: declared once in the init, written on every turn.
+      if (p.type === T.ForStatement && p.init && contains(p.init, decl) && !contains(p.init, write)) return false;
     }
   }
   return ownerOf(write) === owner;
