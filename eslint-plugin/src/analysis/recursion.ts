@@ -638,23 +638,39 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   const relayTests = testsOf(r.relay, ctx);
   const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back]));
   if (!bounded && stopping.some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
+  /** Whether the relay's own stopping tests (not a changed argument) are what bound it. */
+  const byStoppingTest = bounded && !r.back.arguments.length;
   // …or in its own loop around the call back: `for (let attempt = 1; attempt <= this.maxRetries; attempt++)`
   // in a reconnect method a close handler starts (F2).
   for (let p: Node | undefined = r.back.parent; !bounded && p && p !== r.relay; p = p.parent) {
     if ((p.type === T.ForStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement) && p.test && (hasDeadline(p.test, ctx.sourceCode) || comparesCounter(p.test, ctx))) bounded = true;
   }
   // A field the cycle counts with (`this.count++` … `if (this.count >= this.limit) return`).
+  const fields = new Set<string>();
+  for (const body of [fn.body, r.relay.body]) {
+    walk(body, ctx.sourceCode.visitorKeys, (n) => {
+      const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
+      const t = target && unwrap(target);
+      if (t?.type === T.MemberExpression && unwrap(t.object).type === T.ThisExpression) fields.add(ctx.sourceCode.getText(t));
+      return undefined;
+    });
+  }
+  // `if (this.retries >= this.options.maxRetries) return` with the limit set once to
+  // `options.maxRetries || Infinity`: a limit of 1,000 or more in force by default is no limit (PRODUCT).
+  const forever = (): boolean => {
+    if (fields.size === 0 || stopping.some((t) => hasDeadline(t, ctx.sourceCode))) return false;
+    const counting = stopping.filter((t) => comparesText(t, fields, ctx));
+    if (counting.length === 0 || counting.length !== stopping.filter((t) => comparesCounter(t, ctx) || comparesText(t, fields, ctx)).length) return false;
+    const limits = fieldLimits(counting, fields, ctx);
+    return !!limits && limits.every((n) => isEffectivelyUnbounded(n));
+  };
+  // Reported at the relay's call back: the relay holds the limit that never stops it and re-arms the cycle there.
+  if (byStoppingTest && forever()) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: r.back }, attempts: [], once: false };
   if (!bounded) {
-    const fields = new Set<string>();
-    for (const body of [fn.body, r.relay.body]) {
-      walk(body, ctx.sourceCode.visitorKeys, (n) => {
-        const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
-        const t = target && unwrap(target);
-        if (t?.type === T.MemberExpression && unwrap(t.object).type === T.ThisExpression) fields.add(ctx.sourceCode.getText(t));
-        return undefined;
-      });
+    if (fields.size > 0 && stopping.some((t) => comparesText(t, fields, ctx))) {
+      if (forever()) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: r.back }, attempts: [], once: false };
+      bounded = true;
     }
-    if (fields.size > 0 && stopping.some((t) => comparesText(t, fields, ctx))) bounded = true;
     const outside = (o: Node): boolean => {
       const u = unwrap(o);
       const def = u.type === T.Identifier ? variableOf(ctx.sourceCode, u)?.defs[0] : undefined;
@@ -1865,7 +1881,14 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       if (t?.type === T.MemberExpression && outlives(t.object)) fields.add(ctx.sourceCode.getText(t));
       return undefined;
     });
-    if (fields.size > 0 && tests.some((t) => comparesText(t, fields, ctx))) bounded = true;
+    if (fields.size > 0 && tests.some((t) => comparesText(t, fields, ctx))) {
+      bounded = true;
+      // `if (this.retries >= this.options.maxRetries) return` with the limit set once to
+      // `options.maxRetries || Infinity`: the value in force by default is the limit judged.
+      const limits = fieldLimits(tests, fields, ctx);
+      if (limits) counted.all.push(...limits);
+      else counted.vague = true;
+    }
     if (!bounded && boundedByCountingObject(fn.body, tests, outlives, ctx)) bounded = true;
   }
   if (!bounded && allTests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
@@ -2111,6 +2134,35 @@ function dropsTestedState(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): bool
     }
   }
   return false;
+}
+
+/**
+ * The limits a member counter (`this.retries`) is compared with in `tests`, each evaluated to a
+ * known number (a literal, a constant, a field set once to an option with a fallback); undefined
+ * when some comparison's limit is not a known number.
+ */
+function fieldLimits(tests: readonly Node[], texts: Set<string>, ctx: Ctx): number[] | undefined {
+  const isC = (x: Node): boolean => {
+    const u = unwrap(x);
+    if (u.type === T.UpdateExpression) return isC(u.argument);
+    return u.type === T.MemberExpression && texts.has(ctx.sourceCode.getText(u));
+  };
+  const out: number[] = [];
+  let unknown = false;
+  for (const test of tests) {
+    walk(test, ctx.sourceCode.visitorKeys, (n) => {
+      if (unknown || isFunction(n)) return false;
+      if (n.type === T.CallExpression && predicateCompares(n, isC, ctx.sourceCode)) unknown = true;
+      if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier || !['<', '<=', '>', '>=', '===', '=='].includes(n.operator)) return undefined;
+      const other = isC(n.left) ? n.right : isC(n.right) ? n.left : undefined;
+      if (!other) return undefined;
+      const k = constant(other as Node, ctx);
+      if (k === undefined) unknown = true;
+      else out.push(k);
+      return undefined;
+    });
+  }
+  return unknown || out.length === 0 ? undefined : out;
 }
 
 /** A comparison (or a same-file predicate call) in `test` that reads one of the given member counters. */

@@ -1,3 +1,4 @@
+import { isEffectivelyUnbounded } from '../limits';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, isFunction, propertyName, unwrap, walk } from '../ast';
@@ -135,10 +136,12 @@ export function evaluateTest(test: Node, isStatus: (n: Node) => boolean, sourceC
  * the smallest count, from `first` (the value passed after the first failure), at which it surely
  * refuses every probed failure (a network error, 500, 503, for GET and POST). Returns the number
  * of attempts that allows (`stop − first + 1`), or undefined when no such count is found within
- * 1,000 (the limit is unknown, or absent).
+ * 1,000 (the limit is unknown, or absent); Infinity when the limit in force by default is an
+ * option's fallback of 1,000 or more (`ctx.maxAttempts || 10000`).
  */
 export function countLimit(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.SourceCode, first: number): number | undefined {
   if (fn.generator || !roles.positional.some((r) => r === 'count' || r === 'count-options') && !Object.values(roles.named ?? {}).includes('count')) return undefined;
+  const fallback = { taken: false };
   const refuses = (count: number): boolean => {
     for (const method of ['get', 'post'] as const) {
       for (const status of [undefined, 500, 503]) {
@@ -149,7 +152,7 @@ export function countLimit(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.
           if (!bindParam(p, roles.positional[i] ?? 'other', roles, outcome, env, sourceCode)) ok = false;
         });
         if (!ok) return false;
-        const t = truth(runBody(fn, { env, sourceCode, outcome, depth: 0 }, roles.procedure));
+        const t = truth(runBody(fn, { env, sourceCode, outcome, depth: 0, worstFallback: fallback }, roles.procedure));
         if ((roles.negated ? t === undefined ? undefined : !t : t) !== false) return false;
       }
     }
@@ -160,7 +163,8 @@ export function countLimit(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.
   for (let k = first; k < first + 64; k++) if (refuses(k)) return k - first + 1;
   let lo = first + 63;
   let hi = first + 1000;
-  if (!refuses(hi)) return undefined;
+  // Not stopped by 1,000 attempts through a limit's fallback that means forever: no limit by default.
+  if (!refuses(hi)) return fallback.taken ? Infinity : undefined;
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     if (refuses(mid)) hi = mid;
@@ -226,6 +230,12 @@ interface State {
   procedure?: boolean;
   /** Unreadable tests followed both ways so far (bounded). */
   forks?: number;
+  /**
+   * Reading an attempt limit: an unknown option with a fallback that means forever
+   * (`ctx.maxAttempts || 10000`, `opts.limit ?? Infinity`) is judged by that fallback, the value in
+   * force when the option is not given (PRODUCT: a limit of 1,000 or more is no limit).
+   */
+  worstFallback?: { taken: boolean };
 }
 
 function isRef(v: Value): v is Ref {
@@ -430,7 +440,7 @@ function evaluateInner(n: Node, st: State): Value {
     case T.Identifier: {
       if (n.name === 'undefined') return undefined;
       const v = variableOf(st.sourceCode, n);
-      if (!v) return UNKNOWN;
+      if (!v) return n.name === 'Infinity' ? Infinity : UNKNOWN;
       if (st.env.has(v)) return st.env.get(v);
       const b = bindingOf(v);
       if (b && b.stable && b.kind === 'init' && b.node && b.path.length === 0) return evaluate(b.node, st);
@@ -489,6 +499,13 @@ function evaluateInner(n: Node, st: State): Value {
     }
     case T.LogicalExpression: {
       const l = evaluate(n.left, st);
+      if (st.worstFallback && l === UNKNOWN && (n.operator === '??' || n.operator === '||')) {
+        const r = evaluate(n.right, st);
+        if (typeof r === 'number' && isEffectivelyUnbounded(r)) {
+          st.worstFallback.taken = true;
+          return r;
+        }
+      }
       if (n.operator === '??') {
         if (l === UNKNOWN) return UNKNOWN;
         return l === undefined || l === null ? evaluate(n.right, st) : l;
