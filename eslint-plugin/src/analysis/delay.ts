@@ -567,6 +567,28 @@ function conditional(write: Node, decl: Node): boolean {
   return false;
 }
 
+/** A known, finite value with nothing unresolved in it. */
+function isKnown(v: Value): boolean {
+  return !v.opaque && !v.retryAfter && Number.isFinite(v.hi) && Number.isFinite(v.lo);
+}
+
+/** Whether a conditional write is chosen by a test on an attempt count: an `if`, `?:` or `switch` between it and `decl` whose test reads one. */
+function chosenByAttempt(write: Node, decl: Node, env: Env): boolean {
+  const block = decl.parent;
+  for (let p = write.parent; p && p !== block && !isFunction(p); p = p.parent) {
+    if (p.type === T.SwitchCase && evaluate((p.parent as TSESTree.SwitchStatement).discriminant, env).attempt) return true;
+    if (p.type !== T.IfStatement && p.type !== T.ConditionalExpression) continue;
+    let reads = false;
+    walk(p.test, env.sourceCode.visitorKeys, (n) => {
+      if (reads || isFunction(n)) return false;
+      if (n.type === T.BinaryExpression && /^(<|<=|>|>=|===|==|!==|!=)$/.test(n.operator) && n.left.type !== T.PrivateIdentifier && (evaluate(n.left, env).attempt || evaluate(n.right, env).attempt)) reads = true;
+      return undefined;
+    });
+    if (reads) return true;
+  }
+  return false;
+}
+
 /**
  * A `let` reassigned after its initialiser. A write that runs once in straight-line code
  * (`let s = base; s *= 0.5 + Math.random() / 2;`) updates its one value in place. Writes
@@ -584,6 +606,7 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   let anyRandom = false;
   let writtenInRegion = false;
   let cappedUnknown = false;
+  let stepped = false;
   const decl = variable.defs[0]!.name as Node;
   const writes = [...laterWrites(variable)].sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
   for (const ref of writes) {
@@ -604,6 +627,8 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
         else env.params.delete(variable);
       }
       const cond = conditional(id, decl);
+      // `if (n < 3) wait = 1000; else if (n < 6) wait = 5000;`: known values chosen by tests on the attempt step it.
+      if (cond && isKnown(next) && isKnown(result) && (next.lo !== result.lo || next.hi !== result.hi) && chosenByAttempt(id, decl, env)) stepped = true;
       // `if (header) delayMs = seconds * 1000`: the server's value replaces the code's own, uncapped.
       // Only over a value the code set and bounded itself (`let delayMs = Math.min(…)`), not a first write.
       if (cond && !fromNothing && next.retryAfter && next.hi === Infinity && !next.capped && !next.unboundedGrowth && !result.retryAfter && !result.opaque && Number.isFinite(result.hi) && !next.serverAt) next = { ...next, serverAt: parent.right };
@@ -660,6 +685,8 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   if (writtenInRegion) result = { ...result, invariant: false };
   // A random component on one path (`if (options.jitter) d = Math.random() * d`) counts: the code has jitter.
   if (anyRandom) result = { ...result, random: true, invariant: false };
+  // Values stepped by the attempt take several sizes as it goes: the delay changes with it, up to the largest.
+  if (stepped && !grows && !result.opaque && Number.isFinite(result.hi)) return { ...result, attempt: true, unboundedGrowth: false, source: undefined, invariant: false };
   if (!grows) return result;
   if (cap === undefined && cappedUnknown) return { ...result, hi: Infinity, attempt: true, unboundedGrowth: false, capped: true, source: undefined, invariant: false };
   const reach = env.iterations !== undefined && Number.isFinite(result.hi) ? result.hi * factor ** Math.max(0, env.iterations - 1) : Infinity;

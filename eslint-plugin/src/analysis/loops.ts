@@ -1539,6 +1539,13 @@ function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { te
         const next = statementAfter(n, loop);
         if (next && leaves(next)) out.push({ test: n.test, inLoopTest: true });
       }
+      // `if (res.status >= 500 && attempt < 3) { attempt++; continue; }` with every other path
+      // leaving: the loop goes round only when the test holds, so each `&&` operand of it bounds
+      // the loop like a loop condition does, wherever the test sits.
+      else if (containsContinue(n.consequent) && alwaysExits(n.consequent) && onlyGuardedWayRound(n, loop, ctx)) {
+        // Only plain comparisons and predicate calls: inside a `||` or a `!` a count test bounds nothing.
+        for (const c of conjuncts(n.test)) if (c.type === T.BinaryExpression || c.type === T.CallExpression) out.push({ test: c, inLoopTest: true });
+      }
     }
     if (n.type === T.ConditionalExpression && n.parent?.type === T.ThrowStatement) out.push({ test: n.test, inLoopTest: false });
   });
@@ -1561,6 +1568,32 @@ function onlyWayRound(s: Node, loop: Loop, ctx: Ctx): boolean {
     return !goesOn && alwaysExits(t.block);
   }
   return false;
+}
+
+/** Whether a `continue` goes round `loop` (not a loop nested in it). */
+function continuesLoop(c: TSESTree.ContinueStatement, loop: Loop): boolean {
+  for (let p: Node | undefined = c.parent; p; p = p.parent) {
+    if (c.label) {
+      if (p.type === T.LabeledStatement && p.label.name === c.label.name) return p.body === loop;
+    } else if (p.type === T.ForStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForOfStatement || p.type === T.ForInStatement) return p === loop;
+    if (isFunction(p)) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether `guard`'s consequent holds every way round `loop`: each `continue` of the loop is inside
+ * it, and the end of the body is never reached (every other path returns, throws or breaks).
+ */
+function onlyGuardedWayRound(guard: TSESTree.IfStatement, loop: Loop, ctx: Ctx): boolean {
+  if (loop.body.type !== T.BlockStatement || !alwaysExits(loop.body)) return false;
+  let ok = true;
+  walk(loop.body, ctx.sourceCode.visitorKeys, (m) => {
+    if (!ok || isFunction(m)) return false;
+    if (m.type === T.ContinueStatement && continuesLoop(m, loop) && !contains(guard.consequent, m)) ok = false;
+    return undefined;
+  });
+  return ok;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { isFunction, propertyName, unwrap, walk } from '../ast';
 import { evaluate, makeEnv, sameFileFunction, toDelayFacts } from '../delay';
@@ -7,6 +7,8 @@ import type { DelayFacts, Node, RetrySite } from '../types';
 import { returnedExpressions } from './inspect';
 import type { LibraryContext } from './types';
 import { opaqueDelay, staticValueOf, type FunctionNode } from './util';
+
+type Variable = TSESLint.Scope.Variable;
 
 /**
  * Delay functions a library calls between attempts (R8): ioredis `retryStrategy`, node-redis
@@ -181,7 +183,7 @@ export function leafDelay(ctx: LibraryContext, fn: FunctionNode, returns: readon
   const id = first && (first.type === T.AssignmentPattern ? first.left : first);
   if (id && id.type === T.Identifier) {
     const v = variableOf(ctx.sourceCode, id);
-    if (v) env.attempts.push({ variable: v, lo: attempt.lo, hi: attempt.hi });
+    if (v) env.attempts.push({ variable: v, lo: attempt.lo, hi: Math.min(attempt.hi, stopGuardLimit(ctx, fn, returns, v, stops)) });
   }
   let facts: DelayFacts | undefined;
   // Known delays chosen by tests on the attempt (`n < 3 ? 500 : n < 8 ? 3000 : …`) step up: a schedule, not a constant.
@@ -194,4 +196,66 @@ export function leafDelay(ctx: LibraryContext, fn: FunctionNode, returns: readon
       : f;
   }
   return facts ?? opaqueDelay(fn);
+}
+
+/** A numeric literal or a `const` bound to one (`MAX_RETRIES`). */
+function knownNumber(ctx: LibraryContext, n: Node): number | undefined {
+  const v = staticValueOf(ctx, n)?.value;
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * The largest attempt a test leaves through when it is false: `n >= 4` → 3, `n > 4` → 4, `4 <= n`
+ * → 3; a `||` is false only when each side is, so any side that bounds bounds it. Infinity: none.
+ */
+function limitWhenFalse(ctx: LibraryContext, test: Node, isAttempt: (n: Node) => boolean): number {
+  const u = unwrap(test);
+  if (u.type === T.LogicalExpression && u.operator === '||') return Math.min(limitWhenFalse(ctx, u.left, isAttempt), limitWhenFalse(ctx, u.right, isAttempt));
+  if (u.type !== T.BinaryExpression || u.left.type === T.PrivateIdentifier) return Infinity;
+  const left = unwrap(u.left);
+  const right = unwrap(u.right);
+  if (isAttempt(left)) {
+    const k = knownNumber(ctx, right);
+    if (k === undefined) return Infinity;
+    if (u.operator === '>=') return Math.ceil(k) - 1;
+    if (u.operator === '>') return Math.floor(k);
+  } else if (isAttempt(right)) {
+    const k = knownNumber(ctx, left);
+    if (k === undefined) return Infinity;
+    if (u.operator === '<=') return Math.ceil(k) - 1;
+    if (u.operator === '<') return Math.floor(k);
+  }
+  return Infinity;
+}
+
+/** Whether a statement always leaves the function without a delay: its last statement returns a stop value or throws. */
+function alwaysStops(ctx: LibraryContext, st: Node, stops: StopValues): boolean {
+  if (st.type === T.BlockStatement) {
+    const last = st.body[st.body.length - 1];
+    return !!last && alwaysStops(ctx, last, stops);
+  }
+  if (st.type === T.ThrowStatement) return true;
+  if (st.type === T.ReturnStatement) return st.argument === null || leaves(ctx, [st.argument], stops).length === 0;
+  return false;
+}
+
+/**
+ * The largest attempt a delay can be returned for, from stop guards: a top-level
+ * `if (attempt >= N) { …; return false; }` (or a throw) before every return of a delay means a delay
+ * is only returned while `attempt < N` (node-redis `if (retries >= 4) return false;`). The attempt
+ * parameter must never be written. Infinity when there is no such guard.
+ */
+function stopGuardLimit(ctx: LibraryContext, fn: FunctionNode, returns: readonly (Node | null)[], attempt: Variable, stops: StopValues): number {
+  if (fn.body.type !== T.BlockStatement) return Infinity;
+  if (attempt.references.some((r) => r.isWrite())) return Infinity;
+  const delayReturns = returns.filter((r): r is Node => !!r && leaves(ctx, [r], stops).length > 0);
+  if (delayReturns.length === 0) return Infinity;
+  const firstDelay = Math.min(...delayReturns.map((r) => r.range[0]));
+  const isAttempt = (n: Node): boolean => n.type === T.Identifier && variableOf(ctx.sourceCode, n) === attempt;
+  let hi = Infinity;
+  for (const st of fn.body.body) {
+    if (st.range[1] > firstDelay) break;
+    if (st.type === T.IfStatement && !st.alternate && alwaysStops(ctx, st.consequent, stops)) hi = Math.min(hi, limitWhenFalse(ctx, st.test, isAttempt));
+  }
+  return hi;
 }
