@@ -22,7 +22,7 @@ describe('real-code cases (recall and precision floors)', () => {
 });
 
 /**
- * Floors for the sets kept in sub-folders. held-out, held-out-2 … held-out-5 were each scored blind
+ * Floors for the sets kept in sub-folders. held-out, held-out-2 … held-out-8 (but 6) were each scored blind
  * and then became development cases; dev-4 and dev-6 were written for development. Each floor is the score the
  * analysis reached on that set, rounded down: a change that loses what was learnt from it fails.
  */
@@ -31,9 +31,11 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   { folder: 'held-out-2', cases: 45, recall: 0.97, precision: 0.98 },
   { folder: 'dev-4', cases: 60, recall: 0.94, precision: 0.95 },
   { folder: 'held-out-3', cases: 66, recall: 0.92, precision: 0.97 },
-  { folder: 'dev-6', cases: 65, recall: 0.91, precision: 0.93 },
-  { folder: 'held-out-4', cases: 72, recall: 0.95, precision: 0.89 },
-  { folder: 'held-out-5', cases: 72, recall: 0.82, precision: 0.84 },
+  { folder: 'dev-6', cases: 65, recall: 0.97, precision: 0.97 },
+  { folder: 'held-out-4', cases: 72, recall: 0.99, precision: 0.99 },
+  { folder: 'held-out-5', cases: 72, recall: 0.91, precision: 0.97 },
+  { folder: 'held-out-7', cases: 68, recall: 0.84, precision: 0.91 },
+  { folder: 'held-out-8', cases: 69, recall: 0.77, precision: 0.89 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {
