@@ -1488,7 +1488,7 @@ function countingStep(n: Node, ctx: Ctx): CountingStep | undefined {
   } else if (n.type === T.AssignmentExpression && n.operator === '=') {
     const r = unwrap(n.right);
     const same = (x: Node): boolean => ctx.sourceCode.getText(unwrap(x)) === ctx.sourceCode.getText(n.left);
-    if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && (same(r.left as Node) || (r.operator === '+' && same(r.right)))) {
+    if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && (same(r.left) || (r.operator === '+' && same(r.right)))) {
       target = n.left;
       dir = r.operator === '+' ? 1 : -1;
       unit = one(same(r.left) ? r.right : r.left);
@@ -1561,8 +1561,10 @@ function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
     });
   }
   const defs = new Map<string, CounterInfo>();
-  for (let k = loopStart.get(loop) ?? steps.length; k < steps.length && contains(loop, nodes[k]!); k++) {
-    const s = steps[k]!;
+  for (let k = loopStart.get(loop) ?? steps.length; k < steps.length; k++) {
+    const s = steps[k];
+    const node = nodes[k];
+    if (!s || !node || !contains(loop, node)) break;
     const seen = defs.get(s.key);
     if (seen) seen.unit &&= s.unit;
     else if (s.named) defs.set(s.key, { variable: s.variable, text: s.key, direction: s.direction, unit: s.unit });
