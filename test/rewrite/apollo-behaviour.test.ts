@@ -13,18 +13,10 @@
 // BullMQ's suggestions run in bullmq-behaviour.test.ts (its real retry decision, without Redis).
 import assert from 'node:assert/strict';
 import * as ts from 'typescript';
-import { apply, findings, offeredEdits, parseError, type OfferedEdit } from './harness';
+import { apply, findings, LIBRARY_SCENARIOS, offeredEdits, parseError, type LibraryAnswer, type OfferedEdit } from './harness';
 
-type Answer = { status: number; retryAfter?: 'seconds:2' | 'date:+3' } | 'network';
-
-const SCENARIOS: Record<string, Answer[]> = {
-  '503, 503, 200': [{ status: 503 }, { status: 503 }, { status: 200 }],
-  '400': [{ status: 400 }],
-  'network error, 200': ['network', { status: 200 }],
-  '429 Retry-After 2 s, 200': [{ status: 429, retryAfter: 'seconds:2' }, { status: 200 }],
-  '429 Retry-After HTTP-date (+3 s), 200': [{ status: 429, retryAfter: 'date:+3' }, { status: 200 }],
-  'always 503': [{ status: 503 }],
-};
+type Answer = LibraryAnswer;
+const SCENARIOS = LIBRARY_SCENARIOS;
 
 const OPERATIONS = ['query', 'mutation'] as const;
 type OperationKind = (typeof OPERATIONS)[number];

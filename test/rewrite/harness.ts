@@ -310,3 +310,18 @@ export function hunks(text: string, edit: { range: [number, number]; text: strin
   return out;
 }
 
+/**
+ * A scripted HTTP answer for the library run-both tests: a status with an optional Retry-After
+ * (`seconds:2` = "2", `date:+3` = an HTTP-date 3 s ahead, RFC 9110 §10.2.3), or a network error.
+ */
+export type LibraryAnswer = { status: number; retryAfter?: 'seconds:2' | 'date:+3' } | 'network';
+
+/** The scenarios of issue 10 that every library run-both test plays, each an answer per attempt (the last repeats). */
+export const LIBRARY_SCENARIOS: Record<string, LibraryAnswer[]> = {
+  '503, 503, 200': [{ status: 503 }, { status: 503 }, { status: 200 }],
+  '400': [{ status: 400 }],
+  'network error, 200': ['network', { status: 200 }],
+  '429 Retry-After 2 s, 200': [{ status: 429, retryAfter: 'seconds:2' }, { status: 200 }],
+  '429 Retry-After HTTP-date (+3 s), 200': [{ status: 429, retryAfter: 'date:+3' }, { status: 200 }],
+  'always 503': [{ status: 503 }],
+};

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from './node-types';
 import type { Node } from './types';
 
 /** Strips TypeScript-only wrappers (`as`, `satisfies`, `!`, `<T>x`, instantiation) and parentheses-free chains. */

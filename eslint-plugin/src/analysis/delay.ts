@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+import { T } from './node-types';
 import { alwaysExits, calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { bindingOf, fieldOf, laterWrites, memberWritten, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+
 import { calleeName, findAll, propertyName, unwrap, walk } from './ast';
 import { fileMemo } from './memo';
+import { T } from './node-types';
 import type { Node } from './types';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -43,22 +44,60 @@ export interface FileIndex {
   memberAssignments: TSESTree.AssignmentExpression[];
   /** Whether their start offsets never decrease in walk order. */
   memberAssignmentsSorted: boolean;
+  /**
+   * Every module the file names by a string literal: `import … from 'm'`, `export … from 'm'`,
+   * `import x = require('m')`, `require('m')` and `import('m')`. The origin of a value
+   * (`originOf`, scope.ts) is always one of them, so a library whose packages none of them names
+   * has no call in the file.
+   */
+  modules: Set<string>;
 }
 
 const indexes = fileMemo<Node, FileIndex>();
 
-/** The file's index, built by one walk on first use (per file analysis). */
+/** One step of ESLint's traversal of a file (`SourceCode#traverse()`, ESLint 9): a node entered (phase 1) or left, or a code-path event. */
+interface TraversalStep {
+  kind: number;
+  target: unknown;
+  phase?: number;
+}
+
+/** The `SourceCode` whose analysis is running inside its own lint (see {@link noteTraversed}). */
+let traversed: TSESLint.SourceCode | undefined;
+
+/**
+ * Tells the index which file is being analysed inside its own lint (a rule's `Program:exit`), or
+ * none. ESLint 9 has then traversed that file and cached the steps of its traversal
+ * (`SourceCode#traverse()`, the same depth-first order over the same visitor keys), so the index
+ * reads the nodes from those steps instead of walking the tree again. Outside a lint (a test, the
+ * language server asking about a `SourceCode` it built) the index walks the tree itself: asking
+ * ESLint for the steps there would run its code-path analysis.
+ */
+export function noteTraversed(sourceCode: TSESLint.SourceCode | undefined): void {
+  traversed = sourceCode;
+}
+
+/** ESLint's cached traversal steps of `sourceCode` when it was traversed in this lint, else undefined. */
+function cachedSteps(sourceCode: TSESLint.SourceCode): readonly TraversalStep[] | undefined {
+  if (sourceCode !== traversed) return undefined;
+  const traverse = (sourceCode as unknown as { traverse?: () => unknown }).traverse;
+  if (typeof traverse !== 'function') return undefined;
+  const steps = traverse.call(sourceCode);
+  return Array.isArray(steps) ? (steps as TraversalStep[]) : undefined;
+}
+
+/** The file's index, built on first use (per file analysis): from ESLint's traversal of the file when it has one, else by one walk. */
 export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const root = sourceCode.ast as Node;
   const hit = indexes.get(root);
   if (hit) return hit;
-  const index: FileIndex = { calls: [], callsAndNews: [], functions: [], loopsAndCalls: [], typedCandidates: [], callsSorted: true, memberNamesAtCalls: new Set(), memberAssignments: [], memberAssignmentsSorted: true };
+  const index: FileIndex = { calls: [], callsAndNews: [], functions: [], loopsAndCalls: [], typedCandidates: [], callsSorted: true, memberNamesAtCalls: new Set(), memberAssignments: [], memberAssignmentsSorted: true, modules: new Set() };
   // Start offsets of the nodes that run an operation (calls, `new`, `await`, …), in walk order, to
   // tell the loops that hold one (below).
   const operations: number[] = [];
   const loops: Loop[] = [];
   let last = -1;
-  walk(root, sourceCode.visitorKeys, (n) => {
+  const add = (n: Node): void => {
     switch (n.type) {
       case T.CallExpression:
         if (n.range[0] < last) index.callsSorted = false;
@@ -68,15 +107,19 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         index.loopsAndCalls.push(n);
         operations.push(n.range[0]);
         addMemberNames(n, index.memberNamesAtCalls);
+        if (n.callee.type === T.Identifier && n.callee.name === 'require') addModule(n.arguments[0], index.modules);
         break;
       case T.NewExpression:
         index.callsAndNews.push(n);
         operations.push(n.range[0]);
         break;
+      case T.ImportExpression:
+        addModule(n.source, index.modules);
+        operations.push(n.range[0]);
+        break;
       case T.AwaitExpression:
       case T.YieldExpression:
       case T.TaggedTemplateExpression:
-      case T.ImportExpression:
         operations.push(n.range[0]);
         break;
       case T.ForStatement:
@@ -102,9 +145,24 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
       case T.TSSatisfiesExpression:
         index.typedCandidates.push(n);
         break;
+      case T.ImportDeclaration:
+      case T.ExportAllDeclaration:
+      case T.ExportNamedDeclaration:
+        if (n.source) addModule(n.source, index.modules);
+        break;
+      case T.TSImportEqualsDeclaration:
+        if (n.moduleReference.type === T.TSExternalModuleReference) addModule(n.moduleReference.expression, index.modules);
+        break;
       default:
     }
-  });
+  };
+  const steps = cachedSteps(sourceCode);
+  if (steps) {
+    // A node is entered (kind 1, phase 1) in the walk's order: parents first, children by visitor keys.
+    for (const s of steps) if (s.kind === 1 && s.phase === 1) add(s.target as Node);
+  } else {
+    walk(root, sourceCode.visitorKeys, add);
+  }
   // A loop holds an operation when one starts inside its range (a node starting inside a node is
   // part of it). Should the offsets not be in order (a tree not in source order), every loop stays.
   if (loops.length > 0 && isSorted(operations)) {
@@ -113,6 +171,12 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   }
   indexes.set(root, index);
   return index;
+}
+
+/** Adds a module specifier written as a string literal (`'m'` in `import … from 'm'`, `require('m')`, `import('m')`). */
+function addModule(source: Node | null | undefined, modules: Set<string>): void {
+  const u = source ? unwrap(source) : undefined;
+  if (u?.type === T.Literal && typeof u.value === 'string') modules.add(u.value);
 }
 
 /** Whether the sorted offsets hold one inside `[start, end)`. */

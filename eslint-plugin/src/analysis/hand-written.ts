@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from './node-types';
 import { calleeName, contains, isFunction } from './ast';
 import type { RetrySettings } from '../utils/settings';
 import { guarded } from './guard';

@@ -1,6 +1,7 @@
 import { fileMemo } from './memo';
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, propertyName, stringValue, unwrap, walk } from './ast';
 import { returnedExpressions, sameFileFunction } from './delay';

@@ -5,6 +5,7 @@ import { readSettings, settingsKey, type RetrySettings } from '../utils/settings
 import { analysisTestSeam, collectFailures, guarded, type ConstructFailure } from './guard';
 import { analyzeHandWritten } from './hand-written';
 import { analyzeLibraries } from './libraries/run';
+import { noteTraversed } from './file-index';
 import { startFileMemos } from './memo';
 import type { RetrySite } from './types';
 
@@ -60,7 +61,8 @@ export type { ConstructFailure };
 export function getRetrySites(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): readonly RetrySite[] {
   const sourceCode = context.sourceCode ?? context.getSourceCode();
   const settings = readSettings(context.settings);
-  const entry = analyse(sourceCode, settings);
+  // Rules ask at `Program:exit`: ESLint has traversed the file (see `noteTraversed`).
+  const entry = analyse(sourceCode, settings, true);
   for (const failure of entry.failures) report(context.id, context.filename, failure);
   return entry.sites;
 }
@@ -70,7 +72,7 @@ export function getRetrySites(context: Readonly<TSESLint.RuleContext<string, rea
  * server). Never throws either: a construct whose analysis fails has no site (published with no rule id).
  */
 export function getRetrySitesFor(sourceCode: TSESLint.SourceCode, settings: RetrySettings = readSettings(undefined)): readonly RetrySite[] {
-  const entry = analyse(sourceCode, settings);
+  const entry = analyse(sourceCode, settings, false);
   for (const failure of entry.failures) report(undefined, undefined, failure);
   return entry.sites;
 }
@@ -85,17 +87,22 @@ export function analysisFailuresOf(sourceCode: TSESLint.SourceCode): readonly Co
   return cache.get(sourceCode)?.failures ?? [];
 }
 
-/** Runs the analysis once per `SourceCode` and settings, with its constructs' failures. */
-function analyse(sourceCode: TSESLint.SourceCode, settings: RetrySettings): CacheEntry {
+/**
+ * Runs the analysis once per `SourceCode` and settings, with its constructs' failures.
+ * `inLint`: asked by a rule, after ESLint's traversal of the file (its steps are cached).
+ */
+function analyse(sourceCode: TSESLint.SourceCode, settings: RetrySettings, inLint: boolean): CacheEntry {
   const key = settingsKey(settings);
   const hit = cache.get(sourceCode);
   if (hit && hit.key === key) return hit;
   startFileMemos();
   const seam = analysisTestSeam.analyze as ((sourceCode: TSESLint.SourceCode, settings: RetrySettings) => RetrySite[]) | undefined;
+  noteTraversed(inLint ? sourceCode : undefined);
   const { result, failures } = collectFailures(() =>
     // The whole file is the construct of last resort: only a fault outside every construct's guard drops it.
     guarded(sourceCode.ast, () => (seam ? seam(sourceCode, settings) : [...analyzeHandWritten(sourceCode, settings), ...analyzeLibraries(sourceCode, settings)])),
   );
+  noteTraversed(undefined);
   const sites = result ?? [];
   sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
   const entry: CacheEntry = { key, sites, failures };

@@ -1,6 +1,6 @@
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, propertyName, statementInList, stringValue, unwrap, walk } from './ast';

@@ -1,6 +1,7 @@
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+import { T } from './node-types';
 import { isFunction, propertyName, unwrap, walk } from './ast';
 import type { Node } from './types';
 

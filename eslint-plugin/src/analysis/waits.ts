@@ -1,6 +1,6 @@
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, enclosingFunction, isFunction, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';

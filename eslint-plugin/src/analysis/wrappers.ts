@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { fileIndex } from './file-index';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from './node-types';
 import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { sameFileFunction } from './delay';

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { normalPath } from '../scope';
 import type { LibraryDocs } from './docs';
 import { judgeRetriedFunction } from './retried-operation';

@@ -2,7 +2,7 @@
 // `ExponentialBackoff` from cockatiel): the name the file already binds, or the edit that adds it
 // to an import (or `require` destructuring) of that module the file already has.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { propertyName } from '../ast';
 import type { LibraryContext } from './types';
 

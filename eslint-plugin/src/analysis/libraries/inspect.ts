@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from '../ast';
 import { KEY_FACTORIES, type HttpCall } from '../http';
 import { bindingOf, variableOf } from '../scope';

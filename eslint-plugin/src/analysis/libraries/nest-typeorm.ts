@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { unwrap } from '../ast';
 import { normalPath } from '../scope';
 import type { Node, RetrySite } from '../types';

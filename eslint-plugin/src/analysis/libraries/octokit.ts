@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { propertyName, unwrap } from '../ast';
 import { isExport } from '../scope';
 import type { Node, RetrySite } from '../types';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { isFunction, propertyName, unwrap, walk } from '../ast';
 import { readsRetryAfter as readsRetryAfterIn } from '../operation';
 import { sameFileFunction } from '../delay';

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { isFunction, propertyName, unwrap, walk } from '../ast';
 import { evaluate, makeEnv, toDelayFacts } from '../delay';
 import { addFunctionDelay, countsOrTimes, functionDelay, leafDelay, leaves, mayStop } from './delay-function';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { calleeName, contains, propertyName, stringValue, unwrap, walk } from '../ast';
 import { sameFileFunction } from '../delay';
 import { describeHttpCall, judgeIdempotency, type HttpCall } from '../http';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import type { RetrySettings } from '../../utils/settings';
 import { unwrap } from '../ast';
 import { fileIndex } from '../file-index';
@@ -25,16 +25,17 @@ type Call = TSESTree.CallExpression | TSESTree.NewExpression;
  * bound (S3, `../limits`), and a site that makes at most one attempt is no retry.
  */
 export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: RetrySettings): RetrySite[] {
-  // Pre-filter: an adapter judges only calls, options types and imports that resolve to one of its
-  // packages, and a module is named in a file only by a string literal (`import`, `require`,
-  // `import()`): a file whose text names none of the packages has no library site. A package
-  // written with a trailing `*` (`@aws-sdk/client-*`) stands for every name it starts.
-  // An adapter that claims project files by name (`matchesModule`) is ruled out by its `moduleWords`,
-  // and one recognised by shape is ruled out by the absence of its shape's words (`byShape`).
-  if (!adapters.some((a) => (a.moduleWords ?? []).some((w) => sourceCode.text.includes(w)) || (!!a.matchesModule && !a.moduleWords) || a.packages.some((p) => sourceCode.text.includes(p.endsWith('*') ? p.slice(0, -1) : p)) || a.byShape?.some((w) => sourceCode.text.includes(w)))) return [];
+  // Pre-filter: an adapter judges only calls, options types and imports whose origin is one of its
+  // packages (or a module its `matchesModule` claims), and an origin is always a module the file
+  // names by a string literal (`import`, `require`, `import()`; the index's `modules`). A file that
+  // names none of them has no library site but those recognised by shape (`byShape`), which need
+  // one of their shape's words in the text.
+  const index = fileIndex(sourceCode);
+  const named = [...index.modules].some((m) => adapters.some((a) => claims(a, m)));
+  const byShape = (a: LibraryAdapter): boolean => !!a.byShape?.some((w) => sourceCode.text.includes(w));
+  if (!named && !adapters.some(byShape)) return [];
   const calls: { node: Call; origin: Origin | undefined }[] = [];
   const typed: { literal: TSESTree.ObjectExpression; type: TSESTree.TypeNode }[] = [];
-  const index = fileIndex(sourceCode);
   for (const n of index.callsAndNews) calls.push({ node: n, origin: undefined });
   for (const n of index.typedCandidates) {
     const t = typedObject(n);
@@ -80,12 +81,22 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
     sites.push(...(guarded(t.literal, () => found.typed!.analyze(t.literal, ctx)) ?? []));
   }
   for (const adapter of adapters) {
-    if (!adapter.unregistered || !adapter.byShape && !calls.some((c) => c.origin && adapter.packages.includes(c.origin.module)) && !importsAny(sourceCode, adapter.packages)) continue;
+    // An adapter recognised by shape runs where its words are (the shape needs them, see `byShape`).
+    if (!adapter.unregistered || !(adapter.byShape ? byShape(adapter) : calls.some((c) => c.origin && adapter.packages.includes(c.origin.module)) || importsAny(sourceCode, adapter.packages))) continue;
     sites.push(...(guarded(sourceCode.ast, () => adapter.unregistered!(ctx)) ?? []));
   }
   const kept = sites.filter(normalise);
   kept.push(...(guarded(sourceCode.ast, () => analyzeLibraryWrappers(ctx, kept)) ?? []), ...(guarded(sourceCode.ast, () => analyzeMethodParameters(ctx, kept)) ?? []));
   return kept;
+}
+
+/**
+ * Whether an adapter may judge what comes from module `m`: the test the calls are handed over by
+ * (its `packages.includes`, its `matchesModule`), and a package written with a trailing `*`
+ * (`@aws-sdk/client-*`) standing for every name it starts.
+ */
+function claims(a: LibraryAdapter, m: string): boolean {
+  return a.packages.includes(m) || a.packages.some((p) => p.endsWith('*') && m.startsWith(p.slice(0, -1))) || !!a.matchesModule?.(m);
 }
 
 /** Whether the file imports (or requires) one of the packages. */

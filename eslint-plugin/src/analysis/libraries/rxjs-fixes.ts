@@ -3,7 +3,7 @@
 // backoff with full jitter, or a classification that lets 4xx client errors through as errors;
 // a `retryWhen` notifier's constant `delay(x)` becomes `delayWhen((_, i) => timer(…))`.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { propertyName, unwrap, walk } from '../ast';
 import { bindingOf, normalPath, variableOf } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite, RuleId } from '../types';

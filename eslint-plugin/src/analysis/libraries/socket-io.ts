@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { unwrap } from '../ast';
 import { normalPath } from '../scope';
 import type { LibrarySuggestion, Node } from '../types';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { calleeName, isFunction, propertyName, unwrap, walk } from '../ast';
 import { bindingOf, variableOf } from '../scope';
 import { isClientErrorStatus, RETRY_AFTER_STATUSES, statusByName } from '../statuses';

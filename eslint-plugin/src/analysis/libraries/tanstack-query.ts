@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { isFunction, propertyName, unwrap } from '../ast';
 import { delayOfFunction } from '../delay';
 import { normalPath, type Origin } from '../scope';

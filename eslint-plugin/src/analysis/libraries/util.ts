@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { propertyName, unwrap } from '../ast';
 import { bindingOf, variableOf } from '../scope';
 import type { AttemptBound, DelayFacts, Node, RetrySite } from '../types';

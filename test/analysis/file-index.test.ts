@@ -1,0 +1,73 @@
+// The file index (analysis/file-index.ts): read from ESLint's own traversal of a file inside a lint,
+// walked otherwise; both give the same lists. And the modules a file names, which rule out the
+// library analysis of a file that names none of the adapters' packages.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import { fileIndex, noteTraversed, type FileIndex } from '../../eslint-plugin/src/analysis/file-index';
+import { startFileMemos } from '../../eslint-plugin/src/analysis/memo';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'analysis');
+
+/** The `SourceCode` of `code` after a parse-only lint (ESLint 9 has traversed it and cached the steps). */
+function linted(code: string, filename = 'input.ts'): TSESLint.SourceCode {
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(code, [{ files: ['**/*.{ts,tsx,js}'], languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: filename.endsWith('x') } } } }], { filename });
+  assert.deepEqual(messages.filter((m) => m.fatal), [], `${filename} parses`);
+  return linter.getSourceCode() as unknown as TSESLint.SourceCode;
+}
+
+/** The index of a file built one way: from ESLint's traversal steps (`inLint`) or by a walk. */
+function indexOf(sourceCode: TSESLint.SourceCode, inLint: boolean): FileIndex {
+  startFileMemos();
+  noteTraversed(inLint ? sourceCode : undefined);
+  try {
+    return fileIndex(sourceCode);
+  } finally {
+    noteTraversed(undefined);
+  }
+}
+
+describe('file index', () => {
+  it('reads the same lists from ESLint\'s traversal as from its own walk, on every analysis fixture', function () {
+    this.timeout(120_000);
+    const files = readdirSync(FIXTURES).filter((f) => /\.(ts|tsx|js)$/.test(f));
+    assert.ok(files.length > 100);
+    for (const f of files) {
+      const sourceCode = linted(readFileSync(join(FIXTURES, f), 'utf8'), f);
+      const walked = indexOf(sourceCode, false);
+      const traversed = indexOf(sourceCode, true);
+      assert.notEqual(walked, traversed);
+      for (const key of Object.keys(walked) as (keyof FileIndex)[]) {
+        const a = walked[key];
+        const b = traversed[key];
+        if (a instanceof Set) assert.deepEqual([...a], [...(b as Set<string>)], `${f}: ${key}`);
+        else if (Array.isArray(a)) assert.ok(a.length === (b as unknown[]).length && a.every((n, i) => n === (b as unknown[])[i]), `${f}: ${key}`);
+        else assert.equal(a, b, `${f}: ${key}`);
+      }
+    }
+  });
+
+  it('walks the tree when the file was not traversed in this lint (a SourceCode asked about outside its rules)', () => {
+    const sourceCode = linted('for (let i = 0; i < 3; i++) { f(i); }\nwhile (x) { x--; }\n');
+    const index = indexOf(sourceCode, false);
+    assert.deepEqual(index.loopsAndCalls.map((n) => n.type), ['ForStatement', 'CallExpression']);
+  });
+
+  it('collects the modules a file names by a string literal: import, export … from, import = require, require(), import()', () => {
+    const sourceCode = linted(`import a from 'pkg-a';
+import type { B } from 'pkg-b';
+export { c } from 'pkg-c';
+export * from 'pkg-d';
+import e = require('pkg-e');
+const f = require('pkg-f');
+const g = require(name);
+async function h() { await import('pkg-h'); await import(other); }
+export const local = 1;
+`);
+    assert.deepEqual([...indexOf(sourceCode, true).modules].sort(), ['pkg-a', 'pkg-b', 'pkg-c', 'pkg-d', 'pkg-e', 'pkg-f', 'pkg-h']);
+  });
+});
