@@ -1561,20 +1561,25 @@ function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
       return undefined;
     });
   }
-  const defs = new Map<string, CounterInfo>();
+  // By name, the counter its first naming step defines; `null` when that step's variable is
+  // declared in the pass: such a variable starts afresh on every pass (`let d = base; d += jitter`)
+  // and counts nothing, but its name still keeps a later step of an outer variable from naming it.
+  const defs = new Map<string, CounterInfo | null>();
   for (let k = loopStart.get(loop) ?? steps.length; k < steps.length; k++) {
     const s = steps[k];
     const node = nodes[k];
     if (!s || !node || !contains(loop, node)) break;
     const seen = defs.get(s.key);
     if (seen) seen.unit &&= s.unit;
-    else if (s.named) defs.set(s.key, { variable: s.variable, text: s.key, direction: s.direction, unit: s.unit });
+    else if (seen === null || !s.named) continue;
+    else {
+      const decl = s.variable?.defs[0]?.name;
+      defs.set(s.key, decl && contains(loop.body, decl) ? null : { variable: s.variable, text: s.key, direction: s.direction, unit: s.unit });
+    }
   }
-  // A variable declared in the pass starts afresh on every pass (`let d = base; d += jitter`): it counts nothing.
-  return [...defs.values()].filter((c) => {
-    const decl = c.variable?.defs[0]?.name;
-    return !decl || !contains(loop.body, decl);
-  });
+  const out: CounterInfo[] = [];
+  for (const c of defs.values()) if (c) out.push(c);
+  return out;
 }
 
 /** Tests that can end the loop: the loop condition and every `if` in the body whose consequent leaves. */
