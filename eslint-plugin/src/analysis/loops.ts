@@ -1448,79 +1448,138 @@ function counters(loop: Loop, ctx: Ctx): CounterInfo[] {
   return cs;
 }
 
-/**
- * The counting steps of a region, by counter (variable name or field text): the first step that
- * names a counter (with its variable and direction) and whether every step from it on is by one
- * (`defs`, in the order counters are first named), and whether every step of the name is by one
- * (`allUnit`), for a region around this one.
- */
-interface CounterSteps {
-  defs: Map<string, CounterInfo>;
-  allUnit: Map<string, boolean>;
+/** One counting step (`i++`, `n += 1`, `this.tries--`): its counter's key (name or field text), variable, direction and whether it is by one. */
+interface CountingStep {
+  key: string;
+  variable: Variable | undefined;
+  /** Whether the step can name its counter: a field, or an identifier that resolves to a variable. */
+  named: boolean;
+  direction: 1 | -1;
+  unit: boolean;
 }
 
-const counterSteps = fileMemo<Node, CounterSteps>();
+/**
+ * The counting steps of a function (or the program), in the order a walk of it finds them (not
+ * into nested functions), and where each loop's steps start in that list: a loop's steps are a
+ * run of the list (its subtree is a run of the walk), so each loop reads its own run instead of
+ * merging copies of its nested loops' steps.
+ */
+interface OwnerSteps {
+  steps: CountingStep[];
+  nodes: Node[];
+  loopStart: Map<Node, number>;
+}
 
-/** The counters a walk of the loop (head and body, not nested functions) finds, from its nested loops' summaries. */
-function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
-  const record = (acc: CounterSteps, key: string, variable: Variable | undefined, named: boolean, direction: 1 | -1, unit: boolean): void => {
-    acc.allUnit.set(key, (acc.allUnit.get(key) ?? true) && unit);
-    const seen = acc.defs.get(key);
-    if (seen) seen.unit &&= unit;
-    else if (named) acc.defs.set(key, { variable, text: key, direction, unit });
-  };
-  const steps = summarise<CounterSteps>(loop, ctx.sourceCode, {
-    memo: counterSteps,
-    make: () => ({ defs: new Map(), allUnit: new Map() }),
-    visit: (n, acc) => {
-      if (isFunction(n)) return false;
-      let target: Node | undefined;
-      let dir: 1 | -1 | undefined;
-      let unit = false;
-      const one = (x: Node): boolean => { const u = unwrap(x); return u.type === T.Literal && u.value === 1; };
-      if (n.type === T.UpdateExpression) {
-        target = n.argument;
-        dir = n.operator === '++' ? 1 : -1;
-        unit = true;
-      } else if (n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=')) {
-        target = n.left;
-        dir = n.operator === '+=' ? 1 : -1;
-        unit = one(n.right);
-      } else if (n.type === T.AssignmentExpression && n.operator === '=') {
-        const r = unwrap(n.right);
-        const same = (x: Node): boolean => ctx.sourceCode.getText(unwrap(x)) === ctx.sourceCode.getText(n.left);
-        if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && (same(r.left as Node) || (r.operator === '+' && same(r.right)))) {
-          target = n.left;
-          dir = r.operator === '+' ? 1 : -1;
-          unit = one(same(r.left) ? r.right : r.left);
+const ownerSteps = fileMemo<Node, OwnerSteps>();
+
+/** The counting step that `n` is, if any. */
+function countingStep(n: Node, ctx: Ctx): CountingStep | undefined {
+  let target: Node | undefined;
+  let dir: 1 | -1 | undefined;
+  let unit = false;
+  const one = (x: Node): boolean => { const u = unwrap(x); return u.type === T.Literal && u.value === 1; };
+  if (n.type === T.UpdateExpression) {
+    target = n.argument;
+    dir = n.operator === '++' ? 1 : -1;
+    unit = true;
+  } else if (n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=')) {
+    target = n.left;
+    dir = n.operator === '+=' ? 1 : -1;
+    unit = one(n.right);
+  } else if (n.type === T.AssignmentExpression && n.operator === '=') {
+    const r = unwrap(n.right);
+    const same = (x: Node): boolean => ctx.sourceCode.getText(unwrap(x)) === ctx.sourceCode.getText(n.left);
+    if (r.type === T.BinaryExpression && (r.operator === '+' || r.operator === '-') && (same(r.left) || (r.operator === '+' && same(r.right)))) {
+      target = n.left;
+      dir = r.operator === '+' ? 1 : -1;
+      unit = one(same(r.left) ? r.right : r.left);
+    }
+  }
+  if (!target || !dir) return undefined;
+  const t = unwrap(target);
+  if (t.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, t);
+    return { key: t.name, variable: v, named: !!v, direction: dir, unit };
+  }
+  if (t.type === T.MemberExpression) return { key: ctx.sourceCode.getText(t), variable: undefined, named: true, direction: dir, unit };
+  return undefined;
+}
+
+/** The counting steps of the function around `loop` (or the program), with each loop's start; one walk per function, memoised. */
+function stepsOfOwner(loop: Loop, ctx: Ctx): OwnerSteps {
+  let owner: Node = loop;
+  while (owner.parent && !isFunction(owner)) owner = owner.parent;
+  let hit = ownerSteps.get(owner);
+  if (hit) return hit;
+  hit = { steps: [], nodes: [], loopStart: new Map() };
+  const out = hit;
+  walk(owner, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== owner && isFunction(n)) return false;
+    switch (n.type) {
+      case T.ForStatement:
+      case T.ForInStatement:
+      case T.ForOfStatement:
+      case T.WhileStatement:
+      case T.DoWhileStatement:
+        out.loopStart.set(n, out.steps.length);
+        return undefined;
+      default: {
+        const step = countingStep(n, ctx);
+        if (step) {
+          out.steps.push(step);
+          out.nodes.push(n);
         }
+        return undefined;
       }
-      if (!target || !dir) return undefined;
-      const t = unwrap(target);
-      if (t.type === T.Identifier) {
-        const v = variableOf(ctx.sourceCode, t);
-        record(acc, t.name, v, !!v, dir, unit);
-      } else if (t.type === T.MemberExpression) {
-        record(acc, ctx.sourceCode.getText(t), undefined, true, dir, unit);
+    }
+  });
+  ownerSteps.set(owner, out);
+  return out;
+}
+
+/**
+ * The counters a walk of the loop (head and body, not nested functions) finds: for each counter
+ * (name or field text), the first step that names it, with whether every step from it on is by
+ * one, in the order counters are first named. A name first named by a variable declared inside
+ * the loop (a nested loop's `let i`) keeps a later step of an outer variable of the same name
+ * from naming it (`while (…) { for (let i …) {…} i++ }`), and is then dropped with it.
+ */
+function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
+  let { steps, nodes, loopStart } = stepsOfOwner(loop, ctx);
+  if (!loopStart.has(loop)) {
+    // Not reached from its function (under a node with no visitor keys): the loop's own walk.
+    steps = [];
+    nodes = [];
+    loopStart = new Map([[loop, 0]]);
+    walk(loop, ctx.sourceCode.visitorKeys, (n) => {
+      if (isFunction(n)) return false;
+      const step = countingStep(n, ctx);
+      if (step) {
+        steps.push(step);
+        nodes.push(n);
       }
       return undefined;
-    },
-    merge: (acc, inner) => {
-      // Steps of a counter already named here: every inner step counts. A counter first named
-      // inside: as the inner region found it (its steps before it was named do not count).
-      for (const [key, all] of inner.allUnit) {
-        const seen = acc.defs.get(key);
-        if (seen) seen.unit &&= all;
-      }
-      for (const [key, def] of inner.defs) if (!acc.defs.has(key)) acc.defs.set(key, { ...def });
-      for (const [key, all] of inner.allUnit) acc.allUnit.set(key, (acc.allUnit.get(key) ?? true) && all);
-    },
-  });
-  // A variable declared in the pass starts afresh on every pass (`let d = base; d += jitter`): it counts nothing.
-  return [...steps.defs.values()].filter((c) => {
-    const decl = c.variable?.defs[0]?.name;
-    return !decl || !contains(loop.body, decl);
-  });
+    });
+  }
+  // By name, the counter its first naming step defines; `null` when that step's variable is
+  // declared in the pass: such a variable starts afresh on every pass (`let d = base; d += jitter`)
+  // and counts nothing, but its name still keeps a later step of an outer variable from naming it.
+  const defs = new Map<string, CounterInfo | null>();
+  for (let k = loopStart.get(loop) ?? steps.length; k < steps.length; k++) {
+    const s = steps[k];
+    const node = nodes[k];
+    if (!s || !node || !contains(loop, node)) break;
+    const seen = defs.get(s.key);
+    if (seen) seen.unit &&= s.unit;
+    else if (seen === null || !s.named) continue;
+    else {
+      const decl = s.variable?.defs[0]?.name;
+      defs.set(s.key, decl && contains(loop.body, decl) ? null : { variable: s.variable, text: s.key, direction: s.direction, unit: s.unit });
+    }
+  }
+  const out: CounterInfo[] = [];
+  for (const c of defs.values()) if (c) out.push(c);
+  return out;
 }
 
 /** Tests that can end the loop: the loop condition and every `if` in the body whose consequent leaves. */
