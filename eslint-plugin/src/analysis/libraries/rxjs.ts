@@ -130,8 +130,7 @@ function analyzeRetry(ctx: LibraryContext, node: TSESTree.CallExpression): Retry
     site.suggestions = { 'no-unbounded-retry': [boundSuggestion(ctx, node)].filter((s) => s !== undefined) };
   } else site.bound = { kind: 'bounded', maxAttempts: count + 1, node: countNode };
 
-  const http = sourceRequest(ctx, node);
-  if (http) judgeRequest(ctx, site, http, node, classifies);
+  for (const http of sourceRequests(ctx, node)) judgeRequest(ctx, site, http, node, classifies);
   suggest(site, retrySuggestions(ctx, node, site));
   return [site];
 }
@@ -164,8 +163,7 @@ function analyzeRetryWhen(ctx: LibraryContext, node: TSESTree.CallExpression): R
   if (!notifier) return [site];
   applyNotifier(site, notifier, node);
   site.honoursRetryAfter = readsRetryAfter(ctx, fn);
-  const http = sourceRequest(ctx, node);
-  if (http) judgeRequest(ctx, site, http, node, notifier.classifies);
+  for (const http of sourceRequests(ctx, node)) judgeRequest(ctx, site, http, node, notifier.classifies);
   suggest(site, notifierSuggestions(ctx, site));
   return [site];
 }
@@ -636,8 +634,43 @@ function sourceRequest(ctx: LibraryContext, operator: TSESTree.CallExpression): 
   return undefined;
 }
 
+/**
+ * The HTTP requests an operator retries: the source of its own pipe, or, for an operator a function
+ * of this file returns (an operator factory, `const withRetry = () => retryWhen(…)`), the sources of
+ * the pipes that call it (`this.http.get(url).pipe(withRetry())`).
+ */
+function sourceRequests(ctx: LibraryContext, operator: TSESTree.CallExpression): HttpCall[] {
+  const own = sourceRequest(ctx, operator);
+  if (own) return [own];
+  const fn = returningFunction(operator);
+  const id = fn?.type === T.FunctionDeclaration ? fn.id : fn?.parent?.type === T.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === T.Identifier ? fn.parent.id : undefined;
+  const v = id ? variableOf(ctx.sourceCode, id) : undefined;
+  if (!v) return [];
+  const out: HttpCall[] = [];
+  for (const r of v.references) {
+    const call = r.identifier.parent;
+    if (call?.type !== T.CallExpression || call.callee !== r.identifier) continue;
+    const http = sourceRequest(ctx, call);
+    if (http) out.push(http);
+  }
+  return out;
+}
+
+/** The function whose returned value a node is (an arrow's expression body, or a `return` in its own body). */
+function returningFunction(node: Node): FunctionNode | undefined {
+  let n: Node = node;
+  while (n.parent && (n.parent.type === T.TSAsExpression || n.parent.type === T.TSSatisfiesExpression || n.parent.type === T.TSNonNullExpression)) n = n.parent;
+  const p = n.parent;
+  if (p?.type === T.ArrowFunctionExpression && p.body === n) return p;
+  if (p?.type !== T.ReturnStatement) return undefined;
+  for (let a: Node | undefined = p.parent; a; a = a.parent) {
+    if (a.type === T.ArrowFunctionExpression || a.type === T.FunctionExpression || a.type === T.FunctionDeclaration) return a;
+  }
+  return undefined;
+}
+
 function judgeRequest(ctx: LibraryContext, site: RetrySite, http: HttpCall, operator: Node, classifies: boolean): void {
-  if (http.throwsOnHttpError && !classifies) site.clientErrorRetries.push({ node: operator, reason: 'catch-all' });
+  if (http.throwsOnHttpError && !classifies && !site.clientErrorRetries.some((c) => c.node === operator)) site.clientErrorRetries.push({ node: operator, reason: 'catch-all' });
   if (http.method && ctx.settings.nonIdempotentMethods.includes(http.method) && !http.keyValue && !http.keyUnknown && !ajaxHeadersKey(ctx, http)) {
     site.nonIdempotent.push({ node: http.methodNode ?? http.node, method: http.method, key: 'none', keyNode: undefined });
   }
