@@ -522,7 +522,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     rateLimitChecks: op.rateLimitChecks,
     honoursRetryAfter: op.honoursRetryAfter,
     clientErrorRetries: op.clientErrorRetries,
-    retriedStatuses: retryTries.length === 0 ? statusesGoingRound(loop, ctx) : undefined,
+    retriedStatuses: retryTries.length === 0 ? statusesGoingRound(loop, ctx) : op.caughtStatuses,
   };
 }
 

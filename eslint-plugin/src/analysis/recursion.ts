@@ -283,6 +283,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
       purpose: fc.replay ? 'refresh-replay' : once ? 'once-only-replay' : 'backoff-retry',
+      ...(op.caughtStatuses ? { retriedStatuses: op.caughtStatuses } : {}),
     });
   }
   markTieredWaits(sites, ctx);
