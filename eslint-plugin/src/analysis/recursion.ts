@@ -1057,8 +1057,16 @@ function takesNextItem(fn: Fn, ctx: Ctx): boolean {
 
 /** The function puts a taken item back (`queue.unshift(job)`, `queue.push(job)`): the same item runs again. */
 function putsBack(fn: Fn, taken: Set<TSESLint.Scope.Variable>, ctx: Ctx): boolean {
+  return putsBackIn(fn.body, taken, ctx);
+}
+
+/**
+ * Whether the region puts one of the taken items back into a collection (`queue.unshift(job)`,
+ * `queue.push(job)`, `set.add(job)`), so that the same item is taken and run again.
+ */
+export function putsBackIn(region: Node, taken: Set<TSESLint.Scope.Variable>, ctx: Pick<Ctx, 'sourceCode'>): boolean {
   let found = false;
-  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+  walk(region, ctx.sourceCode.visitorKeys, (n) => {
     if (found) return false;
     if (n.type === T.CallExpression && ['unshift', 'push', 'splice', 'add', 'enqueue'].includes(calleeName(n) ?? '')) {
       for (const a of n.arguments) {
