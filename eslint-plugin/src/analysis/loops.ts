@@ -4,17 +4,18 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { fileIndex } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, isFunction, isLogCallee, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { FAILURES, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
-import { nodesWithin, summarise } from './summaries';
+import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
 import { confinedResource, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
+import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
 
@@ -460,7 +461,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const statusIfs: TSESTree.IfStatement[] = [];
   const loopCounters = counters(loop, ctx);
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
-  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx)) return undefined;
+  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx) || drainsList(loop, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
     if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
@@ -528,7 +529,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     rateLimitChecks: op.rateLimitChecks,
     honoursRetryAfter: op.honoursRetryAfter,
     clientErrorRetries: op.clientErrorRetries,
-    retriedStatuses: retryTries.length === 0 ? statusesGoingRound(loop, ctx) : undefined,
+    retriedStatuses: retryTries.length === 0 ? statusesGoingRound(loop, ctx) : op.caughtStatuses,
   };
 }
 
@@ -564,14 +565,20 @@ function statusesGoingRound(loop: Loop, ctx: Ctx): number[] | undefined {
 function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefined {
   const { sourceCode } = ctx;
   const waitNodes = awaitedWaits(loop, ctx);
+  const sorted = sortedByStart(waitNodes);
+  // The waits that `s` contains (the first `limit` of them), in source order: found by a binary
+  // search when the list is sorted by start (as a walk lists them), not a scan of every nested
+  // loop's waits per statement traced.
+  const waitsWithin = (s: Node, limit: number): readonly Node[] => (sorted ? containedIn(waitNodes, s, limit) : [...waitNodes].filter((w) => contains(s, w)).slice(0, limit));
+  const waitsIn = (s: Node): boolean => waitsWithin(s, 1).length > 0;
   // A wait in the loop's own head (`while (await backoff())`) runs on every path.
-  if (waitNodes.length === 0 || waitNodes.some((w) => !contains(loop.body, w))) return undefined;
+  if (waitNodes.length === 0 || waitsWithin(loop.body, Infinity).length < waitNodes.length) return undefined;
   const tryBlocks: Node[] = [];
   ownNodes(loop, ctx, (n) => {
     if (n.type === T.TryStatement) tryBlocks.push(n.block);
   });
   const cut = (s: Node): boolean => {
-    if (waitNodes.some((w) => contains(s, w))) return true;
+    if (waitsIn(s)) return true;
     if (tryBlocks.some((b) => contains(b, s))) return false;
     let awaits = false;
     walk(s, sourceCode.visitorKeys, (m) => {
@@ -611,12 +618,11 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
   const branch = (s: TSESTree.IfStatement): Node | null | undefined => {
     // A test of the attempt count or a deadline, or of the delay itself (`if (backoff > 0) await
     // delay(backoff)`: a zero delay is the policy's own choice), only decides whether to wait.
-    const inIf = waitNodes.filter((w) => contains(s, w));
+    const inIf = waitsWithin(s, Infinity);
     const counted = refsAnyCounter(s.test, cs, ctx) || hasDeadline(s.test, sourceCode) || inIf.some((w) => readsAny(s.test, delayVars(w)));
     if (!counted) return undefined;
-    const waitsIn = (b: Node | null): boolean => !!b && waitNodes.some((w) => contains(b, w));
     const a = waitsIn(s.consequent);
-    const b = waitsIn(s.alternate);
+    const b = !!s.alternate && waitsIn(s.alternate);
     if (a === b) return undefined;
     return a ? s.consequent : s.alternate;
   };
@@ -633,31 +639,24 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
 }
 
 /** The awaited waits of each region (outside nested functions), per settings. */
-const awaitedWaitsBySettings = fileMemo<Ctx['settings'], Map<Node, Node[]>>();
+const awaitedWaitsBySettings = fileMemo<Ctx['settings'], Map<Node, Run<Node>>>();
 
 /**
- * The awaited wait calls in `region` (not in nested functions), in source order: summarised
- * bottom-up, a loop's are its own plus its nested loops' (summaries.ts). Shared: do not change it.
+ * The awaited wait calls in `region` (not in nested functions), in source order: one walk for a
+ * region and its nested loops, a loop's waits are its own plus its nested loops' (summaries.ts).
  */
-function awaitedWaits(region: Node, ctx: Ctx): readonly Node[] {
+function awaitedWaits(region: Node, ctx: Ctx): Run<Node> {
   const { sourceCode, settings } = ctx;
   let memo = awaitedWaitsBySettings.get(settings);
   if (!memo) {
     memo = new Map();
     awaitedWaitsBySettings.set(settings, memo);
   }
-  return summarise<Node[]>(region, sourceCode, {
-    memo,
-    make: () => [],
-    visit: (n, acc) => {
-      if (isFunction(n)) return false;
-      if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-      if (asWait(n, sourceCode, settings) && isAwaited(n, sourceCode)) acc.push(n);
-      return undefined;
-    },
-    merge: (acc, inner) => {
-      for (const w of inner) acc.push(w);
-    },
+  return flatSummary<Node>(region, sourceCode, memo, (n, out) => {
+    if (isFunction(n)) return false;
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    if (asWait(n, sourceCode, settings) && isAwaited(n, sourceCode)) out.push(n);
+    return undefined;
   });
 }
 
@@ -841,6 +840,55 @@ function opensAndClosesOnly(loop: Loop, ctx: Ctx): boolean {
  * (`const node = nodes[i]; probe(node)`, `const { host } = endpoints[k]`): each pass works on
  * another element (failover, iteration), so nothing is retried (R2).
  */
+/**
+ * A walk over a worklist: each pass takes an item out of a collection (`const next = queue.shift()`,
+ * `list.pop()`, declared in the loop body, so a new binding each pass), the loop runs only while the
+ * collection has items or the item exists (the loop test or an early exit reads `queue.length` or
+ * the item), and the item is never put back. Every pass then works on another input (the next
+ * candidate, the next host, the next file): a search or a failover, not a retry (R2). Putting the
+ * taken item back (`queue.unshift(job)`) makes the next pass run the same item: still a retry.
+ */
+function drainsList(loop: Loop, ctx: Ctx): boolean {
+  if (loop.body.type !== T.BlockStatement) return false;
+  const taken = new Set<Variable>();
+  const lists = new Set<string>();
+  const takenFrom = (v: Variable | undefined | null, init: TSESTree.Expression | null | undefined): void => {
+    const call = init && unwrap(init);
+    if (!v || call?.type !== T.CallExpression || call.arguments.length > 0) return;
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression || !['shift', 'pop'].includes(propertyName(callee) ?? '')) return;
+    taken.add(v);
+    lists.add(ctx.sourceCode.getText(callee.object));
+  };
+  const exitTests: Node[] = [];
+  if (loop.type !== T.ForOfStatement && loop.test) exitTests.push(loop.test);
+  for (const st of loop.body.body) {
+    if (st.type === T.VariableDeclaration) {
+      for (const d of st.declarations) if (d.id.type === T.Identifier) takenFrom(variableOf(ctx.sourceCode, d.id), d.init);
+      continue;
+    }
+    if (taken.size === 0) continue;
+    // `if (!next) continue;` / `if (file === undefined) break;` right after the take.
+    if (st.type === T.IfStatement && !st.alternate && (alwaysExits(st.consequent) || containsContinue(st.consequent))) {
+      exitTests.push(st.test);
+      continue;
+    }
+    break;
+  }
+  if (taken.size === 0) return false;
+  let readsList = false;
+  for (const t of exitTests) {
+    walk(t, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, m);
+        if (v && taken.has(v)) readsList = true;
+      }
+      if (m.type === T.MemberExpression && propertyName(m) === 'length' && lists.has(ctx.sourceCode.getText(m.object))) readsList = true;
+    });
+  }
+  return readsList && !putsBackIn(loop.body, taken, ctx);
+}
+
 function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   if (cs.length === 0) return false;
   // Only a computed member whose property reads a counter picks an element (below, in a call or
@@ -917,12 +965,35 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
   return exits.every((e) => {
     for (let p: Node | undefined = e.parent; p && p !== block; p = p.parent) {
       if (p.type === T.IfStatement && (contains(p.consequent, e) || (p.alternate && contains(p.alternate, e)))) {
+        // `if (live) { pipe(res); return; } else { return res.json(); }`: both branches leave, so
+        // the test only picks how the success leaves, not whether it does.
+        if (leavesOnEveryPath(p.consequent) && leavesOnEveryPath(p.alternate)) continue;
         const statusCheck = okCheck(p.test, ctx.sourceCode) !== undefined || statusesTested(p.test, ctx.sourceCode).length > 0 || isRetryPredicate(p.test);
         if (!statusCheck) return true;
       }
     }
     return false;
   });
+}
+
+/**
+ * Whether every path through the statement leaves by `return` or `break` (a `throw` or `continue`
+ * on some path does not count): an if/else both of whose branches leave, a block with such a
+ * statement, a plain `return`.
+ */
+function leavesOnEveryPath(stmt: Node | null | undefined): boolean {
+  if (!stmt) return false;
+  switch (stmt.type) {
+    case T.ReturnStatement:
+    case T.BreakStatement:
+      return true;
+    case T.BlockStatement:
+      return stmt.body.some((s) => leavesOnEveryPath(s)) && !stmt.body.some((s) => containsContinue(s));
+    case T.IfStatement:
+      return leavesOnEveryPath(stmt.consequent) && leavesOnEveryPath(stmt.alternate);
+    default:
+      return false;
+  }
 }
 
 /**
@@ -1127,15 +1198,15 @@ function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = ne
   return out;
 }
 
-const assignmentsAndCallsMemo = fileMemo<Node, (TSESTree.AssignmentExpression | TSESTree.CallExpression)[]>();
+const assignmentsAndCallsMemo = fileMemo<Node, Run<TSESTree.AssignmentExpression | TSESTree.CallExpression>>();
 const isAssignmentOrCall = (n: Node): n is TSESTree.AssignmentExpression | TSESTree.CallExpression => (n.type === T.AssignmentExpression && n.operator === '=') || n.type === T.CallExpression;
 
 /** The `=` assignments and the calls of a region (not in nested functions), in walk order, summarised bottom-up over nested loops. */
-function assignmentsAndCalls(region: Node, ctx: Ctx): readonly (TSESTree.AssignmentExpression | TSESTree.CallExpression)[] {
+function assignmentsAndCalls(region: Node, ctx: Ctx): Run<TSESTree.AssignmentExpression | TSESTree.CallExpression> {
   return nodesWithin(region, ctx.sourceCode, assignmentsAndCallsMemo, isAssignmentOrCall, false);
 }
 
-const computedMembersMemo = fileMemo<Node, TSESTree.MemberExpression[]>();
+const computedMembersMemo = fileMemo<Node, Run<TSESTree.MemberExpression>>();
 const isComputedMember = (n: Node): n is TSESTree.MemberExpression => n.type === T.MemberExpression && n.computed;
 
 /**
@@ -1146,7 +1217,7 @@ function indexesSomeCounter(region: Node, cs: readonly CounterInfo[], ctx: Ctx):
   return nodesWithin(region, ctx.sourceCode, computedMembersMemo, isComputedMember, false).some((m) => refsAnyCounter(m.property, cs, ctx));
 }
 
-const identifierArgumentsMemo = fileMemo<Node, TSESTree.Identifier[]>();
+const identifierArgumentsMemo = fileMemo<Node, Run<TSESTree.Identifier>>();
 const isIdentifierArgument = (n: Node): n is TSESTree.Identifier => n.type === T.Identifier && isCallArgument(n);
 
 /** Whether the identifier is a call's argument (through the wrappers `unwrap` strips). */
@@ -1481,8 +1552,7 @@ function countingStep(n: Node, ctx: Ctx): CountingStep | undefined {
 
 /** The counting steps of the function around `loop` (or the program), with each loop's start; one walk per function, memoised. */
 function stepsOfOwner(loop: Loop, ctx: Ctx): OwnerSteps {
-  let owner: Node = loop;
-  while (owner.parent && !isFunction(owner)) owner = owner.parent;
+  const owner = ownerOf(loop);
   let hit = ownerSteps.get(owner);
   if (hit) return hit;
   hit = { steps: [], nodes: [], loopStart: new Map() };
@@ -1895,8 +1965,8 @@ function stepsOfVariable(v: Variable, ctx: Ctx): { node: Node; fn: Node | undefi
       const n = target.parent;
       const writes = n?.type === T.UpdateExpression ? n.argument === target : n?.type === T.AssignmentExpression && n.left === target;
       if (!n || !writes || r.identifier.type !== T.Identifier || variableOf(ctx.sourceCode, r.identifier) !== v) continue;
-      let fn: Node | undefined = n.parent;
-      while (fn && !isFunction(fn)) fn = fn.parent;
+      const owner = n.parent && ownerOf(n.parent);
+      const fn = owner && isFunction(owner) ? owner : undefined;
       steps.push({ node: n, fn });
     }
     variableStepsCache.set(v, steps);

@@ -10,7 +10,9 @@ import { evalTest, outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
-import { nodesWithin, summarise } from './summaries';
+import { nodesWithin, summarise, type Run } from './summaries';
+import { keyInCallOptions, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
+import { evaluateTest } from './libraries/status-set';
 
 /**
  * Client errors probed to decide whether a retry goes round on "every non-OK status": skipping one
@@ -43,6 +45,8 @@ export interface OperationFacts {
   honoursRetryAfter: boolean;
   clientErrorRetries: ClientErrorRetry[];
   http: HttpCall[];
+  /** The statuses after which the catches let a failure go round, when they decide it by a guard on the caught error ({@link caughtStatuses}). */
+  caughtStatuses?: number[];
 }
 
 /** Walks `root`, calling `visit` on every node, without entering functions other than `root` itself unless `intoFunctions`. */
@@ -511,8 +515,8 @@ function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode:
   return found;
 }
 
-const callsInRegion = fileMemo<Node, TSESTree.CallExpression[]>();
-const branchesInRegion = fileMemo<Node, (TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement)[]>();
+const callsInRegion = fileMemo<Node, Run<TSESTree.CallExpression>>();
+const branchesInRegion = fileMemo<Node, Run<TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement>>();
 const isCall = (n: Node): n is TSESTree.CallExpression => n.type === T.CallExpression;
 const isBranch = (n: Node): n is TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement => n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.SwitchStatement;
 
@@ -660,7 +664,51 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       if (h && !clientErrorRetries.some((r) => r.node === h.test)) clientErrorRetries.push({ node: h.test, reason: 'non-ok' });
     }
   }
-  return { nonIdempotent, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http };
+  const caught = caughtStatuses(region, catches, sourceCode);
+  return { nonIdempotent, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http, ...(caught ? { caughtStatuses: caught } : {}) };
+}
+
+/**
+ * The statuses after which the catches let a failure go round, when each catch decides it with
+ * guards that throw on the caught error (`if (!err.response || err.response.status !== 429) throw
+ * err;`, a same-file predicate, a `const` read from the error): the probed statuses no guard surely
+ * throws for (the status-set evaluator). Undefined when a failure with no response (a network
+ * error, a timeout: the request may have been processed) may go round, when a catch names no
+ * error or has no such guard, or when the retried code tests a status outside its catches (an
+ * answer may go round that way too).
+ */
+function caughtStatuses(region: Node, catches: readonly RetryCatch[], sourceCode: TSESLint.SourceCode): number[] | undefined {
+  if (catches.length === 0) return undefined;
+  let testedOutside = false;
+  walkRegion(region, sourceCode, (n) => {
+    if (testedOutside || catches.some((c) => c.body === n)) return false;
+    if ((n.type === T.IfStatement || n.type === T.ConditionalExpression) && (statusesTested(n.test, sourceCode).length > 0 || okCheck(n.test, sourceCode) !== undefined)) testedOutside = true;
+    return undefined;
+  });
+  if (testedOutside) return undefined;
+  const going = new Set<number>();
+  for (const c of catches) {
+    const errVar = c.param ? variableOf(sourceCode, c.param) : undefined;
+    if (!errVar || c.body.type !== T.BlockStatement) return undefined;
+    const guards = c.body.body.filter((st): st is TSESTree.IfStatement => st.type === T.IfStatement && alwaysExits(st.consequent) && lastIsThrow(st.consequent));
+    if (guards.length === 0) return undefined;
+    const isStatus = (n: Node): boolean => {
+      const u = unwrap(n);
+      if (u.type !== T.MemberExpression || !['status', 'statusCode'].includes(propertyName(u) ?? '')) return false;
+      let o = unwrap(u.object);
+      while (o.type === T.MemberExpression && propertyName(o) === 'response') o = unwrap(o.object);
+      return o.type === T.Identifier && variableOf(sourceCode, o) === errVar;
+    };
+    const sets = guards.map((g) => evaluateTest(g.test, isStatus, sourceCode, [errVar]));
+    for (const v of sets[0]!.verdicts) {
+      const status = v.outcome.status;
+      // `retried` here is the guard's truth: true means it surely throws.
+      if (sets.some((set) => set.verdicts.some((w) => w.outcome.status === status && w.retried === true))) continue;
+      if (status === undefined) return undefined;
+      going.add(status);
+    }
+  }
+  return [...going];
 }
 
 /**
@@ -922,6 +970,21 @@ const SDK_CREATE = new Set(['create', 'charge', 'capture', 'transfer', 'createPa
 function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx: Ctx): NonIdempotentRequest | undefined {
   const name = calleeName(call);
   const callee = unwrap(call.callee);
+  // The function a mutation hook returned (`const [save] = useMutation(DOC)`; `save({ variables })`).
+  if (runsHookMutation(ctx.sourceCode, call)) {
+    const k = keyInCallOptions(ctx.sourceCode, call.arguments[0], region, ctx.settings);
+    if (k.kind === 'none') return { node: call, method: 'GraphQL mutation', key: 'none', keyNode: undefined };
+    if (k.kind === 'per-attempt') return { node: call, method: 'GraphQL mutation', key: 'per-attempt', keyNode: k.node };
+    return undefined;
+  }
+  // A message or mail sent through a messaging SDK (`transporter.sendMail`, `channel.send`, `bot.sendMessage`).
+  const sent = sentMessage(ctx.sourceCode, call);
+  if (sent) {
+    const key = sentMessageKey(sent, ctx.settings);
+    const fresh = key && keyCreatedInside(ctx.sourceCode, key, region);
+    if (!key) return { node: call, method: `\`${sent.method}\` call (a message sent)`, key: 'none', keyNode: undefined };
+    return fresh ? { node: call, method: `\`${sent.method}\` call`, key: 'per-attempt', keyNode: fresh } : undefined;
+  }
   if (!name || callee.type !== T.MemberExpression) return undefined;
   const obj = unwrap(callee.object);
   const keyIn = (arg: Node | undefined): 'stable' | 'per-attempt' | 'none' | 'unknown' => {
@@ -940,8 +1003,9 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     return 'none';
   };
   if (name === 'mutate') {
-    const k = keyIn(call.arguments[0]);
-    if (k === 'none') return { node: call, method: 'GraphQL mutation', key: 'none', keyNode: undefined };
+    const k = keyInCallOptions(ctx.sourceCode, call.arguments[0], region, ctx.settings);
+    if (k.kind === 'none') return { node: call, method: 'GraphQL mutation', key: 'none', keyNode: undefined };
+    if (k.kind === 'per-attempt') return { node: call, method: 'GraphQL mutation', key: 'per-attempt', keyNode: k.node };
     return undefined;
   }
   if (name === 'request' || name === 'query') {
