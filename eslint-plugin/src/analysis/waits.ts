@@ -241,6 +241,24 @@ function awaitsUnseenCall(fn: TSESTree.FunctionLike, sourceCode: TSESLint.Source
   return found;
 }
 
+/**
+ * A call to a same-file function (or method) that blocks the thread in its own body
+ * (`Atomics.wait(…)`, or a call to another such function): like `Atomics.wait` itself, the
+ * caller waits without an `await`.
+ */
+function blocksThread(call: Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (call.type !== T.CallExpression || depth > 3) return false;
+  const fn = sameFileFunction((call as TSESTree.CallExpression).callee, { sourceCode });
+  if (!fn?.body || contains(fn, call)) return false;
+  let found = false;
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (found || (n !== fn.body && isFunction(n))) return false;
+    if (n.type === T.CallExpression && (isAtomicsWait(n) || blocksThread(n, sourceCode, depth + 1))) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 /** `Atomics.wait(…)`: a wait that blocks, so it needs no `await`. */
 function isAtomicsWait(call: Node): boolean {
   if (call.type !== T.CallExpression) return false;
@@ -404,6 +422,7 @@ export function isAwaited(call: Node, sourceCode?: TSESLint.SourceCode, depth = 
   let n: Node = call;
   if (depth > 3) return false;
   if (isAtomicsWait(call)) return true;
+  if (sourceCode && blocksThread(call, sourceCode, depth)) return true;
   for (let i = 0; i < 12; i++) {
     const p = n.parent;
     if (!p) return false;
