@@ -117,7 +117,8 @@ describe('retry-lint', function () {
   });
 
   describe('with the built-in recommended config', () => {
-    it('exits 0 on code without findings, with an empty report and one line on stderr saying what was linted', () => {
+    it('exits 0 on code without findings, with an empty report and one line on stderr saying what was linted', function () {
+      this.timeout(180_000); // three runs of the command
       const run = retryLint([], copyFixture('clean'));
       assert.equal(run.status, 0);
       assert.equal(run.stdout, '');
