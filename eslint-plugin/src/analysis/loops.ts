@@ -11,9 +11,10 @@ import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http'
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
-import { containedIn, nodesWithin, summarise } from './summaries';
+import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
+import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
 
@@ -454,7 +455,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const statusIfs: TSESTree.IfStatement[] = [];
   const loopCounters = counters(loop, ctx);
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
-  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx)) return undefined;
+  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx) || drainsList(loop, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
     if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
@@ -557,12 +558,12 @@ function statusesGoingRound(loop: Loop, ctx: Ctx): number[] | undefined {
  */
 function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefined {
   const { sourceCode } = ctx;
-  const waits = awaitedWaits(loop, ctx);
-  const waitNodes = waits.nodes;
+  const waitNodes = awaitedWaits(loop, ctx);
+  const sorted = sortedByStart(waitNodes);
   // The waits that `s` contains (the first `limit` of them), in source order: found by a binary
   // search when the list is sorted by start (as a walk lists them), not a scan of every nested
   // loop's waits per statement traced.
-  const waitsWithin = (s: Node, limit: number): readonly Node[] => (waits.sorted ? containedIn(waitNodes, s, limit) : waitNodes.filter((w) => contains(s, w)).slice(0, limit));
+  const waitsWithin = (s: Node, limit: number): readonly Node[] => (sorted ? containedIn(waitNodes, s, limit) : [...waitNodes].filter((w) => contains(s, w)).slice(0, limit));
   const waitsIn = (s: Node): boolean => waitsWithin(s, 1).length > 0;
   // A wait in the loop's own head (`while (await backoff())`) runs on every path.
   if (waitNodes.length === 0 || waitsWithin(loop.body, Infinity).length < waitNodes.length) return undefined;
@@ -631,44 +632,25 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
   return undefined;
 }
 
-/** A region's awaited waits in walk order, and whether they are sorted by start (a walk in source order lists them so). */
-interface AwaitedWaits {
-  nodes: Node[];
-  sorted: boolean;
-}
-
 /** The awaited waits of each region (outside nested functions), per settings. */
-const awaitedWaitsBySettings = fileMemo<Ctx['settings'], Map<Node, AwaitedWaits>>();
+const awaitedWaitsBySettings = fileMemo<Ctx['settings'], Map<Node, Run<Node>>>();
 
 /**
- * The awaited wait calls in `region` (not in nested functions), in source order: summarised
- * bottom-up, a loop's are its own plus its nested loops' (summaries.ts). Shared: do not change it.
+ * The awaited wait calls in `region` (not in nested functions), in source order: one walk for a
+ * region and its nested loops, a loop's waits are its own plus its nested loops' (summaries.ts).
  */
-function awaitedWaits(region: Node, ctx: Ctx): Readonly<AwaitedWaits> {
+function awaitedWaits(region: Node, ctx: Ctx): Run<Node> {
   const { sourceCode, settings } = ctx;
   let memo = awaitedWaitsBySettings.get(settings);
   if (!memo) {
     memo = new Map();
     awaitedWaitsBySettings.set(settings, memo);
   }
-  const add = (acc: AwaitedWaits, w: Node): void => {
-    const last = acc.nodes[acc.nodes.length - 1];
-    if (last && last.range[0] > w.range[0]) acc.sorted = false;
-    acc.nodes.push(w);
-  };
-  return summarise<AwaitedWaits>(region, sourceCode, {
-    memo,
-    make: () => ({ nodes: [], sorted: true }),
-    visit: (n, acc) => {
-      if (isFunction(n)) return false;
-      if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-      if (asWait(n, sourceCode, settings) && isAwaited(n, sourceCode)) add(acc, n);
-      return undefined;
-    },
-    merge: (acc, inner) => {
-      if (!inner.sorted) acc.sorted = false;
-      for (const w of inner.nodes) add(acc, w);
-    },
+  return flatSummary<Node>(region, sourceCode, memo, (n, out) => {
+    if (isFunction(n)) return false;
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    if (asWait(n, sourceCode, settings) && isAwaited(n, sourceCode)) out.push(n);
+    return undefined;
   });
 }
 
@@ -884,6 +866,55 @@ function opensAndClosesOnly(loop: Loop, ctx: Ctx): boolean {
  * (`const node = nodes[i]; probe(node)`, `const { host } = endpoints[k]`): each pass works on
  * another element (failover, iteration), so nothing is retried (R2).
  */
+/**
+ * A walk over a worklist: each pass takes an item out of a collection (`const next = queue.shift()`,
+ * `list.pop()`, declared in the loop body, so a new binding each pass), the loop runs only while the
+ * collection has items or the item exists (the loop test or an early exit reads `queue.length` or
+ * the item), and the item is never put back. Every pass then works on another input (the next
+ * candidate, the next host, the next file): a search or a failover, not a retry (R2). Putting the
+ * taken item back (`queue.unshift(job)`) makes the next pass run the same item: still a retry.
+ */
+function drainsList(loop: Loop, ctx: Ctx): boolean {
+  if (loop.body.type !== T.BlockStatement) return false;
+  const taken = new Set<Variable>();
+  const lists = new Set<string>();
+  const takenFrom = (v: Variable | undefined | null, init: TSESTree.Expression | null | undefined): void => {
+    const call = init && unwrap(init);
+    if (!v || call?.type !== T.CallExpression || call.arguments.length > 0) return;
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression || !['shift', 'pop'].includes(propertyName(callee) ?? '')) return;
+    taken.add(v);
+    lists.add(ctx.sourceCode.getText(callee.object));
+  };
+  const exitTests: Node[] = [];
+  if (loop.type !== T.ForOfStatement && loop.test) exitTests.push(loop.test);
+  for (const st of loop.body.body) {
+    if (st.type === T.VariableDeclaration) {
+      for (const d of st.declarations) if (d.id.type === T.Identifier) takenFrom(variableOf(ctx.sourceCode, d.id), d.init);
+      continue;
+    }
+    if (taken.size === 0) continue;
+    // `if (!next) continue;` / `if (file === undefined) break;` right after the take.
+    if (st.type === T.IfStatement && !st.alternate && (alwaysExits(st.consequent) || containsContinue(st.consequent))) {
+      exitTests.push(st.test);
+      continue;
+    }
+    break;
+  }
+  if (taken.size === 0) return false;
+  let readsList = false;
+  for (const t of exitTests) {
+    walk(t, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, m);
+        if (v && taken.has(v)) readsList = true;
+      }
+      if (m.type === T.MemberExpression && propertyName(m) === 'length' && lists.has(ctx.sourceCode.getText(m.object))) readsList = true;
+    });
+  }
+  return readsList && !putsBackIn(loop.body, taken, ctx);
+}
+
 function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   if (cs.length === 0) return false;
   // Only a computed member whose property reads a counter picks an element (below, in a call or
@@ -960,12 +991,35 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
   return exits.every((e) => {
     for (let p: Node | undefined = e.parent; p && p !== block; p = p.parent) {
       if (p.type === T.IfStatement && (contains(p.consequent, e) || (p.alternate && contains(p.alternate, e)))) {
+        // `if (live) { pipe(res); return; } else { return res.json(); }`: both branches leave, so
+        // the test only picks how the success leaves, not whether it does.
+        if (leavesOnEveryPath(p.consequent) && leavesOnEveryPath(p.alternate)) continue;
         const statusCheck = okCheck(p.test, ctx.sourceCode) !== undefined || statusesTested(p.test, ctx.sourceCode).length > 0 || isRetryPredicate(p.test);
         if (!statusCheck) return true;
       }
     }
     return false;
   });
+}
+
+/**
+ * Whether every path through the statement leaves by `return` or `break` (a `throw` or `continue`
+ * on some path does not count): an if/else both of whose branches leave, a block with such a
+ * statement, a plain `return`.
+ */
+function leavesOnEveryPath(stmt: Node | null | undefined): boolean {
+  if (!stmt) return false;
+  switch (stmt.type) {
+    case T.ReturnStatement:
+    case T.BreakStatement:
+      return true;
+    case T.BlockStatement:
+      return stmt.body.some((s) => leavesOnEveryPath(s)) && !stmt.body.some((s) => containsContinue(s));
+    case T.IfStatement:
+      return leavesOnEveryPath(stmt.consequent) && leavesOnEveryPath(stmt.alternate);
+    default:
+      return false;
+  }
 }
 
 /**
@@ -1170,15 +1224,15 @@ function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = ne
   return out;
 }
 
-const assignmentsAndCallsMemo = fileMemo<Node, (TSESTree.AssignmentExpression | TSESTree.CallExpression)[]>();
+const assignmentsAndCallsMemo = fileMemo<Node, Run<TSESTree.AssignmentExpression | TSESTree.CallExpression>>();
 const isAssignmentOrCall = (n: Node): n is TSESTree.AssignmentExpression | TSESTree.CallExpression => (n.type === T.AssignmentExpression && n.operator === '=') || n.type === T.CallExpression;
 
 /** The `=` assignments and the calls of a region (not in nested functions), in walk order, summarised bottom-up over nested loops. */
-function assignmentsAndCalls(region: Node, ctx: Ctx): readonly (TSESTree.AssignmentExpression | TSESTree.CallExpression)[] {
+function assignmentsAndCalls(region: Node, ctx: Ctx): Run<TSESTree.AssignmentExpression | TSESTree.CallExpression> {
   return nodesWithin(region, ctx.sourceCode, assignmentsAndCallsMemo, isAssignmentOrCall, false);
 }
 
-const computedMembersMemo = fileMemo<Node, TSESTree.MemberExpression[]>();
+const computedMembersMemo = fileMemo<Node, Run<TSESTree.MemberExpression>>();
 const isComputedMember = (n: Node): n is TSESTree.MemberExpression => n.type === T.MemberExpression && n.computed;
 
 /**
@@ -1189,7 +1243,7 @@ function indexesSomeCounter(region: Node, cs: readonly CounterInfo[], ctx: Ctx):
   return nodesWithin(region, ctx.sourceCode, computedMembersMemo, isComputedMember, false).some((m) => refsAnyCounter(m.property, cs, ctx));
 }
 
-const identifierArgumentsMemo = fileMemo<Node, TSESTree.Identifier[]>();
+const identifierArgumentsMemo = fileMemo<Node, Run<TSESTree.Identifier>>();
 const isIdentifierArgument = (n: Node): n is TSESTree.Identifier => n.type === T.Identifier && isCallArgument(n);
 
 /** Whether the identifier is a call's argument (through the wrappers `unwrap` strips). */

@@ -10,7 +10,7 @@ import { evalTest, outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
-import { nodesWithin, summarise } from './summaries';
+import { nodesWithin, summarise, type Run } from './summaries';
 import { keyInCallOptions, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
 import { evaluateTest } from './libraries/status-set';
 
@@ -515,8 +515,8 @@ function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode:
   return found;
 }
 
-const callsInRegion = fileMemo<Node, TSESTree.CallExpression[]>();
-const branchesInRegion = fileMemo<Node, (TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement)[]>();
+const callsInRegion = fileMemo<Node, Run<TSESTree.CallExpression>>();
+const branchesInRegion = fileMemo<Node, Run<TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement>>();
 const isCall = (n: Node): n is TSESTree.CallExpression => n.type === T.CallExpression;
 const isBranch = (n: Node): n is TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement => n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.SwitchStatement;
 
