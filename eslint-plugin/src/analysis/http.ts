@@ -113,6 +113,28 @@ export function describeHttpCall(sourceCode: TSESLint.SourceCode, call: TSESTree
   return h ?? undefined;
 }
 
+/**
+ * While {@link describeHttpCallAt} runs: for each function, the one call whose arguments its
+ * parameters hold (the call the retry makes), in place of all its same-file callers.
+ */
+let boundCalls: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]> | undefined;
+
+/**
+ * {@link describeHttpCall} for a request in a same-file helper the retried code calls: the helper's
+ * parameters hold the arguments of the call the retry makes (`calls`: helper → that call), not of
+ * every caller in the file (`api('GET', '/items')` retried, `api('POST', …)` called once elsewhere:
+ * the retried request is a GET). Not memoised.
+ */
+export function describeHttpCallAt(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, settings: RetrySettings, calls: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]>): HttpCall | undefined {
+  const outer = boundCalls;
+  boundCalls = calls;
+  try {
+    return describeRequest(sourceCode, call, settings) ?? undefined;
+  } finally {
+    boundCalls = outer;
+  }
+}
+
 /** {@link describeHttpCall}, not memoised. */
 function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, settings: RetrySettings): HttpCall | undefined {
   const callee = unwrap(call.callee);
@@ -318,7 +340,7 @@ function callerObjects(sourceCode: TSESLint.SourceCode, value: Node, depth: numb
   const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
   if (index < 0) return undefined;
   const param = fn.params[index]!;
-  const out: CallerObjects = { objects: [], unreadable: passedAsValue(sourceCode, fn) };
+  const out: CallerObjects = { objects: [], unreadable: !boundCalls?.has(fn) && passedAsValue(sourceCode, fn) };
   const add = (arg: Node | undefined): void => {
     if (!arg) {
       out.objects.push(undefined);
@@ -448,7 +470,7 @@ export function originThroughParameter(sourceCode: TSESLint.SourceCode, callee: 
   if (!v || !def || v.defs.length !== 1 || def.type !== 'Parameter' || laterWrites(v).length > 0) return undefined;
   const fn = def.node as TSESTree.FunctionLike;
   const index = fn.params.indexOf(def.name as TSESTree.Parameter);
-  if (index < 0 || passedAsValue(sourceCode, fn)) return undefined;
+  if (index < 0 || (!boundCalls?.has(fn) && passedAsValue(sourceCode, fn))) return undefined;
   let found: Origin | undefined;
   for (const call of sameFileCallers(sourceCode, fn)) {
     const arg = call.arguments[index];
@@ -599,7 +621,7 @@ function judgeParam(sourceCode: TSESLint.SourceCode, v: TSESLint.Scope.Variable,
   };
   let verdict: 'none' | 'key' | 'unknown' = param.type === T.AssignmentPattern ? judge(param.right) : 'none';
   if (verdict !== 'none') return verdict;
-  if (passedAsValue(sourceCode, fn)) return 'unknown';
+  if (!boundCalls?.has(fn) && passedAsValue(sourceCode, fn)) return 'unknown';
   for (const call of sameFileCallers(sourceCode, fn)) {
     const arg = call.arguments[index];
     verdict = arg?.type === T.SpreadElement || call.arguments.some((a, i) => i < index && a.type === T.SpreadElement) ? 'unknown' : judge(arg);
@@ -871,6 +893,8 @@ function checkerStrings(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier
 
 /** Same-file calls of a function: by its name, or `this.m(…)` / `obj.m(…)` for a method of a class or object literal. */
 function sameFileCallers(sourceCode: TSESLint.SourceCode, fn: TSESTree.FunctionLike): TSESTree.CallExpression[] {
+  const bound = boundCalls?.get(fn);
+  if (bound) return [...bound];
   const out: TSESTree.CallExpression[] = [];
   const p = fn.parent;
   let variable: TSESLint.Scope.Variable | undefined;

@@ -4,7 +4,7 @@ import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
 import { alwaysExits, calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
-import { describeHttpCall, judgeIdempotency, keyCreatedInside, testsOnlySuccessfulAnswers, type HttpCall } from './http';
+import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
 import { evalTest, outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
@@ -541,7 +541,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
   const scanned = new Set<Node>();
   /** Calls (in the region) of helpers that throw on any non-OK status without classifying. */
   const throwingHelperCalls: { via: Node; test: Node }[] = [];
-  const scan = (scope: Node, keyRegion: Node, depth: number, via?: Node): void => {
+  const scan = (scope: Node, keyRegion: Node, depth: number, via?: Node, bound: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]> = new Map()): void => {
     if (scanned.has(scope)) return;
     scanned.add(scope);
     if (via && depth > 0 && !classifiesStatus(scope, sourceCode)) {
@@ -554,7 +554,8 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     }
     // The calls of the scope in walk order, summarised bottom-up over nested loops.
     for (const n of nodesWithin(scope, sourceCode, callsInRegion, isCall, true)) {
-      const h = describeHttpCall(sourceCode, n, settings);
+      // In a helper the retried code calls, its parameters hold that call's arguments.
+      const h = bound.size > 0 && describeHttpCall(sourceCode, n, settings) ? describeHttpCallAt(sourceCode, n, settings, bound) : describeHttpCall(sourceCode, n, settings);
       if (h) {
         http.push(h);
         const j = judgeIdempotency(sourceCode, h, keyRegion, settings);
@@ -568,11 +569,11 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       }
       if (depth < 2) {
         const fn = sameFileFunction(n.callee, { sourceCode });
-        if (fn && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via);
+        if (fn && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via, new Map([...bound, [fn, [n]]]));
         // A helper handed to `.then` by name (`.then(checked)`) runs on every attempt's result too.
         if (calleeName(n) === 'then' && n.arguments[0] && unwrap(n.arguments[0]).type === T.Identifier) {
           const cb = sameFileFunction(n.arguments[0], { sourceCode });
-          if (cb && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via);
+          if (cb && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via, bound);
         }
       }
     }
