@@ -163,9 +163,9 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       let code: number | undefined;
       let other: Node | undefined;
       let op = t.operator as string;
-      if (isStatusLike(t.left)) {
+      if (isStatusLike(t.left, sourceCode)) {
         other = t.right;
-      } else if (isStatusLike(t.right)) {
+      } else if (isStatusLike(t.right, sourceCode)) {
         other = t.left;
         op = FLIP[op] ?? op;
       }
@@ -179,7 +179,7 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     }
     case T.CallExpression: {
       const name = calleeName(t);
-      if ((name === 'includes' || name === 'has') && t.arguments[0] && isStatusLike(t.arguments[0])) {
+      if ((name === 'includes' || name === 'has') && t.arguments[0] && isStatusLike(t.arguments[0], sourceCode)) {
         const c = unwrap(t.callee);
         const list = c.type === T.MemberExpression ? numberList(c.object, sourceCode) : undefined;
         if (!list) return undefined;
