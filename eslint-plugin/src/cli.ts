@@ -566,10 +566,21 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
   } else if (report.length > 0) {
     io.stdout(report.endsWith('\n') ? report : `${report}\n`);
   }
+  if (options.format === 'stylish' && options.outputFile === undefined && !options.quiet && errorCount + warningCount === 0) {
+    // ESLint's stylish report is empty on a clean run; say on the standard error that the run
+    // happened and what it covered, so that silence is never mistaken for a run that linted nothing.
+    const linted = results.length;
+    io.stderr(`retry-lint: no findings in ${String(linted)} file${linted === 1 ? '' : 's'} (${describeSource(chosen.source)}).\n`);
+  }
   if (tooManyWarnings) {
     io.stderr(`retry-lint found too many warnings (maximum: ${String(options.maxWarnings)}).\n`);
   }
   return errorCount > 0 || tooManyWarnings ? EXIT.findings : EXIT.clean;
+}
+
+/** Where the retry rules' settings came from, as the one-line summary and `--print-config` name it. */
+function describeSource(source: Plan['source']): string {
+  return source === 'built-in' ? "retry-lint's recommended config" : source === 'project' ? "the project's ESLint config" : 'the --config file';
 }
 
 /** `--print-config FILE`: the config that applies to FILE, with only the retry rules, as JSON. */
@@ -584,7 +595,7 @@ async function printConfig(chosen: Plan, file: string, io: CliIo): Promise<numbe
   const plain = (typeof config.toJSON === 'function' ? config.toJSON() : config) as { rules?: Record<string, unknown> };
   const rules = Object.fromEntries(Object.entries(plain.rules ?? {}).filter(([id]) => isRetryRule(id)));
   io.stdout(`${JSON.stringify({ ...plain, rules }, null, 2)}\n`);
-  io.stderr(`retry-lint: config from ${chosen.source === 'built-in' ? "retry-lint's recommended config" : chosen.source === 'project' ? "the project's ESLint config" : 'the --config file'}.\n`);
+  io.stderr(`retry-lint: config from ${describeSource(chosen.source)}.\n`);
   return EXIT.clean;
 }
 

@@ -117,11 +117,15 @@ describe('retry-lint', function () {
   });
 
   describe('with the built-in recommended config', () => {
-    it('exits 0 and prints nothing on code without findings', () => {
+    it('exits 0 on code without findings, with an empty report and one line on stderr saying what was linted', () => {
       const run = retryLint([], copyFixture('clean'));
-      assert.equal(run.stderr, '');
       assert.equal(run.status, 0);
       assert.equal(run.stdout, '');
+      assert.match(run.stderr, /^retry-lint: no findings in [1-9]\d* files? \(retry-lint's recommended config\)\.\n$/);
+      const quiet = retryLint(['--quiet'], copyFixture('clean'));
+      assert.equal(quiet.stderr, '');
+      const json = retryLint(['--format', 'json'], copyFixture('clean'));
+      assert.equal(json.stderr, '');
     });
 
     it('lints .ts, .tsx, .mts, .cts, .jsx and .cjs files under the default path without parse errors', () => {

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import type { Node } from './types';
+import { fileMemo } from './memo';
 
 /** Strips TypeScript-only wrappers (`as`, `satisfies`, `!`, `<T>x`, instantiation) and parentheses-free chains. */
 export function unwrap(node: Node): Node;
@@ -129,15 +130,37 @@ export function findAll<N extends Node>(root: Node, visitorKeys: TSESLint.Source
   return out;
 }
 
-/** The nearest enclosing function of `node` (not `node` itself). */
+/** The nearest enclosing function of `node` (not `node` itself), from the memoised climb of {@link ownerOf}. */
 export function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined {
-  let p = node.parent;
-  while (p) {
-    if (p.type === T.ArrowFunctionExpression || p.type === T.FunctionDeclaration || p.type === T.FunctionExpression) return p;
-    p = p.parent;
-  }
-  return undefined;
+  const owner = node.parent && ownerOf(node.parent);
+  return owner && isFunction(owner) ? owner : undefined;
 }
+
+const owners = fileMemo<Node, Node>();
+
+/**
+ * The nearest function that is `n` or holds it, or the top of `n`'s tree when none does: memoised
+ * for every node the climb passes, so that the loops and steps of d nested loops climb O(d) nodes
+ * in all, not each the whole way up.
+ */
+export function ownerOf(n: Node): Node {
+  const path: Node[] = [];
+  let cur: Node = n;
+  let owner: Node | undefined;
+  for (;;) {
+    owner = owners.get(cur);
+    if (owner) break;
+    if (isFunction(cur) || !cur.parent) {
+      owner = cur;
+      break;
+    }
+    path.push(cur);
+    cur = cur.parent;
+  }
+  for (const p of path) owners.set(p, owner);
+  return owner;
+}
+
 
 const LOG_METHOD_RE = /^(log|info|warn|error|debug|trace|verbose)$/;
 

@@ -5,6 +5,7 @@ import { alwaysExits, calleeName, contains, isFunction, propertyName, stringValu
 import { bindingOf, fieldOf, laterWrites, memberWritten, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CLAMP_RE, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
+import { fileMemo } from './memo';
 
 export { isRetryAfterName } from './vocabulary';
 
@@ -1210,8 +1211,21 @@ function evalConditional(n: TSESTree.ConditionalExpression, env: Env): Value {
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
-/** Resolves a callee to a function defined in this file (declaration, `const f = () => …`, `this.method`). */
+const sameFileFunctions = fileMemo<Node, FunctionNode | null>();
+
+/**
+ * Resolves a callee to a function defined in this file (declaration, `const f = () => …`, `this.method`).
+ * Memoised per callee: each loop around a call asks about it again (a loop nesting d others scans its nested loops' calls).
+ */
 export function sameFileFunction(callee: Node, env: { sourceCode: TSESLint.SourceCode }): FunctionNode | undefined {
+  const hit = sameFileFunctions.get(callee);
+  if (hit !== undefined) return hit ?? undefined;
+  const fn = resolveSameFileFunction(callee, env);
+  sameFileFunctions.set(callee, fn ?? null);
+  return fn;
+}
+
+function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.SourceCode }): FunctionNode | undefined {
   const c = unwrap(callee);
   if (isFunction(c)) return c;
   if (c.type === T.Identifier) {

@@ -4,14 +4,14 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { fileIndex } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, isFunction, isLogCallee, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { FAILURES, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
-import { nodesWithin, summarise } from './summaries';
+import { containedIn, nodesWithin, summarise } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { isRetryAfterStatus } from './statuses';
@@ -557,15 +557,21 @@ function statusesGoingRound(loop: Loop, ctx: Ctx): number[] | undefined {
  */
 function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefined {
   const { sourceCode } = ctx;
-  const waitNodes = awaitedWaits(loop, ctx);
+  const waits = awaitedWaits(loop, ctx);
+  const waitNodes = waits.nodes;
+  // The waits that `s` contains (the first `limit` of them), in source order: found by a binary
+  // search when the list is sorted by start (as a walk lists them), not a scan of every nested
+  // loop's waits per statement traced.
+  const waitsWithin = (s: Node, limit: number): readonly Node[] => (waits.sorted ? containedIn(waitNodes, s, limit) : waitNodes.filter((w) => contains(s, w)).slice(0, limit));
+  const waitsIn = (s: Node): boolean => waitsWithin(s, 1).length > 0;
   // A wait in the loop's own head (`while (await backoff())`) runs on every path.
-  if (waitNodes.length === 0 || waitNodes.some((w) => !contains(loop.body, w))) return undefined;
+  if (waitNodes.length === 0 || waitsWithin(loop.body, Infinity).length < waitNodes.length) return undefined;
   const tryBlocks: Node[] = [];
   ownNodes(loop, ctx, (n) => {
     if (n.type === T.TryStatement) tryBlocks.push(n.block);
   });
   const cut = (s: Node): boolean => {
-    if (waitNodes.some((w) => contains(s, w))) return true;
+    if (waitsIn(s)) return true;
     if (tryBlocks.some((b) => contains(b, s))) return false;
     let awaits = false;
     walk(s, sourceCode.visitorKeys, (m) => {
@@ -605,12 +611,11 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
   const branch = (s: TSESTree.IfStatement): Node | null | undefined => {
     // A test of the attempt count or a deadline, or of the delay itself (`if (backoff > 0) await
     // delay(backoff)`: a zero delay is the policy's own choice), only decides whether to wait.
-    const inIf = waitNodes.filter((w) => contains(s, w));
+    const inIf = waitsWithin(s, Infinity);
     const counted = refsAnyCounter(s.test, cs, ctx) || hasDeadline(s.test, sourceCode) || inIf.some((w) => readsAny(s.test, delayVars(w)));
     if (!counted) return undefined;
-    const waitsIn = (b: Node | null): boolean => !!b && waitNodes.some((w) => contains(b, w));
     const a = waitsIn(s.consequent);
-    const b = waitsIn(s.alternate);
+    const b = !!s.alternate && waitsIn(s.alternate);
     if (a === b) return undefined;
     return a ? s.consequent : s.alternate;
   };
@@ -626,31 +631,43 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
   return undefined;
 }
 
+/** A region's awaited waits in walk order, and whether they are sorted by start (a walk in source order lists them so). */
+interface AwaitedWaits {
+  nodes: Node[];
+  sorted: boolean;
+}
+
 /** The awaited waits of each region (outside nested functions), per settings. */
-const awaitedWaitsBySettings = fileMemo<Ctx['settings'], Map<Node, Node[]>>();
+const awaitedWaitsBySettings = fileMemo<Ctx['settings'], Map<Node, AwaitedWaits>>();
 
 /**
  * The awaited wait calls in `region` (not in nested functions), in source order: summarised
  * bottom-up, a loop's are its own plus its nested loops' (summaries.ts). Shared: do not change it.
  */
-function awaitedWaits(region: Node, ctx: Ctx): readonly Node[] {
+function awaitedWaits(region: Node, ctx: Ctx): Readonly<AwaitedWaits> {
   const { sourceCode, settings } = ctx;
   let memo = awaitedWaitsBySettings.get(settings);
   if (!memo) {
     memo = new Map();
     awaitedWaitsBySettings.set(settings, memo);
   }
-  return summarise<Node[]>(region, sourceCode, {
+  const add = (acc: AwaitedWaits, w: Node): void => {
+    const last = acc.nodes[acc.nodes.length - 1];
+    if (last && last.range[0] > w.range[0]) acc.sorted = false;
+    acc.nodes.push(w);
+  };
+  return summarise<AwaitedWaits>(region, sourceCode, {
     memo,
-    make: () => [],
+    make: () => ({ nodes: [], sorted: true }),
     visit: (n, acc) => {
       if (isFunction(n)) return false;
       if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-      if (asWait(n, sourceCode, settings) && isAwaited(n, sourceCode)) acc.push(n);
+      if (asWait(n, sourceCode, settings) && isAwaited(n, sourceCode)) add(acc, n);
       return undefined;
     },
     merge: (acc, inner) => {
-      for (const w of inner) acc.push(w);
+      if (!inner.sorted) acc.sorted = false;
+      for (const w of inner.nodes) add(acc, w);
     },
   });
 }
@@ -1555,8 +1572,7 @@ function countingStep(n: Node, ctx: Ctx): CountingStep | undefined {
 
 /** The counting steps of the function around `loop` (or the program), with each loop's start; one walk per function, memoised. */
 function stepsOfOwner(loop: Loop, ctx: Ctx): OwnerSteps {
-  let owner: Node = loop;
-  while (owner.parent && !isFunction(owner)) owner = owner.parent;
+  const owner = ownerOf(loop);
   let hit = ownerSteps.get(owner);
   if (hit) return hit;
   hit = { steps: [], nodes: [], loopStart: new Map() };
@@ -1969,8 +1985,8 @@ function stepsOfVariable(v: Variable, ctx: Ctx): { node: Node; fn: Node | undefi
       const n = target.parent;
       const writes = n?.type === T.UpdateExpression ? n.argument === target : n?.type === T.AssignmentExpression && n.left === target;
       if (!n || !writes || r.identifier.type !== T.Identifier || variableOf(ctx.sourceCode, r.identifier) !== v) continue;
-      let fn: Node | undefined = n.parent;
-      while (fn && !isFunction(fn)) fn = fn.parent;
+      const owner = n.parent && ownerOf(n.parent);
+      const fn = owner && isFunction(owner) ? owner : undefined;
       steps.push({ node: n, fn });
     }
     variableStepsCache.set(v, steps);

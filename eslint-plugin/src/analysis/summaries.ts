@@ -76,3 +76,27 @@ export function nodesWithin<N extends Node>(region: Node, sourceCode: TSESLint.S
     },
   });
 }
+
+/**
+ * The nodes of `sorted` that `outer` contains, in their order, at most `limit` of them:
+ * `sorted.filter((n) => contains(outer, n)).slice(0, limit)` for a list sorted by start (as a
+ * walk in source order lists nodes), by a binary search for the first node that starts in
+ * `outer` and a scan of those that start before its end, not a scan of the whole list.
+ */
+export function containedIn(sorted: readonly Node[], outer: Node, limit: number): Node[] {
+  const [from, to] = outer.range;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.range[0] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Node[] = [];
+  for (let i = lo; i < sorted.length && out.length < limit; i++) {
+    const n = sorted[i]!;
+    if (n.range[0] > to) break;
+    if (n.range[1] <= to) out.push(n);
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { fileIndex } from './file-index';
+import { fileMemo } from './memo';
 import { T } from './node-types';
 import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
@@ -12,6 +13,19 @@ import { resolveFunction } from './libraries/option-state';
 import type { LibraryContext } from './libraries/types';
 
 type Variable = TSESLint.Scope.Variable;
+
+const calleeReferencesMemo = fileMemo<Variable, Node[]>();
+
+/** The references of `v` that are the callee of a call (`op()`), memoised per variable: each retry site in the function asks. */
+function calleeReferences(v: Variable): Node[] {
+  let out = calleeReferencesMemo.get(v);
+  if (!out) {
+    out = [];
+    for (const r of v.references) if (r.identifier.parent?.type === T.CallExpression && (r.identifier.parent as TSESTree.CallExpression).callee === r.identifier) out.push(r.identifier as Node);
+    calleeReferencesMemo.set(v, out);
+  }
+  return out;
+}
 
 /**
  * Retry wrappers: a same-file function whose retry runs a function it was given
@@ -36,7 +50,7 @@ export function analyzeWrappers(ctx: Ctx, handWritten: readonly RetrySite[]): Re
       const id = p.type === T.AssignmentPattern ? p.left : p;
       if (id.type !== T.Identifier) return;
       const pv = variableOf(sourceCode, id);
-      if (pv && pv.references.some((r) => contains(region, r.identifier) && r.identifier.parent?.type === T.CallExpression && (r.identifier.parent as TSESTree.CallExpression).callee === r.identifier)) {
+      if (pv && calleeReferences(pv).some((id) => contains(region, id))) {
         wrappers.set(variable, i);
       }
     });

@@ -132,7 +132,8 @@ function analyzeBackOff(ctx: LibraryContext, call: TSESTree.CallExpression | TSE
   }
 
   // `retry: () => true` is the default written out: like no condition, it classifies nothing.
-  const set = judgeCondition(ctx, site, retryS, { positional: ['error', 'other'] });
+  // `retry(e, attemptNumber)`: the second parameter is the attempt count (exponential-backoff's API).
+  const set = judgeCondition(ctx, site, retryS, { positional: ['error', 'count'] });
   const accepting = acceptsEverything(ctx, retryS) || (set !== undefined && acceptsAll(set));
   judgeRetriedFunction(ctx, site, fn, { conditionNode: propertyOf(retryS) ?? anchor, hasCondition: retryS.state !== 'absent' && !accepting });
   return site;

@@ -126,6 +126,12 @@ export function notifierSuggestions(ctx: LibraryContext, site: RetrySite): Sugge
     if (call.type !== T.CallExpression || w.delay.growing || w.delay.random || (w.delay.opaque && !w.delay.invariant && w.delay.maxReason !== 'opaque')) continue;
     const origin = ctx.originOf(call.callee);
     if (!origin || normalPath(origin).join('.') !== 'delay') continue;
+    // Only an operator of the notifier's own pipe (`errors.pipe(delay(x))`): a `delay` piped onto a
+    // leaf a flattening operator returns (`of(e).pipe(delay(x))`) is how that leaf goes round, and
+    // `delayWhen` there would hide it.
+    const pipe = call.parent;
+    const pipeCallee = pipe?.type === T.CallExpression ? unwrap(pipe.callee) : undefined;
+    if (pipeCallee?.type !== T.MemberExpression || unwrap(pipeCallee.object).type !== T.Identifier) continue;
     const x = call.arguments[0];
     if (!x || x.type === T.SpreadElement || call.arguments.length !== 1 || !readsOnly(ctx, x)) continue;
     // `delay(gapMs)` with `gapMs = 0`: a multiple of the default still waits nothing; no edit here.

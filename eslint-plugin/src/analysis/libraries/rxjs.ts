@@ -11,7 +11,7 @@ import type { LibraryDocs } from './docs';
 import { readsRetryAfter, resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { librarySite, numberOption, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf, type FunctionNode } from './util';
-import { evaluateTest, handlesRateLimit, retriedClientError, retriesOnlyNamed } from './status-set';
+import { evaluateTest, handlesRateLimit, retriedClientError, retriesOnlyNamed, statusCheckIn } from './status-set';
 import { notifierSuggestions, retrySuggestions } from './rxjs-fixes';
 import type { LibrarySuggestion, RuleId } from '../types';
 
@@ -130,8 +130,7 @@ function analyzeRetry(ctx: LibraryContext, node: TSESTree.CallExpression): Retry
     site.suggestions = { 'no-unbounded-retry': [boundSuggestion(ctx, node)].filter((s) => s !== undefined) };
   } else site.bound = { kind: 'bounded', maxAttempts: count + 1, node: countNode };
 
-  const http = sourceRequest(ctx, node);
-  if (http) judgeRequest(ctx, site, http, node, classifies);
+  for (const http of sourceRequests(ctx, node)) judgeRequest(ctx, site, http, node, classifies);
   suggest(site, retrySuggestions(ctx, node, site));
   return [site];
 }
@@ -164,8 +163,7 @@ function analyzeRetryWhen(ctx: LibraryContext, node: TSESTree.CallExpression): R
   if (!notifier) return [site];
   applyNotifier(site, notifier, node);
   site.honoursRetryAfter = readsRetryAfter(ctx, fn);
-  const http = sourceRequest(ctx, node);
-  if (http) judgeRequest(ctx, site, http, node, notifier.classifies);
+  for (const http of sourceRequests(ctx, node)) judgeRequest(ctx, site, http, node, notifier.classifies);
   suggest(site, notifierSuggestions(ctx, site));
   return [site];
 }
@@ -240,7 +238,7 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
       if (!f || timers.length === 0 || timers.some((t) => t === undefined)) out.waitUnknown = true;
       else timers.forEach((t, i) => out.waits.push({ node: unwrap(leaves[i])!, argument: undefined, delay: invariantDelay(ctx, t!, unwrap(leaves[i])!, f) }));
       // `delayWhen((err, i) => { if (i >= n) throw err; return timer(ms); })`: a throw past the index bounds it.
-      const test = f ? throwTest(f) : undefined;
+      const test = f ? throwTest(f)?.test : undefined;
       if (f && test && (readsParam(ctx, f, 1, test) || readsCounter(ctx, test))) setBound(out, { kind: 'counted' });
     } else if (FLATTENING.has(name)) {
       const f = resolveFunction(ctx, arg);
@@ -257,9 +255,12 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
       }
       // `scan((n, e) => { if (n >= 3) throw e; return n + 1; }, 0)`: a throw past a count bounds,
       // unless the limit's default turns the test off (`limit > -1 && n >= limit`, `limit = -1`).
-      const test = throwTest(f);
-      if (test && readsParam(ctx, f, 0, test) && !offByDefault(ctx, test)) setBound(out, { kind: 'counted' });
-      if (test && readsParam(ctx, f, 1, test)) classify(ctx, f, test, false, call, out);
+      // `scan((n, e) => { if (e.status === 429 && n < 2) return n + 1; throw e; }, 0)`: the test is
+      // the only way round, so a count in it bounds and the error it reads is what goes round.
+      const thrown = throwTest(f);
+      const test = thrown?.test;
+      if (test && readsParam(ctx, f, 0, test) && (!thrown.throwsWhen || !offByDefault(ctx, test))) setBound(out, { kind: 'counted' });
+      if (test && readsParam(ctx, f, 1, test)) classify(ctx, f, test, !thrown.throwsWhen, call, out, 1);
     } else if (name === 'filter') {
       out.classifies = true;
     } else {
@@ -385,11 +386,12 @@ function flattening(ctx: LibraryContext, f: FunctionNode, call: TSESTree.CallExp
  * and whether 429 or 503 (named in the test or in a list it reads) go round as part of the statuses
  * it picks (not a deny-list that spares them): rate-limit handling.
  */
-function classify(ctx: LibraryContext, f: FunctionNode, test: Node, retriedWhenTrue: boolean, at: Node, out: Notifier): void {
+function classify(ctx: LibraryContext, f: FunctionNode, test: Node, retriedWhenTrue: boolean, at: Node, out: Notifier, errorIndex = 0): void {
   out.classifies = true;
-  const j = judgeErrorTest(ctx, f.params[0], test, retriedWhenTrue);
+  const j = judgeErrorTest(ctx, f.params[errorIndex], test, retriedWhenTrue);
   if (j.clientError) out.clientError ??= at;
-  if (j.rateLimit) out.rateLimitTests.push(test);
+  // Reported at the 429 / 503 check itself, inside a predicate of this file the test calls.
+  if (j.rateLimit) out.rateLimitTests.push(statusCheckIn(test, ctx.sourceCode, RETRY_AFTER_STATUSES) ?? test);
 }
 
 /** What a test on an error parameter lets go round: a 4xx a retry cannot fix, 429/503 named (see {@link classify}). */
@@ -403,7 +405,7 @@ function judgeErrorTest(ctx: LibraryContext, p: TSESTree.Parameter | undefined, 
     while (o.type === T.MemberExpression && propertyName(o) === 'response') o = unwrap(o.object);
     return o.type === T.Identifier && variableOf(ctx.sourceCode, o) === errVar;
   };
-  const set = evaluateTest(test, isStatus, ctx.sourceCode);
+  const set = evaluateTest(test, isStatus, ctx.sourceCode, [errVar]);
   const retried = { ...set, verdicts: set.verdicts.map((v) => ({ outcome: v.outcome, retried: v.retried === undefined ? undefined : v.retried === retriedWhenTrue })) };
   // A test that sends the error round when true and names a 4xx it may let through
   // (`status === 400 && !detail(e)`) retries that client error on purpose, whatever else it reads.
@@ -520,13 +522,21 @@ function isInvariant(ctx: LibraryContext, arg: Node, callback: FunctionNode | un
   return ok;
 }
 
-/** The test of the first `if (…) throw` in a block body. */
-function throwTest(f: FunctionNode): Node | undefined {
+/**
+ * The test that decides whether a block body throws: the first `if (…) throw` (`throwsWhen`
+ * true), or an `if (…) return …` whose other way throws (`else throw`, or a `throw` right after;
+ * `throwsWhen` false).
+ */
+function throwTest(f: FunctionNode): { test: Node; throwsWhen: boolean } | undefined {
   if (f.body.type !== T.BlockStatement) return undefined;
-  for (const st of f.body.body) {
+  const throws = (x: Node | null | undefined): boolean => !!x && (x.type === T.ThrowStatement || (x.type === T.BlockStatement && x.body.some((y) => y.type === T.ThrowStatement)));
+  const returns = (x: Node): boolean => x.type === T.ReturnStatement || (x.type === T.BlockStatement && x.body.length > 0 && x.body[x.body.length - 1]!.type === T.ReturnStatement && !throws(x));
+  const list = f.body.body;
+  for (let i = 0; i < list.length; i++) {
+    const st = list[i]!;
     if (st.type !== T.IfStatement) continue;
-    const c = st.consequent;
-    if (c.type === T.ThrowStatement || (c.type === T.BlockStatement && c.body.some((x) => x.type === T.ThrowStatement))) return st.test;
+    if (throws(st.consequent)) return { test: st.test, throwsWhen: true };
+    if (returns(st.consequent) && (throws(st.alternate) || (!st.alternate && list[i + 1]?.type === T.ThrowStatement))) return { test: st.test, throwsWhen: false };
   }
   return undefined;
 }
@@ -624,8 +634,43 @@ function sourceRequest(ctx: LibraryContext, operator: TSESTree.CallExpression): 
   return undefined;
 }
 
+/**
+ * The HTTP requests an operator retries: the source of its own pipe, or, for an operator a function
+ * of this file returns (an operator factory, `const withRetry = () => retryWhen(…)`), the sources of
+ * the pipes that call it (`this.http.get(url).pipe(withRetry())`).
+ */
+function sourceRequests(ctx: LibraryContext, operator: TSESTree.CallExpression): HttpCall[] {
+  const own = sourceRequest(ctx, operator);
+  if (own) return [own];
+  const fn = returningFunction(operator);
+  const id = fn?.type === T.FunctionDeclaration ? fn.id : fn?.parent?.type === T.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === T.Identifier ? fn.parent.id : undefined;
+  const v = id ? variableOf(ctx.sourceCode, id) : undefined;
+  if (!v) return [];
+  const out: HttpCall[] = [];
+  for (const r of v.references) {
+    const call = r.identifier.parent;
+    if (call?.type !== T.CallExpression || call.callee !== r.identifier) continue;
+    const http = sourceRequest(ctx, call);
+    if (http) out.push(http);
+  }
+  return out;
+}
+
+/** The function whose returned value a node is (an arrow's expression body, or a `return` in its own body). */
+function returningFunction(node: Node): FunctionNode | undefined {
+  let n: Node = node;
+  while (n.parent && (n.parent.type === T.TSAsExpression || n.parent.type === T.TSSatisfiesExpression || n.parent.type === T.TSNonNullExpression)) n = n.parent;
+  const p = n.parent;
+  if (p?.type === T.ArrowFunctionExpression && p.body === n) return p;
+  if (p?.type !== T.ReturnStatement) return undefined;
+  for (let a: Node | undefined = p.parent; a; a = a.parent) {
+    if (a.type === T.ArrowFunctionExpression || a.type === T.FunctionExpression || a.type === T.FunctionDeclaration) return a;
+  }
+  return undefined;
+}
+
 function judgeRequest(ctx: LibraryContext, site: RetrySite, http: HttpCall, operator: Node, classifies: boolean): void {
-  if (http.throwsOnHttpError && !classifies) site.clientErrorRetries.push({ node: operator, reason: 'catch-all' });
+  if (http.throwsOnHttpError && !classifies && !site.clientErrorRetries.some((c) => c.node === operator)) site.clientErrorRetries.push({ node: operator, reason: 'catch-all' });
   if (http.method && ctx.settings.nonIdempotentMethods.includes(http.method) && !http.keyValue && !http.keyUnknown && !ajaxHeadersKey(ctx, http)) {
     site.nonIdempotent.push({ node: http.methodNode ?? http.node, method: http.method, key: 'none', keyNode: undefined });
   }
@@ -695,7 +740,7 @@ function retryDelayWaits(ctx: LibraryContext, fn: FunctionNode, at: Node, count:
   for (const { test, retriedWhenTrue } of tests) {
     const j = judgeErrorTest(ctx, fn.params[0], test, retriedWhenTrue);
     if (j.clientError) clientError ??= test;
-    if (j.rateLimit) rateLimitTests.push(test);
+    if (j.rateLimit) rateLimitTests.push(statusCheckIn(test, ctx.sourceCode, RETRY_AFTER_STATUSES) ?? test);
   }
   const mayStop = stops || unknown;
   if (unknown || waits.length === 0) return { waits: [{ node: at, argument: undefined, delay: opaqueDelay(at) }], mayStop, clientError, rateLimitTests };

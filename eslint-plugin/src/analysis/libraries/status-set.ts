@@ -104,7 +104,7 @@ export function evaluateCondition(fn: FunctionNode, roles: Roles, sourceCode: TS
         if (!bindParam(p, roles.positional[i] ?? 'other', roles, outcome, env, sourceCode)) ok = false;
       });
       if (!ok) return undefined;
-      const result = truth(runBody(fn, { env, sourceCode, outcome, depth: 0 }, roles.procedure));
+      const result = truth(runBody(fn, { env, sourceCode, outcome, depth: 0, failureVars: failureParams(fn, roles, sourceCode) }, roles.procedure));
       verdicts.push({ outcome, retried: result === undefined ? undefined : roles.negated ? !result : result });
     }
   }
@@ -119,13 +119,15 @@ export function evaluateCondition(fn: FunctionNode, roles: Roles, sourceCode: TS
  * Evaluates a test expression (a hand-written guard) with `status` standing for the outcome's
  * status wherever `isStatus(node)` says so; for guards in `if` statements and loop tests.
  */
-export function evaluateTest(test: Node, isStatus: (n: Node) => boolean, sourceCode: TSESLint.SourceCode): OutcomeSet {
+export function evaluateTest(test: Node, isStatus: (n: Node) => boolean, sourceCode: TSESLint.SourceCode, errors: readonly TSESLint.Scope.Variable[] = []): OutcomeSet {
   // Statuses named in the test or in a list it reads (`RETRYABLE.has(status)`, the list defined apart).
   const named = literalStatusesIn(test, sourceCode);
   const verdicts: OutcomeSet['verdicts'] = [];
   for (const status of [...new Set([undefined, ...PROBE_STATUSES, ...named])]) {
     const outcome: Outcome = { status, method: 'post' };
-    const st: State = { env: new Map(), sourceCode, outcome, depth: 0, isStatus };
+    // `errors`: variables that hold the failure itself (its `.status`, `.response` are the outcome's).
+    const env = new Map<TSESLint.Scope.Variable, Value>(errors.map((v) => [v, { ref: 'error' } satisfies Ref]));
+    const st: State = { env, sourceCode, outcome, depth: 0, isStatus };
     verdicts.push({ outcome, retried: truth(evaluate(test, st)) });
   }
   return { verdicts, named, readsMethod: false };
@@ -231,11 +233,53 @@ interface State {
   /** Unreadable tests followed both ways so far (bounded). */
   forks?: number;
   /**
+   * The variables that hold the failure or what follows from it (the error, response, status,
+   * request, count parameters and names declared from them). A test that reads none of them is
+   * independent of the failure (the SWR key, a module flag): when one of its ways retries a
+   * status, the condition retries that status (for some value of what the test reads). Undefined:
+   * such tests stay unknown.
+   */
+  failureVars?: Set<TSESLint.Scope.Variable>;
+  /**
    * Reading an attempt limit: an unknown option with a fallback that means forever
    * (`ctx.maxAttempts || 10000`, `opts.limit ?? Infinity`) is judged by that fallback, the value in
    * force when the option is not given (PRODUCT: a limit of 1,000 or more is no limit).
    */
   worstFallback?: { taken: boolean };
+}
+
+/** The parameters of a condition that hold the failure (see {@link State.failureVars}): every one with a role but `other`. */
+function failureParams(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.SourceCode): Set<TSESLint.Scope.Variable> {
+  const out = new Set<TSESLint.Scope.Variable>();
+  fn.params.forEach((p, i) => {
+    const role = roles.positional[i] ?? 'other';
+    walk(p, sourceCode.visitorKeys, (n) => {
+      if (n.type !== T.Identifier) return undefined;
+      // A destructured name takes its own role (`{ retryCount }`), else the parameter's.
+      const prop = n.parent?.type === T.Property && n.parent.value === n ? n.parent : n.parent?.type === T.AssignmentPattern && n.parent.left === n && n.parent.parent?.type === T.Property ? n.parent.parent : undefined;
+      const own = prop && roles.named ? roles.named[propertyName(prop) ?? ''] : undefined;
+      if ((own ?? role) === 'other' && !(role === 'error' && prop)) return undefined;
+      const v = variableOf(sourceCode, n);
+      if (v) out.add(v);
+      return undefined;
+    });
+  });
+  return out;
+}
+
+/** Whether a node reads a variable that holds the failure (see {@link State.failureVars}); true when that is not tracked. */
+function readsFailure(node: Node, st: State): boolean {
+  if (!st.failureVars) return true;
+  let found = false;
+  walk(node, st.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.Identifier) {
+      const v = variableOf(st.sourceCode, n);
+      if (v && st.failureVars!.has(v)) found = true;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 function isRef(v: Value): v is Ref {
@@ -340,7 +384,15 @@ function runStatements(list: readonly TSESTree.Statement[], st: State): Value | 
         const rest = list.slice(i + 1);
         const a = runStatements([s.consequent, ...rest], st);
         const b = runStatements(s.alternate ? [s.alternate, ...rest] : rest, st);
-        return outcomeKey(a, st) !== undefined && outcomeKey(a, st) === outcomeKey(b, st) ? a : UNKNOWN;
+        const ka = outcomeKey(a, st);
+        const kb = outcomeKey(b, st);
+        // A test independent of the failure (`key === '/api/me'`): a way that retries this outcome
+        // means the condition retries it, for some value of what the test reads.
+        if (!readsFailure(s.test, st)) {
+          if (ka === true) return a;
+          if (kb === true) return b;
+        }
+        return ka !== undefined && ka === kb ? a : UNKNOWN;
       }
     }
     const r = runStatement(s, st);
@@ -364,14 +416,33 @@ function runStatement(s: TSESTree.Statement, st: State): Value | typeof NO_RETUR
       return false; // a condition that throws stops retrying
     case T.VariableDeclaration:
       for (const d of s.declarations) {
+        if (d.init && st.failureVars && readsFailure(d.init, st)) {
+          // Names declared from the failure hold it too.
+          walk(d.id, st.sourceCode.visitorKeys, (n) => {
+            const v = n.type === T.Identifier ? variableOf(st.sourceCode, n) : undefined;
+            if (v) st.failureVars!.add(v);
+          });
+        }
         if (d.id.type === T.Identifier && d.init) {
           const v = variableOf(st.sourceCode, d.id);
           if (v) st.env.set(v, evaluate(d.init, st));
+        } else if (d.id.type === T.ObjectPattern && d.init) {
+          // `const { status } = error.response`: each name holds the member it reads.
+          const obj = evaluate(d.init, st);
+          for (const prop of d.id.properties) {
+            if (prop.type !== T.Property) continue;
+            const name = propertyName(prop);
+            const target = prop.value.type === T.AssignmentPattern ? prop.value.left : prop.value;
+            if (target.type !== T.Identifier) continue;
+            const v = variableOf(st.sourceCode, target);
+            if (v) st.env.set(v, name === undefined || obj === UNKNOWN ? UNKNOWN : member(obj, name, st.outcome));
+          }
         }
       }
       return NO_RETURN;
     case T.ExpressionStatement:
     case T.EmptyStatement:
+    case T.FunctionDeclaration:
       return NO_RETURN;
     case T.BlockStatement:
       return runStatements(s.body, st);
@@ -584,6 +655,7 @@ function call(n: TSESTree.CallExpression, st: State): Value {
     const v = evaluate(n.arguments[0], st);
     return v === UNKNOWN || isRef(v) ? UNKNOWN : Number(v);
   }
+  if (callee.type === T.Identifier) return callLocal(callee, n, st);
   if (callee.type !== T.MemberExpression) return UNKNOWN;
   const name = propertyName(callee);
   const obj = evaluate(callee.object, st);
@@ -603,6 +675,43 @@ function call(n: TSESTree.CallExpression, st: State): Value {
   return UNKNOWN;
 }
 
+/**
+ * The function a callee names in this file, when it is one the code cannot replace: a function
+ * declaration or a `const` bound to a function expression, never reassigned.
+ */
+function localFunction(sourceCode: TSESLint.SourceCode, callee: TSESTree.Identifier): FunctionNode | undefined {
+  const v = variableOf(sourceCode, callee);
+  const b = v ? bindingOf(v) : undefined;
+  if (!b || !b.stable || b.path.length > 0 || !b.node) return undefined;
+  const fn = b.kind === 'function' || b.kind === 'init' ? unwrap(b.node) : undefined;
+  return fn && (fn.type === T.FunctionDeclaration || fn.type === T.FunctionExpression || fn.type === T.ArrowFunctionExpression) && !fn.async && !fn.generator ? fn : undefined;
+}
+
+/**
+ * A call to a predicate of this file (`isThrottled(error)`, `isRetriable(status)`): its body run
+ * with its parameters bound to the values of the arguments, so a test written apart is judged as
+ * if written in place. Unknown past a small depth (recursion) or when a parameter is a pattern.
+ */
+function callLocal(callee: TSESTree.Identifier, n: TSESTree.CallExpression, st: State): Value {
+  const fn = localFunction(st.sourceCode, callee);
+  if (!fn || st.depth > 30) return UNKNOWN;
+  const env = new Map(st.env);
+  const failureVars = st.failureVars ? new Set(st.failureVars) : undefined;
+  for (let i = 0; i < fn.params.length; i++) {
+    const p = fn.params[i]!;
+    const target = p.type === T.AssignmentPattern ? p.left : p;
+    if (target.type !== T.Identifier) return UNKNOWN;
+    const arg = n.arguments[i];
+    const v = variableOf(st.sourceCode, target);
+    if (!v) return UNKNOWN;
+    env.set(v, arg === undefined ? (p.type === T.AssignmentPattern ? evaluate(p.right, st) : undefined) : arg.type === T.SpreadElement ? UNKNOWN : evaluate(arg, st));
+    if (failureVars && (!arg || readsFailure(arg, st))) failureVars.add(v);
+  }
+  const inner: State = { ...st, env, procedure: false, forks: st.forks, failureVars };
+  const r = fn.body.type === T.BlockStatement ? runStatements(fn.body.body, inner) : evaluate(fn.body, inner);
+  return r === NO_RETURN ? undefined : r;
+}
+
 /** Status-like numbers written as literals in a function (100–599), or in the `const` lists and sets it reads. */
 function literalStatuses(fn: FunctionNode, sourceCode: TSESLint.SourceCode): Set<number> {
   return literalStatusesIn(fn.body, sourceCode);
@@ -620,6 +729,11 @@ function literalStatusesIn(root: Node, sourceCode: TSESLint.SourceCode): Set<num
         const v = variableOf(sourceCode, n);
         const b = v && bindingOf(v);
         if (b && b.kind === 'init' && b.node && !isFunction(b.node)) visit(b.node, depth + 1);
+        // A predicate of this file called here: the statuses it names are the condition's too.
+        if (n.parent?.type === T.CallExpression && n.parent.callee === n) {
+          const fn = localFunction(sourceCode, n);
+          if (fn) visit(fn.body, depth + 1);
+        }
       }
       return undefined;
     });
@@ -662,14 +776,30 @@ function namedStatus(n: TSESTree.MemberExpression): number | undefined {
  * test with one of those statuses (where `respect-retry-after` reports a 429 / 503 check).
  */
 export function firstStatusCheck(fn: FunctionNode, sourceCode: TSESLint.SourceCode, only?: readonly number[]): Node | undefined {
+  return statusCheckIn(fn.body, sourceCode, only);
+}
+
+/**
+ * As {@link firstStatusCheck}, in any node (a test): the first status check in evaluation order,
+ * looking into the predicates of this file it calls (`isThrottled(error)`), where the check is written.
+ */
+export function statusCheckIn(root: Node, sourceCode: TSESLint.SourceCode, only?: readonly number[], depth = 0): Node | undefined {
   let found: Node | undefined;
   const isStatus = (x: Node): boolean => {
     const u = unwrap(x);
     const code = u.type === T.Literal && typeof u.value === 'number' && Number.isInteger(u.value) && u.value >= 100 && u.value <= 599 ? u.value : u.type === T.MemberExpression && !u.computed ? namedStatus(u) : undefined;
     return code !== undefined && (!only || only.includes(code));
   };
-  walk(fn.body, sourceCode.visitorKeys, (n) => {
+  walk(root, sourceCode.visitorKeys, (n) => {
     if (found) return false;
+    if (depth < 3 && n.type === T.CallExpression && n.callee.type === T.Identifier) {
+      const callee = localFunction(sourceCode, n.callee);
+      const inner = callee ? statusCheckIn(callee.body, sourceCode, only, depth + 1) : undefined;
+      if (inner) {
+        found = inner;
+        return false;
+      }
+    }
     if (n.type === T.BinaryExpression && /^[!=]==?$/.test(n.operator) && n.left.type !== T.PrivateIdentifier && (isStatus(n.left) || isStatus(n.right))) found = n;
     // `response.status > 400`, `status >= 400`: a range check, when its other side reads a status.
     else if (!only && n.type === T.BinaryExpression && /^[<>]=?$/.test(n.operator) && n.left.type !== T.PrivateIdentifier && ((isStatus(n.right) && readsStatusMember(n.left, sourceCode)) || (isStatus(n.left) && readsStatusMember(n.right, sourceCode)))) found = n;
