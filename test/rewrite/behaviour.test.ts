@@ -352,6 +352,40 @@ async function run(url) {
   return withPatience(url, 1000);
 }`,
   },
+  'loop that retries at once: a 5xx path that continues, and a catch': {
+    text: `async function run(url, body, retries = 3) {
+  let lastError = null;
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return await res.json();
+      if (attempt < retries && res.status >= 500) continue;
+      return { failed: res.status };
+    } catch (error) {
+      lastError = error;
+      if (attempt === retries) throw error;
+    }
+  }
+  throw lastError ?? new Error('request failed');
+}`,
+  },
+  'loop that retries at once from a catch that ends in continue': {
+    text: `async function run(url) {
+  let n = 0;
+  while (n < 4) {
+    n++;
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      return await res.json();
+    } catch (err) {
+      await restoreSession();
+      if (n >= 4) throw err;
+      continue;
+    }
+  }
+}`,
+  },
   'loop that waits on two paths': {
     text: `async function run(url) {
   for (let n = 0; ; n++) {
@@ -417,6 +451,10 @@ describe('run both: every offered edit keeps what the retry does', () => {
               // Jitter draws each wait from below the one it replaces (Math.random() is 0.5 here): never longer, this one shorter.
               after.waits.forEach((w, i) => assert.ok(w <= before.waits[i]!, `wait ${i} not longer (${w} ≤ ${before.waits[i]}): ${label}`));
               if (after.waits.some((w, i) => w < before.waits[i]!)) jittered = true;
+            }
+            if (edit.kind === 'suggestion' && edit.finding.ruleId === 'retry/require-backoff' && before.waits.length === 0) {
+              // A wait added where there was none: every path that goes round to the next attempt waits.
+              assert.equal(after.waits.filter((w) => w > 0).length, after.requests.length - 1, `a wait before every retry (waited ${after.waits.join(', ')} over ${after.requests.length} requests): ${label}`);
             }
             if (edit.finding.ruleId === 'retry/require-idempotency-key') {
               const keys = new Set(after.requests.map((r) => r.key));

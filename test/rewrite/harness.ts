@@ -157,8 +157,10 @@ function countByRule(list: readonly Finding[]): Map<string, number> {
 function retryRegions(text: string, file: string, at: number): Array<[number, number]> {
   const sc = sourceCodeOf({ filePath: file, text });
   if (!sc) return [[0, text.length]];
-  const top = (sc.ast as TSESTree.Program).body;
-  const holding = (r: readonly [number, number]) => top.filter((s) => s.range[0] <= r[0] && r[1] <= s.range[1]).map((s) => s.range);
+  // A top-level statement with its decorators (`@Module({…}) export class M {}`: the decorator
+  // comes before `export`, outside the export declaration's range).
+  const top = (sc.ast as TSESTree.Program).body.map((s): [number, number] => [Math.min(s.range[0], ...decoratorsOf(s).map((d) => d.range[0])), s.range[1]]);
+  const holding = (r: readonly [number, number]) => top.filter((s) => s[0] <= r[0] && r[1] <= s[1]);
   const regions: Array<[number, number]> = [...holding([at, at])];
   for (const site of getRetrySitesFor(sc as never)) {
     const nodes = [site.node, site.bound.node, site.noWait, ...site.waits.flatMap((w) => [w.node, w.delay.node]), ...site.nonIdempotent.map((r) => r.node), ...site.rateLimitChecks, ...site.clientErrorRetries.map((c) => c.node)].filter((n): n is TSESTree.Node => !!n);
@@ -166,6 +168,12 @@ function retryRegions(text: string, file: string, at: number): Array<[number, nu
     for (const n of nodes) regions.push(...holding(n.range));
   }
   return regions;
+}
+
+/** The decorators of a top-level class statement (exported or not). */
+function decoratorsOf(s: TSESTree.ProgramStatement): TSESTree.Decorator[] {
+  const d = (s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration ? s.declaration : s;
+  return 'decorators' in d && Array.isArray(d.decorators) ? d.decorators : [];
 }
 
 /** Counts of offered edits by how far they got through problemOf's checks (each check counted among the edits that passed the ones before). */

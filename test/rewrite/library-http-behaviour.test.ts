@@ -322,6 +322,18 @@ export const run = (url) =>
   }, { retries: 4, factor: 1, minTimeout: 200 });
 `,
   },
+  'p-retry: no jitter, twice the first wait already at the cap': {
+    transport: 'fetch',
+    text: `import pRetry from 'p-retry';
+
+export const run = (url) =>
+  pRetry(async () => {
+    const res = await fetch(url);
+    if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+    return res.json();
+  }, { retries: 2, minTimeout: 5000, maxTimeout: 10000 });
+`,
+  },
   'p-retry: uncapped, many retries': {
     transport: 'fetch',
     text: `import pRetry from 'p-retry';
@@ -472,6 +484,16 @@ describe('run both, real libraries: HTTP retry option and status-list suggestion
             }
             if (rule === 'retry/require-backoff' && scenario === 'always 503' && after.waits.length >= 3) {
               assert.ok(after.waits[2]! > after.waits[0]!, `the wait grows: ${label}`);
+            }
+          }
+          if (/at most the wait it replaces/.test(edit.title)) {
+            // What the title promises: each wait no longer than the original's, in every scenario.
+            for (const [scenario, script] of Object.entries(SCENARIOS)) {
+              const before = await runProgram(program.text, program.transport, script);
+              for (const random of [0.01, 0.99]) {
+                const after = await runProgram(rewritten, program.transport, script, random);
+                after.waits.forEach((w, i) => assert.ok(w <= before.waits[i]! + 5, `${scenario}, random ${random}: wait ${i + 1} ${w} ms ≤ ${before.waits[i]} ms\n${rewritten}`));
+              }
             }
           }
           if (rule === 'retry/require-jitter') {

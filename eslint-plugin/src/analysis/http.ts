@@ -125,9 +125,9 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
     if (!v || v.defs.length === 0) client = 'fetch';
   }
   if (!client) {
-    origin = originOf(sourceCode, callee);
+    origin = originOf(sourceCode, callee) ?? originThroughParameter(sourceCode, callee);
     if (origin) client = clientOf(origin);
-    if (!client || !origin) return requestByOptions(sourceCode, call, settings);
+    if (!client || !origin) return requestByOptions(sourceCode, call, settings) ?? requestByShape(sourceCode, call, origin, settings);
     const path = normalPath(origin).filter((p, i, a) => !(FACTORIES.has(p) && a[i + 1] === '()') && p !== '()');
     const last = path[path.length - 1];
     if (last && METHOD_NAMES.has(last.toLowerCase())) {
@@ -140,7 +140,7 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
       if (path.length > 0 && !(client === 'ajax' && last === 'ajax')) return undefined;
     }
   }
-  const options = optionsArgument(client, call, methodFromName !== undefined);
+  const options = optionsArgument(client, call, methodFromName !== undefined) ?? axiosConfigArgument(sourceCode, client, call, methodFromName !== undefined);
   // Options a same-file helper builds (`fetch(url, jsonInit('POST', body))`): the one object it returns.
   const built = options && !resolveObjectLiteral(sourceCode, options) ? builtByHelper(sourceCode, options) : undefined;
   const resolved = options ? (resolveObjectLiteral(sourceCode, options) ?? (built?.objects.length === 1 ? built.objects[0] : undefined)) : undefined;
@@ -174,6 +174,14 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
     }
   }
   let keyValue: Node | undefined;
+  // Options held in a parameter (`fetch(url, init)`, `{ ...init, signal }`): judged by what same-file callers pass.
+  // A literal that names no method but spreads a parameter (`{ ...init, signal }`) sends the method the callers put there.
+  const spreadsMethod = !!resolved && !findProp(resolved, 'method') && resolved.properties.some((p) => p.type === T.SpreadElement);
+  const variants = !methodFromName && options && (method === undefined || keyUnknown || spreadsMethod) ? optionVariants(sourceCode, options, settings) : undefined;
+  const chosen = variants && chooseVariant(variants, settings);
+  if (chosen) {
+    return { node: call, client, method: chosen.method, methodNode, throwsOnHttpError: THROWING.has(client), keyValue: chosen.key, keyUnknown: false, ...(chosen.possible ? { possibleMethods: chosen.possible } : {}) };
+  }
   if (resolved) {
     const found = findKey(sourceCode, resolved, settings, 0);
     keyValue = found.value;
@@ -212,6 +220,247 @@ function requestByOptions(sourceCode: TSESLint.SourceCode, call: TSESTree.CallEx
   return undefined;
 }
 
+/**
+ * A request made through a client the analysis cannot trace (a parameter no same-file caller fills,
+ * an object of a module it does not model), recognised by the shape every HTTP client API shares:
+ * a method named after a non-idempotent HTTP method (`client.post(path, body, config)`, as axios,
+ * got, ky, superagent and Angular's HttpClient spell it), or the method as a leading string
+ * argument (`api.request('POST', url, body)`, `fetchJSON('PATCH', path, data)`). Only the methods
+ * the settings call non-idempotent are recognised this way (a `get` on an unknown object is more
+ * often a map's). Same-file functions are not: the requests inside them are found where they are
+ * made. A call handed a function (a route `app.post(path, handler)`) serves requests; it makes none.
+ * Whether such a client rejects on 4xx is unknown, so it is taken not to.
+ */
+function requestByShape(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, origin: Origin | undefined, settings: RetrySettings): HttpCall | undefined {
+  // A package's object whose API is not an HTTP client's (`express().post(path, handler)`); a project
+  // module (relative, or through a path alias) may well export a client instance.
+  if (origin && !/^(\.|@\/|~\/|#)/.test(origin.module)) return undefined;
+  if (sameFileFunction(call.callee, { sourceCode })) return undefined;
+  const callee = unwrap(call.callee);
+  if (call.arguments.length === 0 || call.arguments.some((a) => a.type === T.SpreadElement || isFunctionLike(sourceCode, a))) return undefined;
+  if (callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression) return undefined;
+  const named = callee.type === T.MemberExpression ? propertyName(callee)?.toUpperCase() : undefined;
+  if (named && settings.nonIdempotentMethods.includes(named) && METHOD_NAMES.has(named.toLowerCase())) {
+    const first = unwrap(call.arguments[0]!);
+    if (first.type === T.ObjectExpression || first.type === T.ArrayExpression) return undefined;
+    // `post(url, body, config)`: the axios spelling, the one shared by most clients. A key may also
+    // travel in the body (`{ items, idempotencyKey }`).
+    const h = withKey(sourceCode, { node: call, client: 'request', method: named, methodNode: callee, throwsOnHttpError: false, keyValue: undefined, keyUnknown: false }, call.arguments[2], settings);
+    return h.keyValue || h.keyUnknown ? h : { ...h, keyValue: keyInBody(sourceCode, call.arguments[1], settings) };
+  }
+  const verb = stringValue(call.arguments[0]);
+  if (verb && verb === verb.toUpperCase() && METHOD_NAMES.has(verb.toLowerCase()) && verb !== 'DEL' && call.arguments.length >= 2) {
+    const h = withKey(sourceCode, { node: call, client: 'request', method: verb, methodNode: call.arguments[0]!, throwsOnHttpError: false, keyValue: undefined, keyUnknown: false }, call.arguments[3], settings);
+    return h.keyValue || h.keyUnknown ? h : { ...h, keyValue: keyInBody(sourceCode, call.arguments[2], settings) };
+  }
+  return undefined;
+}
+
+/** A key carried in a request body written as an object literal (`{ items, idempotencyKey: id }`). */
+function keyInBody(sourceCode: TSESLint.SourceCode, body: Node | undefined, settings: RetrySettings): Node | undefined {
+  const obj = body && body.type !== T.SpreadElement ? resolveObjectLiteral(sourceCode, body) : undefined;
+  return obj ? findKey(sourceCode, obj, settings, 0).value : undefined;
+}
+
+/** Whether an argument is a function (written inline or a same-file function by name). */
+function isFunctionLike(sourceCode: TSESLint.SourceCode, arg: Node): boolean {
+  const a = unwrap(arg);
+  if (a.type === T.ArrowFunctionExpression || a.type === T.FunctionExpression) return true;
+  return a.type === T.Identifier && sameFileFunction(a, { sourceCode }) !== undefined;
+}
+
+/** Fills a request's key facts from its options argument (absent: no key; unreadable: unknown, unless no caller can hand one in). */
+function withKey(sourceCode: TSESLint.SourceCode, h: HttpCall, config: Node | undefined, settings: RetrySettings): HttpCall {
+  if (!config || config.type === T.SpreadElement) return h;
+  const obj = resolveObjectLiteral(sourceCode, config);
+  if (obj) {
+    const found = findKey(sourceCode, obj, settings, 0);
+    return { ...h, keyValue: found.value, keyUnknown: found.unknown };
+  }
+  return { ...h, keyUnknown: paramSuppliesKey(sourceCode, config, settings) !== 'none' };
+}
+
+/**
+ * axios called with its config as the only argument (`axios(config)`, `axios.request(config)`,
+ * `instance.request(config)`) where the config is a name, not a literal: the config argument when the
+ * name holds an object (a `const`, or a parameter same-file callers fill with objects), undefined
+ * when it may be the URL (`axios(url)`).
+ */
+function axiosConfigArgument(sourceCode: TSESLint.SourceCode, client: string, call: TSESTree.CallExpression, methodNamed: boolean): Node | undefined {
+  if (client !== 'axios' || methodNamed || call.arguments.length !== 1) return undefined;
+  const first = unwrap(call.arguments[0]!);
+  if (first.type !== T.Identifier) return undefined;
+  if (resolveObjectLiteral(sourceCode, first)) return first;
+  const v = callerObjects(sourceCode, first, 0);
+  return v && v.objects.length > 0 && v.objects.every((o) => o !== undefined) ? first : undefined;
+}
+
+/** The object literals same-file callers pass for a parameter (`undefined`: an argument left out). */
+interface CallerObjects {
+  objects: (TSESTree.ObjectExpression | undefined)[];
+  /** Some caller passes something else (a call's result, an imported value), or the function is handed around. */
+  unreadable: boolean;
+}
+
+/**
+ * For a name that is a parameter of the function around it (never written): the object literals
+ * same-file callers pass for it, following a caller that forwards a parameter of its own (two
+ * levels), and the parameter's default. A call of the function itself that hands the parameter on
+ * (`retry(url, init, n - 1)`) brings nothing new. Undefined when the name is not such a parameter.
+ */
+function callerObjects(sourceCode: TSESLint.SourceCode, value: Node, depth: number): CallerObjects | undefined {
+  const n = unwrap(value);
+  if (n.type !== T.Identifier || depth > 2) return undefined;
+  const v = variableOf(sourceCode, n);
+  const def = v?.defs[0];
+  if (!v || !def || v.defs.length !== 1 || def.type !== 'Parameter' || laterWrites(v).length > 0) return undefined;
+  const fn = def.node as TSESTree.FunctionLike;
+  const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
+  if (index < 0) return undefined;
+  const param = fn.params[index]!;
+  const out: CallerObjects = { objects: [], unreadable: passedAsValue(sourceCode, fn) };
+  const add = (arg: Node | undefined): void => {
+    if (!arg) {
+      out.objects.push(undefined);
+      return;
+    }
+    const a = unwrap(arg);
+    if (a.type === T.Identifier && a.name === 'undefined') {
+      out.objects.push(undefined);
+      return;
+    }
+    if (a.type === T.Identifier && variableOf(sourceCode, a) === v) return;
+    const obj = resolveObjectLiteral(sourceCode, a);
+    if (obj) {
+      out.objects.push(obj);
+      return;
+    }
+    const inner = callerObjects(sourceCode, a, depth + 1);
+    if (!inner) {
+      out.unreadable = true;
+      return;
+    }
+    out.objects.push(...inner.objects);
+    out.unreadable ||= inner.unreadable;
+  };
+  if (param.type === T.AssignmentPattern) {
+    const d = resolveObjectLiteral(sourceCode, param.right);
+    if (d) out.objects.push(d);
+    else out.unreadable = true;
+  }
+  for (const call of sameFileCallers(sourceCode, fn)) {
+    if (call.arguments.some((a, i) => i <= index && a.type === T.SpreadElement)) {
+      out.unreadable = true;
+      continue;
+    }
+    // A left-out argument takes the default (counted above).
+    if (!call.arguments[index] && param.type === T.AssignmentPattern) continue;
+    add(call.arguments[index]);
+  }
+  return out;
+}
+
+/** One set of options a request can be made with: its method (upper case) and its idempotency key. */
+interface OptionsVariant {
+  method: string | undefined;
+  key: Node | undefined;
+  keyUnknown: boolean;
+}
+
+/**
+ * The options a request can be made with when its options argument is a parameter, or an object
+ * literal spreading one (`{ ...init, signal }`): one variant per object literal same-file callers
+ * pass, the literal's own properties written over it. Undefined when the argument is neither.
+ */
+function optionVariants(sourceCode: TSESLint.SourceCode, options: Node, settings: RetrySettings): OptionsVariant[] | undefined {
+  const own = resolveObjectLiteral(sourceCode, options);
+  let spread: Node | undefined = own ? undefined : options;
+  if (own) {
+    const spreads = own.properties.filter((p): p is TSESTree.SpreadElement => p.type === T.SpreadElement);
+    if (spreads.length !== 1) return undefined;
+    spread = spreads[0]!.argument;
+  }
+  const callers = spread && callerObjects(sourceCode, spread, 0);
+  if (!callers || callers.objects.length === 0) return undefined;
+  const ownMethod = own ? findProp(own, 'method') : undefined;
+  const ownKey = own ? findKey(sourceCode, { ...own, properties: own.properties.filter((p) => p.type !== T.SpreadElement) }, settings, 0) : undefined;
+  const variants = callers.objects.map((obj): OptionsVariant => {
+    const methods = ownMethod ? methodsOfValue(sourceCode, ownMethod.value, settings) : obj ? methodsOfObject(sourceCode, obj, settings) : ['GET'];
+    const found = ownKey?.value ? ownKey : obj ? findKey(sourceCode, obj, settings, 0) : { value: undefined, unknown: false };
+    return { method: methods?.find((m) => settings.nonIdempotentMethods.includes(m)) ?? methods?.[0], key: found.value, keyUnknown: found.unknown || !methods };
+  });
+  if (callers.unreadable) variants.push({ method: undefined, key: undefined, keyUnknown: true });
+  return variants;
+}
+
+/** The methods an options object literal may send (`GET` when it names none and spreads nothing); undefined when unknown. */
+function methodsOfObject(sourceCode: TSESLint.SourceCode, obj: TSESTree.ObjectExpression, settings: RetrySettings): string[] | undefined {
+  const m = findProp(obj, 'method');
+  if (m) return methodsOfValue(sourceCode, m.value, settings);
+  return obj.properties.some((p) => p.type === T.SpreadElement) ? undefined : ['GET'];
+}
+
+/** The methods a method value may be: a literal, a `const`, a set of static values, a parameter's possible values. */
+function methodsOfValue(sourceCode: TSESLint.SourceCode, value: Node, settings: RetrySettings): string[] | undefined {
+  const s = stringValue(value) ?? staticString(sourceCode, value);
+  if (s) return [s.toUpperCase()];
+  const set = methodOfSet(staticValues(sourceCode, value), settings);
+  if (set) return [set];
+  const possible = possibleMethods(sourceCode, value).map((p) => p.value);
+  return possible.length > 0 ? possible : undefined;
+}
+
+/**
+ * The variant a retried request is judged by: one that sends a non-idempotent method with no key
+ * (that call of the helper is retried unkeyed, whatever the other callers pass), else one that sends
+ * such a method with a key (the key's creation is then judged), else, when every variant is known,
+ * the first (an idempotent method). Undefined when nothing can be said.
+ */
+function chooseVariant(variants: OptionsVariant[], settings: RetrySettings): { method: string; key: Node | undefined; possible: string[] | undefined } | undefined {
+  const methods = [...new Set(variants.map((v) => v.method).filter((m): m is string => m !== undefined))];
+  const possible = methods.length > 1 ? methods : undefined;
+  const risky = variants.find((v) => v.method && settings.nonIdempotentMethods.includes(v.method) && !v.key && !v.keyUnknown);
+  if (risky) return { method: risky.method!, key: undefined, possible };
+  const keyed = variants.find((v) => v.method && settings.nonIdempotentMethods.includes(v.method) && v.key);
+  if (keyed) return { method: keyed.method!, key: keyed.key, possible: undefined };
+  if (variants.every((v) => v.method && !v.keyUnknown)) return { method: variants[0]!.method!, key: undefined, possible: undefined };
+  return undefined;
+}
+
+/**
+ * The origin of a client reached through a parameter no default fills (`async function submit(http,
+ * path, body) { … http.post(path, body) … }`): the origin every same-file caller's argument has, when
+ * there is at least one caller and they all agree (`submit(axios.create({ … }), …)`). The callee's
+ * property path from the parameter is kept (`http.post` → the instance's `post`).
+ */
+export function originThroughParameter(sourceCode: TSESLint.SourceCode, callee: Node, depth = 0): Origin | undefined {
+  const path: string[] = [];
+  let n = unwrap(callee);
+  while (n.type === T.MemberExpression) {
+    const name = propertyName(n);
+    if (!name) return undefined;
+    path.unshift(name);
+    n = unwrap(n.object);
+  }
+  if (n.type !== T.Identifier || depth > 2) return undefined;
+  const v = variableOf(sourceCode, n);
+  const def = v?.defs[0];
+  if (!v || !def || v.defs.length !== 1 || def.type !== 'Parameter' || laterWrites(v).length > 0) return undefined;
+  const fn = def.node as TSESTree.FunctionLike;
+  const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+  if (index < 0 || passedAsValue(sourceCode, fn)) return undefined;
+  let found: Origin | undefined;
+  for (const call of sameFileCallers(sourceCode, fn)) {
+    const arg = call.arguments[index];
+    if (!arg || arg.type === T.SpreadElement || call.arguments.some((a, i) => i < index && a.type === T.SpreadElement)) return undefined;
+    if (unwrap(arg).type === T.Identifier && variableOf(sourceCode, unwrap(arg) as TSESTree.Identifier) === v) continue;
+    const o = originOf(sourceCode, arg) ?? originThroughParameter(sourceCode, arg, depth + 1);
+    if (!o || (found && (found.module !== o.module || found.path.join('.') !== o.path.join('.')))) return undefined;
+    found = o;
+  }
+  return found ? { module: found.module, path: [...found.path, ...path] } : undefined;
+}
+
 function clientOf(origin: Origin): string | undefined {
   const c = MODULES[origin.module];
   if (!c) return undefined;
@@ -238,7 +487,8 @@ function optionsArgument(client: string, call: TSESTree.CallExpression, methodNa
   return args[1];
 }
 
-function resolveObjectLiteral(sourceCode: TSESLint.SourceCode, node: Node): TSESTree.ObjectExpression | undefined {
+/** The object literal a value is, or a stable name holds (through `new Headers({…})`); undefined otherwise. */
+export function resolveObjectLiteral(sourceCode: TSESLint.SourceCode, node: Node): TSESTree.ObjectExpression | undefined {
   let n: Node | undefined = unwrap(node);
   for (let i = 0; n && i < 5; i++) {
     if (n.type === T.ObjectExpression) return n;
@@ -482,8 +732,8 @@ function makesFreshId(n: TSESTree.CallExpression | TSESTree.NewExpression, sourc
 export function judgeIdempotency(sourceCode: TSESLint.SourceCode, http: HttpCall, region: Node, settings: RetrySettings): NonIdempotentRequest | undefined {
   if (!http.method || !settings.nonIdempotentMethods.includes(http.method)) return undefined;
   // PRODUCT: an LLM completion or embedding request changes no state and needs no key.
-  const address = staticAddress(sourceCode, http.node.arguments[0]);
-  if (address !== undefined && GENERATION_ENDPOINT_RE.test(address.replace(/[?#].*$/, ''))) return undefined;
+  const addresses = staticAddresses(sourceCode, http.node.arguments[0]);
+  if (addresses.length > 0 && addresses.every((a) => GENERATION_ENDPOINT_RE.test(a.replace(/[?#].*$/, '')))) return undefined;
   if (http.keyValue) {
     const fresh = keyCreatedInside(sourceCode, http.keyValue, region);
     return fresh ? { node: http.node, method: http.method, key: 'per-attempt', keyNode: fresh } : undefined;
@@ -508,6 +758,32 @@ function staticAddress(sourceCode: TSESLint.SourceCode, arg: Node | undefined, d
     if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init) return staticAddress(sourceCode, def.node.init, depth + 1);
   }
   return undefined;
+}
+
+/**
+ * The addresses a request can be sent to ({@link staticAddress}); for an address held in a parameter
+ * of the function around the request, the ones same-file callers pass (empty when any is unknown).
+ */
+function staticAddresses(sourceCode: TSESLint.SourceCode, arg: Node | undefined): string[] {
+  const one = staticAddress(sourceCode, arg);
+  if (one !== undefined) return [one];
+  const u = arg && unwrap(arg);
+  if (!u || u.type !== T.Identifier) return [];
+  const v = variableOf(sourceCode, u);
+  const def = v?.defs[0];
+  if (!v || !def || v.defs.length !== 1 || def.type !== 'Parameter' || laterWrites(v).length > 0) return [];
+  const fn = def.node as TSESTree.FunctionLike;
+  const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+  if (index < 0) return [];
+  const out: string[] = [];
+  for (const call of sameFileCallers(sourceCode, fn)) {
+    const a = call.arguments[index];
+    if (a && a.type !== T.SpreadElement && unwrap(a).type === T.Identifier && variableOf(sourceCode, unwrap(a) as TSESTree.Identifier) === v) continue;
+    const s = a && a.type !== T.SpreadElement ? staticAddress(sourceCode, a) : undefined;
+    if (s === undefined) return [];
+    out.push(s);
+  }
+  return out;
 }
 
 /** One possible value of a method, and the caller's argument it comes from (if any). */

@@ -11,7 +11,7 @@ import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http'
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
-import { containedIn, nodesWithin, summarise } from './summaries';
+import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { isRetryAfterStatus } from './statuses';
@@ -557,12 +557,12 @@ function statusesGoingRound(loop: Loop, ctx: Ctx): number[] | undefined {
  */
 function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefined {
   const { sourceCode } = ctx;
-  const waits = awaitedWaits(loop, ctx);
-  const waitNodes = waits.nodes;
+  const waitNodes = awaitedWaits(loop, ctx);
+  const sorted = sortedByStart(waitNodes);
   // The waits that `s` contains (the first `limit` of them), in source order: found by a binary
   // search when the list is sorted by start (as a walk lists them), not a scan of every nested
   // loop's waits per statement traced.
-  const waitsWithin = (s: Node, limit: number): readonly Node[] => (waits.sorted ? containedIn(waitNodes, s, limit) : waitNodes.filter((w) => contains(s, w)).slice(0, limit));
+  const waitsWithin = (s: Node, limit: number): readonly Node[] => (sorted ? containedIn(waitNodes, s, limit) : [...waitNodes].filter((w) => contains(s, w)).slice(0, limit));
   const waitsIn = (s: Node): boolean => waitsWithin(s, 1).length > 0;
   // A wait in the loop's own head (`while (await backoff())`) runs on every path.
   if (waitNodes.length === 0 || waitsWithin(loop.body, Infinity).length < waitNodes.length) return undefined;
@@ -631,44 +631,25 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
   return undefined;
 }
 
-/** A region's awaited waits in walk order, and whether they are sorted by start (a walk in source order lists them so). */
-interface AwaitedWaits {
-  nodes: Node[];
-  sorted: boolean;
-}
-
 /** The awaited waits of each region (outside nested functions), per settings. */
-const awaitedWaitsBySettings = fileMemo<Ctx['settings'], Map<Node, AwaitedWaits>>();
+const awaitedWaitsBySettings = fileMemo<Ctx['settings'], Map<Node, Run<Node>>>();
 
 /**
- * The awaited wait calls in `region` (not in nested functions), in source order: summarised
- * bottom-up, a loop's are its own plus its nested loops' (summaries.ts). Shared: do not change it.
+ * The awaited wait calls in `region` (not in nested functions), in source order: one walk for a
+ * region and its nested loops, a loop's waits are its own plus its nested loops' (summaries.ts).
  */
-function awaitedWaits(region: Node, ctx: Ctx): Readonly<AwaitedWaits> {
+function awaitedWaits(region: Node, ctx: Ctx): Run<Node> {
   const { sourceCode, settings } = ctx;
   let memo = awaitedWaitsBySettings.get(settings);
   if (!memo) {
     memo = new Map();
     awaitedWaitsBySettings.set(settings, memo);
   }
-  const add = (acc: AwaitedWaits, w: Node): void => {
-    const last = acc.nodes[acc.nodes.length - 1];
-    if (last && last.range[0] > w.range[0]) acc.sorted = false;
-    acc.nodes.push(w);
-  };
-  return summarise<AwaitedWaits>(region, sourceCode, {
-    memo,
-    make: () => ({ nodes: [], sorted: true }),
-    visit: (n, acc) => {
-      if (isFunction(n)) return false;
-      if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-      if (asWait(n, sourceCode, settings) && isAwaited(n, sourceCode)) add(acc, n);
-      return undefined;
-    },
-    merge: (acc, inner) => {
-      if (!inner.sorted) acc.sorted = false;
-      for (const w of inner.nodes) add(acc, w);
-    },
+  return flatSummary<Node>(region, sourceCode, memo, (n, out) => {
+    if (isFunction(n)) return false;
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    if (asWait(n, sourceCode, settings) && isAwaited(n, sourceCode)) out.push(n);
+    return undefined;
   });
 }
 
@@ -1218,15 +1199,15 @@ function replacedFields(region: Node, skip: Node, ctx: Ctx, depth = 0, seen = ne
   return out;
 }
 
-const assignmentsAndCallsMemo = fileMemo<Node, (TSESTree.AssignmentExpression | TSESTree.CallExpression)[]>();
+const assignmentsAndCallsMemo = fileMemo<Node, Run<TSESTree.AssignmentExpression | TSESTree.CallExpression>>();
 const isAssignmentOrCall = (n: Node): n is TSESTree.AssignmentExpression | TSESTree.CallExpression => (n.type === T.AssignmentExpression && n.operator === '=') || n.type === T.CallExpression;
 
 /** The `=` assignments and the calls of a region (not in nested functions), in walk order, summarised bottom-up over nested loops. */
-function assignmentsAndCalls(region: Node, ctx: Ctx): readonly (TSESTree.AssignmentExpression | TSESTree.CallExpression)[] {
+function assignmentsAndCalls(region: Node, ctx: Ctx): Run<TSESTree.AssignmentExpression | TSESTree.CallExpression> {
   return nodesWithin(region, ctx.sourceCode, assignmentsAndCallsMemo, isAssignmentOrCall, false);
 }
 
-const computedMembersMemo = fileMemo<Node, TSESTree.MemberExpression[]>();
+const computedMembersMemo = fileMemo<Node, Run<TSESTree.MemberExpression>>();
 const isComputedMember = (n: Node): n is TSESTree.MemberExpression => n.type === T.MemberExpression && n.computed;
 
 /**
@@ -1237,7 +1218,7 @@ function indexesSomeCounter(region: Node, cs: readonly CounterInfo[], ctx: Ctx):
   return nodesWithin(region, ctx.sourceCode, computedMembersMemo, isComputedMember, false).some((m) => refsAnyCounter(m.property, cs, ctx));
 }
 
-const identifierArgumentsMemo = fileMemo<Node, TSESTree.Identifier[]>();
+const identifierArgumentsMemo = fileMemo<Node, Run<TSESTree.Identifier>>();
 const isIdentifierArgument = (n: Node): n is TSESTree.Identifier => n.type === T.Identifier && isCallArgument(n);
 
 /** Whether the identifier is a call's argument (through the wrappers `unwrap` strips). */

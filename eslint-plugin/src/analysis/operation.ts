@@ -10,7 +10,8 @@ import { evalTest, outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
-import { nodesWithin, summarise } from './summaries';
+import { nodesWithin, summarise, type Run } from './summaries';
+import { keyInCallOptions, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
 import { holdsStatus } from './status-flow';
 
 /**
@@ -519,8 +520,8 @@ function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode:
   return found;
 }
 
-const callsInRegion = fileMemo<Node, TSESTree.CallExpression[]>();
-const branchesInRegion = fileMemo<Node, (TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement)[]>();
+const callsInRegion = fileMemo<Node, Run<TSESTree.CallExpression>>();
+const branchesInRegion = fileMemo<Node, Run<TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement>>();
 const isCall = (n: Node): n is TSESTree.CallExpression => n.type === T.CallExpression;
 const isBranch = (n: Node): n is TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement => n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.SwitchStatement;
 
@@ -930,6 +931,21 @@ const SDK_CREATE = new Set(['create', 'charge', 'capture', 'transfer', 'createPa
 function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx: Ctx): NonIdempotentRequest | undefined {
   const name = calleeName(call);
   const callee = unwrap(call.callee);
+  // The function a mutation hook returned (`const [save] = useMutation(DOC)`; `save({ variables })`).
+  if (runsHookMutation(ctx.sourceCode, call)) {
+    const k = keyInCallOptions(ctx.sourceCode, call.arguments[0], region, ctx.settings);
+    if (k.kind === 'none') return { node: call, method: 'GraphQL mutation', key: 'none', keyNode: undefined };
+    if (k.kind === 'per-attempt') return { node: call, method: 'GraphQL mutation', key: 'per-attempt', keyNode: k.node };
+    return undefined;
+  }
+  // A message or mail sent through a messaging SDK (`transporter.sendMail`, `channel.send`, `bot.sendMessage`).
+  const sent = sentMessage(ctx.sourceCode, call);
+  if (sent) {
+    const key = sentMessageKey(sent, ctx.settings);
+    const fresh = key && keyCreatedInside(ctx.sourceCode, key, region);
+    if (!key) return { node: call, method: `\`${sent.method}\` call (a message sent)`, key: 'none', keyNode: undefined };
+    return fresh ? { node: call, method: `\`${sent.method}\` call`, key: 'per-attempt', keyNode: fresh } : undefined;
+  }
   if (!name || callee.type !== T.MemberExpression) return undefined;
   const obj = unwrap(callee.object);
   const keyIn = (arg: Node | undefined): 'stable' | 'per-attempt' | 'none' | 'unknown' => {
@@ -948,8 +964,9 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     return 'none';
   };
   if (name === 'mutate') {
-    const k = keyIn(call.arguments[0]);
-    if (k === 'none') return { node: call, method: 'GraphQL mutation', key: 'none', keyNode: undefined };
+    const k = keyInCallOptions(ctx.sourceCode, call.arguments[0], region, ctx.settings);
+    if (k.kind === 'none') return { node: call, method: 'GraphQL mutation', key: 'none', keyNode: undefined };
+    if (k.kind === 'per-attempt') return { node: call, method: 'GraphQL mutation', key: 'per-attempt', keyNode: k.node };
     return undefined;
   }
   if (name === 'request' || name === 'query') {

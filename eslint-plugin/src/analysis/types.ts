@@ -115,8 +115,11 @@ export interface NonIdempotentRequest {
   keyNode: Node | undefined;
   /** When the method is one of several the code allows (a literal-union type, a default, callers' arguments): all of them. */
   possibleMethods?: string[];
-  /** `condition`: `node` is the retry condition that lets this request be retried (the request is elsewhere, or there are several). */
-  reportedAt?: 'condition';
+  /**
+   * `condition`: `node` is the retry condition that lets this request be retried (the request is elsewhere, or there are several);
+   * `option`: `node` is a library option that retries every operation of a kind (a client's default `retry` for all mutations).
+   */
+  reportedAt?: 'condition' | 'option';
 }
 
 /** A retry of failures that cannot succeed on retry (4xx), or of every failure of an HTTP call. */

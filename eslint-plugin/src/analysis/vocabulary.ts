@@ -122,6 +122,7 @@ export const READ_STATEMENT_RE = /^\s*(select|show)\b/i;
  * `/v1/embeddings`, `/v1/moderations`, Azure's `/openai/deployments/{name}/…`, Gemini's
  * `:generateContent` / `:embedContent`): the request computes output and stores nothing
  * (PRODUCT: an LLM completion or embedding request needs no idempotency key). A versioned or
- * deployment path is required, so `/tasks/{id}/completions` (a recorded completion) is not one.
+ * deployment path is required, so `/tasks/{id}/completions` (a recorded completion) is not one; `/chat/completions`
+ * (the OpenAI-compatible chat path, also behind a project's own proxy prefix) is one wherever it sits.
  */
-export const GENERATION_ENDPOINT_RE = /(\/v\d+(beta\d*|alpha\d*)?|\/openai\/deployments\/[^/]+)\/(chat\/completions|completions|embeddings|moderations)$|:(generateContent|streamGenerateContent|embedContent|batchEmbedContents|countTokens)$/;
+export const GENERATION_ENDPOINT_RE = /(\/v\d+(beta\d*|alpha\d*)?|\/openai\/deployments\/[^/]+)\/(chat\/completions|completions|embeddings|moderations)$|\/chat\/completions$|:(generateContent|streamGenerateContent|embedContent|batchEmbedContents|countTokens)$/;

@@ -6,7 +6,7 @@ import { hoistBeforeStatement, hoistedKeyFix, libraryFix } from '../utils/fixes'
 import { readSettings } from '../utils/settings';
 
 type Options = [];
-type MessageIds = 'missingKey' | 'mayBeNonIdempotent' | 'conditionRetriesNonIdempotent' | 'keyPerAttempt' | 'hoistKey' | 'sendKey' | 'applyLibraryFix';
+type MessageIds = 'missingKey' | 'mayBeNonIdempotent' | 'conditionRetriesNonIdempotent' | 'optionRetriesEvery' | 'keyPerAttempt' | 'hoistKey' | 'sendKey' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-idempotency-key',
@@ -21,6 +21,8 @@ export default createRule<Options, MessageIds>({
         'This retried request can be a {{method}} (one of {{methods}}), which is not idempotent (RFC 9110 §9.2.2). If an attempt reached the server before failing, the retry does it twice. Send an idempotency key created once, before the first attempt, or retry only idempotent methods.',
       conditionRetriesNonIdempotent:
         'This retry condition also retries non-idempotent requests ({{method}}, RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice. Leave them out of the condition, or send an idempotency key created once, before the first attempt.',
+      optionRetriesEvery:
+        'This option retries every {{method}} of the client, and a {{method}} changes state on the server (it creates, updates or sends): if an attempt reached the server before failing, the retry applies it twice. Retry only mutations that send an idempotency key created once per call, or leave mutations unretried.',
       keyPerAttempt:
         'Every attempt sends a new idempotency key: it is created inside the retried operation. The server cannot tell a retry from a new request; create the key once, before the first attempt.',
       hoistKey: 'Create the key once, before the retry loop.',
@@ -53,7 +55,7 @@ export default createRule<Options, MessageIds>({
               const hoist = hoistBeforeStatement(context.sourceCode, req.keyNode, site.node, 'idempotencyKey');
               if (hoist) suggest.push({ messageId: 'hoistKey', fix: hoist });
             }
-            if (req.key === 'none' && req.reportedAt !== 'condition') {
+            if (req.key === 'none' && req.reportedAt === undefined) {
               // A library retries inside one call: the key is created just before the statement that makes
               // it (the configured call itself, or a call of the function it returned, `fetchWithRetry(…)`).
               const before = site.kind === 'loop' ? (site.node.parent?.type === 'Program' ? undefined : site.node) : site.kind === 'library' ? statementOf(callsWrapper(context.sourceCode, req.node, site.node) ? req.node : site.node) : undefined;
@@ -63,7 +65,7 @@ export default createRule<Options, MessageIds>({
             }
             context.report({
               node,
-              messageId: req.key === 'per-attempt' ? 'keyPerAttempt' : req.reportedAt === 'condition' ? 'conditionRetriesNonIdempotent' : req.possibleMethods ? 'mayBeNonIdempotent' : 'missingKey',
+              messageId: req.key === 'per-attempt' ? 'keyPerAttempt' : req.reportedAt === 'condition' ? 'conditionRetriesNonIdempotent' : req.reportedAt === 'option' ? 'optionRetriesEvery' : req.possibleMethods ? 'mayBeNonIdempotent' : 'missingKey',
               data: { method: req.method, methods: req.possibleMethods?.join(', ') ?? req.method },
               suggest,
             });

@@ -264,25 +264,64 @@ export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Nod
 /**
  * A wait for a loop that retries at once from its catch clause, in an async function: a growing,
  * capped, jittered wait as the catch's last statement (`await new Promise((resolve) =>
- * setTimeout(resolve, Math.random() * backoffMs)); backoffMs = Math.min(backoffMs * 2, 10000);`).
+ * setTimeout(resolve, Math.random() * backoffMs)); backoffMs = Math.min(backoffMs * 2, 10000);`),
+ * and the same wait before every `continue` of the attempt (in its try block or its catch) that
+ * starts the next attempt, so every path that goes round waits. Undefined when no path of the
+ * catch or a `continue` reaches the next attempt.
  */
 export function addWaitFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node): Fix | undefined {
   if (!isLoopNode(loop) || !insertableBefore(loop)) return undefined;
   let fn: TSESTree.Node | undefined = loop.parent;
   while (fn && !isFunctionNode(fn)) fn = fn.parent;
   if (!fn || !(fn as TSESTree.FunctionLike).async || isShadowed(sourceCode, loop, 'setTimeout')) return undefined;
-  const handler = loopTry(loop)?.handler;
-  if (!handler) return undefined;
+  const tryStmt = loopTry(loop);
+  const handler = tryStmt?.handler;
+  if (!tryStmt || !handler) return undefined;
   const last = handler.body.body[handler.body.body.length - 1];
-  if (last && (last.type === T.ThrowStatement || last.type === T.ReturnStatement || last.type === T.ContinueStatement || last.type === T.BreakStatement)) return undefined;
+  const fallsThrough = !(last && (last.type === T.ThrowStatement || last.type === T.ReturnStatement || last.type === T.ContinueStatement || last.type === T.BreakStatement));
+  const continues = continuesOf(tryStmt);
+  if (!fallsThrough && continues.length === 0) return undefined;
   const name = freeName(sourceCode, loop, 'backoffMs');
   const indent = indentOf(sourceCode, loop);
+  /** The wait and its growth, the two statements separated by `sep`. */
+  const waitAt = (sep: string): string => `await new Promise((resolve) => setTimeout(resolve, Math.random() * ${name}));${sep}${name} = Math.min(${name} * 2, 10000);`;
   const inner = last ? indentOf(sourceCode, last) : `${indentOf(sourceCode, handler)}  `;
-  const wait = `await new Promise((resolve) => setTimeout(resolve, Math.random() * ${name}));\n${inner}${name} = Math.min(${name} * 2, 10000);`;
   return (fixer: Fixer) => [
     fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = 100;\n${indent}`),
-    last ? fixer.insertTextAfter(last, `\n${inner}${wait}`) : fixer.replaceText(handler.body, `{\n${inner}${wait}\n${indentOf(sourceCode, handler)}}`),
+    ...(fallsThrough ? [last ? fixer.insertTextAfter(last, `\n${inner}${waitAt(`\n${inner}`)}`) : fixer.replaceText(handler.body, `{\n${inner}${waitAt(`\n${inner}`)}\n${indentOf(sourceCode, handler)}}`)] : []),
+    ...continues.map((c) => {
+      const p = c.parent;
+      // A statement of a list: the wait goes before it; elsewhere (`if (…) continue;`) the
+      // `continue` becomes a block that waits first.
+      if (p && (p.type === T.BlockStatement || p.type === T.SwitchCase)) {
+        const at = indentOf(sourceCode, c);
+        return fixer.insertTextBefore(c, `${waitAt(`\n${at}`)}\n${at}`);
+      }
+      return fixer.replaceText(c, `{ ${waitAt(' ')} continue; }`);
+    }),
   ];
+}
+
+/**
+ * The unlabelled `continue` statements of a loop's try statement that go to that loop's next
+ * attempt (not those of a nested loop or function).
+ */
+function continuesOf(tryStmt: TSESTree.TryStatement): TSESTree.ContinueStatement[] {
+  const out: TSESTree.ContinueStatement[] = [];
+  const visit = (n: TSESTree.Node): void => {
+    if (isFunctionNode(n) || isLoopNode(n)) return;
+    if (n.type === T.ContinueStatement) {
+      if (!n.label) out.push(n);
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k === 'parent') continue;
+      for (const c of Array.isArray(v) ? v : [v]) if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node);
+    }
+  };
+  visit(tryStmt.block);
+  if (tryStmt.handler) visit(tryStmt.handler.body);
+  return out;
 }
 
 /** Whether `name` at `node` is a binding of the file (an import, a parameter, a local) rather than the global. */

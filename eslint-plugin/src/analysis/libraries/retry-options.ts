@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import type { Node, RetrySite } from '../types';
+import type { LibrarySuggestion, Node, RetrySite } from '../types';
 import { unwrap } from '../ast';
 import {
   booleanValue,
@@ -130,10 +130,31 @@ export function retryOptionsSite(
     delay.growing = false;
   }
   site.waits.push({ node: waitNode, argument: undefined, delay });
-  if (randomize === false) suggest(site, 'require-jitter', setOption(options, 'randomize', 'true', 'Randomise each wait (`randomize: true`)', after));
+  if (randomize === false) suggest(site, 'require-jitter', randomizeSuggestion(options, after, delay.growing, minTimeout, factor, maxTimeout));
   if (factor <= 1) suggest(site, 'require-backoff', setOption(options, 'factor', '2', 'Double the wait after each attempt (`factor: 2`)', after));
   suggest(site, 'require-max-delay', setOption(options, 'maxTimeout', String(SUGGESTED_CAP_MS), `Cap each wait at ${SUGGESTED_CAP_MS} ms (\`maxTimeout: ${SUGGESTED_CAP_MS}\`)`, after));
   return { site, options };
+}
+
+/**
+ * The jitter edit (`randomize: true`). Randomising multiplies each wait by a factor in [1, 2), so
+ * the first wait can reach twice `minTimeout`; when that already meets `maxTimeout`, every wait
+ * would sit at the cap and the schedule would stop growing (trading the jitter finding for a
+ * backoff one). Then `minTimeout` is halved with it, so each wait lies between half the wait it
+ * replaces and that wait, and still grows. No edit when even that does not grow.
+ */
+function randomizeSuggestion(options: Options, after: Node | undefined, growing: boolean, minTimeout: number, factor: number, maxTimeout: number | undefined): LibrarySuggestion | undefined {
+  const randomize = setOption(options, 'randomize', 'true', 'Randomise each wait (`randomize: true`)', after);
+  const capped = (base: number): boolean => maxTimeout !== undefined && Number.isFinite(maxTimeout) && maxTimeout <= base;
+  if (!randomize || !growing || factor <= 1 || !capped(minTimeout * 2)) return randomize;
+  const half = Math.floor(minTimeout / 2);
+  if (half <= 0 || capped(half * 2)) return undefined;
+  const description = `Randomise each wait, at most the wait it replaces (\`randomize: true\`, \`minTimeout: ${half}\`)`;
+  const both = setOption(options, 'minTimeout', String(half), description, after);
+  if (!both) return undefined;
+  // Both added after the last property (a cap is written, so the object has one): one insertion.
+  if (both.range[0] === randomize.range[0] && both.range[1] === randomize.range[1]) return { description, range: both.range, text: `${randomize.text}${both.text}` };
+  return { ...both, also: [{ range: randomize.range, text: randomize.text }] };
 }
 
 /**

@@ -3,6 +3,7 @@ import { unwrap } from '../ast';
 import { normalPath } from '../scope';
 import type { LibrarySuggestion, Node } from '../types';
 import { replaceSuggestion, resolveExpression } from './inspect';
+import { insertProperty } from './option-state';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter } from './types';
 import { firstWrittenOption, librarySite, numberOption, opaqueDelay, optionsObject, readOption, scheduleDelay, type OptionsObject } from './util';
@@ -38,7 +39,7 @@ export const docs: LibraryDocs = {
     { rule: 'require-jitter', when: '`randomizationFactor: 0` (or outside (0, 1]); suggests 0.5.' },
     { rule: 'require-backoff', when: '`reconnectionDelay` at or above `reconnectionDelayMax`: a constant delay.' },
     { rule: 'require-max-delay', when: '`reconnectionDelayMax` above `maxDelayMs`.' },
-    { rule: 'no-unbounded-retry', when: '`reconnectionAttempts: Infinity` or `0` (read as Infinity; suggests 10), or options that set a reconnection option but not `reconnectionAttempts` (the default is Infinity; reported on the first reconnection option written).' },
+    { rule: 'no-unbounded-retry', when: '`reconnectionAttempts: Infinity` or `0` (read as Infinity; suggests 10), or options that set a reconnection option but not `reconnectionAttempts` (the default is Infinity; reported on the first reconnection option written; suggests adding `reconnectionAttempts: 10`).' },
   ],
   notModelled: [
     'Options without a reconnection option: the built-in reconnection, untouched, is not reported.',
@@ -78,6 +79,7 @@ export const socketIoAdapter: LibraryAdapter = {
     } else if (!attemptsOpt && !options.spread) {
       // Setting a reconnection option opts in, and the default is Infinity: reported on the first option written.
       site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at };
+      suggestions['no-unbounded-retry'] = [insertProperty(optsNode, 'reconnectionAttempts: 10', 'Give up after 10 attempts (`reconnectionAttempts: 10`)')];
     } else {
       // Computed, or possibly supplied by a spread: not judged.
       site.bound = { kind: 'unknown', maxAttempts: undefined, node: attemptsOpt?.property ?? at };

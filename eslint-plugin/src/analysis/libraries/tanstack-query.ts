@@ -76,7 +76,7 @@ export const docs: LibraryDocs = {
     { rule: 'require-backoff', when: 'a numeric `retryDelay` (0: no wait).' },
     { rule: 'require-max-delay', when: 'a `retryDelay` function whose growth is not capped.' },
     { rule: 'no-retry-on-client-error', when: 'a numeric or `true` `retry` around a `queryFn` / `mutationFn` that calls a client throwing on 4xx (axios, got, ky, ofetch, superagent).' },
-    { rule: 'require-idempotency-key', when: 'a retried `mutationFn` sends a POST or PATCH without an idempotency key, or creates the key inside the function.' },
+    { rule: 'require-idempotency-key', when: 'a retried `mutationFn` sends a POST or PATCH without an idempotency key, or creates the key inside the function; a client default (`defaultOptions.mutations`, `setMutationDefaults` without a `mutationFn`) that retries every mutation.' },
   ],
   notModelled: [
     'Options without `retry` or `retryDelay`: the built-in retry, untouched, is not reported.',
@@ -104,7 +104,7 @@ export const tanstackQueryAdapter: LibraryAdapter = {
       if (o) sites.push(...optionSite(ctx, node, o, 'query', 0, undefined));
     } else if (api.type === 'set-defaults') {
       const o = objectOf(ctx, args[1]);
-      if (o) sites.push(...optionSite(ctx, node, o, api.kind, api.kind === 'query' ? 3 : 0, undefined));
+      if (o) sites.push(...optionSite(ctx, node, o, api.kind, api.kind === 'query' ? 3 : 0, undefined, true));
     } else {
       const o = objectOf(ctx, args[0]);
       const defaults = o && api.type === 'client' ? objectOf(ctx, readOption(ctx, optionsObject(ctx, o), 'defaultOptions')?.value) : o;
@@ -112,7 +112,7 @@ export const tanstackQueryAdapter: LibraryAdapter = {
       const queries = objectOf(ctx, readOption(ctx, optionsObject(ctx, defaults), 'queries')?.value);
       const mutations = objectOf(ctx, readOption(ctx, optionsObject(ctx, defaults), 'mutations')?.value);
       if (queries) sites.push(...optionSite(ctx, node, queries, 'query', 3, undefined));
-      if (mutations) sites.push(...optionSite(ctx, node, mutations, 'mutation', 0, undefined));
+      if (mutations) sites.push(...optionSite(ctx, node, mutations, 'mutation', 0, undefined, true));
     }
     return sites;
   },
@@ -184,7 +184,11 @@ function queryObjects(ctx: LibraryContext, node: Node | null | undefined): TSEST
   return [];
 }
 
-function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpression, kind: Kind, defaultRetry: number, positionalFn: Node | undefined): RetrySite[] {
+/**
+ * @param clientDefaults The options are a client's defaults (`defaultOptions.mutations`,
+ *   `setMutationDefaults`): they apply to mutations written elsewhere.
+ */
+function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpression, kind: Kind, defaultRetry: number, positionalFn: Node | undefined, clientDefaults = false): RetrySite[] {
   const options: OptionsObject = optionsObject(ctx, obj);
   const retryOpt = readOption(ctx, options, 'retry');
   const delayOpt = readOption(ctx, options, 'retryDelay');
@@ -263,6 +267,10 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
     else if (!classifies) site.clientErrorRetries.push(...nonOkThrows(ctx, work));
     // A key created in the function or a helper it runs is created anew on every attempt.
     if (kind === 'mutation') for (const r of reached) site.nonIdempotent.push(...unkeyedRequests(ctx, r.calls, r.f));
+  } else if (kind === 'mutation' && clientDefaults && !fnOpt && retryOpt) {
+    // A client default that retries every mutation: TanStack's mutations are its API for changing
+    // server state (create, update, delete, side effects), and none of them is in sight to carry a key.
+    site.nonIdempotent.push({ node: retryOpt.property, method: 'mutation', key: 'none', keyNode: undefined, reportedAt: 'option' });
   }
   if (Object.keys(suggestions).length > 0) site.suggestions = suggestions;
   return [site];

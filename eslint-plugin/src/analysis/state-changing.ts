@@ -1,0 +1,239 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { T } from './node-types';
+import type { RetrySettings } from '../utils/settings';
+import { propertyName, unwrap } from './ast';
+import { keyCreatedInside, originThroughParameter, resolveObjectLiteral } from './http';
+import { normalPath, originOf, variableOf, type Origin } from './scope';
+import type { Node } from './types';
+
+/**
+ * Library calls whose documented API changes state on a server although they are not written as
+ * an HTTP method: a message or mail sent through a messaging SDK, a GraphQL (or Convex) mutation run
+ * through the function a mutation hook returns. PRODUCT: "SDK calls that create persistent objects
+ * (payments, charges, orders, messages sent) need a key", and a GraphQL mutation is non-idempotent.
+ * The vocabulary is each library's API, keyed by its package: a method name alone says nothing.
+ */
+
+/** A messaging or mail SDK and the methods its API documents as sending a message. */
+interface Sender {
+  modules: readonly string[];
+  /** Whether a method of the SDK's objects sends a message. */
+  sends(method: string): boolean;
+  /** The SDK's own de-duplication option in a send's payload, when it has one. */
+  keyOf?(payload: TSESTree.ObjectExpression): Node | undefined;
+}
+
+const SENDERS: readonly Sender[] = [
+  // nodemailer: `transporter.sendMail(message)`.
+  { modules: ['nodemailer'], sends: (m) => m === 'sendMail' },
+  // discord.js: `channel.send()`, `user.send()`, `webhook.send()`, `message.reply()`, `interaction.reply()`/`followUp()`.
+  // A payload's `nonce` with `enforceNonce: true` makes Discord drop a second message with that nonce.
+  { modules: ['discord.js'], sends: (m) => m === 'send' || m === 'reply' || m === 'followUp', keyOf: discordNonce },
+  // whatsapp-web.js: `client.sendMessage(chatId, content)`, `chat.sendMessage()`, `message.reply()`.
+  { modules: ['whatsapp-web.js'], sends: (m) => m === 'sendMessage' || m === 'reply' },
+  // Telegram Bot API clients: every `send…` method sends a message except `sendChatAction` (a typing
+  // indicator); `forwardMessage`/`copyMessage` post one too; telegraf/grammY contexts `reply…`.
+  {
+    modules: ['node-telegram-bot-api', 'telegraf', 'grammy', 'telegram-bot-api', 'node-telegram-bot'],
+    sends: (m) => (/^send[A-Z]/.test(m) && m !== 'sendChatAction') || m === 'forwardMessage' || m === 'copyMessage' || /^reply(With[A-Z]\w*)?$/.test(m),
+  },
+  // Slack Web API / Bolt: `chat.postMessage`, `chat.scheduleMessage`, Bolt's `say`.
+  { modules: ['@slack/web-api', '@slack/bolt'], sends: (m) => m === 'postMessage' || m === 'scheduleMessage' || m === 'say' },
+  // Email APIs: SendGrid `sgMail.send`, Postmark `client.sendEmail…`, Resend `resend.emails.send`.
+  { modules: ['@sendgrid/mail', 'postmark', 'resend'], sends: (m) => /^send/.test(m) },
+  // Push: Firebase Cloud Messaging `messaging().send…`, web-push `sendNotification`.
+  { modules: ['firebase-admin', 'web-push'], sends: (m) => /^send/.test(m) },
+];
+
+/** The package a module path belongs to (`discord.js` for `discord.js/typings`, `@slack/web-api` for itself). */
+function packageOf(module: string): string {
+  const parts = module.split('/');
+  return module.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** The sender a module belongs to. */
+function senderOf(module: string): Sender | undefined {
+  const pkg = packageOf(module.replace(/^node:/, ''));
+  return SENDERS.find((s) => s.modules.includes(pkg));
+}
+
+/** A message sent through a messaging SDK: the call and the method's name. */
+export interface SentMessage {
+  method: string;
+  /** The SDK's own de-duplication key in the payload (`nonce` with `enforceNonce`), or an idempotency-key option. */
+  payloads: TSESTree.ObjectExpression[];
+  sender: Sender;
+}
+
+/**
+ * Recognises `receiver.method(…)` as a message sent through a messaging SDK. The receiver's package
+ * is known from where its value comes from (an import or `require`, `new Client()`, a same-file
+ * caller's argument), from a parameter's type annotation (`bot: Telegraf`, `channel: TextChannel`),
+ * or, for a parameter nothing else tells about, from the file's use of that SDK (a file that
+ * imports discord.js and calls `target.send(…)` on a parameter sends a Discord message).
+ */
+export function sentMessage(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): SentMessage | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return undefined;
+  const method = propertyName(callee);
+  if (!method) return undefined;
+  const origin = originOf(sourceCode, callee) ?? originThroughParameter(sourceCode, callee);
+  let sender: Sender | undefined;
+  if (origin) {
+    const path = normalPath(origin);
+    if (path[path.length - 1] !== method) return undefined;
+    sender = senderOf(origin.module);
+  } else {
+    const root = rootIdentifier(callee.object);
+    if (!root) return undefined;
+    const v = variableOf(sourceCode, root);
+    const def = v?.defs[0];
+    // Only a parameter's value is unknown here; a local of another kind came from somewhere the analysis could not follow.
+    if (!v || !def || def.type !== 'Parameter') return undefined;
+    const typed = annotationModule(sourceCode, def.name as TSESTree.Identifier);
+    if (typed) sender = senderOf(typed);
+    else {
+      const used = importedModules(sourceCode).map(senderOf).filter((s): s is Sender => s !== undefined);
+      sender = used.length > 0 && used.every((s) => s === used[0]) ? used[0] : undefined;
+    }
+  }
+  if (!sender || !sender.sends(method)) return undefined;
+  const payloads = call.arguments
+    .map((a) => (a.type === T.SpreadElement ? undefined : resolveObjectLiteral(sourceCode, a)))
+    .filter((o): o is TSESTree.ObjectExpression => o !== undefined);
+  return { method, payloads, sender };
+}
+
+/** The key a sent message carries: the SDK's own de-duplication option, or a property named like an idempotency key. */
+export function sentMessageKey(message: SentMessage, settings: RetrySettings): Node | undefined {
+  for (const p of message.payloads) {
+    const own = message.sender.keyOf?.(p);
+    if (own) return own;
+    for (const prop of p.properties) {
+      if (prop.type !== T.Property) continue;
+      const name = propertyName(prop);
+      if (name && (/idempot/i.test(name) || settings.idempotencyKeyHeaders.some((h) => h.toLowerCase() === name.toLowerCase()))) return prop.value;
+    }
+  }
+  return undefined;
+}
+
+/** discord.js: `{ nonce, enforceNonce: true }` (Discord drops a second message created with the same nonce). */
+function discordNonce(payload: TSESTree.ObjectExpression): Node | undefined {
+  let nonce: Node | undefined;
+  let enforced = false;
+  for (const p of payload.properties) {
+    if (p.type !== T.Property) continue;
+    const name = propertyName(p);
+    if (name === 'nonce') nonce = p.value;
+    if (name === 'enforceNonce') enforced = unwrap(p.value).type === T.Literal && (unwrap(p.value) as TSESTree.Literal).value === true;
+  }
+  return enforced ? nonce : undefined;
+}
+
+/** The identifier a member chain starts from (`bot` in `bot.telegram.sendMessage`). */
+function rootIdentifier(node: Node): TSESTree.Identifier | undefined {
+  let n = unwrap(node);
+  while (n.type === T.MemberExpression) n = unwrap(n.object);
+  return n.type === T.Identifier ? n : undefined;
+}
+
+/** The module a parameter's annotated type is imported from (`channel: TextChannel`, `bot: Telegraf | undefined`). */
+function annotationModule(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): string | undefined {
+  const ann = id.typeAnnotation?.typeAnnotation;
+  if (!ann) return undefined;
+  const refs = ann.type === T.TSUnionType || ann.type === T.TSIntersectionType ? ann.types : [ann];
+  for (const r of refs) {
+    if (r.type !== T.TSTypeReference) continue;
+    let name: TSESTree.EntityName = r.typeName;
+    while (name.type === T.TSQualifiedName) name = name.left;
+    if (name.type !== T.Identifier) continue;
+    const o = originOf(sourceCode, name);
+    if (o) return o.module;
+  }
+  return undefined;
+}
+
+/** The modules a file imports or requires (memoised per file by the caller's pass; cheap to recompute). */
+function importedModules(sourceCode: TSESLint.SourceCode): string[] {
+  const cached = importsByFile.get(sourceCode.ast);
+  if (cached) return cached;
+  const out: string[] = [];
+  for (const s of sourceCode.ast.body) {
+    if (s.type === T.ImportDeclaration) out.push(String(s.source.value));
+    if (s.type === T.VariableDeclaration) {
+      for (const d of s.declarations) {
+        let init = d.init ? unwrap(d.init) : undefined;
+        while (init && init.type === T.MemberExpression) init = unwrap(init.object);
+        if (init?.type === T.CallExpression && init.callee.type === T.Identifier && init.callee.name === 'require') {
+          const a = init.arguments[0];
+          if (a && a.type === T.Literal && typeof a.value === 'string') out.push(a.value);
+        }
+      }
+    }
+  }
+  importsByFile.set(sourceCode.ast, out);
+  return out;
+}
+
+const importsByFile = new WeakMap<TSESTree.Program, string[]>();
+
+/** A mutation hook whose returned function (or the tuple element that is one) runs a mutation. */
+interface MutationHook {
+  /** Packages (any sub-path) exporting the hook. */
+  packages: readonly string[];
+  hook: string;
+  /** The path from the hook's result to the function (`0` for Apollo's tuple, `1` for urql's, none for Convex). */
+  path: readonly string[];
+}
+
+const MUTATION_HOOKS: readonly MutationHook[] = [
+  // Apollo Client: `const [mutate, result] = useMutation(DOC)`.
+  { packages: ['@apollo/client', '@apollo/react-hooks', '@apollo/react-common'], hook: 'useMutation', path: ['0'] },
+  // urql: `const [result, executeMutation] = useMutation(DOC)`.
+  { packages: ['urql', '@urql/preact', '@urql/vue', '@urql/svelte', '@urql/solid'], hook: 'useMutation', path: ['1'] },
+  // Convex: `const mutate = useMutation(api.module.fn)`: a Convex mutation writes to the database.
+  { packages: ['convex'], hook: 'useMutation', path: [] },
+];
+
+/** Whether a call runs the mutation function a mutation hook returned (`const [save] = useMutation(DOC)`, then `save(…)`). */
+export function runsHookMutation(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
+  const origin: Origin | undefined = originOf(sourceCode, call.callee);
+  if (!origin) return false;
+  const path = normalPath(origin);
+  const pkg = packageOf(origin.module);
+  return MUTATION_HOOKS.some((h) => h.packages.includes(pkg) && path.length === h.path.length + 2 && path[0] === h.hook && path[1] === '()' && h.path.every((p, i) => path[i + 2] === p));
+}
+
+/**
+ * The idempotency key an options object carries for a GraphQL or SDK call: a property named like a
+ * key, at the top or in `headers`, `context` (Apollo's per-operation context) or `fetchOptions`, each
+ * possibly a `const` holding the object. `unknown` when a spread or an unresolvable value may hold one.
+ */
+export function keyInCallOptions(sourceCode: TSESLint.SourceCode, arg: Node | undefined, region: Node, settings: RetrySettings, depth = 0): { kind: 'stable' | 'per-attempt' | 'none' | 'unknown'; node?: Node } {
+  if (!arg) return { kind: 'none' };
+  const obj = resolveObjectLiteral(sourceCode, arg);
+  if (!obj) return { kind: 'unknown' };
+  let unknown = false;
+  for (const p of obj.properties) {
+    if (p.type === T.SpreadElement) {
+      unknown = true;
+      continue;
+    }
+    const name = propertyName(p);
+    if (!name) {
+      unknown = true;
+      continue;
+    }
+    if (/idempot/i.test(name) || settings.idempotencyKeyHeaders.some((h) => h.toLowerCase() === name.toLowerCase())) {
+      const fresh = keyCreatedInside(sourceCode, p.value, region);
+      return fresh ? { kind: 'per-attempt', node: fresh } : { kind: 'stable' };
+    }
+    if (depth < 3 && (name === 'headers' || name === 'context' || name === 'fetchOptions')) {
+      const inner = keyInCallOptions(sourceCode, p.value, region, settings, depth + 1);
+      if (inner.kind === 'stable' || inner.kind === 'per-attempt') return inner;
+      if (inner.kind === 'unknown') unknown = true;
+    }
+  }
+  return { kind: unknown ? 'unknown' : 'none' };
+}
