@@ -2,7 +2,9 @@
 //
 // socket.io-client 4.8.4 (pinned in the root devDependencies, with socket.io 4.8.4 for the server)
 // is the one reconnect library the plugin has suggestions for (`reconnectionAttempts: 10` for
-// no-unbounded-retry, `randomizationFactor: 0.5` for require-jitter). Each program below connects
+// no-unbounded-retry, `randomizationFactor: 0.5` for require-jitter, a lower
+// `reconnectionDelayMax` for require-max-delay, a `reconnectionDelayMax` above a constant delay
+// for require-backoff). Each program below connects
 // with the real client, as written and after every suggestion offered for its findings, to:
 //   - a closed port (every connection refused);
 //   - a real socket.io server whose handshake is refused twice (`allowRequest`), then accepted;
@@ -17,7 +19,8 @@
 // what its finding is about: an attempt limit gives up after that many reconnects where the
 // original never gave up (and changes nothing where the server comes back); jitter keeps the
 // outcome and attempts, keeps each wait within ±50 % of the original's (and under the cap), and
-// makes the waits follow the random source.
+// makes the waits follow the random source; a lower cap keeps every wait, cut at the cap; growth
+// keeps the first wait and doubles it after each attempt, up to the cap.
 //
 // The other reconnect libraries the plugin judges (ioredis `retryStrategy`, node-redis
 // `reconnectStrategy`, kafkajs `retry`, @microsoft/signalr `withAutomaticReconnect`, graphql-ws
@@ -45,6 +48,9 @@ interface Run {
   handshakes: number;
   /** The longest wait the client's backoff allows (its `reconnectionDelayMax`, as the client read it). */
   cap: number;
+  /** The first delay before jitter (`reconnectionDelay`) and the jitter fraction, as the client read them. */
+  min: number;
+  jitter: number;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -108,11 +114,15 @@ async function runProgram(text: string, scenario: Scenario, random = 0.5): Promi
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let socket: any;
   let cap = Infinity;
+  let min = 0;
+  let jitter = 0;
   try {
     const connect = new Function('client', `${asScript(text)}\nreturn connect;`)(ioClient) as (url: string) => unknown;
     socket = connect(`http://127.0.0.1:${port}`);
     const manager = socket.io;
     cap = manager.backoff.max;
+    min = manager.backoff.ms;
+    jitter = manager.backoff.jitter;
     // The wait the backoff computes is the delay of the next timer the manager sets (Manager.reconnect).
     const duration = manager.backoff.duration.bind(manager.backoff);
     let backoffTimer = false;
@@ -146,7 +156,7 @@ async function runProgram(text: string, scenario: Scenario, random = 0.5): Promi
       });
       manager.on('reconnect_failed', () => done('gave up'));
     });
-    return { outcome, attempts, waits, handshakes, cap };
+    return { outcome, attempts, waits, handshakes, cap, min, jitter };
   } finally {
     Math.random = realRandom;
     socket?.disconnect();
@@ -207,6 +217,22 @@ function check(edit: OfferedEdit, scenario: Scenario, before: Run, after: Run, l
   assert.equal(after.outcome, before.outcome, `same outcome: ${label}`);
   assert.equal(after.attempts, before.attempts, `same attempts: ${label}`);
   assert.equal(after.waits.length, before.waits.length, `as many waits: ${label}`);
+  if (rule === 'retry/require-max-delay') {
+    // The cap lowered: every wait is the original's, cut at the new cap.
+    assert.ok(after.cap < before.cap, `a lower cap (${before.cap} → ${after.cap} ms): ${label}`);
+    assert.deepEqual(after.waits, before.waits.map((w) => Math.min(w, after.cap)), `the same waits, cut at the cap: ${label}`);
+  }
+  if (rule === 'retry/require-backoff' && after.waits.length > 0) {
+    // From the same first delay, doubling after each attempt up to the cap, each wait within the
+    // client's jitter of that delay (the library default, 0.5, when the program sets none).
+    assert.equal(after.min, before.min, `the same first delay: ${label}`);
+    assert.ok(after.cap > before.cap, `room to grow (cap ${before.cap} → ${after.cap} ms): ${label}`);
+    after.waits.forEach((w, i) => {
+      const d = after.min * 2 ** i;
+      assert.ok(w >= Math.min(Math.floor(d * (1 - after.jitter)), after.cap) && w <= Math.min(Math.ceil(d * (1 + after.jitter)), after.cap), `wait ${i + 1} (${w} ms) is the doubled delay ${d} ms within ±${after.jitter * 100} %, under ${after.cap} ms: ${label}`);
+    });
+    if (after.waits.length >= 3) assert.ok(after.waits[2]! > after.waits[0]!, `the wait grows: ${label}`);
+  }
   if (rule === 'retry/require-jitter') {
     after.waits.forEach((w, i) => {
       const d = before.waits[i]!;

@@ -57,7 +57,7 @@ ruleTester.run('require-backoff', requireBackoff, {
     {
       name: 'delay at the cap: constant',
       code: "import { io as connectSocket } from 'socket.io-client';\nconnectSocket({ reconnectionDelay: 5000, reconnectionDelayMax: 5000 });",
-      errors: [{ messageId: 'constantDelay', line: 2, column: 17 }],
+      errors: [{ messageId: 'constantDelay', line: 2, column: 17, suggestions: [{ messageId: 'applyLibraryFix', data: { description: 'Double the delay after each attempt, up to 30000 ms (`reconnectionDelayMax: 30000`)' }, output: "import { io as connectSocket } from 'socket.io-client';\nconnectSocket({ reconnectionDelay: 5000, reconnectionDelayMax: 30000 });" }] }],
     },
   ],
 });
@@ -67,7 +67,7 @@ ruleTester.run('require-max-delay', requireMaxDelay, {
   invalid: [
     {
       code: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelayMax: 600000 });",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 24 }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 24, suggestions: [{ messageId: 'applyLibraryFix', data: { description: 'Cap the delay at 30000 ms (`reconnectionDelayMax: 30000`)' }, output: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelayMax: 30000 });" }] }],
     },
   ],
 });

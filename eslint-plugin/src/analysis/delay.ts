@@ -842,7 +842,10 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
     // a number fixed before the retry starts, so no randomness is added; its values stay unknown.
     if (index.attempt && !index.random && objectKeepsMembers(n, env)) return { ...OPAQUE(), attempt: true };
   }
-  const stat = staticNumber(n, env);
+  // `state.waitMs` of `const state = { waitMs: 200 }` that some code writes (`state.waitMs *= 2` in
+  // a callback): its initial value is not the value the wait reads.
+  const writtenLocal = !n.computed && memberWrittenThroughRoot(n, env.sourceCode);
+  const stat = writtenLocal ? undefined : staticNumber(n, env);
   if (stat !== undefined) return NUM(stat);
   // `config.__retryCount`, `this.attempts`: an attempt counter kept on an object.
   if (name !== undefined && ATTEMPT_NAME_RE.test(name)) return { ...OPAQUE(), attempt: true };
@@ -869,7 +872,7 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   // a destructured option; same-file spreads merged, the last write wins).
   const literal = name !== undefined && !n.computed ? resolveObject(env.sourceCode, n.object) : undefined;
   const prop = name !== undefined ? literal?.properties.get(name) : undefined;
-  if (prop && !prop.overridable) return evaluate(prop.value, env);
+  if (prop && !prop.overridable && !writtenLocal) return evaluate(prop.value, env);
   if (name === 'length') {
     const arr = arrayValues(n.object, env);
     if (arr) return NUM(arr.length);
@@ -974,6 +977,32 @@ function arrayValues(node: Node, env: Env): number[] | undefined {
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a member path read from a local object (`state.waitMs`) is written through any reference
+ * to that object (an assignment, compound assignment or update of the path or a prefix of it).
+ * Follows the root variable's references only, not the whole file.
+ */
+function memberWrittenThroughRoot(member: TSESTree.MemberExpression, sourceCode: TSESLint.SourceCode): boolean {
+  let root: Node = member;
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  if (root.type !== T.Identifier) return false;
+  const v = variableOf(sourceCode, root);
+  if (!v || v.defs.length === 0) return false;
+  const text = sourceCode.getText(member);
+  for (const r of v.references) {
+    let top: Node = r.identifier;
+    while (top.parent?.type === T.MemberExpression && top.parent.object === top) top = top.parent;
+    if (top === r.identifier) continue;
+    const p = top.parent;
+    const written = (p?.type === T.AssignmentExpression && p.left === top) || (p?.type === T.UpdateExpression && p.argument === top);
+    if (!written) continue;
+    const w = sourceCode.getText(top);
+    // The same path, a prefix of it, or a member under it.
+    if (w === text || text.startsWith(`${w}.`) || w.startsWith(`${text}.`) || w.startsWith(`${text}[`)) return true;
+  }
+  return false;
 }
 
 function staticNumber(node: Node, env: Env): number | undefined {
@@ -1395,7 +1424,9 @@ export function carriesRandomness(arg: Node, variable: Variable, sourceCode: TSE
 export function delayOfFunction(sourceCode: TSESLint.SourceCode, fn: Node, maxAttempts: number | undefined): DelayFacts {
   const f = sameFileFunction(fn, { sourceCode });
   if (!f) return toDelayFacts(OPAQUE(), fn);
-  const env = makeEnv(sourceCode);
+  // The library calls `f` again for each attempt: `f` is the code that runs again, and what it reads
+  // from outside that nothing writes is the same on every attempt.
+  const env = makeEnv(sourceCode, [], undefined, { node: f });
   const first = f.params[0];
   const id = first && (first.type === T.AssignmentPattern ? first.left : first);
   if (id && id.type === T.Identifier) {

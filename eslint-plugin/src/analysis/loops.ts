@@ -14,6 +14,7 @@ import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
+import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
 
@@ -454,7 +455,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const statusIfs: TSESTree.IfStatement[] = [];
   const loopCounters = counters(loop, ctx);
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
-  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx)) return undefined;
+  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx) || drainsList(loop, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
     if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
@@ -522,7 +523,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     rateLimitChecks: op.rateLimitChecks,
     honoursRetryAfter: op.honoursRetryAfter,
     clientErrorRetries: op.clientErrorRetries,
-    retriedStatuses: retryTries.length === 0 ? statusesGoingRound(loop, ctx) : undefined,
+    retriedStatuses: retryTries.length === 0 ? statusesGoingRound(loop, ctx) : op.caughtStatuses,
   };
 }
 
@@ -900,6 +901,55 @@ function opensAndClosesOnly(loop: Loop, ctx: Ctx): boolean {
  * (`const node = nodes[i]; probe(node)`, `const { host } = endpoints[k]`): each pass works on
  * another element (failover, iteration), so nothing is retried (R2).
  */
+/**
+ * A walk over a worklist: each pass takes an item out of a collection (`const next = queue.shift()`,
+ * `list.pop()`, declared in the loop body, so a new binding each pass), the loop runs only while the
+ * collection has items or the item exists (the loop test or an early exit reads `queue.length` or
+ * the item), and the item is never put back. Every pass then works on another input (the next
+ * candidate, the next host, the next file): a search or a failover, not a retry (R2). Putting the
+ * taken item back (`queue.unshift(job)`) makes the next pass run the same item: still a retry.
+ */
+function drainsList(loop: Loop, ctx: Ctx): boolean {
+  if (loop.body.type !== T.BlockStatement) return false;
+  const taken = new Set<Variable>();
+  const lists = new Set<string>();
+  const takenFrom = (v: Variable | undefined | null, init: TSESTree.Expression | null | undefined): void => {
+    const call = init && unwrap(init);
+    if (!v || call?.type !== T.CallExpression || call.arguments.length > 0) return;
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression || !['shift', 'pop'].includes(propertyName(callee) ?? '')) return;
+    taken.add(v);
+    lists.add(ctx.sourceCode.getText(callee.object));
+  };
+  const exitTests: Node[] = [];
+  if (loop.type !== T.ForOfStatement && loop.test) exitTests.push(loop.test);
+  for (const st of loop.body.body) {
+    if (st.type === T.VariableDeclaration) {
+      for (const d of st.declarations) if (d.id.type === T.Identifier) takenFrom(variableOf(ctx.sourceCode, d.id), d.init);
+      continue;
+    }
+    if (taken.size === 0) continue;
+    // `if (!next) continue;` / `if (file === undefined) break;` right after the take.
+    if (st.type === T.IfStatement && !st.alternate && (alwaysExits(st.consequent) || containsContinue(st.consequent))) {
+      exitTests.push(st.test);
+      continue;
+    }
+    break;
+  }
+  if (taken.size === 0) return false;
+  let readsList = false;
+  for (const t of exitTests) {
+    walk(t, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, m);
+        if (v && taken.has(v)) readsList = true;
+      }
+      if (m.type === T.MemberExpression && propertyName(m) === 'length' && lists.has(ctx.sourceCode.getText(m.object))) readsList = true;
+    });
+  }
+  return readsList && !putsBackIn(loop.body, taken, ctx);
+}
+
 function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   if (cs.length === 0) return false;
   // Only a computed member whose property reads a counter picks an element (below, in a call or
@@ -976,12 +1026,35 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
   return exits.every((e) => {
     for (let p: Node | undefined = e.parent; p && p !== block; p = p.parent) {
       if (p.type === T.IfStatement && (contains(p.consequent, e) || (p.alternate && contains(p.alternate, e)))) {
+        // `if (live) { pipe(res); return; } else { return res.json(); }`: both branches leave, so
+        // the test only picks how the success leaves, not whether it does.
+        if (leavesOnEveryPath(p.consequent) && leavesOnEveryPath(p.alternate)) continue;
         const statusCheck = okCheck(p.test, ctx.sourceCode) !== undefined || statusesTested(p.test, ctx.sourceCode).length > 0 || isRetryPredicate(p.test);
         if (!statusCheck) return true;
       }
     }
     return false;
   });
+}
+
+/**
+ * Whether every path through the statement leaves by `return` or `break` (a `throw` or `continue`
+ * on some path does not count): an if/else both of whose branches leave, a block with such a
+ * statement, a plain `return`.
+ */
+function leavesOnEveryPath(stmt: Node | null | undefined): boolean {
+  if (!stmt) return false;
+  switch (stmt.type) {
+    case T.ReturnStatement:
+    case T.BreakStatement:
+      return true;
+    case T.BlockStatement:
+      return stmt.body.some((s) => leavesOnEveryPath(s)) && !stmt.body.some((s) => containsContinue(s));
+    case T.IfStatement:
+      return leavesOnEveryPath(stmt.consequent) && leavesOnEveryPath(stmt.alternate);
+    default:
+      return false;
+  }
 }
 
 /**

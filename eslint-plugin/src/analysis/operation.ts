@@ -13,6 +13,7 @@ import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
 import { nodesWithin, summarise, type Run } from './summaries';
 import { keyInCallOptions, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
 import { holdsStatus } from './status-flow';
+import { evaluateTest } from './libraries/status-set';
 
 /**
  * Client errors probed to decide whether a retry goes round on "every non-OK status": skipping one
@@ -45,6 +46,8 @@ export interface OperationFacts {
   honoursRetryAfter: boolean;
   clientErrorRetries: ClientErrorRetry[];
   http: HttpCall[];
+  /** The statuses after which the catches let a failure go round, when they decide it by a guard on the caught error ({@link caughtStatuses}). */
+  caughtStatuses?: number[];
 }
 
 /** Walks `root`, calling `visit` on every node, without entering functions other than `root` itself unless `intoFunctions`. */
@@ -669,7 +672,51 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       if (h && !clientErrorRetries.some((r) => r.node === h.test)) clientErrorRetries.push({ node: h.test, reason: 'non-ok' });
     }
   }
-  return { nonIdempotent, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http };
+  const caught = caughtStatuses(region, catches, sourceCode);
+  return { nonIdempotent, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http, ...(caught ? { caughtStatuses: caught } : {}) };
+}
+
+/**
+ * The statuses after which the catches let a failure go round, when each catch decides it with
+ * guards that throw on the caught error (`if (!err.response || err.response.status !== 429) throw
+ * err;`, a same-file predicate, a `const` read from the error): the probed statuses no guard surely
+ * throws for (the status-set evaluator). Undefined when a failure with no response (a network
+ * error, a timeout: the request may have been processed) may go round, when a catch names no
+ * error or has no such guard, or when the retried code tests a status outside its catches (an
+ * answer may go round that way too).
+ */
+function caughtStatuses(region: Node, catches: readonly RetryCatch[], sourceCode: TSESLint.SourceCode): number[] | undefined {
+  if (catches.length === 0) return undefined;
+  let testedOutside = false;
+  walkRegion(region, sourceCode, (n) => {
+    if (testedOutside || catches.some((c) => c.body === n)) return false;
+    if ((n.type === T.IfStatement || n.type === T.ConditionalExpression) && (statusesTested(n.test, sourceCode).length > 0 || okCheck(n.test, sourceCode) !== undefined)) testedOutside = true;
+    return undefined;
+  });
+  if (testedOutside) return undefined;
+  const going = new Set<number>();
+  for (const c of catches) {
+    const errVar = c.param ? variableOf(sourceCode, c.param) : undefined;
+    if (!errVar || c.body.type !== T.BlockStatement) return undefined;
+    const guards = c.body.body.filter((st): st is TSESTree.IfStatement => st.type === T.IfStatement && alwaysExits(st.consequent) && lastIsThrow(st.consequent));
+    if (guards.length === 0) return undefined;
+    const isStatus = (n: Node): boolean => {
+      const u = unwrap(n);
+      if (u.type !== T.MemberExpression || !['status', 'statusCode'].includes(propertyName(u) ?? '')) return false;
+      let o = unwrap(u.object);
+      while (o.type === T.MemberExpression && propertyName(o) === 'response') o = unwrap(o.object);
+      return o.type === T.Identifier && variableOf(sourceCode, o) === errVar;
+    };
+    const sets = guards.map((g) => evaluateTest(g.test, isStatus, sourceCode, [errVar]));
+    for (const v of sets[0]!.verdicts) {
+      const status = v.outcome.status;
+      // `retried` here is the guard's truth: true means it surely throws.
+      if (sets.some((set) => set.verdicts.some((w) => w.outcome.status === status && w.retried === true))) continue;
+      if (status === undefined) return undefined;
+      going.add(status);
+    }
+  }
+  return [...going];
 }
 
 /**

@@ -101,8 +101,9 @@ function selfName(fn: Fn, ctx: Ctx): SelfName {
  * A re-run, direct or through a relay, is a call (or a hand-over) of `fn` by its name
  * ({@link selfCalls}), or a callable made by a factory `fn` was handed to ({@link relayCalls}). So
  * a function whose variable is never read, whose method name no call reaches (the file index's
- * `memberNamesAtCalls`), and which is no call's argument and is bound to no read variable, has no
- * re-run: the deep analysis (relays, failure paths, bounds) is skipped. The answer is exact for
+ * `memberNamesAtCalls`), which is bound to no read variable, and which is no call's argument but a
+ * factory's whose result a variable holds, has no re-run: the deep analysis (relays, failure paths,
+ * bounds) is skipped. The answer is exact for
  * that question, never a guess: a function it keeps may still have no site.
  */
 function mayBeCalledAgain(fn: Fn, ctx: Ctx): boolean {
@@ -122,8 +123,14 @@ function mayBeCalledAgain(fn: Fn, ctx: Ctx): boolean {
   if (!p) return false;
   switch (p.type) {
     case T.CallExpression:
+      // A function handed to a call and named by nothing (neither variable nor method, above) is
+      // found again only as a factory's argument whose callable a variable holds (`const later =
+      // debounce(() => { … later() … }, ms)`: `relayCalls` takes the variable's initialiser as the
+      // factory call). Any other callback (`items.map((x) => …)`, `.then((r) => …)`, `new Promise(…)`)
+      // has no call of itself for the analysis to find.
+      return p.arguments.includes(child as TSESTree.CallExpressionArgument) && initialisesVariable(p);
     case T.NewExpression:
-      return p.arguments.includes(child as TSESTree.CallExpressionArgument);
+      return false;
     case T.VariableDeclarator:
       return p.init === child && (p.id.type !== T.Identifier || readVariable(variableOf(ctx.sourceCode, p.id)));
     case T.AssignmentExpression:
@@ -139,6 +146,17 @@ function mayBeCalledAgain(fn: Fn, ctx: Ctx): boolean {
     default:
       return false;
   }
+}
+
+/** Whether `call`, under type wrappers (as `unwrap` strips them), is the initialiser of a variable declarator. */
+function initialisesVariable(call: TSESTree.CallExpression): boolean {
+  let child: Node = call;
+  let p: Node | undefined = call.parent;
+  while (p && (p.type === T.TSAsExpression || p.type === T.TSSatisfiesExpression || p.type === T.TSNonNullExpression || p.type === T.TSTypeAssertion || p.type === T.TSInstantiationExpression || p.type === T.ChainExpression)) {
+    child = p;
+    p = p.parent;
+  }
+  return p?.type === T.VariableDeclarator && p.init === child;
 }
 
 /** Calls inside `fn` that call `fn` itself. */
@@ -285,7 +303,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
       purpose: fc.replay ? 'refresh-replay' : once ? 'once-only-replay' : 'backoff-retry',
-      ...(fc.retried ? { retriedStatuses: fc.retried } : {}),
+      ...((fc.retried ?? op.caughtStatuses) ? { retriedStatuses: fc.retried ?? op.caughtStatuses } : {}),
     });
   }
   markTieredWaits(sites, ctx);
@@ -1041,8 +1059,16 @@ function takesNextItem(fn: Fn, ctx: Ctx): boolean {
 
 /** The function puts a taken item back (`queue.unshift(job)`, `queue.push(job)`): the same item runs again. */
 function putsBack(fn: Fn, taken: Set<TSESLint.Scope.Variable>, ctx: Ctx): boolean {
+  return putsBackIn(fn.body, taken, ctx);
+}
+
+/**
+ * Whether the region puts one of the taken items back into a collection (`queue.unshift(job)`,
+ * `queue.push(job)`, `set.add(job)`), so that the same item is taken and run again.
+ */
+export function putsBackIn(region: Node, taken: Set<TSESLint.Scope.Variable>, ctx: Pick<Ctx, 'sourceCode'>): boolean {
   let found = false;
-  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+  walk(region, ctx.sourceCode.visitorKeys, (n) => {
     if (found) return false;
     if (n.type === T.CallExpression && ['unshift', 'push', 'splice', 'add', 'enqueue'].includes(calleeName(n) ?? '')) {
       for (const a of n.arguments) {

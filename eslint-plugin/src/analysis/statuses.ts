@@ -19,11 +19,13 @@ export const RETRIABLE_4XX: ReadonlySet<number> = new Set([408, 421, 425, 429]);
 export const RETRY_AFTER_STATUSES: readonly number[] = [429, 503];
 
 /**
- * Statuses with which the server refused a request without processing it: 401 and 403 (RFC 9110
- * §15.5.2, §15.5.4) and 429 (RFC 6585 §4). Repeating a non-idempotent request after one of them
- * cannot apply it twice.
+ * Statuses with which the server refused a request without processing it, so that repeating a
+ * non-idempotent request only after them cannot apply it twice: 429 (RFC 6585 §4: "the server is
+ * refusing to service the request"). PRODUCT names only this one; a 401 or 403 may come from a proxy
+ * in front of the server or after the work was done, and a token refresh and replay on 401 is
+ * judged apart (by `no-unbounded-retry`).
  */
-export const REFUSED_STATUSES: ReadonlySet<number> = new Set([401, 403, 429]);
+export const REFUSED_STATUSES: ReadonlySet<number> = new Set([429]);
 
 /** Whether a status is a server error (5xx, RFC 9110 §15.6). */
 export function isServerErrorStatus(code: number): boolean {

@@ -38,7 +38,7 @@ export default createRule<Options, MessageIds>({
         const seen = new Set<string>();
         for (const site of getRetrySites(context)) {
           // PRODUCT: a refresh-and-replay is judged by no-unbounded-retry alone; a request re-sent only
-          // after the server refused it (401/403, 429: RFC 6585 §4) was not processed and needs no key.
+          // after the server refused it (429: RFC 6585 §4) was not processed and needs no key.
           if (site.purpose === 'refresh-replay') continue;
           if (site.retriedStatuses && site.retriedStatuses.length > 0 && site.retriedStatuses.every((s) => REFUSED_STATUSES.has(s))) continue;
           for (const req of site.nonIdempotent) {

@@ -178,7 +178,10 @@ export function mayStop(ctx: LibraryContext, returns: readonly (Node | null)[], 
  * leaves are joined: random only if every leaf is, growing if one is.
  */
 export function leafDelay(ctx: LibraryContext, fn: FunctionNode, returns: readonly (Node | null)[], attempt: AttemptRange = { lo: 0, hi: Infinity }, stops: StopValues = 'none'): DelayFacts {
-  const env = makeEnv(ctx.sourceCode);
+  // The library calls the function again for each attempt: it is the code that runs again, so a
+  // value it reads from outside and nothing writes (an enclosing function's parameter or option,
+  // a module constant) is the same on every attempt (PRODUCT: an unchanged value is a constant delay).
+  const env = makeEnv(ctx.sourceCode, [], undefined, { node: fn });
   const first = fn.params[0];
   const id = first && (first.type === T.AssignmentPattern ? first.left : first);
   if (id && id.type === T.Identifier) {

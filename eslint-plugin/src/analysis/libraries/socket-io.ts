@@ -4,6 +4,7 @@ import { normalPath } from '../scope';
 import type { LibrarySuggestion, Node } from '../types';
 import { replaceSuggestion, resolveExpression } from './inspect';
 import { insertProperty } from './option-state';
+import { SUGGESTED_CAP_MS } from './retry-options';
 import type { LibraryDocs } from './docs';
 import type { LibraryAdapter } from './types';
 import { firstWrittenOption, librarySite, numberOption, opaqueDelay, optionsObject, readOption, scheduleDelay, type OptionsObject } from './util';
@@ -37,8 +38,8 @@ export const docs: LibraryDocs = {
   ],
   checks: [
     { rule: 'require-jitter', when: '`randomizationFactor: 0` (or outside (0, 1]); suggests 0.5.' },
-    { rule: 'require-backoff', when: '`reconnectionDelay` at or above `reconnectionDelayMax`: a constant delay.' },
-    { rule: 'require-max-delay', when: '`reconnectionDelayMax` above `maxDelayMs`.' },
+    { rule: 'require-backoff', when: '`reconnectionDelay` at or above `reconnectionDelayMax`: a constant delay; suggests a `reconnectionDelayMax` of 32 times the delay (at most 30000 ms).' },
+    { rule: 'require-max-delay', when: '`reconnectionDelayMax` above `maxDelayMs`; suggests `reconnectionDelayMax: 30000`.' },
     { rule: 'no-unbounded-retry', when: '`reconnectionAttempts: Infinity` or `0` (read as Infinity; suggests 10), or options that set a reconnection option but not `reconnectionAttempts` (the default is Infinity; reported on the first reconnection option written; suggests adding `reconnectionAttempts: 10`).' },
   ],
   notModelled: [
@@ -110,6 +111,17 @@ export const socketIoAdapter: LibraryAdapter = {
       const waitAt: Node = !random ? randOpt?.property ?? at : !growing ? delayOpt?.property ?? maxOpt?.property ?? at : at;
       site.waits = [{ node: waitAt, argument: undefined, delay: facts }];
       if (!random && randOpt) suggestions['require-jitter'] = [replaceSuggestion(unwrap(randOpt.value), '0.5', 'Randomise the delay (`randomizationFactor: 0.5`)')];
+      // The delay doubles from `reconnectionDelay` up to `reconnectionDelayMax`: a cap above the
+      // suggested one is lowered to it, and a constant delay (the cap at or below the first delay)
+      // gets room to grow, from the same first delay to 32 times it (at most the suggested cap).
+      if (growing && cap > SUGGESTED_CAP_MS && maxOpt) {
+        suggestions['require-max-delay'] = [replaceSuggestion(unwrap(maxOpt.value), String(SUGGESTED_CAP_MS), `Cap the delay at ${SUGGESTED_CAP_MS} ms (\`reconnectionDelayMax: ${SUGGESTED_CAP_MS}\`)`)];
+      }
+      if (!growing && delay < SUGGESTED_CAP_MS) {
+        const grown = Math.min(delay * 32, SUGGESTED_CAP_MS);
+        const description = `Double the delay after each attempt, up to ${grown} ms (\`reconnectionDelayMax: ${grown}\`)`;
+        suggestions['require-backoff'] = [maxOpt ? replaceSuggestion(unwrap(maxOpt.value), String(grown), description) : insertProperty(optsNode, `reconnectionDelayMax: ${grown}`, description)];
+      }
     }
     if (Object.keys(suggestions).length > 0) site.suggestions = suggestions;
     return [site];
