@@ -13,7 +13,8 @@ import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusL
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
+import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
+import { confinedResource, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
@@ -86,6 +87,11 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
   }
   if (!restart) return undefined;
   if (onlyOnDeliberateClose(restart, handler, ctx)) return undefined;
+  // An emitter made only to be opened and given back (`socket.connect(port, () => socket.end())`):
+  // each error schedules another look at the port, a readiness wait (probe.ts), not a reconnect.
+  const emitterId = unwrap(callee.object);
+  const emitterVar = emitterId.type === T.Identifier ? variableOf(ctx.sourceCode, emitterId) : undefined;
+  if (emitterVar && confinedResource(emitterVar, ctx)) return undefined;
   const waits: RetrySite['waits'] = [];
   const timerWait = (host: TSESTree.CallExpression): void => {
     const ms = host.arguments[1];
@@ -711,7 +717,11 @@ function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
     }
     return undefined;
   });
-  return (requests > 0 && !produces) || readsOnlyToProbe(loop, ctx) || opensAndClosesOnly(loop, ctx);
+  if ((requests > 0 && !produces) || readsOnlyToProbe(loop, ctx) || opensAndClosesOnly(loop, ctx)) return true;
+  // The general judgement (probe.ts): one look at a dependency, what it yields kept to itself; the
+  // loop's own counter is the only thing outside it the pass may write.
+  const own = counters(loop, ctx);
+  return isProbeRegion(loop.body, ctx, { mayWrite: (v) => own.some((c) => c.variable === v) });
 }
 
 /**
@@ -741,37 +751,6 @@ function readsAny(e: Node, vars: ReadonlySet<Variable>, ctx: Ctx): boolean {
     return undefined;
   });
   return hit;
-}
-
-/**
- * A call that checks a dependency answers and whose answer is dropped: `await redis.ping()`,
- * `await fs.access(p)`, `await pool.query('SELECT 1')`, `` await prisma.$queryRaw`SELECT 1` ``.
- */
-function isDroppedProbeRead(n: Node, ctx: Ctx): boolean {
-  let p: Node | undefined = n.parent;
-  while (p && (p.type === T.AwaitExpression || p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.ChainExpression)) p = p.parent;
-  if (p?.type !== T.ExpressionStatement) return false;
-  if (n.type === T.TaggedTemplateExpression) {
-    const tag = unwrap(n.tag);
-    const name = tag.type === T.Identifier ? tag.name : tag.type === T.MemberExpression ? propertyName(tag) : undefined;
-    return !!name && (STATEMENT_CALL_RE.test(name) || name === 'sql') && READ_STATEMENT_RE.test(n.quasi.quasis[0]?.value.cooked ?? '');
-  }
-  if (n.type !== T.CallExpression) return false;
-  const name = calleeName(n) ?? '';
-  if (PROBE_CALL_RE.test(name)) return true;
-  if (!STATEMENT_CALL_RE.test(name) || !n.arguments[0] || n.arguments[0].type === T.SpreadElement) return false;
-  const first = unwrap(n.arguments[0]);
-  const text = first.type === T.TemplateLiteral && first.expressions.length === 0 ? first.quasis[0]?.value.cooked : stringValue(first) ?? staticText(first, ctx);
-  return typeof text === 'string' && READ_STATEMENT_RE.test(text);
-}
-
-function staticText(n: Node, ctx: Ctx): string | undefined {
-  try {
-    const v = ASTUtils.getStaticValue(n as TSESTree.Node, ctx.sourceCode.getScope(n));
-    return typeof v?.value === 'string' ? v.value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -816,11 +795,6 @@ function readsOnlyToProbe(loop: Loop, ctx: Ctx): boolean {
   });
   return reads > 0 && !other;
 }
-
-/** Methods that give a resource back. */
-const RELEASE_RE = /^(close|destroy|release|end|disconnect|quit|unref|dispose)$/;
-/** Methods that only open a resource or check it answers (their result dropped). */
-const OPEN_CHECK_RE = /^(connect|open|ping|authenticate|\$connect)$/;
 
 /**
  * "Wait until it opens" (F5): the only work of the loop's try is to acquire a resource (in the try,

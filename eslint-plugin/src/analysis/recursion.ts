@@ -1,3 +1,4 @@
+import { isProbeFunction } from './probe';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
@@ -205,6 +206,8 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const relays = relayCalls(fn, ctx).filter((r, _, all) => r.hook || !all.some((q) => q.hook && q.back === r.back));
   const calls = [...direct, ...relays.map((r) => r.call)];
   if (calls.length === 0) return [];
+  // The function is one look at a dependency (probe.ts): re-running it until it answers is polling.
+  if (isProbeFunction(fn, ctx)) return [];
   const sites: RetrySite[] = [];
   // Re-runs the outside or an orderly end starts (R7, R6): not retries, and not the success-path
   // reschedule of a periodic job either (the other calls are judged on their own).
@@ -282,6 +285,12 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     const { attempts, once } = computed;
     const anchor = relay?.hook || shared ? relay!.back : call;
     let bound = relay?.hook || shared ? { ...computed.bound, node: anchor } : computed.bound;
+    // A hook on what a successful attempt yielded (`const conn = await amqp.connect(url); conn.on('close',
+    // () => setTimeout(reconnect, ms))`): a failed re-run throws before it registers the hook again,
+    // so this path makes one attempt per drop of a working connection, not an endless series. Unless
+    // the function's own failure path re-runs it (`catch { setTimeout(self, ms) }`): then a failed
+    // re-run goes on from there, and the retry the hook starts never ends.
+    if (bound.kind === 'unbounded' && fc.kind === 'event' && hookOnAwaitedResult(fc, fn, ctx) && contexts.every((y) => y.fc.kind === 'event' && hookOnAwaitedResult(y.fc, fn, ctx))) bound = { ...bound, kind: 'bounded', maxAttempts: 1 };
     // `const { shouldRetry } = await getRetryConfig(err)`: a helper we cannot see decides (and may count and wait).
     const opaque = decidedElsewhere(call, fc, ctx);
     if (opaque && bound.kind === 'unbounded') bound = { ...bound, kind: 'unknown' };
@@ -387,6 +396,57 @@ function countDirection(test: Node, ctx: Ctx): 1 | -1 | undefined {
   else if (comparesCounter(t, ctx)) counterLeft = /attempt|retr(y|ies)|tries|failures/i.test(sides[0]!);
   if (counterLeft === undefined) return undefined;
   return low === counterLeft ? 1 : -1;
+}
+
+/**
+ * Whether an event hook's registration (`conn.on('close', h)`, `conn.onclose = h`) is made, in
+ * `fn`'s own code, on a variable that holds the awaited result of a call made earlier in `fn` on
+ * every path to it (`const conn = await amqp.connect(url)`; `try { conn = await connect(url) }
+ * catch { …; return; }`): the hook exists only once that call succeeded.
+ */
+function hookOnAwaitedResult(fc: FailureContext, fn: Fn, ctx: Ctx): boolean {
+  const host: Node | undefined = isFunction(fc.path) ? fc.path.parent : fc.path;
+  let target: Node | undefined;
+  if (host?.type === T.CallExpression) {
+    const c = unwrap(host.callee);
+    if (c.type === T.MemberExpression && failureRegistration(host) !== undefined) target = unwrap(c.object);
+  } else if (host?.type === T.AssignmentExpression && host.left.type === T.MemberExpression) target = unwrap(host.left.object);
+  if (target?.type !== T.Identifier || !host || enclosingFunction(host) !== fn) return false;
+  const v = variableOf(ctx.sourceCode, target);
+  if (!v) return false;
+  // The last write of the variable before the registration, in `fn`'s own code.
+  let last: { node: Node; value: Node | null | undefined } | undefined;
+  for (const r of v.references) {
+    if (!r.isWrite() || r.identifier.range[1] > host.range[0]) continue;
+    const w = r.identifier.parent;
+    const value = w?.type === T.VariableDeclarator ? w.init : w?.type === T.AssignmentExpression && w.operator === '=' ? w.right : undefined;
+    if (!w || enclosingFunction(w) !== fn) return false;
+    if (!last || r.identifier.range[0] > last.node.range[0]) last = { node: w, value };
+  }
+  if (!last || unwrap(last.value)?.type !== T.AwaitExpression) return false;
+  // No other write between it and the registration, and it runs on every path to the registration.
+  if (v.references.some((r) => r.isWrite() && r.identifier.range[0] > last!.node.range[1] && r.identifier.range[1] <= host.range[0])) return false;
+  return precedesOnEveryPath(last.node, host);
+}
+
+/**
+ * Whether statement-level `node` runs before `later` on every path that reaches `later`: it sits
+ * earlier in a statement list that holds `later`, or in a `try` block whose `catch` always leaves
+ * (so that passing the `try` means its block completed).
+ */
+function precedesOnEveryPath(node: Node, later: Node): boolean {
+  let s = statementInList(node);
+  while (s && s.parent) {
+    const list = s.parent;
+    if (contains(list, later) && !contains(s, later) && s.range[1] <= later.range[0]) return true;
+    const tryStmt = list.parent;
+    if (list.type === T.BlockStatement && tryStmt?.type === T.TryStatement && tryStmt.block === list && (!tryStmt.handler || alwaysExits(tryStmt.handler.body))) {
+      s = statementInList(tryStmt);
+      continue;
+    }
+    return false;
+  }
+  return false;
 }
 
 /**

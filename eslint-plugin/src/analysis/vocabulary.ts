@@ -111,6 +111,13 @@ export function isRetryAfterName(name: string | undefined): boolean {
 /** Calls that only check that something answers or is there (a readiness probe) when their result is dropped. */
 export const PROBE_CALL_RE = /^(ping|exists|stat|access|healthCheck|healthcheck|checkHealth)$/;
 
+/**
+ * Sequelize's connection test, `sequelize.authenticate()`: it runs `SELECT 1+1` on the pool the
+ * client already has and keeps nothing. Called with no input only: `session.authenticate(key)` is
+ * a log-in.
+ */
+export const CONNECTION_TEST_RE = /^authenticate$/;
+
 /** Calls that run a database statement given as their first argument (`pool.query(sql)`, `knex.raw(sql)`, Prisma `$queryRawUnsafe`). */
 export const STATEMENT_CALL_RE = /^(\$?query|raw|execute|exec|\$?queryRaw(Unsafe)?)$/;
 

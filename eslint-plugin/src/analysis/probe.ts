@@ -1,0 +1,487 @@
+/**
+ * Readiness probes (F5). PRODUCT, "Retry or not": health checks waiting until a dependency is ready
+ * are polling, not retries. What makes an attempt a probe is what it does, not what it is called:
+ *
+ * - its operation only looks at the dependency: a read whose answer is dropped (`SELECT 1`,
+ *   `ping()`), an HTTP GET/HEAD whose response is read for its status at most, or a resource it
+ *   makes (a socket, a client, a pooled connection) that it opens and gives back, never using it;
+ * - nothing the operation yields leaves the attempt: the response, the rows or the resource is not
+ *   returned, resolved, stored or handed to another call; a constant (`return true`) or nothing is;
+ * - the attempt does no other work: its other statements log, wait, end the process, settle the
+ *   promise it is wrapped in, or schedule the next look.
+ *
+ * Code that runs only once the check succeeded (the callback of the open, the `.then` after the GET)
+ * and code on the failure path (the `catch`, the `error` listener) are not part of the operation;
+ * they may do anything, as long as they do not use what the probe made. A write through the
+ * resource, a `data` listener, a response body read or the resource handed back makes the attempt
+ * an operation again, and a retry.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+import { T } from './node-types';
+import { calleeName, contains, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
+import { sameFileFunction } from './delay';
+import { describeHttpCall, rejectsErrorStatuses } from './http';
+import type { Ctx } from './operation';
+import { variableOf } from './scope';
+import type { Node } from './types';
+import { CONNECTION_TEST_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
+import { asWait, isGlobalTimer } from './waits';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** Methods that give a resource back. */
+export const RELEASE_RE = /^(close|destroy|release|end|disconnect|quit|unref|dispose)$/;
+/** Methods that only open a resource or check it answers (their result dropped). */
+export const OPEN_CHECK_RE = /^(connect|open|ping|authenticate|\$connect)$/;
+/** Methods that only set a resource up (a timeout, socket options): they use nothing it holds. */
+const SETUP_RE = /^(setTimeout|setNoDelay|setKeepAlive|ref)$/;
+/** Listener registrations. */
+const LISTEN_RE = /^(on|once|addListener|addEventListener|prependListener|prependOnceListener)$/;
+/** Events of a resource's life (opened, failed, closed), not of data it carries. */
+const LIFECYCLE_EVENT_RE = /^(connect|secureConnect|ready|open|lookup|error|close|end|finish|timeout)$/;
+/** What a response is read for in a probe: whether it answered, with which status. */
+const STATUS_PROP_RE = /^(status|statusCode|ok)$/;
+/** Draining a response nobody reads. */
+const DRAIN_RE = /^(resume|destroy|dump|cancel)$/;
+
+/**
+ * A call that checks a dependency answers and whose answer is dropped: `await redis.ping()`,
+ * `await fs.access(p)`, `await pool.query('SELECT 1')`, `` await prisma.$queryRaw`SELECT 1` ``.
+ */
+export function isDroppedProbeRead(n: Node, ctx: Ctx): boolean {
+  let p: Node | undefined = n.parent;
+  while (p && (p.type === T.AwaitExpression || p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.ChainExpression)) p = p.parent;
+  if (p?.type !== T.ExpressionStatement) return false;
+  return isProbeRead(n, ctx);
+}
+
+/** A call that only checks a dependency answers (`ping()`, a `SELECT`/`SHOW` statement), wherever its result goes. */
+function isProbeRead(n: Node, ctx: Ctx): boolean {
+  if (n.type === T.TaggedTemplateExpression) {
+    const tag = unwrap(n.tag);
+    const name = tag.type === T.Identifier ? tag.name : tag.type === T.MemberExpression ? propertyName(tag) : undefined;
+    return !!name && (STATEMENT_CALL_RE.test(name) || name === 'sql') && READ_STATEMENT_RE.test(n.quasi.quasis[0]?.value.cooked ?? '');
+  }
+  if (n.type !== T.CallExpression) return false;
+  const name = calleeName(n) ?? '';
+  if (PROBE_CALL_RE.test(name)) return true;
+  if (CONNECTION_TEST_RE.test(name) && n.arguments.length === 0) return true;
+  if (!STATEMENT_CALL_RE.test(name) || !n.arguments[0] || n.arguments[0].type === T.SpreadElement) return false;
+  const first = unwrap(n.arguments[0]);
+  const text = first.type === T.TemplateLiteral && first.expressions.length === 0 ? first.quasis[0]?.value.cooked : stringValue(first) ?? staticText(first, ctx);
+  return typeof text === 'string' && READ_STATEMENT_RE.test(text);
+}
+
+function staticText(n: Node, ctx: Ctx): string | undefined {
+  try {
+    const v = ASTUtils.getStaticValue(n as TSESTree.Node, ctx.sourceCode.getScope(n));
+    return typeof v?.value === 'string' ? v.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A GET or HEAD request: it reads. */
+function isReadRequest(n: Node, ctx: Ctx): boolean {
+  if (n.type !== T.CallExpression) return false;
+  const h = describeHttpCall(ctx.sourceCode, n, ctx.settings);
+  return !!h && (h.method === 'GET' || h.method === 'HEAD');
+}
+
+/**
+ * A read request whose answer is dropped and that still checks something: its client rejects 4xx
+ * and 5xx answers (axios, got, ky), or the answer is handed to a callback (`http.get(url, cb)`),
+ * which runs only when the server answered. A dropped `fetch` checks nothing (it resolves on a 500
+ * too): what it is for cannot be seen, so it is not taken for a look.
+ */
+function isCheckingRead(n: Node, ctx: Ctx): boolean {
+  if (n.type !== T.CallExpression || !isReadRequest(n, ctx)) return false;
+  const h = describeHttpCall(ctx.sourceCode, n, ctx.settings)!;
+  return rejectsErrorStatuses(ctx.sourceCode, h) || n.arguments.some((a) => isFunction(unwrap(a)));
+}
+
+/** Options of {@link isProbeRegion}. */
+export interface ProbeRegionOptions {
+  /** A variable declared outside the region that the attempt may write (the loop's own counter). */
+  mayWrite?: (v: Variable) => boolean;
+  /** The function whose calls inside the region schedule or run the next look (recursion). */
+  self?: Node;
+  /** Nesting of same-file probe helpers already entered. */
+  depth?: number;
+}
+
+/** The state of one judgement: what the region made and must keep to itself. */
+interface Judgement {
+  ctx: Ctx;
+  root: Node;
+  opts: ProbeRegionOptions;
+  /** Probe actions seen (a dropped read, a read request, a resource opened and given back). */
+  looks: number;
+  bad: boolean;
+  /** Variables holding a resource the region made or opened: used only to open, set up, listen to and release it. */
+  resources: Set<Variable>;
+  /** Variables holding what a read yielded (a response): read for its status at most. */
+  results: Set<Variable>;
+  /** The `resolve`/`reject` of a promise the region is wrapped in. */
+  settlers: Set<Variable>;
+}
+
+/**
+ * Whether the statements of `root` (a loop body) are one look at a dependency
+ * (see the file comment): a readiness probe whose re-runs are polling, not a retry.
+ */
+export function isProbeRegion(root: Node, ctx: Ctx, opts: ProbeRegionOptions = {}): boolean {
+  const j: Judgement = { ctx, root, opts, looks: 0, bad: false, resources: new Set(), results: new Set(), settlers: new Set() };
+  statement(root, j);
+  return verdict(j);
+}
+
+/**
+ * The end of a judgement: nothing bad seen, every resource and result kept to itself, and the
+ * promise the look is wrapped in resolved only by calls (`resolve()`, `resolve(true)`), not handed
+ * on as a callback that would resolve it with what the look made (`https.get(url, resolve)`).
+ */
+function verdict(j: Judgement): boolean {
+  if (j.bad) return false;
+  for (const v of j.resources) if (!confinedResource(v, j.ctx)) return false;
+  for (const v of j.results) if (!confinedResult(v, j.ctx)) return false;
+  for (const v of j.settlers) {
+    const resolves = v.defs[0]?.name.parent && isFunction(v.defs[0].name.parent) && v.defs[0].name.parent.params[0] === v.defs[0].name;
+    if (resolves && v.references.some((r) => r.identifier.parent?.type !== T.CallExpression || (r.identifier.parent as TSESTree.CallExpression).callee !== r.identifier)) return false;
+  }
+  return j.looks > 0;
+}
+
+/** Whether a same-file function is a probe: its body ({@link isProbeRegion}) is one look. */
+export function isProbeFunction(fn: Node, ctx: Ctx, depth = 0): boolean {
+  if (!isFunction(fn) || depth > 2) return false;
+  const j: Judgement = { ctx, root: fn, opts: { self: fn, depth }, looks: 0, bad: false, resources: new Set(), results: new Set(), settlers: new Set() };
+  if (fn.body.type === T.BlockStatement) statement(fn.body, j);
+  else expressionStatement(fn.body, j);
+  return verdict(j);
+}
+
+/**
+ * A variable that holds a resource made by a call or `new` and is only opened, set up, listened to
+ * for its life events and released (at least once), nowhere in the file used for anything else.
+ */
+export function confinedResource(v: Variable, ctx: Ctx): boolean {
+  const def = v.defs[0];
+  if (!def || def.type !== 'Variable' || v.defs.length !== 1) return false;
+  let init = unwrap(def.node.init);
+  if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+  if (init?.type !== T.CallExpression && init?.type !== T.NewExpression) return false;
+  let released = false;
+  for (const r of v.references) {
+    if (r.init) continue;
+    if (r.isWrite()) return false;
+    const id = r.identifier;
+    const m = id.parent;
+    if (m?.type !== T.MemberExpression || m.object !== id || m.parent?.type !== T.CallExpression || m.parent.callee !== m) return false;
+    const call = m.parent;
+    const name = propertyName(m) ?? '';
+    if (RELEASE_RE.test(name)) {
+      // `req.end(body)`, `sock.end(chunk)`: the last write, then the release.
+      if (name === 'end' && call.arguments.some((a) => !isFunction(unwrap(a)))) return false;
+      released = true;
+    } else if (LISTEN_RE.test(name)) {
+      const evt = stringValue(call.arguments[0]);
+      if (evt === undefined || !LIFECYCLE_EVENT_RE.test(evt)) return false;
+    } else if (!OPEN_CHECK_RE.test(name) && !SETUP_RE.test(name) && !isProbeRead(call, ctx)) return false;
+  }
+  return released;
+}
+
+/** A variable holding a read's answer (a response) that is only asked whether it answered (`ok`, `status`) or drained. */
+function confinedResult(v: Variable, ctx: Ctx): boolean {
+  void ctx;
+  for (const r of v.references) {
+    if (r.init) continue;
+    if (r.isWrite()) return false;
+    const id = r.identifier;
+    const m = id.parent;
+    if (m?.type === T.MemberExpression && m.object === id) {
+      const name = propertyName(m) ?? '';
+      if (STATUS_PROP_RE.test(name) && !(m.parent?.type === T.CallExpression && m.parent.callee === m)) continue;
+      if ((DRAIN_RE.test(name) || RELEASE_RE.test(name)) && m.parent?.type === T.CallExpression && m.parent.callee === m) continue;
+      return false;
+    }
+    // `if (res)`, `if (!ok)`: only whether there was an answer.
+    if (!inTest(id)) return false;
+  }
+  return true;
+}
+
+/** Whether `id` is read only as (part of) a condition: an `if`/loop/conditional test, through `!`, `&&`, `||`, comparisons. */
+function inTest(id: Node): boolean {
+  let c: Node = id;
+  let p = id.parent;
+  while (p && (p.type === T.UnaryExpression || p.type === T.LogicalExpression || p.type === T.BinaryExpression || p.type === T.ChainExpression)) {
+    c = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  return ((p.type === T.IfStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ConditionalExpression || p.type === T.ForStatement) && (p as { test?: Node | null }).test === c);
+}
+
+function statement(s: Node, j: Judgement): void {
+  if (j.bad) return;
+  switch (s.type) {
+    case T.BlockStatement:
+      for (const st of s.body) statement(st, j);
+      return;
+    case T.ExpressionStatement:
+      expressionStatement(s.expression, j);
+      return;
+    case T.VariableDeclaration:
+      for (const d of s.declarations) declarator(d, j);
+      return;
+    case T.ReturnStatement:
+      if (!s.argument) return;
+      returned(s.argument, j);
+      return;
+    case T.IfStatement:
+      statement(s.consequent, j);
+      if (s.alternate) statement(s.alternate, j);
+      return;
+    case T.TryStatement:
+      // The catch is the failure path: it runs only when the look failed, and is not part of it.
+      statement(s.block, j);
+      if (s.finalizer) statement(s.finalizer, j);
+      return;
+    case T.BreakStatement:
+    case T.ContinueStatement:
+    case T.ThrowStatement:
+    case T.EmptyStatement:
+      return;
+    default:
+      j.bad = true;
+  }
+}
+
+/** A constant, nothing, or the next look (`return again(url)`), or a promise wrapping the look. */
+function returned(arg: Node, j: Judgement): void {
+  let a = unwrap(arg);
+  if (a.type === T.AwaitExpression) a = unwrap(a.argument);
+  if (a.type === T.Literal || (a.type === T.Identifier && a.name === 'undefined')) return;
+  if (a.type === T.CallExpression && isSelfCall(a, j)) return;
+  if (a.type === T.NewExpression && unwrap(a.callee).type === T.Identifier && (unwrap(a.callee) as TSESTree.Identifier).name === 'Promise') {
+    promiseExecutor(a, j);
+    return;
+  }
+  // `return portAnswers(port)`: a same-file probe, whose promise settles with nothing it made. A read
+  // handed back (`return await fetch(url)`) is the answer itself.
+  if (a.type === T.CallExpression && sameFileProbe(a, j)) {
+    j.looks++;
+    return;
+  }
+  j.bad = true;
+}
+
+/** `new Promise((resolve, reject) => { …one look… })`: the executor is the look. */
+function promiseExecutor(a: TSESTree.NewExpression, j: Judgement): void {
+  const exec = a.arguments[0] && unwrap(a.arguments[0]);
+  if (!exec || !isFunction(exec)) {
+    j.bad = true;
+    return;
+  }
+  for (const p of exec.params) if (p.type === T.Identifier) {
+    const v = variableOf(j.ctx.sourceCode, p);
+    if (v) j.settlers.add(v);
+  }
+  if (exec.body.type === T.BlockStatement) statement(exec.body, j);
+  else expressionStatement(exec.body, j);
+}
+
+function declarator(d: TSESTree.VariableDeclarator, j: Judgement): void {
+  if (!d.init) return;
+  let init = unwrap(d.init);
+  if (init.type === T.AwaitExpression) init = unwrap(init.argument);
+  const v = d.id.type === T.Identifier ? variableOf(j.ctx.sourceCode, d.id) : undefined;
+  if (init.type === T.CallExpression || init.type === T.NewExpression || init.type === T.TaggedTemplateExpression) {
+    if (!v) {
+      j.bad = true;
+      return;
+    }
+    if (init.type === T.NewExpression && unwrap(init.callee).type === T.Identifier && (unwrap(init.callee) as TSESTree.Identifier).name === 'Promise') {
+      // `const ok = await new Promise(…)`: what the look settles with is a result.
+      promiseExecutor(init, j);
+      j.results.add(v);
+      return;
+    }
+    if (init.type !== T.TaggedTemplateExpression && (isReadRequest(init, j.ctx) || isProbeRead(init, j.ctx) || sameFileProbe(init, j))) {
+      j.looks++;
+      j.results.add(v);
+      callbacksAreResults(init, j);
+      return;
+    }
+    // A resource made here: it must only be opened and given back (checked at the end). A request
+    // that is not a read (`https.request({ method: 'POST' })`) is work, whatever is done with it.
+    if (init.type === T.CallExpression && describeHttpCall(j.ctx.sourceCode, init, j.ctx.settings)) {
+      j.bad = true;
+      return;
+    }
+    if (init.type !== T.TaggedTemplateExpression) {
+      j.resources.add(v);
+      j.looks++;
+      return;
+    }
+    j.bad = true;
+    return;
+  }
+  // A value computed from what is at hand (`const until = Date.now() + ms`), awaiting nothing.
+  if (hasCallOrAwait(init, j, true)) j.bad = true;
+}
+
+/**
+ * Whether `n` awaits, or (unless `callsAllowed`) calls anything but the clock or `Math`, outside
+ * nested functions: work of its own rather than a value computed from what is at hand.
+ */
+function hasCallOrAwait(n: Node, j: Judgement, callsAllowed = false): boolean {
+  let found = false;
+  walk(n, j.ctx.sourceCode.visitorKeys, (m) => {
+    if (found || isFunction(m)) return false;
+    if (m.type === T.AwaitExpression) found = true;
+    if (!callsAllowed && m.type === T.CallExpression) {
+      const c = unwrap(m.callee);
+      const o = c.type === T.MemberExpression ? unwrap(c.object) : undefined;
+      if (!(o?.type === T.Identifier && (o.name === 'Date' || o.name === 'Math'))) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** The first parameter of each function argument of a read (`http.get(url, (res) => …)`) holds its answer. */
+function callbacksAreResults(call: Node, j: Judgement): void {
+  if (call.type !== T.CallExpression) return;
+  for (const a of call.arguments) {
+    const f = unwrap(a);
+    if (isFunction(f) && f.params[0]?.type === T.Identifier) {
+      const v = variableOf(j.ctx.sourceCode, f.params[0]);
+      if (v) j.results.add(v);
+    }
+  }
+}
+
+function isSelfCall(call: TSESTree.CallExpression, j: Judgement): boolean {
+  return !!j.opts.self && sameFileFunction(call.callee, j.ctx) === j.opts.self;
+}
+
+/** A call to a same-file function whose body is itself a probe. */
+function sameFileProbe(call: Node, j: Judgement): boolean {
+  if (call.type !== T.CallExpression) return false;
+  const fn = sameFileFunction(call.callee, j.ctx);
+  if (!fn || fn === j.opts.self || contains(fn, j.root)) return false;
+  return isProbeFunction(fn, j.ctx, (j.opts.depth ?? 0) + 1);
+}
+
+/**
+ * A call that is the look: a read request or probe read (its result dropped), a same-file probe, a
+ * promise chain on one (`head(url).then(show).catch(again)`), or a listener on the request
+ * (`http.get(url, cb).on('error', again)`). Handlers of the chain run after the look; the first
+ * parameter of a fulfilment handler is the answer.
+ */
+function lookCall(call: TSESTree.CallExpression, j: Judgement): boolean {
+  const name = calleeName(call) ?? '';
+  const callee = unwrap(call.callee);
+  if (callee.type === T.MemberExpression && (name === 'then' || name === 'catch' || name === 'finally' || (LISTEN_RE.test(name) && LIFECYCLE_EVENT_RE.test(stringValue(call.arguments[0]) ?? '')))) {
+    const base = unwrap(callee.object);
+    if (base.type !== T.CallExpression || !lookCall(base, j)) return false;
+    if (name === 'then') {
+      const f = call.arguments[0] && unwrap(call.arguments[0]);
+      if (f && isFunction(f) && f.params[0]?.type === T.Identifier) {
+        const v = variableOf(j.ctx.sourceCode, f.params[0]);
+        if (v) j.results.add(v);
+      } else if (f && !isFunction(f)) return false;
+    }
+    return true;
+  }
+  if (isCheckingRead(call, j.ctx) || isProbeRead(call, j.ctx) || sameFileProbe(call, j)) {
+    j.looks++;
+    callbacksAreResults(call, j);
+    return true;
+  }
+  return false;
+}
+
+function expressionStatement(expr: Node, j: Judgement): void {
+  if (j.bad) return;
+  let e = unwrap(expr);
+  if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+  const sc = j.ctx.sourceCode;
+  if (e.type === T.AssignmentExpression || e.type === T.UpdateExpression) {
+    const left = unwrap(e.type === T.AssignmentExpression ? e.left : e.argument);
+    const v = left.type === T.Identifier ? variableOf(sc, left) : undefined;
+    const decl = v?.defs[0]?.name;
+    const writable = !!v && ((!!decl && contains(j.root, decl)) || !!j.opts.mayWrite?.(v));
+    if (e.type === T.UpdateExpression) {
+      if (!writable) j.bad = true;
+      return;
+    }
+    let right = unwrap(e.right);
+    if (right.type === T.AwaitExpression) right = unwrap(right.argument);
+    // A constant (`ready = true`) or a timer's handle says nothing the look yielded.
+    if (v && (right.type === T.Literal || (right.type === T.CallExpression && isGlobalTimer(sc, right)))) return;
+    if (!writable) {
+      j.bad = true;
+      return;
+    }
+    // `up = await isUp(url)`: the look's answer, kept to itself like a declared one.
+    if (right.type === T.CallExpression && lookCall(right, j)) {
+      j.results.add(v!);
+      return;
+    }
+    if (hasCallOrAwait(right, j)) j.bad = true;
+    return;
+  }
+  if (e.type === T.TaggedTemplateExpression) {
+    if (isProbeRead(e, j.ctx)) j.looks++;
+    else j.bad = true;
+    return;
+  }
+  if (e.type !== T.CallExpression && e.type !== T.NewExpression) {
+    j.bad = true;
+    return;
+  }
+  if (e.type === T.NewExpression) {
+    if (!asWait(e, sc, j.ctx.settings)) j.bad = true;
+    return;
+  }
+  const c = unwrap(e.callee);
+  if (lookCall(e, j)) return;
+  if (isSelfCall(e, j)) return;
+  if (isLogCallee(c) || asWait(e, sc, j.ctx.settings) || isGlobalTimer(sc, e)) return;
+  const name = calleeName(e) ?? '';
+  if (c.type === T.Identifier && /^clear(Timeout|Interval)$/.test(name)) return;
+  if (c.type === T.MemberExpression && name === 'exit') return;
+  // `resolve()`, `reject(err)` of the promise the look is wrapped in (what they carry is checked by
+  // the resource's and result's confinement).
+  if (c.type === T.Identifier) {
+    const v = variableOf(sc, c);
+    if (v && j.settlers.has(v)) return;
+  }
+  // A method of a resource: opening, setting up, listening to its life, releasing (`sock.end()`).
+  if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier) {
+    const v = variableOf(sc, unwrap(c.object) as TSESTree.Identifier);
+    if (v && (RELEASE_RE.test(name) || OPEN_CHECK_RE.test(name) || SETUP_RE.test(name) || LISTEN_RE.test(name))) {
+      j.resources.add(v);
+      if (OPEN_CHECK_RE.test(name) || RELEASE_RE.test(name)) j.looks++;
+      return;
+    }
+  }
+  // `await c.end().catch(() => {})`: a release whose failure is ignored.
+  if (c.type === T.MemberExpression && name === 'catch') {
+    const base = unwrap(c.object);
+    if (base.type === T.CallExpression) {
+      const bc = unwrap(base.callee);
+      if (bc.type === T.MemberExpression && unwrap(bc.object).type === T.Identifier && RELEASE_RE.test(propertyName(bc) ?? '')) {
+        const v = variableOf(sc, unwrap(bc.object) as TSESTree.Identifier);
+        if (v) j.resources.add(v);
+        return;
+      }
+    }
+  }
+  j.bad = true;
+}
