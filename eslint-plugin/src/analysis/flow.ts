@@ -5,7 +5,7 @@ import { isSuccessFlag as helperSuccessFlag, sameFileFunction } from './delay';
 import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, variableOf, isReferenceTo } from './scope';
 import type { Node } from './types';
-import { ERROR_NAME, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
+import { ERROR_NAME, FAILURE_EVENTS, PREDICATE_RE, REFUSAL_WAIT_RE } from './vocabulary';
 
 /**
  * One notion of the failure path, shared by loops, recursion and promise chains.
@@ -127,6 +127,7 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     }
     case T.MemberExpression: {
       const name = propertyName(t);
+      { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome); }
       if (name === 'ok' || name === 'success' || name === 'succeeded') {
         if (outcome.kind === 'success') return true;
         if (outcome.kind === 'status') return outcome.code >= 200 && outcome.code < 300;
@@ -135,6 +136,7 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       return undefined;
     }
     case T.Identifier: {
+      { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome); }
       if (isErrorValue(t, sourceCode)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
       // `loaded = await tryRefresh()`: a same-file helper's flag, true after its operation and false
       // only from its catch, decided by data flow (values helper, delay.ts).
@@ -163,9 +165,9 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       let code: number | undefined;
       let other: Node | undefined;
       let op = t.operator as string;
-      if (isStatusLike(t.left)) {
+      if (isStatusLike(t.left, sourceCode)) {
         other = t.right;
-      } else if (isStatusLike(t.right)) {
+      } else if (isStatusLike(t.right, sourceCode)) {
         other = t.left;
         op = FLIP[op] ?? op;
       }
@@ -179,7 +181,8 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     }
     case T.CallExpression: {
       const name = calleeName(t);
-      if ((name === 'includes' || name === 'has') && t.arguments[0] && isStatusLike(t.arguments[0])) {
+      { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome); }
+      if ((name === 'includes' || name === 'has') && t.arguments[0] && isStatusLike(t.arguments[0], sourceCode)) {
         const c = unwrap(t.callee);
         const list = c.type === T.MemberExpression ? numberList(c.object, sourceCode) : undefined;
         if (!list) return undefined;
@@ -194,6 +197,42 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     default:
       return undefined;
   }
+}
+
+/**
+ * A read of the answer's Retry-After ({@link REFUSAL_WAIT_RE}), or a `const` holding one: `'header'`
+ * for the header (`res.headers.get('retry-after')`, `headers['Retry-After']`), `'body'` for a field of
+ * a JSON body (`body.retry_after`, Discord's and Telegram's rate-limit answers). Undefined otherwise.
+ */
+function refusalWait(n: Node, sourceCode: TSESLint.SourceCode, depth = 0): 'header' | 'body' | undefined {
+  const u = unwrap(n);
+  if (u.type === T.MemberExpression) {
+    const key = u.computed ? (u.property.type === T.Literal && typeof u.property.value === 'string' ? u.property.value : undefined) : propertyName(u);
+    if (!key || !REFUSAL_WAIT_RE.test(key)) return undefined;
+    const obj = unwrap(u.object);
+    return obj.type === T.MemberExpression && /^headers?$/i.test(propertyName(obj) ?? '') ? 'header' : obj.type === T.Identifier && /^headers?$/i.test(obj.name) ? 'header' : 'body';
+  }
+  if (u.type === T.CallExpression) {
+    const name = calleeName(u);
+    const arg = u.arguments[0] && unwrap(u.arguments[0]);
+    return (name === 'get' || name === 'getHeader' || name === 'header') && arg?.type === T.Literal && typeof arg.value === 'string' && REFUSAL_WAIT_RE.test(arg.value) ? 'header' : undefined;
+  }
+  if (u.type === T.Identifier && depth < 2) {
+    const v = variableOf(sourceCode, u);
+    const b = v && bindingOf(v);
+    return b && b.kind === 'init' && b.stable && b.node ? refusalWait(b.node, sourceCode, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether an answer carries Retry-After: never with a success or without an answer; the header may
+ * come with 429 (RFC 6585 §4) or 503 (RFC 9110 §10.2.3), a body's `retry_after` with 429 (the
+ * rate-limit answer that carries it).
+ */
+function refusalWaitPresent(where: 'header' | 'body', outcome: Outcome): TV {
+  if (outcome.kind !== 'status') return false;
+  return outcome.code === 429 || (where === 'header' && outcome.code === 503) ? undefined : false;
 }
 
 /**

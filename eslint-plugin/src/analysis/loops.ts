@@ -490,7 +490,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // `switch (res.status) { case 503: …; continue; }`
     let switchRetry = false;
     ownNodes(loop, ctx, (n) => {
-      if (n.type === T.SwitchStatement && isStatusLike(n.discriminant) && n.cases.some((c) => c.consequent.some(containsContinue))) switchRetry = true;
+      if (n.type === T.SwitchStatement && isStatusLike(n.discriminant, sourceCode) && n.cases.some((c) => c.consequent.some(containsContinue))) switchRetry = true;
     });
     // A status check whose failure branch goes round again (continue / falls through), while success leaves.
     // `while (res.status !== 200 && ++n < 3)`, `do { … } while (!res.ok && …)`: the loop test is the failure check.
@@ -689,6 +689,8 @@ function onlySuccessArrives(loop: Loop, ctx: Ctx): boolean {
 function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
   let requests = 0;
   let produces = false;
+  // Variables bound to a request's answer (`const { data } = await axios.get(u)`, `const res = await fetch(u)`).
+  const answers = new Set<Variable>();
   walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
     if (produces || isFunction(n)) return false;
     if (n.type === T.CallExpression) {
@@ -696,6 +698,10 @@ function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
       if (h) {
         requests++;
         if (h.method !== 'GET' && h.method !== 'HEAD') produces = true;
+        for (const v of boundFrom(n, ctx)) answers.add(v);
+      } else if (answers.size > 0 && !isLogCallee(unwrap(n.callee)) && !asWait(n, ctx.sourceCode, ctx.settings) && n.arguments.some((a) => readsAny(a, answers, ctx))) {
+        // The answer handed on (`setText(data.message)`, `dispatch(loaded(res.data))`): the caller gets it.
+        produces = true;
       }
     }
     if (n.type === T.ReturnStatement && n.argument) produces = true;
@@ -716,6 +722,35 @@ function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
   // loop's own counter is the only thing outside it the pass may write.
   const own = counters(loop, ctx);
   return isProbeRegion(loop.body, ctx, { mayWrite: (v) => own.some((c) => c.variable === v) });
+}
+
+/**
+ * The variables a declaration binds from a request's answer: the request heads its initialiser,
+ * awaited or not, read further or not (`const { data } = await axios.get(u)`, `const body = await got(u).json()`).
+ */
+function boundFrom(request: TSESTree.CallExpression, ctx: Ctx): Variable[] {
+  let p: Node | undefined = request.parent;
+  let child: Node = request;
+  while (p && (p.type === T.AwaitExpression || p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.ChainExpression || (p.type === T.MemberExpression && p.object === child) || (p.type === T.CallExpression && p.callee === child))) {
+    child = p;
+    p = p.parent;
+  }
+  if (p?.type !== T.VariableDeclarator) return [];
+  return ctx.sourceCode.scopeManager?.getDeclaredVariables(p) ?? [];
+}
+
+/** Whether an expression reads one of the variables (not inside a nested function). */
+function readsAny(e: Node, vars: ReadonlySet<Variable>, ctx: Ctx): boolean {
+  let hit = false;
+  walk(e, ctx.sourceCode.visitorKeys, (m) => {
+    if (hit || isFunction(m)) return false;
+    if (m.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, m);
+      if (v && vars.has(v)) hit = true;
+    }
+    return undefined;
+  });
+  return hit;
 }
 
 /**
@@ -1070,7 +1105,7 @@ function retargetsRequest(loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
   if (moved.size === 0) return false;
   let retargets = false;
   ownNodes(loop, ctx, (n) => {
-    if (retargets || n.type !== T.CallExpression || !n.arguments[0] || !describeHttpCall(sc, n, ctx.settings)) return;
+    if (retargets || n.type !== T.CallExpression || !n.arguments[0] || !(describeHttpCall(sc, n, ctx.settings) || requestsInside(n, ctx))) return;
     walk(n.arguments[0], sc.visitorKeys, (m) => {
       if (m.type === T.Identifier) {
         const v = variableOf(sc, m);
@@ -1080,6 +1115,19 @@ function retargetsRequest(loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
     });
   });
   return retargets;
+}
+
+/** A call of a same-file function that makes an HTTP request itself (`const probe = (u) => fetch(u).then(…)`). */
+function requestsInside(call: TSESTree.CallExpression, ctx: Ctx): boolean {
+  const fn = sameFileFunction(call.callee, { sourceCode: ctx.sourceCode });
+  if (!fn) return false;
+  let found = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
+    if (found) return false;
+    if (m.type === T.CallExpression && describeHttpCall(ctx.sourceCode, m, ctx.settings)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /**

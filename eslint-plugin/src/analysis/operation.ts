@@ -12,6 +12,7 @@ import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
 import { nodesWithin, summarise, type Run } from './summaries';
 import { keyInCallOptions, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
+import { holdsStatus } from './status-flow';
 import { evaluateTest } from './libraries/status-set';
 
 /**
@@ -97,14 +98,21 @@ function fromClockHelper(x: Node, sourceCode: TSESLint.SourceCode): boolean {
   return clock;
 }
 
-/** Status-like expressions: `res.status`, `err.response?.status`, `statusCode`, a variable named `status`. */
-export function isStatusLike(node: Node): boolean {
+/**
+ * Status-like expressions: `res.status`, `err.response?.status`, `statusCode`, a variable named
+ * `status`. Given the file's `sourceCode`, also a variable of any name that holds a status by data
+ * flow (`const rc = await send()` with `send` returning `res.status`; see {@link holdsStatus}).
+ */
+export function isStatusLike(node: Node, sourceCode?: TSESLint.SourceCode): boolean {
   const n = unwrap(node);
   if (n.type === T.MemberExpression) {
     const name = propertyName(n);
     return name === 'status' || name === 'statusCode';
   }
-  if (n.type === T.Identifier) return (/^(status|statusCode|httpStatus|code)$/i.test(n.name) || /status$/i.test(n.name)) && !charCodeVariables(n).has(n.name);
+  if (n.type === T.Identifier) {
+    if ((/^(status|statusCode|httpStatus|code)$/i.test(n.name) || /status$/i.test(n.name)) && !charCodeVariables(n).has(n.name)) return true;
+    return !!sourceCode && holdsStatus(n, sourceCode);
+  }
   return false;
 }
 
@@ -262,10 +270,10 @@ export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode, dept
     if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier) {
       const l = statusCode(n.left, sourceCode);
       const r = statusCode(n.right, sourceCode);
-      if (r !== undefined && isStatusLike(n.left)) out.push({ code: r, op: n.operator, node: n });
-      else if (l !== undefined && isStatusLike(n.right)) out.push({ code: l, op: flip(n.operator), node: n });
+      if (r !== undefined && isStatusLike(n.left, sourceCode)) out.push({ code: r, op: n.operator, node: n });
+      else if (l !== undefined && isStatusLike(n.right, sourceCode)) out.push({ code: l, op: flip(n.operator), node: n });
     }
-    if (n.type === T.CallExpression && (calleeName(n) === 'includes' || calleeName(n) === 'has') && n.arguments[0] && isStatusLike(n.arguments[0])) {
+    if (n.type === T.CallExpression && (calleeName(n) === 'includes' || calleeName(n) === 'has') && n.arguments[0] && isStatusLike(n.arguments[0], sourceCode)) {
       const c = unwrap(n.callee);
       if (c.type === T.MemberExpression) {
         const list = listedNumbers(c.object, sourceCode);
@@ -382,7 +390,7 @@ export function classifiesStatus(region: Node, sourceCode: TSESLint.SourceCode):
     visit: (n, acc) => {
       if (n.type === T.IfStatement || n.type === T.ConditionalExpression) acc.tests.push(n.test);
       else if (n.type === T.LogicalExpression && n.parent?.type !== T.LogicalExpression) acc.tests.push(n);
-      else if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) acc.switched = true;
+      else if (n.type === T.SwitchStatement && isStatusLike(n.discriminant, sourceCode)) acc.switched = true;
       else if (n.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(n) ?? '')) acc.switched = true;
     },
     merge: (acc, inner) => {
@@ -635,7 +643,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     if (n.type === T.ConditionalExpression && statusesTested(n.test, sourceCode).some((s) => isRetryAfterStatus(s.code))) {
       rateLimitChecks.push(n.test);
     }
-    if (n.type === T.SwitchStatement && isStatusLike(n.discriminant)) {
+    if (n.type === T.SwitchStatement && isStatusLike(n.discriminant, sourceCode)) {
       // `case 429: case 503: …` is one handling: one report, on the first case.
       const first = n.cases.find((c) => {
         const code = c.test ? statusCode(c.test, sourceCode) : undefined;

@@ -44,6 +44,8 @@ interface FailureContext {
   replay: boolean;
   /** Found by the failure-path reachability (after early exits), not by nesting. */
   flow?: boolean;
+  /** For `flow`: the statuses after which the call runs again, when a thrown error does not and some statuses do not either. */
+  retried?: number[];
 }
 
 /**
@@ -310,7 +312,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
       purpose: fc.replay ? 'refresh-replay' : once ? 'once-only-replay' : 'backoff-retry',
-      ...(op.caughtStatuses ? { retriedStatuses: op.caughtStatuses } : {}),
+      ...((fc.retried ?? op.caughtStatuses) ? { retriedStatuses: fc.retried ?? op.caughtStatuses } : {}),
     });
   }
   markTieredWaits(sites, ctx);
@@ -1542,7 +1544,9 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     // Only 401/403 go round: a re-authentication and replay, not a retry of a transient failure.
     const reaching = FAILURES.filter((o) => o.kind === 'status' && reachesCall(fn, call, o, ctx.sourceCode));
     const authOnly = reaching.length > 0 && reaching.every((o) => o.kind === 'status' && (o.code === 401 || o.code === 403));
-    found = { kind: 'status', handler: undefined, path: fn.body, timer, replay: authOnly, flow: true };
+    const statuses = FAILURES.filter((o) => o.kind === 'status').length;
+    const retried = reaching.length > 0 && reaching.length < statuses && !reachesCall(fn, call, { kind: 'error' }, ctx.sourceCode) ? reaching.map((o) => (o as { code: number }).code) : undefined;
+    found = { kind: 'status', handler: undefined, path: fn.body, timer, replay: authOnly, flow: true, ...(retried ? { retried } : {}) };
   }
   if (!found) return undefined;
   // A refresh before the replay marks a re-authentication, not a retry of a transient failure.

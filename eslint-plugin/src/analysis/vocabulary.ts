@@ -96,6 +96,13 @@ export const EXECUTOR_RESOLVE_INDEX = 0;
 /** See {@link EXECUTOR_RESOLVE_INDEX}. */
 export const EXECUTOR_REJECT_INDEX = 1;
 
+/**
+ * Retry-After itself (a header, or the field a JSON body carries it in: Discord's and Telegram's
+ * `retry_after`), without the rate-limit reset headers that come with every answer. A server sends
+ * it with a refusal (429, RFC 6585 §4; 503, RFC 9110 §10.2.3), never with a success.
+ */
+export const REFUSAL_WAIT_RE = /^retry[-_]?after([-_]?(ms|millis|seconds|secs?|s))?$/i;
+
 /** Whether a name or string literal names Retry-After (or a rate-limit reset header). */
 export function isRetryAfterName(name: string | undefined): boolean {
   return name !== undefined && RETRY_AFTER_RE.test(name);
