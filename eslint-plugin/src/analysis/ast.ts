@@ -104,19 +104,26 @@ export function walk(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, v
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (visit(node) === false) continue;
-    // The children pushed last to first, so that the first is visited next.
-    const keys = visitorKeys[node.type];
-    if (!keys) continue;
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const value = (node as unknown as Record<string, unknown>)[keys[k]!];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          const v = value[i] as unknown;
-          if (v && typeof v === 'object' && 'type' in v) stack.push(v as Node);
-        }
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        stack.push(value as Node);
+    pushChildren(node, visitorKeys, stack);
+  }
+}
+
+/**
+ * Pushes the children of `node` onto `stack` last to first, so that popping visits the first child
+ * next: the step of a depth-first walk in source order over an explicit stack.
+ */
+export function pushChildren(node: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, stack: { push(child: Node): unknown }): void {
+  const keys = visitorKeys[node.type];
+  if (!keys) return;
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const v = value[i] as unknown;
+        if (v && typeof v === 'object' && 'type' in v) stack.push(v as Node);
       }
+    } else if (value && typeof value === 'object' && 'type' in value) {
+      stack.push(value as Node);
     }
   }
 }

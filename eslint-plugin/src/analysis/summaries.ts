@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { isFunction, walk } from './ast';
+import { isFunction, pushChildren, walk } from './ast';
 import type { Node } from './types';
 
 /** Whether `node` is the body of a `for`, `for…in`, `for…of`, `while` or `do…while` loop. */
@@ -131,20 +131,7 @@ export function flatSummary<N>(region: Node, sourceCode: TSESLint.SourceCode, me
       stack.push(bodies.length - 1);
     }
     if (visit(n, items, body || n === region) === false) continue;
-    // The children pushed last to first, so that the first is visited next (as `walk`).
-    const keys = sourceCode.visitorKeys[n.type];
-    if (!keys) continue;
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const value = (n as unknown as Record<string, unknown>)[keys[k]!];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          const v = value[i] as unknown;
-          if (v && typeof v === 'object' && 'type' in v) stack.push(v as Node);
-        }
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        stack.push(value as Node);
-      }
-    }
+    pushChildren(n, sourceCode.visitorKeys, stack);
   }
   const run = new Run(flat, 0, items.length);
   memo.set(region, run);
