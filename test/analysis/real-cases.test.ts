@@ -22,7 +22,7 @@ describe('real-code cases (recall and precision floors)', () => {
 });
 
 /**
- * Floors for the sets kept in sub-folders. held-out, held-out-2 … held-out-8 (but 6) were each scored blind
+ * Floors for the sets kept in sub-folders. held-out, held-out-2 … held-out-10 (but 6) were each scored blind
  * and then became development cases; dev-4 and dev-6 were written for development. Each floor is the score the
  * analysis reached on that set, rounded down: a change that loses what was learnt from it fails.
  */
@@ -36,6 +36,8 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   { folder: 'held-out-5', cases: 72, recall: 0.91, precision: 0.97 },
   { folder: 'held-out-7', cases: 68, recall: 0.91, precision: 0.97 },
   { folder: 'held-out-8', cases: 69, recall: 0.91, precision: 0.95 },
+  { folder: 'held-out-9', cases: 69, recall: 0.77, precision: 0.88 },
+  { folder: 'held-out-10', cases: 70, recall: 0.79, precision: 0.89 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {

@@ -344,6 +344,74 @@ export async function send() {
       errors: [{ messageId: 'missingKey', line: 8, suggestions: [] }],
     },
     {
+      name: "got.post(url, options): the header goes into the options, got's second argument (not a third, which got would not read)",
+      code: `import got from 'got';
+
+export async function send(url: string, payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await got.post(url, { json: payload });
+    } catch {
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(5000, 200 * 2 ** attempt)));
+    }
+  }
+}`,
+      errors: [{ messageId: 'missingKey', line: 6, suggestions: [{ messageId: 'sendKey', data: { header: 'Idempotency-Key' }, output: `import got from 'got';
+
+export async function send(url: string, payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await got.post(url, { headers: { 'Idempotency-Key': idempotencyKey }, json: payload });
+    } catch {
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(5000, 200 * 2 ** attempt)));
+    }
+  }
+}` }] }],
+    },
+    {
+      name: "ky.post(url) with no options: the options are added as ky's second argument",
+      code: `import ky from 'ky';
+
+export async function send(url: string, payload: object) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await ky.post(url);
+    } catch {
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(5000, 200 * 2 ** attempt)));
+    }
+  }
+}`,
+      errors: [{ messageId: 'missingKey', line: 6, suggestions: [{ messageId: 'sendKey', data: { header: 'Idempotency-Key' }, output: `import ky from 'ky';
+
+export async function send(url: string, payload: object) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await ky.post(url, { headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch {
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(5000, 200 * 2 ** attempt)));
+    }
+  }
+}` }] }],
+    },
+    {
+      name: 'got.post with a headers variable (shorthand): no edit, the variable may be shared',
+      code: `import got from 'got';
+
+export async function send(url: string, payload: object, token: string) {
+  const headers = { authorization: \`Bearer \${token}\` };
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await got.post(url, { json: payload, headers });
+    } catch {
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(5000, 200 * 2 ** attempt)));
+    }
+  }
+}`,
+      errors: [{ messageId: 'missingKey', line: 7, suggestions: [] }],
+    },
+    {
       name: 'options written through a member after their declaration: no edit',
       code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -1070,7 +1138,7 @@ export async function send(payload: object) {
   const idempotencyKey = crypto.randomUUID();
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
-      return await got.post('https://shop.example.test/carts', { json: payload }, { headers: { 'Idempotency-Key': idempotencyKey } }).json();
+      return await got.post('https://shop.example.test/carts', { headers: { 'Idempotency-Key': idempotencyKey }, json: payload }).json();
     } catch (err) {
       if (attempt === 3) throw err;
       await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
@@ -1111,7 +1179,7 @@ export async function send(payload: object) {
   const idempotencyKey = crypto.randomUUID();
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
-      return await ky.post('https://shop.example.test/carts', { json: payload }, { headers: { 'Idempotency-Key': idempotencyKey } }).json();
+      return await ky.post('https://shop.example.test/carts', { headers: { 'Idempotency-Key': idempotencyKey }, json: payload }).json();
     } catch (err) {
       if (attempt === 3) throw err;
       await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));

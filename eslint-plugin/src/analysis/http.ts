@@ -495,18 +495,28 @@ function clientOf(origin: Origin): string | undefined {
 
 /** Which argument holds the request options for each client's call shapes. */
 function optionsArgument(client: string, call: TSESTree.CallExpression, methodNamed: boolean): Node | undefined {
-  const args = call.arguments.map((a) => unwrap(a));
-  const first = args[0];
+  const index = optionsArgumentIndex(client, call, methodNamed);
+  return index === undefined ? undefined : unwrap(call.arguments[index]);
+}
+
+/**
+ * The position of the request options among a call's arguments, by the client's signature:
+ * axios `post`/`put`/`patch(url, data, config)` 2, its other methods and `axios(url, config)` 1,
+ * `axios(config)` 0; got, ky, ofetch and the like `(url, options)` 1 or `(options)` 0; `fetch(url,
+ * init)` 1. Undefined for a client that takes no options object (superagent chains `.set()`).
+ */
+export function optionsArgumentIndex(client: string, call: TSESTree.CallExpression, methodNamed: boolean): number | undefined {
+  const first = call.arguments[0] && unwrap(call.arguments[0]);
   if (client === 'axios') {
     if (methodNamed) {
       const name = calleeName(call)?.toLowerCase();
-      return name === 'post' || name === 'put' || name === 'patch' ? args[2] : args[1];
+      return name === 'post' || name === 'put' || name === 'patch' ? 2 : 1;
     }
-    return first && first.type === T.ObjectExpression ? first : args[1];
+    return first && first.type === T.ObjectExpression ? 0 : 1;
   }
   if (client === 'superagent') return undefined;
-  if (first && first.type === T.ObjectExpression && client !== 'fetch') return first;
-  return args[1];
+  if (first && first.type === T.ObjectExpression && client !== 'fetch') return 0;
+  return 1;
 }
 
 /** The object literal a value is, or a stable name holds (through `new Headers({…})`); undefined otherwise. */
@@ -756,12 +766,18 @@ export function judgeIdempotency(sourceCode: TSESLint.SourceCode, http: HttpCall
   // PRODUCT: an LLM completion or embedding request changes no state and needs no key.
   const addresses = staticAddresses(sourceCode, http.node.arguments[0]);
   if (addresses.length > 0 && addresses.every((a) => GENERATION_ENDPOINT_RE.test(a.replace(/[?#].*$/, '')))) return undefined;
+  // The options position is the request call's: given only where the reported node's own call is
+  // that request (a method written in a helper's call, `jsonInit('POST', …)`, is another call).
+  const optionsIndex = optionsArgumentIndex(http.client, http.node, http.methodNode === unwrap(http.node.callee));
+  let own: Node | undefined = http.methodSource ?? http.node;
+  while (own && own.type !== T.CallExpression) own = own.parent;
+  const where = optionsIndex === undefined || own !== http.node ? {} : { optionsIndex };
   if (http.keyValue) {
     const fresh = keyCreatedInside(sourceCode, http.keyValue, region);
-    return fresh ? { node: http.node, method: http.method, key: 'per-attempt', keyNode: fresh } : undefined;
+    return fresh ? { node: http.node, method: http.method, key: 'per-attempt', keyNode: fresh, ...where } : undefined;
   }
   if (http.keyUnknown) return undefined;
-  return { node: http.methodSource ?? http.node, method: http.method, key: 'none', keyNode: undefined, ...(http.possibleMethods ? { possibleMethods: http.possibleMethods } : {}) };
+  return { node: http.methodSource ?? http.node, method: http.method, key: 'none', keyNode: undefined, ...where, ...(http.possibleMethods ? { possibleMethods: http.possibleMethods } : {}) };
 }
 
 /**

@@ -120,6 +120,8 @@ export interface NonIdempotentRequest {
    * `option`: `node` is a library option that retries every operation of a kind (a client's default `retry` for all mutations).
    */
   reportedAt?: 'condition' | 'option';
+  /** For a request made with a known HTTP client: which argument of the call takes its options (headers go there). */
+  optionsIndex?: number;
 }
 
 /** A retry of failures that cannot succeed on retry (4xx), or of every failure of an HTTP call. */

@@ -605,7 +605,7 @@ function keyEdits(sourceCode: SourceCode, block: Node, site: RetrySite | undefin
     let call: Node | undefined = r.node;
     while (call && call.type !== T.CallExpression) call = call.parent;
     if (!call || call.type !== T.CallExpression || !contains(block, call)) return undefined;
-    const opts = requestOptions(call);
+    const opts = requestOptions(call, r.optionsIndex);
     if (!opts) return undefined;
     if (opts.appendAfter) {
       edits.push({ range: [opts.appendAfter.range[1], opts.appendAfter.range[1]], text: `, { headers: { ${header} } }` });

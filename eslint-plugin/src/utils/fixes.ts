@@ -595,8 +595,18 @@ export function clientErrorFix(sourceCode: TSESLint.SourceCode, node: TSESTree.N
   return (fixer) => fixer.insertTextBefore(target, `if (${clientStatusTest(status)}) throw new Error(\`HTTP \${${status}}\`);\n${indent}`);
 }
 
-/** The options object of a request call (`fetch(url, { method })`, `axios.post(url, data, config)`), or where to add one. */
-export function requestOptions(call: TSESTree.CallExpression): { object?: TSESTree.ObjectExpression; appendAfter?: TSESTree.Node } | undefined {
+/**
+ * The options object of a request call (`fetch(url, { method })`, `axios.post(url, data, config)`),
+ * or where to add one. `optionsIndex`, when the analysis knows the client, is the argument its
+ * signature takes options at (`got.post(url, options)` 1, `axios.post(url, data, config)` 2).
+ */
+export function requestOptions(call: TSESTree.CallExpression, optionsIndex?: number): { object?: TSESTree.ObjectExpression; appendAfter?: TSESTree.Node } | undefined {
+  if (optionsIndex !== undefined) {
+    const arg = call.arguments[optionsIndex];
+    if (arg?.type === T.ObjectExpression) return { object: arg };
+    if (!arg && optionsIndex > 0 && call.arguments.length === optionsIndex && call.arguments[optionsIndex - 1]?.type !== T.SpreadElement) return { appendAfter: call.arguments[optionsIndex - 1]! };
+    return undefined;
+  }
   const objects = call.arguments.filter((a): a is TSESTree.ObjectExpression => a.type === T.ObjectExpression);
   const withMethod = objects.find((o) => o.properties.some((p) => p.type === T.Property && !p.computed && ((p.key.type === T.Identifier && p.key.name === 'method') || (p.key.type === T.Literal && p.key.value === 'method'))));
   if (withMethod) return { object: withMethod };
@@ -619,12 +629,12 @@ export const propName = (p: TSESTree.Property): string | undefined => (p.compute
  * block), and an `Idempotency-Key` header in the request's options (added to a `headers` object
  * literal, or a new `headers` property). Undefined when the options or headers are not literals.
  */
-export function hoistedKeyFix(sourceCode: TSESLint.SourceCode, request: TSESTree.Node, before: TSESTree.Node, header: string): Fix | undefined {
+export function hoistedKeyFix(sourceCode: TSESLint.SourceCode, request: TSESTree.Node, before: TSESTree.Node, header: string, optionsIndex?: number): Fix | undefined {
   if (!insertableBefore(before)) return undefined;
   let call: TSESTree.Node | undefined = request;
   while (call && call.type !== T.CallExpression) call = call.parent;
   if (call?.type !== T.CallExpression || !(before.range[0] <= call.range[0] && call.range[1] <= before.range[1])) return undefined;
-  const opts = requestOptions(call);
+  const opts = requestOptions(call, optionsIndex);
   if (!opts) return declaredOptionsKeyFix(sourceCode, call, before, header);
   const name = freeName(sourceCode, before, 'idempotencyKey');
   const entry = `${/^[A-Za-z_$][\w$]*$/.test(header) ? header : `'${header}'`}: ${name}`;
