@@ -1099,6 +1099,33 @@ export async function lookup(url: string) {
   ],
   invalid: [
     {
+      name: 'a wait derived from the server Retry-After: the jitter is added after it (full jitter would come back before the time the server asked for)',
+      code: `export async function send(bot, chatId, text, attempt = 0) {
+  try {
+    return await bot.sendMessage(chatId, text);
+  } catch (error) {
+    if (error.response?.statusCode === 429 && attempt < 3) {
+      const retryAfter = error.response.body.parameters.retry_after;
+      await new Promise((r) => setTimeout(r, (retryAfter + 1) * 1000));
+      return send(bot, chatId, text, attempt + 1);
+    }
+    throw error;
+  }
+}`,
+      errors: [{ messageId: 'noJitter', line: 7, suggestions: [{ messageId: 'addJitterAfterServerWait', output: `export async function send(bot, chatId, text, attempt = 0) {
+  try {
+    return await bot.sendMessage(chatId, text);
+  } catch (error) {
+    if (error.response?.statusCode === 429 && attempt < 3) {
+      const retryAfter = error.response.body.parameters.retry_after;
+      await new Promise((r) => setTimeout(r, ((retryAfter + 1) * 1000) + Math.random() * 1000));
+      return send(bot, chatId, text, attempt + 1);
+    }
+    throw error;
+  }
+}` }] }],
+    },
+    {
       // A repeating timer reads its delay once, when armed: `Math.random() * 5000` there would be one
       // draw for every tick (a small draw makes the ticks come at once), so no jitter edit is offered.
       name: 'a setInterval retry gets no jitter edit',
@@ -3409,7 +3436,7 @@ export async function pull3(url: string) {
           endColumn: 53,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterAfterServerWait',
               output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function pull3(url: string) {
@@ -3417,7 +3444,7 @@ export async function pull3(url: string) {
     const res = await fetch(url);
     if (res.status === 429) {
       const secs = Number(res.headers.get('Retry-After') ?? 1);
-      await sleep(Math.random() * Math.min(secs * 1000 * 2, 30_000));
+      await sleep(Math.min((secs * 1000 * 2) + Math.random() * 1000, 30_000));
       continue;
     }
     return res;

@@ -4,7 +4,7 @@ import { createRule } from '../utils/create-rule';
 import { describeDelay, jitterFunctionFix, libraryFix, localDelayOf, operandText, replaceExpression } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'noJitter' | 'addJitter' | 'applyLibraryFix';
+type MessageIds = 'noJitter' | 'addJitter' | 'addJitterAfterServerWait' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-jitter',
@@ -16,6 +16,7 @@ export default createRule<Options, MessageIds>({
       noJitter:
         'This retry uses {{delay}} with no random component (jitter). Clients that failed together retry together and hit the recovering service in waves. Add jitter: AWS\'s analysis of backoff found "full jitter" (a random wait between 0 and the computed delay) does the least total work.',
       addJitter: 'Use full jitter: wait `Math.random() * delay`.',
+      addJitterAfterServerWait: 'Add up to 1 s of jitter after the wait the server asked for: `delay + Math.random() * 1000`.',
       applyLibraryFix: '{{description}}.',
     },
     schema: [],
@@ -45,11 +46,20 @@ export default createRule<Options, MessageIds>({
             // expression). Only a delay computed inside a function of the retry's call is drawn per attempt.
             // So is a repeating timer's (`setInterval(fn, ms)`): its delay is drawn once when it is armed,
             // and a small draw would make every tick come at once.
+            // A wait derived from the server's Retry-After is the least the server asked for: full
+            // jitter would come back before that time and be refused again, so the jitter is added
+            // after it (RFC 9110 §10.2.3: the client waits at least that long).
+            // A capped one keeps its cap: the jitter goes inside `Math.min(wait, cap)`; capped another
+            // way, or close to the longest wait allowed, no edit (adding after it could pass the limit and
+            // trade this finding for require-max-delay); an uncapped one is already past any limit.
             if (arg && !wait.repeating && (site.kind !== 'library' || insideFunctionOf(arg, site.node))) {
-              suggest.push({
-                messageId: 'addJitter',
-                fix: (fixer) => replaceExpression(fixer, arg, `Math.random() * ${operandText(context.sourceCode, arg)}`),
-              });
+              if (wait.delay.retryAfter !== 'derived') {
+                suggest.push({ messageId: 'addJitter', fix: (fixer) => replaceExpression(fixer, arg, `Math.random() * ${operandText(context.sourceCode, arg)}`) });
+              } else {
+                const longest = wait.delay.maxMs;
+                const inner = cappedOperand(arg) ?? (wait.delay.capMs === undefined && (!Number.isFinite(longest) || longest + 1000 <= DEFAULT_MAX_DELAY_MS) ? arg : undefined);
+                if (inner) suggest.push({ messageId: 'addJitterAfterServerWait', fix: (fixer) => replaceExpression(fixer, inner, `${operandText(context.sourceCode, inner)} + Math.random() * 1000`) });
+              }
             }
             // A library's delay function (`retryDelay: (n) => …`): jitter what it returns.
             const fnFix = !arg && site.kind === 'library' ? jitterFunctionFix(context.sourceCode, wait.delay.node) : undefined;
@@ -86,4 +96,19 @@ function insideFunctionOf(node: TSESTree.Node, call: TSESTree.Node): boolean {
     if (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression') return call.range[0] <= n.range[0] && n.range[1] <= call.range[1];
   }
   return false;
+}
+
+/** require-max-delay's default `maxDelayMs`: a jittered server wait must not pass it where it did not. */
+const DEFAULT_MAX_DELAY_MS = 60_000;
+
+/** In `Math.min(wait, cap)` (either order, one side a number), the wait; undefined for any other shape. */
+function cappedOperand(node: TSESTree.Node): TSESTree.Node | undefined {
+  if (node.type !== 'CallExpression' || node.arguments.length !== 2) return undefined;
+  const callee = node.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.object.name !== 'Math' || callee.property.type !== 'Identifier' || callee.property.name !== 'min') return undefined;
+  const [a, b] = node.arguments;
+  const isNumber = (n: TSESTree.Node | undefined): boolean => n?.type === 'Literal' && typeof n.value === 'number';
+  if (isNumber(b) && a && a.type !== 'SpreadElement') return a;
+  if (isNumber(a) && b && b.type !== 'SpreadElement') return b;
+  return undefined;
 }
