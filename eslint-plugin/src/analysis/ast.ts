@@ -207,3 +207,9 @@ export function alwaysExits(stmt: Node | null | undefined): boolean {
       return false;
   }
 }
+
+/** Whether `call` is `Math.<name>(…)` (`Math.min`, `Math.random`), through TypeScript wrappers. */
+export function isMathCall(call: TSESTree.CallExpression, name: string): boolean {
+  const c = unwrap(call.callee);
+  return c.type === T.MemberExpression && !c.computed && propertyName(c) === name && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Math';
+}

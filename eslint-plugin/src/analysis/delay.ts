@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { alwaysExits, calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
 import { bindingOf, fieldOf, laterWrites, memberWritten, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CLAMP_RE, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
@@ -761,11 +761,6 @@ function capsWithUnknown(node: Node, variable: Variable, env: Env): boolean {
     const v = evaluate(a, env);
     return !v.attempt && !v.retryAfter;
   });
-}
-
-function isMathCall(call: TSESTree.CallExpression, name: string): boolean {
-  const c = unwrap(call.callee);
-  return c.type === T.MemberExpression && !c.computed && propertyName(c) === name && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Math';
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getRetrySites, type RetrySite, type Wait } from '../analysis';
+import { isMathCall } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
 import { describeDelay, jitterFunctionFix, libraryFix, localDelayOf, operandText, replaceExpression } from '../utils/fixes';
 
@@ -103,9 +104,7 @@ const DEFAULT_MAX_DELAY_MS = 60_000;
 
 /** In `Math.min(wait, cap)` (either order, one side a number), the wait; undefined for any other shape. */
 function cappedOperand(node: TSESTree.Node): TSESTree.Node | undefined {
-  if (node.type !== 'CallExpression' || node.arguments.length !== 2) return undefined;
-  const callee = node.callee;
-  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.object.name !== 'Math' || callee.property.type !== 'Identifier' || callee.property.name !== 'min') return undefined;
+  if (node.type !== 'CallExpression' || node.arguments.length !== 2 || !isMathCall(node, 'min')) return undefined;
   const [a, b] = node.arguments;
   const isNumber = (n: TSESTree.Node | undefined): boolean => n?.type === 'Literal' && typeof n.value === 'number';
   if (isNumber(b) && a && a.type !== 'SpreadElement') return a;

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { walk } from '../analysis/ast';
 
 /** Node types that bind tighter than any binary operator, so they need no parentheses as an operand. */
 const ATOMIC = new Set<string>([
@@ -279,7 +280,7 @@ export function addWaitFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node)
   if (!tryStmt || !handler) return undefined;
   const last = handler.body.body[handler.body.body.length - 1];
   const fallsThrough = !(last && (last.type === T.ThrowStatement || last.type === T.ReturnStatement || last.type === T.ContinueStatement || last.type === T.BreakStatement));
-  const continues = continuesOf(tryStmt);
+  const continues = continuesOf(sourceCode, tryStmt);
   if (!fallsThrough && continues.length === 0) return undefined;
   const name = freeName(sourceCode, loop, 'backoffMs');
   const indent = indentOf(sourceCode, loop);
@@ -306,21 +307,15 @@ export function addWaitFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node)
  * The unlabelled `continue` statements of a loop's try statement that go to that loop's next
  * attempt (not those of a nested loop or function).
  */
-function continuesOf(tryStmt: TSESTree.TryStatement): TSESTree.ContinueStatement[] {
+function continuesOf(sourceCode: TSESLint.SourceCode, tryStmt: TSESTree.TryStatement): TSESTree.ContinueStatement[] {
   const out: TSESTree.ContinueStatement[] = [];
-  const visit = (n: TSESTree.Node): void => {
-    if (isFunctionNode(n) || isLoopNode(n)) return;
-    if (n.type === T.ContinueStatement) {
-      if (!n.label) out.push(n);
-      return;
-    }
-    for (const [k, v] of Object.entries(n)) {
-      if (k === 'parent') continue;
-      for (const c of Array.isArray(v) ? v : [v]) if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node);
-    }
+  const visit = (n: TSESTree.Node): boolean => {
+    if (isFunctionNode(n) || isLoopNode(n)) return false;
+    if (n.type === T.ContinueStatement && !n.label) out.push(n);
+    return true;
   };
-  visit(tryStmt.block);
-  if (tryStmt.handler) visit(tryStmt.handler.body);
+  walk(tryStmt.block, sourceCode.visitorKeys, visit);
+  if (tryStmt.handler) walk(tryStmt.handler.body, sourceCode.visitorKeys, visit);
   return out;
 }
 
