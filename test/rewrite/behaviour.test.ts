@@ -90,6 +90,23 @@ const PROGRAMS: Record<string, { text: string; honoursRetryAfter?: boolean }> = 
   throw new Error('gave up');
 }`,
   },
+  'wait derived from Retry-After (one second more), no jitter': {
+    honoursRetryAfter: true,
+    text: `async function run(url) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.status === 429 || res.status === 503) {
+      const header = res.headers.get('retry-after');
+      const secs = header ? (/^\\d+$/.test(header) ? Number(header) : (new Date(header).getTime() - Date.now()) / 1000) : 1;
+      await sleep((secs + 1) * 1000);
+      continue;
+    }
+    if (!res.ok) throw new Error('HTTP ' + res.status);
+    return await res.json();
+  }
+  throw new Error('gave up');
+}`,
+  },
   '429/503 path that ignores Retry-After': {
     text: `async function run(url) {
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -448,9 +465,15 @@ describe('run both: every offered edit keeps what the retry does', () => {
             if (mayMakeFewer(edit, scenario)) assert.ok(after.restores <= before.restores, `no more restores: ${label}`);
             else assert.equal(after.restores, before.restores, `same session restores: ${label}`);
             if (edit.kind === 'suggestion' && edit.finding.ruleId === 'retry/require-jitter' && after.requests.length === before.requests.length) {
-              // Jitter draws each wait from below the one it replaces (Math.random() is 0.5 here): never longer, this one shorter.
-              after.waits.forEach((w, i) => assert.ok(w <= before.waits[i]!, `wait ${i} not longer (${w} ≤ ${before.waits[i]}): ${label}`));
-              if (after.waits.some((w, i) => w < before.waits[i]!)) jittered = true;
+              if (/after the wait the server asked for/.test(edit.title)) {
+                // Jitter after a server-derived wait: never shorter than the server's, at most 1 s longer.
+                after.waits.forEach((w, i) => assert.ok(w >= before.waits[i]! && w <= before.waits[i]! + 1000, `wait ${i} within 1 s after the server's (${before.waits[i]} → ${w}): ${label}`));
+                if (after.waits.some((w, i) => w > before.waits[i]!)) jittered = true;
+              } else {
+                // Full jitter draws each wait from below the one it replaces (Math.random() is 0.5 here): never longer, this one shorter.
+                after.waits.forEach((w, i) => assert.ok(w <= before.waits[i]!, `wait ${i} not longer (${w} ≤ ${before.waits[i]}): ${label}`));
+                if (after.waits.some((w, i) => w < before.waits[i]!)) jittered = true;
+              }
             }
             if (edit.kind === 'suggestion' && edit.finding.ruleId === 'retry/require-backoff' && before.waits.length === 0) {
               // A wait added where there was none: every path that goes round to the next attempt waits.
