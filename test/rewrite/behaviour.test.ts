@@ -6,6 +6,13 @@
 // Retry-After wait honoured when the original honoured it, the catch's other calls still made.
 import assert from 'node:assert/strict';
 import { apply, findings, offeredEdits, parseError, runProgram, type Answer, type OfferedEdit } from './harness';
+import { sourceCodeOf } from '../../extension/src/server/linting';
+
+/** The names a program declares (variables, parameters, functions), sorted. */
+function bindings(text: string): string[] {
+  const sc = sourceCodeOf({ filePath: FILE, text }) as unknown as { scopeManager: { scopes: Array<{ type: string; variables: Array<{ name: string; defs: unknown[] }> }> } };
+  return sc.scopeManager.scopes.flatMap((s) => s.variables.filter((v) => v.defs.length > 0).map((v) => v.name)).sort();
+}
 
 const FILE = '/ws/src/retry.js';
 const HTTP_DATE_3S = new Date(Date.UTC(2026, 11, 2, 0, 0, 3)).toUTCString();
@@ -23,7 +30,13 @@ const SCENARIOS: Record<string, Answer[]> = {
 };
 
 /** Retry programs: each defines `async function run(url, body)` using fetch, sleep, setTimeout, restoreSession, crypto. */
-const PROGRAMS: Record<string, { text: string; honoursRetryAfter?: boolean }> = {
+/**
+ * `givesUp`: what the program answers when an attempt limit stops it (`{status}`: the status it
+ * stopped on), the way it
+ * ends a failure it does not retry; `ownCounter`: the program keeps an attempt counter of its own,
+ * which a limit must count with (no second counter beside it).
+ */
+const PROGRAMS: Record<string, { text: string; honoursRetryAfter?: boolean; givesUp?: string; ownCounter?: boolean }> = {
   'README case: catch-all for loop, constant wait': {
     text: `async function run(url) {
   let lastError;
@@ -403,6 +416,77 @@ async function run(url) {
   }
 }`,
   },
+  'recursion with an unchecked attempt parameter, retrying 503/429 from a branch; other failures answered, not thrown': {
+    givesUp: 'ok {"failed":"HTTP {status}"}',
+    ownCounter: true,
+    text: `async function run(url, body, attempt = 0) {
+  try {
+    const res = await fetch(url);
+    if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+    return await res.json();
+  } catch (err) {
+    if (err.status === 503 || err.status === 429) {
+      await sleep(Math.random() * Math.min(100 * 2 ** attempt, 5000));
+      return run(url, body, attempt + 1);
+    }
+    return { failed: err.message };
+  }
+}`,
+  },
+  'for loop with an unchecked counter; a client error is answered, not thrown': {
+    givesUp: 'ok {"failed":"HTTP {status}"}',
+    ownCounter: true,
+    text: `async function run(url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+      return await res.json();
+    } catch (err) {
+      if (err.status !== undefined && err.status < 500) return { failed: err.message };
+      await sleep(Math.random() * Math.min(200 * 2 ** attempt, 8000));
+    }
+  }
+}`,
+  },
+  'while (true) stepping its own counter in the catch, retrying from a branch; other failures answered': {
+    givesUp: 'ok {"failed":"HTTP {status}"}',
+    ownCounter: true,
+    text: `async function run(url) {
+  let tries = 0;
+  while (true) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+      return await res.json();
+    } catch (err) {
+      tries++;
+      if (err.status === undefined || err.status >= 500) {
+        await sleep(Math.random() * Math.min(100 * 2 ** tries, 5000));
+        continue;
+      }
+      return { failed: err.message };
+    }
+  }
+}`,
+  },
+  'for loop with an unchecked counter stepped before the try, every failure retried': {
+    givesUp: 'error HTTP {status}',
+    ownCounter: true,
+    text: `async function run(url) {
+  let attempt = 0;
+  for (;;) {
+    attempt++;
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+      return await res.json();
+    } catch (e) {
+      await sleep(Math.random() * Math.min(100 * 2 ** attempt, 5000));
+    }
+  }
+}`,
+  },
   'loop that waits on two paths': {
     text: `async function run(url) {
   for (let n = 0; ; n++) {
@@ -422,6 +506,77 @@ async function run(url) {
 }`,
   },
 };
+
+/**
+ * Applies several suggestions at once the way ESLint merges fixes (`--fix`, an editor's fix all):
+ * in order of where they start, each one that overlaps a text already changed is left out.
+ */
+function applyTogether(text: string, edits: readonly OfferedEdit[]): string {
+  const all = edits.flatMap((e) => e.edits).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const kept: typeof all = [];
+  let end = -Infinity;
+  for (const e of all) {
+    if (e.range[0] < end || (e.range[0] === end && kept.length > 0 && e.range[0] === e.range[1])) continue;
+    kept.push(e);
+    end = e.range[1];
+  }
+  return apply(text, kept);
+}
+
+describe('run both: the require-jitter and require-backoff suggestions on one wait, applied together (fix all)', () => {
+  let pairs = 0;
+  for (const [name, program] of Object.entries(PROGRAMS)) {
+    const list = findings(program.text, FILE);
+    const edits = offeredEdits(program.text, FILE, list).filter((e) => e.kind === 'suggestion');
+    const jitter = list.filter((f) => f.ruleId === 'retry/require-jitter');
+    for (const j of jitter) {
+      const b = list.find((f) => f.ruleId === 'retry/require-backoff' && f.line === j.line && f.column === j.column);
+      if (!b) continue;
+      const both = edits.filter((e) => e.finding === j || e.finding === b);
+      if (!both.some((e) => e.finding === j) || !both.some((e) => e.finding === b)) continue;
+      pairs++;
+      it(`${name} (line ${j.line})`, async () => {
+        const together = applyTogether(program.text, both);
+        assert.equal(parseError(together, FILE), undefined, `parses:\n${together}`);
+        const count = (fs: readonly { ruleId: string }[], rule: string): number => fs.filter((f) => f.ruleId === rule).length;
+        const after = findings(together, FILE);
+        for (const rule of ['retry/require-jitter', 'retry/require-backoff']) assert.ok(count(after, rule) <= count(list, rule) - 1, `the ${rule} finding is gone (both intents applied):\n${together}`);
+        for (const [scenario, script] of Object.entries(SCENARIOS)) {
+          const before = await runProgram(program.text, script);
+          const after = await runProgram(together, script);
+          const label = `${scenario}\n--- applied together:\n${together}`;
+          assert.equal(after.outcome, before.outcome, `same outcome: ${label}`);
+          assert.equal(after.requests.length, before.requests.length, `same attempts: ${label}`);
+        }
+      });
+    }
+  }
+  it('covers at least one such wait', () => assert.ok(pairs > 0));
+});
+
+/** A server that asks for more than the suggestion's 60 s cap: 120 s, as delay-seconds or as an HTTP-date. */
+const LONG_WAITS: Record<string, Answer[]> = {
+  '429 Retry-After 120 s, 200': [{ status: 429, headers: { 'Retry-After': '120' } }, { status: 200 }],
+  '503 Retry-After HTTP-date (+120 s), 200': [{ status: 503, headers: { 'Retry-After': new Date(Date.UTC(2026, 11, 2, 0, 2, 0)).toUTCString() } }, { status: 200 }],
+};
+
+describe("run both: respect-retry-after's suggestion never comes back before the server's time", () => {
+  for (const [name, program] of Object.entries(PROGRAMS)) {
+    const edits = offeredEdits(program.text, FILE).filter((e) => e.kind === 'suggestion' && e.finding.ruleId === 'retry/respect-retry-after');
+    for (const edit of edits) {
+      it(`${name}: ${edit.title}`, async () => {
+        const rewritten = apply(program.text, edit.edits);
+        for (const [scenario, script] of Object.entries(LONG_WAITS)) {
+          const after = await runProgram(rewritten, script);
+          const label = `${scenario}\n--- rewritten:\n${rewritten}`;
+          // Either it waits the whole 120 s before the next attempt, or it gives up with the 429/503 at once.
+          if (after.requests.length > 1) assert.ok(after.waits[0]! >= 120_000, `waits at least the server's 120 s (waited ${after.waits.join(', ')}): ${label}`);
+          else assert.match(after.outcome, /^error .*(429|503)/, `gives up with the status: ${label}`);
+        }
+      });
+    }
+  }
+});
 
 /** Why an offered edit may make fewer attempts than the original: the finding it resolves says so. */
 function mayMakeFewer(edit: OfferedEdit, scenario: string): boolean {
@@ -453,7 +608,12 @@ describe('run both: every offered edit keeps what the retry does', () => {
             // A bound that gives up before the original did ends with what the retry does when it stops.
             const gaveUpEarlier = mayMakeFewer(edit, scenario) && after.requests.length < before.requests.length;
             if (!gaveUpEarlier) assert.equal(after.outcome, before.outcome, `same outcome: ${label}`);
-            else assert.ok(after.requests.length <= 5, `gives up after the suggested limit: ${label}`);
+            else {
+              assert.ok(after.requests.length <= 5, `gives up after the suggested limit: ${label}`);
+              // It gives up the way the program ends a failure it does not retry (answered, or rethrown).
+              const last = script[script.length - 1]!;
+              if (program.givesUp && edit.kind === 'suggestion' && last !== 'network') assert.equal(after.outcome, program.givesUp.replace('{status}', String(last.status)), `ends as the program ends a failure it does not retry: ${label}`);
+            }
             if (mayMakeFewer(edit, scenario)) assert.ok(after.requests.length <= before.requests.length, `no more attempts: ${label}`);
             else assert.equal(after.requests.length, before.requests.length, `same attempts: ${label}`);
             // A helper rewrite carries the base delay over: its first wait keeps the original's scale
@@ -469,6 +629,11 @@ describe('run both: every offered edit keeps what the retry does', () => {
                 // Jitter after a server-derived wait: never shorter than the server's, at most 1 s longer.
                 after.waits.forEach((w, i) => assert.ok(w >= before.waits[i]! && w <= before.waits[i]! + 1000, `wait ${i} within 1 s after the server's (${before.waits[i]} → ${w}): ${label}`));
                 if (after.waits.some((w, i) => w > before.waits[i]!)) jittered = true;
+              } else if (/double the wait/.test(edit.title)) {
+                // Full jitter on a wait that now grows (it did not): jittered at Math.random() 0.5, doubled each time.
+                // A grown delay is never below the one it replaces, so its jittered draw (0.5 here) never below half of it.
+                after.waits.forEach((w, i) => assert.ok(w >= before.waits[i]! / 2, `wait ${i} at least half the original (${before.waits[i]} → ${w}): ${label}`));
+                if (after.waits.some((w, i) => w !== before.waits[i])) jittered = true;
               } else {
                 // Full jitter draws each wait from below the one it replaces (Math.random() is 0.5 here): never longer, this one shorter.
                 after.waits.forEach((w, i) => assert.ok(w <= before.waits[i]!, `wait ${i} not longer (${w} ≤ ${before.waits[i]}): ${label}`));
@@ -491,6 +656,9 @@ describe('run both: every offered edit keeps what the retry does', () => {
               const checked = after.waits.slice(0, told);
               assert.ok(checked.length > 0 && checked.every((w) => w >= serverMs), `waits at least the server's ${serverMs} ms (waited ${after.waits.join(', ')}): ${label}`);
             }
+          }
+          if (program.ownCounter && edit.kind === 'suggestion' && edit.finding.ruleId === 'retry/no-unbounded-retry') {
+            assert.deepEqual(bindings(rewritten), bindings(program.text), `the limit counts with the program's own counter, no second one\n${rewritten}`);
           }
           if (edit.kind === 'suggestion' && edit.finding.ruleId === 'retry/require-jitter') assert.ok(jittered, `some wait is jittered in some scenario\n${rewritten}`);
           checked++;

@@ -1138,12 +1138,11 @@ module.exports = { attach };`,
           suggestions: [
             { messageId: 'addLimit', data: {"attempts":"5"}, output: `async function attach(queueName, consumer) {
   let failures = 0;
-  let attempts = 0;
   for (;;) {
     try {
       return await consumer.attach(queueName);
     } catch (err) {
-      if (++attempts >= 5) throw err;
+      if (failures >= 4) throw err;
       console.error('attach failed', err);
       const ms = Math.random() * 250 * 2 ** failures++;
       await new Promise((ok) => setTimeout(ok, ms));
@@ -1223,13 +1222,12 @@ export async function openTunnel(open: () => Promise<void>) {
 
 export async function openTunnel(open: () => Promise<void>) {
   let attempt = 0;
-  let attempts = 0;
   for (;;) {
     attempt++;
     try {
       return await open();
     } catch (e) {
-      if (++attempts >= 5) throw e;
+      if (attempt >= 5) throw e;
       console.warn('tunnel attempt', attempt, e);
       await sleep(Math.random() * Math.min(100 * 2 ** attempt, 5000));
     }
@@ -1712,12 +1710,11 @@ export async function listen(op: () => Promise<void>) {
 
 export async function listen(op: () => Promise<void>) {
   let attempt = 0;
-  let attempts = 0;
   while (true) {
     try {
       return await op();
     } catch (error) {
-      if (++attempts >= 5) throw error;
+      if (attempt >= 4) throw error;
       attempt++;
       await sleep(Math.max(500, Math.random() * 100 * 2 ** attempt));
     }

@@ -1107,7 +1107,7 @@ export async function store(put: () => Promise<void>, delayMs: number) {
           endLine: 8,
           endColumn: 27,
           suggestions: [
-            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+            { messageId: 'growDelayWithJitter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function store(put: () => Promise<void>, delayMs: number) {
   let backoffMs = delayMs;
@@ -1115,7 +1115,7 @@ export async function store(put: () => Promise<void>, delayMs: number) {
     try {
       return await put();
     } catch {
-      await sleep(backoffMs);
+      await sleep(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 30000);
     }
   }
@@ -1150,7 +1150,7 @@ export async function readSettings(tenant: string) {
           endLine: 12,
           endColumn: 36,
           suggestions: [
-            { messageId: 'growDelay', output: `import timers from 'node:timers/promises';
+            { messageId: 'growDelayWithJitter', output: `import timers from 'node:timers/promises';
 
 export async function readSettings(tenant: string) {
   let last: unknown;
@@ -1162,7 +1162,7 @@ export async function readSettings(tenant: string) {
       return await res.json();
     } catch (e) {
       last = e;
-      await timers.setTimeout(backoffMs);
+      await timers.setTimeout(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 30000);
     }
   }
@@ -1220,7 +1220,7 @@ export async function ping(host: () => Promise<boolean>) {
           endLine: 9,
           endColumn: 37,
           suggestions: [
-            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+            { messageId: 'growDelayWithJitter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const RETRY_INTERVAL_MS = 1200;
 
 export async function ping(host: () => Promise<boolean>) {
@@ -1229,7 +1229,7 @@ export async function ping(host: () => Promise<boolean>) {
     try {
       return await host();
     } catch {
-      await sleep(backoffMs);
+      await sleep(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 30000);
     }
   }
@@ -1467,7 +1467,7 @@ export async function fetchToken(issue: () => Promise<string>) {
           endLine: 10,
           endColumn: 24,
           suggestions: [
-            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+            { messageId: 'growDelayWithJitter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function fetchToken(issue: () => Promise<string>) {
   let token: string | undefined;
@@ -1477,7 +1477,7 @@ export async function fetchToken(issue: () => Promise<string>) {
       token = await issue();
       break;
     } catch {
-      await sleep(backoffMs);
+      await sleep(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 30000);
     }
   }
@@ -1704,10 +1704,10 @@ export async function loadLicense(read: () => Promise<string>, attempt = 0): Pro
           endLine: 4,
           endColumn: 38,
           suggestions: [
-            { messageId: 'growDelay', output: `export function live(url: string, attempt = 0) {
+            { messageId: 'growDelayWithJitter', output: `export function live(url: string, attempt = 0) {
   const socket = new WebSocket(url);
   socket.onclose = () => {
-    setTimeout(() => live(url, attempt + 1), Math.min(2500 * 2 ** attempt, 30000));
+    setTimeout(() => live(url, attempt + 1), Math.random() * Math.min(2500 * 2 ** attempt, 30000));
   };
   return socket;
 }` },
@@ -1732,11 +1732,11 @@ export function tail(port: number) {
           endLine: 5,
           endColumn: 57,
           suggestions: [
-            { messageId: 'growDelay', output: `import net from 'node:net';
+            { messageId: 'growDelayWithJitter', output: `import net from 'node:net';
 
 export function tail(port: number, attempt = 0) {
   const s = net.connect(port);
-  s.on('close', () => setTimeout(() => tail(port, attempt + 1), Math.min(1000 * 2 ** attempt, 30000)));
+  s.on('close', () => setTimeout(() => tail(port, attempt + 1), Math.random() * Math.min(1000 * 2 ** attempt, 30000)));
   return s;
 }` },
           ],
@@ -1760,10 +1760,10 @@ export function tail(port: number, attempt = 0) {
           endLine: 4,
           endColumn: 68,
           suggestions: [
-            { messageId: 'growDelay', output: `export function loadScript(src: () => Promise<void>, attempt = 0): Promise<void> {
+            { messageId: 'growDelayWithJitter', output: `export function loadScript(src: () => Promise<void>, attempt = 0): Promise<void> {
   return new Promise((resolve, reject) => {
     src().then(resolve).catch(() => {
-      setTimeout(() => loadScript(src, attempt + 1).then(resolve, reject), Math.min(1000 * 2 ** attempt, 30000));
+      setTimeout(() => loadScript(src, attempt + 1).then(resolve, reject), Math.random() * Math.min(1000 * 2 ** attempt, 30000));
     });
   });
 }` },
@@ -1870,7 +1870,7 @@ crm.interceptors.response.use((r) => r, async (error) => {
           line: 10,
           column: 9,
           endLine: 10,
-          endColumn: 48, suggestions: [{ messageId: 'growDelay', output: "import axios from 'axios';\nimport { refreshSession } from './session';\n\nexport const crm = axios.create({ baseURL: 'https://crm.example.test/api' });\n\ncrm.interceptors.response.use((r) => r, async (error) => {\n  const cfg = error.config;\n  cfg.__attempt = (cfg.__attempt || 0) + 1;\n  if (cfg.__attempt > 3) return Promise.reject(error);\n  (cfg as { _backoffAttempt?: number })._backoffAttempt = ((cfg as { _backoffAttempt?: number })._backoffAttempt ?? 0) + 1;\n  await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** (((cfg as { _backoffAttempt?: number })._backoffAttempt ?? 1) - 1), 30000)));\n  return crm(cfg);\n});" }] },
+          endColumn: 48, suggestions: [{ messageId: 'growDelayWithJitter', output: "import axios from 'axios';\nimport { refreshSession } from './session';\n\nexport const crm = axios.create({ baseURL: 'https://crm.example.test/api' });\n\ncrm.interceptors.response.use((r) => r, async (error) => {\n  const cfg = error.config;\n  cfg.__attempt = (cfg.__attempt || 0) + 1;\n  if (cfg.__attempt > 3) return Promise.reject(error);\n  (cfg as { _backoffAttempt?: number })._backoffAttempt = ((cfg as { _backoffAttempt?: number })._backoffAttempt ?? 0) + 1;\n  await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000 * 2 ** (((cfg as { _backoffAttempt?: number })._backoffAttempt ?? 1) - 1), 30000)));\n  return crm(cfg);\n});" }] },
       ],
     },
     {
@@ -1894,7 +1894,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 57,
           suggestions: [
-            { messageId: 'growDelay', output: `
+            { messageId: 'growDelayWithJitter', output: `
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -1902,7 +1902,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await new Promise((done) => setTimeout(done, backoffMs));
+      await new Promise((done) => setTimeout(done, Math.random() * backoffMs));
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -1932,7 +1932,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 76,
           suggestions: [
-            { messageId: 'growDelay', output: `
+            { messageId: 'growDelayWithJitter', output: `
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 650;
@@ -1940,7 +1940,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await new Promise<void>((done) => { setTimeout(() => done(), backoffMs); });
+      await new Promise<void>((done) => { setTimeout(() => done(), Math.random() * backoffMs); });
       backoffMs = Math.min(backoffMs * 2, 20800);
     }
   }
@@ -1970,7 +1970,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 28,
           suggestions: [
-            { messageId: 'growDelay', output: `import { setTimeout } from 'timers/promises';
+            { messageId: 'growDelayWithJitter', output: `import { setTimeout } from 'timers/promises';
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -1978,7 +1978,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await setTimeout(backoffMs);
+      await setTimeout(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2008,7 +2008,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 27,
           suggestions: [
-            { messageId: 'growDelay', output: `import { setTimeout as snoozeFor } from 'node:timers/promises';
+            { messageId: 'growDelayWithJitter', output: `import { setTimeout as snoozeFor } from 'node:timers/promises';
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2016,7 +2016,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await snoozeFor(backoffMs);
+      await snoozeFor(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2046,7 +2046,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 35,
           suggestions: [
-            { messageId: 'growDelay', output: `import * as timers from 'node:timers/promises';
+            { messageId: 'growDelayWithJitter', output: `import * as timers from 'node:timers/promises';
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2054,7 +2054,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await timers.setTimeout(backoffMs);
+      await timers.setTimeout(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2085,7 +2085,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 23,
           suggestions: [
-            { messageId: 'growDelay', output: `const { setTimeout: later } = require('node:timers/promises');
+            { messageId: 'growDelayWithJitter', output: `const { setTimeout: later } = require('node:timers/promises');
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2093,7 +2093,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await later(backoffMs);
+      await later(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2123,7 +2123,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 32,
           suggestions: [
-            { messageId: 'growDelay', output: `import { scheduler } from 'node:timers/promises';
+            { messageId: 'growDelayWithJitter', output: `import { scheduler } from 'node:timers/promises';
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2131,7 +2131,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await scheduler.wait(backoffMs);
+      await scheduler.wait(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2163,7 +2163,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 10,
           endColumn: 24,
           suggestions: [
-            { messageId: 'growDelay', output: `function holdOn(ms: number) {
+            { messageId: 'growDelayWithJitter', output: `function holdOn(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
 }
 
@@ -2173,7 +2173,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await holdOn(backoffMs);
+      await holdOn(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2205,7 +2205,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 10,
           endColumn: 26,
           suggestions: [
-            { messageId: 'growDelay', output: `async function coolDown(ms: number) {
+            { messageId: 'growDelayWithJitter', output: `async function coolDown(ms: number) {
   await new Promise((r) => setTimeout(r, ms));
 }
 
@@ -2215,7 +2215,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await coolDown(backoffMs);
+      await coolDown(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2291,7 +2291,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 23,
           suggestions: [
-            { messageId: 'growDelay', output: `import { sleep } from './util/time';
+            { messageId: 'growDelayWithJitter', output: `import { sleep } from './util/time';
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2299,7 +2299,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await sleep(backoffMs);
+      await sleep(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2329,7 +2329,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 21,
           suggestions: [
-            { messageId: 'growDelay', output: `import nap from './nap';
+            { messageId: 'growDelayWithJitter', output: `import nap from './nap';
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2337,7 +2337,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await nap(backoffMs);
+      await nap(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2406,7 +2406,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 29,
           suggestions: [
-            { messageId: 'growDelay', output: `import * as utils from './utils';
+            { messageId: 'growDelayWithJitter', output: `import * as utils from './utils';
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2414,7 +2414,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await utils.sleep(backoffMs);
+      await utils.sleep(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2444,7 +2444,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 23,
           suggestions: [
-            { messageId: 'growDelay', output: `import delay from 'delay';
+            { messageId: 'growDelayWithJitter', output: `import delay from 'delay';
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2452,7 +2452,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await delay(backoffMs);
+      await delay(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2483,7 +2483,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 28,
           suggestions: [
-            { messageId: 'growDelay', output: `import { waitAWhile } from './t';
+            { messageId: 'growDelayWithJitter', output: `import { waitAWhile } from './t';
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2491,7 +2491,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await waitAWhile(backoffMs);
+      await waitAWhile(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2522,7 +2522,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 30,
           suggestions: [
-            { messageId: 'growDelay', output: `import * as t from './t';
+            { messageId: 'growDelayWithJitter', output: `import * as t from './t';
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2530,7 +2530,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await t.waitAWhile(backoffMs);
+      await t.waitAWhile(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2561,7 +2561,7 @@ export async function a(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 23,
           suggestions: [
-            { messageId: 'growDelay', output: `import { tarry } from './t';
+            { messageId: 'growDelayWithJitter', output: `import { tarry } from './t';
 
 export async function a(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2569,7 +2569,7 @@ export async function a(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await tarry(backoffMs);
+      await tarry(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2641,7 +2641,7 @@ export async function a(op: () => Promise<string>) {
           endLine: 10,
           endColumn: 31,
           suggestions: [
-            { messageId: 'growDelay', output: `export class Puller {
+            { messageId: 'growDelayWithJitter', output: `export class Puller {
   private linger(ms: number) {
     return new Promise((r) => setTimeout(r, ms));
   }
@@ -2651,7 +2651,7 @@ export async function a(op: () => Promise<string>) {
       try {
         return await op();
       } catch {
-        await this.linger(backoffMs);
+        await this.linger(Math.random() * backoffMs);
         backoffMs = Math.min(backoffMs * 2, 28800);
       }
     }
@@ -2685,7 +2685,7 @@ export async function a(op: () => Promise<string>) {
           endLine: 10,
           endColumn: 32,
           suggestions: [
-            { messageId: 'growDelay', output: `export class Pusher {
+            { messageId: 'growDelayWithJitter', output: `export class Pusher {
   #linger(ms: number) {
     return new Promise((r) => setTimeout(r, ms));
   }
@@ -2695,7 +2695,7 @@ export async function a(op: () => Promise<string>) {
       try {
         return await op();
       } catch {
-        await this.#linger(backoffMs);
+        await this.#linger(Math.random() * backoffMs);
         backoffMs = Math.min(backoffMs * 2, 28800);
       }
     }
@@ -2726,7 +2726,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 23,
           suggestions: [
-            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+            { messageId: 'growDelayWithJitter', output: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2734,7 +2734,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await sleep(backoffMs).then(() => undefined);
+      await sleep(Math.random() * backoffMs).then(() => undefined);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2764,7 +2764,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 36,
           suggestions: [
-            { messageId: 'growDelay', output: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+            { messageId: 'growDelayWithJitter', output: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2772,7 +2772,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await Promise.all([sleep(backoffMs), Promise.resolve()]);
+      await Promise.all([sleep(Math.random() * backoffMs), Promise.resolve()]);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2802,7 +2802,7 @@ export function* save(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 23,
           suggestions: [
-            { messageId: 'growDelay', output: `import { call, delay } from 'redux-saga/effects';
+            { messageId: 'growDelayWithJitter', output: `import { call, delay } from 'redux-saga/effects';
 
 export function* save(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2810,7 +2810,7 @@ export function* save(op: () => Promise<string>) {
     try {
       return yield call(op);
     } catch {
-      yield delay(backoffMs);
+      yield delay(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2883,7 +2883,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 12,
           endColumn: 31,
           suggestions: [
-            { messageId: 'growDelay', output: `class Timing {
+            { messageId: 'growDelayWithJitter', output: `class Timing {
   static linger(ms: number) {
     return new Promise((r) => setTimeout(r, ms));
   }
@@ -2895,7 +2895,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await Timing.linger(backoffMs);
+      await Timing.linger(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2925,7 +2925,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 31,
           suggestions: [
-            { messageId: 'growDelay', output: `const timing = { linger: (ms: number) => new Promise((r) => setTimeout(r, ms)) };
+            { messageId: 'growDelayWithJitter', output: `const timing = { linger: (ms: number) => new Promise((r) => setTimeout(r, ms)) };
 
 export async function refresh(op: () => Promise<string>) {
   let backoffMs = 900;
@@ -2933,7 +2933,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await timing.linger(backoffMs);
+      await timing.linger(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
@@ -2964,7 +2964,7 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 9,
           endColumn: 23,
           suggestions: [
-            { messageId: 'growDelay', output: `import { promisify } from 'node:util';
+            { messageId: 'growDelayWithJitter', output: `import { promisify } from 'node:util';
 const later = promisify(setTimeout);
 
 export async function refresh(op: () => Promise<string>) {
@@ -2973,7 +2973,7 @@ export async function refresh(op: () => Promise<string>) {
     try {
       return await op();
     } catch {
-      await later(backoffMs);
+      await later(Math.random() * backoffMs);
       backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }

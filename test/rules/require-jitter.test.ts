@@ -1194,14 +1194,16 @@ export async function store(put: () => Promise<void>, delayMs: number) {
           column: 13,
           endLine: 8,
           endColumn: 27,
-          suggestions: [{ messageId: 'addJitter', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+          suggestions: [{ messageId: 'addJitterWithGrowth', output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function store(put: () => Promise<void>, delayMs: number) {
+  let backoffMs = delayMs;
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       return await put();
     } catch {
-      await sleep(Math.random() * delayMs);
+      await sleep(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 30000);
     }
   }
 }` }],
@@ -1339,11 +1341,12 @@ export async function readSettings(tenant: string) {
           endColumn: 36,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import timers from 'node:timers/promises';
 
 export async function readSettings(tenant: string) {
   let last: unknown;
+  let backoffMs = 2000;
   for (let i = 0; i < 3; i++) {
     try {
       const res = await fetch(\`https://settings.example.test/\${tenant}\`);
@@ -1351,7 +1354,8 @@ export async function readSettings(tenant: string) {
       return await res.json();
     } catch (e) {
       last = e;
-      await timers.setTimeout(Math.random() * 2000);
+      await timers.setTimeout(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 30000);
     }
   }
   throw last;
@@ -1511,16 +1515,18 @@ export async function ping(host: () => Promise<boolean>) {
           endColumn: 37,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const RETRY_INTERVAL_MS = 1200;
 
 export async function ping(host: () => Promise<boolean>) {
+  let backoffMs = RETRY_INTERVAL_MS;
   for (let i = 0; i < 3; i++) {
     try {
       return await host();
     } catch {
-      await sleep(Math.random() * RETRY_INTERVAL_MS);
+      await sleep(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 30000);
     }
   }
   return false;
@@ -1596,17 +1602,19 @@ export async function fetchToken(issue: () => Promise<string>) {
           endColumn: 24,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function fetchToken(issue: () => Promise<string>) {
   let token: string | undefined;
+  let backoffMs = 1500;
   for (let i = 0; i < 3; i++) {
     try {
       token = await issue();
       break;
     } catch {
-      await sleep(Math.random() * 1500);
+      await sleep(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 30000);
     }
   }
   return token;
@@ -1675,11 +1683,11 @@ export async function render(job: () => Promise<string>) {
           endColumn: 38,
           suggestions: [
             {
-              messageId: 'addJitter',
-              output: `export function live(url: string) {
+              messageId: 'addJitterWithGrowth',
+              output: `export function live(url: string, attempt = 0) {
   const socket = new WebSocket(url);
   socket.onclose = () => {
-    setTimeout(() => live(url), Math.random() * 2500);
+    setTimeout(() => live(url, attempt + 1), Math.random() * Math.min(2500 * 2 ** attempt, 30000));
   };
   return socket;
 }`,
@@ -1706,12 +1714,12 @@ export function tail(port: number) {
           endColumn: 57,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import net from 'node:net';
 
-export function tail(port: number) {
+export function tail(port: number, attempt = 0) {
   const s = net.connect(port);
-  s.on('close', () => setTimeout(() => tail(port), Math.random() * 1000));
+  s.on('close', () => setTimeout(() => tail(port, attempt + 1), Math.random() * Math.min(1000 * 2 ** attempt, 30000)));
   return s;
 }`,
             },
@@ -1737,11 +1745,11 @@ export function tail(port: number) {
           endColumn: 68,
           suggestions: [
             {
-              messageId: 'addJitter',
-              output: `export function loadScript(src: () => Promise<void>): Promise<void> {
+              messageId: 'addJitterWithGrowth',
+              output: `export function loadScript(src: () => Promise<void>, attempt = 0): Promise<void> {
   return new Promise((resolve, reject) => {
     src().then(resolve).catch(() => {
-      setTimeout(() => loadScript(src).then(resolve, reject), Math.random() * 1000);
+      setTimeout(() => loadScript(src, attempt + 1).then(resolve, reject), Math.random() * Math.min(1000 * 2 ** attempt, 30000));
     });
   });
 }`,
@@ -1849,7 +1857,7 @@ crm.interceptors.response.use((r) => r, async (error) => {
           endLine: 10,
           endColumn: 48,
           suggestions: [
-            { messageId: 'addJitter', output: `import axios from 'axios';
+            { messageId: 'addJitterWithGrowth', output: `import axios from 'axios';
 import { refreshSession } from './session';
 
 export const crm = axios.create({ baseURL: 'https://crm.example.test/api' });
@@ -1858,7 +1866,8 @@ crm.interceptors.response.use((r) => r, async (error) => {
   const cfg = error.config;
   cfg.__attempt = (cfg.__attempt || 0) + 1;
   if (cfg.__attempt > 3) return Promise.reject(error);
-  await new Promise((r) => setTimeout(r, Math.random() * 1000));
+  (cfg as { _backoffAttempt?: number })._backoffAttempt = ((cfg as { _backoffAttempt?: number })._backoffAttempt ?? 0) + 1;
+  await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000 * 2 ** (((cfg as { _backoffAttempt?: number })._backoffAttempt ?? 1) - 1), 30000)));
   return crm(cfg);
 });` },
           ],
@@ -1886,14 +1895,16 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 57,
           suggestions: [
-            { messageId: 'addJitter', output: `
+            { messageId: 'addJitterWithGrowth', output: `
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await new Promise((done) => setTimeout(done, Math.random() * 900));
+      await new Promise((done) => setTimeout(done, Math.random() * backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }` },
@@ -1922,14 +1933,16 @@ export async function refresh(op: () => Promise<string>) {
           endLine: 8,
           endColumn: 76,
           suggestions: [
-            { messageId: 'addJitter', output: `
+            { messageId: 'addJitterWithGrowth', output: `
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 650;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await new Promise<void>((done) => { setTimeout(() => done(), Math.random() * 650); });
+      await new Promise<void>((done) => { setTimeout(() => done(), Math.random() * backoffMs); });
+      backoffMs = Math.min(backoffMs * 2, 20800);
     }
   }
 }` },
@@ -1959,15 +1972,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 28,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import { setTimeout } from 'timers/promises';
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await setTimeout(Math.random() * 900);
+      await setTimeout(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -1998,15 +2013,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 27,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import { setTimeout as snoozeFor } from 'node:timers/promises';
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await snoozeFor(Math.random() * 900);
+      await snoozeFor(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2037,15 +2054,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 35,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import * as timers from 'node:timers/promises';
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await timers.setTimeout(Math.random() * 900);
+      await timers.setTimeout(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2077,15 +2096,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 23,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `const { setTimeout: later } = require('node:timers/promises');
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await later(Math.random() * 900);
+      await later(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2116,15 +2137,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 32,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import { scheduler } from 'node:timers/promises';
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await scheduler.wait(Math.random() * 900);
+      await scheduler.wait(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2157,17 +2180,19 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 24,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `function holdOn(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
 }
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await holdOn(Math.random() * 900);
+      await holdOn(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2200,17 +2225,19 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 26,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `async function coolDown(ms: number) {
   await new Promise((r) => setTimeout(r, ms));
 }
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await coolDown(Math.random() * 900);
+      await coolDown(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2287,15 +2314,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 23,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import { sleep } from './util/time';
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await sleep(Math.random() * 900);
+      await sleep(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2326,15 +2355,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 21,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import nap from './nap';
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await nap(Math.random() * 900);
+      await nap(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2458,15 +2489,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 29,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import * as utils from './utils';
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await utils.sleep(Math.random() * 900);
+      await utils.sleep(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2497,15 +2530,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 23,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import delay from 'delay';
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await delay(Math.random() * 900);
+      await delay(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2537,15 +2572,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 28,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import { waitAWhile } from './t';
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await waitAWhile(Math.random() * 900);
+      await waitAWhile(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2577,15 +2614,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 30,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import * as t from './t';
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await t.waitAWhile(Math.random() * 900);
+      await t.waitAWhile(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2619,17 +2658,19 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 31,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `export class Puller {
   private linger(ms: number) {
     return new Promise((r) => setTimeout(r, ms));
   }
   async pull(op: () => Promise<string>) {
+    let backoffMs = 900;
     for (let i = 0; i < 3; i++) {
       try {
         return await op();
       } catch {
-        await this.linger(Math.random() * 900);
+        await this.linger(Math.random() * backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 28800);
       }
     }
   }
@@ -2664,17 +2705,19 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 32,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `export class Pusher {
   #linger(ms: number) {
     return new Promise((r) => setTimeout(r, ms));
   }
   async push(op: () => Promise<string>) {
+    let backoffMs = 900;
     for (let i = 0; i < 3; i++) {
       try {
         return await op();
       } catch {
-        await this.#linger(Math.random() * 900);
+        await this.#linger(Math.random() * backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 28800);
       }
     }
   }
@@ -2706,15 +2749,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 23,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await sleep(Math.random() * 900).then(() => undefined);
+      await sleep(Math.random() * backoffMs).then(() => undefined);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2745,15 +2790,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 36,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await Promise.all([sleep(Math.random() * 900), Promise.resolve()]);
+      await Promise.all([sleep(Math.random() * backoffMs), Promise.resolve()]);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2784,15 +2831,17 @@ export function* save(op: () => Promise<string>) {
           endColumn: 23,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import { call, delay } from 'redux-saga/effects';
 
 export function* save(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return yield call(op);
     } catch {
-      yield delay(Math.random() * 900);
+      yield delay(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2827,7 +2876,7 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 31,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `class Timing {
   static linger(ms: number) {
     return new Promise((r) => setTimeout(r, ms));
@@ -2835,11 +2884,13 @@ export async function refresh(op: () => Promise<string>) {
 }
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await Timing.linger(Math.random() * 900);
+      await Timing.linger(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2870,15 +2921,17 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 31,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `const timing = { linger: (ms: number) => new Promise((r) => setTimeout(r, ms)) };
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await timing.linger(Math.random() * 900);
+      await timing.linger(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,
@@ -2910,16 +2963,18 @@ export async function refresh(op: () => Promise<string>) {
           endColumn: 23,
           suggestions: [
             {
-              messageId: 'addJitter',
+              messageId: 'addJitterWithGrowth',
               output: `import { promisify } from 'node:util';
 const later = promisify(setTimeout);
 
 export async function refresh(op: () => Promise<string>) {
+  let backoffMs = 900;
   for (let i = 0; i < 3; i++) {
     try {
       return await op();
     } catch {
-      await later(Math.random() * 900);
+      await later(Math.random() * backoffMs);
+      backoffMs = Math.min(backoffMs * 2, 28800);
     }
   }
 }`,

@@ -257,7 +257,9 @@ export async function geocode(address: string) {
     const res = await fetch('https://geo.example.test/lookup?q=' + encodeURIComponent(address));
     if (THROTTLED.includes(res.status)) {
       const retryAfter = res.headers.get('retry-after');
-      await sleep(Math.max(Math.random() * Math.min(20_000, 1000 * 2 ** n), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+      const retryAfterMs = Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0;
+      if (retryAfterMs > 60000) throw new Error(\`HTTP \${res.status}: the server asked to wait \${retryAfterMs} ms (Retry-After), more than 60000\`);
+      await sleep(Math.max(Math.random() * Math.min(20_000, 1000 * 2 ** n), retryAfterMs));
       continue;
     }
     if (!res.ok) throw new Error('geocode ' + res.status);
@@ -295,7 +297,9 @@ export async function health(url: string): Promise<Response> {
   const res = await fetch(url);
   if (res.status === 503) {
     const retryAfter = res.headers.get('retry-after');
-    await sleep(Math.max(Math.random() * 1000, Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+    const retryAfterMs = Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0;
+    if (retryAfterMs > 60000) throw new Error(\`HTTP \${res.status}: the server asked to wait \${retryAfterMs} ms (Retry-After), more than 60000\`);
+    await sleep(Math.max(Math.random() * 1000, retryAfterMs));
     return health(url);
   }
   return res;
@@ -356,7 +360,9 @@ export async function lookup(url: string) {
     const res = await fetch(url);
     if (res.status === 429) {
       const retryAfter = res.headers.get('retry-after');
-      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+      const retryAfterMs = Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0;
+      if (retryAfterMs > 60000) throw new Error(\`HTTP \${res.status}: the server asked to wait \${retryAfterMs} ms (Retry-After), more than 60000\`);
+      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), retryAfterMs));
       continue;
     }
     if (!res.ok) throw new Error('lookup ' + res.status);
@@ -399,7 +405,9 @@ export async function lookup(url: string) {
     const res = await fetch(url);
     if (res.status === 503) {
       const retryAfter = res.headers.get('retry-after');
-      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+      const retryAfterMs = Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0;
+      if (retryAfterMs > 60000) throw new Error(\`HTTP \${res.status}: the server asked to wait \${retryAfterMs} ms (Retry-After), more than 60000\`);
+      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), retryAfterMs));
       continue;
     }
     if (!res.ok) throw new Error('lookup ' + res.status);
@@ -442,7 +450,9 @@ export async function lookup(url: string) {
     const res = await fetch(url);
     if ([429, 503].includes(res.status)) {
       const retryAfter = res.headers.get('retry-after');
-      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+      const retryAfterMs = Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0;
+      if (retryAfterMs > 60000) throw new Error(\`HTTP \${res.status}: the server asked to wait \${retryAfterMs} ms (Retry-After), more than 60000\`);
+      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), retryAfterMs));
       continue;
     }
     if (!res.ok) throw new Error('lookup ' + res.status);
@@ -487,7 +497,9 @@ export async function lookup(url: string) {
     const res = await fetch(url);
     if (TRANSIENT.has(res.status)) {
       const retryAfter = res.headers.get('retry-after');
-      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+      const retryAfterMs = Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0;
+      if (retryAfterMs > 60000) throw new Error(\`HTTP \${res.status}: the server asked to wait \${retryAfterMs} ms (Retry-After), more than 60000\`);
+      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), retryAfterMs));
       continue;
     }
     if (!res.ok) throw new Error('lookup ' + res.status);
@@ -536,7 +548,9 @@ export async function lookup(url: string) {
     } catch (e: any) {
       if (e?.response?.status === 429 || e?.response?.status >= 500) {
         const retryAfter = e?.response.headers['retry-after'];
-        await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+        const retryAfterMs = Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0;
+        if (retryAfterMs > 60000) throw e;
+        await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), retryAfterMs));
         continue;
       }
       throw e;
@@ -661,7 +675,9 @@ export async function lookup(url: string) {
     const res = await fetch(url);
     if ([400, 404, 429, 500, 503].includes(res.status)) {
       const retryAfter = res.headers.get('retry-after');
-      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), Math.min(Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0, 60000)));
+      const retryAfterMs = Number(retryAfter) * 1000 || Date.parse(retryAfter ?? '') - Date.now() || 0;
+      if (retryAfterMs > 60000) throw new Error(\`HTTP \${res.status}: the server asked to wait \${retryAfterMs} ms (Retry-After), more than 60000\`);
+      await sleep(Math.max(Math.random() * Math.min(5000, 200 * 2 ** attempt), retryAfterMs));
       continue;
     }
     return res.json();

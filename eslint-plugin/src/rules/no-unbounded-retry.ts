@@ -7,7 +7,7 @@ import { boundBranchRecursionFix, boundLoopFix, boundRecursionFix, libraryFix, o
 const SUGGESTED_ATTEMPTS = 5;
 
 type Options = [];
-type MessageIds = 'unboundedRetry' | 'unguardedReplay' | 'addLimit' | 'addBranchLimit' | 'replayOnce' | 'applyLibraryFix';
+type MessageIds = 'unboundedRetry' | 'unguardedReplay' | 'addLimit' | 'addHandledLimit' | 'addBranchLimit' | 'replayOnce' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'no-unbounded-retry',
@@ -21,6 +21,7 @@ export default createRule<Options, MessageIds>({
       unguardedReplay:
         'This handler replays the failed request with no once-only guard: if the replay fails the same way, it replays again, without end. Mark the request as retried (e.g. `config._retry = true`) and replay only once.',
       addLimit: 'Stop after {{attempts}} attempts, rethrowing the last error.',
+      addHandledLimit: 'Stop after {{attempts}} attempts, then handle the last failure as one that is not retried.',
       addBranchLimit: 'Stop after {{attempts}} attempts, then handle the response as one that is not retried.',
       replayOnce: 'Replay the request once: mark it (`_retry`) and reject it when it fails again.',
       applyLibraryFix: '{{description}}.',
@@ -43,6 +44,9 @@ export default createRule<Options, MessageIds>({
           // passes no attempt to count from, and where a count should restart (after a connection that
           // worked) is the program's own knowledge; a limit guessed here would silently stop a
           // reconnect for good. Nor for an unknown library option (a spread, a value from elsewhere).
+          // The limit counts with the retry's own attempt counter when it keeps one, and its last
+          // failure ends the way the code ends a failure it does not retry (a catch that logs and
+          // returns keeps doing so); only a catch that retries every failure rethrows.
           const limit = site.kind === 'loop' ? boundLoopFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : site.kind === 'recursion' ? boundRecursionFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : undefined;
           const branchLimit = !limit && site.kind === 'recursion' ? boundBranchRecursionFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : undefined;
           const once = site.kind === 'interceptor' ? onceOnlyReplayFix(context.sourceCode, node, /\.(c|m)?tsx?$/.test(context.filename)) : undefined;
@@ -54,7 +58,7 @@ export default createRule<Options, MessageIds>({
             node,
             messageId: site.kind === 'interceptor' ? 'unguardedReplay' : 'unboundedRetry',
             suggest: [
-              ...(limit ? [{ messageId: 'addLimit' as const, data: { attempts: String(SUGGESTED_ATTEMPTS) }, fix: limit }] : []),
+              ...(limit ? [{ messageId: limit.ending === 'rethrow' ? ('addLimit' as const) : ('addHandledLimit' as const), data: { attempts: String(SUGGESTED_ATTEMPTS) }, fix: limit.fix }] : []),
               ...(branchLimit ? [{ messageId: 'addBranchLimit' as const, data: { attempts: String(SUGGESTED_ATTEMPTS) }, fix: branchLimit }] : []),
               ...(once ? [{ messageId: 'replayOnce' as const, fix: once }] : []),
               ...(replayLimit ? [{ messageId: 'addBranchLimit' as const, data: { attempts: '2' }, fix: replayLimit }] : []),

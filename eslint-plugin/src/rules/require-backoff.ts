@@ -3,10 +3,11 @@ import { getRetrySites } from '../analysis';
 import { createRule } from '../utils/create-rule';
 import { asWait } from '../analysis/waits';
 import { readSettings } from '../utils/settings';
-import { addWaitFix, awaitWaitFix, describeDelay, growDelayFix, growInterceptorFix, growRecursionFix, libraryFix, localDelayOf } from '../utils/fixes';
+import { addWaitFix, awaitWaitFix, describeDelay, libraryFix } from '../utils/fixes';
+import { growthFix, reportsConstantDelay, reportsNoJitter } from './wait-judgements';
 
 type Options = [];
-type MessageIds = 'noWait' | 'noWaitOnPath' | 'constantDelay' | 'growDelay' | 'addWait' | 'awaitWait' | 'applyLibraryFix';
+type MessageIds = 'noWait' | 'noWaitOnPath' | 'constantDelay' | 'growDelay' | 'growDelayWithJitter' | 'addWait' | 'awaitWait' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-backoff',
@@ -22,6 +23,7 @@ export default createRule<Options, MessageIds>({
       constantDelay:
         "This retry's wait does not grow from one attempt to the next ({{delay}}). A delay that does not grow keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).",
       growDelay: 'Double the wait after each attempt (exponential backoff), capped.',
+      growDelayWithJitter: 'Double the wait after each attempt (exponential backoff), capped, with full jitter (this wait has none either).',
       addWait: 'Wait between attempts: a random wait that doubles after each attempt, up to 10 s.',
       awaitWait: 'Await the wait (with full jitter), so the next attempt starts after it.',
       applyLibraryFix: '{{description}}.',
@@ -59,29 +61,17 @@ export default createRule<Options, MessageIds>({
           if (site.noWait && once(site.noWait)) context.report({ node: site.noWait, messageId: 'noWaitOnPath' });
           for (const wait of site.waits) {
             const d = wait.delay;
-            // An unknown delay is skipped unless it is known to be the same on every attempt.
-            // A Retry-After wait is the server's choice; the fixed fallback beside it of a retry that
-            // never stops hits the server at the same pace forever.
-            if (d.growing || (d.retryAfter && !(d.fixedFallback && site.bound.kind === 'unbounded')) || (d.opaque && !d.invariant)) continue;
-            // Taken on every attempt beside a wait that grows or is unknown (a start-up stagger before a
-            // backoff timer): the attempt's whole wait is their sum, which this one alone does not decide.
-            if (wait.everyAttempt && site.waits.some((o) => o !== wait && (o.delay.growing || o.delay.retryAfter || (o.delay.opaque && !o.delay.invariant)))) continue;
+            if (!reportsConstantDelay(wait, site)) continue;
             // No growth edit where no attempt count reaches the wait: a reconnect rescheduled by
             // handing the function itself to a timer (`setTimeout(begin, 4000)`) has none (see
             // no-unbounded-retry), and a library whose growth could pass maxDelayMs (BullMQ `fixed`
             // with unknown attempts) would trade this finding for a require-max-delay one.
-            const local = localDelayOf(wait);
-            const constant = d.opaque ? undefined : d.maxMs;
-            const grow = !local
-              ? undefined
-              : site.kind === 'loop'
-                ? growDelayFix(context.sourceCode, site.node, wait.node, local, constant)
-                : site.kind === 'recursion'
-                  ? growRecursionFix(context.sourceCode, site.node, local, constant)
-                  : site.kind === 'interceptor'
-                    ? growInterceptorFix(context.sourceCode, site.node, wait.node, local, constant, /\.(c|m)?tsx?$/.test(context.filename))
-                    : undefined;
-            if (once(wait.node)) context.report({ node: wait.at ?? wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d, context.sourceCode) }, suggest: grow ? [{ messageId: 'growDelay' as const, fix: grow }, ...suggest] : suggest });
+            // A wait require-jitter also reports gets its jitter in the same edit: the two edits
+            // replace the same delay, so applied together (fix all) one would be dropped.
+            const jitter = reportsNoJitter(wait, site) && !wait.repeating && !d.retryAfter;
+            const grow = growthFix(context.sourceCode, context.filename, site, wait, jitter);
+            const own = grow ? [{ messageId: jitter ? ('growDelayWithJitter' as const) : ('growDelay' as const), fix: grow }] : [];
+            if (once(wait.node)) context.report({ node: wait.at ?? wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d, context.sourceCode) }, suggest: [...own, ...suggest] });
           }
         }
       },

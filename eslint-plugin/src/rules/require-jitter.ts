@@ -1,11 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getRetrySites, type RetrySite, type Wait } from '../analysis';
+import { getRetrySites } from '../analysis';
 import { isMathCall } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
 import { describeDelay, jitterFunctionFix, libraryFix, localDelayOf, operandText, replaceExpression } from '../utils/fixes';
+import { growthFix, reportsConstantDelay, reportsNoJitter } from './wait-judgements';
 
 type Options = [];
-type MessageIds = 'noJitter' | 'addJitter' | 'addJitterAfterServerWait' | 'applyLibraryFix';
+type MessageIds = 'noJitter' | 'addJitter' | 'addJitterWithGrowth' | 'addJitterAfterServerWait' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-jitter',
@@ -17,6 +18,7 @@ export default createRule<Options, MessageIds>({
       noJitter:
         'This retry uses {{delay}} with no random component (jitter). Clients that failed together retry together and hit the recovering service in waves. Add jitter: AWS\'s analysis of backoff found "full jitter" (a random wait between 0 and the computed delay) does the least total work.',
       addJitter: 'Use full jitter: wait `Math.random() * delay`.',
+      addJitterWithGrowth: 'Use full jitter, and double the wait after each attempt, capped (it does not grow either).',
       addJitterAfterServerWait: 'Add up to 1 s of jitter after the wait the server asked for: `delay + Math.random() * 1000`.',
       applyLibraryFix: '{{description}}.',
     },
@@ -31,9 +33,8 @@ export default createRule<Options, MessageIds>({
           // PRODUCT: a token refresh and replay is judged by no-unbounded-retry alone.
           if (site.purpose === 'refresh-replay') continue;
           for (const wait of site.waits) {
-            if (!needsJitter(wait, site)) continue;
-            // A random wait taken on every attempt beside this one (a start-up stagger): the attempt's whole wait is random.
-            if (site.waits.some((o) => o !== wait && o.everyAttempt && o.delay.random)) continue;
+            // Not when a random wait taken on every attempt beside this one (a start-up stagger) makes the attempt's whole wait random.
+            if (!reportsNoJitter(wait, site)) continue;
             const key = `${wait.node.range[0]}:${wait.node.range[1]}`;
             if (seen.has(key)) continue;
             seen.add(key);
@@ -54,7 +55,13 @@ export default createRule<Options, MessageIds>({
             // way, or close to the longest wait allowed, no edit (adding after it could pass the limit and
             // trade this finding for require-max-delay); an uncapped one is already past any limit.
             if (arg && !wait.repeating && (site.kind !== 'library' || insideFunctionOf(arg, site.node))) {
-              if (wait.delay.retryAfter !== 'derived') {
+              // A wait require-backoff also reports gets its growth in the same edit (the edit
+              // require-backoff offers there): the two replace the same delay, so applied together
+              // (fix all) one would be dropped.
+              const grow = wait.delay.retryAfter ? undefined : reportsConstantDelay(wait, site) ? growthFix(context.sourceCode, context.filename, site, wait, true) : undefined;
+              if (grow) {
+                suggest.push({ messageId: 'addJitterWithGrowth', fix: grow });
+              } else if (wait.delay.retryAfter !== 'derived') {
                 suggest.push({ messageId: 'addJitter', fix: (fixer) => replaceExpression(fixer, arg, `Math.random() * ${operandText(context.sourceCode, arg)}`) });
               } else {
                 const longest = wait.delay.maxMs;
@@ -75,21 +82,6 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/**
- * A wait needs jitter unless it is random, is exactly the server's Retry-After, or cannot be
- * resolved at all. An unresolved delay that is known to be the same on every attempt has no
- * random component, so it needs jitter too. The server's Retry-After with a fixed fallback
- * (header missing or refused) in a retry that never stops is not exactly the server's: the
- * fallback path waits the same time forever.
- */
-function needsJitter(wait: Wait, site: RetrySite): boolean {
-  const d = wait.delay;
-  if (d.random) return false;
-  if (d.retryAfter === 'exact') return !!d.fixedFallback && site.bound.kind === 'unbounded';
-  if (d.opaque && !d.growing && !d.invariant) return false;
-  return true;
-}
 
 /** Whether `node` lies in a function written inside `call` (a delay callback, run on each attempt). */
 function insideFunctionOf(node: TSESTree.Node, call: TSESTree.Node): boolean {

@@ -212,10 +212,11 @@ function insertableBefore(loop: TSESTree.Node): boolean {
  * Growth for a constant wait of a hand-written loop: the delay moves into a variable declared
  * before the loop, used by the wait and doubled after it, up to `capMs`
  * (`let backoffMs = 250;` … `await sleep(backoffMs); backoffMs = Math.min(backoffMs * 2, 8000);`).
- * The wait keeps its other parts (its randomness, if any, is the jitter rule's business).
+ * The wait keeps its other parts (its randomness, if any, is the jitter rule's business); with
+ * `jitter`, it waits `Math.random() * backoffMs` (full jitter on the grown delay).
  * Undefined when the delay reads a variable of the loop, or the wait is not a statement of a block.
  */
-export function growDelayFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, wait: TSESTree.Node, delay: TSESTree.Expression, constantMs: number | undefined): Fix | undefined {
+export function growDelayFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, wait: TSESTree.Node, delay: TSESTree.Expression, constantMs: number | undefined, jitter = false): Fix | undefined {
   if (!isLoopNode(loop) || !insertableBefore(loop)) return undefined;
   const stmt = statementInLoop(wait, loop);
   if (!stmt || readsInnerVariable(sourceCode, delay, loop)) return undefined;
@@ -225,7 +226,7 @@ export function growDelayFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Nod
   const stmtIndent = indentOf(sourceCode, stmt);
   return (fixer: Fixer) => [
     fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = ${argumentText(sourceCode, delay)};\n${indent}`),
-    replaceExpression(fixer, delay, name),
+    replaceExpression(fixer, delay, jitter ? `Math.random() * ${name}` : name),
     fixer.insertTextAfter(stmt, `\n${stmtIndent}${name} = Math.min(${name} * 2, ${cap});`),
   ];
 }
@@ -237,30 +238,215 @@ function loopTry(loop: TSESTree.Node): TSESTree.TryStatement | undefined {
   return stmts.find((s): s is TSESTree.TryStatement => s.type === T.TryStatement && !!s.handler);
 }
 
+/** An attempt limit's edit, and whether the last failure rethrows (`rethrow`) or ends the way the code ends a failure it does not retry (`handled`). */
+export interface LimitFix {
+  fix: Fix;
+  ending: 'rethrow' | 'handled';
+}
+
 /**
- * An attempt limit for an unbounded loop that retries from its catch clause: a counter declared
- * before the loop, and as the catch's first statement `if (++retries >= N) throw err;`, so the
- * last failure ends the loop with its own error. Undefined for other shapes.
+ * An attempt limit for an unbounded loop that retries from its catch clause. It counts with the
+ * loop's own attempt counter when it has one (see {@link loopCounter}), else with a counter
+ * declared before the loop. The last failure ends the way the catch already ends a failure it
+ * does not retry (see {@link givingUpPath}); where the catch retries every failure, it rethrows
+ * (`if (++attempts >= N) throw err;` as the catch's first statement). Undefined for other shapes.
  */
-export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, maxAttempts: number): Fix | undefined {
+export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, maxAttempts: number): LimitFix | undefined {
   if (!isLoopNode(loop) || !insertableBefore(loop)) return undefined;
   const tryStmt = loopTry(loop);
   const handler = tryStmt?.handler;
-  if (!handler || (handler.param && handler.param.type !== T.Identifier)) return undefined;
-  const name = freeName(sourceCode, loop, 'attempts');
+  if (!tryStmt || !handler || (handler.param && handler.param.type !== T.Identifier)) return undefined;
+  const own = loopCounter(sourceCode, loop, tryStmt, handler);
+  const name = own?.name ?? freeName(sourceCode, loop, 'attempts');
   const param = handler.param?.type === T.Identifier ? handler.param.name : freeName(sourceCode, handler.body, 'error');
   const indent = indentOf(sourceCode, loop);
-  const first = handler.body.body[0];
+  const declare = (fixer: Fixer): TSESLint.RuleFix[] => (own ? [] : [fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = 0;\n${indent}`)]);
+  /** The test "the limit is reached" (`reached`) or "not reached", at `at`. */
+  const limit = (at: TSESTree.Node, reached: boolean): string => {
+    if (!own) return reached ? `++${name} >= ${maxAttempts}` : `++${name} < ${maxAttempts}`;
+    const last = counterAt(own, at) + maxAttempts - 1;
+    return reached ? `${name} >= ${last}` : `${name} < ${last}`;
+  };
+  // The ways round from the catch: its `continue`s (the catch's end, when it can fall through).
+  const body = handler.body.body;
+  const lastStmt = body[body.length - 1];
+  const goesRound = continuesIn(sourceCode, [handler.body]);
+  const fallsThrough = !exits(lastStmt) && !(lastStmt?.type === T.BreakStatement);
+  const path = givingUpPath(handler.body, !fallsThrough ? goesRound[0] : undefined);
+  if (path?.kind === 'branch' && goesRound.every((c) => path.ifStmt.consequent.range[0] <= c.range[0] && c.range[1] <= path.ifStmt.consequent.range[1])) {
+    return { ending: 'handled', fix: (fixer) => [...declare(fixer), fixer.replaceText(path.ifStmt.test, extendTest(sourceCode, path.ifStmt.test, '&&', limit(path.ifStmt, false)))] };
+  }
+  if (path?.kind === 'exit') {
+    return { ending: 'handled', fix: (fixer) => [...declare(fixer), fixer.replaceText(path.ifStmt.test, extendTest(sourceCode, path.ifStmt.test, '||', limit(path.ifStmt, true)))] };
+  }
+  const first = body[0];
   const inner = first ? indentOf(sourceCode, first) : `${indentOf(sourceCode, handler)}  `;
-  const guard = `if (++${name} >= ${maxAttempts}) throw ${param};`;
-  return (fixer: Fixer) => {
-    const out = [fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = 0;\n${indent}`)];
-    if (!handler.param) out.push(fixer.insertTextBeforeRange([handler.body.range[0], handler.body.range[0]], `(${param}) `));
-    if (first) out.push(fixer.insertTextBefore(first, `${guard}\n${inner}`));
-    else out.push(fixer.replaceText(handler.body, `{\n${inner}${guard}\n${indentOf(sourceCode, handler)}}`));
-    return out;
+  const guard = `if (${limit(first ?? handler.body, true)}) throw ${param};`;
+  return {
+    ending: 'rethrow',
+    fix: (fixer: Fixer) => {
+      const out = declare(fixer);
+      if (!handler.param) out.push(fixer.insertTextBeforeRange([handler.body.range[0], handler.body.range[0]], `(${param}) `));
+      if (first) out.push(fixer.insertTextBefore(first, `${guard}\n${inner}`));
+      else out.push(fixer.replaceText(handler.body, `{\n${inner}${guard}\n${indentOf(sourceCode, handler)}}`));
+      return out;
+    },
   };
 }
+
+/** A statement list's statement that ends by leaving: its last statement is a `throw` or `return` (a block ending so, too). */
+function exits(s: TSESTree.Node | null | undefined): boolean {
+  if (!s) return false;
+  if (s.type === T.ThrowStatement || s.type === T.ReturnStatement) return true;
+  if (s.type === T.BlockStatement) return exits(s.body[s.body.length - 1]);
+  return false;
+}
+
+/** Whether `n` is a step of one on `name`: `n++`, `++n`, `n += 1`, `n = n + 1`. */
+function isUnitStep(n: TSESTree.Node, name: string): boolean {
+  if (n.type === T.UpdateExpression) return n.operator === '++' && n.argument.type === T.Identifier && n.argument.name === name;
+  if (n.type !== T.AssignmentExpression || n.left.type !== T.Identifier || n.left.name !== name) return false;
+  const one = (e: TSESTree.Node): boolean => e.type === T.Literal && e.value === 1;
+  if (n.operator === '+=') return one(n.right);
+  const r = n.right;
+  return n.operator === '=' && r.type === T.BinaryExpression && r.operator === '+' && ((r.left.type === T.Identifier && r.left.name === name && one(r.right)) || (r.right.type === T.Identifier && r.right.name === name && one(r.left)));
+}
+
+/** Node types a step may sit in and still run whenever its statement runs (no branch, no short circuit, no function). */
+const UNCONDITIONAL = new Set<string>([
+  T.ExpressionStatement, T.VariableDeclaration, T.VariableDeclarator, T.BinaryExpression, T.UpdateExpression, T.AssignmentExpression,
+  T.CallExpression, T.NewExpression, T.MemberExpression, T.AwaitExpression, T.TemplateLiteral, T.ArrayExpression, T.ObjectExpression,
+  T.Property, T.SpreadElement, T.UnaryExpression, T.TSAsExpression, T.TSNonNullExpression,
+]);
+
+/**
+ * The attempt counter a retry already keeps, to bound it with instead of adding a second one:
+ * `name`, and `base`, its value at the start of the failure handler on the first failure (it
+ * grows by one per failure). `stepIn` is the handler statement that steps it, when the step is in
+ * the handler (from that statement on, it is one more).
+ */
+interface OwnCounter {
+  name: string;
+  base: number;
+  stepIn?: TSESTree.Statement;
+}
+
+/** A numeric literal's value (`3`, `-1`), or undefined. */
+function numberOf(n: TSESTree.Node | null | undefined): number | undefined {
+  if (n?.type === T.Literal && typeof n.value === 'number') return n.value;
+  if (n?.type === T.UnaryExpression && n.operator === '-' && n.argument.type === T.Literal && typeof n.argument.value === 'number') return -n.argument.value;
+  return undefined;
+}
+
+/**
+ * The counter an unbounded loop already steps by one on every failure, with nothing testing it
+ * against a limit: a `for` loop's own variable stepped by its update (`for (let attempt = 0; ;
+ * attempt++)`), or a local declared before the loop with a number (`let tries = 0`) whose only
+ * write in the program is one step that runs on every pass (a statement of the loop body before
+ * the try) or on every failure (a statement of the catch clause, not inside a branch). Undefined
+ * when there is none or its value at the catch cannot be told.
+ */
+function loopCounter(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, tryStmt: TSESTree.TryStatement, handler: TSESTree.CatchClause): OwnCounter | undefined {
+  const candidates: Array<{ variable: TSESLint.Scope.Variable; init: number }> = [];
+  if (loop.type === T.ForStatement && loop.init?.type === T.VariableDeclaration && loop.init.kind === 'let') {
+    for (const d of loop.init.declarations) {
+      const init = numberOf(d.init);
+      if (d.id.type !== T.Identifier || init === undefined) continue;
+      const v = sourceCode.getDeclaredVariables(d)[0];
+      if (v) candidates.push({ variable: v, init });
+    }
+  }
+  for (let s: TSESTree.Node | undefined = loop.parent; s && !isFunctionNode(s); s = s.parent) {
+    if (s.type !== T.BlockStatement && s.type !== T.Program) continue;
+    for (const stmt of s.body) {
+      if (stmt.range[0] >= loop.range[0] || stmt.type !== T.VariableDeclaration || stmt.kind !== 'let') continue;
+      for (const d of stmt.declarations) {
+        const init = numberOf(d.init);
+        const v = d.id.type === T.Identifier && init !== undefined ? sourceCode.getDeclaredVariables(d)[0] : undefined;
+        if (v) candidates.push({ variable: v, init: init! });
+      }
+    }
+    if (s.type === T.Program) break;
+  }
+  const body = 'body' in loop ? (loop as { body: TSESTree.Node }).body : undefined;
+  for (const { variable, init } of candidates) {
+    const writes = variable.references.filter((r) => r.isWrite() && !r.init);
+    if (writes.length !== 1) continue;
+    const id = writes[0]!.identifier;
+    const step = id.parent;
+    if (!step || !isUnitStep(step, variable.name)) continue;
+    // The for loop's own update: runs after every pass, so at the catch it is `init + failures - 1`.
+    if (loop.type === T.ForStatement && loop.update === step) return { name: variable.name, base: init };
+    // A statement of the loop body (or the catch) that runs whenever it is reached: climb to it through unconditional nodes only.
+    let n: TSESTree.Node = step;
+    while (n.parent && UNCONDITIONAL.has(n.parent.type) && n.type !== T.ExpressionStatement && n.type !== T.VariableDeclaration) n = n.parent;
+    if ((n.type !== T.ExpressionStatement && n.type !== T.VariableDeclaration) || !n.parent) continue;
+    const stmt = n as TSESTree.Statement;
+    if (body?.type === T.BlockStatement && n.parent === body && stmt.range[1] <= tryStmt.range[0]) return { name: variable.name, base: init + 1 };
+    if (n.parent === handler.body) {
+      // No statement before it in the catch leaves or goes round without stepping it.
+      const before = handler.body.body.slice(0, handler.body.body.indexOf(stmt));
+      if (before.some((b) => b.type !== T.ExpressionStatement && b.type !== T.VariableDeclaration)) continue;
+      return { name: variable.name, base: init, stepIn: stmt };
+    }
+  }
+  return undefined;
+}
+
+/** The counter's value at `at` (a statement of the failure handler) on the first failure. */
+function counterAt(c: OwnCounter, at: TSESTree.Node): number {
+  return c.stepIn && c.stepIn.range[1] <= at.range[0] ? c.base + 1 : c.base;
+}
+
+/**
+ * Where an attempt limit goes in a failure handler so the last failure ends the way the code
+ * already ends a failure it does not retry:
+ * - `branch`: the retry is inside an `if` of the handler (`if (err.status === 429) { …; continue; }`):
+ *   its test gains "and the limit is not reached", so the last failure takes the path the others take;
+ * - `exit`: before the retry, an `if` of the handler leaves for failures it does not retry
+ *   (`if (!transient(err)) { log(err); return null; }`): its test gains "or the limit is reached";
+ * - undefined: the handler retries every failure, and the limit rethrows the error.
+ */
+function givingUpPath(handlerBody: TSESTree.BlockStatement, retry: TSESTree.Node | undefined): { kind: 'branch' | 'exit'; ifStmt: TSESTree.IfStatement } | undefined {
+  if (retry) {
+    for (let n: TSESTree.Node | undefined = retry; n && n !== handlerBody; n = n.parent) {
+      const p: TSESTree.Node | undefined = n.parent;
+      if (isFunctionNode(n) || isLoopNode(n)) break;
+      if (p?.type === T.IfStatement && p.consequent === n) return { kind: 'branch', ifStmt: p };
+    }
+  }
+  const limit = retry ? handlerBody.body.find((s) => s.range[0] <= retry.range[0] && retry.range[1] <= s.range[1]) : undefined;
+  for (const s of handlerBody.body) {
+    if (limit && s.range[0] >= limit.range[0]) break;
+    // A guard that only rethrows (`if (…) throw err;`) ends the same way as the rethrowing limit: that plainer limit is kept.
+    if (s.type === T.IfStatement && !s.alternate && exits(s.consequent) && !rethrowsOnly(s.consequent, handlerBody)) return { kind: 'exit', ifStmt: s };
+    // A statement that may leave or go round another way (a loop, a try, a switch): the guard is not known to be reached.
+    if (s.type !== T.ExpressionStatement && s.type !== T.VariableDeclaration && s.type !== T.IfStatement) return undefined;
+  }
+  return undefined;
+}
+
+/** Whether `s` only rethrows the handler's error (`throw err`, `{ throw err; }`). */
+function rethrowsOnly(s: TSESTree.Node, handlerBody: TSESTree.BlockStatement): boolean {
+  const stmt = s.type === T.BlockStatement && s.body.length === 1 ? s.body[0]! : s;
+  if (stmt.type !== T.ThrowStatement || stmt.argument.type !== T.Identifier) return false;
+  const owner = handlerBody.parent;
+  const param = owner?.type === T.CatchClause ? owner.param : owner && isFunctionNode(owner) ? (owner as TSESTree.FunctionLike).params[0] : undefined;
+  return param?.type === T.Identifier && param.name === stmt.argument.name;
+}
+
+/** `test` extended with `op` and `extra`, parenthesised where `op` would bind it differently. */
+function extendTest(sourceCode: TSESLint.SourceCode, test: TSESTree.Expression, op: '&&' | '||', extra: string): string {
+  const t = sourceCode.getText(test);
+  const safe =
+    op === '&&'
+      ? !LOOSER_THAN_AND.has(test.type) || (test.type === T.LogicalExpression && test.operator === '&&')
+      : !LOOSER_THAN_OR.has(test.type) && !(test.type === T.LogicalExpression && test.operator === '??');
+  return `${safe ? t : `(${t})`} ${op} ${extra}`;
+}
+
+/** Operators that bind looser than `||` (or mix with it only in parentheses: `??`). */
+const LOOSER_THAN_OR = new Set<string>([T.ConditionalExpression, T.AssignmentExpression, T.SequenceExpression, T.YieldExpression, T.ArrowFunctionExpression]);
 
 /**
  * A wait for a loop that retries at once from its catch clause, in an async function: a growing,
@@ -280,7 +466,7 @@ export function addWaitFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node)
   if (!tryStmt || !handler) return undefined;
   const last = handler.body.body[handler.body.body.length - 1];
   const fallsThrough = !(last && (last.type === T.ThrowStatement || last.type === T.ReturnStatement || last.type === T.ContinueStatement || last.type === T.BreakStatement));
-  const continues = continuesOf(sourceCode, tryStmt);
+  const continues = continuesIn(sourceCode, [tryStmt.block, ...(tryStmt.handler ? [tryStmt.handler.body] : [])]);
   if (!fallsThrough && continues.length === 0) return undefined;
   const name = freeName(sourceCode, loop, 'backoffMs');
   const indent = indentOf(sourceCode, loop);
@@ -304,18 +490,17 @@ export function addWaitFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node)
 }
 
 /**
- * The unlabelled `continue` statements of a loop's try statement that go to that loop's next
- * attempt (not those of a nested loop or function).
+ * The unlabelled `continue` statements in `roots` (parts of a loop's body) that go to that loop's
+ * next attempt (not those of a nested loop or function).
  */
-function continuesOf(sourceCode: TSESLint.SourceCode, tryStmt: TSESTree.TryStatement): TSESTree.ContinueStatement[] {
+function continuesIn(sourceCode: TSESLint.SourceCode, roots: readonly TSESTree.Node[]): TSESTree.ContinueStatement[] {
   const out: TSESTree.ContinueStatement[] = [];
   const visit = (n: TSESTree.Node): boolean => {
     if (isFunctionNode(n) || isLoopNode(n)) return false;
     if (n.type === T.ContinueStatement && !n.label) out.push(n);
     return true;
   };
-  walk(tryStmt.block, sourceCode.visitorKeys, visit);
-  if (tryStmt.handler) walk(tryStmt.handler.body, sourceCode.visitorKeys, visit);
+  for (const r of roots) walk(r, sourceCode.visitorKeys, visit);
   return out;
 }
 
@@ -331,9 +516,33 @@ export function isShadowed(sourceCode: TSESLint.SourceCode, node: TSESTree.Node,
 /** A recursive retry made countable: the function gains a last parameter `attempt = 0` and the recursive call passes `attempt + 1`. */
 interface CountedRecursion {
   name: string;
+  /** The counter's value on the first call (its default). */
+  base: number;
   fn: TSESTree.FunctionLike;
   call: TSESTree.CallExpression;
   edits: (fixer: Fixer) => TSESLint.RuleFix[];
+}
+
+/**
+ * The attempt parameter a function that retries by calling itself already has: a parameter with a
+ * number as its default (`attempt = 0`) that the recursive call passes on stepped by one
+ * (`attempt + 1`) and that nothing else writes. Its name and default, or undefined.
+ */
+function ownRecursionCounter(sourceCode: TSESLint.SourceCode, fn: TSESTree.FunctionLike, call: TSESTree.CallExpression): { name: string; base: number } | undefined {
+  for (const [i, p] of fn.params.entries()) {
+    if (p.type !== T.AssignmentPattern || p.left.type !== T.Identifier) continue;
+    const base = numberOf(p.right);
+    const arg = call.arguments[i];
+    const name = p.left.name;
+    if (base === undefined || !arg || arg.type !== T.BinaryExpression || arg.operator !== '+') continue;
+    const one = (e: TSESTree.Node): boolean => e.type === T.Literal && e.value === 1;
+    const isName = (e: TSESTree.Node): boolean => e.type === T.Identifier && e.name === name;
+    if (!((isName(arg.left) && one(arg.right)) || (one(arg.left) && isName(arg.right)))) continue;
+    const variable = sourceCode.getDeclaredVariables(fn).find((v) => v.name === name);
+    if (!variable || variable.references.some((r) => r.isWrite() && r.identifier !== p.left)) continue;
+    return { name, base };
+  }
+  return undefined;
 }
 
 /**
@@ -355,6 +564,8 @@ function countRecursion(sourceCode: TSESLint.SourceCode, call: TSESTree.Node): C
   }
   if (!fn) return undefined;
   const f = fn as TSESTree.FunctionLike;
+  const own = ownRecursionCounter(sourceCode, f, call);
+  if (own) return { ...own, fn: f, call, edits: () => [] };
   if (f.params.some((p) => !(p.type === T.Identifier || (p.type === T.AssignmentPattern && p.left.type === T.Identifier)))) return undefined;
   if (call.arguments.some((a) => a.type === T.SpreadElement) || call.arguments.length > f.params.length) return undefined;
   // Every reference to the function is a call.
@@ -381,6 +592,7 @@ function countRecursion(sourceCode: TSESLint.SourceCode, call: TSESTree.Node): C
   if (!closeCall || closeCall.value !== ')') return undefined;
   return {
     name,
+    base: 0,
     fn: f,
     call,
     edits: (fixer) => [
@@ -407,18 +619,27 @@ function failureHandler(call: TSESTree.Node, fn: TSESTree.Node): { body: TSESTre
 }
 
 /**
- * An attempt limit for a function that retries by calling itself from its failure handler: an
- * attempt parameter, and before the statement that retries `if (attempt >= N - 1) throw error;`.
+ * An attempt limit for a function that retries by calling itself from its failure handler, with
+ * its own attempt parameter or a new one (`attempt = 0`, passed on as `attempt + 1`). The last
+ * failure ends the way the handler already ends a failure it does not retry (see
+ * {@link givingUpPath}); where it retries every failure, before the statement that retries
+ * `if (attempt >= N - 1) throw error;`.
  */
-export function boundRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree.Node, maxAttempts: number): Fix | undefined {
+export function boundRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree.Node, maxAttempts: number): LimitFix | undefined {
   const counted = countRecursion(sourceCode, call);
   if (!counted) return undefined;
   const handler = failureHandler(counted.call, counted.fn);
   if (!handler) return undefined;
   const stmt = handler.body.body.find((s) => s.range[0] <= counted.call.range[0] && counted.call.range[1] <= s.range[1]);
   if (!stmt) return undefined;
+  const last = counted.base + maxAttempts - 1;
+  const path = givingUpPath(handler.body, counted.call);
+  if (path) {
+    const test = path.kind === 'branch' ? extendTest(sourceCode, path.ifStmt.test, '&&', `${counted.name} < ${last}`) : extendTest(sourceCode, path.ifStmt.test, '||', `${counted.name} >= ${last}`);
+    return { ending: 'handled', fix: (fixer) => [...counted.edits(fixer), fixer.replaceText(path.ifStmt.test, test)] };
+  }
   const indent = indentOf(sourceCode, stmt);
-  return (fixer) => [...counted.edits(fixer), fixer.insertTextBefore(stmt, `if (${counted.name} >= ${maxAttempts - 1}) throw ${handler.error};\n${indent}`)];
+  return { ending: 'rethrow', fix: (fixer) => [...counted.edits(fixer), fixer.insertTextBefore(stmt, `if (${counted.name} >= ${last}) throw ${handler.error};\n${indent}`)] };
 }
 
 /** Operators that bind looser than `&&`: such a test is parenthesised before `&& bound`. */
@@ -445,23 +666,27 @@ export function boundBranchRecursionFix(sourceCode: TSESLint.SourceCode, call: T
   if (!branch) return undefined;
   const test = branch.test;
   const text = LOOSER_THAN_AND.has(test.type) && !(test.type === T.LogicalExpression && test.operator === '&&') ? `(${sourceCode.getText(test)})` : sourceCode.getText(test);
-  return (fixer) => [...counted.edits(fixer), fixer.replaceText(test, `${text} && ${counted.name} < ${maxAttempts - 1}`)];
+  return (fixer) => [...counted.edits(fixer), fixer.replaceText(test, `${text} && ${counted.name} < ${counted.base + maxAttempts - 1}`)];
 }
 
-/** Growth for a constant wait of a function that retries by calling itself: `delay` becomes `Math.min(delay * 2 ** attempt, cap)`. */
-export function growRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree.Node, delay: TSESTree.Expression, constantMs: number | undefined): Fix | undefined {
+/** Growth for a constant wait of a function that retries by calling itself: `delay` becomes `Math.min(delay * 2 ** attempt, cap)` (times `Math.random()` with `jitter`). */
+export function growRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree.Node, delay: TSESTree.Expression, constantMs: number | undefined, jitter = false): Fix | undefined {
   const counted = countRecursion(sourceCode, call);
   if (!counted || delay.range[0] < counted.fn.range[0] || delay.range[1] > counted.fn.range[1]) return undefined;
   const cap = constantMs !== undefined && Number.isFinite(constantMs) && constantMs > 0 ? Math.max(Math.round(constantMs), Math.min(Math.round(constantMs) * 32, 30_000)) : 30_000;
-  return (fixer) => [...counted.edits(fixer), replaceExpression(fixer, delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ${counted.name}, ${cap})`)];
+  const exponent = counted.base === 0 ? counted.name : `(${counted.name} - ${counted.base})`;
+  return (fixer) => [...counted.edits(fixer), replaceExpression(fixer, delay, `${jitter ? 'Math.random() * ' : ''}Math.min(${operandText(sourceCode, delay)} * 2 ** ${exponent}, ${cap})`)];
 }
 
 /**
- * Honour Retry-After on a 429/503 path: the wait inside the `if` that checks the status becomes
- * `Math.max(delay, min(server's wait, capMs))`, the server's wait read from the checked response's
+ * Honour Retry-After on a 429/503 path: the server's wait is read from the checked response's
  * header as delay-seconds or an HTTP-date (RFC 9110 §10.2.3), from fetch's `Headers` (`get`) or a
- * plain header object (axios). The cap keeps require-max-delay satisfied. Undefined when the check
- * reads no `<response>.status`, or no wait with a delay written at it stands inside that `if`.
+ * plain header object (axios, got), and the wait inside the `if` that checks the status becomes
+ * `Math.max(delay, server's wait)`. When the server asks for more than `capMs`, the retry gives up
+ * (rethrows the caught error, or throws one naming the status and the wait) rather than come back
+ * before the time the server asked for (RFC 9110 §10.2.3) or wait without bound (require-max-delay).
+ * Undefined when the check reads no `<response>.status`, the checked value is the caught error
+ * itself (where its headers are is unknown), or no wait with a delay written at it stands inside that `if`.
  */
 export function retryAfterFix(
   sourceCode: TSESLint.SourceCode,
@@ -470,10 +695,12 @@ export function retryAfterFix(
   capMs: number,
 ): Fix | undefined {
   let response: TSESTree.Expression | undefined;
+  let statusKey = 'status';
   const find = (n: TSESTree.Node): void => {
     if (response) return;
     if (n.type === T.MemberExpression && !n.computed && n.property.type === T.Identifier && (n.property.name === 'status' || n.property.name === 'statusCode')) {
       response = n.object;
+      statusKey = n.property.name;
       return;
     }
     for (const [k, v] of Object.entries(n)) {
@@ -483,6 +710,8 @@ export function retryAfterFix(
   };
   find(check);
   if (!response || (response.type !== T.Identifier && response.type !== T.MemberExpression)) return undefined;
+  const caught = caughtError(sourceCode, response);
+  if (caught === response) return undefined;
   let ifStmt: TSESTree.Node | undefined = check.parent;
   while (ifStmt && ifStmt.type !== T.IfStatement && !isFunctionNode(ifStmt)) ifStmt = ifStmt.parent;
   if (ifStmt?.type !== T.IfStatement || !(ifStmt.test.range[0] <= check.range[0] && check.range[1] <= ifStmt.test.range[1])) return undefined;
@@ -509,13 +738,41 @@ export function retryAfterFix(
   // fetch's Headers has `get`; axios and got give a plain object.
   const read = fromFetch(sourceCode, response) ? `${r}.headers.get('retry-after')` : `${r}.headers['retry-after']`;
   const name = freeName(sourceCode, stmt, 'retryAfter');
-  const server = `Number(${name}) * 1000 || Date.parse(${name} ?? '') - Date.now() || 0`;
+  const ms = freeName(sourceCode, stmt, 'retryAfterMs');
   const indent = indentOf(sourceCode, stmt);
+  const giveUp = caught
+    ? `throw ${caught.name};`
+    : `throw new Error(\`HTTP \${${r}.${statusKey}}: the server asked to wait \${${ms}} ms (Retry-After), more than ${capMs}\`);`;
   const target = stmt;
   return (fixer) => [
-    fixer.insertTextBefore(target, `const ${name} = ${read};\n${indent}`),
-    ...unique.map((delay) => replaceExpression(fixer, delay, `Math.max(${argumentText(sourceCode, delay)}, Math.min(${server}, ${capMs}))`)),
+    fixer.insertTextBefore(
+      target,
+      `const ${name} = ${read};\n${indent}const ${ms} = Number(${name}) * 1000 || Date.parse(${name} ?? '') - Date.now() || 0;\n${indent}if (${ms} > ${capMs}) ${giveUp}\n${indent}`,
+    ),
+    ...unique.map((delay) => replaceExpression(fixer, delay, `Math.max(${argumentText(sourceCode, delay)}, ${ms})`)),
   ];
+}
+
+/**
+ * The caught error `response` is read from, when it is one: the parameter of a catch clause or of
+ * a `.catch(…)` callback that `response` is or is a member of (`err`, `err.response`).
+ */
+function caughtError(sourceCode: TSESLint.SourceCode, response: TSESTree.Node): TSESTree.Identifier | undefined {
+  let root: TSESTree.Node = response;
+  while (root.type === T.MemberExpression) root = root.object;
+  if (root.type !== T.Identifier) return undefined;
+  const name = root.name;
+  for (let s: TSESLint.Scope.Scope | null = sourceCode.getScope(root); s; s = s.upper) {
+    const v = s.set.get(name);
+    if (!v) continue;
+    const def = v.defs[0];
+    if (def?.type === 'CatchClause') return root;
+    const fn = def?.type === 'Parameter' ? def.node : undefined;
+    const call = fn?.parent;
+    const isCatch = call?.type === T.CallExpression && call.callee.type === T.MemberExpression && call.callee.property.type === T.Identifier && call.callee.property.name === 'catch' && call.arguments[0] === fn;
+    return isCatch && fn && 'params' in fn && fn.params[0]?.type === T.Identifier && fn.params[0].name === name ? root : undefined;
+  }
+  return undefined;
 }
 
 /** Whether a response comes from `fetch` (`const res = await fetch(…)`), whose headers are a `Headers`. */
@@ -755,7 +1012,7 @@ function growthCap(constantMs: number | undefined): number {
  * own flags do. Undefined when the replayed config is not the failed request's, or the wait is
  * not in a statement of a block of the handler.
  */
-export function growInterceptorFix(sourceCode: TSESLint.SourceCode, replay: TSESTree.Node, wait: TSESTree.Node, delay: TSESTree.Expression, constantMs: number | undefined, typescript: boolean): Fix | undefined {
+export function growInterceptorFix(sourceCode: TSESLint.SourceCode, replay: TSESTree.Node, wait: TSESTree.Node, delay: TSESTree.Expression, constantMs: number | undefined, typescript: boolean, jitter = false): Fix | undefined {
   if (replay.type !== T.CallExpression) return undefined;
   const cfg = replay.arguments[0];
   if (!cfg || cfg.type === T.SpreadElement || !isRequestConfig(sourceCode, cfg)) return undefined;
@@ -778,7 +1035,7 @@ export function growInterceptorFix(sourceCode: TSESLint.SourceCode, replay: TSES
   const target = stmt;
   return (fixer) => [
     fixer.insertTextBefore(target, `${counter} = (${counter} ?? 0) + 1;\n${indent}`),
-    replaceExpression(fixer, delay, `Math.min(${operandText(sourceCode, delay)} * 2 ** ((${counter} ?? 1) - 1), ${growthCap(constantMs)})`),
+    replaceExpression(fixer, delay, `${jitter ? 'Math.random() * ' : ''}Math.min(${operandText(sourceCode, delay)} * 2 ** ((${counter} ?? 1) - 1), ${growthCap(constantMs)})`),
   ];
 }
 
