@@ -395,6 +395,45 @@ export const run = (url, body) =>
   }, { forever: true, minTimeout: 100, maxTimeout: 5000 });
 `,
   },
+  // A hand-written retry around the real got and ky: the key suggestion must put the header where
+  // the client reads its options (the second argument of got.post / ky.post), so the server sees
+  // the same key on every attempt (issue 10: optionsArgumentIndex).
+  'got: hand-written loop around a POST without a key': {
+    transport: 'http',
+    text: `import got from 'got';
+
+export async function run(url, body) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await got.post(url, { body, headers: { 'content-type': 'application/json' } }).json();
+    } catch (err) {
+      const status = err.response?.statusCode;
+      if (status !== undefined && status < 500) throw err;
+      if (attempt === 3) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 100 * 2 ** attempt));
+    }
+  }
+}
+`,
+  },
+  'ky: hand-written loop around a POST without a key': {
+    transport: 'fetch',
+    text: `import ky from 'ky';
+
+export async function run(url, body) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await ky.post(url, { body }).json();
+    } catch (err) {
+      const status = err.response?.status;
+      if (status !== undefined && status < 500) throw err;
+      if (attempt === 3) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 100 * 2 ** attempt));
+    }
+  }
+}
+`,
+  },
   'undici: retry interceptor without a bound': {
     transport: 'http',
     text: `import { Agent, interceptors, request } from 'undici';
@@ -473,6 +512,11 @@ describe('run both, real libraries: HTTP retry option and status-list suggestion
             } else {
               assert.equal(after.outcome, before.outcome, `same outcome: ${label}`);
               assert.equal(after.requests.length, before.requests.length, `same attempts: ${label}`);
+            }
+            if (rule === 'retry/require-idempotency-key' && scenario === '503, 503, 200' && before.requests.length === 3) {
+              // The server saw the key on every attempt of the POST that failed 503, 503, then succeeded.
+              assert.equal(after.requests.length, 3, `still three attempts: ${label}`);
+              assert.ok(after.requests.every((r) => r.method === 'POST' && r.key && r.key === after.requests[0]!.key), `one key on every attempt (${after.requests.map((r) => r.key)}): ${label}`);
             }
             const serverMs = retryAfterMs(scenario);
             if (serverMs !== undefined && after.requests.length > 1) {

@@ -1099,6 +1099,52 @@ export async function lookup(url: string) {
   ],
   invalid: [
     {
+      // The last attempt throws before it waits: the longest wait taken is 8000 ms, not 16000 (issue 10).
+      name: 'message: the longest wait taken, not the one after the last attempt',
+      code: `async function run(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (attempt === 4) throw err;
+      await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [{ messageId: 'noJitter', data: { delay: 'a wait that grows to 8000 ms' }, suggestions: [{ messageId: 'addJitter', output: `async function run(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (attempt === 4) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * (1000 * 2 ** attempt)));
+    }
+  }
+}` }] }],
+    },
+    {
+      // One step away: no guard, so the wait after the fifth failure is taken (16000 ms).
+      name: 'message: a wait after the last attempt is taken too',
+      code: `async function run(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [{ messageId: 'noJitter', data: { delay: 'a wait that grows to 16000 ms' }, suggestions: [{ messageId: 'addJitter', output: `async function run(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await new Promise((r) => setTimeout(r, Math.random() * (1000 * 2 ** attempt)));
+    }
+  }
+}` }] }],
+    },
+    {
       name: 'a wait derived from the server Retry-After: the jitter is added after it (full jitter would come back before the time the server asked for)',
       code: `export async function send(bot, chatId, text, attempt = 0) {
   try {

@@ -2145,8 +2145,9 @@ function initialValue(v: Variable, ctx: Ctx): number | undefined {
 }
 
 /**
- * The counters' ranges on the path to `node`: a wait guarded by `n < 4` (or after `if (n >= 4) throw`)
- * runs only while the counter is below 4, whatever bounds the loop as a whole (S1).
+ * The counters' ranges on the path to `node`: a wait guarded by `n < 4` (or after `if (n >= 4) throw`,
+ * or `if (n === 4) throw` where 4 is its largest value) runs only while the counter is below 4,
+ * whatever bounds the loop as a whole (S1).
  */
 function attemptsOnPath(node: Node, loop: Loop, attempts: AttemptVar[], ctx: Ctx): AttemptVar[] {
   if (attempts.length === 0) return attempts;
@@ -2167,11 +2168,14 @@ function attemptsOnPath(node: Node, loop: Loop, attempts: AttemptVar[], ctx: Ctx
         other = cmp.left;
         op = ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
       } else continue;
-      if (!holds) op = ({ '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as Record<string, string>)[op] ?? '';
+      if (!holds) op = ({ '<': '>=', '<=': '>', '>': '<=', '>=': '<', '===': '!==', '==': '!=', '!==': '===', '!=': '==' } as Record<string, string>)[op] ?? '';
       const k = evaluate(other, makeEnv(ctx.sourceCode));
       if (k.opaque || k.lo !== k.hi) continue;
       if (op === '<') hi = Math.min(hi, k.lo - 1);
-      else if (op === '<=') hi = Math.min(hi, k.lo);
+      else if (op === '<=' || op === '===' || op === '==') hi = Math.min(hi, k.lo);
+      // Past `if (attempt === last) throw err;` the counter is not its largest value: the last
+      // attempt leaves before it waits, so the longest wait taken is the one before it.
+      else if ((op === '!==' || op === '!=') && k.lo === hi) hi -= 1;
     }
     return hi === a.hi ? a : { ...a, hi: Math.max(a.lo, hi) };
   });

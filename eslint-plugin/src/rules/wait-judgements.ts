@@ -16,7 +16,7 @@ export function needsJitter(wait: Wait, site: RetrySite): boolean {
   const d = wait.delay;
   if (d.random) return false;
   if (d.retryAfter === 'exact') return !!d.fixedFallback && site.bound.kind === 'unbounded';
-  if (d.opaque && !d.invariant) return false;
+  if (d.opaque && !d.growing && !d.invariant) return false;
   return true;
 }
 

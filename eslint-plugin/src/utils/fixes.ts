@@ -128,7 +128,7 @@ function freeName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, preferre
  * retry never changes, the expression as written.
  */
 export function describeDelay(
-  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; expression?: TSESTree.Node; unitAssumed?: TSESTree.Node; tiered?: boolean },
+  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; expression?: TSESTree.Node; node?: TSESTree.Node; unitAssumed?: TSESTree.Node; tiered?: boolean; retryAfter?: 'exact' | 'derived' },
   sourceCode?: TSESLint.SourceCode,
 ): string {
   const known = !d.opaque && Number.isFinite(d.maxMs);
@@ -138,7 +138,7 @@ export function describeDelay(
     const text = raw.length > 48 ? `${raw.slice(0, 47)}…` : raw;
     if (!d.growing && d.random) return `a random \`${text}\` wait that does not grow`;
     if (!d.growing && (known || d.invariant)) return `a fixed \`${text}\` wait`;
-    return d.growing ? `a growing \`${text}\` wait` : `this \`${text}\` wait`;
+    return d.growing ? `a growing \`${text}\` wait` : `a \`${text}\` wait`;
   }
   if (!d.growing && known && d.random) return `a random wait of at most ${Math.round(d.maxMs)} ms that does not grow`;
   if (!d.growing && known) return `a fixed ${Math.round(d.maxMs)} ms wait`;
@@ -150,7 +150,16 @@ export function describeDelay(
   if (d.growing && d.maxReason === 'known' && Number.isFinite(d.maxMs)) return `a wait that grows to ${Math.round(d.maxMs)} ms`;
   if (d.growing && d.maxReason === 'opaque') return 'a wait that changes with the attempt';
   if (d.growing) return 'a growing wait';
-  return 'this wait';
+  // Not a number: name the delay by its expression (a library option's value, a server-derived
+  // wait), never a made-up length, and never "this wait" for what is not a wait call.
+  const expr = d.expression ?? d.node;
+  // A library option (`backoff: { … }`) is named by its key, not its whole text.
+  if (!d.expression && expr?.type === T.Property && sourceCode) return `a wait set by the \`${sourceCode.getText(expr.key)}\` option`;
+  const raw = expr && sourceCode && expr.type !== T.ObjectExpression ? sourceCode.getText(expr).replace(/\s+/g, ' ') : undefined;
+  const named = raw === undefined ? undefined : `\`${raw.length > 48 ? `${raw.slice(0, 47)}…` : raw}\``;
+  if (d.retryAfter === 'derived') return named ? `a wait derived from the server's Retry-After (${named})` : "a wait derived from the server's Retry-After";
+  if (d.invariant) return named ? `a wait of ${named} on every attempt` : 'a wait that is the same on every attempt';
+  return named ? `a wait of ${named}` : 'a wait of unknown length';
 }
 
 /**
