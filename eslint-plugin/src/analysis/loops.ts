@@ -14,6 +14,7 @@ import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
+import { inputWrites, operationTakes, rerunChangesInput } from './input-change';
 import { confinedResource, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
@@ -87,6 +88,11 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
   }
   if (!restart) return undefined;
   if (onlyOnDeliberateClose(restart, handler, ctx)) return undefined;
+  // The restart takes another input than the failed start (input-change.ts): the handler wrote a
+  // new value to what the restart is handed (`preferred += 1; server.listen(preferred)`), or the
+  // restart derives its argument from the first start's (`listen(PORT + 1)` after `listen(PORT)`):
+  // the next port, a fallback, not a retry (R2).
+  if (rerunChangesInput(handler.body, restart, ctx) || derivedFromFirstStart(restart, handler, ctx)) return undefined;
   // An emitter made only to be opened and given back (`socket.connect(port, () => socket.end())`):
   // each error schedules another look at the port, a readiness wait (probe.ts), not a reconnect.
   const emitterId = unwrap(callee.object);
@@ -134,6 +140,36 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
     honoursRetryAfter: false,
     clientErrorRetries: [],
   };
+}
+
+/**
+ * The restart hands an argument derived from the one the first start had: the same emitter's same
+ * method is called outside the handler (`server.listen(PORT, host)`), and at some position where
+ * both pass a value the restart passes an expression built on the first start's
+ * (`server.listen(PORT + 1, host)`, `` open(`${name}.bak`) ``, `connect(next(url))`).
+ */
+function derivedFromFirstStart(restart: TSESTree.CallExpression, handler: TSESTree.FunctionLike, ctx: Ctx): boolean {
+  const callee = unwrap(restart.callee);
+  if (callee.type !== T.MemberExpression) return false;
+  const method = propertyName(callee);
+  const emitter = ctx.sourceCode.getText(unwrap(callee.object));
+  const text = (n: Node): string => ctx.sourceCode.getText(unwrap(n));
+  let derived = false;
+  walk(ctx.sourceCode.ast as Node, ctx.sourceCode.visitorKeys, (n) => {
+    if (derived || n === handler) return false;
+    if (n.type !== T.CallExpression || n === restart) return undefined;
+    const c = unwrap(n.callee);
+    if (c.type !== T.MemberExpression || propertyName(c) !== method || ctx.sourceCode.getText(unwrap(c.object)) !== emitter) return undefined;
+    n.arguments.forEach((first, i) => {
+      const again = restart.arguments[i];
+      if (!again || isFunction(unwrap(first)) || isFunction(unwrap(again)) || first.type === T.SpreadElement || again.type === T.SpreadElement) return;
+      const u = unwrap(again);
+      const parts: Node[] = u.type === T.BinaryExpression ? [u.left as Node, u.right] : u.type === T.TemplateLiteral ? u.expressions : u.type === T.CallExpression ? u.arguments : [];
+      if (parts.some((p) => text(p) === text(first))) derived = true;
+    });
+    return undefined;
+  });
+  return derived;
 }
 
 /**
@@ -1048,6 +1084,11 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
     }
   }
   if (tryStmt.handler && advancesInputSource(tryStmt, ctx)) return true;
+  // The shared data-flow rule (input-change.ts): the pass writes a new value to something the try's
+  // operation takes (`port += 1` with `listen(port)`), or the operation takes a value the pass got
+  // from a same-file function that moves its state on (`const url = this.nextEndpoint()` with
+  // `this.index = (this.index + 1) % n` in it): the next pass works on another input.
+  if (rerunChangesInput(loop.body, tryStmt.block, ctx) || takesAdvancedValue(tryStmt.block, loop, ctx)) return true;
   const fields = replacedFields(loop.body, tryStmt.block, ctx);
   if (reassigned.size === 0 && fields.size === 0) return false;
   let reads = false;
@@ -1067,6 +1108,28 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
     return undefined;
   });
   return reads;
+}
+
+/**
+ * The try's operation takes a value declared in the loop body from a call of a same-file function
+ * or method that writes its own state to a new value (input-change.ts `inputWrites`: a cursor or an
+ * index moved on), so each pass is handed the next value of a moving source.
+ */
+function takesAdvancedValue(block: Node, loop: Loop, ctx: Ctx): boolean {
+  let found = false;
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type !== T.VariableDeclarator || n.id.type !== T.Identifier || !n.init) return undefined;
+    let init = unwrap(n.init);
+    if (init.type === T.AwaitExpression) init = unwrap(init.argument);
+    if (init.type !== T.CallExpression) return undefined;
+    const target = sameFileFunction(init.callee, ctx);
+    if (!target || contains(target, loop) || inputWrites(target.body, ctx, target).length === 0) return undefined;
+    const v = variableOf(ctx.sourceCode, n.id);
+    if (v && operationTakes(block, { kind: 'variable', variable: v }, ctx)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /**

@@ -204,7 +204,9 @@ function confinedResult(v: Variable, ctx: Ctx): boolean {
     if (m?.type === T.MemberExpression && m.object === id) {
       const name = propertyName(m) ?? '';
       if (STATUS_PROP_RE.test(name) && !(m.parent?.type === T.CallExpression && m.parent.callee === m)) continue;
-      if ((DRAIN_RE.test(name) || RELEASE_RE.test(name)) && m.parent?.type === T.CallExpression && m.parent.callee === m) continue;
+      if ((DRAIN_RE.test(name) || RELEASE_RE.test(name) || SETUP_RE.test(name)) && m.parent?.type === T.CallExpression && m.parent.callee === m) continue;
+      // `req.on('error', reject)`: a listener for the request's life (failed, timed out), not its data.
+      if (LISTEN_RE.test(name) && m.parent?.type === T.CallExpression && m.parent.callee === m && LIFECYCLE_EVENT_RE.test(stringValue(m.parent.arguments[0]) ?? '')) continue;
       return false;
     }
     // `if (res)`, `if (!ok)`: only whether there was an answer.
@@ -446,7 +448,11 @@ function expressionStatement(expr: Node, j: Judgement): void {
     return;
   }
   if (e.type === T.NewExpression) {
-    if (!asWait(e, sc, j.ctx.settings)) j.bad = true;
+    // `await new Promise((resolve, reject) => { …one look… })` as a statement: the same look as
+    // when it is returned or assigned; a wait promise is a wait.
+    if (asWait(e, sc, j.ctx.settings)) return;
+    if (unwrap(e.callee).type === T.Identifier && (unwrap(e.callee) as TSESTree.Identifier).name === 'Promise') promiseExecutor(e, j);
+    else j.bad = true;
     return;
   }
   const c = unwrap(e.callee);
@@ -466,6 +472,8 @@ function expressionStatement(expr: Node, j: Judgement): void {
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier) {
     const v = variableOf(sc, unwrap(c.object) as TSESTree.Identifier);
     if (v && (RELEASE_RE.test(name) || OPEN_CHECK_RE.test(name) || SETUP_RE.test(name) || LISTEN_RE.test(name))) {
+      // A read's answer or request (`req.on('error', reject)`): judged as a result, not a resource.
+      if (j.results.has(v)) return;
       j.resources.add(v);
       if (OPEN_CHECK_RE.test(name) || RELEASE_RE.test(name)) j.looks++;
       return;

@@ -133,3 +133,10 @@ export const READ_STATEMENT_RE = /^\s*(select|show)\b/i;
  * (the OpenAI-compatible chat path, also behind a project's own proxy prefix) is one wherever it sits.
  */
 export const GENERATION_ENDPOINT_RE = /(\/v\d+(beta\d*|alpha\d*)?|\/openai\/deployments\/[^/]+)\/(chat\/completions|completions|embeddings|moderations)$|\/chat\/completions$|:(generateContent|streamGenerateContent|embedContent|batchEmbedContents|countTokens)$/;
+
+/**
+ * Names of bookkeeping a retry keeps between attempts rather than inputs of its operation: attempt
+ * and retry counts, what is left, delays and timeouts (a value so named that is stepped is a count
+ * or a growing wait, not the next candidate).
+ */
+export const BOOKKEEPING_NAME_RE = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
