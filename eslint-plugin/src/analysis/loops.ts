@@ -143,6 +143,33 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
 }
 
 /**
+ * Whether every name `expr` reads is imported from another module (`MAX_RETRIES`, `MAX_RETRIES - 1`,
+ * `limits.MAX`): a value this file cannot see.
+ */
+function readsOnlyImports(expr: Node, ctx: Ctx): boolean {
+  let names = 0;
+  let other = false;
+  walk(expr, ctx.sourceCode.visitorKeys, (m) => {
+    if (other) return false;
+    if (m.type === T.MemberExpression && !m.computed) {
+      const root = unwrap(m.object);
+      if (root.type === T.Identifier) {
+        names++;
+        if (variableOf(ctx.sourceCode, root)?.defs[0]?.type !== 'ImportBinding') other = true;
+        return false;
+      }
+    }
+    if (m.type === T.Identifier) {
+      names++;
+      if (variableOf(ctx.sourceCode, m)?.defs[0]?.type !== 'ImportBinding') other = true;
+    }
+    if (m.type === T.CallExpression || m.type === T.ThisExpression) other = true;
+    return undefined;
+  });
+  return names > 0 && !other;
+}
+
+/**
  * The restart hands an argument derived from the one the first start had: the same emitter's same
  * method is called outside the handler (`server.listen(PORT, host)`), and at some position where
  * both pass a value the restart passes an expression built on the first start's
@@ -1840,11 +1867,11 @@ function refsCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
 }
 
 /** Numeric comparisons of a counter in a test: the bound value and the comparison. */
-function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op: string; offset: number } | 'unknown' | 'truthy' | undefined {
+function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op: string; offset: number } | 'unknown' | 'unseen' | 'truthy' | undefined {
   const t = unwrap(test);
   // `while (retries--)`, `while (left)`
   if (c.direction === -1 && ((t.type === T.UpdateExpression && refsCounter(t, c, ctx)) || isCounter(t, c, ctx))) return 'truthy';
-  let result: { limit: number; op: string; offset: number } | 'unknown' | 'truthy' | undefined;
+  let result: { limit: number; op: string; offset: number } | 'unknown' | 'unseen' | 'truthy' | undefined;
   walk(t, ctx.sourceCode.visitorKeys, (n) => {
     if (result || isFunction(n)) return false;
     // `if (tooMany(n++)) throw e`, `if (!shouldRetry(res, tries, max))`: a same-file predicate compares the counter.
@@ -1878,7 +1905,7 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op
     if (offset === undefined) return undefined;
     const v = evaluate(other, makeEnv(ctx.sourceCode));
     if (v.opaque || v.attempt || v.lo !== v.hi) {
-      result = 'unknown';
+      result = v.opaque && !v.attempt && readsOnlyImports(other, ctx) ? 'unseen' : 'unknown';
       return false;
     }
     result = { limit: v.lo, op, offset };
@@ -1902,12 +1929,16 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
     let hi = Infinity;
     let lo = start ?? 0;
     let compared = false;
+    // Every limit the counter is compared with is imported (`attempt < MAX_RETRIES`): bounded by
+    // a number the file does not show.
+    let unseen: boolean | undefined;
     for (const { test, inLoopTest } of tests) {
       const lim = counterLimit(test, c, ctx);
       if (!lim) continue;
       compared = true;
-      if (lim === 'unknown' || lim === 'truthy' || !c.unit) vague = true;
-      if (lim === 'unknown') continue;
+      if (lim === 'unknown' || lim === 'unseen' || lim === 'truthy' || !c.unit) vague = true;
+      unseen = (unseen ?? true) && lim === 'unseen';
+      if (lim === 'unknown' || lim === 'unseen') continue;
       if (lim === 'truthy') {
         if (c.direction === -1 && start !== undefined) {
           hi = Math.min(hi, start);
@@ -1946,7 +1977,8 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
     // `if (step < maxSteps) step++`: a count stepped only below a limit saturates there (F6); it
     // bounds the delay computed from it, not the loop.
     const ceiling = c.variable && c.direction === 1 ? saturation(loop, c.variable, ctx) : undefined;
-    if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: Math.min(compared ? hi : Infinity, ceiling ?? Infinity) });
+    const top = Math.min(compared ? hi : Infinity, ceiling ?? Infinity);
+    if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: top, ...(unseen && top === Infinity ? { unseenBound: true } : {}) });
   }
   if (!bounded && tests.some((t) => hasDeadline(t.test, ctx.sourceCode))) bounded = true;
   // `retryOrThrow(err)`, `this.giveUpIfExhausted(err)`: a same-file function that throws out of the
