@@ -176,6 +176,8 @@ const LOG_METHOD_RE = /^(log|info|warn|error|debug|trace|verbose)$/;
  * not worked on. `objects` are the receivers that never take an input (`Math` for arithmetic too).
  */
 export function isLogCallee(callee: Node, objects: readonly string[] = ['console']): boolean {
+  // `log('waiting…')`, `debug('retrying')`: a bare function named as a log method logs.
+  if (callee.type === T.Identifier) return LOG_METHOD_RE.test(callee.name);
   if (callee.type !== T.MemberExpression) return false;
   const object = unwrap(callee.object);
   return (object.type === T.Identifier && objects.includes(object.name)) || LOG_METHOD_RE.test(propertyName(callee) ?? '') || isStandardStreamWrite(callee);

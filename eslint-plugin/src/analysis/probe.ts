@@ -25,7 +25,7 @@ import { describeHttpCall, rejectsErrorStatuses } from './http';
 import type { Ctx } from './operation';
 import { variableOf } from './scope';
 import type { Node } from './types';
-import { CONNECTION_TEST_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
+import { CONNECTION_TEST_RE, PENDING_ANSWER_CODES, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { asWait, isGlobalTimer } from './waits';
 
 type Variable = TSESLint.Scope.Variable;
@@ -267,6 +267,13 @@ function returned(arg: Node, j: Judgement): void {
   let a = unwrap(arg);
   if (a.type === T.AwaitExpression) a = unwrap(a.argument);
   if (a.type === T.Literal || (a.type === T.Identifier && a.name === 'undefined')) return;
+  // A value the look did not make (`return address`, declared before the wait began): what the
+  // caller gets is known before the dependency answered, like a constant.
+  if (a.type === T.Identifier) {
+    const v = variableOf(j.ctx.sourceCode, a);
+    const decl = v?.defs[0]?.name;
+    if (v && decl && !contains(j.root, decl) && !j.results.has(v) && !j.resources.has(v) && v.references.every((r) => r.init || !r.isWrite())) return;
+  }
   if (a.type === T.CallExpression && isSelfCall(a, j)) return;
   if (a.type === T.NewExpression && unwrap(a.callee).type === T.Identifier && (unwrap(a.callee) as TSESTree.Identifier).name === 'Promise') {
     promiseExecutor(a, j);
@@ -492,4 +499,25 @@ function expressionStatement(expr: Node, j: Judgement): void {
     }
   }
   j.bad = true;
+}
+
+/**
+ * Whether the region (a loop body, a function) tests an answer for one of the device-flow "not yet"
+ * codes ({@link PENDING_ANSWER_CODES}: `data.error === 'authorization_pending'`, `case 'slow_down':`):
+ * it asks again until a person approves, success path included (RFC 8628 §3.4), which is polling
+ * (PRODUCT, "Retry or not"), not a retry.
+ */
+export function waitsOnPendingAnswer(region: Node, ctx: Pick<Ctx, 'sourceCode'>): boolean {
+  let found = false;
+  const pending = (n: Node | null | undefined): boolean => {
+    const text = n ? stringValue(unwrap(n)) : undefined;
+    return text !== undefined && PENDING_ANSWER_CODES.has(text);
+  };
+  walk(region, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.BinaryExpression && (n.operator === '===' || n.operator === '==') && (pending(n.left as Node) || pending(n.right))) found = true;
+    if (n.type === T.SwitchCase && pending(n.test)) found = true;
+    return undefined;
+  });
+  return found;
 }

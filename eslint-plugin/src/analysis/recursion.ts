@@ -1,4 +1,4 @@
-import { isProbeFunction } from './probe';
+import { isProbeFunction, waitsOnPendingAnswer } from './probe';
 import { drawsInputAtRandom, inputWrites, operationTakes } from './input-change';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -208,7 +208,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const calls = [...direct, ...relays.map((r) => r.call)];
   if (calls.length === 0) return [];
   // The function is one look at a dependency (probe.ts): re-running it until it answers is polling.
-  if (isProbeFunction(fn, ctx)) return [];
+  if (isProbeFunction(fn, ctx) || waitsOnPendingAnswer(fn.body, ctx)) return [];
   const sites: RetrySite[] = [];
   // Re-runs the outside or an orderly end starts (R7, R6): not retries, and not the success-path
   // reschedule of a periodic job either (the other calls are judged on their own).
