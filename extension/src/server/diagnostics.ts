@@ -7,7 +7,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RetryLintSettings } from '../shared/settings';
 import { isLintable, lintPathOf } from './documents';
-import { LintAborted, lintDocument, type LintMessage, type LintOutcome, type LintTarget, type TrustState } from './linting';
+import { LintAborted, type LintMessage, type LintOutcome, type LintTarget, type TrustState } from './lint-types';
+import { localPart } from './local';
 import type { SettingsStore } from './settings';
 import type { StatusReporter } from './status';
 
@@ -96,8 +97,8 @@ export function toDiagnostics(outcome: LintOutcome, doc: TextDocument): Diagnost
  */
 export type LintFn = (uri: string, target: LintTarget, settings: RetryLintSettings, trust: TrustState) => Promise<LintOutcome | undefined>;
 
-/** Lints on this thread. */
-export const lintHere: LintFn = (_uri, target, settings, trust) => lintDocument(target, settings, trust);
+/** Lints on this thread (loads the linter here: for module tests; the server lints in its workers). */
+export const lintHere: LintFn = (_uri, target, settings, trust) => localPart().lintDocument(target, settings, trust);
 
 /**
  * Lints one document with its settings: skipped (empty) when disabled or too big. Never throws

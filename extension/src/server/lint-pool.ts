@@ -10,9 +10,10 @@
 // - When no worker can start at all, jobs run on the server's thread (as before the workers).
 import { Worker } from 'node:worker_threads';
 import type { RetryLintSettings } from '../shared/settings';
-import { type AnalysisAnswers, type AnalysisQueries, answerQueries } from './code-actions';
-import { type WorkerOptions, type WorkerReply, type WorkerRequest, fromWire, toWire } from './lint-worker';
-import { LintAborted, lintDocument, type LintOutcome, type LintTarget, type TrustState } from './linting';
+import type { AnalysisAnswers, AnalysisQueries } from './code-actions';
+import { LintAborted, type LintOutcome, type LintTarget, type TrustState } from './lint-types';
+import { localPart, localPartLoaded } from './local';
+import { type WorkerOptions, type WorkerReply, type WorkerRequest, fromWire } from './worker-protocol';
 
 export { LintAborted };
 
@@ -116,15 +117,17 @@ export class LintPool {
     return token?.isCancellationRequested ? undefined : reply?.answers;
   }
 
-  /** A document closed: its parse is dropped wherever it is kept. */
+  /** A document closed: its parse is dropped wherever it is kept (this thread too, after a fallback). */
   forget(uri: string, filePath: string): void {
     this.pins.delete(uri);
     for (const slot of this.slots) if (slot.worker) void this.submit(slot, { kind: 'forget', filePath }, undefined, 0, 'forgetting a parse').catch(() => undefined);
+    if (localPartLoaded()) localPart().forgetParses(filePath);
   }
 
-  /** The workspace's ESLint configs changed (or trust did): every worker forgets the ESLints it loaded. */
+  /** The workspace's ESLint configs changed (or trust did): every worker forgets the ESLints it loaded (this thread too, after a fallback). */
   reset(): void {
     for (const slot of this.slots) if (slot.worker) void this.submit(slot, { kind: 'reset' }, undefined, 0, 'reloading the ESLint config').catch(() => undefined);
+    if (localPartLoaded()) localPart().resetWorkspaceEngines();
   }
 
   /** Stops every worker (the server is shutting down, or a test is done). */
@@ -192,26 +195,30 @@ export class LintPool {
     }, this.timeoutMs);
   }
 
-  /** The pool gave up on workers: the job runs on this thread, as the server did before it had workers. */
+  /** The pool gave up on workers: the job runs on this thread (the worker's module loaded here), as the server did before it had workers. */
   private runHere(job: Job): void {
-    const request = job.request;
-    const work = async (): Promise<Extract<WorkerReply, { ok: true }>> => {
-      if (request.kind === 'lint') return { id: job.id, ok: true, outcome: toWire(await lintDocument(request.target, request.settings, request.trust)) };
-      if (request.kind === 'analysis') {
-        const flag = job.cancel;
-        return { id: job.id, ok: true, answers: answerQueries(request.target, request.queries, request.settings, () => (flag ? Atomics.load(flag, 0) === 1 : false)) };
-      }
-      return { id: job.id, ok: true };
-    };
-    work().then(job.resolve, (error: unknown) => {
-      job.reject(error instanceof Error ? error : new Error(String(error)));
-    });
+    let reply: Promise<WorkerReply>;
+    try {
+      reply = localPart().handle({ ...job.request, id: job.id } as WorkerRequest);
+    } catch (error) {
+      reply = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    reply.then(
+      (r) => {
+        if (r.ok) job.resolve(r);
+        else job.reject(new Error(r.error));
+      },
+      (error: unknown) => {
+        job.reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   }
 
   private spawn(slot: Slot): Worker | undefined {
     let worker: Worker;
     try {
-      worker = new Worker(this.options.script, { workerData: this.options.workerData ?? {}, stdout: false, stderr: false });
+      const workerData: WorkerOptions = { ...this.options.workerData, retryLintWorker: true };
+      worker = new Worker(this.options.script, { workerData, stdout: false, stderr: false });
     } catch (error) {
       this.giveUp(`the lint worker could not start (${error instanceof Error ? error.message : String(error)})`);
       return undefined;

@@ -9,52 +9,9 @@ import { Linter } from 'eslint';
 import plugin from '../../../eslint-plugin/src/index';
 import { noConfigLanguageOptions } from '../../../eslint-plugin/src/no-config';
 import type { RetryLintSettings } from '../shared/settings';
+import { ESLINT_CONFIG_FILES, type LintMessage, type LintOutcome, type LintTarget, type TrustState } from './lint-types';
 
-/** One finding, as ESLint reports it (1-based lines and columns, fix ranges as text offsets). */
-export type LintMessage = Linter.LintMessage;
-
-/** What one lint of one text produced. */
-export interface LintOutcome {
-  /** Findings of `retry/*` rules only (parse errors and other rules are left out). */
-  messages: LintMessage[];
-  /** `bundled`: the plugin inside the server; `workspace`: the workspace's own ESLint. */
-  engine: 'bundled' | 'workspace';
-  /** The rule docs URL of a rule id (`retry/require-jitter`), when known. */
-  docsUrl: (ruleId: string) => string | undefined;
-  /** Set when linting failed: the message, and the rule that threw when ESLint says so. */
-  error?: { message: string; ruleId?: string };
-  /** Set when linting worked but not as configured (the workspace's ESLint failed, so the bundled rules ran). */
-  warning?: string;
-  /** A parse error of the text (the file is not reported then; the compiler shows it). */
-  parseError?: string;
-  /** Which config linted the file, in words, for the output channel (`the workspace's ESLint 9.39.1 with the config in /repo`). */
-  configSource?: string;
-}
-
-/** Why a lint in a worker (lint-pool.ts) did not finish: it ran past the time budget, or its worker died. */
-export class LintAborted extends Error {
-  override readonly name = 'LintAborted';
-
-  constructor(
-    message: string,
-    readonly reason: 'timeout' | 'crash',
-  ) {
-    super(message);
-    this.stack = message; // one line: the log shows the message, not a trace of the pool
-  }
-}
-
-/** What the linter needs to know about the file besides its text. */
-export interface LintTarget {
-  /** File system path when the document is a `file:` URI; otherwise a made-up name with the right extension. */
-  filePath: string;
-  text: string;
-}
-
-/** Whether the workspace is trusted (the client tells; see `src/shared/protocol.ts`). */
-export interface TrustState {
-  workspaceTrusted: boolean;
-}
+export { ESLINT_CONFIG_FILES, LintAborted, type LintMessage, type LintOutcome, type LintTarget, type TrustState } from './lint-types';
 
 type RuleEntry = Linter.RuleEntry;
 type RulesMeta = Record<string, { docs?: { url?: string } } | undefined>;
@@ -65,11 +22,6 @@ interface PluginShape {
 
 const bundled = plugin as unknown as PluginShape;
 const linter = new Linter({ configType: 'flat' });
-
-/** The versions of the bundled plugin and ESLint, for the server's start line in the output channel. */
-export function bundledVersions(): { plugin: string; eslint: string } {
-  return { plugin: (plugin as unknown as { meta: { version: string } }).meta.version, eslint: Linter.version };
-}
 
 /** The bundled plugin's rule ids (`require-jitter`, …). */
 export function bundledRuleIds(): string[] {
@@ -93,11 +45,6 @@ export function bundledDocsUrl(ruleId: string): string | undefined {
   if (!isBundledRule(name)) return undefined;
   const page = path.join(BUNDLED_DOCS, `${name}.md`);
   return fs.existsSync(page) ? pathToFileURL(page).href : bundled.rules[name]?.meta?.docs?.url;
-}
-
-/** The `retryLint.rules` keys that name no bundled rule (ignored by {@link rulesFor}), for a notice. */
-export function unknownRuleIds(settings: Pick<RetryLintSettings, 'rules'>): string[] {
-  return Object.keys(settings.rules).filter((id) => !isBundledRule(id.replace(/^retry\//, '')));
 }
 
 /** `recommended` rules with each `retryLint.rules` severity applied (options of `recommended` kept). */
@@ -214,8 +161,9 @@ export function forgetParses(filePath: string): void {
 export function lintBundled(target: LintTarget, settings: Pick<RetryLintSettings, 'rules'>): LintOutcome {
   try {
     const raw = linter.verify(target.text, bundledConfig(settings, target.filePath), { filename: linterFilename(target.filePath) });
-    remember(target, !raw.some((m) => m.fatal || m.ruleId === null)).fixable.set(rulesKey(settings), raw.some((m) => m.fix !== undefined && typeof m.ruleId === 'string' && m.ruleId.startsWith('retry/')));
-    return { ...onlyRetry(raw), engine: 'bundled', docsUrl: bundledDocsUrl };
+    const fixable = raw.some((m) => m.fix !== undefined && typeof m.ruleId === 'string' && m.ruleId.startsWith('retry/'));
+    remember(target, !raw.some((m) => m.fatal || m.ruleId === null)).fixable.set(rulesKey(settings), fixable);
+    return { ...onlyRetry(raw), engine: 'bundled', docsUrl: bundledDocsUrl, fixable };
   } catch (error) {
     const ruleId = ruleOfError(error);
     return { messages: [], engine: 'bundled', docsUrl: bundledDocsUrl, error: { message: errorText(error), ...(ruleId ? { ruleId } : {}) } };
@@ -258,22 +206,6 @@ export function sourceCodeOf(target: LintTarget): ReturnType<Linter['getSourceCo
 // ---------------------------------------------------------------------------------------------
 // The workspace path: only reached through `lintDocument`, which checks trust first.
 // ---------------------------------------------------------------------------------------------
-
-/** ESLint config file names, flat and eslintrc; a change to any of them re-validates open files. */
-export const ESLINT_CONFIG_FILES = [
-  'eslint.config.js',
-  'eslint.config.mjs',
-  'eslint.config.cjs',
-  'eslint.config.ts',
-  'eslint.config.mts',
-  'eslint.config.cts',
-  '.eslintrc',
-  '.eslintrc.js',
-  '.eslintrc.cjs',
-  '.eslintrc.json',
-  '.eslintrc.yaml',
-  '.eslintrc.yml',
-];
 
 interface WorkspaceEslintInstance {
   lintText(text: string, options: { filePath: string }): Promise<Array<{ messages: LintMessage[] }>>;

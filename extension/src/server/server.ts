@@ -23,9 +23,10 @@ import { DEBOUNCE_MS, DiagnosticsScheduler } from './diagnostics';
 import { createDocuments, isLintable, lintPathOf } from './documents';
 import { diskReader, HelperPathError } from './helper-file';
 import { LINT_TIMEOUT_MS, LintPool } from './lint-pool';
-import { bundledVersions, ESLINT_CONFIG_FILES, forgetParses, resetWorkspaceEngines, type TrustState } from './linting';
+import { ESLINT_CONFIG_FILES, type TrustState } from './lint-types';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
+import { bundledVersions } from './versions';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = createDocuments();
@@ -33,11 +34,12 @@ const status = new StatusReporter(connection);
 const settings = new SettingsStore(connection);
 const trust: TrustState = { workspaceTrusted: false };
 const workspaceFolders: string[] = [];
-// Lints run in worker threads (the bundle itself: see main.ts), so no lint holds this thread's requests.
+// Lints run in worker threads (their own bundle, dist/lint-worker.js, next to this one), so no lint
+// holds this thread's requests, and this thread never loads ESLint, the parser or the plugin.
 // RETRY_LINT_LINT_TIMEOUT_MS changes the budget of one lint; RETRY_LINT_TEST_HOOKS=1 turns on the worker's test seam.
 const toldProblems = new Set<string>();
 const pool = new LintPool({
-  script: __filename,
+  script: path.join(__dirname, 'lint-worker.js'),
   timeoutMs: Number(process.env.RETRY_LINT_LINT_TIMEOUT_MS) > 0 ? Number(process.env.RETRY_LINT_LINT_TIMEOUT_MS) : LINT_TIMEOUT_MS,
   workerData: { testHooks: process.env.RETRY_LINT_TEST_HOOKS === '1' },
   onProblem: (reason, message) => {
@@ -137,7 +139,6 @@ connection.onDidChangeWatchedFiles((params) => {
     });
     if (!relevant) return;
     status.log('info', 'An ESLint config or package.json changed: reloading the workspace ESLint config.');
-    resetWorkspaceEngines();
     pool.reset();
     scheduler.refresh();
   } catch (error) {
@@ -148,7 +149,6 @@ connection.onDidChangeWatchedFiles((params) => {
 connection.onNotification(TrustChangedNotification, (params) => {
   trust.workspaceTrusted = params.workspaceTrusted;
   status.log('info', params.workspaceTrusted ? 'The workspace is trusted now: its ESLint config is used where it sets retry/* rules.' : 'Restricted mode: bundled rules only.');
-  resetWorkspaceEngines();
   pool.reset();
   scheduler.refresh();
 });
@@ -165,7 +165,6 @@ documents.onDidSave((e) => {
 documents.onDidClose((e) => {
   settings.forget(e.document.uri);
   scheduler.closed(e.document.uri);
-  forgetParses(lintPathOf(e.document));
   pool.forget(e.document.uri, lintPathOf(e.document));
 });
 
