@@ -137,6 +137,8 @@ export class DiagnosticsScheduler {
     private readonly status: StatusReporter,
     private readonly debounceMs = DEBOUNCE_MS,
     private readonly lint: LintFn = lintHere,
+    /** Told after each publish of a lint's findings, with the document at the version linted (the server prepares the code actions' answers). */
+    private readonly published?: (doc: TextDocument, diagnostics: Diagnostic[], settings: RetryLintSettings, outcome: LintOutcome) => void,
   ) {}
 
   /** Documents whose last lint ran past the time budget: not linted as they are typed, only when saved, reopened or re-validated. */
@@ -241,6 +243,7 @@ export class DiagnosticsScheduler {
       if (stale() || result.dropped) return; // the document moved on while linting: drop the result
       void this.connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics }); // a notification: nothing to await
       const outcome = result.outcome;
+      if (outcome) this.published?.(doc, result.diagnostics, settings, outcome);
       this.logOnce(uri, result, settings.enable);
       if (result.skipped) {
         this.status.report('warn', result.skipped, uri);

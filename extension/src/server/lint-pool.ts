@@ -8,6 +8,10 @@
 //   memory) fails its running job only: the job gets a LintAborted, the queue goes on in a new
 //   worker, and every other document keeps its findings. Each problem is told in one line.
 // - When no worker can start at all, jobs run on the server's thread (as before the workers).
+// - Memory (issue 13): each worker holds its own ESLint, parser and TypeScript (about 150 MB), so
+//   one worker runs, started when the server is initialized. A second starts only when a job has
+//   waited behind a job that ran past SPILL_MS (a slow lint: the queue moves to it), and stops
+//   again after RETIRE_MS with nothing to do, so an editor that lints ordinary files keeps one.
 import { Worker } from 'node:worker_threads';
 import type { RetryLintSettings } from '../shared/settings';
 import type { AnalysisAnswers, AnalysisQueries } from './code-actions';
@@ -19,6 +23,12 @@ export { LintAborted };
 
 /** How long one job (a lint, or a code action's analysis) may run before its worker is stopped, in ms. */
 export const LINT_TIMEOUT_MS = 60_000;
+
+/** How long a job may hold its worker before the jobs queued behind it move to another worker (started if need be), in ms. */
+export const SPILL_MS = 1_000;
+
+/** How long a worker beyond the first may stay idle before it is stopped, in ms. */
+export const RETIRE_MS = 30_000;
 
 /** What the pool needs: where the worker script is, how many workers, the budget, and where problems go. */
 export interface PoolOptions {
@@ -48,6 +58,8 @@ interface Job {
   /** What the job does, for a message (`linting file:///a.ts`). */
   what: string;
   cancel?: Int32Array;
+  /** Work done ahead of a request (the code actions' answers after a lint): stopped when the document is linted again. */
+  background?: true;
   resolve: (reply: Extract<WorkerReply, { ok: true }> | undefined) => void;
   reject: (error: Error) => void;
 }
@@ -64,6 +76,12 @@ interface Slot {
   running: Job | undefined;
   queue: Job[];
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** Fires SPILL_MS after the running job started: its queue moves elsewhere. */
+  slowTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The running job has run past SPILL_MS: what is queued here now moves elsewhere at once. */
+  slow: boolean;
+  /** Fires RETIRE_MS after the worker ran out of work, when another worker runs: it stops. */
+  idleTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 const describe = (what: string, ms: number): string => `${what} (${(ms / 1000).toFixed(1)} s)`;
@@ -81,15 +99,23 @@ export class LintPool {
   constructor(private readonly options: PoolOptions) {
     this.timeoutMs = options.timeoutMs ?? LINT_TIMEOUT_MS;
     const size = Math.max(1, options.size ?? 2);
-    this.slots = Array.from({ length: size }, (_, index) => ({ index, worker: undefined, answered: false, ready: false, startedAt: 0, running: undefined, queue: [], timer: undefined }));
+    this.slots = Array.from({ length: size }, (_, index) => ({ index, worker: undefined, answered: false, ready: false, startedAt: 0, running: undefined, queue: [], timer: undefined, slowTimer: undefined, slow: false, idleTimer: undefined }));
+  }
+
+  /** Starts the first worker ahead of the first lint (the server is initialized), so that lint does not wait for ESLint to load. */
+  warm(): void {
+    const first = this.slots[0];
+    if (!this.inProcess && first && !this.slots.some((slot) => slot.worker)) this.spawn(first);
   }
 
   /** Lints one document in a worker. Undefined when a newer lint of the document replaced this one before it started. */
   async lint(uri: string, target: LintTarget, settings: RetryLintSettings, trust: TrustState): Promise<LintOutcome | undefined> {
-    // A queued lint of the same document is out of date now: drop it.
+    // A queued lint of the same document is out of date now: drop it, and stop the work prepared
+    // ahead for its old text (queued or running).
     for (const slot of this.slots) {
+      if (slot.running?.uri === uri && slot.running.background && slot.running.cancel) Atomics.store(slot.running.cancel, 0, 1);
       slot.queue = slot.queue.filter((job) => {
-        if (job.uri !== uri || job.request.kind !== 'lint') return true;
+        if (job.uri !== uri || (job.request.kind !== 'lint' && !job.background)) return true;
         job.resolve(undefined);
         return false;
       });
@@ -100,10 +126,14 @@ export class LintPool {
     return reply?.outcome ? fromWire(reply.outcome) : undefined;
   }
 
-  /** Answers a code action's questions about a document, in the worker that holds its parse when it is free. Undefined when cancelled. */
-  async analysis(uri: string, target: LintTarget, queries: AnalysisQueries, settings: Pick<RetryLintSettings, 'rules'>, token?: Token): Promise<AnalysisAnswers | undefined> {
+  /**
+   * Answers a code action's questions about a document, in the worker that holds its parse when it
+   * is free. Undefined when cancelled. `background`: asked ahead of any request (right after a lint),
+   * and dropped or stopped when the document is linted again.
+   */
+  async analysis(uri: string, target: LintTarget, queries: AnalysisQueries, settings: Pick<RetryLintSettings, 'rules'>, token?: Token, background = false): Promise<AnalysisAnswers | undefined> {
     const pinned = this.pins.get(uri);
-    const idle = this.slots.find((s) => !s.running && s.queue.length === 0);
+    const idle = this.slots.find((s) => s.worker && !s.running && s.queue.length === 0);
     const busyElsewhere = pinned?.running !== undefined && pinned.running.uri !== uri;
     const slot = pinned && !(busyElsewhere && idle) ? pinned : (idle ?? this.leastLoaded(pinned));
     this.pins.set(uri, slot);
@@ -113,8 +143,9 @@ export class LintPool {
       if (cancel) Atomics.store(cancel, 0, 1);
     });
     if (token?.isCancellationRequested) return undefined;
-    const reply = await this.submit(slot, { kind: 'analysis', target, queries, settings: { rules: settings.rules }, ...(cancelBuffer ? { cancel: cancelBuffer } : {}) }, uri, target.text.length, `answering a code action for ${uri}`, cancel);
-    return token?.isCancellationRequested ? undefined : reply?.answers;
+    const reply = await this.submit(slot, { kind: 'analysis', target, queries, settings: { rules: settings.rules }, ...(cancelBuffer ? { cancel: cancelBuffer } : {}) }, uri, target.text.length, `${background ? 'preparing the code actions' : 'answering a code action'} for ${uri}`, cancel, background);
+    // Stopped part-way (cancelled, or a background job its document's new lint stopped): the answers may be partial.
+    return token?.isCancellationRequested || (cancel && Atomics.load(cancel, 0) === 1) ? undefined : reply?.answers;
   }
 
   /** A document closed: its parse is dropped wherever it is kept (this thread too, after a fallback). */
@@ -136,7 +167,9 @@ export class LintPool {
       this.slots.map(async (slot) => {
         const worker = slot.worker;
         slot.worker = undefined;
-        if (slot.timer) clearTimeout(slot.timer);
+        this.stopClocks(slot);
+        if (slot.idleTimer) clearTimeout(slot.idleTimer);
+        slot.idleTimer = undefined;
         if (worker) await worker.terminate();
       }),
     );
@@ -146,19 +179,61 @@ export class LintPool {
     return (slot.running ? slot.running.size + 1 : 0) + slot.queue.reduce((n, job) => n + job.size + 1, 0);
   }
 
+  /** The least loaded slot with a running worker (the first slot when none runs): a new worker starts only by {@link spill}. */
   private leastLoaded(prefer: Slot | undefined): Slot {
-    let best = prefer;
-    for (const slot of this.slots) if (!best || this.load(slot) < this.load(best)) best = slot;
+    const live = this.slots.filter((slot) => slot.worker);
+    const candidates = live.length > 0 ? live : this.slots.slice(0, 1);
+    let best = prefer && candidates.includes(prefer) ? prefer : undefined;
+    for (const slot of candidates) if (!best || this.load(slot) < this.load(best)) best = slot;
     if (!best) throw new Error('the lint pool has no workers');
     return best;
   }
 
-  private submit(slot: Slot, request: Request, uri: string | undefined, size: number, what: string, cancel?: Int32Array): Promise<Extract<WorkerReply, { ok: true }> | undefined> {
-    // Every worker starts with the first job, so a second one is ready when a slow lint holds the first.
-    if (!this.inProcess) for (const other of this.slots) if (other !== slot && !other.worker) this.spawn(other);
+  /**
+   * The slot's running job has held its worker past SPILL_MS: a second worker starts when none
+   * runs, and the jobs queued behind the slow one move to an idle worker (none when every slot is busy).
+   */
+  private spill(slot: Slot): void {
+    if (this.inProcess || !slot.running) return;
+    // A slow job: a second worker starts loading now (when none runs), so what comes next need not wait for this one.
+    if (!this.slots.some((other) => other !== slot && other.worker)) {
+      const spare = this.slots.find((other) => other !== slot && !other.worker);
+      if (spare) {
+        this.spawn(spare);
+        this.idle(spare);
+      }
+    }
+    if (slot.queue.length === 0) return;
+    const target = this.slots.find((other) => other !== slot && other.worker && !other.running && other.queue.length === 0);
+    if (!target) return;
+    const moved = slot.queue.splice(0);
+    for (const job of moved) if (job.uri && this.pins.get(job.uri) === slot) this.pins.set(job.uri, target);
+    target.queue.push(...moved);
+    this.pump(target);
+  }
+
+  /** The slot ran out of work: when another worker runs, this one stops after RETIRE_MS unless work comes. */
+  private idle(slot: Slot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = undefined;
+    if (slot.running || slot.queue.length > 0 || !slot.worker) return;
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = undefined;
+      const worker = slot.worker;
+      if (!worker || slot.running || slot.queue.length > 0 || !this.slots.some((other) => other !== slot && other.worker)) return;
+      slot.worker = undefined; // before terminate: its exit is not a crash
+      for (const [uri, pinned] of this.pins) if (pinned === slot) this.pins.delete(uri);
+      void worker.terminate().catch(() => undefined);
+    }, RETIRE_MS);
+    slot.idleTimer.unref?.();
+  }
+
+  private submit(slot: Slot, request: Request, uri: string | undefined, size: number, what: string, cancel?: Int32Array, background = false): Promise<Extract<WorkerReply, { ok: true }> | undefined> {
     return new Promise((resolve, reject) => {
-      slot.queue.push({ id: this.nextId++, request, uri, size, what, ...(cancel ? { cancel } : {}), resolve, reject });
+      slot.queue.push({ id: this.nextId++, request, uri, size, what, ...(cancel ? { cancel } : {}), ...(background ? { background: true as const } : {}), resolve, reject });
       this.pump(slot);
+      // Queued behind a job that is slow already: move on at once.
+      if (slot.slow) this.spill(slot);
     });
   }
 
@@ -178,6 +253,8 @@ export class LintPool {
         continue;
       }
       slot.running = job;
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = undefined;
       if (slot.ready) this.startClock(slot);
       const message: WorkerRequest = { ...job.request, id: job.id };
       worker.postMessage(message);
@@ -189,10 +266,24 @@ export class LintPool {
     const job = slot.running;
     if (!job) return;
     slot.startedAt = Date.now();
-    if (slot.timer) clearTimeout(slot.timer);
+    this.stopClocks(slot);
+    slot.slowTimer = setTimeout(() => {
+      slot.slowTimer = undefined;
+      slot.slow = true;
+      this.spill(slot);
+    }, SPILL_MS);
     slot.timer = setTimeout(() => {
       this.abort(slot, 'timeout', `stopped ${describe(job.what, Date.now() - slot.startedAt)}: it ran past the ${this.timeoutMs / 1000} s budget; the file is linted again when it is saved`);
     }, this.timeoutMs);
+  }
+
+  /** Stops the running job's clocks (its budget and its slowness). */
+  private stopClocks(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    if (slot.slowTimer) clearTimeout(slot.slowTimer);
+    slot.timer = undefined;
+    slot.slowTimer = undefined;
+    slot.slow = false;
   }
 
   /** The pool gave up on workers: the job runs on this thread (the worker's module loaded here), as the server did before it had workers. */
@@ -236,12 +327,13 @@ export class LintPool {
       const job = slot.running;
       if (job?.id !== reply.id) return;
       slot.running = undefined;
-      if (slot.timer) clearTimeout(slot.timer);
+      this.stopClocks(slot);
       slot.answered = true;
       this.deadStarts = 0;
       if (reply.ok) job.resolve(reply);
       else job.reject(new Error(reply.error));
       this.pump(slot);
+      this.idle(slot);
     });
     worker.on('error', (error) => {
       if (slot.worker === worker) this.abort(slot, 'crash', `the lint worker failed ${slot.running ? `while ${slot.running.what}` : 'while idle'}: ${(error.message || String(error)).split('\n')[0]}`);
@@ -261,7 +353,7 @@ export class LintPool {
     const startFailed = reason === 'crash' && !slot.ready;
     slot.worker = undefined;
     slot.running = undefined;
-    if (slot.timer) clearTimeout(slot.timer);
+    this.stopClocks(slot);
     if (worker) void worker.terminate().catch(() => undefined);
     for (const [uri, pinned] of this.pins) if (pinned === slot) this.pins.delete(uri);
     const line = `Retry Lint: ${message}.`;

@@ -24,6 +24,7 @@ import { createDocuments, isLintable, lintPathOf } from './documents';
 import { diskReader, HelperPathError } from './helper-file';
 import { LINT_TIMEOUT_MS, LintPool } from './lint-pool';
 import { ESLINT_CONFIG_FILES, type TrustState } from './lint-types';
+import { PreparedAnswers } from './prepared-answers';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
 import { bundledVersions } from './versions';
@@ -54,7 +55,21 @@ const pool = new LintPool({
     }
   },
 });
-const scheduler = new DiagnosticsScheduler(connection, documents, settings, trust, status, DEBOUNCE_MS, (uri, target, s, t) => pool.lint(uri, target, s, t));
+// The code actions' answers, asked of the worker right after each lint (in the background), so a
+// code action on the linted text is answered here without a round trip.
+const prepared = new PreparedAnswers((uri, target, queries, s) => pool.analysis(uri, target, queries, s, undefined, true));
+const scheduler = new DiagnosticsScheduler(
+  connection,
+  documents,
+  settings,
+  trust,
+  status,
+  DEBOUNCE_MS,
+  (uri, target, s, t) => pool.lint(uri, target, s, t),
+  (doc, diagnostics, s, outcome) => {
+    prepared.prepare(doc, diagnostics, s, outcome);
+  },
+);
 let watchRegistration = false;
 let workspaceFoldersSupported = false;
 
@@ -92,6 +107,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // The first worker loads ESLint and the parser now, in its own thread, so the first lint does not wait for them.
+  pool.warm();
   void connection.client.register(DidChangeConfigurationNotification.type, { section: 'retryLint' }).catch(() => undefined);
   if (watchRegistration) {
     const watchers = [...ESLINT_CONFIG_FILES, 'package.json'].map((name) => ({ globPattern: `**/${name}` }));
@@ -165,6 +182,7 @@ documents.onDidSave((e) => {
 documents.onDidClose((e) => {
   settings.forget(e.document.uri);
   scheduler.closed(e.document.uri);
+  prepared.forget(e.document.uri);
   pool.forget(e.document.uri, lintPathOf(e.document));
 });
 
@@ -175,12 +193,16 @@ const actionContext = async (uri: string): Promise<ActionContext> => ({
 });
 
 /**
- * The answers a request needs from the document's parse and analysis, from the lint worker that
- * holds them (nothing is asked when the request needs none). Undefined when cancelled.
+ * The answers a request needs from the document's parse and analysis: prepared after the lint of
+ * this very text when they were, else from the lint worker that holds the parse (nothing is asked
+ * when the request needs none). Undefined when cancelled.
  */
 async function analysisFor(doc: TextDocument, queries: AnalysisQueries, context: ActionContext, token: CancellationToken): Promise<ActionContext['analysis']> {
   const text = doc.getText();
   if (!queries.program && !queries.fixAll && queries.plans.length === 0 && queries.jsx.length === 0) return answeredAnalysis({ plans: [], jsx: [] }, text);
+  const ready = await prepared.answer(doc, queries, context.settings);
+  if (ready) return answeredAnalysis(ready, text);
+  if (token.isCancellationRequested) return undefined;
   const answers = await pool.analysis(doc.uri, { filePath: lintPathOf(doc), text }, queries, context.settings, token);
   return answers ? answeredAnalysis(answers, text) : undefined;
 }
