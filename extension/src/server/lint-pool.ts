@@ -30,6 +30,14 @@ export const SPILL_MS = 1_000;
 /** How long a worker beyond the first may stay idle before it is stopped, in ms. */
 export const RETIRE_MS = 30_000;
 
+/**
+ * The old-generation heap of a worker, in MiB. V8 collects lazily up to its default limit (GiBs), so
+ * an uncapped worker that lints file after file holds hundreds of MiB of garbage; capped, it collects
+ * sooner. A file too big for the cap (a lint near retryLint.maxFileSize needs 400–500 MiB) is linted
+ * again in a worker with V8's default limit, which goes back to the cap once idle.
+ */
+export const WORKER_HEAP_MB = 256;
+
 /** What the pool needs: where the worker script is, how many workers, the budget, and where problems go. */
 export interface PoolOptions {
   /** The worker's script (the server's own bundle: main.ts starts the worker part in a worker thread). */
@@ -80,6 +88,8 @@ interface Slot {
   slowTimer: ReturnType<typeof setTimeout> | undefined;
   /** The running job has run past SPILL_MS: what is queued here now moves elsewhere at once. */
   slow: boolean;
+  /** The slot's worker runs with V8's default heap limit, not WORKER_HEAP_MB (a job ran out of memory under the cap). */
+  roomy: boolean;
   /** Fires RETIRE_MS after the worker ran out of work, when another worker runs: it stops. */
   idleTimer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -99,7 +109,7 @@ export class LintPool {
   constructor(private readonly options: PoolOptions) {
     this.timeoutMs = options.timeoutMs ?? LINT_TIMEOUT_MS;
     const size = Math.max(1, options.size ?? 2);
-    this.slots = Array.from({ length: size }, (_, index) => ({ index, worker: undefined, answered: false, ready: false, startedAt: 0, running: undefined, queue: [], timer: undefined, slowTimer: undefined, slow: false, idleTimer: undefined }));
+    this.slots = Array.from({ length: size }, (_, index) => ({ index, worker: undefined, answered: false, ready: false, startedAt: 0, running: undefined, queue: [], timer: undefined, slowTimer: undefined, slow: false, roomy: false, idleTimer: undefined }));
   }
 
   /** Starts the first worker ahead of the first lint (the server is initialized), so that lint does not wait for ESLint to load. */
@@ -212,18 +222,28 @@ export class LintPool {
     this.pump(target);
   }
 
-  /** The slot ran out of work: when another worker runs, this one stops after RETIRE_MS unless work comes. */
+  /**
+   * The slot ran out of work: when another worker runs, this one stops after RETIRE_MS unless work
+   * comes; a roomy worker (see {@link makeRoom}) is then replaced by a capped one if it was the only one.
+   */
   private idle(slot: Slot): void {
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = undefined;
     if (slot.running || slot.queue.length > 0 || !slot.worker) return;
+    const others = this.slots.some((other) => other !== slot && other.worker);
+    if (!others && !slot.roomy) return;
     slot.idleTimer = setTimeout(() => {
       slot.idleTimer = undefined;
       const worker = slot.worker;
-      if (!worker || slot.running || slot.queue.length > 0 || !this.slots.some((other) => other !== slot && other.worker)) return;
+      if (!worker || slot.running || slot.queue.length > 0) return;
+      const last = !this.slots.some((other) => other !== slot && other.worker);
+      if (last && !slot.roomy) return;
       slot.worker = undefined; // before terminate: its exit is not a crash
       for (const [uri, pinned] of this.pins) if (pinned === slot) this.pins.delete(uri);
       void worker.terminate().catch(() => undefined);
+      // A roomy worker that was the only one is replaced by a capped one at once.
+      slot.roomy = false;
+      if (last && !this.inProcess) this.spawn(slot);
     }, RETIRE_MS);
     slot.idleTimer.unref?.();
   }
@@ -309,7 +329,7 @@ export class LintPool {
     let worker: Worker;
     try {
       const workerData: WorkerOptions = { ...this.options.workerData, retryLintWorker: true };
-      worker = new Worker(this.options.script, { workerData, stdout: false, stderr: false });
+      worker = new Worker(this.options.script, { workerData, stdout: false, stderr: false, ...(slot.roomy ? {} : { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) });
     } catch (error) {
       this.giveUp(`the lint worker could not start (${error instanceof Error ? error.message : String(error)})`);
       return undefined;
@@ -336,12 +356,31 @@ export class LintPool {
       this.idle(slot);
     });
     worker.on('error', (error) => {
-      if (slot.worker === worker) this.abort(slot, 'crash', `the lint worker failed ${slot.running ? `while ${slot.running.what}` : 'while idle'}: ${(error.message || String(error)).split('\n')[0]}`);
+      if (slot.worker !== worker) return;
+      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' && !slot.roomy && slot.running) {
+        this.makeRoom(slot);
+        return;
+      }
+      this.abort(slot, 'crash', `the lint worker failed ${slot.running ? `while ${slot.running.what}` : 'while idle'}: ${(error.message || String(error)).split('\n')[0]}`);
     });
     worker.on('exit', (code) => {
       if (slot.worker === worker) this.abort(slot, 'crash', `the lint worker exited (code ${code}) ${slot.running ? `while ${slot.running.what}` : 'while idle'}`);
     });
     return worker;
+  }
+
+  /** The running job ran out of memory under WORKER_HEAP_MB: it runs again first, in a worker with V8's default limit. */
+  private makeRoom(slot: Slot): void {
+    const worker = slot.worker;
+    const job = slot.running;
+    slot.worker = undefined;
+    slot.running = undefined;
+    slot.roomy = true;
+    this.stopClocks(slot);
+    if (worker) void worker.terminate().catch(() => undefined);
+    for (const [uri, pinned] of this.pins) if (pinned === slot) this.pins.delete(uri);
+    if (job) slot.queue.unshift(job);
+    setImmediate(() => { this.pump(slot); });
   }
 
   /** Stops the slot's worker: its running job fails with LintAborted, the rest of its queue goes on in a new worker. */

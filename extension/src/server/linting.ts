@@ -111,8 +111,10 @@ interface Parsed {
   filePath: string;
   /** The text parsed, without a BOM. */
   text: string;
-  /** Undefined when the text does not parse. */
+  /** Undefined when the text does not parse, or when its lint found nothing (no code action needs the parse then). */
   sourceCode: SourceCode | undefined;
+  /** Whether the text parses. */
+  parses: boolean;
   /** Per bundled rules configuration (see {@link rulesKey}): whether the lint found a fixable `retry/*` message. */
   fixable: Map<string, boolean>;
 }
@@ -136,17 +138,23 @@ function recall(target: LintTarget): Parsed | undefined {
   return hit;
 }
 
-/** Keeps what the linter just parsed (its last SourceCode, when it is of this text). */
-function remember(target: LintTarget, parsed: boolean): Parsed {
+/**
+ * Keeps what the linter just parsed (its last SourceCode, when it is of this text). The syntax tree
+ * is kept only when `keepTree` (the lint found something a code action can act on): a text with no
+ * finding keeps only its text and what its lint learnt, so the worker's memory follows the
+ * documents with findings, not every document linted.
+ */
+function remember(target: LintTarget, parsed: boolean, keepTree = true): Parsed {
   const text = withoutBom(target.text);
-  const last = parsed ? linter.getSourceCode() : undefined;
+  const last = parsed && keepTree ? linter.getSourceCode() : undefined;
   const sourceCode = last && last.text === text ? last : undefined;
   const hit = recall(target);
   if (hit) {
     hit.sourceCode ??= sourceCode;
+    hit.parses ||= parsed;
     return hit;
   }
-  const entry: Parsed = { filePath: target.filePath, text, sourceCode, fixable: new Map() };
+  const entry: Parsed = { filePath: target.filePath, text, sourceCode, parses: parsed, fixable: new Map() };
   recent.unshift(entry);
   recent.length = Math.min(recent.length, RECENT_PARSES);
   return entry;
@@ -162,7 +170,8 @@ export function lintBundled(target: LintTarget, settings: Pick<RetryLintSettings
   try {
     const raw = linter.verify(target.text, bundledConfig(settings, target.filePath), { filename: linterFilename(target.filePath) });
     const fixable = raw.some((m) => m.fix !== undefined && typeof m.ruleId === 'string' && m.ruleId.startsWith('retry/'));
-    remember(target, !raw.some((m) => m.fatal || m.ruleId === null)).fixable.set(rulesKey(settings), fixable);
+    const findings = raw.some((m) => typeof m.ruleId === 'string' && m.ruleId.startsWith('retry/'));
+    remember(target, !raw.some((m) => m.fatal || m.ruleId === null), findings).fixable.set(rulesKey(settings), fixable);
     return { ...onlyRetry(raw), engine: 'bundled', docsUrl: bundledDocsUrl, fixable };
   } catch (error) {
     const ruleId = ruleOfError(error);
@@ -190,7 +199,7 @@ export function fixAllBundled(target: LintTarget, settings: Pick<RetryLintSettin
 /** The `SourceCode` of the text as the bundled path parses it (for the helper rewrite), or undefined on a parse error. */
 export function sourceCodeOf(target: LintTarget): ReturnType<Linter['getSourceCode']> | undefined {
   const hit = recall(target);
-  if (hit) return hit.sourceCode;
+  if (hit && (hit.sourceCode || !hit.parses)) return hit.sourceCode;
   try {
     const config = bundledConfig({ rules: {} }, target.filePath);
     const first = config[0];
