@@ -688,12 +688,11 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
  */
 function caughtStatuses(region: Node, catches: readonly RetryCatch[], sourceCode: TSESLint.SourceCode): number[] | undefined {
   if (catches.length === 0) return undefined;
-  let testedOutside = false;
-  walkRegion(region, sourceCode, (n) => {
-    if (testedOutside || catches.some((c) => c.body === n)) return false;
-    if ((n.type === T.IfStatement || n.type === T.ConditionalExpression) && (statusesTested(n.test, sourceCode).length > 0 || okCheck(n.test, sourceCode) !== undefined)) testedOutside = true;
-    return undefined;
-  });
+  // An `if` or `?:` of the region outside the catches' bodies that tests a status: from the
+  // region's branches (listed once for it and its nested loops), not a walk of the region per loop.
+  const testedOutside = nodesWithin(region, sourceCode, branchesInRegion, isBranch, true).some(
+    (n) => (n.type === T.IfStatement || n.type === T.ConditionalExpression) && !catches.some((c) => contains(c.body, n)) && (statusesTested(n.test, sourceCode).length > 0 || okCheck(n.test, sourceCode) !== undefined),
+  );
   if (testedOutside) return undefined;
   const going = new Set<number>();
   for (const c of catches) {
