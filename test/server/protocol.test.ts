@@ -213,7 +213,7 @@ describe('language server over LSP (extension/dist/server.js --stdio)', function
       assert.ok(action);
       const takenUri = pathToFileURL(taken).href;
       for (const change of action.edit!.documentChanges ?? []) {
-        const target = 'kind' in change ? change.uri : change.textDocument.uri;
+        const target = 'kind' in change ? (change.kind === 'rename' ? change.newUri : change.uri) : change.textDocument.uri;
         assert.notEqual(target, takenUri, 'the action touches the unrelated file');
       }
       assert.match(JSON.stringify(action.edit), /retry-with-backoff-2\.ts/);
