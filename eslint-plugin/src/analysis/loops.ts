@@ -1314,7 +1314,8 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   // An input is a counter handed to a call as an argument (below): a body whose calls take no
   // variable as an argument (from its summary) passes none.
   if (nodesWithin(body, ctx.sourceCode, identifierArgumentsMemo, isIdentifierArgument, true).length === 0) return false;
-  const named = cs.filter((c) => c.variable && !/attempt|retr|tries|try|count|^n$|^i$|^k$|fail/i.test(c.text));
+  // Which counter is an input is read from where its value goes (below), not from its name.
+  const named = cs.filter((c) => c.variable);
   if (named.length === 0) return false;
   // An input is a counter handed to a call as an argument (below): when no reference of these
   // counters in the body is one, the walks below find nothing.
@@ -1343,10 +1344,37 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     if (found || (isFunction(n) && !executor)) return false;
     // A counter handed to the delay computation of a wait (`pause(spread(level, 300))`) is no input.
     if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) return false;
-    if (n.type === T.CallExpression && n.arguments.some((a) => { const u = unwrap(a); return u.type === T.Identifier && refs.has(u); })) found = true;
+    if (n.type === T.CallExpression && n.arguments.some((a) => { const u = unwrap(a); return u.type === T.Identifier && refs.has(u); }) && isOperationCall(n, body, ctx)) found = true;
     return undefined;
   });
   return found;
+}
+
+/** Global functions that only compute a value from their arguments. */
+const PURE_GLOBALS: ReadonlySet<string> = new Set(['Math', 'Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'BigInt', 'JSON']);
+
+/**
+ * Whether a call that receives a counter is (part of) the operation the loop runs, so the counter
+ * is the operation's input (`listen(port)`, `getPage(page)`): not arithmetic (`Math.pow(2, n)`), a
+ * log line, a call in a catch handler (what to do about the failure: the delay, the message), or a
+ * call whose result only feeds the wait (`const ms = delayFor(err, n); await sleep(ms)`). An
+ * attempt number handed to those numbers the attempts; it changes no input.
+ */
+function isOperationCall(call: TSESTree.CallExpression, body: Node, ctx: Ctx): boolean {
+  const callee = unwrap(call.callee);
+  const root = callee.type === T.MemberExpression ? unwrap(callee.object) : callee;
+  if (root.type === T.Identifier && PURE_GLOBALS.has(root.name) && !variableOf(ctx.sourceCode, root)?.defs.length) return false;
+  if (isLogCallee(callee)) return false;
+  for (let p: Node | undefined = call.parent; p && p !== body; p = p.parent) if (p.type === T.CatchClause) return false;
+  // `const ms = delayFor(n)` read only by waits.
+  let e: Node = call;
+  while (e.parent && (e.parent.type === T.AwaitExpression || e.parent.type === T.BinaryExpression || e.parent.type === T.ConditionalExpression || e.parent.type === T.LogicalExpression)) e = e.parent;
+  if (e.parent?.type === T.VariableDeclarator && e.parent.init === e && e.parent.id.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, e.parent.id);
+    const reads = v?.references.filter((r) => r.isRead()) ?? [];
+    if (reads.length > 0 && reads.every((r) => { for (let q: Node | undefined = r.identifier.parent; q && q !== body; q = q.parent) { if ((q.type === T.CallExpression || q.type === T.NewExpression) && asWait(q, ctx.sourceCode, ctx.settings)) return true; } return false; })) return false;
+  }
+  return true;
 }
 
 function isOkTest(test: Node): boolean {

@@ -11,8 +11,9 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion,
 import { isEffectivelyUnbounded } from './limits';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { CLEAN_END_EVENTS, ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS, REFRESH_RE, USER_EVENTS } from './vocabulary';
+import { CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, REFRESH_RE, USER_EVENTS } from './vocabulary';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
+import { holdsError } from './error-values';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -937,7 +938,7 @@ function readFromResult(arg: Node, fn: Fn, ctx: Ctx): boolean {
   if (u.type !== T.MemberExpression) return false;
   let root: Node = u;
   while (root.type === T.MemberExpression || root.type === T.CallExpression) root = unwrap(root.type === T.MemberExpression ? root.object : root.callee);
-  if (root.type !== T.Identifier || ERROR_NAME.test(root.name) || ATTEMPTISH.test(root.name)) return false;
+  if (root.type !== T.Identifier || holdsError(root, ctx.sourceCode) || ATTEMPTISH.test(root.name)) return false;
   const def = variableOf(ctx.sourceCode, root)?.defs[0];
   if (!def || !contains(fn.body, def.name)) return false;
   if (def.type === 'CatchClause') return false;
@@ -952,7 +953,7 @@ function readFromResult(arg: Node, fn: Fn, ctx: Ctx): boolean {
   // A local copied from the error (`const cfg = err.config`) is the same request again.
   let init: Node | null | undefined = (def.node as TSESTree.VariableDeclarator).init;
   while (init && (init.type === T.MemberExpression || init.type === T.AwaitExpression || init.type === T.TSAsExpression || init.type === T.TSNonNullExpression)) init = init.type === T.MemberExpression ? init.object : init.type === T.AwaitExpression ? init.argument : init.expression;
-  return !(init?.type === T.Identifier && ERROR_NAME.test(init.name));
+  return !(init?.type === T.Identifier && holdsError(init, ctx.sourceCode));
 }
 
 
@@ -1343,7 +1344,7 @@ function waitsOnOutsideEvent(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): b
  */
 function handsFirstParamOn(cb: Fn, skip: Node, ctx: Ctx): boolean {
   const first = cb.params[0];
-  if (first?.type !== T.Identifier || ERROR_NAME.test(first.name)) return false;
+  if (first?.type !== T.Identifier || holdsError(first, ctx.sourceCode)) return false;
   const v = variableOf(ctx.sourceCode, first);
   if (!v) return false;
   const carriers = new Set<Variable>([v]);
@@ -1524,7 +1525,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       }
     }
     // Error-first callbacks: `connect((err) => { if (err) setTimeout(() => connect(), 1000) })`.
-    if (p.type === T.IfStatement && ((child === p.consequent && isErrorValue(p.test)) || (child === p.alternate && isNegatedErrorValue(p.test)))) {
+    if (p.type === T.IfStatement && ((child === p.consequent && isErrorValue(p.test, ctx.sourceCode)) || (child === p.alternate && isNegatedErrorValue(p.test, ctx.sourceCode)))) {
       found ??= { kind: 'event', handler: undefined, path: child, timer, replay };
     }
     if (p.type === T.IfStatement && child === p.consequent) {
@@ -1715,20 +1716,20 @@ function calledOnlyOnFailure(local: Fn, fn: Fn, ctx: Ctx): FailureContext | unde
   }
 }
 
-/** `if (err)`, `if (error != null)`: the error argument of a callback is set. */
-function isErrorValue(test: Node): boolean {
+/** `if (err)`, `if (error != null)`: the error a failure hands over is set (known by its origin: {@link holdsError}). */
+function isErrorValue(test: Node, sourceCode: TSESLint.SourceCode): boolean {
   const t = unwrap(test);
-  if (t.type === T.Identifier) return ERROR_NAME.test(t.name);
-  if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==') && t.left.type === T.Identifier) return ERROR_NAME.test(t.left.name);
+  if (t.type === T.Identifier) return holdsError(t, sourceCode);
+  if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==') && t.left.type === T.Identifier) return holdsError(t.left, sourceCode);
   // `if (err && err.message !== 'Connection closing')`: taken only when there is an error.
-  if (t.type === T.LogicalExpression && t.operator === '&&') return isErrorValue(t.left);
+  if (t.type === T.LogicalExpression && t.operator === '&&') return isErrorValue(t.left, sourceCode);
   return false;
 }
 
 /** `if (!err) … else retry()`. */
-function isNegatedErrorValue(test: Node): boolean {
+function isNegatedErrorValue(test: Node, sourceCode: TSESLint.SourceCode): boolean {
   const t = unwrap(test);
-  return t.type === T.UnaryExpression && t.operator === '!' && isErrorValue(t.argument);
+  return t.type === T.UnaryExpression && t.operator === '!' && isErrorValue(t.argument, sourceCode);
 }
 
 function isNotOk(test: Node): boolean {

@@ -173,8 +173,10 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
       }
     }
   }
-  // Same-file function whose body is a wait (returns one, or is little more than awaiting one).
-  const fn = sameFileFunction(n.callee, { sourceCode });
+  // Same-file function whose body is a wait (returns one, or is little more than awaiting one); also
+  // the default of an injectable one (`const sleep = opts.sleep ?? realSleep`): PRODUCT counts a
+  // default as known, and a stand-in passed by a test has the same job.
+  const fn = sameFileFunction(n.callee, { sourceCode }) ?? defaultedFunction(n.callee, sourceCode);
   if (fn) {
     if (!isWaitHelperShape(fn, n, sourceCode)) return undefined;
     const inner = findInnerWait(fn, sourceCode, settings, depth + 1);
@@ -222,6 +224,24 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
     if (!v.opaque || v.attempt || v.random) return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: false, unitAssumed: true };
   }
   return undefined;
+}
+
+/**
+ * The same-file function a `const` falls back to or copies: `const sleep = opts.sleep ?? realSleep`,
+ * `const wait = options.wait || ((ms) => new Promise((r) => setTimeout(r, ms)))`, `const pause = realSleep`.
+ */
+function defaultedFunction(callee: Node, sourceCode: TSESLint.SourceCode, depth = 0): TSESTree.FunctionLike | undefined {
+  const c = unwrap(callee);
+  if (c.type !== T.Identifier || depth > 3) return undefined;
+  const v = variableOf(sourceCode, c);
+  const def = v?.defs[0];
+  if (!v || def?.type !== 'Variable' || def.parent.kind !== 'const') return undefined;
+  const init = (def.node as TSESTree.VariableDeclarator).init;
+  if (!init) return undefined;
+  let e = unwrap(init);
+  if (e.type === T.LogicalExpression && (e.operator === '??' || e.operator === '||')) e = unwrap(e.right);
+  if (isFunction(e)) return e;
+  return sameFileFunction(e, { sourceCode }) ?? defaultedFunction(e, sourceCode, depth + 1);
 }
 
 /** The function awaits or returns a call that is not to a same-file function (its callee cannot be seen into). */
