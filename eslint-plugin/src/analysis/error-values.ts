@@ -71,11 +71,23 @@ function computeHoldsError(v: Variable, sourceCode: TSESLint.SourceCode, depth: 
       if (!r.isWrite() || r.identifier === def.name) return false;
       const w = r.writeExpr as Node | undefined;
       if (w && isErrorExpression(w, sourceCode, depth)) return true;
-      for (let p: Node | undefined = r.identifier.parent; p && !isFunction(p); p = p.parent) if (p.type === T.CatchClause) return true;
+      // `lastError = wrap(e)` in a catch: a value made from the caught error.
+      for (let p: Node | undefined = r.identifier.parent; p && !isFunction(p); p = p.parent) {
+        if (p.type === T.CatchClause) return !!w && !!p.param && p.param.type === T.Identifier && readsName(w, p.param.name, sourceCode);
+      }
       return false;
     });
   }
   return false;
+}
+
+function readsName(e: Node, name: string, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(e, sourceCode.visitorKeys, (m) => {
+    if (m.type === T.Identifier && m.name === name) found = true;
+    return found ? false : undefined;
+  });
+  return found;
 }
 
 /** An expression whose value is an error value: a reference to one, `new XError(…)`. */

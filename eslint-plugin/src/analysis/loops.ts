@@ -17,7 +17,7 @@ import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabu
 import { confinedResource, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
-import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
+import { asWait, isAwaited, isGlobalTimer, isOperationCall, timerOfNamed, waitOf } from './waits';
 
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
 type Variable = TSESLint.Scope.Variable;
@@ -1350,32 +1350,7 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   return found;
 }
 
-/** Global functions that only compute a value from their arguments. */
-const PURE_GLOBALS: ReadonlySet<string> = new Set(['Math', 'Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'BigInt', 'JSON']);
 
-/**
- * Whether a call that receives a counter is (part of) the operation the loop runs, so the counter
- * is the operation's input (`listen(port)`, `getPage(page)`): not arithmetic (`Math.pow(2, n)`), a
- * log line, a call in a catch handler (what to do about the failure: the delay, the message), or a
- * call whose result only feeds the wait (`const ms = delayFor(err, n); await sleep(ms)`). An
- * attempt number handed to those numbers the attempts; it changes no input.
- */
-function isOperationCall(call: TSESTree.CallExpression, body: Node, ctx: Ctx): boolean {
-  const callee = unwrap(call.callee);
-  const root = callee.type === T.MemberExpression ? unwrap(callee.object) : callee;
-  if (root.type === T.Identifier && PURE_GLOBALS.has(root.name) && !variableOf(ctx.sourceCode, root)?.defs.length) return false;
-  if (isLogCallee(callee)) return false;
-  for (let p: Node | undefined = call.parent; p && p !== body; p = p.parent) if (p.type === T.CatchClause) return false;
-  // `const ms = delayFor(n)` read only by waits.
-  let e: Node = call;
-  while (e.parent && (e.parent.type === T.AwaitExpression || e.parent.type === T.BinaryExpression || e.parent.type === T.ConditionalExpression || e.parent.type === T.LogicalExpression)) e = e.parent;
-  if (e.parent?.type === T.VariableDeclarator && e.parent.init === e && e.parent.id.type === T.Identifier) {
-    const v = variableOf(ctx.sourceCode, e.parent.id);
-    const reads = v?.references.filter((r) => r.isRead()) ?? [];
-    if (reads.length > 0 && reads.every((r) => { for (let q: Node | undefined = r.identifier.parent; q && q !== body; q = q.parent) { if ((q.type === T.CallExpression || q.type === T.NewExpression) && asWait(q, ctx.sourceCode, ctx.settings)) return true; } return false; })) return false;
-  }
-  return true;
-}
 
 function isOkTest(test: Node): boolean {
   const t = unwrap(test);

@@ -11,8 +11,9 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion,
 import { isEffectivelyUnbounded } from './limits';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, REFRESH_RE, USER_EVENTS } from './vocabulary';
-import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
+import { CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, USER_EVENTS } from './vocabulary';
+import { isCredentialRefresh } from './credentials';
+import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
 import { holdsError } from './error-values';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -1185,16 +1186,12 @@ function steppedByOne(arg: Node): boolean {
   return one(u.right) || (u.operator === '+' && one(u.left as Node));
 }
 
-/** Names of counts rather than inputs: attempt and retry counters, single letters of loop counters. */
-const COUNT_NAME_RE = /^(n|i|j|k)$|try|fail|round|level|step|iter/i;
-
 /**
  * The parameter `v`, not named like a count, is handed as is to a call in `fn` (also inside the
  * callbacks there, such as a promise executor) that is neither a wait, a log line nor the self-call
  * `skip`: the function works on it (`server.listen(port)`).
  */
 function handsSteppedOn(fn: Fn, v: Variable, skip: Node, ctx: Ctx): boolean {
-  if (ATTEMPTISH.test(v.name) || COUNT_NAME_RE.test(v.name)) return false;
   let handed = false;
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (handed || n === skip) return false;
@@ -1202,7 +1199,9 @@ function handsSteppedOn(fn: Fn, v: Variable, skip: Node, ctx: Ctx): boolean {
     if (asWait(n, ctx.sourceCode, ctx.settings) || (n.type === T.CallExpression && isGlobalTimer(ctx.sourceCode, n))) return false;
     const c = unwrap(n.callee);
     const logLine = isLogCallee(c, ['console', 'Math']);
-    if (!logLine && n.arguments.some((a) => unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier))) handed = true;
+    // Handed to the operation itself, not to what the code does about a failure (a delay helper, a
+    // call in a catch handler): an attempt number handed to those is no input, whatever its name.
+    if (!logLine && n.arguments.some((a) => unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier)) && (n.type === T.NewExpression || isOperationCall(n, fn.body ?? fn, ctx))) handed = true;
     return undefined;
   });
   return handed;
@@ -1553,7 +1552,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   // A refresh before the replay marks a re-authentication, not a retry of a transient failure.
   let refresh = false;
   walk(found.path, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type === T.CallExpression && REFRESH_RE.test(calleeName(n) ?? '') && n.range[0] < call.range[0]) refresh = true;
+    if (n.type === T.CallExpression && n.range[0] < call.range[0] && isCredentialRefresh(n, ctx.sourceCode)) refresh = true;
   });
   return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: found.replay || replay || refresh };
 }
