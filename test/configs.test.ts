@@ -133,7 +133,7 @@ describe('flat configs through ESLint', () => {
 
 describe('recommended-legacy through the eslintrc API', () => {
   it('LegacyESLint (loadESLint({ useFlatConfig: false })) extends plugin:retry/recommended-legacy', async () => {
-    const LegacyESLint = (await loadESLint({ useFlatConfig: false })) as typeof import('eslint').ESLint;
+    const LegacyESLint = (await loadESLint({ useFlatConfig: false })) as unknown as typeof import('eslint').ESLint;
     const eslint = new LegacyESLint({
       cwd: ROOT,
       useEslintrc: false,

@@ -103,10 +103,12 @@ describe('retry-lint', function () {
       const run = retryLint(['--format', 'json', file], here);
       const results = JSON.parse(run.stdout) as JsonResult[];
       assert.equal(results.length, 1, run.stdout);
-      assert.equal(results[0].filePath, file);
-      assert.equal(results[0].messages.length, 1, JSON.stringify(results[0].messages));
-      assert.match(results[0].messages[0].message, /ignored/i);
-      assert.equal(results[0].messages[0].ruleId, null);
+      const [result] = results as [JsonResult];
+      assert.equal(result.filePath, file);
+      assert.equal(result.messages.length, 1, JSON.stringify(result.messages));
+      const [message] = result.messages as [JsonResult['messages'][number]];
+      assert.match(message.message, /ignored/i);
+      assert.equal(message.ruleId, null);
     });
 
     it('exits 2 when the --config file does not exist', () => {

@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { actionQueries, answeredAnalysis, answerQueries, codeActions, helperRequestEdit, type ActionContext } from '../../extension/src/server/code-actions';
 import { diagnose } from '../../extension/src/server/diagnostics';
 import { lintPathOf } from '../../extension/src/server/documents';
+import { LintPool } from '../../extension/src/server/lint-pool';
 import { USE_HELPER_TITLE } from '../../extension/src/shared/protocol';
 import { DEFAULT_SETTINGS } from '../../extension/src/shared/settings';
 import { LspSession, SERVER } from './lsp-session';
@@ -171,7 +172,6 @@ describe('lint workers (extension/dist/server.js)', function () {
 describe('the lint pool when no worker can start', () => {
   it('lints on the server thread after three failed starts, and no lint is lost meanwhile', async function () {
     this.timeout(30000);
-    const { LintPool } = await import('../../extension/src/server/lint-pool');
     const problems: string[] = [];
     const pool = new LintPool({ script: path.join(os.tmpdir(), 'retry-lint-no-such-worker.js'), onProblem: (_reason, message) => problems.push(message) });
     try {
