@@ -18,7 +18,7 @@ import { inputWrites, operationTakes, rerunChangesInput } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
-import { asWait, isAwaited, isGlobalTimer, timerOfNamed, waitOf } from './waits';
+import { asWait, isAwaited, isGlobalTimer, isOperationCall, timerOfNamed, waitOf } from './waits';
 
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
 type Variable = TSESLint.Scope.Variable;
@@ -1404,7 +1404,8 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   // An input is a counter handed to a call as an argument (below): a body whose calls take no
   // variable as an argument (from its summary) passes none.
   if (nodesWithin(body, ctx.sourceCode, identifierArgumentsMemo, isIdentifierArgument, true).length === 0) return false;
-  const named = cs.filter((c) => c.variable && !/attempt|retr|tries|try|count|^n$|^i$|^k$|fail/i.test(c.text));
+  // Which counter is an input is read from where its value goes (below), not from its name.
+  const named = cs.filter((c) => c.variable);
   if (named.length === 0) return false;
   // An input is a counter handed to a call as an argument (below): when no reference of these
   // counters in the body is one, the walks below find nothing.
@@ -1433,11 +1434,13 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     if (found || (isFunction(n) && !executor)) return false;
     // A counter handed to the delay computation of a wait (`pause(spread(level, 300))`) is no input.
     if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) return false;
-    if (n.type === T.CallExpression && n.arguments.some((a) => { const u = unwrap(a); return u.type === T.Identifier && refs.has(u); })) found = true;
+    if (n.type === T.CallExpression && n.arguments.some((a) => { const u = unwrap(a); return u.type === T.Identifier && refs.has(u); }) && isOperationCall(n, body, ctx)) found = true;
     return undefined;
   });
   return found;
 }
+
+
 
 function isOkTest(test: Node): boolean {
   const t = unwrap(test);

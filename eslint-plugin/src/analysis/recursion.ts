@@ -12,8 +12,10 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion,
 import { isEffectivelyUnbounded } from './limits';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS, REFRESH_RE, USER_EVENTS } from './vocabulary';
-import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
+import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, USER_EVENTS } from './vocabulary';
+import { isCredentialRefresh } from './credentials';
+import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
+import { holdsError } from './error-values';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -946,8 +948,7 @@ function handsFreshValue(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, skip: 
     let u = unwrap(a);
     if (u.type === T.AwaitExpression) u = unwrap(u.argument);
     if (u.type !== T.CallExpression || skip(u) || asWait(u, ctx.sourceCode, ctx.settings)) return false;
-    const name = calleeName(u) ?? '';
-    if (REFRESH_RE.test(name) || isLogCallee(unwrap(u.callee), ['Math', 'JSON', 'Object', 'Number', 'String'])) return false;
+    if (isCredentialRefresh(u, ctx.sourceCode) || isLogCallee(unwrap(u.callee), ['Math', 'JSON', 'Object', 'Number', 'String'])) return false;
     const p = params.find((q) => q.index === i && fn.params[i]?.type !== T.ObjectPattern);
     return !!p && !ATTEMPTISH.test(p.variable.name) && !paramVars(fn, ctx).some((q) => refersTo(u, q.variable, ctx)) && operationTakes(fn.body, { kind: 'variable', variable: p.variable }, ctx, skip);
   });
@@ -998,7 +999,7 @@ function readFromResult(arg: Node, fn: Fn, ctx: Ctx): boolean {
   if (u.type !== T.MemberExpression) return false;
   let root: Node = u;
   while (root.type === T.MemberExpression || root.type === T.CallExpression) root = unwrap(root.type === T.MemberExpression ? root.object : root.callee);
-  if (root.type !== T.Identifier || ERROR_NAME.test(root.name) || ATTEMPTISH.test(root.name)) return false;
+  if (root.type !== T.Identifier || holdsError(root, ctx.sourceCode) || ATTEMPTISH.test(root.name)) return false;
   const def = variableOf(ctx.sourceCode, root)?.defs[0];
   if (!def || !contains(fn.body, def.name)) return false;
   if (def.type === 'CatchClause') return false;
@@ -1013,7 +1014,7 @@ function readFromResult(arg: Node, fn: Fn, ctx: Ctx): boolean {
   // A local copied from the error (`const cfg = err.config`) is the same request again.
   let init: Node | null | undefined = (def.node as TSESTree.VariableDeclarator).init;
   while (init && (init.type === T.MemberExpression || init.type === T.AwaitExpression || init.type === T.TSAsExpression || init.type === T.TSNonNullExpression)) init = init.type === T.MemberExpression ? init.object : init.type === T.AwaitExpression ? init.argument : init.expression;
-  return !(init?.type === T.Identifier && ERROR_NAME.test(init.name));
+  return !(init?.type === T.Identifier && holdsError(init, ctx.sourceCode));
 }
 
 
@@ -1245,16 +1246,12 @@ function steppedByOne(arg: Node): boolean {
   return one(u.right) || (u.operator === '+' && one(u.left as Node));
 }
 
-/** Names of counts rather than inputs: attempt and retry counters, single letters of loop counters. */
-const COUNT_NAME_RE = /^(n|i|j|k)$|try|fail|round|level|step|iter/i;
-
 /**
  * The parameter `v`, not named like a count, is handed as is to a call in `fn` (also inside the
  * callbacks there, such as a promise executor) that is neither a wait, a log line nor the self-call
  * `skip`: the function works on it (`server.listen(port)`).
  */
 function handsSteppedOn(fn: Fn, v: Variable, skip: Node, ctx: Ctx): boolean {
-  if (ATTEMPTISH.test(v.name) || COUNT_NAME_RE.test(v.name)) return false;
   let handed = false;
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (handed || n === skip) return false;
@@ -1262,7 +1259,9 @@ function handsSteppedOn(fn: Fn, v: Variable, skip: Node, ctx: Ctx): boolean {
     if (asWait(n, ctx.sourceCode, ctx.settings) || (n.type === T.CallExpression && isGlobalTimer(ctx.sourceCode, n))) return false;
     const c = unwrap(n.callee);
     const logLine = isLogCallee(c, ['console', 'Math']);
-    if (!logLine && n.arguments.some((a) => unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier))) handed = true;
+    // Handed to the operation itself, not to what the code does about a failure (a delay helper, a
+    // call in a catch handler): an attempt number handed to those is no input, whatever its name.
+    if (!logLine && n.arguments.some((a) => unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier)) && (n.type === T.NewExpression || isOperationCall(n, fn.body ?? fn, ctx))) handed = true;
     return undefined;
   });
   return handed;
@@ -1404,7 +1403,7 @@ function waitsOnOutsideEvent(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): b
  */
 function handsFirstParamOn(cb: Fn, skip: Node, ctx: Ctx): boolean {
   const first = cb.params[0];
-  if (first?.type !== T.Identifier || ERROR_NAME.test(first.name)) return false;
+  if (first?.type !== T.Identifier || holdsError(first, ctx.sourceCode)) return false;
   const v = variableOf(ctx.sourceCode, first);
   if (!v) return false;
   const carriers = new Set<Variable>([v]);
@@ -1585,7 +1584,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       }
     }
     // Error-first callbacks: `connect((err) => { if (err) setTimeout(() => connect(), 1000) })`.
-    if (p.type === T.IfStatement && ((child === p.consequent && isErrorValue(p.test)) || (child === p.alternate && isNegatedErrorValue(p.test)))) {
+    if (p.type === T.IfStatement && ((child === p.consequent && isErrorValue(p.test, ctx.sourceCode)) || (child === p.alternate && isNegatedErrorValue(p.test, ctx.sourceCode)))) {
       found ??= { kind: 'event', handler: undefined, path: child, timer, replay };
     }
     if (p.type === T.IfStatement && child === p.consequent) {
@@ -1613,7 +1612,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   // A refresh before the replay marks a re-authentication, not a retry of a transient failure.
   let refresh = false;
   walk(found.path, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type === T.CallExpression && REFRESH_RE.test(calleeName(n) ?? '') && n.range[0] < call.range[0]) refresh = true;
+    if (n.type === T.CallExpression && n.range[0] < call.range[0] && isCredentialRefresh(n, ctx.sourceCode)) refresh = true;
   });
   return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: found.replay || replay || refresh };
 }
@@ -1776,20 +1775,20 @@ function calledOnlyOnFailure(local: Fn, fn: Fn, ctx: Ctx): FailureContext | unde
   }
 }
 
-/** `if (err)`, `if (error != null)`: the error argument of a callback is set. */
-function isErrorValue(test: Node): boolean {
+/** `if (err)`, `if (error != null)`: the error a failure hands over is set (known by its origin: {@link holdsError}). */
+function isErrorValue(test: Node, sourceCode: TSESLint.SourceCode): boolean {
   const t = unwrap(test);
-  if (t.type === T.Identifier) return ERROR_NAME.test(t.name);
-  if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==') && t.left.type === T.Identifier) return ERROR_NAME.test(t.left.name);
+  if (t.type === T.Identifier) return holdsError(t, sourceCode);
+  if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==') && t.left.type === T.Identifier) return holdsError(t.left, sourceCode);
   // `if (err && err.message !== 'Connection closing')`: taken only when there is an error.
-  if (t.type === T.LogicalExpression && t.operator === '&&') return isErrorValue(t.left);
+  if (t.type === T.LogicalExpression && t.operator === '&&') return isErrorValue(t.left, sourceCode);
   return false;
 }
 
 /** `if (!err) … else retry()`. */
-function isNegatedErrorValue(test: Node): boolean {
+function isNegatedErrorValue(test: Node, sourceCode: TSESLint.SourceCode): boolean {
   const t = unwrap(test);
-  return t.type === T.UnaryExpression && t.operator === '!' && isErrorValue(t.argument);
+  return t.type === T.UnaryExpression && t.operator === '!' && isErrorValue(t.argument, sourceCode);
 }
 
 function isNotOk(test: Node): boolean {
