@@ -54,6 +54,12 @@ export interface Value {
   invariant: boolean;
   /** An operator or function the evaluator does not model produced the number (`a ^ b`): `lo`/`hi` are unknown, the other facts hold. */
   unmodelled?: boolean;
+  /**
+   * It grows with an attempt counter whose limit is defined in another module (`attempt <
+   * MAX_RETRIES` with `MAX_RETRIES` imported): bounded, by a number the file does not show.
+   * PRODUCT: about what cannot be seen, stay silent; such growth is not reported as unbounded.
+   */
+  unseenBound?: boolean;
 }
 
 /**
@@ -75,6 +81,8 @@ export interface AttemptVar {
   hi: number;
   /** The update that carries it to the next attempt has a random component (`gap * (1 + Math.random())`). */
   random?: boolean;
+  /** `hi` is infinite only because the limit it is compared with is imported from another module. */
+  unseenBound?: boolean;
 }
 
 /** What the evaluator knows about the retry around the expression. */
@@ -143,6 +151,7 @@ function join(a: Value, b: Value): Value {
     now: a.now && b.now,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
+    unseenBound: a.unseenBound || b.unseenBound,
     cap: a.cap !== undefined && b.cap !== undefined ? Math.max(a.cap, b.cap) : undefined,
     capped: (a.capped || !a.retryAfter) && (b.capped || !b.retryAfter) && (a.capped || b.capped),
     source: a.source ?? b.source,
@@ -171,6 +180,7 @@ function combine(a: Value, b: Value, lo: number, hi: number): Value {
     serverAt: a.serverAt ?? b.serverAt,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
+    unseenBound: a.unseenBound || b.unseenBound,
   };
 }
 
@@ -275,14 +285,80 @@ function evalIdentifier(n: TSESTree.Identifier, env: Env): Value {
   if (bound) return bound;
   const attempt = attemptOf(env, variable);
   if (attempt) {
-    return { ...NUM(0), lo: attempt.lo, hi: attempt.hi, attempt: true, unboundedGrowth: attempt.hi === Infinity, random: attempt.random === true, invariant: false };
+    return { ...NUM(0), lo: attempt.lo, hi: attempt.hi, attempt: true, unboundedGrowth: attempt.hi === Infinity, random: attempt.random === true, invariant: false, unseenBound: attempt.unseenBound };
   }
-  if (isRetryAfterName(n.name)) {
-    // `retryAfter`, `retryAfterMs`: a value the server chose; still resolve it if we can.
-    const v = evalBinding(variable, env);
-    return v.opaque ? { ...RETRY_AFTER(), source: undefined } : v;
-  }
-  return evalBinding(variable, env);
+  const v = evalBinding(variable, env);
+  if (!v.opaque) return v;
+  // A value the server chose, known by where it comes from: a parameter every visible caller may
+  // hand the Retry-After header (`this.later(chunk, left, res.headers.get('retry-after'))`), a
+  // destructured field of that name (`const { retry_after: wait } = body`). Only a value whose
+  // origin is out of sight (a parameter no code of this file passes) goes by its own name.
+  const callers = retryAfterFromCallers(variable, env);
+  if (callers === true || (callers === undefined && (isRetryAfterName(n.name) || isRetryAfterName(destructuredKey(variable))))) return { ...RETRY_AFTER(), source: undefined };
+  return v;
+}
+
+/** The key a destructured variable is read from (`retryAfter` of `const { retryAfter: wait } = body`). */
+function destructuredKey(variable: Variable): string | undefined {
+  const id = variable.defs[0]?.name as Node | undefined;
+  let p = id?.parent;
+  if (p?.type === T.AssignmentPattern && p.left === id) p = p.parent;
+  return p?.type === T.Property && p.parent?.type === T.ObjectPattern ? propertyName(p) : undefined;
+}
+
+const retryAfterCallers = fileMemo<Variable, boolean | null>();
+
+/**
+ * Whether a parameter receives the Retry-After value: true when some call of its function in this
+ * file passes one at its position, false when calls are seen and none does, undefined when no call
+ * is seen (the function is exported or handed elsewhere, or the variable is no parameter).
+ */
+function retryAfterFromCallers(variable: Variable, env: Env): boolean | undefined {
+  const hit = retryAfterCallers.get(variable);
+  if (hit !== undefined) return hit ?? undefined;
+  retryAfterCallers.set(variable, false); // a call from inside its own chain proves nothing
+  const out = computeRetryAfterFromCallers(variable, env);
+  retryAfterCallers.set(variable, out ?? null);
+  return out;
+}
+
+function computeRetryAfterFromCallers(variable: Variable, env: Env): boolean | undefined {
+  const def = variable.defs[0];
+  if (def?.type !== 'Parameter') return undefined;
+  const fn = def.node as Node;
+  if (!isFunction(fn)) return undefined;
+  const index = fn.params.findIndex((p) => contains(p, def.name as Node));
+  const param = fn.params[index];
+  if (index < 0 || !param || (param.type !== T.Identifier && param.type !== T.AssignmentPattern)) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  let id: TSESTree.Identifier | undefined;
+  if (fn.type === T.FunctionDeclaration && fn.id) id = fn.id;
+  else if (fn.parent?.type === T.VariableDeclarator && fn.parent.id.type === T.Identifier) id = fn.parent.id;
+  if (id) {
+    for (const r of variableOf(env.sourceCode, id)?.references ?? []) {
+      const c = r.identifier.parent;
+      if (c?.type === T.CallExpression && c.callee === r.identifier) calls.push(c);
+      else if (r.identifier !== id) return undefined; // handed elsewhere: other callers out of sight
+    }
+  } else if (fn.parent?.type === T.MethodDefinition || fn.parent?.type === T.PropertyDefinition) {
+    // `this.later(…)` within the class.
+    const name = propertyName(fn.parent);
+    const body = fn.parent.parent;
+    if (!name || !body) return undefined;
+    walk(body, env.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.CallExpression) {
+        const c = unwrap(m.callee);
+        if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression && propertyName(c) === name) calls.push(m);
+      }
+      return undefined;
+    });
+  } else return undefined;
+  if (calls.length === 0) return undefined;
+  const local = makeEnv(env.sourceCode);
+  return calls.some((c) => {
+    const a = c.arguments[index];
+    return !!a && a.type !== T.SpreadElement && !!evaluate(a, local).retryAfter;
+  });
 }
 
 /** The function (or the program) a node belongs to. */
@@ -1372,7 +1448,8 @@ export function toDelayFacts(v: Value, node: Node, expression?: Node): DelayFact
   const retryAfterUncapped = v.retryAfter !== undefined && !Number.isFinite(v.hi) && !v.unboundedGrowth && !v.capped;
   let maxReason: DelayFacts['maxReason'];
   if (retryAfterUncapped) maxReason = 'retry-after';
-  else if (v.unboundedGrowth) maxReason = 'growth';
+  // Growth bounded by an imported limit: bounded, by a number this file does not show (opaque).
+  else if (v.unboundedGrowth && !v.unseenBound) maxReason = 'growth';
   else if (Number.isFinite(v.hi)) maxReason = 'known';
   else maxReason = 'opaque';
   return {

@@ -5,7 +5,8 @@ import { isSuccessFlag as helperSuccessFlag, sameFileFunction } from './delay';
 import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, isExport, originOf, variableOf, isReferenceTo } from './scope';
 import type { Node } from './types';
-import { ERROR_NAME, FAILURE_EVENTS, PREDICATE_RE, REFUSAL_WAIT_RE } from './vocabulary';
+import { FAILURE_EVENTS, PREDICATE_RE, REFUSAL_WAIT_RE } from './vocabulary';
+import { holdsError } from './error-values';
 
 /**
  * One notion of the failure path, shared by loops, recursion and promise chains.
@@ -237,27 +238,12 @@ function refusalWaitPresent(where: 'header' | 'body', outcome: Outcome): TV {
   return outcome.code === 429 || (where === 'header' && outcome.code === 503) ? undefined : false;
 }
 
-/**
- * An error value: named like one and bound as a callback's first parameter (error-first), a catch
- * parameter, or a variable written inside a catch handler (`lastErr = e`). A plain variable that
- * happens to be called `e` is not.
- */
+/** An error value, known by where it comes from (see {@link holdsError}). */
 function isErrorValue(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  // A failure handed back as a value (`const [problem] = await settle(p)`, `{ error }`), or an error by
+  // where it comes from (catch parameter, error-first position, …).
   if (isHandedBackFailure(id, sourceCode)) return true;
-  if (!ERROR_NAME.test(id.name)) return false;
-  const v = variableOf(sourceCode, id);
-  const def = v?.defs[0];
-  if (!v || !def) return false;
-  if (def.type === 'CatchClause') return true;
-  if (def.type === 'Parameter') {
-    const fn = def.node as Node;
-    return isFunction(fn) && fn.params[0] === def.name && fn.parent?.type === T.CallExpression && fn.parent.arguments.includes(fn as TSESTree.CallExpressionArgument);
-  }
-  return v.references.some((r) => {
-    if (!r.isWrite()) return false;
-    for (let p: Node | undefined = r.identifier.parent; p; p = p.parent) if (p.type === T.CatchClause) return true;
-    return false;
-  });
+  return holdsError(id, sourceCode);
 }
 
 /** The fields a result object hands a failure back in (`{ data, error }`: supabase-js, fetch wrappers). */

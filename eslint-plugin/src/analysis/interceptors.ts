@@ -9,7 +9,7 @@ import { describeHttpCall, judgeIdempotency } from './http';
 import { alwaysExits, analyzeOperation, statusesTested, walkRegion, type Ctx } from './operation';
 import { isClientErrorStatus } from './statuses';
 import { acceptsAll, evaluateCondition, retriedClientError, type Role } from './libraries/status-set';
-import { REFRESH_RE } from './vocabulary';
+import { isCredentialRefresh } from './credentials';
 import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
 import type { ClientErrorRetry, Node, NonIdempotentRequest, RetrySite, SitePurpose, Wait } from './types';
 import { asWait, isAwaited, waitOf } from './waits';
@@ -188,7 +188,7 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
   if (!refresh && paths.classified && authOnly) {
     for (const r of regions) {
       walkRegion(r, sourceCode, (n) => {
-        if (n.type === T.CallExpression && n.range[0] < replay.call.range[0] && REFRESH_RE.test(calleeName(n) ?? '') && !contains(n, replay.call)) refresh = true;
+        if (n.type === T.CallExpression && n.range[0] < replay.call.range[0] && !contains(n, replay.call) && isCredentialRefresh(n, sourceCode)) refresh = true;
       });
     }
   }

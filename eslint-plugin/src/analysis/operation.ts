@@ -366,11 +366,73 @@ function classifiesTests(tests: Node[], sourceCode: TSESLint.SourceCode): boolea
     }
     let classifier = false;
     walk(test, sourceCode.visitorKeys, (t) => {
-      if (t.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(t) ?? '')) classifier = true;
+      if (t.type === T.CallExpression && isClassifierCall(t, sourceCode)) classifier = true;
     });
     if (classifier) return true;
   }
   return specific.size >= 3;
+}
+
+const classifierFunctions = fileMemo<Node, boolean>();
+
+/**
+ * Whether a call classifies a failure (tells transient failures from permanent ones). A function
+ * of this file is read by its body: it compares something it reads from a value (`res.status ===
+ * 429`, `e.code === 'ECONNRESET'`, `[502, 503].includes(r.status)`), tests `instanceof`, or calls
+ * such a function. Only a function out of sight (imported, a member of an unknown object) is
+ * judged by its name ({@link CLASSIFIER_RE}).
+ */
+export function isClassifierCall(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
+  const fn = sameFileFunction(call.callee, { sourceCode });
+  if (!fn) return CLASSIFIER_RE.test(calleeName(call) ?? '');
+  if (!fn.body || depth > 3) return false;
+  const hit = classifierFunctions.get(fn);
+  if (hit !== undefined) return hit;
+  classifierFunctions.set(fn, false);
+  // A predicate: every value it returns is a truth value (a comparison, `!x`, `a && b`, a boolean,
+  // a membership or classifier call). A helper that acts on the failure (`return again()`) is not one.
+  const returned = returnedExpressions(fn, sourceCode);
+  const truthValue = (e: Node): boolean => {
+    const u = unwrap(e);
+    if (u.type === T.Literal) return typeof u.value === 'boolean';
+    if (u.type === T.BinaryExpression) return ['===', '==', '!==', '!=', '<', '<=', '>', '>=', 'instanceof', 'in'].includes(u.operator);
+    if (u.type === T.UnaryExpression) return u.operator === '!';
+    if (u.type === T.LogicalExpression) return truthValue(u.left) && truthValue(u.right);
+    if (u.type === T.ConditionalExpression) return truthValue(u.consequent) && truthValue(u.alternate);
+    if (u.type === T.CallExpression) return ['includes', 'has', 'some', 'every', 'test', 'Boolean'].includes(calleeName(u) ?? '') || !!sameFileFunction(u.callee, { sourceCode });
+    return false;
+  };
+  if (returned.length === 0 || !returned.every(truthValue)) {
+    classifierFunctions.set(fn, false);
+    return false;
+  }
+  let found = false;
+  const readsMember = (x: Node): boolean => {
+    const u = unwrap(x);
+    if (u.type === T.MemberExpression) return propertyName(u) !== 'length';
+    return u.type === T.Identifier && isStatusLike(u, sourceCode);
+  };
+  // A status test classifies when it singles out transient answers (5xx, 408, 429, a range); a
+  // test of an error's code or name (`e.code === 'ECONNRESET'`) tells network failures apart.
+  const transientStatus = (n: Node): boolean => statusesTested(n, sourceCode).some((t) => t.code >= 500 || t.code === 408 || t.code === 429 || !['===', '==', '!==', '!=', 'in'].includes(t.op));
+  const namesFailure = (x: Node, y: Node): boolean => unwrap(x).type !== T.Literal && unwrap(y).type === T.Literal && typeof (unwrap(y) as TSESTree.Literal).value === 'string';
+  // Only what decides the answer: the returned values and the tests that choose among returns.
+  const deciding: Node[] = [...returned];
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && isFunction(n)) return false;
+    if (n.type === T.IfStatement || n.type === T.ConditionalExpression) deciding.push(n.test);
+    return undefined;
+  });
+  for (const d of deciding) walk(d, sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.BinaryExpression && n.operator === 'instanceof') found = true;
+    else if (n.type === T.BinaryExpression && ['===', '==', '!==', '!='].includes(n.operator) && (namesFailure(n.left as Node, n.right) || namesFailure(n.right, n.left as Node))) found = true;
+    else if ((n.type === T.BinaryExpression || n.type === T.CallExpression) && transientStatus(n)) found = true;
+    else if (n.type === T.CallExpression && n !== call && isClassifierCall(n, sourceCode, depth + 1)) found = true;
+    return undefined;
+  });
+  classifierFunctions.set(fn, found);
+  return found;
 }
 
 /** A region's tests (`if`, `?:` and outermost `&&`/`||`, in source order) and whether it switches on a status or calls a classifier. */
@@ -391,7 +453,7 @@ export function classifiesStatus(region: Node, sourceCode: TSESLint.SourceCode):
       if (n.type === T.IfStatement || n.type === T.ConditionalExpression) acc.tests.push(n.test);
       else if (n.type === T.LogicalExpression && n.parent?.type !== T.LogicalExpression) acc.tests.push(n);
       else if (n.type === T.SwitchStatement && isStatusLike(n.discriminant, sourceCode)) acc.switched = true;
-      else if (n.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(n) ?? '')) acc.switched = true;
+      else if (n.type === T.CallExpression && isClassifierCall(n, sourceCode)) acc.switched = true;
     },
     merge: (acc, inner) => {
       for (const t of inner.tests) acc.tests.push(t);
@@ -433,7 +495,7 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
     if (!test) return undefined;
     walk(test, sourceCode.visitorKeys, (t) => {
       if (t.type === T.BinaryExpression && t.operator === 'instanceof') strong = true;
-      if (t.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(t) ?? '')) strong = true;
+      if (t.type === T.CallExpression && isClassifierCall(t, sourceCode)) strong = true;
     });
     if (!refersToAny(test, errVars, sourceCode)) return undefined;
     const tested = statusesTested(test, sourceCode);
@@ -523,6 +585,35 @@ function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode:
   return found;
 }
 
+/** What {@link analyzeOperation}'s scan needs to know of a call whatever the region it scans (see {@link callPlan}). */
+interface CallPlan {
+  /** Whether {@link nonIdempotentOperation} can find an operation in the call (for some region). */
+  operation: boolean;
+  /** The same-file function the call runs. */
+  fn: ReturnType<typeof sameFileFunction>;
+  /** The same-file function handed by name to `.then` (`.then(checked)`). */
+  thenCallback: ReturnType<typeof sameFileFunction>;
+}
+
+const callPlans = fileMemo<TSESTree.CallExpression, CallPlan>();
+
+/**
+ * The facts about a call that do not depend on the region scanned, memoised per call: every loop
+ * around a call scans it again (a loop nesting d others scans its nested loops' calls), and only
+ * whether a key is created inside depends on that loop.
+ */
+function callPlan(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): CallPlan {
+  const hit = callPlans.get(call);
+  if (hit) return hit;
+  // `nonIdempotentOperation`'s own first tests, which do not read the region.
+  const operation = runsHookMutation(sourceCode, call) || !!sentMessage(sourceCode, call) || (!!calleeName(call) && unwrap(call.callee).type === T.MemberExpression);
+  const fn = sameFileFunction(call.callee, { sourceCode });
+  const thenCallback = calleeName(call) === 'then' && call.arguments[0] && unwrap(call.arguments[0]).type === T.Identifier ? sameFileFunction(call.arguments[0], { sourceCode }) : undefined;
+  const plan = { operation, fn, thenCallback };
+  callPlans.set(call, plan);
+  return plan;
+}
+
 const callsInRegion = fileMemo<Node, Run<TSESTree.CallExpression>>();
 const branchesInRegion = fileMemo<Node, Run<TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement>>();
 const isCall = (n: Node): n is TSESTree.CallExpression => n.type === T.CallExpression;
@@ -570,19 +661,17 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         if (j) nonIdempotent.push(j);
         continue;
       }
-      const op = nonIdempotentOperation(n, keyRegion, ctx);
+      const plan = callPlan(n, sourceCode);
+      const op = plan.operation ? nonIdempotentOperation(n, keyRegion, ctx) : undefined;
       if (op) {
         nonIdempotent.push(op);
         continue;
       }
       if (depth < 2) {
-        const fn = sameFileFunction(n.callee, { sourceCode });
+        const { fn, thenCallback: cb } = plan;
         if (fn && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via, new Map([...bound, [fn, [n]]]));
         // A helper handed to `.then` by name (`.then(checked)`) runs on every attempt's result too.
-        if (calleeName(n) === 'then' && n.arguments[0] && unwrap(n.arguments[0]).type === T.Identifier) {
-          const cb = sameFileFunction(n.arguments[0], { sourceCode });
-          if (cb && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via, bound);
-        }
+        if (cb && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via, bound);
       }
     }
   };
@@ -688,12 +777,11 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
  */
 function caughtStatuses(region: Node, catches: readonly RetryCatch[], sourceCode: TSESLint.SourceCode): number[] | undefined {
   if (catches.length === 0) return undefined;
-  let testedOutside = false;
-  walkRegion(region, sourceCode, (n) => {
-    if (testedOutside || catches.some((c) => c.body === n)) return false;
-    if ((n.type === T.IfStatement || n.type === T.ConditionalExpression) && (statusesTested(n.test, sourceCode).length > 0 || okCheck(n.test, sourceCode) !== undefined)) testedOutside = true;
-    return undefined;
-  });
+  // An `if` or `?:` of the region outside the catches' bodies that tests a status: from the
+  // region's branches (listed once for it and its nested loops), not a walk of the region per loop.
+  const testedOutside = nodesWithin(region, sourceCode, branchesInRegion, isBranch, true).some(
+    (n) => (n.type === T.IfStatement || n.type === T.ConditionalExpression) && !catches.some((c) => contains(c.body, n)) && (statusesTested(n.test, sourceCode).length > 0 || okCheck(n.test, sourceCode) !== undefined),
+  );
   if (testedOutside) return undefined;
   const going = new Set<number>();
   for (const c of catches) {
@@ -975,7 +1063,10 @@ function memberNames(node: Node): string[] {
 
 const SDK_CREATE = new Set(['create', 'charge', 'capture', 'transfer', 'createPayment', 'createCharge', 'createOrder']);
 
-/** A GraphQL mutation or an SDK `create`/`charge` call in the retried region, with no idempotency key option. */
+/**
+ * A GraphQL mutation or an SDK `create`/`charge` call in the retried region, with no idempotency key option.
+ * Its tests before the region is read are also {@link callPlan}'s `operation`: keep the two alike.
+ */
 function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx: Ctx): NonIdempotentRequest | undefined {
   const name = calleeName(call);
   const callee = unwrap(call.callee);

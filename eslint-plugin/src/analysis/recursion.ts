@@ -1,4 +1,5 @@
-import { isProbeFunction } from './probe';
+import { isProbeFunction, waitsOnPendingAnswer } from './probe';
+import { drawsInputAtRandom, inputWrites, operationTakes } from './input-change';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
@@ -11,8 +12,10 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion,
 import { isEffectivelyUnbounded } from './limits';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { CLEAN_END_EVENTS, ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS, REFRESH_RE, USER_EVENTS } from './vocabulary';
-import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
+import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, USER_EVENTS } from './vocabulary';
+import { isCredentialRefresh } from './credentials';
+import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
+import { holdsError } from './error-values';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -207,7 +210,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const calls = [...direct, ...relays.map((r) => r.call)];
   if (calls.length === 0) return [];
   // The function is one look at a dependency (probe.ts): re-running it until it answers is polling.
-  if (isProbeFunction(fn, ctx)) return [];
+  if (isProbeFunction(fn, ctx) || waitsOnPendingAnswer(fn.body, ctx)) return [];
   const sites: RetrySite[] = [];
   // Re-runs the outside or an orderly end starts (R7, R6): not retries, and not the success-path
   // reschedule of a periodic job either (the other calls are judged on their own).
@@ -915,12 +918,71 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (walksParameter(call, fn, ctx)) return true;
   if (stepsOuterInput(fn, ctx)) return true;
   if (call.arguments.some((a) => readFromResult(a, fn, ctx))) return true;
-  return call.arguments.some((a) => {
-    const u = unwrap(a);
-    if (u.type !== T.Identifier) return false;
+  // The shared data-flow rule (input-change.ts): between the failure and this call, the function
+  // writes a new value to something its operation takes (`port++` in the error listener with
+  // `listen(port)`, `this.history = this.history.slice(k)` with `complete(this.history)`), or it
+  // draws its candidate at random on every call.
+  const others = selfCalls(fn, ctx);
+  const self = (c: Node): boolean => c === call || others.includes(c as TSESTree.CallExpression);
+  if (inputWrites(fn.body, ctx, fn).some((w) => (w.node.range[0] < call.range[0] || enclosingFunction(w.node) !== fn) && operationTakes(fn.body, w.slot, ctx, self))) return true;
+  if (drawsInputAtRandom(fn, ctx, self)) return true;
+  if (dropsInputToDefault(call, fn, ctx, self)) return true;
+  if (handsFreshValue(call, fn, ctx, self)) return true;
+  return call.arguments.some((a) => handedIdentifiers(a).some((u) => {
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
     return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx);
+  }));
+}
+
+/**
+ * The call hands a parameter the operation takes a value obtained afresh by another call
+ * (`untilValid(await ask('try again:'), validate)` where the attempt runs `validate(answer)`): the
+ * next run works on what that call returned, a new input, like a local holding it would be. A
+ * refreshed credential (`self(req, await refreshToken())`) is the same request re-sent, and a wait
+ * or arithmetic is no input.
+ */
+function handsFreshValue(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, skip: (c: Node) => boolean): boolean {
+  const params = paramVars(fn, ctx);
+  return call.arguments.some((a, i) => {
+    let u = unwrap(a);
+    if (u.type === T.AwaitExpression) u = unwrap(u.argument);
+    if (u.type !== T.CallExpression || skip(u) || asWait(u, ctx.sourceCode, ctx.settings)) return false;
+    if (isCredentialRefresh(u, ctx.sourceCode) || isLogCallee(unwrap(u.callee), ['Math', 'JSON', 'Object', 'Number', 'String'])) return false;
+    const p = params.find((q) => q.index === i && fn.params[i]?.type !== T.ObjectPattern);
+    return !!p && !ATTEMPTISH.test(p.variable.name) && !paramVars(fn, ctx).some((q) => refersTo(u, q.variable, ctx)) && operationTakes(fn.body, { kind: 'variable', variable: p.variable }, ctx, skip);
+  });
+}
+
+/**
+ * The names an argument hands on as values: the argument itself, or the values of an object or
+ * array literal (`{ lockFile, deps: widened }`, `[...base, extra]`), one level deep.
+ */
+function handedIdentifiers(arg: Node): TSESTree.Identifier[] {
+  const u = unwrap(arg);
+  if (u.type === T.Identifier) return [u];
+  const out: TSESTree.Identifier[] = [];
+  const add = (x: Node | null | undefined): void => {
+    const w = x && unwrap(x);
+    if (w?.type === T.Identifier) out.push(w);
+  };
+  if (u.type === T.ObjectExpression) for (const p of u.properties) add(p.type === T.Property ? p.value : p.argument);
+  if (u.type === T.ArrayExpression) for (const e of u.elements) add(e && e.type === T.SpreadElement ? e.argument : e);
+  return out;
+}
+
+/**
+ * The call leaves out an argument whose parameter has a default (`authHeaders(host, repo)` for
+ * `authHeaders(host, repo, probeUrl = \`${host}/v2/\`)`) and the operation takes that parameter
+ * (`http.get(probeUrl)`): the next call sends the request with the default instead, a corrected
+ * request (R2). A count or a delay left to its default (`attempt = 0`) is bookkeeping, not an input.
+ */
+function dropsInputToDefault(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, skip: (c: Node) => boolean): boolean {
+  if (call.arguments.some((a) => a.type === T.SpreadElement)) return false;
+  return paramVars(fn, ctx).some((p) => {
+    if (!p.defaultValue || p.index < call.arguments.length || fn.params[p.index]?.type !== T.AssignmentPattern) return false;
+    if (ATTEMPTISH.test(p.variable.name)) return false;
+    return operationTakes(fn.body, { kind: 'variable', variable: p.variable }, ctx, skip);
   });
 }
 
@@ -937,7 +999,7 @@ function readFromResult(arg: Node, fn: Fn, ctx: Ctx): boolean {
   if (u.type !== T.MemberExpression) return false;
   let root: Node = u;
   while (root.type === T.MemberExpression || root.type === T.CallExpression) root = unwrap(root.type === T.MemberExpression ? root.object : root.callee);
-  if (root.type !== T.Identifier || ERROR_NAME.test(root.name) || ATTEMPTISH.test(root.name)) return false;
+  if (root.type !== T.Identifier || holdsError(root, ctx.sourceCode) || ATTEMPTISH.test(root.name)) return false;
   const def = variableOf(ctx.sourceCode, root)?.defs[0];
   if (!def || !contains(fn.body, def.name)) return false;
   if (def.type === 'CatchClause') return false;
@@ -952,7 +1014,7 @@ function readFromResult(arg: Node, fn: Fn, ctx: Ctx): boolean {
   // A local copied from the error (`const cfg = err.config`) is the same request again.
   let init: Node | null | undefined = (def.node as TSESTree.VariableDeclarator).init;
   while (init && (init.type === T.MemberExpression || init.type === T.AwaitExpression || init.type === T.TSAsExpression || init.type === T.TSNonNullExpression)) init = init.type === T.MemberExpression ? init.object : init.type === T.AwaitExpression ? init.argument : init.expression;
-  return !(init?.type === T.Identifier && ERROR_NAME.test(init.name));
+  return !(init?.type === T.Identifier && holdsError(init, ctx.sourceCode));
 }
 
 
@@ -1184,16 +1246,12 @@ function steppedByOne(arg: Node): boolean {
   return one(u.right) || (u.operator === '+' && one(u.left as Node));
 }
 
-/** Names of counts rather than inputs: attempt and retry counters, single letters of loop counters. */
-const COUNT_NAME_RE = /^(n|i|j|k)$|try|fail|round|level|step|iter/i;
-
 /**
  * The parameter `v`, not named like a count, is handed as is to a call in `fn` (also inside the
  * callbacks there, such as a promise executor) that is neither a wait, a log line nor the self-call
  * `skip`: the function works on it (`server.listen(port)`).
  */
 function handsSteppedOn(fn: Fn, v: Variable, skip: Node, ctx: Ctx): boolean {
-  if (ATTEMPTISH.test(v.name) || COUNT_NAME_RE.test(v.name)) return false;
   let handed = false;
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (handed || n === skip) return false;
@@ -1201,7 +1259,9 @@ function handsSteppedOn(fn: Fn, v: Variable, skip: Node, ctx: Ctx): boolean {
     if (asWait(n, ctx.sourceCode, ctx.settings) || (n.type === T.CallExpression && isGlobalTimer(ctx.sourceCode, n))) return false;
     const c = unwrap(n.callee);
     const logLine = isLogCallee(c, ['console', 'Math']);
-    if (!logLine && n.arguments.some((a) => unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier))) handed = true;
+    // Handed to the operation itself, not to what the code does about a failure (a delay helper, a
+    // call in a catch handler): an attempt number handed to those is no input, whatever its name.
+    if (!logLine && n.arguments.some((a) => unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier)) && (n.type === T.NewExpression || isOperationCall(n, fn.body ?? fn, ctx))) handed = true;
     return undefined;
   });
   return handed;
@@ -1343,7 +1403,7 @@ function waitsOnOutsideEvent(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): b
  */
 function handsFirstParamOn(cb: Fn, skip: Node, ctx: Ctx): boolean {
   const first = cb.params[0];
-  if (first?.type !== T.Identifier || ERROR_NAME.test(first.name)) return false;
+  if (first?.type !== T.Identifier || holdsError(first, ctx.sourceCode)) return false;
   const v = variableOf(ctx.sourceCode, first);
   if (!v) return false;
   const carriers = new Set<Variable>([v]);
@@ -1421,7 +1481,7 @@ function onlyAfterCleanEnd(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boo
   return false;
 }
 
-const ATTEMPTISH = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
+const ATTEMPTISH = BOOKKEEPING_NAME_RE;
 
 /** Decides whether a self-call happens after a failure, and how. */
 /**
@@ -1524,7 +1584,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       }
     }
     // Error-first callbacks: `connect((err) => { if (err) setTimeout(() => connect(), 1000) })`.
-    if (p.type === T.IfStatement && ((child === p.consequent && isErrorValue(p.test)) || (child === p.alternate && isNegatedErrorValue(p.test)))) {
+    if (p.type === T.IfStatement && ((child === p.consequent && isErrorValue(p.test, ctx.sourceCode)) || (child === p.alternate && isNegatedErrorValue(p.test, ctx.sourceCode)))) {
       found ??= { kind: 'event', handler: undefined, path: child, timer, replay };
     }
     if (p.type === T.IfStatement && child === p.consequent) {
@@ -1552,7 +1612,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   // A refresh before the replay marks a re-authentication, not a retry of a transient failure.
   let refresh = false;
   walk(found.path, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type === T.CallExpression && REFRESH_RE.test(calleeName(n) ?? '') && n.range[0] < call.range[0]) refresh = true;
+    if (n.type === T.CallExpression && n.range[0] < call.range[0] && isCredentialRefresh(n, ctx.sourceCode)) refresh = true;
   });
   return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: found.replay || replay || refresh };
 }
@@ -1715,20 +1775,20 @@ function calledOnlyOnFailure(local: Fn, fn: Fn, ctx: Ctx): FailureContext | unde
   }
 }
 
-/** `if (err)`, `if (error != null)`: the error argument of a callback is set. */
-function isErrorValue(test: Node): boolean {
+/** `if (err)`, `if (error != null)`: the error a failure hands over is set (known by its origin: {@link holdsError}). */
+function isErrorValue(test: Node, sourceCode: TSESLint.SourceCode): boolean {
   const t = unwrap(test);
-  if (t.type === T.Identifier) return ERROR_NAME.test(t.name);
-  if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==') && t.left.type === T.Identifier) return ERROR_NAME.test(t.left.name);
+  if (t.type === T.Identifier) return holdsError(t, sourceCode);
+  if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==') && t.left.type === T.Identifier) return holdsError(t.left, sourceCode);
   // `if (err && err.message !== 'Connection closing')`: taken only when there is an error.
-  if (t.type === T.LogicalExpression && t.operator === '&&') return isErrorValue(t.left);
+  if (t.type === T.LogicalExpression && t.operator === '&&') return isErrorValue(t.left, sourceCode);
   return false;
 }
 
 /** `if (!err) … else retry()`. */
-function isNegatedErrorValue(test: Node): boolean {
+function isNegatedErrorValue(test: Node, sourceCode: TSESLint.SourceCode): boolean {
   const t = unwrap(test);
-  return t.type === T.UnaryExpression && t.operator === '!' && isErrorValue(t.argument);
+  return t.type === T.UnaryExpression && t.operator === '!' && isErrorValue(t.argument, sourceCode);
 }
 
 function isNotOk(test: Node): boolean {

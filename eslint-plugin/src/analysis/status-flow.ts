@@ -117,8 +117,15 @@ function isStatusValue(expr: Node, sourceCode: TSESLint.SourceCode, depth: numbe
       return !!v && variableHoldsStatus(v, sourceCode, depth + 1);
     }
     case T.LogicalExpression:
+      // `error.response && error.response.statusCode`: the status once the answer is there.
+      if (e.operator === '&&') return isStatusValue(e.right, sourceCode, depth + 1);
       // `res?.status ?? 0`: a status or a constant in its place.
-      return (isStatusValue(e.left, sourceCode, depth + 1) && (isPlaceholder(e.right) || isStatusValue(e.right, sourceCode, depth + 1)));
+      // `e?.status || e?.code`: a status, or the error's code field in its place (SDK errors carry
+      // the HTTP status there).
+      return (isStatusValue(e.left, sourceCode, depth + 1) && (isPlaceholder(e.right) || isStatusValue(e.right, sourceCode, depth + 1) || (unwrap(e.right).type === T.MemberExpression && propertyName(unwrap(e.right) as TSESTree.MemberExpression) === 'code')));
+    case T.UnaryExpression:
+      // `+res.status`
+      return e.operator === '+' && isStatusValue(e.argument, sourceCode, depth + 1);
     case T.ConditionalExpression: {
       const sides = [e.consequent, e.alternate];
       return sides.some((s) => isStatusValue(s, sourceCode, depth + 1)) && sides.every((s) => isPlaceholder(s) || isStatusValue(s, sourceCode, depth + 1));
@@ -128,6 +135,8 @@ function isStatusValue(expr: Node, sourceCode: TSESLint.SourceCode, depth: numbe
     case T.CallExpression: {
       const callee = unwrap(e.callee);
       const name = calleeName(e);
+      // `Number(e?.status)`, `parseInt(res.statusCode, 10)`: the same number.
+      if (callee.type === T.Identifier && (name === 'Number' || name === 'parseInt' || name === 'parseFloat') && e.arguments[0] && !variableOf(sourceCode, callee)?.defs.length) return isStatusValue(e.arguments[0], sourceCode, depth + 1);
       if (isPromiseResolve(e)) return !!e.arguments[0] && isStatusValue(e.arguments[0], sourceCode, depth + 1);
       // `fetch(u).then((r) => r.status)`: the stage's callback returns a status.
       if (callee.type === T.MemberExpression && name === 'then' && e.arguments[0]) {

@@ -2,9 +2,10 @@ import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
-import { calleeName, contains, enclosingFunction, isFunction, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, enclosingFunction, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
 import { isExport, originOf, variableOf, isReferenceTo } from './scope';
+import { holdsError } from './error-values';
 import type { Node, Wait } from './types';
 import { EXECUTOR_REJECT_INDEX, EXECUTOR_RESOLVE_INDEX, GLOBAL_OBJECTS, LIBRARY_WAITS, OPAQUE_WAIT_RE, RUNTIME_WAITS, TIMER_PROMISE_MODULES, WAIT_METHODS, WAIT_NAME_RE, isNotAWaitModule } from './vocabulary';
 
@@ -189,8 +190,10 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
       }
     }
   }
-  // Same-file function whose body is a wait (returns one, or is little more than awaiting one).
-  const fn = sameFileFunction(n.callee, { sourceCode });
+  // Same-file function whose body is a wait (returns one, or is little more than awaiting one); also
+  // the default of an injectable one (`const sleep = opts.sleep ?? realSleep`): PRODUCT counts a
+  // default as known, and a stand-in passed by a test has the same job.
+  const fn = sameFileFunction(n.callee, { sourceCode }) ?? defaultedFunction(n.callee, sourceCode);
   if (fn) {
     if (!isWaitHelperShape(fn, n, sourceCode)) return undefined;
     const inner = findInnerWait(fn, sourceCode, settings, depth + 1);
@@ -238,6 +241,24 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
     if (!v.opaque || v.attempt || v.random) return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: false, unitAssumed: true };
   }
   return undefined;
+}
+
+/**
+ * The same-file function a `const` falls back to or copies: `const sleep = opts.sleep ?? realSleep`,
+ * `const wait = options.wait || ((ms) => new Promise((r) => setTimeout(r, ms)))`, `const pause = realSleep`.
+ */
+function defaultedFunction(callee: Node, sourceCode: TSESLint.SourceCode, depth = 0): TSESTree.FunctionLike | undefined {
+  const c = unwrap(callee);
+  if (c.type !== T.Identifier || depth > 3) return undefined;
+  const v = variableOf(sourceCode, c);
+  const def = v?.defs[0];
+  if (!v || def?.type !== 'Variable' || def.parent.kind !== 'const') return undefined;
+  const init = (def.node as TSESTree.VariableDeclarator).init;
+  if (!init) return undefined;
+  let e = unwrap(init);
+  if (e.type === T.LogicalExpression && (e.operator === '??' || e.operator === '||')) e = unwrap(e.right);
+  if (isFunction(e)) return e;
+  return sameFileFunction(e, { sourceCode }) ?? defaultedFunction(e, sourceCode, depth + 1);
 }
 
 /**
@@ -627,4 +648,44 @@ export function retryHandedToUnknown(call: Node, fn: Node, sourceCode: TSESLint.
     }
   }
   return false;
+}
+
+/** Global functions that only compute a value from their arguments. */
+const PURE_GLOBALS: ReadonlySet<string> = new Set(['Math', 'Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'BigInt', 'JSON']);
+
+/**
+ * Whether a call that receives a counter is (part of) the operation the loop runs, so the counter
+ * is the operation's input (`listen(port)`, `getPage(page)`): not arithmetic (`Math.pow(2, n)`), a
+ * log line, a call in a catch handler (what to do about the failure: the delay, the message), or a
+ * call whose result only feeds the wait (`const ms = delayFor(err, n); await sleep(ms)`). An
+ * attempt number handed to those numbers the attempts; it changes no input.
+ */
+export function isOperationCall(call: TSESTree.CallExpression, body: Node, ctx: { sourceCode: TSESLint.SourceCode; settings: RetrySettings }): boolean {
+  const callee = unwrap(call.callee);
+  const root = callee.type === T.MemberExpression ? unwrap(callee.object) : callee;
+  if (root.type === T.Identifier && PURE_GLOBALS.has(root.name) && !variableOf(ctx.sourceCode, root)?.defs.length) return false;
+  if (isLogCallee(callee)) return false;
+  for (let p: Node | undefined = call.parent; p && p !== body; p = p.parent) if (p.type === T.CatchClause) return false;
+  // Handed the attempt's outcome (its error, or what an earlier call of this pass returned):
+  // `handleFailure(res, n)` deals with the failure; it is not the operation.
+  const outcome = call.arguments.some((a) => {
+    const u = unwrap(a);
+    if (u.type !== T.Identifier) return false;
+    if (holdsError(u, ctx.sourceCode)) return true;
+    const def = variableOf(ctx.sourceCode, u)?.defs[0];
+    if (def?.type !== 'Variable' || !contains(body, def.name as Node)) return false;
+    let init = (def.node as TSESTree.VariableDeclarator).init;
+    if (init && unwrap(init).type === T.AwaitExpression) init = (unwrap(init) as TSESTree.AwaitExpression).argument;
+    return !!init && unwrap(init).type === T.CallExpression && init.range[1] <= call.range[0];
+  });
+  if (outcome) return false;
+  // `const ms = delayFor(n)` read only by waits.
+  let e: Node = call;
+  while (e.parent && (e.parent.type === T.AwaitExpression || e.parent.type === T.BinaryExpression || e.parent.type === T.ConditionalExpression || e.parent.type === T.LogicalExpression)) e = e.parent;
+  if (e.parent?.type === T.VariableDeclarator && e.parent.init === e && e.parent.id.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, e.parent.id);
+    const reads = v?.references.filter((r) => r.isRead()) ?? [];
+    if (reads.length > 0 && reads.every((r) => { for (let q: Node | undefined = r.identifier.parent; q && q !== body; q = q.parent) { if ((q.type === T.CallExpression || q.type === T.NewExpression) && asWait(q, ctx.sourceCode, ctx.settings)) return true; } return false; })) return false;
+  }
+  return true;
 }

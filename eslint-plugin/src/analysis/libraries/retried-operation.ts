@@ -3,8 +3,7 @@ import { T } from '../node-types';
 import { calleeName, contains, propertyName, stringValue, unwrap, walk } from '../ast';
 import { sameFileFunction } from '../delay';
 import { describeHttpCall, judgeIdempotency, type HttpCall } from '../http';
-import { analyzeOperation, classifiesStatus, okCheck, statusesTested } from '../operation';
-import { CLASSIFIER_RE } from '../vocabulary';
+import { analyzeOperation, classifiesStatus, isClassifierCall, okCheck, statusesTested } from '../operation';
 import { variableOf } from '../scope';
 import type { ClientErrorRetry, Node, RetrySite } from '../types';
 import { resolveFunction } from './option-state';
@@ -95,7 +94,7 @@ function classifiesOtherwise(ctx: LibraryContext, fn: FunctionNode): boolean {
   let found = false;
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (found) return false;
-    if (n.type === T.CallExpression && CLASSIFIER_RE.test(calleeName(n) ?? '')) found = true;
+    if (n.type === T.CallExpression && isClassifierCall(n, ctx.sourceCode)) found = true;
     if (n.type === T.BinaryExpression && ['<', '<=', '>', '>='].includes(n.operator) && statusesTested(n, ctx.sourceCode).length > 0) found = true;
     return undefined;
   });
