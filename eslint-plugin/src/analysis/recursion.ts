@@ -770,6 +770,7 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
         const given = r.call.arguments[k];
         return !!rv && !!given && given.type !== T.SpreadElement && refersTo(arg, rv, ctx) && changeIn(given, v, ctx) !== undefined;
       });
+      if (grows && tests.some((t) => refersTo(t, v, ctx))) bounded = true;
       return grows ? undefined : v;
     })
     .filter((v): v is Variable => v !== undefined);
