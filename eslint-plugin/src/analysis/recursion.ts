@@ -544,7 +544,7 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     const back = backCalls(fn, target, ctx);
     // Only a relay that waits before calling back is a retry (a scheduler, a retry method); one
     // that just hands over (a queue drain, a success-path restart) is not.
-    if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0] });
+    if (back[0] && (relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx) || restartsSameInputOnFailure(fn, n, target, back[0], ctx))) out.push({ call: n, relay: target, back: back[0] });
   }
   // A failure handler passed by name (`.catch(onFail)`, `.then(ok, later)`, `on('close', onDrop)`,
   // `this.ws.onclose = this.handleClose`) that schedules `fn` again: a cycle through a failure edge (K6).
@@ -588,6 +588,42 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     });
   }
   return out;
+}
+
+/**
+ * A relay that waits nothing but is called only on `fn`'s failure path and calls `fn` back with the
+ * input `fn` was given (`send(data, count++)` from a failed send, where `send(data)` starts the send
+ * again): a re-run of the same operation after a failure, through an intermediary. A relay that
+ * hands `fn` other input (the next item of a queue) is not one.
+ */
+function restartsSameInputOnFailure(fn: Fn, call: TSESTree.CallExpression, relay: Fn, back: TSESTree.CallExpression, ctx: Ctx): boolean {
+  const ownVar = (i: number): Variable | undefined => {
+    const own = fn.params[i];
+    const id = own && (own.type === T.AssignmentPattern ? own.left : own);
+    return id && id.type === T.Identifier ? variableOf(ctx.sourceCode, id) : undefined;
+  };
+  let passedOn = false;
+  // Every argument of the call back is `fn`'s own input at that position (handed through the relay
+  // as is, or its count stepped), or a literal (a count started over).
+  const same = back.arguments.every((b, i) => {
+    const bu = unwrap(b);
+    if (bu.type === T.Literal) return true;
+    if (bu.type !== T.Identifier) return false;
+    const k = relay.params.findIndex((p) => {
+      const id = p.type === T.AssignmentPattern ? p.left : p;
+      return id.type === T.Identifier && id.name === bu.name;
+    });
+    const given = k >= 0 ? call.arguments[k] : undefined;
+    const v = ownVar(i);
+    if (!given || given.type === T.SpreadElement || !v) return false;
+    const g = unwrap(given);
+    if (g.type === T.Identifier && isReferenceTo(v, g)) {
+      passedOn = true;
+      return true;
+    }
+    return changeIn(given, v, ctx) !== undefined;
+  });
+  return same && passedOn && failureContext(call, fn, ctx, undefined, true) !== undefined;
 }
 
 const calledFunctions = fileMemo<Node, Fn | null>();
@@ -719,8 +755,30 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   // The relay may hold the bound itself: `if (this.attempt >= 10) return this.giveUp(err)`. Only a
   // test that decides whether the cycle goes on counts: one that picks a value (the step of a delay
   // table, `tries < DELAYS.length ? tries : DELAYS.length - 1`) lets every path call back.
+  // A parameter of `fn` that the cycle hands back unchanged or not at all (the relay drops it and
+  // calls back with its default, or is given `count++`, the old value): a test of it never stops the cycle.
+  const stale = fn.params
+    .map((param, i) => {
+      const id = param && (param.type === T.AssignmentPattern ? param.left : param);
+      if (!id || id.type !== T.Identifier) return undefined;
+      const v = variableOf(ctx.sourceCode, id);
+      if (!v) return undefined;
+      const arg = r.back.arguments[i];
+      if (!arg) return v;
+      if (changeIn(arg, v, ctx) !== undefined) return undefined;
+      // The relay hands back (or steps) one of its own parameters, given `fn`'s count stepped at the call to it.
+      const grows = r.relay.params.some((rp, k) => {
+        const rid = rp.type === T.AssignmentPattern ? rp.left : rp;
+        const rv = rid.type === T.Identifier ? variableOf(ctx.sourceCode, rid) : undefined;
+        const given = r.call.arguments[k];
+        return !!rv && !!given && given.type !== T.SpreadElement && refersTo(arg, rv, ctx) && changeIn(given, v, ctx) !== undefined;
+      });
+      if (grows && tests.some((t) => refersTo(t, v, ctx))) bounded = true;
+      return grows ? undefined : v;
+    })
+    .filter((v): v is Variable => v !== undefined);
   const relayTests = testsOf(r.relay, ctx);
-  const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back]));
+  const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back]) && !stale.some((v) => refersTo(t, v, ctx)));
   if (!bounded && stopping.some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
   /** Whether the relay's own stopping tests (not a changed argument) are what bound it. */
   const byStoppingTest = bounded && !r.back.arguments.length;
@@ -1839,6 +1897,9 @@ function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
     if (u.type === T.MemberExpression) return isV(u.object);
     return u.type === T.Identifier && isReferenceTo(v, u);
   };
+  // `count++` as the value handed on is the old count: the callee gets no change.
+  const whole = unwrap(arg);
+  if (whole.type === T.UpdateExpression && !whole.prefix && isV(whole.argument)) return undefined;
   walk(arg, ctx.sourceCode.visitorKeys, (n) => {
     if (dir || isFunction(n)) return false;
     if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier) {
