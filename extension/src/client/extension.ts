@@ -15,16 +15,24 @@ export interface RetryLintApi {
 let client: RetryLintClient | undefined;
 
 /**
- * Registers the commands and the status item and starts the language server without waiting for
- * it: the client queues requests until the server answers `initialize`, and a failed start is told
- * in the output channel and the status item (RetryLintClient.start never rejects).
+ * Registers the commands and the status item, and returns: the language client is made and started
+ * on the next turn of the event loop, and nothing waits for the server (the client queues requests
+ * until the server answers `initialize`; a failed start is told in the output channel and the status
+ * item, as RetryLintClient.start never rejects).
  */
 export function activate(context: vscode.ExtensionContext): RetryLintApi {
   const t0 = performance.now();
   const status = new StatusItem(DOCUMENT_SELECTOR);
-  client = new RetryLintClient(context, status);
-  context.subscriptions.push(status, client, ...registerCommands(client));
-  const started = client.start();
+  const own = new RetryLintClient(context, status);
+  client = own;
+  context.subscriptions.push(status, own, ...registerCommands(own));
+  const started = new Promise<void>((resolve) => {
+    setImmediate(() => {
+      // Deactivated before this turn: nothing to start.
+      if (client === own) void own.start().then(resolve);
+      else resolve();
+    });
+  });
   return { status: () => ({ state: status.state, message: status.message }), started: () => started, activationMs: performance.now() - t0 };
 }
 

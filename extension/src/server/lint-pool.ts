@@ -245,7 +245,7 @@ export class LintPool {
       slot.roomy = false;
       if (last && !this.inProcess) this.spawn(slot);
     }, RETIRE_MS);
-    slot.idleTimer.unref?.();
+    slot.idleTimer.unref();
   }
 
   private submit(slot: Slot, request: Request, uri: string | undefined, size: number, what: string, cancel?: Int32Array, background = false): Promise<Extract<WorkerReply, { ok: true }> | undefined> {
@@ -310,7 +310,7 @@ export class LintPool {
   private runHere(job: Job): void {
     let reply: Promise<WorkerReply>;
     try {
-      reply = localPart().handle({ ...job.request, id: job.id } as WorkerRequest);
+      reply = localPart().handle({ ...job.request, id: job.id });
     } catch (error) {
       reply = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

@@ -151,7 +151,7 @@ function remember(target: LintTarget, parsed: boolean, keepTree = true): Parsed 
   const hit = recall(target);
   if (hit) {
     hit.sourceCode ??= sourceCode;
-    hit.parses ||= parsed;
+    if (parsed) hit.parses = true;
     return hit;
   }
   const entry: Parsed = { filePath: target.filePath, text, sourceCode, parses: parsed, fixable: new Map() };

@@ -69,7 +69,7 @@ export class PreparedAnswers {
   async answer(doc: TextDocument, queries: AnalysisQueries, settings: Pick<RetryLintSettings, 'rules'>): Promise<AnalysisAnswers | undefined> {
     const text = doc.getText();
     const entry = this.entries.get(doc.uri);
-    if (!entry || entry.text !== text) return undefined;
+    if (entry?.text !== text) return undefined;
     const out: AnalysisAnswers = { plans: [], jsx: [] };
     if (queries.fixAll) {
       if (!entry.nothingToFix || entry.rules !== JSON.stringify(settings.rules)) return undefined;
