@@ -3,7 +3,7 @@ import { T } from './node-types';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { isSuccessFlag as helperSuccessFlag, sameFileFunction } from './delay';
 import { aliasedTest, isStatusLike, statusCode } from './operation';
-import { bindingOf, variableOf, isReferenceTo } from './scope';
+import { bindingOf, isExport, originOf, variableOf, isReferenceTo } from './scope';
 import type { Node } from './types';
 import { ERROR_NAME, FAILURE_EVENTS, PREDICATE_RE, REFUSAL_WAIT_RE } from './vocabulary';
 
@@ -128,6 +128,8 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     case T.MemberExpression: {
       const name = propertyName(t);
       { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome); }
+      // `outcome.error`: set only when the attempt failed.
+      if (isFailureField(t, sourceCode)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
       if (name === 'ok' || name === 'success' || name === 'succeeded') {
         if (outcome.kind === 'success') return true;
         if (outcome.kind === 'status') return outcome.code >= 200 && outcome.code < 300;
@@ -241,6 +243,7 @@ function refusalWaitPresent(where: 'header' | 'body', outcome: Outcome): TV {
  * happens to be called `e` is not.
  */
 function isErrorValue(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  if (isHandedBackFailure(id, sourceCode)) return true;
   if (!ERROR_NAME.test(id.name)) return false;
   const v = variableOf(sourceCode, id);
   const def = v?.defs[0];
@@ -255,6 +258,98 @@ function isErrorValue(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode):
     for (let p: Node | undefined = r.identifier.parent; p; p = p.parent) if (p.type === T.CatchClause) return true;
     return false;
   });
+}
+
+/** The fields a result object hands a failure back in (`{ data, error }`: supabase-js, fetch wrappers). */
+const FAILURE_FIELDS: ReadonlySet<string> = new Set(['error', 'err']);
+
+/** Modules whose export turns a promise into an `[error, value]` pair (await-to-js's `to`). */
+const ERROR_PAIR_MODULES: readonly { module: string; export: string }[] = [
+  { module: 'await-to-js', export: 'default' },
+  { module: 'await-to-js', export: 'to' },
+];
+
+/**
+ * A failure handed back as a value, judged by data flow whatever the local is called: the first
+ * element of the pair a failure-pair helper resolves to (`const [problem] = await settle(p)`), or
+ * the `error` field of an awaited result (`const { error: failed } = await query`). Set only when
+ * the attempt failed.
+ */
+function isHandedBackFailure(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const v = variableOf(sourceCode, id);
+  const def = v?.defs[0];
+  if (!v || !def || def.type !== 'Variable' || v.defs.length !== 1) return false;
+  const decl = def.node as TSESTree.VariableDeclarator;
+  if (!decl.init || v.references.some((r) => r.isWrite() && r.writeExpr !== decl.init)) return false;
+  const init = unwrap(decl.init);
+  if (init.type !== T.AwaitExpression) return false;
+  const call = unwrap(init.argument);
+  // `const { error } = await …`, `{ error: failed }`: the field, whatever the local name.
+  const prop = def.name.parent;
+  if (prop?.type === T.Property && prop.value === def.name && prop.parent === decl.id && decl.id.type === T.ObjectPattern) {
+    const key = propertyName(prop);
+    return key !== undefined && FAILURE_FIELDS.has(key);
+  }
+  // `const [problem, value] = await settle(work)`.
+  if (decl.id.type !== T.ArrayPattern || decl.id.elements[0] !== def.name) return false;
+  return call.type === T.CallExpression && makesFailurePair(call, sourceCode);
+}
+
+/**
+ * A result field that hands the failure back (`outcome.error`), read from a variable holding an
+ * awaited call's result.
+ */
+function isFailureField(m: TSESTree.MemberExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const key = propertyName(m);
+  if (!key || !FAILURE_FIELDS.has(key)) return false;
+  const obj = unwrap(m.object);
+  if (obj.type !== T.Identifier) return false;
+  const v = variableOf(sourceCode, obj);
+  const b = v && bindingOf(v);
+  if (!b || b.kind !== 'init' || !b.node) return false;
+  return unwrap(b.node).type === T.AwaitExpression;
+}
+
+/**
+ * Whether a call resolves to an `[error, value]` pair: await-to-js's `to`, or a same-file function
+ * that turns its work's rejection into a pair with the reason first (`catch (e) { return [e, undefined] }`,
+ * `p.then((v) => [null, v]).catch((e) => [e, null])`).
+ */
+function makesFailurePair(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const origin = originOf(sourceCode, call.callee);
+  if (origin) return ERROR_PAIR_MODULES.some((m) => isExport(origin, m.module, m.export));
+  const fn = sameFileFunction(call.callee, { sourceCode });
+  if (!fn?.body) return false;
+  let pair = false;
+  const firstIs = (arr: Node | null | undefined, param: Node | null | undefined): boolean => {
+    const a = arr && unwrap(arr);
+    if (!a || a.type !== T.ArrayExpression || !param || param.type !== T.Identifier) return false;
+    const first = a.elements[0] && a.elements[0].type !== T.SpreadElement ? unwrap(a.elements[0]) : undefined;
+    return !!first && first.type === T.Identifier && first.name === param.name;
+  };
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (pair) return false;
+    // `catch (e) { return [e, undefined]; }`
+    if (n.type === T.CatchClause && n.param) {
+      const param = n.param;
+      walk(n.body, sourceCode.visitorKeys, (r) => {
+        if (pair || isFunction(r)) return false;
+        if (r.type === T.ReturnStatement && firstIs(r.argument, param)) pair = true;
+        return undefined;
+      });
+    }
+    // `.catch((e) => [e, null])`
+    if (n.type === T.CallExpression && calleeName(n) === 'catch' && n.arguments[0]) {
+      const h = unwrap(n.arguments[0]);
+      if (isFunction(h)) {
+        const param = h.params[0];
+        if (h.body.type !== T.BlockStatement) pair ||= firstIs(h.body, param);
+        else for (const st of h.body.body) if (st.type === T.ReturnStatement && firstIs(st.argument, param)) pair = true;
+      }
+    }
+    return undefined;
+  });
+  return pair;
 }
 
 /** A success flag: named like one and holding what an attempt (a call) returned. */

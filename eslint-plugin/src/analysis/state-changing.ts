@@ -24,8 +24,8 @@ interface Sender {
 }
 
 const SENDERS: readonly Sender[] = [
-  // nodemailer: `transporter.sendMail(message)`.
-  { modules: ['nodemailer'], sends: (m) => m === 'sendMail' },
+  // nodemailer: `transporter.sendMail(message)`; NestJS's mailer module wraps it (`MailerService.sendMail`).
+  { modules: ['nodemailer', '@nestjs-modules/mailer'], sends: (m) => m === 'sendMail' },
   // discord.js: `channel.send()`, `user.send()`, `webhook.send()`, `message.reply()`, `interaction.reply()`/`followUp()`.
   // A payload's `nonce` with `enforceNonce: true` makes Discord drop a second message with that nonce.
   { modules: ['discord.js'], sends: (m) => m === 'send' || m === 'reply' || m === 'followUp', keyOf: discordNonce },
@@ -77,31 +77,107 @@ export function sentMessage(sourceCode: TSESLint.SourceCode, call: TSESTree.Call
   if (callee.type !== T.MemberExpression) return undefined;
   const method = propertyName(callee);
   if (!method) return undefined;
-  const origin = originOf(sourceCode, callee) ?? originThroughParameter(sourceCode, callee);
+  const written = originOf(sourceCode, callee) ?? originThroughParameter(sourceCode, callee) ?? writtenOrigin(sourceCode, callee.object, 0);
+  const origin = written && !originOf(sourceCode, callee) && !originThroughParameter(sourceCode, callee) ? { module: written.module, path: [...written.path, method] } : written;
   let sender: Sender | undefined;
-  if (origin) {
+  if (origin && senderOf(origin.module)) {
     const path = normalPath(origin);
     if (path[path.length - 1] !== method) return undefined;
     sender = senderOf(origin.module);
+  } else if (origin && !isProjectModule(origin.module)) {
+    return undefined;
   } else {
     const root = rootIdentifier(callee.object);
     if (!root) return undefined;
     const v = variableOf(sourceCode, root);
     const def = v?.defs[0];
-    // Only a parameter's value is unknown here; a local of another kind came from somewhere the analysis could not follow.
-    if (!v || !def || def.type !== 'Parameter') return undefined;
-    const typed = annotationModule(sourceCode, def.name as TSESTree.Identifier);
-    if (typed) sender = senderOf(typed);
-    else {
-      const used = importedModules(sourceCode).map(senderOf).filter((s): s is Sender => s !== undefined);
-      sender = used.length > 0 && used.every((s) => s === used[0]) ? used[0] : undefined;
+    // A parameter's value is unknown here: its type or the file's SDK tells. A local of another kind,
+    // or a client from the project's own module, is judged by what the call sends (below).
+    if (v && def && def.type === 'Parameter') {
+      const typed = annotationModule(sourceCode, def.name as TSESTree.Identifier);
+      if (typed) sender = senderOf(typed);
+      else {
+        const used = importedModules(sourceCode).map(senderOf).filter((s): s is Sender => s !== undefined);
+        sender = used.length > 0 && used.every((s) => s === used[0]) ? used[0] : undefined;
+      }
     }
   }
-  if (!sender || !sender.sends(method)) return undefined;
   const payloads = call.arguments
     .map((a) => (a.type === T.SpreadElement ? undefined : resolveObjectLiteral(sourceCode, a)))
     .filter((o): o is TSESTree.ObjectExpression => o !== undefined);
-  return { method, payloads, sender };
+  if (sender) return sender.sends(method) ? { method, payloads, sender } : undefined;
+  // A client whose package cannot be seen (made in the project's own module, a local of unknown
+  // origin): a `send…` call whose payload is a message (a recipient and a subject or body) sends one.
+  if (/^send/.test(method) && payloads.some(isMessagePayload)) return { method, payloads, sender: MESSAGE_PAYLOAD };
+  return undefined;
+}
+
+/** A client recognised by the message it is given, not its package (no de-duplication option known). */
+const MESSAGE_PAYLOAD: Sender = { modules: [], sends: () => true };
+
+/** A module path of the project itself (`./mailer`, `@/lib/mail`, `~/mail`): what it exports cannot be seen. */
+function isProjectModule(module: string): boolean {
+  return module.startsWith('.') || module.startsWith('/') || module.startsWith('@/') || module.startsWith('~/') || module.startsWith('#');
+}
+
+/** A message payload: a recipient (`to`) and something to deliver (`subject`, `html`, `text`, `body`, `template`). */
+function isMessagePayload(o: TSESTree.ObjectExpression): boolean {
+  const names = new Set(o.properties.map((p) => (p.type === T.Property ? propertyName(p) : undefined)));
+  return names.has('to') && ['subject', 'html', 'text', 'body', 'template'].some((n) => names.has(n));
+}
+
+/**
+ * Where a value comes from when it is built in steps the import resolver does not follow: a
+ * `let` written once from a `require` (`Api = require('sdk').Client` in a try), a constant chosen
+ * by a condition (`key && Api ? new Api(key) : null`: the branch that is not nullish), then
+ * `new`, calls and member accesses on it. Undefined unless every write leads to the same module.
+ */
+function writtenOrigin(sourceCode: TSESLint.SourceCode, expr: Node, depth: number): Origin | undefined {
+  const n = unwrap(expr);
+  if (depth > 8) return undefined;
+  const direct = originOf(sourceCode, n);
+  if (direct) return direct;
+  switch (n.type) {
+    case T.ConditionalExpression: {
+      const sides = [n.consequent, n.alternate].filter((x) => !isNullish(x));
+      return sides.length === 1 ? writtenOrigin(sourceCode, sides[0]!, depth + 1) : undefined;
+    }
+    case T.LogicalExpression:
+      return n.operator === '&&' ? writtenOrigin(sourceCode, n.right, depth + 1) : undefined;
+    case T.NewExpression: {
+      const o = writtenOrigin(sourceCode, n.callee, depth + 1);
+      return o && { module: o.module, path: [...o.path, 'new'] };
+    }
+    case T.CallExpression: {
+      const o = writtenOrigin(sourceCode, n.callee, depth + 1);
+      return o && { module: o.module, path: [...o.path, '()'] };
+    }
+    case T.MemberExpression: {
+      const name = propertyName(n);
+      const o = name ? writtenOrigin(sourceCode, n.object, depth + 1) : undefined;
+      return o && { module: o.module, path: [...o.path, name!] };
+    }
+    case T.Identifier: {
+      const v = variableOf(sourceCode, n);
+      if (!v || v.defs.length !== 1 || v.defs[0]!.type !== 'Variable') return undefined;
+      const values: Node[] = [];
+      const init = (v.defs[0]!.node as TSESTree.VariableDeclarator).init;
+      if (init) values.push(init);
+      for (const r of v.references) if (r.isWrite() && r.writeExpr && r.writeExpr !== init) values.push(r.writeExpr as Node);
+      const origins = values.filter((x) => !isNullish(x)).map((x) => writtenOrigin(sourceCode, x, depth + 1));
+      const first = origins[0];
+      if (!first || origins.some((o) => !o || o.module !== first.module || o.path.join('.') !== first.path.join('.'))) return undefined;
+      return first;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `null`, `undefined`, `void 0`. */
+function isNullish(x: Node): boolean {
+  const u = unwrap(x);
+  return (u.type === T.Literal && u.value === null) || (u.type === T.Identifier && u.name === 'undefined') || (u.type === T.UnaryExpression && u.operator === 'void');
 }
 
 /** The key a sent message carries: the SDK's own de-duplication option, or a property named like an idempotency key. */

@@ -18,6 +18,32 @@ export const WAIT_NAME_RE = /^(sleep|delay|wait|pause|nap|hold|snooze|rest|timeo
 /** Names of helpers that wait a delay they compute themselves (the delay is unknown, but they wait). */
 export const OPAQUE_WAIT_RE = /^(backoff|backOff|waitBackoff|backoffDelay|exponentialBackoff|jitteredBackoff|sleepWithBackoff|waitForRetry|waitBeforeRetry|retryDelay)$/i;
 
+/**
+ * Library and runtime exports documented to return a promise that resolves after the time given
+ * in their arguments (ms): the `delay` package's default export (`delay(ms)`) and its
+ * `rangeDelay(min, max)` (older `delay.range`), which waits a random time between the two;
+ * `sleep-promise`'s export; Bun's `sleep` from `bun`. Recognised by the module they come from,
+ * whatever the local name.
+ */
+export const LIBRARY_WAITS: readonly { module: string; export: string; range?: true }[] = [
+  { module: 'delay', export: 'default' },
+  { module: 'delay', export: 'delay' },
+  { module: 'delay', export: 'rangeDelay', range: true },
+  { module: 'delay', export: 'range', range: true },
+  { module: 'sleep-promise', export: 'default' },
+  { module: 'bun', export: 'sleep' },
+];
+
+/**
+ * Methods documented to wait the ms given as their first argument on the objects that have them:
+ * Puppeteer's and Playwright's `page.waitForTimeout(ms)` / `frame.waitForTimeout(ms)`. The
+ * receiver is usually a parameter whose type is not written, so the method is the API.
+ */
+export const WAIT_METHODS: ReadonlySet<string> = new Set(['waitForTimeout']);
+
+/** Runtime globals with a wait method taking ms: Bun's `Bun.sleep(ms)`. */
+export const RUNTIME_WAITS: readonly { global: string; method: string }[] = [{ global: 'Bun', method: 'sleep' }];
+
 /** Modules whose `setTimeout` / `scheduler.wait` exports return a promise that waits. */
 export const TIMER_PROMISE_MODULES: readonly string[] = ['timers/promises', 'node:timers/promises'];
 
@@ -133,3 +159,17 @@ export const READ_STATEMENT_RE = /^\s*(select|show)\b/i;
  * (the OpenAI-compatible chat path, also behind a project's own proxy prefix) is one wherever it sits.
  */
 export const GENERATION_ENDPOINT_RE = /(\/v\d+(beta\d*|alpha\d*)?|\/openai\/deployments\/[^/]+)\/(chat\/completions|completions|embeddings|moderations)$|\/chat\/completions$|:(generateContent|streamGenerateContent|embedContent|batchEmbedContents|countTokens)$/;
+
+/**
+ * Names of bookkeeping a retry keeps between attempts rather than inputs of its operation: attempt
+ * and retry counts, what is left, delays and timeouts (a value so named that is stepped is a count
+ * or a growing wait, not the next candidate).
+ */
+export const BOOKKEEPING_NAME_RE = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
+
+/**
+ * Answers of an OAuth 2.0 device authorization poll that mean "not yet, ask again" (RFC 8628 §3.5:
+ * `authorization_pending`, `slow_down`): the token request is re-sent while a person approves the
+ * code on another device. A loop or call that goes round on them polls, it does not retry.
+ */
+export const PENDING_ANSWER_CODES: ReadonlySet<string> = new Set(['authorization_pending', 'slow_down']);

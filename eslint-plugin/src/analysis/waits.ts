@@ -6,7 +6,7 @@ import { calleeName, contains, enclosingFunction, isFunction, propertyName, unwr
 import { evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
 import { isExport, originOf, variableOf, isReferenceTo } from './scope';
 import type { Node, Wait } from './types';
-import { EXECUTOR_REJECT_INDEX, EXECUTOR_RESOLVE_INDEX, GLOBAL_OBJECTS, OPAQUE_WAIT_RE, TIMER_PROMISE_MODULES, WAIT_NAME_RE, isNotAWaitModule } from './vocabulary';
+import { EXECUTOR_REJECT_INDEX, EXECUTOR_RESOLVE_INDEX, GLOBAL_OBJECTS, LIBRARY_WAITS, OPAQUE_WAIT_RE, RUNTIME_WAITS, TIMER_PROMISE_MODULES, WAIT_METHODS, WAIT_NAME_RE, isNotAWaitModule } from './vocabulary';
 
 const TIMER_MODULES = TIMER_PROMISE_MODULES;
 
@@ -47,6 +47,11 @@ export interface WaitCall {
    * call") when it is written on another line than the promise.
    */
   timer?: TSESTree.CallExpression | TSESTree.NewExpression;
+  /**
+   * A library wait that picks a random time between two bounds (`rangeDelay(min, max)`): the
+   * smallest wait is the first bound, `delayExpr` the largest.
+   */
+  randomFrom?: Node;
 }
 
 /** Whether `call` is the global `setTimeout` (not a local or imported function of that name). */
@@ -155,6 +160,17 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
   const arg0 = n.arguments[0] && n.arguments[0].type !== T.SpreadElement ? n.arguments[0] : undefined;
   // `import { setTimeout as sleep } from 'node:timers/promises'`
   const origin = originOf(sourceCode, n.callee);
+  // A library or runtime export documented to wait (`import pause from 'delay'`, `import { sleep } from 'bun'`).
+  const libraryWait = origin && LIBRARY_WAITS.find((w) => isExport(origin, w.module, w.export));
+  if (libraryWait) {
+    if (libraryWait.range) {
+      const hi = n.arguments[1] && n.arguments[1].type !== T.SpreadElement ? n.arguments[1] : undefined;
+      return { call: n, delayExpr: hi, bindings: [], argument: undefined, opaque: hi === undefined || arg0 === undefined, randomFrom: arg0 };
+    }
+    return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: arg0 === undefined };
+  }
+  // A method documented to wait (`page.waitForTimeout(ms)`) or a runtime's (`Bun.sleep(ms)`).
+  if (arg0 && isWaitMethod(n, sourceCode)) return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: false };
   if (origin && TIMER_MODULES.includes(origin.module)) {
     if (isExport(origin, TIMER_MODULES, 'setTimeout') || (origin.path.length === 2 && origin.path[0] === 'scheduler' && origin.path[1] === 'wait')) {
       return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: arg0 === undefined };
@@ -198,7 +214,7 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
         if (d && d.type === T.Identifier && d.name === id.name) argument = a;
       }
     });
-    return { call: n, delayExpr: inner.delayExpr, bindings, argument, opaque: inner.opaque, unitAssumed: inner.unitAssumed };
+    return { call: n, delayExpr: inner.delayExpr, bindings, argument, opaque: inner.opaque, unitAssumed: inner.unitAssumed, randomFrom: inner.randomFrom };
   }
   if (!name) return undefined;
   // `Atomics.wait(cell, index, value, ms)` blocks the thread: a synchronous wait.
@@ -222,6 +238,23 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
     if (!v.opaque || v.attempt || v.random) return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: false, unitAssumed: true };
   }
   return undefined;
+}
+
+/**
+ * `page.waitForTimeout(ms)` (Puppeteer, Playwright) on any receiver, or a runtime global's wait
+ * (`Bun.sleep(ms)`, where `Bun` is not a local binding).
+ */
+function isWaitMethod(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const c = plainCallee(call);
+  if (c.type !== T.MemberExpression) return false;
+  const method = propertyName(c);
+  if (!method) return false;
+  if (WAIT_METHODS.has(method)) return true;
+  const obj = unwrap(c.object);
+  if (obj.type !== T.Identifier) return false;
+  if (!RUNTIME_WAITS.some((w) => w.global === obj.name && w.method === method)) return false;
+  const v = variableOf(sourceCode, obj);
+  return !v || v.defs.length === 0;
 }
 
 /** The function awaits or returns a call that is not to a same-file function (its callee cannot be seen into). */
@@ -526,6 +559,8 @@ export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: A
       env.params.set(v, value);
     }
     value = evaluate(w.delayExpr, env);
+    // `rangeDelay(min, max)`: a random time from the first bound up to the second.
+    if (w.randomFrom) value = { ...value, lo: Math.min(value.lo, evaluate(w.randomFrom, env).lo), random: true, invariant: false };
   }
   // The delay as written: the argument of the wait, or the timer's delay when no helper parameter stands in between.
   const expression = w.argument ?? (w.bindings.length === 0 ? w.delayExpr : undefined);

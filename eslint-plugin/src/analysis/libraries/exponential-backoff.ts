@@ -14,13 +14,14 @@ import {
   setOption,
   suggest,
   unknownOptionsSite,
+  valueNode,
   valueOf,
 } from './option-state';
 import { judgeRetriedFunction } from './retried-operation';
 import { SUGGESTED_CAP_MS } from './retry-options';
 import { acceptsAll } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { firstWrittenOption, librarySite, opaqueDelay, scheduleDelay } from './util';
+import { firstWrittenOption, librarySite, opaqueDelay, scheduleDelay, scheduleWithUnknownBase } from './util';
 
 /** exponential-backoff's options: an object that writes one of them configures retrying. */
 const BACKOFF_OPTIONS = ['numOfAttempts', 'startingDelay', 'timeMultiple', 'maxDelay', 'jitter', 'delayFirstAttempt', 'retry'];
@@ -108,7 +109,9 @@ function analyzeBackOff(ctx: LibraryContext, call: TSESTree.CallExpression | TSE
     const waitNode: Node =
       (random === false ? propertyOf(jitterS) : undefined) ?? (multiple !== undefined && multiple <= 1 ? propertyOf(multipleS) : undefined) ?? callAt;
     if (start === undefined || multiple === undefined) {
-      site.waits.push({ node: waitNode, argument: undefined, delay: opaqueDelay(anchor) });
+      // An unknown `startingDelay` (a config value, a field): the jitter and growth options still decide.
+      site.waits.push({ node: waitNode, argument: undefined, delay: scheduleWithUnknownBase(anchor, { factor: multiple, random, baseExpr: valueNode(startS) }) });
+      if (random === false && multiple !== undefined) suggest(site, 'require-jitter', setOption(options, 'jitter', "'full'", "Use full jitter (`jitter: 'full'`)", fn));
     } else {
       const waits = attempts === undefined || delayFirst === undefined ? undefined : delayFirst ? attempts : attempts - 1;
       const delay = scheduleDelay({

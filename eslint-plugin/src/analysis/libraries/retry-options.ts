@@ -11,11 +11,12 @@ import {
   setOption,
   suggest,
   unknownOptionsSite,
+  valueNode,
   type Options,
 } from './option-state';
 import type { LibraryContext } from './types';
 import { isEffectivelyUnbounded } from '../limits';
-import { firstWrittenOption, librarySite, opaqueDelay, scheduleDelay } from './util';
+import { firstWrittenOption, librarySite, opaqueDelay, scheduleDelay, scheduleWithUnknownBase } from './util';
 
 /**
  * The options of node-retry (`retry`), shared by p-retry, async-retry and promise-retry:
@@ -107,7 +108,9 @@ export function retryOptionsSite(
   }
   const waitNode: Node = (randomize === false ? propertyOf(randomS) : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS) : undefined) ?? callAt;
   if (factor === undefined || minTimeout === undefined) {
-    site.waits.push({ node: waitNode, argument: undefined, delay: opaqueDelay(anchor) });
+    // An unknown `minTimeout` (a config value, a field): `randomize` and `factor` still decide jitter and growth.
+    site.waits.push({ node: waitNode, argument: undefined, delay: scheduleWithUnknownBase(anchor, { factor, random: randomize, baseExpr: valueNode(minS) }) });
+    if (randomize === false && factor !== undefined && (maxTimeout === undefined || !Number.isFinite(maxTimeout))) suggest(site, 'require-jitter', setOption(options, 'randomize', 'true', 'Randomise each wait (`randomize: true`)', after));
     return { site, options };
   }
   const worstRetries = forever === true || isEffectivelyUnbounded(retries) ? Infinity : retries;

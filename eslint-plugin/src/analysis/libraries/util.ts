@@ -219,6 +219,26 @@ export function opaqueDelay(node: Node): DelayFacts {
   return { node, random: false, growing: false, maxMs: Infinity, maxReason: 'opaque', capMs: undefined, retryAfter: undefined, opaque: true };
 }
 
+/**
+ * The wait of a library schedule whose base delay cannot be read (a config value, a field, a
+ * parameter) while what decides its shape can: the library's randomisation and growth factor,
+ * written or left at their defaults. A known growth says the wait grows; a factor of 1 or less
+ * keeps it at the base, whatever the base is, on every attempt (named by `baseExpr` when written);
+ * randomness is what the library's option says. Its size stays unknown (no cap finding). An
+ * unknown factor or randomisation gives {@link opaqueDelay}.
+ */
+export function scheduleWithUnknownBase(node: Node, o: { factor: number | undefined; random: boolean | undefined; baseExpr: Node | undefined }): DelayFacts {
+  const d = opaqueDelay(node);
+  if (o.factor === undefined || o.random === undefined) return d;
+  d.random = o.random;
+  if (o.factor > 1) d.growing = true;
+  else {
+    d.invariant = !o.random;
+    if (o.baseExpr) d.expression = o.baseExpr;
+  }
+  return d;
+}
+
 /** Builds a `library` retry site with empty findings; adapters fill in what they know. */
 export function librarySite(library: string, node: Node, bound: Partial<AttemptBound> = {}): RetrySite {
   return {
