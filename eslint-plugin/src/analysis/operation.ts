@@ -669,9 +669,10 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       }
       if (depth < 2) {
         const { fn, thenCallback: cb } = plan;
-        if (fn && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via, new Map([...bound, [fn, [n]]]));
+        // A helper scanned before (called again, or from a nested loop) is passed over, as `scan` would.
+        if (fn && !scanned.has(fn) && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via, new Map([...bound, [fn, [n]]]));
         // A helper handed to `.then` by name (`.then(checked)`) runs on every attempt's result too.
-        if (cb && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via, bound);
+        if (cb && !scanned.has(cb) && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via, bound);
       }
     }
   };
