@@ -23,6 +23,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
 import { T } from './node-types';
 import type { Ctx } from './operation';
+import { fileMemo } from './memo';
 import { variableOf } from './scope';
 import type { Node } from './types';
 import { BOOKKEEPING_NAME_RE } from './vocabulary';
@@ -95,8 +96,40 @@ function drawsRandom(expr: Node, ctx: Ctx): boolean {
  * every run). Nested functions of `region` count: a listener's `port++` runs before the re-run it makes.
  */
 export function inputWrites(region: Node, ctx: Ctx, perRun?: Node): { slot: InputSlot; node: Node }[] {
+  const all = fileInputWrites(ctx);
   const out: { slot: InputSlot; node: Node }[] = [];
-  walk(region, ctx.sourceCode.visitorKeys, (n) => {
+  // The file's writes are in source order: the region's are a run of them, found by its start.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.node.range[0] < region.range[0]) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < all.length && all[i]!.node.range[0] < region.range[1]; i++) {
+    const w = all[i]!;
+    if (w.node.range[1] > region.range[1]) continue;
+    // A variable declared in the run itself is made anew on every run (a buffer, a pass-local):
+    // what one run writes to it never reaches the next.
+    if (perRun && w.decl && contains(perRun, w.decl)) continue;
+    out.push({ slot: w.slot, node: w.node });
+  }
+  return out;
+}
+
+const writesOfFile = fileMemo<Node, { slot: InputSlot; node: Node; decl?: Node }[]>();
+
+/**
+ * Every write of the file that gives a slot a new value ({@link inputWrites}' test, without the
+ * region), in source order, computed once per file: a loop nested 300 deep then asks for its own
+ * writes by range instead of walking its whole body again at every level.
+ */
+function fileInputWrites(ctx: Ctx): { slot: InputSlot; node: Node; decl?: Node }[] {
+  const program = ctx.sourceCode.ast as Node;
+  const hit = writesOfFile.get(program);
+  if (hit) return hit;
+  const out: { slot: InputSlot; node: Node; decl?: Node }[] = [];
+  walk(program, ctx.sourceCode.visitorKeys, (n) => {
     let target: Node | undefined;
     let changed = false;
     if (n.type === T.UpdateExpression) {
@@ -115,13 +148,12 @@ export function inputWrites(region: Node, ctx: Ctx, perRun?: Node): { slot: Inpu
     if (!target || !changed) return undefined;
     const slot = slotOf(target, ctx);
     if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot))) return undefined;
-    // A variable declared in the run itself is made anew on every run (a buffer, a pass-local):
-    // what one run writes to it never reaches the next.
-    const decl = slot.kind === 'variable' ? slot.variable.defs[0]?.name : undefined;
-    if (perRun && decl && contains(perRun, decl)) return undefined;
-    out.push({ slot, node: n });
+    const decl = slot.kind === 'variable' ? (slot.variable.defs[0]?.name as Node | undefined) : undefined;
+    out.push({ slot, node: n, decl });
     return undefined;
   });
+  out.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  writesOfFile.set(program, out);
   return out;
 }
 

@@ -1143,20 +1143,23 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
  * index moved on), so each pass is handed the next value of a moving source.
  */
 function takesAdvancedValue(block: Node, loop: Loop, ctx: Ctx): boolean {
-  let found = false;
-  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (found || isFunction(n)) return false;
-    if (n.type !== T.VariableDeclarator || n.id.type !== T.Identifier || !n.init) return undefined;
-    let init = unwrap(n.init);
+  for (const n of nodesWithin(loop.body, ctx.sourceCode, declaratorsMemo, isCallDeclarator, false)) {
+    let init = unwrap(n.init!);
     if (init.type === T.AwaitExpression) init = unwrap(init.argument);
-    if (init.type !== T.CallExpression) return undefined;
+    if (init.type !== T.CallExpression) continue;
     const target = sameFileFunction(init.callee, ctx);
-    if (!target || contains(target, loop) || inputWrites(target.body, ctx, target).length === 0) return undefined;
+    if (!target || contains(target, loop) || inputWrites(target.body, ctx, target).length === 0) continue;
     const v = variableOf(ctx.sourceCode, n.id);
-    if (v && operationTakes(block, { kind: 'variable', variable: v }, ctx)) found = true;
-    return undefined;
-  });
-  return found;
+    if (v && operationTakes(block, { kind: 'variable', variable: v }, ctx)) return true;
+  }
+  return false;
+}
+
+const declaratorsMemo = fileMemo<Node, Run<TSESTree.VariableDeclarator & { id: TSESTree.Identifier }>>();
+
+/** `const name = <init>` with a plain name and an initialiser (the candidates {@link takesAdvancedValue} reads). */
+function isCallDeclarator(n: Node): n is TSESTree.VariableDeclarator & { id: TSESTree.Identifier } {
+  return n.type === T.VariableDeclarator && n.id.type === T.Identifier && !!n.init;
 }
 
 /**

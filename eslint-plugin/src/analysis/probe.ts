@@ -23,6 +23,7 @@ import { calleeName, contains, isFunction, isLogCallee, propertyName, stringValu
 import { sameFileFunction } from './delay';
 import { describeHttpCall, rejectsErrorStatuses } from './http';
 import type { Ctx } from './operation';
+import { fileMemo } from './memo';
 import { variableOf } from './scope';
 import type { Node } from './types';
 import { CONNECTION_TEST_RE, PENDING_ANSWER_CODES, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
@@ -508,16 +509,26 @@ function expressionStatement(expr: Node, j: Judgement): void {
  * (PRODUCT, "Retry or not"), not a retry.
  */
 export function waitsOnPendingAnswer(region: Node, ctx: Pick<Ctx, 'sourceCode'>): boolean {
-  let found = false;
+  return pendingAnswerTests(ctx).some((n) => n.range[0] >= region.range[0] && n.range[1] <= region.range[1]);
+}
+
+const pendingTestsOfFile = fileMemo<Node, Node[]>();
+
+/** The file's tests of an answer against a device-flow "not yet" code, found once per file (each loop asks by range). */
+function pendingAnswerTests(ctx: Pick<Ctx, 'sourceCode'>): Node[] {
+  const program = ctx.sourceCode.ast as Node;
+  const hit = pendingTestsOfFile.get(program);
+  if (hit) return hit;
+  const out: Node[] = [];
   const pending = (n: Node | null | undefined): boolean => {
     const text = n ? stringValue(unwrap(n)) : undefined;
     return text !== undefined && PENDING_ANSWER_CODES.has(text);
   };
-  walk(region, ctx.sourceCode.visitorKeys, (n) => {
-    if (found) return false;
-    if (n.type === T.BinaryExpression && (n.operator === '===' || n.operator === '==') && (pending(n.left as Node) || pending(n.right))) found = true;
-    if (n.type === T.SwitchCase && pending(n.test)) found = true;
+  walk(program, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.BinaryExpression && (n.operator === '===' || n.operator === '==') && (pending(n.left as Node) || pending(n.right))) out.push(n);
+    if (n.type === T.SwitchCase && pending(n.test)) out.push(n);
     return undefined;
   });
-  return found;
+  pendingTestsOfFile.set(program, out);
+  return out;
 }
