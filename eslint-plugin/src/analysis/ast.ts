@@ -176,9 +176,20 @@ const LOG_METHOD_RE = /^(log|info|warn|error|debug|trace|verbose)$/;
  * not worked on. `objects` are the receivers that never take an input (`Math` for arithmetic too).
  */
 export function isLogCallee(callee: Node, objects: readonly string[] = ['console']): boolean {
+  // `log('waiting…')`, `debug('retrying')`: a bare function named as a log method logs.
+  if (callee.type === T.Identifier) return LOG_METHOD_RE.test(callee.name);
   if (callee.type !== T.MemberExpression) return false;
   const object = unwrap(callee.object);
-  return (object.type === T.Identifier && objects.includes(object.name)) || LOG_METHOD_RE.test(propertyName(callee) ?? '');
+  return (object.type === T.Identifier && objects.includes(object.name)) || LOG_METHOD_RE.test(propertyName(callee) ?? '') || isStandardStreamWrite(callee);
+}
+
+/** `process.stdout.write(…)`, `process.stderr.write(…)`: text for the person at the terminal, a log line. */
+function isStandardStreamWrite(callee: TSESTree.MemberExpression): boolean {
+  if (propertyName(callee) !== 'write') return false;
+  const stream = unwrap(callee.object);
+  if (stream.type !== T.MemberExpression || !/^std(out|err)$/.test(propertyName(stream) ?? '')) return false;
+  const owner = unwrap(stream.object);
+  return owner.type === T.Identifier && owner.name === 'process';
 }
 
 /** The statement holding `node` that sits in a statement list (a block, the program or a `case`), or undefined. */

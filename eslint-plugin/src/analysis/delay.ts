@@ -54,6 +54,12 @@ export interface Value {
   invariant: boolean;
   /** An operator or function the evaluator does not model produced the number (`a ^ b`): `lo`/`hi` are unknown, the other facts hold. */
   unmodelled?: boolean;
+  /**
+   * It grows with an attempt counter whose limit is defined in another module (`attempt <
+   * MAX_RETRIES` with `MAX_RETRIES` imported): bounded, by a number the file does not show.
+   * PRODUCT: about what cannot be seen, stay silent; such growth is not reported as unbounded.
+   */
+  unseenBound?: boolean;
 }
 
 /**
@@ -75,6 +81,8 @@ export interface AttemptVar {
   hi: number;
   /** The update that carries it to the next attempt has a random component (`gap * (1 + Math.random())`). */
   random?: boolean;
+  /** `hi` is infinite only because the limit it is compared with is imported from another module. */
+  unseenBound?: boolean;
 }
 
 /** What the evaluator knows about the retry around the expression. */
@@ -143,6 +151,7 @@ function join(a: Value, b: Value): Value {
     now: a.now && b.now,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
+    unseenBound: a.unseenBound || b.unseenBound,
     cap: a.cap !== undefined && b.cap !== undefined ? Math.max(a.cap, b.cap) : undefined,
     capped: (a.capped || !a.retryAfter) && (b.capped || !b.retryAfter) && (a.capped || b.capped),
     source: a.source ?? b.source,
@@ -171,6 +180,7 @@ function combine(a: Value, b: Value, lo: number, hi: number): Value {
     serverAt: a.serverAt ?? b.serverAt,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
+    unseenBound: a.unseenBound || b.unseenBound,
   };
 }
 
@@ -275,7 +285,7 @@ function evalIdentifier(n: TSESTree.Identifier, env: Env): Value {
   if (bound) return bound;
   const attempt = attemptOf(env, variable);
   if (attempt) {
-    return { ...NUM(0), lo: attempt.lo, hi: attempt.hi, attempt: true, unboundedGrowth: attempt.hi === Infinity, random: attempt.random === true, invariant: false };
+    return { ...NUM(0), lo: attempt.lo, hi: attempt.hi, attempt: true, unboundedGrowth: attempt.hi === Infinity, random: attempt.random === true, invariant: false, unseenBound: attempt.unseenBound };
   }
   const v = evalBinding(variable, env);
   if (!v.opaque) return v;
@@ -1438,7 +1448,8 @@ export function toDelayFacts(v: Value, node: Node, expression?: Node): DelayFact
   const retryAfterUncapped = v.retryAfter !== undefined && !Number.isFinite(v.hi) && !v.unboundedGrowth && !v.capped;
   let maxReason: DelayFacts['maxReason'];
   if (retryAfterUncapped) maxReason = 'retry-after';
-  else if (v.unboundedGrowth) maxReason = 'growth';
+  // Growth bounded by an imported limit: bounded, by a number this file does not show (opaque).
+  else if (v.unboundedGrowth && !v.unseenBound) maxReason = 'growth';
   else if (Number.isFinite(v.hi)) maxReason = 'known';
   else maxReason = 'opaque';
   return {

@@ -14,7 +14,8 @@ import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
-import { confinedResource, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
+import { inputWrites, operationTakes, rerunChangesInput } from './input-change';
+import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, isOperationCall, timerOfNamed, waitOf } from './waits';
@@ -87,6 +88,11 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
   }
   if (!restart) return undefined;
   if (onlyOnDeliberateClose(restart, handler, ctx)) return undefined;
+  // The restart takes another input than the failed start (input-change.ts): the handler wrote a
+  // new value to what the restart is handed (`preferred += 1; server.listen(preferred)`), or the
+  // restart derives its argument from the first start's (`listen(PORT + 1)` after `listen(PORT)`):
+  // the next port, a fallback, not a retry (R2).
+  if (rerunChangesInput(handler.body, restart, ctx) || derivedFromFirstStart(restart, handler, ctx)) return undefined;
   // An emitter made only to be opened and given back (`socket.connect(port, () => socket.end())`):
   // each error schedules another look at the port, a readiness wait (probe.ts), not a reconnect.
   const emitterId = unwrap(callee.object);
@@ -134,6 +140,63 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
     honoursRetryAfter: false,
     clientErrorRetries: [],
   };
+}
+
+/**
+ * Whether every name `expr` reads is imported from another module (`MAX_RETRIES`, `MAX_RETRIES - 1`,
+ * `limits.MAX`): a value this file cannot see.
+ */
+function readsOnlyImports(expr: Node, ctx: Ctx): boolean {
+  let names = 0;
+  let other = false;
+  walk(expr, ctx.sourceCode.visitorKeys, (m) => {
+    if (other) return false;
+    if (m.type === T.MemberExpression && !m.computed) {
+      const root = unwrap(m.object);
+      if (root.type === T.Identifier) {
+        names++;
+        if (variableOf(ctx.sourceCode, root)?.defs[0]?.type !== 'ImportBinding') other = true;
+        return false;
+      }
+    }
+    if (m.type === T.Identifier) {
+      names++;
+      if (variableOf(ctx.sourceCode, m)?.defs[0]?.type !== 'ImportBinding') other = true;
+    }
+    if (m.type === T.CallExpression || m.type === T.ThisExpression) other = true;
+    return undefined;
+  });
+  return names > 0 && !other;
+}
+
+/**
+ * The restart hands an argument derived from the one the first start had: the same emitter's same
+ * method is called outside the handler (`server.listen(PORT, host)`), and at some position where
+ * both pass a value the restart passes an expression built on the first start's
+ * (`server.listen(PORT + 1, host)`, `` open(`${name}.bak`) ``, `connect(next(url))`).
+ */
+function derivedFromFirstStart(restart: TSESTree.CallExpression, handler: TSESTree.FunctionLike, ctx: Ctx): boolean {
+  const callee = unwrap(restart.callee);
+  if (callee.type !== T.MemberExpression) return false;
+  const method = propertyName(callee);
+  const emitter = ctx.sourceCode.getText(unwrap(callee.object));
+  const text = (n: Node): string => ctx.sourceCode.getText(unwrap(n));
+  let derived = false;
+  walk(ctx.sourceCode.ast as Node, ctx.sourceCode.visitorKeys, (n) => {
+    if (derived || n === handler) return false;
+    if (n.type !== T.CallExpression || n === restart) return undefined;
+    const c = unwrap(n.callee);
+    if (c.type !== T.MemberExpression || propertyName(c) !== method || ctx.sourceCode.getText(unwrap(c.object)) !== emitter) return undefined;
+    n.arguments.forEach((first, i) => {
+      const again = restart.arguments[i];
+      if (!again || isFunction(unwrap(first)) || isFunction(unwrap(again)) || first.type === T.SpreadElement || again.type === T.SpreadElement) return;
+      const u = unwrap(again);
+      const parts: Node[] = u.type === T.BinaryExpression ? [u.left as Node, u.right] : u.type === T.TemplateLiteral ? u.expressions : u.type === T.CallExpression ? u.arguments : [];
+      if (parts.some((p) => text(p) === text(first))) derived = true;
+    });
+    return undefined;
+  });
+  return derived;
 }
 
 /**
@@ -500,7 +563,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   }
 
   // A "wait until ready" probe produces nothing: polling, not a retry (F5).
-  if (isProbeLoop(loop, ctx)) return undefined;
+  if (isProbeLoop(loop, ctx) || waitsOnPendingAnswer(loop.body, ctx)) return undefined;
 
   // 2. The attempt bound.
   const { bound, attempts } = schedule ? scheduleBound(loop as TSESTree.ForOfStatement, schedule, ctx) : loopBound(loop as Exclude<Loop, TSESTree.ForOfStatement>, ctx);
@@ -1048,6 +1111,11 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
     }
   }
   if (tryStmt.handler && advancesInputSource(tryStmt, ctx)) return true;
+  // The shared data-flow rule (input-change.ts): the pass writes a new value to something the try's
+  // operation takes (`port += 1` with `listen(port)`), or the operation takes a value the pass got
+  // from a same-file function that moves its state on (`const url = this.nextEndpoint()` with
+  // `this.index = (this.index + 1) % n` in it): the next pass works on another input.
+  if (rerunChangesInput(loop.body, tryStmt.block, ctx) || takesAdvancedValue(tryStmt.block, loop, ctx)) return true;
   const fields = replacedFields(loop.body, tryStmt.block, ctx);
   if (reassigned.size === 0 && fields.size === 0) return false;
   let reads = false;
@@ -1067,6 +1135,28 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
     return undefined;
   });
   return reads;
+}
+
+/**
+ * The try's operation takes a value declared in the loop body from a call of a same-file function
+ * or method that writes its own state to a new value (input-change.ts `inputWrites`: a cursor or an
+ * index moved on), so each pass is handed the next value of a moving source.
+ */
+function takesAdvancedValue(block: Node, loop: Loop, ctx: Ctx): boolean {
+  let found = false;
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type !== T.VariableDeclarator || n.id.type !== T.Identifier || !n.init) return undefined;
+    let init = unwrap(n.init);
+    if (init.type === T.AwaitExpression) init = unwrap(init.argument);
+    if (init.type !== T.CallExpression) return undefined;
+    const target = sameFileFunction(init.callee, ctx);
+    if (!target || contains(target, loop) || inputWrites(target.body, ctx, target).length === 0) return undefined;
+    const v = variableOf(ctx.sourceCode, n.id);
+    if (v && operationTakes(block, { kind: 'variable', variable: v }, ctx)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /**
@@ -1780,11 +1870,11 @@ function refsCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
 }
 
 /** Numeric comparisons of a counter in a test: the bound value and the comparison. */
-function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op: string; offset: number } | 'unknown' | 'truthy' | undefined {
+function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op: string; offset: number } | 'unknown' | 'unseen' | 'truthy' | undefined {
   const t = unwrap(test);
   // `while (retries--)`, `while (left)`
   if (c.direction === -1 && ((t.type === T.UpdateExpression && refsCounter(t, c, ctx)) || isCounter(t, c, ctx))) return 'truthy';
-  let result: { limit: number; op: string; offset: number } | 'unknown' | 'truthy' | undefined;
+  let result: { limit: number; op: string; offset: number } | 'unknown' | 'unseen' | 'truthy' | undefined;
   walk(t, ctx.sourceCode.visitorKeys, (n) => {
     if (result || isFunction(n)) return false;
     // `if (tooMany(n++)) throw e`, `if (!shouldRetry(res, tries, max))`: a same-file predicate compares the counter.
@@ -1818,7 +1908,7 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op
     if (offset === undefined) return undefined;
     const v = evaluate(other, makeEnv(ctx.sourceCode));
     if (v.opaque || v.attempt || v.lo !== v.hi) {
-      result = 'unknown';
+      result = v.opaque && !v.attempt && readsOnlyImports(other, ctx) ? 'unseen' : 'unknown';
       return false;
     }
     result = { limit: v.lo, op, offset };
@@ -1842,12 +1932,16 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
     let hi = Infinity;
     let lo = start ?? 0;
     let compared = false;
+    // Every limit the counter is compared with is imported (`attempt < MAX_RETRIES`): bounded by
+    // a number the file does not show.
+    let unseen: boolean | undefined;
     for (const { test, inLoopTest } of tests) {
       const lim = counterLimit(test, c, ctx);
       if (!lim) continue;
       compared = true;
-      if (lim === 'unknown' || lim === 'truthy' || !c.unit) vague = true;
-      if (lim === 'unknown') continue;
+      if (lim === 'unknown' || lim === 'unseen' || lim === 'truthy' || !c.unit) vague = true;
+      unseen = (unseen ?? true) && lim === 'unseen';
+      if (lim === 'unknown' || lim === 'unseen') continue;
       if (lim === 'truthy') {
         if (c.direction === -1 && start !== undefined) {
           hi = Math.min(hi, start);
@@ -1886,7 +1980,8 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
     // `if (step < maxSteps) step++`: a count stepped only below a limit saturates there (F6); it
     // bounds the delay computed from it, not the loop.
     const ceiling = c.variable && c.direction === 1 ? saturation(loop, c.variable, ctx) : undefined;
-    if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: Math.min(compared ? hi : Infinity, ceiling ?? Infinity) });
+    const top = Math.min(compared ? hi : Infinity, ceiling ?? Infinity);
+    if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: top, ...(unseen && top === Infinity ? { unseenBound: true } : {}) });
   }
   if (!bounded && tests.some((t) => hasDeadline(t.test, ctx.sourceCode))) bounded = true;
   // `retryOrThrow(err)`, `this.giveUpIfExhausted(err)`: a same-file function that throws out of the

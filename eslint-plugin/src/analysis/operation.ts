@@ -585,6 +585,35 @@ function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode:
   return found;
 }
 
+/** What {@link analyzeOperation}'s scan needs to know of a call whatever the region it scans (see {@link callPlan}). */
+interface CallPlan {
+  /** Whether {@link nonIdempotentOperation} can find an operation in the call (for some region). */
+  operation: boolean;
+  /** The same-file function the call runs. */
+  fn: ReturnType<typeof sameFileFunction>;
+  /** The same-file function handed by name to `.then` (`.then(checked)`). */
+  thenCallback: ReturnType<typeof sameFileFunction>;
+}
+
+const callPlans = fileMemo<TSESTree.CallExpression, CallPlan>();
+
+/**
+ * The facts about a call that do not depend on the region scanned, memoised per call: every loop
+ * around a call scans it again (a loop nesting d others scans its nested loops' calls), and only
+ * whether a key is created inside depends on that loop.
+ */
+function callPlan(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): CallPlan {
+  const hit = callPlans.get(call);
+  if (hit) return hit;
+  // `nonIdempotentOperation`'s own first tests, which do not read the region.
+  const operation = runsHookMutation(sourceCode, call) || !!sentMessage(sourceCode, call) || (!!calleeName(call) && unwrap(call.callee).type === T.MemberExpression);
+  const fn = sameFileFunction(call.callee, { sourceCode });
+  const thenCallback = calleeName(call) === 'then' && call.arguments[0] && unwrap(call.arguments[0]).type === T.Identifier ? sameFileFunction(call.arguments[0], { sourceCode }) : undefined;
+  const plan = { operation, fn, thenCallback };
+  callPlans.set(call, plan);
+  return plan;
+}
+
 const callsInRegion = fileMemo<Node, Run<TSESTree.CallExpression>>();
 const branchesInRegion = fileMemo<Node, Run<TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement>>();
 const isCall = (n: Node): n is TSESTree.CallExpression => n.type === T.CallExpression;
@@ -632,19 +661,17 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         if (j) nonIdempotent.push(j);
         continue;
       }
-      const op = nonIdempotentOperation(n, keyRegion, ctx);
+      const plan = callPlan(n, sourceCode);
+      const op = plan.operation ? nonIdempotentOperation(n, keyRegion, ctx) : undefined;
       if (op) {
         nonIdempotent.push(op);
         continue;
       }
       if (depth < 2) {
-        const fn = sameFileFunction(n.callee, { sourceCode });
+        const { fn, thenCallback: cb } = plan;
         if (fn && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via, new Map([...bound, [fn, [n]]]));
         // A helper handed to `.then` by name (`.then(checked)`) runs on every attempt's result too.
-        if (calleeName(n) === 'then' && n.arguments[0] && unwrap(n.arguments[0]).type === T.Identifier) {
-          const cb = sameFileFunction(n.arguments[0], { sourceCode });
-          if (cb && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via, bound);
-        }
+        if (cb && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via, bound);
       }
     }
   };
@@ -750,12 +777,11 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
  */
 function caughtStatuses(region: Node, catches: readonly RetryCatch[], sourceCode: TSESLint.SourceCode): number[] | undefined {
   if (catches.length === 0) return undefined;
-  let testedOutside = false;
-  walkRegion(region, sourceCode, (n) => {
-    if (testedOutside || catches.some((c) => c.body === n)) return false;
-    if ((n.type === T.IfStatement || n.type === T.ConditionalExpression) && (statusesTested(n.test, sourceCode).length > 0 || okCheck(n.test, sourceCode) !== undefined)) testedOutside = true;
-    return undefined;
-  });
+  // An `if` or `?:` of the region outside the catches' bodies that tests a status: from the
+  // region's branches (listed once for it and its nested loops), not a walk of the region per loop.
+  const testedOutside = nodesWithin(region, sourceCode, branchesInRegion, isBranch, true).some(
+    (n) => (n.type === T.IfStatement || n.type === T.ConditionalExpression) && !catches.some((c) => contains(c.body, n)) && (statusesTested(n.test, sourceCode).length > 0 || okCheck(n.test, sourceCode) !== undefined),
+  );
   if (testedOutside) return undefined;
   const going = new Set<number>();
   for (const c of catches) {
@@ -1037,7 +1063,10 @@ function memberNames(node: Node): string[] {
 
 const SDK_CREATE = new Set(['create', 'charge', 'capture', 'transfer', 'createPayment', 'createCharge', 'createOrder']);
 
-/** A GraphQL mutation or an SDK `create`/`charge` call in the retried region, with no idempotency key option. */
+/**
+ * A GraphQL mutation or an SDK `create`/`charge` call in the retried region, with no idempotency key option.
+ * Its tests before the region is read are also {@link callPlan}'s `operation`: keep the two alike.
+ */
 function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx: Ctx): NonIdempotentRequest | undefined {
   const name = calleeName(call);
   const callee = unwrap(call.callee);

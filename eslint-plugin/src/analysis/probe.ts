@@ -25,7 +25,7 @@ import { describeHttpCall, rejectsErrorStatuses } from './http';
 import type { Ctx } from './operation';
 import { variableOf } from './scope';
 import type { Node } from './types';
-import { CONNECTION_TEST_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
+import { CONNECTION_TEST_RE, PENDING_ANSWER_CODES, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { asWait, isGlobalTimer } from './waits';
 
 type Variable = TSESLint.Scope.Variable;
@@ -204,7 +204,9 @@ function confinedResult(v: Variable, ctx: Ctx): boolean {
     if (m?.type === T.MemberExpression && m.object === id) {
       const name = propertyName(m) ?? '';
       if (STATUS_PROP_RE.test(name) && !(m.parent?.type === T.CallExpression && m.parent.callee === m)) continue;
-      if ((DRAIN_RE.test(name) || RELEASE_RE.test(name)) && m.parent?.type === T.CallExpression && m.parent.callee === m) continue;
+      if ((DRAIN_RE.test(name) || RELEASE_RE.test(name) || SETUP_RE.test(name)) && m.parent?.type === T.CallExpression && m.parent.callee === m) continue;
+      // `req.on('error', reject)`: a listener for the request's life (failed, timed out), not its data.
+      if (LISTEN_RE.test(name) && m.parent?.type === T.CallExpression && m.parent.callee === m && LIFECYCLE_EVENT_RE.test(stringValue(m.parent.arguments[0]) ?? '')) continue;
       return false;
     }
     // `if (res)`, `if (!ok)`: only whether there was an answer.
@@ -265,6 +267,13 @@ function returned(arg: Node, j: Judgement): void {
   let a = unwrap(arg);
   if (a.type === T.AwaitExpression) a = unwrap(a.argument);
   if (a.type === T.Literal || (a.type === T.Identifier && a.name === 'undefined')) return;
+  // A value the look did not make (`return address`, declared before the wait began): what the
+  // caller gets is known before the dependency answered, like a constant.
+  if (a.type === T.Identifier) {
+    const v = variableOf(j.ctx.sourceCode, a);
+    const decl = v?.defs[0]?.name;
+    if (v && decl && !contains(j.root, decl) && !j.results.has(v) && !j.resources.has(v) && v.references.every((r) => r.init || !r.isWrite())) return;
+  }
   if (a.type === T.CallExpression && isSelfCall(a, j)) return;
   if (a.type === T.NewExpression && unwrap(a.callee).type === T.Identifier && (unwrap(a.callee) as TSESTree.Identifier).name === 'Promise') {
     promiseExecutor(a, j);
@@ -446,7 +455,11 @@ function expressionStatement(expr: Node, j: Judgement): void {
     return;
   }
   if (e.type === T.NewExpression) {
-    if (!asWait(e, sc, j.ctx.settings)) j.bad = true;
+    // `await new Promise((resolve, reject) => { …one look… })` as a statement: the same look as
+    // when it is returned or assigned; a wait promise is a wait.
+    if (asWait(e, sc, j.ctx.settings)) return;
+    if (unwrap(e.callee).type === T.Identifier && (unwrap(e.callee) as TSESTree.Identifier).name === 'Promise') promiseExecutor(e, j);
+    else j.bad = true;
     return;
   }
   const c = unwrap(e.callee);
@@ -466,6 +479,8 @@ function expressionStatement(expr: Node, j: Judgement): void {
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier) {
     const v = variableOf(sc, unwrap(c.object) as TSESTree.Identifier);
     if (v && (RELEASE_RE.test(name) || OPEN_CHECK_RE.test(name) || SETUP_RE.test(name) || LISTEN_RE.test(name))) {
+      // A read's answer or request (`req.on('error', reject)`): judged as a result, not a resource.
+      if (j.results.has(v)) return;
       j.resources.add(v);
       if (OPEN_CHECK_RE.test(name) || RELEASE_RE.test(name)) j.looks++;
       return;
@@ -484,4 +499,25 @@ function expressionStatement(expr: Node, j: Judgement): void {
     }
   }
   j.bad = true;
+}
+
+/**
+ * Whether the region (a loop body, a function) tests an answer for one of the device-flow "not yet"
+ * codes ({@link PENDING_ANSWER_CODES}: `data.error === 'authorization_pending'`, `case 'slow_down':`):
+ * it asks again until a person approves, success path included (RFC 8628 §3.4), which is polling
+ * (PRODUCT, "Retry or not"), not a retry.
+ */
+export function waitsOnPendingAnswer(region: Node, ctx: Pick<Ctx, 'sourceCode'>): boolean {
+  let found = false;
+  const pending = (n: Node | null | undefined): boolean => {
+    const text = n ? stringValue(unwrap(n)) : undefined;
+    return text !== undefined && PENDING_ANSWER_CODES.has(text);
+  };
+  walk(region, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.BinaryExpression && (n.operator === '===' || n.operator === '==') && (pending(n.left as Node) || pending(n.right))) found = true;
+    if (n.type === T.SwitchCase && pending(n.test)) found = true;
+    return undefined;
+  });
+  return found;
 }

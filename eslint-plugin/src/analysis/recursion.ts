@@ -1,4 +1,5 @@
-import { isProbeFunction } from './probe';
+import { isProbeFunction, waitsOnPendingAnswer } from './probe';
+import { drawsInputAtRandom, inputWrites, operationTakes } from './input-change';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
@@ -11,7 +12,7 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion,
 import { isEffectivelyUnbounded } from './limits';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, USER_EVENTS } from './vocabulary';
+import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
 import { holdsError } from './error-values';
@@ -209,7 +210,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const calls = [...direct, ...relays.map((r) => r.call)];
   if (calls.length === 0) return [];
   // The function is one look at a dependency (probe.ts): re-running it until it answers is polling.
-  if (isProbeFunction(fn, ctx)) return [];
+  if (isProbeFunction(fn, ctx) || waitsOnPendingAnswer(fn.body, ctx)) return [];
   const sites: RetrySite[] = [];
   // Re-runs the outside or an orderly end starts (R7, R6): not retries, and not the success-path
   // reschedule of a periodic job either (the other calls are judged on their own).
@@ -917,12 +918,71 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (walksParameter(call, fn, ctx)) return true;
   if (stepsOuterInput(fn, ctx)) return true;
   if (call.arguments.some((a) => readFromResult(a, fn, ctx))) return true;
-  return call.arguments.some((a) => {
-    const u = unwrap(a);
-    if (u.type !== T.Identifier) return false;
+  // The shared data-flow rule (input-change.ts): between the failure and this call, the function
+  // writes a new value to something its operation takes (`port++` in the error listener with
+  // `listen(port)`, `this.history = this.history.slice(k)` with `complete(this.history)`), or it
+  // draws its candidate at random on every call.
+  const others = selfCalls(fn, ctx);
+  const self = (c: Node): boolean => c === call || others.includes(c as TSESTree.CallExpression);
+  if (inputWrites(fn.body, ctx, fn).some((w) => (w.node.range[0] < call.range[0] || enclosingFunction(w.node) !== fn) && operationTakes(fn.body, w.slot, ctx, self))) return true;
+  if (drawsInputAtRandom(fn, ctx, self)) return true;
+  if (dropsInputToDefault(call, fn, ctx, self)) return true;
+  if (handsFreshValue(call, fn, ctx, self)) return true;
+  return call.arguments.some((a) => handedIdentifiers(a).some((u) => {
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
     return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx);
+  }));
+}
+
+/**
+ * The call hands a parameter the operation takes a value obtained afresh by another call
+ * (`untilValid(await ask('try again:'), validate)` where the attempt runs `validate(answer)`): the
+ * next run works on what that call returned, a new input, like a local holding it would be. A
+ * refreshed credential (`self(req, await refreshToken())`) is the same request re-sent, and a wait
+ * or arithmetic is no input.
+ */
+function handsFreshValue(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, skip: (c: Node) => boolean): boolean {
+  const params = paramVars(fn, ctx);
+  return call.arguments.some((a, i) => {
+    let u = unwrap(a);
+    if (u.type === T.AwaitExpression) u = unwrap(u.argument);
+    if (u.type !== T.CallExpression || skip(u) || asWait(u, ctx.sourceCode, ctx.settings)) return false;
+    if (isCredentialRefresh(u, ctx.sourceCode) || isLogCallee(unwrap(u.callee), ['Math', 'JSON', 'Object', 'Number', 'String'])) return false;
+    const p = params.find((q) => q.index === i && fn.params[i]?.type !== T.ObjectPattern);
+    return !!p && !ATTEMPTISH.test(p.variable.name) && !paramVars(fn, ctx).some((q) => refersTo(u, q.variable, ctx)) && operationTakes(fn.body, { kind: 'variable', variable: p.variable }, ctx, skip);
+  });
+}
+
+/**
+ * The names an argument hands on as values: the argument itself, or the values of an object or
+ * array literal (`{ lockFile, deps: widened }`, `[...base, extra]`), one level deep.
+ */
+function handedIdentifiers(arg: Node): TSESTree.Identifier[] {
+  const u = unwrap(arg);
+  if (u.type === T.Identifier) return [u];
+  const out: TSESTree.Identifier[] = [];
+  const add = (x: Node | null | undefined): void => {
+    const w = x && unwrap(x);
+    if (w?.type === T.Identifier) out.push(w);
+  };
+  if (u.type === T.ObjectExpression) for (const p of u.properties) add(p.type === T.Property ? p.value : p.argument);
+  if (u.type === T.ArrayExpression) for (const e of u.elements) add(e && e.type === T.SpreadElement ? e.argument : e);
+  return out;
+}
+
+/**
+ * The call leaves out an argument whose parameter has a default (`authHeaders(host, repo)` for
+ * `authHeaders(host, repo, probeUrl = \`${host}/v2/\`)`) and the operation takes that parameter
+ * (`http.get(probeUrl)`): the next call sends the request with the default instead, a corrected
+ * request (R2). A count or a delay left to its default (`attempt = 0`) is bookkeeping, not an input.
+ */
+function dropsInputToDefault(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, skip: (c: Node) => boolean): boolean {
+  if (call.arguments.some((a) => a.type === T.SpreadElement)) return false;
+  return paramVars(fn, ctx).some((p) => {
+    if (!p.defaultValue || p.index < call.arguments.length || fn.params[p.index]?.type !== T.AssignmentPattern) return false;
+    if (ATTEMPTISH.test(p.variable.name)) return false;
+    return operationTakes(fn.body, { kind: 'variable', variable: p.variable }, ctx, skip);
   });
 }
 
@@ -1421,7 +1481,7 @@ function onlyAfterCleanEnd(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boo
   return false;
 }
 
-const ATTEMPTISH = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
+const ATTEMPTISH = BOOKKEEPING_NAME_RE;
 
 /** Decides whether a self-call happens after a failure, and how. */
 /**

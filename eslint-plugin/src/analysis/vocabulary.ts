@@ -159,3 +159,17 @@ export const READ_STATEMENT_RE = /^\s*(select|show)\b/i;
  * (the OpenAI-compatible chat path, also behind a project's own proxy prefix) is one wherever it sits.
  */
 export const GENERATION_ENDPOINT_RE = /(\/v\d+(beta\d*|alpha\d*)?|\/openai\/deployments\/[^/]+)\/(chat\/completions|completions|embeddings|moderations)$|\/chat\/completions$|:(generateContent|streamGenerateContent|embedContent|batchEmbedContents|countTokens)$/;
+
+/**
+ * Names of bookkeeping a retry keeps between attempts rather than inputs of its operation: attempt
+ * and retry counts, what is left, delays and timeouts (a value so named that is stepped is a count
+ * or a growing wait, not the next candidate).
+ */
+export const BOOKKEEPING_NAME_RE = /attempt|retr|tries|count|left|remaining|delay|wait|backoff|timeout|ms$/i;
+
+/**
+ * Answers of an OAuth 2.0 device authorization poll that mean "not yet, ask again" (RFC 8628 §3.5:
+ * `authorization_pending`, `slow_down`): the token request is re-sent while a person approves the
+ * code on another device. A loop or call that goes round on them polls, it does not retry.
+ */
+export const PENDING_ANSWER_CODES: ReadonlySet<string> = new Set(['authorization_pending', 'slow_down']);

@@ -7,7 +7,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RetryLintSettings } from '../shared/settings';
 import { isLintable, lintPathOf } from './documents';
-import { LintAborted, lintDocument, type LintMessage, type LintOutcome, type LintTarget, type TrustState } from './linting';
+import { LintAborted, type LintMessage, type LintOutcome, type LintTarget, type TrustState } from './lint-types';
+import { localPart } from './local';
 import type { SettingsStore } from './settings';
 import type { StatusReporter } from './status';
 
@@ -96,8 +97,8 @@ export function toDiagnostics(outcome: LintOutcome, doc: TextDocument): Diagnost
  */
 export type LintFn = (uri: string, target: LintTarget, settings: RetryLintSettings, trust: TrustState) => Promise<LintOutcome | undefined>;
 
-/** Lints on this thread. */
-export const lintHere: LintFn = (_uri, target, settings, trust) => lintDocument(target, settings, trust);
+/** Lints on this thread (loads the linter here: for module tests; the server lints in its workers). */
+export const lintHere: LintFn = (_uri, target, settings, trust) => localPart().lintDocument(target, settings, trust);
 
 /**
  * Lints one document with its settings: skipped (empty) when disabled or too big. Never throws
@@ -136,6 +137,8 @@ export class DiagnosticsScheduler {
     private readonly status: StatusReporter,
     private readonly debounceMs = DEBOUNCE_MS,
     private readonly lint: LintFn = lintHere,
+    /** Told after each publish of a lint's findings, with the document at the version linted (the server prepares the code actions' answers). */
+    private readonly published?: (doc: TextDocument, diagnostics: Diagnostic[], settings: RetryLintSettings, outcome: LintOutcome) => void,
   ) {}
 
   /** Documents whose last lint ran past the time budget: not linted as they are typed, only when saved, reopened or re-validated. */
@@ -240,6 +243,7 @@ export class DiagnosticsScheduler {
       if (stale() || result.dropped) return; // the document moved on while linting: drop the result
       void this.connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics }); // a notification: nothing to await
       const outcome = result.outcome;
+      if (outcome) this.published?.(doc, result.diagnostics, settings, outcome);
       this.logOnce(uri, result, settings.enable);
       if (result.skipped) {
         this.status.report('warn', result.skipped, uri);

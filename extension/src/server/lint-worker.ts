@@ -1,47 +1,18 @@
 // The lint worker: a worker thread (node:worker_threads) that lints documents and answers the
 // code actions' questions about a document's parse, so the server's own thread stays free for
-// requests while a large file is linted. It runs the same bundle as the server (dist/server.js;
-// see main.ts) and keeps the parses of its last lints (linting.ts), so a request on the text it
-// linted reuses that parse and its retry analysis. Messages: see WorkerRequest / WorkerReply.
+// requests while a large file is linted. Its own bundle (dist/lint-worker.js, built from this
+// entry): ESLint, the parser and the plugin load here and never on the server's thread, which
+// starts without them (server.ts). It keeps the parses of its last lints (linting.ts), so a
+// request on the text it linted reuses that parse and its retry analysis. Messages: see
+// WorkerRequest / WorkerReply (worker-protocol.ts). The server's thread loads this module as a
+// library only when no worker can start (local.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RetryLintSettings } from '../shared/settings';
-import { type AnalysisAnswers, type AnalysisQueries, answerQueries } from './code-actions';
-import { forgetParses, lintDocument, type LintOutcome, type LintTarget, resetWorkspaceEngines, type TrustState } from './linting';
+import { answerQueries } from './local-analysis';
+import { forgetParses, lintDocument, resetWorkspaceEngines } from './linting';
+import { toWire, type WorkerOptions, type WorkerReply, type WorkerRequest } from './worker-protocol';
 
-/** A lint's outcome as plain data: the docs link of each rule that has findings instead of a function. */
-export type WireOutcome = Omit<LintOutcome, 'docsUrl'> & { docs: Record<string, string | undefined> };
-
-/** What the server asks of a worker. `id` pairs the reply; a job's `cancel` is set to 1 when the request is cancelled. */
-export type WorkerRequest =
-  | { id: number; kind: 'lint'; target: LintTarget; settings: RetryLintSettings; trust: TrustState }
-  | { id: number; kind: 'analysis'; target: LintTarget; queries: AnalysisQueries; settings: Pick<RetryLintSettings, 'rules'>; cancel?: SharedArrayBuffer }
-  | { id: number; kind: 'forget'; filePath: string }
-  | { id: number; kind: 'reset' };
-
-/** A worker's answer to one request. */
-export type WorkerReply =
-  | { id: number; ok: true; outcome?: WireOutcome; answers?: AnalysisAnswers }
-  | { id: number; ok: false; error: string };
-
-/** What the server passes to a new worker (`workerData`). */
-export interface WorkerOptions {
-  /** Test seam: honour `retry-lint-test:spin=<ms>` and `retry-lint-test:crash` in a linted text (set by RETRY_LINT_TEST_HOOKS=1). */
-  testHooks?: boolean;
-}
-
-/** A lint's outcome as plain data. */
-export function toWire(outcome: LintOutcome): WireOutcome {
-  const { docsUrl, ...rest } = outcome;
-  const docs: Record<string, string | undefined> = {};
-  for (const m of outcome.messages) if (m.ruleId && !(m.ruleId in docs)) docs[m.ruleId] = docsUrl(m.ruleId);
-  return { ...rest, docs };
-}
-
-/** The outcome back from plain data. */
-export function fromWire(wire: WireOutcome): LintOutcome {
-  const { docs, ...rest } = wire;
-  return { ...rest, docsUrl: (ruleId) => docs[ruleId] };
-}
+export { answerQueries, localAnalysis } from './local-analysis';
+export { forgetParses, lintDocument, resetWorkspaceEngines } from './linting';
 
 /** The test seam of {@link WorkerOptions.testHooks}: a lint that takes long, or a worker that dies. */
 function testFaults(text: string): void {
@@ -55,7 +26,8 @@ function testFaults(text: string): void {
   if (text.includes('retry-lint-test:crash')) throw new Error('retry-lint-test: the lint worker crashed on purpose');
 }
 
-async function handle(request: WorkerRequest): Promise<WorkerReply> {
+/** Answers one request (in a worker, or on the server's thread for the pool's fallback). */
+export async function handle(request: WorkerRequest): Promise<WorkerReply> {
   switch (request.kind) {
     case 'lint': {
       const outcome = await lintDocument(request.target, request.settings, request.trust);
@@ -75,7 +47,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   }
 }
 
-/** Starts answering the server (called by main.ts in a worker thread). */
+/** Starts answering the server (in a worker thread the pool started: see the end of this file). */
 export function runWorker(): void {
   const port = parentPort;
   if (!port) return;
@@ -96,3 +68,6 @@ export function runWorker(): void {
   // The code is loaded: the server starts the clock of the job it already sent.
   port.postMessage('ready');
 }
+
+// A thread the pool started answers; the same module loaded as a library (local.ts) does not.
+if (parentPort && (workerData as WorkerOptions | undefined)?.retryLintWorker === true) runWorker();

@@ -9,52 +9,9 @@ import { Linter } from 'eslint';
 import plugin from '../../../eslint-plugin/src/index';
 import { noConfigLanguageOptions } from '../../../eslint-plugin/src/no-config';
 import type { RetryLintSettings } from '../shared/settings';
+import { ESLINT_CONFIG_FILES, type LintMessage, type LintOutcome, type LintTarget, type TrustState } from './lint-types';
 
-/** One finding, as ESLint reports it (1-based lines and columns, fix ranges as text offsets). */
-export type LintMessage = Linter.LintMessage;
-
-/** What one lint of one text produced. */
-export interface LintOutcome {
-  /** Findings of `retry/*` rules only (parse errors and other rules are left out). */
-  messages: LintMessage[];
-  /** `bundled`: the plugin inside the server; `workspace`: the workspace's own ESLint. */
-  engine: 'bundled' | 'workspace';
-  /** The rule docs URL of a rule id (`retry/require-jitter`), when known. */
-  docsUrl: (ruleId: string) => string | undefined;
-  /** Set when linting failed: the message, and the rule that threw when ESLint says so. */
-  error?: { message: string; ruleId?: string };
-  /** Set when linting worked but not as configured (the workspace's ESLint failed, so the bundled rules ran). */
-  warning?: string;
-  /** A parse error of the text (the file is not reported then; the compiler shows it). */
-  parseError?: string;
-  /** Which config linted the file, in words, for the output channel (`the workspace's ESLint 9.39.1 with the config in /repo`). */
-  configSource?: string;
-}
-
-/** Why a lint in a worker (lint-pool.ts) did not finish: it ran past the time budget, or its worker died. */
-export class LintAborted extends Error {
-  override readonly name = 'LintAborted';
-
-  constructor(
-    message: string,
-    readonly reason: 'timeout' | 'crash',
-  ) {
-    super(message);
-    this.stack = message; // one line: the log shows the message, not a trace of the pool
-  }
-}
-
-/** What the linter needs to know about the file besides its text. */
-export interface LintTarget {
-  /** File system path when the document is a `file:` URI; otherwise a made-up name with the right extension. */
-  filePath: string;
-  text: string;
-}
-
-/** Whether the workspace is trusted (the client tells; see `src/shared/protocol.ts`). */
-export interface TrustState {
-  workspaceTrusted: boolean;
-}
+export { ESLINT_CONFIG_FILES, LintAborted, type LintMessage, type LintOutcome, type LintTarget, type TrustState } from './lint-types';
 
 type RuleEntry = Linter.RuleEntry;
 type RulesMeta = Record<string, { docs?: { url?: string } } | undefined>;
@@ -65,11 +22,6 @@ interface PluginShape {
 
 const bundled = plugin as unknown as PluginShape;
 const linter = new Linter({ configType: 'flat' });
-
-/** The versions of the bundled plugin and ESLint, for the server's start line in the output channel. */
-export function bundledVersions(): { plugin: string; eslint: string } {
-  return { plugin: (plugin as unknown as { meta: { version: string } }).meta.version, eslint: Linter.version };
-}
 
 /** The bundled plugin's rule ids (`require-jitter`, …). */
 export function bundledRuleIds(): string[] {
@@ -93,11 +45,6 @@ export function bundledDocsUrl(ruleId: string): string | undefined {
   if (!isBundledRule(name)) return undefined;
   const page = path.join(BUNDLED_DOCS, `${name}.md`);
   return fs.existsSync(page) ? pathToFileURL(page).href : bundled.rules[name]?.meta?.docs?.url;
-}
-
-/** The `retryLint.rules` keys that name no bundled rule (ignored by {@link rulesFor}), for a notice. */
-export function unknownRuleIds(settings: Pick<RetryLintSettings, 'rules'>): string[] {
-  return Object.keys(settings.rules).filter((id) => !isBundledRule(id.replace(/^retry\//, '')));
 }
 
 /** `recommended` rules with each `retryLint.rules` severity applied (options of `recommended` kept). */
@@ -164,8 +111,10 @@ interface Parsed {
   filePath: string;
   /** The text parsed, without a BOM. */
   text: string;
-  /** Undefined when the text does not parse. */
+  /** Undefined when the text does not parse, or when its lint found nothing (no code action needs the parse then). */
   sourceCode: SourceCode | undefined;
+  /** Whether the text parses. */
+  parses: boolean;
   /** Per bundled rules configuration (see {@link rulesKey}): whether the lint found a fixable `retry/*` message. */
   fixable: Map<string, boolean>;
 }
@@ -189,17 +138,23 @@ function recall(target: LintTarget): Parsed | undefined {
   return hit;
 }
 
-/** Keeps what the linter just parsed (its last SourceCode, when it is of this text). */
-function remember(target: LintTarget, parsed: boolean): Parsed {
+/**
+ * Keeps what the linter just parsed (its last SourceCode, when it is of this text). The syntax tree
+ * is kept only when `keepTree` (the lint found something a code action can act on): a text with no
+ * finding keeps only its text and what its lint learnt, so the worker's memory follows the
+ * documents with findings, not every document linted.
+ */
+function remember(target: LintTarget, parsed: boolean, keepTree = true): Parsed {
   const text = withoutBom(target.text);
-  const last = parsed ? linter.getSourceCode() : undefined;
+  const last = parsed && keepTree ? linter.getSourceCode() : undefined;
   const sourceCode = last && last.text === text ? last : undefined;
   const hit = recall(target);
   if (hit) {
     hit.sourceCode ??= sourceCode;
+    hit.parses ||= parsed;
     return hit;
   }
-  const entry: Parsed = { filePath: target.filePath, text, sourceCode, fixable: new Map() };
+  const entry: Parsed = { filePath: target.filePath, text, sourceCode, parses: parsed, fixable: new Map() };
   recent.unshift(entry);
   recent.length = Math.min(recent.length, RECENT_PARSES);
   return entry;
@@ -214,8 +169,10 @@ export function forgetParses(filePath: string): void {
 export function lintBundled(target: LintTarget, settings: Pick<RetryLintSettings, 'rules'>): LintOutcome {
   try {
     const raw = linter.verify(target.text, bundledConfig(settings, target.filePath), { filename: linterFilename(target.filePath) });
-    remember(target, !raw.some((m) => m.fatal || m.ruleId === null)).fixable.set(rulesKey(settings), raw.some((m) => m.fix !== undefined && typeof m.ruleId === 'string' && m.ruleId.startsWith('retry/')));
-    return { ...onlyRetry(raw), engine: 'bundled', docsUrl: bundledDocsUrl };
+    const fixable = raw.some((m) => m.fix !== undefined && typeof m.ruleId === 'string' && m.ruleId.startsWith('retry/'));
+    const findings = raw.some((m) => typeof m.ruleId === 'string' && m.ruleId.startsWith('retry/'));
+    remember(target, !raw.some((m) => m.fatal || m.ruleId === null), findings).fixable.set(rulesKey(settings), fixable);
+    return { ...onlyRetry(raw), engine: 'bundled', docsUrl: bundledDocsUrl, fixable };
   } catch (error) {
     const ruleId = ruleOfError(error);
     return { messages: [], engine: 'bundled', docsUrl: bundledDocsUrl, error: { message: errorText(error), ...(ruleId ? { ruleId } : {}) } };
@@ -242,7 +199,7 @@ export function fixAllBundled(target: LintTarget, settings: Pick<RetryLintSettin
 /** The `SourceCode` of the text as the bundled path parses it (for the helper rewrite), or undefined on a parse error. */
 export function sourceCodeOf(target: LintTarget): ReturnType<Linter['getSourceCode']> | undefined {
   const hit = recall(target);
-  if (hit) return hit.sourceCode;
+  if (hit && (hit.sourceCode || !hit.parses)) return hit.sourceCode;
   try {
     const config = bundledConfig({ rules: {} }, target.filePath);
     const first = config[0];
@@ -258,22 +215,6 @@ export function sourceCodeOf(target: LintTarget): ReturnType<Linter['getSourceCo
 // ---------------------------------------------------------------------------------------------
 // The workspace path: only reached through `lintDocument`, which checks trust first.
 // ---------------------------------------------------------------------------------------------
-
-/** ESLint config file names, flat and eslintrc; a change to any of them re-validates open files. */
-export const ESLINT_CONFIG_FILES = [
-  'eslint.config.js',
-  'eslint.config.mjs',
-  'eslint.config.cjs',
-  'eslint.config.ts',
-  'eslint.config.mts',
-  'eslint.config.cts',
-  '.eslintrc',
-  '.eslintrc.js',
-  '.eslintrc.cjs',
-  '.eslintrc.json',
-  '.eslintrc.yaml',
-  '.eslintrc.yml',
-];
 
 interface WorkspaceEslintInstance {
   lintText(text: string, options: { filePath: string }): Promise<Array<{ messages: LintMessage[] }>>;

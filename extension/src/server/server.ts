@@ -23,9 +23,11 @@ import { DEBOUNCE_MS, DiagnosticsScheduler } from './diagnostics';
 import { createDocuments, isLintable, lintPathOf } from './documents';
 import { diskReader, HelperPathError } from './helper-file';
 import { LINT_TIMEOUT_MS, LintPool } from './lint-pool';
-import { bundledVersions, ESLINT_CONFIG_FILES, forgetParses, resetWorkspaceEngines, type TrustState } from './linting';
+import { ESLINT_CONFIG_FILES, type TrustState } from './lint-types';
+import { PreparedAnswers } from './prepared-answers';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
+import { bundledVersions } from './versions';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = createDocuments();
@@ -33,11 +35,12 @@ const status = new StatusReporter(connection);
 const settings = new SettingsStore(connection);
 const trust: TrustState = { workspaceTrusted: false };
 const workspaceFolders: string[] = [];
-// Lints run in worker threads (the bundle itself: see main.ts), so no lint holds this thread's requests.
+// Lints run in worker threads (their own bundle, dist/lint-worker.js, next to this one), so no lint
+// holds this thread's requests, and this thread never loads ESLint, the parser or the plugin.
 // RETRY_LINT_LINT_TIMEOUT_MS changes the budget of one lint; RETRY_LINT_TEST_HOOKS=1 turns on the worker's test seam.
 const toldProblems = new Set<string>();
 const pool = new LintPool({
-  script: __filename,
+  script: path.join(__dirname, 'lint-worker.js'),
   timeoutMs: Number(process.env.RETRY_LINT_LINT_TIMEOUT_MS) > 0 ? Number(process.env.RETRY_LINT_LINT_TIMEOUT_MS) : LINT_TIMEOUT_MS,
   workerData: { testHooks: process.env.RETRY_LINT_TEST_HOOKS === '1' },
   onProblem: (reason, message) => {
@@ -52,7 +55,21 @@ const pool = new LintPool({
     }
   },
 });
-const scheduler = new DiagnosticsScheduler(connection, documents, settings, trust, status, DEBOUNCE_MS, (uri, target, s, t) => pool.lint(uri, target, s, t));
+// The code actions' answers, asked of the worker right after each lint (in the background), so a
+// code action on the linted text is answered here without a round trip.
+const prepared = new PreparedAnswers((uri, target, queries, s) => pool.analysis(uri, target, queries, s, undefined, true));
+const scheduler = new DiagnosticsScheduler(
+  connection,
+  documents,
+  settings,
+  trust,
+  status,
+  DEBOUNCE_MS,
+  (uri, target, s, t) => pool.lint(uri, target, s, t),
+  (doc, diagnostics, s, outcome) => {
+    prepared.prepare(doc, diagnostics, s, outcome);
+  },
+);
 let watchRegistration = false;
 let workspaceFoldersSupported = false;
 
@@ -90,6 +107,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // The first worker loads ESLint and the parser now, in its own thread, so the first lint does not wait for them.
+  pool.warm();
   void connection.client.register(DidChangeConfigurationNotification.type, { section: 'retryLint' }).catch(() => undefined);
   if (watchRegistration) {
     const watchers = [...ESLINT_CONFIG_FILES, 'package.json'].map((name) => ({ globPattern: `**/${name}` }));
@@ -137,7 +156,6 @@ connection.onDidChangeWatchedFiles((params) => {
     });
     if (!relevant) return;
     status.log('info', 'An ESLint config or package.json changed: reloading the workspace ESLint config.');
-    resetWorkspaceEngines();
     pool.reset();
     scheduler.refresh();
   } catch (error) {
@@ -148,7 +166,6 @@ connection.onDidChangeWatchedFiles((params) => {
 connection.onNotification(TrustChangedNotification, (params) => {
   trust.workspaceTrusted = params.workspaceTrusted;
   status.log('info', params.workspaceTrusted ? 'The workspace is trusted now: its ESLint config is used where it sets retry/* rules.' : 'Restricted mode: bundled rules only.');
-  resetWorkspaceEngines();
   pool.reset();
   scheduler.refresh();
 });
@@ -165,7 +182,7 @@ documents.onDidSave((e) => {
 documents.onDidClose((e) => {
   settings.forget(e.document.uri);
   scheduler.closed(e.document.uri);
-  forgetParses(lintPathOf(e.document));
+  prepared.forget(e.document.uri);
   pool.forget(e.document.uri, lintPathOf(e.document));
 });
 
@@ -176,12 +193,16 @@ const actionContext = async (uri: string): Promise<ActionContext> => ({
 });
 
 /**
- * The answers a request needs from the document's parse and analysis, from the lint worker that
- * holds them (nothing is asked when the request needs none). Undefined when cancelled.
+ * The answers a request needs from the document's parse and analysis: prepared after the lint of
+ * this very text when they were, else from the lint worker that holds the parse (nothing is asked
+ * when the request needs none). Undefined when cancelled.
  */
 async function analysisFor(doc: TextDocument, queries: AnalysisQueries, context: ActionContext, token: CancellationToken): Promise<ActionContext['analysis']> {
   const text = doc.getText();
   if (!queries.program && !queries.fixAll && queries.plans.length === 0 && queries.jsx.length === 0) return answeredAnalysis({ plans: [], jsx: [] }, text);
+  const ready = await prepared.answer(doc, queries, context.settings);
+  if (ready) return answeredAnalysis(ready, text);
+  if (token.isCancellationRequested) return undefined;
   const answers = await pool.analysis(doc.uri, { filePath: lintPathOf(doc), text }, queries, context.settings, token);
   return answers ? answeredAnalysis(answers, text) : undefined;
 }

@@ -3,7 +3,7 @@
 // answer within SETTINGS_TIMEOUT_MS gets the defaults (with a notice), so no request waits on it.
 import type { Connection } from 'vscode-languageserver/node';
 import { resolveSettings, type RetryLintSettings } from '../shared/settings';
-import { unknownRuleIds } from './linting';
+import { unknownRuleIds } from './rule-ids';
 
 /** How long the server waits for `workspace/configuration` before using the defaults, in ms. */
 export const SETTINGS_TIMEOUT_MS = 2000;
@@ -67,7 +67,7 @@ export class SettingsStore {
   private resolve(raw: unknown): RetryLintSettings {
     const problems: string[] = [];
     const settings = resolveSettings(raw, problems);
-    for (const id of unknownRuleIds(settings)) {
+    for (const id of unknownRuleIds(settings.rules)) {
       problems.push(`retryLint.rules["${id}"]: there is no retry-lint rule of that name; it is ignored.`);
       delete settings.rules[id];
     }

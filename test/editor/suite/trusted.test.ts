@@ -35,6 +35,8 @@ const CASES: Record<string, string[]> = {
 
 interface TestApi {
   status(): { state: string; message: string };
+  started(): Promise<void>;
+  activationMs: number;
 }
 
 describe('Retry Lint in a trusted window', () => {
@@ -66,7 +68,10 @@ describe('Retry Lint in a trusted window', () => {
     const ext = await activeExtension();
     const api = ext.exports as TestApi | undefined;
     assert.ok(api && typeof api.status === 'function', 'activate() returns the status for tests');
+    // activate() returns before the server has started (issue 13); the state is 'ok' once it has.
+    await api.started();
     assert.equal(api.status().state, 'ok', api.status().message);
+    console.log(`      activate() took ${api.activationMs.toFixed(1)} ms`); // a measurement for BENCHMARKS.md, not a test
   });
 
   it('"Use the backoff helper" writes the helper, adds the import and rewrites the retry', async () => {
