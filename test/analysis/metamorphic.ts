@@ -184,7 +184,8 @@ export function swapFunctionForms(code: string, file: string): Transformed {
       if (p?.type === 'ExportDefaultDeclaration') continue;
       const asyncKw = n.async ? 'async ' : '';
       const head = code.slice(n.id.range[1], n.body.range[0]); // type parameters, params, return type
-      if (usesOwnThis(n)) edits.push({ start: n.range[0], end: n.body.range[0], text: `const ${n.id.name} = ${asyncKw}function ${head}` });
+      // `<T>(…) =>` reads as JSX in a .tsx file: a generic function there becomes a function expression.
+      if (usesOwnThis(n) || (n.typeParameters && /x$/.test(extname(file)))) edits.push({ start: n.range[0], end: n.body.range[0], text: `const ${n.id.name} = ${asyncKw}function ${head}` });
       else {
         // `(a, b): T ` → `(a, b): T => `
         edits.push({ start: n.range[0], end: n.body.range[0], text: `const ${n.id.name} = ${asyncKw}${head.trimEnd()} => ` });
