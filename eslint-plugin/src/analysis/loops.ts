@@ -36,6 +36,10 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
     const site = n.type === T.CallExpression ? guarded(n, () => analyzeInterval(n, ctx) ?? analyzeRecurringTimer(n, ctx) ?? analyzeEventRestart(n, ctx)) : guarded(n, () => analyzeLoop(n, ctx));
     if (site) sites.push(site);
   }
+  for (const a of fileIndex(ctx.sourceCode).memberAssignments) {
+    const site = guarded(a, () => analyzeAssignedRestart(a, ctx));
+    if (site) sites.push(site);
+  }
   return sites;
 }
 
@@ -43,50 +47,117 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
 const RESTART_RE = /^(open|connect|reconnect|restart|resume|listen|subscribe|login|start[A-Z]?\w*)$/;
 
 /**
- * A failure-event handler that starts the same emitter again (`socket.on('disconnect', () =>
- * setTimeout(() => socket.open(), 1500))`, `bot.on('polling_error', () => bot.startPolling())`):
- * a retry written as an event handler (R6). Its wait is the timer around the restart, if any.
+ * A failure-event handler that starts the emitter's connection again (`socket.on('disconnect', () =>
+ * setTimeout(() => socket.open(), 1500))`, `bot.on('polling_error', () => bot.startPolling())`,
+ * `mongoose.connection.on('error', () => setTimeout(connectDb, 5000))` with `connectDb` calling
+ * `mongoose.connect`): a retry written as an event handler (R6). Each failure of the restarted
+ * connection is reported on the same emitter, so the handler runs again: a cycle through a failure edge.
+ *
+ * The registration takes any form (`on`/`once`/`addEventListener`, `hub.onclose(h)`, `ws.onclose = h`),
+ * the handler may be written inline or named, and the restart may sit in the handler, in a timer's
+ * callback or in a same-file function the handler reaches (called, scheduled, bound). The restart is a
+ * method that (re)starts a connection ({@link RESTART_RE}) on the emitter itself or on the object that
+ * owns it (`mongoose` for `mongoose.connection`, `this` for `this.ws`). A restart of the function that
+ * registers the handler is the recursion analysis' (a cycle through that function), not this one's.
  */
 function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
   const name = calleeName(call);
   // `emitter.on('close', h)`, or a registration method named for the event (`hub.onclose(h)`, `link.onDisconnect(h)`).
   const named = name !== undefined && /^on[A-Z_]?/.test(name) && name.length > 2 ? name.slice(2).replace(/^_/, '').toLowerCase() : undefined;
   const byMethod = named !== undefined && (FAILURE_EVENTS.has(named) || /^disconnect(ed)?$/.test(named));
-  if (name !== 'on' && name !== 'once' && name !== 'addEventListener' && !byMethod) return undefined;
+  if (!LISTEN_NAMES.has(name ?? '') && name !== 'addEventListener' && !byMethod) return undefined;
   const event = byMethod ? undefined : call.arguments[0] && unwrap(call.arguments[0]);
   const evt = event?.type === T.Literal && typeof event.value === 'string' ? event.value : '';
-  if (!byMethod && !FAILURE_EVENTS.has(evt) && !/(^|_|-)error$|disconnect/i.test(evt)) return undefined;
-  const handler = call.arguments[byMethod ? 0 : 1] && unwrap(call.arguments[byMethod ? 0 : 1]!);
+  if (!byMethod && !isFailureEvent(evt)) return undefined;
+  const handler = call.arguments[byMethod ? 0 : 1];
   const callee = unwrap(call.callee);
-  if (!handler || !isFunction(handler) || callee.type !== T.MemberExpression) return undefined;
-  const emitter = ctx.sourceCode.getText(unwrap(callee.object));
-  const restartIn = (body: Node): TSESTree.CallExpression | undefined => {
-    let found: TSESTree.CallExpression | undefined;
-    walk(body, ctx.sourceCode.visitorKeys, (n) => {
-      if (found) return false;
-      if (n.type !== T.CallExpression) return undefined;
-      const c = unwrap(n.callee);
-      if (c.type === T.MemberExpression && RESTART_RE.test(propertyName(c) ?? '') && ctx.sourceCode.getText(unwrap(c.object)) === emitter) found = n;
-      return undefined;
-    });
-    return found;
+  if (!handler || handler.type === T.SpreadElement || callee.type !== T.MemberExpression) return undefined;
+  return eventRestartSite(call, unwrap(callee.object), handler, ctx);
+}
+
+/** Whether an event name reports a failure or a lost connection (`close`, `error`, `disconnected`, `polling_error`). */
+function isFailureEvent(evt: string): boolean {
+  return FAILURE_EVENTS.has(evt) || /(^|_|-)error$|disconnect/i.test(evt);
+}
+
+/**
+ * A failure handler registered by assignment (`ws.onclose = h`, `source.onerror = () => …`): the
+ * same reconnect as `ws.on('close', h)` (see {@link analyzeEventRestart}).
+ */
+function analyzeAssignedRestart(assign: TSESTree.AssignmentExpression, ctx: Ctx): RetrySite | undefined {
+  const left = assign.left;
+  if (left.type !== T.MemberExpression) return undefined;
+  const prop = propertyName(left) ?? '';
+  if (!/^on./i.test(prop) || !isFailureEvent(prop.slice(2).replace(/^_/, '').toLowerCase())) return undefined;
+  return eventRestartSite(assign, unwrap(left.object), assign.right, ctx);
+}
+
+/** Listener registrations that return their emitter (Node's `EventEmitter`, socket.io, ws). */
+const LISTEN_NAMES: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/** Max depth of same-file functions followed from a failure handler to the restart. */
+const RESTART_DEPTH = 3;
+
+/** One step from the failure handler to the restart: the function and the call in it that leads on (or restarts). */
+interface RestartStep {
+  fn: TSESTree.FunctionLike;
+  at: TSESTree.CallExpression;
+}
+
+function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.AssignmentExpression, emitter: Node, handlerArg: Node, ctx: Ctx): RetrySite | undefined {
+  const handlerNode = unwrap(handlerArg);
+  const handler = isFunction(handlerNode) ? handlerNode : sameFileFunction(handlerNode, ctx);
+  if (!handler || !handler.body) return undefined;
+  // A handler that the registration's own function holds, or that runs that function again, is a
+  // cycle through that function: the recursion analysis' site.
+  const registeredIn = enclosingFunctions(registration);
+  const owners = emitterOwners(emitter, ctx);
+  const isRestart = (n: TSESTree.CallExpression): boolean => {
+    const c = unwrap(n.callee);
+    return c.type === T.MemberExpression && RESTART_RE.test(propertyName(c) ?? '') && owners.has(ctx.sourceCode.getText(unwrap(c.object)));
   };
-  let restart = restartIn(handler.body);
-  // The timer that runs the restart, when the restart sits in a function handed to it by name
-  // (`setTimeout(reopen, ms)` with `reopen` declared in the handler or elsewhere in the file).
-  let scheduler: TSESTree.CallExpression | undefined;
-  if (!restart) {
-    walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
-      if (restart) return false;
-      if (n.type !== T.CallExpression || !isGlobalTimer(ctx.sourceCode, n) || !n.arguments[0] || unwrap(n.arguments[0]).type !== T.Identifier) return undefined;
-      const target = sameFileFunction(n.arguments[0], ctx);
-      if (!target || contains(target, call)) return undefined;
-      restart = restartIn(target.body);
-      if (restart) scheduler = n;
-      return undefined;
-    });
+  // Breadth-first from the handler through the same-file functions it calls, schedules or binds.
+  const seen = new Set<Node>([handler]);
+  let frontier: { fn: TSESTree.FunctionLike; path: RestartStep[] }[] = [{ fn: handler, path: [] }];
+  let path: RestartStep[] | undefined;
+  let cycle = false;
+  for (let depth = 0; depth <= RESTART_DEPTH && !path && !cycle && frontier.length > 0; depth++) {
+    const next: typeof frontier = [];
+    for (const { fn, path: before } of frontier) {
+      walk(fn.body!, ctx.sourceCode.visitorKeys, (n) => {
+        if (path || cycle) return false;
+        if (n.type !== T.CallExpression) return undefined;
+        const targets = reachedFunctions(n, ctx);
+        if (targets.some((t) => registeredIn.includes(t))) {
+          cycle = true;
+          return false;
+        }
+        // A call into the file's own code is followed; only a call the file does not define restarts.
+        if (!sameFileFunction(n.callee, ctx) && isRestart(n)) {
+          path = [...before, { fn, at: n }];
+          return false;
+        }
+        for (const target of targets) {
+          if (seen.has(target)) continue;
+          seen.add(target);
+          next.push({ fn: target, path: [...before, { fn, at: n }] });
+        }
+        return undefined;
+      });
+      if (path || cycle) break;
+    }
+    frontier = next;
   }
-  if (!restart) return undefined;
+  if (!path || cycle) return undefined;
+  const steps: RestartStep[] = path;
+  const restart = steps[steps.length - 1]!.at;
+  // A restart inside a loop of its own function is that loop's attempt (`while (true) { try { await
+  // bot.startPolling(); break } catch { … } }` called from the handler): the loop is the retry site.
+  // Likewise a function on the way that runs itself again (`start()` whose catch schedules `start`):
+  // that recursion is the retry site, and the handler only starts it.
+  const last = steps[steps.length - 1]!;
+  if (last.fn !== handler && insideLoop(restart, last.fn)) return undefined;
+  if (steps.some((s) => s.fn !== handler && runsItself(s.fn, ctx))) return undefined;
   if (onlyOnDeliberateClose(restart, handler, ctx)) return undefined;
   // The restart takes another input than the failed start (input-change.ts): the handler wrote a
   // new value to what the restart is handed (`preferred += 1; server.listen(preferred)`), or the
@@ -95,40 +166,51 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
   if (rerunChangesInput(handler.body, restart, ctx) || derivedFromFirstStart(restart, handler, ctx)) return undefined;
   // An emitter made only to be opened and given back (`socket.connect(port, () => socket.end())`):
   // each error schedules another look at the port, a readiness wait (probe.ts), not a reconnect.
-  const emitterId = unwrap(callee.object);
-  const emitterVar = emitterId.type === T.Identifier ? variableOf(ctx.sourceCode, emitterId) : undefined;
+  const emitterVar = emitter.type === T.Identifier ? variableOf(ctx.sourceCode, emitter) : undefined;
   if (emitterVar && confinedResource(emitterVar, ctx)) return undefined;
   const waits: RetrySite['waits'] = [];
+  let scheduler: TSESTree.CallExpression | undefined;
   const timerWait = (host: TSESTree.CallExpression): void => {
     const ms = host.arguments[1];
+    scheduler ??= host;
     if (ms && ms.type !== T.SpreadElement) waits.push(waitOf({ call: host, delayExpr: ms, bindings: [], argument: ms, opaque: false }, ctx.sourceCode, []));
   };
-  if (scheduler) timerWait(scheduler);
-  for (let p: Node | undefined = restart.parent; !scheduler && p && p !== handler; p = p.parent) {
-    const host: Node | undefined = p.parent;
-    if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host) && host.arguments[1] && host.arguments[1].type !== T.SpreadElement) {
-      timerWait(host);
-      break;
+  let guarded = false;
+  const written = writtenIn(steps.map((s) => s.fn), ctx);
+  for (const { fn, at } of steps) {
+    // `setTimeout(helper, ms)`: the step itself is the timer.
+    if (at !== restart && isGlobalTimer(ctx.sourceCode, at)) timerWait(at);
+    // `setTimeout(() => helper(), ms)`, or a named function handed to a timer in this function.
+    for (let p: Node | undefined = at.parent; p && p !== fn; p = p.parent) {
+      const host: Node | undefined = p.parent;
+      if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host)) {
+        timerWait(host);
+        break;
+      }
+      const byName = isFunction(p) ? timerOfNamed(p, ctx.sourceCode, fn) : undefined;
+      if (byName) {
+        timerWait(byName);
+        break;
+      }
     }
-    const named = isFunction(p) ? timerOfNamed(p, ctx.sourceCode, handler) : undefined;
-    if (named) {
-      scheduler = named;
-      timerWait(named);
-      break;
-    }
+    // An awaited wait before the step (`await delay(5000); await connect()`).
+    walkRegion(fn.body!, ctx.sourceCode, (n) => {
+      if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+      const w = asWait(n, ctx.sourceCode, ctx.settings);
+      if (w && isAwaited(n, ctx.sourceCode) && n.range[1] <= at.range[0]) {
+        waits.push(waitOf(w, ctx.sourceCode, []));
+        return false;
+      }
+      return undefined;
+    }, false);
+    // A test on the way bounds the reconnect only when it reads what the reconnect itself changes
+    // (a counter, a flag it sets) or a clock: a test of the failure (its code, its message) or of
+    // a stop switch set elsewhere passes on every failure alike.
+    if (pathFacts(at, fn.body!).some((f) => hasDeadline(f.test, ctx.sourceCode) || readsKeyed(f.test, written, ctx))) guarded = true;
   }
-  walkRegion(handler.body, ctx.sourceCode, (n) => {
-    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
-    const w = asWait(n, ctx.sourceCode, ctx.settings);
-    if (w && isAwaited(n, ctx.sourceCode) && n.range[1] <= restart!.range[0]) {
-      waits.push(waitOf(w, ctx.sourceCode, []));
-      return false;
-    }
-    return undefined;
-  }, false);
-  // A restart handed to a timer by name is re-run by that timer: the site is reported there.
-  const anchor: Node = scheduler ?? restart;
-  const guarded = pathFacts(anchor, handler.body).length > 0;
+  // A restart handed to a timer is re-run by that timer: the site is reported there; otherwise at
+  // the handler's call that leads to the restart.
+  const anchor: Node = scheduler ?? steps[0]!.at;
   return {
     kind: 'loop',
     node: anchor,
@@ -140,6 +222,103 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
     honoursRetryAfter: false,
     clientErrorRetries: [],
   };
+}
+
+/** The functions enclosing a node, innermost first. */
+function enclosingFunctions(node: Node): Node[] {
+  const out: Node[] = [];
+  for (let p: Node | undefined = node.parent; p; p = p.parent) if (isFunction(p)) out.push(p);
+  return out;
+}
+
+/**
+ * The texts an emitter's connection is restarted through: the emitter itself, what a stable binding
+ * holds (`const db = mongoose.connection`, `const { connection } = mongoose`) and the object that owns
+ * each of them (`mongoose`, `this` for `this.ws`).
+ */
+function emitterOwners(emitter: Node, ctx: Ctx): Set<string> {
+  const out = new Set<string>();
+  const add = (n: Node, depth: number): void => {
+    let u = unwrap(n);
+    // `conn.on('connected', f).on('disconnected', g)`: a registration returns its emitter.
+    while (u.type === T.CallExpression && LISTEN_NAMES.has(calleeName(u) ?? '') && unwrap(u.callee).type === T.MemberExpression) u = unwrap((unwrap(u.callee) as TSESTree.MemberExpression).object);
+    out.add(ctx.sourceCode.getText(u));
+    if (u.type === T.MemberExpression) out.add(ctx.sourceCode.getText(unwrap(u.object)));
+    if (u.type === T.Identifier && depth < 3) {
+      const v = variableOf(ctx.sourceCode, u);
+      const b = v && bindingOf(v);
+      if (b && b.stable && b.node && (b.kind === 'init' || b.kind === 'destructured')) {
+        if (b.kind === 'init' || b.path.length === 0) add(b.node, depth + 1);
+        // `const { connection } = mongoose`: the owner is `mongoose`.
+        else out.add(ctx.sourceCode.getText(unwrap(b.node)));
+      }
+    }
+  };
+  add(emitter, 0);
+  return out;
+}
+
+/** The same-file functions a call runs or hands on: its callee, a function argument (`setTimeout(f, ms)`), a bound one (`f.bind(x)`). */
+function reachedFunctions(call: TSESTree.CallExpression, ctx: Ctx): TSESTree.FunctionLike[] {
+  const out: TSESTree.FunctionLike[] = [];
+  const add = (n: Node | undefined): void => {
+    if (!n) return;
+    let u = unwrap(n);
+    if (u.type === T.CallExpression && calleeName(u) === 'bind' && unwrap(u.callee).type === T.MemberExpression) u = unwrap((unwrap(u.callee) as TSESTree.MemberExpression).object);
+    if (isFunction(u)) return; // inline functions are walked as part of the caller's body
+    const f = sameFileFunction(u, ctx);
+    if (f && f.body) out.push(f);
+  };
+  add(call.callee);
+  for (const a of call.arguments) if (a.type !== T.SpreadElement) add(a);
+  return out;
+}
+
+/** Whether a function calls, schedules or binds itself somewhere in its body. */
+function runsItself(fn: TSESTree.FunctionLike, ctx: Ctx): boolean {
+  let found = false;
+  walk(fn.body!, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.CallExpression && reachedFunctions(n, ctx).includes(fn)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** Whether a node lies in a loop of the function `fn` (not of a function nested in it). */
+function insideLoop(node: Node, fn: Node): boolean {
+  for (let p: Node | undefined = node.parent; p && p !== fn; p = p.parent) {
+    if (isFunction(p)) return false;
+    if (p.type === T.ForStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForOfStatement || p.type === T.ForInStatement) return true;
+  }
+  return false;
+}
+
+/** The variables and `this` fields the functions assign or update, keyed as {@link resourceKey} keys them. */
+function writtenIn(fns: readonly TSESTree.FunctionLike[], ctx: Ctx): Set<string> {
+  const out = new Set<string>();
+  for (const fn of fns) {
+    walk(fn.body!, ctx.sourceCode.visitorKeys, (n) => {
+      const target = n.type === T.AssignmentExpression ? n.left : n.type === T.UpdateExpression ? n.argument : undefined;
+      const key = target ? resourceKey(target, ctx) : undefined;
+      if (key) out.add(key);
+      return undefined;
+    });
+  }
+  return out;
+}
+
+/** Whether a test reads one of the keyed variables or fields. */
+function readsKeyed(test: Node, keys: Set<string>, ctx: Ctx): boolean {
+  if (keys.size === 0) return false;
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (m) => {
+    if (found || isFunction(m)) return false;
+    const key = m.type === T.Identifier || m.type === T.MemberExpression ? resourceKey(m, ctx) : undefined;
+    if (key && keys.has(key)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /**

@@ -2104,7 +2104,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     if (!bounded && boundedByCountingObject(fn.body, tests, outlives, ctx)) bounded = true;
   }
   if (!bounded && allTests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
-  if (!bounded && (consumesList(fn, allTests, ctx) || dropsTestedState(fn, call, ctx))) {
+  if (!bounded && (consumesList(fn, call, allTests, ctx) || dropsTestedState(fn, call, ctx))) {
     bounded = true;
     once = true;
   }
@@ -2304,10 +2304,20 @@ function carriedLocal(arg: Node, param: Variable, fn: Fn, ctx: Ctx): { variable:
   return undefined;
 }
 
-/** Failover through a list: `host = queue.shift()` with a test of `queue.length` ends when the list does. */
-function consumesList(fn: Fn, tests: Node[], ctx: Ctx): boolean {
+/**
+ * Failover through a list: `host = queue.shift()` with a test of `queue.length` ends when the list does.
+ * Only the code that runs on the way to the re-run counts: a list drained in a function that does
+ * not hold the call (an `open` handler flushing an outbox, a `send` method) is not its input.
+ */
+function consumesList(fn: Fn, call: Node, tests: Node[], ctx: Ctx): boolean {
   const lists = new Set<string>();
+  /** Whether `n` lies in a function nested in `fn` that does not hold the call. */
+  const elsewhere = (n: Node): boolean => {
+    for (let p: Node | undefined = n; p && p !== fn; p = p.parent as Node | undefined) if (isFunction(p) && !contains(p, call)) return true;
+    return false;
+  };
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n) && !contains(n, call)) return false;
     if (n.type === T.CallExpression && ['shift', 'pop', 'splice'].includes(calleeName(n) ?? '')) {
       const c = unwrap(n.callee);
       if (c.type === T.MemberExpression) lists.add(ctx.sourceCode.getText(c.object));
@@ -2315,6 +2325,7 @@ function consumesList(fn: Fn, tests: Node[], ctx: Ctx): boolean {
   });
   if (lists.size === 0) return false;
   return tests.some((t) => {
+    if (elsewhere(t)) return false;
     let found = false;
     walk(t, ctx.sourceCode.visitorKeys, (m) => {
       if (m.type === T.MemberExpression && propertyName(m) === 'length' && lists.has(ctx.sourceCode.getText(m.object))) found = true;
