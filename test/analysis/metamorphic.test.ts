@@ -39,6 +39,16 @@ const KNOWN_OPEN: readonly string[] = [
   // recallb-k6, relay-beside-refresh, h8-45) too. h9-27 (`ok` flag: SUCCESS_FLAG in flow.ts).
   // h9-45 gains two findings its labels expect: the local named `status` hides them (a true
   // positive the name suppresses; to fix, not to allow).
+  // Found after the merge of the issue-9 branches (events, ops, prec5, names) of 2026-12-02: the
+  // changed-input test (input-change.ts) leaves out writes to slots named like attempt or delay
+  // bookkeeping (BOOKKEEPING_NAME_RE), so a renamed counter handed on to the re-run reads as a new
+  // input; and a counted reconnect (interval-countdown) and the catch-by-name case (h-44) lose theirs.
+  'rename test/fixtures/analysis/interval-countdown-reconnect.js: lost require-jitter@15 require-jitter@17 | gained ',
+  'rename test/fixtures/analysis/recallb-k6-left-named-unbounded.js: lost require-backoff@10 require-jitter@10 no-unbounded-retry@10 | gained ',
+  'rename test/fixtures/analysis/recallb-k6-opts-local-not-counted.js: lost require-backoff@11 require-jitter@11 no-unbounded-retry@12 | gained ',
+  'rename test/fixtures/analysis/recallb-k6-opts-local.js: lost require-backoff@12 require-jitter@12 | gained ',
+  'rename test/fixtures/real-cases/held-out-2/h-44-catch-onerror-by-name.js: lost require-backoff@16 require-jitter@16 no-retry-on-client-error@21 | gained ',
+  'rename test/fixtures/real-cases/held-out-3/h3-67-retry-default-infinite.ts: lost require-backoff@19 require-jitter@19 no-unbounded-retry@20 | gained ',
   'rename test/fixtures/analysis/libpred-k1-rx-scan-503-else-throw.ts: lost require-jitter@20 | gained ',
   'rename test/fixtures/analysis/libs-k9-exported-notifier.ts: lost require-backoff@5 require-jitter@5 | gained ',
   'rename test/fixtures/analysis/libs-k9-map-keeps-delay.ts: lost require-backoff@8 require-jitter@8 | gained ',
@@ -55,6 +65,11 @@ const KNOWN_OPEN: readonly string[] = [
   // callbacks and status sets (the finding moves to the callback or is lost), counters and caps
   // compared with a named constant (prec-bound-*, prec-saturating-*), bullmq/bull custom backoff
   // strategies. Open: see the report of the names branch.
+  // After the same merge: a relayed counter reset (ops3), an imported bound (p5-i1) and the counter
+  // passed as `tries++` (h9-02) are read through the literal they start from.
+  'hoist-literals test/fixtures/analysis/ops3-relay-resets-counter.js: lost no-unbounded-retry@13 require-backoff@13 | gained ',
+  'hoist-literals test/fixtures/analysis/p5-i1-imported-bound-for-ok.ts: lost  | gained require-max-delay@15',
+  'hoist-literals test/fixtures/real-cases/held-out-9/h9-02-club-mail-recursive-send.js: lost no-unbounded-retry@19 | gained ',
   'hoist-literals ../shared/cases/b18-ky-after-status-codes-off.ts: lost no-retry-on-client-error@9 respect-retry-after@9 respect-retry-after@9 | gained ',
   'hoist-literals test/fixtures/analysis/counter-never-incremented.ts: lost no-unbounded-retry@5 | gained ',
   'hoist-literals test/fixtures/analysis/gend-fetch-retry-fn-429-check-line.js: lost respect-retry-after@11 | gained respect-retry-after@6',
