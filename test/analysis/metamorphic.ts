@@ -11,9 +11,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { analyze } from '@typescript-eslint/scope-manager';
-import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import plugin from '../../eslint-plugin/src/index';
+import { config } from './score-cases';
 
 /** The result of a transform: the new text and, for each new line number, the line it came from. */
 export interface Transformed {
@@ -218,14 +217,6 @@ export const TRANSFORMS: readonly Transform[] = [
 ];
 
 const linter = new Linter({ configType: 'flat' });
-const config: Linter.Config[] = [
-  {
-    files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
-    languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
-    plugins: { retry: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
-    rules: Object.fromEntries(Object.keys(plugin.rules).map((id) => [`retry/${id}`, 'error' as const])),
-  },
-];
 
 /** The plugin's findings on `code` as `rule@line` (a parse error or a thrown rule as `FATAL …`). */
 export function lintFindings(code: string, file: string, originalLine: (line: number) => number = sameLines): string[] {
