@@ -7,7 +7,7 @@
 // As a module: `TRANSFORMS`, `lintFindings`, `compareUnder` (used by metamorphic.test.ts). As a command:
 //   node --import tsx test/analysis/metamorphic.ts [DIR…]   (`npm run metamorphic`)
 // prints, per transform, the findings lost and gained in each file and a tally.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { analyze } from '@typescript-eslint/scope-manager';
@@ -249,8 +249,9 @@ export function compareUnder(t: Transform, code: string, file: string, before: s
 /** The blind sets the work is measured on: never read (as in test/rewrite/edits.test.ts). */
 export const BLIND = /^held-out-(11|12)$/;
 
-/** Every case file under `dir` (sub-folders included, blind sets left out). */
+/** Every case file under `dir` (sub-folders included, blind sets left out); none when `dir` is absent (../shared outside this checkout). */
 export function caseFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .sort()
     .flatMap((f) => {
