@@ -4,7 +4,7 @@ import { createRule } from '../utils/create-rule';
 import { asWait } from '../analysis/waits';
 import { readSettings } from '../utils/settings';
 import { addWaitFix, awaitWaitFix, describeDelay, libraryFix } from '../utils/fixes';
-import { growthFix, reportsConstantDelay, reportsNoJitter } from './wait-judgements';
+import { growthFix, reportsConstantDelay, reportsNoJitter } from '../utils/wait-judgements';
 
 type Options = [];
 type MessageIds = 'noWait' | 'noWaitOnPath' | 'constantDelay' | 'growDelay' | 'growDelayWithJitter' | 'addWait' | 'awaitWait' | 'applyLibraryFix';

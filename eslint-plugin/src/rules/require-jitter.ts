@@ -3,7 +3,7 @@ import { getRetrySites } from '../analysis';
 import { isMathCall } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
 import { describeDelay, jitterFunctionFix, libraryFix, localDelayOf, operandText, replaceExpression } from '../utils/fixes';
-import { growthFix, reportsConstantDelay, reportsNoJitter } from './wait-judgements';
+import { growthFix, reportsConstantDelay, reportsNoJitter } from '../utils/wait-judgements';
 
 type Options = [];
 type MessageIds = 'noJitter' | 'addJitter' | 'addJitterWithGrowth' | 'addJitterAfterServerWait' | 'applyLibraryFix';

@@ -3,7 +3,7 @@
 // expression, so applied together they would overlap).
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { RetrySite, Wait } from '../analysis';
-import { growDelayFix, growInterceptorFix, growRecursionFix, localDelayOf } from '../utils/fixes';
+import { growDelayFix, growInterceptorFix, growRecursionFix, localDelayOf } from './fixes';
 
 /**
  * A wait needs jitter unless it is random, is exactly the server's Retry-After, or cannot be
