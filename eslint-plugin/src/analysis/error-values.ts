@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { calleeName, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { sameFileFunction } from './delay';
 import { fileMemo } from './memo';
 import { variableOf } from './scope';
 import type { Node } from './types';
@@ -182,17 +183,9 @@ function listenerOfFailure(call: TSESTree.CallExpression): boolean {
   return FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '');
 }
 
-/** A function declared in this file that `callee` names (a declaration or a `const f = (…) => …`). */
+/** A function declared in this file that `callee` names (delay.ts' resolver, for a plain name only). */
 function sameFileCallee(callee: Node, sourceCode: TSESLint.SourceCode): TSESTree.FunctionLike | undefined {
-  if (callee.type !== T.Identifier) return undefined;
-  const def = variableOf(sourceCode, callee)?.defs[0];
-  if (!def) return undefined;
-  if (def.type === 'FunctionName' && isFunction(def.node as Node)) return def.node as TSESTree.FunctionLike;
-  if (def.type === 'Variable') {
-    const init = (def.node as TSESTree.VariableDeclarator).init;
-    if (init && isFunction(unwrap(init))) return unwrap(init) as TSESTree.FunctionLike;
-  }
-  return undefined;
+  return callee.type === T.Identifier ? sameFileFunction(callee, { sourceCode }) : undefined;
 }
 
 /**
