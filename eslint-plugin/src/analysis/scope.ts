@@ -190,6 +190,65 @@ export interface Origin {
 }
 
 /**
+ * Globals that a library's browser build defines when it is loaded by a `<script>` tag (its UMD
+ * or IIFE bundle's global name, read from each package's `dist` build): code that uses them
+ * without an import, where the project declares the global (a `/* global io *\/` comment, an
+ * ESLint `globals` setting) or reads it from the global object (`window.io`), uses that library.
+ * A free name nobody declares is not enough: it may be anything the page defines.
+ */
+const SCRIPT_GLOBALS: ReadonlyMap<string, string> = new Map([
+  ['io', 'socket.io-client'], // socket.io-client `dist/socket.io.js`: `window.io`
+  ['signalR', '@microsoft/signalr'], // `dist/browser/signalr.js`: `window.signalR`
+  ['ReconnectingWebSocket', 'reconnecting-websocket'], // `dist/reconnecting-websocket-iife.js`
+  ['axios', 'axios'], // `dist/axios.js`: `window.axios`
+]);
+
+/** The objects through which a script-tag global is also read. */
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
+
+/** The origin of an unbound (global) name that a library's browser build defines, else undefined. */
+function scriptGlobalOrigin(name: string): Origin | undefined {
+  const module = SCRIPT_GLOBALS.get(name);
+  return module ? { module, path: [] } : undefined;
+}
+
+/**
+ * The modules whose script-tag globals (see SCRIPT_GLOBALS) the file reads: declared globals
+ * (`/* global io *\/`, ESLint `globals`) or a global object's member (`window.io`). Memoised per file.
+ */
+export function scriptGlobalModules(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
+  const hit = scriptModulesMemo.get(sourceCode.ast);
+  if (hit) return hit;
+  const out = new Set<string>();
+  const global = sourceCode.scopeManager?.globalScope;
+  if (global) {
+    const note = (name: string): void => {
+      const m = SCRIPT_GLOBALS.get(name);
+      if (m) out.add(m);
+    };
+    for (const r of global.through) {
+      const name = r.identifier.name;
+      if (GLOBAL_OBJECTS.has(name)) {
+        const parent = (r.identifier as TSESTree.Node).parent;
+        if (parent?.type === T.MemberExpression && parent.object === r.identifier && !parent.computed && parent.property.type === T.Identifier) note(parent.property.name);
+      }
+    }
+    for (const v of global.variables) {
+      if (v.defs.length > 0 || v.references.length === 0) continue;
+      note(v.name);
+      if (!GLOBAL_OBJECTS.has(v.name)) continue;
+      for (const r of v.references) {
+        const parent = (r.identifier as TSESTree.Node).parent;
+        if (parent?.type === T.MemberExpression && parent.object === r.identifier && !parent.computed && parent.property.type === T.Identifier) note(parent.property.name);
+      }
+    }
+  }
+  scriptModulesMemo.set(sourceCode.ast, out);
+  return out;
+}
+const scriptModulesMemo = new WeakMap<object, ReadonlySet<string>>();
+
+/**
  * Resolves where an expression's value comes from, following imports, `require`, `const`
  * bindings, member accesses, calls and `new`. Returns undefined for anything local or unknown.
  */
@@ -200,6 +259,8 @@ export function originOf(sourceCode: TSESLint.SourceCode, expr: Node | null | un
     case T.Identifier: {
       const v = variableOf(sourceCode, n);
       if (!v) return undefined;
+      // A global the project declares (a `/* global io *\/` comment, ESLint `globals`): its library, if it is one's script-tag global.
+      if (v.defs.length === 0) return scriptGlobalOrigin(n.name);
       const b = bindingOf(v);
       if (!b) return undefined;
       if (b.kind === 'import' && b.node?.type === T.TSImportEqualsDeclaration) {
@@ -227,6 +288,12 @@ export function originOf(sourceCode: TSESLint.SourceCode, expr: Node | null | un
       return undefined;
     }
     case T.MemberExpression: {
+      // `window.io(…)`, `globalThis.signalR`: a script-tag global read through the global object.
+      const holder = unwrap(n.object);
+      if (holder.type === T.Identifier && GLOBAL_OBJECTS.has(holder.name) && !n.computed && n.property.type === T.Identifier) {
+        const hv = variableOf(sourceCode, holder);
+        if (!hv || hv.defs.length === 0) return scriptGlobalOrigin(n.property.name);
+      }
       if (unwrap(n.object).type === T.ThisExpression) {
         // `this.client`: the field's initialiser or constructor assignment, when nothing else writes it.
         const r = resolveExpression(sourceCode, n, depth + 1);

@@ -145,18 +145,21 @@ export const reconnectingWebSocketSpec: ScheduleSpec = {
       { rule: 'require-jitter', when: 'a written constant `minReconnectionDelay` (the default is random).' },
       { rule: 'require-backoff', when: '`reconnectionDelayGrowFactor` 1 or less.' },
       { rule: 'require-max-delay', when: '`maxReconnectionDelay` above `maxDelayMs`.' },
-      { rule: 'no-unbounded-retry', when: 'a written `maxRetries: Infinity`.' },
+      { rule: 'no-unbounded-retry', when: '`maxRetries` left at its default (Infinity) or written as Infinity (or 1,000 or more): the constructor is a dedicated reconnect API, so its defaults count (PRODUCT, retry sites); reported on the first reconnection option written, or on the constructor when there are no options; suggests `maxRetries: 10`.' },
     ],
-    notModelled: ['The default unlimited `maxRetries`: a socket that reconnects with capped, jittered backoff is the library\'s designed steady state; only a written unlimited count is reported.', 'Sockets created without options: the built-in reconnection, untouched, is not reported.'],
+    notModelled: ['Options spread in from elsewhere (`...opts`) or built by an unknown call: they may supply `maxRetries`, so the count is not judged.'],
   },
   entry(call, path) {
     if (call.type !== 'NewExpression') return undefined;
     if (!(path.length === 0 || (path.length === 1 && (path[0] === 'WebSocket' || path[0] === 'ReconnectingWebSocket')))) return undefined;
-    const options = call.arguments[2];
-    return options ? { options } : undefined;
+    // The socket reconnects by itself whatever the options: constructing it opts into its retry.
+    const [url, protocols, options] = call.arguments;
+    if (options) return { options };
+    // No options: an edit adds them as the third argument (after `[]` when protocols are omitted).
+    const after = protocols ?? url;
+    return { options: 'none', addOptions: after ? { after, before: protocols ? '' : ', []' } : undefined };
   },
-  optIn: ['minReconnectionDelay', 'maxReconnectionDelay', 'reconnectionDelayGrowFactor', 'maxRetries'],
-  count: { name: 'maxRetries', means: 'retries', default: Infinity, unlimitedDefaultIsSilent: true },
+  count: { name: 'maxRetries', means: 'retries', default: Infinity },
   base: { name: 'minReconnectionDelay', default: 1000 },
   growth: { kind: 'factor', name: 'reconnectionDelayGrowFactor', default: 1.3 },
   cap: { name: 'maxReconnectionDelay', default: 10000 },

@@ -5,7 +5,7 @@ import { unwrap } from '../ast';
 import { fileIndex } from '../file-index';
 import { guarded } from '../guard';
 import { isEffectivelyUnbounded } from '../limits';
-import { bindingOf, originOf, variableOf, normalPath, type Origin } from '../scope';
+import { bindingOf, originOf, scriptGlobalModules, variableOf, normalPath, type Origin } from '../scope';
 import type { Node, RetrySite } from '../types';
 import { analyzeLibraryWrappers, analyzeMethodParameters } from '../wrappers';
 import { adapters } from './index';
@@ -31,7 +31,7 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
   // names none of them has no library site but those recognised by shape (`byShape`), which need
   // one of their shape's words in the text.
   const index = fileIndex(sourceCode);
-  const named = [...index.modules].some((m) => adapters.some((a) => claims(a, m)));
+  const named = [...index.modules, ...scriptGlobalModules(sourceCode)].some((m) => adapters.some((a) => claims(a, m)));
   const byShape = (a: LibraryAdapter): boolean => !!a.byShape?.some((w) => sourceCode.text.includes(w));
   if (!named && !adapters.some(byShape)) return [];
   const calls: { node: Call; origin: Origin | undefined }[] = [];

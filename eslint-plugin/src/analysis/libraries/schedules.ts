@@ -13,6 +13,8 @@ import {
   propertyOf,
   resolveFunction,
   resolveOptions,
+  setOption,
+  suggest,
   unknownOptionsSite,
   type OptionState,
   type Options,
@@ -40,6 +42,11 @@ interface Entry {
   retried?: Node | undefined;
   /** A count given positionally instead of an options object (`async.retry(3, task)`). */
   count?: Node;
+  /**
+   * When the call has no options: where an options argument is added (after this node) and the
+   * arguments it needs before it (`', []'` for an omitted `protocols`). Without it, no edit adds options.
+   */
+  addOptions?: { after: Node; before: string };
 }
 
 /** One library's retry options, as data. */
@@ -61,8 +68,6 @@ export interface ScheduleSpec {
     default: number;
     /** `0` means no limit (`@lifeomic/attempt` `maxAttempts`, wretch `maxAttempts`). */
     zeroIsUnlimited?: boolean;
-    /** An unlimited default is the library's designed steady state (a reconnecting client): only a written unlimited count is reported. */
-    unlimitedDefaultIsSilent?: boolean;
   };
   /** The first delay, in ms (`undefined` name: not configurable). */
   base: { name?: string; default: number; scale?: number };
@@ -107,11 +112,18 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
     } else raw = numberValue(s, spec.count.default);
     if (raw !== undefined && spec.count.zeroIsUnlimited && raw === 0) raw = Infinity;
     retries = raw === undefined ? undefined : spec.count.means === 'attempts' ? raw - 1 : raw;
-    const written = s.state === 'set' || entry.count !== undefined;
     if (retries !== undefined && retries <= 0) return undefined;
     if (retries === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: at };
     else if (isEffectivelyUnbounded(retries)) {
-      site.bound = spec.count.unlimitedDefaultIsSilent && !written ? { kind: 'unknown', maxAttempts: undefined, node: at } : { kind: 'unbounded', maxAttempts: undefined, node: at };
+      site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at };
+      if (!entry.count) {
+        const limit = spec.count.means === 'retries' ? 10 : 11;
+        const description = `Give up after 10 retries (\`${spec.count.name}: ${limit}\`)`;
+        const add = entry.addOptions;
+        suggest(site, 'no-unbounded-retry', options.kind === 'none'
+          ? add && { description, range: [add.after.range[1], add.after.range[1]], text: `${add.before}, { ${spec.count.name}: ${limit} }` }
+          : setOption(options, spec.count.name, String(limit), description, undefined));
+      }
     } else site.bound = { kind: 'bounded', maxAttempts: retries + 1, node: at };
   }
   const worst = retries === undefined ? undefined : isEffectivelyUnbounded(retries) ? Infinity : retries;
