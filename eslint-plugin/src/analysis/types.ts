@@ -45,6 +45,13 @@ export interface DelayFacts {
    * error, response, clock or random source. Computed, never assumed from "opaque".
    */
   invariant?: boolean;
+  /**
+   * The delay has no random source even though its number is unknown: a library's delay function
+   * computes it from literals, constants and its retry-context parameter (`ctx.elapsedMilliseconds`)
+   * with arithmetic and Math's deterministic functions. Computed, never assumed from "opaque";
+   * lets `require-jitter` judge it (PRODUCT: any wait without randomness).
+   */
+  deterministic?: boolean;
   /** The delay expression as written, named by messages when its number is unknown. */
   expression?: Node;
   /**

@@ -8,7 +8,8 @@ import { growDelayFix, growInterceptorFix, growRecursionFix, localDelayOf } from
 /**
  * A wait needs jitter unless it is random, is exactly the server's Retry-After, or cannot be
  * resolved at all. An unresolved delay that is known to be the same on every attempt has no
- * random component, so it needs jitter too. The server's Retry-After with a fixed fallback
+ * random component, so it needs jitter too, as does one a library's delay function computes
+ * without any random source (`deterministic`). The server's Retry-After with a fixed fallback
  * (header missing or refused) in a retry that never stops is not exactly the server's: the
  * fallback path waits the same time forever.
  */
@@ -16,7 +17,7 @@ export function needsJitter(wait: Wait, site: RetrySite): boolean {
   const d = wait.delay;
   if (d.random) return false;
   if (d.retryAfter === 'exact') return !!d.fixedFallback && site.bound.kind === 'unbounded';
-  if (d.opaque && !d.growing && !d.invariant) return false;
+  if (d.opaque && !d.growing && !d.invariant && !d.deterministic) return false;
   return true;
 }
 

@@ -189,16 +189,79 @@ export function leafDelay(ctx: LibraryContext, fn: FunctionNode, returns: readon
     if (v) env.attempts.push({ variable: v, lo: attempt.lo, hi: Math.min(attempt.hi, stopGuardLimit(ctx, fn, returns, v, stops)) });
   }
   let facts: DelayFacts | undefined;
+  const context = id && id.type === T.Identifier ? variableOf(ctx.sourceCode, id) : undefined;
+  let deterministic = true;
+  let anyRandom = false;
+  let plain = false;
   // Known delays chosen by tests on the attempt (`n < 3 ? 500 : n < 8 ? 3000 : …`) step up: a schedule, not a constant.
   const stepped = countsOrTimes(ctx, fn);
   for (const r of leaves(ctx, returns, stops)) {
     const f = toDelayFacts(evaluate(r, env), r);
+    const leafDeterministic = !f.random && isDeterministic(ctx, r, context, 0);
+    deterministic &&= leafDeterministic;
+    anyRandom ||= f.random;
+    // A leaf chosen without randomness by the code (known, growing, invariant or computed from the
+    // retry context) needs jitter; an unresolved leaf (the server's delay read from the error, an
+    // unknown call) is not known to, and does not make a random sibling's path unjittered.
+    plain ||= !f.random && f.retryAfter !== 'exact' && (!f.opaque || f.growing || !!f.invariant || leafDeterministic);
     const stepsUp = stepped && !!facts && facts.maxReason === 'known' && f.maxReason === 'known' && f.maxMs > facts.maxMs;
     facts = facts
       ? { ...facts, random: facts.random && f.random, growing: facts.growing || f.growing || stepsUp, maxMs: Math.max(facts.maxMs, f.maxMs), opaque: facts.opaque || f.opaque, maxReason: facts.maxReason === 'known' ? f.maxReason : facts.maxReason, capMs: facts.capMs ?? f.capMs }
       : f;
   }
-  return facts ?? opaqueDelay(fn);
+  if (!facts) return opaqueDelay(fn);
+  if (anyRandom && !plain) facts = { ...facts, random: true };
+  return facts.opaque && deterministic ? { ...facts, deterministic: true } : facts;
+}
+
+/** Math's functions whose result depends only on their arguments. */
+const PURE_MATH = new Set(['min', 'max', 'pow', 'floor', 'ceil', 'round', 'trunc', 'abs', 'sqrt', 'log2', 'exp']);
+
+/**
+ * Whether an expression a delay function returns has no random source: literals, `const`
+ * numbers and tables, the function's retry-context parameter and its direct members (the values
+ * the library passes: `ctx.elapsedMilliseconds`, `retries`), its own locals initialised from
+ * those, combined by arithmetic, conditionals and Math's deterministic functions. Anything else
+ * (another parameter such as the error, a call, a field) may carry randomness or the server's
+ * delay: not known.
+ */
+function isDeterministic(ctx: LibraryContext, n: Node, context: Variable | undefined, depth: number): boolean {
+  if (depth > 12) return false;
+  const u = localValue(ctx, n);
+  const again = (m: Node): boolean => isDeterministic(ctx, m, context, depth + 1);
+  switch (u.type) {
+    case T.Literal:
+      return typeof u.value === 'number' || typeof u.value === 'boolean';
+    case T.Identifier: {
+      if (context && variableOf(ctx.sourceCode, u) === context) return true;
+      return typeof staticValueOf(ctx, u)?.value === 'number';
+    }
+    case T.MemberExpression: {
+      const object = unwrap(u.object);
+      // `ctx.elapsedMilliseconds`: a member of the retry context.
+      if (object.type === T.Identifier && context && variableOf(ctx.sourceCode, object) === context) return !u.computed || again(u.property as Node);
+      // `TABLE[i]`: an element of a constant table of numbers.
+      const table = staticValueOf(ctx, object)?.value;
+      return u.computed && Array.isArray(table) && table.every((x) => typeof x === 'number') && again(u.property as Node);
+    }
+    case T.BinaryExpression:
+      return u.left.type !== T.PrivateIdentifier && again(u.left) && again(u.right);
+    case T.UnaryExpression:
+      return u.operator !== 'typeof' && u.operator !== 'delete' && again(u.argument);
+    case T.ConditionalExpression:
+      return again(u.test) && again(u.consequent) && again(u.alternate);
+    case T.LogicalExpression:
+      return again(u.left) && again(u.right);
+    case T.CallExpression: {
+      const callee = unwrap(u.callee);
+      if (callee.type !== T.MemberExpression || callee.computed || unwrap(callee.object).type !== T.Identifier) return false;
+      const holder = unwrap(callee.object) as TSESTree.Identifier;
+      if (holder.name !== 'Math' || variableOf(ctx.sourceCode, holder)?.defs.length) return false;
+      return PURE_MATH.has(propertyName(callee) ?? '') && u.arguments.every((a) => a.type !== T.SpreadElement && again(a));
+    }
+    default:
+      return false;
+  }
 }
 
 /** A numeric literal or a `const` bound to one (`MAX_RETRIES`). */
