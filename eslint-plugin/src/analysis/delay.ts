@@ -46,6 +46,11 @@ export interface Value {
    */
   serverAt?: Node;
   /**
+   * The argument of a recursive call that grows the delay from itself (`self(url, wait * 2)`) with
+   * no cap: `require-max-delay` reports there, where a cap would go (as `serverAt` for Retry-After).
+   */
+  growthAt?: Node;
+  /**
    * The same on every attempt of the retry, whether its number is known or not: built only from
    * literals, constants, and parameters, fields or options that nothing in the retry region
    * writes. False as soon as it reads an attempt counter, something written in the retry, the
@@ -156,6 +161,7 @@ function join(a: Value, b: Value): Value {
     capped: (a.capped || !a.retryAfter) && (b.capped || !b.retryAfter) && (a.capped || b.capped),
     source: a.source ?? b.source,
     serverAt: a.serverAt ?? b.serverAt,
+    growthAt: a.growthAt ?? b.growthAt,
   };
 }
 
@@ -178,6 +184,7 @@ function combine(a: Value, b: Value, lo: number, hi: number): Value {
     fixedBranch: (a.fixedBranch || b.fixedBranch) && !a.attempt && !b.attempt,
     source: a.source ?? b.source,
     serverAt: a.serverAt ?? b.serverAt,
+    growthAt: a.growthAt ?? b.growthAt,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
     unseenBound: a.unseenBound || b.unseenBound,
@@ -441,18 +448,64 @@ function valuesPassedOn(variable: Variable, first: Value, env: Env): Value | und
   const fn = def?.node as Node | undefined;
   if (!region || !def || def.type !== 'Parameter' || fn !== region.node || !isFunction(fn)) return undefined;
   const calls = region.selfCalls ?? [];
-  const index = fn.params.findIndex((p) => p.type === T.AssignmentPattern && p.left === def.name);
-  if (index < 0 || calls.length === 0) return undefined;
+  // The parameter itself (`waitMs = 0`) or one property of a destructured options parameter
+  // (`{ waitMs = 0 } = {}`), which the self-call passes as `{ waitMs: … }`.
+  const index = fn.params.findIndex((p) => contains(p, def.name));
+  const top = index < 0 ? undefined : fn.params[index]!;
+  const positional = !!top && top.type === T.AssignmentPattern && top.left === def.name;
+  const key = !positional && top ? bindingOf(variable)?.path : undefined;
+  if (index < 0 || calls.length === 0 || (!positional && (!key || key.length !== 1))) return undefined;
   let out = first;
   for (const call of calls) {
-    const arg = argumentsPassed(call, fn, env.sourceCode)[index];
+    let arg: Node | undefined = argumentsPassed(call, fn, env.sourceCode)[index];
+    if (arg && !positional) {
+      const o = unwrap(arg);
+      if (o.type !== T.ObjectExpression || o.properties.some((p) => p.type === T.SpreadElement)) return undefined;
+      const prop = o.properties.find((p): p is TSESTree.Property => p.type === T.Property && propertyName(p) === key![0]);
+      arg = prop?.value;
+    }
     if (!arg) continue;
-    if (arg.type === T.SpreadElement || refersTo(arg, variable, env.sourceCode)) return undefined;
+    if (arg.type === T.SpreadElement) return undefined;
+    if (refersTo(arg, variable, env.sourceCode)) {
+      const grown = grownFromItself(arg, variable, first, env);
+      if (!grown) return undefined;
+      out = join(out, grown);
+      out = { ...out, attempt: true, unboundedGrowth: out.unboundedGrowth || grown.unboundedGrowth, capped: out.capped || grown.capped };
+      continue;
+    }
     const v = evaluate(arg, env);
     if (!Number.isFinite(v.hi) || v.opaque) return undefined;
     out = { ...join(out, v), attempt: out.attempt || v.attempt || v.hi > first.hi };
   }
-  return out === first ? undefined : { ...out, invariant: false };
+  return out === first ? undefined : { ...out, invariant: false, source: undefined };
+}
+
+/**
+ * The values a recursive function's delay parameter takes when the self-call passes it on grown from
+ * itself (`self(url, wait * 2)`, `self({ waitMs: (waitMs || 2000) * 2 })`, `Math.min(wait * 2, cap)`):
+ * probed with the parameter standing for 1, a result above 1 grows with the attempt, up to a cap in
+ * the update or, with a known number of attempts, the value the last one reaches; randomness in the
+ * update is kept. Undefined when the update does not grow (a countdown, a random factor at most 1).
+ */
+function grownFromItself(arg: Node, variable: Variable, first: Value, env: Env): Value | undefined {
+  const probe = probeUpdate(arg, variable, env);
+  if (probe.opaque || !(probe.hi > 1)) return undefined;
+  const factor = Math.min(probe.hi, 16);
+  // The second attempt's value: the update applied to the first.
+  const saved = env.params.get(variable);
+  env.params.set(variable, first);
+  let second: Value;
+  try {
+    second = evaluate(arg, env);
+  } finally {
+    if (saved) env.params.set(variable, saved);
+    else env.params.delete(variable);
+  }
+  const cap = capOf(arg, env);
+  const reach = env.iterations !== undefined && Number.isFinite(second.hi) ? second.hi * factor ** Math.max(0, env.iterations - 2) : Infinity;
+  const hi = Math.min(cap ?? Infinity, Math.max(second.hi, reach));
+  const unbounded = !Number.isFinite(hi);
+  return { ...second, lo: Math.min(first.lo, second.lo), hi, random: probe.random || second.random, attempt: true, unboundedGrowth: unbounded, capped: cap !== undefined, cap: cap ?? second.cap, opaque: false, source: undefined, invariant: false, ...(unbounded && cap === undefined ? { growthAt: arg } : {}) };
 }
 
 function evalBinding(variable: Variable, env: Env): Value {
@@ -1455,7 +1508,7 @@ export function toDelayFacts(v: Value, node: Node, expression?: Node): DelayFact
   return {
     // PRODUCT: reported on the delay expression given to the wait, where the cap suggestion applies;
     // an uncapped Retry-After written over the code's own delay is reported where it is written.
-    node: retryAfterUncapped && v.serverAt ? v.serverAt : node,
+    node: retryAfterUncapped && v.serverAt ? v.serverAt : maxReason === 'growth' && v.growthAt ? v.growthAt : node,
     random: v.random,
     growing: v.attempt,
     maxMs: v.hi,

@@ -10,7 +10,7 @@ import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressi
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
-import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
+import { bindingOf, isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh } from './credentials';
@@ -1972,8 +1972,16 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   };
   // Parameters the self-call changes: positional (`f(n + 1)`), in an options object (`f({ retries: retries - 1 })`).
   for (const p of paramVars(fn, ctx)) {
-    const passed = argumentsPassed(call, fn, ctx.sourceCode)[p.index];
+    let passed: Node | undefined = argumentsPassed(call, fn, ctx.sourceCode)[p.index];
     if (!passed) continue;
+    // A property of a destructured options parameter (`{ waitMs = 0 } = {}`) is the same property
+    // of the object handed on (`self({ ...opts, waitMs: waitMs * 2 })`); absent, it keeps its value.
+    const key = bindingOf(p.variable)?.path;
+    const handed = unwrap(passed);
+    if (key && key.length === 1 && handed.type === T.ObjectExpression) {
+      passed = handed.properties.find((x): x is TSESTree.Property => x.type === T.Property && propertyName(x) === key[0])?.value;
+      if (!passed) continue;
+    }
     // `const next = attempt + 1; … self(next)`: the step is the local's initialiser.
     const arg = isCounterStep(passed, fn, ctx) ? (localConstInit(passed, fn, ctx) ?? passed) : passed;
     const dir = changeIn(arg, p.variable, ctx);
