@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
-import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
+import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressions, returnsItsCallback, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
@@ -73,6 +73,17 @@ interface SelfName {
   ownerText: string | undefined;
 }
 
+/**
+ * Whether a variable declarator names `fn`: `const f = fn`, or `const f = useCallback(fn, deps)`
+ * (a hook that returns the function it is given, `returnsItsCallback`).
+ */
+function declares(decl: Node, fn: Fn, ctx: Ctx): boolean {
+  if (decl.type !== T.VariableDeclarator || !decl.init) return false;
+  const init = unwrap(decl.init);
+  if (init === fn) return true;
+  return init.type === T.CallExpression && !!init.arguments[0] && unwrap(init.arguments[0]) === fn && returnsItsCallback(init, ctx.sourceCode);
+}
+
 /** The name a call to `fn` uses (see {@link selfCalls}). */
 function selfName(fn: Fn, ctx: Ctx): SelfName {
   let variable: Variable | undefined;
@@ -82,7 +93,9 @@ function selfName(fn: Fn, ctx: Ctx): SelfName {
   let ownerText: string | undefined;
   if (!variable) {
     const p = fn.parent;
-    if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.id);
+    const hooked = p?.type === T.CallExpression && p.parent?.type === T.VariableDeclarator && declares(p.parent, fn, ctx) ? p.parent : undefined;
+    if (hooked && hooked.id.type === T.Identifier) variable = variableOf(ctx.sourceCode, hooked.id);
+    else if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.id);
     else if (p?.type === T.MethodDefinition || p?.type === T.PropertyDefinition) methodName = propertyName(p);
     else if (p?.type === T.AssignmentExpression && p.left.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.left);
     else if (p?.type === T.AssignmentExpression && p.operator === '=' && p.left.type === T.MemberExpression && !p.left.computed) {
@@ -501,7 +514,7 @@ function isSelfArg(arg: Node, fn: Fn, ctx: Ctx): boolean {
   if (a.type !== T.Identifier) return false;
   const v = variableOf(ctx.sourceCode, a);
   const def = v?.defs[0];
-  return !!def && (def.node === fn || (def.node.type === T.VariableDeclarator && def.node.init === fn));
+  return !!def && (def.node === fn || declares(def.node, fn, ctx));
 }
 
 /** Whether the call's callee is the function itself (rather than a host it is passed to). */
@@ -516,7 +529,7 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const v = variableOf(ctx.sourceCode, c);
   const def = v?.defs[0];
   if (!def) return false;
-  if (def.node === fn || (def.node.type === T.VariableDeclarator && def.node.init === fn)) return true;
+  if (def.node === fn || declares(def.node, fn, ctx)) return true;
   // `let f; f = async function () { … f() … }`
   return fn.parent?.type === T.AssignmentExpression && fn.parent.left.type === T.Identifier && isReferenceTo(v!, (fn.parent as TSESTree.AssignmentExpression).left);
 }
