@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { alwaysExits, calleeName, contains, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
-import { bindingOf, fieldOf, laterWrites, memberWritten, normalPath, originOf, resolveObject, variableOf, isReferenceTo } from './scope';
+import { bindingOf, fieldOf, laterWrites, memberWritten, normalPath, originOf, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CLAMP_RE, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
 import { fileMemo } from './memo';
@@ -992,6 +992,14 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
     if (!out || out.attempt || out.retryAfter) return INVARIANT();
     return { ...out, invariant: true };
   }
+  // `ref.current` of a React ref: its initialiser, or grown by the writes the retry makes.
+  const cell = refCellOf(n, env.sourceCode);
+  if (cell) {
+    if (cell.writes.length > 0) return grownCell(cell.initializer ? [cell.initializer] : [], cell.writes, cell.same, env) ?? OPAQUE();
+    if (!cell.initializer) return OPAQUE();
+    const v = evaluate(cell.initializer, env);
+    return v.attempt || v.retryAfter ? v : { ...v, invariant: true };
+  }
   // `opts.retries` where `opts` resolves to an object literal (a const, a parameter's default,
   // a destructured option; same-file spreads merged, the last write wins).
   const literal = name !== undefined && !n.computed ? resolveObject(env.sourceCode, n.object) : undefined;
@@ -1012,11 +1020,27 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
  * on success) join the start value. Undefined when some write is none of these.
  */
 function grownField(field: NonNullable<ReturnType<typeof fieldOf>>, env: Env): Value | undefined {
-  const isField = (m: TSESTree.MemberExpression): boolean => {
+  const isField = (m: Node): boolean => {
+    if (m.type !== T.MemberExpression) return false;
     const f = fieldOf(m);
     return !!f && f.owner === field.owner && f.name === field.name;
   };
-  const start = [...(field.initializer ? [field.initializer] : []), ...field.constructorWrites];
+  return grownCell([...(field.initializer ? [field.initializer] : []), ...field.constructorWrites], field.otherWrites, isField, env);
+}
+
+/**
+ * A mutable cell (a class field, a React ref's `current`) that the retry grows from its start
+ * values by `writes`; `isCell` tells a read of the same cell. A local `const` initialised from the
+ * cell (`const wait = ref.current; ref.current = Math.min(wait * 2, cap)`) reads it too. See
+ * {@link grownField}.
+ */
+function grownCell(start: readonly Node[], writes: readonly Node[], isCell: (m: Node) => boolean, env: Env): Value | undefined {
+  const isField = (m: Node): boolean => {
+    if (isCell(m)) return true;
+    if (m.type !== T.Identifier) return false;
+    const d = variableOf(env.sourceCode, m)?.defs[0]?.node;
+    return d?.type === T.VariableDeclarator && d.parent?.type === T.VariableDeclaration && d.parent.kind === 'const' && !!d.init && isCell(unwrap(d.init));
+  };
   if (start.length === 0) return undefined;
   let base: Value | undefined;
   const saved = env.params;
@@ -1031,7 +1055,7 @@ function grownField(field: NonNullable<ReturnType<typeof fieldOf>>, env: Env): V
   let random = false;
   let cap: number | undefined;
   let uncapped = false;
-  for (const w of field.otherWrites) {
+  for (const w of writes) {
     if (w.type === T.UpdateExpression) {
       grows = true;
       uncapped = true;
@@ -1051,7 +1075,7 @@ function grownField(field: NonNullable<ReturnType<typeof fieldOf>>, env: Env): V
     if (w.operator !== '=') return undefined;
     let selfRef = false;
     walk(w.right, env.sourceCode.visitorKeys, (m) => {
-      if (m.type === T.MemberExpression && isField(m)) selfRef = true;
+      if ((m.type === T.MemberExpression || m.type === T.Identifier) && isField(m)) selfRef = true;
       return undefined;
     });
     if (!selfRef) {
@@ -1063,12 +1087,17 @@ function grownField(field: NonNullable<ReturnType<typeof fieldOf>>, env: Env): V
     }
     // The update with the field standing for 1: above 1 it grows.
     const hook = env.attemptMember;
-    env.attemptMember = (m) => (isField(m) ? { lo: 1, hi: 1 } : hook?.(m));
+    env.attemptMember = (m) => (isCell(m) ? { lo: 1, hi: 1 } : hook?.(m));
+    // A local read of the cell (`const wait = ref.current`) may be the value being evaluated: the
+    // probe starts its own walk, and the hook stops it at the cell.
+    const visiting = env.visiting;
+    env.visiting = new Set();
     let probe: Value;
     try {
       probe = evaluate(w.right, env);
     } finally {
       env.attemptMember = hook;
+      env.visiting = visiting;
     }
     if (probe.opaque && !probe.random) return undefined;
     random ||= probe.random;

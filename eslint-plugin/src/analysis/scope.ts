@@ -360,6 +360,48 @@ export function isExport(origin: Origin | undefined, modules: string | readonly 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /** What the analysis knows of one class field read through `this.name`. */
+/**
+ * A React ref's mutable cell (`const ref = useRef(init)`, read and written as `ref.current`, from
+ * react or preact/hooks): like a class field, its value is the initialiser until a write replaces it.
+ */
+export interface RefCell {
+  /** The `useRef` argument, when there is one. */
+  initializer: TSESTree.Expression | undefined;
+  /** Every `ref.current = …`, `ref.current *= …`, `ref.current++` in the file. */
+  writes: Node[];
+  /** Whether a node reads the same cell: `ref.current`. */
+  same(m: Node): boolean;
+}
+
+/** The ref cell `member` reads (`ref.current` of `const ref = useRef(…)`), else undefined. */
+export function refCellOf(member: TSESTree.MemberExpression, sourceCode: TSESLint.SourceCode): RefCell | undefined {
+  if (member.computed || propertyName(member) !== 'current') return undefined;
+  const object = unwrap(member.object);
+  if (object.type !== T.Identifier) return undefined;
+  const v = variableOf(sourceCode, object);
+  const def = v?.defs.length === 1 ? v.defs[0]!.node : undefined;
+  if (!v || def?.type !== T.VariableDeclarator || def.id.type !== T.Identifier || !def.init || v.references.some((r) => r.isWrite() && r.writeExpr !== def.init)) return undefined;
+  const init = unwrap(def.init);
+  if (init.type !== T.CallExpression) return undefined;
+  const origin = originOf(sourceCode, init.callee);
+  const path = origin ? normalPath(origin) : [];
+  if (!origin || !['react', 'preact/hooks', 'preact/compat'].includes(origin.module) || path.length !== 1 || path[0] !== 'useRef') return undefined;
+  const isCell = (m: Node): boolean => {
+    const u = unwrap(m);
+    return u.type === T.MemberExpression && !u.computed && propertyName(u) === 'current' && unwrap(u.object).type === T.Identifier && isReferenceTo(v, unwrap(u.object));
+  };
+  const writes: Node[] = [];
+  for (const r of v.references) {
+    const parent = (r.identifier as TSESTree.Node).parent;
+    if (!parent || !isCell(parent)) continue;
+    const host = parent.parent;
+    if (host?.type === T.AssignmentExpression && host.left === parent) writes.push(host);
+    else if (host?.type === T.UpdateExpression) writes.push(host);
+  }
+  const first = init.arguments[0];
+  return { initializer: first && first.type !== T.SpreadElement ? first : undefined, writes, same: isCell };
+}
+
 export interface FieldInfo {
   /** The class that declares or assigns the field. */
   owner: ClassNode;
