@@ -11,7 +11,7 @@ import { localDelayOf, propName, requestOptions } from '../utils/fixes';
 import { contains, enclosingFunction, findAll, isFunction, walk } from '../analysis/ast';
 import { OPAQUE_WAIT_RE, WAIT_NAME_RE } from '../analysis/vocabulary';
 import { isEffectivelyUnbounded } from '../analysis/limits';
-import { canMove, sameBindingAt, scopeAt, type Destination } from './scope-move';
+import { canMove, sameBindingAt, scopeAt, type Destination } from '../utils/scope-move';
 /** The bundled helper's exports a rewrite may import. */
 export type HelperName = 'retryWithBackoff' | 'backoffDelay';
 
