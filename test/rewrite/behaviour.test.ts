@@ -661,9 +661,12 @@ const LONG_WAITS: Record<string, Answer[]> = {
   '503 Retry-After HTTP-date (+120 s), 200': [{ status: 503, headers: { 'Retry-After': new Date(Date.UTC(2026, 11, 2, 0, 2, 0)).toUTCString() } }, { status: 200 }],
 };
 
-describe("run both: respect-retry-after's suggestion never comes back before the server's time", () => {
+describe("run both: respect-retry-after's suggestion and the helper rewrite never come back before the server's time", () => {
+  // The helper reads Retry-After from the error whatever the original did: past its
+  // maxRetryAfterMs (60 s) it gives up with the last error (RFC 9110 §10.2.3: a client should wait
+  // at least the time asked), never comes back after 60 s.
   for (const [name, program] of Object.entries(PROGRAMS)) {
-    const edits = offeredEdits(program.text, FILE).filter((e) => e.kind === 'suggestion' && e.finding.ruleId === 'retry/respect-retry-after');
+    const edits = offeredEdits(program.text, FILE).filter((e) => (e.kind === 'suggestion' && e.finding.ruleId === 'retry/respect-retry-after') || (e.kind === 'helper' && e.plan?.kind === 'full'));
     for (const edit of edits) {
       it(`${name}: ${edit.title}`, async () => {
         const rewritten = apply(program.text, edit.edits);

@@ -582,7 +582,7 @@ function optionsText(maxAttempts: string, delay: { base?: string; cap?: string }
   const limit = options.maxDelayMs;
   if (delay.cap) parts.push(`maxDelayMs: ${limit !== undefined && Number(delay.cap.replace(/_/g, '')) > limit ? limit : delay.cap}`);
   else if (limit !== undefined && limit < HELPER_MAX_DELAY_MS) parts.push(`maxDelayMs: ${limit}`);
-  // The helper caps a server's Retry-After at 60000 ms by default; a lower project cap wins.
+  // The helper honours a server's Retry-After up to 60000 ms by default and gives up past it; a lower project cap wins.
   if (limit !== undefined && limit < 60_000) parts.push(`maxRetryAfterMs: ${limit}`);
   parts.push(...extra);
   const flat = `{ ${parts.join(', ')} }`;
