@@ -487,6 +487,78 @@ async function run(url) {
   }
 }`,
   },
+  // Issue 10, fixes5: a swallow-and-log catch-all (it records the failure and goes round again;
+  // the loop ends normally and the function returns after it). The limit's last failure is
+  // recorded and falls out of the loop, so the function returns what it returns after the loop.
+  'flag loop whose catch records the failure, result returned after the loop': {
+    givesUp: 'ok {"data":null,"failures":5}',
+    text: `async function run(url) {
+  const failures = [];
+  let data = null;
+  let done = false;
+  while (!done) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+      data = await res.json();
+      done = true;
+    } catch (err) {
+      failures.push(err.message);
+      await sleep(1000);
+    }
+  }
+  return { data, failures: failures.length };
+}`,
+  },
+  'class method: for (;;) that breaks on success, catch logs through an injected logger': {
+    givesUp: 'ok {"synced":false,"warnings":5}',
+    text: `class Syncer {
+  constructor() {
+    this.warnings = 0;
+    this.logger = { warn: () => this.warnings++ };
+  }
+  async push(url) {
+    let synced = false;
+    for (;;) {
+      try {
+        const res = await fetch(url, { method: 'PUT' });
+        if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+        synced = true;
+        break;
+      } catch (e) {
+        this.logger.warn('push failed, retrying', e);
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+    }
+    return { synced, warnings: this.warnings };
+  }
+}
+async function run(url) {
+  return new Syncer().push(url);
+}`,
+  },
+  'do-while on a flag with a counter of its own, catch reports the error': {
+    givesUp: 'ok {"ok":false,"tries":5}',
+    ownCounter: true,
+    text: `async function run(url, body) {
+  const seen = [];
+  let ok = false;
+  let tries = 0;
+  do {
+    tries++;
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+      await res.json();
+      ok = true;
+    } catch (problem) {
+      seen.push(problem);
+      await sleep(500);
+    }
+  } while (!ok);
+  return { ok, tries };
+}`,
+  },
   // Issue 10, fixes5: text the helper rewrite moves out of the catch or the loop (into
   // `shouldRetry`, `maxAttempts`, `baseDelayMs`) must mean the same at its new place: a local of
   // the catch is re-derived from the helper's error parameter, or no helper rewrite is offered.

@@ -326,10 +326,13 @@ export interface LimitFix {
  * An attempt limit for an unbounded loop that retries from its catch clause. It counts with the
  * loop's own attempt counter when it has one (see {@link loopCounter}), else with a counter
  * declared before the loop. The last failure ends the way the catch already ends a failure it
- * does not retry (see {@link givingUpPath}); where the catch retries every failure, it rethrows
- * (`if (++attempts >= N) throw err;` as the catch's first statement). Undefined for other shapes.
+ * does not retry (see {@link givingUpPath}); where the catch swallows and records every failure
+ * in a loop the function can leave normally, the last one is recorded and falls out of the loop
+ * (`if (++attempts >= N) break;` before the wait of `waits`); where the catch retries every failure
+ * otherwise, it rethrows (`if (++attempts >= N) throw err;` as the catch's first statement).
+ * Undefined for other shapes.
  */
-export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, maxAttempts: number): LimitFix | undefined {
+export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, maxAttempts: number, waits: readonly TSESTree.Node[] = []): LimitFix | undefined {
   if (!isLoopNode(loop) || !insertableBefore(loop)) return undefined;
   const tryStmt = loopTry(loop);
   const handler = tryStmt?.handler;
@@ -357,6 +360,18 @@ export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Nod
   if (path?.kind === 'exit') {
     return { ending: 'handled', fix: (fixer) => [...declare(fixer), fixer.replaceText(path.ifStmt.test, extendTest(sourceCode, path.ifStmt.test, '||', limit(path.ifStmt, true)))] };
   }
+  // A catch that records every failure and goes round again, in a loop the function can leave
+  // normally: the last failure is recorded too and falls out of the loop (`break`, before the
+  // wait), so the function ends as it does after the loop, not with an error it never threw.
+  if (!path && swallowsAndRecords(sourceCode, handler) && fallsOutNormally(sourceCode, loop, tryStmt)) {
+    const at = body.find((s) => waits.some((w) => s.range[0] <= w.range[0] && w.range[1] <= s.range[1]));
+    const stmtIndent = at ? indentOf(sourceCode, at) : indentOf(sourceCode, lastStmt!);
+    const breakGuard = `if (${limit(at ?? handler.body, true)}) break;`;
+    return {
+      ending: 'handled',
+      fix: (fixer) => [...declare(fixer), at ? fixer.insertTextBefore(at, `${breakGuard}\n${stmtIndent}`) : fixer.insertTextAfter(lastStmt!, `\n${stmtIndent}${breakGuard}`)],
+    };
+  }
   const first = body[0];
   const inner = first ? indentOf(sourceCode, first) : `${indentOf(sourceCode, handler)}  `;
   const guard = `if (${limit(first ?? handler.body, true)}) throw ${param};`;
@@ -370,6 +385,62 @@ export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Nod
       return out;
     },
   };
+}
+
+/**
+ * A catch clause that swallows every failure and records it: it neither throws, returns nor jumps,
+ * and hands the caught error to a call (`failures.push(err)`, `logger.warn('…', err)`) or writes to
+ * the console. Read with the scope manager: the error is the catch's own parameter, `console` the global.
+ */
+function swallowsAndRecords(sourceCode: TSESLint.SourceCode, handler: TSESTree.CatchClause): boolean {
+  let leaves = false;
+  walk(handler.body, sourceCode.visitorKeys, (n) => {
+    if (isFunctionNode(n)) return false;
+    if (n.type === T.ThrowStatement || n.type === T.ReturnStatement || n.type === T.BreakStatement || n.type === T.ContinueStatement) leaves = true;
+  });
+  if (leaves || handler.body.body.length === 0) return false;
+  const error = handler.param ? sourceCode.getDeclaredVariables(handler)[0] : undefined;
+  const isConsole = (callee: TSESTree.Node): boolean => {
+    let root = callee;
+    while (root.type === T.MemberExpression) root = root.object;
+    if (root.type !== T.Identifier || root.name !== 'console' || root === callee) return false;
+    return !sourceCode.getScope(root).references.find((r) => r.identifier === root)?.resolved;
+  };
+  return handler.body.body.some((stmt) => {
+    if (stmt.type !== T.ExpressionStatement) return false;
+    const e = stmt.expression.type === T.AwaitExpression ? stmt.expression.argument : stmt.expression;
+    if (e.type !== T.CallExpression) return false;
+    if (isConsole(e.callee)) return true;
+    return !!error && error.references.some((r) => e.arguments.some((a) => a.range[0] <= r.identifier.range[0] && r.identifier.range[1] <= a.range[1]));
+  });
+}
+
+/**
+ * Whether leaving `loop` normally is a way the function already ends after an attempt: the loop
+ * has a test that is not always true (`while (!done)`), or a `break` of its own, or every `return`
+ * of its attempt returns no value (falling out of the function returns the same).
+ */
+function fallsOutNormally(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, tryStmt: TSESTree.TryStatement): boolean {
+  const test = loop.type === T.WhileStatement || loop.type === T.DoWhileStatement || loop.type === T.ForStatement ? loop.test : undefined;
+  const alwaysTrue = !test || (test.type === T.Literal && !!test.value);
+  if (!alwaysTrue) return true;
+  let breaks = false;
+  let valueReturned = false;
+  const body = (loop as { body: TSESTree.Node }).body;
+  walk(body, sourceCode.visitorKeys, (n) => {
+    if (isFunctionNode(n)) return false;
+    if (n !== body && (isLoopNode(n) || n.type === T.SwitchStatement)) {
+      // A `break` inside a nested loop or switch is its own; a labelled one may still leave this loop.
+      walk(n, sourceCode.visitorKeys, (m) => {
+        if (isFunctionNode(m)) return false;
+        if (m.type === T.ReturnStatement && m.argument) valueReturned = true;
+      });
+      return false;
+    }
+    if (n.type === T.BreakStatement && !n.label) breaks = true;
+    if (n.type === T.ReturnStatement && n.argument && tryStmt.range[0] <= n.range[0] && n.range[1] <= tryStmt.range[1]) valueReturned = true;
+  });
+  return breaks || !valueReturned;
 }
 
 /** A statement list's statement that ends by leaving: its last statement is a `throw` or `return` (a block ending so, too). */
