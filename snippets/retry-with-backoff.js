@@ -45,8 +45,10 @@ const ASCTIME_DATE = /^(?:mon|tue|wed|thu|fri|sat|sun) ([a-z]{3}) ([ \d]\d) (\d{
  * Retries `operation` with capped exponential backoff and jitter until it succeeds, the attempts
  * run out, `shouldRetry` says no, the deadline or the retry budget would be exceeded, or `signal`
  * aborts. Resolves with the operation's result; otherwise rejects with the last error, unchanged
- * (or with `signal.reason` once aborted). A server's Retry-After (RFC 9110 §10.2.3), found on the
- * error as `error.headers` or `error.response.headers`, is waited for at least, up to `maxRetryAfterMs`.
+ * (or with `signal.reason` once aborted). A server's Retry-After (RFC 9110 §10.2.3: a client
+ * should wait at least that long), found on the error as `error.headers` or
+ * `error.response.headers`, is waited for at least (the longer of it and the backoff delay); when
+ * it asks for more than `maxRetryAfterMs`, the helper gives up with that error instead.
  * The operation receives `{ attempt, idempotencyKey, signal }`; the key is created once and reused
  * by every attempt, so a non-idempotent request (POST, PATCH) can be retried safely.
  */
@@ -84,7 +86,10 @@ export async function retryWithBackoff(operation, options = {}) {
       });
       previousDelayMs = backoffMs;
       const retryAfterMs = retryAfterOf(error, now());
-      const delayMs = retryAfterMs === undefined ? backoffMs : Math.max(backoffMs, Math.min(retryAfterMs, settings.maxRetryAfterMs));
+      // Longer than the helper will wait: give up rather than come back before the server's time.
+      if (retryAfterMs !== undefined && retryAfterMs > settings.maxRetryAfterMs)
+        throw error;
+      const delayMs = retryAfterMs === undefined ? backoffMs : Math.max(backoffMs, retryAfterMs);
       if (settings.deadlineMs !== undefined && now() - startedAt + delayMs > settings.deadlineMs)
         throw error;
       if (settings.budget && !settings.budget.tryAcquire())

@@ -194,18 +194,33 @@ describe('retryWithBackoff', () => {
       assert.deepEqual(clock.waits, [30000]);
     });
 
-    it('clamps Retry-After to maxRetryAfterMs', async () => {
-      const { operation } = failing(httpError(503, { 'Retry-After': '3600' }));
+    it('gives up with the last error when Retry-After asks for more than maxRetryAfterMs (never comes back early)', async () => {
+      const tooLong = httpError(503, { 'Retry-After': '3600' });
+      const { operation, contexts } = failing(tooLong);
       const { sleep, waits } = recordingSleep();
-      await retryWithBackoff(operation, { sleep, maxRetryAfterMs: 10000 });
-      assert.deepEqual(waits, [10000]);
+      await assert.rejects(retryWithBackoff(operation, { sleep, maxRetryAfterMs: 10000 }), (error) => error === tooLong);
+      assert.equal(contexts.length, 1);
+      assert.deepEqual(waits, []);
     });
 
-    it('clamps Retry-After to 60000 ms by default', async () => {
-      const { operation } = failing(httpError(429, { 'Retry-After': '86400' }));
+    it('gives up past 60000 ms by default, also for an HTTP-date', async () => {
+      const clock = virtualTime(Date.UTC(2025, 0, 1, 12, 0, 0));
+      const dated = httpError(429, { 'Retry-After': 'Wed, 01 Jan 2025 12:01:01 GMT' });
+      const { operation, contexts } = failing(dated);
+      await assert.rejects(retryWithBackoff(operation, { ...clock }), (error) => error === dated);
+      assert.equal(contexts.length, 1);
+      assert.deepEqual(clock.waits, []);
+    });
+
+    it('waits a Retry-After of exactly maxRetryAfterMs, and the longer of it and the backoff', async () => {
+      const { operation } = failing(httpError(503, { 'Retry-After': '60' }));
       const { sleep, waits } = recordingSleep();
-      await retryWithBackoff(operation, { sleep });
+      await retryWithBackoff(operation, { sleep, random: half });
       assert.deepEqual(waits, [60000]);
+      const short = failing(httpError(503), httpError(503, { 'Retry-After': '1' }));
+      const recorded = recordingSleep();
+      await retryWithBackoff(short.operation, { sleep: recorded.sleep, jitter: 'none', baseDelayMs: 800, maxAttempts: 3 });
+      assert.deepEqual(recorded.waits, [800, 1600]);
     });
 
     it('never waits less than the backoff delay when Retry-After is shorter', async () => {

@@ -487,6 +487,179 @@ async function run(url) {
   }
 }`,
   },
+  // Issue 10, fixes5: a swallow-and-log catch-all (it records the failure and goes round again;
+  // the loop ends normally and the function returns after it). The limit's last failure is
+  // recorded and falls out of the loop, so the function returns what it returns after the loop.
+  'flag loop whose catch records the failure, result returned after the loop': {
+    givesUp: 'ok {"data":null,"failures":5}',
+    text: `async function run(url) {
+  const failures = [];
+  let data = null;
+  let done = false;
+  while (!done) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+      data = await res.json();
+      done = true;
+    } catch (err) {
+      failures.push(err.message);
+      await sleep(1000);
+    }
+  }
+  return { data, failures: failures.length };
+}`,
+  },
+  'class method: for (;;) that breaks on success, catch logs through an injected logger': {
+    givesUp: 'ok {"synced":false,"warnings":5}',
+    text: `class Syncer {
+  constructor() {
+    this.warnings = 0;
+    this.logger = { warn: () => this.warnings++ };
+  }
+  async push(url) {
+    let synced = false;
+    for (;;) {
+      try {
+        const res = await fetch(url, { method: 'PUT' });
+        if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+        synced = true;
+        break;
+      } catch (e) {
+        this.logger.warn('push failed, retrying', e);
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+    }
+    return { synced, warnings: this.warnings };
+  }
+}
+async function run(url) {
+  return new Syncer().push(url);
+}`,
+  },
+  'do-while on a flag with a counter of its own, catch reports the error': {
+    givesUp: 'ok {"ok":false,"tries":5}',
+    ownCounter: true,
+    text: `async function run(url, body) {
+  const seen = [];
+  let ok = false;
+  let tries = 0;
+  do {
+    tries++;
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+      await res.json();
+      ok = true;
+    } catch (problem) {
+      seen.push(problem);
+      await sleep(500);
+    }
+  } while (!ok);
+  return { ok, tries };
+}`,
+  },
+  // Issue 10, fixes5: text the helper rewrite moves out of the catch or the loop (into
+  // `shouldRetry`, `maxAttempts`, `baseDelayMs`) must mean the same at its new place: a local of
+  // the catch is re-derived from the helper's error parameter, or no helper rewrite is offered.
+  'status read into a local of the catch, then classified (the got/ky shape)': {
+    text: `async function run(url) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      const status = err.response?.status;
+      if (status !== undefined && status < 500 && status !== 429) throw err;
+      if (attempt === 3) throw err;
+      await sleep(100 * 2 ** attempt);
+    }
+  }
+}`,
+  },
+  'recursion whose catch names the code before classifying it': {
+    text: `async function run(url, body, tries = 0) {
+  try {
+    const res = await fetch(url);
+    if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+    return await res.json();
+  } catch (failure) {
+    const code = failure.status;
+    const transient = code === undefined || code >= 500 || code === 429;
+    if (!transient) throw failure;
+    if (tries >= 3) throw failure;
+    await sleep(250 * 2 ** tries);
+    return run(url, body, tries + 1);
+  }
+}`,
+  },
+  'while loop whose catch logs a local before the next attempt': {
+    text: `async function run(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (e) {
+      const where = 'attempt ' + e.status;
+      attempt++;
+      if (attempt >= 3) throw e;
+      await restoreSession(where);
+      await sleep(300);
+    }
+  }
+}`,
+  },
+  'for loop whose bound is declared in its own header': {
+    text: `async function run(url) {
+  let lastError;
+  for (let i = 0, limit = 3; i < limit; i++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      lastError = err;
+      await sleep(500 * 2 ** i);
+    }
+  }
+  throw lastError;
+}`,
+  },
+  'base delay held in a const of the catch': {
+    text: `async function run(url) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      const stepMs = 400;
+      await sleep(stepMs * 2 ** attempt);
+    }
+  }
+}`,
+  },
+  'classification reads a variable the loop declares per attempt': {
+    text: `async function run(url) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    let phase = 'connect';
+    try {
+      phase = 'request';
+      const res = await fetch(url);
+      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status, response: res });
+      return await res.json();
+    } catch (err) {
+      if (phase === 'connect' && err.status !== undefined && err.status < 500) throw err;
+      if (attempt === 3) throw err;
+      await sleep(100 * 2 ** attempt);
+    }
+  }
+}`,
+  },
   'loop that waits on two paths': {
     text: `async function run(url) {
   for (let n = 0; ; n++) {
@@ -560,9 +733,12 @@ const LONG_WAITS: Record<string, Answer[]> = {
   '503 Retry-After HTTP-date (+120 s), 200': [{ status: 503, headers: { 'Retry-After': new Date(Date.UTC(2026, 11, 2, 0, 2, 0)).toUTCString() } }, { status: 200 }],
 };
 
-describe("run both: respect-retry-after's suggestion never comes back before the server's time", () => {
+describe("run both: respect-retry-after's suggestion and the helper rewrite never come back before the server's time", () => {
+  // The helper reads Retry-After from the error whatever the original did: past its
+  // maxRetryAfterMs (60 s) it gives up with the last error (RFC 9110 §10.2.3: a client should wait
+  // at least the time asked), never comes back after 60 s.
   for (const [name, program] of Object.entries(PROGRAMS)) {
-    const edits = offeredEdits(program.text, FILE).filter((e) => e.kind === 'suggestion' && e.finding.ruleId === 'retry/respect-retry-after');
+    const edits = offeredEdits(program.text, FILE).filter((e) => (e.kind === 'suggestion' && e.finding.ruleId === 'retry/respect-retry-after') || (e.kind === 'helper' && e.plan?.kind === 'full'));
     for (const edit of edits) {
       it(`${name}: ${edit.title}`, async () => {
         const rewritten = apply(program.text, edit.edits);
@@ -669,5 +845,26 @@ describe('run both: every offered edit keeps what the retry does', () => {
   after(() => {
     // eslint-disable-next-line no-console
     if (process.env.RETRY_LINT_COUNTS) console.log(`run both: ${checked} offered edits checked on ${Object.keys(SCENARIOS).length} scenarios`);
+  });
+});
+
+describe('the helper rewrite re-derives what the catch reads from its error parameter, or is not offered', () => {
+  // The catch names the status or a classification before testing it: shouldRetry carries that
+  // declaration (run both above proves the meaning), so the rewrite stays on offer.
+  for (const name of ['status read into a local of the catch, then classified (the got/ky shape)', 'recursion whose catch names the code before classifying it', 'while loop whose catch logs a local before the next attempt']) {
+    it(`offers the full rewrite: ${name}`, () => {
+      const full = offeredEdits(PROGRAMS[name]!.text, FILE).filter((e) => e.kind === 'helper' && e.plan?.kind === 'full');
+      assert.ok(full.length > 0, 'a full helper rewrite is offered');
+      for (const e of full) assert.match(apply(PROGRAMS[name]!.text, e.edits), /shouldRetry: (async )?\(\w+\) => \{\n\s+const /, 'the declaration moves into shouldRetry');
+    });
+  }
+  // What cannot move: a bound declared in the loop's own header; a base delay in a const of the catch is written as its value.
+  it('writes no name that does not exist where the helper call stands', () => {
+    for (const name of ['for loop whose bound is declared in its own header', 'base delay held in a const of the catch']) {
+      for (const e of offeredEdits(PROGRAMS[name]!.text, FILE).filter((x) => x.kind === 'helper')) {
+        const text = apply(PROGRAMS[name]!.text, e.edits);
+        assert.doesNotMatch(text, /maxAttempts: limit|baseDelayMs: stepMs/, text);
+      }
+    }
   });
 });

@@ -91,9 +91,10 @@ const START = Date.UTC(2026, 11, 2, 0, 0, 0);
 /**
  * Runs `text` (a script defining `async function run(url, body)`) against `script`, with an
  * injected clock: every wait (`sleep`, `setTimeout`, the helper's) returns at once and advances
- * the clock, and the helper gets the same clock and `random: () => 0.5`.
+ * the clock, and the helper gets the same clock and `random: () => 0.5`. The program's
+ * `Math.random` is `random` (0.5 unless given).
  */
-export async function runProgram(text: string, script: readonly Answer[]): Promise<RunResult> {
+export async function runProgram(text: string, script: readonly Answer[], random: () => number = () => 0.5): Promise<RunResult> {
   let clock = START;
   const waits: number[] = [];
   const requests: RunResult['requests'] = [];
@@ -133,7 +134,7 @@ export async function runProgram(text: string, script: readonly Answer[]): Promi
   const crypto = { randomUUID: () => `key-${++n}` };
   const helper = (op: never, options: Record<string, unknown> = {}) => retryWithBackoff(op, { ...options, sleep, now: () => clock, random: () => 0.5, idempotencyKey: 'helper-key' });
   const delay = (attempt: number, options: Record<string, unknown> = {}) => backoffDelay(attempt, { ...options, random: () => 0.5 });
-  const run = new Function('fetch', 'sleep', 'setTimeout', 'restoreSession', 'crypto', 'Date', 'retryWithBackoff', 'backoffDelay', 'Math', `${text}\nreturn run;`)(fetch, sleep, setTimeout, restoreSession, crypto, FakeDate, helper, delay, Object.assign(Object.create(Math), { random: () => 0.5 })) as (url: string, body: string) => Promise<unknown>;
+  const run = new Function('fetch', 'sleep', 'setTimeout', 'restoreSession', 'crypto', 'Date', 'retryWithBackoff', 'backoffDelay', 'Math', `${text}\nreturn run;`)(fetch, sleep, setTimeout, restoreSession, crypto, FakeDate, helper, delay, Object.assign(Object.create(Math), { random })) as (url: string, body: string) => Promise<unknown>;
   let outcome: string;
   try {
     outcome = `ok ${JSON.stringify(await run('https://api.example.test/orders', '{"sku":1}'))}`;

@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apply, findings, LIBRARY_SCENARIOS, offeredEdits, parseError, type LibraryAnswer, type OfferedEdit } from './harness';
+import { retryWithBackoff } from '../../snippets/retry-with-backoff';
 
 type Answer = LibraryAnswer;
 const SCENARIOS = LIBRARY_SCENARIOS;
@@ -136,7 +137,8 @@ async function runProgram(text: string, transport: Transport, script: readonly A
     }
     const __default = (m: string) => (modules[m]!.default ?? modules[m]) as unknown;
     const require = (m: string) => modules[m];
-    const run = new Function('modules', '__default', 'require', 'fetch', `${asScript(text)}\nreturn run;`)(modules, __default, require, fakeFetch) as (url: string, body: string) => Promise<unknown>;
+    // The bundled helper for "Use the backoff helper" rewrites: its own timers and clock (the faked ones).
+    const run = new Function('modules', '__default', 'require', 'fetch', 'retryWithBackoff', `${asScript(text)}\nreturn run;`)(modules, __default, require, fakeFetch, retryWithBackoff) as (url: string, body: string) => Promise<unknown>;
     let outcome: string;
     try {
       outcome = `ok ${JSON.stringify(await run(url, '{"sku":1}'))}`;
@@ -484,7 +486,9 @@ describe('run both, real libraries: HTTP retry option and status-list suggestion
     describe(name, () => {
       const file = program.file ?? '/ws/src/client.js';
       const list = findings(program.text, file);
-      const edits = offeredEdits(program.text, file, list).filter((e) => e.kind === 'suggestion');
+      // Suggestions, and the full helper rewrite of a hand-written retry around the real got and ky
+      // (fixes5: its shouldRetry must not read a local of the catch it replaced).
+      const edits = offeredEdits(program.text, file, list).filter((e) => e.kind === 'suggestion' || (e.kind === 'helper' && e.plan?.kind === 'full'));
       it('has findings with suggestions, and each parses', () => {
         assert.ok(list.length > 0, 'the program has findings');
         assert.ok(edits.length > 0, `suggestions are offered for ${list.map((f) => f.ruleId).join(', ')}`);

@@ -1265,13 +1265,13 @@ export async function claimSlot(claim: () => Promise<number>) {
 
 export async function claimSlot(claim: () => Promise<number>) {
   let attempt = 0;
-  let backoffMs = Math.random() * 800;
+  let backoffFactor = 1;
   while (attempt < 3) {
     try {
       return await claim();
     } catch {
-      await sleep(backoffMs);
-      backoffMs = Math.min(backoffMs * 2, 25600);
+      await sleep(Math.min((Math.random() * 800) * backoffFactor, 25600));
+      backoffFactor = Math.min(backoffFactor * 2, 32);
     }
   }
 }` },
@@ -1309,14 +1309,14 @@ export async function register(node: () => Promise<string>) {
 export async function register(node: () => Promise<string>) {
   let registered = false;
   let id = '';
-  let backoffMs = Math.random() * 2000;
+  let backoffFactor = 1;
   while (!registered) {
     try {
       id = await node();
       registered = true;
     } catch {
-      await sleep(backoffMs);
-      backoffMs = Math.min(backoffMs * 2, 30000);
+      await sleep(Math.min((Math.random() * 2000) * backoffFactor, 30000));
+      backoffFactor = Math.min(backoffFactor * 2, 32);
     }
   }
   return id;
@@ -1386,14 +1386,14 @@ export async function handshake(shake: () => Promise<void>) {
 
 export async function handshake(shake: () => Promise<void>) {
   let left = 3;
-  let backoffMs = Math.random() * 700;
+  let backoffFactor = 1;
   while (left) {
     try {
       return await shake();
     } catch {
       left -= 1;
-      await sleep(backoffMs);
-      backoffMs = Math.min(backoffMs * 2, 22400);
+      await sleep(Math.min((Math.random() * 700) * backoffFactor, 22400));
+      backoffFactor = Math.min(backoffFactor * 2, 32);
     }
   }
 }` },
@@ -1428,13 +1428,13 @@ export async function connectDb(connect: () => Promise<void>) {
 
 export async function connectDb(connect: () => Promise<void>) {
   const giveUpAt = Date.now() + 30_000;
-  let backoffMs = Math.random() * 1000;
+  let backoffFactor = 1;
   while (Date.now() < giveUpAt) {
     try {
       return await connect();
     } catch {
-      await sleep(backoffMs);
-      backoffMs = Math.min(backoffMs * 2, 30000);
+      await sleep(Math.min((Math.random() * 1000) * backoffFactor, 30000));
+      backoffFactor = Math.min(backoffFactor * 2, 32);
     }
   }
   throw new Error('database unreachable');

@@ -225,6 +225,29 @@ export async function lookup(url: string) {
   ],
   invalid: [
     {
+      // The 429 path declares its own \`res\` before the wait: the header read moved just before the
+      // wait would read that response, not the one the status came from (fixes5: text moved between
+      // scopes must mean the same variable there), so no edit is offered.
+      name: 'the checked response is shadowed on the path before the wait: no edit',
+      code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function lookup(url: string, mirror: string) {
+  for (let n = 0; n < 4; n++) {
+    const res = await fetch(url);
+    if (res.status === 429) {
+      const res = await fetch(mirror, { method: 'HEAD' });
+      console.warn('throttled; mirror says', res.status);
+      await sleep(Math.random() * Math.min(20_000, 1000 * 2 ** n));
+      continue;
+    }
+    if (!res.ok) throw new Error('lookup ' + res.status);
+    return res.json();
+  }
+  throw new Error('lookup: throttled');
+}`,
+      errors: [{ messageId: 'ignoresRetryAfter', line: 6, suggestions: [] }],
+    },
+    {
       name: "shared status-429-ignores-retry-after (rewritten): status list with includes, no Retry-After",
       code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const THROTTLED = [429, 503];

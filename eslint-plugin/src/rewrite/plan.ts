@@ -11,6 +11,7 @@ import { localDelayOf, propName, requestOptions } from '../utils/fixes';
 import { contains, enclosingFunction, findAll, isFunction, walk } from '../analysis/ast';
 import { OPAQUE_WAIT_RE, WAIT_NAME_RE } from '../analysis/vocabulary';
 import { isEffectivelyUnbounded } from '../analysis/limits';
+import { canMove, sameBindingAt, scopeAt, type Destination } from '../utils/scope-move';
 /** The bundled helper's exports a rewrite may import. */
 export type HelperName = 'retryWithBackoff' | 'backoffDelay';
 
@@ -194,8 +195,12 @@ function constInit(_sourceCode: SourceCode, name: string, from: Node): Node | un
   return undefined;
 }
 
-/** Base delay and cap from a delay expression: `1500`, `200 * 2 ** i`, `Math.min(base * 2 ** n, 10_000)`. */
-function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode: Node): { base?: string; cap?: string } {
+/**
+ * Base delay and cap from a delay expression: `1500`, `200 * 2 ** i`, `Math.min(base * 2 ** n, 10_000)`.
+ * A constant's name is kept when it means the same constant at `to` (where the option is written),
+ * else its value is written.
+ */
+function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode: Node, to?: Destination): { base?: string; cap?: string } {
   if (!expr) return {};
   let e: Node = expr;
   if (e.type === T.Identifier) {
@@ -205,7 +210,8 @@ function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode:
   const out: { base?: string; cap?: string } = {};
   const literal = (n: Node): string | undefined => {
     if (n.type === T.Literal && typeof n.value === 'number') return n.raw;
-    if (n.type === T.Identifier && numberValue(sourceCode, n, scopeNode) !== undefined) return n.name;
+    const value = n.type === T.Identifier ? numberValue(sourceCode, n, scopeNode) : undefined;
+    if (n.type === T.Identifier && value !== undefined) return !to || sameBindingAt(sourceCode, n, to) ? n.name : String(value);
     return undefined;
   };
   if (e.type === T.CallExpression && e.callee.type === T.MemberExpression && sourceCode.getText(e.callee) === 'Math.min' && e.arguments.length === 2) {
@@ -314,6 +320,12 @@ interface CatchReading {
   retriesEverything: boolean;
   /** Declarations and statements dropped with the loop (their ranges), for the orphan check. */
   dropped: Node[];
+  /**
+   * The catch's nodes whose text `shouldRetry` carries (guard tests, moved statements, and the
+   * catch's own declarations they read, re-derived from the error parameter): every name in them
+   * must mean the same inside `shouldRetry` (see fullPlans' scope check).
+   */
+  moved: Node[];
 }
 
 /** Node types that need no parentheses as an operand of `!` or `&&`. */
@@ -408,12 +420,13 @@ function readCatch(sourceCode: SourceCode, handler: TSESTree.CatchClause, site: 
   const siteWaits = site?.waits.map((w) => w.node) ?? [];
   const param = handler.param?.type === T.Identifier ? handler.param.name : undefined;
   if (handler.param && !param) return undefined;
-  const out: CatchReading = { waits: [], boundGuard: false, guardAttempts: undefined, shouldRetry: '', retriesEverything: true, dropped: [] };
+  const out: CatchReading = { waits: [], boundGuard: false, guardAttempts: undefined, shouldRetry: '', retriesEverything: true, dropped: [], moved: [] };
   const kept: string[] = [];
   const guards: string[] = [];
+  /** What shouldRetry runs, in the catch's order: the catch's pure declarations, the guards (`if (test) return false;`), the moved statements. */
+  const steps: Array<{ kind: 'decl' | 'guard' | 'kept'; text: string; nodes: Node[] }> = [];
   let moved = false;
   let stepped = false;
-  const droppedNames = new Set<string>();
   for (const stmt of handler.body.body) {
     // With a site from the analysis, only its waits count as waits: one vocabulary (the plugin's).
     const wait = site ? (siteWaits.some((w) => contains(stmt, w)) && stmt.type === T.ExpressionStatement && stmt.expression.type === T.AwaitExpression ? (stmt.expression.argument as TSESTree.CallExpression | TSESTree.NewExpression) : undefined) : waitCallOf(keys, stmt, siteWaits);
@@ -425,8 +438,9 @@ function readCatch(sourceCode: SourceCode, handler: TSESTree.CatchClause, site: 
     }
     if (allowed(stmt)) continue;
     if (stmt.type === T.VariableDeclaration && stmt.declarations.every((d) => d.id.type === T.Identifier && (!d.init || isPure(sourceCode, d.init, counter?.name)))) {
-      for (const d of stmt.declarations) if (d.id.type === T.Identifier) droppedNames.add(d.id.name);
+      // Dropped with the wait it computes for; carried into shouldRetry when a guard or a moved statement reads it.
       out.dropped.push(stmt);
+      steps.push({ kind: 'decl', text: sourceCode.getText(stmt), nodes: [stmt] });
       continue;
     }
     if (stmt.type === T.ExpressionStatement && stmt.expression.type === T.AssignmentExpression && stmt.expression.operator === '=' && stmt.expression.left.type === T.Identifier && stmt.expression.right.type === T.Identifier && stmt.expression.right.name === param) {
@@ -464,6 +478,8 @@ function readCatch(sourceCode: SourceCode, handler: TSESTree.CatchClause, site: 
         if (throwsParam && !moved) {
           // Before anything moved: a plain condition of shouldRetry. On the last attempt the original threw err either way.
           guards.push(...rest.map((p) => negated(sourceCode, p)));
+          const either = rest.map((p) => (rest.length === 1 || ATOMIC.has(p.type) || p.type === T.BinaryExpression || (p.type === T.LogicalExpression && p.operator === '&&') ? sourceCode.getText(p) : `(${sourceCode.getText(p)})`));
+          steps.push({ kind: 'guard', text: `if (${either.join(' || ')}) return false;`, nodes: rest });
           continue;
         }
         // Throws something else, or after a moved statement: kept as written inside shouldRetry, which
@@ -471,6 +487,7 @@ function readCatch(sourceCode: SourceCode, handler: TSESTree.CatchClause, site: 
         if (!out.boundGuard) return undefined;
         const test = rest.length === parts.length ? sourceCode.getText(stmt.test) : rest.map((p) => sourceCode.getText(p)).join(' || ');
         kept.push(`if (${test}) ${sourceCode.getText(stmt.consequent)}`);
+        steps.push({ kind: 'kept', text: kept[kept.length - 1]!, nodes: [...rest, stmt.consequent] });
         moved = true;
         continue;
       }
@@ -478,18 +495,33 @@ function readCatch(sourceCode: SourceCode, handler: TSESTree.CatchClause, site: 
     // Any other statement (refresh a session, log, count): moves into shouldRetry when it would run only before another attempt.
     if (!out.boundGuard || cannotMove(sourceCode, stmt, counter?.name)) return undefined;
     kept.push(sourceCode.getText(stmt));
+    steps.push({ kind: 'kept', text: kept[kept.length - 1]!, nodes: [stmt] });
     moved = true;
     out.retriesEverything = false;
   }
-  // A dropped declaration read by a moved statement would leave it undefined.
-  if (kept.some((k) => [...droppedNames].some((name) => new RegExp(`\\b${name}\\b`).test(k)))) return undefined;
+  // The catch's declarations a guard or a moved statement reads (directly or through a later one):
+  // carried into shouldRetry in their place, re-derived from its error parameter. Read by the
+  // scope manager, never by name.
+  const used = new Set<Node>();
+  const readers = steps.filter((x) => x.kind !== 'decl').flatMap((x) => x.nodes);
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const part = steps[i]!;
+    if (part.kind !== 'decl') continue;
+    const variables = sourceCode.getDeclaredVariables(part.nodes[0]!);
+    const later = [...readers, ...[...used]];
+    if (variables.some((v) => v.references.some((r) => later.some((n) => contains(n, r.identifier) && !contains(part.nodes[0]!, r.identifier))))) used.add(part.nodes[0]!);
+  }
+  // A declaration that reads the counter would read one the helper no longer steps.
+  if (counter && [...used].some((d) => mentions(keys, d, counter.name))) return undefined;
   if (out.lastError && kept.some((k) => new RegExp(`\\b${out.lastError}\\b`).test(k))) return undefined;
+  const shouldRun = steps.filter((x) => x.kind !== 'decl' || used.has(x.nodes[0]!));
+  out.moved = shouldRun.flatMap((x) => x.nodes);
   const p = param ?? 'error';
-  if (kept.length === 0) {
+  if (kept.length === 0 && used.size === 0) {
     out.shouldRetry = guards.length === 0 ? '() => true' : `(${p}) => ${guards.join(' && ')}`;
   } else {
-    const body = [...guards.map((g) => `if (!(${g})) return false;`), ...kept, 'return true;'];
-    const isAsync = kept.some((k) => /\bawait\b/.test(k));
+    const body = [...shouldRun.map((x) => x.text), 'return true;'];
+    const isAsync = shouldRun.some((x) => x.nodes.some((n) => hasOwnAwait(keys, n)));
     out.shouldRetry = `${isAsync ? 'async ' : ''}(${p}) => {\n${body.map((l) => `  ${l}`).join('\n')}\n}`;
     out.retriesEverything = false;
   }
@@ -550,7 +582,7 @@ function optionsText(maxAttempts: string, delay: { base?: string; cap?: string }
   const limit = options.maxDelayMs;
   if (delay.cap) parts.push(`maxDelayMs: ${limit !== undefined && Number(delay.cap.replace(/_/g, '')) > limit ? limit : delay.cap}`);
   else if (limit !== undefined && limit < HELPER_MAX_DELAY_MS) parts.push(`maxDelayMs: ${limit}`);
-  // The helper caps a server's Retry-After at 60000 ms by default; a lower project cap wins.
+  // The helper honours a server's Retry-After up to 60000 ms by default and gives up past it; a lower project cap wins.
   if (limit !== undefined && limit < 60_000) parts.push(`maxRetryAfterMs: ${limit}`);
   parts.push(...extra);
   const flat = `{ ${parts.join(', ')} }`;
@@ -663,9 +695,16 @@ function fullPlans(
   const param = handler.param?.type === T.Identifier ? handler.param.name : undefined;
   const retryAfter = retryAfterUse(sourceCode, args.region, reading, param, site);
   if (!retryAfter) return [];
+  // The helper call stands where the replaced text stood: every name the rewrite carries there (the
+  // operation, shouldRetry's tests and statements, the base delay) must mean the same variable, or
+  // be re-derived from shouldRetry's error parameter; else no helper rewrite (issue 10).
+  const to: Destination = { scope: scopeAt(sourceCode, args.region), removed: [args.replaced, ...args.extraEdits.map((e) => e.range)] };
+  if (!canMove(sourceCode, [block], to)) return [];
+  const caught = handler.param ? sourceCode.getDeclaredVariables(handler).find((v) => v.name === param) : undefined;
+  if (reading.moved.length > 0 && !canMove(sourceCode, reading.moved, { ...to, provided: new Map([[param ?? 'error', caught]]) })) return [];
   const keys = keyEdits(sourceCode, block, site);
   const waitArg = reading.waits[0] ? delayArgument(sourceCode.visitorKeys, reading.waits[0]) : undefined;
-  const delay = delayOptions(sourceCode, waitArg, reading.waits[0] ?? handler);
+  const delay = delayOptions(sourceCode, waitArg, reading.waits[0] ?? handler, to);
   // A wait whose base delay cannot be read (the program's own delay function): the helper's
   // default would replace it, a change of meaning; no full rewrite then.
   if (waitArg && !delay.base) return [];
@@ -718,7 +757,15 @@ function fullLoopRewrite(sourceCode: SourceCode, loop: TSESTree.ForStatement | T
   const siblings = parent && (parent.type === T.BlockStatement || parent.type === T.Program) ? (parent.body as Node[]) : [];
   const next = siblings[siblings.indexOf(loop) + 1];
   const infinite = (loop.type === T.WhileStatement && loop.test.type === T.Literal && loop.test.value === true) || (loop.type === T.ForStatement && !loop.test);
-  const loopCount = loopAttempts(sourceCode, loop, counter);
+  // Where the helper call will stand, and what the rewrite deletes (the loop, the throw after it).
+  const to: Destination = { scope: scopeAt(sourceCode, loop), removed: [loop.range] };
+  let loopCount = loopAttempts(sourceCode, loop, counter);
+  // A bound written as an expression moves into `maxAttempts`: only when it means the same there
+  // (`for (let i = 0, n = 3; i < n; i++)`: `n` lives in the loop); else the analysis' number, or no rewrite.
+  if (loopCount !== undefined && !/^\d+$/.test(loopCount) && loop.type === T.ForStatement && loop.test?.type === T.BinaryExpression && !canMove(sourceCode, [loop.test.right], to)) {
+    if (!analysisAttempts(site)) return [];
+    loopCount = undefined;
+  }
   const guardEnds = reading.boundGuard && (infinite || (reading.guardAttempts !== undefined && loopCount !== undefined && /^\d+$/.test(loopCount) && reading.guardAttempts <= Number(loopCount)));
   let end = loop.range[1];
   const throwsLast = next?.type === T.ThrowStatement && next.argument.type === T.Identifier && next.argument.name === reading.lastError;
@@ -820,7 +867,7 @@ function delayRewrite(sourceCode: SourceCode, owner: Node, counter: Counter | un
   const covers: Array<[number, number]> = [];
   for (const { arg: a, wait } of all) {
     if (serverChosen(a)) continue;
-    const delay = delayOptions(sourceCode, a, a);
+    const delay = delayOptions(sourceCode, a, a, { scope: sourceCode.getScope(a) });
     // A delay whose base cannot be read (a call of the program's own delay function, `nextWait(i,
     // baseMs)`): the helper's 100 ms default would replace it, so this wait is left as it is.
     if (!delay.base) continue;

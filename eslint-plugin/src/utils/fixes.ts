@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { walk } from '../analysis/ast';
+import { canMove, scopeAt } from './scope-move';
 
 /** Node types that bind tighter than any binary operator, so they need no parentheses as an operand. */
 const ATOMIC = new Set<string>([
@@ -217,22 +218,90 @@ function insertableBefore(loop: TSESTree.Node): boolean {
   return !!p && (p.type === T.BlockStatement || p.type === T.Program || p.type === T.SwitchCase);
 }
 
+/** `Math` functions whose value depends only on their arguments (not `Math.random`). */
+const PURE_MATH = new Set(['min', 'max', 'floor', 'ceil', 'round', 'trunc', 'abs', 'pow', 'sqrt', 'sign']);
+
 /**
- * Growth for a constant wait of a hand-written loop: the delay moves into a variable declared
- * before the loop, used by the wait and doubled after it, up to `capMs`
- * (`let backoffMs = 250;` … `await sleep(backoffMs); backoffMs = Math.min(backoffMs * 2, 8000);`).
+ * Whether evaluating `expr` once before `loop` gives the value it has on every attempt inside it:
+ * literals, operators, `Math` functions of such values, and variables nothing in the loop writes.
+ * A call of anything else (`Math.random()`, a jitter function of the program's), `new`, `await`,
+ * an assignment, or a variable written in the loop: it may differ per attempt.
+ */
+function sameOnEveryAttempt(sourceCode: TSESLint.SourceCode, expr: TSESTree.Node, loop: TSESTree.Node): boolean {
+  let same = true;
+  walk(expr, sourceCode.visitorKeys, (n) => {
+    if (!same) return false;
+    switch (n.type) {
+      case T.Literal:
+      case T.TemplateLiteral:
+      case T.TemplateElement:
+      case T.BinaryExpression:
+      case T.LogicalExpression:
+      case T.ConditionalExpression:
+      case T.ChainExpression:
+      case T.TSAsExpression:
+      case T.TSNonNullExpression:
+      case T.TSTypeAssertion:
+      case T.TSSatisfiesExpression:
+        return;
+      case T.UnaryExpression:
+        if (n.operator === 'delete') same = false;
+        return;
+      case T.MemberExpression:
+        if (!n.computed) {
+          if (!sameOnEveryAttempt(sourceCode, n.object, loop)) same = false;
+          return false;
+        }
+        return;
+      case T.CallExpression: {
+        const c = n.callee;
+        const pure = c.type === T.MemberExpression && !c.computed && c.object.type === T.Identifier && c.object.name === 'Math' && c.property.type === T.Identifier && PURE_MATH.has(c.property.name);
+        if (!pure || n.arguments.some((a) => !sameOnEveryAttempt(sourceCode, a, loop))) same = false;
+        return false;
+      }
+      case T.Identifier: {
+        const ref = sourceCode.getScope(n).references.find((r) => r.identifier === n);
+        const v = ref?.resolved;
+        if (v && v.references.some((r) => r.isWrite() && loop.range[0] <= r.identifier.range[0] && r.identifier.range[1] <= loop.range[1])) same = false;
+        return;
+      }
+      default:
+        same = false;
+        return false;
+    }
+  });
+  return same;
+}
+
+/**
+ * Growth for a constant wait of a hand-written loop. When the delay is the same on every attempt,
+ * it moves into a variable declared before the loop, used by the wait and doubled after it, up to
+ * `capMs` (`let backoffMs = 250;` … `await sleep(backoffMs); backoffMs = Math.min(backoffMs * 2, 8000);`).
+ * When it may differ per attempt (a random draw: `Math.random() * 5000`, a jitter function, a
+ * variable of the loop), it stays where it is, evaluated afresh on every attempt as before, and is
+ * scaled by a factor declared before the loop and doubled after the wait, up to 32
+ * (`await sleep(Math.min(Math.random() * 5000 * backoffFactor, 30000)); backoffFactor = Math.min(backoffFactor * 2, 32);`).
  * The wait keeps its other parts (its randomness, if any, is the jitter rule's business); with
- * `jitter`, it waits `Math.random() * backoffMs` (full jitter on the grown delay).
- * Undefined when the delay reads a variable of the loop, or the wait is not a statement of a block.
+ * `jitter`, it waits `Math.random() *` the grown delay (full jitter).
+ * Undefined when the wait is not a statement of a block, or the loop is not a statement of one.
  */
 export function growDelayFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, wait: TSESTree.Node, delay: TSESTree.Expression, constantMs: number | undefined, jitter = false): Fix | undefined {
   if (!isLoopNode(loop) || !insertableBefore(loop)) return undefined;
   const stmt = statementInLoop(wait, loop);
-  if (!stmt || readsInnerVariable(sourceCode, delay, loop)) return undefined;
-  const name = freeName(sourceCode, loop, 'backoffMs');
+  if (!stmt) return undefined;
   const cap = constantMs !== undefined && Number.isFinite(constantMs) && constantMs > 0 ? Math.max(Math.round(constantMs), Math.min(Math.round(constantMs) * 32, 30_000)) : 30_000;
   const indent = indentOf(sourceCode, loop);
   const stmtIndent = indentOf(sourceCode, stmt);
+  if (readsInnerVariable(sourceCode, delay, loop) || !sameOnEveryAttempt(sourceCode, delay, loop)) {
+    const factor = freeName(sourceCode, loop, 'backoffFactor');
+    const grown = `Math.min(${operandText(sourceCode, delay)} * ${factor}, ${cap})`;
+    return (fixer: Fixer) => [
+      fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${factor} = 1;\n${indent}`),
+      replaceExpression(fixer, delay, jitter ? `Math.random() * ${grown}` : grown),
+      fixer.insertTextAfter(stmt, `\n${stmtIndent}${factor} = Math.min(${factor} * 2, 32);`),
+    ];
+  }
+  const name = freeName(sourceCode, loop, 'backoffMs');
   return (fixer: Fixer) => [
     fixer.insertTextBeforeRange([loop.range[0], loop.range[0]], `let ${name} = ${argumentText(sourceCode, delay)};\n${indent}`),
     replaceExpression(fixer, delay, jitter ? `Math.random() * ${name}` : name),
@@ -257,10 +326,13 @@ export interface LimitFix {
  * An attempt limit for an unbounded loop that retries from its catch clause. It counts with the
  * loop's own attempt counter when it has one (see {@link loopCounter}), else with a counter
  * declared before the loop. The last failure ends the way the catch already ends a failure it
- * does not retry (see {@link givingUpPath}); where the catch retries every failure, it rethrows
- * (`if (++attempts >= N) throw err;` as the catch's first statement). Undefined for other shapes.
+ * does not retry (see {@link givingUpPath}); where the catch swallows and records every failure
+ * in a loop the function can leave normally, the last one is recorded and falls out of the loop
+ * (`if (++attempts >= N) break;` before the wait of `waits`); where the catch retries every failure
+ * otherwise, it rethrows (`if (++attempts >= N) throw err;` as the catch's first statement).
+ * Undefined for other shapes.
  */
-export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, maxAttempts: number): LimitFix | undefined {
+export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, maxAttempts: number, waits: readonly TSESTree.Node[] = []): LimitFix | undefined {
   if (!isLoopNode(loop) || !insertableBefore(loop)) return undefined;
   const tryStmt = loopTry(loop);
   const handler = tryStmt?.handler;
@@ -288,6 +360,18 @@ export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Nod
   if (path?.kind === 'exit') {
     return { ending: 'handled', fix: (fixer) => [...declare(fixer), fixer.replaceText(path.ifStmt.test, extendTest(sourceCode, path.ifStmt.test, '||', limit(path.ifStmt, true)))] };
   }
+  // A catch that records every failure and goes round again, in a loop the function can leave
+  // normally: the last failure is recorded too and falls out of the loop (`break`, before the
+  // wait), so the function ends as it does after the loop, not with an error it never threw.
+  if (!path && swallowsAndRecords(sourceCode, handler) && fallsOutNormally(sourceCode, loop, tryStmt)) {
+    const at = body.find((s) => waits.some((w) => s.range[0] <= w.range[0] && w.range[1] <= s.range[1]));
+    const stmtIndent = at ? indentOf(sourceCode, at) : indentOf(sourceCode, lastStmt!);
+    const breakGuard = `if (${limit(at ?? handler.body, true)}) break;`;
+    return {
+      ending: 'handled',
+      fix: (fixer) => [...declare(fixer), at ? fixer.insertTextBefore(at, `${breakGuard}\n${stmtIndent}`) : fixer.insertTextAfter(lastStmt!, `\n${stmtIndent}${breakGuard}`)],
+    };
+  }
   const first = body[0];
   const inner = first ? indentOf(sourceCode, first) : `${indentOf(sourceCode, handler)}  `;
   const guard = `if (${limit(first ?? handler.body, true)}) throw ${param};`;
@@ -301,6 +385,62 @@ export function boundLoopFix(sourceCode: TSESLint.SourceCode, loop: TSESTree.Nod
       return out;
     },
   };
+}
+
+/**
+ * A catch clause that swallows every failure and records it: it neither throws, returns nor jumps,
+ * and hands the caught error to a call (`failures.push(err)`, `logger.warn('…', err)`) or writes to
+ * the console. Read with the scope manager: the error is the catch's own parameter, `console` the global.
+ */
+function swallowsAndRecords(sourceCode: TSESLint.SourceCode, handler: TSESTree.CatchClause): boolean {
+  let leaves = false;
+  walk(handler.body, sourceCode.visitorKeys, (n) => {
+    if (isFunctionNode(n)) return false;
+    if (n.type === T.ThrowStatement || n.type === T.ReturnStatement || n.type === T.BreakStatement || n.type === T.ContinueStatement) leaves = true;
+  });
+  if (leaves || handler.body.body.length === 0) return false;
+  const error = handler.param ? sourceCode.getDeclaredVariables(handler)[0] : undefined;
+  const isConsole = (callee: TSESTree.Node): boolean => {
+    let root = callee;
+    while (root.type === T.MemberExpression) root = root.object;
+    if (root.type !== T.Identifier || root.name !== 'console' || root === callee) return false;
+    return !sourceCode.getScope(root).references.find((r) => r.identifier === root)?.resolved;
+  };
+  return handler.body.body.some((stmt) => {
+    if (stmt.type !== T.ExpressionStatement) return false;
+    const e = stmt.expression.type === T.AwaitExpression ? stmt.expression.argument : stmt.expression;
+    if (e.type !== T.CallExpression) return false;
+    if (isConsole(e.callee)) return true;
+    return !!error && error.references.some((r) => e.arguments.some((a) => a.range[0] <= r.identifier.range[0] && r.identifier.range[1] <= a.range[1]));
+  });
+}
+
+/**
+ * Whether leaving `loop` normally is a way the function already ends after an attempt: the loop
+ * has a test that is not always true (`while (!done)`), or a `break` of its own, or every `return`
+ * of its attempt returns no value (falling out of the function returns the same).
+ */
+function fallsOutNormally(sourceCode: TSESLint.SourceCode, loop: TSESTree.Node, tryStmt: TSESTree.TryStatement): boolean {
+  const test = loop.type === T.WhileStatement || loop.type === T.DoWhileStatement || loop.type === T.ForStatement ? loop.test : undefined;
+  const alwaysTrue = !test || (test.type === T.Literal && !!test.value);
+  if (!alwaysTrue) return true;
+  let breaks = false;
+  let valueReturned = false;
+  const body = (loop as { body: TSESTree.Node }).body;
+  walk(body, sourceCode.visitorKeys, (n) => {
+    if (isFunctionNode(n)) return false;
+    if (n !== body && (isLoopNode(n) || n.type === T.SwitchStatement)) {
+      // A `break` inside a nested loop or switch is its own; a labelled one may still leave this loop.
+      walk(n, sourceCode.visitorKeys, (m) => {
+        if (isFunctionNode(m)) return false;
+        if (m.type === T.ReturnStatement && m.argument) valueReturned = true;
+      });
+      return false;
+    }
+    if (n.type === T.BreakStatement && !n.label) breaks = true;
+    if (n.type === T.ReturnStatement && n.argument && tryStmt.range[0] <= n.range[0] && n.range[1] <= tryStmt.range[1]) valueReturned = true;
+  });
+  return breaks || !valueReturned;
 }
 
 /** A statement list's statement that ends by leaving: its last statement is a `throw` or `return` (a block ending so, too). */
@@ -743,6 +883,9 @@ export function retryAfterFix(
     stmt = tops.reduce((a, b) => (a!.range[0] <= b!.range[0] ? a : b));
   }
   if (!stmt || !(consequent.range[0] <= stmt.range[0] && stmt.range[1] <= consequent.range[1])) return undefined;
+  // The response is read again just before the wait: it must be the same variable there (not one
+  // the path declares by the same name).
+  if (!canMove(sourceCode, [response], { scope: scopeAt(sourceCode, stmt) })) return undefined;
   const r = sourceCode.getText(response);
   // fetch's Headers has `get`; axios and got give a plain object.
   const read = fromFetch(sourceCode, response) ? `${r}.headers.get('retry-after')` : `${r}.headers['retry-after']`;

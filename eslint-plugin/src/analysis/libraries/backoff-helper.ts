@@ -11,7 +11,8 @@ import { librarySite, opaqueDelay, scheduleDelay } from './util';
  * The bundled helper (`snippets/retry-with-backoff`, the file "Use the backoff helper" creates):
  * `retryWithBackoff(operation, { maxAttempts, baseDelayMs, maxDelayMs, jitter, shouldRetry })`.
  * Defaults: 3 attempts in all, 100 ms doubling to at most 20 s, full jitter, Retry-After honoured
- * (capped by `maxRetryAfterMs`), only transient failures retried (network errors, 408, 429, 5xx).
+ * (waited for at least; past `maxRetryAfterMs` the helper gives up), only transient failures
+ * retried (network errors, 408, 429, 5xx).
  * Imported from a file named `retry-with-backoff` (any folder, any script extension).
  */
 
