@@ -7,12 +7,16 @@
 // The overhead of a round is (rules pass / parse-only pass) - 1; the bench prints the median over
 // the rounds and the spread (lowest and highest round). Numbers only; timing never fails a test.
 //
-// The corpus is the installed packages of a folder (`RETRY_LINT_CORPUS`, default
-// ../realcode/pkgs/node_modules next to the repository, i.e. /work/realcode in this project's set-up);
-// the folders linted are CORPUS_DIRS below. When it is absent the bench says so and skips.
+// The corpus is the twelve packages pinned in test/bench/corpus/package.json (exact versions, with
+// its package-lock.json): on first run the bench installs them with `npm ci --ignore-scripts` into
+// `.bench-corpus/` at the repository root (ignored by git) and reuses that install afterwards (it
+// reinstalls when the pinned lockfile changes). `RETRY_LINT_CORPUS=<node_modules folder>` lints
+// another install instead; the folders linted are CORPUS_DIRS below. When the install fails (no
+// network, no npm) the bench says why and skips.
 // Run alone: `nice -n 10 node test/bench/real-corpus.bench.mjs [rounds]` (after `npm run build -w eslint-plugin`);
 // RETRY_LINT_PLUGIN=<folder> runs it against another build of the plugin.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +30,45 @@ export const CORPUS_DIRS = [
   'mysql2/lib', 'rxjs/src', '@tanstack/query-core/src', 'ioredis/built', '@microsoft/signalr/src',
 ];
 
-/** The corpus' node_modules folder, or undefined when it is not on this machine. */
-export function corpusRoot() {
-  const root = resolve(process.env.RETRY_LINT_CORPUS ?? join(here, '..', '..', '..', 'realcode', 'pkgs', 'node_modules'));
-  return existsSync(root) ? root : undefined;
+/** The pinned corpus manifest and lockfile (committed), and the install folder (ignored). */
+export const CORPUS_MANIFEST = join(here, 'corpus');
+export const CORPUS_INSTALL = join(here, '..', '..', '.bench-corpus');
+
+/**
+ * The corpus' node_modules folder: `RETRY_LINT_CORPUS` when set (undefined when that folder is
+ * absent), else the pinned install under `.bench-corpus/`, installed on first use (`npm ci
+ * --ignore-scripts`, about 40 MB, tens of seconds) and reused while its lockfile matches the
+ * committed one. Undefined when the install fails; `reason` then says why.
+ *
+ * @param {{ install?: boolean }} [options] install: false only reports an existing install.
+ * @returns {string | undefined}
+ */
+export function corpusRoot({ install = true } = {}) {
+  if (process.env.RETRY_LINT_CORPUS) {
+    const root = resolve(process.env.RETRY_LINT_CORPUS);
+    corpusRoot.reason = `RETRY_LINT_CORPUS=${root} does not exist`;
+    return existsSync(root) ? root : undefined;
+  }
+  const lock = readFileSync(join(CORPUS_MANIFEST, 'package-lock.json'), 'utf8');
+  const stamp = join(CORPUS_INSTALL, '.installed-lock.json');
+  const root = join(CORPUS_INSTALL, 'node_modules');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lock && existsSync(root)) return root;
+  if (!install) {
+    corpusRoot.reason = `no corpus installed at ${CORPUS_INSTALL}`;
+    return undefined;
+  }
+  try {
+    mkdirSync(CORPUS_INSTALL, { recursive: true });
+    for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(CORPUS_MANIFEST, f), join(CORPUS_INSTALL, f));
+    console.log(`real-package corpus: installing the pinned packages into ${CORPUS_INSTALL} (npm ci --ignore-scripts, once)`);
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    execFileSync(npm, ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: CORPUS_INSTALL, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+    writeFileSync(stamp, lock);
+    return root;
+  } catch (e) {
+    corpusRoot.reason = `installing the pinned corpus into ${CORPUS_INSTALL} failed (${e.message.split('\n')[0]})`;
+    return undefined;
+  }
 }
 
 /** Every lintable source file under the corpus folders, with its text. */
@@ -117,7 +156,7 @@ export function measureOverhead(files, { rounds = 5, plugin, rules, cwd } = {}) 
 export async function run({ rounds = 5 } = {}) {
   const root = corpusRoot();
   if (!root) {
-    console.log('real-package corpus: SKIPPED, no corpus at ../realcode/pkgs/node_modules (set RETRY_LINT_CORPUS to a node_modules folder holding ' + CORPUS_DIRS.map((d) => d.split('/')[0] === '@tanstack' ? '@tanstack/query-core' : d.split('/')[0]).join(', ') + ')');
+    console.log(`real-package corpus: SKIPPED, ${corpusRoot.reason} (set RETRY_LINT_CORPUS to a node_modules folder holding the packages of test/bench/corpus/package.json)`);
     return undefined;
   }
   const files = corpusFiles(root);
