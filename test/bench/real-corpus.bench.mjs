@@ -89,9 +89,13 @@ export function corpusFiles(root, dirs = CORPUS_DIRS) {
 }
 
 /**
- * Measures the overhead of `rules` over parse-only on `files` in `rounds` ABBA rounds.
+ * Measures the overhead of `rules` (default: the seven rules) and of core `no-unused-vars` over
+ * parse-only on `files` in `rounds` rounds. Each round lints every file with the three configs back
+ * to back, the order rotated per pair of files and per round (ABBA-like over three), so that a change
+ * of the machine's load falls on all configs alike; each lint is timed in CPU microseconds.
  *
- * @returns Per-round CPU ms of both passes, the overheads, their median and spread, and the findings.
+ * @returns Per-round CPU ms of each pass (`parse`, `all`, `unused`), the overheads over parse-only
+ *   per round (`overheads`, `unusedOverheads`), their medians and spreads, and the rules' findings.
  */
 export function measureOverhead(files, { rounds = 5, plugin, rules, cwd } = {}) {
   const { Linter } = require('eslint');
@@ -99,11 +103,13 @@ export function measureOverhead(files, { rounds = 5, plugin, rules, cwd } = {}) 
   plugin ??= require(process.env.RETRY_LINT_PLUGIN ?? 'eslint-plugin-retry');
   rules ??= Object.fromEntries(Object.keys(plugin.rules).map((r) => [`retry/${r}`, 'warn']));
   const config = (r) => [{ files: ['**/*.{js,cjs,mjs,jsx,ts,tsx,mts,cts}'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } }, plugins: { retry: plugin }, rules: r }];
-  const withRules = config(rules);
   const parseOnly = config({});
+  const withRules = config(rules);
+  const unusedVars = config({ 'no-unused-vars': 'warn' });
+  const configs = [parseOnly, withRules, unusedVars];
   let findings = 0;
   let unparsed = 0;
-  const linters = new Map([[parseOnly, new Linter({ configType: 'flat', cwd })], [withRules, new Linter({ configType: 'flat', cwd })]]);
+  const linters = new Map(configs.map((c) => [c, new Linter({ configType: 'flat', cwd })]));
   const cpu = () => {
     const c = process.cpuUsage();
     return c.user + c.system;
@@ -117,40 +123,42 @@ export function measureOverhead(files, { rounds = 5, plugin, rules, cwd } = {}) 
         else if (cfg === withRules) findings++;
       }
     } catch {
-      // A file the parser rejects costs the same in both configs.
+      // A file the parser rejects costs the same in every config.
     }
     return cpu() - t;
   };
   // Warm-up (JIT, module loading): each file once with each config.
-  for (const [f, text] of files) {
-    lint(parseOnly, f, text);
-    lint(withRules, f, text);
-  }
-  // Each round lints every file with both configs back to back, in ABBA order over the files and
-  // the rounds, so that a change of the machine's load falls on both configs alike.
+  for (const [f, text] of files) for (const c of configs) lint(c, f, text);
   const parse = [];
   const all = [];
+  const unused = [];
   for (let i = 0; i < rounds; i++) {
     findings = 0;
     unparsed = 0;
-    let a = 0;
-    let b = 0;
+    const sums = new Map(configs.map((c) => [c, 0]));
     files.forEach(([f, text], k) => {
-      if (((k >> 1) + i) % 2 === 0) {
-        a += lint(parseOnly, f, text);
-        b += lint(withRules, f, text);
-      } else {
-        b += lint(withRules, f, text);
-        a += lint(parseOnly, f, text);
+      const shift = ((k >> 1) + i) % 3;
+      const order = (k + i) % 2 === 0 ? configs : [...configs].reverse();
+      for (let j = 0; j < 3; j++) {
+        const c = order[(j + shift) % 3];
+        sums.set(c, sums.get(c) + lint(c, f, text));
       }
     });
-    parse.push(a / 1000);
-    all.push(b / 1000);
+    parse.push(sums.get(parseOnly) / 1000);
+    all.push(sums.get(withRules) / 1000);
+    unused.push(sums.get(unusedVars) / 1000);
   }
   const overheads = all.map((a, i) => a / parse[i] - 1);
-  const sorted = [...overheads].sort((a, b) => a - b);
+  const unusedOverheads = unused.map((a, i) => a / parse[i] - 1);
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { parse, all, overheads, median: median(overheads), min: sorted[0], max: sorted.at(-1), parseMedian: median(parse), allMedian: median(all), findings, unparsed };
+  const sorted = [...overheads].sort((a, b) => a - b);
+  const usorted = [...unusedOverheads].sort((a, b) => a - b);
+  return {
+    parse, all, unused, overheads, unusedOverheads,
+    median: median(overheads), min: sorted[0], max: sorted.at(-1),
+    unusedMedian: median(unusedOverheads), unusedMin: usorted[0], unusedMax: usorted.at(-1),
+    parseMedian: median(parse), allMedian: median(all), unusedMsMedian: median(unused), findings, unparsed,
+  };
 }
 
 export async function run({ rounds = 5 } = {}) {
@@ -172,8 +180,10 @@ export async function run({ rounds = 5 } = {}) {
   console.log(`real-package corpus: ${files.length} files, ${lines} lines (${root}); ${rounds} ABBA rounds, CPU time; load average ${load || 'n/a'}`);
   console.log(`  parse-only ms per round: ${r.parse.map((x) => x.toFixed(0)).join(' ')}`);
   console.log(`  seven rules ms per round: ${r.all.map((x) => x.toFixed(0)).join(' ')}`);
+  console.log(`  no-unused-vars ms per round: ${r.unused.map((x) => x.toFixed(0)).join(' ')}`);
   console.log(`  overhead per round: ${r.overheads.map(pct).join(' ')}`);
   console.log(`  seven rules over parse-only: median ${pct(r.median)} (spread ${pct(r.min)} .. ${pct(r.max)}), findings ${r.findings}, files not parsed ${r.unparsed}`);
+  console.log(`  no-unused-vars over parse-only: median ${pct(r.unusedMedian)} (spread ${pct(r.unusedMin)} .. ${pct(r.unusedMax)})`);
   return r;
 }
 
