@@ -442,6 +442,21 @@ function timerSettles(timer: TSESTree.CallExpression, executor: TSESTree.Functio
  * body only hands to a request (`signal: AbortSignal.timeout(ms)`) is no wait either.
  */
 function findInnerWait(fn: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings, depth: number): WaitCall | undefined {
+  // Memoised per function, settings and depth: the answer is about the helper's body alone, and a
+  // call graph asks it of the same helper from every call site.
+  let entry = innerWaits.get(fn);
+  if (!entry || entry.settings !== settings) innerWaits.set(fn, (entry = { settings, at: [] }));
+  const hit = entry.at[depth];
+  if (hit !== undefined) return hit ?? undefined;
+  const found = searchInnerWait(fn, sourceCode, settings, depth);
+  entry.at[depth] = found ?? null;
+  return found;
+}
+
+/** {@link findInnerWait}'s answers per function (null: no wait), for the settings they were given for. */
+const innerWaits = fileMemo<Node, { settings: RetrySettings; at: Array<WaitCall | null> }>();
+
+function searchInnerWait(fn: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings, depth: number): WaitCall | undefined {
   let found: WaitCall | undefined;
   walk(fn, sourceCode.visitorKeys, (n) => {
     if (found) return false;
