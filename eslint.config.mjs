@@ -17,6 +17,7 @@ export default tseslint.config(
       '**/dist/',
       'coverage/',
       '.editor-harness/',
+      '.bench-corpus/',
       'scratch/',
       'extension/test-out/',
       // Copied from snippets/ by the extension's build.

@@ -7,12 +7,16 @@
 // The overhead of a round is (rules pass / parse-only pass) - 1; the bench prints the median over
 // the rounds and the spread (lowest and highest round). Numbers only; timing never fails a test.
 //
-// The corpus is the installed packages of a folder (`RETRY_LINT_CORPUS`, default
-// ../realcode/pkgs/node_modules next to the repository, i.e. /work/realcode in this project's set-up);
-// the folders linted are CORPUS_DIRS below. When it is absent the bench says so and skips.
+// The corpus is the twelve packages pinned in test/bench/corpus/package.json (exact versions, with
+// its package-lock.json): on first run the bench installs them with `npm ci --ignore-scripts` into
+// `.bench-corpus/` at the repository root (ignored by git) and reuses that install afterwards (it
+// reinstalls when the pinned lockfile changes). `RETRY_LINT_CORPUS=<node_modules folder>` lints
+// another install instead; the folders linted are CORPUS_DIRS below. When the install fails (no
+// network, no npm) the bench says why and skips.
 // Run alone: `nice -n 10 node test/bench/real-corpus.bench.mjs [rounds]` (after `npm run build -w eslint-plugin`);
 // RETRY_LINT_PLUGIN=<folder> runs it against another build of the plugin.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +30,45 @@ export const CORPUS_DIRS = [
   'mysql2/lib', 'rxjs/src', '@tanstack/query-core/src', 'ioredis/built', '@microsoft/signalr/src',
 ];
 
-/** The corpus' node_modules folder, or undefined when it is not on this machine. */
-export function corpusRoot() {
-  const root = resolve(process.env.RETRY_LINT_CORPUS ?? join(here, '..', '..', '..', 'realcode', 'pkgs', 'node_modules'));
-  return existsSync(root) ? root : undefined;
+/** The pinned corpus manifest and lockfile (committed), and the install folder (ignored). */
+export const CORPUS_MANIFEST = join(here, 'corpus');
+export const CORPUS_INSTALL = join(here, '..', '..', '.bench-corpus');
+
+/**
+ * The corpus' node_modules folder: `RETRY_LINT_CORPUS` when set (undefined when that folder is
+ * absent), else the pinned install under `.bench-corpus/`, installed on first use (`npm ci
+ * --ignore-scripts`, about 40 MB, tens of seconds) and reused while its lockfile matches the
+ * committed one. Undefined when the install fails; `reason` then says why.
+ *
+ * @param {{ install?: boolean }} [options] install: false only reports an existing install.
+ * @returns {string | undefined}
+ */
+export function corpusRoot({ install = true } = {}) {
+  if (process.env.RETRY_LINT_CORPUS) {
+    const root = resolve(process.env.RETRY_LINT_CORPUS);
+    corpusRoot.reason = `RETRY_LINT_CORPUS=${root} does not exist`;
+    return existsSync(root) ? root : undefined;
+  }
+  const lock = readFileSync(join(CORPUS_MANIFEST, 'package-lock.json'), 'utf8');
+  const stamp = join(CORPUS_INSTALL, '.installed-lock.json');
+  const root = join(CORPUS_INSTALL, 'node_modules');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lock && existsSync(root)) return root;
+  if (!install) {
+    corpusRoot.reason = `no corpus installed at ${CORPUS_INSTALL}`;
+    return undefined;
+  }
+  try {
+    mkdirSync(CORPUS_INSTALL, { recursive: true });
+    for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(CORPUS_MANIFEST, f), join(CORPUS_INSTALL, f));
+    console.log(`real-package corpus: installing the pinned packages into ${CORPUS_INSTALL} (npm ci --ignore-scripts, once)`);
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    execFileSync(npm, ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: CORPUS_INSTALL, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+    writeFileSync(stamp, lock);
+    return root;
+  } catch (e) {
+    corpusRoot.reason = `installing the pinned corpus into ${CORPUS_INSTALL} failed (${e.message.split('\n')[0]})`;
+    return undefined;
+  }
 }
 
 /** Every lintable source file under the corpus folders, with its text. */
@@ -50,9 +89,13 @@ export function corpusFiles(root, dirs = CORPUS_DIRS) {
 }
 
 /**
- * Measures the overhead of `rules` over parse-only on `files` in `rounds` ABBA rounds.
+ * Measures the overhead of `rules` (default: the seven rules) and of core `no-unused-vars` over
+ * parse-only on `files` in `rounds` rounds. Each round lints every file with the three configs back
+ * to back, the order rotated per pair of files and per round (ABBA-like over three), so that a change
+ * of the machine's load falls on all configs alike; each lint is timed in CPU microseconds.
  *
- * @returns Per-round CPU ms of both passes, the overheads, their median and spread, and the findings.
+ * @returns Per-round CPU ms of each pass (`parse`, `all`, `unused`), the overheads over parse-only
+ *   per round (`overheads`, `unusedOverheads`), their medians and spreads, and the rules' findings.
  */
 export function measureOverhead(files, { rounds = 5, plugin, rules, cwd } = {}) {
   const { Linter } = require('eslint');
@@ -60,11 +103,13 @@ export function measureOverhead(files, { rounds = 5, plugin, rules, cwd } = {}) 
   plugin ??= require(process.env.RETRY_LINT_PLUGIN ?? 'eslint-plugin-retry');
   rules ??= Object.fromEntries(Object.keys(plugin.rules).map((r) => [`retry/${r}`, 'warn']));
   const config = (r) => [{ files: ['**/*.{js,cjs,mjs,jsx,ts,tsx,mts,cts}'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } }, plugins: { retry: plugin }, rules: r }];
-  const withRules = config(rules);
   const parseOnly = config({});
+  const withRules = config(rules);
+  const unusedVars = config({ 'no-unused-vars': 'warn' });
+  const configs = [parseOnly, withRules, unusedVars];
   let findings = 0;
   let unparsed = 0;
-  const linters = new Map([[parseOnly, new Linter({ configType: 'flat', cwd })], [withRules, new Linter({ configType: 'flat', cwd })]]);
+  const linters = new Map(configs.map((c) => [c, new Linter({ configType: 'flat', cwd })]));
   const cpu = () => {
     const c = process.cpuUsage();
     return c.user + c.system;
@@ -78,46 +123,48 @@ export function measureOverhead(files, { rounds = 5, plugin, rules, cwd } = {}) 
         else if (cfg === withRules) findings++;
       }
     } catch {
-      // A file the parser rejects costs the same in both configs.
+      // A file the parser rejects costs the same in every config.
     }
     return cpu() - t;
   };
   // Warm-up (JIT, module loading): each file once with each config.
-  for (const [f, text] of files) {
-    lint(parseOnly, f, text);
-    lint(withRules, f, text);
-  }
-  // Each round lints every file with both configs back to back, in ABBA order over the files and
-  // the rounds, so that a change of the machine's load falls on both configs alike.
+  for (const [f, text] of files) for (const c of configs) lint(c, f, text);
   const parse = [];
   const all = [];
+  const unused = [];
   for (let i = 0; i < rounds; i++) {
     findings = 0;
     unparsed = 0;
-    let a = 0;
-    let b = 0;
+    const sums = new Map(configs.map((c) => [c, 0]));
     files.forEach(([f, text], k) => {
-      if (((k >> 1) + i) % 2 === 0) {
-        a += lint(parseOnly, f, text);
-        b += lint(withRules, f, text);
-      } else {
-        b += lint(withRules, f, text);
-        a += lint(parseOnly, f, text);
+      const shift = ((k >> 1) + i) % 3;
+      const order = (k + i) % 2 === 0 ? configs : [...configs].reverse();
+      for (let j = 0; j < 3; j++) {
+        const c = order[(j + shift) % 3];
+        sums.set(c, sums.get(c) + lint(c, f, text));
       }
     });
-    parse.push(a / 1000);
-    all.push(b / 1000);
+    parse.push(sums.get(parseOnly) / 1000);
+    all.push(sums.get(withRules) / 1000);
+    unused.push(sums.get(unusedVars) / 1000);
   }
   const overheads = all.map((a, i) => a / parse[i] - 1);
-  const sorted = [...overheads].sort((a, b) => a - b);
+  const unusedOverheads = unused.map((a, i) => a / parse[i] - 1);
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { parse, all, overheads, median: median(overheads), min: sorted[0], max: sorted.at(-1), parseMedian: median(parse), allMedian: median(all), findings, unparsed };
+  const sorted = [...overheads].sort((a, b) => a - b);
+  const usorted = [...unusedOverheads].sort((a, b) => a - b);
+  return {
+    parse, all, unused, overheads, unusedOverheads,
+    median: median(overheads), min: sorted[0], max: sorted.at(-1),
+    unusedMedian: median(unusedOverheads), unusedMin: usorted[0], unusedMax: usorted.at(-1),
+    parseMedian: median(parse), allMedian: median(all), unusedMsMedian: median(unused), findings, unparsed,
+  };
 }
 
 export async function run({ rounds = 5 } = {}) {
   const root = corpusRoot();
   if (!root) {
-    console.log('real-package corpus: SKIPPED, no corpus at ../realcode/pkgs/node_modules (set RETRY_LINT_CORPUS to a node_modules folder holding ' + CORPUS_DIRS.map((d) => d.split('/')[0] === '@tanstack' ? '@tanstack/query-core' : d.split('/')[0]).join(', ') + ')');
+    console.log(`real-package corpus: SKIPPED, ${corpusRoot.reason} (set RETRY_LINT_CORPUS to a node_modules folder holding the packages of test/bench/corpus/package.json)`);
     return undefined;
   }
   const files = corpusFiles(root);
@@ -133,8 +180,10 @@ export async function run({ rounds = 5 } = {}) {
   console.log(`real-package corpus: ${files.length} files, ${lines} lines (${root}); ${rounds} ABBA rounds, CPU time; load average ${load || 'n/a'}`);
   console.log(`  parse-only ms per round: ${r.parse.map((x) => x.toFixed(0)).join(' ')}`);
   console.log(`  seven rules ms per round: ${r.all.map((x) => x.toFixed(0)).join(' ')}`);
+  console.log(`  no-unused-vars ms per round: ${r.unused.map((x) => x.toFixed(0)).join(' ')}`);
   console.log(`  overhead per round: ${r.overheads.map(pct).join(' ')}`);
   console.log(`  seven rules over parse-only: median ${pct(r.median)} (spread ${pct(r.min)} .. ${pct(r.max)}), findings ${r.findings}, files not parsed ${r.unparsed}`);
+  console.log(`  no-unused-vars over parse-only: median ${pct(r.unusedMedian)} (spread ${pct(r.unusedMin)} .. ${pct(r.unusedMax)})`);
   return r;
 }
 

@@ -5,7 +5,7 @@
 // time (no rules) subtracted, so the figure is the rules' own cost. "vs linear" divides the cost
 // per unit (line, level, function, call) by that of the smallest size of the same shape: 1.00 is
 // linear, the target is at most 1.2. Numbers only; timing never fails a test.
-// Run alone: `nice -n 10 node test/bench/scaling.bench.mjs` (after `npm run build -w eslint-plugin`).
+// Run alone: `nice -n 10 node test/bench/scaling.bench.mjs [--quick] [--only=call]` (after `npm run build -w eslint-plugin`).
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,9 +68,13 @@ const SHAPES = [
   { shape: 'axios.get calls in one retried function', unit: 'call', sizes: [100, 1000, 5000], make: axiosCalls },
 ];
 
-export async function run({ quick = false } = {}) {
+/**
+ * Prints and returns the table. `only`: measure only the shapes whose name contains this text
+ * (`--only=call` on the command line), to re-measure one shape without the others' minutes.
+ */
+export async function run({ quick = false, only } = {}) {
   const rows = [];
-  for (const s of SHAPES) {
+  for (const s of SHAPES.filter((x) => !only || x.shape.includes(only))) {
     let base;
     for (const n of quick ? s.sizes.slice(0, 2) : s.sizes) {
       const text = s.make(n);
@@ -95,4 +99,4 @@ export async function run({ quick = false } = {}) {
   return rows;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run({ quick: process.argv.includes('--quick') });
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run({ quick: process.argv.includes('--quick'), only: process.argv.find((a) => a.startsWith('--only='))?.slice(7) });

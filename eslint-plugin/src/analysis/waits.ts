@@ -304,14 +304,32 @@ function blocksThread(call: Node, sourceCode: TSESLint.SourceCode, depth: number
   if (call.type !== T.CallExpression || depth > 3) return false;
   const fn = sameFileFunction((call as TSESTree.CallExpression).callee, { sourceCode });
   if (!fn?.body || contains(fn, call)) return false;
+  return bodyBlocks(fn, sourceCode, depth);
+}
+
+/**
+ * Whether `fn`'s own body (nested functions left out) calls `Atomics.wait` or a function that
+ * blocks, following calls down to depth 3. It depends only on the function and the depth, so it is
+ * memoised per function: a call graph asks it of the same callee from every caller (without the
+ * memo, each call re-walked its callees' bodies three levels down).
+ */
+function bodyBlocks(fn: TSESTree.FunctionLike, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  let byDepth = blocksAt.get(fn);
+  const hit = byDepth?.[depth];
+  if (hit !== undefined) return hit;
   let found = false;
-  walk(fn.body, sourceCode.visitorKeys, (n) => {
+  walk(fn.body!, sourceCode.visitorKeys, (n) => {
     if (found || (n !== fn.body && isFunction(n))) return false;
     if (n.type === T.CallExpression && (isAtomicsWait(n) || blocksThread(n, sourceCode, depth + 1))) found = true;
     return undefined;
   });
+  if (!byDepth) blocksAt.set(fn, (byDepth = []));
+  byDepth[depth] = found;
   return found;
 }
+
+/** {@link bodyBlocks}' answers per function, indexed by depth (0–3). */
+const blocksAt = fileMemo<Node, boolean[]>();
 
 /** `Atomics.wait(…)`: a wait that blocks, so it needs no `await`. */
 function isAtomicsWait(call: Node): boolean {
@@ -424,6 +442,21 @@ function timerSettles(timer: TSESTree.CallExpression, executor: TSESTree.Functio
  * body only hands to a request (`signal: AbortSignal.timeout(ms)`) is no wait either.
  */
 function findInnerWait(fn: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings, depth: number): WaitCall | undefined {
+  // Memoised per function, settings and depth: the answer is about the helper's body alone, and a
+  // call graph asks it of the same helper from every call site.
+  let entry = innerWaits.get(fn);
+  if (!entry || entry.settings !== settings) innerWaits.set(fn, (entry = { settings, at: [] }));
+  const hit = entry.at[depth];
+  if (hit !== undefined) return hit ?? undefined;
+  const found = searchInnerWait(fn, sourceCode, settings, depth);
+  entry.at[depth] = found ?? null;
+  return found;
+}
+
+/** {@link findInnerWait}'s answers per function (null: no wait), for the settings they were given for. */
+const innerWaits = fileMemo<Node, { settings: RetrySettings; at: Array<WaitCall | null> }>();
+
+function searchInnerWait(fn: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings, depth: number): WaitCall | undefined {
   let found: WaitCall | undefined;
   walk(fn, sourceCode.visitorKeys, (n) => {
     if (found) return false;
