@@ -32,7 +32,7 @@ ruleTester.run('no-unbounded-retry', noUnboundedRetry, {
     "import { Kafka } from 'kafkajs';\nnew Kafka({ brokers: [], retry: { retries: 10 } });",
   ],
   invalid: [
-    { name: "retries Infinity", code: "import { Kafka } from 'kafkajs';\nnew Kafka({ brokers: [], retry: { retries: Infinity } });", errors: [{ messageId: 'unboundedRetry', line: 2, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Give up after 10 retries (`retries: 10`)"}, output: "import { Kafka } from 'kafkajs';\nnew Kafka({ brokers: [], retry: { retries: 10 } });" }] }] },
+    { name: "retries Infinity", code: "import { Kafka } from 'kafkajs';\nnew Kafka({ brokers: [], retry: { retries: Infinity } });", errors: [{ messageId: 'unboundedRetry', line: 2 }] },
   ],
 });
 

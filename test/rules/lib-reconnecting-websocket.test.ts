@@ -22,8 +22,8 @@ ruleTester.run('no-unbounded-retry', noUnboundedRetry, {
   ],
   invalid: [
     // The constructor is a dedicated reconnect API: its default maxRetries (Infinity) counts.
-    { name: "maxRetries left at its default", code: "import RWS from 'reconnecting-websocket';\nnew RWS('wss://a.test', [], { maxReconnectionDelay: 20000 });", errors: [{ messageId: 'unboundedRetry', line: 2, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Give up after 10 retries (`maxRetries: 10`)"}, output: "import RWS from 'reconnecting-websocket';\nnew RWS('wss://a.test', [], { maxReconnectionDelay: 20000, maxRetries: 10 });" }] }] },
-    { name: "no options at all", code: "import RWS from 'reconnecting-websocket';\nnew RWS('wss://a.test');", errors: [{ messageId: 'unboundedRetry', line: 2, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Give up after 10 retries (`maxRetries: 10`)"}, output: "import RWS from 'reconnecting-websocket';\nnew RWS('wss://a.test', [], { maxRetries: 10 });" }] }] },
-    { name: "written maxRetries Infinity", code: "import RWS from 'reconnecting-websocket';\nnew RWS('wss://a.test', [], {\n  maxRetries: Infinity,\n});", errors: [{ messageId: 'unboundedRetry', line: 3, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Give up after 10 retries (`maxRetries: 10`)"}, output: "import RWS from 'reconnecting-websocket';\nnew RWS('wss://a.test', [], {\n  maxRetries: 10,\n});" }] }] },
+    { name: "maxRetries left at its default", code: "import RWS from 'reconnecting-websocket';\nnew RWS('wss://a.test', [], { maxReconnectionDelay: 20000 });", errors: [{ messageId: 'unboundedRetry', line: 2 }] },
+    { name: "no options at all", code: "import RWS from 'reconnecting-websocket';\nnew RWS('wss://a.test');", errors: [{ messageId: 'unboundedRetry', line: 2 }] },
+    { name: "written maxRetries Infinity", code: "import RWS from 'reconnecting-websocket';\nnew RWS('wss://a.test', [], {\n  maxRetries: Infinity,\n});", errors: [{ messageId: 'unboundedRetry', line: 3 }] },
   ],
 });

@@ -145,7 +145,7 @@ export const reconnectingWebSocketSpec: ScheduleSpec = {
       { rule: 'require-jitter', when: 'a written constant `minReconnectionDelay` (the default is random).' },
       { rule: 'require-backoff', when: '`reconnectionDelayGrowFactor` 1 or less.' },
       { rule: 'require-max-delay', when: '`maxReconnectionDelay` above `maxDelayMs`.' },
-      { rule: 'no-unbounded-retry', when: '`maxRetries` left at its default (Infinity) or written as Infinity (or 1,000 or more): the constructor is a dedicated reconnect API, so its defaults count (PRODUCT, retry sites); reported on the first reconnection option written, or on the constructor when there are no options; suggests `maxRetries: 10`.' },
+      { rule: 'no-unbounded-retry', when: '`maxRetries` left at its default (Infinity) or written as Infinity (or 1,000 or more): the constructor is a dedicated reconnect API, so its defaults count (PRODUCT, retry sites); reported on the first reconnection option written, or on the constructor when there are no options.' },
     ],
     notModelled: ['Options spread in from elsewhere (`...opts`) or built by an unknown call: they may supply `maxRetries`, so the count is not judged.'],
   },
@@ -153,11 +153,8 @@ export const reconnectingWebSocketSpec: ScheduleSpec = {
     if (call.type !== 'NewExpression') return undefined;
     if (!(path.length === 0 || (path.length === 1 && (path[0] === 'WebSocket' || path[0] === 'ReconnectingWebSocket')))) return undefined;
     // The socket reconnects by itself whatever the options: constructing it opts into its retry.
-    const [url, protocols, options] = call.arguments;
-    if (options) return { options };
-    // No options: an edit adds them as the third argument (after `[]` when protocols are omitted).
-    const after = protocols ?? url;
-    return { options: 'none', addOptions: after ? { after, before: protocols ? '' : ', []' } : undefined };
+    const options = call.arguments[2];
+    return options ? { options } : { options: 'none' };
   },
   count: { name: 'maxRetries', means: 'retries', default: Infinity },
   base: { name: 'minReconnectionDelay', default: 1000 },

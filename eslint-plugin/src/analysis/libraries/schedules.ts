@@ -13,8 +13,6 @@ import {
   propertyOf,
   resolveFunction,
   resolveOptions,
-  setOption,
-  suggest,
   unknownOptionsSite,
   type OptionState,
   type Options,
@@ -42,11 +40,6 @@ interface Entry {
   retried?: Node | undefined;
   /** A count given positionally instead of an options object (`async.retry(3, task)`). */
   count?: Node;
-  /**
-   * When the call has no options: where an options argument is added (after this node) and the
-   * arguments it needs before it (`', []'` for an omitted `protocols`). Without it, no edit adds options.
-   */
-  addOptions?: { after: Node; before: string };
 }
 
 /** One library's retry options, as data. */
@@ -116,14 +109,6 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
     if (retries === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: at };
     else if (isEffectivelyUnbounded(retries)) {
       site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at };
-      if (!entry.count) {
-        const limit = spec.count.means === 'retries' ? 10 : 11;
-        const description = `Give up after 10 retries (\`${spec.count.name}: ${limit}\`)`;
-        const add = entry.addOptions;
-        suggest(site, 'no-unbounded-retry', options.kind === 'none'
-          ? add && { description, range: [add.after.range[1], add.after.range[1]], text: `${add.before}, { ${spec.count.name}: ${limit} }` }
-          : setOption(options, spec.count.name, String(limit), description, undefined));
-      }
     } else site.bound = { kind: 'bounded', maxAttempts: retries + 1, node: at };
   }
   const worst = retries === undefined ? undefined : isEffectivelyUnbounded(retries) ? Infinity : retries;
