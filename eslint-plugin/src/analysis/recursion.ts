@@ -16,6 +16,7 @@ import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVE
 import { isCredentialRefresh } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
 import { holdsError } from './error-values';
+import { changesEachTime, effectReruns, setterStep, type EffectRerun } from './react-state';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -71,6 +72,8 @@ interface SelfName {
   methodName: string | undefined;
   /** `client` for a method of `const client = { … }`. */
   ownerText: string | undefined;
+  /** For an effect callback: the state setters whose calls run it again (`react-state.ts`). */
+  reruns: EffectRerun[];
 }
 
 /** The name a call to `fn` uses (see {@link selfCalls}). */
@@ -97,7 +100,7 @@ function selfName(fn: Fn, ctx: Ctx): SelfName {
       if (obj?.type === T.ObjectExpression && obj.parent?.type === T.VariableDeclarator && obj.parent.id.type === T.Identifier) ownerText = obj.parent.id.name;
     }
   }
-  return { variable, methodName, ownerText };
+  return { variable, methodName, ownerText, reruns: variable || methodName ? [] : effectReruns(fn, ctx.sourceCode) };
 }
 
 /**
@@ -113,8 +116,9 @@ function selfName(fn: Fn, ctx: Ctx): SelfName {
 function mayBeCalledAgain(fn: Fn, ctx: Ctx): boolean {
   const readVariable = (v: Variable | undefined): boolean => !v || v.references.some((r) => r.isRead());
   const memberNames = fileIndex(ctx.sourceCode).memberNamesAtCalls;
-  const { variable, methodName } = selfName(fn, ctx);
+  const { variable, methodName, reruns } = selfName(fn, ctx);
   if (variable && readVariable(variable)) return true;
+  if (reruns.some((r) => r.setter.references.some((ref) => ref.isRead()))) return true;
   if (methodName !== undefined && memberNames.has(methodName)) return true;
   // Where a same-file function reference resolves to `fn` (`sameFileFunction`): `fn` written as an
   // argument, the value of a variable or default, or a method or property, under type wrappers.
@@ -166,7 +170,10 @@ function initialisesVariable(call: TSESTree.CallExpression): boolean {
 /** Calls inside `fn` that call `fn` itself. */
 function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpression[] {
   const out: TSESTree.CallExpression[] = [];
-  const { variable, methodName, ownerText } = selfName(fn, ctx);
+  const { variable, methodName, ownerText, reruns } = selfName(fn, ctx);
+  // An effect callback runs again through a state setter listed in its dependencies, when the
+  // setter changes the state each time it is called.
+  if (reruns.length > 0) return callsIn(within, ctx).filter((n) => reruns.some((r) => isReferenceTo(r.setter, unwrap(n.callee)) && changesEachTime(n, r, ctx.sourceCode)));
   if (!variable && !methodName) return out;
   // A call of `fn` by its variable is one of the variable's references: none inside `within`, no self-call there.
   if (variable && !methodName && !variable.references.some((r) => contains(within, r.identifier as Node))) return out;
@@ -516,6 +523,8 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const v = variableOf(ctx.sourceCode, c);
   const def = v?.defs[0];
   if (!def) return false;
+  // A state setter that re-runs the effect `fn` (`react-state.ts`).
+  if (selfName(fn, ctx).reruns.some((r) => r.setter === v)) return true;
   if (def.node === fn || (def.node.type === T.VariableDeclarator && def.node.init === fn)) return true;
   // `let f; f = async function () { … f() … }`
   return fn.parent?.type === T.AssignmentExpression && fn.parent.left.type === T.Identifier && isReferenceTo(v!, (fn.parent as TSESTree.AssignmentExpression).left);
@@ -2013,6 +2022,15 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       once = true;
       maxAttempts = 2;
     }
+  }
+  // A state counter of an effect re-run by its setter (`setAttempt((n) => n + 1)` with `attempt`
+  // in the dependencies): the state is the counter, `useState`'s argument its first value.
+  const rerun = selfName(fn, ctx).reruns.find((r) => unwrap(call.callee).type === T.Identifier && isReferenceTo(r.setter, unwrap(call.callee) as TSESTree.Identifier));
+  const step = rerun && setterStep(call);
+  if (rerun && step) {
+    const over = step.param ? variableOf(ctx.sourceCode, step.param) : rerun.state;
+    const dir = over ? changeIn(step.value, over, ctx) : undefined;
+    if (dir) consider(rerun.state, dir, rerun.initial ? constant(rerun.initial, ctx) : undefined, byOne(step.value));
   }
   // A counter kept outside the function (`let attempts = 0; … attempts++`).
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {

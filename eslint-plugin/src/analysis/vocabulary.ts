@@ -173,3 +173,9 @@ export const BOOKKEEPING_NAME_RE = /attempt|retr|tries|count|left|remaining|dela
  * code on another device. A loop or call that goes round on them polls, it does not retry.
  */
 export const PENDING_ANSWER_CODES: ReadonlySet<string> = new Set(['authorization_pending', 'slow_down']);
+
+/** Modules exporting React's hooks (and Preact's copies of them). */
+export const REACT_HOOK_MODULES: readonly string[] = ['react', 'preact/hooks', 'preact/compat'];
+
+/** Hooks that run their callback again whenever a value in their dependency array changes. */
+export const EFFECT_HOOKS: readonly string[] = ['useEffect', 'useLayoutEffect', 'useInsertionEffect'];
