@@ -3,7 +3,7 @@ import { calleeName, unwrap } from './ast';
 import { T } from './node-types';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { Node } from './types';
-import { EFFECT_HOOKS, REACT_HOOK_MODULES } from './vocabulary';
+import { CALLBACK_HOOKS, EFFECT_HOOKS, REACT_HOOK_MODULES } from './vocabulary';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -108,4 +108,17 @@ export function changesEachTime(call: TSESTree.CallExpression, rerun: EffectReru
     return o?.type === T.Identifier && (o.name === 'Date' || o.name === 'performance') && !variableOf(sourceCode, o)?.defs.length;
   }
   return false;
+}
+
+/**
+ * The declarator of `const connect = useCallback(fn, deps)`: React's `useCallback` returns `fn`
+ * itself (the same function while the dependencies are unchanged), so `connect` names `fn` as
+ * `const connect = fn` would. Undefined when `fn` is not such a callback.
+ */
+export function memoisedDeclarator(fn: Node, sourceCode: TSESLint.SourceCode): TSESTree.VariableDeclarator | undefined {
+  const call = fn.parent;
+  if (call?.type !== T.CallExpression || call.arguments[0] !== fn) return undefined;
+  const decl = call.parent;
+  if (decl?.type !== T.VariableDeclarator || decl.init !== call || decl.id.type !== T.Identifier) return undefined;
+  return isHook(sourceCode, call.callee, CALLBACK_HOOKS) ? decl : undefined;
 }

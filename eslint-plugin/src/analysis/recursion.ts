@@ -14,9 +14,9 @@ import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh } from './credentials';
-import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
+import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall } from './waits';
 import { holdsError } from './error-values';
-import { changesEachTime, effectReruns, setterStep, type EffectRerun } from './react-state';
+import { changesEachTime, effectReruns, memoisedDeclarator, setterStep, type EffectRerun } from './react-state';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -85,7 +85,10 @@ function selfName(fn: Fn, ctx: Ctx): SelfName {
   let ownerText: string | undefined;
   if (!variable) {
     const p = fn.parent;
+    const memo = memoisedDeclarator(fn, ctx.sourceCode);
     if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.id);
+    // `const connect = useCallback(() => { … setTimeout(connect, ms) }, deps)`.
+    else if (memo) variable = variableOf(ctx.sourceCode, memo.id as TSESTree.Identifier);
     else if (p?.type === T.MethodDefinition || p?.type === T.PropertyDefinition) methodName = propertyName(p);
     else if (p?.type === T.AssignmentExpression && p.left.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.left);
     else if (p?.type === T.AssignmentExpression && p.operator === '=' && p.left.type === T.MemberExpression && !p.left.computed) {
@@ -308,7 +311,8 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     // The region that runs again: a parameter is invariant when the self-call passes it on unchanged.
     const passesArgs = direct.includes(call) && !call.arguments.some((a) => sameFileFunction(a, ctx) === fn);
     const region: RetryRegion = { node: fn, selfCalls: passesArgs ? [call] : [] };
-    const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts, region);
+    const counterFields = relay ? undefined : (computed as ReturnType<typeof recursionBound>).counterFields;
+    const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts, region, counterFields);
     if (relay && !replay) waits.push(...relayWaits(relay, ctx, { node: fn, selfCalls: [] }));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
@@ -508,7 +512,7 @@ function isSelfArg(arg: Node, fn: Fn, ctx: Ctx): boolean {
   if (a.type !== T.Identifier) return false;
   const v = variableOf(ctx.sourceCode, a);
   const def = v?.defs[0];
-  return !!def && (def.node === fn || (def.node.type === T.VariableDeclarator && def.node.init === fn));
+  return !!def && (def.node === fn || (def.node.type === T.VariableDeclarator && (def.node.init === fn || def.node === memoisedDeclarator(fn, ctx.sourceCode))));
 }
 
 /** Whether the call's callee is the function itself (rather than a host it is passed to). */
@@ -525,7 +529,7 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (!def) return false;
   // A state setter that re-runs the effect `fn` (`react-state.ts`).
   if (selfName(fn, ctx).reruns.some((r) => r.setter === v)) return true;
-  if (def.node === fn || (def.node.type === T.VariableDeclarator && def.node.init === fn)) return true;
+  if (def.node === fn || (def.node.type === T.VariableDeclarator && (def.node.init === fn || def.node === memoisedDeclarator(fn, ctx.sourceCode)))) return true;
   // `let f; f = async function () { … f() … }`
   return fn.parent?.type === T.AssignmentExpression && fn.parent.left.type === T.Identifier && isReferenceTo(v!, (fn.parent as TSESTree.AssignmentExpression).left);
 }
@@ -1922,7 +1926,13 @@ function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
 }
 
 /** The attempt limit of a recursive retry: a counter parameter that changes on each call and is checked. */
-function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[]; once: boolean } {
+/** A counter kept on an object (`this.tries`, `attemptsRef.current`), as the delay evaluator reads it: the members' texts and the largest value a test lets through. */
+interface CounterFields {
+  texts: Set<string>;
+  hi: number;
+}
+
+function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[]; once: boolean; counterFields?: CounterFields } {
   /** An object declared outside the function (a module-level store). */
   const outsideFn = (o: Node): boolean => {
     const u = unwrap(o);
@@ -1936,6 +1946,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     return undefined;
   };
   const attempts: AttemptVar[] = [];
+  let counterFields: CounterFields | undefined;
   let bounded = false;
   /** A one-off replay or failover (a switch turned off, state dropped, the next item of a list), not a backoff retry. */
   let once = false;
@@ -2118,6 +2129,9 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       const limits = fieldLimits(tests, fields, ctx);
       if (limits) counted.all.push(...limits);
       else counted.vague = true;
+      // Stepped and compared, the member is the attempt count whatever its name
+      // (`reconnectAttempts.current` of a React ref): a wait computed from it grows with the attempt.
+      if (limits) counterFields = { texts: fields, hi: Math.max(...limits) };
     }
     if (!bounded && boundedByCountingObject(fn.body, tests, outlives, ctx)) bounded = true;
   }
@@ -2130,7 +2144,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   if (bounded && !once && !counted.vague && counted.all.length > 0 && counted.all.every((n) => isEffectivelyUnbounded(n)) && !allTests.some((t) => hasDeadline(t, ctx.sourceCode))) {
     return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
   }
-  return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once };
+  return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once, ...(counterFields ? { counterFields } : {}) };
 }
 
 /** The same-file class an object was made from (`const backoff = new Backoff(500)`), when known. */
@@ -2506,8 +2520,10 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
 
 
 /** Waits before the self-call: the timer around it, awaited waits on the failure path, `delay(ms).then(() => self())`. */
-function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined, region: RetryRegion): Wait[] {
+function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined, region: RetryRegion, counterFields?: CounterFields): Wait[] {
   const waits: Wait[] = [];
+  const member = counterFields ? (m: TSESTree.MemberExpression): { lo: number; hi: number } | undefined => (counterFields.texts.has(ctx.sourceCode.getText(m)) ? { lo: 0, hi: counterFields.hi } : undefined) : undefined;
+  const waitOf = (w: Parameters<typeof waitOfCall>[0], sc: TSESLint.SourceCode, a: AttemptVar[], it: number | undefined, r: RetryRegion): Wait => waitOfCall(w, sc, a, it, r, member);
   // A wait at the top of the function, before the request, runs before every attempt after the first.
   if (fn.body.type === T.BlockStatement && fc.path !== fn.body) {
     for (const st of fn.body.body) {

@@ -179,3 +179,6 @@ export const REACT_HOOK_MODULES: readonly string[] = ['react', 'preact/hooks', '
 
 /** Hooks that run their callback again whenever a value in their dependency array changes. */
 export const EFFECT_HOOKS: readonly string[] = ['useEffect', 'useLayoutEffect', 'useInsertionEffect'];
+
+/** Hooks that return the function they are given (memoised while its dependencies are unchanged). */
+export const CALLBACK_HOOKS: readonly string[] = ['useCallback'];
