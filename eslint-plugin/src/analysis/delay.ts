@@ -2,10 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { alwaysExits, calleeName, contains, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
-import { bindingOf, fieldOf, laterWrites, memberWritten, normalPath, originOf, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
+import { bindingOf, fieldOf, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
-import { ATTEMPT_NAME_RE, CLAMP_RE, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
+import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
 import { fileMemo } from './memo';
+import { isHook } from './react-state';
 
 export { isRetryAfterName } from './vocabulary';
 
@@ -1407,21 +1408,6 @@ export function sameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
   return fn;
 }
 
-/**
- * Hooks that return the function they are given (memoised, the same code): React's and Preact's
- * `useCallback(fn, deps)` (react.dev: "returns the fn function you passed"), recognised through
- * their import.
- */
-const CALLBACK_HOOKS: readonly { modules: readonly string[]; name: string }[] = [{ modules: ['react', 'preact/hooks', 'preact/compat'], name: 'useCallback' }];
-
-/** Whether a call is one of {@link CALLBACK_HOOKS}: its value is its first argument. */
-export function returnsItsCallback(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
-  const origin = originOf(sourceCode, call.callee);
-  if (!origin) return false;
-  const path = normalPath(origin);
-  return CALLBACK_HOOKS.some((h) => h.modules.includes(origin.module) && path.length === 1 && path[0] === h.name);
-}
-
 function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.SourceCode }): FunctionNode | undefined {
   const c = unwrap(callee);
   if (isFunction(c)) return c;
@@ -1436,7 +1422,7 @@ function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
       const init = unwrap(b.node);
       if (isFunction(init)) return init;
       // `const connect = useCallback(() => …, deps)`: the hook returns the callback it is given.
-      if (init.type === T.CallExpression && returnsItsCallback(init, env.sourceCode)) {
+      if (init.type === T.CallExpression && isHook(env.sourceCode, init.callee, CALLBACK_HOOKS)) {
         const fn = init.arguments[0] && unwrap(init.arguments[0]);
         if (fn && isFunction(fn)) return fn;
       }

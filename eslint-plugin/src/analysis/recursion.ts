@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
-import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressions, returnsItsCallback, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
+import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
@@ -14,8 +14,9 @@ import { bindingOf, isReferenceTo, normalPath, originOf, variableOf } from './sc
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh } from './credentials';
-import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
+import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall } from './waits';
 import { holdsError } from './error-values';
+import { changesEachTime, effectReruns, memoisedDeclarator, setterStep, type EffectRerun } from './react-state';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -71,17 +72,8 @@ interface SelfName {
   methodName: string | undefined;
   /** `client` for a method of `const client = { … }`. */
   ownerText: string | undefined;
-}
-
-/**
- * Whether a variable declarator names `fn`: `const f = fn`, or `const f = useCallback(fn, deps)`
- * (a hook that returns the function it is given, `returnsItsCallback`).
- */
-function declares(decl: Node, fn: Fn, ctx: Ctx): boolean {
-  if (decl.type !== T.VariableDeclarator || !decl.init) return false;
-  const init = unwrap(decl.init);
-  if (init === fn) return true;
-  return init.type === T.CallExpression && !!init.arguments[0] && unwrap(init.arguments[0]) === fn && returnsItsCallback(init, ctx.sourceCode);
+  /** For an effect callback: the state setters whose calls run it again (`react-state.ts`). */
+  reruns: EffectRerun[];
 }
 
 /** The name a call to `fn` uses (see {@link selfCalls}). */
@@ -93,9 +85,10 @@ function selfName(fn: Fn, ctx: Ctx): SelfName {
   let ownerText: string | undefined;
   if (!variable) {
     const p = fn.parent;
-    const hooked = p?.type === T.CallExpression && p.parent?.type === T.VariableDeclarator && declares(p.parent, fn, ctx) ? p.parent : undefined;
-    if (hooked && hooked.id.type === T.Identifier) variable = variableOf(ctx.sourceCode, hooked.id);
-    else if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.id);
+    const memo = memoisedDeclarator(fn, ctx.sourceCode);
+    if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.id);
+    // `const connect = useCallback(() => { … setTimeout(connect, ms) }, deps)`.
+    else if (memo) variable = variableOf(ctx.sourceCode, memo.id as TSESTree.Identifier);
     else if (p?.type === T.MethodDefinition || p?.type === T.PropertyDefinition) methodName = propertyName(p);
     else if (p?.type === T.AssignmentExpression && p.left.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.left);
     else if (p?.type === T.AssignmentExpression && p.operator === '=' && p.left.type === T.MemberExpression && !p.left.computed) {
@@ -110,7 +103,7 @@ function selfName(fn: Fn, ctx: Ctx): SelfName {
       if (obj?.type === T.ObjectExpression && obj.parent?.type === T.VariableDeclarator && obj.parent.id.type === T.Identifier) ownerText = obj.parent.id.name;
     }
   }
-  return { variable, methodName, ownerText };
+  return { variable, methodName, ownerText, reruns: variable || methodName ? [] : effectReruns(fn, ctx.sourceCode) };
 }
 
 /**
@@ -126,8 +119,9 @@ function selfName(fn: Fn, ctx: Ctx): SelfName {
 function mayBeCalledAgain(fn: Fn, ctx: Ctx): boolean {
   const readVariable = (v: Variable | undefined): boolean => !v || v.references.some((r) => r.isRead());
   const memberNames = fileIndex(ctx.sourceCode).memberNamesAtCalls;
-  const { variable, methodName } = selfName(fn, ctx);
+  const { variable, methodName, reruns } = selfName(fn, ctx);
   if (variable && readVariable(variable)) return true;
+  if (reruns.some((r) => r.setter.references.some((ref) => ref.isRead()))) return true;
   if (methodName !== undefined && memberNames.has(methodName)) return true;
   // Where a same-file function reference resolves to `fn` (`sameFileFunction`): `fn` written as an
   // argument, the value of a variable or default, or a method or property, under type wrappers.
@@ -179,7 +173,10 @@ function initialisesVariable(call: TSESTree.CallExpression): boolean {
 /** Calls inside `fn` that call `fn` itself. */
 function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpression[] {
   const out: TSESTree.CallExpression[] = [];
-  const { variable, methodName, ownerText } = selfName(fn, ctx);
+  const { variable, methodName, ownerText, reruns } = selfName(fn, ctx);
+  // An effect callback runs again through a state setter listed in its dependencies, when the
+  // setter changes the state each time it is called.
+  if (reruns.length > 0) return callsIn(within, ctx).filter((n) => reruns.some((r) => isReferenceTo(r.setter, unwrap(n.callee)) && changesEachTime(n, r, ctx.sourceCode)));
   if (!variable && !methodName) return out;
   // A call of `fn` by its variable is one of the variable's references: none inside `within`, no self-call there.
   if (variable && !methodName && !variable.references.some((r) => contains(within, r.identifier as Node))) return out;
@@ -314,7 +311,8 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     // The region that runs again: a parameter is invariant when the self-call passes it on unchanged.
     const passesArgs = direct.includes(call) && !call.arguments.some((a) => sameFileFunction(a, ctx) === fn);
     const region: RetryRegion = { node: fn, selfCalls: passesArgs ? [call] : [] };
-    const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts, region);
+    const counterFields = relay ? undefined : (computed as ReturnType<typeof recursionBound>).counterFields;
+    const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts, region, counterFields);
     if (relay && !replay) waits.push(...relayWaits(relay, ctx, { node: fn, selfCalls: [] }));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
@@ -514,7 +512,7 @@ function isSelfArg(arg: Node, fn: Fn, ctx: Ctx): boolean {
   if (a.type !== T.Identifier) return false;
   const v = variableOf(ctx.sourceCode, a);
   const def = v?.defs[0];
-  return !!def && (def.node === fn || declares(def.node, fn, ctx));
+  return !!def && (def.node === fn || (def.node.type === T.VariableDeclarator && (def.node.init === fn || def.node === memoisedDeclarator(fn, ctx.sourceCode))));
 }
 
 /** Whether the call's callee is the function itself (rather than a host it is passed to). */
@@ -529,7 +527,9 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const v = variableOf(ctx.sourceCode, c);
   const def = v?.defs[0];
   if (!def) return false;
-  if (def.node === fn || declares(def.node, fn, ctx)) return true;
+  // A state setter that re-runs the effect `fn` (`react-state.ts`).
+  if (selfName(fn, ctx).reruns.some((r) => r.setter === v)) return true;
+  if (def.node === fn || (def.node.type === T.VariableDeclarator && (def.node.init === fn || def.node === memoisedDeclarator(fn, ctx.sourceCode)))) return true;
   // `let f; f = async function () { … f() … }`
   return fn.parent?.type === T.AssignmentExpression && fn.parent.left.type === T.Identifier && isReferenceTo(v!, (fn.parent as TSESTree.AssignmentExpression).left);
 }
@@ -1926,7 +1926,13 @@ function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
 }
 
 /** The attempt limit of a recursive retry: a counter parameter that changes on each call and is checked. */
-function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[]; once: boolean } {
+/** A counter kept on an object (`this.tries`, `attemptsRef.current`), as the delay evaluator reads it: the members' texts and the largest value a test lets through. */
+interface CounterFields {
+  texts: Set<string>;
+  hi: number;
+}
+
+function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[]; once: boolean; counterFields?: CounterFields } {
   /** An object declared outside the function (a module-level store). */
   const outsideFn = (o: Node): boolean => {
     const u = unwrap(o);
@@ -1940,6 +1946,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     return undefined;
   };
   const attempts: AttemptVar[] = [];
+  let counterFields: CounterFields | undefined;
   let bounded = false;
   /** A one-off replay or failover (a switch turned off, state dropped, the next item of a list), not a backoff retry. */
   let once = false;
@@ -2035,6 +2042,15 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       maxAttempts = 2;
     }
   }
+  // A state counter of an effect re-run by its setter (`setAttempt((n) => n + 1)` with `attempt`
+  // in the dependencies): the state is the counter, `useState`'s argument its first value.
+  const rerun = selfName(fn, ctx).reruns.find((r) => unwrap(call.callee).type === T.Identifier && isReferenceTo(r.setter, unwrap(call.callee) as TSESTree.Identifier));
+  const step = rerun && setterStep(call);
+  if (rerun && step) {
+    const over = step.param ? variableOf(ctx.sourceCode, step.param) : rerun.state;
+    const dir = over ? changeIn(step.value, over, ctx) : undefined;
+    if (dir) consider(rerun.state, dir, rerun.initial ? constant(rerun.initial, ctx) : undefined, byOne(step.value));
+  }
   // A counter kept outside the function (`let attempts = 0; … attempts++`).
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type !== T.UpdateExpression && !(n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-='))) return undefined;
@@ -2121,6 +2137,9 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       const limits = fieldLimits(tests, fields, ctx);
       if (limits) counted.all.push(...limits);
       else counted.vague = true;
+      // Stepped and compared, the member is the attempt count whatever its name
+      // (`reconnectAttempts.current` of a React ref): a wait computed from it grows with the attempt.
+      if (limits) counterFields = { texts: fields, hi: Math.max(...limits) };
     }
     if (!bounded && boundedByCountingObject(fn.body, tests, outlives, ctx)) bounded = true;
   }
@@ -2133,7 +2152,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   if (bounded && !once && !counted.vague && counted.all.length > 0 && counted.all.every((n) => isEffectivelyUnbounded(n)) && !allTests.some((t) => hasDeadline(t, ctx.sourceCode))) {
     return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
   }
-  return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once };
+  return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once, ...(counterFields ? { counterFields } : {}) };
 }
 
 /** The same-file class an object was made from (`const backoff = new Backoff(500)`), when known. */
@@ -2509,8 +2528,10 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
 
 
 /** Waits before the self-call: the timer around it, awaited waits on the failure path, `delay(ms).then(() => self())`. */
-function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined, region: RetryRegion): Wait[] {
+function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined, region: RetryRegion, counterFields?: CounterFields): Wait[] {
   const waits: Wait[] = [];
+  const member = counterFields ? (m: TSESTree.MemberExpression): { lo: number; hi: number } | undefined => (counterFields.texts.has(ctx.sourceCode.getText(m)) ? { lo: 0, hi: counterFields.hi } : undefined) : undefined;
+  const waitOf = (w: Parameters<typeof waitOfCall>[0], sc: TSESLint.SourceCode, a: AttemptVar[], it: number | undefined, r: RetryRegion): Wait => waitOfCall(w, sc, a, it, r, member);
   // A wait at the top of the function, before the request, runs before every attempt after the first.
   if (fn.body.type === T.BlockStatement && fc.path !== fn.body) {
     for (const st of fn.body.body) {

@@ -4,6 +4,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { isFunction, propertyName, unwrap, walk } from './ast';
 import type { Node } from './types';
+import { REACT_HOOK_MODULES, REF_HOOKS } from './vocabulary';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -385,7 +386,7 @@ export function refCellOf(member: TSESTree.MemberExpression, sourceCode: TSESLin
   if (init.type !== T.CallExpression) return undefined;
   const origin = originOf(sourceCode, init.callee);
   const path = origin ? normalPath(origin) : [];
-  if (!origin || !['react', 'preact/hooks', 'preact/compat'].includes(origin.module) || path.length !== 1 || path[0] !== 'useRef') return undefined;
+  if (!origin || !REACT_HOOK_MODULES.includes(origin.module) || path.length !== 1 || !REF_HOOKS.includes(path[0]!)) return undefined;
   const isCell = (m: Node): boolean => {
     const u = unwrap(m);
     return u.type === T.MemberExpression && !u.computed && propertyName(u) === 'current' && unwrap(u.object).type === T.Identifier && isReferenceTo(v, unwrap(u.object));

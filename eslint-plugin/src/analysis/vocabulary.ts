@@ -173,3 +173,15 @@ export const BOOKKEEPING_NAME_RE = /attempt|retr|tries|count|left|remaining|dela
  * code on another device. A loop or call that goes round on them polls, it does not retry.
  */
 export const PENDING_ANSWER_CODES: ReadonlySet<string> = new Set(['authorization_pending', 'slow_down']);
+
+/** Modules exporting React's hooks (and Preact's copies of them). */
+export const REACT_HOOK_MODULES: readonly string[] = ['react', 'preact/hooks', 'preact/compat'];
+
+/** Hooks that run their callback again whenever a value in their dependency array changes. */
+export const EFFECT_HOOKS: readonly string[] = ['useEffect', 'useLayoutEffect', 'useInsertionEffect'];
+
+/** Hooks that return the function they are given (memoised while its dependencies are unchanged). */
+export const CALLBACK_HOOKS: readonly string[] = ['useCallback'];
+
+/** Hooks that return a mutable cell read and written as `.current` (react.dev: `useRef`). */
+export const REF_HOOKS: readonly string[] = ['useRef'];

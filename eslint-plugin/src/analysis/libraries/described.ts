@@ -231,6 +231,80 @@ export const wretchSpec: ScheduleSpec = {
   condition: { name: 'until', roles: { positional: ['response', 'network-error'] }, negated: true },
 };
 
+/**
+ * urql's `retryExchange(options)` (`@urql/exchange-retry`). Defaults from
+ * `exchanges/retry/src/retryExchange.ts`: `initialDelayMs || 1000`, `maxDelayMs || 15000`,
+ * `maxNumberAttempts || 2` (every attempt, the first included: a result is retried while
+ * `retryCount < maxNumberAttempts - 1`), `randomDelay` on unless written `false`. With
+ * `randomDelay` each wait is the previous one times a random 1.5–2.5 while that stays under
+ * `maxDelayMs`; without it (2.x, `dist/urql-exchange-retry.js` of 2.0.0) the wait is
+ * `Math.min(retryCount * initialDelayMs, maxDelayMs)`: linear growth, no jitter (1.x waited
+ * `initialDelayMs` every time). `retryIf` defaults to network errors.
+ */
+export const urqlRetrySpec: ScheduleSpec = {
+  library: '@urql/exchange-retry',
+  packages: ['@urql/exchange-retry'],
+  docs: {
+    package: '@urql/exchange-retry',
+    api: '`retryExchange(options)` in a urql `Client`\'s `exchanges`',
+    versionAssumed: '@urql/exchange-retry 2.x (`dist/urql-exchange-retry.js` of 2.0.0; 1.x kept `initialDelayMs` constant without `randomDelay`)',
+    defaults: ['`maxNumberAttempts: 2` attempts in all (one retry); `0` means the default', '`initialDelayMs: 1000` ms, multiplied by a random 1.5–2.5 per retry while under `maxDelayMs: 15000` ms', '`randomDelay: true`; `false` waits `retryCount * initialDelayMs` up to `maxDelayMs` (linear growth, no jitter)', '`retryIf`: network errors only'],
+    checks: [
+      { rule: 'require-jitter', when: '`randomDelay: false`.' },
+      { rule: 'require-backoff', when: '`initialDelayMs` at or above `maxDelayMs` (every wait is the cap).' },
+      { rule: 'require-max-delay', when: '`maxDelayMs` above `maxDelayMs` of the rule.' },
+      { rule: 'no-unbounded-retry', when: '`maxNumberAttempts: Infinity` (or 1,000 or more).' },
+    ],
+    notModelled: ['`retryIf` and `retryWith`: which errors are retried (a `CombinedError`, not a status) is not judged.'],
+  },
+  entry(call, path) {
+    if (call.type !== 'CallExpression' || !(path.length === 1 && path[0] === 'retryExchange')) return undefined;
+    return { options: call.arguments[0] ?? 'none' };
+  },
+  count: { name: 'maxNumberAttempts', means: 'attempts', default: 2, zeroIsDefault: true },
+  base: { name: 'initialDelayMs', default: 1000, zeroIsDefault: true },
+  growth: { kind: 'factor', default: 2, onlyWhenRandom: true, minRandomFactor: 1.5, linearWhenNotRandom: true },
+  cap: { name: 'maxDelayMs', default: 15000, zeroIsDefault: true },
+  jitter: { kind: 'boolean', name: 'randomDelay', default: true },
+};
+
+/**
+ * Redux Toolkit Query's `retry(baseQuery, options)`. Defaults from `src/query/retry.ts`:
+ * `maxRetries: 5` retries; `defaultBackoff(attempt)` waits `(Math.random() + 0.4) * (300 << attempt)`
+ * ms (600 ms × random(0.4, 1.4) on the first retry, doubling: exponential with jitter, its growth
+ * stopped at `maxRetries`). A written `backoff` is an async function whose wait is not read here;
+ * a written `retryCondition` replaces the `maxRetries` test, so the bound is then unknown.
+ */
+export const rtkQueryRetrySpec: ScheduleSpec = {
+  library: '@reduxjs/toolkit/query',
+  packages: ['@reduxjs/toolkit/query', '@reduxjs/toolkit/query/react'],
+  docs: {
+    package: '@reduxjs/toolkit (RTK Query)',
+    api: '`retry(baseQuery, options)` from `@reduxjs/toolkit/query` (or `/query/react`)',
+    versionAssumed: '@reduxjs/toolkit 1.9–2.x (`src/query/retry.ts`)',
+    defaults: ['`maxRetries: 5` retries', '`backoff`: `(Math.random() + 0.4) * (300 << attempt)` ms: exponential from about 600 ms, jittered'],
+    checks: [
+      { rule: 'no-unbounded-retry', when: '`maxRetries: Infinity` (or 1,000 or more).' },
+      { rule: 'require-max-delay', when: 'an unbounded `maxRetries` with the default backoff (its growth is stopped only by `maxRetries`).' },
+    ],
+    notModelled: ['A written `backoff` function (it waits itself; its wait is not read).', 'A `retryCondition` (it replaces the attempt test; the bound is then not judged).', 'Per-endpoint `extraOptions: { maxRetries }`.'],
+  },
+  entry(call, path, ctx) {
+    if (call.type !== 'CallExpression' || !(path.length === 1 && path[0] === 'retry')) return undefined;
+    const options = call.arguments[1];
+    if (!options) return { options: 'none' };
+    // `retryCondition` decides alone whether to retry (`maxRetries` is then not read): the bound is
+    // that function's, not a number; handing it as the count leaves the bound unknown.
+    const condition = nestedOption(ctx, options, 'retryCondition');
+    return condition ? { options, count: condition } : { options };
+  },
+  count: { name: 'maxRetries', means: 'retries', default: 5 },
+  base: { default: 600 },
+  growth: { kind: 'factor', default: 2 },
+  jitter: { kind: 'always' },
+  delayFn: { name: 'backoff', attempt: -1 },
+};
+
 /** The adapters built from the descriptions above. */
-export const describedAdapters: readonly LibraryAdapter[] = [asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec].map(scheduleAdapter);
+export const describedAdapters: readonly LibraryAdapter[] = [asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec].map(scheduleAdapter);
 

@@ -61,15 +61,34 @@ export interface ScheduleSpec {
     default: number;
     /** `0` means no limit (`@lifeomic/attempt` `maxAttempts`, wretch `maxAttempts`). */
     zeroIsUnlimited?: boolean;
+    /** The library reads the option with `||`: a written `0` means the default (urql `maxNumberAttempts || 2`). */
+    zeroIsDefault?: boolean;
   };
   /** The first delay, in ms (`undefined` name: not configurable). */
-  base: { name?: string; default: number; scale?: number };
-  /** `factor`: delay n = base × factor^n (≤ 1 is constant); `linear`: delay n = base × n; `constant`. */
-  growth: { kind: 'factor'; name: string; default: number } | { kind: 'linear' } | { kind: 'constant' };
+  base: { name?: string; default: number; scale?: number; /** A written `0` means the default (`initialDelayMs || 1000`). */ zeroIsDefault?: boolean };
+  /**
+   * `factor`: delay n = base × factor^n (≤ 1 is constant); `linear`: delay n = base × n; `constant`.
+   * A factor without `name` is not configurable; `onlyWhenRandom`: the delay grows only while the
+   * jitter is on (urql multiplies by a random 1.5–2.5 when `randomDelay`, else waits the base every time);
+   * `minRandomFactor`: the smallest random factor; a wait whose step by it would reach the cap is
+   * kept as it is, unjittered (urql: a base at or above `maxDelayMs / 1.5` is waited every time).
+   */
+  growth:
+    | {
+        kind: 'factor';
+        name?: string;
+        default: number;
+        onlyWhenRandom?: boolean;
+        minRandomFactor?: number;
+        /** With `onlyWhenRandom` and the jitter off: the wait grows by the base each retry (urql 2.x) instead of staying the base. */
+        linearWhenNotRandom?: boolean;
+      }
+    | { kind: 'linear' }
+    | { kind: 'constant' };
   /** The cap, in ms; `zeroIsNone`: 0 means no cap. */
-  cap?: { name: string; default: number | undefined; zeroIsNone?: boolean };
+  cap?: { name: string; default: number | undefined; zeroIsNone?: boolean; /** A written `0` means the default (`maxDelayMs || 15000`). */ zeroIsDefault?: boolean };
   /** `boolean`: a jitter switch; `fraction`: a randomisation factor (0 is none); `random-base`: the default base is random, a written one is not. */
-  jitter: { kind: 'boolean'; name: string; default: boolean } | { kind: 'fraction'; name: string; default: number } | { kind: 'random-base' } | { kind: 'none' };
+  jitter: { kind: 'boolean'; name: string; default: boolean } | { kind: 'fraction'; name: string; default: number } | { kind: 'random-base' } | { kind: 'always' } | { kind: 'none' };
   /** An option holding a function that computes each delay; `attempt` is the index of its attempt parameter. */
   delayFn?: { name: string; attempt: number };
   /** A "shall I retry?" option; `negated`: it answers "done?" (wretch `until`). */
@@ -104,6 +123,7 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
       at = entry.count;
     } else raw = numberValue(s, spec.count.default);
     if (raw !== undefined && spec.count.zeroIsUnlimited && raw === 0) raw = Infinity;
+    if (raw !== undefined && spec.count.zeroIsDefault && raw === 0) raw = spec.count.default;
     retries = raw === undefined ? undefined : spec.count.means === 'attempts' ? raw - 1 : raw;
     if (retries !== undefined && retries <= 0) return undefined;
     if (retries === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: at };
@@ -131,7 +151,8 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
   // A delay-function option holding something else: a number when it is also the base option (`interval`), else unknown.
   const fnIsOther = fnState.state === 'unknown' || (fnState.state === 'set' && spec.delayFn!.name !== spec.base.name);
   const baseS = state(spec.base.name);
-  const base = numberValue(baseS, spec.base.default);
+  const written = numberValue(baseS, spec.base.default);
+  const base = written === 0 && spec.base.zeroIsDefault ? spec.base.default : written;
   const baseNode = propertyOf(baseS);
   if (fnIsOther || baseS.state === 'unknown' || base === undefined) {
     site.waits.push({ node: baseNode ?? anchor, argument: undefined, delay: opaqueDelay(baseNode ?? anchor) });
@@ -143,24 +164,32 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
     return site;
   }
   const factorS = spec.growth.kind === 'factor' ? state(spec.growth.name) : undefined;
-  const factor = spec.growth.kind === 'factor' ? numberValue(factorS!, spec.growth.default) : 1;
+  let random = jitterOf(ctx, spec, options, baseS);
+  let factor = spec.growth.kind === 'factor' ? numberValue(factorS!, spec.growth.default) : 1;
+  if (spec.growth.kind === 'factor' && spec.growth.onlyWhenRandom && random !== true) factor = random === false ? 1 : undefined;
+  const linear = spec.growth.kind === 'linear' || (spec.growth.kind === 'factor' && !!spec.growth.linearWhenNotRandom && random === false);
   const capS = spec.cap ? state(spec.cap.name) : undefined;
   let cap = spec.cap ? numberValue(capS!, spec.cap.default ?? Infinity) : Infinity;
   if (cap !== undefined && spec.cap?.zeroIsNone && cap === 0) cap = Infinity;
-  const random = jitterOf(ctx, spec, options, baseS);
+  if (cap !== undefined && spec.cap?.zeroIsDefault && cap === 0) cap = spec.cap.default ?? Infinity;
+  if (spec.growth.kind === 'factor' && spec.growth.minRandomFactor && random === true && cap !== undefined && baseMs * spec.growth.minRandomFactor >= cap) {
+    random = false;
+    factor = 1;
+  }
   const jitterNode = spec.jitter.kind === 'boolean' || spec.jitter.kind === 'fraction' ? propertyOf(state(spec.jitter.name)) : spec.jitter.kind === 'random-base' ? baseNode : undefined;
-  const waitNode: Node = (random === false ? jitterNode : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS ?? { state: 'absent' }) : undefined) ?? baseNode ?? callAt;
+  const waitNode: Node = (random === false ? jitterNode : undefined) ?? (factor !== undefined && factor <= 1 && !linear ? propertyOf(factorS ?? { state: 'absent' }) : undefined) ?? baseNode ?? callAt;
   if (factor === undefined || cap === undefined) {
     site.waits.push({ node: waitNode, argument: undefined, delay: opaqueDelay(anchor) });
     return site;
   }
   const capMs = Number.isFinite(cap) ? cap : undefined;
   let delay: DelayFacts;
-  if (spec.growth.kind === 'linear') {
+  if (linear) {
     const top = worst === undefined ? Infinity : baseMs * Math.max(1, worst);
     delay = delayFacts(propertyOf(capS ?? { state: 'absent' }) ?? waitNode, {
       maxMs: capMs !== undefined ? Math.min(top, capMs) : top,
-      growing: true,
+      // A first wait already at the cap never grows.
+      growing: capMs === undefined || baseMs < capMs,
       capMs,
       maxReason: capMs !== undefined || Number.isFinite(top) ? 'known' : worst === undefined ? 'opaque' : 'growth',
       random: random === true,
@@ -186,6 +215,7 @@ function retryOptionNames(spec: ScheduleSpec): string[] {
 function jitterOf(ctx: LibraryContext, spec: ScheduleSpec, options: Options, baseS: OptionState): boolean | undefined {
   const j = spec.jitter;
   if (j.kind === 'none') return false;
+  if (j.kind === 'always') return true;
   if (j.kind === 'random-base') return baseS.state === 'absent' ? true : baseS.state === 'set' ? false : undefined;
   const s = optionState(ctx, options, j.name);
   if (j.kind === 'boolean') return booleanValue(s, j.default);
