@@ -1,5 +1,5 @@
 import { isProbeFunction, waitsOnPendingAnswer } from './probe';
-import { drawsInputAtRandom, inputWrites, operationTakes } from './input-change';
+import { drawsInputAtRandom, inputWrites, onlyBookkeeping, operationTakes } from './input-change';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
@@ -989,7 +989,7 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   return call.arguments.some((a) => handedIdentifiers(a).some((u) => {
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
-    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx);
+    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !onlyBookkeeping(v, ctx) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx);
   }));
 }
 
@@ -1008,7 +1008,7 @@ function handsFreshValue(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, skip: 
     if (u.type !== T.CallExpression || skip(u) || asWait(u, ctx.sourceCode, ctx.settings)) return false;
     if (isCredentialRefresh(u, ctx.sourceCode) || isLogCallee(unwrap(u.callee), ['Math', 'JSON', 'Object', 'Number', 'String'])) return false;
     const p = params.find((q) => q.index === i && fn.params[i]?.type !== T.ObjectPattern);
-    return !!p && !ATTEMPTISH.test(p.variable.name) && !paramVars(fn, ctx).some((q) => refersTo(u, q.variable, ctx)) && operationTakes(fn.body, { kind: 'variable', variable: p.variable }, ctx, skip);
+    return !!p && !ATTEMPTISH.test(p.variable.name) && !onlyBookkeeping(p.variable, ctx) && !paramVars(fn, ctx).some((q) => refersTo(u, q.variable, ctx)) && operationTakes(fn.body, { kind: 'variable', variable: p.variable }, ctx, skip);
   });
 }
 
@@ -1039,7 +1039,7 @@ function dropsInputToDefault(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, sk
   if (call.arguments.some((a) => a.type === T.SpreadElement)) return false;
   return paramVars(fn, ctx).some((p) => {
     if (!p.defaultValue || p.index < call.arguments.length || fn.params[p.index]?.type !== T.AssignmentPattern) return false;
-    if (ATTEMPTISH.test(p.variable.name)) return false;
+    if (ATTEMPTISH.test(p.variable.name) || onlyBookkeeping(p.variable, ctx)) return false;
     return operationTakes(fn.body, { kind: 'variable', variable: p.variable }, ctx, skip);
   });
 }
