@@ -137,8 +137,9 @@ export function judgeStatusList(ctx: LibraryContext, site: RetrySite, value: Nod
     const at = reportedAt(e.node, value);
     if (isClientErrorStatus(e.value, alsoAllowed)) {
       site.clientErrorRetries.push({ node: at, reason: 'client-status' });
-      // Only an element written in the list (not one spread in from elsewhere).
-      if (list.array && list.array.elements.includes(e.node as TSESTree.Expression)) suggest(site, 'no-retry-on-client-error', removeElement(ctx.sourceCode, e.node, `Do not retry ${Array.isArray(e.value) ? e.value.join('–') : String(e.value)}: a retry cannot fix a client error`));
+      // Only an element written in the option's own list (not one spread in, nor one of a constant
+      // declared elsewhere, which other code may share: the edit stays inside the retry).
+      if (at === e.node && list.array && list.array.elements.includes(e.node as TSESTree.Expression)) suggest(site, 'no-retry-on-client-error', removeElement(ctx.sourceCode, e.node, `Do not retry ${Array.isArray(e.value) ? e.value.join('–') : String(e.value)}: a retry cannot fix a client error`));
     }
     if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(at);
   }
