@@ -16,8 +16,11 @@
  *   or at random (`port = low + Math.floor(Math.random() * span)`). Writing the same value back, or a
  *   constant flag, is no change.
  *
- * Names are not consulted except for the attempt and delay vocabulary the analysis already uses
- * for counters ({@link BOOKKEEPING_NAME_RE}): a stepped `attempt` handed to a helper is a count.
+ * A variable is bookkeeping by what it does ({@link onlyBookkeeping}: compared, stepped, logged,
+ * handed back to a same-file function at a parameter that is only bookkeeping too). Names are still
+ * consulted beside that, for the attempt and delay vocabulary the analysis already uses for
+ * counters ({@link BOOKKEEPING_NAME_RE}): a stepped `attempt` handed to a helper whose use of it
+ * the data flow cannot follow is a count (issue 9: still a name; see metamorphic.test KNOWN_OPEN).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
@@ -25,6 +28,7 @@ import { T } from './node-types';
 import type { Ctx } from './operation';
 import { fileMemo } from './memo';
 import { variableOf } from './scope';
+import { sameFileFunction } from './delay';
 import type { Node } from './types';
 import { BOOKKEEPING_NAME_RE } from './vocabulary';
 import { asWait, isGlobalTimer } from './waits';
@@ -44,6 +48,75 @@ export function slotOf(expr: Node, ctx: Pick<Ctx, 'sourceCode'>): InputSlot | un
   if (u.type === T.MemberExpression && !u.computed && unwrap(u.object).type === T.ThisExpression) {
     const name = propertyName(u);
     return name ? { kind: 'field', name } : undefined;
+  }
+  return undefined;
+}
+
+const COMPARISON = new Set(['<', '<=', '>', '>=', '==', '===', '!=', '!==']);
+
+/**
+ * Whether a variable's value is bookkeeping by what the code does with it, whatever it is called:
+ * every read of it is compared (`left <= 0`), steps itself (`left -= 1`, `n++`), goes to a log line
+ * or a template, starts another such variable (`let left = tries`), or is handed back to a same-file
+ * function at a parameter that is itself only bookkeeping (`getJson({ url, tries: left })`). A value
+ * that reaches any other call (the operation, a wait) is an input, or may be.
+ */
+export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode'>, seen: Set<Variable> = new Set()): boolean {
+  if (seen.has(v)) return true;
+  if (seen.size > 6) return false;
+  seen.add(v);
+  let reads = 0;
+  for (const r of v.references) {
+    if (!r.isRead()) continue;
+    reads++;
+    const id = r.identifier as Node;
+    const p = id.parent;
+    if (!p) return false;
+    if (p.type === T.BinaryExpression && COMPARISON.has(p.operator)) continue;
+    if (p.type === T.UpdateExpression) continue;
+    if (p.type === T.AssignmentExpression && p.left === id) continue;
+    if (p.type === T.BinaryExpression && (p.operator === '+' || p.operator === '-') && p.parent?.type === T.AssignmentExpression && p.parent.right === p && unwrap(p.parent.left) === id) continue;
+    // A log line, directly or in a template it prints (a template handed to anything else may be a URL).
+    const logged: Node = p.type === T.TemplateLiteral ? p : id;
+    if (logged?.parent?.type === T.CallExpression && logged.parent.arguments.includes(logged as TSESTree.Expression) && isLogCallee(logged.parent.callee)) continue;
+    if (p.type === T.VariableDeclarator && p.init === id && p.id.type === T.Identifier) {
+      const w = variableOf(ctx.sourceCode, p.id);
+      if (w && onlyBookkeeping(w, ctx, seen)) continue;
+      return false;
+    }
+    const param = parameterHandedTo(id, ctx);
+    if (param && onlyBookkeeping(param, ctx, seen)) continue;
+    return false;
+  }
+  return reads > 0;
+}
+
+/**
+ * The parameter of a same-file function that an argument is handed to: `f(x)` at `f`'s parameter
+ * in that place, or `f({ key: x })` at the destructured `key` of `f`'s parameter in that place.
+ */
+function parameterHandedTo(id: Node, ctx: Pick<Ctx, 'sourceCode'>): Variable | undefined {
+  let arg: Node = id;
+  let key: string | undefined;
+  const p = id.parent;
+  if (p?.type === T.Property && p.value === id && p.parent?.type === T.ObjectExpression) {
+    key = propertyName(p);
+    if (key === undefined) return undefined;
+    arg = p.parent;
+  }
+  const call = arg.parent;
+  if (call?.type !== T.CallExpression || !call.arguments.includes(arg as TSESTree.Expression)) return undefined;
+  const fn = sameFileFunction(call.callee, { sourceCode: ctx.sourceCode });
+  if (!fn) return undefined;
+  let param: Node | undefined = fn.params[call.arguments.indexOf(arg as TSESTree.Expression)];
+  if (param?.type === T.AssignmentPattern) param = param.left;
+  if (!param) return undefined;
+  if (key === undefined) return param.type === T.Identifier ? ctx.sourceCode.getDeclaredVariables(fn).find((x) => x.defs.some((d) => d.name === param)) : undefined;
+  if (param.type !== T.ObjectPattern) return undefined;
+  for (const prop of param.properties) {
+    if (prop.type !== T.Property || propertyName(prop) !== key) continue;
+    const target = prop.value.type === T.AssignmentPattern ? prop.value.left : prop.value;
+    return target.type === T.Identifier ? ctx.sourceCode.getDeclaredVariables(fn).find((x) => x.defs.some((d) => d.name === target)) : undefined;
   }
   return undefined;
 }
@@ -147,7 +220,7 @@ function fileInputWrites(ctx: Ctx): { slot: InputSlot; node: Node; decl?: Node }
     }
     if (!target || !changed) return undefined;
     const slot = slotOf(target, ctx);
-    if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot))) return undefined;
+    if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && onlyBookkeeping(slot.variable, ctx))) return undefined;
     const decl = slot.kind === 'variable' ? (slot.variable.defs[0]?.name as Node | undefined) : undefined;
     out.push({ slot, node: n, decl });
     return undefined;

@@ -10,7 +10,7 @@ import { alwaysExits, analyzeOperation, statusesTested, walkRegion, type Ctx } f
 import { isClientErrorStatus } from './statuses';
 import { acceptsAll, evaluateCondition, retriedClientError, type Role } from './libraries/status-set';
 import { isCredentialRefresh } from './credentials';
-import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
+import { bindingOf, constantValue, originOf, variableOf, isReferenceTo } from './scope';
 import type { ClientErrorRetry, Node, NonIdempotentRequest, RetrySite, SitePurpose, Wait } from './types';
 import { asWait, isAwaited, waitOf } from './waits';
 
@@ -493,13 +493,13 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
   };
   /** The config path a test reads: a member of the config, or a `const` local read from one (`const n = config._n ?? 0`). */
   const testedPath = (node: Node): string | undefined => {
-    const n = withoutDefault(node);
+    const n = withoutDefault(node, sourceCode);
     if (n.type === T.MemberExpression) return configPath(n);
     if (n.type !== T.Identifier) return undefined;
     const v = variableOf(sourceCode, n);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
     if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return undefined;
-    const init = withoutDefault(def.node.init);
+    const init = withoutDefault(def.node.init, sourceCode);
     return init.type === T.MemberExpression ? configPath(init) : undefined;
   };
   /**
@@ -528,14 +528,14 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
     walkRegion(region, sourceCode, (n) => {
       // A flag outside the handler (`refreshing = true`) tested before the replay: a second failure
       // while it is set is not replayed.
-      if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier && isLiteralTrue(n.right)) {
+      if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier && isLiteralTrue(n.right, sourceCode)) {
         const v = variableOf(sourceCode, n.left);
         if (v && !v.defs.some((d) => regions.some((r) => contains(r, d.node)))) flagVars.add(v);
       }
       if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
         const target = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument);
         const path = target.type === T.MemberExpression ? configPath(target) : undefined;
-        const flag = n.type === T.AssignmentExpression && n.operator === '=' && unwrap(n.right).type === T.Literal;
+        const flag = n.type === T.AssignmentExpression && n.operator === '=' && constantValue(sourceCode, n.right) !== undefined;
         if (path) assigned.set(path, assigned.get(path) === 'count' || !flag ? 'count' : 'flag');
       }
       // `{ ...config, _retry: true }` re-sent: the flag is set on the copy.
@@ -550,7 +550,7 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
       }
       // A test: an if or conditional, or a logical whose right side acts (`n < 3 && api(cfg)`), not a default (`n || 0`).
       // In a guard helper, what it returns is the test (`(cfg.tries ?? 0) < 3`).
-      const isDefault = n.type === T.LogicalExpression && (n.operator === '??' || unwrap(n.right).type === T.Literal);
+      const isDefault = n.type === T.LogicalExpression && (n.operator === '??' || constantValue(sourceCode, n.right) !== undefined);
       const returned = helperBodies.includes(region) && ((n === region && region.type !== T.BlockStatement) || (n.type === T.ReturnStatement && !!n.argument));
       if (returned || n.type === T.IfStatement || n.type === T.ConditionalExpression || (n.type === T.LogicalExpression && !isDefault && n.parent.type !== T.LogicalExpression)) {
         const test = returned ? (n.type === T.ReturnStatement ? n.argument! : n) : n.type === T.LogicalExpression ? n : (n as TSESTree.IfStatement | TSESTree.ConditionalExpression).test;
@@ -566,8 +566,8 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
             if (aliased) tested.add(aliased);
           }
           if (t.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '=='].includes(t.operator) && t.left.type !== T.PrivateIdentifier) {
-            const l = withoutDefault(t.left);
-            const r = withoutDefault(t.right);
+            const l = withoutDefault(t.left, sourceCode);
+            const r = withoutDefault(t.right, sourceCode);
             const lp = testedPath(l);
             const rp = testedPath(r);
             // A threshold on a value grown from a count (`waitMs > CEILING`): tested, limit unknown.
@@ -600,15 +600,15 @@ function maxReplays(guard: 'once' | 'counted' | undefined, counters: Map<string,
 }
 
 /** `x ?? 0`, `x || 0`: the value `x` (a default does not change what is compared). */
-function withoutDefault(node: Node): Node {
+function withoutDefault(node: Node, sourceCode: TSESLint.SourceCode): Node {
   const n = unwrap(node);
-  return n.type === T.LogicalExpression && (n.operator === '??' || n.operator === '||') && unwrap(n.right).type === T.Literal ? unwrap(n.left) : n;
+  return n.type === T.LogicalExpression && (n.operator === '??' || n.operator === '||') && constantValue(sourceCode, n.right) !== undefined ? unwrap(n.left) : n;
 }
 
-/** `true`, or a non-zero number literal. */
-function isLiteralTrue(node: Node): boolean {
-  const n = unwrap(node);
-  return n.type === T.Literal && (n.value === true || (typeof n.value === 'number' && n.value !== 0));
+/** `true`, or a non-zero number (a literal or a same-file constant). */
+function isLiteralTrue(node: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const c = constantValue(sourceCode, node);
+  return !!c && (c.value === true || (typeof c.value === 'number' && c.value !== 0));
 }
 
 /** A number known statically (a literal or a `const`). */

@@ -10,7 +10,7 @@ import { FAILURES, impliedComparisons, mayGoOn, pathFacts, type PathFact, predic
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
+import { bindingOf, constantNumber, constantValue, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
@@ -339,6 +339,8 @@ function readsOnlyImports(expr: Node, ctx: Ctx): boolean {
       }
     }
     if (m.type === T.Identifier) {
+      // `MAX_RETRIES - ONE` with `const ONE = 1`: a known number, as a literal would be.
+      if (constantValue(ctx.sourceCode, m)) return undefined;
       names++;
       if (variableOf(ctx.sourceCode, m)?.defs[0]?.type !== 'ImportBinding') other = true;
     }
@@ -1845,7 +1847,7 @@ function countingStep(n: Node, ctx: Ctx): CountingStep | undefined {
   let target: Node | undefined;
   let dir: 1 | -1 | undefined;
   let unit = false;
-  const one = (x: Node): boolean => { const u = unwrap(x); return u.type === T.Literal && u.value === 1; };
+  const one = (x: Node): boolean => constantNumber(ctx.sourceCode, x) === 1;
   if (n.type === T.UpdateExpression) {
     target = n.argument;
     dir = n.operator === '++' ? 1 : -1;
@@ -2336,7 +2338,7 @@ function saturation(loop: Loop, v: Variable, ctx: Ctx): number | undefined {
   if (steps.length === 0) return undefined;
   let ceiling = -Infinity;
   for (const step of steps) {
-    const one = step.type === T.UpdateExpression ? step.operator === '++' : step.type === T.AssignmentExpression && step.operator === '+=' && unwrap(step.right).type === T.Literal && (unwrap(step.right) as TSESTree.Literal).value === 1;
+    const one = step.type === T.UpdateExpression ? step.operator === '++' : step.type === T.AssignmentExpression && step.operator === '+=' && constantNumber(ctx.sourceCode, step.right) === 1;
     if (!one) return undefined;
     let limit: number | undefined;
     for (const fact of stepFacts(step, ctx)) {
@@ -2378,6 +2380,8 @@ function onlyLocalStateInTest(test: Node, loop: Loop, ctx: Ctx): boolean {
     if (n.type === T.Identifier) {
       const v = variableOf(ctx.sourceCode, n);
       const b = v && bindingOf(v);
+      // `while (attempts < MAX)` with `const MAX = 5` outside the function: a literal by another name.
+      if (v?.defs[0] && enclosing(v.defs[0].node) !== enclosing(loop) && constantValue(ctx.sourceCode, n)) return undefined;
       if (!v || !b || (b.kind !== 'init' && b.kind !== 'param-default') || v.defs[0]?.node.type !== T.VariableDeclarator) {
         ok = false;
         return false;

@@ -1,5 +1,5 @@
 import { isProbeFunction, waitsOnPendingAnswer } from './probe';
-import { drawsInputAtRandom, inputWrites, operationTakes } from './input-change';
+import { drawsInputAtRandom, inputWrites, onlyBookkeeping, operationTakes } from './input-change';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
@@ -10,7 +10,7 @@ import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressi
 import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
-import { bindingOf, isReferenceTo, normalPath, originOf, variableOf } from './scope';
+import { bindingOf, constantNumber, constantValue, isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh } from './credentials';
@@ -620,7 +620,7 @@ function restartsSameInputOnFailure(fn: Fn, call: TSESTree.CallExpression, relay
   // as is, or its count stepped), or a literal (a count started over).
   const same = back.arguments.every((b, i) => {
     const bu = unwrap(b);
-    if (bu.type === T.Literal) return true;
+    if (constantValue(ctx.sourceCode, bu)) return true;
     if (bu.type !== T.Identifier) return false;
     const k = relay.params.findIndex((p) => {
       const id = p.type === T.AssignmentPattern ? p.left : p;
@@ -1002,7 +1002,7 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   return call.arguments.some((a) => handedIdentifiers(a).some((u) => {
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
-    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx);
+    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !onlyBookkeeping(v, ctx) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx);
   }));
 }
 
@@ -1021,7 +1021,7 @@ function handsFreshValue(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, skip: 
     if (u.type !== T.CallExpression || skip(u) || asWait(u, ctx.sourceCode, ctx.settings)) return false;
     if (isCredentialRefresh(u, ctx.sourceCode) || isLogCallee(unwrap(u.callee), ['Math', 'JSON', 'Object', 'Number', 'String'])) return false;
     const p = params.find((q) => q.index === i && fn.params[i]?.type !== T.ObjectPattern);
-    return !!p && !ATTEMPTISH.test(p.variable.name) && !paramVars(fn, ctx).some((q) => refersTo(u, q.variable, ctx)) && operationTakes(fn.body, { kind: 'variable', variable: p.variable }, ctx, skip);
+    return !!p && !ATTEMPTISH.test(p.variable.name) && !onlyBookkeeping(p.variable, ctx) && !paramVars(fn, ctx).some((q) => refersTo(u, q.variable, ctx)) && operationTakes(fn.body, { kind: 'variable', variable: p.variable }, ctx, skip);
   });
 }
 
@@ -1052,7 +1052,7 @@ function dropsInputToDefault(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, sk
   if (call.arguments.some((a) => a.type === T.SpreadElement)) return false;
   return paramVars(fn, ctx).some((p) => {
     if (!p.defaultValue || p.index < call.arguments.length || fn.params[p.index]?.type !== T.AssignmentPattern) return false;
-    if (ATTEMPTISH.test(p.variable.name)) return false;
+    if (ATTEMPTISH.test(p.variable.name) || onlyBookkeeping(p.variable, ctx)) return false;
     return operationTakes(fn.body, { kind: 'variable', variable: p.variable }, ctx, skip);
   });
 }
@@ -1180,7 +1180,7 @@ function isCounterStep(arg: Node, fn: Fn, ctx: Ctx): boolean {
   const init = localConstInit(arg, fn, ctx);
   const u = init && unwrap(init);
   if (u?.type !== T.BinaryExpression || (u.operator !== '+' && u.operator !== '-')) return false;
-  const num = (x: Node): boolean => unwrap(x).type === T.Literal && typeof (unwrap(x) as TSESTree.Literal).value === 'number';
+  const num = (x: Node): boolean => constantNumber(ctx.sourceCode, x) !== undefined;
   if (!num(u.right) && !(u.operator === '+' && num(u.left))) return false;
   return paramVars(fn, ctx).some((p) => refersTo(u, p.variable, ctx));
 }
@@ -1294,7 +1294,7 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     if (changeIn(arg, p.variable, ctx)) {
       // A stepped value the operation takes (`listen(port)` with `self(port + 1)`), not named like a
       // count: the next port, page or id, a walk over candidates.
-      if (steppedByOne(u) && handsSteppedOn(fn, p.variable, call, ctx)) return true;
+      if (steppedByOne(u, ctx) && handsSteppedOn(fn, p.variable, call, ctx)) return true;
       // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`).
       let indexes = false;
       walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
@@ -1309,11 +1309,11 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
 }
 
 /** `x + 1`, `x - 1`, `++x`: a step by one (to the next port, page or id), not a growing delay (`gap * 2`). */
-function steppedByOne(arg: Node): boolean {
+function steppedByOne(arg: Node, ctx: Ctx): boolean {
   const u = unwrap(arg);
   if (u.type === T.UpdateExpression) return true;
   if (u.type !== T.BinaryExpression || (u.operator !== '+' && u.operator !== '-')) return false;
-  const one = (x: Node): boolean => unwrap(x).type === T.Literal && (unwrap(x) as TSESTree.Literal).value === 1;
+  const one = (x: Node): boolean => constantNumber(ctx.sourceCode, x) === 1;
   return one(u.right) || (u.operator === '+' && one(u.left as Node));
 }
 
@@ -1960,7 +1960,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   /** Whether a change is by one (`n + 1`, `left - 1`, `++n`): the counter counts attempts. */
   const byOne = (x: Node): boolean => {
     const u = unwrap(x);
-    const one = (y: Node): boolean => { const w = unwrap(y); return w.type === T.Literal && w.value === 1; };
+    const one = (y: Node): boolean => constantNumber(ctx.sourceCode, y) === 1;
     if (u.type === T.UpdateExpression) return true;
     if (u.type === T.AssignmentExpression && (u.operator === '+=' || u.operator === '-=')) return one(u.right);
     return u.type === T.BinaryExpression && (u.operator === '+' || u.operator === '-') && (one(u.right) || (u.operator === '+' && one(u.left)));
@@ -2016,7 +2016,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       continue;
     }
     // `tries++; … self(url, tries)`: the parameter itself is stepped in the body and handed back as it is.
-    const self = steppedParameter(arg, p.variable, fn, call);
+    const self = steppedParameter(arg, p.variable, fn, call, ctx);
     if (self) {
       consider(p.variable, self.dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined, self.unit);
       continue;
@@ -2034,8 +2034,10 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     // A once-only switch: `api(url, true)` for a tested `retried = false`, `upsert(body, undefined)`
     // for a tested `existing`: a constant (other than the default) that turns the retry path off.
     const a = unwrap(arg);
-    const literal = a.type === T.Literal || (a.type === T.Identifier && a.name === 'undefined');
-    const sameAsDefault = p.defaultValue !== undefined && a.type === T.Literal && unwrap(p.defaultValue).type === T.Literal && (unwrap(p.defaultValue) as TSESTree.Literal).value === a.value;
+    const given = constantValue(ctx.sourceCode, a);
+    const literal = given !== undefined;
+    const byDefault = p.defaultValue !== undefined ? constantValue(ctx.sourceCode, p.defaultValue) : undefined;
+    const sameAsDefault = given !== undefined && byDefault !== undefined && byDefault.value === given.value;
     if (literal && !sameAsDefault && allTests.some((t) => refersTo(t, p.variable, ctx))) {
       bounded = true;
       once = true;
@@ -2282,7 +2284,7 @@ function stepPrecedes(step: Node, call: Node): boolean {
  * (`tries++`, `tries += 1`, `budget -= 1`) on every path to that call: its direction, and whether
  * every step is by one.
  */
-function steppedParameter(arg: Node, param: Variable, fn: Fn, call: Node): { dir: 1 | -1; unit: boolean } | undefined {
+function steppedParameter(arg: Node, param: Variable, fn: Fn, call: Node, ctx: Ctx): { dir: 1 | -1; unit: boolean } | undefined {
   const a = unwrap(arg);
   if (a.type !== T.Identifier || !isReferenceTo(param, a)) return undefined;
   let dir: 1 | -1 | undefined;
@@ -2296,7 +2298,7 @@ function steppedParameter(arg: Node, param: Variable, fn: Fn, call: Node): { dir
     else if (w?.type === T.AssignmentExpression && w.left === r.identifier && (w.operator === '+=' || w.operator === '-=')) {
       d = w.operator === '+=' ? 1 : -1;
       const k = unwrap(w.right);
-      if (!(k.type === T.Literal && k.value === 1)) unit = false;
+      if (constantNumber(ctx.sourceCode, k) !== 1) unit = false;
     } else if (w?.type === T.AssignmentExpression && w.left === r.identifier) return undefined;
     if (d === undefined) continue;
     if (dir !== undefined && dir !== d) return undefined;
@@ -2315,7 +2317,7 @@ function steppedParameter(arg: Node, param: Variable, fn: Fn, call: Node): { dir
 function carriedLocal(arg: Node, param: Variable, fn: Fn, ctx: Ctx): { variable: Variable; dir: 1 | -1; unit: boolean; init: Node | undefined } | undefined {
   const a = unwrap(arg);
   const values: Node[] = a.type === T.ObjectExpression ? a.properties.filter((p): p is TSESTree.Property => p.type === T.Property).map((p) => p.value as Node) : [a];
-  const one = (y: Node): boolean => { const w = unwrap(y); return w.type === T.Literal && w.value === 1; };
+  const one = (y: Node): boolean => constantNumber(ctx.sourceCode, y) === 1;
   for (const value of values) {
     const locals = new Set<Variable>();
     walk(value, ctx.sourceCode.visitorKeys, (n) => {

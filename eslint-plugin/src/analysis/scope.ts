@@ -815,3 +815,73 @@ function typeAlias(sourceCode: TSESLint.SourceCode, name: string): TSESTree.TSTy
   }
   return undefined;
 }
+
+/**
+ * The literal value an expression stands for, read where the code reads it: a literal itself
+ * (`429`, `'GET'`, `-1`, a template without expressions), or a same-file binding that is never
+ * reassigned and names one (`const FORBIDDEN = 403`, also exported, `as const`, `satisfies`),
+ * through chains of such bindings and members of a same-file object literal (`LIMITS.max`,
+ * `const { max } = LIMITS`). Parameters, fields, imports and calls are not followed: their values
+ * are not fixed in this file. Undefined when the expression is no such constant.
+ *
+ * The one reader for "is this a literal" across the analysis, so that naming a number
+ * (`const MAX_RETRIES = 5`) never changes a finding; a finding keeps reporting the node that
+ * reads the value, never the declaration the value was found in.
+ */
+export function constantValue(sourceCode: TSESLint.SourceCode, expr: Node | null | undefined, depth = 0): { value: TSESTree.Literal['value'] | undefined } | undefined {
+  const n = unwrap(expr);
+  if (!n || depth > MAX_DEPTH) return undefined;
+  switch (n.type) {
+    case T.Literal:
+      return { value: n.value };
+    case T.TemplateLiteral:
+      return n.expressions.length === 0 ? { value: n.quasis[0]?.value.cooked } : undefined;
+    case T.UnaryExpression: {
+      if (n.operator !== '-' && n.operator !== '+') return undefined;
+      const inner = constantValue(sourceCode, n.argument, depth + 1);
+      return inner && typeof inner.value === 'number' ? { value: n.operator === '-' ? -inner.value : inner.value } : undefined;
+    }
+    case T.Identifier: {
+      if (n.name === 'undefined') return { value: undefined };
+      const v = variableOf(sourceCode, n);
+      const b = v && bindingOf(v);
+      if (!b?.stable || !b.node) return undefined;
+      if (b.kind === 'init') return constantValue(sourceCode, b.node, depth + 1);
+      if (b.kind === 'destructured' && b.path.length === 1 && b.variable.defs[0]?.node.type === T.VariableDeclarator) {
+        const obj = resolveObject(sourceCode, b.node, depth + 1);
+        const prop = obj?.properties.get(b.path[0]!);
+        return prop && !prop.overridable ? constantValue(sourceCode, prop.value, depth + 1) : undefined;
+      }
+      return undefined;
+    }
+    case T.MemberExpression: {
+      if (unwrap(n.object).type === T.ThisExpression) return undefined;
+      const name = propertyName(n);
+      if (name === undefined) return undefined;
+      const obj = constObject(sourceCode, n.object, depth + 1);
+      const prop = obj?.properties.get(name);
+      return prop && !prop.overridable ? constantValue(sourceCode, prop.value, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A same-file object literal an expression names through never-reassigned bindings only (no parameters, fields or calls). */
+function constObject(sourceCode: TSESLint.SourceCode, expr: Node, depth: number): ResolvedObject | undefined {
+  const n = unwrap(expr);
+  if (n.type === T.Identifier) {
+    const v = variableOf(sourceCode, n);
+    const b = v && bindingOf(v);
+    if (!b?.stable || b.kind !== 'init' || !b.node) return undefined;
+  } else if (n.type === T.MemberExpression) {
+    if (unwrap(n.object).type === T.ThisExpression || !constObject(sourceCode, n.object, depth + 1)) return undefined;
+  } else if (n.type !== T.ObjectExpression) return undefined;
+  return resolveObject(sourceCode, n, depth);
+}
+
+/** The number an expression stands for ({@link constantValue}); undefined when it is not a constant number. */
+export function constantNumber(sourceCode: TSESLint.SourceCode, expr: Node | null | undefined): number | undefined {
+  const c = constantValue(sourceCode, expr);
+  return c && typeof c.value === 'number' ? c.value : undefined;
+}

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { isFunction, propertyName, unwrap, walk } from '../ast';
 import { evaluate, makeEnv, sameFileFunction, toDelayFacts } from '../delay';
-import { variableOf } from '../scope';
+import { constantNumber, constantValue, variableOf } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
 import { returnedExpressions } from './inspect';
 import type { LibraryContext } from './types';
@@ -28,8 +28,16 @@ export interface AttemptRange {
   hi: number;
 }
 
-function isNegativeNumber(u: Node): boolean {
-  return u.type === T.UnaryExpression && u.operator === '-' && unwrap(u.argument).type === T.Literal && typeof (unwrap(u.argument) as TSESTree.Literal).value === 'number' && ((unwrap(u.argument) as TSESTree.Literal).value as number) > 0;
+/** `-1`, or a same-file constant holding a negative number (`const STOP = -1`). */
+function isNegativeNumber(ctx: LibraryContext, u: Node): boolean {
+  const v = constantNumber(ctx.sourceCode, u);
+  return v !== undefined && v < 0;
+}
+
+/** `null` or `false`, written or named by a same-file constant: a value that stops. */
+function isStopLiteral(ctx: LibraryContext, u: Node): boolean {
+  const c = constantValue(ctx.sourceCode, u);
+  return !!c && (c.value === null || c.value === false);
 }
 
 /**
@@ -112,8 +120,9 @@ export function countsOrTimes(ctx: LibraryContext, fn: FunctionNode): boolean {
 /** Whether a returned expression may be a delay (not `null`, `undefined`, `false`, an `Error`). */
 function isNumeric(ctx: LibraryContext, n: Node, stops: StopValues = 'none'): boolean {
   const u = unwrap(n);
-  if (stops === 'negative' && isNegativeNumber(u)) return false;
-  if (u.type === T.Literal) return typeof u.value === 'number';
+  if (stops === 'negative' && isNegativeNumber(ctx, u)) return false;
+  const constant = constantValue(ctx.sourceCode, u);
+  if (constant) return typeof constant.value === 'number';
   if (u.type === T.Identifier && u.name === 'undefined') return false;
   if (u.type === T.NewExpression) return false;
   if (u.type === T.UnaryExpression && u.operator === 'void') return false;
@@ -132,7 +141,7 @@ export function leaves(ctx: LibraryContext, returns: readonly (Node | null)[], s
     } else if (u.type === T.LogicalExpression && u.operator !== '&&') {
       visit(u.left);
       visit(u.right);
-    } else if (isNumeric(ctx, u, stops) && !(u.type === T.Literal && (u.value === false || u.value === null))) out.push(u);
+    } else if (isNumeric(ctx, u, stops) && !isStopLiteral(ctx, u)) out.push(u);
   };
   for (const r of returns) if (r) visit(r);
   return out;
@@ -169,7 +178,7 @@ export function mayStop(ctx: LibraryContext, returns: readonly (Node | null)[], 
     if (r === null) return true;
     visit(r);
   }
-  return all.some((u) => !isNumeric(ctx, u, stops) || (u.type === T.Literal && u.value === null));
+  return all.some((u) => !isNumeric(ctx, u, stops) || isStopLiteral(ctx, u));
 }
 
 /**

@@ -5,7 +5,7 @@ import { readsRetryAfter as readsRetryAfterIn } from '../operation';
 import { sameFileFunction } from '../delay';
 import { returnedExpressions } from './inspect';
 import type { AttemptBound, DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
-import { bindingOf, variableOf } from '../scope';
+import { bindingOf, constantValue, variableOf } from '../scope';
 import type { LibraryContext } from './types';
 import { acceptsAll, evaluateCondition, firstStatusCheck, handlesRateLimit, retriedClientError, type OutcomeSet, type Roles } from './status-set';
 import { isEffectivelyUnbounded } from '../limits';
@@ -112,9 +112,18 @@ export function judgeMethodList(ctx: LibraryContext, site: RetrySite, value: Nod
     const m = typeof e.value === 'string' ? e.value.toUpperCase() : undefined;
     if (!m || !ctx.settings.nonIdempotentMethods.includes(m)) continue;
     if (only && only !== m) continue;
-    site.nonIdempotent.push({ node: e.node, method: m, key: 'none', keyNode: undefined });
+    site.nonIdempotent.push({ node: reportedAt(e.node, value), method: m, key: 'none', keyNode: undefined });
     suggest(site, 'require-idempotency-key', removeElement(ctx.sourceCode, e.node, `Do not retry ${m} requests`));
   }
+}
+
+/**
+ * Where a finding about one entry of a list option is reported: the entry when it is written in the
+ * option's own value, else the option's value (`statusCodes: RETRY_ON`, `[...DEFAULTS]`): the site
+ * decides the place, not the declaration the entry was read from.
+ */
+function reportedAt(entry: Node, value: Node): Node {
+  return entry.range[0] >= value.range[0] && entry.range[1] <= value.range[1] ? entry : value;
 }
 
 /**
@@ -125,12 +134,14 @@ export function judgeMethodList(ctx: LibraryContext, site: RetrySite, value: Nod
 export function judgeStatusList(ctx: LibraryContext, site: RetrySite, value: Node, alsoAllowed: readonly number[] = []): void {
   const list = listEntries(ctx, value);
   for (const e of list.entries) {
+    const at = reportedAt(e.node, value);
     if (isClientErrorStatus(e.value, alsoAllowed)) {
-      site.clientErrorRetries.push({ node: e.node, reason: 'client-status' });
-      // Only an element written in the list (not one spread in from elsewhere).
-      if (list.array && list.array.elements.includes(e.node as TSESTree.Expression)) suggest(site, 'no-retry-on-client-error', removeElement(ctx.sourceCode, e.node, `Do not retry ${Array.isArray(e.value) ? e.value.join('–') : String(e.value)}: a retry cannot fix a client error`));
+      site.clientErrorRetries.push({ node: at, reason: 'client-status' });
+      // Only an element written in the option's own list (not one spread in, nor one of a constant
+      // declared elsewhere, which other code may share: the edit stays inside the retry).
+      if (at === e.node && list.array && list.array.elements.includes(e.node as TSESTree.Expression)) suggest(site, 'no-retry-on-client-error', removeElement(ctx.sourceCode, e.node, `Do not retry ${Array.isArray(e.value) ? e.value.join('–') : String(e.value)}: a retry cannot fix a client error`));
     }
-    if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(e.node);
+    if (isRateLimitStatus(e.value)) site.rateLimitChecks.push(at);
   }
 }
 
@@ -260,15 +271,26 @@ export function listEntries(ctx: LibraryContext, value: Node | undefined): { arr
   if (!arr) return { array: undefined, entries: [], complete: false };
   const entries: ListEntry[] = [];
   let complete = true;
-  for (const e of arr.elements) {
-    if (!e || e.type === T.SpreadElement) {
-      complete = false;
-      continue;
+  // `[...DEFAULT_CODES, 403]`: the entries of a same-file constant list spread in are this list's own
+  // (each keeps its node, in the list it is written in).
+  const add = (list: TSESTree.ArrayExpression, depth: number): void => {
+    for (const e of list.elements) {
+      if (e?.type === T.SpreadElement) {
+        const inner = depth < 3 ? resolveArray(ctx, e.argument) : undefined;
+        if (inner) add(inner, depth + 1);
+        else complete = false;
+        continue;
+      }
+      if (!e) {
+        complete = false;
+        continue;
+      }
+      const v = staticOf(ctx, e);
+      if (!v) complete = false;
+      entries.push({ node: e, value: v?.value });
     }
-    const v = staticOf(ctx, e);
-    if (!v) complete = false;
-    entries.push({ node: e, value: v?.value });
-  }
+  };
+  add(arr, 0);
   return { array: arr, entries, complete };
 }
 
@@ -293,8 +315,10 @@ function constInit(ctx: LibraryContext, n: Node): Node | undefined {
 
 function staticOf(ctx: LibraryContext, node: Node): { value: unknown } | undefined {
   const n = unwrap(node);
-  if (n.type === T.Literal) return { value: n.value };
-  if (n.type === T.UnaryExpression && n.operator === '-' && n.argument.type === T.Literal && typeof n.argument.value === 'number') return { value: -n.argument.value };
+  const constant = constantValue(ctx.sourceCode, n);
+  if (constant) return constant;
+  const array = resolveArray(ctx, n);
+  if (array && array !== n) return staticOf(ctx, array);
   if (n.type === T.ArrayExpression) {
     const out: unknown[] = [];
     for (const e of n.elements) {
@@ -305,7 +329,6 @@ function staticOf(ctx: LibraryContext, node: Node): { value: unknown } | undefin
     }
     return { value: out };
   }
-  if (n.type === T.TemplateLiteral && n.expressions.length === 0) return { value: n.quasis[0]?.value.cooked };
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import { isEffectivelyUnbounded } from '../limits';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { calleeName, isFunction, propertyName, unwrap, walk } from '../ast';
-import { bindingOf, variableOf } from '../scope';
+import { bindingOf, constantNumber, variableOf } from '../scope';
 import { isClientErrorStatus, RETRY_AFTER_STATUSES, statusByName } from '../statuses';
 import type { Node } from '../types';
 import type { FunctionNode } from './util';
@@ -787,7 +787,8 @@ export function statusCheckIn(root: Node, sourceCode: TSESLint.SourceCode, only?
   let found: Node | undefined;
   const isStatus = (x: Node): boolean => {
     const u = unwrap(x);
-    const code = u.type === T.Literal && typeof u.value === 'number' && Number.isInteger(u.value) && u.value >= 100 && u.value <= 599 ? u.value : u.type === T.MemberExpression && !u.computed ? namedStatus(u) : undefined;
+    const c = constantNumber(sourceCode, u);
+    const code = c !== undefined && Number.isInteger(c) && c >= 100 && c <= 599 ? c : u.type === T.MemberExpression && !u.computed ? namedStatus(u) : undefined;
     return code !== undefined && (!only || only.includes(code));
   };
   walk(root, sourceCode.visitorKeys, (n) => {
