@@ -739,6 +739,8 @@ function countRecursion(sourceCode: TSESLint.SourceCode, call: TSESTree.Node): C
   const missing = f.params.length - call.arguments.length;
   const closeCall = sourceCode.getLastToken(call);
   if (!closeCall || closeCall.value !== ')') return undefined;
+  // `self(\n  url,\n  label,\n)`: after a trailing comma the new argument needs no comma of its own.
+  const separator = call.arguments.length > 0 && sourceCode.getTokenBefore(closeCall)?.value !== ',' ? ', ' : '';
   return {
     name,
     base: 0,
@@ -746,7 +748,7 @@ function countRecursion(sourceCode: TSESLint.SourceCode, call: TSESTree.Node): C
     call,
     edits: (fixer) => [
       lastParam ? fixer.insertTextAfter(lastParam, `, ${name} = 0`) : fixer.insertTextAfterRange(openParen!.range, `${name} = 0`),
-      fixer.insertTextBeforeRange(closeCall.range, `${call.arguments.length > 0 ? ', ' : ''}${Array.from({ length: missing }, () => 'undefined, ').join('')}${name} + 1`),
+      fixer.insertTextBeforeRange(closeCall.range, `${separator}${Array.from({ length: missing }, () => 'undefined, ').join('')}${name} + 1`),
     ],
   };
 }
