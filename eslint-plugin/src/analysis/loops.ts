@@ -1975,7 +1975,38 @@ function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { te
     }
     if (n.type === T.ConditionalExpression && n.parent?.type === T.ThrowStatement) out.push({ test: n.test, inLoopTest: false });
   });
+  // `const exhausted = attempt >= max; const late = Date.now() - began >= budget;
+  // if (exhausted || late) throw err;`: a leaving test that names a condition held in a variable
+  // tests that condition; each one a `||` joins ends the loop on its own.
+  for (const { test, inLoopTest } of [...out]) {
+    if (inLoopTest) continue;
+    for (const d of disjuncts(test)) {
+      const init = heldCondition(d, loop, ctx);
+      if (init) out.push({ test: init, inLoopTest: false });
+    }
+  }
   return out;
+}
+
+/** The operands of a `||` chain (the expression itself when it is none). */
+function disjuncts(test: Node): Node[] {
+  const t = unwrap(test);
+  return t.type === T.LogicalExpression && t.operator === '||' ? [...disjuncts(t.left), ...disjuncts(t.right)] : [t];
+}
+
+/**
+ * The comparison a variable holds when `id` names one: a `const` (or a `let` never written again)
+ * declared in the loop body with a comparison or deadline test as its value.
+ */
+function heldCondition(id: Node, loop: Loop, ctx: Ctx): Node | undefined {
+  if (id.type !== T.Identifier) return undefined;
+  const v = variableOf(ctx.sourceCode, id);
+  const decl = v && v.defs.length === 1 ? v.defs[0]?.node : undefined;
+  if (!v || !decl) return undefined;
+  if (decl.type !== T.VariableDeclarator || decl.id.type !== T.Identifier || !decl.init || !contains(loop.body, decl)) return undefined;
+  if (v.references.some((r) => r.isWrite() && r.identifier !== decl.id)) return undefined;
+  const init = unwrap(decl.init);
+  return init.type === T.BinaryExpression || init.type === T.LogicalExpression || init.type === T.CallExpression ? init : undefined;
 }
 
 /** `s` is in the catch of a try that ends the loop body and whose block always leaves: the catch is the only way round. */
@@ -2472,7 +2503,28 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
     waits.push(waitOf(w, ctx.sourceCode, attemptsOnPath(n, loop, attempts, ctx), iterations, { node: loop }));
     return false;
   }, false);
-  return waits;
+  return withoutPacing(loop, waits);
+}
+
+/**
+ * The loop's waits less a pacing wait: one that a statement of the body runs before the `try` of
+ * every attempt, the first included (`await throttle(); try { … } catch { await sleep(backoff) }`),
+ * when the failure paths after it wait on their own. Such a wait spaces all calls (a rate limiter);
+ * the waits between a failure and its retry are the later ones.
+ */
+function withoutPacing(loop: Loop, waits: RetrySite['waits']): RetrySite['waits'] {
+  if (waits.length < 2 || loop.body.type !== T.BlockStatement) return waits;
+  const body = loop.body.body;
+  const firstTry = body.findIndex((st) => st.type === T.TryStatement);
+  if (firstTry < 0) return waits;
+  const topIndex = (n: Node): number => {
+    let c: Node = n;
+    while (c.parent && c.parent !== loop.body) c = c.parent;
+    return body.indexOf(c as TSESTree.Statement);
+  };
+  const leading = waits.filter((w) => { const i = topIndex(w.node); return i >= 0 && i < firstTry; });
+  const later = waits.filter((w) => topIndex(w.node) >= firstTry);
+  return leading.length > 0 && later.length > 0 ? later : waits;
 }
 
 /**
