@@ -1952,6 +1952,10 @@ function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
 /** Tests that can end the loop: the loop condition and every `if` in the body whose consequent leaves. */
 function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { test: Node; inLoopTest: boolean }[] {
   const out: { test: Node; inLoopTest: boolean }[] = [];
+  const leavesAfter = (n: Node): boolean => {
+    const next = statementAfter(n, loop);
+    return !!next && alwaysExits(next) && !containsContinue(next);
+  };
   if (loop.test) out.push({ test: loop.test, inLoopTest: true });
   ownNodes(loop, ctx, (n) => {
     if (n.type === T.IfStatement) {
@@ -1961,9 +1965,8 @@ function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { te
       // after it leaves, so it ends the loop like a loop condition does (R5).
       // Sound only when no other path goes round: the check is in the catch of the body's last
       // statement, a try whose block always leaves (`return await fn()`).
-      else if (!n.alternate && containsContinue(n.consequent) && alwaysExits(n.consequent) && onlyWayRound(n, loop, ctx)) {
-        const next = statementAfter(n, loop);
-        if (next && leaves(next)) out.push({ test: n.test, inLoopTest: true });
+      else if (!n.alternate && containsContinue(n.consequent) && alwaysExits(n.consequent) && onlyWayRound(n, loop, ctx) && leavesAfter(n)) {
+        out.push({ test: n.test, inLoopTest: true });
       }
       // `if (res.status >= 500 && attempt < 3) { attempt++; continue; }` with every other path
       // leaving: the loop goes round only when the test holds, so each `&&` operand of it bounds
@@ -2040,17 +2043,43 @@ function continuesLoop(c: TSESTree.ContinueStatement, loop: Loop): boolean {
 
 /**
  * Whether `guard`'s consequent holds every way round `loop`: each `continue` of the loop is inside
- * it, and the end of the body is never reached (every other path returns, throws or breaks).
+ * it, or inside another guard of the same kind (a count test whose consequent steps that count and
+ * goes round: `if (timeouts < max) { timeouts++; …; continue; }` next to `if (serverErrors < max5xx)
+ * { serverErrors++; …; continue; }`, each failure kind with its own budget), and the end of the body
+ * is never reached (every other path returns, throws or breaks).
  */
 function onlyGuardedWayRound(guard: TSESTree.IfStatement, loop: Loop, ctx: Ctx): boolean {
   if (loop.body.type !== T.BlockStatement || !alwaysExits(loop.body)) return false;
   let ok = true;
   walk(loop.body, ctx.sourceCode.visitorKeys, (m) => {
     if (!ok || isFunction(m)) return false;
-    if (m.type === T.ContinueStatement && continuesLoop(m, loop) && !contains(guard.consequent, m)) ok = false;
+    if (m.type === T.ContinueStatement && continuesLoop(m, loop) && !contains(guard.consequent, m) && !inCountingGuard(m, loop, ctx)) ok = false;
     return undefined;
   });
   return ok;
+}
+
+/**
+ * Whether the `continue` `c` sits in the consequent of an `if` inside `loop` whose test compares a
+ * count (a `&&` operand) that the consequent steps before going round.
+ */
+function inCountingGuard(c: TSESTree.ContinueStatement, loop: Loop, ctx: Ctx): boolean {
+  for (let p: Node | undefined = c.parent; p && p !== loop; p = p.parent) {
+    if (p.type !== T.IfStatement || !contains(p.consequent, c) || !alwaysExits(p.consequent)) continue;
+    const consequent = p.consequent;
+    const stepped = counters(loop, ctx).filter((k) => {
+      let found = false;
+      walk(consequent, ctx.sourceCode.visitorKeys, (n) => {
+        if (found || isFunction(n)) return false;
+        const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
+        if (target && isCounter(unwrap(target), k, ctx)) found = true;
+        return undefined;
+      });
+      return found;
+    });
+    if (stepped.length > 0 && conjuncts(p.test).some((t) => t.type === T.BinaryExpression && stepped.some((k) => refsCounter(t, k, ctx)))) return true;
+  }
+  return false;
 }
 
 /**
