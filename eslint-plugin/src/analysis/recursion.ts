@@ -1278,6 +1278,9 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     if ((u.type === T.CallExpression || u.type === T.NewExpression) && refs(u) && !arithmetic && !asWait(u, ctx.sourceCode, ctx.settings)) return true;
     // Text added to the value (`name + '.json'`, `${name}.default`): another name, a fallback.
     if (extendsText(u, refs)) return true;
+    // A part of the value (`err.cause`, `node.parent`, `config.fallback`, `list[1]`): a walk into
+    // or along the input, another input each time.
+    if (u.type === T.MemberExpression && refs(memberRoot(u))) return true;
     if (changeIn(arg, p.variable, ctx)) {
       // A stepped value the operation takes (`listen(port)` with `self(port + 1)`), not named like a
       // count: the next port, page or id, a walk over candidates.
@@ -1293,6 +1296,13 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     }
     return false;
   });
+}
+
+/** The object a member chain starts from (`a` for `a.b.c`, `a[0].b`). */
+function memberRoot(m: TSESTree.MemberExpression): Node {
+  let o: Node = unwrap(m.object);
+  while (o.type === T.MemberExpression) o = unwrap(o.object);
+  return o;
 }
 
 /** `x + 1`, `x - 1`, `++x`: a step by one (to the next port, page or id), not a growing delay (`gap * 2`). */
@@ -1667,12 +1677,31 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     found = { kind: 'status', handler: undefined, path: fn.body, timer, replay: authOnly, flow: true, ...(retried ? { retried } : {}) };
   }
   if (!found) return undefined;
+  if (found.kind === 'catch' && failsInHandedOutFunction(call, found.path, fn)) return undefined;
   // A refresh before the replay marks a re-authentication, not a retry of a transient failure.
   let refresh = false;
   walk(found.path, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.CallExpression && n.range[0] < call.range[0] && isCredentialRefresh(n, ctx.sourceCode)) refresh = true;
   });
   return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: found.replay || replay || refresh };
+}
+
+/**
+ * The failure caught at `path` (a catch block) is one of a function `fn` hands out rather than runs:
+ * between the catch and `fn` lies a function `fn` returns (`return (...args) => { try { … } catch
+ * { return wrap(target) } }`, a proxy trap's result). Calling `fn` again builds another such
+ * function; it does not re-run what failed. Unless the self-call's result is called at once
+ * (`withRetry(op, n - 1)(...args)`), which does re-run it.
+ */
+function failsInHandedOutFunction(call: TSESTree.CallExpression, path: Node, fn: Fn): boolean {
+  if (call.parent?.type === T.CallExpression && call.parent.callee === call) return false;
+  for (let p: Node | undefined = path.parent; p && p !== fn; p = p.parent) {
+    if (!isFunction(p)) continue;
+    const host = p.parent;
+    if (host?.type === T.ReturnStatement) return true;
+    if (host && isFunction(host) && (host as TSESTree.ArrowFunctionExpression).body === p) return true;
+  }
+  return false;
 }
 
 /**
