@@ -13,7 +13,7 @@ import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusL
 import { bindingOf, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
+import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
 import { inputWrites, operationTakes, rerunChangesInput } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
@@ -270,6 +270,8 @@ function reachedFunctions(call: TSESTree.CallExpression, ctx: Ctx): TSESTree.Fun
     if (f && f.body) out.push(f);
   };
   add(call.callee);
+  // A function taken off an emitter (`socket.off('drain', onDrain)`) is not run or handed on.
+  if (UNREGISTER_METHODS.has(calleeName(call) ?? '')) return out;
   for (const a of call.arguments) if (a.type !== T.SpreadElement) add(a);
   return out;
 }

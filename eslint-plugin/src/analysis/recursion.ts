@@ -12,7 +12,7 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion,
 import { isEffectivelyUnbounded } from './limits';
 import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, USER_EVENTS } from './vocabulary';
+import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf } from './waits';
 import { holdsError } from './error-values';
@@ -180,7 +180,8 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
   for (const n of callsIn(within, ctx)) {
     if (isSelf(n.callee)) out.push(n);
     // The function itself handed over as a callback: `setTimeout(connect, ms)`, `.catch(retry)`, `.on('close', connect)`.
-    else if (n.arguments.some((a) => isSelf(a) || (unwrap(a).type === T.CallExpression && calleeName(unwrap(a) as TSESTree.CallExpression) === 'bind' && isSelf(((unwrap(a) as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object)))) out.push(n);
+    // Taking it off an emitter (`socket.off('error', onFinished)`) does not run it.
+    else if (!UNREGISTER_METHODS.has(calleeName(n) ?? '') && n.arguments.some((a) => isSelf(a) || (unwrap(a).type === T.CallExpression && calleeName(unwrap(a) as TSESTree.CallExpression) === 'bind' && isSelf(((unwrap(a) as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object)))) out.push(n);
   }
   return out;
 }

@@ -94,6 +94,13 @@ export const CLASSIFIER_RE = /retr(y|i)able|transient|should_?retry|isServer|isN
 /** Events that report a failed or lost connection. */
 export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 
+/**
+ * Methods that take a callback off an emitter or a timer rather than register or run it
+ * (Node's `EventEmitter.off` / `removeListener`, the DOM's `removeEventListener`, jQuery-style
+ * `unbind`/`unsubscribe`): handing a function to one of them never runs it.
+ */
+export const UNREGISTER_METHODS: ReadonlySet<string> = new Set(['off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'unbind', 'unsubscribe', 'unlisten', 'unwatch', 'detach']);
+
 /** Events that say the peer ended the stream in order (a FIN after the data, a finished write side), not that it was lost. */
 export const CLEAN_END_EVENTS: ReadonlySet<string> = new Set(['end', 'finish']);
 
