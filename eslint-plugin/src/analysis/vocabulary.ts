@@ -95,6 +95,16 @@ export const CLASSIFIER_RE = /retr(y|i)able|transient|should_?retry|isServer|isN
 export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 
 /**
+ * Error codes of a unique-constraint violation: Prisma `P2002`, PostgreSQL SQLSTATE `23505`
+ * (unique_violation), MySQL `ER_DUP_ENTRY` (1062), SQLite `SQLITE_CONSTRAINT_UNIQUE`, MongoDB
+ * duplicate key 11000.
+ */
+export const UNIQUE_VIOLATION_CODES: ReadonlySet<string> = new Set(['P2002', '23505', 'ER_DUP_ENTRY', '1062', 'SQLITE_CONSTRAINT_UNIQUE', '11000']);
+
+/** Names of a unique-constraint violation's class, code constant or predicate (`UniqueConstraintError`, `UNIQUE_VIOLATION`, `isDuplicateKeyError`). */
+export const UNIQUE_VIOLATION_RE = /unique_?(constraint|violation|key)|duplicate_?(key|entry)|dup_?entry/i;
+
+/**
  * Methods that take a callback off an emitter or a timer rather than register or run it
  * (Node's `EventEmitter.off` / `removeListener`, the DOM's `removeEventListener`, jQuery-style
  * `unbind`/`unsubscribe`): handing a function to one of them never runs it.
