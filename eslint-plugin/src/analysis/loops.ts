@@ -709,7 +709,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx) || drainsList(loop, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits)) retryTries.push(n);
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits)) retryTries.push(n);
     if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test, sourceCode))) statusIfs.push(n);
   });
   let statusRetry = false;
@@ -967,6 +967,20 @@ function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
   // loop's own counter is the only thing outside it the pass may write.
   const own = counters(loop, ctx);
   return isProbeRegion(loop.body, ctx, { mayWrite: (v) => own.some((c) => c.variable === v) });
+}
+
+/** The variables a `while`/`do…while` loop's test reads (`while (!ready)`, `while (state !== 'up')`). */
+function testFlags(loop: Loop, ctx: Ctx): Set<Variable> {
+  const out = new Set<Variable>();
+  if ((loop.type !== T.WhileStatement && loop.type !== T.DoWhileStatement) || !loop.test) return out;
+  walk(loop.test, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, n);
+      if (v) out.add(v);
+    }
+    return undefined;
+  });
+  return out;
 }
 
 /**
@@ -1254,6 +1268,43 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
     }
     return false;
   });
+}
+
+/**
+ * Polling written with a state flag: the try does not leave the loop; it sets a variable the loop's
+ * test reads to what a call answered (`while (!healthy) { try { healthy = await check(url); … }
+ * catch { … } }`), so a call that succeeds but answers "not yet" goes round too. A flag set to a
+ * constant (`done = true` after the operation) marks success and makes a retry; a status test
+ * (`while (res.status !== 200)`) is a success check and does too.
+ */
+function setsStateFlag(block: TSESTree.BlockStatement, loop: Loop, ctx: Ctx): boolean {
+  if ((loop.type !== T.WhileStatement && loop.type !== T.DoWhileStatement) || !loop.test) return false;
+  if (okCheck(loop.test, ctx.sourceCode) !== undefined || statusesTested(loop.test, ctx.sourceCode).length > 0 || hasNotOk(loop.test)) return false;
+  const flags = testFlags(loop, ctx);
+  let leaves = false;
+  let sets = false;
+  walk(block, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.ReturnStatement || (n.type === T.BreakStatement && !insideInnerBreakable(n, loop))) leaves = true;
+    if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, n.left);
+      let value = unwrap(n.right);
+      if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+      if (v && flags.has(v) && (value.type === T.CallExpression || value.type === T.MemberExpression)) sets = true;
+    }
+    return undefined;
+  });
+  if (!sets || leaves) return false;
+  // …and the answer "not yet" is expected: a wait outside the catch (in the try, or after it) is taken
+  // when the call succeeded, before going round. Without one, a success is meant to end the loop.
+  const handler = block.parent?.type === T.TryStatement ? block.parent.handler : undefined;
+  let waitsOnSuccess = false;
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (waitsOnSuccess || isFunction(n) || n === handler) return false;
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings) && isAwaited(n, ctx.sourceCode)) waitsOnSuccess = true;
+    return undefined;
+  });
+  return waitsOnSuccess;
 }
 
 /**
