@@ -233,6 +233,9 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     return !!h && isSelfArg(h, fn, ctx);
   };
   if (direct.some((c) => !selfCallee(c, fn, ctx) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  // The promise-chain form: `work().then((next) => { …; setTimeout(() => self(), next) }).catch((e) => {
+  // …; setTimeout(() => self(), guard) })`: a re-run from the fulfilment handler, under no failure test.
+  if (contexts.some((x) => x.fc.kind === 'promise-catch') && direct.some((c) => !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && inFulfilmentHandler(c, fn, ctx.sourceCode))) return [];
   // The very same re-call runs after a success too (`.then(() => again(x), () => again(x))` under one
   // state check, `if (gen !== store.gen) return again(x)` in the try and in the catch): the re-run
   // follows from state the failure does not decide, not from the failure (R2).
@@ -1689,6 +1692,26 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     if (n.type === T.CallExpression && n.range[0] < call.range[0] && isCredentialRefresh(n, ctx.sourceCode)) refresh = true;
   });
   return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: found.replay || replay || refresh };
+}
+
+/**
+ * Whether `call` is re-armed on a timer from the fulfilment handler of a promise chain of `fn`
+ * (`.then(cb)`'s first argument, or `.finally(cb)`), and not in a failure branch there: it runs
+ * after a success.
+ */
+function inFulfilmentHandler(call: Node, fn: Fn, sourceCode: TSESLint.SourceCode): boolean {
+  let rearmed = false;
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    if (p.type === T.IfStatement && contains(p.consequent, call) && (isErrorValue(p.test, sourceCode) || isNotOk(p.test) || statusesTested(p.test, sourceCode).length > 0)) return false;
+    if (!isFunction(p)) continue;
+    const host = p.parent;
+    if (host?.type === T.CallExpression && host.arguments[0] === p && (calleeName(host) === 'then' || calleeName(host) === 'finally')) return rearmed;
+    // Re-armed on a timer after the success (`setTimeout(() => self(), next)`): periodic work. A
+    // re-call made at once from the fulfilment handler is the next step of a walk (the next page,
+    // the next job), judged on its own.
+    if (host?.type === T.CallExpression && host.arguments[0] === p && isOneShotTimer(sourceCode, host)) rearmed = true;
+  }
+  return false;
 }
 
 /**
