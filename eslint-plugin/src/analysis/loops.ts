@@ -1,4 +1,5 @@
 import { fileMemo } from './memo';
+import { constValue, continuesIn, goesOnOnlyOnConflict } from './conflict';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
@@ -13,7 +14,7 @@ import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusL
 import { bindingOf, constantNumber, constantValue, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE } from './vocabulary';
+import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
 import { inputWrites, operationTakes, rerunChangesInput } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
@@ -270,6 +271,8 @@ function reachedFunctions(call: TSESTree.CallExpression, ctx: Ctx): TSESTree.Fun
     if (f && f.body) out.push(f);
   };
   add(call.callee);
+  // A function taken off an emitter (`socket.off('drain', onDrain)`) is not run or handed on.
+  if (UNREGISTER_METHODS.has(calleeName(call) ?? '')) return out;
   for (const a of call.arguments) if (a.type !== T.SpreadElement) add(a);
   return out;
 }
@@ -708,7 +711,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx) || drainsList(loop, ctx)) return undefined;
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx)) retryTries.push(n);
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constValue(id, sourceCode))) retryTries.push(n);
     if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test, sourceCode))) statusIfs.push(n);
   });
   let statusRetry = false;
@@ -966,6 +969,20 @@ function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
   // loop's own counter is the only thing outside it the pass may write.
   const own = counters(loop, ctx);
   return isProbeRegion(loop.body, ctx, { mayWrite: (v) => own.some((c) => c.variable === v) });
+}
+
+/** The variables a `while`/`do…while` loop's test reads (`while (!ready)`, `while (state !== 'up')`). */
+function testFlags(loop: Loop, ctx: Ctx): Set<Variable> {
+  const out = new Set<Variable>();
+  if ((loop.type !== T.WhileStatement && loop.type !== T.DoWhileStatement) || !loop.test) return out;
+  walk(loop.test, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, n);
+      if (v) out.add(v);
+    }
+    return undefined;
+  });
+  return out;
 }
 
 /**
@@ -1253,6 +1270,43 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
     }
     return false;
   });
+}
+
+/**
+ * Polling written with a state flag: the try does not leave the loop; it sets a variable the loop's
+ * test reads to what a call answered (`while (!healthy) { try { healthy = await check(url); … }
+ * catch { … } }`), so a call that succeeds but answers "not yet" goes round too. A flag set to a
+ * constant (`done = true` after the operation) marks success and makes a retry; a status test
+ * (`while (res.status !== 200)`) is a success check and does too.
+ */
+function setsStateFlag(block: TSESTree.BlockStatement, loop: Loop, ctx: Ctx): boolean {
+  if ((loop.type !== T.WhileStatement && loop.type !== T.DoWhileStatement) || !loop.test) return false;
+  if (okCheck(loop.test, ctx.sourceCode) !== undefined || statusesTested(loop.test, ctx.sourceCode).length > 0 || hasNotOk(loop.test)) return false;
+  const flags = testFlags(loop, ctx);
+  let leaves = false;
+  let sets = false;
+  walk(block, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.ReturnStatement || (n.type === T.BreakStatement && !insideInnerBreakable(n, loop))) leaves = true;
+    if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, n.left);
+      let value = unwrap(n.right);
+      if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+      if (v && flags.has(v) && (value.type === T.CallExpression || value.type === T.MemberExpression)) sets = true;
+    }
+    return undefined;
+  });
+  if (!sets || leaves) return false;
+  // …and the answer "not yet" is expected: a wait outside the catch (in the try, or after it) is taken
+  // when the call succeeded, before going round. Without one, a success is meant to end the loop.
+  const handler = block.parent?.type === T.TryStatement ? block.parent.handler : undefined;
+  let waitsOnSuccess = false;
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (waitsOnSuccess || isFunction(n) || n === handler) return false;
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings) && isAwaited(n, ctx.sourceCode)) waitsOnSuccess = true;
+    return undefined;
+  });
+  return waitsOnSuccess;
 }
 
 /**
@@ -1954,6 +2008,10 @@ function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
 /** Tests that can end the loop: the loop condition and every `if` in the body whose consequent leaves. */
 function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { test: Node; inLoopTest: boolean }[] {
   const out: { test: Node; inLoopTest: boolean }[] = [];
+  const leavesAfter = (n: Node): boolean => {
+    const next = statementAfter(n, loop);
+    return !!next && alwaysExits(next) && !containsContinue(next);
+  };
   if (loop.test) out.push({ test: loop.test, inLoopTest: true });
   ownNodes(loop, ctx, (n) => {
     if (n.type === T.IfStatement) {
@@ -1963,9 +2021,8 @@ function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { te
       // after it leaves, so it ends the loop like a loop condition does (R5).
       // Sound only when no other path goes round: the check is in the catch of the body's last
       // statement, a try whose block always leaves (`return await fn()`).
-      else if (!n.alternate && containsContinue(n.consequent) && alwaysExits(n.consequent) && onlyWayRound(n, loop, ctx)) {
-        const next = statementAfter(n, loop);
-        if (next && leaves(next)) out.push({ test: n.test, inLoopTest: true });
+      else if (!n.alternate && containsContinue(n.consequent) && alwaysExits(n.consequent) && onlyWayRound(n, loop, ctx) && leavesAfter(n)) {
+        out.push({ test: n.test, inLoopTest: true });
       }
       // `if (res.status >= 500 && attempt < 3) { attempt++; continue; }` with every other path
       // leaving: the loop goes round only when the test holds, so each `&&` operand of it bounds
@@ -1977,7 +2034,38 @@ function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { te
     }
     if (n.type === T.ConditionalExpression && n.parent?.type === T.ThrowStatement) out.push({ test: n.test, inLoopTest: false });
   });
+  // `const exhausted = attempt >= max; const late = Date.now() - began >= budget;
+  // if (exhausted || late) throw err;`: a leaving test that names a condition held in a variable
+  // tests that condition; each one a `||` joins ends the loop on its own.
+  for (const { test, inLoopTest } of [...out]) {
+    if (inLoopTest) continue;
+    for (const d of disjuncts(test)) {
+      const init = heldCondition(d, loop, ctx);
+      if (init) out.push({ test: init, inLoopTest: false });
+    }
+  }
   return out;
+}
+
+/** The operands of a `||` chain (the expression itself when it is none). */
+function disjuncts(test: Node): Node[] {
+  const t = unwrap(test);
+  return t.type === T.LogicalExpression && t.operator === '||' ? [...disjuncts(t.left), ...disjuncts(t.right)] : [t];
+}
+
+/**
+ * The comparison a variable holds when `id` names one: a `const` (or a `let` never written again)
+ * declared in the loop body with a comparison or deadline test as its value.
+ */
+function heldCondition(id: Node, loop: Loop, ctx: Ctx): Node | undefined {
+  if (id.type !== T.Identifier) return undefined;
+  const v = variableOf(ctx.sourceCode, id);
+  const decl = v && v.defs.length === 1 ? v.defs[0]?.node : undefined;
+  if (!v || !decl) return undefined;
+  if (decl.type !== T.VariableDeclarator || decl.id.type !== T.Identifier || !decl.init || !contains(loop.body, decl)) return undefined;
+  if (v.references.some((r) => r.isWrite() && r.identifier !== decl.id)) return undefined;
+  const init = unwrap(decl.init);
+  return init.type === T.BinaryExpression || init.type === T.LogicalExpression || init.type === T.CallExpression ? init : undefined;
 }
 
 /** `s` is in the catch of a try that ends the loop body and whose block always leaves: the catch is the only way round. */
@@ -2011,17 +2099,43 @@ function continuesLoop(c: TSESTree.ContinueStatement, loop: Loop): boolean {
 
 /**
  * Whether `guard`'s consequent holds every way round `loop`: each `continue` of the loop is inside
- * it, and the end of the body is never reached (every other path returns, throws or breaks).
+ * it, or inside another guard of the same kind (a count test whose consequent steps that count and
+ * goes round: `if (timeouts < max) { timeouts++; …; continue; }` next to `if (serverErrors < max5xx)
+ * { serverErrors++; …; continue; }`, each failure kind with its own budget), and the end of the body
+ * is never reached (every other path returns, throws or breaks).
  */
 function onlyGuardedWayRound(guard: TSESTree.IfStatement, loop: Loop, ctx: Ctx): boolean {
   if (loop.body.type !== T.BlockStatement || !alwaysExits(loop.body)) return false;
   let ok = true;
   walk(loop.body, ctx.sourceCode.visitorKeys, (m) => {
     if (!ok || isFunction(m)) return false;
-    if (m.type === T.ContinueStatement && continuesLoop(m, loop) && !contains(guard.consequent, m)) ok = false;
+    if (m.type === T.ContinueStatement && continuesLoop(m, loop) && !contains(guard.consequent, m) && !inCountingGuard(m, loop, ctx)) ok = false;
     return undefined;
   });
   return ok;
+}
+
+/**
+ * Whether the `continue` `c` sits in the consequent of an `if` inside `loop` whose test compares a
+ * count (a `&&` operand) that the consequent steps before going round.
+ */
+function inCountingGuard(c: TSESTree.ContinueStatement, loop: Loop, ctx: Ctx): boolean {
+  for (let p: Node | undefined = c.parent; p && p !== loop; p = p.parent) {
+    if (p.type !== T.IfStatement || !contains(p.consequent, c) || !alwaysExits(p.consequent)) continue;
+    const consequent = p.consequent;
+    const stepped = counters(loop, ctx).filter((k) => {
+      let found = false;
+      walk(consequent, ctx.sourceCode.visitorKeys, (n) => {
+        if (found || isFunction(n)) return false;
+        const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
+        if (target && isCounter(unwrap(target), k, ctx)) found = true;
+        return undefined;
+      });
+      return found;
+    });
+    if (stepped.length > 0 && conjuncts(p.test).some((t) => t.type === T.BinaryExpression && stepped.some((k) => refsCounter(t, k, ctx)))) return true;
+  }
+  return false;
 }
 
 /**
@@ -2476,7 +2590,28 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
     waits.push(waitOf(w, ctx.sourceCode, attemptsOnPath(n, loop, attempts, ctx), iterations, { node: loop }));
     return false;
   }, false);
-  return waits;
+  return withoutPacing(loop, waits);
+}
+
+/**
+ * The loop's waits less a pacing wait: one that a statement of the body runs before the `try` of
+ * every attempt, the first included (`await throttle(); try { … } catch { await sleep(backoff) }`),
+ * when the failure paths after it wait on their own. Such a wait spaces all calls (a rate limiter);
+ * the waits between a failure and its retry are the later ones.
+ */
+function withoutPacing(loop: Loop, waits: RetrySite['waits']): RetrySite['waits'] {
+  if (waits.length < 2 || loop.body.type !== T.BlockStatement) return waits;
+  const body = loop.body.body;
+  const firstTry = body.findIndex((st) => st.type === T.TryStatement);
+  if (firstTry < 0) return waits;
+  const topIndex = (n: Node): number => {
+    let c: Node = n;
+    while (c.parent && c.parent !== loop.body) c = c.parent;
+    return body.indexOf(c as TSESTree.Statement);
+  };
+  const leading = waits.filter((w) => { const i = topIndex(w.node); return i >= 0 && i < firstTry; });
+  const later = waits.filter((w) => topIndex(w.node) >= firstTry);
+  return leading.length > 0 && later.length > 0 ? later : waits;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isProbeFunction, waitsOnPendingAnswer } from './probe';
 import { drawsInputAtRandom, inputWrites, onlyBookkeeping, operationTakes } from './input-change';
+import { constValue, goesOnOnlyOnConflict } from './conflict';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
@@ -12,7 +13,7 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion,
 import { isEffectivelyUnbounded } from './limits';
 import { bindingOf, constantNumber, constantValue, isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, USER_EVENTS } from './vocabulary';
+import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall } from './waits';
 import { holdsError } from './error-values';
@@ -190,7 +191,8 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
   for (const n of callsIn(within, ctx)) {
     if (isSelf(n.callee)) out.push(n);
     // The function itself handed over as a callback: `setTimeout(connect, ms)`, `.catch(retry)`, `.on('close', connect)`.
-    else if (n.arguments.some((a) => isSelf(a) || (unwrap(a).type === T.CallExpression && calleeName(unwrap(a) as TSESTree.CallExpression) === 'bind' && isSelf(((unwrap(a) as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object)))) out.push(n);
+    // Taking it off an emitter (`socket.off('error', onFinished)`) does not run it.
+    else if (!UNREGISTER_METHODS.has(calleeName(n) ?? '') && n.arguments.some((a) => isSelf(a) || (unwrap(a).type === T.CallExpression && calleeName(unwrap(a) as TSESTree.CallExpression) === 'bind' && isSelf(((unwrap(a) as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object)))) out.push(n);
   }
   return out;
 }
@@ -241,6 +243,9 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     return !!h && isSelfArg(h, fn, ctx);
   };
   if (direct.some((c) => !selfCallee(c, fn, ctx) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  // The promise-chain form: `work().then((next) => { …; setTimeout(() => self(), next) }).catch((e) => {
+  // …; setTimeout(() => self(), guard) })`: a re-run from the fulfilment handler, under no failure test.
+  if (contexts.some((x) => x.fc.kind === 'promise-catch') && direct.some((c) => !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && inFulfilmentHandler(c, fn, ctx.sourceCode))) return [];
   // The very same re-call runs after a success too (`.then(() => again(x), () => again(x))` under one
   // state check, `if (gen !== store.gen) return again(x)` in the try and in the catch): the re-run
   // follows from state the failure does not decide, not from the failure (R2).
@@ -1291,6 +1296,9 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     if ((u.type === T.CallExpression || u.type === T.NewExpression) && refs(u) && !arithmetic && !asWait(u, ctx.sourceCode, ctx.settings)) return true;
     // Text added to the value (`name + '.json'`, `${name}.default`): another name, a fallback.
     if (extendsText(u, refs)) return true;
+    // A part of the value (`err.cause`, `node.parent`, `config.fallback`, `list[1]`): a walk into
+    // or along the input, another input each time.
+    if (u.type === T.MemberExpression && refs(memberRoot(u))) return true;
     if (changeIn(arg, p.variable, ctx)) {
       // A stepped value the operation takes (`listen(port)` with `self(port + 1)`), not named like a
       // count: the next port, page or id, a walk over candidates.
@@ -1306,6 +1314,13 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     }
     return false;
   });
+}
+
+/** The object a member chain starts from (`a` for `a.b.c`, `a[0].b`). */
+function memberRoot(m: TSESTree.MemberExpression): Node {
+  let o: Node = unwrap(m.object);
+  while (o.type === T.MemberExpression) o = unwrap(o.object);
+  return o;
 }
 
 /** `x + 1`, `x - 1`, `++x`: a step by one (to the next port, page or id), not a growing delay (`gap * 2`). */
@@ -1680,12 +1695,54 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     found = { kind: 'status', handler: undefined, path: fn.body, timer, replay: authOnly, flow: true, ...(retried ? { retried } : {}) };
   }
   if (!found) return undefined;
+  if (found.kind === 'catch' && failsInHandedOutFunction(call, found.path, fn)) return undefined;
+  // Re-run only when the database refused the write as a duplicate: another input, not a retry.
+  const handlerBody = found.handler?.body;
+  if (handlerBody?.type === T.BlockStatement && goesOnOnlyOnConflict(handlerBody, [call], alwaysExits, (id) => constValue(id, ctx.sourceCode))) return undefined;
   // A refresh before the replay marks a re-authentication, not a retry of a transient failure.
   let refresh = false;
   walk(found.path, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.CallExpression && n.range[0] < call.range[0] && isCredentialRefresh(n, ctx.sourceCode)) refresh = true;
   });
   return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: found.replay || replay || refresh };
+}
+
+/**
+ * Whether `call` is re-armed on a timer from the fulfilment handler of a promise chain of `fn`
+ * (`.then(cb)`'s first argument, or `.finally(cb)`), and not in a failure branch there: it runs
+ * after a success.
+ */
+function inFulfilmentHandler(call: Node, fn: Fn, sourceCode: TSESLint.SourceCode): boolean {
+  let rearmed = false;
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    if (p.type === T.IfStatement && contains(p.consequent, call) && (isErrorValue(p.test, sourceCode) || isNotOk(p.test) || statusesTested(p.test, sourceCode).length > 0)) return false;
+    if (!isFunction(p)) continue;
+    const host = p.parent;
+    if (host?.type === T.CallExpression && host.arguments[0] === p && (calleeName(host) === 'then' || calleeName(host) === 'finally')) return rearmed;
+    // Re-armed on a timer after the success (`setTimeout(() => self(), next)`): periodic work. A
+    // re-call made at once from the fulfilment handler is the next step of a walk (the next page,
+    // the next job), judged on its own.
+    if (host?.type === T.CallExpression && host.arguments[0] === p && isOneShotTimer(sourceCode, host)) rearmed = true;
+  }
+  return false;
+}
+
+/**
+ * The failure caught at `path` (a catch block) is one of a function `fn` hands out rather than runs:
+ * between the catch and `fn` lies a function `fn` returns (`return (...args) => { try { … } catch
+ * { return wrap(target) } }`, a proxy trap's result). Calling `fn` again builds another such
+ * function; it does not re-run what failed. Unless the self-call's result is called at once
+ * (`withRetry(op, n - 1)(...args)`), which does re-run it.
+ */
+function failsInHandedOutFunction(call: TSESTree.CallExpression, path: Node, fn: Fn): boolean {
+  if (call.parent?.type === T.CallExpression && call.parent.callee === call) return false;
+  for (let p: Node | undefined = path.parent; p && p !== fn; p = p.parent) {
+    if (!isFunction(p)) continue;
+    const host = p.parent;
+    if (host?.type === T.ReturnStatement) return true;
+    if (host && isFunction(host) && (host as TSESTree.ArrowFunctionExpression).body === p) return true;
+  }
+  return false;
 }
 
 /**

@@ -94,6 +94,23 @@ export const CLASSIFIER_RE = /retr(y|i)able|transient|should_?retry|isServer|isN
 /** Events that report a failed or lost connection. */
 export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 
+/**
+ * Error codes of a unique-constraint violation: Prisma `P2002`, PostgreSQL SQLSTATE `23505`
+ * (unique_violation), MySQL `ER_DUP_ENTRY` (1062), SQLite `SQLITE_CONSTRAINT_UNIQUE`, MongoDB
+ * duplicate key 11000.
+ */
+export const UNIQUE_VIOLATION_CODES: ReadonlySet<string> = new Set(['P2002', '23505', 'ER_DUP_ENTRY', '1062', 'SQLITE_CONSTRAINT_UNIQUE', '11000']);
+
+/** Names of a unique-constraint violation's class, code constant or predicate (`UniqueConstraintError`, `UNIQUE_VIOLATION`, `isDuplicateKeyError`). */
+export const UNIQUE_VIOLATION_RE = /unique_?(constraint|violation|key)|duplicate_?(key|entry)|dup_?entry/i;
+
+/**
+ * Methods that take a callback off an emitter or a timer rather than register or run it
+ * (Node's `EventEmitter.off` / `removeListener`, the DOM's `removeEventListener`, jQuery-style
+ * `unbind`/`unsubscribe`): handing a function to one of them never runs it.
+ */
+export const UNREGISTER_METHODS: ReadonlySet<string> = new Set(['off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'unbind', 'unsubscribe', 'unlisten', 'unwatch', 'detach']);
+
 /** Events that say the peer ended the stream in order (a FIN after the data, a finished write side), not that it was lost. */
 export const CLEAN_END_EVENTS: ReadonlySet<string> = new Set(['end', 'finish']);
 

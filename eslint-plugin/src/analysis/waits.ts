@@ -99,7 +99,18 @@ function isHostTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpress
   if (!cb || !ms || cb.type === T.SpreadElement || ms.type === T.SpreadElement) return false;
   if (isFunction(unwrap(ms))) return false;
   const f = unwrap(cb);
-  return isFunction(f) || (f.type === T.Identifier && sameFileFunction(f, { sourceCode }) !== undefined);
+  return isFunction(f) || (f.type === T.Identifier && (sameFileFunction(f, { sourceCode }) !== undefined || isExecutorSettle(f, call, sourceCode)));
+}
+
+/**
+ * Whether `id` is a settle function of the promise executor around `call`
+ * (`new Promise((r) => host.setTimeout(r, ms))`): a function by construction, though a parameter.
+ */
+function isExecutorSettle(id: TSESTree.Identifier, call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const found = enclosingExecutor(call, sourceCode.ast);
+  if (!found) return false;
+  const v = variableOf(sourceCode, id);
+  return !!v && found.executor.params.slice(0, 2).some((p) => p.type === T.Identifier && v.defs.some((d) => d.name === p));
 }
 
 /**

@@ -1,0 +1,95 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { variableOf } from './scope';
+import { T } from './node-types';
+import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import type { Node } from './types';
+import { UNIQUE_VIOLATION_CODES, UNIQUE_VIOLATION_RE } from './vocabulary';
+
+/** Maps an identifier to the value it is bound to (a `const`'s initialiser), or returns it. */
+export type Resolve = (id: TSESTree.Identifier) => Node;
+
+/**
+ * Whether `test` holds only for a unique-constraint violation: the database refused the write
+ * because the value it had to be unique is taken (Prisma `P2002`, PostgreSQL SQLSTATE `23505`,
+ * MySQL `ER_DUP_ENTRY` / 1062, SQLite `SQLITE_CONSTRAINT_UNIQUE`, MongoDB 11000; a code or class
+ * named for it, `UniqueConstraintError`, `PrismaError.UNIQUE_CONSTRAINT_VIOLATION`,
+ * `isUniqueViolation(err)`). A `&&` holds when one of its operands does.
+ */
+export function isUniqueViolationTest(test: Node, resolve: Resolve = (n) => n): boolean {
+  const t = unwrap(test);
+  if (t.type === T.LogicalExpression && t.operator === '&&') return isUniqueViolationTest(t.left, resolve) || isUniqueViolationTest(t.right, resolve);
+  if (t.type === T.BinaryExpression && t.operator === 'instanceof') return namesUniqueViolation(t.right, resolve);
+  if (t.type === T.BinaryExpression && (t.operator === '===' || t.operator === '==')) return namesUniqueViolation(t.left, resolve) || namesUniqueViolation(t.right, resolve);
+  if (t.type === T.CallExpression) {
+    const name = calleeName(t);
+    if (name && UNIQUE_VIOLATION_RE.test(name)) return true;
+    // `[P2002, 23505].includes(err.code)` is a list of such codes.
+    if (name === 'includes') {
+      const callee = unwrap(t.callee);
+      const list = callee.type === T.MemberExpression ? unwrap(callee.object) : undefined;
+      return list?.type === T.ArrayExpression && list.elements.length > 0 && list.elements.every((e) => !!e && e.type !== T.SpreadElement && namesUniqueViolation(e, resolve));
+    }
+  }
+  return false;
+}
+
+/** A literal code of a unique violation, or a name (class, constant, enum member) that says so. */
+function namesUniqueViolation(n: Node, resolve: Resolve): boolean {
+  let u = unwrap(n);
+  // A constant holding the code (`const DUPLICATE = '23505'`) is the code.
+  if (u.type === T.Identifier && !UNIQUE_VIOLATION_RE.test(u.name)) u = unwrap(resolve(u));
+  if (u.type === T.Literal) return UNIQUE_VIOLATION_CODES.has(typeof u.value === 'number' ? String(u.value) : (stringValue(u) ?? ''));
+  if (u.type === T.Identifier) return UNIQUE_VIOLATION_RE.test(u.name);
+  if (u.type === T.MemberExpression) return UNIQUE_VIOLATION_RE.test(propertyName(u) ?? '');
+  return false;
+}
+
+/**
+ * Whether the failure handled by `handler` (a catch body) leads back to another attempt only on a
+ * unique-constraint violation: a statement that leaves unless the error is one (`if (!(err instanceof
+ * UniqueConstraintError) || attempt >= n) throw err;`), or every way back (`at`: the `continue`s or
+ * the self-calls in it) sits under a test that it is one (`if (e.code === 'P2002') return create()`).
+ * Such a re-run does not repeat a write that failed in flight: the database refused it, and the
+ * operation picks its unique value again (a fresh slug, a re-read next number), another input (R2).
+ */
+export function goesOnOnlyOnConflict(handler: TSESTree.BlockStatement, at: readonly Node[], alwaysExits: (s: Node) => boolean, resolve: Resolve = (n) => n): boolean {
+  for (const st of handler.body) {
+    if (st.type === T.IfStatement && !st.alternate && alwaysExits(st.consequent) && disjuncts(st.test).some((d) => {
+      const u = unwrap(d);
+      return u.type === T.UnaryExpression && u.operator === '!' && isUniqueViolationTest(u.argument, resolve);
+    })) return true;
+  }
+  if (at.length === 0) return false;
+  return at.every((a) => {
+    for (let p: Node | undefined = a.parent; p && p !== handler.parent; p = p.parent) {
+      if (isFunction(p)) return false;
+      if (p.type === T.IfStatement && contains(p.consequent, a) && isUniqueViolationTest(p.test, resolve)) return true;
+    }
+    return false;
+  });
+}
+
+function disjuncts(test: Node): Node[] {
+  const t = unwrap(test);
+  return t.type === T.LogicalExpression && t.operator === '||' ? [...disjuncts(t.left), ...disjuncts(t.right)] : [t];
+}
+
+/** The `continue` statements inside `region` (outside nested functions). */
+export function continuesIn(region: Node, visitorKeys: Parameters<typeof walk>[1]): TSESTree.ContinueStatement[] {
+  const out: TSESTree.ContinueStatement[] = [];
+  walk(region, visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.ContinueStatement) out.push(n);
+    return undefined;
+  });
+  return out;
+}
+
+/** The initialiser of the `const` `id` names (`const CODE = '23505'` → `'23505'`), or `id` itself. */
+export function constValue(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): Node {
+  const v = variableOf(sourceCode, id);
+  const def = v && v.defs.length === 1 ? v.defs[0] : undefined;
+  const decl = def?.node;
+  if (decl?.type === T.VariableDeclarator && decl.init && decl.parent?.type === T.VariableDeclaration && decl.parent.kind === 'const') return decl.init;
+  return id;
+}
