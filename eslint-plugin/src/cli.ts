@@ -62,7 +62,8 @@ Options:
   -f, --format NAME        stylish (default), json or sarif
   -o, --output-file FILE   write the report to FILE instead of the standard output
       --quiet              report errors only, not warnings
-      --fix                write the retry rules' fixes that cannot change behaviour
+      --fix                write the retry rules' fixes that cannot change behaviour (none today: every
+                           retry edit is a suggestion, applied one by one in the editor)
       --max-warnings N     exit 1 when there are more than N warnings
       --max-file-size N    skip files over N bytes with a warning (suffix k or m for
                            thousands or millions; 0 for no limit); default 1m

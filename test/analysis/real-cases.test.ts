@@ -31,13 +31,16 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   { folder: 'held-out-2', cases: 45, recall: 0.97, precision: 0.98 },
   { folder: 'dev-4', cases: 60, recall: 0.94, precision: 0.95 },
   { folder: 'held-out-3', cases: 66, recall: 0.92, precision: 0.97 },
-  { folder: 'dev-6', cases: 65, recall: 0.97, precision: 0.97 },
+  { folder: 'dev-6', cases: 65, recall: 0.98, precision: 0.97 },
   { folder: 'held-out-4', cases: 72, recall: 0.99, precision: 0.99 },
-  { folder: 'held-out-5', cases: 72, recall: 0.91, precision: 0.97 },
+  { folder: 'held-out-5', cases: 72, recall: 0.94, precision: 0.97 },
   { folder: 'held-out-7', cases: 68, recall: 0.91, precision: 0.97 },
   { folder: 'held-out-8', cases: 69, recall: 0.91, precision: 0.95 },
-  { folder: 'held-out-9', cases: 69, recall: 0.82, precision: 0.93 },
-  { folder: 'held-out-10', cases: 70, recall: 0.87, precision: 0.94 },
+  { folder: 'held-out-9', cases: 69, recall: 0.84, precision: 0.94 },
+  { folder: 'held-out-10', cases: 70, recall: 0.91, precision: 0.96 },
+  // Written and scored blind on 2026-12-03 (summary lines only): floors at the end-of-session score.
+  { folder: 'held-out-13', cases: 68, recall: 0.94, precision: 0.97 },
+  { folder: 'held-out-14', cases: 70, recall: 0.71, precision: 0.92 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {
