@@ -1,12 +1,11 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { variableOf } from './scope';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import type { Node } from './types';
 import { UNIQUE_VIOLATION_CODES, UNIQUE_VIOLATION_RE } from './vocabulary';
 
 /** Maps an identifier to the value it is bound to (a `const`'s initialiser), or returns it. */
-export type Resolve = (id: TSESTree.Identifier) => Node;
+export type Resolve = (id: TSESTree.Identifier) => { value: unknown } | undefined;
 
 /**
  * Whether `test` holds only for a unique-constraint violation: the database refused the write
@@ -15,7 +14,7 @@ export type Resolve = (id: TSESTree.Identifier) => Node;
  * named for it, `UniqueConstraintError`, `PrismaError.UNIQUE_CONSTRAINT_VIOLATION`,
  * `isUniqueViolation(err)`). A `&&` holds when one of its operands does.
  */
-export function isUniqueViolationTest(test: Node, resolve: Resolve = (n) => n): boolean {
+export function isUniqueViolationTest(test: Node, resolve: Resolve = () => undefined): boolean {
   const t = unwrap(test);
   if (t.type === T.LogicalExpression && t.operator === '&&') return isUniqueViolationTest(t.left, resolve) || isUniqueViolationTest(t.right, resolve);
   if (t.type === T.BinaryExpression && t.operator === 'instanceof') return namesUniqueViolation(t.right, resolve);
@@ -35,10 +34,14 @@ export function isUniqueViolationTest(test: Node, resolve: Resolve = (n) => n): 
 
 /** A literal code of a unique violation, or a name (class, constant, enum member) that says so. */
 function namesUniqueViolation(n: Node, resolve: Resolve): boolean {
-  let u = unwrap(n);
+  const u = unwrap(n);
+  const isCode = (value: unknown): boolean => UNIQUE_VIOLATION_CODES.has(typeof value === 'number' || typeof value === 'string' ? String(value) : '');
   // A constant holding the code (`const DUPLICATE = '23505'`) is the code.
-  if (u.type === T.Identifier && !UNIQUE_VIOLATION_RE.test(u.name)) u = unwrap(resolve(u));
-  if (u.type === T.Literal) return UNIQUE_VIOLATION_CODES.has(typeof u.value === 'number' ? String(u.value) : (stringValue(u) ?? ''));
+  if (u.type === T.Identifier && !UNIQUE_VIOLATION_RE.test(u.name)) {
+    const c = resolve(u);
+    if (c) return isCode(c.value);
+  }
+  if (u.type === T.Literal) return isCode(typeof u.value === 'number' ? u.value : stringValue(u));
   if (u.type === T.Identifier) return UNIQUE_VIOLATION_RE.test(u.name);
   if (u.type === T.MemberExpression) return UNIQUE_VIOLATION_RE.test(propertyName(u) ?? '');
   return false;
@@ -52,7 +55,7 @@ function namesUniqueViolation(n: Node, resolve: Resolve): boolean {
  * Such a re-run does not repeat a write that failed in flight: the database refused it, and the
  * operation picks its unique value again (a fresh slug, a re-read next number), another input (R2).
  */
-export function goesOnOnlyOnConflict(handler: TSESTree.BlockStatement, at: readonly Node[], alwaysExits: (s: Node) => boolean, resolve: Resolve = (n) => n): boolean {
+export function goesOnOnlyOnConflict(handler: TSESTree.BlockStatement, at: readonly Node[], alwaysExits: (s: Node) => boolean, resolve: Resolve = () => undefined): boolean {
   for (const st of handler.body) {
     if (st.type === T.IfStatement && !st.alternate && alwaysExits(st.consequent) && disjuncts(st.test).some((d) => {
       const u = unwrap(d);
@@ -83,13 +86,4 @@ export function continuesIn(region: Node, visitorKeys: Parameters<typeof walk>[1
     return undefined;
   });
   return out;
-}
-
-/** The initialiser of the `const` `id` names (`const CODE = '23505'` → `'23505'`), or `id` itself. */
-export function constValue(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): Node {
-  const v = variableOf(sourceCode, id);
-  const def = v && v.defs.length === 1 ? v.defs[0] : undefined;
-  const decl = def?.node;
-  if (decl?.type === T.VariableDeclarator && decl.init && decl.parent?.type === T.VariableDeclaration && decl.parent.kind === 'const') return decl.init;
-  return id;
 }

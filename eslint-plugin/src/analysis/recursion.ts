@@ -1,6 +1,6 @@
 import { isProbeFunction, waitsOnPendingAnswer } from './probe';
 import { drawsInputAtRandom, inputWrites, onlyBookkeeping, operationTakes } from './input-change';
-import { constValue, goesOnOnlyOnConflict } from './conflict';
+import { goesOnOnlyOnConflict } from './conflict';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
@@ -1698,7 +1698,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   if (found.kind === 'catch' && failsInHandedOutFunction(call, found.path, fn)) return undefined;
   // Re-run only when the database refused the write as a duplicate: another input, not a retry.
   const handlerBody = found.handler?.body;
-  if (handlerBody?.type === T.BlockStatement && goesOnOnlyOnConflict(handlerBody, [call], alwaysExits, (id) => constValue(id, ctx.sourceCode))) return undefined;
+  if (handlerBody?.type === T.BlockStatement && goesOnOnlyOnConflict(handlerBody, [call], alwaysExits, (id) => constantValue(ctx.sourceCode, id))) return undefined;
   // A refresh before the replay marks a re-authentication, not a retry of a transient failure.
   let refresh = false;
   walk(found.path, ctx.sourceCode.visitorKeys, (n) => {

@@ -227,21 +227,16 @@ export function scriptGlobalModules(sourceCode: TSESLint.SourceCode): ReadonlySe
       const m = SCRIPT_GLOBALS.get(name);
       if (m) out.add(m);
     };
-    for (const r of global.through) {
-      const name = r.identifier.name;
-      if (GLOBAL_OBJECTS.has(name)) {
-        const parent = (r.identifier as TSESTree.Node).parent;
-        if (parent?.type === T.MemberExpression && parent.object === r.identifier && !parent.computed && parent.property.type === T.Identifier) note(parent.property.name);
-      }
-    }
+    // `window.io`: the member read through a global object.
+    const noteMember = (id: TSESTree.Node): void => {
+      const parent = id.parent;
+      if (parent?.type === T.MemberExpression && parent.object === id && !parent.computed && parent.property.type === T.Identifier) note(parent.property.name);
+    };
+    for (const r of global.through) if (GLOBAL_OBJECTS.has(r.identifier.name)) noteMember(r.identifier as TSESTree.Node);
     for (const v of global.variables) {
       if (v.defs.length > 0 || v.references.length === 0) continue;
       note(v.name);
-      if (!GLOBAL_OBJECTS.has(v.name)) continue;
-      for (const r of v.references) {
-        const parent = (r.identifier as TSESTree.Node).parent;
-        if (parent?.type === T.MemberExpression && parent.object === r.identifier && !parent.computed && parent.property.type === T.Identifier) note(parent.property.name);
-      }
+      if (GLOBAL_OBJECTS.has(v.name)) for (const r of v.references) noteMember(r.identifier as TSESTree.Node);
     }
   }
   scriptModulesMemo.set(sourceCode.ast, out);
