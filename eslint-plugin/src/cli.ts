@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { escape as escapeGlob } from 'minimatch';
 import { atLeast, resolveEslint, type EngineClass, type EngineInstance, type ResolvedEslint } from './command/engine';
-import { findFileProblems, isGlob, problemResult, type FileProblem } from './command/files';
+import { findFileProblems, globBase, isGlob, problemResult, type FileProblem } from './command/files';
 import { InitError, runInit } from './command/init';
 import { byLocation, formatSarif } from './command/sarif';
 import { FIXTURE_FOLDERS, FIXTURE_IGNORES } from './ignores';
@@ -56,7 +56,10 @@ Which ESLint and which config:
   .gitignore and .eslintignore list, node_modules, dist, build, out, coverage,
   vendor and .yarn folders, *.min.js, *.bundle.js, *.d.ts files, generated
   or minified code, and test fixtures (fixtures, __fixtures__ and
-  __testfixtures__ folders; see --include-fixtures).
+  __testfixtures__ folders; see --include-fixtures). Paths outside the
+  current directory (\`retry-lint ..\`) are linted from the closest folder
+  holding them all, with that folder's .gitignore; with the project's config
+  they cannot be (ESLint lints only under it), and the command says so.
 
 Options:
   -f, --format NAME        stylish (default), json or sarif
@@ -372,7 +375,7 @@ function versionOf(Engine: EngineClass, eslint: ResolvedEslint): string {
  * when it sets retry rules (the rule-by-rule decision of `eslint` itself), else the built-in
  * config with the project's ignore files.
  */
-async function plan(eslint: ResolvedEslint, options: CliOptions, io: CliIo): Promise<Plan> {
+async function plan(eslint: ResolvedEslint, options: CliOptions, io: CliIo, base: string = io.cwd): Promise<Plan> {
   const cache = options.cache ? { cache: true, cacheLocation: path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION) } : {};
   const rules = Object.keys(options.rules).length > 0 ? { rules: options.rules } : undefined;
   if (options.config !== undefined) {
@@ -391,14 +394,17 @@ async function plan(eslint: ResolvedEslint, options: CliOptions, io: CliIo): Pro
   }
   const Engine = await eslint.flat();
   const fixtures = options.includeFixtures || namesFixtures(options.patterns) ? FIXTURE_IGNORES.map((pattern) => `!${pattern}`) : [];
-  const ignorePatterns = [...fixtures, ...projectIgnorePatterns(io.cwd), ...options.ignorePatterns];
+  // Rebased on `base` when a path lies outside the current folder (see lintBase): the ignore file
+  // read is the base's, and `--ignore-pattern`, given relative to the current folder, follows.
+  const own = base === io.cwd ? options.ignorePatterns : options.ignorePatterns.map((pattern) => rebasePattern(pattern, io.cwd, base));
+  const ignorePatterns = [...fixtures, ...projectIgnorePatterns(base), ...own];
   const typescript = useSupportedTypeScript().note;
   if (typescript !== undefined) io.stderr(`retry-lint: ${typescript}\n`);
   return {
     source: 'built-in',
     Engine,
     legacy: false,
-    options: { cwd: io.cwd, fix: options.fix, errorOnUnmatchedPattern: true, overrideConfigFile: BUILT_IN_CONFIG_FILE, ignorePatterns, ...cache, ...(rules ? { overrideConfig: rules } : {}) },
+    options: { cwd: base, fix: options.fix, errorOnUnmatchedPattern: true, overrideConfigFile: BUILT_IN_CONFIG_FILE, ignorePatterns, ...cache, ...(rules ? { overrideConfig: rules } : {}) },
   };
 }
 
@@ -493,10 +499,28 @@ async function createEngine(Engine: EngineClass, options: ESLintNamespace.Option
 async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): Promise<number> {
   if (options.printConfig === undefined) checkPaths(options.patterns, io.cwd);
   let chosen: Plan;
+  const base = options.printConfig === undefined ? lintBase(options.patterns, io.cwd) : io.cwd;
   try {
-    chosen = await plan(resolved, options, io);
+    chosen = await plan(resolved, options, io, base);
   } catch (error) {
     throw configError(error, options);
+  }
+  // ESLint lints only under its base folder: the current one, or the project config's. Paths
+  // outside it are linted from their common folder with the built-in config; with a project's or
+  // a given config they cannot be, and the user is told rather than left with a partial report.
+  let lintCwd = io.cwd;
+  let lintPatterns = options.patterns;
+  if (base !== io.cwd) {
+    const outside = options.patterns.filter((pattern) => !isInside(path.resolve(io.cwd, isGlob(pattern) ? globBase(pattern) : pattern), io.cwd));
+    if (chosen.source === 'built-in') {
+      lintCwd = base;
+      lintPatterns = options.patterns.map((pattern) => (isGlob(pattern) ? rebasePattern(pattern, io.cwd, base) : path.resolve(io.cwd, pattern)));
+    } else {
+      const told = `${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside ${io.cwd}, where the ${chosen.source === 'project' ? "project's" : 'given'} ESLint config applies; ESLint lints no file there. Run retry-lint from a folder that holds every path, or add --no-config.`;
+      lintPatterns = options.patterns.filter((pattern) => !outside.includes(pattern));
+      if (lintPatterns.length === 0) throw new UsageError(told);
+      io.stderr(`retry-lint: ${told} The other paths are linted.\n`);
+    }
   }
   const { Engine, legacy } = chosen;
   if (chosen.source !== 'built-in') heldIgnoreWarning?.();
@@ -517,14 +541,14 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
   let problems: FileProblem[] = [];
   if (!legacy) {
     try {
-      problems = await findFileProblems(new Engine(chosen.options), options.patterns, io.cwd, options.maxFileSize, chosen.source === 'built-in');
+      problems = await findFileProblems(new Engine(chosen.options), lintPatterns, lintCwd, options.maxFileSize, chosen.source === 'built-in');
     } catch (error) {
       throw configError(error, options);
     }
   }
   const skipped = new Set(problems.map((p) => p.filePath));
-  const patterns = options.patterns.filter((p) => !skipped.has(path.resolve(io.cwd, p)));
-  const skipPatterns = [...skipped].map((file) => path.relative(io.cwd, file)).filter((rel) => rel && !rel.startsWith('..') && !path.isAbsolute(rel)).map((rel) => escapeGlob(rel.split(path.sep).join('/')));
+  const patterns = lintPatterns.filter((p) => !skipped.has(path.resolve(lintCwd, p)));
+  const skipPatterns = [...skipped].map((file) => path.relative(lintCwd, file)).filter((rel) => rel && !rel.startsWith('..') && !path.isAbsolute(rel)).map((rel) => escapeGlob(rel.split(path.sep).join('/')));
   const runOptions: ESLintNamespace.Options =
     skipPatterns.length === 0 ? chosen.options : { ...chosen.options, ignorePatterns: [...(chosen.options.ignorePatterns ?? []), ...skipPatterns] };
   const { eslint, dispose } = await createEngine(Engine, runOptions, version, options.quiet);
@@ -615,6 +639,43 @@ function configError(error: unknown, options: CliOptions): unknown {
   // A `--config` file that does not load (a syntax error in it) is the user's to fix, not ours.
   if (options.config !== undefined) return new UsageError(`cannot load ${options.config}: ${message.split('\n')[0] ?? message}`);
   return error;
+}
+
+/**
+ * The folder a built-in-config run lints from: the current folder, or the closest folder that
+ * holds it and every path given when one lies outside it (`retry-lint ..` from a package
+ * folder). ESLint ignores every file outside its `cwd`, so without this such a path was linted
+ * only in part (`..` gave the current folder's findings) or reported as ignored.
+ */
+export function lintBase(patterns: readonly string[], cwd: string): string {
+  let base = path.resolve(cwd);
+  for (const pattern of patterns) {
+    const target = path.resolve(cwd, isGlob(pattern) ? globBase(pattern) : pattern);
+    while (!isInside(target, base)) {
+      const parent = path.dirname(base);
+      if (parent === base) break;
+      base = parent;
+    }
+  }
+  return base;
+}
+
+/** Whether `target` is `folder` or inside it. */
+function isInside(target: string, folder: string): boolean {
+  const relative = path.relative(folder, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * A glob or ignore pattern written relative to `from`, rewritten relative to `to` (a folder that
+ * holds `from`); a leading `!` is kept.
+ */
+function rebasePattern(pattern: string, from: string, to: string): string {
+  const negated = pattern.startsWith('!');
+  const body = negated ? pattern.slice(1) : pattern;
+  const prefix = path.relative(to, from).split(path.sep).join('/');
+  const joined = path.posix.normalize(`${escapeGlob(prefix)}/${body.replace(/^\.\//, '')}`);
+  return `${negated ? '!' : ''}${joined}`;
 }
 
 /**

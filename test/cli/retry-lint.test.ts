@@ -96,7 +96,7 @@ describe('retry-lint', function () {
       assert.match(run.stderr, /no such file or directory: src\/missing-folder/);
     });
 
-    it('says so when a file it was given lies outside the folder it runs in (not linted, not silent)', () => {
+    it('lints a file it was given outside the folder it runs in (from the closest folder holding both)', () => {
       const here = copyFixture('clean');
       const elsewhere = copyFixture('unbounded');
       const file = path.join(elsewhere, 'reconnect.js');
@@ -105,10 +105,9 @@ describe('retry-lint', function () {
       assert.equal(results.length, 1, run.stdout);
       const [result] = results as [JsonResult];
       assert.equal(result.filePath, file);
-      assert.equal(result.messages.length, 1, JSON.stringify(result.messages));
-      const [message] = result.messages as [JsonResult['messages'][number]];
-      assert.match(message.message, /ignored/i);
-      assert.equal(message.ruleId, null);
+      assert.ok(result.messages.length > 0, 'its findings');
+      assert.ok(result.messages.every((m) => m.ruleId?.startsWith('retry/')), JSON.stringify(result.messages));
+      assert.equal(run.status, 1);
     });
 
     it('exits 2 when the --config file does not exist', () => {

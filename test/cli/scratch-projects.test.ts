@@ -4,7 +4,7 @@
 // 9 or the `eslint8` alias as ESLint 8.57, the plugin, typescript-eslint, @eslint/compat, jiti).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspSession, SERVER } from '../server/lsp-session';
@@ -217,6 +217,54 @@ export default [includeIgnoreFile(fileURLToPath(new URL('.gitignore', import.met
     const ignoring = retryLint(['--ignore-pattern', 'src/a.js'], dir);
     assert.deepEqual(linted(ignoring.results, dir), ['src/clean.js']);
     assert.equal(ignoring.status, 0);
+  });
+
+  it('paths outside the current folder (`retry-lint ..` from a package folder) are linted, with the base folder\'s ignore files', () => {
+    const dir = project(
+      {
+        'package.json': JSON.stringify({ name: 'monorepo', private: true }),
+        '.gitignore': 'generated/\n',
+        'packages/api/package.json': JSON.stringify({ name: 'api', private: true }),
+        'packages/api/src/a.js': NO_JITTER,
+        'packages/api/src/skip.js': UNBOUNDED,
+        'packages/web/src/b.js': UNBOUNDED,
+        'packages/web/generated/c.js': UNBOUNDED,
+      },
+      { eslint: null },
+    );
+    const api = path.join(dir, 'packages/api');
+    // Before: `..` gave only the current folder's findings, `../web` exited 2 ("all files are ignored").
+    const parent = retryLint(['..'], api);
+    assertOnlyRetry(parent.results);
+    assert.deepEqual(linted(parent.results, dir), ['packages/api/src/a.js', 'packages/api/src/skip.js', 'packages/web/generated/c.js', 'packages/web/src/b.js']);
+    assert.equal(parent.status, 1);
+    const sibling = retryLint(['../web', '--ignore-pattern', 'src/skip.js'], api);
+    assert.deepEqual(linted(sibling.results, dir), ['packages/web/generated/c.js', 'packages/web/src/b.js']);
+    const glob = retryLint(['../web/src/*.js'], api);
+    assert.deepEqual(linted(glob.results, dir), ['packages/web/src/b.js']);
+    // From the root, the root's .gitignore applies; `--ignore-pattern` is relative to where the command runs.
+    const root = retryLint(['../..', '--ignore-pattern', 'src/skip.js'], api);
+    assert.deepEqual(linted(root.results, dir), ['packages/api/src/a.js', 'packages/web/src/b.js']);
+    assert.ok(retryFindings(root.results, dir).some((f) => f.startsWith('packages/web/src/b.js')));
+  });
+
+  it('paths outside the current folder with a project config that sets retry rules: the user is told they are not linted', () => {
+    const dir = project(
+      {
+        'package.json': JSON.stringify({ name: 'configured', private: true, type: 'module' }),
+        'app/eslint.config.js': "import retry from 'eslint-plugin-retry';\nexport default [retry.configs.recommended];\n",
+        'app/src/a.js': NO_JITTER,
+        'lib/b.js': UNBOUNDED,
+      },
+      { eslint: 'eslint' },
+    );
+    mkdirSync(path.join(dir, 'app/node_modules'));
+    for (const name of ['eslint', 'eslint-plugin-retry']) {
+      symlinkSync(path.join(dir, 'node_modules', name), path.join(dir, 'app/node_modules', name), 'dir');
+    }
+    const run = retryLint(['.', '../lib'], path.join(dir, 'app'));
+    assert.match(run.stderr, /\.\.\/lib is outside .*project's ESLint config applies; ESLint lints no file there/);
+    assert.ok(retryFindings(run.results, dir).some((f) => f.startsWith('app/src/a.js')));
   });
 
   it('no config at all: JSX in .js, CommonJS that uses reserved words, TypeScript; foreign inline config is not reported', async () => {

@@ -145,8 +145,8 @@ export async function findFileProblems(
   return [...problems.values()];
 }
 
-/** The leading folders of a glob, before its first segment with a wildcard. */
-function globBase(pattern: string): string {
+/** The leading folders of a glob, before its first segment with a wildcard ('.' when none). */
+export function globBase(pattern: string): string {
   const segments = pattern.split(/[\\/]/);
   const index = segments.findIndex((segment) => /[*?{}[\]!]/.test(segment));
   return segments.slice(0, index === -1 ? segments.length : index).join('/') || '.';
