@@ -26,7 +26,7 @@ import type { LibraryAdapter } from './types';
 import { describedAdapters } from './described';
 import { graphqlWsAdapter, ioredisAdapter, nodeRedisAdapter, signalrAdapter } from './reconnect';
 import { backoffHelperAdapter } from './backoff-helper';
-import { reactUseWebsocketAdapter, vueuseAdapter } from './websocket-hooks';
+import { fetchEventSourceAdapter, reactUseWebsocketAdapter, vueuseAdapter } from './transports';
 
 /** Every library adapter; `getRetrySites` hands each call whose callee resolves to one of an adapter's packages to it. */
 export const adapters: readonly LibraryAdapter[] = [
@@ -58,6 +58,7 @@ export const adapters: readonly LibraryAdapter[] = [
   graphqlWsAdapter,
   reactUseWebsocketAdapter,
   vueuseAdapter,
+  fetchEventSourceAdapter,
   backoffHelperAdapter,
   swrAdapter,
   mqttAdapter,

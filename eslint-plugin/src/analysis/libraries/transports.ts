@@ -1,18 +1,21 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { normalPath } from '../scope';
+import { isFunction, walk } from '../ast';
+import { normalPath, variableOf } from '../scope';
 import type { Node, RetrySite } from '../types';
 import { addFunctionDelay, functionDelay } from './delay-function';
 import type { LibraryDocs } from './docs';
 import { alwaysTrue, booleanValue, optionState, propertyOf, resolveFunction, resolveOptions, valueOf, type Options, type OptionState } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, resolveObject, scheduleDelay } from './util';
+import { librarySite, opaqueDelay, resolveObject, scheduleDelay, type FunctionNode } from './util';
 
 /**
- * Front-end hooks that reconnect a WebSocket (or EventSource) by options (R8): the reconnect
- * interval is a number (the same wait before every reconnect) or a function of the attempt number,
- * and the attempt limit a number whose default the library fixes. Both hooks are modelled from
- * their source, cited in each adapter's docs.
+ * Front-end transports that reconnect a WebSocket or an event stream by options (R8): the
+ * reconnect interval is a number (the same wait before every reconnect) or a function of the
+ * attempt number, and the attempt limit a number whose default the library fixes
+ * (react-use-websocket, @vueuse/core); or a callback that says, per failure, whether and when to
+ * retry (@microsoft/fetch-event-source `onerror`). Each is modelled from its source, cited in its
+ * adapter's docs.
  */
 
 /**
@@ -159,3 +162,98 @@ export const vueuseAdapter: LibraryAdapter = {
     return intervalSite(ctx, site, delayS, 1000, at, attempts);
   },
 };
+
+// --- @microsoft/fetch-event-source ----------------------------------------------------------------
+
+/** `src/fetch.ts` of @microsoft/fetch-event-source 2.0.1: `DefaultRetryInterval`. */
+const FES_DEFAULT_INTERVAL_MS = 1000;
+
+export const fetchEventSourceDocs: LibraryDocs = {
+  package: '@microsoft/fetch-event-source',
+  api: '`onerror(err)` in `fetchEventSource(url, options)`: throwing stops, returning a number waits that many ms, returning nothing waits the current interval (1000 ms, or the stream\'s `retry:` field)',
+  versionAssumed: '@microsoft/fetch-event-source 2.0.1 (`src/fetch.ts`: `onerror?.(err) ?? retryInterval`, `DefaultRetryInterval = 1000`; only a throw from `onerror` ends the retries)',
+  defaults: ['`onerror` absent: reconnect for ever every 1000 ms (not reported: the untouched default)', 'a written `onerror` that returns nothing: the same 1000 ms constant'],
+  checks: [
+    { rule: 'require-backoff', when: 'a written `onerror` that returns no delay (the 1000 ms constant) or a constant one.' },
+    { rule: 'require-jitter', when: 'a written `onerror` whose wait has no random component.' },
+    { rule: 'require-max-delay', when: 'a returned delay whose growth is not capped.' },
+    { rule: 'no-unbounded-retry', when: 'a written `onerror` that throws only on a test with no comparison (an error class, a status), never on a count or a deadline.' },
+  ],
+  notModelled: ['The `retry:` field a server sends (it changes the interval at run time).', 'An `AbortSignal` the caller may fire: not a bound.'],
+};
+
+export const fetchEventSourceAdapter: LibraryAdapter = {
+  packages: ['@microsoft/fetch-event-source'],
+  docs: fetchEventSourceDocs,
+  analyze(node, origin, ctx) {
+    if (node.type !== T.CallExpression) return [];
+    const p = normalPath(origin);
+    if (!(p.length === 1 && p[0] === 'fetchEventSource')) return [];
+    const options = resolveOptions(ctx, node.arguments[1]);
+    if (options.kind !== 'object') return [];
+    const onerror = optionState(ctx, options, 'onerror');
+    if (onerror.state !== 'set') return [];
+    const at = onerror.option.property;
+    const site = librarySite('@microsoft/fetch-event-source', node, { node: at });
+    const fn = resolveFunction(ctx, onerror.option.value);
+    if (!fn) {
+      site.bound = { kind: 'unknown', maxAttempts: undefined, node: at };
+      site.waits.push({ node: at, argument: undefined, delay: opaqueDelay(at) });
+      return [site];
+    }
+    const stop = throwStop(ctx, fn);
+    if (stop === 'always') return [];
+    site.bound = { kind: stop === 'bounded' ? 'bounded' : 'unbounded', maxAttempts: undefined, node: at };
+    const d = functionDelay(ctx, fn, at);
+    if (d.none) {
+      site.waits.push({ node: at, argument: undefined, delay: scheduleDelay({ node: at, baseMs: FES_DEFAULT_INTERVAL_MS, factor: 1, capMs: undefined, retries: undefined, random: false }) });
+      return [site];
+    }
+    addFunctionDelay(site, d);
+    return [site];
+  },
+};
+
+/**
+ * How an error callback whose only way to stop is a `throw` ends: `always` (a throw on every
+ * path: no retry), `bounded` (a throw guarded by a comparison: an attempt count or a deadline,
+ * `++tries > 5`, `Date.now() - start > limit`), or `never` (no throw, or throws only on tests that
+ * compare nothing: an error class, a flag — the retries of every other failure never end).
+ */
+function throwStop(ctx: LibraryContext, fn: FunctionNode): 'always' | 'bounded' | 'never' {
+  if (fn.body.type === T.BlockStatement && fn.body.body.some((st: Node) => st.type === T.ThrowStatement)) return 'always';
+  let bounded = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && isFunction(n)) return false;
+    if (n.type !== T.ThrowStatement) return undefined;
+    for (let a: Node | undefined = n.parent; a && a !== fn; a = a.parent) {
+      const test = a.type === T.IfStatement || a.type === T.ConditionalExpression || a.type === T.WhileStatement ? a.test : undefined;
+      if (test && comparesNumbers(ctx, test, fn)) bounded = true;
+    }
+    return undefined;
+  });
+  return bounded ? 'bounded' : 'never';
+}
+
+/**
+ * Whether a test compares magnitudes (`<`, `<=`, `>`, `>=`) that do not come from the failure
+ * itself (the callback's parameters): a count or a time kept across calls, not a kind of error
+ * (`err.status >= 500` classifies one failure; it bounds nothing).
+ */
+function comparesNumbers(ctx: LibraryContext, test: Node, fn: FunctionNode): boolean {
+  const params = new Set(fn.params.map((p) => (p.type === T.Identifier ? variableOf(ctx.sourceCode, p) : undefined)).filter((v) => v !== undefined));
+  const readsParam = (root: Node): boolean => {
+    let hit = false;
+    walk(root, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type === T.Identifier && params.has(variableOf(ctx.sourceCode, n)!)) hit = true;
+      return !hit;
+    });
+    return hit;
+  };
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.BinaryExpression && (n.operator === '<' || n.operator === '<=' || n.operator === '>' || n.operator === '>=') && !readsParam(n)) found = true;
+    return !found;
+  });
+  return found;
+}
