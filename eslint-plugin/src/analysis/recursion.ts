@@ -737,12 +737,20 @@ function factoryWait(scheduled: NonNullable<FailureContext['scheduled']>, init: 
 
 /**
  * Where a call registers a failure handler: `on('close', h)` / `once` / `addEventListener` (index 1),
- * or a registration method named for a failure event (`hub.onclose(h)`, `link.onDisconnect(h)`, index 0).
+ * a registration method named for a failure event (`hub.onclose(h)`, `link.onDisconnect(h)`, index 0),
+ * or `addListener` on an event object named for one (index 0): the WebExtensions `events.Event`
+ * shape, `port.onDisconnect.addListener(h)` (chrome.runtime.Port, `browser.runtime.Port`).
  */
 function failureRegistration(call: TSESTree.CallExpression): number | undefined {
   const name = calleeName(call);
   if (!name) return undefined;
   if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) return 1;
+  const callee = unwrap(call.callee);
+  if (name === 'addListener' && callee.type === T.MemberExpression && unwrap(callee.object).type === T.MemberExpression) {
+    const eventObject = propertyName(unwrap(callee.object) as TSESTree.MemberExpression) ?? '';
+    const event = /^on[A-Z]/.test(eventObject) ? eventObject.slice(2).toLowerCase() : undefined;
+    return event !== undefined && (FAILURE_EVENTS.has(event) || event === 'disconnected') ? 0 : undefined;
+  }
   const event = /^on[A-Z_]/.test(name) || /^on(close|error|disconnect|disconnected|end|timeout|offline)$/.test(name) ? name.slice(2).replace(/^_/, '').toLowerCase() : undefined;
   return event !== undefined && (FAILURE_EVENTS.has(event) || event === 'disconnected') && unwrap(call.callee).type === T.MemberExpression ? 0 : undefined;
 }

@@ -26,6 +26,7 @@ import type { LibraryAdapter } from './types';
 import { describedAdapters } from './described';
 import { graphqlWsAdapter, ioredisAdapter, nodeRedisAdapter, signalrAdapter } from './reconnect';
 import { backoffHelperAdapter } from './backoff-helper';
+import { fetchEventSourceAdapter, reactUseWebsocketAdapter, vueuseAdapter } from './transports';
 
 /** Every library adapter; `getRetrySites` hands each call whose callee resolves to one of an adapter's packages to it. */
 export const adapters: readonly LibraryAdapter[] = [
@@ -55,6 +56,9 @@ export const adapters: readonly LibraryAdapter[] = [
   nodeRedisAdapter,
   signalrAdapter,
   graphqlWsAdapter,
+  reactUseWebsocketAdapter,
+  vueuseAdapter,
+  fetchEventSourceAdapter,
   backoffHelperAdapter,
   swrAdapter,
   mqttAdapter,

@@ -59,6 +59,6 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, _origin
   const set = judgeCondition(ctx, site, shouldRetry, { positional: ['error'], named: { error: 'error' } });
   const accepting = acceptsEverything(ctx, shouldRetry) || (set !== undefined && acceptsAll(set));
   const classified = (shouldRetry.state !== 'absent' && !accepting) || onFailed.state !== 'absent';
-  judgeRetriedFunction(ctx, site, fn, { conditionNode: propertyOf(shouldRetry) ?? call.callee, hasCondition: classified });
+  judgeRetriedFunction(ctx, site, fn, { conditionNode: propertyOf(shouldRetry) ?? call.callee, hasCondition: classified, abortErrorStops: true });
   return site;
 }

@@ -6,6 +6,7 @@ import { addFunctionDelay, countsOrTimes, functionDelay, leafDelay, leaves, mayS
 import { normalPath, variableOf } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
 import { WAIT_NAME_RE } from '../vocabulary';
+import { asWait } from '../waits';
 import type { LibraryDocs } from './docs';
 import { returnedExpressions } from './inspect';
 import { delayFacts, numberValue, optionState, propertyOf, resolveFunction, resolveOptions } from './option-state';
@@ -343,7 +344,7 @@ export const graphqlWsAdapter: LibraryAdapter = {
   },
 };
 
-/** `retryWait(retries)` waits inside: the `setTimeout(…, ms)` (or `sleep(ms)`) it awaits, `retries` being the attempt. */
+/** `retryWait(retries)` waits inside: the `setTimeout(…, ms)` it awaits, or a wait call (`sleep(ms)`, a same-file helper that waits, whatever its name), `retries` being the attempt by position (graphql-ws calls `retryWait(retries)`). */
 function retryWaitDelay(ctx: LibraryContext, fn: FunctionNode, retries: number | undefined): DelayFacts {
   const env = makeEnv(ctx.sourceCode);
   const first = fn.params[0];
@@ -359,6 +360,11 @@ function retryWaitDelay(ctx: LibraryContext, fn: FunctionNode, retries: number |
       const name = c.type === T.Identifier ? c.name : c.type === T.MemberExpression ? propertyName(c) : undefined;
       if (name === 'setTimeout' && n.arguments[1]) ms = n.arguments[1];
       else if (name && WAIT_NAME_RE.test(name) && n.arguments[0] && !isFunction(unwrap(n.arguments[0]))) ms = n.arguments[0];
+    }
+    // A wait recognised by what it does, whatever its name (a same-file helper whose body waits, `new Promise(r => setTimeout(r, ms))`).
+    if (!ms && (n.type === T.CallExpression || n.type === T.NewExpression)) {
+      const w = asWait(n, ctx.sourceCode, ctx.settings);
+      if (w) ms = w.argument ?? (w.bindings.length === 0 ? w.delayExpr : undefined);
     }
     return undefined;
   });

@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { calleeName, contains, propertyName, stringValue, unwrap, walk } from '../ast';
+import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from '../ast';
 import { sameFileFunction } from '../delay';
 import { describeHttpCall, judgeIdempotency, type HttpCall } from '../http';
 import { analyzeOperation, classifiesStatus, isClassifierCall, okCheck, statusesTested } from '../operation';
-import { variableOf } from '../scope';
+import { normalPath, variableOf } from '../scope';
+import { REFUSED_STATUSES } from '../statuses';
 import type { ClientErrorRetry, Node, RetrySite } from '../types';
 import { resolveFunction } from './option-state';
 import type { LibraryContext } from './types';
@@ -26,7 +27,7 @@ export function judgeRetriedFunction(
   ctx: LibraryContext,
   site: RetrySite,
   fnArg: Node | null | undefined,
-  opts: { conditionNode: Node; hasCondition: boolean; firstParamBails?: boolean },
+  opts: { conditionNode: Node; hasCondition: boolean; firstParamBails?: boolean; abortErrorStops?: boolean },
 ): void {
   const fn = resolveFunction(ctx, fnArg);
   const passed = unwrap(fnArg);
@@ -36,10 +37,15 @@ export function judgeRetriedFunction(
   // The shared operation analysis: requests (also in same-file helpers), GraphQL mutations and SDK
   // `create`/`charge` calls, each judged for a stable idempotency key.
   site.nonIdempotent.push(...analyzeOperation(fn.body, [], { sourceCode: ctx.sourceCode, settings: ctx.settings }, () => true).nonIdempotent);
+  const stops = (st: Node): boolean => stopsRetry(ctx, fn, st, opts.firstParamBails === true, opts.abortErrorStops === true);
+  if (site.retriedStatuses === undefined && (opts.abortErrorStops || opts.firstParamBails)) {
+    const refused = onlyRefusedRetried(ctx, fn, calls, stops);
+    if (refused) site.retriedStatuses = refused;
+  }
   if (!opts.hasCondition && calls.some((c) => c.throwsOnHttpError) && !classifies(ctx, fn, opts.firstParamBails === true)) {
     site.clientErrorRetries.push({ node: opts.conditionNode, reason: 'condition' });
   } else if (!opts.hasCondition) {
-    site.clientErrorRetries.push(...nonOkThrows(ctx, fn));
+    site.clientErrorRetries.push(...nonOkThrows(ctx, fn, stops));
     if (calls.some((c) => c.throwsOnHttpError)) site.clientErrorRetries.push(...fewClientErrorsStop(ctx, fn, opts.firstParamBails === true));
   }
 }
@@ -87,6 +93,69 @@ function fewClientErrorsStop(ctx: LibraryContext, fn: FunctionNode, firstParamBa
   });
   if (other || stopsElsewhere || tests.length === 0 || codes.size > 2 || classifiesOtherwise(ctx, fn)) return [];
   return tests.map((t) => ({ node: t, reason: 'client-status' as const }));
+}
+
+/**
+ * Whether a statement stops the library's retry: a `throw new AbortError(…)` of p-retry's own
+ * `AbortError` (when `abortErrorStops`), or a call of async-retry's `bail`, the retried function's
+ * first parameter (when `firstParamBails`). Nested functions are not read.
+ */
+function stopsRetry(ctx: LibraryContext, fn: FunctionNode, st: Node, firstParamBails: boolean, abortErrorStops: boolean): boolean {
+  const first = fn.params[0];
+  const bail = firstParamBails && first?.type === T.Identifier ? variableOf(ctx.sourceCode, first) : undefined;
+  let found = false;
+  walk(st, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || (n !== st && isFunction(n))) return false;
+    const arg = n.type === T.ThrowStatement ? unwrap(n.argument) : undefined;
+    const origin = arg?.type === T.NewExpression ? ctx.originOf(arg.callee) : undefined;
+    if (abortErrorStops && origin && /(^|\/)p-retry$/.test(origin.module) && normalPath(origin).join('.') === 'AbortError') found = true;
+    const callee = n.type === T.CallExpression ? unwrap(n.callee) : undefined;
+    if (bail && callee?.type === T.Identifier && variableOf(ctx.sourceCode, callee) === bail) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * The statuses a retried function lets the library retry, when it lets through only refusals
+ * (REFUSED_STATUSES: 429, RFC 6585 §4, the request was not processed): every `throw` in it that
+ * does not stop the retry (`stops`: p-retry's `AbortError`, async-retry's `bail`) sits under an
+ * `if` that tests the response status for equality with a refused status only, and every HTTP
+ * call, written in the function itself, sits in a `try` whose `catch` stops (a failure in flight
+ * may have been applied, so it must not be retried either). Undefined otherwise (anything else may
+ * be retried), and when nothing at all is let through. `require-idempotency-key` then knows a
+ * non-idempotent request is re-sent only after the server refused it.
+ */
+function onlyRefusedRetried(ctx: LibraryContext, fn: FunctionNode, calls: readonly HttpCall[], stops: (st: Node) => boolean): number[] | undefined {
+  const codes = new Set<number>();
+  let other = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (other || (n !== fn.body && isFunction(n))) return false;
+    if (n.type !== T.ThrowStatement || stops(n)) return undefined;
+    // A throw after a stop in the same block (`bail(e); throw e;`) rethrows into a retry already stopped.
+    const block = n.parent?.type === T.BlockStatement ? n.parent.body : [];
+    if (block.slice(0, block.indexOf(n)).some((st) => stops(st))) return undefined;
+    let refused: number[] | undefined;
+    for (let a: Node | undefined = n.parent, child: Node = n; a && a !== fn; child = a, a = a.parent) {
+      if (a.type === T.IfStatement && a.consequent === child) {
+        const tested = statusesTested(a.test, ctx.sourceCode);
+        if (tested.length > 0 && tested.every((t) => (t.op === '===' || t.op === '==') && REFUSED_STATUSES.has(t.code))) refused = tested.map((t) => t.code);
+      }
+      if (a.type === T.CatchClause) break;
+    }
+    if (!refused) other = true;
+    else for (const c of refused) codes.add(c);
+    return undefined;
+  });
+  if (other || codes.size === 0 || calls.length === 0) return undefined;
+  for (const c of calls) {
+    let guarded = false;
+    for (let a: Node | undefined = c.node.parent, child: Node = c.node; a && a !== fn; child = a, a = a.parent) {
+      if (a.type === T.TryStatement && a.block === child && a.handler && a.handler.body.body.some((st: Node) => stops(st))) guarded = true;
+    }
+    if (!guarded) return undefined;
+  }
+  return [...codes];
 }
 
 /** A classifier call or a status range anywhere in the function (`isRetryable(err)`, `status >= 500`). */
@@ -246,14 +315,14 @@ export function judgeResent(ctx: LibraryContext, site: RetrySite, http: HttpCall
  * visible in that code, or when any of it classifies statuses (a 5xx range, a status list, a
  * classifier call).
  */
-export function nonOkThrows(ctx: LibraryContext, fn: FunctionNode): ClientErrorRetry[] {
+export function nonOkThrows(ctx: LibraryContext, fn: FunctionNode, stops: (st: Node) => boolean = () => false): ClientErrorRetry[] {
   const scopes = reachedFunctions(ctx, fn, 2);
   if (!scopes.some((s) => httpCallsIn(ctx, s, true).length > 0) || scopes.some((s) => classifiesStatus(s.body, ctx.sourceCode))) return [];
   const out: ClientErrorRetry[] = [];
   for (const s of scopes) {
     walk(s.body, ctx.sourceCode.visitorKeys, (n) => {
       if (n !== s.body && n.type === T.FunctionDeclaration) return false;
-      if (n.type === T.IfStatement && okCheck(n.test, ctx.sourceCode) === 'failure' && throwsAlways(n.consequent) && !out.some((o) => o.node === n.test)) out.push({ node: n.test, reason: 'non-ok' });
+      if (n.type === T.IfStatement && okCheck(n.test, ctx.sourceCode) === 'failure' && throwsAlways(n.consequent) && !stops(n.consequent) && !out.some((o) => o.node === n.test)) out.push({ node: n.test, reason: 'non-ok' });
       return undefined;
     });
   }

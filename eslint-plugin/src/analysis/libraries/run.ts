@@ -81,8 +81,8 @@ export function analyzeLibraries(sourceCode: TSESLint.SourceCode, settings: Retr
     sites.push(...(guarded(t.literal, () => found.typed!.analyze(t.literal, ctx)) ?? []));
   }
   for (const adapter of adapters) {
-    // An adapter recognised by shape runs where its words are (the shape needs them, see `byShape`).
-    if (!adapter.unregistered || !(adapter.byShape ? byShape(adapter) : calls.some((c) => c.origin && adapter.packages.includes(c.origin.module)) || importsAny(sourceCode, adapter.packages))) continue;
+    // An adapter recognised by shape runs where its words are (the shape needs them, see `byShape`), and where its package is imported (SWR: `<SWRConfig value>`).
+    if (!adapter.unregistered || !(adapter.byShape ? byShape(adapter) || importsAny(sourceCode, adapter.packages) : calls.some((c) => c.origin && adapter.packages.includes(c.origin.module)) || importsAny(sourceCode, adapter.packages))) continue;
     sites.push(...(guarded(sourceCode.ast, () => adapter.unregistered!(ctx)) ?? []));
   }
   const kept = sites.filter(normalise);

@@ -2,14 +2,14 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { calleeName, enclosingFunction, propertyName, unwrap, walk } from '../ast';
 import { evaluate, makeEnv, toDelayFacts } from '../delay';
-import { variableOf } from '../scope';
+import { normalPath, variableOf } from '../scope';
 import { RETRY_AFTER_STATUSES } from '../statuses';
 import type { Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
-import { readsRetryAfter, resolveFunction } from './option-state';
+import { booleanValue, delayFacts, optionState, propertyOf, readsRetryAfter, resolveFunction, valueNode, valueOf, type Options } from './option-state';
 import { acceptsAll, countLimit, evaluateCondition, firstStatusCheck, handlesRateLimit, retriedClientError, type Roles } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, type FunctionNode } from './util';
+import { librarySite, resolveObject, scheduleWithUnknownBase, type FunctionNode, type OptionsObject } from './util';
 
 /**
  * SWR's `onErrorRetry(error, key, config, revalidate, { retryCount })` (swr 1.x / 2.x): a retry
@@ -38,8 +38,76 @@ export const swrDocs: LibraryDocs = {
     { rule: 'no-retry-on-client-error', when: 'the callback stops on some statuses but still revalidates after another 4xx (it returns on 404 only), reported at its status check.' },
     { rule: 'respect-retry-after', when: 'the callback names 429 or 503, retries it, and never reads `Retry-After`.' },
   ],
-  notModelled: ['The default `onErrorRetry` (untouched, it waits with jitter and a cap): not reported.'],
+  notModelled: [
+    'The default `onErrorRetry` left wholly untouched (no `errorRetryInterval` / `errorRetryCount` written): not reported.',
+    'Slow connections, where SWR doubles the default `errorRetryInterval` to 10000 ms: the 5000 ms default is assumed.',
+    '`refreshInterval`: polling on success, not a retry (PRODUCT).',
+  ],
 };
+
+/** `src/_internal/utils/config.ts` of swr 2.5.1: `errorRetryInterval: slowConnection ? 10000 : 5000`. */
+const SWR_DEFAULT_INTERVAL_MS = 5000;
+/** The default callback's growth stops at `1 << 8` (`currentRetryCount < 8 ? currentRetryCount : 8`). */
+const SWR_MAX_DOUBLINGS = 8;
+
+/**
+ * The default `onErrorRetry` as a configuration tunes it (swr 2.5.1 `_internal/utils/config.ts`):
+ * after failure `retryCount` (1, 2, …) it waits `~~((Math.random() + 0.5) * (1 << min(retryCount, 8))) * errorRetryInterval`
+ * ms and gives up once `retryCount > errorRetryCount`; with no `errorRetryCount` it never gives up.
+ * Judged only when the configuration writes `errorRetryInterval` or `errorRetryCount` (the
+ * retry is then the code's choice), does not write its own `onErrorRetry` (judged by
+ * {@link callbackSite}) and does not turn `shouldRetryOnError` off. Reported at the interval
+ * written, else at the count. The worst wait is `1.5 × 2^min(count, 8) × interval` ms.
+ */
+function defaultCallbackSite(ctx: LibraryContext, obj: OptionsObject): RetrySite[] {
+  const options: Options = { kind: 'object', obj };
+  if (optionState(ctx, options, 'onErrorRetry').state !== 'absent') return [];
+  const intervalS = optionState(ctx, options, 'errorRetryInterval');
+  const countS = optionState(ctx, options, 'errorRetryCount');
+  if (intervalS.state !== 'set' && countS.state !== 'set') return [];
+  if (booleanValue(optionState(ctx, options, 'shouldRetryOnError'), true) === false) return [];
+  const at = propertyOf(intervalS) ?? propertyOf(countS)!;
+  const site = librarySite('swr', obj.node, { node: at });
+  const count = valueOf(countS, undefined);
+  let retries: number | undefined;
+  if (!count.known || (count.value !== undefined && typeof count.value !== 'number')) site.bound = { kind: 'unknown', maxAttempts: undefined, node: at };
+  else if (count.value === undefined || !Number.isFinite(count.value)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at };
+  else {
+    retries = count.value as number;
+    if (retries <= 0) return [];
+    site.bound = { kind: 'bounded', maxAttempts: retries + 1, node: at };
+  }
+  const doublings = Math.min(retries ?? SWR_MAX_DOUBLINGS, SWR_MAX_DOUBLINGS);
+  const interval = valueOf(intervalS, SWR_DEFAULT_INTERVAL_MS);
+  if (!interval.known || typeof interval.value !== 'number') {
+    site.waits.push({ node: at, argument: undefined, delay: scheduleWithUnknownBase(at, { factor: doublings > 1 ? 2 : 1, random: true, baseExpr: valueNode(intervalS) }) });
+    return [site];
+  }
+  if (interval.value <= 0) {
+    site.noWait = at;
+    return [site];
+  }
+  const maxMs = Math.floor(1.5 * 2 ** doublings) * interval.value;
+  site.waits.push({ node: at, argument: undefined, delay: delayFacts(at, { maxMs, growing: doublings > 1, random: true, maxReason: 'known' }) });
+  return [site];
+}
+
+/** The object of `<SWRConfig value={…}>` when `SWRConfig` is imported from `swr` in this file. */
+function providerValue(ctx: LibraryContext, el: TSESTree.JSXOpeningElement): Node | undefined {
+  if (el.name.type !== T.JSXIdentifier) return undefined;
+  const local = el.name.name;
+  const imported = ctx.sourceCode.ast.body.some(
+    (st) =>
+      st.type === T.ImportDeclaration &&
+      st.source.value === 'swr' &&
+      st.specifiers.some((sp) => sp.type === T.ImportSpecifier && sp.local.name === local && (sp.imported.type === T.Identifier ? sp.imported.name : sp.imported.value) === 'SWRConfig'),
+  );
+  if (!imported) return undefined;
+  for (const a of el.attributes) {
+    if (a.type === T.JSXAttribute && a.name.type === T.JSXIdentifier && a.name.name === 'value' && a.value?.type === T.JSXExpressionContainer && a.value.expression.type !== T.JSXEmptyExpression) return a.value.expression;
+  }
+  return undefined;
+}
 
 /** The parameters of `onErrorRetry` by position; `retryCount` is read from the fifth (1 after the first failure). */
 const ROLES: Roles = { positional: ['error', 'other', 'other', 'other', 'count-options'], named: { retryCount: 'count' }, firstCount: 1, procedure: true };
@@ -47,8 +115,21 @@ const ROLES: Roles = { positional: ['error', 'other', 'other', 'other', 'count-o
 export const swrAdapter: LibraryAdapter = {
   packages: ['swr'],
   docs: swrDocs,
-  analyze() {
-    return [];
+  /** `useSWR(key, fetcher, config)` (also `useSWRInfinite`, `useSWRImmutable`): the default callback as its config tunes it. */
+  analyze(node, origin, ctx) {
+    if (node.type !== T.CallExpression) return [];
+    const p = normalPath(origin);
+    if (!(p.length === 0 || (p.length === 1 && /^(default|useSWR|useSWRInfinite|useSWRImmutable|useSWRSubscription)$/.test(p[0]!)))) return [];
+    const config = node.arguments.length >= 3 ? node.arguments[2] : node.arguments[1];
+    const obj = resolveObject(ctx, config);
+    return obj ? defaultCallbackSite(ctx, obj) : [];
+  },
+  typed: {
+    types: [['SWRConfiguration']],
+    analyze(literal, ctx) {
+      const obj = resolveObject(ctx, literal);
+      return obj ? defaultCallbackSite(ctx, obj) : [];
+    },
   },
   byShape: ['onErrorRetry'],
   /**
@@ -62,6 +143,13 @@ export const swrAdapter: LibraryAdapter = {
       if (n.type !== T.Property || propertyName(n) !== 'onErrorRetry' || n.parent?.type !== T.ObjectExpression) return undefined;
       const fn = resolveFunction(ctx, n.value);
       if (fn) out.push(...callbackSite(ctx, n, fn));
+      return undefined;
+    });
+    walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type !== T.JSXOpeningElement) return undefined;
+      const value = providerValue(ctx, n);
+      const obj = value ? resolveObject(ctx, value) : undefined;
+      if (obj) out.push(...defaultCallbackSite(ctx, obj));
       return undefined;
     });
     return out;
