@@ -75,17 +75,21 @@ export interface FunctionDelay {
 }
 
 /**
- * Judges a delay function by what it returns (see the module comment). `fallback` is where
- * findings go when the function has several delay leaves (usually the option that names it), and
- * when the function is defined apart from it (`reconnectStrategy: nextWait`, a named function or
- * `const`): that function is a retry delay only through the option, so the option is the retry's
- * use of it (as a hand-written `sleep(backoffFor(n))` is reported at its use, not in the helper).
+ * Judges a delay function by what it returns (see the module comment). Findings go to the
+ * function's single returned delay expression, whether the function is written inline in the
+ * option or defined apart in the same file (`reconnectStrategy: nextWait`): that is where the
+ * delay is computed and where a fix applies (a returned call to a same-file helper is followed, see
+ * {@link delayLocation}); one definition named by several options is one finding. `fallback`
+ * (usually the option that names the function) is where findings go when the function has several
+ * delay leaves.
  */
 export function functionDelay(ctx: LibraryContext, fn: FunctionNode, fallback: Node, attempt: AttemptRange = { lo: 0, hi: Infinity }, stops: StopValues = 'none'): FunctionDelay {
   const returns = returnedExpressions(fn, ctx.sourceCode.visitorKeys);
   const numeric = leaves(ctx, returns, stops);
-  const inline = fn.range[0] >= fallback.range[0] && fn.range[1] <= fallback.range[1];
-  const at = numeric.length === 1 && inline ? delayLocation(ctx, numeric[0]!, stops) : fallback;
+  // The function is in this file (inline in the option, or defined apart and named by it): its
+  // single returned delay is the expression that computes the delay, which a fix changes and a
+  // reader looks at; one definition used by several options is one finding there.
+  const at = numeric.length === 1 ? delayLocation(ctx, numeric[0]!, stops) : fallback;
   const delay = { ...leafDelay(ctx, fn, returns, attempt, stops), node: at };
   const noWait = numeric.length > 0 && !delay.opaque && !delay.growing && delay.maxReason === 'known' && delay.maxMs <= 0;
   return { at, delay, none: numeric.length === 0, mayStop: mayStop(ctx, returns, stops), noWait };
