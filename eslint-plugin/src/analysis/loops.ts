@@ -639,13 +639,26 @@ function analyzeRecurringTimer(call: TSESTree.CallExpression, ctx: Ctx): RetrySi
   return timerLoopSite(call, wait, facts.length > 0);
 }
 
-/** Statements of the loop body that belong to this loop (not nested functions or nested loops). */
+const ownNodesMemo = new WeakMap<Loop, Node[]>();
+
+/**
+ * Visits the nodes of the loop body that belong to this loop (not nested functions or nested loops),
+ * in source order. The list is walked once per loop and shared by the loop's checks (about ten
+ * of them each walked the whole body again).
+ */
 function ownNodes(loop: Loop, ctx: Ctx, visit: (n: Node) => void): void {
-  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (n !== loop.body && (isFunction(n) || n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement || n.type === T.ForInStatement)) return false;
-    visit(n);
-    return undefined;
-  });
+  let nodes = ownNodesMemo.get(loop);
+  if (!nodes) {
+    const list: Node[] = [];
+    walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+      if (n !== loop.body && (isFunction(n) || n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement || n.type === T.ForInStatement)) return false;
+      list.push(n);
+      return undefined;
+    });
+    ownNodesMemo.set(loop, list);
+    nodes = list;
+  }
+  for (const n of nodes) visit(n);
 }
 
 function hasCall(node: Node, ctx: Ctx): boolean {

@@ -160,10 +160,7 @@ function writtenOrigin(sourceCode: TSESLint.SourceCode, expr: Node, depth: numbe
     case T.Identifier: {
       const v = variableOf(sourceCode, n);
       if (!v || v.defs.length !== 1 || v.defs[0]!.type !== 'Variable') return undefined;
-      const values: Node[] = [];
-      const init = (v.defs[0]!.node as TSESTree.VariableDeclarator).init;
-      if (init) values.push(init);
-      for (const r of v.references) if (r.isWrite() && r.writeExpr && r.writeExpr !== init) values.push(r.writeExpr as Node);
+      const values = writtenValues(v);
       const origins = values.filter((x) => !isNullish(x)).map((x) => writtenOrigin(sourceCode, x, depth + 1));
       const first = origins[0];
       if (!first || origins.some((o) => !o || o.module !== first.module || o.path.join('.') !== first.path.join('.'))) return undefined;
@@ -172,6 +169,25 @@ function writtenOrigin(sourceCode: TSESLint.SourceCode, expr: Node, depth: numbe
     default:
       return undefined;
   }
+}
+
+const writtenValuesMemo = new WeakMap<TSESLint.Scope.Variable, Node[]>();
+
+/**
+ * The values a variable declared once is written with: its initialiser, then every later write's
+ * expression. Memoised per variable (its references are fixed once the scope manager ran): an array
+ * pushed to at each of n calls (`out.push(…)`) scanned all n references every time, O(n²).
+ */
+function writtenValues(v: TSESLint.Scope.Variable): Node[] {
+  let hit = writtenValuesMemo.get(v);
+  if (!hit) {
+    hit = [];
+    const init = (v.defs[0]!.node as TSESTree.VariableDeclarator).init;
+    if (init) hit.push(init);
+    for (const r of v.references) if (r.isWrite() && r.writeExpr && r.writeExpr !== init) hit.push(r.writeExpr as Node);
+    writtenValuesMemo.set(v, hit);
+  }
+  return hit;
 }
 
 /** `null`, `undefined`, `void 0`. */
