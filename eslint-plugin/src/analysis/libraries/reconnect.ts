@@ -163,8 +163,6 @@ function strategySite(ctx: LibraryContext, call: Node, library: string, property
   return [site];
 }
 
-
-
 // --- SignalR -------------------------------------------------------------------------------------
 
 /** `DefaultReconnectPolicy` (`src/DefaultReconnectPolicy.ts`): `[0, 2000, 10000, 30000]` ms, then stop. */
@@ -284,10 +282,6 @@ function tableSite(site: RetrySite, delays: number[], at: Node): RetrySite {
   site.waits.push({ node: at, argument: undefined, delay: delayFacts(at, { maxMs: max, growing, random: false, maxReason: 'known' }) });
   return site;
 }
-
-
-
-
 
 // --- graphql-ws ----------------------------------------------------------------------------------
 
