@@ -21,7 +21,7 @@ import { judgeRetriedFunction } from './retried-operation';
 import { SUGGESTED_CAP_MS } from './retry-options';
 import { acceptsAll } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { firstWrittenOption, librarySite, opaqueDelay, scheduleDelay, scheduleWithUnknownBase } from './util';
+import { defaultsAt, firstWrittenOption, librarySite, opaqueDelay, scheduleDelay, scheduleWithUnknownBase } from './util';
 
 /** exponential-backoff's options: an object that writes one of them configures retrying. */
 const BACKOFF_OPTIONS = ['numOfAttempts', 'startingDelay', 'timeMultiple', 'maxDelay', 'jitter', 'delayFirstAttempt', 'retry'];
@@ -107,7 +107,7 @@ function analyzeBackOff(ctx: LibraryContext, call: TSESTree.CallExpression | TSE
     suggest(site, 'require-backoff', setOption(options, 'startingDelay', '100', 'Wait 100 ms before the first retry, doubling each time (`startingDelay: 100`)', fn));
   } else {
     const waitNode: Node =
-      (random === false ? propertyOf(jitterS) : undefined) ?? (multiple !== undefined && multiple <= 1 ? propertyOf(multipleS) : undefined) ?? callAt;
+      (random === false ? propertyOf(jitterS) : undefined) ?? (multiple !== undefined && multiple <= 1 ? propertyOf(multipleS) : undefined) ?? defaultsAt(options, call, callAt);
     if (start === undefined || multiple === undefined) {
       // An unknown `startingDelay` (a config value, a field): the jitter and growth options still decide.
       site.waits.push({ node: waitNode, argument: undefined, delay: scheduleWithUnknownBase(anchor, { factor: multiple, random, baseExpr: valueNode(startS) }) });

@@ -23,7 +23,7 @@ import {
 } from './option-state';
 import { SUGGESTED_CAP_MS } from './retry-options';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { librarySite, opaqueDelay, scheduleDelay } from './util';
+import { defaultsAt, librarySite, opaqueDelay, scheduleDelay } from './util';
 
 export const docs: LibraryDocs = {
   package: 'ky',
@@ -94,7 +94,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   const random = !jitter.known ? undefined : jitter.value === true || jitterS.state === 'set' && resolveFunction(ctx, jitterS.option.value) !== undefined;
   const backoffLimit = numberValue(backoffS, Infinity);
   const cap = backoffLimit !== undefined && Number.isFinite(backoffLimit) ? backoffLimit : undefined;
-  const waitNode: Node = (random === false ? propertyOf(jitterS) : undefined) ?? anchor;
+  const waitNode: Node = (random === false ? propertyOf(jitterS) : undefined) ?? defaultsAt(options, retryProp, anchor);
   let delay;
   if (delayS.state === 'unknown' || backoffLimit === undefined) delay = opaqueDelay(anchor);
   else if (delayS.state === 'set') {

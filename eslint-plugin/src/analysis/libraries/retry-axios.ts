@@ -23,7 +23,7 @@ import {
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
 import { acceptsAll } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { firstWrittenOption, librarySite, opaqueDelay, readOption, resolveObject, type OptionsObject } from './util';
+import { defaultsAt, firstWrittenOption, librarySite, opaqueDelay, readOption, resolveObject, type OptionsObject } from './util';
 
 /** retry-axios's `raxConfig` options: an object that writes one of them configures retrying. */
 const RAX_OPTIONS = ['retry', 'retryDelay', 'backoffType', 'jitter', 'maxRetryDelay', 'httpMethodsToRetry', 'statusCodesToRetry', 'shouldRetry', 'noResponseRetries', 'checkRetryAfter', 'maxRetryAfter', 'onRetryAttempt'];
@@ -128,7 +128,7 @@ function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression | TSES
       delay = growing(propertyOf(maxS) ?? anchor, (n) => ((2 ** n - 1) / 2) * base, retry, cap);
       delay.random = random === true;
       if (random === undefined) delay.opaque = true;
-      waitNode = (random === false ? propertyOf(jitterS) : undefined) ?? callAt;
+      waitNode = (random === false ? propertyOf(jitterS) : undefined) ?? (config && config !== 'unknown' ? defaultsAt({ kind: 'object', obj: config }, call, callAt) : callAt);
     }
   }
   if (delay) {

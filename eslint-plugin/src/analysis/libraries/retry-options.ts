@@ -16,7 +16,7 @@ import {
 } from './option-state';
 import type { LibraryContext } from './types';
 import { isEffectivelyUnbounded } from '../limits';
-import { firstWrittenOption, librarySite, opaqueDelay, scheduleDelay, scheduleWithUnknownBase } from './util';
+import { defaultsAt, firstWrittenOption, librarySite, opaqueDelay, scheduleDelay, scheduleWithUnknownBase } from './util';
 
 /**
  * The options of node-retry (`retry`), shared by p-retry, async-retry and promise-retry:
@@ -106,7 +106,7 @@ export function retryOptionsSite(
     site.noWait = propertyOf(maxS) ?? anchor;
     return { site, options };
   }
-  const waitNode: Node = (randomize === false ? propertyOf(randomS) : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS) : undefined) ?? callAt;
+  const waitNode: Node = (randomize === false ? propertyOf(randomS) : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS) : undefined) ?? defaultsAt(options, call, callAt);
   if (factor === undefined || minTimeout === undefined) {
     // An unknown `minTimeout` (a config value, a field): `randomize` and `factor` still decide jitter and growth.
     site.waits.push({ node: waitNode, argument: undefined, delay: scheduleWithUnknownBase(anchor, { factor, random: randomize, baseExpr: valueNode(minS) }) });

@@ -20,7 +20,7 @@ import {
 import { judgeRetriedFunction } from './retried-operation';
 import type { Roles } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { firstWrittenOption, librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
+import { defaultsAt, firstWrittenOption, librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, staticValueOf } from './util';
 
 /**
  * Retry libraries described as data (K5): which calls open a site, what each option means
@@ -177,7 +177,7 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
     factor = 1;
   }
   const jitterNode = spec.jitter.kind === 'boolean' || spec.jitter.kind === 'fraction' ? propertyOf(state(spec.jitter.name)) : spec.jitter.kind === 'random-base' ? baseNode : undefined;
-  const waitNode: Node = (random === false ? jitterNode : undefined) ?? (factor !== undefined && factor <= 1 && !linear ? propertyOf(factorS ?? { state: 'absent' }) : undefined) ?? baseNode ?? callAt;
+  const waitNode: Node = (random === false ? jitterNode : undefined) ?? (factor !== undefined && factor <= 1 && !linear ? propertyOf(factorS ?? { state: 'absent' }) : undefined) ?? baseNode ?? defaultsAt(options, call, callAt);
   if (factor === undefined || cap === undefined) {
     site.waits.push({ node: waitNode, argument: undefined, delay: opaqueDelay(anchor) });
     return site;

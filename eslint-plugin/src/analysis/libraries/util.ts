@@ -147,6 +147,24 @@ export function readOption(ctx: LibraryContext, options: OptionsObject | undefin
  * in the options object (`retries: 8` when the default `maxTimeout` is what is missing), in
  * evaluation order. Undefined when the code writes none: the finding then goes on the call.
  */
+/**
+ * Where a finding about an option left at its default goes (PRODUCT.md: "the library option or
+ * call"). An options object declared apart WITH a type (`const policy: BackoffOptions = {…}`, `{…} as
+ * Options`, `{…} satisfies Options`) is a retry configuration of its own, wherever it is registered
+ * (PRODUCT.md, typed configs): the finding goes on that object, which is what the user edits. An
+ * untyped object, one inline in the registration, or a parameter default goes to `fallback` (the
+ * call, or the option that registers the object).
+ */
+export function defaultsAt(options: { kind: string; obj?: OptionsObject }, registration: Node, fallback: Node): Node {
+  const obj = options.kind === 'object' ? options.obj?.node : undefined;
+  if (!obj) return fallback;
+  if (obj.range[0] >= registration.range[0] && obj.range[1] <= registration.range[1]) return fallback;
+  let typed: Node = obj;
+  while (typed.parent && (typed.parent.type === T.TSAsExpression || typed.parent.type === T.TSSatisfiesExpression || typed.parent.type === T.TSNonNullExpression)) typed = typed.parent;
+  const declared = typed.parent?.type === T.VariableDeclarator && typed.parent.init === typed && typed.parent.id.type === T.Identifier && !!typed.parent.id.typeAnnotation;
+  return declared || typed !== obj ? obj : fallback;
+}
+
 export function firstWrittenOption(options: OptionsObject | undefined, names: readonly string[]): TSESTree.Property | undefined {
   if (!options) return undefined;
   return options.entries.find((p): p is TSESTree.Property => p !== undefined && names.includes(propertyName(p) ?? ''));
