@@ -2,7 +2,7 @@ import { isEffectivelyUnbounded } from '../limits';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { calleeName, isFunction, propertyName, unwrap, walk } from '../ast';
-import { bindingOf, constantNumber, variableOf } from '../scope';
+import { bindingOf, constantNumber, normalPath, originOf, variableOf } from '../scope';
 import { isClientErrorStatus, RETRY_AFTER_STATUSES, statusByName } from '../statuses';
 import type { Node } from '../types';
 import type { FunctionNode } from './util';
@@ -655,6 +655,8 @@ function call(n: TSESTree.CallExpression, st: State): Value {
     const v = evaluate(n.arguments[0], st);
     return v === UNKNOWN || isRef(v) ? UNKNOWN : Number(v);
   }
+  const helper = objectHelper(callee, st.sourceCode);
+  if (helper) return callObjectHelper(helper, n, st);
   if (callee.type === T.Identifier) return callLocal(callee, n, st);
   if (callee.type !== T.MemberExpression) return UNKNOWN;
   const name = propertyName(callee);
@@ -673,6 +675,51 @@ function call(n: TSESTree.CallExpression, st: State): Value {
   if (typeof obj === 'number' && name === 'toString') return String(obj);
   if (typeof obj === 'string' && name === 'startsWith' && typeof arg === 'string') return obj.startsWith(arg);
   return UNKNOWN;
+}
+
+/**
+ * The ways code asks whether an object has a member, or reads a member by a path, without writing
+ * `obj.member`: `Object.hasOwn(o, k)`, `Reflect.has(o, k)`, `Object.prototype.hasOwnProperty.call(o, k)`
+ * (also `{}.hasOwnProperty.call`), and lodash's `has(o, path)` / `get(o, path, fallback)` (a dotted
+ * string or an array of keys; lodash 4 `has.js`, `get.js`). All are judged as the member reads they
+ * stand for, so a guard written with them decides what it decides with `'response' in error`.
+ */
+type ObjectHelper = 'has-own' | 'has-path' | 'get-path';
+
+function objectHelper(callee: Node, sourceCode: TSESLint.SourceCode): ObjectHelper | undefined {
+  if (callee.type === T.MemberExpression && !callee.computed) {
+    const name = propertyName(callee);
+    const obj = unwrap(callee.object);
+    // `Object.prototype.hasOwnProperty.call(o, k)`, `{}.hasOwnProperty.call(o, k)`.
+    if (name === 'call' && obj.type === T.MemberExpression && propertyName(obj) === 'hasOwnProperty') return 'has-own';
+    if (obj.type === T.Identifier && !(variableOf(sourceCode, obj)?.defs.length)) {
+      // The global (typescript-eslint declares lib globals as variables without definitions).
+      if (obj.name === 'Object' && name === 'hasOwn') return 'has-own';
+      if (obj.name === 'Reflect' && name === 'has') return 'has-own';
+    }
+  }
+  const origin = originOf(sourceCode, callee);
+  if (!origin || !/^lodash(?:-es|\.(?:get|has))?$|^lodash\/(?:get|has)$/.test(origin.module)) return undefined;
+  const path = normalPath(origin);
+  const last = path.length === 0 ? origin.module.replace(/^lodash[./]/, '') : path[path.length - 1];
+  return last === 'get' ? 'get-path' : last === 'has' ? 'has-path' : undefined;
+}
+
+function callObjectHelper(helper: ObjectHelper, n: TSESTree.CallExpression, st: State): Value {
+  const [objArg, keyArg, fallbackArg] = n.arguments;
+  if (!objArg || !keyArg || objArg.type === T.SpreadElement || keyArg.type === T.SpreadElement) return UNKNOWN;
+  let obj = evaluate(objArg, st);
+  const key = evaluate(keyArg, st);
+  const keys = typeof key === 'string' ? (helper === 'has-own' ? [key] : key.split('.')) : Array.isArray(key) && key.every((k) => typeof k === 'string') ? (key as string[]) : undefined;
+  if (!keys || keys.length === 0 || (helper === 'has-own' && keys.length !== 1)) return UNKNOWN;
+  for (const k of keys) {
+    if (obj === UNKNOWN) return UNKNOWN;
+    obj = obj === undefined || obj === null ? undefined : member(obj, k, st.outcome);
+  }
+  if (obj === UNKNOWN) return UNKNOWN;
+  if (helper !== 'get-path') return obj !== undefined;
+  if (obj !== undefined) return obj;
+  return fallbackArg && fallbackArg.type !== T.SpreadElement ? evaluate(fallbackArg, st) : undefined;
 }
 
 /**
