@@ -710,7 +710,7 @@ function callObjectHelper(helper: ObjectHelper, n: TSESTree.CallExpression, st: 
   if (!objArg || !keyArg || objArg.type === T.SpreadElement || keyArg.type === T.SpreadElement) return UNKNOWN;
   let obj = evaluate(objArg, st);
   const key = evaluate(keyArg, st);
-  const keys = typeof key === 'string' ? (helper === 'has-own' ? [key] : key.split('.')) : Array.isArray(key) && key.every((k) => typeof k === 'string') ? (key as string[]) : undefined;
+  const keys = typeof key === 'string' ? (helper === 'has-own' ? [key] : key.split('.')) : Array.isArray(key) && key.every((k) => typeof k === 'string') ? key : undefined;
   if (!keys || keys.length === 0 || (helper === 'has-own' && keys.length !== 1)) return UNKNOWN;
   for (const k of keys) {
     if (obj === UNKNOWN) return UNKNOWN;
