@@ -341,6 +341,37 @@ export function okCheck(test: Node, sourceCode: TSESLint.SourceCode): 'success' 
   return undefined;
 }
 
+/**
+ * What a compound test says about the response when its other operands do not read it: `!res.ok &&
+ * tries < 3` is a failure test (the attempt count only decides whether attempts remain, not which
+ * outcomes go round), `res.ok || attempt >= max` a success test. The operands joined by the chain's
+ * operator (`&&` for failure, `||` for success) that test neither `.ok` nor a status are set aside;
+ * the rest must agree. Undefined when no operand tests the response, or when they disagree.
+ */
+export function gatedOkCheck(test: Node, sourceCode: TSESLint.SourceCode): 'success' | 'failure' | undefined {
+  const t = unwrap(test);
+  if (t.type !== T.LogicalExpression || t.operator === '??') return undefined;
+  const operands = (n: Node): Node[] => {
+    const u = unwrap(n);
+    return u.type === T.LogicalExpression && u.operator === t.operator ? [...operands(u.left), ...operands(u.right)] : [u];
+  };
+  const relevant = operands(t).filter((o) => okCheck(o, sourceCode) !== undefined || statusesTested(o, sourceCode).length > 0 || readsOk(o, sourceCode));
+  if (relevant.length === 0) return undefined;
+  const kinds = new Set(relevant.map((o) => okCheck(o, sourceCode)));
+  if (kinds.size !== 1) return undefined;
+  const kind = [...kinds][0];
+  // `&&` keeps a failure test a failure test; `||` keeps a success test a success test.
+  return (t.operator === '&&' && kind === 'failure') || (t.operator === '||' && kind === 'success') ? kind : undefined;
+}
+
+/** Whether a test reads an `.ok` member anywhere. */
+function readsOk(n: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(n, sourceCode.visitorKeys, (m) => {
+    if (m.type === T.MemberExpression && propertyName(m) === 'ok') found = true;
+  });
+  return found;
+}
 
 /**
  * Whether tests tell 4xx from transient failures: a 5xx comparison or range, a classifier call, a
@@ -718,7 +749,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (!classified) {
         // Only a response's status says which statuses go round (a success flag does not).
-        const kind = okCheck(n.test, sourceCode) ?? (tested.length > 0 ? outcomeKind(n.test, sourceCode) : undefined);
+        const kind = okCheck(n.test, sourceCode) ?? gatedOkCheck(n.test, sourceCode) ?? (tested.length > 0 ? outcomeKind(n.test, sourceCode) : undefined);
         // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
         const nonOkRetried = retryReached ? CLIENT_ERRORS.filter((code) => retryReached({ kind: 'status', code })).length >= CLIENT_ERRORS.length - 2 : !nextStatementExits(n);
         // A test of an answer that rejects its 4xx/5xx (axios, got) only sees 2xx: the non-OK ones went to a catch.
