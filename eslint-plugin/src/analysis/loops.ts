@@ -744,7 +744,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     });
     // Only 2xx answers reach the loop's tests: going round on one (202, "not done yet") is polling.
     if (!turnedDown && request && onlySuccessArrives(loop, ctx)) return undefined;
-    const flowRetry = !turnedDown && loop.type !== T.ForOfStatement && !reachesBackEdge(loop, SUCCESS, sourceCode) && FAILURES.some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    const flowRetry = !turnedDown && loop.type !== T.ForOfStatement && (!reachesBackEdge(loop, SUCCESS, sourceCode) || successGoesRoundOnlyAsFailure(loop, sourceCode)) && FAILURES.some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (flowRetry) statusRetry = true;
     if (!request && !flowRetry) return undefined;
     // `switch (res.status) { case 503: …; continue; }`
@@ -1723,6 +1723,27 @@ function readsTypedResponse(test: Node, sourceCode: TSESLint.SourceCode): boolea
     return undefined;
   });
   return found;
+}
+
+/**
+ * Whether an answer the request reports as successful goes round again only after the code has
+ * judged it a failure: every path on which a 2xx outcome reaches the back edge passes a statement
+ * that creates an error (`lastError = new Error('no audio in the answer')`). Such an answer is a
+ * failed attempt (unusable content), not a state being polled until done (PRODUCT.md: polling
+ * re-checks a job or status, success path included).
+ */
+function successGoesRoundOnlyAsFailure(loop: Exclude<Loop, TSESTree.ForOfStatement>, sourceCode: TSESLint.SourceCode): boolean {
+  const createsError = (st: Node): boolean => {
+    if (st.type !== T.ExpressionStatement && st.type !== T.VariableDeclaration) return false;
+    let found = false;
+    walk(st, sourceCode.visitorKeys, (n) => {
+      if (isFunction(n)) return false;
+      if (n.type === T.NewExpression && /(?:Error|Exception)$/.test(calleeName(n) ?? '')) found = true;
+      return undefined;
+    });
+    return found;
+  };
+  return waitlessBackEdge(loop, SUCCESS, sourceCode, createsError, () => undefined) === undefined;
 }
 
 /** The operands of a chain of `&&` (`a && b && c`), or the test itself. */
