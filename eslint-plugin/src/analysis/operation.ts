@@ -1168,6 +1168,6 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
 }
 
 /** Whether a test bounds the status to the 4xx range (`>= 400` and `< 500`): a client-error guard. */
-function clientRangeGuard(tested: ReadonlyArray<{ code: number; op: string }>): boolean {
+export function clientRangeGuard(tested: ReadonlyArray<{ code: number; op: string }>): boolean {
   return tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<');
 }

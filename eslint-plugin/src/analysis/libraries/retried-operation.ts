@@ -3,9 +3,10 @@ import { T } from '../node-types';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from '../ast';
 import { sameFileFunction } from '../delay';
 import { describeHttpCall, judgeIdempotency, type HttpCall } from '../http';
-import { analyzeOperation, classifiesStatus, isClassifierCall, okCheck, statusesTested } from '../operation';
+import { analyzeOperation, classifiesStatus, clientRangeGuard, isClassifierCall, okCheck, readsRetryAfter, statusesTested } from '../operation';
 import { normalPath, variableOf } from '../scope';
-import { REFUSED_STATUSES } from '../statuses';
+import { isRetryAfterStatus, REFUSED_STATUSES } from '../statuses';
+import { evalTest } from '../flow';
 import type { ClientErrorRetry, Node, RetrySite } from '../types';
 import { resolveFunction } from './option-state';
 import type { LibraryContext } from './types';
@@ -42,6 +43,8 @@ export function judgeRetriedFunction(
     const refused = onlyRefusedRetried(ctx, fn, calls, stops);
     if (refused) site.retriedStatuses = refused;
   }
+  // A function that reads Retry-After itself (to wait, or to hand the delay on) is judged by that reading.
+  if (!opts.hasCondition && !readsRetryAfter(fn.body, ctx.sourceCode)) site.rateLimitChecks.push(...rateLimitGoesRound(ctx, fn, stops));
   if (!opts.hasCondition && calls.some((c) => c.throwsOnHttpError) && !classifies(ctx, fn, opts.firstParamBails === true)) {
     site.clientErrorRetries.push({ node: opts.conditionNode, reason: 'condition' });
   } else if (!opts.hasCondition) {
@@ -156,6 +159,61 @@ function onlyRefusedRetried(ctx: LibraryContext, fn: FunctionNode, calls: readon
     if (!guarded) return undefined;
   }
   return [...codes];
+}
+
+/**
+ * The status tests in a retried function that send 429 or 503 round again (RFC 6585 §4, RFC 9110
+ * §15.6.4: the answers that may carry Retry-After), for a library that does not read the header:
+ * an `if` whose test holds on that status and whose branch throws without stopping the retry
+ * (`if (res.status === 429) throw new Error('busy')`), or one whose test fails on it while its
+ * branch stops the retry and the function throws on another path (`if (![429, 503].includes(status))
+ * throw new AbortError(…); throw err;`). `stops` says which statements stop the retry (p-retry's
+ * `AbortError`, async-retry's `bail`). Nested functions are not read.
+ */
+function rateLimitGoesRound(ctx: LibraryContext, fn: FunctionNode, stops: (st: Node) => boolean): Node[] {
+  const out: Node[] = [];
+  const throwsWithoutStop = (root: Node): boolean => {
+    let found = false;
+    walk(root, ctx.sourceCode.visitorKeys, (n) => {
+      if (found || (n !== root && isFunction(n))) return false;
+      if (n.type === T.ThrowStatement && !stops(n)) found = true;
+      return undefined;
+    });
+    return found;
+  };
+  const allStop = (root: Node): boolean => stops(root) || (root.type === T.BlockStatement && root.body.some((st) => stops(st)));
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && isFunction(n)) return false;
+    if (n.type !== T.IfStatement) return undefined;
+    const tested = statusesTested(n.test, ctx.sourceCode);
+    // `status >= 400 && status < 500 && status !== 429`: 429 carved out of a fail-fast client range goes
+    // round with every other failure; it is not handled apart (as for hand-written loops, ../operation).
+    if (clientRangeGuard(tested)) return undefined;
+    const codes = tested.map((t) => t.code).filter(isRetryAfterStatus);
+    for (const code of new Set(codes)) {
+      const holds = evalTest(n.test, { kind: 'status', code }, ctx.sourceCode);
+      const sendsRound =
+        (holds === true && throwsWithoutStop(n.consequent) && !allStop(n.consequent)) ||
+        (holds === false && allStop(n.consequent) && !n.alternate && throwsOutside(ctx, fn.body, n.consequent, stops));
+      if (sendsRound) {
+        out.push(n.test);
+        break;
+      }
+    }
+    return undefined;
+  });
+  return out;
+}
+
+/** Whether a function body throws without stopping the retry somewhere outside `except`. */
+function throwsOutside(ctx: LibraryContext, body: Node, except: Node, stops: (st: Node) => boolean): boolean {
+  let found = false;
+  walk(body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || n === except || (n !== body && isFunction(n))) return false;
+    if (n.type === T.ThrowStatement && !stops(n)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /** A classifier call or a status range anywhere in the function (`isRetryable(err)`, `status >= 500`). */
