@@ -5,7 +5,7 @@ import type { RetrySettings } from '../utils/settings';
 import { alwaysExits, calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, testsOnlySuccessfulAnswers, type HttpCall } from './http';
-import { bindingOf, originOf, variableOf, isReferenceTo } from './scope';
+import { bindingOf, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { evalTest, outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
@@ -637,7 +637,7 @@ function callPlan(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode
   const hit = callPlans.get(call);
   if (hit) return hit;
   // `nonIdempotentOperation`'s own first tests, which do not read the region.
-  const operation = runsHookMutation(sourceCode, call) || !!sentMessage(sourceCode, call) || (!!calleeName(call) && unwrap(call.callee).type === T.MemberExpression);
+  const operation = runsHookMutation(sourceCode, call) || !!sentMessage(sourceCode, call) || (!!calleeName(call) && unwrap(call.callee).type === T.MemberExpression) || requestsGraphqlMutation(sourceCode, call);
   const fn = sameFileFunction(call.callee, { sourceCode });
   const thenCallback = calleeName(call) === 'then' && call.arguments[0] && unwrap(call.arguments[0]).type === T.Identifier ? sameFileFunction(call.arguments[0], { sourceCode }) : undefined;
   const plan = { operation, fn, thenCallback };
@@ -1117,6 +1117,12 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     if (!key) return { node: call, method: `\`${sent.method}\` call (a message sent)`, key: 'none', keyNode: undefined };
     return fresh ? { node: call, method: `\`${sent.method}\` call`, key: 'per-attempt', keyNode: fresh } : undefined;
   }
+  if (name === 'request' || name === 'query' || name === 'rawRequest') {
+    // graphql-request `client.request(DOC, vars)` / `request(url, DOC)`, the document inline or defined apart.
+    const docs = call.arguments.slice(0, 2).map((a) => graphqlDocumentText(ctx.sourceCode, a));
+    if (docs.some((text) => text !== undefined && isMutationDocument(text))) return { node: call, method: 'GraphQL mutation', key: 'none', keyNode: undefined };
+    return undefined;
+  }
   if (!name || callee.type !== T.MemberExpression) return undefined;
   const obj = unwrap(callee.object);
   const keyIn = (arg: Node | undefined): 'stable' | 'per-attempt' | 'none' | 'unknown' => {
@@ -1140,12 +1146,6 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     if (k.kind === 'per-attempt') return { node: call, method: 'GraphQL mutation', key: 'per-attempt', keyNode: k.node };
     return undefined;
   }
-  if (name === 'request' || name === 'query') {
-    const first = call.arguments[0] && unwrap(call.arguments[0]);
-    const text = first?.type === T.TaggedTemplateExpression ? first.quasi.quasis.map((q) => q.value.raw).join('') : stringValue(first);
-    if (text && /^\s*mutation\b/.test(text)) return { node: call, method: 'GraphQL mutation', key: 'none', keyNode: undefined };
-    return undefined;
-  }
   if (SDK_CREATE.has(name) && obj.type === T.MemberExpression) {
     const root = unwrap(obj.object);
     if (root.type === T.Identifier && ['Object', 'Promise', 'Array', 'document', 'React'].includes(root.name)) return undefined;
@@ -1165,6 +1165,51 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     }
   }
   return undefined;
+}
+
+/**
+ * The text of a GraphQL document: a string, a template (its static parts), a tagged template
+ * (`gql\`…\``, `graphql\`…\``) or a `gql(…)` / `graphql(…)` call (GraphQL Code Generator's client
+ * preset), inline or held in a same-file binding the resolver follows (`const CREATE = gql\`…\``).
+ * Undefined when the argument is none of these (a document imported from another file).
+ */
+export function graphqlDocumentText(sourceCode: TSESLint.SourceCode, arg: Node | undefined): string | undefined {
+  if (!arg || arg.type === T.SpreadElement) return undefined;
+  const r = resolveExpression(sourceCode, arg);
+  const n = r.kind === 'value' ? unwrap(r.node) : unwrap(arg);
+  if (n.type === T.TaggedTemplateExpression) return n.quasi.quasis.map((q) => q.value.raw).join(' ');
+  if (n.type === T.TemplateLiteral) return n.quasis.map((q) => q.value.raw).join(' ');
+  if (n.type === T.CallExpression && /^(?:gql|graphql|parse)$/.test(calleeName(n) ?? '') && n.arguments[0]) return graphqlDocumentText(sourceCode, n.arguments[0]);
+  return stringValue(n);
+}
+
+/** graphql-request's `request(url, DOC, vars)` / `rawRequest(…)` (a free function) with a mutation document. */
+function requestsGraphqlMutation(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
+  if (!/^(?:request|rawRequest)$/.test(calleeName(call) ?? '')) return false;
+  return call.arguments.slice(0, 2).some((a) => {
+    const text = graphqlDocumentText(sourceCode, a);
+    return text !== undefined && isMutationDocument(text);
+  });
+}
+
+/**
+ * Whether a GraphQL document holds a mutation operation (the GraphQL spec's `mutation` keyword
+ * opening an operation definition, outside any selection set), after comments and any fragment
+ * definitions before it. A text that does not open as a GraphQL document (SQL, prose) holds none.
+ */
+export function isMutationDocument(text: string): boolean {
+  // Operation keywords count only outside selection sets (brace depth 0).
+  let depth = 0;
+  let first = true;
+  for (const m of text.replace(/#[^\n]*/g, ' ').matchAll(/[{}]|[_A-Za-z][_0-9A-Za-z]*/g)) {
+    // A GraphQL document opens with an operation, a fragment or a bare selection set (not SQL, not prose).
+    if (first && !/^(?:\{|query|mutation|subscription|fragment)$/.test(m[0])) return false;
+    first = false;
+    if (m[0] === '{') depth++;
+    else if (m[0] === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && m[0] === 'mutation') return true;
+  }
+  return false;
 }
 
 /** Whether a test bounds the status to the 4xx range (`>= 400` and `< 500`): a client-error guard. */
