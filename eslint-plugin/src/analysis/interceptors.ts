@@ -217,7 +217,10 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
   // Retry-After is honoured when it flows into a delay: read from the response (or computed by
   // code we cannot see from the error or response) and waited for.
   const honoursRetryAfter = waits.some((w) => w.delay.retryAfter !== undefined || (w.delay.opaque && dependsOnError(w, vars, sourceCode)));
-  const op = analyzeOperation(handler.body, [], ctx, () => true);
+  // An `if` leads to the replay when its branch holds the replay (or the helper call that makes it) or falls through towards it; a
+  // branch that leaves without it (`return Promise.reject(error)`) does not.
+  const leadsToReplay = (ifStmt: TSESTree.IfStatement): boolean => contains(ifStmt.consequent, replay.entry) || !alwaysExits(ifStmt.consequent);
+  const op = analyzeOperation(handler.body, [], ctx, leadsToReplay);
 
   const clientErrorRetries: ClientErrorRetry[] = [...paths.clientStatus.map((node) => ({ node, reason: 'client-status' as const }))];
   // Axios rejects 4xx/5xx unless the instance's `validateStatus` decides otherwise: then what reaches

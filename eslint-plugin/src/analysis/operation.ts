@@ -906,12 +906,10 @@ function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCode): Cli
  */
 function predicateRateLimitChecks(ifStmt: TSESTree.IfStatement, sourceCode: TSESLint.SourceCode, retriedWhenTrue: boolean): Node[] {
   const out: Node[] = [];
-  // Only a predicate about throttling itself (every status it tests is 429/503) handles them
-  // explicitly; a general classifier that lets 429 through beside 5xx is a catch-all (PRODUCT).
-  const positive = (test: Node): boolean => {
-    const tested = statusesTested(test, sourceCode);
-    return tested.length > 0 && tested.every((x) => isRetryAfterStatus(x.code)) && tested.some((x) => x.op === '===' || x.op === '==' || x.op === 'in');
-  };
+  // A predicate handles 429/503 explicitly when it names one of them, in a comparison or a status
+  // list (PRODUCT: "a status check or a status list"), as an inline test does; one that lets them
+  // through only inside a range (`status >= 500`) is a catch-all judged by the other rules.
+  const positive = (test: Node): boolean => statusesTested(test, sourceCode).some((x) => isRetryAfterStatus(x.code) && (x.op === '===' || x.op === '==' || x.op === 'in'));
   walk(ifStmt.test, sourceCode.visitorKeys, (n) => {
     if (isFunction(n)) return false;
     if (n.type !== T.CallExpression) return undefined;
