@@ -5,7 +5,7 @@ import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, propertyName, stringValue, unwrap, walk } from './ast';
 import { returnedExpressions, sameFileFunction } from './delay';
-import { bindingOf, laterWrites, normalPath, originOf, staticValues, variableOf, type Origin } from './scope';
+import { bindingOf, constantValue, laterWrites, normalPath, originOf, staticValues, variableOf, type Origin } from './scope';
 import type { Node, NonIdempotentRequest } from './types';
 import { GENERATION_ENDPOINT_RE } from './vocabulary';
 
@@ -84,7 +84,10 @@ const ID_MODULES = new Set(['uuid', 'nanoid', 'ulid', 'ulidx', 'crypto', 'node:c
 function staticString(sourceCode: TSESLint.SourceCode, node: Node): string | undefined {
   try {
     const v = ASTUtils.getStaticValue(unwrap(node) as TSESTree.Node, sourceCode.getScope(node));
-    return typeof v?.value === 'string' ? v.value : undefined;
+    if (typeof v?.value === 'string') return v.value;
+    // What getStaticValue does not read (a TypeScript enum member): the one constant-value reader.
+    const c = constantValue(sourceCode, node);
+    return typeof c?.value === 'string' ? c.value : undefined;
   } catch {
     return undefined;
   }
@@ -660,7 +663,8 @@ function passedAsValue(sourceCode: TSESLint.SourceCode, fn: TSESTree.FunctionLik
 
 /**
  * The object literals a same-file helper call returns (`headers: authHeaders(token)`), when every
- * value it returns is one; undefined otherwise (then the headers stay unknown).
+ * value it returns is one (each branch of a returned `?:` counted); undefined otherwise (then the
+ * headers stay unknown).
  */
 function builtByHelper(sourceCode: TSESLint.SourceCode, value: Node): { call: TSESTree.CallExpression; fn: Node; objects: TSESTree.ObjectExpression[] } | undefined {
   const call = unwrap(value);
@@ -668,7 +672,12 @@ function builtByHelper(sourceCode: TSESLint.SourceCode, value: Node): { call: TS
   const fn = sameFileFunction(call.callee, { sourceCode });
   if (!fn) return undefined;
   const objects: TSESTree.ObjectExpression[] = [];
-  const returned = returnedExpressions(fn, sourceCode);
+  // A returned choice (`token ? { Authorization: … } : {}`) returns each of its branches.
+  const branches = (r: Node): Node[] => {
+    const u = unwrap(r);
+    return u.type === T.ConditionalExpression ? [...branches(u.consequent), ...branches(u.alternate)] : [u];
+  };
+  const returned = returnedExpressions(fn, sourceCode).flatMap((r) => (r ? branches(r) : [undefined]));
   for (const r of returned) {
     const o = r && resolveObjectLiteral(sourceCode, r);
     if (!o) return undefined;

@@ -853,6 +853,8 @@ export function constantValue(sourceCode: TSESLint.SourceCode, expr: Node | null
       if (unwrap(n.object).type === T.ThisExpression) return undefined;
       const name = propertyName(n);
       if (name === undefined) return undefined;
+      const member = enumMember(sourceCode, n.object, name, depth);
+      if (member) return member;
       const obj = constObject(sourceCode, n.object, depth + 1);
       const prop = obj?.properties.get(name);
       return prop && !prop.overridable ? constantValue(sourceCode, prop.value, depth + 1) : undefined;
@@ -860,6 +862,45 @@ export function constantValue(sourceCode: TSESLint.SourceCode, expr: Node | null
     default:
       return undefined;
   }
+}
+
+/**
+ * The value of a member of a same-file TypeScript enum (`Verb.POST` with `enum Verb { POST = 'POST' }`,
+ * `Status.TooMany` with `enum Status { TooMany = 429 }`): its initializer's constant, or for a
+ * member without one the previous numeric member plus one (the first is 0), as TypeScript assigns
+ * them. Undefined when the object is not an enum of this file, the member is absent, or a value
+ * cannot be read. An enum declared more than once (merged declarations) is not read.
+ */
+function enumMember(sourceCode: TSESLint.SourceCode, object: Node, name: string, depth: number): { value: TSESTree.Literal['value'] | undefined } | undefined {
+  const o = unwrap(object);
+  if (o.type !== T.Identifier) return undefined;
+  const v = variableOf(sourceCode, o);
+  if (!v || v.defs.length !== 1 || v.defs[0]!.node.type !== T.TSEnumDeclaration) return undefined;
+  const decl = v.defs[0]!.node;
+  const members = decl.body.members;
+  let next: number | undefined = 0;
+  for (const m of members) {
+    const key = m.id.type === T.Identifier ? m.id.name : typeof m.id.value === 'string' ? m.id.value : undefined;
+    let value: TSESTree.Literal['value'] | undefined;
+    if (m.initializer) {
+      const c = constantValue(sourceCode, m.initializer, depth + 1);
+      if (!c) return key === name ? undefined : enumRest(members, m, name);
+      value = c.value;
+    } else {
+      if (next === undefined) return undefined;
+      value = next;
+    }
+    if (key === name) return { value };
+    next = typeof value === 'number' ? value + 1 : undefined;
+  }
+  return undefined;
+}
+
+/** After a member whose value cannot be read, a later member is readable only when it has a constant initializer of its own. */
+function enumRest(members: readonly TSESTree.TSEnumMember[], after: TSESTree.TSEnumMember, name: string): { value: TSESTree.Literal['value'] | undefined } | undefined {
+  const later = members.slice(members.indexOf(after) + 1).find((m) => (m.id.type === T.Identifier ? m.id.name : m.id.value) === name);
+  const init = later?.initializer && unwrap(later.initializer);
+  return init?.type === T.Literal ? { value: init.value } : undefined;
 }
 
 /** A same-file object literal an expression names through never-reassigned bindings only (no parameters, fields or calls). */
