@@ -40,7 +40,7 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   { folder: 'held-out-10', cases: 70, recall: 0.92, precision: 0.97 },
   // Written and scored blind on 2026-12-03 (summary lines only): floors at the end-of-session score.
   { folder: 'held-out-13', cases: 68, recall: 0.97, precision: 0.97 },
-  { folder: 'held-out-14', cases: 70, recall: 0.86, precision: 0.95 },
+  { folder: 'held-out-14', cases: 70, recall: 0.90, precision: 0.95 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {

@@ -93,6 +93,20 @@ function analyzeAssignedRestart(assign: TSESTree.AssignmentExpression, ctx: Ctx)
   return eventRestartSite(assign, unwrap(left.object), assign.right, ctx);
 }
 
+/** Emitter methods that are not an operation that can fail and be run again: listeners, teardown, accessors. */
+const NOT_AN_OPERATION_RE = /^(?:on|once|off|addListener|removeListener|removeAllListeners|prependListener|prependOnceListener|addEventListener|removeEventListener|emit|listeners|listenerCount|destroy|close|end|terminate|abort|stop|disconnect|pause|unref|ref|kill|quit|exit|reset|clear\w*|set\w*|get\w*|has\w*|is\w*|toString|toJSON)$/;
+
+/**
+ * Whether a same-file function is run (called, scheduled or handed on by name) somewhere outside
+ * `handler`: the code runs it as its ordinary operation, not only from the failure handler.
+ */
+function calledOutside(fn: TSESTree.FunctionLike, handler: TSESTree.FunctionLike, ctx: Ctx): boolean {
+  const id = fn.type === T.FunctionDeclaration ? fn.id : fn.parent?.type === T.VariableDeclarator && fn.parent.id.type === T.Identifier ? fn.parent.id : undefined;
+  const v = id ? variableOf(ctx.sourceCode, id) : undefined;
+  if (!v) return false;
+  return v.references.some((r) => r.identifier !== id && !contains(handler, r.identifier) && !contains(fn, r.identifier) && r.isRead());
+}
+
 /** Listener registrations that return their emitter (Node's `EventEmitter`, socket.io, ws). */
 const LISTEN_NAMES: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
@@ -117,6 +131,17 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
     const c = unwrap(n.callee);
     return c.type === T.MemberExpression && RESTART_RE.test(propertyName(c) ?? '') && owners.has(ctx.sourceCode.getText(unwrap(c.object)));
   };
+  // Or the emitter's own operation run again: a method of the emitter (not a listener, teardown or
+  // accessor call) made by a same-file function the file also runs outside the handler (at start,
+  // on an interval): `autoUpdater.on('error', () => setTimeout(runCheck, ms))` with `runCheck`
+  // calling `autoUpdater.checkForUpdates()` and also called at start. Its failures are reported on
+  // the same event, so the handler runs again.
+  const rerunsOperation = (n: TSESTree.CallExpression, fn: TSESTree.FunctionLike): boolean => {
+    const c = unwrap(n.callee);
+    if (fn === handler || c.type !== T.MemberExpression || !owners.has(ctx.sourceCode.getText(unwrap(c.object)))) return false;
+    if (NOT_AN_OPERATION_RE.test(propertyName(c) ?? '')) return false;
+    return calledOutside(fn, handler, ctx);
+  };
   // Breadth-first from the handler through the same-file functions it calls, schedules or binds.
   const seen = new Set<Node>([handler]);
   let frontier: { fn: TSESTree.FunctionLike; path: RestartStep[] }[] = [{ fn: handler, path: [] }];
@@ -134,7 +159,7 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
           return false;
         }
         // A call into the file's own code is followed; only a call the file does not define restarts.
-        if (!sameFileFunction(n.callee, ctx) && isRestart(n)) {
+        if (!sameFileFunction(n.callee, ctx) && (isRestart(n) || rerunsOperation(n, fn))) {
           path = [...before, { fn, at: n }];
           return false;
         }
