@@ -97,6 +97,23 @@ function analyzeAssignedRestart(assign: TSESTree.AssignmentExpression, ctx: Ctx)
 const NOT_AN_OPERATION_RE = /^(?:on|once|off|addListener|removeListener|removeAllListeners|prependListener|prependOnceListener|addEventListener|removeEventListener|emit|listeners|listenerCount|destroy|close|end|terminate|abort|stop|disconnect|pause|unref|ref|kill|quit|exit|reset|clear\w*|set\w*|get\w*|has\w*|is\w*|toString|toJSON)$/;
 
 /**
+ * Whether a call is made for its effect (an operation), not for its value: a statement of its own,
+ * awaited or chained with `.then`/`.catch`/`.finally` only, or a concise arrow's body
+ * (`autoUpdater.checkForUpdates().catch(log)`); a call whose value feeds a test or an argument
+ * (`this.isTimedOut() ? a : b`) reads state.
+ */
+function runForEffect(call: TSESTree.CallExpression): boolean {
+  let n: Node = call;
+  for (;;) {
+    const p: Node | undefined = n.parent;
+    if (!p) return false;
+    if (p.type === T.AwaitExpression || p.type === T.ChainExpression) n = p;
+    else if (p.type === T.MemberExpression && p.object === n && /^(?:then|catch|finally)$/.test(propertyName(p) ?? '') && p.parent?.type === T.CallExpression && p.parent.callee === p) n = p.parent;
+    else return p.type === T.ExpressionStatement || (p.type === T.ArrowFunctionExpression && p.body === n);
+  }
+}
+
+/**
  * Whether a same-file function is run (called, scheduled or handed on by name) somewhere outside
  * `handler`: the code runs it as its ordinary operation, not only from the failure handler.
  */
@@ -140,7 +157,7 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
     const c = unwrap(n.callee);
     if (fn === handler || c.type !== T.MemberExpression || !owners.has(ctx.sourceCode.getText(unwrap(c.object)))) return false;
     if (NOT_AN_OPERATION_RE.test(propertyName(c) ?? '')) return false;
-    return calledOutside(fn, handler, ctx);
+    return runForEffect(n) && calledOutside(fn, handler, ctx);
   };
   // Breadth-first from the handler through the same-file functions it calls, schedules or binds.
   const seen = new Set<Node>([handler]);
