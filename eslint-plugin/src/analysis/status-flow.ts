@@ -61,8 +61,15 @@ function decide(v: Variable, sourceCode: TSESLint.SourceCode, depth: number): bo
     }
     if (decl.init && !isPlaceholder(decl.init)) sources.push(decl.init);
   } else if (def.type === 'Parameter') {
-    // `.then((r) => r.status).then((sc) => …)`: the parameter of the stage after a status stage.
     const fn = def.node as Node;
+    // A parameter of a same-file function that every call in the file hands a status
+    // (`const transient = (s) => s === 429 || s >= 500` called as `transient(res.status)`).
+    if (isFunction(fn)) {
+      const at = fn.params.indexOf(def.name as TSESTree.Parameter);
+      const args = at >= 0 ? argumentsAt(fn, at, sourceCode) : undefined;
+      if (args && args.length > 0 && args.every((a) => isStatusValue(a, sourceCode, depth + 1))) return true;
+    }
+    // `.then((r) => r.status).then((sc) => …)`: the parameter of the stage after a status stage.
     const host = fn.parent;
     if (!(isFunction(fn) && fn.params[0] === def.name && host?.type === T.CallExpression && calleeName(host) === 'then' && host.arguments[0] === fn)) return false;
     const prev = unwrap(host.callee);
@@ -104,6 +111,26 @@ function isPlaceholder(e: Node): boolean {
 }
 
 /** Whether an expression's value is an HTTP status by data flow (see {@link holdsStatus}). */
+/**
+ * The arguments every call of a same-file function passes at position `at`, when all its uses in
+ * the file are direct calls (a function handed on as a value may be called from elsewhere: undefined).
+ */
+function argumentsAt(fn: TSESTree.FunctionLike, at: number, sourceCode: TSESLint.SourceCode): Node[] | undefined {
+  const id = fn.type === T.FunctionDeclaration ? fn.id : fn.parent?.type === T.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === T.Identifier ? fn.parent.id : undefined;
+  const v = id ? variableOf(sourceCode, id) : undefined;
+  if (!v) return undefined;
+  const out: Node[] = [];
+  for (const r of v.references) {
+    if (r.identifier === id) continue;
+    const call = r.identifier.parent;
+    if (call?.type !== T.CallExpression || call.callee !== r.identifier) return undefined;
+    const arg = call.arguments[at];
+    if (!arg || arg.type === T.SpreadElement) return undefined;
+    out.push(arg);
+  }
+  return out;
+}
+
 function isStatusValue(expr: Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
   if (depth > 6) return false;
   const e = unwrap(expr);
