@@ -73,7 +73,8 @@ const sameLines = (line: number): number => line;
 
 /**
  * (a) Renames every binding the file declares (variables, parameters, functions, classes, catch
- * parameters; not imports, not types) to a neutral name `q1`, `q2`, …. Shorthand properties keep
+ * parameters; not imports, not types, not enums or their members, which are read as properties:
+ * `Verb.Post`) to a neutral name `q1`, `q2`, …. Shorthand properties keep
  * their key (`{ delay }` → `{ delay: q3 }`) and exports their exported name, so the program means
  * the same. `keep(name)` leaves a binding as it is.
  */
@@ -86,7 +87,7 @@ export function renameLocals(code: string, file: string, keep: (name: string) =>
   for (const scope of sm.scopes) {
     for (const v of scope.variables) {
       if (!v.defs.length) continue;
-      if (v.defs.some((d: any) => d.type === 'ImportBinding' || d.type === 'ImplicitGlobalVariable' || d.type === 'Type' || d.type === 'TSEnumName' || d.type === 'TSModuleName')) continue;
+      if (v.defs.some((d: any) => d.type === 'ImportBinding' || d.type === 'ImplicitGlobalVariable' || d.type === 'Type' || d.type === 'TSEnumName' || d.type === 'TSEnumMemberName' || d.type === 'TSModuleName')) continue;
       if (v.name === 'arguments' || keep(v.name)) continue;
       // `constructor(private http: HttpClient)` also declares the member `this.http`: its name is API.
       if (v.defs.some((d: any) => parents.get(d.name)?.type === 'TSParameterProperty' || (parents.get(d.name)?.type === 'AssignmentPattern' && parents.get(parents.get(d.name))?.type === 'TSParameterProperty'))) continue;

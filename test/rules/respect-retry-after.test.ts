@@ -8,13 +8,14 @@ const ruleTester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeat
 
 ruleTester.run('respect-retry-after', rule, {
   valid: [
-    // shared catch-classified-axios-ok (rewritten): classifier on the error before retrying
+    // shared catch-classified-axios-ok (rewritten): classifier on the error before retrying (a 5xx range lets 503 through
+    // with every other server error: no explicit handling of 429/503, PRODUCT)
     `import axios, { AxiosError } from 'axios';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 function worthRetrying(e: unknown): boolean {
   if (!(e instanceof AxiosError)) return false;
   const status = e.response?.status;
-  return status === undefined || status === 429 || status >= 500;
+  return status === undefined || status >= 500;
 }
 
 export async function loadCatalogue(region: string) {
@@ -224,6 +225,30 @@ export async function lookup(url: string) {
 }`,
   ],
   invalid: [
+    {
+      // A same-file classifier that names 429 handles it explicitly (PRODUCT: "a status check or a
+      // status list"), as the same test written inline in the catch would.
+      name: 'a classifier apart that names 429, waits without Retry-After',
+      code: `import axios, { AxiosError } from 'axios';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+function worthRetrying(e: unknown): boolean {
+  if (!(e instanceof AxiosError)) return false;
+  const status = e.response?.status;
+  return status === undefined || status === 429 || status >= 500;
+}
+
+export async function loadCatalogue(region: string) {
+  for (let n = 0; n < 5; n++) {
+    try {
+      return (await axios.get(\`https://catalogue.example.test/\${region}\`)).data;
+    } catch (e) {
+      if (n === 4 || !worthRetrying(e)) throw e;
+      await sleep(Math.random() * Math.min(9000, 150 * 2 ** n));
+    }
+  }
+}`,
+      errors: [{ messageId: 'ignoresRetryAfter', line: 6, suggestions: [] }],
+    },
     {
       // The 429 path declares its own \`res\` before the wait: the header read moved just before the
       // wait would read that response, not the one the status came from (fixes5: text moved between
