@@ -3,8 +3,9 @@
 // finding, add none and stay inside the retry (harness problemOf). npm test runs 60 programs (about 25 s);
 // RETRY_LINT_GENERATED=2000 runs the full set.
 import assert from 'node:assert/strict';
+import ts from 'typescript';
 import { seededRandom } from '../helper/prng';
-import { findings, newTally, offeredEdits, problemOf, tally, tallyLine } from './harness';
+import { apply, findings, newTally, offeredEdits, problemOf, runProgram, scheduleProblem, tally, tallyLine, type Answer, type OfferedEdit } from './harness';
 
 const COUNT = Number(process.env.RETRY_LINT_GENERATED ?? 60);
 
@@ -98,5 +99,90 @@ describe('generated retry programs: every offered edit parses, removes its findi
     // eslint-disable-next-line no-console
     console.log(`      generated: ${programs} programs, ${withFindings} with findings, ${findingsTotal} findings, ${withEdit} with an edit; suggestions: ${tallyLine(counts.suggestion)}; helper actions: ${tallyLine(counts.helper)}; problems ${problems.length}`);
     assert.deepEqual(problems.slice(0, 5), []);
+  });
+});
+
+/**
+ * A generated program (or an edit of it) as a script for the harness' runProgram: the module lines
+ * dropped (the harness provides the clock-driven `sleep` and `setTimeout`), TypeScript's types
+ * stripped, a `delay` like the program's own, an axios over the scripted fetch (it throws on
+ * every non-2xx status, with `response.status`, as axios does), a silent console, and `run(url, body)` calling the
+ * program with an operation that fetches and throws on a non-2xx status.
+ */
+export function runnable(text: string, n: number): string {
+  const body = text
+    .split('\n')
+    .filter((l) => !/^(import axios|const axios = require|const sleep = |const delay = )/.test(l))
+    .join('\n')
+    .replace(/^export /gm, '');
+  const js = ts.transpileModule(body, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+  return `const console = { warn() {}, log() {}, error() {} };
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+async function send(u, method, data) {
+  const res = await fetch(u, { method, body: data });
+  if (!res.ok) throw Object.assign(new Error('Request failed with status code ' + res.status), { response: { status: res.status, headers: {} } });
+  return { data: await res.json(), status: res.status };
+}
+const axios = { get: (u) => send(u, 'GET'), post: (u, data) => send(u, 'POST', data) };
+${js}
+async function run(url, body) {
+  const op = async () => {
+    const res = await fetch(url);
+    if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { status: res.status });
+    return res.json();
+  };
+  return call${n}(url, body, op, 700);
+}`;
+}
+
+/** The scripted servers the generated programs run against (the last answer repeats). */
+const RUN_SCENARIOS: Record<string, Answer[]> = {
+  '503, 503, 200': [{ status: 503 }, { status: 503 }, { status: 200 }],
+  '400': [{ status: 400 }],
+  'network error, 200': ['network', { status: 200 }],
+  'always 503': [{ status: 503 }],
+};
+
+/** Why an edit may make fewer attempts than the original: the finding it resolves says so (a new bound; failing fast on a 4xx). */
+function mayMakeFewer(edit: OfferedEdit, scenario: string, unbounded: boolean): boolean {
+  const resolves = edit.plan?.resolves ?? [edit.finding.ruleId.replace(/^retry\//, '')];
+  if (resolves.includes('no-unbounded-retry') && (edit.finding.ruleId === 'retry/no-unbounded-retry' || (edit.kind === 'helper' && unbounded))) return true;
+  return resolves.includes('no-retry-on-client-error') && scenario === '400';
+}
+
+describe('generated retry programs, run both: every helper rewrite keeps the outcome, the attempts and the schedule', function () {
+  this.timeout(0);
+  it(`holds on ${COUNT} programs (seed 20261202)`, async () => {
+    const rnd = seededRandom(20261202);
+    let compared = 0;
+    const problems: string[] = [];
+    for (let n = 0; n < COUNT; n++) {
+      const { text, file } = generate(rnd, n);
+      const list = findings(text, file);
+      const unbounded = list.some((f) => f.ruleId === 'retry/no-unbounded-retry');
+      const edits = offeredEdits(text, file, list).filter((e) => e.kind === 'helper');
+      const seen = new Set<string>();
+      for (const edit of edits) {
+        const rewritten = apply(text, edit.edits);
+        if (seen.has(rewritten)) continue; // one plan claims several findings: run it once
+        seen.add(rewritten);
+        for (const [scenario, script] of Object.entries(RUN_SCENARIOS)) {
+          compared++;
+          const original = runnable(text, n);
+          const changed = runnable(rewritten, n);
+          const before = await runProgram(original, script);
+          const after = await runProgram(changed, script);
+          const fewer = mayMakeFewer(edit, scenario, unbounded) && after.requests.length < before.requests.length;
+          let problem: string | undefined;
+          if (!fewer && after.outcome !== before.outcome) problem = `outcome ${after.outcome} (was ${before.outcome})`;
+          else if (!fewer && after.requests.length !== before.requests.length) problem = `${after.requests.length} attempts (was ${before.requests.length})`;
+          else if (!fewer) problem = await scheduleProblem(original, changed, script, edit.plan?.resolves ?? []);
+          if (problem) problems.push(`program ${n} (${file}), "${edit.title}", ${scenario}: ${problem}\n${rewritten}`);
+        }
+      }
+    }
+    // eslint-disable-next-line no-console
+    console.log(`      generated, run both: ${compared} comparisons, ${problems.length} that differ`);
+    assert.deepEqual(problems.slice(0, 3), []);
   });
 });

@@ -334,3 +334,49 @@ export const LIBRARY_SCENARIOS: Record<string, LibraryAnswer[]> = {
   '429 Retry-After HTTP-date (+3 s), 200': [{ status: 429, retryAfter: 'date:+3' }, { status: 200 }],
   'always 503': [{ status: 503 }],
 };
+
+/** require-max-delay's default longest wait (ms): the one cap a rewrite may add where the original had none. */
+export const DEFAULT_MAX_DELAY_MS = 60_000;
+/** The bundled helper's default `maxDelayMs` (snippets/retry-with-backoff). */
+const HELPER_DEFAULT_MAX_DELAY_MS = 20_000;
+
+/**
+ * Compares, attempt by attempt, the waits of a retry program and of a helper rewrite of it (a
+ * `retryWithBackoff` or `backoffDelay` plan), on one scripted server. The rewrite may differ from
+ * the original only in these named ways, each the point of a finding it resolves:
+ * - full jitter: the helper draws each wait from [0, ceiling) (AWS Architecture Blog, "Exponential
+ *   Backoff And Jitter"); with random() = 0.5 it waits half the original's ceiling, the longest wait
+ *   the original could take there (the original run with random() just below 1);
+ * - growth (require-backoff): a constant wait (the same ceiling on every attempt) doubles on each
+ *   attempt, up to the helper's default cap (20 s) or the wait itself when longer;
+ * - cap (require-max-delay): no wait above `maxDelayMs` (60 000 ms unless given);
+ * - whole milliseconds: the helper rounds, so each wait may differ by up to 1 ms.
+ * A wait that follows an answer carrying Retry-After is the server's, and a wait after the last
+ * attempt delays only the final error: neither is compared here. Returns
+ * what differs, or undefined.
+ */
+export async function scheduleProblem(original: string, rewritten: string, script: readonly Answer[], resolves: readonly string[], maxDelayMs = DEFAULT_MAX_DELAY_MS): Promise<string | undefined> {
+  const top = await runProgram(original, script, () => 1 - 1e-12);
+  const ceilings = top.waits;
+  const after = (await runProgram(rewritten, script, () => 0.5)).waits;
+  const constant = ceilings.length > 1 && ceilings.every((w) => Math.abs(w - ceilings[0]!) < 1);
+  const grows = constant && resolves.includes('require-backoff');
+  // Growth the original did not have stops at the helper's default cap (20 s), or at the wait itself when longer.
+  const expected = ceilings.map((c, i) => 0.5 * Math.min(grows ? Math.min(ceilings[0]! * 2 ** i, Math.max(ceilings[0]!, HELPER_DEFAULT_MAX_DELAY_MS)) : c, maxDelayMs));
+  const told = (i: number): boolean => {
+    const a = script[Math.min(i, script.length - 1)];
+    return a !== undefined && a !== 'network' && !!a.headers && Object.keys(a.headers).some((k) => /retry-after/i.test(k));
+  };
+  // Only the waits an attempt follows: a wait after the last attempt (the original's catch waits
+  // before its loop test ends it) delays nothing but the final error.
+  const n = Math.min(expected.length, after.length, top.requests.length - 1);
+  for (let i = 0; i < n; i++) {
+    if (told(i)) continue;
+    if (Math.abs(after[i]! - expected[i]!) > 1) return `wait ${i + 1} is ${after[i]} ms, expected ${Math.round(expected[i]!)} ms (original ceilings ${ceilings.map(Math.round).join(', ')}; rewritten ${after.join(', ')})`;
+  }
+  // The original waited after its last attempt too (the wait is in the catch, before the loop's
+  // test ends it): the helper does not wait for nothing; every other wait is there.
+  const trailing = ceilings.length === top.requests.length && after.length === ceilings.length - 1;
+  if (after.length !== ceilings.length && !trailing) return `waits ${after.length} times, the original ${ceilings.length} (original ceilings ${ceilings.map(Math.round).join(', ')}; rewritten ${after.join(', ')})`;
+  return undefined;
+}

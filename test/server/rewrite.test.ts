@@ -194,7 +194,9 @@ return readJournal;`;
     );
     assert.equal(plan?.kind, 'delay');
     assert.deepEqual(plan?.names, ['backoffDelay']);
-    assert.match(output, /setTimeout\(done, backoffDelay\(n \+ 1, \{ baseDelayMs: 100 \}\)\)/);
+    // `n++` in the delay steps the counter before the wait: on the first retry n is 1, the helper's attempt 1.
+    // Unbounded and uncapped: the helper caps the growth at require-max-delay's 60 s.
+    assert.match(output, /setTimeout\(done, backoffDelay\(n, \{ baseDelayMs: 100, maxDelayMs: 60000 \}\)\)/);
   });
 
   it('does not rewrite when the operation uses the attempt counter and no wait exists to replace', () => {

@@ -12,6 +12,7 @@ import { contains, enclosingFunction, findAll, isFunction, walk } from '../analy
 import { OPAQUE_WAIT_RE, WAIT_NAME_RE } from '../analysis/vocabulary';
 import { isEffectivelyUnbounded } from '../analysis/limits';
 import { canMove, sameBindingAt, scopeAt, type Destination } from '../utils/scope-move';
+import { readSchedule, stepsBefore, type CounterAtWait, type Schedule } from './schedule';
 /** The bundled helper's exports a rewrite may import. */
 export type HelperName = 'retryWithBackoff' | 'backoffDelay';
 
@@ -200,14 +201,14 @@ function constInit(_sourceCode: SourceCode, name: string, from: Node): Node | un
  * A constant's name is kept when it means the same constant at `to` (where the option is written),
  * else its value is written.
  */
-function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode: Node, to?: Destination): { base?: string; cap?: string } {
+function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode: Node, to?: Destination): DelayText {
   if (!expr) return {};
   let e: Node = expr;
   if (e.type === T.Identifier) {
     const init = localInit(e.name, scopeNode) ?? constInit(sourceCode, e.name, scopeNode);
     if (init) e = init;
   }
-  const out: { base?: string; cap?: string } = {};
+  const out: DelayText = {};
   const literal = (n: Node): string | undefined => {
     if (n.type === T.Literal && typeof n.value === 'number') return n.raw;
     const value = n.type === T.Identifier ? numberValue(sourceCode, n, scopeNode) : undefined;
@@ -236,6 +237,39 @@ function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode:
   });
   if (base) out.base = base;
   return out;
+}
+
+/** Base delay and cap as the code writes them (a literal's text, or a constant's name). */
+interface DelayText {
+  base?: string;
+  cap?: string;
+}
+
+/** A delay option's text: the code's own text when it stands for `value` (a literal, a constant's name), else the number. */
+function optionText(sourceCode: SourceCode, text: string | undefined, value: number, scopeNode: Node): string {
+  if (text === undefined) return String(value);
+  const written = /^[\d_.]+$/.test(text) ? Number(text.replace(/_/g, '')) : numberValue(sourceCode, constInit(sourceCode, text, scopeNode) ?? localInit(text, scopeNode), scopeNode);
+  return written === value ? text : String(value);
+}
+
+/**
+ * The helper's delay options for a schedule read from the original (./schedule): `baseDelayMs` is
+ * the original's first wait; `maxDelayMs` its cap, or, uncapped, its longest wait over the attempts
+ * it makes (so the helper's default 20 s cap never cuts a schedule short), never above the
+ * project's `maxDelayMs` (require-max-delay, default 60 s). A constant wait gains the helper's
+ * doubling (the point of require-backoff), capped at the helper's default or the wait itself when longer.
+ */
+function helperDelay(schedule: Schedule, waits: number | undefined, options: RewriteOptions): { base: number; cap: number | undefined } {
+  const limit = options.maxDelayMs ?? REQUIRE_MAX_DELAY_MS;
+  const base = schedule.baseMs;
+  let cap: number | undefined;
+  if (schedule.growth === 'constant') cap = base > HELPER_MAX_DELAY_MS ? Math.min(base, limit) : limit < HELPER_MAX_DELAY_MS ? limit : undefined;
+  else {
+    const longest = schedule.capMs ?? (waits !== undefined && Number.isFinite(waits) && waits > 0 ? base * 2 ** (waits - 1) : Infinity);
+    cap = Math.min(longest, limit);
+    if (schedule.capMs === undefined && cap <= HELPER_MAX_DELAY_MS && limit >= HELPER_MAX_DELAY_MS) cap = undefined; // the helper's default cap is never reached
+  }
+  return { base, cap };
 }
 
 /** `const name = …` declared in the block around `from`. */
@@ -575,12 +609,14 @@ export interface RewriteOptions {
 
 /** The helper's own default cap on one backoff wait (snippets/retry-with-backoff: `maxDelayMs` 20000). */
 const HELPER_MAX_DELAY_MS = 20_000;
+/** require-max-delay's default longest wait (ms), the cap a rewrite never exceeds unless configured otherwise. */
+const REQUIRE_MAX_DELAY_MS = 60_000;
 
-function optionsText(maxAttempts: string, delay: { base?: string; cap?: string }, extra: string[], options: RewriteOptions): string {
+function optionsText(maxAttempts: string, delay: DelayText, extra: string[], options: RewriteOptions): string {
   const parts = [`maxAttempts: ${maxAttempts}`];
   if (delay.base) parts.push(`baseDelayMs: ${delay.base}`);
   const limit = options.maxDelayMs;
-  if (delay.cap) parts.push(`maxDelayMs: ${limit !== undefined && Number(delay.cap.replace(/_/g, '')) > limit ? limit : delay.cap}`);
+  if (delay.cap) parts.push(`maxDelayMs: ${delay.cap}`);
   else if (limit !== undefined && limit < HELPER_MAX_DELAY_MS) parts.push(`maxDelayMs: ${limit}`);
   // The helper honours a server's Retry-After up to 60000 ms by default and gives up past it; a lower project cap wins.
   if (limit !== undefined && limit < 60_000) parts.push(`maxRetryAfterMs: ${limit}`);
@@ -671,8 +707,8 @@ function textWith(sourceCode: SourceCode, node: Node, edits: readonly OffsetEdit
 }
 
 /** The operation as an arrow: `() => expr` for one `return expr`, else `async () => { … }`; with the key when it is sent. */
-function operationText(sourceCode: SourceCode, block: TSESTree.BlockStatement, outerIndent: string, inner: readonly OffsetEdit[]): string {
-  const params = inner.length > 0 ? '({ idempotencyKey })' : '()';
+function operationText(sourceCode: SourceCode, block: TSESTree.BlockStatement, outerIndent: string, inner: readonly OffsetEdit[], keyed = inner.length > 0): string {
+  const params = keyed ? '({ idempotencyKey })' : '()';
   const only = block.body[0];
   if (block.body.length === 1 && only?.type === T.ReturnStatement && only.argument) {
     let e: Node = only.argument;
@@ -685,10 +721,47 @@ function operationText(sourceCode: SourceCode, block: TSESTree.BlockStatement, o
   return `async ${params} => ${dedent(textWith(sourceCode, block, inner), by)}`;
 }
 
+/**
+ * For the variant that retries only transient failures (the helper's `isTransientError`, which
+ * reads a status from `error.status` or `error.response.status`): every error the operation throws
+ * itself on a failed response must carry that response's status, or the helper would not retry a
+ * 503 the original retried. A `throw new Error(…)` under a test of a response's `ok` or `status`
+ * becomes `throw Object.assign(new Error(…), { status: res.status })` (same message, one more
+ * field); an error that already names a status stays. Undefined when a throw's status cannot be
+ * known (it is not made under a response test, or throws something else): no such variant then.
+ */
+function statusEdits(sourceCode: SourceCode, block: Node): OffsetEdit[] | undefined {
+  const edits: OffsetEdit[] = [];
+  let unknown = false;
+  walk(block, sourceCode.visitorKeys, (n) => {
+    if (unknown) return false;
+    if (isFunction(n)) return false;
+    if (n.type !== T.ThrowStatement) return undefined;
+    const arg = n.argument;
+    const text = sourceCode.getText(arg);
+    if (/\bstatus(Code)?\s*:/.test(text)) return false; // names the status already (Object.assign(…, { status }))
+    let response: string | undefined;
+    for (let p: Node | undefined = n.parent; p && p !== block.parent; p = p.parent) {
+      if (p.type !== T.IfStatement) continue;
+      walk(p.test, sourceCode.visitorKeys, (m) => {
+        if (!response && m.type === T.MemberExpression && !m.computed && m.property.type === T.Identifier && (m.property.name === 'ok' || m.property.name === 'status') && m.object.type === T.Identifier) response = m.object.name;
+      });
+      if (response) break;
+    }
+    if (arg.type !== T.NewExpression || !response) {
+      unknown = true;
+      return false;
+    }
+    edits.push({ range: arg.range, text: `Object.assign(${text}, { status: ${response}.status })` });
+    return false;
+  });
+  return unknown ? undefined : edits;
+}
+
 /** The full rewrite's plans for one retry: the one that keeps what is retried, then (for a catch-all) the classified variant. */
 function fullPlans(
   sourceCode: SourceCode,
-  args: { key: string; replaced: [number, number]; block: TSESTree.BlockStatement; handler: TSESTree.CatchClause; reading: CatchReading; attempts: string; indent: string; site: RetrySite | undefined; region: Node; extraEdits: OffsetEdit[] },
+  args: { key: string; replaced: [number, number]; block: TSESTree.BlockStatement; handler: TSESTree.CatchClause; reading: CatchReading; attempts: string; indent: string; site: RetrySite | undefined; region: Node; extraEdits: OffsetEdit[]; counterAt: (wait: Node) => CounterAtWait | undefined | null },
   options: RewriteOptions,
 ): RewritePlan[] {
   const { block, handler, reading, site } = args;
@@ -704,18 +777,29 @@ function fullPlans(
   if (reading.moved.length > 0 && !canMove(sourceCode, reading.moved, { ...to, provided: new Map([[param ?? 'error', caught]]) })) return [];
   const keys = keyEdits(sourceCode, block, site);
   const waitArg = reading.waits[0] ? delayArgument(sourceCode.visitorKeys, reading.waits[0]) : undefined;
-  const delay = delayOptions(sourceCode, waitArg, reading.waits[0] ?? handler, to);
-  // A wait whose base delay cannot be read (the program's own delay function): the helper's
-  // default would replace it, a change of meaning; no full rewrite then.
-  if (waitArg && !delay.base) return [];
+  const written = delayOptions(sourceCode, waitArg, reading.waits[0] ?? handler, to);
+  let delay: DelayText = {};
+  if (waitArg) {
+    // The schedule the original waits, carried over attempt by attempt (base, doubling, cap); a
+    // delay whose schedule is not the helper's (linear, tripling, a ladder, the program's own
+    // delay function, a variable the retry writes) is not rewritten: the helper would change it.
+    const counter = args.counterAt(reading.waits[0]!);
+    if (counter === null || args.site?.waits.some((w) => w.delay.tiered && contains(args.region, w.node))) return [];
+    const waits = /^\d+$/.test(args.attempts) ? Number(args.attempts) - 1 : undefined;
+    const schedule = readSchedule(sourceCode, waitArg, counter, waits, reading.waits[0]!.range[0]);
+    if (!schedule) return [];
+    const numbers = helperDelay(schedule, waits, options);
+    const scopeNode = reading.waits[0] ?? handler;
+    delay = { base: optionText(sourceCode, written.base, numbers.base, scopeNode), cap: numbers.cap === undefined ? undefined : optionText(sourceCode, written.cap, numbers.cap, scopeNode) };
+  }
   // A bound the analysis reads as none (1,000 attempts or more) stays one after the rewrite: the
   // helper call is judged the same way, so the rewrite does not claim no-unbounded-retry then.
   const huge = /^\d+$/.test(args.attempts) && isEffectivelyUnbounded(Number(args.attempts));
   const resolves: RuleId[] = FULL_RESOLVES.filter((r) => !(huge && r === 'no-unbounded-retry'));
   if (keys && keys.length > 0) resolves.push('require-idempotency-key');
   if (retryAfter === 'error') resolves.push('respect-retry-after');
-  const op = operationText(sourceCode, block, args.indent, keys ?? []);
-  const make = (shouldRetry: string | undefined, title: string, more: RuleId[]): RewritePlan => {
+  const make = (shouldRetry: string | undefined, title: string, more: RuleId[], statuses: OffsetEdit[] = []): RewritePlan => {
+    const op = operationText(sourceCode, block, args.indent, [...(keys ?? []), ...statuses], (keys ?? []).length > 0);
     const extra = shouldRetry ? [`shouldRetry: ${shouldRetry.replace(/\n/g, `\n${args.indent}`)}`] : [];
     const text = `return await retryWithBackoff(${op}, ${optionsText(args.attempts, delay, extra, options)});`;
     return {
@@ -732,7 +816,8 @@ function fullPlans(
   const plans = [make(reading.shouldRetry, USE_HELPER_TITLE, [])];
   // A catch-all: the variant that retries only transient failures (the helper's default), which
   // fails fast on a 400 or 404: fewer attempts there, as no-retry-on-client-error says.
-  if (reading.retriesEverything) plans.push(make(undefined, `${USE_HELPER_TITLE}, retrying only transient errors (network, 408, 429, 5xx)`, ['no-retry-on-client-error']));
+  const statuses = reading.retriesEverything ? statusEdits(sourceCode, block) : undefined;
+  if (statuses) plans.push(make(undefined, `${USE_HELPER_TITLE}, retrying only transient errors (network, 408, 429, 5xx)`, ['no-retry-on-client-error'], statuses));
   return plans;
 }
 
@@ -782,7 +867,46 @@ function fullLoopRewrite(sourceCode: SourceCode, loop: TSESTree.ForStatement | T
     const outside = findAll(fnBody, sourceCode.visitorKeys, (n): n is TSESTree.Identifier => n.type === T.Identifier && n.name === counter.name).some((n) => !contains(loop, n) && !(n.parent?.type === T.VariableDeclarator && n.parent.id === n));
     if (outside) return [];
   }
-  return fullPlans(sourceCode, { key: `loop:${loop.range[0]}`, replaced: [loop.range[0], end], block, handler: tryStmt.handler, reading, attempts, indent: indentOf(sourceCode, loop), site, region: loop, extraEdits: edits }, options);
+  return fullPlans(sourceCode, { key: `loop:${loop.range[0]}`, replaced: [loop.range[0], end], block, handler: tryStmt.handler, reading, attempts, indent: indentOf(sourceCode, loop), site, region: loop, extraEdits: edits, counterAt: (w) => loopCounterAt(sourceCode, loop, counter, w) }, options);
+}
+
+/**
+ * A loop counter's value when `wait` runs on the first failed attempt, and its step per attempt:
+ * its start plus the steps made before the wait (a `while` loop's `attempt++` in the catch, a
+ * do-while's `tries++` at the top); a for-loop's update runs after the body. Undefined: no counter;
+ * null: a counter whose start or direction is unknown (the schedule cannot be mapped).
+ */
+function loopCounterAt(sourceCode: SourceCode, loop: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement, counter: Counter | undefined, wait: Node): CounterAtWait | undefined | null {
+  if (!counter) return undefined;
+  if (counter.start === undefined) return null;
+  const regions: Array<Node | null | undefined> = [loop.type === T.DoWhileStatement ? undefined : loop.test, loop.body];
+  const before = stepsBefore(sourceCode, regions, counter.name, wait);
+  const all = stepsBefore(sourceCode, [...regions, loop.type === T.ForStatement ? loop.update : undefined, loop.type === T.DoWhileStatement ? loop.test : undefined], counter.name, { range: [Infinity, Infinity] } as unknown as Node);
+  const step = all.up === 1 && all.down === 0 ? 1 : all.down === 1 && all.up === 0 ? -1 : undefined;
+  if (step === undefined) return null;
+  return { name: counter.name, first: counter.start + before.up - before.down, step };
+}
+
+/**
+ * The wait stands in a branch between it and `owner` that tests the counter. With other waits of
+ * other delays, the retry picks among them by the attempt count (`if (attempt < 2) await
+ * sleep(500); else await sleep(2000)`, a ladder): its schedule is the branches', not its own
+ * delay expression's.
+ */
+function pickedByCounter(sourceCode: SourceCode, wait: Node, counter: string, owner: Node): boolean {
+  for (let p: Node | undefined = wait.parent, child: Node = wait; p && p !== owner; child = p, p = p.parent) {
+    const test = p.type === T.IfStatement || p.type === T.ConditionalExpression ? p.test : p.type === T.SwitchStatement ? p.discriminant : p.type === T.SwitchCase ? p.test : undefined;
+    if (test && child !== test && mentions(sourceCode.visitorKeys, test, counter)) return true;
+    if (p.type === T.LogicalExpression && child === p.right && mentions(sourceCode.visitorKeys, p.left, counter)) return true;
+  }
+  return false;
+}
+
+/** The attempt number (from 1, as the helper counts) a counter stands for at a wait, as code. */
+function attemptText(counter: CounterAtWait): string {
+  const offset = 1 - counter.first;
+  if (counter.step === 1) return offset === 0 ? counter.name : offset > 0 ? `${counter.name} + ${offset}` : `${counter.name} - ${-offset}`;
+  return `${counter.first + 1} - ${counter.name}`;
 }
 
 /** The function a recursive retry call re-enters, when the call is in that function's catch clause. */
@@ -831,11 +955,12 @@ function fullRecursionRewrite(sourceCode: SourceCode, call: TSESTree.CallExpress
   if (!reading) return [];
   const attempts = (reading.guardAttempts !== undefined && reading.guardAttempts > 0 ? String(reading.guardAttempts) : undefined) ?? analysisAttempts(site) ?? '3';
   if (reading.boundGuard && reading.guardAttempts === undefined && !analysisAttempts(site)) return [];
-  return fullPlans(sourceCode, { key: `recursion:${fn.range[0]}`, replaced: tryStmt.range, block, handler: tryStmt.handler, reading, attempts, indent: indentOf(sourceCode, tryStmt), site, region: tryStmt, extraEdits: [] }, options);
+  const counterAt = (): CounterAtWait | undefined | null => (counter ? (counter.start === undefined ? null : { name: counter.name, first: counter.start, step: counter.step }) : undefined);
+  return fullPlans(sourceCode, { key: `recursion:${fn.range[0]}`, replaced: tryStmt.range, block, handler: tryStmt.handler, reading, attempts, indent: indentOf(sourceCode, tryStmt), site, region: tryStmt, extraEdits: [], counterAt }, options);
 }
 
 /** Fallback: the wait's delay becomes `backoffDelay(attempt, …)` (attempts counted from 1, as the helper does). */
-function delayRewrite(sourceCode: SourceCode, owner: Node, counter: Counter | undefined, site: RetrySite | undefined, key: string, options: RewriteOptions): RewritePlan | undefined {
+function delayRewrite(sourceCode: SourceCode, owner: Node, counter: Counter | undefined, counterAt: (wait: Node) => CounterAtWait | undefined | null, site: RetrySite | undefined, key: string, options: RewriteOptions): RewritePlan | undefined {
   if (!counter) return undefined;
   const siteWaits = site?.waits.map((w) => w.node) ?? [];
   let first: { arg: TSESTree.Expression; wait: Node } | undefined;
@@ -862,19 +987,31 @@ function delayRewrite(sourceCode: SourceCode, owner: Node, counter: Counter | un
   // except a wait the server chose (Retry-After, read by the model or named so).
   const serverChosen = (a: TSESTree.Expression): boolean => /retry-?after/i.test(sourceCode.getText(a)) || !!site?.waits.some((w) => localDelayOf(w) === a && w.delay.retryAfter !== undefined);
   const all = [first, ...(site?.waits.filter((w) => localDelayOf(w) && localDelayOf(w) !== first.arg).map((w) => ({ arg: localDelayOf(w)!, wait: w.node })) ?? [])];
-  const attempt = counter.start === 0 ? `${counter.name} + 1` : counter.name;
   const edits: OffsetEdit[] = [];
   const covers: Array<[number, number]> = [];
+  const bound = site?.bound.kind === 'bounded' ? site.bound.maxAttempts : undefined;
+  // Waits the schedule is read over: one per attempt of the analysis' bound (a bound counted in
+  // retries rather than attempts leaves one wait more), so an uncapped doubling's longest wait is
+  // never under-read and the helper's cap never cuts the last one short.
+  const waits = bound !== undefined && Number.isFinite(bound) ? bound : undefined;
   for (const { arg: a, wait } of all) {
     if (serverChosen(a)) continue;
-    const delay = delayOptions(sourceCode, a, a, { scope: sourceCode.getScope(a) });
-    // A delay whose base cannot be read (a call of the program's own delay function, `nextWait(i,
-    // baseMs)`): the helper's 100 ms default would replace it, so this wait is left as it is.
-    if (!delay.base) continue;
-    const limit = options.maxDelayMs;
-    const cap = delay.cap && limit !== undefined && Number(delay.cap.replace(/_/g, '')) > limit ? String(limit) : delay.cap ?? (limit !== undefined && limit < HELPER_MAX_DELAY_MS ? String(limit) : undefined);
-    const opts = [delay.base ? `baseDelayMs: ${delay.base}` : '', cap ? `maxDelayMs: ${cap}` : ''].filter(Boolean).join(', ');
-    const text = `backoffDelay(${attempt}${opts ? `, { ${opts} }` : ''})`;
+    // A wait the retry picks by the attempt count among other branches' waits (a ladder): the
+    // schedule is the branches', which one delay expression cannot carry; left as it is.
+    if (site?.waits.some((w) => w.node === wait && w.delay.tiered)) continue;
+    const at = counterAt(wait);
+    const ladder = all.some((o) => sourceCode.getText(o.arg) !== sourceCode.getText(a)) && pickedByCounter(sourceCode, wait, at?.name ?? '', owner);
+    if (!at || ladder) continue;
+    // The original's schedule, attempt by attempt (./schedule): a delay whose waits neither stay
+    // constant nor double (linear, tripling, the program's own delay function) is left as it is.
+    const schedule = readSchedule(sourceCode, a, at, waits, wait.range[0]);
+    if (!schedule) continue;
+    const numbers = helperDelay(schedule, waits, options);
+    const written = delayOptions(sourceCode, a, a, { scope: sourceCode.getScope(a) });
+    const base = optionText(sourceCode, written.base, numbers.base, a);
+    const cap = numbers.cap === undefined ? (options.maxDelayMs !== undefined && options.maxDelayMs < HELPER_MAX_DELAY_MS ? String(options.maxDelayMs) : undefined) : optionText(sourceCode, written.cap, numbers.cap, a);
+    const opts = [`baseDelayMs: ${base}`, cap ? `maxDelayMs: ${cap}` : ''].filter(Boolean).join(', ');
+    const text = `backoffDelay(${attemptText(at)}, { ${opts} })`;
     if (sourceCode.getText(a) === text) continue;
     edits.push({ range: a.range, text });
     covers.push(wait.range, a.range);
@@ -936,7 +1073,8 @@ export function planRewrites(sourceCode: SourceCode, offset: number, options: Re
   if (isLoop(anchor)) {
     const full = fullLoopRewrite(sourceCode, anchor, site, options);
     if (full.length > 0) return full;
-    const delay = delayRewrite(sourceCode, anchor, loopCounter(sourceCode, anchor), site, `loop:${anchor.range[0]}`, options);
+    const counter = loopCounter(sourceCode, anchor);
+    const delay = delayRewrite(sourceCode, anchor, counter, (w) => loopCounterAt(sourceCode, anchor, counter, w), site, `loop:${anchor.range[0]}`, options);
     return delay ? [delay] : [];
   }
   if (anchor.type === T.CallExpression) {
@@ -953,7 +1091,8 @@ export function planRewrites(sourceCode: SourceCode, offset: number, options: Re
     const pid = param?.type === T.AssignmentPattern ? param.left : param;
     const start = param?.type === T.AssignmentPattern ? numberValue(sourceCode, param.right, target.fn) : undefined;
     const counter = pid?.type === T.Identifier ? { name: pid.name, start } : undefined;
-    const delay = delayRewrite(sourceCode, target.fn.body, counter, site, `recursion:${target.fn.range[0]}`, options);
+    const counterAt = (): CounterAtWait | undefined | null => (counter ? (counter.start === undefined ? null : { name: counter.name, first: counter.start, step: 1 }) : undefined);
+    const delay = delayRewrite(sourceCode, target.fn.body, counter, counterAt, site, `recursion:${target.fn.range[0]}`, options);
     return delay ? [delay] : [];
   }
   return [];
