@@ -774,7 +774,6 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   ownNodes(loop, ctx, (n) => {
     if (n.type === T.CallExpression && describeHttpCall(sourceCode, n, ctx.settings)) request = true;
   });
-  if (schedule && retryTries.length === 0) return undefined;
   if (retryTries.length === 0) {
     // The loop goes round only after a failed outcome (`if (r.status < 500) return r; …`, a helper's
     // `{ ok }` result): a retry whatever makes the request (K2, K7).
@@ -786,7 +785,8 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     });
     // Only 2xx answers reach the loop's tests: going round on one (202, "not done yet") is polling.
     if (!turnedDown && request && onlySuccessArrives(loop, ctx)) return undefined;
-    const flowRetry = !turnedDown && loop.type !== T.ForOfStatement && (!reachesBackEdge(loop, SUCCESS, sourceCode) || successGoesRoundOnlyAsFailure(loop, sourceCode)) && FAILURES.some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    // A for…of over a delay schedule goes round like a counted loop: one attempt per entry.
+    const flowRetry = !turnedDown && (loop.type !== T.ForOfStatement || !!schedule) && (!reachesBackEdge(loop, SUCCESS, sourceCode) || (loop.type !== T.ForOfStatement && successGoesRoundOnlyAsFailure(loop, sourceCode))) && FAILURES.some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (flowRetry) statusRetry = true;
     if (!request && !flowRetry) return undefined;
     // `switch (res.status) { case 503: …; continue; }`
@@ -907,6 +907,8 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
     }
     return out;
   };
+  // A for…of's own variable steps with the passes like a counter (`for (const pause of [0, 250, 750])`).
+  const ownVariables = new Set<Variable>(loop.type === T.ForOfStatement ? ctx.sourceCode.getDeclaredVariables(loop.left) : []);
   const readsAny = (test: Node, vars: Set<Variable>): boolean => {
     let found = false;
     walk(test, sourceCode.visitorKeys, (m) => {
@@ -921,7 +923,7 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
     // A test of the attempt count or a deadline, or of the delay itself (`if (backoff > 0) await
     // delay(backoff)`: a zero delay is the policy's own choice), only decides whether to wait.
     const inIf = waitsWithin(s, Infinity);
-    const counted = refsAnyCounter(s.test, cs, ctx) || hasDeadline(s.test, sourceCode) || inIf.some((w) => readsAny(s.test, delayVars(w)));
+    const counted = refsAnyCounter(s.test, cs, ctx) || hasDeadline(s.test, sourceCode) || inIf.some((w) => readsAny(s.test, delayVars(w))) || readsAny(s.test, ownVariables);
     if (!counted) return undefined;
     const a = waitsIn(s.consequent);
     const b = !!s.alternate && waitsIn(s.alternate);
@@ -1847,8 +1849,29 @@ function headOf(loop: Loop): Node {
 
 /** A statically known array of numbers (`[200, 400, 800]`, a const of one). */
 function evaluateArray(node: Node, ctx: Ctx): number[] | undefined {
-  const v = staticValueOf(node, ctx);
+  const v = staticValueOf(node, ctx) ?? staticValueOf(throughDefault(node, ctx), ctx);
   return Array.isArray(v) && v.every((x) => typeof x === 'number') ? (v as number[]) : undefined;
+}
+
+/**
+ * `plan.waitsMs` where `plan` is a parameter with a default (`plan = STANDARD_PLAN`): the same path
+ * read from the default, the value the code runs with unless a caller says otherwise (PRODUCT: a
+ * default parameter value counts as known). The node itself when there is no such default.
+ */
+function throughDefault(node: Node, ctx: Ctx): Node {
+  const path: string[] = [];
+  let base = unwrap(node);
+  while (base.type === T.MemberExpression && !base.computed && base.property.type === T.Identifier) {
+    path.unshift(base.property.name);
+    base = unwrap(base.object);
+  }
+  if (base.type !== T.Identifier) return node;
+  const def = variableOf(ctx.sourceCode, base)?.defs[0];
+  const param = def?.type === 'Parameter' ? def.name.parent : undefined;
+  if (param?.type !== T.AssignmentPattern || param.left !== def?.name) return node;
+  let out: Node = param.right;
+  for (const name of path) out = { type: T.MemberExpression, object: out, property: { type: T.Identifier, name }, computed: false, optional: false, parent: param, range: param.right.range, loc: param.right.loc } as unknown as Node;
+  return out;
 }
 
 function staticValueOf(node: Node, ctx: Ctx): unknown {
