@@ -2676,6 +2676,9 @@ function clearsItselfBeforeCall(timer: TSESTree.CallExpression, call: Node): boo
   if (!cb || !isFunction(cb) || !contains(cb, call)) return false;
   const s = statementInList(call);
   const block = s?.parent;
-  if (!s || block?.type !== T.BlockStatement) return false;
+  // The statement must be the tick's own: a concise callback (`() => connect()`) has none, and the
+  // statement around the whole interval (`clearInterval(t); t = setInterval(() => connect(), ms)`,
+  // a reconnect that re-arms its timer) clears the previous interval, not this one.
+  if (!s || block?.type !== T.BlockStatement || !contains(cb, block)) return false;
   return block.body.some((st) => st.range[1] <= s.range[0] && st.type === T.ExpressionStatement && st.expression.type === T.CallExpression && calleeName(st.expression) === 'clearInterval');
 }
