@@ -76,9 +76,9 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
   return eventRestartSite(call, unwrap(callee.object), handler, ctx);
 }
 
-/** Whether an event name reports a failure or a lost connection (`close`, `error`, `disconnected`, `polling_error`). */
+/** Whether an event name reports a failure or a lost connection (`close`, `error`, `disconnected`, `polling_error`, `failed`, `sync:failure`). */
 function isFailureEvent(evt: string): boolean {
-  return FAILURE_EVENTS.has(evt) || /(^|_|-)error$|disconnect/i.test(evt);
+  return FAILURE_EVENTS.has(evt) || /(^|[_:.-])(error|fail|failed|failure)$|disconnect/i.test(evt);
 }
 
 /**
@@ -98,7 +98,7 @@ const NOT_AN_OPERATION_RE = /^(?:on|once|off|addListener|removeListener|removeAl
 
 /**
  * Whether a call is made for its effect (an operation), not for its value: a statement of its own,
- * awaited or chained with `.then`/`.catch`/`.finally` only, or a concise arrow's body
+ * awaited, `void`ed or chained with `.then`/`.catch`/`.finally` only, or a concise arrow's body
  * (`autoUpdater.checkForUpdates().catch(log)`); a call whose value feeds a test or an argument
  * (`this.isTimedOut() ? a : b`) reads state.
  */
@@ -107,7 +107,7 @@ function runForEffect(call: TSESTree.CallExpression): boolean {
   for (;;) {
     const p: Node | undefined = n.parent;
     if (!p) return false;
-    if (p.type === T.AwaitExpression || p.type === T.ChainExpression) n = p;
+    if (p.type === T.AwaitExpression || p.type === T.ChainExpression || (p.type === T.UnaryExpression && p.operator === 'void')) n = p;
     else if (p.type === T.MemberExpression && p.object === n && /^(?:then|catch|finally)$/.test(propertyName(p) ?? '') && p.parent?.type === T.CallExpression && p.parent.callee === p) n = p.parent;
     else return p.type === T.ExpressionStatement || (p.type === T.ArrowFunctionExpression && p.body === n);
   }
@@ -122,6 +122,22 @@ function calledOutside(fn: TSESTree.FunctionLike, handler: TSESTree.FunctionLike
   const v = id ? variableOf(ctx.sourceCode, id) : undefined;
   if (!v) return false;
   return v.references.some((r) => r.identifier !== id && !contains(handler, r.identifier) && !contains(fn, r.identifier) && r.isRead());
+}
+
+/**
+ * Whether the file makes the same call (the same method of the same object, by text) for its effect
+ * outside `handler` and `fn`: the operation the handler runs again is also the code's ordinary one
+ * (`void autoUpdater.checkForUpdates()` at start, and again from a timer the error handler arms).
+ */
+function sameCallOutside(call: TSESTree.CallExpression, handler: TSESTree.FunctionLike, fn: TSESTree.FunctionLike, ctx: Ctx): boolean {
+  const text = ctx.sourceCode.getText(unwrap(call.callee));
+  let found = false;
+  walk(ctx.sourceCode.ast as Node, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || n === handler || n === fn) return false;
+    if (n.type === T.CallExpression && n !== call && ctx.sourceCode.getText(unwrap(n.callee)) === text && runForEffect(n)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /** Listener registrations that return their emitter (Node's `EventEmitter`, socket.io, ws). */
@@ -150,14 +166,16 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
   };
   // Or the emitter's own operation run again: a method of the emitter (not a listener, teardown or
   // accessor call) made by a same-file function the file also runs outside the handler (at start,
-  // on an interval): `autoUpdater.on('error', () => setTimeout(runCheck, ms))` with `runCheck`
-  // calling `autoUpdater.checkForUpdates()` and also called at start. Its failures are reported on
+  // on an interval), or made outside the handler too: `autoUpdater.on('error', () => setTimeout(runCheck, ms))`
+  // with `runCheck` calling `autoUpdater.checkForUpdates()` and also called at start. Its failures are reported on
   // the same event, so the handler runs again.
   const rerunsOperation = (n: TSESTree.CallExpression, fn: TSESTree.FunctionLike): boolean => {
     const c = unwrap(n.callee);
     if (fn === handler || c.type !== T.MemberExpression || !owners.has(ctx.sourceCode.getText(unwrap(c.object)))) return false;
     if (NOT_AN_OPERATION_RE.test(propertyName(c) ?? '')) return false;
-    return runForEffect(n) && calledOutside(fn, handler, ctx);
+    // The same call made outside counts for the emitter's own methods only: on its owner (`this`)
+    // a method called from several places (`this._handshakeResolver()`) is the owner's bookkeeping.
+    return runForEffect(n) && (calledOutside(fn, handler, ctx) || (ctx.sourceCode.getText(unwrap(c.object)) === ctx.sourceCode.getText(emitter) && sameCallOutside(n, handler, fn, ctx)));
   };
   // Breadth-first from the handler through the same-file functions it calls, schedules or binds.
   const seen = new Set<Node>([handler]);
