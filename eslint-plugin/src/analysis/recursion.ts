@@ -13,7 +13,7 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion,
 import { isEffectivelyUnbounded } from './limits';
 import { bindingOf, constantNumber, constantValue, isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
+import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall } from './waits';
 import { holdsError } from './error-values';
@@ -32,6 +32,20 @@ const CLOSE_CALL_RE = /^(destroy|end|close|disconnect|terminate)$/;
  */
 function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
   return isOneShotTimer(sourceCode, call) || isGlobalInterval(sourceCode, call);
+}
+
+/**
+ * Whether a test holds when a reported state names a failure: an `===`/`==` comparison with a
+ * string naming an error, a failure or a time-out ({@link FAILURE_STATE_RE}), not under `!`.
+ */
+function namesFailureState(test: Node): boolean {
+  const t = unwrap(test);
+  if (t.type === T.LogicalExpression) return namesFailureState(t.left) || (t.operator === '||' && namesFailureState(t.right)) || (t.operator === '&&' && namesFailureState(t.right));
+  if (t.type !== T.BinaryExpression || (t.operator !== '===' && t.operator !== '==')) return false;
+  return [t.left, t.right].some((x) => {
+    const u = unwrap(x as Node);
+    return u.type === T.Literal && typeof u.value === 'string' && FAILURE_STATE_RE.test(u.value);
+  });
 }
 
 /** Why a self-call is a retry: where the failure is handled. */
@@ -1688,6 +1702,9 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
         if (tested.length > 0 && tested.every((t) => t.code === 401 || t.code === 403)) replay = true;
         found ??= { kind: 'status', handler: undefined, path: p.consequent, timer, replay };
       }
+      // A state reported by name (`status === 'CHANNEL_ERROR' || status === 'TIMED_OUT'`, a
+      // subscription's or job's state): its failing branch is a failure path like a 5xx's.
+      if (!failing && namesFailureState(p.test)) found ??= { kind: 'event', handler: undefined, path: p.consequent, timer, replay };
     }
     child = p;
     p = p.parent;

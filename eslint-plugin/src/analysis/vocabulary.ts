@@ -202,3 +202,9 @@ export const CALLBACK_HOOKS: readonly string[] = ['useCallback'];
 
 /** Hooks that return a mutable cell read and written as `.current` (react.dev: `useRef`). */
 export const REF_HOOKS: readonly string[] = ['useRef'];
+
+/**
+ * A state reported by name that means the operation failed: `error`, `failed`, `CHANNEL_ERROR`,
+ * `TIMED_OUT`, `job-failed`, `errored` (a subscription's, a job's or a connection's status value).
+ */
+export const FAILURE_STATE_RE = /^(?:[\w-]*[_\s-])?(?:error|errored|fail|failed|failure|timed[_\s-]?out|timeout)$/i;
