@@ -617,13 +617,44 @@ export function resolveExpression(sourceCode: TSESLint.SourceCode, expr: Node, d
     }
     case T.ConditionalExpression:
       return { kind: 'choice', nodes: [n.consequent, n.alternate] };
-    case T.CallExpression:
+    case T.CallExpression: {
+      // A same-file factory of one object literal (`buildOptions(opts)` returning `{ attempts,
+      // backoff: { type: 'fixed', delay: retryPause } }`): the object it returns, its parameters
+      // read through their defaults (PRODUCT: a default counts as known).
+      const made = factoryResult(sourceCode, n, depth);
+      return made ? resolveExpression(sourceCode, made, depth + 1) : { kind: 'unknown', provenance: 'call', node: n };
+    }
     case T.NewExpression:
     case T.AwaitExpression:
       return { kind: 'unknown', provenance: 'call', node: n };
     default:
       return { kind: 'value', node: n };
   }
+}
+
+/**
+ * The object literal a call of a same-file, non-async function returns, when the function returns
+ * that one literal and nothing else (a concise arrow `() => ({ … })`, or a single `return { … }`).
+ */
+export function factoryResult(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, depth = 0): Node | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.Identifier) return undefined;
+  const r = resolveExpression(sourceCode, callee, depth + 1);
+  const fn = r.kind === 'value' ? unwrap(r.node) : undefined;
+  if (!fn || (fn.type !== T.FunctionDeclaration && fn.type !== T.FunctionExpression && fn.type !== T.ArrowFunctionExpression) || fn.async || fn.generator) return undefined;
+  if (fn.body.type !== T.BlockStatement) return unwrap(fn.body).type === T.ObjectExpression ? fn.body : undefined;
+  const returns: TSESTree.ReturnStatement[] = [];
+  const visit = (n: Node): void => {
+    if (n.type === T.ReturnStatement) returns.push(n);
+    if (n !== fn && (n.type === T.FunctionDeclaration || n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression)) return;
+    for (const key of sourceCode.visitorKeys[n.type] ?? []) {
+      const v = (n as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(v) ? v : [v]) if (c && typeof c === 'object' && 'type' in (c as object)) visit(c as Node);
+    }
+  };
+  visit(fn.body);
+  const only = returns.length === 1 ? returns[0]!.argument : undefined;
+  return only && unwrap(only).type === T.ObjectExpression ? only : undefined;
 }
 
 function resolveIdentifier(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier, depth: number): Resolved {

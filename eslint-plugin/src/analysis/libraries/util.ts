@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { propertyName, unwrap } from '../ast';
-import { bindingOf, variableOf } from '../scope';
+import { bindingOf, factoryResult, variableOf } from '../scope';
 import type { AttemptBound, DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryContext } from './types';
 import { isEffectivelyUnbounded } from '../limits';
@@ -61,6 +61,11 @@ export function resolveObjectLiteral(ctx: LibraryContext, node: Node | null | un
     // `backoff: QUEUE_CONFIG.backoff`: a property of a same-file object literal nothing writes to.
     if (n.type === T.MemberExpression) {
       n = unwrap(memberOfObjectLiteral(ctx, n));
+      continue;
+    }
+    // `buildOptions(opts)`: the one object literal a same-file factory returns.
+    if (n.type === T.CallExpression) {
+      n = unwrap(factoryResult(ctx.sourceCode, n));
       continue;
     }
     if (n.type !== T.Identifier) return undefined;
