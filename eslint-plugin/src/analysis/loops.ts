@@ -10,7 +10,7 @@ import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptV
 import { FAILURES, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
-import { alwaysExits, analyzeOperation, classifiesStatus, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
+import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, constantNumber, constantValue, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
@@ -815,7 +815,11 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // A status check whose failure branch goes round again (continue / falls through), while success leaves.
     // `while (res.status !== 200 && ++n < 3)`, `do { … } while (!res.ok && …)`: the loop test is the failure check.
     const testRetry = loop.type !== T.ForOfStatement && !!loop.test && (okCheck(loop.test, sourceCode) === 'failure' || statusesTested(loop.test, sourceCode).some((t) => (t.op === '!==' || t.op === '!=') && t.code < 300) || hasNotOk(loop.test));
-    statusRetry ||= switchRetry || testRetry || statusIfs.some((s) => okCheck(s.test, sourceCode) === 'success' && alwaysExits(s.consequent) && !containsContinue(s.consequent)) || statusIfs.some((s) => (isOkTest(s.test) && alwaysExits(s.consequent) && !isNegated(s.test)) || (!alwaysExits(s.consequent) || containsContinue(s.consequent)) && failureBranch(s, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    // A success branch ends the loop by leaving it, or by setting a flag the loop's test reads to a
+    // constant (`keepGoing = false`, `done = true`): the test ends the loop right after.
+    const flags = testFlags(loop, ctx);
+    const ends = (st: Node): boolean => alwaysExits(st) || (!containsContinue(st) && setsFlagToConstant(st, flags, ctx));
+    statusRetry ||= switchRetry || testRetry || statusIfs.some((s) => (okCheck(s.test, sourceCode) ?? gatedOkCheck(s.test, sourceCode)) === 'success' && ends(s.consequent) && !containsContinue(s.consequent)) || statusIfs.some((s) => (isOkTest(s.test) && alwaysExits(s.consequent) && !isNegated(s.test)) || (!alwaysExits(s.consequent) || containsContinue(s.consequent)) && failureBranch(s, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (!statusRetry) return undefined;
   }
 
@@ -830,7 +834,8 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
 
   // 4. The operation.
   const catches: RetryCatch[] = retryTries.map((t) => ({ node: t.handler!, param: t.handler!.param?.type === T.Identifier ? t.handler!.param : undefined, body: t.handler!.body, guarded: t.block }));
-  const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, retryTries), (o) => reachesBackEdge(loop, o, sourceCode));
+  const stopFlags = testFlags(loop, ctx);
+  const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, retryTries), (o) => reachesBackEdge(loop, o, sourceCode), (st) => alwaysExits(st) || (!containsContinue(st) && setsFlagToConstant(st, stopFlags, ctx)));
   // `for (…; i < 3 && res.status === 503; …)`: the loop condition itself handles 429/503.
   if (loop.type !== T.ForOfStatement && loop.test && statusesTested(loop.test, sourceCode).some((t) => isRetryAfterStatus(t.code) && (t.op === '===' || t.op === '==' || t.op === 'in'))) {
     op.rateLimitChecks.push(loop.test);
@@ -1047,6 +1052,28 @@ function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
 }
 
 /** The variables a `while`/`do…while` loop's test reads (`while (!ready)`, `while (state !== 'up')`). */
+/**
+ * Whether a statement sets one of `flags` (the variables a loop's test reads) to a literal of the
+ * other truthiness than the flag starts with (`let keepGoing = true` … `keepGoing = false`, `let
+ * done = false` … `done = true`), outside nested functions: the loop's test ends the loop next.
+ */
+function setsFlagToConstant(st: Node, flags: ReadonlySet<Variable>, ctx: Ctx): boolean {
+  if (flags.size === 0) return false;
+  let found = false;
+  walk(st, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    const value = n.type === T.AssignmentExpression && n.operator === '=' ? unwrap(n.right) : undefined;
+    if (value?.type === T.Literal && n.type === T.AssignmentExpression && n.left.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, n.left);
+      const def = v?.defs[0]?.node;
+      const init = def?.type === T.VariableDeclarator && def.init ? unwrap(def.init) : undefined;
+      if (v && flags.has(v) && init?.type === T.Literal && !!init.value !== !!value.value) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
 function testFlags(loop: Loop, ctx: Ctx): Set<Variable> {
   const out = new Set<Variable>();
   if ((loop.type !== T.WhileStatement && loop.type !== T.DoWhileStatement) || !loop.test) return out;
@@ -2130,9 +2157,11 @@ function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { te
     return !!next && alwaysExits(next) && !containsContinue(next);
   };
   if (loop.test) out.push({ test: loop.test, inLoopTest: true });
+  const flags = testFlags(loop, ctx);
   ownNodes(loop, ctx, (n) => {
     if (n.type === T.IfStatement) {
-      const leaves = (s: Node | null | undefined): boolean => !!s && (alwaysExits(s) && !containsContinue(s));
+      // A branch leaves by an exit, or by setting the loop test's flag to its stopping value.
+      const leaves = (s: Node | null | undefined): boolean => !!s && !containsContinue(s) && (alwaysExits(s) || setsFlagToConstant(s, flags, ctx));
       if (leaves(n.consequent) || leaves(n.alternate)) out.push({ test: n.test, inLoopTest: false });
       // `if (attempt < max) continue; throw err;`: the test says when to go round, and the statement
       // after it leaves, so it ends the loop like a loop condition does (R5).

@@ -660,7 +660,7 @@ const isBranch = (n: Node): n is TSESTree.IfStatement | TSESTree.ConditionalExpr
  * @param retryReached Whether the retry (a self-call, a loop's back-edge) is reached when an attempt ends with the
  *   given outcome (see `flow.ts`); when given, it decides whether a success exit leaves every failure to the retry.
  */
-export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, leadsToRetry: (stmt: TSESTree.IfStatement) => boolean, retryReached?: (outcome: Outcome) => boolean): OperationFacts {
+export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, leadsToRetry: (stmt: TSESTree.IfStatement) => boolean, retryReached?: (outcome: Outcome) => boolean, endsRetry: (stmt: Node) => boolean = alwaysExits): OperationFacts {
   const { sourceCode, settings } = ctx;
   const http: HttpCall[] = [];
   const nonIdempotent: NonIdempotentRequest[] = [];
@@ -753,7 +753,10 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
         const nonOkRetried = retryReached ? CLIENT_ERRORS.filter((code) => retryReached({ kind: 'status', code })).length >= CLIENT_ERRORS.length - 2 : !nextStatementExits(n);
         // A test of an answer that rejects its 4xx/5xx (axios, got) only sees 2xx: the non-OK ones went to a catch.
-        if (kind === 'success' && alwaysExits(n.consequent) && nonOkRetried && !n.alternate && !okIsHelperFlag(n.test, sourceCode) && !testsOnlySuccessfulAnswers(sourceCode, n.test, settings)) {
+        // Or `if (res.status === 200 || failures > 10) keepGoing = false; else { wait }`: the success
+        // branch ends the retry (endsRetry: a loop's flag set to its stopping value) and the other goes round.
+        const elseGoesRound = !!n.alternate && !alwaysExits(n.alternate) && !alwaysExits(n.consequent) && endsRetry(n.consequent);
+        if (kind === 'success' && endsRetry(n.consequent) && nonOkRetried && (!n.alternate || elseGoesRound) && !okIsHelperFlag(n.test, sourceCode) && !testsOnlySuccessfulAnswers(sourceCode, n.test, settings)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
