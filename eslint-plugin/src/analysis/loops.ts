@@ -76,9 +76,9 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
   return eventRestartSite(call, unwrap(callee.object), handler, ctx);
 }
 
-/** Whether an event name reports a failure or a lost connection (`close`, `error`, `disconnected`, `polling_error`, `failed`, `sync:failure`). */
+/** Whether an event name reports a failure or a lost connection (`close`, `error`, `disconnected`, `polling_error`, `failed`, `sync:failure`, `did-fail-load`). */
 function isFailureEvent(evt: string): boolean {
-  return FAILURE_EVENTS.has(evt) || /(^|[_:.-])(error|fail|failed|failure)$|disconnect/i.test(evt);
+  return FAILURE_EVENTS.has(evt) || /(^|[_:.-])(error|fail|failed|failure)([_:.-]|$)|disconnect/i.test(evt);
 }
 
 /**
@@ -94,7 +94,7 @@ function analyzeAssignedRestart(assign: TSESTree.AssignmentExpression, ctx: Ctx)
 }
 
 /** Emitter methods that are not an operation that can fail and be run again: listeners, teardown, accessors. */
-const NOT_AN_OPERATION_RE = /^(?:on|once|off|addListener|removeListener|removeAllListeners|prependListener|prependOnceListener|addEventListener|removeEventListener|emit|listeners|listenerCount|destroy|close|end|terminate|abort|stop|disconnect|pause|unref|ref|kill|quit|exit|reset|clear\w*|set\w*|get\w*|has\w*|is\w*|toString|toJSON)$/;
+const NOT_AN_OPERATION_RE = /^(?:on|once|off|addListener|removeListener|removeAllListeners|prependListener|prependOnceListener|addEventListener|removeEventListener|emit|listeners|listenerCount|destroy|dispose|release|free|cancel|unsubscribe|detach|close|end|terminate|abort|stop|disconnect|pause|unref|ref|kill|quit|exit|reset|clear\w*|set\w*|get\w*|has\w*|is\w*|log|warn|info|debug|trace|report\w*|notify\w*|toString|toJSON)$/;
 
 /**
  * Whether a call is made for its effect (an operation), not for its value: a statement of its own,
@@ -140,6 +140,15 @@ function sameCallOutside(call: TSESTree.CallExpression, handler: TSESTree.Functi
   return found;
 }
 
+/** `this`, or a local that holds it (`const self = this`): the enclosing class or object itself. */
+function isThisLike(expr: Node, ctx: Ctx): boolean {
+  const u = unwrap(expr);
+  if (u.type === T.ThisExpression) return true;
+  if (u.type !== T.Identifier) return false;
+  const def = variableOf(ctx.sourceCode, u)?.defs[0]?.node;
+  return def?.type === T.VariableDeclarator && !!def.init && unwrap(def.init).type === T.ThisExpression;
+}
+
 /** Listener registrations that return their emitter (Node's `EventEmitter`, socket.io, ws). */
 const LISTEN_NAMES: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
@@ -171,11 +180,15 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
   // the same event, so the handler runs again.
   const rerunsOperation = (n: TSESTree.CallExpression, fn: TSESTree.FunctionLike): boolean => {
     const c = unwrap(n.callee);
-    if (fn === handler || c.type !== T.MemberExpression || !owners.has(ctx.sourceCode.getText(unwrap(c.object)))) return false;
+    if (c.type !== T.MemberExpression || !owners.has(ctx.sourceCode.getText(unwrap(c.object)))) return false;
     if (NOT_AN_OPERATION_RE.test(propertyName(c) ?? '')) return false;
-    // The same call made outside counts for the emitter's own methods only: on its owner (`this`)
-    // a method called from several places (`this._handshakeResolver()`) is the owner's bookkeeping.
-    return runForEffect(n) && (calledOutside(fn, handler, ctx) || (ctx.sourceCode.getText(unwrap(c.object)) === ctx.sourceCode.getText(emitter) && sameCallOutside(n, handler, fn, ctx)));
+    // Made by the handler itself (or a timer it arms): only when the file makes that same call
+    // outside too (`kioskWindow.loadURL(url)` at start and again after 'did-fail-load').
+    if (fn === handler) return runForEffect(n) && !isThisLike(c.object, ctx) && sameCallOutside(n, handler, fn, ctx);
+    // The same call made outside counts for the emitter's methods and its holder's
+    // (`kioskWindow.loadURL(url)` for `kioskWindow.webContents`), not the enclosing class's: on
+    // `this`, a method called from several places (`this._handshakeResolver()`) is the class's bookkeeping.
+    return runForEffect(n) && (calledOutside(fn, handler, ctx) || (!isThisLike(c.object, ctx) && sameCallOutside(n, handler, fn, ctx)));
   };
   // Breadth-first from the handler through the same-file functions it calls, schedules or binds.
   const seen = new Set<Node>([handler]);
