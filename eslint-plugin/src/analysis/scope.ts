@@ -881,7 +881,12 @@ export function constantValue(sourceCode: TSESLint.SourceCode, expr: Node | null
       return undefined;
     }
     case T.MemberExpression: {
-      if (unwrap(n.object).type === T.ThisExpression) return undefined;
+      // `this.attempts` with `private readonly attempts = 3`: the field's one initialiser (or
+      // constructor write) when nothing else writes it (resolveExpression's field reading).
+      if (unwrap(n.object).type === T.ThisExpression) {
+        const r = resolveExpression(sourceCode, n, depth + 1);
+        return r.kind === 'value' && r.node !== n ? constantValue(sourceCode, r.node, depth + 1) : undefined;
+      }
       const name = propertyName(n);
       if (name === undefined) return undefined;
       const member = enumMember(sourceCode, n.object, name, depth);

@@ -625,7 +625,11 @@ function sourceRequest(ctx: LibraryContext, operator: TSESTree.CallExpression): 
   for (let i = 0; source && i < 6; i++) {
     const s = resolveExpression(ctx, source);
     if (!s || s.type !== T.CallExpression) return undefined;
-    const http = describeHttpCall(ctx.sourceCode, s, ctx.settings) ?? angularRequest(ctx, s);
+    // A request read by its shape (`this.http.post(url, body)`: method and key) on a client typed as
+    // Angular's HttpClient: the type says it errors on 4xx, whatever the shape left unknown.
+    const generic = describeHttpCall(ctx.sourceCode, s, ctx.settings);
+    const angular = angularRequest(ctx, s);
+    const http = generic && angular ? { ...generic, client: angular.client, throwsOnHttpError: true } : (generic ?? angular);
     if (http) return http;
     const c = unwrap(s.callee);
     if (c.type !== T.MemberExpression || propertyName(c) !== 'pipe') return undefined;

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { propertyName, unwrap } from '../ast';
-import { bindingOf, factoryResult, variableOf } from '../scope';
+import { bindingOf, constantValue, factoryResult, variableOf } from '../scope';
 import type { AttemptBound, DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryContext } from './types';
 import { isEffectivelyUnbounded } from '../limits';
@@ -177,12 +177,15 @@ export function firstWrittenOption(options: OptionsObject | undefined, names: re
 
 /** `getStaticValue` with the right scope; undefined when the value is not known statically. */
 export function staticValueOf(ctx: LibraryContext, node: Node): { value: unknown } | undefined {
+  let r: { value: unknown } | null = null;
   try {
-    const r = ASTUtils.getStaticValue(unwrap(node) as TSESTree.Node, ctx.sourceCode.getScope(node));
-    return r ?? undefined;
+    r = ASTUtils.getStaticValue(unwrap(node) as TSESTree.Node, ctx.sourceCode.getScope(node));
   } catch {
-    return undefined;
+    r = null;
   }
+  // The analysis' own constant reader knows what ESLint's does not: a field nothing writes after
+  // its initialiser (`private readonly attempts = 3`), an enum member, a parameter's default.
+  return r ?? constantValue(ctx.sourceCode, node);
 }
 
 /** A known number option's value, or undefined. */
