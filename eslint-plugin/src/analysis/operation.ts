@@ -660,7 +660,7 @@ const isBranch = (n: Node): n is TSESTree.IfStatement | TSESTree.ConditionalExpr
  * @param retryReached Whether the retry (a self-call, a loop's back-edge) is reached when an attempt ends with the
  *   given outcome (see `flow.ts`); when given, it decides whether a success exit leaves every failure to the retry.
  */
-export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, leadsToRetry: (stmt: TSESTree.IfStatement) => boolean, retryReached?: (outcome: Outcome) => boolean, endsRetry: (stmt: Node) => boolean = alwaysExits): OperationFacts {
+export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, leadsToRetry: (stmt: TSESTree.IfStatement) => boolean, retryReached?: (outcome: Outcome) => boolean, endsRetry: (stmt: Node) => boolean = alwaysExits, retryCallIn?: (n: Node) => boolean): OperationFacts {
   const { sourceCode, settings } = ctx;
   const http: HttpCall[] = [];
   const nonIdempotent: NonIdempotentRequest[] = [];
@@ -766,6 +766,16 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     // `r.status === 503 ? delay(ms).then(() => self()) : r.json()`: a ternary handles the status too.
     if (n.type === T.ConditionalExpression && statusesTested(n.test, sourceCode).some((s) => isRetryAfterStatus(s.code))) {
       rateLimitChecks.push(n.test);
+    }
+    // `res.ok ? res : await self(url, n - 1)`: the failing side of an OK test runs the retry, so
+    // every non-OK status goes round, 4xx included (the ternary form of `if (!res.ok) return self()`).
+    if (n.type === T.ConditionalExpression && retryCallIn && !classified) {
+      const kind = okCheck(n.test, sourceCode) ?? gatedOkCheck(n.test, sourceCode);
+      const failing = kind === 'success' ? n.alternate : kind === 'failure' ? n.consequent : undefined;
+      const passing = kind === 'success' ? n.consequent : kind === 'failure' ? n.alternate : undefined;
+      if (failing && passing && retryCallIn(failing) && !retryCallIn(passing) && !okIsHelperFlag(n.test, sourceCode) && !testsOnlySuccessfulAnswers(sourceCode, n.test, settings) && !clientErrorRetries.some((r) => r.node === n.test)) {
+        clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
+      }
     }
     if (n.type === T.SwitchStatement && isStatusLike(n.discriminant, sourceCode)) {
       // `case 429: case 503: …` is one handling: one report, on the first case.

@@ -294,7 +294,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       return false;
     }
     return true;
-  }, (o) => contexts.some((x) => reachesRetry(fn, x.call, o, ctx)));
+  }, (o) => contexts.some((x) => reachesRetry(fn, x.call, o, ctx)), alwaysExits, (n) => entries.some((c) => contains(n, c)));
   // Several failure paths into one relay (`on('close', () => this.reconnect())` and the connect's
   // `catch { this.reconnect() }`) are one retry, as a hook and a path are (see `relays`): it is
   // reported once, at the call back that both paths share.
