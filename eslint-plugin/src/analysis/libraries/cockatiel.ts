@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { unwrap } from '../ast';
+import { propertyName, unwrap } from '../ast';
+import { callsThrough, judgeRetriedFunction } from './retried-operation';
 import { isExport, normalPath } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
 import { resolveExpression, withUnknownBound } from './inspect';
@@ -70,6 +71,7 @@ export const cockatielAdapter: LibraryAdapter = {
         site.suggestions = { 'no-unbounded-retry': [insertProperty(options.node, 'maxAttempts: 3', 'Stop after 3 retries (`maxAttempts: 3`)')] };
       }
     } else site.bound = { kind: 'bounded', maxAttempts: max + 1, node: maxOpt?.property ?? at };
+    judgeExecuted(ctx, site, node);
 
     const backoffOpt = readOption(ctx, options, 'backoff');
     if (!backoffOpt) {
@@ -85,6 +87,23 @@ export const cockatielAdapter: LibraryAdapter = {
     return [site];
   },
 };
+
+/**
+ * The operations the policy runs (`policy.execute(fn)` through the variable it is held in), judged
+ * as a retried function (retried-operation.ts): requests without a stable key, 429/503 sent round,
+ * and, under `handleAll` (every error retried, no condition), a non-OK status thrown as an error or
+ * a client that throws on 4xx. A `handleWhen`/`handleType` policy decides which errors go round.
+ */
+function judgeExecuted(ctx: LibraryContext, site: RetrySite, policy: TSESTree.CallExpression): void {
+  const handler = policy.arguments[0];
+  const origin = handler ? ctx.originOf(handler) : undefined;
+  const handlesAll = !!origin && origin.module === MODULE && normalPath(origin).join('.') === 'handleAll';
+  for (const c of callsThrough(ctx, policy)) {
+    const callee = unwrap(c.callee);
+    if (callee.type !== T.MemberExpression || propertyName(callee) !== 'execute') continue;
+    judgeRetriedFunction(ctx, site, c.arguments[0], { conditionNode: handler ?? policy, hasCondition: !handlesAll });
+  }
+}
 
 /** The delay of a backoff value: `new ExponentialBackoff(…)`, `new ConstantBackoff(ms)`, `new IterableBackoff([…])`. */
 function backoffDelay(ctx: LibraryContext, value: Node, at: Node, retries: number | undefined): DelayFacts | 'none' {
