@@ -36,6 +36,8 @@ export const docs: LibraryDocs = {
     { rule: 'require-backoff', when: 'no `backoff` or `ConstantBackoff(0)` (no wait), a `ConstantBackoff`, a non-growing `IterableBackoff`.' },
     { rule: 'require-jitter', when: '`ConstantBackoff`, `IterableBackoff`, or `ExponentialBackoff` with `generator: noJitterGenerator`.' },
     { rule: 'require-max-delay', when: 'a constant, table or `maxDelay` above `maxDelayMs`, or `maxDelay: Infinity` with unbounded attempts.' },
+    { rule: 'no-retry-on-client-error', when: 'a `handleAll` policy whose `execute(fn)` throws on any non-OK status, or calls a client that throws on 4xx (axios, got, ky…).' },
+    { rule: 'require-idempotency-key', when: 'a POST/PATCH (or other non-idempotent request) made inside `execute(fn)` without a key created outside it.' },
   ],
   notModelled: [
     'The cockatiel 2.x builder (`Policy.handleAll().retry().attempts(n)`): superseded by the 3.x API since 2022.',
