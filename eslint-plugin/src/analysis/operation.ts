@@ -711,6 +711,11 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
 
   const honoursRetryAfter = readsRetryAfter(region, sourceCode);
   const classified = classifiesStatus(region, sourceCode);
+  // No catch of the retry classifies what it caught (each goes round on whatever reached it).
+  const unclassifiedCatches = catches.length > 0 && catches.every((c) => !catchClassifies(c, sourceCode));
+  let goRound: boolean | undefined;
+  /** Whether nearly every 4xx reaches the next attempt by the retry's own flow (memoised). */
+  const clientErrorsGoRound = (): boolean => (goRound ??= !!retryReached && CLIENT_ERRORS.filter((code) => retryReached({ kind: 'status', code })).length >= CLIENT_ERRORS.length - 2);
 
   // The `if`s, `?:`s and `switch`es of the region in walk order, summarised bottom-up over nested loops.
   for (const n of nodesWithin(region, sourceCode, branchesInRegion, isBranch, true)) {
@@ -747,8 +752,11 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (clientHit && leadsToRetry(n)) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
-      } else if (!classified) {
-        // Only a response's status says which statuses go round (a success flag does not).
+      } else if (!classified || (unclassifiedCatches && catches.some((c) => c.guarded !== undefined && contains(c.guarded, n) && throwsAfter(c.guarded, n, sourceCode)) && clientErrorsGoRound())) {
+        // Only a response's status says which statuses go round (a success flag does not). A status
+        // test elsewhere in the attempt classifies nothing when the 4xx it lets past are thrown into
+        // a catch that retries them (`if (res.status >= 500) { wait; continue } throw new Error(…)`
+        // inside the try): the loop's flow says which statuses go round.
         const kind = okCheck(n.test, sourceCode) ?? gatedOkCheck(n.test, sourceCode) ?? (tested.length > 0 ? outcomeKind(n.test, sourceCode) : undefined);
         // `if (res.ok) return …`: every other status goes round only if a client error reaches the retry.
         const nonOkRetried = retryReached ? CLIENT_ERRORS.filter((code) => retryReached({ kind: 'status', code })).length >= CLIENT_ERRORS.length - 2 : !nextStatementExits(n);
@@ -1004,6 +1012,17 @@ function helperDecides(c: RetryCatch, sourceCode: TSESLint.SourceCode): { test: 
 }
 
 /** `if (!res.ok) throw …` inside a try whose catch tells errors apart: the catch decides, not this check. */
+/** Whether `block` throws (a `throw` outside nested functions) after `n`: an error its own catch receives. */
+function throwsAfter(block: Node, n: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(block, sourceCode.visitorKeys, (m) => {
+    if (found || isFunction(m)) return false;
+    if (m.type === T.ThrowStatement && m.range[0] >= n.range[1]) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 function thrownToClassifyingCatch(n: TSESTree.IfStatement, catches: RetryCatch[], sourceCode: TSESLint.SourceCode): boolean {
   if (!lastIsThrow(n.consequent)) return false;
   return catches.some((c) => c.guarded !== undefined && contains(c.guarded, n) && catchClassifies(c, sourceCode));
