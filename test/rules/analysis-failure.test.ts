@@ -3,8 +3,9 @@
 // sites of the file are kept in every rule, nothing throws, and the failure is published once per
 // rule and node type on a debug channel, not printed. Should the analysis fail outside every
 // construct, the file has no sites (the whole file is the construct of last resort).
-// No valid input is known to make today's analysis throw (the import-equals crash of issue 11 is
-// fixed), so the failure is injected through the documented test seam `analysisTestSeam`.
+// The valid inputs known to have made the analysis throw are fixed (the import-equals crash of issue
+// 11; the two of analysis-no-failure.test.ts, which holds every fixture free of failures), so the
+// failure is injected through the documented test seam `analysisTestSeam`.
 import assert from 'node:assert/strict';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { Linter } from 'eslint';

@@ -195,6 +195,13 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
   if (!variable && !methodName) return out;
   // A call of `fn` by its variable is one of the variable's references: none inside `within`, no self-call there.
   if (variable && !methodName && !variable.references.some((r) => contains(within, r.identifier as Node))) return out;
+  // `connect.bind(this)`: the function bound (a plain `bind(fn, ctx)` call, lodash's, is not this).
+  const boundSelf = (a: Node): boolean => {
+    const u = unwrap(a);
+    if (u.type !== T.CallExpression || calleeName(u) !== 'bind') return false;
+    const callee = unwrap(u.callee);
+    return callee.type === T.MemberExpression && isSelf(callee.object);
+  };
   const isSelf = (x: Node): boolean => {
     const c = unwrap(x);
     if (variable && c.type === T.Identifier && isReferenceTo(variable, c)) return true;
@@ -206,7 +213,7 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
     if (isSelf(n.callee)) out.push(n);
     // The function itself handed over as a callback: `setTimeout(connect, ms)`, `.catch(retry)`, `.on('close', connect)`.
     // Taking it off an emitter (`socket.off('error', onFinished)`) does not run it.
-    else if (!UNREGISTER_METHODS.has(calleeName(n) ?? '') && n.arguments.some((a) => isSelf(a) || (unwrap(a).type === T.CallExpression && calleeName(unwrap(a) as TSESTree.CallExpression) === 'bind' && isSelf(((unwrap(a) as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object)))) out.push(n);
+    else if (!UNREGISTER_METHODS.has(calleeName(n) ?? '') && n.arguments.some((a) => isSelf(a) || boundSelf(a))) out.push(n);
   }
   return out;
 }
@@ -2555,8 +2562,12 @@ function testsOf(fn: Fn, ctx: Ctx): Node[] {
   return out;
 }
 
-function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string } | 'unknown' | undefined {
+function limitIn(test: Node, v: Variable, ctx: Ctx, seen: Set<Node> = new Set()): { limit: number; op: string } | 'unknown' | undefined {
   let result: { limit: number; op: string } | 'unknown' | undefined;
+  // A local's initialiser is followed once: `const status = e?.status || …` reads a member named like
+  // the local, and a chain of locals may lead back to one already followed.
+  if (seen.has(test)) return undefined;
+  seen.add(test);
   const isV = (x: Node): boolean => {
     const u = unwrap(x);
     if (u.type === T.Identifier) return isReferenceTo(v, u);
@@ -2576,7 +2587,9 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
     }
     // `const handled = await handleErrors(res, retries); if (handled === null) …`: the tested local
     // holds what such a predicate returned (F2).
-    if (n.type === T.Identifier && !isV(n)) {
+    // A member's or key's name (`e.status`, `{ status: 1 }`) is no variable.
+    const named = n.parent && ((n.parent.type === T.MemberExpression && n.parent.property === n && !n.parent.computed) || (n.parent.type === T.Property && n.parent.key === n && !n.parent.computed && n.parent.value !== n));
+    if (n.type === T.Identifier && !named && !isV(n)) {
       const def = variableOf(ctx.sourceCode, n)?.defs[0];
       let init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : undefined;
       if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
@@ -2587,7 +2600,7 @@ function limitIn(test: Node, v: Variable, ctx: Ctx): { limit: number; op: string
       // `const again = failures < limit || …; if (!again) return`: the local holds the comparison (F2).
       if (init && init.type !== T.CallExpression && init.type !== T.AwaitExpression && !isFunction(init)) {
         // Which way the local's test goes is not followed through `!` and `||`: the limit counts as unknown.
-        if (limitIn(init, v, ctx)) {
+        if (limitIn(init, v, ctx, seen)) {
           result = 'unknown';
           return false;
         }
