@@ -142,7 +142,7 @@ export const reconnectingWebSocketSpec: ScheduleSpec = {
     versionAssumed: 'reconnecting-websocket 4.x (`DEFAULT` options)',
     defaults: ['`minReconnectionDelay: 1000 + Math.random() * 4000` ms (random per socket)', '`reconnectionDelayGrowFactor: 1.3`, capped at `maxReconnectionDelay: 10000` ms', '`maxRetries: Infinity`'],
     checks: [
-      { rule: 'require-jitter', when: 'a written constant `minReconnectionDelay` (the default is random).' },
+      { rule: 'require-jitter', when: 'a written `minReconnectionDelay` without a random source, a constant or a value from elsewhere (the default is random).' },
       { rule: 'require-backoff', when: '`reconnectionDelayGrowFactor` 1 or less.' },
       { rule: 'require-max-delay', when: '`maxReconnectionDelay` above `maxDelayMs`.' },
       { rule: 'no-unbounded-retry', when: '`maxRetries` left at its default (Infinity) or written as Infinity (or 1,000 or more): the constructor is a dedicated reconnect API, so its defaults count (PRODUCT, retry sites); reported on the first reconnection option written, or on the constructor when there are no options.' },
