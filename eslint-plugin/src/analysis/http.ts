@@ -155,8 +155,10 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
     if (!client || !origin) return requestByOptions(sourceCode, call, settings) ?? requestByShape(sourceCode, call, origin, settings);
     const path = normalPath(origin).filter((p, i, a) => !(FACTORIES.has(p) && a[i + 1] === '()') && p !== '()');
     const last = path[path.length - 1];
-    if (last && METHOD_NAMES.has(last.toLowerCase())) {
-      methodFromName = last.toLowerCase() === 'del' ? 'DELETE' : last.toUpperCase();
+    // axios' `postForm`/`putForm`/`patchForm` (axios ≥ 1.0): the method with a multipart body.
+    const verb = last && client === 'axios' && /^(post|put|patch)Form$/.test(last) ? last.slice(0, -4) : last;
+    if (verb && METHOD_NAMES.has(verb.toLowerCase())) {
+      methodFromName = verb.toLowerCase() === 'del' ? 'DELETE' : verb.toUpperCase();
       methodNode = callee;
     } else if (last === 'getJSON') {
       methodFromName = 'GET';
@@ -512,7 +514,7 @@ export function optionsArgumentIndex(client: string, call: TSESTree.CallExpressi
   const first = call.arguments[0] && unwrap(call.arguments[0]);
   if (client === 'axios') {
     if (methodNamed) {
-      const name = calleeName(call)?.toLowerCase();
+      const name = calleeName(call)?.toLowerCase().replace(/form$/, '');
       return name === 'post' || name === 'put' || name === 'patch' ? 2 : 1;
     }
     return first && first.type === T.ObjectExpression ? 0 : 1;
