@@ -484,6 +484,10 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
   const checked = new Set<string>();
   const flagVars = new Set<Variable>();
   const testedVars = new Set<Variable>();
+  /** Counters kept outside the handler (`let replays = 0` … `replays += 1`), stepped in it. */
+  const countVars = new Set<Variable>();
+  /** The largest value a tested outside counter reaches before its test stops the replay. */
+  const varLimits = new Map<Variable, number>();
   const configPath = (m: Node): string | undefined => {
     let o = unwrap(m);
     const names: string[] = [];
@@ -535,6 +539,13 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
         const v = variableOf(sourceCode, n.left);
         if (v && !v.defs.some((d) => regions.some((r) => contains(r, d.node)))) flagVars.add(v);
       }
+      // A counter outside the handler stepped in it (`replays += 1`, `replays++`): tested before the
+      // replay, it bounds the chain of replays like a counter on the config does.
+      if ((n.type === T.UpdateExpression && n.operator === '++') || (n.type === T.AssignmentExpression && n.operator === '+=')) {
+        const target = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument);
+        const v = target.type === T.Identifier ? variableOf(sourceCode, target) : undefined;
+        if (v && !v.defs.some((d) => regions.some((r) => contains(r, d.node)))) countVars.add(v);
+      }
       if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
         const target = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument);
         const path = target.type === T.MemberExpression ? configPath(target) : undefined;
@@ -578,6 +589,15 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
             if (grown) tested.add(grown);
             const num = staticNumber(lp ? r : l, sourceCode);
             const path = lp ?? rp;
+            // `replays < 3` on an outside counter: its limit, as for a config counter.
+            const lv = l.type === T.Identifier ? variableOf(sourceCode, l) : undefined;
+            const rv = r.type === T.Identifier ? variableOf(sourceCode, r) : undefined;
+            const counterVar = lv && !lp ? lv : rv && !rp ? rv : undefined;
+            const bound = counterVar ? staticNumber(counterVar === lv ? r : l, sourceCode) : undefined;
+            if (counterVar && bound !== undefined) {
+              const varStrict = counterVar === lv ? t.operator === '>' || t.operator === '<=' : t.operator === '<' || t.operator === '>=';
+              varLimits.set(counterVar, Math.max(varLimits.get(counterVar) ?? 0, bound + (varStrict ? 1 : 0)));
+            }
             // `n >= 3`, `3 <= n`, `n > 3`, `n < 3`: the counter stays at or below the limit (+1 for strict tests).
             const strict = lp ? t.operator === '>' || t.operator === '<=' : t.operator === '<' || t.operator === '>=';
             if (path && num !== undefined) limits.set(path, Math.max(limits.get(path) ?? 0, num + (strict ? 1 : 0)));
@@ -592,6 +612,13 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
   let guard: 'once' | 'counted' | undefined;
   if ([...stored].some((x) => checked.has(x)) || [...flagVars].some((v) => testedVars.has(v))) guard = 'once';
   else if (hits.length > 0) guard = hits.some(([, k]) => k === 'count') ? 'counted' : 'once';
+  else {
+    const outside = [...countVars].filter((v) => testedVars.has(v));
+    if (outside.length > 0) {
+      guard = 'counted';
+      for (const v of outside) counters.set(`(${v.name})`, varLimits.get(v) ?? Infinity);
+    }
+  }
   return { guard, counters, configPath, assigned };
 }
 
