@@ -2749,7 +2749,34 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
     waits.push(waitOf(w, ctx.sourceCode, attemptsOnPath(n, loop, attempts, ctx), iterations, { node: loop }));
     return false;
   }, false);
-  return withoutPacing(loop, waits);
+  return withoutSuccessPause(withoutPacing(loop, waits), ctx);
+}
+
+/**
+ * The loop's waits less a pause on the success path: a wait in a `try` block, under a test that is
+ * no failure check (`if (hasMore) await sleep(pageGapMs)` after a page is stored), when that try's
+ * catch waits on its own before the next attempt. The pause spaces the work the loop does after a
+ * success (the next page); the waits between a failure and its retry are the catch's.
+ */
+function withoutSuccessPause(waits: RetrySite['waits'], ctx: Ctx): RetrySite['waits'] {
+  if (waits.length < 2) return waits;
+  const { sourceCode } = ctx;
+  const inCatch = (w: RetrySite['waits'][number], t: TSESTree.TryStatement): boolean => !!t.handler && contains(t.handler.body, w.node);
+  const failureTest = (test: Node): boolean => okCheck(test, sourceCode) === 'failure' || gatedOkCheck(test, sourceCode) === 'failure' || statusesTested(test, sourceCode).length > 0 || isRetryPredicate(test, sourceCode) || hasNotOk(test);
+  const kept = waits.filter((w) => {
+    let child: Node = w.node;
+    let underOtherTest = false;
+    for (let p: Node | undefined = w.node.parent; p; child = p, p = p.parent) {
+      if (isFunction(p)) return true;
+      if (p.type === T.IfStatement && child !== p.test) {
+        if (failureTest(p.test)) return true;
+        underOtherTest = true;
+      }
+      if (p.type === T.TryStatement && child === p.block) return !(underOtherTest && waits.some((o) => inCatch(o, p as TSESTree.TryStatement)));
+    }
+    return true;
+  });
+  return kept.length > 0 ? kept : waits;
 }
 
 /**
