@@ -22,19 +22,8 @@ function lint(code: string, filename: string): Linter.LintMessage[] {
   return linter.verify(code, [{ files: ['**/*.*'], languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } }, plugins: { retry: plugin }, rules: ALL_RULES }], { filename });
 }
 
-const SELF_NAMED_MEMBER = `
-export async function whenQuotaAllows<T>(call: () => Promise<T>, attempt = 0, hint?: number): Promise<T> {
-  try {
-    return await call();
-  } catch (e: any) {
-    const status = e?.status || e?.result?.error?.code;
-    if (status !== 429) throw e;
-    const seconds = Number(e?.headers?.get?.('Retry-After')) || hint || Math.min(2 ** attempt, 32);
-    await new Promise((r) => setTimeout(r, seconds * 1000 * (0.8 + Math.random() * 0.4)));
-    return whenQuotaAllows(call, attempt + 1);
-  }
-}
-`;
+/** h9-45 (real-cases/held-out-9): `const status = e?.status || …` in an unbounded 429 retry. */
+const SELF_NAMED_MEMBER = readFileSync(join(__dirname, '..', 'fixtures', 'real-cases', 'held-out-9', 'h9-45-gmail-429-jittered-recursion.ts'), 'utf8');
 
 const PLAIN_BIND = `
 function bind(func, thisArg) { return (...args) => func.apply(thisArg, args); }
