@@ -147,7 +147,7 @@ export function readsSlot(root: Node, slot: InputSlot, ctx: Pick<Ctx, 'sourceCod
 }
 
 /** Whether the expression draws a random number outside a wait (`Math.random()`, `crypto.randomInt(…)`). */
-function drawsRandom(expr: Node, ctx: Ctx): boolean {
+export function drawsRandom(expr: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'>): boolean {
   let found = false;
   walk(expr, ctx.sourceCode.visitorKeys, (m) => {
     if (found || isFunction(m)) return false;

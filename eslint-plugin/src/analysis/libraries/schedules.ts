@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, walk } from '../ast';
+import { drawsRandom } from '../input-change';
 import { delayOfFunction } from '../delay';
 import { isEffectivelyUnbounded } from '../limits';
 import { normalPath, type Origin } from '../scope';
@@ -160,7 +160,7 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
     // A library whose only randomness is its default base delay (reconnecting-websocket's `1000 +
     // Math.random() * 4000`): a base written without a random source (`opts.minDelay ?? 3000`, a
     // caller's number) is a fixed number, unknown but not random (require-jitter, PRODUCT).
-    if (!fnIsOther && spec.jitter.kind === 'random-base' && baseS.state === 'set' && !drawsRandom(ctx, baseS.option.value)) delay.deterministic = true;
+    if (!fnIsOther && spec.jitter.kind === 'random-base' && baseS.state === 'set' && !drawsRandom(baseS.option.value, ctx)) delay.deterministic = true;
     site.waits.push({ node: baseNode ?? anchor, argument: undefined, delay });
     return site;
   }
@@ -210,17 +210,6 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
   }
   site.waits.push({ node: waitNode, argument: undefined, delay });
   return site;
-}
-
-/** Whether an option value calls a random source (`Math.random()`, `crypto.randomInt(…)`, `random(…)`) anywhere in it. */
-function drawsRandom(ctx: LibraryContext, value: Node): boolean {
-  let found = false;
-  walk(value, ctx.sourceCode.visitorKeys, (n) => {
-    if (found) return false;
-    if (n.type === 'CallExpression' && /^random/i.test(calleeName(n) ?? '')) found = true;
-    return undefined;
-  });
-  return found;
 }
 
 /** The names of the retry options a description reads (count, delays, cap, jitter, delay function, condition, opt-in). */
