@@ -31,6 +31,32 @@ export const FAILURES: readonly Outcome[] = [
   ...[400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503, 504].map((code) => ({ kind: 'status' as const, code })),
 ];
 
+const extraFailures = new WeakMap<Node, readonly Outcome[]>();
+
+/**
+ * The failures to try on `root`: FAILURES, plus every other 4xx/5xx status `root` compares a status
+ * with (`res.status !== 423`, `[410, 507].includes(status)`), so that a retry of a status outside
+ * the usual set is still seen to go round on it.
+ */
+export function failuresIn(root: Node, sourceCode: TSESLint.SourceCode): readonly Outcome[] {
+  let out = extraFailures.get(root);
+  if (out) return out;
+  const known = new Set(FAILURES.flatMap((o) => (o.kind === 'status' ? [o.code] : [])));
+  const extra = new Set<number>();
+  walk(root, sourceCode.visitorKeys, (n) => {
+    if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier && /^(===|==|!==|!=)$/.test(n.operator)) {
+      const l = statusCode(n.left, sourceCode);
+      const r = statusCode(n.right, sourceCode);
+      const code = r !== undefined && isStatusLike(n.left, sourceCode) ? r : l !== undefined && isStatusLike(n.right, sourceCode) ? l : undefined;
+      if (code !== undefined && code >= 400 && code < 600 && !known.has(code)) extra.add(code);
+    }
+    return undefined;
+  });
+  out = extra.size === 0 ? FAILURES : [...FAILURES, ...[...extra].sort((a, b) => a - b).map((code) => ({ kind: 'status' as const, code }))];
+  extraFailures.set(root, out);
+  return out;
+}
+
 type TV = boolean | undefined;
 
 /** Names of a success flag an attempt returns. */
@@ -662,7 +688,7 @@ export function mayGoOn(stmt: Node, outcome: Outcome, sourceCode: TSESLint.Sourc
 /** Whether the call is a retry by the failure path: unreached after a success, reached after some failure. */
 export function onFailurePathOnly(fn: TSESTree.FunctionLike, call: Node, sourceCode: TSESLint.SourceCode): boolean {
   if (reachesCall(fn, call, SUCCESS, sourceCode)) return false;
-  return FAILURES.some((o) => reachesCall(fn, call, o, sourceCode));
+  return failuresIn(fn, sourceCode).some((o) => reachesCall(fn, call, o, sourceCode));
 }
 
 // ---------------------------------------------------------------------------------------------

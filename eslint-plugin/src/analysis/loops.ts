@@ -7,7 +7,7 @@ import { fileIndex } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, isFunction, isLogCallee, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { FAILURES, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
+import { failuresIn, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -817,7 +817,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // Only 2xx answers reach the loop's tests: going round on one (202, "not done yet") is polling.
     if (!turnedDown && request && onlySuccessArrives(loop, ctx)) return undefined;
     // A for…of over a delay schedule goes round like a counted loop: one attempt per entry.
-    const flowRetry = !turnedDown && (loop.type !== T.ForOfStatement || !!schedule) && (!reachesBackEdge(loop, SUCCESS, sourceCode) || (loop.type !== T.ForOfStatement && successGoesRoundOnlyAsFailure(loop, sourceCode))) && FAILURES.some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    const flowRetry = !turnedDown && (loop.type !== T.ForOfStatement || !!schedule) && (!reachesBackEdge(loop, SUCCESS, sourceCode) || (loop.type !== T.ForOfStatement && successGoesRoundOnlyAsFailure(loop, sourceCode))) && failuresIn(loop, sourceCode).some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (flowRetry) statusRetry = true;
     if (!request && !flowRetry) return undefined;
     // `switch (res.status) { case 503: …; continue; }`
@@ -882,7 +882,7 @@ function statusesGoingRound(loop: Loop, ctx: Ctx): number[] | undefined {
   if (reachesBackEdge(loop, { kind: 'error' }, sourceCode)) return undefined;
   const going: number[] = [];
   let some = false;
-  for (const o of FAILURES) {
+  for (const o of failuresIn(loop, sourceCode)) {
     if (o.kind !== 'status') continue;
     if (reachesBackEdge(loop, o, sourceCode)) going.push(o.code);
     else some = true;
@@ -969,7 +969,7 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
   // Only where the outcome decides: when a success is not seen to leave either (a flag the loop
   // test reads, `while (token === null)`), the traced paths say nothing about failures.
   if (waitlessBackEdge(loop, SUCCESS, sourceCode, cut, branch)) return undefined;
-  for (const o of FAILURES) {
+  for (const o of failuresIn(loop, sourceCode)) {
     // A 401/403 that goes round is a re-authentication and replay, judged apart (PRODUCT).
     if (o.kind === 'status' && (o.code === 401 || o.code === 403)) continue;
     const reached = waitlessBackEdge(loop, o, sourceCode, cut, branch);

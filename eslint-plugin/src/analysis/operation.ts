@@ -6,7 +6,7 @@ import { alwaysExits, calleeName, contains, findProperty, isFunction, propertyNa
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
-import { evalTest, outcomeKind, type Outcome } from './flow';
+import { evalTest, FAILURES, outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
@@ -306,7 +306,10 @@ function letsThrough(test: Node, code: number, sourceCode: TSESLint.SourceCode):
   split(test);
   const outcome: Outcome = { kind: 'status', code };
   const values = parts.map((p) => evalTest(p, outcome, sourceCode));
-  return values.every((v) => v !== true) && parts.some((p, i) => values[i] === false && statusesTested(p, sourceCode).some((s) => s.code === code && (s.op === '===' || s.op === '==' || s.op === 'in')));
+  // A part that tests the status and does not hold for it: false, or unknown only because of another
+  // condition beside the status (`!(status === 409 && body.pending)`) while it holds for other statuses.
+  const passes = (p: Node, i: number): boolean => values[i] === false || (values[i] === undefined && FAILURES.some((o) => o.kind === 'status' && o.code !== code && evalTest(p, o, sourceCode) === true));
+  return values.every((v) => v !== true) && parts.some((p, i) => passes(p, i) && statusesTested(p, sourceCode).some((s) => s.code === code && (s.op === '===' || s.op === '==' || s.op === 'in' || s.op === '!==' || s.op === '!=')));
 }
 
 /**
@@ -748,8 +751,13 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       if (leadsToRetry(n)) clientErrorRetries.push(...predicateClientChecks(n.test, sourceCode));
       // `if (![400, 500, 503].includes(status)) throw err`: the list is what goes round again.
       const negatedList = unwrap(n.test).type === T.UnaryExpression && tested.some((s) => s.op === 'in' && isClientErrorStatus(s.code)) && tested.every((s) => s.op === 'in') && alwaysExits(n.consequent);
+      // `if (!conflict || attempt === max) throw err` with `conflict = err.status === 409`: the exit leaves
+      // every other failure, and the client error it tests falls through to the wait and the next attempt.
+      const passedClient = alwaysExits(n.consequent) ? tested.find((s) => s.code !== 401 && s.code !== 403 && isClientErrorStatus(s.code) && s.op !== '<' && s.op !== '>' && s.op !== '<=' && s.op !== '>=' && letsThrough(n.test, s.code, sourceCode)) : undefined;
       if (negatedList) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
+      } else if (passedClient) {
+        clientErrorRetries.push({ node: passedClient.origin ?? n.test, reason: 'client-status' });
       } else if (clientHit && leadsToRetry(n)) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (!classified || (unclassifiedCatches && catches.some((c) => c.guarded !== undefined && contains(c.guarded, n) && throwsAfter(c.guarded, n, sourceCode)) && clientErrorsGoRound())) {

@@ -8,7 +8,7 @@ import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
-import { dominatingTests, FAILURES, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
+import { dominatingTests, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
 import { bindingOf, constantNumber, constantValue, isReferenceTo, normalPath, originOf, variableOf } from './scope';
@@ -1720,9 +1720,10 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   // … return self()`), or on the failing side of a test written as a ternary or `&&`.
   if (!found && !replay && onFailurePathOnly(fn, call, ctx.sourceCode)) {
     // Only 401/403 go round: a re-authentication and replay, not a retry of a transient failure.
-    const reaching = FAILURES.filter((o) => o.kind === 'status' && reachesCall(fn, call, o, ctx.sourceCode));
+    const failures = failuresIn(fn, ctx.sourceCode);
+    const reaching = failures.filter((o) => o.kind === 'status' && reachesCall(fn, call, o, ctx.sourceCode));
     const authOnly = reaching.length > 0 && reaching.every((o) => o.kind === 'status' && (o.code === 401 || o.code === 403));
-    const statuses = FAILURES.filter((o) => o.kind === 'status').length;
+    const statuses = failures.filter((o) => o.kind === 'status').length;
     const retried = reaching.length > 0 && reaching.length < statuses && !reachesCall(fn, call, { kind: 'error' }, ctx.sourceCode) ? reaching.map((o) => (o as { code: number }).code) : undefined;
     found = { kind: 'status', handler: undefined, path: fn.body, timer, replay: authOnly, flow: true, ...(retried ? { retried } : {}) };
   }
