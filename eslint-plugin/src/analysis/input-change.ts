@@ -234,7 +234,7 @@ function fileInputWrites(ctx: Ctx): { slot: InputSlot; node: Node; decl?: Node }
  * A call that works on its arguments: not a log line, not a wait or a timer, not `Math` arithmetic,
  * and not `skip` (the re-run itself, whose arguments are judged on their own).
  */
-function isWorkingCall(call: TSESTree.CallExpression | TSESTree.NewExpression, ctx: Ctx, skip?: (c: Node) => boolean): boolean {
+export function isWorkingCall(call: TSESTree.CallExpression | TSESTree.NewExpression, ctx: Ctx, skip?: (c: Node) => boolean): boolean {
   if (skip?.(call)) return false;
   const callee = unwrap(call.callee);
   if (isLogCallee(callee, ['console', 'Math', 'JSON', 'Object', 'Array', 'Number', 'String'])) return false;

@@ -15,7 +15,7 @@ import { bindingOf, constantNumber, constantValue, fieldOf, variableOf, isRefere
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
-import { inputWrites, operationTakes, rerunChangesInput } from './input-change';
+import { inputWrites, isWorkingCall, operationTakes, rerunChangesInput } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
@@ -1471,7 +1471,8 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
   let reads = false;
   walk(tryStmt.block, ctx.sourceCode.visitorKeys, (n) => {
     if (reads || isFunction(n)) return false;
-    if (n.type === T.CallExpression) {
+    // Arithmetic, logging, a wait or a timer reading it (`pause = Math.min(pause * 2, cap)`) is no operation on it.
+    if (n.type === T.CallExpression && isWorkingCall(n, ctx)) {
       for (const part of [n.callee, ...n.arguments]) {
         walk(part, ctx.sourceCode.visitorKeys, (m) => {
           if (m.type === T.Identifier) {

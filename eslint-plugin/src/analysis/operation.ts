@@ -773,7 +773,12 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         // branch ends the retry (endsRetry: a loop's flag set to its stopping value) and the other goes round.
         const elseGoesRound = !!n.alternate && !alwaysExits(n.alternate) && !alwaysExits(n.consequent) && endsRetry(n.consequent);
         if (kind === 'success' && endsRetry(n.consequent) && nonOkRetried && (!n.alternate || elseGoesRound) && !okIsHelperFlag(n.test, sourceCode) && !testsOnlySuccessfulAnswers(sourceCode, n.test, settings)) {
-          clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
+          // The attempt classifies statuses (`if (status >= 500) { wait; continue }`) and throws the others
+          // into its own catch, which takes every failure: that catch is where the 4xx are let through.
+          const into = unclassifiedCatches && classified ? catches.find((c) => c.guarded !== undefined && contains(c.guarded, n) && throwsAfter(c.guarded, n, sourceCode)) : undefined;
+          if (into) {
+            if (!clientErrorRetries.some((r) => r.node === into.node)) clientErrorRetries.push({ node: into.node, reason: 'catch-all' });
+          } else clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         }
@@ -818,6 +823,11 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     }
     const throwing = http.some((h) => h.throwsOnHttpError && (contains(guarded, h.node) || !contains(region, h.node)));
     if (throwing && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'catch-all' });
+    else if (classified && c.guarded !== undefined && !catchClassifies(c, sourceCode) && http.some((h) => contains(guarded, h.node)) && throwsAfter(guarded, guarded, sourceCode, true) && !clientErrorRetries.some((r) => contains(guarded, r.node)) && clientErrorsGoRound()) {
+      // The attempt classifies some statuses (`if (status >= 500) { wait; continue }`) and throws on the
+      // others into its own catch, which goes round on whatever it caught: the 4xx are retried there.
+      clientErrorRetries.push({ node: c.node, reason: 'catch-all' });
+    }
     else if (!catchClassifies(c, sourceCode) && !classified) {
       const h = throwingHelperCalls.find((x) => contains(guarded, x.via));
       if (h && !clientErrorRetries.some((r) => r.node === h.test)) clientErrorRetries.push({ node: h.test, reason: 'non-ok' });
@@ -1021,11 +1031,11 @@ function helperDecides(c: RetryCatch, sourceCode: TSESLint.SourceCode): { test: 
 
 /** `if (!res.ok) throw …` inside a try whose catch tells errors apart: the catch decides, not this check. */
 /** Whether `block` throws (a `throw` outside nested functions) after `n`: an error its own catch receives. */
-function throwsAfter(block: Node, n: Node, sourceCode: TSESLint.SourceCode): boolean {
+function throwsAfter(block: Node, n: Node, sourceCode: TSESLint.SourceCode, anywhere = false): boolean {
   let found = false;
   walk(block, sourceCode.visitorKeys, (m) => {
     if (found || isFunction(m)) return false;
-    if (m.type === T.ThrowStatement && m.range[0] >= n.range[1]) found = true;
+    if (m.type === T.ThrowStatement && (anywhere || m.range[0] >= n.range[1])) found = true;
     return undefined;
   });
   return found;
