@@ -2365,6 +2365,12 @@ function boundedByCountingObject(body: Node, tests: Node[], outlives: (o: Node) 
  * re-call's arguments (`self(x, ++tries)` beside `self(x, tries)`) or on another branch does not.
  */
 function stepPrecedes(step: Node, call: Node): boolean {
+  // In the test that decides the call (`if (++tries < max) { … self(tries) }`, `++n < 3 ? self(n) : …`,
+  // `++n < 3 && self(n)`): the step runs before the call on its one path.
+  for (let c: Node = step, p = step.parent; p && !isFunction(p); c = p, p = p.parent) {
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && c === p.test) return contains(p.consequent, call) || (!!p.alternate && contains(p.alternate, call));
+    if (p.type === T.LogicalExpression && c === p.left) return contains(p.right, call);
+  }
   const s = statementInList(step);
   return !!s && s.type === T.ExpressionStatement && contains(s.parent!, call) && s.range[1] <= call.range[0];
 }
