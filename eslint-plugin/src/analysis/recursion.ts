@@ -2198,7 +2198,10 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       if (!a || Number.isFinite(a.hi) || !arg || arg.type !== T.BinaryExpression) continue;
       const k = constant(arg.right as Node, ctx);
       if (k === undefined || !Number.isFinite(a.lo)) continue;
-      a.hi = arg.operator === '*' ? a.lo * k ** maxAttempts : arg.operator === '+' ? a.lo + k * maxAttempts : a.hi;
+      // A wait comes before every attempt but the first, computed in the attempt before: the longest
+      // is made in attempt `maxAttempts - 1`, whose value has been stepped `maxAttempts - 2` times.
+      const steps = Math.max(0, maxAttempts - 2);
+      a.hi = arg.operator === '*' ? a.lo * k ** steps : arg.operator === '+' ? a.lo + k * steps : a.hi;
     }
   }
   // A counter kept on the instance (`this.attempt++` … `if (this.attempt >= 6) throw`), or on an
