@@ -3,6 +3,7 @@ import { continuesIn, goesOnOnlyOnConflict } from './conflict';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
+import { holdsError } from './error-values';
 import { fileIndex } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, isFunction, isLogCallee, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
@@ -140,6 +141,19 @@ function sameCallOutside(call: TSESTree.CallExpression, handler: TSESTree.Functi
   return found;
 }
 
+/** Whether an argument of the call is, or is made from, a failure's error value (error-values.ts). */
+function handsOnError(call: TSESTree.CallExpression, ctx: Ctx): boolean {
+  let found = false;
+  for (const a of call.arguments) {
+    walk(a, ctx.sourceCode.visitorKeys, (m) => {
+      if (found || isFunction(m)) return false;
+      if (m.type === T.Identifier && holdsError(m, ctx.sourceCode)) found = true;
+      return undefined;
+    });
+  }
+  return found;
+}
+
 /** `this`, or a local that holds it (`const self = this`): the enclosing class or object itself. */
 function isThisLike(expr: Node, ctx: Ctx): boolean {
   const u = unwrap(expr);
@@ -182,6 +196,9 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
     const c = unwrap(n.callee);
     if (c.type !== T.MemberExpression || !owners.has(ctx.sourceCode.getText(unwrap(c.object)))) return false;
     if (NOT_AN_OPERATION_RE.test(propertyName(c) ?? '')) return false;
+    // Handed the failure's error (`request._beforeError(error)`, `this.fail(normalize(err))`): the error is
+    // passed on to be dealt with, not the operation run again (PRODUCT: handing an error on is no retry).
+    if (handsOnError(n, ctx)) return false;
     // Made by the handler itself (or a timer it arms): only when the file makes that same call
     // outside too (`kioskWindow.loadURL(url)` at start and again after 'did-fail-load').
     if (fn === handler) return runForEffect(n) && !isThisLike(c.object, ctx) && sameCallOutside(n, handler, fn, ctx);
