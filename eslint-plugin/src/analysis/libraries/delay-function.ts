@@ -134,10 +134,47 @@ function isNumeric(ctx: LibraryContext, n: Node, stops: StopValues = 'none'): bo
   return true;
 }
 
+/**
+ * The values a returned `let` of the strategy may hold: its initialiser (kept unless a write
+ * replaces it on every path: a statement of the declaration's own block) and the right side of each
+ * plain `=` written to it (`let wait = null; if (n < 10) wait = 1000; else if (n < 20) wait = 2000;
+ * return wait`). Undefined when it is no such variable or a write is of another kind (`+=`, `++`,
+ * in a nested function). `init` is null for a `let` declared without a value (it holds `undefined`).
+ */
+export function localValues(ctx: LibraryContext, n: Node): { values: Node[]; undefinedInit: boolean } | undefined {
+  const u = unwrap(n);
+  if (u.type !== T.Identifier) return undefined;
+  const v = variableOf(ctx.sourceCode, u);
+  const d = v && v.defs.length === 1 ? v.defs[0]!.node : undefined;
+  if (!v || !d || d.type !== T.VariableDeclarator || d.parent?.type !== T.VariableDeclaration || d.parent.kind !== 'let') return undefined;
+  const scope = v.scope.variableScope.block as Node;
+  if (!isFunction(scope)) return undefined;
+  const writes = v.references.filter((r) => r.isWrite() && r.writeExpr !== d.init);
+  if (writes.length === 0) return undefined;
+  const values: Node[] = [];
+  let replaced = false;
+  const declBlock = d.parent.parent;
+  for (const r of writes) {
+    const w = r.identifier.parent as Node | undefined;
+    if (w?.type !== T.AssignmentExpression || w.operator !== '=' || w.left !== r.identifier) return undefined;
+    for (let p: Node | undefined = w.parent; p && p !== scope; p = p.parent) if (isFunction(p)) return undefined;
+    if (w.parent?.type === T.ExpressionStatement && w.parent.parent === declBlock) replaced = true;
+    values.push(w.right);
+  }
+  // The first value stays where no branch writes: the fallback of a ladder, taken last.
+  if (!replaced && d.init) values.push(d.init);
+  return { values, undefinedInit: !replaced && !d.init };
+}
+
 /** The returned expressions that may be a delay: conditionals flattened, `null`, `false`, `undefined` and errors (which stop) dropped. */
 export function leaves(ctx: LibraryContext, returns: readonly (Node | null)[], stops: StopValues = 'none'): Node[] {
   const out: Node[] = [];
   const visit = (n: Node): void => {
+    const several = localValues(ctx, n);
+    if (several) {
+      for (const x of several.values) visit(x);
+      return;
+    }
     const u = localValue(ctx, n);
     if (u.type === T.ConditionalExpression) {
       visit(u.consequent);
@@ -171,18 +208,29 @@ export function localValue(ctx: LibraryContext, n: Node): Node {
 /** Whether a function may return a value that stops (`null`, `undefined`, `false`, an error, a bare `return`). */
 export function mayStop(ctx: LibraryContext, returns: readonly (Node | null)[], stops: StopValues = 'none'): boolean {
   const all: Node[] = [];
+  let undefinedInit = false;
   const visit = (n: Node): void => {
+    const several = localValues(ctx, n);
+    if (several) {
+      undefinedInit ||= several.undefinedInit;
+      for (const x of several.values) visit(x);
+      return;
+    }
     const u = localValue(ctx, n);
     if (u.type === T.ConditionalExpression) {
       visit(u.consequent);
       visit(u.alternate);
+    } else if (u.type === T.LogicalExpression && (u.operator === '??' || u.operator === '||')) {
+      // `next ?? null`: the right side is returned when the left is missing.
+      visit(u.left);
+      visit(u.right);
     } else all.push(u);
   };
   for (const r of returns) {
     if (r === null) return true;
     visit(r);
   }
-  return all.some((u) => !isNumeric(ctx, u, stops) || isStopLiteral(ctx, u));
+  return undefinedInit || all.some((u) => !isNumeric(ctx, u, stops) || isStopLiteral(ctx, u));
 }
 
 /**

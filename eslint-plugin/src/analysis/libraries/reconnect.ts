@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { isFunction, propertyName, unwrap, walk } from '../ast';
 import { evaluate, makeEnv, toDelayFacts } from '../delay';
-import { addFunctionDelay, countsOrTimes, functionDelay, leafDelay, leaves, mayStop } from './delay-function';
+import { addFunctionDelay, countsOrTimes, functionDelay, leafDelay, leaves, localValues, mayStop } from './delay-function';
 import { normalPath, variableOf } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
 import { WAIT_NAME_RE } from '../vocabulary';
@@ -262,8 +262,10 @@ function policySite(ctx: LibraryContext, site: RetrySite, fn: FunctionNode): Ret
   const returns = returnedExpressions(fn, ctx.sourceCode.visitorKeys);
   const numeric = leaves(ctx, returns);
   if (numeric.length === 0) return [];
-  const first = numeric[0]!;
-  const last = numeric[numeric.length - 1]!;
+  // A returned `let` that several branches write (`return wait`): the return is where the delay is chosen.
+  const chosen = returns.length === 1 && returns[0] && localValues(ctx, returns[0]) ? returns[0] : undefined;
+  const first = chosen ?? numeric[0]!;
+  const last = chosen ?? numeric[numeric.length - 1]!;
   site.bound = mayStop(ctx, returns) ? { kind: 'bounded', maxAttempts: undefined, node: first } : { kind: 'unbounded', maxAttempts: undefined, node: last };
   const delay = { ...leafDelay(ctx, fn, returns), node: first };
   if (!delay.opaque && !delay.growing && delay.maxReason === 'known' && delay.maxMs <= 0) site.noWait = first;
