@@ -256,6 +256,13 @@ describe('retry-lint', function () {
       assert.match(run.stdout, /reconnect\.js\n\s+3:10\s+error\s+This retry has no attempt limit.*\s+retry\/no-unbounded-retry/);
     });
 
+    it('stylish says on stderr how many of the files linted hold findings', () => {
+      // backoff.js and reconnect.js hold findings; debugging.js has none of the retry rules'.
+      const run = retryLint(['reconnect.js', 'backoff.js', 'debugging.js'], project);
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(run.stderr, /^retry-lint: findings in 2 of 3 files linted \(.+\)\.\n$/);
+    });
+
     it('json prints ESLint results that parse', () => {
       const run = retryLint(['--format', 'json', 'reconnect.js', 'backoff.js'], project);
       assert.equal(run.status, 1);

@@ -6,6 +6,7 @@ import { guarded } from './guard';
 import { analyzeInterceptors } from './interceptors';
 import { analyzeLoops } from './loops';
 import { analyzeRecursion } from './recursion';
+import { analyzeRepeats } from './repeat';
 import type { Node, RetrySite } from './types';
 import { analyzeWrappers } from './wrappers';
 
@@ -20,6 +21,7 @@ export function analyzeHandWritten(sourceCode: TSESLint.SourceCode, settings: Re
   // Each analysis guards its own constructs (see ./guard); the file's root guards what lies between them.
   for (const analyze of [analyzeLoops, analyzeRecursion, analyzeInterceptors]) out.push(...(guarded(ctx.sourceCode.ast, () => analyze(ctx)) ?? []));
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeWrappers(ctx, out)) ?? []));
+  out.push(...(guarded(ctx.sourceCode.ast, () => analyzeRepeats(ctx, out)) ?? []));
   const sites = dedupe(out);
   for (const site of sites) {
     if ((site.kind !== 'loop' && site.kind !== 'recursion') || site.waits.length < 2) continue;

@@ -43,6 +43,7 @@ const MODULES: Record<string, string> = {
   ky: 'ky',
   'ky-universal': 'ky',
   ofetch: 'ofetch',
+  ohmyfetch: 'ofetch',
   superagent: 'superagent',
   http: 'http',
   https: 'http',

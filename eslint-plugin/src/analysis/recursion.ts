@@ -2439,6 +2439,17 @@ function carriedLocal(arg: Node, param: Variable, fn: Fn, ctx: Ctx): { variable:
         const w = r.identifier.parent as Node | undefined;
         if (w?.type === T.UpdateExpression) return { variable: v, dir: w.operator === '++' ? 1 : -1, unit: true, init };
         if (w?.type === T.AssignmentExpression && w.left === r.identifier && (w.operator === '+=' || w.operator === '-=')) return { variable: v, dir: w.operator === '+=' ? 1 : -1, unit: one(w.right), init };
+        // `left = left ? left - 1 : 0`, `left = Math.max(0, left - 1)`: rewritten from itself by a step.
+        if (w?.type === T.AssignmentExpression && w.left === r.identifier && w.operator === '=') {
+          const d = changeIn(w.right, v, ctx);
+          if (!d) continue;
+          let unit = false;
+          walk(w.right, ctx.sourceCode.visitorKeys, (m) => {
+            if (m.type === T.BinaryExpression && (m.operator === '+' || m.operator === '-') && one(m.right as Node)) unit = true;
+            return undefined;
+          });
+          return { variable: v, dir: d, unit, init };
+        }
       }
     }
   }

@@ -4,7 +4,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 export type Node = TSESTree.Node;
 
 /** How a retry site was written. */
-export type SiteKind = 'loop' | 'recursion' | 'interceptor' | 'library';
+/** `repeat`: the operation written again in its own failure handler (`catch { await delay(ms); return send() }`). */
+export type SiteKind = 'loop' | 'recursion' | 'interceptor' | 'library' | 'repeat';
 
 /**
  * What the analysis knows of one delay between attempts. All durations are in milliseconds.

@@ -35,7 +35,8 @@ export const docs: LibraryDocs = {
 
 /** ofetch: the `retry` option of requests and `ofetch.create`. */
 export const ofetchAdapter: LibraryAdapter = {
-  packages: ['ofetch'],
+  // ohmyfetch: ofetch's name before 1.0, the same API.
+  packages: ['ofetch', 'ohmyfetch'],
   docs,
   analyze(node, origin, ctx) {
     if (node.type !== T.CallExpression) return [];

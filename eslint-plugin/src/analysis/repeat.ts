@@ -1,0 +1,216 @@
+// Retries written out instead of looped: the operation made again in its own failure handler.
+//
+//   try { return await send(); } catch { await delay(1000); return await send(); }
+//   send().catch(() => delay(1000).then(() => send()))
+//
+// PRODUCT: code that re-runs an operation after it failed, with the same input, is a retry. Each
+// repetition is one more attempt, so the retry is bounded; its waits, requests and failure
+// classification are judged as a loop's are. Only a pure "wait, then the same call again" counts:
+// a handler that does other work before the repeat (creates a missing directory, refreshes a token,
+// reconnects, changes an argument) corrects the request or hands the failure on, and is left alone.
+import type { TSESTree } from '@typescript-eslint/utils';
+import { T } from './node-types';
+import { calleeName, contains, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
+import { holdsError } from './error-values';
+import { isWorkingCall, rerunChangesInput } from './input-change';
+import { analyzeOperation, type Ctx, type RetryCatch } from './operation';
+import { RELEASE_RE } from './probe';
+import { sameFileFunction } from './delay';
+import type { Node, RetrySite, Wait } from './types';
+import { asWait, chainedBefore, isAwaited, waitOf } from './waits';
+
+/** One failure handler and the code whose failure it handles. */
+interface Handler {
+  /** The catch clause, or the `.catch(…)` / `.then(…, …)` call. */
+  node: Node;
+  /** What runs on failure: the catch body, or the rejection callback's body. */
+  body: Node;
+  /** The code whose failure reaches the handler: the try block, or the promise before `.catch`. */
+  guarded: Node;
+  param: TSESTree.Identifier | undefined;
+}
+
+/**
+ * The written-out retries of the file: one site per repeated call, bounded at one more attempt than
+ * the handlers it sits in. Calls already inside a site of `found` (a loop, a recursion) are theirs.
+ */
+export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite[] {
+  const { sourceCode } = ctx;
+  const handlers: Handler[] = [];
+  walk(sourceCode.ast as Node, sourceCode.visitorKeys, (n) => {
+    if (n.type === T.TryStatement && n.handler) {
+      handlers.push({ node: n.handler, body: n.handler.body, guarded: n.block, param: n.handler.param?.type === T.Identifier ? n.handler.param : undefined });
+    } else if (n.type === T.CallExpression && unwrap(n.callee).type === T.MemberExpression) {
+      const name = calleeName(n);
+      const cb = name === 'catch' ? n.arguments[0] : name === 'then' ? n.arguments[1] : undefined;
+      const fn = cb && unwrap(cb);
+      if (fn && isFunction(fn) && fn.body) {
+        const first = fn.params[0];
+        handlers.push({ node: n, body: fn.body, guarded: (unwrap(n.callee) as TSESTree.MemberExpression).object, param: first?.type === T.Identifier ? first : undefined });
+      }
+    }
+    return undefined;
+  });
+  const sites: RetrySite[] = [];
+  for (const h of handlers) {
+    const repeat = repeatedCall(h, ctx);
+    if (!repeat) continue;
+    const { original, again } = repeat;
+    if (found.some((s) => contains(s.node, again) || contains(s.node, h.node)) || sites.some((s) => s.node === again)) continue;
+    // The handler writes something the operation takes (`url = mirror`, `port++`): another input.
+    if (rerunChangesInput(h.body, original, ctx)) continue;
+    // Handlers around this one (a repeat inside a repeat's own catch) add an attempt each.
+    const depth = handlers.filter((o) => o !== h && contains(o.body, h.node) && repeatedCall(o, ctx)).length;
+    const waits: Wait[] = [];
+    for (const w of waitsBefore(h.body, again, ctx)) waits.push(waitOf(w, sourceCode, [], 2 + depth, { node: h.body }));
+    const catches: RetryCatch[] = [{ node: h.node, param: h.param, body: h.body, guarded: h.guarded }];
+    const op = analyzeOperation(h.guarded, catches, ctx, (ifStmt) => contains(ifStmt.consequent, again) || !contains(h.guarded, ifStmt));
+    sites.push({
+      kind: 'repeat',
+      node: again,
+      bound: { kind: 'bounded', maxAttempts: 2 + depth, node: again },
+      waits,
+      noWait: waits.length === 0 ? again : undefined,
+      nonIdempotent: op.nonIdempotent,
+      rateLimitChecks: op.rateLimitChecks,
+      honoursRetryAfter: op.honoursRetryAfter,
+      clientErrorRetries: op.clientErrorRetries,
+      purpose: 'backoff-retry',
+      ...(op.caughtStatuses ? { retriedStatuses: op.caughtStatuses } : {}),
+    });
+  }
+  return sites;
+}
+
+/**
+ * The call of the guarded code that the handler makes again, with the same callee and the same
+ * arguments (by text), when everything else the handler runs before it is a wait, a log line or a
+ * test: the handler only waits and tries again.
+ */
+function repeatedCall(h: Handler, ctx: Ctx): { original: TSESTree.CallExpression; again: TSESTree.CallExpression } | undefined {
+  const { sourceCode } = ctx;
+  const text = (c: TSESTree.CallExpression): string => `${sourceCode.getText(unwrap(c.callee))}(${c.arguments.map((a) => sourceCode.getText(a)).join(',')})`;
+  // The operation whose failure reaches the handler: the guarded code's first call (the one that
+  // completes first). A call made after it (`this.unpin()`, `reader.releaseLock()`) and again in the
+  // handler is cleanup on both paths, not the operation tried again.
+  // The first is picked among every working call: one made inside a test or an argument
+  // (`isEnumType(t) ? t.parse(v) : …`) goes first and is no operation made for itself, so nothing is.
+  let first: TSESTree.CallExpression | undefined;
+  walk(h.guarded, sourceCode.visitorKeys, (n) => {
+    if (n !== h.guarded && isFunction(n)) return false;
+    if (n.type === T.CallExpression && isCandidate(n, ctx) && (!first || n.range[1] < first.range[1])) first = n;
+    return undefined;
+  });
+  if (!first || !isOperation(first, ctx)) return undefined;
+  const made = new Map<string, TSESTree.CallExpression>([[text(first), first]]);
+  let again: TSESTree.CallExpression | undefined;
+  let other = false;
+  walk(h.body, sourceCode.visitorKeys, (n) => {
+    if (again || other) return false;
+    if (n.type !== T.CallExpression) return undefined;
+    if (made.has(text(n)) && isOperation(n, ctx)) {
+      again = n;
+      return false;
+    }
+    // Waits, log lines, arithmetic and the promise plumbing around them are no other work.
+    if (asWait(n, sourceCode, ctx.settings) || !isWorkingCall(n, ctx) || isPlumbing(n)) return undefined;
+    other = true;
+    return false;
+  });
+  if (!again || other) return undefined;
+  // Handing the caught error on (`report(err)`, `next(err)`) is no attempt.
+  if (again.arguments.some((a) => reads(a, (id) => holdsError(id, sourceCode), ctx))) return undefined;
+  return { original: made.get(text(again))!, again };
+}
+
+/** A call that does some work: not a log line, not `Math`/`JSON` arithmetic, not a wait, not promise plumbing. */
+function isCandidate(c: TSESTree.CallExpression, ctx: Ctx): boolean {
+  if (!isWorkingCall(c, ctx) || isPlumbing(c)) return false;
+  if (isLogCallee(unwrap(c.callee))) return false;
+  return !asWait(c, ctx.sourceCode, ctx.settings);
+}
+
+/** A call made for the operation: a candidate whose result is what the code is after, not cleanup, not per item. */
+function isOperation(c: TSESTree.CallExpression, ctx: Ctx): boolean {
+  if (!isCandidate(c, ctx)) return false;
+  const callee = unwrap(c.callee);
+  // Releasing a resource on both paths (`client.end()` in the try and the catch) is cleanup.
+  if (callee.type === T.MemberExpression && (RELEASE_RE.test(propertyName(callee) ?? '') || CLEANUP_RE.test(propertyName(callee) ?? ''))) return false;
+  // A value read inside a larger expression (`s.substring(a, b) === '-'`, `new URL(String(a))`) is no operation made for itself.
+  if (!madeForItself(c)) return false;
+  // Made for each item of a loop in the handler or the try: a walk over the items, not one operation.
+  for (let p: Node | undefined = c.parent; p && !isFunction(p); p = p.parent) {
+    if (p.type === T.ForStatement || p.type === T.ForOfStatement || p.type === T.ForInStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement) return false;
+    if (p.type === T.TryStatement || p.type === T.CatchClause) break;
+  }
+  // A call of the function the handler sits in is recursion's (analysed there, with its own tests).
+  const own = sameFileFunction(callee, ctx);
+  return !(own && contains(own, c));
+}
+
+/** Methods that undo or stop something rather than do the work: cleanup made on both paths. */
+const CLEANUP_RE = /^(cancel|abort|stop|clear\w*|unsubscribe|remove\w*|delete|unlock|releaseLock|unpin|reset|off|finish|done|rollback)$/;
+
+/**
+ * Whether the call's result is what the code is after: awaited, returned, stored, a statement of its
+ * own, chained with `.then`/`.catch`, or read through a member (`(await send()).body`); not an
+ * operand or an argument of another expression.
+ */
+function madeForItself(c: Node): boolean {
+  let n: Node = c;
+  for (;;) {
+    const p: Node | undefined = n.parent;
+    if (!p) return false;
+    if (p.type === T.AwaitExpression || p.type === T.ChainExpression || p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || (p.type === T.UnaryExpression && p.operator === 'void')) {
+      n = p;
+      continue;
+    }
+    if (p.type === T.MemberExpression && p.object === n) {
+      const name = propertyName(p) ?? '';
+      if (/^(then|catch|finally)$/.test(name) && p.parent?.type === T.CallExpression && p.parent.callee === p) {
+        n = p.parent;
+        continue;
+      }
+      // `(await send()).body`, `(await res).json()`: the awaited answer read.
+      if (n.type === T.AwaitExpression) {
+        n = p.parent?.type === T.CallExpression && p.parent.callee === p ? p.parent : p;
+        continue;
+      }
+      return false;
+    }
+    return p.type === T.ExpressionStatement || p.type === T.ReturnStatement || (p.type === T.VariableDeclarator && p.init === n) || (p.type === T.AssignmentExpression && p.right === n) || (p.type === T.ArrowFunctionExpression && p.body === n);
+  }
+}
+
+/** `.then`, `.catch`, `.finally`, `Promise.resolve/reject/all…`, `new Promise` plumbing. */
+function isPlumbing(c: TSESTree.CallExpression): boolean {
+  const callee = unwrap(c.callee);
+  if (callee.type !== T.MemberExpression) return false;
+  const name = propertyName(callee) ?? '';
+  if (/^(then|catch|finally)$/.test(name)) return true;
+  const obj = unwrap(callee.object);
+  return obj.type === T.Identifier && obj.name === 'Promise';
+}
+
+function reads(n: Node, test: (id: TSESTree.Identifier) => boolean, ctx: Ctx): boolean {
+  let hit = false;
+  walk(n, ctx.sourceCode.visitorKeys, (m) => {
+    if (hit) return false;
+    if (m.type === T.Identifier && test(m)) hit = true;
+    return undefined;
+  });
+  return hit;
+}
+
+/** The waits of the handler that run before `again`: awaited before it, or heading the chain that makes it. */
+function waitsBefore(body: Node, again: Node, ctx: Ctx): NonNullable<ReturnType<typeof asWait>>[] {
+  const out: NonNullable<ReturnType<typeof asWait>>[] = [];
+  walk(body, ctx.sourceCode.visitorKeys, (n) => {
+    if ((n.type !== T.CallExpression && n.type !== T.NewExpression) || n.range[0] >= again.range[0]) return undefined;
+    const w = asWait(n, ctx.sourceCode, ctx.settings);
+    if (!w) return undefined;
+    if (isAwaited(n, ctx.sourceCode) || chainedBefore(n, again)) out.push(w);
+    return false;
+  });
+  return out;
+}
