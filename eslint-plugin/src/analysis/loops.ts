@@ -2204,6 +2204,11 @@ function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { te
       // `if (res.status >= 500 && attempt < 3) { attempt++; continue; }` with every other path
       // leaving: the loop goes round only when the test holds, so each `&&` operand of it bounds
       // the loop like a loop condition does, wherever the test sits.
+      // The same guard in a catch of a loop that also goes round after a success (the next page):
+      // every way round from the failure passes the guard, so the retries are bounded by it.
+      else if (!n.alternate && containsContinue(n.consequent) && alwaysExits(n.consequent) && leavesAfter(n) && onlyFailureWayRound(n, loop, ctx)) {
+        out.push({ test: n.test, inLoopTest: true });
+      }
       else if (containsContinue(n.consequent) && alwaysExits(n.consequent) && onlyGuardedWayRound(n, loop, ctx)) {
         // Only plain comparisons and predicate calls: inside a `||` or a `!` a count test bounds nothing.
         for (const c of conjuncts(n.test)) if (c.type === T.BinaryExpression || c.type === T.CallExpression) out.push({ test: c, inLoopTest: true });
@@ -2261,6 +2266,30 @@ function onlyWayRound(s: Node, loop: Loop, ctx: Ctx): boolean {
     return !goesOn && alwaysExits(t.block);
   }
   return false;
+}
+
+/**
+ * Whether `guard` (an `if` of a catch clause in `loop`) holds every way round the loop from that catch:
+ * each `continue` of the loop inside the catch is in the guard's consequent (the statement after the
+ * guard leaves, checked by the caller). Ways round from the try block are the success path's.
+ */
+function onlyFailureWayRound(guard: TSESTree.IfStatement, loop: Loop, ctx: Ctx): boolean {
+  let clause: TSESTree.CatchClause | undefined;
+  for (let p: Node | undefined = guard.parent; p && p !== loop.body; p = p.parent) {
+    if (isFunction(p)) return false;
+    if (p.type === T.CatchClause) {
+      clause = p;
+      break;
+    }
+  }
+  if (!clause) return false;
+  let ok = true;
+  walk(clause.body, ctx.sourceCode.visitorKeys, (m) => {
+    if (!ok || isFunction(m)) return false;
+    if (m.type === T.ContinueStatement && continuesLoop(m, loop) && !contains(guard.consequent, m)) ok = false;
+    return undefined;
+  });
+  return ok;
 }
 
 /** Whether a `continue` goes round `loop` (not a loop nested in it). */
