@@ -76,6 +76,7 @@ export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode'>, seen:
     if (p.type === T.UpdateExpression) continue;
     if (p.type === T.AssignmentExpression && p.left === id) continue;
     if (p.type === T.BinaryExpression && (p.operator === '+' || p.operator === '-') && p.parent?.type === T.AssignmentExpression && p.parent.right === p && unwrap(p.parent.left) === id) continue;
+    if (selfUpdateOrTest(id, v)) continue;
     // A log line, directly or in a template it prints (a template handed to anything else may be a URL).
     const logged: Node = p.type === T.TemplateLiteral ? p : id;
     if (logged?.parent?.type === T.CallExpression && logged.parent.arguments.includes(logged as TSESTree.Expression) && isLogCallee(logged.parent.callee)) continue;
@@ -89,6 +90,28 @@ export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode'>, seen:
     return false;
   }
   return reads > 0;
+}
+
+/**
+ * A read that only decides or steps the variable itself: inside arithmetic, `!`, `?:` and `&&`/`||`
+ * whose whole value is written back to the same variable (`left = left ? left - 1 : 0`) or is the
+ * test of an `if`, a loop or a `?:` (`if (!left) throw err`).
+ */
+function selfUpdateOrTest(id: Node, v: Variable): boolean {
+  let n: Node = id;
+  for (let p = id.parent; p; n = p, p = p.parent) {
+    if (p.type === T.BinaryExpression && /^(\+|-|\*|\/|%|<|<=|>|>=|===|!==|==|!=)$/.test(p.operator)) continue;
+    if (p.type === T.UnaryExpression && p.operator === '!') continue;
+    if (p.type === T.LogicalExpression) continue;
+    if (p.type === T.ConditionalExpression) {
+      if (p.test === n) return true;
+      continue;
+    }
+    if (p.type === T.AssignmentExpression && p.right === n) return p.left.type === T.Identifier && v.references.some((r) => r.identifier === p.left);
+    if ((p.type === T.IfStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForStatement) && (p as { test?: Node | null }).test === n) return true;
+    return false;
+  }
+  return false;
 }
 
 /**

@@ -52,15 +52,20 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
     return undefined;
   });
   const sites: RetrySite[] = [];
+  const repeats = new Map<Handler, ReturnType<typeof repeatedCall>>();
+  const repeatOf = (h: Handler): ReturnType<typeof repeatedCall> => {
+    if (!repeats.has(h)) repeats.set(h, repeatedCall(h, ctx));
+    return repeats.get(h);
+  };
   for (const h of handlers) {
-    const repeat = repeatedCall(h, ctx);
+    const repeat = repeatOf(h);
     if (!repeat) continue;
     const { original, again } = repeat;
     if (found.some((s) => contains(s.node, again) || contains(s.node, h.node)) || sites.some((s) => s.node === again)) continue;
     // The handler writes something the operation takes (`url = mirror`, `port++`): another input.
     if (rerunChangesInput(h.body, original, ctx)) continue;
     // Handlers around this one (a repeat inside a repeat's own catch) add an attempt each.
-    const depth = handlers.filter((o) => o !== h && contains(o.body, h.node) && repeatedCall(o, ctx)).length;
+    const depth = handlers.filter((o) => o !== h && contains(o.body, h.node) && repeatOf(o)).length;
     const waits: Wait[] = [];
     for (const w of waitsBefore(h.body, again, ctx)) waits.push(waitOf(w, sourceCode, [], 2 + depth, { node: h.body }));
     const catches: RetryCatch[] = [{ node: h.node, param: h.param, body: h.body, guarded: h.guarded }];
