@@ -286,17 +286,23 @@ export const rtkQueryRetrySpec: ScheduleSpec = {
     checks: [
       { rule: 'no-unbounded-retry', when: '`maxRetries: Infinity` (or 1,000 or more).' },
       { rule: 'require-max-delay', when: 'an unbounded `maxRetries` with the default backoff (its growth is stopped only by `maxRetries`).' },
+      { rule: 'no-retry-on-client-error', when: '`fetchBaseQuery` retried with no `retryCondition`: every non-2xx answer is an error the default condition retries, 4xx included.' },
     ],
     notModelled: ['A written `backoff` function (it waits itself; its wait is not read).', 'A `retryCondition` (it replaces the attempt test; the bound is then not judged).', 'Per-endpoint `extraOptions: { maxRetries }`.'],
   },
   entry(call, path, ctx) {
     if (call.type !== 'CallExpression' || !(path.length === 1 && path[0] === 'retry')) return undefined;
+    // Around `fetchBaseQuery`, whose answer is an error for every non-2xx status, the default
+    // condition (`attempt <= maxRetries`) retries a 404 as it does a 503 (`src/query/retry.ts`).
+    const base = call.arguments[0] && unwrap(call.arguments[0]);
+    const origin = base?.type === T.CallExpression ? ctx.originOf(base.callee) : undefined;
+    const httpBase = !!origin && rtkQueryRetrySpec.packages.includes(origin.module) && origin.path.length === 1 && origin.path[0] === 'fetchBaseQuery';
     const options = call.arguments[1];
-    if (!options) return { options: 'none' };
+    if (!options) return { options: 'none', everyHttpFailure: httpBase };
     // `retryCondition` decides alone whether to retry (`maxRetries` is then not read): the bound is
     // that function's, not a number; handing it as the count leaves the bound unknown.
     const condition = nestedOption(ctx, options, 'retryCondition');
-    return condition ? { options, count: condition } : { options };
+    return condition ? { options, count: condition } : { options, everyHttpFailure: httpBase };
   },
   count: { name: 'maxRetries', means: 'retries', default: 5 },
   base: { default: 600 },

@@ -41,6 +41,11 @@ interface Entry {
   retried?: Node | undefined;
   /** A count given positionally instead of an options object (`async.retry(3, task)`). */
   count?: Node;
+  /**
+   * The library retries every failure of an HTTP request whatever its status (RTK Query's `retry`
+   * around `fetchBaseQuery`, with no `retryCondition`): `no-retry-on-client-error` reports it.
+   */
+  everyHttpFailure?: boolean;
 }
 
 /** One library's retry options, as data. */
@@ -139,6 +144,7 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
     const s = state(spec.condition.name);
     judgeCondition(ctx, site, s, { ...spec.condition.roles, negated: spec.condition.negated });
   }
+  if (entry.everyHttpFailure) site.clientErrorRetries.push({ node: anchor, reason: 'condition' });
   if (entry.retried) judgeRetriedFunction(ctx, site, entry.retried, { conditionNode: anchor, hasCondition: spec.condition ? state(spec.condition.name).state === 'set' : false });
 
   // Delays.
