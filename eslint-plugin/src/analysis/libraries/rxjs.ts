@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { propertyName, unwrap, walk } from '../ast';
+import { propertyName, unwrap, walk, isFunction } from '../ast';
 import { delayOfFunction, evaluate, makeEnv, toDelayFacts } from '../delay';
 import { describeHttpCall, type HttpCall } from '../http';
 import { bindingOf, normalPath, variableOf, type Origin } from '../scope';
@@ -762,6 +762,11 @@ const ANGULAR_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head'
  */
 function angularRequest(ctx: LibraryContext, call: TSESTree.CallExpression): HttpCall | undefined {
   const callee = unwrap(call.callee);
+  // A functional interceptor's `next(req)`: `next` typed `HttpHandlerFn`, or the second parameter of
+  // a function typed `HttpInterceptorFn` (`export const retrying: HttpInterceptorFn = (req, next) => …`).
+  if (callee.type === T.Identifier && isHandlerFn(ctx, callee)) {
+    return { node: call, client: 'angular', method: undefined, methodNode: undefined, throwsOnHttpError: true, keyValue: undefined, keyUnknown: true };
+  }
   if (callee.type !== T.MemberExpression) return undefined;
   const name = propertyName(callee);
   if (!name) return undefined;
@@ -773,20 +778,59 @@ function angularRequest(ctx: LibraryContext, call: TSESTree.CallExpression): Htt
   return { node: call, client: 'angular', method, methodNode: method ? callee : undefined, throwsOnHttpError: true, keyValue: undefined, keyUnknown: true };
 }
 
-/** The Angular HTTP type (`HttpHandler`, `HttpClient`) an identifier or `this.x` is annotated with, through its parameter or parameter property. */
+/** The name an Angular HTTP type reference (`HttpHandlerFn`, `HttpClient`) resolves to in `@angular/common/http`. */
+function angularTypeName(ctx: LibraryContext, ann: Node | undefined): string | undefined {
+  if (!ann || ann.type !== T.TSTypeReference || ann.typeName.type !== T.Identifier) return undefined;
+  const origin = ctx.originOf(ann.typeName);
+  if (!origin || origin.module !== ANGULAR_HTTP) return undefined;
+  const p = normalPath(origin);
+  return p.length === 1 ? p[0] : undefined;
+}
+
+/** `next` of a functional interceptor: a parameter typed `HttpHandlerFn`, or the second one of a function typed `HttpInterceptorFn`. */
+function isHandlerFn(ctx: LibraryContext, id: TSESTree.Identifier): boolean {
+  const def = variableOf(ctx.sourceCode, id)?.defs[0];
+  if (def?.type !== 'Parameter' || def.name.type !== T.Identifier) return false;
+  if (angularTypeName(ctx, def.name.typeAnnotation?.typeAnnotation) === 'HttpHandlerFn') return true;
+  const fn = def.node as Node;
+  if (!isFunction(fn) || fn.params[1] !== def.name) return false;
+  const holder = fn.parent;
+  return holder?.type === T.VariableDeclarator && holder.id.type === T.Identifier && angularTypeName(ctx, holder.id.typeAnnotation?.typeAnnotation) === 'HttpInterceptorFn';
+}
+
+/** `inject(HttpClient)` from `@angular/core`: the client a field or local is initialised with. */
+function injectedType(ctx: LibraryContext, init: Node | null | undefined): string | undefined {
+  const call = init && unwrap(init);
+  if (call?.type !== T.CallExpression || !call.arguments[0]) return undefined;
+  const origin = ctx.originOf(call.callee);
+  if (!origin || origin.module !== '@angular/core' || normalPath(origin).join('.') !== 'inject') return undefined;
+  const arg = unwrap(call.arguments[0]);
+  const typeOrigin = arg.type === T.Identifier ? ctx.originOf(arg) : undefined;
+  if (!typeOrigin || typeOrigin.module !== ANGULAR_HTTP) return undefined;
+  const p = normalPath(typeOrigin);
+  return p.length === 1 ? p[0] : undefined;
+}
+
+/** The Angular HTTP type (`HttpHandler`, `HttpClient`) an identifier or `this.x` is annotated with, through its parameter or parameter property, or injected into (`http = inject(HttpClient)`). */
 function angularTypeOf(ctx: LibraryContext, obj: Node): string | undefined {
   let id: TSESTree.Identifier | undefined;
   if (obj.type === T.Identifier) {
     const v = variableOf(ctx.sourceCode, obj);
     const def = v?.defs[0];
     if (def?.type === 'Parameter' && def.name.type === T.Identifier) id = def.name;
+    if (def?.type === 'Variable' && def.node.type === T.VariableDeclarator) return injectedType(ctx, def.node.init);
   } else if (obj.type === T.MemberExpression && unwrap(obj.object).type === T.ThisExpression) {
     const field = propertyName(obj);
     let cls: Node | undefined = obj.parent;
     while (cls && cls.type !== T.ClassBody) cls = cls.parent;
-    const ctor = cls?.type === T.ClassBody ? cls.body.find((m): m is TSESTree.MethodDefinition => m.type === T.MethodDefinition && m.kind === 'constructor') : undefined;
+    const members = cls?.type === T.ClassBody ? cls.body : [];
+    const ctor = members.find((m): m is TSESTree.MethodDefinition => m.type === T.MethodDefinition && m.kind === 'constructor');
     for (const p of ctor?.value.params ?? []) {
       if (p.type === T.TSParameterProperty && p.parameter.type === T.Identifier && p.parameter.name === field) id = p.parameter;
+    }
+    if (!id) {
+      const prop = members.find((m): m is TSESTree.PropertyDefinition => m.type === T.PropertyDefinition && !m.computed && propertyName(m) === field);
+      if (prop) return angularTypeName(ctx, prop.typeAnnotation?.typeAnnotation) ?? injectedType(ctx, prop.value);
     }
   }
   const ann = id?.typeAnnotation?.typeAnnotation;
