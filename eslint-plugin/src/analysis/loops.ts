@@ -16,7 +16,7 @@ import { bindingOf, constantNumber, constantValue, fieldOf, variableOf, isRefere
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
-import { inputWrites, isWorkingCall, operationTakes, rerunChangesInput } from './input-change';
+import { inputWrites, isWorkingCall, operationTakes, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
@@ -788,6 +788,45 @@ function leavesLoop(block: Node, loop: Loop, ctx: Ctx): boolean {
   return found;
 }
 
+/** Result members that hold the part of a batch that failed: `UnprocessedItems`, `UnprocessedKeys`, `FailedRecords`, `failedEntries`, `Failed`. */
+const FAILED_PART_RE = /^(unprocessed\w*|failed\w*|failures|rejected\w*|retryable\w*|throttled\w*)$/i;
+
+/**
+ * Whether the loop sends again the part of a batch the last attempt reported as failed: a variable
+ * the loop's own test (or a leaving test) reads is written in the body from a member of that kind of
+ * an awaited answer (`pending = out.UnprocessedItems?.[table] ?? []`), and a call in the body takes it.
+ */
+function resendsFailedPart(loop: Loop, ctx: Ctx): boolean {
+  if (loop.type === T.ForOfStatement) return false;
+  const tests = exitTests(loop as Exclude<Loop, TSESTree.ForOfStatement>, ctx).map((t) => t.test);
+  let found = false;
+  ownNodes(loop, ctx, (n) => {
+    if (found || n.type !== T.AssignmentExpression || n.operator !== '=' || n.left.type !== T.Identifier) return;
+    let failedPart = false;
+    walk(n.right, ctx.sourceCode.visitorKeys, (m) => {
+      if (failedPart || isFunction(m)) return false;
+      if (m.type === T.MemberExpression && FAILED_PART_RE.test(propertyName(m) ?? '')) failedPart = true;
+      return undefined;
+    });
+    if (!failedPart) return;
+    const v = variableOf(ctx.sourceCode, n.left);
+    if (!v) return;
+    const read = (t: Node): boolean => {
+      let hit = false;
+      walk(t, ctx.sourceCode.visitorKeys, (m) => {
+        if (hit) return false;
+        if (m.type === T.Identifier && v.references.some((r) => r.identifier === m)) hit = true;
+        return undefined;
+      });
+      return hit;
+    };
+    if (!tests.some(read)) return;
+    const slot = slotOf(n.left, ctx);
+    if (slot && operationTakes(loop.body, slot, ctx)) found = true;
+  });
+  return found;
+}
+
 function insideInnerBreakable(n: Node, loop: Loop): boolean {
   let p = n.parent;
   while (p && p !== loop) {
@@ -822,6 +861,8 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   ownNodes(loop, ctx, (n) => {
     if (n.type === T.CallExpression && describeHttpCall(sourceCode, n, ctx.settings)) request = true;
   });
+  /** The loop sends again the failed part of a batch (see resendsFailedPart). */
+  let partial = false;
   if (retryTries.length === 0) {
     // The loop goes round only after a failed outcome (`if (r.status < 500) return r; …`, a helper's
     // `{ ok }` result): a retry whatever makes the request (K2, K7).
@@ -836,7 +877,11 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // A for…of over a delay schedule goes round like a counted loop: one attempt per entry.
     const flowRetry = !turnedDown && (loop.type !== T.ForOfStatement || !!schedule) && (!reachesBackEdge(loop, SUCCESS, sourceCode) || (loop.type !== T.ForOfStatement && successGoesRoundOnlyAsFailure(loop, sourceCode))) && failuresIn(loop, sourceCode).some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (flowRetry) statusRetry = true;
-    if (!request && !flowRetry) return undefined;
+    // `pending = out.UnprocessedItems?.[table] ?? []` with `while (pending.length > 0 …)`: the failed
+    // part of a batch sent again, a retry of what failed (DynamoDB, Kinesis, SQS batch answers).
+    partial = !turnedDown && resendsFailedPart(loop, ctx);
+    if (partial) statusRetry = true;
+    if (!request && !flowRetry && !partial) return undefined;
     // `switch (res.status) { case 503: …; continue; }`
     let switchRetry = false;
     ownNodes(loop, ctx, (n) => {
@@ -857,7 +902,10 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   if (isProbeLoop(loop, ctx) || waitsOnPendingAnswer(loop.body, ctx)) return undefined;
 
   // 2. The attempt bound.
-  const { bound, attempts } = schedule ? scheduleBound(loop as TSESTree.ForOfStatement, schedule, ctx) : loopBound(loop as Exclude<Loop, TSESTree.ForOfStatement>, ctx);
+  const found = schedule ? scheduleBound(loop as TSESTree.ForOfStatement, schedule, ctx) : loopBound(loop as Exclude<Loop, TSESTree.ForOfStatement>, ctx);
+  const { attempts } = found;
+  // A test of what is left to send is the failure itself, no limit: with no count or deadline beside it, nothing ends the retry.
+  const bound = partial && found.bound.kind === 'unknown' ? { ...found.bound, kind: 'unbounded' as const } : found.bound;
 
   // 3. Waits.
   const waits = collectLoopWaits(loop, ctx, attempts, bound.maxAttempts);
