@@ -788,6 +788,29 @@ function leavesLoop(block: Node, loop: Loop, ctx: Ctx): boolean {
   return found;
 }
 
+/** Whether a status comparison reads a variable the loop assigns from an (awaited) call's answer. */
+function testsAnswerOfLoopCall(cmp: Node, loop: Loop, ctx: Ctx): boolean {
+  let root: Node | undefined;
+  walk(cmp, ctx.sourceCode.visitorKeys, (m) => {
+    if (root) return false;
+    if (m.type === T.MemberExpression) {
+      let o: Node = m;
+      while (o.type === T.MemberExpression) o = unwrap(o.object);
+      if (o.type === T.Identifier) root = o;
+      return false;
+    }
+    return undefined;
+  });
+  if (!root || root.type !== T.Identifier) return false;
+  const v = variableOf(ctx.sourceCode, root);
+  return !!v && v.references.some((r) => {
+    if (!r.isWrite() || !contains(loop, r.identifier)) return false;
+    const value = r.writeExpr && unwrap(r.writeExpr as Node);
+    const answer = value?.type === T.AwaitExpression ? unwrap(value.argument) : value;
+    return answer?.type === T.CallExpression;
+  });
+}
+
 /** Result members that hold the part of a batch that failed: `UnprocessedItems`, `UnprocessedKeys`, `FailedRecords`, `failedEntries`, `Failed`. */
 const FAILED_PART_RE = /^(unprocessed\w*|failed\w*|failures|rejected\w*|retryable\w*|throttled\w*)$/i;
 
@@ -861,6 +884,9 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   ownNodes(loop, ctx, (n) => {
     if (n.type === T.CallExpression && describeHttpCall(sourceCode, n, ctx.settings)) request = true;
   });
+  // An HTTP status tested on what a call of the loop answered (`res = await wrapRequest(client.post, …)`;
+  // `if (res.full.status === 200)`): a request, whatever helper makes it.
+  if (!request) request = statusIfs.some((s) => statusesTested(s.test, sourceCode).some((t) => testsAnswerOfLoopCall(t.node, loop, ctx)));
   /** The loop sends again the failed part of a batch (see resendsFailedPart). */
   let partial = false;
   if (retryTries.length === 0) {
