@@ -183,6 +183,8 @@ interface Notifier {
   clientError: Node | undefined;
   /** Tests that let 429 or 503 go round (`respect-retry-after`). */
   rateLimitTests: Node[];
+  /** `zip(range(start, n), errors)`: each value is a pair whose element at `position` counts the retries, `start` … `hi`. */
+  pair?: { position: number; lo: number; hi: number };
 }
 
 /** Operators whose only effect on the retry is known: they cannot change timing, counting or which errors go round. */
@@ -209,9 +211,26 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
   if (!param || param.type !== T.Identifier || !body || body.type !== T.CallExpression) return undefined;
   const callee = unwrap(body.callee);
   if (callee.type !== T.MemberExpression || propertyName(callee) !== 'pipe') return undefined;
-  const object = unwrap(callee.object);
+  let object = unwrap(callee.object);
+  // `zip(range(1, n), errors).pipe(…)` (RxJS's documented pattern): the errors paired with n numbers;
+  // once the range is used up the notifier completes, so at most n retries.
+  let zipped: number | undefined;
+  let pair: Notifier['pair'];
+  if (object.type === T.CallExpression && rxjsName(ctx, object.callee) === 'zip' && object.arguments.length === 2) {
+    const [a, b] = object.arguments.map((x) => unwrap(x));
+    const errors = [a, b].find((x) => x?.type === T.Identifier && x.name === param.name);
+    const range = [a, b].find((x) => x?.type === T.CallExpression && rxjsName(ctx, x.callee) === 'range') as TSESTree.CallExpression | undefined;
+    if (errors && range) {
+      zipped = numberAt(ctx, range.arguments[1]) ?? -1;
+      object = errors;
+      const start = numberAt(ctx, range.arguments[0]) ?? 0;
+      pair = { position: range === a ? 0 : 1, lo: start, hi: zipped >= 0 ? start + zipped - 1 : Infinity };
+    }
+  }
   if (object.type !== T.Identifier || object.name !== param.name) return undefined;
   const out: Notifier = { pipe: body, bound: { kind: 'none' }, waits: [], waitUnknown: false, classifies: false, clientError: undefined, rateLimitTests: [] };
+  if (zipped !== undefined) setBound(out, zipped >= 0 ? { kind: 'count', retries: zipped } : { kind: 'counted' });
+  if (pair) out.pair = pair;
   let unknownOperator = false;
   for (const a of body.arguments) {
     const call = unwrap(a);
@@ -343,8 +362,8 @@ function flattening(ctx: LibraryContext, f: FunctionNode, call: TSESTree.CallExp
     if (stop) return;
     const piped = pipedLeaf(ctx, u);
     const t = timerArgument(ctx, piped ? piped.base : u);
-    if (t) out.waits.push({ node: u, argument: undefined, delay: invariantDelay(ctx, t, u, f) });
-    for (const d of piped?.delays ?? []) out.waits.push({ node: d, argument: undefined, delay: invariantDelay(ctx, d.arguments[0], d, f) });
+    if (t) out.waits.push({ node: u, argument: undefined, delay: invariantDelay(ctx, t, u, f, 1, undefined, out.pair) });
+    for (const d of piped?.delays ?? []) out.waits.push({ node: d, argument: undefined, delay: invariantDelay(ctx, d.arguments[0], d, f, 1, undefined, out.pair) });
   };
   for (const r of returns) visit(r, []);
   // `if (i >= 3) return throwError(…)` in a block body.
@@ -484,13 +503,20 @@ function rxjsName(ctx: LibraryContext, callee: Node): string | undefined {
  * Inside a callback (`timer(x)`), the callback's index is the attempt; a value that reads no
  * callback parameter and calls nothing is likewise the same every time.
  */
-function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, callback: FunctionNode | undefined, attemptIndex = 1, maxIndex?: number): DelayFacts {
+function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, callback: FunctionNode | undefined, attemptIndex = 1, maxIndex?: number, pair?: Notifier['pair']): DelayFacts {
   if (!arg) return opaqueDelay(at);
   const env = makeEnv(ctx.sourceCode);
   const index = callback?.params[attemptIndex];
   if (index && index.type === T.Identifier) {
     const v = variableOf(ctx.sourceCode, index);
     if (v) env.attempts.push({ variable: v, lo: 0, hi: maxIndex ?? Infinity });
+  }
+  // `mergeMap(([i]) => timer(i * 1000))` after `zip(range(1, n), errors)`: the pair's number counts the retries.
+  const first = callback?.params[0];
+  const counted = pair && first?.type === T.ArrayPattern ? first.elements[pair.position] : undefined;
+  if (pair && counted?.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, counted);
+    if (v) env.attempts.push({ variable: v, lo: pair.lo, hi: pair.hi });
   }
   const facts = { ...toDelayFacts(evaluate(arg, env), at, arg), node: at };
   // `delay(pauseMs)` with `pauseMs = 0`: a caller may pass any wait, the default only applies
@@ -512,8 +538,21 @@ function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, ca
 
 function isInvariant(ctx: LibraryContext, arg: Node, callback: FunctionNode | undefined): boolean {
   let ok = true;
+  // Every name a parameter binds (`([i, err]) => …`, `({ attempt }) => …`) holds a per-emission value.
   const params = new Set<unknown>();
-  for (const p of callback?.params ?? []) if (p.type === T.Identifier) params.add(variableOf(ctx.sourceCode, p));
+  for (const p of callback?.params ?? []) {
+    walk(p, ctx.sourceCode.visitorKeys, (m) => {
+      if (m.type === T.AssignmentPattern) {
+        walk(m.left, ctx.sourceCode.visitorKeys, (k) => {
+          if (k.type === T.Identifier && (k.parent?.type !== T.Property || k.parent.value === k)) params.add(variableOf(ctx.sourceCode, k));
+          return undefined;
+        });
+        return false;
+      }
+      if (m.type === T.Identifier && (m.parent?.type !== T.Property || m.parent.value === m)) params.add(variableOf(ctx.sourceCode, m));
+      return undefined;
+    });
+  }
   walk(arg, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.CallExpression || n.type === T.NewExpression || n.type === T.UpdateExpression || n.type === T.AssignmentExpression || n.type === T.AwaitExpression) ok = false;
     if (n.type === T.Identifier && params.has(variableOf(ctx.sourceCode, n))) ok = false;
