@@ -33,21 +33,21 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   { folder: 'held-out-3', cases: 66, recall: 0.92, precision: 0.97 },
   { folder: 'dev-6', cases: 65, recall: 0.98, precision: 0.97 },
   { folder: 'held-out-4', cases: 72, recall: 0.99, precision: 0.99 },
-  { folder: 'held-out-5', cases: 72, recall: 0.95, precision: 0.98 },
+  { folder: 'held-out-5', cases: 72, recall: 0.98, precision: 0.98 },
   { folder: 'held-out-7', cases: 68, recall: 0.98, precision: 0.99 },
   { folder: 'held-out-8', cases: 69, recall: 0.94, precision: 0.96 },
-  { folder: 'held-out-9', cases: 69, recall: 0.94, precision: 0.97 },
-  { folder: 'held-out-10', cases: 70, recall: 0.92, precision: 0.97 },
+  { folder: 'held-out-9', cases: 69, recall: 0.95, precision: 0.97 },
+  { folder: 'held-out-10', cases: 70, recall: 0.95, precision: 0.97 },
   // Written and scored blind on 2026-12-03 (summary lines only): floors at the end-of-session score.
-  { folder: 'held-out-13', cases: 68, recall: 0.97, precision: 0.97 },
-  { folder: 'held-out-14', cases: 70, recall: 0.94, precision: 0.95 },
+  { folder: 'held-out-13', cases: 68, recall: 0.98, precision: 0.97 },
+  { folder: 'held-out-14', cases: 70, recall: 0.95, precision: 0.95 },
   // Scored blind at recall 0.692, precision 0.832 (writer's labels, not settled), then opened as a
   // development set on 2026-12-04: floors at that session's score (h16-53's retried non-OK status is
   // reported at the check that throws, as for p-retry; its writer put the label on `handleAll`).
-  { folder: 'held-out-16', cases: 70, recall: 0.79, precision: 0.85 },
+  { folder: 'held-out-16', cases: 70, recall: 0.81, precision: 0.85 },
   // Scored blind at 0.872/0.926 (writer) and 0.894/0.938 (second labeller), settled and opened as a
   // development set on 2026-12-04 (session 12; held-out-15/README.md).
-  { folder: 'held-out-15', cases: 62, recall: 0.94, precision: 0.96 },
+  { folder: 'held-out-15', cases: 62, recall: 0.95, precision: 0.96 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {
