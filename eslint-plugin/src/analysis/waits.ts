@@ -672,6 +672,10 @@ export function chainedBefore(wait: Node, call: Node): boolean {
 export function retryHandedToUnknown(call: Node, fn: Node, sourceCode: TSESLint.SourceCode): boolean {
   for (let f: Node | undefined = call.parent; f && f !== fn; f = f.parent) {
     if (!isFunction(f)) continue;
+    // The operation's own completion callback (`send(msg, (err, info) => { … again() })`): it runs when
+    // the attempt has failed, not later at another's choosing.
+    const first = f.params[0];
+    if (first?.type === T.Identifier && holdsError(first, sourceCode)) continue;
     const uses: Node[] = [f];
     if (f.parent?.type === T.VariableDeclarator && f.parent.init === f && f.parent.id.type === T.Identifier) {
       const v = variableOf(sourceCode, f.parent.id);
