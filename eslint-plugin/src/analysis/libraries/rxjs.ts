@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
+import { drawsRandom } from '../input-change';
 import { propertyName, unwrap, walk, isFunction } from '../ast';
 import { delayOfFunction, evaluate, makeEnv, toDelayFacts } from '../delay';
 import { describeHttpCall, type HttpCall } from '../http';
@@ -519,6 +520,10 @@ function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, ca
     if (v) env.attempts.push({ variable: v, lo: pair.lo, hi: pair.hi });
   }
   const facts = { ...toDelayFacts(evaluate(arg, env), at, arg), node: at };
+  // After `zip(range(…), errors)` the value a callback gets (the pair, or what a `map` made of it)
+  // comes from the retry count: a wait computed from it without any random source has no jitter,
+  // whether or not its growth can be read.
+  if (pair && facts.opaque && !facts.random && first?.type === T.Identifier && !drawsRandom(arg, ctx) && onlyArithmetic(ctx, arg)) facts.deterministic = true;
   // `delay(pauseMs)` with `pauseMs = 0`: a caller may pass any wait, the default only applies
   // when none is given; the wait is the parameter's, the same on every attempt (PRODUCT), named
   // by its expression rather than taken for no wait.
@@ -534,6 +539,22 @@ function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, ca
     facts.invariant = true;
   }
   return facts;
+}
+
+/** Literals, names, members and arithmetic, with no call but `Math`'s: nothing in it can draw a random number or read the clock. */
+function onlyArithmetic(ctx: LibraryContext, arg: Node): boolean {
+  let ok = true;
+  walk(arg, ctx.sourceCode.visitorKeys, (n) => {
+    if (!ok) return false;
+    if (n.type === T.CallExpression) {
+      const c = unwrap(n.callee);
+      const pure = c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Math' && propertyName(c) !== 'random';
+      if (!pure) ok = false;
+    }
+    if (n.type === T.NewExpression || n.type === T.AwaitExpression) ok = false;
+    return ok ? undefined : false;
+  });
+  return ok;
 }
 
 function isInvariant(ctx: LibraryContext, arg: Node, callback: FunctionNode | undefined): boolean {
