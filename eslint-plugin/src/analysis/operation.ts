@@ -4,12 +4,13 @@ import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
 import { alwaysExits, calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
+import { isCredentialRefresh } from './credentials';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { evalTest, FAILURES, outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
-import { CLASSIFIER_RE, DEADLINE_RE } from './vocabulary';
+import { CLASSIFIER_RE, DEADLINE_RE, REFRESH_RE } from './vocabulary';
 import { nodesWithin, summarise, type Run } from './summaries';
 import { keyInCallOptions, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
 import { holdsStatus } from './status-flow';
@@ -720,6 +721,19 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
   /** Whether nearly every 4xx reaches the next attempt by the retry's own flow (memoised). */
   const clientErrorsGoRound = (): boolean => (goRound ??= !!retryReached && CLIENT_ERRORS.filter((code) => retryReached({ kind: 'status', code })).length >= CLIENT_ERRORS.length - 2);
 
+  // PRODUCT: a token refresh and replay on 401 is judged by no-unbounded-retry alone. Without any
+  // credential refresh in the retried code or its handlers, a 401/403 sent again unchanged is a
+  // client error retried like any other (the same stale credential fails the same way).
+  let refreshes = false;
+  for (const root of [region, ...catches.map((c) => c.body)]) {
+    walk(root, sourceCode.visitorKeys, (m) => {
+      if (refreshes) return false;
+      // By what it does, or by its name (a same-file stub `refreshToken() {}` still says what the code means).
+      if (m.type === T.CallExpression && (isCredentialRefresh(m, sourceCode) || REFRESH_RE.test(calleeName(m) ?? ''))) refreshes = true;
+      return undefined;
+    });
+  }
+  const authExempt = (code: number): boolean => refreshes && (code === 401 || code === 403);
   // The `if`s, `?:`s and `switch`es of the region in walk order, summarised bottom-up over nested loops.
   for (const n of nodesWithin(region, sourceCode, branchesInRegion, isBranch, true)) {
     if (n.type === T.IfStatement) {
@@ -746,14 +760,14 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       // A same-file predicate that says yes to 429/503 (`if (!isThrottled(err)) throw err`,
       // `if (isRateLimited(res)) { wait; continue; }`): its check is where the status is handled.
       rateLimitChecks.push(...predicateRateLimitChecks(n, sourceCode, leadsToRetry(n)));
-      const clientHit = tested.some((s) => s.code !== 401 && s.code !== 403 && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || clientRangeGuard(tested);
+      const clientHit = tested.some((s) => !authExempt(s.code) && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || clientRangeGuard(tested);
       // A same-file predicate in the retry condition (`if (this.shouldRetry(res)) …`) that says yes to a 4xx.
       if (leadsToRetry(n)) clientErrorRetries.push(...predicateClientChecks(n.test, sourceCode));
       // `if (![400, 500, 503].includes(status)) throw err`: the list is what goes round again.
       const negatedList = unwrap(n.test).type === T.UnaryExpression && tested.some((s) => s.op === 'in' && isClientErrorStatus(s.code)) && tested.every((s) => s.op === 'in') && alwaysExits(n.consequent);
       // `if (!conflict || attempt === max) throw err` with `conflict = err.status === 409`: the exit leaves
       // every other failure, and the client error it tests falls through to the wait and the next attempt.
-      const passedClient = alwaysExits(n.consequent) ? tested.find((s) => s.code !== 401 && s.code !== 403 && isClientErrorStatus(s.code) && s.op !== '<' && s.op !== '>' && s.op !== '<=' && s.op !== '>=' && letsThrough(n.test, s.code, sourceCode)) : undefined;
+      const passedClient = alwaysExits(n.consequent) ? tested.find((s) => !authExempt(s.code) && isClientErrorStatus(s.code) && s.op !== '<' && s.op !== '>' && s.op !== '<=' && s.op !== '>=' && letsThrough(n.test, s.code, sourceCode)) : undefined;
       if (negatedList) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (passedClient) {

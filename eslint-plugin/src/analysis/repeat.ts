@@ -69,14 +69,17 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
     const waits: Wait[] = [];
     for (const w of waitsBefore(h.body, again, ctx)) waits.push(waitOf(w, sourceCode, [], 2 + depth, { node: h.body }));
     const catches: RetryCatch[] = [{ node: h.node, param: h.param, body: h.body, guarded: h.guarded }];
-    const op = analyzeOperation(h.guarded, catches, ctx, (ifStmt) => contains(ifStmt.consequent, again) || !contains(h.guarded, ifStmt));
+    // The attempt and its handler together: the handler's tests say which failures are tried again.
+    const region = h.node.type === T.CatchClause && h.node.parent ? h.node.parent : h.node;
+    const op = analyzeOperation(region, catches, ctx, (ifStmt) => contains(ifStmt.consequent, again) || !contains(h.guarded, ifStmt));
     sites.push({
       kind: 'repeat',
       node: again,
       bound: { kind: 'bounded', maxAttempts: 2 + depth, node: again },
       waits,
       noWait: waits.length === 0 ? again : undefined,
-      nonIdempotent: op.nonIdempotent,
+      // The request of the attempt, not its copy in the handler (one finding for one retried request).
+      nonIdempotent: op.nonIdempotent.filter((r) => !contains(h.body, r.node)),
       rateLimitChecks: op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: op.clientErrorRetries,
