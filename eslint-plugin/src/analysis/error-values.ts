@@ -207,3 +207,19 @@ function handsErrorTo(target: TSESTree.FunctionLike, index: number, sourceCode: 
   }
   return errorFirst;
 }
+
+/**
+ * Whether an argument of the call is, or is made from, a failure's error value
+ * (`request._beforeError(error)`, `report(normalize(err))`): the error handed on to be dealt with.
+ */
+export function handsOnError(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  for (const a of call.arguments) {
+    walk(a, sourceCode.visitorKeys, (m) => {
+      if (found || isFunction(m)) return false;
+      if (m.type === T.Identifier && holdsError(m, sourceCode)) found = true;
+      return undefined;
+    });
+  }
+  return found;
+}

@@ -3,7 +3,7 @@ import { continuesIn, goesOnOnlyOnConflict } from './conflict';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { holdsError } from './error-values';
+import { handsOnError } from './error-values';
 import { fileIndex } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, isFunction, isLogCallee, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
@@ -15,7 +15,7 @@ import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadl
 import { bindingOf, constantNumber, constantValue, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { DELIBERATE_CLOSE_REASONS, FAILURE_EVENTS, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
+import { DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, FAILURE_EVENTS, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
 import { inputWrites, isWorkingCall, operationTakes, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
@@ -141,19 +141,6 @@ function sameCallOutside(call: TSESTree.CallExpression, handler: TSESTree.Functi
   return found;
 }
 
-/** Whether an argument of the call is, or is made from, a failure's error value (error-values.ts). */
-function handsOnError(call: TSESTree.CallExpression, ctx: Ctx): boolean {
-  let found = false;
-  for (const a of call.arguments) {
-    walk(a, ctx.sourceCode.visitorKeys, (m) => {
-      if (found || isFunction(m)) return false;
-      if (m.type === T.Identifier && holdsError(m, ctx.sourceCode)) found = true;
-      return undefined;
-    });
-  }
-  return found;
-}
-
 /** `this`, or a local that holds it (`const self = this`): the enclosing class or object itself. */
 function isThisLike(expr: Node, ctx: Ctx): boolean {
   const u = unwrap(expr);
@@ -198,7 +185,7 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
     if (NOT_AN_OPERATION_RE.test(propertyName(c) ?? '')) return false;
     // Handed the failure's error (`request._beforeError(error)`, `this.fail(normalize(err))`): the error is
     // passed on to be dealt with, not the operation run again (PRODUCT: handing an error on is no retry).
-    if (handsOnError(n, ctx)) return false;
+    if (handsOnError(n, ctx.sourceCode)) return false;
     // Made by the handler itself (or a timer it arms): only when the file makes that same call
     // outside too (`kioskWindow.loadURL(url)` at start and again after 'did-fail-load').
     if (fn === handler) return runForEffect(n) && !isThisLike(c.object, ctx) && sameCallOutside(n, handler, fn, ctx);
@@ -811,8 +798,6 @@ function testsAnswerOfLoopCall(cmp: Node, loop: Loop, ctx: Ctx): boolean {
   });
 }
 
-/** Result members that hold the part of a batch that failed: `UnprocessedItems`, `UnprocessedKeys`, `FailedRecords`, `failedEntries`, `Failed`. */
-const FAILED_PART_RE = /^(unprocessed\w*|failed\w*|failures|rejected\w*|retryable\w*|throttled\w*)$/i;
 
 /**
  * Whether the loop sends again the part of a batch the last attempt reported as failed: a variable

@@ -724,16 +724,22 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
   // PRODUCT: a token refresh and replay on 401 is judged by no-unbounded-retry alone. Without any
   // credential refresh in the retried code or its handlers, a 401/403 sent again unchanged is a
   // client error retried like any other (the same stale credential fails the same way).
-  let refreshes = false;
-  for (const root of [region, ...catches.map((c) => c.body)]) {
-    walk(root, sourceCode.visitorKeys, (m) => {
-      if (refreshes) return false;
-      // By what it does, or by its name (a same-file stub `refreshToken() {}` still says what the code means).
-      if (m.type === T.CallExpression && (isCredentialRefresh(m, sourceCode) || REFRESH_RE.test(calleeName(m) ?? ''))) refreshes = true;
-      return undefined;
-    });
-  }
-  const authExempt = (code: number): boolean => refreshes && (code === 401 || code === 403);
+  // Looked for only when a test names 401 or 403 (memoised).
+  let refreshes: boolean | undefined;
+  const refreshed = (): boolean => {
+    if (refreshes !== undefined) return refreshes;
+    refreshes = false;
+    for (const root of [region, ...catches.map((c) => c.body)]) {
+      walk(root, sourceCode.visitorKeys, (m) => {
+        if (refreshes) return false;
+        // By what it does, or by its name (a same-file stub `refreshToken() {}` still says what the code means).
+        if (m.type === T.CallExpression && (isCredentialRefresh(m, sourceCode) || REFRESH_RE.test(calleeName(m) ?? ''))) refreshes = true;
+        return undefined;
+      });
+    }
+    return refreshes;
+  };
+  const authExempt = (code: number): boolean => (code === 401 || code === 403) && refreshed();
   // The `if`s, `?:`s and `switch`es of the region in walk order, summarised bottom-up over nested loops.
   for (const n of nodesWithin(region, sourceCode, branchesInRegion, isBranch, true)) {
     if (n.type === T.IfStatement) {

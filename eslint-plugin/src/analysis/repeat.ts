@@ -11,12 +11,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { calleeName, contains, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
-import { holdsError } from './error-values';
+import { handsOnError } from './error-values';
 import { isWorkingCall, rerunChangesInput } from './input-change';
 import { analyzeOperation, type Ctx, type RetryCatch } from './operation';
 import { RELEASE_RE } from './probe';
 import { sameFileFunction } from './delay';
 import type { Node, RetrySite, Wait } from './types';
+import { CLEANUP_RE } from './vocabulary';
 import { asWait, chainedBefore, isAwaited, waitOf } from './waits';
 
 /** One failure handler and the code whose failure it handles. */
@@ -98,11 +99,10 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
 function repeatedCall(h: Handler, ctx: Ctx): { original: TSESTree.CallExpression; again: TSESTree.CallExpression } | undefined {
   const { sourceCode } = ctx;
   const text = (c: TSESTree.CallExpression): string => `${sourceCode.getText(unwrap(c.callee))}(${c.arguments.map((a) => sourceCode.getText(a)).join(',')})`;
-  // The operation whose failure reaches the handler: the guarded code's first call (the one that
-  // completes first). A call made after it (`this.unpin()`, `reader.releaseLock()`) and again in the
-  // handler is cleanup on both paths, not the operation tried again.
-  // The first is picked among every working call: one made inside a test or an argument
-  // (`isEnumType(t) ? t.parse(v) : …`) goes first and is no operation made for itself, so nothing is.
+  // The operation whose failure reaches the handler: the guarded code's first working call (the one
+  // that completes first). A call made after it (`this.unpin()`, `reader.releaseLock()`) and again in
+  // the handler is cleanup on both paths; a first call made inside a test or an argument
+  // (`isEnumType(t) ? t.parse(v) : …`) is no operation made for itself, so there is none.
   let first: TSESTree.CallExpression | undefined;
   walk(h.guarded, sourceCode.visitorKeys, (n) => {
     if (n !== h.guarded && isFunction(n)) return false;
@@ -110,13 +110,14 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: TSESTree.CallExpression
     return undefined;
   });
   if (!first || !isOperation(first, ctx)) return undefined;
-  const made = new Map<string, TSESTree.CallExpression>([[text(first), first]]);
+  const original: TSESTree.CallExpression = first;
+  const wanted = text(original);
   let again: TSESTree.CallExpression | undefined;
   let other = false;
   walk(h.body, sourceCode.visitorKeys, (n) => {
     if (again || other) return false;
     if (n.type !== T.CallExpression) return undefined;
-    if (made.has(text(n)) && isOperation(n, ctx)) {
+    if (text(n) === wanted && isOperation(n, ctx)) {
       again = n;
       return false;
     }
@@ -127,8 +128,8 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: TSESTree.CallExpression
   });
   if (!again || other) return undefined;
   // Handing the caught error on (`report(err)`, `next(err)`) is no attempt.
-  if (again.arguments.some((a) => reads(a, (id) => holdsError(id, sourceCode), ctx))) return undefined;
-  return { original: made.get(text(again))!, again };
+  if (handsOnError(again, sourceCode)) return undefined;
+  return { original, again };
 }
 
 /** A call that does some work: not a log line, not `Math`/`JSON` arithmetic, not a wait, not promise plumbing. */
@@ -155,9 +156,6 @@ function isOperation(c: TSESTree.CallExpression, ctx: Ctx): boolean {
   const own = sameFileFunction(callee, ctx);
   return !(own && contains(own, c));
 }
-
-/** Methods that undo or stop something rather than do the work: cleanup made on both paths. */
-const CLEANUP_RE = /^(cancel|abort|stop|clear\w*|unsubscribe|remove\w*|delete|unlock|releaseLock|unpin|reset|off|finish|done|rollback)$/;
 
 /**
  * Whether the call's result is what the code is after: awaited, returned, stored, a statement of its
@@ -198,16 +196,6 @@ function isPlumbing(c: TSESTree.CallExpression): boolean {
   if (/^(then|catch|finally)$/.test(name)) return true;
   const obj = unwrap(callee.object);
   return obj.type === T.Identifier && obj.name === 'Promise';
-}
-
-function reads(n: Node, test: (id: TSESTree.Identifier) => boolean, ctx: Ctx): boolean {
-  let hit = false;
-  walk(n, ctx.sourceCode.visitorKeys, (m) => {
-    if (hit) return false;
-    if (m.type === T.Identifier && test(m)) hit = true;
-    return undefined;
-  });
-  return hit;
 }
 
 /** The waits of the handler that run before `again`: awaited before it, or heading the chain that makes it. */

@@ -208,3 +208,9 @@ export const REF_HOOKS: readonly string[] = ['useRef'];
  * `TIMED_OUT`, `job-failed`, `errored` (a subscription's, a job's or a connection's status value).
  */
 export const FAILURE_STATE_RE = /^(?:[\w-]*[_\s-])?(?:error|errored|fail|failed|failure|timed[_\s-]?out|timeout)$/i;
+
+/** Result members that hold the part of a batch that failed: `UnprocessedItems`, `UnprocessedKeys`, `FailedRecords`, `failedEntries`, `Failed`. */
+export const FAILED_PART_RE = /^(unprocessed\w*|failed\w*|failures|rejected\w*|retryable\w*|throttled\w*)$/i;
+
+/** Methods that undo or stop something rather than do the work (cleanup a handler makes on both paths, beside probe.ts' RELEASE_RE). */
+export const CLEANUP_RE = /^(cancel|abort|stop|clear\w*|unsubscribe|remove\w*|delete|unlock|releaseLock|unpin|reset|off|finish|done|rollback)$/;
