@@ -2,9 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { alwaysExits, calleeName, contains, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
-import { bindingOf, fieldOf, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
+import { bindingOf, fieldOf, fieldStart, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
-import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
+import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
 import { fileMemo } from './memo';
 import { isHook } from './react-state';
 
@@ -960,7 +960,12 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
     const index = evaluate(n.property, env);
     const table = arrayValues(n.object, env);
     if (table && table.length > 0) {
-      const v = { ...NUM(0), lo: Math.min(...table), hi: Math.max(...table) };
+      // Only the entries the index can reach are read (`WAITS[Math.min(made - 1, 2)]` with
+      // `made` 1..2 reads the first two): an index past the end reads no delay at all.
+      const first = index.opaque ? 0 : Math.max(0, Math.ceil(index.lo));
+      const last = index.opaque || !Number.isFinite(index.hi) ? table.length - 1 : Math.min(table.length - 1, Math.floor(index.hi));
+      const reached = first <= last ? table.slice(first, last + 1) : table;
+      const v = { ...NUM(0), lo: Math.min(...reached), hi: Math.max(...reached) };
       return index.attempt ? { ...v, attempt: true, source: undefined, invariant: false } : { ...v, invariant: index.invariant && isConst(index) };
     }
     // `schedule[attempt]` from a table the retry never writes (a parameter, a field): each entry is
@@ -978,7 +983,8 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   const field = fieldOf(n);
   if (field) {
     if (field.otherWrites.length > 0) return grownField(field, env) ?? OPAQUE();
-    const values = [...(field.initializer && field.constructorWrites.length === 0 ? [field.initializer] : []), ...field.constructorWrites];
+    const start = fieldStart(field);
+    const values = [...(start && field.constructorWrites.length === 0 ? [start] : []), ...field.constructorWrites];
     let out: Value | undefined;
     const saved = env.params;
     env.params = new Map();
@@ -1120,8 +1126,7 @@ function arrayValues(node: Node, env: Env): number[] | undefined {
   if (field) {
     if (field.otherWrites.length > 0 || field.constructorWrites.length > 0) return undefined;
     // `constructor(private readonly steps = [0, 2000, 5000])`: the default counts as known (PRODUCT).
-    const param = field.parameterProperty?.parameter;
-    const init = field.initializer ?? (param?.type === T.AssignmentPattern ? param.right : undefined);
+    const init = fieldStart(field);
     return init ? arrayValues(init, env) : undefined;
   }
   try {
@@ -1664,22 +1669,99 @@ function hasEffect(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
   return effect;
 }
 
-/** A helper whose returns are boolean literals: `false` only inside a `catch`, `true` elsewhere, both present; and whose success path has an effect (not a probe). */
+/**
+ * A helper whose results are boolean literals, `false` only on a failure path and `true` elsewhere,
+ * both present, and whose success path has an effect (not a probe). Its results are its returns,
+ * and for a returned `new Promise((resolve) => …)` the values it resolves with. A failure path is a
+ * `catch`, a handler of a failure event (`socket.on('error', () => resolve(false))`), or the branch
+ * of a test on a failed answer (`if (!res.ok) return false`).
+ */
 function reportsSuccess(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
-  if (!hasEffect(fn, sourceCode)) return false;
-  const rets = returnedExpressions(fn, sourceCode);
+  const results: Node[] = [];
+  let effect = hasEffect(fn, sourceCode);
+  for (const r of returnedExpressions(fn, sourceCode)) {
+    const u = r && unwrap(r);
+    if (u && u.type === T.NewExpression && unwrap(u.callee).type === T.Identifier && (unwrap(u.callee) as TSESTree.Identifier).name === 'Promise') {
+      const executor = u.arguments[0] && unwrap(u.arguments[0]);
+      const resolve = executor && isFunction(executor) ? executor.params[0] : undefined;
+      const rv = resolve?.type === T.Identifier ? variableOf(sourceCode, resolve) : undefined;
+      if (!rv || !executor || !isFunction(executor)) return false;
+      effect ||= hasEffect(executor, sourceCode) || callbacksHaveEffect(executor, sourceCode);
+      for (const ref of rv.references) {
+        const call = ref.identifier.parent;
+        if (call?.type !== T.CallExpression || call.callee !== ref.identifier || call.arguments.length !== 1) return false;
+        results.push(call.arguments[0] as Node);
+      }
+      continue;
+    }
+    if (!u) return false;
+    results.push(u);
+  }
+  if (!effect) return false;
   let sawTrue = false;
   let sawFalse = false;
-  for (const r of rets) {
+  for (const r of results) {
     const u = unwrap(r);
     if (u.type !== T.Literal || typeof u.value !== 'boolean') return false;
-    let inCatch = false;
-    for (let p: Node | undefined = u.parent; p && p !== fn; p = p.parent) if (p.type === T.CatchClause) inCatch = true;
-    if (u.value !== !inCatch) return false;
+    const failure = onFailurePath(u, fn);
+    if (u.value === failure) return false;
     if (u.value) sawTrue = true;
     else sawFalse = true;
   }
   return sawTrue && sawFalse;
+}
+
+/** Whether a callback the function registers (`socket.on('open', () => { ws = socket })`) has an effect. */
+function callbacksHaveEffect(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  let effect = false;
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (effect) return false;
+    if (n !== fn.body && isFunction(n)) {
+      effect = hasEffect(n as FunctionNode, sourceCode);
+      return false;
+    }
+    return undefined;
+  });
+  return effect;
+}
+
+/** Whether `node` runs only after a failure, within `fn`: see {@link reportsSuccess}. */
+function onFailurePath(node: Node, fn: Node): boolean {
+  let child: Node = node;
+  for (let p: Node | undefined = node.parent; p && p !== fn; child = p, p = p.parent) {
+    if (p.type === T.CatchClause) return true;
+    if (isFunction(p)) {
+      // `x.on('error', () => resolve(false))`, `x.addEventListener('close', …)`, `x.onerror = …`
+      const reg = p.parent;
+      if (reg?.type === T.CallExpression && reg.arguments[1] === p && FAILURE_EVENTS.has(String(stringValue(reg.arguments[0]) ?? ''))) return true;
+      if (reg?.type === T.AssignmentExpression && reg.right === p && /^on(error|close|timeout)$/i.test(reg.left.type === T.MemberExpression ? (propertyName(reg.left) ?? '') : '')) return true;
+    }
+    if (p.type === T.IfStatement && p.consequent === child && testsFailure(p.test)) return true;
+  }
+  return false;
+}
+
+/** `!res.ok`, `!res.success`, `res.error`: a test that is true when an answer failed. */
+function testsFailure(test: Node): boolean {
+  const u = unwrap(test);
+  if (u.type === T.LogicalExpression && u.operator === '||') return testsFailure(u.left) || testsFailure(u.right);
+  if (u.type === T.UnaryExpression && u.operator === '!') {
+    const a = unwrap(u.argument);
+    return a.type === T.MemberExpression && /^(ok|success|succeeded)$/.test(propertyName(a) ?? '');
+  }
+  return u.type === T.MemberExpression && /^(error|err|failed)$/.test(propertyName(u) ?? '');
+}
+
+/**
+ * Whether a call's result is a success flag: a same-file helper that reports whether its operation
+ * worked ({@link reportsSuccess}), awaited or not (`if (await connectOnce()) return;`).
+ */
+export function callReportsSuccess(call: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let u = unwrap(call);
+  if (u.type === T.AwaitExpression) u = unwrap(u.argument);
+  if (u.type !== T.CallExpression) return false;
+  const fn = sameFileFunction(u.callee, { sourceCode });
+  return !!fn && reportsSuccess(fn, sourceCode);
 }
 
 /**

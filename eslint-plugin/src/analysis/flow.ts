@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
-import { isSuccessFlag as helperSuccessFlag, sameFileFunction } from './delay';
+import { callReportsSuccess, isSuccessFlag as helperSuccessFlag, sameFileFunction } from './delay';
 import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, isExport, originOf, variableOf, isReferenceTo } from './scope';
 import type { Node } from './types';
@@ -152,6 +152,9 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       if (t.operator === '||') return or(a, b);
       return undefined;
     }
+    case T.AwaitExpression:
+      // `if (await connectOnce()) return;`: the helper's own flag, read where it is returned.
+      return callReportsSuccess(t, sourceCode) ? (outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined) : undefined;
     case T.MemberExpression: {
       const name = propertyName(t);
       { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome); }
@@ -211,6 +214,7 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     case T.CallExpression: {
       const name = calleeName(t);
       { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome); }
+      if (callReportsSuccess(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined;
       if ((name === 'includes' || name === 'has') && t.arguments[0] && isStatusLike(t.arguments[0], sourceCode)) {
         const c = unwrap(t.callee);
         const list = c.type === T.MemberExpression ? numberList(c.object, sourceCode) : undefined;

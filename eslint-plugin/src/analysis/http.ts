@@ -7,7 +7,7 @@ import { calleeName, contains, propertyName, stringValue, unwrap, walk } from '.
 import { returnedExpressions, sameFileFunction } from './delay';
 import { bindingOf, constantValue, laterWrites, normalPath, originOf, staticValues, variableOf, type Origin } from './scope';
 import type { Node, NonIdempotentRequest } from './types';
-import { GENERATION_ENDPOINT_RE } from './vocabulary';
+import { isGenerationAddress } from './vocabulary';
 
 /** An HTTP request call the analysis recognises. */
 export interface HttpCall {
@@ -490,13 +490,27 @@ export function originThroughParameter(sourceCode: TSESLint.SourceCode, callee: 
 }
 
 function clientOf(origin: Origin): string | undefined {
-  const c = MODULES[origin.module];
+  const c = MODULES[origin.module] ?? (projectAxiosInstance(origin) ? 'axios' : undefined);
   if (!c) return undefined;
   const path = normalPath(origin);
   if (c === 'http' && !['request', 'get'].includes(path[0] ?? '')) return undefined;
   if (c === 'undici' && !['request', 'fetch'].includes(path[0] ?? '')) return undefined;
   if (c === 'ajax' && path[0] !== 'ajax') return undefined;
   return c;
+}
+
+/**
+ * An axios instance the project exports from its own module, known by the module's file name or
+ * the exported name (`import api from '@/lib/axios'`, `import { jobsAxios } from './http'`,
+ * `require('../utils/axiosClient')`): a project module (relative, or through a path alias) that
+ * says it is axios. Its requests reject every 4xx/5xx answer unless it sets `validateStatus`,
+ * which the project module does out of sight (the same default a direct `axios.create()` gets).
+ */
+function projectAxiosInstance(origin: Origin): boolean {
+  if (!/^(\.|@\/|~\/|#)/.test(origin.module)) return false;
+  const file = origin.module.split('/').pop() ?? '';
+  const exported = origin.path[0] && origin.path[0] !== 'default' && origin.path[0] !== '()' ? origin.path[0] : '';
+  return /axios/i.test(file) || /axios/i.test(exported);
 }
 
 /** Which argument holds the request options for each client's call shapes. */
@@ -777,7 +791,7 @@ export function judgeIdempotency(sourceCode: TSESLint.SourceCode, http: HttpCall
   if (!http.method || !settings.nonIdempotentMethods.includes(http.method)) return undefined;
   // PRODUCT: an LLM completion or embedding request changes no state and needs no key.
   const addresses = staticAddresses(sourceCode, http.node.arguments[0]);
-  if (addresses.length > 0 && addresses.every((a) => GENERATION_ENDPOINT_RE.test(a.replace(/[?#].*$/, '')))) return undefined;
+  if (addresses.length > 0 && addresses.every(isGenerationAddress)) return undefined;
   // The options position is the request call's: given only where the reported node's own call is
   // that request (a method written in a helper's call, `jsonInit('POST', …)`, is another call).
   const optionsIndex = optionsArgumentIndex(http.client, http.node, http.methodNode === unwrap(http.node.callee));
@@ -920,7 +934,7 @@ function checkerStrings(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier
 }
 
 /** Same-file calls of a function: by its name, or `this.m(…)` / `obj.m(…)` for a method of a class or object literal. */
-function sameFileCallers(sourceCode: TSESLint.SourceCode, fn: TSESTree.FunctionLike): TSESTree.CallExpression[] {
+export function sameFileCallers(sourceCode: TSESLint.SourceCode, fn: TSESTree.FunctionLike): TSESTree.CallExpression[] {
   const bound = boundCalls?.get(fn);
   if (bound) return [...bound];
   const out: TSESTree.CallExpression[] = [];

@@ -2560,11 +2560,91 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
 
   // No counter or deadline ends the loop.
   const test = loop.test ? unwrap(loop.test) : undefined;
+  // `setTimeout(() => { expired = true }, 60_000)` and `while (!expired)`: a deadline, whatever its name.
+  if (test && setByTimer(test, ctx)) return { bound: { kind: 'bounded', maxAttempts: undefined, node: head }, attempts };
   const literalTrue = !test || (test.type === T.Literal && !!test.value) || (test.type === T.UnaryExpression && test.operator === '!' && unwrap(test.argument).type === T.Literal && !(unwrap(test.argument) as TSESTree.Literal).value);
   if (literalTrue) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
   // `while (attempt < 3)` with `attempt` never changed; `while (!done)` with `done` set only on success.
   if (test && onlyLocalStateInTest(test, loop, ctx)) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
+  // `while (!stopped)`, `while (!this.closed)` with the flag set only by `close()`: a cancellation, no limit.
+  if (test && onlyCancellationFlags(test, loop, ctx)) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
   return { bound: { kind: 'unknown', maxAttempts: undefined, node: head }, attempts };
+}
+
+/**
+ * Whether a loop's test reads only lifecycle flags (`!stopped`, `!this.closed`, `closing === false`,
+ * joined by `&&`) that nothing in the loop writes and that other code sets only to a boolean literal
+ * (`close() { this.closed = true }`, a signal handler): the loop ends when its owner cancels it, not
+ * after some number of attempts or some time. A flag a timer sets (`setTimeout(() => expired = true,
+ * 60_000)`) is a deadline, and a flag nothing sets, or set to a computed value, is not judged here.
+ */
+function onlyCancellationFlags(test: Node, loop: Loop, ctx: Ctx): boolean {
+  const flags: Node[] = [];
+  const collect = (t: Node): boolean => {
+    const u = unwrap(t);
+    if (u.type === T.LogicalExpression && u.operator === '&&') return collect(u.left) && collect(u.right);
+    if (u.type === T.UnaryExpression && u.operator === '!') return flag(u.argument);
+    if (u.type === T.BinaryExpression && (u.operator === '===' || u.operator === '==')) {
+      const r = unwrap(u.right);
+      return r.type === T.Literal && r.value === false && flag(u.left);
+    }
+    return false;
+  };
+  const flag = (t: Node): boolean => {
+    const u = unwrap(t);
+    if (u.type !== T.Identifier && !(u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression && !u.computed)) return false;
+    flags.push(u);
+    return true;
+  };
+  if (!collect(test) || flags.length === 0) return false;
+  return flags.every((f) => {
+    const writes = flagWrites(f, ctx);
+    return !!writes && writes.length > 0 && writes.every((w) => !contains(loop, w) && booleanWrite(w) && !inTimerCallback(w, ctx));
+  });
+}
+
+/** The writes of a flag after its declaration (assignments, updates), or undefined when they cannot be listed. */
+function flagWrites(flag: Node, ctx: Ctx): Node[] | undefined {
+  if (flag.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, flag);
+    if (!v || v.defs.length !== 1 || v.defs[0]!.type !== 'Variable') return undefined;
+    return v.references.filter((r) => r.isWrite() && !r.init).map((r) => r.identifier.parent as Node);
+  }
+  const field = flag.type === T.MemberExpression ? fieldOf(flag) : undefined;
+  if (!field) return undefined;
+  // The constructor's own start value (`this.closed = false`) is where the flag starts, not a write that ends the loop.
+  return field.otherWrites;
+}
+
+/** Whether a loop test reads a flag (a variable or `this` field) that a timer's callback writes: a deadline. */
+function setByTimer(test: Node, ctx: Ctx): boolean {
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.Identifier || (n.type === T.MemberExpression && unwrap(n.object).type === T.ThisExpression && !n.computed)) {
+      if (flagWrites(n, ctx)?.some((w) => inTimerCallback(w, ctx))) found = true;
+      return n.type === T.Identifier ? undefined : false;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** `x = true` / `this.x = false`: an assignment of a boolean literal. */
+function booleanWrite(w: Node): boolean {
+  if (w.type !== T.AssignmentExpression || w.operator !== '=') return false;
+  const r = unwrap(w.right);
+  return r.type === T.Literal && typeof r.value === 'boolean';
+}
+
+/** Whether a node runs in a function handed to a timer (`setTimeout(() => { expired = true }, ms)`). */
+function inTimerCallback(n: Node, ctx: Ctx): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (!isFunction(p)) continue;
+    const call = p.parent;
+    if (call?.type === T.CallExpression && call.arguments.includes(p as TSESTree.CallExpressionArgument) && isGlobalTimer(ctx.sourceCode, call)) return true;
+  }
+  return false;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { RetrySettings } from '../utils/settings';
 import { alwaysExits, calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { isCredentialRefresh } from './credentials';
-import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, testsOnlySuccessfulAnswers, type HttpCall } from './http';
+import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { evalTest, FAILURES, outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
@@ -649,6 +649,38 @@ function callPlan(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode
   return plan;
 }
 
+const passedMemo = fileMemo<TSESTree.CallExpression, TSESTree.FunctionLike[]>();
+
+/**
+ * The functions a call of a parameter runs (`requestFn()` inside `executeWithRetry(requestFn)`):
+ * what each same-file caller of the parameter's function passes at its position, written inline
+ * (`() => this.performRequest(url)`) or named (`withRetry(loadOrders)`). Callers out of sight (an
+ * exported wrapper used elsewhere) pass functions this cannot see: only the visible ones are given.
+ * Empty when the callee is not a parameter.
+ */
+function passedFunctions(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): TSESTree.FunctionLike[] {
+  const hit = passedMemo.get(call);
+  if (hit) return hit;
+  const out: TSESTree.FunctionLike[] = [];
+  passedMemo.set(call, out);
+  const callee = unwrap(call.callee);
+  const v = callee.type === T.Identifier ? variableOf(sourceCode, callee) : undefined;
+  const def = v?.defs[0];
+  if (!v || !def || v.defs.length !== 1 || def.type !== 'Parameter' || v.references.some((r) => r.isWrite() && !r.init)) return out;
+  const owner = def.node as Node;
+  if (!isFunction(owner)) return out;
+  const index = owner.params.findIndex((p) => (p.type === T.AssignmentPattern ? p.left : p) === def.name);
+  if (index < 0) return out;
+  for (const caller of sameFileCallers(sourceCode, owner)) {
+    const arg = caller.arguments[index];
+    if (!arg || arg.type === T.SpreadElement) continue;
+    const u = unwrap(arg);
+    const fn = isFunction(u) ? (u as TSESTree.FunctionLike) : sameFileFunction(u, { sourceCode });
+    if (fn && !out.includes(fn)) out.push(fn);
+  }
+  return out;
+}
+
 const callsInRegion = fileMemo<Node, Run<TSESTree.CallExpression>>();
 const branchesInRegion = fileMemo<Node, Run<TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement>>();
 const isCall = (n: Node): n is TSESTree.CallExpression => n.type === T.CallExpression;
@@ -708,6 +740,11 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         if (fn && !scanned.has(fn) && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via, new Map([...bound, [fn, [n]]]));
         // A helper handed to `.then` by name (`.then(checked)`) runs on every attempt's result too.
         if (cb && !scanned.has(cb) && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via, bound);
+        // `requestFn()` where the retry's function was given `requestFn`: the functions its same-file
+        // callers pass (`this.executeWithRetry(() => this.performRequest(…))`) run on every attempt.
+        for (const passed of depth === 0 ? passedFunctions(n, sourceCode) : []) {
+          if (!scanned.has(passed) && !contains(passed, region) && !contains(region, passed)) scan(passed, passed, depth + 1, n, bound);
+        }
       }
     }
   };

@@ -461,6 +461,16 @@ export function fieldOf(member: TSESTree.MemberExpression): FieldInfo | undefine
   return info;
 }
 
+/**
+ * The value a field starts with before the constructor body runs: its initialiser, or the default
+ * of its constructor parameter property (`constructor(private readonly maxRetries = 3)`: PRODUCT
+ * counts a default as known). Undefined when it has neither.
+ */
+export function fieldStart(f: FieldInfo): TSESTree.Expression | undefined {
+  const param = f.parameterProperty?.parameter;
+  return f.initializer ?? (param?.type === T.AssignmentPattern ? param.right : undefined);
+}
+
 interface ClassFields {
   /** Every `this.name` write in the class, by name, in walk order. */
   writes: Map<string, { constructorWrites: TSESTree.Expression[]; otherWrites: Node[] }>;
@@ -604,7 +614,8 @@ export function resolveExpression(sourceCode: TSESLint.SourceCode, expr: Node, d
         const f = fieldOf(n);
         if (!f) return { kind: 'unknown', provenance: 'field', node: n };
         if (f.otherWrites.length > 0) return { kind: 'unknown', provenance: 'reassigned', node: n };
-        const defs = [...(f.initializer && f.constructorWrites.length === 0 ? [f.initializer] : []), ...f.constructorWrites];
+        const first = fieldStart(f);
+        const defs = [...(first && f.constructorWrites.length === 0 ? [first] : []), ...f.constructorWrites];
         if (defs.length === 1) return resolveExpression(sourceCode, defs[0]!, depth + 1);
         if (defs.length > 1) return { kind: 'choice', nodes: defs };
         return { kind: 'unknown', provenance: 'field', node: n };
@@ -873,6 +884,10 @@ export function constantValue(sourceCode: TSESLint.SourceCode, expr: Node | null
       const b = v && bindingOf(v);
       if (!b?.stable || !b.node) return undefined;
       if (b.kind === 'init') return constantValue(sourceCode, b.node, depth + 1);
+      // `function f(tries = 5)`, `function f({ tries = 5 } = {})`: PRODUCT counts a parameter's
+      // default as the known value of a number (an attempt bound, a delay); a default string
+      // (`method = 'GET'`) is left to the readers that also look at the callers.
+      if (b.kind === 'param-default') return numberOnly(constantValue(sourceCode, b.node, depth + 1));
       if (b.kind === 'destructured' && b.path.length === 1 && b.variable.defs[0]?.node.type === T.VariableDeclarator) {
         const obj = resolveObject(sourceCode, b.node, depth + 1);
         const prop = obj?.properties.get(b.path[0]!);
@@ -893,7 +908,10 @@ export function constantValue(sourceCode: TSESLint.SourceCode, expr: Node | null
       if (member) return member;
       const obj = constObject(sourceCode, n.object, depth + 1);
       const prop = obj?.properties.get(name);
-      return prop && !prop.overridable ? constantValue(sourceCode, prop.value, depth + 1) : undefined;
+      if (prop && !prop.overridable) return constantValue(sourceCode, prop.value, depth + 1);
+      // `retry.retries` for `function f(retry = RETRY_DEFAULTS)`: a number of the default object.
+      const fallback = defaultObject(sourceCode, n.object, depth + 1)?.properties.get(name);
+      return fallback && !fallback.overridable ? numberOnly(constantValue(sourceCode, fallback.value, depth + 1)) : undefined;
     }
     default:
       return undefined;
@@ -950,6 +968,25 @@ function constObject(sourceCode: TSESLint.SourceCode, expr: Node, depth: number)
     if (unwrap(n.object).type === T.ThisExpression || !constObject(sourceCode, n.object, depth + 1)) return undefined;
   } else if (n.type !== T.ObjectExpression) return undefined;
   return resolveObject(sourceCode, n, depth);
+}
+
+/** The value when it is a number, else undefined. */
+function numberOnly(c: { value: TSESTree.Literal['value'] | undefined } | undefined): { value: number } | undefined {
+  return c && typeof c.value === 'number' ? { value: c.value } : undefined;
+}
+
+/**
+ * The object a parameter defaults to (`retry = RETRY_DEFAULTS`, `opts = { tries: 3 }`) when the
+ * parameter is never reassigned and its members are never written; undefined otherwise.
+ */
+function defaultObject(sourceCode: TSESLint.SourceCode, expr: Node, depth: number): ResolvedObject | undefined {
+  const n = unwrap(expr);
+  if (n.type !== T.Identifier) return undefined;
+  const v = variableOf(sourceCode, n);
+  const b = v && bindingOf(v);
+  if (!b?.stable || b.kind !== 'param-default' || b.path.length > 0 || !b.node) return undefined;
+  if (!v || v.references.some((r) => { const up = r.identifier.parent; return up?.type === T.MemberExpression && up.object === r.identifier && up.parent?.type === T.AssignmentExpression && up.parent.left === up; })) return undefined;
+  return resolveObject(sourceCode, b.node, depth);
 }
 
 /** The number an expression stands for ({@link constantValue}); undefined when it is not a constant number. */

@@ -178,6 +178,24 @@ export const READ_STATEMENT_RE = /^\s*(select|show)\b/i;
 export const GENERATION_ENDPOINT_RE = /(\/v\d+(beta\d*|alpha\d*)?|\/openai\/deployments\/[^/]+)\/(chat\/completions|completions|embeddings|moderations)$|\/chat\/completions$|:(generateContent|streamGenerateContent|embedContent|batchEmbedContents|countTokens)$/;
 
 /**
+ * Hosts of model providers' APIs (OpenAI, Anthropic, Gemini, Mistral, Groq, Cohere, DeepSeek,
+ * Together, Perplexity, OpenRouter), whose POSTs generate output (completions, messages,
+ * embeddings, images, speech) unless the path names one of the resources they store
+ * ({@link MODEL_API_STORED_RE}). A request to such a host whose path is not written out
+ * (`https://api.openai.com/v1/${endpoint}`) is judged a generation request.
+ */
+export const MODEL_API_HOST_RE = /^https?:\/\/(api\.openai\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|api\.mistral\.ai|api\.groq\.com|api\.cohere\.(ai|com)|api\.deepseek\.com|api\.together\.xyz|api\.perplexity\.ai|openrouter\.ai)(\/|$)/;
+
+/** Resources a model provider's API stores when POSTed to (uploaded files, batch jobs, assistants, threads, fine-tuning jobs, vector stores, cached contents): they need a key like any creation. */
+export const MODEL_API_STORED_RE = /\/(files|batches|assistants|threads|fine_tuning|fine-tunes|fine_tunes|vector_stores|uploads|organization|projects|cachedContents|tunedModels|corpora)(\/|$)/;
+
+/** Whether a request address (query and fragment dropped) is a generation request ({@link GENERATION_ENDPOINT_RE}, {@link MODEL_API_HOST_RE}). */
+export function isGenerationAddress(address: string): boolean {
+  const a = address.replace(/[?#].*$/, '');
+  return GENERATION_ENDPOINT_RE.test(a) || (MODEL_API_HOST_RE.test(a) && !MODEL_API_STORED_RE.test(a));
+}
+
+/**
  * Names of bookkeeping a retry keeps between attempts rather than inputs of its operation: attempt
  * and retry counts, what is left, delays and timeouts (a value so named that is stepped is a count
  * or a growing wait, not the next candidate).

@@ -129,7 +129,7 @@ function freeName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, preferre
  * retry never changes, the expression as written.
  */
 export function describeDelay(
-  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; expression?: TSESTree.Node; node?: TSESTree.Node; unitAssumed?: TSESTree.Node; tiered?: boolean; retryAfter?: 'exact' | 'derived' },
+  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; deterministic?: boolean; expression?: TSESTree.Node; node?: TSESTree.Node; unitAssumed?: TSESTree.Node; tiered?: boolean; retryAfter?: 'exact' | 'derived' },
   sourceCode?: TSESLint.SourceCode,
 ): string {
   const known = !d.opaque && Number.isFinite(d.maxMs);
@@ -156,6 +156,9 @@ export function describeDelay(
   const expr = d.expression ?? d.node;
   // A library option (`backoff: { … }`) is named by its key, not its whole text.
   if (!d.expression && expr?.type === T.Property && sourceCode) return `a wait set by the \`${sourceCode.getText(expr.key)}\` option`;
+  // A library's own schedule, its size unknown (`minTimeout: cfg.min`), reported at the call or
+  // its options object: named as what it is, not by the call's text.
+  if (!d.expression && d.deterministic && expr && (expr.type === T.CallExpression || expr.type === T.NewExpression || expr.type === T.ObjectExpression || ((expr.parent?.type === T.CallExpression || expr.parent?.type === T.NewExpression) && expr.parent.callee === expr))) return "a wait the library computes from its options";
   const raw = expr && sourceCode && expr.type !== T.ObjectExpression ? sourceCode.getText(expr).replace(/\s+/g, ' ') : undefined;
   const named = raw === undefined ? undefined : `\`${raw.length > 48 ? `${raw.slice(0, 47)}…` : raw}\``;
   if (d.retryAfter === 'derived') return named ? `a wait derived from the server's Retry-After (${named})` : "a wait derived from the server's Retry-After";

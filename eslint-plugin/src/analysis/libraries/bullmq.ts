@@ -61,7 +61,7 @@ export const bullmqAdapter: LibraryAdapter = {
       // strategies are judged with the jobs that use them, or on their own (`unregistered`).
       if (p.length === 1 && (p[0] === 'Worker' || p[0] === 'Queue')) strategiesOfCall(ctx, node);
       if (p.length === 1 && p[0] === 'Queue') {
-        const opts = objectOf(ctx, args[1]);
+        const opts = objectOf(ctx, queueOptionsArgument(ctx, node));
         const defaults = opts ? objectOf(ctx, readOption(ctx, opts, 'defaultJobOptions')?.value) : undefined;
         if (defaults) sites.push(...jobSite(ctx, node, defaults, undefined));
       }
@@ -123,14 +123,25 @@ function flowSites(ctx: LibraryContext, call: Node, flow: OptionsObject | TSESTr
   return out;
 }
 
+/**
+ * The options argument of `new Queue(…)`: BullMQ's `new Queue(name, opts)`, Bull's
+ * `new Queue(name, opts)` or `new Queue(name, url, opts)` (bull 4.x `lib/queue.js`: a string second
+ * argument is the Redis URL, the options follow it). Undefined when none is passed.
+ */
+function queueOptionsArgument(ctx: LibraryContext, q: TSESTree.NewExpression): TSESTree.CallExpressionArgument | undefined {
+  const [, second, third] = q.arguments;
+  return third && !objectOf(ctx, second) && objectOf(ctx, third) ? third : second;
+}
+
 /** The `defaultJobOptions` of the queue a `queue.add(…)` is called on, when it is a `const` in this file. */
 function queueDefaults(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTree.NewExpression): OptionsObject | undefined | 'unknown' {
   const callee = unwrap(call.callee);
   if (callee.type !== T.MemberExpression) return 'unknown';
   const q = resolveExpression(ctx, callee.object);
   if (!q || q.type !== T.NewExpression) return 'unknown';
-  if (!q.arguments[1]) return undefined;
-  const opts = objectOf(ctx, q.arguments[1]);
+  const arg = queueOptionsArgument(ctx, q);
+  if (!arg) return undefined;
+  const opts = objectOf(ctx, arg);
   if (!opts) return 'unknown';
   const d = readOption(ctx, opts, 'defaultJobOptions');
   if (!d) return opts.spread ? 'unknown' : undefined;

@@ -355,6 +355,45 @@ function limitWhenFalse(ctx: LibraryContext, test: Node, isAttempt: (n: Node) =>
   return Infinity;
 }
 
+/**
+ * The largest attempt a returned `test ? a : b` gives a delay for, when one side stops (returns no
+ * delay): the other side runs only while the test is false (`n > 4 ? STOP : d`, attempt ≤ 4) or true
+ * (`n < 5 ? d : STOP`, attempt ≤ 4). Infinity when neither side stops or the test does not bound the attempt.
+ */
+function conditionalLimit(ctx: LibraryContext, returned: Node, isAttempt: (n: Node) => boolean, stops: StopValues): number {
+  const u = localValue(ctx, returned);
+  if (u.type !== T.ConditionalExpression) return Infinity;
+  const consequentStops = leaves(ctx, [u.consequent], stops).length === 0;
+  const alternateStops = leaves(ctx, [u.alternate], stops).length === 0;
+  if (consequentStops && !alternateStops) return limitWhenFalse(ctx, u.test, isAttempt);
+  if (alternateStops && !consequentStops) return limitWhenTrue(ctx, u.test, isAttempt);
+  return Infinity;
+}
+
+/**
+ * The largest attempt a test lets through when it is true: `n < 5` → 4, `n <= 5` → 5, `5 > n` → 4;
+ * a `&&` is true only when each side is, so any side that bounds bounds it. Infinity: none.
+ */
+function limitWhenTrue(ctx: LibraryContext, test: Node, isAttempt: (n: Node) => boolean): number {
+  const u = unwrap(test);
+  if (u.type === T.LogicalExpression && u.operator === '&&') return Math.min(limitWhenTrue(ctx, u.left, isAttempt), limitWhenTrue(ctx, u.right, isAttempt));
+  if (u.type !== T.BinaryExpression || u.left.type === T.PrivateIdentifier) return Infinity;
+  const left = unwrap(u.left);
+  const right = unwrap(u.right);
+  if (isAttempt(left)) {
+    const k = knownNumber(ctx, right);
+    if (k === undefined) return Infinity;
+    if (u.operator === '<') return Math.ceil(k) - 1;
+    if (u.operator === '<=') return Math.floor(k);
+  } else if (isAttempt(right)) {
+    const k = knownNumber(ctx, left);
+    if (k === undefined) return Infinity;
+    if (u.operator === '>') return Math.ceil(k) - 1;
+    if (u.operator === '>=') return Math.floor(k);
+  }
+  return Infinity;
+}
+
 /** Whether a statement always leaves the function without a delay: its last statement returns a stop value or throws. */
 function alwaysStops(ctx: LibraryContext, st: Node, stops: StopValues): boolean {
   if (st.type === T.BlockStatement) {
@@ -373,13 +412,16 @@ function alwaysStops(ctx: LibraryContext, st: Node, stops: StopValues): boolean 
  * parameter must never be written. Infinity when there is no such guard.
  */
 function stopGuardLimit(ctx: LibraryContext, fn: FunctionNode, returns: readonly (Node | null)[], attempt: Variable, stops: StopValues): number {
-  if (fn.body.type !== T.BlockStatement) return Infinity;
   if (attempt.references.some((r) => r.isWrite())) return Infinity;
   const delayReturns = returns.filter((r): r is Node => !!r && leaves(ctx, [r], stops).length > 0);
   if (delayReturns.length === 0) return Infinity;
-  const firstDelay = Math.min(...delayReturns.map((r) => r.range[0]));
   const isAttempt = (n: Node): boolean => n.type === T.Identifier && variableOf(ctx.sourceCode, n) === attempt;
-  let hi = Infinity;
+  // `(retries) => (retries > 4 ? new Error('…') : STEPS[retries])`: a returned choice between a stop
+  // value and a delay returns the delay only on its side of the test.
+  const guarded = Math.max(...delayReturns.map((r) => conditionalLimit(ctx, r, isAttempt, stops)));
+  if (fn.body.type !== T.BlockStatement) return guarded;
+  const firstDelay = Math.min(...delayReturns.map((r) => r.range[0]));
+  let hi = guarded;
   for (const st of fn.body.body) {
     if (st.range[1] > firstDelay) break;
     if (st.type === T.IfStatement && !st.alternate && alwaysStops(ctx, st.consequent, stops)) hi = Math.min(hi, limitWhenFalse(ctx, st.test, isAttempt));

@@ -110,7 +110,7 @@ function analyzeBackOff(ctx: LibraryContext, call: TSESTree.CallExpression | TSE
       (random === false ? propertyOf(jitterS) : undefined) ?? (multiple !== undefined && multiple <= 1 ? propertyOf(multipleS) : undefined) ?? defaultsAt(options, call, callAt);
     if (start === undefined || multiple === undefined) {
       // An unknown `startingDelay` (a config value, a field): the jitter and growth options still decide.
-      site.waits.push({ node: waitNode, argument: undefined, delay: scheduleWithUnknownBase(anchor, { factor: multiple, random, baseExpr: valueNode(startS) }) });
+      site.waits.push({ node: waitNode, argument: undefined, delay: scheduleWithUnknownBase(waitNode, { factor: multiple, random, baseExpr: valueNode(startS) }) });
       if (random === false && multiple !== undefined) suggest(site, 'require-jitter', setOption(options, 'jitter', "'full'", "Use full jitter (`jitter: 'full'`)", fn));
     } else {
       const waits = attempts === undefined || delayFirst === undefined ? undefined : delayFirst ? attempts : attempts - 1;

@@ -109,7 +109,7 @@ export function retryOptionsSite(
   const waitNode: Node = (randomize === false ? propertyOf(randomS) : undefined) ?? (factor !== undefined && factor <= 1 ? propertyOf(factorS) : undefined) ?? defaultsAt(options, call, callAt);
   if (factor === undefined || minTimeout === undefined) {
     // An unknown `minTimeout` (a config value, a field): `randomize` and `factor` still decide jitter and growth.
-    site.waits.push({ node: waitNode, argument: undefined, delay: scheduleWithUnknownBase(anchor, { factor, random: randomize, baseExpr: valueNode(minS) }) });
+    site.waits.push({ node: waitNode, argument: undefined, delay: scheduleWithUnknownBase(waitNode, { factor, random: randomize, baseExpr: valueNode(minS) }) });
     if (randomize === false && factor !== undefined && (maxTimeout === undefined || !Number.isFinite(maxTimeout))) suggest(site, 'require-jitter', setOption(options, 'randomize', 'true', 'Randomise each wait (`randomize: true`)', after));
     return { site, options };
   }

@@ -251,10 +251,14 @@ export function opaqueDelay(node: Node): DelayFacts {
  * written or left at their defaults. A known growth says the wait grows; a factor of 1 or less
  * keeps it at the base, whatever the base is, on every attempt (named by `baseExpr` when written);
  * randomness is what the library's option says. Its size stays unknown (no cap finding). An
- * unknown factor or randomisation gives {@link opaqueDelay}.
+ * unknown factor or randomisation gives {@link opaqueDelay}, marked `deterministic` when the
+ * library is known not to randomise (a jitter finding still holds).
  */
 export function scheduleWithUnknownBase(node: Node, o: { factor: number | undefined; random: boolean | undefined; baseExpr: Node | undefined }): DelayFacts {
   const d = opaqueDelay(node);
+  // A library told not to randomise (or not randomising by default) computes every wait from its
+  // options alone: no random component, whatever the base and factor are.
+  if (o.random === false) d.deterministic = true;
   if (o.factor === undefined || o.random === undefined) return d;
   d.random = o.random;
   if (o.factor > 1) d.growing = true;
