@@ -591,15 +591,18 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
   } else if (report.length > 0) {
     io.stdout(report.endsWith('\n') ? report : `${report}\n`);
   }
-  if (options.format === 'stylish' && options.outputFile === undefined && !options.quiet) {
-    // ESLint's stylish report is empty on a clean run; say on the standard error that the run
-    // happened and what it covered, so that silence is never mistaken for a run that linted nothing.
-    // With findings, the same line says how many of the files linted they are in.
+  if ((options.format === 'stylish' || options.outputFile !== undefined) && !options.quiet) {
+    // ESLint's stylish report is empty on a clean run, and a report written to a file prints
+    // nothing: say on the standard error that the run happened and what it covered, so that silence
+    // is never mistaken for a run that linted nothing. With findings, the same line says how many of
+    // the files linted they are in. (A json or sarif report on the standard output is left alone
+    // there: a tool reading both streams gets the report only.)
     const linted = results.length;
     const files = `${String(linted)} file${linted === 1 ? '' : 's'}`;
     const withFindings = results.filter((r) => r.errorCount + r.warningCount > 0).length;
-    if (errorCount + warningCount === 0) io.stderr(`retry-lint: no findings in ${files} (${describeSource(chosen.source)}).\n`);
-    else io.stderr(`retry-lint: findings in ${String(withFindings)} of ${files} linted (${describeSource(chosen.source)}).\n`);
+    const written = options.outputFile !== undefined ? ` Report written to ${options.outputFile}.` : '';
+    if (errorCount + warningCount === 0) io.stderr(`retry-lint: no findings in ${files} (${describeSource(chosen.source)}).${written}\n`);
+    else io.stderr(`retry-lint: findings in ${String(withFindings)} of ${files} linted (${describeSource(chosen.source)}).${written}\n`);
   }
   if (tooManyWarnings) {
     io.stderr(`retry-lint found too many warnings (maximum: ${String(options.maxWarnings)}).\n`);

@@ -56,11 +56,12 @@ describe('retry-lint options', function () {
     assert.equal(run(['--quiet', '--max-warnings', '0', 'src/client.js'], dir).status, 0);
   });
 
-  it('-o/--output-file writes the report to a file (folders created) and nothing to the standard output', () => {
+  it('-o/--output-file writes the report to a file (folders created), nothing to the standard output, and says on stderr what it linted', () => {
     const dir = flatProject();
     const r = run(['-f', 'sarif', '-o', 'reports/retry.sarif'], dir);
     assert.equal(r.status, 1);
     assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^retry-lint: findings in [1-9]\d* of [1-9]\d* files? linted \(.+\)\. Report written to reports\/retry\.sarif\.\n$/);
     const log = JSON.parse(readFileSync(path.join(dir, 'reports/retry.sarif'), 'utf8')) as { runs: Array<{ results: unknown[] }> };
     assert.ok((log.runs[0]?.results.length ?? 0) > 0);
     const long = run(['--output-file', 'out.txt', 'src/loop.js'], dir);

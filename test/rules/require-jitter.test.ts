@@ -1099,6 +1099,30 @@ export async function lookup(url: string) {
   ],
   invalid: [
     {
+      // `options.delayMs || 500`: 500 ms only when the option is not set; the message names the expression (newcomer trial 27).
+      name: 'message: an option with a fallback is named as written, not by its fallback',
+      code: `async function run(url: string, options: { delayMs?: number }) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await new Promise((r) => setTimeout(r, options.delayMs || 500));
+    }
+  }
+}`,
+      errors: [{ messageId: 'noJitter', data: { delay: 'a wait of `options.delayMs || 500` on every attempt' }, suggestions: [{ messageId: 'addJitterWithGrowth', output: `async function run(url: string, options: { delayMs?: number }) {
+  let backoffMs = options.delayMs || 500;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await new Promise((r) => setTimeout(r, Math.random() * backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 16000);
+    }
+  }
+}` }] }],
+    },
+    {
       // The last attempt throws before it waits: the longest wait taken is 8000 ms, not 16000 (issue 10).
       name: 'message: the longest wait taken, not the one after the last attempt',
       code: `async function run(url: string) {

@@ -42,6 +42,11 @@ export interface Value {
   /** Where the interesting part comes from (a binding's initialiser): provenance only; findings go on the wait. */
   source: Node | undefined;
   /**
+   * The value is the fallback of an option the code does not show (`config.retryDelay || 1`,
+   * `opts.gap ?? 500`): its number holds only when the option is not set. The expression that says so.
+   */
+  defaulted?: Node;
+  /**
    * The write that puts an uncapped Retry-After in place of a delay the code chose (`if (header)
    * delayMs = seconds * 1000` after a capped backoff): where that path's missing cap is reported.
    */
@@ -250,7 +255,7 @@ function evalInner(n: Node, env: Env): Value {
       if (n.operator === '||' && truth === false) return right;
       // `options.retries ?? 3`: an unknown option with a known default counts as the default.
       // A value read from the caught error (a delay the server sent) is no option: it has no default.
-      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque && !readsEnvironment(n.left, env) && !readsFailure(n.left, env.sourceCode)) return { ...right, invariant: right.invariant && left.invariant };
+      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque && !readsEnvironment(n.left, env) && !readsFailure(n.left, env.sourceCode)) return { ...right, invariant: right.invariant && left.invariant, defaulted: n };
       return join(left, right);
     }
     case T.ConditionalExpression:
@@ -1559,6 +1564,8 @@ export function toDelayFacts(v: Value, node: Node, expression?: Node): DelayFact
     opaque: v.opaque && !v.attempt && !v.retryAfter,
     invariant: v.invariant && !v.random && !v.attempt && !v.retryAfter && !v.now,
     expression,
+    // Named by messages only when the delay is that very expression (a product of it has its own number).
+    ...(v.defaulted && (v.defaulted === unwrap(node) || (expression && v.defaulted === unwrap(expression))) && !v.attempt ? { defaulted: v.defaulted } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import { bindingOf, originOf, resolveExpression, variableOf, isReferenceTo } fro
 import { evalTest, FAILURES, outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
-import { CLASSIFIER_RE, DEADLINE_RE, REFRESH_RE } from './vocabulary';
+import { CLASSIFIER_RE, DEADLINE_RE, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
 import { nodesWithin, summarise, type Run } from './summaries';
 import { keyInCallOptions, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
 import { holdsStatus } from './status-flow';
@@ -1259,6 +1259,8 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     // An SDK client (`stripe.paymentIntents.create`), not a factory of a local module (`require('../client').default.create`).
     const origin = originOf(ctx.sourceCode, obj);
     if (origin && (origin.module.startsWith('.') || origin.module.startsWith('/') || origin.module.startsWith('node:'))) return undefined;
+    // A model provider's SDK (`anthropic.messages.create`): generation, unless through a stored resource (`openai.files.create`).
+    if (origin && MODEL_SDK_MODULES.has(origin.module) && !memberNames(obj).some((m) => MODEL_SDK_STORED.has(m))) return undefined;
     const opts = call.arguments.length >= 2 ? call.arguments[call.arguments.length - 1] : undefined;
     const k = keyIn(opts);
     if (k === 'none') return { node: call, method: `\`${name}\` call`, key: 'none', keyNode: undefined };

@@ -67,6 +67,8 @@ export interface DelayFacts {
    * messages name instead of a number.
    */
   unitAssumed?: Node;
+  /** The delay is an option's fallback (`config.retryDelay || 1`): its number holds only when the option is not set; messages name the expression. */
+  defaulted?: Node;
   /**
    * The wait is fixed where it is written, but the retry picks it by the attempt count among the
    * waits of other branches (`attempts < 10 ? 1 s : attempts < 20 ? 2 s : …` written as an `if`

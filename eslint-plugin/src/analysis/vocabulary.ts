@@ -189,6 +189,16 @@ export const MODEL_API_HOST_RE = /^https?:\/\/(api\.openai\.com|api\.anthropic\.
 /** Resources a model provider's API stores when POSTed to (uploaded files, batch jobs, assistants, threads, fine-tuning jobs, vector stores, cached contents): they need a key like any creation. */
 export const MODEL_API_STORED_RE = /\/(files|batches|assistants|threads|fine_tuning|fine-tunes|fine_tunes|vector_stores|uploads|organization|projects|cachedContents|tunedModels|corpora)(\/|$)/;
 
+/**
+ * Model providers' SDK packages: a `create` through one of their clients generates output
+ * (`anthropic.messages.create`, `openai.images.generate`, `mistral.chat.complete`) and needs no key
+ * (PRODUCT), unless it goes through a resource the provider stores ({@link MODEL_SDK_STORED}).
+ */
+export const MODEL_SDK_MODULES: ReadonlySet<string> = new Set(['openai', '@anthropic-ai/sdk', '@google/generative-ai', '@google/genai', '@mistralai/mistralai', 'groq-sdk', 'cohere-ai', 'together-ai', '@azure/openai', 'ollama']);
+
+/** SDK resources that store what is created (files, batches, assistants, threads, fine-tuning jobs, vector stores, uploads). */
+export const MODEL_SDK_STORED: ReadonlySet<string> = new Set(['files', 'batches', 'assistants', 'threads', 'fineTuning', 'fine_tuning', 'fineTunes', 'vectorStores', 'uploads', 'caches', 'tunedModels']);
+
 /** Whether a request address (query and fragment dropped) is a generation request ({@link GENERATION_ENDPOINT_RE}, {@link MODEL_API_HOST_RE}). */
 export function isGenerationAddress(address: string): boolean {
   const a = address.replace(/[?#].*$/, '');

@@ -129,7 +129,7 @@ function freeName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, preferre
  * retry never changes, the expression as written.
  */
 export function describeDelay(
-  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; deterministic?: boolean; expression?: TSESTree.Node; node?: TSESTree.Node; unitAssumed?: TSESTree.Node; tiered?: boolean; retryAfter?: 'exact' | 'derived' },
+  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; deterministic?: boolean; expression?: TSESTree.Node; node?: TSESTree.Node; unitAssumed?: TSESTree.Node; defaulted?: TSESTree.Node; tiered?: boolean; retryAfter?: 'exact' | 'derived' },
   sourceCode?: TSESLint.SourceCode,
 ): string {
   const known = !d.opaque && Number.isFinite(d.maxMs);
@@ -140,6 +140,11 @@ export function describeDelay(
     if (!d.growing && d.random) return `a random \`${text}\` wait that does not grow`;
     if (!d.growing && (known || d.invariant)) return `a fixed \`${text}\` wait`;
     return d.growing ? `a growing \`${text}\` wait` : `a \`${text}\` wait`;
+  }
+  // `config.retryDelay || 1`: the number is only the fallback of an option set out of sight.
+  if (!d.growing && known && !d.random && d.defaulted && sourceCode) {
+    const raw = sourceCode.getText(d.defaulted).replace(/\s+/g, ' ');
+    return `a wait of \`${raw.length > 48 ? `${raw.slice(0, 47)}…` : raw}\` on every attempt`;
   }
   if (!d.growing && known && d.random) return `a random wait of at most ${Math.round(d.maxMs)} ms that does not grow`;
   if (!d.growing && known) return `a fixed ${Math.round(d.maxMs)} ms wait`;
