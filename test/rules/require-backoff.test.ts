@@ -1086,6 +1086,24 @@ export async function lookup(url: string) {
   ],
   invalid: [
     {
+      // The self-call leaves out the wait's parameter: from the second retry on, setTimeout gets undefined.
+      name: 'recursion whose next-attempt call drops the delay parameter',
+      code: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function getWithRetry(url: string, left: number, pauseMs: number): Promise<Response> {
+  try {
+    const res = await fetch(url);
+    if (res.status >= 500) throw new Error(String(res.status));
+    return res;
+  } catch (err) {
+    if (left <= 0) throw err;
+    await sleep(pauseMs);
+    return getWithRetry(url, left - 1);
+  }
+}`,
+      errors: [{ messageId: 'delayDropped', data: { parameter: 'pauseMs' }, line: 11, column: 12 }],
+    },
+    {
       // PRODUCT: a delay held in a parameter the retry never writes is the same on every attempt.
       name: 'a parameter the loop never writes is a constant delay',
       code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

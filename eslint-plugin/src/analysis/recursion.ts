@@ -353,10 +353,30 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
       purpose: fc.replay ? 'refresh-replay' : once ? 'once-only-replay' : 'backoff-retry',
       ...((fc.retried ?? op.caughtStatuses) ? { retriedStatuses: fc.retried ?? op.caughtStatuses } : {}),
+      ...(replay ? {} : delayDroppedBy(fn, call, waits, ctx)),
     });
   }
   markTieredWaits(sites, ctx);
   return sites;
+}
+
+/**
+ * The fact {@link RetrySite.delayDropped}: a wait whose delay is a parameter of `fn` with no default,
+ * which the self-call does not pass (it has fewer arguments than the parameter's position, and no spread).
+ */
+function delayDroppedBy(fn: Fn, call: TSESTree.CallExpression, waits: readonly Wait[], ctx: Ctx): { delayDropped: { call: Node; parameter: string } } | undefined {
+  if (call.type !== T.CallExpression || call.arguments.some((a) => a.type === T.SpreadElement) || sameFileFunction(call.callee, ctx) !== fn) return undefined;
+  for (const w of waits) {
+    const expr = w.argument ?? w.delay.expression;
+    const u = expr && unwrap(expr);
+    if (!u || u.type !== T.Identifier) continue;
+    const v = variableOf(ctx.sourceCode, u);
+    const def = v?.defs[0];
+    if (!v || !def || def.type !== 'Parameter' || def.node !== fn || v.references.some((r) => r.isWrite() && !r.init)) continue;
+    const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+    if (index >= 0 && call.arguments.length <= index) return { delayDropped: { call, parameter: u.name } };
+  }
+  return undefined;
 }
 
 /**

@@ -186,6 +186,13 @@ export interface RetrySite {
    * then leave); undefined when every failure, or a set the analysis cannot tell, is retried.
    */
   retriedStatuses?: number[];
+  /**
+   * A recursive retry whose call that starts the next attempt leaves out the parameter its wait
+   * reads (`await sleep(delayMs); return fetchPlus(url, retries - 1)` with `delayMs` no default):
+   * from the second retry on the wait is `undefined`, so the attempts run at once. The call and the
+   * parameter's name.
+   */
+  delayDropped?: { call: Node; parameter: string };
 }
 
 /** What a retry site is for (see {@link RetrySite.purpose}). */

@@ -7,7 +7,7 @@ import { addWaitFix, awaitWaitFix, describeDelay, libraryFix } from '../utils/fi
 import { growthFix, reportsConstantDelay, reportsNoJitter } from '../utils/wait-judgements';
 
 type Options = [];
-type MessageIds = 'noWait' | 'noWaitOnPath' | 'constantDelay' | 'growDelay' | 'growDelayWithJitter' | 'addWait' | 'awaitWait' | 'applyLibraryFix';
+type MessageIds = 'noWait' | 'noWaitOnPath' | 'delayDropped' | 'constantDelay' | 'growDelay' | 'growDelayWithJitter' | 'addWait' | 'awaitWait' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-backoff',
@@ -22,6 +22,8 @@ export default createRule<Options, MessageIds>({
         'This path goes round to the next attempt at once, without the wait the retry takes on its other paths. Retrying without waiting multiplies the load on a service that is already failing. Wait here too, with a delay that grows (exponential backoff).',
       constantDelay:
         "This retry's wait does not grow from one attempt to the next ({{delay}}). A delay that does not grow keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).",
+      delayDropped:
+        'This call starts the next attempt without passing `{{parameter}}`, the wait before it: from the second retry on that wait is `undefined`, so the attempts run at once. Pass the delay on, growing (exponential backoff: double it, capped).',
       growDelay: 'Double the wait after each attempt (exponential backoff), capped.',
       growDelayWithJitter: 'Double the wait after each attempt (exponential backoff), capped, with full jitter (this wait has none either).',
       addWait: 'Wait between attempts: a random wait that doubles after each attempt, up to 10 s.',
@@ -59,6 +61,8 @@ export default createRule<Options, MessageIds>({
           }
           // A path that skips the waits the other paths take (`if (!retryAfter) continue;`).
           if (site.noWait && once(site.noWait)) context.report({ node: site.noWait, messageId: 'noWaitOnPath' });
+          // The self-call drops the wait's parameter: only the first retry waits.
+          if (site.delayDropped && once(site.delayDropped.call)) context.report({ node: site.delayDropped.call, messageId: 'delayDropped', data: { parameter: site.delayDropped.parameter } });
           for (const wait of site.waits) {
             const d = wait.delay;
             if (!reportsConstantDelay(wait, site)) continue;
