@@ -2267,7 +2267,38 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   if (bounded && !once && !counted.vague && counted.all.length > 0 && counted.all.every((n) => isEffectivelyUnbounded(n)) && !allTests.some((t) => hasDeadline(t, ctx.sourceCode))) {
     return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
   }
+  // `if (attempt >= limit) throw err; return send(cfg, attempt + 1, limit)` with the parameters
+  // swapped (`limit` gets `attempt + 1`): a test on parameters that the call hands other values
+  // gives another answer on the next attempt, which this analysis does not follow: not known to be endless.
+  if (!bounded && tests.some((t) => isComparison(t) && readsRepassedParameter(t, fn, call, ctx))) return { bound: { kind: 'unknown', maxAttempts: undefined, node: call }, attempts, once };
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts, node: call }, attempts, once, ...(counterFields ? { counterFields } : {}) };
+}
+
+/** `a >= b`, `a < b`, `a === b`: a comparison that can end the retry once its operands change. */
+function isComparison(test: Node): boolean {
+  const u = unwrap(test);
+  return u.type === T.BinaryExpression && /^(<|<=|>|>=|===|==|!==|!=)$/.test(u.operator);
+}
+
+/** Whether a test reads a parameter of `fn` that `call` passes a value other than the parameter itself. */
+function readsRepassedParameter(test: Node, fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): boolean {
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type !== T.Identifier) return undefined;
+    const v = variableOf(ctx.sourceCode, n);
+    const def = v?.defs[0];
+    if (!v || !def || def.type !== 'Parameter' || def.node !== fn) return undefined;
+    const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
+    if (index < 0) return undefined;
+    const arg = argumentsPassed(call, fn, ctx.sourceCode)[index];
+    const a = arg && arg.type !== T.SpreadElement ? unwrap(arg) : undefined;
+    // `send(cfg, tries++)` hands on the old value, as `send(cfg, tries)` does.
+    const same = (x: Node | undefined): boolean => !!x && ((x.type === T.Identifier && isReferenceTo(v, x)) || (x.type === T.UpdateExpression && !x.prefix && same(unwrap(x.argument))));
+    if (!same(a)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /** The same-file class an object was made from (`const backoff = new Backoff(500)`), when known. */
