@@ -178,10 +178,14 @@ export function swapFunctionForms(code: string, file: string): Transformed {
   const ast = parseFile(code, file);
   const parents = parentsOf(ast);
   const edits: Edit[] = [];
+  // Names with TypeScript overload signatures (`function f(a: string): R;` before the implementation):
+  // a `const` cannot carry overloads, so those declarations stay as they are.
+  const overloaded = new Set<string>();
+  for (const n of parents.keys()) if (n.type === 'TSDeclareFunction' && n.id) overloaded.add(n.id.name);
   for (const n of parents.keys()) {
     if (n.type === 'FunctionDeclaration' && n.id && n.body && !n.generator && !n.declare) {
       const p = parents.get(n);
-      if (p?.type === 'ExportDefaultDeclaration') continue;
+      if (p?.type === 'ExportDefaultDeclaration' || overloaded.has(n.id.name)) continue;
       const asyncKw = n.async ? 'async ' : '';
       const head = code.slice(n.id.range[1], n.body.range[0]); // type parameters, params, return type
       // `<T>(…) =>` reads as JSX in a .tsx file: a generic function there becomes a function expression.

@@ -575,6 +575,8 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (!def) return false;
   // A state setter that re-runs the effect `fn` (`react-state.ts`).
   if (selfName(fn, ctx).reruns.some((r) => r.setter === v)) return true;
+  // TypeScript overloads declare the name once per signature; the implementation is one of the definitions.
+  if (v!.defs.some((d) => d.type === 'FunctionName' && d.node === fn)) return true;
   if (def.node === fn || (def.node.type === T.VariableDeclarator && (def.node.init === fn || def.node === memoisedDeclarator(fn, ctx.sourceCode)))) return true;
   // `let f; f = async function () { … f() … }`
   return fn.parent?.type === T.AssignmentExpression && fn.parent.left.type === T.Identifier && isReferenceTo(v!, (fn.parent as TSESTree.AssignmentExpression).left);

@@ -13,7 +13,7 @@ import { T } from './node-types';
 import { calleeName, contains, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
 import { handsOnError } from './error-values';
 import { isWorkingCall, rerunChangesInput } from './input-change';
-import { analyzeOperation, type Ctx, type RetryCatch } from './operation';
+import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } from './operation';
 import { RELEASE_RE } from './probe';
 import { sameFileFunction } from './delay';
 import type { Node, RetrySite, Wait } from './types';
@@ -41,6 +41,10 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
   walk(sourceCode.ast as Node, sourceCode.visitorKeys, (n) => {
     if (n.type === T.TryStatement && n.handler) {
       handlers.push({ node: n.handler, body: n.handler.body, guarded: n.block, param: n.handler.param?.type === T.Identifier ? n.handler.param : undefined });
+    } else if (n.type === T.IfStatement && failureTest(n.test, ctx)) {
+      // `res = await fetch(u); if (!res.ok) res = await fetch(u);`: the failed answer's branch makes it again.
+      const guarded = answeringStatement(n, ctx);
+      if (guarded) handlers.push({ node: n, body: n.consequent, guarded, param: undefined });
     } else if (n.type === T.CallExpression && unwrap(n.callee).type === T.MemberExpression) {
       const name = calleeName(n);
       const cb = name === 'catch' ? n.arguments[0] : name === 'then' ? n.arguments[1] : undefined;
@@ -80,7 +84,8 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
       waits,
       noWait: waits.length === 0 ? again : undefined,
       // The request of the attempt, not its copy in the handler (one finding for one retried request).
-      nonIdempotent: op.nonIdempotent.filter((r) => !contains(h.body, r.node)),
+      // A failed answer's branch (`if (!res.ok)`) is analysed alone: its copy stands for the attempt's request.
+      nonIdempotent: h.node.type === T.IfStatement ? op.nonIdempotent.map((r) => (r.node === again ? { ...r, node: original } : r)) : op.nonIdempotent.filter((r) => !contains(h.body, r.node)),
       rateLimitChecks: op.rateLimitChecks,
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: op.clientErrorRetries,
@@ -89,6 +94,40 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
     });
   }
   return sites;
+}
+
+/**
+ * A test that is true on a failed answer: `!res.ok`, `res.status !== 200`, `res.status >= 500`,
+ * `res.status === 503` (statuses of 400 and up compared for equality or from below).
+ */
+function failureTest(test: Node, ctx: Ctx): boolean {
+  if (okCheck(test, ctx.sourceCode) === 'failure') return true;
+  const tested = statusesTested(test, ctx.sourceCode);
+  const t = unwrap(test);
+  return t.type === T.BinaryExpression && tested.length === 1 && tested[0]!.code >= 400 && ['===', '==', '>=', '>'].includes(tested[0]!.op);
+}
+
+/**
+ * The statement just before an `if` that gives the answer its test reads (`res = await fetch(u)`,
+ * `const res = await fetch(u)`): the attempt whose failure the branch handles. Undefined when the
+ * statement before it is not one, or the `if` is not in a block.
+ */
+function answeringStatement(ifStmt: TSESTree.IfStatement, ctx: Ctx): Node | undefined {
+  const block = ifStmt.parent;
+  if (!block || (block.type !== T.BlockStatement && block.type !== T.Program)) return undefined;
+  const body = block.body as Node[];
+  const prev = body[body.indexOf(ifStmt) - 1];
+  if (!prev) return undefined;
+  const written = new Set<string>();
+  if (prev.type === T.VariableDeclaration) for (const d of prev.declarations) if (d.id.type === T.Identifier && d.init) written.add(d.id.name);
+  if (prev.type === T.ExpressionStatement && prev.expression.type === T.AssignmentExpression && prev.expression.left.type === T.Identifier) written.add(prev.expression.left.name);
+  if (written.size === 0) return undefined;
+  let reads = false;
+  walk(ifStmt.test, ctx.sourceCode.visitorKeys, (m) => {
+    if (m.type === T.Identifier && written.has(m.name)) reads = true;
+    return undefined;
+  });
+  return reads ? prev : undefined;
 }
 
 /**

@@ -139,7 +139,12 @@ function resolveBinding(variable: Variable): Binding | undefined {
   if (!def) return undefined;
   const stable = laterWrites(variable).length === 0;
   if (def.type === 'ImportBinding') return { kind: 'import', node: def.node, path: [], stable: true, variable };
-  if (def.type === 'FunctionName') return { kind: 'function', node: def.node, path: [], stable, variable };
+  if (def.type === 'FunctionName') {
+    // TypeScript overloads (`function f(a: string): R; function f(a: string, b?: number): R; function f(…) {…}`)
+    // declare the name once per signature: the one with a body is the function.
+    const impl = variable.defs.find((d) => d.type === 'FunctionName' && d.node.type === T.FunctionDeclaration) ?? def;
+    return { kind: 'function', node: impl.node, path: [], stable: laterWrites(variable).length === 0, variable };
+  }
   if (def.type === 'Parameter') {
     // `function f(x = 3)`, `function f({ retries = 3 } = {})`
     const found = findInPattern(def.name as TSESTree.Identifier);
