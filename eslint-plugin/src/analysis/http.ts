@@ -220,8 +220,9 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
     keyUnknown = false;
   }
   if (client === 'superagent') {
-    const set = superagentKey(call, settings);
-    if (set) keyValue = set;
+    const set = superagentKey(sourceCode, call, settings);
+    if (set === 'unknown') keyUnknown = true;
+    else if (set) keyValue = set;
   }
   return { node: call, client, method, methodNode, throwsOnHttpError: THROWING.has(client), keyValue, keyUnknown, ...(methodSource ? { methodSource } : {}), ...(allowedMethods ? { possibleMethods: allowedMethods } : {}) };
 }
@@ -704,17 +705,29 @@ function builtByHelper(sourceCode: TSESLint.SourceCode, value: Node): { call: TS
 }
 
 /** superagent: `request.post(url).set('Idempotency-Key', key)`. */
-function superagentKey(call: TSESTree.CallExpression, settings: RetrySettings): Node | undefined {
+function superagentKey(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, settings: RetrySettings): Node | 'unknown' | undefined {
   let n: Node = call;
+  let unknown = false;
   while (n.parent && n.parent.type === T.MemberExpression && n.parent.parent?.type === T.CallExpression) {
     const outer: TSESTree.CallExpression = n.parent.parent;
     if (propertyName(n.parent) === 'set') {
-      const name = stringValue(outer.arguments[0]);
+      const first = outer.arguments[0];
+      const name = stringValue(first);
       if (name && isKeyName(name, settings)) return outer.arguments[1];
+      // `.set(headers)`, `.set(Object.assign({}, headers))`: several headers at once, from an object
+      // read where it is written, else unknown (a caller's headers may carry the key).
+      if (outer.arguments.length === 1 && first && first.type !== T.SpreadElement && name === undefined) {
+        const obj = resolveObjectLiteral(sourceCode, first);
+        if (obj) {
+          const found = findKey(sourceCode, obj, settings, 0);
+          if (found.value) return found.value;
+          unknown ||= found.unknown;
+        } else unknown = true;
+      }
     }
     n = outer;
   }
-  return undefined;
+  return unknown ? 'unknown' : undefined;
 }
 
 /**
