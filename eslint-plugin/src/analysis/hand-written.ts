@@ -7,6 +7,7 @@ import { analyzeInterceptors } from './interceptors';
 import { analyzeLoops } from './loops';
 import { analyzeRecursion } from './recursion';
 import { analyzeRepeats } from './repeat';
+import { analyzeStateRetries } from './state-retry';
 import type { Node, RetrySite } from './types';
 import { analyzeWrappers } from './wrappers';
 
@@ -22,6 +23,7 @@ export function analyzeHandWritten(sourceCode: TSESLint.SourceCode, settings: Re
   for (const analyze of [analyzeLoops, analyzeRecursion, analyzeInterceptors]) out.push(...(guarded(ctx.sourceCode.ast, () => analyze(ctx)) ?? []));
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeWrappers(ctx, out)) ?? []));
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeRepeats(ctx, out)) ?? []));
+  out.push(...(guarded(ctx.sourceCode.ast, () => analyzeStateRetries(ctx)) ?? []));
   const sites = dedupe(out);
   for (const site of sites) {
     if ((site.kind !== 'loop' && site.kind !== 'recursion') || site.waits.length < 2) continue;

@@ -3,9 +3,12 @@ import type { TSESTree } from '@typescript-eslint/utils';
 /** Any ESTree / TSESTree node. */
 export type Node = TSESTree.Node;
 
-/** How a retry site was written. */
-/** `repeat`: the operation written again in its own failure handler (`catch { await delay(ms); return send() }`). */
-export type SiteKind = 'loop' | 'recursion' | 'interceptor' | 'library' | 'repeat';
+/**
+ * How a retry site was written. `repeat`: the operation written again in its own failure handler
+ * (`catch { await delay(ms); return send() }`, `if (!res.ok) res = await fetch(u)`). `state-rerun`: a
+ * React effect that, on a data hook's error, steps a state the hook depends on (state-retry.ts).
+ */
+export type SiteKind = 'loop' | 'recursion' | 'interceptor' | 'library' | 'repeat' | 'state-rerun';
 
 /**
  * What the analysis knows of one delay between attempts. All durations are in milliseconds.
