@@ -1134,6 +1134,30 @@ export async function lookup(url: string) {
   ],
   invalid: [
     {
+      // Newcomer trial 27: the header's value added to a growing backoff; the message names both parts.
+      name: 'Retry-After added to a growing backoff: the message names both parts',
+      code: `export async function fetchWithBackoff(url: string, maxRetries = 10) {
+  for (let attempt = 0; attempt <= maxRetries; attempt++) {
+    const res = await fetch(url);
+    if (res.status !== 429 && res.status < 500) return res;
+    if (attempt === maxRetries) return res;
+    const retryAfter = parseInt(res.headers.get('Retry-After') || '0', 10);
+    const delay = retryAfter * 1000 + Math.random() * 1000 * 2 ** attempt;
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}`,
+      errors: [{ messageId: 'uncappedRetryAfterWithGrowth', line: 8, suggestions: [{ messageId: 'capDelay', output: `export async function fetchWithBackoff(url: string, maxRetries = 10) {
+  for (let attempt = 0; attempt <= maxRetries; attempt++) {
+    const res = await fetch(url);
+    if (res.status !== 429 && res.status < 500) return res;
+    if (attempt === maxRetries) return res;
+    const retryAfter = parseInt(res.headers.get('Retry-After') || '0', 10);
+    const delay = retryAfter * 1000 + Math.random() * 1000 * 2 ** attempt;
+    await new Promise((r) => setTimeout(r, Math.min(delay, 60000)));
+  }
+}` }] }],
+    },
+    {
       name: "shared retry-after-uncapped (rewritten): Retry-After seconds used as the wait, no cap",
       code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

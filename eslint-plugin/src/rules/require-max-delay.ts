@@ -4,7 +4,7 @@ import { createRule } from '../utils/create-rule';
 import { argumentText, libraryFix, localDelayOf, replaceExpression } from '../utils/fixes';
 
 type Options = [{ maxDelayMs?: number }];
-type MessageIds = 'uncappedDelay' | 'uncappedRetryAfter' | 'delayTooLong' | 'timerOverflow' | 'capDelay' | 'applyLibraryFix';
+type MessageIds = 'uncappedDelay' | 'uncappedRetryAfter' | 'uncappedRetryAfterWithGrowth' | 'delayTooLong' | 'timerOverflow' | 'capDelay' | 'applyLibraryFix';
 
 /** Node's timers store the delay in a signed 32-bit integer; past this many ms they fire at once (Node.js docs, `setTimeout`). */
 export const MAX_TIMER_DELAY_MS = 2_147_483_647;
@@ -20,6 +20,8 @@ export default createRule<Options, MessageIds>({
         'This retry delay grows with every attempt and nothing caps it: one wait can exceed {{maxDelayMs}} ms. Past 2147483647 ms Node\'s timers fire at once. Cap it, e.g. `Math.min(delay, {{maxDelayMs}})`.',
       uncappedRetryAfter:
         'This retry waits as long as the server\'s Retry-After says, with no upper bound: a bad or hostile header can stall it for hours. Clamp it to at most {{maxDelayMs}} ms.',
+      uncappedRetryAfterWithGrowth:
+        'This retry waits the server\'s Retry-After, which nothing caps, on top of a delay that grows with the attempt: a bad or hostile header can stall it for hours. Clamp the whole wait to at most {{maxDelayMs}} ms.',
       delayTooLong:
         'This retry can wait up to {{worstMs}} ms at once, more than the {{maxDelayMs}} ms allowed. Cap the delay at {{maxDelayMs}} ms.',
       timerOverflow:
@@ -79,7 +81,8 @@ export default createRule<Options, MessageIds>({
 });
 
 function judge(d: DelayFacts, maxDelayMs: number): MessageIds | undefined {
-  if (d.maxReason === 'retry-after') return 'uncappedRetryAfter';
+  // `retryAfterMs + base * 2 ** attempt`: the message names both parts, not only the header.
+  if (d.maxReason === 'retry-after') return d.growing ? 'uncappedRetryAfterWithGrowth' : 'uncappedRetryAfter';
   if (d.maxReason === 'growth') return 'uncappedDelay';
   if (d.maxReason === 'known' && d.maxMs > maxDelayMs) return d.maxMs > MAX_TIMER_DELAY_MS ? 'timerOverflow' : 'delayTooLong';
   return undefined;
