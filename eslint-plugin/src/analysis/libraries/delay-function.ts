@@ -332,28 +332,30 @@ function knownNumber(ctx: LibraryContext, n: Node): number | undefined {
 }
 
 /**
- * The largest attempt a test leaves through when it is false: `n >= 4` → 3, `n > 4` → 4, `4 <= n`
- * → 3; a `||` is false only when each side is, so any side that bounds bounds it. Infinity: none.
+ * The largest attempt a test lets through when it has the value `when`: false of `n >= 4` → 3, of
+ * `n > 4` → 4, of `4 <= n` → 3; true of `n < 5` → 4, of `n <= 5` → 5. A chain the value needs every
+ * side of (`||` for false, `&&` for true) is bounded by any side that bounds. Infinity: none.
  */
-function limitWhenFalse(ctx: LibraryContext, test: Node, isAttempt: (n: Node) => boolean): number {
+function attemptLimit(ctx: LibraryContext, test: Node, isAttempt: (n: Node) => boolean, when: boolean): number {
   const u = unwrap(test);
-  if (u.type === T.LogicalExpression && u.operator === '||') return Math.min(limitWhenFalse(ctx, u.left, isAttempt), limitWhenFalse(ctx, u.right, isAttempt));
+  if (u.type === T.LogicalExpression && u.operator === (when ? '&&' : '||')) return Math.min(attemptLimit(ctx, u.left, isAttempt, when), attemptLimit(ctx, u.right, isAttempt, when));
   if (u.type !== T.BinaryExpression || u.left.type === T.PrivateIdentifier) return Infinity;
-  const left = unwrap(u.left);
-  const right = unwrap(u.right);
-  if (isAttempt(left)) {
-    const k = knownNumber(ctx, right);
-    if (k === undefined) return Infinity;
-    if (u.operator === '>=') return Math.ceil(k) - 1;
-    if (u.operator === '>') return Math.floor(k);
-  } else if (isAttempt(right)) {
-    const k = knownNumber(ctx, left);
-    if (k === undefined) return Infinity;
-    if (u.operator === '<=') return Math.ceil(k) - 1;
-    if (u.operator === '<') return Math.floor(k);
-  }
+  // As `attempt OP k`, then as what holds for the attempt when the test has the value `when`.
+  const attemptLeft = isAttempt(unwrap(u.left));
+  if (!attemptLeft && !isAttempt(unwrap(u.right))) return Infinity;
+  const k = knownNumber(ctx, unwrap(attemptLeft ? u.right : u.left));
+  if (k === undefined) return Infinity;
+  let op: string = attemptLeft ? u.operator : (SWAPPED[u.operator] ?? '');
+  if (!when) op = NEGATED[op] ?? '';
+  if (op === '<') return Math.ceil(k) - 1;
+  if (op === '<=') return Math.floor(k);
   return Infinity;
 }
+
+/** `k OP n` read as `n OP' k`. */
+const SWAPPED: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+/** What holds when `n OP k` is false. */
+const NEGATED: Record<string, string> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
 
 /**
  * The largest attempt a returned `test ? a : b` gives a delay for, when one side stops (returns no
@@ -365,32 +367,8 @@ function conditionalLimit(ctx: LibraryContext, returned: Node, isAttempt: (n: No
   if (u.type !== T.ConditionalExpression) return Infinity;
   const consequentStops = leaves(ctx, [u.consequent], stops).length === 0;
   const alternateStops = leaves(ctx, [u.alternate], stops).length === 0;
-  if (consequentStops && !alternateStops) return limitWhenFalse(ctx, u.test, isAttempt);
-  if (alternateStops && !consequentStops) return limitWhenTrue(ctx, u.test, isAttempt);
-  return Infinity;
-}
-
-/**
- * The largest attempt a test lets through when it is true: `n < 5` → 4, `n <= 5` → 5, `5 > n` → 4;
- * a `&&` is true only when each side is, so any side that bounds bounds it. Infinity: none.
- */
-function limitWhenTrue(ctx: LibraryContext, test: Node, isAttempt: (n: Node) => boolean): number {
-  const u = unwrap(test);
-  if (u.type === T.LogicalExpression && u.operator === '&&') return Math.min(limitWhenTrue(ctx, u.left, isAttempt), limitWhenTrue(ctx, u.right, isAttempt));
-  if (u.type !== T.BinaryExpression || u.left.type === T.PrivateIdentifier) return Infinity;
-  const left = unwrap(u.left);
-  const right = unwrap(u.right);
-  if (isAttempt(left)) {
-    const k = knownNumber(ctx, right);
-    if (k === undefined) return Infinity;
-    if (u.operator === '<') return Math.ceil(k) - 1;
-    if (u.operator === '<=') return Math.floor(k);
-  } else if (isAttempt(right)) {
-    const k = knownNumber(ctx, left);
-    if (k === undefined) return Infinity;
-    if (u.operator === '>') return Math.ceil(k) - 1;
-    if (u.operator === '>=') return Math.floor(k);
-  }
+  if (consequentStops && !alternateStops) return attemptLimit(ctx, u.test, isAttempt, false);
+  if (alternateStops && !consequentStops) return attemptLimit(ctx, u.test, isAttempt, true);
   return Infinity;
 }
 
@@ -424,7 +402,7 @@ function stopGuardLimit(ctx: LibraryContext, fn: FunctionNode, returns: readonly
   let hi = guarded;
   for (const st of fn.body.body) {
     if (st.range[1] > firstDelay) break;
-    if (st.type === T.IfStatement && !st.alternate && alwaysStops(ctx, st.consequent, stops)) hi = Math.min(hi, limitWhenFalse(ctx, st.test, isAttempt));
+    if (st.type === T.IfStatement && !st.alternate && alwaysStops(ctx, st.consequent, stops)) hi = Math.min(hi, attemptLimit(ctx, st.test, isAttempt, false));
   }
   return hi;
 }
