@@ -37,7 +37,10 @@ const FAILURE_FIELDS = /^(error|err|isError|failed|hasError|failure|failureReaso
 export function analyzeStateRetries(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   for (const call of fileIndex(ctx.sourceCode).calls) {
-    if (!isHook(ctx.sourceCode, call.callee, EFFECT_HOOKS)) continue;
+    // The name first (cheap), the import behind it only for an effect hook's name.
+    const callee = unwrap(call.callee);
+    const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? propertyName(callee) : undefined;
+    if (!name || !EFFECT_HOOKS.includes(name) || !isHook(ctx.sourceCode, call.callee, EFFECT_HOOKS)) continue;
     const cb = call.arguments[0] && unwrap(call.arguments[0]);
     if (!cb || !isFunction(cb)) continue;
     const site = guarded(call, () => effectRetry(cb as TSESTree.FunctionLike, ctx));
