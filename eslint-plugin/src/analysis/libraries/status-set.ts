@@ -217,7 +217,7 @@ const UNKNOWN: unique symbol = Symbol('unknown');
 
 /** An abstract object: the error, response or config of the probed outcome. */
 interface Ref {
-  ref: 'error' | 'response' | 'config' | 'count-options';
+  ref: 'error' | 'response' | 'config' | 'count-options' | 'error-data';
 }
 
 type Value = unknown;
@@ -337,8 +337,16 @@ function member(obj: Value, name: string, o: Outcome): Value {
       // A context object around the error (p-retry 7 `{ error, attemptNumber }`, ky `{ error, retryCount }`).
       if (name === 'error') return obj;
       if (name === 'response') return o.status === undefined ? undefined : ({ ref: 'response' } satisfies Ref);
-      if (name === 'status' || name === 'statusCode') return o.status;
+      if (name === 'status' || name === 'statusCode' || name === 'httpStatus') return o.status;
       if (name === 'config' || name === 'request' || name === 'options') return { ref: 'config' } satisfies Ref;
+      // tRPC's client error carries the HTTP status in its data (`error.data?.httpStatus`, @trpc/client 10/11
+      // `TRPCClientError.data`, also under `shape.data`).
+      if (name === 'data' || name === 'shape') return o.status === undefined ? undefined : ({ ref: 'error-data' } satisfies Ref);
+      return UNKNOWN;
+    }
+    if (obj.ref === 'error-data') {
+      if (name === 'httpStatus') return o.status;
+      if (name === 'data') return obj;
       return UNKNOWN;
     }
     if (obj.ref === 'count-options') return name === 'retryCount' ? o.count ?? UNKNOWN : UNKNOWN;
