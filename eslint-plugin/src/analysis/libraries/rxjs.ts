@@ -706,7 +706,11 @@ function sourceRequest(ctx: LibraryContext, operator: TSESTree.CallExpression): 
 function sourceRequests(ctx: LibraryContext, operator: TSESTree.CallExpression): HttpCall[] {
   const own = sourceRequest(ctx, operator);
   if (own) return [own];
-  const fn = returningFunction(operator);
+  // A custom operator built with rxjs' standalone `pipe(retryWhen(…), …)` and returned: the callers' sources.
+  let built: Node = operator;
+  const host = operator.parent;
+  if (host?.type === T.CallExpression && host.arguments.includes(operator) && unwrap(host.callee).type === T.Identifier && (unwrap(host.callee) as TSESTree.Identifier).name === 'pipe') built = host;
+  const fn = returningFunction(built);
   const id = fn?.type === T.FunctionDeclaration ? fn.id : fn?.parent?.type === T.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === T.Identifier ? fn.parent.id : undefined;
   const v = id ? variableOf(ctx.sourceCode, id) : undefined;
   if (!v) return [];
