@@ -54,6 +54,9 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   // Scored blind at 0.830/0.936 (writer) and 0.831/0.949 (second labeller), settled and opened as a
   // development set on 2026-12-04 (session 13; held-out-18/README.md).
   { folder: 'held-out-18', cases: 55, recall: 0.96, precision: 0.98 },
+  // Scored blind at 0.885/0.972 (writer) and 0.854/0.986 (second labeller), settled and opened as a
+  // development set on 2026-12-04 (session 14; held-out-19/README.md).
+  { folder: 'held-out-19', cases: 58, recall: 0.98, precision: 0.98 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {

@@ -15,7 +15,7 @@ import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadl
 import { bindingOf, constantNumber, constantValue, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, FAILURE_EVENTS, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
+import { DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, FAILURE_EVENTS, PREDICATE_RE, UNREGISTER_METHODS, isFailureEvent } from './vocabulary';
 import { inputWrites, isWorkingCall, operationTakes, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
@@ -77,10 +77,6 @@ function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite
   return eventRestartSite(call, unwrap(callee.object), handler, ctx);
 }
 
-/** Whether an event name reports a failure or a lost connection (`close`, `error`, `disconnected`, `polling_error`, `failed`, `sync:failure`, `did-fail-load`). */
-function isFailureEvent(evt: string): boolean {
-  return FAILURE_EVENTS.has(evt) || /(^|[_:.-])(error|fail|failed|failure)([_:.-]|$)|disconnect/i.test(evt);
-}
 
 /**
  * A failure handler registered by assignment (`ws.onclose = h`, `source.onerror = () => …`): the

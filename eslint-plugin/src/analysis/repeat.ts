@@ -2,6 +2,7 @@
 //
 //   try { return await send(); } catch { await delay(1000); return await send(); }
 //   send().catch(() => delay(1000).then(() => send()))
+//   let ws = new WebSocket(url); ws.onclose = () => { ws = new WebSocket(url); };
 //
 // PRODUCT: code that re-runs an operation after it failed, with the same input, is a retry. Each
 // repetition is one more attempt, so the retry is bounded; its waits, requests and failure
@@ -17,16 +18,20 @@ import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } 
 import { RELEASE_RE } from './probe';
 import { sameFileFunction } from './delay';
 import type { Node, RetrySite, Wait } from './types';
-import { CLEANUP_RE } from './vocabulary';
-import { asWait, chainedBefore, isAwaited, waitOf } from './waits';
+import { variableOf } from './scope';
+import { CLEANUP_RE, isFailureEvent } from './vocabulary';
+import { asWait, chainedBefore, isAwaited, isGlobalTimer, waitOf, type WaitCall } from './waits';
+
+/** An operation: a call, or a `new` that opens something (`new WebSocket(url)`). */
+type Made = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /** One failure handler and the code whose failure it handles. */
 interface Handler {
-  /** The catch clause, or the `.catch(…)` / `.then(…, …)` call. */
+  /** The catch clause, the `.catch(…)` / `.then(…, …)` call, the failed answer's `if`, or a failure event's registration. */
   node: Node;
   /** What runs on failure: the catch body, or the rejection callback's body. */
   body: Node;
-  /** The code whose failure reaches the handler: the try block, or the promise before `.catch`. */
+  /** The code whose failure reaches the handler: the try block, the promise before `.catch`, the statement making the answer, or the emitter's creation. */
   guarded: Node;
   param: TSESTree.Identifier | undefined;
 }
@@ -45,6 +50,11 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
       // `res = await fetch(u); if (!res.ok) res = await fetch(u);`: the failed answer's branch makes it again.
       const guarded = answeringStatement(n, ctx);
       if (guarded) handlers.push({ node: n, body: n.consequent, guarded, param: undefined });
+    } else if (failureListener(n)) {
+      // `ws.onclose = () => { ws = new WebSocket(url) }`, `sink.on('error', …)`: the emitter made again when it fails.
+      const { emitter, fn } = failureListener(n)!;
+      const made = creationOf(emitter, ctx);
+      if (made && fn.body) handlers.push({ node: n, body: fn.body, guarded: made, param: undefined });
     } else if (n.type === T.CallExpression && unwrap(n.callee).type === T.MemberExpression) {
       const name = calleeName(n);
       const cb = name === 'catch' ? n.arguments[0] : name === 'then' ? n.arguments[1] : undefined;
@@ -97,6 +107,42 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
 }
 
 /**
+ * A failure event's handler written inline and its emitter, a plain variable: `ws.onclose = () => …`,
+ * `sink.on('error', (e) => …)`, `ws.addEventListener('close', …)`.
+ */
+function failureListener(n: Node): { emitter: TSESTree.Identifier; fn: TSESTree.FunctionLike } | undefined {
+  let target: Node | undefined;
+  let handler: Node | undefined;
+  if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.MemberExpression) {
+    const prop = propertyName(n.left) ?? '';
+    if (!/^on./i.test(prop) || !isFailureEvent(prop.slice(2).replace(/^_/, '').toLowerCase())) return undefined;
+    target = n.left.object;
+    handler = n.right;
+  } else if (n.type === T.CallExpression && /^(on|once|addListener|addEventListener)$/.test(calleeName(n) ?? '') && unwrap(n.callee).type === T.MemberExpression) {
+    const evt = n.arguments[0] && unwrap(n.arguments[0]);
+    if (evt?.type !== T.Literal || typeof evt.value !== 'string' || !isFailureEvent(evt.value)) return undefined;
+    target = (unwrap(n.callee) as TSESTree.MemberExpression).object;
+    handler = n.arguments[1];
+  }
+  const fn = handler && unwrap(handler);
+  const emitter = target && unwrap(target);
+  return fn && isFunction(fn) && emitter?.type === T.Identifier ? { emitter, fn } : undefined;
+}
+
+/**
+ * The expression that made the emitter the listener is registered on: the initialiser of its
+ * variable (`let ws = new WebSocket(url)`), when it is a call or a `new` and the variable is a local one.
+ */
+function creationOf(emitter: TSESTree.Identifier, ctx: Ctx): Node | undefined {
+  const v = variableOf(ctx.sourceCode, emitter);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.node.type !== T.VariableDeclarator || !def.node.init) return undefined;
+  const init = unwrap(def.node.init);
+  const made = init.type === T.AwaitExpression ? unwrap(init.argument) : init;
+  return made.type === T.NewExpression || made.type === T.CallExpression ? made : undefined;
+}
+
+/**
  * A test that is true on a failed answer: `!res.ok`, `res.status !== 200`, `res.status >= 500`,
  * `res.status === 503` (statuses of 400 and up compared for equality or from below).
  */
@@ -135,51 +181,54 @@ function answeringStatement(ifStmt: TSESTree.IfStatement, ctx: Ctx): Node | unde
  * arguments (by text), when everything else the handler runs before it is a wait, a log line or a
  * test: the handler only waits and tries again.
  */
-function repeatedCall(h: Handler, ctx: Ctx): { original: TSESTree.CallExpression; again: TSESTree.CallExpression } | undefined {
+function repeatedCall(h: Handler, ctx: Ctx): { original: Made; again: Made } | undefined {
   const { sourceCode } = ctx;
-  const text = (c: TSESTree.CallExpression): string => `${sourceCode.getText(unwrap(c.callee))}(${c.arguments.map((a) => sourceCode.getText(a)).join(',')})`;
+  // Compared token by token, so the same call laid out or indented differently is the same call.
+  const text = (c: Made): string => `${c.type}\u0000${[unwrap(c.callee), ...c.arguments].map((a) => sourceCode.getTokens(a).map((t) => t.value).join(' ')).join('\u0000')}`;
   // The operation whose failure reaches the handler: the guarded code's first working call (the one
   // that completes first). A call made after it (`this.unpin()`, `reader.releaseLock()`) and again in
   // the handler is cleanup on both paths; a first call made inside a test or an argument
   // (`isEnumType(t) ? t.parse(v) : …`) is no operation made for itself, so there is none.
-  let first: TSESTree.CallExpression | undefined;
+  let first: Made | undefined;
   walk(h.guarded, sourceCode.visitorKeys, (n) => {
     if (n !== h.guarded && isFunction(n)) return false;
-    if (n.type === T.CallExpression && isCandidate(n, ctx) && (!first || n.range[1] < first.range[1])) first = n;
+    // A `new` is the operation only as the emitter's own creation (`new WebSocket(url)`); elsewhere
+    // (`new AbortController()`, `new URL(s)`) it prepares the call that follows.
+    if ((n.type === T.CallExpression || (n.type === T.NewExpression && n === h.guarded)) && isCandidate(n, ctx) && (!first || n.range[1] < first.range[1])) first = n;
     return undefined;
   });
   if (!first || !isOperation(first, ctx)) return undefined;
-  const original: TSESTree.CallExpression = first;
+  const original: Made = first;
   const wanted = text(original);
-  let again: TSESTree.CallExpression | undefined;
+  let again: Made | undefined;
   let other = false;
   walk(h.body, sourceCode.visitorKeys, (n) => {
     if (again || other) return false;
-    if (n.type !== T.CallExpression) return undefined;
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (text(n) === wanted && isOperation(n, ctx)) {
       again = n;
       return false;
     }
     // Waits, log lines, arithmetic and the promise plumbing around them are no other work.
-    if (asWait(n, sourceCode, ctx.settings) || !isWorkingCall(n, ctx) || isPlumbing(n)) return undefined;
+    if (asWait(n, sourceCode, ctx.settings) || !isWorkingCall(n, ctx) || (n.type === T.CallExpression && (isPlumbing(n) || computesOnly(n, ctx)))) return undefined;
     other = true;
     return false;
   });
   if (!again || other) return undefined;
   // Handing the caught error on (`report(err)`, `next(err)`) is no attempt.
-  if (handsOnError(again, sourceCode)) return undefined;
+  if (again.type === T.CallExpression && handsOnError(again, sourceCode)) return undefined;
   return { original, again };
 }
 
 /** A call that does some work: not a log line, not `Math`/`JSON` arithmetic, not a wait, not promise plumbing. */
-function isCandidate(c: TSESTree.CallExpression, ctx: Ctx): boolean {
-  if (!isWorkingCall(c, ctx) || isPlumbing(c)) return false;
+function isCandidate(c: Made, ctx: Ctx): boolean {
+  if (!isWorkingCall(c, ctx) || (c.type === T.CallExpression && isPlumbing(c))) return false;
   if (isLogCallee(unwrap(c.callee))) return false;
   return !asWait(c, ctx.sourceCode, ctx.settings);
 }
 
 /** A call made for the operation: a candidate whose result is what the code is after, not cleanup, not per item. */
-function isOperation(c: TSESTree.CallExpression, ctx: Ctx): boolean {
+function isOperation(c: Made, ctx: Ctx): boolean {
   if (!isCandidate(c, ctx)) return false;
   const callee = unwrap(c.callee);
   // Releasing a resource on both paths (`client.end()` in the try and the catch) is cleanup.
@@ -227,6 +276,31 @@ function madeForItself(c: Node): boolean {
   }
 }
 
+/**
+ * A call of a same-file function that only computes a value from its arguments (`between(lo, hi)`,
+ * `toMs(s)`): its body calls nothing but `Math`/`Number`/`String`/`JSON` and writes only its own
+ * locals. No work of its own, as arithmetic written inline is none.
+ */
+function computesOnly(c: TSESTree.CallExpression, ctx: Ctx): boolean {
+  const fn = sameFileFunction(unwrap(c.callee), ctx);
+  if (!fn?.body) return false;
+  let pure = true;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (!pure) return false;
+    if (n.type === T.CallExpression || n.type === T.NewExpression) {
+      if (!isLogCallee(unwrap(n.callee), ['Math', 'Number', 'String', 'JSON']) || (unwrap(n.callee).type === T.Identifier)) pure = false;
+    } else if (n.type === T.AwaitExpression || n.type === T.YieldExpression || n.type === T.ThisExpression) {
+      pure = false;
+    } else if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
+      const target = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument);
+      const v = target.type === T.Identifier ? variableOf(ctx.sourceCode, target) : undefined;
+      if (!v || !v.defs.every((d) => contains(fn, d.node))) pure = false;
+    }
+    return undefined;
+  });
+  return pure;
+}
+
 /** `.then`, `.catch`, `.finally`, `Promise.resolve/reject/all…`, `new Promise` plumbing. */
 function isPlumbing(c: TSESTree.CallExpression): boolean {
   const callee = unwrap(c.callee);
@@ -237,11 +311,20 @@ function isPlumbing(c: TSESTree.CallExpression): boolean {
   return obj.type === T.Identifier && obj.name === 'Promise';
 }
 
-/** The waits of the handler that run before `again`: awaited before it, or heading the chain that makes it. */
-function waitsBefore(body: Node, again: Node, ctx: Ctx): NonNullable<ReturnType<typeof asWait>>[] {
-  const out: NonNullable<ReturnType<typeof asWait>>[] = [];
+/**
+ * The waits of the handler that run before `again`: awaited before it, heading the chain that makes
+ * it, or a timer whose callback makes it (`setTimeout(() => send(), ms)`).
+ */
+function waitsBefore(body: Node, again: Node, ctx: Ctx): WaitCall[] {
+  const out: WaitCall[] = [];
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
     if ((n.type !== T.CallExpression && n.type !== T.NewExpression) || n.range[0] >= again.range[0]) return undefined;
+    const cb = n.type === T.CallExpression && n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
+    if (n.type === T.CallExpression && cb && isFunction(cb) && contains(cb, again) && isGlobalTimer(ctx.sourceCode, n)) {
+      const ms = n.arguments[1];
+      if (ms && ms.type !== T.SpreadElement) out.push({ call: n, delayExpr: ms, bindings: [], argument: ms, opaque: false });
+      return undefined;
+    }
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w) return undefined;
     if (isAwaited(n, ctx.sourceCode) || chainedBefore(n, again)) out.push(w);

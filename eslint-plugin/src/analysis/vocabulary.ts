@@ -94,6 +94,11 @@ export const CLASSIFIER_RE = /retr(y|i)able|transient|should_?retry|isServer|isN
 /** Events that report a failed or lost connection. */
 export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'disconnect', 'timeout', 'connect_error', 'reconnect_failed', 'offline']);
 
+/** Whether an event name reports a failure or a lost connection (`close`, `error`, `disconnected`, `polling_error`, `failed`, `sync:failure`, `did-fail-load`). */
+export function isFailureEvent(evt: string): boolean {
+  return FAILURE_EVENTS.has(evt) || /(^|[_:.-])(error|fail|failed|failure)([_:.-]|$)|disconnect/i.test(evt);
+}
+
 /**
  * Error codes of a unique-constraint violation: Prisma `P2002`, PostgreSQL SQLSTATE `23505`
  * (unique_violation), MySQL `ER_DUP_ENTRY` (1062), SQLite `SQLITE_CONSTRAINT_UNIQUE`, MongoDB

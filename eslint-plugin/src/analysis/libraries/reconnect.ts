@@ -26,7 +26,7 @@ import { librarySite, opaqueDelay, readOption, resolveObject, scheduleDelay, sta
 
 export const ioredisDocs: LibraryDocs = {
   package: 'ioredis',
-  api: '`retryStrategy` (and `clusterRetryStrategy`) in `new Redis(…, options)`, `new Redis.Cluster(nodes, options)`',
+  api: '`retryStrategy` (and `clusterRetryStrategy`) in `new Redis(…, options)`, `new Redis.Cluster(nodes, options)`; a `retryStrategy(times)` in an options object registered in another module, recognised by an ioredis option name (`maxRetriesPerRequest`, `enableReadyCheck`, …), Redis connection options (`host`/`port`/`db`) or a `redis` property holding it',
   versionAssumed: 'ioredis 5.x (`lib/redis/RedisOptions.ts`: default `retryStrategy` is `Math.min(times * 50, 2000)`, reconnecting for ever)',
   defaults: ['`retryStrategy(times)`: `Math.min(times * 50, 2000)` ms, no jitter; returning a non-number stops reconnecting'],
   checks: [
@@ -62,6 +62,26 @@ export const ioredisAdapter: LibraryAdapter = {
     }
     return out;
   },
+  byShape: ['retryStrategy'],
+  /**
+   * An options object registered out of sight (`export const redisOptions = { host, retryStrategy }`
+   * handed to `new Redis(…)` in another module, or a Bull queue's `redis` options): a `retryStrategy`
+   * function of the attempt in an object that is recognisably ioredis' (one of its own option names,
+   * connection options, or the value of a `redis` property). Objects a registration already read are left to it.
+   */
+  unregistered(ctx) {
+    const out: RetrySite[] = [];
+    walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type !== T.ObjectExpression || ctx.consumed?.has(n)) return undefined;
+      const rs = n.properties.find((p): p is TSESTree.Property => p.type === T.Property && propertyName(p) === 'retryStrategy');
+      const fn = rs ? resolveFunction(ctx, rs.value) : undefined;
+      if (!rs || !fn || fn.params.length === 0 || !isRedisOptions(n)) return undefined;
+      const obj = resolveObject(ctx, n);
+      if (obj) out.push(...strategySite(ctx, n, 'ioredis', rs, rs.value, false, commandsWaitForever(ctx, obj)));
+      return undefined;
+    });
+    return out;
+  },
   typed: {
     types: [['RedisOptions'], ['ClusterOptions']],
     analyze(literal, ctx) {
@@ -75,6 +95,18 @@ export const ioredisAdapter: LibraryAdapter = {
     },
   },
 };
+
+/** Option names of ioredis' `RedisOptions` that no generic client shares. */
+const IOREDIS_OPTION_NAMES: ReadonlySet<string> = new Set(['maxRetriesPerRequest', 'enableReadyCheck', 'reconnectOnError', 'enableOfflineQueue', 'lazyConnect', 'enableAutoPipelining', 'autoResubscribe', 'sentinels', 'keyPrefix', 'showFriendlyErrorStack']);
+
+/** Whether an object literal holding `retryStrategy` reads as ioredis options: an ioredis option name, Redis connection options (`host`/`port`/`db`), or the value of a `redis` property. */
+function isRedisOptions(obj: TSESTree.ObjectExpression): boolean {
+  const names = obj.properties.map((p) => (p.type === T.Property ? propertyName(p) : undefined));
+  if (names.some((k) => k !== undefined && IOREDIS_OPTION_NAMES.has(k))) return true;
+  if (names.includes('port') && (names.includes('host') || names.includes('db'))) return true;
+  const holder = obj.parent;
+  return holder?.type === T.Property && holder.value === obj && /^redis/i.test(propertyName(holder) ?? '');
+}
 
 /**
  * ioredis re-sends a failed command after each reconnect up to `maxRetriesPerRequest` times

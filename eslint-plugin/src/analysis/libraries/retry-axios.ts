@@ -23,7 +23,7 @@ import {
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
 import { acceptsAll } from './status-set';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { defaultsAt, firstWrittenOption, librarySite, opaqueDelay, readOption, resolveObject, type OptionsObject } from './util';
+import { defaultsAt, firstWrittenOption, librarySite, opaqueDelay, readOption, resolveObject, resolveObjectLiteral, type OptionsObject } from './util';
 
 /** retry-axios's `raxConfig` options: an object that writes one of them configures retrying. */
 const RAX_OPTIONS = ['retry', 'retryDelay', 'backoffType', 'jitter', 'maxRetryDelay', 'httpMethodsToRetry', 'statusCodesToRetry', 'shouldRetry', 'noResponseRetries', 'checkRetryAfter', 'maxRetryAfter', 'onRetryAttempt'];
@@ -48,7 +48,7 @@ export const docs: LibraryDocs = {
     { rule: 'respect-retry-after', when: '`statusCodesToRetry` lists 429 or 503 while `checkRetryAfter: false`.' },
     { rule: 'no-retry-on-client-error', when: '`statusCodesToRetry` includes a 4xx other than 408, 425 and 429, or `shouldRetry` accepts every error.' },
   ],
-  notModelled: ['`raxConfig` given per request (only the instance configuration is read; when a per-request `raxConfig` exists in the file, the defaults are not assumed).'],
+  notModelled: ['`raxConfig` given per request on an instance that has its own `raxConfig` (the two are merged; the per-request one is not judged then). When a per-request `raxConfig` exists in the file, the defaults are not assumed for the other requests.'],
 };
 
 /** retry-axios: `rax.attach(instance)` plus the instance's `raxConfig`. */
@@ -59,7 +59,11 @@ export const retryAxiosAdapter: LibraryAdapter = {
     if (node.type !== T.CallExpression) return [];
     const path = normalPath(origin);
     if (path.length !== 1 || path[0] !== 'attach') return [];
-    return [analyzeAttach(ctx, node)];
+    const perRequest: TSESTree.ObjectExpression[] = [];
+    const site = analyzeAttach(ctx, node, perRequest);
+    // Configured per request only (`client.request({ …, raxConfig: retryConfigFor(req) })`): each
+    // such configuration is the retry of the requests that carry it, judged as a typed one is.
+    return [site, ...perRequest.map((o) => analyzeAttach(ctx, o))];
   },
   // K3: `const config: rax.RetryConfig = {…}` handed to an instance elsewhere.
   typed: {
@@ -72,10 +76,15 @@ export const retryAxiosAdapter: LibraryAdapter = {
   },
 };
 
-function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTree.ObjectExpression): RetrySite {
+/**
+ * The retry `rax.attach(instance)` (or a typed or per-request config object) sets up. `perRequest`,
+ * when given, receives the object literals of `raxConfig`s written per request when the instance
+ * has no configuration of its own (the only ones in force for those requests).
+ */
+function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTree.ObjectExpression, perRequest?: TSESTree.ObjectExpression[]): RetrySite {
   // A typed config object (K3) is its own site and anchor; no instance, so no request is judged.
   const instance = call.type === T.ObjectExpression ? undefined : (call.arguments[0] as Node | undefined);
-  const config = call.type === T.ObjectExpression ? resolveObject(ctx, call) : findConfig(ctx, instance);
+  const config = call.type === T.ObjectExpression ? resolveObject(ctx, call) : findConfig(ctx, instance, perRequest);
   // A default left in force is reported on the first retry option the code writes (PRODUCT: "the
   // library option"), on the call only when it writes none; a wait the default leaves unjittered
   // goes on the call ("the library option or call").
@@ -169,7 +178,7 @@ function growing(node: Node, f: (n: number) => number, retry: number | undefined
  * `instance.defaults.raxConfig`. Undefined when there is none (defaults apply); `unknown` when
  * it cannot be read or other `raxConfig`s in the file may configure it.
  */
-function findConfig(ctx: LibraryContext, instance: Node | undefined): OptionsObject | 'unknown' | undefined {
+function findConfig(ctx: LibraryContext, instance: Node | undefined, perRequest?: TSESTree.ObjectExpression[]): OptionsObject | 'unknown' | undefined {
   const inst = unwrap(instance);
   let variable = inst && inst.type === T.Identifier ? variableOf(ctx.sourceCode, inst) : undefined;
   if (inst && !variable) return 'unknown';
@@ -179,6 +188,7 @@ function findConfig(ctx: LibraryContext, instance: Node | undefined): OptionsObj
   }
   let found: OptionsObject | 'unknown' | undefined;
   let others = false;
+  const requests: TSESTree.ObjectExpression[] = [];
   // `axios.create({ raxConfig: {…} })` as the instance's initialiser.
   const def = variable?.defs[0];
   if (def && def.type === 'Variable' && def.node.init) {
@@ -200,11 +210,16 @@ function findConfig(ctx: LibraryContext, instance: Node | undefined): OptionsObj
       others = true;
     } else if (n.type === T.Property && propertyName(n) === 'raxConfig') {
       const owner = n.parent;
-      if (!(def && def.type === 'Variable' && def.node.init && owner.parent && unwrap(def.node.init).type === T.CallExpression && (unwrap(def.node.init) as TSESTree.CallExpression).arguments.some((a) => unwrap(a) === owner))) others = true;
+      if (!(def && def.type === 'Variable' && def.node.init && owner.parent && unwrap(def.node.init).type === T.CallExpression && (unwrap(def.node.init) as TSESTree.CallExpression).arguments.some((a) => unwrap(a) === owner))) {
+        others = true;
+        const literal = resolveObjectLiteral(ctx, n.value);
+        if (literal) requests.push(literal);
+      }
     }
     return undefined;
   });
   if (found) return found;
+  if (others && perRequest) perRequest.push(...new Set(requests));
   return others ? 'unknown' : undefined;
 }
 
