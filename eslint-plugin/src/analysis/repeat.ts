@@ -197,7 +197,7 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: Made; again: Made } | u
     if ((n.type === T.CallExpression || (n.type === T.NewExpression && n === h.guarded)) && isCandidate(n, ctx) && (!first || n.range[1] < first.range[1])) first = n;
     return undefined;
   });
-  if (!first || !isOperation(first, ctx)) return undefined;
+  if (!first || !isOperation(first, ctx) || conditionalIn(first, h.guarded)) return undefined;
   const original: Made = first;
   const wanted = text(original);
   let again: Made | undefined;
@@ -218,6 +218,21 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: Made; again: Made } | u
   // Handing the caught error on (`report(err)`, `next(err)`) is no attempt.
   if (again.type === T.CallExpression && handsOnError(again, sourceCode)) return undefined;
   return { original, again };
+}
+
+/**
+ * Whether `c` runs only on some paths through `guarded` (under an `if`, a `switch` case, `?:`, `&&`/`||`/`??`):
+ * then its failure is not what reaches the handler on every path (`try { const u = new URL(s); if (bad(u))
+ * report(…) } catch { report(…) }` reports in both places, it does not try again).
+ */
+function conditionalIn(c: Node, guarded: Node): boolean {
+  for (let n: Node = c; n !== guarded && n.parent; n = n.parent) {
+    const p: Node = n.parent;
+    if (p.type === T.IfStatement && p.test !== n) return true;
+    if (p.type === T.SwitchCase || (p.type === T.ConditionalExpression && p.test !== n)) return true;
+    if (p.type === T.LogicalExpression && p.right === n) return true;
+  }
+  return false;
 }
 
 /** A call that does some work: not a log line, not `Math`/`JSON` arithmetic, not a wait, not promise plumbing. */
