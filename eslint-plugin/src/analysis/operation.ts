@@ -681,6 +681,9 @@ function passedFunctions(call: TSESTree.CallExpression, sourceCode: TSESLint.Sou
   return out;
 }
 
+/** How many different calls a helper is scanned for (each binds its parameters anew); a bound on the work, not a judgement. */
+const MAX_BINDINGS = 8;
+
 const callsInRegion = fileMemo<Node, Run<TSESTree.CallExpression>>();
 const branchesInRegion = fileMemo<Node, Run<TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement>>();
 const isCall = (n: Node): n is TSESTree.CallExpression => n.type === T.CallExpression;
@@ -704,12 +707,26 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
   const clientErrorRetries: ClientErrorRetry[] = [];
   // The retried code, and the same-file functions it calls (two levels): a request made in a
   // helper called on every attempt is retried too, and a key it creates is new every attempt.
-  const scanned = new Set<Node>();
+  // Each scope once per call that binds its parameters (the same helper called with 'GET' by one
+  // caller and 'POST' by another makes both requests), at most MAX_BINDINGS times.
+  const scannedWith = new Map<Node, Set<Node | undefined>>();
+  const scanned = {
+    has: (scope: Node, call?: Node): boolean => {
+      const seen = scannedWith.get(scope);
+      return !!seen && (seen.has(call) || seen.size >= MAX_BINDINGS);
+    },
+    add: (scope: Node, call?: Node): void => {
+      const seen = scannedWith.get(scope) ?? new Set<Node | undefined>();
+      seen.add(call);
+      scannedWith.set(scope, seen);
+    },
+  };
   /** Calls (in the region) of helpers that throw on any non-OK status without classifying. */
   const throwingHelperCalls: { via: Node; test: Node }[] = [];
   const scan = (scope: Node, keyRegion: Node, depth: number, via?: Node, bound: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]> = new Map()): void => {
-    if (scanned.has(scope)) return;
-    scanned.add(scope);
+    const binding = bound.get(scope as TSESTree.FunctionLike)?.[0];
+    if (scanned.has(scope, binding)) return;
+    scanned.add(scope, binding);
     if (via && depth > 0 && !classifiesStatus(scope, sourceCode)) {
       let throwsOnNonOk: Node | undefined;
       walkRegion(scope, sourceCode, (n) => {
@@ -737,7 +754,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       if (depth < 2) {
         const { fn, thenCallback: cb } = plan;
         // A helper scanned before (called again, or from a nested loop) is passed over, as `scan` would.
-        if (fn && !scanned.has(fn) && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via, new Map([...bound, [fn, [n]]]));
+        if (fn && !scanned.has(fn, n) && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via, new Map([...bound, [fn, [n]]]));
         // A helper handed to `.then` by name (`.then(checked)`) runs on every attempt's result too.
         if (cb && !scanned.has(cb) && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via, bound);
         // `requestFn()` where the retry's function was given `requestFn`: the functions its same-file
@@ -891,7 +908,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     }
   }
   const caught = caughtStatuses(region, catches, sourceCode);
-  return { nonIdempotent, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http, ...(caught ? { caughtStatuses: caught } : {}) };
+  // A request seen under several bindings is one request: its first judgement stands.
+  const requests = nonIdempotent.filter((r, i) => nonIdempotent.findIndex((o) => o.node === r.node) === i);
+  return { nonIdempotent: requests, rateLimitChecks, honoursRetryAfter, clientErrorRetries, http, ...(caught ? { caughtStatuses: caught } : {}) };
 }
 
 /**
