@@ -793,7 +793,16 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     }
     return refreshes;
   };
-  const authExempt = (code: number): boolean => (code === 401 || code === 403) && refreshed();
+  const authExempt = (code: number): boolean => ((code === 401 || code === 403) && refreshed()) || conflictExempt(code);
+  // 409 Conflict and 412 Precondition Failed answer a write made against a stale version (optimistic
+  // concurrency, RFC 9110 §15.5.10 and §15.5.13): an attempt that reads the resource again before it
+  // writes sends a corrected request, not the same one (PRODUCT: not a retry of the same input).
+  let rereads: boolean | undefined;
+  function conflictExempt(code: number): boolean {
+    if (code !== 409 && code !== 412) return false;
+    rereads ??= http.some((h) => h.method === 'GET' || h.method === 'HEAD') && http.some((h) => h.method !== undefined && h.method !== 'GET' && h.method !== 'HEAD');
+    return rereads;
+  }
   // The `if`s, `?:`s and `switch`es of the region in walk order, summarised bottom-up over nested loops.
   for (const n of nodesWithin(region, sourceCode, branchesInRegion, isBranch, true)) {
     if (n.type === T.IfStatement) {
