@@ -91,7 +91,7 @@ ruleTester.run('no-retry-on-client-error', noRetryOnClientError, {
     {
       name: 'ajax source through earlier pipes',
       code: "import { map, retry } from 'rxjs';\nimport { ajax } from 'rxjs/ajax';\nconst items$ = ajax.getJSON('/items').pipe(map((x: any) => x));\nexport const out$ = items$.pipe(retry(2));",
-      errors: [{ messageId: 'catchAll', line: 4, column: 33, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Fail fast on 4xx client errors (retry only network errors, 408, 429 and 5xx), waiting with capped exponential backoff and full jitter"}, output: "import { map, retry, timer, throwError } from 'rxjs';\nimport { ajax } from 'rxjs/ajax';\nconst items$ = ajax.getJSON('/items').pipe(map((x: any) => x));\nexport const out$ = items$.pipe(retry({ count: 2, delay: (error, retryCount) => (error?.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429 ? throwError(() => error) : timer(Math.random() * Math.min(1000 * 2 ** (retryCount - 1), 30000))) }));" }] }],
+      errors: [{ messageId: 'libraryCatchAll', line: 4, column: 33, suggestions: [{ messageId: 'applyLibraryFix', data: {description: "Fail fast on 4xx client errors (retry only network errors, 408, 429 and 5xx), waiting with capped exponential backoff and full jitter"}, output: "import { map, retry, timer, throwError } from 'rxjs';\nimport { ajax } from 'rxjs/ajax';\nconst items$ = ajax.getJSON('/items').pipe(map((x: any) => x));\nexport const out$ = items$.pipe(retry({ count: 2, delay: (error, retryCount) => (error?.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429 ? throwError(() => error) : timer(Math.random() * Math.min(1000 * 2 ** (retryCount - 1), 30000))) }));" }] }],
     },
   ],
 });

@@ -132,7 +132,7 @@ ruleTester.run('no-retry-on-client-error', noRetryOnClientError, {
   invalid: [
     {
       code: "import axios from 'axios';\nimport { useQuery } from '@tanstack/react-query';\nuseQuery({ queryKey: ['a'], queryFn: () => axios.get('/a'), retry: 2, retryDelay: (n) => Math.random() * n });",
-      errors: [{ messageId: 'catchAll', line: 3, column: 61 }],
+      errors: [{ messageId: 'libraryCatchAll', line: 3, column: 61 }],
     },
   ],
 });

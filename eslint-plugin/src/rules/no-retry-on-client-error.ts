@@ -4,7 +4,7 @@ import { createRule } from '../utils/create-rule';
 import { clientErrorFix, libraryFix } from '../utils/fixes';
 
 type Options = [];
-type MessageIds = 'retriesNonOk' | 'catchAll' | 'handlerCatchAll' | 'retriesEverything' | 'retriesClientStatus' | 'failFast' | 'applyLibraryFix';
+type MessageIds = 'retriesNonOk' | 'catchAll' | 'libraryCatchAll' | 'handlerCatchAll' | 'retriesEverything' | 'retriesClientStatus' | 'failFast' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'no-retry-on-client-error',
@@ -17,6 +17,8 @@ export default createRule<Options, MessageIds>({
         'This retry runs again on any non-OK status, 4xx included. A 400, 401, 403, 404 or 422 fails the same way every time (RFC 9110 §15.5): retrying only adds load and delay. Retry 408, 429 and 5xx; fail fast on other 4xx.',
       catchAll:
         'This catch retries every error, 4xx included: a 400 or 404 is retried like an outage. The HTTP client throws on 4xx responses; check the error (network error, 408, 429, 5xx) and rethrow the rest.',
+      libraryCatchAll:
+        'This retry runs again on every error, 4xx included: a 400 or 404 is retried like an outage. The HTTP client throws on 4xx responses; give the retry a condition that lets only network errors, 408, 429 and 5xx through.',
       handlerCatchAll:
         'This error interceptor replays every failed request, 4xx included: a 400 or 404 is replayed like an outage. The HTTP client rejects on 4xx responses; check the error (network error, 408, 429, 5xx) and reject the rest.',
       retriesEverything:
@@ -50,7 +52,7 @@ export default createRule<Options, MessageIds>({
             const guard = r.node.type !== 'CatchClause' ? undefined : clientErrorFix(context.sourceCode, r.node, site.node, /\.(c|m)?tsx?$/.test(context.filename));
             context.report({
               node: r.node,
-              messageId: site.kind === 'interceptor' && r.reason === 'catch-all' ? 'handlerCatchAll' : ids[r.reason],
+              messageId: r.reason !== 'catch-all' ? ids[r.reason] : site.kind === 'interceptor' ? 'handlerCatchAll' : site.kind === 'library' ? 'libraryCatchAll' : 'catchAll',
               suggest: [
                 ...(guard ? [{ messageId: 'failFast' as const, fix: guard }] : []),
                 ...(site.suggestions?.['no-retry-on-client-error'] ?? []).map((s) => ({
