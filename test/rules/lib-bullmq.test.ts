@@ -116,7 +116,7 @@ ruleTester.run('require-max-delay', requireMaxDelay, {
       // PRODUCT: an unknown attempt bound (an environment variable) and no cap reports; BullMQ has no cap.
       name: 'attempts computed at run time, exponential, no cap',
       code: "import { Queue } from 'bullmq';\nconst q = new Queue('q');\nq.add('job', {}, { attempts: Number(process.env.ATTEMPTS), backoff: { type: 'exponential', delay: 1000, jitter: 0.5 } });",
-      errors: [{ messageId: 'uncappedDelay', line: 3, column: 60 }],
+      errors: [{ messageId: 'uncappedStoredDelay', line: 3, column: 60 }],
     },
     {
       name: 'exponential has no cap in BullMQ',

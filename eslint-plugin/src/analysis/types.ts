@@ -152,6 +152,12 @@ export interface RetrySite {
   node: Node;
   /** The library's package name for `library` sites. */
   library?: string;
+  /**
+   * Who keeps the wait between attempts when it is not a timer of this process: `'store'` for a
+   * job queue that holds the delayed job in its store until its time (BullMQ and Bull keep it in a
+   * Redis sorted set), so Node's 32-bit timer limit does not apply. Undefined: a timer (setTimeout).
+   */
+  waitsKeptBy?: 'store';
   bound: AttemptBound;
   /** The waits between attempts. Empty when the retry does not wait. */
   waits: Wait[];

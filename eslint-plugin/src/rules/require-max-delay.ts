@@ -1,10 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites, type DelayFacts } from '../analysis';
 import { createRule } from '../utils/create-rule';
-import { argumentText, libraryFix, localDelayOf, replaceExpression } from '../utils/fixes';
+import { argumentText, formatMs, libraryFix, localDelayOf, replaceExpression } from '../utils/fixes';
 
 type Options = [{ maxDelayMs?: number }];
-type MessageIds = 'uncappedDelay' | 'uncappedRetryAfter' | 'uncappedRetryAfterWithGrowth' | 'delayTooLong' | 'timerOverflow' | 'capDelay' | 'applyLibraryFix';
+type MessageIds = 'uncappedDelay' | 'uncappedStoredDelay' | 'uncappedRetryAfter' | 'uncappedRetryAfterWithGrowth' | 'delayTooLong' | 'timerOverflow' | 'capDelay' | 'applyLibraryFix';
 
 /** Node's timers store the delay in a signed 32-bit integer; past this many ms they fire at once (Node.js docs, `setTimeout`). */
 export const MAX_TIMER_DELAY_MS = 2_147_483_647;
@@ -18,6 +18,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       uncappedDelay:
         'This retry delay grows with every attempt and nothing caps it: one wait can exceed {{maxDelayMs}} ms. Past 2147483647 ms Node\'s timers fire at once. Cap it, e.g. `Math.min(delay, {{maxDelayMs}})`.',
+      uncappedStoredDelay:
+        'This retry delay grows with every attempt and nothing caps it: one wait can exceed {{maxDelayMs}} ms. Cap it at {{maxDelayMs}} ms.',
       uncappedRetryAfter:
         'This retry waits as long as the server\'s Retry-After says, with no upper bound: a bad or hostile header can stall it for hours. Clamp it to at most {{maxDelayMs}} ms.',
       uncappedRetryAfterWithGrowth:
@@ -50,7 +52,7 @@ export default createRule<Options, MessageIds>({
           if (site.purpose === 'refresh-replay') continue;
           for (const wait of site.waits) {
             const d = wait.delay;
-            const verdict = judge(d, maxDelayMs);
+            const verdict = judge(d, maxDelayMs, site.waitsKeptBy === 'store');
             if (!verdict) continue;
             const key = `${d.node.range[0]}:${d.node.range[1]}`;
             if (seen.has(key)) continue;
@@ -80,15 +82,12 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-function judge(d: DelayFacts, maxDelayMs: number): MessageIds | undefined {
+/** The finding for a delay, if any. `stored`: the wait is kept by a job store, not a Node timer, so the timer limit is not stated. */
+function judge(d: DelayFacts, maxDelayMs: number, stored: boolean): MessageIds | undefined {
   // `retryAfterMs + base * 2 ** attempt`: the message names both parts, not only the header.
   if (d.maxReason === 'retry-after') return d.growing ? 'uncappedRetryAfterWithGrowth' : 'uncappedRetryAfter';
-  if (d.maxReason === 'growth') return 'uncappedDelay';
-  if (d.maxReason === 'known' && d.maxMs > maxDelayMs) return d.maxMs > MAX_TIMER_DELAY_MS ? 'timerOverflow' : 'delayTooLong';
+  if (d.maxReason === 'growth') return stored ? 'uncappedStoredDelay' : 'uncappedDelay';
+  if (d.maxReason === 'known' && d.maxMs > maxDelayMs) return d.maxMs > MAX_TIMER_DELAY_MS && !stored ? 'timerOverflow' : 'delayTooLong';
   return undefined;
 }
 
-function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return 'unbounded';
-  return ms >= 1e15 ? ms.toExponential(2) : String(Math.round(ms));
-}

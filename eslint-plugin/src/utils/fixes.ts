@@ -123,6 +123,12 @@ function freeName(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, preferre
   return name;
 }
 
+/** A number of milliseconds as messages write it: whole ms, in exponent form from 10^15 ms (about 31,700 years) up. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return 'unbounded';
+  return ms >= 1e15 ? ms.toExponential(2) : String(Math.round(ms));
+}
+
 /**
  * Describes a delay for a message, saying no more than the analysis knows: a number only when it
  * is known, randomness when there is some, and for a delay whose number is unknown but which the
@@ -146,14 +152,14 @@ export function describeDelay(
     const raw = sourceCode.getText(d.defaulted).replace(/\s+/g, ' ');
     return `a wait of \`${raw.length > 48 ? `${raw.slice(0, 47)}…` : raw}\` on every attempt`;
   }
-  if (!d.growing && known && d.random) return `a random wait of at most ${Math.round(d.maxMs)} ms that does not grow`;
-  if (!d.growing && known) return `a fixed ${Math.round(d.maxMs)} ms wait`;
+  if (!d.growing && known && d.random) return `a random wait of at most ${formatMs(d.maxMs)} ms that does not grow`;
+  if (!d.growing && known) return `a fixed ${formatMs(d.maxMs)} ms wait`;
   if (!d.growing && d.invariant && d.expression && sourceCode) {
     const text = sourceCode.getText(d.expression).replace(/\s+/g, ' ');
     return `a wait of \`${text.length > 48 ? `${text.slice(0, 47)}…` : text}\` on every attempt`;
   }
-  if (d.growing && d.tiered && known) return `a wait stepped up by the attempt count (${Math.round(d.maxMs)} ms at this step)`;
-  if (d.growing && d.maxReason === 'known' && Number.isFinite(d.maxMs)) return `a wait that grows to ${Math.round(d.maxMs)} ms`;
+  if (d.growing && d.tiered && known) return `a wait stepped up by the attempt count (${formatMs(d.maxMs)} ms at this step)`;
+  if (d.growing && d.maxReason === 'known' && Number.isFinite(d.maxMs)) return `a wait that grows to ${formatMs(d.maxMs)} ms`;
   if (d.growing && d.maxReason === 'opaque') return 'a wait that changes with the attempt';
   if (d.growing) return 'a growing wait';
   // Not a number: name the delay by its expression (a library option's value, a server-derived

@@ -167,7 +167,7 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
     attemptsNode = undefined;
   }
   if (attempts !== undefined && attempts <= 1) return [];
-  const site = librarySite(MODULE, call);
+  const site: RetrySite = { ...librarySite(MODULE, call), waitsKeptBy: 'store' };
   const at = attemptsNode ?? backoffOpt?.property ?? call;
   if (attempts === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: at };
   else if (!Number.isFinite(attempts)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at };
@@ -352,7 +352,7 @@ function unusedStrategies(ctx: LibraryContext, strategies: readonly Strategy[]):
     ctx.consumed?.add(s.fn);
     const d = functionDelay(ctx, s.fn, s.property, { lo: 1, hi: Infinity }, 'negative');
     if (d.none) continue;
-    const site = librarySite(MODULE, s.property, { kind: 'unknown', node: s.property });
+    const site: RetrySite = { ...librarySite(MODULE, s.property, { kind: 'unknown', node: s.property }), waitsKeptBy: 'store' };
     addFunctionDelay(site, d);
     out.push(site);
   }
