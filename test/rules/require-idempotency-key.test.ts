@@ -291,6 +291,76 @@ export async function send(payload: object) {
   ],
   invalid: [
     {
+      name: 'the file imports randomUUID from node:crypto: the key uses that import (works on Node 18, where the Web Crypto global needs a flag)',
+      code: `import { randomUUID as makeId } from 'node:crypto';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) };
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', init);
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [{ messageId: 'missingKey', line: 8, suggestions: [{ messageId: 'sendKey', data: { header: 'Idempotency-Key' }, output: `import { randomUUID as makeId } from 'node:crypto';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const init = { method: 'POST', headers: { 'Idempotency-Key': makeId(), 'Content-Type': 'application/json' }, body: JSON.stringify(payload) };
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', init);
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` }] }],
+    },
+    {
+      name: "the file requires Node's crypto module: the key uses it",
+      code: `const nodeCrypto = require('crypto');
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) };
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', init);
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [{ messageId: 'missingKey', line: 8, suggestions: [{ messageId: 'sendKey', data: { header: 'Idempotency-Key' }, output: `const nodeCrypto = require('crypto');
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const init = { method: 'POST', headers: { 'Idempotency-Key': nodeCrypto.randomUUID(), 'Content-Type': 'application/json' }, body: JSON.stringify(payload) };
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', init);
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}` }] }],
+    },
+    {
       name: 'fetch POST whose options are declared in the function before the loop: the key goes into them',
       code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

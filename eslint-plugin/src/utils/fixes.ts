@@ -1043,6 +1043,42 @@ export function requestOptions(call: TSESTree.CallExpression, optionsIndex?: num
 export const propName = (p: TSESTree.Property): string | undefined => (p.computed ? undefined : p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : undefined);
 
 
+const CRYPTO_MODULES = new Set(['crypto', 'node:crypto']);
+
+/**
+ * The expression that makes a fresh UUID in this file: the file's own `randomUUID` import or
+ * `require` of Node's `crypto` (`randomUUID()`, `nodeCrypto.randomUUID()`), so the key works on
+ * every Node version the file already runs on; otherwise the Web Crypto global `crypto.randomUUID()`
+ * (browsers, Deno, Bun and Node 19+; on Node 18 it needs `--experimental-global-webcrypto`).
+ */
+export function uuidExpression(sourceCode: TSESLint.SourceCode): string {
+  const moduleScope = sourceCode.scopeManager?.globalScope?.childScopes.find((sc) => sc.type === 'module') ?? sourceCode.scopeManager?.globalScope;
+  for (const v of moduleScope?.variables ?? []) {
+    const def = v.defs[0];
+    if (!def || v.defs.length !== 1 || v.references.some((r) => r.isWrite() && !r.init)) continue;
+    let from: string | undefined;
+    let named: string | undefined;
+    if (def.type === 'ImportBinding' && def.parent?.type === T.ImportDeclaration) {
+      from = String(def.parent.source.value);
+      const spec = def.node;
+      named = spec.type === T.ImportSpecifier ? (spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value)) : undefined;
+    } else if (def.type === 'Variable' && def.node.type === T.VariableDeclarator && def.node.init) {
+      const init = def.node.init;
+      if (init.type === T.CallExpression && init.callee.type === T.Identifier && init.callee.name === 'require' && init.arguments[0]?.type === T.Literal) {
+        from = String(init.arguments[0].value);
+        if (def.node.id.type === T.ObjectPattern) {
+          const prop = def.node.id.properties.find((p) => p.type === T.Property && p.value.type === T.Identifier && p.value.name === v.name);
+          named = prop?.type === T.Property ? propName(prop) : undefined;
+        }
+      }
+    }
+    if (!from || !CRYPTO_MODULES.has(from)) continue;
+    if (named === 'randomUUID') return `${v.name}()`;
+    if (named === undefined) return `${v.name}.randomUUID()`;
+  }
+  return 'crypto.randomUUID()';
+}
+
 /**
  * One idempotency key for every attempt of a retried non-idempotent request that sends none:
  * `const idempotencyKey = crypto.randomUUID();` before the retry (`before`, a statement of a
@@ -1059,7 +1095,7 @@ export function hoistedKeyFix(sourceCode: TSESLint.SourceCode, request: TSESTree
   const name = freeName(sourceCode, before, 'idempotencyKey');
   const entry = `${/^[A-Za-z_$][\w$]*$/.test(header) ? header : `'${header}'`}: ${name}`;
   const indent = indentOf(sourceCode, before);
-  const declare = (fixer: Fixer) => fixer.insertTextBeforeRange([before.range[0], before.range[0]], `const ${name} = crypto.randomUUID();\n${indent}`);
+  const declare = (fixer: Fixer) => fixer.insertTextBeforeRange([before.range[0], before.range[0]], `const ${name} = ${uuidExpression(sourceCode)};\n${indent}`);
   if (opts.appendAfter) {
     const after = opts.appendAfter;
     return (fixer) => [declare(fixer), fixer.insertTextAfter(after, `, { headers: { ${entry} } }`)];
@@ -1100,7 +1136,7 @@ function declaredOptionsKeyFix(sourceCode: TSESLint.SourceCode, call: TSESTree.C
     if (!variable.references.every((r) => r.init || (!r.isWrite() && r.identifier.parent?.type === T.CallExpression && (r.identifier.parent as TSESTree.CallExpression).arguments.includes(r.identifier as TSESTree.Expression)))) continue;
     const obj = def.init;
     if (obj.properties.some((p) => p.type === T.SpreadElement)) continue;
-    const entry = `${/^[A-Za-z_$][\w$]*$/.test(header) ? header : `'${header}'`}: crypto.randomUUID()`;
+    const entry = `${/^[A-Za-z_$][\w$]*$/.test(header) ? header : `'${header}'`}: ${uuidExpression(sourceCode)}`;
     const headers = obj.properties.find((p): p is TSESTree.Property => p.type === T.Property && propName(p) === 'headers');
     if (!headers) {
       const first = obj.properties[0];
