@@ -1045,6 +1045,34 @@ export async function lookup(url: string) {
   ],
   invalid: [
     {
+      name: 'recursion that waits before calling itself: the limit goes before the wait, so the last failure gives up at once',
+      code: `export async function connectDb(client, attempt = 1) {
+  try {
+    await client.connect();
+  } catch (err) {
+    console.error('db connect failed', attempt, err);
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000 * 2 ** attempt, 30000)));
+    return connectDb(client, attempt + 1);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRetry',
+          line: 7,
+          suggestions: [{ messageId: 'addLimit', data: { attempts: '5' }, output: `export async function connectDb(client, attempt = 1) {
+  try {
+    await client.connect();
+  } catch (err) {
+    console.error('db connect failed', attempt, err);
+    if (attempt >= 5) throw err;
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000 * 2 ** attempt, 30000)));
+    return connectDb(client, attempt + 1);
+  }
+}` }],
+        },
+      ],
+    },
+    {
       name: "shared interceptor-401-replay (rewritten): replays error.config through axios.request with no guard",
       code: `import axios from 'axios';
 import { reLogin } from './login.js';

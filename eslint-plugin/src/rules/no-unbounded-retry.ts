@@ -47,7 +47,7 @@ export default createRule<Options, MessageIds>({
           // The limit counts with the retry's own attempt counter when it keeps one, and its last
           // failure ends the way the code ends a failure it does not retry (a catch that logs and
           // returns keeps doing so); only a catch that retries every failure rethrows.
-          const limit = site.kind === 'loop' ? boundLoopFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS, site.waits.map((w) => w.node)) : site.kind === 'recursion' ? boundRecursionFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : undefined;
+          const limit = site.kind === 'loop' ? boundLoopFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS, site.waits.map((w) => w.node)) : site.kind === 'recursion' ? boundRecursionFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS, site.waits.map((w) => w.node)) : undefined;
           const branchLimit = !limit && site.kind === 'recursion' ? boundBranchRecursionFix(context.sourceCode, site.node, SUGGESTED_ATTEMPTS) : undefined;
           const once = site.kind === 'interceptor' ? onceOnlyReplayFix(context.sourceCode, node, /\.(c|m)?tsx?$/.test(context.filename)) : undefined;
           // A wrapper that refreshes a token and calls itself again from its 401 branch: replayed

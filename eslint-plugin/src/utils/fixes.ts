@@ -787,10 +787,10 @@ function failureHandler(call: TSESTree.Node, fn: TSESTree.Node): { body: TSESTre
  * An attempt limit for a function that retries by calling itself from its failure handler, with
  * its own attempt parameter or a new one (`attempt = 0`, passed on as `attempt + 1`). The last
  * failure ends the way the handler already ends a failure it does not retry (see
- * {@link givingUpPath}); where it retries every failure, before the statement that retries
- * `if (attempt >= N - 1) throw error;`.
+ * {@link givingUpPath}); where it retries every failure, `if (attempt >= N - 1) throw error;` before
+ * the first of `waits` (the retry's wait nodes) that precedes the retrying statement, else before that statement.
  */
-export function boundRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree.Node, maxAttempts: number): LimitFix | undefined {
+export function boundRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTree.Node, maxAttempts: number, waits: readonly TSESTree.Node[] = []): LimitFix | undefined {
   const counted = countRecursion(sourceCode, call);
   if (!counted) return undefined;
   const handler = failureHandler(counted.call, counted.fn);
@@ -803,8 +803,12 @@ export function boundRecursionFix(sourceCode: TSESLint.SourceCode, call: TSESTre
     const test = path.kind === 'branch' ? extendTest(sourceCode, path.ifStmt.test, '&&', `${counted.name} < ${last}`) : extendTest(sourceCode, path.ifStmt.test, '||', `${counted.name} >= ${last}`);
     return { ending: 'handled', fix: (fixer) => [...counted.edits(fixer), fixer.replaceText(path.ifStmt.test, test)] };
   }
-  const indent = indentOf(sourceCode, stmt);
-  return { ending: 'rethrow', fix: (fixer) => [...counted.edits(fixer), fixer.insertTextBefore(stmt, `if (${counted.name} >= ${last}) throw ${handler.error};\n${indent}`)] };
+  // Before the wait that precedes the retrying statement, if any: the last failure gives up at once
+  // rather than after one more wait.
+  const waitStmt = handler.body.body.find((s) => s.range[1] <= stmt.range[0] && waits.some((w) => s.range[0] <= w.range[0] && w.range[1] <= s.range[1]));
+  const at = waitStmt ?? stmt;
+  const indent = indentOf(sourceCode, at);
+  return { ending: 'rethrow', fix: (fixer) => [...counted.edits(fixer), fixer.insertTextBefore(at, `if (${counted.name} >= ${last}) throw ${handler.error};\n${indent}`)] };
 }
 
 /** Operators that bind looser than `&&`: such a test is parenthesised before `&& bound`. */
