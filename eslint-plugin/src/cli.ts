@@ -1,5 +1,5 @@
 import type { ESLint as ESLintNamespace, Linter } from 'eslint';
-import { existsSync, lstatSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -77,6 +77,8 @@ Options:
   -c, --config FILE        lint with this ESLint config file (flat, or .eslintrc* with
                            an ESLint that supports it) instead of looking one up
       --no-config          ignore the project's ESLint config: use the recommended one
+      --no-ignore          also lint what the ignore patterns skip (dist, build, .gitignore'd
+                           files, …), e.g. a published package's built code
       --include-fixtures   with the recommended config, also lint fixtures, __fixtures__
                            and __testfixtures__ folders (also when a path names one)
       --cache              only lint files changed since the last run
@@ -120,6 +122,8 @@ interface CliOptions {
   rules: Record<string, Linter.RuleEntry>;
   config: string | undefined;
   noConfig: boolean;
+  /** `--no-ignore`: lint files the ignore patterns would skip (ESLint's `ignore: false`). */
+  noIgnore: boolean;
   includeFixtures: boolean;
   cache: boolean;
   cacheLocation: string | undefined;
@@ -233,6 +237,7 @@ function parseCommandLine(argv: string[]): CliOptions {
         rule: { type: 'string', multiple: true },
         config: { type: 'string', short: 'c' },
         'no-config': { type: 'boolean' },
+        'no-ignore': { type: 'boolean' },
         'include-fixtures': { type: 'boolean' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
@@ -275,6 +280,7 @@ function parseCommandLine(argv: string[]): CliOptions {
     rules: parseRules(values.rule ?? []),
     config: values.config,
     noConfig: values['no-config'] ?? false,
+    noIgnore: values['no-ignore'] ?? false,
     includeFixtures: values['include-fixtures'] ?? false,
     cache: values.cache ?? false,
     cacheLocation: values['cache-location'],
@@ -523,6 +529,7 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
     }
   }
   const { Engine, legacy } = chosen;
+  if (options.noIgnore) chosen.options = { ...chosen.options, ignore: false };
   if (chosen.source !== 'built-in') heldIgnoreWarning?.();
   heldIgnoreWarning = undefined;
   const version = versionOf(Engine, resolved);
@@ -568,6 +575,16 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
         }
       }
     }
+    // The project's config covers some files only: say so when TypeScript files it has no
+    // configuration for were passed over in silence (ESLint lints only what a config's `files` match).
+    if (chosen.source === 'project' && !legacy && !options.quiet) {
+      const uncovered = await uncoveredTypeScript(eslint, patterns, lintCwd, new Set(results.map((r) => r.filePath)));
+      if (uncovered.length > 0) {
+        const shown = path.relative(io.cwd, uncovered[0]!) || uncovered[0]!;
+        const count = uncovered.length >= UNCOVERED_SHOWN ? `${String(UNCOVERED_SHOWN)} or more TypeScript files` : `${String(uncovered.length)} TypeScript file${uncovered.length === 1 ? '' : 's'}`;
+        io.stderr(`retry-lint: ${count} (${shown}${uncovered.length > 1 ? ', …' : ''}) not linted: the project's ESLint config has no configuration for ${uncovered.length === 1 ? 'it' : 'them'}. Add the plugin's config with files covering **/*.ts (see the README), or run retry-lint --no-config.\n`);
+      }
+    }
   } finally {
     dispose();
   }
@@ -597,17 +614,77 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
     // is never mistaken for a run that linted nothing. With findings, the same line says how many of
     // the files linted they are in. (A json or sarif report on the standard output is left alone
     // there: a tool reading both streams gets the report only.)
-    const linted = results.length;
+    // A file named on the command line but ignored comes back with ESLint's notice only: not linted.
+    const lintedResults = results.filter((r) => !isIgnoredNotice(r));
+    const linted = lintedResults.length;
     const files = `${String(linted)} file${linted === 1 ? '' : 's'}`;
-    const withFindings = results.filter((r) => r.errorCount + r.warningCount > 0).length;
+    const withFindings = lintedResults.filter((r) => r.messages.some((m) => m.severity > 0)).length;
     const written = options.outputFile !== undefined ? ` Report written to ${options.outputFile}.` : '';
-    if (errorCount + warningCount === 0) io.stderr(`retry-lint: no findings in ${files} (${describeSource(chosen.source)}).${written}\n`);
+    const ignored = results.length - linted;
+    if (linted === 0 && ignored > 0) io.stderr(`retry-lint: no file linted: ${String(ignored)} file${ignored === 1 ? ' is' : 's are'} ignored (retry-lint skips dist, build, out, coverage, vendor, node_modules and what .gitignore or the ESLint config ignores; --no-ignore lints them anyway).${written}\n`);
+    else if (withFindings === 0) io.stderr(`retry-lint: no findings in ${files} (${describeSource(chosen.source)}).${written}\n`);
     else io.stderr(`retry-lint: findings in ${String(withFindings)} of ${files} linted (${describeSource(chosen.source)}).${written}\n`);
   }
   if (tooManyWarnings) {
     io.stderr(`retry-lint found too many warnings (maximum: ${String(options.maxWarnings)}).\n`);
   }
   return errorCount > 0 || tooManyWarnings ? EXIT.findings : EXIT.clean;
+}
+
+/** How many uncovered TypeScript files {@link uncoveredTypeScript} looks for before it stops. */
+const UNCOVERED_SHOWN = 20;
+/** Files {@link uncoveredTypeScript} looks at, at most: a bound on its cost in a large tree. */
+const UNCOVERED_SCAN_LIMIT = 5000;
+const TS_FILE = /\.(c|m)?tsx?$/;
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor']);
+
+/**
+ * TypeScript files under the folders linted (`.` or named folders; globs are not walked) that
+ * ESLint did not lint because no object of the project's config matches them, as opposed to an
+ * ignore pattern (ESLint's own notice for the file says which). Hidden, dependency and build folders
+ * and `.d.ts` files are not looked at. Up to {@link UNCOVERED_SHOWN} paths.
+ */
+async function uncoveredTypeScript(eslint: EngineInstance, patterns: readonly string[], cwd: string, linted: ReadonlySet<string>): Promise<string[]> {
+  const candidates: string[] = [];
+  const walkDir = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (candidates.length >= UNCOVERED_SCAN_LIMIT) return;
+      if (e.name.startsWith('.')) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(e.name)) walkDir(full);
+      } else if (e.isFile() && TS_FILE.test(e.name) && !/\.d\.(c|m)?tsx?$/.test(e.name) && !linted.has(full)) {
+        candidates.push(full);
+      }
+    }
+  };
+  for (const p of patterns) {
+    if (isGlob(p)) continue;
+    const target = path.resolve(cwd, p);
+    try {
+      if (statSync(target).isDirectory()) walkDir(target);
+    } catch {
+      // a path that is gone is ESLint's to report
+    }
+  }
+  const out: string[] = [];
+  for (const file of candidates) {
+    if (out.length >= UNCOVERED_SHOWN) break;
+    const [r] = await eslint.lintText('', { filePath: file, warnIgnored: true });
+    if (r?.messages.some((m) => /no matching configuration/i.test(m.message))) out.push(file);
+  }
+  return out;
+}
+
+/** ESLint's result for a file it was given but ignores: one warning with no rule, "File ignored …". */
+function isIgnoredNotice(r: ESLintNamespace.LintResult): boolean {
+  return r.messages.length === 1 && r.messages[0]!.ruleId === null && /^File ignored\b/.test(r.messages[0]!.message);
 }
 
 /** Where the retry rules' settings came from, as the one-line summary and `--print-config` name it. */
@@ -641,8 +718,9 @@ function isUnmatched(error: unknown): boolean {
 function configError(error: unknown, options: CliOptions): unknown {
   if (error instanceof UsageError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  // ESLint's own messages for patterns that match nothing lintable are usage errors.
-  if (isUnmatched(error)) return new UsageError(message);
+  // ESLint's own messages for patterns that match nothing lintable are usage errors; for ignored
+  // files, say what is ignored and how to lint them anyway.
+  if (isUnmatched(error)) return new UsageError(/are ignored/i.test(message) && !options.noIgnore ? `${message} (retry-lint skips dist, build, out, coverage, vendor, node_modules and what .gitignore or the ESLint config ignores; --no-ignore lints them anyway.)` : message);
   // A `--config` file that does not load (a syntax error in it) is the user's to fix, not ours.
   if (options.config !== undefined) return new UsageError(`cannot load ${options.config}: ${message.split('\n')[0] ?? message}`);
   return error;

@@ -120,6 +120,35 @@ describe('retry-lint options', function () {
     assert.deepEqual(builtIn.rules['retry/no-unbounded-retry'], [2]);
   });
 
+  it('--no-ignore lints what the ignore patterns skip (a dist folder); without it, a named ignored path says why and how', () => {
+    const dir = project({ 'package.json': JSON.stringify({ name: 'built', private: true }), 'dist/index.js': UNBOUNDED }, { eslint: 'eslint' });
+    const folder = run(['dist'], dir);
+    assert.equal(folder.status, 2);
+    assert.match(folder.stderr, /are ignored.*--no-ignore lints them anyway/s);
+    const file = run(['dist/index.js'], dir);
+    assert.equal(file.status, 0, file.stderr);
+    assert.match(file.stderr, /^retry-lint: no file linted: 1 file is ignored .*--no-ignore/m);
+    const all = retryLint(['--no-ignore', 'dist'], dir);
+    assert.equal(all.status, 1, all.stderr);
+    assert.ok(ruleIds(all.results).includes('retry/no-unbounded-retry'));
+  });
+
+  it("says when the project's config leaves TypeScript files out (no config object matches them), not when it ignores them", () => {
+    const dir = flatProject({ 'eslint.config.js': "import retry from 'eslint-plugin-retry';\n\nexport default [retry.configs.recommended, { ignores: ['generated/**'] }];\n", 'src/api.ts': UNBOUNDED, 'generated/client.ts': UNBOUNDED });
+    const r = run([], dir);
+    assert.match(r.stderr, /^retry-lint: 1 TypeScript file \(src[\\/]api\.ts\) not linted: the project's ESLint config has no configuration for it\./m);
+    assert.doesNotMatch(r.stderr, /generated/);
+    const covered = project(
+      {
+        'package.json': JSON.stringify({ name: 'covered', private: true, type: 'module' }),
+        'eslint.config.js': "import retry from 'eslint-plugin-retry';\nimport tsParser from '@typescript-eslint/parser';\n\nexport default [{ ...retry.configs.recommended, files: ['**/*.{js,ts}'], languageOptions: { parser: tsParser } }];\n",
+        'src/api.ts': UNBOUNDED,
+      },
+      { eslint: 'eslint', extra: ['@typescript-eslint/parser'] },
+    );
+    assert.doesNotMatch(run([], covered).stderr, /not linted/);
+  });
+
   it('with no config, skips fixture folders (fixtures, __fixtures__, __testfixtures__) unless --include-fixtures or a path names one; a project config decides for itself', () => {
     const files = {
       'package.json': JSON.stringify({ name: 'fixtures', private: true }),

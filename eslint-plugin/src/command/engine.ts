@@ -16,7 +16,7 @@ export interface EngineClass {
 }
 
 /** What the command uses of an ESLint instance. */
-export type EngineInstance = Pick<ESLint, 'lintFiles' | 'loadFormatter' | 'calculateConfigForFile' | 'getRulesMetaForResults' | 'isPathIgnored'>;
+export type EngineInstance = Pick<ESLint, 'lintFiles' | 'lintText' | 'loadFormatter' | 'calculateConfigForFile' | 'getRulesMetaForResults' | 'isPathIgnored'>;
 
 /** The `eslint` module's exports the command uses. */
 interface EslintModule {
