@@ -62,7 +62,7 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
     {
       name: "default condition retries POST on network errors",
       code: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\nconst api = axios.create();\naxiosRetry(api, { retryDelay: axiosRetry.exponentialDelay });\nexport const add = (o: object) => api.post('/x', o);",
-      errors: [{ messageId: 'missingKey', line: 5, column: 35 }],
+      errors: [{ messageId: 'libraryRetriesRequest', line: 5, column: 35 }],
     },
     {
       name: "condition accepts everything",

@@ -49,12 +49,12 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
     {
       name: "POST through an instance with a jittered delay (shared case lib-fetch-retry-post)",
       code: "import makeFetchRetry from 'fetch-retry';\nconst fetchWithRetry = makeFetchRetry(fetch, { retries: 3, retryDelay: (attempt) => Math.random() * Math.min(300 * 2 ** attempt, 5000) });\nexport function recordVisit(visit: object) {\n  return fetchWithRetry('https://stats.test/visits', {\n    method: 'POST',\n    body: JSON.stringify(visit),\n  });\n}",
-      errors: [{ messageId: 'missingKey', line: 4, column: 10, suggestions: [{ messageId: 'sendKey', data: {header: "Idempotency-Key"}, output: "import makeFetchRetry from 'fetch-retry';\nconst fetchWithRetry = makeFetchRetry(fetch, { retries: 3, retryDelay: (attempt) => Math.random() * Math.min(300 * 2 ** attempt, 5000) });\nexport function recordVisit(visit: object) {\n  const idempotencyKey = crypto.randomUUID();\n  return fetchWithRetry('https://stats.test/visits', {\n    headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST',\n    body: JSON.stringify(visit),\n  });\n}" }] }],
+      errors: [{ messageId: 'libraryRetriesRequest', line: 4, column: 10, suggestions: [{ messageId: 'sendKey', data: {header: "Idempotency-Key"}, output: "import makeFetchRetry from 'fetch-retry';\nconst fetchWithRetry = makeFetchRetry(fetch, { retries: 3, retryDelay: (attempt) => Math.random() * Math.min(300 * 2 ** attempt, 5000) });\nexport function recordVisit(visit: object) {\n  const idempotencyKey = crypto.randomUUID();\n  return fetchWithRetry('https://stats.test/visits', {\n    headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST',\n    body: JSON.stringify(visit),\n  });\n}" }] }],
     },
     {
       name: "POST",
       code: "import fetchRetry from 'fetch-retry';\nconst f = fetchRetry(fetch, { retryDelay: 500 });\nexport const add = () =>\n  f('https://a.test', { method: 'POST' });",
-      errors: [{ messageId: 'missingKey', line: 4, column: 3 }],
+      errors: [{ messageId: 'libraryRetriesRequest', line: 4, column: 3 }],
     },
   ],
 });

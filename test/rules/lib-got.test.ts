@@ -29,7 +29,7 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
     {
       name: "CommonJS require, options through a const",
       code: "const got = require('got');\nconst retry = { limit: 2, methods: ['PATCH', 'GET'] };\nmodule.exports = got.extend({ retry });",
-      errors: [{ messageId: 'missingKey', line: 2, column: 37, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Do not retry PATCH requests" }, output: "const got = require('got');\nconst retry = { limit: 2, methods: ['GET'] };\nmodule.exports = got.extend({ retry });" }] }],
+      errors: [{ messageId: 'libraryRetriesRequest', line: 2, column: 37, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Do not retry PATCH requests" }, output: "const got = require('got');\nconst retry = { limit: 2, methods: ['GET'] };\nmodule.exports = got.extend({ retry });" }] }],
     },
   ],
 });

@@ -37,7 +37,7 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
     {
       name: "POST in httpMethodsToRetry",
       code: "import axios from 'axios';\nimport * as rax from 'retry-axios';\nconst api = axios.create({ raxConfig: { jitter: 'full', httpMethodsToRetry: ['GET', 'POST'] } });\nrax.attach(api);",
-      errors: [{ messageId: 'missingKey', line: 3, column: 85, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Do not retry POST requests" }, output: "import axios from 'axios';\nimport * as rax from 'retry-axios';\nconst api = axios.create({ raxConfig: { jitter: 'full', httpMethodsToRetry: ['GET'] } });\nrax.attach(api);" }] }],
+      errors: [{ messageId: 'libraryRetriesRequest', line: 3, column: 85, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Do not retry POST requests" }, output: "import axios from 'axios';\nimport * as rax from 'retry-axios';\nconst api = axios.create({ raxConfig: { jitter: 'full', httpMethodsToRetry: ['GET'] } });\nrax.attach(api);" }] }],
     },
   ],
 });

@@ -55,7 +55,7 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
     {
       name: "POST in the attempt function",
       code: "import retry from 'retry';\nimport axios from 'axios';\nconst op = retry.operation({ retries: 3, randomize: true });\nop.attempt(() => {\n  axios.post('/orders', {}).catch((err) => op.retry(err));\n});",
-      errors: [{ messageId: 'missingKey', line: 5, column: 3 }],
+      errors: [{ messageId: 'libraryRetriesRequest', line: 5, column: 3 }],
     },
   ],
 });

@@ -101,7 +101,7 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
   invalid: [
     {
       code: "import { retry } from 'rxjs';\nimport { ajax } from 'rxjs/ajax';\najax.post('/orders', { sku: 1 }).pipe(retry(2));",
-      errors: [{ messageId: 'missingKey', line: 3, column: 1 }],
+      errors: [{ messageId: 'libraryRetriesRequest', line: 3, column: 1 }],
     },
   ],
 });

@@ -1,12 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getRetrySites } from '../analysis';
 import { REFUSED_STATUSES } from '../analysis/statuses';
+import { contains } from '../analysis/ast';
 import { createRule } from '../utils/create-rule';
 import { hoistBeforeStatement, hoistedKeyFix, libraryFix } from '../utils/fixes';
 import { readSettings } from '../utils/settings';
 
 type Options = [];
-type MessageIds = 'missingKey' | 'mayBeNonIdempotent' | 'conditionRetriesNonIdempotent' | 'optionRetriesEvery' | 'keyPerAttempt' | 'hoistKey' | 'sendKey' | 'applyLibraryFix';
+type MessageIds = 'missingKey' | 'libraryRetriesRequest' | 'mayBeNonIdempotent' | 'conditionRetriesNonIdempotent' | 'optionRetriesEvery' | 'keyPerAttempt' | 'hoistKey' | 'sendKey' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'require-idempotency-key',
@@ -17,6 +18,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingKey:
         'This {{method}} is retried but is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice (two orders, two charges). Send an idempotency key created once, before the first attempt, or do not retry it.',
+      libraryRetriesRequest:
+        'This {{method}} is retried by {{library}} (set up at line {{line}}) but is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice (two orders, two charges). Send an idempotency key created once, before the first attempt, or leave it out of the retry.',
       mayBeNonIdempotent:
         'This retried request can be a {{method}} (one of {{methods}}), which is not idempotent (RFC 9110 §9.2.2). If an attempt reached the server before failing, the retry does it twice. Send an idempotency key created once, before the first attempt, or retry only idempotent methods.',
       conditionRetriesNonIdempotent:
@@ -65,8 +68,10 @@ export default createRule<Options, MessageIds>({
             }
             context.report({
               node,
-              messageId: req.key === 'per-attempt' ? 'keyPerAttempt' : req.reportedAt === 'condition' ? 'conditionRetriesNonIdempotent' : req.reportedAt === 'option' ? 'optionRetriesEvery' : req.possibleMethods ? 'mayBeNonIdempotent' : 'missingKey',
-              data: { method: req.method, methods: req.possibleMethods?.join(', ') ?? req.method },
+              // A request made apart from the library call that retries it (an axios-retry instance's
+              // `post`): the message says which library retries it, and where, as the code does not.
+              messageId: req.key === 'per-attempt' ? 'keyPerAttempt' : req.reportedAt === 'condition' ? 'conditionRetriesNonIdempotent' : req.reportedAt === 'option' ? 'optionRetriesEvery' : req.possibleMethods ? 'mayBeNonIdempotent' : site.kind === 'library' && site.library && !contains(site.node, req.node) ? 'libraryRetriesRequest' : 'missingKey',
+              data: { method: req.method, methods: req.possibleMethods?.join(', ') ?? req.method, library: site.library ?? '', line: String(site.node.loc.start.line) },
               suggest,
             });
           }
