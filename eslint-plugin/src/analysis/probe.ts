@@ -26,7 +26,7 @@ import type { Ctx } from './operation';
 import { fileMemo } from './memo';
 import { variableOf } from './scope';
 import type { Node } from './types';
-import { CONNECTION_TEST_RE, PENDING_ANSWER_CODES, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
+import { CONNECTION_TEST_RE, MONGO_PROBE_COMMAND_RE, PENDING_ANSWER_CODES, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { asWait, isGlobalTimer } from './waits';
 
 type Variable = TSESLint.Scope.Variable;
@@ -67,6 +67,10 @@ function isProbeRead(n: Node, ctx: Ctx): boolean {
   if (n.type !== T.CallExpression) return false;
   const name = calleeName(n) ?? '';
   if (PROBE_CALL_RE.test(name)) return true;
+  // `db.command({ hello: 1 })`, `admin.command({ ping: 1 })`: a MongoDB command that only asks how the server is.
+  const doc = name === 'command' && n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
+  const firstKey = doc?.type === T.ObjectExpression && doc.properties[0]?.type === T.Property ? propertyName(doc.properties[0]) : undefined;
+  if (firstKey && MONGO_PROBE_COMMAND_RE.test(firstKey)) return true;
   if (CONNECTION_TEST_RE.test(name) && n.arguments.length === 0) return true;
   if (!STATEMENT_CALL_RE.test(name) || !n.arguments[0] || n.arguments[0].type === T.SpreadElement) return false;
   const first = unwrap(n.arguments[0]);
@@ -205,6 +209,8 @@ function confinedResult(v: Variable, ctx: Ctx): boolean {
     if (m?.type === T.MemberExpression && m.object === id) {
       const name = propertyName(m) ?? '';
       if (STATUS_PROP_RE.test(name) && !(m.parent?.type === T.CallExpression && m.parent.callee === m)) continue;
+      // `if (!hello.isWritablePrimary) throw …`, `if (res.data.ready) return`: a field of the answer only tested.
+      if (!(m.parent?.type === T.CallExpression && m.parent.callee === m) && inTest(outermostMember(m))) continue;
       if ((DRAIN_RE.test(name) || RELEASE_RE.test(name) || SETUP_RE.test(name)) && m.parent?.type === T.CallExpression && m.parent.callee === m) continue;
       // `req.on('error', reject)`: a listener for the request's life (failed, timed out), not its data.
       if (LISTEN_RE.test(name) && m.parent?.type === T.CallExpression && m.parent.callee === m && LIFECYCLE_EVENT_RE.test(stringValue(m.parent.arguments[0]) ?? '')) continue;
@@ -214,6 +220,13 @@ function confinedResult(v: Variable, ctx: Ctx): boolean {
     if (!inTest(id)) return false;
   }
   return true;
+}
+
+/** The outermost member read of a chain starting at `m` (`res.data.ready` for `res.data`), not crossing a call. */
+function outermostMember(m: Node): Node {
+  let n = m;
+  while (n.parent?.type === T.MemberExpression && n.parent.object === n) n = n.parent;
+  return n;
 }
 
 /** Whether `id` is read only as (part of) a condition: an `if`/loop/conditional test, through `!`, `&&`, `||`, comparisons. */

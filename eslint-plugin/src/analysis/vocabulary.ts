@@ -160,6 +160,13 @@ export function isRetryAfterName(name: string | undefined): boolean {
 export const PROBE_CALL_RE = /^(ping|exists|stat|access|healthCheck|healthcheck|checkHealth)$/;
 
 /**
+ * MongoDB diagnostic commands that only ask whether and how the server answers (`db.command({ ping: 1 })`,
+ * `{ hello: 1 }`, the legacy `{ isMaster: 1 }`; MongoDB manual, "Database Commands", diagnostic and
+ * replication commands).
+ */
+export const MONGO_PROBE_COMMAND_RE = /^(ping|hello|isMaster|ismaster|buildInfo|replSetGetStatus)$/;
+
+/**
  * Sequelize's connection test, `sequelize.authenticate()`: it runs `SELECT 1+1` on the pool the
  * client already has and keeps nothing. Called with no input only: `session.authenticate(key)` is
  * a log-in.
