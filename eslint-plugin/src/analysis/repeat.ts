@@ -291,19 +291,27 @@ function madeForItself(c: Node): boolean {
   }
 }
 
+/** Global functions of the language that only convert or test a value. */
+const PURE_GLOBALS: ReadonlySet<string> = new Set(['Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'isNaN', 'isFinite']);
+
 /**
  * A call of a same-file function that only computes a value from its arguments (`between(lo, hi)`,
  * `toMs(s)`): its body calls nothing but `Math`/`Number`/`String`/`JSON` and writes only its own
  * locals. No work of its own, as arithmetic written inline is none.
  */
 function computesOnly(c: TSESTree.CallExpression, ctx: Ctx): boolean {
-  const fn = sameFileFunction(unwrap(c.callee), ctx);
+  // `Number(h['retry-after'])`, `parseInt(s, 10)`: a conversion of the language's own, not shadowed here.
+  const callee = unwrap(c.callee);
+  if (callee.type === T.Identifier && PURE_GLOBALS.has(callee.name) && !variableOf(ctx.sourceCode, callee)?.defs.length) return true;
+  const fn = sameFileFunction(callee, ctx);
   if (!fn?.body) return false;
   let pure = true;
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (!pure) return false;
     if (n.type === T.CallExpression || n.type === T.NewExpression) {
-      if (!isLogCallee(unwrap(n.callee), ['Math', 'Number', 'String', 'JSON']) || (unwrap(n.callee).type === T.Identifier)) pure = false;
+      const inner = unwrap(n.callee);
+      const pureGlobal = inner.type === T.Identifier && PURE_GLOBALS.has(inner.name) && !variableOf(ctx.sourceCode, inner)?.defs.length;
+      if (!pureGlobal && (inner.type === T.Identifier || !isLogCallee(inner, ['Math', 'Number', 'String', 'JSON']))) pure = false;
     } else if (n.type === T.AwaitExpression || n.type === T.YieldExpression || n.type === T.ThisExpression) {
       pure = false;
     } else if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
