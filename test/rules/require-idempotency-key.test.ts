@@ -6,6 +6,30 @@ import rule from '../../eslint-plugin/src/rules/require-idempotency-key';
 
 const ruleTester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
 
+/**
+ * A POST retried in a loop, in a file that gets Node's crypto its own way (`header`): the suggested
+ * key is made with `uuid` (the file's import), not the Web Crypto global.
+ */
+function keyFromOwnCrypto(name: string, header: string, uuid: string) {
+  const body = (key: string): string => `${header}
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function send(payload: object) {
+  const init = { method: 'POST', headers: { ${key}'Content-Type': 'application/json' }, body: JSON.stringify(payload) };
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const res = await fetch('https://shop.example.test/carts', init);
+      if (res.status >= 500) throw new Error('upstream ' + res.status);
+      return res.json();
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
+    }
+  }
+}`;
+  return { name, code: body(''), errors: [{ messageId: 'missingKey' as const, line: 8, suggestions: [{ messageId: 'sendKey' as const, data: { header: 'Idempotency-Key' }, output: body(`'Idempotency-Key': ${uuid}, `) }] }] };
+}
+
 ruleTester.run('require-idempotency-key', rule, {
   valid: [
     // shared catch-classified-axios-ok (rewritten): classifier on the error before retrying
@@ -290,76 +314,8 @@ export async function send(payload: object) {
 }`,
   ],
   invalid: [
-    {
-      name: 'the file imports randomUUID from node:crypto: the key uses that import (works on Node 18, where the Web Crypto global needs a flag)',
-      code: `import { randomUUID as makeId } from 'node:crypto';
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export async function send(payload: object) {
-  const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) };
-  for (let attempt = 0; attempt < 4; attempt++) {
-    try {
-      const res = await fetch('https://shop.example.test/carts', init);
-      if (res.status >= 500) throw new Error('upstream ' + res.status);
-      return res.json();
-    } catch (err) {
-      if (attempt === 3) throw err;
-      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
-    }
-  }
-}`,
-      errors: [{ messageId: 'missingKey', line: 8, suggestions: [{ messageId: 'sendKey', data: { header: 'Idempotency-Key' }, output: `import { randomUUID as makeId } from 'node:crypto';
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export async function send(payload: object) {
-  const init = { method: 'POST', headers: { 'Idempotency-Key': makeId(), 'Content-Type': 'application/json' }, body: JSON.stringify(payload) };
-  for (let attempt = 0; attempt < 4; attempt++) {
-    try {
-      const res = await fetch('https://shop.example.test/carts', init);
-      if (res.status >= 500) throw new Error('upstream ' + res.status);
-      return res.json();
-    } catch (err) {
-      if (attempt === 3) throw err;
-      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
-    }
-  }
-}` }] }],
-    },
-    {
-      name: "the file requires Node's crypto module: the key uses it",
-      code: `const nodeCrypto = require('crypto');
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export async function send(payload: object) {
-  const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) };
-  for (let attempt = 0; attempt < 4; attempt++) {
-    try {
-      const res = await fetch('https://shop.example.test/carts', init);
-      if (res.status >= 500) throw new Error('upstream ' + res.status);
-      return res.json();
-    } catch (err) {
-      if (attempt === 3) throw err;
-      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
-    }
-  }
-}`,
-      errors: [{ messageId: 'missingKey', line: 8, suggestions: [{ messageId: 'sendKey', data: { header: 'Idempotency-Key' }, output: `const nodeCrypto = require('crypto');
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export async function send(payload: object) {
-  const init = { method: 'POST', headers: { 'Idempotency-Key': nodeCrypto.randomUUID(), 'Content-Type': 'application/json' }, body: JSON.stringify(payload) };
-  for (let attempt = 0; attempt < 4; attempt++) {
-    try {
-      const res = await fetch('https://shop.example.test/carts', init);
-      if (res.status >= 500) throw new Error('upstream ' + res.status);
-      return res.json();
-    } catch (err) {
-      if (attempt === 3) throw err;
-      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
-    }
-  }
-}` }] }],
-    },
+    keyFromOwnCrypto('the file imports randomUUID from node:crypto: the key uses that import (works on Node 18, where the Web Crypto global needs a flag)', "import { randomUUID as makeId } from 'node:crypto';", 'makeId()'),
+    keyFromOwnCrypto("the file requires Node's crypto module: the key uses it", "const nodeCrypto = require('crypto');", 'nodeCrypto.randomUUID()'),
     {
       name: 'fetch POST whose options are declared in the function before the loop: the key goes into them',
       code: `const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
