@@ -9,7 +9,7 @@ import { atLeast, resolveEslint, type EngineClass, type EngineInstance, type Res
 import { findFileProblems, globBase, isGlob, problemResult, type FileProblem } from './command/files';
 import { InitError, runInit } from './command/init';
 import { byLocation, formatSarif } from './command/sarif';
-import { FIXTURE_FOLDERS, FIXTURE_IGNORES } from './ignores';
+import { FIXTURE_FOLDERS, FIXTURE_IGNORES, VENDORED_IGNORES } from './ignores';
 import { useSupportedTypeScript } from './command/typescript';
 import plugin from './index';
 
@@ -621,7 +621,7 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
     const withFindings = lintedResults.filter((r) => r.messages.some((m) => m.severity > 0)).length;
     const written = options.outputFile !== undefined ? ` Report written to ${options.outputFile}.` : '';
     const ignored = results.length - linted;
-    if (linted === 0 && ignored > 0) io.stderr(`retry-lint: no file linted: ${String(ignored)} file${ignored === 1 ? ' is' : 's are'} ignored (retry-lint skips dist, build, out, coverage, vendor, node_modules and what .gitignore or the ESLint config ignores; --no-ignore lints them anyway).${written}\n`);
+    if (linted === 0 && ignored > 0) io.stderr(`retry-lint: no file linted: ${String(ignored)} file${ignored === 1 ? ' is' : 's are'} ignored (${IGNORED_HINT}).${written}\n`);
     else if (withFindings === 0) io.stderr(`retry-lint: no findings in ${files} (${describeSource(chosen.source)}).${written}\n`);
     else io.stderr(`retry-lint: findings in ${String(withFindings)} of ${files} linted (${describeSource(chosen.source)}).${written}\n`);
   }
@@ -636,7 +636,10 @@ const UNCOVERED_SHOWN = 20;
 /** Files {@link uncoveredTypeScript} looks at, at most: a bound on its cost in a large tree. */
 const UNCOVERED_SCAN_LIMIT = 5000;
 const TS_FILE = /\.(c|m)?tsx?$/;
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor']);
+/** The folders the recommended config never lints (its folder patterns: dist, build, …): not looked into for uncovered files either. */
+const SKIPPED_FOLDERS = new Set(VENDORED_IGNORES.flatMap((p) => /^\*\*\/([^/*]+)\/$/.exec(p)?.[1] ?? []));
+/** What a path the command skips needs to be linted anyway. */
+const IGNORED_HINT = 'retry-lint skips dist, build, out, coverage, vendor, node_modules and what .gitignore or the ESLint config ignores; --no-ignore lints them anyway';
 
 /**
  * TypeScript files under the folders linted (`.` or named folders; globs are not walked) that
@@ -720,7 +723,7 @@ function configError(error: unknown, options: CliOptions): unknown {
   const message = error instanceof Error ? error.message : String(error);
   // ESLint's own messages for patterns that match nothing lintable are usage errors; for ignored
   // files, say what is ignored and how to lint them anyway.
-  if (isUnmatched(error)) return new UsageError(/are ignored/i.test(message) && !options.noIgnore ? `${message} (retry-lint skips dist, build, out, coverage, vendor, node_modules and what .gitignore or the ESLint config ignores; --no-ignore lints them anyway.)` : message);
+  if (isUnmatched(error)) return new UsageError(/are ignored/i.test(message) && !options.noIgnore ? `${message} (${IGNORED_HINT}.)` : message);
   // A `--config` file that does not load (a syntax error in it) is the user's to fix, not ours.
   if (options.config !== undefined) return new UsageError(`cannot load ${options.config}: ${message.split('\n')[0] ?? message}`);
   return error;

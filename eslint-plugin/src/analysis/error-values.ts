@@ -5,7 +5,7 @@ import { sameFileFunction } from './delay';
 import { fileMemo } from './memo';
 import { variableOf } from './scope';
 import type { Node } from './types';
-import { ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS } from './vocabulary';
+import { ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS, isFailureEvent } from './vocabulary';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -176,6 +176,34 @@ function receivesErrorFirst(call: TSESTree.CallExpression, index: number, fn: TS
   if (target) return handsErrorTo(target, index, sourceCode);
   // An operation out of sight: Node's convention hands the callback, its last argument, the error first.
   return index === call.arguments.length - 1 && fn.params.length > 0;
+}
+
+/** Node's and the DOM's listener registrations (the event name first, the listener second). */
+export const LISTEN_NAMES: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+
+/**
+ * A handler registered for a failure or a lost connection, in any of the forms emitters take:
+ * `emitter.on('close', h)` (and `once`, `addEventListener`, …), a registration method named for the
+ * event (`hub.onclose(h)`, `link.onDisconnect(h)`, `byMethod`), or an assignment (`ws.onclose = h`,
+ * `source.onerror = () => …`). The emitter and the handler as written (the handler may be a name).
+ */
+export function failureRegistration(n: Node): { emitter: Node; handler: Node; byMethod: boolean } | undefined {
+  if (n.type === T.AssignmentExpression) {
+    if (n.left.type !== T.MemberExpression) return undefined;
+    const prop = propertyName(n.left) ?? '';
+    if (!/^on./i.test(prop) || !isFailureEvent(prop.slice(2).replace(/^_/, '').toLowerCase())) return undefined;
+    return { emitter: unwrap(n.left.object), handler: n.right, byMethod: false };
+  }
+  if (n.type !== T.CallExpression) return undefined;
+  const name = calleeName(n);
+  const named = name !== undefined && /^on[A-Z_]?/.test(name) && name.length > 2 ? name.slice(2).replace(/^_/, '').toLowerCase() : undefined;
+  const byMethod = named !== undefined && (FAILURE_EVENTS.has(named) || /^disconnect(ed)?$/.test(named));
+  if (!LISTEN_NAMES.has(name ?? '') && !byMethod) return undefined;
+  if (!byMethod && !isFailureEvent(stringValue(n.arguments[0]) ?? '')) return undefined;
+  const handler = n.arguments[byMethod ? 0 : 1];
+  const callee = unwrap(n.callee);
+  if (!handler || handler.type === T.SpreadElement || callee.type !== T.MemberExpression) return undefined;
+  return { emitter: unwrap(callee.object), handler, byMethod };
 }
 
 /** `on('error', h)`, `once('close', h)`: a registration for a failure event. */

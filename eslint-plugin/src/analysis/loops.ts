@@ -3,7 +3,7 @@ import { continuesIn, goesOnOnlyOnConflict } from './conflict';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { handsOnError } from './error-values';
+import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
 import { fileIndex } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, isFunction, isLogCallee, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
@@ -15,12 +15,12 @@ import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadl
 import { bindingOf, constantNumber, constantValue, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, FAILURE_EVENTS, PREDICATE_RE, UNREGISTER_METHODS, isFailureEvent } from './vocabulary';
+import { DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
 import { inputWrites, isWorkingCall, operationTakes, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
-import { asWait, isAwaited, isGlobalTimer, isOperationCall, timerOfNamed, waitOf } from './waits';
+import { asWait, isAwaited, isGlobalTimer, isOperationCall, timerOfNamed, timerWaitCall, waitOf } from './waits';
 
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
 type Variable = TSESLint.Scope.Variable;
@@ -39,7 +39,7 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
     if (site) sites.push(site);
   }
   for (const a of fileIndex(ctx.sourceCode).memberAssignments) {
-    const site = guarded(a, () => analyzeAssignedRestart(a, ctx));
+    const site = guarded(a, () => analyzeEventRestart(a, ctx));
     if (site) sites.push(site);
   }
   return sites;
@@ -62,32 +62,9 @@ const RESTART_RE = /^(open|connect|reconnect|restart|resume|listen|subscribe|log
  * owns it (`mongoose` for `mongoose.connection`, `this` for `this.ws`). A restart of the function that
  * registers the handler is the recursion analysis' (a cycle through that function), not this one's.
  */
-function analyzeEventRestart(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
-  const name = calleeName(call);
-  // `emitter.on('close', h)`, or a registration method named for the event (`hub.onclose(h)`, `link.onDisconnect(h)`).
-  const named = name !== undefined && /^on[A-Z_]?/.test(name) && name.length > 2 ? name.slice(2).replace(/^_/, '').toLowerCase() : undefined;
-  const byMethod = named !== undefined && (FAILURE_EVENTS.has(named) || /^disconnect(ed)?$/.test(named));
-  if (!LISTEN_NAMES.has(name ?? '') && name !== 'addEventListener' && !byMethod) return undefined;
-  const event = byMethod ? undefined : call.arguments[0] && unwrap(call.arguments[0]);
-  const evt = event?.type === T.Literal && typeof event.value === 'string' ? event.value : '';
-  if (!byMethod && !isFailureEvent(evt)) return undefined;
-  const handler = call.arguments[byMethod ? 0 : 1];
-  const callee = unwrap(call.callee);
-  if (!handler || handler.type === T.SpreadElement || callee.type !== T.MemberExpression) return undefined;
-  return eventRestartSite(call, unwrap(callee.object), handler, ctx);
-}
-
-
-/**
- * A failure handler registered by assignment (`ws.onclose = h`, `source.onerror = () => …`): the
- * same reconnect as `ws.on('close', h)` (see {@link analyzeEventRestart}).
- */
-function analyzeAssignedRestart(assign: TSESTree.AssignmentExpression, ctx: Ctx): RetrySite | undefined {
-  const left = assign.left;
-  if (left.type !== T.MemberExpression) return undefined;
-  const prop = propertyName(left) ?? '';
-  if (!/^on./i.test(prop) || !isFailureEvent(prop.slice(2).replace(/^_/, '').toLowerCase())) return undefined;
-  return eventRestartSite(assign, unwrap(left.object), assign.right, ctx);
+function analyzeEventRestart(registration: TSESTree.CallExpression | TSESTree.AssignmentExpression, ctx: Ctx): RetrySite | undefined {
+  const r = failureRegistration(registration);
+  return r ? eventRestartSite(registration, r.emitter, r.handler, ctx) : undefined;
 }
 
 /** Emitter methods that are not an operation that can fail and be run again: listeners, teardown, accessors. */
@@ -147,7 +124,6 @@ function isThisLike(expr: Node, ctx: Ctx): boolean {
 }
 
 /** Listener registrations that return their emitter (Node's `EventEmitter`, socket.io, ws). */
-const LISTEN_NAMES: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 /** Max depth of same-file functions followed from a failure handler to the restart. */
 const RESTART_DEPTH = 3;
@@ -245,9 +221,9 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
   const waits: RetrySite['waits'] = [];
   let scheduler: TSESTree.CallExpression | undefined;
   const timerWait = (host: TSESTree.CallExpression): void => {
-    const ms = host.arguments[1];
     scheduler ??= host;
-    if (ms && ms.type !== T.SpreadElement) waits.push(waitOf({ call: host, delayExpr: ms, bindings: [], argument: ms, opaque: false }, ctx.sourceCode, []));
+    const w = timerWaitCall(host);
+    if (w) waits.push(waitOf(w, ctx.sourceCode, []));
   };
   let guarded = false;
   const written = writtenIn(steps.map((s) => s.fn), ctx);

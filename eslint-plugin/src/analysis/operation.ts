@@ -793,7 +793,8 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     }
     return refreshes;
   };
-  const authExempt = (code: number): boolean => ((code === 401 || code === 403) && refreshed()) || conflictExempt(code);
+  /** A 4xx the attempt does not send again as it was: a 401/403 after a credential refresh, a 409/412 after a re-read. */
+  const notRetriedAsIs = (code: number): boolean => ((code === 401 || code === 403) && refreshed()) || conflictExempt(code);
   // 409 Conflict and 412 Precondition Failed answer a write made against a stale version (optimistic
   // concurrency, RFC 9110 §15.5.10 and §15.5.13): an attempt that reads the resource again before it
   // writes sends a corrected request, not the same one (PRODUCT: not a retry of the same input).
@@ -829,14 +830,14 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       // A same-file predicate that says yes to 429/503 (`if (!isThrottled(err)) throw err`,
       // `if (isRateLimited(res)) { wait; continue; }`): its check is where the status is handled.
       rateLimitChecks.push(...predicateRateLimitChecks(n, sourceCode, leadsToRetry(n)));
-      const clientHit = tested.some((s) => !authExempt(s.code) && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || clientRangeGuard(tested);
+      const clientHit = tested.some((s) => !notRetriedAsIs(s.code) && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || clientRangeGuard(tested);
       // A same-file predicate in the retry condition (`if (this.shouldRetry(res)) …`) that says yes to a 4xx.
       if (leadsToRetry(n)) clientErrorRetries.push(...predicateClientChecks(n.test, sourceCode));
       // `if (![400, 500, 503].includes(status)) throw err`: the list is what goes round again.
       const negatedList = unwrap(n.test).type === T.UnaryExpression && tested.some((s) => s.op === 'in' && isClientErrorStatus(s.code)) && tested.every((s) => s.op === 'in') && alwaysExits(n.consequent);
       // `if (!conflict || attempt === max) throw err` with `conflict = err.status === 409`: the exit leaves
       // every other failure, and the client error it tests falls through to the wait and the next attempt.
-      const passedClient = alwaysExits(n.consequent) ? tested.find((s) => !authExempt(s.code) && isClientErrorStatus(s.code) && s.op !== '<' && s.op !== '>' && s.op !== '<=' && s.op !== '>=' && letsThrough(n.test, s.code, sourceCode)) : undefined;
+      const passedClient = alwaysExits(n.consequent) ? tested.find((s) => !notRetriedAsIs(s.code) && isClientErrorStatus(s.code) && s.op !== '<' && s.op !== '>' && s.op !== '<=' && s.op !== '>=' && letsThrough(n.test, s.code, sourceCode)) : undefined;
       if (negatedList) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (passedClient) {

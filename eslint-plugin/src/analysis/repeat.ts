@@ -12,15 +12,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { calleeName, contains, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
-import { handsOnError } from './error-values';
+import { failureRegistration, handsOnError } from './error-values';
 import { isWorkingCall, rerunChangesInput } from './input-change';
 import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } from './operation';
 import { RELEASE_RE } from './probe';
 import { sameFileFunction } from './delay';
 import type { Node, RetrySite, Wait } from './types';
 import { variableOf } from './scope';
-import { CLEANUP_RE, isFailureEvent } from './vocabulary';
-import { asWait, chainedBefore, isAwaited, isGlobalTimer, waitOf, type WaitCall } from './waits';
+import { CLEANUP_RE } from './vocabulary';
+import { asWait, chainedBefore, isAwaited, isGlobalTimer, timerWaitCall, waitOf, type WaitCall } from './waits';
 
 /** An operation: a call, or a `new` that opens something (`new WebSocket(url)`). */
 type Made = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -43,6 +43,7 @@ interface Handler {
 export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite[] {
   const { sourceCode } = ctx;
   const handlers: Handler[] = [];
+  let listener: ReturnType<typeof failureListener>;
   walk(sourceCode.ast as Node, sourceCode.visitorKeys, (n) => {
     if (n.type === T.TryStatement && n.handler) {
       handlers.push({ node: n.handler, body: n.handler.body, guarded: n.block, param: n.handler.param?.type === T.Identifier ? n.handler.param : undefined });
@@ -50,11 +51,10 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
       // `res = await fetch(u); if (!res.ok) res = await fetch(u);`: the failed answer's branch makes it again.
       const guarded = answeringStatement(n, ctx);
       if (guarded) handlers.push({ node: n, body: n.consequent, guarded, param: undefined });
-    } else if (failureListener(n)) {
+    } else if ((listener = failureListener(n))) {
       // `ws.onclose = () => { ws = new WebSocket(url) }`, `sink.on('error', …)`: the emitter made again when it fails.
-      const { emitter, fn } = failureListener(n)!;
-      const made = creationOf(emitter, ctx);
-      if (made && fn.body) handlers.push({ node: n, body: fn.body, guarded: made, param: undefined });
+      const made = creationOf(listener.emitter, ctx);
+      if (made && listener.fn.body) handlers.push({ node: n, body: listener.fn.body, guarded: made, param: undefined });
     } else if (n.type === T.CallExpression && unwrap(n.callee).type === T.MemberExpression) {
       const name = calleeName(n);
       const cb = name === 'catch' ? n.arguments[0] : name === 'then' ? n.arguments[1] : undefined;
@@ -107,26 +107,13 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
 }
 
 /**
- * A failure event's handler written inline and its emitter, a plain variable: `ws.onclose = () => …`,
- * `sink.on('error', (e) => …)`, `ws.addEventListener('close', …)`.
+ * A failure event's handler written inline and its emitter, a plain variable (`ws.onclose = () => …`,
+ * `sink.on('error', (e) => …)`; the forms {@link failureRegistration} reads).
  */
 function failureListener(n: Node): { emitter: TSESTree.Identifier; fn: TSESTree.FunctionLike } | undefined {
-  let target: Node | undefined;
-  let handler: Node | undefined;
-  if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.MemberExpression) {
-    const prop = propertyName(n.left) ?? '';
-    if (!/^on./i.test(prop) || !isFailureEvent(prop.slice(2).replace(/^_/, '').toLowerCase())) return undefined;
-    target = n.left.object;
-    handler = n.right;
-  } else if (n.type === T.CallExpression && /^(on|once|addListener|addEventListener)$/.test(calleeName(n) ?? '') && unwrap(n.callee).type === T.MemberExpression) {
-    const evt = n.arguments[0] && unwrap(n.arguments[0]);
-    if (evt?.type !== T.Literal || typeof evt.value !== 'string' || !isFailureEvent(evt.value)) return undefined;
-    target = (unwrap(n.callee) as TSESTree.MemberExpression).object;
-    handler = n.arguments[1];
-  }
-  const fn = handler && unwrap(handler);
-  const emitter = target && unwrap(target);
-  return fn && isFunction(fn) && emitter?.type === T.Identifier ? { emitter, fn } : undefined;
+  const r = n.type === T.AssignmentExpression || n.type === T.CallExpression ? failureRegistration(n) : undefined;
+  const fn = r && unwrap(r.handler);
+  return fn && isFunction(fn) && r.emitter.type === T.Identifier ? { emitter: r.emitter, fn: fn as TSESTree.FunctionLike } : undefined;
 }
 
 /**
@@ -294,6 +281,11 @@ function madeForItself(c: Node): boolean {
 /** Global functions of the language that only convert or test a value. */
 const PURE_GLOBALS: ReadonlySet<string> = new Set(['Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'isNaN', 'isFinite']);
 
+/** A callee that is one of {@link PURE_GLOBALS}, not shadowed in this file. */
+function isPureGlobal(callee: Node, ctx: Ctx): boolean {
+  return callee.type === T.Identifier && PURE_GLOBALS.has(callee.name) && !variableOf(ctx.sourceCode, callee)?.defs.length;
+}
+
 /**
  * A call of a same-file function that only computes a value from its arguments (`between(lo, hi)`,
  * `toMs(s)`): its body calls nothing but `Math`/`Number`/`String`/`JSON` and writes only its own
@@ -302,7 +294,7 @@ const PURE_GLOBALS: ReadonlySet<string> = new Set(['Number', 'String', 'Boolean'
 function computesOnly(c: TSESTree.CallExpression, ctx: Ctx): boolean {
   // `Number(h['retry-after'])`, `parseInt(s, 10)`: a conversion of the language's own, not shadowed here.
   const callee = unwrap(c.callee);
-  if (callee.type === T.Identifier && PURE_GLOBALS.has(callee.name) && !variableOf(ctx.sourceCode, callee)?.defs.length) return true;
+  if (isPureGlobal(callee, ctx)) return true;
   const fn = sameFileFunction(callee, ctx);
   if (!fn?.body) return false;
   let pure = true;
@@ -310,8 +302,7 @@ function computesOnly(c: TSESTree.CallExpression, ctx: Ctx): boolean {
     if (!pure) return false;
     if (n.type === T.CallExpression || n.type === T.NewExpression) {
       const inner = unwrap(n.callee);
-      const pureGlobal = inner.type === T.Identifier && PURE_GLOBALS.has(inner.name) && !variableOf(ctx.sourceCode, inner)?.defs.length;
-      if (!pureGlobal && (inner.type === T.Identifier || !isLogCallee(inner, ['Math', 'Number', 'String', 'JSON']))) pure = false;
+      if (!isPureGlobal(inner, ctx) && (inner.type === T.Identifier || !isLogCallee(inner, ['Math', 'Number', 'String', 'JSON']))) pure = false;
     } else if (n.type === T.AwaitExpression || n.type === T.YieldExpression || n.type === T.ThisExpression) {
       pure = false;
     } else if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
@@ -344,8 +335,8 @@ function waitsBefore(body: Node, again: Node, ctx: Ctx): WaitCall[] {
     if ((n.type !== T.CallExpression && n.type !== T.NewExpression) || n.range[0] >= again.range[0]) return undefined;
     const cb = n.type === T.CallExpression && n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
     if (n.type === T.CallExpression && cb && isFunction(cb) && contains(cb, again) && isGlobalTimer(ctx.sourceCode, n)) {
-      const ms = n.arguments[1];
-      if (ms && ms.type !== T.SpreadElement) out.push({ call: n, delayExpr: ms, bindings: [], argument: ms, opaque: false });
+      const w = timerWaitCall(n);
+      if (w) out.push(w);
       return undefined;
     }
     const w = asWait(n, ctx.sourceCode, ctx.settings);

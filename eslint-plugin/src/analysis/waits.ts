@@ -55,6 +55,15 @@ export interface WaitCall {
   randomFrom?: Node;
 }
 
+/**
+ * The wait of a global timer (`setTimeout(fn, ms)`): its second argument is the delay, in ms.
+ * Undefined when the timer is given no delay.
+ */
+export function timerWaitCall(timer: TSESTree.CallExpression): WaitCall | undefined {
+  const ms = timer.arguments[1];
+  return ms && ms.type !== T.SpreadElement ? { call: timer, delayExpr: ms, bindings: [], argument: ms, opaque: false } : undefined;
+}
+
 /** Whether `call` is the global `setTimeout` (not a local or imported function of that name). */
 export function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
   const c = unwrap(call.callee);
