@@ -274,6 +274,16 @@ axiosRetry(api, { retries: 3 });
 export const run = (url) => api.get(url).then((r) => r.data);
 `,
   },
+  'axios-retry: a linear written delay on GETs (the exponentialDelay suggestion keeps its longest wait)': {
+    transport: 'axios',
+    text: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+
+const api = axios.create();
+axiosRetry(api, { retries: 3, retryDelay: (retryCount) => retryCount * 1000 });
+export const run = (url) => api.get(url).then((r) => r.data);
+`,
+  },
   'axios-retry: retry everything for ever, POST': {
     transport: 'axios',
     text: `import axios from 'axios';
