@@ -274,7 +274,7 @@ axiosRetry(api, { retries: 3 });
 export const run = (url) => api.get(url).then((r) => r.data);
 `,
   },
-  'axios-retry: a linear written delay on GETs (the exponentialDelay suggestion keeps its longest wait)': {
+  'axios-retry: a linear written delay on GETs': {
     transport: 'axios',
     text: `import axios from 'axios';
 import axiosRetry from 'axios-retry';

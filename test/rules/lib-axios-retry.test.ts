@@ -41,12 +41,12 @@ ruleTester.run('require-jitter', requireJitter, {
     {
       name: "delay function without randomness",
       code: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, { retries: 3, retryDelay: (n) => n * 1000 });",
-      errors: [{ messageId: 'noJitter', line: 3, column: 33, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Back off exponentially with jitter (`retryDelay: exponentialDelay(…, 312)`)" }, output: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, { retries: 3, retryDelay: (retryCount, error) => axiosRetry.exponentialDelay(retryCount, error, 312) });" }] }],
+      errors: [{ messageId: 'noJitter', line: 3, column: 33, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Back off exponentially with jitter (`retryDelay: axiosRetry.exponentialDelay`)" }, output: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });" }] }],
     },
     {
       name: "linearDelay",
       code: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.linearDelay(1000) });",
-      errors: [{ messageId: 'noJitter', line: 3, column: 33, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Back off exponentially with jitter (`retryDelay: exponentialDelay(…, 312)`)" }, output: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, { retries: 3, retryDelay: (retryCount, error) => axiosRetry.exponentialDelay(retryCount, error, 312) });" }] }],
+      errors: [{ messageId: 'noJitter', line: 3, column: 33, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Back off exponentially with jitter (`retryDelay: axiosRetry.exponentialDelay`)" }, output: "import axios from 'axios';\nimport axiosRetry from 'axios-retry';\naxiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });" }] }],
     },
   ],
 });

@@ -41,7 +41,7 @@ export const docs: LibraryDocs = {
   ],
   checks: [
     { rule: 'require-backoff', when: 'no `retryDelay` (it retries at once); suggests `retryDelay: axiosRetry.exponentialDelay`.' },
-    { rule: 'require-jitter', when: '`retryDelay: linearDelay(…)` or a delay function without randomness; suggests `exponentialDelay`, with a delay factor that keeps the written longest wait (`n * 1000` with 3 retries becomes `exponentialDelay(n, error, 312)`: about 0.6, 1.2, 2.5 s, plus up to 20 %).' },
+    { rule: 'require-jitter', when: '`retryDelay: linearDelay(…)` or a delay function without randomness; suggests `exponentialDelay`.' },
     { rule: 'require-max-delay', when: 'the delay (`exponentialDelay`, `linearDelay` or a delay function) can exceed `maxDelayMs` within `retries`, or grows with unbounded retries.' },
     { rule: 'no-unbounded-retry', when: '`retries: Infinity`.' },
     { rule: 'require-idempotency-key', when: 'the instance is used in this file for a POST or PATCH without an idempotency key while the condition retries it: the default (network errors), `isNetworkError`, `isRetryableError`, `() => true`, or a custom condition that never looks at the method; for a written condition, suggests asking it only for idempotent methods (the condition otherwise kept).' },
@@ -105,13 +105,7 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
     suggest(site, 'require-backoff', setOption(options, 'retryDelay', exponential, `Back off exponentially with jitter (\`retryDelay: ${exponential}\`)`, instance));
   } else if (delayS.state === 'set') {
     const delay = delayOf(ctx, delayS, retries);
-    // Keep the scale of the written delay: its longest wait (at the last retry) stays the longest
-    // (`2 ** retries * factor`, plus exponentialDelay's 20 % at most), rather than the default factor's (a `n * 1000` delay would shrink
-    // fivefold), and no wait grows past what the code already waited (no new require-max-delay finding).
-    const longest = delay.maxReason === 'known' && !delay.opaque && Number.isFinite(delay.maxMs) ? delay.maxMs : undefined;
-    const factor = longest !== undefined && longest > 0 && retries !== undefined && Number.isFinite(retries) ? Math.max(1, Math.floor(longest / (1.2 * 2 ** retries))) : 100;
-    const scaled = factor === 100 ? exponential : `(retryCount, error) => ${exponential}(retryCount, error, ${factor})`;
-    const fix = setOption(options, 'retryDelay', scaled, `Back off exponentially with jitter (\`retryDelay: ${factor === 100 ? exponential : `exponentialDelay(…, ${factor})`}\`)`, instance);
+    const fix = setOption(options, 'retryDelay', exponential, `Back off exponentially with jitter (\`retryDelay: ${exponential}\`)`, instance);
     if (delay.maxReason === 'known' && delay.maxMs === 0 && !delay.opaque) {
       site.noWait = delayS.option.property;
       suggest(site, 'require-backoff', fix);
