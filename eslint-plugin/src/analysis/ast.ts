@@ -183,6 +183,19 @@ export function isLogCallee(callee: Node, objects: readonly string[] = ['console
   return (object.type === T.Identifier && objects.includes(object.name)) || LOG_METHOD_RE.test(propertyName(callee) ?? '') || isStandardStreamWrite(callee);
 }
 
+/**
+ * A call that only reports, whatever it is handed: a log line ({@link isLogCallee}), a notification
+ * callback (`hooks.onEachAttempt(…)`, `onRetry(…)`: the `on…` event-handler convention of the DOM and
+ * Node), or a message collected in a list (`notes.push(…)`). What reaches it decides nothing.
+ */
+export function isReportingCall(call: Node): boolean {
+  if (call.type !== T.CallExpression) return false;
+  if (isLogCallee(call.callee)) return true;
+  const callee = unwrap(call.callee);
+  const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? propertyName(callee) ?? '' : '';
+  return /^on[A-Z]/.test(name) || (name === 'push' && callee.type === T.MemberExpression);
+}
+
 /** `process.stdout.write(…)`, `process.stderr.write(…)`: text for the person at the terminal, a log line. */
 function isStandardStreamWrite(callee: TSESTree.MemberExpression): boolean {
   if (propertyName(callee) !== 'write') return false;

@@ -23,7 +23,7 @@
  * the data flow cannot follow is a count (issue 9: still a name; see metamorphic.test KNOWN_OPEN).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calleeName, contains, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, isFunction, isLogCallee, isReportingCall, propertyName, unwrap, walk } from './ast';
 import { T } from './node-types';
 import type { Ctx } from './operation';
 import { fileMemo } from './memo';
@@ -80,6 +80,7 @@ export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode'>, seen:
     // A log line, directly or in a template it prints (a template handed to anything else may be a URL).
     const logged: Node = p.type === T.TemplateLiteral ? p : id;
     if (logged?.parent?.type === T.CallExpression && logged.parent.arguments.includes(logged as TSESTree.Expression) && isLogCallee(logged.parent.callee)) continue;
+    if (onlyReported(id)) continue;
     if (p.type === T.VariableDeclarator && p.init === id && p.id.type === T.Identifier) {
       const w = variableOf(ctx.sourceCode, p.id);
       if (w && onlyBookkeeping(w, ctx, seen)) continue;
@@ -90,6 +91,27 @@ export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode'>, seen:
     return false;
   }
   return reads > 0;
+}
+
+/**
+ * A read whose value only reaches a person or an observer, never an operation: a field of an object
+ * handed to a reporting call ({@link isReportingCall}: `hooks.onEachAttempt({ left, url })`), or a part
+ * of a message (a template whose text has a space, so neither a URL nor a key) that is reported or
+ * becomes an error's message (`notes.push(`Attempt ${tries - left + 1} of ${tries}`)`).
+ */
+function onlyReported(id: Node): boolean {
+  let value: Node = id;
+  // `${tries - left + 1}`: arithmetic on the count is still the count, shown.
+  while (value.parent?.type === T.BinaryExpression && /^[-+*/%]$/.test(value.parent.operator)) value = value.parent;
+  const p = value.parent;
+  let arg: Node;
+  if (value === id && p?.type === T.Property && p.value === id && p.parent?.type === T.ObjectExpression) arg = p.parent;
+  else if (p?.type === T.TemplateLiteral && p.quasis.some((q) => /\s/.test(q.value.cooked ?? q.value.raw))) arg = p;
+  else return false;
+  const call = arg.parent;
+  if ((call?.type !== T.CallExpression && call?.type !== T.NewExpression) || !call.arguments.includes(arg as TSESTree.Expression)) return false;
+  if (call.type === T.NewExpression) return arg.type === T.TemplateLiteral && call.callee.type === T.Identifier && /Error$/.test(call.callee.name);
+  return isReportingCall(call);
 }
 
 /**

@@ -2,7 +2,7 @@ import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
-import { alwaysExits, calleeName, contains, findProperty, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, findProperty, isFunction, isReportingCall, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { isCredentialRefresh } from './credentials';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
@@ -517,8 +517,12 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
   walkRegion(c.body, sourceCode, (n) => {
     if (strong) return false;
     let test: Node | undefined;
-    if (n.type === T.IfStatement) test = n.test;
-    else if (n.type === T.ConditionalExpression) {
+    if (n.type === T.IfStatement) {
+      // `if (err && err.message) notes.push(err.message)`: a test that only decides what is reported
+      // decides nothing about going round.
+      if (onlyReports(n.consequent) && (!n.alternate || onlyReports(n.alternate))) return undefined;
+      test = n.test;
+    } else if (n.type === T.ConditionalExpression) {
       // A conditional that only picks a value (`e instanceof Error ? e.message : 'unknown'` in a
       // message) decides nothing about going round; one whose value is kept (`const transient = …`)
       // reaches a later test through the derived variable.
@@ -576,6 +580,14 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
  * (literals, names, member reads, templates of them, `String(x)`), and the chosen value goes into
  * a thrown error, a message or a call argument, never into a variable, a return or an await.
  */
+/** Whether a statement only reports: reporting calls ({@link isReportingCall}), in blocks or not. */
+function onlyReports(st: Node): boolean {
+  if (st.type === T.BlockStatement) return st.body.every(onlyReports);
+  if (st.type !== T.ExpressionStatement) return false;
+  const e = unwrap(st.expression);
+  return isReportingCall(e.type === T.AwaitExpression ? unwrap(e.argument) : e);
+}
+
 function picksValueOnly(c: TSESTree.ConditionalExpression): boolean {
   const plain = (e: Node): boolean => {
     const u = unwrap(e);
