@@ -386,3 +386,69 @@ function isNumber(expr: Node, ctx: Ctx): boolean {
       return false;
   }
 }
+
+/**
+ * Calls that read an answer typed by a person: `rl.question(…)` (node:readline), `readLine()` /
+ * `readLineAsync()` (console wrappers), `prompt(…)` of the browser or of a prompt library
+ * (`inquirer.prompt`, `enquirer.prompt`, `prompts`). Running the operation again after a bad answer
+ * asks again: each run works on a new answer, a re-prompt, not a retry (PRODUCT: "a request
+ * corrected before it is re-sent").
+ */
+const PERSON_READ_RE = /^(question|readLine|readLineAsync|readline)$/;
+/** `prompt` asks a person when it is the browser's or a prompt library's (a model's `session.prompt(…)` does not). */
+const PROMPT_OWNER_RE = /^(window|inquirer|enquirer|ux|prompts?|clack|p)$/;
+
+/**
+ * Whether running `root` reads an answer from a person ({@link PERSON_READ_RE}): directly, through a
+ * same-file function, or through a function handed in as a parameter of `fn` when every same-file
+ * call of `fn` hands one that does (`askUntilValid(() => Console.readLineAsync('Numbers?'), check)`).
+ */
+export function readsFromPerson(root: Node, ctx: Pick<Ctx, 'sourceCode'>, fn?: Node, depth = 0): boolean {
+  if (depth > 2) return false;
+  let found = false;
+  walk(root, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type !== T.CallExpression) return undefined;
+    const callee = unwrap(n.callee);
+    const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? propertyName(callee) : undefined;
+    const owner = callee.type === T.MemberExpression ? unwrap(callee.object) : undefined;
+    const asksPerson = !!name && (PERSON_READ_RE.test(name) || ((name === 'prompt' || name === 'prompts') && (!owner || (owner.type === T.Identifier && PROMPT_OWNER_RE.test(owner.name)))));
+    if (asksPerson) {
+      found = true;
+      return false;
+    }
+    const local = sameFileFunction(n.callee, { sourceCode: ctx.sourceCode });
+    if (local && local !== fn && !contains(local, n) && readsFromPerson(local.body, ctx, local, depth + 1)) {
+      found = true;
+      return false;
+    }
+    if (fn && isFunction(fn) && callee.type === T.Identifier && handedInReads(callee, fn, ctx, depth)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** `readInput()` where `readInput` is a parameter of `fn` and every same-file call of `fn` hands a function that reads from a person. */
+function handedInReads(callee: TSESTree.Identifier, fn: Node, ctx: Pick<Ctx, 'sourceCode'>, depth: number): boolean {
+  if (!isFunction(fn)) return false;
+  const v = variableOf(ctx.sourceCode, callee);
+  const index = fn.params.findIndex((p) => (p.type === T.AssignmentPattern ? p.left : p) === v?.defs[0]?.name);
+  if (index < 0) return false;
+  const holder = fn.type === T.FunctionDeclaration ? fn : fn.parent?.type === T.VariableDeclarator ? fn.parent : undefined;
+  const own = holder ? ctx.sourceCode.getDeclaredVariables(holder).find((x) => x.defs.some((d) => d.node === holder)) : undefined;
+  if (!own) return false;
+  const args: Node[] = [];
+  for (const r of own.references) {
+    const call = r.identifier.parent;
+    if (call?.type !== T.CallExpression || call.callee !== r.identifier) continue;
+    if (contains(fn, call)) continue;
+    const a = call.arguments[index];
+    if (!a) return false;
+    args.push(unwrap(a));
+  }
+  return args.length > 0 && args.every((a) => {
+    // A function, a same-file function by name, or one a same-file factory makes (`askLine('Bonus?')`).
+    const f = isFunction(a) ? a : sameFileFunction(a.type === T.CallExpression ? a.callee : a, { sourceCode: ctx.sourceCode });
+    return !!f && readsFromPerson(f.body ?? f, ctx, f, depth + 1);
+  });
+}

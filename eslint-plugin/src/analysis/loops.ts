@@ -16,7 +16,7 @@ import { bindingOf, constantNumber, constantValue, fieldOf, variableOf, isRefere
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
-import { inputWrites, isWorkingCall, operationTakes, rerunChangesInput, slotOf } from './input-change';
+import { inputWrites, isWorkingCall, operationTakes, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
@@ -1514,6 +1514,8 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
   // from a same-file function that moves its state on (`const url = this.nextEndpoint()` with
   // `this.index = (this.index + 1) % n` in it): the next pass works on another input.
   if (rerunChangesInput(loop.body, tryStmt.block, ctx) || takesAdvancedValue(tryStmt.block, loop, ctx)) return true;
+  // The pass asks a person again (`answer = await rl.question(…)`): a re-prompt, on a new answer.
+  if (readsFromPerson(tryStmt.block, ctx)) return true;
   const fields = replacedFields(loop.body, tryStmt.block, ctx);
   if (reassigned.size === 0 && fields.size === 0) return false;
   let reads = false;
