@@ -214,11 +214,24 @@ export function swapFunctionForms(code: string, file: string): Transformed {
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+/**
+ * (d) Blanks every line comment (`// …`), the case labels included, keeping lines and columns: the
+ * analysis reads code, never its comments. Block comments stay (a JSDoc type or a directive may
+ * carry meaning).
+ */
+export function stripLineComments(code: string, file: string): Transformed {
+  const ext = extname(file);
+  const ast = parse(code, { range: true, loc: true, jsx: /x$/.test(ext) || ext === '.js' || ext === '.mjs' || ext === '.cjs', comment: true }) as Node;
+  const edits: Edit[] = (ast.comments as Node[]).filter((c) => c.type === 'Line').map((c) => ({ start: c.range[0], end: c.range[1], text: ' '.repeat(c.range[1] - c.range[0]) }));
+  return { code: applyEdits(code, edits), originalLine: sameLines };
+}
+
 /** The transforms the metamorphic test runs. */
 export const TRANSFORMS: readonly Transform[] = [
   { name: 'rename', description: 'rename every declared binding to q1, q2, …', apply: (c, f) => renameLocals(c, f) },
   { name: 'hoist-literals', description: 'move every numeric value into a module-level const', apply: hoistLiterals },
   { name: 'function-forms', description: 'function declaration ↔ const arrow / function expression', apply: swapFunctionForms },
+  { name: 'no-comments', description: 'blank every line comment, the labels included', apply: stripLineComments },
 ];
 
 const linter = new Linter({ configType: 'flat' });

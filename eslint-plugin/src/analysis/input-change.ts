@@ -412,7 +412,11 @@ export function readsFromPerson(root: Node, ctx: Pick<Ctx, 'sourceCode'>, fn?: N
     const callee = unwrap(n.callee);
     const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? propertyName(callee) : undefined;
     const owner = callee.type === T.MemberExpression ? unwrap(callee.object) : undefined;
-    const asksPerson = !!name && (PERSON_READ_RE.test(name) || ((name === 'prompt' || name === 'prompts') && (!owner || (owner.type === T.Identifier && PROMPT_OWNER_RE.test(owner.name)))));
+    // A bare name is an API only as a global or an import (`prompt(…)`, `import { question } from
+    // 'readline-sync'`); a local or a parameter so named is whatever it was handed.
+    const bound = callee.type === T.Identifier ? variableOf(ctx.sourceCode, callee) : undefined;
+    const api = callee.type !== T.Identifier || !bound || bound.defs.every((d) => d.type === 'ImportBinding');
+    const asksPerson = api && !!name && (PERSON_READ_RE.test(name) || ((name === 'prompt' || name === 'prompts') && (!owner || (owner.type === T.Identifier && PROMPT_OWNER_RE.test(owner.name)))));
     if (asksPerson) {
       found = true;
       return false;

@@ -10,6 +10,7 @@ import {
   delayFacts,
   namesIn,
   numberValue,
+  readsRetryAfter,
   optionState,
   propertyOf,
   resolveFunction,
@@ -22,7 +23,8 @@ import {
   type OptionState,
 } from './option-state';
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
-import { mayRetryMethod, retriesMethod } from './status-set';
+import { firstStatusCheck, mayRetryMethod, retriesMethod } from './status-set';
+import { RETRY_AFTER_STATUSES } from '../statuses';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { firstWrittenOption, librarySite, numberOption, opaqueDelay, scheduleDelay, staticValueOf, type FunctionNode } from './util';
 
@@ -166,6 +168,11 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
     if (conditionNode && first) site.nonIdempotent.push({ ...first, method: `${first.method} sent at line ${first.node.loc.start.line}`, node: conditionNode, keyNode: undefined, key: 'none', reportedAt: 'condition' });
     else site.nonIdempotent.push(...found.nonIdempotent);
   }
+  // A delay function that singles out 429 or 503 (`if (status === 429) return 60000`) chooses the
+  // rate limit's wait: that check is the rate-limit handling respect-retry-after reports.
+  const delayFn = delayS.state === 'set' && !exportName(ctx, delayS.option.value) ? resolveFunction(ctx, delayS.option.value) : undefined;
+  const delayCheck = delayFn ? firstStatusCheck(delayFn, ctx.sourceCode, RETRY_AFTER_STATUSES) : undefined;
+  if (delayCheck) site.rateLimitChecks = [delayCheck];
   return site;
 }
 
@@ -233,7 +240,8 @@ function delayReadsRetryAfter(ctx: LibraryContext, fn: FunctionNode): boolean {
       if (name === 'exponentialDelay' || name === 'linearDelay()' || name === 'linearDelay') return true;
     }
   }
-  return /retry-?after/i.test(ctx.sourceCode.getText(fn));
+  // Read from the code, never from its text: a comment that names the header reads nothing.
+  return readsRetryAfter(ctx, fn);
 }
 
 /** axios-retry's idempotent methods (`IDEMPOTENT_HTTP_METHODS`, not exported), lower-case as axios sends them. */

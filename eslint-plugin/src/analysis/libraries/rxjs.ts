@@ -663,8 +663,12 @@ export function unregisteredNotifiers(ctx: LibraryContext): RetrySite[] {
     const notifier = interpretNotifier(ctx, n);
     if (!notifier || notifier.bound.kind === 'unknown' && notifier.waitUnknown && notifier.waits.length === 0) return undefined;
     if (notifier.pipe.arguments.length === 0 || notifier.pipe.arguments.some((a) => a.type !== T.CallExpression || !rxjsName(ctx, a.callee))) return undefined;
-    const text = ctx.sourceCode.getText(notifier.pipe);
-    const errorStream = /err/i.test(param.name) || /throwError|\.status\b/.test(text);
+    // Read from the code, never from its text (a comment naming `.status` reads nothing).
+    let readsFailure = false;
+    walk(notifier.pipe, ctx.sourceCode.visitorKeys, (m) => {
+      if ((m.type === T.Identifier && m.name === 'throwError') || (m.type === T.MemberExpression && propertyName(m) === 'status')) readsFailure = true;
+    });
+    const errorStream = /err/i.test(param.name) || readsFailure;
     if (!errorStream) return undefined;
     const site = librarySite('rxjs', n);
     applyNotifier(site, notifier, notifier.pipe);
