@@ -124,6 +124,16 @@ function handlerFunction(arg: Node, ctx: Ctx, depth: number): Fn | undefined {
   if (u.type === T.CallExpression && calleeName(u) === 'bind' && unwrap(u.callee).type === T.MemberExpression) {
     return depth < 3 ? handlerFunction((unwrap(u.callee) as TSESTree.MemberExpression).object, ctx, depth + 1) : undefined;
   }
+  // `use(null, retryAfterHandler(api))`: a same-file factory that returns the handler; what it is
+  // handed stands for its parameters inside (`client(error.config)` with `client` = `api`).
+  if (u.type === T.CallExpression && depth < 3) {
+    const factory = sameFileFunction(u.callee, ctx);
+    const made = factory ? returnedFunction(factory) : undefined;
+    if (factory && made) {
+      handOn(factory, u, ctx.sourceCode);
+      return handlerFunction(made, ctx, depth + 1);
+    }
+  }
   const fn = isFunction(u) ? u : sameFileFunction(arg, ctx);
   if (!fn || depth >= 3) return fn;
   // `(error) => onError(error)`: the forwarded function is the handler.
@@ -138,6 +148,44 @@ function handlerFunction(arg: Node, ctx: Ctx, depth: number): Fn | undefined {
     }
   }
   return fn;
+}
+
+/** Values a handler factory was handed, by the parameter that holds them (`client` → `api`). */
+const handedIn = new WeakMap<Variable, Node>();
+
+/**
+ * Whether the replay goes through axios' default instance (`axios.request(error.config)`) while the
+ * handler is registered on an instance made by `axios.create()`: interceptors belong to their
+ * instance, so the replay does not pass through this handler again.
+ */
+function replaysPastHandler(replay: Replay, instance: Node | undefined, sourceCode: TSESLint.SourceCode): boolean {
+  if (!instance) return false;
+  const c = unwrap(replay.call.callee);
+  const target = c.type === T.MemberExpression && REQUEST_METHODS.has(propertyName(c) ?? '') ? unwrap(c.object) : c;
+  if (sourceCode.getText(target) === sourceCode.getText(instance)) return false;
+  const t = originOf(sourceCode, target);
+  const i = originOf(sourceCode, instance);
+  return t?.module === 'axios' && i?.module === 'axios' && t.path.every((p) => p === 'default') && i.path.includes('create');
+}
+
+/** Records what a same-file function's parameters are handed by one call (`replay(client, error)`). */
+function handOn(fn: Fn, call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): void {
+  fn.params.forEach((p, i) => {
+    const a = call.arguments[i];
+    const v = p.type === T.Identifier ? variableOf(sourceCode, p) : undefined;
+    if (v && a && a.type !== T.SpreadElement && !handedIn.has(v)) handedIn.set(v, a);
+  });
+}
+
+/** The function a factory returns: its only returned value, or an arrow's body, when that is a function. */
+function returnedFunction(factory: Fn): Fn | undefined {
+  let body: Node | undefined | null = factory.body;
+  if (body?.type === T.BlockStatement) {
+    const returns = body.body.filter((st): st is TSESTree.ReturnStatement => st.type === T.ReturnStatement);
+    body = returns.length === 1 ? returns[0]!.argument : undefined;
+  }
+  const u = body ? unwrap(body) : undefined;
+  return u && isFunction(u) ? u : undefined;
 }
 
 /** Whether a function's first parameter is an error whose `config` it reads (`err.config`, `({ config })`). */
@@ -163,7 +211,11 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
   const regions: Node[] = [handler.body, ...replay.helpers.map((h) => h.body)];
 
   const guards = guardHelpers(regions, vars, ctx);
-  const { guard: guarded, counters, configPath, assigned } = onceOrCounted([...regions, ...guards.bodies], guards.vars, sourceCode, guards.bodies);
+  const seen = onceOrCounted([...regions, ...guards.bodies], guards.vars, sourceCode, guards.bodies);
+  const { counters, configPath, assigned } = seen;
+  // A replay sent through axios' default instance, past the created instance the handler is
+  // registered on, is not intercepted again: it runs once.
+  const guarded = seen.guard ?? (replaysPastHandler(replay, instance, sourceCode) ? 'once' : undefined);
   // PRODUCT: a request sent somewhere else (failover to the next host, a corrected URL) is a walk
   // over different inputs, not a retry.
   if (['baseURL', 'url'].some((p) => assigned.has(p))) return undefined;
@@ -321,8 +373,11 @@ function refersTo(node: Node, set: Set<Variable>, sourceCode: TSESLint.SourceCod
 }
 
 /** Whether the expression is the instance (or axios itself): same text, or imported from axios. */
-function isAxiosLike(target: Node, instance: Node | undefined, sourceCode: TSESLint.SourceCode): boolean {
+function isAxiosLike(target: Node, instance: Node | undefined, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
   if (instance && sourceCode.getText(target) === sourceCode.getText(instance)) return true;
+  const v = target.type === T.Identifier ? variableOf(sourceCode, target) : undefined;
+  const given = v && handedIn.get(v);
+  if (given && depth < 3) return isAxiosLike(unwrap(given), instance, sourceCode, depth + 1);
   return originOf(sourceCode, target)?.module === 'axios';
 }
 
@@ -338,7 +393,21 @@ function findReplay(fn: Fn, handler: Fn, instance: Node | undefined, vars: Handl
     if (found) return false;
     if (n.type !== T.CallExpression) return undefined;
     const argIndex = n.arguments.findIndex((a) => a.type !== T.SpreadElement && isConfig(a, vars));
-    if (argIndex < 0) return undefined;
+    // The error handed to a same-file helper that re-sends its config (`replay(client, error)`).
+    const errIndex = argIndex < 0 ? n.arguments.findIndex((a) => { const x = unwrap(a); return x.type === T.Identifier && isRefTo(x, vars.error); }) : -1;
+    if (argIndex < 0 && errIndex < 0) return undefined;
+    if (argIndex < 0) {
+      const helper = depth < 2 ? sameFileFunction(n.callee, { sourceCode }) : undefined;
+      const p = helper?.params[errIndex];
+      const pid = p?.type === T.AssignmentPattern ? p.left : p;
+      if (!helper || helper === fn || helper === handler || contains(helper, n) || pid?.type !== T.Identifier) return undefined;
+      const v = variableOf(sourceCode, pid);
+      if (v) vars.error.add(v);
+      handOn(helper, n, sourceCode);
+      const inner = findReplay(helper, handler, instance, vars, registered, ctx, depth + 1, [...helpers, helper]);
+      if (inner) found = { ...inner, entry: depth === 0 ? n : inner.entry };
+      return found ? false : undefined;
+    }
     const c = unwrap(n.callee);
     const target = c.type === T.MemberExpression && REQUEST_METHODS.has(propertyName(c) ?? '') ? unwrap(c.object) : c;
     const entry = depth === 0 ? n : undefined;
@@ -354,6 +423,7 @@ function findReplay(fn: Fn, handler: Fn, instance: Node | undefined, vars: Handl
       if (pid?.type === T.Identifier) {
         const v = variableOf(sourceCode, pid);
         if (v) vars.config.add(v);
+        handOn(helper, n, sourceCode);
         const inner = findReplay(helper, handler, instance, vars, registered, ctx, depth + 1, [...helpers, helper]);
         if (inner) {
           found = { ...inner, entry: entry ?? inner.entry };
@@ -855,6 +925,9 @@ function invariant(expr: Node, vars: HandlerVars, regions: Node[], sourceCode: T
         const v = variableOf(sourceCode, n);
         const b = v && bindingOf(v);
         if (b && b.kind === 'init' && b.stable && b.node && !regions.some((r) => contains(r, b.node!))) ok &&= invariant(b.node, vars, regions, sourceCode, depth + 1);
+        // A parameter of a function around the handler (a handler factory's `pauseMs`) that nothing
+        // writes: the same value for every replay.
+        else if (v && v.defs.length === 1 && v.defs[0]!.type === 'Parameter' && !regions.some((r) => contains(r, v.defs[0]!.name as Node)) && v.references.every((r) => !r.isWrite())) return false;
         else ok = false;
         return false;
       }

@@ -62,9 +62,9 @@ export const ATTEMPT_NAME_RE = /^(?!_*(max|min|limit|total))(?:_*(n|retry|retrie
 /**
  * Header and property names that carry a server-chosen delay (Retry-After and rate-limit resets),
  * in any unit spelling: `retryAfterMs`, the non-standard `retry-after-ms` header some APIs send,
- * `x-ratelimit-reset-ms`.
+ * `x-ratelimit-reset-ms`, and the `X-`-prefixed `x-retry-after`.
  */
-export const RETRY_AFTER_RE = /^(retry[-_]?after([-_]?(ms|millis|seconds|secs?|s))?|x-ratelimit-reset(-after)?([-_]?ms)?|ratelimit-reset|x-rate-limit-reset)$/i;
+export const RETRY_AFTER_RE = /^((x[-_])?retry[-_]?after([-_]?(ms|millis|seconds|secs?|s))?|x-ratelimit-reset(-after)?([-_]?ms)?|ratelimit-reset|x-rate-limit-reset)$/i;
 
 /** Names of helpers that return a random number (`random`, `randomBetween`, `jitter`). */
 export const RANDOM_CALL_RE = /random|jitter/i;

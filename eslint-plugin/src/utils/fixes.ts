@@ -135,10 +135,13 @@ export function formatMs(ms: number): string {
  * retry never changes, the expression as written.
  */
 export function describeDelay(
-  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; deterministic?: boolean; expression?: TSESTree.Node; node?: TSESTree.Node; unitAssumed?: TSESTree.Node; defaulted?: TSESTree.Node; tiered?: boolean; retryAfter?: 'exact' | 'derived' },
+  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; deterministic?: boolean; expression?: TSESTree.Node; node?: TSESTree.Node; unitAssumed?: TSESTree.Node; defaulted?: TSESTree.Node; tiered?: boolean; retryAfter?: 'exact' | 'derived'; fixedFallback?: boolean },
   sourceCode?: TSESLint.SourceCode,
 ): string {
   const known = !d.opaque && Number.isFinite(d.maxMs);
+  // The server's Retry-After beside a constant for when the header is missing: the largest value is
+  // the cap of the server's, not the constant's, so no number is named.
+  if (d.retryAfter === 'exact' && d.fixedFallback) return "the server's Retry-After (or, when the header is missing, the same fixed wait every time)";
   // A helper known only by its name: its unit is not seen, so name the call rather than a number of ms.
   if (d.unitAssumed && sourceCode) {
     const raw = sourceCode.getText(d.unitAssumed).replace(/\s+/g, ' ');
