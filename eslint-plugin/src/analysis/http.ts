@@ -264,6 +264,16 @@ function requestByShape(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpr
   // A package's object whose API is not an HTTP client's (`express().post(path, handler)`); a project
   // module (relative, or through a path alias) may well export a client instance.
   if (origin && !/^(\.|@\/|~\/|#)/.test(origin.module)) return undefined;
+  if (call.arguments.length === 0) return undefined;
+  // `wrapRequest(client.post, url, body)`, `send(api.patch.bind(api), url, body)`: a client's method
+  // handed, uncalled, to a wrapper that calls it with the arguments after it.
+  let handed = unwrap(call.arguments[0]!);
+  if (handed.type === T.CallExpression && handed.callee.type === T.MemberExpression && propertyName(handed.callee) === 'bind') handed = unwrap(handed.callee.object);
+  const handedVerb = handed.type === T.MemberExpression ? propertyName(handed)?.toUpperCase() : undefined;
+  if (handedVerb && call.arguments.length >= 2 && settings.nonIdempotentMethods.includes(handedVerb) && METHOD_NAMES.has(handedVerb.toLowerCase())) {
+    const h = withKey(sourceCode, { node: call, client: 'request', method: handedVerb, methodNode: handed, throwsOnHttpError: false, keyValue: undefined, keyUnknown: false }, call.arguments[3], settings);
+    return h.keyValue || h.keyUnknown ? h : { ...h, keyValue: keyInBody(sourceCode, call.arguments[2], settings) };
+  }
   if (sameFileFunction(call.callee, { sourceCode })) return undefined;
   const callee = unwrap(call.callee);
   if (call.arguments.length === 0 || call.arguments.some((a) => a.type === T.SpreadElement || isFunctionLike(sourceCode, a))) return undefined;

@@ -882,6 +882,16 @@ function injectedType(ctx: LibraryContext, init: Node | null | undefined): strin
 /** The Angular HTTP type (`HttpHandler`, `HttpClient`) an identifier or `this.x` is annotated with, through its parameter or parameter property, or injected into (`http = inject(HttpClient)`). */
 function angularTypeOf(ctx: LibraryContext, obj: Node): string | undefined {
   let id: TSESTree.Identifier | undefined;
+  // `super.get(…)` in `class ManifestHttp extends HttpClient`: the inherited client.
+  if (obj.type === T.Super) {
+    let cls: Node | undefined = obj.parent;
+    while (cls && cls.type !== T.ClassDeclaration && cls.type !== T.ClassExpression) cls = cls.parent;
+    const base = cls && (cls.type === T.ClassDeclaration || cls.type === T.ClassExpression) ? cls.superClass : undefined;
+    if (!base || base.type !== T.Identifier) return undefined;
+    const origin = ctx.originOf(base);
+    const p = origin && origin.module === ANGULAR_HTTP ? normalPath(origin) : undefined;
+    return p && p.length === 1 ? p[0] : undefined;
+  }
   if (obj.type === T.Identifier) {
     const v = variableOf(ctx.sourceCode, obj);
     const def = v?.defs[0];
