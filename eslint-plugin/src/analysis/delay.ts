@@ -523,7 +523,13 @@ function evalBinding(variable: Variable, env: Env): Value {
     if (b.kind === 'import') return INVARIANT();
     if (b.kind === 'param-default') {
       const v = evaluate(b.node, env);
-      if (!b.stable) return evalGrowingVariable(variable, b.node!, v, env);
+      if (!b.stable) {
+        // Written in the function (`time = 100` once a connection opens) and handed on grown by the
+        // call that starts the next attempt (`open(url, time * 1.2)`): both sets of values.
+        const written = evalGrowingVariable(variable, b.node!, v, env);
+        const passed = valuesPassedOn(variable, v, env);
+        return passed ? join(written, passed) : written;
+      }
       const keeps = paramKeepsValue(variable, env);
       const passed = keeps ? undefined : valuesPassedOn(variable, v, env);
       if (passed) return passed;
@@ -877,10 +883,10 @@ function refersTo(node: Node, variable: Variable, sourceCode: TSESLint.SourceCod
   return found;
 }
 
-/** The cap a `Math.min(…, C)` at the top of an expression applies, if any. */
+/** The cap a `Math.min(…, C)` at the top of an expression applies, if any (`Math.min(x)` alone is `x`: no cap). */
 function capOf(node: Node, env: Env): number | undefined {
   const n = unwrap(node);
-  if (n.type === T.CallExpression && isMathCall(n, 'min')) {
+  if (n.type === T.CallExpression && isMathCall(n, 'min') && n.arguments.length >= 2) {
     const caps = n.arguments.map((a) => evaluate(a, env)).filter((v) => !v.attempt && !v.opaque && Number.isFinite(v.hi));
     if (caps.length > 0) return Math.min(...caps.map((c) => c.hi));
   }
@@ -890,7 +896,7 @@ function capOf(node: Node, env: Env): number | undefined {
 /** Whether an update is `Math.min(…)` with a bound that is not the variable itself, an attempt counter or a server delay. */
 function capsWithUnknown(node: Node, variable: Variable, env: Env): boolean {
   const n = unwrap(node);
-  if (n.type !== T.CallExpression || !isMathCall(n, 'min')) return false;
+  if (n.type !== T.CallExpression || !isMathCall(n, 'min') || n.arguments.length < 2) return false;
   return n.arguments.some((a) => {
     if (a.type === T.SpreadElement || refersTo(a, variable, env.sourceCode)) return false;
     const v = evaluate(a, env);

@@ -2152,7 +2152,14 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     const literal = given !== undefined;
     const byDefault = p.defaultValue !== undefined ? constantValue(ctx.sourceCode, p.defaultValue) : undefined;
     const sameAsDefault = given !== undefined && byDefault !== undefined && byDefault.value === given.value;
-    if (literal && !sameAsDefault && allTests.some((t) => refersTo(t, p.variable, ctx))) {
+    // The test must be able to stop the re-run: in `fn` itself or in the callback that holds the
+    // call, not in another callback (`ws.onopen = () => { if (isReconnect) notify() }` beside
+    // `ws.onclose = () => open(url, true)` switches nothing off).
+    const onTheWay = (t: Node): boolean => {
+      const host = enclosingFunction(t);
+      return host === fn || (!!host && contains(host, call));
+    };
+    if (literal && !sameAsDefault && allTests.some((t) => onTheWay(t) && refersTo(t, p.variable, ctx))) {
       bounded = true;
       once = true;
       maxAttempts = 2;
