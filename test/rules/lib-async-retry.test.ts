@@ -16,22 +16,22 @@ ruleTester.run('require-max-delay', requireMaxDelay, {
     {
       name: "defaults: ten randomised retries",
       code: "import retry from 'async-retry';\nretry(async () => 1);",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 1, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`)" }, output: "import retry from 'async-retry';\nretry(async () => 1, { maxTimeout: 30000 });" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 1, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`), under the 60000 ms limit" }, output: "import retry from 'async-retry';\nretry(async () => 1, { maxTimeout: 30000 });" }] }],
     },
     {
       name: "aliased import",
       code: "import backoffRetry from 'async-retry';\nbackoffRetry(async () => 1, { retries: 8 });",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 31, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`)" }, output: "import backoffRetry from 'async-retry';\nbackoffRetry(async () => 1, { retries: 8, maxTimeout: 30000 });" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 31, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`), under the 60000 ms limit" }, output: "import backoffRetry from 'async-retry';\nbackoffRetry(async () => 1, { retries: 8, maxTimeout: 30000 });" }] }],
     },
     {
       name: "CommonJS require",
       code: "const retry = require('async-retry');\nretry(async () => 1, { factor: 3, retries: 6 });",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 24, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`)" }, output: "const retry = require('async-retry');\nretry(async () => 1, { factor: 3, retries: 6, maxTimeout: 30000 });" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 24, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`), under the 60000 ms limit" }, output: "const retry = require('async-retry');\nretry(async () => 1, { factor: 3, retries: 6, maxTimeout: 30000 });" }] }],
     },
     {
       name: "options through a const",
       code: "import retry from 'async-retry';\nconst opts = { retries: 12, minTimeout: 500 };\nretry(async () => 1, opts);",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 16, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`)" }, output: "import retry from 'async-retry';\nconst opts = { retries: 12, minTimeout: 500, maxTimeout: 30000 };\nretry(async () => 1, opts);" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 16, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`), under the 60000 ms limit" }, output: "import retry from 'async-retry';\nconst opts = { retries: 12, minTimeout: 500, maxTimeout: 30000 };\nretry(async () => 1, opts);" }] }],
     },
   ],
 });

@@ -46,12 +46,12 @@ ruleTester.run('require-max-delay', requireMaxDelay, {
     {
       name: "CommonJS, defaults with a 500 ms start (shared case lib-exponential-backoff-defaults)",
       code: "const { backOff } = require('exponential-backoff');\nmodule.exports = (run) => backOff(() => run(), { startingDelay: 500 });",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 50, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxDelay: 30000`)" }, output: "const { backOff } = require('exponential-backoff');\nmodule.exports = (run) => backOff(() => run(), { startingDelay: 500, maxDelay: 30000 });" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 50, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxDelay: 30000`), under the 60000 ms limit" }, output: "const { backOff } = require('exponential-backoff');\nmodule.exports = (run) => backOff(() => run(), { startingDelay: 500, maxDelay: 30000 });" }] }],
     },
     {
       name: "CommonJS, large starting delay",
       code: "const { backOff } = require('exponential-backoff');\nbackOff(async () => 1, { startingDelay: 1000, jitter: 'full' });",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 26, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxDelay: 30000`)" }, output: "const { backOff } = require('exponential-backoff');\nbackOff(async () => 1, { startingDelay: 1000, jitter: 'full', maxDelay: 30000 });" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 26, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxDelay: 30000`), under the 60000 ms limit" }, output: "const { backOff } = require('exponential-backoff');\nbackOff(async () => 1, { startingDelay: 1000, jitter: 'full', maxDelay: 30000 });" }] }],
     },
   ],
 });

@@ -80,7 +80,7 @@ ruleTester.run('require-max-delay', requireMaxDelay, {
     {
       name: "uncapped delay function, ten retries",
       code: "import fetchRetry from 'fetch-retry';\nfetchRetry(fetch, { retries: 10, retryDelay: (attempt) => Math.random() * 1000 * 2 ** attempt });",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 34, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Use a jittered exponential delay capped at 30000 ms" }, output: "import fetchRetry from 'fetch-retry';\nfetchRetry(fetch, { retries: 10, retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30000) });" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 34, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Use a jittered exponential delay capped at 30000 ms, under the 60000 ms limit" }, output: "import fetchRetry from 'fetch-retry';\nfetchRetry(fetch, { retries: 10, retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30000) });" }] }],
     },
   ],
 });

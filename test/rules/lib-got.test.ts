@@ -73,7 +73,7 @@ ruleTester.run('require-max-delay', requireMaxDelay, {
     {
       name: "many retries",
       code: "import got from 'got';\ngot('https://a.test', { retry: { limit: 10 } });",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 25, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`backoffLimit: 29900` plus up to 100 ms of noise)" }, output: "import got from 'got';\ngot('https://a.test', { retry: { limit: 10, backoffLimit: 29900 } });" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 25, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`backoffLimit: 29900` plus up to 100 ms of noise), under the 60000 ms limit" }, output: "import got from 'got';\ngot('https://a.test', { retry: { limit: 10, backoffLimit: 29900 } });" }] }],
     },
   ],
 });

@@ -64,12 +64,18 @@ ruleTester.run('require-max-delay', requireMaxDelay, {
     {
       name: "default ten retries reach 512 s",
       code: "import pRetry from 'p-retry';\npRetry(async () => 1, { randomize: true });",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 25, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`)" }, output: "import pRetry from 'p-retry';\npRetry(async () => 1, { randomize: true, maxTimeout: 30000 });" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 25, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`), under the 60000 ms limit" }, output: "import pRetry from 'p-retry';\npRetry(async () => 1, { randomize: true, maxTimeout: 30000 });" }] }],
+    },
+    {
+      name: "a limit below the libraries' 30000 ms cap: no cap edit that would still break it",
+      code: "import pRetry from 'p-retry';\npRetry(async () => 1, { randomize: true });",
+      options: [{ maxDelayMs: 20000 }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 25, suggestions: [] }],
     },
     {
       name: "cap above the limit",
       code: "import pRetry from 'p-retry';\npRetry(async () => 1, { retries: 20, randomize: true, maxTimeout: 600_000 });",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 55, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`)" }, output: "import pRetry from 'p-retry';\npRetry(async () => 1, { retries: 20, randomize: true, maxTimeout: 30000 });" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 55, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Cap each wait at 30000 ms (`maxTimeout: 30000`), under the 60000 ms limit" }, output: "import pRetry from 'p-retry';\npRetry(async () => 1, { retries: 20, randomize: true, maxTimeout: 30000 });" }] }],
     },
   ],
 });

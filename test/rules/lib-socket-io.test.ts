@@ -67,7 +67,7 @@ ruleTester.run('require-max-delay', requireMaxDelay, {
   invalid: [
     {
       code: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelayMax: 600000 });",
-      errors: [{ messageId: 'delayTooLong', line: 2, column: 24, suggestions: [{ messageId: 'applyLibraryFix', data: { description: 'Cap the delay at 30000 ms (`reconnectionDelayMax: 30000`)' }, output: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelayMax: 30000 });" }] }],
+      errors: [{ messageId: 'delayTooLong', line: 2, column: 24, suggestions: [{ messageId: 'applyLibraryFix', data: { description: 'Cap the delay at 30000 ms (`reconnectionDelayMax: 30000`), under the 60000 ms limit' }, output: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelayMax: 30000 });" }] }],
     },
   ],
 });

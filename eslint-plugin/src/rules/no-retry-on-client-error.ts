@@ -14,13 +14,13 @@ export default createRule<Options, MessageIds>({
     docs: { description: 'Disallow retrying 4xx client errors and unclassified failures of HTTP calls', recommended: true },
     messages: {
       retriesNonOk:
-        'This retry runs again on any non-OK status, 4xx included. A 400, 401, 403, 404 or 422 fails the same way every time (RFC 9110 §15.5): retrying only adds load and delay. Retry 408, 429 and 5xx; fail fast on other 4xx.',
+        'This retry runs again on any non-OK status, 4xx included. A client error (4xx other than 408 and 429) fails the same way every time (RFC 9110 §15.5): retrying only adds load and delay. Retry 408, 429 and 5xx; fail fast on other 4xx.',
       catchAll:
-        'This catch retries every error, 4xx included: a 400 or 404 is retried like an outage. The HTTP client throws on 4xx responses; check the error (network error, 408, 429, 5xx) and rethrow the rest.',
+        'This catch retries every error, 4xx included: a client error is retried like an outage. The HTTP client throws on 4xx responses; check the error (network error, 408, 429, 5xx) and rethrow the rest.',
       libraryCatchAll:
-        'This retry runs again on every error, 4xx included: a 400 or 404 is retried like an outage. The HTTP client throws on 4xx responses; give the retry a condition that lets only network errors, 408, 429 and 5xx through.',
+        'This retry runs again on every error, 4xx included: a client error is retried like an outage. The HTTP client throws on 4xx responses; give the retry a condition that lets only network errors, 408, 429 and 5xx through.',
       handlerCatchAll:
-        'This error interceptor replays every failed request, 4xx included: a 400 or 404 is replayed like an outage. The HTTP client rejects on 4xx responses; check the error (network error, 408, 429, 5xx) and reject the rest.',
+        'This error interceptor replays every failed request, 4xx included: a client error is replayed like an outage. The HTTP client rejects on 4xx responses; check the error (network error, 408, 429, 5xx) and reject the rest.',
       retriesEverything:
         'This retry condition accepts every failure, 4xx client errors included, which cannot succeed on retry (RFC 9110 §15.5). Retry only network errors, 408, 429 and 5xx.',
       retriesClientStatus:

@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { getRetrySites, type DelayFacts } from '../analysis';
 import { createRule } from '../utils/create-rule';
 import { argumentText, formatMs, libraryFix, localDelayOf, replaceExpression } from '../utils/fixes';
+import { SUGGESTED_CAP_MS } from '../analysis/libraries/retry-options';
 
 type Options = [{ maxDelayMs?: number }];
 type MessageIds = 'uncappedDelay' | 'uncappedStoredDelay' | 'uncappedRetryAfter' | 'uncappedRetryAfterWithGrowth' | 'delayTooLong' | 'timerOverflow' | 'capDelay' | 'applyLibraryFix';
@@ -66,8 +67,12 @@ export default createRule<Options, MessageIds>({
                 fix: (fixer) => replaceExpression(fixer, arg, `Math.min(${argumentText(context.sourceCode, arg)}, ${maxDelayMs})`),
               });
             }
-            for (const s of site.suggestions?.['require-max-delay'] ?? []) {
-              suggest.push({ messageId: 'applyLibraryFix', data: { description: s.description }, fix: libraryFix(s) });
+            // The libraries' cap edits write SUGGESTED_CAP_MS: offered only under this rule's limit,
+            // and said to be (a message about 60000 ms beside an edit writing 30000 ms reads as a mismatch).
+            if (SUGGESTED_CAP_MS <= maxDelayMs) {
+              for (const s of site.suggestions?.['require-max-delay'] ?? []) {
+                suggest.push({ messageId: 'applyLibraryFix', data: { description: `${s.description}, under the ${maxDelayMs} ms limit` }, fix: libraryFix(s) });
+              }
             }
             context.report({
               node: d.node,
