@@ -559,6 +559,7 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
   const runOptions: ESLintNamespace.Options =
     skipPatterns.length === 0 ? chosen.options : { ...chosen.options, ignorePatterns: [...(chosen.options.ignorePatterns ?? []), ...skipPatterns] };
   const { eslint, dispose } = await createEngine(Engine, runOptions, version, options.quiet);
+  let uncoveredNotice: string | undefined;
   let results: ESLintNamespace.LintResult[] = [];
   try {
     if (patterns.length > 0) {
@@ -582,7 +583,8 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
       if (uncovered.length > 0) {
         const shown = path.relative(io.cwd, uncovered[0]!) || uncovered[0]!;
         const count = uncovered.length >= UNCOVERED_SHOWN ? `${String(UNCOVERED_SHOWN)} or more TypeScript files` : `${String(uncovered.length)} TypeScript file${uncovered.length === 1 ? '' : 's'}`;
-        io.stderr(`retry-lint: ${count} (${shown}${uncovered.length > 1 ? ', …' : ''}) not linted: the project's ESLint config has no configuration for ${uncovered.length === 1 ? 'it' : 'them'}. Add the plugin's config with files covering **/*.ts (see the README), or run retry-lint --no-config.\n`);
+        // Printed after the report (below), where it is read with the findings, not scrolled past.
+        uncoveredNotice = `retry-lint: ${count} (${shown}${uncovered.length > 1 ? ', …' : ''}) not linted: the project's ESLint config has no configuration for ${uncovered.length === 1 ? 'it' : 'them'}. Add the plugin's config with files covering **/*.ts and typescript-eslint's parser (see the README), or run retry-lint --no-config.\n`;
       }
     }
   } finally {
@@ -625,6 +627,7 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
     else if (withFindings === 0) io.stderr(`retry-lint: no findings in ${files} (${describeSource(chosen.source)}).${written}\n`);
     else io.stderr(`retry-lint: findings in ${String(withFindings)} of ${files} linted (${describeSource(chosen.source)}).${written}\n`);
   }
+  if (uncoveredNotice) io.stderr(uncoveredNotice);
   if (tooManyWarnings) {
     io.stderr(`retry-lint found too many warnings (maximum: ${String(options.maxWarnings)}).\n`);
   }

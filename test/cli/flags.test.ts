@@ -138,6 +138,9 @@ describe('retry-lint options', function () {
     const r = run([], dir);
     assert.match(r.stderr, /^retry-lint: 1 TypeScript file \(src[\\/]api\.ts\) not linted: the project's ESLint config has no configuration for it\./m);
     assert.doesNotMatch(r.stderr, /generated/);
+    // It names the parser too, and comes after the run's summary line, where it is read with the findings.
+    assert.match(r.stderr, /typescript-eslint's parser/);
+    assert.ok(r.stderr.indexOf('not linted') > r.stderr.indexOf('retry-lint: no findings'), r.stderr);
     const covered = project(
       {
         'package.json': JSON.stringify({ name: 'covered', private: true, type: 'module' }),
