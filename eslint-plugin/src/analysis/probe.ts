@@ -289,6 +289,8 @@ function returned(arg: Node, j: Judgement): void {
     if (v && decl && !contains(j.root, decl) && !j.results.has(v) && !j.resources.has(v) && v.references.every((r) => r.init || !r.isWrite())) return;
   }
   if (a.type === T.CallExpression && isSelfCall(a, j)) return;
+  // `return res.ok`, `return res.status === 200`: whether the dependency answered, nothing it made.
+  if (answeredOnly(a, j)) return;
   if (a.type === T.NewExpression && unwrap(a.callee).type === T.Identifier && (unwrap(a.callee) as TSESTree.Identifier).name === 'Promise') {
     promiseExecutor(a, j);
     return;
@@ -300,6 +302,32 @@ function returned(arg: Node, j: Judgement): void {
     return;
   }
   j.bad = true;
+}
+
+/**
+ * An expression made only of a read's status (`res.ok`, `res.status`, `res.statusCode` of a variable
+ * holding what the look's read answered), literals, comparisons and `!`/`&&`/`||`: a yes or no on
+ * whether the dependency answered well.
+ */
+function answeredOnly(a: Node, j: Judgement): boolean {
+  let status = 0;
+  let other = false;
+  walk(a, j.ctx.sourceCode.visitorKeys, (n) => {
+    if (other) return false;
+    if (n.type === T.BinaryExpression || n.type === T.LogicalExpression || n.type === T.Literal) return undefined;
+    if (n.type === T.UnaryExpression && n.operator === '!') return undefined;
+    if (n.type === T.MemberExpression && !n.computed && STATUS_PROP_RE.test(propertyName(n) ?? '')) {
+      const o = unwrap(n.object);
+      const v = o.type === T.Identifier ? variableOf(j.ctx.sourceCode, o) : undefined;
+      if (v && j.results.has(v)) {
+        status++;
+        return false;
+      }
+    }
+    other = true;
+    return false;
+  });
+  return !other && status > 0;
 }
 
 /** `new Promise((resolve, reject) => { …one look… })`: the executor is the look. */
