@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
-import { callReportsSuccess, isSuccessFlag as helperSuccessFlag, sameFileFunction } from './delay';
+import { callReportsSuccess, isSuccessFlag as helperSuccessFlag, returnedExpressions, sameFileFunction } from './delay';
 import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, isExport, originOf, variableOf, isReferenceTo } from './scope';
 import type { Node } from './types';
@@ -370,13 +370,44 @@ function makesFailurePair(call: TSESTree.CallExpression, sourceCode: TSESLint.So
 
 /** A success flag: named like one and holding what an attempt (a call) returned. */
 function isSuccessFlag(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
-  if (!SUCCESS_FLAG.test(id.name)) return false;
   const v = variableOf(sourceCode, id);
   if (!v) return false;
+  // Whatever its name: every value written to it is what a same-file function returns, and that is
+  // only whether its request was answered well (`return res.ok`).
+  const writes = v.references.filter((r) => r.isWrite());
+  if (writes.length > 0 && writes.every((r) => {
+    let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
+    if (w?.type === T.AwaitExpression) w = unwrap(w.argument);
+    const fn = w?.type === T.CallExpression ? sameFileFunction(w.callee, { sourceCode }) : undefined;
+    return !!fn && returnsAnswerStatus(fn, sourceCode);
+  })) return true;
+  if (!SUCCESS_FLAG.test(id.name)) return false;
   return v.references.some((r) => {
     let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
     if (w?.type === T.AwaitExpression) w = unwrap(w.argument);
     return w?.type === T.CallExpression;
+  });
+}
+
+/** Whether every value a function returns is an answer's status only (`res.ok`, `res.status === 200`, `!r.ok`). */
+function returnsAnswerStatus(fn: NonNullable<ReturnType<typeof sameFileFunction>>, sourceCode: TSESLint.SourceCode): boolean {
+  const returned = returnedExpressions(fn, sourceCode);
+  if (returned.length === 0) return false;
+  return returned.every((r) => {
+    if (!r) return false;
+    let status = 0;
+    let other = false;
+    walk(unwrap(r), sourceCode.visitorKeys, (n) => {
+      if (other) return false;
+      if (n.type === T.BinaryExpression || n.type === T.LogicalExpression || n.type === T.Literal || (n.type === T.UnaryExpression && n.operator === '!')) return undefined;
+      if (n.type === T.MemberExpression && !n.computed && /^(ok|status|statusCode)$/.test(propertyName(n) ?? '') && unwrap(n.object).type === T.Identifier) {
+        status++;
+        return false;
+      }
+      other = true;
+      return false;
+    });
+    return !other && status > 0;
   });
 }
 
