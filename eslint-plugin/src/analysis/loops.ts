@@ -2445,13 +2445,48 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op
     if (offset === undefined) return undefined;
     const v = evaluate(other, makeEnv(ctx.sourceCode));
     if (v.opaque || v.attempt || v.lo !== v.hi) {
-      result = v.opaque && !v.attempt && readsOnlyImports(other, ctx) ? 'unseen' : 'unknown';
+      const given = limitFromCallers(other, ctx);
+      result = given !== undefined ? { limit: given, op, offset } : v.opaque && !v.attempt && readsOnlyImports(other, ctx) ? 'unseen' : 'unknown';
       return false;
     }
     result = { limit: v.lo, op, offset };
     return false;
   });
   return result;
+}
+
+/**
+ * A limit held in a parameter (`i < tries`) of a function that only this file calls, every call
+ * handing a number there (`getJson('/a', 3)`): the largest of them (PRODUCT: a bound the code shows
+ * is known). Undefined when the function is exported, handed elsewhere, the parameter is written or
+ * has a default (judged as such), or a call passes anything else.
+ */
+function limitFromCallers(other: Node, ctx: Ctx): number | undefined {
+  const u = unwrap(other);
+  if (u.type !== T.Identifier) return undefined;
+  const v = variableOf(ctx.sourceCode, u);
+  const def = v?.defs[0];
+  if (!v || def?.type !== 'Parameter' || v.references.some((r) => r.isWrite())) return undefined;
+  const fn = def.node as Node;
+  if (!isFunction(fn)) return undefined;
+  const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+  if (index < 0) return undefined;
+  const holder = fn.type === T.FunctionDeclaration ? fn.id : fn.parent?.type === T.VariableDeclarator && fn.parent.id.type === T.Identifier ? fn.parent.id : undefined;
+  const own = holder ? variableOf(ctx.sourceCode, holder) : undefined;
+  if (!own || own.references.length === 0) return undefined;
+  // Exported (`export function`, `export const`, `export { f }`, `module.exports = f`): callers out of sight.
+  const decl = fn.type === T.FunctionDeclaration ? fn : fn.parent?.parent;
+  if (decl?.parent?.type === T.ExportNamedDeclaration || decl?.parent?.type === T.ExportDefaultDeclaration) return undefined;
+  let largest = -Infinity;
+  for (const r of own.references) {
+    const call = r.identifier.parent;
+    if (call?.type !== T.CallExpression || call.callee !== r.identifier) return undefined;
+    const arg = call.arguments[index];
+    const n = arg && arg.type !== T.SpreadElement ? constantNumber(ctx.sourceCode, arg) : undefined;
+    if (n === undefined || !Number.isFinite(n)) return undefined;
+    largest = Math.max(largest, n);
+  }
+  return largest;
 }
 
 
