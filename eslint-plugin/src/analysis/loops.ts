@@ -2473,12 +2473,13 @@ function limitFromCallers(other: Node, ctx: Ctx): number | undefined {
   if (index < 0) return undefined;
   const holder = fn.type === T.FunctionDeclaration ? fn.id : fn.parent?.type === T.VariableDeclarator && fn.parent.id.type === T.Identifier ? fn.parent.id : undefined;
   const own = holder ? variableOf(ctx.sourceCode, holder) : undefined;
-  if (!own || own.references.length === 0) return undefined;
+  if (!own || !own.references.some((r) => !r.init)) return undefined;
   // Exported (`export function`, `export const`, `export { f }`, `module.exports = f`): callers out of sight.
   const decl = fn.type === T.FunctionDeclaration ? fn : fn.parent?.parent;
   if (decl?.parent?.type === T.ExportNamedDeclaration || decl?.parent?.type === T.ExportDefaultDeclaration) return undefined;
   let largest = -Infinity;
   for (const r of own.references) {
+    if (r.init) continue; // `const getJson = async (…) => …`: the declaration itself
     const call = r.identifier.parent;
     if (call?.type !== T.CallExpression || call.callee !== r.identifier) return undefined;
     const arg = call.arguments[index];
