@@ -7,6 +7,7 @@ import { bindingOf, isExport, originOf, variableOf, isReferenceTo } from './scop
 import type { Node } from './types';
 import { FAILURE_EVENTS, PREDICATE_RE, REFUSAL_WAIT_RE } from './vocabulary';
 import { holdsError } from './error-values';
+import { isAnswerStatus } from './probe';
 
 /**
  * One notion of the failure path, shared by loops, recursion and promise chains.
@@ -389,26 +390,10 @@ function isSuccessFlag(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode)
   });
 }
 
-/** Whether every value a function returns is an answer's status only (`res.ok`, `res.status === 200`, `!r.ok`). */
+/** Whether every value a function returns is an answer's status only ({@link isAnswerStatus}: `return res.ok`). */
 function returnsAnswerStatus(fn: NonNullable<ReturnType<typeof sameFileFunction>>, sourceCode: TSESLint.SourceCode): boolean {
   const returned = returnedExpressions(fn, sourceCode);
-  if (returned.length === 0) return false;
-  return returned.every((r) => {
-    if (!r) return false;
-    let status = 0;
-    let other = false;
-    walk(unwrap(r), sourceCode.visitorKeys, (n) => {
-      if (other) return false;
-      if (n.type === T.BinaryExpression || n.type === T.LogicalExpression || n.type === T.Literal || (n.type === T.UnaryExpression && n.operator === '!')) return undefined;
-      if (n.type === T.MemberExpression && !n.computed && /^(ok|status|statusCode)$/.test(propertyName(n) ?? '') && unwrap(n.object).type === T.Identifier) {
-        status++;
-        return false;
-      }
-      other = true;
-      return false;
-    });
-    return !other && status > 0;
-  });
+  return returned.length > 0 && returned.every((r) => !!r && isAnswerStatus(r, sourceCode, (o) => o.type === T.Identifier));
 }
 
 function isOptionalChain(n: Node): boolean {

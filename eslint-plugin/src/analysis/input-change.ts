@@ -29,6 +29,7 @@ import type { Ctx } from './operation';
 import { fileMemo } from './memo';
 import { variableOf } from './scope';
 import { sameFileFunction } from './delay';
+import { sameFileCallers } from './http';
 import type { Node } from './types';
 import { BOOKKEEPING_NAME_RE } from './vocabulary';
 import { asWait, isGlobalTimer } from './waits';
@@ -438,13 +439,8 @@ function handedInReads(callee: TSESTree.Identifier, fn: Node, ctx: Pick<Ctx, 'so
   const v = variableOf(ctx.sourceCode, callee);
   const index = fn.params.findIndex((p) => (p.type === T.AssignmentPattern ? p.left : p) === v?.defs[0]?.name);
   if (index < 0) return false;
-  const holder = fn.type === T.FunctionDeclaration ? fn : fn.parent?.type === T.VariableDeclarator ? fn.parent : undefined;
-  const own = holder ? ctx.sourceCode.getDeclaredVariables(holder).find((x) => x.defs.some((d) => d.node === holder)) : undefined;
-  if (!own) return false;
   const args: Node[] = [];
-  for (const r of own.references) {
-    const call = r.identifier.parent;
-    if (call?.type !== T.CallExpression || call.callee !== r.identifier) continue;
+  for (const call of sameFileCallers(ctx.sourceCode, fn)) {
     if (contains(fn, call)) continue;
     const a = call.arguments[index];
     if (!a) return false;

@@ -4,7 +4,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
-import { sameFileFunction } from './delay';
+import { returnedExpressions, sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency } from './http';
 import { alwaysExits, analyzeOperation, statusesTested, walkRegion, type Ctx } from './operation';
 import { isClientErrorStatus } from './statuses';
@@ -128,7 +128,7 @@ function handlerFunction(arg: Node, ctx: Ctx, depth: number): Fn | undefined {
   // handed stands for its parameters inside (`client(error.config)` with `client` = `api`).
   if (u.type === T.CallExpression && depth < 3) {
     const factory = sameFileFunction(u.callee, ctx);
-    const made = factory ? returnedFunction(factory) : undefined;
+    const made = factory ? returnedFunction(factory, ctx.sourceCode) : undefined;
     if (factory && made) {
       handOn(factory, u, ctx.sourceCode);
       return handlerFunction(made, ctx, depth + 1);
@@ -177,14 +177,10 @@ function handOn(fn: Fn, call: TSESTree.CallExpression, sourceCode: TSESLint.Sour
   });
 }
 
-/** The function a factory returns: its only returned value, or an arrow's body, when that is a function. */
-function returnedFunction(factory: Fn): Fn | undefined {
-  let body: Node | undefined | null = factory.body;
-  if (body?.type === T.BlockStatement) {
-    const returns = body.body.filter((st): st is TSESTree.ReturnStatement => st.type === T.ReturnStatement);
-    body = returns.length === 1 ? returns[0]!.argument : undefined;
-  }
-  const u = body ? unwrap(body) : undefined;
+/** The function a factory returns: its only returned value, when that is a function. */
+function returnedFunction(factory: Fn, sourceCode: TSESLint.SourceCode): Fn | undefined {
+  const returned = returnedExpressions(factory, sourceCode);
+  const u = returned.length === 1 && returned[0] ? unwrap(returned[0]) : undefined;
   return u && isFunction(u) ? u : undefined;
 }
 

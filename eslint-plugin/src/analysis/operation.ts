@@ -575,11 +575,6 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
   return strong || classifiesTests(errTests, sourceCode);
 }
 
-/**
- * A conditional expression that only chooses a value to show: both branches are plain values
- * (literals, names, member reads, templates of them, `String(x)`), and the chosen value goes into
- * a thrown error, a message or a call argument, never into a variable, a return or an await.
- */
 /** Whether a statement only reports: reporting calls ({@link isReportingCall}), in blocks or not. */
 function onlyReports(st: Node): boolean {
   if (st.type === T.BlockStatement) return st.body.every(onlyReports);
@@ -588,6 +583,11 @@ function onlyReports(st: Node): boolean {
   return isReportingCall(e.type === T.AwaitExpression ? unwrap(e.argument) : e);
 }
 
+/**
+ * A conditional expression that only chooses a value to show: both branches are plain values
+ * (literals, names, member reads, templates of them, `String(x)`), and the chosen value goes into
+ * a thrown error, a message or a call argument, never into a variable, a return or an await.
+ */
 function picksValueOnly(c: TSESTree.ConditionalExpression): boolean {
   const plain = (e: Node): boolean => {
     const u = unwrap(e);

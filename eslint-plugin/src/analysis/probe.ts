@@ -305,29 +305,33 @@ function returned(arg: Node, j: Judgement): void {
 }
 
 /**
- * An expression made only of a read's status (`res.ok`, `res.status`, `res.statusCode` of a variable
- * holding what the look's read answered), literals, comparisons and `!`/`&&`/`||`: a yes or no on
- * whether the dependency answered well.
+ * Whether an expression is only a yes or no on whether a request was answered well: reads of an
+ * answer's status (`res.ok`, `res.status`, `res.statusCode` of an object `isAnswer` accepts),
+ * literals, comparisons and `!`/`&&`/`||` (`res.ok`, `res.status === 200`, `!r.ok`).
  */
-function answeredOnly(a: Node, j: Judgement): boolean {
+export function isAnswerStatus(expr: Node, sourceCode: TSESLint.SourceCode, isAnswer: (object: Node) => boolean): boolean {
   let status = 0;
   let other = false;
-  walk(a, j.ctx.sourceCode.visitorKeys, (n) => {
+  walk(unwrap(expr), sourceCode.visitorKeys, (n) => {
     if (other) return false;
     if (n.type === T.BinaryExpression || n.type === T.LogicalExpression || n.type === T.Literal) return undefined;
     if (n.type === T.UnaryExpression && n.operator === '!') return undefined;
-    if (n.type === T.MemberExpression && !n.computed && STATUS_PROP_RE.test(propertyName(n) ?? '')) {
-      const o = unwrap(n.object);
-      const v = o.type === T.Identifier ? variableOf(j.ctx.sourceCode, o) : undefined;
-      if (v && j.results.has(v)) {
-        status++;
-        return false;
-      }
+    if (n.type === T.MemberExpression && !n.computed && STATUS_PROP_RE.test(propertyName(n) ?? '') && isAnswer(unwrap(n.object))) {
+      status++;
+      return false;
     }
     other = true;
     return false;
   });
   return !other && status > 0;
+}
+
+/** `return res.ok` in a look: the status of a variable holding what the look's read answered. */
+function answeredOnly(a: Node, j: Judgement): boolean {
+  return isAnswerStatus(a, j.ctx.sourceCode, (o) => {
+    const v = o.type === T.Identifier ? variableOf(j.ctx.sourceCode, o) : undefined;
+    return !!v && j.results.has(v);
+  });
 }
 
 /** `new Promise((resolve, reject) => { …one look… })`: the executor is the look. */
