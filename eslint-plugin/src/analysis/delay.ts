@@ -119,6 +119,8 @@ export interface Env {
    * option read back from the instance's defaults: `config.retryDelay`), or undefined.
    */
   memberValues?: (n: TSESTree.MemberExpression) => Node[] | undefined;
+  /** A value a member is pinned to while probing an update of the cell it names (see {@link writeCeiling}). */
+  pinnedMember?: (n: TSESTree.MemberExpression) => Value | undefined;
 }
 
 const NUM = (n: number): Value => ({ lo: n, hi: n, random: false, attempt: false, unboundedGrowth: false, opaque: false, retryAfter: undefined, now: false, cap: undefined, capped: false, source: undefined, invariant: true });
@@ -748,8 +750,18 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   let anyRandom = false;
   let writtenInRegion = false;
   let cappedUnknown = false;
+  // A write that grows the value with nothing bounding it; a clamp written apart (`if (d > C) d = C`,
+  // `d = Math.min(d, C)`) bounds every growth.
+  let uncapped = false;
+  let clamp: number | undefined;
   let stepped = false;
   const decl = variable.defs[0]!.name as Node;
+  const isSelf = (x: Node): boolean => {
+    const u = unwrap(x);
+    return u.type === T.Identifier && isReferenceTo(variable, u);
+  };
+  const pin = (v: Value, run: () => Value): Value => withParam(variable, v, env, run);
+  const widen = (c: number | undefined, by: number): number => (c === undefined ? by : Math.max(c, by));
   const writes = [...laterWrites(variable)].sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
   for (const ref of writes) {
     const id = ref.identifier as TSESTree.Identifier;
@@ -782,6 +794,7 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
     }
     if (parent?.type === T.UpdateExpression) {
       grows = true;
+      uncapped = true;
       continue;
     }
     if (parent?.type !== T.AssignmentExpression) return { ...OPAQUE(), source: initNode };
@@ -794,6 +807,10 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
       grows = true;
       if (parent.operator === '*=' && Number.isFinite(k.hi)) factor = Math.max(factor, k.hi);
       if (parent.operator === '+=' && Number.isFinite(k.hi) && Number.isFinite(init.hi) && init.hi > 0) factor = Math.max(factor, 1 + k.hi / init.hi);
+      // `if (d < MAX) d *= 2`: the growth stops under a limit.
+      const ceiling = writeCeiling(parent, isSelf, pin, env);
+      if (ceiling === undefined) uncapped = true;
+      else cap = widen(cap, ceiling);
       continue;
     }
     if (parent.operator === '=') {
@@ -802,22 +819,29 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
       const refsSelf = refersTo(parent.right, variable, env.sourceCode);
       const probe = refsSelf ? probeUpdate(parent.right, variable, env) : undefined;
       if (probe?.random) anyRandom = true;
+      // `d = nextDelay(d)` with a helper from another module: the next value is unknown, not growth.
+      const rhs = unwrap(parent.right);
+      if (probe?.opaque && !probe.random && rhs.type === T.CallExpression && !isMathMember(rhs) && !sameFileFunction(rhs.callee, env)) return { ...OPAQUE(), source: initNode };
       if (probe && !(probe.hi > 1) && !probe.opaque) {
-        // `d = Math.random() * d` (on some path): jitter, not growth.
+        // `d = Math.random() * d` (on some path): jitter, not growth; `d = Math.min(d, MAX)`: a clamp.
+        const ceiling = writeCeiling(parent, isSelf, pin, env);
+        if (ceiling !== undefined) clamp = widen(clamp, ceiling);
         continue;
       }
       if (refsSelf) {
         grows = true;
         if (probe && !probe.opaque && Number.isFinite(probe.hi) && probe.hi > factor && probe.hi <= 16) factor = probe.hi;
-        const capped = capOf(parent.right, env);
-        if (capped !== undefined) cap = cap === undefined ? capped : Math.max(cap, capped);
+        // `Math.min(d * 2, C)`, `d * 2 > C ? C : d * 2`, `grow(d)` with a helper that clamps.
+        const capped = capOf(parent.right, env) ?? writeCeiling(parent, isSelf, pin, env);
+        if (capped !== undefined) cap = widen(cap, capped);
         // `d = Math.min(d, options.ceilingMs)`: a cap of unknown size still caps.
         else if (capsWithUnknown(parent.right, variable, env)) cappedUnknown = true;
+        else uncapped = true;
       } else {
         const v = evaluate(parent.right, env);
         // `if (gap >= 90) gap = 90`: a cap written as a guarded reset to the limit.
-        const clamp = clampedAt(parent, variable, v, env);
-        if (clamp !== undefined) cap = cap === undefined ? clamp : Math.max(cap, clamp);
+        const at = clampedAt(parent, isSelf, v, env);
+        if (at !== undefined) clamp = widen(clamp, at);
         result = join(result, v);
       }
       continue;
@@ -830,10 +854,12 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
   // Values stepped by the attempt take several sizes as it goes: the delay changes with it, up to the largest.
   if (stepped && !grows && !result.opaque && Number.isFinite(result.hi)) return { ...result, attempt: true, unboundedGrowth: false, source: undefined, invariant: false };
   if (!grows) return result;
-  if (cap === undefined && cappedUnknown) return { ...result, hi: Infinity, attempt: true, unboundedGrowth: false, capped: true, source: undefined, invariant: false };
+  const growthCap = uncapped ? undefined : cap;
+  const bound = clamp !== undefined ? Math.min(clamp, growthCap ?? Infinity) : growthCap;
+  if (bound === undefined && cappedUnknown) return { ...result, hi: Infinity, attempt: true, unboundedGrowth: false, capped: true, source: undefined, invariant: false };
   const reach = env.iterations !== undefined && Number.isFinite(result.hi) ? result.hi * factor ** Math.max(0, env.iterations - 1) : Infinity;
-  const hi = Math.min(cap ?? Infinity, reach);
-  return { ...result, hi: Math.max(result.hi, hi), attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: cap ?? result.cap, source: undefined, invariant: false };
+  const hi = Math.min(bound ?? Infinity, reach);
+  return { ...result, hi: Math.max(result.hi, hi), attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: bound ?? result.cap, source: undefined, invariant: false };
 }
 
 /**
@@ -841,7 +867,7 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
  * comparison reversed): the assigned constant when the guard compares the variable against the same
  * value from above. Undefined for any other assignment.
  */
-function clampedAt(assign: TSESTree.AssignmentExpression, variable: Variable, value: Value, env: Env): number | undefined {
+function clampedAt(assign: TSESTree.AssignmentExpression, isVar: (x: Node) => boolean, value: Value, env: Env): number | undefined {
   if (!isConst(value)) return undefined;
   let stmt: Node | undefined = assign.parent;
   if (stmt?.type === T.ExpressionStatement) stmt = stmt.parent;
@@ -849,10 +875,6 @@ function clampedAt(assign: TSESTree.AssignmentExpression, variable: Variable, va
   if (stmt?.type !== T.IfStatement || !contains(stmt.consequent, assign)) return undefined;
   const t = unwrap(stmt.test);
   if (t.type !== T.BinaryExpression || t.left.type === T.PrivateIdentifier) return undefined;
-  const isVar = (x: Node): boolean => {
-    const u = unwrap(x);
-    return u.type === T.Identifier && isReferenceTo(variable, u);
-  };
   let limit: Node | undefined;
   if ((t.operator === '>=' || t.operator === '>') && isVar(t.left)) limit = t.right;
   else if ((t.operator === '<=' || t.operator === '<') && isVar(t.right)) limit = t.left;
@@ -863,14 +885,50 @@ function clampedAt(assign: TSESTree.AssignmentExpression, variable: Variable, va
 
 /** Evaluates a self-referencing update (`d * (1 + Math.random())`) with the variable standing for 1. */
 function probeUpdate(rhs: Node, variable: Variable, env: Env): Value {
+  return withParam(variable, NUM(1), env, () => evaluate(rhs, env));
+}
+
+/** A call of a `Math` function (`Math.min(…)`, `Math.round(…)`): arithmetic the evaluator reads. */
+function isMathMember(call: TSESTree.CallExpression): boolean {
+  const c = unwrap(call.callee);
+  return c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Math';
+}
+
+/** Runs an evaluation with a variable bound to a value (as a same-file call binds its parameters). */
+function withParam(variable: Variable, v: Value, env: Env, run: () => Value): Value {
   const saved = env.params.get(variable);
-  env.params.set(variable, NUM(1));
+  env.params.set(variable, v);
   try {
-    return evaluate(rhs, env);
+    return run();
   } finally {
     if (saved) env.params.set(variable, saved);
     else env.params.delete(variable);
   }
+}
+
+/**
+ * The most a write can leave in the cell it updates (a variable or a field), whatever form the cap
+ * takes: `Math.min(d * 2, C)`, `d * 2 > C ? C : d * 2`, `grow(d)` with a same-file helper that
+ * clamps, `if (d < C) d *= 2`. The write is evaluated with the cell at the most it can hold there:
+ * the bound the tests on the way to the write put on it, or Infinity. `pin` runs an evaluation
+ * with the cell bound to a value. Undefined when nothing caps the write.
+ */
+function writeCeiling(write: TSESTree.AssignmentExpression, isSelf: (x: Node) => boolean, pin: (v: Value, run: () => Value) => Value, env: Env): number | undefined {
+  const before = NUM(boundOnTheWay(write, isSelf, env) ?? Infinity);
+  const v = pin(before, () => (write.operator === '=' ? evaluate(write.right, env) : binaryValue(write.operator.slice(0, -1), before, evaluate(write.right, env))));
+  return !v.opaque && Number.isFinite(v.hi) ? v.hi : undefined;
+}
+
+/** The upper bound the enclosing tests (`if`, `?:`, `&&`/`||`) put on a cell where a node runs, up to its function. */
+function boundOnTheWay(node: Node, isSelf: (x: Node) => boolean, env: Env): number | undefined {
+  let best: number | undefined;
+  for (let child: Node = node, p = node.parent; p && !isFunction(p); child = p, p = p.parent) {
+    let b: number | undefined;
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && child !== p.test) b = upperBoundWhen(p.test, isSelf, child === p.consequent, env);
+    else if (p.type === T.LogicalExpression && child === p.right && p.operator !== '??') b = upperBoundWhen(p.left, isSelf, p.operator === '&&', env);
+    if (b !== undefined && (best === undefined || b < best)) best = b;
+  }
+  return best;
 }
 
 function refersTo(node: Node, variable: Variable, sourceCode: TSESLint.SourceCode): boolean {
@@ -958,6 +1016,8 @@ function objectKeepsMembers(member: TSESTree.MemberExpression, env: Env): boolea
 function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   const name = propertyName(n);
   if (isRetryAfterName(name)) return RETRY_AFTER();
+  const pinned = env.pinnedMember?.(n);
+  if (pinned) return pinned;
   const counter = env.attemptMember?.(n);
   if (counter) return { ...NUM(0), lo: counter.lo, hi: counter.hi, attempt: true, unboundedGrowth: counter.hi === Infinity, invariant: false };
   const configured = env.memberValues?.(n);
@@ -1073,6 +1133,21 @@ function grownCell(start: readonly Node[], writes: readonly Node[], isCell: (m: 
   let random = false;
   let cap: number | undefined;
   let uncapped = false;
+  let clamp: number | undefined;
+  const widen = (c: number | undefined, by: number): number => (c === undefined ? by : Math.max(c, by));
+  // The cell, and a local const read from it, stand for the value being probed.
+  const pin = (v: Value, run: () => Value): Value => {
+    const hook = env.pinnedMember;
+    const visiting = env.visiting;
+    env.pinnedMember = (m) => (isCell(m) ? v : hook?.(m));
+    env.visiting = new Set();
+    try {
+      return run();
+    } finally {
+      env.pinnedMember = hook;
+      env.visiting = visiting;
+    }
+  };
   for (const w of writes) {
     if (w.type === T.UpdateExpression) {
       grows = true;
@@ -1086,7 +1161,10 @@ function grownCell(start: readonly Node[], writes: readonly Node[], isCell: (m: 
       random ||= k.random;
       if ((w.operator === '*=' && k.hi > 1) || (w.operator === '+=' && k.hi > 0 && !k.random)) {
         grows = true;
-        uncapped = true;
+        // `if (this.delay < MAX) this.delay *= 2`: the growth stops under a limit.
+        const ceiling = writeCeiling(w, isField, pin, env);
+        if (ceiling === undefined) uncapped = true;
+        else cap = widen(cap, ceiling);
       }
       continue;
     }
@@ -1100,7 +1178,10 @@ function grownCell(start: readonly Node[], writes: readonly Node[], isCell: (m: 
       const v = evaluate(w.right, env);
       if (v.opaque || v.attempt) return undefined;
       random ||= v.random;
-      base = join(base, v);
+      // `if (this.delay > MAX) this.delay = MAX`: a clamp, not a start value.
+      const at = clampedAt(w, isField, v, env);
+      if (at !== undefined) clamp = widen(clamp, at);
+      else base = join(base, v);
       continue;
     }
     // The update with the field standing for 1: above 1 it grows.
@@ -1119,15 +1200,22 @@ function grownCell(start: readonly Node[], writes: readonly Node[], isCell: (m: 
     }
     if (probe.opaque && !probe.random) return undefined;
     random ||= probe.random;
-    if (!(probe.hi > 1)) continue;
+    if (!(probe.hi > 1)) {
+      // `this.delay = Math.min(this.delay, MAX)` after the growth: a clamp.
+      const ceiling = writeCeiling(w, isField, pin, env);
+      if (ceiling !== undefined) clamp = widen(clamp, ceiling);
+      continue;
+    }
     grows = true;
-    const c = capOf(w.right, env);
+    // `Math.min(d * 2, C)`, a clamping ternary, a same-file helper that clamps.
+    const c = capOf(w.right, env) ?? writeCeiling(w, isField, pin, env);
     if (c === undefined) uncapped = true;
-    else cap = cap === undefined ? c : Math.max(cap, c);
+    else cap = widen(cap, c);
   }
   if (!grows) return undefined;
-  const hi = uncapped ? Infinity : Math.max(base.hi, cap ?? Infinity);
-  return { ...base, hi, random: base.random || random, attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: uncapped ? undefined : cap, source: undefined, invariant: false };
+  const bound = clamp !== undefined ? Math.min(clamp, uncapped ? Infinity : cap ?? Infinity) : uncapped ? undefined : cap;
+  const hi = bound === undefined ? Infinity : Math.max(base.hi, bound);
+  return { ...base, hi, random: base.random || random, attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: bound, source: undefined, invariant: false };
 }
 
 function arrayValues(node: Node, env: Env): number[] | undefined {

@@ -195,6 +195,11 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
         const set = outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
         return t.operator.startsWith('!') ? set : not(set);
       }
+      // `status != null`: an answer with that status has one (a network error may have none).
+      if ((t.operator === '!=' || t.operator === '!==' || t.operator === '==' || t.operator === '===') && ((isStatusLike(t.left, sourceCode) && isNullish(t.right)) || (isStatusLike(t.right, sourceCode) && isNullish(t.left)))) {
+        if (outcome.kind !== 'status' && outcome.kind !== 'success') return undefined;
+        return t.operator.startsWith('!');
+      }
       let code: number | undefined;
       let other: Node | undefined;
       let op = t.operator as string;

@@ -62,7 +62,7 @@ const COMPARISON = new Set(['<', '<=', '>', '>=', '==', '===', '!=', '!==']);
  * function at a parameter that is itself only bookkeeping (`getJson({ url, tries: left })`). A value
  * that reaches any other call (the operation, a wait) is an input, or may be.
  */
-export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode'>, seen: Set<Variable> = new Set()): boolean {
+export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode' | 'settings'>, seen: Set<Variable> = new Set()): boolean {
   if (seen.has(v)) return true;
   if (seen.size > 6) return false;
   seen.add(v);
@@ -78,6 +78,10 @@ export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode'>, seen:
     if (p.type === T.AssignmentExpression && p.left === id) continue;
     if (p.type === T.BinaryExpression && (p.operator === '+' || p.operator === '-') && p.parent?.type === T.AssignmentExpression && p.parent.right === p && unwrap(p.parent.left) === id) continue;
     if (selfUpdateOrTest(id, v)) continue;
+    // The delay a wait is given (`setTimeout(again, d)`, `await sleep(d)`): the retry's pacing, no input.
+    if (isWaitDelay(id, ctx)) continue;
+    // `d = nextDelay(d)`: the next value computed from this one, for a variable that paces a wait.
+    if (feedsOwnUpdate(id, v) && v.references.some((q) => q.isRead() && isWaitDelay(q.identifier as Node, ctx))) continue;
     // A log line, directly or in a template it prints (a template handed to anything else may be a URL).
     const logged: Node = p.type === T.TemplateLiteral ? p : id;
     if (logged?.parent?.type === T.CallExpression && logged.parent.arguments.includes(logged as TSESTree.Expression) && isLogCallee(logged.parent.callee)) continue;
@@ -120,6 +124,28 @@ function onlyReported(id: Node): boolean {
  * whose whole value is written back to the same variable (`left = left ? left - 1 : 0`) or is the
  * test of an `if`, a loop or a `?:` (`if (!left) throw err`).
  */
+/** The read is the delay handed to a wait: a global timer's delay, or the delay argument of a recognised wait ({@link asWait}). */
+function isWaitDelay(id: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'>): boolean {
+  let arg: Node = id;
+  while (arg.parent && (arg.parent.type === T.TSAsExpression || arg.parent.type === T.TSNonNullExpression)) arg = arg.parent;
+  const call = arg.parent;
+  if (call?.type !== T.CallExpression || !call.arguments.includes(arg as TSESTree.CallExpressionArgument)) return false;
+  if (isGlobalTimer(ctx.sourceCode, call)) return call.arguments[1] === arg;
+  const w = asWait(call, ctx.sourceCode, ctx.settings);
+  return !!w && w.argument === arg;
+}
+
+/** The read only feeds the variable's own next value, through any expression or call (`d = grow(d)`, `d = Math.min(d * 2, cap)`). */
+function feedsOwnUpdate(id: Node, v: Variable): boolean {
+  let n: Node = id;
+  for (let p = id.parent; p && !isFunction(p); n = p, p = p.parent) {
+    if (p.type === T.AssignmentExpression) return p.right === n && p.left.type === T.Identifier && v.references.some((r) => r.identifier === p.left);
+    if (p.type === T.CallExpression && p.callee === n) return false;
+    if (p.type === T.ExpressionStatement || p.type === T.VariableDeclarator || p.type === T.ReturnStatement || p.type === T.BlockStatement) return false;
+  }
+  return false;
+}
+
 function selfUpdateOrTest(id: Node, v: Variable): boolean {
   let n: Node = id;
   for (let p = id.parent; p; n = p, p = p.parent) {
@@ -248,6 +274,15 @@ function fileInputWrites(ctx: Ctx): { slot: InputSlot; node: Node; decl?: Node }
   const hit = writesOfFile.get(program);
   if (hit) return hit;
   const out: { slot: InputSlot; node: Node; decl?: Node }[] = [];
+  // Fields of `this` whose value a wait is given (`setTimeout(again, this.pause)`): the retry's pacing.
+  const pacing = new Set<string>();
+  walk(program, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.MemberExpression && unwrap(n.object).type === T.ThisExpression && !n.computed && isWaitDelay(n, ctx)) {
+      const name = propertyName(n);
+      if (name) pacing.add(name);
+    }
+    return undefined;
+  });
   walk(program, ctx.sourceCode.visitorKeys, (n) => {
     let target: Node | undefined;
     let changed = false;
@@ -266,7 +301,7 @@ function fileInputWrites(ctx: Ctx): { slot: InputSlot; node: Node; decl?: Node }
     }
     if (!target || !changed) return undefined;
     const slot = slotOf(target, ctx);
-    if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && onlyBookkeeping(slot.variable, ctx))) return undefined;
+    if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && onlyBookkeeping(slot.variable, ctx)) || (slot.kind === 'field' && pacing.has(slot.name))) return undefined;
     const decl = slot.kind === 'variable' ? (slot.variable.defs[0]?.name as Node | undefined) : undefined;
     out.push({ slot, node: n, decl });
     return undefined;

@@ -2407,7 +2407,7 @@ function refsCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
 }
 
 /** Numeric comparisons of a counter in a test: the bound value and the comparison. */
-function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op: string; offset: number } | 'unknown' | 'unseen' | 'truthy' | undefined {
+function counterLimit(test: Node, c: CounterInfo, ctx: Ctx, depth = 0): { limit: number; op: string; offset: number } | 'unknown' | 'unseen' | 'truthy' | undefined {
   const t = unwrap(test);
   // `while (retries--)`, `while (left)`
   if (c.direction === -1 && ((t.type === T.UpdateExpression && refsCounter(t, c, ctx)) || isCounter(t, c, ctx))) return 'truthy';
@@ -2418,6 +2418,20 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op
     if (n.type === T.CallExpression && predicateCompares(n, (a) => isCounter(a, c, ctx) || (unwrap(a).type === T.UpdateExpression && refsCounter(a, c, ctx)), ctx.sourceCode)) {
       result = 'unknown';
       return false;
+    }
+    // `if (!worthAnother(res.status)) return res` with `const worthAnother = (s) => … && sent < 4`:
+    // a same-file predicate that reads the counter from the enclosing scope and compares it.
+    if (n.type === T.CallExpression && depth < 2) {
+      const f = sameFileFunction(n.callee, ctx);
+      const inner = f ? returnedExpressions(f, ctx.sourceCode).map((r) => (r && refsCounter(r, c, ctx) ? counterLimit(r, c, ctx, depth + 1) : undefined)).find((x) => x !== undefined) : undefined;
+      if (inner !== undefined) {
+        // The predicate's comparison, as if written in the test (under the test's own `!`s).
+        let flips = 0;
+        for (let p: Node | undefined = n.parent; p && p !== t; p = p.parent) if (p.type === T.UnaryExpression && p.operator === '!') flips++;
+        const flip = (op: string): string => ({ '<': '>=', '<=': '>', '>': '<=', '>=': '<', '===': '!==', '==': '!=', '!==': '===', '!=': '==' } as Record<string, string>)[op] ?? op;
+        result = inner === 'truthy' ? 'unknown' : typeof inner === 'object' && flips % 2 === 1 ? { ...inner, op: flip(inner.op) } : inner;
+        return false;
+      }
     }
     if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier) return undefined;
     if (!['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(n.operator)) return undefined;
@@ -2443,6 +2457,10 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx): { limit: number; op
       op = ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
     }
     if (offset === undefined) return undefined;
+    // Under an odd number of `!` (`!(sent < 4)`), the comparison says the opposite.
+    let flips = 0;
+    for (let p: Node | undefined = n.parent; p && p !== t; p = p.parent) if (p.type === T.UnaryExpression && p.operator === '!') flips++;
+    if (flips % 2 === 1) op = ({ '<': '>=', '<=': '>', '>': '<=', '>=': '<', '===': '!==', '==': '!=', '!==': '===', '!=': '==' } as Record<string, string>)[op] ?? op;
     const v = evaluate(other, makeEnv(ctx.sourceCode));
     if (v.opaque || v.attempt || v.lo !== v.hi) {
       const given = limitFromCallers(other, ctx);

@@ -845,6 +845,8 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       const clientHit = tested.some((s) => !notRetriedAsIs(s.code) && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || clientRangeGuard(tested);
       // A same-file predicate in the retry condition (`if (this.shouldRetry(res)) …`) that says yes to a 4xx.
       if (leadsToRetry(n)) clientErrorRetries.push(...predicateClientChecks(n.test, sourceCode));
+      // `if (res.ok || !worthAnother(res.status)) return res`: a no from the predicate leaves, a yes goes round.
+      else if (alwaysExits(n.consequent)) clientErrorRetries.push(...predicateClientChecks(n.test, sourceCode, true));
       // `if (![400, 500, 503].includes(status)) throw err`: the list is what goes round again.
       const negatedList = unwrap(n.test).type === T.UnaryExpression && tested.some((s) => s.op === 'in' && isClientErrorStatus(s.code)) && tested.every((s) => s.op === 'in') && alwaysExits(n.consequent);
       // `if (!conflict || attempt === max) throw err` with `conflict = err.status === 409`: the exit leaves
@@ -1012,13 +1014,18 @@ function okIsHelperFlag(test: Node, sourceCode: TSESLint.SourceCode): boolean {
 }
 
 /** Checks in same-file predicates called by a retry condition that return true for a 4xx client error. */
-function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCode): ClientErrorRetry[] {
+function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCode, negatedOnly = false): ClientErrorRetry[] {
   const out: ClientErrorRetry[] = [];
   walk(test, sourceCode.visitorKeys, (n) => {
     if (n.type !== T.CallExpression) return undefined;
     const fn = sameFileFunction(n.callee, { sourceCode });
-    if (!fn || fn.body.type !== T.BlockStatement) return undefined;
-    walkRegion(fn.body, sourceCode, (m) => {
+    if (!fn) return undefined;
+    if (negatedOnly) {
+      let flips = 0;
+      for (let p: Node | undefined = n.parent; p && p !== test.parent; p = p.parent) if (p.type === T.UnaryExpression && p.operator === '!') flips++;
+      if (flips % 2 === 0) return undefined;
+    }
+    if (fn.body.type === T.BlockStatement) walkRegion(fn.body, sourceCode, (m) => {
       if (m.type !== T.IfStatement) return;
       const returnsTrue = (x: Node): boolean => {
         const stmts = x.type === T.BlockStatement ? x.body : [x];
@@ -1029,9 +1036,37 @@ function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCode): Cli
         out.push({ node: m.test, reason: 'client-status' });
       }
     }, false);
+    // A returned answer whose status tests say yes to client errors: a list of statuses to give up
+    // on that leaves most 4xx out (`!GIVE_UP_ON.includes(status) && sent <= max`, the list holding
+    // 400, 401, 403 and 429). Tests of anything but the status (the count) are left aside: they
+    // decide when, not which statuses.
+    for (const r of returnedExpressions(fn, sourceCode)) {
+      if (r && saysYesToClientErrors(r, sourceCode)) out.push({ node: r, reason: 'client-status' });
+    }
     return undefined;
   });
   return out;
+}
+
+/**
+ * The status tests among a returned answer's top-level `&&` terms are all true for at least two
+ * of the common client errors (400, 401, 403, 404, 409, 422; RFC 9110 §15.5): it answers yes to
+ * 4xx in general, not to one status the code handles on purpose.
+ */
+function saysYesToClientErrors(answer: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const terms: Node[] = [];
+  const split = (n: Node): void => {
+    const u = unwrap(n);
+    if (u.type === T.LogicalExpression && u.operator === '&&') {
+      split(u.left);
+      split(u.right);
+    } else terms.push(u);
+  };
+  split(answer);
+  const onStatus = terms.filter((t) => statusesTested(t, sourceCode).length > 0);
+  if (onStatus.length === 0) return false;
+  const yes = FAILURES.filter((o) => o.kind === 'status' && isClientErrorStatus(o.code) && onStatus.every((t) => evalTest(t, o, sourceCode) === true));
+  return yes.length >= 2;
 }
 
 /**
@@ -1046,7 +1081,8 @@ function predicateRateLimitChecks(ifStmt: TSESTree.IfStatement, sourceCode: TSES
   // A predicate handles 429/503 explicitly when it names one of them, in a comparison or a status
   // list (PRODUCT: "a status check or a status list"), as an inline test does; one that lets them
   // through only inside a range (`status >= 500`) is a catch-all judged by the other rules.
-  const positive = (test: Node): boolean => statusesTested(test, sourceCode).some((x) => isRetryAfterStatus(x.code) && (x.op === '===' || x.op === '==' || x.op === 'in'));
+  // A test that names 429 only to say no to it (`!GIVE_UP_ON.includes(status)`, the list holding 429) does not handle it.
+  const positive = (test: Node): boolean => statusesTested(test, sourceCode).some((x) => isRetryAfterStatus(x.code) && (x.op === '===' || x.op === '==' || x.op === 'in') && evalTest(test, { kind: 'status', code: x.code }, sourceCode) !== false);
   walk(ifStmt.test, sourceCode.visitorKeys, (n) => {
     if (isFunction(n)) return false;
     if (n.type !== T.CallExpression) return undefined;

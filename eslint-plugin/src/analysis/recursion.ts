@@ -927,21 +927,47 @@ function decidesCall(test: Node, calls: readonly Node[]): boolean {
 }
 
 /** A comparison of an attempt counter (`attempt >= 10`, `this.retries < max`) with a limit. */
-function comparesCounter(test: Node, ctx: Ctx): boolean {
+function comparesCounter(test: Node, ctx: Ctx, depth = 0): boolean {
   let found = false;
   walk(test, ctx.sourceCode.visitorKeys, (n) => {
     if (found) return false;
     if (n.type === T.BinaryExpression && ['<', '<=', '>', '>=', '===', '=='].includes(n.operator) && n.left.type !== T.PrivateIdentifier) {
-      const names = [n.left, n.right].map((x) => {
-        let u = unwrap(x);
-        if (u.type === T.UpdateExpression) u = unwrap(u.argument);
-        return u.type === T.Identifier ? u.name : u.type === T.MemberExpression ? (propertyName(u) ?? '') : '';
+      const sides = [n.left, n.right].map((x) => {
+        const u = unwrap(x);
+        return u.type === T.UpdateExpression ? unwrap(u.argument) : u;
       });
+      const names = sides.map((u) => (u.type === T.Identifier ? u.name : u.type === T.MemberExpression ? (propertyName(u) ?? '') : ''));
       if (names.some((x) => /attempt|retr(y|ies)|tries|failures/i.test(x) && !/after|delay/i.test(x))) found = true;
+      // By what it does, whatever its name: a variable stepped by one (`sent += 1`, `n++`) and compared.
+      else if (sides.some((u) => u.type === T.Identifier && countedVariable(u, ctx))) found = true;
+    }
+    // `if (mayRetry(res.status)) again()`: a same-file predicate whose answer compares a counter.
+    if (n.type === T.CallExpression && depth < 2) {
+      const f = sameFileFunction(n.callee, ctx);
+      if (f && returnedExpressions(f, ctx.sourceCode).some((r) => !!r && comparesCounter(r, ctx, depth + 1))) found = true;
     }
     return undefined;
   });
   return found;
+}
+
+/** The test calls a same-file predicate whose answer compares an attempt count ({@link comparesCounter}). */
+function askedOfCountingPredicate(test: Node, ctx: Ctx): boolean {
+  return findAll(test, ctx.sourceCode.visitorKeys, (n): n is TSESTree.CallExpression => n.type === T.CallExpression).some((c) => {
+    const f = sameFileFunction(c.callee, ctx);
+    return !!f && returnedExpressions(f, ctx.sourceCode).some((r) => !!r && comparesCounter(r, ctx, 1));
+  });
+}
+
+/** The variable is stepped by one somewhere (`n++`, `--left`, `sent += 1`): a count. */
+function countedVariable(id: TSESTree.Identifier, ctx: Ctx): boolean {
+  const v = variableOf(ctx.sourceCode, id);
+  return !!v && v.references.some((r) => {
+    const p = r.identifier.parent;
+    if (p?.type === T.UpdateExpression) return true;
+    if (p?.type === T.AssignmentExpression && p.left === r.identifier && (p.operator === '+=' || p.operator === '-=')) return constantNumber(ctx.sourceCode, p.right) === 1;
+    return false;
+  });
 }
 
 function relayWaitsAtAll(r: Relay, ctx: Ctx): boolean {
@@ -1628,6 +1654,32 @@ const ATTEMPTISH = BOOKKEEPING_NAME_RE;
  * back (a same-file function, or a callable a same-file factory made): it is positioned like a
  * direct self-call.
  */
+/**
+ * A timer whose handle is kept (`const timer = setTimeout(cb, ms)`, `this.timer = …`) and cleared
+ * by the settle handlers (`.then`, `.catch`, `.finally`) of an operation started after it in `fn`
+ * (`fetch(uri).then((res) => { clearTimeout(timer); … })`): a watchdog that fires only when the
+ * attempt did not settle in time. A handle cleared elsewhere (before re-arming, in a cleanup) is
+ * a schedule, not a watchdog.
+ */
+function clearedWatchdog(timerCall: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  const holder = timerCall.parent;
+  let handle: Node | undefined;
+  if (holder?.type === T.VariableDeclarator && holder.init === timerCall) handle = holder.id;
+  else if (holder?.type === T.AssignmentExpression && holder.right === timerCall) handle = holder.left;
+  if (!handle || (handle.type !== T.Identifier && handle.type !== T.MemberExpression)) return false;
+  const text = ctx.sourceCode.getText(handle);
+  return callsIn(fn.body, ctx).some((c) => {
+    if (calleeName(c) !== 'clearTimeout' || c.arguments.length === 0 || ctx.sourceCode.getText(unwrap(c.arguments[0] as Node)) !== text) return false;
+    const handler = enclosingFunction(c);
+    const settle = handler?.parent;
+    if (settle?.type !== T.CallExpression || !/^(then|catch|finally)$/.test(calleeName(settle) ?? '')) return false;
+    // The chain's first call (the operation) starts after the timer is armed.
+    let root: Node = settle;
+    while (root.type === T.CallExpression && unwrap(root.callee).type === T.MemberExpression) root = unwrap((unwrap(root.callee) as TSESTree.MemberExpression).object);
+    return root.range[0] > timerCall.range[1] && contains(fn.body, root);
+  });
+}
+
 function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handlerFn?: Fn, relayCall = false): FailureContext | undefined {
   let timer: TSESTree.CallExpression | undefined;
   let child: Node = call;
@@ -1678,7 +1730,13 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       if (host?.type === T.CallExpression && host.arguments.includes(p as TSESTree.CallExpressionArgument)) {
         const name = calleeName(host);
         const idx = host.arguments.indexOf(p as TSESTree.CallExpressionArgument);
-        if (host.type === T.CallExpression && isGlobalTimer(ctx.sourceCode, host) && idx === 0) timer ??= host;
+        if (host.type === T.CallExpression && isGlobalTimer(ctx.sourceCode, host) && idx === 0) {
+          // A watchdog (`const timer = setTimeout(onTimeout, ms)`, cleared when the operation
+          // settles): its callback runs only when the attempt took too long, a failure; its delay
+          // is the attempt's timeout, not a pause before the next one.
+          if (clearedWatchdog(host, fn, ctx)) found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
+          else timer ??= host;
+        }
         else if ((name === 'catch' && idx === 0) || (name === 'then' && idx === 1)) {
           const callee = unwrap(host.callee) as TSESTree.MemberExpression;
           const first = p.params[0];
@@ -2270,6 +2328,9 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     if (!bounded && boundedByCountingObject(fn.body, tests, outlives, ctx)) bounded = true;
   }
   if (!bounded && allTests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
+  // `if (stillAllowed()) setTimeout(open, ms)` with `const stillAllowed = () => rounds <= 5`: a
+  // same-file predicate on the way that compares a count (its limit is not followed: unknown size).
+  if (!bounded && tests.some((t) => askedOfCountingPredicate(t, ctx))) bounded = true;
   if (!bounded && (consumesList(fn, call, allTests, ctx) || dropsTestedState(fn, call, ctx))) {
     bounded = true;
     once = true;

@@ -62,7 +62,7 @@ const DEFAULT_DELAY = { baseMs: 1000, factor: 2, capMs: 30_000 };
 
 export const docs: LibraryDocs = {
   package: '@tanstack/query',
-  api: '`useQuery`, `useMutation`, `useInfiniteQuery`, `useQueries`, `createQuery`, `injectQuery`, `queryOptions`, `new QueryClient({ defaultOptions })`, `queryClient.fetchQuery` etc. from @tanstack/react-query, vue-query, solid-query, svelte-query, angular-query, query-core and react-query 3',
+  api: '`useQuery`, `useMutation`, `useInfiniteQuery`, `useQueries`, `createQuery`, `injectQuery`, `queryOptions`, `new QueryClient({ defaultOptions })`, `queryClient.fetchQuery` etc. from @tanstack/react-query, vue-query, solid-query, svelte-query, angular-query, query-core and react-query 3; option objects typed `QueryClientConfig`, `DefaultOptions`, `UseQueryOptions`, `UseMutationOptions` (react-query 2: `ReactQueryConfig`)',
   versionAssumed: '@tanstack/query 5.x (the same defaults in react-query 3 and @tanstack/query 4, whose positional call forms are handled)',
   defaults: [
     '`retry: 3` for queries in the browser (0 on the server), 0 for mutations and `fetchQuery`; `retry: true` retries for ever',
@@ -83,6 +83,13 @@ export const docs: LibraryDocs = {
     'Options objects built at run time (`computed(…)`, spreads): unknowns.',
   ],
 };
+
+/** Types of a whole client's configuration (`new QueryClient(config)`). */
+const CLIENT_CONFIG_TYPES = ['QueryClientConfig'];
+/** Types of a client's default options: `{ queries, mutations }` (react-query 2's `ReactQueryConfig` too). */
+const DEFAULTS_TYPES = ['DefaultOptions', 'ReactQueryConfig'];
+const QUERY_OPTION_TYPES = ['UseQueryOptions', 'UseInfiniteQueryOptions', 'UseSuspenseQueryOptions', 'QueryObserverOptions', 'QueryOptions', 'FetchQueryOptions'];
+const MUTATION_OPTION_TYPES = ['UseMutationOptions', 'MutationOptions', 'MutationObserverOptions'];
 
 export const tanstackQueryAdapter: LibraryAdapter = {
   packages: PACKAGES,
@@ -116,7 +123,53 @@ export const tanstackQueryAdapter: LibraryAdapter = {
     }
     return sites;
   },
+  /**
+   * Option objects typed with the library's own types, wherever they are handed over
+   * (`const config: QueryClientConfig = {…}`, `{…} satisfies DefaultOptions`, react-query 2's
+   * `ReactQueryConfig`, `UseQueryOptions`, `UseMutationOptions`).
+   */
+  typed: {
+    types: [...CLIENT_CONFIG_TYPES, ...DEFAULTS_TYPES, ...QUERY_OPTION_TYPES, ...MUTATION_OPTION_TYPES].map((t) => [t]),
+    analyze(literal, ctx) {
+      const type = typeNameOf(literal);
+      if (!type) return [];
+      if (QUERY_OPTION_TYPES.includes(type)) return optionSite(ctx, literal, literal, 'query', 3, undefined);
+      if (MUTATION_OPTION_TYPES.includes(type)) return optionSite(ctx, literal, literal, 'mutation', 0, undefined);
+      const defaults = CLIENT_CONFIG_TYPES.includes(type) ? objectOf(ctx, readOption(ctx, optionsObject(ctx, literal), 'defaultOptions')?.value) : literal;
+      if (!defaults) return [];
+      const queries = objectOf(ctx, readOption(ctx, optionsObject(ctx, defaults), 'queries')?.value);
+      const mutations = objectOf(ctx, readOption(ctx, optionsObject(ctx, defaults), 'mutations')?.value);
+      return [
+        ...(queries ? optionSite(ctx, literal, queries, 'query', 3, undefined) : []),
+        ...(mutations ? optionSite(ctx, literal, mutations, 'mutation', 0, undefined, true) : []),
+      ];
+    },
+  },
 };
+
+/** The last name of the type an object literal is given (annotation, `as`, `satisfies`), through `Partial<…>` and the like. */
+function typeNameOf(literal: TSESTree.ObjectExpression): string | undefined {
+  const p = literal.parent;
+  let type: TSESTree.TypeNode | undefined;
+  if (p?.type === T.VariableDeclarator && p.id.type === T.Identifier) type = p.id.typeAnnotation?.typeAnnotation;
+  else if (p?.type === T.TSAsExpression || p?.type === T.TSSatisfiesExpression) type = p.typeAnnotation;
+  else if (p?.type === T.ReturnStatement || p?.type === T.ArrowFunctionExpression) {
+    let f: Node | undefined = p;
+    while (f && !isFunction(f)) f = f.parent;
+    type = f && isFunction(f) ? f.returnType?.typeAnnotation : undefined;
+  }
+  for (let i = 0; type && i < 3; i++) {
+    if (type.type !== T.TSTypeReference) return undefined;
+    const n = type.typeName;
+    const name = n.type === T.Identifier ? n.name : n.type === T.TSQualifiedName ? n.right.name : undefined;
+    if (name && /^(Partial|Readonly|Required|Pick|Omit)$/.test(name) && type.typeArguments?.params[0]) {
+      type = type.typeArguments.params[0];
+      continue;
+    }
+    return name;
+  }
+  return undefined;
+}
 
 type Api =
   | { type: 'hook'; kind: Kind }
