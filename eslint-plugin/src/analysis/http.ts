@@ -35,7 +35,7 @@ export interface HttpCall {
 
 const METHOD_NAMES = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'del']);
 /** Clients that reject on HTTP error statuses by default. */
-const THROWING = new Set(['axios', 'got', 'ky', 'ofetch', 'superagent', 'ajax']);
+const THROWING = new Set(['axios', 'got', 'ky', 'ofetch', 'superagent', 'ajax', 'graphql-request']);
 /** Module → client name. */
 const MODULES: Record<string, string> = {
   axios: 'axios',
@@ -54,6 +54,10 @@ const MODULES: Record<string, string> = {
   'cross-fetch': 'fetch',
   'isomorphic-fetch': 'fetch',
   'rxjs/ajax': 'ajax',
+  // graphql-request rejects with a ClientError on any non-2xx answer and on GraphQL errors. Its
+  // method (POST by default, GET when configured) says nothing of the operation: a query sent by
+  // POST is a read, so the method is left unknown (a mutation is judged by its document).
+  'graphql-request': 'graphql-request',
 };
 /** Instance factories whose result is a client like the module itself. */
 const FACTORIES = new Set(['create', 'extend', 'agent', 'defaults']);
@@ -154,6 +158,8 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
     origin = originOf(sourceCode, callee) ?? originThroughParameter(sourceCode, callee);
     if (origin) client = clientOf(origin);
     if (!client || !origin) return requestByOptions(sourceCode, call, settings) ?? requestByShape(sourceCode, call, origin, settings);
+    // A GraphQL request: the method does not tell a read from a write (see MODULES).
+    if (client === 'graphql-request') return { node: call, client, method: undefined, methodNode: undefined, throwsOnHttpError: true, keyValue: undefined, keyUnknown: true };
     const path = normalPath(origin).filter((p, i, a) => !(FACTORIES.has(p) && a[i + 1] === '()') && p !== '()');
     const last = path[path.length - 1];
     // axios' `postForm`/`putForm`/`patchForm` (axios ≥ 1.0): the method with a multipart body.
@@ -163,7 +169,7 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
       methodNode = callee;
     } else if (last === 'getJSON') {
       methodFromName = 'GET';
-    } else if (last && !['request', 'fetch', 'ofetch', '$fetch', 'raw', 'native'].includes(last) && client !== 'fetch' && client !== 'undici') {
+    } else if (last && !['request', 'rawRequest', 'fetch', 'ofetch', '$fetch', 'raw', 'native'].includes(last) && client !== 'fetch' && client !== 'undici') {
       // `axios.isAxiosError(…)`, `got.stream` etc.: not a request we model.
       if (path.length > 0 && !(client === 'ajax' && last === 'ajax')) return undefined;
     }
@@ -485,6 +491,9 @@ export function originThroughParameter(sourceCode: TSESLint.SourceCode, callee: 
   const v = variableOf(sourceCode, n);
   const def = v?.defs[0];
   if (!v || !def || v.defs.length !== 1 || def.type !== 'Parameter' || laterWrites(v).length > 0) return undefined;
+  // S2: a parameter typed as a client instance (`client: GraphQLClient`, `api: AxiosInstance`).
+  const typed = instanceTypeOrigin(sourceCode, def.name as Node);
+  if (typed) return { module: typed.module, path: [...typed.path, ...path] };
   const fn = def.node as TSESTree.FunctionLike;
   const index = fn.params.indexOf(def.name as TSESTree.Parameter);
   if (index < 0 || (!boundCalls?.has(fn) && passedAsValue(sourceCode, fn))) return undefined;
@@ -500,6 +509,29 @@ export function originThroughParameter(sourceCode: TSESLint.SourceCode, callee: 
   return found ? { module: found.module, path: [...found.path, ...path] } : undefined;
 }
 
+/** Client instance types, by module: a value of one is a client like the module's own export. */
+const INSTANCE_TYPES: Record<string, { name: string; path: string[] }[]> = {
+  axios: [{ name: 'AxiosInstance', path: [] }, { name: 'AxiosStatic', path: [] }, { name: 'Axios', path: [] }],
+  got: [{ name: 'Got', path: [] }],
+  ky: [{ name: 'KyInstance', path: [] }],
+  'graphql-request': [{ name: 'GraphQLClient', path: ['GraphQLClient'] }],
+};
+
+/**
+ * The client a binding's type annotation names (`client: GraphQLClient` imported from
+ * 'graphql-request', `http: AxiosInstance`), as the origin of the client it holds; undefined for
+ * any other type.
+ */
+function instanceTypeOrigin(sourceCode: TSESLint.SourceCode, binding: Node): Origin | undefined {
+  const id = binding.type === T.AssignmentPattern ? binding.left : binding;
+  const ann = id.type === T.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+  if (ann?.type !== T.TSTypeReference || ann.typeName.type !== T.Identifier) return undefined;
+  const o = originOf(sourceCode, ann.typeName);
+  const last = o?.path[o.path.length - 1];
+  const hit = o && last ? INSTANCE_TYPES[o.module]?.find((t) => t.name === last) : undefined;
+  return o && hit ? { module: o.module, path: hit.path } : undefined;
+}
+
 function clientOf(origin: Origin): string | undefined {
   const c = MODULES[origin.module] ?? (projectAxiosInstance(origin) ? 'axios' : undefined);
   if (!c) return undefined;
@@ -507,6 +539,8 @@ function clientOf(origin: Origin): string | undefined {
   if (c === 'http' && !['request', 'get'].includes(path[0] ?? '')) return undefined;
   if (c === 'undici' && !['request', 'fetch'].includes(path[0] ?? '')) return undefined;
   if (c === 'ajax' && path[0] !== 'ajax') return undefined;
+  // `request(url, doc)`, `rawRequest(…)`, `new GraphQLClient(url).request(doc)`.
+  if (c === 'graphql-request' && !/^(request|rawRequest|GraphQLClient)$/.test(path[0] ?? '')) return undefined;
   return c;
 }
 

@@ -354,6 +354,10 @@ function handsOn(arg: Node, slot: InputSlot, ctx: Ctx): boolean {
   if (u.type === T.ArrayExpression) return u.elements.some((e) => !!e && handsOn(e.type === T.SpreadElement ? e.argument : e, slot, ctx));
   if (u.type === T.TemplateLiteral) return u.expressions.some((e) => handsOn(e, slot, ctx));
   if (u.type === T.SpreadElement) return handsOn(u.argument, slot, ctx);
+  // `cursor ? `${base}?cursor=${cursor}` : base`, `base + '?page=' + page`, `next || first`.
+  if (u.type === T.ConditionalExpression) return handsOn(u.consequent, slot, ctx) || handsOn(u.alternate, slot, ctx);
+  if (u.type === T.LogicalExpression) return handsOn(u.left, slot, ctx) || handsOn(u.right, slot, ctx);
+  if (u.type === T.BinaryExpression && u.operator === '+') return handsOn(u.left as Node, slot, ctx) || handsOn(u.right, slot, ctx);
   return false;
 }
 

@@ -830,7 +830,14 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const statusIfs: TSESTree.IfStatement[] = [];
   const loopCounters = counters(loop, ctx);
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
-  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx) || drainsList(loop, ctx)) return undefined;
+  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx) || drainsList(loop, ctx)) {
+    // A walk over inputs; unless a failure branch in it goes round on the same input (see retriesWithinWalk).
+    const ifs: TSESTree.IfStatement[] = [];
+    ownNodes(loop, ctx, (n) => {
+      if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test, sourceCode))) ifs.push(n);
+    });
+    if (!retriesWithinWalk(loop, ifs, ctx)) return undefined;
+  }
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
     if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id))) retryTries.push(n);
@@ -864,7 +871,11 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // part of a batch sent again, a retry of what failed (DynamoDB, Kinesis, SQS batch answers).
     partial = !turnedDown && resendsFailedPart(loop, ctx);
     if (partial) statusRetry = true;
-    if (!request && !flowRetry && !partial) return undefined;
+    // A walk over pages (or any inputs) whose failure branch goes round on the same one
+    // (`if (res.status === 429) { await sleep(ms); continue; }` before `next = page.next`): that
+    // branch re-sends the failed request, a retry inside the walk.
+    if (!turnedDown && request && retriesWithinWalk(loop, statusIfs, ctx)) statusRetry = true;
+    if (!request && !flowRetry && !partial && !statusRetry) return undefined;
     // `switch (res.status) { case 503: …; continue; }`
     let switchRetry = false;
     ownNodes(loop, ctx, (n) => {
@@ -1931,6 +1942,26 @@ function calleeNameOf(call: TSESTree.CallExpression): string | undefined {
 }
 
 /** The branch is taken on a failed response (`!res.ok`, `status === 429`, `status >= 500`). */
+/**
+ * The loop walks over inputs (its body writes a new value to something its request takes, the
+ * next page's URL or cursor) and a failure branch goes round without that write, by `continue`:
+ * the same input again. The branch must test a failure status or call it one.
+ */
+function retriesWithinWalk(loop: Loop, statusIfs: readonly TSESTree.IfStatement[], ctx: Ctx): boolean {
+  // The walk's steps: writes in the body (not in nested functions) to something the request takes
+  // (`pageUrl = page.next`, `cursor = body.cursor`, `index += 1`).
+  const writes: Node[] = [];
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    const target = n.type === T.AssignmentExpression ? n.left : n.type === T.UpdateExpression ? n.argument : undefined;
+    const slot = target && slotOf(target, ctx);
+    if (slot && operationTakes(loop.body, slot, ctx)) writes.push(n);
+    return undefined;
+  });
+  if (writes.length === 0) return false;
+  return statusIfs.some((s) => failureBranch(s, ctx.sourceCode) && containsContinue(s.consequent) && writes.every((w) => !contains(s.consequent, w) && w.range[0] > s.range[1]));
+}
+
 function failureBranch(s: TSESTree.IfStatement, sourceCode: TSESLint.SourceCode): boolean {
   if (isRetryPredicate(s.test, sourceCode)) return true;
   if (isOkTest(s.test)) return isNegated(s.test);

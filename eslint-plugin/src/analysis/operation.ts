@@ -536,7 +536,8 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
       if (t.type === T.BinaryExpression && t.operator === 'instanceof') strong = true;
       if (t.type === T.CallExpression && isClassifierCall(t, sourceCode)) strong = true;
     });
-    if (!refersToAny(test, errVars, sourceCode)) return undefined;
+    // `if (error && tries < 3)`: asking whether there is an error at all tells no failure from another.
+    if (!readsIntoError(test, errVars, c.param ? variableOf(sourceCode, c.param) : undefined, sourceCode)) return undefined;
     const tested = statusesTested(test, sourceCode);
     // A test on the error that singles out one or two 4xx codes still retries the other 4xx.
     if (tested.length > 0 && tested.every((s) => isClientErrorStatus(s.code) && ['===', '==', '!==', '!='].includes(s.op)) && !refersOutside(test, tested.map((s) => s.node), errVars, sourceCode)) {
@@ -614,6 +615,56 @@ function refersOutside(test: Node, inside: Node[], vars: Set<TSESLint.Scope.Vari
   walk(test, sourceCode.visitorKeys, (n) => {
     if (found || inside.includes(n)) return false;
     if (n.type === T.Identifier) for (const v of vars) if (isReferenceTo(v, n)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * A branch that only observes what it tested: it does not leave, goes round by no `continue`, awaits
+ * nothing, arms no timer and holds no retry call (`if (status === 429) countRefusal()`, a log line).
+ */
+function observesOnly(branch: Node, retryCallIn: ((n: Node) => boolean) | undefined, sourceCode: TSESLint.SourceCode): boolean {
+  if (alwaysExits(branch) || retryCallIn?.(branch)) return false;
+  let acts = false;
+  walk(branch, sourceCode.visitorKeys, (n) => {
+    if (acts || isFunction(n)) return false;
+    if (n.type === T.AwaitExpression || n.type === T.ContinueStatement || n.type === T.BreakStatement || n.type === T.YieldExpression || n.type === T.ThrowStatement || n.type === T.ReturnStatement) acts = true;
+    else if (n.type === T.CallExpression && /^(setTimeout|setInterval|sleep|delay|wait)$/i.test(calleeName(n) ?? '')) acts = true;
+    return undefined;
+  });
+  return !acts;
+}
+
+/**
+ * Whether a test reads something of the error or of a value derived from it (a member, a
+ * comparison with a value, a call taking it), not only whether there is an error at all (the
+ * caught error itself as `err`, `!err`, `err != null`). A derived value (`transient`) is a judgement
+ * of the error whatever the form of the test.
+ */
+function readsIntoError(test: Node, vars: Set<TSESLint.Scope.Variable>, caught: TSESLint.Scope.Variable | undefined, sourceCode: TSESLint.SourceCode): boolean {
+  if (vars.size === 0) return false;
+  let found = false;
+  walk(test, sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type !== T.Identifier || ![...vars].some((v) => isReferenceTo(v, n))) return undefined;
+    if (!caught || !isReferenceTo(caught, n)) {
+      found = true;
+      return undefined;
+    }
+    let x: Node = n;
+    while (x.parent && (x.parent.type === T.TSNonNullExpression || x.parent.type === T.TSAsExpression)) x = x.parent;
+    const p = x.parent;
+    const nullish = (y: Node): boolean => {
+      const u = unwrap(y);
+      return (u.type === T.Literal && u.value === null) || (u.type === T.Identifier && u.name === 'undefined');
+    };
+    const presenceOnly =
+      x === test ||
+      (p?.type === T.UnaryExpression && p.operator === '!') ||
+      (p?.type === T.LogicalExpression && p.operator !== '??') ||
+      (p?.type === T.BinaryExpression && ['==', '!=', '===', '!=='].includes(p.operator) && nullish(p.left === x ? p.right : (p.left as Node)));
+    if (!presenceOnly) found = true;
     return undefined;
   });
   return found;
@@ -753,7 +804,8 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       const h = bound.size > 0 && describeHttpCall(sourceCode, n, settings) ? describeHttpCallAt(sourceCode, n, settings, bound) : describeHttpCall(sourceCode, n, settings);
       if (h) {
         http.push(h);
-        const j = judgeIdempotency(sourceCode, h, keyRegion, settings);
+        // A GraphQL request: its document, not its method, says whether it changes state.
+        const j = h.client === 'graphql-request' ? nonIdempotentOperation(n, keyRegion, ctx) : judgeIdempotency(sourceCode, h, keyRegion, settings);
         if (j) nonIdempotent.push(j);
         continue;
       }
@@ -823,7 +875,12 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       // `status >= 400 && status < 500 && ![408, 429].includes(status)`: 429 is an exception carved out of
       // a fail-fast range of client errors; it goes round with every other failure, not handled apart.
       const carvedFromClientRange = clientRangeGuard(tested);
-      if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '==='|| s.op === '==' || s.op === 'in' || s.op === '>=')) && leadsToRetry(n)) {
+      // `if (status === 401 || status === 403 || status === 429) countRefusal()`: a branch that only
+      // observes the status and falls through handles none of it (the rest of the attempt does).
+      const observes = observesOnly(n.consequent, retryCallIn, sourceCode);
+      if (observes) {
+        // judged where the attempt goes on
+      } else if (tested.some((s) => isRetryAfterStatus(s.code) && (s.op === '==='|| s.op === '==' || s.op === 'in' || s.op === '>=')) && leadsToRetry(n)) {
         rateLimitChecks.push(rateLimitAt(n.test, tested));
       } else if (carvedFromClientRange) {
         // see above: no handling of 429/503 of its own
@@ -856,7 +913,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (passedClient) {
         clientErrorRetries.push({ node: passedClient.origin ?? n.test, reason: 'client-status' });
-      } else if (clientHit && leadsToRetry(n)) {
+      } else if (clientHit && leadsToRetry(n) && !observes) {
+        // (A branch that only observes the status is not where it is retried: the rest of the attempt
+        // is judged where it goes round.)
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (!classified || (unclassifiedCatches && catches.some((c) => c.guarded !== undefined && contains(c.guarded, n) && throwsAfter(c.guarded, n, sourceCode)) && clientErrorsGoRound())) {
         // Only a response's status says which statuses go round (a success flag does not). A status

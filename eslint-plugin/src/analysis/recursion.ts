@@ -1680,6 +1680,15 @@ function clearedWatchdog(timerCall: TSESTree.CallExpression, fn: Fn, ctx: Ctx): 
   });
 }
 
+/** The node sits in the body of a catch clause of `fn` (not in a nested function). */
+function insideCatchOf(node: Node, fn: Fn): boolean {
+  for (let q: Node | undefined = node.parent; q && q !== fn; q = q.parent) {
+    if (q.type === T.CatchClause) return true;
+    if (isFunction(q)) return false;
+  }
+  return false;
+}
+
 function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handlerFn?: Fn, relayCall = false): FailureContext | undefined {
   let timer: TSESTree.CallExpression | undefined;
   let child: Node = call;
@@ -1781,7 +1790,8 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       }
     }
     // Error-first callbacks: `connect((err) => { if (err) setTimeout(() => connect(), 1000) })`.
-    if (p.type === T.IfStatement && ((child === p.consequent && isErrorValue(p.test, ctx.sourceCode)) || (child === p.alternate && isNegatedErrorValue(p.test, ctx.sourceCode)))) {
+    // (Inside a catch clause the catch is the failure path: `catch (error) { if (error && n < 3) … }`.)
+    if (p.type === T.IfStatement && !insideCatchOf(p, fn) && ((child === p.consequent && isErrorValue(p.test, ctx.sourceCode)) || (child === p.alternate && isNegatedErrorValue(p.test, ctx.sourceCode)))) {
       found ??= { kind: 'event', handler: undefined, path: child, timer, replay };
     }
     if (p.type === T.IfStatement && child === p.consequent) {

@@ -142,8 +142,33 @@ export function readOption(ctx: LibraryContext, options: OptionsObject | undefin
     else if (!p) property = undefined;
   }
   if (!property) return undefined;
-  const value = property.value as Node;
+  const value = defaultOf(property.value as Node);
   return { property, value, known: staticValueOf(ctx, value) };
+}
+
+/**
+ * The value the code ships when an option falls back (`retries: options.retries || 3`,
+ * `retryDelay: opts.retryDelay ?? growingDelay`): the fallback, as a parameter's default counts as
+ * the value (PRODUCT: a bound the code shows is known). Only for a left side read from elsewhere
+ * (a name or a member), never for a computed choice, and never over an environment variable.
+ */
+function defaultOf(value: Node): Node {
+  const u = unwrap(value);
+  if (u.type !== T.LogicalExpression || (u.operator !== '||' && u.operator !== '??')) return value;
+  const left = unwrap(u.left);
+  // An environment variable may hold anything (PRODUCT: an unknown bound): no default stands for it.
+  if (readsEnvironment(left)) return value;
+  return left.type === T.MemberExpression || left.type === T.Identifier ? u.right : value;
+}
+
+/** `process.env.X`, `import.meta.env.X`, `env.X`: a value set outside the code. */
+function readsEnvironment(n: Node): boolean {
+  let u = unwrap(n);
+  while (u.type === T.MemberExpression) {
+    if (propertyName(u) === 'env') return true;
+    u = unwrap(u.object);
+  }
+  return u.type === T.Identifier && u.name === 'env';
 }
 
 /**
