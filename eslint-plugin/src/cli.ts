@@ -628,6 +628,14 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
     else io.stderr(`retry-lint: findings in ${String(withFindings)} of ${files} linted (${describeSource(chosen.source)}).${written}\n`);
   }
   if (uncoveredNotice) io.stderr(uncoveredNotice);
+  if (options.fix && !options.quiet && !results.some((r) => r.output !== undefined)) {
+    // `--fix` wrote nothing: say why, and where the edits the findings offer are.
+    const retryMessages = results.flatMap((r) => r.messages.filter((m) => isRetryRule(m.ruleId)));
+    const suggested = retryMessages.filter((m) => (m.suggestions?.length ?? 0) > 0).length;
+    if (retryMessages.length > 0) {
+      io.stderr(`retry-lint: --fix changed no file: the retry rules write no automatic fixes (every edit could change what the code does). ${String(suggested)} of ${String(retryMessages.length)} finding${retryMessages.length === 1 ? '' : 's'} offer${suggested === 1 ? 's' : ''} a suggestion: apply it in the editor (ESLint's suggestions, the VS Code extension's quick fixes) or read it with --format json.\n`);
+    }
+  }
   if (tooManyWarnings) {
     io.stderr(`retry-lint found too many warnings (maximum: ${String(options.maxWarnings)}).\n`);
   }

@@ -189,12 +189,17 @@ describe('retry-lint', function () {
       assert.equal(run.status, 1);
     });
 
-    it('--fix does not rewrite code whose only remedies are suggestions', () => {
+    it('--fix does not rewrite code whose only remedies are suggestions, and says so', () => {
       const dir = copyFixture('unbounded');
       const file = path.join(dir, 'reconnect.js');
       const before = readFileSync(file, 'utf8');
-      retryLint(['--fix'], dir);
+      const run = retryLint(['--fix'], dir);
       assert.equal(readFileSync(file, 'utf8'), before);
+      assert.match(run.stderr, /--fix changed no file: the retry rules write no automatic fixes .* (\d+) of (\d+) findings? offers? a suggestion/);
+      const json = JSON.parse(retryLint(['--format', 'json'], dir).stdout) as JsonResult[];
+      const messages = json.flatMap((r) => r.messages);
+      const offered = messages.filter((m) => ((m as { suggestions?: unknown[] }).suggestions?.length ?? 0) > 0).length;
+      assert.match(run.stderr, new RegExp(`${String(offered)} of ${String(messages.length)} finding`));
     });
   });
 

@@ -14,7 +14,7 @@ export default createRule<Options, MessageIds>({
     docs: { description: 'Disallow retrying 4xx client errors and unclassified failures of HTTP calls', recommended: true },
     messages: {
       retriesNonOk:
-        'This retry runs again on any non-OK status, 4xx included. A client error (4xx other than 408 and 429) fails the same way every time (RFC 9110 §15.5): retrying only adds load and delay. Retry 408, 429 and 5xx; fail fast on other 4xx.',
+        'This retry runs again on non-OK statuses, client errors (4xx) included. A client error (4xx other than 408 and 429) fails the same way every time (RFC 9110 §15.5): retrying only adds load and delay. Retry 408, 429 and 5xx; fail fast on other 4xx.',
       catchAll:
         'This catch retries every error, 4xx included: a client error is retried like an outage. The HTTP client throws on 4xx responses; check the error (network error, 408, 429, 5xx) and rethrow the rest.',
       libraryCatchAll:
