@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
 import { fileIndex } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, isFunction, isLogCallee, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, findAll, isFunction, isLogCallee, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { failuresIn, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
@@ -17,7 +17,7 @@ import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from '
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
 import { inputWrites, isWorkingCall, operationTakes, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
-import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
+import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
 import { isRetryAfterStatus } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, isOperationCall, timerOfNamed, timerWaitCall, waitOf } from './waits';
@@ -659,10 +659,46 @@ function analyzeInterval(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | u
       });
     }
   }
-  if (!recreates && !repeatsFailed) return undefined;
-  if (repeatsFailed && clearsOnlyOnSuccess) clears = false;
+  // A tick that runs an operation and clears the interval once it succeeded (`await db.connect();
+  // clearInterval(timer)` in its try, `op().then(() => clearInterval(t))`): the interval runs it
+  // again after every failure until it works, a retry (PRODUCT: an interval that re-runs it until it
+  // succeeds). Not a look at a dependency (a probe: waiting until ready is polling).
+  const untilSuccess = !recreates && !repeatsFailed && isFunction(cb) && clearsOnceSucceeded(cb, ctx) && !isProbeFunction(cb, ctx);
+  if (!recreates && !repeatsFailed && !untilSuccess) return undefined;
+  if ((repeatsFailed && clearsOnlyOnSuccess) || untilSuccess) clears = false;
   const wait = waitOf({ call, delayExpr: ms, bindings: [], argument: ms, opaque: false }, ctx.sourceCode, []);
   return timerLoopSite(call, wait, clears);
+}
+
+/**
+ * The tick clears the interval right after an operation succeeded, and only then: a `clearInterval`
+ * directly in a `try` block after an awaited call (with no `clearInterval` in its catch), or the
+ * whole body of a fulfilment handler (`op().then(() => clearInterval(t))`). Not under a test of the
+ * answer (clearing once a job reports done is polling).
+ */
+function clearsOnceSucceeded(tick: TSESTree.FunctionLike, ctx: Ctx): boolean {
+  let found = false;
+  if (!tick.body) return false;
+  walk(tick.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.TryStatement) {
+      const list = n.block.body;
+      const i = list.findIndex((st) => st.type === T.ExpressionStatement && unwrap(st.expression).type === T.CallExpression && calleeName(unwrap(st.expression) as TSESTree.CallExpression) === 'clearInterval');
+      const awaited = i > 0 ? list.slice(0, i).flatMap((st) => findAll(st, ctx.sourceCode.visitorKeys, (m): m is TSESTree.AwaitExpression => m.type === T.AwaitExpression)) : [];
+      // Only looks whose answers are dropped (`await fetch(health)`, `await redis.ping()`): waiting until ready.
+      const awaitedBefore = awaited.length > 0 && !awaited.every((a) => isDroppedProbeRead(unwrap(a.argument), ctx));
+      const catchClears = !!n.handler && findAll(n.handler.body, ctx.sourceCode.visitorKeys, (m): m is TSESTree.CallExpression => m.type === T.CallExpression && calleeName(m) === 'clearInterval').length > 0;
+      if (awaitedBefore && !catchClears) found = true;
+    }
+    if (n.type === T.CallExpression && calleeName(n) === 'then' && n.arguments[0]) {
+      const f = unwrap(n.arguments[0]);
+      const body = isFunction(f) ? f.body : undefined;
+      const only = body && (body.type === T.BlockStatement ? (body.body.length === 1 && body.body[0]!.type === T.ExpressionStatement ? unwrap(body.body[0]!.expression) : undefined) : unwrap(body));
+      if (only?.type === T.CallExpression && calleeName(only) === 'clearInterval') found = true;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 /**
@@ -2953,11 +2989,19 @@ function initialValue(v: Variable, ctx: Ctx): number | undefined {
  */
 function attemptsOnPath(node: Node, loop: Loop, attempts: AttemptVar[], ctx: Ctx): AttemptVar[] {
   if (attempts.length === 0) return attempts;
-  const facts = pathFacts(node, loop.body).flatMap(impliedComparisons);
-  if (facts.length === 0) return attempts;
-  return attempts.map((a) => {
+  // A counter stepped on the way (`tries++; await sleep(500 * tries)`) holds one more at the wait
+  // than where it was tested: the loop's own test (`while (tries < 3)`) and each test on the path.
+  const stepped = attempts.map((a) => {
+    const testsIt = loop.type !== T.ForOfStatement && !!loop.test && refersToVariable(loop.test, a.variable, ctx);
+    const k = testsIt ? stepsBefore(node, loop.body, a.variable, undefined, ctx) : 0;
+    return k === 0 ? a : { ...a, lo: a.lo + k, hi: a.hi + k };
+  });
+  const facts = pathFacts(node, loop.body).flatMap((f) => impliedComparisons(f).map((c) => ({ ...c, at: f.test })));
+  if (facts.length === 0) return stepped;
+  return stepped.map((a) => {
     let hi = a.hi;
-    for (const { cmp, holds } of facts) {
+    for (const { cmp, holds, at } of facts) {
+      const k = stepsBefore(node, loop.body, a.variable, at.range[1], ctx);
       if (cmp.left.type === T.PrivateIdentifier) continue;
       let op: string = cmp.operator;
       let other: Node;
@@ -2971,16 +3015,67 @@ function attemptsOnPath(node: Node, loop: Loop, attempts: AttemptVar[], ctx: Ctx
         op = ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
       } else continue;
       if (!holds) op = ({ '<': '>=', '<=': '>', '>': '<=', '>=': '<', '===': '!==', '==': '!=', '!==': '===', '!=': '==' } as Record<string, string>)[op] ?? '';
-      const k = evaluate(other, makeEnv(ctx.sourceCode));
-      if (k.opaque || k.lo !== k.hi) continue;
-      if (op === '<') hi = Math.min(hi, k.lo - 1);
-      else if (op === '<=' || op === '===' || op === '==') hi = Math.min(hi, k.lo);
+      const lim = evaluate(other, makeEnv(ctx.sourceCode));
+      if (lim.opaque || lim.lo !== lim.hi) continue;
+      // The bound holds where the test is; `k` steps after it raise it at the wait.
+      if (op === '<') hi = Math.min(hi, lim.lo - 1 + k);
+      else if (op === '<=' || op === '===' || op === '==') hi = Math.min(hi, lim.lo + k);
       // Past `if (attempt === last) throw err;` the counter is not its largest value: the last
       // attempt leaves before it waits, so the longest wait taken is the one before it.
-      else if ((op === '!==' || op === '!=') && k.lo === hi) hi -= 1;
+      else if ((op === '!==' || op === '!=') && lim.lo + k === hi) hi -= 1;
     }
     return hi === a.hi ? a : { ...a, hi: Math.max(a.lo, hi) };
   });
+}
+
+/**
+ * How many statements step `v` by one (`v++`, `++v`, `v += 1`, `v = v + 1`) on every path from the
+ * start of `body` to `node`, before it (and after position `after`, when given): statements earlier
+ * in the blocks that enclose `node`.
+ */
+function stepsBefore(node: Node, body: Node, v: Variable, after: number | undefined, ctx: Ctx): number {
+  let count = 0;
+  for (let child: Node = node, p = node.parent; p; child = p, p = p.parent) {
+    if (isFunction(p)) break;
+    const list: readonly Node[] | undefined = p.type === T.BlockStatement ? p.body : p.type === T.SwitchCase ? p.consequent : undefined;
+    if (list) {
+      for (const st of list) {
+        if (st === child) break;
+        if (after !== undefined && st.range[0] < after) continue;
+        if (st.type === T.ExpressionStatement && stepsByOne(st.expression, v, ctx)) count++;
+      }
+    }
+    if (p === body) break;
+  }
+  return count;
+}
+
+function stepsByOne(e: Node, v: Variable, ctx: Ctx): boolean {
+  const u = unwrap(e);
+  const isV = (x: Node): boolean => {
+    const w = unwrap(x);
+    return w.type === T.Identifier && isReferenceTo(v, w);
+  };
+  if (u.type === T.UpdateExpression) return u.operator === '++' && isV(u.argument);
+  if (u.type !== T.AssignmentExpression || !isV(u.left)) return false;
+  const r = unwrap(u.right);
+  // One however it is written: `1`, or a constant holding it (`const STEP = 1`).
+  const one = (x: Node): boolean => {
+    const k = evaluate(x, makeEnv(ctx.sourceCode));
+    return !k.opaque && k.lo === 1 && k.hi === 1;
+  };
+  if (u.operator === '+=') return one(u.right);
+  return u.operator === '=' && r.type === T.BinaryExpression && r.operator === '+' && ((isV(r.left as Node) && one(r.right)) || (one(r.left as Node) && isV(r.right)));
+}
+
+function refersToVariable(n: Node, v: Variable, ctx: Ctx): boolean {
+  let found = false;
+  walk(n, ctx.sourceCode.visitorKeys, (m) => {
+    if (found) return false;
+    if (m.type === T.Identifier && isReferenceTo(v, m)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /** Waits in the loop that are awaited (a dropped wait promise is no wait). */
