@@ -32,5 +32,5 @@ ruleTester.run('no-unbounded-retry', noUnboundedRetry, {
 
 ruleTester.run('require-max-delay', requireMaxDelay, {
   valid: [`${imp}retry(fetchBaseQuery({ baseUrl: '/' }), { maxRetries: 5 });`],
-  invalid: [{ name: 'unlimited retries let the default backoff grow', code: `${imp}retry(fetchBaseQuery({ baseUrl: '/' }), { maxRetries: Number.MAX_SAFE_INTEGER });`, errors: [{ messageId: 'uncappedDelay', line: 2 }] }],
+  invalid: [{ name: 'unlimited retries let the default backoff grow', code: `${imp}retry(fetchBaseQuery({ baseUrl: '/' }), { maxRetries: Number.MAX_SAFE_INTEGER });`, errors: [{ messageId: 'uncappedLibraryDelay', line: 2 }] }],
 });

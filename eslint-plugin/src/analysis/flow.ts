@@ -153,9 +153,16 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       if (t.operator === '||') return or(a, b);
       return undefined;
     }
-    case T.AwaitExpression:
+    case T.AwaitExpression: {
       // `if (await connectOnce()) return;`: the helper's own flag, read where it is returned.
-      return callReportsSuccess(t, sourceCode) ? (outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined) : undefined;
+      if (callReportsSuccess(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined;
+      // `if (await sendReport(url, body)) return;` where the helper returns only whether its request
+      // was answered well (`return res.ok`): the same flag as when it is first held in a variable.
+      const call = unwrap(t.argument);
+      const fn = call.type === T.CallExpression ? sameFileFunction(call.callee, { sourceCode }) : undefined;
+      if (fn && returnsAnswerStatus(fn, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'status' ? false : undefined;
+      return undefined;
+    }
     case T.MemberExpression: {
       const name = propertyName(t);
       { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome); }

@@ -852,6 +852,8 @@ export function judgeIdempotency(sourceCode: TSESLint.SourceCode, http: HttpCall
   // The options position is the request call's: given only where the reported node's own call is
   // that request (a method written in a helper's call, `jsonInit('POST', …)`, is another call).
   const optionsIndex = optionsArgumentIndex(http.client, http.node, http.methodNode === unwrap(http.node.callee));
+  // A POST that only carries a protocol's envelope (GraphQL, JSON-RPC): the operation inside decides.
+  if (!http.methodSource && envelopeOperation(sourceCode, http, optionsIndex) !== 'writes') return undefined;
   let own: Node | undefined = http.methodSource ?? http.node;
   while (own && own.type !== T.CallExpression) own = own.parent;
   const where = optionsIndex === undefined || own !== http.node ? {} : { optionsIndex };
@@ -861,6 +863,79 @@ export function judgeIdempotency(sourceCode: TSESLint.SourceCode, http: HttpCall
   }
   if (http.keyUnknown) return undefined;
   return { node: http.methodSource ?? http.node, method: http.method, key: 'none', keyNode: undefined, ...where, ...(http.possibleMethods ? { possibleMethods: http.possibleMethods } : {}) };
+}
+
+/** JSON-RPC methods (and GraphQL-like names) that only read: Ethereum's `eth_get…`/`eth_call`, `get…`, `query…`. */
+const READ_RPC_RE = /^(eth_(get|call|estimateGas|blockNumber|chainId|gasPrice|feeHistory|syncing)|net_|web3_|get|query|list|fetch|find|read|status|health|block|chunk|tx$|validators)/i;
+
+/**
+ * What a POST whose body is a protocol's envelope asks the server to do, when the body says:
+ * a GraphQL document (`{ query: 'query User…' }` reads, `'mutation …'` writes), or a JSON-RPC call
+ * (`{ jsonrpc: '2.0', method: 'eth_getBalance' }` reads by its method's name). `'unknown'` when
+ * the body is such an envelope but its document or method cannot be read (a parameter, an import):
+ * the HTTP method then tells nothing, and the rule stays silent. `'writes'` for any other body,
+ * where the HTTP method decides.
+ */
+function envelopeOperation(sourceCode: TSESLint.SourceCode, http: HttpCall, optionsIndex: number | undefined): 'reads' | 'writes' | 'unknown' {
+  const payload = requestPayload(sourceCode, http, optionsIndex);
+  if (!payload) return 'writes';
+  const prop = (name: string): TSESTree.Property | undefined => payload.properties.find((p): p is TSESTree.Property => p.type === T.Property && propertyName(p) === name);
+  const text = (n: Node | undefined): string | undefined => {
+    const t = n && resolveStringish(sourceCode, n, 0);
+    return t?.trim();
+  };
+  const query = prop('query');
+  if (query && !prop('jsonrpc')) {
+    const doc = text(query.value);
+    if (doc === undefined) return 'unknown';
+    if (/^mutation\b/.test(doc)) return 'writes';
+    return /^(query\b|\{|subscription\b|fragment\b)/.test(doc) ? 'reads' : 'writes';
+  }
+  if (prop('jsonrpc')) {
+    const method = text(prop('method')?.value);
+    if (method === undefined) return 'unknown';
+    return READ_RPC_RE.test(method) ? 'reads' : 'writes';
+  }
+  return 'writes';
+}
+
+/** A string, a template's text, a `gql` tagged template's text, through `const` names; undefined otherwise. */
+function resolveStringish(sourceCode: TSESLint.SourceCode, n: Node, depth: number): string | undefined {
+  const u = unwrap(n);
+  const s = stringValue(u);
+  if (s !== undefined) return s;
+  if (u.type === T.TemplateLiteral) return u.quasis.map((q) => q.value.cooked ?? '').join('*');
+  if (u.type === T.TaggedTemplateExpression) return u.quasi.quasis.map((q) => q.value.cooked ?? '').join('*');
+  if (u.type === T.Identifier && depth < 3) {
+    const def = variableOf(sourceCode, u)?.defs[0];
+    if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init) return resolveStringish(sourceCode, def.node.init, depth + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The object a request sends as its body, when written in the file: fetch's `body:
+ * JSON.stringify({…})`, ky/got's `json: {…}`, axios' `data` (or the data argument of
+ * `post(url, data)`), through `const` names.
+ */
+function requestPayload(sourceCode: TSESLint.SourceCode, http: HttpCall, optionsIndex: number | undefined): TSESTree.ObjectExpression | undefined {
+  const call = http.node;
+  const stringified = (n: Node | undefined): TSESTree.ObjectExpression | undefined => {
+    if (!n) return undefined;
+    let u = unwrap(n);
+    if (u.type === T.CallExpression && calleeName(u) === 'stringify' && u.arguments[0]) u = unwrap(u.arguments[0]);
+    return resolveObjectLiteral(sourceCode, u);
+  };
+  const name = calleeName(call)?.toLowerCase();
+  if (http.client === 'axios' && (name === 'post' || name === 'put' || name === 'patch')) return stringified(call.arguments[1]);
+  const optArg = optionsIndex === undefined ? undefined : call.arguments[optionsIndex];
+  const options = optArg && optArg.type !== T.SpreadElement ? resolveObjectLiteral(sourceCode, optArg) : undefined;
+  if (!options) return undefined;
+  for (const key of ['body', 'json', 'data']) {
+    const p = options.properties.find((x): x is TSESTree.Property => x.type === T.Property && propertyName(x) === key);
+    if (p) return stringified(p.value);
+  }
+  return undefined;
 }
 
 /**

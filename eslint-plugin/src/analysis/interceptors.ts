@@ -168,6 +168,36 @@ function replaysPastHandler(replay: Replay, instance: Node | undefined, sourceCo
   return t?.module === 'axios' && i?.module === 'axios' && t.path.every((p) => p === 'default') && i.path.includes('create');
 }
 
+/**
+ * Whether the handler takes itself off its instance before the replay (`axios.interceptors.response
+ * .eject(id)`, where `id` holds what the `use` call that registered this handler returned): the
+ * replayed request cannot come back into it, so it replays at most once (a once-only guard by
+ * construction, whether or not it registers itself again afterwards).
+ */
+function ejectsItselfBefore(replay: Replay, regions: Node[], ctx: Ctx): boolean {
+  const { sourceCode } = ctx;
+  const handler = regions[0]?.parent;
+  if (!handler || !isFunction(handler)) return false;
+  let found = false;
+  for (const r of regions) {
+    walk(r, sourceCode.visitorKeys, (n) => {
+      if (found) return false;
+      if (n.type !== T.CallExpression || calleeName(n) !== 'eject' || n.range[1] > replay.call.range[0]) return undefined;
+      const arg = n.arguments[0] && unwrap(n.arguments[0]);
+      const v = arg?.type === T.Identifier ? variableOf(sourceCode, arg) : undefined;
+      // Every value the variable holds is a registration of this handler (`let id = …use(…)`, set
+      // again when it registers itself anew).
+      const writes = v ? v.references.filter((ref) => ref.writeExpr).map((ref) => unwrap(ref.writeExpr as Node)) : [];
+      const registers = (w: Node): boolean => w.type === T.CallExpression && calleeName(w) === 'use' && w.arguments.some((a) => a.type !== T.SpreadElement && (contains(a, handler) || handlerFunction(a, ctx, 0) === handler));
+      // Placeholders (`let id = -1`, a constant) hold no registration; every id a call wrote does.
+      const made = writes.filter((w) => w.type === T.CallExpression);
+      if (made.length > 0 && made.every(registers)) found = true;
+      return undefined;
+    });
+  }
+  return found;
+}
+
 /** Records what a same-file function's parameters are handed by one call (`replay(client, error)`). */
 function handOn(fn: Fn, call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): void {
   fn.params.forEach((p, i) => {
@@ -211,7 +241,7 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
   const { counters, configPath, assigned } = seen;
   // A replay sent through axios' default instance, past the created instance the handler is
   // registered on, is not intercepted again: it runs once.
-  const guarded = seen.guard ?? (replaysPastHandler(replay, instance, sourceCode) ? 'once' : undefined);
+  const guarded = seen.guard ?? (replaysPastHandler(replay, instance, sourceCode) || ejectsItselfBefore(replay, regions, ctx) ? 'once' : undefined);
   // PRODUCT: a request sent somewhere else (failover to the next host, a corrected URL) is a walk
   // over different inputs, not a retry.
   if (['baseURL', 'url'].some((p) => assigned.has(p))) return undefined;

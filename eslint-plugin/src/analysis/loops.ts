@@ -15,7 +15,7 @@ import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadl
 import { bindingOf, constantNumber, constantValue, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
+import { ACTION_CALL_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
 import { inputWrites, isWorkingCall, operationTakes, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { putsBackIn } from './recursion';
@@ -1474,12 +1474,23 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
         // `if (live) { pipe(res); return; } else { return res.json(); }`: both branches leave, so
         // the test only picks how the success leaves, not whether it does.
         if (leavesOnEveryPath(p.consequent) && leavesOnEveryPath(p.alternate)) continue;
-        const statusCheck = okCheck(p.test, ctx.sourceCode) !== undefined || statusesTested(p.test, ctx.sourceCode).length > 0 || isRetryPredicate(p.test);
+        const statusCheck = okCheck(p.test, ctx.sourceCode) !== undefined || statusesTested(p.test, ctx.sourceCode).length > 0 || isRetryPredicate(p.test) || reportsItsWork(p.test);
         if (!statusCheck) return true;
       }
     }
     return false;
   });
+}
+
+/**
+ * A test that is the yes or no of a call named for doing work (`await provider.sendEmail(…)`,
+ * `!(await client.connect())`): the operation's own success, not a polled state.
+ */
+function reportsItsWork(test: Node): boolean {
+  let t = unwrap(test);
+  while (t.type === T.UnaryExpression && t.operator === '!') t = unwrap(t.argument);
+  if (t.type === T.AwaitExpression) t = unwrap(t.argument);
+  return t.type === T.CallExpression && ACTION_CALL_RE.test(calleeName(t) ?? '');
 }
 
 /**

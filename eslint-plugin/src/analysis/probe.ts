@@ -258,6 +258,7 @@ function statement(s: Node, j: Judgement): void {
       returned(s.argument, j);
       return;
     case T.IfStatement:
+      testLook(s.test, j);
       statement(s.consequent, j);
       if (s.alternate) statement(s.alternate, j);
       return;
@@ -274,6 +275,22 @@ function statement(s: Node, j: Judgement): void {
     default:
       j.bad = true;
   }
+}
+
+/**
+ * The test of an `if` that awaits a look (`if (await portAnswers(host, port))`, `if (!(await
+ * healthy(url)))`): the answer is read only as a yes or no. A test that awaits anything else is
+ * work; one that awaits nothing is only a condition.
+ */
+function testLook(test: Node, j: Judgement): void {
+  let t = unwrap(test);
+  while (t.type === T.UnaryExpression && t.operator === '!') t = unwrap(t.argument);
+  if (t.type === T.AwaitExpression) {
+    const a = unwrap(t.argument);
+    if (a.type !== T.CallExpression || !lookCall(a, j)) j.bad = true;
+    return;
+  }
+  if (hasCallOrAwait(t, j, true)) j.bad = true;
 }
 
 /** A constant, nothing, or the next look (`return again(url)`), or a promise wrapping the look. */
@@ -479,6 +496,8 @@ function expressionStatement(expr: Node, j: Judgement): void {
     if (right.type === T.AwaitExpression) right = unwrap(right.argument);
     // A constant (`ready = true`) or a timer's handle says nothing the look yielded.
     if (v && (right.type === T.Literal || (right.type === T.CallExpression && isGlobalTimer(sc, right)))) return;
+    // `waited += 2`: the loop's own tally of time or tries, computed from what is at hand.
+    if (!writable && (e.operator === '+=' || e.operator === '-=') && !hasCallOrAwait(right, j)) return;
     if (!writable) {
       j.bad = true;
       return;

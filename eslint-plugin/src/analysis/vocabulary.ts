@@ -254,3 +254,11 @@ export const FAILED_PART_RE = /^(unprocessed\w*|failed\w*|failures|rejected\w*|r
 
 /** Methods that undo or stop something rather than do the work (cleanup a handler makes on both paths, beside probe.ts' RELEASE_RE). */
 export const CLEANUP_RE = /^(cancel|abort|stop|clear\w*|unsubscribe|remove\w*|delete|unlock|releaseLock|unpin|reset|off|finish|done|rollback)$/;
+
+/**
+ * Calls named for doing a piece of work (`sendEmail`, `connect`, `publishBatch`, `uploadPart`), as
+ * opposed to asking about a state (`isDone`, `getStatus`): a yes or no such a call answers says
+ * whether the work succeeded (`if (await provider.sendEmail(…)) return true`), not whether a
+ * polled state is reached.
+ */
+export const ACTION_CALL_RE = /^(send|connect|reconnect|publish|upload|save|post|write|create|deliver|notify|push|sync|submit|register|login|signIn|insert|store|dispatch|emit|transfer|execute|flush|commit|import|export|charge|pay|place|enqueue|forward|relay|attempt|try)([A-Z_]|$)/;

@@ -5,7 +5,7 @@ import { argumentText, formatMs, libraryFix, localDelayOf, replaceExpression } f
 import { SUGGESTED_CAP_MS } from '../analysis/libraries/retry-options';
 
 type Options = [{ maxDelayMs?: number }];
-type MessageIds = 'uncappedDelay' | 'uncappedStoredDelay' | 'uncappedRetryAfter' | 'uncappedRetryAfterWithGrowth' | 'delayTooLong' | 'timerOverflow' | 'capDelay' | 'applyLibraryFix';
+type MessageIds = 'uncappedDelay' | 'uncappedLibraryDelay' | 'uncappedStoredDelay' | 'uncappedRetryAfter' | 'uncappedRetryAfterWithGrowth' | 'delayTooLong' | 'timerOverflow' | 'capDelay' | 'applyLibraryFix';
 
 /** Node's timers store the delay in a signed 32-bit integer; past this many ms they fire at once (Node.js docs, `setTimeout`). */
 export const MAX_TIMER_DELAY_MS = 2_147_483_647;
@@ -19,6 +19,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       uncappedDelay:
         'This retry delay grows with every attempt and nothing caps it: one wait can exceed {{maxDelayMs}} ms. Past 2147483647 ms Node\'s timers fire at once. Cap it, e.g. `Math.min(delay, {{maxDelayMs}})`.',
+      uncappedLibraryDelay:
+        'This retry delay grows with every attempt and nothing caps it: one wait can exceed {{maxDelayMs}} ms. Set the library\'s maximum delay to at most {{maxDelayMs}} ms.',
       uncappedStoredDelay:
         'This retry delay grows with every attempt and nothing caps it: one wait can exceed {{maxDelayMs}} ms. Cap it at {{maxDelayMs}} ms.',
       uncappedRetryAfter:
@@ -53,7 +55,7 @@ export default createRule<Options, MessageIds>({
           if (site.purpose === 'refresh-replay') continue;
           for (const wait of site.waits) {
             const d = wait.delay;
-            const verdict = judge(d, maxDelayMs, site.waitsKeptBy === 'store');
+            const verdict = judge(d, maxDelayMs, site.waitsKeptBy === 'store', site.kind === 'library');
             if (!verdict) continue;
             const key = `${d.node.range[0]}:${d.node.range[1]}`;
             if (seen.has(key)) continue;
@@ -87,11 +89,15 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** The finding for a delay, if any. `stored`: the wait is kept by a job store, not a Node timer, so the timer limit is not stated. */
-function judge(d: DelayFacts, maxDelayMs: number, stored: boolean): MessageIds | undefined {
+/**
+ * The finding for a delay, if any. `stored`: the wait is kept by a job store, not a Node timer, so
+ * the timer limit is not stated. `library`: a library computes the wait, so the cap goes in its
+ * options, not around a delay expression.
+ */
+function judge(d: DelayFacts, maxDelayMs: number, stored: boolean, library: boolean): MessageIds | undefined {
   // `retryAfterMs + base * 2 ** attempt`: the message names both parts, not only the header.
   if (d.maxReason === 'retry-after') return d.growing ? 'uncappedRetryAfterWithGrowth' : 'uncappedRetryAfter';
-  if (d.maxReason === 'growth') return stored ? 'uncappedStoredDelay' : 'uncappedDelay';
+  if (d.maxReason === 'growth') return stored ? 'uncappedStoredDelay' : library ? 'uncappedLibraryDelay' : 'uncappedDelay';
   if (d.maxReason === 'known' && d.maxMs > maxDelayMs) return d.maxMs > MAX_TIMER_DELAY_MS && !stored ? 'timerOverflow' : 'delayTooLong';
   return undefined;
 }

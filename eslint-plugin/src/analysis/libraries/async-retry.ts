@@ -19,7 +19,7 @@ export const docs: LibraryDocs = {
   checks: [
     { rule: 'require-jitter', when: '`randomize: false`; suggests `randomize: true`.' },
     { rule: 'require-backoff', when: '`factor: 1` or `minTimeout: 0`.' },
-    { rule: 'require-max-delay', when: 'the largest wait exceeds `maxDelayMs` (the defaults do: about 1,024,000 ms), or grows without a cap with unbounded retries; suggests `maxTimeout`.' },
+    { rule: 'require-max-delay', when: 'the largest wait exceeds `maxDelayMs` (the defaults do: about 1,024,000 ms), or grows without a cap with unbounded retries or a written count that is not known (an environment value, a parameter); suggests `maxTimeout`.' },
     { rule: 'no-unbounded-retry', when: '`retries: Infinity` or `forever: true` with no finite `maxRetryTime`.' },
     { rule: 'require-idempotency-key', when: 'the retried function sends a POST or PATCH without an idempotency key, or creates the key inside the function.' },
     { rule: 'no-retry-on-client-error', when: 'the retried function calls an HTTP client that throws on 4xx and never classifies the error (no `bail`, `throw`, `try` or status test).' },

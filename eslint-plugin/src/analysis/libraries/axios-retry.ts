@@ -26,7 +26,7 @@ import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
 import { firstStatusCheck, mayRetryMethod, retriesMethod } from './status-set';
 import { RETRY_AFTER_STATUSES } from '../statuses';
 import type { LibraryAdapter, LibraryContext } from './types';
-import { firstWrittenOption, librarySite, numberOption, opaqueDelay, scheduleDelay, staticValueOf, type FunctionNode } from './util';
+import { firstWrittenOption, largestValue, librarySite, numberOption, opaqueDelay, scheduleDelay, staticValueOf, type FunctionNode } from './util';
 
 /** axios-retry's options: an object that writes one of them configures retrying. */
 const AXIOS_RETRY_OPTIONS = ['retries', 'retryDelay', 'retryCondition', 'shouldResetTimeout', 'onRetry', 'onMaxRetryTimesExceeded', 'validateResponse'];
@@ -44,7 +44,7 @@ export const docs: LibraryDocs = {
   checks: [
     { rule: 'require-backoff', when: 'no `retryDelay` (it retries at once); suggests `retryDelay: axiosRetry.exponentialDelay`.' },
     { rule: 'require-jitter', when: '`retryDelay: linearDelay(…)` or a delay function without randomness; suggests `exponentialDelay`.' },
-    { rule: 'require-max-delay', when: 'the delay (`exponentialDelay`, `linearDelay` or a delay function) can exceed `maxDelayMs` within `retries`, or grows with unbounded retries.' },
+    { rule: 'require-max-delay', when: 'the delay (`exponentialDelay`, `linearDelay` or a delay function) can exceed `maxDelayMs` within `retries`, or grows with unbounded retries or a written count that is not known (an environment value, a parameter).' },
     { rule: 'no-unbounded-retry', when: '`retries: Infinity`.' },
     { rule: 'require-idempotency-key', when: 'the instance is used in this file for a POST or PATCH without an idempotency key while the condition retries it: the default (network errors), `isNetworkError`, `isRetryableError`, `() => true`, or a custom condition that never looks at the method; for a written condition, suggests asking it only for idempotent methods (the condition otherwise kept).' },
     { rule: 'no-retry-on-client-error', when: '`retryCondition` accepts every error (`() => true`); suggests `isRetryableError`.' },
@@ -106,7 +106,10 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
     site.noWait = anchor;
     suggest(site, 'require-backoff', setOption(options, 'retryDelay', exponential, `Back off exponentially with jitter (\`retryDelay: ${exponential}\`)`, instance));
   } else if (delayS.state === 'set') {
-    const delay = delayOf(ctx, delayS, retries);
+    // A count written but not known (`retries: opts.retries`, an environment value): its largest
+    // value when the code bounds it, else no bound (PRODUCT: an unknown bound with no cap reports).
+    const worst = retries ?? (retriesS.state === 'set' ? largestValue(ctx, retriesS.option.value) : undefined);
+    const delay = delayOf(ctx, delayS, worst, worst === undefined && retriesS.state === 'set');
     const fix = setOption(options, 'retryDelay', exponential, `Back off exponentially with jitter (\`retryDelay: ${exponential}\`)`, instance);
     if (delay.maxReason === 'known' && delay.maxMs === 0 && !delay.opaque) {
       site.noWait = delayS.option.property;
@@ -177,15 +180,15 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
 }
 
 /** The delay of a `retryDelay` option. */
-function delayOf(ctx: LibraryContext, s: OptionState & { state: 'set' }, retries: number | undefined): DelayFacts {
+function delayOf(ctx: LibraryContext, s: OptionState & { state: 'set' }, retries: number | undefined, countUnbounded = false): DelayFacts {
   const node = s.option.property;
   const value = unwrap(s.option.value);
   const name = exportName(ctx, value);
-  if (name === 'exponentialDelay') return exponentialDelay(node, 100, retries);
+  if (name === 'exponentialDelay') return exponentialDelay(node, 100, retries, countUnbounded);
   if (name === 'linearDelay()' && value.type === T.CallExpression) {
     const f = value.arguments[0] ? numberOption({ property: s.option.property, value: value.arguments[0], known: staticValueOf(ctx, value.arguments[0]) }) : 100;
     if (f === undefined) return opaqueDelay(node);
-    return linear(node, f, retries);
+    return linear(node, f, retries, countUnbounded);
   }
   const fn = resolveFunction(ctx, value);
   if (!fn) return opaqueDelay(node);
@@ -195,7 +198,7 @@ function delayOf(ctx: LibraryContext, s: OptionState & { state: 'set' }, retries
   if (inner && inner.type === T.CallExpression && exportName(ctx, inner.callee) === 'exponentialDelay') {
     const factorArg = inner.arguments[2];
     const f = factorArg ? staticValueOf(ctx, factorArg)?.value : 100;
-    if (typeof f === 'number') return exponentialDelay(node, f, retries);
+    if (typeof f === 'number') return exponentialDelay(node, f, retries, countUnbounded);
     return opaqueDelay(node);
   }
   const facts = delayOfFunction(ctx.sourceCode, fn, retries);
@@ -208,16 +211,16 @@ function singleReturn(block: TSESTree.BlockStatement): Node | undefined {
 }
 
 /** `exponentialDelay(n, err, f)`: `2 ** n * f` plus up to 20 % random, n = 1..retries. */
-function exponentialDelay(node: Node, factorMs: number, retries: number | undefined): DelayFacts {
+function exponentialDelay(node: Node, factorMs: number, retries: number | undefined, countUnbounded: boolean): DelayFacts {
   const d = scheduleDelay({ node, baseMs: 2 * factorMs * 1.2, factor: 2, capMs: undefined, retries: retries === undefined ? undefined : retries, random: true });
-  if (retries === undefined) d.maxReason = 'opaque';
+  if (retries === undefined && !countUnbounded) d.maxReason = 'opaque';
   return d;
 }
 
 /** `linearDelay(f)`: `n * f`, n = 1..retries. */
-function linear(node: Node, f: number, retries: number | undefined): DelayFacts {
+function linear(node: Node, f: number, retries: number | undefined, countUnbounded: boolean): DelayFacts {
   if (f === 0) return delayFacts(node, { maxMs: 0, growing: false });
-  if (retries === undefined) return delayFacts(node, { maxMs: Infinity, growing: true, maxReason: 'opaque' });
+  if (retries === undefined) return delayFacts(node, { maxMs: Infinity, growing: true, maxReason: countUnbounded ? 'growth' : 'opaque' });
   return delayFacts(node, { maxMs: f * retries, growing: true });
 }
 

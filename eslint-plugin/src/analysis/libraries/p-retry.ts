@@ -23,7 +23,7 @@ export const docs: LibraryDocs = {
   checks: [
     { rule: 'require-jitter', when: '`randomize` is false or left at its default; suggests `randomize: true`.' },
     { rule: 'require-backoff', when: '`factor: 1` (a constant wait) or `minTimeout: 0` (no wait).' },
-    { rule: 'require-max-delay', when: 'the largest wait (`minTimeout * factor ** (retries - 1)`, doubled by `randomize`, capped by `maxTimeout`) exceeds `maxDelayMs`, or grows without a cap with unbounded retries; suggests `maxTimeout`.' },
+    { rule: 'require-max-delay', when: 'the largest wait (`minTimeout * factor ** (retries - 1)`, doubled by `randomize`, capped by `maxTimeout`) exceeds `maxDelayMs`, or grows without a cap with unbounded retries or a written count that is not known (an environment value, a parameter); suggests `maxTimeout`.' },
     { rule: 'no-unbounded-retry', when: '`retries: Infinity` or `forever: true` with no finite `maxRetryTime`; suggests a bounded count.' },
     { rule: 'require-idempotency-key', when: 'the retried function (inline or a same-file function) sends a POST or PATCH without an idempotency key, or creates the key inside the function.' },
     { rule: 'no-retry-on-client-error', when: 'the retried function calls an HTTP client that throws on 4xx (axios, got, ky, ofetch, superagent) and neither it nor a `shouldRetry`/`onFailedAttempt` option tells errors apart.' },

@@ -16,7 +16,7 @@ import {
 } from './option-state';
 import type { LibraryContext } from './types';
 import { isEffectivelyUnbounded } from '../limits';
-import { defaultsAt, firstWrittenOption, librarySite, opaqueDelay, scheduleDelay, scheduleWithUnknownBase } from './util';
+import { defaultsAt, firstWrittenOption, largestValue, librarySite, opaqueDelay, scheduleDelay, scheduleWithUnknownBase } from './util';
 
 /**
  * The options of node-retry (`retry`), shared by p-retry, async-retry and promise-retry:
@@ -113,7 +113,9 @@ export function retryOptionsSite(
     if (randomize === false && factor !== undefined && (maxTimeout === undefined || !Number.isFinite(maxTimeout))) suggest(site, 'require-jitter', setOption(options, 'randomize', 'true', 'Randomise each wait (`randomize: true`)', after));
     return { site, options };
   }
-  const worstRetries = forever === true || isEffectivelyUnbounded(retries) ? Infinity : retries;
+  // A count not known exactly may still have a known largest value (`Math.min(attempts, 5)`).
+  const retriesAtMost = retries === undefined && retriesS.state === 'set' ? largestValue(ctx, retriesS.option.value) : undefined;
+  const worstRetries = forever === true || isEffectivelyUnbounded(retries) ? Infinity : (retries ?? retriesAtMost);
   const delay = scheduleDelay({
     node: (maxTimeout !== undefined && Number.isFinite(maxTimeout) ? propertyOf(maxS) : undefined) ?? anchor,
     baseMs: minTimeout * (randomize === false ? 1 : 2),
@@ -122,7 +124,15 @@ export function retryOptionsSite(
     retries: worstRetries,
     random: randomize === true,
   });
-  if (maxTimeout === undefined || worstRetries === undefined) {
+  // PRODUCT: growth with an unknown bound (a parameter without default, an environment variable)
+  // and no cap reports. A count written in the options but unknown, with `maxTimeout` left at its
+  // default (none), lets one wait grow past any limit; a count that may come from a spread, or an
+  // unknown cap, leaves the worst case untold.
+  const unknownWrittenCount = worstRetries === undefined && retriesS.state === 'set' && maxS.state === 'absent' && !hasDeadlineOption(maxRetryTimeS);
+  if (unknownWrittenCount && delay.growing) {
+    delay.maxReason = 'growth';
+    delay.maxMs = Infinity;
+  } else if (maxTimeout === undefined || worstRetries === undefined) {
     // An unknown cap or attempt count: the worst case cannot be told.
     if (delay.maxReason === 'growth' || maxTimeout === undefined) delay.maxReason = 'opaque';
     if (worstRetries === undefined && delay.maxReason === 'known' && delay.capMs === undefined) delay.maxReason = 'opaque';
@@ -170,3 +180,9 @@ export function typedRetryOptionsSite(ctx: LibraryContext, literal: TSESTree.Obj
   if (options.kind !== 'object' || !RETRY_OPTION_NAMES.some((n) => optionState(ctx, options, n).state === 'set')) return [];
   return [retryOptionsSite(ctx, literal, literal, undefined, d).site];
 }
+
+/** Whether a `maxRetryTime` is written or may be (a deadline that may end the growth early). */
+function hasDeadlineOption(state: ReturnType<typeof optionState>): boolean {
+  return state.state !== 'absent';
+}
+

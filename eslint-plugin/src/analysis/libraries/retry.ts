@@ -21,7 +21,7 @@ export const docs: LibraryDocs = {
   checks: [
     { rule: 'require-jitter', when: '`randomize` is false or left at its default; suggests `randomize: true`.' },
     { rule: 'require-backoff', when: '`factor: 1` or `minTimeout: 0`.' },
-    { rule: 'require-max-delay', when: 'the largest wait exceeds `maxDelayMs` (the defaults reach 512 s), or grows without a cap with unbounded retries; suggests `maxTimeout`.' },
+    { rule: 'require-max-delay', when: 'the largest wait exceeds `maxDelayMs` (the defaults reach 512 s), or grows without a cap with unbounded retries or a written count that is not known (an environment value, a parameter); suggests `maxTimeout`.' },
     { rule: 'no-unbounded-retry', when: '`forever: true` or `retries: Infinity` with no finite `maxRetryTime`.' },
     { rule: 'require-idempotency-key', when: 'the attempt function sends a POST or PATCH without an idempotency key, or creates the key inside the function.' },
     { rule: 'no-retry-on-client-error', when: 'the attempt function calls an HTTP client that throws on 4xx and retries every error without classifying it.' },

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { drawsRandom } from '../input-change';
+import { isCredentialRefresh } from '../credentials';
 import { propertyName, unwrap, walk, isFunction } from '../ast';
 import { delayOfFunction, evaluate, makeEnv, toDelayFacts } from '../delay';
 import { describeHttpCall, type HttpCall } from '../http';
@@ -40,9 +41,9 @@ export const docs: LibraryDocs = {
   versionAssumed: 'rxjs 7.x (rxjs 6 `retry(n)` means the same; its default `-1` is also infinite)',
   defaults: ['`count: Infinity`', 'no delay: resubscribes at once', 'Retry-After: not read', 'every error is retried'],
   checks: [
-    { rule: 'no-unbounded-retry', when: '`retry()`, `count: Infinity`, a `retryWhen` notifier with nothing that stops it (no `take`, no test on the index or a counter); suggests `count: 3`.' },
+    { rule: 'no-unbounded-retry', when: '`retry()`, `count: Infinity`, a `retryWhen` notifier with nothing that stops it (no `take`, no test on the index or a counter, in a `takeWhile`, `filter`, `scan`, or a `tap`/`map` that throws); suggests `count: 3`.' },
     { rule: 'require-backoff', when: 'no `delay` (resubscribes at once) or a numeric `delay`; a notifier whose `delay(x)` or `timer(x)` does not grow with the index (an operator argument is the same for every attempt, known or not). Notifiers exported apart from their `retryWhen` are judged too.' },
-    { rule: 'no-retry-on-client-error', when: 'a notifier test on the error\'s status (`throwError` for some statuses) that still lets a 4xx through.' },
+    { rule: 'no-retry-on-client-error', when: 'a notifier test on the error\'s status (`throwError` for some statuses, or a `tap` that throws the others) that still lets a 4xx through; not when the notifier renews the credentials on the way (a re-authentication, judged by `no-unbounded-retry` alone).' },
     { rule: 'require-jitter', when: 'a numeric `delay`; a `delay` function through the shared delay analysis.' },
     { rule: 'require-max-delay', when: 'a `delay` function whose growth is not capped.' },
     { rule: 'no-retry-on-client-error', when: 'the retried source is rxjs `ajax` or Angular `HttpClient` / `HttpHandler.handle` (they error on 4xx) and no `delay` function can tell errors apart.' },
@@ -163,6 +164,7 @@ function analyzeRetryWhen(ctx: LibraryContext, node: TSESTree.CallExpression): R
   const notifier = interpretNotifier(ctx, fn);
   if (!notifier) return [site];
   applyNotifier(site, notifier, node);
+  if (notifier.renews) site.purpose = 'refresh-replay';
   site.honoursRetryAfter = readsRetryAfter(ctx, fn);
   for (const http of sourceRequests(ctx, node)) judgeRequest(ctx, site, http, node, notifier.classifies);
   suggest(site, notifierSuggestions(ctx, site));
@@ -186,6 +188,8 @@ interface Notifier {
   rateLimitTests: Node[];
   /** `zip(range(start, n), errors)`: each value is a pair whose element at `position` counts the retries, `start` … `hi`. */
   pair?: { position: number; lo: number; hi: number };
+  /** What goes round renews the credentials first (a re-authentication, see {@link interpretNotifier}). */
+  renews?: boolean;
 }
 
 /** Operators whose only effect on the retry is known: they cannot change timing, counting or which errors go round. */
@@ -241,7 +245,29 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
       continue;
     }
     const arg = call.arguments[0];
-    if (TRANSPARENT.has(name)) continue;
+    if (TRANSPARENT.has(name)) {
+      // `tap((err) => { if (err.status === 401) return; throw err; })`: a callback that throws ends
+      // the retry with that error, so its test chooses what goes round (and, on `map`'s index or a
+      // counter, how many times).
+      const f = name === 'tap' || name === 'map' ? resolveFunction(ctx, arg) : undefined;
+      const thrown = f ? throwTest(f) : undefined;
+      if (f && thrown) {
+        // One that renews the credentials on the way (`if (e.status === 401) { auth.renew(); return; }`)
+        // is a re-authentication (PRODUCT: judged by no-unbounded-retry alone), not a 4xx retried.
+        let renews = false;
+        walk(f.body, ctx.sourceCode.visitorKeys, (n) => {
+          if (n.type === T.CallExpression && isCredentialRefresh(n, ctx.sourceCode)) renews = true;
+          return !renews;
+        });
+        if (readsParam(ctx, f, 0, thrown.test) && !renews) classify(ctx, f, thrown.test, !thrown.throwsWhen, call, out);
+        else if (renews) {
+          out.classifies = true;
+          out.renews = true;
+        }
+        if ((name === 'map' && readsParam(ctx, f, 1, thrown.test)) || readsCounter(ctx, thrown.test)) setBound(out, { kind: 'counted' });
+      }
+      continue;
+    }
     if (name === 'take' || name === 'first') {
       const n = name === 'first' ? 1 : numberAt(ctx, arg);
       if (n === undefined) setBound(out, { kind: 'counted' });
@@ -283,6 +309,11 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
       if (test && readsParam(ctx, f, 1, test)) classify(ctx, f, test, !thrown.throwsWhen, call, out, 1);
     } else if (name === 'filter') {
       out.classifies = true;
+      // `filter((err, i) => i < 3)`: past the index the notifier stops emitting, so nothing is
+      // resubscribed again (the retry ends; the source waits, it is not retried).
+      const f = resolveFunction(ctx, arg);
+      const kept = f ? returnedExpressions(f, ctx.sourceCode.visitorKeys) : [];
+      if (f && kept.length > 0 && kept.every((k) => !!k && (readsParam(ctx, f, 1, k) || readsCounter(ctx, k)))) setBound(out, { kind: 'counted' });
     } else {
       unknownOperator = true;
     }

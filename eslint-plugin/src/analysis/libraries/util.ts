@@ -6,6 +6,7 @@ import { bindingOf, constantValue, factoryResult, variableOf } from '../scope';
 import type { AttemptBound, DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryContext } from './types';
 import { isEffectivelyUnbounded } from '../limits';
+import { evaluate, makeEnv } from '../delay';
 
 /** A function node of any form. */
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -308,4 +309,11 @@ export function librarySite(library: string, node: Node, bound: Partial<AttemptB
     honoursRetryAfter: false,
     clientErrorRetries: [],
   };
+}
+
+/** The largest value an expression can take, when the evaluator bounds it (`Math.min(n, 5)` → 5). */
+export function largestValue(ctx: LibraryContext, value: Node): number | undefined {
+  const v = evaluate(value, makeEnv(ctx.sourceCode));
+  // An unknown part under a known ceiling still has that ceiling (the evaluator keeps `hi` finite only then).
+  return Number.isFinite(v.hi) ? v.hi : undefined;
 }
