@@ -192,6 +192,9 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       // `result instanceof Error` (`const result = await send().catch((e) => e)`): an attempt that
       // succeeded produced no error object; one that threw did, when the class is `Error` itself.
       if (t.operator === 'instanceof') {
+        // Only a value an attempt produced (every write is a call's result): `current instanceof
+        // Error` over `current = current.cause` walks a chain of causes, it asks nothing of an attempt.
+        if (!holdsCallResult(t.left, sourceCode)) return undefined;
         const cls = unwrap(t.right);
         const clsName = cls.type === T.Identifier ? cls.name : cls.type === T.MemberExpression ? propertyName(cls) : undefined;
         if (!clsName || !/Error$/.test(clsName)) return undefined;
@@ -399,6 +402,20 @@ function isSuccessFlag(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode)
     let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
     if (w?.type === T.AwaitExpression) w = unwrap(w.argument);
     return w?.type === T.CallExpression;
+  });
+}
+
+/** Whether a variable holds only what calls returned: each value written to it is a call's result (awaited or not). */
+function holdsCallResult(n: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const u = unwrap(n);
+  if (u.type !== T.Identifier) return false;
+  const v = variableOf(sourceCode, u);
+  if (!v) return false;
+  const writes = v.references.filter((r) => r.writeExpr);
+  return writes.length > 0 && writes.every((r) => {
+    let w = unwrap(r.writeExpr as Node);
+    if (w.type === T.AwaitExpression) w = unwrap(w.argument);
+    return w.type === T.CallExpression || w.type === T.NewExpression;
   });
 }
 

@@ -7,6 +7,7 @@ import { analyzeInterceptors } from './interceptors';
 import { analyzeLoops } from './loops';
 import { analyzeRecursion } from './recursion';
 import { analyzeRepeats } from './repeat';
+import { awaitsExistence } from './statuses';
 import { analyzeStateRetries } from './state-retry';
 import type { Node, RetrySite } from './types';
 import { analyzeWrappers } from './wrappers';
@@ -24,7 +25,9 @@ export function analyzeHandWritten(sourceCode: TSESLint.SourceCode, settings: Re
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeWrappers(ctx, out)) ?? []));
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeRepeats(ctx, out)) ?? []));
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeStateRetries(ctx)) ?? []));
-  const sites = dedupe(out);
+  // A loop or recursion that goes round only on 404 (and throws or returns on anything else) waits
+  // for a resource to appear (a release, an upload, a record written elsewhere): polling, not a retry.
+  const sites = dedupe(out).filter((s) => s.kind === 'interceptor' || s.kind === 'library' || !s.retriedStatuses?.length || !s.retriedStatuses.every(awaitsExistence));
   for (const site of sites) {
     if ((site.kind !== 'loop' && site.kind !== 'recursion') || site.waits.length < 2) continue;
     for (const w of site.waits) if (onEveryAttempt(w.node, site.node)) w.everyAttempt = true;

@@ -108,7 +108,8 @@ export function isStatusLike(node: Node, sourceCode?: TSESLint.SourceCode): bool
   const n = unwrap(node);
   if (n.type === T.MemberExpression) {
     const name = propertyName(n);
-    return name === 'status' || name === 'statusCode';
+    // Also the HTTP-like code a JSON error body carries (Telegram's `error_code`, `status_code`).
+    return name === 'status' || name === 'statusCode' || name === 'status_code' || name === 'error_code' || name === 'httpStatus' || name === 'httpStatusCode';
   }
   if (n.type === T.Identifier) {
     if ((/^(status|statusCode|httpStatus|code)$/i.test(n.name) || /status$/i.test(n.name)) && !charCodeVariables(n).has(n.name)) return true;
@@ -1036,6 +1037,45 @@ function caughtStatuses(region: Node, catches: readonly RetryCatch[], sourceCode
     }
   }
   return [...going];
+}
+
+/**
+ * The statuses for which a catch reaches `target` (the call that starts the next attempt) through
+ * the `if`s around it (`if (body?.error_code === 429) { …; return send(…) }`): the probed statuses
+ * every such test lets through, read from the caught error, its `response`, or a `const` taken from
+ * them (`const body = error.response?.body`). Undefined when an error with no status may reach it,
+ * when no test on the way reads a status, or when nothing narrows the set.
+ */
+export function statusesOnWayTo(target: Node, catchBody: Node, errVar: TSESLint.Scope.Variable, sourceCode: TSESLint.SourceCode): number[] | undefined {
+  const tests: { test: Node; holds: boolean }[] = [];
+  for (let child: Node = target, p = target.parent; p && child !== catchBody; child = p, p = p.parent) {
+    if (isFunction(p)) return undefined;
+    if (p.type === T.IfStatement && child !== p.test) tests.push({ test: p.test, holds: child === p.consequent });
+  }
+  if (tests.length === 0) return undefined;
+  const fromError = (n: Node, depth = 0): boolean => {
+    const u = unwrap(n);
+    if (u.type === T.MemberExpression) return fromError(u.object, depth);
+    if (u.type !== T.Identifier || depth > 3) return false;
+    const v = variableOf(sourceCode, u);
+    if (v === errVar) return true;
+    const b = v && bindingOf(v);
+    return !!b && b.kind === 'init' && b.stable && !!b.node && fromError(b.node, depth + 1);
+  };
+  const isStatus = (n: Node): boolean => {
+    const u = unwrap(n);
+    return u.type === T.MemberExpression && isStatusLike(u) && fromError(u.object);
+  };
+  let going: Set<number | undefined> | undefined;
+  let readsStatus = false;
+  for (const { test, holds } of tests) {
+    const set = evaluateTest(test, isStatus, sourceCode, [errVar]);
+    if (set.named.size > 0) readsStatus = true;
+    const here = new Set(set.verdicts.filter((v) => v.retried === holds || v.retried === undefined).map((v) => v.outcome.status));
+    going = going ? new Set([...going].filter((x) => here.has(x))) : here;
+  }
+  if (!going || !readsStatus || going.has(undefined)) return undefined;
+  return [...going].filter((x): x is number => x !== undefined);
 }
 
 /**

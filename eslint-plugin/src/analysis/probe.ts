@@ -26,7 +26,7 @@ import type { Ctx } from './operation';
 import { fileMemo } from './memo';
 import { variableOf } from './scope';
 import type { Node } from './types';
-import { CONNECTION_TEST_RE, MONGO_PROBE_COMMAND_RE, PENDING_ANSWER_CODES, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
+import { CONNECTION_TEST_RE, MONGO_PROBE_COMMAND_RE, PENDING_ANSWER_CODES, PENDING_ANSWER_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { asWait, isGlobalTimer } from './waits';
 
 type Variable = TSESLint.Scope.Variable;
@@ -586,10 +586,12 @@ function pendingAnswerTests(ctx: Pick<Ctx, 'sourceCode'>): Node[] {
   const out: Node[] = [];
   const pending = (n: Node | null | undefined): boolean => {
     const text = n ? stringValue(unwrap(n)) : undefined;
-    return text !== undefined && PENDING_ANSWER_CODES.has(text);
+    return text !== undefined && (PENDING_ANSWER_CODES.has(text) || PENDING_ANSWER_RE.test(text));
   };
   walk(program, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.BinaryExpression && (n.operator === '===' || n.operator === '==') && (pending(n.left as Node) || pending(n.right))) out.push(n);
+    // `err.message.includes('still in progress')`
+    if (n.type === T.CallExpression && /^(includes|startsWith|endsWith|test)$/.test(calleeName(n) ?? '') && pending(n.arguments[0] as Node | undefined)) out.push(n);
     if (n.type === T.SwitchCase && pending(n.test)) out.push(n);
     return undefined;
   });

@@ -9,7 +9,7 @@ import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { dominatingTests, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
-import { alwaysExits, analyzeOperation, hasDeadline, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
+import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
 import { bindingOf, constantNumber, constantValue, isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
@@ -65,6 +65,15 @@ interface FailureContext {
   flow?: boolean;
   /** For `flow`: the statuses after which the call runs again, when a thrown error does not and some statuses do not either. */
   retried?: number[];
+}
+
+/** For a call back made from a catch: the statuses the `if`s on the way let through (see {@link statusesOnWayTo}). */
+function statusesInCatch(fc: FailureContext, call: Node, ctx: Ctx): number[] | undefined {
+  if (fc.kind !== 'catch' && fc.kind !== 'status') return undefined;
+  let clause: TSESTree.CatchClause | undefined;
+  for (let p = call.parent; p && !isFunction(p); p = p.parent) if (p.type === T.CatchClause) { clause = p; break; }
+  const errVar = clause?.param?.type === T.Identifier ? variableOf(ctx.sourceCode, clause.param) : undefined;
+  return clause && errVar ? statusesOnWayTo(call, clause.body, errVar, ctx.sourceCode) : undefined;
 }
 
 /**
@@ -352,7 +361,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       honoursRetryAfter: op.honoursRetryAfter,
       clientErrorRetries: replay ? [] : op.clientErrorRetries,
       purpose: fc.replay ? 'refresh-replay' : once ? 'once-only-replay' : 'backoff-retry',
-      ...((fc.retried ?? op.caughtStatuses) ? { retriedStatuses: fc.retried ?? op.caughtStatuses } : {}),
+      ...((fc.retried ?? op.caughtStatuses ?? statusesInCatch(fc, call, ctx)) ? { retriedStatuses: fc.retried ?? op.caughtStatuses ?? statusesInCatch(fc, call, ctx) } : {}),
       ...(replay ? {} : delayDroppedBy(fn, call, waits, ctx)),
     });
   }

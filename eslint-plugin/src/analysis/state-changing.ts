@@ -108,9 +108,16 @@ export function sentMessage(sourceCode: TSESLint.SourceCode, call: TSESTree.Call
   if (sender) return sender.sends(method) ? { method, payloads, sender } : undefined;
   // A client whose package cannot be seen (made in the project's own module, a local of unknown
   // origin): a `send…` call whose payload is a message (a recipient and a subject or body) sends one.
-  if (/^send/.test(method) && payloads.some(isMessagePayload)) return { method, payloads, sender: MESSAGE_PAYLOAD };
+  if ((/^send/.test(method) && payloads.some(isMessagePayload)) || MESSAGE_METHOD_RE.test(method)) return { method, payloads, sender: MESSAGE_PAYLOAD };
   return undefined;
 }
+
+/**
+ * Methods whose name says they send a message to a person (`sendEmail`, `sendMail`, `sendSms`,
+ * `sendPushNotification`), on a client whose package cannot be seen: the call's own name, not its
+ * arguments' (which a rename would change), says what it delivers.
+ */
+const MESSAGE_METHOD_RE = /^send(E?mails?|Sms|SMS|TextMessage|Text|Push|PushNotification|Notification|Notifications)$/;
 
 /** A client recognised by the message it is given, not its package (no de-duplication option known). */
 const MESSAGE_PAYLOAD: Sender = { modules: [], sends: () => true };

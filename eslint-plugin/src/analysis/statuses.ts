@@ -27,6 +27,14 @@ export const RETRY_AFTER_STATUSES: readonly number[] = [429, 503];
  */
 export const REFUSED_STATUSES: ReadonlySet<number> = new Set([429]);
 
+/**
+ * A status that says the resource is not there yet (404 Not Found, RFC 9110 §15.5.5): asking again
+ * only for it, and stopping on every other answer, waits for the resource to appear (polling).
+ */
+export function awaitsExistence(code: number): boolean {
+  return code === 404;
+}
+
 /** Whether a status is a server error (5xx, RFC 9110 §15.6). */
 export function isServerErrorStatus(code: number): boolean {
   return code >= 500 && code < 600;

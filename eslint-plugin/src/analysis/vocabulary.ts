@@ -231,6 +231,12 @@ export const BOOKKEEPING_NAME_RE = /attempt|retr|tries|count|left|remaining|dela
  */
 export const PENDING_ANSWER_CODES: ReadonlySet<string> = new Set(['authorization_pending', 'slow_down']);
 
+/**
+ * An answer's text that says the work is not done yet (`'Request is still in progress'`, `'not
+ * ready'`, `'PENDING'`): asking again until it is done is polling, like the device-flow codes.
+ */
+export const PENDING_ANSWER_RE = /\b(still|is|are) (in progress|running|processing|pending|working)\b|\bnot (ready|finished|complete|completed|done) yet\b|\bnot yet (ready|available|finished|complete)\b|^(pending|processing|running|queued)$/i;
+
 /** Modules exporting React's hooks (and Preact's copies of them). */
 export const REACT_HOOK_MODULES: readonly string[] = ['react', 'preact/hooks', 'preact/compat'];
 

@@ -27,6 +27,7 @@ import { firstStatusCheck, mayRetryMethod, retriesMethod } from './status-set';
 import { RETRY_AFTER_STATUSES } from '../statuses';
 import type { LibraryAdapter, LibraryContext } from './types';
 import { firstWrittenOption, largestValue, librarySite, numberOption, opaqueDelay, scheduleDelay, staticValueOf, type FunctionNode } from './util';
+import { SUGGESTED_CAP_MS } from './retry-options';
 
 /** axios-retry's options: an object that writes one of them configures retrying. */
 const AXIOS_RETRY_OPTIONS = ['retries', 'retryDelay', 'retryCondition', 'shouldResetTimeout', 'onRetry', 'onMaxRetryTimesExceeded', 'validateResponse'];
@@ -101,16 +102,20 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
   if (retries === Infinity) suggest(site, 'no-unbounded-retry', setOption(options, 'retries', '3', 'Retry at most 3 times (`retries: 3`)', undefined));
   if (retries === 0) return site;
 
-  const exponential = `${calleeText}.exponentialDelay`;
+  // A count written but not known (`retries: opts.retries`, an environment value): its largest
+  // value when the code bounds it, else no bound (PRODUCT: an unknown bound with no cap reports).
+  const worst = retries ?? (retriesS.state === 'set' ? largestValue(ctx, retriesS.option.value) : undefined);
+  const countUnbounded = worst === undefined && retriesS.state === 'set';
+  // With such a count, `exponentialDelay` alone would grow past any cap: the edit caps it, so that
+  // it answers one finding without making another.
+  const exponential = countUnbounded ? `(retryCount, error) => Math.min(${calleeText}.exponentialDelay(retryCount, error), ${SUGGESTED_CAP_MS})` : `${calleeText}.exponentialDelay`;
+  const backOff = countUnbounded ? `Back off exponentially with jitter, each wait capped at ${SUGGESTED_CAP_MS} ms (\`${calleeText}.exponentialDelay\` under \`Math.min\`)` : `Back off exponentially with jitter (\`retryDelay: ${exponential}\`)`;
   if (delayS.state === 'absent') {
     site.noWait = anchor;
-    suggest(site, 'require-backoff', setOption(options, 'retryDelay', exponential, `Back off exponentially with jitter (\`retryDelay: ${exponential}\`)`, instance));
+    suggest(site, 'require-backoff', setOption(options, 'retryDelay', exponential, backOff, instance));
   } else if (delayS.state === 'set') {
-    // A count written but not known (`retries: opts.retries`, an environment value): its largest
-    // value when the code bounds it, else no bound (PRODUCT: an unknown bound with no cap reports).
-    const worst = retries ?? (retriesS.state === 'set' ? largestValue(ctx, retriesS.option.value) : undefined);
-    const delay = delayOf(ctx, delayS, worst, worst === undefined && retriesS.state === 'set');
-    const fix = setOption(options, 'retryDelay', exponential, `Back off exponentially with jitter (\`retryDelay: ${exponential}\`)`, instance);
+    const delay = delayOf(ctx, delayS, worst, countUnbounded);
+    const fix = setOption(options, 'retryDelay', exponential, backOff, instance);
     if (delay.maxReason === 'known' && delay.maxMs === 0 && !delay.opaque) {
       site.noWait = delayS.option.property;
       suggest(site, 'require-backoff', fix);
