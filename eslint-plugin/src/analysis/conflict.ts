@@ -61,6 +61,8 @@ export function goesOnOnlyOnConflict(handler: TSESTree.BlockStatement, at: reado
       const u = unwrap(d);
       return u.type === T.UnaryExpression && u.operator === '!' && isUniqueViolationTest(u.argument, resolve);
     })) return true;
+    // `if (isConflict(e)) { …count… } else { throw e; }`: every other error leaves.
+    if (st.type === T.IfStatement && st.alternate && alwaysExits(st.alternate) && isUniqueViolationTest(st.test, resolve)) return true;
   }
   if (at.length === 0) return false;
   return at.every((a) => {

@@ -289,6 +289,11 @@ function fileInputWrites(ctx: Ctx): { slot: InputSlot; node: Node; decl?: Node }
     if (n.type === T.UpdateExpression) {
       target = n.argument;
       changed = true;
+    } else if (n.type === T.AssignmentExpression && n.left.type === T.MemberExpression && n.left.computed && unwrap(n.left.object).type === T.Identifier) {
+      // `rows[i] = repaired(rows[i])`: an element of the list replaced, so what the list holds is new
+      // (the batch corrected before it is sent again).
+      target = unwrap(n.left.object);
+      changed = true;
     } else if (n.type === T.AssignmentExpression) {
       target = n.left;
       const slot = slotOf(n.left, ctx);

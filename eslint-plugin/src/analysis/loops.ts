@@ -750,11 +750,34 @@ function hasCall(node: Node, ctx: Ctx): boolean {
   let found = false;
   walk(node, ctx.sourceCode.visitorKeys, (n) => {
     if (found || isFunction(n)) return false;
-    if (n.type === T.CallExpression || n.type === T.AwaitExpression || n.type === T.NewExpression) found = true;
+    if (n.type === T.AwaitExpression) found = true;
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && !isDeterministicCall(n)) found = true;
     return undefined;
   });
   return found;
 }
+
+/**
+ * A call whose result depends only on its arguments (decoding, parsing, built-in string and array
+ * methods): run again on the same input it fails the same way, so a try around nothing else guards
+ * a computation, and a loop around it walks inputs, it does not retry.
+ */
+function isDeterministicCall(n: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrap(n.callee);
+  if (n.type === T.NewExpression) return callee.type === T.Identifier && DETERMINISTIC_CONSTRUCTORS.has(callee.name);
+  if (callee.type === T.Identifier) return DETERMINISTIC_FUNCTIONS.has(callee.name);
+  if (callee.type !== T.MemberExpression) return false;
+  const name = propertyName(callee) ?? '';
+  const obj = unwrap(callee.object);
+  if (obj.type === T.Identifier && (obj.name === 'JSON' || obj.name === 'Math' || obj.name === 'Number' || obj.name === 'String' || obj.name === 'Object' || obj.name === 'Array')) return true;
+  if (obj.type === T.NewExpression && unwrap(obj.callee).type === T.Identifier && /^Text(De|En)coder$/.test((unwrap(obj.callee) as TSESTree.Identifier).name)) return name === 'decode' || name === 'encode';
+  return BUILTIN_PURE_METHODS.has(name);
+}
+
+const DETERMINISTIC_CONSTRUCTORS: ReadonlySet<string> = new Set(['TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams', 'RegExp', 'Date', 'Map', 'Set', 'Uint8Array', 'Array']);
+const DETERMINISTIC_FUNCTIONS: ReadonlySet<string> = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean', 'decodeURIComponent', 'encodeURIComponent', 'decodeURI', 'encodeURI', 'atob', 'btoa', 'structuredClone']);
+/** Built-in string, array and typed-array methods that compute from their receiver and arguments alone. */
+const BUILTIN_PURE_METHODS: ReadonlySet<string> = new Set(['slice', 'subarray', 'substring', 'substr', 'split', 'join', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'charAt', 'charCodeAt', 'codePointAt', 'indexOf', 'lastIndexOf', 'includes', 'startsWith', 'endsWith', 'replace', 'replaceAll', 'match', 'matchAll', 'concat', 'at', 'toFixed', 'toString']);
 
 /** Whether the block leaves the loop on success: a `return`/`break`, or sets a flag the loop test reads. */
 function leavesLoop(block: Node, loop: Loop, ctx: Ctx): boolean {
@@ -2137,10 +2160,26 @@ function refsAnyCounter(node: Node, cs: readonly CounterInfo[], ctx: Ctx): boole
 }
 
 /** Whether `node` is a read of the counter. */
-function isCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
+function isCounter(node: Node, c: CounterInfo, ctx: Ctx, depth = 0): boolean {
   const n = unwrap(node);
-  if (c.variable) return n.type === T.Identifier && isReferenceTo(c.variable, n);
-  return n.type === T.MemberExpression && ctx.sourceCode.getText(n) === c.text;
+  if (c.variable && n.type === T.Identifier && isReferenceTo(c.variable, n)) return true;
+  if (!c.variable && n.type === T.MemberExpression && ctx.sourceCode.getText(n) === c.text) return true;
+  // `const left = --attemptsLeft` (or `infra ? --infraLeft : --otherLeft`): a `const` holding the
+  // counter's value, on some path, is the counter where it is tested.
+  if (n.type === T.Identifier && depth < 2) {
+    const v = variableOf(ctx.sourceCode, n);
+    const def = v?.defs[0];
+    if (v && v !== c.variable && def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init) return holdsCounter(def.node.init, c, ctx, depth + 1);
+  }
+  return false;
+}
+
+/** The value is the counter (read or stepped), or a conditional one of whose branches is. */
+function holdsCounter(init: Node, c: CounterInfo, ctx: Ctx, depth: number): boolean {
+  const u = unwrap(init);
+  if (u.type === T.UpdateExpression) return isCounter(u.argument, c, ctx, depth);
+  if (u.type === T.ConditionalExpression) return holdsCounter(u.consequent, c, ctx, depth) || holdsCounter(u.alternate, c, ctx, depth);
+  return isCounter(u, c, ctx, depth);
 }
 
 const countersCache = fileMemo<Loop, CounterInfo[]>();

@@ -272,7 +272,9 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     const h = (c as Node).type === T.CallExpression ? failureHandlerArg(c) : undefined;
     return !!h && isSelfArg(h, fn, ctx);
   };
-  if (direct.some((c) => !selfCallee(c, fn, ctx) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  // A self-call re-armed on a timer (`setTimeout(() => this.poll(), ms)` in the try after the work)
+  // counts too; one made at once on success is the next step of a walk, judged on its own.
+  if (direct.some((c) => (!selfCallee(c, fn, ctx) || rearmedOnTimer(c, fn, ctx.sourceCode)) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
   // The promise-chain form: `work().then((next) => { …; setTimeout(() => self(), next) }).catch((e) => {
   // …; setTimeout(() => self(), guard) })`: a re-run from the fulfilment handler, under no failure test.
   if (contexts.some((x) => x.fc.kind === 'promise-catch') && direct.some((c) => !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && inFulfilmentHandler(c, fn, ctx.sourceCode))) return [];
@@ -1857,6 +1859,16 @@ function inFulfilmentHandler(call: Node, fn: Fn, sourceCode: TSESLint.SourceCode
     // re-call made at once from the fulfilment handler is the next step of a walk (the next page,
     // the next job), judged on its own.
     if (host?.type === T.CallExpression && host.arguments[0] === p && isOneShotTimer(sourceCode, host)) rearmed = true;
+  }
+  return false;
+}
+
+/** Whether `call` runs from a one-shot timer's callback inside `fn` (`setTimeout(() => self(), ms)`). */
+function rearmedOnTimer(call: Node, fn: Fn, sourceCode: TSESLint.SourceCode): boolean {
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    if (!isFunction(p)) continue;
+    const host = p.parent;
+    return host?.type === T.CallExpression && host.arguments[0] === p && isOneShotTimer(sourceCode, host);
   }
   return false;
 }
