@@ -237,3 +237,9 @@ export function isMathCall(call: TSESTree.CallExpression, name: string): boolean
   const c = unwrap(call.callee);
   return c.type === T.MemberExpression && !c.computed && propertyName(c) === name && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Math';
 }
+
+/** The operands of a chain of one logical operator (`a || b || c` → a, b, c), through parentheses and casts; the test itself when it is not one. */
+export function logicalTerms(test: Node, operator: '&&' | '||'): Node[] {
+  const t = unwrap(test);
+  return t.type === T.LogicalExpression && t.operator === operator ? [...logicalTerms(t.left, operator), ...logicalTerms(t.right, operator)] : [t];
+}

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, isFunction, logicalTerms, propertyName, stringValue, unwrap, walk } from './ast';
 import type { Node } from './types';
 import { UNIQUE_VIOLATION_CODES, UNIQUE_VIOLATION_RE } from './vocabulary';
 
@@ -75,8 +75,7 @@ export function goesOnOnlyOnConflict(handler: TSESTree.BlockStatement, at: reado
 }
 
 function disjuncts(test: Node): Node[] {
-  const t = unwrap(test);
-  return t.type === T.LogicalExpression && t.operator === '||' ? [...disjuncts(t.left), ...disjuncts(t.right)] : [t];
+  return logicalTerms(test, '||');
 }
 
 /** The `continue` statements inside `region` (outside nested functions). */

@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
 import { fileIndex } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, findAll, isFunction, isLogCallee, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, findAll, isFunction, isLogCallee, logicalTerms, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { failuresIn, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
@@ -18,7 +18,7 @@ import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ACTION_CALL_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
 import { inputWrites, isWorkingCall, operationTakes, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
-import { putsBackIn } from './recursion';
+import { putsBackIn, refersTo } from './recursion';
 import { isRetryAfterStatus } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, isOperationCall, timerOfNamed, timerWaitCall, waitOf } from './waits';
 
@@ -1983,7 +1983,7 @@ function successGoesRoundOnlyAsFailure(loop: Exclude<Loop, TSESTree.ForOfStateme
 /** The operands of a chain of `&&` (`a && b && c`), or the test itself. */
 function conjuncts(test: Node): Node[] {
   const t = unwrap(test);
-  return t.type === T.LogicalExpression && t.operator === '&&' ? [...conjuncts(t.left), ...conjuncts(t.right)] : [t];
+  return logicalTerms(t, '&&');
 }
 
 /** A `!res.ok` anywhere in a (compound) test. */
@@ -2382,7 +2382,7 @@ function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { te
 /** The operands of a `||` chain (the expression itself when it is none). */
 function disjuncts(test: Node): Node[] {
   const t = unwrap(test);
-  return t.type === T.LogicalExpression && t.operator === '||' ? [...disjuncts(t.left), ...disjuncts(t.right)] : [t];
+  return logicalTerms(t, '||');
 }
 
 /**
@@ -3042,7 +3042,7 @@ function attemptsOnPath(node: Node, loop: Loop, attempts: AttemptVar[], ctx: Ctx
   // A counter stepped on the way (`tries++; await sleep(500 * tries)`) holds one more at the wait
   // than where it was tested: the loop's own test (`while (tries < 3)`) and each test on the path.
   const stepped = attempts.map((a) => {
-    const testsIt = loop.type !== T.ForOfStatement && !!loop.test && refersToVariable(loop.test, a.variable, ctx);
+    const testsIt = loop.type !== T.ForOfStatement && !!loop.test && refersTo(loop.test, a.variable, ctx);
     const k = testsIt ? stepsBefore(node, loop.body, a.variable, undefined, ctx) : 0;
     return k === 0 ? a : { ...a, lo: a.lo + k, hi: a.hi + k };
   });
@@ -3116,16 +3116,6 @@ function stepsByOne(e: Node, v: Variable, ctx: Ctx): boolean {
   };
   if (u.operator === '+=') return one(u.right);
   return u.operator === '=' && r.type === T.BinaryExpression && r.operator === '+' && ((isV(r.left as Node) && one(r.right)) || (one(r.left as Node) && isV(r.right)));
-}
-
-function refersToVariable(n: Node, v: Variable, ctx: Ctx): boolean {
-  let found = false;
-  walk(n, ctx.sourceCode.visitorKeys, (m) => {
-    if (found) return false;
-    if (m.type === T.Identifier && isReferenceTo(v, m)) found = true;
-    return undefined;
-  });
-  return found;
 }
 
 /** Waits in the loop that are awaited (a dropped wait promise is no wait). */

@@ -2,7 +2,7 @@ import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
-import { alwaysExits, calleeName, contains, findProperty, isFunction, isReportingCall, propertyName, stringValue, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, findProperty, isFunction, isReportingCall, logicalTerms, propertyName, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { isCredentialRefresh } from './credentials';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
@@ -297,15 +297,7 @@ function flip(op: string): string {
  * tests statuses is false for it (`!transient || attempt >= max` when `transient` holds 429).
  */
 function letsThrough(test: Node, code: number, sourceCode: TSESLint.SourceCode): boolean {
-  const parts: Node[] = [];
-  const split = (t: Node): void => {
-    const u = unwrap(t);
-    if (u.type === T.LogicalExpression && u.operator === '||') {
-      split(u.left);
-      split(u.right);
-    } else parts.push(u);
-  };
-  split(test);
+  const parts = logicalTerms(test, '||');
   const outcome: Outcome = { kind: 'status', code };
   const values = parts.map((p) => evalTest(p, outcome, sourceCode));
   // A part that tests the status and does not hold for it: false, or unknown only because of another
@@ -1153,15 +1145,7 @@ function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCode, nega
  * 4xx in general, not to one status the code handles on purpose.
  */
 function saysYesToClientErrors(answer: Node, sourceCode: TSESLint.SourceCode): boolean {
-  const terms: Node[] = [];
-  const split = (n: Node): void => {
-    const u = unwrap(n);
-    if (u.type === T.LogicalExpression && u.operator === '&&') {
-      split(u.left);
-      split(u.right);
-    } else terms.push(u);
-  };
-  split(answer);
+  const terms = logicalTerms(answer, '&&');
   const onStatus = terms.filter((t) => statusesTested(t, sourceCode).length > 0);
   if (onStatus.length === 0) return false;
   const yes = FAILURES.filter((o) => o.kind === 'status' && isClientErrorStatus(o.code) && onStatus.every((t) => evalTest(t, o, sourceCode) === true));

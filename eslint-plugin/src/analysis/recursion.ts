@@ -2711,7 +2711,8 @@ function comparesText(test: Node, texts: Set<string>, ctx: Ctx): boolean {
   return found;
 }
 
-function refersTo(node: Node, v: Variable, ctx: Ctx): boolean {
+/** Whether `node` reads or writes the variable `v` anywhere inside it. */
+export function refersTo(node: Node, v: Variable, ctx: Pick<Ctx, 'sourceCode'>): boolean {
   let found = false;
   walk(node, ctx.sourceCode.visitorKeys, (n) => {
     if (found) return false;
