@@ -1280,8 +1280,10 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
   const args = n.arguments.map((a) => (a.type === T.SpreadElement ? OPAQUE() : evaluate(a, env)));
   if (objName === 'Math' || objName === 'Number') {
     switch (name) {
+      // A fresh draw from the same range on every attempt: invariant as a range (a Delay is
+      // invariant only without randomness; `steady` names the random case).
       case 'random':
-        return { ...NUM(0), lo: 0, hi: 1, random: true, invariant: false };
+        return { ...NUM(0), lo: 0, hi: 1, random: true, invariant: true };
       case 'min': {
         if (args.length === 0) return OPAQUE();
         let out = args[0]!;
@@ -1325,7 +1327,7 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
   if (name && RANDOM_CALL_RE.test(name)) {
     const hi = args.length > 0 ? Math.max(...args.map((a) => a.hi)) : 1;
     const base = args.reduce<Value | undefined>((acc, a) => (acc ? combine(acc, a, 0, hi) : a), undefined) ?? NUM(0);
-    return { ...base, lo: 0, hi, random: true, invariant: false, retryAfter: base.retryAfter ? 'derived' : undefined };
+    return { ...base, lo: 0, hi, random: true, invariant: base.invariant, retryAfter: base.retryAfter ? 'derived' : undefined };
   }
   // Same-file function: evaluate its returned expressions with the parameters bound.
   const fn = sameFileFunction(callee, env);
@@ -1657,6 +1659,7 @@ export function toDelayFacts(v: Value, node: Node, expression?: Node): DelayFact
     fixedFallback: v.retryAfter !== undefined && v.fixedBranch && !v.attempt ? true : undefined,
     opaque: v.opaque && !v.attempt && !v.retryAfter,
     invariant: v.invariant && !v.random && !v.attempt && !v.retryAfter && !v.now,
+    ...(v.invariant && v.random && !v.attempt && !v.retryAfter && !v.now ? { steady: true } : {}),
     expression,
     // Named by messages only when the delay is that very expression (a product of it has its own number).
     ...(v.defaulted && (v.defaulted === unwrap(node) || (expression && v.defaulted === unwrap(expression))) && !v.attempt ? { defaulted: v.defaulted } : {}),

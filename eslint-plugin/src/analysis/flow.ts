@@ -812,6 +812,40 @@ export function predicateCompares(call: TSESTree.CallExpression, isCounter: (arg
   });
 }
 
+/** Globals whose calls compute a value from their arguments and decide nothing about a retry. */
+const VALUE_GLOBALS = new Set(['Math', 'Number', 'String', 'Boolean', 'Object', 'Array', 'JSON', 'Date', 'BigInt', 'console', 'parseInt', 'parseFloat', 'isNaN', 'isFinite']);
+
+/**
+ * A test's yes/no comes from a call that is handed the counter and whose body this file does not
+ * hold (`if (!policy.shouldRetry(err, attempt)) throw err`, `if (!(await this.limiter.allows(n)))`,
+ * an injected or imported predicate, a callback parameter): the call may end the retry at any
+ * count, which the analysis cannot see, so the bound is unknown (PRODUCT: stay silent about what
+ * cannot be seen). The call must decide the test (under `!`, `&&`, `||`, `await`, or compared with
+ * `true`/`false`); a same-file function is judged by its body (`predicateCompares`).
+ */
+export function asksUnseenPredicate(call: TSESTree.CallExpression, isCounter: (arg: Node) => boolean, sourceCode: TSESLint.SourceCode): boolean {
+  if (!call.arguments.some((a) => a.type !== T.SpreadElement && isCounter(a as Node))) return false;
+  let root: Node = unwrap(call.callee);
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  if (root.type === T.Identifier && VALUE_GLOBALS.has(root.name) && !variableOf(sourceCode, root)?.defs.length) return false;
+  if (sameFileFunction(call.callee, { sourceCode })) return false;
+  // The call's value is the test's (through `!`, `&&`, `||`, `await`, `=== false`).
+  let cur: Node = call;
+  for (let p = cur.parent; p; cur = p, p = p.parent) {
+    if (p.type === T.UnaryExpression && p.operator === '!') continue;
+    if (p.type === T.LogicalExpression || p.type === T.AwaitExpression || p.type === T.ChainExpression || p.type === T.TSNonNullExpression || p.type === T.TSAsExpression) continue;
+    if (p.type === T.BinaryExpression && ['===', '!==', '==', '!='].includes(p.operator)) {
+      const other = unwrap((p.left === cur ? p.right : p.left) as Node);
+      if (other.type === T.Literal && typeof other.value === 'boolean') continue;
+      return false;
+    }
+    // `const again = await policy.allows(n); if (!again) …`: the local holds the answer.
+    if (p.type === T.VariableDeclarator) return p.init === cur;
+    return p.type === T.IfStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForStatement || p.type === T.ConditionalExpression ? (p as { test?: Node }).test === cur : false;
+  }
+  return false;
+}
+
 /** A test that is true exactly on success (`status === 200 || status === 204`) or exactly on failure. */
 export function outcomeKind(test: Node, sourceCode: TSESLint.SourceCode): 'success' | 'failure' | undefined {
   const onSuccess = evalTest(test, SUCCESS, sourceCode);

@@ -8,7 +8,7 @@ import { fileIndex } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, findAll, isFunction, isLogCallee, logicalTerms, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { failuresIn, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
+import { asksUnseenPredicate, failuresIn, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -2532,7 +2532,8 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx, depth = 0): { limit:
   walk(t, ctx.sourceCode.visitorKeys, (n) => {
     if (result || isFunction(n)) return false;
     // `if (tooMany(n++)) throw e`, `if (!shouldRetry(res, tries, max))`: a same-file predicate compares the counter.
-    if (n.type === T.CallExpression && predicateCompares(n, (a) => isCounter(a, c, ctx) || (unwrap(a).type === T.UpdateExpression && refsCounter(a, c, ctx)), ctx.sourceCode)) {
+    const counts = (a: Node): boolean => isCounter(a, c, ctx) || (unwrap(a).type === T.UpdateExpression && refsCounter(a, c, ctx));
+    if (n.type === T.CallExpression && (predicateCompares(n, counts, ctx.sourceCode) || asksUnseenPredicate(n, counts, ctx.sourceCode))) {
       result = 'unknown';
       return false;
     }

@@ -8,7 +8,7 @@ import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
-import { dominatingTests, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
+import { asksUnseenPredicate, dominatingTests, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
 import { bindingOf, constantNumber, constantValue, isReferenceTo, normalPath, originOf, variableOf } from './scope';
@@ -2106,7 +2106,7 @@ function carriedCap(arg: Node, v: Variable, ctx: Ctx): number | undefined {
   return caps.length > 0 ? Math.min(...caps) : undefined;
 }
 
-function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
+export function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
   let dir: 1 | -1 | undefined;
   const isV = (x: Node): boolean => {
     const u = unwrap(x);
@@ -2681,7 +2681,7 @@ function fieldLimits(tests: readonly Node[], texts: Set<string>, ctx: Ctx): numb
   for (const test of tests) {
     walk(test, ctx.sourceCode.visitorKeys, (n) => {
       if (unknown || isFunction(n)) return false;
-      if (n.type === T.CallExpression && predicateCompares(n, isC, ctx.sourceCode)) unknown = true;
+      if (n.type === T.CallExpression && (predicateCompares(n, isC, ctx.sourceCode) || asksUnseenPredicate(n, isC, ctx.sourceCode))) unknown = true;
       if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier || !['<', '<=', '>', '>=', '===', '=='].includes(n.operator)) return undefined;
       const other = isC(n.left) ? n.right : isC(n.right) ? n.left : undefined;
       if (!other) return undefined;
@@ -2705,7 +2705,7 @@ function comparesText(test: Node, texts: Set<string>, ctx: Ctx): boolean {
   walk(test, ctx.sourceCode.visitorKeys, (n) => {
     if (found || isFunction(n)) return false;
     if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier && ['<', '<=', '>', '>=', '===', '=='].includes(n.operator) && (isC(n.left) || isC(n.right))) found = true;
-    if (n.type === T.CallExpression && predicateCompares(n, isC, ctx.sourceCode)) found = true;
+    if (n.type === T.CallExpression && (predicateCompares(n, isC, ctx.sourceCode) || asksUnseenPredicate(n, isC, ctx.sourceCode))) found = true;
     return undefined;
   });
   return found;
@@ -2738,7 +2738,7 @@ function testsOf(fn: Fn, ctx: Ctx): Node[] {
   return out;
 }
 
-function limitIn(test: Node, v: Variable, ctx: Ctx, seen: Set<Node> = new Set()): { limit: number; op: string } | 'unknown' | undefined {
+export function limitIn(test: Node, v: Variable, ctx: Ctx, seen: Set<Node> = new Set()): { limit: number; op: string } | 'unknown' | undefined {
   let result: { limit: number; op: string } | 'unknown' | undefined;
   // A local's initialiser is followed once: `const status = e?.status || …` reads a member named like
   // the local, and a chain of locals may lead back to one already followed.
@@ -2757,7 +2757,7 @@ function limitIn(test: Node, v: Variable, ctx: Ctx, seen: Set<Node> = new Set())
   walk(t, ctx.sourceCode.visitorKeys, (n) => {
     if (result || isFunction(n)) return false;
     // `if (tooMany(attempt)) throw e`: a same-file predicate compares it.
-    if (n.type === T.CallExpression && predicateCompares(n, isV, ctx.sourceCode)) {
+    if (n.type === T.CallExpression && (predicateCompares(n, isV, ctx.sourceCode) || asksUnseenPredicate(n, isV, ctx.sourceCode))) {
       result = 'unknown';
       return false;
     }
@@ -2769,7 +2769,7 @@ function limitIn(test: Node, v: Variable, ctx: Ctx, seen: Set<Node> = new Set())
       const def = variableOf(ctx.sourceCode, n)?.defs[0];
       let init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : undefined;
       if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
-      if (init?.type === T.CallExpression && predicateCompares(init, isV, ctx.sourceCode)) {
+      if (init?.type === T.CallExpression && (predicateCompares(init, isV, ctx.sourceCode) || asksUnseenPredicate(init, isV, ctx.sourceCode))) {
         result = 'unknown';
         return false;
       }

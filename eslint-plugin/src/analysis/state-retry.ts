@@ -18,7 +18,10 @@ import { fileIndex } from './file-index';
 import { guarded } from './guard';
 import { T } from './node-types';
 import type { Ctx } from './operation';
-import { changesEachTime, isHook, type EffectRerun } from './react-state';
+import { changesEachTime, isHook, setterStep, type EffectRerun } from './react-state';
+import { changeIn, limitIn } from './recursion';
+import type { AttemptVar } from './delay';
+import { constantNumber } from './scope';
 import { variableOf, isReferenceTo } from './scope';
 import type { Node, RetrySite, Wait } from './types';
 import { EFFECT_HOOKS } from './vocabulary';
@@ -66,7 +69,7 @@ function effectRetry(cb: TSESTree.FunctionLike, ctx: Ctx): RetrySite | undefined
     const timer = host === cb ? undefined : host.parent;
     const wait: Wait | undefined =
       timer && timer.type === T.CallExpression
-        ? waitOf({ call: timer, delayExpr: timer.arguments[1] as Node | undefined, bindings: [], argument: timer.arguments[1] as TSESTree.Expression | undefined, opaque: !timer.arguments[1] }, sourceCode, [], undefined, { node: cb })
+        ? waitOf({ call: timer, delayExpr: timer.arguments[1] as Node | undefined, bindings: [], argument: timer.arguments[1] as TSESTree.Expression | undefined, opaque: !timer.arguments[1] }, sourceCode, stateCounter(n, pair, tests, ctx), undefined, { node: cb })
         : undefined;
     // A test on the stepped state (`if (round >= 3) return`) or on another count bounds it.
     const counted = tests.some((t) => readsVariable(t, pair.state, sourceCode));
@@ -98,6 +101,25 @@ function statePair(setter: Variable | undefined, sourceCode: TSESLint.SourceCode
   const first = decl.id.elements[0];
   const state = first?.type === T.Identifier ? variableOf(sourceCode, first) : undefined;
   return state ? { setter, state, initial: init.arguments[0] as Node | undefined } : undefined;
+}
+
+/**
+ * The stepped state as the attempt count the wait reads (`500 * 2 ** attempt` with
+ * `setAttempt((n) => n + 1)`): from `useState`'s argument up to the largest value the effect's tests
+ * let through to the step (`if (attempt >= 3) return` → 2), unbounded without such a test. None
+ * when the step does not count up.
+ */
+function stateCounter(step: TSESTree.CallExpression, pair: EffectRerun, tests: readonly Node[], ctx: Ctx): AttemptVar[] {
+  const s = setterStep(step);
+  const over = s?.param ? variableOf(ctx.sourceCode, s.param) : pair.state;
+  if (!s || !over || changeIn(s.value, over, ctx) !== 1) return [];
+  const lo = pair.initial ? (constantNumber(ctx.sourceCode, pair.initial) ?? 0) : 0;
+  let hi = Infinity;
+  for (const t of tests) {
+    const lim = limitIn(t, pair.state, ctx);
+    if (lim && lim !== 'unknown') hi = Math.min(hi, lim.op === '>' || lim.op === '<=' ? lim.limit : lim.limit - 1);
+  }
+  return [{ variable: pair.state, lo, hi: Math.max(lo, hi) }];
 }
 
 /**

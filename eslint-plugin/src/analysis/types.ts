@@ -50,6 +50,12 @@ export interface DelayFacts {
    */
   invariant?: boolean;
   /**
+   * The delay is drawn afresh on every attempt from the same range: a random component over values
+   * that are invariant in the sense above (`pauseMs + Math.random() * 100`, `base * Math.random()`
+   * with `base` a parameter nothing writes). It does not grow, though each draw differs.
+   */
+  steady?: boolean;
+  /**
    * The delay has no random source even though its number is unknown: a library's delay function
    * computes it from literals, constants and its retry-context parameter (`ctx.elapsedMilliseconds`)
    * with arithmetic and Math's deterministic functions. Computed, never assumed from "opaque";

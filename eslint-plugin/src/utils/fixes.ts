@@ -135,7 +135,7 @@ export function formatMs(ms: number): string {
  * retry never changes, the expression as written.
  */
 export function describeDelay(
-  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; deterministic?: boolean; expression?: TSESTree.Node; node?: TSESTree.Node; unitAssumed?: TSESTree.Node; defaulted?: TSESTree.Node; tiered?: boolean; retryAfter?: 'exact' | 'derived'; fixedFallback?: boolean },
+  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; steady?: boolean; deterministic?: boolean; expression?: TSESTree.Node; node?: TSESTree.Node; unitAssumed?: TSESTree.Node; defaulted?: TSESTree.Node; tiered?: boolean; retryAfter?: 'exact' | 'derived'; fixedFallback?: boolean },
   sourceCode?: TSESLint.SourceCode,
 ): string {
   const known = !d.opaque && Number.isFinite(d.maxMs);
@@ -157,6 +157,10 @@ export function describeDelay(
   }
   if (!d.growing && known && d.random) return `a random wait of at most ${formatMs(d.maxMs)} ms that does not grow`;
   if (!d.growing && known) return `a fixed ${formatMs(d.maxMs)} ms wait`;
+  if (!d.growing && d.steady && d.expression && sourceCode) {
+    const text = sourceCode.getText(d.expression).replace(/\s+/g, ' ');
+    return `a random wait of \`${text.length > 48 ? `${text.slice(0, 47)}…` : text}\` that does not grow`;
+  }
   if (!d.growing && d.invariant && d.expression && sourceCode) {
     const text = sourceCode.getText(d.expression).replace(/\s+/g, ' ');
     return `a wait of \`${text.length > 48 ? `${text.slice(0, 47)}…` : text}\` on every attempt`;

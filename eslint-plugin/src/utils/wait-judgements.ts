@@ -37,8 +37,8 @@ export function reportsNoJitter(wait: Wait, site: RetrySite): boolean {
 export function reportsConstantDelay(wait: Wait, site: RetrySite): boolean {
   if (site.purpose === 'refresh-replay') return false;
   const d = wait.delay;
-  if (d.growing || (d.retryAfter && !(d.fixedFallback && site.bound.kind === 'unbounded')) || (d.opaque && !d.invariant)) return false;
-  if (wait.everyAttempt && site.waits.some((o) => o !== wait && (o.delay.growing || o.delay.retryAfter || (o.delay.opaque && !o.delay.invariant)))) return false;
+  if (d.growing || (d.retryAfter && !(d.fixedFallback && site.bound.kind === 'unbounded')) || (d.opaque && !d.invariant && !d.steady)) return false;
+  if (wait.everyAttempt && site.waits.some((o) => o !== wait && (o.delay.growing || o.delay.retryAfter || (o.delay.opaque && !o.delay.invariant && !o.delay.steady)))) return false;
   return true;
 }
 
