@@ -243,3 +243,20 @@ export function logicalTerms(test: Node, operator: '&&' | '||'): Node[] {
   const t = unwrap(test);
   return t.type === T.LogicalExpression && t.operator === operator ? [...logicalTerms(t.left, operator), ...logicalTerms(t.right, operator)] : [t];
 }
+
+/**
+ * `process.env.X`, `import.meta.env.X`, `env.X`: an expression that reads a value set outside the
+ * code (its chain of members passes through `env`).
+ */
+export function readsEnvironment(n: Node): boolean {
+  let u = unwrap(n);
+  while (u.type === T.MemberExpression || u.type === T.ChainExpression) {
+    if (u.type === T.ChainExpression) {
+      u = unwrap(u.expression);
+      continue;
+    }
+    if (propertyName(u) === 'env') return true;
+    u = unwrap(u.object);
+  }
+  return u.type === T.Identifier && u.name === 'env';
+}

@@ -2,7 +2,7 @@ import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
-import { alwaysExits, calleeName, contains, findProperty, isFunction, isReportingCall, logicalTerms, propertyName, stringValue, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, findProperty, isFunction, isReportingCall, logicalTerms, propertyName, readsEnvironment, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { isCredentialRefresh } from './credentials';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
@@ -443,7 +443,8 @@ export function isClassifierCall(call: TSESTree.CallExpression, sourceCode: TSES
   // A status test classifies when it singles out transient answers (5xx, 408, 429, a range); a
   // test of an error's code or name (`e.code === 'ECONNRESET'`) tells network failures apart.
   const transientStatus = (n: Node): boolean => statusesTested(n, sourceCode).some((t) => t.code >= 500 || t.code === 408 || t.code === 429 || !['===', '==', '!==', '!=', 'in'].includes(t.op));
-  const namesFailure = (x: Node, y: Node): boolean => unwrap(x).type !== T.Literal && unwrap(y).type === T.Literal && typeof (unwrap(y) as TSESTree.Literal).value === 'string';
+  // `process.env.NODE_ENV === 'development'` names a deployment, not a failure.
+  const namesFailure = (x: Node, y: Node): boolean => unwrap(x).type !== T.Literal && !readsEnvironment(x) && unwrap(y).type === T.Literal && typeof (unwrap(y) as TSESTree.Literal).value === 'string';
   // Only what decides the answer: the returned values and the tests that choose among returns.
   const deciding: Node[] = [...returned];
   walk(fn.body, sourceCode.visitorKeys, (n) => {

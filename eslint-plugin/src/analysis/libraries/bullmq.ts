@@ -1,7 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { propertyName, unwrap } from '../ast';
-import { normalPath } from '../scope';
+import { propertyName, stringValue, unwrap } from '../ast';
+import { fileIndex } from '../file-index';
+import { judgeRetriedFunction } from './retried-operation';
+import { normalPath, variableOf } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite } from '../types';
 import { replaceSuggestion, resolveExpression } from './inspect';
 import type { LibraryDocs } from './docs';
@@ -37,6 +39,8 @@ export const docs: LibraryDocs = {
     { rule: 'require-jitter', when: 'a `fixed`, `exponential` or numeric backoff without `jitter`; suggests `jitter: 0.5`.' },
     { rule: 'require-max-delay', when: 'the largest exponential delay (BullMQ has no cap) exceeds `maxDelayMs`.' },
     { rule: 'no-unbounded-retry', when: '`attempts: Infinity`.' },
+    { rule: 'require-idempotency-key', when: 'the processor of a same-file `new Worker(name, processor)` for a queue whose jobs are retried sends a POST/PATCH (or creates with an SDK) without a stable key.' },
+    { rule: 'no-retry-on-client-error', when: 'that processor throws on any non-OK answer (`if (!res.ok) throw …`), or calls a client that throws on 4xx without classifying; `throw new UnrecoverableError(…)` ends the retries.' },
     { rule: 'require-jitter', when: 'a custom backoff strategy (worker or NestJS `@Processor` `settings.backoffStrategy`, bullmq 1.x / Bull `settings.backoffStrategies`) whose returned delay has no random component.' },
     { rule: 'require-max-delay', when: 'a custom strategy whose largest delay over the job\'s attempts exceeds `maxDelayMs`, or that grows with no cap when the attempts are unknown (a worker whose jobs are added elsewhere).' },
   ],
@@ -65,6 +69,7 @@ export const bullmqAdapter: LibraryAdapter = {
         const defaults = opts ? objectOf(ctx, readOption(ctx, opts, 'defaultJobOptions')?.value) : undefined;
         if (defaults) sites.push(...jobSite(ctx, node, defaults, undefined));
       }
+      for (const site of sites) judgeProcessors(ctx, site, node);
       return sites;
     }
     const owner = p.slice(0, -1).join('.');
@@ -83,6 +88,10 @@ export const bullmqAdapter: LibraryAdapter = {
         const opts = template ? objectOf(ctx, readOption(ctx, template, 'opts')?.value) : undefined;
         if (opts) sites.push(...jobSite(ctx, node, opts, queueDefaults(ctx, node)));
       }
+      // The jobs run through this file's workers of the same queue: their processors are what is retried.
+      const callee = unwrap(node.callee);
+      const queue = callee.type === T.MemberExpression ? resolveExpression(ctx, callee.object) : undefined;
+      if (queue?.type === T.NewExpression) for (const site of sites) judgeProcessors(ctx, site, queue);
     } else if (owner === 'FlowProducer.new' && (last === 'add' || last === 'addBulk')) {
       const flows = last === 'add' ? [objectOf(ctx, args[0])].filter((f) => f !== undefined) : elementsOf(ctx, args[0]).map((o) => o.node);
       for (const f of flows) sites.push(...flowSites(ctx, node, f, 0));
@@ -102,6 +111,36 @@ export const bullmqAdapter: LibraryAdapter = {
     },
   },
 };
+
+/**
+ * A job that fails is run again by the worker's processor (BullMQ re-runs the processor function
+ * for the next attempt): the processors of this file's `new Worker(name, processor)` for the same
+ * queue (the same name string, or the same `const`) are the retried operation, judged as a retry
+ * library's retried function (POST without a key, non-OK answers thrown). A processor's
+ * `throw new UnrecoverableError(…)` ends the job's retries (bullmq `UnrecoverableError`).
+ */
+function judgeProcessors(ctx: LibraryContext, site: RetrySite, queue: TSESTree.NewExpression): void {
+  if (site.bound.kind === 'bounded' && (site.bound.maxAttempts ?? 2) <= 1) return;
+  const name = queue.arguments[0];
+  if (!name) return;
+  for (const w of fileIndex(ctx.sourceCode).callsAndNews) {
+    if (w.type !== T.NewExpression || w === queue || !w.arguments[1]) continue;
+    const origin = ctx.originOf(w.callee);
+    if (!origin || !['bullmq', 'bull'].includes(origin.module) || normalPath(origin).join('.') !== 'Worker') continue;
+    if (!sameName(ctx, name as Node, w.arguments[0] as Node)) continue;
+    judgeRetriedFunction(ctx, site, w.arguments[1] as Node, { conditionNode: site.bound.node, hasCondition: false, abortErrorStops: true });
+  }
+}
+
+/** Two queue names that are the same: equal strings, or reads of the same variable. */
+function sameName(ctx: LibraryContext, a: Node | undefined, b: Node | undefined): boolean {
+  const x = unwrap(a);
+  const y = unwrap(b);
+  if (!x || !y) return false;
+  if (x.type === T.Identifier && y.type === T.Identifier && x.name === y.name && variableOf(ctx.sourceCode, x) === variableOf(ctx.sourceCode, y)) return true;
+  const sx = stringValue(resolveExpression(ctx, x));
+  return sx !== undefined && sx === stringValue(resolveExpression(ctx, y));
+}
 
 function objectOf(ctx: LibraryContext, node: Node | null | undefined): OptionsObject | undefined {
   return resolveObject(ctx, node);

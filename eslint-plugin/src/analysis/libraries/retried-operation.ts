@@ -67,7 +67,7 @@ function fewClientErrorsStop(ctx: LibraryContext, fn: FunctionNode, firstParamBa
     let found = false;
     walk(st, ctx.sourceCode.visitorKeys, (n) => {
       if (found) return false;
-      if (n.type === T.ThrowStatement && n.argument && unwrap(n.argument).type === T.NewExpression && /AbortError$/.test(ctx.sourceCode.getText((unwrap(n.argument) as TSESTree.NewExpression).callee))) found = true;
+      if (n.type === T.ThrowStatement && n.argument && unwrap(n.argument).type === T.NewExpression && /(AbortError|UnrecoverableError)$/.test(ctx.sourceCode.getText((unwrap(n.argument) as TSESTree.NewExpression).callee))) found = true;
       if (bail !== undefined && n.type === T.CallExpression && unwrap(n.callee).type === T.Identifier && (unwrap(n.callee) as TSESTree.Identifier).name === bail) found = true;
       return undefined;
     });
@@ -111,7 +111,8 @@ function stopsRetry(ctx: LibraryContext, fn: FunctionNode, st: Node, firstParamB
     if (found || (n !== st && isFunction(n))) return false;
     const arg = n.type === T.ThrowStatement ? unwrap(n.argument) : undefined;
     const origin = arg?.type === T.NewExpression ? ctx.originOf(arg.callee) : undefined;
-    if (abortErrorStops && origin && /(^|\/)p-retry$/.test(origin.module) && normalPath(origin).join('.') === 'AbortError') found = true;
+    // p-retry's `AbortError`; BullMQ's `UnrecoverableError` (a job that throws it is not retried).
+    if (abortErrorStops && origin && ((/(^|\/)p-retry$/.test(origin.module) && normalPath(origin).join('.') === 'AbortError') || (origin.module === 'bullmq' && normalPath(origin).join('.') === 'UnrecoverableError'))) found = true;
     const callee = n.type === T.CallExpression ? unwrap(n.callee) : undefined;
     if (bail && callee?.type === T.Identifier && variableOf(ctx.sourceCode, callee) === bail) found = true;
     return undefined;

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { propertyName, unwrap } from '../ast';
+import { propertyName, readsEnvironment, unwrap } from '../ast';
 import { bindingOf, constantValue, factoryResult, variableOf } from '../scope';
 import type { AttemptBound, DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryContext } from './types';
@@ -162,15 +162,6 @@ function defaultOf(value: Node): Node {
   return left.type === T.MemberExpression || left.type === T.Identifier ? u.right : value;
 }
 
-/** `process.env.X`, `import.meta.env.X`, `env.X`: a value set outside the code. */
-function readsEnvironment(n: Node): boolean {
-  let u = unwrap(n);
-  while (u.type === T.MemberExpression) {
-    if (propertyName(u) === 'env') return true;
-    u = unwrap(u.object);
-  }
-  return u.type === T.Identifier && u.name === 'env';
-}
 
 /**
  * Where a finding about a library default left in force is reported (PRODUCT "reports on": the
