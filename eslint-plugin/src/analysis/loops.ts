@@ -3130,8 +3130,55 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
     waits.push(waitOf(w, ctx.sourceCode, attemptsOnPath(n, loop, attempts, ctx), iterations, { node: loop }));
     return false;
   }, false);
-  return withoutSuccessPause(withoutPacing(loop, waits), ctx);
+  return withoutSuccessPause(withoutPacing(loop, waits), ctx).filter((w) => !leavesAfterWait(w.node, loop, ctx));
 }
+
+/**
+ * Whether every path from a wait leaves the loop before another attempt: a later statement of its
+ * block, or of an enclosing block up to the loop body, returns, throws or breaks out, with no
+ * `continue` before it (`catch (e) { if (upgraded(e)) { await sleep(1000); return ready() } }`, a
+ * settle pause before handing the result back). Such a wait is between the last attempt and the
+ * caller, not between attempts. A wait inside a `try` block is kept: what follows it may throw
+ * into a catch that goes round (`try { await sleep(d); return await op() } catch {}`).
+ */
+function leavesAfterWait(wait: Node, loop: Loop, ctx: Ctx): boolean {
+  for (let c: Node = wait, p = c.parent; p && c !== loop.body; c = p, p = p.parent) {
+    if (isFunction(p) || p.type === T.SwitchCase || (p.type === T.TryStatement && p.block === c)) return false;
+  }
+  let cur: Node = wait;
+  for (let p = cur.parent; p && cur !== loop.body; cur = p, p = p.parent) {
+    if (p.type !== T.BlockStatement) continue;
+    for (const later of p.body.slice(p.body.indexOf(cur as TSESTree.Statement) + 1)) {
+      let goesRound = false;
+      walk(later, ctx.sourceCode.visitorKeys, (st) => {
+        if (goesRound || isFunction(st)) return false;
+        if (st.type === T.ContinueStatement) goesRound = true;
+        return undefined;
+      });
+      if (goesRound) return false;
+      if (leavesFor(later)) return true;
+    }
+  }
+  return false;
+}
+
+/** A statement that always returns, throws or breaks (not `continue`): every path through it leaves. */
+function leavesFor(st: Node): boolean {
+  switch (st.type) {
+    case T.ThrowStatement:
+    case T.ReturnStatement:
+      return true;
+    case T.BreakStatement:
+      return !st.label;
+    case T.BlockStatement:
+      return st.body.some((x) => leavesFor(x));
+    case T.IfStatement:
+      return !!st.alternate && leavesFor(st.consequent) && leavesFor(st.alternate);
+    default:
+      return false;
+  }
+}
+
 
 /**
  * The loop's waits less a pause on the success path: a wait in a `try` block, under a test that is

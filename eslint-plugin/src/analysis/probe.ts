@@ -568,7 +568,8 @@ function expressionStatement(expr: Node, j: Judgement): void {
 
 /**
  * Whether the region (a loop body, a function) tests an answer for one of the device-flow "not yet"
- * codes ({@link PENDING_ANSWER_CODES}: `data.error === 'authorization_pending'`, `case 'slow_down':`):
+ * codes ({@link PENDING_ANSWER_CODES}: `data.error === 'authorization_pending'`, `case 'slow_down':`)
+ * or a not-yet text, or throws an error saying the work is not done yet ({@link throwsNotYet}):
  * it asks again until a person approves, success path included (RFC 8628 §3.4), which is polling
  * (PRODUCT, "Retry or not"), not a retry.
  */
@@ -577,6 +578,19 @@ export function waitsOnPendingAnswer(region: Node, ctx: Pick<Ctx, 'sourceCode'>)
 }
 
 const pendingTestsOfFile = fileMemo<Node, Node[]>();
+
+/**
+ * A `throw new Error('No token found yet')` (or a call building the error) whose message says the
+ * work is not done yet ({@link PENDING_ANSWER_RE}; a template's fixed parts are read).
+ */
+export function throwsNotYet(n: Node): boolean {
+  if (n.type !== T.ThrowStatement) return false;
+  const arg = unwrap(n.argument);
+  const msg = arg?.type === T.NewExpression || arg?.type === T.CallExpression ? unwrap(arg.arguments[0] as Node | undefined) : undefined;
+  if (!msg) return false;
+  const text = msg.type === T.TemplateLiteral ? msg.quasis.map((q) => q.value.cooked ?? '').join(' ') : stringValue(msg);
+  return text !== undefined && PENDING_ANSWER_RE.test(text);
+}
 
 /** The file's tests of an answer against a device-flow "not yet" code, found once per file (each loop asks by range). */
 function pendingAnswerTests(ctx: Pick<Ctx, 'sourceCode'>): Node[] {
@@ -593,6 +607,8 @@ function pendingAnswerTests(ctx: Pick<Ctx, 'sourceCode'>): Node[] {
     // `err.message.includes('still in progress')`
     if (n.type === T.CallExpression && /^(includes|startsWith|endsWith|test)$/.test(calleeName(n) ?? '') && pending(n.arguments[0] as Node | undefined)) out.push(n);
     if (n.type === T.SwitchCase && pending(n.test)) out.push(n);
+    // `if (!job.url) throw new Error('export not finished yet')`: the attempt fails on purpose until the work is done.
+    if (throwsNotYet(n)) out.push(n);
     return undefined;
   });
   pendingTestsOfFile.set(program, out);

@@ -208,6 +208,12 @@ export interface RetrySite {
    * parameter's name.
    */
   delayDropped?: { call: Node; parameter: string };
+  /**
+   * The retried operation asks again until a not-yet answer changes (it throws "No token found
+   * yet" on a successful answer without the result): polling, success path included (PRODUCT,
+   * "Retry or not"). Such a site is not a retry and is dropped before the rules see it.
+   */
+  polls?: boolean;
 }
 
 /** What a retry site is for (see {@link RetrySite.purpose}). */

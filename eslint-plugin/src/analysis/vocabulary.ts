@@ -233,9 +233,10 @@ export const PENDING_ANSWER_CODES: ReadonlySet<string> = new Set(['authorization
 
 /**
  * An answer's text that says the work is not done yet (`'Request is still in progress'`, `'not
- * ready'`, `'PENDING'`): asking again until it is done is polling, like the device-flow codes.
+ * ready'`, `'PENDING'`, `'No token found yet'`): asking again until it is done is polling, like
+ * the device-flow codes.
  */
-export const PENDING_ANSWER_RE = /\b(still|is|are) (in progress|running|processing|pending|working)\b|\bnot (ready|finished|complete|completed|done) yet\b|\bnot yet (ready|available|finished|complete)\b|^(pending|processing|running|queued)$/i;
+export const PENDING_ANSWER_RE = /\b(still|is|are) (in progress|running|processing|pending|working)\b|\bnot (ready|finished|complete|completed|done) yet\b|\bnot yet (ready|available|finished|complete)\b|\b(no|not)\b[\w\s'-]{0,40}\byet\b|^(pending|processing|running|queued)$/i;
 
 /** Modules exporting React's hooks (and Preact's copies of them). */
 export const REACT_HOOK_MODULES: readonly string[] = ['react', 'preact/hooks', 'preact/compat'];

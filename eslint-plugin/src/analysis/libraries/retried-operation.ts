@@ -6,6 +6,7 @@ import { describeHttpCall, judgeIdempotency, type HttpCall } from '../http';
 import { analyzeOperation, classifiesStatus, clientRangeGuard, isClassifierCall, okCheck, readsRetryAfter, statusesTested } from '../operation';
 import { normalPath, variableOf } from '../scope';
 import { isRetryAfterStatus, REFUSED_STATUSES } from '../statuses';
+import { throwsNotYet } from '../probe';
 import { evalTest } from '../flow';
 import type { ClientErrorRetry, Node, RetrySite } from '../types';
 import { resolveFunction } from './option-state';
@@ -32,6 +33,9 @@ export function judgeRetriedFunction(
 ): void {
   const fn = resolveFunction(ctx, fnArg);
   const passed = unwrap(fnArg);
+  // `if (!answer.token) throw new Error('No token found yet')`: the library asks again until the
+  // work is done, success path included: polling (PRODUCT, "Retry or not"), not a retry.
+  if (fn && throwsNotYetIn(ctx, fn)) site.polls = true;
   if (passed) site.retried = { fn: passed, classified: opts.hasCondition || (fn !== undefined && classifies(ctx, fn, opts.firstParamBails === true)) };
   if (!fn) return;
   const calls = httpCallsIn(ctx, fn, true);
@@ -52,6 +56,27 @@ export function judgeRetriedFunction(
     if (calls.some((c) => c.throwsOnHttpError)) site.clientErrorRetries.push(...fewClientErrorsStop(ctx, fn, opts.firstParamBails === true));
   }
 }
+
+/**
+ * Whether a retried function (or a same-file function it calls, two levels deep) throws an error
+ * whose message says the work is not done yet ({@link throwsNotYet}).
+ */
+function throwsNotYetIn(ctx: LibraryContext, fn: FunctionNode, depth = 0, seen: Set<Node> = new Set()): boolean {
+  if (depth > 2 || seen.has(fn)) return false;
+  seen.add(fn);
+  let found = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (throwsNotYet(n)) found = true;
+    if (n.type === T.CallExpression) {
+      const inner = sameFileFunction(n.callee, { sourceCode: ctx.sourceCode });
+      if (inner && inner !== fn && throwsNotYetIn(ctx, inner, depth + 1, seen)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
 
 /**
  * Around a client that throws on 4xx, a retried function whose only ways to stop the retry

@@ -104,8 +104,9 @@ function importsAny(sourceCode: TSESLint.SourceCode, packages: readonly string[]
   return sourceCode.ast.body.some((st) => st.type === T.ImportDeclaration && packages.includes(String(st.source.value)));
 }
 
-/** Applies the shared bound threshold; false for a site that makes at most one attempt. */
+/** Applies the shared bound threshold; false for a site that makes at most one attempt, or that polls. */
 function normalise(site: RetrySite): boolean {
+  if (site.polls) return false;
   const b = site.bound;
   if (b.kind === 'bounded' && b.maxAttempts !== undefined) {
     if (b.maxAttempts <= 1) return false;
