@@ -395,6 +395,14 @@ function classifiesTests(tests: Node[], sourceCode: TSESLint.SourceCode): boolea
     let classifier = false;
     walk(test, sourceCode.visitorKeys, (t) => {
       if (t.type === T.CallExpression && isClassifierCall(t, sourceCode)) classifier = true;
+      // `const verdict = shouldRetry(res, attempt); if (verdict.retry) …`: the local holds what a
+      // same-file classifier answered, in whatever shape (`{ retry: true, delay }`).
+      if (t.type === T.Identifier) {
+        const def = variableOf(sourceCode, t)?.defs[0];
+        let init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : undefined;
+        if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+        if (init?.type === T.CallExpression && isClassifierCall(init, sourceCode, 0, true)) classifier = true;
+      }
     });
     if (classifier) return true;
   }
@@ -402,21 +410,25 @@ function classifiesTests(tests: Node[], sourceCode: TSESLint.SourceCode): boolea
 }
 
 const classifierFunctions = fileMemo<Node, boolean>();
+/** Functions whose answer, of any shape, is chosen by status tests (see isClassifierCall's `anyAnswer`). */
+const verdictFunctions = fileMemo<Node, boolean>();
 
 /**
  * Whether a call classifies a failure (tells transient failures from permanent ones). A function
  * of this file is read by its body: it compares something it reads from a value (`res.status ===
  * 429`, `e.code === 'ECONNRESET'`, `[502, 503].includes(r.status)`), tests `instanceof`, or calls
  * such a function. Only a function out of sight (imported, a member of an unknown object) is
- * judged by its name ({@link CLASSIFIER_RE}).
+ * judged by its name ({@link CLASSIFIER_RE}). With `anyAnswer`, a function whose answer is not a
+ * truth value (`{ retry: true, delay }`, held in a local the test reads) is read the same way.
  */
-export function isClassifierCall(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
+export function isClassifierCall(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode, depth = 0, anyAnswer = false): boolean {
   const fn = sameFileFunction(call.callee, { sourceCode });
   if (!fn) return CLASSIFIER_RE.test(calleeName(call) ?? '');
   if (!fn.body || depth > 3) return false;
-  const hit = classifierFunctions.get(fn);
+  const memo = anyAnswer ? verdictFunctions : classifierFunctions;
+  const hit = memo.get(fn);
   if (hit !== undefined) return hit;
-  classifierFunctions.set(fn, false);
+  memo.set(fn, false);
   // A predicate: every value it returns is a truth value (a comparison, `!x`, `a && b`, a boolean,
   // a membership or classifier call). A helper that acts on the failure (`return again()`) is not one.
   const returned = returnedExpressions(fn, sourceCode);
@@ -430,8 +442,10 @@ export function isClassifierCall(call: TSESTree.CallExpression, sourceCode: TSES
     if (u.type === T.CallExpression) return ['includes', 'has', 'some', 'every', 'test', 'Boolean'].includes(calleeName(u) ?? '') || !!sameFileFunction(u.callee, { sourceCode });
     return false;
   };
-  if (returned.length === 0 || !returned.every(truthValue)) {
-    classifierFunctions.set(fn, false);
+  // With `anyAnswer`, the answer may be of any shape (`{ retry: true, delay }`): what counts is
+  // that the tests choosing it compare the status.
+  if (returned.length === 0 || (!anyAnswer && !returned.every(truthValue))) {
+    memo.set(fn, false);
     return false;
   }
   let found = false;
@@ -460,7 +474,7 @@ export function isClassifierCall(call: TSESTree.CallExpression, sourceCode: TSES
     else if (n.type === T.CallExpression && n !== call && isClassifierCall(n, sourceCode, depth + 1)) found = true;
     return undefined;
   });
-  classifierFunctions.set(fn, found);
+  memo.set(fn, found);
   return found;
 }
 

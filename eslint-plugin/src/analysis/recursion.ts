@@ -1392,7 +1392,9 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     if (changeIn(arg, p.variable, ctx)) {
       // A stepped value the operation takes (`listen(port)` with `self(port + 1)`), not named like a
       // count: the next port, page or id, a walk over candidates.
-      if (steppedByOne(u, ctx) && handsSteppedOn(fn, p.variable, call, ctx)) return true;
+      // A parameter named like an attempt count (`attempt`, `retries`) handed to a decision
+      // (`decide(res, attempt)`) still counts attempts.
+      if (steppedByOne(u, ctx) && !ATTEMPTISH.test(p.variable.name) && handsSteppedOn(fn, p.variable, call, ctx)) return true;
       // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`).
       let indexes = false;
       walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
