@@ -254,6 +254,10 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
     return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: arg0 === undefined, unitAssumed: !settings.sleepFunctions.includes(name) };
   }
   if (OPAQUE_WAIT_RE.test(name)) return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
+  // A wait object from another module called with a time in an options object, awaited on its own:
+  // `await wait.until({ date: new Date(Date.now() + ms) })`, `await wait.for({ seconds: 5 })`.
+  const timed = origin ? timedWaitOption(n, sourceCode) : undefined;
+  if (timed) return timed;
   // A helper from another module, judged by how it is used: awaited on its own, its result
   // dropped, given one duration (a number, a growing or random expression).
   if (origin && arg0 && n.arguments.length === 1 && !origin.path.includes('()') && !origin.path.includes('new') && !isNotAWaitModule(origin.module) && awaitedAlone(n)) {
@@ -359,6 +363,38 @@ function isAtomicsWait(call: Node): boolean {
 }
 
 /** `await helper(ms);` as a statement of its own: the call is made for its time, not its result. */
+/**
+ * `wait.until({ date })`, `wait.for({ seconds })`: a call on an object named like a wait
+ * ({@link WAIT_NAME_RE}), awaited on its own, whose one argument is an options object holding a
+ * time. The delay is the milliseconds given (`ms`, `milliseconds`), the offset from now of a date
+ * (`new Date(Date.now() + ms)`); any other time (`seconds`, a date computed elsewhere) is a wait
+ * of unknown length. Undefined for anything else.
+ */
+function timedWaitOption(n: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): WaitCall | undefined {
+  const c = plainCallee(n);
+  if (c.type !== T.MemberExpression || n.arguments.length !== 1 || !awaitedAlone(n)) return undefined;
+  let root = unwrap(c.object);
+  while (root.type === T.MemberExpression) root = unwrap(root.property);
+  if (root.type !== T.Identifier || !WAIT_NAME_RE.test(root.name)) return undefined;
+  const opts = unwrap(n.arguments[0] as Node);
+  if (opts.type !== T.ObjectExpression) return undefined;
+  const time = opts.properties.find((p): p is TSESTree.Property => p.type === T.Property && /^(ms|milliseconds|delayMs|seconds|minutes|date|until|at)$/.test(propertyName(p) ?? ''));
+  if (!time) return undefined;
+  const key = propertyName(time)!;
+  const value = unwrap(time.value as Node);
+  if (key === 'ms' || key === 'milliseconds' || key === 'delayMs') return { call: n, delayExpr: value, bindings: [], argument: value as TSESTree.Expression, opaque: false };
+  // `new Date(Date.now() + ms)`: the wait is `ms`.
+  if (value.type === T.NewExpression && unwrap(value.callee).type === T.Identifier && (unwrap(value.callee) as TSESTree.Identifier).name === 'Date' && value.arguments.length === 1) {
+    const sum = unwrap(value.arguments[0] as Node);
+    if (sum.type === T.BinaryExpression && sum.operator === '+') {
+      const left = unwrap(sum.left as Node);
+      const now = left.type === T.CallExpression && sourceCode.getText(left.callee).replace(/\s/g, '') === 'Date.now';
+      if (now) return { call: n, delayExpr: sum.right, bindings: [], argument: sum.right as TSESTree.Expression, opaque: false };
+    }
+  }
+  return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
+}
+
 function awaitedAlone(call: Node): boolean {
   const p = call.parent;
   return p?.type === T.AwaitExpression && p.parent?.type === T.ExpressionStatement;
