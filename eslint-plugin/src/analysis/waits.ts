@@ -4,7 +4,7 @@ import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, enclosingFunction, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
 import { evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
-import { isExport, originOf, variableOf, isReferenceTo } from './scope';
+import { isExport, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { holdsError } from './error-values';
 import type { Node, Wait } from './types';
 import { EXECUTOR_REJECT_INDEX, EXECUTOR_RESOLVE_INDEX, GLOBAL_OBJECTS, LIBRARY_WAITS, OPAQUE_WAIT_RE, RUNTIME_WAITS, TIMER_PROMISE_MODULES, WAIT_METHODS, WAIT_NAME_RE, isNotAWaitModule } from './vocabulary';
@@ -250,6 +250,10 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'AbortSignal') return undefined;
   if (settings.sleepFunctions.includes(name) || WAIT_NAME_RE.test(name)) {
     if (/^timeout$/i.test(name) && n.arguments.length !== 1) return undefined;
+    // `this.backoff.wait(retries++)` with `backoff = new ExponentialBackoff('FullJitter')` from
+    // another module: the instance computes its own wait from what it is given (an attempt number,
+    // its own jitter): a wait of unknown length, not the argument's milliseconds.
+    if (onUnseenInstance(n, sourceCode)) return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
     if (origin && !TIMER_MODULES.includes(origin.module) && isNotAWaitModule(origin.module)) return undefined;
     return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: arg0 === undefined, unitAssumed: !settings.sleepFunctions.includes(name) };
   }
@@ -393,6 +397,24 @@ function timedWaitOption(n: TSESTree.CallExpression, sourceCode: TSESLint.Source
     }
   }
   return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
+}
+
+/**
+ * A method call whose receiver resolves to an instance of a class this file does not define
+ * (`new ExponentialBackoff(…)` imported, held in a `const` or a `this` field).
+ */
+function onUnseenInstance(n: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const c = plainCallee(n);
+  if (c.type !== T.MemberExpression) return false;
+  // The resolver stops at a `new` (its value is made at run time) and names it.
+  const r = resolveExpression(sourceCode, c.object);
+  if (r.kind === 'choice') return false;
+  const made = unwrap(r.node);
+  if (made.type !== T.NewExpression) return false;
+  const cls = unwrap(made.callee);
+  if (cls.type !== T.Identifier) return false;
+  const def = variableOf(sourceCode, cls)?.defs[0];
+  return def?.type === 'ImportBinding';
 }
 
 function awaitedAlone(call: Node): boolean {
