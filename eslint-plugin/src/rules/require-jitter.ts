@@ -35,7 +35,9 @@ export default createRule<Options, MessageIds>({
           for (const wait of site.waits) {
             // Not when a random wait taken on every attempt beside this one (a start-up stagger) makes the attempt's whole wait random.
             if (!reportsNoJitter(wait, site)) continue;
-            const key = `${wait.node.range[0]}:${wait.node.range[1]}`;
+            // Keyed by where it is reported: two waits reported at one timer are one finding.
+            const at = wait.at ?? wait.node;
+            const key = `${at.range[0]}:${at.range[1]}`;
             if (seen.has(key)) continue;
             seen.add(key);
             const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
