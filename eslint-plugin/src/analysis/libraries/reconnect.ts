@@ -60,7 +60,7 @@ export const ioredisAdapter: LibraryAdapter = {
       const rs = inner ? readOption(ctx, inner, 'retryStrategy') : undefined;
       if (rs) out.push(...strategySite(ctx, node, 'ioredis', rs.property, rs.value));
     }
-    return out;
+    return closedAfterUse(ctx, node) ? out.map(forOneUse) : out;
   },
   byShape: ['retryStrategy'],
   /**
@@ -164,9 +164,36 @@ export const nodeRedisAdapter: LibraryAdapter = {
       else site.waits.push({ node: rs.property, argument: undefined, delay: scheduleDelay({ node: rs.property, baseMs: v, factor: 1, capMs: undefined, retries: undefined, random: false }) });
       return [site];
     }
-    return strategySite(ctx, node, 'redis', rs.property, rs.value);
+    const sites = strategySite(ctx, node, 'redis', rs.property, rs.value);
+    return closedAfterUse(ctx, node) ? sites.map(forOneUse) : sites;
   },
 };
+
+/**
+ * Whether the client made by `made` lives for one piece of work: held in a local `const` of a
+ * function whose `finally` closes it (`quit()`, `disconnect()`, `close()`, `end()`, `destroy()`).
+ * Its reconnects end when the work does (a failed `ping()` gives up after the client's own
+ * per-command limit, then the client is closed), however long the strategy would go on.
+ */
+function closedAfterUse(ctx: LibraryContext, made: Node): boolean {
+  const decl = made.parent;
+  if (decl?.type !== T.VariableDeclarator || decl.init !== made || decl.id.type !== T.Identifier) return false;
+  const v = variableOf(ctx.sourceCode, decl.id);
+  if (!v) return false;
+  return v.references.some((r) => {
+    const m = r.identifier.parent;
+    if (m?.type !== T.MemberExpression || m.object !== r.identifier || !/^(quit|disconnect|close|end|destroy)$/.test(propertyName(m) ?? '') || m.parent?.type !== T.CallExpression) return false;
+    for (let p: Node | undefined = m.parent; p && !isFunction(p); p = p.parent) {
+      if (p.parent?.type === T.TryStatement && p.parent.finalizer === p) return true;
+    }
+    return false;
+  });
+}
+
+/** A reconnect that lasts one piece of work (see closedAfterUse): not endless, its length unknown. */
+function forOneUse(site: RetrySite): RetrySite {
+  return site.bound.kind === 'unbounded' ? { ...site, bound: { ...site.bound, kind: 'unknown' } } : site;
+}
 
 /**
  * A reconnect strategy function `(attempt, …) => delay`: its returned delays through the shared
