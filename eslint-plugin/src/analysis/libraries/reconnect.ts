@@ -33,7 +33,7 @@ export const ioredisDocs: LibraryDocs = {
     { rule: 'require-jitter', when: 'a written `retryStrategy` whose delay has no random component.' },
     { rule: 'require-backoff', when: 'a written `retryStrategy` that returns a constant (or 0).' },
     { rule: 'require-max-delay', when: 'a written `retryStrategy` whose growth is not capped.' },
-    { rule: 'no-unbounded-retry', when: 'a written `retryStrategy` that returns a delay on every path (never `null` or a non-number); with `maxRetriesPerRequest: null` (each command re-sent for ever), also one whose stops do not test the attempt count.' },
+    { rule: 'no-unbounded-retry', when: 'a written `retryStrategy` that returns a delay on every path (never `null` or a non-number); with `maxRetriesPerRequest: null` (each command re-sent for ever), also one whose stops do not test the attempt count. Not for a client held in a local and closed in a `finally` (it reconnects only while that work lasts).' },
   ],
   notModelled: ['The default `retryStrategy` (the built-in reconnection, untouched, is not reported).', 'A strategy that stops on some other test than the attempt count (a shutdown flag): its bound is not judged.'],
 };
@@ -133,7 +133,7 @@ export const nodeRedisDocs: LibraryDocs = {
     { rule: 'require-max-delay', when: 'a function whose growth is not capped.' },
     { rule: 'no-unbounded-retry', when: 'a number `reconnectStrategy` or a function that returns a delay on every path (never `false` or an `Error`); a legacy `retry_strategy` that never stops on `options.attempt` or `options.total_retry_time` (it removes the default one-hour limit).' },
   ],
-  notModelled: ['The default strategy (untouched, not reported).', 'A strategy that stops on some other test than the attempt count: its bound is not judged.'],
+  notModelled: ['The default strategy (untouched, not reported).', 'A strategy that stops on some other test than the attempt count: its bound is not judged.', 'A client held in a local and closed in a `finally` reconnects only while that work lasts: its bound is not judged.'],
 };
 
 export const nodeRedisAdapter: LibraryAdapter = {
