@@ -924,7 +924,9 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // Only 2xx answers reach the loop's tests: going round on one (202, "not done yet") is polling.
     if (!turnedDown && request && onlySuccessArrives(loop, ctx)) return undefined;
     // A for…of over a delay schedule goes round like a counted loop: one attempt per entry.
-    const flowRetry = !turnedDown && (loop.type !== T.ForOfStatement || !!schedule) && (!reachesBackEdge(loop, SUCCESS, sourceCode) || (loop.type !== T.ForOfStatement && successGoesRoundOnlyAsFailure(loop, sourceCode))) && failuresIn(loop, sourceCode).some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    // Each pass works on a new value of what the operation takes (`el = el.parentElement` with
+    // `getComputedStyle(el)`): a walk over inputs, not a retry (PRODUCT, "Retry or not").
+    const flowRetry = !turnedDown && (loop.type !== T.ForOfStatement || !!schedule) && !rerunChangesInput(loop.body, loop.body, ctx) && (!reachesBackEdge(loop, SUCCESS, sourceCode) || (loop.type !== T.ForOfStatement && successGoesRoundOnlyAsFailure(loop, sourceCode))) && failuresIn(loop, sourceCode).some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (flowRetry) statusRetry = true;
     // `pending = out.UnprocessedItems?.[table] ?? []` with `while (pending.length > 0 …)`: the failed
     // part of a batch sent again, a retry of what failed (DynamoDB, Kinesis, SQS batch answers).
