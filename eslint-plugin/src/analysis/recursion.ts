@@ -299,6 +299,10 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   if (contexts.every((x) => direct.some((c) => c !== x.call && !contexts.some((y) => y.call === c) && text(c) === text(x.call) && sameGuard(c, x.call) && reachesCall(fn, c, SUCCESS, ctx.sourceCode)))) return [];
   // The same scheduling relay runs after a success too (`this.plan()` after the try, `this.plan(true)` in its catch).
   if (relays.some((r) => !contexts.some((x) => x.call === r.call) && contexts.some((x) => relays.some((q) => q.call === x.call && q.relay === r.relay)) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
+  // A waiting relay runs it again after a success (`this.scheduleRefresh(token)` once the refresh
+  // worked) while the failure path re-arms it on its own timer: the function runs on a schedule
+  // whatever the outcome, periodic work such as a token refresher (PRODUCT, "Retry or not").
+  if (relays.some((r) => !r.hook && !contexts.some((x) => x.call === r.call) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
   // The re-calls, and the calls of local functions of `fn` that hold them (`return again(res.status)`).
   const entries = contexts.flatMap((x) => entryCalls(fn, x.call, ctx));
