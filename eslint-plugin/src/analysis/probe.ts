@@ -26,7 +26,7 @@ import type { Ctx } from './operation';
 import { fileMemo } from './memo';
 import { variableOf } from './scope';
 import type { Node } from './types';
-import { CONNECTION_TEST_RE, MONGO_PROBE_COMMAND_RE, PENDING_ANSWER_CODES, PENDING_ANSWER_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
+import { CONNECTION_TEST_RE, HEALTH_PATH_RE, MONGO_PROBE_COMMAND_RE, PENDING_ANSWER_CODES, PENDING_ANSWER_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { asWait, isGlobalTimer } from './waits';
 
 type Variable = TSESLint.Scope.Variable;
@@ -67,6 +67,9 @@ function isProbeRead(n: Node, ctx: Ctx): boolean {
   if (n.type !== T.CallExpression) return false;
   const name = calleeName(n) ?? '';
   if (PROBE_CALL_RE.test(name)) return true;
+  // `requestJson(base, '/health')`, `fetch(`${url}/readyz`)`: a request to a health endpoint, sent
+  // with no body, only asks whether the dependency is up.
+  if (asksHealthEndpoint(n, ctx)) return true;
   // `db.command({ hello: 1 })`, `admin.command({ ping: 1 })`: a MongoDB command that only asks how the server is.
   const doc = name === 'command' && n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
   const firstKey = doc?.type === T.ObjectExpression && doc.properties[0]?.type === T.Property ? propertyName(doc.properties[0]) : undefined;
@@ -76,6 +79,27 @@ function isProbeRead(n: Node, ctx: Ctx): boolean {
   const first = unwrap(n.arguments[0]);
   const text = first.type === T.TemplateLiteral && first.expressions.length === 0 ? first.quasis[0]?.value.cooked : stringValue(first) ?? staticText(first, ctx);
   return typeof text === 'string' && READ_STATEMENT_RE.test(text);
+}
+
+/** A caught error (a catch clause's parameter) or a new error object: what a look keeps of a failure. */
+function keepsFailure(right: Node, sourceCode: TSESLint.SourceCode): boolean {
+  if (right.type === T.NewExpression) {
+    const c = unwrap(right.callee);
+    return c.type === T.Identifier && /Error$/.test(c.name);
+  }
+  return right.type === T.Identifier && variableOf(sourceCode, right)?.defs[0]?.type === 'CatchClause';
+}
+
+/** A call handed the path of a health or readiness endpoint ({@link HEALTH_PATH_RE}) and no request body. */
+function asksHealthEndpoint(n: TSESTree.CallExpression, ctx: Ctx): boolean {
+  let health = false;
+  for (const a of n.arguments) {
+    const u = unwrap(a as Node);
+    if (u.type === T.ObjectExpression && u.properties.some((p) => p.type === T.Property && propertyName(p) === 'body')) return false;
+    const text = u.type === T.TemplateLiteral ? u.quasis[u.quasis.length - 1]?.value.cooked : (stringValue(u) ?? (u.type === T.Identifier ? staticText(u, ctx) : undefined));
+    if (typeof text === 'string' && HEALTH_PATH_RE.test(text)) health = true;
+  }
+  return health;
 }
 
 function staticText(n: Node, ctx: Ctx): string | undefined {
@@ -498,6 +522,9 @@ function expressionStatement(expr: Node, j: Judgement): void {
     if (v && (right.type === T.Literal || (right.type === T.CallExpression && isGlobalTimer(sc, right)))) return;
     // `waited += 2`: the loop's own tally of time or tries, computed from what is at hand.
     if (!writable && (e.operator === '+=' || e.operator === '-=') && !hasCallOrAwait(right, j)) return;
+    // `lastError = err`, `lastError = new Error(`status ${res.status}`)`: the failure kept for the
+    // report after the last look, bookkeeping rather than work.
+    if (e.operator === '=' && keepsFailure(right, sc)) return;
     if (!writable) {
       j.bad = true;
       return;

@@ -302,7 +302,11 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   // A waiting relay runs it again after a success (`this.scheduleRefresh(token)` once the refresh
   // worked) while the failure path re-arms it on its own timer: the function runs on a schedule
   // whatever the outcome, periodic work such as a token refresher (PRODUCT, "Retry or not").
-  if (relays.some((r) => !r.hook && !contexts.some((x) => x.call === r.call) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
+  // The relay call is in the function's own code: one inside a listener (`ws.onclose = () =>
+  // this.scheduleReconnect()`) runs on that event, not after the success.
+  // The relay calls back whatever happens (`setTimeout(() => this.refresh(), delay)`), not only when
+  // something it watches fails (a heartbeat's `if (!alive) this.reconnect()`).
+  if (relays.some((r) => !r.hook && enclosingFunction(r.call) === fn && !contexts.some((x) => x.call === r.call) && callsBackUnconditionally(r) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
   // The re-calls, and the calls of local functions of `fn` that hold them (`return again(res.status)`).
   const entries = contexts.flatMap((x) => entryCalls(fn, x.call, ctx));
@@ -608,6 +612,21 @@ interface Relay {
   back: TSESTree.CallExpression;
   /** The relay is run by a same-file factory's timer (`const later = debounce(() => fn(), ms)`): that timer's wait. */
   factoryWait?: Wait;
+}
+
+/**
+ * Whether a relay's call back sits under no test between the relay and it (an early `if (stopped)
+ * return;` before it is no branch it sits in): the relay re-runs `fn` whenever it runs.
+ */
+function callsBackUnconditionally(r: Relay): boolean {
+  // Called back through a further function (`startHeartbeat` → `reconnect` → `connect`): not followed.
+  if (!contains(r.relay, r.back)) return false;
+  for (let c: Node = r.back, p: Node | undefined = c.parent; p && c !== r.relay; c = p, p = p.parent) {
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && c !== p.test) return false;
+    if (p.type === T.LogicalExpression && c === p.right) return false;
+    if (p.type === T.SwitchCase || p.type === T.CatchClause) return false;
+  }
+  return true;
 }
 
 /** Calls from `fn` to a same-file function (or method) that calls `fn` back. */

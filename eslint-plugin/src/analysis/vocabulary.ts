@@ -157,6 +157,12 @@ export function isRetryAfterName(name: string | undefined): boolean {
 }
 
 /** Calls that only check that something answers or is there (a readiness probe) when their result is dropped. */
+/**
+ * The path of a health or readiness endpoint (`/health`, `/healthz`, `/readyz`, `/ping`): a request
+ * to it asks whether the dependency is up, and does nothing else.
+ */
+export const HEALTH_PATH_RE = /\/(health|healthz|healthcheck|health-check|ready|readyz|readiness|livez|liveness|ping|_health|_ping)\/?(\?.*)?$/i;
+
 export const PROBE_CALL_RE = /^(ping|exists|stat|access|healthCheck|healthcheck|checkHealth)$/;
 
 /**
