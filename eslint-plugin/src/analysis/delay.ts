@@ -629,7 +629,10 @@ function upperBoundWhen(test: Node, variable: Variable | ((x: Node) => boolean),
   if (!truth) op = NEGATE[op] ?? '';
   if (op !== '<' && op !== '<=') return undefined;
   const c = evaluate(other, env);
-  return isConst(c) ? c.lo : undefined;
+  if (isConst(c)) return c.lo;
+  // `if (waitMs > budgetLeft) throw` with a budget that only shrinks from a known start: the value
+  // is at most the largest the other side can be.
+  return !c.opaque && !c.random && Number.isFinite(c.hi) ? c.hi : undefined;
 }
 
 /**
@@ -812,6 +815,16 @@ function evalGrowingVariable(variable: Variable, initNode: Node, init: Value, en
       if (ceiling === undefined) uncapped = true;
       else cap = widen(cap, ceiling);
       continue;
+    }
+    // `left -= waitMs` with a wait that is never negative: a budget that only shrinks keeps its
+    // first value as its largest.
+    if (parent.operator === '-=') {
+      const k = evaluate(parent.right, env);
+      if (k.lo >= 0) {
+        result = { ...result, lo: Math.min(result.lo, 0), invariant: false };
+        continue;
+      }
+      return { ...OPAQUE(), source: initNode };
     }
     if (parent.operator === '=') {
       // `d = d * 2`, `d = Math.min(d * 2, cap)`, `d = d * (1 + Math.random())`: probe the update

@@ -762,7 +762,7 @@ function hasCall(node: Node, ctx: Ctx): boolean {
  * methods): run again on the same input it fails the same way, so a try around nothing else guards
  * a computation, and a loop around it walks inputs, it does not retry.
  */
-function isDeterministicCall(n: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+export function isDeterministicCall(n: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = unwrap(n.callee);
   if (n.type === T.NewExpression) return callee.type === T.Identifier && DETERMINISTIC_CONSTRUCTORS.has(callee.name);
   if (callee.type === T.Identifier) return DETERMINISTIC_FUNCTIONS.has(callee.name);
@@ -2691,8 +2691,14 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
     // `if (step < maxSteps) step++`: a count stepped only below a limit saturates there (F6); it
     // bounds the delay computed from it, not the loop.
     const ceiling = c.variable && c.direction === 1 ? saturation(loop, c.variable, ctx) : undefined;
-    const top = Math.min(compared ? hi : Infinity, ceiling ?? Infinity);
-    if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi), hi: top, ...(unseen && top === Infinity ? { unseenBound: true } : {}) });
+    let top = Math.min(compared ? hi : Infinity, ceiling ?? Infinity);
+    // A count (or budget) that only goes down never passes its start (`left -= waitMs` from `budget`);
+    // with no limit tested, how low it goes is unknown, at least down to 0.
+    if (c.direction === -1 && start !== undefined) {
+      top = Math.min(top, start);
+      if (!compared) lo = Math.min(lo, 0);
+    }
+    if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi, top), hi: top, ...(unseen && top === Infinity ? { unseenBound: true } : {}) });
   }
   if (!bounded && tests.some((t) => hasDeadline(t.test, ctx.sourceCode))) bounded = true;
   // `retryOrThrow(err)`, `this.giveUpIfExhausted(err)`: a same-file function that throws out of the

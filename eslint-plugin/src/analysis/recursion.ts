@@ -18,6 +18,7 @@ import { isCredentialRefresh } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall } from './waits';
 import { holdsError } from './error-values';
 import { changesEachTime, effectReruns, memoisedDeclarator, setterStep, type EffectRerun } from './react-state';
+import { isDeterministicCall } from './loops';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -306,7 +307,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   // this.scheduleReconnect()`) runs on that event, not after the success.
   // The relay calls back whatever happens (`setTimeout(() => this.refresh(), delay)`), not only when
   // something it watches fails (a heartbeat's `if (!alive) this.reconnect()`).
-  if (relays.some((r) => !r.hook && enclosingFunction(r.call) === fn && !contexts.some((x) => x.call === r.call) && callsBackUnconditionally(r) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
+  if (relays.some((r) => !r.hook && enclosingFunction(r.call) === fn && !contexts.some((x) => x.call === r.call) && callsBackOnTimer(r, ctx.sourceCode) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
   // The re-calls, and the calls of local functions of `fn` that hold them (`return again(res.status)`).
   const entries = contexts.flatMap((x) => entryCalls(fn, x.call, ctx));
@@ -615,18 +616,21 @@ interface Relay {
 }
 
 /**
- * Whether a relay's call back sits under no test between the relay and it (an early `if (stopped)
- * return;` before it is no branch it sits in): the relay re-runs `fn` whenever it runs.
+ * Whether a relay re-arms `fn` on a timer whenever it runs: its call back sits in a callback handed
+ * to `setTimeout` and under no test between the relay and it (an early `if (stopped) return;`
+ * before it is no branch it sits in). A relay that calls `fn` directly (mutual recursion) is not one.
  */
-function callsBackUnconditionally(r: Relay): boolean {
+function callsBackOnTimer(r: Relay, sourceCode: TSESLint.SourceCode): boolean {
   // Called back through a further function (`startHeartbeat` → `reconnect` → `connect`): not followed.
   if (!contains(r.relay, r.back)) return false;
+  let timer = false;
   for (let c: Node = r.back, p: Node | undefined = c.parent; p && c !== r.relay; c = p, p = p.parent) {
+    if (p.type === T.CallExpression && isGlobalTimer(sourceCode, p) && p.arguments[0] === c) timer = true;
     if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && c !== p.test) return false;
     if (p.type === T.LogicalExpression && c === p.right) return false;
     if (p.type === T.SwitchCase || p.type === T.CatchClause) return false;
   }
-  return true;
+  return timer;
 }
 
 /** Calls from `fn` to a same-file function (or method) that calls `fn` back. */
@@ -1415,9 +1419,7 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     if (changeIn(arg, p.variable, ctx)) {
       // A stepped value the operation takes (`listen(port)` with `self(port + 1)`), not named like a
       // count: the next port, page or id, a walk over candidates.
-      // A parameter named like an attempt count (`attempt`, `retries`) handed to a decision
-      // (`decide(res, attempt)`) still counts attempts.
-      if (steppedByOne(u, ctx) && !ATTEMPTISH.test(p.variable.name) && handsSteppedOn(fn, p.variable, call, ctx)) return true;
+      if (steppedByOne(u, ctx) && handsSteppedOn(fn, p.variable, call, ctx)) return true;
       // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`).
       let indexes = false;
       walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
@@ -1462,10 +1464,29 @@ function handsSteppedOn(fn: Fn, v: Variable, skip: Node, ctx: Ctx): boolean {
     const logLine = isLogCallee(c, ['console', 'Math']);
     // Handed to the operation itself, not to what the code does about a failure (a delay helper, a
     // call in a catch handler): an attempt number handed to those is no input, whatever its name.
-    if (!logLine && n.arguments.some((a) => unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier)) && (n.type === T.NewExpression || isOperationCall(n, fn.body ?? fn, ctx))) handed = true;
+    // A same-file function that only computes (`decide(res, attempt)` returning `{ retry, delay }`)
+    // decides about the attempt; it is not the operation the count would feed.
+    const computes = n.type === T.CallExpression && computesOnly(sameFileFunction(n.callee, ctx), ctx);
+    if (!logLine && !computes && n.arguments.some((a) => unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier)) && (n.type === T.NewExpression || isOperationCall(n, fn.body ?? fn, ctx))) handed = true;
     return undefined;
   });
   return handed;
+}
+
+/**
+ * Whether a same-file function only computes a value: it awaits nothing, and every call it makes is
+ * a deterministic built-in (`Math.min`, `JSON.parse`, string methods) or `Math.random`.
+ */
+function computesOnly(f: Fn | undefined, ctx: Ctx): boolean {
+  if (!f || f.async || f.generator || !f.body) return false;
+  let io = false;
+  walk(f.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (io) return false;
+    if (n.type === T.AwaitExpression || n.type === T.YieldExpression) io = true;
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && !isDeterministicCall(n)) io = true;
+    return undefined;
+  });
+  return !io;
 }
 
 /**

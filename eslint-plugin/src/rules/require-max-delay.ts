@@ -24,7 +24,7 @@ export default createRule<Options, MessageIds>({
       uncappedStoredDelay:
         'This retry delay grows with every attempt and nothing caps it: one wait can exceed {{maxDelayMs}} ms. Cap it at {{maxDelayMs}} ms.',
       uncappedRetryAfter:
-        'This retry waits as long as the server\'s Retry-After says, with no upper bound: a bad or hostile header can stall it for hours. Clamp it to at most {{maxDelayMs}} ms.',
+        'This retry waits as long as the server\'s Retry-After says, with no upper bound that the code shows: a bad or hostile header can stall it for hours. Clamp it to at most {{maxDelayMs}} ms.',
       uncappedRetryAfterWithGrowth:
         'This retry waits the server\'s Retry-After, which nothing caps, on top of a delay that grows with the attempt: a bad or hostile header can stall it for hours. Clamp the whole wait to at most {{maxDelayMs}} ms.',
       delayTooLong:
