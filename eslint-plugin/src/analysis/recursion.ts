@@ -1416,7 +1416,12 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     // A part of the value (`err.cause`, `node.parent`, `config.fallback`, `list[1]`): a walk into
     // or along the input, another input each time.
     if (u.type === T.MemberExpression && refs(memberRoot(u))) return true;
-    if (changeIn(arg, p.variable, ctx)) {
+    const dir = changeIn(arg, p.variable, ctx);
+    if (dir) {
+      // Counted down to a limit (`retry(handler, times - 1)` after `if (times < 1) reject(e)`): what
+      // is left of a budget of tries, whatever the operation is handed; walks go up to the next
+      // port, page or index.
+      if (dir === -1 && testsOf(fn, ctx).some((t) => limitIn(t, p.variable, ctx) !== undefined)) return false;
       // A stepped value the operation takes (`listen(port)` with `self(port + 1)`), not named like a
       // count: the next port, page or id, a walk over candidates.
       if (steppedByOne(u, ctx) && handsSteppedOn(fn, p.variable, call, ctx)) return true;
