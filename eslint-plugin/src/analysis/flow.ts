@@ -205,6 +205,14 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
         const set = outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
         return t.operator.startsWith('!') ? set : not(set);
       }
+      // `exitCode !== 0`, `result.exitCode === 0`: a process's exit status, 0 on success (POSIX).
+      {
+        const exitOther = isExitStatus(t.left, sourceCode) ? t.right : isExitStatus(t.right, sourceCode) ? t.left : undefined;
+        if (exitOther && numberOf(exitOther, sourceCode) === 0 && /^[!=]==?$/.test(t.operator)) {
+          const zero = outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined;
+          return t.operator.startsWith('!') ? not(zero) : zero;
+        }
+      }
       // `status != null`: an answer with that status has one (a network error may have none).
       if ((t.operator === '!=' || t.operator === '!==' || t.operator === '==' || t.operator === '===') && ((isStatusLike(t.left, sourceCode) && isNullish(t.right)) || (isStatusLike(t.right, sourceCode) && isNullish(t.left)))) {
         if (outcome.kind !== 'status' && outcome.kind !== 'success') return undefined;
@@ -399,6 +407,34 @@ function isSuccessFlag(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode)
   })) return true;
   if (!SUCCESS_FLAG.test(id.name)) return false;
   return v.references.some((r) => {
+    let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
+    if (w?.type === T.AwaitExpression) w = unwrap(w.argument);
+    return w?.type === T.CallExpression;
+  });
+}
+
+/** Names of a process's exit status. */
+const EXIT_STATUS_RE = /^(exitCode|exit_code|exitStatus|returnCode|retCode|rc)$/;
+
+/**
+ * A process's exit status an attempt produced: a variable or member named for it
+ * ({@link EXIT_STATUS_RE}) holding a call's result, or a member of one (`(await run()).exitCode`).
+ */
+function isExitStatus(n: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const u = unwrap(n);
+  // `let exitCode = 1; … exitCode = await run()`: a placeholder until the first run.
+  if (u.type === T.Identifier) return EXIT_STATUS_RE.test(u.name) && writtenByCall(u, sourceCode);
+  if (u.type === T.MemberExpression && !u.computed && EXIT_STATUS_RE.test(propertyName(u) ?? '')) {
+    const o = unwrap(u.object);
+    return o.type === T.AwaitExpression || o.type === T.CallExpression || holdsCallResult(o, sourceCode);
+  }
+  return false;
+}
+
+/** Whether some value written to a variable is a call's result (awaited or not). */
+function writtenByCall(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const v = variableOf(sourceCode, id);
+  return !!v && v.references.some((r) => {
     let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
     if (w?.type === T.AwaitExpression) w = unwrap(w.argument);
     return w?.type === T.CallExpression;
