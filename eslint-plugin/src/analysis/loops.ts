@@ -2333,6 +2333,33 @@ function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
 }
 
 /** Tests that can end the loop: the loop condition and every `if` in the body whose consequent leaves. */
+/**
+ * A test of an iterator's `done`: `step.done` or a `done` destructured from `it.next()`, where the
+ * value read comes from a `.next()` call.
+ */
+function readsIteratorDone(test: Node, ctx: Ctx): boolean {
+  let found = false;
+  const fromNext = (init: Node | null | undefined): boolean => {
+    let u = init ? unwrap(init) : undefined;
+    if (u?.type === T.AwaitExpression) u = unwrap(u.argument);
+    return u?.type === T.CallExpression && calleeName(u) === 'next';
+  };
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.MemberExpression && propertyName(n) === 'done' && unwrap(n.object).type === T.Identifier) {
+      const def = variableOf(ctx.sourceCode, unwrap(n.object) as TSESTree.Identifier)?.defs[0];
+      const v = variableOf(ctx.sourceCode, unwrap(n.object) as TSESTree.Identifier);
+      if (def?.type === 'Variable' && (fromNext(def.node.init) || v?.references.some((r) => r.writeExpr && fromNext(r.writeExpr as Node)))) found = true;
+    }
+    if (n.type === T.Identifier && n.name === 'done' && !(n.parent?.type === T.MemberExpression && n.parent.property === n)) {
+      const def = variableOf(ctx.sourceCode, n)?.defs[0];
+      if (def?.type === 'Variable' && def.node.id.type === T.ObjectPattern && fromNext(def.node.init)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
 function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { test: Node; inLoopTest: boolean }[] {
   const out: { test: Node; inLoopTest: boolean }[] = [];
   const leavesAfter = (n: Node): boolean => {
@@ -2701,6 +2728,9 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
     if (c.variable) attempts.push({ variable: c.variable, lo: Math.min(lo, hi, top), hi: top, ...(unseen && top === Infinity ? { unseenBound: true } : {}) });
   }
   if (!bounded && tests.some((t) => hasDeadline(t.test, ctx.sourceCode))) bounded = true;
+  // `const { done, value } = delays.next(); if (done) throw …`: the attempts end with the iterator
+  // of delays (or tries) the loop draws from, however many it holds.
+  if (!bounded && tests.some((t) => readsIteratorDone(t.test, ctx))) bounded = true;
   // `retryOrThrow(err)`, `this.giveUpIfExhausted(err)`: a same-file function that throws out of the
   // loop once a count it reads reaches a limit (F2). The limit is not known here.
   if (!bounded) {
