@@ -27,6 +27,15 @@ ruleTester.run('require-idempotency-key', requireIdempotencyKey, {
       errors: [{ messageId: 'missingKey', line: 2, column: 106, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Do not retry POST requests" }, output: "import { got as client } from 'got';\nexport const send = (b: object) => client.post('https://a.test', { json: b, retry: { limit: 2, methods: [] } });" }] }],
     },
     {
+      // The key goes into the request's own headers (got.post(url, options): options at 1), not a third argument.
+      name: "per request in a statement: the key joins the request's headers",
+      code: "import got from 'got';\nexport async function send(url: string, body: string) {\n  await got.post(url, { body, headers: { 'content-type': 'application/json' }, retry: { limit: 3, methods: ['POST'] } });\n}",
+      errors: [{ messageId: 'missingKey', line: 3, suggestions: [
+        { messageId: 'sendKey', data: { header: 'Idempotency-Key' }, output: "import got from 'got';\nexport async function send(url: string, body: string) {\n  const idempotencyKey = crypto.randomUUID();\n  await got.post(url, { body, headers: { 'Idempotency-Key': idempotencyKey, 'content-type': 'application/json' }, retry: { limit: 3, methods: ['POST'] } });\n}" },
+        { messageId: 'applyLibraryFix', data: { description: "Do not retry POST requests" }, output: "import got from 'got';\nexport async function send(url: string, body: string) {\n  await got.post(url, { body, headers: { 'content-type': 'application/json' }, retry: { limit: 3, methods: [] } });\n}" },
+      ] }],
+    },
+    {
       name: "CommonJS require, options through a const",
       code: "const got = require('got');\nconst retry = { limit: 2, methods: ['PATCH', 'GET'] };\nmodule.exports = got.extend({ retry });",
       errors: [{ messageId: 'libraryRetriesRequest', line: 2, column: 37, suggestions: [{ messageId: 'applyLibraryFix', data: { description: "Do not retry PATCH requests" }, output: "const got = require('got');\nconst retry = { limit: 2, methods: ['GET'] };\nmodule.exports = got.extend({ retry });" }] }],

@@ -272,7 +272,8 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
 }
 
 /**
- * The same-file function a `const` falls back to or copies: `const sleep = opts.sleep ?? realSleep`,
+ * The same-file function a `const` falls back to, chooses by default or copies: `const sleep = opts.sleep ?? realSleep`,
+ * `const onFail = custom ? opts.onFail : pauseBetween`,
  * `const wait = options.wait || ((ms) => new Promise((r) => setTimeout(r, ms)))`, `const pause = realSleep`.
  */
 function defaultedFunction(callee: Node, sourceCode: TSESLint.SourceCode, depth = 0): TSESTree.FunctionLike | undefined {
@@ -285,6 +286,13 @@ function defaultedFunction(callee: Node, sourceCode: TSESLint.SourceCode, depth 
   if (!init) return undefined;
   let e = unwrap(init);
   if (e.type === T.LogicalExpression && (e.operator === '??' || e.operator === '||')) e = unwrap(e.right);
+  // `const onFail = custom ? options.onFail : pauseBetween`: the branch that is a same-file function
+  // is the default, the other the caller's own.
+  if (e.type === T.ConditionalExpression) {
+    const own = [e.consequent, e.alternate].map((b) => unwrap(b)).filter((b) => isFunction(b) || !!sameFileFunction(b, { sourceCode }));
+    if (own.length !== 1) return undefined;
+    e = own[0]!;
+  }
   if (isFunction(e)) return e;
   return sameFileFunction(e, { sourceCode }) ?? defaultedFunction(e, sourceCode, depth + 1);
 }

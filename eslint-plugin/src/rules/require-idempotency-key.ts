@@ -63,7 +63,7 @@ export default createRule<Options, MessageIds>({
               // it (the configured call itself, or a call of the function it returned, `fetchWithRetry(…)`).
               const before = site.kind === 'loop' ? (site.node.parent?.type === 'Program' ? undefined : site.node) : site.kind === 'library' ? statementOf(callsWrapper(context.sourceCode, req.node, site.node) ? req.node : site.node) : undefined;
               const header = readSettings(context.settings).idempotencyKeyHeaders[0] ?? 'Idempotency-Key';
-              const send = before ? hoistedKeyFix(context.sourceCode, req.node, before, header, req.optionsIndex) : undefined;
+              const send = before ? hoistedKeyFix(context.sourceCode, req.node, before, header, req.optionsIndex, readSettings(context.settings)) : undefined;
               if (send) suggest.unshift({ messageId: 'sendKey', data: { header }, fix: send });
             }
             context.report({

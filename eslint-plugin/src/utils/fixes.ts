@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { walk } from '../analysis/ast';
+import { describeHttpCall, optionsArgumentIndex } from '../analysis/http';
+import type { RetrySettings } from './settings';
 import { canMove, scopeAt } from './scope-move';
 
 /** Node types that bind tighter than any binary operator, so they need no parentheses as an operand. */
@@ -1096,11 +1098,17 @@ export function uuidExpression(sourceCode: TSESLint.SourceCode): string {
  * block), and an `Idempotency-Key` header in the request's options (added to a `headers` object
  * literal, or a new `headers` property). Undefined when the options or headers are not literals.
  */
-export function hoistedKeyFix(sourceCode: TSESLint.SourceCode, request: TSESTree.Node, before: TSESTree.Node, header: string, optionsIndex?: number): Fix | undefined {
+export function hoistedKeyFix(sourceCode: TSESLint.SourceCode, request: TSESTree.Node, before: TSESTree.Node, header: string, optionsIndex?: number, settings?: RetrySettings): Fix | undefined {
   if (!insertableBefore(before)) return undefined;
   let call: TSESTree.Node | undefined = request;
   while (call && call.type !== T.CallExpression) call = call.parent;
   if (call?.type !== T.CallExpression || !(before.range[0] <= call.range[0] && call.range[1] <= before.range[1])) return undefined;
+  // Reported at a library option inside the request (got's `retry: { methods: ['POST'] }`): the
+  // request's own client says where its options go (`got.post(url, options)`: 1, not axios' 2).
+  if (optionsIndex === undefined && settings) {
+    const h = describeHttpCall(sourceCode, call, settings);
+    if (h) optionsIndex = optionsArgumentIndex(h.client, call, h.methodNode === call.callee);
+  }
   const opts = requestOptions(call, optionsIndex);
   if (!opts) return declaredOptionsKeyFix(sourceCode, call, before, header);
   const name = freeName(sourceCode, before, 'idempotencyKey');
