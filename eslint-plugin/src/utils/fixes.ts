@@ -1105,9 +1105,12 @@ export function hoistedKeyFix(sourceCode: TSESLint.SourceCode, request: TSESTree
   if (call?.type !== T.CallExpression || !(before.range[0] <= call.range[0] && call.range[1] <= before.range[1])) return undefined;
   // Reported at a library option inside the request (got's `retry: { methods: ['POST'] }`): the
   // request's own client says where its options go (`got.post(url, options)`: 1, not axios' 2).
-  if (optionsIndex === undefined && settings) {
+  // Only when the reported option sits in that argument: it is then the options object.
+  if (optionsIndex === undefined && settings && request !== call) {
     const h = describeHttpCall(sourceCode, call, settings);
-    if (h) optionsIndex = optionsArgumentIndex(h.client, call, h.methodNode === call.callee);
+    const idx = h ? optionsArgumentIndex(h.client, call, h.methodNode === call.callee) : undefined;
+    const arg = idx === undefined ? undefined : call.arguments[idx];
+    if (arg && arg.range[0] <= request.range[0] && request.range[1] <= arg.range[1]) optionsIndex = idx;
   }
   const opts = requestOptions(call, optionsIndex);
   if (!opts) return declaredOptionsKeyFix(sourceCode, call, before, header);
