@@ -417,13 +417,12 @@ function isSuccessFlag(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode)
 const EXIT_STATUS_RE = /^(exitCode|exit_code|exitStatus|returnCode|retCode|rc)$/;
 
 /**
- * A process's exit status an attempt produced: a variable or member named for it
- * ({@link EXIT_STATUS_RE}) holding a call's result, or a member of one (`(await run()).exitCode`).
+ * A process's exit status an attempt produced: a member named for it ({@link EXIT_STATUS_RE}) of
+ * a call's result (`result.exitCode` with `result = await execa(…)`, `(await run()).exitCode`). A
+ * local's own name is not read (findings do not depend on how the code spells its bindings).
  */
 function isExitStatus(n: Node, sourceCode: TSESLint.SourceCode): boolean {
   const u = unwrap(n);
-  // `let exitCode = 1; … exitCode = await run()`: a placeholder until the first run.
-  if (u.type === T.Identifier) return EXIT_STATUS_RE.test(u.name) && writtenByCall(u, sourceCode);
   if (u.type === T.MemberExpression && !u.computed && EXIT_STATUS_RE.test(propertyName(u) ?? '')) {
     const o = unwrap(u.object);
     return o.type === T.AwaitExpression || o.type === T.CallExpression || holdsCallResult(o, sourceCode);
@@ -431,15 +430,6 @@ function isExitStatus(n: Node, sourceCode: TSESLint.SourceCode): boolean {
   return false;
 }
 
-/** Whether some value written to a variable is a call's result (awaited or not). */
-function writtenByCall(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
-  const v = variableOf(sourceCode, id);
-  return !!v && v.references.some((r) => {
-    let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
-    if (w?.type === T.AwaitExpression) w = unwrap(w.argument);
-    return w?.type === T.CallExpression;
-  });
-}
 
 /** Whether a variable holds only what calls returned: each value written to it is a call's result (awaited or not). */
 function holdsCallResult(n: Node, sourceCode: TSESLint.SourceCode): boolean {

@@ -2351,9 +2351,13 @@ function readsIteratorDone(test: Node, ctx: Ctx): boolean {
       const v = variableOf(ctx.sourceCode, unwrap(n.object) as TSESTree.Identifier);
       if (def?.type === 'Variable' && (fromNext(def.node.init) || v?.references.some((r) => r.writeExpr && fromNext(r.writeExpr as Node)))) found = true;
     }
-    if (n.type === T.Identifier && n.name === 'done' && !(n.parent?.type === T.MemberExpression && n.parent.property === n)) {
+    // `const { done, value } = it.next()` (or `{ done: finished }`): the binding of the `done` key.
+    if (n.type === T.Identifier && !(n.parent?.type === T.MemberExpression && n.parent.property === n)) {
       const def = variableOf(ctx.sourceCode, n)?.defs[0];
-      if (def?.type === 'Variable' && def.node.id.type === T.ObjectPattern && fromNext(def.node.init)) found = true;
+      if (def?.type === 'Variable' && def.node.id.type === T.ObjectPattern && fromNext(def.node.init)) {
+        const prop = def.node.id.properties.find((p) => p.type === T.Property && unwrap(p.value as Node) === def.name);
+        if (prop?.type === T.Property && propertyName(prop) === 'done') found = true;
+      }
     }
     return undefined;
   });
