@@ -229,6 +229,8 @@ function confinedResult(v: Variable, ctx: Ctx): boolean {
     if (r.init) continue;
     if (r.isWrite()) return false;
     const id = r.identifier;
+    // `new Error((await res.text()) || …)`, `log.warn(res.statusText)`: what the answer said, kept for the report.
+    if (inReport(id)) continue;
     const m = id.parent;
     if (m?.type === T.MemberExpression && m.object === id) {
       const name = propertyName(m) ?? '';
@@ -244,6 +246,18 @@ function confinedResult(v: Variable, ctx: Ctx): boolean {
     if (!inTest(id)) return false;
   }
   return true;
+}
+
+/** Whether a node sits in the arguments of a new error object or a log call, within its statement. */
+function inReport(n: Node): boolean {
+  for (let c: Node = n, p: Node | undefined = n.parent; p && !isFunction(p) && !/Statement$|Declaration$/.test(p.type); c = p, p = p.parent) {
+    if (p.type === T.NewExpression && p.arguments.includes(c as TSESTree.CallExpressionArgument)) {
+      const callee = unwrap(p.callee);
+      if (callee.type === T.Identifier && /Error$/.test(callee.name)) return true;
+    }
+    if (p.type === T.CallExpression && p.arguments.includes(c as TSESTree.CallExpressionArgument) && isLogCallee(unwrap(p.callee))) return true;
+  }
+  return false;
 }
 
 /** The outermost member read of a chain starting at `m` (`res.data.ready` for `res.data`), not crossing a call. */
@@ -322,6 +336,8 @@ function returned(arg: Node, j: Judgement): void {
   let a = unwrap(arg);
   if (a.type === T.AwaitExpression) a = unwrap(a.argument);
   if (a.type === T.Literal || (a.type === T.Identifier && a.name === 'undefined')) return;
+  // `return { status: 'ready' }`: an object of literals is a constant too.
+  if (a.type === T.ObjectExpression && a.properties.every((p) => p.type === T.Property && !p.computed && unwrap(p.value as Node).type === T.Literal)) return;
   // A value the look did not make (`return address`, declared before the wait began): what the
   // caller gets is known before the dependency answered, like a constant.
   if (a.type === T.Identifier) {
