@@ -66,12 +66,21 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   // Blind (summary lines only): written in session 16 by a fresh helper from PRODUCT.md and public
   // code (writer's labels); scored 0.698/0.974 on arrival, floors at session 18's score.
   { folder: 'held-out-22', cases: 35, recall: 0.71, precision: 0.97 },
+  // Blind (summary lines only): written in session 19 by a fresh helper from PRODUCT.md and public
+  // code (writer's labels, TypeScript front ends and services); scored 0.814/0.906 on arrival, the
+  // same at the session's first and last commit.
+  { folder: 'held-out-23', cases: 30, recall: 0.81, precision: 0.9 },
   // Development sets written by fresh helpers from PRODUCT.md and public code (writer's labels, not
   // settled: dev-N/README.md lists their hard calls). Scored on arrival at 0.792/0.864 (dev-8),
-  // 0.872/0.971 (dev-9) and 0.533/0.857 (dev-10); floors at session 18's score.
+  // 0.872/0.971 (dev-9) and 0.533/0.857 (dev-10); floors at session 18's score, dev-10 at session 19's
+  // (d10-02's fixed wait is now found, at the wait helper's call where every helper wait is reported,
+  // three lines past the writer's mark inside the helper: one miss and one false positive).
   { folder: 'dev-8', cases: 35, recall: 0.85, precision: 0.97 },
   { folder: 'dev-9', cases: 30, recall: 0.94, precision: 0.99 },
-  { folder: 'dev-10', cases: 30, recall: 0.55, precision: 0.92 },
+  { folder: 'dev-10', cases: 30, recall: 0.6, precision: 0.87 },
+  // Written in session 19 (retries spread over helpers, classes and option objects); scored once on
+  // arrival, after every change of that session, at 0.741/0.800: floors there.
+  { folder: 'dev-11', cases: 20, recall: 0.74, precision: 0.8 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {

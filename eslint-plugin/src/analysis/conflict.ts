@@ -2,7 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { calleeName, contains, isFunction, logicalTerms, propertyName, stringValue, unwrap, walk } from './ast';
 import type { Node } from './types';
-import { UNIQUE_VIOLATION_CODES, UNIQUE_VIOLATION_RE } from './vocabulary';
+import { OPTIMISTIC_CONFLICT_RE, UNIQUE_VIOLATION_CODES, UNIQUE_VIOLATION_RE } from './vocabulary';
+
+/** A name that says the write was refused for a taken unique value or a changed version. */
+const namesConflict = (name: string): boolean => UNIQUE_VIOLATION_RE.test(name) || OPTIMISTIC_CONFLICT_RE.test(name);
 
 /** Maps an identifier to the value it is bound to (a `const`'s initialiser), or returns it. */
 export type Resolve = (id: TSESTree.Identifier) => { value: unknown } | undefined;
@@ -12,7 +15,8 @@ export type Resolve = (id: TSESTree.Identifier) => { value: unknown } | undefine
  * because the value it had to be unique is taken (Prisma `P2002`, PostgreSQL SQLSTATE `23505`,
  * MySQL `ER_DUP_ENTRY` / 1062, SQLite `SQLITE_CONSTRAINT_UNIQUE`, MongoDB 11000; a code or class
  * named for it, `UniqueConstraintError`, `PrismaError.UNIQUE_CONSTRAINT_VIOLATION`,
- * `isUniqueViolation(err)`). A `&&` holds when one of its operands does.
+ * `isUniqueViolation(err)`), or an optimistic-concurrency conflict named for it (`CasConflictError`,
+ * `VersionError`, see OPTIMISTIC_CONFLICT_RE). A `&&` holds when one of its operands does.
  */
 export function isUniqueViolationTest(test: Node, resolve: Resolve = () => undefined): boolean {
   const t = unwrap(test);
@@ -21,7 +25,7 @@ export function isUniqueViolationTest(test: Node, resolve: Resolve = () => undef
   if (t.type === T.BinaryExpression && (t.operator === '===' || t.operator === '==')) return namesUniqueViolation(t.left, resolve) || namesUniqueViolation(t.right, resolve);
   if (t.type === T.CallExpression) {
     const name = calleeName(t);
-    if (name && UNIQUE_VIOLATION_RE.test(name)) return true;
+    if (name && namesConflict(name)) return true;
     // `[P2002, 23505].includes(err.code)` is a list of such codes.
     if (name === 'includes') {
       const callee = unwrap(t.callee);
@@ -37,13 +41,13 @@ function namesUniqueViolation(n: Node, resolve: Resolve): boolean {
   const u = unwrap(n);
   const isCode = (value: unknown): boolean => UNIQUE_VIOLATION_CODES.has(typeof value === 'number' || typeof value === 'string' ? String(value) : '');
   // A constant holding the code (`const DUPLICATE = '23505'`) is the code.
-  if (u.type === T.Identifier && !UNIQUE_VIOLATION_RE.test(u.name)) {
+  if (u.type === T.Identifier && !namesConflict(u.name)) {
     const c = resolve(u);
     if (c) return isCode(c.value);
   }
   if (u.type === T.Literal) return isCode(typeof u.value === 'number' ? u.value : stringValue(u));
-  if (u.type === T.Identifier) return UNIQUE_VIOLATION_RE.test(u.name);
-  if (u.type === T.MemberExpression) return UNIQUE_VIOLATION_RE.test(propertyName(u) ?? '');
+  if (u.type === T.Identifier) return namesConflict(u.name);
+  if (u.type === T.MemberExpression) return namesConflict(propertyName(u) ?? '');
   return false;
 }
 

@@ -71,6 +71,12 @@ export interface Value {
    * PRODUCT: about what cannot be seen, stay silent; such growth is not reported as unbounded.
    */
   unseenBound?: boolean;
+  /**
+   * An object literal's members, by key, when every property has a plain key and there is no spread
+   * (`{ attempt: i + 1, interval }` handed to a helper): `info.interval` in the helper reads the value
+   * the caller wrote. Undefined for anything else.
+   */
+  members?: ReadonlyMap<string, Value>;
 }
 
 /**
@@ -238,6 +244,16 @@ function evalInner(n: Node, env: Env): Value {
       }
       if (typeof n.value === 'bigint') return NUM(Number(n.value));
       return INVARIANT();
+    }
+    case T.ObjectExpression: {
+      // An options object handed to a helper: its members, read back there (see `Value.members`).
+      const members = new Map<string, Value>();
+      for (const prop of n.properties) {
+        const key = prop.type === T.Property && !prop.computed ? propertyName(prop) : undefined;
+        if (prop.type !== T.Property || key === undefined || prop.kind !== 'init') return OPAQUE();
+        members.set(key, evaluate(prop.value, env));
+      }
+      return { ...OPAQUE(), members };
     }
     case T.CallExpression:
       return evalCall(n, env);
@@ -980,6 +996,14 @@ function capsWithUnknown(node: Node, variable: Variable, env: Env): boolean {
  * an untouched parameter, option, import or once-evaluated constant, whose member path nothing
  * writes and that is not handed to a call inside the retry (which could change it).
  */
+/** The constructor of the class whose method holds `node` (a `this` member read there), if any. */
+function constructorOf(node: Node): TSESTree.MethodDefinition | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === T.ClassBody) return p.body.find((m): m is TSESTree.MethodDefinition => m.type === T.MethodDefinition && m.kind === 'constructor');
+  }
+  return undefined;
+}
+
 function objectKeepsMembers(member: TSESTree.MemberExpression, env: Env): boolean {
   const region = env.region;
   if (!region) return false;
@@ -1010,7 +1034,9 @@ function objectKeepsMembers(member: TSESTree.MemberExpression, env: Env): boolea
     return false;
   }
   const scopeRoot = env.sourceCode.ast as Node;
-  if (memberWritten(env.sourceCode, member, scopeRoot)) return false;
+  // `this.config.retryDelay ??= 30_000` in the constructor sets the member before any retry runs.
+  const ctor = root.type === T.ThisExpression ? constructorOf(member) : undefined;
+  if (memberWritten(env.sourceCode, member, scopeRoot, ctor ? (n) => n === ctor : undefined)) return false;
   // Handed to a call inside the retry (`op(state)`): the callee may change it.
   const prefixes = new Set<string>();
   for (let m: Node = unwrap(member.object); ; m = unwrap((m as TSESTree.MemberExpression).object)) {
@@ -1033,6 +1059,13 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   if (pinned) return pinned;
   const counter = env.attemptMember?.(n);
   if (counter) return { ...NUM(0), lo: counter.lo, hi: counter.hi, attempt: true, unboundedGrowth: counter.hi === Infinity, invariant: false };
+  // `info.interval` of a parameter bound to an object literal (`pauseBetween({ interval, attempt })`).
+  const holder = unwrap(n.object);
+  if (!n.computed && name !== undefined && holder.type === T.Identifier) {
+    const v = variableOf(env.sourceCode, holder);
+    const members = v ? env.params.get(v)?.members : undefined;
+    if (members) return members.get(name) ?? OPAQUE();
+  }
   const configured = env.memberValues?.(n);
   if (configured && configured.length > 0) {
     let out: Value | undefined;
@@ -1061,10 +1094,11 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   const writtenLocal = !n.computed && memberWrittenThroughRoot(n, env.sourceCode);
   const stat = writtenLocal ? undefined : staticNumber(n, env);
   if (stat !== undefined) return NUM(stat);
-  // `config.__retryCount`, `this.attempts`: an attempt counter kept on an object.
-  if (name !== undefined && ATTEMPT_NAME_RE.test(name)) return { ...OPAQUE(), attempt: true };
   // `this.cooldownMs`: a field nothing writes after construction is its initialiser (or the constructor's value).
   const field = fieldOf(n);
+  // `config.__retryCount`, `this.attempts`: an attempt counter kept on an object. Not a field that
+  // only construction sets (`this.#retries = retries`): that one holds a setting, never a count.
+  if (name !== undefined && ATTEMPT_NAME_RE.test(name) && !(field && field.otherWrites.length === 0)) return { ...OPAQUE(), attempt: true };
   if (field) {
     if (field.otherWrites.length > 0) return grownField(field, env) ?? OPAQUE();
     const start = fieldStart(field);
@@ -1614,10 +1648,24 @@ function evalFunctionCall(fn: FunctionNode, args: Value[], env: Env): Value {
   const next = new Map(env.params);
   fn.params.forEach((p, i) => {
     const id = p.type === T.AssignmentPattern ? p.left : p;
+    const arg = args[i];
+    if (id.type === T.ObjectPattern) {
+      // `function pause({ interval, factor = 2 })` called with `{ interval: gap }`: each name the member it reads.
+      for (const prop of id.properties) {
+        if (prop.type !== T.Property || prop.computed) continue;
+        const key = propertyName(prop);
+        const target = prop.value.type === T.AssignmentPattern ? prop.value.left : prop.value;
+        const v = target.type === T.Identifier ? variableOf(env.sourceCode, target) : undefined;
+        if (!v || key === undefined) continue;
+        const member = arg?.members?.get(key);
+        if (member) next.set(v, member);
+        else if (arg?.members && prop.value.type === T.AssignmentPattern) next.set(v, evaluate(prop.value.right, env));
+      }
+      return;
+    }
     if (id.type !== T.Identifier) return;
     const v = variableOf(env.sourceCode, id);
     if (!v) return;
-    const arg = args[i];
     if (arg) next.set(v, arg);
     else if (p.type === T.AssignmentPattern) next.set(v, evaluate(p.right, env));
   });

@@ -62,6 +62,9 @@ const MODULES: Record<string, string> = {
 /** Instance factories whose result is a client like the module itself. */
 const FACTORIES = new Set(['create', 'extend', 'agent', 'defaults']);
 
+/** Names of id generators (`generateStandardShortId`, `makeRequestId`, `newTraceId`): each call makes a new id. */
+const ID_GENERATOR_NAME_RE = /^(generate|gen|create|make|new|random)[A-Z]\w*(Id|ID|Uuid|UUID)$/;
+
 /** Names of functions that make a fresh unique id (an idempotency key made by them is new each call). */
 export const KEY_FACTORIES = new Set([
   'randomUUID',
@@ -803,9 +806,16 @@ function helperMakesFreshKey(n: TSESTree.CallExpression | TSESTree.NewExpression
   return !!built && built.objects.some((o) => o.properties.some((p) => p.type === T.Property && /idempot/i.test(propertyName(p) ?? '') && keyCreatedInside(sourceCode, p.value, built.fn) !== undefined));
 }
 
-function makesFreshId(n: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode?: TSESLint.SourceCode, depth = 0): boolean {
+/**
+ * Whether a call makes a fresh unique id each time it runs: an id factory by name or by its import
+ * (uuid, nanoid, ulid, cuid, `crypto.randomUUID`), a conversion of one, or a same-file helper
+ * returning one.
+ */
+export function makesFreshId(n: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode?: TSESLint.SourceCode, depth = 0): boolean {
   const name = calleeName(n);
   if (name && KEY_FACTORIES.has(name)) return true;
+  // An id generator out of sight, by its name (`generateStandardShortId()` from a shared package).
+  if (name && ID_GENERATOR_NAME_RE.test(name) && !(sourceCode && n.type === T.CallExpression && sameFileFunction(n.callee, { sourceCode }))) return true;
   // An id factory imported under another name: `import { v4 as makeId } from 'uuid'`.
   if (sourceCode) {
     const origin = originOf(sourceCode, n.callee);

@@ -8,17 +8,17 @@ import { fileIndex } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, findAll, isFunction, isLogCallee, logicalTerms, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { asksUnseenPredicate, failuresIn, impliedComparisons, mayGoOn, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
+import { asksUnseenPredicate, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, constantNumber, constantValue, fieldOf, variableOf, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { ACTION_CALL_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, UNREGISTER_METHODS } from './vocabulary';
+import { ACTION_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
 import { inputWrites, isWorkingCall, operationTakes, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
-import { putsBackIn, refersTo } from './recursion';
+import { computesOnly, putsBackIn, refersTo } from './recursion';
 import { isRetryAfterStatus } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, isOperationCall, timerOfNamed, timerWaitCall, waitOf } from './waits';
 
@@ -899,9 +899,15 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   }
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id))) retryTries.push(n);
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id))) retryTries.push(n);
     if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test, sourceCode))) statusIfs.push(n);
   });
+  // Rounds over a walk of alternatives (hosts, mirrors, nodes): a round where every one failed goes round again.
+  const rounds = retryTries.length === 0 && statusIfs.length === 0 && (loop.type !== T.ForOfStatement || schedule) ? roundTries(loop, ctx) : [];
+  for (const r of rounds) retryTries.push(...r.tries);
+  // An outcome goes round when it reaches the loop's back edge, and, in rounds over a walk, when it
+  // sends the walk on to its next alternative (the walk's list may be empty: that is no outcome).
+  const goesRound = (o: Outcome): boolean => reachesBackEdge(loop, o, sourceCode) && (rounds.length === 0 || rounds.some((r) => reachesBackEdge(r.walk, o, sourceCode)));
   let statusRetry = false;
   let request = false;
   ownNodes(loop, ctx, (n) => {
@@ -968,7 +974,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   // 4. The operation.
   const catches: RetryCatch[] = retryTries.map((t) => ({ node: t.handler!, param: t.handler!.param?.type === T.Identifier ? t.handler!.param : undefined, body: t.handler!.body, guarded: t.block }));
   const stopFlags = testFlags(loop, ctx);
-  const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, retryTries), (o) => reachesBackEdge(loop, o, sourceCode), (st) => alwaysExits(st) || (!containsContinue(st) && setsFlagToConstant(st, stopFlags, ctx)));
+  const op = analyzeOperation(loop.body, catches, ctx, (ifStmt) => ifLeadsToRetry(ifStmt, retryTries), goesRound, (st) => alwaysExits(st) || (!containsContinue(st) && setsFlagToConstant(st, stopFlags, ctx)));
   // `for (…; i < 3 && res.status === 503; …)`: the loop condition itself handles 429/503.
   if (loop.type !== T.ForOfStatement && loop.test && statusesTested(loop.test, sourceCode).some((t) => isRetryAfterStatus(t.code) && (t.op === '===' || t.op === '==' || t.op === 'in'))) {
     op.rateLimitChecks.push(loop.test);
@@ -989,6 +995,170 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     clientErrorRetries: op.clientErrorRetries,
     retriedStatuses: retryTries.length === 0 ? statusesGoingRound(loop, ctx) : op.caughtStatuses,
   };
+}
+
+/** Error codes of failures that may pass on their own (network, busy resource): a gate on them asks "is it transient?". */
+const TRANSIENT_CODE_RE = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ENETDOWN|EBUSY|EAGAIN|EMFILE|ENFILE|UND_ERR_\w+)$/;
+
+/**
+ * A catch that lets one kind of failure go round, and corrects what failed before it does:
+ * `if (!String(err.message).startsWith('NOGROUP')) throw err; await redis.xgroup('CREATE', …)`,
+ * `if (!isNonFastForward(err)) throw err; run('git pull --rebase origin main')`,
+ * `if (e.code !== 'ENOENT') throw e; await mkdir(dir)`. The next pass works on a corrected state,
+ * not the same input again (PRODUCT, "Retry or not": a request corrected before it is re-sent).
+ * A gate that asks whether the failure is transient (a status, a network error code, a retry
+ * predicate such as `isRetryable(err)`) keeps the retry, and so does a correction that renews a
+ * credential or reconnects (judged as a refresh-and-replay or a retry elsewhere).
+ */
+function correctsBeforeGoingRound(tryStmt: TSESTree.TryStatement, ctx: Ctx): boolean {
+  const { sourceCode } = ctx;
+  const handler = tryStmt.handler;
+  const param = handler?.param?.type === T.Identifier ? variableOf(sourceCode, handler.param) : undefined;
+  if (!handler || !param) return false;
+  const body = handler.body.body;
+  // Asks whether the failure may pass on its own: a status, a network error code, a response read,
+  // or a predicate that does (a same-file one by its body, one out of sight by its name).
+  const asksTransient = (test: Node, depth = 0): boolean => {
+    if (statusesTested(test, sourceCode).length > 0 || isStatusLike(test, sourceCode)) return true;
+    let hit = false;
+    walk(test, sourceCode.visitorKeys, (n) => {
+      if (hit) return false;
+      if (n.type === T.CallExpression) {
+        const f = depth < 2 ? sameFileFunction(n.callee, ctx) : undefined;
+        if (f ? asksTransient(f.body ?? f, depth + 1) : CLASSIFIER_RE.test(calleeName(n) ?? '')) hit = true;
+      }
+      if (n.type === T.Literal && typeof n.value === 'string' && TRANSIENT_CODE_RE.test(n.value)) hit = true;
+      if (n.type === T.MemberExpression && /^(response|status|statusCode)$/.test(propertyName(n) ?? '')) hit = true;
+      return undefined;
+    });
+    return hit;
+  };
+  const gate = body.findIndex((st) => st.type === T.IfStatement && !st.alternate && st.consequent && throwsOnly(st.consequent) && refersTo(st.test, param, ctx) && !asksTransient(st.test));
+  if (gate < 0) return false;
+  // The calls the try makes: made again as they are in the catch, they are the retry itself, not a correction.
+  const tried = new Set<string>();
+  walk(tryStmt.block, sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.CallExpression) tried.add(sourceCode.getText(n));
+    return undefined;
+  });
+  let corrects = false;
+  for (const st of body.slice(gate + 1)) {
+    walk(st, sourceCode.visitorKeys, (n) => {
+      if (corrects || isFunction(n)) return false;
+      if (n.type !== T.CallExpression) return undefined;
+      // A wait and what computes its delay (`sleep(backoffDelay(attempt))`) correct nothing.
+      if (asWait(n, sourceCode, ctx.settings)) return false;
+      if (isDeterministicCall(n) || computesOnly(sameFileFunction(n.callee, ctx), ctx)) return undefined;
+      const name = calleeName(n) ?? '';
+      if (tried.has(sourceCode.getText(n)) || !isWorkingCall(n, ctx) || isLogCallee(unwrap(n.callee)) || REFRESH_RE.test(name) || /connect/i.test(name)) return undefined;
+      corrects = true;
+      return false;
+    });
+  }
+  return corrects;
+}
+
+/** A statement that can only throw (`throw err`, `{ log(e); throw e; }`). */
+function throwsOnly(st: Node): boolean {
+  if (st.type === T.ThrowStatement) return true;
+  if (st.type !== T.BlockStatement) return false;
+  const last = st.body[st.body.length - 1];
+  return !!last && last.type === T.ThrowStatement;
+}
+
+/**
+ * Rounds over a walk: the loop's body walks alternatives (hosts, mirrors, cluster nodes), trying
+ * each once and leaving the function on the first success; a round where every one failed falls
+ * through to the loop, which goes round again over the same list. One pass is failover, a walk over
+ * inputs (PRODUCT, "Retry or not"), but the round itself is re-run after it failed with the same
+ * input: a retry whose attempt is the round.
+ *
+ * @returns The walk's tries that let it go on to the next alternative after a failure (the retry's
+ *   catches), or none when the loop is not such a round.
+ */
+function roundTries(loop: Loop, ctx: Ctx): { walk: Loop; tries: TSESTree.TryStatement[] }[] {
+  const { sourceCode } = ctx;
+  const body = loop.body.type === T.BlockStatement ? loop.body.body : [loop.body];
+  const out: { walk: Loop; tries: TSESTree.TryStatement[] }[] = [];
+  body.forEach((st, i) => {
+    if (st.type !== T.ForStatement && st.type !== T.ForOfStatement && st.type !== T.WhileStatement && st.type !== T.DoWhileStatement) return;
+    // A round that fails falls through to the loop's next pass: nothing after the walk leaves on every path.
+    if (body.slice(i + 1).some((s) => alwaysExits(s))) return;
+    if (!walksFixedList(st, loop, ctx)) return;
+    const tries: TSESTree.TryStatement[] = [];
+    ownNodes(st, ctx, (n) => {
+      if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && returnsFrom(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode)) tries.push(n);
+    });
+    if (tries.length > 0) out.push({ walk: st, tries });
+  });
+  return out;
+}
+
+/** Whether a `return` in the block (outside nested functions) leaves the function from it. */
+function returnsFrom(block: Node, ctx: Ctx): boolean {
+  let found = false;
+  walk(block, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.ReturnStatement) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * Whether `inner` walks a list that the passes of `outer` do not change: a for…of over a list read
+ * from a name or member (no call), or a counted walk that picks elements by its counter and whose
+ * test reads such names, none of them written or declared in `outer`'s body outside the walk.
+ * A for…of over a delay schedule is a retry of its own, not a walk.
+ */
+function walksFixedList(inner: Loop, outer: Loop, ctx: Ctx): boolean {
+  const { sourceCode } = ctx;
+  let list: Node | undefined;
+  if (inner.type === T.ForOfStatement) {
+    if (evaluateArray(inner.right, ctx)) return false;
+    list = inner.right;
+  } else if (inner.type === T.ForStatement && inner.test && indexesByCounter(inner.body, counters(inner, ctx), ctx)) {
+    list = inner.test;
+  }
+  if (!list) return false;
+  let computed = false;
+  walk(list, sourceCode.visitorKeys, (n) => {
+    if (n.type === T.CallExpression || n.type === T.AwaitExpression || n.type === T.NewExpression || isFunction(n)) computed = true;
+    return computed ? false : undefined;
+  });
+  if (computed) return false;
+  // The names the list is read through, and the fields (`this.hosts`).
+  const own = inner.type === T.ForStatement && inner.init ? inner.init : undefined;
+  const vars = new Set<Variable>();
+  const fields = new Set<string>();
+  walk(list, sourceCode.visitorKeys, (n) => {
+    if (n.type === T.Identifier) {
+      const v = variableOf(sourceCode, n);
+      if (v && !(own && v.defs.some((d) => contains(own, d.name as Node)))) vars.add(v);
+    }
+    if (n.type === T.MemberExpression && unwrap(n.object).type === T.ThisExpression) {
+      const name = propertyName(n);
+      if (name) fields.add(name);
+    }
+    return undefined;
+  });
+  // A name written (or declared) in the outer pass outside the walk: the scope's write references say so.
+  const outside = (id: Node): boolean => contains(outer.body, id) && !contains(inner, id);
+  if ([...vars].some((v) => v.references.some((r) => r.isWrite() && outside(r.identifier as Node)) || v.defs.some((d) => outside(d.name as Node)))) return false;
+  if (fields.size === 0) return true;
+  let written = false;
+  walk(outer.body, sourceCode.visitorKeys, (n) => {
+    if (written || n === inner) return false;
+    const target = n.type === T.AssignmentExpression ? n.left : n.type === T.UpdateExpression ? n.argument : undefined;
+    if (!target) return undefined;
+    walk(target, sourceCode.visitorKeys, (m) => {
+      if (m.type === T.MemberExpression && unwrap(m.object).type === T.ThisExpression && fields.has(propertyName(m) ?? '')) written = true;
+      return undefined;
+    });
+    return undefined;
+  });
+  return !written;
 }
 
 /**

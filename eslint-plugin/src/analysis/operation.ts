@@ -256,6 +256,16 @@ export interface StatusTested {
   origin?: Node;
 }
 
+/**
+ * An error's `code` member compared with a 4xx/5xx number (`err?.code === 429`): SDKs that put the
+ * HTTP status there (twitter-api-v2's `ApiResponseError.code`, gRPC-web bridges). Codes of other
+ * kinds are strings (`'ECONNRESET'`) or numbers out of that range (MySQL 1062, MongoDB 11000).
+ */
+function errorStatusCode(side: Node, code: number): boolean {
+  const u = unwrap(side);
+  return u.type === T.MemberExpression && !u.computed && propertyName(u) === 'code' && code >= 400 && code <= 599;
+}
+
 /** Status codes a test compares against (`status === 429`, `[429, 503].includes(status)`, `RETRY.has(status)`). */
 export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode, depth = 0): StatusTested[] {
   const out: StatusTested[] = [];
@@ -272,8 +282,8 @@ export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode, dept
     if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier) {
       const l = statusCode(n.left, sourceCode);
       const r = statusCode(n.right, sourceCode);
-      if (r !== undefined && isStatusLike(n.left, sourceCode)) out.push({ code: r, op: n.operator, node: n });
-      else if (l !== undefined && isStatusLike(n.right, sourceCode)) out.push({ code: l, op: flip(n.operator), node: n });
+      if (r !== undefined && (isStatusLike(n.left, sourceCode) || errorStatusCode(n.left, r))) out.push({ code: r, op: n.operator, node: n });
+      else if (l !== undefined && (isStatusLike(n.right, sourceCode) || errorStatusCode(n.right, l))) out.push({ code: l, op: flip(n.operator), node: n });
     }
     if (n.type === T.CallExpression && (calleeName(n) === 'includes' || calleeName(n) === 'has') && n.arguments[0] && isStatusLike(n.arguments[0], sourceCode)) {
       const c = unwrap(n.callee);

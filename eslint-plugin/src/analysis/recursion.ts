@@ -220,12 +220,38 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
     return o.type === T.ThisExpression || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && ctx.sourceCode.getText(o) === ownerText);
   };
   for (const n of callsIn(within, ctx)) {
+    if (insidePersonRun(n, fn, ctx)) continue;
     if (isSelf(n.callee)) out.push(n);
     // The function itself handed over as a callback: `setTimeout(connect, ms)`, `.catch(retry)`, `.on('close', connect)`.
     // Taking it off an emitter (`socket.off('error', onFinished)`) does not run it.
     else if (!UNREGISTER_METHODS.has(calleeName(n) ?? '') && n.arguments.some((a) => isSelf(a) || boundSelf(a))) out.push(n);
   }
   return out;
+}
+
+/**
+ * Whether `call` sits in a function nested in `fn` that a person runs: one handed to an element as an
+ * event prop (`<ErrorBox onRetry={handleRetry} />`, `onClick={() => load(id)}`), directly or through
+ * a `const` every read of which is such a prop. A "Retry" button re-runs the work when someone
+ * presses it, like a re-prompt (PRODUCT, "Retry or not"): no automatic re-run, no storm.
+ */
+function insidePersonRun(call: Node, fn: Fn, ctx: Ctx): boolean {
+  const eventProp = (e: Node): boolean => {
+    const box = e.parent;
+    const attr = box?.type === T.JSXExpressionContainer ? box.parent : undefined;
+    return attr?.type === T.JSXAttribute && attr.name.type === T.JSXIdentifier && /^on[A-Z]/.test(attr.name.name);
+  };
+  for (let p = call.parent; p && p !== fn; p = p.parent) {
+    if (!isFunction(p)) continue;
+    if (eventProp(p)) return true;
+    const holder =
+      p.type === T.FunctionDeclaration && p.id ? variableOf(ctx.sourceCode, p.id)
+      : p.parent?.type === T.VariableDeclarator && p.parent.init === p && p.parent.id.type === T.Identifier ? variableOf(ctx.sourceCode, p.parent.id)
+      : undefined;
+    const reads = holder?.references.filter((r) => !r.init) ?? [];
+    if (reads.length > 0 && reads.every((r) => eventProp(r.identifier as Node))) return true;
+  }
+  return false;
 }
 
 const callsCache = fileMemo<Node, TSESTree.CallExpression[]>();
@@ -1482,7 +1508,7 @@ function handsSteppedOn(fn: Fn, v: Variable, skip: Node, ctx: Ctx): boolean {
  * Whether a same-file function only computes a value: it awaits nothing, and every call it makes is
  * a deterministic built-in (`Math.min`, `JSON.parse`, string methods) or `Math.random`.
  */
-function computesOnly(f: Fn | undefined, ctx: Ctx): boolean {
+export function computesOnly(f: Fn | undefined, ctx: Pick<Ctx, 'sourceCode'>): boolean {
   if (!f || f.async || f.generator || !f.body) return false;
   let io = false;
   walk(f.body, ctx.sourceCode.visitorKeys, (n) => {
@@ -2143,6 +2169,26 @@ function paramVars(fn: Fn, ctx: Ctx): { variable: Variable; defaultValue: Node |
       return n.type === T.TSTypeAnnotation ? false : undefined;
     });
   });
+  // `const { retry = 0, src } = arg` at the top of the body, `arg` a whole parameter: each name is a
+  // property of that parameter, as if destructured in the parameter list (`self({ ...arg, retry: retry + 1 })`).
+  if (fn.body.type === T.BlockStatement) {
+    for (const st of fn.body.body) {
+      if (st.type !== T.VariableDeclaration || st.kind !== 'const') continue;
+      for (const d of st.declarations) {
+        const init = d.init && unwrap(d.init);
+        if (d.id.type !== T.ObjectPattern || init?.type !== T.Identifier) continue;
+        const holder = variableOf(ctx.sourceCode, init);
+        const index = fn.params.findIndex((q) => q.type === T.Identifier && holder?.defs.some((def) => def.name === q));
+        if (index < 0) continue;
+        for (const prop of d.id.properties) {
+          if (prop.type !== T.Property || prop.computed) continue;
+          const target = prop.value.type === T.AssignmentPattern ? prop.value.left : prop.value;
+          const v = target.type === T.Identifier ? variableOf(ctx.sourceCode, target) : undefined;
+          if (v) out.push({ variable: v, defaultValue: prop.value.type === T.AssignmentPattern ? prop.value.right : undefined, index });
+        }
+      }
+    }
+  }
   return out;
 }
 

@@ -552,13 +552,13 @@ function childNodes(node: Node): Node[] {
  * assignment, compound assignment or update whose target is that path, a prefix of it, or a
  * computed member of one of its prefixes. Searched in `region` (a function, a loop, the file).
  */
-export function memberWritten(sourceCode: TSESLint.SourceCode, member: TSESTree.MemberExpression, region: Node): boolean {
+export function memberWritten(sourceCode: TSESLint.SourceCode, member: TSESTree.MemberExpression, region: Node, skip?: (n: Node) => boolean): boolean {
   const text = sourceCode.getText(member);
   const prefixes = new Set<string>();
   for (let m: Node = member; m.type === T.MemberExpression; m = unwrap(m.object)) prefixes.add(sourceCode.getText(m));
   let found = false;
   walk(region, sourceCode.visitorKeys, (n) => {
-    if (found) return false;
+    if (found || skip?.(n)) return false;
     const t = writeTarget(n);
     const u = t && unwrap(t);
     if (u && u.type === T.MemberExpression) {

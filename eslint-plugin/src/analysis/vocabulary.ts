@@ -110,6 +110,15 @@ export const UNIQUE_VIOLATION_CODES: ReadonlySet<string> = new Set(['P2002', '23
 export const UNIQUE_VIOLATION_RE = /unique_?(constraint|violation|key)|duplicate_?(key|entry)|dup_?entry/i;
 
 /**
+ * Names of an optimistic-concurrency conflict's class or predicate: the store refused a write made
+ * against a version someone else changed first (`CasConflictError`, mongoose's `VersionError`,
+ * `OptimisticLockError`, `StaleObjectError`). The writer re-reads and applies
+ * its change again to the new version: another input, like a unique value picked again. A
+ * transaction that failed on a write conflict or deadlock (Prisma `P2034`) is run again as it was: a retry.
+ */
+export const OPTIMISTIC_CONFLICT_RE = /cas_?conflict|optimistic_?(lock|concurrency)|stale_?(object|state|version|write)|^VersionError$|version_?(mismatch|conflict)|concurrent_?modification/i;
+
+/**
  * Methods that take a callback off an emitter or a timer rather than register or run it
  * (Node's `EventEmitter.off` / `removeListener`, the DOM's `removeEventListener`, jQuery-style
  * `unbind`/`unsubscribe`): handing a function to one of them never runs it.
@@ -238,11 +247,11 @@ export const BOOKKEEPING_NAME_RE = /attempt|retr|tries|count|left|remaining|dela
 export const PENDING_ANSWER_CODES: ReadonlySet<string> = new Set(['authorization_pending', 'slow_down']);
 
 /**
- * An answer's text that says the work is not done yet (`'Request is still in progress'`, `'not
+ * An answer's text that says the work is not done yet (`'Request is still in progress'`, `'Unzip in progress'`, `'not
  * ready'`, `'PENDING'`, `'No token found yet'`): asking again until it is done is polling, like
  * the device-flow codes.
  */
-export const PENDING_ANSWER_RE = /\b(still|is|are) (in progress|running|processing|pending|working)\b|\bnot (ready|finished|complete|completed|done) yet\b|\bnot yet (ready|available|finished|complete)\b|\b(no|not)\b[\w\s'-]{0,40}\byet\b|^(pending|processing|running|queued)$/i;
+export const PENDING_ANSWER_RE = /\b(still|is|are) (in progress|running|processing|pending|working)\b|\bnot (ready|finished|complete|completed|done) yet\b|\bnot yet (ready|available|finished|complete)\b|\b(no|not)\b[\w\s'-]{0,40}\byet\b|\bin progress\b|^(pending|processing|running|queued)$/i;
 
 /** Modules exporting React's hooks (and Preact's copies of them). */
 export const REACT_HOOK_MODULES: readonly string[] = ['react', 'preact/hooks', 'preact/compat'];

@@ -231,6 +231,17 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
     fn.params.forEach((p, i) => {
       const id = p.type === T.AssignmentPattern ? p.left : p;
       const a = n.arguments[i];
+      // `pause({ interval, factor })` for `function pause({ interval, factor = 2 })`: each name its member.
+      const obj = a && a.type !== T.SpreadElement ? unwrap(a) : undefined;
+      if (id.type === T.ObjectPattern && obj?.type === T.ObjectExpression && obj.properties.every((q) => q.type === T.Property && !q.computed)) {
+        for (const prop of id.properties) {
+          if (prop.type !== T.Property || prop.computed) continue;
+          const target = prop.value.type === T.AssignmentPattern ? prop.value.left : prop.value;
+          const given = obj.properties.find((q) => q.type === T.Property && propertyName(q) === propertyName(prop)) as TSESTree.Property | undefined;
+          const value = given?.value ?? (prop.value.type === T.AssignmentPattern ? prop.value.right : undefined);
+          if (target.type === T.Identifier && value) bindings.push({ param: target, arg: value });
+        }
+      }
       if (id.type === T.Identifier && a && a.type !== T.SpreadElement) {
         bindings.push({ param: id, arg: a });
         const d = inner.delayExpr && unwrap(inner.delayExpr);
@@ -692,7 +703,8 @@ export function waitOf(w: WaitCall, sourceCode: TSESLint.SourceCode, attempts: A
   if (w.opaque || !w.delayExpr) {
     value = evaluate(undefined, env);
   } else {
-    for (const b of w.bindings) {
+    // The outermost call's arguments first: an inner helper's argument reads the outer helper's parameters.
+    for (const b of [...w.bindings].reverse()) {
       const v = variableOf(sourceCode, b.param);
       if (!v) continue;
       const value = evaluate(b.arg, env);

@@ -3,7 +3,7 @@ import { T } from '../node-types';
 import { propertyName, stringValue, unwrap } from '../ast';
 import { normalPath, type Origin } from '../scope';
 import type { Node } from '../types';
-import { optionState, resolveOptions, type OptionState, type Options } from './option-state';
+import { listEntries, optionState, resolveOptions, type OptionState, type Options } from './option-state';
 import type { LibraryContext } from './types';
 import { propertiesOf, readOption, resolveObject } from './util';
 
@@ -100,3 +100,23 @@ export function optionsKey(ctx: LibraryContext, options: readonly Options[]): 'y
   }
   return unknown ? 'unknown' : 'no';
 }
+
+/**
+ * Whether a request made with `method` is retried under the client's `methods` option: got and ky
+ * retry only the methods in that list (by default GET, PUT, HEAD, DELETE, OPTIONS and TRACE, so a
+ * POST or PATCH is sent once). True when the method or the list cannot be known.
+ *
+ * @param defaults The client's default list, lower case.
+ */
+export function retriesMethod(ctx: LibraryContext, methods: OptionState, method: string | undefined, defaults: readonly string[]): boolean {
+  if (!method) return true;
+  const m = method.toLowerCase();
+  if (methods.state === 'absent') return defaults.includes(m);
+  if (methods.state !== 'set') return true;
+  const list = listEntries(ctx, methods.option.value);
+  if (!list.complete) return true;
+  return list.entries.some((e) => typeof e.value === 'string' && e.value.toLowerCase() === m);
+}
+
+/** got's and ky's default `methods` (got 14 `retry.methods`, ky 1.x `retry.methods`). */
+export const DEFAULT_RETRY_METHODS: readonly string[] = ['get', 'put', 'head', 'delete', 'options', 'trace'];

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import type { Origin } from '../scope';
 import type { Node, RetrySite } from '../types';
-import { optionsKey, readClientCall, retryOptions } from './client-retry';
+import { DEFAULT_RETRY_METHODS, optionsKey, readClientCall, retriesMethod, retryOptions } from './client-retry';
 import type { LibraryDocs } from './docs';
 import {
   judgeMethodList,
@@ -24,7 +24,7 @@ import { librarySite, opaqueDelay, scheduleDelay, type FunctionNode } from './ut
 
 export const docs: LibraryDocs = {
   package: 'got',
-  api: 'a `retry` option written on `got(…)`, `got.get/post/…(…)`, `got.extend({ retry })` or on a call of an extended instance',
+  api: 'a `retry` option written on `got(…)`, `got.get/post/…(…)`, `got.extend({ retry })` or on a call of an extended instance; a request whose method `methods` leaves out (POST, PATCH by default) is sent once and is no retry site, unless a `calculateDelay` is written',
   versionAssumed: 'got 14.x (12 and 13 are the same; 11 also accepts `retry: <number>`, read as `limit`)',
   defaults: [
     '`limit: 2`',
@@ -78,6 +78,9 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
 
   const limit = limitFromNumber ?? numberValue(limitS, 2);
   site.bound = retryCountBound(limit, propertyOf(limitS) ?? anchor);
+  // `got.post(url, { retry: { limit: 3 } })`: POST is not in the `methods` list, so the request is sent
+  // once (got's own rules; a written `calculateDelay` decides for itself).
+  if (!client.factory && calcS.state === 'absent' && !retriesMethod(ctx, methodsS, client.method, DEFAULT_RETRY_METHODS)) return undefined;
   if (limit === 0) return undefined;
 
   // Delay.

@@ -3,7 +3,7 @@ import { T } from '../node-types';
 import { delayOfFunction } from '../delay';
 import type { Origin } from '../scope';
 import type { Node, RetrySite } from '../types';
-import { optionsKey, readClientCall, retryOptions } from './client-retry';
+import { DEFAULT_RETRY_METHODS, optionsKey, readClientCall, retriesMethod, retryOptions } from './client-retry';
 import type { LibraryDocs } from './docs';
 import {
   judgeCondition,
@@ -27,7 +27,7 @@ import { defaultsAt, librarySite, opaqueDelay, scheduleDelay } from './util';
 
 export const docs: LibraryDocs = {
   package: 'ky',
-  api: 'a `retry` option written on `ky(…)`, `ky.get/post/…(…)`, `ky.create({ retry })`, `ky.extend({ retry })` or on a call of such an instance',
+  api: 'a `retry` option written on `ky(…)`, `ky.get/post/…(…)`, `ky.create({ retry })`, `ky.extend({ retry })` or on a call of such an instance; a request whose method `methods` leaves out (POST, PATCH by default) is sent once and is no retry site',
   versionAssumed: 'ky 1.x (`jitter` exists since 1.9; before, ky had no jitter at all, so the finding stands)',
   defaults: [
     '`limit: 2`',
@@ -82,6 +82,8 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   const limit = limitFromNumber ?? numberValue(limitS, 2);
   site.bound = retryCountBound(limit, propertyOf(limitS) ?? anchor);
   if (limit === 0) return undefined;
+  // `ky.post(url, { retry: { limit: 3 } })`: POST is not in the `methods` list, so the request is sent once.
+  if (!client.factory && !retriesMethod(ctx, methodsS, client.method, DEFAULT_RETRY_METHODS)) return undefined;
 
   // The object form to edit: `retry: 3` becomes `retry: { limit: 3, jitter: true }`.
   const editJitter = (description: string, name: string, valueText: string) =>

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from '../ast';
 import { sameFileFunction } from '../delay';
-import { describeHttpCall, judgeIdempotency, type HttpCall } from '../http';
+import { describeHttpCall, judgeIdempotency, makesFreshId, type HttpCall } from '../http';
 import { analyzeOperation, classifiesStatus, clientRangeGuard, isClassifierCall, okCheck, readsRetryAfter, statusesTested } from '../operation';
 import { normalPath, variableOf } from '../scope';
 import { isRetryAfterStatus, REFUSED_STATUSES } from '../statuses';
@@ -36,6 +36,9 @@ export function judgeRetriedFunction(
   // `if (!answer.token) throw new Error('No token found yet')`: the library asks again until the
   // work is done, success path included: polling (PRODUCT, "Retry or not"), not a retry.
   if (fn && throwsNotYetIn(ctx, fn)) site.polls = true;
+  // `const id = nanoid(); if (!(await exists(id))) return id; throw new Error('taken')`: each attempt
+  // draws a new candidate and fails on purpose when it is taken: a walk over inputs, not a retry.
+  if (fn && drawsFreshCandidate(ctx, fn)) site.polls = true;
   if (passed) site.retried = { fn: passed, classified: opts.hasCondition || (fn !== undefined && classifies(ctx, fn, opts.firstParamBails === true)) };
   if (!fn) return;
   const calls = httpCallsIn(ctx, fn, true);
@@ -55,6 +58,38 @@ export function judgeRetriedFunction(
     site.clientErrorRetries.push(...nonOkThrows(ctx, fn, stops));
     if (calls.some((c) => c.throwsOnHttpError)) site.clientErrorRetries.push(...fewClientErrorsStop(ctx, fn, opts.firstParamBails === true));
   }
+}
+
+/**
+ * Whether a retried function draws a fresh candidate on each attempt and fails on purpose when the
+ * candidate will not do: a `const` at the top of its body made by an id factory ({@link makesFreshId})
+ * and handed as a direct argument to a call (not inside an options or headers object, where it would
+ * be a key), and a `throw` of the function's own at its top level (`throw new Error('id taken')`).
+ * The library then asks again with a new input (PRODUCT, "Retry or not": walks over different inputs).
+ */
+function drawsFreshCandidate(ctx: LibraryContext, fn: FunctionNode): boolean {
+  if (fn.body.type !== T.BlockStatement) return false;
+  const { sourceCode } = ctx;
+  const drawn = new Set<TSESLint.Scope.Variable>();
+  for (const st of fn.body.body) {
+    if (st.type !== T.VariableDeclaration || st.kind !== 'const') continue;
+    for (const d of st.declarations) {
+      const init = d.init && unwrap(d.init);
+      if (d.id.type !== T.Identifier || !init || (init.type !== T.CallExpression && init.type !== T.NewExpression) || !makesFreshId(init, sourceCode)) continue;
+      const v = variableOf(sourceCode, d.id);
+      if (v) drawn.add(v);
+    }
+  }
+  if (drawn.size === 0) return false;
+  const ownThrow = fn.body.body.some((st) => st.type === T.ThrowStatement);
+  if (!ownThrow) return false;
+  let handed = false;
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (handed || (n !== fn.body && isFunction(n))) return false;
+    if (n.type === T.CallExpression && n.arguments.some((a) => a.type === T.Identifier && [...drawn].some((v) => v.references.some((r) => r.identifier === a)))) handed = true;
+    return undefined;
+  });
+  return handed;
 }
 
 /**
