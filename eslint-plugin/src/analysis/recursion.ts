@@ -1,5 +1,5 @@
 import { isProbeFunction, waitsOnPendingAnswer } from './probe';
-import { drawsInputAtRandom, inputWrites, onlyBookkeeping, operationTakes, readsFromPerson } from './input-change';
+import { drawsInputAtRandom, inputWrites, isWorkingCall, onlyBookkeeping, operationTakes, readsFromPerson } from './input-change';
 import { goesOnOnlyOnConflict } from './conflict';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -280,6 +280,8 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   if (calls.length === 0) return [];
   // The function is one look at a dependency (probe.ts): re-running it until it answers is polling.
   if (isProbeFunction(fn, ctx) || waitsOnPendingAnswer(fn.body, ctx)) return [];
+  // The function only looks at the program's own state: re-running it waits for that state (polling).
+  if (looksAtStateOnly(fn, calls, ctx)) return [];
   const sites: RetrySite[] = [];
   // Re-runs the outside or an orderly end starts (R7, R6): not retries, and not the success-path
   // reschedule of a periodic job either (the other calls are judged on their own).
@@ -1518,6 +1520,72 @@ export function computesOnly(f: Fn | undefined, ctx: Pick<Ctx, 'sourceCode'>): b
     return undefined;
   });
   return !io;
+}
+
+/**
+ * Whether a same-file function only looks at the program's own state: it awaits nothing, writes
+ * nothing but its own locals, and calls only deterministic built-ins, `Promise.resolve` /
+ * `Promise.reject` (a settled answer) and other such functions (`ready() { return this.up ?
+ * Promise.resolve(this.ch) : Promise.reject(new Error('down')) }`). Running it again gives another
+ * answer only once other code has changed that state.
+ */
+function looksOnly(f: Fn | undefined, ctx: Pick<Ctx, 'sourceCode'>, depth = 0): boolean {
+  if (!f || f.async || f.generator || !f.body || depth > 2) return false;
+  let io = false;
+  walk(f.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (io) return false;
+    if (n.type === T.AwaitExpression || n.type === T.YieldExpression) io = true;
+    else if (n.type === T.NewExpression) io = !isDeterministicCall(n) && !/Error$/.test(calleeName(n) ?? '');
+    else if (n.type === T.CallExpression) {
+      const callee = unwrap(n.callee);
+      const settled = callee.type === T.MemberExpression && unwrap(callee.object).type === T.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'Promise' && /^(resolve|reject)$/.test(propertyName(callee) ?? '');
+      if (!settled && !isDeterministicCall(n) && !looksOnly(sameFileFunction(n.callee, ctx) as Fn | undefined, ctx, depth + 1)) io = true;
+    } else if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
+      const target = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument);
+      const v = target.type === T.Identifier ? variableOf(ctx.sourceCode, target) : undefined;
+      if (!v || !v.defs.every((d) => contains(f, d.node))) io = true;
+    }
+    return undefined;
+  });
+  return !io;
+}
+
+/**
+ * Whether the attempt of `fn` only looks at the program's own state (a wait for state, PRODUCT
+ * "Retry or not": polling): apart from the calls that run it again, its waits, log lines and
+ * promise plumbing (`.then`, `.catch`, the enclosing promise's `resolve` / `reject`), every call it
+ * makes (in its handlers too) is of a same-file function that {@link looksOnly}, and there is at
+ * least one (`const look = () => this.ready().then(resolve, () => setTimeout(look, 500))`).
+ * Such a repeat waits until other code changes what it reads; nothing failed that running it again
+ * could do better.
+ */
+function looksAtStateOnly(fn: Fn, again: readonly Node[], ctx: Ctx): boolean {
+  let looks = 0;
+  let work = false;
+  walk(fn.body ?? fn, ctx.sourceCode.visitorKeys, (n) => {
+    if (work) return false;
+    if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
+    if (again.includes(n) || !isWorkingCall(n, ctx)) return undefined;
+    const callee = unwrap(n.callee);
+    if (n.type === T.CallExpression && callee.type === T.MemberExpression && /^(then|catch|finally)$/.test(propertyName(callee) ?? '')) return undefined;
+    if (n.type === T.NewExpression && /Error$/.test(calleeName(n) ?? '')) return undefined;
+    if (callee.type === T.Identifier && settlesEnclosingPromise(callee, ctx)) return undefined;
+    if (n.type === T.CallExpression && looksOnly(sameFileFunction(n.callee, ctx) as Fn | undefined, ctx)) {
+      looks++;
+      return undefined;
+    }
+    work = true;
+    return false;
+  });
+  return !work && looks > 0;
+}
+
+/** `resolve` / `reject` of an enclosing `new Promise((resolve, reject) => …)`. */
+function settlesEnclosingPromise(id: TSESTree.Identifier, ctx: Ctx): boolean {
+  const def = variableOf(ctx.sourceCode, id)?.defs[0];
+  if (!def || def.type !== 'Parameter') return false;
+  const executor = def.node as Node;
+  return executor.parent?.type === T.NewExpression && calleeName(executor.parent) === 'Promise' && executor.parent.arguments[0] === executor;
 }
 
 /**

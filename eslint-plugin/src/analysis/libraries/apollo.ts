@@ -3,7 +3,7 @@ import { unwrap } from '../ast';
 import { delayOfFunction } from '../delay';
 import { normalPath } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
-import { handlerDecision, parameterDecides, replaceSuggestion, withUnknownBound } from './inspect';
+import { handlerDecision, parameterDecides, uncountedYes, replaceSuggestion, withUnknownBound } from './inspect';
 import { countLimit } from './status-set';
 import type { LibraryDocs } from './docs';
 import { resolveFunction } from './option-state';
@@ -73,8 +73,12 @@ export const apolloAdapter: LibraryAdapter = {
         // so `count < 3` allows 3 attempts.
         const limit = decision === 'counted' ? countLimit(fn, { positional: ['count', 'other', 'error'] }, ctx.sourceCode, 1) : undefined;
         if (limit !== undefined && limit <= 1) return [];
-        max = decision === 'always' ? Infinity : limit;
-        site.bound = { kind: decision === 'always' ? 'unbounded' : decision === 'counted' ? 'bounded' : 'unknown', maxAttempts: limit, node: attemptsOpt.property };
+        // A yes on a path the count never reaches retries for ever there (path-sensitive bound).
+        const endless = decision === 'counted' ? uncountedYes(fn, 0, [], ctx.sourceCode) : undefined;
+        max = decision === 'always' || endless ? Infinity : limit;
+        site.bound = endless
+          ? { kind: 'unbounded', maxAttempts: undefined, node: endless }
+          : { kind: decision === 'always' ? 'unbounded' : decision === 'counted' ? 'bounded' : 'unknown', maxAttempts: limit, node: attemptsOpt.property };
         // Reading the operation filters only when it can change the answer (not a log line).
         readsOperation = parameterDecides(fn, 1, ctx.sourceCode);
         conditionNode = attemptsOpt.property;

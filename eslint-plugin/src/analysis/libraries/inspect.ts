@@ -65,6 +65,101 @@ export function readsParameterOrMember(fn: FunctionNode, index: number, members:
 }
 
 /**
+ * A path of a "shall I retry?" function (`retry(failureCount, error)`, an Apollo `attempts`
+ * function, an octokit rate-limit handler) that answers yes without the attempt count having been
+ * consulted: a path-sensitive bound. The function reads the count somewhere, yet some returned
+ * value may be truthy, reads neither the count nor a local computed from it, calls nothing, and is
+ * reached through tests none of which reads the count, with no earlier statement on its way that
+ * reads the count and may leave the function. `if (isAxiosError(e) && e.status) return
+ * e.status >= 500; return n < 3;` answers yes to every 5xx for ever: a check on one path does not
+ * bound another. Returns that value, or undefined when every yes is counted (or the count is
+ * never read: {@link handlerDecision} decides that case).
+ */
+export function uncountedYes(fn: FunctionNode, countIndex: number, countMembers: readonly string[], sourceCode: TSESLint.SourceCode): Node | undefined {
+  const vk = sourceCode.visitorKeys;
+  if (!readsParameterOrMember(fn, countIndex, countMembers, vk)) return undefined;
+  const param = fn.params[countIndex];
+  const id = param && (param.type === T.AssignmentPattern ? param.left : param);
+  if (id && id.type !== T.Identifier) return undefined; // destructured: not followed
+  const tainted = new Set<TSESLint.Scope.Variable>();
+  const pv = id ? variableOf(sourceCode, id) : undefined;
+  if (pv) tainted.add(pv);
+  const reads = (node: Node): boolean => {
+    let found = false;
+    walk(node, vk, (n) => {
+      if (found) return false;
+      if (n.type === T.Identifier && !(n.parent?.type === T.MemberExpression && n.parent.property === n && !n.parent.computed)) {
+        const v = variableOf(sourceCode, n);
+        if (v && tainted.has(v)) found = true;
+      }
+      if (n.type === T.MemberExpression && countMembers.includes(propertyName(n) ?? '')) found = true;
+      return !found;
+    });
+    return found;
+  };
+  // Locals computed from the count (`const giveUp = n >= 3`) carry it.
+  for (let round = 0, grew = true; grew && round < 4; round++) {
+    grew = false;
+    walk(fn.body, vk, (n) => {
+      if (n.type === T.VariableDeclarator && n.init && n.id.type === T.Identifier && reads(n.init)) {
+        const v = variableOf(sourceCode, n.id);
+        if (v && !tainted.has(v)) (tainted.add(v), (grew = true));
+      }
+      return true;
+    });
+  }
+  const exits = (node: Node): boolean => {
+    let found = false;
+    walk(node, vk, (n) => {
+      if (found || (n !== node && isFunction(n))) return false;
+      if (n.type === T.ReturnStatement || n.type === T.ThrowStatement) found = true;
+      return !found;
+    });
+    return found;
+  };
+  const yes = (e: Node): Node[] => {
+    const u = unwrap(e);
+    if (u.type === T.LogicalExpression && u.operator !== '&&') return [...yes(u.left), ...yes(u.right)];
+    if (u.type === T.ConditionalExpression) return reads(u.test) ? [] : [...yes(u.consequent), ...yes(u.alternate)];
+    if (reads(u)) return [];
+    if ([false, null, undefined].some((v) => isLiteralValue(u, v)) || (u.type === T.Literal && (u.value === 0 || u.value === ''))) return [];
+    let calls = false;
+    walk(u, vk, (n) => {
+      if (n.type === T.CallExpression || n.type === T.NewExpression || n.type === T.AwaitExpression || isFunction(n)) calls = true;
+      return !calls;
+    });
+    return calls ? [] : [u];
+  };
+  // Whether the way from the function's body down to `node` passes a test or an earlier exit that reads the count.
+  const counted = (node: Node): boolean => {
+    for (let c: Node = node, a = node.parent; a && c !== fn.body; c = a, a = a.parent) {
+      if ((a.type === T.IfStatement || a.type === T.ConditionalExpression) && c !== a.test && reads(a.test)) return true;
+      if (a.type === T.LogicalExpression && a.operator === '&&' && c === a.right && reads(a.left)) return true;
+      if (a.type === T.SwitchCase && ((a.test && reads(a.test)) || reads((a.parent as TSESTree.SwitchStatement).discriminant))) return true;
+      if ((a.type === T.WhileStatement || a.type === T.ForStatement || a.type === T.DoWhileStatement) && a.test && c !== a.test && reads(a.test)) return true;
+      const list = a.type === T.BlockStatement ? a.body : a.type === T.SwitchCase ? a.consequent : undefined;
+      if (list) for (const s of list) {
+        if (s === c) break;
+        if (reads(s) && exits(s)) return true;
+      }
+    }
+    return false;
+  };
+  const returns: Node[] = [];
+  if (fn.body.type !== T.BlockStatement) returns.push(fn.body);
+  else
+    walk(fn.body, vk, (n) => {
+      if (n !== fn.body && isFunction(n)) return false;
+      if (n.type === T.ReturnStatement && n.argument) returns.push(n.argument);
+      return true;
+    });
+  for (const r of returns) {
+    for (const leaf of yes(r)) if (!counted(leaf)) return leaf;
+  }
+  return undefined;
+}
+
+/**
  * Whether parameter `index` of a "shall I retry?" function can change its answer: some read of it
  * (or of a local computed from it) reaches a returned value or a test (`if`, `?:`, `switch`,
  * loop). A read that only feeds a statement of its own (`console.log(op.operationName)`, a metric)

@@ -2,7 +2,7 @@ import { T } from '../node-types';
 import { propertyName, unwrap } from '../ast';
 import { isExport } from '../scope';
 import type { Node, RetrySite } from '../types';
-import { arrayElements, handlerDecision, resolveExpression } from './inspect';
+import { arrayElements, handlerDecision, resolveExpression, uncountedYes } from './inspect';
 import type { LibraryDocs } from './docs';
 import { resolveFunction } from './option-state';
 import type { LibraryAdapter, LibraryContext } from './types';
@@ -108,7 +108,9 @@ function throttleSites(ctx: LibraryContext, node: Node, config: OptionsObject): 
     if (!fn) continue;
     const decision = handlerDecision(fn, 3, ['retryCount'], ctx.sourceCode.visitorKeys);
     if (decision === 'never') continue;
-    const site = librarySite('@octokit/plugin-throttling', h.property, { kind: decision === 'always' ? 'unbounded' : decision === 'counted' ? 'bounded' : 'unknown', node: h.property });
+    // A yes on a path the count never reaches retries for ever there (path-sensitive bound).
+    const endless = decision === 'counted' ? uncountedYes(fn, 3, ['retryCount'], ctx.sourceCode) : undefined;
+    const site = librarySite('@octokit/plugin-throttling', h.property, endless ? { kind: 'unbounded', node: endless } : { kind: decision === 'always' ? 'unbounded' : decision === 'counted' ? 'bounded' : 'unknown', node: h.property });
     // The wait is the server's Retry-After / rate-limit reset: the library reads it, the code chooses nothing.
     site.honoursRetryAfter = true;
     if (decision === 'always') {

@@ -10,6 +10,7 @@ import {
   resolveExpression,
   returnedExpressions,
   unkeyedRequests,
+  uncountedYes,
 } from './inspect';
 import type { LibraryDocs } from './docs';
 import { insertProperty, judgeCondition, resolveFunction } from './option-state';
@@ -269,16 +270,19 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
       if (decision === 'never') return [];
       // `failureCount` is 0 after the first failure (query-core `retryer.ts`): `failureCount < 3` is `retry: 3`.
       const limit = fn && decision === 'counted' ? countLimit(fn, { positional: ['count', 'error'] }, ctx.sourceCode, 0) : undefined;
-      if (decision === 'always') retries = Infinity;
+      // A yes on a path the count never reaches (`if (e.status) return e.status >= 500`) retries for ever there.
+      const endless = fn && decision === 'counted' ? uncountedYes(fn, 0, ['failureCount'], ctx.sourceCode) : undefined;
+      if (decision === 'always' || endless) retries = Infinity;
       else retries = limit === undefined ? undefined : limit - 1;
-      if (decision === 'counted') site.bound = { kind: 'bounded', maxAttempts: limit, node: retryOpt.property };
+      if (endless) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: endless };
+      else if (decision === 'counted') site.bound = { kind: 'bounded', maxAttempts: limit, node: retryOpt.property };
     }
   }
   if (retries !== undefined && retries <= 0) return [];
   if (retries === undefined) {
     if (site.bound.maxAttempts === undefined && site.bound.node === call) site.bound = { kind: 'unknown', maxAttempts: undefined, node: at };
   } else if (!Number.isFinite(retries)) {
-    site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at };
+    if (site.bound.kind !== 'unbounded') site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at };
     if (retryOpt && retryOpt.known) suggestions['no-unbounded-retry'] = [replaceSuggestion(unwrap(retryOpt.value), '3', 'Stop after 3 retries (`retry: 3`)')];
   } else {
     site.bound = { kind: 'bounded', maxAttempts: retries + 1, node: at };
