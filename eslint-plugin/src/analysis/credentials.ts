@@ -1,11 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, isFunction, isLogCallee, propertyName, stringValue, unwrap, walk } from './ast';
 import { sameFileFunction } from './delay';
 import { fileMemo } from './memo';
 import { variableOf } from './scope';
 import type { Node } from './types';
 import { REFRESH_RE } from './vocabulary';
+import { asWait } from './waits';
+import type { RetrySettings } from '../utils/settings';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -86,5 +88,38 @@ export function isCredentialRefresh(call: TSESTree.CallExpression, sourceCode: T
     if (n.type === T.CallExpression && n !== call && isCredentialRefresh(n, sourceCode, depth + 1)) found = true;
     return undefined;
   });
+  return found;
+}
+
+/**
+ * Whether something before `replay` (a re-send of a request refused with 401/403) in `regions` may
+ * renew the credential the replay sends: a call
+ * that is not a wait, a log line, a built-in computation or a test handed a value (`if (isAxiosError(e))`), or an
+ * assignment. Opaque calls count: a refresh may have any name.
+ */
+export function renewsBefore(replay: Node, regions: readonly Node[], sourceCode: TSESLint.SourceCode, settings: RetrySettings): boolean {
+  const inTest = (n: Node, root: Node): boolean => {
+    for (let c: Node = n, p = n.parent; p && c !== root; c = p, p = p.parent) {
+      if ((p.type === T.IfStatement || p.type === T.ConditionalExpression || p.type === T.SwitchStatement) && c === ((p as { test?: Node; discriminant?: Node }).test ?? (p as { discriminant?: Node }).discriminant)) return true;
+    }
+    return false;
+  };
+  let found = false;
+  // Inside a `catch` (a handler written as a method), only the failure path: the try holds the request itself.
+  let failurePath: Node | undefined;
+  for (let p = replay.parent; p && !isFunction(p); p = p.parent) if (p.type === T.CatchClause) failurePath = p.body;
+  for (const r of failurePath ? [failurePath] : regions) {
+    walk(r, sourceCode.visitorKeys, (n) => {
+      if (found || n.range[0] >= replay.range[0] || contains(n, replay)) return undefined;
+      if (n.type === T.AssignmentExpression) found = true;
+      if (n.type !== T.CallExpression) return undefined;
+      // A wait, with the delay it computes (`pause(backoffMs(n))`), renews nothing.
+      if (asWait(n, sourceCode, settings)) return false;
+      // A test that classifies the failure (`isAxiosError(e)`) renews nothing; one that runs a step
+      // and reads its answer (`if (await renewSession())`) does.
+      if (!(inTest(n, r) && n.arguments.length > 0) && !isLogCallee(unwrap(n.callee), ['console', 'Math', 'JSON', 'Object', 'Number', 'String', 'Promise'])) found = true;
+      return undefined;
+    });
+  }
   return found;
 }

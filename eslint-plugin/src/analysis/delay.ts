@@ -1098,7 +1098,9 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   const field = fieldOf(n);
   // `config.__retryCount`, `this.attempts`: an attempt counter kept on an object. Not a field that
   // only construction sets (`this.#retries = retries`): that one holds a setting, never a count.
-  if (name !== undefined && ATTEMPT_NAME_RE.test(name) && !(field && field.otherWrites.length === 0)) return { ...OPAQUE(), attempt: true };
+  // Nor a member of the caller's options (`opts.attempts ?? 4`, `options.retries`) that nothing in
+  // the file writes: the caller chose it before the retry started, a setting as well.
+  if (name !== undefined && ATTEMPT_NAME_RE.test(name) && !(field && field.otherWrites.length === 0) && !callerSetting(n, name, env.sourceCode)) return { ...OPAQUE(), attempt: true };
   if (field) {
     if (field.otherWrites.length > 0) return grownField(field, env) ?? OPAQUE();
     const start = fieldStart(field);
@@ -1377,8 +1379,10 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
     return { ...base, lo: 0, hi, random: true, invariant: base.invariant, retryAfter: base.retryAfter ? 'derived' : undefined };
   }
   // Same-file function: evaluate its returned expressions with the parameters bound.
-  const fn = sameFileFunction(callee, env);
-  if (fn) return evalFunctionCall(fn, args, env);
+  // A `const` that falls back to a same-file function (`opts.delayFor ?? ((n) => n * 1000)`) runs
+  // that default when the caller gives none: the one resolver the waits use too.
+  const fn = sameFileFunction(callee, env) ?? defaultedFunction(callee, env.sourceCode);
+  if (fn) return evalFunctionCall(fn as FunctionNode, args, env);
   // A helper out of sight named for Retry-After returns the server's delay: axios-retry's exported
   // `retryAfter(error)` (ms, 0 when absent), a project's `retryAfterMs(res)`.
   if (isRetryAfterName(name)) return RETRY_AFTER();
@@ -1516,6 +1520,46 @@ function binaryValue(operator: string, a: Value, b: Value): Value {
   }
 }
 
+/** Member names some assignment or update in the file writes (`x.retries = …`, `cfg.attempt++`, `o['n'] += 1`). */
+const writtenMemberNames = fileMemo<TSESTree.Program, Set<string>>();
+
+function membersWrittenInFile(sourceCode: TSESLint.SourceCode): Set<string> {
+  const program = sourceCode.ast as TSESTree.Program;
+  const hit = writtenMemberNames.get(program);
+  if (hit) return hit;
+  const names = new Set<string>();
+  walk(program, sourceCode.visitorKeys, (n) => {
+    const target = n.type === T.AssignmentExpression ? n.left : n.type === T.UpdateExpression ? n.argument : undefined;
+    const u = target && unwrap(target);
+    if (u && u.type === T.MemberExpression) names.add(propertyName(u) ?? '');
+    // `{ ...opts, tries: opts.tries + 1 }` handed to the next attempt writes `tries` too.
+    if (n.type === T.Property && n.parent?.type === T.ObjectExpression && unwrap(n.value as Node).type !== T.Literal) names.add(propertyName(n) ?? '');
+    return undefined;
+  });
+  writtenMemberNames.set(program, names);
+  return names;
+}
+
+/**
+ * A member (`opts.attempts`, `options.retry.retries`) of a parameter of a function the code calls
+ * by name (a declaration or a `const` function: not a method or callback a library calls with its
+ * own counters, such as SignalR's `retryContext.previousRetryCount`), not the failure (a catch
+ * binding, an error callback's argument), and whose name nothing in the file writes (an
+ * assignment, an update, an object literal's computed property): a value the caller chose before
+ * the retry started, however it is named.
+ */
+function callerSetting(member: TSESTree.MemberExpression, name: string, sourceCode: TSESLint.SourceCode): boolean {
+  let root = unwrap(member.object);
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  if (root.type !== T.Identifier) return false;
+  const def = variableOf(sourceCode, root)?.defs[0];
+  if (!def || def.type !== 'Parameter' || readsFailure(root, sourceCode)) return false;
+  const fn = def.node as Node;
+  const named = fn.type === T.FunctionDeclaration || ((fn.type === T.ArrowFunctionExpression || fn.type === T.FunctionExpression) && fn.parent?.type === T.VariableDeclarator);
+  if (!named) return false;
+  return !membersWrittenInFile(sourceCode).has(name);
+}
+
 /** Whether an expression reads the environment (`process.env.X`, `import.meta.env.X`): a value the deployer chooses. */
 function readsEnvironment(node: Node, env: Env): boolean {
   let found = false;
@@ -1559,6 +1603,32 @@ export function sameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
   const fn = resolveSameFileFunction(callee, env);
   sameFileFunctions.set(callee, fn ?? null);
   return fn;
+}
+
+/**
+ * The same-file function a `const` falls back to, chooses by default or copies: `const sleep = opts.sleep ?? realSleep`,
+ * `const onFail = custom ? opts.onFail : pauseBetween`,
+ * `const wait = options.wait || ((ms) => new Promise((r) => setTimeout(r, ms)))`, `const pause = realSleep`.
+ */
+export function defaultedFunction(callee: Node, sourceCode: TSESLint.SourceCode, depth = 0): TSESTree.FunctionLike | undefined {
+  const c = unwrap(callee);
+  if (c.type !== T.Identifier || depth > 3) return undefined;
+  const v = variableOf(sourceCode, c);
+  const def = v?.defs[0];
+  if (!v || def?.type !== 'Variable' || def.parent.kind !== 'const') return undefined;
+  const init = (def.node as TSESTree.VariableDeclarator).init;
+  if (!init) return undefined;
+  let e = unwrap(init);
+  if (e.type === T.LogicalExpression && (e.operator === '??' || e.operator === '||')) e = unwrap(e.right);
+  // `const onFail = custom ? options.onFail : pauseBetween`: the branch that is a same-file function
+  // is the default, the other the caller's own.
+  if (e.type === T.ConditionalExpression) {
+    const own = [e.consequent, e.alternate].map((b) => unwrap(b)).filter((b) => isFunction(b) || !!sameFileFunction(b, { sourceCode }));
+    if (own.length !== 1) return undefined;
+    e = own[0]!;
+  }
+  if (isFunction(e)) return e;
+  return sameFileFunction(e, { sourceCode }) ?? defaultedFunction(e, sourceCode, depth + 1);
 }
 
 function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.SourceCode }): FunctionNode | undefined {

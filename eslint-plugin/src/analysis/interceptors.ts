@@ -9,7 +9,7 @@ import { describeHttpCall, judgeIdempotency } from './http';
 import { alwaysExits, analyzeOperation, statusesTested, walkRegion, type Ctx } from './operation';
 import { isClientErrorStatus } from './statuses';
 import { acceptsAll, evaluateCondition, retriedClientError, type Role } from './libraries/status-set';
-import { isCredentialRefresh } from './credentials';
+import { isCredentialRefresh, renewsBefore } from './credentials';
 import { bindingOf, constantValue, originOf, variableOf, isReferenceTo } from './scope';
 import type { ClientErrorRetry, Node, NonIdempotentRequest, RetrySite, SitePurpose, Wait } from './types';
 import { asWait, isAwaited, waitOf } from './waits';
@@ -262,7 +262,10 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
   // A refresh-and-replay: only 401/403 reach the replay, or a credential is renewed before it on
   // a path that tells errors apart (a catch-all that also renews a token is still a retry).
   const authOnly = paths.allowed.every((s) => s === 401 || s === 403);
-  let refresh = paths.allowed.length > 0 && authOnly;
+  // Only when the way to the replay renews something: a call that does work (a token refresh under
+  // any name) or a write (`config.headers.Authorization = …`, `token = …`). A replay after a pause
+  // or a log line alone sends the same credential again: a client error retried (PRODUCT, h23-29).
+  let refresh = paths.allowed.length > 0 && authOnly && renewsBefore(replay.call, regions, sourceCode, ctx.settings);
   if (!refresh && paths.classified && authOnly) {
     for (const r of regions) {
       walkRegion(r, sourceCode, (n) => {

@@ -12,7 +12,7 @@ import { asksUnseenPredicate, failuresIn, impliedComparisons, mayGoOn, type Outc
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { bindingOf, constantNumber, constantValue, fieldOf, variableOf, isReferenceTo } from './scope';
+import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ACTION_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
@@ -809,6 +809,18 @@ function leavesLoop(block: Node, loop: Loop, ctx: Ctx): boolean {
 /** Whether a status comparison reads a variable the loop assigns from an (awaited) call's answer. */
 function testsAnswerOfLoopCall(cmp: Node, loop: Loop, ctx: Ctx): boolean {
   let root: Node | undefined;
+  // A same-file predicate's call (`isRetryStatus(response)`, `wantsRetry({ response, error })`): what it is handed.
+  if (cmp.type === T.CallExpression) {
+    walk(cmp, ctx.sourceCode.visitorKeys, (m) => {
+      if (root || (m !== cmp && isFunction(m))) return false;
+      if (m.type === T.Identifier && m !== cmp.callee && !(m.parent?.type === T.MemberExpression && m.parent.property === m)) {
+        const v = variableOf(ctx.sourceCode, m);
+        if (v && answeredInLoop(v, loop)) root = m;
+      }
+      return undefined;
+    });
+    return !!root;
+  }
   walk(cmp, ctx.sourceCode.visitorKeys, (m) => {
     if (root) return false;
     if (m.type === T.MemberExpression) {
@@ -821,7 +833,12 @@ function testsAnswerOfLoopCall(cmp: Node, loop: Loop, ctx: Ctx): boolean {
   });
   if (!root || root.type !== T.Identifier) return false;
   const v = variableOf(ctx.sourceCode, root);
-  return !!v && v.references.some((r) => {
+  return !!v && answeredInLoop(v, loop);
+}
+
+/** Whether the loop writes the variable with what a call answered (`res = await send()`, `const { response } = await sendOnce()`). */
+function answeredInLoop(v: Variable, loop: Loop): boolean {
+  return v.references.some((r) => {
     if (!r.isWrite() || !contains(loop, r.identifier)) return false;
     const value = r.writeExpr && unwrap(r.writeExpr as Node);
     const answer = value?.type === T.AwaitExpression ? unwrap(value.argument) : value;
@@ -916,6 +933,8 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   // An HTTP status tested on what a call of the loop answered (`res = await wrapRequest(client.post, …)`;
   // `if (res.full.status === 200)`): a request, whatever helper makes it.
   if (!request) request = statusIfs.some((s) => statusesTested(s.test, sourceCode).some((t) => testsAnswerOfLoopCall(t.node, loop, ctx)));
+  // Or a same-file predicate that tests statuses, handed that answer (`if (wantsRetry({ response, error }))`).
+  if (!request) request = statusIfs.some((s) => findAll(s.test, sourceCode.visitorKeys, (n): n is TSESTree.CallExpression => n.type === T.CallExpression).some((c) => saysYesToFailure(c, sourceCode) && testsAnswerOfLoopCall(c, loop, ctx)));
   /** The loop sends again the failed part of a batch (see resendsFailedPart). */
   let partial = false;
   if (retryTries.length === 0) {
@@ -2172,10 +2191,25 @@ function hasNotOk(test: Node): boolean {
  */
 function isRetryPredicate(test: Node, sourceCode?: TSESLint.SourceCode): boolean {
   const t = unwrap(test);
+  // `shouldResend(res) && tries < 3`: a predicate joined with a bound is still the test.
+  if (t.type === T.LogicalExpression && t.operator === '&&') return logicalTerms(t, '&&').some((c) => isRetryPredicate(c, sourceCode));
   if (t.type !== T.CallExpression) return false;
   if (PREDICATE_RE.test(calleeNameOf(t) ?? '')) return true;
-  const fn = sourceCode && sameFileFunction(t.callee, { sourceCode });
-  return !!fn && returnedExpressions(fn, sourceCode).some((r) => statusesTested(r, sourceCode).some((x) => x.code >= 400 && (x.op === '===' || x.op === '==' || x.op === 'in' || x.op === '>=')));
+  return !!sourceCode && saysYesToFailure(t, sourceCode);
+}
+
+/**
+ * A same-file predicate that says yes to a failed status (429, 5xx, any ≥ 400), in what it returns
+ * or through a predicate it calls (`wantsRetry({ response, error })` → `isRetryStatus(response)`).
+ */
+function saysYesToFailure(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
+  const fn = sameFileFunction(call.callee, { sourceCode });
+  if (!fn || depth > 1 || contains(fn, call)) return false;
+  return returnedExpressions(fn, sourceCode).some(
+    (r) =>
+      statusesTested(r, sourceCode).some((x) => x.code >= 400 && (x.op === '===' || x.op === '==' || x.op === 'in' || x.op === '>=')) ||
+      logicalTerms(r, '||').some((c) => c.type === T.CallExpression && saysYesToFailure(c, sourceCode, depth + 1)),
+  );
 }
 
 function calleeNameOf(call: TSESTree.CallExpression): string | undefined {
@@ -2931,7 +2965,8 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
 
 /**
  * Whether a loop's test reads only lifecycle flags (`!stopped`, `!this.closed`, `closing === false`,
- * joined by `&&`) that nothing in the loop writes and that other code sets only to a boolean literal
+ * a keep-going `this.running`, a cancellation token's `!this.stop.requested` whose class is in this
+ * file, joined by `&&`) that nothing in the loop writes and that other code sets only to a boolean literal
  * (`close() { this.closed = true }`, a signal handler): the loop ends when its owner cancels it, not
  * after some number of attempts or some time. A flag a timer sets (`setTimeout(() => expired = true,
  * 60_000)`) is a deadline, and a flag nothing sets, or set to a computed value, is not judged here.
@@ -2946,11 +2981,13 @@ function onlyCancellationFlags(test: Node, loop: Loop, ctx: Ctx): boolean {
       const r = unwrap(u.right);
       return r.type === T.Literal && r.value === false && flag(u.left);
     }
+    // `while (this.running && …)`: a keep-going flag that only stop code clears.
+    if (u.type === T.Identifier || u.type === T.MemberExpression) return flag(u);
     return false;
   };
   const flag = (t: Node): boolean => {
     const u = unwrap(t);
-    if (u.type !== T.Identifier && !(u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression && !u.computed)) return false;
+    if (u.type !== T.Identifier && !(u.type === T.MemberExpression && !u.computed && (unwrap(u.object).type === T.ThisExpression || !!tokenField(u, ctx)))) return false;
     flags.push(u);
     return true;
   };
@@ -2968,10 +3005,41 @@ function flagWrites(flag: Node, ctx: Ctx): Node[] | undefined {
     if (!v || v.defs.length !== 1 || v.defs[0]!.type !== 'Variable') return undefined;
     return v.references.filter((r) => r.isWrite() && !r.init).map((r) => r.identifier.parent as Node);
   }
-  const field = flag.type === T.MemberExpression ? fieldOf(flag) : undefined;
+  const field = flag.type === T.MemberExpression ? (fieldOf(flag) ?? tokenField(flag, ctx)) : undefined;
   if (!field) return undefined;
   // The constructor's own start value (`this.closed = false`) is where the flag starts, not a write that ends the loop.
   return field.otherWrites;
+}
+
+/**
+ * The field a cancellation token's flag is (`this.stop.requested`, `token.cancelled`): the object is
+ * only ever an instance of one class of this file (`new StopFlag()`, or nothing yet), held in a
+ * field or a variable, and the flag is that class's field (its `stop()` sets it).
+ */
+function tokenField(member: TSESTree.MemberExpression, ctx: Ctx): FieldInfo | undefined {
+  const name = propertyName(member);
+  const holder = unwrap(member.object);
+  if (!name || member.computed) return undefined;
+  let values: (Node | null | undefined)[];
+  if (holder.type === T.MemberExpression && unwrap(holder.object).type === T.ThisExpression) {
+    const f = fieldOf(holder);
+    if (!f) return undefined;
+    values = [f.initializer, ...f.constructorWrites, ...f.otherWrites.map((w) => (w.type === T.AssignmentExpression && w.operator === '=' ? w.right : w))];
+  } else if (holder.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, holder);
+    if (!v || v.defs.length !== 1 || v.defs[0]!.type !== 'Variable') return undefined;
+    values = v.references.filter((r) => r.isWrite()).map((r) => (r.writeExpr as Node | null) ?? null);
+  } else return undefined;
+  let cls: TSESTree.ClassDeclaration | undefined;
+  for (const value of values) {
+    const u = value ? unwrap(value) : undefined;
+    if (!u || (u.type === T.Identifier && u.name === 'undefined') || (u.type === T.Literal && u.value === null)) continue;
+    if (u.type !== T.NewExpression || unwrap(u.callee).type !== T.Identifier) return undefined;
+    const def = variableOf(ctx.sourceCode, unwrap(u.callee) as TSESTree.Identifier)?.defs[0];
+    if (!def || def.type !== 'ClassName' || def.node.type !== T.ClassDeclaration || (cls && cls !== def.node)) return undefined;
+    cls = def.node;
+  }
+  return cls ? fieldIn(cls, name) : undefined;
 }
 
 /** Whether a loop test reads a flag (a variable or `this` field) that a timer's callback writes: a deadline. */

@@ -645,10 +645,26 @@ function pendingAnswerTests(ctx: Pick<Ctx, 'sourceCode'>): Node[] {
     const text = n ? stringValue(unwrap(n)) : undefined;
     return text !== undefined && (PENDING_ANSWER_CODES.has(text) || PENDING_ANSWER_RE.test(text));
   };
+  const pendingTest = (n: Node): boolean =>
+    (n.type === T.BinaryExpression && (n.operator === '===' || n.operator === '==') && (pending(n.left as Node) || pending(n.right))) ||
+    (n.type === T.CallExpression && /^(includes|startsWith|endsWith|test)$/.test(calleeName(n) ?? '') && pending(n.arguments[0] as Node | undefined));
+  // `err === 'not established yet' || err === 'timed out' || err.status === 401`: the branch is taken
+  // for failures too, so it does not wait on the answer alone.
+  const aloneInItsOr = (n: Node): boolean => {
+    let top: Node = n;
+    while (top.parent?.type === T.LogicalExpression && top.parent.operator === '||') top = top.parent;
+    const leaves: Node[] = [];
+    const flat = (x: Node): void => {
+      const u = unwrap(x);
+      if (u.type === T.LogicalExpression && u.operator === '||') (flat(u.left), flat(u.right));
+      else leaves.push(u);
+    };
+    flat(top);
+    return leaves.every(pendingTest);
+  };
   walk(program, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type === T.BinaryExpression && (n.operator === '===' || n.operator === '==') && (pending(n.left as Node) || pending(n.right))) out.push(n);
-    // `err.message.includes('still in progress')`
-    if (n.type === T.CallExpression && /^(includes|startsWith|endsWith|test)$/.test(calleeName(n) ?? '') && pending(n.arguments[0] as Node | undefined)) out.push(n);
+    // `err.message.includes('still in progress')` as well as `data.error === 'authorization_pending'`
+    if (pendingTest(n) && aloneInItsOr(n)) out.push(n);
     if (n.type === T.SwitchCase && pending(n.test)) out.push(n);
     // `if (!job.url) throw new Error('export not finished yet')`: the attempt fails on purpose until the work is done.
     if (throwsNotYet(n)) out.push(n);

@@ -14,7 +14,7 @@ import { isEffectivelyUnbounded } from './limits';
 import { bindingOf, constantNumber, constantValue, isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
-import { isCredentialRefresh } from './credentials';
+import { isCredentialRefresh, renewsBefore } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall } from './waits';
 import { holdsError } from './error-values';
 import { changesEachTime, effectReruns, memoisedDeclarator, setterStep, type EffectRerun } from './react-state';
@@ -1985,7 +1985,10 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   walk(found.path, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.CallExpression && n.range[0] < call.range[0] && isCredentialRefresh(n, ctx.sourceCode)) refresh = true;
   });
-  return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: found.replay || replay || refresh };
+  // Only 401/403 reaching the call is a re-authentication only when something on the way renews the
+  // credential (renewsBefore): re-sent after a pause alone, the same credential is refused again.
+  const reauthenticates = (found.replay || replay) && renewsBefore(call, [found.path], ctx.sourceCode, ctx.settings);
+  return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: reauthenticates || refresh };
 }
 
 /**
@@ -2974,8 +2977,10 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
   if (fn.body.type === T.BlockStatement && fc.path !== fn.body) {
     for (const st of fn.body.body) {
       if (st.range[1] > call.range[0] || contains(st, fc.path)) break;
-      if (st.type !== T.ExpressionStatement && st.type !== T.VariableDeclaration) continue;
-      walkRegion(st, ctx.sourceCode, (n) => {
+      // `if (n > 0) await pause(backoff(n))`: skipped on the first attempt only, by a test of the attempt.
+      const afterFirst = st.type === T.IfStatement && !st.alternate && attempts.some((a) => refersTo(st.test, a.variable, ctx));
+      if (st.type !== T.ExpressionStatement && st.type !== T.VariableDeclaration && !afterFirst) continue;
+      walkRegion(afterFirst ? (st as TSESTree.IfStatement).consequent : st, ctx.sourceCode, (n) => {
         if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
         const w = asWait(n, ctx.sourceCode, ctx.settings);
         if (!w) return undefined;

@@ -447,6 +447,11 @@ export function fieldOf(member: TSESTree.MemberExpression): FieldInfo | undefine
   const name = propertyName(member);
   const owner = enclosingClass(member);
   if (!name || !owner) return undefined;
+  return fieldIn(owner, name);
+}
+
+/** The field `name` of a class of this file: its initialiser, parameter property and writes (see {@link fieldOf}). */
+export function fieldIn(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): FieldInfo {
   const cls = classFields(owner);
   let info = cls.fields.get(name);
   if (info) return info;

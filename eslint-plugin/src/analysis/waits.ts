@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, enclosingFunction, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
-import { evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
+import { defaultedFunction, evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
 import { isExport, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { holdsError } from './error-values';
 import type { Node, Wait } from './types';
@@ -280,32 +280,6 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
     if (!v.opaque || v.attempt || v.random) return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: false, unitAssumed: true };
   }
   return undefined;
-}
-
-/**
- * The same-file function a `const` falls back to, chooses by default or copies: `const sleep = opts.sleep ?? realSleep`,
- * `const onFail = custom ? opts.onFail : pauseBetween`,
- * `const wait = options.wait || ((ms) => new Promise((r) => setTimeout(r, ms)))`, `const pause = realSleep`.
- */
-function defaultedFunction(callee: Node, sourceCode: TSESLint.SourceCode, depth = 0): TSESTree.FunctionLike | undefined {
-  const c = unwrap(callee);
-  if (c.type !== T.Identifier || depth > 3) return undefined;
-  const v = variableOf(sourceCode, c);
-  const def = v?.defs[0];
-  if (!v || def?.type !== 'Variable' || def.parent.kind !== 'const') return undefined;
-  const init = (def.node as TSESTree.VariableDeclarator).init;
-  if (!init) return undefined;
-  let e = unwrap(init);
-  if (e.type === T.LogicalExpression && (e.operator === '??' || e.operator === '||')) e = unwrap(e.right);
-  // `const onFail = custom ? options.onFail : pauseBetween`: the branch that is a same-file function
-  // is the default, the other the caller's own.
-  if (e.type === T.ConditionalExpression) {
-    const own = [e.consequent, e.alternate].map((b) => unwrap(b)).filter((b) => isFunction(b) || !!sameFileFunction(b, { sourceCode }));
-    if (own.length !== 1) return undefined;
-    e = own[0]!;
-  }
-  if (isFunction(e)) return e;
-  return sameFileFunction(e, { sourceCode }) ?? defaultedFunction(e, sourceCode, depth + 1);
 }
 
 /**
