@@ -16,16 +16,27 @@ export type Resolve = (id: TSESTree.Identifier) => { value: unknown } | undefine
  * MySQL `ER_DUP_ENTRY` / 1062, SQLite `SQLITE_CONSTRAINT_UNIQUE`, MongoDB 11000; a code or class
  * named for it, `UniqueConstraintError`, `PrismaError.UNIQUE_CONSTRAINT_VIOLATION`,
  * `isUniqueViolation(err)`), or an optimistic-concurrency conflict named for it (`CasConflictError`,
- * `VersionError`, see OPTIMISTIC_CONFLICT_RE). A `&&` holds when one of its operands does.
+ * `VersionError`, see OPTIMISTIC_CONFLICT_RE), or a message saying so (`E11000 duplicate key error`). A
+ * `&&` holds when one of its operands does, a `||` when each does, `errors.some((e) => …)` when its test does.
  */
 export function isUniqueViolationTest(test: Node, resolve: Resolve = () => undefined): boolean {
   const t = unwrap(test);
   if (t.type === T.LogicalExpression && t.operator === '&&') return isUniqueViolationTest(t.left, resolve) || isUniqueViolationTest(t.right, resolve);
+  // `err.code === 11000 || err.writeErrors?.some(…)`: every way it holds is a violation.
+  if (t.type === T.LogicalExpression && t.operator === '||') return isUniqueViolationTest(t.left, resolve) && isUniqueViolationTest(t.right, resolve);
   if (t.type === T.BinaryExpression && t.operator === 'instanceof') return namesUniqueViolation(t.right, resolve);
   if (t.type === T.BinaryExpression && (t.operator === '===' || t.operator === '==')) return namesUniqueViolation(t.left, resolve) || namesUniqueViolation(t.right, resolve);
   if (t.type === T.CallExpression) {
     const name = calleeName(t);
     if (name && namesConflict(name)) return true;
+    // `err.writeErrors.some((e) => e.code === 11000)`: one of a batch's errors is a violation.
+    const cb = t.arguments[0] ? unwrap(t.arguments[0] as Node) : undefined;
+    if ((name === 'some' || name === 'every') && cb && isFunction(cb) && cb.body.type !== T.BlockStatement && isUniqueViolationTest(cb.body, resolve)) return true;
+    // `err.message.includes('E11000 duplicate key error')`: the message says so.
+    if (name && /^(includes|startsWith|endsWith|match|test)$/.test(name)) {
+      const text = t.arguments[0] ? stringValue(unwrap(t.arguments[0] as Node)) : undefined;
+      if (text !== undefined && UNIQUE_VIOLATION_RE.test(text)) return true;
+    }
     // `[P2002, 23505].includes(err.code)` is a list of such codes.
     if (name === 'includes') {
       const callee = unwrap(t.callee);
@@ -63,6 +74,8 @@ export function goesOnOnlyOnConflict(handler: TSESTree.BlockStatement, at: reado
   for (const st of handler.body) {
     if (st.type === T.IfStatement && !st.alternate && alwaysExits(st.consequent) && disjuncts(st.test).some((d) => {
       const u = unwrap(d);
+      // `if (!isConflict(e)) throw e`, `if (e.code !== 'EEXIST') throw e`
+      if (u.type === T.BinaryExpression && (u.operator === '!==' || u.operator === '!=')) return namesUniqueViolation(u.left, resolve) || namesUniqueViolation(u.right, resolve);
       return u.type === T.UnaryExpression && u.operator === '!' && isUniqueViolationTest(u.argument, resolve);
     })) return true;
     // `if (isConflict(e)) { …count… } else { throw e; }`: every other error leaves.

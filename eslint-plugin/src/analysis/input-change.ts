@@ -27,7 +27,7 @@ import { calleeName, contains, isFunction, isLogCallee, isReportingCall, propert
 import { T } from './node-types';
 import type { Ctx } from './operation';
 import { fileMemo } from './memo';
-import { variableOf } from './scope';
+import { originOf, variableOf } from './scope';
 import { sameFileFunction } from './delay';
 import { sameFileCallers } from './http';
 import type { Node } from './types';
@@ -442,6 +442,8 @@ function isNumber(expr: Node, ctx: Ctx): boolean {
 const PERSON_READ_RE = /^(question|readLine|readLineAsync|readline)$/;
 /** `prompt` asks a person when it is the browser's or a prompt library's (a model's `session.prompt(…)` does not). */
 const PROMPT_OWNER_RE = /^(window|inquirer|enquirer|ux|prompts?|clack|p)$/;
+/** Packages whose calls ask a person at the terminal (`prompt.get(questions)`, `inquirer.prompt`, `@clack/prompts`' `text`). */
+const PROMPT_MODULE_RE = /^(prompt|prompts|inquirer|enquirer|@inquirer\/.+|@clack\/prompts|readline-sync|prompt-sync|readline|node:readline(\/promises)?|readline\/promises)$/;
 
 /**
  * Whether running `root` reads an answer from a person ({@link PERSON_READ_RE}): directly, through a
@@ -461,7 +463,10 @@ export function readsFromPerson(root: Node, ctx: Pick<Ctx, 'sourceCode'>, fn?: N
     // 'readline-sync'`); a local or a parameter so named is whatever it was handed.
     const bound = callee.type === T.Identifier ? variableOf(ctx.sourceCode, callee) : undefined;
     const api = callee.type !== T.Identifier || !bound || bound.defs.every((d) => d.type === 'ImportBinding');
-    const asksPerson = api && !!name && (PERSON_READ_RE.test(name) || ((name === 'prompt' || name === 'prompts') && (!owner || (owner.type === T.Identifier && PROMPT_OWNER_RE.test(owner.name)))));
+    const asksPerson =
+      (api && !!name && (PERSON_READ_RE.test(name) || ((name === 'prompt' || name === 'prompts') && (!owner || (owner.type === T.Identifier && PROMPT_OWNER_RE.test(owner.name)))))) ||
+      // A method of (or a function from) a prompt package, whatever its local name (`prompt.get(questions)`).
+      (api && PROMPT_MODULE_RE.test(originOf(ctx.sourceCode, owner ?? callee)?.module ?? '') && !/^(on|once|close|pause|resume|start|stop|message|override|colors|delimiter)$/.test(name ?? ''));
     if (asksPerson) {
       found = true;
       return false;

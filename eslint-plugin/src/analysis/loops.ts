@@ -916,7 +916,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   }
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id))) retryTries.push(n);
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id))) retryTries.push(n);
     if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test, sourceCode))) statusIfs.push(n);
   });
   // Rounds over a walk of alternatives (hosts, mirrors, nodes): a round where every one failed goes round again.
@@ -1385,15 +1385,28 @@ function setsFlagToConstant(st: Node, flags: ReadonlySet<Variable>, ctx: Ctx): b
   walk(st, ctx.sourceCode.visitorKeys, (n) => {
     if (found || isFunction(n)) return false;
     const value = n.type === T.AssignmentExpression && n.operator === '=' ? unwrap(n.right) : undefined;
-    if (value?.type === T.Literal && n.type === T.AssignmentExpression && n.left.type === T.Identifier) {
+    if (value && n.type === T.AssignmentExpression && n.left.type === T.Identifier) {
       const v = variableOf(ctx.sourceCode, n.left);
       const def = v?.defs[0]?.node;
       const init = def?.type === T.VariableDeclarator && def.init ? unwrap(def.init) : undefined;
-      if (v && flags.has(v) && init?.type === T.Literal && !!init.value !== !!value.value) found = true;
+      const truth = truthOfValue(value, ctx);
+      // `let failure; … failure = err` with `while (!failure)`: an error, an object, is truthy; no initialiser is `undefined`.
+      const initTruth = def?.type === T.VariableDeclarator && !def.init ? false : init ? truthOfValue(init, ctx) : undefined;
+      if (v && flags.has(v) && truth !== undefined && initTruth !== undefined && truth !== initTruth) found = true;
     }
     return undefined;
   });
   return found;
+}
+
+/** Whether a value is truthy: a literal's truthiness; an object, array, `new …` or a caught error is truthy; else unknown. */
+function truthOfValue(value: Node, ctx: Ctx): boolean | undefined {
+  const u = unwrap(value);
+  if (u.type === T.Literal) return !!u.value;
+  if (u.type === T.Identifier && u.name === 'undefined' && !variableOf(ctx.sourceCode, u)?.defs.length) return false;
+  if (u.type === T.ObjectExpression || u.type === T.ArrayExpression || u.type === T.NewExpression) return true;
+  if (u.type === T.Identifier) return variableOf(ctx.sourceCode, u)?.defs[0]?.type === 'CatchClause' ? true : undefined;
+  return undefined;
 }
 
 function testFlags(loop: Loop, ctx: Ctx): Set<Variable> {
@@ -2043,12 +2056,36 @@ function isCallArgument(id: Node): boolean {
 }
 
 /**
+ * Whether the try runs on one pass of the loop only: it sits in the branch of a test that the pass
+ * counter equals a constant (`if (i === 0) { try { … } catch { /* parse it another way *\/ } }`), so
+ * the next pass cannot run it again (a parser's first-key special case, not a retry).
+ */
+function onOnePassOnly(tryStmt: TSESTree.TryStatement, loop: Loop, cs: readonly CounterInfo[], ctx: Ctx): boolean {
+  if (cs.length === 0) return false;
+  for (let c: Node = tryStmt, p: Node | undefined = tryStmt.parent; p && p !== loop; c = p, p = p.parent) {
+    if (p.type !== T.IfStatement || c !== p.consequent) continue;
+    const t = unwrap(p.test);
+    const terms = t.type === T.LogicalExpression && t.operator === '&&' ? logicalTerms(t, '&&') : [t];
+    for (const term of terms) {
+      if (term.type !== T.BinaryExpression || (term.operator !== '===' && term.operator !== '==')) continue;
+      const sides = [unwrap(term.left as Node), unwrap(term.right)];
+      if (sides.some((s) => cs.some((k) => isCounter(s, k, ctx))) && sides.some((s) => constantNumber(ctx.sourceCode, s) !== undefined || s.type === T.Literal)) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * After a failure the loop always leaves: the catch sets a flag (or stores the error) that an `if`
- * after the try tests before returning, throwing or breaking (a stream read loop, not a retry).
+ * after the try tests before returning, throwing or breaking, or sets a flag the loop test reads to the
+ * value that ends the loop (`catch { reading = false }` with `while (reading)`): a stream read loop, not a retry.
  */
 function failureLeaves(tryStmt: TSESTree.TryStatement, loop: Loop, cs: CounterInfo[], ctx: Ctx): boolean {
   const handler = tryStmt.handler;
   if (!handler) return false;
+  // `catch { reading = false }` with `while (reading)`: every failure ends the loop through its test.
+  const flags = testFlags(loop, ctx);
+  if (handler.body.body.some((st) => st.type === T.ExpressionStatement && setsFlagToConstant(st, flags, ctx))) return true;
   const set = new Set<Variable>();
   walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
     if (isFunction(n)) return false;
@@ -2580,7 +2617,9 @@ function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { te
     if (n.type === T.IfStatement) {
       // A branch leaves by an exit, or by setting the loop test's flag to its stopping value.
       const leaves = (s: Node | null | undefined): boolean => !!s && !containsContinue(s) && (alwaysExits(s) || setsFlagToConstant(s, flags, ctx));
-      if (leaves(n.consequent) || leaves(n.alternate)) out.push({ test: n.test, inLoopTest: false });
+      // Leaving from the `else` (`if (again) { … } else { failure = err }`): the test says when to go on, as a loop test does.
+      if (leaves(n.consequent)) out.push({ test: n.test, inLoopTest: false });
+      else if (leaves(n.alternate)) out.push({ test: n.test, inLoopTest: true });
       // `if (attempt < max) continue; throw err;`: the test says when to go round, and the statement
       // after it leaves, so it ends the loop like a loop condition does (R5).
       // Sound only when no other path goes round: the check is in the catch of the body's last
@@ -2606,11 +2645,13 @@ function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { te
   // `const exhausted = attempt >= max; const late = Date.now() - began >= budget;
   // if (exhausted || late) throw err;`: a leaving test that names a condition held in a variable
   // tests that condition; each one a `||` joins ends the loop on its own.
+  // Likewise a going-on test (`const again = n < max && retryable(e); if (again) … else failure = e`),
+  // each `&&` operand of which bounds the loop. The loop's own test is read as it is.
   for (const { test, inLoopTest } of [...out]) {
-    if (inLoopTest) continue;
-    for (const d of disjuncts(test)) {
+    if (test === loop.test) continue;
+    for (const d of inLoopTest ? logicalTerms(unwrap(test), '&&') : disjuncts(test)) {
       const init = heldCondition(d, loop, ctx);
-      if (init) out.push({ test: init, inLoopTest: false });
+      if (init) out.push({ test: init, inLoopTest });
     }
   }
   return out;
@@ -2773,6 +2814,17 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx, depth = 0): { limit:
     if (n.type === T.CallExpression && (predicateCompares(n, counts, ctx.sourceCode) || asksUnseenPredicate(n, counts, ctx.sourceCode))) {
       result = 'unknown';
       return false;
+    }
+    // `const waitMs = nextWait(failure, opts, counter); if (waitMs == null) return failure`: the test
+    // reads what such a function answered, and that function compares the counter it is handed.
+    if (n.type === T.Identifier && depth < 2) {
+      const def = variableOf(ctx.sourceCode, n)?.defs[0];
+      const init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : undefined;
+      const call = init?.type === T.AwaitExpression ? unwrap(init.argument) : init;
+      if (call?.type === T.CallExpression && predicateCompares(call, counts, ctx.sourceCode)) {
+        result = 'unknown';
+        return false;
+      }
     }
     // `if (!worthAnother(res.status)) return res` with `const worthAnother = (s) => … && sent < 4`:
     // a same-file predicate that reads the counter from the enclosing scope and compares it.

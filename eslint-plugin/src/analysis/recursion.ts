@@ -288,6 +288,11 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   const notAfterFailure = new Set(calls.filter((c) => waitsOnOutsideEvent(c, fn, ctx) || onlyAfterCleanEnd(c, fn, ctx)));
   const contexts = calls
     .filter((c) => !direct.includes(c) || !(newInput(c, fn, ctx) || removesGuardedField(c, fn, ctx)))
+    // A relay that asks a person again before calling back (`retryPassword` → `prompt.get(…)`): a re-prompt.
+    .filter((c) => {
+      const r = relays.find((q) => q.call === c);
+      return !r || !r.relay.body || !readsFromPerson(r.relay.body, ctx, r.relay);
+    })
     .filter(() => !takesNextItem(fn, ctx))
     .filter((c) => !notAfterFailure.has(c))
     .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay, relays.some((r) => r.call === c && !r.hook)) }))

@@ -79,6 +79,9 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
     if (found.some((s) => contains(s.node, again) || contains(s.node, h.node)) || sites.some((s) => s.node === again)) continue;
     // The handler writes something the operation takes (`url = mirror`, `port++`): another input.
     if (rerunChangesInput(h.body, original, ctx)) continue;
+    // The handler points the call at another receiver (`storage = window.sessionStorage` before
+    // `storage.setItem(…)` again): a fallback to another backend, not the same call again.
+    if (rebindsReceiver(h.body, original, again, ctx)) continue;
     // Handlers around this one (a repeat inside a repeat's own catch) add an attempt each.
     const depth = handlers.filter((o) => o !== h && contains(o.body, h.node) && repeatOf(o)).length;
     const waits: Wait[] = [];
@@ -205,6 +208,30 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: Made; again: Made } | u
   // Handing the caught error on (`report(err)`, `next(err)`) is no attempt.
   if (again.type === T.CallExpression && handsOnError(again, sourceCode)) return undefined;
   return { original, again };
+}
+
+/**
+ * Whether `body` gives the repeated call's receiver (the variable at the root of its callee, `storage`
+ * in `storage.setItem(k, v)`) a value unlike any it had when the original call ran: the repeat then
+ * works on another object (sessionStorage after localStorage). A receiver made again the same way
+ * (`client = createClient(cfg)` twice) is the same input: a reconnect, still a retry.
+ */
+function rebindsReceiver(body: Node, original: Made, again: Made, ctx: Ctx): boolean {
+  let root = unwrap(again.callee);
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  if (root.type !== T.Identifier || root === unwrap(again.callee)) return false;
+  const v = variableOf(ctx.sourceCode, root);
+  if (!v) return false;
+  const text = (n: Node): string => ctx.sourceCode.getText(n);
+  const before: string[] = [];
+  const inHandler: string[] = [];
+  for (const r of v.references) {
+    const w = r.writeExpr as Node | null | undefined;
+    if (!r.isWrite() || !w) continue;
+    if (contains(body, r.identifier) && r.identifier.range[0] < again.range[0]) inHandler.push(text(w));
+    else if (r.identifier.range[0] < original.range[0]) before.push(text(w));
+  }
+  return inHandler.length > 0 && before.length > 0 && inHandler.every((t) => !before.includes(t));
 }
 
 /**

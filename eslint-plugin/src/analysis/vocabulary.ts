@@ -106,17 +106,22 @@ export function isFailureEvent(evt: string): boolean {
  */
 export const UNIQUE_VIOLATION_CODES: ReadonlySet<string> = new Set(['P2002', '23505', 'ER_DUP_ENTRY', '1062', 'SQLITE_CONSTRAINT_UNIQUE', '11000']);
 
-/** Names of a unique-constraint violation's class, code constant or predicate (`UniqueConstraintError`, `UNIQUE_VIOLATION`, `isDuplicateKeyError`). */
-export const UNIQUE_VIOLATION_RE = /unique_?(constraint|violation|key)|duplicate_?(key|entry)|dup_?entry/i;
+/**
+ * Names of a unique-constraint violation's class, code constant or predicate (`UniqueConstraintError`,
+ * `UNIQUE_VIOLATION`, `isDuplicateKeyError`), and its message text (MongoDB's `E11000 duplicate key
+ * error`, `duplicate key value violates unique constraint`).
+ */
+export const UNIQUE_VIOLATION_RE = /unique[_\s]?(constraint|violation|key)|duplicate[_\s]?(key|entry)|dup_?entry|\bE11000\b/i;
 
 /**
  * Names of an optimistic-concurrency conflict's class or predicate: the store refused a write made
  * against a version someone else changed first (`CasConflictError`, mongoose's `VersionError`,
- * `OptimisticLockError`, `StaleObjectError`). The writer re-reads and applies
+ * `OptimisticLockError`, `StaleObjectError`, a `Concurrent…Error` class such as `ConcurrentRefreshError`).
+ * The writer re-reads and applies
  * its change again to the new version: another input, like a unique value picked again. A
  * transaction that failed on a write conflict or deadlock (Prisma `P2034`) is run again as it was: a retry.
  */
-export const OPTIMISTIC_CONFLICT_RE = /cas_?conflict|optimistic_?(lock|concurrency)|stale_?(object|state|version|write)|^VersionError$|version_?(mismatch|conflict)|concurrent_?modification/i;
+export const OPTIMISTIC_CONFLICT_RE = /cas_?conflict|optimistic_?(lock|concurrency)|stale_?(object|state|version|write)|^VersionError$|version_?(mismatch|conflict)|concurrent_?modification|^Concurrent\w*(Error|Conflict|Exception)$/i;
 
 /**
  * Methods that take a callback off an emitter or a timer rather than register or run it
