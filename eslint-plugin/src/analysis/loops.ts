@@ -1030,11 +1030,21 @@ const TRANSIENT_CODE_RE = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|ESOC
  * credential or reconnects (judged as a refresh-and-replay or a retry elsewhere).
  */
 function correctsBeforeGoingRound(tryStmt: TSESTree.TryStatement, ctx: Ctx): boolean {
-  const { sourceCode } = ctx;
   const handler = tryStmt.handler;
-  const param = handler?.param?.type === T.Identifier ? variableOf(sourceCode, handler.param) : undefined;
-  if (!handler || !param) return false;
-  const body = handler.body.body;
+  return !!handler && correctsInCatch(handler.body, handler.param, tryStmt.block, undefined, ctx);
+}
+
+/**
+ * The rule of {@link correctsBeforeGoingRound} for any catch: `body` (with its error `paramNode`)
+ * lets one kind of failure go on and corrects what failed first, either after a gate that throws
+ * the others (`if (e.code !== 'ENOENT') throw e; await mkdir(dir)`) or inside the branch of a test
+ * for that kind that holds `rerun` (`if (err.code === 85) { await dropIndex(name); return create(spec) }`,
+ * a recursion's re-call). `tried` is the code whose calls, made again as they are, are the retry.
+ */
+export function correctsInCatch(body: TSESTree.BlockStatement, paramNode: Node | null | undefined, tried: Node, rerun: Node | undefined, ctx: Ctx): boolean {
+  const { sourceCode } = ctx;
+  const param = paramNode?.type === T.Identifier ? variableOf(sourceCode, paramNode) : undefined;
+  if (!param) return false;
   // Asks whether the failure may pass on its own: a status, a network error code, a response read,
   // or a predicate that does (a same-file one by its body, one out of sight by its name).
   const asksTransient = (test: Node, depth = 0): boolean => {
@@ -1052,17 +1062,28 @@ function correctsBeforeGoingRound(tryStmt: TSESTree.TryStatement, ctx: Ctx): boo
     });
     return hit;
   };
-  const gate = body.findIndex((st) => st.type === T.IfStatement && !st.alternate && st.consequent && throwsOnly(st.consequent) && refersTo(st.test, param, ctx) && !asksTransient(st.test));
-  if (gate < 0) return false;
   // The calls the try makes: made again as they are in the catch, they are the retry itself, not a correction.
-  const tried = new Set<string>();
-  walk(tryStmt.block, sourceCode.visitorKeys, (n) => {
+  const triedTexts = new Set<string>();
+  walk(tried, sourceCode.visitorKeys, (n) => {
     if (isFunction(n)) return false;
-    if (n.type === T.CallExpression) tried.add(sourceCode.getText(n));
+    if (n.type === T.CallExpression) triedTexts.add(sourceCode.getText(n));
     return undefined;
   });
+  let region: Node[] | undefined;
+  const gate = body.body.findIndex((st) => st.type === T.IfStatement && !st.alternate && st.consequent && throwsOnly(st.consequent) && refersTo(st.test, param, ctx) && !asksTransient(st.test));
+  if (gate >= 0) region = body.body.slice(gate + 1);
+  else if (rerun) {
+    // The re-run sits in the branch of a test for one kind of failure: what that branch does before it.
+    for (let c: Node = rerun, p: Node | undefined = rerun.parent; p && c !== body; c = p, p = p.parent) {
+      if (p.type !== T.IfStatement || c !== p.consequent || !refersTo(p.test, param, ctx) || asksTransient(p.test)) continue;
+      const stmts = c.type === T.BlockStatement ? c.body : [c];
+      region = stmts.filter((s) => s.range[1] <= rerun.range[0] || contains(s, rerun));
+      break;
+    }
+  }
+  if (!region) return false;
   let corrects = false;
-  for (const st of body.slice(gate + 1)) {
+  for (const st of region) {
     walk(st, sourceCode.visitorKeys, (n) => {
       if (corrects || isFunction(n)) return false;
       if (n.type !== T.CallExpression) return undefined;
@@ -1070,7 +1091,8 @@ function correctsBeforeGoingRound(tryStmt: TSESTree.TryStatement, ctx: Ctx): boo
       if (asWait(n, sourceCode, ctx.settings)) return false;
       if (isDeterministicCall(n) || computesOnly(sameFileFunction(n.callee, ctx), ctx)) return undefined;
       const name = calleeName(n) ?? '';
-      if (tried.has(sourceCode.getText(n)) || !isWorkingCall(n, ctx) || isLogCallee(unwrap(n.callee)) || REFRESH_RE.test(name) || /connect/i.test(name)) return undefined;
+      if (n === rerun) return false;
+      if ((rerun && contains(n, rerun)) || triedTexts.has(sourceCode.getText(n)) || !isWorkingCall(n, ctx) || isLogCallee(unwrap(n.callee)) || REFRESH_RE.test(name) || /connect/i.test(name)) return undefined;
       corrects = true;
       return false;
     });

@@ -6,7 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, logicalTerms, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { asksUnseenPredicate, dominatingTests, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -18,7 +18,7 @@ import { isCredentialRefresh, renewsBefore } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall } from './waits';
 import { holdsError } from './error-values';
 import { changesEachTime, effectReruns, memoisedDeclarator, setterStep, type EffectRerun } from './react-state';
-import { isDeterministicCall } from './loops';
+import { correctsInCatch, isDeterministicCall } from './loops';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -296,7 +296,13 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     .filter(() => !takesNextItem(fn, ctx))
     .filter((c) => !notAfterFailure.has(c))
     .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay, relays.some((r) => r.call === c && !r.hook)) }))
-    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx) && !exitsOnHandedFailure(x.call, fn, ctx));
+    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx) && !exitsOnHandedFailure(x.call, fn, ctx))
+    // The catch corrects what failed before it runs the function again (`if (err.code === 85) { await
+    // dropIndex(name); return createIndex(spec) }`): another state, not the same input (loops.ts).
+    .filter((x) => {
+      const h = x.fc.handler;
+      return !(h && h.body.type === T.BlockStatement && h.guarded && correctsInCatch(h.body, h.param, h.guarded, x.call, ctx));
+    });
   if (contexts.length === 0) return [];
   // Rescheduled after a success too (`try { await renew(); schedule(refresh, 45 min) } catch { schedule(refresh, d) }`):
   // a periodic job, not a retry (R4).
@@ -960,6 +966,8 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
     };
     if (!bounded && [fn.body, r.relay.body].some((b) => boundedByCountingObject(b, stopping, outside, ctx))) bounded = true;
   }
+  // The relay turns off the switch its call back needs (`if (status === 502 && retry) { retry = false; return go(url) }`).
+  if (!bounded && turnsOffTestedSwitch(r.relay, r.back, ctx, fn)) return { bound: { kind: 'bounded', maxAttempts: 2, node: r.call }, attempts: [], once: true };
   return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: r.call }, attempts: [], once: false };
 }
 
@@ -2535,7 +2543,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   // `if (stillAllowed()) setTimeout(open, ms)` with `const stillAllowed = () => rounds <= 5`: a
   // same-file predicate on the way that compares a count (its limit is not followed: unknown size).
   if (!bounded && tests.some((t) => askedOfCountingPredicate(t, ctx))) bounded = true;
-  if (!bounded && (consumesList(fn, call, allTests, ctx) || dropsTestedState(fn, call, ctx))) {
+  if (!bounded && (consumesList(fn, call, allTests, ctx) || dropsTestedState(fn, call, ctx) || turnsOffTestedSwitch(fn, call, ctx))) {
     bounded = true;
     once = true;
   }
@@ -2811,6 +2819,69 @@ function consumesList(fn: Fn, call: Node, tests: Node[], ctx: Ctx): boolean {
     });
     return found;
   });
+}
+
+/**
+ * A once-only switch turned off on the way: the re-run sits under a test that needs a flag
+ * (`if (status === 502 && retry)`, `if (!retried)`), and before the re-run the branch sets that flag
+ * to the value that fails the test (`retry = false`, `retried = true`). The next failure takes the
+ * other branch, so the re-run happens at most once per time something else turns the switch back on
+ * (a success).
+ */
+function turnsOffTestedSwitch(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx, retried: Fn = fn): boolean {
+  const text = (n: Node): string => ctx.sourceCode.getText(n);
+  // The switch outlives a run of the retried function: a field, or a variable declared outside it
+  // (a local of the run starts afresh with each re-run, `let broken = false` in it).
+  const outlives = (n: Node): boolean => {
+    if (n.type !== T.Identifier) return true;
+    const def = variableOf(ctx.sourceCode, n)?.defs[0];
+    return !!def && !contains(retried, def.name);
+  };
+  for (let c: Node = call, p: Node | undefined = call.parent; p && p !== fn; c = p, p = p.parent) {
+    if (p.type !== T.IfStatement || c !== p.consequent) continue;
+    // The flags the test needs: `x` (truthy) or `!x` (falsy), as `&&` operands.
+    const needs = new Map<string, boolean>();
+    for (const term of logicalTerms(unwrap(p.test), '&&')) {
+      const u = unwrap(term);
+      if ((u.type === T.Identifier || u.type === T.MemberExpression) && outlives(u)) needs.set(text(u), true);
+      else if (u.type === T.UnaryExpression && u.operator === '!' && (unwrap(u.argument).type === T.Identifier || unwrap(u.argument).type === T.MemberExpression) && outlives(unwrap(u.argument))) needs.set(text(unwrap(u.argument)), false);
+    }
+    if (needs.size === 0) continue;
+    let off = false;
+    walk(p.consequent, ctx.sourceCode.visitorKeys, (n) => {
+      if (off || (n !== p.consequent && isFunction(n)) || n.range[0] >= call.range[0]) return false;
+      if (n.type === T.AssignmentExpression && n.operator === '=' && unwrap(n.right).type === T.Literal) {
+        const want = needs.get(text(unwrap(n.left)));
+        if (want !== undefined && !!(unwrap(n.right) as TSESTree.Literal).value !== want) off = true;
+      }
+      return undefined;
+    });
+    if (off && [...needs].every(([flag, want]) => !rearmedOnFailure(flag, want, p as TSESTree.IfStatement))) return true;
+  }
+  return false;
+
+  /** Whether a failure turns the switch back on: a write of `want` to it in a catch, a `.catch` callback or a failure event's listener. */
+  function rearmedOnFailure(flag: string, want: boolean, guard: TSESTree.IfStatement): boolean {
+    let found = false;
+    walk(ctx.sourceCode.ast as Node, ctx.sourceCode.visitorKeys, (n) => {
+      if (found) return false;
+      if (n.type !== T.AssignmentExpression || n.operator !== '=' || text(unwrap(n.left)) !== flag || contains(guard, n)) return undefined;
+      const r = unwrap(n.right);
+      if (r.type === T.Literal && !!r.value !== want) return undefined;
+      for (let q: Node | undefined = n.parent; q; q = q.parent) {
+        if (q.type === T.CatchClause) found = true;
+        if (isFunction(q) && q.parent?.type === T.CallExpression) {
+          const host = q.parent;
+          const name = calleeName(host) ?? '';
+          const i = host.arguments.indexOf(q as TSESTree.CallExpressionArgument);
+          if ((name === 'catch' && i === 0) || (name === 'then' && i === 1) || (/^(on|once|addEventListener|addListener)$/.test(name) && i === 1 && FAILURE_EVENTS.has(stringValue(host.arguments[0] as Node) ?? ''))) found = true;
+        }
+        if (found) break;
+      }
+      return undefined;
+    });
+    return found;
+  }
 }
 
 /**
