@@ -19,6 +19,7 @@ import { socketIoAdapter } from './socket-io';
 import { superagentAdapter } from './superagent';
 import { swrAdapter } from './swr';
 import { mqttAdapter } from './mqtt';
+import { natsAdapter } from './nats';
 import { nestTypeormAdapter } from './nest-typeorm';
 import { tanstackQueryAdapter } from './tanstack-query';
 import { undiciAdapter } from './undici';
@@ -62,5 +63,6 @@ export const adapters: readonly LibraryAdapter[] = [
   backoffHelperAdapter,
   swrAdapter,
   mqttAdapter,
+  natsAdapter,
   nestTypeormAdapter,
 ];
