@@ -5,7 +5,7 @@ import { isCredentialRefresh } from '../credentials';
 import { propertyName, unwrap, walk, isFunction } from '../ast';
 import { delayOfFunction, evaluate, makeEnv, toDelayFacts } from '../delay';
 import { describeHttpCall, type HttpCall } from '../http';
-import { bindingOf, normalPath, variableOf, type Origin } from '../scope';
+import { bindingOf, constantNumber, normalPath, variableOf, type Origin } from '../scope';
 import { isClientErrorStatus, RETRY_AFTER_STATUSES } from '../statuses';
 import type { DelayFacts, Node, RetrySite, Wait } from '../types';
 import { resolveExpression, returnedExpressions } from './inspect';
@@ -237,6 +237,8 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
   if (zipped !== undefined) setBound(out, zipped >= 0 ? { kind: 'count', retries: zipped } : { kind: 'counted' });
   if (pair) out.pair = pair;
   let unknownOperator = false;
+  /** What a `scan` before counts: the members of its accumulator it steps by one (`count` of `{ count: t.count + 1, error }`), or the number itself. */
+  let scanCounts: Set<string> | 'number' | undefined;
   for (const a of body.arguments) {
     const call = unwrap(a);
     const name = call.type === T.CallExpression ? rxjsName(ctx, call.callee) : undefined;
@@ -251,6 +253,12 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
       // counter, how many times).
       const f = name === 'tap' || name === 'map' ? resolveFunction(ctx, arg) : undefined;
       const thrown = f ? throwTest(f) : undefined;
+      // `scan(…count + 1…)` then `tap((t) => { if (t.count > times) throw t.error })`: the test reads the
+      // count the scan keeps, not the error: it bounds the retry and classifies nothing.
+      if (f && thrown && scanCounts && readsScanCount(ctx, f, thrown.test, scanCounts)) {
+        setBound(out, { kind: 'counted' });
+        continue;
+      }
       if (f && thrown) {
         // One that renews the credentials on the way (`if (e.status === 401) { auth.renew(); return; }`)
         // is a re-authentication (PRODUCT: judged by no-unbounded-retry alone), not a 4xx retried.
@@ -303,6 +311,7 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
       // unless the limit's default turns the test off (`limit > -1 && n >= limit`, `limit = -1`).
       // `scan((n, e) => { if (e.status === 429 && n < 2) return n + 1; throw e; }, 0)`: the test is
       // the only way round, so a count in it bounds and the error it reads is what goes round.
+      scanCounts = countedByScan(ctx, f);
       const thrown = throwTest(f);
       const test = thrown?.test;
       if (test && readsParam(ctx, f, 0, test) && (!thrown.throwsWhen || !offByDefault(ctx, test))) setBound(out, { kind: 'counted' });
@@ -640,6 +649,47 @@ function readsParam(ctx: LibraryContext, f: FunctionNode, index: number, test: N
   let found = false;
   walk(test, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type === T.Identifier && variableOf(ctx.sourceCode, n) === v) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * What a `scan` accumulator function steps by one: `(n) => n + 1` counts the number itself;
+ * `(t, e) => ({ count: t.count + 1, error: e })` counts its `count` member. Undefined when it counts nothing.
+ */
+function countedByScan(ctx: LibraryContext, f: FunctionNode): Set<string> | 'number' | undefined {
+  const acc = f.params[0];
+  if (!acc || acc.type !== T.Identifier) return undefined;
+  const v = variableOf(ctx.sourceCode, acc);
+  const stepOf = (e: Node, member?: string): boolean => {
+    const u = unwrap(e);
+    if (u.type !== T.BinaryExpression || u.operator !== '+') return false;
+    const [l, r] = [unwrap(u.left as Node), unwrap(u.right)];
+    const base = (x: Node): boolean => (member === undefined ? x.type === T.Identifier && variableOf(ctx.sourceCode, x) === v : x.type === T.MemberExpression && propertyName(x) === member && unwrap(x.object).type === T.Identifier && variableOf(ctx.sourceCode, unwrap(x.object) as TSESTree.Identifier) === v);
+    const one = (x: Node): boolean => constantNumber(ctx.sourceCode, x) === 1;
+    return (base(l) && one(r)) || (one(l) && base(r));
+  };
+  const members = new Set<string>();
+  for (const r of returnedExpressions(f, ctx.sourceCode.visitorKeys)) {
+    const u = unwrap(r);
+    if (!u) continue;
+    if (stepOf(u)) return 'number';
+    if (u.type === T.ObjectExpression) for (const p of u.properties) if (p.type === T.Property && stepOf(p.value, propertyName(p))) members.add(propertyName(p)!);
+  }
+  return members.size > 0 ? members : undefined;
+}
+
+/** Whether `test`, in `f` (a `tap`/`map` after a counting `scan`), reads the count the scan keeps in `f`'s value. */
+function readsScanCount(ctx: LibraryContext, f: FunctionNode, test: Node, counts: Set<string> | 'number'): boolean {
+  const p = f.params[0];
+  if (!p || p.type !== T.Identifier) return false;
+  const v = variableOf(ctx.sourceCode, p);
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (counts === 'number' && n.type === T.Identifier && variableOf(ctx.sourceCode, n) === v) found = true;
+    if (counts !== 'number' && n.type === T.MemberExpression && counts.has(propertyName(n) ?? '') && unwrap(n.object).type === T.Identifier && variableOf(ctx.sourceCode, unwrap(n.object) as TSESTree.Identifier) === v) found = true;
     return !found;
   });
   return found;
