@@ -175,7 +175,7 @@ export const mongoSpec: ScheduleSpec = {
     package: 'mongodb',
     api: '`reconnectTries` / `reconnectInterval` in `MongoClient.connect(uri, options)`, `new MongoClient(uri, options)`, `mongoose.connect(uri, options)`, `mongoose.createConnection(uri, options)`',
     versionAssumed: 'MongoDB Node driver 3.x and Mongoose 5 (legacy topology; removed in driver 4)',
-    defaults: ['`reconnectTries: 30`', '`reconnectInterval: 1000` ms, the same every time, no jitter'],
+    defaults: ['`reconnectTries: 30`', '`reconnectInterval: 1000` ms, the same every time, no jitter', '`autoReconnect: false` turns reconnection off (the other two options are then unused): not reported'],
     checks: [
       { rule: 'require-backoff', when: 'the interval is constant (always, once either option is written).' },
       { rule: 'require-jitter', when: 'always, once either option is written.' },
@@ -191,6 +191,8 @@ export const mongoSpec: ScheduleSpec = {
     return options ? { options } : undefined;
   },
   optIn: ['reconnectTries', 'reconnectInterval'],
+  // `autoReconnect: false` (driver 3.x `lib/topologies/server.js`): no reconnection at all, the two options unused.
+  offSwitch: { name: 'autoReconnect', off: false },
   count: { name: 'reconnectTries', means: 'retries', default: 30 },
   base: { name: 'reconnectInterval', default: 1000 },
   growth: { kind: 'constant' },

@@ -60,6 +60,11 @@ export interface ScheduleSpec {
    * none of them is not reported (a client whose built-in retry the code never touches).
    */
   optIn?: readonly string[];
+  /**
+   * An option whose written value turns the library's retrying off whatever the others say
+   * (MongoDB driver 3.x `autoReconnect: false`): the call then opens no retry site.
+   */
+  offSwitch?: { name: string; off: boolean | number | string };
   /** The attempt limit: `retries` counts retries after the first attempt, `attempts` every attempt. */
   count?: {
     name: string;
@@ -115,6 +120,10 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
   const site = librarySite(spec.library, call, { node: anchor });
   if (options.kind === 'unknown') return spec.optIn ? undefined : unknownOptionsSite(site, anchor);
   if (spec.optIn && (options.kind === 'none' || !spec.optIn.some((n) => optionState(ctx, options, n).state === 'set'))) return undefined;
+  if (spec.offSwitch) {
+    const s = optionState(ctx, options, spec.offSwitch.name);
+    if (s.state === 'set' && s.option.known?.value === spec.offSwitch.off) return undefined;
+  }
   const state = (name: string | undefined): OptionState => (name ? optionState(ctx, options, name) : { state: 'absent' });
 
   // Attempts.
