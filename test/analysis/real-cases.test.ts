@@ -71,6 +71,10 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   // same at session 19's first and last commit; 0.847/0.909 in session 20 (a 401 re-sent with nothing
   // renewed on the way is a client error retried, not a re-authentication).
   { folder: 'held-out-23', cases: 30, recall: 0.84, precision: 0.9 },
+  // Blind (summary lines only): written in session 20 by a fresh helper from PRODUCT.md and public
+  // code (writer's labels, owners a–m); scored 0.739/0.895 on arrival, the same at that session's
+  // first commit: the session's changes, made before it arrived, neither helped nor hurt it.
+  { folder: 'held-out-24', cases: 30, recall: 0.73, precision: 0.89 },
   // Development sets written by fresh helpers from PRODUCT.md and public code (writer's labels, not
   // settled: dev-N/README.md lists their hard calls). Scored on arrival at 0.792/0.864 (dev-8),
   // 0.872/0.971 (dev-9) and 0.533/0.857 (dev-10); floors at session 18's score, dev-10 at session 19's
