@@ -7,7 +7,8 @@ import { variableOf } from './scope';
 import type { Node } from './types';
 import { REFRESH_RE } from './vocabulary';
 import { asWait } from './waits';
-import type { RetrySettings } from '../utils/settings';
+import { isWorkingCall } from './input-change';
+import type { Ctx } from './operation';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -93,31 +94,30 @@ export function isCredentialRefresh(call: TSESTree.CallExpression, sourceCode: T
 
 /**
  * Whether something before `replay` (a re-send of a request refused with 401/403) in `regions` may
- * renew the credential the replay sends: a call
- * that is not a wait, a log line, a built-in computation or a test handed a value (`if (isAxiosError(e))`), or an
- * assignment. Opaque calls count: a refresh may have any name.
+ * renew the credential the replay sends: an assignment, or a working call ({@link isWorkingCall}: not a
+ * wait, a timer, a log line or a built-in computation) other than a test handed a value
+ * (`if (isAxiosError(e))` classifies; `if (await renewSession())` runs a step). Opaque calls count:
+ * a refresh may have any name. Inside a `catch`, only its body is read: the try holds the request.
  */
-export function renewsBefore(replay: Node, regions: readonly Node[], sourceCode: TSESLint.SourceCode, settings: RetrySettings): boolean {
+export function renewsBefore(replay: Node, regions: readonly Node[], ctx: Ctx): boolean {
   const inTest = (n: Node, root: Node): boolean => {
     for (let c: Node = n, p = n.parent; p && c !== root; c = p, p = p.parent) {
-      if ((p.type === T.IfStatement || p.type === T.ConditionalExpression || p.type === T.SwitchStatement) && c === ((p as { test?: Node; discriminant?: Node }).test ?? (p as { discriminant?: Node }).discriminant)) return true;
+      if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && c === p.test) return true;
+      if (p.type === T.SwitchStatement && c === p.discriminant) return true;
     }
     return false;
   };
   let found = false;
-  // Inside a `catch` (a handler written as a method), only the failure path: the try holds the request itself.
   let failurePath: Node | undefined;
   for (let p = replay.parent; p && !isFunction(p); p = p.parent) if (p.type === T.CatchClause) failurePath = p.body;
   for (const r of failurePath ? [failurePath] : regions) {
-    walk(r, sourceCode.visitorKeys, (n) => {
+    walk(r, ctx.sourceCode.visitorKeys, (n) => {
       if (found || n.range[0] >= replay.range[0] || contains(n, replay)) return undefined;
       if (n.type === T.AssignmentExpression) found = true;
       if (n.type !== T.CallExpression) return undefined;
       // A wait, with the delay it computes (`pause(backoffMs(n))`), renews nothing.
-      if (asWait(n, sourceCode, settings)) return false;
-      // A test that classifies the failure (`isAxiosError(e)`) renews nothing; one that runs a step
-      // and reads its answer (`if (await renewSession())`) does.
-      if (!(inTest(n, r) && n.arguments.length > 0) && !isLogCallee(unwrap(n.callee), ['console', 'Math', 'JSON', 'Object', 'Number', 'String', 'Promise'])) found = true;
+      if (asWait(n, ctx.sourceCode, ctx.settings)) return false;
+      if (!(inTest(n, r) && n.arguments.length > 0) && isWorkingCall(n, ctx) && !isLogCallee(unwrap(n.callee), ['Promise'])) found = true;
       return undefined;
     });
   }

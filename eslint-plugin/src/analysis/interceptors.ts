@@ -265,7 +265,7 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
   // Only when the way to the replay renews something: a call that does work (a token refresh under
   // any name) or a write (`config.headers.Authorization = …`, `token = …`). A replay after a pause
   // or a log line alone sends the same credential again: a client error retried (PRODUCT, h23-29).
-  let refresh = paths.allowed.length > 0 && authOnly && renewsBefore(replay.call, regions, sourceCode, ctx.settings);
+  let refresh = paths.allowed.length > 0 && authOnly && renewsBefore(replay.call, regions, ctx);
   if (!refresh && paths.classified && authOnly) {
     for (const r of regions) {
       walkRegion(r, sourceCode, (n) => {

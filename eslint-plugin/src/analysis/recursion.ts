@@ -2000,7 +2000,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   });
   // Only 401/403 reaching the call is a re-authentication only when something on the way renews the
   // credential (renewsBefore): re-sent after a pause alone, the same credential is refused again.
-  const reauthenticates = (found.replay || replay) && renewsBefore(call, [found.path], ctx.sourceCode, ctx.settings);
+  const reauthenticates = (found.replay || replay) && renewsBefore(call, [found.path], ctx);
   return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: reauthenticates || refresh };
 }
 
