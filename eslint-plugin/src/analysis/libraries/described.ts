@@ -1,6 +1,6 @@
 import { T } from '../node-types';
 import { isFunction, unwrap } from '../ast';
-import { nestedOption, scheduleAdapter, type ScheduleSpec } from './schedules';
+import { nestedEntry, nestedOption, scheduleAdapter, type ScheduleSpec } from './schedules';
 import { resolveObject, staticValueOf } from './util';
 import type { LibraryAdapter } from './types';
 
@@ -117,8 +117,7 @@ export const kafkaSpec: ScheduleSpec = {
     const isClient = (call.type === 'NewExpression' && path.length === 1 && path[0] === 'Kafka') ||
       (call.type === 'CallExpression' && path.length === 3 && path[0] === 'Kafka' && path[1] === 'new' && ['producer', 'consumer', 'admin'].includes(last ?? ''));
     if (!isClient) return undefined;
-    const retry = nestedOption(ctx, call.arguments[0], 'retry');
-    return retry ? { options: retry } : undefined;
+    return nestedEntry(ctx, call.arguments[0], 'retry');
   },
   count: { name: 'retries', means: 'retries', default: 5 },
   base: { name: 'initialRetryTime', default: 300 },
@@ -314,5 +313,55 @@ export const rtkQueryRetrySpec: ScheduleSpec = {
 };
 
 /** The adapters built from the descriptions above. */
-export const describedAdapters: readonly LibraryAdapter[] = [asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec].map(scheduleAdapter);
+/**
+ * retry-as-promised, and Sequelize's query retry built on it: `retry(fn, options | max)`, the
+ * `retry` option of `new Sequelize(…, options)` and of `sequelize.query(sql, options)`.
+ * Defaults from retry-as-promised 7.1 `src/index.ts`: `max` unset (attempts run while `$current <
+ * max`, so no retry), `backoffBase: 100` ms, `backoffExponent: 1.1` (`|| 1.1`: a written 0 is the
+ * default; delay n = base × exponent^(n−1)), `backoffJitter: 0` (ms of random spread), no cap.
+ * Sequelize 6 (`lib/sequelize.js`) merges its options shallowly over `{ retry: { max: 5, match:
+ * ['SQLITE_BUSY: database is locked'] } }` and spreads a query's `retry` over the instance's: a
+ * written `retry` replaces the default, and an instance without one waits on a local SQLite lock
+ * only (not reported).
+ */
+export const retryAsPromisedSpec: ScheduleSpec = {
+  library: 'retry-as-promised',
+  packages: ['retry-as-promised', 'sequelize'],
+  docs: {
+    package: 'retry-as-promised',
+    api: '`retry(fn, options)` of retry-as-promised; the `retry` option of `new Sequelize(…, options)` and `sequelize.query(sql, options)`',
+    versionAssumed: 'retry-as-promised 7.x (`src/index.ts`), as used by Sequelize 6 (`lib/sequelize.js`)',
+    defaults: ['`max` unset: no retry (Sequelize\'s own default, `max: 5` on a locked SQLite file, is replaced by a written `retry`)', '`backoffBase: 100` ms, `backoffExponent: 1.1`', '`backoffJitter: 0`: no random spread', 'no cap'],
+    checks: [
+      { rule: 'require-jitter', when: '`backoffJitter` left at 0.' },
+      { rule: 'require-backoff', when: '`backoffExponent: 1` (a constant wait) or `backoffBase: 0` (no wait).' },
+      { rule: 'require-max-delay', when: 'growth whose wait at the last attempt passes `maxDelayMs` (there is no cap option).' },
+      { rule: 'no-unbounded-retry', when: '`max: Infinity` (or 1,000 or more).' },
+    ],
+    notModelled: ['`match` lists: errors the retry is limited to (database and network errors, no HTTP status).', '`timeout`: a deadline over every attempt.'],
+  },
+  entry(call, path, ctx) {
+    const last = path[path.length - 1];
+    if (call.type === 'CallExpression' && (path.length === 0 || (path.length === 1 && (last === 'default' || last === 'retryAsPromised')))) {
+      const [fn, options] = call.arguments;
+      if (!fn || !options) return undefined;
+      const count = unwrap(options);
+      if (count.type === T.Literal || (count.type === T.Identifier && count.name === 'Infinity')) return { options: 'none', count, retried: fn };
+      return { options, retried: fn };
+    }
+    // `new Sequelize(uri | database, …, options)`: the options are the last argument.
+    const ctor = path[0] === 'Sequelize' || path[0] === 'default' ? path.slice(1) : path;
+    const isInstance = call.type === 'NewExpression' && ctor.length === 0 && path.length <= 1;
+    const isQuery = call.type === 'CallExpression' && ctor.length === 2 && ctor[0] === 'new' && last === 'query';
+    if (!isInstance && !isQuery) return undefined;
+    const options = isQuery ? call.arguments[1] : call.arguments[call.arguments.length - 1];
+    return nestedEntry(ctx, options, 'retry');
+  },
+  count: { name: 'max', means: 'attempts', default: 1 },
+  base: { name: 'backoffBase', default: 100 },
+  growth: { kind: 'factor', name: 'backoffExponent', default: 1.1 },
+  jitter: { kind: 'fraction', name: 'backoffJitter', default: 0 },
+};
+
+export const describedAdapters: readonly LibraryAdapter[] = [asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec, retryAsPromisedSpec].map(scheduleAdapter);
 

@@ -46,6 +46,8 @@ interface Entry {
    * around `fetchBaseQuery`, with no `retryCondition`): `no-retry-on-client-error` reports it.
    */
   everyHttpFailure?: boolean;
+  /** Where defaults left in force are reported when no retry option is written: the property holding nested options (`retry: {…}`); the callee otherwise. */
+  at?: Node;
 }
 
 /** One library's retry options, as data. */
@@ -115,7 +117,7 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
   // A default left in force is reported on the first retry option the code writes (PRODUCT: "the
   // library option"), on the call only when it writes none; a wait the default leaves unjittered
   // goes on the call ("the library option or call").
-  const callAt: Node = call.callee;
+  const callAt: Node = entry.at ?? call.callee;
   const anchor: Node = (options.kind === 'object' ? firstWrittenOption(options.obj, retryOptionNames(spec)) : undefined) ?? callAt;
   const site = librarySite(spec.library, call, { node: anchor });
   if (options.kind === 'unknown') return spec.optIn ? undefined : unknownOptionsSite(site, anchor);
@@ -284,4 +286,11 @@ export function nestedOption(ctx: LibraryContext, arg: Node | undefined, name: s
   const obj = resolveObject(ctx, arg);
   const o = obj ? readOption(ctx, obj, name) : undefined;
   return o?.value;
+}
+
+/** The entry of a call whose retry options are nested under option `name` (`{ retry: {…} }`), reported at that property; undefined when the option is not written. */
+export function nestedEntry(ctx: LibraryContext, arg: Node | undefined, name: string): Entry | undefined {
+  const obj = resolveObject(ctx, arg);
+  const o = obj ? readOption(ctx, obj, name) : undefined;
+  return o?.value ? { options: o.value, at: o.property } : undefined;
 }
