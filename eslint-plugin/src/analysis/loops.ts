@@ -114,6 +114,15 @@ function sameCallOutside(call: TSESTree.CallExpression, handler: TSESTree.Functi
   return found;
 }
 
+/** Whether `call` runs in a callback that `fn` hands to a global timer (`setTimeout(() => call, ms)`), at any depth below `fn`. */
+function armedByTimer(call: Node, fn: TSESTree.FunctionLike, ctx: Ctx): boolean {
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    const host = p.parent;
+    if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host)) return true;
+  }
+  return false;
+}
+
 /** `this`, or a local that holds it (`const self = this`): the enclosing class or object itself. */
 function isThisLike(expr: Node, ctx: Ctx): boolean {
   const u = unwrap(expr);
@@ -160,7 +169,9 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
     if (handsOnError(n, ctx.sourceCode)) return false;
     // Made by the handler itself (or a timer it arms): only when the file makes that same call
     // outside too (`kioskWindow.loadURL(url)` at start and again after 'did-fail-load').
-    if (fn === handler) return runForEffect(n) && !isThisLike(c.object, ctx) && sameCallOutside(n, handler, fn, ctx);
+    // Or armed on a timer by the handler (`on('close', () => setTimeout(() => link.negotiate(), ms))`):
+    // waiting before running the closed emitter's own operation is waiting for the failure to pass.
+    if (fn === handler) return runForEffect(n) && !isThisLike(c.object, ctx) && (armedByTimer(n, handler, ctx) || sameCallOutside(n, handler, fn, ctx));
     // The same call made outside counts for the emitter's methods and its holder's
     // (`kioskWindow.loadURL(url)` for `kioskWindow.webContents`), not the enclosing class's: on
     // `this`, a method called from several places (`this._handshakeResolver()`) is the class's bookkeeping.
@@ -1724,10 +1735,37 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
         // the test only picks how the success leaves, not whether it does.
         if (leavesOnEveryPath(p.consequent) && leavesOnEveryPath(p.alternate)) continue;
         const statusCheck = okCheck(p.test, ctx.sourceCode) !== undefined || statusesTested(p.test, ctx.sourceCode).length > 0 || isRetryPredicate(p.test) || reportsItsWork(p.test);
-        if (!statusCheck) return true;
+        if (!statusCheck) return !repairsAfter(p, ctx);
       }
     }
     return false;
+  });
+}
+
+/**
+ * Whether the statements after a state check that leaves (`if (await svc.healthy()) return`) run
+ * an operation of their own: an awaited call made for its effect, not a wait or a log, that does not
+ * hand on what the check read (`await svc.restart()`, `await tunnel.open(endpoint)`). The loop then
+ * repairs and goes round to verify: the check is the success test of that operation, which is run
+ * again after each failure (a retry), not a look at a state something else changes (polling).
+ */
+function repairsAfter(check: TSESTree.IfStatement, ctx: Ctx): boolean {
+  const holder = check.parent;
+  if (holder?.type !== T.BlockStatement) return false;
+  const read = new Set<Variable>();
+  walk(check.test, ctx.sourceCode.visitorKeys, (m) => {
+    if (m.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, m);
+      if (v) read.add(v);
+    }
+    return undefined;
+  });
+  return holder.body.slice(holder.body.indexOf(check) + 1).some((st) => {
+    if (st.type !== T.ExpressionStatement) return false;
+    const e = unwrap(st.expression);
+    const call = e.type === T.AwaitExpression ? unwrap(e.argument) : undefined;
+    if (call?.type !== T.CallExpression || isLogCallee(unwrap(call.callee)) || asWait(call, ctx.sourceCode, ctx.settings)) return false;
+    return !call.arguments.some((a) => readsAny(a, read, ctx));
   });
 }
 
