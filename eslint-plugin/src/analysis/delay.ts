@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { alwaysExits, calleeName, contains, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
-import { bindingOf, fieldOf, fieldStart, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
+import { bindingOf, constantValue, fieldOf, fieldStart, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
 import { fileMemo } from './memo';
@@ -1052,8 +1052,17 @@ function objectKeepsMembers(member: TSESTree.MemberExpression, env: Env): boolea
   return !handed;
 }
 
+/** A header or field name written as a string, or held in a constant (`const RESET = 'X-RateLimit-Reset'`). */
+function headerName(node: Node | undefined, env: Env): string | undefined {
+  if (!node) return undefined;
+  const literal = stringValue(node);
+  if (literal !== undefined) return literal;
+  const v = constantValue(env.sourceCode, node)?.value;
+  return typeof v === 'string' ? v : undefined;
+}
+
 function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
-  const name = propertyName(n);
+  const name = propertyName(n) ?? (n.computed ? headerName(n.property, env) : undefined);
   if (isRetryAfterName(name)) return RETRY_AFTER();
   const pinned = env.pinnedMember?.(n);
   if (pinned) return pinned;
@@ -1367,7 +1376,7 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
   // `header.trim()`: the same text, so a Retry-After value keeps its provenance.
   if (callee.type === T.MemberExpression && name === 'trim' && n.arguments.length === 0) return evaluate(callee.object, env);
   // `headers.get('Retry-After')`, `getHeader('retry-after')`.
-  if ((name === 'get' || name === 'getHeader' || name === 'header') && isRetryAfterName(stringValue(n.arguments[0]))) return RETRY_AFTER();
+  if ((name === 'get' || name === 'getHeader' || name === 'header') && isRetryAfterName(headerName(n.arguments[0], env))) return RETRY_AFTER();
   if (name && CLAMP_RE.test(name) && args.length >= 2) {
     const value = args[0]!;
     const hiArg = args[args.length - 1]!;

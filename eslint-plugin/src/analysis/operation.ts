@@ -6,7 +6,7 @@ import { alwaysExits, calleeName, contains, findProperty, isFunction, isReportin
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { isCredentialRefresh } from './credentials';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
-import { bindingOf, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
+import { bindingOf, constantValue, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { evalTest, FAILURES, outcomeKind, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
@@ -1202,18 +1202,42 @@ function predicateRateLimitChecks(ifStmt: TSESTree.IfStatement, sourceCode: TSES
     }
     const retried = negated ? alwaysExits(ifStmt.consequent) && !retriedWhenTrue : retriedWhenTrue;
     if (!retried) return undefined;
-    for (const r of returnedExpressions(fn, sourceCode)) if (positive(r)) out.push(r);
-    if (fn.body.type === T.BlockStatement) {
-      walkRegion(fn.body, sourceCode, (m) => {
-        if (m.type !== T.IfStatement) return;
-        const stmts = m.consequent.type === T.BlockStatement ? m.consequent.body : [m.consequent];
-        const last = stmts[stmts.length - 1];
-        const yes = last?.type === T.ReturnStatement && !!last.argument && unwrap(last.argument).type === T.Literal && (unwrap(last.argument) as TSESTree.Literal).value === true;
-        if (yes && positive(m.test)) out.push(m.test);
-      }, false);
-    }
+    out.push(...yesChecks(fn, sourceCode, positive, 0));
     return undefined;
   });
+  return out;
+}
+
+/**
+ * The tests in a same-file predicate `fn` that say yes to a 429/503 (`positive`): a returned test, an
+ * `if` whose branch returns `true`, or the same in a predicate the returned expression calls without
+ * negating it (`wantsRetry = (r) => isRetryStatus(r.response) || …`), two levels deep at most.
+ */
+function yesChecks(fn: NonNullable<ReturnType<typeof sameFileFunction>>, sourceCode: TSESLint.SourceCode, positive: (test: Node) => boolean, depth: number): Node[] {
+  const out: Node[] = [];
+  for (const r of returnedExpressions(fn, sourceCode)) {
+    if (positive(r)) {
+      out.push(r);
+      continue;
+    }
+    if (depth >= 1) continue;
+    walk(r, sourceCode.visitorKeys, (m) => {
+      if (isFunction(m) || (m.type === T.UnaryExpression && m.operator === '!')) return false;
+      if (m.type !== T.CallExpression) return undefined;
+      const inner = sameFileFunction(m.callee, { sourceCode });
+      if (inner && inner !== fn) out.push(...yesChecks(inner, sourceCode, positive, depth + 1));
+      return false;
+    });
+  }
+  if (fn.body?.type === T.BlockStatement) {
+    walkRegion(fn.body, sourceCode, (m) => {
+      if (m.type !== T.IfStatement) return;
+      const stmts = m.consequent.type === T.BlockStatement ? m.consequent.body : [m.consequent];
+      const last = stmts[stmts.length - 1];
+      const yes = last?.type === T.ReturnStatement && !!last.argument && unwrap(last.argument).type === T.Literal && (unwrap(last.argument) as TSESTree.Literal).value === true;
+      if (yes && positive(m.test)) out.push(m.test);
+    }, false);
+  }
   return out;
 }
 
@@ -1330,6 +1354,15 @@ interface RetryAfterReads {
 const retryAfterReads = fileMemo<Node, RetryAfterReads>();
 const readsRetryAfterAt = [fileMemo<Node, boolean>(), fileMemo<Node, boolean>(), fileMemo<Node, boolean>()];
 
+/** An identifier handed to a call or used as a computed key whose constant value names Retry-After. */
+function namesRetryAfterHeader(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const p = id.parent;
+  const used = (p?.type === T.CallExpression && p.arguments.includes(id)) || (p?.type === T.MemberExpression && p.computed && p.property === id);
+  if (!used) return false;
+  const v = constantValue(sourceCode, id)?.value;
+  return typeof v === 'string' && /retry[-_]?after/i.test(v);
+}
+
 /** Whether the region (or a same-file function it calls) reads Retry-After (a rate-limit reset header alone does not count). */
 export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
   const memo = readsRetryAfterAt[depth];
@@ -1344,6 +1377,8 @@ export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, d
       // header (`X-RateLimit-Reset`) says when a quota window ends, not when to retry: it does not count.
       if (n.type === T.Literal && typeof n.value === 'string' && /retry[-_]?after/i.test(n.value)) acc.names = true;
       else if (n.type === T.Identifier && /retry_?after/i.test(n.name)) acc.names = true;
+      // The header's name held in a constant (`const WAIT_HEADER = 'retry-after'`; `headers.get(WAIT_HEADER)`, `headers[WAIT_HEADER]`).
+      else if (n.type === T.Identifier && namesRetryAfterHeader(n, sourceCode)) acc.names = true;
       else if (n.type === T.CallExpression) {
         const fn = sameFileFunction(n.callee, { sourceCode });
         if (fn) acc.callees.add(fn);

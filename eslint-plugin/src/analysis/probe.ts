@@ -24,7 +24,7 @@ import { sameFileFunction } from './delay';
 import { describeHttpCall, rejectsErrorStatuses } from './http';
 import type { Ctx } from './operation';
 import { fileMemo } from './memo';
-import { variableOf } from './scope';
+import { normalPath, originOf, variableOf } from './scope';
 import type { Node } from './types';
 import { CONNECTION_TEST_RE, HEALTH_PATH_RE, MONGO_PROBE_COMMAND_RE, PENDING_ANSWER_CODES, PENDING_ANSWER_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { asWait, isGlobalTimer } from './waits';
@@ -57,6 +57,14 @@ export function isDroppedProbeRead(n: Node, ctx: Ctx): boolean {
   return isProbeRead(n, ctx);
 }
 
+/** The name a module exports a called binding under (`access` for `const { access: check } = require('node:fs/promises')`). */
+function importedName(callee: Node, ctx: Ctx): string | undefined {
+  const c = unwrap(callee);
+  if (c.type !== T.Identifier) return undefined;
+  const origin = originOf(ctx.sourceCode, c);
+  return origin ? normalPath(origin).at(-1) : undefined;
+}
+
 /** A call that only checks a dependency answers (`ping()`, a `SELECT`/`SHOW` statement), wherever its result goes. */
 function isProbeRead(n: Node, ctx: Ctx): boolean {
   if (n.type === T.TaggedTemplateExpression) {
@@ -66,7 +74,7 @@ function isProbeRead(n: Node, ctx: Ctx): boolean {
   }
   if (n.type !== T.CallExpression) return false;
   const name = calleeName(n) ?? '';
-  if (PROBE_CALL_RE.test(name)) return true;
+  if (PROBE_CALL_RE.test(name) || PROBE_CALL_RE.test(importedName(n.callee, ctx) ?? '')) return true;
   // `requestJson(base, '/health')`, `fetch(`${url}/readyz`)`: a request to a health endpoint, sent
   // with no body, only asks whether the dependency is up.
   if (asksHealthEndpoint(n, ctx)) return true;
