@@ -5,7 +5,8 @@ import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, propertyName, stringValue, unwrap, walk } from './ast';
 import { returnedExpressions, sameFileFunction } from './delay';
-import { bindingOf, constantValue, laterWrites, normalPath, originOf, staticValues, variableOf, type Origin } from './scope';
+import { bindingOf, constantValue, laterWrites, normalPath, originOf, resolveExpression, staticValues, variableOf, type Origin } from './scope';
+import { fileIndex } from './file-index';
 import type { Node, NonIdempotentRequest } from './types';
 import { isGenerationAddress } from './vocabulary';
 
@@ -1100,6 +1101,21 @@ export function sameFileCallers(sourceCode: TSESLint.SourceCode, fn: TSESTree.Fu
       const c = unwrap(x.callee);
       if (c.type === T.MemberExpression && propertyName(c) === name && unwrap(c.object).type === T.ThisExpression) out.push(x);
     });
+    // A method of a named class, called on an instance the file makes (`const api = new Client()`,
+    // `this.fetcher = new BackoffFetcher()` in another class): `api.m(…)`, `this.fetcher.m(…)`.
+    const cls = p.type === T.MethodDefinition && !p.static && owner.type === T.ClassBody ? owner.parent : undefined;
+    if (cls && (cls.type === T.ClassDeclaration || cls.type === T.ClassExpression) && cls.id) {
+      for (const x of fileIndex(sourceCode).calls) {
+        const c = unwrap(x.callee);
+        if (c.type !== T.MemberExpression || propertyName(c) !== name || unwrap(c.object).type === T.ThisExpression) continue;
+        // The resolver stops at a construction (`unknown`, provenance `call`) or gives it as the value.
+        const r = resolveExpression(sourceCode, unwrap(c.object));
+        const made = r.kind === 'choice' ? undefined : unwrap(r.node);
+        const ctor = made?.type === T.NewExpression ? unwrap(made.callee) : undefined;
+        // The class's name has a binding outside the class and one inside it: compare by declaration.
+        if (ctor?.type === T.Identifier && variableOf(sourceCode, ctor)?.defs.some((d) => d.node === cls)) out.push(x);
+      }
+    }
   }
   return out;
 }

@@ -17,8 +17,8 @@ import type { Node } from './types';
 /** A messaging or mail SDK and the methods its API documents as sending a message. */
 interface Sender {
   modules: readonly string[];
-  /** Whether a method of the SDK's objects sends a message. */
-  sends(method: string): boolean;
+  /** Whether a method of the SDK's objects sends a message (`call` is the whole call, for SDKs that send commands). */
+  sends(method: string, call: TSESTree.CallExpression): boolean;
   /** The SDK's own de-duplication option in a send's payload, when it has one. */
   keyOf?(payload: TSESTree.ObjectExpression): Node | undefined;
 }
@@ -43,7 +43,24 @@ const SENDERS: readonly Sender[] = [
   { modules: ['@sendgrid/mail', 'postmark', 'resend'], sends: (m) => /^send/.test(m) },
   // Push: Firebase Cloud Messaging `messaging().send…`, web-push `sendNotification`.
   { modules: ['firebase-admin', 'web-push'], sends: (m) => /^send/.test(m) },
+  // Amazon SES, SDK v2: `new AWS.SES().sendEmail(params)` (also `sendRawEmail`, `sendTemplatedEmail`,
+  // `sendBulkTemplatedEmail`; SESV2 `sendEmail`). The API takes no de-duplication token.
+  { modules: ['aws-sdk'], sends: (m) => SES_SEND_RE.test(m) },
+  // Amazon SES, SDK v3: `client.send(new SendEmailCommand(input))` and the other send commands.
+  { modules: ['@aws-sdk/client-ses', '@aws-sdk/client-sesv2'], sends: (m, call) => m === 'send' && sendsSesCommand(call) },
 ];
+
+/** SES v2 SDK methods that send mail (`sendEmail`, `sendRawEmail`, `sendTemplatedEmail`, `sendBulkTemplatedEmail`). */
+const SES_SEND_RE = /^send(Raw|Templated|BulkTemplated)?Email$/;
+
+/** `client.send(new SendEmailCommand(…))`: an SES v3 command that sends mail (by its class name, `SendEmailCommand`, `SendBulkEmailCommand`, …). */
+function sendsSesCommand(call: TSESTree.CallExpression): boolean {
+  const arg = call.arguments[0] && unwrap(call.arguments[0]);
+  if (arg?.type !== T.NewExpression) return false;
+  const c = unwrap(arg.callee);
+  const name = c.type === T.Identifier ? c.name : c.type === T.MemberExpression ? propertyName(c) : undefined;
+  return !!name && /^Send(Raw|Templated|Bulk|BulkTemplated)?EmailCommand$/.test(name);
+}
 
 /** The package a module path belongs to (`discord.js` for `discord.js/typings`, `@slack/web-api` for itself). */
 function packageOf(module: string): string {
@@ -105,7 +122,7 @@ export function sentMessage(sourceCode: TSESLint.SourceCode, call: TSESTree.Call
   const payloads = call.arguments
     .map((a) => (a.type === T.SpreadElement ? undefined : resolveObjectLiteral(sourceCode, a)))
     .filter((o): o is TSESTree.ObjectExpression => o !== undefined);
-  if (sender) return sender.sends(method) ? { method, payloads, sender } : undefined;
+  if (sender) return sender.sends(method, call) ? { method, payloads, sender } : undefined;
   // A client whose package cannot be seen (made in the project's own module, a local of unknown
   // origin): a `send…` call whose payload is a message (a recipient and a subject or body) sends one.
   if ((/^send/.test(method) && payloads.some(isMessagePayload)) || MESSAGE_METHOD_RE.test(method)) return { method, payloads, sender: MESSAGE_PAYLOAD };
