@@ -18,7 +18,7 @@ import type { Node } from './types';
 interface Sender {
   modules: readonly string[];
   /** Whether a method of the SDK's objects sends a message (`call` is the whole call, for SDKs that send commands). */
-  sends(method: string, call: TSESTree.CallExpression): boolean;
+  sends(method: string, call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean;
   /** The SDK's own de-duplication option in a send's payload, when it has one. */
   keyOf?(payload: TSESTree.ObjectExpression): Node | undefined;
 }
@@ -47,18 +47,18 @@ const SENDERS: readonly Sender[] = [
   // `sendBulkTemplatedEmail`; SESV2 `sendEmail`). The API takes no de-duplication token.
   { modules: ['aws-sdk'], sends: (m) => SES_SEND_RE.test(m) },
   // Amazon SES, SDK v3: `client.send(new SendEmailCommand(input))` and the other send commands.
-  { modules: ['@aws-sdk/client-ses', '@aws-sdk/client-sesv2'], sends: (m, call) => m === 'send' && sendsSesCommand(call) },
+  { modules: ['@aws-sdk/client-ses', '@aws-sdk/client-sesv2'], sends: (m, call, sourceCode) => m === 'send' && sendsSesCommand(call, sourceCode) },
 ];
 
 /** SES v2 SDK methods that send mail (`sendEmail`, `sendRawEmail`, `sendTemplatedEmail`, `sendBulkTemplatedEmail`). */
 const SES_SEND_RE = /^send(Raw|Templated|BulkTemplated)?Email$/;
 
-/** `client.send(new SendEmailCommand(…))`: an SES v3 command that sends mail (by its class name, `SendEmailCommand`, `SendBulkEmailCommand`, …). */
-function sendsSesCommand(call: TSESTree.CallExpression): boolean {
+/** `client.send(new SendEmailCommand(…))`: an SES v3 command that sends mail (by the class the module exports, `SendEmailCommand`, `SendBulkEmailCommand`, …). */
+function sendsSesCommand(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
   const arg = call.arguments[0] && unwrap(call.arguments[0]);
   if (arg?.type !== T.NewExpression) return false;
-  const c = unwrap(arg.callee);
-  const name = c.type === T.Identifier ? c.name : c.type === T.MemberExpression ? propertyName(c) : undefined;
+  const origin = originOf(sourceCode, arg.callee);
+  const name = origin ? normalPath(origin).at(-1) : undefined;
   return !!name && /^Send(Raw|Templated|Bulk|BulkTemplated)?EmailCommand$/.test(name);
 }
 
@@ -122,7 +122,7 @@ export function sentMessage(sourceCode: TSESLint.SourceCode, call: TSESTree.Call
   const payloads = call.arguments
     .map((a) => (a.type === T.SpreadElement ? undefined : resolveObjectLiteral(sourceCode, a)))
     .filter((o): o is TSESTree.ObjectExpression => o !== undefined);
-  if (sender) return sender.sends(method, call) ? { method, payloads, sender } : undefined;
+  if (sender) return sender.sends(method, call, sourceCode) ? { method, payloads, sender } : undefined;
   // A client whose package cannot be seen (made in the project's own module, a local of unknown
   // origin): a `send…` call whose payload is a message (a recipient and a subject or body) sends one.
   if ((/^send/.test(method) && payloads.some(isMessagePayload)) || MESSAGE_METHOD_RE.test(method)) return { method, payloads, sender: MESSAGE_PAYLOAD };

@@ -61,6 +61,9 @@ function decide(v: Variable, sourceCode: TSESLint.SourceCode, depth: number): bo
     }
     if (decl.init && !isPlaceholder(decl.init)) sources.push(decl.init);
   } else if (def.type === 'Parameter') {
+    // `({ status: code }) => …`: a destructured parameter is named by the property it is read from.
+    const key = destructuredKey(def.name as TSESTree.Identifier);
+    if (key !== undefined) return STATUS_PROPERTY.test(key);
     const fn = def.node as Node;
     // A parameter of a same-file function that every call in the file hands a status
     // (`const transient = (s) => s === 429 || s >= 500` called as `transient(res.status)`).
