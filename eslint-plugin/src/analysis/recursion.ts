@@ -2387,7 +2387,9 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       if (!passed) continue;
     }
     // `const next = attempt + 1; … self(next)`: the step is the local's initialiser.
-    const arg = isCounterStep(passed, fn, ctx) ? (localConstInit(passed, fn, ctx) ?? passed) : passed;
+    // Likewise `const delayS = lastDelayS * 2; … self(delayS)`: a local `const` carries the update.
+    const init = localConstInit(passed, fn, ctx);
+    const arg = init && (isCounterStep(passed, fn, ctx) || changeIn(init, p.variable, ctx)) ? init : passed;
     const dir = changeIn(arg, p.variable, ctx);
     if (dir) {
       consider(p.variable, dir, p.defaultValue ? constant(p.defaultValue, ctx) : undefined, byOne(arg));
