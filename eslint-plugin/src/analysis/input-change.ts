@@ -384,26 +384,59 @@ export function rerunChangesInput(writeRegion: Node, opRoot: Node, ctx: Ctx, ski
 export function drawsInputAtRandom(fn: Node, ctx: Ctx, skip?: (c: Node) => boolean): boolean {
   const body = isFunction(fn) ? fn.body : fn;
   if (!body) return false;
-  let found = false;
+  // The drawn locals, and the locals made from them (`const lockPath = join(dir, String(port))`).
+  const drawn = new Set<TSESLint.Scope.Variable>();
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
-    if (found) return false;
     if (n !== body && isFunction(n)) return false;
-    if (n.type !== T.VariableDeclarator || n.id.type !== T.Identifier || !n.init || !drawsRandom(n.init, ctx) || !isNumber(n.init, ctx)) return undefined;
+    if (n.type !== T.VariableDeclarator || n.id.type !== T.Identifier || !n.init) return undefined;
     const v = variableOf(ctx.sourceCode, n.id);
     if (!v || BOOKKEEPING_NAME_RE.test(v.name)) return undefined;
-    walk(body, ctx.sourceCode.visitorKeys, (m) => {
-      if (found) return false;
-      if ((m.type === T.CallExpression || m.type === T.NewExpression) && isWorkingCall(m, ctx, skip)) {
-        if (m.arguments.some((a) => {
-          const u = unwrap(a);
-          return u.type === T.Identifier && variableOf(ctx.sourceCode, u) === v;
-        })) found = true;
-      }
-      return undefined;
-    });
+    const fresh = (drawsRandom(n.init, ctx) && isNumber(n.init, ctx)) || drawsFreePort(n.init, ctx);
+    if (fresh || (drawn.size > 0 && readsVariable(n.init, drawn, ctx))) drawn.add(v);
+    return undefined;
+  });
+  if (drawn.size === 0) return false;
+  let found = false;
+  walk(body, ctx.sourceCode.visitorKeys, (m) => {
+    if (found) return false;
+    if ((m.type === T.CallExpression || m.type === T.NewExpression) && isWorkingCall(m, ctx, skip)) {
+      if (m.arguments.some((a) => {
+        const u = unwrap(a);
+        return u.type === T.Identifier && drawn.has(variableOf(ctx.sourceCode, u)!);
+      })) found = true;
+    }
     return undefined;
   });
   return found;
+}
+
+/**
+ * Port finders whose every call picks a port free at that moment (a new candidate): `get-port`,
+ * `portfinder` (`getPort`, `getPortPromise`), `detect-port`, `get-port-please`, `find-free-port(s)`.
+ */
+const PORT_FINDERS = new Set(['get-port', 'portfinder', 'detect-port', 'get-port-please', 'find-free-port', 'find-free-ports']);
+
+/** `await getPort()` from a port finder ({@link PORT_FINDERS}). */
+function drawsFreePort(init: Node, ctx: Ctx): boolean {
+  let u = unwrap(init);
+  if (u.type === T.AwaitExpression) u = unwrap(u.argument);
+  if (u.type !== T.CallExpression) return false;
+  const origin = originOf(ctx.sourceCode, u.callee);
+  return !!origin && PORT_FINDERS.has(origin.module);
+}
+
+/** Whether `expr` reads one of `vars` (nested functions left out). */
+function readsVariable(expr: Node, vars: ReadonlySet<TSESLint.Scope.Variable>, ctx: Ctx): boolean {
+  let hit = false;
+  walk(expr, ctx.sourceCode.visitorKeys, (m) => {
+    if (hit || isFunction(m)) return false;
+    if (m.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, m);
+      if (v && vars.has(v)) hit = true;
+    }
+    return undefined;
+  });
+  return hit;
 }
 
 /**

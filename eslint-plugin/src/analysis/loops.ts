@@ -16,7 +16,7 @@ import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, variableOf,
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ACTION_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
-import { inputWrites, isWorkingCall, operationTakes, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
+import { drawsInputAtRandom, inputWrites, isWorkingCall, operationTakes, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { computesOnly, putsBackIn, refersTo } from './recursion';
 import { isRetryAfterStatus } from './statuses';
@@ -1854,6 +1854,8 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
     }
   }
   if (tryStmt.handler && advancesInputSource(tryStmt, ctx)) return true;
+  // Each pass draws a new candidate the operation takes (a random port, a port finder's free port): a walk over candidates.
+  if (drawsInputAtRandom(loop.body, ctx)) return true;
   // The shared data-flow rule (input-change.ts): the pass writes a new value to something the try's
   // operation takes (`port += 1` with `listen(port)`), or the operation takes a value the pass got
   // from a same-file function that moves its state on (`const url = this.nextEndpoint()` with
@@ -1863,6 +1865,18 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
   if (readsFromPerson(tryStmt.block, ctx)) return true;
   const fields = replacedFields(loop.body, tryStmt.block, ctx);
   if (reassigned.size === 0 && fields.size === 0) return false;
+  // What a pass derives from them before the try (`const client = pick(remaining)` with `remaining`
+  // narrowed in the catch): the operation then runs on another target.
+  if (reassigned.size > 0) {
+    walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+      if (isFunction(n) || n === tryStmt) return false;
+      if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init && readsAny(n.init, reassigned, ctx)) {
+        const v = variableOf(ctx.sourceCode, n.id);
+        if (v) reassigned.add(v);
+      }
+      return undefined;
+    });
+  }
   let reads = false;
   walk(tryStmt.block, ctx.sourceCode.visitorKeys, (n) => {
     if (reads || isFunction(n)) return false;
