@@ -1080,6 +1080,13 @@ export function correctsInCatch(body: TSESTree.BlockStatement, paramNode: Node |
     if (n.type === T.CallExpression) triedTexts.add(sourceCode.getText(n));
     return undefined;
   });
+  // The values the try hands its calls (`envelope` in `transport.send(envelope)`).
+  const triedInputs = new Set<string>();
+  walk(tried, sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.CallExpression) for (const a of n.arguments) if (unwrap(a).type === T.Identifier) triedInputs.add(sourceCode.getText(unwrap(a)));
+    return undefined;
+  });
   let region: Node[] | undefined;
   const gate = body.body.findIndex((st) => st.type === T.IfStatement && !st.alternate && st.consequent && throwsOnly(st.consequent) && refersTo(st.test, param, ctx) && !asksTransient(st.test));
   if (gate >= 0) region = body.body.slice(gate + 1);
@@ -1104,12 +1111,18 @@ export function correctsInCatch(body: TSESTree.BlockStatement, paramNode: Node |
       const name = calleeName(n) ?? '';
       if (n === rerun) return false;
       if ((rerun && contains(n, rerun)) || triedTexts.has(sourceCode.getText(n)) || !isWorkingCall(n, ctx) || isLogCallee(unwrap(n.callee)) || REFRESH_RE.test(name) || /connect/i.test(name)) return undefined;
+      // The failed work put back in a queue for the re-run (`store.unshift(envelope)` with `send(envelope)`
+      // tried): kept as it is, not corrected.
+      if (KEEP_METHOD_RE.test(name) && n.arguments.some((a) => triedInputs.has(sourceCode.getText(unwrap(a))))) return undefined;
       corrects = true;
       return false;
     });
   }
   return corrects;
 }
+
+/** Methods that put an item in a queue or collection (`push`, `unshift`, `enqueue`, `add`, `append`). */
+const KEEP_METHOD_RE = /^(push|unshift|enqueue|add|append)$/;
 
 /** A statement that can only throw (`throw err`, `{ log(e); throw e; }`). */
 function throwsOnly(st: Node): boolean {
