@@ -91,11 +91,41 @@ export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode' | 'sett
       if (w && onlyBookkeeping(w, ctx, seen)) continue;
       return false;
     }
+    // Arithmetic that starts another such variable (`const nextWaitMs = waitMs * 3`).
+    const made = arithmeticInitOf(id);
+    if (made) {
+      const w = variableOf(ctx.sourceCode, made);
+      if (w && onlyBookkeeping(w, ctx, seen)) continue;
+    }
     const param = parameterHandedTo(id, ctx);
     if (param && onlyBookkeeping(param, ctx, seen)) continue;
     return false;
   }
   return reads > 0;
+}
+
+/**
+ * The variable whose initialiser computes a value from `id` by arithmetic only (`x * 3`, `Math.min(x * 2, cap)`,
+ * `a > 1 ? x * 2 : 1`), or undefined.
+ */
+/** `Math.min(…)`, `Math.round(…)`: any call of a `Math` function. */
+function isMath(call: TSESTree.CallExpression): boolean {
+  const c = unwrap(call.callee);
+  return c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Math';
+}
+
+function arithmeticInitOf(id: Node): TSESTree.Identifier | undefined {
+  let c: Node = id;
+  for (let p = id.parent; p; c = p, p = p.parent) {
+    if (p.type === T.VariableDeclarator) return p.init === c && p.id.type === T.Identifier ? p.id : undefined;
+    const arithmetic =
+      (p.type === T.BinaryExpression && ['+', '-', '*', '/', '%', '**'].includes(p.operator)) ||
+      p.type === T.UnaryExpression ||
+      (p.type === T.ConditionalExpression && c !== p.test) ||
+      (p.type === T.CallExpression && c !== p.callee && isMath(p));
+    if (!arithmetic && p.type !== T.TSAsExpression && p.type !== T.TSNonNullExpression) return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -127,7 +157,8 @@ function onlyReported(id: Node): boolean {
 /** The read is the delay handed to a wait: a global timer's delay, or the delay argument of a recognised wait ({@link asWait}). */
 function isWaitDelay(id: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'>): boolean {
   let arg: Node = id;
-  while (arg.parent && (arg.parent.type === T.TSAsExpression || arg.parent.type === T.TSNonNullExpression)) arg = arg.parent;
+  // Through a unit conversion or any arithmetic (`setTimeout(again, delayS * 1000)`).
+  while (arg.parent && (arg.parent.type === T.TSAsExpression || arg.parent.type === T.TSNonNullExpression || (arg.parent.type === T.BinaryExpression && ['+', '-', '*', '/'].includes(arg.parent.operator)) || (arg.parent.type === T.CallExpression && arg.parent.callee !== arg && isMath(arg.parent)))) arg = arg.parent;
   const call = arg.parent;
   if (call?.type !== T.CallExpression || !call.arguments.includes(arg as TSESTree.CallExpressionArgument)) return false;
   if (isGlobalTimer(ctx.sourceCode, call)) return call.arguments[1] === arg;
