@@ -6,6 +6,7 @@ import { bindingOf, constantValue, fieldOf, fieldStart, laterWrites, memberWritt
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
 import { fileMemo } from './memo';
+import { sameFileCallers } from './http';
 import { isHook } from './react-state';
 
 export { isRetryAfterName } from './vocabulary';
@@ -565,7 +566,7 @@ function evalBinding(variable: Variable, env: Env): Value {
       if (!b.stable) return evalGrowingVariable(variable, b.node, v, env);
       return v.attempt || v.retryAfter || v.unboundedGrowth ? { ...v, source: b.node } : v;
     }
-    if (b.kind === 'param' && ATTEMPT_NAME_RE.test(variable.name)) return { ...OPAQUE(), attempt: true };
+    if (b.kind === 'param' && (ATTEMPT_NAME_RE.test(variable.name) || relayedCounter(variable, env))) return { ...OPAQUE(), attempt: true };
     if (b.kind === 'param' && b.stable && paramKeepsValue(variable, env)) return INVARIANT();
     if (b.kind === 'destructured' && b.stable && b.node && declaredOncePerRetry(variable.defs[0]!.node, env)) return INVARIANT();
     if (b.kind === 'destructured' && !b.stable && b.node) {
@@ -578,6 +579,57 @@ function evalBinding(variable: Variable, env: Env): Value {
   } finally {
     env.visiting.delete(variable);
   }
+}
+
+/**
+ * A parameter that carries a recursion's counter around a relay, whatever its name: every same-file
+ * caller hands it its own counter, as it is or by arithmetic (`this.retry(path, retriesLeft, res)`,
+ * `onServerError(url, retries, 3 - retries + 1)` in `platformFetch`), and the function hands that
+ * counter back to the caller stepped by one (`platformFetch(url, retries - 1)`): a count of attempts.
+ */
+function relayedCounter(variable: Variable, env: Env): boolean {
+  const def = variable.defs[0];
+  const fn = def?.node as Node | undefined;
+  if (!def || def.type !== 'Parameter' || !fn || !isFunction(fn)) return false;
+  const indexOf = (f: TSESTree.FunctionLike, name: Node): number => f.params.findIndex((p) => p === name || (p.type === T.AssignmentPattern && p.left === name));
+  const index = indexOf(fn, def.name);
+  if (index < 0) return false;
+  const callers = sameFileCallers(env.sourceCode, fn);
+  if (callers.length === 0) return false;
+  const stepOf = (x: Node | undefined, v: Variable): boolean => {
+    const u = x && unwrap(x);
+    if (u?.type !== T.BinaryExpression || (u.operator !== '+' && u.operator !== '-')) return false;
+    const self = (y: Node): boolean => unwrap(y).type === T.Identifier && isReferenceTo(v, unwrap(y) as TSESTree.Identifier);
+    return (self(u.left as Node) && constantValue(env.sourceCode, u.right)?.value === 1) || (u.operator === '+' && self(u.right) && constantValue(env.sourceCode, u.left as Node)?.value === 1);
+  };
+  return callers.every((call) => {
+    const a = call.arguments[index];
+    if (!a || a.type === T.SpreadElement) return false;
+    // The caller's parameters the argument reads, by arithmetic only.
+    const read: TSESLint.Scope.Definition[] = [];
+    let plain = true;
+    walk(a, env.sourceCode.visitorKeys, (m) => {
+      if (!plain) return false;
+      if (m.type === T.Identifier) {
+        const d = variableOf(env.sourceCode, m)?.defs[0];
+        if (d?.type === 'Parameter') read.push(d);
+        return undefined;
+      }
+      if (m.type !== T.BinaryExpression && m.type !== T.UnaryExpression && m.type !== T.Literal) plain = false;
+      return undefined;
+    });
+    if (!plain || read.length !== 1) return false;
+    const h = read[0]!;
+    const g = h.node as Node;
+    if (!isFunction(g) || g === fn) return false;
+    const hi = indexOf(g, h.name);
+    // The parameter of `fn` the caller hands that counter to as it is, stepped on the way back to the caller.
+    const r = call.arguments.findIndex((x) => unwrap(x).type === T.Identifier && variableOf(env.sourceCode, unwrap(x) as TSESTree.Identifier)?.defs[0] === h);
+    const rv = r >= 0 ? fn.params[r] : undefined;
+    const rid = rv && (rv.type === T.AssignmentPattern ? rv.left : rv);
+    const rVar = rid?.type === T.Identifier ? variableOf(env.sourceCode, rid) : undefined;
+    return hi >= 0 && !!rVar && sameFileCallers(env.sourceCode, g).some((back) => contains(fn, back) && stepOf(back.arguments[hi], rVar));
+  });
 }
 
 /** Whether a write runs at most once per evaluation of its variable's declaration: same function, no loop in between. */
