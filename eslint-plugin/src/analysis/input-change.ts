@@ -80,6 +80,8 @@ export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode' | 'sett
     if (selfUpdateOrTest(id, v)) continue;
     // The delay a wait is given (`setTimeout(again, d)`, `await sleep(d)`): the retry's pacing, no input.
     if (isWaitDelay(id, ctx)) continue;
+    // A timer's handle, only ever cleared (`clearInterval(countdown)`): the retry's own timer, no input.
+    if (p.type === T.CallExpression && p.arguments[0] === id && /^clear(Timeout|Interval|Immediate)$/.test(calleeName(p) ?? '')) continue;
     // `d = nextDelay(d)`: the next value computed from this one, for a variable that paces a wait.
     if (feedsOwnUpdate(id, v) && v.references.some((q) => q.isRead() && isWaitDelay(q.identifier as Node, ctx))) continue;
     // A log line, directly or in a template it prints (a template handed to anything else may be a URL).
