@@ -51,8 +51,6 @@ const KNOWN_OPEN: readonly string[] = [
   // (recall-factory-delayed-jittered-bounded-ok and recallb-k6-outer-named-classifies-ok closed
   // 2026-12-04, session 16: a count stepped by one and compared is an attempt limit whatever its
   // name, also inside a same-file predicate; recursion comparesCounter.)
-  'rename test/fixtures/analysis/recallb-k6-opts-local-not-counted.js: lost require-backoff@11 require-jitter@11 no-unbounded-retry@12 | gained ',
-  'rename test/fixtures/real-cases/held-out-3/h3-67-retry-default-infinite.ts: lost require-backoff@19 require-jitter@19 no-unbounded-retry@20 | gained ',
   'rename test/fixtures/analysis/libpred-k1-rx-scan-503-else-throw.ts: lost require-jitter@20 | gained ',
   'rename test/fixtures/analysis/libs-k9-exported-notifier.ts: lost require-backoff@5 require-jitter@5 | gained ',
   'rename test/fixtures/analysis/libs-k9-map-keeps-delay.ts: lost require-backoff@8 require-jitter@8 | gained ',
@@ -62,7 +60,9 @@ const KNOWN_OPEN: readonly string[] = [
   // (sdk-relay-recursion and h7-33 closed 2026-12-05, session 21: a relay's parameter handed the caller's
   // counter, as it is or by arithmetic, and stepped on the way back, is an attempt count; delay.ts relayedCounter.
   // interval-countdown-reconnect closed the same day: a timer handle only ever cleared is bookkeeping,
-  // not an input the re-run changes; input-change onlyBookkeeping.)
+  // not an input the re-run changes; input-change onlyBookkeeping. recallb-k6-opts-local-not-counted
+  // too, and h3-67 (destructured): a local read from an option and handed back at that option is the
+  // same input; handedBackInPlace.)
   'rename test/fixtures/real-cases/held-out-8/h8-45-fetch-retry-callback-chain.ts: lost  | gained no-unbounded-retry@32',
   // Hoisting numbers into module constants: none open. Every place that read a `Literal` (status
   // lists and checks, counter steps and bounds, defaults, stop values) reads it through scope.ts'

@@ -1162,11 +1162,35 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (drawsInputAtRandom(fn, ctx, self)) return true;
   if (dropsInputToDefault(call, fn, ctx, self)) return true;
   if (handsFreshValue(call, fn, ctx, self)) return true;
-  return call.arguments.some((a) => handedIdentifiers(a).some((u) => {
+  return call.arguments.some((a, i) => handedIdentifiers(a).some((u) => {
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
-    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !onlyBookkeeping(v, ctx) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx);
+    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !onlyBookkeeping(v, ctx) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx) && !handedBackInPlace(u, def.node, fn.params[i], ctx);
   }));
+}
+
+/**
+ * A local read from an option of a parameter and handed back at that same option of it, unchanged
+ * (`const left = options.retries ?? 3` … `self(report, { ...options, retries: left })`): a copy of
+ * the same input (PRODUCT: a local copy of the same options is the same input).
+ */
+function handedBackInPlace(u: TSESTree.Identifier, decl: Node, param: TSESTree.Parameter | undefined, ctx: Ctx): boolean {
+  const prop = u.parent;
+  if (prop?.type !== T.Property || prop.value !== u || prop.parent?.type !== T.ObjectExpression || !param) return false;
+  const key = propertyName(prop);
+  const id = param.type === T.AssignmentPattern ? param.left : param;
+  if (!key || id.type !== T.Identifier || decl.type !== T.VariableDeclarator || !decl.init) return false;
+  const pv = variableOf(ctx.sourceCode, id);
+  // `const { pauseMs: wait = 100 } = opts` … `self({ pauseMs: wait })`.
+  if (decl.id.type === T.ObjectPattern) {
+    const source = unwrap(decl.init);
+    const own = decl.id.properties.find((q): q is TSESTree.Property => q.type === T.Property && ((q.value.type === T.Identifier && q.value.name === u.name) || (q.value.type === T.AssignmentPattern && q.value.left.type === T.Identifier && q.value.left.name === u.name)));
+    return !!own && propertyName(own) === key && source.type === T.Identifier && !!pv && isReferenceTo(pv, source);
+  }
+  let read = unwrap(decl.init);
+  if (read.type === T.LogicalExpression && (read.operator === '??' || read.operator === '||')) read = unwrap(read.left);
+  if (read.type === T.ChainExpression) read = unwrap(read.expression);
+  return read.type === T.MemberExpression && propertyName(read) === key && unwrap(read.object).type === T.Identifier && !!pv && isReferenceTo(pv, unwrap(read.object) as TSESTree.Identifier);
 }
 
 /**
