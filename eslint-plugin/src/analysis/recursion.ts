@@ -1316,7 +1316,8 @@ function stepsOuterInput(fn: Fn, ctx: Ctx): boolean {
     // A step in a callback of the function counts only for such a pick.
     let nested = false;
     for (let p = n.parent; p && p !== fn; p = p.parent) if (isFunction(p)) nested = true;
-    if ((!compared && !nested) || picksTarget(v)) carriers.add(v);
+    // A count that only paces the wait (`setTimeout(again, 1000 * failures)`) is bookkeeping, not an input.
+    if (((!compared && !nested) || picksTarget(v)) && !onlyBookkeeping(v, ctx)) carriers.add(v);
     return undefined;
   });
   if (carriers.size === 0) return false;
@@ -1342,8 +1343,7 @@ function stepsOuterInput(fn: Fn, ctx: Ctx): boolean {
     }
     if (n.type === T.CallExpression) {
       const c = unwrap(n.callee);
-      const logLine = isLogCallee(c);
-      if (!logLine && n.arguments.some((a) => reads(a))) handed = true;
+      if (worker(n) && n.arguments.some((a) => reads(a))) handed = true;
     }
     return undefined;
   });
