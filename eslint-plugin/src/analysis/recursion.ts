@@ -2406,6 +2406,14 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     // of the object handed on (`self({ ...opts, waitMs: waitMs * 2 })`); absent, it keeps its value.
     const key = bindingOf(p.variable)?.path;
     const handed = unwrap(passed);
+    // `if (res.status === 401 && !opts.refreshed) { …; return self(url, { ...opts, refreshed: true }) }`:
+    // the options handed on turn off the switch a test on the way needs (a once-only replay).
+    if (handed.type === T.ObjectExpression && switchesOffOption(handed, p.variable, tests, ctx)) {
+      bounded = true;
+      once = true;
+      maxAttempts = 2;
+      continue;
+    }
     if (key && key.length === 1 && handed.type === T.ObjectExpression) {
       passed = handed.properties.find((x): x is TSESTree.Property => x.type === T.Property && propertyName(x) === key[0])?.value;
       if (!passed) continue;
@@ -2766,6 +2774,35 @@ function steppedParameter(arg: Node, param: Variable, fn: Fn, call: Node, ctx: C
     if (w && stepPrecedes(w, call)) precedes = true;
   }
   return dir && precedes ? { dir, unit } : undefined;
+}
+
+/**
+ * Whether an options object handed to the re-run sets a property of the parameter `param` to a
+ * literal that fails a test on the way to that re-run: the test needs `param.key` falsy (`!opts.refreshed`)
+ * and the object sets it truthy (`{ ...opts, refreshed: true }`), or the other way round.
+ */
+function switchesOffOption(handed: TSESTree.ObjectExpression, param: Variable, tests: readonly Node[], ctx: Ctx): boolean {
+  const needs = new Map<string, boolean>();
+  for (const t of tests) {
+    for (const term of logicalTerms(unwrap(t), '&&')) {
+      let u = unwrap(term);
+      let want = true;
+      while (u.type === T.UnaryExpression && u.operator === '!') {
+        want = !want;
+        u = unwrap(u.argument);
+      }
+      if (u.type === T.ChainExpression) u = unwrap(u.expression);
+      if (u.type !== T.MemberExpression || unwrap(u.object).type !== T.Identifier || !isReferenceTo(param, unwrap(u.object) as TSESTree.Identifier)) continue;
+      const name = propertyName(u);
+      if (name) needs.set(name, want);
+    }
+  }
+  return handed.properties.some((q) => {
+    if (q.type !== T.Property) return false;
+    const want = needs.get(propertyName(q) ?? '');
+    const v = unwrap(q.value);
+    return want !== undefined && v.type === T.Literal && !!v.value !== want;
+  });
 }
 
 /**
