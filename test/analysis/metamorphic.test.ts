@@ -34,8 +34,7 @@ const KNOWN_OPEN: readonly string[] = [
   // Renaming. Unregistered rxjs notifiers (libs-k9-*): a function exported without its retryWhen is
   // known as a notifier only by its parameter's name (the consumer is in another file). An rxjs
   // scan's counter (libpred-k1-rx-scan) still goes by ATTEMPT_NAME_RE / ATTEMPTISH in delay.ts and
-  // recursion.ts; the bound of relayed and outer-counted recursion (recall-factory,
-  // recallb-k6, relay-beside-refresh, h8-45) too. h9-27 (`ok` flag: SUCCESS_FLAG in flow.ts).
+  // recursion.ts. h9-27 (`ok` flag: SUCCESS_FLAG in flow.ts).
   // (h9-45, closed 2026-12-04: its local named `status` made the recursion bound reader follow
   // `e?.status` back into itself until the stack overflowed; analysis-no-failure.test.ts.)
   // Found after the merge of the issue-9 branches (events, ops, prec5, names) of 2026-12-02: the
@@ -61,8 +60,8 @@ const KNOWN_OPEN: readonly string[] = [
   // too, and h3-67 (destructured): a local read from an option and handed back at that option is the
   // same input; handedBackInPlace. recallb-event-object-member-self: an outer count that only paces
   // the wait is no stepped input; stepsOuterInput. relay-beside-refresh-replay: options handed back with
-  // the switch a test on the way needs turned off (`{ ...opts, refreshed: true }`) are a once-only replay.)
-  'rename test/fixtures/real-cases/held-out-8/h8-45-fetch-retry-callback-chain.ts: lost  | gained no-unbounded-retry@32',
+  // the switch a test on the way needs turned off (`{ ...opts, refreshed: true }`) are a once-only replay.
+  // h8-45: a relay's parameter carrying the cycle's count is a counter in a stopping test; countedVariable.)
   // Hoisting numbers into module constants: none open. Every place that read a `Literal` (status
   // lists and checks, counter steps and bounds, defaults, stop values) reads it through scope.ts'
   // constantValue, and a list entry read from a constant is reported at the option (names2 branch).

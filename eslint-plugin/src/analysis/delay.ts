@@ -566,7 +566,7 @@ function evalBinding(variable: Variable, env: Env): Value {
       if (!b.stable) return evalGrowingVariable(variable, b.node, v, env);
       return v.attempt || v.retryAfter || v.unboundedGrowth ? { ...v, source: b.node } : v;
     }
-    if (b.kind === 'param' && (ATTEMPT_NAME_RE.test(variable.name) || relayedCounter(variable, env))) return { ...OPAQUE(), attempt: true };
+    if (b.kind === 'param' && (ATTEMPT_NAME_RE.test(variable.name) || relayedCounter(variable, env.sourceCode))) return { ...OPAQUE(), attempt: true };
     if (b.kind === 'param' && b.stable && paramKeepsValue(variable, env)) return INVARIANT();
     if (b.kind === 'destructured' && b.stable && b.node && declaredOncePerRetry(variable.defs[0]!.node, env)) return INVARIANT();
     if (b.kind === 'destructured' && !b.stable && b.node) {
@@ -587,7 +587,8 @@ function evalBinding(variable: Variable, env: Env): Value {
  * `onServerError(url, retries, 3 - retries + 1)` in `platformFetch`), and the function hands that
  * counter back to the caller stepped by one (`platformFetch(url, retries - 1)`): a count of attempts.
  */
-function relayedCounter(variable: Variable, env: Env): boolean {
+export function relayedCounter(variable: Variable, sourceCode: TSESLint.SourceCode): boolean {
+  const env = { sourceCode };
   const def = variable.defs[0];
   const fn = def?.node as Node | undefined;
   if (!def || def.type !== 'Parameter' || !fn || !isFunction(fn)) return false;

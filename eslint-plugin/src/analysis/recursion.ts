@@ -7,7 +7,7 @@ import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, logicalTerms, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
-import { argumentsPassed, carriesRandomness, evaluate, makeEnv, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
+import { argumentsPassed, carriesRandomness, evaluate, makeEnv, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { asksUnseenPredicate, dominatingTests, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
@@ -1041,6 +1041,8 @@ function askedOfCountingPredicate(test: Node, ctx: Ctx): boolean {
 /** The variable is stepped by one somewhere (`n++`, `--left`, `sent += 1`): a count. */
 function countedVariable(id: TSESTree.Identifier, ctx: Ctx): boolean {
   const v = variableOf(ctx.sourceCode, id);
+  // A relay's parameter that carries the cycle's count (handed it, and handing it back stepped).
+  if (v && relayedCounter(v, ctx.sourceCode)) return true;
   return !!v && v.references.some((r) => {
     const p = r.identifier.parent;
     if (p?.type === T.UpdateExpression) return true;
