@@ -32,9 +32,8 @@ const ALLOWED: readonly string[] = [
  */
 const KNOWN_OPEN: readonly string[] = [
   // Renaming. Unregistered rxjs notifiers (libs-k9-*): a function exported without its retryWhen is
-  // known as a notifier only by its parameter's name (the consumer is in another file). An rxjs
-  // scan's counter (libpred-k1-rx-scan) still goes by ATTEMPT_NAME_RE / ATTEMPTISH in delay.ts and
-  // recursion.ts. h9-27 (`ok` flag: SUCCESS_FLAG in flow.ts).
+  // known as a notifier only by its parameter's name (the consumer is in another file).
+  // h9-27 (`ok` flag: SUCCESS_FLAG in flow.ts).
   // (h9-45, closed 2026-12-04: its local named `status` made the recursion bound reader follow
   // `e?.status` back into itself until the stack overflowed; analysis-no-failure.test.ts.)
   // Found after the merge of the issue-9 branches (events, ops, prec5, names) of 2026-12-02: the
@@ -49,7 +48,6 @@ const KNOWN_OPEN: readonly string[] = [
   // (recall-factory-delayed-jittered-bounded-ok and recallb-k6-outer-named-classifies-ok closed
   // 2026-12-04, session 16: a count stepped by one and compared is an attempt limit whatever its
   // name, also inside a same-file predicate; recursion comparesCounter.)
-  'rename test/fixtures/analysis/libpred-k1-rx-scan-503-else-throw.ts: lost require-jitter@20 | gained ',
   'rename test/fixtures/analysis/libs-k9-exported-notifier.ts: lost require-backoff@5 require-jitter@5 | gained ',
   'rename test/fixtures/analysis/libs-k9-map-keeps-delay.ts: lost require-backoff@8 require-jitter@8 | gained ',
   // (graphql-ws' retryWait, h14-15, closed 2026-12-03 by detlib: the wait it awaits is recognised by what it does.)
@@ -61,7 +59,8 @@ const KNOWN_OPEN: readonly string[] = [
   // same input; handedBackInPlace. recallb-event-object-member-self: an outer count that only paces
   // the wait is no stepped input; stepsOuterInput. relay-beside-refresh-replay: options handed back with
   // the switch a test on the way needs turned off (`{ ...opts, refreshed: true }`) are a once-only replay.
-  // h8-45: a relay's parameter carrying the cycle's count is a counter in a stopping test; countedVariable.)
+  // h8-45: a relay's parameter carrying the cycle's count is a counter in a stopping test; countedVariable.
+  // libpred-k1-rx-scan: the value delayWhen gets after a counting scan is the count; rxjs invariantDelay.)
   // Hoisting numbers into module constants: none open. Every place that read a `Literal` (status
   // lists and checks, counter steps and bounds, defaults, stop values) reads it through scope.ts'
   // constantValue, and a list entry read from a constant is reported at the option (names2 branch).

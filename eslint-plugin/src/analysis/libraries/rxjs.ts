@@ -290,7 +290,8 @@ function interpretNotifier(ctx: LibraryContext, fn: FunctionNode): Notifier | un
       const timers = leaves.map((l) => timerArgument(ctx, l));
       // PRODUCT: a written wait is reported at the wait call (`timer(ms)` returned), not at `delayWhen`.
       if (!f || timers.length === 0 || timers.some((t) => t === undefined)) out.waitUnknown = true;
-      else timers.forEach((t, i) => out.waits.push({ node: unwrap(leaves[i])!, argument: undefined, delay: invariantDelay(ctx, t!, unwrap(leaves[i])!, f) }));
+      // After a `scan` that counts the errors (`(n) => n + 1`), the value `delayWhen` gets is that count.
+      else timers.forEach((t, i) => out.waits.push({ node: unwrap(leaves[i])!, argument: undefined, delay: invariantDelay(ctx, t!, unwrap(leaves[i])!, f, 1, undefined, undefined, scanCounts === 'number') }));
       // `delayWhen((err, i) => { if (i >= n) throw err; return timer(ms); })`: a throw past the index bounds it.
       const test = f ? throwTest(f)?.test : undefined;
       if (f && test && (readsParam(ctx, f, 1, test) || readsCounter(ctx, test))) setBound(out, { kind: 'counted' });
@@ -544,12 +545,13 @@ function rxjsName(ctx: LibraryContext, callee: Node): string | undefined {
  * Inside a callback (`timer(x)`), the callback's index is the attempt; a value that reads no
  * callback parameter and calls nothing is likewise the same every time.
  */
-function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, callback: FunctionNode | undefined, attemptIndex = 1, maxIndex?: number, pair?: Notifier['pair']): DelayFacts {
+function invariantDelay(ctx: LibraryContext, arg: Node | undefined, at: Node, callback: FunctionNode | undefined, attemptIndex = 1, maxIndex?: number, pair?: Notifier['pair'], valueCounts = false): DelayFacts {
   if (!arg) return opaqueDelay(at);
   const env = makeEnv(ctx.sourceCode);
-  const index = callback?.params[attemptIndex];
-  if (index && index.type === T.Identifier) {
-    const v = variableOf(ctx.sourceCode, index);
+  // The callback's index, and its value when that value is a count (`valueCounts`: a counting `scan` before).
+  for (const param of [callback?.params[attemptIndex], valueCounts ? callback?.params[0] : undefined]) {
+    if (param?.type !== T.Identifier) continue;
+    const v = variableOf(ctx.sourceCode, param);
     if (v) env.attempts.push({ variable: v, lo: 0, hi: maxIndex ?? Infinity });
   }
   // `mergeMap(([i]) => timer(i * 1000))` after `zip(range(1, n), errors)`: the pair's number counts the retries.
