@@ -1,5 +1,6 @@
 import type { ESLint, Linter, Rule } from 'eslint';
 import { rules } from './rules';
+import { scripts } from './processors/scripts';
 
 // `require` keeps package.json out of tsc's rootDir while reading the published version.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- JSON read at load time
@@ -40,6 +41,8 @@ interface RetryPlugin extends ESLint.Plugin {
   meta: { name: string; version: string };
   rules: { [K in keyof typeof rules]: Rule.RuleModule };
   configs: { recommended: RetryFlatConfig; strict: RetryFlatConfig; 'recommended-legacy': Linter.LegacyConfig };
+  /** `scripts`: the `<script>` blocks of Vue and Svelte components (`{ files: ['**\/*.vue'], processor: 'retry/scripts' }`). */
+  processors: { scripts: Linter.Processor };
 }
 
 const plugin = {
@@ -47,6 +50,7 @@ const plugin = {
   // typescript-eslint's rule type is a stricter view of the same objects ESLint runs.
   rules: rules as unknown as RetryPlugin['rules'],
   configs: {} as RetryPlugin['configs'],
+  processors: { scripts },
 } satisfies RetryPlugin as RetryPlugin;
 
 plugin.configs.recommended = { name: 'retry/recommended', plugins: { retry: plugin }, rules: recommendedRules };

@@ -11,6 +11,9 @@ export const LINTED_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts',
 /** `files` patterns for {@link LINTED_EXTENSIONS}. */
 export const LINTED_FILES = [`**/*.{${LINTED_EXTENSIONS.join(',')}}`];
 
+/** Single-file components whose `<script>` blocks are linted (through the `retry/scripts` processor). */
+export const COMPONENT_FILES = ['**/*.vue', '**/*.svelte'];
+
 export { FIXTURE_FOLDERS, FIXTURE_IGNORES, VENDORED_IGNORES } from './ignores';
 
 type ParseResult = ReturnType<typeof tsParser.parseForESLint>;

@@ -11,7 +11,7 @@ import plugin from './index';
 // older than typescript-eslint supports is replaced by retry-lint's own (the command says so).
 useSupportedTypeScript();
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the line above, which decides the parser's TypeScript
-const { FIXTURE_IGNORES, LINTED_FILES, noConfigLanguageBlocks, VENDORED_IGNORES } = require('./no-config') as typeof import('./no-config');
+const { COMPONENT_FILES, FIXTURE_IGNORES, LINTED_FILES, noConfigLanguageBlocks, VENDORED_IGNORES } = require('./no-config') as typeof import('./no-config');
 
 const recommended = plugin.configs.recommended as unknown as Linter.Config;
 
@@ -19,6 +19,8 @@ const config: Linter.Config[] = [
   { name: 'retry-lint/ignores', ignores: VENDORED_IGNORES },
   // Test and codemod fixtures are written to be wrong; `retry-lint --include-fixtures` lints them.
   { name: 'retry-lint/fixtures', ignores: FIXTURE_IGNORES },
+  // Vue and Svelte components: each `<script>` block is linted as a virtual `.js`/`.ts` file.
+  { name: 'retry-lint/components', files: COMPONENT_FILES, processor: plugin.processors.scripts },
   ...noConfigLanguageBlocks(),
   { ...recommended, files: LINTED_FILES },
   // Code written for another ESLint setup names rules that are not loaded here in its disable

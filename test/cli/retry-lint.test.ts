@@ -139,6 +139,26 @@ describe('retry-lint', function () {
       for (const r of results) assert.deepEqual(r.messages, [], r.filePath);
     });
 
+    it('lints the <script> blocks of Vue and Svelte components, at the component\'s own lines and columns', () => {
+      const dir = copyFixture('components');
+      const run = retryLint(['--format', 'json'], dir);
+      assert.equal(run.status, 1, run.stderr);
+      const results = JSON.parse(run.stdout) as JsonResult[];
+      const found = results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line}:${m.ruleId}`)).sort();
+      assert.deepEqual(found, [
+        'Feed.svelte:8:retry/require-backoff',
+        'Feed.svelte:8:retry/require-jitter',
+        'Status.vue:12:retry/no-unbounded-retry',
+        'Status.vue:17:retry/require-backoff',
+        'Status.vue:17:retry/require-jitter',
+      ]);
+      assert.deepEqual(results.map((r) => path.basename(r.filePath)).sort(), ['Feed.svelte', 'Quiet.vue', 'Status.vue']);
+      // A component named on the command line is linted too (it used to be reported as ignored).
+      const one = retryLint(['--format', 'json', 'Status.vue'], dir);
+      assert.equal(one.status, 1, one.stderr);
+      assert.equal((JSON.parse(one.stdout) as JsonResult[])[0]!.messages.length, 3);
+    });
+
     it('skips node_modules, dist and build folders', () => {
       const dir = copyFixture('clean');
       for (const skipped of ['node_modules/some-lib', 'dist', 'build']) {
