@@ -238,6 +238,9 @@ describe('retry-lint options', function () {
     const advice = run(['--init'], yaml);
     assert.equal(advice.status, 0, advice.stdout + advice.stderr);
     assert.match(advice.stdout, /plugin:retry\/recommended-legacy/);
+    // Written in the file's own language: YAML (no JavaScript comment or array literal).
+    assert.match(advice.stdout, /^ {2}extends:\n(?: {4}#.*\n)? {4}- plugin:retry\/recommended-legacy$/m);
+    assert.doesNotMatch(advice.stdout, /\/\*|\[/);
     assert.equal(readFileSync(path.join(yaml, '.eslintrc.yml'), 'utf8'), 'root: true\n');
     const broken = project({ 'package.json': JSON.stringify({ name: 'init-fails', private: true }), 'a.js': UNBOUNDED }, { eslint: 'eslint' });
     symlinkSync(path.join(broken, 'no-such-folder', 'eslint.config.mjs'), path.join(broken, 'eslint.config.mjs'));

@@ -114,6 +114,16 @@ function addToLegacy(config: { plugins?: unknown; extends?: unknown }): boolean 
   return true;
 }
 
+/**
+ * What to add to a legacy config file, written in that file's language: YAML for `.eslintrc.yml`,
+ * `.eslintrc.yaml` (and an `.eslintrc` that is not JSON, which ESLint reads as YAML), JavaScript
+ * for `.eslintrc.js`/`.cjs`.
+ */
+function legacySnippet(name: string): string {
+  if (/\.ya?ml$/.test(name) || name === '.eslintrc') return '  plugins:\n    - retry\n  extends:\n    # …your other configs first\n    - plugin:retry/recommended-legacy\n';
+  return "  plugins: ['retry'],\n  extends: [/* …, */ 'plugin:retry/recommended-legacy'],\n";
+}
+
 function initLegacyFile(file: string, io: CliIo): number {
   const name = path.basename(file);
   const text = readFileSync(file, 'utf8');
@@ -123,7 +133,7 @@ function initLegacyFile(file: string, io: CliIo): number {
       io.stdout(`${name} already uses the retry plugin.\n`);
       return 0;
     }
-    io.stdout(`retry-lint did not change ${name} (it only edits strict JSON). Add the plugin to it:\n\n  plugins: ['retry'],\n  extends: [/* …, */ 'plugin:retry/recommended-legacy'],\n`);
+    io.stdout(`retry-lint did not change ${name} (it only edits strict JSON). Add the plugin to it:\n\n${legacySnippet(name)}`);
     return 0;
   }
   if (!addToLegacy(config)) {
