@@ -147,6 +147,14 @@ describe('plugin bookkeeping', () => {
         assert.ok(existsSync(path.join(ROOT, 'test/rules', `${id}.test.ts`)), `test/rules/${id}.test.ts is missing`);
       });
 
+      it('says what is wrong in a first sentence short enough for the Problems panel (120 characters, placeholders as 8)', () => {
+        const messages = (rule().meta as { messages: Record<string, string> }).messages;
+        for (const [id, text] of Object.entries(messages)) {
+          const first = text.replace(/\{\{\s*\w+\s*\}\}/g, 'XXXXXXXX').split(/(?<=[.!?])\s/)[0]!;
+          assert.ok(first.length <= 120, `${id}: ${first.length} characters: ${first}`);
+        }
+      });
+
       it('describes itself in one clause starting with Require, Disallow or Enforce', () => {
         const description = rule().meta.docs?.description ?? '';
         assert.match(description, /^(Require|Disallow|Enforce) /);

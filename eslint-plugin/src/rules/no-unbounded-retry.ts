@@ -17,9 +17,9 @@ export default createRule<Options, MessageIds>({
     docs: { description: 'Disallow retries with no attempt limit and no deadline', recommended: true },
     messages: {
       unboundedRetry:
-        'This retry has no attempt limit and no deadline: during an outage it never gives up, holding resources and adding load forever. Stop after a fixed number of attempts or a deadline.',
+        'This retry has no attempt limit and no deadline. During an outage it never gives up, holding resources and adding load forever. Stop after a fixed number of attempts or a deadline.',
       unguardedReplay:
-        'This handler replays the failed request with no once-only guard: if the replay fails the same way, it replays again, without end. Mark the request as retried (e.g. `config._retry = true`) and replay only once.',
+        'This handler replays the failed request with no once-only guard. If the replay fails the same way, it replays again, without end. Mark the request as retried (e.g. `config._retry = true`) and replay only once.',
       addLimit: 'Stop after {{attempts}} attempts, rethrowing the last error.',
       addHandledLimit: 'Stop after {{attempts}} attempts, then handle the last failure as one that is not retried.',
       addBranchLimit: 'Stop after {{attempts}} attempts, then handle the response as one that is not retried.',

@@ -23,7 +23,7 @@ export default createRule<Options, MessageIds>({
       constantDelay:
         "This retry's wait does not grow from one attempt to the next ({{delay}}). A delay that does not grow keeps the pressure on a struggling service; make it grow with the attempt (exponential backoff: base delay × 2^attempt, capped).",
       delayDropped:
-        'This call starts the next attempt without passing `{{parameter}}`, the wait before it: from the second retry on that wait is `undefined`, so the attempts run at once. Pass the delay on, growing (exponential backoff: double it, capped).',
+        'This call starts the next attempt without passing `{{parameter}}`, the wait before it. From the second retry on, that wait is `undefined`, so the attempts run at once. Pass the delay on, growing (exponential backoff: double it, capped).',
       growDelay: 'Double the wait after each attempt (exponential backoff), capped.',
       growDelayWithJitter: 'Double the wait after each attempt (exponential backoff), capped, with full jitter (this wait has none either).',
       addWait: 'Wait between attempts: a random wait that doubles after each attempt, up to 10 s.',

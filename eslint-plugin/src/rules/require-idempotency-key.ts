@@ -17,15 +17,15 @@ export default createRule<Options, MessageIds>({
     docs: { description: 'Require retried non-idempotent requests to carry one idempotency key for all attempts', recommended: true },
     messages: {
       missingKey:
-        'This {{method}} is retried but is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice (two orders, two charges). Send an idempotency key created once, before the first attempt, or do not retry it.',
+        'This {{method}} is retried but is not idempotent (RFC 9110 §9.2.2). If an attempt reached the server before failing, the retry does it twice (two orders, two charges). Send an idempotency key created once, before the first attempt, or do not retry it.',
       libraryRetriesRequest:
-        'This {{method}} is retried by {{library}} (set up at line {{line}}) but is not idempotent (RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice (two orders, two charges). Send an idempotency key created once, before the first attempt, or leave it out of the retry.',
+        'This {{method}} is retried by {{library}} (set up at line {{line}}) but is not idempotent (RFC 9110 §9.2.2). If an attempt reached the server before failing, the retry does it twice (two orders, two charges). Send an idempotency key created once, before the first attempt, or leave it out of the retry.',
       mayBeNonIdempotent:
         'This retried request can be a {{method}} (one of {{methods}}), which is not idempotent (RFC 9110 §9.2.2). If an attempt reached the server before failing, the retry does it twice. Send an idempotency key created once, before the first attempt, or retry only idempotent methods.',
       conditionRetriesNonIdempotent:
-        'This retry condition also retries non-idempotent requests ({{method}}, RFC 9110 §9.2.2): if an attempt reached the server before failing, the retry does it twice. Leave them out of the condition, or send an idempotency key created once, before the first attempt.',
+        'This retry condition also retries non-idempotent requests ({{method}}, RFC 9110 §9.2.2). If an attempt reached the server before failing, the retry does it twice. Leave them out of the condition, or send an idempotency key created once, before the first attempt.',
       optionRetriesEvery:
-        'This option retries every {{method}} of the client, and a {{method}} changes state on the server (it creates, updates or sends): if an attempt reached the server before failing, the retry applies it twice. Retry only mutations that send an idempotency key created once per call, or leave mutations unretried.',
+        'This option retries every {{method}} of the client, and a {{method}} changes state on the server. If an attempt reached the server before failing, the retry applies it twice (it creates, updates or sends twice). Retry only mutations that send an idempotency key created once per call, or leave mutations unretried.',
       keyPerAttempt:
         'Every attempt sends a new idempotency key: it is created inside the retried operation. The server cannot tell a retry from a new request; create the key once, before the first attempt.',
       hoistKey: 'Create the key once, before the retry loop.',

@@ -24,13 +24,13 @@ export default createRule<Options, MessageIds>({
       uncappedStoredDelay:
         'This retry delay grows with every attempt and nothing caps it: one wait can exceed {{maxDelayMs}} ms. Cap it at {{maxDelayMs}} ms.',
       uncappedRetryAfter:
-        'This retry waits as long as the server\'s Retry-After says, with no upper bound that the code shows: a bad or hostile header can stall it for hours. Clamp it to at most {{maxDelayMs}} ms.',
+        'This retry waits as long as the server\'s Retry-After says, with no cap the code shows. A bad or hostile header can stall it for hours. Clamp it to at most {{maxDelayMs}} ms.',
       uncappedRetryAfterWithGrowth:
-        'This retry waits the server\'s Retry-After, which nothing caps, on top of a delay that grows with the attempt: a bad or hostile header can stall it for hours. Clamp the whole wait to at most {{maxDelayMs}} ms.',
+        'This retry waits the server\'s Retry-After, which nothing caps, on top of a delay that grows with the attempt. A bad or hostile header can stall it for hours. Clamp the whole wait to at most {{maxDelayMs}} ms.',
       delayTooLong:
         'This retry can wait up to {{worstMs}} ms at once, more than the {{maxDelayMs}} ms allowed. Cap the delay at {{maxDelayMs}} ms, or make fewer attempts.',
       timerOverflow:
-        'This retry can wait up to {{worstMs}} ms at once: past 2147483647 ms (about 24.8 days) Node\'s timers overflow and fire at once, turning the backoff into a tight loop. Cap the delay at {{maxDelayMs}} ms.',
+        'This retry can wait up to {{worstMs}} ms at once, past Node\'s timer limit. Beyond 2147483647 ms (about 24.8 days) timers overflow and fire at once, turning the backoff into a tight loop. Cap the delay at {{maxDelayMs}} ms.',
       capDelay: 'Cap the delay: `Math.min(delay, {{maxDelayMs}})`.',
       applyLibraryFix: '{{description}}.',
     },

@@ -13,7 +13,7 @@ export default createRule<Options, MessageIds>({
     docs: { description: 'Require retries of 429 and 503 responses to honour the Retry-After header', recommended: true },
     messages: {
       ignoresRetryAfter:
-        'This retry handles 429/503 but its wait does not follow Retry-After: the server said when to come back (RFC 9110 §10.2.3, RFC 6585 §4) and retrying sooner is likely to be refused again. Wait at least the Retry-After delay (capped) when the response carries one.',
+        'This retry handles 429/503 but its wait does not follow Retry-After. The server said when to come back (RFC 9110 §10.2.3, RFC 6585 §4), and retrying sooner is likely to be refused again. Wait at least the Retry-After delay (capped) when the response carries one.',
       readRetryAfter: "Wait at least the server's Retry-After (seconds or HTTP-date); give up when it asks for more than 60000 ms.",
       applyLibraryFix: '{{description}}.',
     },
