@@ -153,7 +153,7 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
   const owners = emitterOwners(emitter, ctx);
   const isRestart = (n: TSESTree.CallExpression): boolean => {
     const c = unwrap(n.callee);
-    return c.type === T.MemberExpression && RESTART_RE.test(propertyName(c) ?? '') && owners.has(ctx.sourceCode.getText(unwrap(c.object)));
+    return c.type === T.MemberExpression && RESTART_RE.test(propertyName(c) ?? '') && owners.has(ownerText(unwrap(c.object), ctx));
   };
   // Or the emitter's own operation run again: a method of the emitter (not a listener, teardown or
   // accessor call) made by a same-file function the file also runs outside the handler (at start,
@@ -162,7 +162,7 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
   // the same event, so the handler runs again.
   const rerunsOperation = (n: TSESTree.CallExpression, fn: TSESTree.FunctionLike): boolean => {
     const c = unwrap(n.callee);
-    if (c.type !== T.MemberExpression || !owners.has(ctx.sourceCode.getText(unwrap(c.object)))) return false;
+    if (c.type !== T.MemberExpression || !owners.has(ownerText(unwrap(c.object), ctx))) return false;
     if (NOT_AN_OPERATION_RE.test(propertyName(c) ?? '')) return false;
     // Handed the failure's error (`request._beforeError(error)`, `this.fail(normalize(err))`): the error is
     // passed on to be dealt with, not the operation run again (PRODUCT: handing an error on is no retry).
@@ -297,14 +297,25 @@ function enclosingFunctions(node: Node): Node[] {
  * holds (`const db = mongoose.connection`, `const { connection } = mongoose`) and the object that owns
  * each of them (`mongoose`, `this` for `this.ws`).
  */
+/**
+ * The text an emitter or its owner is compared by, with a local that holds `this` written as `this`
+ * (`const link = this; … link.port.on('close', …)` is `this.port`).
+ */
+function ownerText(n: Node, ctx: Ctx): string {
+  let root: Node = n;
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  if (root.type !== T.Identifier || !isThisLike(root, ctx)) return ctx.sourceCode.getText(n);
+  return 'this' + ctx.sourceCode.text.slice(root.range[1], n.range[1]);
+}
+
 function emitterOwners(emitter: Node, ctx: Ctx): Set<string> {
   const out = new Set<string>();
   const add = (n: Node, depth: number): void => {
     let u = unwrap(n);
     // `conn.on('connected', f).on('disconnected', g)`: a registration returns its emitter.
     while (u.type === T.CallExpression && LISTEN_NAMES.has(calleeName(u) ?? '') && unwrap(u.callee).type === T.MemberExpression) u = unwrap((unwrap(u.callee) as TSESTree.MemberExpression).object);
-    out.add(ctx.sourceCode.getText(u));
-    if (u.type === T.MemberExpression) out.add(ctx.sourceCode.getText(unwrap(u.object)));
+    out.add(ownerText(u, ctx));
+    if (u.type === T.MemberExpression) out.add(ownerText(unwrap(u.object), ctx));
     if (u.type === T.Identifier && depth < 3) {
       const v = variableOf(ctx.sourceCode, u);
       const b = v && bindingOf(v);
