@@ -231,7 +231,10 @@ function evalInner(n: Node, env: Env): Value {
     // Not for the attempt counter itself (its interval is the loop's business), but for values made from it.
     const counter = n.type === T.Identifier ? !!attemptOf(env, variableOf(env.sourceCode, n)) : !!env.attemptMember?.(n);
     if (counter || Number.isFinite(v.hi)) return v;
-    const bound = exitGuardBound(n, env);
+    const note = { unseen: false };
+    const bound = exitGuardBound(n, env, note);
+    // Capped by a limit the file does not show: bounded, by an unknown number (silent, PRODUCT).
+    if (bound === undefined && note.unseen) return { ...v, capped: true };
     return bound === undefined ? v : minOf(v, NUM(bound));
   }
   switch (n.type) {
@@ -654,17 +657,17 @@ const FLIP: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=
  * An upper bound a test puts on a variable when the test has the given truth value:
  * `d < 60_000` true, `d >= 60_000` false, `!(d && d < 60_000)` false, `a || d > C` false.
  */
-function upperBoundWhen(test: Node, variable: Variable | ((x: Node) => boolean), truth: boolean, env: Env, depth = 0): number | undefined {
+function upperBoundWhen(test: Node, variable: Variable | ((x: Node) => boolean), truth: boolean, env: Env, depth = 0, note?: { unseen: boolean }): number | undefined {
   const t = unwrap(test);
   if (depth > 8) return undefined;
-  if (t.type === T.UnaryExpression && t.operator === '!') return upperBoundWhen(t.argument, variable, !truth, env, depth + 1);
+  if (t.type === T.UnaryExpression && t.operator === '!') return upperBoundWhen(t.argument, variable, !truth, env, depth + 1, note);
   const isV = (x: Node): boolean => {
     const u = unwrap(x);
     return typeof variable === 'function' ? variable(u) : u.type === T.Identifier && isReferenceTo(variable, u);
   };
   if (t.type === T.LogicalExpression) {
     if ((t.operator === '&&' && truth) || (t.operator === '||' && !truth)) {
-      const bounds = [t.left, t.right].map((x) => upperBoundWhen(x, variable, truth, env, depth + 1)).filter((b): b is number => b !== undefined);
+      const bounds = [t.left, t.right].map((x) => upperBoundWhen(x, variable, truth, env, depth + 1, note)).filter((b): b is number => b !== undefined);
       return bounds.length > 0 ? Math.min(...bounds) : undefined;
     }
     // `!(v !== undefined && v > C)`: either there is no value (no number to wait) or it is at most C.
@@ -682,26 +685,56 @@ function upperBoundWhen(test: Node, variable: Variable | ((x: Node) => boolean),
       // `&&` false: some conjunct is false; with the other a presence test, the value is absent or bounded.
       const want = truth; // `||` true: `v === undefined || v <= C`
       const [a, b] = [t.left, t.right];
-      if (presence(a, !want)) return upperBoundWhen(b, variable, truth, env, depth + 1);
-      if (presence(b, !want)) return upperBoundWhen(a, variable, truth, env, depth + 1);
+      if (presence(a, !want)) return upperBoundWhen(b, variable, truth, env, depth + 1, note);
+      if (presence(b, !want)) return upperBoundWhen(a, variable, truth, env, depth + 1, note);
     }
     return undefined;
   }
   if (t.type !== T.BinaryExpression || t.left.type === T.PrivateIdentifier) return undefined;
   let op: string = t.operator;
   let other: Node;
-  if (isV(t.left)) other = t.right;
-  else if (isV(t.right)) {
+  // `seconds * 1000 > limit`: the value scaled by a positive constant (a unit conversion).
+  let scale = 1;
+  const scaled = (x: Node): number | undefined => {
+    const u = unwrap(x);
+    if (isV(u)) return 1;
+    if (u.type !== T.BinaryExpression || (u.operator !== '*' && u.operator !== '/')) return undefined;
+    const left = u.left as Node;
+    const k = isV(left) ? constantValue(env.sourceCode, u.right)?.value : u.operator === '*' && isV(u.right) ? constantValue(env.sourceCode, left)?.value : undefined;
+    if (typeof k !== 'number' || !(k > 0)) return undefined;
+    return u.operator === '*' ? k : 1 / k;
+  };
+  const sl = scaled(t.left);
+  const sr = sl === undefined ? scaled(t.right) : undefined;
+  if (sl !== undefined) {
+    other = t.right;
+    scale = sl;
+  } else if (sr !== undefined) {
     other = t.left;
+    scale = sr;
     op = FLIP[op] ?? op;
   } else return undefined;
   if (!truth) op = NEGATE[op] ?? '';
   if (op !== '<' && op !== '<=') return undefined;
   const c = evaluate(other, env);
-  if (isConst(c)) return c.lo;
+  if (isConst(c)) return c.lo / scale;
   // `if (waitMs > budgetLeft) throw` with a budget that only shrinks from a known start: the value
   // is at most the largest the other side can be.
-  return !c.opaque && !c.random && Number.isFinite(c.hi) ? c.hi : undefined;
+  if (!c.opaque && !c.random && Number.isFinite(c.hi)) return c.hi / scale;
+  // `if (waitMs > config.maxRetryWaitMs) break` with a limit imported from another module: bounded by a
+  // number the file does not show (PRODUCT: stay silent about what cannot be seen). A caller's
+  // parameter with no default is no ceiling (s18: the caller may pass anything).
+  if (note && !c.random && !c.attempt && !c.retryAfter && importedValue(other, env)) note.unseen = true;
+  return undefined;
+}
+
+/** Whether an expression reads a binding imported from another module (`limits.longestWaitMs`, `MAX_WAIT`). */
+function importedValue(x: Node, env: Env): boolean {
+  let root = unwrap(x);
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  if (root.type !== T.Identifier) return false;
+  const v = variableOf(env.sourceCode, root);
+  return !!v && bindingOf(v)?.kind === 'import';
 }
 
 /**
@@ -712,7 +745,7 @@ function upperBoundWhen(test: Node, variable: Variable | ((x: Node) => boolean),
  * value that nothing writes between (a binding without later writes, or a member that no
  * assignment in the function changes).
  */
-function exitGuardBound(ref: TSESTree.Identifier | TSESTree.MemberExpression, env: Env): number | undefined {
+function exitGuardBound(ref: TSESTree.Identifier | TSESTree.MemberExpression, env: Env, note?: { unseen: boolean }): number | undefined {
   const sc = env.sourceCode;
   let same: (x: Node) => boolean;
   if (ref.type === T.Identifier) {
@@ -737,14 +770,14 @@ function exitGuardBound(ref: TSESTree.Identifier | TSESTree.MemberExpression, en
       if (ref.type !== T.Identifier || contains(p, variableOf(sc, ref)?.defs[0]?.name ?? p)) break;
       continue;
     }
-    if (p.type === T.IfStatement && child !== p.test) take(upperBoundWhen(p.test, same, child === p.consequent, env));
-    if (p.type === T.ConditionalExpression && child !== p.test) take(upperBoundWhen(p.test, same, child === p.consequent, env));
-    if (p.type === T.LogicalExpression && child === p.right && p.operator !== '??') take(upperBoundWhen(p.left, same, p.operator === '&&', env));
+    if (p.type === T.IfStatement && child !== p.test) take(upperBoundWhen(p.test, same, child === p.consequent, env, 0, note));
+    if (p.type === T.ConditionalExpression && child !== p.test) take(upperBoundWhen(p.test, same, child === p.consequent, env, 0, note));
+    if (p.type === T.LogicalExpression && child === p.right && p.operator !== '??') take(upperBoundWhen(p.left, same, p.operator === '&&', env, 0, note));
     const list = p.type === T.BlockStatement || p.type === T.Program || p.type === T.StaticBlock ? p.body : p.type === T.SwitchCase ? p.consequent : undefined;
     if (list) {
       for (const s of list as Node[]) {
         if (s === child) break;
-        if (s.type === T.IfStatement && !s.alternate && alwaysExits(s.consequent)) take(upperBoundWhen(s.test, same, false, env));
+        if (s.type === T.IfStatement && !s.alternate && alwaysExits(s.consequent)) take(upperBoundWhen(s.test, same, false, env, 0, note));
       }
     }
   }
