@@ -165,7 +165,7 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     }
     case T.MemberExpression: {
       const name = propertyName(t);
-      { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome); }
+      { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome, readsCaughtError(t, sourceCode)); }
       // `outcome.error`: set only when the attempt failed.
       if (isFailureField(t, sourceCode)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
       if (name === 'ok' || name === 'success' || name === 'succeeded') {
@@ -176,7 +176,7 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       return undefined;
     }
     case T.Identifier: {
-      { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome); }
+      { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome, readsCaughtError(t, sourceCode)); }
       if (isErrorValue(t, sourceCode)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
       // `loaded = await tryRefresh()`: a same-file helper's flag, true after its operation and false
       // only from its catch, decided by data flow (values helper, delay.ts).
@@ -237,7 +237,7 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     }
     case T.CallExpression: {
       const name = calleeName(t);
-      { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome); }
+      { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome, readsCaughtError(t, sourceCode)); }
       if (callReportsSuccess(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined;
       if ((name === 'includes' || name === 'has') && t.arguments[0] && isStatusLike(t.arguments[0], sourceCode)) {
         const c = unwrap(t.callee);
@@ -287,9 +287,25 @@ function refusalWait(n: Node, sourceCode: TSESLint.SourceCode, depth = 0): 'head
  * come with 429 (RFC 6585 §4) or 503 (RFC 9110 §10.2.3), a body's `retry_after` with 429 (the
  * rate-limit answer that carries it).
  */
-function refusalWaitPresent(where: 'header' | 'body', outcome: Outcome): TV {
+function refusalWaitPresent(where: 'header' | 'body', outcome: Outcome, fromError = false): TV {
+  // Read off a caught error (`err.response?.headers['retry-after']`): an error may carry a refused
+  // answer (axios, got, ky errors), so whether it holds the header is not known.
+  if (outcome.kind === 'error' && fromError) return undefined;
   if (outcome.kind !== 'status') return false;
   return outcome.code === 429 || (where === 'header' && outcome.code === 503) ? undefined : false;
+}
+
+/** Whether a read (or the `const` holding it) starts from an error value (`err.response?.headers[…]`). */
+function readsCaughtError(n: Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
+  let u = unwrap(n);
+  if (u.type === T.Identifier && depth < 2) {
+    const v = variableOf(sourceCode, u);
+    const b = v && bindingOf(v);
+    if (b && b.kind === 'init' && b.stable && b.node) return readsCaughtError(b.node, sourceCode, depth + 1);
+    return isErrorValue(u, sourceCode);
+  }
+  while (u.type === T.MemberExpression || u.type === T.CallExpression || u.type === T.ChainExpression) u = unwrap(u.type === T.MemberExpression ? u.object : u.type === T.CallExpression ? u.callee : u.expression);
+  return u.type === T.Identifier && isErrorValue(u, sourceCode);
 }
 
 /** An error value, known by where it comes from (see {@link holdsError}). */
