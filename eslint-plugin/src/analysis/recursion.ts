@@ -8,7 +8,7 @@ import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, logicalTerms, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, evaluate, makeEnv, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
-import { asksUnseenPredicate, dominatingTests, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
+import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
 import { bindingOf, constantNumber, constantValue, isReferenceTo, normalPath, originOf, variableOf } from './scope';
@@ -1994,7 +1994,12 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       const failing = tested.some((t) => (t.code >= 400 && ['===', '==', '>=', '>', 'in'].includes(t.op)) || ((t.op === '!==' || t.op === '!=') && t.code < 300)) || isNotOk(p.test);
       if (failing) {
         if (tested.length > 0 && tested.every((t) => t.code === 401 || t.code === 403)) replay = true;
-        found ??= { kind: 'status', handler: undefined, path: p.consequent, timer, replay };
+        // The statuses the test lets through, when it names them one by one (`res.status === 429`):
+        // the only answers re-sent (a refusal before processing needs no key, PRODUCT).
+        const exact = tested.length > 0 && tested.every((t) => t.op === '===' || t.op === '==' || t.op === 'in');
+        const test = p.test;
+        const through = exact ? [...new Set(tested.map((t) => t.code))].filter((code) => evalTest(test, { kind: 'status', code }, ctx.sourceCode) !== false) : [];
+        found ??= { kind: 'status', handler: undefined, path: p.consequent, timer, replay, ...(through.length > 0 ? { retried: through } : {}) };
       }
       // A state reported by name (`status === 'CHANNEL_ERROR' || status === 'TIMED_OUT'`, a
       // subscription's or job's state): its failing branch is a failure path like a 5xx's.
