@@ -459,7 +459,7 @@ function drawsFreePort(init: Node, ctx: Ctx): boolean {
 }
 
 /** Whether `expr` reads one of `vars` (nested functions left out). */
-function readsVariable(expr: Node, vars: ReadonlySet<TSESLint.Scope.Variable>, ctx: Ctx): boolean {
+export function readsVariable(expr: Node, vars: ReadonlySet<TSESLint.Scope.Variable>, ctx: Pick<Ctx, 'sourceCode'>): boolean {
   let hit = false;
   walk(expr, ctx.sourceCode.visitorKeys, (m) => {
     if (hit || isFunction(m)) return false;

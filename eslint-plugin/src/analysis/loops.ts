@@ -16,7 +16,7 @@ import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, variableOf,
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ACTION_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
-import { drawsInputAtRandom, inputWrites, isWorkingCall, operationTakes, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
+import { drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, operationTakes, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { computesOnly, putsBackIn, refersTo } from './recursion';
 import { isRetryAfterStatus } from './statuses';
@@ -1405,7 +1405,7 @@ function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
         requests++;
         if (h.method !== 'GET' && h.method !== 'HEAD') produces = true;
         for (const v of boundFrom(n, ctx)) answers.add(v);
-      } else if (answers.size > 0 && !isLogCallee(unwrap(n.callee)) && !asWait(n, ctx.sourceCode, ctx.settings) && n.arguments.some((a) => readsAny(a, answers, ctx))) {
+      } else if (answers.size > 0 && !isLogCallee(unwrap(n.callee)) && !asWait(n, ctx.sourceCode, ctx.settings) && n.arguments.some((a) => readsVariable(a, answers, ctx))) {
         // The answer handed on (`setText(data.message)`, `dispatch(loaded(res.data))`): the caller gets it.
         produces = true;
       }
@@ -1494,19 +1494,6 @@ function boundFrom(request: TSESTree.CallExpression, ctx: Ctx): Variable[] {
   return ctx.sourceCode.scopeManager?.getDeclaredVariables(p) ?? [];
 }
 
-/** Whether an expression reads one of the variables (not inside a nested function). */
-function readsAny(e: Node, vars: ReadonlySet<Variable>, ctx: Ctx): boolean {
-  let hit = false;
-  walk(e, ctx.sourceCode.visitorKeys, (m) => {
-    if (hit || isFunction(m)) return false;
-    if (m.type === T.Identifier) {
-      const v = variableOf(ctx.sourceCode, m);
-      if (v && vars.has(v)) hit = true;
-    }
-    return undefined;
-  });
-  return hit;
-}
 
 /**
  * "Wait until the dependency answers" without HTTP (F5): the loop's only work is a read that checks
@@ -1789,7 +1776,7 @@ function repairsAfter(check: TSESTree.IfStatement, ctx: Ctx): boolean {
     const e = unwrap(st.expression);
     const call = e.type === T.AwaitExpression ? unwrap(e.argument) : undefined;
     if (call?.type !== T.CallExpression || isLogCallee(unwrap(call.callee)) || asWait(call, ctx.sourceCode, ctx.settings)) return false;
-    return !call.arguments.some((a) => readsAny(a, read, ctx));
+    return !call.arguments.some((a) => readsVariable(a, read, ctx));
   });
 }
 
@@ -1894,7 +1881,7 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
   if (reassigned.size > 0) {
     walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
       if (isFunction(n) || n === tryStmt) return false;
-      if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init && readsAny(n.init, reassigned, ctx)) {
+      if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init && readsVariable(n.init, reassigned, ctx)) {
         const v = variableOf(ctx.sourceCode, n.id);
         if (v) reassigned.add(v);
       }

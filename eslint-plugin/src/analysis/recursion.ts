@@ -1,5 +1,5 @@
 import { isProbeFunction, waitsOnPendingAnswer } from './probe';
-import { drawsInputAtRandom, inputWrites, isWorkingCall, onlyBookkeeping, operationTakes, readsFromPerson } from './input-change';
+import { drawsInputAtRandom, inputWrites, isWorkingCall, onlyBookkeeping, operationTakes, readsFromPerson, readsVariable } from './input-change';
 import { goesOnOnlyOnConflict } from './conflict';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -1767,18 +1767,7 @@ function handsFirstParamOn(cb: Fn, skip: Node, ctx: Ctx): boolean {
   const v = variableOf(ctx.sourceCode, first);
   if (!v) return false;
   const carriers = new Set<Variable>([v]);
-  const reads = (root: Node): boolean => {
-    let found = false;
-    walk(root, ctx.sourceCode.visitorKeys, (m) => {
-      if (found || isFunction(m)) return false;
-      if (m.type === T.Identifier) {
-        const w = variableOf(ctx.sourceCode, m);
-        if (w && carriers.has(w)) found = true;
-      }
-      return undefined;
-    });
-    return found;
-  };
+  const reads = (root: Node): boolean => readsVariable(root, carriers, ctx);
   let handed = false;
   walk(cb.body, ctx.sourceCode.visitorKeys, (n) => {
     if (handed || n === skip) return false;
