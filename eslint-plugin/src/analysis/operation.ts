@@ -285,6 +285,14 @@ export function statusesTested(test: Node, sourceCode: TSESLint.SourceCode, dept
       if (r !== undefined && (isStatusLike(n.left, sourceCode) || errorStatusCode(n.left, r))) out.push({ code: r, op: n.operator, node: n });
       else if (l !== undefined && (isStatusLike(n.right, sourceCode) || errorStatusCode(n.right, l))) out.push({ code: l, op: flip(n.operator), node: n });
     }
+    // `err.message.includes('429')`: the error's message names the status it was made from (`throw new
+    // Error(`HTTP ${res.status}`)`), so the test picks that status.
+    if (n.type === T.CallExpression && calleeName(n) === 'includes' && n.arguments.length === 1) {
+      const c = unwrap(n.callee);
+      const arg = unwrap(n.arguments[0] as Node);
+      const code = arg.type === T.Literal && typeof arg.value === 'string' && /^[45]\d\d$/.test(arg.value) ? Number(arg.value) : undefined;
+      if (code !== undefined && c.type === T.MemberExpression && unwrap(c.object).type === T.MemberExpression && propertyName(unwrap(c.object) as TSESTree.MemberExpression) === 'message') out.push({ code, op: '===', node: n });
+    }
     if (n.type === T.CallExpression && (calleeName(n) === 'includes' || calleeName(n) === 'has') && n.arguments[0] && isStatusLike(n.arguments[0], sourceCode)) {
       const c = unwrap(n.callee);
       if (c.type === T.MemberExpression) {
