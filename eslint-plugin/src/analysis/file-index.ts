@@ -51,6 +51,16 @@ export interface FileIndex {
    * has no call in the file.
    */
   modules: Set<string>;
+  /**
+   * Every `try` with a catch clause, `if`, `AssignmentExpression` and `CallExpression`, interleaved
+   * in walk order: every node that can be a failure handler (a catch, a failed answer's branch, a
+   * failure listener, `.catch(…)` / `.then(…, …)`), for the analysis of written-out retries (repeat.ts).
+   */
+  handlerCandidates: Node[];
+  /** Every `UpdateExpression` and `AssignmentExpression`, interleaved in walk order: every write that can give a slot a new value (input-change.ts). */
+  writes: (TSESTree.UpdateExpression | TSESTree.AssignmentExpression)[];
+  /** Every non-computed member of `this` (`this.pause`, under type wrappers), in walk order. */
+  thisMembers: TSESTree.MemberExpression[];
 }
 
 const indexes = fileMemo<Node, FileIndex>();
@@ -91,7 +101,7 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const root = sourceCode.ast as Node;
   const hit = indexes.get(root);
   if (hit) return hit;
-  const index: FileIndex = { calls: [], callsAndNews: [], functions: [], loopsAndCalls: [], typedCandidates: [], callsSorted: true, memberNamesAtCalls: new Set(), memberAssignments: [], memberAssignmentsSorted: true, modules: new Set() };
+  const index: FileIndex = { calls: [], callsAndNews: [], functions: [], loopsAndCalls: [], typedCandidates: [], callsSorted: true, memberNamesAtCalls: new Set(), memberAssignments: [], memberAssignmentsSorted: true, modules: new Set(), handlerCandidates: [], writes: [], thisMembers: [] };
   // Start offsets of the nodes that run an operation (calls, `new`, `await`, …), in walk order, to
   // tell the loops that hold one (below).
   const operations: number[] = [];
@@ -104,6 +114,7 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         last = n.range[0];
         index.calls.push(n);
         index.callsAndNews.push(n);
+        index.handlerCandidates.push(n);
         index.loopsAndCalls.push(n);
         operations.push(n.range[0]);
         addMemberNames(n, index.memberNamesAtCalls);
@@ -130,10 +141,24 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         loops.push(n);
         break;
       case T.AssignmentExpression:
+        index.handlerCandidates.push(n);
+        index.writes.push(n);
         if (n.operator === '=' && n.left.type === T.MemberExpression) {
           if (index.memberAssignments.length > 0 && n.range[0] < index.memberAssignments.at(-1)!.range[0]) index.memberAssignmentsSorted = false;
           index.memberAssignments.push(n);
         }
+        break;
+      case T.UpdateExpression:
+        index.writes.push(n);
+        break;
+      case T.TryStatement:
+        if (n.handler) index.handlerCandidates.push(n);
+        break;
+      case T.IfStatement:
+        index.handlerCandidates.push(n);
+        break;
+      case T.MemberExpression:
+        if (!n.computed && unwrap(n.object).type === T.ThisExpression) index.thisMembers.push(n);
         break;
       case T.ArrowFunctionExpression:
       case T.FunctionDeclaration:

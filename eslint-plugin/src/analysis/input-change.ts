@@ -26,6 +26,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, isLogCallee, isReportingCall, propertyName, unwrap, walk } from './ast';
 import { T } from './node-types';
 import type { Ctx } from './operation';
+import { fileIndex } from './file-index';
 import { fileMemo } from './memo';
 import { originOf, variableOf } from './scope';
 import { sameFileFunction } from './delay';
@@ -308,15 +309,16 @@ function fileInputWrites(ctx: Ctx): { slot: InputSlot; node: Node; decl?: Node }
   if (hit) return hit;
   const out: { slot: InputSlot; node: Node; decl?: Node }[] = [];
   // Fields of `this` whose value a wait is given (`setTimeout(again, this.pause)`): the retry's pacing.
+  // The file index lists the members of `this` and the writes in the order of a walk of the file.
+  const index = fileIndex(ctx.sourceCode);
   const pacing = new Set<string>();
-  walk(program, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type === T.MemberExpression && unwrap(n.object).type === T.ThisExpression && !n.computed && isWaitDelay(n, ctx)) {
+  for (const n of index.thisMembers) {
+    if (isWaitDelay(n, ctx)) {
       const name = propertyName(n);
       if (name) pacing.add(name);
     }
-    return undefined;
-  });
-  walk(program, ctx.sourceCode.visitorKeys, (n) => {
+  }
+  for (const n of index.writes) {
     let target: Node | undefined;
     let changed = false;
     if (n.type === T.UpdateExpression) {
@@ -337,13 +339,12 @@ function fileInputWrites(ctx: Ctx): { slot: InputSlot; node: Node; decl?: Node }
       const stepped = n.operator !== '=' && n.operator !== '??=' && n.operator !== '||=' && n.operator !== '&&=';
       changed = stepped || (!!slot && !same && readsSlot(n.right, slot, ctx)) || drawsRandom(n.right, ctx);
     }
-    if (!target || !changed) return undefined;
+    if (!target || !changed) continue;
     const slot = slotOf(target, ctx);
-    if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && onlyBookkeeping(slot.variable, ctx)) || (slot.kind === 'field' && pacing.has(slot.name))) return undefined;
+    if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && onlyBookkeeping(slot.variable, ctx)) || (slot.kind === 'field' && pacing.has(slot.name))) continue;
     const decl = slot.kind === 'variable' ? (slot.variable.defs[0]?.name as Node | undefined) : undefined;
     out.push({ slot, node: n, decl });
-    return undefined;
-  });
+  }
   out.sort((a, b) => a.node.range[0] - b.node.range[0]);
   writesOfFile.set(program, out);
   return out;
