@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, findAll, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, findAll, propertyName, unwrap, walk } from './ast';
 import { fileMemo } from './memo';
 import { T } from './node-types';
 import type { Node } from './types';
@@ -61,6 +61,11 @@ export interface FileIndex {
   writes: (TSESTree.UpdateExpression | TSESTree.AssignmentExpression)[];
   /** Every non-computed member of `this` (`this.pause`, under type wrappers), in walk order. */
   thisMembers: TSESTree.MemberExpression[];
+  /**
+   * Every `if`, `switch`, `try`, `new` and labelled `continue`, in walk order: the nodes where a
+   * loop's attempt can take a path of its own on failure, for the loops' first pass (loops.ts).
+   */
+  branchPoints: Node[];
 }
 
 const indexes = fileMemo<Node, FileIndex>();
@@ -101,7 +106,7 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const root = sourceCode.ast as Node;
   const hit = indexes.get(root);
   if (hit) return hit;
-  const index: FileIndex = { calls: [], callsAndNews: [], functions: [], loopsAndCalls: [], typedCandidates: [], callsSorted: true, memberNamesAtCalls: new Set(), memberAssignments: [], memberAssignmentsSorted: true, modules: new Set(), handlerCandidates: [], writes: [], thisMembers: [] };
+  const index: FileIndex = { calls: [], callsAndNews: [], functions: [], loopsAndCalls: [], typedCandidates: [], callsSorted: true, memberNamesAtCalls: new Set(), memberAssignments: [], memberAssignmentsSorted: true, modules: new Set(), handlerCandidates: [], writes: [], thisMembers: [], branchPoints: [] };
   // Start offsets of the nodes that run an operation (calls, `new`, `await`, …), in walk order, to
   // tell the loops that hold one (below).
   const operations: number[] = [];
@@ -122,6 +127,7 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         break;
       case T.NewExpression:
         index.callsAndNews.push(n);
+        index.branchPoints.push(n);
         operations.push(n.range[0]);
         break;
       case T.ImportExpression:
@@ -153,9 +159,17 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         break;
       case T.TryStatement:
         if (n.handler) index.handlerCandidates.push(n);
+        index.branchPoints.push(n);
         break;
       case T.IfStatement:
         index.handlerCandidates.push(n);
+        index.branchPoints.push(n);
+        break;
+      case T.SwitchStatement:
+        index.branchPoints.push(n);
+        break;
+      case T.ContinueStatement:
+        if (n.label) index.branchPoints.push(n);
         break;
       case T.MemberExpression:
         if (!n.computed && unwrap(n.object).type === T.ThisExpression) index.thisMembers.push(n);
@@ -247,6 +261,24 @@ export function callsWithin(root: Node, sourceCode: TSESLint.SourceCode): TSESTr
   if (!index.callsSorted || !inFile(root, sourceCode)) return findAll(root, sourceCode.visitorKeys, (n): n is TSESTree.CallExpression => n.type === T.CallExpression);
   return within(index.calls, root);
 }
+
+/**
+ * Every node of a list of the file index (in walk order) that lies in the subtree of `root`: by
+ * binary search when the list's start offsets never decrease, else by filtering the whole list.
+ * Nodes of another tree (a synthetic `root`) are never in the list: none is returned.
+ */
+export function indexedWithin<N extends Node>(nodes: readonly N[], root: Node, sourceCode: TSESLint.SourceCode): N[] {
+  if (!inFile(root, sourceCode)) return [];
+  let sorted = sortedLists.get(nodes);
+  if (sorted === undefined) {
+    sorted = isSorted(nodes.map((n) => n.range[0]));
+    sortedLists.set(nodes, sorted);
+  }
+  return sorted ? within(nodes, root) : nodes.filter((n) => contains(root, n));
+}
+
+/** Whether a list of the file index has start offsets that never decrease, per list. */
+const sortedLists = fileMemo<readonly Node[], boolean>();
 
 /**
  * Every `=` assignment to a member expression in the subtree of `root` (a node of the file), in
