@@ -66,6 +66,8 @@ export interface FileIndex {
    * loop's attempt can take a path of its own on failure, for the loops' first pass (loops.ts).
    */
   branchPoints: Node[];
+  /** Every `===`, `==`, `!==` and `!=` comparison, in walk order (the statuses a region compares with, flow.ts' `failuresIn`). */
+  equalities: TSESTree.BinaryExpression[];
 }
 
 const indexes = fileMemo<Node, FileIndex>();
@@ -106,7 +108,7 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const root = sourceCode.ast as Node;
   const hit = indexes.get(root);
   if (hit) return hit;
-  const index: FileIndex = { calls: [], callsAndNews: [], functions: [], loopsAndCalls: [], typedCandidates: [], callsSorted: true, memberNamesAtCalls: new Set(), memberAssignments: [], memberAssignmentsSorted: true, modules: new Set(), handlerCandidates: [], writes: [], thisMembers: [], branchPoints: [] };
+  const index: FileIndex = { calls: [], callsAndNews: [], functions: [], loopsAndCalls: [], typedCandidates: [], callsSorted: true, memberNamesAtCalls: new Set(), memberAssignments: [], memberAssignmentsSorted: true, modules: new Set(), handlerCandidates: [], writes: [], thisMembers: [], branchPoints: [], equalities: [] };
   // Start offsets of the nodes that run an operation (calls, `new`, `await`, …), in walk order, to
   // tell the loops that hold one (below).
   const operations: number[] = [];
@@ -167,6 +169,9 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         break;
       case T.SwitchStatement:
         index.branchPoints.push(n);
+        break;
+      case T.BinaryExpression:
+        if (n.operator === '===' || n.operator === '==' || n.operator === '!==' || n.operator === '!=') index.equalities.push(n);
         break;
       case T.ContinueStatement:
         if (n.label) index.branchPoints.push(n);
@@ -265,10 +270,10 @@ export function callsWithin(root: Node, sourceCode: TSESLint.SourceCode): TSESTr
 /**
  * Every node of a list of the file index (in walk order) that lies in the subtree of `root`: by
  * binary search when the list's start offsets never decrease, else by filtering the whole list.
- * Nodes of another tree (a synthetic `root`) are never in the list: none is returned.
+ * Undefined when `root` is not a node of the file (a synthetic node): the caller walks it instead.
  */
-export function indexedWithin<N extends Node>(nodes: readonly N[], root: Node, sourceCode: TSESLint.SourceCode): N[] {
-  if (!inFile(root, sourceCode)) return [];
+export function indexedWithin<N extends Node>(nodes: readonly N[], root: Node, sourceCode: TSESLint.SourceCode): N[] | undefined {
+  if (!inFile(root, sourceCode)) return undefined;
   let sorted = sortedLists.get(nodes);
   if (sorted === undefined) {
     sorted = isSorted(nodes.map((n) => n.range[0]));

@@ -928,18 +928,13 @@ function mayHoldRetry(loop: Loop, ctx: Ctx): boolean {
   const { sourceCode } = ctx;
   // The body's statements are fewer than its characters.
   if (loop.range[1] - loop.range[0] >= FLOW_STEPS) return true;
-  let outcomes: readonly Outcome[] | undefined;
-  const decidedByOutcome = (test: Node): boolean => {
-    outcomes ??= failuresIn(loop, sourceCode);
-    const onSuccess = evalTest(test, SUCCESS, sourceCode);
-    return outcomes.some((o) => evalTest(test, o, sourceCode) !== onSuccess);
-  };
-  if (loop.type !== T.ForOfStatement && loop.test) {
-    const test = loop.test;
-    if (okCheck(test, sourceCode) === 'failure' || statusesTested(test, sourceCode).length > 0 || hasNotOk(test) || decidedByOutcome(test)) return true;
-  }
   const index = fileIndex(sourceCode);
-  for (const n of indexedWithin(index.branchPoints, loop, sourceCode)) {
+  const points = indexedWithin(index.branchPoints, loop, sourceCode);
+  const writes = indexedWithin(index.writes, loop, sourceCode);
+  if (!points || !writes) return true;
+  // The checks by the node's kind first; the tests' reasoning (statuses, outcomes) last.
+  const ifs: TSESTree.IfStatement[] = [];
+  for (const n of points) {
     switch (n.type) {
       case T.TryStatement:
       case T.ContinueStatement:
@@ -951,12 +946,12 @@ function mayHoldRetry(loop: Loop, ctx: Ctx): boolean {
         if (isStatusLike(n.discriminant, sourceCode)) return true;
         break;
       case T.IfStatement:
-        if (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test, sourceCode) || decidedByOutcome(n.test)) return true;
+        ifs.push(n);
         break;
       default:
     }
   }
-  for (const w of indexedWithin(index.writes, loop, sourceCode)) {
+  for (const w of writes) {
     if (w.type !== T.AssignmentExpression || w.operator !== '=' || w.left.type !== T.Identifier) continue;
     let failedPart = false;
     walk(w.right, sourceCode.visitorKeys, (m) => {
@@ -966,7 +961,16 @@ function mayHoldRetry(loop: Loop, ctx: Ctx): boolean {
     });
     if (failedPart) return true;
   }
-  return false;
+  const test = loop.type !== T.ForOfStatement ? loop.test : undefined;
+  if (test && (okCheck(test, sourceCode) === 'failure' || statusesTested(test, sourceCode).length > 0 || hasNotOk(test))) return true;
+  if (ifs.some((n) => statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test, sourceCode))) return true;
+  // A test decided otherwise than on success by some outcome the reachability tries (flow.ts' `failuresIn`).
+  const outcomes = failuresIn(loop, sourceCode);
+  const decidedByOutcome = (t: Node): boolean => {
+    const onSuccess = evalTest(t, SUCCESS, sourceCode);
+    return outcomes.some((o) => evalTest(t, o, sourceCode) !== onSuccess);
+  };
+  return (!!test && decidedByOutcome(test)) || ifs.some((n) => decidedByOutcome(n.test));
 }
 
 function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
