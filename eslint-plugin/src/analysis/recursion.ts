@@ -101,8 +101,19 @@ interface SelfName {
   reruns: EffectRerun[];
 }
 
-/** The name a call to `fn` uses (see {@link selfCalls}). */
+const selfNames = fileMemo<Fn, SelfName>();
+
+/** The name a call to `fn` uses (see {@link selfCalls}), memoised per function (every relay search asks again). */
 function selfName(fn: Fn, ctx: Ctx): SelfName {
+  let hit = selfNames.get(fn);
+  if (!hit) {
+    hit = findSelfName(fn, ctx);
+    selfNames.set(fn, hit);
+  }
+  return hit;
+}
+
+function findSelfName(fn: Fn, ctx: Ctx): SelfName {
   let variable: Variable | undefined;
   let methodName: string | undefined;
   if (fn.type === T.FunctionDeclaration && fn.id) variable = variableOf(ctx.sourceCode, fn.id);
