@@ -10,6 +10,7 @@ import { Linter } from 'eslint';
 import { fileIndex, noteTraversed, type FileIndex } from '../../eslint-plugin/src/analysis/file-index';
 import { findAll, unwrap } from '../../eslint-plugin/src/analysis/ast';
 import { startFileMemos } from '../../eslint-plugin/src/analysis/memo';
+import { T } from '../../eslint-plugin/src/analysis/node-types';
 import type { Node } from '../../eslint-plugin/src/analysis/types';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'analysis');
@@ -55,12 +56,12 @@ describe('file index', () => {
 
   it('lists the handler candidates, writes, members of this, branch points and comparisons a walk of the file finds, in its order', function () {
     this.timeout(120_000);
-    const kinds: [keyof FileIndex, (n: Node) => boolean][] = [
-      ['handlerCandidates', (n) => (n.type === 'TryStatement' && !!n.handler) || n.type === 'IfStatement' || n.type === 'AssignmentExpression' || n.type === 'CallExpression'],
-      ['writes', (n) => n.type === 'UpdateExpression' || n.type === 'AssignmentExpression'],
-      ['thisMembers', (n) => n.type === 'MemberExpression' && !n.computed && unwrap(n.object).type === 'ThisExpression'],
-      ['branchPoints', (n) => n.type === 'IfStatement' || n.type === 'SwitchStatement' || n.type === 'TryStatement' || n.type === 'NewExpression' || (n.type === 'ContinueStatement' && !!n.label)],
-      ['equalities', (n) => n.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(n.operator)],
+    const kinds: Array<[keyof FileIndex, (n: Node) => boolean]> = [
+      ['handlerCandidates', (n) => (n.type === T.TryStatement && !!n.handler) || n.type === T.IfStatement || n.type === T.AssignmentExpression || n.type === T.CallExpression],
+      ['writes', (n) => n.type === T.UpdateExpression || n.type === T.AssignmentExpression],
+      ['thisMembers', (n) => n.type === T.MemberExpression && !n.computed && unwrap(n.object).type === T.ThisExpression],
+      ['branchPoints', (n) => n.type === T.IfStatement || n.type === T.SwitchStatement || n.type === T.TryStatement || n.type === T.NewExpression || (n.type === T.ContinueStatement && !!n.label)],
+      ['equalities', (n) => n.type === T.BinaryExpression && ['===', '==', '!==', '!='].includes(n.operator)],
     ];
     for (const f of readdirSync(FIXTURES).filter((x) => /\.(ts|tsx|js)$/.test(x))) {
       const sourceCode = linted(readFileSync(join(FIXTURES, f), 'utf8'), f);

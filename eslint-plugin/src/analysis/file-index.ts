@@ -58,7 +58,7 @@ export interface FileIndex {
    */
   handlerCandidates: Node[];
   /** Every `UpdateExpression` and `AssignmentExpression`, interleaved in walk order: every write that can give a slot a new value (input-change.ts). */
-  writes: (TSESTree.UpdateExpression | TSESTree.AssignmentExpression)[];
+  writes: Array<TSESTree.UpdateExpression | TSESTree.AssignmentExpression>;
   /** Every non-computed member of `this` (`this.pause`, under type wrappers), in walk order. */
   thisMembers: TSESTree.MemberExpression[];
   /**

@@ -300,7 +300,12 @@ export function inputWrites(region: Node, ctx: Ctx, perRun?: Node): { slot: Inpu
   return out;
 }
 
-type InputWrite = { slot: InputSlot; node: Node; decl?: Node };
+/** A write that gives a slot a new value, with the slot's declaration when it is a variable. */
+interface InputWrite {
+  slot: InputSlot;
+  node: Node;
+  decl?: Node;
+}
 
 const writesOfFile = fileMemo<Node, InputWrite[]>();
 const writeAt = fileMemo<Node, InputWrite | null>();
@@ -312,8 +317,12 @@ function writesSorted(ctx: Ctx): boolean {
   const program = ctx.sourceCode.ast as Node;
   let hit = sortedWrites.get(program);
   if (hit === undefined) {
-    const writes = fileIndex(ctx.sourceCode).writes;
-    hit = writes.every((w, i) => i === 0 || w.range[0] >= writes[i - 1]!.range[0]);
+    let last = -1;
+    hit = fileIndex(ctx.sourceCode).writes.every((w) => {
+      const ordered = w.range[0] >= last;
+      last = w.range[0];
+      return ordered;
+    });
     sortedWrites.set(program, hit);
   }
   return hit;
@@ -364,7 +373,7 @@ function inputWriteAt(n: TSESTree.UpdateExpression | TSESTree.AssignmentExpressi
 }
 
 function judgeWrite(n: TSESTree.UpdateExpression | TSESTree.AssignmentExpression, ctx: Ctx): InputWrite | undefined {
-  let target: Node | undefined;
+  let target: Node;
   let changed = false;
   if (n.type === T.UpdateExpression) {
     target = n.argument;
@@ -384,7 +393,7 @@ function judgeWrite(n: TSESTree.UpdateExpression | TSESTree.AssignmentExpression
     const stepped = n.operator !== '=' && n.operator !== '??=' && n.operator !== '||=' && n.operator !== '&&=';
     changed = stepped || (!!slot && !same && readsSlot(n.right, slot, ctx)) || drawsRandom(n.right, ctx);
   }
-  if (!target || !changed) return undefined;
+  if (!changed) return undefined;
   const slot = slotOf(target, ctx);
   if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && onlyBookkeeping(slot.variable, ctx)) || (slot.kind === 'field' && pacingFields(ctx).has(slot.name))) return undefined;
   const decl = slot.kind === 'variable' ? (slot.variable.defs[0]?.name as Node | undefined) : undefined;

@@ -953,7 +953,7 @@ function mayHoldRetry(loop: Loop, ctx: Ctx): boolean {
   }
   for (const w of writes) {
     if (w.type !== T.AssignmentExpression || w.operator !== '=' || w.left.type !== T.Identifier) continue;
-    let failedPart = false;
+    let failedPart = false as boolean;
     walk(w.right, sourceCode.visitorKeys, (m) => {
       if (failedPart || isFunction(m)) return false;
       if (m.type === T.MemberExpression && FAILED_PART_RE.test(propertyName(m) ?? '')) failedPart = true;
