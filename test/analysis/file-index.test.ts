@@ -8,7 +8,10 @@ import * as tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { fileIndex, noteTraversed, type FileIndex } from '../../eslint-plugin/src/analysis/file-index';
+import { findAll, unwrap } from '../../eslint-plugin/src/analysis/ast';
 import { startFileMemos } from '../../eslint-plugin/src/analysis/memo';
+import { T } from '../../eslint-plugin/src/analysis/node-types';
+import type { Node } from '../../eslint-plugin/src/analysis/types';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'analysis');
 
@@ -47,6 +50,26 @@ describe('file index', () => {
         if (a instanceof Set) assert.deepEqual([...a], [...(b as Set<string>)], `${f}: ${key}`);
         else if (Array.isArray(a)) assert.ok(a.length === (b as unknown[]).length && a.every((n, i) => n === (b as unknown[])[i]), `${f}: ${key}`);
         else assert.equal(a, b, `${f}: ${key}`);
+      }
+    }
+  });
+
+  it('lists the handler candidates, writes, members of this, branch points and comparisons a walk of the file finds, in its order', function () {
+    this.timeout(120_000);
+    const kinds: Array<[keyof FileIndex, (n: Node) => boolean]> = [
+      ['handlerCandidates', (n) => (n.type === T.TryStatement && !!n.handler) || n.type === T.IfStatement || n.type === T.AssignmentExpression || n.type === T.CallExpression],
+      ['writes', (n) => n.type === T.UpdateExpression || n.type === T.AssignmentExpression],
+      ['thisMembers', (n) => n.type === T.MemberExpression && !n.computed && unwrap(n.object).type === T.ThisExpression],
+      ['branchPoints', (n) => n.type === T.IfStatement || n.type === T.SwitchStatement || n.type === T.TryStatement || n.type === T.NewExpression || (n.type === T.ContinueStatement && !!n.label)],
+      ['equalities', (n) => n.type === T.BinaryExpression && ['===', '==', '!==', '!='].includes(n.operator)],
+    ];
+    for (const f of readdirSync(FIXTURES).filter((x) => /\.(ts|tsx|js)$/.test(x))) {
+      const sourceCode = linted(readFileSync(join(FIXTURES, f), 'utf8'), f);
+      const index = indexOf(sourceCode, true);
+      for (const [key, pred] of kinds) {
+        const walked = findAll(sourceCode.ast as Node, sourceCode.visitorKeys, (n): n is Node => pred(n));
+        const listed = index[key] as Node[];
+        assert.ok(walked.length === listed.length && walked.every((n, i) => n === listed[i]), `${f}: ${key}`);
       }
     }
   });

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, findAll, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, findAll, propertyName, unwrap, walk } from './ast';
 import { fileMemo } from './memo';
 import { T } from './node-types';
 import type { Node } from './types';
@@ -51,6 +51,23 @@ export interface FileIndex {
    * has no call in the file.
    */
   modules: Set<string>;
+  /**
+   * Every `try` with a catch clause, `if`, `AssignmentExpression` and `CallExpression`, interleaved
+   * in walk order: every node that can be a failure handler (a catch, a failed answer's branch, a
+   * failure listener, `.catch(…)` / `.then(…, …)`), for the analysis of written-out retries (repeat.ts).
+   */
+  handlerCandidates: Node[];
+  /** Every `UpdateExpression` and `AssignmentExpression`, interleaved in walk order: every write that can give a slot a new value (input-change.ts). */
+  writes: Array<TSESTree.UpdateExpression | TSESTree.AssignmentExpression>;
+  /** Every non-computed member of `this` (`this.pause`, under type wrappers), in walk order. */
+  thisMembers: TSESTree.MemberExpression[];
+  /**
+   * Every `if`, `switch`, `try`, `new` and labelled `continue`, in walk order: the nodes where a
+   * loop's attempt can take a path of its own on failure, for the loops' first pass (loops.ts).
+   */
+  branchPoints: Node[];
+  /** Every `===`, `==`, `!==` and `!=` comparison, in walk order (the statuses a region compares with, flow.ts' `failuresIn`). */
+  equalities: TSESTree.BinaryExpression[];
 }
 
 const indexes = fileMemo<Node, FileIndex>();
@@ -91,7 +108,7 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const root = sourceCode.ast as Node;
   const hit = indexes.get(root);
   if (hit) return hit;
-  const index: FileIndex = { calls: [], callsAndNews: [], functions: [], loopsAndCalls: [], typedCandidates: [], callsSorted: true, memberNamesAtCalls: new Set(), memberAssignments: [], memberAssignmentsSorted: true, modules: new Set() };
+  const index: FileIndex = { calls: [], callsAndNews: [], functions: [], loopsAndCalls: [], typedCandidates: [], callsSorted: true, memberNamesAtCalls: new Set(), memberAssignments: [], memberAssignmentsSorted: true, modules: new Set(), handlerCandidates: [], writes: [], thisMembers: [], branchPoints: [], equalities: [] };
   // Start offsets of the nodes that run an operation (calls, `new`, `await`, …), in walk order, to
   // tell the loops that hold one (below).
   const operations: number[] = [];
@@ -104,6 +121,7 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         last = n.range[0];
         index.calls.push(n);
         index.callsAndNews.push(n);
+        index.handlerCandidates.push(n);
         index.loopsAndCalls.push(n);
         operations.push(n.range[0]);
         addMemberNames(n, index.memberNamesAtCalls);
@@ -111,6 +129,7 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         break;
       case T.NewExpression:
         index.callsAndNews.push(n);
+        index.branchPoints.push(n);
         operations.push(n.range[0]);
         break;
       case T.ImportExpression:
@@ -130,10 +149,35 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         loops.push(n);
         break;
       case T.AssignmentExpression:
+        index.handlerCandidates.push(n);
+        index.writes.push(n);
         if (n.operator === '=' && n.left.type === T.MemberExpression) {
           if (index.memberAssignments.length > 0 && n.range[0] < index.memberAssignments.at(-1)!.range[0]) index.memberAssignmentsSorted = false;
           index.memberAssignments.push(n);
         }
+        break;
+      case T.UpdateExpression:
+        index.writes.push(n);
+        break;
+      case T.TryStatement:
+        if (n.handler) index.handlerCandidates.push(n);
+        index.branchPoints.push(n);
+        break;
+      case T.IfStatement:
+        index.handlerCandidates.push(n);
+        index.branchPoints.push(n);
+        break;
+      case T.SwitchStatement:
+        index.branchPoints.push(n);
+        break;
+      case T.BinaryExpression:
+        if (n.operator === '===' || n.operator === '==' || n.operator === '!==' || n.operator === '!=') index.equalities.push(n);
+        break;
+      case T.ContinueStatement:
+        if (n.label) index.branchPoints.push(n);
+        break;
+      case T.MemberExpression:
+        if (!n.computed && unwrap(n.object).type === T.ThisExpression) index.thisMembers.push(n);
         break;
       case T.ArrowFunctionExpression:
       case T.FunctionDeclaration:
@@ -222,6 +266,24 @@ export function callsWithin(root: Node, sourceCode: TSESLint.SourceCode): TSESTr
   if (!index.callsSorted || !inFile(root, sourceCode)) return findAll(root, sourceCode.visitorKeys, (n): n is TSESTree.CallExpression => n.type === T.CallExpression);
   return within(index.calls, root);
 }
+
+/**
+ * Every node of a list of the file index (in walk order) that lies in the subtree of `root`: by
+ * binary search when the list's start offsets never decrease, else by filtering the whole list.
+ * Undefined when `root` is not a node of the file (a synthetic node): the caller walks it instead.
+ */
+export function indexedWithin<N extends Node>(nodes: readonly N[], root: Node, sourceCode: TSESLint.SourceCode): N[] | undefined {
+  if (!inFile(root, sourceCode)) return undefined;
+  let sorted = sortedLists.get(nodes);
+  if (sorted === undefined) {
+    sorted = isSorted(nodes.map((n) => n.range[0]));
+    sortedLists.set(nodes, sorted);
+  }
+  return sorted ? within(nodes, root) : nodes.filter((n) => contains(root, n));
+}
+
+/** Whether a list of the file index has start offsets that never decrease, per list. */
+const sortedLists = fileMemo<readonly Node[], boolean>();
 
 /**
  * Every `=` assignment to a member expression in the subtree of `root` (a node of the file), in

@@ -4,6 +4,7 @@ import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './
 import { callReportsSuccess, isSuccessFlag as helperSuccessFlag, returnedExpressions, sameFileFunction } from './delay';
 import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, isExport, originOf, variableOf, isReferenceTo } from './scope';
+import { fileIndex, indexedWithin } from './file-index';
 import type { Node } from './types';
 import { FAILURE_EVENTS, PREDICATE_RE, REFUSAL_WAIT_RE } from './vocabulary';
 import { holdsError } from './error-values';
@@ -44,7 +45,7 @@ export function failuresIn(root: Node, sourceCode: TSESLint.SourceCode): readonl
   if (out) return out;
   const known = new Set(FAILURES.flatMap((o) => (o.kind === 'status' ? [o.code] : [])));
   const extra = new Set<number>();
-  walk(root, sourceCode.visitorKeys, (n) => {
+  const visit = (n: Node): undefined => {
     if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier && /^(===|==|!==|!=)$/.test(n.operator)) {
       const l = statusCode(n.left, sourceCode);
       const r = statusCode(n.right, sourceCode);
@@ -52,7 +53,11 @@ export function failuresIn(root: Node, sourceCode: TSESLint.SourceCode): readonl
       if (code !== undefined && code >= 400 && code < 600 && !known.has(code)) extra.add(code);
     }
     return undefined;
-  });
+  };
+  // The file index lists the comparisons of the file: those in `root`'s subtree, without a walk of it.
+  const compared = indexedWithin(fileIndex(sourceCode).equalities, root, sourceCode);
+  if (compared) for (const n of compared) visit(n);
+  else walk(root, sourceCode.visitorKeys, visit);
   out = extra.size === 0 ? FAILURES : [...FAILURES, ...[...extra].sort((a, b) => a - b).map((code) => ({ kind: 'status' as const, code }))];
   extraFailures.set(root, out);
   return out;

@@ -26,8 +26,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, contains, isFunction, isLogCallee, isReportingCall, propertyName, unwrap, walk } from './ast';
 import { T } from './node-types';
 import type { Ctx } from './operation';
+import { fileIndex } from './file-index';
 import { fileMemo } from './memo';
-import { originOf, variableOf } from './scope';
+import { originOf, scriptGlobalModules, variableOf } from './scope';
 import { sameFileFunction } from './delay';
 import { sameFileCallers } from './http';
 import type { Node } from './types';
@@ -274,19 +275,23 @@ export function drawsRandom(expr: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'
  * every run). Nested functions of `region` count: a listener's `port++` runs before the re-run it makes.
  */
 export function inputWrites(region: Node, ctx: Ctx, perRun?: Node): { slot: InputSlot; node: Node }[] {
-  const all = fileInputWrites(ctx);
+  const index = fileIndex(ctx.sourceCode);
+  // The file's writes in walk order are in source order (as a rule): the region's are then a run of
+  // them, found by its start, and only those are judged (once each per file).
+  const sorted = writesSorted(ctx);
+  const all: readonly Node[] = sorted ? index.writes : fileInputWrites(ctx).map((w) => w.node);
   const out: { slot: InputSlot; node: Node }[] = [];
-  // The file's writes are in source order: the region's are a run of them, found by its start.
   let lo = 0;
   let hi = all.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (all[mid]!.node.range[0] < region.range[0]) lo = mid + 1;
+    if (all[mid]!.range[0] < region.range[0]) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < all.length && all[i]!.node.range[0] < region.range[1]; i++) {
-    const w = all[i]!;
-    if (w.node.range[1] > region.range[1]) continue;
+  for (let i = lo; i < all.length && all[i]!.range[0] < region.range[1]; i++) {
+    if (all[i]!.range[1] > region.range[1]) continue;
+    const w = sorted ? inputWriteAt(all[i] as TSESTree.UpdateExpression | TSESTree.AssignmentExpression, ctx) : fileInputWrites(ctx)[i];
+    if (!w) continue;
     // A variable declared in the run itself is made anew on every run (a buffer, a pass-local):
     // what one run writes to it never reaches the next.
     if (perRun && w.decl && contains(perRun, w.decl)) continue;
@@ -295,58 +300,104 @@ export function inputWrites(region: Node, ctx: Ctx, perRun?: Node): { slot: Inpu
   return out;
 }
 
-const writesOfFile = fileMemo<Node, { slot: InputSlot; node: Node; decl?: Node }[]>();
+/** A write that gives a slot a new value, with the slot's declaration when it is a variable. */
+interface InputWrite {
+  slot: InputSlot;
+  node: Node;
+  decl?: Node;
+}
+
+const writesOfFile = fileMemo<Node, InputWrite[]>();
+const writeAt = fileMemo<Node, InputWrite | null>();
+const pacingOfFile = fileMemo<Node, Set<string>>();
+const sortedWrites = fileMemo<Node, boolean>();
+
+/** Whether the file index's writes have start offsets that never decrease (memoised per file). */
+function writesSorted(ctx: Ctx): boolean {
+  const program = ctx.sourceCode.ast as Node;
+  let hit = sortedWrites.get(program);
+  if (hit === undefined) {
+    let last = -1;
+    hit = fileIndex(ctx.sourceCode).writes.every((w) => {
+      const ordered = w.range[0] >= last;
+      last = w.range[0];
+      return ordered;
+    });
+    sortedWrites.set(program, hit);
+  }
+  return hit;
+}
 
 /**
  * Every write of the file that gives a slot a new value ({@link inputWrites}' test, without the
- * region), in source order, computed once per file: a loop nested 300 deep then asks for its own
- * writes by range instead of walking its whole body again at every level.
+ * region), in source order, computed once per file: the fallback of {@link inputWrites} for a
+ * tree whose walk order is not source order.
  */
-function fileInputWrites(ctx: Ctx): { slot: InputSlot; node: Node; decl?: Node }[] {
+function fileInputWrites(ctx: Ctx): InputWrite[] {
   const program = ctx.sourceCode.ast as Node;
   const hit = writesOfFile.get(program);
   if (hit) return hit;
-  const out: { slot: InputSlot; node: Node; decl?: Node }[] = [];
-  // Fields of `this` whose value a wait is given (`setTimeout(again, this.pause)`): the retry's pacing.
-  const pacing = new Set<string>();
-  walk(program, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type === T.MemberExpression && unwrap(n.object).type === T.ThisExpression && !n.computed && isWaitDelay(n, ctx)) {
-      const name = propertyName(n);
-      if (name) pacing.add(name);
-    }
-    return undefined;
-  });
-  walk(program, ctx.sourceCode.visitorKeys, (n) => {
-    let target: Node | undefined;
-    let changed = false;
-    if (n.type === T.UpdateExpression) {
-      target = n.argument;
-      changed = true;
-    } else if (n.type === T.AssignmentExpression && n.left.type === T.MemberExpression && n.left.computed && unwrap(n.left.object).type === T.Identifier) {
-      // `rows[i] = repaired(rows[i])`: an element of the list replaced, so what the list holds is new
-      // (the batch corrected before it is sent again).
-      target = unwrap(n.left.object);
-      changed = true;
-    } else if (n.type === T.AssignmentExpression) {
-      target = n.left;
-      const slot = slotOf(n.left, ctx);
-      const right = unwrap(n.right);
-      const same = !!slot && (right.type === T.Identifier || right.type === T.MemberExpression) && slotOf(right, ctx) !== undefined && sameSlot(slotOf(right, ctx)!, slot);
-      // `+=`, `-=`, `*=` step the value; `??=`, `||=`, `&&=` only fill it in when missing (a
-      // credential fetched once), like a plain `=` of a value not made from the old one.
-      const stepped = n.operator !== '=' && n.operator !== '??=' && n.operator !== '||=' && n.operator !== '&&=';
-      changed = stepped || (!!slot && !same && readsSlot(n.right, slot, ctx)) || drawsRandom(n.right, ctx);
-    }
-    if (!target || !changed) return undefined;
-    const slot = slotOf(target, ctx);
-    if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && onlyBookkeeping(slot.variable, ctx)) || (slot.kind === 'field' && pacing.has(slot.name))) return undefined;
-    const decl = slot.kind === 'variable' ? (slot.variable.defs[0]?.name as Node | undefined) : undefined;
-    out.push({ slot, node: n, decl });
-    return undefined;
-  });
+  const out: InputWrite[] = [];
+  for (const n of fileIndex(ctx.sourceCode).writes) {
+    const w = inputWriteAt(n, ctx);
+    if (w) out.push(w);
+  }
   out.sort((a, b) => a.node.range[0] - b.node.range[0]);
   writesOfFile.set(program, out);
   return out;
+}
+
+/** Fields of `this` whose value a wait is given (`setTimeout(again, this.pause)`): the retry's pacing, memoised per file. */
+function pacingFields(ctx: Ctx): Set<string> {
+  const program = ctx.sourceCode.ast as Node;
+  let pacing = pacingOfFile.get(program);
+  if (pacing) return pacing;
+  pacing = new Set<string>();
+  for (const n of fileIndex(ctx.sourceCode).thisMembers) {
+    if (isWaitDelay(n, ctx)) {
+      const name = propertyName(n);
+      if (name) pacing.add(name);
+    }
+  }
+  pacingOfFile.set(program, pacing);
+  return pacing;
+}
+
+/** The write `n` as an input write (it gives a slot a new value), or undefined; memoised per node, a loop nested 300 deep asks once per write. */
+function inputWriteAt(n: TSESTree.UpdateExpression | TSESTree.AssignmentExpression, ctx: Ctx): InputWrite | undefined {
+  const hit = writeAt.get(n);
+  if (hit !== undefined) return hit ?? undefined;
+  const w = judgeWrite(n, ctx);
+  writeAt.set(n, w ?? null);
+  return w;
+}
+
+function judgeWrite(n: TSESTree.UpdateExpression | TSESTree.AssignmentExpression, ctx: Ctx): InputWrite | undefined {
+  let target: Node;
+  let changed = false;
+  if (n.type === T.UpdateExpression) {
+    target = n.argument;
+    changed = true;
+  } else if (n.left.type === T.MemberExpression && n.left.computed && unwrap(n.left.object).type === T.Identifier) {
+    // `rows[i] = repaired(rows[i])`: an element of the list replaced, so what the list holds is new
+    // (the batch corrected before it is sent again).
+    target = unwrap(n.left.object);
+    changed = true;
+  } else {
+    target = n.left;
+    const slot = slotOf(n.left, ctx);
+    const right = unwrap(n.right);
+    const same = !!slot && (right.type === T.Identifier || right.type === T.MemberExpression) && slotOf(right, ctx) !== undefined && sameSlot(slotOf(right, ctx)!, slot);
+    // `+=`, `-=`, `*=` step the value; `??=`, `||=`, `&&=` only fill it in when missing (a
+    // credential fetched once), like a plain `=` of a value not made from the old one.
+    const stepped = n.operator !== '=' && n.operator !== '??=' && n.operator !== '||=' && n.operator !== '&&=';
+    changed = stepped || (!!slot && !same && readsSlot(n.right, slot, ctx)) || drawsRandom(n.right, ctx);
+  }
+  if (!changed) return undefined;
+  const slot = slotOf(target, ctx);
+  if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && onlyBookkeeping(slot.variable, ctx)) || (slot.kind === 'field' && pacingFields(ctx).has(slot.name))) return undefined;
+  const decl = slot.kind === 'variable' ? (slot.variable.defs[0]?.name as Node | undefined) : undefined;
+  return { slot, node: n, decl };
 }
 
 /**
@@ -509,6 +560,23 @@ const PERSON_READ_RE = /^(question|readLine|readLineAsync|readline)$/;
 /** `prompt` asks a person when it is the browser's or a prompt library's (a model's `session.prompt(…)` does not). */
 const PROMPT_OWNER_RE = /^(window|inquirer|enquirer|ux|prompts?|clack|p)$/;
 /** Packages whose calls ask a person at the terminal (`prompt.get(questions)`, `inquirer.prompt`, `@clack/prompts`' `text`). */
+const promptModuleNamed = fileMemo<Node, boolean>();
+
+/**
+ * Whether the file names a prompt package: an origin's module is one the file names by a string
+ * literal (the file index's `modules`) or a script-tag global's, so a file naming none has no call
+ * from such a package and the origin of each call need not be resolved. Memoised per file.
+ */
+function namesPromptModule(sourceCode: TSESLint.SourceCode): boolean {
+  const program = sourceCode.ast as Node;
+  let hit = promptModuleNamed.get(program);
+  if (hit === undefined) {
+    hit = [...fileIndex(sourceCode).modules, ...scriptGlobalModules(sourceCode)].some((m) => PROMPT_MODULE_RE.test(m));
+    promptModuleNamed.set(program, hit);
+  }
+  return hit;
+}
+
 const PROMPT_MODULE_RE = /^(prompt|prompts|inquirer|enquirer|@inquirer\/.+|@clack\/prompts|readline-sync|prompt-sync|readline|node:readline(\/promises)?|readline\/promises)$/;
 
 /**
@@ -532,7 +600,7 @@ export function readsFromPerson(root: Node, ctx: Pick<Ctx, 'sourceCode'>, fn?: N
     const asksPerson =
       (api && !!name && (PERSON_READ_RE.test(name) || ((name === 'prompt' || name === 'prompts') && (!owner || (owner.type === T.Identifier && PROMPT_OWNER_RE.test(owner.name)))))) ||
       // A method of (or a function from) a prompt package, whatever its local name (`prompt.get(questions)`).
-      (api && PROMPT_MODULE_RE.test(originOf(ctx.sourceCode, owner ?? callee)?.module ?? '') && !/^(on|once|close|pause|resume|start|stop|message|override|colors|delimiter)$/.test(name ?? ''));
+      (api && namesPromptModule(ctx.sourceCode) && PROMPT_MODULE_RE.test(originOf(ctx.sourceCode, owner ?? callee)?.module ?? '') && !/^(on|once|close|pause|resume|start|stop|message|override|colors|delimiter)$/.test(name ?? ''));
     if (asksPerson) {
       found = true;
       return false;

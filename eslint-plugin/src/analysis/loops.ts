@@ -4,11 +4,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
-import { fileIndex } from './file-index';
+import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, findAll, isFunction, isLogCallee, logicalTerms, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { asksUnseenPredicate, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
+import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -35,7 +35,7 @@ type Variable = TSESLint.Scope.Variable;
 export function analyzeLoops(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   for (const n of fileIndex(ctx.sourceCode).loopsAndCalls) {
-    const site = n.type === T.CallExpression ? guarded(n, () => analyzeInterval(n, ctx) ?? analyzeRecurringTimer(n, ctx) ?? analyzeEventRestart(n, ctx)) : guarded(n, () => analyzeLoop(n, ctx));
+    const site = n.type === T.CallExpression ? guarded(n, () => analyzeInterval(n, ctx) ?? analyzeRecurringTimer(n, ctx) ?? analyzeEventRestart(n, ctx)) : guarded(n, () => (mayHoldRetry(n, ctx) ? analyzeLoop(n, ctx) : undefined));
     if (site) sites.push(site);
   }
   for (const a of fileIndex(ctx.sourceCode).memberAssignments) {
@@ -912,6 +912,76 @@ function insideInnerBreakable(n: Node, loop: Loop): boolean {
     p = p.parent;
   }
   return false;
+}
+
+/** Most statements the reachability of flow.ts runs through in one loop body before it gives up (its `steps`). */
+const FLOW_STEPS = 20_000;
+
+/**
+ * The cheap first pass of the loop analysis: whether {@link analyzeLoop} can find a site in `loop`
+ * at all. It finds one only on retry evidence (its step 1), and each kind of evidence needs
+ * something in the loop that tells a failed attempt from a successful one:
+ * - a `try` with a catch, the loop's own or a round's (`retryTries`, `roundTries`);
+ * - a status retry on a test: an `if` whose test reads a status, `ok` or a retry predicate
+ *   (`statusIfs`), a `switch` on a status (`switchRetry`), or a loop test that does (`testRetry`);
+ * - the failed part of a batch sent again: a variable set from such a member (`resendsFailedPart`);
+ * - a back edge that some failure reaches and success does not (`flowRetry`, flow.ts). Without a
+ *   `try`, the reachability takes the same path for every outcome except at the tests it can
+ *   decide by the outcome (`evalTest`) and where a call throws under the error outcome, which only
+ *   cuts paths short; so it needs an `if` or loop test that some outcome decides otherwise than
+ *   success, a `new …Error` statement (the cut of `successGoesRoundOnlyAsFailure`), a labelled
+ *   `continue` (which that function does not count as going round), or a body longer than the
+ *   reachability's step budget (which then answers "reached" for every outcome).
+ * A loop with none of these has no site; the deep analysis (counters, walks over inputs, waits,
+ * bounds, operations) runs only on the others. Nodes in nested functions are counted too (a superset).
+ */
+function mayHoldRetry(loop: Loop, ctx: Ctx): boolean {
+  const { sourceCode } = ctx;
+  // The body's statements are fewer than its characters.
+  if (loop.range[1] - loop.range[0] >= FLOW_STEPS) return true;
+  const index = fileIndex(sourceCode);
+  const points = indexedWithin(index.branchPoints, loop, sourceCode);
+  const writes = indexedWithin(index.writes, loop, sourceCode);
+  if (!points || !writes) return true;
+  // The checks by the node's kind first; the tests' reasoning (statuses, outcomes) last.
+  const ifs: TSESTree.IfStatement[] = [];
+  for (const n of points) {
+    switch (n.type) {
+      case T.TryStatement:
+      case T.ContinueStatement:
+        return true;
+      case T.NewExpression:
+        if (/(?:Error|Exception)$/.test(calleeName(n) ?? '')) return true;
+        break;
+      case T.SwitchStatement:
+        if (isStatusLike(n.discriminant, sourceCode)) return true;
+        break;
+      case T.IfStatement:
+        ifs.push(n);
+        break;
+      default:
+    }
+  }
+  for (const w of writes) {
+    if (w.type !== T.AssignmentExpression || w.operator !== '=' || w.left.type !== T.Identifier) continue;
+    let failedPart = false as boolean;
+    walk(w.right, sourceCode.visitorKeys, (m) => {
+      if (failedPart || isFunction(m)) return false;
+      if (m.type === T.MemberExpression && FAILED_PART_RE.test(propertyName(m) ?? '')) failedPart = true;
+      return undefined;
+    });
+    if (failedPart) return true;
+  }
+  const test = loop.type !== T.ForOfStatement ? loop.test : undefined;
+  if (test && (okCheck(test, sourceCode) === 'failure' || statusesTested(test, sourceCode).length > 0 || hasNotOk(test))) return true;
+  if (ifs.some((n) => statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test, sourceCode))) return true;
+  // A test decided otherwise than on success by some outcome the reachability tries (flow.ts' `failuresIn`).
+  const outcomes = failuresIn(loop, sourceCode);
+  const decidedByOutcome = (t: Node): boolean => {
+    const onSuccess = evalTest(t, SUCCESS, sourceCode);
+    return outcomes.some((o) => evalTest(t, o, sourceCode) !== onSuccess);
+  };
+  return (!!test && decidedByOutcome(test)) || ifs.some((n) => decidedByOutcome(n.test));
 }
 
 function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {

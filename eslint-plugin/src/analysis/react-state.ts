@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, unwrap } from './ast';
 import { T } from './node-types';
-import { isReferenceTo, normalPath, originOf, variableOf } from './scope';
+import { fileIndex } from './file-index';
+import { isReferenceTo, normalPath, originOf, scriptGlobalModules, variableOf } from './scope';
 import type { Node } from './types';
 import { CALLBACK_HOOKS, EFFECT_HOOKS, REACT_HOOK_MODULES } from './vocabulary';
 
@@ -24,10 +25,19 @@ export interface EffectRerun {
 /** Whether `callee` is one of React's (or Preact's) hooks named in `names`, imported or read off the namespace (`React.useEffect`). */
 /** Whether `callee` is one of the named React (or Preact) hooks, recognised through its import. */
 export function isHook(sourceCode: TSESLint.SourceCode, callee: Node, names: readonly string[]): boolean {
+  // An origin's module is one the file names by a string literal (the index's `modules`) or a
+  // script-tag global's: a file that names no hook module has no hook, whatever the callee.
+  if (!namesHookModule(sourceCode)) return false;
   const origin = originOf(sourceCode, callee);
   if (!origin || !REACT_HOOK_MODULES.includes(origin.module)) return false;
   const path = normalPath(origin);
   return path.length === 1 && names.includes(path[0]!);
+}
+
+/** Whether the file names one of {@link REACT_HOOK_MODULES} (an import, `require`, `import()` or a script-tag global). */
+function namesHookModule(sourceCode: TSESLint.SourceCode): boolean {
+  const modules = fileIndex(sourceCode).modules;
+  return REACT_HOOK_MODULES.some((m) => modules.has(m) || scriptGlobalModules(sourceCode).has(m));
 }
 
 /**

@@ -101,8 +101,19 @@ interface SelfName {
   reruns: EffectRerun[];
 }
 
-/** The name a call to `fn` uses (see {@link selfCalls}). */
+const selfNames = fileMemo<Fn, SelfName>();
+
+/** The name a call to `fn` uses (see {@link selfCalls}), memoised per function (every relay search asks again). */
 function selfName(fn: Fn, ctx: Ctx): SelfName {
+  let hit = selfNames.get(fn);
+  if (!hit) {
+    hit = findSelfName(fn, ctx);
+    selfNames.set(fn, hit);
+  }
+  return hit;
+}
+
+function findSelfName(fn: Fn, ctx: Ctx): SelfName {
   let variable: Variable | undefined;
   let methodName: string | undefined;
   if (fn.type === T.FunctionDeclaration && fn.id) variable = variableOf(ctx.sourceCode, fn.id);
@@ -793,7 +804,24 @@ function unbound(node: Node): Node {
  * The calls back to `fn` in a relay: in its own body, or one same-file call further
  * (`handleClose` → `this.scheduleReconnect()` → `setTimeout(() => this.connect(), ms)`).
  */
-function backCalls(fn: Fn, target: Fn, ctx: Ctx): TSESTree.CallExpression[] {
+function backCalls(fn: Fn, target: Fn, ctx: Ctx): readonly TSESTree.CallExpression[] {
+  // Memoised per pair: a function that calls the same relay at several places asks once.
+  let byTarget = backCallsMemo.get(fn);
+  if (!byTarget) {
+    byTarget = new Map();
+    backCallsMemo.set(fn, byTarget);
+  }
+  let hit = byTarget.get(target);
+  if (!hit) {
+    hit = findBackCalls(fn, target, ctx);
+    byTarget.set(target, hit);
+  }
+  return hit;
+}
+
+const backCallsMemo = fileMemo<Fn, Map<Fn, readonly TSESTree.CallExpression[]>>();
+
+function findBackCalls(fn: Fn, target: Fn, ctx: Ctx): TSESTree.CallExpression[] {
   const own = selfCalls(fn, ctx, target.body);
   if (own.length > 0) return own;
   for (const m of callsIn(target.body, ctx)) {

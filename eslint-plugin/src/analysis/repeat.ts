@@ -17,6 +17,7 @@ import { isWorkingCall, rerunChangesInput } from './input-change';
 import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } from './operation';
 import { RELEASE_RE } from './probe';
 import { sameFileFunction } from './delay';
+import { fileIndex } from './file-index';
 import type { Node, RetrySite, Wait } from './types';
 import { variableOf } from './scope';
 import { CLEANUP_RE } from './vocabulary';
@@ -44,13 +45,16 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
   const { sourceCode } = ctx;
   const handlers: Handler[] = [];
   let listener: ReturnType<typeof failureListener>;
-  walk(sourceCode.ast as Node, sourceCode.visitorKeys, (n) => {
+  // The file index lists every node that can be a handler below, in the order of a walk of the file.
+  for (const n of fileIndex(sourceCode).handlerCandidates) {
     if (n.type === T.TryStatement && n.handler) {
       handlers.push({ node: n.handler, body: n.handler.body, guarded: n.block, param: n.handler.param?.type === T.Identifier ? n.handler.param : undefined });
-    } else if (n.type === T.IfStatement && failureTest(n.test, ctx)) {
-      // `res = await fetch(u); if (!res.ok) res = await fetch(u);`: the failed answer's branch makes it again.
+    } else if (n.type === T.IfStatement) {
+      // `res = await fetch(u); if (!res.ok) res = await fetch(u);`: the failed answer's branch makes it
+      // again. The statement before the `if` must make the answer its test reads: asked first, it
+      // spares the status reasoning of `failureTest` on every other `if` of the file.
       const guarded = answeringStatement(n, ctx);
-      if (guarded) handlers.push({ node: n, body: n.consequent, guarded, param: undefined });
+      if (guarded && failureTest(n.test, ctx)) handlers.push({ node: n, body: n.consequent, guarded, param: undefined });
     } else if ((listener = failureListener(n))) {
       // `ws.onclose = () => { ws = new WebSocket(url) }`, `sink.on('error', …)`: the emitter made again when it fails.
       const made = creationOf(listener.emitter, ctx);
@@ -64,8 +68,7 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
         handlers.push({ node: n, body: fn.body, guarded: (unwrap(n.callee) as TSESTree.MemberExpression).object, param: first?.type === T.Identifier ? first : undefined });
       }
     }
-    return undefined;
-  });
+  }
   const sites: RetrySite[] = [];
   const repeats = new Map<Handler, ReturnType<typeof repeatedCall>>();
   const repeatOf = (h: Handler): ReturnType<typeof repeatedCall> => {
