@@ -52,7 +52,8 @@ Which ESLint and which config:
   \`eslint\` does; only retry/* rules run, and other rules' messages (including
   inline /* eslint … */ comments about them) are not reported. Otherwise the
   plugin's recommended config runs on .js, .jsx, .mjs, .cjs, .ts, .tsx, .mts
-  and .cts files (JSX and TypeScript parsed as a bundler would), skipping what
+  and .cts files (JSX and TypeScript parsed as a bundler would) and on the
+  <script> blocks of .vue and .svelte components, skipping what
   .gitignore and .eslintignore list, node_modules, dist, build, out, coverage,
   vendor and .yarn folders, *.min.js, *.bundle.js, *.d.ts files, generated
   or minified code, and test fixtures (fixtures, __fixtures__ and

@@ -256,7 +256,7 @@ export const PENDING_ANSWER_CODES: ReadonlySet<string> = new Set(['authorization
  * ready'`, `'PENDING'`, `'No token found yet'`): asking again until it is done is polling, like
  * the device-flow codes.
  */
-export const PENDING_ANSWER_RE = /\b(still|is|are) (in progress|running|processing|pending|working)\b|\bnot (ready|finished|complete|completed|done) yet\b|\bnot yet (ready|available|finished|complete)\b|\b(no|not)\b[\w\s'-]{0,40}\byet\b|\bin progress\b|^(pending|processing|running|queued)$/i;
+export const PENDING_ANSWER_RE = /\b(still|is|are) (in progress|running|processing|pending|working)\b|\bnot (ready|finished|complete|completed|done) yet\b|^not (ready|finished|done)\b|\bnot yet (ready|available|finished|complete)\b|\b(no|not)\b[\w\s'-]{0,40}\byet\b|\bin progress\b|^(pending|processing|running|queued)$/i;
 
 /** Modules exporting React's hooks (and Preact's copies of them). */
 export const REACT_HOOK_MODULES: readonly string[] = ['react', 'preact/hooks', 'preact/compat'];
