@@ -116,11 +116,14 @@ function sameCallOutside(call: TSESTree.CallExpression, handler: TSESTree.Functi
 
 /** Whether `call` runs in a callback that `fn` hands to a global timer (`setTimeout(() => call, ms)`), at any depth below `fn`. */
 function armedByTimer(call: Node, fn: TSESTree.FunctionLike, ctx: Ctx): boolean {
-  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
-    const host = p.parent;
-    if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host)) return true;
-  }
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) if (timerOfCallback(p, ctx)) return true;
   return false;
+}
+
+/** The global timer call a function is handed to as its callback (`setTimeout(() => …, ms)`), or undefined. */
+function timerOfCallback(f: Node, ctx: Ctx): TSESTree.CallExpression | undefined {
+  const host = f.parent;
+  return isFunction(f) && host?.type === T.CallExpression && host.arguments[0] === f && isGlobalTimer(ctx.sourceCode, host) ? host : undefined;
 }
 
 /** `this`, or a local that holds it (`const self = this`): the enclosing class or object itself. */
@@ -243,8 +246,8 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
     if (at !== restart && isGlobalTimer(ctx.sourceCode, at)) timerWait(at);
     // `setTimeout(() => helper(), ms)`, or a named function handed to a timer in this function.
     for (let p: Node | undefined = at.parent; p && p !== fn; p = p.parent) {
-      const host: Node | undefined = p.parent;
-      if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host)) {
+      const host = timerOfCallback(p, ctx);
+      if (host) {
         timerWait(host);
         break;
       }

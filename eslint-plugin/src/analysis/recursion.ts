@@ -2807,19 +2807,10 @@ function steppedParameter(arg: Node, param: Variable, fn: Fn, call: Node, ctx: C
  */
 function switchesOffOption(handed: TSESTree.ObjectExpression, param: Variable, tests: readonly Node[], ctx: Ctx): boolean {
   const needs = new Map<string, boolean>();
-  for (const t of tests) {
-    for (const term of logicalTerms(unwrap(t), '&&')) {
-      let u = unwrap(term);
-      let want = true;
-      while (u.type === T.UnaryExpression && u.operator === '!') {
-        want = !want;
-        u = unwrap(u.argument);
-      }
-      if (u.type === T.ChainExpression) u = unwrap(u.expression);
-      if (u.type !== T.MemberExpression || unwrap(u.object).type !== T.Identifier || !isReferenceTo(param, unwrap(u.object) as TSESTree.Identifier)) continue;
-      const name = propertyName(u);
-      if (name) needs.set(name, want);
-    }
+  for (const { flag, want } of tests.flatMap(neededFlags)) {
+    if (flag.type !== T.MemberExpression || unwrap(flag.object).type !== T.Identifier || !isReferenceTo(param, unwrap(flag.object) as TSESTree.Identifier)) continue;
+    const name = propertyName(flag);
+    if (name) needs.set(name, want);
   }
   return handed.properties.some((q) => {
     if (q.type !== T.Property) return false;
@@ -2827,6 +2818,25 @@ function switchesOffOption(handed: TSESTree.ObjectExpression, param: Variable, t
     const v = unwrap(q.value);
     return want !== undefined && v.type === T.Literal && !!v.value !== want;
   });
+}
+
+/**
+ * The flags a test needs, as `&&` operands: `x` or `opts.refreshed` (truthy), `!x` (falsy), through any
+ * number of `!` and optional chaining. A once-only switch is one of them turned to the other value.
+ */
+function neededFlags(test: Node): { flag: TSESTree.Identifier | TSESTree.MemberExpression; want: boolean }[] {
+  const out: { flag: TSESTree.Identifier | TSESTree.MemberExpression; want: boolean }[] = [];
+  for (const term of logicalTerms(unwrap(test), '&&')) {
+    let u = unwrap(term);
+    let want = true;
+    while (u.type === T.UnaryExpression && u.operator === '!') {
+      want = !want;
+      u = unwrap(u.argument);
+    }
+    if (u.type === T.ChainExpression) u = unwrap(u.expression);
+    if (u.type === T.Identifier || u.type === T.MemberExpression) out.push({ flag: u, want });
+  }
+  return out;
 }
 
 /**
@@ -2928,11 +2938,7 @@ function turnsOffTestedSwitch(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx, r
     if (p.type !== T.IfStatement || c !== p.consequent) continue;
     // The flags the test needs: `x` (truthy) or `!x` (falsy), as `&&` operands.
     const needs = new Map<string, boolean>();
-    for (const term of logicalTerms(unwrap(p.test), '&&')) {
-      const u = unwrap(term);
-      if ((u.type === T.Identifier || u.type === T.MemberExpression) && outlives(u)) needs.set(text(u), true);
-      else if (u.type === T.UnaryExpression && u.operator === '!' && (unwrap(u.argument).type === T.Identifier || unwrap(u.argument).type === T.MemberExpression) && outlives(unwrap(u.argument))) needs.set(text(unwrap(u.argument)), false);
-    }
+    for (const { flag, want } of neededFlags(p.test)) if (outlives(flag)) needs.set(text(flag), want);
     if (needs.size === 0) continue;
     let off = false;
     walk(p.consequent, ctx.sourceCode.visitorKeys, (n) => {
