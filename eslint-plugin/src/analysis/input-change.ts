@@ -540,10 +540,8 @@ function isNumber(expr: Node, ctx: Ctx): boolean {
       return isNumber(u.left, ctx) && isNumber(u.right, ctx);
     case T.UnaryExpression:
       return u.operator === '-' || u.operator === '+';
-    case T.CallExpression: {
-      const c = unwrap(u.callee);
-      return c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Math';
-    }
+    case T.CallExpression:
+      return isMath(u);
     default:
       return false;
   }
