@@ -1147,6 +1147,54 @@ export async function lookup(url: string) {
 }` }] }],
     },
     {
+      // The cap is an option's fallback: 30000 ms holds only while the caller leaves it unset.
+      name: 'message: a cap read from an option with a fallback is stated as the default',
+      code: `async function run(url: string, opts: { maxDelayMs?: number }) {
+  const cap = opts.maxDelayMs || 30000;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** attempt, cap)));
+    }
+  }
+}`,
+      errors: [{ messageId: 'noJitter', data: { delay: 'a wait that grows to 30000 ms by default' }, suggestions: [{ messageId: 'addJitter', output: `async function run(url: string, opts: { maxDelayMs?: number }) {
+  const cap = opts.maxDelayMs || 30000;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(500 * 2 ** attempt, cap)));
+    }
+  }
+}` }] }],
+    },
+    {
+      // A unit conversion of a fallback keeps it a fallback: `(opts.pauseS ?? 2) * 1000`.
+      name: 'message: a fixed wait computed from an option fallback says "by default"',
+      code: `async function run(url: string, opts: { pauseS?: number }) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await new Promise((r) => setTimeout(r, (opts.pauseS ?? 2) * 1000));
+    }
+  }
+}`,
+      errors: [{ messageId: 'noJitter', data: { delay: 'a wait of 2000 ms by default on every attempt' }, suggestions: [{ messageId: 'addJitterWithGrowth', output: `async function run(url: string, opts: { pauseS?: number }) {
+  let backoffMs = (opts.pauseS ?? 2) * 1000;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await new Promise((r) => setTimeout(r, Math.random() * backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 30000);
+    }
+  }
+}` }] }],
+    },
+    {
       // One step away: no guard, so the wait after the fifth failure is taken (16000 ms).
       name: 'message: a wait after the last attempt is taken too',
       code: `async function run(url: string) {

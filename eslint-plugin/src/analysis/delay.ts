@@ -48,6 +48,12 @@ export interface Value {
    */
   defaulted?: Node;
   /**
+   * Some number in it is an option's fallback (`(cfg.waitMax || 30) * 1000`, a cap read from
+   * `opts.max ?? 30000`): `lo`/`hi` hold when the options are left at their defaults, and a message
+   * says so rather than stating the number as fixed.
+   */
+  byDefault?: boolean;
+  /**
    * The write that puts an uncapped Retry-After in place of a delay the code chose (`if (header)
    * delayMs = seconds * 1000` after a capped backoff): where that path's missing cap is reported.
    */
@@ -172,6 +178,7 @@ function join(a: Value, b: Value): Value {
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
     unseenBound: a.unseenBound || b.unseenBound,
+    ...(a.byDefault || b.byDefault ? { byDefault: true } : {}),
     cap: a.cap !== undefined && b.cap !== undefined ? Math.max(a.cap, b.cap) : undefined,
     capped: (a.capped || !a.retryAfter) && (b.capped || !b.retryAfter) && (a.capped || b.capped),
     source: a.source ?? b.source,
@@ -203,6 +210,7 @@ function combine(a: Value, b: Value, lo: number, hi: number): Value {
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
     unseenBound: a.unseenBound || b.unseenBound,
+    ...(a.byDefault || b.byDefault ? { byDefault: true } : {}),
   };
 }
 
@@ -277,7 +285,7 @@ function evalInner(n: Node, env: Env): Value {
       if (n.operator === '||' && truth === false) return right;
       // `options.retries ?? 3`: an unknown option with a known default counts as the default.
       // A value read from the caught error (a delay the server sent) is no option: it has no default.
-      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque && !readsEnvironment(n.left, env) && !readsFailure(n.left, env.sourceCode)) return { ...right, invariant: right.invariant && left.invariant, defaulted: n };
+      if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque && !readsEnvironment(n.left, env) && !readsFailure(n.left, env.sourceCode)) return { ...right, invariant: right.invariant && left.invariant, defaulted: n, byDefault: true };
       return join(left, right);
     }
     case T.ConditionalExpression:
@@ -1512,6 +1520,7 @@ function minOf(a: Value, b: Value): Value {
     source: a.source ?? b.source,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
+    ...(a.byDefault || b.byDefault ? { byDefault: true } : {}),
   };
 }
 
@@ -1531,6 +1540,7 @@ function maxOf(a: Value, b: Value): Value {
     source: a.source ?? b.source,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
+    ...(a.byDefault || b.byDefault ? { byDefault: true } : {}),
   };
 }
 
@@ -1889,6 +1899,7 @@ export function toDelayFacts(v: Value, node: Node, expression?: Node): DelayFact
     expression,
     // Named by messages only when the delay is that very expression (a product of it has its own number).
     ...(v.defaulted && (v.defaulted === unwrap(node) || (expression && v.defaulted === unwrap(expression))) && !v.attempt ? { defaulted: v.defaulted } : {}),
+    ...(v.byDefault && !v.opaque && !v.retryAfter ? { byDefault: true } : {}),
   };
 }
 

@@ -11,9 +11,9 @@ import { argumentsPassed, carriesRandomness, evaluate, makeEnv, relayedCounter, 
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
-import { bindingOf, constantNumber, constantValue, isReferenceTo, normalPath, originOf, variableOf } from './scope';
+import { bindingOf, constantNumber, constantValue, fieldOf, fieldStart, isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
+import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh, renewsBefore } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall } from './waits';
 import { holdsError } from './error-values';
@@ -320,7 +320,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   // A registration of the function as its own failure handler (`.catch(self)`) is reached on every
   // path, but runs it only on a failure.
   const registersSelfForFailure = (c: TSESTree.CallExpression): boolean => {
-    const h = (c as Node).type === T.CallExpression ? failureHandlerArg(c) : undefined;
+    const h = (c as Node).type === T.CallExpression ? failureHandlerArg(c, ctx) : undefined;
     return !!h && isSelfArg(h, fn, ctx);
   };
   // A self-call re-armed on a timer (`setTimeout(() => this.poll(), ms)` in the try after the work)
@@ -539,7 +539,7 @@ function hookOnAwaitedResult(fc: FailureContext, fn: Fn, ctx: Ctx): boolean {
   let target: Node | undefined;
   if (host?.type === T.CallExpression) {
     const c = unwrap(host.callee);
-    if (c.type === T.MemberExpression && failureRegistration(host) !== undefined) target = unwrap(c.object);
+    if (c.type === T.MemberExpression && failureRegistration(host, ctx) !== undefined) target = unwrap(c.object);
   } else if (host?.type === T.AssignmentExpression && host.left.type === T.MemberExpression) target = unwrap(host.left.object);
   if (target?.type !== T.Identifier || !host || enclosingFunction(host) !== fn) return false;
   const v = variableOf(ctx.sourceCode, target);
@@ -699,7 +699,7 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
   // `this.ws.onclose = this.handleClose`) that schedules `fn` again: a cycle through a failure edge (K6).
   const hooks: { host: TSESTree.CallExpression; handler: Node }[] = [];
   for (const n of calls) {
-    const handler = failureHandlerArg(n);
+    const handler = failureHandlerArg(n, ctx);
     if (handler) hooks.push({ host: n, handler });
   }
   // Handlers assigned in `fn`'s own code (not in a nested function; a concise body that is itself a
@@ -889,10 +889,11 @@ function factoryWait(scheduled: NonNullable<FailureContext['scheduled']>, init: 
  * or `addListener` on an event object named for one (index 0): the WebExtensions `events.Event`
  * shape, `port.onDisconnect.addListener(h)` (chrome.runtime.Port, `browser.runtime.Port`).
  */
-function failureRegistration(call: TSESTree.CallExpression): number | undefined {
+function failureRegistration(call: TSESTree.CallExpression, ctx?: Ctx): number | undefined {
   const name = calleeName(call);
   if (!name) return undefined;
   if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) return 1;
+  if (ctx && (name === 'on' || name === 'once') && stringValue(call.arguments[0]) === 'end' && sessionEmitter(call, ctx)) return 1;
   const callee = unwrap(call.callee);
   if (name === 'addListener' && callee.type === T.MemberExpression && unwrap(callee.object).type === T.MemberExpression) {
     const eventObject = propertyName(unwrap(callee.object) as TSESTree.MemberExpression) ?? '';
@@ -903,12 +904,42 @@ function failureRegistration(call: TSESTree.CallExpression): number | undefined 
   return event !== undefined && (FAILURE_EVENTS.has(event) || event === 'disconnected') && unwrap(call.callee).type === T.MemberExpression ? 0 : undefined;
 }
 
+/**
+ * Whether the emitter of `emitter.on(…)` is a session the code opened to keep: every value the
+ * variable or `this` field holds is made by a call or `new` named for one (SESSION_MAKER_RE, not a
+ * stream). Its `end` then reports the session lost (a bot kicked, a socket the peer ended), not
+ * the orderly end of a data stream.
+ */
+function sessionEmitter(call: TSESTree.CallExpression, ctx: Ctx): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return false;
+  const target = unwrap(callee.object);
+  let values: Node[] = [];
+  if (target.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, target);
+    if (!v || v.defs.some((d) => d.type !== 'Variable')) return false;
+    for (const d of v.defs) if (d.node.type === T.VariableDeclarator && d.node.init) values.push(d.node.init);
+    for (const r of v.references) if (r.isWrite() && !r.init && r.writeExpr) values.push(r.writeExpr as Node);
+  } else if (target.type === T.MemberExpression) {
+    const f = fieldOf(target);
+    if (!f) return false;
+    const first = fieldStart(f);
+    values = [...(first ? [first] : []), ...f.constructorWrites, ...f.otherWrites.map((w) => (w.type === T.AssignmentExpression && w.operator === '=' ? w.right : w))];
+  }
+  const makers = values.map((x) => {
+    let e = unwrap(x);
+    if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+    return e.type === T.CallExpression || e.type === T.NewExpression ? calleeName(e) ?? '' : undefined;
+  });
+  return makers.length > 0 && makers.every((m) => m !== undefined && SESSION_MAKER_RE.test(m) && !/stream/i.test(m));
+}
+
 /** The argument of a failure hook that is the failure handler: `.catch(h)`, `.then(_, h)`, `.on('close', h)`. */
-function failureHandlerArg(call: TSESTree.CallExpression): Node | undefined {
+function failureHandlerArg(call: TSESTree.CallExpression, ctx?: Ctx): Node | undefined {
   const name = calleeName(call);
   if (name === 'catch') return call.arguments[0];
   if (name === 'then' && call.arguments.length >= 2) return call.arguments[1];
-  const index = failureRegistration(call);
+  const index = failureRegistration(call, ctx);
   if (index !== undefined) return call.arguments[index];
   return undefined;
 }
@@ -1714,7 +1745,7 @@ function handsOffError(call: TSESTree.CallExpression, fc: FailureContext, fn: Fn
 function exitsOnHandedFailure(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   // A handler registered by assignment (`x.onclose = handler`) stands in the call's place.
   if ((call as Node).type !== T.CallExpression || selfCallee(call, fn, ctx)) return false;
-  const handler = failureHandlerArg(call);
+  const handler = failureHandlerArg(call, ctx);
   if (!handler || !isSelfArg(handler, fn, ctx)) return false;
   const first = fn.params[0];
   const id = first?.type === T.AssignmentPattern ? first.left : first;
@@ -1846,7 +1877,7 @@ function onlyAfterCleanEnd(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boo
       const closes = block.body.some((st) => st !== stmt && callsIn(st, ctx).some((c) => CLOSE_CALL_RE.test(calleeName(c) ?? '')));
       for (let q: Node | undefined = block; q && q !== fn.parent; q = q.parent) {
         if (q.type === T.CatchClause) return false;
-        if (isFunction(q) && q.parent?.type === T.CallExpression && failureRegistration(q.parent) !== undefined) return false;
+        if (isFunction(q) && q.parent?.type === T.CallExpression && failureRegistration(q.parent, ctx) !== undefined) return false;
         if (isFunction(q) && q.parent?.type === T.AssignmentExpression && q.parent.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(q.parent.left) ?? '')) return false;
       }
       return closes;
@@ -1931,7 +1962,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       // A named handler (`.catch(onFailure)`): its own parameter and body are what decide, as for an inline one.
       const first = handlerFn?.params[0];
       found = { kind: 'promise-catch', handler: { node: call, param: first?.type === T.Identifier ? first : undefined, body: handlerFn ? handlerFn.body : call, guarded: callee.object }, path: call, timer, replay };
-    } else if (failureRegistration(call) !== undefined) {
+    } else if (failureRegistration(call, ctx) !== undefined) {
       found = { kind: 'event', handler: undefined, path: call, timer, replay };
     } else return undefined;
   }
@@ -1962,7 +1993,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
           const callee = unwrap(host.callee) as TSESTree.MemberExpression;
           const first = p.params[0];
           found ??= { kind: 'promise-catch', handler: { node: p, param: first?.type === T.Identifier ? first : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
-        } else if (failureRegistration(host) === idx) {
+        } else if (failureRegistration(host, ctx) === idx) {
           found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
         } else if (!timer && !scheduledBy) {
           // `later(() => self(next), ms)` where the same-file `later` runs its callback from a timer.
@@ -2119,7 +2150,7 @@ function namedFailureHook(handler: Fn, fn: Fn, ctx: Ctx): { host: TSESTree.CallE
       const name = calleeName(host);
       const idx = host.arguments.indexOf(ref as TSESTree.CallExpressionArgument);
       if (unwrap(host.callee).type === T.MemberExpression && ((name === 'catch' && idx === 0) || (name === 'then' && idx === 1))) return { host, kind: 'catch' };
-      if (failureRegistration(host) === idx) return { host, kind: 'event' };
+      if (failureRegistration(host, ctx) === idx) return { host, kind: 'event' };
     }
     if (host?.type === T.AssignmentExpression && host.right === ref && host.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(host.left) ?? '')) return { host: host as unknown as TSESTree.CallExpression, kind: 'event' };
   }

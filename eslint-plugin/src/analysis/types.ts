@@ -79,6 +79,11 @@ export interface DelayFacts {
   /** The delay is an option's fallback (`config.retryDelay || 1`): its number holds only when the option is not set; messages name the expression. */
   defaulted?: Node;
   /**
+   * `maxMs` holds only while options the code does not show are left at their fallbacks (`maxDelay =
+   * cfg.waitMax || 30` under a growing wait): messages say "by default" after the number.
+   */
+  byDefault?: boolean;
+  /**
    * The wait is fixed where it is written, but the retry picks it by the attempt count among the
    * waits of other branches (`attempts < 10 ? 1 s : attempts < 20 ? 2 s : …` written as an `if`
    * chain), so `growing` is set and `maxMs` is this step's wait, not the largest.

@@ -134,6 +134,14 @@ export const UNREGISTER_METHODS: ReadonlySet<string> = new Set(['off', 'removeLi
 export const CLEAN_END_EVENTS: ReadonlySet<string> = new Set(['end', 'finish']);
 
 /**
+ * Calls and constructors that open a session the code means to keep open (`net.createConnection`,
+ * `mqtt.connect`, `new Client(cfg)` of a database driver, `new WebSocket(url)`, `createBot(opts)` of a
+ * game or chat bot). On such an emitter `end` reports the session lost, like `close`; on a data
+ * stream (`fs.createReadStream`, a response body) `end` is the orderly end of the data.
+ */
+export const SESSION_MAKER_RE = /connect|client|socket|bot$|^(create)?bot|session|channel|peer/i;
+
+/**
  * DOM events a person causes (a click, a key, a form submitted): code run from their listeners runs
  * when the user acts again, never by itself.
  */

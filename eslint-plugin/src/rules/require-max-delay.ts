@@ -28,9 +28,9 @@ export default createRule<Options, MessageIds>({
       uncappedRetryAfterWithGrowth:
         'This retry waits the server\'s Retry-After, which nothing caps, on top of a delay that grows with the attempt. A bad or hostile header can stall it for hours. Clamp the whole wait to at most {{maxDelayMs}} ms.',
       delayTooLong:
-        'This retry can wait up to {{worstMs}} ms at once, more than the {{maxDelayMs}} ms allowed. Cap the delay at {{maxDelayMs}} ms, or make fewer attempts.',
+        'This retry can wait up to {{worstMs}} ms{{byDefault}} at once, more than the {{maxDelayMs}} ms allowed. Cap the delay at {{maxDelayMs}} ms, or make fewer attempts.',
       timerOverflow:
-        'This retry can wait up to {{worstMs}} ms at once, past Node\'s timer limit. Beyond 2147483647 ms (about 24.8 days) timers overflow and fire at once, turning the backoff into a tight loop. Cap the delay at {{maxDelayMs}} ms.',
+        'This retry can wait up to {{worstMs}} ms{{byDefault}} at once, past Node\'s timer limit. Beyond 2147483647 ms (about 24.8 days) timers overflow and fire at once, turning the backoff into a tight loop. Cap the delay at {{maxDelayMs}} ms.',
       capDelay: 'Cap the delay: `Math.min(delay, {{maxDelayMs}})`.',
       applyLibraryFix: '{{description}}.',
     },
@@ -79,7 +79,7 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: d.node,
               messageId: verdict,
-              data: { maxDelayMs: String(maxDelayMs), worstMs: formatMs(d.maxMs) },
+              data: { maxDelayMs: String(maxDelayMs), worstMs: formatMs(d.maxMs), byDefault: d.byDefault ? ' by default' : '' },
               suggest,
             });
           }

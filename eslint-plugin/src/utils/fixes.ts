@@ -137,7 +137,7 @@ export function formatMs(ms: number): string {
  * retry never changes, the expression as written.
  */
 export function describeDelay(
-  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; steady?: boolean; deterministic?: boolean; expression?: TSESTree.Node; node?: TSESTree.Node; unitAssumed?: TSESTree.Node; defaulted?: TSESTree.Node; tiered?: boolean; retryAfter?: 'exact' | 'derived'; fixedFallback?: boolean },
+  d: { growing: boolean; maxMs: number; opaque: boolean; maxReason: string; random?: boolean; invariant?: boolean; steady?: boolean; deterministic?: boolean; expression?: TSESTree.Node; node?: TSESTree.Node; unitAssumed?: TSESTree.Node; defaulted?: TSESTree.Node; byDefault?: boolean; tiered?: boolean; retryAfter?: 'exact' | 'derived'; fixedFallback?: boolean },
   sourceCode?: TSESLint.SourceCode,
 ): string {
   const known = !d.opaque && Number.isFinite(d.maxMs);
@@ -157,8 +157,10 @@ export function describeDelay(
     const raw = sourceCode.getText(d.defaulted).replace(/\s+/g, ' ');
     return `a wait of \`${raw.length > 48 ? `${raw.slice(0, 47)}…` : raw}\` on every attempt`;
   }
-  if (!d.growing && known && d.random) return `a random wait of at most ${formatMs(d.maxMs)} ms that does not grow`;
-  if (!d.growing && known) return `a fixed ${formatMs(d.maxMs)} ms wait`;
+  // A number that holds only while options set out of sight keep their fallbacks.
+  const byDefault = d.byDefault ? ' by default' : '';
+  if (!d.growing && known && d.random) return `a random wait of at most ${formatMs(d.maxMs)} ms${byDefault} that does not grow`;
+  if (!d.growing && known) return d.byDefault ? `a wait of ${formatMs(d.maxMs)} ms by default on every attempt` : `a fixed ${formatMs(d.maxMs)} ms wait`;
   if (!d.growing && d.steady && d.expression && sourceCode) {
     const text = sourceCode.getText(d.expression).replace(/\s+/g, ' ');
     return `a random wait of \`${text.length > 48 ? `${text.slice(0, 47)}…` : text}\` that does not grow`;
@@ -167,8 +169,8 @@ export function describeDelay(
     const text = sourceCode.getText(d.expression).replace(/\s+/g, ' ');
     return `a wait of \`${text.length > 48 ? `${text.slice(0, 47)}…` : text}\` on every attempt`;
   }
-  if (d.growing && d.tiered && known) return `a wait stepped up by the attempt count (${formatMs(d.maxMs)} ms at this step)`;
-  if (d.growing && d.maxReason === 'known' && Number.isFinite(d.maxMs)) return `a wait that grows to ${formatMs(d.maxMs)} ms`;
+  if (d.growing && d.tiered && known) return `a wait stepped up by the attempt count (${formatMs(d.maxMs)} ms${byDefault} at this step)`;
+  if (d.growing && d.maxReason === 'known' && Number.isFinite(d.maxMs)) return `a wait that grows to ${formatMs(d.maxMs)} ms${byDefault}`;
   if (d.growing && d.maxReason === 'opaque') return 'a wait that changes with the attempt';
   if (d.growing) return 'a growing wait';
   // Not a number: name the delay by its expression (a library option's value, a server-derived
