@@ -58,7 +58,7 @@ export function isDroppedProbeRead(n: Node, ctx: Ctx): boolean {
 }
 
 /** The name a module exports a called binding under (`access` for `const { access: check } = require('node:fs/promises')`). */
-function importedName(callee: Node, ctx: Ctx): string | undefined {
+export function importedName(callee: Node, ctx: Ctx): string | undefined {
   const c = unwrap(callee);
   if (c.type !== T.Identifier) return undefined;
   const origin = originOf(ctx.sourceCode, c);

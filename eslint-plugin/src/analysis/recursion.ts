@@ -1,4 +1,4 @@
-import { isProbeFunction, waitsOnPendingAnswer } from './probe';
+import { importedName, isProbeFunction, waitsOnPendingAnswer } from './probe';
 import { drawsInputAtRandom, inputWrites, isWorkingCall, onlyBookkeeping, operationTakes, readsFromPerson, readsVariable } from './input-change';
 import { goesOnOnlyOnConflict } from './conflict';
 import { fileMemo } from './memo';
@@ -929,9 +929,10 @@ function sessionEmitter(call: TSESTree.CallExpression, ctx: Ctx): boolean {
   const makers = values.map((x) => {
     let e = unwrap(x);
     if (e.type === T.AwaitExpression) e = unwrap(e.argument);
-    return e.type === T.CallExpression || e.type === T.NewExpression ? calleeName(e) ?? '' : undefined;
+    // By the name it is called by here, or the name its module exports it under (`const { Client: Pg } = require('pg')`).
+    return e.type === T.CallExpression || e.type === T.NewExpression ? [calleeName(e) ?? '', importedName(e.callee, ctx) ?? ''] : undefined;
   });
-  return makers.length > 0 && makers.every((m) => m !== undefined && SESSION_MAKER_RE.test(m) && !/stream/i.test(m));
+  return makers.length > 0 && makers.every((m) => m !== undefined && m.some((name) => SESSION_MAKER_RE.test(name) && !/stream/i.test(name)));
 }
 
 /** The argument of a failure hook that is the failure handler: `.catch(h)`, `.then(_, h)`, `.on('close', h)`. */

@@ -20,6 +20,7 @@ import {
   spliced,
   suggest,
   unknownOptionsSite,
+  viaDefault,
   type OptionState,
 } from './option-state';
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
@@ -150,7 +151,8 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
         // Keeping the condition and excluding 4xx (`!(<4xx but 408/429>) && <condition>`) singles 429
         // out, which respect-retry-after then reports where the delay ignores Retry-After.
         const retryable = `${calleeText}.isRetryableError`;
-        suggest(site, 'no-retry-on-client-error', setOption(options, 'retryCondition', retryable, `Retry only network errors, 429 and 5xx (\`${retryable}\`)`, instance));
+        // Not over a caller's own condition (`cfg.retryCondition || fallback`): replacing it would drop theirs.
+        if (!viaDefault(ctx, conditionS.option.value)) suggest(site, 'no-retry-on-client-error', setOption(options, 'retryCondition', retryable, `Retry only network errors, 429 and 5xx (\`${retryable}\`)`, instance));
       }
       const names = namesIn(ctx, fn);
       if (names.has('isSafeRequestError') || names.has('isIdempotentRequestError')) retriesPost = undefined;

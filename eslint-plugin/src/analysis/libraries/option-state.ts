@@ -370,9 +370,29 @@ export function resolveFunction(ctx: LibraryContext, node: Node | null | undefin
       const made = returns.length === 1 && returns[0] ? unwrap(returns[0]) : undefined;
       return made && isFunction(made) ? made : undefined;
     }
+    // `cfg.retryCondition || defaultRetryCondition`: the caller's option, else the default the file
+    // shows (PRODUCT: a default counts as known).
+    if (n.type === T.LogicalExpression && (n.operator === '||' || n.operator === '??')) {
+      n = unwrap(n.right);
+      continue;
+    }
     n = constInit(ctx, n);
   }
   return undefined;
+}
+
+/**
+ * Whether an option's value reaches its function through a fallback (`cfg.retryCondition ||
+ * defaultRetryCondition`, directly or through a const): the function is only what runs when the
+ * caller sets nothing, so an edit that replaces the option would also drop the caller's choice.
+ */
+export function viaDefault(ctx: LibraryContext, node: Node | null | undefined): boolean {
+  let n = unwrap(node);
+  for (let i = 0; n && i < 5; i++) {
+    if (n.type === T.LogicalExpression && (n.operator === '||' || n.operator === '??')) return true;
+    n = constInit(ctx, n);
+  }
+  return false;
 }
 
 /** Whether a function always returns `true` (`() => true`, `function () { return true; }`): it accepts every failure. */

@@ -2,7 +2,7 @@ import { isEffectivelyUnbounded } from '../limits';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { calleeName, isFunction, propertyName, unwrap, walk } from '../ast';
-import { bindingOf, constantNumber, normalPath, originOf, variableOf } from '../scope';
+import { bindingOf, constantNumber, normalPath, originOf, staticValues, variableOf } from '../scope';
 import { isClientErrorStatus, RETRY_AFTER_STATUSES, statusByName } from '../statuses';
 import type { Node } from '../types';
 import type { FunctionNode } from './util';
@@ -859,9 +859,15 @@ export function statusCheckIn(root: Node, sourceCode: TSESLint.SourceCode, only?
     if (n.type === T.BinaryExpression && /^[!=]==?$/.test(n.operator) && n.left.type !== T.PrivateIdentifier && (isStatus(n.left) || isStatus(n.right))) found = n;
     // `response.status > 400`, `status >= 400`: a range check, when its other side reads a status.
     else if (!only && n.type === T.BinaryExpression && /^[<>]=?$/.test(n.operator) && n.left.type !== T.PrivateIdentifier && ((isStatus(n.right) && readsStatusMember(n.left, sourceCode)) || (isStatus(n.left) && readsStatusMember(n.right, sourceCode)))) found = n;
-    else if (!only && n.type === T.CallExpression && /^(includes|has|indexOf)$/.test(calleeName(n) ?? '') && n.arguments.length === 1) {
+    else if (n.type === T.CallExpression && /^(includes|has|indexOf)$/.test(calleeName(n) ?? '') && n.arguments.length === 1) {
       const args = n.arguments[0]!;
-      if (readsStatusMember(args, sourceCode)) found = n;
+      const callee = unwrap(n.callee);
+      // With statuses asked for, a list that holds one of them (`RETRYABLE.includes(status)`, 429 in `RETRYABLE`).
+      const listed = (): boolean => {
+        const values = callee.type === T.MemberExpression ? staticValues(sourceCode, callee.object) : undefined;
+        return !!values?.flat().some((v) => typeof v === 'number' && only!.includes(v));
+      };
+      if (readsStatusMember(args, sourceCode) && (!only || listed())) found = n;
     }
     return found ? false : undefined;
   });
