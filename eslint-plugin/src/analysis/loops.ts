@@ -1011,7 +1011,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   }
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && leavesLoop(n.block, loop, ctx) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id))) retryTries.push(n);
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && (leavesLoop(n.block, loop, ctx) || retriesItemOnFailure(n, loop, ctx)) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id))) retryTries.push(n);
     if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || isRetryPredicate(n.test, sourceCode))) statusIfs.push(n);
   });
   // Rounds over a walk of alternatives (hosts, mirrors, nodes): a round where every one failed goes round again.
@@ -1080,7 +1080,9 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const found = schedule ? scheduleBound(loop as TSESTree.ForOfStatement, schedule, ctx) : loopBound(loop as Exclude<Loop, TSESTree.ForOfStatement>, ctx);
   const { attempts } = found;
   // A test of what is left to send is the failure itself, no limit: with no count or deadline beside it, nothing ends the retry.
-  const bound = partial && found.bound.kind === 'unknown' ? { ...found.bound, kind: 'unbounded' as const } : found.bound;
+  // Same for a worklist's size when the retry goes round on the same item (the list unchanged).
+  const itemRetry = retryTries.some((t) => !leavesLoop(t.block, loop, ctx));
+  const bound = (partial || (itemRetry && testsOnlyWorklists(loop, ctx))) && found.bound.kind === 'unknown' ? { ...found.bound, kind: 'unbounded' as const } : found.bound;
 
   // 3. Waits.
   const waits = collectLoopWaits(loop, ctx, attempts, bound.maxAttempts);
@@ -2431,6 +2433,89 @@ function retriesWithinWalk(loop: Loop, statusIfs: readonly TSESTree.IfStatement[
   });
   if (writes.length === 0) return false;
   return statusIfs.some((s) => failureBranch(s, ctx.sourceCode) && containsContinue(s.consequent) && writes.every((w) => !contains(s.consequent, w) && w.range[0] > s.range[1]));
+}
+
+/** The lists a loop reads an item of (`pending[0]`, `queue.at(0)`), outside nested functions, by their text. */
+function itemLists(loop: Loop, ctx: Ctx): Set<string> {
+  const lists = new Set<string>();
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.MemberExpression && n.computed && !n.optional) lists.add(ctx.sourceCode.getText(n.object));
+    if (n.type === T.CallExpression && calleeName(n) === 'at' && unwrap(n.callee).type === T.MemberExpression) lists.add(ctx.sourceCode.getText((unwrap(n.callee) as TSESTree.MemberExpression).object));
+    return undefined;
+  });
+  return lists;
+}
+
+/**
+ * The loop's test reads nothing but how many items its worklists hold (`pending.length > 0`): a
+ * retry of the same item leaves them as they are, so the test never ends it.
+ */
+function testsOnlyWorklists(loop: Loop, ctx: Ctx): boolean {
+  if (loop.type === T.ForOfStatement || !loop.test) return false;
+  const lists = itemLists(loop, ctx);
+  let ok = true;
+  let sawList = false;
+  walk(loop.test, ctx.sourceCode.visitorKeys, (n) => {
+    if (!ok) return false;
+    if (n.type === T.MemberExpression) {
+      if (propertyName(n) === 'length' && lists.has(ctx.sourceCode.getText(n.object))) sawList = true;
+      else ok = false;
+      return false;
+    }
+    if (n.type === T.Identifier || n.type === T.CallExpression) ok = false;
+    return undefined;
+  });
+  return ok && sawList;
+}
+
+/** Calls that take the head item off a worklist, or an item out of it. */
+const TAKE_METHOD_RE = /^(shift|pop|splice|delete|remove)$/;
+
+/**
+ * A worklist loop that moves past its item only once done with it: the try block, after its
+ * operation, takes the item off the list the operation reads it from (`id = pending[0]` …
+ * `pending.shift()`) or steps what the operation takes (`cursor = page.next`), and a path of the
+ * catch goes round by `continue` before any such step: the same item again after a failure, a retry
+ * inside the walk (a rate-limited import that waits and asks for the same record).
+ */
+function retriesItemOnFailure(t: TSESTree.TryStatement, loop: Loop, ctx: Ctx): boolean {
+  const handler = t.handler;
+  if (!handler || loop.body.type !== T.BlockStatement) return false;
+  const lists = itemLists(loop, ctx);
+  const isStep = (n: Node): boolean => {
+    if (n.type === T.CallExpression) {
+      const callee = unwrap(n.callee);
+      return callee.type === T.MemberExpression && TAKE_METHOD_RE.test(propertyName(callee) ?? '') && lists.has(ctx.sourceCode.getText(callee.object));
+    }
+    const target = n.type === T.AssignmentExpression ? n.left : n.type === T.UpdateExpression ? n.argument : undefined;
+    const slot = target && slotOf(target, ctx);
+    return !!slot && operationTakes(t.block, slot, ctx);
+  };
+  const hasStep = (root: Node): boolean => {
+    let found = false;
+    walk(root, ctx.sourceCode.visitorKeys, (n) => {
+      if (found || isFunction(n)) return false;
+      if (isStep(n)) found = true;
+      return undefined;
+    });
+    return found;
+  };
+  if (!hasStep(t.block)) return false;
+  // A `continue` of this loop in the catch reached with no step before it on its way.
+  let retries = false;
+  walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (retries || isFunction(n) || (n !== handler.body && (n.type === T.ForStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement || n.type === T.ForOfStatement || n.type === T.ForInStatement))) return false;
+    if (n.type !== T.ContinueStatement || n.label) return undefined;
+    let clean = true;
+    for (let c: Node = n, p: Node | undefined = n.parent; p && c !== handler.body; c = p, p = p.parent) {
+      if (p.type !== T.BlockStatement) continue;
+      for (const before of p.body.slice(0, p.body.indexOf(c as TSESTree.Statement))) if (hasStep(before)) clean = false;
+    }
+    if (clean) retries = true;
+    return undefined;
+  });
+  return retries;
 }
 
 function failureBranch(s: TSESTree.IfStatement, sourceCode: TSESLint.SourceCode): boolean {
