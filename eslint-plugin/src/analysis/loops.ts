@@ -1081,7 +1081,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const { attempts } = found;
   // A test of what is left to send is the failure itself, no limit: with no count or deadline beside it, nothing ends the retry.
   // Same for a worklist's size when the retry goes round on the same item (the list unchanged).
-  const itemRetry = retryTries.some((t) => !leavesLoop(t.block, loop, ctx));
+  const itemRetry = retryTries.some((t) => !leavesLoop(t.block, loop, ctx) && !comparesCount(t.handler!.body, loop, ctx));
   const bound = (partial || (itemRetry && testsOnlyWorklists(loop, ctx))) && found.bound.kind === 'unknown' ? { ...found.bound, kind: 'unbounded' as const } : found.bound;
 
   // 3. Waits.
@@ -2435,9 +2435,29 @@ function retriesWithinWalk(loop: Loop, statusIfs: readonly TSESTree.IfStatement[
   return statusIfs.some((s) => failureBranch(s, ctx.sourceCode) && containsContinue(s.consequent) && writes.every((w) => !contains(s.consequent, w) && w.range[0] > s.range[1]));
 }
 
-/** The lists a loop reads an item of (`pending[0]`, `queue.at(0)`), outside nested functions, by their text. */
+/**
+ * Items the loop body takes off a list before `before` (`const job = this.jobs.shift()!`, `.pop()`),
+ * each with the list's text.
+ */
+function takenItems(loop: Loop, ctx: Ctx, before?: Node): Map<Variable, string> {
+  const taken = new Map<Variable, string>();
+  if (loop.body.type !== T.BlockStatement) return taken;
+  for (const st of loop.body.body) {
+    if (st.type !== T.VariableDeclaration || (before && st.range[0] > before.range[0])) continue;
+    for (const d of st.declarations) {
+      let init = d.init ? unwrap(d.init) : undefined;
+      if (init?.type === T.TSNonNullExpression) init = unwrap(init.expression);
+      const callee = init?.type === T.CallExpression && init.arguments.length === 0 ? unwrap(init.callee) : undefined;
+      const v = d.id.type === T.Identifier ? variableOf(ctx.sourceCode, d.id) : undefined;
+      if (v && callee?.type === T.MemberExpression && ['shift', 'pop'].includes(propertyName(callee) ?? '')) taken.set(v, ctx.sourceCode.getText(callee.object));
+    }
+  }
+  return taken;
+}
+
+/** The lists a loop reads or takes an item of (`pending[0]`, `queue.at(0)`, `jobs.shift()`), outside nested functions, by their text. */
 function itemLists(loop: Loop, ctx: Ctx): Set<string> {
-  const lists = new Set<string>();
+  const lists = new Set<string>(takenItems(loop, ctx).values());
   walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
     if (isFunction(n)) return false;
     if (n.type === T.MemberExpression && n.computed && !n.optional) lists.add(ctx.sourceCode.getText(n.object));
@@ -2469,6 +2489,33 @@ function testsOnlyWorklists(loop: Loop, ctx: Ctx): boolean {
   return ok && sawList;
 }
 
+/**
+ * The catch compares a count the loop steps (`job.tries >= this.maxTries` with `job.tries++`): a
+ * limit on the retries of one item, whatever the counter is kept on (the item, a map, a field).
+ */
+function comparesCount(handler: Node, loop: Loop, ctx: Ctx): boolean {
+  const stepped = new Set<string>();
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.UpdateExpression) stepped.add(ctx.sourceCode.getText(n.argument));
+    if (n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=')) stepped.add(ctx.sourceCode.getText(n.left));
+    return undefined;
+  });
+  let found = false;
+  walk(handler, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type === T.BinaryExpression && /^[<>]=?$/.test(n.operator) && n.left.type !== T.PrivateIdentifier) {
+      const side = (x: Node): boolean => {
+        const u = unwrap(x);
+        return stepped.has(ctx.sourceCode.getText(u.type === T.UpdateExpression ? u.argument : u));
+      };
+      if (side(n.left) || side(n.right)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
 /** Calls that take the head item off a worklist, or an item out of it. */
 const TAKE_METHOD_RE = /^(shift|pop|splice|delete|remove)$/;
 
@@ -2482,6 +2529,23 @@ const TAKE_METHOD_RE = /^(shift|pop|splice|delete|remove)$/;
 function retriesItemOnFailure(t: TSESTree.TryStatement, loop: Loop, ctx: Ctx): boolean {
   const handler = t.handler;
   if (!handler || loop.body.type !== T.BlockStatement) return false;
+  // `const job = this.jobs.shift()` before the try, `this.jobs.unshift(job)` in its catch: the next
+  // pass (or a later one) takes the same job again.
+  const taken = takenItems(loop, ctx, t);
+  let putBack = false;
+  walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (putBack || isFunction(n)) return false;
+    const callee = n.type === T.CallExpression ? unwrap(n.callee) : undefined;
+    if (callee?.type !== T.MemberExpression || !KEEP_METHOD_RE.test(propertyName(callee) ?? '')) return undefined;
+    const list = ctx.sourceCode.getText(callee.object);
+    for (const a of (n as TSESTree.CallExpression).arguments) {
+      const u = unwrap(a);
+      const v = u.type === T.Identifier ? variableOf(ctx.sourceCode, u) : undefined;
+      if (v && taken.get(v) === list) putBack = true;
+    }
+    return undefined;
+  });
+  if (putBack) return true;
   const lists = itemLists(loop, ctx);
   const isStep = (n: Node): boolean => {
     if (n.type === T.CallExpression) {
