@@ -4,7 +4,7 @@ import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, wa
 import { sameFileFunction } from '../delay';
 import { describeHttpCall, judgeIdempotency, makesFreshId, type HttpCall } from '../http';
 import { analyzeOperation, classifiesStatus, clientRangeGuard, isClassifierCall, okCheck, readsRetryAfter, statusesTested } from '../operation';
-import { normalPath, variableOf } from '../scope';
+import { fieldOf, normalPath, variableOf } from '../scope';
 import { isRetryAfterStatus, REFUSED_STATUSES } from '../statuses';
 import { throwsNotYet } from '../probe';
 import { evalTest } from '../flow';
@@ -340,6 +340,23 @@ function classifies(ctx: LibraryContext, fn: FunctionNode, firstParamBails: bool
  * `creation` is assigned to (`const inst = factory(…)`) or, for an identifier, the variable itself.
  */
 export function callsThrough(ctx: LibraryContext, instance: Node): TSESTree.CallExpression[] {
+  const field = unwrap(instance);
+  // `axiosRetry(this.http, …)` in a class: the calls its methods make through `this.http`, when
+  // nothing but the constructor (or the field's initialiser) gives the field its value.
+  if (field.type === T.MemberExpression && unwrap(field.object).type === T.ThisExpression) {
+    const info = fieldOf(field);
+    const name = propertyName(field);
+    if (!info || !name || info.otherWrites.length > 0) return [];
+    const out: TSESTree.CallExpression[] = [];
+    walk(info.owner.body, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type !== T.CallExpression) return undefined;
+      const callee = unwrap(n.callee);
+      const target = callee.type === T.MemberExpression && unwrap(callee.object).type === T.MemberExpression ? (unwrap(callee.object) as TSESTree.MemberExpression) : callee;
+      if (target.type === T.MemberExpression && unwrap(target.object).type === T.ThisExpression && propertyName(target) === name && fieldOf(target)?.owner === info.owner && target !== field) out.push(n);
+      return undefined;
+    });
+    return out;
+  }
   const variable = instanceVariable(ctx, instance);
   if (!variable) return [];
   const out: TSESTree.CallExpression[] = [];

@@ -356,6 +356,8 @@ function member(obj: Value, name: string, o: Outcome): Value {
       return UNKNOWN;
     }
     if (name === 'method') return o.method;
+    // axios's `error.request` in a browser is the XMLHttpRequest: its `status` is the answer's.
+    if (obj.ref === 'config' && name === 'status') return o.status;
     return UNKNOWN;
   }
   if (Array.isArray(obj) && name === 'length') return obj.length;
