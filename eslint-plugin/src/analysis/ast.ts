@@ -193,8 +193,15 @@ export function isReportingCall(call: Node): boolean {
   if (isLogCallee(call.callee)) return true;
   const callee = unwrap(call.callee);
   const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? propertyName(callee) ?? '' : '';
-  return /^on[A-Z]/.test(name) || (name === 'push' && callee.type === T.MemberExpression);
+  return /^on[A-Z]/.test(name) || (name === 'push' && callee.type === T.MemberExpression) || TELEMETRY_METHOD_RE.test(name);
 }
+
+/**
+ * Calls that record a value for someone to read later, not work on it: a CI step's output
+ * (`core.setOutput` of @actions/core), a trace span's attributes (OpenTelemetry `setAttribute`), an
+ * error tracker's tags and breadcrumbs (Sentry), a metric (`gauge`, `histogram`, `increment`).
+ */
+const TELEMETRY_METHOD_RE = /^(setOutput|setAttributes?|setTags?|setExtras?|addBreadcrumb|addEvent|gauge|histogram|increment|recordMetric)$/;
 
 /** `process.stdout.write(…)`, `process.stderr.write(…)`: text for the person at the terminal, a log line. */
 function isStandardStreamWrite(callee: TSESTree.MemberExpression): boolean {

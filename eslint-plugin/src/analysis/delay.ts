@@ -1166,8 +1166,12 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   const holder = unwrap(n.object);
   if (!n.computed && name !== undefined && holder.type === T.Identifier) {
     const v = variableOf(env.sourceCode, holder);
-    const members = v ? env.params.get(v)?.members : undefined;
+    const bound = v ? env.params.get(v) : undefined;
+    const members = bound?.members;
     if (members) return members.get(name) ?? OPAQUE();
+    // A member of a parameter handed a value the retry never changes (`cfg.retryWaitSeconds` in
+    // the operation the loop calls with its own `cfg`), written nowhere: the same on every attempt.
+    if (bound?.invariant && !bound.attempt && !bound.retryAfter && !memberWrittenThroughRoot(n, env.sourceCode)) return INVARIANT();
   }
   const configured = env.memberValues?.(n);
   if (configured && configured.length > 0) {

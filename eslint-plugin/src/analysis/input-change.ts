@@ -201,7 +201,7 @@ function selfUpdateOrTest(id: Node, v: Variable): boolean {
  * The parameter of a same-file function that an argument is handed to: `f(x)` at `f`'s parameter
  * in that place, or `f({ key: x })` at the destructured `key` of `f`'s parameter in that place.
  */
-function parameterHandedTo(id: Node, ctx: Pick<Ctx, 'sourceCode'>): Variable | undefined {
+export function parameterHandedTo(id: Node, ctx: Pick<Ctx, 'sourceCode'>): Variable | undefined {
   let arg: Node = id;
   let key: string | undefined;
   const p = id.parent;

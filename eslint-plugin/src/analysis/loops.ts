@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
 import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, findAll, isFunction, isLogCallee, logicalTerms, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, findAll, isFunction, isLogCallee, isReportingCall, logicalTerms, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
@@ -16,7 +16,7 @@ import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, variableOf,
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ACTION_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
-import { drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, operationTakes, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
+import { drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, onlyBookkeeping, operationTakes, parameterHandedTo, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { computesOnly, putsBackIn, refersTo } from './recursion';
 import { isRetryAfterStatus } from './statuses';
@@ -2307,7 +2307,15 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     if (found || (isFunction(n) && !executor)) return false;
     // A counter handed to the delay computation of a wait (`pause(spread(level, 300))`) is no input.
     if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) return false;
-    if (n.type === T.CallExpression && n.arguments.some((a) => { const u = unwrap(a); return u.type === T.Identifier && refs.has(u); }) && isOperationCall(n, body, ctx)) found = true;
+    // A same-file operation that never reads the number it is handed, or only compares, logs or
+    // counts with it (`attemptOnce(n, cfg)` reading `n > 1`), runs the same input on every pass.
+    const handedInput = (a: Node): boolean => {
+      const u = unwrap(a);
+      if (u.type !== T.Identifier || !refs.has(u)) return false;
+      const param = parameterHandedTo(u, ctx);
+      return !param || (param.references.some((r) => r.isRead()) && !onlyBookkeeping(param, ctx));
+    };
+    if (n.type === T.CallExpression && n.arguments.some(handedInput) && !isReportingCall(n) && isOperationCall(n, body, ctx)) found = true;
     return undefined;
   });
   return found;
@@ -2483,6 +2491,8 @@ function testsOnlyWorklists(loop: Loop, ctx: Ctx): boolean {
       else ok = false;
       return false;
     }
+    // A constant by any name (`pending.length > NONE`) is a literal.
+    if (n.type === T.Identifier && constantValue(ctx.sourceCode, n)) return undefined;
     if (n.type === T.Identifier || n.type === T.CallExpression) ok = false;
     return undefined;
   });
@@ -3769,7 +3779,47 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
     waits.push(waitOf(w, ctx.sourceCode, attemptsOnPath(n, loop, attempts, ctx), iterations, { node: loop }));
     return false;
   }, false);
-  return withoutSuccessPause(withoutPacing(loop, waits), ctx).filter((w) => !leavesAfterWait(w.node, loop, ctx));
+  const kept = withoutSuccessPause(withoutPacing(loop, waits), ctx).filter((w) => !leavesAfterWait(w.node, loop, ctx));
+  return kept.length > 0 ? kept : failureWaitsInOperation(loop, ctx, iterations);
+}
+
+/**
+ * Waits the retried operation takes itself before it reports the failure: a same-file function
+ * awaited in the loop's `try` whose body waits and then throws (`await sleep(cfg.retryWaitMs);
+ * throw new Error(…)`), so the catch goes round after that wait. Taken only when the loop has no
+ * wait of its own; the wait is judged where it is written.
+ */
+function failureWaitsInOperation(loop: Loop, ctx: Ctx, iterations: number | undefined): RetrySite['waits'] {
+  const out: RetrySite['waits'] = [];
+  const seen = new Set<Node>();
+  walkRegion(loop.body, ctx.sourceCode, (n) => {
+    if (n.type !== T.TryStatement) return undefined;
+    walk(n.block, ctx.sourceCode.visitorKeys, (c) => {
+      if (isFunction(c)) return false;
+      if (c.type !== T.CallExpression || !isAwaited(c, ctx.sourceCode)) return undefined;
+      const fn = sameFileFunction(c.callee, ctx);
+      if (!fn?.body || fn.body.type !== T.BlockStatement || seen.has(fn) || contains(fn, loop)) return undefined;
+      seen.add(fn);
+      walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
+        if (m !== fn.body && isFunction(m)) return false;
+        if ((m.type !== T.CallExpression && m.type !== T.NewExpression) || !isAwaited(m, ctx.sourceCode)) return undefined;
+        const w = asWait(m, ctx.sourceCode, ctx.settings);
+        const stmt = w ? statementInList(m) : undefined;
+        const list = stmt?.parent?.type === T.BlockStatement ? stmt.parent.body : undefined;
+        const next = list ? list[list.indexOf(stmt as TSESTree.Statement) + 1] : undefined;
+        // The operation's parameters read as what the loop hands it (`attemptOnce(n, cfg)`).
+        const outer = fn.params.flatMap((p, i) => {
+          const arg = c.arguments[i];
+          return p.type === T.Identifier && arg && arg.type !== T.SpreadElement ? [{ param: p, arg: arg as Node }] : [];
+        });
+        if (w && next?.type === T.ThrowStatement) out.push(waitOf({ ...w, bindings: [...w.bindings, ...outer] }, ctx.sourceCode, [], iterations, { node: loop }));
+        return w ? false : undefined;
+      });
+      return undefined;
+    });
+    return undefined;
+  }, false);
+  return out;
 }
 
 /**

@@ -6,6 +6,7 @@ import { calleeName, contains, enclosingFunction, isFunction, isLogCallee, prope
 import { defaultedFunction, evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
 import { isExport, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { holdsError } from './error-values';
+import { describeHttpCall } from './http';
 import type { Node, Wait } from './types';
 import { EXECUTOR_REJECT_INDEX, EXECUTOR_RESOLVE_INDEX, GLOBAL_OBJECTS, LIBRARY_WAITS, OPAQUE_WAIT_RE, RUNTIME_WAITS, TIMER_PROMISE_MODULES, WAIT_METHODS, WAIT_NAME_RE, isNotAWaitModule } from './vocabulary';
 
@@ -215,7 +216,7 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
   // default as known, and a stand-in passed by a test has the same job.
   const fn = sameFileFunction(n.callee, { sourceCode }) ?? defaultedFunction(n.callee, sourceCode);
   if (fn) {
-    if (!isWaitHelperShape(fn, n, sourceCode)) return undefined;
+    if (!isWaitHelperShape(fn, n, sourceCode, settings)) return undefined;
     const inner = findInnerWait(fn, sourceCode, settings, depth + 1);
     if (!inner) {
       // A helper named for a wait (`applyDelay`, `backoff`) that awaits or returns a call it cannot
@@ -418,9 +419,18 @@ function awaitedAlone(call: Node): boolean {
 /**
  * A helper that is a wait: an expression body or at most three statements, or a larger helper that
  * decides and then waits (p-retry's `onAttemptFailure`) — one with no loop, not enclosing the call.
+ * Never one that sends an HTTP request of its own: that helper is the operation, which may pause
+ * before it reports its failure (`const res = await fetch(u); if (!res.ok) { await sleep(ms); throw … }`).
  */
-function isWaitHelperShape(fn: TSESTree.FunctionLike, call: Node, sourceCode: TSESLint.SourceCode): boolean {
+function isWaitHelperShape(fn: TSESTree.FunctionLike, call: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings): boolean {
   if (!fn.body) return false;
+  let requests = false;
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (requests || (n !== fn.body && isFunction(n))) return false;
+    if (n.type === T.CallExpression && describeHttpCall(sourceCode, n, settings)) requests = true;
+    return undefined;
+  });
+  if (requests) return false;
   if (fn.body.type !== T.BlockStatement) return true;
   if (fn.body.body.length <= 3) return true;
   if (call.range[0] >= fn.range[0] && call.range[1] <= fn.range[1]) return false;

@@ -876,11 +876,17 @@ export function statusCheckIn(root: Node, sourceCode: TSESLint.SourceCode, only?
   return found;
 }
 
-function readsStatusMember(n: Node, sourceCode: TSESLint.SourceCode): boolean {
+function readsStatusMember(n: Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
   let yes = false;
   walk(n, sourceCode.visitorKeys, (m) => {
     if (m.type === T.MemberExpression && /^(status|statusCode)$/.test(propertyName(m) ?? '')) yes = true;
     if (m.type === T.Identifier && /^(status|statusCode|code)$/i.test(m.name)) yes = true;
+    // A local read from a status member, whatever its name (`const s = error?.response?.status`).
+    if (!yes && m.type === T.Identifier && depth < 2) {
+      const def = variableOf(sourceCode, m)?.defs[0];
+      const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+      if (init && readsStatusMember(init, sourceCode, depth + 1)) yes = true;
+    }
     return yes ? false : undefined;
   });
   return yes;
