@@ -9,6 +9,7 @@ import { analyzeRecursion } from './recursion';
 import { analyzeRepeats } from './repeat';
 import { awaitsExistence } from './statuses';
 import { analyzeStateRetries } from './state-retry';
+import { analyzeRequeues } from './requeue';
 import type { Node, RetrySite } from './types';
 import { analyzeWrappers } from './wrappers';
 
@@ -25,6 +26,7 @@ export function analyzeHandWritten(sourceCode: TSESLint.SourceCode, settings: Re
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeWrappers(ctx, out)) ?? []));
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeRepeats(ctx, out)) ?? []));
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeStateRetries(ctx)) ?? []));
+  out.push(...(guarded(ctx.sourceCode.ast, () => analyzeRequeues(ctx)) ?? []));
   // A loop or recursion that goes round only on 404 (and throws or returns on anything else) waits
   // for a resource to appear (a release, an upload, a record written elsewhere): polling, not a retry.
   const sites = dedupe(out).filter((s) => s.kind === 'interceptor' || s.kind === 'library' || !s.retriedStatuses?.length || !s.retriedStatuses.every(awaitsExistence));

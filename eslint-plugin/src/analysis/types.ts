@@ -8,7 +8,7 @@ export type Node = TSESTree.Node;
  * (`catch { await delay(ms); return send() }`, `if (!res.ok) res = await fetch(u)`). `state-rerun`: a
  * React effect that, on a data hook's error, steps a state the hook depends on (state-retry.ts).
  */
-export type SiteKind = 'loop' | 'recursion' | 'interceptor' | 'library' | 'repeat' | 'state-rerun';
+export type SiteKind = 'loop' | 'recursion' | 'interceptor' | 'library' | 'repeat' | 'state-rerun' | 'requeue';
 
 /**
  * What the analysis knows of one delay between attempts. All durations are in milliseconds.

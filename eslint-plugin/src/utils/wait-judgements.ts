@@ -51,7 +51,9 @@ export function growthFix(sourceCode: TSESLint.SourceCode, filename: string, sit
   const local = localDelayOf(wait);
   if (!local) return undefined;
   const constant = wait.delay.opaque ? undefined : wait.delay.maxMs;
-  if (site.kind === 'loop') return growDelayFix(sourceCode, site.node, wait.node, local, constant, jitter);
+  // A wait the operation takes itself, outside the loop (in the step the loop calls): no counter of
+  // the loop is in scope there to grow it by.
+  if (site.kind === 'loop') return wait.node.range[0] >= site.node.range[0] && wait.node.range[1] <= site.node.range[1] ? growDelayFix(sourceCode, site.node, wait.node, local, constant, jitter) : undefined;
   if (site.kind === 'recursion') return growRecursionFix(sourceCode, site.node, local, constant, jitter);
   if (site.kind === 'interceptor') return growInterceptorFix(sourceCode, site.node, wait.node, local, constant, /\.(c|m)?tsx?$/.test(filename), jitter);
   return undefined;

@@ -1,0 +1,221 @@
+// Retries through a job queue or a scheduler: a failure path of the work puts the same work back,
+// to run again after a delay.
+//
+//   async function deliver(id) {
+//     const hook = await Deliveries.find(id);
+//     try { await fetch(hook.url, { method: 'POST', body }); }
+//     catch (err) { await queue.add('deliver', { id: hook.id }, { delay: 60_000 }); }
+//   }
+//
+// PRODUCT: code that re-runs an operation after it failed, with the same input, is a retry; the
+// re-run here goes through the queue's store instead of a call. The job store keeps the delayed job
+// (BullMQ, pg-boss, Agenda, SQS), so Node's timer limit does not apply to its wait.
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { alwaysExits, contains, enclosingFunction, isFunction, propertyName, unwrap, walk } from './ast';
+import { sameFileFunction } from './delay';
+import { fileIndex } from './file-index';
+import { guarded } from './guard';
+import { T } from './node-types';
+import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } from './operation';
+import { constantNumber, resolveObject, variableOf } from './scope';
+import type { AttemptBound, Node, RetrySite } from './types';
+import { waitOf } from './waits';
+
+type Variable = TSESLint.Scope.Variable;
+type Fn = TSESTree.FunctionLike;
+
+/** Methods that hand a job to a queue or a scheduler (BullMQ/Bull `add`, pg-boss `send`, Agenda `schedule`, `enqueue`, `publish`). */
+const ENQUEUE_METHOD_RE = /^(add|send|schedule|enqueue|publish|dispatch|requeue|push)$/;
+
+/**
+ * Job options that hold the job back for a time (BullMQ/Bull `delay` in ms, pg-boss `startAfter` in
+ * seconds or a date, SQS `DelaySeconds`, Celery-style `countdown` in seconds, `runAt`/`notBefore` dates).
+ */
+const DELAY_OPTION_RE = /^(delay|delayMs|startAfter|DelaySeconds|delaySeconds|countdown|runAt|notBefore|scheduledFor)$/;
+
+/**
+ * The re-queue retries of the file: one site per enqueue call that, on a failure path of the work
+ * (a catch, or a branch taken on a failed answer, in the work's function or in a same-file helper
+ * those paths call), puts a job carrying the work's own input back with a delay.
+ */
+export function analyzeRequeues(ctx: Ctx): RetrySite[] {
+  const sites: RetrySite[] = [];
+  for (const call of fileIndex(ctx.sourceCode).calls) {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression || !ENQUEUE_METHOD_RE.test(propertyName(callee) ?? '')) continue;
+    const site = guarded(call, () => requeueSite(call, ctx));
+    if (site) sites.push(site);
+  }
+  return sites;
+}
+
+function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
+  const { sourceCode } = ctx;
+  const delay = delayOption(call, ctx);
+  if (!delay) return undefined;
+  const helper = enclosingFunction(call);
+  if (!helper) return undefined;
+  // The failure paths that reach the enqueue: the helper's own catch, or its callers' failure paths.
+  const paths: { work: Fn; at: Node }[] = [];
+  if (onFailurePath(call, helper, sourceCode)) paths.push({ work: helper, at: call });
+  else {
+    for (const c of fileIndex(sourceCode).calls) {
+      if (sameFileFunction(c.callee, ctx) !== helper) continue;
+      const work = enclosingFunction(c);
+      if (work && work !== helper && onFailurePath(c, work, sourceCode)) paths.push({ work, at: c });
+    }
+  }
+  if (paths.length === 0) return undefined;
+  const work = paths[0]!.work;
+  if (paths.some((p) => p.work !== work)) return undefined;
+  // The job carries the work's own input (its parameter, or what the work looked up with it).
+  const inputs = inputVariables(work, sourceCode);
+  if (helper !== work) {
+    for (const p of paths) bindHelperInputs(helper, p.at as TSESTree.CallExpression, inputs, sourceCode);
+  }
+  const data = call.arguments.filter((a) => a !== delay.options && a.type !== T.SpreadElement && !(a.type === T.Literal && typeof a.value === 'string'));
+  if (data.length === 0 || !data.some((a) => readsAny(a, inputs, sourceCode))) return undefined;
+
+  const wait = waitOf({ call, delayExpr: delay.value, bindings: [], argument: undefined, opaque: false }, sourceCode, [], undefined, { node: work });
+  if (delay.seconds) wait.delay = { ...wait.delay, maxMs: wait.delay.maxMs * 1000 };
+  // The catches of the work let it go on to the re-queue; the operation is the work's body.
+  const catches: RetryCatch[] = [];
+  walk(work.body as Node, sourceCode.visitorKeys, (n) => {
+    if (n !== work.body && isFunction(n)) return false;
+    if (n.type === T.TryStatement && n.handler) catches.push({ node: n.handler, param: n.handler.param?.type === T.Identifier ? n.handler.param : undefined, body: n.handler.body, guarded: n.block });
+    return undefined;
+  });
+  const op = analyzeOperation(work.body as Node, catches, ctx, (ifStmt) => paths.some((p) => contains(ifStmt.consequent, p.at)));
+  return {
+    kind: 'requeue',
+    node: call,
+    waitsKeptBy: 'store',
+    bound: boundOf(call, helper, work, paths.map((p) => p.at), sourceCode),
+    waits: [{ ...wait, node: call }],
+    noWait: undefined,
+    nonIdempotent: op.nonIdempotent,
+    rateLimitChecks: op.rateLimitChecks,
+    honoursRetryAfter: op.honoursRetryAfter,
+    clientErrorRetries: [],
+    purpose: 'backoff-retry',
+  };
+}
+
+/** The delay a job is held back by: a delay option in an options object argument (resolved through consts). */
+function delayOption(call: TSESTree.CallExpression, ctx: Ctx): { options: Node; value: Node; seconds: boolean } | undefined {
+  for (const a of call.arguments) {
+    if (a.type === T.SpreadElement) continue;
+    const obj = resolveObject(ctx.sourceCode, a);
+    if (!obj) continue;
+    for (const [name, prop] of obj.properties) {
+      if (DELAY_OPTION_RE.test(name)) return { options: a, value: prop.value, seconds: /seconds|countdown|^startAfter$/i.test(name) && !isDateValue(prop.value) };
+    }
+  }
+  return undefined;
+}
+
+/** A date, not a number of seconds (`new Date(…)`, `addMinutes(now, 5)`): pg-boss' `startAfter` takes both. */
+function isDateValue(n: Node): boolean {
+  const u = unwrap(n);
+  return u.type === T.NewExpression || (u.type === T.Literal && typeof u.value === 'string');
+}
+
+/**
+ * Whether `n` runs only after the work failed: inside a catch clause of `work`, or in a branch taken
+ * on a failed answer (`if (!res.ok)`, `if (res.status === 429)`, `else` of `if (res.ok)`).
+ */
+function onFailurePath(n: Node, work: Fn, sourceCode: TSESLint.SourceCode): boolean {
+  for (let child: Node = n, p: Node | undefined = n.parent; p && p !== work; child = p, p = p.parent) {
+    if (isFunction(p)) return false;
+    if (p.type === T.CatchClause) return true;
+    if (p.type === T.IfStatement) {
+      const ok = okCheck(p.test, sourceCode);
+      if (child === p.consequent && (ok === 'failure' || statusesTested(p.test, sourceCode).some((t) => t.code >= 400 && (t.op === '===' || t.op === '==' || t.op === '>=' || t.op === '>')))) return true;
+      if (child === p.alternate && ok === 'success') return true;
+    }
+  }
+  // After an earlier `if (ok) return …` in the same block: only a failed answer gets here.
+  const stmt = statementIn(n, work);
+  const list = stmt?.parent?.type === T.BlockStatement ? stmt.parent.body : undefined;
+  if (!list || stmt?.parent !== work.body) return false;
+  return list.slice(0, list.indexOf(stmt as TSESTree.Statement)).some((s) => s.type === T.IfStatement && okCheck(s.test, sourceCode) === 'success' && alwaysExits(s.consequent) && !s.alternate);
+}
+
+function statementIn(n: Node, fn: Fn): Node | undefined {
+  let s: Node = n;
+  while (s.parent && s.parent !== fn.body && s.parent !== fn) s = s.parent;
+  return s.parent === fn.body ? s : undefined;
+}
+
+/**
+ * The work's input: its parameters, and its locals computed from them (`const delivery = await
+ * Delivery.find(deliveryId)`, `const { id } = job.data`), two steps deep.
+ */
+function inputVariables(work: Fn, sourceCode: TSESLint.SourceCode): Set<Variable> {
+  const out = new Set<Variable>();
+  // A function's declared variables are its parameters (and, for a named expression, its name).
+  for (const v of sourceCode.getDeclaredVariables(work as TSESTree.Node)) if (v.defs.some((d) => d.type === 'Parameter')) out.add(v);
+  for (let round = 0; round < 2; round++) {
+    walk(work.body as Node, sourceCode.visitorKeys, (n) => {
+      if (n !== work.body && isFunction(n)) return false;
+      if (n.type === T.VariableDeclarator && n.init && readsAny(n.init, out, sourceCode)) for (const v of sourceCode.getDeclaredVariables(n)) out.add(v);
+      return undefined;
+    });
+  }
+  return out;
+}
+
+/** The helper's parameters handed an input at the failure path's call (`failAndRequeue(delivery, …)`). */
+function bindHelperInputs(helper: Fn, at: TSESTree.CallExpression, inputs: Set<Variable>, sourceCode: TSESLint.SourceCode): void {
+  const params = sourceCode.getDeclaredVariables(helper as TSESTree.Node).filter((v) => v.defs.some((d) => d.type === 'Parameter'));
+  helper.params.forEach((p, i) => {
+    const arg = at.arguments[i];
+    if (!arg || arg.type === T.SpreadElement || !readsAny(arg, inputs, sourceCode)) return;
+    for (const v of params) if (v.defs.some((d) => contains(p, d.name as Node))) inputs.add(v);
+  });
+}
+
+function readsAny(root: Node, vars: ReadonlySet<Variable>, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(root, sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.Identifier) {
+      const v = variableOf(sourceCode, n);
+      if (v && vars.has(v)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * The attempts: a limit the way to the re-queue tests (`if (attempt >= MAX_ATTEMPTS) return
+ * abandon(…)` in the helper or the work, a number compared before the enqueue, whose branch
+ * leaves): bounded, by that number when it is known. None: nothing ends the re-queues.
+ */
+function boundOf(call: TSESTree.CallExpression, helper: Fn, work: Fn, ats: readonly Node[], sourceCode: TSESLint.SourceCode): AttemptBound {
+  let limit: number | undefined;
+  let limited = false;
+  const scan = (fn: Fn, before: Node): void => {
+    walk(fn.body as Node, sourceCode.visitorKeys, (n) => {
+      if (n !== fn.body && isFunction(n)) return false;
+      // A status test (`status >= 400 && status < 500`) classifies the answer; it counts nothing.
+      if (n.type !== T.IfStatement || n.range[0] > before.range[0] || contains(n, before) || !alwaysExits(n.consequent) || statusesTested(n.test, sourceCode).length > 0) return undefined;
+      walk(n.test, sourceCode.visitorKeys, (m) => {
+        if (m.type !== T.BinaryExpression || !/^[<>]=?$/.test(m.operator) || m.left.type === T.PrivateIdentifier) return undefined;
+        const k = constantNumber(sourceCode, m.right) ?? constantNumber(sourceCode, m.left);
+        if (k !== undefined && k > 0) {
+          limited = true;
+          limit = Math.max(limit ?? 0, k);
+        }
+        return undefined;
+      });
+      return undefined;
+    });
+  };
+  scan(helper, call);
+  if (helper !== work) for (const at of ats) scan(work, at);
+  if (!limited) return { kind: 'unbounded', maxAttempts: undefined, node: call };
+  return { kind: 'bounded', maxAttempts: limit, node: call };
+}
+
