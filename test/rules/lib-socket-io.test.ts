@@ -84,7 +84,8 @@ ruleTester.run('no-unbounded-retry', noUnboundedRetry, {
       // Setting a reconnection option opts in; the default reconnectionAttempts is Infinity.
       name: 'a reconnection option without reconnectionAttempts',
       code: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelay: 500 });",
-      errors: [{ messageId: 'unboundedRetry', line: 2, column: 24, suggestions: [{ messageId: 'applyLibraryFix', data: { description: 'Give up after 10 attempts (`reconnectionAttempts: 10`)' }, output: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelay: 500, reconnectionAttempts: 10 });" }] }],
+      // The message names the option left at its endless default.
+      errors: [{ messageId: 'unboundedByDefault', data: { setting: '`reconnectionAttempts` (default Infinity)' }, line: 2, column: 24, suggestions: [{ messageId: 'applyLibraryFix', data: { description: 'Give up after 10 attempts (`reconnectionAttempts: 10`)' }, output: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelay: 500, reconnectionAttempts: 10 });" }] }],
     },
     {
       name: 'reconnectionAttempts 0 means Infinity',

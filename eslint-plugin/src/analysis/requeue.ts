@@ -12,7 +12,7 @@
 // (BullMQ, pg-boss, Agenda, SQS), so Node's timer limit does not apply to its wait.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { alwaysExits, contains, enclosingFunction, isFunction, propertyName, unwrap, walk } from './ast';
-import { sameFileFunction } from './delay';
+import { sameFileFunction, type AttemptVar } from './delay';
 import { fileIndex } from './file-index';
 import { guarded } from './guard';
 import { T } from './node-types';
@@ -76,7 +76,10 @@ function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undef
   const data = call.arguments.filter((a) => a !== delay.options && a.type !== T.SpreadElement && !(a.type === T.Literal && typeof a.value === 'string'));
   if (data.length === 0 || !data.some((a) => readsAny(a, inputs, sourceCode))) return undefined;
 
-  const wait = waitOf({ call, delayExpr: delay.value, bindings: [], argument: undefined, opaque: false }, sourceCode, [], undefined, { node: work });
+  const bound = boundOf(call, helper, work, paths.map((p) => p.at), sourceCode);
+  // The count the limit is tested on numbers the attempts, whatever it is called (`delayAfter(attempt)`).
+  const attempts: AttemptVar[] = bound.counter ? [{ variable: bound.counter, lo: 1, hi: bound.bound.maxAttempts ?? Infinity }] : [];
+  const wait = waitOf({ call, delayExpr: delay.value, bindings: [], argument: undefined, opaque: false }, sourceCode, attempts, undefined, { node: work });
   if (delay.seconds) wait.delay = { ...wait.delay, maxMs: wait.delay.maxMs * 1000 };
   // The catches of the work let it go on to the re-queue; the operation is the work's body.
   const catches: RetryCatch[] = [];
@@ -90,7 +93,7 @@ function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undef
     kind: 'requeue',
     node: call,
     waitsKeptBy: 'store',
-    bound: boundOf(call, helper, work, paths.map((p) => p.at), sourceCode),
+    bound: bound.bound,
     waits: [{ ...wait, node: call }],
     noWait: undefined,
     nonIdempotent: op.nonIdempotent,
@@ -193,9 +196,10 @@ function readsAny(root: Node, vars: ReadonlySet<Variable>, sourceCode: TSESLint.
  * abandon(…)` in the helper or the work, a number compared before the enqueue, whose branch
  * leaves): bounded, by that number when it is known. None: nothing ends the re-queues.
  */
-function boundOf(call: TSESTree.CallExpression, helper: Fn, work: Fn, ats: readonly Node[], sourceCode: TSESLint.SourceCode): AttemptBound {
+function boundOf(call: TSESTree.CallExpression, helper: Fn, work: Fn, ats: readonly Node[], sourceCode: TSESLint.SourceCode): { bound: AttemptBound; counter: Variable | undefined } {
   let limit: number | undefined;
   let limited = false;
+  let counter: Variable | undefined;
   const scan = (fn: Fn, before: Node): void => {
     walk(fn.body as Node, sourceCode.visitorKeys, (n) => {
       if (n !== fn.body && isFunction(n)) return false;
@@ -203,10 +207,13 @@ function boundOf(call: TSESTree.CallExpression, helper: Fn, work: Fn, ats: reado
       if (n.type !== T.IfStatement || n.range[0] > before.range[0] || contains(n, before) || !alwaysExits(n.consequent) || statusesTested(n.test, sourceCode).length > 0) return undefined;
       walk(n.test, sourceCode.visitorKeys, (m) => {
         if (m.type !== T.BinaryExpression || !/^[<>]=?$/.test(m.operator) || m.left.type === T.PrivateIdentifier) return undefined;
-        const k = constantNumber(sourceCode, m.right) ?? constantNumber(sourceCode, m.left);
+        const right = constantNumber(sourceCode, m.right);
+        const k = right ?? constantNumber(sourceCode, m.left);
         if (k !== undefined && k > 0) {
           limited = true;
           limit = Math.max(limit ?? 0, k);
+          const other = unwrap(right !== undefined ? m.left : m.right);
+          if (other.type === T.Identifier) counter ??= variableOf(sourceCode, other);
         }
         return undefined;
       });
@@ -215,7 +222,7 @@ function boundOf(call: TSESTree.CallExpression, helper: Fn, work: Fn, ats: reado
   };
   scan(helper, call);
   if (helper !== work) for (const at of ats) scan(work, at);
-  if (!limited) return { kind: 'unbounded', maxAttempts: undefined, node: call };
-  return { kind: 'bounded', maxAttempts: limit, node: call };
+  if (!limited) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, counter };
+  return { bound: { kind: 'bounded', maxAttempts: limit, node: call }, counter };
 }
 

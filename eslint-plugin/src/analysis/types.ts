@@ -125,6 +125,11 @@ export interface AttemptBound {
   maxAttempts: number | undefined;
   /** Where `no-unbounded-retry` reports (loop head, recursive call, replay, library option). */
   node: Node;
+  /**
+   * For a library left at an endless default: the option not set and what it defaults to, as a
+   * message names it (`` `reconnectionAttempts` (default Infinity) ``).
+   */
+  defaultSetting?: string;
 }
 
 /** A request retried by the site whose method is not idempotent (RFC 9110 §9.2.2), or a similar operation. */

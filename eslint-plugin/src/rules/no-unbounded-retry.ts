@@ -7,7 +7,7 @@ import { boundBranchRecursionFix, boundLoopFix, boundRecursionFix, libraryFix, o
 const SUGGESTED_ATTEMPTS = 5;
 
 type Options = [];
-type MessageIds = 'unboundedRetry' | 'unguardedReplay' | 'addLimit' | 'addHandledLimit' | 'addBranchLimit' | 'replayOnce' | 'applyLibraryFix';
+type MessageIds = 'unboundedRetry' | 'unboundedByDefault' | 'unguardedReplay' | 'addLimit' | 'addHandledLimit' | 'addBranchLimit' | 'replayOnce' | 'applyLibraryFix';
 
 export default createRule<Options, MessageIds>({
   name: 'no-unbounded-retry',
@@ -18,6 +18,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       unboundedRetry:
         'This retry has no attempt limit and no deadline. During an outage it never gives up, holding resources and adding load forever. Stop after a fixed number of attempts or a deadline.',
+      unboundedByDefault:
+        'This retry has no attempt limit: {{setting}} is not set. During an outage it never gives up, holding resources and adding load forever. Set a limit.',
       unguardedReplay:
         'This handler replays the failed request with no once-only guard. If the replay fails the same way, it replays again, without end. Mark the request as retried (e.g. `config._retry = true`) and replay only once.',
       addLimit: 'Stop after {{attempts}} attempts, rethrowing the last error.',
@@ -56,7 +58,8 @@ export default createRule<Options, MessageIds>({
           const replayLimit = !once && site.kind === 'interceptor' && site.purpose === 'refresh-replay' ? boundBranchRecursionFix(context.sourceCode, site.node, 2) : undefined;
           context.report({
             node,
-            messageId: site.kind === 'interceptor' ? 'unguardedReplay' : 'unboundedRetry',
+            messageId: site.kind === 'interceptor' ? 'unguardedReplay' : site.bound.defaultSetting ? 'unboundedByDefault' : 'unboundedRetry',
+            ...(site.bound.defaultSetting ? { data: { setting: site.bound.defaultSetting } } : {}),
             suggest: [
               ...(limit ? [{ messageId: limit.ending === 'rethrow' ? ('addLimit' as const) : ('addHandledLimit' as const), data: { attempts: String(SUGGESTED_ATTEMPTS) }, fix: limit.fix }] : []),
               ...(branchLimit ? [{ messageId: 'addBranchLimit' as const, data: { attempts: String(SUGGESTED_ATTEMPTS) }, fix: branchLimit }] : []),
