@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calleeName, unwrap } from './ast';
+import { calleeName, isFunction, unwrap, walk } from './ast';
 import { T } from './node-types';
 import { fileIndex } from './file-index';
 import { isReferenceTo, normalPath, originOf, scriptGlobalModules, variableOf } from './scope';
@@ -118,7 +118,45 @@ export function changesEachTime(call: TSESTree.CallExpression, rerun: EffectReru
     const o = c.type === T.MemberExpression ? unwrap(c.object) : undefined;
     return o?.type === T.Identifier && (o.name === 'Date' || o.name === 'performance') && !variableOf(sourceCode, o)?.defs.length;
   }
+  // A switch flipped back (`setPaused(true); setTimeout(() => setPaused(null), 5000)`): the later
+  // set gives back a value another set of the same handler has just replaced, so it changes the
+  // state each time the handler runs.
+  if (isLiteralValue(v)) {
+    const handler = handlerAround(call);
+    if (!handler) return false;
+    let flipped = false;
+    walk(handler, sourceCode.visitorKeys, (n) => {
+      if (flipped || n === call) return false;
+      if (n.type !== T.CallExpression || n.range[0] >= call.range[0] || unwrap(n.callee).type !== T.Identifier || !isReferenceTo(rerun.setter, unwrap(n.callee) as TSESTree.Identifier)) return undefined;
+      const other = n.arguments[0] && n.arguments[0].type !== T.SpreadElement ? unwrap(n.arguments[0]) : undefined;
+      if (other && isLiteralValue(other) && literalOf(other) !== literalOf(v)) flipped = true;
+      return undefined;
+    });
+    return flipped;
+  }
   return false;
+}
+
+/** `true`, `null`, `0`, `'idle'`, `undefined`: a value written as itself. */
+function isLiteralValue(n: Node): boolean {
+  return n.type === T.Literal || (n.type === T.Identifier && n.name === 'undefined');
+}
+
+function literalOf(n: Node): unknown {
+  return n.type === T.Literal ? n.value : undefined;
+}
+
+/** The function a setter call runs in, past a timer callback it sits in (`setTimeout(() => set(x), ms)`). */
+function handlerAround(call: Node): Node | undefined {
+  let f: Node | undefined = call.parent;
+  while (f && !isFunction(f)) f = f.parent;
+  const host = f?.parent;
+  if (f && host?.type === T.CallExpression && host.arguments[0] === f && /^set(Timeout|Immediate)$/.test(calleeName(host) ?? '')) {
+    let g: Node | undefined = host.parent;
+    while (g && !isFunction(g)) g = g.parent;
+    return g;
+  }
+  return f;
 }
 
 /**

@@ -13,7 +13,7 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTe
 import { isEffectivelyUnbounded } from './limits';
 import { bindingOf, constantNumber, constantValue, fieldOf, fieldStart, isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
+import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, isFailureEvent, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh, renewsBefore } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall } from './waits';
 import { holdsError } from './error-values';
@@ -892,7 +892,8 @@ function factoryWait(scheduled: NonNullable<FailureContext['scheduled']>, init: 
 function failureRegistration(call: TSESTree.CallExpression, ctx?: Ctx): number | undefined {
   const name = calleeName(call);
   if (!name) return undefined;
-  if ((name === 'on' || name === 'once' || name === 'addEventListener') && FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '')) return 1;
+  // `close`, `error`, and any event named for a failure or a lost connection (`disconnected`, `polling_error`).
+  if ((name === 'on' || name === 'once' || name === 'addEventListener') && isFailureEvent(stringValue(call.arguments[0]) ?? '')) return 1;
   if (ctx && (name === 'on' || name === 'once') && stringValue(call.arguments[0]) === 'end' && sessionEmitter(call, ctx)) return 1;
   const callee = unwrap(call.callee);
   if (name === 'addListener' && callee.type === T.MemberExpression && unwrap(callee.object).type === T.MemberExpression) {
