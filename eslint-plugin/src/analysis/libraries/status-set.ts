@@ -146,7 +146,9 @@ export function countLimit(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.
   const fallback = { taken: false };
   const refuses = (count: number): boolean => {
     for (const method of ['get', 'post'] as const) {
-      for (const status of [undefined, 500, 503]) {
+      // Every kind of failure a condition may retry alone (a condition that retries only 429 is
+      // no refusal at count 0): network errors, 408, 429 and the 5xx gateways.
+      for (const status of [undefined, 408, 429, 500, 502, 503, 504]) {
         const outcome: Outcome = { status, method, count };
         const env = new Map<TSESLint.Scope.Variable, Value>();
         let ok = true;
