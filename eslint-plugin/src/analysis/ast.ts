@@ -219,10 +219,29 @@ export function statementInList(node: Node): Node | undefined {
   return s?.parent ? s : undefined;
 }
 
-/** Whether a statement always leaves its block (throw, return, break, continue), including if/else both leaving. */
+/**
+ * A call that ends the process and never returns: Node's `process.exit()` / `process.abort()`,
+ * Deno's `Deno.exit()`, and a reporter's `panic` (Gatsby's `reporter.panic` / `panicOnBuild` log
+ * the error and exit the build).
+ */
+export function endsProcess(n: Node): boolean {
+  let e = unwrap(n);
+  if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+  if (e.type !== T.CallExpression) return false;
+  const c = unwrap(e.callee);
+  if (c.type !== T.MemberExpression) return false;
+  const name = propertyName(c) ?? '';
+  const owner = unwrap(c.object);
+  if ((name === 'exit' || name === 'abort') && owner.type === T.Identifier && (owner.name === 'process' || owner.name === 'Deno')) return true;
+  return name === 'panic' || name === 'panicOnBuild';
+}
+
+/** Whether a statement always leaves its block (throw, return, break, continue, a call that ends the process), including if/else both leaving. */
 export function alwaysExits(stmt: Node | null | undefined): boolean {
   if (!stmt) return false;
   switch (stmt.type) {
+    case T.ExpressionStatement:
+      return endsProcess(stmt.expression);
     case T.ThrowStatement:
     case T.ReturnStatement:
     case T.BreakStatement:

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, endsProcess, isFunction, propertyName, unwrap, walk } from './ast';
 import { callReportsSuccess, isSuccessFlag as helperSuccessFlag, returnedExpressions, sameFileFunction } from './delay';
 import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, isExport, originOf, variableOf, isReferenceTo } from './scope';
@@ -621,6 +621,8 @@ function exec(s: Node, run: Run): number {
     case T.ExpressionStatement:
       if (run.cut?.(s)) return 0;
       visitExpr(s.expression, run);
+      // `process.exit(1)`, `reporter.panic(err)`: nothing after it runs.
+      if (endsProcess(s.expression)) return RETURN;
       return mayThrowHere(s, run) ? THROW : NORMAL;
     case T.VariableDeclaration:
       if (run.cut?.(s)) return 0;
