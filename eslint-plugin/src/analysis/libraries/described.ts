@@ -363,5 +363,39 @@ export const retryAsPromisedSpec: ScheduleSpec = {
   jitter: { kind: 'fraction', name: 'backoffJitter', default: 0 },
 };
 
-export const describedAdapters: readonly LibraryAdapter[] = [asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec, retryAsPromisedSpec].map(scheduleAdapter);
+/**
+ * NestJS microservices: `NestFactory.createMicroservice(module, { transport, options })` and
+ * `ClientProxyFactory.create({ transport, options })`. Facts from @nestjs/microservices 10
+ * (`server/server-tcp.ts` `handleClose`, `server/server-redis.ts` `createRetryStrategy`): after the
+ * server closes (TCP) or loses Redis, it listens or connects again up to `retryAttempts` times
+ * (default 0: never), waiting `retryDelay` ms each time (default 0), the same wait every time.
+ */
+export const nestMicroservicesSpec: ScheduleSpec = {
+  library: '@nestjs/microservices',
+  packages: ['@nestjs/core', '@nestjs/microservices'],
+  docs: {
+    package: '@nestjs/microservices',
+    api: '`options.retryAttempts` / `options.retryDelay` of `NestFactory.createMicroservice(module, { transport, options })` and `ClientProxyFactory.create({ transport, options })`',
+    versionAssumed: '@nestjs/microservices 10.x (`server/server-tcp.ts`, `server/server-redis.ts`)',
+    defaults: ['`retryAttempts: 0`: no retry', '`retryDelay: 0` ms', 'the same wait every time, no jitter, no cap'],
+    checks: [
+      { rule: 'require-jitter', when: '`retryAttempts` set: the wait has no random spread.' },
+      { rule: 'require-backoff', when: '`retryAttempts` set: the wait never grows (`retryDelay` each time, 0 when unset).' },
+      { rule: 'no-unbounded-retry', when: '`retryAttempts: Infinity` (or 1,000 or more).' },
+    ],
+    notModelled: ['`connectMicroservice` on an application made elsewhere: its options are not traced to the transport.'],
+  },
+  entry(call, path, ctx) {
+    const last = path[path.length - 1];
+    const arg = last === 'createMicroservice' ? call.arguments[1] : last === 'create' && path[path.length - 2] === 'ClientProxyFactory' ? call.arguments[0] : undefined;
+    if (!arg) return undefined;
+    return nestedEntry(ctx, arg, 'options');
+  },
+  count: { name: 'retryAttempts', means: 'retries', default: 0 },
+  base: { name: 'retryDelay', default: 0 },
+  growth: { kind: 'constant' },
+  jitter: { kind: 'none' },
+};
+
+export const describedAdapters: readonly LibraryAdapter[] = [asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec, retryAsPromisedSpec, nestMicroservicesSpec].map(scheduleAdapter);
 
