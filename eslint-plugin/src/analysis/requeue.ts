@@ -28,6 +28,14 @@ type Fn = TSESTree.FunctionLike;
 const ENQUEUE_METHOD_RE = /^(add|send|schedule|enqueue|publish|dispatch|requeue|push)$/;
 
 /**
+ * Methods that hand the received message itself back for another delivery (Cloudflare Queues
+ * `message.retry({ delaySeconds })` and `batch.retryAll(…)`, a broker's `nack`): the message is the
+ * input, and the platform's delivery limit (Cloudflare `max_retries`, default 3; a dead-letter
+ * queue's receive count) is set outside the code.
+ */
+const REDELIVER_METHOD_RE = /^(retry|retryAll|nack)$/;
+
+/**
  * Job options that hold the job back for a time (BullMQ/Bull `delay` in ms, pg-boss `startAfter` in
  * seconds or a date, SQS `DelaySeconds`, Celery-style `countdown` in seconds, `runAt`/`notBefore` dates).
  */
@@ -42,7 +50,7 @@ export function analyzeRequeues(ctx: Ctx): RetrySite[] {
   const sites: RetrySite[] = [];
   for (const call of fileIndex(ctx.sourceCode).calls) {
     const callee = unwrap(call.callee);
-    if (callee.type !== T.MemberExpression || !ENQUEUE_METHOD_RE.test(propertyName(callee) ?? '')) continue;
+    if (callee.type !== T.MemberExpression || !(ENQUEUE_METHOD_RE.test(propertyName(callee) ?? '') || REDELIVER_METHOD_RE.test(propertyName(callee) ?? ''))) continue;
     const site = guarded(call, () => requeueSite(call, ctx));
     if (site) sites.push(site);
   }
@@ -73,10 +81,15 @@ function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undef
   if (helper !== work) {
     for (const p of paths) bindHelperInputs(helper, p.at as TSESTree.CallExpression, inputs, sourceCode);
   }
-  const data = call.arguments.filter((a) => a !== delay.options && a.type !== T.SpreadElement && !(a.type === T.Literal && typeof a.value === 'string'));
+  const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+  const redelivers = REDELIVER_METHOD_RE.test(propertyName(callee) ?? '');
+  // What goes back: the job's data, or for a redelivery the message it is called on.
+  const data = redelivers ? [callee.object as Node] : call.arguments.filter((a) => a !== delay.options && a.type !== T.SpreadElement && !(a.type === T.Literal && typeof a.value === 'string'));
   if (data.length === 0 || !data.some((a) => readsAny(a, inputs, sourceCode))) return undefined;
 
-  const bound = boundOf(call, helper, work, paths.map((p) => p.at), sourceCode);
+  const counted = boundOf(call, helper, work, paths.map((p) => p.at), sourceCode);
+  // A redelivery with no limit in the code is bounded by the platform's, set out of sight.
+  const bound = redelivers && counted.bound.kind === 'unbounded' ? { ...counted, bound: { ...counted.bound, kind: 'unknown' as const } } : counted;
   // The count the limit is tested on numbers the attempts, whatever it is called (`delayAfter(attempt)`).
   const attempts: AttemptVar[] = bound.counter ? [{ variable: bound.counter, lo: 1, hi: bound.bound.maxAttempts ?? Infinity }] : [];
   const wait = waitOf({ call, delayExpr: delay.value, bindings: [], argument: undefined, opaque: false }, sourceCode, attempts, undefined, { node: work });
@@ -137,22 +150,21 @@ function onFailurePath(n: Node, work: Fn, sourceCode: TSESLint.SourceCode): bool
       if (child === p.alternate && ok === 'success') return true;
     }
   }
-  // After an earlier `if (ok) return …` in the same block: only a failed answer gets here.
-  const stmt = statementIn(n, work);
-  const list = stmt?.parent?.type === T.BlockStatement ? stmt.parent.body : undefined;
-  if (!list || stmt?.parent !== work.body) return false;
-  return list.slice(0, list.indexOf(stmt as TSESTree.Statement)).some((s) => s.type === T.IfStatement && okCheck(s.test, sourceCode) === 'success' && alwaysExits(s.consequent) && !s.alternate);
-}
-
-function statementIn(n: Node, fn: Fn): Node | undefined {
-  let s: Node = n;
-  while (s.parent && s.parent !== fn.body && s.parent !== fn) s = s.parent;
-  return s.parent === fn.body ? s : undefined;
+  // After an earlier `if (res.ok) { …; return / continue; }` in an enclosing block: only a failed
+  // answer gets here.
+  for (let child: Node = n, p: Node | undefined = n.parent; p && p !== work; child = p, p = p.parent) {
+    if (isFunction(p)) return false;
+    if (p.type !== T.BlockStatement) continue;
+    const before = p.body.slice(0, p.body.indexOf(child as TSESTree.Statement));
+    if (before.some((s) => s.type === T.IfStatement && okCheck(s.test, sourceCode) === 'success' && alwaysExits(s.consequent) && !s.alternate)) return true;
+  }
+  return false;
 }
 
 /**
  * The work's input: its parameters, and its locals computed from them (`const delivery = await
- * Delivery.find(deliveryId)`, `const { id } = job.data`), two steps deep.
+ * Delivery.find(deliveryId)`, `const { id } = job.data`, the items of `for (const m of batch.messages)`),
+ * two steps deep.
  */
 function inputVariables(work: Fn, sourceCode: TSESLint.SourceCode): Set<Variable> {
   const out = new Set<Variable>();
@@ -162,6 +174,8 @@ function inputVariables(work: Fn, sourceCode: TSESLint.SourceCode): Set<Variable
     walk(work.body as Node, sourceCode.visitorKeys, (n) => {
       if (n !== work.body && isFunction(n)) return false;
       if (n.type === T.VariableDeclarator && n.init && readsAny(n.init, out, sourceCode)) for (const v of sourceCode.getDeclaredVariables(n)) out.add(v);
+      // `for (const message of batch.messages)`: each item of an input is input.
+      if ((n.type === T.ForOfStatement || n.type === T.ForInStatement) && n.left.type === T.VariableDeclaration && readsAny(n.right, out, sourceCode)) for (const v of sourceCode.getDeclaredVariables(n.left)) out.add(v);
       return undefined;
     });
   }
