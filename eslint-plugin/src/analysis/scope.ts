@@ -209,6 +209,13 @@ const SCRIPT_GLOBALS: ReadonlyMap<string, string> = new Map([
   ['axios', 'axios'], // `dist/axios.js`: `window.axios`
 ]);
 
+/**
+ * Names a framework puts in scope without an import, each standing for one library: Nuxt 3's and
+ * Nitro's auto-imported `$fetch` is ofetch's `$fetch` (nuxt `imports` presets, nitropack
+ * `runtime/internal/app`). The `$` spelling is theirs alone, so a free `$fetch` needs no declaration.
+ */
+const AUTO_IMPORTS: ReadonlyMap<string, Origin> = new Map([['$fetch', { module: 'ofetch', path: ['$fetch'] }]]);
+
 /** The objects through which a script-tag global is also read. */
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 
@@ -237,7 +244,11 @@ export function scriptGlobalModules(sourceCode: TSESLint.SourceCode): ReadonlySe
       const parent = id.parent;
       if (parent?.type === T.MemberExpression && parent.object === id && !parent.computed && parent.property.type === T.Identifier) note(parent.property.name);
     };
-    for (const r of global.through) if (GLOBAL_OBJECTS.has(r.identifier.name)) noteMember(r.identifier as TSESTree.Node);
+    for (const r of global.through) {
+      if (GLOBAL_OBJECTS.has(r.identifier.name)) noteMember(r.identifier as TSESTree.Node);
+      const auto = AUTO_IMPORTS.get(r.identifier.name);
+      if (auto) out.add(auto.module);
+    }
     for (const v of global.variables) {
       if (v.defs.length > 0 || v.references.length === 0) continue;
       note(v.name);
@@ -259,7 +270,7 @@ export function originOf(sourceCode: TSESLint.SourceCode, expr: Node | null | un
   switch (n.type) {
     case T.Identifier: {
       const v = variableOf(sourceCode, n);
-      if (!v) return undefined;
+      if (!v) return AUTO_IMPORTS.get(n.name);
       // A global the project declares (a `/* global io *\/` comment, ESLint `globals`): its library, if it is one's script-tag global.
       if (v.defs.length === 0) return scriptGlobalOrigin(n.name);
       const b = bindingOf(v);
