@@ -48,7 +48,7 @@ export const retryAdapter: LibraryAdapter = {
     }
     return [site];
   },
-  typed: { types: [['OperationOptions']], analyze: (literal, ctx) => typedRetryOptionsSite(ctx, literal, DEFAULTS) },
+  typed: { types: [['OperationOptions'], ['WrapOptions'], ['TimeoutsOptions'], ['CreateTimeoutsOptions']], analyze: (literal, ctx) => typedRetryOptionsSite(ctx, literal, DEFAULTS) },
 };
 
 const DEFAULTS = { library: 'retry', retries: 10, randomize: false, forever: true };

@@ -194,7 +194,18 @@ function typedAdapter(sourceCode: TSESLint.SourceCode, type: TSESTree.TypeNode, 
     // `Partial<Options>`, `Readonly<JobsOptions>`: the wrapped type.
     const arg = type.typeArguments?.params[0];
     const name = type.typeName.type === T.Identifier ? type.typeName.name : undefined;
-    return arg && name && /^(Partial|Readonly|Required|Pick|Omit)$/.test(name) ? typedAdapter(sourceCode, arg, depth + 1) : undefined;
+    if (arg && name && /^(Partial|Readonly|Required|Pick|Omit)$/.test(name)) return typedAdapter(sourceCode, arg, depth + 1);
+    // A same-file name for it: `interface RetryOptions extends WrapOptions {}`, `type Policy = Options`.
+    const declared = type.typeName.type === T.Identifier ? variableOf(sourceCode, type.typeName)?.defs.find((d) => d.type === 'Type')?.node : undefined;
+    if (declared?.type === T.TSTypeAliasDeclaration) return typedAdapter(sourceCode, declared.typeAnnotation, depth + 1);
+    if (declared?.type === T.TSInterfaceDeclaration) {
+      for (const h of declared.extends ?? []) {
+        const ref = { type: T.TSTypeReference, typeName: h.expression, typeArguments: h.typeArguments } as unknown as TSESTree.TypeNode;
+        const a = h.expression.type === T.Identifier || h.expression.type === T.MemberExpression ? typedAdapter(sourceCode, ref, depth + 1) : undefined;
+        if (a) return a;
+      }
+    }
+    return undefined;
   }
   const path = normalPath(origin);
   return adapters.find((a) => a.typed && a.packages.includes(origin.module) && a.typed.types.some((t) => t.length === path.length && t.every((s, i) => s === path[i])));
