@@ -634,7 +634,11 @@ function isSelfArg(arg: Node, fn: Fn, ctx: Ctx): boolean {
 /** Whether the call's callee is the function itself (rather than a host it is passed to). */
 function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const c = unwrap(call.callee);
-  if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) return true;
+  // `this.start()` inside the method `start`; not `this.later(this.start)`, which hands it on.
+  if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) {
+    const own = fn.parent?.type === T.MethodDefinition || fn.parent?.type === T.Property || fn.parent?.type === T.PropertyDefinition ? propertyName(fn.parent) : undefined;
+    return own === undefined || propertyName(c) === own;
+  }
   if (c.type === T.MemberExpression && fn.parent?.type === T.Property && propertyName(c) === propertyName(fn.parent)) return true;
   // `exports.open = () => { … exports.open() }`: called through the property it was stored in.
   const fp = fn.parent;
