@@ -10,7 +10,7 @@ import type { LibraryContext } from './types';
 import { acceptsAll, evaluateCondition, firstStatusCheck, handlesRateLimit, retriedClientError, type OutcomeSet, type Roles } from './status-set';
 import { isEffectivelyUnbounded } from '../limits';
 import { isClientErrorStatus as isClientError, isRetryAfterStatus, RETRY_AFTER_STATUSES } from '../statuses';
-import { opaqueDelay, readOption, resolveObject, type FunctionNode, type Option, type OptionsObject } from './util';
+import { asNumber, opaqueDelay, readOption, resolveObject, type FunctionNode, type Option, type OptionsObject } from './util';
 
 /**
  * Helpers shared by the adapters of retry libraries configured through one options object
@@ -63,7 +63,7 @@ export function valueOf(state: OptionState, fallback: unknown): { known: true; v
 /** A number option: its value, the default when absent, undefined when unknown or not a number. */
 export function numberValue(state: OptionState, fallback: number): number | undefined {
   const v = valueOf(state, fallback);
-  return v.known && typeof v.value === 'number' && !Number.isNaN(v.value) ? v.value : undefined;
+  return v.known ? asNumber(v.value) : undefined;
 }
 
 /** A boolean option, as above. */

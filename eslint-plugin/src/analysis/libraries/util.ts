@@ -207,7 +207,16 @@ export function staticValueOf(ctx: LibraryContext, node: Node): { value: unknown
 
 /** A known number option's value, or undefined. */
 export function numberOption(opt: Option | undefined): number | undefined {
-  const v = opt?.known?.value;
+  return asNumber(opt?.known?.value);
+}
+
+/**
+ * An option's value as the number a library uses: a number, or a number written as a string
+ * (`reconnectionAttempts: 'Infinity'`, an env-style `'5'`), which the libraries compare and multiply,
+ * as JavaScript does, by its numeric value. Undefined for anything else.
+ */
+export function asNumber(v: unknown): number | undefined {
+  if (typeof v === 'string' && /^\s*(-?\d+(\.\d+)?|Infinity)\s*$/.test(v)) return Number(v);
   return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
 }
 
