@@ -87,6 +87,8 @@ export const docs: LibraryDocs = {
 
 /** Types of a whole client's configuration (`new QueryClient(config)`). */
 const CLIENT_CONFIG_TYPES = ['QueryClientConfig'];
+/** vue-query's plugin options (`app.use(VueQueryPlugin, options)`): a client config under `queryClientConfig`. */
+const PLUGIN_OPTION_TYPES = ['VueQueryPluginOptions'];
 /** Types of a client's default options: `{ queries, mutations }` (react-query 2's `ReactQueryConfig` too). */
 const DEFAULTS_TYPES = ['DefaultOptions', 'ReactQueryConfig'];
 const QUERY_OPTION_TYPES = ['UseQueryOptions', 'UseInfiniteQueryOptions', 'UseSuspenseQueryOptions', 'QueryObserverOptions', 'QueryOptions', 'FetchQueryOptions'];
@@ -130,13 +132,15 @@ export const tanstackQueryAdapter: LibraryAdapter = {
    * `ReactQueryConfig`, `UseQueryOptions`, `UseMutationOptions`).
    */
   typed: {
-    types: [...CLIENT_CONFIG_TYPES, ...DEFAULTS_TYPES, ...QUERY_OPTION_TYPES, ...MUTATION_OPTION_TYPES].map((t) => [t]),
+    types: [...PLUGIN_OPTION_TYPES, ...CLIENT_CONFIG_TYPES, ...DEFAULTS_TYPES, ...QUERY_OPTION_TYPES, ...MUTATION_OPTION_TYPES].map((t) => [t]),
     analyze(literal, ctx) {
       const type = typeNameOf(literal);
       if (!type) return [];
       if (QUERY_OPTION_TYPES.includes(type)) return optionSite(ctx, literal, literal, 'query', 3, undefined);
       if (MUTATION_OPTION_TYPES.includes(type)) return optionSite(ctx, literal, literal, 'mutation', 0, undefined);
-      const defaults = CLIENT_CONFIG_TYPES.includes(type) ? objectOf(ctx, readOption(ctx, optionsObject(ctx, literal), 'defaultOptions')?.value) : literal;
+      const config = PLUGIN_OPTION_TYPES.includes(type) ? objectOf(ctx, readOption(ctx, optionsObject(ctx, literal), 'queryClientConfig')?.value) : literal;
+      if (!config) return [];
+      const defaults = CLIENT_CONFIG_TYPES.includes(type) || PLUGIN_OPTION_TYPES.includes(type) ? objectOf(ctx, readOption(ctx, optionsObject(ctx, config), 'defaultOptions')?.value) : literal;
       if (!defaults) return [];
       const queries = objectOf(ctx, readOption(ctx, optionsObject(ctx, defaults), 'queries')?.value);
       const mutations = objectOf(ctx, readOption(ctx, optionsObject(ctx, defaults), 'mutations')?.value);
