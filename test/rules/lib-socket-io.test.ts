@@ -85,7 +85,7 @@ ruleTester.run('no-unbounded-retry', noUnboundedRetry, {
       name: 'a reconnection option without reconnectionAttempts',
       code: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelay: 500 });",
       // The message names the option left at its endless default.
-      errors: [{ messageId: 'unboundedByDefault', data: { setting: '`reconnectionAttempts` (default Infinity)' }, line: 2, column: 24, suggestions: [{ messageId: 'applyLibraryFix', data: { description: 'Give up after 10 attempts (`reconnectionAttempts: 10`)' }, output: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelay: 500, reconnectionAttempts: 10 });" }] }],
+      errors: [{ messageId: 'unboundedByDefault', data: { setting: '`reconnectionAttempts` is not set (default Infinity)' }, line: 2, column: 24, suggestions: [{ messageId: 'applyLibraryFix', data: { description: 'Give up after 10 attempts (`reconnectionAttempts: 10`)' }, output: "import { io } from 'socket.io-client';\nio('https://a.test', { reconnectionDelay: 500, reconnectionAttempts: 10 });" }] }],
     },
     {
       name: 'reconnectionAttempts 0 means Infinity',

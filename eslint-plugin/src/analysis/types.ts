@@ -127,7 +127,7 @@ export interface AttemptBound {
   node: Node;
   /**
    * For a library left at an endless default: the option not set and what it defaults to, as a
-   * message names it (`` `reconnectionAttempts` (default Infinity) ``).
+   * message names it (`` `reconnectionAttempts` is not set (default Infinity) ``).
    */
   defaultSetting?: string;
 }

@@ -19,7 +19,7 @@ export default createRule<Options, MessageIds>({
       unboundedRetry:
         'This retry has no attempt limit and no deadline. During an outage it never gives up, holding resources and adding load forever. Stop after a fixed number of attempts or a deadline.',
       unboundedByDefault:
-        'This retry has no attempt limit: {{setting}} is not set. During an outage it never gives up, holding resources and adding load forever. Set a limit.',
+        'This retry has no attempt limit: {{setting}}. During an outage it never gives up, holding resources and adding load forever. Set a limit.',
       unguardedReplay:
         'This handler replays the failed request with no once-only guard. If the replay fails the same way, it replays again, without end. Mark the request as retried (e.g. `config._retry = true`) and replay only once.',
       addLimit: 'Stop after {{attempts}} attempts, rethrowing the last error.',

@@ -397,5 +397,143 @@ export const nestMicroservicesSpec: ScheduleSpec = {
   jitter: { kind: 'none' },
 };
 
-export const describedAdapters: readonly LibraryAdapter[] = [asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec, retryAsPromisedSpec, nestMicroservicesSpec].map(scheduleAdapter);
+/**
+ * viem's transports: `http(url, { retryCount, retryDelay })`, `webSocket(url, { … })`. Facts from
+ * viem 2 (`utils/buildRequest.ts`, `utils/promise/withRetry.ts`): `retryCount: 3`, `retryDelay:
+ * 150` ms, the wait `~~(1 << count) * retryDelay` (doubling from the base, no jitter, no cap), and a
+ * Retry-After header on an HTTP error waited instead.
+ */
+export const viemTransportSpec: ScheduleSpec = {
+  library: 'viem',
+  packages: ['viem'],
+  docs: {
+    package: 'viem',
+    api: '`retryCount` / `retryDelay` of the `http(url, options)` and `webSocket(url, options)` transports',
+    versionAssumed: 'viem 2.x (`utils/buildRequest.ts`, `utils/promise/withRetry.ts`)',
+    defaults: ['`retryCount: 3`', '`retryDelay: 150` ms, doubled each retry (`(1 << count) * retryDelay`)', 'no jitter, no cap', 'Retry-After honoured on HTTP errors'],
+    checks: [
+      { rule: 'require-jitter', when: 'the transport sets a retry option: the doubling wait has no random spread.' },
+      { rule: 'require-max-delay', when: 'the wait at the last retry passes `maxDelayMs` (there is no cap option).' },
+      { rule: 'no-unbounded-retry', when: '`retryCount: Infinity` (or 1,000 or more).' },
+    ],
+    notModelled: ['`fallback` transports and `shouldRetry` overrides of the RPC error classes.'],
+  },
+  optIn: ['retryCount', 'retryDelay'],
+  entry(call, path) {
+    const last = path[path.length - 1];
+    if (call.type !== 'CallExpression' || path.length !== 1 || (last !== 'http' && last !== 'webSocket')) return undefined;
+    const options = call.arguments[1];
+    return options ? { options } : undefined;
+  },
+  count: { name: 'retryCount', means: 'retries', default: 3 },
+  base: { name: 'retryDelay', default: 150 },
+  growth: { kind: 'factor', default: 2, maxExponent: 30 },
+  jitter: { kind: 'none' },
+};
+
+/**
+ * tmi.js (Twitch chat): `new tmi.Client({ connection: { reconnect, maxReconnectAttempts,
+ * reconnectInterval, maxReconnectInterval, reconnectDecay } })`. Facts from tmi.js 1.8
+ * (`lib/client.js`): `reconnect: true`, `maxReconnectAttempts: Infinity`, `reconnectInterval: 1000`
+ * ms multiplied by `reconnectDecay: 1.5` each time up to `maxReconnectInterval: 30000` ms, no jitter.
+ */
+export const tmiSpec: ScheduleSpec = {
+  library: 'tmi.js',
+  packages: ['tmi.js'],
+  docs: {
+    package: 'tmi.js',
+    api: 'the `connection` options of `new tmi.Client(options)` / `new tmi.client(options)`',
+    versionAssumed: 'tmi.js 1.8 (`lib/client.js`)',
+    defaults: ['`reconnect: true`', '`maxReconnectAttempts: Infinity`', '`reconnectInterval: 1000` ms × `reconnectDecay: 1.5` per reconnect', '`maxReconnectInterval: 30000` ms', 'no jitter'],
+    checks: [
+      { rule: 'require-jitter', when: 'the connection options set a reconnect option: the growing wait has no random spread.' },
+      { rule: 'no-unbounded-retry', when: '`maxReconnectAttempts` unset or Infinity (also the string `"Infinity"`).' },
+      { rule: 'require-max-delay', when: '`maxReconnectInterval` above `maxDelayMs`.' },
+    ],
+    notModelled: [],
+  },
+  optIn: ['reconnect', 'maxReconnectAttempts', 'reconnectInterval', 'maxReconnectInterval', 'reconnectDecay'],
+  offSwitch: { name: 'reconnect', off: false },
+  entry(call, path, ctx) {
+    const last = path[path.length - 1];
+    if (path.length !== 1 || (last !== 'Client' && last !== 'client')) return undefined;
+    return nestedEntry(ctx, call.arguments[0], 'connection');
+  },
+  count: { name: 'maxReconnectAttempts', means: 'attempts', default: Infinity },
+  base: { name: 'reconnectInterval', default: 1000 },
+  growth: { kind: 'factor', name: 'reconnectDecay', default: 1.5 },
+  cap: { name: 'maxReconnectInterval', default: 30000 },
+  jitter: { kind: 'none' },
+};
+
+/**
+ * web3.js 1.x WebSocket provider: `new Web3.providers.WebsocketProvider(url, { reconnect: { auto,
+ * delay, maxAttempts } })`. Facts from web3-providers-ws 1.10 (`src/index.js`): reconnecting is off
+ * unless `auto: true`; then it waits `delay` (5000 ms) every time, with no jitter, and
+ * `maxAttempts: false` (the default) never gives up.
+ */
+export const web3WsSpec: ScheduleSpec = {
+  library: 'web3',
+  packages: ['web3', 'web3-providers-ws'],
+  docs: {
+    package: 'web3',
+    api: 'the `reconnect` options of `new Web3.providers.WebsocketProvider(url, options)` (web3.js 1.x)',
+    versionAssumed: 'web3.js 1.10 (`web3-providers-ws/src/index.js`)',
+    defaults: ['`auto: false`: no reconnect', '`delay: 5000` ms, the same every time, no jitter', '`maxAttempts: false`: no limit'],
+    checks: [
+      { rule: 'require-backoff', when: '`auto: true`: the wait never grows.' },
+      { rule: 'require-jitter', when: '`auto: true`: the wait has no random spread.' },
+      { rule: 'no-unbounded-retry', when: '`auto: true` with `maxAttempts` unset, `false` or Infinity.' },
+    ],
+    notModelled: ['web3.js 4 `WebSocketProvider` reconnect options (a third constructor argument).'],
+  },
+  optIn: ['auto'],
+  offSwitch: { name: 'auto', off: false },
+  entry(call, path, ctx) {
+    if (call.type !== 'NewExpression' || path[path.length - 1] !== 'WebsocketProvider') return undefined;
+    return nestedEntry(ctx, call.arguments[1], 'reconnect');
+  },
+  count: { name: 'maxAttempts', means: 'attempts', default: Infinity },
+  base: { name: 'delay', default: 5000 },
+  growth: { kind: 'constant' },
+  jitter: { kind: 'none' },
+};
+
+/**
+ * Supabase Realtime: the `realtime` options of `createClient(url, key, options)` (supabase-js,
+ * @supabase/ssr's `createBrowserClient`/`createServerClient`) and `new RealtimeClient(url,
+ * options)`. Facts from realtime-js 2 (`RealtimeClient.ts`, `lib/timer.ts`): after a lost socket
+ * it reconnects until it succeeds, waiting `reconnectAfterMs(tries)` (default 1 s, 2 s, 5 s, then
+ * 10 s), with no option to stop; the default has no jitter.
+ */
+export const supabaseRealtimeSpec: ScheduleSpec = {
+  library: '@supabase/realtime-js',
+  packages: ['@supabase/supabase-js', '@supabase/ssr', '@supabase/realtime-js'],
+  docs: {
+    package: '@supabase/realtime-js',
+    api: '`realtime.reconnectAfterMs` of `createClient` / `createBrowserClient` / `createServerClient`, and `new RealtimeClient(url, { reconnectAfterMs })`',
+    versionAssumed: 'realtime-js 2.x (`RealtimeClient.ts`, `lib/timer.ts`)',
+    defaults: ['reconnects forever (no attempt option)', '`reconnectAfterMs`: 1000, 2000, 5000, then 10000 ms', 'no jitter'],
+    checks: [
+      { rule: 'no-unbounded-retry', when: '`reconnectAfterMs` written: the reconnects never stop.' },
+      { rule: 'require-jitter', when: 'a `reconnectAfterMs` function without randomness.' },
+      { rule: 'require-max-delay', when: 'a `reconnectAfterMs` function whose wait passes `maxDelayMs`.' },
+    ],
+    notModelled: [],
+  },
+  optIn: ['reconnectAfterMs'],
+  forever: 'Supabase Realtime reconnects until it succeeds and has no option to stop',
+  entry(call, path, ctx) {
+    const last = path[path.length - 1];
+    if (call.type === 'NewExpression' && last === 'RealtimeClient') return call.arguments[1] ? { options: call.arguments[1] } : undefined;
+    if (call.type !== 'CallExpression' || path.length !== 1 || !['createClient', 'createBrowserClient', 'createServerClient'].includes(last ?? '')) return undefined;
+    return nestedEntry(ctx, call.arguments[2], 'realtime');
+  },
+  base: { name: 'reconnectAfterMs', default: 1000 },
+  growth: { kind: 'constant' },
+  jitter: { kind: 'none' },
+  delayFn: { name: 'reconnectAfterMs', attempt: 0 },
+};
+
+export const describedAdapters: readonly LibraryAdapter[] = [viemTransportSpec, tmiSpec, web3WsSpec, supabaseRealtimeSpec, asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec, retryAsPromisedSpec, nestMicroservicesSpec].map(scheduleAdapter);
 

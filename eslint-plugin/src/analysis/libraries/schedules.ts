@@ -67,6 +67,11 @@ export interface ScheduleSpec {
    * (MongoDB driver 3.x `autoReconnect: false`): the call then opens no retry site.
    */
   offSwitch?: { name: string; off: boolean | number | string };
+  /**
+   * The library retries until it succeeds and has no option to limit it (Supabase Realtime's
+   * reconnect timer): the site is unbounded, `forever` says why for the message.
+   */
+  forever?: string;
   /** The attempt limit: `retries` counts retries after the first attempt, `attempts` every attempt. */
   count?: {
     name: string;
@@ -95,6 +100,11 @@ export interface ScheduleSpec {
         minRandomFactor?: number;
         /** With `onlyWhenRandom` and the jitter off: the wait grows by the base each retry (urql 2.x) instead of staying the base. */
         linearWhenNotRandom?: boolean;
+        /**
+         * The largest exponent the library can reach: viem computes `1 << count` in 32-bit integers,
+         * so the factor stops at 2^30 (past it the shift wraps to a negative number, a zero wait).
+         */
+        maxExponent?: number;
       }
     | { kind: 'linear' }
     | { kind: 'constant' };
@@ -147,6 +157,10 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
     else if (isEffectivelyUnbounded(retries)) {
       site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at };
     } else site.bound = { kind: 'bounded', maxAttempts: retries + 1, node: at };
+  }
+  if (spec.forever) {
+    retries = Infinity;
+    site.bound = { kind: 'unbounded', maxAttempts: undefined, node: anchor, defaultSetting: spec.forever };
   }
   const worst = retries === undefined ? undefined : isEffectivelyUnbounded(retries) ? Infinity : retries;
 
@@ -218,7 +232,9 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
       random: random === true,
     });
   } else {
-    delay = scheduleDelay({ node: propertyOf(capS ?? { state: 'absent' }) ?? waitNode, baseMs, factor: factor > 1 ? factor : 1, capMs, retries: worst, random: random === true });
+    const maxExponent = spec.growth.kind === 'factor' ? spec.growth.maxExponent : undefined;
+    const steps = maxExponent !== undefined && worst !== undefined ? Math.min(worst, maxExponent + 1) : worst;
+    delay = scheduleDelay({ node: propertyOf(capS ?? { state: 'absent' }) ?? waitNode, baseMs, factor: factor > 1 ? factor : 1, capMs, retries: steps, random: random === true });
     if (worst === undefined && delay.maxReason === 'growth') delay.maxReason = 'opaque';
   }
   if (random === undefined) {

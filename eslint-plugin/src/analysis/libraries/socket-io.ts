@@ -79,7 +79,7 @@ export const socketIoAdapter: LibraryAdapter = {
       site.bound = { kind: 'bounded', maxAttempts: attempts + 1, node: attemptsOpt!.property };
     } else if (!attemptsOpt && !options.spread) {
       // Setting a reconnection option opts in, and the default is Infinity: reported on the first option written.
-      site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at, defaultSetting: '`reconnectionAttempts` (default Infinity)' };
+      site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at, defaultSetting: '`reconnectionAttempts` is not set (default Infinity)' };
       suggestions['no-unbounded-retry'] = [insertProperty(optsNode, 'reconnectionAttempts: 10', 'Give up after 10 attempts (`reconnectionAttempts: 10`)')];
     } else {
       // Computed, or possibly supplied by a spread: not judged.

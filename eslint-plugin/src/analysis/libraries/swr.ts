@@ -71,7 +71,7 @@ function defaultCallbackSite(ctx: LibraryContext, obj: OptionsObject): RetrySite
   const count = valueOf(countS, undefined);
   let retries: number | undefined;
   if (!count.known || (count.value !== undefined && typeof count.value !== 'number')) site.bound = { kind: 'unknown', maxAttempts: undefined, node: at };
-  else if (count.value === undefined || !Number.isFinite(count.value)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at, ...(count.value === undefined && countS.state === 'absent' ? { defaultSetting: '`errorRetryCount` (default: no limit)' } : {}) };
+  else if (count.value === undefined || !Number.isFinite(count.value)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: at, ...(count.value === undefined && countS.state === 'absent' ? { defaultSetting: '`errorRetryCount` is not set (default: no limit)' } : {}) };
   else {
     retries = count.value as number;
     if (retries <= 0) return [];
