@@ -61,8 +61,8 @@ const KNOWN_OPEN: readonly string[] = [
   // the switch a test on the way needs turned off (`{ ...opts, refreshed: true }`) are a once-only replay.
   // h8-45: a relay's parameter carrying the cycle's count is a counter in a stopping test; countedVariable.
   // libpred-k1-rx-scan: the value delayWhen gets after a counting scan is the count; rxjs invariantDelay.)
-  // Found with the sets added in session 22 (not caused by that session's changes; open):
-  // d16-03 loses its recursion when its catch binding `e` is renamed, and h25-19 its Retry-After
+  // Found with the sets added in session 22 (open): d16-03 loses its recursion when its catch
+  // binding `e` is renamed (the same at d65d925, before that session), and h25-19 its Retry-After
   // check when its locals are.
   'rename test/fixtures/real-cases/dev-16/d16-03-firestore-tx-random-flat.ts: lost require-backoff@28 | gained ',
   'rename test/fixtures/real-cases/held-out-25/h25-19-photo-bot-telegram-429-description.ts: lost respect-retry-after@13 | gained ',
