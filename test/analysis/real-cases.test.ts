@@ -115,6 +115,10 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   { folder: 'dev-15', cases: 25, recall: 0.95, precision: 0.95 },
   { folder: 'dev-16', cases: 25, recall: 0.76, precision: 1 },
   { folder: 'held-out-25', cases: 25, recall: 0.84, precision: 0.97 },
+  // Blind (summary lines only): written in session 22 by a fresh helper from PRODUCT.md and public code
+  // spread over many kinds of code, hand-written retries and library options; scored 0.900/0.871 on
+  // arrival, after nearly all of that session's changes.
+  { folder: 'held-out-26', cases: 23, recall: 0.9, precision: 0.87 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {
