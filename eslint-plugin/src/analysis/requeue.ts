@@ -17,7 +17,7 @@ import { fileIndex } from './file-index';
 import { guarded } from './guard';
 import { T } from './node-types';
 import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } from './operation';
-import { constantNumber, resolveObject, variableOf } from './scope';
+import { constantNumber, resolveObject, staticValues, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
 import { waitOf } from './waits';
 
@@ -60,7 +60,9 @@ export function analyzeRequeues(ctx: Ctx): RetrySite[] {
 function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
   const { sourceCode } = ctx;
   const delay = delayOption(call, ctx);
-  if (!delay) return undefined;
+  // With no delay: only a message sent back to the topic this file's consumer reads is the same work
+  // again (a dead-letter or next-stage topic is not).
+  if (!delay && !toConsumedTopic(call, ctx)) return undefined;
   const helper = enclosingFunction(call);
   if (!helper) return undefined;
   // The failure paths that reach the enqueue: the helper's own catch, or its callers' failure paths.
@@ -84,7 +86,7 @@ function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undef
   const callee = unwrap(call.callee) as TSESTree.MemberExpression;
   const redelivers = REDELIVER_METHOD_RE.test(propertyName(callee) ?? '');
   // What goes back: the job's data, or for a redelivery the message it is called on.
-  const data = redelivers ? [callee.object as Node] : call.arguments.filter((a) => a !== delay.options && a.type !== T.SpreadElement && !(a.type === T.Literal && typeof a.value === 'string'));
+  const data = redelivers ? [callee.object as Node] : call.arguments.filter((a) => a !== delay?.options && a.type !== T.SpreadElement && !(a.type === T.Literal && typeof a.value === 'string'));
   if (data.length === 0 || !data.some((a) => readsAny(a, inputs, sourceCode))) return undefined;
 
   const counted = boundOf(call, helper, work, paths.map((p) => p.at), sourceCode);
@@ -92,8 +94,8 @@ function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undef
   const bound = redelivers && counted.bound.kind === 'unbounded' ? { ...counted, bound: { ...counted.bound, kind: 'unknown' as const } } : counted;
   // The count the limit is tested on numbers the attempts, whatever it is called (`delayAfter(attempt)`).
   const attempts: AttemptVar[] = bound.counter ? [{ variable: bound.counter, lo: 1, hi: bound.bound.maxAttempts ?? Infinity }] : [];
-  const wait = waitOf({ call, delayExpr: delay.value, bindings: [], argument: undefined, opaque: false }, sourceCode, attempts, undefined, { node: work });
-  if (delay.seconds) wait.delay = { ...wait.delay, maxMs: wait.delay.maxMs * 1000 };
+  const wait = delay ? waitOf({ call, delayExpr: delay.value, bindings: [], argument: undefined, opaque: false }, sourceCode, attempts, undefined, { node: work }) : undefined;
+  if (wait && delay?.seconds) wait.delay = { ...wait.delay, maxMs: wait.delay.maxMs * 1000 };
   // The catches of the work let it go on to the re-queue; the operation is the work's body.
   const catches: RetryCatch[] = [];
   walk(work.body as Node, sourceCode.visitorKeys, (n) => {
@@ -107,14 +109,45 @@ function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undef
     node: call,
     waitsKeptBy: 'store',
     bound: bound.bound,
-    waits: [{ ...wait, node: call }],
-    noWait: undefined,
+    waits: wait ? [{ ...wait, node: call }] : [],
+    noWait: wait ? undefined : call,
     nonIdempotent: op.nonIdempotent,
     rateLimitChecks: op.rateLimitChecks,
     honoursRetryAfter: op.honoursRetryAfter,
     clientErrorRetries: [],
     purpose: 'backoff-retry',
   };
+}
+
+/**
+ * Whether a send goes to a topic a consumer of this file subscribes to: kafkajs `producer.send({ topic,
+ * messages })` with `consumer.subscribe({ topic })` or `{ topics: [...] }` naming the same topic (its
+ * value, or the same expression).
+ */
+function toConsumedTopic(call: TSESTree.CallExpression, ctx: Ctx): boolean {
+  if (calleeNameOf(call) !== 'send') return false;
+  const arg = call.arguments[0];
+  const obj = arg && arg.type !== T.SpreadElement ? resolveObject(ctx.sourceCode, arg) : undefined;
+  const topic = obj?.properties.get('topic')?.value;
+  if (!topic) return false;
+  const key = (n: Node): string => {
+    const v = staticValues(ctx.sourceCode, n);
+    return v && v.length === 1 ? `=${String(v[0])}` : ctx.sourceCode.getText(n);
+  };
+  const wanted = key(topic);
+  return fileIndex(ctx.sourceCode).calls.some((c) => {
+    if (calleeNameOf(c) !== 'subscribe' || !c.arguments[0] || c.arguments[0].type === T.SpreadElement) return false;
+    const sub = resolveObject(ctx.sourceCode, c.arguments[0]);
+    const one = sub?.properties.get('topic')?.value;
+    const many = sub?.properties.get('topics')?.value;
+    const list = many && unwrap(many).type === T.ArrayExpression ? (unwrap(many) as TSESTree.ArrayExpression).elements : [];
+    return (one !== undefined && key(one) === wanted) || list.some((e) => !!e && e.type !== T.SpreadElement && key(e) === wanted);
+  });
+}
+
+function calleeNameOf(call: TSESTree.CallExpression): string | undefined {
+  const c = unwrap(call.callee);
+  return c.type === T.MemberExpression ? propertyName(c) : c.type === T.Identifier ? c.name : undefined;
 }
 
 /** The delay a job is held back by: a delay option in an options object argument (resolved through consts). */
