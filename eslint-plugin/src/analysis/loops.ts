@@ -1705,12 +1705,10 @@ function drainsList(loop: Loop, ctx: Ctx): boolean {
   const taken = new Set<Variable>();
   const lists = new Set<string>();
   const takenFrom = (v: Variable | undefined | null, init: TSESTree.Expression | null | undefined): void => {
-    const call = init && unwrap(init);
-    if (!v || call?.type !== T.CallExpression || call.arguments.length > 0) return;
-    const callee = unwrap(call.callee);
-    if (callee.type !== T.MemberExpression || !['shift', 'pop'].includes(propertyName(callee) ?? '')) return;
+    const list = takenList(init, ctx);
+    if (!v || list === undefined) return;
     taken.add(v);
-    lists.add(ctx.sourceCode.getText(callee.object));
+    lists.add(list);
   };
   const exitTests: Node[] = [];
   if (loop.type !== T.ForOfStatement && loop.test) exitTests.push(loop.test);
@@ -2453,14 +2451,21 @@ function takenItems(loop: Loop, ctx: Ctx, before?: Node): Map<Variable, string> 
   for (const st of loop.body.body) {
     if (st.type !== T.VariableDeclaration || (before && st.range[0] > before.range[0])) continue;
     for (const d of st.declarations) {
-      let init = d.init ? unwrap(d.init) : undefined;
-      if (init?.type === T.TSNonNullExpression) init = unwrap(init.expression);
-      const callee = init?.type === T.CallExpression && init.arguments.length === 0 ? unwrap(init.callee) : undefined;
       const v = d.id.type === T.Identifier ? variableOf(ctx.sourceCode, d.id) : undefined;
-      if (v && callee?.type === T.MemberExpression && ['shift', 'pop'].includes(propertyName(callee) ?? '')) taken.set(v, ctx.sourceCode.getText(callee.object));
+      const list = takenList(d.init, ctx);
+      if (v && list !== undefined) taken.set(v, list);
     }
   }
   return taken;
+}
+
+/** The list an initialiser takes an item off (`queue.shift()`, `this.jobs.pop()!`), by its text. */
+function takenList(init: Node | null | undefined, ctx: Ctx): string | undefined {
+  let call = init ? unwrap(init) : undefined;
+  if (call?.type === T.TSNonNullExpression) call = unwrap(call.expression);
+  if (call?.type !== T.CallExpression || call.arguments.length > 0) return undefined;
+  const callee = unwrap(call.callee);
+  return callee.type === T.MemberExpression && ['shift', 'pop'].includes(propertyName(callee) ?? '') ? ctx.sourceCode.getText(callee.object) : undefined;
 }
 
 /** The lists a loop reads or takes an item of (`pending[0]`, `queue.at(0)`, `jobs.shift()`), outside nested functions, by their text. */
@@ -3800,6 +3805,11 @@ function failureWaitsInOperation(loop: Loop, ctx: Ctx, iterations: number | unde
       const fn = sameFileFunction(c.callee, ctx);
       if (!fn?.body || fn.body.type !== T.BlockStatement || seen.has(fn) || contains(fn, loop)) return undefined;
       seen.add(fn);
+      // The operation's parameters read as what the loop hands it (`attemptOnce(n, cfg)`).
+      const outer = fn.params.flatMap((p, i) => {
+        const arg = c.arguments[i];
+        return p.type === T.Identifier && arg && arg.type !== T.SpreadElement ? [{ param: p, arg: arg as Node }] : [];
+      });
       walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
         if (m !== fn.body && isFunction(m)) return false;
         if ((m.type !== T.CallExpression && m.type !== T.NewExpression) || !isAwaited(m, ctx.sourceCode)) return undefined;
@@ -3807,11 +3817,6 @@ function failureWaitsInOperation(loop: Loop, ctx: Ctx, iterations: number | unde
         const stmt = w ? statementInList(m) : undefined;
         const list = stmt?.parent?.type === T.BlockStatement ? stmt.parent.body : undefined;
         const next = list ? list[list.indexOf(stmt as TSESTree.Statement) + 1] : undefined;
-        // The operation's parameters read as what the loop hands it (`attemptOnce(n, cfg)`).
-        const outer = fn.params.flatMap((p, i) => {
-          const arg = c.arguments[i];
-          return p.type === T.Identifier && arg && arg.type !== T.SpreadElement ? [{ param: p, arg: arg as Node }] : [];
-        });
         if (w && next?.type === T.ThrowStatement) out.push(waitOf({ ...w, bindings: [...w.bindings, ...outer] }, ctx.sourceCode, [], iterations, { node: loop }));
         return w ? false : undefined;
       });

@@ -11,8 +11,9 @@
 // re-run here goes through the queue's store instead of a call. The job store keeps the delayed job
 // (BullMQ, pg-boss, Agenda, SQS), so Node's timer limit does not apply to its wait.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { alwaysExits, contains, enclosingFunction, isFunction, propertyName, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, enclosingFunction, isFunction, propertyName, unwrap, walk } from './ast';
 import { sameFileFunction, type AttemptVar } from './delay';
+import { readsVariable } from './input-change';
 import { fileIndex } from './file-index';
 import { guarded } from './guard';
 import { T } from './node-types';
@@ -87,7 +88,7 @@ function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undef
   const redelivers = REDELIVER_METHOD_RE.test(propertyName(callee) ?? '');
   // What goes back: the job's data, or for a redelivery the message it is called on.
   const data = redelivers ? [callee.object as Node] : call.arguments.filter((a) => a !== delay?.options && a.type !== T.SpreadElement && !(a.type === T.Literal && typeof a.value === 'string'));
-  if (data.length === 0 || !data.some((a) => readsAny(a, inputs, sourceCode))) return undefined;
+  if (data.length === 0 || !data.some((a) => readsVariable(a, inputs, { sourceCode }))) return undefined;
 
   const counted = boundOf(call, helper, work, paths.map((p) => p.at), sourceCode);
   // A redelivery with no limit in the code is bounded by the platform's, set out of sight.
@@ -125,7 +126,7 @@ function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undef
  * value, or the same expression).
  */
 function toConsumedTopic(call: TSESTree.CallExpression, ctx: Ctx): boolean {
-  if (calleeNameOf(call) !== 'send') return false;
+  if (calleeName(call) !== 'send') return false;
   const arg = call.arguments[0];
   const obj = arg && arg.type !== T.SpreadElement ? resolveObject(ctx.sourceCode, arg) : undefined;
   const topic = obj?.properties.get('topic')?.value;
@@ -136,18 +137,13 @@ function toConsumedTopic(call: TSESTree.CallExpression, ctx: Ctx): boolean {
   };
   const wanted = key(topic);
   return fileIndex(ctx.sourceCode).calls.some((c) => {
-    if (calleeNameOf(c) !== 'subscribe' || !c.arguments[0] || c.arguments[0].type === T.SpreadElement) return false;
+    if (calleeName(c) !== 'subscribe' || !c.arguments[0] || c.arguments[0].type === T.SpreadElement) return false;
     const sub = resolveObject(ctx.sourceCode, c.arguments[0]);
     const one = sub?.properties.get('topic')?.value;
     const many = sub?.properties.get('topics')?.value;
     const list = many && unwrap(many).type === T.ArrayExpression ? (unwrap(many) as TSESTree.ArrayExpression).elements : [];
     return (one !== undefined && key(one) === wanted) || list.some((e) => !!e && e.type !== T.SpreadElement && key(e) === wanted);
   });
-}
-
-function calleeNameOf(call: TSESTree.CallExpression): string | undefined {
-  const c = unwrap(call.callee);
-  return c.type === T.MemberExpression ? propertyName(c) : c.type === T.Identifier ? c.name : undefined;
 }
 
 /** The delay a job is held back by: a delay option in an options object argument (resolved through consts). */
@@ -206,9 +202,9 @@ function inputVariables(work: Fn, sourceCode: TSESLint.SourceCode): Set<Variable
   for (let round = 0; round < 2; round++) {
     walk(work.body as Node, sourceCode.visitorKeys, (n) => {
       if (n !== work.body && isFunction(n)) return false;
-      if (n.type === T.VariableDeclarator && n.init && readsAny(n.init, out, sourceCode)) for (const v of sourceCode.getDeclaredVariables(n)) out.add(v);
+      if (n.type === T.VariableDeclarator && n.init && readsVariable(n.init, out, { sourceCode })) for (const v of sourceCode.getDeclaredVariables(n)) out.add(v);
       // `for (const message of batch.messages)`: each item of an input is input.
-      if ((n.type === T.ForOfStatement || n.type === T.ForInStatement) && n.left.type === T.VariableDeclaration && readsAny(n.right, out, sourceCode)) for (const v of sourceCode.getDeclaredVariables(n.left)) out.add(v);
+      if ((n.type === T.ForOfStatement || n.type === T.ForInStatement) && n.left.type === T.VariableDeclaration && readsVariable(n.right, out, { sourceCode })) for (const v of sourceCode.getDeclaredVariables(n.left)) out.add(v);
       return undefined;
     });
   }
@@ -220,23 +216,11 @@ function bindHelperInputs(helper: Fn, at: TSESTree.CallExpression, inputs: Set<V
   const params = sourceCode.getDeclaredVariables(helper as TSESTree.Node).filter((v) => v.defs.some((d) => d.type === 'Parameter'));
   helper.params.forEach((p, i) => {
     const arg = at.arguments[i];
-    if (!arg || arg.type === T.SpreadElement || !readsAny(arg, inputs, sourceCode)) return;
+    if (!arg || arg.type === T.SpreadElement || !readsVariable(arg, inputs, { sourceCode })) return;
     for (const v of params) if (v.defs.some((d) => contains(p, d.name as Node))) inputs.add(v);
   });
 }
 
-function readsAny(root: Node, vars: ReadonlySet<Variable>, sourceCode: TSESLint.SourceCode): boolean {
-  let found = false;
-  walk(root, sourceCode.visitorKeys, (n) => {
-    if (found) return false;
-    if (n.type === T.Identifier) {
-      const v = variableOf(sourceCode, n);
-      if (v && vars.has(v)) found = true;
-    }
-    return undefined;
-  });
-  return found;
-}
 
 /**
  * The attempts: a limit the way to the re-queue tests (`if (attempt >= MAX_ATTEMPTS) return
