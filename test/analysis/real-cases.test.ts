@@ -113,12 +113,19 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   // 0.846/0.971 (camel-case failure events; viem, tmi.js, web3, Supabase Realtime adapters).
   { folder: 'dev-14', cases: 25, recall: 0.81, precision: 0.83 },
   { folder: 'dev-15', cases: 25, recall: 0.95, precision: 0.95 },
-  { folder: 'dev-16', cases: 25, recall: 0.8, precision: 1 },
+  { folder: 'dev-16', cases: 25, recall: 0.86, precision: 1 },
   { folder: 'held-out-25', cases: 25, recall: 0.84, precision: 0.97 },
   // Blind (summary lines only): written in session 22 by a fresh helper from PRODUCT.md and public code
   // spread over many kinds of code, hand-written retries and library options; scored 0.900/0.871 on
   // arrival, after nearly all of that session's changes.
   { folder: 'held-out-26', cases: 23, recall: 0.9, precision: 0.87 },
+  // Written in session 23 by fresh helpers from PRODUCT.md. dev-17 (precision-minded: retries done
+  // right in unusual ways, look-alikes): 0.643/0.900 on arrival, 1.000/1.000 after (a package's file
+  // imported by its path, RxJS 5 patch operators, a notifier's count held in a local).
+  { folder: 'dev-17', cases: 20, recall: 1, precision: 1 },
+  // Blind (summary lines only): written in session 23; 0.853/0.967 on arrival, after the session's
+  // first changes (Retry-After refusal guards with an off switch, the code's own result records).
+  { folder: 'held-out-27', cases: 25, recall: 0.85, precision: 0.96 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {

@@ -265,5 +265,15 @@ describe('retry-lint options', function () {
     assert.ok(ruleIds(retryLint([], none).results).includes('retry/no-unbounded-retry'));
     const printed = run(['--print-config', 'a.js'], none);
     assert.match(printed.stderr, /the project's ESLint config/);
+
+    // What .gitignore leaves out (generated code) stays out once the project has its own config.
+    const ignoring = project({ 'package.json': JSON.stringify({ name: 'ignoring', private: true }), '.gitignore': 'generated/\n', 'a.js': UNBOUNDED, 'generated/b.js': UNBOUNDED }, { eslint: 'eslint' });
+    const before = retryLint([], ignoring).results.map((r) => path.relative(ignoring, r.filePath));
+    assert.deepEqual(before, ['a.js'], 'with no config, retry-lint reads .gitignore');
+    assert.equal(run(['--init'], ignoring).status, 0);
+    assert.match(readFileSync(path.join(ignoring, 'eslint.config.mjs'), 'utf8'), /includeIgnoreFile/);
+    const after = retryLint([], ignoring).results;
+    assert.deepEqual(after.map((r) => path.relative(ignoring, r.filePath)).filter((f) => f.endsWith('.js') && !f.startsWith('eslint.config')), ['a.js']);
+    assert.ok(ruleIds(after).includes('retry/no-unbounded-retry'));
   });
 });

@@ -695,6 +695,21 @@ function upperBoundWhen(test: Node, variable: Variable | ((x: Node) => boolean),
       const [a, b] = [t.left, t.right];
       if (presence(a, !want)) return upperBoundWhen(b, variable, truth, env, depth + 1, note);
       if (presence(b, !want)) return upperBoundWhen(a, variable, truth, env, depth + 1, note);
+      // `cfg.maxWaitMs === 0 || waitMs <= cfg.maxWaitMs`: a side that does not read the value and
+      // is known not to hold (a setting's "no limit" switch, off at its default) leaves the other.
+      const settled = (x: Node): boolean => {
+        let reads = false;
+        walk(x, env.sourceCode.visitorKeys, (m) => {
+          if (reads) return false;
+          if (isV(m)) reads = true;
+          return undefined;
+        });
+        if (reads) return false;
+        const v = evaluate(x, env);
+        return isConst(v) && (v.lo === 0) === want;
+      };
+      if (settled(a)) return upperBoundWhen(b, variable, truth, env, depth + 1, note);
+      if (settled(b)) return upperBoundWhen(a, variable, truth, env, depth + 1, note);
     }
     return undefined;
   }

@@ -4,6 +4,7 @@ import { calleeName, contains, findAll, propertyName, unwrap, walk } from './ast
 import { fileMemo } from './memo';
 import { T } from './node-types';
 import type { Node } from './types';
+import { packageEntry } from './package-entry';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
@@ -220,7 +221,7 @@ export function fileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
 /** Adds a module specifier written as a string literal (`'m'` in `import … from 'm'`, `require('m')`, `import('m')`). */
 function addModule(source: Node | null | undefined, modules: Set<string>): void {
   const u = source ? unwrap(source) : undefined;
-  if (u?.type === T.Literal && typeof u.value === 'string') modules.add(u.value);
+  if (u?.type === T.Literal && typeof u.value === 'string') modules.add(packageEntry(u.value));
 }
 
 /** Whether the sorted offsets hold one inside `[start, end)`. */

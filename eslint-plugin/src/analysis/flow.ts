@@ -175,6 +175,10 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       if (isFailureField(t, sourceCode)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
       if (name === 'ok' || name === 'success' || name === 'succeeded') {
         if (outcome.kind === 'success') return true;
+        // `result = { ok: true, value: await task() }`: the code's own record of the attempt, not an
+        // answer's flag; it says the call returned, whatever the answer's status.
+        const own = recordFlag(t, name, sourceCode);
+        if (own) return outcome.kind !== 'error';
         if (outcome.kind === 'status') return outcome.code >= 200 && outcome.code < 300;
         return t.optional || isOptionalChain(t) ? false : undefined;
       }
@@ -464,6 +468,31 @@ function holdsCallResult(n: Node, sourceCode: TSESLint.SourceCode): boolean {
     if (w.type === T.AwaitExpression) w = unwrap(w.argument);
     return w.type === T.CallExpression || w.type === T.NewExpression;
   });
+}
+
+/**
+ * Whether `x.ok` reads a record the code builds itself around the attempt: every write of `x` is an
+ * object literal whose `ok` is a boolean literal, and each write with `ok: true` holds the attempt's
+ * awaited result in the same literal (`{ ok: true, value: await task() }`), so the flag is true
+ * exactly when the call returned.
+ */
+function recordFlag(t: TSESTree.MemberExpression, name: string, sourceCode: TSESLint.SourceCode): boolean {
+  const o = unwrap(t.object);
+  if (o.type !== T.Identifier) return false;
+  const v = variableOf(sourceCode, o);
+  if (!v) return false;
+  const writes = v.references.filter((r) => r.writeExpr).map((r) => unwrap(r.writeExpr as Node));
+  let returned = false;
+  for (const w of writes) {
+    if (w.type !== T.ObjectExpression) return false;
+    const p = w.properties.find((q): q is TSESTree.Property => q.type === T.Property && !q.computed && propertyName(q) === name);
+    const value = p && unwrap(p.value);
+    if (!value || value.type !== T.Literal || typeof value.value !== 'boolean') return false;
+    if (!value.value) continue;
+    if (!w.properties.some((q) => q.type === T.Property && unwrap(q.value).type === T.AwaitExpression)) return false;
+    returned = true;
+  }
+  return returned;
 }
 
 /** Whether every value a function returns is an answer's status only ({@link isAnswerStatus}: `return res.ok`). */

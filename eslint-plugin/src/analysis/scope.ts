@@ -1,3 +1,5 @@
+import { packageEntry } from './package-entry';
+export { packageEntry };
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
@@ -279,12 +281,12 @@ export function originOf(sourceCode: TSESLint.SourceCode, expr: Node | null | un
         // TypeScript's `import fs = require('fs')` (or `import x = Ns.member`, which is local).
         const ref = b.node.moduleReference;
         if (ref.type !== T.TSExternalModuleReference || ref.expression.type !== T.Literal) return undefined;
-        return { module: String(ref.expression.value), path: [] };
+        return { module: packageEntry(String(ref.expression.value)), path: [] };
       }
       if (b.kind === 'import') {
         const spec = b.node as TSESTree.ImportClause;
         const decl = spec.parent as TSESTree.ImportDeclaration;
-        const module = String(decl.source.value);
+        const module = packageEntry(String(decl.source.value));
         if (spec.type === T.ImportDefaultSpecifier) return { module, path: ['default'] };
         if (spec.type === T.ImportNamespaceSpecifier) return { module, path: [] };
         const imported = spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value);
@@ -328,7 +330,7 @@ export function originOf(sourceCode: TSESLint.SourceCode, expr: Node | null | un
       }
       if (callee.type === T.Identifier && callee.name === 'require' && n.arguments.length === 1) {
         const arg = unwrap(n.arguments[0]);
-        if (arg && arg.type === T.Literal && typeof arg.value === 'string') return { module: arg.value, path: [] };
+        if (arg && arg.type === T.Literal && typeof arg.value === 'string') return { module: packageEntry(arg.value), path: [] };
         return undefined;
       }
       const base = originOf(sourceCode, callee, depth + 1);
@@ -342,7 +344,7 @@ export function originOf(sourceCode: TSESLint.SourceCode, expr: Node | null | un
       return originOf(sourceCode, n.argument, depth + 1);
     case T.ImportExpression: {
       const src = unwrap(n.source);
-      if (src.type === T.Literal && typeof src.value === 'string') return { module: src.value, path: [] };
+      if (src.type === T.Literal && typeof src.value === 'string') return { module: packageEntry(src.value), path: [] };
       return undefined;
     }
     default:

@@ -22,9 +22,24 @@ const FLAT_SNIPPET = (esm: boolean): string =>
 /**
  * The flat config `--init` creates where there is none: the config `retry-lint` uses with no
  * config (the recommended rules, JSX and TypeScript parsed, dependencies, build output and vendored
- * code ignored), so that `eslint` lints as `retry-lint` did.
+ * code ignored), and, where the project has a `.gitignore`, its patterns (as `retry-lint` reads
+ * them with no config), so that `eslint` lints what `retry-lint` did.
  */
-const NEW_FLAT_CONFIG = `// Created by \`retry-lint --init\`: the recommended retry rules on JavaScript and TypeScript files,
+const NEW_FLAT_CONFIG = (gitignore: boolean): string =>
+  gitignore
+    ? `// Created by \`retry-lint --init\`: the recommended retry rules on JavaScript and TypeScript files,
+// parsed as retry-lint parses them with no config (JSX, TypeScript, CommonJS), without dependencies,
+// build output, vendored code and what .gitignore leaves out. Add your other configs to the array.
+import { fileURLToPath } from 'node:url';
+import { includeIgnoreFile } from '${PACKAGE}/ignore-file';
+import retryLintDefaults from '${PACKAGE}/retry-lint.config';
+
+export default [
+  includeIgnoreFile(fileURLToPath(new URL('.gitignore', import.meta.url))),
+  ...retryLintDefaults,
+];
+`
+    : `// Created by \`retry-lint --init\`: the recommended retry rules on JavaScript and TypeScript files,
 // parsed as retry-lint parses them with no config (JSX, TypeScript, CommonJS), without dependencies,
 // build output and vendored code. Add your other configs to the array.
 import retryLintDefaults from '${PACKAGE}/retry-lint.config';
@@ -70,7 +85,7 @@ export async function runInit(eslint: ResolvedEslint, io: CliIo): Promise<number
   if (flatEngine) {
     const esm = pkg?.type === 'module';
     const name = esm ? 'eslint.config.js' : 'eslint.config.mjs';
-    write(path.join(io.cwd, name), NEW_FLAT_CONFIG);
+    write(path.join(io.cwd, name), NEW_FLAT_CONFIG(existsSync(path.join(io.cwd, '.gitignore'))));
     io.stdout(`Created ${name}: the recommended retry rules on JavaScript and TypeScript files, as retry-lint lints with no config.\n`);
     return 0;
   }

@@ -24,9 +24,9 @@ export default createRule<Options, MessageIds>({
       uncappedStoredDelay:
         'This retry delay grows with every attempt and nothing caps it: one wait can exceed {{maxDelayMs}} ms. Cap it at {{maxDelayMs}} ms.',
       uncappedRetryAfter:
-        'This retry waits as long as the server\'s Retry-After says, with no cap the code shows. A bad or hostile header can stall it for hours. Clamp it to at most {{maxDelayMs}} ms.',
+        'This retry waits as long as the server says (Retry-After), with no cap the code shows. A wrong or hostile value can stall it for hours. Clamp the wait to at most {{maxDelay}}.',
       uncappedRetryAfterWithGrowth:
-        'This retry waits the server\'s Retry-After, which nothing caps, on top of a delay that grows with the attempt. A bad or hostile header can stall it for hours. Clamp the whole wait to at most {{maxDelayMs}} ms.',
+        'This retry waits the delay the server sends (Retry-After), which nothing caps, on top of a delay that grows with the attempt. A wrong or hostile value can stall it for hours. Clamp the whole wait to at most {{maxDelay}}.',
       delayTooLong:
         'This retry can wait up to {{worstMs}} ms{{byDefault}} at once, more than the {{maxDelayMs}} ms allowed. Cap the delay at {{maxDelayMs}} ms, or make fewer attempts.',
       timerOverflow:
@@ -79,7 +79,7 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: d.node,
               messageId: verdict,
-              data: { maxDelayMs: String(maxDelayMs), worstMs: formatMs(d.maxMs), byDefault: d.byDefault ? ' by default' : '' },
+              data: { maxDelayMs: String(maxDelayMs), maxDelay: inSecondsAndMs(maxDelayMs), worstMs: formatMs(d.maxMs), byDefault: d.byDefault ? ' by default' : '' },
               suggest,
             });
           }
@@ -88,6 +88,14 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * A limit written for a reader who may hold the delay in seconds (a server's Retry-After is in
+ * seconds, RFC 9110 §10.2.3): `60 s (60000 ms)`.
+ */
+function inSecondsAndMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s (${ms} ms)` : `${ms} ms`;
+}
 
 /**
  * The finding for a delay, if any. `stored`: the wait is kept by a job store, not a Node timer, so

@@ -4,6 +4,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { propertyName } from '../ast';
+import { packageEntry } from '../scope';
 import type { LibraryContext } from './types';
 
 /** How a suggestion refers to an export: the local text, and the edit that makes it available, if one is needed. */
@@ -50,7 +51,7 @@ export function importedName(ctx: LibraryContext, modules: readonly string[], na
   const body = (ctx.sourceCode.ast as TSESTree.Program).body;
   let target: { range: [number, number]; text: string } | undefined;
   for (const s of body) {
-    if (s.type === T.ImportDeclaration && modules.includes(String(s.source.value)) && s.importKind !== 'type') {
+    if (s.type === T.ImportDeclaration && modules.includes(packageEntry(String(s.source.value))) && s.importKind !== 'type') {
       for (const sp of s.specifiers) {
         if (sp.type === T.ImportNamespaceSpecifier) return { text: `${sp.local.name}.${name}` };
         if (sp.type === T.ImportSpecifier && sp.importKind !== 'type') {

@@ -5,7 +5,7 @@ import { unwrap } from '../ast';
 import { fileIndex } from '../file-index';
 import { guarded } from '../guard';
 import { isEffectivelyUnbounded } from '../limits';
-import { bindingOf, originOf, scriptGlobalModules, variableOf, normalPath, type Origin } from '../scope';
+import { bindingOf, originOf, packageEntry, scriptGlobalModules, variableOf, normalPath, type Origin } from '../scope';
 import type { Node, RetrySite } from '../types';
 import { analyzeLibraryWrappers, analyzeMethodParameters } from '../wrappers';
 import { adapters } from './index';
@@ -101,7 +101,7 @@ function claims(a: LibraryAdapter, m: string): boolean {
 
 /** Whether the file imports (or requires) one of the packages. */
 function importsAny(sourceCode: TSESLint.SourceCode, packages: readonly string[]): boolean {
-  return sourceCode.ast.body.some((st) => st.type === T.ImportDeclaration && packages.includes(String(st.source.value)));
+  return sourceCode.ast.body.some((st) => st.type === T.ImportDeclaration && packages.includes(packageEntry(String(st.source.value))));
 }
 
 /** Applies the shared bound threshold; false for a site that makes at most one attempt, or that polls. */

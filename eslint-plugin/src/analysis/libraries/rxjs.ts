@@ -34,10 +34,19 @@ function suggest(site: RetrySite, more: Partial<Record<RuleId, LibrarySuggestion
  */
 
 const MODULES = ['rxjs', 'rxjs/operators'];
+/**
+ * RxJS 5's patch imports: `import 'rxjs/add/operator/retry'` (or all operators, `rxjs/Rx`) adds
+ * `retry`/`retryWhen` as methods of every Observable (`source.retry(3)`).
+ */
+const PATCH_MODULES: Readonly<Record<string, readonly string[]>> = {
+  'rxjs/add/operator/retry': ['retry'],
+  'rxjs/add/operator/retryWhen': ['retryWhen'],
+  'rxjs/Rx': ['retry', 'retryWhen'],
+};
 
 export const docs: LibraryDocs = {
   package: 'rxjs',
-  api: '`retry(count)`, `retry({ count, delay })`, `retryWhen(notifier)` from `rxjs` or `rxjs/operators`',
+  api: '`retry(count)`, `retry({ count, delay })`, `retryWhen(notifier)` from `rxjs` or `rxjs/operators`; RxJS 5 patch operators (`source.retry(n)`, `source.retryWhen(notifier)` after `import \'rxjs/add/operator/retry\'` or `rxjs/Rx`)',
   versionAssumed: 'rxjs 7.x (rxjs 6 `retry(n)` means the same; its default `-1` is also infinite)',
   defaults: ['`count: Infinity`', 'no delay: resubscribes at once', 'Retry-After: not read', 'every error is retried'],
   checks: [
@@ -55,7 +64,7 @@ export const docs: LibraryDocs = {
 };
 
 export const rxjsAdapter: LibraryAdapter = {
-  packages: MODULES,
+  packages: [...MODULES, ...Object.keys(PATCH_MODULES)],
   docs,
   analyze(node, origin, ctx) {
     if (node.type !== T.CallExpression) return [];
@@ -648,12 +657,33 @@ function readsParam(ctx: LibraryContext, f: FunctionNode, index: number, test: N
   const p = f.params[index];
   if (!p || p.type !== T.Identifier) return false;
   const v = variableOf(ctx.sourceCode, p);
-  let found = false;
-  walk(test, ctx.sourceCode.visitorKeys, (n) => {
-    if (n.type === T.Identifier && variableOf(ctx.sourceCode, n) === v) found = true;
-    return !found;
-  });
-  return found;
+  if (!v) return false;
+  // The parameter, and the locals of `f` computed from it and never written again
+  // (`const tryNo = index + 1`): a test of those tests the parameter.
+  const held = new Set([v]);
+  const reads = (n: Node): boolean => {
+    let found = false;
+    walk(n, ctx.sourceCode.visitorKeys, (m) => {
+      if (found || isFunction(m)) return false;
+      if (m.type === T.Identifier) {
+        const w = variableOf(ctx.sourceCode, m);
+        if (w && held.has(w)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  if (f.body.type === T.BlockStatement) {
+    for (const st of f.body.body) {
+      if (st.type !== T.VariableDeclaration) continue;
+      for (const d of st.declarations) {
+        if (d.id.type !== T.Identifier || !d.init || !reads(d.init)) continue;
+        const local = variableOf(ctx.sourceCode, d.id);
+        if (local && local.references.every((r) => !r.isWrite() || r.init)) held.add(local);
+      }
+    }
+  }
+  return reads(test);
 }
 
 /**
@@ -738,6 +768,18 @@ function applyNotifier(site: RetrySite, n: Notifier, anchor: Node): void {
  */
 export function unregisteredNotifiers(ctx: LibraryContext): RetrySite[] {
   const out: RetrySite[] = [];
+  // RxJS 5 patch operators: `source.retry(3)`, `source.retryWhen(notifier)` once the file imports the patch.
+  const patched = new Set<string>();
+  for (const st of ctx.sourceCode.ast.body) {
+    if (st.type === T.ImportDeclaration) for (const name of PATCH_MODULES[String(st.source.value)] ?? []) patched.add(name);
+  }
+  for (const { node: c } of ctx.calls ?? []) {
+    if (c.type !== T.CallExpression) continue;
+    const callee = unwrap(c.callee);
+    const name = callee.type === T.MemberExpression && !callee.computed ? propertyName(callee) : undefined;
+    if (!name || !patched.has(name) || c.arguments.length > 1) continue;
+    out.push(...(name === 'retry' ? analyzeRetry(ctx, c) : analyzeRetryWhen(ctx, c)));
+  }
   walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type !== T.ArrowFunctionExpression && n.type !== T.FunctionExpression && n.type !== T.FunctionDeclaration) return undefined;
     if (ctx.consumed?.has(n)) return undefined;
@@ -764,11 +806,14 @@ export function unregisteredNotifiers(ctx: LibraryContext): RetrySite[] {
 
 /** The HTTP request an operator retries: the source of the `.pipe(…)` it is an argument of, through earlier pipes. */
 function sourceRequest(ctx: LibraryContext, operator: TSESTree.CallExpression): HttpCall | undefined {
+  // An RxJS 5 patch operator (`source.retry(3)`) is called on its source.
+  const own = unwrap(operator.callee);
+  const patch = own.type === T.MemberExpression && (propertyName(own) === 'retry' || propertyName(own) === 'retryWhen') ? own.object : undefined;
   const pipe = operator.parent;
-  if (!pipe || pipe.type !== T.CallExpression || !pipe.arguments.includes(operator)) return undefined;
-  const callee = unwrap(pipe.callee);
-  if (callee.type !== T.MemberExpression || propertyName(callee) !== 'pipe') return undefined;
-  let source: Node | undefined = callee.object;
+  if (!patch && (!pipe || pipe.type !== T.CallExpression || !pipe.arguments.includes(operator))) return undefined;
+  const callee = patch ? undefined : unwrap((pipe as TSESTree.CallExpression).callee);
+  if (!patch && (callee?.type !== T.MemberExpression || propertyName(callee) !== 'pipe')) return undefined;
+  let source: Node | undefined = patch ?? (callee as TSESTree.MemberExpression).object;
   for (let i = 0; source && i < 6; i++) {
     const s = resolveExpression(ctx, source);
     if (!s || s.type !== T.CallExpression) return undefined;
