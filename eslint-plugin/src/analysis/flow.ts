@@ -98,6 +98,8 @@ function numberList(node: Node, sourceCode: TSESLint.SourceCode, depth = 0): num
     return out;
   }
   if (n.type === T.NewExpression && calleeName(n) === 'Set' && n.arguments[0]) return numberList(n.arguments[0], sourceCode, depth);
+  // An option given its default (`opts.retryOn ?? DEFAULT_CODES`): the default list.
+  if (n.type === T.LogicalExpression && (n.operator === '??' || n.operator === '||') && depth < 3) return numberList(n.right, sourceCode, depth + 1);
   if (n.type === T.Identifier && depth < 3) {
     const v = variableOf(sourceCode, n);
     const b = v && bindingOf(v);

@@ -2927,6 +2927,30 @@ function readsIteratorDone(test: Node, ctx: Ctx): boolean {
   return found;
 }
 
+/**
+ * Whether an exit test reads a delay a call drew in the loop and the loop then waits
+ * (`const delay = strategy.nextBackoff(); if (Number.isNaN(delay)) break; await waitFor(delay)`):
+ * the policy object that sizes each wait ends the retries with a value of its own.
+ */
+function readsPolicyDelay(test: Node, loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): boolean {
+  const waits = awaitedWaits(loop, ctx);
+  if (waits.length === 0) return false;
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type !== T.Identifier) return undefined;
+    const v = variableOf(ctx.sourceCode, n);
+    const def = v?.defs[0];
+    if (!v || def?.type !== 'Variable' || def.node.id.type !== T.Identifier || !contains(loop.body, def.node)) return undefined;
+    let init = def.node.init ? unwrap(def.node.init) : undefined;
+    if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+    if (init?.type !== T.CallExpression || unwrap(init.callee).type !== T.MemberExpression || v.references.some((r) => r.isWrite() && !r.init)) return undefined;
+    if (waits.some((w) => (w.type === T.CallExpression || w.type === T.NewExpression) && w.arguments.some((a) => v.references.some((r) => contains(a, r.identifier as Node))))) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 function exitTests(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { test: Node; inLoopTest: boolean }[] {
   const out: { test: Node; inLoopTest: boolean }[] = [];
   const leavesAfter = (n: Node): boolean => {
@@ -3313,6 +3337,9 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
   // `const { done, value } = delays.next(); if (done) throw …`: the attempts end with the iterator
   // of delays (or tries) the loop draws from, however many it holds.
   if (!bounded && tests.some((t) => readsIteratorDone(t.test, ctx))) bounded = true;
+  // `const delay = strategy.nextBackoff(); if (Number.isNaN(delay)) break; await wait(delay)`: the
+  // backoff policy that gives each wait also says when to stop, however many it allows.
+  if (!bounded && tests.some((t) => !t.inLoopTest && readsPolicyDelay(t.test, loop, ctx))) bounded = true;
   // `retryOrThrow(err)`, `this.giveUpIfExhausted(err)`: a same-file function that throws out of the
   // loop once a count it reads reaches a limit (F2). The limit is not known here.
   if (!bounded) {

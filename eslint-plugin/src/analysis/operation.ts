@@ -194,7 +194,7 @@ export function statusCode(node: Node, sourceCode: TSESLint.SourceCode, depth = 
 /** Numbers listed in an array literal or a `const` array / `new Set([...])`, e.g. retryable status lists. */
 function listedNumbers(node: Node, sourceCode: TSESLint.SourceCode): number[] | undefined {
   let n = unwrap(node);
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 6; i++) {
     if (n.type === T.ArrayExpression) return n.elements.map((e) => (e && e.type !== T.SpreadElement ? statusCode(e, sourceCode) : undefined)).filter((x): x is number => x !== undefined);
     if (n.type === T.NewExpression && calleeName(n) === 'Set' && n.arguments[0]) {
       n = unwrap(n.arguments[0]);
@@ -206,6 +206,12 @@ function listedNumbers(node: Node, sourceCode: TSESLint.SourceCode): number[] | 
       // `const { retryOn = [429, 503] } = options`: the option's default is the list the code states.
       if (!b || (b.kind !== 'init' && b.kind !== 'param-default') || !b.node) return undefined;
       n = unwrap(b.node);
+      continue;
+    }
+    // `opts.retryableStatuses ?? DEFAULT_STATUSES`: an option given its default (PRODUCT: a default
+    // counts as known).
+    if (n.type === T.LogicalExpression && (n.operator === '??' || n.operator === '||')) {
+      n = unwrap(n.right);
       continue;
     }
     return undefined;
@@ -223,7 +229,10 @@ function defaultListOf(node: Node, sourceCode: TSESLint.SourceCode): Node | unde
   if (n.type !== T.Identifier) return undefined;
   const v = variableOf(sourceCode, n);
   const b = v && bindingOf(v);
-  return b && b.kind === 'param-default' && b.node && unwrap(b.node).type === T.ArrayExpression ? b.node : undefined;
+  if (b && b.kind === 'param-default' && b.node && unwrap(b.node).type === T.ArrayExpression) return b.node;
+  // `const codes = opts.retryOn ?? [429, 503]`: the default list written there.
+  const init = b && b.kind === 'init' && b.node ? unwrap(b.node) : undefined;
+  return init?.type === T.LogicalExpression && (init.operator === '??' || init.operator === '||') && unwrap(init.right).type === T.ArrayExpression ? init.right : undefined;
 }
 
 /**

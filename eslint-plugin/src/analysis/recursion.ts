@@ -213,9 +213,12 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
   // An effect callback runs again through a state setter listed in its dependencies, when the
   // setter changes the state each time it is called.
   if (reruns.length > 0) return callsIn(within, ctx).filter((n) => reruns.some((r) => isReferenceTo(r.setter, unwrap(n.callee)) && changesEachTime(n, r, ctx.sourceCode)));
-  if (!variable && !methodName) return out;
+  // A relay given `fn` as an argument calls it through its parameter (`reconnect(connect, sse)`,
+  // `const reconnect = async (connect, sse) => { …; return connect(sse); }`).
+  const handedIn = within !== fn.body ? paramsBoundTo(fn, within, ctx) : [];
+  if (!variable && !methodName && handedIn.length === 0) return out;
   // A call of `fn` by its variable is one of the variable's references: none inside `within`, no self-call there.
-  if (variable && !methodName && !variable.references.some((r) => contains(within, r.identifier as Node))) return out;
+  if (variable && !methodName && handedIn.length === 0 && !variable.references.some((r) => contains(within, r.identifier as Node))) return out;
   // `connect.bind(this)`: the function bound (a plain `bind(fn, ctx)` call, lodash's, is not this).
   const boundSelf = (a: Node): boolean => {
     const u = unwrap(a);
@@ -233,6 +236,8 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
   for (const n of callsIn(within, ctx)) {
     if (insidePersonRun(n, fn, ctx)) continue;
     if (isSelf(n.callee)) out.push(n);
+    // Called through the parameter it was handed in as (not handed on again: a scheduler's own timer is judged as the scheduler's).
+    else if (handedIn.length > 0 && unwrap(n.callee).type === T.Identifier && handedIn.some((v) => isReferenceTo(v, unwrap(n.callee) as TSESTree.Identifier))) out.push(n);
     // The function itself handed over as a callback: `setTimeout(connect, ms)`, `.catch(retry)`, `.on('close', connect)`.
     // Taking it off an emitter (`socket.off('error', onFinished)`) does not run it.
     else if (!UNREGISTER_METHODS.has(calleeName(n) ?? '') && n.arguments.some((a) => isSelf(a) || boundSelf(a))) out.push(n);
@@ -654,6 +659,40 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (def.node === fn || (def.node.type === T.VariableDeclarator && (def.node.init === fn || def.node === memoisedDeclarator(fn, ctx.sourceCode)))) return true;
   // `let f; f = async function () { … f() … }`
   return fn.parent?.type === T.AssignmentExpression && fn.parent.left.type === T.Identifier && isReferenceTo(v!, (fn.parent as TSESTree.AssignmentExpression).left);
+}
+
+/**
+ * The parameters of the function whose body is `within` that every same-file call of it binds to
+ * `fn` itself (`reconnect(connect, sse)` binds `reconnect`'s first parameter to `connect`).
+ */
+function paramsBoundTo(fn: Fn, within: Node, ctx: Ctx): Variable[] {
+  const owner = within.parent;
+  if (!owner || !isFunction(owner) || (owner as Fn).body !== within) return [];
+  const f = owner as Fn;
+  const id = f.type === T.FunctionDeclaration ? f.id : f.parent?.type === T.VariableDeclarator && f.parent.init === f && f.parent.id.type === T.Identifier ? f.parent.id : undefined;
+  const fv = id ? variableOf(ctx.sourceCode, id) : undefined;
+  if (!fv) return [];
+  const calls = fv.references.flatMap((r) => {
+    const c = r.identifier.parent;
+    return c?.type === T.CallExpression && c.callee === r.identifier ? [c] : [];
+  });
+  if (calls.length === 0) return [];
+  const out: Variable[] = [];
+  f.params.forEach((p, k) => {
+    if (p.type !== T.Identifier) return;
+    // The argument names `fn` itself: its function name or the variable it is stored in (a
+    // parameter's definition also points at its function, so parameters are left out).
+    const names = (a: Node | undefined): boolean => {
+      const u = a && unwrap(a);
+      if (u?.type !== T.Identifier) return false;
+      const def = variableOf(ctx.sourceCode, u)?.defs[0];
+      return !!def && def.type !== 'Parameter' && isSelfArg(u, fn, ctx);
+    };
+    if (!calls.every((c) => names(c.arguments[k]))) return;
+    const v = variableOf(ctx.sourceCode, p);
+    if (v && v.references.every((r) => !r.isWrite())) out.push(v);
+  });
+  return out;
 }
 
 interface Relay {
@@ -3205,6 +3244,22 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
     // { clearInterval(t); connect(); }`) runs the call once, after an unknown number of ticks.
     const countdown = isGlobalInterval(ctx.sourceCode, fc.timer) && clearsItselfBeforeCall(fc.timer, call);
     waits.push(waitOf({ call: fc.timer, delayExpr: expr ?? ({ type: T.Literal, value: 0, raw: '0', range: fc.timer.range, loc: fc.timer.loc, parent: fc.timer } as unknown as Node), bindings: [], argument: expr, opaque: countdown }, ctx.sourceCode, attempts, iterations, region));
+  }
+  // `pause(ms).then(() => send()).catch(() => self())`, `new Promise((r) => setTimeout(() =>
+  // r(send()), ms)).catch(() => self())`: the handler runs only once the chain before it settled,
+  // after the wait at its head.
+  if (fc.kind === 'promise-catch' && waits.length === 0) {
+    const host = isFunction(fc.path) ? fc.path.parent : undefined;
+    let link: Node | undefined = host?.type === T.CallExpression ? unwrap(host.callee) : undefined;
+    for (let i = 0; link?.type === T.MemberExpression && i < 8; i++) {
+      const receiver: Node = unwrap(link.object);
+      const w = asWait(receiver, ctx.sourceCode, ctx.settings);
+      if (w) {
+        waits.push(waitOf(w, ctx.sourceCode, attempts, iterations, region));
+        break;
+      }
+      link = receiver.type === T.CallExpression ? unwrap(receiver.callee) : undefined;
+    }
   }
   walkRegion(fc.path, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
