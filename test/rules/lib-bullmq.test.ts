@@ -19,6 +19,12 @@ ruleTester.run('require-jitter', requireJitter, {
   ],
   invalid: [
     {
+      // Bull 3/4 job options have no `jitter`: the finding stands, with no edit that would do nothing.
+      name: 'Bull 3 exponential without jitter: no jitter edit, the wait as Bull computes it',
+      code: "import Queue from 'bull';\nconst q = new Queue('q');\nq.add({}, { attempts: 3, backoff: { type: 'exponential', delay: 1000 } });",
+      errors: [{ messageId: 'noJitter', data: { delay: 'a wait that grows to 3000 ms' }, line: 3, column: 26, suggestions: [] }],
+    },
+    {
       name: 'exponential without jitter',
       code: "import { Queue } from 'bullmq';\nconst q = new Queue('q');\nq.add('job', {}, { attempts: 4, backoff: { type: 'exponential', delay: 1000 } });",
       errors: [

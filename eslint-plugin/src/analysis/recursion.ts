@@ -998,7 +998,7 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
     const id = param && (param.type === T.AssignmentPattern ? param.left : param);
     if (!id || id.type !== T.Identifier) return;
     const v = variableOf(ctx.sourceCode, id);
-    if (!v || !tests.some((t) => refersTo(t, v, ctx))) return;
+    if (!v || !tests.some((t) => refersTo(t, v, ctx) && limitIn(t, v, ctx) !== undefined)) return;
     const changed = paramVars(r.relay, ctx).some((p) => changeIn(arg, p.variable, ctx) !== undefined);
     if (changed) bounded = true;
   });
@@ -1030,6 +1030,24 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   const relayTests = testsOf(r.relay, ctx);
   const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back]) && !stale.some((v) => refersTo(t, v, ctx)));
   if (!bounded && stopping.some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
+  // A relay's parameter that its call back steps (`run(tries + 1)`) and that a stopping test compares
+  // (`if (tries >= 5) throw …`): a count, whatever its name.
+  if (!bounded) {
+    for (const p of paramVars(r.relay, ctx)) {
+      const stepped = r.back.arguments.some((a) => a.type !== T.SpreadElement && changeIn(a, p.variable, ctx) !== undefined);
+      if (!stepped) continue;
+      const compared = stopping.some((t) => {
+        let hit = false;
+        walk(t, ctx.sourceCode.visitorKeys, (m) => {
+          if (hit || isFunction(m)) return false;
+          if (m.type === T.BinaryExpression && /^[<>]=?$/.test(m.operator) && m.left.type !== T.PrivateIdentifier && (refersTo(m.left, p.variable, ctx) || refersTo(m.right, p.variable, ctx))) hit = true;
+          return undefined;
+        });
+        return hit;
+      });
+      if (compared) bounded = true;
+    }
+  }
   /** Whether the relay's own stopping tests (not a changed argument) are what bound it. */
   const byStoppingTest = bounded && !r.back.arguments.length;
   // …or in its own loop around the call back: `for (let attempt = 1; attempt <= this.maxRetries; attempt++)`
@@ -2508,7 +2526,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     const handed = unwrap(passed);
     // `if (res.status === 401 && !opts.refreshed) { …; return self(url, { ...opts, refreshed: true }) }`:
     // the options handed on turn off the switch a test on the way needs (a once-only replay).
-    if (handed.type === T.ObjectExpression && switchesOffOption(handed, p.variable, tests, ctx)) {
+    if (handed.type === T.ObjectExpression && switchesOffOption(handed, p.variable, tests, ctx, call)) {
       bounded = true;
       once = true;
       maxAttempts = 2;
@@ -2881,9 +2899,16 @@ function steppedParameter(arg: Node, param: Variable, fn: Fn, call: Node, ctx: C
  * literal that fails a test on the way to that re-run: the test needs `param.key` falsy (`!opts.refreshed`)
  * and the object sets it truthy (`{ ...opts, refreshed: true }`), or the other way round.
  */
-function switchesOffOption(handed: TSESTree.ObjectExpression, param: Variable, tests: readonly Node[], ctx: Ctx): boolean {
+function switchesOffOption(handed: TSESTree.ObjectExpression, param: Variable, tests: readonly Node[], ctx: Ctx, call?: Node): boolean {
   const needs = new Map<string, boolean>();
-  for (const { flag, want } of tests.flatMap(neededFlags)) {
+  // A test before the call whose branch leaves (`if (opts.noRetry) throw err;`) is needed false.
+  const needed = (t: Node): ReturnType<typeof neededFlags> => {
+    const s = t.parent;
+    const exitBefore = !!call && s?.type === T.IfStatement && s.test === t && !contains(s, call);
+    // Each `||` part must then be false; a part that is itself a conjunction says nothing of each flag.
+    return exitBefore ? logicalTerms(unwrap(t), '||').flatMap((term) => (logicalTerms(unwrap(term), '&&').length === 1 ? neededFlags(term).map((f) => ({ ...f, want: !f.want })) : [])) : neededFlags(t);
+  };
+  for (const { flag, want } of tests.flatMap(needed)) {
     if (flag.type !== T.MemberExpression || unwrap(flag.object).type !== T.Identifier || !isReferenceTo(param, unwrap(flag.object) as TSESTree.Identifier)) continue;
     const name = propertyName(flag);
     if (name) needs.set(name, want);
@@ -3167,8 +3192,23 @@ export function limitIn(test: Node, v: Variable, ctx: Ctx, seen: Set<Node> = new
   };
   const t = unwrap(test);
   if (isV(t) || (t.type === T.UnaryExpression && t.operator === '!' && isV(t.argument))) return { limit: 0, op: '<=' };
+  /** A side that reads no `v` and is known to be `truthy` (a comparison of constants and defaults). */
+  const settledSide = (side: Node, truthy: boolean): boolean => {
+    let reads = false;
+    walk(side, ctx.sourceCode.visitorKeys, (m) => {
+      if (reads) return false;
+      if (m.type === T.Identifier && isReferenceTo(v, m)) reads = true;
+      return undefined;
+    });
+    if (reads || unwrap(side).type !== T.BinaryExpression) return false;
+    const c = constant(side, ctx);
+    return c !== undefined && (c !== 0) === truthy;
+  };
   walk(t, ctx.sourceCode.visitorKeys, (n) => {
     if (result || isFunction(n)) return false;
+    // `maxRetries === 0 || count < maxRetries` with `maxRetries = 0` by default: the switch that
+    // turns the limit off holds, so the comparison beside it limits nothing (while the default holds).
+    if (n.type === T.LogicalExpression && (n.operator === '||' || n.operator === '&&') && [n.left, n.right].some((side) => settledSide(side, n.operator === '||'))) return false;
     // `if (tooMany(attempt)) throw e`: a same-file predicate compares it.
     if (n.type === T.CallExpression && (predicateCompares(n, isV, ctx.sourceCode) || asksUnseenPredicate(n, isV, ctx.sourceCode))) {
       result = 'unknown';

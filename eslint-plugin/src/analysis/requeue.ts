@@ -235,15 +235,26 @@ function boundOf(call: TSESTree.CallExpression, helper: Fn, work: Fn, ats: reado
     walk(fn.body as Node, sourceCode.visitorKeys, (n) => {
       if (n !== fn.body && isFunction(n)) return false;
       // A status test (`status >= 400 && status < 500`) classifies the answer; it counts nothing.
-      if (n.type !== T.IfStatement || n.range[0] > before.range[0] || contains(n, before) || !alwaysExits(n.consequent) || statusesTested(n.test, sourceCode).length > 0) return undefined;
+      if (n.type !== T.IfStatement || n.range[0] > before.range[0] || statusesTested(n.test, sourceCode).length > 0) return undefined;
+      // Before the enqueue, a test whose branch leaves; or around it, a test the enqueue needs
+      // (`if (attemptIndex < RETRY_DELAYS.length) queue.add(…)`, with no `else` that re-queues too).
+      const exitsBefore = !contains(n, before) && alwaysExits(n.consequent);
+      const guards = contains(n.consequent, before) && (!n.alternate || !contains(n.alternate, before));
+      if (!exitsBefore && !guards) return undefined;
       walk(n.test, sourceCode.visitorKeys, (m) => {
         if (m.type !== T.BinaryExpression || !/^[<>]=?$/.test(m.operator) || m.left.type === T.PrivateIdentifier) return undefined;
         const right = constantNumber(sourceCode, m.right);
         const k = right ?? constantNumber(sourceCode, m.left);
+        // A table's length (`RETRY_DELAYS.length`): as many re-queues as it holds waits.
+        const table = (x: Node): boolean => { const u = unwrap(x); return u.type === T.MemberExpression && propertyName(u) === 'length'; };
         if (k !== undefined && k > 0) {
           limited = true;
           limit = Math.max(limit ?? 0, k);
           const other = unwrap(right !== undefined ? m.left : m.right);
+          if (other.type === T.Identifier) counter ??= variableOf(sourceCode, other);
+        } else if (guards && k === undefined && ((table(m.right) && m.operator.startsWith('<')) || (table(m.left) && m.operator.startsWith('>')))) {
+          limited = true;
+          const other = unwrap(table(m.right) ? m.left : m.right);
           if (other.type === T.Identifier) counter ??= variableOf(sourceCode, other);
         }
         return undefined;

@@ -109,8 +109,10 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
   const countUnbounded = worst === undefined && retriesS.state === 'set';
   // With such a count, `exponentialDelay` alone would grow past any cap: the edit caps it, so that
   // it answers one finding without making another.
-  const exponential = countUnbounded ? `(retryCount, error) => Math.min(${calleeText}.exponentialDelay(retryCount, error), ${SUGGESTED_CAP_MS})` : `${calleeText}.exponentialDelay`;
-  const backOff = countUnbounded ? `Back off exponentially with jitter, each wait capped at ${SUGGESTED_CAP_MS} ms (\`${calleeText}.exponentialDelay\` under \`Math.min\`)` : `Back off exponentially with jitter (\`retryDelay: ${exponential}\`)`;
+  // Likewise with a known count large enough for it to pass the cap (`retries: 10`: 2^10 × 100 ms).
+  const capped = countUnbounded || (worst !== undefined && Number.isFinite(worst) && exponentialDelay(anchor, 100, worst, false).maxMs > SUGGESTED_CAP_MS);
+  const exponential = capped ? `(retryCount, error) => Math.min(${calleeText}.exponentialDelay(retryCount, error), ${SUGGESTED_CAP_MS})` : `${calleeText}.exponentialDelay`;
+  const backOff = capped ? `Back off exponentially with jitter, each wait capped at ${SUGGESTED_CAP_MS} ms (\`${calleeText}.exponentialDelay\` under \`Math.min\`)` : `Back off exponentially with jitter (\`retryDelay: ${exponential}\`)`;
   if (delayS.state === 'absent') {
     site.noWait = anchor;
     suggest(site, 'require-backoff', setOption(options, 'retryDelay', exponential, backOff, instance));

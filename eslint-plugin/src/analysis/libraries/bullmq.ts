@@ -31,12 +31,12 @@ export const docs: LibraryDocs = {
   defaults: [
     '`attempts: 1`: no retry',
     'no `backoff`: a failed job is retried at once',
-    '`fixed`: `delay` every time; `exponential`: `delay * 2 ** (attemptsMade - 1)`, no cap',
+    '`fixed`: `delay` every time; `exponential`: `delay * 2 ** (attemptsMade - 1)`, no cap (Bull 3/4: `delay * (2 ** attemptsMade - 1)`)',
     '`jitter: 0`: no jitter',
   ],
   checks: [
     { rule: 'require-backoff', when: '`attempts` above 1 and no `backoff` (retried at once), a numeric or `fixed` backoff; suggests `type: \'exponential\'`.' },
-    { rule: 'require-jitter', when: 'a `fixed`, `exponential` or numeric backoff without `jitter`; suggests `jitter: 0.5`.' },
+    { rule: 'require-jitter', when: 'a `fixed`, `exponential` or numeric backoff without `jitter`; suggests `jitter: 0.5` (BullMQ only: Bull 3/4 has no such option).' },
     { rule: 'require-max-delay', when: 'the largest exponential delay (BullMQ has no cap) exceeds `maxDelayMs`.' },
     { rule: 'no-unbounded-retry', when: '`attempts: Infinity`.' },
     { rule: 'require-idempotency-key', when: 'the processor of a same-file `new Worker(name, processor)` for a queue whose jobs are retried sends a POST/PATCH (or creates with an SDK) without a stable key.' },
@@ -206,6 +206,7 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
     attemptsNode = undefined;
   }
   if (attempts !== undefined && attempts <= 1) return [];
+  const v3 = usesBullV3(ctx);
   const site: RetrySite = { ...librarySite(MODULE, call), waitsKeptBy: 'store' };
   const at = attemptsNode ?? backoffOpt?.property ?? call;
   if (attempts === undefined) site.bound = { kind: 'unknown', maxAttempts: undefined, node: at };
@@ -224,8 +225,9 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
     if (ms <= 0) site.noWait = backoffOpt.property;
     else {
       site.waits = [{ node: backoffOpt.property, argument: undefined, delay: scheduleDelay({ node: backoffOpt.property, baseMs: ms, factor: 1, capMs: undefined, retries, random: false }) }];
-      if (exponentialFits(ms, retries)) suggestions['require-backoff'] = [replaceSuggestion(value, `{ type: 'exponential', delay: ${ms}, jitter: 0.5 }`, 'Use exponential backoff with jitter')];
-      suggestions['require-jitter'] = [replaceSuggestion(value, `{ type: 'fixed', delay: ${ms}, jitter: 0.5 }`, 'Add jitter (`jitter: 0.5`)')];
+      // Bull 3/4 has no `jitter` option: no jitter edit there (a custom strategy lives on the queue's settings).
+      if (exponentialFits(ms, retries, v3)) suggestions['require-backoff'] = [v3 ? replaceSuggestion(value, `{ type: 'exponential', delay: ${ms} }`, 'Use exponential backoff') : replaceSuggestion(value, `{ type: 'exponential', delay: ${ms}, jitter: 0.5 }`, 'Use exponential backoff with jitter')];
+      if (!v3) suggestions['require-jitter'] = [replaceSuggestion(value, `{ type: 'fixed', delay: ${ms}, jitter: 0.5 }`, 'Add jitter (`jitter: 0.5`)')];
     }
   } else {
     const b = objectOf(ctx, backoffOpt.value);
@@ -252,6 +254,9 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
       // BullMQ has no cap: exponential growth with an attempt count computed at run time (an
       // environment variable) is uncapped (PRODUCT: an unknown bound and no cap reports).
       const facts = scheduleDelay({ node: backoffOpt.property, baseMs: delay ?? 1, factor, capMs: undefined, retries, random: jitter > 0 });
+      // Bull 3/4's exponential wait is `delay × (2^attemptsMade − 1)` (OptimalBits/bull
+      // `lib/backoffs.js`): delay, 3 × delay, 7 × delay…, larger than BullMQ's from the second retry.
+      if (v3 && factor === 2 && delay !== undefined && retries !== undefined && Number.isFinite(retries) && facts.maxReason === 'known') facts.maxMs = delay * (2 ** retries - 1);
       if (delay === undefined) {
         // A delay computed when the options are built is the same for every job: its growth and
         // randomness are known from `type` and `jitter`, its size is not.
@@ -259,7 +264,7 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
         facts.maxMs = Infinity;
       }
       site.waits = [{ node: backoffOpt.property, argument: undefined, delay: facts }];
-      if (jitter <= 0) {
+      if (jitter <= 0 && !v3) {
         // A backoff object shared from elsewhere (`backoff: QUEUE_CONFIG.backoff`) is left as it is (other
         // users read it): this job's options get a copy with jitter.
         const shared = !(b.node.range[0] >= opts.node.range[0] && b.node.range[1] <= opts.node.range[1]) && value.type === T.MemberExpression;
@@ -276,7 +281,7 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
       // No require-backoff edit when the delay or the attempts are computed at run time (an
       // environment variable): `exponential` could then grow past `maxDelayMs`, one finding traded
       // for another (exponentialFits).
-      if (factor === 1 && type && delay !== undefined && exponentialFits(delay, retries)) suggestions['require-backoff'] = [replaceSuggestion(unwrap(type.value), "'exponential'", "Use exponential backoff (`type: 'exponential'`)")];
+      if (factor === 1 && type && delay !== undefined && exponentialFits(delay, retries, v3)) suggestions['require-backoff'] = [replaceSuggestion(unwrap(type.value), "'exponential'", "Use exponential backoff (`type: 'exponential'`)")];
     }
   }
   if (Object.keys(suggestions).length > 0) site.suggestions = suggestions;
@@ -312,8 +317,18 @@ function unresolvedQueueJobs(ctx: LibraryContext): RetrySite[] {
  * Whether BullMQ's exponential backoff (no cap) stays within the default `maxDelayMs` (60 s) over
  * the job's retries, so suggesting it does not trade require-backoff for require-max-delay.
  */
-function exponentialFits(delayMs: number, retries: number | undefined): boolean {
-  return retries !== undefined && Number.isFinite(retries) && delayMs * 2 ** Math.max(retries - 1, 0) <= 60_000;
+function exponentialFits(delayMs: number, retries: number | undefined, v3 = false): boolean {
+  if (retries === undefined || !Number.isFinite(retries)) return false;
+  return (v3 ? delayMs * (2 ** retries - 1) : delayMs * 2 ** Math.max(retries - 1, 0)) <= 60_000;
+}
+
+/**
+ * Whether the file's queues are Bull 3/4 (`bull`, `@nestjs/bull`) rather than BullMQ: Bull's job
+ * options have no `jitter`, and its exponential backoff is `delay × (2^attemptsMade − 1)`.
+ */
+function usesBullV3(ctx: LibraryContext): boolean {
+  const m = fileIndex(ctx.sourceCode).modules;
+  return (m.has('bull') || m.has('@nestjs/bull')) && !m.has('bullmq') && !m.has('@nestjs/bullmq');
 }
 
 /** A custom backoff strategy registered in this file. */
