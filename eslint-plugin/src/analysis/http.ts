@@ -59,6 +59,10 @@ const MODULES: Record<string, string> = {
   // method (POST by default, GET when configured) says nothing of the operation: a query sent by
   // POST is a read, so the method is left unknown (a mutation is judged by its document).
   'graphql-request': 'graphql-request',
+  // `request` (deprecated, still common) and its retrying wrapper `requestretry`: `request(options,
+  // callback)`, `request.post(options, callback)`; an error status reaches the callback, no throw.
+  request: 'request-js',
+  requestretry: 'request-js',
 };
 /** Instance factories whose result is a client like the module itself. */
 const FACTORIES = new Set(['create', 'extend', 'agent', 'defaults']);

@@ -535,5 +535,49 @@ export const supabaseRealtimeSpec: ScheduleSpec = {
   delayFn: { name: 'reconnectAfterMs', attempt: 0 },
 };
 
-export const describedAdapters: readonly LibraryAdapter[] = [viemTransportSpec, tmiSpec, web3WsSpec, supabaseRealtimeSpec, asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec, retryAsPromisedSpec, nestMicroservicesSpec].map(scheduleAdapter);
+/**
+ * requestretry (`request` with retries): `requestretry(options, callback)` and its method helpers
+ * (`requestretry.get/post/put/patch/del/head`). Defaults from FGRibreau/node-request-retry
+ * (`index.js`, `strategies/`): `maxAttempts: 5` (every attempt), `retryDelay: 5000` ms the same
+ * every time, no jitter; `retryStrategy` `HTTPOrNetworkError` (network errors such as ECONNRESET,
+ * ETIMEDOUT, and 5xx answers); `delayStrategy(err, response, body)` computes each wait instead.
+ */
+export const requestRetrySpec: ScheduleSpec = {
+  library: 'requestretry',
+  packages: ['requestretry'],
+  docs: {
+    package: 'requestretry',
+    api: '`requestretry(options, callback)`, `requestretry.get/post/put/patch/del/head(options, callback)`',
+    versionAssumed: 'requestretry 4.x–7.x (`index.js`, `strategies/HTTPOrNetworkError.js`)',
+    defaults: ['`maxAttempts: 5` (every attempt, the first included)', '`retryDelay: 5000` ms, the same every time, no jitter', '`retryStrategy`: network errors and 5xx answers', 'Retry-After: not read'],
+    checks: [
+      { rule: 'require-backoff', when: 'the wait (`retryDelay`, default 5000 ms) is the same every time, or a `delayStrategy` returns a constant.' },
+      { rule: 'require-jitter', when: '`retryDelay`, or a `delayStrategy` without randomness.' },
+      { rule: 'no-unbounded-retry', when: '`maxAttempts` of 1,000 or more.' },
+      { rule: 'no-retry-on-client-error', when: 'a `retryStrategy` that says yes to a 4xx other than 408 and 429.' },
+    ],
+    notModelled: ['Requests sent through `requestretry.defaults(options)`: the options are merged at run time.'],
+  },
+  entry(call, path) {
+    if (call.type !== 'CallExpression') return undefined;
+    const last = path[path.length - 1];
+    const direct = path.length === 0 || (path.length === 1 && last === 'default');
+    const method = path.length === 1 && /^(get|post|put|patch|del|delete|head)$/.test(last ?? '');
+    if (!direct && !method) return undefined;
+    const first = call.arguments[0];
+    if (!first || first.type === T.SpreadElement) return undefined;
+    // `requestretry(url, callback)`: every default applies.
+    const u = unwrap(first);
+    if ((u.type === T.Literal && typeof u.value === 'string') || u.type === T.TemplateLiteral) return { options: 'none', request: call };
+    return { options: first, request: call };
+  },
+  count: { name: 'maxAttempts', means: 'attempts', default: 5 },
+  base: { name: 'retryDelay', default: 5000 },
+  growth: { kind: 'constant' },
+  jitter: { kind: 'none' },
+  delayFn: { name: 'delayStrategy', attempt: -1 },
+  condition: { name: 'retryStrategy', roles: { positional: ['network-error', 'response', 'other', 'other'] } },
+};
+
+export const describedAdapters: readonly LibraryAdapter[] = [viemTransportSpec, tmiSpec, web3WsSpec, supabaseRealtimeSpec, asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec, retryAsPromisedSpec, nestMicroservicesSpec, requestRetrySpec].map(scheduleAdapter);
 

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { drawsRandom } from '../input-change';
 import { delayOfFunction } from '../delay';
 import { isEffectivelyUnbounded } from '../limits';
+import { describeHttpCall, judgeIdempotency } from '../http';
 import { normalPath, type Origin } from '../scope';
 import type { DelayFacts, Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
@@ -48,6 +49,8 @@ interface Entry {
   everyHttpFailure?: boolean;
   /** Where defaults left in force are reported when no retry option is written: the property holding nested options (`retry: {…}`); the callee otherwise. */
   at?: Node;
+  /** The call is itself the HTTP request retried (requestretry `post(options, cb)`): judged for an idempotency key. */
+  request?: TSESTree.CallExpression;
 }
 
 /** One library's retry options, as data. */
@@ -170,6 +173,11 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
     judgeCondition(ctx, site, s, { ...spec.condition.roles, negated: spec.condition.negated });
   }
   if (entry.everyHttpFailure) site.clientErrorRetries.push({ node: anchor, reason: 'condition' });
+  if (entry.request) {
+    const http = describeHttpCall(ctx.sourceCode, entry.request, ctx.settings);
+    const judged = http ? judgeIdempotency(ctx.sourceCode, http, entry.request, ctx.settings) : undefined;
+    if (judged) site.nonIdempotent.push(judged);
+  }
   if (entry.retried) judgeRetriedFunction(ctx, site, entry.retried, { conditionNode: anchor, hasCondition: spec.condition ? state(spec.condition.name).state === 'set' : false });
 
   // Delays.
@@ -192,6 +200,11 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
     // Math.random() * 4000`): a base written without a random source (`opts.minDelay ?? 3000`, a
     // caller's number) is a fixed number, unknown but not random (require-jitter, PRODUCT).
     if (!fnIsOther && spec.jitter.kind === 'random-base' && baseS.state === 'set' && !drawsRandom(baseS.option.value, ctx)) delay.deterministic = true;
+    // A library that waits its delay option every time, unchanged and unjittered (requestretry's
+    // `retryDelay`): a value the code does not show is still the same wait on every attempt (PRODUCT).
+    if (!fnIsOther && baseS.state === 'set' && spec.growth.kind === 'constant' && spec.jitter.kind === 'none' && !drawsRandom(baseS.option.value, ctx)) {
+      Object.assign(delay, { opaque: false, growing: false, random: false, maxMs: Infinity, maxReason: 'opaque', invariant: true, expression: baseS.option.value });
+    }
     site.waits.push({ node: baseNode ?? anchor, argument: undefined, delay });
     return site;
   }
