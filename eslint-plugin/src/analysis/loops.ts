@@ -2890,6 +2890,19 @@ function collectCounters(loop: Loop, ctx: Ctx): CounterInfo[] {
       defs.set(s.key, decl && contains(loop.body, decl) ? null : { variable: s.variable, text: s.key, direction: s.direction, unit: s.unit });
     }
   }
+  // `await new Promise((r) => setTimeout(() => { retries++; r(); }, ms))`: a step made by the wait the
+  // loop awaits runs once per pass, before the loop goes on, like a step in the body.
+  for (const w of awaitedWaits(loop, ctx)) {
+    if (w.type !== T.NewExpression || !contains(loop, w)) continue;
+    walk(w, ctx.sourceCode.visitorKeys, (n) => {
+      const step = countingStep(n, ctx);
+      if (!step || !step.named || defs.has(step.key)) return undefined;
+      const decl = step.variable?.defs[0]?.name;
+      if (decl && contains(loop.body, decl)) return undefined;
+      defs.set(step.key, { variable: step.variable, text: step.key, direction: step.direction, unit: step.unit });
+      return undefined;
+    });
+  }
   const out: CounterInfo[] = [];
   for (const c of defs.values()) if (c) out.push(c);
   return out;

@@ -567,6 +567,9 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
     else if (n.type === T.LogicalExpression && n.parent?.type === T.ExpressionStatement) test = n.left;
     else if (n.type === T.ReturnStatement && n.argument && unwrap(n.argument).type === T.LogicalExpression) test = (unwrap(n.argument) as TSESTree.LogicalExpression).left;
     if (!test) return undefined;
+    // `if (!err.isAxiosError) throw err`, `err instanceof HTTPError`: asking whether the failure is
+    // the HTTP client's error lets every answered status through, 4xx included: no classification.
+    if (asksHttpErrorKindOnly(test, errVars, sourceCode)) return undefined;
     walk(test, sourceCode.visitorKeys, (t) => {
       if (t.type === T.BinaryExpression && t.operator === 'instanceof') strong = true;
       if (t.type === T.CallExpression && isClassifierCall(t, sourceCode)) strong = true;
@@ -609,6 +612,47 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
     });
   }
   return strong || classifiesTests(errTests, sourceCode);
+}
+
+/** The error classes HTTP clients reject with for any error status (axios, got/ky, Angular, ofetch, node-fetch). */
+const HTTP_ERROR_CLASSES = new Set(['AxiosError', 'HTTPError', 'HttpError', 'HttpErrorResponse', 'FetchError', 'ResponseError', 'RequestError']);
+
+/**
+ * Whether every read of the error in a test only asks whether it is the HTTP client's error
+ * (`err.isAxiosError`, `axios.isAxiosError(err)`, `err instanceof HTTPError`): true for a 4xx as for
+ * a 5xx, so such a test tells no status from another.
+ */
+function asksHttpErrorKindOnly(test: Node, errVars: ReadonlySet<TSESLint.Scope.Variable>, sourceCode: TSESLint.SourceCode): boolean {
+  let kindChecks = 0;
+  let other = false;
+  walk(test, sourceCode.visitorKeys, (n) => {
+    if (other) return false;
+    const isErr = (x: Node): boolean => {
+      const u = unwrap(x);
+      return u.type === T.Identifier && errVars.has(variableOf(sourceCode, u) as TSESLint.Scope.Variable);
+    };
+    if (n.type === T.MemberExpression && propertyName(n) === 'isAxiosError' && isErr(n.object)) {
+      kindChecks++;
+      return false;
+    }
+    if (n.type === T.CallExpression && calleeName(n) === 'isAxiosError' && n.arguments.length === 1 && isErr(n.arguments[0] as Node)) {
+      kindChecks++;
+      return false;
+    }
+    if (n.type === T.BinaryExpression && n.operator === 'instanceof' && isErr(n.left)) {
+      const c = unwrap(n.right);
+      const name = c.type === T.Identifier ? c.name : c.type === T.MemberExpression ? propertyName(c) : undefined;
+      if (name && HTTP_ERROR_CLASSES.has(name)) {
+        kindChecks++;
+        return false;
+      }
+      other = true;
+      return false;
+    }
+    if (isErr(n)) other = true;
+    return undefined;
+  });
+  return kindChecks > 0 && !other;
 }
 
 /** Whether a statement only reports: reporting calls ({@link isReportingCall}), in blocks or not. */
