@@ -19,8 +19,8 @@ type Variable = TSESLint.Scope.Variable;
  * the attempt number. Table lookups, same-file helpers and locals are followed by the evaluator.
  */
 
-/** Which returned numbers stop the retry rather than wait: none, or negative ones (BullMQ's `-1` fails the job). */
-export type StopValues = 'none' | 'negative';
+/** Which returned numbers stop the retry rather than wait: none, negative ones (BullMQ's `-1` fails the job), or 0 (got's `calculateDelay`). */
+export type StopValues = 'none' | 'negative' | 'zero';
 
 /** The values the attempt parameter takes while the function is called (`hi` Infinity: unknown). */
 export interface AttemptRange {
@@ -125,6 +125,7 @@ export function countsOrTimes(ctx: LibraryContext, fn: FunctionNode): boolean {
 function isNumeric(ctx: LibraryContext, n: Node, stops: StopValues = 'none'): boolean {
   const u = unwrap(n);
   if (stops === 'negative' && isNegativeNumber(ctx, u)) return false;
+  if (stops === 'zero' && constantNumber(ctx.sourceCode, u) === 0) return false;
   const constant = constantValue(ctx.sourceCode, u);
   if (constant) return typeof constant.value === 'number';
   if (u.type === T.Identifier && u.name === 'undefined') return false;

@@ -1,6 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import type { Origin } from '../scope';
+import { constantNumber, type Origin } from '../scope';
+import { isFunction, walk } from '../ast';
+import { statusesTested } from '../operation';
+import { isRetryAfterStatus } from '../statuses';
+import { addFunctionDelay, functionDelay } from './delay-function';
 import type { Node, RetrySite } from '../types';
 import { DEFAULT_RETRY_METHODS, optionsKey, readClientCall, retriesMethod, retryOptions } from './client-retry';
 import type { LibraryDocs } from './docs';
@@ -11,6 +15,7 @@ import {
   numberValue,
   optionState,
   propertyOf,
+  readsRetryAfter,
   resolveFunction,
   retryCountBound,
   setOption,
@@ -37,6 +42,8 @@ export const docs: LibraryDocs = {
     { rule: 'require-jitter', when: '`noise: 0`.' },
     { rule: 'require-max-delay', when: 'the largest wait within `limit` exceeds `maxDelayMs` after `backoffLimit`, or grows with `limit: Infinity` and no `backoffLimit`; suggests `backoffLimit`.' },
     { rule: 'no-unbounded-retry', when: '`limit: Infinity`, or a `calculateDelay` that reads neither `computedValue` nor `attemptCount` (got then retries until it returns 0).' },
+    { rule: 'require-backoff', when: 'a `calculateDelay` whose returned waits (0 stops) do not grow; `require-jitter` when they have no randomness.' },
+    { rule: 'respect-retry-after', when: 'a `calculateDelay` that returns its own wait for a 429 or 503 and reads neither `retryAfter` nor `computedValue`.' },
     { rule: 'require-idempotency-key', when: '`methods` includes POST or PATCH and the options send no idempotency key (reported at that entry; suggests removing it).' },
     { rule: 'no-retry-on-client-error', when: '`statusCodes` includes a 4xx other than 408, 413, 425 and 429.' },
   ],
@@ -48,7 +55,7 @@ export const docs: LibraryDocs = {
 
 /** got: the `retry` option of requests and `got.extend`. */
 export const gotAdapter: LibraryAdapter = {
-  packages: ['got'],
+  packages: ['got', 'got-scraping'],
   docs,
   analyze(node, origin, ctx) {
     if (node.type !== T.CallExpression) return [];
@@ -94,7 +101,16 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
       }
     }
     const node = propertyOf(calcS) ?? anchor;
-    site.waits.push({ node, argument: undefined, delay: opaqueDelay(node) });
+    if (calc) {
+      // The function's returns are the waits (0 stops the retry); one that hands back got's own
+      // `computedValue` (or `retryAfter`) keeps got's backoff and Retry-After, unknown here.
+      const d = functionDelay(ctx, calc, node, { lo: 1, hi: limit ?? Infinity }, 'zero');
+      if (d.none) return undefined;
+      addFunctionDelay(site, d);
+      const names = namesIn(ctx, calc);
+      site.honoursRetryAfter = names.has('computedValue') || names.has('retryAfter') || readsRetryAfter(ctx, calc);
+      if (!site.honoursRetryAfter) site.rateLimitChecks.push(...rateLimitReturns(ctx, calc));
+    } else site.waits.push({ node, argument: undefined, delay: opaqueDelay(node) });
   } else {
     const noise = numberValue(noiseS, 100);
     const backoffLimit = numberValue(backoffS, Infinity);
@@ -128,6 +144,25 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression, origin:
   // Statuses.
   if (statusS.state === 'set') judgeStatusList(ctx, site, statusS.option.value, [413]);
   return site;
+}
+
+/**
+ * The tests of a `calculateDelay` on a 429 or 503 whose branch returns a wait (not 0): where it
+ * handles the rate limit itself, with its own number.
+ */
+function rateLimitReturns(ctx: LibraryContext, fn: FunctionNode): Node[] {
+  const out: Node[] = [];
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && isFunction(n)) return false;
+    if (n.type !== T.IfStatement && n.type !== T.ConditionalExpression) return undefined;
+    const tested = statusesTested(n.test, ctx.sourceCode);
+    if (!tested.some((t) => isRetryAfterStatus(t.code) && (t.op === '===' || t.op === '==' || t.op === 'in'))) return undefined;
+    const branch = n.consequent;
+    const ret = branch.type === T.ReturnStatement ? branch.argument : branch.type === T.BlockStatement ? (branch.body.find((x) => x.type === T.ReturnStatement) as TSESTree.ReturnStatement | undefined)?.argument : n.type === T.ConditionalExpression ? branch : undefined;
+    if (ret && constantNumber(ctx.sourceCode, ret) !== 0) out.push(n.test);
+    return undefined;
+  });
+  return out;
 }
 
 function alwaysZero(fn: FunctionNode): boolean {
