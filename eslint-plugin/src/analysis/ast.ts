@@ -169,7 +169,7 @@ export function ownerOf(n: Node): Node {
 }
 
 
-const LOG_METHOD_RE = /^(log|info|warn|error|debug|trace|verbose)$/;
+const LOG_METHOD_RE = /^(log|logger|logError|logWarn|logWarning|logInfo|logDebug|info|warn|warning|error|debug|trace|verbose)$/;
 
 /**
  * A callee that only reports (`console.warn`, `logger.error`, `log.info`): a value handed to it is

@@ -560,7 +560,10 @@ function evalBinding(variable: Variable, env: Env): Value {
         const passed = valuesPassedOn(variable, v, env);
         return passed ? join(written, passed) : written;
       }
-      const keeps = paramKeepsValue(variable, env);
+      // A destructured option's default (`const { waitMs = readEnv() || 5000 } = opts`) read once
+      // before the retry keeps its value like a parameter the retry does not change.
+      const def = variable.defs[0];
+      const keeps = paramKeepsValue(variable, env) || (def?.type === 'Variable' && declaredOncePerRetry(def.node, env));
       const passed = keeps ? undefined : valuesPassedOn(variable, v, env);
       if (passed) return passed;
       return { ...v, invariant: v.invariant && keeps };

@@ -769,6 +769,13 @@ export function reachesCall(fn: TSESTree.FunctionLike, target: Node, outcome: Ou
   return run.hit;
 }
 
+/** Whether running the statements of `block` after an attempt that ended with `outcome` reaches `target`. */
+export function reachesInBlock(block: TSESTree.BlockStatement, target: Node, outcome: Outcome, sourceCode: TSESLint.SourceCode): boolean {
+  const run: Run = { outcome, sourceCode, target, hit: false, steps: 20_000 };
+  execList(block.body, run);
+  return run.hit;
+}
+
 /**
  * Whether the loop goes round again (its back-edge: the end of the body or a `continue`, with a loop
  * test that does not say stop) when the attempt ends with `outcome`.

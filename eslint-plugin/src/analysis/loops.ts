@@ -8,7 +8,7 @@ import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, findAll, isFunction, isLogCallee, isReportingCall, logicalTerms, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, SUCCESS, waitlessBackEdge } from './flow';
+import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -154,9 +154,14 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
   // cycle through that function: the recursion analysis' site.
   const registeredIn = enclosingFunctions(registration);
   const owners = emitterOwners(emitter, ctx);
+  // The connection the event hands its listener (`manager.on('nodeDisconnect', (node) => node.connect())`,
+  // Lavalink and cluster clients): reopening it reopens what failed.
+  const handed = new Set(handler.params.flatMap((p) => (p.type === T.Identifier ? [variableOf(ctx.sourceCode, p)] : [])).filter((v): v is NonNullable<typeof v> => !!v));
   const isRestart = (n: TSESTree.CallExpression): boolean => {
     const c = unwrap(n.callee);
-    return c.type === T.MemberExpression && RESTART_RE.test(propertyName(c) ?? '') && owners.has(ownerText(unwrap(c.object), ctx));
+    if (c.type !== T.MemberExpression || !RESTART_RE.test(propertyName(c) ?? '')) return false;
+    const o = unwrap(c.object);
+    return owners.has(ownerText(o, ctx)) || (o.type === T.Identifier && handed.has(variableOf(ctx.sourceCode, o) as NonNullable<ReturnType<typeof variableOf>>));
   };
   // Or the emitter's own operation run again: a method of the emitter (not a listener, teardown or
   // accessor call) made by a same-file function the file also runs outside the handler (at start,
@@ -166,7 +171,7 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
   const rerunsOperation = (n: TSESTree.CallExpression, fn: TSESTree.FunctionLike): boolean => {
     const c = unwrap(n.callee);
     if (c.type !== T.MemberExpression || !owners.has(ownerText(unwrap(c.object), ctx))) return false;
-    if (NOT_AN_OPERATION_RE.test(propertyName(c) ?? '')) return false;
+    if (NOT_AN_OPERATION_RE.test(propertyName(c) ?? '') || isReportingCall(n)) return false;
     // Handed the failure's error (`request._beforeError(error)`, `this.fail(normalize(err))`): the error is
     // passed on to be dealt with, not the operation run again (PRODUCT: handing an error on is no retry).
     if (handsOnError(n, ctx.sourceCode)) return false;
@@ -3934,7 +3939,14 @@ function withoutSuccessPause(waits: RetrySite['waits'], ctx: Ctx): RetrySite['wa
         if (failureTest(p.test)) return true;
         underOtherTest = true;
       }
-      if (p.type === T.TryStatement && child === p.block) return !(underOtherTest && waits.some((o) => inCatch(o, p as TSESTree.TryStatement)));
+      // A wait in the attempt itself, under no failure test (a pause between the steps of the
+      // operation, run on the way to success too), is pacing when the catch waits on its own.
+      if (p.type === T.TryStatement && child === p.block) {
+        if (!waits.some((o) => inCatch(o, p as TSESTree.TryStatement))) return true;
+        // Past an early exit on success (`if (res.ok) return res; … await wait(backoff)`), the wait
+        // is on the failure path: kept.
+        return underOtherTest ? false : !reachesInBlock(p.block, w.node, SUCCESS, sourceCode);
+      }
     }
     return true;
   });
