@@ -835,11 +835,24 @@ function guardedPrior(write: Node, decl: Node, variable: Variable, prior: Value,
 
 /** Whether a write is conditional relative to its variable's declaration (an `if`, a ternary, a `catch`, a short-circuit). */
 function conditional(write: Node, decl: Node): boolean {
-  const block = decl.parent;
+  const block = declarationBlock(decl);
   for (let p = write.parent; p && p !== block && !isFunction(p); p = p.parent) {
     if (p.type === T.IfStatement || p.type === T.ConditionalExpression || p.type === T.LogicalExpression || p.type === T.SwitchCase || p.type === T.CatchClause) return true;
   }
   return false;
+}
+
+/**
+ * The statement list a declaration sits in (its block, `case`, or the program): the scope within
+ * which a later write is straight-line unless a branch comes between. `decl` may be the declared
+ * name (an identifier inside its declarator) or a parameter.
+ */
+function declarationBlock(decl: Node): Node | undefined {
+  for (let p = decl.parent; p; p = p.parent) {
+    if (p.type === T.BlockStatement || p.type === T.Program || p.type === T.SwitchCase || p.type === T.StaticBlock) return p;
+    if (isFunction(p)) return p;
+  }
+  return undefined;
 }
 
 /** A known, finite value with nothing unresolved in it. */
@@ -849,7 +862,7 @@ function isKnown(v: Value): boolean {
 
 /** Whether a conditional write is chosen by a test on an attempt count: an `if`, `?:` or `switch` between it and `decl` whose test reads one. */
 function chosenByAttempt(write: Node, decl: Node, env: Env): boolean {
-  const block = decl.parent;
+  const block = declarationBlock(decl);
   for (let p = write.parent; p && p !== block && !isFunction(p); p = p.parent) {
     if (p.type === T.SwitchCase && evaluate((p.parent as TSESTree.SwitchStatement).discriminant, env).attempt) return true;
     if (p.type !== T.IfStatement && p.type !== T.ConditionalExpression) continue;
