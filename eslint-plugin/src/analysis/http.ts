@@ -638,8 +638,18 @@ function findKey(sourceCode: TSESLint.SourceCode, obj: TSESTree.ObjectExpression
     if (isKeyName(name, settings)) return { value: p.value, unknown: false };
     if (depth < 3 && (name === 'headers' || name === 'options' || name === 'config' || name === 'body' || name === 'json' || name === 'data')) {
       const inner = resolveObjectLiteral(sourceCode, p.value);
-      const built = inner ? undefined : builtByHelper(sourceCode, p.value);
-      if (inner) {
+      // `headers: body ? { 'Content-Type': … } : {}`: either literal, each read for a key.
+      const cond = unwrap(p.value);
+      const both = !inner && cond.type === T.ConditionalExpression ? [cond.consequent, cond.alternate].map((b) => resolveObjectLiteral(sourceCode, b)) : undefined;
+      const branches = both && both.every((b) => !!b) ? (both as TSESTree.ObjectExpression[]) : undefined;
+      const built = inner || branches ? undefined : builtByHelper(sourceCode, p.value);
+      if (branches) {
+        for (const b of branches) {
+          const r = findKey(sourceCode, b, settings, depth + 1);
+          if (r.value) return r;
+          unknown ||= r.unknown;
+        }
+      } else if (inner) {
         const r = findKey(sourceCode, inner, settings, depth + 1);
         if (r.value) return r;
         unknown ||= r.unknown;

@@ -2,6 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { isFunction, propertyName, unwrap } from '../ast';
 import { delayOfFunction } from '../delay';
+import { fileIndex } from '../file-index';
+import { describeHttpCall, judgeIdempotency } from '../http';
 import { normalPath, type Origin } from '../scope';
 import type { LibrarySuggestion, Node, RetrySite } from '../types';
 import {
@@ -77,7 +79,7 @@ export const docs: LibraryDocs = {
     { rule: 'require-backoff', when: 'a numeric `retryDelay` (0: no wait).' },
     { rule: 'require-max-delay', when: 'a `retryDelay` function whose growth is not capped.' },
     { rule: 'no-retry-on-client-error', when: 'a numeric or `true` `retry` around a `queryFn` / `mutationFn` that calls a client throwing on 4xx (axios, got, ky, ofetch, superagent).' },
-    { rule: 'require-idempotency-key', when: 'a retried `mutationFn` sends a POST or PATCH without an idempotency key, or creates the key inside the function; a client default (`defaultOptions.mutations`, `setMutationDefaults` without a `mutationFn`) that retries every mutation.' },
+    { rule: 'require-idempotency-key', when: 'a retried `mutationFn` sends a POST or PATCH without an idempotency key, or creates the key inside the function ; a client default (`defaultOptions.mutations`, `setMutationDefaults` without a `mutationFn`) that retries mutations, when the file sends a POST or PATCH without a key.' },
   ],
   notModelled: [
     'Options without `retry` or `retryDelay`: the built-in retry, untouched, is not reported.',
@@ -329,9 +331,15 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
     // A key created in the function or a helper it runs is created anew on every attempt.
     if (kind === 'mutation') for (const r of reached) site.nonIdempotent.push(...unkeyedRequests(ctx, r.calls, r.f));
   } else if (kind === 'mutation' && clientDefaults && !fnOpt && retryOpt) {
-    // A client default that retries every mutation: TanStack's mutations are its API for changing
-    // server state (create, update, delete, side effects), and none of them is in sight to carry a key.
-    site.nonIdempotent.push({ node: retryOpt.property, method: 'mutation', key: 'none', keyNode: undefined, reportedAt: 'option' });
+    // A client default that retries every mutation (`defaultOptions.mutations`, `setMutationDefaults`
+    // without a `mutationFn`): judged for a key only when the file itself sends a POST or PATCH with
+    // none (a mutation helper beside the client); otherwise the mutations it applies to, and any key
+    // they send, are out of sight (PRODUCT; the labelled sets agree: h7-20 against h16-24, h28-14).
+    const sent = fileIndex(ctx.sourceCode).calls.find((c) => {
+      const http = describeHttpCall(ctx.sourceCode, c, ctx.settings);
+      return !!http && !!judgeIdempotency(ctx.sourceCode, http, c, ctx.settings);
+    });
+    if (sent) site.nonIdempotent.push({ node: retryOpt.property, method: 'mutation', key: 'none', keyNode: undefined, reportedAt: 'option' });
   }
   if (Object.keys(suggestions).length > 0) site.suggestions = suggestions;
   return [site];
