@@ -1879,10 +1879,32 @@ function evalFunctionCall(fn: FunctionNode, args: Value[], env: Env): Value {
     if (arg) next.set(v, arg);
     else if (p.type === T.AssignmentPattern) next.set(v, evaluate(p.right, env));
   });
+  // Parameters the call leaves out, with no default: `undefined` in the body, so a branch that
+  // needs one (`if (retryAfter) return secs * 1000`) is not taken by this call.
+  const absent = new Set<Variable>();
+  fn.params.forEach((p, i) => {
+    if (p.type === T.Identifier && args[i] === undefined) {
+      const v = variableOf(env.sourceCode, p);
+      if (v) absent.add(v);
+    }
+  });
+  const unreachable = (ret: Node): boolean => {
+    if (absent.size === 0) return false;
+    for (let child: Node = ret, q = ret.parent; q && q !== fn; child = q, q = q.parent) {
+      if (q.type !== T.IfStatement || child !== q.consequent) continue;
+      const t = unwrap(q.test);
+      const needs = (x: Node): boolean => {
+        const u = unwrap(x);
+        return u.type === T.Identifier && [...absent].some((v) => isReferenceTo(v, u));
+      };
+      if (needs(t) || (t.type === T.LogicalExpression && t.operator === '&&' && (needs(t.left) || needs(t.right)))) return true;
+    }
+    return false;
+  };
   const saved = env.params;
   env.params = next;
   try {
-    const rets = returnedExpressions(fn, env.sourceCode);
+    const rets = returnedExpressions(fn, env.sourceCode).filter((r) => !unreachable(r));
     if (rets.length === 0) return OPAQUE();
     let out: Value | undefined;
     let anyRandom = false;

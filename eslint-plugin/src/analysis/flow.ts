@@ -260,6 +260,14 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       }
       // `shouldRetry(res)`, `isRetryable(err)`: says yes only to failures.
       if (PREDICATE_RE.test(name ?? '')) return outcome.kind === 'success' ? false : undefined;
+      // `transient(res.status)` with a same-file `transient(status) { return status === 429 || … }`:
+      // the test it returns, read with its parameter holding the answer's status (status-flow.ts).
+      const fn = aliasDepth < 2 ? sameFileFunction(t.callee, { sourceCode }) : undefined;
+      const returned = fn ? returnedExpressions(fn, sourceCode) : [];
+      if (fn && returned.length === 1 && returned[0] && t.arguments.some((a) => a.type !== T.SpreadElement && isStatusLike(a, sourceCode))) {
+        const only = returned[0];
+        return withAliasDepth(() => evalTest(only, outcome, sourceCode));
+      }
       return undefined;
     }
     default:

@@ -1823,12 +1823,19 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
         // `if (live) { pipe(res); return; } else { return res.json(); }`: both branches leave, so
         // the test only picks how the success leaves, not whether it does.
         if (leavesOnEveryPath(p.consequent) && leavesOnEveryPath(p.alternate)) continue;
-        const statusCheck = okCheck(p.test, ctx.sourceCode) !== undefined || statusesTested(p.test, ctx.sourceCode).length > 0 || isRetryPredicate(p.test) || reportsItsWork(p.test);
+        // Also a test the answer decides (`res.ok || !transient(res.status)` with a same-file predicate).
+        const statusCheck = okCheck(p.test, ctx.sourceCode) !== undefined || statusesTested(p.test, ctx.sourceCode).length > 0 || isRetryPredicate(p.test) || reportsItsWork(p.test) || decidedByAnswer(p.test, ctx.sourceCode);
         if (!statusCheck) return !repairsAfter(p, ctx);
       }
     }
     return false;
   });
+}
+
+/** Whether a test's value on a success differs from its value on some failed answer (flow.ts' outcomes). */
+function decidedByAnswer(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const onSuccess = evalTest(test, SUCCESS, sourceCode);
+  return onSuccess !== undefined && failuresIn(test, sourceCode).some((o) => o.kind === 'status' && evalTest(test, o, sourceCode) !== undefined && evalTest(test, o, sourceCode) !== onSuccess);
 }
 
 /**
