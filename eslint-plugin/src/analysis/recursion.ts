@@ -1934,6 +1934,10 @@ function onlyAfterCleanEnd(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boo
     };
     // `ownClose = true; sock.destroy();`: raised where the code closes the connection itself, not on a failure path.
     const ownClose = (at: Node): boolean => {
+      // Raised to a constant (`ownClose = true`): a value the code chose for the switch, not data
+      // (`activeRoom = room` beside the close of an earlier socket holds what to reconnect to).
+      const raised = at.parent?.type === T.AssignmentExpression ? unwrap(at.parent.right) : undefined;
+      if (raised?.type !== T.Literal) return false;
       const stmt = at.parent?.parent;
       const block = stmt?.parent;
       if (stmt?.type !== T.ExpressionStatement || (block?.type !== T.BlockStatement && block?.type !== T.Program)) return false;
