@@ -1462,6 +1462,14 @@ function staticNumber(node: Node, env: Env): number | undefined {
 
 function evalCall(n: TSESTree.CallExpression, env: Env): Value {
   const callee = unwrap(n.callee);
+  // `random()` with `const { random = Math.random } = opts` (an injectable source, by default
+  // `Math.random`): a draw, whatever the name it is held in.
+  if (callee.type === T.Identifier && n.arguments.length === 0) {
+    const v = variableOf(env.sourceCode, callee);
+    const b = v ? bindingOf(v) : undefined;
+    const held = b && (b.kind === 'param-default' || b.kind === 'init') && b.node ? unwrap(b.node) : undefined;
+    if (held?.type === T.MemberExpression && propertyName(held) === 'random' && unwrap(held.object).type === T.Identifier && (unwrap(held.object) as TSESTree.Identifier).name === 'Math') return { ...NUM(0), lo: 0, hi: 1, random: true, invariant: true };
+  }
   const name = calleeName(n);
   const objName = callee.type === T.MemberExpression ? (unwrap(callee.object).type === T.Identifier ? (unwrap(callee.object) as TSESTree.Identifier).name : undefined) : undefined;
   const args = n.arguments.map((a) => (a.type === T.SpreadElement ? OPAQUE() : evaluate(a, env)));
