@@ -207,6 +207,21 @@ describe('retry-lint options', function () {
     assert.ok(ruleIds(retryLint([], dir).results).includes('retry/no-unbounded-retry'));
   });
 
+  it('--init puts the entry on its own line inside a call config (defineConfig(…), tseslint.config(…)), and names a config that does not load', () => {
+    const called = "import { defineConfig } from 'eslint/config';\n\nexport default defineConfig(\n  { rules: { 'no-console': 'warn' } },\n);\n";
+    const dir = project({ 'package.json': JSON.stringify({ name: 'init-called', private: true, type: 'module' }), 'eslint.config.js': called, 'src/loop.js': UNBOUNDED }, { eslint: 'eslint' });
+    const init = run(['--init'], dir);
+    assert.equal(init.status, 0, init.stdout + init.stderr);
+    assert.equal(readFileSync(path.join(dir, 'eslint.config.js'), 'utf8'), "import { defineConfig } from 'eslint/config';\nimport retry from 'eslint-plugin-retry';\n\nexport default defineConfig(\n  retry.configs.recommended,\n  { rules: { 'no-console': 'warn' } },\n);\n");
+    // A config whose own import is missing: left as it is, and the reason is the load error, not its shape.
+    const broken = "import globals from 'globals';\n\nexport default [\n  { languageOptions: { globals: globals.node } },\n];\n";
+    const missing = project({ 'package.json': JSON.stringify({ name: 'init-missing', private: true, type: 'module' }), 'eslint.config.js': broken, 'src/loop.js': UNBOUNDED }, { eslint: 'eslint' });
+    const refused = run(['--init'], missing);
+    assert.equal(refused.status, 0, refused.stdout + refused.stderr);
+    assert.match(refused.stdout, /does not load with the project's ESLint \(.*globals/);
+    assert.equal(readFileSync(path.join(missing, 'eslint.config.js'), 'utf8'), broken);
+  });
+
   it('--init edits a flat config with no import yet (export default [...]), and puts it back when the result does not load', () => {
     const plain = "export default [\n  { rules: { 'no-console': 'warn' } },\n];\n";
     const dir = project({ 'package.json': JSON.stringify({ name: 'init-plain', private: true, type: 'module' }), 'eslint.config.js': plain, 'src/loop.js': UNBOUNDED }, { eslint: 'eslint' });

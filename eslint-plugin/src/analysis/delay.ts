@@ -190,7 +190,10 @@ function join(a: Value, b: Value): Value {
 function combine(a: Value, b: Value, lo: number, hi: number): Value {
   const unjitteredBranch = (a.unjitteredBranch || b.unjitteredBranch) && !a.random && !b.random;
   // An infinite end that comes from the server's Retry-After, not from the growth, is no unbounded growth.
-  const unboundedGrowth = (a.unboundedGrowth || b.unboundedGrowth || ((a.attempt || b.attempt) && hi === Infinity && !a.opaque && !b.opaque && !a.retryAfter && !b.retryAfter)) && hi === Infinity;
+  // A factor of unknown size that is the same on every attempt (`cfg.delayMs * 2 ** n`) still grows
+  // with the attempt.
+  const steady = (v: Value): boolean => !v.opaque || (v.invariant && !v.attempt);
+  const unboundedGrowth = (a.unboundedGrowth || b.unboundedGrowth || ((a.attempt || b.attempt) && hi === Infinity && steady(a) && steady(b) && !a.retryAfter && !b.retryAfter)) && hi === Infinity;
   return {
     lo,
     hi,

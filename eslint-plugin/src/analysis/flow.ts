@@ -65,6 +65,9 @@ export function failuresIn(root: Node, sourceCode: TSESLint.SourceCode): readonl
 
 type TV = boolean | undefined;
 
+/** Keys a result object carries only when its attempt failed (`{ retryable: true }`, `{ error }`). */
+const FAILURE_KEY_RE = /^(retryable|retry|shouldRetry|error|err|failure|failed|errorCode)$/;
+
 /** Names of a success flag an attempt returns. */
 const SUCCESS_FLAG = /^(ok|success|succeeded|isOk|isSuccess|delivered|sent|saved|accepted)$/;
 
@@ -200,6 +203,13 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     }
     case T.BinaryExpression: {
       if (t.left.type === T.PrivateIdentifier) return undefined;
+      // `'retryable' in result`, `'error' in outcome`: the attempt's result names its failure by a key
+      // it carries only then (a result object resolved instead of a rejection).
+      if (t.operator === 'in') {
+        const key = unwrap(t.left);
+        if (key.type === T.Literal && typeof key.value === 'string' && FAILURE_KEY_RE.test(key.value) && holdsCallResult(t.right, sourceCode)) return outcome.kind === 'success' ? false : true;
+        return undefined;
+      }
       // `result instanceof Error` (`const result = await send().catch((e) => e)`): an attempt that
       // succeeded produced no error object; one that threw did, when the class is `Error` itself.
       if (t.operator === 'instanceof') {

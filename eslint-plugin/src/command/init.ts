@@ -94,6 +94,17 @@ export async function runInit(eslint: ResolvedEslint, io: CliIo): Promise<number
   return 0;
 }
 
+/** Why the project's flat config does not load (its error's first line), or undefined when it loads. */
+async function loadError(eslint: ResolvedEslint, cwd: string): Promise<string | undefined> {
+  try {
+    const Engine = await eslint.flat();
+    await new Engine({ cwd }).calculateConfigForFile(path.join(cwd, 'retry-lint-probe.js'));
+    return undefined;
+  } catch (error) {
+    return String((error as Error).message ?? error).split('\n')[0];
+  }
+}
+
 /** Parses JSON, or undefined when it is not strict JSON (comments, trailing commas). */
 function safeJson(text: string): unknown {
   try {
@@ -196,7 +207,9 @@ async function initFlat(file: string, eslint: ResolvedEslint, io: CliIo): Promis
   const matches = [...text.matchAll(opener)];
   const match = matches[0];
   if (!match || matches.length !== 1 || /\bmodule\.exports\b|\brequire\s*\(/.test(text)) return manual();
-  const at = match.index + match[0].length;
+  // Right after the opening bracket: the whitespace after it (a newline and the first entry's
+  // indentation) stays in front of the entry that was first.
+  const at = match.index + Math.max(match[0].lastIndexOf('['), match[0].lastIndexOf('(')) + 1;
   // Written in the file's own style: the indentation of the config's first entry, the quotes and
   // semicolons of its last import (a project whose lint checks its config stays clean).
   const indent = /^\s*?\n([ \t]+)\S/.exec(text.slice(at))?.[1] ?? '  ';
@@ -209,6 +222,13 @@ async function initFlat(file: string, eslint: ResolvedEslint, io: CliIo): Promis
   // A config with no import yet (`export default [{ … }]`) gets the import as its first line.
   const end = last ? last.index + last[0].length : 0;
   edited = last ? `${edited.slice(0, end)}\n${line}${edited.slice(end)}` : `${line}\n${edited}`;
+  // A config that does not load as it is (a dependency not installed) cannot be checked after the
+  // edit: say why, rather than blame its shape.
+  const before = await loadError(eslint, io.cwd);
+  if (before) {
+    io.stdout(`retry-lint did not change ${name}: it does not load with the project's ESLint (${before}). Once it loads, run --init again, or add the plugin to it:\n\n${FLAT_SNIPPET(!name.endsWith('.cjs'))}\n`);
+    return 0;
+  }
   write(file, edited);
   try {
     const Engine = await eslint.flat();
