@@ -191,9 +191,10 @@ function combine(a: Value, b: Value, lo: number, hi: number): Value {
   const unjitteredBranch = (a.unjitteredBranch || b.unjitteredBranch) && !a.random && !b.random;
   // An infinite end that comes from the server's Retry-After, not from the growth, is no unbounded growth.
   // A factor of unknown size that is the same on every attempt (`cfg.delayMs * 2 ** n`) still grows
-  // with the attempt.
-  const steady = (v: Value): boolean => !v.opaque || (v.invariant && !v.attempt);
-  const unboundedGrowth = (a.unboundedGrowth || b.unboundedGrowth || ((a.attempt || b.attempt) && hi === Infinity && steady(a) && steady(b) && !a.retryAfter && !b.retryAfter)) && hi === Infinity;
+  // without bound when the growing side does (an attempt with no known last value).
+  const steady = (v: Value): boolean => v.invariant && !v.attempt && !v.retryAfter;
+  const growsAlone = (g: Value, other: Value): boolean => g.attempt && g.hi === Infinity && !g.opaque && !g.retryAfter && steady(other);
+  const unboundedGrowth = (a.unboundedGrowth || b.unboundedGrowth || ((a.attempt || b.attempt) && hi === Infinity && !a.opaque && !b.opaque && !a.retryAfter && !b.retryAfter) || growsAlone(a, b) || growsAlone(b, a)) && hi === Infinity;
   return {
     lo,
     hi,
