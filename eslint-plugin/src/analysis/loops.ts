@@ -1835,7 +1835,12 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
 /** Whether a test's value on a success differs from its value on some failed answer (flow.ts' outcomes). */
 function decidedByAnswer(test: Node, sourceCode: TSESLint.SourceCode): boolean {
   const onSuccess = evalTest(test, SUCCESS, sourceCode);
-  return onSuccess !== undefined && failuresIn(test, sourceCode).some((o) => o.kind === 'status' && evalTest(test, o, sourceCode) !== undefined && evalTest(test, o, sourceCode) !== onSuccess);
+  if (onSuccess === undefined) return false;
+  return failuresIn(test, sourceCode).some((o) => {
+    if (o.kind !== 'status') return false;
+    const v = evalTest(test, o, sourceCode);
+    return v !== undefined && v !== onSuccess;
+  });
 }
 
 /**

@@ -11,8 +11,9 @@ const BUILD_FOLDERS = new Set(['dist', 'lib', 'build', 'built', 'esm', 'cjs', 'e
  * no such part, are kept as written.
  */
 export function packageEntry(spec: string): string {
-  if (!/\.[cm]?[jt]s$|\/(dist|lib|build|built|esm|cjs|es|umd|module|commonjs|bundles|src|source)(\/|$)/.test(spec) || /^[./]|^node:/.test(spec)) return spec;
+  if (/^[./]|^node:/.test(spec)) return spec;
   const parts = spec.split('/');
+  if (!/\.[cm]?[jt]s$/.test(spec) && !parts.slice(1).some((seg) => BUILD_FOLDERS.has(seg))) return spec;
   const nameLength = spec.startsWith('@') ? 2 : 1;
   const rest = parts.slice(nameLength);
   const kept: string[] = [];

@@ -1036,16 +1036,7 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
     for (const p of paramVars(r.relay, ctx)) {
       const stepped = r.back.arguments.some((a) => a.type !== T.SpreadElement && changeIn(a, p.variable, ctx) !== undefined);
       if (!stepped) continue;
-      const compared = stopping.some((t) => {
-        let hit = false;
-        walk(t, ctx.sourceCode.visitorKeys, (m) => {
-          if (hit || isFunction(m)) return false;
-          if (m.type === T.BinaryExpression && /^[<>]=?$/.test(m.operator) && m.left.type !== T.PrivateIdentifier && (refersTo(m.left, p.variable, ctx) || refersTo(m.right, p.variable, ctx))) hit = true;
-          return undefined;
-        });
-        return hit;
-      });
-      if (compared) bounded = true;
+      if (stopping.some((t) => limitIn(t, p.variable, ctx) !== undefined)) bounded = true;
     }
   }
   /** Whether the relay's own stopping tests (not a changed argument) are what bound it. */
@@ -3198,13 +3189,7 @@ export function limitIn(test: Node, v: Variable, ctx: Ctx, seen: Set<Node> = new
   if (isV(t) || (t.type === T.UnaryExpression && t.operator === '!' && isV(t.argument))) return { limit: 0, op: '<=' };
   /** A side that reads no `v` and is known to be `truthy` (a comparison of constants and defaults). */
   const settledSide = (side: Node, truthy: boolean): boolean => {
-    let reads = false;
-    walk(side, ctx.sourceCode.visitorKeys, (m) => {
-      if (reads) return false;
-      if (m.type === T.Identifier && isReferenceTo(v, m)) reads = true;
-      return undefined;
-    });
-    if (reads || unwrap(side).type !== T.BinaryExpression) return false;
+    if (refersTo(side, v, ctx) || unwrap(side).type !== T.BinaryExpression) return false;
     const c = constant(side, ctx);
     return c !== undefined && (c !== 0) === truthy;
   };
