@@ -495,7 +495,7 @@ export function isClassifierCall(call: TSESTree.CallExpression, sourceCode: TSES
   });
   for (const d of deciding) walk(d, sourceCode.visitorKeys, (n) => {
     if (found) return false;
-    if (n.type === T.BinaryExpression && n.operator === 'instanceof') found = true;
+    if (n.type === T.BinaryExpression && n.operator === 'instanceof') found ||= instanceofClassifies(n);
     else if (n.type === T.BinaryExpression && ['===', '==', '!==', '!='].includes(n.operator) && (namesFailure(n.left as Node, n.right) || namesFailure(n.right, n.left as Node))) found = true;
     else if ((n.type === T.BinaryExpression || n.type === T.CallExpression) && transientStatus(n)) found = true;
     else if (n.type === T.CallExpression && n !== call && isClassifierCall(n, sourceCode, depth + 1)) found = true;
@@ -571,7 +571,7 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
     // the HTTP client's error lets every answered status through, 4xx included: no classification.
     if (asksHttpErrorKindOnly(test, errVars, sourceCode)) return undefined;
     walk(test, sourceCode.visitorKeys, (t) => {
-      if (t.type === T.BinaryExpression && t.operator === 'instanceof') strong = true;
+      if (t.type === T.BinaryExpression && instanceofClassifies(t)) strong = true;
       if (t.type === T.CallExpression && isClassifierCall(t, sourceCode)) strong = true;
     });
     // `if (error && tries < 3)`: asking whether there is an error at all tells no failure from another.
@@ -618,9 +618,22 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
 const HTTP_ERROR_CLASSES = new Set(['AxiosError', 'HTTPError', 'HttpError', 'HttpErrorResponse', 'FetchError', 'ResponseError', 'RequestError']);
 
 /**
- * Whether every read of the error in a test only asks whether it is the HTTP client's error
- * (`err.isAxiosError`, `axios.isAxiosError(err)`, `err instanceof HTTPError`): true for a 4xx as for
- * a 5xx, so such a test tells no status from another.
+ * Whether an `instanceof` test can tell one failure from another. `e instanceof Error` holds for
+ * nearly every failure (it normalises a value: `e instanceof Error ? e : new Error(String(e))`), and
+ * an HTTP client's error class holds for every answered status, 4xx and 5xx alike: neither classifies.
+ * Any other class (`TimeoutError`, `TypeError`, a project's `RetryableError`) does.
+ */
+export function instanceofClassifies(n: TSESTree.BinaryExpression): boolean {
+  if (n.operator !== 'instanceof') return false;
+  const c = unwrap(n.right);
+  const name = c.type === T.Identifier ? c.name : c.type === T.MemberExpression ? propertyName(c) : undefined;
+  return !(name === 'Error' || (name !== undefined && HTTP_ERROR_CLASSES.has(name)));
+}
+
+/**
+ * Whether every read of the error in a test only asks what kind of object it is, where every failure
+ * is of that kind (`err.isAxiosError`, `axios.isAxiosError(err)`, `err instanceof HTTPError`,
+ * `err instanceof Error`): true for a 4xx as for a 5xx, so such a test tells no status from another.
  */
 function asksHttpErrorKindOnly(test: Node, errVars: ReadonlySet<TSESLint.Scope.Variable>, sourceCode: TSESLint.SourceCode): boolean {
   let kindChecks = 0;
@@ -640,9 +653,7 @@ function asksHttpErrorKindOnly(test: Node, errVars: ReadonlySet<TSESLint.Scope.V
       return false;
     }
     if (n.type === T.BinaryExpression && n.operator === 'instanceof' && isErr(n.left)) {
-      const c = unwrap(n.right);
-      const name = c.type === T.Identifier ? c.name : c.type === T.MemberExpression ? propertyName(c) : undefined;
-      if (name && HTTP_ERROR_CLASSES.has(name)) {
+      if (!instanceofClassifies(n)) {
         kindChecks++;
         return false;
       }

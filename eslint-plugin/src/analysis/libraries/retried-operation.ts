@@ -3,7 +3,7 @@ import { T } from '../node-types';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from '../ast';
 import { sameFileFunction } from '../delay';
 import { describeHttpCall, judgeIdempotency, makesFreshId, type HttpCall } from '../http';
-import { analyzeOperation, classifiesStatus, clientRangeGuard, isClassifierCall, okCheck, readsRetryAfter, statusesTested } from '../operation';
+import { analyzeOperation, classifiesStatus, clientRangeGuard, instanceofClassifies, isClassifierCall, okCheck, readsRetryAfter, statusesTested } from '../operation';
 import { fieldOf, normalPath, variableOf } from '../scope';
 import { isRetryAfterStatus, REFUSED_STATUSES } from '../statuses';
 import { throwsNotYet } from '../probe';
@@ -327,7 +327,7 @@ function classifies(ctx: LibraryContext, fn: FunctionNode, firstParamBails: bool
       const test = n.type === T.IfStatement || n.type === T.ConditionalExpression ? n.test : n.type === T.SwitchStatement ? n.discriminant : n;
       walk(test, ctx.sourceCode.visitorKeys, (m) => {
         if (m.type === T.Identifier && CLASSIFYING.test(m.name)) found = true;
-        if (m.type === T.BinaryExpression && m.operator === 'instanceof') found = true;
+        if (m.type === T.BinaryExpression && instanceofClassifies(m)) found = true;
       });
     }
     return undefined;
