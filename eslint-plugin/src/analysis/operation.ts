@@ -7,7 +7,7 @@ import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay
 import { isCredentialRefresh } from './credentials';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, constantValue, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
-import { evalTest, FAILURES, outcomeKind, type Outcome } from './flow';
+import { evalTest, FAILURES, outcomeKind, reachesCall, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
@@ -880,11 +880,16 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     const binding = bound.get(scope as TSESTree.FunctionLike)?.[0];
     if (scanned.has(scope, binding)) return;
     scanned.add(scope, binding);
-    if (via && depth > 0 && !classifiesStatus(scope, sourceCode)) {
+    if (via && depth > 0) {
       let throwsOnNonOk: Node | undefined;
-      walkRegion(scope, sourceCode, (n) => {
-        if (!throwsOnNonOk && n.type === T.IfStatement && okCheck(n.test, sourceCode) === 'failure' && alwaysExits(n.consequent) && lastIsThrow(n.consequent)) throwsOnNonOk = n.test;
-      });
+      if (!classifiesStatus(scope, sourceCode)) {
+        walkRegion(scope, sourceCode, (n) => {
+          if (!throwsOnNonOk && n.type === T.IfStatement && okCheck(n.test, sourceCode) === 'failure' && alwaysExits(n.consequent) && lastIsThrow(n.consequent)) throwsOnNonOk = n.test;
+        });
+      }
+      // A helper that tests statuses but throws on nearly every 4xx as well (`if (status >= 500) throw …;
+      // if (!ok) throw …`): what it classifies, it throws all the same.
+      if (!throwsOnNonOk && isFunction(scope)) throwsOnNonOk = throwsClientErrors(scope as TSESTree.FunctionLike, sourceCode);
       // Reported at the helper's check: that is where every non-OK status becomes a retried error.
       if (throwsOnNonOk) throwingHelperCalls.push({ via, test: throwsOnNonOk });
     }
@@ -1377,6 +1382,41 @@ function throwsAfter(block: Node, n: Node, sourceCode: TSESLint.SourceCode, anyw
     return undefined;
   });
   return found;
+}
+
+const clientErrorThrows = fileMemo<Node, Node | null>();
+
+/**
+ * The test at which a function throws when a response carries a client error, if it throws on nearly
+ * every one of them (all of CLIENT_ERRORS but at most two): an `if` reached under that status whose
+ * test holds for it and whose branch ends in `throw`. Undefined when some 4xx do not throw.
+ */
+function throwsClientErrors(fn: TSESTree.FunctionLike, sourceCode: TSESLint.SourceCode): Node | undefined {
+  const hit = clientErrorThrows.get(fn);
+  if (hit !== undefined) return hit ?? undefined;
+  const throwing: TSESTree.IfStatement[] = [];
+  walkRegion(fn, sourceCode, (n) => {
+    if (n.type === T.IfStatement && lastIsThrow(n.consequent) && statusesOrOkTested(n.test, sourceCode)) throwing.push(n);
+  });
+  let first: Node | undefined;
+  let thrown = 0;
+  if (throwing.length > 0) {
+    for (const code of CLIENT_ERRORS) {
+      const outcome: Outcome = { kind: 'status', code };
+      const at = throwing.find((n) => evalTest(n.test, outcome, sourceCode) === true && reachesCall(fn, n.test, outcome, sourceCode));
+      if (!at) continue;
+      thrown++;
+      first ??= at.test;
+    }
+  }
+  const out = thrown >= CLIENT_ERRORS.length - 2 ? first : undefined;
+  clientErrorThrows.set(fn, out ?? null);
+  return out;
+}
+
+/** Whether a test reads a status or an `ok` flag. */
+function statusesOrOkTested(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  return okCheck(test, sourceCode) !== undefined || statusesTested(test, sourceCode).length > 0 || readsOk(test, sourceCode);
 }
 
 function thrownToClassifyingCatch(n: TSESTree.IfStatement, catches: RetryCatch[], sourceCode: TSESLint.SourceCode): boolean {
