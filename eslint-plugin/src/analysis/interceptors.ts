@@ -4,6 +4,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
+import { dominatingTests } from './flow';
 import { returnedExpressions, sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency } from './http';
 import { alwaysExits, analyzeOperation, statusesTested, walkRegion, type Ctx } from './operation';
@@ -60,8 +61,8 @@ export function analyzeInterceptors(ctx: Ctx): RetrySite[] {
   const add = (handler: Fn, instance: Node | undefined, registered: boolean): void => {
     if (done.has(handler)) return;
     done.add(handler);
-    const site = guarded(handler, () => analyzeHandler(handler, instance, registered, ctx));
-    if (site) sites.push(site);
+    const found = guarded(handler, () => analyzeHandler(handler, instance, registered, ctx));
+    if (found) sites.push(...found);
   };
   const index = fileIndex(ctx.sourceCode);
   for (const n of index.calls) {
@@ -228,12 +229,23 @@ function readsErrorConfig(fn: Fn, sourceCode: TSESLint.SourceCode): boolean {
   });
 }
 
-function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boolean, ctx: Ctx): RetrySite | undefined {
+/** At most this many replays of one handler are told apart (paths to a replay, not loops). */
+const MAX_REPLAYS = 4;
+
+function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boolean, ctx: Ctx): RetrySite[] | undefined {
   const { sourceCode } = ctx;
   const vars = handlerVars(handler, sourceCode);
   if (vars.error.size === 0 && vars.config.size === 0) return undefined;
   const replay = findReplay(handler, handler, instance, vars, registered, ctx, 0, []);
   if (!replay) return undefined;
+  // The handler's other replays (`if (401 && !cfg._retry) { …; return api(cfg) } if (timeout) return api(cfg)`):
+  // each path to a replay is bounded only by a guard on that path.
+  const others: Replay[] = [];
+  const skip = new Set<Node>([replay.entry]);
+  for (let r = findReplay(handler, handler, instance, vars, registered, ctx, 0, [], skip); r && others.length < MAX_REPLAYS; r = findReplay(handler, handler, instance, vars, registered, ctx, 0, [], skip)) {
+    others.push(r);
+    skip.add(r.entry);
+  }
   const regions: Node[] = [handler.body, ...replay.helpers.map((h) => h.body)];
 
   const guards = guardHelpers(regions, vars, ctx);
@@ -318,19 +330,58 @@ function analyzeHandler(handler: Fn, instance: Node | undefined, registered: boo
       if (j) nonIdempotent.push(j);
     }
   }
-  return {
+  // A guard bounds the replays whose path it decides (a test before them that reads it): PRODUCT,
+  // a check on one path does not bound another. Judged only when it decides some path, so a guard
+  // kept where no test shows it (a helper, a set of sent configs) still bounds every replay.
+  const unguarded: Replay[] = [];
+  if (guarded && seen.guard && others.length > 0) {
+    const all = [replay, ...others];
+    // An earlier `if` left by another replay (`if (401 && !cfg._retry) { …; return api(cfg) }`) is
+    // passed when its test fails, which says nothing of whether this path was replayed before.
+    const leftByReplay = (t: Node): boolean => t.parent?.type === T.IfStatement && t.parent.test === t && all.some((o) => contains(t.parent!, o.entry));
+    const decided = all.map((r) => dominatingTests(r.entry, handler.body).some((t) => seen.readsGuard(t) && (contains(t.parent!, r.entry) ? true : !leftByReplay(t))));
+    if (decided.some(Boolean)) all.forEach((r, i) => !decided[i] && unguarded.push(r));
+  }
+  const mainUnguarded = unguarded.includes(replay);
+  const main: RetrySite = {
     kind: 'interceptor',
     node: replay.call,
-    bound: { kind: guarded ? 'bounded' : 'unbounded', maxAttempts: maxReplays(guarded, counters), node: replay.call },
+    bound: { kind: guarded && !mainUnguarded ? 'bounded' : 'unbounded', maxAttempts: mainUnguarded ? undefined : maxReplays(guarded, counters), node: replay.call },
     waits,
     noWait: waits.length === 0 ? replay.call : undefined,
     nonIdempotent,
     rateLimitChecks: op.rateLimitChecks,
     honoursRetryAfter,
     clientErrorRetries,
-    purpose,
+    purpose: mainUnguarded && purpose === 'once-only-replay' ? 'backoff-retry' : purpose,
     retriedStatuses: paths.allowed.length > 0 ? paths.allowed : undefined,
   };
+  // Each other unguarded replay: its own site, with the waits on its own path.
+  const extra = unguarded.filter((r) => r !== replay).map((r): RetrySite => {
+    const own = waits.filter((w) => w.node.range[0] < r.call.range[0] && onPathTo(w.node, r.entry, handler.body));
+    return {
+      kind: 'interceptor',
+      node: r.call,
+      bound: { kind: 'unbounded', maxAttempts: undefined, node: r.call },
+      waits: own,
+      noWait: own.length === 0 ? r.call : undefined,
+      nonIdempotent: [],
+      rateLimitChecks: [],
+      honoursRetryAfter: own.some((w) => w.delay.retryAfter !== undefined),
+      clientErrorRetries: [],
+      purpose: 'backoff-retry',
+    };
+  });
+  return [main, ...extra];
+}
+
+/** Whether `node` can run on the way to `target`: no branch between it and `root` leaves `target` out. */
+function onPathTo(node: Node, target: Node, root: Node): boolean {
+  for (let c: Node = node, p = node.parent; p && c !== root; c = p, p = p.parent) {
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && c !== p.test && !contains(c, target)) return false;
+    if (p.type === T.SwitchCase && !contains(p, target)) return false;
+  }
+  return true;
 }
 
 /** The error, config and error-derived variables of a handler (parameter and body). */
@@ -415,12 +466,14 @@ function isAxiosLike(target: Node, instance: Node | undefined, sourceCode: TSESL
  * the config): an axios call (`api(config)`, `api.request(config)`), a same-file helper that does
  * it, or, for a handler found by its shape, an imported client whose result the handler returns.
  */
-function findReplay(fn: Fn, handler: Fn, instance: Node | undefined, vars: HandlerVars, registered: boolean, ctx: Ctx, depth: number, helpers: Fn[]): Replay | undefined {
+function findReplay(fn: Fn, handler: Fn, instance: Node | undefined, vars: HandlerVars, registered: boolean, ctx: Ctx, depth: number, helpers: Fn[], skip: ReadonlySet<Node> = new Set()): Replay | undefined {
   const { sourceCode } = ctx;
   let found: Replay | undefined;
   walkRegion(fn.body, sourceCode, (n) => {
     if (found) return false;
     if (n.type !== T.CallExpression) return undefined;
+    // A replay already found (another path of the same handler): looked past.
+    if (depth === 0 && skip.has(n)) return false;
     const argIndex = n.arguments.findIndex((a) => a.type !== T.SpreadElement && isConfig(a, vars));
     // The error handed to a same-file helper that re-sends its config (`replay(client, error)`).
     const errIndex = argIndex < 0 ? n.arguments.findIndex((a) => { const x = unwrap(a); return x.type === T.Identifier && isRefTo(x, vars.error); }) : -1;
@@ -574,7 +627,7 @@ function guardHelpers(regions: Node[], vars: HandlerVars, ctx: Ctx): { bodies: N
  * A once-only flag or an attempt counter kept on the config: a property of the config (at any
  * depth) both written and tested, or the config kept in a set/map that is checked.
  */
-function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.SourceCode, helperBodies: Node[] = []): { guard: 'once' | 'counted' | undefined; counters: Map<string, number>; configPath: (m: Node) => string | undefined; assigned: Map<string, 'flag' | 'count'> } {
+function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.SourceCode, helperBodies: Node[] = []): { guard: 'once' | 'counted' | undefined; counters: Map<string, number>; configPath: (m: Node) => string | undefined; assigned: Map<string, 'flag' | 'count'>; readsGuard: (test: Node) => boolean } {
   const assigned = new Map<string, 'flag' | 'count'>();
   const tested = new Set<string>();
   /** The largest value a tested counter reaches before the test stops the replay (`n >= 3` → 3). */
@@ -718,7 +771,32 @@ function onceOrCounted(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.
       for (const v of outside) counters.set(`(${v.name})`, varLimits.get(v) ?? Infinity);
     }
   }
-  return { guard, counters, configPath, assigned };
+  const guardPaths = new Set(hits.map(([p]) => p));
+  const guardVars = new Set([...flagVars, ...countVars].filter((v) => testedVars.has(v)));
+  const guardSets = new Set([...stored].filter((x) => checked.has(x)));
+  /** Whether a test reads the guard: its config member, outside flag or counter, set of sent configs, or a guard helper. */
+  const readsGuard = (test: Node): boolean => {
+    let found = false;
+    walk(test, sourceCode.visitorKeys, (t) => {
+      if (found) return false;
+      if (t.type === T.MemberExpression) {
+        const path = configPath(t);
+        if (path && guardPaths.has(path)) found = true;
+      } else if (t.type === T.Identifier) {
+        const v = variableOf(sourceCode, t);
+        const aliased = testedPath(t) ?? derivedPath(t);
+        if ((v && guardVars.has(v)) || (aliased && guardPaths.has(aliased))) found = true;
+      } else if (t.type === T.CallExpression) {
+        const c = unwrap(t.callee);
+        if (c.type === T.MemberExpression && guardSets.has(sourceCode.getText(c.object))) found = true;
+        const fn = sameFileFunction(t.callee, { sourceCode });
+        if (fn && helperBodies.includes(fn.body as Node)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  return { guard, counters, configPath, assigned, readsGuard };
 }
 
 /** How many times the handler replays at most: once for a flag, the counter's limit (+1 for the first attempt) when known. */
