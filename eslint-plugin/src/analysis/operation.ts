@@ -7,7 +7,7 @@ import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay
 import { isCredentialRefresh } from './credentials';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, constantValue, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
-import { evalTest, FAILURES, outcomeKind, reachesCall, type Outcome } from './flow';
+import { evalTest, FAILURES, mayGoOn, outcomeKind, reachesCall, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
@@ -963,6 +963,17 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     rereads ??= http.some((h) => h.method === 'GET' || h.method === 'HEAD') && http.some((h) => h.method !== undefined && h.method !== 'GET' && h.method !== 'HEAD');
     return rereads;
   }
+  /**
+   * Whether a branch entered on a client error leaves the retry for nearly all of them by a nested
+   * decision (`if (status >= 400 && status < 500) { if (status !== 408 && status !== 429) break; }`):
+   * evaluated per status, the branch goes on for at most two 4xx (those it carves out as retriable).
+   * A branch that holds the retry call itself (recursion) is not judged here.
+   */
+  const exitsForClientErrors = (branch: Node): boolean => {
+    if (retryCallIn?.(branch)) return false;
+    const goOn = CLIENT_ERRORS.filter((code) => mayGoOn(branch, { kind: 'status', code }, sourceCode));
+    return goOn.length <= 2;
+  };
   // The `if`s, `?:`s and `switch`es of the region in walk order, summarised bottom-up over nested loops.
   for (const n of nodesWithin(region, sourceCode, branchesInRegion, isBranch, true)) {
     if (n.type === T.IfStatement) {
@@ -1008,7 +1019,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (passedClient) {
         clientErrorRetries.push({ node: passedClient.origin ?? n.test, reason: 'client-status' });
-      } else if (clientHit && leadsToRetry(n) && !observes) {
+      } else if (clientHit && leadsToRetry(n) && !observes && !exitsForClientErrors(n.consequent)) {
         // (A branch that only observes the status is not where it is retried: the rest of the attempt
         // is judged where it goes round.)
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
