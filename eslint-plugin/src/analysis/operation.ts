@@ -1061,6 +1061,16 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
       }
     }
+    // `.then((r) => (r.ok ? r.json() : Promise.reject(new Error(…))))`: the failing side of an OK test
+    // rejects into a catch of the retry that takes whatever reaches it, so every non-OK status goes round
+    // (the expression form of `if (!res.ok) throw …`).
+    if (n.type === T.ConditionalExpression && !classified && !clientErrorRetries.some((r) => r.node === n.test)) {
+      const kind = okCheck(n.test, sourceCode) ?? gatedOkCheck(n.test, sourceCode);
+      const failing = kind === 'success' ? n.alternate : kind === 'failure' ? n.consequent : undefined;
+      if (failing && isRejection(failing) && valueLeaves(n) && catches.some((c) => c.guarded !== undefined && contains(c.guarded, n) && !catchClassifies(c, sourceCode)) && !okIsHelperFlag(n.test, sourceCode) && !testsOnlySuccessfulAnswers(sourceCode, n.test, settings)) {
+        clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
+      }
+    }
     if (n.type === T.SwitchStatement && isStatusLike(n.discriminant, sourceCode)) {
       // `case 429: case 503: …` is one handling: one report, on the first case.
       const first = n.cases.find((c) => {
@@ -1393,6 +1403,26 @@ function throwsAfter(block: Node, n: Node, sourceCode: TSESLint.SourceCode, anyw
     return undefined;
   });
   return found;
+}
+
+/** `Promise.reject(…)`: an expression that fails the chain it is returned into. */
+function isRejection(e: Node): boolean {
+  const u = unwrap(e);
+  if (u.type !== T.CallExpression) return false;
+  const c = unwrap(u.callee);
+  return c.type === T.MemberExpression && propertyName(c) === 'reject' && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Promise';
+}
+
+/** Whether an expression's value leaves its function: returned, awaited, or an arrow's concise body. */
+function valueLeaves(e: Node): boolean {
+  let c: Node = e;
+  let p = e.parent;
+  while (p && (p.type === T.ConditionalExpression || p.type === T.LogicalExpression || p.type === T.TSAsExpression || p.type === T.TSNonNullExpression) && c !== (p as { test?: Node }).test) {
+    c = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  return p.type === T.ReturnStatement || p.type === T.AwaitExpression || (p.type === T.ArrowFunctionExpression && p.body === c);
 }
 
 const clientErrorThrows = fileMemo<Node, Node | null>();
