@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { alwaysExits, calleeName, contains, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
-import { bindingOf, constantValue, fieldOf, fieldStart, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
+import { bindingOf, constantValue, fieldOf, fieldStart, instanceClassOf, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
 import { fileMemo } from './memo';
@@ -1531,7 +1531,9 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
   // Same-file function: evaluate its returned expressions with the parameters bound.
   // A `const` that falls back to a same-file function (`opts.delayFor ?? ((n) => n * 1000)`) runs
   // that default when the caller gives none: the one resolver the waits use too.
-  const fn = sameFileFunction(callee, env) ?? defaultedFunction(callee, env.sourceCode);
+  // A method of a same-file class the object is an instance of (`policy.waitFor(n)`,
+  // `this.strategy.delayFor(n)`): its returned value is the delay.
+  const fn = sameFileFunction(callee, env) ?? defaultedFunction(callee, env.sourceCode) ?? (unwrap(callee).type === T.MemberExpression ? instanceMethod(unwrap(callee) as TSESTree.MemberExpression, env.sourceCode) : undefined);
   if (fn) return evalFunctionCall(fn as FunctionNode, args, env);
   // A helper out of sight named for Retry-After returns the server's delay: axios-retry's exported
   // `retryAfter(error)` (ms, 0 when absent), a project's `retryAfterMs(res)`.
@@ -1831,6 +1833,21 @@ function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
         const value = m.value ? unwrap(m.value) : undefined;
         if (value && isFunction(value)) return value;
       }
+    }
+  }
+  return undefined;
+}
+
+/** The instance method `obj.name` calls, when `obj` is an instance of a same-file class ({@link instanceClassOf}). */
+function instanceMethod(member: TSESTree.MemberExpression, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+  const name = propertyName(member);
+  if (!name || member.computed) return undefined;
+  const cls = instanceClassOf(sourceCode, member.object);
+  for (const m of cls?.body.body ?? []) {
+    if ((m.type === T.MethodDefinition && m.kind === 'method') || m.type === T.PropertyDefinition) {
+      if (m.static || propertyName(m) !== name || !m.value) continue;
+      const value = unwrap(m.value);
+      if (isFunction(value)) return value;
     }
   }
   return undefined;

@@ -760,7 +760,8 @@ function readsIntoError(test: Node, vars: Set<TSESLint.Scope.Variable>, caught: 
   return found;
 }
 
-function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode: TSESLint.SourceCode): boolean {
+/** Whether `node` reads any of `vars`. */
+export function refersToAny(node: Node, vars: Set<TSESLint.Scope.Variable>, sourceCode: TSESLint.SourceCode): boolean {
   if (vars.size === 0) return false;
   let found = false;
   walk(node, sourceCode.visitorKeys, (n) => {

@@ -485,6 +485,60 @@ export function fieldIn(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpress
 }
 
 /**
+ * The same-file class an expression is an instance of, when the code says so: `new Cls(…)`, a
+ * `const` holding one, a parameter, variable or field annotated `: Cls` (a constructor parameter
+ * property included), or a field whose every write constructs `Cls`. Only a class no other class of
+ * the file extends and that is not abstract: a method looked up on it is the one that runs.
+ */
+export function instanceClassOf(sourceCode: TSESLint.SourceCode, expr: Node, depth = 0): TSESTree.ClassDeclaration | undefined {
+  if (depth > 4) return undefined;
+  const e = unwrap(expr);
+  if (e.type === T.NewExpression) return classNamed(sourceCode, e.callee);
+  if (e.type === T.Identifier) {
+    const v = variableOf(sourceCode, e);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (!def) return undefined;
+    const id = def.name as TSESTree.Identifier;
+    const annotated = id.typeAnnotation ? classOfType(sourceCode, id.typeAnnotation.typeAnnotation) : undefined;
+    if (annotated) return annotated;
+    if (def.type === 'Variable' && def.parent.kind === 'const' && def.node.init) return instanceClassOf(sourceCode, def.node.init, depth + 1);
+    return undefined;
+  }
+  if (e.type === T.MemberExpression && unwrap(e.object).type === T.ThisExpression) {
+    const f = fieldOf(e);
+    if (!f || f.otherWrites.length > 0) return undefined;
+    const param = f.parameterProperty?.parameter;
+    const pid = param?.type === T.AssignmentPattern ? param.left : param;
+    if (pid?.type === T.Identifier && pid.typeAnnotation) return classOfType(sourceCode, pid.typeAnnotation.typeAnnotation);
+    const decl = f.owner.body.body.find((m): m is TSESTree.PropertyDefinition => m.type === T.PropertyDefinition && !m.static && propertyName(m) === f.name);
+    if (decl?.typeAnnotation) return classOfType(sourceCode, decl.typeAnnotation.typeAnnotation);
+    const starts = [...(f.initializer ? [f.initializer] : []), ...f.constructorWrites];
+    const classes = starts.map((w) => instanceClassOf(sourceCode, w, depth + 1));
+    return classes.length > 0 && classes.every((c) => c && c === classes[0]) ? classes[0] : undefined;
+  }
+  return undefined;
+}
+
+/** The same-file class a type annotation names (`Cls`), see {@link instanceClassOf}. */
+function classOfType(sourceCode: TSESLint.SourceCode, t: TSESTree.TypeNode): TSESTree.ClassDeclaration | undefined {
+  return t.type === T.TSTypeReference && t.typeName.type === T.Identifier && !t.typeArguments ? classNamed(sourceCode, t.typeName) : undefined;
+}
+
+/** A top-level class declaration of this file by the name `id` holds, when nothing extends it and it is not abstract. */
+function classNamed(sourceCode: TSESLint.SourceCode, id: Node): TSESTree.ClassDeclaration | undefined {
+  const u = unwrap(id);
+  if (u.type !== T.Identifier) return undefined;
+  const classes: TSESTree.ClassDeclaration[] = [];
+  for (const st of sourceCode.ast.body) {
+    const d = st.type === T.ExportNamedDeclaration || st.type === T.ExportDefaultDeclaration ? st.declaration : st;
+    if (d && d.type === T.ClassDeclaration) classes.push(d);
+  }
+  const cls = classes.find((c) => c.id?.name === u.name);
+  if (!cls || cls.abstract || classes.some((c) => c.superClass && unwrap(c.superClass).type === T.Identifier && (unwrap(c.superClass) as TSESTree.Identifier).name === u.name)) return undefined;
+  return cls;
+}
+
+/**
  * The value a field starts with before the constructor body runs: its initialiser, or the default
  * of its constructor parameter property (`constructor(private readonly maxRetries = 3)`: PRODUCT
  * counts a default as known). Undefined when it has neither.

@@ -1,8 +1,9 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { drawsRandom } from '../input-change';
 import { isCredentialRefresh } from '../credentials';
-import { propertyName, unwrap, walk, isFunction } from '../ast';
+import { contains, propertyName, unwrap, walk, isFunction } from '../ast';
+import { refersToAny } from '../operation';
 import { delayOfFunction, evaluate, makeEnv, toDelayFacts } from '../delay';
 import { describeHttpCall, type HttpCall } from '../http';
 import { bindingOf, constantNumber, normalPath, variableOf, type Origin } from '../scope';
@@ -120,7 +121,7 @@ function analyzeRetry(ctx: LibraryContext, node: TSESTree.CallExpression): Retry
           // Without `count`, only a delay function that can stop bounds it (rxjs' count defaults to Infinity).
           if (!countOpt && r.mayStop) count = undefined;
           site.waits = r.waits;
-          classifies = r.mayStop;
+          classifies = r.onError;
           if (r.clientError) site.clientErrorRetries.push({ node: r.clientError, reason: 'client-status' });
           site.rateLimitChecks.push(...r.rateLimitTests);
           site.honoursRetryAfter = readsRetryAfter(ctx, fn);
@@ -902,7 +903,7 @@ function ajaxHeadersKey(ctx: LibraryContext, http: HttpCall): boolean {
  * neither a timer nor a stop. The tests that choose between a timer and a stop are judged on the
  * error's status like a notifier's: 4xx let through, 429/503 handled.
  */
-function retryDelayWaits(ctx: LibraryContext, fn: FunctionNode, at: Node, count: number | undefined): { waits: Wait[]; mayStop: boolean; clientError: Node | undefined; rateLimitTests: Node[] } {
+function retryDelayWaits(ctx: LibraryContext, fn: FunctionNode, at: Node, count: number | undefined): { waits: Wait[]; mayStop: boolean; onError: boolean; clientError: Node | undefined; rateLimitTests: Node[] } {
   const waits: Wait[] = [];
   let unknown = false;
   let stops = false;
@@ -943,12 +944,49 @@ function retryDelayWaits(ctx: LibraryContext, fn: FunctionNode, at: Node, count:
     if (j.rateLimit) rateLimitTests.push(statusCheckIn(test, ctx.sourceCode, RETRY_AFTER_STATUSES) ?? test);
   }
   const mayStop = stops || unknown;
-  if (unknown || waits.length === 0) return { waits: [{ node: at, argument: undefined, delay: opaqueDelay(at) }], mayStop, clientError, rateLimitTests };
-  return { waits, mayStop, clientError, rateLimitTests };
+  // Whether a stop can depend on the error: a test that reads it (or a local read from it), or a
+  // stop no test was found for. Stops chosen by the retry count alone (`if (count > max) throw err`)
+  // tell no failure from another.
+  const errorVars = errorVariables(ctx, fn);
+  const onError = unknown || (stops && (tests.length === 0 || tests.some(({ test }) => refersToAny(test, errorVars, ctx.sourceCode))));
+  if (unknown || waits.length === 0) return { waits: [{ node: at, argument: undefined, delay: opaqueDelay(at) }], mayStop, onError, clientError, rateLimitTests };
+  return { waits, mayStop, onError, clientError, rateLimitTests };
+}
+
+/** The error parameter of a delay function and the `const` locals read from it (`const status = err.status`). */
+function errorVariables(ctx: LibraryContext, fn: FunctionNode): Set<TSESLint.Scope.Variable> {
+  const out = new Set<TSESLint.Scope.Variable>();
+  const p = fn.params[0];
+  if (!p) return out;
+  if (p.type !== T.Identifier) {
+    // A destructured error (`({ status }) => …`): every name it binds.
+    for (const v of ctx.sourceCode.getDeclaredVariables(p as never)) out.add(v);
+    for (const v of ctx.sourceCode.getDeclaredVariables(fn)) if (v.defs.some((d) => contains(p, d.name))) out.add(v);
+    return out;
+  }
+  const v = variableOf(ctx.sourceCode, p);
+  if (v) out.add(v);
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.VariableDeclarator && n.init && n.id.type === T.Identifier && refersToAny(n.init, out, ctx.sourceCode)) {
+      const d = variableOf(ctx.sourceCode, n.id);
+      if (d) out.add(d);
+    }
+    return undefined;
+  });
+  return out;
 }
 
 const ANGULAR_HTTP = '@angular/common/http';
 const ANGULAR_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
+/**
+ * Observable HTTP clients known by their type, as the name of the Angular type they stand for:
+ * NestJS's `HttpService` (`@nestjs/axios`) wraps axios, whose default `validateStatus` errors on
+ * every status outside 2xx, and has Angular's `HttpClient` method names.
+ */
+const TYPED_HTTP: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  [ANGULAR_HTTP]: {},
+  '@nestjs/axios': { HttpService: 'HttpClient' },
+};
 
 /**
  * A request through Angular's HTTP stack, whose observable errors on 4xx and 5xx
@@ -978,9 +1016,10 @@ function angularRequest(ctx: LibraryContext, call: TSESTree.CallExpression): Htt
 function angularTypeName(ctx: LibraryContext, ann: Node | undefined): string | undefined {
   if (!ann || ann.type !== T.TSTypeReference || ann.typeName.type !== T.Identifier) return undefined;
   const origin = ctx.originOf(ann.typeName);
-  if (!origin || origin.module !== ANGULAR_HTTP) return undefined;
+  const aliases = origin ? TYPED_HTTP[origin.module] : undefined;
+  if (!origin || !aliases) return undefined;
   const p = normalPath(origin);
-  return p.length === 1 ? p[0] : undefined;
+  return p.length === 1 ? (aliases[p[0]!] ?? (origin.module === ANGULAR_HTTP ? p[0] : undefined)) : undefined;
 }
 
 /** `next` of a functional interceptor: a parameter typed `HttpHandlerFn`, or the second one of a function typed `HttpInterceptorFn`. */
@@ -1042,7 +1081,8 @@ function angularTypeOf(ctx: LibraryContext, obj: Node): string | undefined {
   const ann = id?.typeAnnotation?.typeAnnotation;
   if (!ann || ann.type !== T.TSTypeReference || ann.typeName.type !== T.Identifier) return undefined;
   const origin = ctx.originOf(ann.typeName);
-  if (!origin || origin.module !== ANGULAR_HTTP) return undefined;
+  const aliases = origin ? TYPED_HTTP[origin.module] : undefined;
+  if (!origin || !aliases) return undefined;
   const p = normalPath(origin);
-  return p.length === 1 ? p[0] : undefined;
+  return p.length === 1 ? (aliases[p[0]!] ?? (origin.module === ANGULAR_HTTP ? p[0] : undefined)) : undefined;
 }
