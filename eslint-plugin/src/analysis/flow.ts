@@ -268,6 +268,17 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
         if (outcome.kind === 'status') return list.includes(outcome.code);
         return undefined;
       }
+      // `const shouldRetry = opts.retryOn === false ? () => false : opts.retryOn ?? serverFailed`:
+      // every same-file function the name may hold (a caller's own option is unseen; PRODUCT counts
+      // a default as known), each read by its one returned test: decided when they all agree.
+      const held = aliasDepth < 2 ? heldPredicates(t.callee, sourceCode) : undefined;
+      if (held) {
+        const answers = held.map((only) => {
+          const u = unwrap(only);
+          return u.type === T.Literal && typeof u.value === 'boolean' ? u.value : withAliasDepth(() => evalTest(only, outcome, sourceCode));
+        });
+        if (answers.every((a) => a !== undefined && a === answers[0])) return answers[0];
+      }
       // `shouldRetry(res)`, `isRetryable(err)`: says yes only to failures.
       if (PREDICATE_RE.test(name ?? '')) return outcome.kind === 'success' ? false : undefined;
       // `transient(res.status)` with a same-file `transient(status) { return status === 429 || … }`:
@@ -283,6 +294,49 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     default:
       return undefined;
   }
+}
+
+/**
+ * The returned tests of the same-file functions a `const` callee may hold, through conditionals and
+ * defaults (`a ? () => false : opts.pred ?? serverFailed` → `false`, `response.status >= 500`); a
+ * member of options (the caller's own) is left out. Undefined unless there are several choices or a
+ * function literal among them (a plain same-file function is read by the caller below) and each
+ * returns one expression.
+ */
+function heldPredicates(callee: Node, sourceCode: TSESLint.SourceCode): Node[] | undefined {
+  const c = unwrap(callee);
+  if (c.type !== T.Identifier) return undefined;
+  const v = variableOf(sourceCode, c);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return undefined;
+  const fns: Node[] = [];
+  let literal = false;
+  const collect = (e: Node, depth: number): boolean => {
+    const u = unwrap(e);
+    if (depth > 3) return false;
+    if (u.type === T.ConditionalExpression) return collect(u.consequent, depth + 1) && collect(u.alternate, depth + 1);
+    if (u.type === T.LogicalExpression && (u.operator === '??' || u.operator === '||')) {
+      const left = unwrap(u.left);
+      return (left.type === T.MemberExpression || collect(left, depth + 1)) && collect(u.right, depth + 1);
+    }
+    if (isFunction(u)) {
+      literal = true;
+      fns.push(u);
+      return true;
+    }
+    const fn = u.type === T.Identifier ? sameFileFunction(u, { sourceCode }) : undefined;
+    if (!fn) return false;
+    fns.push(fn);
+    return true;
+  };
+  if (!collect(def.node.init, 0) || (fns.length < 2 && !literal)) return undefined;
+  const tests: Node[] = [];
+  for (const fn of fns) {
+    const returned = returnedExpressions(fn as TSESTree.FunctionLike & { body: TSESTree.BlockStatement | TSESTree.Expression }, sourceCode);
+    if (returned.length !== 1 || !returned[0]) return undefined;
+    tests.push(returned[0]);
+  }
+  return tests;
 }
 
 /**
