@@ -1535,6 +1535,31 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
   // `this.strategy.delayFor(n)`): its returned value is the delay.
   const fn = sameFileFunction(callee, env) ?? defaultedFunction(callee, env.sourceCode) ?? (unwrap(callee).type === T.MemberExpression ? instanceMethod(unwrap(callee) as TSESTree.MemberExpression, env.sourceCode) : undefined);
   if (fn) return evalFunctionCall(fn as FunctionNode, args, env);
+  // `strategy(cap)(attempt)`: a same-file function that returns a function (curried); the inner one
+  // runs with the outer call's parameters still bound.
+  // `const delayFor = linear(400); … delayFor(n)`: the function made once, held in a const.
+  let inner = unwrap(callee);
+  if (inner.type === T.Identifier) {
+    const v = variableOf(env.sourceCode, inner);
+    const b = v && bindingOf(v);
+    const init = b && b.kind === 'init' && b.stable && b.node ? unwrap(b.node) : undefined;
+    if (init?.type === T.CallExpression) inner = init;
+  }
+  if (inner.type === T.CallExpression) {
+    const maker = sameFileFunction(inner.callee, env) ?? defaultedFunction(inner.callee, env.sourceCode);
+    const made = maker ? returnedExpressions(maker as FunctionNode, env.sourceCode) : [];
+    const madeFn = made.length === 1 && made[0] ? unwrap(made[0]) : undefined;
+    if (maker && madeFn && isFunction(madeFn)) {
+      const innerArgs = inner.arguments.map((a) => (a.type === T.SpreadElement ? OPAQUE() : evaluate(a, env)));
+      const saved = env.params;
+      env.params = bindParams(maker as FunctionNode, innerArgs, env);
+      try {
+        return evalFunctionCall(madeFn as FunctionNode, args, env);
+      } finally {
+        env.params = saved;
+      }
+    }
+  }
   // A helper out of sight named for Retry-After returns the server's delay: axios-retry's exported
   // `retryAfter(error)` (ms, 0 when absent), a project's `retryAfterMs(res)`.
   if (isRetryAfterName(name)) return RETRY_AFTER();
@@ -1798,6 +1823,8 @@ function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
     if ((b.kind === 'init' || b.kind === 'param-default') && b.stable && b.node) {
       const init = unwrap(b.node);
       if (isFunction(init)) return init;
+      // `{ retryStrategy = doubling } = options`: the same-file function named as the default.
+      if (b.kind === 'param-default' && init.type === T.Identifier && init !== c) return sameFileFunction(init, env);
       // `const connect = useCallback(() => …, deps)`: the hook returns the callback it is given.
       if (init.type === T.CallExpression && isHook(env.sourceCode, init.callee, CALLBACK_HOOKS)) {
         const fn = init.arguments[0] && unwrap(init.arguments[0]);
@@ -1882,8 +1909,8 @@ export function returnedExpressions(fn: FunctionNode, sourceCode: TSESLint.Sourc
   return out;
 }
 
-function evalFunctionCall(fn: FunctionNode, args: Value[], env: Env): Value {
-  if (env.depth > 30) return OPAQUE();
+/** The parameters of `fn` bound to a call's argument values (defaults for those left out), over the bindings in scope. */
+function bindParams(fn: FunctionNode, args: Value[], env: Env): Map<Variable, Value> {
   const next = new Map(env.params);
   fn.params.forEach((p, i) => {
     const id = p.type === T.AssignmentPattern ? p.left : p;
@@ -1908,6 +1935,12 @@ function evalFunctionCall(fn: FunctionNode, args: Value[], env: Env): Value {
     if (arg) next.set(v, arg);
     else if (p.type === T.AssignmentPattern) next.set(v, evaluate(p.right, env));
   });
+  return next;
+}
+
+function evalFunctionCall(fn: FunctionNode, args: Value[], env: Env): Value {
+  if (env.depth > 30) return OPAQUE();
+  const next = bindParams(fn, args, env);
   // Parameters the call leaves out, with no default: `undefined` in the body, so a branch that
   // needs one (`if (retryAfter) return secs * 1000`) is not taken by this call.
   const absent = new Set<Variable>();
