@@ -175,6 +175,10 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     }
     case T.MemberExpression: {
       const name = propertyName(t);
+      // `outcome[0]` / `outcome[1]` of a failure pair: the failure, or the value.
+      const slot = pairSlot(t, sourceCode);
+      if (slot === 0) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
+      if (slot === 1) return outcome.kind === 'error' ? false : outcome.kind === 'success' ? true : undefined;
       { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome, readsCaughtError(t, sourceCode)); }
       // `outcome.error`: set only when the attempt failed.
       if (isFailureField(t, sourceCode)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
@@ -192,6 +196,8 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
     case T.Identifier: {
       { const rw = refusalWait(t, sourceCode); if (rw) return refusalWaitPresent(rw, outcome, readsCaughtError(t, sourceCode)); }
       if (isErrorValue(t, sourceCode)) return outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;
+      // `const [, data] = await settle(p); if (data) …`: the value, present unless the work failed.
+      if (pairSlot(t, sourceCode) === 1) return outcome.kind === 'error' ? false : outcome.kind === 'success' ? true : undefined;
       // `loaded = await tryRefresh()`: a same-file helper's flag, true after its operation and false
       // only from its catch, decided by data flow (values helper, delay.ts).
       if (helperSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined;
@@ -432,6 +438,39 @@ function isHandedBackFailure(id: TSESTree.Identifier, sourceCode: TSESLint.Sourc
   // `const [problem, value] = await settle(work)`.
   if (decl.id.type !== T.ArrayPattern || decl.id.elements[0] !== def.name) return false;
   return call.type === T.CallExpression && makesFailurePair(call, sourceCode);
+}
+
+/**
+ * The slot of an `[error, value]` pair a node reads: `0` for the failure (set only when the attempt
+ * failed), `1` for the value (set only when it did not). The pair is what a failure-pair helper
+ * ({@link makesFailurePair}) resolved to: destructured (`const [err, data] = await settle(p)`) or
+ * indexed (`outcome[1]`, with every value written to `outcome` such a pair).
+ */
+function pairSlot(n: Node, sourceCode: TSESLint.SourceCode): 0 | 1 | undefined {
+  const u = unwrap(n);
+  const isPair = (w: Node | null | undefined): boolean => {
+    const a = w && unwrap(w);
+    const call = a?.type === T.AwaitExpression ? unwrap(a.argument) : undefined;
+    return call?.type === T.CallExpression && makesFailurePair(call, sourceCode);
+  };
+  if (u.type === T.Identifier) {
+    const v = variableOf(sourceCode, u);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (!v || def?.type !== 'Variable') return undefined;
+    const decl = def.node as TSESTree.VariableDeclarator;
+    if (decl.id.type !== T.ArrayPattern || !decl.init || v.references.some((r) => r.isWrite() && r.writeExpr !== decl.init)) return undefined;
+    const i = decl.id.elements.indexOf(def.name as TSESTree.DestructuringPattern);
+    return (i === 0 || i === 1) && isPair(decl.init) ? i : undefined;
+  }
+  if (u.type === T.MemberExpression && u.computed && u.property.type === T.Literal && (u.property.value === 0 || u.property.value === 1)) {
+    const o = unwrap(u.object);
+    const v = o.type === T.Identifier ? variableOf(sourceCode, o) : undefined;
+    const writes = v ? v.references.filter((r) => r.isWrite()) : [];
+    // Written only with pairs (an initial placeholder `[null, null]` aside, which no attempt produced).
+    const made = writes.filter((r) => !(r.writeExpr && unwrap(r.writeExpr as Node).type === T.ArrayExpression));
+    return made.length > 0 && made.every((r) => isPair(r.writeExpr as Node)) ? (u.property.value as 0 | 1) : undefined;
+  }
+  return undefined;
 }
 
 /**
