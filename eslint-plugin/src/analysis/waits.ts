@@ -303,18 +303,26 @@ function isWaitMethod(call: TSESTree.CallExpression, sourceCode: TSESLint.Source
 /** The function awaits or returns a call that is not to a same-file function (its callee cannot be seen into). */
 function awaitsUnseenCall(fn: TSESTree.FunctionLike, sourceCode: TSESLint.SourceCode): boolean {
   if (!fn.body) return false;
+  // `Promise.resolve(x)` / `Promise.reject(e)` are seen: they settle at once, whatever they are given.
+  const unseen = (c: TSESTree.CallExpression): boolean => !sameFileFunction(c.callee, { sourceCode }) && !settlesAtOnce(c);
   let found = false;
   walk(fn.body, sourceCode.visitorKeys, (n) => {
     if (found || (n !== fn.body && isFunction(n))) return false;
     const awaited = n.type === T.AwaitExpression ? unwrap(n.argument) : n.type === T.ReturnStatement && n.argument ? unwrap(n.argument) : undefined;
-    if (awaited?.type === T.CallExpression && !sameFileFunction(awaited.callee, { sourceCode })) found = true;
+    if (awaited?.type === T.CallExpression && unseen(awaited)) found = true;
     return undefined;
   });
   if (!found && fn.body.type !== T.BlockStatement) {
     const b = unwrap(fn.body);
-    found = b.type === T.CallExpression && !sameFileFunction(b.callee, { sourceCode });
+    found = b.type === T.CallExpression && unseen(b);
   }
   return found;
+}
+
+/** `Promise.resolve(…)`, `Promise.reject(…)`: a promise already settled, no wait. */
+function settlesAtOnce(c: TSESTree.CallExpression): boolean {
+  const callee = unwrap(c.callee);
+  return callee.type === T.MemberExpression && unwrap(callee.object).type === T.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'Promise' && ['resolve', 'reject'].includes(propertyName(callee) ?? '');
 }
 
 /**
