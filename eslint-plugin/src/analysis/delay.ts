@@ -1866,7 +1866,7 @@ function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
 }
 
 /** The instance method `obj.name` calls, when `obj` is an instance of a same-file class ({@link instanceClassOf}). */
-function instanceMethod(member: TSESTree.MemberExpression, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+export function instanceMethod(member: TSESTree.MemberExpression, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
   const name = propertyName(member);
   if (!name || member.computed) return undefined;
   const cls = instanceClassOf(sourceCode, member.object);

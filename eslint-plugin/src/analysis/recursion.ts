@@ -7,7 +7,7 @@ import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, logicalTerms, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
-import { argumentsPassed, carriesRandomness, evaluate, makeEnv, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
+import { argumentsPassed, carriesRandomness, evaluate, instanceMethod, makeEnv, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
@@ -399,6 +399,9 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     const { attempts, once } = computed;
     const anchor = relay?.hook || shared ? relay!.back : call;
     let bound = relay?.hook || shared ? { ...computed.bound, node: anchor } : computed.bound;
+    // Handed to a same-file scheduler that counts its own runs and stops (`if (this.n >= 5) return
+    // false` before its timer): the scheduler's limit bounds the cycle.
+    if (!relay && bound.kind === 'unbounded' && fc.timer && fc.scheduled && schedulerCounts(fc.timer, fc.scheduled.delay, ctx) === 'bounded') bound = { ...bound, kind: 'bounded' };
     // A hook on what a successful attempt yielded (`const conn = await amqp.connect(url); conn.on('close',
     // () => setTimeout(reconnect, ms))`): a failed re-run throws before it registers the hook again,
     // so this path makes one attempt per drop of a working connection, not an endless series. Unless
@@ -824,10 +827,20 @@ const calledFunctions = fileMemo<Node, Fn | null>();
  * The same-file function a call calls (`sameFileFunction` of its callee), memoised per call: every
  * enclosing function's relay search asks again for the calls of its nested functions.
  */
+/**
+ * The same-file function a callee runs: a function or method of this file, or a method of a
+ * same-file class the object is an instance of (`this.redial.schedule(…)` with `redial = new
+ * Redialer()`), so a relay or scheduler held in a field is followed like any other.
+ */
+function calleeFunction(callee: Node, ctx: Ctx): Fn | undefined {
+  const c = unwrap(callee);
+  return sameFileFunction(callee, ctx) ?? (c.type === T.MemberExpression ? instanceMethod(c, ctx.sourceCode) : undefined);
+}
+
 function calledFunction(call: TSESTree.CallExpression, ctx: Ctx): Fn | undefined {
   let hit = calledFunctions.get(call);
   if (hit === undefined) {
-    hit = sameFileFunction(call.callee, ctx) ?? null;
+    hit = calleeFunction(call.callee, ctx) ?? null;
     calledFunctions.set(call, hit);
   }
   return hit ?? undefined;
@@ -1028,7 +1041,11 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
     })
     .filter((v): v is Variable => v !== undefined);
   const relayTests = testsOf(r.relay, ctx);
-  const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back]) && !stale.some((v) => refersTo(t, v, ctx)));
+  // A same-file scheduler the call back is handed to (`this.redial.schedule(() => this.open())`) may
+  // hold the bound itself: `if (this.attempt >= this.max) return false` before its timer.
+  const sched = schedulerHandoff(r, ctx);
+  const schedulerStops = sched ? testsOf(sched.fn, ctx).filter((t) => decidesCall(t, [sched.timer])) : [];
+  const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back]) && !stale.some((v) => refersTo(t, v, ctx))).concat(schedulerStops);
   if (!bounded && stopping.some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
   // A relay's parameter that its call back steps (`run(tries + 1)`) and that a stopping test compares
   // (`if (tries >= 5) throw …`): a count, whatever its name.
@@ -1048,7 +1065,7 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   }
   // A field the cycle counts with (`this.count++` … `if (this.count >= this.limit) return`).
   const fields = new Set<string>();
-  for (const body of [fn.body, r.relay.body]) {
+  for (const body of [fn.body, r.relay.body, ...(sched?.fn.body ? [sched.fn.body] : [])]) {
     walk(body, ctx.sourceCode.visitorKeys, (n) => {
       const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
       const t = target && unwrap(target);
@@ -1176,6 +1193,7 @@ function relayWaitsAtAll(r: Relay, ctx: Ctx): boolean {
       if (ms && ms.type !== T.SpreadElement) return true;
       break;
     }
+    if (isFunction(p) && handedToScheduler(p, ctx)) return true;
   }
   let found = false;
   walkRegion(r.relay.body, ctx.sourceCode, (n) => {
@@ -1213,6 +1231,12 @@ function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion): Wait[] {
       if (expr) waits.push(waitOf({ call: host, delayExpr: expr, bindings: [], argument: expr, opaque: false }, ctx.sourceCode, [], undefined, region));
       break;
     }
+    // Handed to a same-file scheduler (`this.redial.schedule(() => this.open())`): its timer's delay.
+    const scheduled = isFunction(p) ? handedToScheduler(p, ctx) : undefined;
+    if (scheduled) {
+      waits.push(factoryWait(scheduled, host as TSESTree.CallExpression, ctx));
+      break;
+    }
   }
   walkRegion(r.relay.body, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
@@ -1225,6 +1249,54 @@ function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion): Wait[] {
     return undefined;
   }, false);
   return waits;
+}
+
+/**
+ * Whether a same-file scheduler (called by `call`, whose timer takes `delay`) bounds the runs it
+ * schedules by a count of its own: a field or outer variable it steps, compared by a test that
+ * decides its timer. `'forever'` when every such limit is 1,000 or more (PRODUCT: no limit).
+ */
+function schedulerCounts(call: Node, delay: Node, ctx: Ctx): 'bounded' | 'forever' | undefined {
+  const fn = call.type === T.CallExpression ? calleeFunction(call.callee, ctx) : undefined;
+  const timer = delay.parent;
+  if (!fn?.body || !timer) return undefined;
+  const stepped = new Set<string>();
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
+    const t = target && unwrap(target);
+    if (t && (t.type === T.Identifier || (t.type === T.MemberExpression && unwrap(t.object).type === T.ThisExpression))) stepped.add(ctx.sourceCode.getText(t));
+    return undefined;
+  });
+  if (stepped.size === 0) return undefined;
+  const counting = testsOf(fn, ctx).filter((t) => decidesCall(t, [timer]) && comparesText(t, stepped, ctx));
+  if (counting.length === 0) return undefined;
+  const limits = fieldLimits(counting, stepped, ctx);
+  return limits && limits.every((n) => isEffectivelyUnbounded(n)) ? 'forever' : 'bounded';
+}
+
+/** The same-file scheduler a relay's call back is handed to, and the timer call in it that runs the call back. */
+function schedulerHandoff(r: Relay, ctx: Ctx): { fn: Fn; timer: Node } | undefined {
+  for (let p: Node | undefined = r.back.parent; p && p !== r.relay; p = p.parent) {
+    if (!isFunction(p)) continue;
+    const scheduled = handedToScheduler(p, ctx);
+    const host = p.parent as TSESTree.CallExpression;
+    const fn = scheduled ? calleeFunction(host.callee, ctx) : undefined;
+    const timer = scheduled?.delay.parent;
+    return fn && timer ? { fn, timer } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A callback handed to a same-file scheduler that runs it from a timer (`redial.schedule(() => open())`
+ * with `schedule(run) { …; setTimeout(run, wait) }`): the scheduler's delay, with its parameters bound.
+ */
+function handedToScheduler(cb: Node, ctx: Ctx): FailureContext['scheduled'] {
+  const host = cb.parent;
+  if (host?.type !== T.CallExpression || isGlobalTimer(ctx.sourceCode, host)) return undefined;
+  const idx = host.arguments.indexOf(cb as TSESTree.CallExpressionArgument);
+  const scheduler = idx >= 0 ? calleeFunction(host.callee, ctx) : undefined;
+  return scheduler && !contains(scheduler, host) ? schedulerAt(host, scheduler, idx, ctx) : undefined;
 }
 
 /**
@@ -2055,7 +2127,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
           found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
         } else if (!timer && !scheduledBy) {
           // `later(() => self(next), ms)` where the same-file `later` runs its callback from a timer.
-          const scheduler = sameFileFunction(host.callee, ctx);
+          const scheduler = calleeFunction(host.callee, ctx);
           const scheduled = scheduler && scheduler !== fn ? schedulerAt(host, scheduler, idx, ctx) : undefined;
           if (scheduled) {
             timer = host;
@@ -2220,7 +2292,7 @@ function namedFailureHook(handler: Fn, fn: Fn, ctx: Ctx): { host: TSESTree.CallE
  * `setTimeout(fn, ms)`): it is a timer; its delay is the scheduler's, with its parameters bound.
  */
 function schedulerOf(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): FailureContext['scheduled'] {
-  const host = sameFileFunction(call.callee, ctx);
+  const host = calleeFunction(call.callee, ctx);
   if (!host || host === fn) return undefined;
   const methodName = fn.parent?.type === T.MethodDefinition || fn.parent?.type === T.Property ? propertyName(fn.parent) : undefined;
   const idx = call.arguments.findIndex((a) => {
