@@ -73,6 +73,11 @@ export interface Value {
   /** An operator or function the evaluator does not model produced the number (`a ^ b`): `lo`/`hi` are unknown, the other facts hold. */
   unmodelled?: boolean;
   /**
+   * Part of it is what a function out of sight returns on each call (`serverDelay + strategy(n)`, a
+   * caller's strategy): that part may draw randomness, so "no random component" cannot be said.
+   */
+  unseenDraw?: boolean;
+  /**
    * It grows with an attempt counter whose limit is defined in another module (`attempt <
    * MAX_RETRIES` with `MAX_RETRIES` imported): bounded, by a number the file does not show.
    * PRODUCT: about what cannot be seen, stay silent; such growth is not reported as unbounded.
@@ -177,6 +182,7 @@ function join(a: Value, b: Value): Value {
     now: a.now && b.now,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
+    unseenDraw: a.unseenDraw || b.unseenDraw,
     unseenBound: a.unseenBound || b.unseenBound,
     ...(a.byDefault || b.byDefault ? { byDefault: true } : {}),
     cap: a.cap !== undefined && b.cap !== undefined ? Math.max(a.cap, b.cap) : undefined,
@@ -213,6 +219,7 @@ function combine(a: Value, b: Value, lo: number, hi: number): Value {
     growthAt: a.growthAt ?? b.growthAt,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
+    unseenDraw: a.unseenDraw || b.unseenDraw,
     unseenBound: a.unseenBound || b.unseenBound,
     ...(a.byDefault || b.byDefault ? { byDefault: true } : {}),
   };
@@ -1567,7 +1574,7 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
     // A helper given the Retry-After header (`parseRetryAfter(res.headers.get('retry-after'))`) converts it.
     return RETRY_AFTER();
   }
-  return OPAQUE();
+  return { ...OPAQUE(), unseenDraw: true };
 }
 
 function minOf(a: Value, b: Value): Value {
@@ -1594,6 +1601,7 @@ function minOf(a: Value, b: Value): Value {
     source: a.source ?? b.source,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
+    unseenDraw: a.unseenDraw || b.unseenDraw,
     ...(a.byDefault || b.byDefault ? { byDefault: true } : {}),
   };
 }
@@ -1614,6 +1622,7 @@ function maxOf(a: Value, b: Value): Value {
     source: a.source ?? b.source,
     invariant: a.invariant && b.invariant,
     unmodelled: a.unmodelled || b.unmodelled,
+    unseenDraw: a.unseenDraw || b.unseenDraw,
     ...(a.byDefault || b.byDefault ? { byDefault: true } : {}),
   };
 }
@@ -2012,7 +2021,8 @@ export function toDelayFacts(v: Value, node: Node, expression?: Node): DelayFact
     capMs: v.cap,
     retryAfter: v.retryAfter === 'exact' && v.unjitteredBranch ? 'derived' : v.retryAfter,
     fixedFallback: v.retryAfter !== undefined && v.fixedBranch && !v.attempt ? true : undefined,
-    opaque: v.opaque && !v.attempt && !v.retryAfter,
+    // A part drawn by a call out of sight beside a known growth or Retry-After: its randomness is unknown.
+    opaque: (v.opaque && !v.attempt && !v.retryAfter) || (!!v.unseenDraw && !v.random),
     invariant: v.invariant && !v.random && !v.attempt && !v.retryAfter && !v.now,
     ...(v.invariant && v.random && !v.attempt && !v.retryAfter && !v.now ? { steady: true } : {}),
     expression,
