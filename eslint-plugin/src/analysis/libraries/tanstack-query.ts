@@ -294,7 +294,9 @@ function optionSite(ctx: LibraryContext, call: Node, obj: TSESTree.ObjectExpress
     site.bound = { kind: 'bounded', maxAttempts: retries + 1, node: at };
   }
 
-  const boundForDelay = retries !== undefined && Number.isFinite(retries) ? retries : undefined;
+  // `retryDelay(failureCount, error)` is asked before the count is stepped (query-core `retryer.ts`):
+  // `retry: 3` passes 0, 1 and 2, so the largest count it is given is one less than the retries.
+  const boundForDelay = retries !== undefined && Number.isFinite(retries) ? Math.max(0, retries - 1) : undefined;
   if (!delayOpt) {
     if (options.spread) site.waits = [{ node: at, argument: undefined, delay: opaqueDelay(at) }];
     else {
