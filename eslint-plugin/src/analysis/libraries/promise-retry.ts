@@ -1,6 +1,9 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { isFunction, unwrap } from '../ast';
-import { normalPath } from '../scope';
+import { dominatingTests, evalTest, failuresIn } from '../flow';
+import { normalPath, variableOf } from '../scope';
+import type { Node } from '../types';
 import type { LibraryDocs } from './docs';
 import { resolveFunction } from './option-state';
 import { judgeRetriedFunction } from './retried-operation';
@@ -39,6 +42,10 @@ export const promiseRetryAdapter: LibraryAdapter = {
     if (first && !isFunction(first) && !resolveFunction(ctx, first) && optionsArg && (isFunction(unwrap(optionsArg)) || resolveFunction(ctx, optionsArg))) {
       [fn, optionsArg] = [optionsArg, fn];
     }
+    // PRODUCT: polling is not a retry. `if (res.statusCode === 202) retry(err)`: every call of `retry`
+    // is on a path only a successful answer takes (202 Accepted: "still processing", RFC 9110 §15.3.3).
+    const work = fn ? resolveFunction(ctx, fn) : undefined;
+    if (work && retriesOnlyOnSuccess(work, ctx.sourceCode)) return [];
     const { site } = retryOptionsSite(ctx, node, optionsArg, fn, DEFAULTS);
     // No option classifies errors (the function's own `retry(err)` calls decide), so the retried
     // function is judged even when the options are unknown (a parameter, `opts ?? { … }`).
@@ -49,3 +56,39 @@ export const promiseRetryAdapter: LibraryAdapter = {
 };
 
 const DEFAULTS = { library: 'promise-retry', retries: 10, randomize: false, forever: true };
+
+/** 2xx statuses an answer may carry while the work it reports is not done (202 Accepted, 206 Partial Content) or done. */
+const SUCCESS_CODES = [200, 201, 202, 204, 206];
+
+/**
+ * Whether every use of the function's `retry` argument is a call on a path that only a successful
+ * answer takes: each call sits under a test true for some 2xx status and for no failure (an error,
+ * a 4xx/5xx status). A `retry` handed on (`.catch(retry)`) or called on a failure path is a retry.
+ */
+function retriesOnlyOnSuccess(fn: TSESTree.FunctionLike, sourceCode: TSESLint.SourceCode): boolean {
+  const param = fn.params[0];
+  const v = param?.type === T.Identifier ? variableOf(sourceCode, param) : undefined;
+  if (!v || !fn.body) return false;
+  const uses = v.references.filter((r) => r.identifier !== param);
+  if (uses.length === 0) return false;
+  const failures = failuresIn(fn, sourceCode);
+  return uses.every((r) => {
+    const call = r.identifier.parent;
+    if (call?.type !== T.CallExpression || call.callee !== r.identifier) return false;
+    return dominatingTests(call as Node, fn as Node).some((t) => {
+      // The test as it decides the call: `if (x) retry()` needs x, `if (!x) return; retry()` needs not-x.
+      const holds = (o: Parameters<typeof evalTest>[1]): boolean | undefined => {
+        const value = evalTest(t, o, sourceCode);
+        const ifs = t.parent;
+        const negated = ifs?.type === T.IfStatement && ifs.test === t && !containsNode(ifs.consequent, call as Node);
+        return value === undefined ? undefined : negated ? !value : value;
+      };
+      // An error outcome has no answer to test: a status test is not true for it.
+      return SUCCESS_CODES.some((code) => holds({ kind: 'status', code }) === true) && failures.every((o) => (o.kind === 'error' ? holds(o) !== true : holds(o) === false));
+    });
+  });
+}
+
+function containsNode(outer: Node, inner: Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
