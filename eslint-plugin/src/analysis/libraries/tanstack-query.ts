@@ -40,7 +40,12 @@ const PACKAGES = [
   '@tanstack/lit-query',
   '@tanstack/query-core',
   'react-query',
+  // tRPC's Next.js binding builds the app's QueryClient from `config().queryClientConfig`.
+  '@trpc/next',
 ];
+
+/** tRPC's Next.js entry points whose `config()` returns the `queryClientConfig` a QueryClient is built from. */
+const TRPC_NEXT = new Set(['createTRPCNext', 'withTRPC']);
 
 type Kind = 'query' | 'mutation';
 const QUERY_HOOKS = new Set([
@@ -65,7 +70,7 @@ const DEFAULT_DELAY = { baseMs: 1000, factor: 2, capMs: 30_000 };
 
 export const docs: LibraryDocs = {
   package: '@tanstack/query',
-  api: '`useQuery`, `useMutation`, `useInfiniteQuery`, `useQueries`, `createQuery`, `injectQuery`, `queryOptions`, `new QueryClient({ defaultOptions })`, `queryClient.fetchQuery` etc. from @tanstack/react-query, vue-query, solid-query, svelte-query, angular-query, query-core and react-query 3; option objects typed `QueryClientConfig`, `DefaultOptions`, `UseQueryOptions`, `UseMutationOptions` (react-query 2: `ReactQueryConfig`)',
+  api: '`useQuery`, `useMutation`, `useInfiniteQuery`, `useQueries`, `createQuery`, `injectQuery`, `queryOptions`, `new QueryClient({ defaultOptions })`, `queryClient.fetchQuery` etc. from @tanstack/react-query, vue-query, solid-query, svelte-query, angular-query, query-core and react-query 3; tRPC\'s `createTRPCNext({ config() { return { queryClientConfig } } })` and `withTRPC` (@trpc/next); option objects typed `QueryClientConfig`, `DefaultOptions`, `UseQueryOptions`, `UseMutationOptions` (react-query 2: `ReactQueryConfig`)',
   versionAssumed: '@tanstack/query 5.x (the same defaults in react-query 3 and @tanstack/query 4, whose positional call forms are handled)',
   defaults: [
     '`retry: 3` for queries in the browser (0 on the server), 0 for mutations and `fetchQuery`; `retry: true` retries for ever',
@@ -118,8 +123,9 @@ export const tanstackQueryAdapter: LibraryAdapter = {
       const o = objectOf(ctx, args[1]);
       if (o) sites.push(...optionSite(ctx, node, o, api.kind, api.kind === 'query' ? 3 : 0, undefined, true));
     } else {
-      const o = objectOf(ctx, args[0]);
-      const defaults = o && api.type === 'client' ? objectOf(ctx, readOption(ctx, optionsObject(ctx, o), 'defaultOptions')?.value) : o;
+      // tRPC: `createTRPCNext({ config() { return { queryClientConfig: { defaultOptions } } } })`.
+      const o = api.type === 'trpc' ? trpcClientConfig(ctx, args[0]) : objectOf(ctx, args[0]);
+      const defaults = o && (api.type === 'client' || api.type === 'trpc') ? objectOf(ctx, readOption(ctx, optionsObject(ctx, o), 'defaultOptions')?.value) : o;
       if (!defaults) return [];
       const queries = objectOf(ctx, readOption(ctx, optionsObject(ctx, defaults), 'queries')?.value);
       const mutations = objectOf(ctx, readOption(ctx, optionsObject(ctx, defaults), 'mutations')?.value);
@@ -184,12 +190,14 @@ type Api =
   | { type: 'fetch' }
   | { type: 'set-defaults'; kind: Kind }
   | { type: 'client' }
-  | { type: 'client-defaults' };
+  | { type: 'client-defaults' }
+  | { type: 'trpc' };
 
 function apiOf(node: TSESTree.CallExpression | TSESTree.NewExpression, origin: Origin): Api | undefined {
   const p = normalPath(origin);
   const last = p[p.length - 1] ?? '';
   if (node.type === T.NewExpression) return p.length === 1 && last === 'QueryClient' ? { type: 'client' } : undefined;
+  if (origin.module === '@trpc/next') return p.length === 1 && TRPC_NEXT.has(last) ? { type: 'trpc' } : undefined;
   if (p.length === 1) {
     if (QUERY_HOOKS.has(last)) return { type: 'hook', kind: 'query' };
     if (MUTATION_HOOKS.has(last)) return { type: 'hook', kind: 'mutation' };
@@ -203,6 +211,21 @@ function apiOf(node: TSESTree.CallExpression | TSESTree.NewExpression, origin: O
   if (last === 'setQueryDefaults') return { type: 'set-defaults', kind: 'query' };
   if (last === 'setMutationDefaults') return { type: 'set-defaults', kind: 'mutation' };
   if (last === 'setDefaultOptions') return { type: 'client-defaults' };
+  return undefined;
+}
+
+/** The `queryClientConfig` object tRPC's `config()` option returns (each returned object read; the first that sets it). */
+function trpcClientConfig(ctx: LibraryContext, arg: Node | undefined): TSESTree.ObjectExpression | undefined {
+  const options = arg ? resolveExpression(ctx, arg) : undefined;
+  if (options?.type !== T.ObjectExpression) return undefined;
+  const config = readOption(ctx, optionsObject(ctx, options), 'config');
+  const fn = config ? resolveFunction(ctx, config.value) : undefined;
+  for (const r of fn ? returnedExpressions(fn, ctx.sourceCode.visitorKeys) : []) {
+    const returned = resolveExpression(ctx, r);
+    if (returned?.type !== T.ObjectExpression) continue;
+    const found = objectOf(ctx, readOption(ctx, optionsObject(ctx, returned), 'queryClientConfig')?.value);
+    if (found) return found;
+  }
   return undefined;
 }
 
