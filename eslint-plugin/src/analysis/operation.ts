@@ -795,12 +795,17 @@ function callPlan(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode
   const hit = callPlans.get(call);
   if (hit) return hit;
   // `nonIdempotentOperation`'s own first tests, which do not read the region.
-  const operation = runsHookMutation(sourceCode, call) || !!sentMessage(sourceCode, call) || (!!calleeName(call) && unwrap(call.callee).type === T.MemberExpression) || requestsGraphqlMutation(sourceCode, call);
+  const operation = runsHookMutation(sourceCode, call) || !!sentMessage(sourceCode, call) || (!!calleeName(call) && unwrap(call.callee).type === T.MemberExpression) || requestsGraphqlMutation(sourceCode, call) || handsObjectLiteral(call);
   const fn = sameFileFunction(call.callee, { sourceCode });
   const thenCallback = calleeName(call) === 'then' && call.arguments[0] && unwrap(call.arguments[0]).type === T.Identifier ? sameFileFunction(call.arguments[0], { sourceCode }) : undefined;
   const plan = { operation, fn, thenCallback };
   callPlans.set(call, plan);
   return plan;
+}
+
+/** Whether a call is given an object literal (where an idempotency key may be handed, see {@link mintedKeyArgument}). */
+function handsObjectLiteral(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some((a) => a.type !== T.SpreadElement && unwrap(a).type === T.ObjectExpression);
 }
 
 const passedMemo = fileMemo<TSESTree.CallExpression, TSESTree.FunctionLike[]>();
@@ -1602,6 +1607,10 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     if (docs.some((text) => text !== undefined && isMutationDocument(text))) return { node: call, method: 'GraphQL mutation', key: 'none', keyNode: undefined };
     return undefined;
   }
+  // Any call the code hands an idempotency key (`createCharge({ …, idempotencyKey })`): the code says
+  // the operation needs one. A key minted inside the retried code is new on every attempt (PRODUCT).
+  const minted = mintedKeyArgument(call, region, ctx);
+  if (minted) return { node: call, method: name ? `\`${name}\` call` : 'call', key: 'per-attempt', keyNode: minted };
   if (!name || callee.type !== T.MemberExpression) return undefined;
   const obj = unwrap(callee.object);
   const keyIn = (arg: Node | undefined): 'stable' | 'per-attempt' | 'none' | 'unknown' => {
@@ -1644,6 +1653,36 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
       const fresh = p ? keyCreatedInside(ctx.sourceCode, p.value, region) : undefined;
       return { node: call, method: `\`${name}\` call`, key: 'per-attempt', keyNode: fresh };
     }
+  }
+  return undefined;
+}
+
+/**
+ * The key creation a call is handed when it is made inside the retried code: an object-literal
+ * argument (or its `headers`) with an idempotency-key member (`idempotencyKey`, a configured key
+ * header) whose value is created in `region` (`crypto.randomUUID()`, directly or through a local).
+ */
+function mintedKeyArgument(call: TSESTree.CallExpression, region: Node, ctx: Ctx): Node | undefined {
+  const keyName = (pn: string | undefined): boolean => !!pn && (/idempot/i.test(pn) || ctx.settings.idempotencyKeyHeaders.some((h) => h.toLowerCase() === pn.toLowerCase()));
+  const inObject = (arg: Node | undefined, depth: number): Node | undefined => {
+    const a = arg && unwrap(arg);
+    if (!a || a.type !== T.ObjectExpression || depth > 1) return undefined;
+    for (const p of a.properties) {
+      if (p.type !== T.Property) continue;
+      const pn = propertyName(p);
+      if (keyName(pn)) {
+        const fresh = keyCreatedInside(ctx.sourceCode, p.value, region);
+        if (fresh) return fresh;
+      } else if (pn === 'headers') {
+        const inner = inObject(p.value, depth + 1);
+        if (inner) return inner;
+      }
+    }
+    return undefined;
+  };
+  for (const a of call.arguments) {
+    const found = a.type === T.SpreadElement ? undefined : inObject(a, 0);
+    if (found) return found;
   }
   return undefined;
 }
