@@ -5,7 +5,7 @@ import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, propertyName, stringValue, unwrap, walk } from './ast';
 import { returnedExpressions, sameFileFunction } from './delay';
-import { bindingOf, constantValue, laterWrites, normalPath, originOf, resolveExpression, staticValues, variableOf, type Origin } from './scope';
+import { bindingOf, constantValue, fieldOf, laterWrites, normalPath, originOf, resolveExpression, staticValues, variableOf, type Origin } from './scope';
 import { fileIndex } from './file-index';
 import type { Node, NonIdempotentRequest } from './types';
 import { isGenerationAddress } from './vocabulary';
@@ -610,6 +610,34 @@ export function resolveObjectLiteral(sourceCode: TSESLint.SourceCode, node: Node
   return undefined;
 }
 
+/**
+ * The object literal a spread copies when this file shows all of it: a `const` bound to one, or a
+ * class field whose initialiser is one, never assigned again and whose `headers` are never given a
+ * header the code does not name (`this.init.headers.set(name, …)` with a key name or an unknown name).
+ */
+function copiedObject(sourceCode: TSESLint.SourceCode, arg: Node, settings: RetrySettings): TSESTree.ObjectExpression | undefined {
+  const a = unwrap(arg);
+  if (a.type === T.Identifier) return resolveObjectLiteral(sourceCode, a);
+  if (a.type !== T.MemberExpression) return undefined;
+  const f = fieldOf(a);
+  if (!f || f.otherWrites.length > 0 || f.constructorWrites.length > 0 || !f.initializer) return undefined;
+  const init = unwrap(f.initializer);
+  if (init.type !== T.ObjectExpression) return undefined;
+  let addsKey = false;
+  walk(f.owner, sourceCode.visitorKeys, (n) => {
+    if (addsKey) return false;
+    if (n.type !== T.CallExpression || !['set', 'append'].includes(calleeName(n) ?? '')) return undefined;
+    const c = unwrap(n.callee);
+    const target = c.type === T.MemberExpression ? unwrap(c.object) : undefined;
+    const holder = target?.type === T.MemberExpression ? unwrap(target.object) : undefined;
+    if (holder?.type !== T.MemberExpression || propertyName(holder) !== f.name || unwrap(holder.object).type !== T.ThisExpression) return undefined;
+    const name = n.arguments[0] && n.arguments[0].type !== T.SpreadElement ? stringValue(n.arguments[0]) : undefined;
+    if (name === undefined || isKeyName(name, settings)) addsKey = true;
+    return undefined;
+  });
+  return addsKey ? undefined : init;
+}
+
 function findProp(obj: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
   return obj.properties.find((p): p is TSESTree.Property => p.type === T.Property && propertyName(p) === name);
 }
@@ -625,6 +653,15 @@ function findKey(sourceCode: TSESLint.SourceCode, obj: TSESTree.ObjectExpression
   let unknown = false;
   for (const p of obj.properties) {
     if (p.type === T.SpreadElement) {
+      // `{ ...this.init, method: 'POST' }`, `{ ...BASE, body }`: a same-file object the spread copies
+      // (a `const`, or a field set once by its initialiser) is read for a key like the object itself.
+      const copied = depth < 3 ? copiedObject(sourceCode, p.argument, settings) : undefined;
+      if (copied) {
+        const inner = findKey(sourceCode, copied, settings, depth + 1);
+        if (inner.value) return inner;
+        if (inner.unknown) unknown = true;
+        continue;
+      }
       // `{ ...headers, 'content-type': … }` with `headers` the function's own parameter: unknown only
       // when a caller in the file may hand it a key (its default or an argument holds one, or cannot be read).
       if (paramSuppliesKey(sourceCode, p.argument, settings) !== 'none') unknown = true;
