@@ -1201,13 +1201,40 @@ function relayWaitsAtAll(r: Relay, ctx: Ctx): boolean {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (n === r.back && calleeName(n) !== 'then') return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
-    if (w && (isAwaited(n, ctx.sourceCode) || chainsInto(n, r.back))) {
+    if (w && (isAwaited(n, ctx.sourceCode) || chainsInto(n, r.back) || storedWaitConsumed(n, r, ctx))) {
       found = true;
       return false;
     }
     return undefined;
   }, false);
   return found;
+}
+
+/**
+ * A wait promise the relay stores (`this.pause = new Promise((r) => setTimeout(r, ms))`) that the
+ * function it calls back waits for before its operation: awaited, chained on (`.then`), or handed
+ * to `Promise.resolve` / `Promise.all` in its own code. PRODUCT: a wait created but never waited
+ * for is no wait; one waited for on the next attempt is this retry's wait.
+ */
+function storedWaitConsumed(wait: Node, r: Relay, ctx: Ctx): boolean {
+  const fn = calleeFunction(r.back.callee, ctx);
+  const assign = wait.parent;
+  if (assign?.type !== T.AssignmentExpression || assign.right !== wait) return false;
+  const target = unwrap(assign.left);
+  if (!fn?.body || target.type !== T.MemberExpression || unwrap(target.object).type !== T.ThisExpression) return false;
+  const text = ctx.sourceCode.getText(target);
+  let consumed = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (consumed || (n !== fn.body && isFunction(n))) return false;
+    if (n.type !== T.MemberExpression || ctx.sourceCode.getText(n) !== text) return undefined;
+    const p = n.parent;
+    if (p?.type === T.AwaitExpression) consumed = true;
+    else if (p?.type === T.MemberExpression && p.object === n && propertyName(p) === 'then') consumed = true;
+    else if (p?.type === T.CallExpression && p.arguments.includes(n) && ['resolve', 'all', 'allSettled', 'race'].includes(calleeName(p) ?? '')) consumed = true;
+    else if (p?.type === T.ArrayExpression && p.parent?.type === T.CallExpression && ['all', 'allSettled'].includes(calleeName(p.parent) ?? '')) consumed = true;
+    return undefined;
+  });
+  return consumed;
 }
 
 /**
@@ -1242,7 +1269,7 @@ function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion): Wait[] {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (n === r.back && calleeName(n) !== 'then') return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
-    if (w && (isAwaited(n, ctx.sourceCode) || chainsInto(n, r.back))) {
+    if (w && (isAwaited(n, ctx.sourceCode) || chainsInto(n, r.back) || storedWaitConsumed(n, r, ctx))) {
       waits.push(waitOf(w, ctx.sourceCode, [], undefined, region));
       return false;
     }
