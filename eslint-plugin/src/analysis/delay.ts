@@ -1653,6 +1653,37 @@ const COMPARE: Record<string, (x: number, y: number) => boolean> = {
  * operator the evaluator does not model (`^`, `%`) blanks only the number: randomness, attempt
  * dependence, invariance and Retry-After provenance still come from the operands.
  */
+/** One known integer (a constant, or an attempt number fixed to one value): not random, not opaque. */
+function knownInteger(v: Value): boolean {
+  return !v.random && !v.opaque && !v.retryAfter && v.lo === v.hi && Number.isInteger(v.lo);
+}
+
+/** The exact result of an integer operator on two known integers, keeping whether it depends on the attempt. */
+function exactInteger(operator: string, a: Value, b: Value): Value {
+  const n = integerOp(operator, a.lo, b.lo);
+  return { ...NUM(n), attempt: a.attempt || b.attempt, invariant: a.invariant && b.invariant };
+}
+
+/** JavaScript's integer operators on two integers (ECMA-262 §13.12, §13.15: 32-bit for the bitwise ones). */
+function integerOp(operator: string, x: number, y: number): number {
+  switch (operator) {
+    case '^':
+      return x ^ y;
+    case '|':
+      return x | y;
+    case '&':
+      return x & y;
+    case '>>':
+      return x >> y;
+    case '>>>':
+      return x >>> y;
+    case '%':
+      return x % y;
+    default:
+      return NaN;
+  }
+}
+
 function binaryValue(operator: string, a: Value, b: Value): Value {
   const compare = COMPARE[operator];
   if (compare) {
@@ -1693,7 +1724,17 @@ function binaryValue(operator: string, a: Value, b: Value): Value {
     case '>>>':
     case '|':
     case '&':
+      // Two known integers: the exact value (`x | 0` truncation of a known number included).
+      if (knownInteger(a) && knownInteger(b)) return exactInteger(operator, a, b);
       return { ...a, random: a.random || b.random, invariant: a.invariant && b.invariant };
+    case '^':
+    case '%':
+      // Two known integers: the exact value; otherwise the number is unknown (below).
+      if (knownInteger(a) && knownInteger(b) && !(operator === '%' && b.lo === 0)) return exactInteger(operator, a, b);
+      {
+        const v = combine(a, b, 0, Infinity);
+        return { ...v, lo: 0, hi: Infinity, opaque: true, unboundedGrowth: false, unmodelled: true, cap: undefined, capped: a.capped && b.capped };
+      }
     case '??':
       return isConst(a) ? a : join(a, b);
     case '||':
@@ -2069,13 +2110,36 @@ export function delayOfFunction(sourceCode: TSESLint.SourceCode, fn: Node, maxAt
     if (v) env.attempts.push({ variable: v, lo: 0, hi: maxAttempts ?? Infinity });
   }
   const rets = returnedExpressions(f, sourceCode);
-  let out: Value | undefined;
-  for (const r of rets) {
-    const v = evaluate(r, env);
-    out = out ? join(out, v) : v;
+  const run = (): Value | undefined => {
+    let out: Value | undefined;
+    for (const r of rets) {
+      const v = evaluate(r, env);
+      out = out ? join(out, v) : v;
+    }
+    return out;
+  };
+  let out = run();
+  // An operator the evaluator cannot bound over a range (`(n - 1) ^ 2`) with a small known number of
+  // attempts: the function run once per attempt number, each with known operands, and the runs joined.
+  const counter = env.attempts[env.attempts.length - 1];
+  if (out?.unmodelled && counter && maxAttempts !== undefined && maxAttempts <= MAX_ENUMERATED_ATTEMPTS) {
+    let each: Value | undefined;
+    for (let k = 0; k <= maxAttempts; k++) {
+      counter.lo = k;
+      counter.hi = k;
+      const v = run();
+      if (!v) continue;
+      each = each ? join(each, v) : v;
+    }
+    counter.lo = 0;
+    counter.hi = maxAttempts;
+    if (each && !each.unmodelled) out = each;
   }
   return toDelayFacts(out ?? OPAQUE(), fn);
 }
+
+/** At most this many attempt numbers are tried one by one (see delayOfFunction). */
+const MAX_ENUMERATED_ATTEMPTS = 20;
 
 /**
  * Whether an identifier holds a success flag: every value written to it (other than a literal
