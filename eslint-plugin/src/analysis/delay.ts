@@ -1762,7 +1762,8 @@ function membersWrittenInFile(sourceCode: TSESLint.SourceCode): Set<string> {
     const u = target && unwrap(target);
     if (u && u.type === T.MemberExpression) names.add(propertyName(u) ?? '');
     // `{ ...opts, tries: opts.tries + 1 }` handed to the next attempt writes `tries` too.
-    if (n.type === T.Property && n.parent?.type === T.ObjectExpression && unwrap(n.value as Node).type !== T.Literal) names.add(propertyName(n) ?? '');
+    // A constant (`{ retries: MAX_RETRIES }`) is a setting, like a literal.
+    if (n.type === T.Property && n.parent?.type === T.ObjectExpression && unwrap(n.value as Node).type !== T.Literal && constantValue(sourceCode, n.value as Node) === undefined) names.add(propertyName(n) ?? '');
     return undefined;
   });
   writtenMemberNames.set(program, names);

@@ -29,7 +29,7 @@ import type { Ctx } from './operation';
 import { fileIndex } from './file-index';
 import { fileMemo } from './memo';
 import { originOf, scriptGlobalModules, variableOf } from './scope';
-import { sameFileFunction } from './delay';
+import { defaultedFunction, sameFileFunction } from './delay';
 import { sameFileCallers } from './http';
 import type { Node } from './types';
 import { BOOKKEEPING_NAME_RE } from './vocabulary';
@@ -102,6 +102,9 @@ export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode' | 'sett
     }
     const param = parameterHandedTo(id, ctx);
     if (param && onlyBookkeeping(param, ctx, seen)) continue;
+    // `await task(attempt)` with `task` a parameter: every function the file's callers hand in takes
+    // nothing at that place (`async () => …`) or keeps it as bookkeeping: the count goes nowhere.
+    if (p.type === T.CallExpression && p.arguments.includes(id as TSESTree.Expression) && ignoredByPassedFunctions(p, p.arguments.indexOf(id as TSESTree.Expression), ctx, seen)) continue;
     return false;
   }
   return reads > 0;
@@ -631,5 +634,54 @@ function handedInReads(callee: TSESTree.Identifier, fn: Node, ctx: Pick<Ctx, 'so
     // A function, a same-file function by name, or one a same-file factory makes (`askLine('Bonus?')`).
     const f = isFunction(a) ? a : sameFileFunction(a.type === T.CallExpression ? a.callee : a, { sourceCode: ctx.sourceCode });
     return !!f && readsFromPerson(f.body ?? f, ctx, f, depth + 1);
+  });
+}
+
+const passedMemo = fileMemo<TSESTree.CallExpression, TSESTree.FunctionLike[]>();
+
+/**
+ * The functions a call of a parameter runs (`requestFn()` inside `executeWithRetry(requestFn)`):
+ * what each same-file caller of the parameter's function passes at its position, written inline
+ * (`() => this.performRequest(url)`) or named (`withRetry(loadOrders)`). Callers out of sight (an
+ * exported wrapper used elsewhere) pass functions this cannot see: only the visible ones are given.
+ * Empty when the callee is not a parameter.
+ */
+export function passedFunctions(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): TSESTree.FunctionLike[] {
+  const hit = passedMemo.get(call);
+  if (hit) return hit;
+  const out: TSESTree.FunctionLike[] = [];
+  passedMemo.set(call, out);
+  const callee = unwrap(call.callee);
+  const v = callee.type === T.Identifier ? variableOf(sourceCode, callee) : undefined;
+  const def = v?.defs[0];
+  if (!v || !def || v.defs.length !== 1 || def.type !== 'Parameter' || v.references.some((r) => r.isWrite() && !r.init)) return out;
+  const owner = def.node as Node;
+  if (!isFunction(owner)) return out;
+  const index = owner.params.findIndex((p) => (p.type === T.AssignmentPattern ? p.left : p) === def.name);
+  if (index < 0) return out;
+  for (const caller of sameFileCallers(sourceCode, owner)) {
+    const arg = caller.arguments[index];
+    if (!arg || arg.type === T.SpreadElement) continue;
+    const u = unwrap(arg);
+    const fn = isFunction(u) ? (u as TSESTree.FunctionLike) : sameFileFunction(u, { sourceCode });
+    if (fn && !out.includes(fn)) out.push(fn);
+  }
+  return out;
+}
+
+/** Whether every function the file's callers hand to a parameter-call, or a const's default function, (at least one) ignores its argument at `index` or keeps it as bookkeeping. */
+function ignoredByPassedFunctions(call: TSESTree.CallExpression, index: number, ctx: Pick<Ctx, 'sourceCode' | 'settings'>, seen: Set<Variable>): boolean {
+  // A function held in a `const` that falls back to a default (`opts.shouldRetry ?? (() => true)`):
+  // the default is what the file shows (PRODUCT counts a default as known).
+  const held = defaultedFunction(call.callee, ctx.sourceCode);
+  const fns = held ? [held] : passedFunctions(call, ctx.sourceCode);
+  if (fns.length === 0) return false;
+  return fns.every((fn) => {
+    const p = fn.params[index];
+    if (!p) return true;
+    const id = p.type === T.AssignmentPattern ? p.left : p;
+    if (id.type !== T.Identifier) return false;
+    const v = ctx.sourceCode.getDeclaredVariables(fn).find((x) => x.defs.some((d) => d.name === id));
+    return !!v && onlyBookkeeping(v, ctx, seen);
   });
 }

@@ -12,6 +12,7 @@ import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } 
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
 import { nodesWithin, summarise, type Run } from './summaries';
+import { passedFunctions } from './input-change';
 import { keyInCallOptions, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
 import { holdsStatus } from './status-flow';
 import { evaluateTest } from './libraries/status-set';
@@ -808,37 +809,6 @@ function handsObjectLiteral(call: TSESTree.CallExpression): boolean {
   return call.arguments.some((a) => a.type !== T.SpreadElement && unwrap(a).type === T.ObjectExpression);
 }
 
-const passedMemo = fileMemo<TSESTree.CallExpression, TSESTree.FunctionLike[]>();
-
-/**
- * The functions a call of a parameter runs (`requestFn()` inside `executeWithRetry(requestFn)`):
- * what each same-file caller of the parameter's function passes at its position, written inline
- * (`() => this.performRequest(url)`) or named (`withRetry(loadOrders)`). Callers out of sight (an
- * exported wrapper used elsewhere) pass functions this cannot see: only the visible ones are given.
- * Empty when the callee is not a parameter.
- */
-function passedFunctions(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): TSESTree.FunctionLike[] {
-  const hit = passedMemo.get(call);
-  if (hit) return hit;
-  const out: TSESTree.FunctionLike[] = [];
-  passedMemo.set(call, out);
-  const callee = unwrap(call.callee);
-  const v = callee.type === T.Identifier ? variableOf(sourceCode, callee) : undefined;
-  const def = v?.defs[0];
-  if (!v || !def || v.defs.length !== 1 || def.type !== 'Parameter' || v.references.some((r) => r.isWrite() && !r.init)) return out;
-  const owner = def.node as Node;
-  if (!isFunction(owner)) return out;
-  const index = owner.params.findIndex((p) => (p.type === T.AssignmentPattern ? p.left : p) === def.name);
-  if (index < 0) return out;
-  for (const caller of sameFileCallers(sourceCode, owner)) {
-    const arg = caller.arguments[index];
-    if (!arg || arg.type === T.SpreadElement) continue;
-    const u = unwrap(arg);
-    const fn = isFunction(u) ? (u as TSESTree.FunctionLike) : sameFileFunction(u, { sourceCode });
-    if (fn && !out.includes(fn)) out.push(fn);
-  }
-  return out;
-}
 
 /** How many different calls a helper is scanned for (each binds its parameters anew); a bound on the work, not a judgement. */
 const MAX_BINDINGS = 8;
