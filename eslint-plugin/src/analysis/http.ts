@@ -222,7 +222,9 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
   const variants = !methodFromName && options && (method === undefined || keyUnknown || spreadsMethod) ? optionVariants(sourceCode, options, settings) : undefined;
   const chosen = variants && chooseVariant(variants, settings);
   if (chosen) {
-    return { node: call, client, method: chosen.method, methodNode, throwsOnHttpError: THROWING.has(client), keyValue: chosen.key, keyUnknown: false, ...(chosen.possible ? { possibleMethods: chosen.possible } : {}) };
+    // Reported where the caller names the method (`method: 'POST'` in the options it passes): the
+    // helper's other callers (GET) are not the retried write.
+    return { node: call, client, method: chosen.method, methodNode: chosen.source ?? methodNode, throwsOnHttpError: THROWING.has(client), keyValue: chosen.key, keyUnknown: false, ...(chosen.source ? { methodSource: chosen.source } : {}), ...(chosen.possible ? { possibleMethods: chosen.possible } : {}) };
   }
   if (resolved) {
     const found = findKey(sourceCode, resolved, settings, 0);
@@ -418,6 +420,10 @@ interface OptionsVariant {
   method: string | undefined;
   key: Node | undefined;
   keyUnknown: boolean;
+  /** Where the caller names the method (`method: 'POST'` in the object it passes): where a finding about it is reported. */
+  source?: Node;
+  /** The caller sends it to a model's generation endpoint: a write that changes no state. */
+  generation?: boolean;
 }
 
 /**
@@ -440,7 +446,11 @@ function optionVariants(sourceCode: TSESLint.SourceCode, options: Node, settings
   const variants = callers.objects.map((obj): OptionsVariant => {
     const methods = ownMethod ? methodsOfValue(sourceCode, ownMethod.value, settings) : obj ? methodsOfObject(sourceCode, obj, settings) : ['GET'];
     const found = ownKey?.value ? ownKey : obj ? findKey(sourceCode, obj, settings, 0) : { value: undefined, unknown: false };
-    return { method: methods?.find((m) => settings.nonIdempotentMethods.includes(m)) ?? methods?.[0], key: found.value, keyUnknown: found.unknown || !methods };
+    const named = !ownMethod && obj ? findProp(obj, 'method') : undefined;
+    // The caller's call sends to a model's generation endpoint (`/chat/completions`): no state changed (PRODUCT).
+    const host = obj?.parent;
+    const generation = host?.type === T.CallExpression && host.arguments.some((a) => a !== obj && a.type !== T.SpreadElement && isGenerationAddress(staticAddress(sourceCode, a) ?? ''));
+    return { method: methods?.find((m) => settings.nonIdempotentMethods.includes(m)) ?? methods?.[0], key: found.value, keyUnknown: found.unknown || !methods, ...(named ? { source: named } : {}), ...(generation ? { generation: true } : {}) };
   });
   if (callers.unreadable) variants.push({ method: undefined, key: undefined, keyUnknown: true });
   return variants;
@@ -469,11 +479,12 @@ function methodsOfValue(sourceCode: TSESLint.SourceCode, value: Node, settings: 
  * such a method with a key (the key's creation is then judged), else, when every variant is known,
  * the first (an idempotent method). Undefined when nothing can be said.
  */
-function chooseVariant(variants: OptionsVariant[], settings: RetrySettings): { method: string; key: Node | undefined; possible: string[] | undefined } | undefined {
+function chooseVariant(variants: OptionsVariant[], settings: RetrySettings): { method: string; key: Node | undefined; possible: string[] | undefined; source?: Node } | undefined {
   const methods = [...new Set(variants.map((v) => v.method).filter((m): m is string => m !== undefined))];
   const possible = methods.length > 1 ? methods : undefined;
-  const risky = variants.find((v) => v.method && settings.nonIdempotentMethods.includes(v.method) && !v.key && !v.keyUnknown);
-  if (risky) return { method: risky.method!, key: undefined, possible };
+  const unkeyed = variants.filter((v) => v.method && settings.nonIdempotentMethods.includes(v.method) && !v.key && !v.keyUnknown);
+  const risky = unkeyed.find((v) => !v.generation) ?? unkeyed[0];
+  if (risky) return { method: risky.method!, key: undefined, possible, ...(risky.source ? { source: risky.source } : {}) };
   const keyed = variants.find((v) => v.method && settings.nonIdempotentMethods.includes(v.method) && v.key);
   if (keyed) return { method: keyed.method!, key: keyed.key, possible: undefined };
   if (variants.every((v) => v.method && !v.keyUnknown)) return { method: variants[0]!.method!, key: undefined, possible: undefined };
