@@ -222,8 +222,8 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
   const variants = !methodFromName && options && (method === undefined || keyUnknown || spreadsMethod) ? optionVariants(sourceCode, options, settings) : undefined;
   const chosen = variants && chooseVariant(variants, settings);
   if (chosen) {
-    // Reported where the caller names the method (`method: 'POST'` in the options it passes): the
-    // helper's other callers (GET) are not the retried write.
+    // Reported where the caller names the method (`method: 'POST'` in the options it passes): that call
+    // is the retried write (the helper's other callers may send a GET).
     return { node: call, client, method: chosen.method, methodNode: chosen.source ?? methodNode, throwsOnHttpError: THROWING.has(client), keyValue: chosen.key, keyUnknown: false, ...(chosen.source ? { methodSource: chosen.source } : {}), ...(chosen.possible ? { possibleMethods: chosen.possible } : {}) };
   }
   if (resolved) {

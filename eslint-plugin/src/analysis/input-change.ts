@@ -104,7 +104,7 @@ export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode' | 'sett
     if (param && onlyBookkeeping(param, ctx, seen)) continue;
     // `await task(attempt)` with `task` a parameter: every function the file's callers hand in takes
     // nothing at that place (`async () => …`) or keeps it as bookkeeping: the count goes nowhere.
-    if (p.type === T.CallExpression && p.arguments.includes(id as TSESTree.Expression) && ignoredByPassedFunctions(p, p.arguments.indexOf(id as TSESTree.Expression), ctx, seen)) continue;
+    if (!param && p.type === T.CallExpression && p.arguments.includes(id as TSESTree.Expression) && ignoredByPassedFunctions(p, p.arguments.indexOf(id as TSESTree.Expression), ctx, seen)) continue;
     return false;
   }
   return reads > 0;
@@ -673,7 +673,7 @@ export function passedFunctions(call: TSESTree.CallExpression, sourceCode: TSESL
 function ignoredByPassedFunctions(call: TSESTree.CallExpression, index: number, ctx: Pick<Ctx, 'sourceCode' | 'settings'>, seen: Set<Variable>): boolean {
   // A function held in a `const` that falls back to a default (`opts.shouldRetry ?? (() => true)`):
   // the default is what the file shows (PRODUCT counts a default as known).
-  const held = defaultedFunction(call.callee, ctx.sourceCode);
+  const held = sameFileFunction(call.callee, { sourceCode: ctx.sourceCode }) ? undefined : defaultedFunction(call.callee, ctx.sourceCode);
   const fns = held ? [held] : passedFunctions(call, ctx.sourceCode);
   if (fns.length === 0) return false;
   return fns.every((fn) => {

@@ -1378,7 +1378,10 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
   // The variables a wait's delay reads (`backoff` in `await delay(backoff)`).
   const delayVars = (w: Node): Set<Variable> => {
     const out = new Set<Variable>();
-    const args = w.type === T.CallExpression || w.type === T.NewExpression ? w.arguments : [];
+    // The delay the wait is given, wherever it sits (`new Promise((r) => setTimeout(r, ms))` holds it in its executor).
+    const wc = w.type === T.CallExpression || w.type === T.NewExpression ? asWait(w, sourceCode, ctx.settings) : undefined;
+    const given = wc?.argument ?? (wc?.delayExpr && contains(w, wc.delayExpr) ? wc.delayExpr : undefined);
+    const args = [...(given ? [given] : []), ...(w.type === T.CallExpression || w.type === T.NewExpression ? w.arguments : [])];
     for (const a of args) {
       walk(a, sourceCode.visitorKeys, (m) => {
         if (isFunction(m)) return false;

@@ -1045,7 +1045,11 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   // hold the bound itself: `if (this.attempt >= this.max) return false` before its timer.
   const sched = schedulerHandoff(r, ctx);
   const schedulerStops = sched ? testsOf(sched.fn, ctx).filter((t) => decidesCall(t, [sched.timer])) : [];
-  const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back]) && !stale.some((v) => refersTo(t, v, ctx))).concat(schedulerStops);
+  // The call back one function further (`onclose` → `handleClose()` → `handleReconnect()` holding
+  // `if (this.attempts < this.max) setTimeout(() => this.connect(), …)`): that function's tests decide it too.
+  const further = furtherHolder(fn, r);
+  const furtherStops = further ? testsOf(further, ctx).filter((t) => decidesCall(t, [r.back])) : [];
+  const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back]) && !stale.some((v) => refersTo(t, v, ctx))).concat(schedulerStops, furtherStops);
   if (!bounded && stopping.some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
   // A relay's parameter that its call back steps (`run(tries + 1)`) and that a stopping test compares
   // (`if (tries >= 5) throw …`): a count, whatever its name.
@@ -1065,7 +1069,7 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   }
   // A field the cycle counts with (`this.count++` … `if (this.count >= this.limit) return`).
   const fields = new Set<string>();
-  for (const body of [fn.body, r.relay.body, ...(sched?.fn.body ? [sched.fn.body] : [])]) {
+  for (const body of [fn.body, r.relay.body, ...(sched?.fn.body ? [sched.fn.body] : []), ...(further?.body ? [further.body] : [])]) {
     walk(body, ctx.sourceCode.visitorKeys, (n) => {
       const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
       const t = target && unwrap(target);
@@ -1299,6 +1303,15 @@ function schedulerCounts(call: Node, delay: Node, ctx: Ctx): 'bounded' | 'foreve
   if (counting.length === 0) return undefined;
   const limits = fieldLimits(counting, stepped, ctx);
   return limits && limits.every((n) => isEffectivelyUnbounded(n)) ? 'forever' : 'bounded';
+}
+
+/** The function one call further than the relay that holds its call back (see findBackCalls), when there is one. */
+function furtherHolder(fn: Fn, r: Relay): Fn | undefined {
+  if (contains(r.relay, r.back)) return undefined;
+  for (let p: Node | undefined = r.back.parent; p; p = p.parent) {
+    if (isFunction(p) && (p.parent?.type === T.MethodDefinition || p.parent?.type === T.PropertyDefinition || p.parent?.type === T.VariableDeclarator || p.type === T.FunctionDeclaration)) return p === fn ? undefined : (p as Fn);
+  }
+  return undefined;
 }
 
 /** The same-file scheduler a relay's call back is handed to, and the timer call in it that runs the call back. */

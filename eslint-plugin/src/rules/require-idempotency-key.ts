@@ -54,7 +54,9 @@ export default createRule<Options, MessageIds>({
               data: { description: s.description },
               fix: libraryFix(s),
             }));
-            if (req.key === 'per-attempt' && req.keyNode && site.kind === 'loop') {
+            // Only a key made in the loop's own code: one made in a function the loop runs (a task handed to
+            // a retry helper) would be hoisted out of that function, beyond the retry.
+            if (req.key === 'per-attempt' && req.keyNode && site.kind === 'loop' && req.keyNode.range[0] >= site.node.range[0] && req.keyNode.range[1] <= site.node.range[1]) {
               const hoist = hoistBeforeStatement(context.sourceCode, req.keyNode, site.node, 'idempotencyKey');
               if (hoist) suggest.push({ messageId: 'hoistKey', fix: hoist });
             }
