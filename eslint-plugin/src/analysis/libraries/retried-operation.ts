@@ -29,7 +29,7 @@ export function judgeRetriedFunction(
   ctx: LibraryContext,
   site: RetrySite,
   fnArg: Node | null | undefined,
-  opts: { conditionNode: Node; hasCondition: boolean; firstParamBails?: boolean; abortErrorStops?: boolean },
+  opts: { conditionNode: Node; hasCondition: boolean; firstParamBails?: boolean; abortErrorStops?: boolean; retryCall?: (n: Node) => boolean },
 ): void {
   const fn = resolveFunction(ctx, fnArg);
   const passed = unwrap(fnArg);
@@ -51,7 +51,7 @@ export function judgeRetriedFunction(
     if (refused) site.retriedStatuses = refused;
   }
   // A function that reads Retry-After itself (to wait, or to hand the delay on) is judged by that reading.
-  if (!opts.hasCondition && !readsRetryAfter(fn.body, ctx.sourceCode)) site.rateLimitChecks.push(...rateLimitGoesRound(ctx, fn, stops));
+  if (!opts.hasCondition && !readsRetryAfter(fn.body, ctx.sourceCode)) site.rateLimitChecks.push(...rateLimitGoesRound(ctx, fn, stops, opts.retryCall));
   if (!opts.hasCondition && calls.some((c) => c.throwsOnHttpError) && !classifies(ctx, fn, opts.firstParamBails === true)) {
     site.clientErrorRetries.push({ node: opts.conditionNode, reason: 'condition' });
   } else if (!opts.hasCondition) {
@@ -231,8 +231,19 @@ function onlyRefusedRetried(ctx: LibraryContext, fn: FunctionNode, calls: readon
  * throw new AbortError(…); throw err;`). `stops` says which statements stop the retry (p-retry's
  * `AbortError`, async-retry's `bail`). Nested functions are not read.
  */
-function rateLimitGoesRound(ctx: LibraryContext, fn: FunctionNode, stops: (st: Node) => boolean): Node[] {
+function rateLimitGoesRound(ctx: LibraryContext, fn: FunctionNode, stops: (st: Node) => boolean, retryCall?: (n: Node) => boolean): Node[] {
   const out: Node[] = [];
+  /** The branch asks the library for another attempt itself (`setTimeout(() => operation.retry(err), ms)`). */
+  const asksAgain = (root: Node): boolean => {
+    if (!retryCall) return false;
+    let found = false;
+    walk(root, ctx.sourceCode.visitorKeys, (n) => {
+      if (found) return false;
+      if (n.type === T.CallExpression && retryCall(n)) found = true;
+      return undefined;
+    });
+    return found;
+  };
   const throwsWithoutStop = (root: Node): boolean => {
     let found = false;
     walk(root, ctx.sourceCode.visitorKeys, (n) => {
@@ -254,7 +265,7 @@ function rateLimitGoesRound(ctx: LibraryContext, fn: FunctionNode, stops: (st: N
     for (const code of new Set(codes)) {
       const holds = evalTest(n.test, { kind: 'status', code }, ctx.sourceCode);
       const sendsRound =
-        (holds === true && throwsWithoutStop(n.consequent) && !allStop(n.consequent)) ||
+        (holds === true && ((throwsWithoutStop(n.consequent) && !allStop(n.consequent)) || asksAgain(n.consequent))) ||
         (holds === false && allStop(n.consequent) && !n.alternate && throwsOutside(ctx, fn.body, n.consequent, stops));
       if (sendsRound) {
         out.push(n.test);

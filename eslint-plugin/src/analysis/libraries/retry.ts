@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { unwrap } from '../ast';
+import { calleeName, unwrap } from '../ast';
+import type { Node } from '../types';
 import { normalPath } from '../scope';
 import type { LibraryDocs } from './docs';
 import { callsThrough, judgeRetriedFunction } from './retried-operation';
@@ -40,10 +41,13 @@ export const retryAdapter: LibraryAdapter = {
     const optionsArg = node.arguments[0];
     const { site, options } = retryOptionsSite(ctx, node, optionsArg, undefined, DEFAULTS);
     if (options.kind === 'unknown') return [site];
-    for (const call of callsThrough(ctx, node)) {
+    const through = callsThrough(ctx, node);
+    // `operation.retry(err)`: the attempt function asks for another attempt (node-retry `lib/retry_operation.js`).
+    const retryCall = (c: Node): boolean => through.includes(c as TSESTree.CallExpression) && calleeName(c as TSESTree.CallExpression) === 'retry';
+    for (const call of through) {
       const callee = unwrap(call.callee);
       if (callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier && callee.property.name === 'attempt') {
-        judgeRetriedFunction(ctx, site, call.arguments[0], { conditionNode: node.callee, hasCondition: false });
+        judgeRetriedFunction(ctx, site, call.arguments[0], { conditionNode: node.callee, hasCondition: false, retryCall });
       }
     }
     return [site];
