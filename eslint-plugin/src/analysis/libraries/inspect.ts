@@ -216,7 +216,17 @@ export function handlerDecision(fn: FunctionNode, countIndex: number, countMembe
   if (returns.every((r) => r === null || isLiteralValue(r, false) || isLiteralValue(r, null) || isLiteralValue(r, undefined))) return 'never';
   if (readsParameterOrMember(fn, countIndex, countMembers, visitorKeys)) return 'counted';
   if (returns.some((r) => isLiteralValue(r, true)) && returns.every(literal)) return 'always';
+  // `(n, e) => (e.code === 'UNAUTHORIZED' ? false : true)`: the arms of a returned conditional are what it
+  // answers; a literal yes that no count decides says yes to that failure every time (for ever).
+  const arms = returns.flatMap((r) => (r ? leaves(r) : [r]));
+  if (arms.some((r) => r !== null && isLiteralValue(r, true)) && arms.every(literal)) return 'always';
   return 'unknown';
+}
+
+/** The values a conditional expression may produce (its arms, nested), or the expression itself. */
+function leaves(n: Node): Node[] {
+  const u = unwrap(n);
+  return u.type === T.ConditionalExpression ? [...leaves(u.consequent), ...leaves(u.alternate)] : [u];
 }
 
 /**

@@ -240,9 +240,21 @@ function objectOf(ctx: LibraryContext, node: Node | null | undefined): TSESTree.
 }
 
 /** The options of a hook call in its object form (`useQuery({…})`) or positional form (`useQuery(key, fn, {…})`). */
+/** Option builders of tRPC's TanStack Query integration (`trpc.post.byId.queryOptions(input, opts)`), by where they take the options. */
+const TRPC_OPTION_BUILDERS: Readonly<Record<string, number>> = { queryOptions: 1, infiniteQueryOptions: 1, mutationOptions: 0 };
+
 function hookOptions(ctx: LibraryContext, args: readonly TSESTree.CallExpressionArgument[]): { options: TSESTree.ObjectExpression; fn: Node | undefined } | undefined {
   const first = objectOf(ctx, args[0]);
   if (first) return { options: first, fn: undefined };
+  // `useQuery(trpc.users.whoami.queryOptions(undefined, { retry: … }))`: tRPC builds the hook's options
+  // from its own argument; the options written there are TanStack's (a router path, not an import of it).
+  const built = args[0] ? resolveExpression(ctx, args[0]) : undefined;
+  if (built?.type === T.CallExpression) {
+    const c = unwrap(built.callee);
+    const at = c.type === T.MemberExpression && unwrap(c.object).type === T.MemberExpression ? TRPC_OPTION_BUILDERS[propertyName(c) ?? ''] : undefined;
+    const o = at !== undefined ? objectOf(ctx, built.arguments[at]) : undefined;
+    if (o) return { options: o, fn: undefined };
+  }
   for (let i = args.length - 1; i > 0; i--) {
     const o = objectOf(ctx, args[i]);
     if (o) return { options: o, fn: args.slice(0, i).find((a) => resolveFunction(ctx, a) !== undefined) };
