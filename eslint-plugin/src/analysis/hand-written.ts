@@ -4,6 +4,7 @@ import { calleeName, contains, isFunction } from './ast';
 import type { RetrySettings } from '../utils/settings';
 import { guarded } from './guard';
 import { analyzeInterceptors } from './interceptors';
+import { analyzeIntervalRetries } from './interval';
 import { analyzeLoops } from './loops';
 import { analyzeRecursion } from './recursion';
 import { analyzeRepeats } from './repeat';
@@ -27,6 +28,7 @@ export function analyzeHandWritten(sourceCode: TSESLint.SourceCode, settings: Re
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeRepeats(ctx, out)) ?? []));
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeStateRetries(ctx)) ?? []));
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeRequeues(ctx)) ?? []));
+  out.push(...(guarded(ctx.sourceCode.ast, () => analyzeIntervalRetries(ctx, out)) ?? []));
   // A loop or recursion that goes round only on 404 (and throws or returns on anything else) waits
   // for a resource to appear (a release, an upload, a record written elsewhere): polling, not a retry.
   const sites = dedupe(out).filter((s) => s.kind === 'interceptor' || s.kind === 'library' || !s.retriedStatuses?.length || !s.retriedStatuses.every(awaitsExistence));
