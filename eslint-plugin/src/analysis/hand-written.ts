@@ -28,7 +28,14 @@ export function analyzeHandWritten(sourceCode: TSESLint.SourceCode, settings: Re
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeRepeats(ctx, out)) ?? []));
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeStateRetries(ctx)) ?? []));
   out.push(...(guarded(ctx.sourceCode.ast, () => analyzeRequeues(ctx)) ?? []));
-  out.push(...(guarded(ctx.sourceCode.ast, () => analyzeIntervalRetries(ctx, out)) ?? []));
+  const intervals = guarded(ctx.sourceCode.ast, () => analyzeIntervalRetries(ctx, out)) ?? [];
+  // The re-run inside an interval's callback, seen on its own as a re-run with no wait (a reconnect from a
+  // `close` handler), is the interval's retry: the interval is its wait.
+  for (let i = out.length - 1; i >= 0; i--) {
+    const s = out[i]!;
+    if (s.waits.length === 0 && intervals.some((iv) => contains(iv.node, s.node))) out.splice(i, 1);
+  }
+  out.push(...intervals);
   // A loop or recursion that goes round only on 404 (and throws or returns on anything else) waits
   // for a resource to appear (a release, an upload, a record written elsewhere): polling, not a retry.
   const sites = dedupe(out).filter((s) => s.kind === 'interceptor' || s.kind === 'library' || !s.retriedStatuses?.length || !s.retriedStatuses.every(awaitsExistence));
