@@ -382,12 +382,26 @@ function writtenIn(fns: readonly TSESTree.FunctionLike[], ctx: Ctx): Set<string>
   for (const fn of fns) {
     walk(fn.body!, ctx.sourceCode.visitorKeys, (n) => {
       const target = n.type === T.AssignmentExpression ? n.left : n.type === T.UpdateExpression ? n.argument : undefined;
-      const key = target ? resourceKey(target, ctx) : undefined;
+      const key = target ? stateKey(target, ctx) : undefined;
       if (key) out.add(key);
       return undefined;
     });
   }
   return out;
+}
+
+/**
+ * The key of a variable, a field, or a member of a record held in a variable (`info.attempts` with
+ * `info` the client's record handed to each step): what a reconnect may count or flag on.
+ */
+function stateKey(node: Node, ctx: Ctx): string | undefined {
+  const own = resourceKey(node, ctx);
+  if (own) return own;
+  const u = unwrap(node);
+  if (u.type !== T.MemberExpression || u.computed) return undefined;
+  const holder = resourceKey(u.object, ctx);
+  const name = propertyName(u);
+  return holder && holder.startsWith('var@') && name ? `${holder}.${name}` : undefined;
 }
 
 /** Whether a test reads one of the keyed variables or fields. */
@@ -396,7 +410,7 @@ function readsKeyed(test: Node, keys: Set<string>, ctx: Ctx): boolean {
   let found = false;
   walk(test, ctx.sourceCode.visitorKeys, (m) => {
     if (found || isFunction(m)) return false;
-    const key = m.type === T.Identifier || m.type === T.MemberExpression ? resourceKey(m, ctx) : undefined;
+    const key = m.type === T.Identifier || m.type === T.MemberExpression ? stateKey(m, ctx) : undefined;
     if (key && keys.has(key)) found = true;
     return undefined;
   });
