@@ -36,8 +36,9 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   { folder: 'held-out-5', cases: 72, recall: 0.98, precision: 0.98 },
   // 0.990/1.000 until session 24. Lowered then: a POST whose method a same-file caller puts in the options it
   // hands a retry helper is reported where that caller names it (dev-11, dev-15, dev-21, dev-22 mark it there;
-  // two held-out-7 cases mark the helper's request).
-  { folder: 'held-out-7', cases: 68, recall: 0.96, precision: 0.97 },
+  // two held-out-7 cases mark the helper's request). Session 25: several callers that all send a write
+  // with no key are reported once at the helper's request (0.979/0.989).
+  { folder: 'held-out-7', cases: 68, recall: 0.97, precision: 0.98 },
   { folder: 'held-out-8', cases: 69, recall: 0.95, precision: 0.96 },
   { folder: 'held-out-9', cases: 69, recall: 0.97, precision: 0.97 },
   { folder: 'held-out-10', cases: 70, recall: 0.98, precision: 0.98 },
@@ -148,6 +149,11 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   // Blind (summary lines only): written in session 24; 0.735/0.893 on arrival, after about two thirds of
   // that session's changes.
   { folder: 'held-out-29', cases: 24, recall: 0.73, precision: 0.89 },
+  // Written in session 25 by fresh helpers from PRODUCT.md and public code, scored on arrival.
+  // dev-23 (settings in fields, callbacks by name, shared wrappers, look-alikes), opened: 0.615/0.889.
+  { folder: 'dev-23', cases: 24, recall: 0.61, precision: 0.88 },
+  // Blind (summary lines only): 0.889/0.923 on arrival, after the session's first two changes.
+  { folder: 'held-out-30', cases: 24, recall: 0.88, precision: 0.92 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {

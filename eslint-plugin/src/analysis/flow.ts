@@ -201,6 +201,9 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       // `loaded = await tryRefresh()`: a same-file helper's flag, true after its operation and false
       // only from its catch, decided by data flow (values helper, delay.ts).
       if (helperSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined;
+      // `let res; try { res = await fetch(u) } catch (e) { … }; if (res && res.ok) …`: the answer, there
+      // unless the attempt threw.
+      if (heldAnswer(t, sourceCode)) return outcome.kind !== 'error';
       // A success flag the attempt returned (`const ok = await trySend(msg); if (ok) return;`).
       if (isSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'status' ? false : undefined;
       // `const transient = res.status === 429 || res.status >= 500`: the name holds a test of the outcome.
@@ -581,6 +584,31 @@ function holdsCallResult(n: Node, sourceCode: TSESLint.SourceCode): boolean {
     if (w.type === T.AwaitExpression) w = unwrap(w.argument);
     return w.type === T.CallExpression || w.type === T.NewExpression;
   });
+}
+
+/**
+ * A variable that holds an attempt's answer or nothing: declared with no value (or `null`/`undefined`),
+ * written with an awaited call's result, and otherwise only cleared (`res = undefined` in a catch).
+ * It is set when the call returned (an answer object, truthy) and empty when it threw.
+ */
+function heldAnswer(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const v = variableOf(sourceCode, id);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (!v || def?.type !== 'Variable') return false;
+  const decl = def.node as TSESTree.VariableDeclarator;
+  if (decl.id.type !== T.Identifier || (decl.init && !isNullish(decl.init))) return false;
+  let answers = 0;
+  for (const r of v.references) {
+    if (!r.isWrite() || r.init) continue;
+    const w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
+    if (!w || r.identifier.parent?.type !== T.AssignmentExpression || (r.identifier.parent as TSESTree.AssignmentExpression).operator !== '=') return false;
+    if (isNullish(w)) continue;
+    if (w.type !== T.AwaitExpression) return false;
+    const call = unwrap(w.argument);
+    if (call.type !== T.CallExpression && call.type !== T.NewExpression) return false;
+    answers++;
+  }
+  return answers > 0;
 }
 
 /**

@@ -32,6 +32,11 @@ export interface HttpCall {
   methodSource?: Node;
   /** When the method is one of several possible values: all of them (upper case). */
   possibleMethods?: string[];
+  /**
+   * Other same-file callers that also send a non-idempotent method with no key (`this.send(p, { method:
+   * 'POST' })` twice): each is a retried write of its own, reported where it names the method.
+   */
+  otherMethodSources?: Node[];
 }
 
 const METHOD_NAMES = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'del']);
@@ -188,6 +193,7 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
   const resolved = options ? (resolveObjectLiteral(sourceCode, options) ?? (built?.objects.length === 1 ? built.objects[0] : undefined)) : undefined;
   let method = methodFromName;
   let methodSource: Node | undefined;
+  let otherMethodSources: Node[] | undefined;
   let allowedMethods: string[] | undefined;
   let keyUnknown = options !== undefined && resolved === undefined;
   if (!method) {
@@ -208,6 +214,8 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
           if (risky.source) {
             methodNode = risky.source;
             methodSource = risky.source;
+            const others = [...(risky.alsoFrom ?? []), ...possible.filter((p) => p !== risky && p.source && settings.nonIdempotentMethods.includes(p.value)).flatMap((p) => [p.source!, ...(p.alsoFrom ?? [])])];
+            if (others.length > 0) otherMethodSources = others;
           }
         }
       }
@@ -224,7 +232,7 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
   if (chosen) {
     // Reported where the caller names the method (`method: 'POST'` in the options it passes): that call
     // is the retried write (the helper's other callers may send a GET).
-    return { node: call, client, method: chosen.method, methodNode: chosen.source ?? methodNode, throwsOnHttpError: THROWING.has(client), keyValue: chosen.key, keyUnknown: false, ...(chosen.source ? { methodSource: chosen.source } : {}), ...(chosen.possible ? { possibleMethods: chosen.possible } : {}) };
+    return { node: call, client, method: chosen.method, methodNode: chosen.source ?? methodNode, throwsOnHttpError: THROWING.has(client), keyValue: chosen.key, keyUnknown: false, ...(chosen.source ? { methodSource: chosen.source } : {}), ...(chosen.possible ? { possibleMethods: chosen.possible } : {}), ...(chosen.others ? { otherMethodSources: chosen.others } : {}) };
   }
   if (resolved) {
     const found = findKey(sourceCode, resolved, settings, 0);
@@ -240,7 +248,7 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
     if (set === 'unknown') keyUnknown = true;
     else if (set) keyValue = set;
   }
-  return { node: call, client, method, methodNode, throwsOnHttpError: THROWING.has(client), keyValue, keyUnknown, ...(methodSource ? { methodSource } : {}), ...(allowedMethods ? { possibleMethods: allowedMethods } : {}) };
+  return { node: call, client, method, methodNode, throwsOnHttpError: THROWING.has(client), keyValue, keyUnknown, ...(methodSource ? { methodSource } : {}), ...(allowedMethods ? { possibleMethods: allowedMethods } : {}), ...(otherMethodSources ? { otherMethodSources } : {}) };
 }
 
 /**
@@ -479,12 +487,16 @@ function methodsOfValue(sourceCode: TSESLint.SourceCode, value: Node, settings: 
  * such a method with a key (the key's creation is then judged), else, when every variant is known,
  * the first (an idempotent method). Undefined when nothing can be said.
  */
-function chooseVariant(variants: OptionsVariant[], settings: RetrySettings): { method: string; key: Node | undefined; possible: string[] | undefined; source?: Node } | undefined {
+function chooseVariant(variants: OptionsVariant[], settings: RetrySettings): { method: string; key: Node | undefined; possible: string[] | undefined; source?: Node; others?: Node[] } | undefined {
   const methods = [...new Set(variants.map((v) => v.method).filter((m): m is string => m !== undefined))];
   const possible = methods.length > 1 ? methods : undefined;
   const unkeyed = variants.filter((v) => v.method && settings.nonIdempotentMethods.includes(v.method) && !v.key && !v.keyUnknown);
   const risky = unkeyed.find((v) => !v.generation) ?? unkeyed[0];
-  if (risky) return { method: risky.method!, key: undefined, possible, ...(risky.source ? { source: risky.source } : {}) };
+  // Several callers, every one sending a write with no key: the helper itself makes a retried write,
+  // reported once at its request (one caller: at the caller, where its method is named).
+  if (risky && variants.length > 1 && unkeyed.length === variants.length && unkeyed.every((v) => !v.generation)) return { method: risky.method!, key: undefined, possible };
+  const others = unkeyed.filter((v) => v !== risky && v.source && !v.generation).map((v) => v.source!);
+  if (risky) return { method: risky.method!, key: undefined, possible, ...(risky.source ? { source: risky.source } : {}), ...(risky.source && others.length > 0 ? { others } : {}) };
   const keyed = variants.find((v) => v.method && settings.nonIdempotentMethods.includes(v.method) && v.key);
   if (keyed) return { method: keyed.method!, key: keyed.key, possible: undefined };
   if (variants.every((v) => v.method && !v.keyUnknown)) return { method: variants[0]!.method!, key: undefined, possible: undefined };
@@ -938,6 +950,18 @@ export function judgeIdempotency(sourceCode: TSESLint.SourceCode, http: HttpCall
   return { node: http.methodSource ?? http.node, method: http.method, key: 'none', keyNode: undefined, ...where, ...(http.possibleMethods ? { possibleMethods: http.possibleMethods } : {}) };
 }
 
+/**
+ * {@link judgeIdempotency}, and for a request that several same-file callers make non-idempotent with no
+ * key, one more judgement per other caller, reported where that caller names its method.
+ */
+export function judgeIdempotencyAll(sourceCode: TSESLint.SourceCode, http: HttpCall, region: Node, settings: RetrySettings): NonIdempotentRequest[] {
+  const j = judgeIdempotency(sourceCode, http, region, settings);
+  if (!j) return [];
+  if (j.key !== 'none' || !http.methodSource || !http.otherMethodSources) return [j];
+  const { optionsIndex: _own, ...rest } = j;
+  return [j, ...http.otherMethodSources.map((node) => ({ ...rest, node }))];
+}
+
 /** JSON-RPC methods (and GraphQL-like names) that only read: Ethereum's `eth_get…`/`eth_call`, `get…`, `query…`. */
 const READ_RPC_RE = /^(eth_(get|call|estimateGas|blockNumber|chainId|gasPrice|feeHistory|syncing)|net_|web3_|get|query|list|fetch|find|read|status|health|block|chunk|tx$|validators)/i;
 
@@ -1059,6 +1083,8 @@ function staticAddresses(sourceCode: TSESLint.SourceCode, arg: Node | undefined)
 interface PossibleMethod {
   value: string;
   source: Node | undefined;
+  /** Further callers' arguments that pass the same value. */
+  alsoFrom?: Node[];
 }
 
 /**
@@ -1079,7 +1105,10 @@ export function possibleMethods(sourceCode: TSESLint.SourceCode, value: Node): P
   const id = param.type === T.AssignmentPattern ? param.left : param;
   const out: PossibleMethod[] = [];
   const push = (s: string | undefined, source?: Node): void => {
-    if (s !== undefined && !out.some((o) => o.value === s.toUpperCase())) out.push({ value: s.toUpperCase(), source });
+    if (s === undefined) return;
+    const same = out.find((o) => o.value === s.toUpperCase());
+    if (!same) out.push({ value: s.toUpperCase(), source });
+    else if (source && same.source) (same.alsoFrom ??= []).push(source);
   };
   const typed = id.type === T.Identifier && id.typeAnnotation ? (literalStrings(sourceCode, id.typeAnnotation.typeAnnotation, 0) ?? checkerStrings(sourceCode, id)) : undefined;
   if (typed) for (const s of typed) push(s);

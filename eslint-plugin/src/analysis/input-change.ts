@@ -23,12 +23,12 @@
  * the data flow cannot follow is a count (issue 9: still a name; see metamorphic.test KNOWN_OPEN).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calleeName, contains, isFunction, isLogCallee, isReportingCall, propertyName, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, isFunction, isLogCallee, isReportingCall, propertyName, unwrap, walk } from './ast';
 import { T } from './node-types';
 import type { Ctx } from './operation';
 import { fileIndex } from './file-index';
 import { fileMemo } from './memo';
-import { originOf, scriptGlobalModules, variableOf } from './scope';
+import { constantValue, originOf, scriptGlobalModules, variableOf } from './scope';
 import { defaultedFunction, sameFileFunction } from './delay';
 import { sameFileCallers } from './http';
 import type { Node } from './types';
@@ -108,6 +108,51 @@ export function onlyBookkeeping(v: Variable, ctx: Pick<Ctx, 'sourceCode' | 'sett
     return false;
   }
   return reads > 0;
+}
+
+/**
+ * A count by its role, whatever it is called: stepped by one (`n++`, `n += 1`, `n -= 1`) and compared in
+ * a test whose branch leaves (`if (n >= max) throw err`, `if (left <= 0) return`) or in a loop's test.
+ * That is the retry's own attempt count; handing the attempt number on as well (an id tagged with it,
+ * `${task}:${n}`) does not make the next attempt another input.
+ */
+export function countsToExit(v: Variable, sourceCode: TSESLint.SourceCode): boolean {
+  // A count up starts at 0 or 1 (a port, a page or an offset starts where its range does); a count
+  // down is compared with 0 or 1.
+  const small = (n: Node | null | undefined): boolean => {
+    const c = n ? constantValue(sourceCode, n) : undefined;
+    return c?.value === 0 || c?.value === 1;
+  };
+  const decl = v.defs.length === 1 && v.defs[0]!.node.type === T.VariableDeclarator ? (v.defs[0]!.node as TSESTree.VariableDeclarator) : undefined;
+  const fromZero = small(decl?.init);
+  let up = false;
+  let down = false;
+  let limits = false;
+  let toZero = false;
+  for (const r of v.references) {
+    const id = r.identifier as Node;
+    const p = id.parent;
+    if (!p) continue;
+    if (p.type === T.UpdateExpression) {
+      if (p.operator === '++') up = true;
+      else down = true;
+    } else if (p.type === T.AssignmentExpression && p.left === id && (p.operator === '+=' || p.operator === '-=')) {
+      if (constantValue(sourceCode, p.right)?.value === 1) {
+        if (p.operator === '+=') up = true;
+        else down = true;
+      }
+    } else if (p.type === T.BinaryExpression && COMPARISON.has(p.operator)) {
+      let t: Node = p;
+      while (t.parent && (t.parent.type === T.LogicalExpression || t.parent.type === T.UnaryExpression)) t = t.parent;
+      const host = t.parent;
+      const limit = (host?.type === T.IfStatement && host.test === t && alwaysExits(host.consequent)) || ((host?.type === T.WhileStatement || host?.type === T.DoWhileStatement || host?.type === T.ForStatement) && host.test === t);
+      if (limit) {
+        limits = true;
+        if (small(p.left === id ? p.right : p.left)) toZero = true;
+      }
+    }
+  }
+  return limits && ((up && !down && fromZero) || (down && !up && toZero));
 }
 
 /**
@@ -398,7 +443,7 @@ function judgeWrite(n: TSESTree.UpdateExpression | TSESTree.AssignmentExpression
   }
   if (!changed) return undefined;
   const slot = slotOf(target, ctx);
-  if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && onlyBookkeeping(slot.variable, ctx)) || (slot.kind === 'field' && pacingFields(ctx).has(slot.name))) return undefined;
+  if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && (onlyBookkeeping(slot.variable, ctx) || countsToExit(slot.variable, ctx.sourceCode))) || (slot.kind === 'field' && pacingFields(ctx).has(slot.name))) return undefined;
   const decl = slot.kind === 'variable' ? (slot.variable.defs[0]?.name as Node | undefined) : undefined;
   return { slot, node: n, decl };
 }

@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
 import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, findAll, isFunction, isLogCallee, isReportingCall, logicalTerms, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, contains, endsProcess, findAll, isFunction, isLogCallee, isReportingCall, logicalTerms, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
@@ -1056,9 +1056,11 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // `{ ok }` result): a retry whatever makes the request (K2, K7).
     // A try the checks above turned down (the next pass works on a different input, the failure
     // leaves) keeps its verdict.
+    // A try whose block does not leave the loop (`let res; try { res = await fetch(u) } catch (e) { last = e }`
+    // with `if (res?.ok) return res` after it) was not judged as an attempt: the loop's flow judges it.
     let turnedDown = false;
     ownNodes(loop, ctx, (n) => {
-      if (n.type === T.TryStatement && n.handler) turnedDown = true;
+      if (n.type === T.TryStatement && n.handler && !(hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && !leavesLoop(n.block, loop, ctx) && findAll(n.block, sourceCode.visitorKeys, (m): m is Node => endsProcess(m)).length === 0 && !retriesItemOnFailure(n, loop, ctx))) turnedDown = true;
     });
     // Only 2xx answers reach the loop's tests: going round on one (202, "not done yet") is polling.
     if (!turnedDown && request && onlySuccessArrives(loop, ctx)) return undefined;

@@ -5,7 +5,7 @@ import type { RetrySettings } from '../utils/settings';
 import { alwaysExits, calleeName, contains, findProperty, isFunction, isReportingCall, logicalTerms, propertyName, readsEnvironment, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { isCredentialRefresh } from './credentials';
-import { describeHttpCall, describeHttpCallAt, judgeIdempotency, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
+import { describeHttpCall, describeHttpCallAt, judgeIdempotencyAll, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, constantValue, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { evalTest, FAILURES, mayGoOn, outcomeKind, reachesCall, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
@@ -876,8 +876,10 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       if (h) {
         http.push(h);
         // A GraphQL request: its document, not its method, says whether it changes state.
-        const j = h.client === 'graphql-request' ? nonIdempotentOperation(n, keyRegion, ctx) : judgeIdempotency(sourceCode, h, keyRegion, settings);
-        if (j) nonIdempotent.push(j);
+        if (h.client === 'graphql-request') {
+          const j = nonIdempotentOperation(n, keyRegion, ctx);
+          if (j) nonIdempotent.push(j);
+        } else nonIdempotent.push(...judgeIdempotencyAll(sourceCode, h, keyRegion, settings));
         continue;
       }
       const plan = callPlan(n, sourceCode);

@@ -13,10 +13,10 @@ import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTe
 import { isEffectivelyUnbounded } from './limits';
 import { bindingOf, constantNumber, constantValue, fieldOf, fieldStart, isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, isFailureEvent, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
+import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, isFailureEvent, LOST_CONNECTION_STATE_RE, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh, renewsBefore } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall } from './waits';
-import { holdsError } from './error-values';
+import { holdsError, LISTEN_NAMES } from './error-values';
 import { changesEachTime, effectReruns, memoisedDeclarator, setterStep, type EffectRerun } from './react-state';
 import { correctsInCatch, isDeterministicCall } from './loops';
 
@@ -37,7 +37,8 @@ function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpre
 
 /**
  * Whether a test holds when a reported state names a failure: an `===`/`==` comparison with a
- * string naming an error, a failure or a time-out ({@link FAILURE_STATE_RE}), not under `!`.
+ * string naming an error, a failure or a time-out ({@link FAILURE_STATE_RE}) or a lost connection
+ * ({@link LOST_CONNECTION_STATE_RE}), not under `!`.
  */
 function namesFailureState(test: Node): boolean {
   const t = unwrap(test);
@@ -45,7 +46,7 @@ function namesFailureState(test: Node): boolean {
   if (t.type !== T.BinaryExpression || (t.operator !== '===' && t.operator !== '==')) return false;
   return [t.left, t.right].some((x) => {
     const u = unwrap(x as Node);
-    return u.type === T.Literal && typeof u.value === 'string' && FAILURE_STATE_RE.test(u.value);
+    return u.type === T.Literal && typeof u.value === 'string' && (FAILURE_STATE_RE.test(u.value) || LOST_CONNECTION_STATE_RE.test(u.value));
   });
 }
 
@@ -311,8 +312,11 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     })
     .filter(() => !takesNextItem(fn, ctx))
     .filter((c) => !notAfterFailure.has(c))
-    .map((c) => ({ call: c, fc: failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay, relays.some((r) => r.call === c && !r.hook)) }))
-    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx) && !exitsOnHandedFailure(x.call, fn, ctx))
+    .map((c) => {
+      const own = failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay, relays.some((r) => r.call === c && !r.hook));
+      return own ? { call: c, fc: own, inRelay: false } : { call: c, fc: relayFailureContext(c, relays, ctx), inRelay: true };
+    })
+    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext; inRelay: boolean } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx) && !exitsOnHandedFailure(x.call, fn, ctx))
     // The catch corrects what failed before it runs the function again (`if (err.code === 85) { await
     // dropIndex(name); return createIndex(spec) }`): another state, not the same input (loops.ts).
     .filter((x) => {
@@ -388,7 +392,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     if (r) seenBack.add(r.back);
   }
   const reported = new Set<Node>();
-  for (const { call, fc } of contexts) {
+  for (const { call, fc, inRelay } of contexts) {
     // "Wait until ready": a read whose result is thrown away, re-run until it succeeds, is polling.
     if (fc.flow && isProbe(fn, call, op.http, ctx)) continue;
     const relay = relays.find((r) => r.call === call);
@@ -397,8 +401,10 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     if (shared) reported.add(relay.back);
     const computed = relay ? relayBound(fn, relay, ctx) : recursionBound(fn, call, ctx);
     const { attempts, once } = computed;
-    const anchor = relay?.hook || shared ? relay!.back : call;
-    let bound = relay?.hook || shared ? { ...computed.bound, node: anchor } : computed.bound;
+    // Decided inside the relay (its failure test leads to the call back): reported there, as for a hook.
+    const atBack = !!relay && (relay.hook || shared || inRelay);
+    const anchor = atBack ? relay!.back : call;
+    let bound = atBack ? { ...computed.bound, node: anchor } : computed.bound;
     // Handed to a same-file scheduler that counts its own runs and stops (`if (this.n >= 5) return
     // false` before its timer): the scheduler's limit bounds the cycle.
     if (!relay && bound.kind === 'unbounded' && fc.timer && fc.scheduled && schedulerCounts(fc.timer, fc.scheduled.delay, ctx) === 'bounded') bound = { ...bound, kind: 'bounded' };
@@ -2251,6 +2257,31 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   // credential (renewsBefore): re-sent after a pause alone, the same credential is refused again.
   const reauthenticates = (found.replay || replay) && renewsBefore(call, [found.path], ctx);
   return { ...found, timer: found.timer ?? timer, scheduled: found.timer && found.timer !== schedulerCall ? undefined : scheduledBy, replay: reauthenticates || refresh };
+}
+
+/**
+ * For a call of a relay that `fn` makes on no failure path of its own (`sock.ev.on('connection.update',
+ * (u) => this.onUpdate(u))`): the failure path inside the relay that leads to its call back
+ * (`if (connection === 'close') setTimeout(() => this.connect(), 3000)` in `onUpdate`). The relay decides
+ * on the failure, so the cycle through it is a re-run after that failure. Event-kind contexts only
+ * (a state or failure test, an error value): a catch inside the relay guards the relay's own work.
+ */
+function relayFailureContext(call: TSESTree.CallExpression, relays: readonly Relay[], ctx: Ctx): FailureContext | undefined {
+  const r = relays.find((q) => q.call === call && !q.hook);
+  if (!r || !contains(r.relay, r.back) || !inListener(call)) return undefined;
+  const fc = failureContext(r.back, r.relay, ctx, undefined, true);
+  return fc && (fc.kind === 'event' || fc.kind === 'status') && !fc.flow ? fc : undefined;
+}
+
+/**
+ * Whether `call` runs in a listener: its nearest enclosing function is handed to `on`/`once`/
+ * `addEventListener`… (`ev.on('connection.update', (u) => this.onUpdate(u))`). A call made in the
+ * function's own code is judged from the relay's side instead (the same cycle, seen once).
+ */
+function inListener(call: Node): boolean {
+  const f = enclosingFunction(call);
+  const host = f?.parent;
+  return !!host && host.type === T.CallExpression && host.arguments.includes(f as TSESTree.CallExpressionArgument) && LISTEN_NAMES.has(calleeName(host) ?? '');
 }
 
 /**

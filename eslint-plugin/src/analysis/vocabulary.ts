@@ -292,6 +292,14 @@ export const REF_HOOKS: readonly string[] = ['useRef'];
  */
 export const FAILURE_STATE_RE = /^(?:[\w-]*[_\s-])?(?:error|errored|fail|failed|failure|timed[_\s-]?out|timeout)$/i;
 
+/**
+ * A connection state reported by name that means the connection was lost: `close`, `closed`,
+ * `disconnected`, `lost` (Baileys' `connection.update` with `connection === 'close'`, @discordjs/voice
+ * `VoiceConnectionStatus.Disconnected`, a WebSocket wrapper's `'CLOSED'`). A re-connect on it is a
+ * reconnect on close (PRODUCT, "Retry or not").
+ */
+export const LOST_CONNECTION_STATE_RE = /^(?:close|closed|disconnect|disconnected|lost|connection[_\s-]?lost|dropped)$/i;
+
 /** Result members that hold the part of a batch that failed: `UnprocessedItems`, `UnprocessedKeys`, `FailedRecords`, `failedEntries`, `Failed`. */
 export const FAILED_PART_RE = /^(unprocessed\w*|failed\w*|failures|rejected\w*|retryable\w*|throttled\w*)$/i;
 

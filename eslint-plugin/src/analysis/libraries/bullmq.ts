@@ -46,7 +46,7 @@ export const docs: LibraryDocs = {
   ],
   notModelled: [
     'Custom backoff strategies registered in another module: a job with a custom `backoff.type` and no strategy in the file is not judged for its delay.',
-    'Queues that are not a same-file `const` (injected, class fields): their `defaultJobOptions` are unknown; job options passed to their `add(…)` are still recognised by shape (an object setting `attempts`) in a file that imports BullMQ or Bull.',
+    'Queues that are not a same-file `const` (injected, class fields): their `defaultJobOptions` are unknown; job options passed to their `add(…)` are still recognised by shape (an object setting `attempts`) in a file that imports BullMQ or Bull, and with no `backoff` of their own nothing is said of their wait (the queue\'s defaults may set one).',
   ],
 };
 
@@ -215,7 +215,9 @@ function jobSite(ctx: LibraryContext, call: Node, opts: OptionsObject, inherited
   const retries = attempts === undefined ? undefined : attempts - 1;
 
   if (!backoffOpt) {
-    if (!opts.spread) site.noWait = at;
+    // A queue made elsewhere (injected, returned by a factory method) may give its jobs a backoff in
+    // its `defaultJobOptions`, which BullMQ merges under these options: nothing is said of the wait.
+    if (!opts.spread && inherited !== 'unknown') site.noWait = at;
     return [site];
   }
   const suggestions: Partial<Record<string, LibrarySuggestion[]>> = {};
@@ -308,7 +310,8 @@ function unresolvedQueueJobs(ctx: LibraryContext): RetrySite[] {
     if (!literal || ctx.consumed?.has(literal)) continue;
     const opts = resolveObject(ctx, literal);
     if (!opts || !readOption(ctx, opts, 'attempts')) continue;
-    out.push(...jobSite(ctx, node, opts, undefined));
+    // A queue this file does not make: its `defaultJobOptions` are unseen.
+    out.push(...jobSite(ctx, node, opts, 'unknown'));
   }
   return out;
 }

@@ -244,6 +244,8 @@ export function unkeyedRequests(ctx: LibraryContext, calls: readonly HttpCall[],
     }
     if (c.keyUnknown) continue;
     out.push({ node: c.methodNode ?? c.node, method: c.method, key: 'none', keyNode: undefined });
+    // Other same-file callers that send a write with no key through the same request: each is reported.
+    if (c.methodSource) for (const node of c.otherMethodSources ?? []) out.push({ node, method: c.method, key: 'none', keyNode: undefined });
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { returnedExpressions } from './inspect';
 import type { AttemptBound, DelayFacts, LibrarySuggestion, Node, RuleId, RetrySite } from '../types';
 import { bindingOf, constantValue, variableOf } from '../scope';
 import type { LibraryContext } from './types';
-import { acceptsAll, evaluateCondition, firstStatusCheck, handlesRateLimit, retriedClientError, type OutcomeSet, type Roles } from './status-set';
+import { acceptsAll, evaluateCondition, firstStatusCheck, handlesRateLimit, retriedClientError, retriedClientErrorForSome, type OutcomeSet, type Roles } from './status-set';
 import { isEffectivelyUnbounded } from '../limits';
 import { isClientErrorStatus as isClientError, isRetryAfterStatus, RETRY_AFTER_STATUSES } from '../statuses';
 import { asNumber, opaqueDelay, readOption, resolveObject, type FunctionNode, type Option, type OptionsObject } from './util';
@@ -172,6 +172,9 @@ export function judgeCondition(ctx: LibraryContext, site: RetrySite, state: Opti
   if (retriedClientError(set) !== undefined) {
     const all = acceptsAll(set);
     site.clientErrorRetries.push({ node: (all ? undefined : firstStatusCheck(fn, ctx.sourceCode)) ?? prop, reason: all ? 'condition' : 'client-status' });
+  } else if (retriedClientErrorForSome(fn, roles, ctx.sourceCode) !== undefined) {
+    // Every failure of some requests (chosen by URL, a flag): their 4xx go round.
+    site.clientErrorRetries.push({ node: firstStatusCheck(fn, ctx.sourceCode) ?? prop, reason: 'client-status' });
   }
   if (handlesRateLimit(set)) site.rateLimitChecks.push(firstStatusCheck(fn, ctx.sourceCode, RETRY_AFTER_STATUSES) ?? prop);
   return set;

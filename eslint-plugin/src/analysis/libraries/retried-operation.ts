@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from '../ast';
 import { sameFileFunction } from '../delay';
-import { describeHttpCall, judgeIdempotency, makesFreshId, type HttpCall } from '../http';
+import { describeHttpCall, judgeIdempotencyAll, makesFreshId, type HttpCall } from '../http';
 import { analyzeOperation, classifiesStatus, clientRangeGuard, instanceofClassifies, isClassifierCall, okCheck, readsRetryAfter, statusesTested } from '../operation';
 import { fieldOf, normalPath, variableOf } from '../scope';
 import { isRetryAfterStatus, REFUSED_STATUSES } from '../statuses';
@@ -448,8 +448,7 @@ function isKeyName(ctx: LibraryContext, name: string): boolean {
 export function judgeResent(ctx: LibraryContext, site: RetrySite, http: HttpCall): void {
   // The region is the site's anchor, which never contains the request: a key built for the
   // request is built once and re-sent unchanged by the library, so it is stable.
-  const req = judgeIdempotency(ctx.sourceCode, http, site.node.type === T.CallExpression ? site.node.callee : site.node, ctx.settings);
-  if (req && req.key === 'none') site.nonIdempotent.push(req);
+  for (const req of judgeIdempotencyAll(ctx.sourceCode, http, site.node.type === T.CallExpression ? site.node.callee : site.node, ctx.settings)) if (req.key === 'none') site.nonIdempotent.push(req);
 }
 
 /**

@@ -88,7 +88,7 @@ const PROBE_STATUSES = [200, 201, 204, 301, 304, 400, 401, 403, 404, 405, 408, 4
  * Evaluates a condition function over the probe outcomes. Returns undefined when the function's
  * shape cannot be read at all (a rest parameter, a generator).
  */
-export function evaluateCondition(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.SourceCode): OutcomeSet | undefined {
+export function evaluateCondition(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.SourceCode, assume?: boolean): OutcomeSet | undefined {
   if (fn.generator) return undefined;
   const named = literalStatuses(fn, sourceCode);
   const readsMethod = readsMember(fn, sourceCode, 'method');
@@ -104,7 +104,7 @@ export function evaluateCondition(fn: FunctionNode, roles: Roles, sourceCode: TS
         if (!bindParam(p, roles.positional[i] ?? 'other', roles, outcome, env, sourceCode)) ok = false;
       });
       if (!ok) return undefined;
-      const result = truth(runBody(fn, { env, sourceCode, outcome, depth: 0, failureVars: failureParams(fn, roles, sourceCode) }, roles.procedure));
+      const result = truth(runBody(fn, { env, sourceCode, outcome, depth: 0, failureVars: failureParams(fn, roles, sourceCode), ...(assume !== undefined ? { assume } : {}) }, roles.procedure));
       verdicts.push({ outcome, retried: result === undefined ? undefined : roles.negated ? !result : result });
     }
   }
@@ -182,6 +182,20 @@ export function retriedClientError(set: OutcomeSet): number | undefined {
   return set.verdicts.find((v) => v.retried === true && v.outcome.status !== undefined && isClientErrorStatus(v.outcome.status))?.outcome.status;
 }
 
+/**
+ * A 4xx a condition retries for some requests: with each test that reads only which request failed
+ * taken true, then false (`searchUrls.has(error.config?.url)` lets every failure of those requests
+ * through). Undefined when no such status is retried either way.
+ */
+export function retriedClientErrorForSome(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.SourceCode): number | undefined {
+  for (const assume of [true, false]) {
+    const set = evaluateCondition(fn, roles, sourceCode, assume);
+    const status = set ? retriedClientError(set) : undefined;
+    if (status !== undefined) return status;
+  }
+  return undefined;
+}
+
 /** Whether the set may retry a request of `method` (some outcome retried, or unknown). */
 export function mayRetryMethod(set: OutcomeSet, method: Outcome['method']): boolean {
   return set.verdicts.some((v) => v.outcome.method === method && v.retried !== false);
@@ -248,6 +262,56 @@ interface State {
    * force when the option is not given (PRODUCT: a limit of 1,000 or more is no limit).
    */
   worstFallback?: { taken: boolean };
+  /**
+   * The value taken by a test that cannot be read and does not depend on the outcome (it reads only
+   * which request failed: `searchUrls.has(error.config?.url)`); see
+   * {@link retriedClientErrorForSome}. Undefined: such tests stay unknown.
+   */
+  assume?: boolean;
+}
+
+/**
+ * Whether a test reads which request failed and nothing of the outcome: failure variables only
+ * through the request they describe (`error.config.url`, `err.request.path`; the method is probed
+ * and so not counted).
+ */
+function independentOfOutcome(node: Node, st: State): boolean {
+  if (!st.failureVars) return false;
+  let depends = false;
+  let readsRequest = false;
+  walk(node, st.sourceCode.visitorKeys, (n) => {
+    if (depends) return false;
+    if (n.type === T.Identifier) {
+      const v = variableOf(st.sourceCode, n);
+      if (!v || !st.failureVars!.has(v)) return undefined;
+      let p = n.parent;
+      while (p && (p.type === T.ChainExpression || p.type === T.TSNonNullExpression)) p = p.parent;
+      const first = p?.type === T.MemberExpression && p.object === n ? propertyName(p) : undefined;
+      let q: Node | undefined = p?.parent;
+      while (q && (q.type === T.ChainExpression || q.type === T.TSNonNullExpression)) q = q.parent;
+      const second = q?.type === T.MemberExpression && p && q.object === p ? propertyName(q) : undefined;
+      if ((first === 'config' || first === 'request') && second !== 'method') readsRequest = true;
+      else depends = true;
+    }
+    return undefined;
+  });
+  // A test of the request only: a flag or an option of the caller's (`opts.retryAll`) is not read
+  // this way, its default decides (PRODUCT).
+  return readsRequest && !depends;
+}
+
+/** Positions where a value is used as a truth: tests of `if`/`?:` and the returned answer, through `&&`/`||`/`!`. */
+function inTestPosition(n: Node): boolean {
+  let c: Node = n;
+  let p = n.parent;
+  while (p && ((p.type === T.LogicalExpression && p.operator !== '??') || (p.type === T.UnaryExpression && p.operator === '!') || p.type === T.ChainExpression || p.type === T.TSAsExpression || p.type === T.TSNonNullExpression)) {
+    c = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && p.test === c) return true;
+  // What the condition answers: its returned value, or an arrow's expression body.
+  return p.type === T.ReturnStatement || (p.type === T.ArrowFunctionExpression && p.body === c);
 }
 
 /** The parameters of a condition that hold the failure (see {@link State.failureVars}): every one with a role but `other`. */
@@ -507,7 +571,9 @@ function evaluate(node: Node, st: State): Value {
   if (st.depth > 40) return UNKNOWN;
   st.depth++;
   try {
-    return evaluateInner(unwrap(node), st);
+    const v = evaluateInner(unwrap(node), st);
+    if (v === UNKNOWN && st.assume !== undefined && inTestPosition(node) && independentOfOutcome(node, st)) return st.assume;
+    return v;
   } finally {
     st.depth--;
   }
