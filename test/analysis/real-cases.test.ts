@@ -151,9 +151,11 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   { folder: 'held-out-29', cases: 24, recall: 0.73, precision: 0.89 },
   // Written in session 25 by fresh helpers from PRODUCT.md and public code, scored on arrival.
   // dev-23 (settings in fields, callbacks by name, shared wrappers, look-alikes), opened: 0.615/0.889.
-  { folder: 'dev-23', cases: 24, recall: 0.61, precision: 0.88 },
+  { folder: 'dev-23', cases: 24, recall: 0.66, precision: 0.89 },
   // Blind (summary lines only): 0.889/0.923 on arrival, after the session's first two changes.
   { folder: 'held-out-30', cases: 24, recall: 0.88, precision: 0.92 },
+  // Blind (summary lines only): 0.750/0.955 on arrival, after most of session 25's changes.
+  { folder: 'held-out-31', cases: 24, recall: 0.75, precision: 0.95 },
 ];
 
 describe('real-code case sets in sub-folders (recall and precision floors)', () => {

@@ -2,7 +2,7 @@ import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
-import { alwaysExits, calleeName, contains, findProperty, isFunction, isReportingCall, logicalTerms, propertyName, readsEnvironment, stringValue, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, findProperty, isFunction, isLogCallee, isReportingCall, logicalTerms, propertyName, readsEnvironment, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { isCredentialRefresh } from './credentials';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotencyAll, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
@@ -1506,10 +1506,12 @@ export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, d
     visit: (n, acc) => {
       // Retry-After itself (any unit spelling): PRODUCT's respect-retry-after asks for it. A rate-limit reset
       // header (`X-RateLimit-Reset`) says when a quota window ends, not when to retry: it does not count.
-      if (n.type === T.Literal && typeof n.value === 'string' && /retry[-_]?after/i.test(n.value)) acc.names = true;
-      else if (n.type === T.Identifier && /retry_?after/i.test(n.name)) acc.names = true;
+      // A read whose value goes nowhere (`const retryAfter = err.response?.headers['retry-after']` never
+      // read again, or only logged) honours nothing.
+      if (n.type === T.Literal && typeof n.value === 'string' && /retry[-_]?after/i.test(n.value)) acc.names ||= !unusedRead(n, sourceCode);
+      else if (n.type === T.Identifier && /retry_?after/i.test(n.name)) acc.names ||= !unusedRead(n, sourceCode);
       // The header's name held in a constant (`const WAIT_HEADER = 'retry-after'`; `headers.get(WAIT_HEADER)`, `headers[WAIT_HEADER]`).
-      else if (n.type === T.Identifier && namesRetryAfterHeader(n, sourceCode)) acc.names = true;
+      else if (n.type === T.Identifier && namesRetryAfterHeader(n, sourceCode)) acc.names ||= !unusedRead(n, sourceCode);
       else if (n.type === T.CallExpression) {
         const fn = sameFileFunction(n.callee, { sourceCode });
         if (fn) acc.callees.add(fn);
@@ -1532,6 +1534,37 @@ export function readsRetryAfter(region: Node, sourceCode: TSESLint.SourceCode, d
   }
   memo?.set(region, found);
   return found;
+}
+
+/**
+ * A Retry-After read whose value goes nowhere: the local it is held in (the expression's declarator, or
+ * the variable the identifier names) is never read, or read only by log lines. Such a read does not
+ * decide the wait (h22-31: the header read, then the computed backoff waited instead).
+ */
+function unusedRead(n: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const unread = (v: TSESLint.Scope.Variable | undefined): boolean => !!v && v.defs.length === 1 && v.defs[0]!.type === 'Variable' && v.references.every((r) => !r.isRead() || onlyLogged(r.identifier as Node));
+  if (n.type === T.Identifier) {
+    const v = variableOf(sourceCode, n);
+    if (v) return unread(v);
+  }
+  let c: Node = n;
+  let p = n.parent;
+  while (p && (p.type === T.MemberExpression || p.type === T.ChainExpression || p.type === T.AwaitExpression || p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || (p.type === T.CallExpression && (p.callee === c || p.arguments.includes(c as TSESTree.CallExpressionArgument)) && !isFunction(p)) || (p.type === T.LogicalExpression && p.operator !== '&&'))) {
+    c = p;
+    p = p.parent;
+  }
+  return p?.type === T.VariableDeclarator && p.init === c && p.id.type === T.Identifier && unread(variableOf(sourceCode, p.id));
+}
+
+/** A read that only reaches a log line (directly, or in a template it prints). */
+function onlyLogged(id: Node): boolean {
+  let c: Node = id;
+  let p = id.parent;
+  while (p && (p.type === T.TemplateLiteral || (p.type === T.BinaryExpression && p.operator === '+'))) {
+    c = p;
+    p = p.parent;
+  }
+  return p?.type === T.CallExpression && p.arguments.includes(c as TSESTree.CallExpressionArgument) && isLogCallee(p.callee);
 }
 
 /** SDK resources whose `create` generates output (completions, embeddings) rather than a persistent object. */

@@ -160,11 +160,14 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
       if (names.has('isSafeRequestError') || names.has('isIdempotentRequestError')) retriesPost = undefined;
       else if (set) retriesPost = retriesMethod(set, 'post') ? true : mayRetryMethod(set, 'post') ? undefined : false;
       else retriesPost = names.has('method') ? undefined : true;
+      // A condition that lets a POST through only when no response came (`isNetworkOrIdempotentRequestError(e)
+      // || e.code === 'ECONNABORTED'`) does for POSTs what the default does: each request is reported, as there.
+      const asDefault = !!set && set.verdicts.every((v) => v.outcome.method !== 'post' || (v.outcome.status === undefined ? v.retried === true : v.retried !== true));
       if (retriesPost) {
         // The written condition is kept and asked only for idempotent methods: replacing it by
         // `isIdempotentRequestError` would also change what a GET retries (429, other network errors).
         suggest(site, 'require-idempotency-key', idempotentOnly(ctx, conditionS.option.property));
-        conditionNode = conditionS.option.property;
+        if (!asDefault) conditionNode = conditionS.option.property;
       }
     } else retriesPost = undefined;
   }

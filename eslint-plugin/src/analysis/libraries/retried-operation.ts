@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from '../ast';
 import { sameFileFunction } from '../delay';
-import { describeHttpCall, judgeIdempotencyAll, makesFreshId, type HttpCall } from '../http';
+import { describeHttpCall, judgeIdempotencyAll, makesFreshId, sameFileCallers, type HttpCall } from '../http';
 import { analyzeOperation, classifiesStatus, clientRangeGuard, instanceofClassifies, isClassifierCall, okCheck, readsRetryAfter, statusesTested } from '../operation';
 import { fieldOf, normalPath, variableOf } from '../scope';
 import { isRetryAfterStatus, REFUSED_STATUSES } from '../statuses';
@@ -350,7 +350,7 @@ function classifies(ctx: LibraryContext, fn: FunctionNode, firstParamBails: bool
  * The calls made through an instance: `inst(…)` and `inst.method(…)`, where `inst` is the variable
  * `creation` is assigned to (`const inst = factory(…)`) or, for an identifier, the variable itself.
  */
-export function callsThrough(ctx: LibraryContext, instance: Node): TSESTree.CallExpression[] {
+export function callsThrough(ctx: LibraryContext, instance: Node, depth = 0): TSESTree.CallExpression[] {
   const field = unwrap(instance);
   // `axiosRetry(this.http, …)` in a class: the calls its methods make through `this.http`, when
   // nothing but the constructor (or the field's initialiser) gives the field its value.
@@ -371,6 +371,19 @@ export function callsThrough(ctx: LibraryContext, instance: Node): TSESTree.Call
   const variable = instanceVariable(ctx, instance);
   if (!variable) return [];
   const out: TSESTree.CallExpression[] = [];
+  // A set-up helper handed the instance (`const installRetry = (instance) => { axiosRetry(instance, …) }`,
+  // `installRetry(staffClient)`): the instances its same-file callers pass, and their calls.
+  const def = variable.defs[0];
+  if (def?.type === 'Parameter' && variable.defs.length === 1 && depth < 2 && variable.references.every((r) => !r.isWrite())) {
+    const fn = def.node as TSESTree.FunctionLike;
+    const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+    if (index >= 0) {
+      for (const call of sameFileCallers(ctx.sourceCode, fn)) {
+        const arg = call.arguments[index];
+        if (arg && arg.type !== T.SpreadElement) out.push(...callsThrough(ctx, arg, depth + 1));
+      }
+    }
+  }
   for (const ref of variable.references) {
     const id = ref.identifier as Node;
     const parent = id.parent;

@@ -91,7 +91,7 @@ const PROBE_STATUSES = [200, 201, 204, 301, 304, 400, 401, 403, 404, 405, 408, 4
 export function evaluateCondition(fn: FunctionNode, roles: Roles, sourceCode: TSESLint.SourceCode, assume?: boolean): OutcomeSet | undefined {
   if (fn.generator) return undefined;
   const named = literalStatuses(fn, sourceCode);
-  const readsMethod = readsMember(fn, sourceCode, 'method');
+  const readsMethod = readsMember(fn, sourceCode, 'method') || callsMethodPredicate(fn, sourceCode);
   const statuses = [...new Set([undefined, ...PROBE_STATUSES, ...named])];
   const methods: Outcome['method'][] = readsMethod ? ['get', 'post'] : ['post'];
   const verdicts: OutcomeSet['verdicts'] = [];
@@ -733,6 +733,8 @@ function call(n: TSESTree.CallExpression, st: State): Value {
     const v = evaluate(n.arguments[0], st);
     return v === UNKNOWN || isRef(v) ? UNKNOWN : Number(v);
   }
+  const predicate = libraryPredicate(callee, st.sourceCode);
+  if (predicate && n.arguments[0] && isRef(evaluate(n.arguments[0], st))) return predicate(st.outcome);
   const helper = objectHelper(callee, st.sourceCode);
   if (helper) return callObjectHelper(helper, n, st);
   if (callee.type === T.Identifier) return callLocal(callee, n, st);
@@ -865,6 +867,45 @@ function literalStatusesIn(root: Node, sourceCode: TSESLint.SourceCode): Set<num
   };
   visit(root, 0);
   return out;
+}
+
+/**
+ * axios-retry's exported predicates, by what they accept (axios-retry 4.x `src/index.ts`): a network
+ * error is a failure with no response; `isRetryableError` adds 429 and 5xx; `isSafeRequestError` /
+ * `isIdempotentRequestError` keep those for GET, HEAD, OPTIONS (and PUT, DELETE); and
+ * `isNetworkOrIdempotentRequestError` is a network error of any method or an idempotent one's.
+ * (The probes' methods are GET and POST; the codes it excludes, `ECONNABORTED` and `ERR_CANCELED`,
+ * are not probed.)
+ */
+const AXIOS_RETRY_PREDICATES: Readonly<Record<string, (o: Outcome) => boolean>> = {
+  isNetworkError: (o) => o.status === undefined,
+  isRetryableError: (o) => o.status === undefined || o.status === 429 || (o.status >= 500 && o.status <= 599),
+  isSafeRequestError: (o) => o.method === 'get' && AXIOS_RETRY_PREDICATES.isRetryableError!(o),
+  isIdempotentRequestError: (o) => o.method === 'get' && AXIOS_RETRY_PREDICATES.isRetryableError!(o),
+  isNetworkOrIdempotentRequestError: (o) => o.status === undefined || AXIOS_RETRY_PREDICATES.isIdempotentRequestError!(o),
+};
+
+/** The library predicate a callee names (see {@link AXIOS_RETRY_PREDICATES}), if any. */
+function libraryPredicate(callee: Node, sourceCode: TSESLint.SourceCode): ((o: Outcome) => boolean) | undefined {
+  const origin = originOf(sourceCode, callee);
+  if (!origin || origin.module !== 'axios-retry') return undefined;
+  const path = normalPath(origin);
+  const name = path[path.length - 1];
+  return name !== undefined && Object.hasOwn(AXIOS_RETRY_PREDICATES, name) ? AXIOS_RETRY_PREDICATES[name] : undefined;
+}
+
+/** Whether the condition calls a library predicate whose answer depends on the request's method. */
+function callsMethodPredicate(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  let found = false;
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.CallExpression) {
+      const p = libraryPredicate(unwrap(n.callee), sourceCode);
+      if (p && p !== AXIOS_RETRY_PREDICATES.isNetworkError && p !== AXIOS_RETRY_PREDICATES.isRetryableError) found = true;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 function readsMember(fn: FunctionNode, sourceCode: TSESLint.SourceCode, name: string): boolean {
