@@ -11,7 +11,7 @@
 // reconnects, changes an argument) corrects the request or hands the failure on, and is left alone.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { calleeName, contains, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
 import { failureRegistration, handsOnError } from './error-values';
 import { isWorkingCall, rerunChangesInput } from './input-change';
 import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } from './operation';
@@ -82,6 +82,9 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
     if (found.some((s) => contains(s.node, again) || contains(s.node, h.node)) || sites.some((s) => s.node === again)) continue;
     // The handler writes something the operation takes (`url = mirror`, `port++`): another input.
     if (rerunChangesInput(h.body, original, ctx)) continue;
+    // After the call it answers with the failure (`return sendError(res, …, err)`, `throw wrap(err)`):
+    // the call fetched what the report needs (`const { log, sendError } = getGlobals()`), nothing was tried again.
+    if (h.param && answersWithFailureAfter(h.body, again, h.param, ctx)) continue;
     // The handler points the call at another receiver (`storage = window.sessionStorage` before
     // `storage.setItem(…)` again): a fallback to another backend, not the same call again.
     if (rebindsReceiver(h.body, original, again, ctx)) continue;
@@ -110,6 +113,42 @@ export function analyzeRepeats(ctx: Ctx, found: readonly RetrySite[]): RetrySite
     });
   }
   return sites;
+}
+
+/**
+ * Whether the handler, once `after` has run, reaches a `return` or `throw` (outside nested functions)
+ * whose expression reads the caught error: the handler ends by reporting the failure. Only statements
+ * that follow the one holding `after` in an enclosing block count, and only while nothing on the way
+ * always leaves (`if (timedOut) return await again(); throw err;` never reaches its `throw` after the call).
+ */
+function answersWithFailureAfter(body: Node, after: Node, param: TSESTree.Identifier, ctx: Ctx): boolean {
+  const v = variableOf(ctx.sourceCode, param);
+  if (!v) return false;
+  const readsError = (n: Node): boolean => {
+    let found = false;
+    walk(n, ctx.sourceCode.visitorKeys, (m) => {
+      if (found || (m !== n && isFunction(m))) return false;
+      if ((m.type === T.ReturnStatement || m.type === T.ThrowStatement) && m.argument) {
+        walk(m.argument, ctx.sourceCode.visitorKeys, (k) => {
+          if (k.type === T.Identifier && variableOf(ctx.sourceCode, k) === v) found = true;
+          return found ? false : undefined;
+        });
+      }
+      return undefined;
+    });
+    return found;
+  };
+  for (let c: Node = after, p = after.parent; p && c !== body; c = p, p = p.parent) {
+    if (isFunction(p)) return false;
+    if (p.type !== T.BlockStatement || !(p.body as Node[]).includes(c)) continue;
+    if (alwaysExits(c)) return false;
+    const later = (p.body as Node[]).slice((p.body as Node[]).indexOf(c) + 1);
+    for (const st of later) {
+      if (readsError(st)) return true;
+      if (alwaysExits(st)) return false;
+    }
+  }
+  return false;
 }
 
 /**
