@@ -27,6 +27,31 @@ describe('retry sites', () => {
     assert.equal(delay?.maxReason, 'known');
   });
 
+  it('leaves out the wait a named last-attempt test skips (`const isLast = r >= max; if (!isLast) …`): worst case 16000 ms, not 32000', () => {
+    const [site] = sitesOf(`${SLEEP}async function f(op: () => Promise<void>) {
+  const max = 5;
+  for (let r = 0; r <= max; r++) {
+    try { return await op(); } catch {
+      const isLast = r >= max;
+      if (!isLast) await sleep(Math.min(2 ** r, 32) * 1000);
+    }
+  }
+}`);
+    assert.equal(site?.waits[0]?.delay.maxMs, 16_000);
+  });
+
+  it('does not read a name for a test made before the loop as a test of the pass', () => {
+    const [site] = sitesOf(`${SLEEP}async function f(op: () => Promise<void>, r0: number) {
+  const early = r0 >= 3;
+  for (let r = 0; r <= 5; r++) {
+    try { return await op(); } catch {
+      if (!early) await sleep(Math.min(2 ** r, 32) * 1000);
+    }
+  }
+}`);
+    assert.equal(site?.waits[0]?.delay.maxMs, 32_000);
+  });
+
   it('marks growth with no bound and no cap as unbounded growth', () => {
     const [site] = sitesOf(`${SLEEP}async function f(op: () => Promise<void>) {
   let n = 0;

@@ -1114,12 +1114,22 @@ export function pathFacts(node: Node, root: Node): PathFact[] {
 }
 
 /** The comparisons a fact implies, as conjuncts: `a && b` holding gives a and b; `a || b` failing gives !a and !b. */
-export function impliedComparisons(fact: PathFact): { cmp: TSESTree.BinaryExpression; holds: boolean }[] {
+export function impliedComparisons(fact: PathFact, alias?: { sourceCode: TSESLint.SourceCode; within: Node }, depth = 0): { cmp: TSESTree.BinaryExpression; holds: boolean }[] {
   const t = unwrap(fact.test);
-  if (t.type === T.UnaryExpression && t.operator === '!') return impliedComparisons({ test: t.argument, holds: !fact.holds, at: fact.at });
+  if (t.type === T.UnaryExpression && t.operator === '!') return impliedComparisons({ test: t.argument, holds: !fact.holds, at: fact.at }, alias, depth);
   if (t.type === T.LogicalExpression && ((t.operator === '&&' && fact.holds) || (t.operator === '||' && !fact.holds))) {
-    return [...impliedComparisons({ test: t.left, holds: fact.holds, at: fact.at }), ...impliedComparisons({ test: t.right, holds: fact.holds, at: fact.at })];
+    return [...impliedComparisons({ test: t.left, holds: fact.holds, at: fact.at }, alias, depth), ...impliedComparisons({ test: t.right, holds: fact.holds, at: fact.at }, alias, depth)];
   }
   if (t.type === T.BinaryExpression) return [{ cmp: t, holds: fact.holds }];
+  // `const isLast = r >= max; if (!isLast) …`: a name for a test made in the same pass (declared
+  // within `alias.within`, never written again) stands for that test.
+  if (t.type === T.Identifier && alias && depth < 2) {
+    const v = variableOf(alias.sourceCode, t);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    const decl = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator) : undefined;
+    if (decl?.init && decl.parent?.type === T.VariableDeclaration && decl.parent.kind === 'const' && contains(alias.within, decl) && decl.range[1] <= t.range[0]) {
+      return impliedComparisons({ test: decl.init, holds: fact.holds, at: fact.at }, alias, depth + 1);
+    }
+  }
   return [];
 }

@@ -3777,7 +3777,7 @@ function attemptsOnPath(node: Node, loop: Loop, attempts: AttemptVar[], ctx: Ctx
     const k = testsIt ? stepsBefore(node, loop.body, a.variable, undefined, ctx) : 0;
     return k === 0 ? a : { ...a, lo: a.lo + k, hi: a.hi + k };
   });
-  const facts = pathFacts(node, loop.body).flatMap((f) => impliedComparisons(f).map((c) => ({ ...c, at: f.test })));
+  const facts = pathFacts(node, loop.body).flatMap((f) => impliedComparisons(f, { sourceCode: ctx.sourceCode, within: loop.body }).map((c) => ({ ...c, at: f.test })));
   if (facts.length === 0) return stepped;
   return stepped.map((a) => {
     let hi = a.hi;
