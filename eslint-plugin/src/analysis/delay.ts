@@ -30,6 +30,11 @@ export interface Value {
   opaque: boolean;
   /** It is the server's Retry-After (converted), or computed from it. */
   retryAfter: 'exact' | 'derived' | undefined;
+  /**
+   * The Retry-After part is bounded (a refusal guard or a cap) and the unbounded top comes from another
+   * part (`Math.max(backoffOutOfSight(n), guardedRetryAfter)`): no uncapped server delay.
+   */
+  retryAfterBounded?: boolean;
   /** It is `Date.now()` or similar: subtracting it converts an HTTP-date to a delay. */
   now: boolean;
   /** The smallest explicit cap applied (`Math.min`, clamp, ternary), in ms. */
@@ -1531,6 +1536,9 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
     return minOf(value, hiArg);
   }
   if (name && RANDOM_CALL_RE.test(name)) {
+    // A helper out of sight handed the attempt number (`exponentialBackoffWithJitter(numAttempts)`):
+    // its name says it draws, not on what scale; the attempt is no delay in ms. Random, of unknown size.
+    if (args.some((a) => a.attempt) && !sameFileFunction(callee, env)) return { ...OPAQUE(), random: true };
     const hi = args.length > 0 ? Math.max(...args.map((a) => a.hi)) : 1;
     const base = args.reduce<Value | undefined>((acc, a) => (acc ? combine(acc, a, 0, hi) : a), undefined) ?? NUM(0);
     return { ...base, lo: 0, hi, random: true, invariant: base.invariant, retryAfter: base.retryAfter ? 'derived' : undefined };
@@ -1607,7 +1615,9 @@ function minOf(a: Value, b: Value): Value {
 }
 
 function maxOf(a: Value, b: Value): Value {
+  const raBounded = (x: Value): boolean => !x.retryAfter || Number.isFinite(x.hi) || x.capped || !!x.retryAfterBounded;
   return {
+    ...((a.retryAfter || b.retryAfter) && raBounded(a) && raBounded(b) ? { retryAfterBounded: true } : {}),
     lo: Math.max(a.lo, b.lo),
     hi: Math.max(a.hi, b.hi),
     random: a.random || b.random,
@@ -2045,7 +2055,7 @@ function evalFunctionCall(fn: FunctionNode, args: Value[], env: Env): Value {
  * reports; `expression` is the delay as written, which messages name when its number is unknown.
  */
 export function toDelayFacts(v: Value, node: Node, expression?: Node): DelayFacts {
-  const retryAfterUncapped = v.retryAfter !== undefined && !Number.isFinite(v.hi) && !v.unboundedGrowth && !v.capped;
+  const retryAfterUncapped = v.retryAfter !== undefined && !Number.isFinite(v.hi) && !v.unboundedGrowth && !v.capped && !v.retryAfterBounded;
   let maxReason: DelayFacts['maxReason'];
   if (retryAfterUncapped) maxReason = 'retry-after';
   // Growth bounded by an imported limit: bounded, by a number this file does not show (opaque).

@@ -206,7 +206,7 @@ function onlyReported(id: Node): boolean {
  * test of an `if`, a loop or a `?:` (`if (!left) throw err`).
  */
 /** The read is the delay handed to a wait: a global timer's delay, or the delay argument of a recognised wait ({@link asWait}). */
-function isWaitDelay(id: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'>): boolean {
+export function isWaitDelay(id: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'>): boolean {
   let arg: Node = id;
   // Through a unit conversion or any arithmetic (`setTimeout(again, delayS * 1000)`).
   while (arg.parent && (arg.parent.type === T.TSAsExpression || arg.parent.type === T.TSNonNullExpression || (arg.parent.type === T.BinaryExpression && ['+', '-', '*', '/'].includes(arg.parent.operator)) || (arg.parent.type === T.CallExpression && arg.parent.callee !== arg && isMath(arg.parent)))) arg = arg.parent;
@@ -215,6 +215,20 @@ function isWaitDelay(id: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'>): boole
   if (isGlobalTimer(ctx.sourceCode, call)) return call.arguments[1] === arg;
   const w = asWait(call, ctx.sourceCode, ctx.settings);
   return !!w && w.argument === arg;
+}
+
+/**
+ * Whether a call's result is only the delay of a wait: the delay argument itself (`setTimeout(again,
+ * backoff(n))`), or a local every read of which is one (`var ms = backoff(n); setTimeout(again, ms)`).
+ * What it is handed paces the retry; the operation does not take it.
+ */
+export function feedsOnlyWaits(call: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'>): boolean {
+  if (isWaitDelay(call, ctx)) return true;
+  const p = call.parent;
+  if (p?.type !== T.VariableDeclarator || p.init !== call || p.id.type !== T.Identifier) return false;
+  const v = variableOf(ctx.sourceCode, p.id);
+  const reads = v ? v.references.filter((r) => r.isRead()) : [];
+  return !!v && reads.length > 0 && v.references.every((r) => r.init || !r.isWrite()) && reads.every((r) => isWaitDelay(r.identifier as Node, ctx));
 }
 
 /** The read only feeds the variable's own next value, through any expression or call (`d = grow(d)`, `d = Math.min(d * 2, cap)`). */

@@ -1843,12 +1843,42 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
         // the test only picks how the success leaves, not whether it does.
         if (leavesOnEveryPath(p.consequent) && leavesOnEveryPath(p.alternate)) continue;
         // Also a test the answer decides (`res.ok || !transient(res.status)` with a same-file predicate).
-        const statusCheck = okCheck(p.test, ctx.sourceCode) !== undefined || statusesTested(p.test, ctx.sourceCode).length > 0 || isRetryPredicate(p.test) || reportsItsWork(p.test) || decidedByAnswer(p.test, ctx.sourceCode);
+        const statusCheck = okCheck(p.test, ctx.sourceCode) !== undefined || statusesTested(p.test, ctx.sourceCode).length > 0 || isRetryPredicate(p.test) || reportsItsWork(p.test) || decidedByAnswer(p.test, ctx.sourceCode) || resultOrThrow(p, block, ctx);
         if (!statusCheck) return !repairsAfter(p, ctx);
       }
     }
     return false;
   });
+}
+
+/**
+ * `const id = await upload(buf); if (id) return id; throw new Error('upload returned nothing')`: the
+ * test reads what an awaited call of the attempt gave, and the other way throws (the next statement,
+ * or the `else`): the code raises its own failure for an empty result, and the catch takes it. The
+ * test is the attempt's success check, not a state the loop waits for.
+ */
+function resultOrThrow(ifStmt: TSESTree.IfStatement, block: TSESTree.BlockStatement, ctx: Ctx): boolean {
+  const parent = ifStmt.parent;
+  const next = parent?.type === T.BlockStatement ? parent.body[parent.body.indexOf(ifStmt) + 1] : undefined;
+  const throwsOtherwise = ifStmt.alternate ? lastIsThrowStmt(ifStmt.alternate) : next?.type === T.ThrowStatement;
+  if (!throwsOtherwise) return false;
+  let reads = false;
+  walk(ifStmt.test, ctx.sourceCode.visitorKeys, (m) => {
+    if (reads || isFunction(m)) return false;
+    if (m.type !== T.Identifier) return undefined;
+    const v = variableOf(ctx.sourceCode, m);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    const decl = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator) : undefined;
+    const init = decl?.init ? unwrap(decl.init) : undefined;
+    if (decl && contains(block, decl) && init?.type === T.AwaitExpression && unwrap(init.argument).type === T.CallExpression) reads = true;
+    return undefined;
+  });
+  return reads;
+}
+
+function lastIsThrowStmt(st: Node): boolean {
+  const list = st.type === T.BlockStatement ? st.body : [st];
+  return list[list.length - 1]?.type === T.ThrowStatement;
 }
 
 /** Whether a test's value on a success differs from its value on some failed answer (flow.ts' outcomes). */

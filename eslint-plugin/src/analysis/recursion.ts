@@ -1,5 +1,5 @@
 import { importedName, isProbeFunction, waitsOnPendingAnswer } from './probe';
-import { drawsInputAtRandom, inputWrites, isWorkingCall, onlyBookkeeping, operationTakes, readsFromPerson, readsVariable } from './input-change';
+import { drawsInputAtRandom, feedsOnlyWaits, inputWrites, isWorkingCall, onlyBookkeeping, operationTakes, readsFromPerson, readsVariable } from './input-change';
 import { goesOnOnlyOnConflict } from './conflict';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -1769,7 +1769,7 @@ function handsSteppedOn(fn: Fn, v: Variable, skip: Node, ctx: Ctx): boolean {
     // call in a catch handler): an attempt number handed to those is no input, whatever its name.
     // A same-file function that only computes (`decide(res, attempt)` returning `{ retry, delay }`)
     // decides about the attempt; it is not the operation the count would feed.
-    const computes = n.type === T.CallExpression && computesOnly(sameFileFunction(n.callee, ctx), ctx);
+    const computes = n.type === T.CallExpression && (computesOnly(sameFileFunction(n.callee, ctx), ctx) || feedsOnlyWaits(n, ctx));
     if (!logLine && !computes && n.arguments.some((a) => unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier)) && (n.type === T.NewExpression || isOperationCall(n, fn.body ?? fn, ctx))) handed = true;
     return undefined;
   });
