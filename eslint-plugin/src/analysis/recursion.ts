@@ -3180,14 +3180,32 @@ function turnsOffTestedSwitch(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx, r
     for (const { flag, want } of neededFlags(p.test)) if (outlives(flag)) needs.set(text(flag), want);
     if (needs.size === 0) continue;
     let off = false;
+    let offAt = 0;
     walk(p.consequent, ctx.sourceCode.visitorKeys, (n) => {
       if (off || (n !== p.consequent && isFunction(n)) || n.range[0] >= call.range[0]) return false;
       if (n.type === T.AssignmentExpression && n.operator === '=' && unwrap(n.right).type === T.Literal) {
         const want = needs.get(text(unwrap(n.left)));
-        if (want !== undefined && !!(unwrap(n.right) as TSESTree.Literal).value !== want) off = true;
+        if (want !== undefined && !!(unwrap(n.right) as TSESTree.Literal).value !== want) {
+          off = true;
+          offAt = n.range[1];
+        }
       }
       return undefined;
     });
+    // `this.reconnecting = true; setTimeout(() => { this.reconnecting = false; this.connect() }, ms)`:
+    // turned back on just before the re-run, the flag only keeps two re-runs from overlapping.
+    if (off) {
+      let rearmed = false;
+      walk(p.consequent, ctx.sourceCode.visitorKeys, (n) => {
+        if (rearmed) return false;
+        if (n.type === T.AssignmentExpression && n.operator === '=' && unwrap(n.right).type === T.Literal && n.range[0] > offAt && n.range[1] <= call.range[0] && enclosingFunction(n) === enclosingFunction(call)) {
+          const want = needs.get(text(unwrap(n.left)));
+          if (want !== undefined && !!(unwrap(n.right) as TSESTree.Literal).value === want) rearmed = true;
+        }
+        return undefined;
+      });
+      if (rearmed) off = false;
+    }
     if (off && [...needs].every(([flag, want]) => !rearmedOnFailure(flag, want, p as TSESTree.IfStatement))) return true;
   }
   return false;
