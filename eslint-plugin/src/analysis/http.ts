@@ -957,9 +957,9 @@ export function judgeIdempotency(sourceCode: TSESLint.SourceCode, http: HttpCall
 export function judgeIdempotencyAll(sourceCode: TSESLint.SourceCode, http: HttpCall, region: Node, settings: RetrySettings): NonIdempotentRequest[] {
   const j = judgeIdempotency(sourceCode, http, region, settings);
   if (!j) return [];
+  // (Reported at a caller's argument, a judgement carries no options position to edit.)
   if (j.key !== 'none' || !http.methodSource || !http.otherMethodSources) return [j];
-  const { optionsIndex: _own, ...rest } = j;
-  return [j, ...http.otherMethodSources.map((node) => ({ ...rest, node }))];
+  return [j, ...http.otherMethodSources.map((node) => ({ ...j, node }))];
 }
 
 /** JSON-RPC methods (and GraphQL-like names) that only read: Ethereum's `eth_get…`/`eth_call`, `get…`, `query…`. */

@@ -11,7 +11,7 @@ import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptV
 import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
-import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
+import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
@@ -1860,7 +1860,7 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
 function resultOrThrow(ifStmt: TSESTree.IfStatement, block: TSESTree.BlockStatement, ctx: Ctx): boolean {
   const parent = ifStmt.parent;
   const next = parent?.type === T.BlockStatement ? parent.body[parent.body.indexOf(ifStmt) + 1] : undefined;
-  const throwsOtherwise = ifStmt.alternate ? lastIsThrowStmt(ifStmt.alternate) : next?.type === T.ThrowStatement;
+  const throwsOtherwise = ifStmt.alternate ? lastIsThrow(ifStmt.alternate) : next?.type === T.ThrowStatement;
   if (!throwsOtherwise) return false;
   let reads = false;
   walk(ifStmt.test, ctx.sourceCode.visitorKeys, (m) => {
@@ -1874,11 +1874,6 @@ function resultOrThrow(ifStmt: TSESTree.IfStatement, block: TSESTree.BlockStatem
     return undefined;
   });
   return reads;
-}
-
-function lastIsThrowStmt(st: Node): boolean {
-  const list = st.type === T.BlockStatement ? st.body : [st];
-  return list[list.length - 1]?.type === T.ThrowStatement;
 }
 
 /** Whether a test's value on a success differs from its value on some failed answer (flow.ts' outcomes). */

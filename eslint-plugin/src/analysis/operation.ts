@@ -1443,7 +1443,8 @@ function thrownToClassifyingCatch(n: TSESTree.IfStatement, catches: RetryCatch[]
   return catches.some((c) => c.guarded !== undefined && contains(c.guarded, n) && catchClassifies(c, sourceCode));
 }
 
-function lastIsThrow(c: Node): boolean {
+/** Whether a statement (or a block's last statement) is a `throw`. */
+export function lastIsThrow(c: Node): boolean {
   const stmts = c.type === T.BlockStatement ? c.body : [c];
   return stmts[stmts.length - 1]?.type === T.ThrowStatement;
 }

@@ -173,7 +173,7 @@ export function judgeCondition(ctx: LibraryContext, site: RetrySite, state: Opti
     const all = acceptsAll(set);
     site.clientErrorRetries.push({ node: (all ? undefined : firstStatusCheck(fn, ctx.sourceCode)) ?? prop, reason: all ? 'condition' : 'client-status' });
   } else if (retriedClientErrorForSome(fn, roles, ctx.sourceCode) !== undefined) {
-    // Every failure of some requests (chosen by URL, a flag): their 4xx go round.
+    // Every failure of some requests (chosen by which request failed: its URL): their 4xx go round.
     site.clientErrorRetries.push({ node: firstStatusCheck(fn, ctx.sourceCode) ?? prop, reason: 'client-status' });
   }
   if (handlesRateLimit(set)) site.rateLimitChecks.push(firstStatusCheck(fn, ctx.sourceCode, RETRY_AFTER_STATUSES) ?? prop);
