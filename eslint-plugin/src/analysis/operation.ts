@@ -804,6 +804,24 @@ function callPlan(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode
   return plan;
 }
 
+/**
+ * Whether a call in the retried code runs only in failure handling whose own failure leaves the
+ * retry: it sits in a catch clause or `finally` block with no enclosing `try` block (inside
+ * `region`) to catch what it throws. Such a request (an alert posted when an attempt fails, an
+ * incident report before giving up) is never sent again because it failed: it is no retried
+ * request, whatever its method.
+ */
+function failureLeavesRetry(call: Node, region: Node): boolean {
+  let leaves = false;
+  for (let child: Node = call, parent = call.parent; parent && child !== region; child = parent, parent = parent.parent) {
+    if (isFunction(parent)) return false;
+    if (parent.type === T.CatchClause && child === parent.body) leaves = true;
+    else if (parent.type === T.TryStatement && child === parent.finalizer) leaves = true;
+    else if (parent.type === T.TryStatement && child === parent.block && parent.handler) leaves = false;
+  }
+  return leaves;
+}
+
 /** Whether a call is given an object literal (where an idempotency key may be handed, see {@link mintedKeyArgument}). */
 function handsObjectLiteral(call: TSESTree.CallExpression): boolean {
   return call.arguments.some((a) => a.type !== T.SpreadElement && unwrap(a).type === T.ObjectExpression);
@@ -852,7 +870,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
   };
   /** Calls (in the region) of helpers that throw on any non-OK status without classifying. */
   const throwingHelperCalls: { via: Node; test: Node }[] = [];
-  const scan = (scope: Node, keyRegion: Node, depth: number, via?: Node, bound: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]> = new Map()): void => {
+  // `repeated`: whether the calls scanned are sent again when they fail (false under a catch clause
+  // whose own failure leaves the retry, see failureLeavesRetry).
+  const scan = (scope: Node, keyRegion: Node, depth: number, via?: Node, bound: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]> = new Map(), repeated = true): void => {
     const binding = bound.get(scope as TSESTree.FunctionLike)?.[0];
     if (scanned.has(scope, binding)) return;
     scanned.add(scope, binding);
@@ -873,8 +893,10 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
     for (const n of nodesWithin(scope, sourceCode, callsInRegion, isCall, true)) {
       // In a helper the retried code calls, its parameters hold that call's arguments.
       const h = bound.size > 0 && describeHttpCall(sourceCode, n, settings) ? describeHttpCallAt(sourceCode, n, settings, bound) : describeHttpCall(sourceCode, n, settings);
+      const sentAgain = repeated && (depth > 0 || !failureLeavesRetry(n, region));
       if (h) {
         http.push(h);
+        if (!sentAgain) continue;
         // A GraphQL request: its document, not its method, says whether it changes state.
         if (h.client === 'graphql-request') {
           const j = nonIdempotentOperation(n, keyRegion, ctx);
@@ -883,7 +905,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         continue;
       }
       const plan = callPlan(n, sourceCode);
-      const op = plan.operation ? nonIdempotentOperation(n, keyRegion, ctx) : undefined;
+      const op = plan.operation && sentAgain ? nonIdempotentOperation(n, keyRegion, ctx) : undefined;
       if (op) {
         nonIdempotent.push(op);
         continue;
@@ -891,13 +913,13 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       if (depth < 2) {
         const { fn, thenCallback: cb } = plan;
         // A helper scanned before (called again, or from a nested loop) is passed over, as `scan` would.
-        if (fn && !scanned.has(fn, n) && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via, new Map([...bound, [fn, [n]]]));
+        if (fn && !scanned.has(fn, n) && !contains(fn, region) && !contains(region, fn)) scan(fn, fn, depth + 1, depth === 0 ? n : via, new Map([...bound, [fn, [n]]]), sentAgain);
         // A helper handed to `.then` by name (`.then(checked)`) runs on every attempt's result too.
-        if (cb && !scanned.has(cb) && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via, bound);
+        if (cb && !scanned.has(cb) && !contains(cb, region) && !contains(region, cb)) scan(cb, cb, depth + 1, depth === 0 ? n : via, bound, sentAgain);
         // `requestFn()` where the retry's function was given `requestFn`: the functions its same-file
         // callers pass (`this.executeWithRetry(() => this.performRequest(…))`) run on every attempt.
         for (const passed of depth === 0 ? passedFunctions(n, sourceCode) : []) {
-          if (!scanned.has(passed) && !contains(passed, region) && !contains(region, passed)) scan(passed, passed, depth + 1, n, bound);
+          if (!scanned.has(passed) && !contains(passed, region) && !contains(region, passed)) scan(passed, passed, depth + 1, n, bound, sentAgain);
         }
       }
     }
