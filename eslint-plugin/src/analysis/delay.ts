@@ -4,7 +4,7 @@ import { T } from './node-types';
 import { alwaysExits, calleeName, contains, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
 import { bindingOf, constantValue, fieldOf, fieldStart, instanceClassOf, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
-import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
+import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_RE, SETTINGS_HOLDER_RE, isRetryAfterName } from './vocabulary';
 import { fileMemo } from './memo';
 import { sameFileCallers } from './http';
 import { isHook } from './react-state';
@@ -353,8 +353,17 @@ function evalIdentifier(n: TSESTree.Identifier, env: Env): Value {
   // destructured field of that name (`const { retry_after: wait } = body`). Only a value whose
   // origin is out of sight (a parameter no code of this file passes) goes by its own name.
   const callers = retryAfterFromCallers(variable, env);
-  if (callers === true || (callers === undefined && (isRetryAfterName(n.name) || isRetryAfterName(destructuredKey(variable))))) return { ...RETRY_AFTER(), source: undefined };
+  if (callers === true || (callers === undefined && (isRetryAfterName(n.name) || isRetryAfterName(destructuredKey(variable))) && !destructuredFromSettings(variable))) return { ...RETRY_AFTER(), source: undefined };
   return v;
+}
+
+/** Whether a variable is destructured from an object named for a caller's settings (`const { retryAfterMs } = settings`). */
+function destructuredFromSettings(variable: Variable): boolean {
+  const def = variable.defs[0];
+  if (def?.type !== 'Variable' || def.node.id.type !== T.ObjectPattern || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  const name = init.type === T.Identifier ? init.name : init.type === T.MemberExpression ? propertyName(init) : undefined;
+  return name !== undefined && SETTINGS_HOLDER_RE.test(name);
 }
 
 /** The key a destructured variable is read from (`retryAfter` of `const { retryAfter: wait } = body`). */
@@ -1193,6 +1202,13 @@ function objectKeepsMembers(member: TSESTree.MemberExpression, env: Env): boolea
   return !handed;
 }
 
+/** Whether a member is read from an object named for a caller's settings (`options.retryAfter`, `this.config.retryAfter`). */
+function heldInSettings(n: TSESTree.MemberExpression): boolean {
+  const holder = unwrap(n.object);
+  const name = holder.type === T.Identifier ? holder.name : holder.type === T.MemberExpression ? propertyName(holder) : undefined;
+  return name !== undefined && SETTINGS_HOLDER_RE.test(name);
+}
+
 /** A header or field name written as a string, or held in a constant (`const RESET = 'X-RateLimit-Reset'`). */
 function headerName(node: Node | undefined, env: Env): string | undefined {
   if (!node) return undefined;
@@ -1204,7 +1220,9 @@ function headerName(node: Node | undefined, env: Env): string | undefined {
 
 function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   const name = propertyName(n) ?? (n.computed ? headerName(n.property, env) : undefined);
-  if (isRetryAfterName(name)) return RETRY_AFTER();
+  // `err.retryAfter`, `res.headers['retry-after']`: the server's delay. `options.retryAfter` is the
+  // caller's setting (SETTINGS_HOLDER_RE), evaluated as any other field.
+  if (isRetryAfterName(name) && !heldInSettings(n)) return RETRY_AFTER();
   const pinned = env.pinnedMember?.(n);
   if (pinned) return pinned;
   const counter = env.attemptMember?.(n);

@@ -8,6 +8,7 @@ import { analyzeLibraries } from './libraries/run';
 import { noteTraversed } from './file-index';
 import { startFileMemos } from './memo';
 import type { RetrySite } from './types';
+import { withoutZeroWaits } from './waits';
 
 export type * from './types';
 
@@ -103,7 +104,7 @@ function analyse(sourceCode: TSESLint.SourceCode, settings: RetrySettings, inLin
     guarded(sourceCode.ast, () => (seam ? seam(sourceCode, settings) : [...analyzeHandWritten(sourceCode, settings), ...analyzeLibraries(sourceCode, settings)])),
   );
   noteTraversed(undefined);
-  const sites = result ?? [];
+  const sites = (result ?? []).map(withoutZeroWaits);
   sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
   const entry: CacheEntry = { key, sites, failures };
   cache.set(sourceCode, entry);

@@ -3296,8 +3296,11 @@ function comparesText(test: Node, texts: Set<string>, ctx: Ctx): boolean {
     return u.type === T.MemberExpression && texts.has(ctx.sourceCode.getText(u));
   };
   let found = false;
+  // A truthiness test (`if (!opts.retries) return reject(err)`, `if (this.left) …`) compares the count with 0.
+  if (isC(test)) return true;
   walk(test, ctx.sourceCode.visitorKeys, (n) => {
     if (found || isFunction(n)) return false;
+    if (n.type === T.UnaryExpression && n.operator === '!' && isC(n.argument)) found = true;
     if (n.type === T.BinaryExpression && n.left.type !== T.PrivateIdentifier && ['<', '<=', '>', '>=', '===', '=='].includes(n.operator) && (isC(n.left) || isC(n.right))) found = true;
     if (n.type === T.CallExpression && (predicateCompares(n, isC, ctx.sourceCode) || asksUnseenPredicate(n, isC, ctx.sourceCode))) found = true;
     return undefined;

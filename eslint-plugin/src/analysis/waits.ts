@@ -7,7 +7,7 @@ import { defaultedFunction, evaluate, makeEnv, readsFailure, sameFileFunction, t
 import { isExport, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { holdsError } from './error-values';
 import { describeHttpCall } from './http';
-import type { Node, Wait } from './types';
+import type { Node, RetrySite, Wait } from './types';
 import { EXECUTOR_REJECT_INDEX, EXECUTOR_RESOLVE_INDEX, GLOBAL_OBJECTS, LIBRARY_WAITS, OPAQUE_WAIT_RE, RUNTIME_WAITS, TIMER_PROMISE_MODULES, WAIT_METHODS, WAIT_NAME_RE, isNotAWaitModule } from './vocabulary';
 
 const TIMER_MODULES = TIMER_PROMISE_MODULES;
@@ -815,4 +815,30 @@ export function isOperationCall(call: TSESTree.CallExpression, body: Node, ctx: 
     if (reads.length > 0 && reads.every((r) => { for (let q: Node | undefined = r.identifier.parent; q && q !== body; q = q.parent) { if ((q.type === T.CallExpression || q.type === T.NewExpression) && asWait(q, ctx.sourceCode, ctx.settings)) return true; } return false; })) return false;
   }
   return true;
+}
+
+/**
+ * A site whose every wait is a known 0 ms (`setTimeout(start)`, `setTimeout(() => again(), 0)`,
+ * a library delay of 0) re-runs on the next turn of the event loop: it does not wait at all
+ * (PRODUCT: a retry that does not wait is `require-backoff`'s only, there is no delay to
+ * randomise). It is given no waits, and reported where it deferred the re-run.
+ */
+export function withoutZeroWaits(site: RetrySite): RetrySite {
+  // Written as no wait: the delay left out of a timer, or a literal 0. A 0 reached through a
+  // parameter's default or a fallback (`pauseMs = 0`, `cfg.delay || 0`) is a setting callers change.
+  const writtenZero = (w: Wait): boolean => {
+    if (w.argument) {
+      const a = unwrap(w.argument);
+      return a.type === T.Literal && a.value === 0;
+    }
+    const call = unwrap(w.node);
+    return call.type === T.CallExpression && call.arguments.length < 2;
+  };
+  const zero = (w: Wait): boolean => {
+    const d = w.delay;
+    return d.maxReason === 'known' && d.maxMs === 0 && !d.random && !d.growing && !d.opaque && !d.retryAfter && writtenZero(w);
+  };
+  if (site.waits.length === 0 || !site.waits.every(zero)) return site;
+  const first = site.waits[0]!;
+  return { ...site, waits: [], noWait: site.noWait ?? first.at ?? first.node };
 }
