@@ -1067,7 +1067,10 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // A for…of over a delay schedule goes round like a counted loop: one attempt per entry.
     // Each pass works on a new value of what the operation takes (`el = el.parentElement` with
     // `getComputedStyle(el)`): a walk over inputs, not a retry (PRODUCT, "Retry or not").
-    const flowRetry = !turnedDown && (loop.type !== T.ForOfStatement || !!schedule) && !rerunChangesInput(loop.body, loop.body, ctx) && (!reachesBackEdge(loop, SUCCESS, sourceCode) || (loop.type !== T.ForOfStatement && successGoesRoundOnlyAsFailure(loop, sourceCode))) && failuresIn(loop, sourceCode).some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    // The loop's test is part of the pass: an operation called there (`while (i < s.length && isSpace(s.charCodeAt(i))) i += 1`)
+    // handed what the body writes works on a new input each pass (a scan, not a retry).
+    const testTakesNewInput = (): boolean => loop.type !== T.ForOfStatement && !!loop.test && (rerunChangesInput(loop.body, loop.test, ctx) || (loop.type === T.ForStatement && !!loop.update && rerunChangesInput(loop.update, loop.test, ctx)));
+    const flowRetry = !turnedDown && (loop.type !== T.ForOfStatement || !!schedule) && !rerunChangesInput(loop.body, loop.body, ctx) && !testTakesNewInput() && (!reachesBackEdge(loop, SUCCESS, sourceCode) || (loop.type !== T.ForOfStatement && successGoesRoundOnlyAsFailure(loop, sourceCode))) && failuresIn(loop, sourceCode).some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (flowRetry) statusRetry = true;
     // `pending = out.UnprocessedItems?.[table] ?? []` with `while (pending.length > 0 …)`: the failed
     // part of a batch sent again, a retry of what failed (DynamoDB, Kinesis, SQS batch answers).
