@@ -15,7 +15,7 @@ import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadl
 import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { ACTION_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
+import { ACTION_CALL_RE, BOOKKEEPING_NAME_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
 import { drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, onlyBookkeeping, operationTakes, parameterHandedTo, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { computesOnly, putsBackIn, refersTo } from './recursion';
@@ -1020,7 +1020,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const statusIfs: TSESTree.IfStatement[] = [];
   const loopCounters = counters(loop, ctx);
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
-  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx) || drainsList(loop, ctx)) {
+  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || passesDerivedInput(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx) || drainsList(loop, ctx)) {
     // A walk over inputs; unless a failure branch in it goes round on the same input (see retriesWithinWalk).
     const ifs: TSESTree.IfStatement[] = [];
     ownNodes(loop, ctx, (n) => {
@@ -2384,6 +2384,55 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
 }
 
 
+/**
+ * Whether an operation of the pass is handed a value built from the pass counter: a local made from it
+ * (`const suffix = attempt === 0 ? '' : `-${attempt + 1}``) put into a field or a string it sends
+ * (`create({ slug: `${base}${suffix}` })`). Each pass sends another candidate (the next free name):
+ * a walk over inputs (PRODUCT, "Retry or not"). A value kept as bookkeeping (a field, local or query
+ * parameter named for the attempt: `{ attempt }`, `?try=${n}`) is not an input.
+ */
+function passesDerivedInput(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
+  const named = cs.filter((c) => c.variable);
+  if (named.length === 0) return false;
+  const sc = ctx.sourceCode;
+  const tainted = new Set<Variable>(named.map((c) => c.variable!));
+  const reads = (x: Node): boolean => readsVariable(x, tainted, ctx);
+  // Locals of the pass made from the counter (two steps: `const n = attempt + 1; const slug = `${base}-${n}``).
+  for (let round = 0; round < 2; round++) {
+    walk(body, sc.visitorKeys, (n) => {
+      if (isFunction(n)) return false;
+      // Computed from it (`attempt === 0 ? '' : `-${attempt + 1}``), not an answer a call gave for it.
+      if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init && !BOOKKEEPING_NAME_RE.test(n.id.name) && reads(n.init) && !findAll(n.init, sc.visitorKeys, (m): m is Node => m.type === T.CallExpression || m.type === T.NewExpression || m.type === T.AwaitExpression).length) {
+        const v = variableOf(sc, n.id);
+        if (v) tainted.add(v);
+      }
+      return undefined;
+    });
+  }
+  if (tainted.size === named.length) return false;
+  // Only a value made from the counter counts: the counter itself in an id (`${task}:${attempt}`) tags the attempt.
+  const derived = new Set([...tainted].filter((v) => !named.some((c) => c.variable === v)));
+  /** A value sent as (part of) an input: not a bookkeeping field, nor a bookkeeping query parameter. */
+  const inputIn = (x: Node, key?: string): boolean => {
+    const u = unwrap(x);
+    if (key !== undefined && BOOKKEEPING_NAME_RE.test(key)) return false;
+    if (u.type === T.ObjectExpression) return u.properties.some((p) => p.type === T.Property && inputIn(p.value, propertyName(p)));
+    if (u.type === T.TemplateLiteral) return u.expressions.some((e, i) => !/(attempt|retry|try|tries)\w*=$/i.test(u.quasis[i]?.value.cooked ?? '') && readsVariable(e, derived, ctx));
+    if (u.type === T.Identifier) {
+      const v = variableOf(sc, u);
+      return !!v && derived.has(v);
+    }
+    return false;
+  };
+  let found = false;
+  walk(body, sc.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, sc, ctx.settings)) return false;
+    if (n.type === T.CallExpression && !isReportingCall(n) && n.arguments.some((a) => a.type !== T.SpreadElement && inputIn(a)) && isOperationCall(n, body, ctx)) found = true;
+    return undefined;
+  });
+  return found;
+}
 
 function isOkTest(test: Node): boolean {
   const t = unwrap(test);
