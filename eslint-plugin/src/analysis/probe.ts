@@ -26,7 +26,7 @@ import type { Ctx } from './operation';
 import { fileMemo } from './memo';
 import { normalPath, originOf, variableOf } from './scope';
 import type { Node } from './types';
-import { CONNECTION_TEST_RE, HEALTH_PATH_RE, MONGO_PROBE_COMMAND_RE, PENDING_ANSWER_CODES, PENDING_ANSWER_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
+import { CONNECTION_TEST_RE, HEALTH_PATH_RE, LOOKUP_COMMAND_RE, MONGO_PROBE_COMMAND_RE, PENDING_ANSWER_CODES, PENDING_ANSWER_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
 import { asWait, isGlobalTimer } from './waits';
 
 type Variable = TSESLint.Scope.Variable;
@@ -83,6 +83,9 @@ function isProbeRead(n: Node, ctx: Ctx): boolean {
   const firstKey = doc?.type === T.ObjectExpression && doc.properties[0]?.type === T.Property ? propertyName(doc.properties[0]) : undefined;
   if (firstKey && MONGO_PROBE_COMMAND_RE.test(firstKey)) return true;
   if (CONNECTION_TEST_RE.test(name) && n.arguments.length === 0) return true;
+  // `client.send(new ListTablesCommand({}))`: an AWS SDK lookup.
+  const command = name === 'send' && n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
+  if (command?.type === T.NewExpression && unwrap(command.callee).type === T.Identifier && LOOKUP_COMMAND_RE.test((unwrap(command.callee) as TSESTree.Identifier).name)) return true;
   if (!STATEMENT_CALL_RE.test(name) || !n.arguments[0] || n.arguments[0].type === T.SpreadElement) return false;
   const first = unwrap(n.arguments[0]);
   const text = first.type === T.TemplateLiteral && first.expressions.length === 0 ? first.quasis[0]?.value.cooked : stringValue(first) ?? staticText(first, ctx);
@@ -146,6 +149,11 @@ export interface ProbeRegionOptions {
   self?: Node;
   /** Nesting of same-file probe helpers already entered. */
   depth?: number;
+  /**
+   * A read helper is judged: it may hand back what its read answered (`return { status: res.status,
+   * body: await res.text() }`); the caller's use of that answer decides whether the call is a look.
+   */
+  answers?: boolean;
 }
 
 /** The state of one judgement: what the region made and must keep to itself. */
@@ -356,6 +364,8 @@ function returned(arg: Node, j: Judgement): void {
   if (a.type === T.CallExpression && isSelfCall(a, j)) return;
   // `return res.ok`, `return res.status === 200`: whether the dependency answered, nothing it made.
   if (answeredOnly(a, j)) return;
+  // A read helper hands back its answer (`return res`, `return { status: res.status, body: await res.text() }`).
+  if (j.opts.answers && madeOfResults(a, j)) return;
   if (a.type === T.NewExpression && unwrap(a.callee).type === T.Identifier && (unwrap(a.callee) as TSESTree.Identifier).name === 'Promise') {
     promiseExecutor(a, j);
     return;
@@ -430,7 +440,7 @@ function declarator(d: TSESTree.VariableDeclarator, j: Judgement): void {
       j.results.add(v);
       return;
     }
-    if (init.type !== T.TaggedTemplateExpression && (isReadRequest(init, j.ctx) || isProbeRead(init, j.ctx) || sameFileProbe(init, j))) {
+    if (init.type !== T.TaggedTemplateExpression && (isReadRequest(init, j.ctx) || isProbeRead(init, j.ctx) || sameFileProbe(init, j) || (!j.opts.answers && sameFileRead(init, j)))) {
       j.looks++;
       j.results.add(v);
       callbacksAreResults(init, j);
@@ -487,6 +497,51 @@ function callbacksAreResults(call: Node, j: Judgement): void {
 
 function isSelfCall(call: TSESTree.CallExpression, j: Judgement): boolean {
   return !!j.opts.self && sameFileFunction(call.callee, j.ctx) === j.opts.self;
+}
+
+/**
+ * Whether an expression is made only of what the region's reads answered: result variables, their
+ * fields and method calls (`res.text()`), literals, objects and arrays of those.
+ */
+function madeOfResults(a: Node, j: Judgement): boolean {
+  let ok = true;
+  walk(a, j.ctx.sourceCode.visitorKeys, (n) => {
+    if (!ok) return false;
+    if (isFunction(n)) {
+      ok = false;
+      return false;
+    }
+    if (n.type === T.Identifier) {
+      const p = n.parent;
+      const named = p && ((p.type === T.MemberExpression && p.property === n && !p.computed) || (p.type === T.Property && p.key === n && !p.computed && p.value !== n));
+      if (named) return undefined;
+      const v = variableOf(j.ctx.sourceCode, n);
+      if (!v || !j.results.has(v)) ok = false;
+      return undefined;
+    }
+    if (n.type === T.CallExpression) {
+      const c = unwrap(n.callee);
+      if (c.type !== T.MemberExpression) ok = false;
+    }
+    return undefined;
+  });
+  return ok;
+}
+
+/**
+ * A call to a same-file helper that makes one read and hands back its answer (`const res = await
+ * call(path, base)` with `call` a `fetch` and `return { status: res.status, … }`): where the caller
+ * keeps that answer to itself, the call is a look.
+ */
+function sameFileRead(call: Node, j: Judgement): boolean {
+  if (call.type !== T.CallExpression) return false;
+  const fn = sameFileFunction(call.callee, j.ctx);
+  if (!fn || fn === j.opts.self || contains(fn, j.root) || !isFunction(fn) || (j.opts.depth ?? 0) > 1) return false;
+  const inner: Judgement = { ctx: j.ctx, root: fn, opts: { self: fn, depth: (j.opts.depth ?? 0) + 1, answers: true }, looks: 0, bad: false, resources: new Set(), results: new Set(), settlers: new Set() };
+  if (fn.body.type === T.BlockStatement) statement(fn.body, inner);
+  else expressionStatement(fn.body, inner);
+  if (inner.bad || inner.looks === 0 || inner.resources.size > 0 || inner.settlers.size > 0) return false;
+  return true;
 }
 
 /** A call to a same-file function whose body is itself a probe. */

@@ -193,6 +193,13 @@ export function isRetryAfterName(name: string | undefined): boolean {
   return name !== undefined && RETRY_AFTER_RE.test(name);
 }
 
+/**
+ * AWS SDK v3 commands that only list or describe what a service holds (`ListTablesCommand`,
+ * `DescribeClusterCommand`, `HeadBucketCommand`, STS `GetCallerIdentityCommand`): sent with their
+ * answer dropped, they ask whether the service answers (a readiness probe).
+ */
+export const LOOKUP_COMMAND_RE = /^(List|Describe|Head)[A-Z]\w*Command$|^GetCallerIdentityCommand$/;
+
 /** Calls that only check that something answers or is there (a readiness probe) when their result is dropped. */
 /**
  * The path of a health or readiness endpoint (`/health`, `/healthz`, `/readyz`, `/ping`): a request
