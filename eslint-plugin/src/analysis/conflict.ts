@@ -56,7 +56,8 @@ function namesUniqueViolation(n: Node, resolve: Resolve): boolean {
     const c = resolve(u);
     if (c) return isCode(c.value);
   }
-  if (u.type === T.Literal) return isCode(typeof u.value === 'number' ? u.value : stringValue(u));
+  // A code, or an error's name as a string (`e.name === 'ConditionalCheckFailedException'`).
+  if (u.type === T.Literal) return isCode(typeof u.value === 'number' ? u.value : stringValue(u)) || (typeof u.value === 'string' && namesConflict(u.value));
   if (u.type === T.Identifier) return namesConflict(u.name);
   if (u.type === T.MemberExpression) return namesConflict(propertyName(u) ?? '');
   return false;

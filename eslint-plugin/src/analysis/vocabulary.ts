@@ -124,12 +124,13 @@ export const UNIQUE_VIOLATION_RE = /unique[_\s]?(constraint|violation|key)|dupli
 /**
  * Names of an optimistic-concurrency conflict's class or predicate: the store refused a write made
  * against a version someone else changed first (`CasConflictError`, mongoose's `VersionError`,
- * `OptimisticLockError`, `StaleObjectError`, a `Concurrent…Error` class such as `ConcurrentRefreshError`).
+ * `OptimisticLockError`, `StaleObjectError`, a `Concurrent…Error` class such as `ConcurrentRefreshError`,
+ * DynamoDB's `ConditionalCheckFailedException` for a write conditioned on the version read).
  * The writer re-reads and applies
  * its change again to the new version: another input, like a unique value picked again. A
  * transaction that failed on a write conflict or deadlock (Prisma `P2034`) is run again as it was: a retry.
  */
-export const OPTIMISTIC_CONFLICT_RE = /cas_?conflict|optimistic_?(lock|concurrency)|stale_?(object|state|version|write)|^VersionError$|version_?(mismatch|conflict)|concurrent_?modification|^Concurrent\w*(Error|Conflict|Exception)$/i;
+export const OPTIMISTIC_CONFLICT_RE = /cas_?conflict|conditional_?check_?fail|condition_?(check_?)?fail(ed|ure)?|optimistic_?(lock|concurrency)|stale_?(object|state|version|write)|^VersionError$|version_?(mismatch|conflict)|concurrent_?modification|^Concurrent\w*(Error|Conflict|Exception)$/i;
 
 /**
  * Methods that take a callback off an emitter or a timer rather than register or run it
