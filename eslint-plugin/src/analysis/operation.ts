@@ -805,6 +805,17 @@ function callPlan(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode
 }
 
 /**
+ * Whether a statement is followed, in its block, by a `return` of a value at hand (`return res`,
+ * `return`): what passes it is handed back, not retried. (`return save(url, left - 1)` is the retry.)
+ */
+function returnsAfter(st: Node): boolean {
+  const block = st.parent;
+  if (block?.type !== T.BlockStatement) return false;
+  const i = block.body.indexOf(st as TSESTree.Statement);
+  return i >= 0 && block.body.slice(i + 1).some((x) => x.type === T.ReturnStatement && (!x.argument || [T.Identifier, T.MemberExpression, T.Literal].includes(unwrap(x.argument).type)));
+}
+
+/**
  * Whether a call in the retried code runs only in failure handling whose own failure leaves the
  * retry: it sits in a catch clause or `finally` block with no enclosing `try` block (inside
  * `region`) to catch what it throws. Such a request (an alert posted when an attempt fails, an
@@ -1005,7 +1016,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       // A same-file predicate that says yes to 429/503 (`if (!isThrottled(err)) throw err`,
       // `if (isRateLimited(res)) { wait; continue; }`): its check is where the status is handled.
       rateLimitChecks.push(...predicateRateLimitChecks(n, sourceCode, leadsToRetry(n)));
-      const clientHit = tested.some((s) => !notRetriedAsIs(s.code) && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==')) || clientRangeGuard(tested);
+      // A test that cannot hold for the status (`!ignored && (status === 502 || …)` with `ignored` naming 404)
+      // does not take it into the branch.
+      const clientHit = tested.some((s) => !notRetriedAsIs(s.code) && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==') && evalTest(n.test, { kind: 'status', code: s.code }, sourceCode) !== false) || clientRangeGuard(tested);
       // A same-file predicate in the retry condition (`if (this.shouldRetry(res)) …`) that says yes to a 4xx.
       if (leadsToRetry(n)) clientErrorRetries.push(...predicateClientChecks(n.test, sourceCode));
       // `if (res.ok || !worthAnother(res.status)) return res`: a no from the predicate leaves, a yes goes round.
@@ -1014,7 +1027,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       const negatedList = unwrap(n.test).type === T.UnaryExpression && tested.some((s) => s.op === 'in' && isClientErrorStatus(s.code)) && tested.every((s) => s.op === 'in') && alwaysExits(n.consequent);
       // `if (!conflict || attempt === max) throw err` with `conflict = err.status === 409`: the exit leaves
       // every other failure, and the client error it tests falls through to the wait and the next attempt.
-      const passedClient = alwaysExits(n.consequent) ? tested.find((s) => !notRetriedAsIs(s.code) && isClientErrorStatus(s.code) && s.op !== '<' && s.op !== '>' && s.op !== '<=' && s.op !== '>=' && letsThrough(n.test, s.code, sourceCode)) : undefined;
+      // (Not where what falls through is returned: past `if (!ignored && status >= 400) throw res` with
+      // `ignored` naming 404 comes `return res`, the answer handed back.)
+      const passedClient = alwaysExits(n.consequent) ? tested.find((s) => !notRetriedAsIs(s.code) && isClientErrorStatus(s.code) && s.op !== '<' && s.op !== '>' && s.op !== '<=' && s.op !== '>=' && letsThrough(n.test, s.code, sourceCode) && !returnsAfter(n)) : undefined;
       if (negatedList) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (passedClient) {
