@@ -1912,6 +1912,14 @@ function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
     }
     return undefined;
   }
+  // `self.open()` with `const self = this` (ES5 code, TypeScript's ES5 output): a method of the class, as `this.open()`.
+  if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier) {
+    const v = variableOf(env.sourceCode, unwrap(c.object) as TSESTree.Identifier);
+    const def = v?.defs[0];
+    if (v && v.defs.length === 1 && def?.type === 'Variable' && def.node.init && unwrap(def.node.init).type === T.ThisExpression && v.references.every((r) => r.init || !r.isWrite())) {
+      return classMethod(def.node, propertyName(c));
+    }
+  }
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier) {
     // `Timing.linger(ms)` (a static method of a same-file class), `timing.linger(ms)` (a const object's method).
     const name = propertyName(c);
@@ -1929,16 +1937,19 @@ function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
     }
     return undefined;
   }
-  if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) {
-    const name = propertyName(c);
-    let p: Node | undefined = c.parent;
-    while (p && p.type !== T.ClassBody) p = p.parent;
-    if (!p || !name) return undefined;
-    for (const m of p.body) {
-      if ((m.type === T.MethodDefinition || m.type === T.PropertyDefinition) && propertyName(m) === name) {
-        const value = m.value ? unwrap(m.value) : undefined;
-        if (value && isFunction(value)) return value;
-      }
+  if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) return classMethod(c, propertyName(c));
+  return undefined;
+}
+
+/** The method or function-valued field `name` of the class whose body holds `at`. */
+function classMethod(at: Node, name: string | undefined): FunctionNode | undefined {
+  let p: Node | undefined = at.parent;
+  while (p && p.type !== T.ClassBody) p = p.parent;
+  if (!p || !name) return undefined;
+  for (const m of p.body) {
+    if ((m.type === T.MethodDefinition || m.type === T.PropertyDefinition) && propertyName(m) === name) {
+      const value = m.value ? unwrap(m.value) : undefined;
+      if (value && isFunction(value)) return value;
     }
   }
   return undefined;

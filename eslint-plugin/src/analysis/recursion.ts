@@ -232,7 +232,7 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
     if (variable && c.type === T.Identifier && isReferenceTo(variable, c)) return true;
     if (!methodName || c.type !== T.MemberExpression || propertyName(c) !== methodName) return false;
     const o = unwrap(c.object);
-    return o.type === T.ThisExpression || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && ctx.sourceCode.getText(o) === ownerText);
+    return o.type === T.ThisExpression || holdsThisOf(o, fn, ctx) || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && ctx.sourceCode.getText(o) === ownerText);
   };
   for (const n of callsIn(within, ctx)) {
     if (insidePersonRun(n, fn, ctx)) continue;
@@ -646,10 +646,25 @@ function isSelfArg(arg: Node, fn: Fn, ctx: Ctx): boolean {
 }
 
 /** Whether the call's callee is the function itself (rather than a host it is passed to). */
+/**
+ * Whether `o` is a local that holds `this` of `fn` (`var self = this`, `const _this = this`, as ES5
+ * code and TypeScript's ES5 output write it), declared in `fn` itself and never written again: a
+ * call through it (`_this.makeRequest(options)` in a nested `function`) is a call on `this`.
+ */
+function holdsThisOf(o: Node, fn: Fn, ctx: Ctx): boolean {
+  if (o.type !== T.Identifier) return false;
+  const v = variableOf(ctx.sourceCode, o);
+  const def = v?.defs[0];
+  if (!v || v.defs.length !== 1 || def?.type !== 'Variable' || !def.node.init || unwrap(def.node.init).type !== T.ThisExpression) return false;
+  let owner: Node | undefined = def.node.parent;
+  while (owner && !(isFunction(owner) && owner.type !== T.ArrowFunctionExpression)) owner = owner.parent;
+  return owner === fn && v.references.every((r) => r.init || !r.isWrite());
+}
+
 function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const c = unwrap(call.callee);
   // `this.start()` inside the method `start`; not `this.later(this.start)`, which hands it on.
-  if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) {
+  if (c.type === T.MemberExpression && (unwrap(c.object).type === T.ThisExpression || holdsThisOf(unwrap(c.object), fn, ctx))) {
     const own = fn.parent?.type === T.MethodDefinition || fn.parent?.type === T.Property || fn.parent?.type === T.PropertyDefinition ? propertyName(fn.parent) : undefined;
     return own === undefined || propertyName(c) === own;
   }
