@@ -29,7 +29,9 @@ export default createRule<Options, MessageIds>({
           if (site.purpose === 'refresh-replay') continue;
           if (honours(site)) continue;
           for (const node of site.rateLimitChecks) {
-            const key = `${node.range[0]}:${node.range[1]}`;
+            // One finding per status list: 429 and 503 of `[408, 429, 502, 503]` are one handling.
+            const group = node.parent?.type === 'ArrayExpression' ? node.parent : node;
+            const key = `${group.range[0]}:${group.range[1]}`;
             if (seen.has(key)) continue;
             seen.add(key);
             const fix = retryAfterFix(context.sourceCode, node, site.waits, 60_000);
