@@ -6,7 +6,7 @@ import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
 import { dominatingTests } from './flow';
 import { returnedExpressions, sameFileFunction } from './delay';
-import { describeHttpCall, judgeIdempotency } from './http';
+import { describeHttpCall, judgeIdempotency, resolveObjectLiteral } from './http';
 import { alwaysExits, analyzeOperation, statusesTested, walkRegion, type Ctx } from './operation';
 import { isClientErrorStatus } from './statuses';
 import { acceptsAll, evaluateCondition, retriedClientError, type Role } from './libraries/status-set';
@@ -1066,8 +1066,13 @@ function readsMethod(regions: Node[], vars: HandlerVars, sourceCode: TSESLint.So
   return found;
 }
 
-/** Whether the instance was created with a `validateStatus` option (`axios.create({ validateStatus })`), or one is set on its defaults. */
-function setsValidateStatus(instance: Node, sourceCode: TSESLint.SourceCode): boolean {
+/**
+ * Whether the instance was created with a `validateStatus` option (`axios.create({ validateStatus })`,
+ * also through a same-file options object: `const config = { validateStatus: () => true }; axios.create(config)`),
+ * or one is set on its defaults. Such an instance decides itself which answers reject: what reaches a
+ * retry condition or an error handler is not known to include the 4xx.
+ */
+export function setsValidateStatus(instance: Node, sourceCode: TSESLint.SourceCode): boolean {
   const n = unwrap(instance);
   if (n.type !== T.Identifier) return false;
   const v = variableOf(sourceCode, n);
@@ -1075,8 +1080,8 @@ function setsValidateStatus(instance: Node, sourceCode: TSESLint.SourceCode): bo
   const b = bindingOf(v);
   const init = b && b.kind === 'init' && b.node ? unwrap(b.node) : undefined;
   if (init?.type === T.CallExpression && init.arguments.some((a) => {
-    const o = unwrap(a);
-    return o.type === T.ObjectExpression && o.properties.some((p) => p.type === T.SpreadElement || propertyName(p) === 'validateStatus');
+    const o = a.type === T.SpreadElement ? undefined : resolveObjectLiteral(sourceCode, a);
+    return !!o && o.properties.some((p) => p.type === T.SpreadElement || propertyName(p) === 'validateStatus');
   })) return true;
   // `api.defaults.validateStatus = …`
   return v.references.some((r) => {

@@ -24,6 +24,7 @@ import {
   type OptionState,
 } from './option-state';
 import { callsThrough, judgeResent, safeDescribe } from './retried-operation';
+import { setsValidateStatus } from '../interceptors';
 import { firstStatusCheck, mayRetryMethod, retriesMethod } from './status-set';
 import { RETRY_AFTER_STATUSES } from '../statuses';
 import type { LibraryAdapter, LibraryContext } from './types';
@@ -144,6 +145,9 @@ function analyzeCall(ctx: LibraryContext, call: TSESTree.CallExpression | TSESTr
     else if (fn) {
       // The condition judged by what it accepts (K8): statuses, network errors, methods.
       const set = judgeCondition(ctx, site, conditionS, { positional: ['error'] });
+      // An instance with its own `validateStatus` (`() => true`: every answer resolves) hands the
+      // condition only the errors it chose: which statuses reach it is not known (stay silent).
+      if (instance && instance.type !== T.SpreadElement && setsValidateStatus(instance, ctx.sourceCode)) site.clientErrorRetries = [];
       if (site.clientErrorRetries.length > 0) {
         // `isRetryableError`: network errors, 429 and 5xx, of every method. The idempotent-only
         // condition would also stop retrying a POST, a change the client-error finding does not ask
