@@ -3479,10 +3479,38 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (!w) return undefined;
     // `delay(ms).then(() => self())` chains the call; otherwise the wait must be awaited.
-    if (isAwaited(n, ctx.sourceCode) || chainsInto(n, call)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations, region));
+    if (isAwaited(n, ctx.sourceCode) || chainsInto(n, call) || heldWaitChainsInto(n, call, fc.path, ctx)) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations, region));
     return false;
   });
   return waits;
+}
+
+/**
+ * A wait kept in a local or a field, then waited for on the way to `call`: `const handle = wait(ms);
+ * return handle.promise.then(() => this.connect())`, `this.timer = delay(ms); await this.timer;` (a
+ * cancellable wait helper that returns `{ promise, cancel }`, or the promise itself).
+ */
+function heldWaitChainsInto(wait: Node, call: Node, root: Node, ctx: Ctx): boolean {
+  const p = wait.parent;
+  let holder: string | undefined;
+  if (p?.type === T.AssignmentExpression && p.right === wait && p.operator === '=') holder = ctx.sourceCode.getText(unwrap(p.left));
+  else if (p?.type === T.VariableDeclarator && p.init === wait && p.id.type === T.Identifier) holder = p.id.name;
+  if (!holder) return false;
+  let found = false;
+  walk(root, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || n.range[0] < wait.range[1] || n.range[0] > call.range[0]) return undefined;
+    if (n.type !== T.Identifier && n.type !== T.MemberExpression) return undefined;
+    const text = ctx.sourceCode.getText(n);
+    // The holder, or one field of it (`handle.promise`).
+    const m = n.parent;
+    const read = text === holder ? (m?.type === T.MemberExpression && m.object === n && propertyName(m) !== 'then' ? m : n) : undefined;
+    if (!read) return undefined;
+    const q = read.parent;
+    if (q?.type === T.AwaitExpression) found = true;
+    else if (q?.type === T.MemberExpression && q.object === read && propertyName(q) === 'then' && q.parent?.type === T.CallExpression && contains(q.parent, call)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 function chainsInto(wait: Node, call: Node): boolean {

@@ -635,6 +635,12 @@ export function isAwaited(call: Node, sourceCode?: TSESLint.SourceCode, depth = 
       case T.ArrayExpression:
         n = p;
         continue;
+      // `return { promise, cancel }`: a cancellable wait hands its promise back in a handle (the
+      // caller waits for `handle.promise`); the object must itself be returned or waited for.
+      case T.Property:
+        if (p.value !== n || p.parent?.type !== T.ObjectExpression) return false;
+        n = p.parent;
+        continue;
       case T.VariableDeclarator: {
         // `const pause = sleep(ms); …; await pause;`
         if (p.init !== n || p.id.type !== T.Identifier || !sourceCode) return false;
