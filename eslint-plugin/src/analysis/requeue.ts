@@ -20,7 +20,7 @@ import { T } from './node-types';
 import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } from './operation';
 import { constantNumber, resolveObject, staticValues, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite } from './types';
-import { waitOf } from './waits';
+import { asWait, isAwaited, waitOf, type WaitCall } from './waits';
 
 type Variable = TSESLint.Scope.Variable;
 type Fn = TSESTree.FunctionLike;
@@ -61,9 +61,11 @@ export function analyzeRequeues(ctx: Ctx): RetrySite[] {
 function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undefined {
   const { sourceCode } = ctx;
   const delay = delayOption(call, ctx);
+  const nack = brokerNack(call);
+  if (nack === 'dead-letter') return undefined;
   // With no delay: only a message sent back to the topic this file's consumer reads is the same work
-  // again (a dead-letter or next-stage topic is not).
-  if (!delay && !toConsumedTopic(call, ctx)) return undefined;
+  // again (a dead-letter or next-stage topic is not), or a message a broker is told to redeliver.
+  if (!delay && !toConsumedTopic(call, ctx) && !nack) return undefined;
   const helper = enclosingFunction(call);
   if (!helper) return undefined;
   // The failure paths that reach the enqueue: the helper's own catch, or its callers' failure paths.
@@ -87,7 +89,7 @@ function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undef
   const callee = unwrap(call.callee) as TSESTree.MemberExpression;
   const redelivers = REDELIVER_METHOD_RE.test(propertyName(callee) ?? '');
   // What goes back: the job's data, or for a redelivery the message it is called on.
-  const data = redelivers ? [callee.object as Node] : call.arguments.filter((a) => a !== delay?.options && a.type !== T.SpreadElement && !(a.type === T.Literal && typeof a.value === 'string'));
+  const data = nack === 'channel' ? [call.arguments[0] as Node] : redelivers ? [callee.object as Node] : call.arguments.filter((a) => a !== delay?.options && a.type !== T.SpreadElement && !(a.type === T.Literal && typeof a.value === 'string'));
   if (data.length === 0 || !data.some((a) => readsVariable(a, inputs, { sourceCode }))) return undefined;
 
   const counted = boundOf(call, helper, work, paths.map((p) => p.at), sourceCode);
@@ -97,6 +99,9 @@ function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undef
   const attempts: AttemptVar[] = bound.counter ? [{ variable: bound.counter, lo: 1, hi: bound.bound.maxAttempts ?? Infinity }] : [];
   const wait = delay ? waitOf({ call, delayExpr: delay.value, bindings: [], argument: undefined, opaque: false }, sourceCode, attempts, undefined, { node: work }) : undefined;
   if (wait && delay?.seconds) wait.delay = { ...wait.delay, maxMs: wait.delay.maxMs * 1000 };
+  // A nack the broker acts on at once: the wait is one the failure path takes before it
+  // (`await sleep(5000); ch.nack(msg)`), in process.
+  const before = !delay && nack ? waitsBefore(call, work, ctx).map((w) => waitOf(w, sourceCode, attempts, undefined, { node: work })) : [];
   // The catches of the work let it go on to the re-queue; the operation is the work's body.
   const catches: RetryCatch[] = [];
   walk(work.body as Node, sourceCode.visitorKeys, (n) => {
@@ -108,16 +113,51 @@ function requeueSite(call: TSESTree.CallExpression, ctx: Ctx): RetrySite | undef
   return {
     kind: 'requeue',
     node: call,
-    waitsKeptBy: 'store',
+    ...(before.length > 0 ? {} : { waitsKeptBy: 'store' as const }),
     bound: bound.bound,
-    waits: wait ? [{ ...wait, node: call }] : [],
-    noWait: wait ? undefined : call,
+    waits: wait ? [{ ...wait, node: call }] : before,
+    noWait: wait || before.length > 0 ? undefined : call,
     nonIdempotent: op.nonIdempotent,
     rateLimitChecks: op.rateLimitChecks,
     honoursRetryAfter: op.honoursRetryAfter,
     clientErrorRetries: [],
     purpose: 'backoff-retry',
   };
+}
+
+/**
+ * A broker's negative acknowledgement that puts the message back on its queue: amqplib
+ * `channel.nack(message, allUpTo = false, requeue = true)`, amqp-ts / rhea-style `message.nack(allUpTo,
+ * requeue = true)`. The broker redelivers it at once (to this consumer or another), with no delay of
+ * its own; on a classic queue, with no limit. 'channel' or 'message' by where it is called, and
+ * 'dead-letter' when `requeue` is `false` (the message is dropped or dead-lettered, not retried).
+ */
+function brokerNack(call: TSESTree.CallExpression): 'channel' | 'message' | 'dead-letter' | undefined {
+  if (calleeName(call) !== 'nack') return undefined;
+  const onChannel = call.arguments.length > 0 && call.arguments[0]!.type !== T.SpreadElement && unwrap(call.arguments[0]!).type !== T.Literal;
+  const requeue = call.arguments[onChannel ? 2 : 1];
+  if (requeue && requeue.type !== T.SpreadElement && unwrap(requeue).type === T.Literal && (unwrap(requeue) as TSESTree.Literal).value === false) return 'dead-letter';
+  return onChannel ? 'channel' : 'message';
+}
+
+/** Waits awaited on the failure path before `call`, in the same catch clause or branch (`await sleep(5000); ch.nack(msg)`). */
+function waitsBefore(call: Node, work: Fn, ctx: Ctx): WaitCall[] {
+  let scope: Node | undefined = call.parent;
+  while (scope && scope !== work && scope.type !== T.CatchClause && scope.type !== T.IfStatement) scope = scope.parent;
+  if (!scope || scope === work) return [];
+  const out: WaitCall[] = [];
+  walk(scope, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && n.range[1] <= call.range[0]) {
+      const w = asWait(n, ctx.sourceCode, ctx.settings);
+      if (w && isAwaited(n, ctx.sourceCode)) {
+        out.push(w);
+        return false;
+      }
+    }
+    return undefined;
+  });
+  return out;
 }
 
 /**
