@@ -612,7 +612,14 @@ export function optionsArgumentIndex(client: string, call: TSESTree.CallExpressi
   }
   if (client === 'superagent') return undefined;
   if (first && first.type === T.ObjectExpression && client !== 'fetch') return 0;
+  // node:http `request(options[, cb])` or `request(url[, options][, cb])`: options first unless a URL is.
+  if (client === 'http' && first && !isUrlLike(first)) return 0;
   return 1;
+}
+
+/** A string, a template or a `new URL(…)`: what node:http takes as its first argument instead of options. */
+function isUrlLike(n: Node): boolean {
+  return (n.type === T.Literal && typeof n.value === 'string') || n.type === T.TemplateLiteral || (n.type === T.NewExpression && calleeName(n) === 'URL') || (n.type === T.BinaryExpression && n.operator === '+');
 }
 
 /** The object literal a value is, or a stable name holds (through `new Headers({…})`); undefined otherwise. */
