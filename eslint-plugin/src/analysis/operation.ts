@@ -805,6 +805,19 @@ function callPlan(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode
 }
 
 /**
+ * Whether a status test sits in `test` in a position that makes the test hold for the status: an
+ * equality or list membership under no `!` (`a && [401, 429].includes(s)`, `s === 429 || s < 500`).
+ */
+function namesToExit(test: Node, s: StatusTested): boolean {
+  if (s.op !== 'in' && s.op !== '===' && s.op !== '==') return false;
+  if (!s.node || !contains(test, s.node)) return false;
+  for (let p: Node | undefined = s.node.parent; p && p !== test.parent; p = p.parent) {
+    if (p.type === T.UnaryExpression && p.operator === '!') return false;
+  }
+  return true;
+}
+
+/**
  * Whether a statement is followed, in its block, by a `return` of a value at hand (`return res`,
  * `return`): what passes it is handed back, not retried. (`return save(url, left - 1)` is the retry.)
  */
@@ -1009,7 +1022,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         // `if (!transient || attempt >= max) return res;` with `transient = status === 429 || …`: the exit
         // leaves the other statuses, and 429 falls through to the wait and the next attempt.
         rateLimitChecks.push(rateLimitAt(n.test, tested));
-      } else if (retryReached && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }))) {
+      } else if (retryReached && tested.some((s) => isRetryAfterStatus(s.code) && retryReached({ kind: 'status', code: s.code }) && !(alwaysExits(n.consequent) && namesToExit(n.test, s)))) {
+        // (Not `if (err instanceof HttpError && [401, 404, 429].includes(err.status)) throw err`: a list
+        // that sends 429 to the exit names it only to say no to it, whatever the flow cannot tell of the guard beside it.)
         // `if (![503].includes(res.status) || left <= 0) return res;`: the test sends 503 round again.
         rateLimitChecks.push(rateLimitAt(n.test, tested));
       }
