@@ -55,9 +55,17 @@ export interface OperationFacts {
 /** Walks `root`, calling `visit` on every node, without entering functions other than `root` itself unless `intoFunctions`. */
 export function walkRegion(root: Node, sourceCode: TSESLint.SourceCode, visit: (n: Node) => boolean | void, intoFunctions = true): void {
   walk(root, sourceCode.visitorKeys, (n) => {
-    if (!intoFunctions && n !== root && isFunction(n)) return false;
+    // A function called where it is written (`void (async () => { await sleep(ms); … })()`) runs in place.
+    if (!intoFunctions && n !== root && isFunction(n) && !isInvokedInPlace(n)) return false;
     return visit(n);
   });
+}
+
+/** Whether a function expression is called where it is written (an IIFE: `(async () => { … })()`). */
+export function isInvokedInPlace(fn: Node): boolean {
+  let c: Node = fn;
+  while (c.parent && (c.parent.type === T.TSAsExpression || c.parent.type === T.TSNonNullExpression)) c = c.parent;
+  return c.parent?.type === T.CallExpression && c.parent.callee === c;
 }
 
 export { alwaysExits } from './ast';
