@@ -366,6 +366,87 @@ function destructuredFromSettings(variable: Variable): boolean {
   return name !== undefined && SETTINGS_HOLDER_RE.test(name);
 }
 
+/**
+ * The values every same-file caller puts in the field `name` of the object it hands the parameter
+ * `holder`, when every call of the function is in sight: a `private` (or `#`) method called only
+ * as `this.m(…)`, or a function that is not exported and whose name is only ever called, and all
+ * of them hand the same value; undefined when a caller hands something else.
+ */
+function valuesFromCallers(holder: TSESTree.Identifier, name: string, env: Env): Value | undefined {
+  const variable = variableOf(env.sourceCode, holder);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== 'Parameter' || variable.references.some((r) => r.isWrite())) return undefined;
+  const fn = def.node as Node;
+  if (!isFunction(fn)) return undefined;
+  const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
+  if (index < 0) return undefined;
+  const calls = callsInSight(fn, env.sourceCode);
+  if (!calls || calls.length === 0) return undefined;
+  let out: Value | undefined;
+  const saved = env.params;
+  env.params = new Map();
+  try {
+    for (const c of calls) {
+      const a = c.arguments[index];
+      const obj = a && a.type !== T.SpreadElement ? unwrap(a) : undefined;
+      if (obj?.type !== T.ObjectExpression || obj.properties.some((q) => q.type === T.SpreadElement)) return undefined;
+      const prop = obj.properties.find((q): q is TSESTree.Property => q.type === T.Property && propertyName(q) === name);
+      if (!prop) return undefined;
+      const v = evaluate(prop.value as Node, env);
+      if (v.opaque) return undefined;
+      out = out ? join(out, v) : v;
+    }
+  } finally {
+    env.params = saved;
+  }
+  // One value (a range would be judged per caller, which the limit tests that read it do not do).
+  return out && out.lo === out.hi ? { ...out, invariant: true } : undefined;
+}
+
+/** Every call of `fn` when all are in this file and it is used no other way (see {@link valuesFromCallers}); undefined otherwise. */
+function callsInSight(fn: Node, sourceCode: TSESLint.SourceCode): TSESTree.CallExpression[] | undefined {
+  const p = fn.parent;
+  if (p?.type === T.MethodDefinition) {
+    const priv = p.accessibility === 'private' || p.key.type === T.PrivateIdentifier;
+    const name = propertyName(p);
+    const body = p.parent;
+    if (!priv || !name || !body) return undefined;
+    const calls: TSESTree.CallExpression[] = [];
+    let other = false;
+    walk(body, sourceCode.visitorKeys, (m) => {
+      if (m.type === T.MemberExpression && unwrap(m.object).type === T.ThisExpression && propertyName(m) === name) {
+        const c = m.parent;
+        if (c?.type === T.CallExpression && c.callee === m) calls.push(c);
+        else other = true;
+      }
+      return undefined;
+    });
+    return other ? undefined : calls;
+  }
+  let id: TSESTree.Identifier | undefined;
+  if (fn.type === T.FunctionDeclaration && fn.id) id = fn.id;
+  else if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier) id = p.id;
+  if (!id) return undefined;
+  const v = variableOf(sourceCode, id);
+  if (!v || isExported(id)) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const r of v.references) {
+    const c = r.identifier.parent;
+    if (c?.type === T.CallExpression && c.callee === r.identifier) calls.push(c);
+    else return undefined;
+  }
+  return calls;
+}
+
+/** Whether a declared name is exported where it is declared (`export function f`, `export const f = …`). */
+function isExported(id: Node): boolean {
+  for (let p = id.parent; p; p = p.parent) {
+    if (p.type === T.ExportNamedDeclaration || p.type === T.ExportDefaultDeclaration) return true;
+    if (p.type === T.Program || p.type === T.BlockStatement) return false;
+  }
+  return false;
+}
+
 /** The key a destructured variable is read from (`retryAfter` of `const { retryAfter: wait } = body`). */
 function destructuredKey(variable: Variable): string | undefined {
   const id = variable.defs[0]?.name as Node | undefined;
@@ -1266,6 +1347,12 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   const writtenLocal = !n.computed && memberWrittenThroughRoot(n, env.sourceCode);
   const stat = writtenLocal ? undefined : staticNumber(n, env);
   if (stat !== undefined) return NUM(stat);
+  // `syncConfig.maxRetries` of a parameter of a function only this file calls (a private method, a
+  // module function never exported or handed on), every caller handing an object literal: what they put there.
+  if (!writtenLocal && !n.computed && name !== undefined && holder.type === T.Identifier) {
+    const passed = valuesFromCallers(holder, name, env);
+    if (passed) return passed;
+  }
   // `this.cooldownMs`: a field nothing writes after construction is its initialiser (or the constructor's value).
   const field = fieldOf(n);
   // `config.__retryCount`, `this.attempts`: an attempt counter kept on an object. Not a field that
