@@ -10,6 +10,9 @@ const namesConflict = (name: string): boolean => UNIQUE_VIOLATION_RE.test(name) 
 /** Maps an identifier to the value it is bound to (a `const`'s initialiser), or returns it. */
 export type Resolve = (id: TSESTree.Identifier) => { value: unknown } | undefined;
 
+/** The expression a same-file predicate called as `callee` returns (its one returned expression), or undefined. */
+export type Returned = (callee: Node) => Node | undefined;
+
 /**
  * Whether `test` holds only for a unique-constraint violation: the database refused the write
  * because the value it had to be unique is taken (Prisma `P2002`, PostgreSQL SQLSTATE `23505`,
@@ -19,16 +22,19 @@ export type Resolve = (id: TSESTree.Identifier) => { value: unknown } | undefine
  * `VersionError`, see OPTIMISTIC_CONFLICT_RE), or a message saying so (`E11000 duplicate key error`). A
  * `&&` holds when one of its operands does, a `||` when each does, `errors.some((e) => …)` when its test does.
  */
-export function isUniqueViolationTest(test: Node, resolve: Resolve = () => undefined): boolean {
+export function isUniqueViolationTest(test: Node, resolve: Resolve = () => undefined, returned?: Returned): boolean {
   const t = unwrap(test);
-  if (t.type === T.LogicalExpression && t.operator === '&&') return isUniqueViolationTest(t.left, resolve) || isUniqueViolationTest(t.right, resolve);
+  if (t.type === T.LogicalExpression && t.operator === '&&') return isUniqueViolationTest(t.left, resolve, returned) || isUniqueViolationTest(t.right, resolve, returned);
   // `err.code === 11000 || err.writeErrors?.some(…)`: every way it holds is a violation.
-  if (t.type === T.LogicalExpression && t.operator === '||') return isUniqueViolationTest(t.left, resolve) && isUniqueViolationTest(t.right, resolve);
+  if (t.type === T.LogicalExpression && t.operator === '||') return isUniqueViolationTest(t.left, resolve, returned) && isUniqueViolationTest(t.right, resolve, returned);
   if (t.type === T.BinaryExpression && t.operator === 'instanceof') return namesUniqueViolation(t.right, resolve);
   if (t.type === T.BinaryExpression && (t.operator === '===' || t.operator === '==')) return namesUniqueViolation(t.left, resolve) || namesUniqueViolation(t.right, resolve);
   if (t.type === T.CallExpression) {
     const name = calleeName(t);
     if (name && namesConflict(name)) return true;
+    // A same-file predicate (`isConditionFailed(e)`): what it returns, one level deep.
+    const body = returned?.(t.callee);
+    if (body && isUniqueViolationTest(body, resolve)) return true;
     // `err.writeErrors.some((e) => e.code === 11000)`: one of a batch's errors is a violation.
     const cb = t.arguments[0] ? unwrap(t.arguments[0] as Node) : undefined;
     if ((name === 'some' || name === 'every') && cb && isFunction(cb) && cb.body.type !== T.BlockStatement && isUniqueViolationTest(cb.body, resolve)) return true;
@@ -71,22 +77,22 @@ function namesUniqueViolation(n: Node, resolve: Resolve): boolean {
  * Such a re-run does not repeat a write that failed in flight: the database refused it, and the
  * operation picks its unique value again (a fresh slug, a re-read next number), another input (R2).
  */
-export function goesOnOnlyOnConflict(handler: TSESTree.BlockStatement, at: readonly Node[], alwaysExits: (s: Node) => boolean, resolve: Resolve = () => undefined): boolean {
+export function goesOnOnlyOnConflict(handler: TSESTree.BlockStatement, at: readonly Node[], alwaysExits: (s: Node) => boolean, resolve: Resolve = () => undefined, returned?: Returned): boolean {
   for (const st of handler.body) {
     if (st.type === T.IfStatement && !st.alternate && alwaysExits(st.consequent) && disjuncts(st.test).some((d) => {
       const u = unwrap(d);
       // `if (!isConflict(e)) throw e`, `if (e.code !== 'EEXIST') throw e`
       if (u.type === T.BinaryExpression && (u.operator === '!==' || u.operator === '!=')) return namesUniqueViolation(u.left, resolve) || namesUniqueViolation(u.right, resolve);
-      return u.type === T.UnaryExpression && u.operator === '!' && isUniqueViolationTest(u.argument, resolve);
+      return u.type === T.UnaryExpression && u.operator === '!' && isUniqueViolationTest(u.argument, resolve, returned);
     })) return true;
     // `if (isConflict(e)) { …count… } else { throw e; }`: every other error leaves.
-    if (st.type === T.IfStatement && st.alternate && alwaysExits(st.alternate) && isUniqueViolationTest(st.test, resolve)) return true;
+    if (st.type === T.IfStatement && st.alternate && alwaysExits(st.alternate) && isUniqueViolationTest(st.test, resolve, returned)) return true;
   }
   if (at.length === 0) return false;
   return at.every((a) => {
     for (let p: Node | undefined = a.parent; p && p !== handler.parent; p = p.parent) {
       if (isFunction(p)) return false;
-      if (p.type === T.IfStatement && contains(p.consequent, a) && isUniqueViolationTest(p.test, resolve)) return true;
+      if (p.type === T.IfStatement && contains(p.consequent, a) && isUniqueViolationTest(p.test, resolve, returned)) return true;
     }
     return false;
   });

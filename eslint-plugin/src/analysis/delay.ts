@@ -4,7 +4,7 @@ import { T } from './node-types';
 import { alwaysExits, calleeName, contains, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
 import { bindingOf, constantValue, fieldOf, fieldStart, instanceClassOf, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
-import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_RE, SETTINGS_HOLDER_RE, isRetryAfterName } from './vocabulary';
+import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
 import { fileMemo } from './memo';
 import { sameFileCallers } from './http';
 import { isHook } from './react-state';
@@ -353,17 +353,17 @@ function evalIdentifier(n: TSESTree.Identifier, env: Env): Value {
   // destructured field of that name (`const { retry_after: wait } = body`). Only a value whose
   // origin is out of sight (a parameter no code of this file passes) goes by its own name.
   const callers = retryAfterFromCallers(variable, env);
-  if (callers === true || (callers === undefined && (isRetryAfterName(n.name) || isRetryAfterName(destructuredKey(variable))) && !destructuredFromSettings(variable))) return { ...RETRY_AFTER(), source: undefined };
+  if (callers === true || (callers === undefined && (isRetryAfterName(n.name) || isRetryAfterName(destructuredKey(variable))) && !destructuredFromSettings(variable, env))) return { ...RETRY_AFTER(), source: undefined };
   return v;
 }
 
-/** Whether a variable is destructured from an object named for a caller's settings (`const { retryAfterMs } = settings`). */
-function destructuredFromSettings(variable: Variable): boolean {
+/** Whether a variable is destructured, before the retry began, from settings fixed for all of it (`const { retryAfterMs } = settings`). */
+function destructuredFromSettings(variable: Variable, env: Env): boolean {
   const def = variable.defs[0];
   if (def?.type !== 'Variable' || def.node.id.type !== T.ObjectPattern || !def.node.init) return false;
   const init = unwrap(def.node.init);
-  const name = init.type === T.Identifier ? init.name : init.type === T.MemberExpression ? propertyName(init) : undefined;
-  return name !== undefined && SETTINGS_HOLDER_RE.test(name);
+  const holder = init.type === T.Identifier ? variableOf(env.sourceCode, init) : undefined;
+  return declaredOncePerRetry(def.node, env) && !!holder && fixedBeforeRetry(holder, env);
 }
 
 /**
@@ -1283,11 +1283,23 @@ function objectKeepsMembers(member: TSESTree.MemberExpression, env: Env): boolea
   return !handed;
 }
 
-/** Whether a member is read from an object named for a caller's settings (`options.retryAfter`, `this.config.retryAfter`). */
-function heldInSettings(n: TSESTree.MemberExpression): boolean {
+/**
+ * Whether a member is read from an object fixed before the first attempt (`options.retryAfter` of
+ * the retry's own parameter, handed on unchanged): what it holds was chosen before any answer came,
+ * so it is a setting, not the server's answer to an attempt.
+ */
+function heldInSettings(n: TSESTree.MemberExpression, env: Env): boolean {
   const holder = unwrap(n.object);
-  const name = holder.type === T.Identifier ? holder.name : holder.type === T.MemberExpression ? propertyName(holder) : undefined;
-  return name !== undefined && SETTINGS_HOLDER_RE.test(name);
+  const v = holder.type === T.Identifier ? variableOf(env.sourceCode, holder) : undefined;
+  return !!v && fixedBeforeRetry(v, env);
+}
+
+/** A variable that keeps one value for the whole retry and was set before it began (see {@link paramKeepsValue}, {@link declaredOncePerRetry}). */
+function fixedBeforeRetry(v: Variable, env: Env): boolean {
+  const def = v.defs[0];
+  if (!def || v.references.some((r) => r.isWrite() && !r.init)) return false;
+  if (def.type === 'Parameter') return paramKeepsValue(v, env);
+  return def.type === 'Variable' && declaredOncePerRetry(def.node, env);
 }
 
 /** A header or field name written as a string, or held in a constant (`const RESET = 'X-RateLimit-Reset'`). */
@@ -1301,9 +1313,9 @@ function headerName(node: Node | undefined, env: Env): string | undefined {
 
 function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   const name = propertyName(n) ?? (n.computed ? headerName(n.property, env) : undefined);
-  // `err.retryAfter`, `res.headers['retry-after']`: the server's delay. `options.retryAfter` is the
-  // caller's setting (SETTINGS_HOLDER_RE), evaluated as any other field.
-  if (isRetryAfterName(name) && !heldInSettings(n)) return RETRY_AFTER();
+  // `err.retryAfter`, `res.headers['retry-after']`: the server's delay. `options.retryAfter` of
+  // options fixed before the first attempt is the caller's setting, evaluated as any other field.
+  if (isRetryAfterName(name) && !heldInSettings(n, env)) return RETRY_AFTER();
   const pinned = env.pinnedMember?.(n);
   if (pinned) return pinned;
   const counter = env.attemptMember?.(n);

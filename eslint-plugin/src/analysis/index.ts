@@ -104,7 +104,7 @@ function analyse(sourceCode: TSESLint.SourceCode, settings: RetrySettings, inLin
     guarded(sourceCode.ast, () => (seam ? seam(sourceCode, settings) : [...analyzeHandWritten(sourceCode, settings), ...analyzeLibraries(sourceCode, settings)])),
   );
   noteTraversed(undefined);
-  const sites = (result ?? []).map(withoutZeroWaits);
+  const sites = (result ?? []).map((site) => withoutZeroWaits(site, sourceCode));
   sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
   const entry: CacheEntry = { key, sites, failures };
   cache.set(sourceCode, entry);

@@ -18,7 +18,7 @@ import { isCredentialRefresh, renewsBefore } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall } from './waits';
 import { holdsError, LISTEN_NAMES } from './error-values';
 import { changesEachTime, effectReruns, memoisedDeclarator, setterStep, type EffectRerun } from './react-state';
-import { correctsInCatch, isDeterministicCall } from './loops';
+import { correctsInCatch, isDeterministicCall, predicateReturns } from './loops';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -2262,7 +2262,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   if (found.kind === 'catch' && failsInHandedOutFunction(call, found.path, fn)) return undefined;
   // Re-run only when the database refused the write as a duplicate: another input, not a retry.
   const handlerBody = found.handler?.body;
-  if (handlerBody?.type === T.BlockStatement && goesOnOnlyOnConflict(handlerBody, [call], alwaysExits, (id) => constantValue(ctx.sourceCode, id))) return undefined;
+  if (handlerBody?.type === T.BlockStatement && goesOnOnlyOnConflict(handlerBody, [call], alwaysExits, (id) => constantValue(ctx.sourceCode, id), (callee) => predicateReturns(callee, ctx.sourceCode))) return undefined;
   // A refresh before the replay marks a re-authentication, not a retry of a transient failure.
   let refresh = false;
   walk(found.path, ctx.sourceCode.visitorKeys, (n) => {

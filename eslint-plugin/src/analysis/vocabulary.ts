@@ -182,13 +182,6 @@ export const EXECUTOR_REJECT_INDEX = 1;
  */
 export const REFUSAL_WAIT_RE = /^retry[-_]?after([-_]?(ms|millis|seconds|secs?|s))?$/i;
 
-/**
- * Names of objects that hold a caller's settings (`options`, `opts`, `this.config`, `retryOptions`):
- * a field read from one (`options.retryAfter`) is a value the caller chose before the first attempt,
- * not the server's answer to it, whatever its name.
- */
-export const SETTINGS_HOLDER_RE = /^(options|opts|config|cfg|conf|settings|params|defaults|policy|\w+(Options|Opts|Config|Settings|Policy))$/i;
-
 /** Whether a name or string literal names Retry-After (or a rate-limit reset header). */
 export function isRetryAfterName(name: string | undefined): boolean {
   return name !== undefined && RETRY_AFTER_RE.test(name);

@@ -4,7 +4,7 @@ import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, contains, enclosingFunction, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
 import { defaultedFunction, evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
-import { isExport, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
+import { bindingOf, isExport, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { holdsError } from './error-values';
 import { describeHttpCall } from './http';
 import type { Node, RetrySite, Wait } from './types';
@@ -829,16 +829,23 @@ export function isOperationCall(call: TSESTree.CallExpression, body: Node, ctx: 
  * (PRODUCT: a retry that does not wait is `require-backoff`'s only, there is no delay to
  * randomise). It is given no waits, and reported where it deferred the re-run.
  */
-export function withoutZeroWaits(site: RetrySite): RetrySite {
-  // Written as no wait: the delay left out of a timer, or a literal 0. A 0 reached through a
-  // parameter's default or a fallback (`pauseMs = 0`, `cfg.delay || 0`) is a setting callers change.
+export function withoutZeroWaits(site: RetrySite, sourceCode: TSESLint.SourceCode): RetrySite {
+  // Written as no wait: the delay left out of a timer, a literal 0 or a `const` holding one. A 0
+  // reached through a parameter's default or a fallback (`pauseMs = 0`, `cfg.delay || 0`) is a
+  // setting callers change.
   const writtenZero = (w: Wait): boolean => {
     if (w.argument) {
       const a = unwrap(w.argument);
+      if (a.type === T.Identifier) {
+        const v = variableOf(sourceCode, a);
+        const b = v ? bindingOf(v) : undefined;
+        return !!b && b.kind === 'init' && b.stable && !!b.node && unwrap(b.node).type === T.Literal && (unwrap(b.node) as TSESTree.Literal).value === 0;
+      }
       return a.type === T.Literal && a.value === 0;
     }
+    // `setTimeout(start)`: a timer given no delay.
     const call = unwrap(w.node);
-    return call.type === T.CallExpression && call.arguments.length < 2;
+    return call.type === T.CallExpression && call.arguments.length < 2 && isGlobalTimer(sourceCode, call);
   };
   const zero = (w: Wait): boolean => {
     const d = w.delay;
