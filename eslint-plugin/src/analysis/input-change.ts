@@ -744,3 +744,57 @@ function ignoredByPassedFunctions(call: TSESTree.CallExpression, index: number, 
     return !!v && onlyBookkeeping(v, ctx, seen);
   });
 }
+
+/**
+ * Whether each pass of `region` takes the next element of an iterator and works on it: a call
+ * `it.next()` (no argument) whose result's `done` ends the pass (`if (item.done) throw …`) and whose
+ * `value` is handed to an operation that is not a wait (`connect(item.value)`), in the region or in
+ * a same-file helper it hands the iterator to (`borrowFirstConnection(hosts, tried)`). The next pass
+ * works on the next host, node or candidate: a walk over inputs that ends when the iterator is
+ * exhausted (failover, PRODUCT "Retry or not"), not a retry. A delay schedule read from an iterator
+ * (`const { value: ms, done } = delays.next(); await sleep(ms)`) feeds only a wait: no input.
+ */
+export function advancesIterator(region: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'>, depth = 0): boolean {
+  const sc = ctx.sourceCode;
+  let found = false;
+  walk(region, sc.visitorKeys, (n) => {
+    if (found || (n !== region && isFunction(n))) return false;
+    if (n.type !== T.CallExpression) return undefined;
+    if (takesIteratorStep(n, ctx)) found = true;
+    // `borrow(hosts, tried)`: a same-file helper handed an iterator-like value that steps it.
+    else if (depth === 0) {
+      const fn = sameFileFunction(n.callee, { sourceCode: sc });
+      if (fn && fn.body && !contains(fn, region) && n.arguments.some((a) => unwrap(a).type === T.Identifier) && advancesIterator(fn.body, ctx, 1)) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** `const item = it.next(); if (item.done) …; work(item.value)`: a step of an iterator whose value an operation takes. */
+function takesIteratorStep(call: TSESTree.CallExpression, ctx: Pick<Ctx, 'sourceCode' | 'settings'>): boolean {
+  const sc = ctx.sourceCode;
+  if (calleeName(call) !== 'next' || call.arguments.length > 0 || unwrap(call.callee).type !== T.MemberExpression) return false;
+  const decl = call.parent;
+  if (decl?.type !== T.VariableDeclarator || decl.id.type !== T.Identifier) return false;
+  const v = variableOf(sc, decl.id);
+  if (!v) return false;
+  let tested = false;
+  let handed = false;
+  for (const r of v.references) {
+    const m = r.identifier.parent;
+    if (m?.type !== T.MemberExpression || m.object !== r.identifier) continue;
+    const prop = propertyName(m);
+    if (prop === 'done') {
+      for (let p: Node | undefined = m.parent; p && !isFunction(p); p = p.parent) {
+        if (p.type === T.IfStatement && contains(p.test, m) && alwaysExits(p.consequent)) tested = true;
+        if (p.type === T.IfStatement || /Statement$/.test(p.type)) break;
+      }
+    }
+    if (prop === 'value') {
+      const c = m.parent;
+      if (c?.type === T.CallExpression && c.arguments.includes(m) && !asWait(c, sc, ctx.settings) && !isReportingCall(c)) handed = true;
+    }
+  }
+  return tested && handed;
+}

@@ -16,7 +16,7 @@ import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, variableOf,
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ACTION_CALL_RE, BOOKKEEPING_NAME_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
-import { drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, onlyBookkeeping, operationTakes, parameterHandedTo, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
+import { advancesIterator, drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, onlyBookkeeping, operationTakes, parameterHandedTo, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { computesOnly, putsBackIn, refersTo } from './recursion';
 import { isRetryAfterStatus } from './statuses';
@@ -1020,7 +1020,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   const statusIfs: TSESTree.IfStatement[] = [];
   const loopCounters = counters(loop, ctx);
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
-  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || passesDerivedInput(loop.body, loopCounters, ctx) || retargetsRequest(loop, loopCounters, ctx) || drainsList(loop, ctx)) {
+  if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || passesDerivedInput(loop.body, loopCounters, ctx) || advancesIterator(loop.body, ctx) || retargetsRequest(loop, loopCounters, ctx) || drainsList(loop, ctx)) {
     // A walk over inputs; unless a failure branch in it goes round on the same input (see retriesWithinWalk).
     const ifs: TSESTree.IfStatement[] = [];
     ownNodes(loop, ctx, (n) => {

@@ -1,5 +1,5 @@
 import { importedName, isProbeFunction, waitsOnPendingAnswer } from './probe';
-import { drawsInputAtRandom, feedsOnlyWaits, inputWrites, isWorkingCall, onlyBookkeeping, operationTakes, readsFromPerson, readsVariable } from './input-change';
+import { advancesIterator, drawsInputAtRandom, feedsOnlyWaits, inputWrites, isWorkingCall, onlyBookkeeping, operationTakes, readsFromPerson, readsVariable } from './input-change';
 import { goesOnOnlyOnConflict } from './conflict';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -310,7 +310,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       const r = relays.find((q) => q.call === c);
       return !r || !r.relay.body || !readsFromPerson(r.relay.body, ctx, r.relay);
     })
-    .filter(() => !takesNextItem(fn, ctx))
+    .filter(() => !takesNextItem(fn, ctx) && !advancesIterator(fn.body, ctx))
     .filter((c) => !notAfterFailure.has(c))
     .map((c) => {
       const own = failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay, relays.some((r) => r.call === c && !r.hook));
