@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { alwaysExits, calleeName, contains, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
-import { bindingOf, constantValue, fieldOf, fieldStart, instanceClassOf, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
+import { bindingOf, constantValue, thisAliasDeclarator, fieldOf, fieldStart, instanceClassOf, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
 import { fileMemo } from './memo';
@@ -2012,13 +2012,8 @@ function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
     return undefined;
   }
   // `self.open()` with `const self = this` (ES5 code, TypeScript's ES5 output): a method of the class, as `this.open()`.
-  if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier) {
-    const v = variableOf(env.sourceCode, unwrap(c.object) as TSESTree.Identifier);
-    const def = v?.defs[0];
-    if (v && v.defs.length === 1 && def?.type === 'Variable' && def.node.init && unwrap(def.node.init).type === T.ThisExpression && v.references.every((r) => r.init || !r.isWrite())) {
-      return classMethod(def.node, propertyName(c));
-    }
-  }
+  const alias = c.type === T.MemberExpression ? thisAliasDeclarator(env.sourceCode, unwrap(c.object)) : undefined;
+  if (alias) return classMethod(alias, propertyName(c as TSESTree.MemberExpression));
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier) {
     // `Timing.linger(ms)` (a static method of a same-file class), `timing.linger(ms)` (a const object's method).
     const name = propertyName(c);

@@ -11,7 +11,7 @@ import { argumentsPassed, carriesRandomness, evaluate, instanceMethod, makeEnv, 
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
-import { bindingOf, constantNumber, constantValue, fieldOf, fieldStart, isReferenceTo, normalPath, originOf, variableOf } from './scope';
+import { bindingOf, constantNumber, thisAliasDeclarator, constantValue, fieldOf, fieldStart, isReferenceTo, normalPath, originOf, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, isFailureEvent, LOST_CONNECTION_STATE_RE, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh, renewsBefore } from './credentials';
@@ -652,13 +652,10 @@ function isSelfArg(arg: Node, fn: Fn, ctx: Ctx): boolean {
  * call through it (`_this.makeRequest(options)` in a nested `function`) is a call on `this`.
  */
 function holdsThisOf(o: Node, fn: Fn, ctx: Ctx): boolean {
-  if (o.type !== T.Identifier) return false;
-  const v = variableOf(ctx.sourceCode, o);
-  const def = v?.defs[0];
-  if (!v || v.defs.length !== 1 || def?.type !== 'Variable' || !def.node.init || unwrap(def.node.init).type !== T.ThisExpression) return false;
-  let owner: Node | undefined = def.node.parent;
+  const decl = thisAliasDeclarator(ctx.sourceCode, o);
+  let owner: Node | undefined = decl?.parent;
   while (owner && !(isFunction(owner) && owner.type !== T.ArrowFunctionExpression)) owner = owner.parent;
-  return owner === fn && v.references.every((r) => r.init || !r.isWrite());
+  return !!decl && owner === fn;
 }
 
 function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {

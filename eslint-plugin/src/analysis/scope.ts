@@ -127,6 +127,18 @@ export interface Binding {
 const bindingCache = new WeakMap<Variable, Binding | null>();
 
 /** Resolves what a variable is bound to. Memoised per variable; the binding is shared, never to be changed. */
+/**
+ * The declarator of a local that holds `this` (`var _this = this`, `const self = this`, as ES5 code
+ * and TypeScript's ES5 output write it), declared once and never written again; undefined otherwise.
+ */
+export function thisAliasDeclarator(sourceCode: TSESLint.SourceCode, o: Node): TSESTree.VariableDeclarator | undefined {
+  if (o.type !== T.Identifier) return undefined;
+  const v = variableOf(sourceCode, o);
+  const def = v?.defs[0];
+  if (!v || v.defs.length !== 1 || def?.type !== 'Variable' || !def.node.init || unwrap(def.node.init).type !== T.ThisExpression) return undefined;
+  return v.references.every((r) => r.init || !r.isWrite()) ? def.node : undefined;
+}
+
 export function bindingOf(variable: Variable): Binding | undefined {
   let hit = bindingCache.get(variable);
   if (hit === undefined) {
