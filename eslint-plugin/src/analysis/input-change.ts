@@ -28,7 +28,7 @@ import { T } from './node-types';
 import type { Ctx } from './operation';
 import { fileIndex } from './file-index';
 import { fileMemo } from './memo';
-import { constantValue, originOf, scriptGlobalModules, variableOf } from './scope';
+import { constantValue, originOf, scriptGlobalModules, thisAliasDeclarator, variableOf } from './scope';
 import { defaultedFunction, sameFileFunction } from './delay';
 import { sameFileCallers } from './http';
 import type { Node } from './types';
@@ -746,39 +746,103 @@ function ignoredByPassedFunctions(call: TSESTree.CallExpression, index: number, 
 }
 
 /**
- * Whether each pass of `region` takes the next element of an iterator and works on it: a call
- * `it.next()` (no argument) whose result's `done` ends the pass (`if (item.done) throw …`) and whose
- * `value` is handed to an operation that is not a wait (`connect(item.value)`), in the region or in
- * a same-file helper it hands the iterator to (`borrowFirstConnection(hosts, tried)`). The next pass
- * works on the next host, node or candidate: a walk over inputs that ends when the iterator is
- * exhausted (failover, PRODUCT "Retry or not"), not a retry. A delay schedule read from an iterator
+ * Whether each pass of `region` takes the next element of an iterator that outlives the pass and
+ * works on it: a call `it.next()` (no argument) whose result's `done` ends the pass
+ * (`if (item.done) throw …`, `if (item.done) return null`) and whose `value` is worked on by
+ * something other than a wait (`connect(item.value)`, `const host = item.value; host.lease()`,
+ * `return item.value` to a caller that works on it). The stepping may sit in the region or in a
+ * same-file function it calls, up to three calls deep (`this.nextConnection()` stepping
+ * `this.plan`, `Picker.next(cursor, tried)`, `attach(plan)` → `borrow(plan)`). The iterator must
+ * outlive the pass: a field of `this`, a binding declared outside the region, or — for a recursion
+ * (`rerun` and `fn` given) — the function's parameter that the re-run hands on unchanged
+ * (`return this.refresh(plan)`), never one made afresh in the pass. The next pass then works on
+ * the next host, node or candidate: a walk over inputs that ends when the iterator is exhausted
+ * (failover, PRODUCT "Retry or not"), not a retry. A delay schedule read from an iterator
  * (`const { value: ms, done } = delays.next(); await sleep(ms)`) feeds only a wait: no input.
  */
-export function advancesIterator(region: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'>, depth = 0): boolean {
+export function advancesIterator(region: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'>, rerun?: { call: TSESTree.CallExpression; fn: TSESTree.FunctionLike }): boolean {
+  const sc = ctx.sourceCode;
+  const outlives = (recv: Node): boolean => {
+    const r = unwrap(recv);
+    if (isThisMember(r, sc)) return true;
+    if (r.type !== T.Identifier) return false;
+    const v = variableOf(sc, r);
+    const def = v?.defs[0];
+    if (!v || !def) return false;
+    if (rerun && def.type === 'Parameter' && def.node === rerun.fn) {
+      const i = rerun.fn.params.findIndex((p) => contains(p, def.name));
+      const arg = i >= 0 ? rerun.call.arguments[i] : undefined;
+      const a = arg && unwrap(arg);
+      return !!a && a.type === T.Identifier && variableOf(sc, a) === v;
+    }
+    if (!contains(region, def.name)) return !rerun || !contains(rerun.fn, def.name);
+    return heldFromField(def, sc);
+  };
+  return stepsIterator(region, outlives, ctx, 0, new Set());
+}
+
+/** A member of `this` (or of a local holding `this`): state that outlives one call of a method. */
+function isThisMember(n: Node, sc: TSESLint.SourceCode): boolean {
+  if (n.type !== T.MemberExpression) return false;
+  const o = unwrap(n.object);
+  return o.type === T.ThisExpression || !!thisAliasDeclarator(sc, o);
+}
+
+/** `const cursor = this.plan`: a local declared from a field of `this`, never reassigned. */
+function heldFromField(def: TSESLint.Scope.Definition, sc: TSESLint.SourceCode): boolean {
+  if (def.type !== 'Variable' || def.node.type !== T.VariableDeclarator || !def.node.init) return false;
+  return isThisMember(unwrap(def.node.init), sc);
+}
+
+function stepsIterator(body: Node, outlives: (recv: Node) => boolean, ctx: Pick<Ctx, 'sourceCode' | 'settings'>, depth: number, seen: Set<Node>): boolean {
   const sc = ctx.sourceCode;
   let found = false;
-  walk(region, sc.visitorKeys, (n) => {
-    if (found || (n !== region && isFunction(n))) return false;
+  walk(body, sc.visitorKeys, (n) => {
+    if (found || (n !== body && isFunction(n))) return false;
     if (n.type !== T.CallExpression) return undefined;
-    if (takesIteratorStep(n, ctx)) found = true;
-    // `borrow(hosts, tried)`: a same-file helper handed an iterator-like value that steps it.
-    else if (depth === 0) {
-      const fn = sameFileFunction(n.callee, { sourceCode: sc });
-      if (fn && fn.body && !contains(fn, region) && n.arguments.some((a) => unwrap(a).type === T.Identifier) && advancesIterator(fn.body, ctx, 1)) found = true;
+    const recv = iteratorStep(n, ctx);
+    if (recv) {
+      if (outlives(recv)) found = true;
+      return undefined;
     }
+    if (depth >= 3) return undefined;
+    // A same-file helper that steps an iterator it is handed, or one kept on `this`.
+    const fn = sameFileFunction(n.callee, { sourceCode: sc });
+    if (!fn || !fn.body || seen.has(fn) || contains(fn, body)) return undefined;
+    seen.add(fn);
+    const call = n;
+    const inHelper = (recv2: Node): boolean => {
+      const r = unwrap(recv2);
+      if (isThisMember(r, sc)) return true;
+      if (r.type !== T.Identifier) return false;
+      const def = variableOf(sc, r)?.defs[0];
+      if (!def) return false;
+      if (def.type === 'Parameter' && def.node === fn) {
+        const i = fn.params.findIndex((p) => contains(p, def.name));
+        const arg = i >= 0 ? call.arguments[i] : undefined;
+        return !!arg && arg.type !== T.SpreadElement && outlives(arg);
+      }
+      if (contains(fn, def.name)) return heldFromField(def, sc);
+      return true;
+    };
+    if (stepsIterator(fn.body, inHelper, ctx, depth + 1, seen)) found = true;
     return undefined;
   });
   return found;
 }
 
-/** `const item = it.next(); if (item.done) …; work(item.value)`: a step of an iterator whose value an operation takes. */
-function takesIteratorStep(call: TSESTree.CallExpression, ctx: Pick<Ctx, 'sourceCode' | 'settings'>): boolean {
+/**
+ * `const item = it.next(); if (item.done) …; work(item.value)`: a step of an iterator whose value is
+ * worked on. Returns the iterator (`it`), or undefined when the call is no such step.
+ */
+function iteratorStep(call: TSESTree.CallExpression, ctx: Pick<Ctx, 'sourceCode' | 'settings'>): Node | undefined {
   const sc = ctx.sourceCode;
-  if (calleeName(call) !== 'next' || call.arguments.length > 0 || unwrap(call.callee).type !== T.MemberExpression) return false;
+  const callee = unwrap(call.callee);
+  if (calleeName(call) !== 'next' || call.arguments.length > 0 || callee.type !== T.MemberExpression) return undefined;
   const decl = call.parent;
-  if (decl?.type !== T.VariableDeclarator || decl.id.type !== T.Identifier) return false;
+  if (decl?.type !== T.VariableDeclarator || decl.id.type !== T.Identifier) return undefined;
   const v = variableOf(sc, decl.id);
-  if (!v) return false;
+  if (!v) return undefined;
   let tested = false;
   let handed = false;
   for (const r of v.references) {
@@ -791,10 +855,28 @@ function takesIteratorStep(call: TSESTree.CallExpression, ctx: Pick<Ctx, 'source
         if (p.type === T.IfStatement || /Statement$/.test(p.type)) break;
       }
     }
-    if (prop === 'value') {
-      const c = m.parent;
-      if (c?.type === T.CallExpression && c.arguments.includes(m) && !asWait(c, sc, ctx.settings) && !isReportingCall(c)) handed = true;
-    }
+    if (prop === 'value' && worksOn(m, ctx, true)) handed = true;
   }
-  return tested && handed;
+  return tested && handed ? callee.object : undefined;
+}
+
+/**
+ * Whether `e` (an iterator step's value, or a local holding it) is worked on: handed to a call that
+ * is no wait and no report, the object of a method call (`host.lease()`), or returned to the caller.
+ * With `follow`, a local it is held in (`const host = item.value`, `host = item.value`) is followed once.
+ */
+function worksOn(e: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'>, follow: boolean): boolean {
+  const sc = ctx.sourceCode;
+  const p = e.parent;
+  if (!p) return false;
+  if (p.type === T.CallExpression && p.arguments.includes(e as TSESTree.CallExpressionArgument)) return !asWait(p, sc, ctx.settings) && !isReportingCall(p);
+  if (p.type === T.MemberExpression && p.object === e && p.parent?.type === T.CallExpression && p.parent.callee === p) return !isReportingCall(p.parent);
+  if (p.type === T.ReturnStatement) return true;
+  if (!follow) return false;
+  let id: Node | undefined;
+  if (p.type === T.VariableDeclarator && p.init === e) id = p.id;
+  if (p.type === T.AssignmentExpression && p.right === e && p.operator === '=') id = p.left;
+  if (id?.type !== T.Identifier) return false;
+  const v = variableOf(sc, id);
+  return !!v && v.references.some((r) => r.isRead() && worksOn(r.identifier, ctx, false));
 }

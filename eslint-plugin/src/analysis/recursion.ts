@@ -310,7 +310,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       const r = relays.find((q) => q.call === c);
       return !r || !r.relay.body || !readsFromPerson(r.relay.body, ctx, r.relay);
     })
-    .filter(() => !takesNextItem(fn, ctx) && !advancesIterator(fn.body, ctx))
+    .filter((c) => !takesNextItem(fn, ctx) && !advancesIterator(fn.body, ctx, { call: c, fn }))
     .filter((c) => !notAfterFailure.has(c))
     .map((c) => {
       const own = failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay, relays.some((r) => r.call === c && !r.hook));
