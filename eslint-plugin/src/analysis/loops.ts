@@ -46,7 +46,7 @@ export function analyzeLoops(ctx: Ctx): RetrySite[] {
 }
 
 /** Methods that (re)start a connection, a session or a poller. */
-const RESTART_RE = /^(open|connect|reconnect|restart|resume|listen|subscribe|login|start[A-Z]?\w*)$/;
+const RESTART_RE = /^(open|connect|reconnect|restart|listen|subscribe|login|start[A-Z]?\w*)$/;
 
 /**
  * A failure-event handler that starts the emitter's connection again (`socket.on('disconnect', () =>
@@ -68,7 +68,7 @@ function analyzeEventRestart(registration: TSESTree.CallExpression | TSESTree.As
 }
 
 /** Emitter methods that are not an operation that can fail and be run again: listeners, teardown, accessors. */
-const NOT_AN_OPERATION_RE = /^(?:on|once|off|addListener|removeListener|removeAllListeners|prependListener|prependOnceListener|addEventListener|removeEventListener|emit|listeners|listenerCount|destroy|dispose|release|free|cancel|unsubscribe|detach|close|end|terminate|abort|stop|disconnect|pause|unref|ref|kill|quit|exit|reset|clear\w*|set\w*|get\w*|has\w*|is\w*|log|warn|info|debug|trace|report\w*|notify\w*|toString|toJSON)$/;
+const NOT_AN_OPERATION_RE = /^(?:on|once|off|pipe|unpipe|resume|addListener|removeListener|removeAllListeners|prependListener|prependOnceListener|addEventListener|removeEventListener|emit|listeners|listenerCount|destroy|dispose|release|free|cancel|unsubscribe|detach|close|end|terminate|abort|stop|disconnect|pause|unref|ref|kill|quit|exit|reset|clear\w*|set\w*|get\w*|has\w*|is\w*|log|warn|info|debug|trace|report\w*|notify\w*|toString|toJSON)$/;
 
 /**
  * Whether a call is made for its effect (an operation), not for its value: a statement of its own,
@@ -1061,6 +1061,8 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     let turnedDown = false;
     ownNodes(loop, ctx, (n) => {
       if (n.type === T.TryStatement && n.handler && !(hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && !leavesLoop(n.block, loop, ctx) && findAll(n.block, sourceCode.visitorKeys, (m): m is Node => endsProcess(m)).length === 0 && !retriesItemOnFailure(n, loop, ctx))) turnedDown = true;
+      // A catch that corrects what failed before the loop goes round (`await reader.fill(); continue`).
+      else if (n.type === T.TryStatement && n.handler && correctsBeforeGoingRound(n, ctx)) turnedDown = true;
     });
     // Only 2xx answers reach the loop's tests: going round on one (202, "not done yet") is polling.
     if (!turnedDown && request && onlySuccessArrives(loop, ctx)) return undefined;
@@ -1152,7 +1154,61 @@ const TRANSIENT_CODE_RE = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|ESOC
  */
 function correctsBeforeGoingRound(tryStmt: TSESTree.TryStatement, ctx: Ctx): boolean {
   const handler = tryStmt.handler;
-  return !!handler && correctsInCatch(handler.body, handler.param, tryStmt.block, undefined, ctx);
+  if (!handler) return false;
+  if (correctsInCatch(handler.body, handler.param, tryStmt.block, undefined, ctx)) return true;
+  // Goes round only from the branch of a test for one kind of failure (`if (e instanceof ShortInput)
+  // { await reader.fill(); continue } throw e`): that branch's `continue` is the re-run, and what
+  // the branch does before it is judged as a correction, as for a recursion's re-call.
+  const goes = continuesIn(handler.body, ctx.sourceCode.visitorKeys).filter((c) => !c.label);
+  // Every other failure leaves: the catch ends in a throw or a return.
+  const last = handler.body.body[handler.body.body.length - 1];
+  return !!last && alwaysExits(last) && goes.length > 0 && goes.every((c) => correctsInCatch(handler.body, handler.param, tryStmt.block, c, ctx) && branchTouchesTried(c, handler.body, tryStmt.block, ctx));
+}
+
+/**
+ * Whether the statements before `goOn` in its branch make a call on, or with, a binding the tried
+ * code also uses (`await reader.fill()` with `readHeader(reader.bytes)` tried): a correction of
+ * what the attempt works on, not a message or a metric about it (`print('again')`).
+ */
+function branchTouchesTried(goOn: Node, body: Node, tried: Node, ctx: Ctx): boolean {
+  const sc = ctx.sourceCode;
+  const used = new Set<TSESLint.Scope.Variable>();
+  let usesThis = false;
+  walk(tried, sc.visitorKeys, (n) => {
+    if (n.type === T.ThisExpression) usesThis = true;
+    if (n.type === T.Identifier) {
+      const v = variableOf(sc, n);
+      if (v) used.add(v);
+    }
+    return undefined;
+  });
+  const rootOf = (e: Node): Node => {
+    let u = unwrap(e);
+    while (u.type === T.MemberExpression) u = unwrap(u.object);
+    return u;
+  };
+  const touches = (e: Node): boolean => {
+    const r = rootOf(e);
+    if (r.type === T.ThisExpression) return usesThis;
+    const v = r.type === T.Identifier ? variableOf(sc, r) : undefined;
+    return !!v && used.has(v);
+  };
+  for (let c: Node = goOn, p: Node | undefined = goOn.parent; p && c !== body; c = p, p = p.parent) {
+    if (p.type !== T.BlockStatement) continue;
+    const before = p.body.filter((s) => s.range[1] <= goOn.range[0]);
+    let hit = false;
+    for (const st of before) {
+      walk(st, sc.visitorKeys, (n) => {
+        if (hit || isFunction(n)) return false;
+        if (n.type !== T.CallExpression || asWait(n, sc, ctx.settings) || isReportingCall(n)) return undefined;
+        const callee = unwrap(n.callee);
+        if ((callee.type === T.MemberExpression && touches(callee.object)) || n.arguments.some((a) => a.type !== T.SpreadElement && touches(a))) hit = true;
+        return undefined;
+      });
+    }
+    if (hit) return true;
+  }
+  return false;
 }
 
 /**

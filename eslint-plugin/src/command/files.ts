@@ -213,15 +213,19 @@ async function readHead(file: string): Promise<string> {
 /**
  * Why the start of a file shows generated rather than written code, or undefined: a
  * generated-file marker in its first lines (`@generated`, "DO NOT EDIT", "this file is generated", a webpack
- * bundle prologue), or minified code (a line over 1,000 characters making up most of the text).
+ * bundle prologue), or minified code (a line over 1,000 characters making up most of the text; an
+ * inline source-map comment does not count).
  */
 export function isGeneratedCode(head: string): string | undefined {
   const top = head.slice(0, 2048);
   if (/@generated\b|\bDO NOT EDIT\b|webpackBootstrap|__webpack_require__|\/\*{6}\//.test(top) || /\bthis file (?:is|was|has been) (?:auto-?|automatically )?generated\b/i.test(top)) {
     return 'generated code';
   }
-  const lines = head.split('\n');
+  // An inline source map (`//# sourceMappingURL=data:…;base64,…`, what tsc's `inlineSourceMap` and
+  // bundlers' dev builds append) is one long comment after readable code: not minified code.
+  const lines = head.split('\n').filter((line) => !/^\s*\/\/[#@]\s*source(?:Mapping)?URL=/.test(line));
+  const code = lines.join('\n');
   const longest = lines.reduce((max, line) => Math.max(max, line.length), 0);
-  if (longest > 1000 && longest > head.length / 2) return 'minified code';
+  if (longest > 1000 && longest > code.length / 2) return 'minified code';
   return undefined;
 }
