@@ -1365,6 +1365,18 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
     const passed = valuesFromCallers(holder, name, env);
     if (passed) return passed;
   }
+  // `{ ...DEFAULTS, ...options }` held in a local const, `options` the function's parameter: the
+  // value is a default the caller may replace before the first attempt (PRODUCT: a default counts as
+  // known, "by default"), a setting whatever its name (`s.tries`), not a count kept on an object.
+  const held = holder.type === T.Identifier ? variableOf(env.sourceCode, holder)?.defs[0] : undefined;
+  if (!n.computed && name !== undefined && held?.type === 'Variable' && held.parent.kind === 'const' && !writtenLocal) {
+    const local = resolveObject(env.sourceCode, n.object);
+    const p = local?.properties.get(name);
+    if (local && p && p.overridable && overriddenOnlyByParameters(local.node, env.sourceCode)) {
+      const v = evaluate(p.value, env);
+      return v.attempt || v.retryAfter || v.opaque ? v : { ...v, byDefault: true, invariant: true };
+    }
+  }
   // `this.cooldownMs`: a field nothing writes after construction is its initialiser (or the constructor's value).
   const field = fieldOf(n);
   // `config.__retryCount`, `this.attempts`: an attempt counter kept on an object. Not a field that
@@ -1409,6 +1421,22 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   }
   if (!n.computed && objectKeepsMembers(n, env)) return INVARIANT();
   return OPAQUE();
+}
+
+/**
+ * Whether every spread of `obj` that is no same-file object is a parameter of a function (or a
+ * member of one, `...opts.retry`), optionally defaulted (`...(options ?? {})`): options the caller
+ * hands in, applied over the defaults written before them.
+ */
+function overriddenOnlyByParameters(obj: TSESTree.ObjectExpression, sourceCode: TSESLint.SourceCode): boolean {
+  return obj.properties.every((p) => {
+    if (p.type !== T.SpreadElement || resolveObject(sourceCode, p.argument)) return true;
+    let a = unwrap(p.argument);
+    if (a.type === T.LogicalExpression && (a.operator === '??' || a.operator === '||')) a = unwrap(a.left);
+    while (a.type === T.MemberExpression) a = unwrap(a.object);
+    const def = a.type === T.Identifier ? variableOf(sourceCode, a)?.defs[0] : undefined;
+    return def?.type === 'Parameter';
+  });
 }
 
 /**

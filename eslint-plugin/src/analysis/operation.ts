@@ -390,7 +390,12 @@ export function gatedOkCheck(test: Node, sourceCode: TSESLint.SourceCode): 'succ
   };
   const relevant = operands(t).filter((o) => okCheck(o, sourceCode) !== undefined || statusesTested(o, sourceCode).length > 0 || readsOk(o, sourceCode));
   if (relevant.length === 0) return undefined;
-  const kinds = new Set(relevant.map((o) => okCheck(o, sourceCode)));
+  // Beside an `.ok` or 2xx test, an operand that only classifies the status (`!shouldRetry(res.status)`,
+  // `res.status >= 500`, `res.status === 404`) narrows which failures go round; it does not turn the
+  // test around: `res.ok || !retryable(res.status)` still leaves on success.
+  const decided = relevant.filter((o) => okCheck(o, sourceCode) !== undefined);
+  const classifiesOnly = (o: Node): boolean => okCheck(o, sourceCode) === undefined && !readsOk(o, sourceCode);
+  const kinds = new Set((decided.length > 0 && relevant.every((o) => decided.includes(o) || classifiesOnly(o)) ? decided : relevant).map((o) => okCheck(o, sourceCode)));
   if (kinds.size !== 1) return undefined;
   const kind = [...kinds][0];
   // `&&` keeps a failure test a failure test; `||` keeps a success test a success test.
@@ -398,6 +403,31 @@ export function gatedOkCheck(test: Node, sourceCode: TSESLint.SourceCode): 'succ
 }
 
 /** Whether a test reads an `.ok` member anywhere. */
+/**
+ * Whether a compound OK test also classifies the status (`res.ok || !retryable.includes(res.status)`,
+ * `!res.ok && shouldRetry(res.status)`): an operand that is no OK test reads the status, so which
+ * non-OK statuses go round is that operand's answer, not "all of them".
+ */
+function classifiesBesideOk(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const t = unwrap(test);
+  if (t.type !== T.LogicalExpression || t.operator === '??') return false;
+  const operands = (n: Node): Node[] => {
+    const u = unwrap(n);
+    return u.type === T.LogicalExpression && u.operator === t.operator ? [...operands(u.left), ...operands(u.right)] : [u];
+  };
+  return operands(t).some((o) => {
+    if (okCheck(o, sourceCode) !== undefined) return false;
+    const tested = statusesTested(o, sourceCode);
+    // A bound of the 2xx range (`res.status >= 200 && res.status < 300`) is part of the OK test.
+    if (tested.length > 0) return !tested.every((x) => x.code >= 199 && x.code <= 300);
+    let reads = false;
+    walk(o, sourceCode.visitorKeys, (m) => {
+      if (m.type === T.MemberExpression && /^(status|statusCode)$/.test(propertyName(m) ?? '')) reads = true;
+    });
+    return reads;
+  });
+}
+
 function readsOk(n: Node, sourceCode: TSESLint.SourceCode): boolean {
   let found = false;
   walk(n, sourceCode.visitorKeys, (m) => {
@@ -1073,14 +1103,14 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
         // Or `if (res.status === 200 || failures > 10) keepGoing = false; else { wait }`: the success
         // branch ends the retry (endsRetry: a loop's flag set to its stopping value) and the other goes round.
         const elseGoesRound = !!n.alternate && !alwaysExits(n.alternate) && !alwaysExits(n.consequent) && endsRetry(n.consequent);
-        if (kind === 'success' && endsRetry(n.consequent) && nonOkRetried && (!n.alternate || elseGoesRound) && !okIsHelperFlag(n.test, sourceCode) && !testsOnlySuccessfulAnswers(sourceCode, n.test, settings)) {
+        if (kind === 'success' && endsRetry(n.consequent) && nonOkRetried && (!n.alternate || elseGoesRound) && !okIsHelperFlag(n.test, sourceCode) && !testsOnlySuccessfulAnswers(sourceCode, n.test, settings) && !classifiesBesideOk(n.test, sourceCode)) {
           // The attempt classifies statuses (`if (status >= 500) { wait; continue }`) and throws the others
           // into its own catch, which takes every failure: that catch is where the 4xx are let through.
           const into = unclassifiedCatches && classified ? catches.find((c) => c.guarded !== undefined && contains(c.guarded, n) && throwsAfter(c.guarded, n, sourceCode)) : undefined;
           if (into) {
             if (!clientErrorRetries.some((r) => r.node === into.node)) clientErrorRetries.push({ node: into.node, reason: 'catch-all' });
           } else clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
-        } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode)) {
+        } else if (kind === 'failure' && leadsToRetry(n) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode) && !classifiesBesideOk(n.test, sourceCode)) {
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
         }
       }
