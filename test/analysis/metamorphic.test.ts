@@ -51,6 +51,9 @@ const KNOWN_OPEN: readonly string[] = [
   // Found when dev-24 arrived (session 26, not made by a change): renaming the locals of a fetch loop
   // that sets its own abort timer adds a client-error finding at its `res.ok` test.
   'rename test/fixtures/real-cases/dev-24/d24-14-sdk-retry-after-uncapped.ts: lost  | gained no-retry-on-client-error@48',
+  // Found when held-out-33 arrived (session 27, blind: the case is not opened): renaming its locals
+  // loses its three findings at one reconnect.
+  'rename test/fixtures/real-cases/held-out-33/h33-02-bot-error-reconnect.js: lost no-unbounded-retry@16 require-backoff@16 require-jitter@16 | gained ',
   'rename test/fixtures/analysis/libs-k9-exported-notifier.ts: lost require-backoff@5 require-jitter@5 | gained ',
   'rename test/fixtures/analysis/libs-k9-map-keeps-delay.ts: lost require-backoff@8 require-jitter@8 | gained ',
   // (graphql-ws' retryWait, h14-15, closed 2026-12-03 by detlib: the wait it awaits is recognised by what it does.)

@@ -323,6 +323,9 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       const h = x.fc.handler;
       return !(h && h.body.type === T.BlockStatement && h.guarded && correctsInCatch(h.body, h.param, h.guarded, x.call, ctx));
     });
+  // A re-run made by a function handed as both outcomes' handler (`work().then(settle, settle)`) runs
+  // after a success too: periodic work, such as a heartbeat (PRODUCT, "Retry or not"), not a retry.
+  for (let i = contexts.length - 1; i >= 0; i--) if (handedForBothOutcomes(contexts[i]!.call, fn, ctx)) contexts.splice(i, 1);
   if (contexts.length === 0) return [];
   // Rescheduled after a success too (`try { await renew(); schedule(refresh, 45 min) } catch { schedule(refresh, d) }`):
   // a periodic job, not a retry (R4).
@@ -1841,6 +1844,29 @@ function looksOnly(f: Fn | undefined, ctx: Pick<Ctx, 'sourceCode'>, depth = 0): 
  * Such a repeat waits until other code changes what it reads; nothing failed that running it again
  * could do better.
  */
+/**
+ * Whether `call` sits in a function (below `fn`) that one `.then` is handed for both its fulfilment
+ * and its rejection (`.then(settle, settle)`, by the same name or the same function): it runs
+ * whatever the outcome.
+ */
+function handedForBothOutcomes(call: Node, fn: Fn, ctx: Ctx): boolean {
+  const sc = ctx.sourceCode;
+  for (let f: Node | undefined = call.parent; f && f !== fn; f = f.parent) {
+    if (!isFunction(f)) continue;
+    const d = f.parent;
+    const variable = d?.type === T.VariableDeclarator && d.init === f && d.id.type === T.Identifier ? variableOf(sc, d.id) : undefined;
+    const isF = (a: Node | undefined): boolean => {
+      if (!a || a.type === T.SpreadElement) return false;
+      const u = unwrap(a);
+      return u === f || (!!variable && u.type === T.Identifier && variableOf(sc, u) === variable);
+    };
+    const handedTo = (n: Node): boolean => n.type === T.CallExpression && calleeName(n) === 'then' && n.arguments.length >= 2 && isF(n.arguments[0]) && isF(n.arguments[1]);
+    if (f.parent && handedTo(f.parent)) return true;
+    if (variable && variable.references.some((r) => r.identifier.parent && handedTo(r.identifier.parent))) return true;
+  }
+  return false;
+}
+
 function looksAtStateOnly(fn: Fn, again: readonly Node[], ctx: Ctx): boolean {
   let looks = 0;
   let work = false;
