@@ -671,6 +671,13 @@ function storedAndAwaited(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCo
 function racedAgainstOperation(promiseCall: TSESTree.CallExpression, member: Node): boolean {
   const method = calleeName(promiseCall);
   if (method !== 'race' && method !== 'any') return false;
+  // `catch (e) { await Promise.race([delay(ms), conn.closed()]) }`: a race whose answer is dropped,
+  // run after the attempt failed, is the pause between attempts, cut short by a signal (a close, an
+  // abort); a timeout's race hands on the operation's answer.
+  const awaited = promiseCall.parent?.type === T.AwaitExpression ? promiseCall.parent : undefined;
+  if (awaited?.parent?.type === T.ExpressionStatement) {
+    for (let p: Node | undefined = awaited.parent; p && !isFunction(p); p = p.parent) if (p.type === T.CatchClause) return false;
+  }
   const list = promiseCall.arguments[0] && unwrap(promiseCall.arguments[0]);
   if (!list || list.type !== T.ArrayExpression) return false;
   return list.elements.some((e) => {
