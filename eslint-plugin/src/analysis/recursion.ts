@@ -1801,11 +1801,18 @@ export function computesOnly(f: Fn | undefined, ctx: Pick<Ctx, 'sourceCode'>): b
   walk(f.body, ctx.sourceCode.visitorKeys, (n) => {
     if (io) return false;
     if (n.type === T.AwaitExpression || n.type === T.YieldExpression) io = true;
-    if ((n.type === T.CallExpression || n.type === T.NewExpression) && !isDeterministicCall(n)) io = true;
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && !isDeterministicCall(n) && !(n.type === T.CallExpression && ARRAY_PASS_RE.test(calleeName(n) ?? '') && unwrap(n.callee).type === T.MemberExpression)) io = true;
     return undefined;
   });
   return !io;
 }
+
+/**
+ * Array methods that call a callback over the receiver's items (`xs.filter(Boolean)`,
+ * `rows.map((r) => r.id)`): they compute when the callback does, and the walk of the function
+ * judges the callback's own calls where it is written.
+ */
+const ARRAY_PASS_RE = /^(filter|map|flatMap|flat|some|every|find|findIndex|reduce|sort)$/;
 
 /**
  * Whether a same-file function only looks at the program's own state: it awaits nothing, writes

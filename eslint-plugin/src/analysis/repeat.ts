@@ -17,6 +17,7 @@ import { isWorkingCall, rerunChangesInput } from './input-change';
 import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } from './operation';
 import { RELEASE_RE } from './probe';
 import { sameFileFunction } from './delay';
+import { computesOnly as functionComputesOnly } from './recursion';
 import { fileIndex } from './file-index';
 import type { Node, RetrySite, Wait } from './types';
 import { variableOf } from './scope';
@@ -226,6 +227,9 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: Made; again: Made } | u
     if (n !== h.guarded && isFunction(n)) return false;
     // A `new` is the operation only as the emitter's own creation (`new WebSocket(url)`); elsewhere
     // (`new AbortController()`, `new URL(s)`) it prepares the call that follows.
+    // A same-file function that only computes (`this.categorize(items)`) cannot fail the way a
+    // retry addresses: making it again in the handler builds a fallback answer, not another attempt.
+    if (n.type === T.CallExpression && functionComputesOnly(sameFileFunction(n.callee, ctx), ctx)) return undefined;
     if ((n.type === T.CallExpression || (n.type === T.NewExpression && n === h.guarded)) && isCandidate(n, ctx) && (!first || n.range[1] < first.range[1])) first = n;
     return undefined;
   });
