@@ -453,13 +453,27 @@ function judgeWrite(n: TSESTree.UpdateExpression | TSESTree.AssignmentExpression
     // `+=`, `-=`, `*=` step the value; `??=`, `||=`, `&&=` only fill it in when missing (a
     // credential fetched once), like a plain `=` of a value not made from the old one.
     const stepped = n.operator !== '=' && n.operator !== '??=' && n.operator !== '||=' && n.operator !== '&&=';
-    changed = stepped || (!!slot && !same && readsSlot(n.right, slot, ctx)) || drawsRandom(n.right, ctx);
+    changed = stepped || (!!slot && !same && readsSlot(n.right, slot, ctx)) || drawsRandom(n.right, ctx) || (!!slot && !stepped && replacesWithOtherText(slot, right, ctx));
   }
   if (!changed) return undefined;
   const slot = slotOf(target, ctx);
   if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && (onlyBookkeeping(slot.variable, ctx) || countsToExit(slot.variable, ctx.sourceCode))) || (slot.kind === 'field' && pacingFields(ctx).has(slot.name))) return undefined;
   const decl = slot.kind === 'variable' ? (slot.variable.defs[0]?.name as Node | undefined) : undefined;
   return { slot, node: n, decl };
+}
+
+/**
+ * `where = \`tools/${code}.js\`` after `let where = \`intl/${code}.js\``: a variable given text (a
+ * string or a template, no call) unlike the text it was declared with. A fallback path, URL or
+ * name: another input, whereas `client = createClient(cfg)` made again the same way is the same one.
+ */
+function replacesWithOtherText(slot: InputSlot, right: Node, ctx: Ctx): boolean {
+  if (slot.kind !== 'variable') return false;
+  const isText = (e: Node): boolean => (e.type === T.Literal && typeof e.value === 'string') || e.type === T.TemplateLiteral;
+  if (!isText(right)) return false;
+  const decl = slot.variable.defs[0]?.node;
+  const init = decl?.type === T.VariableDeclarator && decl.init ? unwrap(decl.init) : undefined;
+  return !!init && isText(init) && ctx.sourceCode.getText(init) !== ctx.sourceCode.getText(right);
 }
 
 /**
