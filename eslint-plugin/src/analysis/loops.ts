@@ -1276,7 +1276,8 @@ export function correctsInCatch(body: TSESTree.BlockStatement, paramNode: Node |
       if (isDeterministicCall(n) || computesOnly(sameFileFunction(n.callee, ctx), ctx)) return undefined;
       const name = calleeName(n) ?? '';
       if (n === rerun) return false;
-      if ((rerun && contains(n, rerun)) || triedTexts.has(sourceCode.getText(n)) || !isWorkingCall(n, ctx) || isLogCallee(unwrap(n.callee)) || REFRESH_RE.test(name) || /connect/i.test(name)) return undefined;
+      // A report to the caller's hook (`opts.onRetry?.(attempt, err)`) or a metric corrects nothing either.
+      if ((rerun && contains(n, rerun)) || triedTexts.has(sourceCode.getText(n)) || !isWorkingCall(n, ctx) || isLogCallee(unwrap(n.callee)) || isReportingCall(n) || REFRESH_RE.test(name) || /connect/i.test(name)) return undefined;
       // The failed work put back in a queue for the re-run (`store.unshift(envelope)` with `send(envelope)`
       // tried): kept as it is, not corrected.
       if (KEEP_METHOD_RE.test(name) && n.arguments.some((a) => triedInputs.has(sourceCode.getText(unwrap(a))))) return undefined;
@@ -2054,7 +2055,7 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
   for (const n of assignmentsAndCalls(loop.body, ctx)) {
     if (n.type === T.AssignmentExpression && n.left.type === T.Identifier && !contains(tryStmt.block, n)) {
       const v = variableOf(ctx.sourceCode, n.left);
-      if (v && !cs.some((c) => c.variable === v)) reassigned.add(v);
+      if (v && !cs.some((c) => c.variable === v) && !holdsFailureOnly(v, ctx)) reassigned.add(v);
     }
   }
   if (tryStmt.handler && advancesInputSource(tryStmt, ctx)) return true;
@@ -2084,8 +2085,9 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
   let reads = false;
   walk(tryStmt.block, ctx.sourceCode.visitorKeys, (n) => {
     if (reads || isFunction(n)) return false;
-    // Arithmetic, logging, a wait or a timer reading it (`pause = Math.min(pause * 2, cap)`) is no operation on it.
-    if (n.type === T.CallExpression && isWorkingCall(n, ctx)) {
+    // Arithmetic, logging, a wait or a timer reading it (`pause = Math.min(pause * 2, cap)`) is no operation on it,
+    // nor a report to the caller's hook (`opts.onRetry?.(attempt + 1, lastErr)`).
+    if (n.type === T.CallExpression && isWorkingCall(n, ctx) && !isReportingCall(n)) {
       for (const part of [n.callee, ...n.arguments]) {
         walk(part, ctx.sourceCode.visitorKeys, (m) => {
           if (m.type === T.Identifier) {
@@ -2099,6 +2101,33 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
     return undefined;
   });
   return reads;
+}
+
+/**
+ * Whether every value a variable is given is the failure: the caught error (`lastErr = err`,
+ * `lastErr = err instanceof Error ? err : new Error(String(err))`) or an error made for it
+ * (`problem = new Error(\`status ${res.status}\`)`). Such a variable records what went wrong; it is
+ * no input a later pass works on, whatever a hook is handed it.
+ */
+function holdsFailureOnly(v: Variable, ctx: Ctx): boolean {
+  const writes = v.references.filter((r) => r.isWrite() && r.writeExpr);
+  if (writes.length === 0) return false;
+  return writes.every((r) => {
+    const e = unwrap(r.writeExpr as Node);
+    if (e.type === T.Literal && e.value === null) return true;
+    if (e.type === T.Identifier && e.name === 'undefined') return true;
+    if (e.type === T.NewExpression && /(?:Error|Exception)$/.test(calleeName(e) ?? '')) return true;
+    let caught = false;
+    walk(e, ctx.sourceCode.visitorKeys, (m) => {
+      if (caught || isFunction(m)) return false;
+      if (m.type === T.Identifier) {
+        const def = variableOf(ctx.sourceCode, m)?.defs[0];
+        if (def?.type === 'CatchClause') caught = true;
+      }
+      return undefined;
+    });
+    return caught;
+  });
 }
 
 /**
