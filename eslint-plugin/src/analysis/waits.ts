@@ -674,7 +674,8 @@ function racedAgainstOperation(promiseCall: TSESTree.CallExpression, member: Nod
   // `catch (e) { await Promise.race([delay(ms), conn.closed()]) }`: a race whose answer is dropped,
   // run after the attempt failed, is the pause between attempts, cut short by a signal (a close, an
   // abort); a timeout's race hands on the operation's answer.
-  const awaited = promiseCall.parent?.type === T.AwaitExpression ? promiseCall.parent : undefined;
+  // (`yield` in TypeScript's ES2015 output of an async function, run by its `__awaiter`)
+  const awaited = promiseCall.parent?.type === T.AwaitExpression || promiseCall.parent?.type === T.YieldExpression ? promiseCall.parent : undefined;
   if (awaited?.parent?.type === T.ExpressionStatement) {
     for (let p: Node | undefined = awaited.parent; p && !isFunction(p); p = p.parent) if (p.type === T.CatchClause) return false;
   }
