@@ -158,7 +158,8 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   { folder: 'held-out-31', cases: 24, recall: 0.75, precision: 0.95 },
   // Written in session 26 by fresh helpers from PRODUCT.md and public code, scored on arrival.
   // dev-24 (services, SDK wrappers, bots; library configs and hand-written retries), opened: 0.769/0.909.
-  { folder: 'dev-24', cases: 24, recall: 0.76, precision: 0.9 },
+  // 0.808/0.913 after session 27 (a spread of defaults with the caller's options; an OK test joined with a classification).
+  { folder: 'dev-24', cases: 24, recall: 0.8, precision: 0.91 },
   // Blind (summary lines only): 0.862/0.893 on arrival, after the session's first change, and the same
   // at the session's end.
   { folder: 'held-out-32', cases: 24, recall: 0.86, precision: 0.89 },
@@ -166,7 +167,8 @@ const FOLDER_FLOORS: { folder: string; cases: number; recall: number; precision:
   // the session's first change). dev-25 (Express/Nest services, bots, workers; configuration kept apart
   // from the retry), opened: 0.645/0.870; 0.645/0.833 after its d25-03 retry was found with its
   // require-max-delay finding on the wait rather than on the helper's return the label names.
-  { folder: 'dev-25', cases: 24, recall: 0.64, precision: 0.83 },
+  // 0.710/0.846 at the session's end (a retry whose try hands its last error to a hook).
+  { folder: 'dev-25', cases: 24, recall: 0.7, precision: 0.84 },
   // Blind (summary lines only): 0.714/0.800 on arrival.
   { folder: 'held-out-33', cases: 24, recall: 0.71, precision: 0.8 },
 ];
