@@ -518,6 +518,19 @@ describe('retry-lint', function () {
       assert.equal(strict.status, 1, 'a skipped file counts as a warning');
     });
 
+    it('leaves minified code out silently in a folder, says why when the file is named, and lints compiled code that ends in an inline source map', () => {
+      const dir = copyFixture('clean');
+      writeFileSync(path.join(dir, 'packed.js'), `!function(){${'var a=1;'.repeat(400)}}();\n`);
+      const loop = 'export async function pull(get) {\n  while (true) {\n    try {\n      return await get();\n    } catch (e) {\n      console.warn(e);\n    }\n  }\n}\n';
+      writeFileSync(path.join(dir, 'compiled.js'), `${loop}//# sourceMappingURL=data:application/json;base64,${'A'.repeat(20_000)}\n`);
+      const folder = byName(retryLint(['--format', 'json'], dir, 30_000));
+      assert.equal(folder.get('packed.js'), undefined, 'found in a folder, minified code is left out without a report');
+      assert.ok(folder.get('compiled.js')?.messages.some((m) => m.ruleId === 'retry/no-unbounded-retry'), 'an inline source map does not make the file minified');
+      const named = retryLint(['--format', 'json', 'packed.js'], dir, 30_000);
+      assert.equal(named.status, 0, named.stderr);
+      assert.match(byName(named).get('packed.js')?.messages[0]?.message ?? '', /packed\.js is minified code \(retry-lint leaves generated and minified code out/);
+    });
+
     it('exits 2 for a --max-file-size that is not a size', () => {
       for (const bad of ['big', '-1', '1g']) {
         const run = retryLint([`--max-file-size=${bad}`], copyFixture('clean'));

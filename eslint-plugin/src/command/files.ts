@@ -21,8 +21,8 @@ export interface FileProblem {
   message: string;
   /**
    * 2 (error) when the file cannot be linted at all, 1 (warning) when it is skipped on purpose
-   * (too large), 0 when it is left out without a report (generated or minified code, with no
-   * project config).
+   * (too large, or generated code named on the command line), 0 when it is left out without a
+   * report (generated or minified code found in a folder, with no project config).
    */
   severity: 0 | 1 | 2;
 }
@@ -58,7 +58,7 @@ export async function findFileProblems(
   };
 
   /** Checks one entry that ESLint would read as a file; `entry` is its `lstat` when known. */
-  const checkFile = async (file: string, entry: Stats | undefined): Promise<void> => {
+  const checkFile = async (file: string, entry: Stats | undefined, named = false): Promise<void> => {
     if (await eslint.isPathIgnored(file)) return;
     const name = display(file);
     let info = entry;
@@ -99,7 +99,8 @@ export async function findFileProblems(
     }
     if (builtIn) {
       const reason = isGeneratedCode(await readHead(file));
-      if (reason) add(file, 0, `Not linted: ${name} is ${reason}.`);
+      // Named on the command line, the file is one the user asked for: say why it was left out.
+      if (reason) add(file, named ? 1 : 0, `Not linted: ${name} is ${reason}${named ? ' (retry-lint leaves generated and minified code out when the project has no config of its own)' : ''}.`);
     }
   };
 
@@ -140,7 +141,7 @@ export async function findFileProblems(
       continue; // checked before: missing paths are usage errors
     }
     if (info.isDirectory()) await walk(target, target, () => true);
-    else await checkFile(target, info);
+    else await checkFile(target, info, true);
   }
   return [...problems.values()];
 }
