@@ -265,6 +265,13 @@ export function isMathCall(call: TSESTree.CallExpression, name: string): boolean
 }
 
 /** The operands of a chain of one logical operator (`a || b || c` → a, b, c), through parentheses and casts; the test itself when it is not one. */
+/** The node a member chain starts from (`a` for `a.b.c` and `a[0].b`, `this` for `this.x.y`), or the node itself. */
+export function chainRoot(node: Node): Node {
+  let n = unwrap(node);
+  while (n.type === T.MemberExpression) n = unwrap(n.object);
+  return n;
+}
+
 export function logicalTerms(test: Node, operator: '&&' | '||'): Node[] {
   const t = unwrap(test);
   return t.type === T.LogicalExpression && t.operator === operator ? [...logicalTerms(t.left, operator), ...logicalTerms(t.right, operator)] : [t];

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { alwaysExits, calleeName, contains, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, chainRoot, contains, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
 import { bindingOf, constantValue, thisAliasDeclarator, fieldOf, fieldStart, instanceClassOf, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
@@ -1431,9 +1431,8 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
 function overriddenOnlyByParameters(obj: TSESTree.ObjectExpression, sourceCode: TSESLint.SourceCode): boolean {
   return obj.properties.every((p) => {
     if (p.type !== T.SpreadElement || resolveObject(sourceCode, p.argument)) return true;
-    let a = unwrap(p.argument);
-    if (a.type === T.LogicalExpression && (a.operator === '??' || a.operator === '||')) a = unwrap(a.left);
-    while (a.type === T.MemberExpression) a = unwrap(a.object);
+    const given = unwrap(p.argument);
+    const a = chainRoot(given.type === T.LogicalExpression && (given.operator === '??' || given.operator === '||') ? given.left : given);
     const def = a.type === T.Identifier ? variableOf(sourceCode, a)?.defs[0] : undefined;
     return def?.type === 'Parameter';
   });

@@ -453,7 +453,7 @@ function judgeWrite(n: TSESTree.UpdateExpression | TSESTree.AssignmentExpression
     // `+=`, `-=`, `*=` step the value; `??=`, `||=`, `&&=` only fill it in when missing (a
     // credential fetched once), like a plain `=` of a value not made from the old one.
     const stepped = n.operator !== '=' && n.operator !== '??=' && n.operator !== '||=' && n.operator !== '&&=';
-    changed = stepped || (!!slot && !same && readsSlot(n.right, slot, ctx)) || drawsRandom(n.right, ctx) || (!!slot && !stepped && replacesWithOtherText(slot, right, ctx));
+    changed = stepped || (!!slot && !same && readsSlot(n.right, slot, ctx)) || drawsRandom(n.right, ctx) || (!!slot && replacesWithOtherText(slot, right, ctx));
   }
   if (!changed) return undefined;
   const slot = slotOf(target, ctx);
@@ -784,15 +784,20 @@ export function advancesIterator(region: Node, ctx: Pick<Ctx, 'sourceCode' | 'se
     const def = v?.defs[0];
     if (!v || !def) return false;
     if (rerun && def.type === 'Parameter' && def.node === rerun.fn) {
-      const i = rerun.fn.params.findIndex((p) => contains(p, def.name));
-      const arg = i >= 0 ? rerun.call.arguments[i] : undefined;
-      const a = arg && unwrap(arg);
+      const a = handedArgument(rerun.fn, def.name, rerun.call);
       return !!a && a.type === T.Identifier && variableOf(sc, a) === v;
     }
     if (!contains(region, def.name)) return !rerun || !contains(rerun.fn, def.name);
     return heldFromField(def, sc);
   };
   return stepsIterator(region, outlives, ctx, 0, new Set());
+}
+
+/** What `call` hands the parameter of `fn` that declares `name` (unwrapped), or undefined (none, or a spread). */
+function handedArgument(fn: TSESTree.FunctionLike, name: Node, call: TSESTree.CallExpression): Node | undefined {
+  const i = fn.params.findIndex((p) => contains(p, name));
+  const arg = i >= 0 ? call.arguments[i] : undefined;
+  return arg && arg.type !== T.SpreadElement ? unwrap(arg) : undefined;
 }
 
 /** A member of `this` (or of a local holding `this`): state that outlives one call of a method. */
@@ -832,9 +837,8 @@ function stepsIterator(body: Node, outlives: (recv: Node) => boolean, ctx: Pick<
       const def = variableOf(sc, r)?.defs[0];
       if (!def) return false;
       if (def.type === 'Parameter' && def.node === fn) {
-        const i = fn.params.findIndex((p) => contains(p, def.name));
-        const arg = i >= 0 ? call.arguments[i] : undefined;
-        return !!arg && arg.type !== T.SpreadElement && outlives(arg);
+        const a = handedArgument(fn, def.name, call);
+        return !!a && outlives(a);
       }
       if (contains(fn, def.name)) return heldFromField(def, sc);
       return true;

@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
 import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, endsProcess, findAll, isFunction, isLogCallee, isReportingCall, logicalTerms, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, endsProcess, findAll, isFunction, isLogCallee, isReportingCall, logicalTerms, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
@@ -996,7 +996,7 @@ function mayHoldRetry(loop: Loop, ctx: Ctx): boolean {
   }
   const test = loop.type !== T.ForOfStatement ? loop.test : undefined;
   if (test && (okCheck(test, sourceCode) === 'failure' || statusesTested(test, sourceCode).length > 0 || hasNotOk(test))) return true;
-  if (ifs.some((n) => statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || gatedOkCheck(n.test, sourceCode) !== undefined || isRetryPredicate(n.test, sourceCode))) return true;
+  if (ifs.some((n) => isStatusTest(n.test, sourceCode))) return true;
   // A test decided otherwise than on success by some outcome the reachability tries (flow.ts' `failuresIn`).
   const outcomes = failuresIn(loop, sourceCode);
   const decidedByOutcome = (t: Node): boolean => {
@@ -1024,14 +1024,14 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // A walk over inputs; unless a failure branch in it goes round on the same input (see retriesWithinWalk).
     const ifs: TSESTree.IfStatement[] = [];
     ownNodes(loop, ctx, (n) => {
-      if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || gatedOkCheck(n.test, sourceCode) !== undefined || isRetryPredicate(n.test, sourceCode))) ifs.push(n);
+      if (n.type === T.IfStatement && isStatusTest(n.test, sourceCode)) ifs.push(n);
     });
     if (!retriesWithinWalk(loop, ifs, ctx)) return undefined;
   }
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
     if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && (leavesLoop(n.block, loop, ctx) || retriesItemOnFailure(n, loop, ctx)) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id), (callee) => predicateReturns(callee, sourceCode))) retryTries.push(n);
-    if (n.type === T.IfStatement && (statusesTested(n.test, sourceCode).length > 0 || isOkTest(n.test) || gatedOkCheck(n.test, sourceCode) !== undefined || isRetryPredicate(n.test, sourceCode))) statusIfs.push(n);
+    if (n.type === T.IfStatement && isStatusTest(n.test, sourceCode)) statusIfs.push(n);
   });
   // Rounds over a walk of alternatives (hosts, mirrors, nodes): a round where every one failed goes round again.
   const rounds = retryTries.length === 0 && statusIfs.length === 0 && (loop.type !== T.ForOfStatement || schedule) ? roundTries(loop, ctx) : [];
@@ -1182,13 +1182,8 @@ function branchTouchesTried(goOn: Node, body: Node, tried: Node, ctx: Ctx): bool
     }
     return undefined;
   });
-  const rootOf = (e: Node): Node => {
-    let u = unwrap(e);
-    while (u.type === T.MemberExpression) u = unwrap(u.object);
-    return u;
-  };
   const touches = (e: Node): boolean => {
-    const r = rootOf(e);
+    const r = chainRoot(e);
     if (r.type === T.ThisExpression) return usesThis;
     const v = r.type === T.Identifier ? variableOf(sc, r) : undefined;
     return !!v && used.has(v);
@@ -2524,6 +2519,11 @@ function passesDerivedInput(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     return undefined;
   });
   return found;
+}
+
+/** A test of the answer's status: a status compared, an `.ok` test (alone or with other operands), or a retry predicate. */
+function isStatusTest(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  return statusesTested(test, sourceCode).length > 0 || isOkTest(test) || gatedOkCheck(test, sourceCode) !== undefined || isRetryPredicate(test, sourceCode);
 }
 
 function isOkTest(test: Node): boolean {

@@ -394,15 +394,14 @@ export function gatedOkCheck(test: Node, sourceCode: TSESLint.SourceCode): 'succ
   // `res.status >= 500`, `res.status === 404`) narrows which failures go round; it does not turn the
   // test around: `res.ok || !retryable(res.status)` still leaves on success.
   const decided = relevant.filter((o) => okCheck(o, sourceCode) !== undefined);
-  const classifiesOnly = (o: Node): boolean => okCheck(o, sourceCode) === undefined && !readsOk(o, sourceCode);
-  const kinds = new Set((decided.length > 0 && relevant.every((o) => decided.includes(o) || classifiesOnly(o)) ? decided : relevant).map((o) => okCheck(o, sourceCode)));
+  const undecidedOk = relevant.some((o) => okCheck(o, sourceCode) === undefined && readsOk(o, sourceCode));
+  const kinds = new Set((decided.length > 0 && !undecidedOk ? decided : relevant).map((o) => okCheck(o, sourceCode)));
   if (kinds.size !== 1) return undefined;
   const kind = [...kinds][0];
   // `&&` keeps a failure test a failure test; `||` keeps a success test a success test.
   return (t.operator === '&&' && kind === 'failure') || (t.operator === '||' && kind === 'success') ? kind : undefined;
 }
 
-/** Whether a test reads an `.ok` member anywhere. */
 /**
  * Whether a compound OK test also classifies the status (`res.ok || !retryable.includes(res.status)`,
  * `!res.ok && shouldRetry(res.status)`): an operand that is no OK test reads the status, so which
@@ -411,11 +410,7 @@ export function gatedOkCheck(test: Node, sourceCode: TSESLint.SourceCode): 'succ
 function classifiesBesideOk(test: Node, sourceCode: TSESLint.SourceCode): boolean {
   const t = unwrap(test);
   if (t.type !== T.LogicalExpression || t.operator === '??') return false;
-  const operands = (n: Node): Node[] => {
-    const u = unwrap(n);
-    return u.type === T.LogicalExpression && u.operator === t.operator ? [...operands(u.left), ...operands(u.right)] : [u];
-  };
-  return operands(t).some((o) => {
+  return logicalTerms(t, t.operator).some((o) => {
     if (okCheck(o, sourceCode) !== undefined) return false;
     const tested = statusesTested(o, sourceCode);
     // A bound of the 2xx range (`res.status >= 200 && res.status < 300`) is part of the OK test.
@@ -428,6 +423,7 @@ function classifiesBesideOk(test: Node, sourceCode: TSESLint.SourceCode): boolea
   });
 }
 
+/** Whether a test reads an `.ok` member anywhere. */
 function readsOk(n: Node, sourceCode: TSESLint.SourceCode): boolean {
   let found = false;
   walk(n, sourceCode.visitorKeys, (m) => {

@@ -6,7 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, contains, enclosingFunction, findAll, isFunction, isLogCallee, logicalTerms, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, enclosingFunction, findAll, isFunction, isLogCallee, logicalTerms, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, evaluate, instanceMethod, makeEnv, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -1728,7 +1728,7 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     if (extendsText(u, refs)) return true;
     // A part of the value (`err.cause`, `node.parent`, `config.fallback`, `list[1]`): a walk into
     // or along the input, another input each time.
-    if (u.type === T.MemberExpression && refs(memberRoot(u))) return true;
+    if (u.type === T.MemberExpression && refs(chainRoot(u))) return true;
     const dir = changeIn(arg, p.variable, ctx);
     if (dir) {
       // Counted down to a limit (`retry(handler, times - 1)` after `if (times < 1) reject(e)`): what
@@ -1749,13 +1749,6 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
     }
     return false;
   });
-}
-
-/** The object a member chain starts from (`a` for `a.b.c`, `a[0].b`). */
-function memberRoot(m: TSESTree.MemberExpression): Node {
-  let o: Node = unwrap(m.object);
-  while (o.type === T.MemberExpression) o = unwrap(o.object);
-  return o;
 }
 
 /** `x + 1`, `x - 1`, `++x`: a step by one (to the next port, page or id), not a growing delay (`gap * 2`). */

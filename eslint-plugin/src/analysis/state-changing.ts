@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
-import { propertyName, unwrap } from './ast';
+import { chainRoot, propertyName, unwrap } from './ast';
 import { keyCreatedInside, originThroughParameter, resolveObjectLiteral } from './http';
 import { normalPath, originOf, variableOf, type Origin } from './scope';
 import type { Node } from './types';
@@ -249,8 +249,7 @@ function discordNonce(payload: TSESTree.ObjectExpression): Node | undefined {
 
 /** The identifier a member chain starts from (`bot` in `bot.telegram.sendMessage`). */
 function rootIdentifier(node: Node): TSESTree.Identifier | undefined {
-  let n = unwrap(node);
-  while (n.type === T.MemberExpression) n = unwrap(n.object);
+  const n = chainRoot(node);
   return n.type === T.Identifier ? n : undefined;
 }
 
