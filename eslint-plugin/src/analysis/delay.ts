@@ -8,6 +8,7 @@ import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_
 import { fileMemo } from './memo';
 import { sameFileCallers } from './http';
 import { isHook } from './react-state';
+import { fileIndex } from './file-index';
 
 export { isRetryAfterName } from './vocabulary';
 
@@ -2041,6 +2042,8 @@ function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
   // `self.open()` with `const self = this` (ES5 code, TypeScript's ES5 output): a method of the class, as `this.open()`.
   const alias = c.type === T.MemberExpression ? thisAliasDeclarator(env.sourceCode, unwrap(c.object)) : undefined;
   if (alias) return classMethod(alias, propertyName(c as TSESTree.MemberExpression));
+  const exported = c.type === T.MemberExpression ? commonJsExport(c, env.sourceCode) : undefined;
+  if (exported) return exported;
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier) {
     // `Timing.linger(ms)` (a static method of a same-file class), `timing.linger(ms)` (a const object's method).
     const name = propertyName(c);
@@ -2060,6 +2063,54 @@ function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
   }
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) return classMethod(c, propertyName(c));
   return undefined;
+}
+
+/**
+ * The function a CommonJS module exports as `member`'s property (`module.exports.reconnect()`,
+ * `exports.reconnect()`): the one stored by `exports.reconnect = …` or `module.exports.reconnect = …`,
+ * or named in `module.exports = { reconnect }` in this file. `exports` is `module.exports` (Node's
+ * module wrapper) unless the file declares its own `exports` or `module`.
+ */
+export function commonJsExport(member: TSESTree.MemberExpression, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+  const name = propertyName(member);
+  return name !== undefined && isExportsObject(member.object, sourceCode) ? commonJsExports(sourceCode).get(name) : undefined;
+}
+
+/** The property name under which the file's CommonJS exports hold `fn` ({@link commonJsExport}), if any. */
+export function commonJsExportName(fn: Node, sourceCode: TSESLint.SourceCode): string | undefined {
+  for (const [name, f] of commonJsExports(sourceCode)) if (f === fn) return name;
+  return undefined;
+}
+
+const commonJsExportsMemo = fileMemo<TSESLint.SourceCode, Map<string, FunctionNode>>();
+
+/** The same-file functions of the module's CommonJS exports, by property name (the first assignment wins). */
+function commonJsExports(sourceCode: TSESLint.SourceCode): Map<string, FunctionNode> {
+  let out = commonJsExportsMemo.get(sourceCode);
+  if (out) return out;
+  out = new Map();
+  const put = (name: string | undefined, value: Node | undefined): void => {
+    const fn = value && (isFunction(value) ? value : value.type === T.Identifier ? sameFileFunction(value, { sourceCode }) : undefined);
+    if (name !== undefined && fn && !out!.has(name)) out!.set(name, fn);
+  };
+  for (const a of fileIndex(sourceCode).memberAssignments) {
+    const left = a.left as TSESTree.MemberExpression;
+    const right = unwrap(a.right);
+    if (isExportsObject(left.object, sourceCode)) put(propertyName(left), right);
+    else if (isExportsObject(left, sourceCode) && right.type === T.ObjectExpression) {
+      for (const p of right.properties) if (p.type === T.Property) put(propertyName(p), unwrap(p.value));
+    }
+  }
+  commonJsExportsMemo.set(sourceCode, out);
+  return out;
+}
+
+/** `exports` or `module.exports`, neither declared in the file. */
+function isExportsObject(n: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const u = unwrap(n);
+  const undeclared = (id: Node, name: string): boolean => id.type === T.Identifier && id.name === name && !variableOf(sourceCode, id)?.defs.length;
+  if (u.type === T.Identifier) return undeclared(u, 'exports');
+  return u.type === T.MemberExpression && propertyName(u) === 'exports' && undeclared(unwrap(u.object), 'module');
 }
 
 /** The method or function-valued field `name` of the class whose body holds `at`. */

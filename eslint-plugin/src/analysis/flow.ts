@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { calleeName, contains, endsProcess, isFunction, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, endsProcess, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
 import { callReportsSuccess, isSuccessFlag as helperSuccessFlag, returnedExpressions, sameFileFunction } from './delay';
 import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, isExport, originOf, variableOf, isReferenceTo } from './scope';
@@ -873,9 +873,11 @@ function exec(s: Node, run: Run): number {
 /**
  * Under the error outcome, a statement that makes a call throws (the attempt failed there), unless
  * the failure is caught on the spot (`await fetch(u).catch(() => null)`): what follows it is not reached.
+ * A statement whose only calls write a log line (`console.log(`waiting ${ms}`)`) is no step of the
+ * attempt: it does not fail.
  */
 function mayThrowHere(s: Node, run: Run): boolean {
-  if (run.outcome.kind !== 'error' || run.failed || !hasCall(s, run.sourceCode.visitorKeys)) return false;
+  if (run.outcome.kind !== 'error' || run.failed || !hasCall(s, run.sourceCode.visitorKeys) || cannotFail(s, run.sourceCode.visitorKeys)) return false;
   let caught = false;
   walk(s, run.sourceCode.visitorKeys, (m) => {
     if (caught || (m !== s && isFunction(m))) return false;
@@ -883,6 +885,23 @@ function mayThrowHere(s: Node, run: Run): boolean {
     return undefined;
   });
   return !caught;
+}
+
+/** Global functions that only convert a value (`Number(x)`, `parseInt(s, 10)`). */
+const PURE_FUNCTION_RE = /^(Number|String|Boolean|parseInt|parseFloat)$/;
+
+/**
+ * Whether every call in a statement (outside nested functions) writes a log line or computes a
+ * number or string (`Math.min`, `Number(x)`, `Date.now()`), and nothing awaits: nothing in it fails.
+ */
+function cannotFail(n: Node, keys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let other = false;
+  walk(n, keys, (m) => {
+    if (other || (m !== n && isFunction(m))) return false;
+    if (m.type === T.AwaitExpression || m.type === T.NewExpression || (m.type === T.CallExpression && !isLogCallee(m.callee, ['console', 'Math', 'Date']) && !(m.callee.type === T.Identifier && PURE_FUNCTION_RE.test(m.callee.name)))) other = true;
+    return undefined;
+  });
+  return !other;
 }
 
 function hasCall(n: Node, keys: TSESLint.SourceCode.VisitorKeys): boolean {

@@ -4029,7 +4029,7 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
     waits.push(waitOf(w, ctx.sourceCode, attemptsOnPath(n, loop, attempts, ctx), iterations, { node: loop }));
     return false;
   }, false);
-  const kept = withoutSuccessPause(withoutPacing(loop, waits), ctx).filter((w) => !leavesAfterWait(w.node, loop, ctx));
+  const kept = withoutSuccessPause(withoutPacing(loop, waits), attempts, ctx).filter((w) => !leavesAfterWait(w.node, loop, ctx));
   return kept.length > 0 ? kept : failureWaitsInOperation(loop, ctx, iterations);
 }
 
@@ -4123,9 +4123,11 @@ function leavesFor(st: Node): boolean {
  * The loop's waits less a pause on the success path: a wait in a `try` block, under a test that is
  * no failure check (`if (hasMore) await sleep(pageGapMs)` after a page is stored), when that try's
  * catch waits on its own before the next attempt. The pause spaces the work the loop does after a
- * success (the next page); the waits between a failure and its retry are the catch's.
+ * success (the next page); the waits between a failure and its retry are the catch's. A test of
+ * the attempt counter (`if (attempt > 0) await sleep(backoff(attempt))`) skips the wait on the
+ * first attempt only: the wait before each later attempt, kept.
  */
-function withoutSuccessPause(waits: RetrySite['waits'], ctx: Ctx): RetrySite['waits'] {
+function withoutSuccessPause(waits: RetrySite['waits'], attempts: AttemptVar[], ctx: Ctx): RetrySite['waits'] {
   if (waits.length < 2) return waits;
   const { sourceCode } = ctx;
   const inCatch = (w: RetrySite['waits'][number], t: TSESTree.TryStatement): boolean => !!t.handler && contains(t.handler.body, w.node);
@@ -4136,7 +4138,7 @@ function withoutSuccessPause(waits: RetrySite['waits'], ctx: Ctx): RetrySite['wa
     for (let p: Node | undefined = w.node.parent; p; child = p, p = p.parent) {
       if (isFunction(p)) return true;
       if (p.type === T.IfStatement && child !== p.test) {
-        if (failureTest(p.test)) return true;
+        if (failureTest(p.test) || testsAttempt(p.test, attempts, ctx)) return true;
         underOtherTest = true;
       }
       // A wait in the attempt itself, under no failure test (a pause between the steps of the
@@ -4172,6 +4174,11 @@ function withoutPacing(loop: Loop, waits: RetrySite['waits']): RetrySite['waits'
   const leading = waits.filter((w) => { const i = topIndex(w.node); return i >= 0 && i < firstTry; });
   const later = waits.filter((w) => topIndex(w.node) >= firstTry);
   return leading.length > 0 && later.length > 0 ? later : waits;
+}
+
+/** Whether a test reads an attempt counter (`attempt > 0`, `tries !== 0`, `n`). */
+function testsAttempt(test: Node, attempts: AttemptVar[], ctx: Ctx): boolean {
+  return attempts.some((a) => refersTo(test, a.variable, ctx));
 }
 
 /**

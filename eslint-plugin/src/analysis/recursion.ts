@@ -7,7 +7,7 @@ import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, chainRoot, contains, enclosingFunction, findAll, isFunction, isLogCallee, logicalTerms, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
-import { argumentsPassed, carriesRandomness, evaluate, instanceMethod, makeEnv, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
+import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName, evaluate, instanceMethod, makeEnv, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
@@ -140,6 +140,13 @@ function findSelfName(fn: Fn, ctx: Ctx): SelfName {
       if (obj?.type === T.ObjectExpression && obj.parent?.type === T.VariableDeclarator && obj.parent.id.type === T.Identifier) ownerText = obj.parent.id.name;
     }
   }
+  // A function the module exports (`module.exports = { open }`, `module.exports.listen = function listen() {…}`)
+  // is known by its export too: `module.exports.open()`, `exports.listen()`.
+  const exported = methodName === undefined ? commonJsExportName(fn, ctx.sourceCode) : undefined;
+  if (exported !== undefined) {
+    methodName = exported;
+    ownerText = 'module.exports';
+  }
   return { variable, methodName, ownerText, reruns: variable || methodName ? [] : effectReruns(fn, ctx.sourceCode) };
 }
 
@@ -207,6 +214,15 @@ function initialisesVariable(call: TSESTree.CallExpression): boolean {
   return p?.type === T.VariableDeclarator && p.init === child;
 }
 
+/**
+ * Whether two owner texts name the same object: equal, or both a CommonJS module's exports
+ * (`exports` is `module.exports` unless reassigned, Node's module wrapper).
+ */
+function sameOwner(a: string, b: string): boolean {
+  const exportsObject = (t: string): boolean => t === 'exports' || t === 'module.exports';
+  return a === b || (exportsObject(a) && exportsObject(b));
+}
+
 /** Calls inside `fn` that call `fn` itself. */
 function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpression[] {
   const out: TSESTree.CallExpression[] = [];
@@ -230,9 +246,11 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
   const isSelf = (x: Node): boolean => {
     const c = unwrap(x);
     if (variable && c.type === T.Identifier && isReferenceTo(variable, c)) return true;
+    // `module.exports.open(…)` in `function open` that the module exports.
+    if (c.type === T.MemberExpression && commonJsExport(c, ctx.sourceCode) === fn) return true;
     if (!methodName || c.type !== T.MemberExpression || propertyName(c) !== methodName) return false;
     const o = unwrap(c.object);
-    return o.type === T.ThisExpression || holdsThisOf(o, fn, ctx) || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && ctx.sourceCode.getText(o) === ownerText);
+    return o.type === T.ThisExpression || holdsThisOf(o, fn, ctx) || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && sameOwner(ctx.sourceCode.getText(o), ownerText));
   };
   for (const n of callsIn(within, ctx)) {
     if (insidePersonRun(n, fn, ctx)) continue;
@@ -671,7 +689,8 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (c.type === T.MemberExpression && fn.parent?.type === T.Property && propertyName(c) === propertyName(fn.parent)) return true;
   // `exports.open = () => { … exports.open() }`: called through the property it was stored in.
   const fp = fn.parent;
-  if (c.type === T.MemberExpression && fp?.type === T.AssignmentExpression && fp.left.type === T.MemberExpression && propertyName(c) === propertyName(fp.left) && ctx.sourceCode.getText(unwrap(c.object)) === ctx.sourceCode.getText(unwrap(fp.left.object))) return true;
+  if (c.type === T.MemberExpression && fp?.type === T.AssignmentExpression && fp.left.type === T.MemberExpression && propertyName(c) === propertyName(fp.left) && sameOwner(ctx.sourceCode.getText(unwrap(c.object)), ctx.sourceCode.getText(unwrap(fp.left.object)))) return true;
+  if (c.type === T.MemberExpression && commonJsExport(c, ctx.sourceCode) === fn) return true;
   if (c.type !== T.Identifier) return false;
   const v = variableOf(ctx.sourceCode, c);
   const def = v?.defs[0];
