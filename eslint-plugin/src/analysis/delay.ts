@@ -2041,7 +2041,7 @@ function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
   }
   // `self.open()` with `const self = this` (ES5 code, TypeScript's ES5 output): a method of the class, as `this.open()`.
   const alias = c.type === T.MemberExpression ? thisAliasDeclarator(env.sourceCode, unwrap(c.object)) : undefined;
-  if (alias) return classMethod(alias, propertyName(c as TSESTree.MemberExpression));
+  if (alias) return classMethod(alias, propertyName(c as TSESTree.MemberExpression), env.sourceCode);
   const exported = c.type === T.MemberExpression ? commonJsExport(c, env.sourceCode) : undefined;
   if (exported) return exported;
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier) {
@@ -2061,7 +2061,7 @@ function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.Sourc
     }
     return undefined;
   }
-  if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) return classMethod(c, propertyName(c));
+  if (c.type === T.MemberExpression && unwrap(c.object).type === T.ThisExpression) return classMethod(c, propertyName(c), env.sourceCode);
   return undefined;
 }
 
@@ -2113,11 +2113,45 @@ function isExportsObject(n: Node, sourceCode: TSESLint.SourceCode): boolean {
   return u.type === T.MemberExpression && propertyName(u) === 'exports' && undeclared(unwrap(u.object), 'module');
 }
 
+/**
+ * For `this` in a function stored on a constructor's prototype (`Client.prototype.open = function
+ * () { … this.name … }`, or a method of `Client.prototype = { … }`), the function stored as
+ * `Client.prototype.name` in this file (ES5 classes, compiled code). Arrow functions on the way keep
+ * the outer `this`.
+ */
+function prototypeMethod(at: Node, name: string, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+  let fn: Node | undefined = at.parent;
+  while (fn && (!isFunction(fn) || fn.type === T.ArrowFunctionExpression)) fn = fn.parent;
+  if (!fn || fn.type !== T.FunctionExpression) return undefined;
+  // The prototype object's text: `Client.prototype` from `Client.prototype.open = function`, or from `Client.prototype = { open() {} }`.
+  const prototypeOf = (m: Node): string | undefined => {
+    const u = unwrap(m);
+    return u.type === T.MemberExpression && propertyName(u) === 'prototype' ? sourceCode.getText(u) : undefined;
+  };
+  const holder = fn.parent;
+  let proto: string | undefined;
+  if (holder?.type === T.AssignmentExpression && holder.right === fn && holder.left.type === T.MemberExpression) proto = prototypeOf(holder.left.object);
+  else if (holder?.type === T.Property && holder.parent?.type === T.ObjectExpression && holder.parent.parent?.type === T.AssignmentExpression) proto = prototypeOf(holder.parent.parent.left);
+  if (!proto) return undefined;
+  for (const a of fileIndex(sourceCode).memberAssignments) {
+    const left = a.left as TSESTree.MemberExpression;
+    const right = unwrap(a.right);
+    if (propertyName(left) === name && prototypeOf(left.object) === proto && isFunction(right)) return right;
+    if (prototypeOf(left) === proto && right.type === T.ObjectExpression) {
+      const prop = right.properties.find((q): q is TSESTree.Property => q.type === T.Property && propertyName(q) === name);
+      const value = prop ? unwrap(prop.value) : undefined;
+      if (value && isFunction(value)) return value;
+    }
+  }
+  return undefined;
+}
+
 /** The method or function-valued field `name` of the class whose body holds `at`. */
-function classMethod(at: Node, name: string | undefined): FunctionNode | undefined {
+function classMethod(at: Node, name: string | undefined, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
   let p: Node | undefined = at.parent;
   while (p && p.type !== T.ClassBody) p = p.parent;
-  if (!p || !name) return undefined;
+  if (!p) return name ? prototypeMethod(at, name, sourceCode) : undefined;
+  if (!name) return undefined;
   for (const m of p.body) {
     if ((m.type === T.MethodDefinition || m.type === T.PropertyDefinition) && propertyName(m) === name) {
       const value = m.value ? unwrap(m.value) : undefined;

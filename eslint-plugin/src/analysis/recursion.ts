@@ -676,7 +676,26 @@ function holdsThisOf(o: Node, fn: Fn, ctx: Ctx): boolean {
   const decl = thisAliasDeclarator(ctx.sourceCode, o);
   let owner: Node | undefined = decl?.parent;
   while (owner && !(isFunction(owner) && owner.type !== T.ArrowFunctionExpression)) owner = owner.parent;
-  return !!decl && owner === fn;
+  return !!decl && !!owner && (owner === fn || sameThisObject(owner, fn, ctx));
+}
+
+/**
+ * Whether two functions are methods of one class or one constructor's prototype, so that `this`
+ * (or `const self = this`) in one is the object the other runs on: methods of the same class body,
+ * or functions stored on the same `Ctor.prototype` (`Relay.prototype.open = function () {…}`).
+ */
+function sameThisObject(a: Node, b: Node, ctx: Ctx): boolean {
+  const home = (f: Node): Node | string | undefined => {
+    const p = f.parent;
+    if (p?.type === T.MethodDefinition || p?.type === T.PropertyDefinition) return p.parent;
+    if (p?.type === T.AssignmentExpression && p.right === f && p.left.type === T.MemberExpression) {
+      const o = unwrap(p.left.object);
+      if (o.type === T.MemberExpression && propertyName(o) === 'prototype') return ctx.sourceCode.getText(o);
+    }
+    return undefined;
+  };
+  const ha = home(a);
+  return ha !== undefined && ha === home(b);
 }
 
 function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
@@ -793,6 +812,22 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
   for (const n of memberAssignmentsWithin(fn.body, ctx.sourceCode)) {
     const owner = enclosingFunction(n);
     if ((owner === fn || owner === fn.body) && HANDLER_PROPS.test(propertyName(n.left as TSESTree.MemberExpression) ?? '')) hooks.push({ host: n as unknown as TSESTree.CallExpression, handler: n.right });
+  }
+  // Handlers a same-file function registers when `fn` calls it from its own code (`connect()` →
+  // `this.open()`, which sets `this.ws.onclose = this.onClose.bind(this)`): `fn`'s registration too.
+  for (const n of calls) {
+    if (enclosingFunction(n) !== fn) continue;
+    const helper = calledFunction(n, ctx);
+    if (!helper?.body || helper === fn || contains(helper, n) || contains(fn, helper)) continue;
+    for (const a of memberAssignmentsWithin(helper.body, ctx.sourceCode)) {
+      const owner = enclosingFunction(a);
+      if ((owner === helper || owner === helper.body) && HANDLER_PROPS.test(propertyName(a.left as TSESTree.MemberExpression) ?? '')) hooks.push({ host: a as unknown as TSESTree.CallExpression, handler: a.right });
+    }
+    for (const m of callsIn(helper.body, ctx)) {
+      if (enclosingFunction(m) !== helper) continue;
+      const handler = failureHandlerArg(m, ctx);
+      if (handler) hooks.push({ host: m, handler });
+    }
   }
   for (const { host: n, handler: registered } of hooks) {
     // `this.onClose.bind(this)` registers `this.onClose`.
