@@ -250,7 +250,7 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
     if (c.type === T.MemberExpression && commonJsExport(c, ctx.sourceCode) === fn) return true;
     if (!methodName || c.type !== T.MemberExpression || propertyName(c) !== methodName) return false;
     const o = unwrap(c.object);
-    return o.type === T.ThisExpression || holdsThisOf(o, fn, ctx) || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && sameOwner(ctx.sourceCode.getText(o), ownerText));
+    return o.type === T.ThisExpression || holdsThisOf(o, fn, ctx) || namesOwnClass(o, fn, ctx) || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && sameOwner(ctx.sourceCode.getText(o), ownerText));
   };
   for (const n of callsIn(within, ctx)) {
     if (insidePersonRun(n, fn, ctx)) continue;
@@ -680,6 +680,18 @@ function holdsThisOf(o: Node, fn: Fn, ctx: Ctx): boolean {
 }
 
 /**
+ * Whether `o` names the class whose static method `fn` is (`Remover.purge(…)` inside `static
+ * purge`): the call runs the same method, as `this.purge(…)` does there.
+ */
+function namesOwnClass(o: Node, fn: Fn, ctx: Ctx): boolean {
+  const m = fn.parent;
+  if (o.type !== T.Identifier || m?.type !== T.MethodDefinition || !m.static) return false;
+  const cls = m.parent?.parent;
+  const def = variableOf(ctx.sourceCode, o)?.defs[0]?.node;
+  return !!cls && (def === cls || (def?.type === T.VariableDeclarator && !!def.init && unwrap(def.init) === cls));
+}
+
+/**
  * Whether two functions are methods of one class or one constructor's prototype, so that `this`
  * (or `const self = this`) in one is the object the other runs on: methods of the same class body,
  * or functions stored on the same `Ctor.prototype` (`Relay.prototype.open = function () {…}`).
@@ -701,7 +713,7 @@ function sameThisObject(a: Node, b: Node, ctx: Ctx): boolean {
 function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const c = unwrap(call.callee);
   // `this.start()` inside the method `start`; not `this.later(this.start)`, which hands it on.
-  if (c.type === T.MemberExpression && (unwrap(c.object).type === T.ThisExpression || holdsThisOf(unwrap(c.object), fn, ctx))) {
+  if (c.type === T.MemberExpression && (unwrap(c.object).type === T.ThisExpression || holdsThisOf(unwrap(c.object), fn, ctx) || namesOwnClass(unwrap(c.object), fn, ctx))) {
     const own = fn.parent?.type === T.MethodDefinition || fn.parent?.type === T.Property || fn.parent?.type === T.PropertyDefinition ? propertyName(fn.parent) : undefined;
     return own === undefined || propertyName(c) === own;
   }
