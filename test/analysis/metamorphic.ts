@@ -84,6 +84,8 @@ export function renameLocals(code: string, file: string, keep: (name: string) =>
   const parents = parentsOf(ast);
   const edits: Edit[] = [];
   let k = 0;
+  const freshFor = new Map<Node, string>();
+  const renamed = new Set<Node>();
   for (const scope of sm.scopes) {
     for (const v of scope.variables) {
       if (!v.defs.length) continue;
@@ -91,8 +93,12 @@ export function renameLocals(code: string, file: string, keep: (name: string) =>
       if (v.name === 'arguments' || keep(v.name)) continue;
       // `constructor(private http: HttpClient)` also declares the member `this.http`: its name is API.
       if (v.defs.some((d: any) => parents.get(d.name)?.type === 'TSParameterProperty' || (parents.get(d.name)?.type === 'AssignmentPattern' && parents.get(parents.get(d.name))?.type === 'TSParameterProperty'))) continue;
-      const fresh = `q${++k}`;
-      const ids = new Set<Node>([...v.identifiers, ...v.references.map((r: any) => r.identifier)]);
+      // A class declaration binds its name twice (outside, and in the class's own scope for its
+      // methods) on one identifier: both get the same new name.
+      const fresh = v.identifiers.map((id: Node) => freshFor.get(id)).find((x: string | undefined) => x !== undefined) ?? `q${++k}`;
+      for (const id of v.identifiers) freshFor.set(id, fresh);
+      const ids = new Set<Node>([...v.identifiers, ...v.references.map((r: any) => r.identifier)].filter((id) => !renamed.has(id)));
+      for (const id of ids) renamed.add(id);
       for (const id of ids) {
         if (id.type !== 'Identifier') continue;
         const p = parents.get(id);

@@ -1136,7 +1136,10 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   // `if (this.attempts < this.max) setTimeout(() => this.connect(), …)`): that function's tests decide it too.
   const further = furtherHolder(fn, r);
   const furtherStops = further ? testsOf(further, ctx).filter((t) => decidesCall(t, [r.back])) : [];
-  const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back]) && !stale.some((v) => refersTo(t, v, ctx))).concat(schedulerStops, furtherStops);
+  // The relay's calls into that further function (`handleDisconnect` → `if (this.attempts < this.max)
+  // this.scheduleReconnect()`): a test of the relay that decides them decides the call back.
+  const intoFurther = further ? callsIn(r.relay.body, ctx).filter((c) => calledFunction(c, ctx) === further) : [];
+  const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back, ...intoFurther]) && !stale.some((v) => refersTo(t, v, ctx))).concat(schedulerStops, furtherStops);
   if (!bounded && stopping.some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
   // A relay's parameter that its call back steps (`run(tries + 1)`) and that a stopping test compares
   // (`if (tries >= 5) throw …`): a count, whatever its name.

@@ -18,6 +18,7 @@ import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } 
 import { RELEASE_RE } from './probe';
 import { sameFileFunction } from './delay';
 import { computesOnly as functionComputesOnly } from './recursion';
+import { isDeterministicCall } from './loops';
 import { fileIndex } from './file-index';
 import type { Node, RetrySite, Wait } from './types';
 import { variableOf } from './scope';
@@ -229,7 +230,7 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: Made; again: Made } | u
     // (`new AbortController()`, `new URL(s)`) it prepares the call that follows.
     // A same-file function that only computes (`this.categorize(items)`) cannot fail the way a
     // retry addresses: making it again in the handler builds a fallback answer, not another attempt.
-    if (n.type === T.CallExpression && functionComputesOnly(sameFileFunction(n.callee, ctx), ctx)) return undefined;
+    if (n.type === T.CallExpression && (functionComputesOnly(sameFileFunction(n.callee, ctx), ctx) || checksOrComputes(n))) return undefined;
     if ((n.type === T.CallExpression || (n.type === T.NewExpression && n === h.guarded)) && isCandidate(n, ctx) && (!first || n.range[1] < first.range[1])) first = n;
     return undefined;
   });
@@ -302,6 +303,14 @@ function isCandidate(c: Made, ctx: Ctx): boolean {
   return !asWait(c, ctx.sourceCode, ctx.settings);
 }
 
+/** Calls that check state and throw, doing no work: an abort signal's `throwIfAborted()`, assertions. */
+const CHECK_CALL_RE = /^(throwIfAborted|assert\w*|invariant)$/;
+
+/** A built-in computation from its arguments ({@link isDeterministicCall}) or a check of state ({@link CHECK_CALL_RE}). */
+function checksOrComputes(c: Made): boolean {
+  return isDeterministicCall(c) || CHECK_CALL_RE.test(calleeName(c) ?? '');
+}
+
 /** A call made for the operation: a candidate whose result is what the code is after, not cleanup, not per item. */
 function isOperation(c: Made, ctx: Ctx): boolean {
   if (!isCandidate(c, ctx)) return false;
@@ -310,6 +319,10 @@ function isOperation(c: Made, ctx: Ctx): boolean {
   if (callee.type === T.MemberExpression && (RELEASE_RE.test(propertyName(callee) ?? '') || CLEANUP_RE.test(propertyName(callee) ?? ''))) return false;
   // A value read inside a larger expression (`s.substring(a, b) === '-'`, `new URL(String(a))`) is no operation made for itself.
   if (!madeForItself(c)) return false;
+  // A computation from its arguments (`phone.replace('@x', '')`) fails the same way each time, and a
+  // check of state (`signal.throwIfAborted()`, `assert(ok)`) throws, it does no work: made again in the
+  // handler, neither is another attempt (a fallback value, a cancellation passed on).
+  if (checksOrComputes(c)) return false;
   // Made for each item of a loop in the handler or the try: a walk over the items, not one operation.
   for (let p: Node | undefined = c.parent; p && !isFunction(p); p = p.parent) {
     if (p.type === T.ForStatement || p.type === T.ForOfStatement || p.type === T.ForInStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement) return false;
