@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getRetrySites, type RetrySite } from '../analysis';
 import { createRule } from '../utils/create-rule';
 import { libraryFix, retryAfterFix } from '../utils/fixes';
@@ -28,7 +29,13 @@ export default createRule<Options, MessageIds>({
           // PRODUCT: a token refresh and replay is judged by no-unbounded-retry alone.
           if (site.purpose === 'refresh-replay') continue;
           if (honours(site)) continue;
-          for (const node of site.rateLimitChecks) {
+          // One finding per retry: the try's `if (TRANSIENT.includes(s)) continue` and the catch's
+          // `if (!TRANSIENT.includes(s)) throw` are one handling of 429/503. It goes on the check that
+          // names the status by equality (`status === 429`, the handling itself) when there is one,
+          // else on the first check in the source.
+          const rank = (n: TSESTree.Node): number => (namesStatusByEquality(n) ? 0 : 1);
+          const first = [...site.rateLimitChecks].sort((a, b) => rank(a) - rank(b) || a.range[0] - b.range[0]).slice(0, 1);
+          for (const node of first) {
             // One finding per status list: 429 and 503 of `[408, 429, 502, 503]` are one handling.
             const group = node.parent?.type === 'ArrayExpression' ? node.parent : node;
             const key = `${group.range[0]}:${group.range[1]}`;
@@ -56,4 +63,10 @@ export function honours(site: RetrySite): boolean {
   if (!site.honoursRetryAfter) return false;
   if (site.kind === 'library' || site.waits.length === 0) return true;
   return site.waits.some((w) => w.delay.retryAfter !== undefined || w.delay.opaque || w.delay.maxReason === 'opaque');
+}
+
+/** Whether a check compares a status with `===`/`==`, alone or as an operand of `&&`/`||` (`res.status === 429 && hook`). */
+function namesStatusByEquality(n: TSESTree.Node): boolean {
+  if (n.type === 'LogicalExpression') return namesStatusByEquality(n.left) || namesStatusByEquality(n.right);
+  return n.type === 'BinaryExpression' && (n.operator === '===' || n.operator === '==');
 }
