@@ -387,7 +387,9 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   // this.scheduleReconnect()`) runs on that event, not after the success.
   // The relay calls back whatever happens (`setTimeout(() => this.refresh(), delay)`), not only when
   // something it watches fails (a heartbeat's `if (!alive) this.reconnect()`).
-  if (relays.some((r) => !r.hook && enclosingFunction(r.call) === fn && !contexts.some((x) => x.call === r.call) && callsBackOnTimer(r, ctx.sourceCode) && reachesCall(fn, r.call, SUCCESS, ctx.sourceCode))) return [];
+  // A fulfilment handler of a chain `fn` starts (`api.renew(t).then((res) => this.renewed(res), …)`) is
+  // that success path too.
+  if (relays.some((r) => !r.hook && (enclosingFunction(r.call) === fn ? reachesCall(fn, r.call, SUCCESS, ctx.sourceCode) : onFulfilment(r.call, fn, ctx.sourceCode)) && !contexts.some((x) => x.call === r.call) && callsBackOnTimer(r, ctx.sourceCode))) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
   // The re-calls, and the calls of local functions of `fn` that hold them (`return again(res.status)`).
   const entries = contexts.flatMap((x) => entryCalls(fn, x.call, ctx));
@@ -2409,6 +2411,22 @@ function inFulfilmentHandler(call: Node, fn: Fn, sourceCode: TSESLint.SourceCode
     if (host?.type === T.CallExpression && host.arguments[0] === p && isOneShotTimer(sourceCode, host)) rearmed = true;
   }
   return false;
+}
+
+/**
+ * Whether `call` runs only once a promise chain started in `fn` succeeded: every function between it
+ * and `fn` is the first handler of a `.then(…)`, and no test of an error or failed status leads to it.
+ */
+function onFulfilment(call: Node, fn: Fn, sourceCode: TSESLint.SourceCode): boolean {
+  let handler = false;
+  for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
+    if (p.type === T.IfStatement && contains(p.consequent, call) && (isErrorValue(p.test, sourceCode) || isNotOk(p.test) || statusesTested(p.test, sourceCode).length > 0)) return false;
+    if (!isFunction(p)) continue;
+    const host = p.parent;
+    if (host?.type !== T.CallExpression || host.arguments[0] !== p || calleeName(host) !== 'then') return false;
+    handler = true;
+  }
+  return handler;
 }
 
 /** Whether `call` runs from a one-shot timer's callback inside `fn` (`setTimeout(() => self(), ms)`). */
