@@ -450,6 +450,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
       node: anchor,
+      rerun: fn,
       bound,
       waits,
       // Handed to code we cannot see (an imported error handler), the re-run may be waited for there.
@@ -970,10 +971,14 @@ function findBackCalls(fn: Fn, target: Fn, ctx: Ctx): TSESTree.CallExpression[] 
   const own = selfCalls(fn, ctx, target.body);
   if (own.length > 0) return own;
   for (const m of callsIn(target.body, ctx)) {
-    const next = calledFunction(m, ctx);
-    if (!next || next === fn || next === target || contains(next, m) || contains(fn, next) || contains(target, next)) continue;
-    const back = selfCalls(fn, ctx, next.body);
-    if (back.length > 0) return back;
+    // What the call runs: its callee, or a same-file function it is handed by reference to run later
+    // (`setTimeout(this.reconnect.bind(this), ms)`, `emitter.once('drain', this.flush)`).
+    const handed = m.arguments.map((a) => (a.type === T.SpreadElement ? undefined : unbound(a))).filter((a): a is Node => !!a && (unwrap(a).type === T.Identifier || unwrap(a).type === T.MemberExpression));
+    for (const next of [calledFunction(m, ctx), ...handed.map((a) => calleeFunction(a, ctx))]) {
+      if (!next || next === fn || next === target || contains(next, m) || contains(fn, next) || contains(target, next)) continue;
+      const back = selfCalls(fn, ctx, next.body);
+      if (back.length > 0) return back;
+    }
   }
   return [];
 }
@@ -1291,6 +1296,7 @@ function relayWaitsAtAll(r: Relay, ctx: Ctx): boolean {
     }
     if (isFunction(p) && handedToScheduler(p, ctx)) return true;
   }
+  if (timerRunningBack(r, ctx)) return true;
   let found = false;
   walkRegion(r.relay.body, ctx.sourceCode, (n) => {
     if (found) return false;
@@ -1361,6 +1367,10 @@ function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion): Wait[] {
       break;
     }
   }
+  // `setTimeout(this.reconnect.bind(this), ms)` in the relay, the call back one function further.
+  const timer = timerRunningBack(r, ctx);
+  const ms = timer?.arguments[1];
+  if (timer && ms && ms.type !== T.SpreadElement) waits.push(waitOf({ call: timer, delayExpr: ms, bindings: [], argument: ms, opaque: false }, ctx.sourceCode, [], undefined, region));
   walkRegion(r.relay.body, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (n === r.back && calleeName(n) !== 'then') return false;
@@ -1372,6 +1382,30 @@ function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion): Wait[] {
     return undefined;
   }, false);
   return waits;
+}
+
+/**
+ * For a call back one function further than the relay: a global timer of the relay (with a delay)
+ * that runs the function holding it, handed by reference (`setTimeout(this.reconnect.bind(this), ms)`)
+ * or called from the timer's callback (`setTimeout(() => this.reconnect(), ms)`).
+ */
+function timerRunningBack(r: Relay, ctx: Ctx): TSESTree.CallExpression | undefined {
+  if (contains(r.relay, r.back)) return undefined;
+  // A call back made inside a loop of the function holding it (`while (!stopped) { await connectOnce() … }`)
+  // is that loop's attempt: the loop is the retry, judged on its own.
+  for (let p: Node | undefined = r.back.parent; p && !isFunction(p); p = p.parent) {
+    if (p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForStatement || p.type === T.ForOfStatement) return undefined;
+  }
+  const holds = (f: Fn | undefined): boolean => !!f && contains(f, r.back);
+  let hit: TSESTree.CallExpression | undefined;
+  walkRegion(r.relay.body, ctx.sourceCode, (n) => {
+    if (hit) return false;
+    if (n.type !== T.CallExpression || !isGlobalTimer(ctx.sourceCode, n) || !n.arguments[0] || n.arguments[0].type === T.SpreadElement || !n.arguments[1]) return undefined;
+    const run = unwrap(unbound(n.arguments[0]));
+    if (isFunction(run) ? callsIn(run.body, ctx).some((c) => holds(calledFunction(c, ctx))) : holds(calleeFunction(run, ctx))) hit = n;
+    return undefined;
+  }, false);
+  return hit;
 }
 
 /**

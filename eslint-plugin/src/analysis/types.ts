@@ -197,6 +197,12 @@ export interface RetrySite {
    * (a condition option, or a test, `throw` or `bail` inside the function).
    */
   retried?: { fn: Node; classified: boolean };
+  /**
+   * For a recursion: the function that runs again. A cycle through several functions (`connect` →
+   * close handler → timer → `reconnect()` → `connect()`) is found from each of them, as sites that
+   * share their waits.
+   */
+  rerun?: Node;
   /** Safe edits a library adapter offers, keyed by the rule id they answer. */
   suggestions?: Partial<Record<RuleId, LibrarySuggestion[]>>;
   /**

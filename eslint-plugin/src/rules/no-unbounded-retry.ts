@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getRetrySites } from '../analysis';
+import { getRetrySites, type RetrySite } from '../analysis';
 import { createRule } from '../utils/create-rule';
 import { boundBranchRecursionFix, boundLoopFix, boundRecursionFix, libraryFix, onceOnlyReplayFix } from '../utils/fixes';
 
@@ -35,12 +35,21 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'(): void {
         const seen = new Set<string>();
-        for (const site of getRetrySites(context)) {
+        // The waits of the recursions reported, with the function each re-runs: a cycle found again
+        // from another of its functions waits on the same timers, and is one retry with one finding.
+        const reportedWaits = new Map<unknown, unknown>();
+        // Of one cycle's sites, the one anchored at the re-run inside its wait (`setTimeout(() =>
+        // this.start(), ms)`) is reported: the recursive call, not a relay's call on the way.
+        const atWait = (site: RetrySite): number => (site.waits.some((w) => w.node.range[0] <= site.bound.node.range[0] && site.bound.node.range[1] <= w.node.range[1]) ? 0 : 1);
+        const sites = getRetrySites(context).map((site, i) => ({ site, i })).sort((a, b) => (a.site.rerun ? atWait(a.site) : 1) - (b.site.rerun ? atWait(b.site) : 1) || a.i - b.i).map((x) => x.site);
+        for (const site of sites) {
           if (site.bound.kind !== 'unbounded') continue;
           const node = site.bound.node;
           const key = `${node.range[0]}:${node.range[1]}`;
           if (seen.has(key)) continue;
           seen.add(key);
+          if (site.rerun && site.waits.length > 0 && site.waits.every((w) => reportedWaits.has(w.node) && reportedWaits.get(w.node) !== site.rerun)) continue;
+          if (site.rerun) for (const w of site.waits) if (!reportedWaits.has(w.node)) reportedWaits.set(w.node, site.rerun);
           // No edit, on purpose, for a retry rescheduled by handing the function itself to a timer
           // or an event (`setTimeout(open, gap)` from a socket's `close` handler or a catch): the call
           // passes no attempt to count from, and where a count should restart (after a connection that
