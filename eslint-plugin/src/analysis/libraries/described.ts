@@ -579,5 +579,38 @@ export const requestRetrySpec: ScheduleSpec = {
   condition: { name: 'retryStrategy', roles: { positional: ['network-error', 'response', 'other', 'other'] } },
 };
 
-export const describedAdapters: readonly LibraryAdapter[] = [viemTransportSpec, tmiSpec, web3WsSpec, supabaseRealtimeSpec, asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec, retryAsPromisedSpec, nestMicroservicesSpec, requestRetrySpec].map(scheduleAdapter);
+/**
+ * node-backoff (`backoff` on npm): `backoff.exponential(options)` makes the driver that emits
+ * `ready` after each wait. Facts from backoff 2.5 (`lib/strategy/strategy.js`,
+ * `lib/strategy/exponential.js`): `initialDelay || 100` ms, `maxDelay || 10000` ms,
+ * `randomisationFactor || 0` (the wait is raised by up to that fraction at random; 0 is none),
+ * `factor` 2 (must be above 1). The attempt limit is set apart, by `failAfter(n)` on the driver:
+ * not read here, so the bound is left unknown.
+ */
+export const nodeBackoffSpec: ScheduleSpec = {
+  library: 'backoff',
+  packages: ['backoff'],
+  docs: {
+    package: 'backoff',
+    api: '`backoff.exponential(options)` (node-backoff)',
+    versionAssumed: 'backoff 2.5 (`lib/strategy/strategy.js`, `lib/strategy/exponential.js`)',
+    defaults: ['`initialDelay: 100` ms, doubled each time (`factor: 2`)', '`maxDelay: 10000` ms', '`randomisationFactor: 0`: no jitter', 'no attempt limit unless `failAfter(n)` is called'],
+    checks: [
+      { rule: 'require-jitter', when: '`randomisationFactor` left at 0.' },
+      { rule: 'require-max-delay', when: 'a `maxDelay` above `maxDelayMs`.' },
+    ],
+    notModelled: ['`failAfter(n)` on the driver (the attempt limit).', '`backoff.fibonacci(options)` and `backoff.call(fn, …, callback)` with a strategy set apart.'],
+  },
+  entry(call, path) {
+    if (call.type !== 'CallExpression' || path.length !== 1 || path[0] !== 'exponential') return undefined;
+    const options = call.arguments[0];
+    return options && options.type !== T.SpreadElement ? { options } : { options: 'none' };
+  },
+  base: { name: 'initialDelay', default: 100, zeroIsDefault: true },
+  growth: { kind: 'factor', name: 'factor', default: 2 },
+  cap: { name: 'maxDelay', default: 10000, zeroIsDefault: true },
+  jitter: { kind: 'fraction', name: 'randomisationFactor', default: 0 },
+};
+
+export const describedAdapters: readonly LibraryAdapter[] = [viemTransportSpec, tmiSpec, web3WsSpec, supabaseRealtimeSpec, asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec, retryAsPromisedSpec, nestMicroservicesSpec, requestRetrySpec, nodeBackoffSpec].map(scheduleAdapter);
 

@@ -205,7 +205,18 @@ export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec
     if (!fnIsOther && baseS.state === 'set' && spec.growth.kind === 'constant' && spec.jitter.kind === 'none' && !drawsRandom(baseS.option.value, ctx)) {
       Object.assign(delay, { opaque: false, growing: false, random: false, maxMs: Infinity, maxReason: 'opaque', invariant: true, expression: baseS.option.value });
     }
-    site.waits.push({ node: baseNode ?? anchor, argument: undefined, delay });
+    // A library that multiplies its wait by a known factor, its jitter off (node-backoff's
+    // `randomisationFactor: 0`): from a base the code does not show, the wait still grows with no
+    // random part (require-jitter); how long it gets is not known.
+    let jitterWritten: Node | undefined;
+    if (!fnIsOther && baseS.state === 'set' && spec.growth.kind === 'factor' && !spec.growth.onlyWhenRandom && !drawsRandom(baseS.option.value, ctx) && jitterOf(ctx, spec, options, baseS) === false) {
+      const factor = numberValue(state(spec.growth.name), spec.growth.default);
+      if (factor !== undefined && factor > 1) {
+        Object.assign(delay, { opaque: false, growing: true, random: false, maxMs: Infinity, maxReason: 'opaque' });
+        jitterWritten = spec.jitter.kind === 'boolean' || spec.jitter.kind === 'fraction' ? propertyOf(state(spec.jitter.name)) : undefined;
+      }
+    }
+    site.waits.push({ node: jitterWritten ?? baseNode ?? anchor, argument: undefined, delay });
     return site;
   }
   const baseMs = base * (spec.base.scale ?? 1);
