@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
 import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, chainRoot, contains, endsProcess, findAll, isFunction, isLogCallee, isReportingCall, logicalTerms, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isFunction, isLogCallee, isReportingCall, logicalTerms, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
@@ -3871,12 +3871,32 @@ function saturation(loop: Loop, v: Variable, ctx: Ctx): number | undefined {
   return ceiling;
 }
 
-/** The test reads only local variables of the enclosing function that the loop never counts with (a success flag, a counter never changed). */
+/**
+ * The test reads only local variables of the enclosing function that the loop never counts with (a
+ * success flag, a counter never changed), or a flag field of a local result object that is only ever
+ * given object literals with a literal for that field (`while (!result.ok)` with `result = { ok:
+ * true, value }` on success).
+ */
 function onlyLocalStateInTest(test: Node, loop: Loop, ctx: Ctx): boolean {
   let ok = true;
   let sawVar = false;
   walk(test, ctx.sourceCode.visitorKeys, (n) => {
     if (!ok) return false;
+    if (n.type === T.MemberExpression && !n.computed && unwrap(n.object).type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, unwrap(n.object) as TSESTree.Identifier);
+      const decl = v?.defs[0]?.node;
+      const literalOnly = !!v && decl?.type === T.VariableDeclarator && enclosing(decl) === enclosing(loop) && v.references.every((r) => {
+        if (!r.isWrite()) return (r.identifier as Node).parent?.type === T.MemberExpression && ((r.identifier as Node).parent as TSESTree.MemberExpression).object === r.identifier && !isWrittenMember((r.identifier as Node).parent as Node);
+        const w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
+        if (w?.type !== T.ObjectExpression || hasSpread(w)) return false;
+        // The field tested is a flag: a literal (`ok: true`) wherever it is given.
+        const field = w.properties.find((q): q is TSESTree.Property => q.type === T.Property && propertyName(q) === propertyName(n));
+        return !field || unwrap(field.value).type === T.Literal;
+      });
+      if (!literalOnly) ok = false;
+      else sawVar = true;
+      return false;
+    }
     if (n.type === T.MemberExpression || n.type === T.CallExpression) {
       ok = false;
       return false;
@@ -3901,6 +3921,12 @@ function onlyLocalStateInTest(test: Node, loop: Loop, ctx: Ctx): boolean {
     return undefined;
   });
   return ok && sawVar;
+}
+
+/** Whether a member expression is written (`o.p = x`, `o.p++`, `o.p += 1`). */
+function isWrittenMember(m: Node): boolean {
+  const p = m.parent;
+  return (p?.type === T.AssignmentExpression && p.left === m) || (p?.type === T.UpdateExpression && p.argument === m);
 }
 
 /** The variable is given a call's result inside a catch clause of the loop (the failure path asks someone whether to go on). */
