@@ -1341,14 +1341,17 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   // Lookup table: `SCHEDULE[attempt]`.
   if (n.computed) {
     const index = evaluate(n.property, env);
-    const table = arrayValues(n.object, env);
+    const fixed = arrayValues(n.object, env);
+    // `delays[attempt - 1]` with `{ delays = [30000, 60000, 120000] } = {}`: the table by default.
+    const byDefault = fixed ? undefined : defaultArray(n.object, env);
+    const table = fixed ?? byDefault;
     if (table && table.length > 0) {
       // Only the entries the index can reach are read (`WAITS[Math.min(made - 1, 2)]` with
       // `made` 1..2 reads the first two): an index past the end reads no delay at all.
       const first = index.opaque ? 0 : Math.max(0, Math.ceil(index.lo));
       const last = index.opaque || !Number.isFinite(index.hi) ? table.length - 1 : Math.min(table.length - 1, Math.floor(index.hi));
       const reached = first <= last ? table.slice(first, last + 1) : table;
-      const v = { ...NUM(0), lo: Math.min(...reached), hi: Math.max(...reached) };
+      const v = { ...NUM(0), lo: Math.min(...reached), hi: Math.max(...reached), ...(byDefault ? { byDefault: true } : {}) };
       return index.attempt ? { ...v, attempt: true, source: undefined, invariant: false } : { ...v, invariant: index.invariant && isConst(index) };
     }
     // `schedule[attempt]` from a table the retry never writes (a parameter, a field): each entry is
@@ -1583,6 +1586,18 @@ function arrayValues(node: Node, env: Env): number[] | undefined {
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * The table a parameter (or a destructured option) holds by default when the function never writes
+ * it: `delays = [30000, 60000, 120000]`. PRODUCT counts a default as known; a caller may pass another.
+ */
+function defaultArray(node: Node, env: Env): number[] | undefined {
+  const u = unwrap(node);
+  const v = u.type === T.Identifier ? variableOf(env.sourceCode, u) : undefined;
+  const b = v ? bindingOf(v) : undefined;
+  if (!b || b.kind !== 'param-default' || !b.stable || !b.node) return undefined;
+  return arrayValues(b.node, env);
 }
 
 /**

@@ -1844,10 +1844,10 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     }
     return undefined;
   });
-  // …nor is a value the loop waits on.
+  // …nor is a value the loop waits on (`await sleep(pause)`, `await new Promise((r) => setTimeout(r, pause))`).
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
     if (isFunction(n) || elements.size === 0) return false;
-    if (n.type === T.CallExpression && asWait(n, ctx.sourceCode, ctx.settings)) {
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) {
       walk(n, ctx.sourceCode.visitorKeys, (m) => {
         const v = m.type === T.Identifier ? variableOf(ctx.sourceCode, m) : undefined;
         if (v) elements.delete(v);
@@ -1859,7 +1859,9 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   let found = false;
   walk(body, ctx.sourceCode.visitorKeys, (n) => {
     if (found || isFunction(n)) return false;
-    if (n.type === T.CallExpression && asWait(n, ctx.sourceCode, ctx.settings)) return false;
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) return false;
+    // A log line that names the element (`log(`next in ${pause} ms`)`) works on nothing.
+    if (n.type === T.CallExpression && isReportingCall(n)) return false;
     if (n.type === T.CallExpression) {
       walk(n, ctx.sourceCode.visitorKeys, (m) => {
         if (found || isFunction(m)) return false;

@@ -26,7 +26,7 @@ export default createRule<Options, MessageIds>({
       uncappedRetryAfter:
         'This retry waits as long as the server says (Retry-After), with no cap the code shows. A wrong or hostile value can stall it for hours. Clamp the wait to at most {{maxDelay}}.',
       uncappedRetryAfterWithGrowth:
-        'This retry waits the server\'s delay (Retry-After), which nothing caps, on top of a delay that grows with the attempt. A wrong or hostile value can stall it for hours. Clamp the whole wait to at most {{maxDelay}}.',
+        'This retry\'s wait uses the server\'s delay (Retry-After), which nothing caps, and a delay that grows with the attempt. A wrong or hostile value can stall it for hours. Clamp the whole wait to at most {{maxDelay}}.',
       delayTooLong:
         'This retry can wait up to {{worstMs}} ms{{byDefault}} at once, more than the {{maxDelayMs}} ms allowed. Cap the delay at {{maxDelayMs}} ms, or make fewer attempts.',
       timerOverflow:
