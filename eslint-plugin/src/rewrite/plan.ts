@@ -12,6 +12,7 @@ import { contains, enclosingFunction, findAll, isFunction, walk } from '../analy
 import { OPAQUE_WAIT_RE, WAIT_NAME_RE } from '../analysis/vocabulary';
 import { isEffectivelyUnbounded } from '../analysis/limits';
 import { canMove, sameBindingAt, scopeAt, type Destination } from '../utils/scope-move';
+import { constantNumber, variableOf } from '../analysis/scope';
 import { readSchedule, stepsBefore, type CounterAtWait, type Schedule } from './schedule';
 /** The bundled helper's exports a rewrite may import. */
 export type HelperName = 'retryWithBackoff' | 'backoffDelay';
@@ -209,10 +210,19 @@ function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode:
     if (init) e = init;
   }
   const out: DelayText = {};
+  // The text of a number the code writes, and (`read`) the value it stands for where it is read.
+  const read = new Map<string, number>();
   const literal = (n: Node): string | undefined => {
     if (n.type === T.Literal && typeof n.value === 'number') return n.raw;
-    const value = n.type === T.Identifier ? numberValue(sourceCode, n, scopeNode) : undefined;
-    if (n.type === T.Identifier && value !== undefined) return !to || sameBindingAt(sourceCode, n, to) ? n.name : String(value);
+    // A parameter or option read by its default (`{ delayMs = 10000 } = {}`): a caller may pass
+    // another value, so the option names the parameter (the schedule was read with its default).
+    const byDefault = n.type === T.Identifier && variableOf(sourceCode, n)?.defs.some((d) => d.type === 'Parameter') ? constantNumber(sourceCode, n) : undefined;
+    const value = n.type === T.Identifier ? numberValue(sourceCode, n, scopeNode) ?? byDefault : undefined;
+    if (n.type === T.Identifier && value !== undefined) {
+      const text = !to || sameBindingAt(sourceCode, n, to) ? n.name : String(value);
+      read.set(text, value);
+      return text;
+    }
     return undefined;
   };
   if (e.type === T.CallExpression && e.callee.type === T.MemberExpression && sourceCode.getText(e.callee) === 'Math.min' && e.arguments.length === 2) {
@@ -228,7 +238,7 @@ function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode:
     }
   }
   const direct = literal(e);
-  if (direct) return { ...out, base: direct };
+  if (direct) return { ...out, base: direct, read };
   const base = lastMatch(e, sourceCode.visitorKeys, (n) => {
     if (n.type !== T.BinaryExpression || (n.operator !== '*' && n.operator !== '<<')) return undefined;
     const left = literal(n.left);
@@ -236,18 +246,24 @@ function delayOptions(sourceCode: SourceCode, expr: Node | undefined, scopeNode:
     return left && !right ? left : right && !left ? right : undefined;
   });
   if (base) out.base = base;
-  return out;
+  return { ...out, read };
 }
 
 /** Base delay and cap as the code writes them (a literal's text, or a constant's name). */
 interface DelayText {
   base?: string;
   cap?: string;
+  /**
+   * The value each name among them stands for where the delay reads it: a parameter's or option's
+   * default too (`{ delayMs = 10000 } = {}`), which a caller may replace, so the name is kept.
+   */
+  read?: ReadonlyMap<string, number>;
 }
 
 /** A delay option's text: the code's own text when it stands for `value` (a literal, a constant's name), else the number. */
-function optionText(sourceCode: SourceCode, text: string | undefined, value: number, scopeNode: Node): string {
+function optionText(sourceCode: SourceCode, text: string | undefined, value: number, scopeNode: Node, read?: ReadonlyMap<string, number>): string {
   if (text === undefined) return String(value);
+  if (read?.get(text) === value) return text;
   const written = /^[\d_.]+$/.test(text) ? Number(text.replace(/_/g, '')) : numberValue(sourceCode, constInit(sourceCode, text, scopeNode) ?? localInit(text, scopeNode), scopeNode);
   return written === value ? text : String(value);
 }
@@ -790,7 +806,7 @@ function fullPlans(
     if (!schedule) return [];
     const numbers = helperDelay(schedule, waits, options);
     const scopeNode = reading.waits[0] ?? handler;
-    delay = { base: optionText(sourceCode, written.base, numbers.base, scopeNode), cap: numbers.cap === undefined ? undefined : optionText(sourceCode, written.cap, numbers.cap, scopeNode) };
+    delay = { base: optionText(sourceCode, written.base, numbers.base, scopeNode, written.read), cap: numbers.cap === undefined ? undefined : optionText(sourceCode, written.cap, numbers.cap, scopeNode, written.read) };
   }
   // A bound the analysis reads as none (1,000 attempts or more) stays one after the rewrite: the
   // helper call is judged the same way, so the rewrite does not claim no-unbounded-retry then.
@@ -1008,8 +1024,8 @@ function delayRewrite(sourceCode: SourceCode, owner: Node, counter: Counter | un
     if (!schedule) continue;
     const numbers = helperDelay(schedule, waits, options);
     const written = delayOptions(sourceCode, a, a, { scope: sourceCode.getScope(a) });
-    const base = optionText(sourceCode, written.base, numbers.base, a);
-    const cap = numbers.cap === undefined ? (options.maxDelayMs !== undefined && options.maxDelayMs < HELPER_MAX_DELAY_MS ? String(options.maxDelayMs) : undefined) : optionText(sourceCode, written.cap, numbers.cap, a);
+    const base = optionText(sourceCode, written.base, numbers.base, a, written.read);
+    const cap = numbers.cap === undefined ? (options.maxDelayMs !== undefined && options.maxDelayMs < HELPER_MAX_DELAY_MS ? String(options.maxDelayMs) : undefined) : optionText(sourceCode, written.cap, numbers.cap, a, written.read);
     const opts = [`baseDelayMs: ${base}`, cap ? `maxDelayMs: ${cap}` : ''].filter(Boolean).join(', ');
     const text = `backoffDelay(${attemptText(at)}, { ${opts} })`;
     if (sourceCode.getText(a) === text) continue;
