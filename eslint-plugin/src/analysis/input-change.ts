@@ -32,7 +32,7 @@ import { constantValue, originOf, scriptGlobalModules, thisAliasDeclarator, vari
 import { defaultedFunction, sameFileFunction } from './delay';
 import { sameFileCallers } from './http';
 import type { Node } from './types';
-import { BOOKKEEPING_NAME_RE } from './vocabulary';
+import { BOOKKEEPING_NAME_RE, REFRESH_RE } from './vocabulary';
 import { asWait, isGlobalTimer } from './waits';
 
 type Variable = TSESLint.Scope.Variable;
@@ -453,13 +453,37 @@ function judgeWrite(n: TSESTree.UpdateExpression | TSESTree.AssignmentExpression
     // `+=`, `-=`, `*=` step the value; `??=`, `||=`, `&&=` only fill it in when missing (a
     // credential fetched once), like a plain `=` of a value not made from the old one.
     const stepped = n.operator !== '=' && n.operator !== '??=' && n.operator !== '||=' && n.operator !== '&&=';
-    changed = stepped || (!!slot && !same && readsSlot(n.right, slot, ctx)) || drawsRandom(n.right, ctx) || (!!slot && replacesWithOtherText(slot, right, ctx));
+    changed = stepped || (!!slot && !same && readsSlot(n.right, slot, ctx)) || drawsRandom(n.right, ctx) || (!!slot && replacesWithOtherText(slot, right, ctx)) || describesFailure(right, ctx);
   }
   if (!changed) return undefined;
   const slot = slotOf(target, ctx);
   if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && (onlyBookkeeping(slot.variable, ctx) || countsToExit(slot.variable, ctx.sourceCode))) || (slot.kind === 'field' && pacingFields(ctx).has(slot.name))) return undefined;
   const decl = slot.kind === 'variable' ? (slot.variable.defs[0]?.name as Node | undefined) : undefined;
   return { slot, node: n, decl };
+}
+
+/**
+ * `feedback = describeFailure('build', attempt, result)`, `` hint = `tests failed: ${output}` ``: a
+ * value made (by a call or a template) from the failed attempt's answer or its caught error. Handed
+ * to the next attempt, it is feedback that changes what that attempt does (a prompt, a patch), not
+ * the same input again. A renewed credential (`token = await refresh(res)`) is not counted: a
+ * refresh and replay is judged as such (PRODUCT).
+ */
+function describesFailure(right: Node, ctx: Ctx): boolean {
+  const e = right.type === T.AwaitExpression ? unwrap(right.argument) : right;
+  if (e.type !== T.TemplateLiteral && e.type !== T.CallExpression) return false;
+  if (e.type === T.CallExpression && (REFRESH_RE.test(calleeName(e) ?? '') || isReportingCall(e))) return false;
+  let reads = false;
+  walk(e, ctx.sourceCode.visitorKeys, (m) => {
+    if (reads || isFunction(m)) return false;
+    if (m.type !== T.Identifier) return undefined;
+    const def = variableOf(ctx.sourceCode, m)?.defs[0];
+    if (def?.type === 'CatchClause') reads = true;
+    // A local given the awaited answer of a call (`const build = await run('npm run build')`).
+    else if (def?.type === 'Variable' && def.node.init && unwrap(def.node.init).type === T.AwaitExpression && unwrap((unwrap(def.node.init) as TSESTree.AwaitExpression).argument).type === T.CallExpression) reads = true;
+    return undefined;
+  });
+  return reads;
 }
 
 /**
