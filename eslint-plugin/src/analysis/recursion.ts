@@ -445,7 +445,9 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     const passesArgs = direct.includes(call) && !call.arguments.some((a) => sameFileFunction(a, ctx) === fn);
     const region: RetryRegion = { node: fn, selfCalls: passesArgs ? [call] : [] };
     const counterFields = relay ? undefined : (computed as ReturnType<typeof recursionBound>).counterFields;
-    const waits = replay ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts, region, counterFields);
+    // A handler a helper registers (`this.open()` → `ws.onclose = () => reconnect(url)`) is outside `fn`:
+    // the cycle's waits are the relay's.
+    const waits = replay || !contains(fn, call) ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts, region, counterFields);
     if (relay && !replay) waits.push(...relayWaits(relay, ctx, { node: fn, selfCalls: [] }));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
@@ -817,7 +819,7 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
   }
   // A failure handler passed by name (`.catch(onFail)`, `.then(ok, later)`, `on('close', onDrop)`,
   // `this.ws.onclose = this.handleClose`) that schedules `fn` again: a cycle through a failure edge (K6).
-  const hooks: { host: TSESTree.CallExpression; handler: Node }[] = [];
+  const hooks: { host: TSESTree.CallExpression; handler: Node; fromHelper?: boolean }[] = [];
   for (const n of calls) {
     const handler = failureHandlerArg(n, ctx);
     if (handler) hooks.push({ host: n, handler });
@@ -836,20 +838,23 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
     if (!helper?.body || helper === fn || contains(helper, n) || contains(fn, helper)) continue;
     for (const a of memberAssignmentsWithin(helper.body, ctx.sourceCode)) {
       const owner = enclosingFunction(a);
-      if ((owner === helper || owner === helper.body) && HANDLER_PROPS.test(propertyName(a.left as TSESTree.MemberExpression) ?? '')) hooks.push({ host: a as unknown as TSESTree.CallExpression, handler: a.right });
+      if ((owner === helper || owner === helper.body) && HANDLER_PROPS.test(propertyName(a.left as TSESTree.MemberExpression) ?? '')) hooks.push({ host: a as unknown as TSESTree.CallExpression, handler: a.right, fromHelper: true });
     }
     for (const m of callsIn(helper.body, ctx)) {
       if (enclosingFunction(m) !== helper) continue;
       const handler = failureHandlerArg(m, ctx);
-      if (handler) hooks.push({ host: m, handler });
+      if (handler) hooks.push({ host: m, handler, fromHelper: true });
     }
   }
-  for (const { host: n, handler: registered } of hooks) {
+  for (const { host: n, handler: registered, fromHelper } of hooks) {
     // `this.onClose.bind(this)` registers `this.onClose`.
     const handler = unbound(registered);
     const h = unwrap(handler);
-    if (h.type !== T.Identifier && !(h.type === T.MemberExpression && unwrap(h.object).type === T.ThisExpression)) continue;
-    const target = sameFileFunction(handler, ctx);
+    // A handler written inline in the helper (`socket.on('connect_error', () => setTimeout(this.reconnect, ms))`)
+    // is itself the relay: `fn`'s own inline handlers are its nested code, judged as such.
+    const inline = fromHelper && isFunction(h);
+    if (!inline && h.type !== T.Identifier && !(h.type === T.MemberExpression && unwrap(h.object).type === T.ThisExpression)) continue;
+    const target = inline ? (h as Fn) : sameFileFunction(handler, ctx);
     if (!target || target === fn || contains(target, n) || contains(fn, target)) continue;
     const back = backCalls(fn, target, ctx);
     if (back[0] && relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx)) out.push({ call: n, relay: target, back: back[0], hook: true });
@@ -1145,7 +1150,8 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   const furtherStops = further ? testsOf(further, ctx).filter((t) => decidesCall(t, [r.back])) : [];
   // The relay's calls into that further function (`handleDisconnect` → `if (this.attempts < this.max)
   // this.scheduleReconnect()`): a test of the relay that decides them decides the call back.
-  const intoFurther = further ? callsIn(r.relay.body, ctx).filter((c) => calledFunction(c, ctx) === further) : [];
+  const handedOn = timerRunningBack(r, ctx);
+  const intoFurther = further ? [...callsIn(r.relay.body, ctx).filter((c) => calledFunction(c, ctx) === further), ...(handedOn ? [handedOn] : [])] : [];
   const stopping = [...tests, ...relayTests].filter((t) => decidesCall(t, [r.call, r.back, ...intoFurther]) && !stale.some((v) => refersTo(t, v, ctx))).concat(schedulerStops, furtherStops);
   if (!bounded && stopping.some((t) => hasDeadline(t, ctx.sourceCode) || comparesCounter(t, ctx))) bounded = true;
   // A relay's parameter that its call back steps (`run(tries + 1)`) and that a stopping test compares
@@ -1302,6 +1308,7 @@ function relayWaitsAtAll(r: Relay, ctx: Ctx): boolean {
     if (found) return false;
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (n === r.back && calleeName(n) !== 'then') return false;
+    if (leadsToBack(n, r, ctx)) return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (w && (isAwaited(n, ctx.sourceCode) || chainsInto(n, r.back) || storedWaitConsumed(n, r, ctx))) {
       found = true;
@@ -1374,6 +1381,7 @@ function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion): Wait[] {
   walkRegion(r.relay.body, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (n === r.back && calleeName(n) !== 'then') return false;
+    if (leadsToBack(n, r, ctx)) return false;
     const w = asWait(n, ctx.sourceCode, ctx.settings);
     if (w && (isAwaited(n, ctx.sourceCode) || chainsInto(n, r.back) || storedWaitConsumed(n, r, ctx))) {
       waits.push(waitOf(w, ctx.sourceCode, [], undefined, region));
@@ -1382,6 +1390,17 @@ function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion): Wait[] {
     return undefined;
   }, false);
   return waits;
+}
+
+/**
+ * Whether a call of the relay runs the function that holds the call back (`reconnect(url)` in
+ * `ws.onclose = () => reconnect(url)`, the timer being in `reconnect`): the way to the call back,
+ * whose own timer is its wait, not a wait of its own before it.
+ */
+function leadsToBack(n: Node, r: Relay, ctx: Ctx): boolean {
+  if (n.type !== T.CallExpression || contains(r.relay, r.back)) return false;
+  const f = calledFunction(n, ctx);
+  return !!f && contains(f, r.back);
 }
 
 /**
