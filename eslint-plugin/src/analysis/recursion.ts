@@ -420,7 +420,13 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     if (fc.flow && isProbe(fn, call, op.http, ctx)) continue;
     const relay = relays.find((r) => r.call === call);
     const shared = !!relay && sharedBack.has(relay.back);
-    if (shared && reported.has(relay.back)) continue;
+    if (shared && reported.has(relay.back)) {
+      // One retry, reported once; but a path into it that no test stops (a catch calling the relay
+      // directly, beside a close handler that checks the count first) leaves the whole retry unbounded.
+      const site = sites.find((x) => x.node === relay.back);
+      if (site && site.bound.kind === 'bounded' && relayBound(fn, relay, ctx).bound.kind === 'unbounded') site.bound = { ...site.bound, kind: 'unbounded', maxAttempts: undefined };
+      continue;
+    }
     if (shared) reported.add(relay.back);
     const computed = relay ? relayBound(fn, relay, ctx) : recursionBound(fn, call, ctx);
     const { attempts, once } = computed;
