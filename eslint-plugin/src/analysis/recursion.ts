@@ -389,7 +389,11 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   // something it watches fails (a heartbeat's `if (!alive) this.reconnect()`).
   // A fulfilment handler of a chain `fn` starts (`api.renew(t).then((res) => this.renewed(res), …)`) is
   // that success path too.
-  if (relays.some((r) => !r.hook && (enclosingFunction(r.call) === fn ? reachesCall(fn, r.call, SUCCESS, ctx.sourceCode) : onFulfilment(r.call, fn, ctx.sourceCode)) && !contexts.some((x) => x.call === r.call) && callsBackOnTimer(r, ctx.sourceCode))) return [];
+  if (relays.some((r) => {
+    if (r.hook || contexts.some((x) => x.call === r.call)) return false;
+    const own = enclosingFunction(r.call) === fn;
+    return (own ? reachesCall(fn, r.call, SUCCESS, ctx.sourceCode) : onFulfilment(r.call, fn, ctx.sourceCode)) && callsBackOnTimer(r, ctx.sourceCode, !own);
+  })) return [];
   const catches = contexts.map((x) => x.fc.handler).filter((h): h is RetryCatch => !!h);
   // The re-calls, and the calls of local functions of `fn` that hold them (`return again(res.status)`).
   const entries = contexts.flatMap((x) => entryCalls(fn, x.call, ctx));
@@ -798,13 +802,15 @@ interface Relay {
  * to `setTimeout` and under no test between the relay and it (an early `if (stopped) return;`
  * before it is no branch it sits in). A relay that calls `fn` directly (mutual recursion) is not one.
  */
-function callsBackOnTimer(r: Relay, sourceCode: TSESLint.SourceCode): boolean {
+function callsBackOnTimer(r: Relay, sourceCode: TSESLint.SourceCode, onSuccess = false): boolean {
   // Called back through a further function (`startHeartbeat` → `reconnect` → `connect`): not followed.
   if (!contains(r.relay, r.back)) return false;
   let timer = false;
   for (let c: Node = r.back, p: Node | undefined = c.parent; p && c !== r.relay; c = p, p = p.parent) {
     if (p.type === T.CallExpression && isGlobalTimer(sourceCode, p) && p.arguments[0] === c) timer = true;
-    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && c !== p.test) return false;
+    // Handed a success's answer (`onSuccess`), a test of it (`if (result.expires)`) picks when to
+    // renew; only a test of a failure makes the re-arm a retry.
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && c !== p.test && (!onSuccess || isErrorValue(p.test, sourceCode) || isNotOk(p.test) || statusesTested(p.test, sourceCode).length > 0)) return false;
     if (p.type === T.LogicalExpression && c === p.right) return false;
     if (p.type === T.SwitchCase || p.type === T.CatchClause) return false;
   }
