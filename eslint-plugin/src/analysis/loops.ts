@@ -3895,7 +3895,9 @@ function onlyLocalStateInTest(test: Node, loop: Loop, ctx: Ctx): boolean {
         const field = w.properties.find((q): q is TSESTree.Property => q.type === T.Property && propertyName(q) === propertyName(n));
         return !field || unwrap(field.value).type === T.Literal;
       });
-      if (!literalOnly) ok = false;
+      // The catch asks a call whether to go round (`const next = await decide(err); if (next ===
+      // 'again') continue; throw err`): the bound may live there, unseen.
+      if (!literalOnly || catchAsksCall(loop, ctx)) ok = false;
       else sawVar = true;
       return false;
     }
@@ -3923,6 +3925,32 @@ function onlyLocalStateInTest(test: Node, loop: Loop, ctx: Ctx): boolean {
     return undefined;
   });
   return ok && sawVar;
+}
+
+/**
+ * Whether a catch clause of the loop decides whether to go round by a call's answer: an `if` of the
+ * catch tests a variable the catch gave a call's (awaited) result (`const next = await decide(err)`).
+ */
+function catchAsksCall(loop: Loop, ctx: Ctx): boolean {
+  let asks = false;
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (asks || isFunction(n)) return false;
+    if (n.type !== T.CatchClause) return undefined;
+    const fromCall = new Set<Variable>();
+    walk(n.body, ctx.sourceCode.visitorKeys, (m) => {
+      if (isFunction(m)) return false;
+      if (m.type === T.VariableDeclarator && m.id.type === T.Identifier && m.init) {
+        let init = unwrap(m.init);
+        if (init.type === T.AwaitExpression) init = unwrap(init.argument);
+        const v = variableOf(ctx.sourceCode, m.id);
+        if (init.type === T.CallExpression && v) fromCall.add(v);
+      }
+      if (m.type === T.IfStatement && fromCall.size > 0 && readsVariable(m.test, fromCall, ctx)) asks = true;
+      return undefined;
+    });
+    return false;
+  });
+  return asks;
 }
 
 /** Whether a member expression is written (`o.p = x`, `o.p++`, `o.p += 1`). */
