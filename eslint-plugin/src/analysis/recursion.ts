@@ -797,6 +797,20 @@ interface Relay {
   factoryWait?: Wait;
 }
 
+/** The failure handlers `f`'s own code (not a nested function) assigns to a handler property (`ws.onclose = …`). */
+function assignedHandlers(f: Fn, ctx: Ctx): TSESTree.AssignmentExpression[] {
+  if (!f.body) return [];
+  return memberAssignmentsWithin(f.body, ctx.sourceCode).filter((a) => {
+    const owner = enclosingFunction(a);
+    return (owner === f || owner === f.body) && HANDLER_PROPS.test(propertyName(a.left as TSESTree.MemberExpression) ?? '');
+  });
+}
+
+/** A test of a failure: an error value, a not-OK answer, or a status. */
+function testsFailure(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  return isErrorValue(test, sourceCode) || isNotOk(test) || statusesTested(test, sourceCode).length > 0;
+}
+
 /**
  * Whether a relay re-arms `fn` on a timer whenever it runs: its call back sits in a callback handed
  * to `setTimeout` and under no test between the relay and it (an early `if (stopped) return;`
@@ -810,7 +824,7 @@ function callsBackOnTimer(r: Relay, sourceCode: TSESLint.SourceCode, onSuccess =
     if (p.type === T.CallExpression && isGlobalTimer(sourceCode, p) && p.arguments[0] === c) timer = true;
     // Handed a success's answer (`onSuccess`), a test of it (`if (result.expires)`) picks when to
     // renew; only a test of a failure makes the re-arm a retry.
-    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && c !== p.test && (!onSuccess || isErrorValue(p.test, sourceCode) || isNotOk(p.test) || statusesTested(p.test, sourceCode).length > 0)) return false;
+    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && c !== p.test && (!onSuccess || testsFailure(p.test, sourceCode))) return false;
     if (p.type === T.LogicalExpression && c === p.right) return false;
     if (p.type === T.SwitchCase || p.type === T.CatchClause) return false;
   }
@@ -838,20 +852,14 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
   }
   // Handlers assigned in `fn`'s own code (not in a nested function; a concise body that is itself a
   // function counts as own code). The assignment stands for the registration call (see `failureContext`).
-  for (const n of memberAssignmentsWithin(fn.body, ctx.sourceCode)) {
-    const owner = enclosingFunction(n);
-    if ((owner === fn || owner === fn.body) && HANDLER_PROPS.test(propertyName(n.left as TSESTree.MemberExpression) ?? '')) hooks.push({ host: n as unknown as TSESTree.CallExpression, handler: n.right });
-  }
+  for (const a of assignedHandlers(fn, ctx)) hooks.push({ host: a as unknown as TSESTree.CallExpression, handler: a.right });
   // Handlers a same-file function registers when `fn` calls it from its own code (`connect()` →
   // `this.open()`, which sets `this.ws.onclose = this.onClose.bind(this)`): `fn`'s registration too.
   for (const n of calls) {
     if (enclosingFunction(n) !== fn) continue;
     const helper = calledFunction(n, ctx);
     if (!helper?.body || helper === fn || contains(helper, n) || contains(fn, helper)) continue;
-    for (const a of memberAssignmentsWithin(helper.body, ctx.sourceCode)) {
-      const owner = enclosingFunction(a);
-      if ((owner === helper || owner === helper.body) && HANDLER_PROPS.test(propertyName(a.left as TSESTree.MemberExpression) ?? '')) hooks.push({ host: a as unknown as TSESTree.CallExpression, handler: a.right, fromHelper: true });
-    }
+    for (const a of assignedHandlers(helper, ctx)) hooks.push({ host: a as unknown as TSESTree.CallExpression, handler: a.right, fromHelper: true });
     for (const m of callsIn(helper.body, ctx)) {
       if (enclosingFunction(m) !== helper) continue;
       const handler = failureHandlerArg(m, ctx);
@@ -2466,7 +2474,7 @@ function inListener(call: Node): boolean {
 function inFulfilmentHandler(call: Node, fn: Fn, sourceCode: TSESLint.SourceCode): boolean {
   let rearmed = false;
   for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
-    if (p.type === T.IfStatement && contains(p.consequent, call) && (isErrorValue(p.test, sourceCode) || isNotOk(p.test) || statusesTested(p.test, sourceCode).length > 0)) return false;
+    if (p.type === T.IfStatement && contains(p.consequent, call) && testsFailure(p.test, sourceCode)) return false;
     if (!isFunction(p)) continue;
     const host = p.parent;
     if (host?.type === T.CallExpression && host.arguments[0] === p && (calleeName(host) === 'then' || calleeName(host) === 'finally')) return rearmed;
@@ -2485,7 +2493,7 @@ function inFulfilmentHandler(call: Node, fn: Fn, sourceCode: TSESLint.SourceCode
 function onFulfilment(call: Node, fn: Fn, sourceCode: TSESLint.SourceCode): boolean {
   let handler = false;
   for (let p: Node | undefined = call.parent; p && p !== fn; p = p.parent) {
-    if (p.type === T.IfStatement && contains(p.consequent, call) && (isErrorValue(p.test, sourceCode) || isNotOk(p.test) || statusesTested(p.test, sourceCode).length > 0)) return false;
+    if (p.type === T.IfStatement && contains(p.consequent, call) && testsFailure(p.test, sourceCode)) return false;
     if (!isFunction(p)) continue;
     const host = p.parent;
     if (host?.type !== T.CallExpression || host.arguments[0] !== p || calleeName(host) !== 'then') return false;
