@@ -479,11 +479,23 @@ function describesFailure(right: Node, ctx: Ctx): boolean {
     if (m.type !== T.Identifier) return undefined;
     const def = variableOf(ctx.sourceCode, m)?.defs[0];
     if (def?.type === 'CatchClause') reads = true;
-    // A local given the awaited answer of a call (`const build = await run('npm run build')`).
-    else if (def?.type === 'Variable' && def.node.init && unwrap(def.node.init).type === T.AwaitExpression && unwrap((unwrap(def.node.init) as TSESTree.AwaitExpression).argument).type === T.CallExpression) reads = true;
+    // A local made from the awaited answer of a call (`const build = await run('npm run build')`,
+    // `const build = normalise(await run(…))`).
+    else if (def?.type === 'Variable' && def.node.init && holdsAwaitedCall(def.node.init, ctx)) reads = true;
     return undefined;
   });
   return reads;
+}
+
+/** Whether an expression awaits a call's answer (outside nested functions). */
+function holdsAwaitedCall(expr: Node, ctx: Ctx): boolean {
+  let found = false;
+  walk(expr, ctx.sourceCode.visitorKeys, (m) => {
+    if (found || isFunction(m)) return false;
+    if (m.type === T.AwaitExpression && unwrap(m.argument).type === T.CallExpression) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /**
