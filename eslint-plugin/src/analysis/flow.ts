@@ -3,7 +3,7 @@ import { T } from './node-types';
 import { calleeName, contains, endsProcess, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
 import { callReportsSuccess, isSuccessFlag as helperSuccessFlag, returnedExpressions, sameFileFunction } from './delay';
 import { aliasedTest, isStatusLike, statusCode } from './operation';
-import { bindingOf, isExport, originOf, variableOf, isReferenceTo } from './scope';
+import { bindingOf, heldArray, isExport, originOf, variableOf, isReferenceTo } from './scope';
 import { fileIndex, indexedWithin } from './file-index';
 import type { Node } from './types';
 import { FAILURE_EVENTS, PREDICATE_RE, REFUSAL_WAIT_RE } from './vocabulary';
@@ -89,27 +89,17 @@ function numberOf(node: Node, sourceCode: TSESLint.SourceCode): number | undefin
   return statusCode(node, sourceCode);
 }
 
-function numberList(node: Node, sourceCode: TSESLint.SourceCode, depth = 0): number[] | undefined {
-  const n = unwrap(node);
-  if (n.type === T.ArrayExpression) {
-    const out: number[] = [];
-    for (const e of n.elements) {
-      const v = e && e.type !== T.SpreadElement ? numberOf(e, sourceCode) : undefined;
-      if (v === undefined) return undefined;
-      out.push(v);
-    }
-    return out;
+/** The numbers of a status list, wherever it is held (see {@link heldArray}); undefined if any is not a number. */
+function numberList(node: Node, sourceCode: TSESLint.SourceCode): number[] | undefined {
+  const list = heldArray(sourceCode, node);
+  if (!list) return undefined;
+  const out: number[] = [];
+  for (const e of list.elements) {
+    const v = e && e.type !== T.SpreadElement ? numberOf(e, sourceCode) : undefined;
+    if (v === undefined) return undefined;
+    out.push(v);
   }
-  if (n.type === T.NewExpression && calleeName(n) === 'Set' && n.arguments[0]) return numberList(n.arguments[0], sourceCode, depth);
-  // An option given its default (`opts.retryOn ?? DEFAULT_CODES`): the default list.
-  if (n.type === T.LogicalExpression && (n.operator === '??' || n.operator === '||') && depth < 3) return numberList(n.right, sourceCode, depth + 1);
-  if (n.type === T.Identifier && depth < 3) {
-    const v = variableOf(sourceCode, n);
-    const b = v && bindingOf(v);
-    // A list named by a local or module constant, or given as an option's default (`{ retryOn = [503] } = opts`).
-    if (b && (b.kind === 'init' || b.kind === 'param-default') && b.node) return numberList(b.node, sourceCode, depth + 1);
-  }
-  return undefined;
+  return out;
 }
 
 function compare(op: string, a: number, b: number): TV {

@@ -6,7 +6,7 @@ import { alwaysExits, calleeName, contains, findProperty, isFunction, isLogCalle
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { isCredentialRefresh } from './credentials';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotencyAll, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
-import { bindingOf, constantValue, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
+import { bindingOf, constantValue, heldArray, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { evalTest, FAILURES, mayGoOn, outcomeKind, reachesCall, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
@@ -202,30 +202,9 @@ export function statusCode(node: Node, sourceCode: TSESLint.SourceCode, depth = 
 
 /** Numbers listed in an array literal or a `const` array / `new Set([...])`, e.g. retryable status lists. */
 function listedNumbers(node: Node, sourceCode: TSESLint.SourceCode): number[] | undefined {
-  let n = unwrap(node);
-  for (let i = 0; i < 6; i++) {
-    if (n.type === T.ArrayExpression) return n.elements.map((e) => (e && e.type !== T.SpreadElement ? statusCode(e, sourceCode) : undefined)).filter((x): x is number => x !== undefined);
-    if (n.type === T.NewExpression && calleeName(n) === 'Set' && n.arguments[0]) {
-      n = unwrap(n.arguments[0]);
-      continue;
-    }
-    if (n.type === T.Identifier) {
-      const v = variableOf(sourceCode, n);
-      const b = v && bindingOf(v);
-      // `const { retryOn = [429, 503] } = options`: the option's default is the list the code states.
-      if (!b || (b.kind !== 'init' && b.kind !== 'param-default') || !b.node) return undefined;
-      n = unwrap(b.node);
-      continue;
-    }
-    // `opts.retryableStatuses ?? DEFAULT_STATUSES`: an option given its default (PRODUCT: a default
-    // counts as known).
-    if (n.type === T.LogicalExpression && (n.operator === '??' || n.operator === '||')) {
-      n = unwrap(n.right);
-      continue;
-    }
-    return undefined;
-  }
-  return undefined;
+  // PRODUCT: a default counts as known, so an option's default list is the list the code states.
+  const list = heldArray(sourceCode, node);
+  return list?.elements.map((e) => (e && e.type !== T.SpreadElement ? statusCode(e, sourceCode) : undefined)).filter((x): x is number => x !== undefined);
 }
 
 /**
@@ -234,14 +213,9 @@ function listedNumbers(node: Node, sourceCode: TSESLint.SourceCode): number[] | 
  * what a user changes, like a library option. Undefined for a local or module list and anything else.
  */
 function defaultListOf(node: Node, sourceCode: TSESLint.SourceCode): Node | undefined {
-  const n = unwrap(node);
-  if (n.type !== T.Identifier) return undefined;
-  const v = variableOf(sourceCode, n);
-  const b = v && bindingOf(v);
-  if (b && b.kind === 'param-default' && b.node && unwrap(b.node).type === T.ArrayExpression) return b.node;
-  // `const codes = opts.retryOn ?? [429, 503]`: the default list written there.
-  const init = b && b.kind === 'init' && b.node ? unwrap(b.node) : undefined;
-  return init?.type === T.LogicalExpression && (init.operator === '??' || init.operator === '||') && unwrap(init.right).type === T.ArrayExpression ? init.right : undefined;
+  const note = { byDefault: false };
+  const list = heldArray(sourceCode, node, 0, note);
+  return note.byDefault ? list : undefined;
 }
 
 /**
@@ -570,6 +544,20 @@ export function classifiesStatus(region: Node, sourceCode: TSESLint.SourceCode):
 
 /** Whether a catch handler looks at the error before retrying (a test on it, `instanceof`, a classifier call). */
 export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode): boolean {
+  return judgeCatch(c, sourceCode).classifies;
+}
+
+/**
+ * Whether a catch that does not classify still names one or two 4xx of its own (`if (err.response &&
+ * err.response.status === 404) return false`): it lets the other client errors go round, which a
+ * message can say exactly ("includes 4xx client errors") rather than "every error".
+ */
+export function catchSinglesOutClientErrors(c: RetryCatch, sourceCode: TSESLint.SourceCode): boolean {
+  const j = judgeCatch(c, sourceCode);
+  return !j.classifies && j.singledOut;
+}
+
+function judgeCatch(c: RetryCatch, sourceCode: TSESLint.SourceCode): { classifies: boolean; singledOut: boolean } {
   const errVars = new Set<TSESLint.Scope.Variable>();
   if (c.param) {
     const v = variableOf(sourceCode, c.param);
@@ -613,7 +601,13 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
     if (!readsIntoError(test, errVars, c.param ? variableOf(sourceCode, c.param) : undefined, sourceCode)) return undefined;
     const tested = statusesTested(test, sourceCode);
     // A test on the error that singles out one or two 4xx codes still retries the other 4xx.
-    if (tested.length > 0 && tested.every((s) => isClientErrorStatus(s.code) && ['===', '==', '!==', '!='].includes(s.op)) && !refersOutside(test, tested.map((s) => s.node), errVars, sourceCode)) {
+    // A term that only asks whether the error carries an answer (`err.response && err.response.status === 404`)
+    // is a guard for reading the status, not another question about the failure.
+    const presence = logicalTerms(test, '&&').filter((t) => {
+      const u = unwrap(t);
+      return u.type === T.Identifier || u.type === T.MemberExpression;
+    });
+    if (tested.length > 0 && tested.every((s) => isClientErrorStatus(s.code) && ['===', '==', '!==', '!='].includes(s.op)) && !refersOutside(test, [...tested.map((s) => s.node), ...presence], errVars, sourceCode)) {
       errTests.push(test);
       return undefined;
     }
@@ -646,7 +640,7 @@ export function catchClassifies(c: RetryCatch, sourceCode: TSESLint.SourceCode):
       return undefined;
     });
   }
-  return strong || classifiesTests(errTests, sourceCode);
+  return { classifies: strong || classifiesTests(errTests, sourceCode), singledOut: errTests.length > 0 };
 }
 
 /** The error classes HTTP clients reject with for any error status (axios, got/ky, Angular, ofetch, node-fetch). */
@@ -1159,7 +1153,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       continue;
     }
     const throwing = http.some((h) => h.throwsOnHttpError && (contains(guarded, h.node) || !contains(region, h.node)));
-    if (throwing && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: 'catch-all' });
+    if (throwing && !catchClassifies(c, sourceCode) && !classified) clientErrorRetries.push({ node: c.node, reason: catchSinglesOutClientErrors(c, sourceCode) ? 'client-status' : 'catch-all' });
     else if (classified && c.guarded !== undefined && !catchClassifies(c, sourceCode) && http.some((h) => contains(guarded, h.node)) && throwsAfter(guarded, guarded, sourceCode, true) && !clientErrorRetries.some((r) => contains(guarded, r.node)) && clientErrorsGoRound()) {
       // The attempt classifies some statuses (`if (status >= 500) { wait; continue }`) and throws on the
       // others into its own catch, which goes round on whatever it caught: the 4xx are retried there.
@@ -1292,7 +1286,7 @@ function okIsHelperFlag(test: Node, sourceCode: TSESLint.SourceCode): boolean {
 }
 
 /** Checks in same-file predicates called by a retry condition that return true for a 4xx client error. */
-function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCode, negatedOnly = false): ClientErrorRetry[] {
+export function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCode, negatedOnly = false): ClientErrorRetry[] {
   const out: ClientErrorRetry[] = [];
   walk(test, sourceCode.visitorKeys, (n) => {
     if (n.type !== T.CallExpression) return undefined;
@@ -1347,22 +1341,32 @@ function saysYesToClientErrors(answer: Node, sourceCode: TSESLint.SourceCode): b
  * returns `true` under it, and tests no status but 429/503.
  */
 function predicateRateLimitChecks(ifStmt: TSESTree.IfStatement, sourceCode: TSESLint.SourceCode, retriedWhenTrue: boolean): Node[] {
+  return predicateRateLimitTests(ifStmt.test, sourceCode, retriedWhenTrue, alwaysExits(ifStmt.consequent));
+}
+
+/**
+ * The 429/503 checks inside same-file predicates called in a test that decides whether a failure
+ * goes round: the test sends it round when true (`retriedWhenTrue`) and the call is not negated,
+ * or the call is negated and a true test leaves (`exitsWhenTrue`: `if (!pred(e)) throw e`, a delay
+ * function's `if (!this.transient(err)) throw err`). Used by every retry form that decides by a test.
+ */
+export function predicateRateLimitTests(test: Node, sourceCode: TSESLint.SourceCode, retriedWhenTrue: boolean, exitsWhenTrue: boolean): Node[] {
   const out: Node[] = [];
   // A predicate handles 429/503 explicitly when it names one of them, in a comparison or a status
   // list (PRODUCT: "a status check or a status list"), as an inline test does; one that lets them
   // through only inside a range (`status >= 500`) is a catch-all judged by the other rules.
   // A test that names 429 only to say no to it (`!GIVE_UP_ON.includes(status)`, the list holding 429) does not handle it.
-  const positive = (test: Node): boolean => statusesTested(test, sourceCode).some((x) => isRetryAfterStatus(x.code) && (x.op === '===' || x.op === '==' || x.op === 'in') && evalTest(test, { kind: 'status', code: x.code }, sourceCode) !== false);
-  walk(ifStmt.test, sourceCode.visitorKeys, (n) => {
+  const positive = (t: Node): boolean => statusesTested(t, sourceCode).some((x) => isRetryAfterStatus(x.code) && (x.op === '===' || x.op === '==' || x.op === 'in') && evalTest(t, { kind: 'status', code: x.code }, sourceCode) !== false);
+  walk(test, sourceCode.visitorKeys, (n) => {
     if (isFunction(n)) return false;
     if (n.type !== T.CallExpression) return undefined;
     const fn = sameFileFunction(n.callee, { sourceCode });
-    if (!fn || contains(fn, ifStmt)) return undefined;
+    if (!fn || contains(fn, test)) return undefined;
     let negated = false;
-    for (let p: Node | undefined = n.parent; p && p !== ifStmt; p = p.parent) {
+    for (let p: Node | undefined = n.parent; p && p !== test.parent; p = p.parent) {
       if (p.type === T.UnaryExpression && p.operator === '!') negated = !negated;
     }
-    const retried = negated ? alwaysExits(ifStmt.consequent) && !retriedWhenTrue : retriedWhenTrue;
+    const retried = negated ? exitsWhenTrue && !retriedWhenTrue : retriedWhenTrue;
     if (!retried) return undefined;
     out.push(...yesChecks(fn, sourceCode, positive, 0));
     return undefined;

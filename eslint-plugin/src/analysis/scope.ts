@@ -1083,3 +1083,66 @@ export function constantNumber(sourceCode: TSESLint.SourceCode, expr: Node | nul
   const c = constantValue(sourceCode, expr);
   return c && typeof c.value === 'number' ? c.value : undefined;
 }
+
+/**
+ * The array literal a list of values is written as, followed through the ways code holds one: a
+ * `new Set([…])`, a local or module constant, an option's default (`opts.retryOn ?? [503]`,
+ * `{ retryOn = [503] } = opts`), a class field nothing rewrites (`this.retryOn`), a static class
+ * member or a same-file constant object's member (`Policy.RETRYABLE`, `HTTP.retryOn`). Undefined
+ * when the list is built at run time or comes from another module. The one list resolver of the
+ * status checks (`./flow`, `./operation`). `note.byDefault` is set when the list is written as an
+ * option's default (`opts.retryOn ?? [503]`, `codes = [503]`): the list a user changes.
+ */
+export function heldArray(sourceCode: TSESLint.SourceCode, node: Node, depth = 0, note?: { byDefault: boolean }): TSESTree.ArrayExpression | undefined {
+  const n = unwrap(node);
+  if (depth > 6) return undefined;
+  switch (n.type) {
+    case T.ArrayExpression:
+      return n;
+    case T.NewExpression:
+      return n.callee.type === T.Identifier && n.callee.name === 'Set' && n.arguments[0] ? heldArray(sourceCode, n.arguments[0], depth + 1, note) : undefined;
+    case T.LogicalExpression:
+      if (note) note.byDefault = unwrap(n.right).type === T.ArrayExpression;
+      return n.operator === '??' || n.operator === '||' ? heldArray(sourceCode, n.right, depth + 1, note) : undefined;
+    case T.Identifier: {
+      const v = variableOf(sourceCode, n);
+      const b = v && bindingOf(v);
+      if (note) note.byDefault = b?.kind === 'param-default' && !!b.node && unwrap(b.node).type === T.ArrayExpression;
+      return b && (b.kind === 'init' || b.kind === 'param-default') && b.node ? heldArray(sourceCode, b.node, depth + 1, note) : undefined;
+    }
+    case T.MemberExpression: {
+      const held = staticMember(sourceCode, n) ?? resolvedHolder(sourceCode, n);
+      return held ? heldArray(sourceCode, held, depth + 1, note) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** What a member resolves to when it is a list's holder: a value, or a constructor call (`new Set(…)`) left unresolved. */
+function resolvedHolder(sourceCode: TSESLint.SourceCode, member: TSESTree.MemberExpression): Node | undefined {
+  const r = resolveExpression(sourceCode, member);
+  if (r.kind === 'value') return r.node;
+  return r.kind === 'unknown' && r.node !== member && r.node.type === T.NewExpression ? r.node : undefined;
+}
+
+/**
+ * The value of a static field read through its class's name (`Mailer.RETRYABLE` with `static
+ * RETRYABLE = [429, 503]` in a class of this file), when nothing in the file writes that member.
+ */
+export function staticMember(sourceCode: TSESLint.SourceCode, member: TSESTree.MemberExpression): Node | undefined {
+  const obj = unwrap(member.object);
+  const name = propertyName(member);
+  if (obj.type !== T.Identifier || !name) return undefined;
+  const v = variableOf(sourceCode, obj);
+  const def = v?.defs.find((d) => d.type === 'ClassName');
+  const cls = def?.node;
+  if (!cls || (cls.type !== T.ClassDeclaration && cls.type !== T.ClassExpression)) return undefined;
+  const field = cls.body.body.find((m): m is TSESTree.PropertyDefinition => m.type === T.PropertyDefinition && m.static && !m.computed && propertyName(m) === name);
+  if (!field?.value) return undefined;
+  const written = v!.references.some((r) => {
+    const m = r.identifier.parent;
+    return m?.type === T.MemberExpression && m.object === r.identifier && propertyName(m) === name && writeTarget(m.parent!) === m;
+  });
+  return written ? undefined : field.value;
+}

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { calleeName, isFunction, propertyName, unwrap } from './ast';
+import { calleeName, isFunction, propertyName, unwrap, walk } from './ast';
 import { returnedExpressions, sameFileFunction } from './delay';
 import { fileMemo } from './memo';
 import { statusCode } from './operation';
@@ -36,6 +36,8 @@ export function holdsStatus(id: TSESTree.Identifier, sourceCode: TSESLint.Source
 }
 
 const STATUS_PROPERTY = /^(status|statusCode)$/;
+/** Methods that return an answer's or an error's HTTP status. */
+const STATUS_ACCESSOR = /^(getStatus|getStatusCode|statusCode)$/;
 const verdicts = fileMemo<Variable, boolean>();
 
 function variableHoldsStatus(v: Variable, sourceCode: TSESLint.SourceCode, depth: number): boolean {
@@ -119,6 +121,8 @@ function isPlaceholder(e: Node): boolean {
  * the file are direct calls (a function handed on as a value may be called from elsewhere: undefined).
  */
 function argumentsAt(fn: TSESTree.FunctionLike, at: number, sourceCode: TSESLint.SourceCode): Node[] | undefined {
+  const method = fn.parent?.type === T.MethodDefinition && fn.parent.value === fn && !fn.parent.computed && !fn.parent.static ? fn.parent : undefined;
+  if (method) return methodArgumentsAt(method, at, sourceCode);
   const id = fn.type === T.FunctionDeclaration ? fn.id : fn.parent?.type === T.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === T.Identifier ? fn.parent.id : undefined;
   const v = id ? variableOf(sourceCode, id) : undefined;
   if (!v) return undefined;
@@ -132,6 +136,32 @@ function argumentsAt(fn: TSESTree.FunctionLike, at: number, sourceCode: TSESLint
     out.push(arg);
   }
   return out;
+}
+
+/**
+ * The arguments every call of a class method passes at position `at`, when every use of it in its
+ * class is a direct call through `this` (`this.isRetryable(res.status)`); undefined otherwise.
+ */
+function methodArgumentsAt(method: TSESTree.MethodDefinition, at: number, sourceCode: TSESLint.SourceCode): Node[] | undefined {
+  const name = propertyName(method);
+  const cls = method.parent?.parent;
+  if (!name || !cls || (cls.type !== T.ClassDeclaration && cls.type !== T.ClassExpression)) return undefined;
+  const out: Node[] = [];
+  let handedOn = false;
+  walk(cls.body, sourceCode.visitorKeys, (n) => {
+    if (handedOn) return false;
+    if (n.type !== T.MemberExpression || unwrap(n.object).type !== T.ThisExpression || propertyName(n) !== name) return undefined;
+    const call = n.parent;
+    if (call?.type !== T.CallExpression || call.callee !== n) {
+      handedOn = true;
+      return false;
+    }
+    const arg = call.arguments[at];
+    if (!arg || arg.type === T.SpreadElement) handedOn = true;
+    else out.push(arg);
+    return undefined;
+  });
+  return handedOn ? undefined : out;
 }
 
 function isStatusValue(expr: Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
@@ -168,6 +198,9 @@ function isStatusValue(expr: Node, sourceCode: TSESLint.SourceCode, depth: numbe
       // `Number(e?.status)`, `parseInt(res.statusCode, 10)`: the same number.
       if (callee.type === T.Identifier && (name === 'Number' || name === 'parseInt' || name === 'parseFloat') && e.arguments[0] && !variableOf(sourceCode, callee)?.defs.length) return isStatusValue(e.arguments[0], sourceCode, depth + 1);
       if (isPromiseResolve(e)) return !!e.arguments[0] && isStatusValue(e.arguments[0], sourceCode, depth + 1);
+      // A status accessor called with nothing (`exception.getStatus()`, NestJS's HttpException;
+      // `res.getStatusCode()`): it reads the status, as the property does. (`res.status(404)` sets one.)
+      if (callee.type === T.MemberExpression && e.arguments.length === 0 && STATUS_ACCESSOR.test(name ?? '')) return true;
       // `fetch(u).then((r) => r.status)`: the stage's callback returns a status.
       if (callee.type === T.MemberExpression && name === 'then' && e.arguments[0]) {
         const fn = stageFunction(e.arguments[0], sourceCode);

@@ -3,7 +3,7 @@ import { T } from '../node-types';
 import { drawsRandom } from '../input-change';
 import { isCredentialRefresh } from '../credentials';
 import { contains, propertyName, unwrap, walk, isFunction } from '../ast';
-import { refersToAny } from '../operation';
+import { predicateClientChecks, predicateRateLimitTests, refersToAny } from '../operation';
 import { delayOfFunction, evaluate, makeEnv, toDelayFacts } from '../delay';
 import { describeHttpCall, type HttpCall } from '../http';
 import { bindingOf, constantNumber, normalPath, variableOf, type Origin } from '../scope';
@@ -460,9 +460,23 @@ function flattening(ctx: LibraryContext, f: FunctionNode, call: TSESTree.CallExp
 function classify(ctx: LibraryContext, f: FunctionNode, test: Node, retriedWhenTrue: boolean, at: Node, out: Notifier, errorIndex = 0): void {
   out.classifies = true;
   const j = judgeErrorTest(ctx, f.params[errorIndex], test, retriedWhenTrue);
-  if (j.clientError) out.clientError ??= at;
   // Reported at the 429 / 503 check itself, inside a predicate of this file the test calls.
   if (j.rateLimit) out.rateLimitTests.push(statusCheckIn(test, ctx.sourceCode, RETRY_AFTER_STATUSES) ?? test);
+  const p = predicateVerdicts(ctx, test, retriedWhenTrue, j);
+  out.clientError ??= p.clientError ?? (j.clientError ? at : undefined);
+  out.rateLimitTests.push(...p.rateLimitTests);
+}
+
+/**
+ * What same-file predicates a test calls decide (`if (!this.transient(err)) throw err`): the 429/503
+ * checks they say yes to (where the test's own status set has not already said so), and the check
+ * that says yes to a 4xx, judged as the hand-written loops judge them (`../operation`).
+ */
+function predicateVerdicts(ctx: LibraryContext, test: Node, retriedWhenTrue: boolean, own: { clientError: boolean; rateLimit: boolean }): { clientError: Node | undefined; rateLimitTests: Node[] } {
+  const rateLimitTests = own.rateLimit ? [] : predicateRateLimitTests(test, ctx.sourceCode, retriedWhenTrue, !retriedWhenTrue);
+  // The 4xx check inside the predicate, where a status is named, is where the finding goes.
+  const clientError = predicateClientChecks(test, ctx.sourceCode, !retriedWhenTrue)[0]?.node;
+  return { clientError, rateLimitTests };
 }
 
 /** What a test on an error parameter lets go round: a 4xx a retry cannot fix, 429/503 named (see {@link classify}). */
@@ -940,8 +954,10 @@ function retryDelayWaits(ctx: LibraryContext, fn: FunctionNode, at: Node, count:
   const rateLimitTests: Node[] = [];
   for (const { test, retriedWhenTrue } of tests) {
     const j = judgeErrorTest(ctx, fn.params[0], test, retriedWhenTrue);
-    if (j.clientError) clientError ??= test;
     if (j.rateLimit) rateLimitTests.push(statusCheckIn(test, ctx.sourceCode, RETRY_AFTER_STATUSES) ?? test);
+    const p = predicateVerdicts(ctx, test, retriedWhenTrue, j);
+    clientError ??= p.clientError ?? (j.clientError ? test : undefined);
+    rateLimitTests.push(...p.rateLimitTests);
   }
   const mayStop = stops || unknown;
   // Whether a stop can depend on the error: a test that reads it (or a local read from it), or a
