@@ -11,7 +11,7 @@ import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptV
 import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
-import { alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
+import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
@@ -2050,7 +2050,7 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
   const reassigned = new Set<Variable>();
   // The body's assignments (not in nested functions) from its summary, those in the try's block left out.
   for (const n of assignmentsAndCalls(loop.body, ctx)) {
-    if (n.type === T.AssignmentExpression && n.left.type === T.Identifier && !contains(tryStmt.block, n)) {
+    if (n.type === T.AssignmentExpression && n.left.type === T.Identifier && !contains(tryStmt.block, n) && !besideWaitingPath(n, loop, ctx)) {
       const v = variableOf(ctx.sourceCode, n.left);
       if (v && !cs.some((c) => c.variable === v) && !holdsFailureOnly(v, ctx)) reassigned.add(v);
     }
@@ -2062,7 +2062,8 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
   // operation takes (`port += 1` with `listen(port)`), or the operation takes a value the pass got
   // from a same-file function that moves its state on (`const url = this.nextEndpoint()` with
   // `this.index = (this.index + 1) % n` in it): the next pass works on another input.
-  if (rerunChangesInput(loop.body, tryStmt.block, ctx) || takesAdvancedValue(tryStmt.block, loop, ctx)) return true;
+  const changed = inputWrites(loop.body, ctx, loop.body).filter((w) => operationTakes(tryStmt.block, w.slot, ctx));
+  if (changed.some((w) => !besideWaitingPath(w.node, loop, ctx)) || takesAdvancedValue(tryStmt.block, loop, ctx)) return true;
   // The pass asks a person again (`answer = await rl.question(…)`): a re-prompt, on a new answer.
   if (readsFromPerson(tryStmt.block, ctx)) return true;
   const fields = replacedFields(loop.body, tryStmt.block, ctx);
@@ -2098,6 +2099,48 @@ function nextPassDiffers(tryStmt: TSESTree.TryStatement, loop: Loop, cs: Counter
     return undefined;
   });
   return reads;
+}
+
+/**
+ * Whether a write that corrects the next pass's input is on some paths only: it sits in a branch of
+ * an `if` chain beside another branch that waits and goes round without that write
+ * (`if (allowancePending) await sleep(15_000); else if (slippage) slip += 25; else break;`). The
+ * waiting branch re-runs the same operation after a pause: that path is a retry, whatever the
+ * corrected one is.
+ */
+function besideWaitingPath(write: Node, loop: Loop, ctx: Ctx): boolean {
+  const target = write.type === T.AssignmentExpression ? write.left : write.type === T.UpdateExpression ? write.argument : undefined;
+  if (!target) return false;
+  const text = ctx.sourceCode.getText(target);
+  const waits = awaitedWaits(loop.body, ctx);
+  const writesSame = (b: Node): boolean => {
+    let found = false;
+    walk(b, ctx.sourceCode.visitorKeys, (n) => {
+      if (found || isFunction(n)) return false;
+      const t = n.type === T.AssignmentExpression ? n.left : n.type === T.UpdateExpression ? n.argument : undefined;
+      if (t && ctx.sourceCode.getText(t) === text) found = true;
+      return undefined;
+    });
+    return found;
+  };
+  for (let child: Node = write, p = write.parent; p && p !== loop; child = p, p = p.parent) {
+    if (isFunction(p)) return false;
+    if (p.type !== T.IfStatement || child === p.test) continue;
+    let top: TSESTree.IfStatement = p;
+    while (top.parent?.type === T.IfStatement && top.parent.alternate === top) top = top.parent;
+    const branches: Node[] = [];
+    for (let s: TSESTree.IfStatement | undefined = top; s; ) {
+      branches.push(s.consequent);
+      const alt: TSESTree.Statement | null = s.alternate;
+      if (alt?.type === T.IfStatement) s = alt;
+      else {
+        if (alt) branches.push(alt);
+        s = undefined;
+      }
+    }
+    if (branches.some((b) => !contains(b, write) && !alwaysExits(b) && waits.some((w) => contains(b, w)) && !writesSame(b))) return true;
+  }
+  return false;
 }
 
 /**
@@ -2920,12 +2963,17 @@ function countersRead(node: Node, cs: readonly CounterInfo[], ctx: Ctx): readonl
 }
 
 /** Whether `node`'s subtree reads any of the counters: `cs.some((c) => refsCounter(node, c, ctx))` in one walk. */
-function refsAnyCounter(node: Node, cs: readonly CounterInfo[], ctx: Ctx): boolean {
+function refsAnyCounter(node: Node, cs: readonly CounterInfo[], ctx: Ctx, depth = 0): boolean {
   if (cs.length === 0) return false;
   let found = false;
   walk(node, ctx.sourceCode.visitorKeys, (n) => {
     if (found) return false;
     if (countersRead(n, cs, ctx).length > 0) found = true;
+    // A name that holds a test of the counter (`const isLast = attempt >= max; if (isLast) …`) reads it.
+    else if (n.type === T.Identifier && depth < 2) {
+      const aliased = aliasedTest(n, ctx.sourceCode);
+      if (aliased && refsAnyCounter(aliased, cs, ctx, depth + 1)) found = true;
+    }
     return undefined;
   });
   return found;
@@ -4200,7 +4248,9 @@ function withoutSuccessPause(waits: RetrySite['waits'], attempts: AttemptVar[], 
       // A wait in the attempt itself, under no failure test (a pause between the steps of the
       // operation, run on the way to success too), is pacing when the catch waits on its own.
       if (p.type === T.TryStatement && child === p.block) {
-        if (!waits.some((o) => inCatch(o, p as TSESTree.TryStatement))) return true;
+        // A try of its own inside the attempt (`ok = true; try { await sleep(500); await verify() } catch {}`)
+        // is not the attempt's: the try whose catch waits is further out.
+        if (!waits.some((o) => inCatch(o, p as TSESTree.TryStatement))) continue;
         // Past an early exit on success (`if (res.ok) return res; … await wait(backoff)`), the wait
         // is on the failure path: kept.
         return underOtherTest ? false : !reachesInBlock(p.block, w.node, SUCCESS, sourceCode);
