@@ -11,7 +11,7 @@ import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName,
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
-import { bindingOf, constantNumber, thisAliasDeclarator, constantValue, fieldOf, fieldStart, isReferenceTo, normalPath, originOf, variableOf } from './scope';
+import { bindingOf, constantNumber, thisAliasDeclarator, constantValue, fieldOf, fieldStart, isReferenceTo, normalPath, originOf, settlesEnclosingPromise, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, isFailureEvent, LOST_CONNECTION_STATE_RE, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh, renewsBefore } from './credentials';
@@ -1557,7 +1557,7 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   return call.arguments.some((a, i) => handedIdentifiers(a).some((u) => {
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
-    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !onlyBookkeeping(v, ctx) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx) && !handedBackInPlace(u, def.node, fn.params[i], ctx);
+    return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !onlyBookkeeping(v, ctx) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx) && !handedBackInPlace(u, def.node, fn.params[i], ctx) && !readBackStored(def.node, fn, ctx);
   }));
 }
 
@@ -2021,7 +2021,7 @@ function looksAtStateOnly(fn: Fn, again: readonly Node[], ctx: Ctx): boolean {
     const callee = unwrap(n.callee);
     if (n.type === T.CallExpression && callee.type === T.MemberExpression && /^(then|catch|finally)$/.test(propertyName(callee) ?? '')) return undefined;
     if (n.type === T.NewExpression && /Error$/.test(calleeName(n) ?? '')) return undefined;
-    if (callee.type === T.Identifier && settlesEnclosingPromise(callee, ctx)) return undefined;
+    if (callee.type === T.Identifier && settlesEnclosingPromise(callee, ctx.sourceCode)) return undefined;
     if (n.type === T.CallExpression && looksOnly(sameFileFunction(n.callee, ctx) as Fn | undefined, ctx)) {
       looks++;
       return undefined;
@@ -2032,13 +2032,6 @@ function looksAtStateOnly(fn: Fn, again: readonly Node[], ctx: Ctx): boolean {
   return !work && looks > 0;
 }
 
-/** `resolve` / `reject` of an enclosing `new Promise((resolve, reject) => …)`. */
-function settlesEnclosingPromise(id: TSESTree.Identifier, ctx: Ctx): boolean {
-  const def = variableOf(ctx.sourceCode, id)?.defs[0];
-  if (!def || def.type !== 'Parameter') return false;
-  const executor = def.node as Node;
-  return executor.parent?.type === T.NewExpression && calleeName(executor.parent) === 'Promise' && executor.parent.arguments[0] === executor;
-}
 
 /**
  * The expression adds text to a value `refs` recognises: `name + '.json'`, `'v2/' + path`,
@@ -2072,6 +2065,38 @@ function isCopy(decl: Node, ctx: Ctx): boolean {
     return calls ? false : undefined;
   });
   return !calls;
+}
+
+/**
+ * A local read back from a store under the key the function stores its own parameter at
+ * (`const again = this.configs.get(config.username)` with `this.configs.set(config.username, config)`
+ * in the file): the same input, fetched again (PRODUCT: a local copy of the same options is the
+ * same input). Without the store's write in sight, what it holds is unknown.
+ */
+function readBackStored(decl: Node, fn: Fn, ctx: Ctx): boolean {
+  if (decl.type !== T.VariableDeclarator || !decl.init) return false;
+  let read = unwrap(decl.init);
+  if (read.type === T.AwaitExpression) read = unwrap(read.argument);
+  if (read.type !== T.CallExpression || read.arguments.length !== 1 || !['get'].includes(calleeName(read) ?? '')) return false;
+  const store = unwrap(read.callee);
+  if (store.type !== T.MemberExpression) return false;
+  const text = (n: Node): string => ctx.sourceCode.getText(unwrap(n));
+  const storeText = text(store.object);
+  const keyText = text(read.arguments[0] as Node);
+  const params = new Set(paramVars(fn, ctx).map((p) => p.variable));
+  let stored = false;
+  walk(ctx.sourceCode.ast as Node, ctx.sourceCode.visitorKeys, (n) => {
+    if (stored) return false;
+    if (n.type !== T.CallExpression || calleeName(n) !== 'set' || n.arguments.length !== 2) return undefined;
+    const c = unwrap(n.callee);
+    const value = unwrap(n.arguments[1] as Node);
+    if (c.type === T.MemberExpression && text(c.object) === storeText && text(n.arguments[0] as Node) === keyText && value.type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, value);
+      if (v && params.has(v)) stored = true;
+    }
+    return undefined;
+  });
+  return stored;
 }
 
 /**

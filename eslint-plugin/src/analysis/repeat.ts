@@ -21,7 +21,7 @@ import { computesOnly as functionComputesOnly } from './recursion';
 import { isDeterministicCall } from './loops';
 import { fileIndex } from './file-index';
 import type { Node, RetrySite, Wait } from './types';
-import { variableOf } from './scope';
+import { settlesEnclosingPromise, variableOf } from './scope';
 import { CLEANUP_RE } from './vocabulary';
 import { asWait, chainedBefore, isAwaited, isGlobalTimer, timerWaitCall, waitOf, type WaitCall } from './waits';
 
@@ -299,6 +299,9 @@ function conditionalIn(c: Node, guarded: Node): boolean {
 /** A call that does some work: not a log line, not `Math`/`JSON` arithmetic, not a wait, not promise plumbing. */
 function isCandidate(c: Made, ctx: Ctx): boolean {
   if (!isWorkingCall(c, ctx) || (c.type === T.CallExpression && isPlumbing(c))) return false;
+  // Settling the promise the code is wrapped in (`resolve()` in the try and the catch) hands a result on.
+  const callee = unwrap(c.callee);
+  if (callee.type === T.Identifier && settlesEnclosingPromise(callee, ctx.sourceCode)) return false;
   if (isLogCallee(unwrap(c.callee))) return false;
   return !asWait(c, ctx.sourceCode, ctx.settings);
 }

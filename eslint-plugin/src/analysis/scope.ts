@@ -1146,3 +1146,15 @@ export function staticMember(sourceCode: TSESLint.SourceCode, member: TSESTree.M
   });
   return written ? undefined : field.value;
 }
+
+/**
+ * Whether `id` names the `resolve` or `reject` of an enclosing `new Promise((resolve, reject) => …)`,
+ * by data flow whatever it is called: calling it settles the promise the code is wrapped in.
+ */
+export function settlesEnclosingPromise(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const def = variableOf(sourceCode, id)?.defs[0];
+  if (!def || def.type !== 'Parameter') return false;
+  const executor = def.node as Node;
+  const made = executor.parent;
+  return made?.type === T.NewExpression && made.callee.type === T.Identifier && made.callee.name === 'Promise' && made.arguments[0] === executor && isFunction(executor) && executor.params.indexOf(def.name as TSESTree.Parameter) <= 1;
+}
