@@ -211,9 +211,13 @@ function listenerOfFailure(call: TSESTree.CallExpression): boolean {
   return FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '');
 }
 
-/** A function declared in this file that `callee` names (delay.ts' resolver, for a plain name only). */
+/**
+ * A function declared in this file that `callee` names (delay.ts' resolver): a plain name, or a
+ * method of this file's classes or objects called through `this` (`this._getNextChunk(cb)`).
+ */
 function sameFileCallee(callee: Node, sourceCode: TSESLint.SourceCode): TSESTree.FunctionLike | undefined {
-  return callee.type === T.Identifier ? sameFileFunction(callee, { sourceCode }) : undefined;
+  if (callee.type === T.Identifier) return sameFileFunction(callee, { sourceCode });
+  return callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression ? sameFileFunction(callee, { sourceCode }) : undefined;
 }
 
 /**
