@@ -48,9 +48,8 @@ const KNOWN_OPEN: readonly string[] = [
   // (recall-factory-delayed-jittered-bounded-ok and recallb-k6-outer-named-classifies-ok closed
   // 2026-12-04, session 16: a count stepped by one and compared is an attempt limit whatever its
   // name, also inside a same-file predicate; recursion comparesCounter.)
-  // Found when dev-24 arrived (session 26, not made by a change): renaming the locals of a fetch loop
-  // that sets its own abort timer adds a client-error finding at its `res.ok` test.
-  'rename test/fixtures/real-cases/dev-24/d24-14-sdk-retry-after-uncapped.ts: lost  | gained no-retry-on-client-error@48',
+  // (d24-14, found when dev-24 arrived, closed in session 29: a renamed class method's parameter that
+  // every `this.isRetryable(res.status)` call hands a status is a status; status-flow methodArgumentsAt.)
   // Found when held-out-33 arrived (session 27, blind: the case is not opened): renaming its locals
   // loses its three findings at one reconnect.
   'rename test/fixtures/real-cases/held-out-33/h33-02-bot-error-reconnect.js: lost no-unbounded-retry@16 require-backoff@16 require-jitter@16 | gained ',

@@ -3052,14 +3052,16 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     }
     if (!bounded && boundedByCountingObject(fn.body, tests, outlives, ctx)) bounded = true;
   }
-  if (!bounded && allTests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
-  // `if (stillAllowed()) setTimeout(open, ms)` with `const stillAllowed = () => rounds <= 5`: a
-  // same-file predicate on the way that compares a count (its limit is not followed: unknown size).
-  if (!bounded && tests.some((t) => askedOfCountingPredicate(t, ctx))) bounded = true;
+  // A switch the branch turns off before re-running makes it once-only, a time test beside it
+  // included (`if (route && route.until > Date.now()) { … route = null; return self() }`).
   if (!bounded && (consumesList(fn, call, allTests, ctx) || dropsTestedState(fn, call, ctx) || turnsOffTestedSwitch(fn, call, ctx))) {
     bounded = true;
     once = true;
   }
+  if (!bounded && allTests.some((t) => hasDeadline(t, ctx.sourceCode))) bounded = true;
+  // `if (stillAllowed()) setTimeout(open, ms)` with `const stillAllowed = () => rounds <= 5`: a
+  // same-file predicate on the way that compares a count (its limit is not followed: unknown size).
+  if (!bounded && tests.some((t) => askedOfCountingPredicate(t, ctx))) bounded = true;
   // `if (attempt >= 1e9) throw err` with no deadline: a limit that means forever (PRODUCT).
   if (bounded && !once && !counted.vague && counted.all.length > 0 && counted.all.every((n) => isEffectivelyUnbounded(n)) && !allTests.some((t) => hasDeadline(t, ctx.sourceCode))) {
     return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
@@ -3396,23 +3398,51 @@ function turnsOffTestedSwitch(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx, r
     const def = variableOf(ctx.sourceCode, n)?.defs[0];
     return !!def && !contains(retried, def.name);
   };
+  // A local copy of a cell that outlives the run (`const fb = this.client.currentFallback; if (fb) …`)
+  // is that cell where the test reads it: clearing the cell turns the switch off.
+  const cellOf = (flag: Node): { key: string; outlives: boolean } => {
+    if (flag.type === T.Identifier) {
+      const def = variableOf(ctx.sourceCode, flag)?.defs[0];
+      const init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : undefined;
+      if (init && init.type === T.MemberExpression && contains(retried, def!.name)) return { key: text(init), outlives: true };
+    }
+    return { key: text(flag), outlives: outlives(flag) };
+  };
   for (let c: Node = call, p: Node | undefined = call.parent; p && p !== fn; c = p, p = p.parent) {
     if (p.type !== T.IfStatement || c !== p.consequent) continue;
     // The flags the test needs: `x` (truthy) or `!x` (falsy), as `&&` operands.
     const needs = new Map<string, boolean>();
-    for (const { flag, want } of neededFlags(p.test)) if (outlives(flag)) needs.set(text(flag), want);
-    if (needs.size === 0) continue;
+    for (const { flag, want } of neededFlags(p.test)) {
+      const cell = cellOf(flag);
+      if (cell.outlives) needs.set(cell.key, want);
+    }
+    // A remembered failure: `!(this.lastError && isTokenErr(this.lastError))` beside `isTokenErr(err)`,
+    // and the branch stores `this.lastError = err`. The next such failure finds it remembered.
+    const terms = logicalTerms(unwrap(p.test), '&&').map((t) => text(unwrap(t)));
+    const remembered = new Map<string, Node>();
+    for (const term of logicalTerms(unwrap(p.test), '&&')) {
+      const u = unwrap(term);
+      if (u.type !== T.UnaryExpression || u.operator !== '!') continue;
+      const inner = unwrap(u.argument);
+      if (inner.type !== T.LogicalExpression || inner.operator !== '&&') continue;
+      const cell = unwrap(inner.left);
+      if ((cell.type === T.MemberExpression || cell.type === T.Identifier) && outlives(cell)) remembered.set(text(cell), inner.right);
+    }
+    if (needs.size === 0 && remembered.size === 0) continue;
     let off = false;
     let offAt = 0;
     walk(p.consequent, ctx.sourceCode.visitorKeys, (n) => {
       if (off || (n !== p.consequent && isFunction(n)) || n.range[0] >= call.range[0]) return false;
-      if (n.type === T.AssignmentExpression && n.operator === '=' && unwrap(n.right).type === T.Literal) {
-        const want = needs.get(text(unwrap(n.left)));
-        if (want !== undefined && !!(unwrap(n.right) as TSESTree.Literal).value !== want) {
-          off = true;
-          offAt = n.range[1];
-        }
-      }
+      if (n.type !== T.AssignmentExpression || n.operator !== '=') return undefined;
+      const key = text(unwrap(n.left));
+      const right = unwrap(n.right);
+      const want = needs.get(key);
+      // The failure itself is stored (a caught error is never falsy): a `!x` switch is turned off.
+      const stored = right.type === T.Identifier && holdsError(right, ctx.sourceCode);
+      if (want !== undefined && ((right.type === T.Literal && !!right.value !== want) || (want === false && stored))) off = true;
+      const rest = remembered.get(key);
+      if (rest && stored && terms.includes(text(rest).split(key).join(text(right)))) off = true;
+      if (off) offAt = n.range[1];
       return undefined;
     });
     // `this.reconnecting = true; setTimeout(() => { this.reconnecting = false; this.connect() }, ms)`:

@@ -309,9 +309,22 @@ function isCandidate(c: Made, ctx: Ctx): boolean {
 /** Calls that check state and throw, doing no work: an abort signal's `throwIfAborted()`, assertions. */
 const CHECK_CALL_RE = /^(throwIfAborted|assert\w*|invariant)$/;
 
-/** A built-in computation from its arguments ({@link isDeterministicCall}) or a check of state ({@link CHECK_CALL_RE}). */
+/**
+ * Lookups in memory the page or the program already holds: DOM queries (`document.getElementById`,
+ * `querySelector`, `closest`) and array searches and passes given a callback (`findIndex`, `filter`).
+ * They read what is there; nothing transient makes them fail, so made again in a handler they fetch
+ * an element or an index to report or fall back with, they do not try the failed work again.
+ */
+const DOM_QUERY_RE = /^(getElementById|getElementsByClassName|getElementsByTagName|getElementsByName|querySelector|querySelectorAll|closest)$/;
+/** Array passes that take a callback (`find` and `sort` left out: database cursors and models have them too). */
+const ARRAY_PASS_RE = /^(findIndex|findLast|findLastIndex|filter|some|every|map|flatMap|reduce|reduceRight|forEach)$/;
+
+/** A built-in computation from its arguments ({@link isDeterministicCall}), a check of state ({@link CHECK_CALL_RE}) or a lookup in memory. */
 function checksOrComputes(c: Made): boolean {
-  return isDeterministicCall(c) || CHECK_CALL_RE.test(calleeName(c) ?? '');
+  const name = calleeName(c) ?? '';
+  if (isDeterministicCall(c) || CHECK_CALL_RE.test(name)) return true;
+  if (c.type !== T.CallExpression || unwrap(c.callee).type !== T.MemberExpression) return false;
+  return DOM_QUERY_RE.test(name) || (ARRAY_PASS_RE.test(name) && c.arguments.some((a) => isFunction(unwrap(a as Node))));
 }
 
 /** A call made for the operation: a candidate whose result is what the code is after, not cleanup, not per item. */
