@@ -3408,6 +3408,17 @@ function turnsOffTestedSwitch(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx, r
     }
     return { key: text(flag), outlives: outlives(flag) };
   };
+  // `a` with the cell `key` read as `value` is `b`, TypeScript's wrappers aside.
+  const sameWith = (a: Node, b: Node, key: string, value: Node): boolean => {
+    const x = unwrap(a);
+    const y = unwrap(b);
+    if (text(x) === key) return text(unwrap(value)) === text(y);
+    if (x.type !== y.type) return false;
+    if (x.type === T.CallExpression && y.type === T.CallExpression) return x.arguments.length === y.arguments.length && sameWith(x.callee, y.callee, key, value) && x.arguments.every((arg, i) => sameWith(arg, y.arguments[i]!, key, value));
+    if (x.type === T.MemberExpression && y.type === T.MemberExpression) return x.computed === y.computed && sameWith(x.object, y.object, key, value) && sameWith(x.property, y.property, key, value);
+    if (x.type === T.UnaryExpression && y.type === T.UnaryExpression) return x.operator === y.operator && sameWith(x.argument, y.argument, key, value);
+    return text(x) === text(y);
+  };
   for (let c: Node = call, p: Node | undefined = call.parent; p && p !== fn; c = p, p = p.parent) {
     if (p.type !== T.IfStatement || c !== p.consequent) continue;
     // The flags the test needs: `x` (truthy) or `!x` (falsy), as `&&` operands.
@@ -3418,7 +3429,7 @@ function turnsOffTestedSwitch(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx, r
     }
     // A remembered failure: `!(this.lastError && isTokenErr(this.lastError))` beside `isTokenErr(err)`,
     // and the branch stores `this.lastError = err`. The next such failure finds it remembered.
-    const terms = logicalTerms(unwrap(p.test), '&&').map((t) => text(unwrap(t)));
+    const termsOf = logicalTerms(unwrap(p.test), '&&');
     const remembered = new Map<string, Node>();
     for (const term of logicalTerms(unwrap(p.test), '&&')) {
       const u = unwrap(term);
@@ -3440,8 +3451,10 @@ function turnsOffTestedSwitch(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx, r
       // The failure itself is stored (a caught error is never falsy): a `!x` switch is turned off.
       const stored = right.type === T.Identifier && holdsError(right, ctx.sourceCode);
       if (want !== undefined && ((right.type === T.Literal && !!right.value !== want) || (want === false && stored))) off = true;
+      // The stored value passes the remembered test because another term of the same test asked it
+      // of the value (`isTokenErr(wrapped.error)` beside `!(this.reason && isTokenErr(this.reason as Info))`).
       const rest = remembered.get(key);
-      if (rest && stored && terms.includes(text(rest).split(key).join(text(right)))) off = true;
+      if (rest && termsOf.some((t) => sameWith(rest, t, key, right))) off = true;
       if (off) offAt = n.range[1];
       return undefined;
     });
