@@ -1130,7 +1130,10 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     node: loop,
     bound,
     waits,
-    noWait: waits.length === 0 ? headOf(loop) : waitlessRetry(loop, loopCounters, ctx),
+    // A loop whose only waits sit in a loop of their own (a countdown: `for (s = wait; s > 0; s -= 5)
+    // await sleep(5000)`) does wait between attempts, by an amount this analysis does not add up: it is
+    // not said to go round at once.
+    noWait: waits.length === 0 ? (waitsInNestedLoop(loop, ctx) ? undefined : headOf(loop)) : waitlessRetry(loop, loopCounters, ctx),
     nonIdempotent: op.nonIdempotent,
     rateLimitChecks: op.rateLimitChecks,
     honoursRetryAfter: op.honoursRetryAfter,
@@ -4122,6 +4125,16 @@ function stepsByOne(e: Node, v: Variable, ctx: Ctx): boolean {
   return u.operator === '=' && r.type === T.BinaryExpression && r.operator === '+' && ((isV(r.left as Node) && one(r.right)) || (one(r.left as Node) && isV(r.right)));
 }
 
+/** Whether an awaited wait of the loop sits in a loop nested in it (a countdown of ticks). */
+function waitsInNestedLoop(loop: Loop, ctx: Ctx): boolean {
+  return awaitedWaits(loop.body, ctx).some((w) => {
+    for (let p = w.parent; p && p !== loop; p = p.parent) {
+      if (p.type === T.ForStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForOfStatement || p.type === T.ForInStatement) return true;
+    }
+    return false;
+  });
+}
+
 /** Waits in the loop that are awaited (a dropped wait promise is no wait). */
 function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined): RetrySite['waits'] {
   const waits: RetrySite['waits'] = [];
@@ -4199,10 +4212,31 @@ function leavesAfterWait(wait: Node, loop: Loop, ctx: Ctx): boolean {
         return undefined;
       });
       if (goesRound) return false;
-      if (leavesFor(later)) return true;
+      if (leavesFor(later) || endsLoopByFlag(later, loop, ctx)) return true;
     }
   }
   return false;
+}
+
+/**
+ * A statement that sets a flag the loop's test needs to the value that fails it (`done = true` under
+ * `while (n <= max && !done)`): the pass it ends is the loop's last, whatever the flag is called.
+ */
+function endsLoopByFlag(st: Node, loop: Loop, ctx: Ctx): boolean {
+  const test = loop.type === T.ForOfStatement ? undefined : loop.test;
+  if (!test || st.type !== T.ExpressionStatement || st.expression.type !== T.AssignmentExpression || st.expression.operator !== '=') return false;
+  const right = unwrap(st.expression.right);
+  if (right.type !== T.Literal) return false;
+  const target = ctx.sourceCode.getText(unwrap(st.expression.left));
+  return logicalTerms(unwrap(test), '&&').some((term) => {
+    let u = unwrap(term);
+    let want = true;
+    while (u.type === T.UnaryExpression && u.operator === '!') {
+      want = !want;
+      u = unwrap(u.argument);
+    }
+    return ctx.sourceCode.getText(u) === target && !!right.value !== want;
+  });
 }
 
 /** A statement that always returns, throws or breaks (not `continue`): every path through it leaves. */
