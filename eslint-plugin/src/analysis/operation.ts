@@ -607,7 +607,11 @@ function judgeCatch(c: RetryCatch, sourceCode: TSESLint.SourceCode): { classifie
       const u = unwrap(t);
       return u.type === T.Identifier || u.type === T.MemberExpression;
     });
-    if (tested.length > 0 && tested.every((s) => isClientErrorStatus(s.code) && ['===', '==', '!==', '!='].includes(s.op)) && !refersOutside(test, [...tested.map((s) => s.node), ...presence], errVars, sourceCode)) {
+    // So does one that singles out 408/429 for a wait of their own (`if (status === 429) { await
+    // sleep(ra); continue }`): every other answer, 4xx included, still goes round (classifiesTests
+    // judges `status !== 429`, which lets only the rate limit through).
+    const namesRetriable = tested.some((s) => RETRIABLE_4XX.has(s.code));
+    if (tested.length > 0 && tested.every((s) => (isClientErrorStatus(s.code) || RETRIABLE_4XX.has(s.code)) && ['===', '==', '!==', '!='].includes(s.op)) && (!namesRetriable || sideBranch(n)) && !refersOutside(test, [...tested.map((s) => s.node), ...presence], errVars, sourceCode)) {
       errTests.push(test);
       return undefined;
     }
@@ -641,6 +645,18 @@ function judgeCatch(c: RetryCatch, sourceCode: TSESLint.SourceCode): { classifie
     });
   }
   return { classifies: strong || classifiesTests(errTests, sourceCode), singledOut: errTests.length > 0 };
+}
+
+/**
+ * Whether an `if` is a side branch of a catch: it has no `else`, and the statements after it do not
+ * always leave (`if (status === 429) { await sleep(ra); continue } … await sleep(backoff)`), so the
+ * failures it does not name go on to the catch's own retry.
+ */
+function sideBranch(n: Node): boolean {
+  if (n.type !== T.IfStatement || n.alternate) return false;
+  const list = n.parent?.type === T.BlockStatement ? n.parent.body : undefined;
+  if (!list) return false;
+  return !list.slice(list.indexOf(n as TSESTree.Statement) + 1).some((st) => alwaysExits(st));
 }
 
 /** The error classes HTTP clients reject with for any error status (axios, got/ky, Angular, ofetch, node-fetch). */
