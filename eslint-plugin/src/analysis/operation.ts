@@ -1373,20 +1373,36 @@ export function predicateRateLimitTests(test: Node, sourceCode: TSESLint.SourceC
   // through only inside a range (`status >= 500`) is a catch-all judged by the other rules.
   // A test that names 429 only to say no to it (`!GIVE_UP_ON.includes(status)`, the list holding 429) does not handle it.
   const positive = (t: Node): boolean => statusesTested(t, sourceCode).some((x) => isRetryAfterStatus(x.code) && (x.op === '===' || x.op === '==' || x.op === 'in') && evalTest(t, { kind: 'status', code: x.code }, sourceCode) !== false);
-  walk(test, sourceCode.visitorKeys, (n) => {
-    if (isFunction(n)) return false;
-    if (n.type !== T.CallExpression) return undefined;
-    const fn = sameFileFunction(n.callee, { sourceCode });
-    if (!fn || contains(fn, test)) return undefined;
+  const flipsUpTo = (n: Node, root: Node): boolean => {
     let negated = false;
-    for (let p: Node | undefined = n.parent; p && p !== test.parent; p = p.parent) {
+    for (let p: Node | undefined = n.parent; p && p !== root.parent; p = p.parent) {
       if (p.type === T.UnaryExpression && p.operator === '!') negated = !negated;
     }
-    const retried = negated ? exitsWhenTrue && !retriedWhenTrue : retriedWhenTrue;
-    if (!retried) return undefined;
-    out.push(...yesChecks(fn, sourceCode, positive, 0));
-    return undefined;
-  });
+    return negated;
+  };
+  const visit = (root: Node, flipped: boolean, depth: number): void => {
+    walk(root, sourceCode.visitorKeys, (n) => {
+      if (isFunction(n)) return false;
+      // A name holding the answer (`const again = opts.shouldRetry?.(err) ?? this.isRateLimited(err)`;
+      // `if (!again) throw err`): the calls it was made from answer for it, a default included.
+      if (n.type === T.Identifier && depth < 2 && n.parent?.type !== T.MemberExpression) {
+        const def = variableOf(sourceCode, n)?.defs[0];
+        let init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : undefined;
+        if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+        if (init && (init.type === T.CallExpression || init.type === T.LogicalExpression) && !contains(init, test)) visit(init, flipped !== flipsUpTo(n, root), depth + 1);
+        return undefined;
+      }
+      if (n.type !== T.CallExpression) return undefined;
+      const fn = sameFileFunction(n.callee, { sourceCode });
+      if (!fn || contains(fn, test)) return undefined;
+      const negated = flipped !== flipsUpTo(n, root);
+      const retried = negated ? exitsWhenTrue && !retriedWhenTrue : retriedWhenTrue;
+      if (!retried) return undefined;
+      out.push(...yesChecks(fn, sourceCode, positive, 0));
+      return undefined;
+    });
+  };
+  visit(test, false, 0);
   return out;
 }
 
