@@ -832,10 +832,11 @@ export function isOperationCall(call: TSESTree.CallExpression, body: Node, ctx: 
 }
 
 /**
- * A site whose every wait is a known 0 ms (`setTimeout(start)`, `setTimeout(() => again(), 0)`,
- * a library delay of 0) re-runs on the next turn of the event loop: it does not wait at all
- * (PRODUCT: a retry that does not wait is `require-backoff`'s only, there is no delay to
- * randomise). It is given no waits, and reported where it deferred the re-run.
+ * A wait that is a known 0 ms (`setTimeout(start)`, `setTimeout(() => again(), 0)`, a library
+ * delay of 0) re-runs on the next turn of the event loop: it does not wait at all (PRODUCT: a retry
+ * that does not wait is `require-backoff`'s only, there is no delay to randomise). Such waits are
+ * dropped, and the site is reported where the first deferred the re-run: as a retry that never
+ * waits when every wait is one, as a path that goes round at once when others wait.
  */
 export function withoutZeroWaits(site: RetrySite, sourceCode: TSESLint.SourceCode): RetrySite {
   // Written as no wait: the delay left out of a timer, a literal 0 or a `const` holding one. A 0
@@ -859,7 +860,10 @@ export function withoutZeroWaits(site: RetrySite, sourceCode: TSESLint.SourceCod
     const d = w.delay;
     return d.maxReason === 'known' && d.maxMs === 0 && !d.random && !d.growing && !d.opaque && !d.retryAfter && writtenZero(w);
   };
-  if (site.waits.length === 0 || !site.waits.every(zero)) return site;
-  const first = site.waits[0]!;
-  return { ...site, waits: [], noWait: site.noWait ?? first.at ?? first.node };
+  const zeros = site.waits.filter(zero);
+  if (zeros.length === 0) return site;
+  const first = zeros[0]!;
+  // Some paths wait 0 and others a real delay (`handle = timedOut ? wait(0) : wait(5000)`): those
+  // paths go round at once, beside the wait the others take.
+  return { ...site, waits: site.waits.filter((w) => !zero(w)), noWait: site.noWait ?? first.at ?? first.node };
 }
