@@ -1302,16 +1302,19 @@ function okIsHelperFlag(test: Node, sourceCode: TSESLint.SourceCode): boolean {
 }
 
 /** Checks in same-file predicates called by a retry condition that return true for a 4xx client error. */
-export function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCode, negatedOnly = false): ClientErrorRetry[] {
+export function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCode, negatedOnly = false, plainOnly = false): ClientErrorRetry[] {
   const out: ClientErrorRetry[] = [];
   walk(test, sourceCode.visitorKeys, (n) => {
     if (n.type !== T.CallExpression) return undefined;
     const fn = sameFileFunction(n.callee, { sourceCode });
     if (!fn) return undefined;
-    if (negatedOnly) {
+    if (negatedOnly || plainOnly) {
       let flips = 0;
       for (let p: Node | undefined = n.parent; p && p !== test.parent; p = p.parent) if (p.type === T.UnaryExpression && p.operator === '!') flips++;
-      if (flips % 2 === 0) return undefined;
+      // `negatedOnly`: a yes from the predicate goes round only through a `!` (`if (!pred(e)) throw e`);
+      // `plainOnly`: only without one (`pred(e) ? timer(ms) : throwError(…)`).
+      if (negatedOnly && flips % 2 === 0) return undefined;
+      if (plainOnly && flips % 2 === 1) return undefined;
     }
     if (fn.body.type === T.BlockStatement) walkRegion(fn.body, sourceCode, (m) => {
       if (m.type !== T.IfStatement) return;

@@ -475,7 +475,7 @@ function classify(ctx: LibraryContext, f: FunctionNode, test: Node, retriedWhenT
 function predicateVerdicts(ctx: LibraryContext, test: Node, retriedWhenTrue: boolean, own: { clientError: boolean; rateLimit: boolean }): { clientError: Node | undefined; rateLimitTests: Node[] } {
   const rateLimitTests = own.rateLimit ? [] : predicateRateLimitTests(test, ctx.sourceCode, retriedWhenTrue, !retriedWhenTrue);
   // The 4xx check inside the predicate, where a status is named, is where the finding goes.
-  const clientError = predicateClientChecks(test, ctx.sourceCode, !retriedWhenTrue)[0]?.node;
+  const clientError = predicateClientChecks(test, ctx.sourceCode, !retriedWhenTrue, retriedWhenTrue)[0]?.node;
   return { clientError, rateLimitTests };
 }
 
