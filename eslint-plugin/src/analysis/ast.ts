@@ -293,3 +293,32 @@ export function readsEnvironment(n: Node): boolean {
   }
   return u.type === T.Identifier && u.name === 'env';
 }
+
+/** Whether `n` sits under an odd number of `!` below `stop` (exclusive): what it says is turned round there. */
+export function negatedWithin(n: Node, stop: Node | undefined): boolean {
+  let negated = false;
+  for (let p: Node | undefined = n.parent; p && p !== stop; p = p.parent) {
+    if (p.type === T.UnaryExpression && p.operator === '!') negated = !negated;
+  }
+  return negated;
+}
+
+/**
+ * The names and members an `&&` test needs, with the truth each must have for the test to hold:
+ * `x` (truthy) or `!x` (falsy), as `&&` operands (`retry && !this.closed` needs `retry` truthy and
+ * `this.closed` falsy).
+ */
+export function neededFlags(test: Node): { flag: TSESTree.Identifier | TSESTree.MemberExpression; want: boolean }[] {
+  const out: { flag: TSESTree.Identifier | TSESTree.MemberExpression; want: boolean }[] = [];
+  for (const term of logicalTerms(unwrap(test), '&&')) {
+    let u = unwrap(term);
+    let want = true;
+    while (u.type === T.UnaryExpression && u.operator === '!') {
+      want = !want;
+      u = unwrap(u.argument);
+    }
+    if (u.type === T.ChainExpression) u = unwrap(u.expression);
+    if (u.type === T.Identifier || u.type === T.MemberExpression) out.push({ flag: u, want });
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
 import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isFunction, isLogCallee, isReportingCall, logicalTerms, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
@@ -4228,15 +4228,7 @@ function endsLoopByFlag(st: Node, loop: Loop, ctx: Ctx): boolean {
   const right = unwrap(st.expression.right);
   if (right.type !== T.Literal) return false;
   const target = ctx.sourceCode.getText(unwrap(st.expression.left));
-  return logicalTerms(unwrap(test), '&&').some((term) => {
-    let u = unwrap(term);
-    let want = true;
-    while (u.type === T.UnaryExpression && u.operator === '!') {
-      want = !want;
-      u = unwrap(u.argument);
-    }
-    return ctx.sourceCode.getText(u) === target && !!right.value !== want;
-  });
+  return neededFlags(test).some(({ flag, want }) => ctx.sourceCode.getText(flag) === target && !!right.value !== want);
 }
 
 /** A statement that always returns, throws or breaks (not `continue`): every path through it leaves. */

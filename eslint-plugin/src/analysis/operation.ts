@@ -2,7 +2,7 @@ import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
-import { alwaysExits, calleeName, contains, findProperty, isFunction, isLogCallee, isReportingCall, logicalTerms, propertyName, readsEnvironment, stringValue, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, findProperty, isFunction, isLogCallee, isReportingCall, logicalTerms, negatedWithin, propertyName, readsEnvironment, stringValue, unwrap, walk } from './ast';
 import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay';
 import { isCredentialRefresh } from './credentials';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotencyAll, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
@@ -1308,14 +1308,10 @@ export function predicateClientChecks(test: Node, sourceCode: TSESLint.SourceCod
     if (n.type !== T.CallExpression) return undefined;
     const fn = sameFileFunction(n.callee, { sourceCode });
     if (!fn) return undefined;
-    if (negatedOnly || plainOnly) {
-      let flips = 0;
-      for (let p: Node | undefined = n.parent; p && p !== test.parent; p = p.parent) if (p.type === T.UnaryExpression && p.operator === '!') flips++;
-      // `negatedOnly`: a yes from the predicate goes round only through a `!` (`if (!pred(e)) throw e`);
-      // `plainOnly`: only without one (`pred(e) ? timer(ms) : throwError(…)`).
-      if (negatedOnly && flips % 2 === 0) return undefined;
-      if (plainOnly && flips % 2 === 1) return undefined;
-    }
+    // `negatedOnly`: a yes from the predicate goes round only through a `!` (`if (!pred(e)) throw e`);
+    // `plainOnly`: only without one (`pred(e) ? timer(ms) : throwError(…)`).
+    const negated = negatedWithin(n, test.parent);
+    if ((negatedOnly && !negated) || (plainOnly && negated)) return undefined;
     if (fn.body.type === T.BlockStatement) walkRegion(fn.body, sourceCode, (m) => {
       if (m.type !== T.IfStatement) return;
       const returnsTrue = (x: Node): boolean => {
@@ -1376,13 +1372,6 @@ export function predicateRateLimitTests(test: Node, sourceCode: TSESLint.SourceC
   // through only inside a range (`status >= 500`) is a catch-all judged by the other rules.
   // A test that names 429 only to say no to it (`!GIVE_UP_ON.includes(status)`, the list holding 429) does not handle it.
   const positive = (t: Node): boolean => statusesTested(t, sourceCode).some((x) => isRetryAfterStatus(x.code) && (x.op === '===' || x.op === '==' || x.op === 'in') && evalTest(t, { kind: 'status', code: x.code }, sourceCode) !== false);
-  const flipsUpTo = (n: Node, root: Node): boolean => {
-    let negated = false;
-    for (let p: Node | undefined = n.parent; p && p !== root.parent; p = p.parent) {
-      if (p.type === T.UnaryExpression && p.operator === '!') negated = !negated;
-    }
-    return negated;
-  };
   const visit = (root: Node, flipped: boolean, depth: number): void => {
     walk(root, sourceCode.visitorKeys, (n) => {
       if (isFunction(n)) return false;
@@ -1392,13 +1381,13 @@ export function predicateRateLimitTests(test: Node, sourceCode: TSESLint.SourceC
         const def = variableOf(sourceCode, n)?.defs[0];
         let init = def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init ? unwrap(def.node.init) : undefined;
         if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
-        if (init && (init.type === T.CallExpression || init.type === T.LogicalExpression) && !contains(init, test)) visit(init, flipped !== flipsUpTo(n, root), depth + 1);
+        if (init && (init.type === T.CallExpression || init.type === T.LogicalExpression) && !contains(init, test)) visit(init, flipped !== negatedWithin(n, root.parent), depth + 1);
         return undefined;
       }
       if (n.type !== T.CallExpression) return undefined;
       const fn = sameFileFunction(n.callee, { sourceCode });
       if (!fn || contains(fn, test)) return undefined;
-      const negated = flipped !== flipsUpTo(n, root);
+      const negated = flipped !== negatedWithin(n, root.parent);
       const retried = negated ? exitsWhenTrue && !retriedWhenTrue : retriedWhenTrue;
       if (!retried) return undefined;
       out.push(...yesChecks(fn, sourceCode, positive, 0));

@@ -6,7 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, chainRoot, contains, enclosingFunction, findAll, isFunction, isLogCallee, logicalTerms, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, enclosingFunction, findAll, isFunction, isLogCallee, logicalTerms, neededFlags, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName, evaluate, instanceMethod, makeEnv, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -2084,19 +2084,14 @@ function readBackStored(decl: Node, fn: Fn, ctx: Ctx): boolean {
   const storeText = text(store.object);
   const keyText = text(read.arguments[0] as Node);
   const params = new Set(paramVars(fn, ctx).map((p) => p.variable));
-  let stored = false;
-  walk(ctx.sourceCode.ast as Node, ctx.sourceCode.visitorKeys, (n) => {
-    if (stored) return false;
-    if (n.type !== T.CallExpression || calleeName(n) !== 'set' || n.arguments.length !== 2) return undefined;
+  return fileIndex(ctx.sourceCode).calls.some((n) => {
+    if (calleeName(n) !== 'set' || n.arguments.length !== 2) return false;
     const c = unwrap(n.callee);
     const value = unwrap(n.arguments[1] as Node);
-    if (c.type === T.MemberExpression && text(c.object) === storeText && text(n.arguments[0] as Node) === keyText && value.type === T.Identifier) {
-      const v = variableOf(ctx.sourceCode, value);
-      if (v && params.has(v)) stored = true;
-    }
-    return undefined;
+    if (c.type !== T.MemberExpression || text(c.object) !== storeText || text(n.arguments[0] as Node) !== keyText || value.type !== T.Identifier) return false;
+    const v = variableOf(ctx.sourceCode, value);
+    return !!v && params.has(v);
   });
-  return stored;
 }
 
 /**
@@ -3284,24 +3279,6 @@ function switchesOffOption(handed: TSESTree.ObjectExpression, param: Variable, t
   });
 }
 
-/**
- * The flags a test needs, as `&&` operands: `x` or `opts.refreshed` (truthy), `!x` (falsy), through any
- * number of `!` and optional chaining. A once-only switch is one of them turned to the other value.
- */
-function neededFlags(test: Node): { flag: TSESTree.Identifier | TSESTree.MemberExpression; want: boolean }[] {
-  const out: { flag: TSESTree.Identifier | TSESTree.MemberExpression; want: boolean }[] = [];
-  for (const term of logicalTerms(unwrap(test), '&&')) {
-    let u = unwrap(term);
-    let want = true;
-    while (u.type === T.UnaryExpression && u.operator === '!') {
-      want = !want;
-      u = unwrap(u.argument);
-    }
-    if (u.type === T.ChainExpression) u = unwrap(u.expression);
-    if (u.type === T.Identifier || u.type === T.MemberExpression) out.push({ flag: u, want });
-  }
-  return out;
-}
 
 /**
  * A local counter that carries a parameter's value to the next call: a variable declared in `fn`
