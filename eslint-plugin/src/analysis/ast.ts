@@ -322,3 +322,20 @@ export function neededFlags(test: Node): { flag: TSESTree.Identifier | TSESTree.
   }
   return out;
 }
+
+/**
+ * A read of the clock: `Date.now()`, `performance.now()`, `process.hrtime()`, `process.hrtime.bigint()`
+ * (by name). It changes nothing the next attempt sees.
+ */
+export function isClockRead(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return false;
+  const name = propertyName(callee);
+  let obj = unwrap(callee.object);
+  if (name === 'bigint' && obj.type === T.MemberExpression && propertyName(obj) === 'hrtime') obj = unwrap(obj.object);
+  else if (name === 'hrtime') {
+    // process.hrtime()
+  } else if (name !== 'now') return false;
+  if (obj.type !== T.Identifier) return false;
+  return name === 'now' ? obj.name === 'Date' || obj.name === 'performance' : obj.name === 'process';
+}

@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
 import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
@@ -1268,10 +1268,14 @@ export function correctsInCatch(body: TSESTree.BlockStatement, paramNode: Node |
   for (const st of region) {
     walk(st, sourceCode.visitorKeys, (n) => {
       if (corrects || isFunction(n)) return false;
+      // Every failure after the gate goes round: a correction only some take (in a branch, a nested
+      // try that may fail first) leaves the others re-running the same failed work.
+      if (!rerun && n !== st && isConditionalPart(n)) return false;
       if (n.type !== T.CallExpression) return undefined;
       // A wait and what computes its delay (`sleep(backoffDelay(attempt))`) correct nothing.
       if (asWait(n, sourceCode, ctx.settings)) return false;
-      if (isDeterministicCall(n) || computesOnly(sameFileFunction(n.callee, ctx), ctx)) return undefined;
+      // Nor does reading the clock for a deadline (`if (Date.now() - started > limit) throw …`).
+      if (isDeterministicCall(n) || isClockRead(n) || computesOnly(sameFileFunction(n.callee, ctx), ctx)) return undefined;
       const name = calleeName(n) ?? '';
       if (n === rerun) return false;
       // A report to the caller's hook (`opts.onRetry?.(attempt, err)`) or a metric corrects nothing either.
@@ -1284,6 +1288,32 @@ export function correctsInCatch(body: TSESTree.BlockStatement, paramNode: Node |
     });
   }
   return corrects;
+}
+
+/** A part of a statement that runs only on some paths: an `if`'s branch, a `switch` case, a loop body, a try block or handler, the right side of `&&`/`||`/`??`, a branch of `?:`. */
+function isConditionalPart(n: Node): boolean {
+  const p = n.parent;
+  if (!p) return false;
+  switch (p.type) {
+    case T.IfStatement:
+      return n !== p.test;
+    case T.ConditionalExpression:
+      return n !== p.test;
+    case T.LogicalExpression:
+      return n === p.right;
+    case T.SwitchCase:
+      return true;
+    case T.TryStatement:
+      return n === p.block || n === p.handler;
+    case T.ForStatement:
+    case T.ForInStatement:
+    case T.ForOfStatement:
+    case T.WhileStatement:
+    case T.DoWhileStatement:
+      return n === p.body;
+    default:
+      return false;
+  }
 }
 
 /** Methods that put an item in a queue or collection (`push`, `unshift`, `enqueue`, `add`, `append`). */
@@ -1431,9 +1461,12 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
   const waitsIn = (s: Node): boolean => waitsWithin(s, 1).length > 0;
   // A wait in the loop's own head (`while (await backoff())`) runs on every path.
   if (waitNodes.length === 0 || waitsWithin(loop.body, Infinity).length < waitNodes.length) return undefined;
+  // The attempts' try blocks: an awaited call in one may be the operation failing at once. A try of
+  // its own inside a catch (`catch (e) { try { await fs.unlink(lock); continue } catch {} … }`) is a
+  // step the failure path takes: reaching its `continue`, the awaited call in it has run.
   const tryBlocks: Node[] = [];
   ownNodes(loop, ctx, (n) => {
-    if (n.type === T.TryStatement) tryBlocks.push(n.block);
+    if (n.type === T.TryStatement && !inCatchWithin(n, loop)) tryBlocks.push(n.block);
   });
   const cut = (s: Node): boolean => {
     if (waitsIn(s)) return true;
@@ -1499,6 +1532,12 @@ function waitlessRetry(loop: Loop, cs: CounterInfo[], ctx: Ctx): Node | undefine
     if (reached) return reached[0] ?? headOf(loop);
   }
   return undefined;
+}
+
+/** Whether `n` sits in a catch clause inside `loop`. */
+function inCatchWithin(n: Node, loop: Node): boolean {
+  for (let p = n.parent; p && p !== loop; p = p.parent) if (p.type === T.CatchClause) return true;
+  return false;
 }
 
 /** The awaited waits of each region (outside nested functions), per settings. */
