@@ -2034,6 +2034,88 @@ export function defaultedFunction(callee: Node, sourceCode: TSESLint.SourceCode,
 function resolveSameFileFunction(callee: Node, env: { sourceCode: TSESLint.SourceCode }): FunctionNode | undefined {
   const c = unwrap(callee);
   if (isFunction(c)) return c;
+  // `this.execute.bind(this)`: the function bound is the one that runs, with its own parameters (a
+  // partial application, `run.bind(null, job)`, shifts them and is left to its callers).
+  if (c.type === T.CallExpression && c.callee.type === T.MemberExpression && propertyName(c.callee) === 'bind' && !c.callee.computed && c.arguments.length <= 1) return sameFileFunction(c.callee.object, env);
+  const own = resolveOwnFunction(c, env);
+  if (own) return own;
+  // `openRef.current?.()` with `openRef.current = open`, `this.onDrop()` with `this.onDrop = this.reconnect.bind(this)`:
+  // a slot every write of which stores the same same-file function.
+  return c.type === T.MemberExpression ? heldFunction(c, env) : undefined;
+}
+
+/**
+ * The same-file function a member slot holds when every write to it in the file stores that one
+ * function (or nothing: `null`, `undefined`): `ref.current = open` (a React ref), `this.onDrop =
+ * this.reconnect.bind(this)` (a field set in the constructor), `state.retry = schedule`. The slot is
+ * the same object (the same variable, or `this` in the same class or function) and property name.
+ * Undefined when any write stores something else, or there is none.
+ */
+function heldFunction(member: TSESTree.MemberExpression, env: { sourceCode: TSESLint.SourceCode }): FunctionNode | undefined {
+  const name = member.computed ? undefined : propertyName(member);
+  if (!name) return undefined;
+  const { sourceCode } = env;
+  const obj = unwrap(member.object);
+  const owner = thisOwner;
+  let same: (o: Node) => boolean;
+  if (obj.type === T.ThisExpression) {
+    const home = owner(member);
+    same = (o) => o.type === T.ThisExpression && owner(o) === home;
+  } else if (obj.type === T.Identifier) {
+    const v = variableOf(sourceCode, obj);
+    if (!v || v.defs.length === 0) return undefined;
+    same = (o) => o.type === T.Identifier && variableOf(sourceCode, o) === v;
+  } else return undefined;
+  if (heldSeen.has(member)) return undefined;
+  heldSeen.add(member);
+  try {
+    let found: FunctionNode | undefined;
+    for (const a of fileIndex(sourceCode).memberAssignments) {
+      const left = a.left as TSESTree.MemberExpression;
+      if (left.computed || propertyName(left) !== name || !same(unwrap(left.object))) continue;
+      if (a.operator !== '=') return undefined;
+      const right = unwrap(a.right);
+      if (isAbsent(right)) continue;
+      const fn = sameFileFunction(right, env);
+      if (!fn || (found && found !== fn)) return undefined;
+      found = fn;
+    }
+    return found;
+  } finally {
+    heldSeen.delete(member);
+  }
+}
+
+/**
+ * What `this` at `n` is bound to, as a node: the class body for code in a class's methods and field
+ * initialisers (every instance method shares the instance), else the nearest non-arrow function.
+ */
+function thisOwner(n: Node): Node | undefined {
+  let p: Node | undefined = n.parent;
+  while (p && !(p.type === T.ClassBody || (isFunction(p) && p.type !== T.ArrowFunctionExpression))) p = p.parent;
+  if (p && isFunction(p) && p.parent?.type === T.MethodDefinition && !p.parent.static) return p.parent.parent;
+  return p;
+}
+
+/**
+ * Whether something other than `fn` is stored in `this.name` in the class `body` (`if (hooks.onLost)
+ * this.onLost = hooks.onLost`): the member then does not always run `fn`.
+ */
+export function overwrittenMember(body: TSESTree.ClassBody, name: string, fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  for (const a of fileIndex(sourceCode).memberAssignments) {
+    const left = a.left as TSESTree.MemberExpression;
+    if (left.computed || propertyName(left) !== name || unwrap(left.object).type !== T.ThisExpression || thisOwner(left) !== body) continue;
+    const right = unwrap(a.right);
+    if (right === fn) continue;
+    if (a.operator !== '=' || heldSeen.has(left) || sameFileFunction(right, { sourceCode }) !== fn) return true;
+  }
+  return false;
+}
+
+/** Slots being resolved ({@link heldFunction}): a slot that stores itself resolves to nothing. */
+const heldSeen = new Set<Node>();
+
+function resolveOwnFunction(c: Node, env: { sourceCode: TSESLint.SourceCode }): FunctionNode | undefined {
   if (c.type === T.Identifier) {
     const v = variableOf(env.sourceCode, c);
     const b = v && bindingOf(v);
@@ -2170,7 +2252,11 @@ function classMethod(at: Node, name: string | undefined, sourceCode: TSESLint.So
   for (const m of p.body) {
     if ((m.type === T.MethodDefinition || m.type === T.PropertyDefinition) && propertyName(m) === name) {
       const value = m.value ? unwrap(m.value) : undefined;
-      if (value && isFunction(value)) return value;
+      // `private readonly retryLater = this.open.bind(this)`: the method bound.
+      const fn = value && isFunction(value) ? value : value?.type === T.CallExpression ? sameFileFunction(value, { sourceCode }) : undefined;
+      // A field a method or the constructor may give another function (`this.onLost = hooks.onLost`) is not known to run it.
+      if (fn && !(m.type === T.PropertyDefinition && !m.static && overwrittenMember(p, name, fn, sourceCode))) return fn;
+      if (fn) return undefined;
     }
   }
   return undefined;

@@ -559,6 +559,8 @@ function handsOn(arg: Node, slot: InputSlot, ctx: Ctx): boolean {
   if (u.type === T.ConditionalExpression) return handsOn(u.consequent, slot, ctx) || handsOn(u.alternate, slot, ctx);
   if (u.type === T.LogicalExpression) return handsOn(u.left, slot, ctx) || handsOn(u.right, slot, ctx);
   if (u.type === T.BinaryExpression && u.operator === '+') return handsOn(u.left as Node, slot, ctx) || handsOn(u.right, slot, ctx);
+  // `this.urls[this.at]`, `hosts[i]`: the element the index picks.
+  if (u.type === T.MemberExpression && u.computed) return handsOn(u.property, slot, ctx);
   return false;
 }
 

@@ -7,7 +7,7 @@ import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, chainRoot, contains, enclosingFunction, findAll, isFunction, isLogCallee, logicalTerms, neededFlags, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
-import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName, evaluate, instanceMethod, makeEnv, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
+import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName, evaluate, instanceMethod, makeEnv, overwrittenMember, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
@@ -126,7 +126,8 @@ function findSelfName(fn: Fn, ctx: Ctx): SelfName {
     if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.id);
     // `const connect = useCallback(() => { … setTimeout(connect, ms) }, deps)`.
     else if (memo) variable = variableOf(ctx.sourceCode, memo.id as TSESTree.Identifier);
-    else if (p?.type === T.MethodDefinition || p?.type === T.PropertyDefinition) methodName = propertyName(p);
+    // A field the constructor or a method may give another function (`this.onLost = hooks.onLost`) is not this function's name.
+    else if (p?.type === T.MethodDefinition || (p?.type === T.PropertyDefinition && (p.static || !overwrittenMember(p.parent, propertyName(p) ?? '', fn, ctx.sourceCode)))) methodName = propertyName(p);
     else if (p?.type === T.AssignmentExpression && p.left.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.left);
     else if (p?.type === T.AssignmentExpression && p.operator === '=' && p.left.type === T.MemberExpression && !p.left.computed) {
       // `exports.open = (err) => { … setTimeout(exports.open, ms) }`, `db.link = async () => { … db.link() }`:
@@ -167,6 +168,8 @@ function mayBeCalledAgain(fn: Fn, ctx: Ctx): boolean {
   if (variable && readVariable(variable)) return true;
   if (reruns.some((r) => r.setter.references.some((ref) => ref.isRead()))) return true;
   if (methodName !== undefined && memberNames.has(methodName)) return true;
+  // Stored in a slot the code calls through (`this.redial = this.dial.bind(this)`, `ref.current = open`).
+  if (heldSlotNames(fn, ctx).size > 0) return true;
   // Where a same-file function reference resolves to `fn` (`sameFileFunction`): `fn` written as an
   // argument, the value of a variable or default, or a method or property, under type wrappers.
   let child: Node = fn;
@@ -233,9 +236,12 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
   // A relay given `fn` as an argument calls it through its parameter (`reconnect(connect, sse)`,
   // `const reconnect = async (connect, sse) => { …; return connect(sse); }`).
   const handedIn = within !== fn.body ? paramsBoundTo(fn, within, ctx) : [];
-  if (!variable && !methodName && handedIn.length === 0) return out;
+  // Slots that hold `fn` (`openRef.current = open`, `this.onDrop = this.reconnect.bind(this)`): a call
+  // through one is a call of `fn` when every write to it stores `fn` (delay.ts heldFunction).
+  const slots = heldSlotNames(fn, ctx);
+  if (!variable && !methodName && handedIn.length === 0 && slots.size === 0) return out;
   // A call of `fn` by its variable is one of the variable's references: none inside `within`, no self-call there.
-  if (variable && !methodName && handedIn.length === 0 && !variable.references.some((r) => contains(within, r.identifier as Node))) return out;
+  if (variable && !methodName && handedIn.length === 0 && slots.size === 0 && !variable.references.some((r) => contains(within, r.identifier as Node))) return out;
   // `connect.bind(this)`: the function bound (a plain `bind(fn, ctx)` call, lodash's, is not this).
   const boundSelf = (a: Node): boolean => {
     const u = unwrap(a);
@@ -248,6 +254,7 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
     if (variable && c.type === T.Identifier && isReferenceTo(variable, c)) return true;
     // `module.exports.open(…)` in `function open` that the module exports.
     if (c.type === T.MemberExpression && commonJsExport(c, ctx.sourceCode) === fn) return true;
+    if (c.type === T.MemberExpression && slots.has(propertyName(c) ?? '') && propertyName(c) !== methodName && sameFileFunction(c, ctx) === fn) return true;
     if (!methodName || c.type !== T.MemberExpression || propertyName(c) !== methodName) return false;
     const o = unwrap(c.object);
     return o.type === T.ThisExpression || holdsThisOf(o, fn, ctx) || namesOwnClass(o, fn, ctx) || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && sameOwner(ctx.sourceCode.getText(o), ownerText));
@@ -263,6 +270,44 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
   }
   return out;
 }
+
+const heldSlotsMemo = fileMemo<TSESLint.SourceCode, Map<Fn, Set<string>>>();
+
+/**
+ * The property names of the member slots a write stores `fn` in (`ref.current = fn`, `this.onDrop =
+ * this.fn.bind(this)`, a class field `resume = this.open.bind(this)`); one pass per file.
+ */
+function heldSlotNames(fn: Fn, ctx: Ctx): ReadonlySet<string> {
+  let byFn = heldSlotsMemo.get(ctx.sourceCode);
+  if (!byFn) {
+    const map = new Map<Fn, Set<string>>();
+    const put = (name: string | undefined, value: Node): void => {
+      const right = unwrap(value);
+      if (name === undefined || (right.type !== T.Identifier && right.type !== T.MemberExpression && right.type !== T.CallExpression)) return;
+      const f = sameFileFunction(right, ctx) as Fn | undefined;
+      if (!f) return;
+      const names = map.get(f) ?? new Set<string>();
+      names.add(name);
+      map.set(f, names);
+    };
+    for (const a of fileIndex(ctx.sourceCode).memberAssignments) {
+      const left = a.left as TSESTree.MemberExpression;
+      if (!left.computed && a.operator === '=') put(propertyName(left), a.right);
+    }
+    const bodies = new Set<Node>();
+    for (const f of fileIndex(ctx.sourceCode).functions) if (f.parent?.type === T.MethodDefinition && f.parent.parent) bodies.add(f.parent.parent);
+    for (const body of bodies) {
+      for (const m of (body as TSESTree.ClassBody).body) {
+        if (m.type === T.PropertyDefinition && !m.computed && m.value && !isFunction(unwrap(m.value))) put(propertyName(m), m.value);
+      }
+    }
+    byFn = map;
+    heldSlotsMemo.set(ctx.sourceCode, byFn);
+  }
+  return byFn.get(fn) ?? EMPTY_NAMES;
+}
+
+const EMPTY_NAMES: ReadonlySet<string> = new Set();
 
 /**
  * Whether `call` sits in a function nested in `fn` that a person runs: one handed to an element as an
@@ -727,6 +772,8 @@ function sameThisObject(a: Node, b: Node, ctx: Ctx): boolean {
 
 function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const c = unwrap(call.callee);
+  // `openRef.current?.()`, `this.resume()` with every write of the slot storing `fn`.
+  if (c.type === T.MemberExpression && heldSlotNames(fn, ctx).has(propertyName(c) ?? '') && sameFileFunction(c, ctx) === fn) return true;
   // `this.start()` inside the method `start`; not `this.later(this.start)`, which hands it on.
   if (c.type === T.MemberExpression && (unwrap(c.object).type === T.ThisExpression || holdsThisOf(unwrap(c.object), fn, ctx) || namesOwnClass(unwrap(c.object), fn, ctx))) {
     const own = fn.parent?.type === T.MethodDefinition || fn.parent?.type === T.Property || fn.parent?.type === T.PropertyDefinition ? propertyName(fn.parent) : undefined;
@@ -1550,7 +1597,7 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   // draws its candidate at random on every call.
   const others = selfCalls(fn, ctx);
   const self = (c: Node): boolean => c === call || others.includes(c as TSESTree.CallExpression);
-  if (inputWrites(fn.body, ctx, fn).some((w) => (w.node.range[0] < call.range[0] || enclosingFunction(w.node) !== fn) && operationTakes(fn.body, w.slot, ctx, self))) return true;
+  if (inputWrites(fn.body, ctx, fn).some((w) => (enclosingFunction(w.node) !== fn || (w.node.range[0] < call.range[0] && mayReach(w.node, call, ctx.sourceCode.visitorKeys))) && operationTakes(fn.body, w.slot, ctx, self))) return true;
   if (drawsInputAtRandom(fn, ctx, self)) return true;
   if (dropsInputToDefault(call, fn, ctx, self)) return true;
   if (handsFreshValue(call, fn, ctx, self)) return true;
@@ -1559,6 +1606,29 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
     const def = v?.defs[0];
     return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !onlyBookkeeping(v, ctx) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx) && !handedBackInPlace(u, def.node, fn.params[i], ctx) && !readBackStored(def.node, fn, ctx);
   }));
+}
+
+/**
+ * Whether control may go from `from` on to `to` (later in the same function) without leaving: no
+ * statement list holding `from` but not `to` ends, after it, in a `return` or `throw` (a correction
+ * in one branch, `if (badPassword) { this.password = decode(this.password); return this.login() }`,
+ * does not reach the catch's `return this.login()`). A `throw` in a try whose catch holds `to` goes there.
+ */
+function mayReach(from: Node, to: Node, keys: TSESLint.SourceCode.VisitorKeys): boolean {
+  for (let a: Node = from, p = from.parent; p && !contains(p, to); a = p, p = p.parent) {
+    const list = p.type === T.BlockStatement || p.type === T.Program ? p.body : p.type === T.SwitchCase ? p.consequent : undefined;
+    if (!list) continue;
+    const after = list.slice(list.indexOf(a as TSESTree.Statement) + 1);
+    // Out of the function: a `break` or `continue` stays in it.
+    const exit = after.find((st) => alwaysExits(st) && findAll(st, keys, (n): n is Node => n.type === T.BreakStatement || n.type === T.ContinueStatement).length === 0);
+    if (!exit) continue;
+    if (exit.type === T.ThrowStatement) {
+      const tryOf = p.parent?.type === T.TryStatement && p.parent.block === p ? p.parent : undefined;
+      if (tryOf?.handler && contains(tryOf.handler, to)) continue;
+    }
+    return false;
+  }
+  return true;
 }
 
 /**
