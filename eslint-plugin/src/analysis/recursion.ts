@@ -499,11 +499,11 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     // The region that runs again: a parameter is invariant when the self-call passes it on unchanged.
     const passesArgs = direct.includes(call) && !call.arguments.some((a) => sameFileFunction(a, ctx) === fn);
     const region: RetryRegion = { node: fn, selfCalls: passesArgs ? [call] : [] };
-    const counterFields = relay ? undefined : (computed as ReturnType<typeof recursionBound>).counterFields;
+    const counterFields = computed.counterFields;
     // A handler a helper registers (`this.open()` → `ws.onclose = () => reconnect(url)`) is outside `fn`:
     // the cycle's waits are the relay's.
     const waits = replay || !contains(fn, call) ? [] : recursionWaits(fn, call, fc, ctx, attempts, bound.maxAttempts, region, counterFields);
-    if (relay && !replay) waits.push(...relayWaits(relay, ctx, { node: fn, selfCalls: [] }));
+    if (relay && !replay) waits.push(...relayWaits(relay, ctx, { node: fn, selfCalls: [] }, counterFields));
     sites.push({
       kind: replay ? 'interceptor' : 'recursion',
       node: anchor,
@@ -1169,7 +1169,7 @@ function failureHandlerArg(call: TSESTree.CallExpression, ctx?: Ctx): Node | und
 }
 
 /** The bound of a relayed retry: the relay calls back with a changed argument that `fn` tests. */
-function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[]; once: boolean } {
+function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[]; once: boolean; counterFields?: CounterFields } {
   const tests = testsOf(fn, ctx);
   let bounded = false;
   r.back.arguments.forEach((arg, i) => {
@@ -1258,6 +1258,13 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   };
   // Reported at the relay's call back: the relay holds the limit that never stops it and re-arms the cycle there.
   if (byStoppingTest && forever()) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: r.back }, attempts: [], once: false };
+  // Stepped and compared with a known limit (`if (this.tries >= this.maxTries) return; this.tries++`), the
+  // field is the attempt count whatever its name: a wait computed from it grows with the attempt, up to
+  // the limit (as for a direct recursion, recursionBound).
+  const countingTests = fields.size > 0 ? stopping.filter((t) => comparesText(t, fields, ctx)) : [];
+  const countLimits = countingTests.length > 0 ? fieldLimits(countingTests, fields, ctx) : undefined;
+  const counterFields = countLimits && countLimits.length > 0 && countLimits.every((n) => Number.isFinite(n)) ? { texts: fields, hi: Math.max(...countLimits) } : undefined;
+  const withFields = counterFields ? { counterFields } : {};
   if (!bounded) {
     if (fields.size > 0 && stopping.some((t) => comparesText(t, fields, ctx))) {
       if (forever()) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: r.back }, attempts: [], once: false };
@@ -1272,7 +1279,7 @@ function relayBound(fn: Fn, r: Relay, ctx: Ctx): { bound: AttemptBound; attempts
   }
   // The relay turns off the switch its call back needs (`if (status === 502 && retry) { retry = false; return go(url) }`).
   if (!bounded && turnsOffTestedSwitch(r.relay, r.back, ctx, fn)) return { bound: { kind: 'bounded', maxAttempts: 2, node: r.call }, attempts: [], once: true };
-  return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: r.call }, attempts: [], once: false };
+  return { bound: { kind: bounded ? 'bounded' : 'unbounded', maxAttempts: undefined, node: r.call }, attempts: [], once: false, ...(bounded ? withFields : {}) };
 }
 
 /**
@@ -1418,8 +1425,11 @@ function storedWaitConsumed(wait: Node, r: Relay, ctx: Ctx): boolean {
  * `region` is the retried function: a value nothing in it or the relay changes (a parameter of a
  * function around both, never written) is the same on every attempt.
  */
-function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion): Wait[] {
+function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion, counterFields?: CounterFields): Wait[] {
   if (r.factoryWait) return [r.factoryWait];
+  // The attempt count kept in a field (relayBound): its value runs from 0 to the limit.
+  const member = counterFields ? (m: TSESTree.MemberExpression): { lo: number; hi: number } | undefined => (counterFields.texts.has(ctx.sourceCode.getText(m)) ? { lo: 0, hi: counterFields.hi } : undefined) : undefined;
+  const waitOf = (w: Parameters<typeof waitOfCall>[0], sc: TSESLint.SourceCode, a: AttemptVar[], it: number | undefined, rg: RetryRegion | undefined): Wait => waitOfCall(w, sc, a, it, rg, member);
   const waits: Wait[] = [];
   // `setTimeout(open, ms)` in the relay: the call back is the timer itself.
   if (isGlobalTimer(ctx.sourceCode, r.back) && r.back.arguments[1] && r.back.arguments[1].type !== T.SpreadElement) {
