@@ -71,7 +71,8 @@ export function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
   let id: TSESTree.Identifier | undefined;
   if (c.type === T.Identifier) id = c;
   else if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && GLOBAL_OBJECTS.includes((unwrap(c.object) as TSESTree.Identifier).name) && calleeName(call) === 'setTimeout') return true;
-  else if (c.type === T.MemberExpression && calleeName(call) === 'setTimeout' && isHostTimer(sourceCode, call)) return true;
+  // `this.setTimeoutFn(cb, ms)` (engine.io installs the global one, bound, under that name), `host.setTimeout(cb, ms)`.
+  else if (c.type === T.MemberExpression && /^setTimeout(?![a-z])/.test(calleeName(call) ?? '') && isHostTimer(sourceCode, call)) return true;
   if (!id || id.name !== 'setTimeout') return false;
   const v = variableOf(sourceCode, id);
   if (v && v.defs.length > 0) {
