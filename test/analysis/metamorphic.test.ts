@@ -56,10 +56,7 @@ const KNOWN_OPEN: readonly string[] = [
   // Found when held-out-36 arrived (session 30, blind: the case is not opened): renaming its bindings
   // loses a jitter and an idempotency-key finding.
   'rename test/fixtures/real-cases/held-out-36/h36-23-order-post-503-xor-delay.ts: lost require-jitter@13 require-idempotency-key@19 | gained ',
-  // Session 28, on arrival: the option helper's predicate and hook both renamed (`{ shouldRetry: q9,
-  // onRetry: q10 }`) read as code out of sight deciding the retry; the destructured key is not yet
-  // taken as the binding's role.
-  'rename test/fixtures/real-cases/dev-26/d26-04-options-helper-constant-wait.js: lost require-backoff@19 require-jitter@19 | gained ',
+  // (d26-04, session 28's option helper with its predicate and hook renamed, closed in session 30.)
   // Blind set, on arrival (summary line only).
   'rename test/fixtures/real-cases/held-out-34/h34-21-route-fetch-retry-non-200.ts: lost require-max-delay@25 | gained ',
   'rename test/fixtures/analysis/libs-k9-exported-notifier.ts: lost require-backoff@5 require-jitter@5 | gained ',

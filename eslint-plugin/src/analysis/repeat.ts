@@ -252,6 +252,25 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: Made; again: Made } | u
     return false;
   });
   if (!again || other) return undefined;
+  // The guarded code goes on to other work after the operation (`setup(); await loadButtons(); await
+  // loadStatus()`), which the handler does not make again: the failure that reaches it may be that
+  // work's, and making the first step again after it is a fallback or a set-up, not another attempt
+  // of what failed (audit-30a: a catch that calls the try's first step again "in case").
+  const repeated = new Set<string>();
+  walk(h.body, sourceCode.visitorKeys, (n) => {
+    if (n !== h.body && isFunction(n)) return false;
+    if (n.type === T.CallExpression || n.type === T.NewExpression) repeated.add(text(n));
+    return undefined;
+  });
+  let unrepeated = false;
+  walk(h.guarded, sourceCode.visitorKeys, (n) => {
+    if (unrepeated || (n !== h.guarded && isFunction(n))) return false;
+    if ((n.type !== T.CallExpression && n.type !== T.NewExpression) || n.range[0] <= original.range[1] || contains(original, n)) return undefined;
+    if (n.type === T.CallExpression && (functionComputesOnly(sameFileFunction(n.callee, ctx), ctx) || checksOrComputes(n) || isPlumbing(n) || computesOnly(n, ctx))) return undefined;
+    if (isCandidate(n, ctx) && isOperation(n, ctx) && !conditionalIn(n, h.guarded) && !repeated.has(text(n)) && !CLEANUP_RE.test(calleeName(n) ?? '')) unrepeated = true;
+    return undefined;
+  });
+  if (unrepeated) return undefined;
   // Handing the caught error on (`report(err)`, `next(err)`) is no attempt.
   if (again.type === T.CallExpression && handsOnError(again, sourceCode)) return undefined;
   return { original, again };
