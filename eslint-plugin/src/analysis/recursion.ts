@@ -3129,7 +3129,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   }
   // A switch the branch turns off before re-running makes it once-only, a time test beside it
   // included (`if (route && route.until > Date.now()) { … route = null; return self() }`).
-  if (!bounded && (consumesList(fn, call, allTests, ctx) || dropsTestedState(fn, call, ctx) || turnsOffTestedSwitch(fn, call, ctx))) {
+  if (!bounded && (consumesList(fn, call, allTests, ctx) || dropsTestedState(fn, call, ctx) || turnsOffTestedSwitch(fn, call, ctx) || handsSwitchOff(fn, call, ctx))) {
     bounded = true;
     once = true;
   }
@@ -3555,6 +3555,43 @@ function turnsOffTestedSwitch(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx, r
     });
     return found;
   }
+}
+
+/**
+ * The re-run hands a parameter its test needs the value that fails that test: the call sits under
+ * `if (!isSync && …)` and leaves `isSync` out (its default, `true`, applies), or passes a literal
+ * (`send(batch, false)` under `if (canRetry)`). The re-run cannot take this branch again, so it
+ * happens at most once per outside call (audit-30a homebridge getDevices, audit-30b LaunchDarkly).
+ */
+function handsSwitchOff(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): boolean {
+  if (!selfCallee(call, fn, ctx)) return false;
+  const passed = argumentsPassed(call, fn, ctx.sourceCode);
+  // The truthiness of the value the re-run's parameter `i` gets, when it is a literal (or absent).
+  const truthOf = (i: number): boolean | undefined => {
+    const param = fn.params[i];
+    const arg = passed[i];
+    let value: Node | undefined = arg ? unwrap(arg) : param?.type === T.AssignmentPattern ? unwrap(param.right) : undefined;
+    if (!arg && !value) return false; // left out, no default: undefined
+    if (value?.type === T.Identifier && value.name === 'undefined') return false;
+    if (value?.type === T.Literal && !('regex' in value && value.regex)) return Boolean(value.value);
+    return undefined;
+  };
+  for (let c: Node = call, p: Node | undefined = call.parent; p && p !== fn; c = p, p = p.parent) {
+    if (p.type !== T.IfStatement || c !== p.consequent) continue;
+    for (const { flag, want } of neededFlags(p.test)) {
+      if (flag.type !== T.Identifier) continue;
+      const v = variableOf(ctx.sourceCode, flag);
+      const i = fn.params.findIndex((q) => {
+        const id = q.type === T.AssignmentPattern ? q.left : q;
+        return id.type === T.Identifier && !!v && v.defs.some((d) => d.name === id);
+      });
+      // A parameter nothing in the function writes, handed a value that fails the test.
+      if (i < 0 || !v || v.references.some((r) => r.isWrite() && !r.init)) continue;
+      const truth = truthOf(i);
+      if (truth !== undefined && truth !== want) return true;
+    }
+  }
+  return false;
 }
 
 /**
