@@ -12,7 +12,7 @@ import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn,
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
+import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ACTION_CALL_RE, BOOKKEEPING_NAME_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
@@ -430,7 +430,7 @@ function readsOnlyImports(expr: Node, ctx: Ctx): boolean {
       const root = unwrap(m.object);
       if (root.type === T.Identifier) {
         names++;
-        if (variableOf(ctx.sourceCode, root)?.defs[0]?.type !== 'ImportBinding') other = true;
+        if (!holdsImport(root, ctx.sourceCode)) other = true;
         return false;
       }
     }
@@ -438,7 +438,7 @@ function readsOnlyImports(expr: Node, ctx: Ctx): boolean {
       // `MAX_RETRIES - ONE` with `const ONE = 1`: a known number, as a literal would be.
       if (constantValue(ctx.sourceCode, m)) return undefined;
       names++;
-      if (variableOf(ctx.sourceCode, m)?.defs[0]?.type !== 'ImportBinding') other = true;
+      if (!holdsImport(m, ctx.sourceCode)) other = true;
     }
     if (m.type === T.CallExpression || m.type === T.ThisExpression) other = true;
     return undefined;

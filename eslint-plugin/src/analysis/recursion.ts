@@ -11,7 +11,7 @@ import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName,
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
-import { bindingOf, constantNumber, thisAliasDeclarator, constantValue, fieldOf, fieldStart, isReferenceTo, normalPath, originOf, settlesEnclosingPromise, variableOf } from './scope';
+import { bindingOf, constantNumber, thisAliasDeclarator, constantValue, fieldOf, fieldStart, holdsImport, isReferenceTo, normalPath, originOf, settlesEnclosingPromise, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, isFailureEvent, LOST_CONNECTION_STATE_RE, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh, renewsBefore } from './credentials';
@@ -2932,11 +2932,14 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     let lo = start ?? 0;
     let hi = Infinity;
     let compared = false;
+    /** Every limit not known is one another module holds (`retries = MAX_TRIES` imported): unseen, not absent. */
+    let unseen: boolean | undefined;
     for (const t of tests) {
       const lim = limitIn(t, v, ctx);
       if (!lim) continue;
       compared = true;
       if (lim === 'unknown') counted.vague = true;
+      if (lim === 'unknown') unseen = (unseen ?? true) && comparedWithImport(t, v, ctx);
       if (lim === 'unknown') continue;
       if (dir === 1) {
         hi = Math.min(hi, lim.op === '>' || lim.op === '<=' ? lim.limit : lim.limit - 1);
@@ -2950,7 +2953,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       } else counted.vague = true;
     }
     if (compared) bounded = true;
-    attempts.push({ variable: v, lo: Math.min(lo, hi), hi: compared ? hi : Infinity });
+    attempts.push({ variable: v, lo: Math.min(lo, hi), hi: compared ? hi : Infinity, ...(unseen && hi === Infinity ? { unseenBound: true } : {}) });
   };
   // Parameters the self-call changes: positional (`f(n + 1)`), in an options object (`f({ retries: retries - 1 })`).
   for (const p of paramVars(fn, ctx)) {
@@ -3765,6 +3768,29 @@ export function limitIn(test: Node, v: Variable, ctx: Ctx, seen: Set<Node> = new
   return result;
 }
 
+
+/**
+ * Whether `test` compares `v` with a value another module holds: an imported binding (or a member of
+ * one), or a parameter nothing reassigns whose default is one (`{ retries = MAX_TRIES }` with
+ * `MAX_TRIES` imported). Without cross-file resolution the limit is unseen (PRODUCT: stay silent
+ * about what cannot be seen), not absent.
+ */
+function comparedWithImport(test: Node, v: Variable, ctx: Ctx): boolean {
+  const imported = (expr: Node): boolean => {
+    let u = unwrap(expr);
+    while (u.type === T.MemberExpression && !u.computed) u = unwrap(u.object);
+    return u.type === T.Identifier && variableOf(ctx.sourceCode, u) !== v && holdsImport(u, ctx.sourceCode);
+  };
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || isFunction(n)) return false;
+    if (n.type !== T.BinaryExpression || n.left.type === T.PrivateIdentifier || !['<', '<=', '>', '>='].includes(n.operator)) return undefined;
+    const sides = [n.left, n.right];
+    if (sides.some((x) => refersTo(x, v, ctx)) && sides.some((x) => !refersTo(x, v, ctx) && imported(x))) found = true;
+    return undefined;
+  });
+  return found;
+}
 
 /** Waits before the self-call: the timer around it, awaited waits on the failure path, `delay(ms).then(() => self())`. */
 function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined, region: RetryRegion, counterFields?: CounterFields): Wait[] {

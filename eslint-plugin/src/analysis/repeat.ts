@@ -9,7 +9,7 @@
 // classification are judged as a loop's are. Only a pure "wait, then the same call again" counts:
 // a handler that does other work before the repeat (creates a missing directory, refreshes a token,
 // reconnects, changes an argument) corrects the request or hands the failure on, and is left alone.
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { alwaysExits, calleeName, contains, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
 import { failureRegistration, handsOnError } from './error-values';
@@ -262,10 +262,33 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: Made; again: Made } | u
     if (n.type === T.CallExpression || n.type === T.NewExpression) repeated.add(text(n));
     return undefined;
   });
+  // What reads the operation's answer (`res.json()` with `const res = await fetch(…)`) finishes it:
+  // the handler's own copy may name it differently.
+  const answers = new Set<TSESLint.Scope.Variable>();
+  for (let p: Node | undefined = original.parent; p && p !== h.guarded; p = p.parent) {
+    if (p.type === T.VariableDeclarator) {
+      for (const v of sourceCode.getDeclaredVariables(p)) answers.add(v);
+      break;
+    }
+    if (p.type !== T.AwaitExpression && p.type !== T.TSAsExpression && p.type !== T.TSNonNullExpression && p.type !== T.ChainExpression) break;
+  }
+  const readsAnswer = (n: Node): boolean => {
+    let hit = false;
+    walk(n, sourceCode.visitorKeys, (m) => {
+      if (hit) return false;
+      if (m.type === T.Identifier) {
+        const v = variableOf(sourceCode, m);
+        if (v && answers.has(v)) hit = true;
+      }
+      return undefined;
+    });
+    return hit;
+  };
   let unrepeated = false;
   walk(h.guarded, sourceCode.visitorKeys, (n) => {
     if (unrepeated || (n !== h.guarded && isFunction(n))) return false;
     if ((n.type !== T.CallExpression && n.type !== T.NewExpression) || n.range[0] <= original.range[1] || contains(original, n)) return undefined;
+    if (readsAnswer(n)) return undefined;
     if (n.type === T.CallExpression && (functionComputesOnly(sameFileFunction(n.callee, ctx), ctx) || checksOrComputes(n) || isPlumbing(n) || computesOnly(n, ctx))) return undefined;
     if (isCandidate(n, ctx) && isOperation(n, ctx) && !conditionalIn(n, h.guarded) && !repeated.has(text(n)) && !CLEANUP_RE.test(calleeName(n) ?? '')) unrepeated = true;
     return undefined;

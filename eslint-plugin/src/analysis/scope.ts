@@ -1158,3 +1158,21 @@ export function settlesEnclosingPromise(id: TSESTree.Identifier, sourceCode: TSE
   const made = executor.parent;
   return made?.type === T.NewExpression && made.callee.type === T.Identifier && made.callee.name === 'Promise' && made.arguments[0] === executor && isFunction(executor) && executor.params.indexOf(def.name as TSESTree.Parameter) <= 1;
 }
+
+/**
+ * Whether a name holds a value another module gives: an imported binding, or a parameter nothing
+ * reassigns whose default is one (`{ retries = MAX_TRIES }` with `MAX_TRIES` imported; PRODUCT counts
+ * a default as the value in force). Without cross-file resolution such a value is unseen, not absent.
+ */
+export function holdsImport(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
+  const v = variableOf(sourceCode, id);
+  const def = v?.defs[0];
+  if (!v || !def || depth > 2) return false;
+  if (def.type === 'ImportBinding') return true;
+  if (def.type !== 'Parameter' || v.references.some((r) => r.isWrite() && !r.init)) return false;
+  const pat = def.name.parent;
+  if (pat?.type !== T.AssignmentPattern || pat.left !== def.name) return false;
+  let d = unwrap(pat.right);
+  while (d.type === T.MemberExpression && !d.computed) d = unwrap(d.object);
+  return d.type === T.Identifier && holdsImport(d, sourceCode, depth + 1);
+}
