@@ -549,7 +549,7 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
   let problems: FileProblem[] = [];
   if (!legacy) {
     try {
-      problems = await findFileProblems(new Engine(chosen.options), lintPatterns, lintCwd, options.maxFileSize, chosen.source === 'built-in');
+      problems = await findFileProblems(new Engine(chosen.options), lintPatterns, lintCwd, options.maxFileSize, chosen.source === 'built-in' && !options.noIgnore);
     } catch (error) {
       throw configError(error, options);
     }
@@ -624,9 +624,13 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
     const withFindings = lintedResults.filter((r) => r.messages.some((m) => m.severity > 0)).length;
     const written = options.outputFile !== undefined ? ` Report written to ${options.outputFile}.` : '';
     const ignored = results.length - linted;
-    if (linted === 0 && ignored > 0) io.stderr(`retry-lint: no file linted: ${String(ignored)} file${ignored === 1 ? ' is' : 's are'} ignored (${IGNORED_HINT}).${written}\n`);
-    else if (withFindings === 0) io.stderr(`retry-lint: no findings in ${files} (${describeSource(chosen.source)}).${written}\n`);
-    else io.stderr(`retry-lint: findings in ${String(withFindings)} of ${files} linted (${describeSource(chosen.source)}).${written}\n`);
+    // Generated or minified files found in a folder are left out without a report each: say how many,
+    // so that a package whose code is mostly generated is not mistaken for one linted in full.
+    const leftOut = problems.filter((p) => p.severity === 0).length;
+    const generated = leftOut > 0 ? ` ${String(leftOut)} generated or minified file${leftOut === 1 ? ' was' : 's were'} left out (--no-ignore lints ${leftOut === 1 ? 'it' : 'them'}).` : '';
+    if (linted === 0 && ignored > 0) io.stderr(`retry-lint: no file linted: ${String(ignored)} file${ignored === 1 ? ' is' : 's are'} ignored (${IGNORED_HINT}).${generated}${written}\n`);
+    else if (withFindings === 0) io.stderr(`retry-lint: no findings in ${files} (${describeSource(chosen.source)}).${generated}${written}\n`);
+    else io.stderr(`retry-lint: findings in ${String(withFindings)} of ${files} linted (${describeSource(chosen.source)}).${generated}${written}\n`);
   }
   if (uncoveredNotice) io.stderr(uncoveredNotice);
   if (options.fix && !options.quiet && !results.some((r) => r.output !== undefined)) {
