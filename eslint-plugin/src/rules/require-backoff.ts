@@ -65,14 +65,14 @@ export default createRule<Options, MessageIds>({
           if (site.delayDropped && once(site.delayDropped.call)) context.report({ node: site.delayDropped.call, messageId: 'delayDropped', data: { parameter: site.delayDropped.parameter } });
           for (const wait of site.waits) {
             const d = wait.delay;
-            if (!reportsConstantDelay(wait, site)) continue;
+            if (!reportsConstantDelay(wait, site, context.sourceCode.visitorKeys)) continue;
             // No growth edit where no attempt count reaches the wait: a reconnect rescheduled by
             // handing the function itself to a timer (`setTimeout(begin, 4000)`) has none (see
             // no-unbounded-retry), and a library whose growth could pass maxDelayMs (BullMQ `fixed`
             // with unknown attempts) would trade this finding for a require-max-delay one.
             // A wait require-jitter also reports gets its jitter in the same edit: the two edits
             // replace the same delay, so applied together (fix all) one would be dropped.
-            const jitter = reportsNoJitter(wait, site) && !wait.repeating && !d.retryAfter;
+            const jitter = reportsNoJitter(wait, site, context.sourceCode.visitorKeys) && !wait.repeating && !d.retryAfter;
             const grow = growthFix(context.sourceCode, context.filename, site, wait, jitter);
             const own = grow ? [{ messageId: jitter ? ('growDelayWithJitter' as const) : ('growDelay' as const), fix: grow }] : [];
             if (once(wait.node)) context.report({ node: wait.at ?? wait.node, messageId: 'constantDelay', data: { delay: describeDelay(d, context.sourceCode) }, suggest: [...own, ...suggest] });

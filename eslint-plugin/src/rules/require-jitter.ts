@@ -34,7 +34,7 @@ export default createRule<Options, MessageIds>({
           if (site.purpose === 'refresh-replay') continue;
           for (const wait of site.waits) {
             // Not when a random wait taken on every attempt beside this one (a start-up stagger) makes the attempt's whole wait random.
-            if (!reportsNoJitter(wait, site)) continue;
+            if (!reportsNoJitter(wait, site, context.sourceCode.visitorKeys)) continue;
             // Keyed by where it is reported: two waits reported at one timer are one finding.
             const at = wait.at ?? wait.node;
             const key = `${at.range[0]}:${at.range[1]}`;
@@ -60,7 +60,7 @@ export default createRule<Options, MessageIds>({
               // A wait require-backoff also reports gets its growth in the same edit (the edit
               // require-backoff offers there): the two replace the same delay, so applied together
               // (fix all) one would be dropped.
-              const grow = wait.delay.retryAfter ? undefined : reportsConstantDelay(wait, site) ? growthFix(context.sourceCode, context.filename, site, wait, true) : undefined;
+              const grow = wait.delay.retryAfter ? undefined : reportsConstantDelay(wait, site, context.sourceCode.visitorKeys) ? growthFix(context.sourceCode, context.filename, site, wait, true) : undefined;
               if (grow) {
                 suggest.push({ messageId: 'addJitterWithGrowth', fix: grow });
               } else if (wait.delay.retryAfter !== 'derived') {

@@ -2,7 +2,9 @@
 // edit that also answers the other's finding on the same wait (their edits replace the same delay
 // expression, so applied together they would overlap).
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { RetrySite, Wait } from '../analysis';
+import type { Node, RetrySite, Wait } from '../analysis';
+import { T } from '../analysis/node-types';
+import { isFunction, walk } from '../analysis/ast';
 import { growDelayFix, growInterceptorFix, growRecursionFix, localDelayOf } from './fixes';
 
 /**
@@ -21,10 +23,50 @@ export function needsJitter(wait: Wait, site: RetrySite): boolean {
   return true;
 }
 
-/** Whether require-jitter reports `wait`: it needs jitter, and no random wait taken on every attempt beside it (a start-up stagger) makes the attempt's whole wait random. */
-export function reportsNoJitter(wait: Wait, site: RetrySite): boolean {
+/**
+ * Whether require-jitter reports `wait`: it needs jitter, and no random wait taken on every attempt
+ * beside it (a start-up stagger) makes the attempt's whole wait random. Waits taken one after the
+ * other on every attempt (`stop(); await pause(1000); down(); await pause(1000); await pause(backoff)`)
+ * add up to one pause between attempts: it is reported once, at the last of them.
+ */
+export function reportsNoJitter(wait: Wait, site: RetrySite, keys: TSESLint.SourceCode.VisitorKeys): boolean {
   if (site.purpose === 'refresh-replay' || !needsJitter(wait, site)) return false;
+  if (site.waits.some((o) => o !== wait && o.node.range[0] > wait.node.range[1] && needsJitter(o, site) && (wait.everyAttempt && o.everyAttempt ? true : followsInSequence(wait.node, o.node, keys)))) return false;
   return !site.waits.some((o) => o !== wait && o.everyAttempt && o.delay.random);
+}
+
+/**
+ * Whether the wait `later` always follows the wait `first`: both are statements of their own (an
+ * awaited call, alone or initialising a local) in one statement list, and nothing between them leaves it.
+ */
+function followsInSequence(first: Node, later: Node, keys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const a = plainStatementOf(first);
+  const b = plainStatementOf(later);
+  if (!a || !b || a.parent !== b.parent) return false;
+  const list = a.parent && 'body' in a.parent && Array.isArray(a.parent.body) ? (a.parent.body as Node[]) : a.parent?.type === T.SwitchCase ? a.parent.consequent : undefined;
+  if (!list) return false;
+  const between = list.slice(list.indexOf(a) + 1, list.indexOf(b));
+  return list.indexOf(a) < list.indexOf(b) && !between.some((st) => containsExit(st, keys));
+}
+
+/** The statement `wait` makes on its own (`await pause(ms);`, `const t = await pause(ms);`), or undefined when it sits in a test, a branch or an expression. */
+function plainStatementOf(wait: Node): Node | undefined {
+  let n: Node = wait;
+  while (n.parent && (n.parent.type === T.AwaitExpression || n.parent.type === T.TSAsExpression || n.parent.type === T.TSNonNullExpression || n.parent.type === T.ChainExpression || (n.parent.type === T.VariableDeclarator && n.parent.init === n) || n.parent.type === T.VariableDeclaration)) n = n.parent;
+  if (n.parent?.type === T.ExpressionStatement) n = n.parent;
+  const p = n.parent;
+  return p && (p.type === T.BlockStatement || p.type === T.Program || p.type === T.SwitchCase) && (n.type === T.ExpressionStatement || n.type === T.VariableDeclaration) ? n : undefined;
+}
+
+/** Whether a statement may leave its list: a `return`, `throw`, `break` or `continue` in it (outside nested functions). */
+function containsExit(st: Node, keys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walk(st, keys, (n) => {
+    if (found || (n !== st && isFunction(n))) return false;
+    if (n.type === T.ReturnStatement || n.type === T.ThrowStatement || n.type === T.BreakStatement || n.type === T.ContinueStatement) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /**
@@ -32,13 +74,16 @@ export function reportsNoJitter(wait: Wait, site: RetrySite): boolean {
  * it is known to be the same on every attempt. A Retry-After wait is the server's choice; the
  * fixed fallback beside it of a retry that never stops hits the server at the same pace forever.
  * A wait taken on every attempt beside a wait that grows or is unknown (a start-up stagger before a
- * backoff timer) is not: the attempt's whole wait is their sum, which this one alone does not decide.
+ * backoff timer), or just before or after one on the same path (a settling pause, then the backoff),
+ * is not: the attempt's whole wait is their sum, which this one alone does not decide.
  */
-export function reportsConstantDelay(wait: Wait, site: RetrySite): boolean {
+export function reportsConstantDelay(wait: Wait, site: RetrySite, keys: TSESLint.SourceCode.VisitorKeys): boolean {
   if (site.purpose === 'refresh-replay') return false;
   const d = wait.delay;
   if (d.growing || (d.retryAfter && !(d.fixedFallback && site.bound.kind === 'unbounded')) || (d.opaque && !d.invariant && !d.steady)) return false;
-  if (wait.everyAttempt && site.waits.some((o) => o !== wait && (o.delay.growing || o.delay.retryAfter || (o.delay.opaque && !o.delay.invariant && !o.delay.steady)))) return false;
+  if (site.waits.some((o) => o !== wait && (o.delay.growing || o.delay.retryAfter || (o.delay.opaque && !o.delay.invariant && !o.delay.steady)) && ((wait.everyAttempt ?? false) || followsInSequence(wait.node, o.node, keys) || followsInSequence(o.node, wait.node, keys)))) return false;
+  // Two fixed waits one after the other are one fixed pause: reported once, at the last.
+  if (site.waits.some((o) => o !== wait && o.node.range[0] > wait.node.range[1] && followsInSequence(wait.node, o.node, keys))) return false;
   return true;
 }
 
