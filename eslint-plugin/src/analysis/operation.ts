@@ -368,6 +368,11 @@ export function gatedOkCheck(test: Node, sourceCode: TSESLint.SourceCode): 'succ
   // `res.status >= 500`, `res.status === 404`) narrows which failures go round; it does not turn the
   // test around: `res.ok || !retryable(res.status)` still leaves on success.
   const decided = relevant.filter((o) => okCheck(o, sourceCode) !== undefined);
+  // `!res.ok || data.ok === false`: true on every failed response, whatever else makes it true (a flag
+  // in the body): a failure test. `res.ok && data.ok !== false` is false on every failed response: a
+  // success test.
+  if (t.operator === '||' && decided.some((o) => okCheck(o, sourceCode) === 'failure')) return 'failure';
+  if (t.operator === '&&' && decided.some((o) => okCheck(o, sourceCode) === 'success')) return 'success';
   const undecidedOk = relevant.some((o) => okCheck(o, sourceCode) === undefined && readsOk(o, sourceCode));
   const kinds = new Set((decided.length > 0 && !undecidedOk ? decided : relevant).map((o) => okCheck(o, sourceCode)));
   if (kinds.size !== 1) return undefined;
