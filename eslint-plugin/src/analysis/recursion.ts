@@ -15,7 +15,7 @@ import { bindingOf, constantNumber, thisAliasDeclarator, constantValue, fieldOf,
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, isFailureEvent, LOST_CONNECTION_STATE_RE, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh, renewsBefore } from './credentials';
-import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall } from './waits';
+import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall, type WaitCall } from './waits';
 import { holdsError, LISTEN_NAMES } from './error-values';
 import { changesEachTime, effectReruns, memoisedDeclarator, setterStep, type EffectRerun } from './react-state';
 import { correctsInCatch, isDeterministicCall, predicateReturns } from './loops';
@@ -3828,17 +3828,26 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
   // r(send()), ms)).catch(() => self())`: the handler runs only once the chain before it settled,
   // after the wait at its head.
   if (fc.kind === 'promise-catch' && waits.length === 0) {
-    const host = isFunction(fc.path) ? fc.path.parent : undefined;
-    let link: Node | undefined = host?.type === T.CallExpression ? unwrap(host.callee) : undefined;
-    for (let i = 0; link?.type === T.MemberExpression && i < 8; i++) {
-      const receiver: Node = unwrap(link.object);
-      const w = asWait(receiver, ctx.sourceCode, ctx.settings);
-      if (w) {
-        waits.push(waitOf(w, ctx.sourceCode, attempts, iterations, region));
-        break;
+    // The handler inline (`.catch(() => self())`: its host call), or passed by name (`.catch(self)`: the call itself).
+    const host = isFunction(fc.path) ? fc.path.parent : fc.path.type === T.CallExpression ? fc.path : undefined;
+    /** The wait at the head of the chain `start`'s callee continues (`sleep(ms).then(…).catch(…)`). */
+    const chainWait = (start: Node | undefined): WaitCall | undefined => {
+      let link: Node | undefined = start?.type === T.CallExpression ? unwrap(start.callee) : undefined;
+      for (let i = 0; link?.type === T.MemberExpression && i < 8; i++) {
+        const receiver: Node = unwrap(link.object);
+        const w = asWait(receiver, ctx.sourceCode, ctx.settings);
+        if (w) return w;
+        link = receiver.type === T.CallExpression ? unwrap(receiver.callee) : undefined;
       }
-      link = receiver.type === T.CallExpression ? unwrap(receiver.callee) : undefined;
+      return undefined;
+    };
+    let w = chainWait(host);
+    // The chain sits in a callback that runs once a wait is over (`sleep(ms).then(() => work().then(ok, self))`).
+    for (let p: Node | undefined = host?.parent; !w && p && p !== fn; p = p.parent) {
+      const outer = p.parent;
+      if (isFunction(p) && outer?.type === T.CallExpression && outer.arguments[0] === p && /^(then|finally)$/.test(calleeName(outer) ?? '')) w = chainWait(outer);
     }
+    if (w) waits.push(waitOf(w, ctx.sourceCode, attempts, iterations, region));
   }
   walkRegion(fc.path, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
