@@ -1428,7 +1428,7 @@ function storedWaitConsumed(wait: Node, r: Relay, ctx: Ctx): boolean {
 function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion, counterFields?: CounterFields): Wait[] {
   if (r.factoryWait) return [r.factoryWait];
   // The attempt count kept in a field (relayBound): its value runs from 0 to the limit.
-  const member = counterFields ? (m: TSESTree.MemberExpression): { lo: number; hi: number } | undefined => (counterFields.texts.has(ctx.sourceCode.getText(m)) ? { lo: 0, hi: counterFields.hi } : undefined) : undefined;
+  const member = counterMember(counterFields, ctx);
   const waitOf = (w: Parameters<typeof waitOfCall>[0], sc: TSESLint.SourceCode, a: AttemptVar[], it: number | undefined, rg: RetryRegion | undefined): Wait => waitOfCall(w, sc, a, it, rg, member);
   const waits: Wait[] = [];
   // `setTimeout(open, ms)` in the relay: the call back is the timer itself.
@@ -2889,6 +2889,11 @@ export function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
 
 /** The attempt limit of a recursive retry: a counter parameter that changes on each call and is checked. */
 /** A counter kept on an object (`this.tries`, `attemptsRef.current`), as the delay evaluator reads it: the members' texts and the largest value a test lets through. */
+/** The range of an attempt count kept in a field (`this.failures`), for the evaluator: 0 up to the limit. */
+function counterMember(counterFields: CounterFields | undefined, ctx: Ctx): ((m: TSESTree.MemberExpression) => { lo: number; hi: number } | undefined) | undefined {
+  return counterFields ? (m) => (counterFields.texts.has(ctx.sourceCode.getText(m)) ? { lo: 0, hi: counterFields.hi } : undefined) : undefined;
+}
+
 interface CounterFields {
   texts: Set<string>;
   hi: number;
@@ -3795,7 +3800,7 @@ function comparedWithImport(test: Node, v: Variable, ctx: Ctx): boolean {
 /** Waits before the self-call: the timer around it, awaited waits on the failure path, `delay(ms).then(() => self())`. */
 function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx, attempts: AttemptVar[], iterations: number | undefined, region: RetryRegion, counterFields?: CounterFields): Wait[] {
   const waits: Wait[] = [];
-  const member = counterFields ? (m: TSESTree.MemberExpression): { lo: number; hi: number } | undefined => (counterFields.texts.has(ctx.sourceCode.getText(m)) ? { lo: 0, hi: counterFields.hi } : undefined) : undefined;
+  const member = counterMember(counterFields, ctx);
   const waitOf = (w: Parameters<typeof waitOfCall>[0], sc: TSESLint.SourceCode, a: AttemptVar[], it: number | undefined, r: RetryRegion): Wait => waitOfCall(w, sc, a, it, r, member);
   // A wait at the top of the function, before the request, runs before every attempt after the first.
   if (fn.body.type === T.BlockStatement && fc.path !== fn.body) {
