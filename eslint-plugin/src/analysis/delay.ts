@@ -2070,9 +2070,9 @@ function heldFunction(member: TSESTree.MemberExpression, env: { sourceCode: TSES
   heldSeen.add(member);
   try {
     let found: FunctionNode | undefined;
-    for (const a of fileIndex(sourceCode).memberAssignments) {
+    for (const a of memberAssignmentsNamed(sourceCode, name)) {
       const left = a.left as TSESTree.MemberExpression;
-      if (left.computed || propertyName(left) !== name || !same(unwrap(left.object))) continue;
+      if (!same(unwrap(left.object))) continue;
       if (a.operator !== '=') return undefined;
       const right = unwrap(a.right);
       if (isAbsent(right)) continue;
@@ -2102,14 +2102,34 @@ function thisOwner(n: Node): Node | undefined {
  * this.onLost = hooks.onLost`): the member then does not always run `fn`.
  */
 export function overwrittenMember(body: TSESTree.ClassBody, name: string, fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
-  for (const a of fileIndex(sourceCode).memberAssignments) {
+  for (const a of memberAssignmentsNamed(sourceCode, name)) {
     const left = a.left as TSESTree.MemberExpression;
-    if (left.computed || propertyName(left) !== name || unwrap(left.object).type !== T.ThisExpression || thisOwner(left) !== body) continue;
+    if (unwrap(left.object).type !== T.ThisExpression || thisOwner(left) !== body) continue;
     const right = unwrap(a.right);
     if (right === fn) continue;
     if (a.operator !== '=' || heldSeen.has(left) || sameFileFunction(right, { sourceCode }) !== fn) return true;
   }
   return false;
+}
+
+const memberAssignmentsByName = fileMemo<TSESLint.SourceCode, Map<string, TSESTree.AssignmentExpression[]>>();
+
+/** The file's assignments to a member of that (not computed) name, `x.name = …`: one pass per file. */
+function memberAssignmentsNamed(sourceCode: TSESLint.SourceCode, name: string): readonly TSESTree.AssignmentExpression[] {
+  let byName = memberAssignmentsByName.get(sourceCode);
+  if (!byName) {
+    byName = new Map();
+    for (const a of fileIndex(sourceCode).memberAssignments) {
+      const left = a.left as TSESTree.MemberExpression;
+      const n = left.computed ? undefined : propertyName(left);
+      if (n === undefined) continue;
+      const list = byName.get(n) ?? [];
+      list.push(a);
+      byName.set(n, list);
+    }
+    memberAssignmentsByName.set(sourceCode, byName);
+  }
+  return byName.get(name) ?? [];
 }
 
 /** Slots being resolved ({@link heldFunction}): a slot that stores itself resolves to nothing. */
