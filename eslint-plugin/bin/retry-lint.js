@@ -13,6 +13,10 @@ function describe(error) {
   if (error && error.code === 'MODULE_NOT_FOUND' && /^Cannot find module 'eslint'/.test(message)) {
     return 'retry-lint: ESLint is not installed in this project (it is a peer dependency, which npm skips with --legacy-peer-deps): run `npm install --save-dev eslint` (add --legacy-peer-deps if the project needs it)\n';
   }
+  // Run from a checkout before `npm run build` (or while a build is rewriting dist/).
+  if (error && error.code === 'MODULE_NOT_FOUND' && /^Cannot find module '\.\.\/dist\/cli\.js'/.test(message)) {
+    return 'retry-lint: the command is not built in this checkout (dist/cli.js is missing): run `npm run build` at the repository root, or wait for a running build to finish\n';
+  }
   return `retry-lint: internal error: ${message}\n`;
 }
 

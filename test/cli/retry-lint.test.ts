@@ -55,6 +55,17 @@ describe('retry-lint', function () {
       for (const option of ['--format', '--fix', '--max-warnings', '--max-file-size', '--config']) assert.ok(run.stdout.includes(option), option);
     });
 
+    it('says the command is not built, and exits 2, when dist/cli.js is missing (a checkout before npm run build)', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'retry-lint-unbuilt-'));
+      temporaryDirs.push(dir);
+      mkdirSync(path.join(dir, 'bin'));
+      cpSync(BIN, path.join(dir, 'bin', 'retry-lint.js'));
+      const run = spawnSync(process.execPath, [path.join(dir, 'bin', 'retry-lint.js'), '.'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /^retry-lint: the command is not built in this checkout \(dist\/cli\.js is missing\): run `npm run build`/);
+      assert.doesNotMatch(run.stderr, /internal error/);
+    });
+
     it('prints the package version and the ESLint version with --version', () => {
       const pkg = JSON.parse(readFileSync(path.join(ROOT, 'eslint-plugin/package.json'), 'utf8')) as { version: string };
       const run = retryLint(['--version'], ROOT);

@@ -32,7 +32,8 @@ export function needsJitter(wait: Wait, site: RetrySite): boolean {
 export function reportsNoJitter(wait: Wait, site: RetrySite, keys: TSESLint.SourceCode.VisitorKeys): boolean {
   if (site.purpose === 'refresh-replay' || !needsJitter(wait, site)) return false;
   if (site.waits.some((o) => o !== wait && o.node.range[0] > wait.node.range[1] && needsJitter(o, site) && (wait.everyAttempt && o.everyAttempt ? true : followsInSequence(wait.node, o.node, keys)))) return false;
-  return !site.waits.some((o) => o !== wait && o.everyAttempt && o.delay.random);
+  // A random wait taken on every attempt, or just before or after this one on the same path, makes the pause random.
+  return !site.waits.some((o) => o !== wait && o.delay.random && (o.everyAttempt || followsInSequence(wait.node, o.node, keys) || followsInSequence(o.node, wait.node, keys)));
 }
 
 /**
