@@ -148,9 +148,6 @@ function findSelfName(fn: Fn, ctx: Ctx): SelfName {
     methodName = exported;
     ownerText = 'module.exports';
   }
-  // A named function written to be mixed into a prototype (`export function oauthRequest(…) { … return
-  // this.oauthRequest(…) }`): called through `this` under its own name, it is stored there under it.
-  if (methodName === undefined && (fn.type === T.FunctionDeclaration || fn.type === T.FunctionExpression) && fn.id && fileIndex(ctx.sourceCode).memberNamesAtCalls.has(fn.id.name)) methodName = fn.id.name;
   return { variable, methodName, ownerText, reruns: variable || methodName ? [] : effectReruns(fn, ctx.sourceCode) };
 }
 
