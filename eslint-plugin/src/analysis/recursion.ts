@@ -254,7 +254,7 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
     if (variable && c.type === T.Identifier && isReferenceTo(variable, c)) return true;
     // `module.exports.open(…)` in `function open` that the module exports.
     if (c.type === T.MemberExpression && commonJsExport(c, ctx.sourceCode) === fn) return true;
-    if (c.type === T.MemberExpression && slots.has(propertyName(c) ?? '') && propertyName(c) !== methodName && sameFileFunction(c, ctx) === fn) return true;
+    if (c.type === T.MemberExpression && propertyName(c) !== methodName && callsThroughSlot(c, fn, ctx)) return true;
     if (!methodName || c.type !== T.MemberExpression || propertyName(c) !== methodName) return false;
     const o = unwrap(c.object);
     return o.type === T.ThisExpression || holdsThisOf(o, fn, ctx) || namesOwnClass(o, fn, ctx) || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && sameOwner(ctx.sourceCode.getText(o), ownerText));
@@ -308,6 +308,12 @@ function heldSlotNames(fn: Fn, ctx: Ctx): ReadonlySet<string> {
 }
 
 const EMPTY_NAMES: ReadonlySet<string> = new Set();
+
+/** Whether a callee is a slot every write of which stores `fn` (`openRef.current`, `this.resume`; delay.ts heldFunction). */
+function callsThroughSlot(callee: Node, fn: Fn, ctx: Ctx): boolean {
+  const c = unwrap(callee);
+  return c.type === T.MemberExpression && heldSlotNames(fn, ctx).has(propertyName(c) ?? '') && sameFileFunction(c, ctx) === fn;
+}
 
 /**
  * Whether `call` sits in a function nested in `fn` that a person runs: one handed to an element as an
@@ -773,7 +779,7 @@ function sameThisObject(a: Node, b: Node, ctx: Ctx): boolean {
 function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const c = unwrap(call.callee);
   // `openRef.current?.()`, `this.resume()` with every write of the slot storing `fn`.
-  if (c.type === T.MemberExpression && heldSlotNames(fn, ctx).has(propertyName(c) ?? '') && sameFileFunction(c, ctx) === fn) return true;
+  if (callsThroughSlot(c, fn, ctx)) return true;
   // `this.start()` inside the method `start`; not `this.later(this.start)`, which hands it on.
   if (c.type === T.MemberExpression && (unwrap(c.object).type === T.ThisExpression || holdsThisOf(unwrap(c.object), fn, ctx) || namesOwnClass(unwrap(c.object), fn, ctx))) {
     const own = fn.parent?.type === T.MethodDefinition || fn.parent?.type === T.Property || fn.parent?.type === T.PropertyDefinition ? propertyName(fn.parent) : undefined;
@@ -2888,12 +2894,12 @@ export function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
 }
 
 /** The attempt limit of a recursive retry: a counter parameter that changes on each call and is checked. */
-/** A counter kept on an object (`this.tries`, `attemptsRef.current`), as the delay evaluator reads it: the members' texts and the largest value a test lets through. */
 /** The range of an attempt count kept in a field (`this.failures`), for the evaluator: 0 up to the limit. */
 function counterMember(counterFields: CounterFields | undefined, ctx: Ctx): ((m: TSESTree.MemberExpression) => { lo: number; hi: number } | undefined) | undefined {
   return counterFields ? (m) => (counterFields.texts.has(ctx.sourceCode.getText(m)) ? { lo: 0, hi: counterFields.hi } : undefined) : undefined;
 }
 
+/** A counter kept on an object (`this.tries`, `attemptsRef.current`), as the delay evaluator reads it: the members' texts and the largest value a test lets through. */
 interface CounterFields {
   texts: Set<string>;
   hi: number;

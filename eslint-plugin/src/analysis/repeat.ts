@@ -13,7 +13,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { alwaysExits, calleeName, contains, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
 import { failureRegistration, handsOnError } from './error-values';
-import { isWorkingCall, rerunChangesInput } from './input-change';
+import { isWorkingCall, readsVariable, rerunChangesInput } from './input-change';
 import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } from './operation';
 import { RELEASE_RE } from './probe';
 import { sameFileFunction } from './delay';
@@ -272,23 +272,11 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: Made; again: Made } | u
     }
     if (p.type !== T.AwaitExpression && p.type !== T.TSAsExpression && p.type !== T.TSNonNullExpression && p.type !== T.ChainExpression) break;
   }
-  const readsAnswer = (n: Node): boolean => {
-    let hit = false;
-    walk(n, sourceCode.visitorKeys, (m) => {
-      if (hit) return false;
-      if (m.type === T.Identifier) {
-        const v = variableOf(sourceCode, m);
-        if (v && answers.has(v)) hit = true;
-      }
-      return undefined;
-    });
-    return hit;
-  };
   let unrepeated = false;
   walk(h.guarded, sourceCode.visitorKeys, (n) => {
     if (unrepeated || (n !== h.guarded && isFunction(n))) return false;
     if ((n.type !== T.CallExpression && n.type !== T.NewExpression) || n.range[0] <= original.range[1] || contains(original, n)) return undefined;
-    if (readsAnswer(n)) return undefined;
+    if (readsVariable(n, answers, ctx)) return undefined;
     if (n.type === T.CallExpression && (functionComputesOnly(sameFileFunction(n.callee, ctx), ctx) || checksOrComputes(n) || isPlumbing(n) || computesOnly(n, ctx))) return undefined;
     if (isCandidate(n, ctx) && isOperation(n, ctx) && !conditionalIn(n, h.guarded) && !repeated.has(text(n)) && !CLEANUP_RE.test(calleeName(n) ?? '')) unrepeated = true;
     return undefined;
