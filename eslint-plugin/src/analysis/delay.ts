@@ -1677,8 +1677,20 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
       case 'parseInt':
       case 'parseFloat':
         return args[0] ?? OPAQUE();
+      // Increasing functions map a range's ends to the result's ends, and a draw stays a draw
+      // (`0.5 + Math.sqrt(Math.random()) / 2` is a random factor between 0.5 and 1).
       case 'exp':
-        return args[0] ? { ...args[0], lo: Math.exp(args[0].lo), hi: Math.exp(args[0].hi) } : OPAQUE();
+      case 'expm1':
+      case 'sqrt':
+      case 'cbrt':
+      case 'log':
+      case 'log2':
+      case 'log10':
+      case 'log1p': {
+        const f = Math[name] as (x: number) => number;
+        if (!args[0]) return OPAQUE();
+        return args[0].opaque ? args[0] : { ...args[0], lo: f(args[0].lo), hi: f(args[0].hi) };
+      }
       default:
         return OPAQUE();
     }

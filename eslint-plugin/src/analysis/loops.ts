@@ -108,10 +108,26 @@ function sameCallOutside(call: TSESTree.CallExpression, handler: TSESTree.Functi
   let found = false;
   walk(ctx.sourceCode.ast as Node, ctx.sourceCode.visitorKeys, (n) => {
     if (found || n === handler || n === fn) return false;
-    if (n.type === T.CallExpression && n !== call && ctx.sourceCode.getText(unwrap(n.callee)) === text && runForEffect(n)) found = true;
+    if (n.type === T.CallExpression && n !== call && ctx.sourceCode.getText(unwrap(n.callee)) === text && !constantArgumentsDiffer(n, call, ctx) && runForEffect(n)) found = true;
     return undefined;
   });
   return found;
+}
+
+/**
+ * Whether two calls of the same method are handed different constants in one position
+ * (`query('UNLISTEN x')` and `query('LISTEN x')`, `send('unsubscribe', t)` and `send('subscribe', t)`):
+ * different operations, though the callee is the same. Positions whose value is not a constant on
+ * both sides say nothing.
+ */
+function constantArgumentsDiffer(a: TSESTree.CallExpression, b: TSESTree.CallExpression, ctx: Ctx): boolean {
+  const n = Math.min(a.arguments.length, b.arguments.length);
+  for (let i = 0; i < n; i++) {
+    const x = constantValue(ctx.sourceCode, a.arguments[i] as Node);
+    const y = constantValue(ctx.sourceCode, b.arguments[i] as Node);
+    if (x && y && x.value !== y.value) return true;
+  }
+  return false;
 }
 
 /** Whether `call` runs in a callback that `fn` hands to a global timer (`setTimeout(() => call, ms)`), at any depth below `fn`. */

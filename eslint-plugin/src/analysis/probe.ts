@@ -26,7 +26,7 @@ import type { Ctx } from './operation';
 import { fileMemo } from './memo';
 import { normalPath, originOf, variableOf } from './scope';
 import type { Node } from './types';
-import { CONNECTION_TEST_RE, HEALTH_PATH_RE, LOOKUP_COMMAND_RE, MONGO_PROBE_COMMAND_RE, PENDING_ANSWER_CODES, PENDING_ANSWER_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE } from './vocabulary';
+import { CONNECTION_TEST_RE, HEALTH_PATH_RE, LOOKUP_COMMAND_RE, MONGO_PROBE_COMMAND_RE, PENDING_ANSWER_CODES, PENDING_ANSWER_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE, STATUS_COMMAND_RE } from './vocabulary';
 import { asWait, isGlobalTimer } from './waits';
 
 type Variable = TSESLint.Scope.Variable;
@@ -86,10 +86,32 @@ function isProbeRead(n: Node, ctx: Ctx): boolean {
   // `client.send(new ListTablesCommand({}))`: an AWS SDK lookup.
   const command = name === 'send' && n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
   if (command?.type === T.NewExpression && unwrap(command.callee).type === T.Identifier && LOOKUP_COMMAND_RE.test((unwrap(command.callee) as TSESTree.Identifier).name)) return true;
-  if (!STATEMENT_CALL_RE.test(name) || !n.arguments[0] || n.arguments[0].type === T.SpreadElement) return false;
+  if (!n.arguments[0] || n.arguments[0].type === T.SpreadElement) return false;
+  // `await run('docker ps')`, `execSync(`pg_isready -h ${host}`)`, `execFile('docker', ['info'])`: a
+  // command line that only asks whether a service is up, whatever runs it.
+  if (STATUS_COMMAND_RE.test(commandLine(n, ctx) ?? '')) return true;
+  if (!STATEMENT_CALL_RE.test(name)) return false;
   const first = unwrap(n.arguments[0]);
   const text = first.type === T.TemplateLiteral && first.expressions.length === 0 ? first.quasis[0]?.value.cooked : stringValue(first) ?? staticText(first, ctx);
   return typeof text === 'string' && READ_STATEMENT_RE.test(text);
+}
+
+/**
+ * The command line a call is handed as text: its first argument's constant text (a template's
+ * leading text), followed by the constant words of an argument list (`execFile('docker', ['ps'])`).
+ */
+function commandLine(n: TSESTree.CallExpression, ctx: Ctx): string | undefined {
+  const first = unwrap(n.arguments[0] as Node);
+  const head = first.type === T.TemplateLiteral ? first.quasis[0]?.value.cooked : (stringValue(first) ?? staticText(first, ctx));
+  if (typeof head !== 'string') return undefined;
+  const list = n.arguments[1] ? unwrap(n.arguments[1] as Node) : undefined;
+  const words = list?.type === T.ArrayExpression ? list.elements.map((e) => (e && e.type !== T.SpreadElement ? stringValue(unwrap(e)) : undefined)) : [];
+  const known: string[] = [];
+  for (const w of words) {
+    if (typeof w !== 'string') break;
+    known.push(w);
+  }
+  return [head, ...known].join(' ');
 }
 
 /** A caught error (a catch clause's parameter) or a new error object: what a look keeps of a failure. */

@@ -125,12 +125,13 @@ export const UNIQUE_VIOLATION_RE = /unique[_\s]?(constraint|violation|key)|dupli
  * Names of an optimistic-concurrency conflict's class or predicate: the store refused a write made
  * against a version someone else changed first (`CasConflictError`, mongoose's `VersionError`,
  * `OptimisticLockError`, `StaleObjectError`, a `Concurrent…Error` class such as `ConcurrentRefreshError`,
- * DynamoDB's `ConditionalCheckFailedException` for a write conditioned on the version read).
+ * DynamoDB's `ConditionalCheckFailedException` for a write conditioned on the version read, a wiki's
+ * `editconflict` when someone saved the page after it was read).
  * The writer re-reads and applies
  * its change again to the new version: another input, like a unique value picked again. A
  * transaction that failed on a write conflict or deadlock (Prisma `P2034`) is run again as it was: a retry.
  */
-export const OPTIMISTIC_CONFLICT_RE = /cas_?conflict|conditional_?check_?fail|condition_?(check_?)?fail(ed|ure)?|optimistic_?(lock|concurrency)|stale_?(object|state|version|write)|^VersionError$|version_?(mismatch|conflict)|concurrent_?modification|^Concurrent\w*(Error|Conflict|Exception)$/i;
+export const OPTIMISTIC_CONFLICT_RE = /cas_?conflict|conditional_?check_?fail|condition_?(check_?)?fail(ed|ure)?|optimistic_?(lock|concurrency)|stale_?(object|state|version|write)|edit_?conflict|^VersionError$|version_?(mismatch|conflict)|concurrent_?modification|^Concurrent\w*(Error|Conflict|Exception)$/i;
 
 /**
  * Methods that take a callback off an emitter or a timer rather than register or run it
@@ -216,6 +217,14 @@ export const MONGO_PROBE_COMMAND_RE = /^(ping|hello|isMaster|ismaster|buildInfo|
  * a log-in.
  */
 export const CONNECTION_TEST_RE = /^authenticate$/;
+
+/**
+ * Command lines that only ask whether a service is up (run through `exec`, `execa`, zx, a promisified
+ * `exec`): `docker ps`/`info`/`version`, `pg_isready`, `mysqladmin ping`, `redis-cli ping`,
+ * `systemctl is-active`, `nc -z`, `kubectl get`/`rollout status`. Their output dropped, running one
+ * until it succeeds waits for readiness (PRODUCT, "Retry or not").
+ */
+export const STATUS_COMMAND_RE = /^\s*(?:sudo\s+)?(?:(?:docker|podman)(?:\s+-\S+(?:\s+\S+)?)*\s+(?:ps|info|version|inspect|stats\s+--no-stream)\b|docker-compose\s+ps\b|pg_isready\b|mysqladmin\b.*\bping\b|redis-cli\b.*\bping\b|systemctl\s+is-(?:active|system-running)\b|nc\s+-z\b|kubectl\s+(?:get|rollout\s+status|cluster-info)\b)/;
 
 /** Calls that run a database statement given as their first argument (`pool.query(sql)`, `knex.raw(sql)`, Prisma `$queryRawUnsafe`). */
 export const STATEMENT_CALL_RE = /^(\$?query|raw|execute|exec|\$?queryRaw(Unsafe)?)$/;
