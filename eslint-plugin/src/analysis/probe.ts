@@ -26,21 +26,21 @@ import type { Ctx } from './operation';
 import { fileMemo } from './memo';
 import { normalPath, originOf, variableOf } from './scope';
 import type { Node } from './types';
-import { CONNECTION_TEST_RE, HEALTH_PATH_RE, LOOKUP_COMMAND_RE, MONGO_PROBE_COMMAND_RE, PENDING_ANSWER_CODES, PENDING_ANSWER_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE, STATUS_COMMAND_RE } from './vocabulary';
+import { ASKING_CALL_RE, ASKING_EFFECT_WORD_RE, CONNECTION_TEST_RE, HEALTH_PATH_RE, LOOKUP_COMMAND_RE, MONGO_PROBE_COMMAND_RE, PENDING_ANSWER_CODES, PENDING_ANSWER_RE, PROBE_CALL_RE, READ_STATEMENT_RE, STATEMENT_CALL_RE, STATUS_COMMAND_RE } from './vocabulary';
 import { asWait, isGlobalTimer } from './waits';
 
 type Variable = TSESLint.Scope.Variable;
 
 /** Methods that give a resource back. */
 export const RELEASE_RE = /^(close|destroy|release|end|disconnect|quit|unref|dispose)$/;
-/** Methods that only open a resource or check it answers (their result dropped). */
-export const OPEN_CHECK_RE = /^(connect|open|ping|authenticate|\$connect)$/;
+/** Methods that only open a resource or check it answers (their result dropped); `listen` opens a server's port. */
+export const OPEN_CHECK_RE = /^(connect|open|listen|ping|authenticate|\$connect)$/;
 /** Methods that only set a resource up (a timeout, socket options): they use nothing it holds. */
 const SETUP_RE = /^(setTimeout|setNoDelay|setKeepAlive|ref)$/;
 /** Listener registrations. */
 const LISTEN_RE = /^(on|once|addListener|addEventListener|prependListener|prependOnceListener)$/;
 /** Events of a resource's life (opened, failed, closed), not of data it carries. */
-const LIFECYCLE_EVENT_RE = /^(connect|secureConnect|ready|open|lookup|error|close|end|finish|timeout)$/;
+const LIFECYCLE_EVENT_RE = /^(connect|secureConnect|ready|open|listening|lookup|error|close|end|finish|timeout)$/;
 /** What a response is read for in a probe: whether it answered, with which status. */
 const STATUS_PROP_RE = /^(status|statusCode|ok)$/;
 /** Draining a response nobody reads. */
@@ -51,10 +51,14 @@ const DRAIN_RE = /^(resume|destroy|dump|cancel)$/;
  * `await fs.access(p)`, `await pool.query('SELECT 1')`, `` await prisma.$queryRaw`SELECT 1` ``.
  */
 export function isDroppedProbeRead(n: Node, ctx: Ctx): boolean {
+  return isDropped(n) && isProbeRead(n, ctx);
+}
+
+/** Whether a call's answer is dropped: the call (awaited or not) is a statement of its own. */
+function isDropped(n: Node): boolean {
   let p: Node | undefined = n.parent;
   while (p && (p.type === T.AwaitExpression || p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.ChainExpression)) p = p.parent;
-  if (p?.type !== T.ExpressionStatement) return false;
-  return isProbeRead(n, ctx);
+  return p?.type === T.ExpressionStatement;
 }
 
 /** The name a module exports a called binding under (`access` for `const { access: check } = require('node:fs/promises')`). */
@@ -75,6 +79,9 @@ function isProbeRead(n: Node, ctx: Ctx): boolean {
   if (n.type !== T.CallExpression) return false;
   const name = calleeName(n) ?? '';
   if (PROBE_CALL_RE.test(name) || PROBE_CALL_RE.test(importedName(n.callee, ctx) ?? '')) return true;
+  // `await client.getWhoAmI()`, `await runner.health()` as a statement: a call that only asks, its
+  // answer dropped, only finds out whether the service answers.
+  if (ASKING_CALL_RE.test(name) && !ASKING_EFFECT_WORD_RE.test(name) && isDropped(n)) return true;
   // `requestJson(base, '/health')`, `fetch(`${url}/readyz`)`: a request to a health endpoint, sent
   // with no body, only asks whether the dependency is up.
   if (asksHealthEndpoint(n, ctx)) return true;
@@ -256,6 +263,9 @@ export function confinedResource(v: Variable, ctx: Ctx): boolean {
       const evt = stringValue(call.arguments[0]);
       if (evt === undefined || !LIFECYCLE_EVENT_RE.test(evt)) return false;
     } else if (!OPEN_CHECK_RE.test(name) && !SETUP_RE.test(name) && !isProbeRead(call, ctx)) return false;
+    // A server made with a request handler (`createServer((req, res) => …)`) serves once it listens:
+    // listening opens it for work, not for a look at the port.
+    else if (name === 'listen' && init.arguments.some((a) => isFunction(unwrap(a)))) return false;
   }
   return released;
 }

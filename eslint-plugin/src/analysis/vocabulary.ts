@@ -226,6 +226,15 @@ export const CONNECTION_TEST_RE = /^authenticate$/;
  */
 export const STATUS_COMMAND_RE = /^\s*(?:sudo\s+)?(?:(?:docker|podman)(?:\s+-\S+(?:\s+\S+)?)*\s+(?:ps|info|version|inspect|stats\s+--no-stream)\b|docker-compose\s+ps\b|pg_isready\b|mysqladmin\b.*\bping\b|redis-cli\b.*\bping\b|systemctl\s+is-(?:active|system-running)\b|nc\s+-z\b|kubectl\s+(?:get|rollout\s+status|cluster-info)\b)/;
 
+/**
+ * Names of calls that only ask (`getStatus`, `getWhoAmI`, `health`, `listTables`, `describeCluster`,
+ * `checkConnection`): their answer is what they are for. Called with that answer dropped, such a call
+ * only finds out whether the service answers (a readiness look, see probe.ts). A name that also
+ * says it changes something (`getOrCreate`, `getAndCacheConfig`, `getNextJob`, `checkIn`) is work.
+ */
+export const ASKING_CALL_RE = /^(?:get|list|describe|check|health|status|whoami|whoAmI|version|info)(?![a-z])/;
+export const ASKING_EFFECT_WORD_RE = /And|Or(?![a-z])|Create|Update|Save|Set|Put|Post|Send|Delete|Remove|Insert|Write|Store|Cache|Sync|Refresh|Renew|Lock|Claim|Reserve|Register|Login|Token|Next|Lease|Ack|Pop|Take|Consume|Receive|Dequeue|In$|Out$/;
+
 /** Calls that run a database statement given as their first argument (`pool.query(sql)`, `knex.raw(sql)`, Prisma `$queryRawUnsafe`). */
 export const STATEMENT_CALL_RE = /^(\$?query|raw|execute|exec|\$?queryRaw(Unsafe)?)$/;
 
