@@ -760,6 +760,12 @@ function refersOutside(test: Node, inside: Node[], vars: Set<TSESLint.Scope.Vari
   return found;
 }
 
+/** A read of a response's body (`res.text()`, `res.json()`, `res.arrayBuffer()`, `res.blob()`). */
+function readsBody(n: Node): boolean {
+  const u = unwrap(n);
+  return u.type === T.CallExpression && u.arguments.length === 0 && unwrap(u.callee).type === T.MemberExpression && /^(text|json|arrayBuffer|blob|formData)$/.test(calleeName(u) ?? '');
+}
+
 /**
  * A branch that only observes what it tested: it does not leave, goes round by no `continue`, awaits
  * nothing, arms no timer and holds no retry call (`if (status === 429) countRefusal()`, a log line).
@@ -769,6 +775,8 @@ function observesOnly(branch: Node, retryCallIn: ((n: Node) => boolean) | undefi
   let acts = false;
   walk(branch, sourceCode.visitorKeys, (n) => {
     if (acts || isFunction(n)) return false;
+    // Reading the answer's body (`detail = await res.text()`) only looks at what came back.
+    if (n.type === T.AwaitExpression && readsBody(n.argument)) return false;
     if (n.type === T.AwaitExpression || n.type === T.ContinueStatement || n.type === T.BreakStatement || n.type === T.YieldExpression || n.type === T.ThrowStatement || n.type === T.ReturnStatement) acts = true;
     else if (n.type === T.CallExpression && /^(setTimeout|setInterval|sleep|delay|wait)$/i.test(calleeName(n) ?? '')) acts = true;
     return undefined;

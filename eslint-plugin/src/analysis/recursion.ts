@@ -405,8 +405,11 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
     return !!h && isSelfArg(h, fn, ctx);
   };
   // A self-call re-armed on a timer (`setTimeout(() => this.poll(), ms)` in the try after the work)
-  // counts too; one made at once on success is the next step of a walk, judged on its own.
-  if (direct.some((c) => (!selfCallee(c, fn, ctx) || rearmedOnTimer(c, fn, ctx.sourceCode)) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  // counts too, and so does one with the same input after a wait every path to it takes (`await
+  // sleep(ms)` heading the function, then `if (!tx.validated) return waitFor(client, hash)`: asked
+  // again while the answer is not final, a status poll); one made at once is the next step of a
+  // walk, judged on its own.
+  if (direct.some((c) => (!selfCallee(c, fn, ctx) || rearmedOnTimer(c, fn, ctx.sourceCode) || (!newInput(c, fn, ctx) && waitedBefore(c, fn, ctx))) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
   // The promise-chain form: `work().then((next) => { …; setTimeout(() => self(), next) }).catch((e) => {
   // …; setTimeout(() => self(), guard) })`: a re-run from the fulfilment handler, under no failure test.
   if (contexts.some((x) => x.fc.kind === 'promise-catch') && direct.some((c) => !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && inFulfilmentHandler(c, fn, ctx.sourceCode))) return [];
@@ -658,6 +661,17 @@ function hookOnAwaitedResult(fc: FailureContext, fn: Fn, ctx: Ctx): boolean {
   // No other write between it and the registration, and it runs on every path to the registration.
   if (v.references.some((r) => r.isWrite() && r.identifier.range[0] > last!.node.range[1] && r.identifier.range[1] <= host.range[0])) return false;
   return precedesOnEveryPath(last.node, host);
+}
+
+/** Whether an awaited wait of `fn`'s own body runs before `call` on every path to it. */
+function waitedBefore(call: Node, fn: Fn, ctx: Ctx): boolean {
+  let found = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || (n !== fn.body && isFunction(n))) return false;
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && n.range[1] <= call.range[0] && asWait(n, ctx.sourceCode, ctx.settings) && isAwaited(n, ctx.sourceCode) && precedesOnEveryPath(n, call)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /**

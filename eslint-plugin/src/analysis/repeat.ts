@@ -248,6 +248,8 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: Made; again: Made } | u
     }
     // Waits, log lines, arithmetic and the promise plumbing around them are no other work.
     if (asWait(n, sourceCode, ctx.settings) || !isWorkingCall(n, ctx) || (n.type === T.CallExpression && (isPlumbing(n) || computesOnly(n, ctx)))) return undefined;
+    // Giving back what the failed attempt held (`release(slot)`, `clearTimeout(timer)`) is cleanup, not another correction.
+    if (isCleanup(n)) return undefined;
     other = true;
     return false;
   });
@@ -361,8 +363,9 @@ function checksOrComputes(c: Made): boolean {
 function isOperation(c: Made, ctx: Ctx): boolean {
   if (!isCandidate(c, ctx)) return false;
   const callee = unwrap(c.callee);
-  // Releasing a resource on both paths (`client.end()` in the try and the catch) is cleanup.
-  if (callee.type === T.MemberExpression && (RELEASE_RE.test(propertyName(callee) ?? '') || CLEANUP_RE.test(propertyName(callee) ?? ''))) return false;
+  // Releasing a resource on both paths (`client.end()` in the try and the catch, `clearTimeout(id)`,
+  // `release(id)`) is cleanup.
+  if (isCleanup(c)) return false;
   // A value read inside a larger expression (`s.substring(a, b) === '-'`, `new URL(String(a))`) is no operation made for itself.
   if (!madeForItself(c)) return false;
   // A computation from its arguments (`phone.replace('@x', '')`) fails the same way each time, and a
@@ -377,6 +380,13 @@ function isOperation(c: Made, ctx: Ctx): boolean {
   // A call of the function the handler sits in is recursion's (analysed there, with its own tests).
   const own = sameFileFunction(callee, ctx);
   return !(own && contains(own, c));
+}
+
+/** A call that releases or stops something (`client.end()`, `clearTimeout(id)`, `release(slot)`): cleanup, by its name. */
+function isCleanup(c: Made): boolean {
+  const callee = unwrap(c.callee);
+  const name = callee.type === T.MemberExpression ? propertyName(callee) : callee.type === T.Identifier ? callee.name : undefined;
+  return name !== undefined && (RELEASE_RE.test(name) || CLEANUP_RE.test(name));
 }
 
 /**
