@@ -336,7 +336,7 @@ export function drawsRandom(expr: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'
  * are variables declared inside `perRun` (the loop body, the function, the handler: made anew on
  * every run). Nested functions of `region` count: a listener's `port++` runs before the re-run it makes.
  */
-export function inputWrites(region: Node, ctx: Ctx, perRun?: Node): { slot: InputSlot; node: Node }[] {
+export function inputWrites(region: Node, ctx: Ctx, perRun?: Node, depth = 0): { slot: InputSlot; node: Node }[] {
   const index = fileIndex(ctx.sourceCode);
   // The file's writes in walk order are in source order (as a rule): the region's are then a run of
   // them, found by its start, and only those are judged (once each per file).
@@ -358,6 +358,19 @@ export function inputWrites(region: Node, ctx: Ctx, perRun?: Node): { slot: Inpu
     // what one run writes to it never reaches the next.
     if (perRun && w.decl && contains(perRun, w.decl)) continue;
     out.push({ slot: w.slot, node: w.node });
+  }
+  // A same-file function the region calls that steps an index into a list (`this.moveToNext()`
+  // stepping `this.index`, read as `this.nodes[this.index]`), two calls deep: the region moves on to
+  // another candidate through it. Other writes of a helper (a credential it renews) are its own.
+  if (depth < 2) {
+    walk(region, ctx.sourceCode.visitorKeys, (n) => {
+      if (n !== region && isFunction(n)) return false;
+      if (n.type !== T.CallExpression) return undefined;
+      const fn = sameFileFunction(n.callee, ctx);
+      if (!fn?.body || contains(fn, region) || contains(region, fn)) return undefined;
+      out.push(...inputWrites(fn.body, ctx, fn.body, depth + 1).filter((w) => keysList(w.slot, ctx)));
+      return undefined;
+    });
   }
   return out;
 }
@@ -457,9 +470,51 @@ function judgeWrite(n: TSESTree.UpdateExpression | TSESTree.AssignmentExpression
   }
   if (!changed) return undefined;
   const slot = slotOf(target, ctx);
-  if (!slot || BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && (onlyBookkeeping(slot.variable, ctx) || countsToExit(slot.variable, ctx.sourceCode))) || (slot.kind === 'field' && pacingFields(ctx).has(slot.name))) return undefined;
+  if (!slot) return undefined;
+  // A count that also picks what the operation works on (`tokens[tries]`, `env[`PAT_${tries + 1}`]`,
+  // `hosts[n % hosts.length]`): each step moves on to another candidate, whatever else it counts.
+  const selects = slot.kind === 'variable' && selectsOperand(slot.variable, ctx);
+  if (!selects && (BOOKKEEPING_NAME_RE.test(slotName(slot)) || (slot.kind === 'variable' && (onlyBookkeeping(slot.variable, ctx) || countsToExit(slot.variable, ctx.sourceCode))) || (slot.kind === 'field' && pacingFields(ctx).has(slot.name)))) return undefined;
   const decl = slot.kind === 'variable' ? (slot.variable.defs[0]?.name as Node | undefined) : undefined;
   return { slot, node: n, decl };
+}
+
+/** Whether the file reads the slot as the key of a computed member (`this.nodes[this.index]`, `hosts[at]`). */
+function keysList(slot: InputSlot, ctx: Pick<Ctx, 'sourceCode'>): boolean {
+  let found = false;
+  walk(ctx.sourceCode.ast as Node, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.MemberExpression && n.computed && readsSlot(n.property, slot, ctx)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * Whether a variable is read as the key of a computed member (`list[v]`, `env[`KEY_${v + 1}`]`) that
+ * a working call takes as an argument (directly or inside a template, an object or an array) or calls
+ * a method on (`nodes[v].send()`): it picks the operation's input from a list. A wait's delay read
+ * from a table (`sleep(DELAYS[v])`) is no input.
+ */
+export function selectsOperand(v: Variable, ctx: Ctx): boolean {
+  for (const r of v.references) {
+    if (!r.isRead()) continue;
+    let n: Node = r.identifier as Node;
+    while (n.parent && (n.parent.type === T.BinaryExpression || n.parent.type === T.TemplateLiteral || n.parent.type === T.UnaryExpression || n.parent.type === T.LogicalExpression)) n = n.parent;
+    const m = n.parent;
+    if (m?.type !== T.MemberExpression || !m.computed || m.property !== n) continue;
+    let up: Node = m;
+    while (up.parent && (up.parent.type === T.TemplateLiteral || up.parent.type === T.BinaryExpression || up.parent.type === T.LogicalExpression || up.parent.type === T.ConditionalExpression || up.parent.type === T.ArrayExpression || up.parent.type === T.Property || up.parent.type === T.ObjectExpression || up.parent.type === T.AwaitExpression)) up = up.parent;
+    const call = up.parent;
+    if (call?.type !== T.CallExpression && call?.type !== T.NewExpression) {
+      // `nodes[v].send(x)`: the receiver picked.
+      const callee = m.parent;
+      if (callee?.type === T.MemberExpression && callee.object === m && callee.parent?.type === T.CallExpression && callee.parent.callee === callee && isWorkingCall(callee.parent, ctx)) return true;
+      continue;
+    }
+    if (call.arguments.includes(up as TSESTree.Expression) && isWorkingCall(call, ctx) && !asWait(call, ctx.sourceCode, ctx.settings)) return true;
+  }
+  return false;
 }
 
 /**
@@ -540,16 +595,60 @@ export function operationTakes(root: Node, slot: InputSlot, ctx: Ctx, skip?: (c:
         if (isFunction(u)) continue;
         if (handsOn(u, slot, ctx)) found = true;
       }
+      const callee = unwrap(n.callee);
+      if (callee.type === T.MemberExpression && picksReceiver(unwrap(callee.object), slot, ctx)) found = true;
     }
     return undefined;
   });
   return found;
 }
 
+/**
+ * Whether the object a method is called on is picked from a list by the slot (`nodes[this.index].call()`,
+ * or `this.current.call()` with a getter returning `this.nodes[this.index]`): stepping the slot
+ * moves the call to another receiver, a failover. A receiver made again (`this.socket = connect()`)
+ * is the same input and does not count.
+ */
+function picksReceiver(obj: Node, slot: InputSlot, ctx: Ctx): boolean {
+  if (obj.type === T.MemberExpression && obj.computed) return handsOn(obj.property, slot, ctx);
+  const getter = obj.type === T.MemberExpression ? getterOf(obj, ctx) : undefined;
+  return !!getter && getterReturns(getter, ctx).some((r) => {
+    const u = unwrap(r);
+    return u.type === T.MemberExpression && u.computed && handsOn(u.property, slot, ctx);
+  });
+}
+
+/** The getter of the enclosing class a `this.<name>` read runs (`get current() { … }`), if it is one. */
+function getterOf(member: TSESTree.MemberExpression, ctx: Pick<Ctx, 'sourceCode'>): TSESTree.FunctionExpression | undefined {
+  if (unwrap(member.object).type !== T.ThisExpression || member.computed) return undefined;
+  const name = propertyName(member);
+  let cls: Node | undefined = member.parent;
+  while (cls && cls.type !== T.ClassBody) cls = cls.parent;
+  if (!cls || cls.type !== T.ClassBody || !name) return undefined;
+  for (const m of cls.body) {
+    if (m.type === T.MethodDefinition && m.kind === 'get' && !m.computed && propertyName(m) === name && m.value.type === T.FunctionExpression) return m.value;
+  }
+  return undefined;
+}
+
+/** The expressions a getter returns. */
+function getterReturns(fn: TSESTree.FunctionExpression, ctx: Pick<Ctx, 'sourceCode'>): Node[] {
+  const out: Node[] = [];
+  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && isFunction(n)) return false;
+    if (n.type === T.ReturnStatement && n.argument) out.push(n.argument);
+    return undefined;
+  });
+  return out;
+}
+
 /** The argument is the slot, or an object/array literal or template holding it as a value. */
 function handsOn(arg: Node, slot: InputSlot, ctx: Ctx): boolean {
   const u = unwrap(arg);
   const s = slotOf(u, ctx);
+  // `this.current` with `get current() { return this.nodes[this.index] }`: what the getter returns.
+  const getter = s && !sameSlot(s, slot) && u.type === T.MemberExpression ? getterOf(u, ctx) : undefined;
+  if (getter) return getterReturns(getter, ctx).some((r) => handsOn(r, slot, ctx));
   if (s) return sameSlot(s, slot);
   if (u.type === T.ObjectExpression) return u.properties.some((p) => (p.type === T.Property ? handsOn(p.value, slot, ctx) : handsOn(p.argument, slot, ctx)));
   if (u.type === T.ArrayExpression) return u.elements.some((e) => !!e && handsOn(e.type === T.SpreadElement ? e.argument : e, slot, ctx));

@@ -1,5 +1,5 @@
 import { importedName, isProbeFunction, waitsOnPendingAnswer } from './probe';
-import { advancesIterator, drawsInputAtRandom, feedsOnlyWaits, inputWrites, isWorkingCall, onlyBookkeeping, operationTakes, readsFromPerson, readsVariable } from './input-change';
+import { advancesIterator, drawsInputAtRandom, selectsOperand, feedsOnlyWaits, inputWrites, isWorkingCall, onlyBookkeeping, operationTakes, readsFromPerson, readsVariable } from './input-change';
 import { goesOnOnlyOnConflict } from './conflict';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -1628,6 +1628,13 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const others = selfCalls(fn, ctx);
   const self = (c: Node): boolean => c === call || others.includes(c as TSESTree.CallExpression);
   if (inputWrites(fn.body, ctx, fn).some((w) => (enclosingFunction(w.node) !== fn || (w.node.range[0] < call.range[0] && mayReach(w.node, call, ctx.sourceCode.visitorKeys))) && operationTakes(fn.body, w.slot, ctx, self))) return true;
+  // The count handed on also picks what the operation works on (`fetcher(vars, env[`PAT_${tries + 1}`])`
+  // with `tries++` before the self-call): the next token, host or key, a failover.
+  if (call.arguments.some((a) => handedIdentifiers(a).some((u) => {
+    const v = variableOf(ctx.sourceCode, u);
+    if (!v || v.defs[0]?.type !== 'Parameter' || !contains(fn, v.defs[0].name) || !selectsOperand(v, ctx)) return false;
+    return unwrap(a) !== u || v.references.some((r) => r.isWrite() && !r.init && contains(fn.body, r.identifier) && r.identifier.range[0] < call.range[0]);
+  }))) return true;
   if (drawsInputAtRandom(fn, ctx, self)) return true;
   if (dropsInputToDefault(call, fn, ctx, self)) return true;
   if (handsFreshValue(call, fn, ctx, self)) return true;
@@ -1982,11 +1989,12 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
       // A stepped value the operation takes (`listen(port)` with `self(port + 1)`), not named like a
       // count: the next port, page or id, a walk over candidates.
       if (steppedByOne(u, ctx) && handsSteppedOn(fn, p.variable, call, ctx)) return true;
-      // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`).
+      // An index: the parameter selects an element of another input (`urls[i]`, `hosts[i % n]`); an
+      // entry of a delay table only paces the wait (`sleep(DELAYS[n])`).
       let indexes = false;
       walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
         if (indexes) return false;
-        if (n.type === T.MemberExpression && n.computed && refs(n.property)) indexes = true;
+        if (n.type === T.MemberExpression && n.computed && refs(n.property) && !feedsOnlyWaits(n, ctx)) indexes = true;
         return undefined;
       });
       return indexes;
