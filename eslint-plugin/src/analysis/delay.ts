@@ -569,6 +569,14 @@ function paramKeepsValue(variable: Variable, env: Env): boolean {
  */
 export function argumentsPassed(call: TSESTree.CallExpression, fn: Node, sourceCode: TSESLint.SourceCode): readonly TSESTree.CallExpressionArgument[] {
   if (sameFileFunction(call.callee, { sourceCode }) === fn) return call.arguments;
+  // `fn.call(self, a, b)` passes `a, b`; `fn.apply(self, [a, b])` the array's elements (another array: unknown, none).
+  const callee = unwrap(call.callee);
+  const via = callee.type === T.MemberExpression ? propertyName(callee) : undefined;
+  if ((via === 'call' || via === 'apply') && sameFileFunction((callee as TSESTree.MemberExpression).object, { sourceCode }) === fn) {
+    if (via === 'call') return call.arguments.slice(1);
+    const list = call.arguments[1] ? unwrap(call.arguments[1] as Node) : undefined;
+    return list?.type === T.ArrayExpression && list.elements.every((e) => !!e) ? (list.elements as TSESTree.CallExpressionArgument[]) : [];
+  }
   for (const a of call.arguments) {
     const u = unwrap(a);
     if (u.type !== T.CallExpression || calleeName(u) !== 'bind') continue;

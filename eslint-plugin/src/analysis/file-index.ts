@@ -251,8 +251,14 @@ function addMemberNames(call: TSESTree.CallExpression, names: Set<string>): void
     }
   };
   add(call.callee);
+  // `feed.getTicker.apply(feed, args)`, `load.call(this, url)`: the function invoked.
+  const callee = unwrap(call.callee);
+  if (callee.type === T.MemberExpression && /^(call|apply)$/.test(propertyName(callee) ?? '')) add(callee.object);
   for (const a of call.arguments) {
     add(a);
+    // `retry('getBalance', args)`: a method named to a helper that dispatches by name (`obj[method](…)`).
+    const text = a.type === T.Literal && typeof a.value === 'string' && /^[A-Za-z_$][\w$]*$/.test(a.value) ? a.value : undefined;
+    if (text !== undefined) names.add(text);
     const u = unwrap(a);
     if (u.type === T.CallExpression && calleeName(u) === 'bind' && unwrap(u.callee).type === T.MemberExpression) add((unwrap(u.callee) as TSESTree.MemberExpression).object);
   }

@@ -259,9 +259,14 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
     const o = unwrap(c.object);
     return o.type === T.ThisExpression || holdsThisOf(o, fn, ctx) || namesOwnClass(o, fn, ctx) || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && sameOwner(ctx.sourceCode.getText(o), ownerText));
   };
+  // `self.apply(obj, args)`, `self.call(this, url)`: the function run with a given receiver.
+  const invokes = (callee: Node): boolean => {
+    const c = unwrap(callee);
+    return c.type === T.MemberExpression && /^(call|apply)$/.test(propertyName(c) ?? '') && isSelf(c.object);
+  };
   for (const n of callsIn(within, ctx)) {
     if (insidePersonRun(n, fn, ctx)) continue;
-    if (isSelf(n.callee)) out.push(n);
+    if (isSelf(n.callee) || invokes(n.callee)) out.push(n);
     // Called through the parameter it was handed in as (not handed on again: a scheduler's own timer is judged as the scheduler's).
     else if (handedIn.length > 0 && unwrap(n.callee).type === T.Identifier && handedIn.some((v) => isReferenceTo(v, unwrap(n.callee) as TSESTree.Identifier))) out.push(n);
     // The function itself handed over as a callback: `setTimeout(connect, ms)`, `.catch(retry)`, `.on('close', connect)`.
@@ -791,7 +796,13 @@ function sameThisObject(a: Node, b: Node, ctx: Ctx): boolean {
 }
 
 function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
-  const c = unwrap(call.callee);
+  const callee = unwrap(call.callee);
+  if (calleeIsSelf(callee, fn, ctx)) return true;
+  // `self.call(this, url)`, `self.apply(obj, args)`: judged by the function invoked.
+  return callee.type === T.MemberExpression && /^(call|apply)$/.test(propertyName(callee) ?? '') && calleeIsSelf(unwrap(callee.object), fn, ctx);
+}
+
+function calleeIsSelf(c: Node, fn: Fn, ctx: Ctx): boolean {
   // `openRef.current?.()`, `this.resume()` with every write of the slot storing `fn`.
   if (callsThroughSlot(c, fn, ctx)) return true;
   // `this.start()` inside the method `start`; not `this.later(this.start)`, which hands it on.
@@ -905,7 +916,8 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
   for (const n of calls) {
     const target = calledFunction(n, ctx);
     if (!target || target === fn || contains(target, n) || contains(fn, target)) continue;
-    const back = backCalls(fn, target, ctx);
+    const found = backCalls(fn, target, ctx);
+    const back = found.length > 0 ? found : dispatchedBack(fn, target, n, ctx);
     // Only a relay that waits before calling back is a retry (a scheduler, a retry method); one
     // that just hands over (a queue drain, a success-path restart) is not.
     if (back[0] && (relayWaitsAtAll({ call: n, relay: target, back: back[0] }, ctx) || restartsSameInputOnFailure(fn, n, target, back[0], ctx))) out.push({ call: n, relay: target, back: back[0] });
@@ -963,6 +975,31 @@ function relayCalls(fn: Fn, ctx: Ctx): Relay[] {
       if (!scheduled) return;
       out.push({ call: n, relay: self ? (made.factory ?? fn) : cb, back, factoryWait: factoryWait(scheduled, made.init, ctx) });
     });
+  }
+  return out;
+}
+
+/**
+ * The call back of a relay that runs a method by the name it is handed (`function retry(method, args)
+ * { setTimeout(() => exchange[method].apply(exchange, args), ms) }` called as `retry('getBalance',
+ * args)` from the method `getBalance` of `exchange`): the call of `obj[param]` (or its `.apply` /
+ * `.call`) where `call` hands the parameter `fn`'s own method name and `obj` is the object `fn` is
+ * a method of.
+ */
+function dispatchedBack(fn: Fn, relay: Fn, call: TSESTree.CallExpression, ctx: Ctx): TSESTree.CallExpression[] {
+  const { methodName, ownerText } = selfName(fn, ctx);
+  if (!methodName || !relay.body) return [];
+  const k = call.arguments.findIndex((a) => a.type === T.Literal && a.value === methodName);
+  const param = k >= 0 ? relay.params[k] : undefined;
+  const pv = param?.type === T.Identifier ? variableOf(ctx.sourceCode, param) : undefined;
+  if (!pv) return [];
+  const out: TSESTree.CallExpression[] = [];
+  for (const m of callsIn(relay.body, ctx)) {
+    let c = unwrap(m.callee);
+    if (c.type === T.MemberExpression && !c.computed && /^(call|apply)$/.test(propertyName(c) ?? '')) c = unwrap(c.object);
+    if (c.type !== T.MemberExpression || !c.computed || unwrap(c.property).type !== T.Identifier || !isReferenceTo(pv, unwrap(c.property) as TSESTree.Identifier)) continue;
+    const o = unwrap(c.object);
+    if (o.type === T.ThisExpression || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && sameOwner(ctx.sourceCode.getText(o), ownerText))) out.push(m);
   }
   return out;
 }
@@ -2159,6 +2196,22 @@ function extendsText(expr: Node, refs: (n: Node) => boolean): boolean {
   return false;
 }
 
+/** A copy of the enclosing function's `arguments` (`[].slice.call(arguments)`, `Array.from(arguments)`, `[...arguments]`, `arguments` itself). */
+function copiesArguments(n: Node): boolean {
+  const isArgs = (x: Node | undefined): boolean => !!x && unwrap(x).type === T.Identifier && (unwrap(x) as TSESTree.Identifier).name === 'arguments';
+  if (isArgs(n)) return true;
+  if (n.type === T.ArrayExpression) return n.elements.length === 1 && n.elements[0]?.type === T.SpreadElement && isArgs(n.elements[0].argument);
+  if (n.type !== T.CallExpression) return false;
+  const name = calleeName(n);
+  if (name === 'from') return isArgs(n.arguments[0] as Node | undefined);
+  if (name === 'call' || name === 'apply') {
+    const c = unwrap(n.callee);
+    const o = c.type === T.MemberExpression ? unwrap(c.object) : undefined;
+    return o?.type === T.MemberExpression && propertyName(o) === 'slice' && isArgs(n.arguments[0] as Node | undefined);
+  }
+  return false;
+}
+
 /**
  * A local copy of the inputs (`const init = { ...opts, headers }`): an object or array literal
  * that calls nothing, so the next call works on the same input (R7).
@@ -2166,6 +2219,9 @@ function extendsText(expr: Node, refs: (n: Node) => boolean): boolean {
 function isCopy(decl: Node, ctx: Ctx): boolean {
   if (decl.type !== T.VariableDeclarator || !decl.init) return false;
   const init = unwrap(decl.init);
+  // `[].slice.call(arguments)`, `Array.prototype.slice.call(arguments)`, `Array.from(arguments)`,
+  // `[...arguments]`: the function's own arguments, copied.
+  if (copiesArguments(init)) return true;
   if (init.type !== T.ObjectExpression && init.type !== T.ArrayExpression) return false;
   let calls = false;
   walk(init, ctx.sourceCode.visitorKeys, (n) => {
@@ -2215,7 +2271,28 @@ function handsOffError(call: TSESTree.CallExpression, fc: FailureContext, fn: Fn
     return u.type === T.Identifier && isReferenceTo(v, u);
   });
   if (!passes) return false;
+  // A relay that only logs the error it is handed (`retry('getBalance', args, err)` with
+  // `console.warn(method, err.message)`) and runs `fn` again: the error is reported, not handed on.
+  const relay = calledFunction(call, ctx);
+  if (relay && relay !== fn && onlyLogsError(relay, call, v, ctx)) return false;
   return !paramVars(fn, ctx).some((p) => argumentsPassed(call, fn, ctx.sourceCode)[p.index] && changeIn(argumentsPassed(call, fn, ctx.sourceCode)[p.index]!, p.variable, ctx));
+}
+
+/** Whether every parameter of `relay` that `call` hands the caught error `v` is read only in log lines. */
+function onlyLogsError(relay: Fn, call: TSESTree.CallExpression, v: Variable, ctx: Ctx): boolean {
+  const at = call.arguments.flatMap((a, i) => (unwrap(a).type === T.Identifier && isReferenceTo(v, unwrap(a) as TSESTree.Identifier) ? [i] : []));
+  return at.every((i) => {
+    const p = relay.params[i];
+    const pv = p?.type === T.Identifier ? variableOf(ctx.sourceCode, p) : undefined;
+    if (!pv) return false;
+    return pv.references.every((r) => {
+      for (let n: Node | undefined = r.identifier.parent; n && n !== relay; n = n.parent) {
+        if (n.type === T.CallExpression) return isLogCallee(unwrap(n.callee));
+        if (isFunction(n)) return false;
+      }
+      return false;
+    });
+  });
 }
 
 /**
