@@ -412,9 +412,9 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   // A self-call re-armed on a timer (`setTimeout(() => this.poll(), ms)` in the try after the work)
   // counts too, and so does one with the same input after a wait every path to it takes (`await
   // sleep(ms)` heading the function, then `if (!tx.validated) return waitFor(client, hash)`: asked
-  // again while the answer is not final, a status poll); one made at once is the next step of a
-  // walk, judged on its own.
-  if (direct.some((c) => (!selfCallee(c, fn, ctx) || rearmedOnTimer(c, fn, ctx.sourceCode) || (!newInput(c, fn, ctx) && waitedBefore(c, fn, ctx))) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  // again while the answer is not final, a status poll; not under a test of a failure the answer
+  // carries, `if (body.error === 500)`); one made at once is the next step of a walk, judged on its own.
+  if (direct.some((c) => (!selfCallee(c, fn, ctx) || rearmedOnTimer(c, fn, ctx.sourceCode) || (!newInput(c, fn, ctx) && waitedBefore(c, fn, ctx) && !underFailureTest(c, fn, ctx))) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
   // The promise-chain form: `work().then((next) => { …; setTimeout(() => self(), next) }).catch((e) => {
   // …; setTimeout(() => self(), guard) })`: a re-run from the fulfilment handler, under no failure test.
   if (contexts.some((x) => x.fc.kind === 'promise-catch') && direct.some((c) => !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && inFulfilmentHandler(c, fn, ctx.sourceCode))) return [];
@@ -667,6 +667,28 @@ function hookOnAwaitedResult(fc: FailureContext, fn: Fn, ctx: Ctx): boolean {
   if (v.references.some((r) => r.isWrite() && r.identifier.range[0] > last!.node.range[1] && r.identifier.range[1] <= host.range[0])) return false;
   return precedesOnEveryPath(last.node, host);
 }
+
+/**
+ * Whether `call` sits in the branch an `if` takes when its test says the answer failed: a failure
+ * test (`!res.ok`, a status, an error value), a failure state (`state === 'failed'`), or an error
+ * field of the answer (`body.error === 500`, `res.errcode`).
+ */
+function underFailureTest(call: Node, fn: Fn, ctx: Ctx): boolean {
+  for (let c: Node = call, p: Node | undefined = call.parent; p && c !== fn.body; c = p, p = p.parent) {
+    if (p.type !== T.IfStatement || c !== p.consequent) continue;
+    if (testsFailure(p.test, ctx.sourceCode) || namesFailureState(p.test)) return true;
+    let errorField = false;
+    walk(p.test, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type === T.MemberExpression && !n.computed && ERROR_FIELD_RE.test(propertyName(n) ?? '')) errorField = true;
+      return errorField ? false : undefined;
+    });
+    if (errorField) return true;
+  }
+  return false;
+}
+
+/** Fields of an answer that carry its failure (`body.error`, `res.errcode`, `data.failure`). */
+const ERROR_FIELD_RE = /^(error|errors|err|errcode|errorCode|error_code|fault|failure|failed)$/i;
 
 /** Whether an awaited wait of `fn`'s own body runs before `call` on every path to it. */
 function waitedBefore(call: Node, fn: Fn, ctx: Ctx): boolean {

@@ -15,7 +15,7 @@ import { alwaysExits, calleeName, contains, isFunction, isLogCallee, propertyNam
 import { failureRegistration, handsOnError } from './error-values';
 import { isWorkingCall, readsVariable, rerunChangesInput } from './input-change';
 import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } from './operation';
-import { RELEASE_RE } from './probe';
+import { importedName, RELEASE_RE } from './probe';
 import { sameFileFunction } from './delay';
 import { computesOnly as functionComputesOnly } from './recursion';
 import { isDeterministicCall } from './loops';
@@ -249,7 +249,7 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: Made; again: Made } | u
     // Waits, log lines, arithmetic and the promise plumbing around them are no other work.
     if (asWait(n, sourceCode, ctx.settings) || !isWorkingCall(n, ctx) || (n.type === T.CallExpression && (isPlumbing(n) || computesOnly(n, ctx)))) return undefined;
     // Giving back what the failed attempt held (`release(slot)`, `clearTimeout(timer)`) is cleanup, not another correction.
-    if (isCleanup(n)) return undefined;
+    if (isCleanup(n, ctx)) return undefined;
     other = true;
     return false;
   });
@@ -365,7 +365,7 @@ function isOperation(c: Made, ctx: Ctx): boolean {
   const callee = unwrap(c.callee);
   // Releasing a resource on both paths (`client.end()` in the try and the catch, `clearTimeout(id)`,
   // `release(id)`) is cleanup.
-  if (isCleanup(c)) return false;
+  if (isCleanup(c, ctx)) return false;
   // A value read inside a larger expression (`s.substring(a, b) === '-'`, `new URL(String(a))`) is no operation made for itself.
   if (!madeForItself(c)) return false;
   // A computation from its arguments (`phone.replace('@x', '')`) fails the same way each time, and a
@@ -383,9 +383,10 @@ function isOperation(c: Made, ctx: Ctx): boolean {
 }
 
 /** A call that releases or stops something (`client.end()`, `clearTimeout(id)`, `release(slot)`): cleanup, by its name. */
-function isCleanup(c: Made): boolean {
+function isCleanup(c: Made, ctx: Ctx): boolean {
   const callee = unwrap(c.callee);
-  const name = callee.type === T.MemberExpression ? propertyName(callee) : callee.type === T.Identifier ? callee.name : undefined;
+  // An imported function by the name its module exports it under (`const { release: free } = require(…)`).
+  const name = callee.type === T.MemberExpression ? propertyName(callee) : callee.type === T.Identifier ? (importedName(callee, ctx) ?? callee.name) : undefined;
   return name !== undefined && (RELEASE_RE.test(name) || CLEANUP_RE.test(name));
 }
 
