@@ -261,8 +261,10 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
   // `AbortSignal.timeout(ms)` makes a request option, never a wait.
   const c = plainCallee(n);
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'AbortSignal') return undefined;
-  if (settings.sleepFunctions.includes(name) || WAIT_NAME_RE.test(name)) {
-    if (/^timeout$/i.test(name) && n.arguments.length !== 1) return undefined;
+  // A leading `_` or `$` marks a private or framework member (`this._exponentialBackoff(…)`), not another verb.
+  const bare = name.replace(/^[_$]+(?=[A-Za-z])/, '');
+  if (settings.sleepFunctions.includes(name) || WAIT_NAME_RE.test(bare)) {
+    if (/^timeout$/i.test(bare) && n.arguments.length !== 1) return undefined;
     // `this.backoff.wait(retries++)` with `backoff = new ExponentialBackoff('FullJitter')` from
     // another module: the instance computes its own wait from what it is given (an attempt number,
     // its own jitter): a wait of unknown length, not the argument's milliseconds.
@@ -270,7 +272,7 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
     if (origin && !TIMER_MODULES.includes(origin.module) && isNotAWaitModule(origin.module)) return undefined;
     return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: arg0 === undefined, unitAssumed: !settings.sleepFunctions.includes(name) };
   }
-  if (OPAQUE_WAIT_RE.test(name)) return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
+  if (OPAQUE_WAIT_RE.test(bare)) return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
   // A wait object from another module called with a time in an options object, awaited on its own:
   // `await wait.until({ date: new Date(Date.now() + ms) })`, `await wait.for({ seconds: 5 })`.
   const timed = origin ? timedWaitOption(n, sourceCode) : undefined;
