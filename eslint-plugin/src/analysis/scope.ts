@@ -221,6 +221,7 @@ const SCRIPT_GLOBALS: ReadonlyMap<string, string> = new Map([
   ['signalR', '@microsoft/signalr'], // `dist/browser/signalr.js`: `window.signalR`
   ['ReconnectingWebSocket', 'reconnecting-websocket'], // `dist/reconnecting-websocket-iife.js`
   ['axios', 'axios'], // `dist/axios.js`: `window.axios`
+  ['mqtt', 'mqtt'], // `dist/mqtt.min.js` (browserified): `window.mqtt`
 ]);
 
 /**

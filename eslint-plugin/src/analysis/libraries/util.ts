@@ -35,7 +35,7 @@ export interface OptionsObject {
  */
 export function resolveObject(ctx: LibraryContext, node: Node | null | undefined, depth = 0): OptionsObject | undefined {
   const n = resolveObjectLiteral(ctx, node);
-  if (!n) return undefined;
+  if (!n) return restOfObject(ctx, node, depth);
   ctx.consumed?.add(n);
   const entries: (TSESTree.Property | undefined)[] = [];
   for (const p of n.properties) {
@@ -47,6 +47,33 @@ export function resolveObject(ctx: LibraryContext, node: Node | null | undefined
     }
   }
   return { node: n, spread: entries.includes(undefined), entries };
+}
+
+/**
+ * The rest of a destructured options object (`const { host, port, ...options } = settings`): the
+ * object `settings` resolves to, less the properties the pattern takes out by name. A local copy of
+ * the same options (PRODUCT); a computed key in the pattern makes what is left unknown.
+ */
+function restOfObject(ctx: LibraryContext, node: Node | null | undefined, depth: number): OptionsObject | undefined {
+  const id = unwrap(node);
+  if (id?.type !== T.Identifier || depth > 6) return undefined;
+  const v = variableOf(ctx.sourceCode, id);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  const rest = def?.name.parent;
+  const pattern = rest?.type === T.RestElement ? rest.parent : undefined;
+  const decl = pattern?.type === T.ObjectPattern ? pattern.parent : undefined;
+  if (!v || pattern?.type !== T.ObjectPattern || decl?.type !== T.VariableDeclarator || decl.id !== pattern || !decl.init || (decl.parent as TSESTree.VariableDeclaration | undefined)?.kind !== 'const') return undefined;
+  const taken = new Set<string>();
+  for (const p of pattern.properties) {
+    if (p.type !== T.Property) continue;
+    const name = p.computed ? undefined : propertyName(p);
+    if (name === undefined) return undefined;
+    taken.add(name);
+  }
+  const whole = resolveObject(ctx, decl.init, depth + 1);
+  if (!whole) return undefined;
+  const entries = whole.entries.filter((e) => !e || !taken.has(propertyName(e) ?? ''));
+  return { node: whole.node, spread: whole.spread, entries };
 }
 
 /** The options object of an object literal already in hand, same-file spreads merged. */
