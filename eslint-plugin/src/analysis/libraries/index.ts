@@ -19,6 +19,7 @@ import { socketIoAdapter } from './socket-io';
 import { superagentAdapter } from './superagent';
 import { swrAdapter } from './swr';
 import { mqttAdapter } from './mqtt';
+import { stompAdapter } from './stomp';
 import { natsAdapter } from './nats';
 import { nestTypeormAdapter } from './nest-typeorm';
 import { tanstackQueryAdapter } from './tanstack-query';
@@ -63,6 +64,7 @@ export const adapters: readonly LibraryAdapter[] = [
   backoffHelperAdapter,
   swrAdapter,
   mqttAdapter,
+  stompAdapter,
   natsAdapter,
   nestTypeormAdapter,
 ];
