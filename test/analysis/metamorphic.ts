@@ -107,7 +107,8 @@ export function renameLocals(code: string, file: string, keep: (name: string) =>
           edits.push({ start: id.range[0], end: id.range[0] + id.name.length, text: `${id.name}: ${fresh}` });
           continue;
         }
-        if (p?.type === 'ExportSpecifier') { edits.push({ start: id.range[0], end: id.range[1], text: `${fresh} as ${id.name}` }); continue; }
+        // `export { a }` keeps its exported name (`export { q1 as a }`); `export { a as b }` renames only `a`.
+        if (p?.type === 'ExportSpecifier' && p.local === id && (p.exported === id || p.exported.range[0] === id.range[0])) { edits.push({ start: id.range[0], end: id.range[1], text: `${fresh} as ${id.name}` }); continue; }
         edits.push({ start: id.range[0], end: id.range[0] + id.name.length, text: fresh });
       }
     }
