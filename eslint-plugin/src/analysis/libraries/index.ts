@@ -20,6 +20,7 @@ import { superagentAdapter } from './superagent';
 import { swrAdapter } from './swr';
 import { mqttAdapter } from './mqtt';
 import { stompAdapter } from './stomp';
+import { subscriptionsTransportAdapter } from './subscriptions-transport';
 import { natsAdapter } from './nats';
 import { nestTypeormAdapter } from './nest-typeorm';
 import { tanstackQueryAdapter } from './tanstack-query';
@@ -65,6 +66,7 @@ export const adapters: readonly LibraryAdapter[] = [
   swrAdapter,
   mqttAdapter,
   stompAdapter,
+  subscriptionsTransportAdapter,
   natsAdapter,
   nestTypeormAdapter,
 ];
