@@ -1582,7 +1582,12 @@ function arrayValues(node: Node, env: Env): number[] | undefined {
   const u = unwrap(node);
   const field = u.type === T.MemberExpression ? fieldOf(u) : undefined;
   if (field) {
-    if (field.otherWrites.length > 0 || field.constructorWrites.length > 0) return undefined;
+    if (field.otherWrites.length > 0) return undefined;
+    // `this.delays = [1, 1, 2, 3, 5]` once in the constructor, the only write: that table.
+    if (field.constructorWrites.length > 0) {
+      const only = field.constructorWrites.length === 1 && !field.initializer && !field.parameterProperty ? unwrap(field.constructorWrites[0]) : undefined;
+      return only?.type === T.ArrayExpression ? arrayValues(only, env) : undefined;
+    }
     // `constructor(private readonly steps = [0, 2000, 5000])`: the default counts as known (PRODUCT).
     const init = fieldStart(field);
     return init ? arrayValues(init, env) : undefined;
