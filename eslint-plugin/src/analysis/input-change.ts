@@ -636,7 +636,13 @@ function getterReturns(fn: TSESTree.FunctionExpression, ctx: Pick<Ctx, 'sourceCo
   const out: Node[] = [];
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (n !== fn.body && isFunction(n)) return false;
-    if (n.type === T.ReturnStatement && n.argument) out.push(n.argument);
+    if (n.type === T.ReturnStatement && n.argument) {
+      // `const provider = this.providers[this.index]; …; return provider`: what the local holds.
+      const r = unwrap(n.argument);
+      const def = r.type === T.Identifier ? variableOf(ctx.sourceCode, r)?.defs[0] : undefined;
+      const init = def?.node.type === T.VariableDeclarator && def.node.init && contains(fn, def.node) ? def.node.init : undefined;
+      out.push(init ?? n.argument);
+    }
     return undefined;
   });
   return out;
