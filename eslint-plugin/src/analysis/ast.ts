@@ -36,6 +36,15 @@ export function propertyName(node: TSESTree.MemberExpression | TSESTree.Property
   return undefined;
 }
 
+/**
+ * The function a `.call(thisArg, …)` or `.apply(thisArg, args)` runs (`load` for `load.call(this, url)`,
+ * `feed.get` for `feed.get.apply(feed, args)`), or undefined for any other callee.
+ */
+export function invokedThrough(callee: Node): Node | undefined {
+  const c = unwrap(callee);
+  return c.type === T.MemberExpression && !c.computed && /^(call|apply)$/.test(propertyName(c) ?? '') ? unwrap(c.object) : undefined;
+}
+
 /** The name a call's callee ends with: `sleep` for `sleep()`, `utils.sleep()` and `this.sleep()`. */
 export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const c = unwrap(call.callee);

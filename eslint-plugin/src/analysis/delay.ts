@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { alwaysExits, calleeName, chainRoot, contains, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, chainRoot, contains, invokedThrough, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
 import { bindingOf, constantValue, thisAliasDeclarator, fieldOf, fieldStart, instanceClassOf, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
@@ -570,10 +570,9 @@ function paramKeepsValue(variable: Variable, env: Env): boolean {
 export function argumentsPassed(call: TSESTree.CallExpression, fn: Node, sourceCode: TSESLint.SourceCode): readonly TSESTree.CallExpressionArgument[] {
   if (sameFileFunction(call.callee, { sourceCode }) === fn) return call.arguments;
   // `fn.call(self, a, b)` passes `a, b`; `fn.apply(self, [a, b])` the array's elements (another array: unknown, none).
-  const callee = unwrap(call.callee);
-  const via = callee.type === T.MemberExpression ? propertyName(callee) : undefined;
-  if ((via === 'call' || via === 'apply') && sameFileFunction((callee as TSESTree.MemberExpression).object, { sourceCode }) === fn) {
-    if (via === 'call') return call.arguments.slice(1);
+  const invoked = invokedThrough(call.callee);
+  if (invoked && sameFileFunction(invoked, { sourceCode }) === fn) {
+    if (calleeName(call) === 'call') return call.arguments.slice(1);
     const list = call.arguments[1] ? unwrap(call.arguments[1] as Node) : undefined;
     return list?.type === T.ArrayExpression && list.elements.every((e) => !!e) ? (list.elements as TSESTree.CallExpressionArgument[]) : [];
   }

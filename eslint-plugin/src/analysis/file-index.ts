@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, contains, findAll, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, findAll, invokedThrough, propertyName, unwrap, walk } from './ast';
 import { fileMemo } from './memo';
 import { T } from './node-types';
 import type { Node } from './types';
@@ -252,8 +252,8 @@ function addMemberNames(call: TSESTree.CallExpression, names: Set<string>): void
   };
   add(call.callee);
   // `feed.getTicker.apply(feed, args)`, `load.call(this, url)`: the function invoked.
-  const callee = unwrap(call.callee);
-  if (callee.type === T.MemberExpression && /^(call|apply)$/.test(propertyName(callee) ?? '')) add(callee.object);
+  const invoked = invokedThrough(call.callee);
+  if (invoked) add(invoked);
   for (const a of call.arguments) {
     add(a);
     // `retry('getBalance', args)`: a method named to a helper that dispatches by name (`obj[method](…)`).

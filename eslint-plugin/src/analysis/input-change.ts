@@ -29,7 +29,7 @@ import type { Ctx } from './operation';
 import { fileIndex } from './file-index';
 import { fileMemo } from './memo';
 import { constantValue, originOf, scriptGlobalModules, thisAliasDeclarator, variableOf } from './scope';
-import { defaultedFunction, sameFileFunction } from './delay';
+import { defaultedFunction, returnedExpressions, sameFileFunction } from './delay';
 import { sameFileCallers } from './http';
 import type { Node } from './types';
 import { BOOKKEEPING_NAME_RE, REFRESH_RE } from './vocabulary';
@@ -481,13 +481,25 @@ function judgeWrite(n: TSESTree.UpdateExpression | TSESTree.AssignmentExpression
 
 /** Whether the file reads the slot as the key of a computed member (`this.nodes[this.index]`, `hosts[at]`). */
 function keysList(slot: InputSlot, ctx: Pick<Ctx, 'sourceCode'>): boolean {
-  let found = false;
-  walk(ctx.sourceCode.ast as Node, ctx.sourceCode.visitorKeys, (n) => {
-    if (found) return false;
-    if (n.type === T.MemberExpression && n.computed && readsSlot(n.property, slot, ctx)) found = true;
-    return undefined;
-  });
-  return found;
+  return computedKeys(ctx).some((k) => readsSlot(k, slot, ctx));
+}
+
+const computedKeysOfFile = fileMemo<Node, Node[]>();
+
+/** The keys of the file's computed members (`i` in `list[i]`), found once per file. */
+function computedKeys(ctx: Pick<Ctx, 'sourceCode'>): Node[] {
+  const root = ctx.sourceCode.ast as Node;
+  let hit = computedKeysOfFile.get(root);
+  if (!hit) {
+    const keys: Node[] = [];
+    walk(root, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type === T.MemberExpression && n.computed) keys.push(n.property);
+      return undefined;
+    });
+    hit = keys;
+    computedKeysOfFile.set(root, hit);
+  }
+  return hit;
 }
 
 /**
@@ -631,21 +643,16 @@ function getterOf(member: TSESTree.MemberExpression, ctx: Pick<Ctx, 'sourceCode'
   return undefined;
 }
 
-/** The expressions a getter returns. */
+/**
+ * The expressions a getter returns (delay.ts `returnedExpressions`), a returned local read through to
+ * its initialiser (`const provider = this.providers[this.index]; …; return provider`).
+ */
 function getterReturns(fn: TSESTree.FunctionExpression, ctx: Pick<Ctx, 'sourceCode'>): Node[] {
-  const out: Node[] = [];
-  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (n !== fn.body && isFunction(n)) return false;
-    if (n.type === T.ReturnStatement && n.argument) {
-      // `const provider = this.providers[this.index]; …; return provider`: what the local holds.
-      const r = unwrap(n.argument);
-      const def = r.type === T.Identifier ? variableOf(ctx.sourceCode, r)?.defs[0] : undefined;
-      const init = def?.node.type === T.VariableDeclarator && def.node.init && contains(fn, def.node) ? def.node.init : undefined;
-      out.push(init ?? n.argument);
-    }
-    return undefined;
+  return returnedExpressions(fn, ctx.sourceCode).map((e) => {
+    const r = unwrap(e);
+    const def = r.type === T.Identifier ? variableOf(ctx.sourceCode, r)?.defs[0] : undefined;
+    return def?.node.type === T.VariableDeclarator && def.node.init && contains(fn, def.node) ? def.node.init : e;
   });
-  return out;
 }
 
 /** The argument is the slot, or an object/array literal or template holding it as a value. */

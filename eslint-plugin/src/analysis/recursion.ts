@@ -6,7 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, chainRoot, contains, enclosingFunction, findAll, isFunction, isLogCallee, logicalTerms, neededFlags, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, enclosingFunction, findAll, invokedThrough, isFunction, isLogCallee, logicalTerms, neededFlags, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName, evaluate, instanceMethod, makeEnv, overwrittenMember, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -261,8 +261,8 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
   };
   // `self.apply(obj, args)`, `self.call(this, url)`: the function run with a given receiver.
   const invokes = (callee: Node): boolean => {
-    const c = unwrap(callee);
-    return c.type === T.MemberExpression && /^(call|apply)$/.test(propertyName(c) ?? '') && isSelf(c.object);
+    const f = invokedThrough(callee);
+    return !!f && isSelf(f);
   };
   for (const n of callsIn(within, ctx)) {
     if (insidePersonRun(n, fn, ctx)) continue;
@@ -821,7 +821,8 @@ function selfCallee(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   const callee = unwrap(call.callee);
   if (calleeIsSelf(callee, fn, ctx)) return true;
   // `self.call(this, url)`, `self.apply(obj, args)`: judged by the function invoked.
-  return callee.type === T.MemberExpression && /^(call|apply)$/.test(propertyName(callee) ?? '') && calleeIsSelf(unwrap(callee.object), fn, ctx);
+  const invoked = invokedThrough(callee);
+  return !!invoked && calleeIsSelf(invoked, fn, ctx);
 }
 
 function calleeIsSelf(c: Node, fn: Fn, ctx: Ctx): boolean {
@@ -1017,8 +1018,7 @@ function dispatchedBack(fn: Fn, relay: Fn, call: TSESTree.CallExpression, ctx: C
   if (!pv) return [];
   const out: TSESTree.CallExpression[] = [];
   for (const m of callsIn(relay.body, ctx)) {
-    let c = unwrap(m.callee);
-    if (c.type === T.MemberExpression && !c.computed && /^(call|apply)$/.test(propertyName(c) ?? '')) c = unwrap(c.object);
+    const c = invokedThrough(m.callee) ?? unwrap(m.callee);
     if (c.type !== T.MemberExpression || !c.computed || unwrap(c.property).type !== T.Identifier || !isReferenceTo(pv, unwrap(c.property) as TSESTree.Identifier)) continue;
     const o = unwrap(c.object);
     if (o.type === T.ThisExpression || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && sameOwner(ctx.sourceCode.getText(o), ownerText))) out.push(m);
