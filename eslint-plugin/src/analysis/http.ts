@@ -8,7 +8,7 @@ import { returnedExpressions, sameFileFunction } from './delay';
 import { bindingOf, constantValue, fieldOf, laterWrites, normalPath, originOf, resolveExpression, staticValues, variableOf, type Origin } from './scope';
 import { fileIndex } from './file-index';
 import type { Node, NonIdempotentRequest } from './types';
-import { isGenerationAddress } from './vocabulary';
+import { isGenerationAddress, isIdempotencyKeyName, KEY_NAME_RE } from './vocabulary';
 
 /** An HTTP request call the analysis recognises. */
 export interface HttpCall {
@@ -673,9 +673,7 @@ function findProp(obj: TSESTree.ObjectExpression, name: string): TSESTree.Proper
 }
 
 function isKeyName(name: string, settings: RetrySettings): boolean {
-  const lower = name.toLowerCase();
-  if (settings.idempotencyKeyHeaders.some((h) => h.toLowerCase() === lower)) return true;
-  return /idempot/i.test(name);
+  return isIdempotencyKeyName(name, settings.idempotencyKeyHeaders);
 }
 
 /** Looks for an idempotency key in an options object, its headers, and nested objects. */
@@ -885,7 +883,7 @@ export function keyCreatedInside(sourceCode: TSESLint.SourceCode, value: Node, r
 /** A same-file helper whose returned headers hold a key it creates anew on each call (see `findKey`). */
 function helperMakesFreshKey(n: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): boolean {
   const built = n.type === T.CallExpression ? builtByHelper(sourceCode, n) : undefined;
-  return !!built && built.objects.some((o) => o.properties.some((p) => p.type === T.Property && /idempot/i.test(propertyName(p) ?? '') && keyCreatedInside(sourceCode, p.value, built.fn) !== undefined));
+  return !!built && built.objects.some((o) => o.properties.some((p) => p.type === T.Property && KEY_NAME_RE.test(propertyName(p) ?? '') && keyCreatedInside(sourceCode, p.value, built.fn) !== undefined));
 }
 
 /**

@@ -10,10 +10,10 @@ import { bindingOf, constantValue, heldArray, originOf, resolveExpression, varia
 import { evalTest, FAILURES, mayGoOn, outcomeKind, reachesCall, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
-import { CLASSIFIER_RE, DEADLINE_RE, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
+import { CLASSIFIER_RE, DEADLINE_RE, isIdempotencyKeyName, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
 import { nodesWithin, summarise, type Run } from './summaries';
 import { passedFunctions } from './input-change';
-import { keyInCallOptions, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
+import { createdRecord, keyInCallOptions, recordKey, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
 import { holdsStatus } from './status-flow';
 import { evaluateTest } from './libraries/status-set';
 
@@ -1744,6 +1744,14 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
   // the operation needs one. A key minted inside the retried code is new on every attempt (PRODUCT).
   const minted = mintedKeyArgument(call, region, ctx);
   if (minted) return { node: call, method: name ? `\`${name}\` call` : 'call', key: 'per-attempt', keyNode: minted };
+  // An SDK call named for creating a persistent object (`exchange.createOrder(…)`, `intent.createRoom(…)`).
+  const record = createdRecord(ctx.sourceCode, call);
+  if (record) {
+    const k = recordKey(ctx.sourceCode, call, region, ctx.settings);
+    if (k.kind === 'none') return { node: call, method: `\`${record}\` call`, key: 'none', keyNode: undefined };
+    if (k.kind === 'per-attempt') return { node: call, method: `\`${record}\` call`, key: 'per-attempt', keyNode: k.node };
+    return undefined;
+  }
   if (!name || callee.type !== T.MemberExpression) return undefined;
   const obj = unwrap(callee.object);
   const keyIn = (arg: Node | undefined): 'stable' | 'per-attempt' | 'none' | 'unknown' => {
@@ -1753,7 +1761,7 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     for (const p of a.properties) {
       if (p.type === T.SpreadElement) return 'unknown';
       const pn = propertyName(p);
-      if (pn && (/idempot/i.test(pn) || ctx.settings.idempotencyKeyHeaders.some((h) => h.toLowerCase() === pn.toLowerCase()))) {
+      if (pn && isIdempotencyKeyName(pn, ctx.settings.idempotencyKeyHeaders)) {
         return keyCreatedInside(ctx.sourceCode, p.value, region) ? 'per-attempt' : 'stable';
       }
     }
@@ -1782,7 +1790,7 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     if (k === 'none') return { node: call, method: `\`${name}\` call`, key: 'none', keyNode: undefined };
     if (k === 'per-attempt') {
       const a = unwrap(opts!) as TSESTree.ObjectExpression;
-      const p = a.properties.find((x): x is TSESTree.Property => x.type === T.Property && /idempot/i.test(propertyName(x) ?? ''));
+      const p = a.properties.find((x): x is TSESTree.Property => x.type === T.Property && isIdempotencyKeyName(propertyName(x) ?? '', ctx.settings.idempotencyKeyHeaders));
       const fresh = p ? keyCreatedInside(ctx.sourceCode, p.value, region) : undefined;
       return { node: call, method: `\`${name}\` call`, key: 'per-attempt', keyNode: fresh };
     }
@@ -1796,7 +1804,7 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
  * header) whose value is created in `region` (`crypto.randomUUID()`, directly or through a local).
  */
 function mintedKeyArgument(call: TSESTree.CallExpression, region: Node, ctx: Ctx): Node | undefined {
-  const keyName = (pn: string | undefined): boolean => !!pn && (/idempot/i.test(pn) || ctx.settings.idempotencyKeyHeaders.some((h) => h.toLowerCase() === pn.toLowerCase()));
+  const keyName = (pn: string | undefined): boolean => !!pn && isIdempotencyKeyName(pn, ctx.settings.idempotencyKeyHeaders);
   const inObject = (arg: Node | undefined, depth: number): Node | undefined => {
     const a = arg && unwrap(arg);
     if (!a || a.type !== T.ObjectExpression || depth > 1) return undefined;

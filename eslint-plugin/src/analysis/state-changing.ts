@@ -1,10 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { builtinModules } from 'node:module';
 import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
-import { chainRoot, propertyName, unwrap } from './ast';
+import { calleeName, chainRoot, propertyName, unwrap } from './ast';
 import { keyCreatedInside, originThroughParameter, resolveObjectLiteral } from './http';
 import { normalPath, originOf, variableOf, type Origin } from './scope';
 import type { Node } from './types';
+import { CREATES_RECORD_RE, isIdempotencyKeyName, TRADE_VERB_RE } from './vocabulary';
 
 /**
  * Library calls whose documented API changes state on a server although they are not written as
@@ -228,7 +230,7 @@ export function sentMessageKey(message: SentMessage, settings: RetrySettings): N
     for (const prop of p.properties) {
       if (prop.type !== T.Property) continue;
       const name = propertyName(prop);
-      if (name && (/idempot/i.test(name) || settings.idempotencyKeyHeaders.some((h) => h.toLowerCase() === name.toLowerCase()))) return prop.value;
+      if (name && isIdempotencyKeyName(name, settings.idempotencyKeyHeaders)) return prop.value;
     }
   }
   return undefined;
@@ -340,7 +342,7 @@ export function keyInCallOptions(sourceCode: TSESLint.SourceCode, arg: Node | un
       unknown = true;
       continue;
     }
-    if (/idempot/i.test(name) || settings.idempotencyKeyHeaders.some((h) => h.toLowerCase() === name.toLowerCase())) {
+    if (isIdempotencyKeyName(name, settings.idempotencyKeyHeaders)) {
       const fresh = keyCreatedInside(sourceCode, p.value, region);
       return fresh ? { kind: 'per-attempt', node: fresh } : { kind: 'stable' };
     }
@@ -351,4 +353,77 @@ export function keyInCallOptions(sourceCode: TSESLint.SourceCode, arg: Node | un
     }
   }
   return { kind: unknown ? 'unknown' : 'none' };
+}
+
+/** Node's built-in modules (`node:` prefix removed): what they create (`crypto.createHash`, `net.createServer`) is local. */
+const BUILTIN_MODULES: ReadonlySet<string> = new Set(builtinModules);
+
+/** Globals whose methods make local objects (`document.createElement`, `Object.create`, `URL.createObjectURL`). */
+const LOCAL_GLOBALS: ReadonlySet<string> = new Set(['Object', 'Promise', 'Array', 'document', 'window', 'globalThis', 'React', 'URL', 'Reflect', 'Symbol', 'crypto']);
+
+/**
+ * A call that creates a persistent object on a server, by the method's name
+ * ({@link CREATES_RECORD_RE}: `exchange.createOrder(…)`, `intent.createRoom(…)`,
+ * `billing.createInvoice(…)`, or an imported `createOrder(…)` of an installed package), or an
+ * installed exchange client's trading verb (`client.buy(opts, cb)`, {@link TRADE_VERB_RE}).
+ * Undefined for Node's built-in modules and the runtime's globals, for a trading verb on a receiver
+ * that does not come from an installed package, and for a bare function of the project's own
+ * modules (its body, when it is in this file, is judged by what it sends).
+ * @returns the method's name.
+ */
+export function createdRecord(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  const method = callee.type === T.MemberExpression ? propertyName(callee) : callee.type === T.Identifier ? callee.name : undefined;
+  if (!method || (!CREATES_RECORD_RE.test(method) && !TRADE_VERB_RE.test(method))) return undefined;
+  const origin = originOf(sourceCode, callee) ?? originThroughParameter(sourceCode, callee) ?? (callee.type === T.MemberExpression ? writtenOrigin(sourceCode, callee.object, 0) : undefined);
+  if (origin && BUILTIN_MODULES.has(origin.module.replace(/^node:/, ''))) return undefined;
+  const installed = !!origin && !isProjectModule(origin.module);
+  if (callee.type === T.Identifier) return installed && CREATES_RECORD_RE.test(method) ? method : undefined;
+  const root = chainRoot(callee);
+  if (root.type === T.Identifier && LOCAL_GLOBALS.has(root.name) && !variableOf(sourceCode, root)?.defs.length) return undefined;
+  return CREATES_RECORD_RE.test(method) || installed ? method : undefined;
+}
+
+/**
+ * Where a created record's idempotency key stands among the call's arguments: `per-attempt` (made
+ * inside `region`, with the node), `stable`, `unknown` (an argument that may be an options object
+ * the file does not show: a spread, or a name read as an object, `opts.size`, `...params`), or `none`.
+ * Scalars (`symbol`, `price`) and callbacks carry no key.
+ */
+export function recordKey(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, region: Node, settings: RetrySettings): { kind: 'stable' | 'per-attempt' | 'none' | 'unknown'; node?: Node } {
+  let unknown = false;
+  for (const a of call.arguments) {
+    if (a.type === T.SpreadElement) return { kind: 'unknown' };
+    const u = unwrap(a);
+    if (u.type === T.ArrowFunctionExpression || u.type === T.FunctionExpression || u.type === T.Literal || u.type === T.TemplateLiteral) continue;
+    if (resolveObjectLiteral(sourceCode, u)) {
+      const k = keyInCallOptions(sourceCode, u, region, settings);
+      if (k.kind === 'stable' || k.kind === 'per-attempt') return k;
+      if (k.kind === 'unknown') unknown = true;
+    } else if (u.type === T.Identifier && readAsObject(sourceCode, u)) unknown = true;
+    else if (u.type === T.CallExpression || u.type === T.MemberExpression) {
+      // `buildParams(…)`, `this.options`: a value named for options may hold a key; `toAmount(x)`, `order.price` are scalars.
+      const name = u.type === T.CallExpression ? calleeName(u) : propertyName(u);
+      if (name && OPTIONS_NAME_RE.test(name)) unknown = true;
+    }
+  }
+  return { kind: unknown ? 'unknown' : 'none' };
+}
+
+/** Names of values that hold a call's options (`params`, `opts`, `buildOrderOptions`, `this.config`). */
+const OPTIONS_NAME_RE = /param|option|opts|payload|body|config|args|request/i;
+
+/** Whether a name's value is used as an object somewhere in its scope (`opts.size`, `{ ...opts }`, `Object.assign(opts, …)`): it may carry options. */
+function readAsObject(sourceCode: TSESLint.SourceCode, id: TSESTree.Identifier): boolean {
+  const v = variableOf(sourceCode, id);
+  if (!v) return true;
+  return v.references.some((r) => {
+    const p = r.identifier.parent;
+    return (p?.type === T.MemberExpression && p.object === r.identifier) || p?.type === T.SpreadElement || (p?.type === T.CallExpression && calleeIsObjectAssign(p));
+  });
+}
+
+function calleeIsObjectAssign(call: TSESTree.CallExpression): boolean {
+  const c = unwrap(call.callee);
+  return c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier && (unwrap(c.object) as TSESTree.Identifier).name === 'Object' && propertyName(c) === 'assign';
 }

@@ -339,3 +339,32 @@ export const CLEANUP_RE = /^(cancel|abort|stop|clear\w*|unsubscribe|remove\w*|de
  * polled state is reached.
  */
 export const ACTION_CALL_RE = /^(send|connect|reconnect|publish|upload|save|post|write|create|deliver|notify|push|sync|submit|register|login|signIn|insert|store|dispatch|emit|transfer|execute|flush|commit|import|export|charge|pay|place|enqueue|forward|relay|attempt|try)([A-Z_]|$)/;
+
+/**
+ * Names that carry a request's idempotency key besides the configured headers (default
+ * `Idempotency-Key`): any name containing `idempot`, and the client-supplied ids a server
+ * de-duplicates on: an order's client id (`clientOrderId`, Binance's `newClientOrderId`, Coinbase's
+ * `client_oid`), AWS's `ClientToken` / `ClientRequestToken`, SQS FIFO's `MessageDeduplicationId`.
+ * Not `clientId` (an OAuth client's id) nor `requestId` (a trace id the server does not de-duplicate on).
+ */
+export const KEY_NAME_RE = /idempot|^(new)?client_?order_?id$|^client_?oid$|^client_?(request_?)?token$|deduplication_?id$/i;
+
+/** Whether an option, property or header name carries an idempotency key (`headers` are the configured key headers, compared without case). */
+export function isIdempotencyKeyName(name: string, headers: readonly string[]): boolean {
+  const lower = name.toLowerCase();
+  return KEY_NAME_RE.test(name) || headers.some((h) => h.toLowerCase() === lower);
+}
+
+/**
+ * SDK methods named for creating a persistent object on a server: an order (`createOrder`,
+ * `placeOrder`, `submitOrder`, `createMarketOrder`), a payment and its kin (`createPayment`,
+ * `createCharge`, `createInvoice`, `createRefund`, `createPayout`, `createTransfer`,
+ * `createWithdrawal`, `createCheckoutSession`, `createCustomer`), or a room, ticket, issue, booking,
+ * reservation or shipment. PRODUCT: "SDK calls that create persistent objects (payments, charges,
+ * orders, messages sent) need a key". Local factories (`createHash`, `createClient`,
+ * `createReadStream`, `createStore`) name no such object.
+ */
+export const CREATES_RECORD_RE = /^(?:(?:create|place|submit)(?:Market|Limit|Stop|StopLimit|Batch)?Orders?|create(?:Payment(?:Intent)?|Charge|Invoice|Refund|Payout|Transfer|Withdrawal|Customer|Checkout(?:Session)?|Room|Ticket|Issue|Booking|Reservation|Shipment)s?)$/;
+
+/** An exchange client's trading verbs (`client.buy(opts, cb)`, `exchange.sell(…)`): each places an order, when the client comes from an installed package. */
+export const TRADE_VERB_RE = /^(?:buy|sell|marketBuy|marketSell|limitBuy|limitSell)$/;

@@ -3,6 +3,7 @@ import { T } from '../node-types';
 import { propertyName, stringValue, unwrap } from '../ast';
 import { normalPath, type Origin } from '../scope';
 import type { Node } from '../types';
+import { isIdempotencyKeyName } from '../vocabulary';
 import { listEntries, optionState, resolveOptions, type OptionState, type Options } from './option-state';
 import type { LibraryContext } from './types';
 import { propertiesOf, readOption, resolveObject } from './util';
@@ -95,7 +96,7 @@ export function optionsKey(ctx: LibraryContext, options: readonly Options[]): 'y
     for (const p of propertiesOf(h)) {
       const name = propertyName(p);
       if (name === undefined) unknown = true;
-      else if (ctx.settings.idempotencyKeyHeaders.some((k) => k.toLowerCase() === name.toLowerCase()) || /idempot/i.test(name)) return 'yes';
+      else if (isIdempotencyKeyName(name, ctx.settings.idempotencyKeyHeaders)) return 'yes';
     }
   }
   return unknown ? 'unknown' : 'no';

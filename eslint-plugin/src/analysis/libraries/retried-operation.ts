@@ -12,6 +12,7 @@ import type { ClientErrorRetry, Node, RetrySite } from '../types';
 import { resolveFunction } from './option-state';
 import type { LibraryContext } from './types';
 import { propertiesOf, resolveObject, type FunctionNode } from './util';
+import { isIdempotencyKeyName } from '../vocabulary';
 
 /**
  * For retry libraries that run a function again (p-retry, async-retry, promise-retry,
@@ -453,8 +454,7 @@ function headerKey(ctx: LibraryContext, value: Node): { value: Node | undefined;
 }
 
 function isKeyName(ctx: LibraryContext, name: string): boolean {
-  const lower = name.toLowerCase();
-  return ctx.settings.idempotencyKeyHeaders.some((h) => h.toLowerCase() === lower) || /idempot/i.test(name);
+  return isIdempotencyKeyName(name, ctx.settings.idempotencyKeyHeaders);
 }
 
 /** Judges a request a library retries by re-sending the same request (the key, if any, is the same on every attempt). */
