@@ -189,7 +189,15 @@ export function isLogCallee(callee: Node, objects: readonly string[] = ['console
   if (callee.type === T.Identifier) return LOG_METHOD_RE.test(callee.name);
   if (callee.type !== T.MemberExpression) return false;
   const object = unwrap(callee.object);
-  return (object.type === T.Identifier && objects.includes(object.name)) || LOG_METHOD_RE.test(propertyName(callee) ?? '') || isStandardStreamWrite(callee);
+  return (object.type === T.Identifier && objects.includes(object.name)) || LOG_METHOD_RE.test(propertyName(callee) ?? '') || (callee.computed && keyNamesOnly(callee.property, LOG_METHOD_RE)) || isStandardStreamWrite(callee);
+}
+
+/** Whether every name a computed key can be is a constant matching `re` (`logger[attempt === 0 ? 'warn' : 'debug']`). */
+function keyNamesOnly(key: Node, re: RegExp): boolean {
+  const k = unwrap(key);
+  if (k.type === T.ConditionalExpression) return keyNamesOnly(k.consequent, re) && keyNamesOnly(k.alternate, re);
+  const name = stringValue(k);
+  return name !== undefined && re.test(name);
 }
 
 /**

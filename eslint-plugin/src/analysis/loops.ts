@@ -15,7 +15,7 @@ import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCh
 import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { ACTION_CALL_RE, BOOKKEEPING_NAME_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
+import { ACTION_CALL_RE, ASKING_CALL_RE, ASKING_EFFECT_WORD_RE, BOOKKEEPING_NAME_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
 import { advancesIterator, drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, onlyBookkeeping, operationTakes, parameterHandedTo, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { computesOnly, putsBackIn, refersTo } from './recursion';
@@ -1117,6 +1117,8 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
 
   // A "wait until ready" probe produces nothing: polling, not a retry (F5).
   if (isProbeLoop(loop, ctx) || waitsOnPendingAnswer(loop.body, ctx)) return undefined;
+  // Asking until there is an answer, or going round after a success on purpose: polling.
+  if (pollsAnswer(loop, ctx)) return undefined;
 
   // 2. The attempt bound.
   const found = schedule ? scheduleBound(loop as TSESTree.ForOfStatement, schedule, ctx) : loopBound(loop as Exclude<Loop, TSESTree.ForOfStatement>, ctx);
@@ -1604,6 +1606,114 @@ function onlySuccessArrives(loop: Loop, ctx: Ctx): boolean {
  * A readiness probe: every request is a read (GET/HEAD), the loop returns nothing (`if (res.ok) return;`)
  * and writes nothing outside itself, so a success yields no value and no effect.
  */
+/** Calls that read: the asking calls of {@link ASKING_CALL_RE}, and `fetch…`, `find…`, `lookup…`, `read…` named for what they read (`fetchPublishableKey`). */
+const READING_CALL_RE = /^(?:fetch|find|lookup|lookUp|read)[A-Z]/;
+
+/**
+ * Polling written as "ask, and leave once there is an answer", or as a loop meant to go round
+ * after a success (PRODUCT: polling re-checks until done, success path included):
+ * - every way out of the loop with a result is under a test that the answer of a call that only
+ *   reads is there (`connection = await getConnection(…)` … `if (connection) return connection`):
+ *   an empty answer, a success, goes round. A call named for doing work (`send(…)`, `graphql(…)`)
+ *   that answers nothing failed: that stays a retry;
+ * - or a try that only reads (binds a reading call's answer) resets, after the read, the count of
+ *   failures its catch keeps (`consecutiveErrors = 0` in the try, `consecutiveErrors += 1` in the
+ *   catch): the count is of failures in a row, so the loop asks the same again after successes. A
+ *   try that also moves on (`pending.splice(0, 1)`) walks a worklist: its failures stay retries.
+ */
+function pollsAnswer(loop: Loop, ctx: Ctx): boolean {
+  const sc = ctx.sourceCode;
+  const answers = new Set<Variable>();
+  const exits: Node[] = [];
+  const resetTries: TSESTree.TryStatement[] = [];
+  walk(loop.body, sc.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    const bound = n.type === T.VariableDeclarator && n.id.type === T.Identifier ? { id: n.id, value: n.init } : n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier ? { id: n.left, value: n.right } : undefined;
+    if (bound?.value) {
+      const v = unwrap(bound.value);
+      let call = v.type === T.AwaitExpression ? unwrap(v.argument) : v;
+      // `(await api.readKeys(id)).publishable`: a part of the answer.
+      while (call.type === T.MemberExpression) call = unwrap(call.object);
+      if (call.type === T.AwaitExpression) call = unwrap(call.argument);
+      const name = call.type === T.CallExpression ? calleeName(call) ?? '' : '';
+      const variable = variableOf(sc, bound.id);
+      if (variable && (ASKING_CALL_RE.test(name) || READING_CALL_RE.test(name)) && !ASKING_EFFECT_WORD_RE.test(name)) answers.add(variable);
+    }
+    if (n.type === T.ReturnStatement || (n.type === T.BreakStatement && !n.label && nearestBreakable(n) === loop)) exits.push(n);
+    if (n.type === T.TryStatement && n.handler && resetsCountOfCatch(n, sc)) resetTries.push(n);
+    return undefined;
+  });
+  // The try only reads (binds a reading call's answer) besides the reset: the next pass asks the same again.
+  const onlyReads = (t: TSESTree.TryStatement): boolean =>
+    t.block.body.every((st) => {
+      if (st.type === T.ExpressionStatement && st.expression.type === T.CallExpression && isLogCallee(unwrap(st.expression.callee))) return true;
+      if (st.type === T.ExpressionStatement && st.expression.type === T.AssignmentExpression && st.expression.left.type === T.Identifier) {
+        const v = variableOf(sc, st.expression.left);
+        return !!v && (answers.has(v) || unwrap(st.expression.right).type === T.Literal);
+      }
+      if (st.type === T.VariableDeclaration) return st.declarations.every((d) => d.id.type === T.Identifier && answers.has(variableOf(sc, d.id)!));
+      return false;
+    });
+  if (resetTries.some(onlyReads)) return true;
+  if (answers.size === 0 || exits.length === 0) return false;
+  return exits.every((e) => {
+    for (let p: Node | undefined = e.parent; p && p !== loop; p = p.parent) {
+      if (p.type === T.IfStatement && contains(p.consequent, e)) {
+        const tested = presenceTested(p.test);
+        const v = tested && variableOf(sc, tested);
+        if (v && answers.has(v)) return true;
+      }
+    }
+    return false;
+  });
+}
+
+/** The name a test checks is there: `x`, `x != null`, `x !== null`, `x !== undefined`, `Boolean(x)`. */
+function presenceTested(test: Node): TSESTree.Identifier | undefined {
+  const t = unwrap(test);
+  if (t.type === T.Identifier) return t;
+  if (t.type === T.CallExpression && calleeName(t) === 'Boolean' && t.arguments[0]) return presenceTested(t.arguments[0]);
+  if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==')) {
+    const [a, b] = [unwrap(t.left), unwrap(t.right)];
+    const nullish = (x: Node): boolean => (x.type === T.Literal && x.value === null) || (x.type === T.Identifier && x.name === 'undefined');
+    if (a.type === T.Identifier && nullish(b)) return a;
+    if (b.type === T.Identifier && nullish(a)) return b;
+  }
+  return undefined;
+}
+
+/** The loop or switch a `break` leaves. */
+function nearestBreakable(n: Node): Node | undefined {
+  for (let p = n.parent; p; p = p.parent) {
+    if (isFunction(p)) return undefined;
+    if (p.type === T.SwitchStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForStatement || p.type === T.ForInStatement || p.type === T.ForOfStatement) return p;
+  }
+  return undefined;
+}
+
+/** Whether a try sets to 0 a count its catch adds to (`errors = 0` after the call; `errors += 1` in the catch). */
+function resetsCountOfCatch(tryStmt: TSESTree.TryStatement, sc: TSESLint.SourceCode): boolean {
+  const counted = new Set<Variable>();
+  walk(tryStmt.handler!.body, sc.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    const target = n.type === T.UpdateExpression && n.operator === '++' ? n.argument : n.type === T.AssignmentExpression && n.operator === '+=' ? n.left : undefined;
+    const v = target && target.type === T.Identifier ? variableOf(sc, target) : undefined;
+    if (v) counted.add(v);
+    return undefined;
+  });
+  if (counted.size === 0) return false;
+  let resets = false;
+  walk(tryStmt.block, sc.visitorKeys, (n) => {
+    if (resets || isFunction(n)) return false;
+    if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier && unwrap(n.right).type === T.Literal && (unwrap(n.right) as TSESTree.Literal).value === 0) {
+      const v = variableOf(sc, n.left);
+      if (v && counted.has(v)) resets = true;
+    }
+    return undefined;
+  });
+  return resets;
+}
+
 function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
   let requests = 0;
   let produces = false;
@@ -1885,7 +1995,7 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     let hit = false;
     walk(root, ctx.sourceCode.visitorKeys, (m) => {
       if (hit || isFunction(m)) return false;
-      if (m.type === T.MemberExpression && m.computed && refsAnyCounter(m.property, cs, ctx)) hit = true;
+      if (m.type === T.MemberExpression && m.computed && keyReadsCounter(m.property, cs, ctx)) hit = true;
       return undefined;
     });
     return hit;
@@ -1923,7 +2033,7 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     if (n.type === T.CallExpression) {
       walk(n, ctx.sourceCode.visitorKeys, (m) => {
         if (found || isFunction(m)) return false;
-        if (m.type === T.MemberExpression && m.computed && refsAnyCounter(m.property, cs, ctx)) {
+        if (m.type === T.MemberExpression && m.computed && keyReadsCounter(m.property, cs, ctx)) {
           found = true;
         }
         if (m.type === T.Identifier && elements.size > 0) {
@@ -2446,7 +2556,7 @@ const isComputedMember = (n: Node): n is TSESTree.MemberExpression => n.type ===
  * property that reads one of the counters: the computed members come from the region's summary.
  */
 function indexesSomeCounter(region: Node, cs: readonly CounterInfo[], ctx: Ctx): boolean {
-  return nodesWithin(region, ctx.sourceCode, computedMembersMemo, isComputedMember, false).some((m) => refsAnyCounter(m.property, cs, ctx));
+  return nodesWithin(region, ctx.sourceCode, computedMembersMemo, isComputedMember, false).some((m) => keyReadsCounter(m.property, cs, ctx));
 }
 
 const identifierArgumentsMemo = fileMemo<Node, Run<TSESTree.Identifier>>();
@@ -3021,6 +3131,17 @@ function countersRead(node: Node, cs: readonly CounterInfo[], ctx: Ctx): readonl
 }
 
 /** Whether `node`'s subtree reads any of the counters: `cs.some((c) => refsCounter(node, c, ctx))` in one walk. */
+/**
+ * Whether a computed member's key takes its value from a counter (`hosts[attempt]`,
+ * `` env[`TOKEN_${n + 1}`] ``): a counter only tested to choose between keys
+ * (`log[attempt === 0 ? 'warn' : 'debug']`) picks one of those keys, not an element by number.
+ */
+function keyReadsCounter(key: Node, cs: readonly CounterInfo[], ctx: Ctx): boolean {
+  const k = unwrap(key);
+  if (k.type === T.ConditionalExpression) return keyReadsCounter(k.consequent, cs, ctx) || keyReadsCounter(k.alternate, cs, ctx);
+  return refsAnyCounter(k, cs, ctx);
+}
+
 function refsAnyCounter(node: Node, cs: readonly CounterInfo[], ctx: Ctx, depth = 0): boolean {
   if (cs.length === 0) return false;
   let found = false;

@@ -197,10 +197,10 @@ export const LOOKUP_COMMAND_RE = /^(List|Describe|Head)[A-Z]\w*Command$|^GetCall
 
 /** Calls that only check that something answers or is there (a readiness probe) when their result is dropped. */
 /**
- * The path of a health or readiness endpoint (`/health`, `/healthz`, `/readyz`, `/ping`): a request
+ * The path of a health, status or readiness endpoint (`/health`, `/status` of Appium or Selenium, `/healthz`, `/readyz`, `/ping`): a request
  * to it asks whether the dependency is up, and does nothing else.
  */
-export const HEALTH_PATH_RE = /\/(health|healthz|healthcheck|health-check|ready|readyz|readiness|livez|liveness|ping|_health|_ping)\/?(\?.*)?$/i;
+export const HEALTH_PATH_RE = /\/(health|status|healthz|healthcheck|health-check|ready|readyz|readiness|livez|liveness|ping|_health|_ping)\/?(\?.*)?$/i;
 
 export const PROBE_CALL_RE = /^(ping|exists|stat|access|healthCheck|healthcheck|checkHealth)$/;
 
@@ -221,10 +221,11 @@ export const CONNECTION_TEST_RE = /^authenticate$/;
 /**
  * Command lines that only ask whether a service is up (run through `exec`, `execa`, zx, a promisified
  * `exec`): `docker ps`/`info`/`version`, `pg_isready`, `mysqladmin ping`, `redis-cli ping`,
- * `systemctl is-active`, `nc -z`, `kubectl get`/`rollout status`. Their output dropped, running one
+ * `systemctl is-active`, `nc -z`, `kubectl get`/`rollout status`, and any tool's bare asking
+ * subcommand (`cvdr list`, `supervisorctl status`, `tailscale ping`). Their output dropped, running one
  * until it succeeds waits for readiness (PRODUCT, "Retry or not").
  */
-export const STATUS_COMMAND_RE = /^\s*(?:sudo\s+)?(?:(?:docker|podman)(?:\s+-\S+(?:\s+\S+)?)*\s+(?:ps|info|version|inspect|stats\s+--no-stream)\b|docker-compose\s+ps\b|pg_isready\b|mysqladmin\b.*\bping\b|redis-cli\b.*\bping\b|systemctl\s+is-(?:active|system-running)\b|nc\s+-z\b|kubectl\s+(?:get|rollout\s+status|cluster-info)\b)/;
+export const STATUS_COMMAND_RE = /^\s*(?:sudo\s+)?(?:(?:docker|podman)(?:\s+-\S+(?:\s+\S+)?)*\s+(?:ps|info|version|inspect|stats\s+--no-stream)\b|docker-compose\s+ps\b|pg_isready\b|mysqladmin\b.*\bping\b|redis-cli\b.*\bping\b|systemctl\s+is-(?:active|system-running)\b|nc\s+-z\b|kubectl\s+(?:get|rollout\s+status|cluster-info)\b|[\w./-]+\s+(?:list|ls|ps|status|info|version|ping|health|healthcheck)\s*$)/;
 
 /**
  * Names of calls that only ask (`getStatus`, `getWhoAmI`, `health`, `listTables`, `describeCluster`,
