@@ -116,7 +116,16 @@ function onSuccessPath(clear: Node, cb: Fn, sourceCode: TSESLint.SourceCode): bo
   let fn: Node | undefined = clear.parent;
   while (fn && !isFunction(fn)) fn = fn.parent;
   if (!fn || fn === cb) return false;
-  return isSuccessHandler(fn, sourceCode) || namedSuccessHandler(fn as Fn, sourceCode);
+  // A `.then` handler is the success of what the timer runs only when the timer's callback chains it:
+  // `stop.then(() => clearInterval(id))` beside the timer waits on another signal (a stop, a close).
+  // An `open`/`connect` listener is the success of the connection the timer opens wherever it is added.
+  return (isSuccessHandler(fn, sourceCode) && (contains(cb, fn) || !isThenHandler(fn))) || namedSuccessHandler(fn as Fn, sourceCode, cb);
+}
+
+/** A function handed to `.then(…)`: it runs when that promise settles, whatever made the promise. */
+function isThenHandler(fn: Node): boolean {
+  const p = fn.parent;
+  return p?.type === T.CallExpression && p.arguments.includes(fn as TSESTree.CallExpressionArgument) && calleeName(p) === 'then';
 }
 
 /**
@@ -158,11 +167,11 @@ function isSuccessHandler(fn: Node, sourceCode: TSESLint.SourceCode): boolean {
   return false;
 }
 
-/** A named same-file function whose every reference hands it to a success handler position (`success: showProgress`). */
-function namedSuccessHandler(fn: Fn, sourceCode: TSESLint.SourceCode): boolean {
+/** A named same-file function whose every reference hands it to a success handler position (`success: showProgress`; a `.then` inside the timer's callback). */
+function namedSuccessHandler(fn: Fn, sourceCode: TSESLint.SourceCode, cb: Fn): boolean {
   const id = fn.type === T.FunctionDeclaration ? fn.id : fn.parent?.type === T.VariableDeclarator && fn.parent.id.type === T.Identifier ? fn.parent.id : undefined;
   const v = id ? variableOf(sourceCode, id) : undefined;
   if (!v) return false;
   const uses = v.references.filter((r) => r.identifier !== id && !r.init);
-  return uses.length > 0 && uses.every((r) => isSuccessHandler(r.identifier as Node, sourceCode));
+  return uses.length > 0 && uses.every((r) => isSuccessHandler(r.identifier as Node, sourceCode) && (contains(cb, r.identifier as Node) || !isThenHandler(r.identifier as Node)));
 }

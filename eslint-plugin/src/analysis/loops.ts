@@ -2691,20 +2691,55 @@ export function predicateReturns(callee: Node, sourceCode: TSESLint.SourceCode):
  * a walk over inputs (PRODUCT, "Retry or not"). A value kept as bookkeeping (a field, local or query
  * parameter named for the attempt: `{ attempt }`, `?try=${n}`) is not an input.
  */
+/** Methods of strings and numbers that compute a new value from them. */
+const VALUE_METHOD_RE = /^(toString|toFixed|slice|substring|substr|padStart|padEnd|replace|replaceAll|toLowerCase|toUpperCase|trim|concat|repeat)$/;
+
+/**
+ * `Math.floor(…)`, `Math.random().toString(36).slice(2)`, `String(n).padStart(3, '0')`: a
+ * computation, not a call that answers for its input.
+ */
+function isMathFunctionCall(call: TSESTree.CallExpression): boolean {
+  const c = unwrap(call.callee);
+  if (c.type === T.Identifier) return c.name === 'String' || c.name === 'Number' || c.name === 'parseInt';
+  if (c.type !== T.MemberExpression) return false;
+  const o = unwrap(c.object);
+  if (o.type === T.Identifier && o.name === 'Math') return true;
+  return VALUE_METHOD_RE.test(propertyName(c) ?? '');
+}
+
 function passesDerivedInput(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   const named = cs.filter((c) => c.variable);
   if (named.length === 0) return false;
   const sc = ctx.sourceCode;
   const tainted = new Set<Variable>(named.map((c) => c.variable!));
   const reads = (x: Node): boolean => readsVariable(x, tainted, ctx);
+  // Made by computing (arithmetic, templates, `Math.random()`), not an answer a call gave for it.
+  const computedOnly = (x: Node): boolean => !findAll(x, sc.visitorKeys, (m): m is Node => (m.type === T.CallExpression && !isMathFunctionCall(m)) || m.type === T.NewExpression || m.type === T.AwaitExpression).length;
+  /** Whether a write sits in a branch of a test of a counter (`if (attempt > 0) …`, `attempt ? a : b`). */
+  const underCounterTest = (w: Node): boolean => {
+    for (let c: Node = w, p = w.parent; p && p !== body && !isFunction(p); c = p, p = p.parent) {
+      if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && c !== p.test && refsAnyCounter(p.test, named, ctx)) return true;
+    }
+    return false;
+  };
   // Locals of the pass made from the counter (two steps: `const n = attempt + 1; const slug = `${base}-${n}``).
   for (let round = 0; round < 2; round++) {
     walk(body, sc.visitorKeys, (n) => {
       if (isFunction(n)) return false;
       // Computed from it (`attempt === 0 ? '' : `-${attempt + 1}``), not an answer a call gave for it.
-      if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init && !BOOKKEEPING_NAME_RE.test(n.id.name) && reads(n.init) && !findAll(n.init, sc.visitorKeys, (m): m is Node => m.type === T.CallExpression || m.type === T.NewExpression || m.type === T.AwaitExpression).length) {
+      if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init && !BOOKKEEPING_NAME_RE.test(n.id.name) && reads(n.init) && computedOnly(n.init)) {
         const v = variableOf(sc, n.id);
         if (v) tainted.add(v);
+      }
+      // `if (attempt > 0) name = `${base}-${suffix()}``: a local of the pass written under a test of
+      // the counter, or from a value made from it; `body.name = name`: the object then holds it.
+      if (n.type === T.AssignmentExpression && n.operator === '=') {
+        const left = unwrap(n.left);
+        const target = left.type === T.Identifier ? left : left.type === T.MemberExpression && unwrap(left.object).type === T.Identifier ? (unwrap(left.object) as TSESTree.Identifier) : undefined;
+        const v = target && variableOf(sc, target);
+        const local = !!v && v.defs.length === 1 && contains(body, v.defs[0]!.name as Node) && !BOOKKEEPING_NAME_RE.test(target!.name);
+        if (local && left.type === T.Identifier && !reads(left) && ((reads(n.right) && computedOnly(n.right)) || underCounterTest(n))) tainted.add(v!);
+        else if (local && left.type === T.MemberExpression && reads(n.right)) tainted.add(v!);
       }
       return undefined;
     });
