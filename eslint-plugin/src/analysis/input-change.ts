@@ -795,13 +795,22 @@ function namesPromptModule(sourceCode: TSESLint.SourceCode): boolean {
   const program = sourceCode.ast as Node;
   let hit = promptModuleNamed.get(program);
   if (hit === undefined) {
-    hit = [...fileIndex(sourceCode).modules, ...scriptGlobalModules(sourceCode)].some((m) => PROMPT_MODULE_RE.test(m));
+    hit = [...fileIndex(sourceCode).modules, ...scriptGlobalModules(sourceCode)].some(isPromptModule);
     promptModuleNamed.set(program, hit);
   }
   return hit;
 }
 
 const PROMPT_MODULE_RE = /^(prompt|prompts|inquirer|enquirer|@inquirer\/.+|@clack\/prompts|readline-sync|prompt-sync|readline|node:readline(\/promises)?|readline\/promises)$/;
+
+/**
+ * A prompt package ({@link PROMPT_MODULE_RE}), or the project's own module of prompt helpers
+ * (`../../prompts`, `@/utils/prompt`), whose functions (`promptAsync`, `confirmAsync`) wrap one.
+ */
+function isPromptModule(module: string): boolean {
+  if (PROMPT_MODULE_RE.test(module)) return true;
+  return /^(\.|@\/|~\/|#)/.test(module) && /(^|\/)prompts?(\.[jt]sx?)?$/.test(module);
+}
 
 /**
  * Whether running `root` reads an answer from a person ({@link PERSON_READ_RE}): directly, through a
@@ -824,7 +833,7 @@ export function readsFromPerson(root: Node, ctx: Pick<Ctx, 'sourceCode'>, fn?: N
     const asksPerson =
       (api && !!name && (PERSON_READ_RE.test(name) || ((name === 'prompt' || name === 'prompts') && (!owner || (owner.type === T.Identifier && PROMPT_OWNER_RE.test(owner.name)))))) ||
       // A method of (or a function from) a prompt package, whatever its local name (`prompt.get(questions)`).
-      (api && namesPromptModule(ctx.sourceCode) && PROMPT_MODULE_RE.test(originOf(ctx.sourceCode, owner ?? callee)?.module ?? '') && !/^(on|once|close|pause|resume|start|stop|message|override|colors|delimiter)$/.test(name ?? ''));
+      (api && namesPromptModule(ctx.sourceCode) && isPromptModule(originOf(ctx.sourceCode, owner ?? callee)?.module ?? '') && !/^(on|once|close|pause|resume|start|stop|message|override|colors|delimiter)$/.test(name ?? ''));
     if (asksPerson) {
       found = true;
       return false;
