@@ -6,7 +6,7 @@ import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, heldArray, isExport, originOf, variableOf, isReferenceTo } from './scope';
 import { fileIndex, indexedWithin } from './file-index';
 import type { Node } from './types';
-import { FAILURE_EVENTS, PREDICATE_RE, REFUSAL_WAIT_RE } from './vocabulary';
+import { ACTION_CALL_RE, FAILURE_EVENTS, PREDICATE_RE, REFUSAL_WAIT_RE } from './vocabulary';
 import { holdsError } from './error-values';
 import { isAnswerStatus } from './probe';
 
@@ -67,6 +67,9 @@ type TV = boolean | undefined;
 
 /** Keys a result object carries only when its attempt failed (`{ retryable: true }`, `{ error }`). */
 const FAILURE_KEY_RE = /^(retryable|retry|shouldRetry|error|err|failure|failed|errorCode)$/;
+
+/** A name that asks about a state although it opens with a verb of work (`importFinished`, `uploadDone`, `syncComplete`). */
+const STATE_QUESTION_RE = /(Finished|Done|Complete|Completed|Ready|Exists|Available|Pending|Running|Status)$/;
 
 /** Names of a success flag an attempt returns. */
 const SUCCESS_FLAG = /^(ok|success|succeeded|isOk|isSuccess|delivered|sent|saved|accepted)$/;
@@ -536,6 +539,15 @@ function isSuccessFlag(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode)
     const fn = w?.type === T.CallExpression ? sameFileFunction(w.callee, { sourceCode }) : undefined;
     return !!fn && returnsAnswerStatus(fn, sourceCode);
   })) return true;
+  // Whatever its name: every value written to it is a constant or the answer of a call named for
+  // doing a piece of work (`armed = await this.trySetMode(…)`, `done = await sender.deliver(…)`):
+  // that yes or no says whether the work succeeded (vocabulary's ACTION_CALL_RE).
+  const called = writes.map((r) => {
+    let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
+    if (w?.type === T.AwaitExpression) w = unwrap(w.argument);
+    return w;
+  });
+  if (called.some((w) => w?.type === T.CallExpression) && called.every((w) => w && (w.type === T.Literal || (w.type === T.CallExpression && ACTION_CALL_RE.test(calleeName(w) ?? '') && !STATE_QUESTION_RE.test(calleeName(w) ?? ''))))) return true;
   if (!SUCCESS_FLAG.test(id.name)) return false;
   return v.references.some((r) => {
     let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
