@@ -584,6 +584,9 @@ function judgeCatch(c: RetryCatch, sourceCode: TSESLint.SourceCode): { classifie
       // `if (err && err.message) notes.push(err.message)`: a test that only decides what is reported
       // decides nothing about going round.
       if (onlyReports(n.consequent) && (!n.alternate || onlyReports(n.alternate))) return undefined;
+      // `if (e.name === 'AbortError') last = new Error('timeout'); else last = e`: a test that only
+      // picks what is remembered of the failure (a value no test reads) decides nothing either.
+      if (onlyRemembers(n.consequent, sourceCode) && (!n.alternate || onlyRemembers(n.alternate, sourceCode))) return undefined;
       test = n.test;
     } else if (n.type === T.ConditionalExpression) {
       // A conditional that only picks a value (`e instanceof Error ? e.message : 'unknown'` in a
@@ -598,6 +601,9 @@ function judgeCatch(c: RetryCatch, sourceCode: TSESLint.SourceCode): { classifie
     // `if (!err.isAxiosError) throw err`, `err instanceof HTTPError`: asking whether the failure is
     // the HTTP client's error lets every answered status through, 4xx included: no classification.
     if (asksHttpErrorKindOnly(test, errVars, sourceCode)) return undefined;
+    // `if (err instanceof ThrottleGaveUp) throw err`: only the attempt's own signal is let out.
+    const u = unwrap(test);
+    if (u.type === T.BinaryExpression && ownSignalClass(u, c, sourceCode)) return undefined;
     walk(test, sourceCode.visitorKeys, (t) => {
       if (t.type === T.BinaryExpression && instanceofClassifies(t)) strong = true;
       if (t.type === T.CallExpression && isClassifierCall(t, sourceCode)) strong = true;
@@ -664,6 +670,21 @@ function sideBranch(n: Node): boolean {
   return !list.slice(list.indexOf(n as TSESTree.Statement) + 1).some((st) => alwaysExits(st));
 }
 
+/**
+ * `err instanceof RateLimitExhausted` where the file declares that class and only the tried code
+ * throws it: the test lets out the attempt's own signal (it gave up on one path), and tells no
+ * failure of the operation from another.
+ */
+function ownSignalClass(t: TSESTree.BinaryExpression, c: RetryCatch, sourceCode: TSESLint.SourceCode): boolean {
+  const right = unwrap(t.right);
+  if (right.type !== T.Identifier || !c.guarded) return false;
+  const v = variableOf(sourceCode, right);
+  const def = v?.defs[0];
+  if (!v || def?.type !== 'ClassName') return false;
+  const made = v.references.filter((r) => r.identifier.parent?.type === T.NewExpression && (r.identifier.parent as TSESTree.NewExpression).callee === r.identifier);
+  return made.length > 0 && made.every((r) => contains(c.guarded!, r.identifier as Node));
+}
+
 /** The error classes HTTP clients reject with for any error status (axios, got/ky, Angular, ofetch, node-fetch). */
 const HTTP_ERROR_CLASSES = new Set(['AxiosError', 'HTTPError', 'HttpError', 'HttpErrorResponse', 'FetchError', 'ResponseError', 'RequestError']);
 
@@ -717,6 +738,31 @@ function asksHttpErrorKindOnly(test: Node, errVars: ReadonlySet<TSESLint.Scope.V
 }
 
 /** Whether a statement only reports: reporting calls ({@link isReportingCall}), in blocks or not. */
+/**
+ * Whether a branch only remembers something of the failure: assignments (and reports) to names
+ * that no test reads (`lastError = caught`), so which branch runs changes nothing about going round.
+ */
+function onlyRemembers(st: Node, sourceCode: TSESLint.SourceCode): boolean {
+  if (st.type === T.BlockStatement) return st.body.length > 0 && st.body.every((x) => onlyRemembers(x, sourceCode));
+  if (st.type === T.IfStatement) return onlyRemembers(st.consequent, sourceCode) && (!st.alternate || onlyRemembers(st.alternate, sourceCode));
+  if (onlyReports(st)) return true;
+  if (st.type !== T.ExpressionStatement) return false;
+  const e = unwrap(st.expression);
+  if (e.type !== T.AssignmentExpression || e.left.type !== T.Identifier) return false;
+  const v = variableOf(sourceCode, e.left);
+  return !!v && v.references.every((r) => !inTest(r.identifier as Node));
+}
+
+/** Whether a name is read in a test (an `if`, a loop's, a conditional's, a `&&`/`||` operand; `??` only picks a value). */
+function inTest(id: Node): boolean {
+  for (let c: Node = id, p = id.parent; p && !isFunction(p); c = p, p = p.parent) {
+    if ((p.type === T.IfStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForStatement || p.type === T.ConditionalExpression) && (p as { test?: Node | null }).test === c) return true;
+    if (p.type === T.LogicalExpression && p.operator !== '??') return true;
+    if (p.type === T.ExpressionStatement || p.type === T.VariableDeclaration || p.type === T.ReturnStatement || p.type === T.ThrowStatement) return false;
+  }
+  return false;
+}
+
 function onlyReports(st: Node): boolean {
   if (st.type === T.BlockStatement) return st.body.every(onlyReports);
   if (st.type !== T.ExpressionStatement) return false;
