@@ -776,6 +776,9 @@ function onlyReports(st: Node): boolean {
  * a thrown error, a message or a call argument, never into a variable, a return or an await.
  */
 function picksValueOnly(c: TSESTree.ConditionalExpression): boolean {
+  // Whatever the branches build (`status ? { status, url } : err`), a value that only goes to a
+  // report (`logger.error('failed', …)`) decides nothing about going round.
+  if (reportedOnly(c)) return true;
   const plain = (e: Node): boolean => {
     const u = unwrap(e);
     if (u.type === T.Literal || u.type === T.Identifier || u.type === T.MemberExpression) return true;
@@ -793,6 +796,18 @@ function picksValueOnly(c: TSESTree.ConditionalExpression): boolean {
   if (!p) return false;
   if (p.type === T.CallExpression || p.type === T.NewExpression) return p.callee !== child;
   return p.type === T.ThrowStatement;
+}
+
+/** Whether an expression's value only reaches a reporting call's arguments (through objects, arrays, templates and spreads). */
+function reportedOnly(e: Node): boolean {
+  let child: Node = e;
+  let p = e.parent;
+  while (p && (p.type === T.ObjectExpression || p.type === T.Property || p.type === T.ArrayExpression || p.type === T.SpreadElement || p.type === T.TemplateLiteral || p.type === T.TSAsExpression || (p.type === T.BinaryExpression && p.operator === '+'))) {
+    if (p.type === T.Property && p.value !== child) return false;
+    child = p;
+    p = p.parent;
+  }
+  return p?.type === T.CallExpression && p.callee !== child && isReportingCall(p);
 }
 
 /** Whether `test` refers to the error outside the given sub-nodes. */
