@@ -547,7 +547,12 @@ function isSuccessFlag(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode)
     if (w?.type === T.AwaitExpression) w = unwrap(w.argument);
     return w;
   });
-  if (called.some((w) => w?.type === T.CallExpression) && called.every((w) => w && (w.type === T.Literal || (w.type === T.CallExpression && ACTION_CALL_RE.test(calleeName(w) ?? '') && !STATE_QUESTION_RE.test(calleeName(w) ?? ''))))) return true;
+  // The whole answer, not a part destructured from it (`const { eof } = await cdp.send(…)` is a field of the data read).
+  const whole = writes.every((r) => {
+    const p = r.identifier.parent;
+    return (p?.type === T.VariableDeclarator && p.id === r.identifier) || (p?.type === T.AssignmentExpression && p.left === r.identifier);
+  });
+  if (whole && called.some((w) => w?.type === T.CallExpression) && called.every((w) => w && (w.type === T.Literal || (w.type === T.CallExpression && ACTION_CALL_RE.test(calleeName(w) ?? '') && !STATE_QUESTION_RE.test(calleeName(w) ?? ''))))) return true;
   if (!SUCCESS_FLAG.test(id.name)) return false;
   return v.references.some((r) => {
     let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;

@@ -4,6 +4,7 @@ import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
 import { calleeName, chainRoot, propertyName, unwrap } from './ast';
 import { keyCreatedInside, originThroughParameter, resolveObjectLiteral } from './http';
+import { sameFileFunction } from './delay';
 import { normalPath, originOf, variableOf, type Origin } from './scope';
 import type { Node } from './types';
 import { CREATES_RECORD_RE, isIdempotencyKeyName, TRADE_VERB_RE } from './vocabulary';
@@ -381,6 +382,9 @@ export function createdRecord(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
   if (callee.type === T.Identifier) return installed && CREATES_RECORD_RE.test(method) ? method : undefined;
   const root = chainRoot(callee);
   if (root.type === T.Identifier && LOCAL_GLOBALS.has(root.name) && !variableOf(sourceCode, root)?.defs.length) return undefined;
+  // A method this file defines (`Bitmex.createOrders(rows)`, a static mapper of the project's own
+  // class): what it does is in its body, judged there.
+  if (sameFileFunction(callee, { sourceCode })) return undefined;
   return CREATES_RECORD_RE.test(method) || installed ? method : undefined;
 }
 
