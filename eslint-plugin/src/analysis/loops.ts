@@ -9,7 +9,7 @@ import { guarded } from './guard';
 import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
-import { describeHttpCall, isTypedResponse, rejectsErrorStatuses } from './http';
+import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, variableOf, type FieldInfo, isReferenceTo } from './scope';
@@ -1118,7 +1118,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   // A "wait until ready" probe produces nothing: polling, not a retry (F5).
   if (isProbeLoop(loop, ctx) || waitsOnPendingAnswer(loop.body, ctx)) return undefined;
   // Asking until there is an answer, or going round after a success on purpose: polling.
-  if (pollsAnswer(loop, ctx)) return undefined;
+  if (pollsAnswer(loop, ctx) || waitsForAssertions(loop, ctx)) return undefined;
 
   // 2. The attempt bound.
   const found = schedule ? scheduleBound(loop as TSESTree.ForOfStatement, schedule, ctx) : loopBound(loop as Exclude<Loop, TSESTree.ForOfStatement>, ctx);
@@ -1666,6 +1666,51 @@ function pollsAnswer(loop: Loop, ctx: Ctx): boolean {
     }
     return false;
   });
+}
+
+/**
+ * A wait for assertions to hold (a test helper, `waitForAsync(() => expect(spy).toHaveBeenCalled())`):
+ * the loop re-runs a function its enclosing function is handed, and every same-file caller hands one
+ * that ends in an assertion (`expect(…)…`, `assert…(…)`). Its failure says a state is not reached yet:
+ * polling (PRODUCT), whatever the helper is called.
+ */
+function waitsForAssertions(loop: Loop, ctx: Ctx): boolean {
+  let fn: Node | undefined = loop.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  if (!fn || !isFunction(fn)) return false;
+  const params = new Map<Variable, number>();
+  fn.params.forEach((p, i) => {
+    const id = p.type === T.AssignmentPattern ? p.left : p;
+    const v = id.type === T.Identifier ? variableOf(ctx.sourceCode, id) : undefined;
+    if (v) params.set(v, i);
+  });
+  const called = new Set<number>();
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === T.CallExpression && unwrap(n.callee).type === T.Identifier) {
+      const v = variableOf(ctx.sourceCode, unwrap(n.callee) as TSESTree.Identifier);
+      const i = v ? params.get(v) : undefined;
+      if (i !== undefined) called.add(i);
+    }
+    return undefined;
+  });
+  if (called.size === 0) return false;
+  const callers = sameFileCallers(ctx.sourceCode, fn);
+  return callers.length > 0 && [...called].every((i) => callers.every((c) => {
+    const a = c.arguments[i] ? unwrap(c.arguments[i] as Node) : undefined;
+    if (!a || !isFunction(a)) return false;
+    const last = a.body.type === T.BlockStatement ? a.body.body[a.body.body.length - 1] : a.body;
+    const e = last?.type === T.ExpressionStatement ? unwrap(last.expression) : last ? unwrap(last as Node) : undefined;
+    return !!e && isAssertion(e.type === T.AwaitExpression ? unwrap(e.argument) : e);
+  }));
+}
+
+/** `expect(x).toBe(y)`, `expect(p).resolves.toEqual(v)`, `assert.equal(a, b)`, `assert(ok)`: a test's assertion. */
+function isAssertion(e: Node): boolean {
+  if (e.type !== T.CallExpression) return false;
+  let c: Node = unwrap(e.callee);
+  while (c.type === T.MemberExpression || c.type === T.CallExpression) c = unwrap(c.type === T.MemberExpression ? c.object : c.callee);
+  return c.type === T.Identifier && /^(expect|assert)$/.test(c.name);
 }
 
 /** The name a test checks is there: `x`, `x != null`, `x !== null`, `x !== undefined`, `Boolean(x)`. */
