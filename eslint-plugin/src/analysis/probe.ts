@@ -677,6 +677,12 @@ function expressionStatement(expr: Node, j: Judgement): void {
   if (c.type === T.Identifier) {
     const v = variableOf(sc, c);
     if (v && j.settlers.has(v)) return;
+    // …or of a promise whose executor holds the look (`new Promise((resolve, reject) => { function
+    // look() { if (proc.exitCode) reject('exited'); … } look() })`).
+    if (v && settlesEnclosingPromise(v, j.root)) {
+      j.settlers.add(v);
+      return;
+    }
   }
   // A method of a resource: opening, setting up, listening to its life, releasing (`sock.end()`).
   if (c.type === T.MemberExpression && unwrap(c.object).type === T.Identifier) {
@@ -702,6 +708,15 @@ function expressionStatement(expr: Node, j: Judgement): void {
     }
   }
   j.bad = true;
+}
+
+/** Whether a variable is a parameter of a `new Promise(executor)` executor that contains `root`. */
+function settlesEnclosingPromise(v: Variable, root: Node): boolean {
+  const def = v.defs[0];
+  if (!def || def.type !== 'Parameter') return false;
+  const executor = def.node as Node;
+  const p = executor.parent;
+  return isFunction(executor) && p?.type === T.NewExpression && p.arguments[0] === executor && unwrap(p.callee).type === T.Identifier && (unwrap(p.callee) as TSESTree.Identifier).name === 'Promise' && executor !== root && contains(executor, root);
 }
 
 /**
