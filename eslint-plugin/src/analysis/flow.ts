@@ -6,7 +6,7 @@ import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, heldArray, isExport, originOf, variableOf, isReferenceTo } from './scope';
 import { fileIndex, indexedWithin } from './file-index';
 import type { Node } from './types';
-import { ACTION_CALL_RE, FAILURE_EVENTS, PREDICATE_RE, REFUSAL_WAIT_RE } from './vocabulary';
+import { ACTION_CALL_RE, FAILURE_EVENTS, PREDICATE_RE, REFUSAL_WAIT_RE, STATE_QUESTION_RE } from './vocabulary';
 import { holdsError } from './error-values';
 import { isAnswerStatus } from './probe';
 
@@ -67,9 +67,6 @@ type TV = boolean | undefined;
 
 /** Keys a result object carries only when its attempt failed (`{ retryable: true }`, `{ error }`). */
 const FAILURE_KEY_RE = /^(retryable|retry|shouldRetry|error|err|failure|failed|errorCode)$/;
-
-/** A name that asks about a state although it opens with a verb of work (`importFinished`, `uploadDone`, `syncComplete`). */
-const STATE_QUESTION_RE = /(Finished|Done|Complete|Completed|Ready|Exists|Available|Pending|Running|Status)$/;
 
 /** Names of a success flag an attempt returns. */
 const SUCCESS_FLAG = /^(ok|success|succeeded|isOk|isSuccess|delivered|sent|saved|accepted)$/;

@@ -15,7 +15,7 @@ import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCh
 import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { ACTION_CALL_RE, ASKING_CALL_RE, ASKING_EFFECT_WORD_RE, BOOKKEEPING_NAME_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
+import { ACTION_CALL_RE, ASKING_CALL_RE, ASKING_EFFECT_WORD_RE, BOOKKEEPING_NAME_RE, READING_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
 import { advancesIterator, drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, onlyBookkeeping, operationTakes, parameterHandedTo, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { computesOnly, putsBackIn, refersTo } from './recursion';
@@ -1603,13 +1603,6 @@ function onlySuccessArrives(loop: Loop, ctx: Ctx): boolean {
 }
 
 /**
- * A readiness probe: every request is a read (GET/HEAD), the loop returns nothing (`if (res.ok) return;`)
- * and writes nothing outside itself, so a success yields no value and no effect.
- */
-/** Calls that read: the asking calls of {@link ASKING_CALL_RE}, and `fetch…`, `find…`, `lookup…`, `read…` named for what they read (`fetchPublishableKey`). */
-const READING_CALL_RE = /^(?:fetch|find|lookup|lookUp|read)[A-Z]/;
-
-/**
  * Polling written as "ask, and leave once there is an answer", or as a loop meant to go round
  * after a success (PRODUCT: polling re-checks until done, success path included):
  * - every way out of the loop with a result is under a test that the answer of a call that only
@@ -1759,6 +1752,10 @@ function resetsCountOfCatch(tryStmt: TSESTree.TryStatement, sc: TSESLint.SourceC
   return resets;
 }
 
+/**
+ * A readiness probe: every request is a read (GET/HEAD), the loop returns nothing (`if (res.ok) return;`)
+ * and writes nothing outside itself, so a success yields no value and no effect.
+ */
 function isProbeLoop(loop: Loop, ctx: Ctx): boolean {
   let requests = 0;
   let produces = false;

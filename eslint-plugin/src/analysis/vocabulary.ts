@@ -236,6 +236,9 @@ export const STATUS_COMMAND_RE = /^\s*(?:sudo\s+)?(?:(?:docker|podman)(?:\s+-\S+
 export const ASKING_CALL_RE = /^(?:get|list|describe|check|health|status|whoami|whoAmI|version|info)(?![a-z])/;
 export const ASKING_EFFECT_WORD_RE = /And|Or(?![a-z])|Create|Update|Save|Set|Put|Post|Send|Delete|Remove|Insert|Write|Store|Cache|Sync|Refresh|Renew|Lock|Claim|Reserve|Register|Login|Token|Next|Lease|Ack|Pop|Take|Consume|Receive|Dequeue|In$|Out$/;
 
+/** Calls named for what they read, beside the asking calls of {@link ASKING_CALL_RE}: `fetch…`, `find…`, `lookup…`, `read…` (`fetchPublishableKey`, `findOrderById`). */
+export const READING_CALL_RE = /^(?:fetch|find|lookup|lookUp|read)[A-Z]/;
+
 /** Calls that run a database statement given as their first argument (`pool.query(sql)`, `knex.raw(sql)`, Prisma `$queryRawUnsafe`). */
 export const STATEMENT_CALL_RE = /^(\$?query|raw|execute|exec|\$?queryRaw(Unsafe)?)$/;
 
@@ -340,6 +343,9 @@ export const CLEANUP_RE = /^(cancel|abort|stop|clear\w*|unsubscribe|remove\w*|de
  * polled state is reached.
  */
 export const ACTION_CALL_RE = /^(send|connect|reconnect|publish|upload|save|post|write|create|deliver|notify|push|sync|submit|register|login|signIn|insert|store|dispatch|emit|transfer|execute|flush|commit|import|export|charge|pay|place|enqueue|forward|relay|attempt|try)([A-Z_]|$)/;
+
+/** A name that asks about a state although it opens with a verb of work (`importFinished`, `uploadDone`, `syncComplete`): not an {@link ACTION_CALL_RE} call. */
+export const STATE_QUESTION_RE = /(Finished|Done|Complete|Completed|Ready|Exists|Available|Pending|Running|Status)$/;
 
 /**
  * Names that carry a request's idempotency key besides the configured headers (default
