@@ -370,6 +370,11 @@ interface Plan {
   options: ESLintNamespace.Options;
   /** Whether the engine is the eslintrc one. */
   legacy: boolean;
+  /**
+   * With the built-in config: the project's own engine (its config sets no retry rule), whose
+   * ignores (a flat config's `ignores`, `.eslintignore`) still say what the project never lints.
+   */
+  projectEngine?: EngineClass;
 }
 
 /** The ESLint version of the running engine class. */
@@ -392,12 +397,14 @@ async function plan(eslint: ResolvedEslint, options: CliOptions, io: CliIo, base
     const Engine = legacy ? await legacyEngine(eslint, options.config) : await eslint.flat();
     return { source: 'config-file', Engine, legacy, options: engineOptions(io.cwd, options, legacy, { overrideConfigFile: file, ...cache }, rules) };
   }
+  let projectEngine: EngineClass | undefined;
   if (!options.noConfig) {
     const Engine = await eslint.detected();
     const legacy = Engine.configType === 'eslintrc';
     if (await projectConfiguresRetry(Engine, legacy, options.patterns, io)) {
       return { source: 'project', Engine, legacy, options: engineOptions(io.cwd, options, legacy, cache, rules) };
     }
+    projectEngine = Engine;
   }
   const Engine = await eslint.flat();
   const fixtures = options.includeFixtures || namesFixtures(options.patterns) ? FIXTURE_IGNORES.map((pattern) => `!${pattern}`) : [];
@@ -412,7 +419,26 @@ async function plan(eslint: ResolvedEslint, options: CliOptions, io: CliIo, base
     Engine,
     legacy: false,
     options: { cwd: base, fix: options.fix, errorOnUnmatchedPattern: true, overrideConfigFile: BUILT_IN_CONFIG_FILE, ignorePatterns, ...cache, ...(rules ? { overrideConfig: rules } : {}) },
+    ...(projectEngine ? { projectEngine } : {}),
   };
+}
+
+/**
+ * The results of files the project's own ESLint config ignores (its `ignores`, `.eslintignore`),
+ * left out of a run with the built-in config: the project never lints them. A file named on the
+ * command line is kept (the user asked for it). A project config that cannot answer leaves the
+ * results as they are.
+ */
+async function withoutProjectIgnored(results: ESLintNamespace.LintResult[], Engine: EngineClass, patterns: string[], io: CliIo): Promise<ESLintNamespace.LintResult[]> {
+  const named = new Set(patterns.filter((p) => !isGlob(p)).map((p) => path.resolve(io.cwd, p)));
+  try {
+    const project = new Engine({ cwd: io.cwd });
+    const kept: ESLintNamespace.LintResult[] = [];
+    for (const r of results) if (named.has(r.filePath) || !(await project.isPathIgnored(r.filePath))) kept.push(r);
+    return kept;
+  } catch {
+    return results;
+  }
 }
 
 /** The eslintrc engine for `--config .eslintrc*`: `LegacyESLint` of ESLint 9 or `ESLint` of 8. */
@@ -591,6 +617,7 @@ async function lint(resolved: ResolvedEslint, options: CliOptions, io: CliIo): P
   } finally {
     dispose();
   }
+  if (chosen.source === 'built-in' && chosen.projectEngine && !options.noIgnore) results = await withoutProjectIgnored(results, chosen.projectEngine, options.patterns, io);
   if (options.fix) await Engine.outputFixes(results);
   const reported = problems.filter((p) => p.severity === 2 || (p.severity === 1 && !options.quiet)).map(problemResult);
   results = [...keepOwnFindings(results, options.quiet), ...reported].map(inLineOrder).sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));

@@ -291,4 +291,15 @@ describe('retry-lint options', function () {
     assert.deepEqual(after.map((r) => path.relative(ignoring, r.filePath)).filter((f) => f.endsWith('.js') && !f.startsWith('eslint.config')), ['a.js']);
     assert.ok(ruleIds(after).includes('retry/no-unbounded-retry'));
   });
+
+  it("with the recommended config, what the project's own ESLint config ignores stays out (a file named on the command line is linted; --no-ignore lints everything)", () => {
+    // The project's flat config sets no retry rule, so the command lints with its own config; the
+    // project's `ignores` still say what the project never lints (newcomer trial 32).
+    const dir = project({ 'package.json': JSON.stringify({ name: 'ignores', private: true, type: 'module' }), 'eslint.config.js': "export default [{ ignores: ['vendor/**'] }, { rules: {} }];\n", 'a.js': UNBOUNDED, 'vendor/b.js': UNBOUNDED }, { eslint: 'eslint' });
+    const files = (args: string[]): string[] => retryLint(args, dir).results.map((r) => path.relative(dir, r.filePath)).filter((f) => !f.startsWith('eslint.config')).sort();
+    assert.deepEqual(files([]), ['a.js']);
+    assert.deepEqual(files(['vendor/b.js']), ['vendor/b.js']);
+    assert.deepEqual(files(['--no-ignore', '.']), ['a.js', 'vendor/b.js']);
+    assert.match(run([], dir).stderr, /findings in 1 of 2 files linted/, 'a.js and eslint.config.js; vendor/b.js is not counted');
+  });
 });
