@@ -651,7 +651,8 @@ function isOptionalChain(n: Node): boolean {
   return n.parent?.type === T.ChainExpression;
 }
 
-function isNullish(n: Node): boolean {
+/** `null` or `undefined`. */
+export function isNullish(n: Node): boolean {
   const u = unwrap(n);
   return (u.type === T.Literal && u.value === null) || (u.type === T.Identifier && u.name === 'undefined');
 }

@@ -8,7 +8,7 @@ import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { asksUnseenPredicate, evalTest, failuresIn, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
+import { asksUnseenPredicate, evalTest, failuresIn, isNullish, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -1632,7 +1632,7 @@ function pollsAnswer(loop: Loop, ctx: Ctx): boolean {
       const variable = variableOf(sc, bound.id);
       if (variable && (ASKING_CALL_RE.test(name) || READING_CALL_RE.test(name)) && !ASKING_EFFECT_WORD_RE.test(name)) answers.add(variable);
     }
-    if (n.type === T.ReturnStatement || (n.type === T.BreakStatement && !n.label && nearestBreakable(n) === loop)) exits.push(n);
+    if (n.type === T.ReturnStatement || (n.type === T.BreakStatement && !n.label && !insideInnerBreakable(n, loop))) exits.push(n);
     if (n.type === T.TryStatement && n.handler && resetsCountOfCatch(n, sc)) resetTries.push(n);
     return undefined;
   });
@@ -1713,18 +1713,8 @@ function presenceTested(test: Node): TSESTree.Identifier | undefined {
   if (t.type === T.CallExpression && calleeName(t) === 'Boolean' && t.arguments[0]) return presenceTested(t.arguments[0]);
   if (t.type === T.BinaryExpression && (t.operator === '!=' || t.operator === '!==')) {
     const [a, b] = [unwrap(t.left), unwrap(t.right)];
-    const nullish = (x: Node): boolean => (x.type === T.Literal && x.value === null) || (x.type === T.Identifier && x.name === 'undefined');
-    if (a.type === T.Identifier && nullish(b)) return a;
-    if (b.type === T.Identifier && nullish(a)) return b;
-  }
-  return undefined;
-}
-
-/** The loop or switch a `break` leaves. */
-function nearestBreakable(n: Node): Node | undefined {
-  for (let p = n.parent; p; p = p.parent) {
-    if (isFunction(p)) return undefined;
-    if (p.type === T.SwitchStatement || p.type === T.WhileStatement || p.type === T.DoWhileStatement || p.type === T.ForStatement || p.type === T.ForInStatement || p.type === T.ForOfStatement) return p;
+    if (a.type === T.Identifier && isNullish(b)) return a;
+    if (b.type === T.Identifier && isNullish(a)) return b;
   }
   return undefined;
 }
@@ -2733,30 +2723,14 @@ export function predicateReturns(callee: Node, sourceCode: TSESLint.SourceCode):
  * a walk over inputs (PRODUCT, "Retry or not"). A value kept as bookkeeping (a field, local or query
  * parameter named for the attempt: `{ attempt }`, `?try=${n}`) is not an input.
  */
-/** Methods of strings and numbers that compute a new value from them. */
-const VALUE_METHOD_RE = /^(toString|toFixed|slice|substring|substr|padStart|padEnd|replace|replaceAll|toLowerCase|toUpperCase|trim|concat|repeat)$/;
-
-/**
- * `Math.floor(…)`, `Math.random().toString(36).slice(2)`, `String(n).padStart(3, '0')`: a
- * computation, not a call that answers for its input.
- */
-function isMathFunctionCall(call: TSESTree.CallExpression): boolean {
-  const c = unwrap(call.callee);
-  if (c.type === T.Identifier) return c.name === 'String' || c.name === 'Number' || c.name === 'parseInt';
-  if (c.type !== T.MemberExpression) return false;
-  const o = unwrap(c.object);
-  if (o.type === T.Identifier && o.name === 'Math') return true;
-  return VALUE_METHOD_RE.test(propertyName(c) ?? '');
-}
-
 function passesDerivedInput(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   const named = cs.filter((c) => c.variable);
   if (named.length === 0) return false;
   const sc = ctx.sourceCode;
   const tainted = new Set<Variable>(named.map((c) => c.variable!));
   const reads = (x: Node): boolean => readsVariable(x, tainted, ctx);
-  // Made by computing (arithmetic, templates, `Math.random()`), not an answer a call gave for it.
-  const computedOnly = (x: Node): boolean => !findAll(x, sc.visitorKeys, (m): m is Node => (m.type === T.CallExpression && !isMathFunctionCall(m)) || m.type === T.NewExpression || m.type === T.AwaitExpression).length;
+  // Made by computing (arithmetic, templates, `Math.random()`, string methods), not an answer a call gave for it.
+  const computedOnly = (x: Node): boolean => !findAll(x, sc.visitorKeys, (m): m is Node => (m.type === T.CallExpression && !isDeterministicCall(m)) || m.type === T.NewExpression || m.type === T.AwaitExpression).length;
   /** Whether a write sits in a branch of a test of a counter (`if (attempt > 0) …`, `attempt ? a : b`). */
   const underCounterTest = (w: Node): boolean => {
     for (let c: Node = w, p = w.parent; p && p !== body && !isFunction(p); c = p, p = p.parent) {
