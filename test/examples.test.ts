@@ -2,6 +2,7 @@
 // report it ("Reported: …") or that it is clean ("Clean."). Linted here with the config `retry-lint`
 // uses, each file must get exactly the rules its comment names.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -83,5 +84,17 @@ describe('examples/', function () {
     assert.deepEqual(wrong, []);
     const fixed = [...KNOWN_FALSE_POSITIVES].filter((k) => !stillFalse.has(k));
     assert.deepEqual(fixed, [], 'no longer reported: remove from KNOWN_FALSE_POSITIVES');
+  });
+
+  it("the demo's own command (package.json `demo`) lints every example, although this repository's ESLint config ignores examples/", function () {
+    this.timeout(60_000);
+    const script = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['demo'] ?? '';
+    const command = /node (eslint-plugin\/bin\/retry-lint\.js [^|)]*?)\s*\|\|/.exec(script)?.[1];
+    assert.ok(command, `the demo script runs retry-lint: ${script}`);
+    const args = command.split(/\s+/);
+    const run = spawnSync(process.execPath, [...args, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: unknown[] }[];
+    assert.equal(results.length, files.length, 'every example is linted');
+    assert.equal(results.filter((r) => r.messages.length > 0).length, files.filter((f) => expectedRules(f).length > 0).length, 'the reported examples');
   });
 });
