@@ -91,6 +91,15 @@ function readsName(e: Node, name: string, sourceCode: TSESLint.SourceCode): bool
   return found;
 }
 
+/**
+ * Whether the expression makes a new error object on the spot (`new Error('no items')`, `new
+ * TimeoutError()`): code that writes one says itself that the path it is on is a failure.
+ */
+export function makesError(e: Node): boolean {
+  const u = unwrap(e);
+  return u.type === T.NewExpression && unwrap(u.callee).type === T.Identifier && /Error$/.test((unwrap(u.callee) as TSESTree.Identifier).name);
+}
+
 /** An expression whose value is an error value: a reference to one, `new XError(…)`. */
 function isErrorExpression(e: Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
   const u = unwrap(e);
@@ -98,8 +107,7 @@ function isErrorExpression(e: Node, sourceCode: TSESLint.SourceCode, depth: numb
     const v = variableOf(sourceCode, u);
     return !!v && v.defs.length > 0 && depth < 4 && variableHoldsError(v, sourceCode, depth + 1);
   }
-  if (u.type === T.NewExpression && unwrap(u.callee).type === T.Identifier && /Error$/.test((unwrap(u.callee) as TSESTree.Identifier).name)) return true;
-  return false;
+  return makesError(u);
 }
 
 /**

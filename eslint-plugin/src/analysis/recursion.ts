@@ -16,7 +16,7 @@ import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, isFailureEvent, LOST_CONNECTION_STATE_RE, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh, renewsBefore } from './credentials';
 import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as isOneShotTimer, isOperationCall, retryHandedToUnknown, timerOfNamed, waitOf, waitOf as waitOfCall, type WaitCall } from './waits';
-import { holdsError, LISTEN_NAMES } from './error-values';
+import { holdsError, LISTEN_NAMES, makesError } from './error-values';
 import { changesEachTime, effectReruns, memoisedDeclarator, setterStep, type EffectRerun } from './react-state';
 import { correctsInCatch, isDeterministicCall, predicateReturns } from './loops';
 
@@ -2551,6 +2551,10 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       found = { kind: 'event', handler: undefined, path: call, timer, replay };
     } else return undefined;
   }
+  // A call of a same-file function handed an error made on the spot (`return retryLater(new
+  // Error('no items'))`, `this.onFailure(new Error(data.status))`): the code names the path a failure
+  // itself, whatever test led there (a body shape, a state field).
+  if (!found && relayCall && call.arguments.length > 0 && makesError(call.arguments[0]!)) found = { kind: 'event', handler: undefined, path: call, timer, replay };
   while (p && p !== fn) {
     if (p.type === T.CatchClause && child === p.body) {
       found ??= { kind: 'catch', handler: { node: p, param: p.param?.type === T.Identifier ? p.param : undefined, body: p.body, guarded: (p.parent as TSESTree.TryStatement).block }, path: p.body, timer, replay };
