@@ -138,6 +138,41 @@ function withAliasDepth<R>(f: () => R): R {
 }
 
 /**
+ * A comparison of a value with a boolean literal (`shouldRetry !== true`, `false == done`): the
+ * value compared, and whether the comparison is true exactly when the value is (`=== true`,
+ * `!== false`) rather than when it is not.
+ */
+export function booleanComparison(t: Node): { operand: Node; same: boolean } | undefined {
+  if (t.type !== T.BinaryExpression || !['===', '==', '!==', '!='].includes(t.operator) || t.left.type === T.PrivateIdentifier) return undefined;
+  const bool = (n: Node): boolean | undefined => {
+    const u = unwrap(n);
+    return u.type === T.Literal && typeof u.value === 'boolean' ? u.value : undefined;
+  };
+  const lit = bool(t.right) ?? bool(t.left);
+  if (lit === undefined) return undefined;
+  const operand = bool(t.right) !== undefined ? t.left : t.right;
+  const equal = t.operator === '===' || t.operator === '==';
+  return { operand, same: equal === lit };
+}
+
+/**
+ * A constant that holds the answer of a call under a name saying it decides on a retry (`const
+ * shouldRetry = retryCallback(result)`, `const retryable = await classify(err)`): the call's code may
+ * be out of sight, but the name it is given says what its answer means, as a predicate's own name
+ * does ({@link PREDICATE_RE}). Not a test the value writes out ({@link aliasedTest}): that is read itself.
+ */
+export function heldRetryDecision(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  // A test written out in the name's value (`const retryable = [429, 503].includes(status)`) is read as that test.
+  if (!PREDICATE_RE.test(id.name) || aliasedTest(id, sourceCode)) return false;
+  const v = variableOf(sourceCode, id);
+  const b = v && bindingOf(v);
+  if (!b || b.kind !== 'init' || !b.stable || !b.node) return false;
+  let init = unwrap(b.node);
+  if (init.type === T.AwaitExpression) init = unwrap(init.argument);
+  return init.type === T.CallExpression;
+}
+
+/**
  * Evaluates a test against an attempt outcome, in three-valued logic: `true`/`false` when the
  * outcome decides it, `undefined` when it depends on something else (a counter, a flag).
  */
@@ -196,6 +231,8 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       if (heldAnswer(t, sourceCode)) return outcome.kind !== 'error';
       // A success flag the attempt returned (`const ok = await trySend(msg); if (ok) return;`).
       if (isSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'status' ? false : undefined;
+      // `const shouldRetry = retryCallback(result)`: a decision to retry, by the name it is held in.
+      if (heldRetryDecision(t, sourceCode)) return outcome.kind === 'success' ? false : undefined;
       // `const transient = res.status === 429 || res.status >= 500`: the name holds a test of the outcome.
       const aliased = aliasedTest(t, sourceCode);
       return aliased && aliasDepth < 2 ? withAliasDepth(() => evalTest(aliased, outcome, sourceCode)) : undefined;
@@ -220,6 +257,11 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
         if (!clsName || !/Error$/.test(clsName)) return undefined;
         if (outcome.kind === 'success') return false;
         return outcome.kind === 'error' && clsName === 'Error' ? true : undefined;
+      }
+      // `shouldRetry !== true`, `ok === false`: the other side's own truth, or its negation.
+      {
+        const flag = booleanComparison(t);
+        if (flag) return flag.same ? evalTest(flag.operand, outcome, sourceCode) : not(evalTest(flag.operand, outcome, sourceCode));
       }
       if ((t.operator === '!=' || t.operator === '!==' || t.operator === '==' || t.operator === '===') && unwrap(t.left).type === T.Identifier && isErrorValue(unwrap(t.left) as TSESTree.Identifier, sourceCode) && isNullish(t.right)) {
         const set = outcome.kind === 'error' ? true : outcome.kind === 'success' ? false : undefined;

@@ -8,7 +8,7 @@ import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { asksUnseenPredicate, evalTest, failuresIn, isNullish, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
+import { asksUnseenPredicate, booleanComparison, evalTest, heldRetryDecision, failuresIn, isNullish, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -2865,6 +2865,12 @@ function isRetryPredicate(test: Node, sourceCode?: TSESLint.SourceCode): boolean
   const t = unwrap(test);
   // `shouldResend(res) && tries < 3`: a predicate joined with a bound is still the test.
   if (t.type === T.LogicalExpression && t.operator === '&&') return logicalTerms(t, '&&').some((c) => isRetryPredicate(c, sourceCode));
+  // `!shouldRetry(res)`, `shouldRetry(res) !== true`: the same predicate, asked the other way round.
+  if (t.type === T.UnaryExpression && t.operator === '!') return isRetryPredicate(t.argument, sourceCode);
+  const flag = booleanComparison(t);
+  if (flag) return isRetryPredicate(flag.operand, sourceCode);
+  // `const shouldRetry = retryCallback(result); if (shouldRetry) …`: the decision held by name.
+  if (t.type === T.Identifier && sourceCode) return heldRetryDecision(t, sourceCode);
   if (t.type !== T.CallExpression) return false;
   if (PREDICATE_RE.test(calleeNameOf(t) ?? '')) return true;
   return !!sourceCode && saysYesToFailure(t, sourceCode);
