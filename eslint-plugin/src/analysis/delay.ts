@@ -697,6 +697,13 @@ function evalBinding(variable: Variable, env: Env): Value {
     if (b.kind === 'param' && (ATTEMPT_NAME_RE.test(variable.name) || relayedCounter(variable, env.sourceCode))) return { ...OPAQUE(), attempt: true };
     if (b.kind === 'param' && b.stable && paramKeepsValue(variable, env)) return INVARIANT();
     if (b.kind === 'destructured' && b.stable && b.node && declaredOncePerRetry(variable.defs[0]!.node, env)) return INVARIANT();
+    // `const { reconnectTimeout } = this.options` read on each attempt: a member of an object the
+    // retry never changes (a field set only at construction, a parameter passed on unchanged), that
+    // nothing writes under that name, keeps its value as the member read in place would.
+    if (b.kind === 'destructured' && b.stable && b.node && b.path.length > 0) {
+      const source = evaluate(b.node, env);
+      if (source.invariant && !source.attempt && !source.retryAfter && !source.random && !memberPathWritten(b.node, b.path[0]!, env.sourceCode)) return INVARIANT();
+    }
     if (b.kind === 'destructured' && !b.stable && b.node) {
       // `let { delayMs } = opts; delayMs = delayMs || 250;`: the destructured value, then its writes,
       // as for a plain `let` (evalGrowingVariable decides whether the retry changes it).
@@ -1636,6 +1643,27 @@ function memberWrittenThroughRoot(member: TSESTree.MemberExpression, sourceCode:
     if (w === text || text.startsWith(`${w}.`) || w.startsWith(`${text}.`) || w.startsWith(`${text}[`)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the file writes the member `key` of the object `source` stands for, or a member under it,
+ * or hands `source` to `Object.assign`: `this.options.timeout = 5`, `opts.delay *= 2` for `const {
+ * delay } = opts`. Matched by source text, as {@link memberWrittenThroughRoot} does.
+ */
+function memberPathWritten(source: Node, key: string, sourceCode: TSESLint.SourceCode): boolean {
+  const base = sourceCode.getText(unwrap(source));
+  const text = `${base}.${key}`;
+  const index = fileIndex(sourceCode);
+  for (const w of index.writes) {
+    const target = unwrap(w.type === T.AssignmentExpression ? w.left : w.argument);
+    if (target.type !== T.MemberExpression) continue;
+    const t = sourceCode.getText(target);
+    if (t === text || t.startsWith(`${text}.`) || t.startsWith(`${text}[`) || (target.computed && sourceCode.getText(unwrap(target.object)) === base)) return true;
+  }
+  return index.calls.some((c) => {
+    const callee = unwrap(c.callee);
+    return callee.type === T.MemberExpression && propertyName(callee) === 'assign' && sourceCode.getText(unwrap(callee.object)) === 'Object' && !!c.arguments[0] && sourceCode.getText(unwrap(c.arguments[0])) === base;
+  });
 }
 
 function staticNumber(node: Node, env: Env): number | undefined {
