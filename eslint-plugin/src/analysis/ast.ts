@@ -45,6 +45,17 @@ export function invokedThrough(callee: Node): Node | undefined {
   return c.type === T.MemberExpression && !c.computed && /^(call|apply)$/.test(propertyName(c) ?? '') ? unwrap(c.object) : undefined;
 }
 
+/**
+ * Whether argument `index` of `call` is a promise's rejection handler, run only after a failure:
+ * `.catch(h)`, Bluebird's filtered `.catch(Predicate, h)` / `.catch(ErrorClass, h)` and its alias
+ * `.caught` (the handler is the last argument), or `.then(onFulfilled, h)`.
+ */
+export function isRejectionHandlerSlot(call: TSESTree.CallExpression, index: number): boolean {
+  const name = calleeName(call);
+  if (name === 'catch' || name === 'caught') return index === Math.max(0, call.arguments.length - 1);
+  return name === 'then' && index === 1;
+}
+
 /** The name a call's callee ends with: `sleep` for `sleep()`, `utils.sleep()` and `this.sleep()`. */
 export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const c = unwrap(call.callee);

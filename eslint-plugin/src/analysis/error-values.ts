@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { calleeName, isFunction, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, isFunction, isRejectionHandlerSlot, propertyName, stringValue, unwrap, walk } from './ast';
 import { sameFileFunction } from './delay';
 import { fileMemo } from './memo';
 import { variableOf } from './scope';
@@ -171,8 +171,7 @@ function receivesErrorFirst(call: TSESTree.CallExpression, index: number, fn: TS
   const name = calleeName(call);
   const member = callee.type === T.MemberExpression;
   // Promise failure handlers.
-  if (member && name === 'catch' && index === 0) return true;
-  if (member && name === 'then' && index === 1) return true;
+  if (member && isRejectionHandlerSlot(call, index)) return true;
   // Event listeners: the payload of a failure event is the error (or the close's reason).
   const registration = member && (name === 'on' || name === 'once' || name === 'addListener' || name === 'addEventListener' || name === 'prependListener' || name === 'prependOnceListener');
   if (registration) return index === 1 && listenerOfFailure(call);

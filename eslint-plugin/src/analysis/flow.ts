@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { calleeName, contains, endsProcess, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, endsProcess, isFunction, isLogCallee, isRejectionHandlerSlot, propertyName, unwrap, walk } from './ast';
 import { callReportsSuccess, isSuccessFlag as helperSuccessFlag, returnedExpressions, sameFileFunction } from './delay';
 import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, heldArray, isExport, originOf, variableOf, isReferenceTo } from './scope';
@@ -765,7 +765,7 @@ function visitExpr(e: Node | null | undefined, run: Run): void {
     if (host?.type === T.CallExpression && host.arguments.includes(u as TSESTree.CallExpressionArgument)) {
       const name = calleeName(host);
       const idx = host.arguments.indexOf(u as TSESTree.CallExpressionArgument);
-      if ((name === 'catch' && idx === 0) || (name === 'then' && idx === 1)) {
+      if (isRejectionHandlerSlot(host, idx)) {
         if (run.outcome.kind === 'success') return;
         run.hit = true;
         return;
@@ -795,7 +795,7 @@ function byName(e: Node, run: Run): void {
       const fn = sameFileFunction(a, { sourceCode: run.sourceCode });
       if (!fn || !contains(fn, run.target!)) return;
       const name = calleeName(n);
-      const failureHook = (name === 'catch' && i === 0) || (name === 'then' && i === 1) || ((name === 'on' || name === 'once' || name === 'addEventListener') && i === 1 && FAILURE_EVENTS.has(stringOf(n.arguments[0])));
+      const failureHook = isRejectionHandlerSlot(n, i) || ((name === 'on' || name === 'once' || name === 'addEventListener') && i === 1 && FAILURE_EVENTS.has(stringOf(n.arguments[0])));
       if (!failureHook || run.outcome.kind !== 'success') run.hit = true;
     });
     return undefined;

@@ -6,7 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, chainRoot, contains, enclosingFunction, findAll, invokedThrough, isFunction, isLogCallee, logicalTerms, neededFlags, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, enclosingFunction, findAll, invokedThrough, isFunction, isLogCallee, isRejectionHandlerSlot, logicalTerms, neededFlags, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName, evaluate, instanceMethod, makeEnv, overwrittenMember, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -1240,7 +1240,7 @@ function sessionEmitter(call: TSESTree.CallExpression, ctx: Ctx): boolean {
 /** The argument of a failure hook that is the failure handler: `.catch(h)`, `.then(_, h)`, `.on('close', h)`. */
 function failureHandlerArg(call: TSESTree.CallExpression, ctx?: Ctx): Node | undefined {
   const name = calleeName(call);
-  if (name === 'catch') return call.arguments[0];
+  if (name === 'catch' || name === 'caught') return call.arguments[call.arguments.length - 1];
   if (name === 'then' && call.arguments.length >= 2) return call.arguments[1];
   const index = failureRegistration(call, ctx);
   if (index !== undefined) return call.arguments[index];
@@ -2549,7 +2549,11 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       found = { kind: 'promise-catch', handler: { node: call, param: first?.type === T.Identifier ? first : undefined, body: handlerFn ? handlerFn.body : call, guarded: callee.object }, path: call, timer, replay };
     } else if (failureRegistration(call, ctx) !== undefined) {
       found = { kind: 'event', handler: undefined, path: call, timer, replay };
-    } else return undefined;
+    }
+    // `return Promise.delay(ms).then(tryOp)`: run once the chain before it settles well, as
+    // `.then(() => tryOp())` would be; where that chain is written (a catch, a failure branch) decides.
+    else if (name === 'then' && call.arguments[0] !== undefined && isSelfArg(call.arguments[0], fn, ctx)) found = undefined;
+    else return undefined;
   }
   // A call of a same-file function handed an error made on the spot (`return retryLater(new
   // Error('no items'))`, `this.onFailure(new Error(data.status))`): the code names the path a failure
@@ -2563,7 +2567,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
       let host: Node | undefined = p.parent;
       // A handler wrapped by a helper (`.catch(unlessStopped((err) => …))`): the wrapper's result is the handler.
       const outer: Node | undefined = host?.parent;
-      if (host?.type === T.CallExpression && host.arguments.includes(p as TSESTree.CallExpressionArgument) && outer?.type === T.CallExpression && !isGlobalTimer(ctx.sourceCode, host) && ((calleeName(outer) === 'catch' && outer.arguments[0] === host) || (calleeName(outer) === 'then' && outer.arguments[1] === host))) {
+      if (host?.type === T.CallExpression && host.arguments.includes(p as TSESTree.CallExpressionArgument) && outer?.type === T.CallExpression && !isGlobalTimer(ctx.sourceCode, host) && isRejectionHandlerSlot(outer, outer.arguments.indexOf(host as TSESTree.CallExpressionArgument))) {
         const callee = unwrap(outer.callee) as TSESTree.MemberExpression;
         found ??= { kind: 'promise-catch', handler: { node: p, param: p.params[0]?.type === T.Identifier ? p.params[0] : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
         host = undefined;
@@ -2578,7 +2582,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
           if (clearedWatchdog(host, fn, ctx)) found ??= { kind: 'event', handler: undefined, path: p, timer, replay };
           else timer ??= host;
         }
-        else if ((name === 'catch' && idx === 0) || (name === 'then' && idx === 1)) {
+        else if (isRejectionHandlerSlot(host, idx)) {
           const callee = unwrap(host.callee) as TSESTree.MemberExpression;
           const first = p.params[0];
           found ??= { kind: 'promise-catch', handler: { node: p, param: first?.type === T.Identifier ? first : undefined, body: p.body, guarded: callee.object }, path: p, timer, replay };
@@ -2779,7 +2783,7 @@ function namedFailureHook(handler: Fn, fn: Fn, ctx: Ctx): { host: TSESTree.CallE
     if (host?.type === T.CallExpression && host.arguments.includes(ref as TSESTree.CallExpressionArgument)) {
       const name = calleeName(host);
       const idx = host.arguments.indexOf(ref as TSESTree.CallExpressionArgument);
-      if (unwrap(host.callee).type === T.MemberExpression && ((name === 'catch' && idx === 0) || (name === 'then' && idx === 1))) return { host, kind: 'catch' };
+      if (unwrap(host.callee).type === T.MemberExpression && isRejectionHandlerSlot(host, idx)) return { host, kind: 'catch' };
       if (failureRegistration(host, ctx) === idx) return { host, kind: 'event' };
     }
     if (host?.type === T.AssignmentExpression && host.right === ref && host.left.type === T.MemberExpression && HANDLER_PROPS.test(propertyName(host.left) ?? '')) return { host: host as unknown as TSESTree.CallExpression, kind: 'event' };
@@ -3686,7 +3690,7 @@ function turnsOffTestedSwitch(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx, r
           const host = q.parent;
           const name = calleeName(host) ?? '';
           const i = host.arguments.indexOf(q as TSESTree.CallExpressionArgument);
-          if ((name === 'catch' && i === 0) || (name === 'then' && i === 1) || (/^(on|once|addEventListener|addListener)$/.test(name) && i === 1 && FAILURE_EVENTS.has(stringValue(host.arguments[0] as Node) ?? ''))) found = true;
+          if (isRejectionHandlerSlot(host, i) || (/^(on|once|addEventListener|addListener)$/.test(name) && i === 1 && FAILURE_EVENTS.has(stringValue(host.arguments[0] as Node) ?? ''))) found = true;
         }
         if (found) break;
       }
@@ -3988,7 +3992,8 @@ function recursionWaits(fn: Fn, call: TSESTree.CallExpression, fc: FailureContex
   walkRegion(fc.path, ctx.sourceCode, (n) => {
     if (n.type !== T.CallExpression && n.type !== T.NewExpression) return undefined;
     if (fc.timer && contains(n, fc.timer)) return false;
-    if (n === call) return false;
+    // The link that hands `fn` itself on (`Promise.delay(ms).then(tryOp)`) holds its wait in its callee.
+    if (n === call) return calleeName(call) === 'then' && call.arguments.some((a) => isSelfArg(a, fn, ctx)) ? undefined : false;
     // Only a wait on the path to this call: not one after it, nor one in a branch that leaves
     // before it (another retry path's wait helper, `if (a) return this.later(…)`).
     if (!contains(n, call) && (n.range[0] >= call.range[1] || inLeavingBranch(n, call, fc.path))) return false;

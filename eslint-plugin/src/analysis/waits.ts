@@ -265,6 +265,9 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
   const bare = name.replace(/^[_$]+(?=[A-Za-z])/, '');
   if (settings.sleepFunctions.includes(name) || WAIT_NAME_RE.test(bare)) {
     if (/^timeout$/i.test(bare) && n.arguments.length !== 1) return undefined;
+    // `request().timeout(2000)`, `Promise.resolve(p).timeout(ms)`: a link of a promise chain (Bluebird,
+    // superagent) that bounds the promise before it, a deadline, not a pause (`this.timeout(ms)` may be one).
+    if (/^timeout$/i.test(bare) && c.type === T.MemberExpression && unwrap(c.object).type === T.CallExpression) return undefined;
     // `this.backoff.wait(retries++)` with `backoff = new ExponentialBackoff('FullJitter')` from
     // another module: the instance computes its own wait from what it is given (an attempt number,
     // its own jitter): a wait of unknown length, not the argument's milliseconds.
@@ -751,7 +754,8 @@ export function chainedBefore(wait: Node, call: Node): boolean {
     const name = propertyName(p);
     if (name !== 'then' && name !== 'finally') return false;
     const link = p.parent;
-    if (link.arguments.some((a) => contains(a, call))) return true;
+    // `.then(() => retry())`, or the link that hands the function itself on (`.delay(ms).then(retry)`).
+    if (link === call || link.arguments.some((a) => contains(a, call))) return true;
     n = link;
   }
   return false;
