@@ -367,3 +367,34 @@ export function isClockRead(call: TSESTree.CallExpression): boolean {
   if (obj.type !== T.Identifier) return false;
   return name === 'now' ? obj.name === 'Date' || obj.name === 'performance' : obj.name === 'process';
 }
+
+/**
+ * A call whose result depends only on its arguments (decoding, parsing, built-in string and array
+ * methods): run again on the same input it fails the same way, so a try around nothing else guards
+ * a computation, and a loop around it walks inputs, it does not retry.
+ */
+export function isDeterministicCall(n: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrap(n.callee);
+  if (n.type === T.NewExpression) return callee.type === T.Identifier && DETERMINISTIC_CONSTRUCTORS.has(callee.name);
+  if (callee.type === T.Identifier) return DETERMINISTIC_FUNCTIONS.has(callee.name);
+  if (callee.type !== T.MemberExpression) return false;
+  const name = propertyName(callee) ?? '';
+  const obj = unwrap(callee.object);
+  if (obj.type === T.Identifier && (obj.name === 'JSON' || obj.name === 'Math' || obj.name === 'Number' || obj.name === 'String' || obj.name === 'Object' || obj.name === 'Array')) return true;
+  if (obj.type === T.NewExpression && unwrap(obj.callee).type === T.Identifier && /^Text(De|En)coder$/.test((unwrap(obj.callee) as TSESTree.Identifier).name)) return name === 'decode' || name === 'encode';
+  return BUILTIN_PURE_METHODS.has(name);
+}
+
+const DETERMINISTIC_CONSTRUCTORS: ReadonlySet<string> = new Set(['TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams', 'RegExp', 'Date', 'Map', 'Set', 'Uint8Array', 'Array']);
+const DETERMINISTIC_FUNCTIONS: ReadonlySet<string> = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean', 'decodeURIComponent', 'encodeURIComponent', 'decodeURI', 'encodeURI', 'atob', 'btoa', 'structuredClone']);
+/** Built-in string, array and typed-array methods that compute from their receiver and arguments alone. */
+const BUILTIN_PURE_METHODS: ReadonlySet<string> = new Set(['slice', 'subarray', 'substring', 'substr', 'split', 'join', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'charAt', 'charCodeAt', 'codePointAt', 'indexOf', 'lastIndexOf', 'includes', 'startsWith', 'endsWith', 'replace', 'replaceAll', 'match', 'matchAll', 'concat', 'at', 'toFixed', 'toString']);
+
+/**
+ * Whether the expression is made by computing alone (arithmetic, templates, built-in string and array
+ * methods, {@link isDeterministicCall}): no other call, no `new`, no `await`, so no answer an
+ * operation gave.
+ */
+export function isComputedValue(expr: Node, sourceCode: TSESLint.SourceCode): boolean {
+  return !findAll(expr, sourceCode.visitorKeys, (m): m is Node => (m.type === T.CallExpression && !isDeterministicCall(m)) || m.type === T.NewExpression || m.type === T.AwaitExpression).length;
+}

@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
 import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isComputedValue, isDeterministicCall, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { asksUnseenPredicate, booleanComparison, evalTest, heldRetryDecision, failuresIn, isNullish, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
@@ -816,28 +816,6 @@ function hasCall(node: Node, ctx: Ctx): boolean {
   });
   return found;
 }
-
-/**
- * A call whose result depends only on its arguments (decoding, parsing, built-in string and array
- * methods): run again on the same input it fails the same way, so a try around nothing else guards
- * a computation, and a loop around it walks inputs, it does not retry.
- */
-export function isDeterministicCall(n: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  const callee = unwrap(n.callee);
-  if (n.type === T.NewExpression) return callee.type === T.Identifier && DETERMINISTIC_CONSTRUCTORS.has(callee.name);
-  if (callee.type === T.Identifier) return DETERMINISTIC_FUNCTIONS.has(callee.name);
-  if (callee.type !== T.MemberExpression) return false;
-  const name = propertyName(callee) ?? '';
-  const obj = unwrap(callee.object);
-  if (obj.type === T.Identifier && (obj.name === 'JSON' || obj.name === 'Math' || obj.name === 'Number' || obj.name === 'String' || obj.name === 'Object' || obj.name === 'Array')) return true;
-  if (obj.type === T.NewExpression && unwrap(obj.callee).type === T.Identifier && /^Text(De|En)coder$/.test((unwrap(obj.callee) as TSESTree.Identifier).name)) return name === 'decode' || name === 'encode';
-  return BUILTIN_PURE_METHODS.has(name);
-}
-
-const DETERMINISTIC_CONSTRUCTORS: ReadonlySet<string> = new Set(['TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams', 'RegExp', 'Date', 'Map', 'Set', 'Uint8Array', 'Array']);
-const DETERMINISTIC_FUNCTIONS: ReadonlySet<string> = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean', 'decodeURIComponent', 'encodeURIComponent', 'decodeURI', 'encodeURI', 'atob', 'btoa', 'structuredClone']);
-/** Built-in string, array and typed-array methods that compute from their receiver and arguments alone. */
-const BUILTIN_PURE_METHODS: ReadonlySet<string> = new Set(['slice', 'subarray', 'substring', 'substr', 'split', 'join', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'charAt', 'charCodeAt', 'codePointAt', 'indexOf', 'lastIndexOf', 'includes', 'startsWith', 'endsWith', 'replace', 'replaceAll', 'match', 'matchAll', 'concat', 'at', 'toFixed', 'toString']);
 
 /** Whether the block leaves the loop on success: a `return`/`break`, or sets a flag the loop test reads. */
 function leavesLoop(block: Node, loop: Loop, ctx: Ctx): boolean {
@@ -2730,7 +2708,7 @@ function passesDerivedInput(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   const tainted = new Set<Variable>(named.map((c) => c.variable!));
   const reads = (x: Node): boolean => readsVariable(x, tainted, ctx);
   // Made by computing (arithmetic, templates, `Math.random()`, string methods), not an answer a call gave for it.
-  const computedOnly = (x: Node): boolean => !findAll(x, sc.visitorKeys, (m): m is Node => (m.type === T.CallExpression && !isDeterministicCall(m)) || m.type === T.NewExpression || m.type === T.AwaitExpression).length;
+  const computedOnly = (x: Node): boolean => isComputedValue(x, sc);
   /** Whether a write sits in a branch of a test of a counter (`if (attempt > 0) …`, `attempt ? a : b`). */
   const underCounterTest = (w: Node): boolean => {
     for (let c: Node = w, p = w.parent; p && p !== body && !isFunction(p); c = p, p = p.parent) {
@@ -2760,15 +2738,19 @@ function passesDerivedInput(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
       return undefined;
     });
   }
-  if (tainted.size === named.length) return false;
   // Only a value made from the counter counts: the counter itself in an id (`${task}:${attempt}`) tags the attempt.
   const derived = new Set([...tainted].filter((v) => !named.some((c) => c.variable === v)));
   /** A value sent as (part of) an input: not a bookkeeping field, nor a bookkeeping query parameter. */
-  const inputIn = (x: Node, key?: string): boolean => {
+  // `address`: the operation's first argument, what it acts on (a path, a URL, a name). Built there from
+  // the count itself (`${base}-${i}`, `base + i`, `path.join(dir, String(i))`, `parts.slice(0,
+  // parts.length - i)`), it names another resource each pass, as a local made from the count does.
+  const inputIn = (x: Node, key?: string, address = false): boolean => {
     const u = unwrap(x);
     if (key !== undefined && BOOKKEEPING_NAME_RE.test(key)) return false;
+    const values = address ? tainted : derived;
     if (u.type === T.ObjectExpression) return u.properties.some((p) => p.type === T.Property && inputIn(p.value, propertyName(p)));
-    if (u.type === T.TemplateLiteral) return u.expressions.some((e, i) => !/(attempt|retry|try|tries)\w*=$/i.test(u.quasis[i]?.value.cooked ?? '') && readsVariable(e, derived, ctx));
+    if (u.type === T.TemplateLiteral) return u.expressions.some((e, i) => !/(attempt|retry|try|tries)\w*=$/i.test(u.quasis[i]?.value.cooked ?? '') && readsVariable(e, values, ctx));
+    if (address && (u.type === T.BinaryExpression || u.type === T.CallExpression) && computedOnly(u) && readsVariable(u, tainted, ctx)) return true;
     if (u.type === T.Identifier) {
       const v = variableOf(sc, u);
       return !!v && derived.has(v);
@@ -2779,7 +2761,7 @@ function passesDerivedInput(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
   walk(body, sc.visitorKeys, (n) => {
     if (found || isFunction(n)) return false;
     if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, sc, ctx.settings)) return false;
-    if (n.type === T.CallExpression && !isReportingCall(n) && n.arguments.some((a) => a.type !== T.SpreadElement && inputIn(a)) && isOperationCall(n, body, ctx)) found = true;
+    if (n.type === T.CallExpression && !isReportingCall(n) && n.arguments.some((a, i) => a.type !== T.SpreadElement && inputIn(a, undefined, i === 0)) && isOperationCall(n, body, ctx)) found = true;
     return undefined;
   });
   return found;

@@ -11,14 +11,13 @@
 // reconnects, changes an argument) corrects the request or hands the failure on, and is left alone.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { alwaysExits, calleeName, contains, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, isDeterministicCall, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
 import { failureRegistration, handsOnError } from './error-values';
 import { isWorkingCall, readsVariable, rerunChangesInput } from './input-change';
 import { analyzeOperation, okCheck, statusesTested, type Ctx, type RetryCatch } from './operation';
 import { importedName, RELEASE_RE } from './probe';
 import { sameFileFunction } from './delay';
 import { computesOnly as functionComputesOnly } from './recursion';
-import { isDeterministicCall } from './loops';
 import { fileIndex } from './file-index';
 import type { Node, RetrySite, Wait } from './types';
 import { settlesEnclosingPromise, variableOf } from './scope';

@@ -2,7 +2,7 @@ import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
-import { calleeName, contains, enclosingFunction, isFunction, isLogCallee, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, enclosingFunction, isComputedValue, isFunction, isLogCallee, isReportingCall, propertyName, unwrap, walk } from './ast';
 import { defaultedFunction, evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
 import { bindingOf, isExport, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { holdsError } from './error-values';
@@ -824,16 +824,19 @@ export function isOperationCall(call: TSESTree.CallExpression, body: Node, ctx: 
     if (def?.type !== 'Variable' || !contains(body, def.name as Node)) return false;
     let init = (def.node as TSESTree.VariableDeclarator).init;
     if (init && unwrap(init).type === T.AwaitExpression) init = (unwrap(init) as TSESTree.AwaitExpression).argument;
-    return !!init && unwrap(init).type === T.CallExpression && init.range[1] <= call.range[0];
+    // A value computed from the pass's own data (`const path = parts.slice(0, n).join('/')`) is no answer.
+    return !!init && unwrap(init).type === T.CallExpression && init.range[1] <= call.range[0] && !isComputedValue(init, ctx.sourceCode);
   });
   if (outcome) return false;
-  // `const ms = delayFor(n)` read only by waits.
+  // `const ms = delayFor(n)` read only by waits (and log lines that print it).
   let e: Node = call;
   while (e.parent && (e.parent.type === T.AwaitExpression || e.parent.type === T.BinaryExpression || e.parent.type === T.ConditionalExpression || e.parent.type === T.LogicalExpression)) e = e.parent;
   if (e.parent?.type === T.VariableDeclarator && e.parent.init === e && e.parent.id.type === T.Identifier) {
     const v = variableOf(ctx.sourceCode, e.parent.id);
     const reads = v?.references.filter((r) => r.isRead()) ?? [];
-    if (reads.length > 0 && reads.every((r) => { for (let q: Node | undefined = r.identifier.parent; q && q !== body; q = q.parent) { if ((q.type === T.CallExpression || q.type === T.NewExpression) && asWait(q, ctx.sourceCode, ctx.settings)) return true; } return false; })) return false;
+    const inWait = (r: TSESLint.Scope.Reference): boolean => { for (let q: Node | undefined = r.identifier.parent; q && q !== body; q = q.parent) { if ((q.type === T.CallExpression || q.type === T.NewExpression) && asWait(q, ctx.sourceCode, ctx.settings)) return true; } return false; };
+    const inReport = (r: TSESLint.Scope.Reference): boolean => { for (let q: Node | undefined = r.identifier.parent; q && q !== body && !isFunction(q); q = q.parent) { if (isReportingCall(q)) return true; } return false; };
+    if (reads.some(inWait) && reads.every((r) => inWait(r) || inReport(r))) return false;
   }
   return true;
 }
