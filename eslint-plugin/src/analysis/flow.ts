@@ -138,6 +138,33 @@ function withAliasDepth<R>(f: () => R): R {
 }
 
 /**
+ * The tests a flag is given, when it is a variable declared with no value or a constant and every
+ * later write gives it a test of something (`ok = res.ok`, `done = status === 200 || status === 204`,
+ * `!failed`): what the flag says after an attempt. Undefined when any write is something else.
+ */
+function writtenTests(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): Node[] | undefined {
+  const v = variableOf(sourceCode, id);
+  const def = v?.defs[0];
+  if (!v || v.defs.length !== 1 || def?.type !== 'Variable') return undefined;
+  const init = (def.node as TSESTree.VariableDeclarator).init;
+  if (init && unwrap(init).type !== T.Literal && !(unwrap(init).type === T.Identifier && (unwrap(init) as TSESTree.Identifier).name === 'undefined')) return undefined;
+  const isTest = (e: Node): boolean => {
+    const u = unwrap(e);
+    if (u.type === T.LogicalExpression || (u.type === T.UnaryExpression && u.operator === '!')) return true;
+    if (u.type === T.BinaryExpression) return ['===', '==', '!==', '!=', '<', '<=', '>', '>='].includes(u.operator);
+    return u.type === T.MemberExpression && !u.computed;
+  };
+  const out: Node[] = [];
+  for (const r of v.references) {
+    if (!r.isWrite() || r.init) continue;
+    const a = r.identifier.parent;
+    if (a?.type !== T.AssignmentExpression || a.operator !== '=' || a.left !== r.identifier || !isTest(a.right)) return undefined;
+    out.push(a.right);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/**
  * A comparison of a value with a boolean literal (`shouldRetry !== true`, `false == done`): the
  * value compared, and whether the comparison is true exactly when the value is (`=== true`,
  * `!== false`) rather than when it is not.
@@ -235,7 +262,13 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       if (heldRetryDecision(t, sourceCode)) return outcome.kind === 'success' ? false : undefined;
       // `const transient = res.status === 429 || res.status >= 500`: the name holds a test of the outcome.
       const aliased = aliasedTest(t, sourceCode);
-      return aliased && aliasDepth < 2 ? withAliasDepth(() => evalTest(aliased, outcome, sourceCode)) : undefined;
+      if (aliased) return aliasDepth < 2 ? withAliasDepth(() => evalTest(aliased, outcome, sourceCode)) : undefined;
+      // `ok = res.ok`, `freed = res.status === 200 || res.status === 204` written in the pass, then
+      // `while (!ok && i < 10)`: the flag holds the test last written, decided when every such test agrees.
+      const written = aliasDepth < 2 ? writtenTests(t, sourceCode) : undefined;
+      if (!written) return undefined;
+      const answers = written.map((w) => withAliasDepth(() => evalTest(w, outcome, sourceCode)));
+      return answers.every((a) => a !== undefined && a === answers[0]) ? answers[0] : undefined;
     }
     case T.BinaryExpression: {
       if (t.left.type === T.PrivateIdentifier) return undefined;
