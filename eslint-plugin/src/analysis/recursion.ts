@@ -6,7 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, chainRoot, contains, enclosingFunction, findAll, invokedThrough, isDeterministicCall, isFunction, isLogCallee, isRejectionHandlerSlot, logicalTerms, neededFlags, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, enclosingFunction, findAll, invokedThrough, isDeterministicCall, isFunction, isLogCallee, isRejectionHandlerSlot, isReportingCall, stepTarget, logicalTerms, neededFlags, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName, evaluate, instanceMethod, makeEnv, overwrittenMember, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -1697,6 +1697,7 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (drawsInputAtRandom(fn, ctx, self)) return true;
   if (dropsInputToDefault(call, fn, ctx, self)) return true;
   if (handsFreshValue(call, fn, ctx, self)) return true;
+  if (rewritesHandedMember(call, fn, ctx)) return true;
   return call.arguments.some((a, i) => handedIdentifiers(a).some((u) => {
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
@@ -1749,6 +1750,43 @@ function handedBackInPlace(u: TSESTree.Identifier, decl: Node, param: TSESTree.P
   if (read.type === T.LogicalExpression && (read.operator === '??' || read.operator === '||')) read = unwrap(read.left);
   if (read.type === T.ChainExpression) read = unwrap(read.expression);
   return read.type === T.MemberExpression && propertyName(read) === key && unwrap(read.object).type === T.Identifier && !!pv && isReferenceTo(pv, unwrap(read.object) as TSESTree.Identifier);
+}
+
+/**
+ * Whether an object the self-call hands on had a member rewritten on the way to the call, a member the
+ * function's operation reads as an argument (`attachment.url = await askForUrl(attachment.url); return
+ * fetchAttachment(attachment, tab)` with `request('GET', attachment.url)`): the object now names another
+ * resource, a request corrected before it is re-sent (PRODUCT, "Retry or not"), as handing the new
+ * value itself would be. A bookkeeping member (`opts.attempt = n + 1`) changes no input.
+ */
+function rewritesHandedMember(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  const sc = ctx.sourceCode;
+  const memberOf = (id: Node): TSESTree.MemberExpression | undefined => {
+    const m = id.parent;
+    return m?.type === T.MemberExpression && m.object === id && !m.computed ? m : undefined;
+  };
+  for (const a of call.arguments) {
+    const u = unwrap(a as Node);
+    if (u.type !== T.Identifier) continue;
+    const v = variableOf(sc, u);
+    if (!v) continue;
+    for (const r of v.references) {
+      const m = memberOf(r.identifier as Node);
+      const w = m?.parent;
+      if (!m || w?.type !== T.AssignmentExpression || w.left !== m || w.operator !== '=') continue;
+      const prop = propertyName(m);
+      if (!prop || BOOKKEEPING_NAME_RE.test(prop) || sc.getText(unwrap(w.right)) === sc.getText(m)) continue;
+      if (!contains(fn.body, w) || w.range[0] >= call.range[0] || !mayReach(w, call, sc.visitorKeys)) continue;
+      // The operation reads that member: handed to a call that is not a log line or a self-call.
+      const read = v.references.some((q) => {
+        const qm = q !== r ? memberOf(q.identifier as Node) : undefined;
+        const host = qm?.parent;
+        return !!qm && propertyName(qm) === prop && contains(fn.body, qm) && host?.type === T.CallExpression && host.arguments.includes(qm) && !isReportingCall(host) && !selfCallee(host, fn, ctx) && host !== w.right && !contains(w.right, host);
+      });
+      if (read) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -3252,7 +3290,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       return def.type === 'Parameter' && fn.params.some((param, i) => (param === def.name || (param.type === T.AssignmentPattern && param.left === def.name)) && argumentsPassed(call, fn, ctx.sourceCode)[i] !== undefined && unwrap(argumentsPassed(call, fn, ctx.sourceCode)[i]!).type === T.Identifier && isReferenceTo(v, unwrap(argumentsPassed(call, fn, ctx.sourceCode)[i]!) as TSESTree.Identifier));
     };
     walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
-      const target = n.type === T.UpdateExpression ? n.argument : n.type === T.AssignmentExpression && (n.operator === '+=' || n.operator === '-=') ? n.left : undefined;
+      const target = stepTarget(n, ctx.sourceCode)?.target;
       const t = target && unwrap(target);
       if (t?.type === T.MemberExpression && outlives(t.object)) fields.add(ctx.sourceCode.getText(t));
       return undefined;
@@ -3763,16 +3801,23 @@ function dropsTestedState(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): bool
 }
 
 /**
+ * Whether `x` reads one of the member counters named by `texts`: the member itself, stepped in place
+ * (`this.tries++ > 3`), or read with its fallback (`(req.attempt || 0) >= 3`, `?? 0`).
+ */
+function readsCounterMember(x: Node, texts: ReadonlySet<string>, ctx: Ctx): boolean {
+  const u = unwrap(x);
+  if (u.type === T.UpdateExpression) return readsCounterMember(u.argument, texts, ctx);
+  if (u.type === T.LogicalExpression && (u.operator === '||' || u.operator === '??')) return readsCounterMember(u.left, texts, ctx);
+  return u.type === T.MemberExpression && texts.has(ctx.sourceCode.getText(u));
+}
+
+/**
  * The limits a member counter (`this.retries`) is compared with in `tests`, each evaluated to a
  * known number (a literal, a constant, a field set once to an option with a fallback); undefined
  * when some comparison's limit is not a known number.
  */
 function fieldLimits(tests: readonly Node[], texts: Set<string>, ctx: Ctx): number[] | undefined {
-  const isC = (x: Node): boolean => {
-    const u = unwrap(x);
-    if (u.type === T.UpdateExpression) return isC(u.argument);
-    return u.type === T.MemberExpression && texts.has(ctx.sourceCode.getText(u));
-  };
+  const isC = (x: Node): boolean => readsCounterMember(x, texts, ctx);
   const out: number[] = [];
   let unknown = false;
   for (const test of tests) {
@@ -3793,11 +3838,7 @@ function fieldLimits(tests: readonly Node[], texts: Set<string>, ctx: Ctx): numb
 
 /** A comparison (or a same-file predicate call) in `test` that reads one of the given member counters. */
 function comparesText(test: Node, texts: Set<string>, ctx: Ctx): boolean {
-  const isC = (x: Node): boolean => {
-    const u = unwrap(x);
-    if (u.type === T.UpdateExpression) return isC(u.argument);
-    return u.type === T.MemberExpression && texts.has(ctx.sourceCode.getText(u));
-  };
+  const isC = (x: Node): boolean => readsCounterMember(x, texts, ctx);
   let found = false;
   // A truthiness test (`if (!opts.retries) return reject(err)`, `if (this.left) …`) compares the count with 0.
   if (isC(test)) return true;
