@@ -1267,6 +1267,9 @@ export function correctsInCatch(body: TSESTree.BlockStatement, paramNode: Node |
       // Every failure after the gate goes round: a correction only some take (in a branch, a nested
       // try that may fail first) leaves the others re-running the same failed work.
       if (!rerun && n !== st && isConditionalPart(n)) return false;
+      // With the re-run: only what leads to it. A branch beside it that does not hold it (`if (prod)
+      // panic(e); else { await sleep(ms); return self(op) }`) ends the attempt another way; it corrects nothing.
+      if (rerun && n !== st && isConditionalPart(n) && !contains(n, rerun) && (n.parent?.type === T.IfStatement || n.parent?.type === T.SwitchCase || n.parent?.type === T.ConditionalExpression) && contains(n.parent, rerun)) return false;
       if (n.type !== T.CallExpression) return undefined;
       // A wait and what computes its delay (`sleep(backoffDelay(attempt))`) correct nothing.
       if (asWait(n, sourceCode, ctx.settings)) return false;
