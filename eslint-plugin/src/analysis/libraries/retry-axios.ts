@@ -42,7 +42,7 @@ export const docs: LibraryDocs = {
   checks: [
     { rule: 'require-jitter', when: "`jitter` is `'none'` or left at its default (exponential and linear); suggests `jitter: 'full'` when a `raxConfig` object is written." },
     { rule: 'require-backoff', when: "`backoffType: 'static'` (a constant wait) or a zero `retryDelay`." },
-    { rule: 'require-max-delay', when: 'the largest wait within `retry` attempts exceeds `maxDelayMs` (after `maxRetryDelay`), or grows with `retry: Infinity`.' },
+    { rule: 'require-max-delay', when: 'the largest wait within `retry` attempts exceeds `maxDelayMs` (after `maxRetryDelay`), or grows with `retry: Infinity` or a `retry` out of sight (a parameter with no default) and no `maxRetryDelay`.' },
     { rule: 'no-unbounded-retry', when: '`retry: Infinity`.' },
     { rule: 'require-idempotency-key', when: '`httpMethodsToRetry` includes POST or PATCH (reported at that entry; suggests removing it), or `shouldRetry: () => true` while the instance sends a POST or PATCH without a key in this file.' },
     { rule: 'respect-retry-after', when: '`statusCodesToRetry` lists 429 or 503 while `checkRetryAfter: false`.' },
@@ -131,10 +131,15 @@ function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression | TSES
     delay = growing(propertyOf(maxS) ?? anchor, (n) => n * 1000, retry, cap);
     waitNode = propertyOf(typeS) ?? anchor;
   } else {
-    if (base === undefined) delay = opaqueDelay(anchor);
-    else if (base === 0) site.noWait = propertyOf(delayS) ?? anchor;
+    if (base === 0) site.noWait = propertyOf(delayS) ?? anchor;
     else {
-      delay = growing(propertyOf(maxS) ?? anchor, (n) => ((2 ** n - 1) / 2) * base, retry, cap);
+      // A `retryDelay` out of sight still doubles with each retry and adds no randomness of its own:
+      // growing, its largest value unknown (no bound at all with no cap and no known `retry`).
+      const capMs = Number.isFinite(cap) ? cap : undefined;
+      delay =
+        base === undefined
+          ? delayFacts(propertyOf(delayS) ?? anchor, { maxMs: capMs ?? Infinity, growing: true, maxReason: capMs === undefined && (retry === undefined || !Number.isFinite(retry)) ? 'growth' : 'opaque', capMs })
+          : growing(propertyOf(maxS) ?? anchor, (n) => ((2 ** n - 1) / 2) * base, retry, cap);
       delay.random = random === true;
       if (random === undefined) delay.opaque = true;
       waitNode = (random === false ? propertyOf(jitterS) : undefined) ?? (config && config !== 'unknown' ? defaultsAt({ kind: 'object', obj: config }, call, callAt) : callAt);
@@ -168,7 +173,8 @@ function analyzeAttach(ctx: LibraryContext, call: TSESTree.CallExpression | TSES
 /** A growing schedule `f(n)`, n = 1..retry, capped at `cap`. */
 function growing(node: Node, f: (n: number) => number, retry: number | undefined, cap: number): DelayFacts {
   const capMs = Number.isFinite(cap) ? cap : undefined;
-  if (retry === undefined) return delayFacts(node, { maxMs: capMs ?? Infinity, growing: true, maxReason: capMs !== undefined ? 'known' : 'opaque', capMs });
+  // A count out of sight (a parameter with no default) and no cap: the growth has no known end (PRODUCT).
+  if (retry === undefined) return delayFacts(node, { maxMs: capMs ?? Infinity, growing: true, maxReason: capMs !== undefined ? 'known' : 'growth', capMs });
   if (!Number.isFinite(retry)) return delayFacts(node, { maxMs: capMs ?? Infinity, growing: true, capMs });
   return delayFacts(node, { maxMs: Math.min(f(retry), cap), growing: true, capMs });
 }
