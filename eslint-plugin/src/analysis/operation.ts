@@ -13,7 +13,7 @@ import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE, isIdempotencyKeyName, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
 import { nodesWithin, summarise, type Run } from './summaries';
 import { passedFunctions } from './input-change';
-import { createdRecord, keyInCallOptions, recordKey, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
+import { createdRecord, isLocalApi, keyInCallOptions, recordKey, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
 import { holdsStatus } from './status-flow';
 import { evaluateTest } from './libraries/status-set';
 
@@ -1839,8 +1839,7 @@ function nonIdempotentOperation(call: TSESTree.CallExpression, region: Node, ctx
     return undefined;
   }
   if (SDK_CREATE.has(name) && obj.type === T.MemberExpression) {
-    const root = unwrap(obj.object);
-    if (root.type === T.Identifier && ['Object', 'Promise', 'Array', 'document', 'React'].includes(root.name)) return undefined;
+    if (isLocalApi(ctx.sourceCode, obj)) return undefined;
     // PRODUCT: an LLM completion or embedding changes no state and needs no key (`openai.chat.completions.create`).
     if (memberNames(obj).some((m) => GENERATION_RESOURCES.has(m))) return undefined;
     // An SDK client (`stripe.paymentIntents.create`), not a factory of a local module (`require('../client').default.create`).

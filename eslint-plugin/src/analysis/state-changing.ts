@@ -359,8 +359,29 @@ export function keyInCallOptions(sourceCode: TSESLint.SourceCode, arg: Node | un
 /** Node's built-in modules (`node:` prefix removed): what they create (`crypto.createHash`, `net.createServer`) is local. */
 const BUILTIN_MODULES: ReadonlySet<string> = new Set(builtinModules);
 
-/** Globals whose methods make local objects (`document.createElement`, `Object.create`, `URL.createObjectURL`). */
-const LOCAL_GLOBALS: ReadonlySet<string> = new Set(['Object', 'Promise', 'Array', 'document', 'window', 'globalThis', 'React', 'URL', 'Reflect', 'Symbol', 'crypto']);
+/**
+ * Globals whose methods make local objects (`document.createElement`, `Object.create`,
+ * `URL.createObjectURL`), and the browser-extension API namespaces (`browser.tabs.create`,
+ * `chrome.windows.create`, `chrome.alarms.create`): those act in the user's own browser, not on a
+ * server, so a retry cannot create a duplicate a server keeps.
+ */
+const LOCAL_GLOBALS: ReadonlySet<string> = new Set(['Object', 'Promise', 'Array', 'document', 'window', 'globalThis', 'React', 'URL', 'Reflect', 'Symbol', 'crypto', 'browser', 'chrome']);
+
+/** Installed modules that are the same local APIs under an import (Mozilla's WebExtension polyfill). */
+const LOCAL_API_MODULES: ReadonlySet<string> = new Set(['webextension-polyfill']);
+
+/**
+ * Whether a member call's receiver is the runtime's own API rather than a server's client: its chain
+ * starts at an undeclared {@link LOCAL_GLOBALS} name (`chrome.tabs.create`, `document.createElement`),
+ * or it comes from one of Node's built-in modules or a {@link LOCAL_API_MODULES} import.
+ */
+export function isLocalApi(sourceCode: TSESLint.SourceCode, callee: Node): boolean {
+  const c = unwrap(callee);
+  const root = c.type === T.MemberExpression ? chainRoot(c) : c;
+  if (root.type === T.Identifier && LOCAL_GLOBALS.has(root.name) && !variableOf(sourceCode, root)?.defs.length) return true;
+  const origin = originOf(sourceCode, c);
+  return !!origin && (BUILTIN_MODULES.has(origin.module.replace(/^node:/, '')) || LOCAL_API_MODULES.has(origin.module));
+}
 
 /**
  * A call that creates a persistent object on a server, by the method's name
@@ -377,7 +398,7 @@ export function createdRecord(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
   const method = callee.type === T.MemberExpression ? propertyName(callee) : callee.type === T.Identifier ? callee.name : undefined;
   if (!method || (!CREATES_RECORD_RE.test(method) && !TRADE_VERB_RE.test(method))) return undefined;
   const origin = originOf(sourceCode, callee) ?? originThroughParameter(sourceCode, callee) ?? (callee.type === T.MemberExpression ? writtenOrigin(sourceCode, callee.object, 0) : undefined);
-  if (origin && BUILTIN_MODULES.has(origin.module.replace(/^node:/, ''))) return undefined;
+  if (origin && (BUILTIN_MODULES.has(origin.module.replace(/^node:/, '')) || LOCAL_API_MODULES.has(origin.module))) return undefined;
   const installed = !!origin && !isProjectModule(origin.module);
   if (callee.type === T.Identifier) return installed && CREATES_RECORD_RE.test(method) ? method : undefined;
   const root = chainRoot(callee);
