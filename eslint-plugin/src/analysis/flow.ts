@@ -183,23 +183,6 @@ export function booleanComparison(t: Node): { operand: Node; same: boolean } | u
 }
 
 /**
- * A constant that holds the answer of a call under a name saying it decides on a retry (`const
- * shouldRetry = retryCallback(result)`, `const retryable = await classify(err)`): the call's code may
- * be out of sight, but the name it is given says what its answer means, as a predicate's own name
- * does ({@link PREDICATE_RE}). Not a test the value writes out ({@link aliasedTest}): that is read itself.
- */
-export function heldRetryDecision(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
-  // A test written out in the name's value (`const retryable = [429, 503].includes(status)`) is read as that test.
-  if (!PREDICATE_RE.test(id.name) || aliasedTest(id, sourceCode)) return false;
-  const v = variableOf(sourceCode, id);
-  const b = v && bindingOf(v);
-  if (!b || b.kind !== 'init' || !b.stable || !b.node) return false;
-  let init = unwrap(b.node);
-  if (init.type === T.AwaitExpression) init = unwrap(init.argument);
-  return init.type === T.CallExpression;
-}
-
-/**
  * Evaluates a test against an attempt outcome, in three-valued logic: `true`/`false` when the
  * outcome decides it, `undefined` when it depends on something else (a counter, a flag).
  */
@@ -258,8 +241,6 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       if (heldAnswer(t, sourceCode)) return outcome.kind !== 'error';
       // A success flag the attempt returned (`const ok = await trySend(msg); if (ok) return;`).
       if (isSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'status' ? false : undefined;
-      // `const shouldRetry = retryCallback(result)`: a decision to retry, by the name it is held in.
-      if (heldRetryDecision(t, sourceCode)) return outcome.kind === 'success' ? false : undefined;
       // `const transient = res.status === 429 || res.status >= 500`: the name holds a test of the outcome.
       const aliased = aliasedTest(t, sourceCode);
       if (aliased) return aliasDepth < 2 ? withAliasDepth(() => evalTest(aliased, outcome, sourceCode)) : undefined;

@@ -8,7 +8,7 @@ import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isComputedValue, isDeterministicCall, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { asksUnseenPredicate, booleanComparison, evalTest, heldRetryDecision, failuresIn, isNullish, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
+import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, isNullish, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -2854,8 +2854,6 @@ function isRetryPredicate(test: Node, sourceCode?: TSESLint.SourceCode): boolean
   if (t.type === T.UnaryExpression && t.operator === '!') return isRetryPredicate(t.argument, sourceCode);
   const flag = booleanComparison(t);
   if (flag) return isRetryPredicate(flag.operand, sourceCode);
-  // `const shouldRetry = retryCallback(result); if (shouldRetry) …`: the decision held by name.
-  if (t.type === T.Identifier && sourceCode) return heldRetryDecision(t, sourceCode);
   if (t.type !== T.CallExpression) return false;
   if (PREDICATE_RE.test(calleeNameOf(t) ?? '')) return true;
   return !!sourceCode && saysYesToFailure(t, sourceCode);

@@ -1177,3 +1177,21 @@ export function holdsImport(id: TSESTree.Identifier, sourceCode: TSESLint.Source
   while (d.type === T.MemberExpression && !d.computed) d = unwrap(d.object);
   return d.type === T.Identifier && holdsImport(d, sourceCode, depth + 1);
 }
+
+/**
+ * The target a statement steps by a number, and the direction: `n++`, `n -= 1`, `s.tries += 1`, and
+ * the same written out, `n = n + 1`, `req.attempt = (req.attempt || 0) + 1` (a missing count read as
+ * its fallback, `||` or `??`). Undefined for any other write.
+ */
+export function stepTarget(n: Node, sourceCode: TSESLint.SourceCode): { target: Node; dir: 1 | -1 } | undefined {
+  if (n.type === T.UpdateExpression) return { target: n.argument, dir: n.operator === '++' ? 1 : -1 };
+  if (n.type !== T.AssignmentExpression) return undefined;
+  if (n.operator === '+=' || n.operator === '-=') return { target: n.left, dir: n.operator === '+=' ? 1 : -1 };
+  const r = unwrap(n.right);
+  if (n.operator !== "=" || r.type !== T.BinaryExpression || (r.operator !== "+" && r.operator !== "-")) return undefined;
+  if (constantNumber(sourceCode, r.right) === undefined) return undefined;
+  let base = unwrap(r.left);
+  if (base.type === T.LogicalExpression && (base.operator === '||' || base.operator === '??')) base = unwrap(base.left);
+  const text = sourceCode.getText(unwrap(n.left));
+  return sourceCode.getText(base) === text ? { target: n.left, dir: r.operator === '+' ? 1 : -1 } : undefined;
+}
