@@ -3635,6 +3635,9 @@ function refsCounter(node: Node, c: CounterInfo, ctx: Ctx): boolean {
 }
 
 /** Numeric comparisons of a counter in a test: the bound value and the comparison. */
+/** A comparison's operator negated (`!(a < b)` is `a >= b`). */
+const FLIPPED_OP: Readonly<Record<string, string>> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '===': '!==', '==': '!=', '!==': '===', '!=': '==' };
+
 function counterLimit(test: Node, c: CounterInfo, ctx: Ctx, depth = 0): { limit: number; op: string; offset: number } | 'unknown' | 'unseen' | 'truthy' | undefined {
   const t = unwrap(test);
   // `while (retries--)`, `while (left)`
@@ -3659,6 +3662,18 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx, depth = 0): { limit:
         return false;
       }
     }
+    // `const shouldRetry = attempt <= opts.retries && …; if (!shouldRetry) throw err`: the test held in a
+    // name, read as if written here (under the test's own `!`s).
+    if (n.type === T.Identifier && depth < 2) {
+      const aliased = aliasedTest(n, ctx.sourceCode);
+      const inner = aliased && refsCounter(aliased, c, ctx) ? counterLimit(aliased, c, ctx, depth + 1) : undefined;
+      if (inner !== undefined) {
+        let flips = 0;
+        for (let p: Node | undefined = n.parent; p && p !== t; p = p.parent) if (p.type === T.UnaryExpression && p.operator === '!') flips++;
+        result = inner === 'truthy' ? 'unknown' : typeof inner === 'object' && flips % 2 === 1 ? { ...inner, op: FLIPPED_OP[inner.op] ?? inner.op } : inner;
+        return false;
+      }
+    }
     // `if (!worthAnother(res.status)) return res` with `const worthAnother = (s) => … && sent < 4`:
     // a same-file predicate that reads the counter from the enclosing scope and compares it.
     if (n.type === T.CallExpression && depth < 2) {
@@ -3668,8 +3683,7 @@ function counterLimit(test: Node, c: CounterInfo, ctx: Ctx, depth = 0): { limit:
         // The predicate's comparison, as if written in the test (under the test's own `!`s).
         let flips = 0;
         for (let p: Node | undefined = n.parent; p && p !== t; p = p.parent) if (p.type === T.UnaryExpression && p.operator === '!') flips++;
-        const flip = (op: string): string => ({ '<': '>=', '<=': '>', '>': '<=', '>=': '<', '===': '!==', '==': '!=', '!==': '===', '!=': '==' } as Record<string, string>)[op] ?? op;
-        result = inner === 'truthy' ? 'unknown' : typeof inner === 'object' && flips % 2 === 1 ? { ...inner, op: flip(inner.op) } : inner;
+        result = inner === 'truthy' ? 'unknown' : typeof inner === 'object' && flips % 2 === 1 ? { ...inner, op: FLIPPED_OP[inner.op] ?? inner.op } : inner;
         return false;
       }
     }

@@ -170,7 +170,8 @@ export function describeDelay(
     return `a wait of \`${text.length > 48 ? `${text.slice(0, 47)}…` : text}\` on every attempt`;
   }
   if (d.growing && d.tiered && known) return `a wait stepped up by the attempt count (${formatMs(d.maxMs)} ms${byDefault} at this step)`;
-  if (d.growing && d.maxReason === 'known' && Number.isFinite(d.maxMs)) return `a wait that grows to ${formatMs(d.maxMs)} ms${byDefault}`;
+  // A largest value of 0 (defaults of `0`, changed by every caller) tells nothing of the wait the retry takes.
+  if (d.growing && d.maxReason === 'known' && Number.isFinite(d.maxMs) && d.maxMs > 0) return `a wait that grows to ${formatMs(d.maxMs)} ms${byDefault}`;
   if (d.growing && d.maxReason === 'opaque') return 'a wait that changes with the attempt';
   if (d.growing) return 'a growing wait';
   // Not a number: name the delay by its expression (a library option's value, a server-derived
