@@ -165,7 +165,7 @@ function writtenTests(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode):
 }
 
 /**
- * A comparison of a value with a boolean literal (`shouldRetry !== true`, `false == done`): the
+ * A comparison of a value with a boolean literal (`accepted !== true`, `false == done`): the
  * value compared, and whether the comparison is true exactly when the value is (`=== true`,
  * `!== false`) rather than when it is not.
  */

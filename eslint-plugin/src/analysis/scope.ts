@@ -1188,7 +1188,7 @@ export function stepTarget(n: Node, sourceCode: TSESLint.SourceCode): { target: 
   if (n.type !== T.AssignmentExpression) return undefined;
   if (n.operator === '+=' || n.operator === '-=') return { target: n.left, dir: n.operator === '+=' ? 1 : -1 };
   const r = unwrap(n.right);
-  if (n.operator !== "=" || r.type !== T.BinaryExpression || (r.operator !== "+" && r.operator !== "-")) return undefined;
+  if (n.operator !== '=' || r.type !== T.BinaryExpression || (r.operator !== '+' && r.operator !== '-')) return undefined;
   if (constantNumber(sourceCode, r.right) === undefined) return undefined;
   let base = unwrap(r.left);
   if (base.type === T.LogicalExpression && (base.operator === '||' || base.operator === '??')) base = unwrap(base.left);
