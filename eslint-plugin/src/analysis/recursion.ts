@@ -2424,6 +2424,16 @@ function waitsOnOutsideEvent(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): b
       const prop = propertyName(host.left) ?? '';
       if (/^on/.test(prop) && USER_EVENTS.has(prop.slice(2).toLowerCase())) return true;
     }
+    // A handler given as a user-event option or prop: a dialog's button (`Alert.alert(t, m, [{ text:
+    // 'Retry', onPress: () => self() }])`, `toast({ action: { onClick: … } })`) or `onClick={() => self()}`.
+    if (host?.type === T.Property && host.value === p) {
+      const prop = propertyName(host) ?? '';
+      if (/^on/.test(prop) && USER_EVENTS.has(prop.slice(2).toLowerCase())) return true;
+    }
+    if (host?.type === T.JSXExpressionContainer && host.parent?.type === T.JSXAttribute && host.parent.name.type === T.JSXIdentifier) {
+      const prop = host.parent.name.name;
+      if (/^on/.test(prop) && USER_EVENTS.has(prop.slice(2).toLowerCase())) return true;
+    }
     if (nested && host?.type === T.Property && host.value === p && host.parent?.type === T.ObjectExpression) {
       const opts = host.parent;
       const c = opts.parent;

@@ -152,10 +152,10 @@ export const CLEAN_END_EVENTS: ReadonlySet<string> = new Set(['end', 'finish']);
 export const SESSION_MAKER_RE = /connect|client|socket|bot$|^(create)?bot|session|channel|peer/i;
 
 /**
- * DOM events a person causes (a click, a key, a form submitted): code run from their listeners runs
+ * Events a person causes (a click, a key, a form submitted; a touch screen's press or tap): code run from their listeners runs
  * when the user acts again, never by itself.
  */
-export const USER_EVENTS: ReadonlySet<string> = new Set(['click', 'dblclick', 'contextmenu', 'submit', 'change', 'input', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend']);
+export const USER_EVENTS: ReadonlySet<string> = new Set(['click', 'dblclick', 'contextmenu', 'submit', 'change', 'input', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'press', 'longpress', 'tap']);
 
 /** Names of callback options that report a failure (`onFailure`, `error`, `onClose`, `onTimeout`). */
 export const FAILURE_CALLBACK_RE = /fail|err(or)?s?$|^err|close|disconnect|lost|timeout|reject|abort/i;
