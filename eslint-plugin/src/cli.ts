@@ -426,15 +426,21 @@ async function plan(eslint: ResolvedEslint, options: CliOptions, io: CliIo, base
 /**
  * The results of files the project's own ESLint config ignores (its `ignores`, `.eslintignore`),
  * left out of a run with the built-in config: the project never lints them. A file named on the
- * command line is kept (the user asked for it). A project config that cannot answer leaves the
+ * command line is kept (the user asked for it), and so is every file outside the working folder:
+ * that config is not theirs (ESLint 9 calls any file outside its base path ignored, so asking it
+ * would drop all of `retry-lint ../other-project`). A project config that cannot answer leaves the
  * results as they are.
  */
 async function withoutProjectIgnored(results: ESLintNamespace.LintResult[], Engine: EngineClass, patterns: string[], io: CliIo): Promise<ESLintNamespace.LintResult[]> {
   const named = new Set(patterns.filter((p) => !isGlob(p)).map((p) => path.resolve(io.cwd, p)));
+  const inProject = (file: string): boolean => {
+    const rel = path.relative(io.cwd, file);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
   try {
     const project = new Engine({ cwd: io.cwd });
     const kept: ESLintNamespace.LintResult[] = [];
-    for (const r of results) if (named.has(r.filePath) || !(await project.isPathIgnored(r.filePath))) kept.push(r);
+    for (const r of results) if (named.has(r.filePath) || !inProject(r.filePath) || !(await project.isPathIgnored(r.filePath))) kept.push(r);
     return kept;
   } catch {
     return results;

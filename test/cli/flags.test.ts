@@ -302,4 +302,13 @@ describe('retry-lint options', function () {
     assert.deepEqual(files(['--no-ignore', '.']), ['a.js', 'vendor/b.js']);
     assert.match(run([], dir).stderr, /findings in 1 of 2 files linted/, 'a.js and eslint.config.js; vendor/b.js is not counted');
   });
+
+  it("a folder outside the working folder is linted whole: the working folder's ESLint config does not ignore it (newcomer trial 33)", () => {
+    // The README's quick start runs the command from its own clone on code elsewhere; that clone's
+    // config calls every file outside it ignored (ESLint 9), which must not empty the report.
+    const here = project({ 'package.json': JSON.stringify({ name: 'here', private: true, type: 'module' }), 'eslint.config.js': "export default [{ ignores: ['examples/'] }, { rules: {} }];\n" }, { eslint: 'eslint' });
+    const elsewhere = project({ 'src/a.js': UNBOUNDED, 'src/deep/b.js': UNBOUNDED }, {});
+    const found = retryLint([elsewhere], here).results.filter((r) => r.messages.length > 0).map((r) => path.relative(elsewhere, r.filePath)).sort();
+    assert.deepEqual(found, ['src/a.js', 'src/deep/b.js']);
+  });
 });
