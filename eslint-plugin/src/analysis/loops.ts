@@ -68,7 +68,7 @@ function analyzeEventRestart(registration: TSESTree.CallExpression | TSESTree.As
 }
 
 /** Emitter methods that are not an operation that can fail and be run again: listeners, teardown, accessors. */
-const NOT_AN_OPERATION_RE = /^(?:on|once|off|pipe|unpipe|resume|addListener|removeListener|removeAllListeners|prependListener|prependOnceListener|addEventListener|removeEventListener|emit|listeners|listenerCount|destroy|dispose|release|free|cancel|unsubscribe|detach|close|end|terminate|abort|stop|disconnect|pause|unref|ref|kill|quit|exit|reset|clear\w*|set\w*|get\w*|has\w*|is\w*|log|warn|info|debug|trace|report\w*|notify\w*|toString|toJSON)$/;
+const NOT_AN_OPERATION_RE = /^(?:on|once|off|pipe|unpipe|resume|addListener|removeListener|removeAllListeners|prependListener|prependOnceListener|addEventListener|removeEventListener|emit|listeners|listenerCount|destroy|dispose|release|free|cancel|unsubscribe|detach|close|end|terminate|abort|stop|disconnect|hangup|hangUp|shutdown|leave|logout|logOut|signOut|pause|unref|ref|kill|quit|exit|reset|clear\w*|set\w*|get\w*|has\w*|is\w*|log|warn|info|debug|trace|report\w*|notify\w*|toString|toJSON)$/;
 
 /**
  * Whether a call is made for its effect (an operation), not for its value: a statement of its own,
