@@ -1190,7 +1190,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
           if (into) {
             if (!clientErrorRetries.some((r) => r.node === into.node)) clientErrorRetries.push({ node: into.node, reason: 'catch-all' });
           } else clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
-        } else if (kind === 'failure' && leadsToRetry(n) && nonOkRetried && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode) && !classifiesBesideOk(n.test, sourceCode)) {
+        } else if (kind === 'failure' && leadsToRetry(n) && (!retryReached || nonOkRetried) && !thrownToClassifyingCatch(n, catches, sourceCode) && !okIsHelperFlag(n.test, sourceCode) && !classifiesBesideOk(n.test, sourceCode)) {
           // (`if (!res.ok) { if (res.status === 429) { wait; return self() } }`: the branch goes round
           // only for the statuses a test inside it lets through; the flow says whether 4xx are among them.)
           clientErrorRetries.push({ node: n.test, reason: 'non-ok' });
