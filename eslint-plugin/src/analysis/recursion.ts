@@ -1641,30 +1641,46 @@ function handedToScheduler(cb: Node, ctx: Ctx): FailureContext['scheduled'] {
 }
 
 /**
- * The self-call is guarded by a value an unresolvable awaited call returned on the failure path
- * (`const { shouldRetry } = await getRetryConfig(err); if (shouldRetry) return f(opts)`).
+ * The self-call is guarded by a value an unresolvable call returned on the failure path: awaited
+ * (`const { shouldRetry } = await getRetryConfig(err); if (shouldRetry) return f(opts)`), or handed
+ * the count the path steps (`obj.attempts += 1; const wait = this.retryAlgorithm(ev, obj.attempts);
+ * if (wait === -1) giveUp(); else setTimeout(again, wait)`). That call may stop at any count.
  */
 function decidedElsewhere(call: TSESTree.CallExpression, fc: FailureContext, ctx: Ctx): boolean {
-  const decided = new Set<Variable>();
+  // Awaited answers decide the branch that holds the re-call; answers of a helper handed the count
+  // decide either branch (the re-run may sit in the `else` of its give-up test).
+  const awaited = new Set<Variable>();
+  const counted = new Set<Variable>();
+  // The counts the failure path steps (`obj.attempts += 1`): a helper handed one decides by the count.
+  const stepped = new Set<string>();
+  walk(fc.path, ctx.sourceCode.visitorKeys, (n) => {
+    const t = stepTarget(n, ctx.sourceCode)?.target;
+    if (t) stepped.add(ctx.sourceCode.getText(unwrap(t)));
+    return undefined;
+  });
   walk(fc.path, ctx.sourceCode.visitorKeys, (n) => {
     if (n.type !== T.VariableDeclarator || !n.init) return undefined;
     const init = unwrap(n.init);
-    if (init.type !== T.AwaitExpression) return undefined;
-    const inner = unwrap(init.argument);
+    const inner = init.type === T.AwaitExpression ? unwrap(init.argument) : init;
     if (inner.type !== T.CallExpression || sameFileFunction(inner.callee, ctx)) return undefined;
+    const handedCount = inner.arguments.some((a) => a.type !== T.SpreadElement && stepped.has(ctx.sourceCode.getText(unwrap(a))));
+    const into = handedCount ? counted : init.type === T.AwaitExpression ? awaited : undefined;
+    if (!into) return undefined;
     walk(n.id, ctx.sourceCode.visitorKeys, (id) => {
       if (id.type === T.Identifier) {
         const v = variableOf(ctx.sourceCode, id);
-        if (v) decided.add(v);
+        if (v) into.add(v);
       }
     });
     return undefined;
   });
-  if (decided.size === 0) return false;
+  if (awaited.size === 0 && counted.size === 0) return false;
   for (let p: Node | undefined = call.parent; p && p !== fc.path; p = p.parent) {
-    if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && contains(p.type === T.IfStatement ? p.consequent : p.consequent, call)) {
-      for (const v of decided) if (refersTo(p.test, v, ctx)) return true;
-    }
+    if (p.type !== T.IfStatement && p.type !== T.ConditionalExpression) continue;
+    const inConsequent = contains(p.consequent, call);
+    const inAlternate = !!p.alternate && contains(p.alternate, call);
+    for (const v of awaited) if (inConsequent && refersTo(p.test, v, ctx)) return true;
+    for (const v of counted) if ((inConsequent || inAlternate) && refersTo(p.test, v, ctx)) return true;
   }
   return false;
 }
