@@ -2412,6 +2412,11 @@ function exitsOnHandedFailure(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): 
   return false;
 }
 
+/** `onclick`, `onPress`, `onSubmit`: a handler slot named for an event a person causes ({@link USER_EVENTS}). */
+function namesUserEvent(prop: string | undefined): boolean {
+  return !!prop && /^on/.test(prop) && USER_EVENTS.has(prop.slice(2).toLowerCase());
+}
+
 /**
  * The re-call runs only when something outside hands the function's work back (R7): it sits in a
  * listener of a user event (`.on('click', …)`, `addEventListener('submit', …)`, `onclick = …`: the
@@ -2436,20 +2441,11 @@ function waitsOnOutsideEvent(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): b
       const last = /^on(?:[A-Z][a-z]*)*?([A-Z][a-z]+)$/.exec(name)?.[1]?.toLowerCase();
       if (last !== undefined && USER_EVENTS.has(last) && host.arguments[0] === p) return true;
     }
-    if (host?.type === T.AssignmentExpression && host.right === p && host.left.type === T.MemberExpression) {
-      const prop = propertyName(host.left) ?? '';
-      if (/^on/.test(prop) && USER_EVENTS.has(prop.slice(2).toLowerCase())) return true;
-    }
+    if (host?.type === T.AssignmentExpression && host.right === p && host.left.type === T.MemberExpression && namesUserEvent(propertyName(host.left))) return true;
     // A handler given as a user-event option or prop: a dialog's button (`Alert.alert(t, m, [{ text:
     // 'Retry', onPress: () => self() }])`, `toast({ action: { onClick: … } })`) or `onClick={() => self()}`.
-    if (host?.type === T.Property && host.value === p) {
-      const prop = propertyName(host) ?? '';
-      if (/^on/.test(prop) && USER_EVENTS.has(prop.slice(2).toLowerCase())) return true;
-    }
-    if (host?.type === T.JSXExpressionContainer && host.parent?.type === T.JSXAttribute && host.parent.name.type === T.JSXIdentifier) {
-      const prop = host.parent.name.name;
-      if (/^on/.test(prop) && USER_EVENTS.has(prop.slice(2).toLowerCase())) return true;
-    }
+    if (host?.type === T.Property && host.value === p && namesUserEvent(propertyName(host))) return true;
+    if (host?.type === T.JSXExpressionContainer && host.parent?.type === T.JSXAttribute && host.parent.name.type === T.JSXIdentifier && namesUserEvent(host.parent.name.name)) return true;
     if (nested && host?.type === T.Property && host.value === p && host.parent?.type === T.ObjectExpression) {
       const opts = host.parent;
       const c = opts.parent;
@@ -2616,8 +2612,7 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     }
     // `return Promise.delay(ms).then(tryOp)`: run once the chain before it settles well, as
     // `.then(() => tryOp())` would be; where that chain is written (a catch, a failure branch) decides.
-    else if (name === 'then' && call.arguments[0] !== undefined && isSelfArg(call.arguments[0], fn, ctx)) found = undefined;
-    else return undefined;
+    else if (!(name === 'then' && call.arguments[0] !== undefined && isSelfArg(call.arguments[0], fn, ctx))) return undefined;
   }
   // A call of a same-file function handed an error made on the spot (`return retryLater(new
   // Error('no items'))`, `this.onFailure(new Error(data.status))`): the code names the path a failure
