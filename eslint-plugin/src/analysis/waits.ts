@@ -2,7 +2,7 @@ import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
-import { calleeName, contains, enclosingFunction, isComputedValue, isFunction, isLogCallee, isReportingCall, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, enclosingFunction, isComputedValue, isDeterministicCall, isFunction, isLogCallee, isReportingCall, propertyName, unwrap, walk } from './ast';
 import { defaultedFunction, evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
 import { bindingOf, isExport, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { holdsError } from './error-values';
@@ -828,17 +828,50 @@ export function isOperationCall(call: TSESTree.CallExpression, body: Node, ctx: 
     return !!init && unwrap(init).type === T.CallExpression && init.range[1] <= call.range[0] && !isComputedValue(init, ctx.sourceCode);
   });
   if (outcome) return false;
-  // `const ms = delayFor(n)` read only by waits (and log lines that print it).
+  // `const ms = delayFor(n)` read only by waits (and log lines that print it), directly or through the
+  // locals it is added into (`const extra = fib(step) * 500; wait = wait + extra; await sleep(wait)`).
   let e: Node = call;
   while (e.parent && (e.parent.type === T.AwaitExpression || e.parent.type === T.BinaryExpression || e.parent.type === T.ConditionalExpression || e.parent.type === T.LogicalExpression)) e = e.parent;
   if (e.parent?.type === T.VariableDeclarator && e.parent.init === e && e.parent.id.type === T.Identifier) {
     const v = variableOf(ctx.sourceCode, e.parent.id);
-    const reads = v?.references.filter((r) => r.isRead()) ?? [];
-    const inWait = (r: TSESLint.Scope.Reference): boolean => { for (let q: Node | undefined = r.identifier.parent; q && q !== body; q = q.parent) { if ((q.type === T.CallExpression || q.type === T.NewExpression) && asWait(q, ctx.sourceCode, ctx.settings)) return true; } return false; };
-    const inReport = (r: TSESLint.Scope.Reference): boolean => { for (let q: Node | undefined = r.identifier.parent; q && q !== body && !isFunction(q); q = q.parent) { if (isReportingCall(q)) return true; } return false; };
-    if (reads.some(inWait) && reads.every((r) => inWait(r) || inReport(r))) return false;
+    if (v && onlyPaces(v, body, ctx)) return false;
   }
   return true;
+}
+
+/**
+ * Whether every read of a value goes to a wait's delay or a report line, directly or through the
+ * locals it is written into (`wait = wait + extra`, `const ms = base * k`), and at least one reaches a
+ * wait: the value paces the attempts (a delay, a step of it); it is nothing the operation takes.
+ */
+function onlyPaces(start: TSESLint.Scope.Variable, body: Node, ctx: { sourceCode: TSESLint.SourceCode; settings: RetrySettings }): boolean {
+  const seen = new Set<TSESLint.Scope.Variable>([start]);
+  const queue: TSESLint.Scope.Variable[] = [start];
+  let waited = false;
+  const inWait = (n: Node): boolean => { for (let q: Node | undefined = n.parent; q && q !== body; q = q.parent) { if ((q.type === T.CallExpression || q.type === T.NewExpression) && asWait(q, ctx.sourceCode, ctx.settings)) return true; } return false; };
+  const inReport = (n: Node): boolean => { for (let q: Node | undefined = n.parent; q && q !== body && !isFunction(q); q = q.parent) { if (isReportingCall(q)) return true; } return false; };
+  /** The local a read is written into (`x = … v …`, `const x = … v …`), through arithmetic and choices only. */
+  const writtenInto = (n: Node): TSESLint.Scope.Variable | undefined => {
+    let q: Node = n;
+    // Through arithmetic, choices and pure calls (`Math.min(wait * k, cap)`).
+    while (q.parent && (q.parent.type === T.BinaryExpression || q.parent.type === T.ConditionalExpression || q.parent.type === T.LogicalExpression || q.parent.type === T.AwaitExpression || q.parent.type === T.TSAsExpression || q.parent.type === T.TSNonNullExpression || (q.parent.type === T.CallExpression && q.parent.callee !== q && isDeterministicCall(q.parent)))) q = q.parent;
+    const p = q.parent;
+    if (p?.type === T.VariableDeclarator && p.init === q && p.id.type === T.Identifier) return variableOf(ctx.sourceCode, p.id) ?? undefined;
+    if (p?.type === T.AssignmentExpression && p.right === q && p.left.type === T.Identifier) return variableOf(ctx.sourceCode, p.left) ?? undefined;
+    return undefined;
+  };
+  while (queue.length > 0 && seen.size <= 8) {
+    const v = queue.shift()!;
+    for (const r of v.references) {
+      if (!r.isRead() || !contains(body, r.identifier as Node)) continue;
+      if (inWait(r.identifier as Node)) { waited = true; continue; }
+      if (inReport(r.identifier as Node)) continue;
+      const into = writtenInto(r.identifier as Node);
+      if (!into) return false;
+      if (!seen.has(into)) { seen.add(into); queue.push(into); }
+    }
+  }
+  return waited && queue.length === 0;
 }
 
 /**
