@@ -527,6 +527,33 @@ function callbacksAreResults(call: Node, j: Judgement): void {
   }
 }
 
+/**
+ * Whether the failure handlers of a chain (`.then(ok, onFail)`, a `.catch` after it) only log, wait
+ * and schedule the next look: a failure path that corrects something first (renews a token, switches
+ * host) re-sends a request that does work, not a look.
+ */
+function onlyLooksAgain(then: TSESTree.CallExpression, j: Judgement): boolean {
+  const handlers: Node[] = [];
+  if (then.arguments[1]) handlers.push(unwrap(then.arguments[1]));
+  const outer = then.parent;
+  if (outer?.type === T.MemberExpression && outer.object === then && propertyName(outer) === 'catch' && outer.parent?.type === T.CallExpression && outer.parent.arguments[0]) handlers.push(unwrap(outer.parent.arguments[0]));
+  const sc = j.ctx.sourceCode;
+  return handlers.every((h) => {
+    if (!isFunction(h)) return false;
+    let ok = true;
+    walk(h.body, sc.visitorKeys, (n) => {
+      if (!ok) return false;
+      if (n.type !== T.CallExpression) return undefined;
+      const c = unwrap(n.callee);
+      // `look.bind()`: the next look, bound, not run.
+      const bound = c.type === T.MemberExpression && propertyName(c) === 'bind' && unwrap(c.object).type === T.Identifier;
+      if (!(bound || isLogCallee(c) || isGlobalTimer(sc, n) || asWait(n, sc, j.ctx.settings) || isSelfCall(n, j))) ok = false;
+      return undefined;
+    });
+    return ok;
+  });
+}
+
 function isSelfCall(call: TSESTree.CallExpression, j: Judgement): boolean {
   return !!j.opts.self && sameFileFunction(call.callee, j.ctx) === j.opts.self;
 }
@@ -595,6 +622,14 @@ function lookCall(call: TSESTree.CallExpression, j: Judgement): boolean {
   const callee = unwrap(call.callee);
   if (callee.type === T.MemberExpression && (name === 'then' || name === 'catch' || name === 'finally' || (LISTEN_RE.test(name) && LIFECYCLE_EVENT_RE.test(stringValue(call.arguments[0]) ?? '')))) {
     const base = unwrap(callee.object);
+    // `fetch(u).then(() => start())`: a read whose fulfilment handler drops the answer and goes on
+    // with other work gates that work on the dependency answering: a look, though `fetch` resolves
+    // on a 500 too (a dropped read with nothing after it may be the work itself: a heartbeat).
+    const handler = name === 'then' && call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    if (base.type === T.CallExpression && handler && isFunction(handler) && handler.params.length === 0 && isReadRequest(base, j.ctx) && !isCheckingRead(base, j.ctx) && onlyLooksAgain(call, j)) {
+      j.looks++;
+      return true;
+    }
     if (base.type !== T.CallExpression || !lookCall(base, j)) return false;
     if (name === 'then') {
       const f = call.arguments[0] && unwrap(call.arguments[0]);

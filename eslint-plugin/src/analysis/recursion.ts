@@ -19,6 +19,7 @@ import { asWait, chainedBefore, isAwaited, isGlobalInterval, isGlobalTimer as is
 import { holdsError, LISTEN_NAMES, makesError } from './error-values';
 import { changesEachTime, effectReruns, memoisedDeclarator, setterStep, type EffectRerun } from './react-state';
 import { correctsInCatch, predicateReturns } from './loops';
+import { sameFileCallers } from './http';
 
 type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -3174,6 +3175,9 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       passed = handed.properties.find((x): x is TSESTree.Property => x.type === T.Property && propertyName(x) === key[0])?.value;
       if (!passed) continue;
     }
+    // `doubling ? gap * 2 : gap` with `doubling = false` handed back as it is and given by no caller in
+    // the file: the default picks the branch, as a default gives the count's start.
+    passed = branchByDefault(passed, fn, call, ctx);
     // `const next = attempt + 1; … self(next)`: the step is the local's initialiser.
     // Likewise `const delayS = lastDelayS * 2; … self(delayS)`: a local `const` carries the update.
     const init = localConstInit(passed, fn, ctx);
@@ -3285,7 +3289,13 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   if (maxAttempts !== undefined) {
     for (const p of paramVars(fn, ctx)) {
       const a = attempts.find((x) => x.variable === p.variable);
-      const arg = argumentsPassed(call, fn, ctx.sourceCode)[p.index] && unwrap(argumentsPassed(call, fn, ctx.sourceCode)[p.index]!);
+      const handed = argumentsPassed(call, fn, ctx.sourceCode)[p.index];
+      let arg = handed && unwrap(branchByDefault(handed, fn, call, ctx));
+      // `grow ? gap * 2 : gap`: at most the growing branch.
+      if (arg?.type === T.ConditionalExpression) {
+        const same = (x: Node): boolean => unwrap(x).type === T.Identifier && isReferenceTo(p.variable, unwrap(x));
+        arg = same(arg.alternate) ? unwrap(arg.consequent) : same(arg.consequent) ? unwrap(arg.alternate) : arg;
+      }
       if (!a || Number.isFinite(a.hi) || !arg || arg.type !== T.BinaryExpression) continue;
       const k = constant(arg.right as Node, ctx);
       if (k === undefined || !Number.isFinite(a.lo)) continue;
@@ -3502,7 +3512,41 @@ function stepPrecedes(step: Node, call: Node): boolean {
     if (p.type === T.LogicalExpression && c === p.left) return contains(p.right, call);
   }
   const s = statementInList(step);
-  return !!s && s.type === T.ExpressionStatement && contains(s.parent!, call) && s.range[1] <= call.range[0];
+  if (!s || s.type !== T.ExpressionStatement) return false;
+  if (contains(s.parent!, call) && s.range[1] <= call.range[0]) return true;
+  // `try { tries--; const res = await fetch(u); … } catch { return self(tries) }`: the step opens the
+  // tried block, before anything in it can throw, so every path into the catch has taken it.
+  const block = s.parent;
+  const tryStmt = block?.parent;
+  if (block?.type !== T.BlockStatement || tryStmt?.type !== T.TryStatement || tryStmt.block !== block || !tryStmt.handler || !contains(tryStmt.handler, call)) return false;
+  const before = block.body.slice(0, block.body.indexOf(s as TSESTree.Statement));
+  return before.every((st) => st.type === T.VariableDeclaration && st.declarations.every((d) => !d.init || unwrap(d.init).type === T.Literal || unwrap(d.init).type === T.Identifier));
+}
+
+/**
+ * The branch of a choice handed to the re-run (`doubling ? gap * 2 : gap`) that a switch parameter's
+ * literal default picks (`doubling = false`), when the re-run hands the switch back as it is (or
+ * leaves it out) and no call of the function in the file gives it: every run in sight takes that
+ * branch. Otherwise the choice itself.
+ */
+function branchByDefault(arg: Node, fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): Node {
+  const u = unwrap(arg);
+  if (u.type !== T.ConditionalExpression) return arg;
+  let test = unwrap(u.test);
+  let negated = false;
+  while (test.type === T.UnaryExpression && test.operator === '!') {
+    negated = !negated;
+    test = unwrap(test.argument);
+  }
+  if (test.type !== T.Identifier) return arg;
+  const p = paramVars(fn, ctx).find((q) => isReferenceTo(q.variable, test as TSESTree.Identifier));
+  const d = p?.defaultValue && unwrap(p.defaultValue);
+  if (!p || d?.type !== T.Literal || fn.params[p.index]?.type !== T.AssignmentPattern) return arg;
+  const back = argumentsPassed(call, fn, ctx.sourceCode)[p.index];
+  if (back && !(unwrap(back).type === T.Identifier && isReferenceTo(p.variable, unwrap(back)))) return arg;
+  if (p.variable.references.some((r) => r.isWrite() && !r.init)) return arg;
+  if (sameFileCallers(ctx.sourceCode, fn).some((c) => c !== call && !contains(fn, c) && c.arguments.length > p.index)) return arg;
+  return !!d.value !== negated ? u.consequent : u.alternate;
 }
 
 /**
