@@ -2683,10 +2683,31 @@ function passesInputCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
       const param = parameterHandedTo(u, ctx);
       return !param || (param.references.some((r) => r.isRead()) && !onlyBookkeeping(param, ctx));
     };
-    if (n.type === T.CallExpression && n.arguments.some(handedInput) && !isReportingCall(n) && isOperationCall(n, body, ctx)) found = true;
+    // A count of runs (starting at -1, 0 or 1) handed to an operation the caller supplied numbers its runs.
+    const runCount = (a: Node): boolean => {
+      const u = unwrap(a);
+      const def = u.type === T.Identifier ? variableOf(ctx.sourceCode, u)?.defs[0] : undefined;
+      const init = def?.node.type === T.VariableDeclarator ? def.node.init : undefined;
+      const start = init ? constantNumber(ctx.sourceCode, init) : undefined;
+      return start !== undefined && Math.abs(start) <= 1;
+    };
+    const input = (a: Node): boolean => handedInput(a) && !(runCount(a) && callerSuppliedOperation(n as TSESTree.CallExpression, ctx));
+    if (n.type === T.CallExpression && n.arguments.some(input) && !isReportingCall(n) && isOperationCall(n, body, ctx)) found = true;
     return undefined;
   });
   return found;
+}
+
+/**
+ * A call of a function the caller handed in (`op(attempt)` with `op` a parameter): a helper that runs
+ * what it is given again and again and tells it the count (as p-retry hands its `attemptNumber`) cannot
+ * mean that number as an input of its own; it numbers the runs.
+ */
+function callerSuppliedOperation(call: TSESTree.CallExpression, ctx: Ctx): boolean {
+  const c = unwrap(call.callee);
+  if (c.type !== T.Identifier) return false;
+  const v = variableOf(ctx.sourceCode, c);
+  return !!v && v.defs.length === 1 && v.defs[0]!.type === 'Parameter' && !v.references.some((r) => r.isWrite() && !r.init);
 }
 
 
