@@ -23,7 +23,7 @@
  * the data flow cannot follow is a count (issue 9: still a name; see metamorphic.test KNOWN_OPEN).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { alwaysExits, calleeName, contains, isFunction, isLogCallee, isReportingCall, propertyName, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, enclosingFunction, isFunction, isLogCallee, isReportingCall, propertyName, unwrap, walk } from './ast';
 import { T } from './node-types';
 import type { Ctx } from './operation';
 import { fileIndex } from './file-index';
@@ -33,7 +33,7 @@ import { defaultedFunction, returnedExpressions, sameFileFunction } from './dela
 import { sameFileCallers } from './http';
 import type { Node } from './types';
 import { BOOKKEEPING_NAME_RE, REFRESH_RE } from './vocabulary';
-import { asWait, isGlobalTimer } from './waits';
+import { asWait, isGlobalTimer, pacesOnly } from './waits';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -589,6 +589,9 @@ export function isWorkingCall(call: TSESTree.CallExpression | TSESTree.NewExpres
   if (isLogCallee(callee, ['console', 'Math', 'JSON', 'Object', 'Array', 'Number', 'String'])) return false;
   if (asWait(call, ctx.sourceCode, ctx.settings)) return false;
   if (call.type === T.CallExpression && isGlobalTimer(ctx.sourceCode, call)) return false;
+  // `sleep(intervalFor(this.failures))`: the count sets the wait, not what the operation works on.
+  const host = enclosingFunction(call);
+  if (call.type === T.CallExpression && host && pacesOnly(call, host.body ?? host, ctx)) return false;
   return true;
 }
 

@@ -10,7 +10,7 @@ import { bindingOf, constantValue, heldArray, originOf, resolveExpression, varia
 import { evalTest, FAILURES, mayGoOn, outcomeKind, reachesCall, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
-import { CLASSIFIER_RE, DEADLINE_RE, isIdempotencyKeyName, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
+import { CLASSIFIER_RE, DEADLINE_RE, RATE_LIMIT_HEADER_RE, isIdempotencyKeyName, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
 import { nodesWithin, summarise, type Run } from './summaries';
 import { passedFunctions } from './input-change';
 import { createdRecord, isLocalApi, keyInCallOptions, recordKey, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
@@ -1151,7 +1151,9 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       rateLimitChecks.push(...predicateRateLimitChecks(n, sourceCode, leadsToRetry(n)));
       // A test that cannot hold for the status (`!ignored && (status === 502 || …)` with `ignored` naming 404)
       // does not take it into the branch.
-      const clientHit = tested.some((s) => !notRetriedAsIs(s.code) && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==') && evalTest(n.test, { kind: 'status', code: s.code }, sourceCode) !== false) || clientRangeGuard(tested);
+      // (`forbidden && quotaGone` with `quotaGone = headers['x-ratelimit-remaining'] === '0'`: a 403 that is
+      // the server's rate-limit refusal, sent again once the quota resets.)
+      const clientHit = (tested.some((s) => !notRetriedAsIs(s.code) && isClientErrorStatus(s.code) && (s.op === 'in' || s.op === '===' || s.op === '==') && evalTest(n.test, { kind: 'status', code: s.code }, sourceCode) !== false) || clientRangeGuard(tested)) && !besideRateLimitHeader(n.test, sourceCode);
       // A same-file predicate in the retry condition (`if (this.shouldRetry(res)) …`) that says yes to a 4xx.
       if (leadsToRetry(n)) clientErrorRetries.push(...predicateClientChecks(n.test, sourceCode));
       // `if (res.ok || !worthAnother(res.status)) return res`: a no from the predicate leaves, a yes goes round.
@@ -1162,7 +1164,7 @@ export function analyzeOperation(region: Node, catches: RetryCatch[], ctx: Ctx, 
       // every other failure, and the client error it tests falls through to the wait and the next attempt.
       // (Not where what falls through is returned: past `if (!ignored && status >= 400) throw res` with
       // `ignored` naming 404 comes `return res`, the answer handed back.)
-      const passedClient = alwaysExits(n.consequent) ? tested.find((s) => !notRetriedAsIs(s.code) && isClientErrorStatus(s.code) && s.op !== '<' && s.op !== '>' && s.op !== '<=' && s.op !== '>=' && letsThrough(n.test, s.code, sourceCode) && !returnsAfter(n)) : undefined;
+      const passedClient = alwaysExits(n.consequent) && !besideRateLimitHeader(n.test, sourceCode) ? tested.find((s) => !notRetriedAsIs(s.code) && isClientErrorStatus(s.code) && s.op !== '<' && s.op !== '>' && s.op !== '<=' && s.op !== '>=' && letsThrough(n.test, s.code, sourceCode) && !returnsAfter(n)) : undefined;
       if (negatedList) {
         clientErrorRetries.push({ node: n.test, reason: 'client-status' });
       } else if (passedClient) {
@@ -1938,4 +1940,34 @@ export function isMutationDocument(text: string): boolean {
 /** Whether a test bounds the status to the 4xx range (`>= 400` and `< 500`): a client-error guard. */
 export function clientRangeGuard(tested: ReadonlyArray<{ code: number; op: string }>): boolean {
   return tested.some((s) => s.code === 400 && s.op === '>=') && tested.some((s) => s.code === 500 && s.op === '<');
+}
+
+/**
+ * Whether a test joins its status check with a read of a rate-limit header ({@link RATE_LIMIT_HEADER_RE}),
+ * in place or through a `const` it reads (`forbidden && quotaGone`): the status is a rate-limit refusal.
+ */
+function besideRateLimitHeader(test: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const namesHeader = (x: Node): boolean => {
+    let found = false;
+    walk(x, sourceCode.visitorKeys, (m) => {
+      if (found || isFunction(m)) return false;
+      const text = m.type === T.Literal ? stringValue(m) : m.type === T.MemberExpression && !m.computed ? propertyName(m) : undefined;
+      if (typeof text === 'string' && RATE_LIMIT_HEADER_RE.test(text)) found = true;
+      return undefined;
+    });
+    return found;
+  };
+  const joined = (x: Node, depth: number): boolean => {
+    let t = unwrap(x);
+    while (t.type === T.UnaryExpression && t.operator === '!') t = unwrap(t.argument);
+    return logicalTerms(t, '&&').some((term) => {
+      const u = unwrap(term);
+      if (namesHeader(u)) return true;
+      if (u.type !== T.Identifier || depth > 1) return false;
+      const v = variableOf(sourceCode, u);
+      const b = v ? bindingOf(v) : undefined;
+      return !!b && b.kind === 'init' && b.stable && !!b.node && joined(b.node, depth + 1);
+    });
+  };
+  return joined(test, 0);
 }

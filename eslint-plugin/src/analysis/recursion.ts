@@ -3338,6 +3338,16 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       if (limits) counterFields = { texts: fields, hi: Math.max(...limits) };
     }
     if (!bounded && boundedByCountingObject(fn.body, tests, outlives, ctx)) bounded = true;
+    // Stepped up by one and compared nowhere on the way (`this.failures += 1; this.relink()`): the
+    // count of failures, with no limit: a wait computed from it grows without end.
+    const upByOne = new Set<string>();
+    walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+      const step = stepTarget(n, ctx.sourceCode);
+      const t = step && unwrap(step.target);
+      if (step?.dir === 1 && t?.type === T.MemberExpression && fields.has(ctx.sourceCode.getText(t)) && (n.type === T.UpdateExpression || constantNumber(ctx.sourceCode, (n as TSESTree.AssignmentExpression).right) === 1)) upByOne.add(ctx.sourceCode.getText(t));
+      return undefined;
+    });
+    if (!bounded && upByOne.size > 0) counterFields = { texts: upByOne, hi: Infinity };
   }
   // A switch the branch turns off before re-running makes it once-only, a time test beside it
   // included (`if (route && route.until > Date.now()) { … route = null; return self() }`).

@@ -64,6 +64,12 @@ export const ATTEMPT_NAME_RE = /^(?!_*(max|min|limit|total))(?:_*(n|retry|retrie
  * in any unit spelling: `retryAfterMs`, the non-standard `retry-after-ms` header some APIs send,
  * `x-ratelimit-reset-ms`, and the `X-`-prefixed `x-retry-after`.
  */
+/**
+ * Headers that carry a rate limit's state (`x-ratelimit-remaining`, `x-rate-limit-reset`, `ratelimit-limit`,
+ * `retry-after`; GitHub, Twitter and the IETF RateLimit header fields draft): a 4xx tested beside one
+ * (`status === 403 && remaining === '0'`) is the server's rate-limit refusal, not a client error.
+ */
+export const RATE_LIMIT_HEADER_RE = /^(x-)?(rate-?limit|ratelimit)-(remaining|reset|limit|used)(-after)?$|^(x-)?retry-after$/i;
 export const RETRY_AFTER_RE = /^((x[-_])?retry[-_]?after([-_]?(ms|millis|seconds|secs?|s))?|x-ratelimit-reset(-after)?([-_]?ms)?|ratelimit-reset|x-rate-limit-reset)$/i;
 
 /** Names of helpers that return a random number (`random`, `randomBetween`, `jitter`). */

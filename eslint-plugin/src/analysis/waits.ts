@@ -828,15 +828,26 @@ export function isOperationCall(call: TSESTree.CallExpression, body: Node, ctx: 
     return !!init && unwrap(init).type === T.CallExpression && init.range[1] <= call.range[0] && !isComputedValue(init, ctx.sourceCode);
   });
   if (outcome) return false;
-  // `const ms = delayFor(n)` read only by waits (and log lines that print it), directly or through the
-  // locals it is added into (`const extra = fib(step) * 500; wait = wait + extra; await sleep(wait)`).
+  return !pacesOnly(call, body, ctx);
+}
+
+/**
+ * Whether what a call answers only sets a wait's delay: handed to the wait (`sleep(intervalFor(n))`,
+ * through arithmetic, choices and pure calls), or kept in a local read only by waits and log lines,
+ * directly or through the locals it is added into (`const ms = delayFor(n)`; `const extra = fib(step) *
+ * 500; wait = wait + extra; await sleep(wait)`). Such a call paces the attempts; it is not the operation,
+ * and what it is handed (the count) is no input. `body` bounds the search (the retry's body).
+ */
+export function pacesOnly(call: TSESTree.CallExpression, body: Node, ctx: { sourceCode: TSESLint.SourceCode; settings: RetrySettings }): boolean {
   let e: Node = call;
-  while (e.parent && (e.parent.type === T.AwaitExpression || e.parent.type === T.BinaryExpression || e.parent.type === T.ConditionalExpression || e.parent.type === T.LogicalExpression)) e = e.parent;
-  if (e.parent?.type === T.VariableDeclarator && e.parent.init === e && e.parent.id.type === T.Identifier) {
-    const v = variableOf(ctx.sourceCode, e.parent.id);
-    if (v && onlyPaces(v, body, ctx)) return false;
+  while (e.parent && (e.parent.type === T.AwaitExpression || e.parent.type === T.BinaryExpression || e.parent.type === T.ConditionalExpression || e.parent.type === T.LogicalExpression || (e.parent.type === T.CallExpression && e.parent.callee !== e && isDeterministicCall(e.parent)))) e = e.parent;
+  const p = e.parent;
+  if ((p?.type === T.CallExpression || p?.type === T.NewExpression) && p.arguments.includes(e as TSESTree.CallExpressionArgument) && asWait(p, ctx.sourceCode, ctx.settings)) return true;
+  if (p?.type === T.VariableDeclarator && p.init === e && p.id.type === T.Identifier) {
+    const v = variableOf(ctx.sourceCode, p.id);
+    if (v && onlyPaces(v, body, ctx)) return true;
   }
-  return true;
+  return false;
 }
 
 /**
