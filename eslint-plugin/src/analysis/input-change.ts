@@ -821,7 +821,31 @@ function isPromptModule(module: string): boolean {
  * call of `fn` hands one that does (`askUntilValid(() => Console.readLineAsync('Numbers?'), check)`).
  */
 export function readsFromPerson(root: Node, ctx: Pick<Ctx, 'sourceCode'>, fn?: Node, depth = 0): boolean {
-  if (depth > 2) return false;
+  return personReads(root, ctx, fn, depth, true).length > 0;
+}
+
+/**
+ * Whether an answer is read from a person ({@link readsFromPerson}) on the way to `call` in `fn`: in a
+ * statement that runs before it (`const phone = await ask(…)` then `return fn()`), not on another
+ * branch or after it (a pairing prompt beside a reconnect does not make the reconnect a re-prompt).
+ */
+export function readsFromPersonBefore(fn: Node, call: Node, ctx: Pick<Ctx, 'sourceCode'>): boolean {
+  if (!isFunction(fn)) return false;
+  return personReads(fn.body, ctx, fn, 0, false).some((r) => {
+    if (r.range[1] > call.range[0]) return false;
+    for (let a: Node = r, p = r.parent; p && p !== fn; a = p, p = p.parent) {
+      const list = p.type === T.BlockStatement || p.type === T.Program ? p.body : p.type === T.SwitchCase ? p.consequent : undefined;
+      if (list && contains(p, call)) return true;
+      if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && a !== p.test && contains(p, call) && !contains(a, call)) return false;
+    }
+    return false;
+  });
+}
+
+/** The calls in `root` that read from a person (see {@link readsFromPerson}); the first only when `first`. */
+function personReads(root: Node, ctx: Pick<Ctx, 'sourceCode'>, fn: Node | undefined, depth: number, first: boolean): Node[] {
+  if (depth > 2) return [];
+  const out: Node[] = [];
   let found = false;
   walk(root, ctx.sourceCode.visitorKeys, (n) => {
     if (found) return false;
@@ -837,19 +861,15 @@ export function readsFromPerson(root: Node, ctx: Pick<Ctx, 'sourceCode'>, fn?: N
       (api && !!name && (PERSON_READ_RE.test(name) || ((name === 'prompt' || name === 'prompts') && (!owner || (owner.type === T.Identifier && PROMPT_OWNER_RE.test(owner.name)))))) ||
       // A method of (or a function from) a prompt package, whatever its local name (`prompt.get(questions)`).
       (api && namesPromptModule(ctx.sourceCode) && isPromptModule(originOf(ctx.sourceCode, owner ?? callee)?.module ?? '') && !/^(on|once|close|pause|resume|start|stop|message|override|colors|delimiter)$/.test(name ?? ''));
-    if (asksPerson) {
-      found = true;
-      return false;
-    }
     const local = sameFileFunction(n.callee, { sourceCode: ctx.sourceCode });
-    if (local && local !== fn && !contains(local, n) && readsFromPerson(local.body, ctx, local, depth + 1)) {
-      found = true;
+    if (asksPerson || (local && local !== fn && !contains(local, n) && readsFromPerson(local.body, ctx, local, depth + 1)) || (fn && isFunction(fn) && callee.type === T.Identifier && handedInReads(callee, fn, ctx, depth))) {
+      out.push(n);
+      found = first;
       return false;
     }
-    if (fn && isFunction(fn) && callee.type === T.Identifier && handedInReads(callee, fn, ctx, depth)) found = true;
     return undefined;
   });
-  return found;
+  return out;
 }
 
 /** `readInput()` where `readInput` is a parameter of `fn` and every same-file call of `fn` hands a function that reads from a person. */

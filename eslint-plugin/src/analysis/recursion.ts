@@ -1,5 +1,5 @@
 import { importedName, isProbeFunction, waitsOnPendingAnswer } from './probe';
-import { advancesIterator, drawsInputAtRandom, selectsOperand, feedsOnlyWaits, inputWrites, isWorkingCall, onlyBookkeeping, operationTakes, readsFromPerson, readsVariable } from './input-change';
+import { advancesIterator, drawsInputAtRandom, selectsOperand, feedsOnlyWaits, inputWrites, isWorkingCall, onlyBookkeeping, operationTakes, readsFromPerson, readsFromPersonBefore, readsVariable } from './input-change';
 import { goesOnOnlyOnConflict } from './conflict';
 import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -1696,7 +1696,7 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (stepsOuterInput(fn, ctx)) return true;
   if (call.arguments.some((a) => readFromResult(a, fn, ctx))) return true;
   // Each run asks a person again (`askUntilValid(readLine, check)`): a re-prompt, on a new answer.
-  if (readsFromPerson(fn.body, ctx, fn)) return true;
+  if (readsFromPersonBefore(fn, call, ctx)) return true;
   // The shared data-flow rule (input-change.ts): between the failure and this call, the function
   // writes a new value to something its operation takes (`port++` in the error listener with
   // `listen(port)`, `this.history = this.history.slice(k)` with `complete(this.history)`), or it
