@@ -12,14 +12,14 @@ import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, isNullish
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, variableOf, type FieldInfo, isReferenceTo } from './scope';
+import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, originOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { ACTION_CALL_RE, ASKING_CALL_RE, ASKING_EFFECT_WORD_RE, BOOKKEEPING_NAME_RE, READING_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
+import { ACTION_CALL_RE, ASKING_CALL_RE, ASKING_EFFECT_WORD_RE, BOOKKEEPING_NAME_RE, READING_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, FS_MODULE_RE, FS_READ_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
 import { advancesIterator, drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, onlyBookkeeping, operationTakes, parameterHandedTo, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { computesOnly, putsBackIn, refersTo } from './recursion';
-import { isRetryAfterStatus } from './statuses';
+import { isRetryAfterStatus, statusByName } from './statuses';
 import { asWait, isAwaited, isGlobalTimer, isOperationCall, timerOfNamed, timerWaitCall, waitOf } from './waits';
 
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
@@ -1096,7 +1096,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   // A "wait until ready" probe produces nothing: polling, not a retry (F5).
   if (isProbeLoop(loop, ctx) || waitsOnPendingAnswer(loop.body, ctx)) return undefined;
   // Asking until there is an answer, or going round after a success on purpose: polling.
-  if (pollsAnswer(loop, ctx) || waitsForAssertions(loop, ctx)) return undefined;
+  if (pollsAnswer(loop, ctx) || waitsForAssertions(loop, ctx) || waitsForLocalFile(loop, ctx)) return undefined;
 
   // 2. The attempt bound.
   const found = schedule ? scheduleBound(loop as TSESTree.ForOfStatement, schedule, ctx) : loopBound(loop as Exclude<Loop, TSESTree.ForOfStatement>, ctx);
@@ -1643,6 +1643,42 @@ function pollsAnswer(loop: Loop, ctx: Ctx): boolean {
 }
 
 /**
+ * A wait for a file another process writes (`return decode(await fs.readFile(path))` until a
+ * deadline): every operation of the pass reads the local file system, and the rest only decodes what
+ * was read (a function the caller handed in, `JSON.parse`). What fails is a state not reached yet
+ * (the file is not there, or not whole): polling (PRODUCT, "Retry or not"), not a retry of a service.
+ */
+function waitsForLocalFile(loop: Loop, ctx: Ctx): boolean {
+  const sc = ctx.sourceCode;
+  let reads = 0;
+  let other = false;
+  walk(loop.body, sc.visitorKeys, (n) => {
+    if (other || isFunction(n)) return false;
+    if (n.type === T.NewExpression) {
+      const c = unwrap(n.callee);
+      if (!(c.type === T.Identifier && /Error$/.test(c.name)) && !asWait(n, sc, ctx.settings)) other = true;
+      return undefined;
+    }
+    if (n.type !== T.CallExpression) return undefined;
+    const callee = unwrap(n.callee);
+    const name = calleeName(n) ?? '';
+    if (FS_READ_RE.test(name) && FS_MODULE_RE.test(originOf(sc, callee)?.module ?? '')) {
+      reads++;
+      return undefined;
+    }
+    if (asWait(n, sc, ctx.settings) || isGlobalTimer(sc, n) || isLogCallee(callee) || isDeterministicCall(n) || isReportingCall(n)) return undefined;
+    // `Date.now()`, `JSON.parse(text)`, `String(e)`: the clock and decoding.
+    if (callee.type === T.MemberExpression && unwrap(callee.object).type === T.Identifier && /^(Date|JSON|performance)$/.test((unwrap(callee.object) as TSESTree.Identifier).name)) return undefined;
+    // A decoder the caller handed in (`decode(text)`), applied to what was read.
+    const v = callee.type === T.Identifier ? variableOf(sc, callee) : undefined;
+    if (v && v.defs.length === 1 && v.defs[0]!.type === 'Parameter') return undefined;
+    other = true;
+    return undefined;
+  });
+  return reads > 0 && !other;
+}
+
+/**
  * A wait for assertions to hold (a test helper, `waitForAsync(() => expect(spy).toHaveBeenCalled())`):
  * the loop re-runs a function its enclosing function is handed, and every same-file caller hands one
  * that ends in an assertion (`expect(…)…`, `assert…(…)`). Its failure says a state is not reached yet:
@@ -2084,9 +2120,21 @@ function leavesOnlyOnState(block: TSESTree.BlockStatement, ctx: Ctx): boolean {
         const statusCheck = okCheck(p.test, ctx.sourceCode) !== undefined || statusesTested(p.test, ctx.sourceCode).length > 0 || isRetryPredicate(p.test) || reportsItsWork(p.test) || decidedByAnswer(p.test, ctx.sourceCode) || resultOrThrow(p, block, ctx);
         if (!statusCheck) return !repairsAfter(p, ctx);
       }
+      // `switch (run.status) { case Status.Failed: return run; … }`: a case of the answer's state
+      // (not of an HTTP status) leaves; the other states go round.
+      if (p.type === T.SwitchCase && p.test && statesCase(p.test, ctx)) return true;
     }
     return false;
   });
+}
+
+/** A `case` that names a state, not a number: `case 'done':`, `case RunStatus.Failure:` (a string or enum member). */
+function statesCase(test: Node, ctx: Ctx): boolean {
+  const u = unwrap(test);
+  if (constantNumber(ctx.sourceCode, u) !== undefined) return false;
+  if (u.type === T.Literal) return typeof u.value === 'string';
+  // (`case HttpStatus.TOO_MANY_REQUESTS:` names a status.)
+  return u.type === T.MemberExpression && !u.computed && unwrap(u.object).type === T.Identifier && statusByName(propertyName(u) ?? '') === undefined;
 }
 
 /**

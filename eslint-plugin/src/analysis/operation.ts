@@ -10,7 +10,7 @@ import { bindingOf, constantValue, heldArray, originOf, resolveExpression, varia
 import { evalTest, FAILURES, mayGoOn, outcomeKind, reachesCall, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
-import { CLASSIFIER_RE, DEADLINE_RE, RATE_LIMIT_HEADER_RE, isIdempotencyKeyName, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
+import { CLASSIFIER_RE, DEADLINE_RE, PROCESS_MODULE_RE, RATE_LIMIT_HEADER_RE, isIdempotencyKeyName, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
 import { nodesWithin, summarise, type Run } from './summaries';
 import { passedFunctions } from './input-change';
 import { createdRecord, isLocalApi, keyInCallOptions, recordKey, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
@@ -1346,8 +1346,9 @@ export function statusesOnWayTo(target: Node, catchBody: Node, errVar: TSESLint.
 }
 
 /**
- * The `ok` a test reads is a flag a same-file helper builds (`return { ok: false, error }`), not a
- * response's status: it says nothing about which HTTP statuses go round.
+ * The `ok` a test reads is a flag a same-file helper builds (`return { ok: false, error }`), or the
+ * outcome of a process run ({@link PROCESS_MODULE_RE}), not a response's status: it says nothing
+ * about which HTTP statuses go round.
  */
 function okIsHelperFlag(test: Node, sourceCode: TSESLint.SourceCode): boolean {
   let found = false;
@@ -1366,6 +1367,9 @@ function okIsHelperFlag(test: Node, sourceCode: TSESLint.SourceCode): boolean {
       let x = unwrap(w);
       if (x.type === T.AwaitExpression) x = unwrap(x.argument);
       if (x.type !== T.CallExpression) return false;
+      // What a process run answers, or a wrapper made of one (`asResult(execa('ctl', ['push']))`).
+      const runsProcess = (c: Node): boolean => c.type === T.CallExpression && PROCESS_MODULE_RE.test(originOf(sourceCode, c.callee)?.module ?? '');
+      if (runsProcess(x) || x.arguments.some((a) => runsProcess(unwrap(a as Node)))) return true;
       const fn = sameFileFunction(x.callee, { sourceCode });
       if (!fn) return false;
       const rets = returnedExpressions(fn, sourceCode);

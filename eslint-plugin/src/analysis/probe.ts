@@ -472,6 +472,14 @@ function declarator(d: TSESTree.VariableDeclarator, j: Judgement): void {
       j.results.add(v);
       return;
     }
+    // `await asyncResult(spawn('ctl', ['list']))`, `await to(ping())`: an imported wrapper handed the
+    // look's promise only turns its outcome into a value (a Result, an `[err, value]` pair).
+    const inner = init.type === T.CallExpression && init.arguments.length === 1 && unwrap(init.arguments[0] as Node).type === T.CallExpression && !sameFileFunction(init.callee, j.ctx) && !describeHttpCall(j.ctx.sourceCode, init, j.ctx.settings) ? (unwrap(init.arguments[0] as Node) as TSESTree.CallExpression) : undefined;
+    if (inner && (isReadRequest(inner, j.ctx) || isProbeRead(inner, j.ctx))) {
+      j.looks++;
+      j.results.add(v);
+      return;
+    }
     if (init.type !== T.TaggedTemplateExpression && (isReadRequest(init, j.ctx) || isProbeRead(init, j.ctx) || sameFileProbe(init, j) || (!j.opts.answers && sameFileRead(init, j)))) {
       j.looks++;
       j.results.add(v);

@@ -70,6 +70,15 @@ export const ATTEMPT_NAME_RE = /^(?!_*(max|min|limit|total))(?:_*(n|retry|retrie
  * (`status === 403 && remaining === '0'`) is the server's rate-limit refusal, not a client error.
  */
 export const RATE_LIMIT_HEADER_RE = /^(x-)?(rate-?limit|ratelimit)-(remaining|reset|limit|used)(-after)?$|^(x-)?retry-after$/i;
+/**
+ * Modules that run another process (Node's `child_process`, execa, cross-spawn, zx and Expo's spawn
+ * wrappers): what such a call answers is a process's outcome (exit code, output), never an HTTP response.
+ */
+export const PROCESS_MODULE_RE = /^(node:)?child_process$|^execa$|^cross-spawn$|^zx$|(^|\/)(spawn-async|turtle-spawn)$|^@expo\/spawn-async$/;
+/** File-system modules: Node's `fs` and `fs/promises`, and the drop-in `fs-extra` and `graceful-fs`. */
+export const FS_MODULE_RE = /^(node:)?fs(\/promises)?$|^fs-extra$|^graceful-fs$/;
+/** File-system calls that only read: a file's bytes, its metadata, a folder's entries. */
+export const FS_READ_RE = /^(readFile|readFileSync|readJson|readJSON|readJsonSync|stat|statSync|lstat|access|accessSync|exists|existsSync|pathExists|readdir|readdirSync)$/;
 export const RETRY_AFTER_RE = /^((x[-_])?retry[-_]?after([-_]?(ms|millis|seconds|secs?|s))?|x-ratelimit-reset(-after)?([-_]?ms)?|ratelimit-reset|x-rate-limit-reset)$/i;
 
 /** Names of helpers that return a random number (`random`, `randomBetween`, `jitter`). */
