@@ -342,7 +342,7 @@ function evalIdentifier(n: TSESTree.Identifier, env: Env): Value {
   const variable = variableOf(env.sourceCode, n);
   if (!variable) return OPAQUE();
   const bound = env.params.get(variable);
-  if (bound) return bound;
+  if (bound) return rebound(n, variable, bound, env);
   const attempt = attemptOf(env, variable);
   if (attempt) {
     return { ...NUM(0), lo: attempt.lo, hi: attempt.hi, attempt: true, unboundedGrowth: attempt.hi === Infinity, random: attempt.random === true, invariant: false, unseenBound: attempt.unseenBound };
@@ -1170,6 +1170,27 @@ function isMathMember(call: TSESTree.CallExpression): boolean {
 }
 
 /** Runs an evaluation with a variable bound to a value (as a same-file call binds its parameters). */
+/**
+ * The value of a bound parameter at a read, after the plain statements of its function that write it
+ * before the read (`n = Math.min(MAX_EXPONENT, n)` at the top of a wait helper): each is evaluated with
+ * the value before it. A write under a test or in a loop leaves the value unknown no more than the
+ * helper's own code says: it is not followed (the bound value stands).
+ */
+function rebound(read: TSESTree.Identifier, variable: Variable, value: Value, env: Env): Value {
+  const fn = variable.defs[0]?.node;
+  if (!fn || !isFunction(fn) || fn.body.type !== T.BlockStatement) return value;
+  const top = fn.body.body;
+  let v = value;
+  for (const r of [...variable.references].sort((x, y) => x.identifier.range[0] - y.identifier.range[0])) {
+    const a = r.identifier.parent;
+    if (!r.isWrite() || r.init || !a || a.range[1] > read.range[0]) continue;
+    if (a?.type !== T.AssignmentExpression || a.left !== r.identifier || a.parent?.type !== T.ExpressionStatement || !top.includes(a.parent)) return value;
+    const before = v;
+    v = withParam(variable, before, env, () => (a.operator === '=' ? evaluate(a.right, env) : binaryValue(a.operator.slice(0, -1), before, evaluate(a.right, env))));
+  }
+  return v;
+}
+
 function withParam(variable: Variable, v: Value, env: Env, run: () => Value): Value {
   const saved = env.params.get(variable);
   env.params.set(variable, v);
