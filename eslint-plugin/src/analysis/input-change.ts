@@ -804,7 +804,7 @@ function namesPromptModule(sourceCode: TSESLint.SourceCode): boolean {
   return hit;
 }
 
-const PROMPT_MODULE_RE = /^(prompt|prompts|inquirer|enquirer|@inquirer\/.+|@clack\/prompts|readline-sync|prompt-sync|readline|node:readline(\/promises)?|readline\/promises)$/;
+const PROMPT_MODULE_RE = /^(prompt|prompts|promptly|inquirer|enquirer|@inquirer\/.+|@clack\/prompts|readline-sync|prompt-sync|readline|node:readline(\/promises)?|readline\/promises)$/;
 
 /**
  * A prompt package ({@link PROMPT_MODULE_RE}), or the project's own module of prompt helpers
@@ -832,6 +832,8 @@ export function readsFromPerson(root: Node, ctx: Pick<Ctx, 'sourceCode'>, fn?: N
 export function readsFromPersonBefore(fn: Node, call: Node, ctx: Pick<Ctx, 'sourceCode'>): boolean {
   if (!isFunction(fn)) return false;
   return personReads(fn.body, ctx, fn, 0, false).some((r) => {
+    // `prompt(q, (err, answer) => { … retry() })`: the re-run waits in the read's callback.
+    if (contains(r, call)) return true;
     if (r.range[1] > call.range[0]) return false;
     for (let a: Node = r, p = r.parent; p && p !== fn; a = p, p = p.parent) {
       const list = p.type === T.BlockStatement || p.type === T.Program ? p.body : p.type === T.SwitchCase ? p.consequent : undefined;
