@@ -236,6 +236,9 @@ export function evalTest(test: Node, outcome: Outcome, sourceCode: TSESLint.Sour
       // `loaded = await tryRefresh()`: a same-file helper's flag, true after its operation and false
       // only from its catch, decided by data flow (values helper, delay.ts).
       if (helperSuccessFlag(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'error' ? false : undefined;
+      // `answer = await once(url)` (or `await fetch(u).then(check)`) where the helper hands back the
+      // answer, or nothing when its status test failed: there exactly when the attempt succeeded.
+      if (aliasDepth < 2 && holdsAnswerOrNothing(t, sourceCode)) return outcome.kind === 'success' ? true : outcome.kind === 'status' ? (outcome.code >= 200 && outcome.code < 300 ? undefined : false) : undefined;
       // `let res; try { res = await fetch(u) } catch (e) { … }; if (res && res.ok) …`: the answer, there
       // unless the attempt threw.
       if (heldAnswer(t, sourceCode)) return outcome.kind !== 'error';
@@ -700,6 +703,73 @@ function recordFlag(t: TSESTree.MemberExpression, name: string, sourceCode: TSES
 function returnsAnswerStatus(fn: NonNullable<ReturnType<typeof sameFileFunction>>, sourceCode: TSESLint.SourceCode): boolean {
   const returned = returnedExpressions(fn, sourceCode);
   return returned.length > 0 && returned.every((r) => !!r && isAnswerStatus(r, sourceCode, (o) => o.type === T.Identifier));
+}
+
+/**
+ * Whether a variable holds what a same-file helper (or a `.then` callback) hands back, where that is the
+ * answer of its request or nothing: every value written is nullish, or the awaited result of such a
+ * function (see {@link returnsAnswerOrNothing}).
+ */
+function holdsAnswerOrNothing(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const v = variableOf(sourceCode, id);
+  if (!v) return false;
+  let helpers = 0;
+  const ok = v.references.filter((r) => r.isWrite()).every((r) => {
+    let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
+    if (!w) return true;
+    if (isNullish(w)) return true;
+    if (w.type !== T.AwaitExpression) return false;
+    w = unwrap(w.argument);
+    if (w.type !== T.CallExpression) return false;
+    const callee = unwrap(w.callee);
+    // `fetch(u).then(check)`: the callback gets the answer.
+    const cb = callee.type === T.MemberExpression && propertyName(callee) === 'then' && w.arguments.length === 1 ? unwrap(w.arguments[0] as Node) : undefined;
+    const fn = cb && isFunction(cb) ? cb : sameFileFunction(w.callee, { sourceCode });
+    if (!fn || !returnsAnswerOrNothing(fn, sourceCode, cb ? fn.params[0] : undefined)) return false;
+    helpers++;
+    return true;
+  });
+  return ok && helpers > 0;
+}
+
+/**
+ * Whether a function hands back the answer of its request, or nothing (`null`, `undefined`, `false`)
+ * only on a path its status test sends away from success (`if (!res.ok) { …; return null } return res`).
+ * `answerParam` is the parameter that receives the answer (a `.then` callback's).
+ */
+function returnsAnswerOrNothing(fn: NonNullable<ReturnType<typeof sameFileFunction>>, sourceCode: TSESLint.SourceCode, answerParam?: Node): boolean {
+  if (fn.body.type !== T.BlockStatement) return false;
+  let answers = 0;
+  let nothings = 0;
+  const isAnswer = (x: Node): boolean => {
+    const u = unwrap(x);
+    if (u.type !== T.Identifier) return false;
+    if (answerParam?.type === T.Identifier && answerParam.name === u.name && variableOf(sourceCode, u)?.defs[0]?.name === answerParam) return true;
+    const def = variableOf(sourceCode, u)?.defs[0];
+    const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+    const call = init && unwrap(init).type === T.AwaitExpression ? unwrap((unwrap(init) as TSESTree.AwaitExpression).argument) : undefined;
+    return call?.type === T.CallExpression;
+  };
+  let bad = false;
+  walk(fn.body, sourceCode.visitorKeys, (n) => {
+    if (bad || isFunction(n)) return false;
+    if (n.type !== T.ReturnStatement) return undefined;
+    const a = n.argument ? unwrap(n.argument) : undefined;
+    if (!a || isNullish(a) || (a.type === T.Literal && a.value === false)) {
+      // Only where a test that a success does not pass leads.
+      let onFailure = false;
+      for (let c: Node = n, p: Node | undefined = n.parent; p && p !== fn; c = p, p = p.parent) {
+        if (p.type === T.IfStatement && c === p.consequent && evalTest(p.test, SUCCESS, sourceCode) === false) onFailure = true;
+        if (p.type === T.IfStatement && c === p.alternate && evalTest(p.test, SUCCESS, sourceCode) === true) onFailure = true;
+        if (p.type === T.CatchClause) onFailure = true;
+      }
+      if (!onFailure) bad = true;
+      nothings++;
+    } else if (isAnswer(a)) answers++;
+    else bad = true;
+    return false;
+  });
+  return !bad && answers > 0 && nothings > 0;
 }
 
 function isOptionalChain(n: Node): boolean {

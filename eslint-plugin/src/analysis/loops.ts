@@ -4453,37 +4453,42 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
 
 /**
  * Waits the retried operation takes itself before it reports the failure: a same-file function
- * awaited in the loop's `try` whose body waits and then throws (`await sleep(cfg.retryWaitMs);
- * throw new Error(…)`), so the catch goes round after that wait. Taken only when the loop has no
- * wait of its own; the wait is judged where it is written.
+ * awaited in the pass (or the callback of an awaited `.then`) whose body waits and then throws
+ * (`await sleep(cfg.retryWaitMs); throw new Error(…)`) or hands back nothing (`await pause(ms);
+ * return null` with `while (!answer)`), so the loop goes round after that wait. Taken only when the
+ * loop has no wait of its own; the wait is judged where it is written.
  */
 function failureWaitsInOperation(loop: Loop, ctx: Ctx, iterations: number | undefined): RetrySite['waits'] {
   const out: RetrySite['waits'] = [];
   const seen = new Set<Node>();
-  walkRegion(loop.body, ctx.sourceCode, (n) => {
-    if (n.type !== T.TryStatement) return undefined;
-    walk(n.block, ctx.sourceCode.visitorKeys, (c) => {
-      if (isFunction(c)) return false;
-      if (c.type !== T.CallExpression || !isAwaited(c, ctx.sourceCode)) return undefined;
-      const fn = sameFileFunction(c.callee, ctx);
-      if (!fn?.body || fn.body.type !== T.BlockStatement || seen.has(fn) || contains(fn, loop)) return undefined;
-      seen.add(fn);
-      // The operation's parameters read as what the loop hands it (`attemptOnce(n, cfg)`).
-      const outer = fn.params.flatMap((p, i) => {
-        const arg = c.arguments[i];
-        return p.type === T.Identifier && arg && arg.type !== T.SpreadElement ? [{ param: p, arg: arg as Node }] : [];
-      });
-      walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
-        if (m !== fn.body && isFunction(m)) return false;
-        if ((m.type !== T.CallExpression && m.type !== T.NewExpression) || !isAwaited(m, ctx.sourceCode)) return undefined;
-        const w = asWait(m, ctx.sourceCode, ctx.settings);
-        const stmt = w ? statementInList(m) : undefined;
-        const list = stmt?.parent?.type === T.BlockStatement ? stmt.parent.body : undefined;
-        const next = list ? list[list.indexOf(stmt as TSESTree.Statement) + 1] : undefined;
-        if (w && next?.type === T.ThrowStatement) out.push(waitOf({ ...w, bindings: [...w.bindings, ...outer] }, ctx.sourceCode, [], iterations, { node: loop }));
-        return w ? false : undefined;
-      });
-      return undefined;
+  const reportsFailure = (st: Node | undefined): boolean => {
+    if (st?.type === T.ThrowStatement) return true;
+    if (st?.type !== T.ReturnStatement) return false;
+    const a = st.argument ? unwrap(st.argument) : undefined;
+    return !a || isNullish(a) || (a.type === T.Literal && a.value === false);
+  };
+  walkRegion(loop.body, ctx.sourceCode, (c) => {
+    if (isFunction(c)) return false;
+    if (c.type !== T.CallExpression || !isAwaited(c, ctx.sourceCode)) return undefined;
+    const callee = unwrap(c.callee);
+    const cb = callee.type === T.MemberExpression && propertyName(callee) === 'then' && c.arguments[0] ? unwrap(c.arguments[0] as Node) : undefined;
+    const fn = cb && isFunction(cb) ? cb : sameFileFunction(c.callee, ctx);
+    if (!fn?.body || fn.body.type !== T.BlockStatement || seen.has(fn) || contains(fn, loop)) return undefined;
+    seen.add(fn);
+    // The operation's parameters read as what the loop hands it (`attemptOnce(n, cfg)`).
+    const outer = fn === cb ? [] : fn.params.flatMap((p, i) => {
+      const arg = c.arguments[i];
+      return p.type === T.Identifier && arg && arg.type !== T.SpreadElement ? [{ param: p, arg: arg as Node }] : [];
+    });
+    walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
+      if (m !== fn.body && isFunction(m)) return false;
+      if ((m.type !== T.CallExpression && m.type !== T.NewExpression) || !isAwaited(m, ctx.sourceCode)) return undefined;
+      const w = asWait(m, ctx.sourceCode, ctx.settings);
+      const stmt = w ? statementInList(m) : undefined;
+      const list = stmt?.parent?.type === T.BlockStatement ? stmt.parent.body : undefined;
+      const next = list ? list[list.indexOf(stmt as TSESTree.Statement) + 1] : undefined;
+      if (w && reportsFailure(next)) out.push(waitOf({ ...w, bindings: [...w.bindings, ...outer] }, ctx.sourceCode, [], iterations, { node: loop }));
+      return w ? false : undefined;
     });
     return undefined;
   }, false);
