@@ -12,7 +12,7 @@ import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, isNullish
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
 import { isEffectivelyUnbounded } from './limits';
 import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, originOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
+import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, isHeldPromise, originOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ACTION_CALL_RE, ASKING_CALL_RE, ASKING_EFFECT_WORD_RE, BOOKKEEPING_NAME_RE, READING_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, FS_MODULE_RE, FS_READ_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
@@ -806,11 +806,12 @@ function ownNodes(loop: Loop, ctx: Ctx, visit: (n: Node) => void): void {
   for (const n of nodes) visit(n);
 }
 
-function hasCall(node: Node, ctx: Ctx): boolean {
+function hasCall(node: Node, ctx: Ctx, region?: Node): boolean {
   let found = false;
   walk(node, ctx.sourceCode.visitorKeys, (n) => {
     if (found || isFunction(n)) return false;
-    if (n.type === T.AwaitExpression) found = true;
+    // `await this.opened`: a promise held from before the loop re-reads one result; it runs nothing.
+    if (n.type === T.AwaitExpression && !(region && isHeldPromise(n.argument, region, ctx.sourceCode))) found = true;
     if ((n.type === T.CallExpression || n.type === T.NewExpression) && !isDeterministicCall(n)) found = true;
     return undefined;
   });
@@ -1024,7 +1025,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   }
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && (leavesLoop(n.block, loop, ctx) || retriesItemOnFailure(n, loop, ctx)) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id), (callee) => predicateReturns(callee, sourceCode))) retryTries.push(n);
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx, loop) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && (leavesLoop(n.block, loop, ctx) || retriesItemOnFailure(n, loop, ctx)) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id), (callee) => predicateReturns(callee, sourceCode))) retryTries.push(n);
     if (n.type === T.IfStatement && isStatusTest(n.test, sourceCode)) statusIfs.push(n);
   });
   // Rounds over a walk of alternatives (hosts, mirrors, nodes): a round where every one failed goes round again.
@@ -1054,7 +1055,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // with `if (res?.ok) return res` after it) was not judged as an attempt: the loop's flow judges it.
     let turnedDown = false;
     ownNodes(loop, ctx, (n) => {
-      if (n.type === T.TryStatement && n.handler && !(hasCall(n.block, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && !leavesLoop(n.block, loop, ctx) && findAll(n.block, sourceCode.visitorKeys, (m): m is Node => endsProcess(m)).length === 0 && !retriesItemOnFailure(n, loop, ctx))) turnedDown = true;
+      if (n.type === T.TryStatement && n.handler && !(hasCall(n.block, ctx, loop) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && !leavesLoop(n.block, loop, ctx) && findAll(n.block, sourceCode.visitorKeys, (m): m is Node => endsProcess(m)).length === 0 && !retriesItemOnFailure(n, loop, ctx))) turnedDown = true;
       // A catch that corrects what failed before the loop goes round (`await reader.fill(); continue`).
       else if (n.type === T.TryStatement && n.handler && correctsBeforeGoingRound(n, ctx)) turnedDown = true;
     });

@@ -11,7 +11,7 @@ import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName,
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { isEffectivelyUnbounded } from './limits';
-import { bindingOf, constantNumber, stepTarget, thisAliasDeclarator, constantValue, fieldOf, fieldStart, holdsImport, isReferenceTo, normalPath, originOf, settlesEnclosingPromise, variableOf } from './scope';
+import { bindingOf, constantNumber, stepTarget, thisAliasDeclarator, constantValue, fieldOf, fieldStart, holdsImport, isHeldPromise, isReferenceTo, normalPath, originOf, settlesEnclosingPromise, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, isFailureEvent, LOST_CONNECTION_STATE_RE, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh, renewsBefore } from './credentials';
@@ -68,6 +68,24 @@ interface FailureContext {
   flow?: boolean;
   /** For `flow`: the statuses after which the call runs again, when a thrown error does not and some statuses do not either. */
   retried?: number[];
+}
+
+/**
+ * A failure handler chained on a promise held from before the function (`pending.then(ok).catch(() =>
+ * setTimeout(() => attempt(left - 1), gap))`, `pending` handed in): each run chains on the same
+ * settled promise again; nothing is sent again, so the re-run retries nothing (ANALYSIS-GAPS R1).
+ */
+function rereadsHeldPromise(fc: FailureContext, fn: Fn, ctx: Ctx): boolean {
+  if (fc.kind !== 'promise-catch' || !fc.handler) return false;
+  const link: Node | undefined = fc.handler.node.parent;
+  if (link?.type !== T.CallExpression) return false;
+  let base: Node = link;
+  while (base.type === T.CallExpression) {
+    const c: Node = unwrap((base as TSESTree.CallExpression).callee);
+    if (c.type !== T.MemberExpression || !/^(then|catch|finally)$/.test(propertyName(c) ?? '')) return false;
+    base = unwrap(c.object);
+  }
+  return isHeldPromise(base, fn, ctx.sourceCode);
 }
 
 /** For a call back made from a catch: the statuses the `if`s on the way let through (see {@link statusesOnWayTo}). */
@@ -391,7 +409,7 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
       const own = failureContext(c, fn, ctx, relays.find((r) => r.call === c && r.hook)?.relay, relays.some((r) => r.call === c && !r.hook));
       return own ? { call: c, fc: own, inRelay: false } : { call: c, fc: relayFailureContext(c, relays, ctx), inRelay: true };
     })
-    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext; inRelay: boolean } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx) && !exitsOnHandedFailure(x.call, fn, ctx))
+    .filter((x): x is { call: TSESTree.CallExpression; fc: FailureContext; inRelay: boolean } => !!x.fc && !handsOffError(x.call, x.fc, fn, ctx) && !exitsOnHandedFailure(x.call, fn, ctx) && !rereadsHeldPromise(x.fc, fn, ctx))
     // The catch corrects what failed before it runs the function again (`if (err.code === 85) { await
     // dropIndex(name); return createIndex(spec) }`): another state, not the same input (loops.ts).
     .filter((x) => {

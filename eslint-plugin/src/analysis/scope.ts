@@ -1195,3 +1195,31 @@ export function stepTarget(n: Node, sourceCode: TSESLint.SourceCode): { target: 
   const text = sourceCode.getText(unwrap(n.left));
   return sourceCode.getText(base) === text ? { target: n.left, dir: r.operator === '+' ? 1 : -1 } : undefined;
 }
+
+/**
+ * Whether an awaited or chained value is a promise held from before the retry (`await this.opened`,
+ * `pending.then(…)` with `pending` handed in): a variable or member that nothing in `region` writes,
+ * not a call. Awaiting it again re-reads the one result it settled with (or one another part of the
+ * program replaces); it runs nothing again (ANALYSIS-GAPS R1).
+ */
+export function isHeldPromise(expr: Node, region: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const u = unwrap(expr);
+  if (u.type === T.Identifier) {
+    const v = variableOf(sourceCode, u);
+    const def = v?.defs[0];
+    if (!v || !def || def.type === 'ImportBinding' || def.type === 'FunctionName' || def.type === 'ClassName') return false;
+    if (def.name.range[0] >= region.range[0] && def.name.range[1] <= region.range[1]) return false;
+    return !v.references.some((r) => r.isWrite() && !r.init && r.identifier.range[0] >= region.range[0] && r.identifier.range[1] <= region.range[1]);
+  }
+  if (u.type !== T.MemberExpression || u.computed) return false;
+  const root = unwrap(u.object);
+  if (root.type !== T.ThisExpression && root.type !== T.Identifier) return false;
+  const text = sourceCode.getText(u);
+  let written = false;
+  walk(region, sourceCode.visitorKeys, (n) => {
+    if (written) return false;
+    if (n.type === T.AssignmentExpression && sourceCode.getText(unwrap(n.left)) === text) written = true;
+    return undefined;
+  });
+  return !written;
+}
