@@ -2705,7 +2705,8 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
     }
     // Error-first callbacks: `connect((err) => { if (err) setTimeout(() => connect(), 1000) })`.
     // (Inside a catch clause the catch is the failure path: `catch (error) { if (error && n < 3) … }`.)
-    if (p.type === T.IfStatement && !insideCatchOf(p, fn) && ((child === p.consequent && isErrorValue(p.test, ctx.sourceCode)) || (child === p.alternate && isNegatedErrorValue(p.test, ctx.sourceCode)))) {
+    // `if (err || !conn.isOpen())`: the branch runs on every error, whatever else takes it there too.
+    if (p.type === T.IfStatement && !insideCatchOf(p, fn) && ((child === p.consequent && logicalTerms(p.test, '||').some((t) => isErrorValue(t, ctx.sourceCode))) || (child === p.alternate && logicalTerms(p.test, '&&').some((t) => isNegatedErrorValue(t, ctx.sourceCode))))) {
       found ??= { kind: 'event', handler: undefined, path: child, timer, replay };
     }
     if (p.type === T.IfStatement && child === p.consequent) {
@@ -3330,7 +3331,8 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
     const fields = new Set<string>();
     const outlives = (o: Node): boolean => {
       const u = unwrap(o);
-      if (u.type === T.ThisExpression) return true;
+      // `this`, or `const that = this`: the instance outlives the call.
+      if (u.type === T.ThisExpression || thisAliasDeclarator(ctx.sourceCode, u)) return true;
       if (u.type !== T.Identifier) return false;
       const v = variableOf(ctx.sourceCode, u);
       const def = v?.defs[0];
