@@ -3835,6 +3835,35 @@ function limitFromCallers(other: Node, ctx: Ctx): number | undefined {
 }
 
 
+/**
+ * Whether a part of a counter test that does not read the counter takes the comparison's say away:
+ * in a keep-going test joined by `||` (`!limit || i < limit`), a part true under the values in force
+ * (defaults included: `!limit` with `limit = 0`); in an exit test joined by `&&` (`limit && i === 1`), a
+ * part false under them. 'always' when such a part is known so, 'maybe' when a part is not known,
+ * 'never' otherwise.
+ */
+function otherWayOn(test: Node, c: CounterInfo, ctx: Ctx, joiner: '||' | '&&'): 'always' | 'maybe' | 'never' {
+  let verdict: 'always' | 'maybe' | 'never' = 'never';
+  // An exit test (`&&`) is blocked by a part known false; a keep-going test (`||`) kept by one known true.
+  const blocking = joiner === '||';
+  const whole = unwrap(test);
+  if (whole.type !== T.LogicalExpression || whole.operator !== joiner) return 'never';
+  for (const d of logicalTerms(whole, joiner)) {
+    if (refsCounter(d, c, ctx)) continue;
+    let u = unwrap(d);
+    let negated = false;
+    while (u.type === T.UnaryExpression && u.operator === '!') {
+      negated = !negated;
+      u = unwrap(u.argument);
+    }
+    const v = evaluate(u, makeEnv(ctx.sourceCode));
+    const known = !v.opaque && v.lo === v.hi && Number.isFinite(v.lo);
+    if (known && ((v.lo === 0) === negated) === blocking) return 'always';
+    if (!known) verdict = 'maybe';
+  }
+  return verdict;
+}
+
 function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bound: AttemptBound; attempts: AttemptVar[] } {
   const head = headOf(loop);
   const cs = counters(loop, ctx);
@@ -3855,6 +3884,17 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
     for (const { test, inLoopTest } of tests) {
       const lim = counterLimit(test, c, ctx);
       if (!lim) continue;
+      // `for (let i = 0; !limit || i < limit; )`: another way to keep going beside the comparison.
+      // True under the values in force (`limit = 0` by default), the comparison bounds nothing; not
+      // known, it bounds by an unknown amount.
+      // Likewise `if (limit && i === 1) throw e`: an exit that needs another part true (`&&`).
+      const keepsGoing = otherWayOn(test, c, ctx, inLoopTest ? '||' : '&&');
+      if (keepsGoing === 'always') continue;
+      if (keepsGoing === 'maybe') {
+        compared = true;
+        vague = true;
+        continue;
+      }
       compared = true;
       if (lim === 'unknown' || lim === 'unseen' || lim === 'truthy' || !c.unit) vague = true;
       unseen = (unseen ?? true) && lim === 'unseen';
