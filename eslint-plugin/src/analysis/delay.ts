@@ -172,7 +172,7 @@ function truthOf(v: Value): boolean | undefined {
 function join(a: Value, b: Value): Value {
   const backoffBeside = (x: Value, y: Value): boolean => x.retryAfter === 'exact' && !y.retryAfter && y.attempt && !y.random;
   // The fallback when the header is missing or refused is a constant: not the server's time, and it never grows.
-  const fixedBeside = (x: Value, y: Value): boolean => x.retryAfter === 'exact' && !y.retryAfter && !y.attempt && !y.random && !y.opaque && y.lo === y.hi && y.hi > 0;
+  const fixedBeside = (x: Value, y: Value): boolean => !!x.retryAfter && !y.retryAfter && !y.attempt && !y.random && !y.opaque && y.lo === y.hi && y.hi > 0;
   const fixed = fixedBeside(a, b) || fixedBeside(b, a);
   return {
     unjitteredBranch: a.unjitteredBranch || b.unjitteredBranch || backoffBeside(a, b) || backoffBeside(b, a),

@@ -144,6 +144,7 @@ export function describeDelay(
   // The server's Retry-After beside a constant for when the header is missing: the largest value is
   // the cap of the server's, not the constant's, so no number is named.
   if (d.retryAfter === 'exact' && d.fixedFallback) return "the server's Retry-After, or the same fixed wait every time when the header is missing";
+  if (d.retryAfter === 'derived' && d.fixedFallback) return "a wait derived from the server's Retry-After, or the same fixed wait every time when the header is missing";
   // A helper known only by its name: its unit is not seen, so name the call rather than a number of ms.
   if (d.unitAssumed && sourceCode) {
     const raw = sourceCode.getText(d.unitAssumed).replace(/\s+/g, ' ');
