@@ -28,6 +28,7 @@ export const docs: LibraryDocs = {
     { rule: 'no-unbounded-retry', when: '`retries: Infinity` or `forever: true` with no finite `maxRetryTime`.' },
     { rule: 'require-idempotency-key', when: 'the retried function sends a POST or PATCH without an idempotency key, or creates the key inside the function.' },
     { rule: 'no-retry-on-client-error', when: 'the retried function calls an HTTP client that throws on 4xx and retries without classifying the error (`.catch(retry)`).' },
+    { rule: 'respect-retry-after', when: 'the retried function asks for another attempt (`retry(err)`) on a 429/503 branch that reads no Retry-After.' },
   ],
 };
 
@@ -49,7 +50,11 @@ export const promiseRetryAdapter: LibraryAdapter = {
     const { site } = retryOptionsSite(ctx, node, optionsArg, fn, DEFAULTS);
     // No option classifies errors (the function's own `retry(err)` calls decide), so the retried
     // function is judged even when the options are unknown (a parameter, `opts ?? { … }`).
-    judgeRetriedFunction(ctx, site, fn, { conditionNode: node.callee, hasCondition: false });
+    // `return again(new Error(`status ${res.status}`))`: a call of the function's first parameter asks
+    // for another attempt (a 429 branch that does is where Retry-After goes unread).
+    const retryParam = work?.params[0]?.type === T.Identifier ? variableOf(ctx.sourceCode, work.params[0]) : undefined;
+    const retryCall = (c: Node): boolean => c.type === T.CallExpression && unwrap(c.callee).type === T.Identifier && !!retryParam && retryParam.references.some((r) => r.identifier === unwrap((c as TSESTree.CallExpression).callee));
+    judgeRetriedFunction(ctx, site, fn, { conditionNode: node.callee, hasCondition: false, retryCall });
     return [site];
   },
   typed: { types: [['Options'], ['OperationOptions']], analyze: (literal, ctx) => typedRetryOptionsSite(ctx, literal, DEFAULTS) },
