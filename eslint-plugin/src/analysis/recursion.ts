@@ -88,6 +88,27 @@ function rereadsHeldPromise(fc: FailureContext, fn: Fn, ctx: Ctx): boolean {
   return isHeldPromise(base, fn, ctx.sourceCode);
 }
 
+/**
+ * Whether a call sits under a test, inside `fn`, of what a callback nested in `fn` was handed
+ * (`checkInternet((online) => { if (!online) setTimeout(self, 2000) })`): the callback's answer
+ * decides the re-run.
+ */
+function underCallbackAnswerTest(call: Node, fn: Fn, ctx: Ctx): boolean {
+  for (let c: Node = call, p: Node | undefined = call.parent; p && p !== fn; c = p, p = p.parent) {
+    if (p.type !== T.IfStatement || c === p.test) continue;
+    let reads = false;
+    walk(p.test, ctx.sourceCode.visitorKeys, (n) => {
+      if (reads || isFunction(n)) return false;
+      if (n.type !== T.Identifier) return undefined;
+      const def = variableOf(ctx.sourceCode, n)?.defs[0];
+      if (def?.type === 'Parameter' && def.node !== fn && contains(fn, def.node as Node)) reads = true;
+      return undefined;
+    });
+    if (reads) return true;
+  }
+  return false;
+}
+
 /** For a call back made from a catch: the statuses the `if`s on the way let through (see {@link statusesOnWayTo}). */
 function statusesInCatch(fc: FailureContext, call: Node, ctx: Ctx): number[] | undefined {
   if (fc.kind !== 'catch' && fc.kind !== 'status') return undefined;
@@ -433,7 +454,9 @@ function analyzeFunction(fn: Fn, ctx: Ctx): RetrySite[] {
   // sleep(ms)` heading the function, then `if (!tx.validated) return waitFor(client, hash)`: asked
   // again while the answer is not final, a status poll; not under a test of a failure the answer
   // carries, `if (body.error === 500)`); one made at once is the next step of a walk, judged on its own.
-  if (direct.some((c) => (!selfCallee(c, fn, ctx) || rearmedOnTimer(c, fn, ctx.sourceCode) || (!newInput(c, fn, ctx) && waitedBefore(c, fn, ctx) && !underFailureTest(c, fn, ctx))) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
+  // (Not one under a test of what a callback of the function was handed, `if (!online) setTimeout(self, ms)`
+  // in `checkInternet((online) => …)`: the answer decides it, not the success of the pass.)
+  if (direct.some((c) => (!selfCallee(c, fn, ctx) || rearmedOnTimer(c, fn, ctx.sourceCode) || (!newInput(c, fn, ctx) && waitedBefore(c, fn, ctx) && !underFailureTest(c, fn, ctx))) && !underCallbackAnswerTest(c, fn, ctx) && !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && reachesCall(fn, c, SUCCESS, ctx.sourceCode))) return [];
   // The promise-chain form: `work().then((next) => { …; setTimeout(() => self(), next) }).catch((e) => {
   // …; setTimeout(() => self(), guard) })`: a re-run from the fulfilment handler, under no failure test.
   if (contexts.some((x) => x.fc.kind === 'promise-catch') && direct.some((c) => !notAfterFailure.has(c) && !contexts.some((x) => x.call === c) && !registersSelfForFailure(c) && inFulfilmentHandler(c, fn, ctx.sourceCode))) return [];
