@@ -181,6 +181,13 @@ function findSelfName(fn: Fn, ctx: Ctx): SelfName {
       if (obj?.type === T.ObjectExpression && obj.parent?.type === T.VariableDeclarator && obj.parent.id.type === T.Identifier) ownerText = obj.parent.id.name;
     }
   }
+  // `Client.prototype.connect = function connect() {…}`: a named function stored in a member is known
+  // by that member too (`this.connect()` from another prototype method), not only by its own name.
+  const holder = fn.parent;
+  if (variable && methodName === undefined && fn.type === T.FunctionExpression && holder?.type === T.AssignmentExpression && holder.operator === '=' && holder.right === fn && holder.left.type === T.MemberExpression && !holder.left.computed) {
+    methodName = propertyName(holder.left);
+    ownerText = ctx.sourceCode.getText(unwrap(holder.left.object));
+  }
   // A function the module exports (`module.exports = { open }`, `module.exports.listen = function listen() {…}`)
   // is known by its export too: `module.exports.open()`, `exports.listen()`.
   const exported = methodName === undefined ? commonJsExportName(fn, ctx.sourceCode) : undefined;
