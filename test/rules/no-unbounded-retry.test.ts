@@ -1045,6 +1045,43 @@ export async function lookup(url: string) {
   ],
   invalid: [
     {
+      name: 'a limit of Infinity by default is named in the message: the count the code stops at, not "no limit" written nowhere',
+      code: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function pull(url: string, maxTries = Infinity) {
+  for (let i = 0; i < maxTries; i++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedByDefault',
+          data: { setting: 'it stops only after Infinity attempts (1000 or more never ends in practice)' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { attempts: '5' },
+              output: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function pull(url: string, maxTries = Infinity) {
+  for (let i = 0; i < maxTries; i++) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      if (i >= 4) throw error;
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'recursion that waits before calling itself: the limit goes before the wait, so the last failure gives up at once',
       code: `export async function connectDb(client, attempt = 1) {
   try {

@@ -11,3 +11,12 @@ export const UNBOUNDED_ATTEMPTS = 1000;
 export function isEffectivelyUnbounded(count: number | undefined): boolean {
   return count !== undefined && !Number.isNaN(count) && count >= UNBOUNDED_ATTEMPTS;
 }
+
+/**
+ * The words for a known attempt count that is no limit in practice ({@link isEffectivelyUnbounded}),
+ * as `no-unbounded-retry`'s `unboundedByDefault` message puts them after "no attempt limit:".
+ */
+export function describeHugeLimit(count: number): string {
+  const n = Number.isFinite(count) ? String(count) : 'Infinity';
+  return `it stops only after ${n} attempts (${String(UNBOUNDED_ATTEMPTS)} or more never ends in practice)`;
+}

@@ -10,7 +10,7 @@ import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClo
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, isNullish, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
-import { isEffectivelyUnbounded } from './limits';
+import { describeHugeLimit, isEffectivelyUnbounded } from './limits';
 import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, isHeldPromise, originOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
@@ -3961,7 +3961,7 @@ function loopBound(loop: Exclude<Loop, TSESTree.ForOfStatement>, ctx: Ctx): { bo
   }
   // `attempt < Number.MAX_SAFE_INTEGER` with no deadline: a limit that means forever (PRODUCT).
   const forever = bounded && !vague && isEffectivelyUnbounded(maxAttempts) && !tests.some((t) => hasDeadline(t.test, ctx.sourceCode));
-  if (forever) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head }, attempts };
+  if (forever) return { bound: { kind: 'unbounded', maxAttempts: undefined, node: head, defaultSetting: describeHugeLimit(maxAttempts!) }, attempts };
   if (bounded) return { bound: { kind: 'bounded', maxAttempts, node: head }, attempts };
 
   // No counter or deadline ends the loop.

@@ -10,7 +10,7 @@ import { calleeName, chainRoot, contains, enclosingFunction, findAll, invokedThr
 import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName, evaluate, instanceMethod, makeEnv, overwrittenMember, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { isEffectivelyUnbounded } from './limits';
+import { describeHugeLimit, isEffectivelyUnbounded } from './limits';
 import { bindingOf, constantNumber, stepTarget, thisAliasDeclarator, constantValue, fieldOf, fieldStart, holdsImport, isHeldPromise, isReferenceTo, normalPath, originOf, settlesEnclosingPromise, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, isFailureEvent, LOST_CONNECTION_STATE_RE, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
@@ -3411,7 +3411,7 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
   if (!bounded && tests.some((t) => askedOfCountingPredicate(t, ctx))) bounded = true;
   // `if (attempt >= 1e9) throw err` with no deadline: a limit that means forever (PRODUCT).
   if (bounded && !once && !counted.vague && counted.all.length > 0 && counted.all.every((n) => isEffectivelyUnbounded(n)) && !allTests.some((t) => hasDeadline(t, ctx.sourceCode))) {
-    return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call }, attempts, once };
+    return { bound: { kind: 'unbounded', maxAttempts: undefined, node: call, defaultSetting: describeHugeLimit(Math.min(...counted.all)) }, attempts, once };
   }
   // `if (attempt >= limit) throw err; return send(cfg, attempt + 1, limit)` with the parameters
   // swapped (`limit` gets `attempt + 1`): a test on parameters that the call hands other values
