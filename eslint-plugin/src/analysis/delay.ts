@@ -1514,7 +1514,11 @@ function grownCell(start: readonly Node[], writes: readonly Node[], isCell: (m: 
   } finally {
     env.params = saved;
   }
-  if (!base || base.opaque || base.attempt || !Number.isFinite(base.hi)) return undefined;
+  if (!base || base.attempt) return undefined;
+  // A start set out of sight (`this.delay = opts.reconnectInterval`) still grows by the updates: the
+  // growth, its cap and its randomness are read from them; the start is taken as at most the cap.
+  const unknownStart = base.opaque || !Number.isFinite(base.hi);
+  if (unknownStart) base = { ...NUM(0), random: base.random };
   let grows = false;
   let random = false;
   let cap: number | undefined;
@@ -1600,6 +1604,7 @@ function grownCell(start: readonly Node[], writes: readonly Node[], isCell: (m: 
   }
   if (!grows) return undefined;
   const bound = clamp !== undefined ? Math.min(clamp, uncapped ? Infinity : cap ?? Infinity) : uncapped ? undefined : cap;
+  if (unknownStart && bound === undefined && !uncapped) return undefined;
   const hi = bound === undefined ? Infinity : Math.max(base.hi, bound);
   return { ...base, hi, random: base.random || random, attempt: true, unboundedGrowth: !Number.isFinite(hi), cap: bound, source: undefined, invariant: false };
 }
