@@ -2059,12 +2059,63 @@ function evalConditional(n: TSESTree.ConditionalExpression, env: Env): Value {
     if ((greater && c === r && alt === l) || (!greater && c === l && alt === r)) return minOf(evaluate(t.left, env), evaluate(t.right, env));
     if ((greater && c === l && alt === r) || (!greater && c === r && alt === l)) return maxOf(evaluate(t.left, env), evaluate(t.right, env));
   }
+  // `x !== undefined ? x : 1000`, `(_a = x) != null ? _a : 1000` (what TypeScript and esbuild emit for
+  // `??`): the option with its default, read as `x ?? 1000`.
+  const fallback = nullishDefault(n, env.sourceCode);
+  if (fallback) {
+    const left = evaluate(fallback.value, env);
+    const right = evaluate(fallback.otherwise, env);
+    if (isConst(left)) return left;
+    if (left.opaque && !left.attempt && !left.retryAfter && !right.opaque && !readsEnvironment(fallback.value, env) && !readsFailure(fallback.value, env.sourceCode)) return { ...right, invariant: right.invariant && left.invariant, defaulted: n, byDefault: true };
+    return join(left, right);
+  }
   // A known condition folds; an unknown one joins both branches (a random branch counts as jitter).
   const test = evaluate(n.test, env);
   const truth = truthOf(test);
   if (truth !== undefined) return evaluate(truth ? n.consequent : n.alternate, env);
   const v = join(evaluate(n.consequent, env), evaluate(n.alternate, env));
   return { ...v, invariant: v.invariant && test.invariant };
+}
+
+/**
+ * The value and default of a ternary that is `value ?? otherwise` written out: `x !== undefined ? x :
+ * d`, `x != null ? x : d`, `x === undefined ? d : x`, and the compiled `(_a = x) !== null && _a !==
+ * void 0 ? _a : d` / `(_a = x) != null ? _a : d`. Undefined for any other ternary.
+ */
+function nullishDefault(n: TSESTree.ConditionalExpression, sourceCode: TSESLint.SourceCode): { value: Node; otherwise: Node } | undefined {
+  const text = (x: Node): string => sourceCode.getText(unwrap(x));
+  const isNothing = (x: Node): boolean => {
+    const u = unwrap(x);
+    return (u.type === T.Literal && u.value === null) || (u.type === T.Identifier && u.name === 'undefined') || (u.type === T.UnaryExpression && u.operator === 'void');
+  };
+  // The tested operand: `x`, or `(_a = x)` whose temporary stands for `x` in the branch.
+  const operand = (x: Node): { tested: Node; reads: string } | undefined => {
+    const u = unwrap(x);
+    if (u.type === T.AssignmentExpression && u.operator === '=' && u.left.type === T.Identifier) return { tested: u.right, reads: u.left.name };
+    return { tested: u, reads: text(u) };
+  };
+  /** `a !== undefined` (present when `present`), `a != null`, and `a !== null && a !== void 0`. */
+  const presence = (t: Node): { side: Node; present: boolean } | undefined => {
+    const u = unwrap(t);
+    if (u.type === T.LogicalExpression && u.operator === '&&') {
+      const l = presence(u.left);
+      const r = presence(u.right);
+      return l && r && l.present && r.present ? l : undefined;
+    }
+    if (u.type !== T.BinaryExpression || u.left.type === T.PrivateIdentifier || !['!==', '!=', '===', '=='].includes(u.operator)) return undefined;
+    const present = u.operator === '!==' || u.operator === '!=';
+    if (isNothing(u.right)) return { side: u.left, present };
+    if (isNothing(u.left)) return { side: u.right, present };
+    return undefined;
+  };
+  const p = presence(n.test);
+  if (!p) return undefined;
+  const o = operand(p.side);
+  if (!o) return undefined;
+  const [used, other] = p.present ? [n.consequent, n.alternate] : [n.alternate, n.consequent];
+  const usedText = text(used);
+  if (usedText !== o.reads && usedText !== text(o.tested)) return undefined;
+  return { value: o.tested, otherwise: other };
 }
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
