@@ -951,7 +951,10 @@ interface Relay {
 function assignedHandlers(f: Fn, ctx: Ctx): TSESTree.AssignmentExpression[] {
   if (!f.body) return [];
   return memberAssignmentsWithin(f.body, ctx.sourceCode).filter((a) => {
-    const owner = enclosingFunction(a);
+    let owner = enclosingFunction(a);
+    // A promise executor runs at once, as part of `f` (`return new Promise((resolve, reject) => {
+    // this.ws = new WebSocket(url); this.ws.onclose = this.onClose.bind(this) })`).
+    while (owner && owner !== f && isFunction(owner) && owner.parent?.type === T.NewExpression && calleeName(owner.parent) === 'Promise' && owner.parent.arguments[0] === owner) owner = enclosingFunction(owner.parent);
     return (owner === f || owner === f.body) && HANDLER_PROPS.test(propertyName(a.left as TSESTree.MemberExpression) ?? '');
   });
 }
