@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from '../ast';
+import { calleeName, contains, isFunction, propertyName, statementInList, stringValue, unwrap, walk } from '../ast';
+import { asWait, isAwaited, waitOf } from '../waits';
 import { sameFileFunction } from '../delay';
 import { describeHttpCall, judgeIdempotencyAll, makesFreshId, sameFileCallers, type HttpCall } from '../http';
 import { analyzeOperation, classifiesStatus, clientRangeGuard, instanceofClassifies, isClassifierCall, okCheck, readsRetryAfter, statusesTested } from '../operation';
@@ -51,6 +52,10 @@ export function judgeRetriedFunction(
     const refused = onlyRefusedRetried(ctx, fn, calls, stops);
     if (refused) site.retriedStatuses = refused;
   }
+  // `await wait(Number(res.headers.get('retry-after')) * 1000); throw new Error('rate limited')`: the
+  // attempt itself waits what the server said before it reports the failure, and the library's own
+  // delay follows. That wait is the retry's too: a server's delay used with no cap is judged there.
+  site.waits.push(...serverWaitsBeforeFailure(ctx, fn));
   // A function that reads Retry-After itself (to wait, or to hand the delay on) is judged by that reading.
   if (!opts.hasCondition && !readsRetryAfter(fn.body, ctx.sourceCode)) site.rateLimitChecks.push(...rateLimitGoesRound(ctx, fn, stops, opts.retryCall));
   if (!opts.hasCondition && calls.some((c) => c.throwsOnHttpError) && !classifies(ctx, fn, opts.firstParamBails === true)) {
@@ -521,4 +526,27 @@ function throwsAlways(st: Node): boolean {
   if (st.type === T.ThrowStatement) return true;
   if (st.type === T.BlockStatement) return st.body.some((x) => x.type === T.ThrowStatement);
   return false;
+}
+
+/**
+ * Waits a retried function takes for the server's Retry-After right before it throws (the failure
+ * the library retries): awaited waits whose delay is derived from the header, followed by a `throw`.
+ */
+function serverWaitsBeforeFailure(ctx: LibraryContext, fn: FunctionNode): RetrySite['waits'] {
+  const out: RetrySite['waits'] = [];
+  if (fn.body.type !== T.BlockStatement) return out;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
+    if (m !== fn.body && isFunction(m)) return false;
+    if ((m.type !== T.CallExpression && m.type !== T.NewExpression) || !isAwaited(m, ctx.sourceCode)) return undefined;
+    const w = asWait(m, ctx.sourceCode, ctx.settings);
+    if (!w) return undefined;
+    const stmt = statementInList(m);
+    const list = stmt?.parent?.type === T.BlockStatement ? stmt.parent.body : undefined;
+    const next = list ? list[list.indexOf(stmt as TSESTree.Statement) + 1] : undefined;
+    if (next?.type !== T.ThrowStatement) return false;
+    const wait = waitOf(w, ctx.sourceCode, [], undefined, { node: fn });
+    if (wait.delay.retryAfter) out.push(wait);
+    return false;
+  });
+  return out;
 }
