@@ -715,7 +715,7 @@ function holdsAnswerOrNothing(id: TSESTree.Identifier, sourceCode: TSESLint.Sour
   if (!v) return false;
   let helpers = 0;
   const ok = v.references.filter((r) => r.isWrite()).every((r) => {
-    let w = r.writeExpr ? unwrap(r.writeExpr as Node) : undefined;
+    let w = r.writeExpr ? unwrap(r.writeExpr) : undefined;
     if (!w) return true;
     if (isNullish(w)) return true;
     if (w.type !== T.AwaitExpression) return false;
@@ -746,7 +746,7 @@ function returnsAnswerOrNothing(fn: NonNullable<ReturnType<typeof sameFileFuncti
     if (u.type !== T.Identifier) return false;
     if (answerParam?.type === T.Identifier && answerParam.name === u.name && variableOf(sourceCode, u)?.defs[0]?.name === answerParam) return true;
     const def = variableOf(sourceCode, u)?.defs[0];
-    const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+    const init = def?.type === 'Variable' ? (def.node).init : undefined;
     const call = init && unwrap(init).type === T.AwaitExpression ? unwrap((unwrap(init) as TSESTree.AwaitExpression).argument) : undefined;
     return call?.type === T.CallExpression;
   };

@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
 import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isComputedValue, isDeterministicCall, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isComputedValue, isDeterministicCall, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, isNullish, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
@@ -20,7 +20,7 @@ import { advancesIterator, drawsInputAtRandom, inputWrites, readsVariable, isWor
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { computesOnly, putsBackIn, refersTo } from './recursion';
 import { isRetryAfterStatus, statusByName } from './statuses';
-import { asWait, isAwaited, isGlobalTimer, isOperationCall, timerOfNamed, timerWaitCall, waitOf } from './waits';
+import { asWait, isAwaited, isGlobalTimer, isOperationCall, timerOfNamed, timerWaitCall, waitOf, waitsBeforeFailure } from './waits';
 
 type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement;
 type Variable = TSESLint.Scope.Variable;
@@ -1657,7 +1657,7 @@ function waitsForLocalFile(loop: Loop, ctx: Ctx): boolean {
     if (other || isFunction(n)) return false;
     if (n.type === T.NewExpression) {
       const c = unwrap(n.callee);
-      if (!(c.type === T.Identifier && /Error$/.test(c.name)) && !asWait(n, sc, ctx.settings)) other = true;
+      if (!(c.type === T.Identifier && c.name.endsWith("Error")) && !asWait(n, sc, ctx.settings)) other = true;
       return undefined;
     }
     if (n.type !== T.CallExpression) return undefined;
@@ -4512,25 +4512,16 @@ function failureWaitsInOperation(loop: Loop, ctx: Ctx, iterations: number | unde
     if (isFunction(c)) return false;
     if (c.type !== T.CallExpression || !isAwaited(c, ctx.sourceCode)) return undefined;
     const callee = unwrap(c.callee);
-    const cb = callee.type === T.MemberExpression && propertyName(callee) === 'then' && c.arguments[0] ? unwrap(c.arguments[0] as Node) : undefined;
+    const cb = callee.type === T.MemberExpression && propertyName(callee) === 'then' && c.arguments[0] ? unwrap(c.arguments[0]) : undefined;
     const fn = cb && isFunction(cb) ? cb : sameFileFunction(c.callee, ctx);
     if (!fn?.body || fn.body.type !== T.BlockStatement || seen.has(fn) || contains(fn, loop)) return undefined;
     seen.add(fn);
     // The operation's parameters read as what the loop hands it (`attemptOnce(n, cfg)`).
     const outer = fn === cb ? [] : fn.params.flatMap((p, i) => {
       const arg = c.arguments[i];
-      return p.type === T.Identifier && arg && arg.type !== T.SpreadElement ? [{ param: p, arg: arg as Node }] : [];
+      return p.type === T.Identifier && arg && arg.type !== T.SpreadElement ? [{ param: p, arg: arg }] : [];
     });
-    walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
-      if (m !== fn.body && isFunction(m)) return false;
-      if ((m.type !== T.CallExpression && m.type !== T.NewExpression) || !isAwaited(m, ctx.sourceCode)) return undefined;
-      const w = asWait(m, ctx.sourceCode, ctx.settings);
-      const stmt = w ? statementInList(m) : undefined;
-      const list = stmt?.parent?.type === T.BlockStatement ? stmt.parent.body : undefined;
-      const next = list ? list[list.indexOf(stmt as TSESTree.Statement) + 1] : undefined;
-      if (w && reportsFailure(next)) out.push(waitOf({ ...w, bindings: [...w.bindings, ...outer] }, ctx.sourceCode, [], iterations, { node: loop }));
-      return w ? false : undefined;
-    });
+    for (const w of waitsBeforeFailure(fn, ctx.sourceCode, ctx.settings, reportsFailure)) out.push(waitOf({ ...w, bindings: [...w.bindings, ...outer] }, ctx.sourceCode, [], iterations, { node: loop }));
     return undefined;
   }, false);
   return out;

@@ -1369,7 +1369,7 @@ function okIsHelperFlag(test: Node, sourceCode: TSESLint.SourceCode): boolean {
       if (x.type !== T.CallExpression) return false;
       // What a process run answers, or a wrapper made of one (`asResult(execa('ctl', ['push']))`).
       const runsProcess = (c: Node): boolean => c.type === T.CallExpression && PROCESS_MODULE_RE.test(originOf(sourceCode, c.callee)?.module ?? '');
-      if (runsProcess(x) || x.arguments.some((a) => runsProcess(unwrap(a as Node)))) return true;
+      if (runsProcess(x) || x.arguments.some((a) => runsProcess(unwrap(a)))) return true;
       const fn = sameFileFunction(x.callee, { sourceCode });
       if (!fn) return false;
       const rets = returnedExpressions(fn, sourceCode);

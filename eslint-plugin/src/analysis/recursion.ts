@@ -81,7 +81,7 @@ function rereadsHeldPromise(fc: FailureContext, fn: Fn, ctx: Ctx): boolean {
   if (link?.type !== T.CallExpression) return false;
   let base: Node = link;
   while (base.type === T.CallExpression) {
-    const c: Node = unwrap((base as TSESTree.CallExpression).callee);
+    const c: Node = unwrap((base).callee);
     if (c.type !== T.MemberExpression || !/^(then|catch|finally)$/.test(propertyName(c) ?? '')) return false;
     base = unwrap(c.object);
   }
@@ -101,7 +101,7 @@ function underCallbackAnswerTest(call: Node, fn: Fn, ctx: Ctx): boolean {
       if (reads || isFunction(n)) return false;
       if (n.type !== T.Identifier) return undefined;
       const def = variableOf(ctx.sourceCode, n)?.defs[0];
-      if (def?.type === 'Parameter' && def.node !== fn && contains(fn, def.node as Node)) reads = true;
+      if (def?.type === 'Parameter' && def.node !== fn && contains(fn, def.node)) reads = true;
       return undefined;
     });
     if (reads) return true;
@@ -3576,13 +3576,13 @@ function stepPrecedes(step: Node, call: Node): boolean {
   }
   const s = statementInList(step);
   if (!s || s.type !== T.ExpressionStatement) return false;
-  if (contains(s.parent!, call) && s.range[1] <= call.range[0]) return true;
+  if (contains(s.parent, call) && s.range[1] <= call.range[0]) return true;
   // `try { tries--; const res = await fetch(u); … } catch { return self(tries) }`: the step opens the
   // tried block, before anything in it can throw, so every path into the catch has taken it.
   const block = s.parent;
   const tryStmt = block?.parent;
   if (block?.type !== T.BlockStatement || tryStmt?.type !== T.TryStatement || tryStmt.block !== block || !tryStmt.handler || !contains(tryStmt.handler, call)) return false;
-  const before = block.body.slice(0, block.body.indexOf(s as TSESTree.Statement));
+  const before = block.body.slice(0, block.body.indexOf(s));
   return before.every((st) => st.type === T.VariableDeclaration && st.declarations.every((d) => !d.init || unwrap(d.init).type === T.Literal || unwrap(d.init).type === T.Identifier));
 }
 
@@ -3602,7 +3602,7 @@ function branchByDefault(arg: Node, fn: Fn, call: TSESTree.CallExpression, ctx: 
     test = unwrap(test.argument);
   }
   if (test.type !== T.Identifier) return arg;
-  const p = paramVars(fn, ctx).find((q) => isReferenceTo(q.variable, test as TSESTree.Identifier));
+  const p = paramVars(fn, ctx).find((q) => isReferenceTo(q.variable, test));
   const d = p?.defaultValue && unwrap(p.defaultValue);
   if (!p || d?.type !== T.Literal || fn.params[p.index]?.type !== T.AssignmentPattern) return arg;
   const back = argumentsPassed(call, fn, ctx.sourceCode)[p.index];

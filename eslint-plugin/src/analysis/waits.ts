@@ -2,7 +2,7 @@ import { fileMemo } from './memo';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import type { RetrySettings } from '../utils/settings';
-import { calleeName, contains, enclosingFunction, isComputedValue, isDeterministicCall, isFunction, isLogCallee, isReportingCall, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, enclosingFunction, isComputedValue, isDeterministicCall, isFunction, isLogCallee, isReportingCall, propertyName, statementInList, unwrap, walk } from './ast';
 import { defaultedFunction, evaluate, makeEnv, readsFailure, sameFileFunction, toDelayFacts, type AttemptVar, type Env, type RetryRegion, type Value } from './delay';
 import { bindingOf, isExport, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
 import { holdsError } from './error-values';
@@ -842,7 +842,7 @@ export function pacesOnly(call: TSESTree.CallExpression, body: Node, ctx: { sour
   let e: Node = call;
   while (e.parent && (e.parent.type === T.AwaitExpression || e.parent.type === T.BinaryExpression || e.parent.type === T.ConditionalExpression || e.parent.type === T.LogicalExpression || (e.parent.type === T.CallExpression && e.parent.callee !== e && isDeterministicCall(e.parent)))) e = e.parent;
   const p = e.parent;
-  if ((p?.type === T.CallExpression || p?.type === T.NewExpression) && p.arguments.includes(e as TSESTree.CallExpressionArgument) && asWait(p, ctx.sourceCode, ctx.settings)) return true;
+  if ((p?.type === T.CallExpression || p?.type === T.NewExpression) && p.arguments.includes(e) && asWait(p, ctx.sourceCode, ctx.settings)) return true;
   if (p?.type === T.VariableDeclarator && p.init === e && p.id.type === T.Identifier) {
     const v = variableOf(ctx.sourceCode, p.id);
     if (v && onlyPaces(v, body, ctx)) return true;
@@ -874,15 +874,38 @@ function onlyPaces(start: TSESLint.Scope.Variable, body: Node, ctx: { sourceCode
   while (queue.length > 0 && seen.size <= 8) {
     const v = queue.shift()!;
     for (const r of v.references) {
-      if (!r.isRead() || !contains(body, r.identifier as Node)) continue;
-      if (inWait(r.identifier as Node)) { waited = true; continue; }
-      if (inReport(r.identifier as Node)) continue;
-      const into = writtenInto(r.identifier as Node);
+      if (!r.isRead() || !contains(body, r.identifier)) continue;
+      if (inWait(r.identifier)) { waited = true; continue; }
+      if (inReport(r.identifier)) continue;
+      const into = writtenInto(r.identifier);
       if (!into) return false;
       if (!seen.has(into)) { seen.add(into); queue.push(into); }
     }
   }
   return waited && queue.length === 0;
+}
+
+/**
+ * The waits a function takes right before it reports a failure: awaited wait calls in its own body
+ * (not in nested functions) whose next statement `reportsFailure` accepts (a `throw`, or a return of
+ * nothing), as the retried operation's own pause before the retry goes round.
+ */
+export function waitsBeforeFailure(fn: TSESTree.FunctionLike, sourceCode: TSESLint.SourceCode, settings: RetrySettings, reportsFailure: (next: Node | undefined) => boolean): WaitCall[] {
+  const out: WaitCall[] = [];
+  if (fn.body?.type !== T.BlockStatement) return out;
+  const body = fn.body;
+  walk(body, sourceCode.visitorKeys, (m) => {
+    if (m !== body && isFunction(m)) return false;
+    if ((m.type !== T.CallExpression && m.type !== T.NewExpression) || !isAwaited(m, sourceCode)) return undefined;
+    const w = asWait(m, sourceCode, settings);
+    if (!w) return undefined;
+    const stmt = statementInList(m);
+    const list = stmt?.parent?.type === T.BlockStatement ? stmt.parent.body : undefined;
+    const next = list ? list[list.indexOf(stmt as TSESTree.Statement) + 1] : undefined;
+    if (reportsFailure(next)) out.push(w);
+    return false;
+  });
+  return out;
 }
 
 /**

@@ -53,7 +53,7 @@ export const promiseRetryAdapter: LibraryAdapter = {
     // `return again(new Error(`status ${res.status}`))`: a call of the function's first parameter asks
     // for another attempt (a 429 branch that does is where Retry-After goes unread).
     const retryParam = work?.params[0]?.type === T.Identifier ? variableOf(ctx.sourceCode, work.params[0]) : undefined;
-    const retryCall = (c: Node): boolean => c.type === T.CallExpression && unwrap(c.callee).type === T.Identifier && !!retryParam && retryParam.references.some((r) => r.identifier === unwrap((c as TSESTree.CallExpression).callee));
+    const retryCall = (c: Node): boolean => c.type === T.CallExpression && unwrap(c.callee).type === T.Identifier && !!retryParam && retryParam.references.some((r) => r.identifier === unwrap((c).callee));
     judgeRetriedFunction(ctx, site, fn, { conditionNode: node.callee, hasCondition: false, retryCall });
     return [site];
   },

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { calleeName, contains, isFunction, propertyName, statementInList, stringValue, unwrap, walk } from '../ast';
-import { asWait, isAwaited, waitOf } from '../waits';
+import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from '../ast';
+import { waitOf, waitsBeforeFailure } from '../waits';
 import { sameFileFunction } from '../delay';
 import { describeHttpCall, judgeIdempotencyAll, makesFreshId, sameFileCallers, type HttpCall } from '../http';
 import { analyzeOperation, classifiesStatus, clientRangeGuard, instanceofClassifies, isClassifierCall, okCheck, readsRetryAfter, statusesTested } from '../operation';
@@ -533,20 +533,7 @@ function throwsAlways(st: Node): boolean {
  * the library retries): awaited waits whose delay is derived from the header, followed by a `throw`.
  */
 function serverWaitsBeforeFailure(ctx: LibraryContext, fn: FunctionNode): RetrySite['waits'] {
-  const out: RetrySite['waits'] = [];
-  if (fn.body.type !== T.BlockStatement) return out;
-  walk(fn.body, ctx.sourceCode.visitorKeys, (m) => {
-    if (m !== fn.body && isFunction(m)) return false;
-    if ((m.type !== T.CallExpression && m.type !== T.NewExpression) || !isAwaited(m, ctx.sourceCode)) return undefined;
-    const w = asWait(m, ctx.sourceCode, ctx.settings);
-    if (!w) return undefined;
-    const stmt = statementInList(m);
-    const list = stmt?.parent?.type === T.BlockStatement ? stmt.parent.body : undefined;
-    const next = list ? list[list.indexOf(stmt as TSESTree.Statement) + 1] : undefined;
-    if (next?.type !== T.ThrowStatement) return false;
-    const wait = waitOf(w, ctx.sourceCode, [], undefined, { node: fn });
-    if (wait.delay.retryAfter) out.push(wait);
-    return false;
-  });
-  return out;
+  return waitsBeforeFailure(fn, ctx.sourceCode, ctx.settings, (next) => next?.type === T.ThrowStatement)
+    .map((w) => waitOf(w, ctx.sourceCode, [], undefined, { node: fn }))
+    .filter((w) => !!w.delay.retryAfter);
 }
