@@ -1709,7 +1709,9 @@ function evalCall(n: TSESTree.CallExpression, env: Env): Value {
   if (callee.type === T.Identifier && n.arguments.length === 0) {
     const v = variableOf(env.sourceCode, callee);
     const b = v ? bindingOf(v) : undefined;
-    const held = b && (b.kind === 'param-default' || b.kind === 'init') && b.node ? unwrap(b.node) : undefined;
+    let held = b && (b.kind === 'param-default' || b.kind === 'init') && b.node ? unwrap(b.node) : undefined;
+    // `const random = opts.random ?? Math.random`: the same source, by default.
+    if (held?.type === T.LogicalExpression && (held.operator === '??' || held.operator === '||')) held = unwrap(held.right);
     if (held?.type === T.MemberExpression && propertyName(held) === 'random' && unwrap(held.object).type === T.Identifier && (unwrap(held.object) as TSESTree.Identifier).name === 'Math') return { ...NUM(0), lo: 0, hi: 1, random: true, invariant: true };
   }
   const name = calleeName(n);

@@ -71,7 +71,9 @@ export default createRule<Options, MessageIds>({
             }
             // The libraries' cap edits write SUGGESTED_CAP_MS: offered only under this rule's limit,
             // and said to be (a message about 60000 ms beside an edit writing 30000 ms reads as a mismatch).
-            if (SUGGESTED_CAP_MS <= maxDelayMs) {
+            // Not for a wait written in the code (the retried function's own `await pause(ms)`): the
+            // library's maximum does not bound it.
+            if (SUGGESTED_CAP_MS <= maxDelayMs && !arg) {
               for (const s of site.suggestions?.['require-max-delay'] ?? []) {
                 suggest.push({ messageId: 'applyLibraryFix', data: { description: `${s.description}, under the ${maxDelayMs} ms limit` }, fix: libraryFix(s) });
               }

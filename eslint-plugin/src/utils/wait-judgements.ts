@@ -99,8 +99,18 @@ export function growthFix(sourceCode: TSESLint.SourceCode, filename: string, sit
   const constant = wait.delay.opaque ? undefined : wait.delay.maxMs;
   // A wait the operation takes itself, outside the loop (in the step the loop calls): no counter of
   // the loop is in scope there to grow it by.
-  if (site.kind === 'loop') return wait.node.range[0] >= site.node.range[0] && wait.node.range[1] <= site.node.range[1] ? growDelayFix(sourceCode, site.node, wait.node, local, constant, jitter) : undefined;
+  // Nor in a callback inside the loop (`await fetch(u).then(async (res) => { await pause(ms); … })`):
+  // the loop's counter may be there, but the edit is written for the loop's own statements.
+  if (site.kind === 'loop') return wait.node.range[0] >= site.node.range[0] && wait.node.range[1] <= site.node.range[1] && !inCallbackWithin(wait.node, site.node) ? growDelayFix(sourceCode, site.node, wait.node, local, constant, jitter) : undefined;
   if (site.kind === 'recursion') return growRecursionFix(sourceCode, site.node, local, constant, jitter);
   if (site.kind === 'interceptor') return growInterceptorFix(sourceCode, site.node, wait.node, local, constant, /\.(c|m)?tsx?$/.test(filename), jitter);
   return undefined;
+}
+
+/** Whether `n` sits in a function nested in `outer` other than a promise executor (`new Promise((r) => setTimeout(r, ms))`). */
+function inCallbackWithin(n: Node, outer: Node): boolean {
+  for (let p: Node | undefined = n.parent; p && p !== outer; p = p.parent) {
+    if (isFunction(p) && !(p.parent?.type === T.NewExpression && p.parent.callee.type === T.Identifier && p.parent.callee.name === 'Promise')) return true;
+  }
+  return false;
 }
