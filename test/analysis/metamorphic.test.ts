@@ -77,10 +77,8 @@ const KNOWN_OPEN: readonly string[] = [
   // the switch a test on the way needs turned off (`{ ...opts, refreshed: true }`) are a once-only replay.
   // h8-45: a relay's parameter carrying the cycle's count is a counter in a stopping test; countedVariable.
   // libpred-k1-rx-scan: the value delayWhen gets after a counting scan is the count; rxjs invariantDelay.)
-  // Found with the sets added in session 22 (open): d16-03 loses its recursion when its catch
-  // binding `e` is renamed (the same at d65d925, before that session), and h25-19 its Retry-After
-  // check when its locals are.
-  'rename test/fixtures/real-cases/dev-16/d16-03-firestore-tx-random-flat.ts: lost require-backoff@28 | gained ',
+  // Found with the sets added in session 22 (open): h25-19 loses its Retry-After check when its
+  // locals are renamed. (d16-03, whose recursion was lost under rename, keeps it since session 34.)
   'rename test/fixtures/real-cases/held-out-25/h25-19-photo-bot-telegram-429-description.ts: lost respect-retry-after@13 | gained ',
   // Hoisting numbers into module constants: none open. Every place that read a `Literal` (status
   // lists and checks, counter steps and bounds, defaults, stop values) reads it through scope.ts'
