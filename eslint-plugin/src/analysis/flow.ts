@@ -754,8 +754,7 @@ function returnsAnswerOrNothing(fn: NonNullable<ReturnType<typeof sameFileFuncti
   walk(fn.body, sourceCode.visitorKeys, (n) => {
     if (bad || isFunction(n)) return false;
     if (n.type !== T.ReturnStatement) return undefined;
-    const a = n.argument ? unwrap(n.argument) : undefined;
-    if (!a || isNullish(a) || (a.type === T.Literal && a.value === false)) {
+    if (handsBackNothing(n)) {
       // Only where a test that a success does not pass leads.
       let onFailure = false;
       for (let c: Node = n, p: Node | undefined = n.parent; p && p !== fn; c = p, p = p.parent) {
@@ -765,7 +764,7 @@ function returnsAnswerOrNothing(fn: NonNullable<ReturnType<typeof sameFileFuncti
       }
       if (!onFailure) bad = true;
       nothings++;
-    } else if (isAnswer(a)) answers++;
+    } else if (n.argument && isAnswer(n.argument)) answers++;
     else bad = true;
     return false;
   });
@@ -775,6 +774,13 @@ function returnsAnswerOrNothing(fn: NonNullable<ReturnType<typeof sameFileFuncti
 function isOptionalChain(n: Node): boolean {
   for (let p: Node | undefined = n; p && p.type === T.MemberExpression; p = p.object) if (p.optional) return true;
   return n.parent?.type === T.ChainExpression;
+}
+
+/** `return`, `return null`, `return undefined`, `return false`: a return that hands back nothing. */
+export function handsBackNothing(st: Node | undefined): boolean {
+  if (st?.type !== T.ReturnStatement) return false;
+  const a = st.argument ? unwrap(st.argument) : undefined;
+  return !a || isNullish(a) || (a.type === T.Literal && a.value === false);
 }
 
 /** `null` or `undefined`. */

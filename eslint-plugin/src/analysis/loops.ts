@@ -8,7 +8,7 @@ import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isComputedValue, isDeterministicCall, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, isNullish, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
+import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, handsBackNothing, isNullish, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
 import { describeHugeLimit, isEffectivelyUnbounded } from './limits';
 import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -4502,12 +4502,7 @@ function collectLoopWaits(loop: Loop, ctx: Ctx, attempts: AttemptVar[], iteratio
 function failureWaitsInOperation(loop: Loop, ctx: Ctx, iterations: number | undefined): RetrySite['waits'] {
   const out: RetrySite['waits'] = [];
   const seen = new Set<Node>();
-  const reportsFailure = (st: Node | undefined): boolean => {
-    if (st?.type === T.ThrowStatement) return true;
-    if (st?.type !== T.ReturnStatement) return false;
-    const a = st.argument ? unwrap(st.argument) : undefined;
-    return !a || isNullish(a) || (a.type === T.Literal && a.value === false);
-  };
+  const reportsFailure = (st: Node | undefined): boolean => st?.type === T.ThrowStatement || handsBackNothing(st);
   walkRegion(loop.body, ctx.sourceCode, (c) => {
     if (isFunction(c)) return false;
     if (c.type !== T.CallExpression || !isAwaited(c, ctx.sourceCode)) return undefined;
