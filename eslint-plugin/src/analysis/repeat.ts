@@ -181,8 +181,12 @@ function creationOf(emitter: TSESTree.Identifier, ctx: Ctx): Node | undefined {
  */
 function failureTest(test: Node, ctx: Ctx): boolean {
   if (okCheck(test, ctx.sourceCode) === 'failure') return true;
-  const tested = statusesTested(test, ctx.sourceCode);
   const t = unwrap(test);
+  // Taken only when both hold (`!res.ok && res.status === 500`): either one saying the answer failed
+  // is enough. Taken when either holds: both must.
+  if (t.type === T.LogicalExpression && t.operator === '&&') return failureTest(t.left, ctx) || failureTest(t.right, ctx);
+  if (t.type === T.LogicalExpression && t.operator === '||') return failureTest(t.left, ctx) && failureTest(t.right, ctx);
+  const tested = statusesTested(test, ctx.sourceCode);
   return t.type === T.BinaryExpression && tested.length === 1 && tested[0]!.code >= 400 && ['===', '==', '>=', '>'].includes(tested[0]!.op);
 }
 
