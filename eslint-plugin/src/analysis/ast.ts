@@ -37,6 +37,16 @@ export function propertyName(node: TSESTree.MemberExpression | TSESTree.Property
 }
 
 /**
+ * The name a member is known by, as the language tells members apart: `#name` for a private member
+ * (`this.#verify` is not `this.verify`), otherwise {@link propertyName}. For identity (which method a
+ * call reaches); naming tests read {@link propertyName}.
+ */
+export function memberKey(node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | undefined {
+  const key = node.type === T.MemberExpression ? node.property : node.key;
+  return key.type === T.PrivateIdentifier ? `#${key.name}` : propertyName(node);
+}
+
+/**
  * The function a `.call(thisArg, …)` or `.apply(thisArg, args)` runs (`load` for `load.call(this, url)`,
  * `feed.get` for `feed.get.apply(feed, args)`), or undefined for any other callee.
  */

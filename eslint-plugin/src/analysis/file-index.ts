@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, contains, findAll, invokedThrough, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, findAll, invokedThrough, memberKey, propertyName, unwrap, walk } from './ast';
 import { fileMemo } from './memo';
 import { T } from './node-types';
 import type { Node } from './types';
@@ -246,7 +246,7 @@ function addMemberNames(call: TSESTree.CallExpression, names: Set<string>): void
   const add = (x: Node): void => {
     const u = unwrap(x);
     if (u.type === T.MemberExpression) {
-      const name = propertyName(u);
+      const name = memberKey(u);
       if (name !== undefined) names.add(name);
     }
   };

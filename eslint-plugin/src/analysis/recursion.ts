@@ -6,7 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, chainRoot, contains, enclosingFunction, findAll, invokedThrough, isDeterministicCall, isFunction, isLogCallee, isRejectionHandlerSlot, isReportingCall, logicalTerms, neededFlags, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, enclosingFunction, findAll, invokedThrough, isDeterministicCall, isFunction, isLogCallee, isRejectionHandlerSlot, isReportingCall, logicalTerms, neededFlags, memberKey, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName, evaluate, instanceMethod, makeEnv, overwrittenMember, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -167,7 +167,7 @@ function findSelfName(fn: Fn, ctx: Ctx): SelfName {
     // `const connect = useCallback(() => { … setTimeout(connect, ms) }, deps)`.
     else if (memo) variable = variableOf(ctx.sourceCode, memo.id as TSESTree.Identifier);
     // A field the constructor or a method may give another function (`this.onLost = hooks.onLost`) is not this function's name.
-    else if (p?.type === T.MethodDefinition || (p?.type === T.PropertyDefinition && (p.static || !overwrittenMember(p.parent, propertyName(p) ?? '', fn, ctx.sourceCode)))) methodName = propertyName(p);
+    else if (p?.type === T.MethodDefinition || (p?.type === T.PropertyDefinition && (p.static || !overwrittenMember(p.parent, propertyName(p) ?? '', fn, ctx.sourceCode)))) methodName = memberKey(p);
     else if (p?.type === T.AssignmentExpression && p.left.type === T.Identifier) variable = variableOf(ctx.sourceCode, p.left);
     else if (p?.type === T.AssignmentExpression && p.operator === '=' && p.left.type === T.MemberExpression && !p.left.computed) {
       // `exports.open = (err) => { … setTimeout(exports.open, ms) }`, `db.link = async () => { … db.link() }`:
@@ -301,8 +301,8 @@ function selfCalls(fn: Fn, ctx: Ctx, within: Node = fn.body): TSESTree.CallExpre
     if (variable && c.type === T.Identifier && isReferenceTo(variable, c)) return true;
     // `module.exports.open(…)` in `function open` that the module exports.
     if (c.type === T.MemberExpression && commonJsExport(c, ctx.sourceCode) === fn) return true;
-    if (c.type === T.MemberExpression && propertyName(c) !== methodName && callsThroughSlot(c, fn, ctx)) return true;
-    if (!methodName || c.type !== T.MemberExpression || propertyName(c) !== methodName) return false;
+    if (c.type === T.MemberExpression && memberKey(c) !== methodName && callsThroughSlot(c, fn, ctx)) return true;
+    if (!methodName || c.type !== T.MemberExpression || memberKey(c) !== methodName) return false;
     const o = unwrap(c.object);
     return o.type === T.ThisExpression || holdsThisOf(o, fn, ctx) || namesOwnClass(o, fn, ctx) || (ownerText !== undefined && (o.type === T.Identifier || o.type === T.MemberExpression) && sameOwner(ctx.sourceCode.getText(o), ownerText));
   };
@@ -2910,10 +2910,10 @@ function namedFailureHook(handler: Fn, fn: Fn, ctx: Ctx): { host: TSESTree.CallE
 function schedulerOf(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): FailureContext['scheduled'] {
   const host = calleeFunction(call.callee, ctx);
   if (!host || host === fn) return undefined;
-  const methodName = fn.parent?.type === T.MethodDefinition || fn.parent?.type === T.Property ? propertyName(fn.parent) : undefined;
+  const methodName = fn.parent?.type === T.MethodDefinition || fn.parent?.type === T.Property ? memberKey(fn.parent) : undefined;
   const idx = call.arguments.findIndex((a) => {
     const u = unwrap(a);
-    return isSelfArg(a, fn, ctx) || (u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression && methodName !== undefined && propertyName(u) === methodName);
+    return isSelfArg(a, fn, ctx) || (u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression && methodName !== undefined && memberKey(u) === methodName);
   });
   return idx >= 0 ? schedulerAt(call, host, idx, ctx) : undefined;
 }
