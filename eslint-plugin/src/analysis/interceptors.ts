@@ -844,39 +844,76 @@ interface PathFacts {
  * (a once-only flag, a counter) are guards, not classification.
  */
 function replayConditions(handler: Fn, entry: Node, vars: HandlerVars, sourceCode: TSESLint.SourceCode, instance: Node | undefined): PathFacts {
-  const facts: PathFacts = { allowed: [], classified: false, clientStatus: [] };
   const errorish = new Set([...vars.error, ...vars.derived]);
-  const excluded = new Set<number>();
-  const read = (test: Node, hold: boolean, at: Node): void => {
+  interface Reading extends PathFacts {
+    excluded: Set<number>;
+  }
+  const fresh = (): Reading => ({ allowed: [], classified: false, clientStatus: [], excluded: new Set() });
+  // Whether what was read tells failures apart: a test that does, or one that lets through a list
+  // of statuses, or keeps out 3 or more client errors or a server error.
+  const settled = (f: Reading): boolean => f.classified || f.allowed.length > 0 || [...f.excluded].filter((c) => isClientErrorStatus(c)).length >= 3 || [...f.excluded].some((c) => c >= 500);
+  const facts = fresh();
+  const readInto = (into: Reading, test: Node, hold: boolean, at: Node, depth: number): void => {
     const t = unwrap(test);
-    if (t.type === T.UnaryExpression && t.operator === '!') return read(t.argument, !hold, at);
+    if (t.type === T.UnaryExpression && t.operator === '!') return readInto(into, t.argument, !hold, at, depth);
     if (t.type === T.LogicalExpression && t.operator !== '??') {
-      read(t.left, hold, at);
-      read(t.right, hold, at);
+      // Both hold (`a && b` holding, `a || b` failing): each one is read.
+      if ((t.operator === '&&') === hold) {
+        readInto(into, t.left, hold, at, depth);
+        readInto(into, t.right, hold, at, depth);
+        return;
+      }
+      // Either one holds (`!(response && status === 404)` is `!response || status !== 404`): the
+      // replay lets through what any of them lets through, so it tells failures apart only where
+      // each one does.
+      readEither(into, [{ test: t.left, hold }, { test: t.right, hold }], at, depth);
       return;
     }
-    if (!refersTo(t, errorish, sourceCode)) return;
+    if (!refersTo(t, errorish, sourceCode)) {
+      // A flag the handler sets in branches (`let reason = null; … else if (status === 429) reason
+      // = 'rate limit'; … if (reason) return replay()`): holding, it says one of those branches ran.
+      const branches = hold && depth < 3 ? flagBranches(t, handler, sourceCode) : undefined;
+      if (branches) readEither(into, branches.map((conditions) => ({ all: conditions })), at, depth + 1);
+      return;
+    }
     const tested = statusesTested(t, sourceCode);
     if (tested.length === 0) {
       // A predicate whose code is visible (a same-file function, or one set on the instance's
       // defaults and read back from the config) is judged by what it accepts.
       const verdict = hold ? predicateVerdict(t, instance, vars, sourceCode) : undefined;
       if (verdict === 'all') return;
-      if (verdict === 'client' && !facts.clientStatus.includes(at)) facts.clientStatus.push(at);
+      if (verdict === 'client' && !into.clientStatus.includes(at)) into.clientStatus.push(at);
       // `!error.response`, `error.code === 'ECONNRESET'`, `message.includes('timeout')`, `isRetryable(error)`.
-      facts.classified = true;
+      into.classified = true;
       return;
     }
     for (const s of tested) {
       const eq = s.op === '===' || s.op === '==' || s.op === 'in';
       const ne = s.op === '!==' || s.op === '!=';
       if ((hold && eq) || (!hold && ne)) {
-        if (!facts.allowed.includes(s.code)) facts.allowed.push(s.code);
-        if (isClientErrorStatus(s.code) && s.code !== 401 && s.code !== 403 && !facts.clientStatus.includes(at)) facts.clientStatus.push(at);
-      } else if (eq || ne) excluded.add(s.code);
-      else if (!(s.code === 400 || s.code === 399)) facts.classified = true;
+        if (!into.allowed.includes(s.code)) into.allowed.push(s.code);
+        if (isClientErrorStatus(s.code) && s.code !== 401 && s.code !== 403 && !into.clientStatus.includes(at)) into.clientStatus.push(at);
+      } else if (eq || ne) into.excluded.add(s.code);
+      else if (!(s.code === 400 || s.code === 399)) into.classified = true;
     }
   };
+  // One of several alternatives holds (a single test, or all of a list of tests).
+  const readEither = (into: Reading, alternatives: ({ test: Node; hold: boolean } | { all: PathCondition[] })[], at: Node, depth: number): void => {
+    const parts = alternatives.map((a) => {
+      const f = fresh();
+      for (const c of 'all' in a ? a.all : [a]) readInto(f, c.test, c.hold, at, depth);
+      return f;
+    });
+    for (const f of parts) for (const n of f.clientStatus) if (!into.clientStatus.includes(n)) into.clientStatus.push(n);
+    if (parts.every(settled)) {
+      into.classified = true;
+      for (const f of parts) for (const c of f.allowed) if (!into.allowed.includes(c)) into.allowed.push(c);
+    } else {
+      // Kept out only where every alternative keeps it out.
+      for (const c of parts[0]?.excluded ?? []) if (parts.every((f) => f.excluded.has(c))) into.excluded.add(c);
+    }
+  };
+  const read = (test: Node, hold: boolean, at: Node): void => readInto(facts, test, hold, at, 0);
   // Conditions around the entry.
   let child: Node = entry;
   for (let p = entry.parent; p && p !== handler; child = p, p = p.parent) {
@@ -890,10 +927,50 @@ function replayConditions(handler: Fn, entry: Node, vars: HandlerVars, sourceCod
     if (n.type === T.IfStatement && !contains(n, entry) && alwaysExits(n.consequent)) read(n.test, false, n.test);
     return undefined;
   }, false);
-  const clientExcluded = [...excluded].filter((c) => isClientErrorStatus(c));
-  if (clientExcluded.length >= 3 || [...excluded].some((c) => c >= 500)) facts.classified = true;
-  if (facts.allowed.length > 0) facts.classified = true;
-  return facts;
+  return { allowed: facts.allowed, classified: settled(facts), clientStatus: facts.clientStatus };
+}
+
+/** A test on the way to a node, and whether it holds there. */
+interface PathCondition {
+  test: Node;
+  hold: boolean;
+}
+
+/**
+ * The tests around each write that sets a flag (`let reason = null`, then `reason = 'server'` in
+ * the branches that tell failures apart), when the flag is a local of `fn` that starts falsy and is
+ * only ever set truthy under a test: reading the flag as true means that one of those lists held.
+ * Undefined when the flag is set on a path with no test (it then tells nothing apart) or is not
+ * such a local.
+ */
+function flagBranches(test: Node, fn: Fn, sourceCode: TSESLint.SourceCode): PathCondition[][] | undefined {
+  if (test.type !== T.Identifier) return undefined;
+  const v = variableOf(sourceCode, test);
+  const def = v?.defs[0];
+  if (!v || def?.type !== 'Variable' || def.node.type !== T.VariableDeclarator || !contains(fn, def.node)) return undefined;
+  const falsy = (e: Node | null | undefined): boolean => {
+    if (!e) return true;
+    const u = unwrap(e);
+    return (u.type === T.Literal && !u.value) || (u.type === T.Identifier && u.name === 'undefined');
+  };
+  if (!falsy(def.node.init)) return undefined;
+  const out: PathCondition[][] = [];
+  for (const r of v.references) {
+    if (!r.isWrite() || r.identifier === def.node.id) continue;
+    const write = r.identifier.parent;
+    if (write?.type !== T.AssignmentExpression || write.operator !== '=') return undefined;
+    if (falsy(write.right)) continue;
+    const conditions: PathCondition[] = [];
+    let child: Node = write;
+    for (let p = write.parent; p && p !== fn; child = p, p = p.parent) {
+      if (isFunction(p)) return undefined;
+      if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && child !== p.test) conditions.push({ test: p.test, hold: child === p.consequent });
+      if (p.type === T.LogicalExpression && child === p.right) conditions.push({ test: p.left, hold: p.operator === '&&' });
+    }
+    if (conditions.length === 0) return undefined;
+    out.push(conditions);
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /**

@@ -568,11 +568,11 @@ function judgeCatch(c: RetryCatch, sourceCode: TSESLint.SourceCode): { classifie
     const v = variableOf(sourceCode, c.param);
     if (v) errVars.add(v);
   }
-  // Variables derived from the error: `const status = err.response?.status`.
+  // Variables derived from the error: `const status = err.response?.status`, and the names a
+  // pattern takes from it (`const { config, response } = error`).
   walkRegion(c.body, sourceCode, (n) => {
-    if (n.type === T.VariableDeclarator && n.init && n.id.type === T.Identifier && refersToAny(n.init, errVars, sourceCode)) {
-      const v = variableOf(sourceCode, n.id);
-      if (v) errVars.add(v);
+    if (n.type === T.VariableDeclarator && n.init && refersToAny(n.init, errVars, sourceCode)) {
+      for (const v of sourceCode.scopeManager?.getDeclaredVariables(n) ?? []) errVars.add(v);
     }
   });
   const errTests: Node[] = [];
