@@ -3,9 +3,9 @@ import { T } from './node-types';
 import { calleeName, isFunction, isRejectionHandlerSlot, propertyName, stringValue, unwrap, walk } from './ast';
 import { sameFileFunction } from './delay';
 import { fileMemo } from './memo';
-import { variableOf } from './scope';
+import { originOf, variableOf } from './scope';
 import type { Node } from './types';
-import { ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS, isFailureEvent } from './vocabulary';
+import { COLLECTION_MODULE_RE, ERROR_NAME, FAILURE_CALLBACK_RE, FAILURE_EVENTS, isFailureEvent } from './vocabulary';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -178,6 +178,9 @@ function receivesErrorFirst(call: TSESTree.CallExpression, index: number, fn: TS
   if (member && name && VALUE_CALLBACK_METHODS.has(name)) return false;
   if (!member && callee.type === T.Identifier && VALUE_CALLBACK_GLOBALS.has(callee.name) && !variableOf(sourceCode, callee)?.defs.length) return false;
   if (call.parent?.type === T.NewExpression) return false;
+  // `map(list, (node) => …)` from lodash, `_.each(items, …)`: a collection utility's callback gets values.
+  const from = originOf(sourceCode, callee);
+  if (from && COLLECTION_MODULE_RE.test(from.module)) return false;
   // A same-file callee: read what it hands its callback parameter.
   const target = sameFileCallee(callee, sourceCode);
   if (target) return handsErrorTo(target, index, sourceCode);

@@ -94,6 +94,12 @@ export const DEADLINE_RE = /deadline|timeout|expire|elapsed|giveUp|until|budget|
 export const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
 
 /** Names of an error value handed to a callback or kept from an attempt (`if (err)`, `error != null`). */
+/**
+ * Collection utility modules (lodash and its per-method packages, underscore, ramda, remeda,
+ * es-toolkit): their callbacks receive the collection's values, never an error first.
+ */
+export const COLLECTION_MODULE_RE = /^(lodash(-es)?|lodash[./][\w.-]+|underscore|ramda|remeda|es-toolkit(\/[\w-]+)?)$/;
+
 export const ERROR_NAME = /^(err|error|e|ex|exception|failure|connectError|lastError)$/i;
 
 /** Names of predicates that say whether to retry (`shouldRetry(res)`, `isRetryable(err)`): they say yes only to failures. */
