@@ -3117,6 +3117,12 @@ export function changeIn(arg: Node, v: Variable, ctx: Ctx): 1 | -1 | undefined {
   const isV = (x: Node): boolean => {
     const u = unwrap(x);
     if (u.type === T.MemberExpression) return isV(u.object);
+    // A count stepped from its fallback: `(opts.attempt ?? 0) + 1`, `(tries || 1) + 1` (a delay's
+    // starting value, `(waitMs || 2000) * 2`, is the growth the wait judgement reads at the call).
+    if (u.type === T.LogicalExpression && (u.operator === '??' || u.operator === '||')) {
+      const start = constantNumber(ctx.sourceCode, u.right);
+      return start !== undefined && start >= 0 && start <= 1 && isV(u.left);
+    }
     return u.type === T.Identifier && isReferenceTo(v, u);
   };
   // `count++` as the value handed on is the old count: the callee gets no change.
@@ -4019,6 +4025,8 @@ export function limitIn(test: Node, v: Variable, ctx: Ctx, seen: Set<Node> = new
     if (u.type === T.BinaryExpression && (u.operator === '+' || u.operator === '-')) return isV(u.left);
     if (u.type === T.UpdateExpression) return isV(u.argument);
     if (u.type === T.MemberExpression) return isV(u.object);
+    // Read with its fallback: `(opts.attempt ?? 0) < 3`, `(tries || 0) >= max`.
+    if (u.type === T.LogicalExpression && (u.operator === '??' || u.operator === '||')) return isV(u.left);
     return false;
   };
   const t = unwrap(test);
