@@ -20,8 +20,8 @@ import { sameFileFunction } from './delay';
 import { computesOnly as functionComputesOnly } from './recursion';
 import { fileIndex } from './file-index';
 import type { Node, RetrySite, Wait } from './types';
-import { settlesEnclosingPromise, variableOf } from './scope';
-import { CLEANUP_RE } from './vocabulary';
+import { originOf, settlesEnclosingPromise, variableOf } from './scope';
+import { CLEANUP_RE, FS_MODULE_RE, PROCESS_MODULE_RE } from './vocabulary';
 import { asWait, chainedBefore, isAwaited, isGlobalTimer, timerWaitCall, waitOf, type WaitCall } from './waits';
 
 /** An operation: a call, or a `new` that opens something (`new WebSocket(url)`). */
@@ -239,6 +239,7 @@ function repeatedCall(h: Handler, ctx: Ctx): { original: Made; again: Made } | u
   });
   if (!first || !isOperation(first, ctx) || conditionalIn(first, h.guarded)) return undefined;
   const original: Made = first;
+  if (h.node.type === T.CatchClause && throwsOnlyInPlace(original, ctx)) return undefined;
   const wanted = text(original);
   let again: Made | undefined;
   let other = false;
@@ -383,6 +384,31 @@ function isOperation(c: Made, ctx: Ctx): boolean {
   // A call of the function the handler sits in is recursion's (analysed there, with its own tests).
   const own = sameFileFunction(callee, ctx);
   return !(own && contains(own, c));
+}
+
+/**
+ * Whether a call in a `try` is made for a value computed in memory, which only a synchronous throw
+ * can fail: its function is neither async nor a generator (so the catch sees no rejection), its
+ * answer is used (not a statement made for its effect, as a stream's `sink.write(…)` is), and it is
+ * no blocking input or output (a `…Sync` call, `fs`, `child_process`). Such a throw comes from the
+ * value or the arguments, and the same call made again in the catch builds a fallback answer (`try {
+ * … item.label() … } catch { return item.label() }`): nothing transient to wait out.
+ */
+function throwsOnlyInPlace(call: Made, ctx: Ctx): boolean {
+  for (let p: Node | undefined = call.parent; p; p = p.parent) {
+    if (isFunction(p)) {
+      if (p.async || p.generator) return false;
+      break;
+    }
+  }
+  let top: Node = call;
+  while (top.parent && (top.parent.type === T.ChainExpression || top.parent.type === T.TSAsExpression || top.parent.type === T.TSNonNullExpression)) top = top.parent;
+  if (top.parent?.type === T.ExpressionStatement) return false;
+  const callee = unwrap(call.callee);
+  const name = callee.type === T.MemberExpression ? propertyName(callee) : callee.type === T.Identifier ? (importedName(callee, ctx) ?? callee.name) : undefined;
+  if (name !== undefined && /Sync$/.test(name)) return false;
+  const from = originOf(ctx.sourceCode, callee);
+  return !(from && (FS_MODULE_RE.test(from.module) || PROCESS_MODULE_RE.test(from.module)));
 }
 
 /** A call that releases or stops something (`client.end()`, `clearTimeout(id)`, `release(slot)`): cleanup, by its name. */
