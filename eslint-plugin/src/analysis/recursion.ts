@@ -2132,6 +2132,7 @@ export function putsBackIn(region: Node, taken: Set<TSESLint.Scope.Variable>, ct
  * `urls[i]`). The next call works on a different input: a walk or a failover, not a retry (R2).
  */
 function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  if (handsElementOfInput(call, fn, ctx)) return true;
   return paramVars(fn, ctx).some((p) => {
     const arg = argumentsPassed(call, fn, ctx.sourceCode)[p.index];
     if (!arg || fn.params[p.index]?.type === T.ObjectPattern) return false;
@@ -2165,6 +2166,33 @@ function walksParameter(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolea
       return indexes;
     }
     return false;
+  });
+}
+
+/**
+ * Whether the self-call is handed (a part of) what a callback in `fn` receives from a call that was
+ * given `fn`'s own input: `forEachItem(root.childNodes, (child) => … self(child))`, `each(list,
+ * (node) => self(node.children))`, `get(url, (err, res) => self(res.headers.location))`. Each run
+ * gets an element of, or a value derived from, the input it was handed: a walk, not the same input again.
+ */
+function handsElementOfInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  const params = paramVars(fn, ctx);
+  const passed = argumentsPassed(call, fn, ctx.sourceCode);
+  return params.some((p) => {
+    const a = passed[p.index];
+    if (!a) return false;
+    const u = unwrap(chainRoot(unwrap(a)));
+    if (u.type !== T.Identifier) return false;
+    const def = variableOf(ctx.sourceCode, u)?.defs[0];
+    const cb = def?.type === 'Parameter' ? (def.node as Node) : undefined;
+    if (!cb || cb === fn || !isFunction(cb) || !contains(fn, cb)) return false;
+    const host = cb.parent;
+    if (host?.type !== T.CallExpression || !host.arguments.includes(cb as TSESTree.CallExpressionArgument)) return false;
+    // The host was given this same input (`root.childNodes` for the slot `root` is handed back in):
+    // what the callback gets comes from it. A failure handed on in another slot (`lastErr`) is not.
+    const givenInput = (n: Node): boolean => refersTo(n, p.variable, ctx);
+    const callee = unwrap(host.callee);
+    return host.arguments.some((x) => x !== cb && x.type !== T.SpreadElement && givenInput(x)) || (callee.type === T.MemberExpression && givenInput(callee.object));
   });
 }
 
