@@ -1188,7 +1188,8 @@ export function sameFileCallers(sourceCode: TSESLint.SourceCode, fn: TSESTree.Fu
     }
     return out;
   }
-  if (p?.type === T.MethodDefinition || (p?.type === T.Property && p.value === fn)) {
+  // A method, an object's method, or a class field holding the function (`call = async (path, verb) => …`).
+  if (p?.type === T.MethodDefinition || (p?.type === T.Property && p.value === fn) || (p?.type === T.PropertyDefinition && !p.static && p.value === fn)) {
     const name = propertyName(p);
     const owner = p.parent;
     if (!name || !owner) return out;
@@ -1199,7 +1200,7 @@ export function sameFileCallers(sourceCode: TSESLint.SourceCode, fn: TSESTree.Fu
     });
     // A method of a named class, called on an instance the file makes (`const api = new Client()`,
     // `this.fetcher = new BackoffFetcher()` in another class): `api.m(…)`, `this.fetcher.m(…)`.
-    const cls = p.type === T.MethodDefinition && !p.static && owner.type === T.ClassBody ? owner.parent : undefined;
+    const cls = (p.type === T.MethodDefinition || p.type === T.PropertyDefinition) && !p.static && owner.type === T.ClassBody ? owner.parent : undefined;
     if (cls && (cls.type === T.ClassDeclaration || cls.type === T.ClassExpression) && cls.id) {
       for (const x of fileIndex(sourceCode).calls) {
         const c = unwrap(x.callee);

@@ -3,7 +3,7 @@ import { T } from '../node-types';
 import { calleeName, contains, isFunction, propertyName, stringValue, unwrap, walk } from '../ast';
 import { waitOf, waitsBeforeFailure } from '../waits';
 import { sameFileFunction } from '../delay';
-import { describeHttpCall, judgeIdempotencyAll, makesFreshId, sameFileCallers, type HttpCall } from '../http';
+import { describeHttpCall, judgeIdempotencyAll, makesFreshId, possibleMethods, sameFileCallers, type HttpCall } from '../http';
 import { analyzeOperation, classifiesStatus, clientRangeGuard, instanceofClassifies, isClassifierCall, okCheck, readsRetryAfter, statusesTested } from '../operation';
 import { fieldOf, normalPath, variableOf } from '../scope';
 import { isRetryAfterStatus, REFUSED_STATUSES } from '../statuses';
@@ -357,6 +357,10 @@ function classifies(ctx: LibraryContext, fn: FunctionNode, firstParamBails: bool
  * `creation` is assigned to (`const inst = factory(…)`) or, for an identifier, the variable itself.
  */
 export function callsThrough(ctx: LibraryContext, instance: Node, depth = 0): TSESTree.CallExpression[] {
+  // Made and called at once (`fetchRetry(fetch)(url, init)`): that call is the one through it.
+  let outer: Node = instance;
+  while (outer.parent && (outer.parent.type === T.TSAsExpression || outer.parent.type === T.TSNonNullExpression)) outer = outer.parent;
+  if (outer.parent?.type === T.CallExpression && outer.parent.callee === outer) return [outer.parent];
   const field = unwrap(instance);
   // `axiosRetry(this.http, …)` in a class: the calls its methods make through `this.http`, when
   // nothing but the constructor (or the field's initialiser) gives the field its value.
@@ -425,6 +429,7 @@ export function describeFetchLike(ctx: LibraryContext, call: TSESTree.CallExpres
   let methodNode: Node | undefined;
   let keyValue: Node | undefined;
   let keyUnknown = obj.spread;
+  let possibleMethodsOf: string[] | undefined;
   for (const p of propertiesOf(obj)) {
     const name = propertyName(p);
     if (name === undefined) {
@@ -432,7 +437,11 @@ export function describeFetchLike(ctx: LibraryContext, call: TSESTree.CallExpres
       continue;
     }
     if (name === 'method') {
-      method = stringValue(p.value)?.toUpperCase();
+      // A method held in a parameter (`method: verb` with `verb: 'GET' | 'POST'`, or what same-file
+      // callers pass): the set of methods it may be, a non-idempotent one standing for it.
+      const possible = stringValue(p.value) === undefined ? possibleMethods(ctx.sourceCode, p.value) : [];
+      method = stringValue(p.value)?.toUpperCase() ?? (possible.find((m) => ctx.settings.nonIdempotentMethods.includes(m.value)) ?? (possible.length === 1 ? possible[0] : undefined))?.value;
+      if (possible.length > 1) possibleMethodsOf = possible.map((m) => m.value);
       methodNode = p;
     } else if (name === 'headers') {
       const found = headerKey(ctx, p.value);
@@ -443,7 +452,7 @@ export function describeFetchLike(ctx: LibraryContext, call: TSESTree.CallExpres
     }
   }
   if (obj.spread && !methodNode) method = undefined;
-  return { ...base, method, methodNode, keyValue, keyUnknown: keyValue ? false : keyUnknown };
+  return { ...base, method, methodNode, keyValue, keyUnknown: keyValue ? false : keyUnknown, ...(possibleMethodsOf ? { possibleMethods: possibleMethodsOf } : {}) };
 }
 
 function headerKey(ctx: LibraryContext, value: Node): { value: Node | undefined; unknown: boolean } {
