@@ -543,6 +543,28 @@ function failedOperation(node: Node): Node | undefined {
   return undefined;
 }
 
+/**
+ * Whether a try block only makes HTTP requests whose client answers error statuses without throwing
+ * (`fetch`), and throws nothing itself: an answered failure leaves the block normally.
+ */
+function answersWithoutThrowing(block: Node, ctx: Ctx): boolean {
+  let requests = 0;
+  let other = false;
+  walk(block, ctx.sourceCode.visitorKeys, (m) => {
+    if (other || isFunction(m)) return false;
+    if (m.type === T.ThrowStatement) other = true;
+    if (m.type === T.CallExpression) {
+      const http = describeHttpCall(ctx.sourceCode, m, ctx.settings);
+      if (http) {
+        if (http.throwsOnHttpError) other = true;
+        else requests++;
+      }
+    }
+    return undefined;
+  });
+  return requests > 0 && !other;
+}
+
 /** Properties that report a resource as failed: exited, killed, closed, disconnected, not open. */
 const FAILED_STATE_RE = /^(exitCode|signalCode|killed|exited|closed|isClosed|destroyed|connected|isConnected|disconnected|isDisconnected|readyState|isOpen|isReady|alive|isAlive|dead|broken|failed|errored|ended|writable|readable)$/;
 
@@ -1055,6 +1077,10 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // with `if (res?.ok) return res` after it) was not judged as an attempt: the loop's flow judges it.
     let turnedDown = false;
     ownNodes(loop, ctx, (n) => {
+      // A catch that leaves on a thrown error says nothing of answered statuses when the try only
+      // makes requests that answer them without throwing (`try { res = await fetch(u) } catch {
+      // return undefined }`, then `if (res.status !== 429) break`): the loop's flow judges those.
+      if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx, loop) && !mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && answersWithoutThrowing(n.block, ctx)) return;
       if (n.type === T.TryStatement && n.handler && !(hasCall(n.block, ctx, loop) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && !leavesLoop(n.block, loop, ctx) && findAll(n.block, sourceCode.visitorKeys, (m): m is Node => endsProcess(m)).length === 0 && !retriesItemOnFailure(n, loop, ctx))) turnedDown = true;
       // A catch that corrects what failed before the loop goes round (`await reader.fill(); continue`).
       else if (n.type === T.TryStatement && n.handler && correctsBeforeGoingRound(n, ctx)) turnedDown = true;
