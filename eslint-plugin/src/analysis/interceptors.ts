@@ -962,7 +962,7 @@ function flagBranches(test: Node, fn: Fn, sourceCode: TSESLint.SourceCode): Path
     if (falsy(write.right)) continue;
     const conditions: PathCondition[] = [];
     let child: Node = write;
-    for (let p = write.parent; p && p !== fn; child = p, p = p.parent) {
+    for (let p: Node | undefined = write.parent as Node | undefined; p && p !== fn; child = p, p = p.parent) {
       if (isFunction(p)) return undefined;
       if ((p.type === T.IfStatement || p.type === T.ConditionalExpression) && child !== p.test) conditions.push({ test: p.test, hold: child === p.consequent });
       if (p.type === T.LogicalExpression && child === p.right) conditions.push({ test: p.left, hold: p.operator === '&&' });
