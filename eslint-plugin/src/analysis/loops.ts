@@ -1047,7 +1047,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   }
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx, loop) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && (leavesLoop(n.block, loop, ctx) || retriesItemOnFailure(n, loop, ctx)) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id), (callee) => predicateReturns(callee, sourceCode))) retryTries.push(n);
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx, loop) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && (leavesLoop(n.block, loop, ctx) || retriesItemOnFailure(n, loop, ctx) || retriesUntilSet(n, loop, ctx)) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id), (callee) => predicateReturns(callee, sourceCode))) retryTries.push(n);
     if (n.type === T.IfStatement && isStatusTest(n.test, sourceCode)) statusIfs.push(n);
   });
   // Rounds over a walk of alternatives (hosts, mirrors, nodes): a round where every one failed goes round again.
@@ -3083,6 +3083,65 @@ function comparesCount(handler: Node, loop: Loop, ctx: Ctx): boolean {
     return undefined;
   });
   return found;
+}
+
+/**
+ * A loop that does other work each pass and (re)opens what that work needs only while it is
+ * missing: the try sits under a test of a slot (`if (reader == null)`, `if (!this.session ||
+ * this.session.dead)`), its block writes that slot (`reader = await open()`), and its catch leaves
+ * the slot as it was and goes round by `continue`. After a failure the next pass finds the slot
+ * still missing and makes the same call again: a reconnect retry inside a read or supervise loop.
+ */
+function retriesUntilSet(t: TSESTree.TryStatement, loop: Loop, ctx: Ctx): boolean {
+  const { sourceCode } = ctx;
+  if (!t.handler || continuesIn(t.handler.body, sourceCode.visitorKeys).length === 0) return false;
+  const key = (n: Node): string | undefined => {
+    const u = unwrap(n);
+    if (u.type === T.Identifier) return `id:${variableOf(sourceCode, u)?.defs[0]?.name.range[0] ?? u.name}`;
+    if (u.type === T.MemberExpression && unwrap(u.object).type === T.ThisExpression && !u.computed) return `this.${propertyName(u) ?? ''}`;
+    return undefined;
+  };
+  // The slots the try block gives a value.
+  const set = new Set<string>();
+  walk(t.block, sourceCode.visitorKeys, (m) => {
+    if (isFunction(m)) return false;
+    if (m.type === T.AssignmentExpression && m.operator === '=') {
+      const k = key(m.left);
+      if (k) set.add(k);
+    }
+    return undefined;
+  });
+  if (set.size === 0) return false;
+  // The catch leaves them alone.
+  let rewrites = false;
+  walk(t.handler.body, sourceCode.visitorKeys, (m) => {
+    if (rewrites || isFunction(m)) return false;
+    if (m.type === T.AssignmentExpression) {
+      const k = key(m.left);
+      if (k && set.has(k)) rewrites = true;
+    }
+    return undefined;
+  });
+  if (rewrites) return false;
+  // An enclosing `if` (inside the loop) whose test asks whether one of them is missing.
+  for (let c: Node = t, p = t.parent; p && p !== loop; c = p, p = p.parent) {
+    if (isFunction(p)) return false;
+    if (p.type !== T.IfStatement || p.consequent !== c) continue;
+    let asks = false;
+    for (const term of logicalTerms(p.test, '||')) {
+      let u = unwrap(term);
+      if (u.type === T.UnaryExpression && u.operator === '!') u = unwrap(u.argument);
+      else if (u.type === T.BinaryExpression && /^(==|===)$/.test(u.operator)) {
+        const other = unwrap(u.right).type === T.Literal || (unwrap(u.right).type === T.Identifier && (unwrap(u.right) as TSESTree.Identifier).name === 'undefined') ? u.left : u.left.type !== T.PrivateIdentifier && (unwrap(u.left).type === T.Literal || (unwrap(u.left).type === T.Identifier && (unwrap(u.left) as TSESTree.Identifier).name === 'undefined')) ? u.right : undefined;
+        if (!other) continue;
+        u = unwrap(other);
+      } else continue;
+      const k = key(u);
+      if (k && set.has(k)) asks = true;
+    }
+    if (asks) return true;
+  }
+  return false;
 }
 
 /** Calls that take the head item off a worklist, or an item out of it. */
