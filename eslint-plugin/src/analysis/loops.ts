@@ -3124,7 +3124,7 @@ function retriesUntilSet(t: TSESTree.TryStatement, loop: Loop, ctx: Ctx): boolea
   });
   if (rewrites) return false;
   // An enclosing `if` (inside the loop) whose test asks whether one of them is missing.
-  for (let c: Node = t, p = t.parent; p && p !== loop; c = p, p = p.parent) {
+  for (let c: Node = t, p: Node | undefined = t.parent; p && p !== loop; c = p, p = p.parent) {
     if (isFunction(p)) return false;
     if (p.type !== T.IfStatement || p.consequent !== c) continue;
     let asks = false;

@@ -137,7 +137,7 @@ export const reconnectingWebSocketSpec: ScheduleSpec = {
   packages: ['reconnecting-websocket', 'partysocket', 'partysocket/ws'],
   docs: {
     package: 'reconnecting-websocket',
-    api: '`new ReconnectingWebSocket(url, protocols, options)` (also partysocket\'s `WebSocket`)',
+    api: '`new ReconnectingWebSocket(url, protocols, options)` (also partysocket\'s `WebSocket`), and partysocket\'s `new PartySocket({ host, room, …options })`',
     versionAssumed: 'reconnecting-websocket 4.x (`DEFAULT` options)',
     defaults: ['`minReconnectionDelay: 1000 + Math.random() * 4000` ms (random per socket)', '`reconnectionDelayGrowFactor: 1.3`, capped at `maxReconnectionDelay: 10000` ms', '`maxRetries: Infinity`'],
     checks: [
@@ -148,11 +148,13 @@ export const reconnectingWebSocketSpec: ScheduleSpec = {
     ],
     notModelled: ['Options spread in from elsewhere (`...opts`) or built by an unknown call: they may supply `maxRetries`, so the count is not judged.'],
   },
-  entry(call, path) {
+  entry(call, path, _ctx, module) {
     if (call.type !== 'NewExpression') return undefined;
     if (!(path.length === 0 || (path.length === 1 && (path[0] === 'WebSocket' || path[0] === 'ReconnectingWebSocket')))) return undefined;
     // The socket reconnects by itself whatever the options: constructing it opts into its retry.
-    const options = call.arguments[2];
+    // partysocket's default export takes one options object (`new PartySocket({ host, room,
+    // maxRetries })`); its `WebSocket` is reconnecting-websocket's (url, protocols, options).
+    const options = module === 'partysocket' && path.length === 0 ? call.arguments[0] : call.arguments[2];
     return options ? { options } : { options: 'none' };
   },
   count: { name: 'maxRetries', means: 'retries', default: Infinity },

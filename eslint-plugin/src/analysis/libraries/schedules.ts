@@ -59,7 +59,7 @@ export interface ScheduleSpec {
   packages: readonly string[];
   docs: LibraryDocs;
   /** The options of a call into the library, or undefined when the call opens no retry site. */
-  entry(call: Call, path: readonly string[], ctx: LibraryContext): Entry | undefined;
+  entry(call: Call, path: readonly string[], ctx: LibraryContext, module: string): Entry | undefined;
   /**
    * Option names whose presence opts a client into retrying; when set, a call whose options set
    * none of them is not reported (a client whose built-in retry the code never touches).
@@ -313,7 +313,7 @@ export function scheduleAdapter(spec: ScheduleSpec): LibraryAdapter {
     packages: spec.packages,
     docs: spec.docs,
     analyze(node, origin: Origin, ctx) {
-      const entry = spec.entry(node, normalPath(origin), ctx);
+      const entry = spec.entry(node, normalPath(origin), ctx, origin.module);
       if (!entry) return [];
       const site = scheduleSite(ctx, node, entry, spec);
       return site ? [site] : [];
