@@ -273,6 +273,9 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
     // its own jitter): a wait of unknown length, not the argument's milliseconds.
     if (onUnseenInstance(n, sourceCode)) return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
     if (origin && !TIMER_MODULES.includes(origin.module) && isNotAWaitModule(origin.module)) return undefined;
+    // `await pacer.wait(attempt)`, `backoff.delay(tries)`: handed the attempt number itself, a helper
+    // out of sight computes its own wait from it; nobody waits `attempt` milliseconds.
+    if (n.arguments.length === 1 && arg0 && !settings.sleepFunctions.includes(name) && handedIn(c, sourceCode) && isBareCount(arg0, sourceCode)) return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
     return { call: n, delayExpr: arg0, bindings: [], argument: arg0, opaque: arg0 === undefined, unitAssumed: !settings.sleepFunctions.includes(name) };
   }
   if (OPAQUE_WAIT_RE.test(bare)) return { call: n, delayExpr: undefined, bindings: [], argument: undefined, opaque: true };
@@ -423,6 +426,41 @@ function onUnseenInstance(n: TSESTree.CallExpression, sourceCode: TSESLint.Sourc
   if (cls.type !== T.Identifier) return false;
   const def = variableOf(sourceCode, cls)?.defs[0];
   return def?.type === 'ImportBinding';
+}
+
+/** Whether a callee comes from outside the file's code: its root is a parameter or an import. */
+function handedIn(callee: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let root = unwrap(callee);
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  if (root.type !== T.Identifier) return false;
+  const def = variableOf(sourceCode, root)?.defs[0];
+  return def?.type === 'Parameter' || def?.type === 'ImportBinding';
+}
+
+/**
+ * Whether an expression is a count and nothing else: a variable whose every write after its
+ * initialiser steps it by one (`attempt++`, `tries += 1`, `n = n + 1`).
+ */
+function isBareCount(arg: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const u = unwrap(arg);
+  if (u.type !== T.Identifier) return false;
+  const v = variableOf(sourceCode, u);
+  if (!v || v.defs[0]?.type !== 'Variable') return false;
+  let steps = 0;
+  for (const r of v.references) {
+    if (!r.isWrite() || r.init) continue;
+    const w = r.identifier.parent;
+    if (w?.type === T.UpdateExpression) steps++;
+    else if (w?.type === T.AssignmentExpression && (w.operator === '+=' || w.operator === '-=') && unwrap(w.right).type === T.Literal && (unwrap(w.right) as TSESTree.Literal).value === 1) steps++;
+    else if (w?.type === T.AssignmentExpression && w.operator === '=' && unwrap(w.right).type === T.BinaryExpression) {
+      const b = unwrap(w.right) as TSESTree.BinaryExpression;
+      const one = (x: Node): boolean => unwrap(x).type === T.Literal && (unwrap(x) as TSESTree.Literal).value === 1;
+      const self = (x: Node): boolean => unwrap(x).type === T.Identifier && variableOf(sourceCode, unwrap(x) as TSESTree.Identifier) === v;
+      if ((b.operator === '+' || b.operator === '-') && ((self(b.left) && one(b.right)) || (b.operator === '+' && one(b.left) && self(b.right)))) steps++;
+      else return false;
+    } else return false;
+  }
+  return steps > 0;
 }
 
 function awaitedAlone(call: Node): boolean {
