@@ -1426,14 +1426,19 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   if (field) {
     if (field.otherWrites.length > 0) return grownField(field, env) ?? OPAQUE();
     const start = fieldStart(field);
+    // Read inside its own constructor write (`this.maxRetries = options.maxRetries ?? this.maxRetries`):
+    // the value it had until then, its initialiser.
+    if (fieldsBeingSet.has(field)) return start ? evaluate(start, env) : OPAQUE();
     const values = [...(start && field.constructorWrites.length === 0 ? [start] : []), ...field.constructorWrites];
     let out: Value | undefined;
     const saved = env.params;
     env.params = new Map();
+    fieldsBeingSet.add(field);
     try {
       for (const e of values) out = out ? join(out, evaluate(e, env)) : evaluate(e, env);
     } finally {
       env.params = saved;
+      fieldsBeingSet.delete(field);
     }
     // Set once per instance (its initialiser, the constructor, a parameter property) and written
     // nowhere else in the class: the same on every attempt, whatever it is, even where the retry's
@@ -1461,6 +1466,9 @@ function evalMember(n: TSESTree.MemberExpression, env: Env): Value {
   if (!n.computed && objectKeepsMembers(n, env)) return INVARIANT();
   return OPAQUE();
 }
+
+/** Fields whose constructor writes are being evaluated (a read of one inside them is its initialiser). */
+const fieldsBeingSet = new Set<object>();
 
 /**
  * Whether every spread of `obj` that is no same-file object is a parameter of a function (or a
@@ -2010,7 +2018,8 @@ function membersWrittenInFile(sourceCode: TSESLint.SourceCode): Set<string> {
   walk(program, sourceCode.visitorKeys, (n) => {
     const target = n.type === T.AssignmentExpression ? n.left : n.type === T.UpdateExpression ? n.argument : undefined;
     const u = target && unwrap(target);
-    if (u && u.type === T.MemberExpression) names.add(propertyName(u) ?? '');
+    // A field of the class itself (`this.tries = options.tries ?? 4`) is not a member of the options.
+    if (u && u.type === T.MemberExpression && unwrap(u.object).type !== T.ThisExpression) names.add(propertyName(u) ?? '');
     // `{ ...opts, tries: opts.tries + 1 }` handed to the next attempt writes `tries` too.
     // A constant (`{ retries: MAX_RETRIES }`) is a setting, like a literal.
     if (n.type === T.Property && n.parent?.type === T.ObjectExpression && unwrap(n.value as Node).type !== T.Literal && constantValue(sourceCode, n.value as Node) === undefined) names.add(propertyName(n) ?? '');
@@ -2022,7 +2031,7 @@ function membersWrittenInFile(sourceCode: TSESLint.SourceCode): Set<string> {
 
 /**
  * A member (`opts.attempts`, `options.retry.retries`) of a parameter of a function the code calls
- * by name (a declaration or a `const` function: not a method or callback a library calls with its
+ * by name (a declaration, a `const` function or a class's constructor: not a method or callback a library calls with its
  * own counters, such as SignalR's `retryContext.previousRetryCount`), not the failure (a catch
  * binding, an error callback's argument), and whose name nothing in the file writes (an
  * assignment, an update, an object literal's computed property): a value the caller chose before
@@ -2035,7 +2044,10 @@ function callerSetting(member: TSESTree.MemberExpression, name: string, sourceCo
   const def = variableOf(sourceCode, root)?.defs[0];
   if (!def || def.type !== 'Parameter' || readsFailure(root, sourceCode)) return false;
   const fn = def.node as Node;
-  const named = fn.type === T.FunctionDeclaration || ((fn.type === T.ArrowFunctionExpression || fn.type === T.FunctionExpression) && fn.parent?.type === T.VariableDeclarator);
+  // A constructor is called by the code that makes the instance (`new Mailer({ tries: 5 })`), as a
+  // function it names is.
+  const ctor = fn.type === T.FunctionExpression && fn.parent?.type === T.MethodDefinition && fn.parent.kind === 'constructor';
+  const named = ctor || fn.type === T.FunctionDeclaration || ((fn.type === T.ArrowFunctionExpression || fn.type === T.FunctionExpression) && fn.parent?.type === T.VariableDeclarator);
   if (!named) return false;
   return !membersWrittenInFile(sourceCode).has(name);
 }
