@@ -64,7 +64,32 @@ const RESTART_RE = /^(open|connect|reconnect|restart|listen|subscribe|login|star
  */
 function analyzeEventRestart(registration: TSESTree.CallExpression | TSESTree.AssignmentExpression, ctx: Ctx): RetrySite | undefined {
   const r = failureRegistration(registration);
-  return r ? eventRestartSite(registration, r.emitter, r.handler, ctx) : undefined;
+  if (!r || answersOwnClose(registration, r.emitter, ctx)) return undefined;
+  return eventRestartSite(registration, r.emitter, r.handler, ctx);
+}
+
+/**
+ * A one-shot handler registered right after the code closes the same emitter itself
+ * (`server.close(); server.once('close', () => setTimeout(() => server.listen(port), 50))`): the
+ * close it answers is the code's own, a planned restart, not a failure; and being `once`, a later
+ * failure does not run it again.
+ */
+function answersOwnClose(registration: TSESTree.CallExpression | TSESTree.AssignmentExpression, emitter: Node, ctx: Ctx): boolean {
+  if (registration.type !== T.CallExpression || calleeName(registration) !== 'once') return false;
+  const stmt = registration.parent;
+  const block = stmt?.type === T.ExpressionStatement ? stmt.parent : undefined;
+  if (!stmt || (block?.type !== T.BlockStatement && block?.type !== T.Program)) return false;
+  const list = block.body as Node[];
+  const before = list.slice(0, list.indexOf(stmt));
+  const emitterText = ownerText(emitter, ctx);
+  return before.some((st) => {
+    if (st.type !== T.ExpressionStatement) return false;
+    let e = unwrap(st.expression);
+    if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+    if (e.type !== T.CallExpression) return false;
+    const c = unwrap(e.callee);
+    return c.type === T.MemberExpression && RELEASE_RE.test(propertyName(c) ?? '') && ownerText(unwrap(c.object), ctx) === emitterText;
+  });
 }
 
 /** Emitter methods that are not an operation that can fail and be run again: listeners, teardown, accessors. */
