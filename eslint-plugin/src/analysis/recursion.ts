@@ -1562,17 +1562,30 @@ function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion, counterFields?: Co
   const member = counterMember(counterFields, ctx);
   const waitOf = (w: Parameters<typeof waitOfCall>[0], sc: TSESLint.SourceCode, a: AttemptVar[], it: number | undefined, rg: RetryRegion | undefined): Wait => waitOfCall(w, sc, a, it, rg, member);
   const waits: Wait[] = [];
+  // The relay's parameters as this call of it fills them (`scheduleFlush(1000)` for
+  // `function scheduleFlush(delay = FLUSH_INTERVAL)`): a delay handed in is this cycle's.
+  const bindings: { param: TSESTree.Identifier; arg: Node }[] = [];
+  if (r.call.type === T.CallExpression && !r.call.arguments.some((a) => a.type === T.SpreadElement)) {
+    r.relay.params.forEach((p, i) => {
+      const id = p.type === T.AssignmentPattern ? p.left : p;
+      const a = r.call.arguments[i];
+      if (id.type === T.Identifier && a && a.type !== T.SpreadElement) bindings.push({ param: id, arg: a });
+    });
+  }
+  // A wait whose delay this call hands in is reported at this call, where that delay is written
+  // (the relay's timer serves its other callers too).
+  const handedDelay = (expr: Node, w: Wait): Wait => (bindings.some((b) => readsName(expr, b.param.name, ctx)) ? { ...w, node: r.call } : w);
   // `setTimeout(open, ms)` in the relay: the call back is the timer itself.
   if (isGlobalTimer(ctx.sourceCode, r.back) && r.back.arguments[1] && r.back.arguments[1].type !== T.SpreadElement) {
     const expr = r.back.arguments[1];
-    waits.push(waitOf({ call: r.back, delayExpr: expr, bindings: [], argument: expr, opaque: false }, ctx.sourceCode, [], undefined, region));
+    waits.push(handedDelay(expr, waitOf({ call: r.back, delayExpr: expr, bindings, argument: expr, opaque: false }, ctx.sourceCode, [], undefined, region)));
   }
   for (let p: Node | undefined = r.back.parent; p && p !== r.relay; p = p.parent) {
     const host: Node | undefined = p.parent;
     if (isFunction(p) && host?.type === T.CallExpression && host.arguments[0] === p && isGlobalTimer(ctx.sourceCode, host)) {
       const ms = host.arguments[1];
       const expr = ms && ms.type !== T.SpreadElement ? ms : undefined;
-      if (expr) waits.push(waitOf({ call: host, delayExpr: expr, bindings: [], argument: expr, opaque: false }, ctx.sourceCode, [], undefined, region));
+      if (expr) waits.push(handedDelay(expr, waitOf({ call: host, delayExpr: expr, bindings, argument: expr, opaque: false }, ctx.sourceCode, [], undefined, region)));
       break;
     }
     // Handed to a same-file scheduler (`this.redial.schedule(() => this.open())`): its timer's delay.
@@ -2104,6 +2117,67 @@ function takesNextItem(fn: Fn, ctx: Ctx): boolean {
 /** The function puts a taken item back (`queue.unshift(job)`, `queue.push(job)`): the same item runs again. */
 function putsBack(fn: Fn, taken: Set<TSESLint.Scope.Variable>, ctx: Ctx): boolean {
   return putsBackIn(fn.body, taken, ctx);
+}
+
+/** Whether an expression reads a name (an identifier of that name, not a member's). */
+function readsName(expr: Node, name: string, ctx: Pick<Ctx, 'sourceCode'>): boolean {
+  let hit = false;
+  walk(expr, ctx.sourceCode.visitorKeys, (m) => {
+    if (hit) return false;
+    if (m.type === T.Identifier && m.name === name && !(m.parent?.type === T.MemberExpression && m.parent.property === m && !m.parent.computed)) hit = true;
+    return undefined;
+  });
+  return hit;
+}
+
+/**
+ * Whether a catch puts back items the function took off a store before its attempt (`const batch =
+ * queue.splice(0, 25)` … `catch { batch.forEach((e) => queue.unshift(e)) }`, `const job = jobs.shift()`
+ * … `jobs.unshift(job)`), so that a later run of the function takes them again.
+ */
+function catchPutsBackTaken(handler: TSESTree.CatchClause, fn: Fn, ctx: Ctx): boolean {
+  const taken = new Set<TSESLint.Scope.Variable>();
+  walk(fn.body as Node, ctx.sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && isFunction(n)) return false;
+    if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init) {
+      const init = unwrap(n.init);
+      if (init.type === T.CallExpression && ['splice', 'shift', 'pop'].includes(calleeName(init) ?? '') && unwrap(init.callee).type === T.MemberExpression && n.range[1] <= handler.range[0]) {
+        const v = variableOf(ctx.sourceCode, n.id);
+        if (v) taken.add(v);
+      }
+    }
+    return undefined;
+  });
+  if (taken.size === 0) return false;
+  // The items of a taken batch, as a callback over it receives them (`batch.reverse().forEach((e) => …)`).
+  walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (n.type !== T.CallExpression || unwrap(n.callee).type !== T.MemberExpression) return undefined;
+    // Through calls that hand the same items on (`batch.reverse().forEach(…)`, `batch.slice().map(…)`).
+    let root = unwrap(n.callee);
+    while (root.type === T.MemberExpression || (root.type === T.CallExpression && unwrap(root.callee).type === T.MemberExpression)) root = unwrap(root.type === T.MemberExpression ? root.object : root.callee);
+    const rv = root.type === T.Identifier ? variableOf(ctx.sourceCode, root) : undefined;
+    if (!rv || !taken.has(rv)) return undefined;
+    for (const a of n.arguments) {
+      const f = unwrap(a as Node);
+      const first = isFunction(f) ? f.params[0] : undefined;
+      const pv = first?.type === T.Identifier ? variableOf(ctx.sourceCode, first) : undefined;
+      if (pv) taken.add(pv);
+    }
+    return undefined;
+  });
+  let back = false;
+  walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (back) return false;
+    if (n.type === T.CallExpression && ['unshift', 'push', 'splice', 'add', 'enqueue'].includes(calleeName(n) ?? '')) {
+      for (const a of n.arguments) {
+        const u = unwrap(a.type === T.SpreadElement ? a.argument : a);
+        const v = u.type === T.Identifier ? variableOf(ctx.sourceCode, u) : undefined;
+        if (v && taken.has(v)) back = true;
+      }
+    }
+    return undefined;
+  });
+  return back;
 }
 
 /**
@@ -2701,6 +2775,12 @@ function failureContext(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx, handler
   while (p && p !== fn) {
     if (p.type === T.CatchClause && child === p.body) {
       found ??= { kind: 'catch', handler: { node: p, param: p.param?.type === T.Identifier ? p.param : undefined, body: p.body, guarded: (p.parent as TSESTree.TryStatement).block }, path: p.body, timer, replay };
+    }
+    // `finally { if (queue.length) schedule(1000) }` after a catch that puts the taken items back
+    // (`batch.forEach((e) => queue.unshift(e))`): on a failure, the next run takes the same items
+    // again, a retry of them; on a success it goes on to the next ones.
+    if (p.type === T.TryStatement && child === p.finalizer && p.handler && catchPutsBackTaken(p.handler, fn, ctx)) {
+      found ??= { kind: 'catch', handler: { node: p.handler, param: p.handler.param?.type === T.Identifier ? p.handler.param : undefined, body: p.handler.body, guarded: p.block }, path: p.handler.body, timer, replay };
     }
     if (isFunction(p)) {
       let host: Node | undefined = p.parent;
