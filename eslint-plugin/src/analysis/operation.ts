@@ -79,7 +79,9 @@ export function hasDeadline(test: Node, sourceCode: TSESLint.SourceCode): boolea
   let found = false;
   walk(test, sourceCode.visitorKeys, (n) => {
     if (found) return false;
-    if (n.type === T.Identifier && DEADLINE_RE.test(n.name)) found = true;
+    // A slot holding a pending timer's handle (`g.retryTimeout = setTimeout(…)`) is no deadline,
+    // whatever it is called: testing it asks whether a timer is already set.
+    if (n.type === T.Identifier && DEADLINE_RE.test(n.name) && !timerHandleNames(sourceCode).has(n.name)) found = true;
     if (n.type === T.MemberExpression && ['now', 'hrtime', 'aborted'].includes(propertyName(n) ?? '')) found = true;
     // `const wait = this.nextDelay(); if (wait <= 0) throw e`: compared, a value from a same-file
     // helper that reads the clock (the time left of a budget).
@@ -87,6 +89,35 @@ export function hasDeadline(test: Node, sourceCode: TSESLint.SourceCode): boolea
     return undefined;
   });
   return found;
+}
+
+const timerHandles = fileMemo<object, ReadonlySet<string>>();
+
+/**
+ * The names of the slots (variables and members) the file stores a timer's handle in: written
+ * only with `setTimeout(…)` / `setInterval(…)` results, or cleared (`= undefined`, `= null`).
+ */
+function timerHandleNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
+  const hit = timerHandles.get(sourceCode.ast);
+  if (hit) return hit;
+  const computed = ((): ReadonlySet<string> => {
+    const timer = new Set<string>();
+    const other = new Set<string>();
+    walk(sourceCode.ast as Node, sourceCode.visitorKeys, (n) => {
+      if (n.type !== T.AssignmentExpression || n.operator !== '=') return undefined;
+      const left = unwrap(n.left);
+      const name = left.type === T.Identifier ? left.name : left.type === T.MemberExpression && !left.computed ? propertyName(left) : undefined;
+      if (!name) return undefined;
+      const right = unwrap(n.right);
+      const cleared = (right.type === T.Literal && right.value === null) || (right.type === T.Identifier && right.name === 'undefined');
+      if (right.type === T.CallExpression && /^(setTimeout|setInterval)$/.test(calleeName(right) ?? '')) timer.add(name);
+      else if (!cleared) other.add(name);
+      return undefined;
+    });
+    return new Set([...timer].filter((x) => !other.has(x)));
+  })();
+  timerHandles.set(sourceCode.ast, computed);
+  return computed;
 }
 
 /** A `const` initialised by (awaiting) a call to a same-file function whose body reads the clock (`Date.now()`, `performance.now()`). */
