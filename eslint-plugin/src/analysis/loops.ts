@@ -1072,7 +1072,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   }
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx, loop) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && (leavesLoop(n.block, loop, ctx) || retriesItemOnFailure(n, loop, ctx) || retriesUntilSet(n, loop, ctx)) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id), (callee) => predicateReturns(callee, sourceCode))) retryTries.push(n);
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx, loop) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && (leavesLoop(n.block, loop, ctx) || retriesItemOnFailure(n, loop, ctx) || retriesUntilSet(n, loop, ctx) || catchSetsLoopFlag(n, loop, ctx)) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id), (callee) => predicateReturns(callee, sourceCode))) retryTries.push(n);
     if (n.type === T.IfStatement && isStatusTest(n.test, sourceCode)) statusIfs.push(n);
   });
   // Rounds over a walk of alternatives (hosts, mirrors, nodes): a round where every one failed goes round again.
@@ -3165,6 +3165,35 @@ function retriesUntilSet(t: TSESTree.TryStatement, loop: Loop, ctx: Ctx): boolea
       if (k && set.has(k)) asks = true;
     }
     if (asks) return true;
+  }
+  return false;
+}
+
+/**
+ * A loop whose test needs a flag that only the catch turns on (`let busy = false; do { try { await
+ * run() } catch (e) { if (e.code === 'EAGAIN') busy = true; else throw e } } while (busy && n <= 3)`):
+ * it goes round only after a failure, on the same work.
+ */
+function catchSetsLoopFlag(t: TSESTree.TryStatement, loop: Loop, ctx: Ctx): boolean {
+  const { sourceCode } = ctx;
+  if (!t.handler || loop.type === T.ForOfStatement || !loop.test) return false;
+  for (const term of logicalTerms(loop.test, '&&')) {
+    const u = unwrap(term);
+    if (u.type !== T.Identifier) continue;
+    const v = variableOf(sourceCode, u);
+    const def = v?.defs[0];
+    if (!v || def?.type !== 'Variable' || def.node.type !== T.VariableDeclarator || contains(loop, def.node)) continue;
+    const init = def.node.init ? unwrap(def.node.init) : undefined;
+    if (init && !(init.type === T.Literal && !init.value)) continue;
+    // Every truthy write is in this catch; any other write only turns it off.
+    const writes = v.references.filter((r) => r.isWrite() && r.identifier !== def.node.id);
+    const truthy = writes.filter((r) => {
+      const w = r.identifier.parent;
+      if (w?.type !== T.AssignmentExpression || w.operator !== '=') return true;
+      const right = unwrap(w.right);
+      return !(right.type === T.Literal && !right.value);
+    });
+    if (truthy.length > 0 && truthy.every((r) => contains(t.handler!.body, r.identifier))) return true;
   }
   return false;
 }
