@@ -156,6 +156,33 @@ export function describeHttpCallAt(sourceCode: TSESLint.SourceCode, call: TSESTr
   }
 }
 
+const axiosByUse = fileMemo<object, ReadonlySet<string>>();
+
+/**
+ * The expressions (by text) the file treats as axios instances by what it does with them: hands
+ * them to axios-retry (`axiosRetry(this.client, …)`) or retry-axios (`rax.attach(http)`), or
+ * registers interceptors on them (`api.interceptors.response.use(…)`).
+ */
+function axiosInstancesByUse(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
+  const hit = axiosByUse.get(sourceCode.ast);
+  if (hit) return hit;
+  const out = new Set<string>();
+  for (const c of fileIndex(sourceCode).calls) {
+    const first = c.arguments[0];
+    const callee = unwrap(c.callee);
+    const origin = originOf(sourceCode, callee);
+    if (first && first.type !== T.SpreadElement && origin && ((origin.module === 'axios-retry' && normalPath(origin).length === 0) || (origin.module === 'retry-axios' && normalPath(origin)[0] === 'attach'))) out.add(sourceCode.getText(unwrap(first)));
+    // `X.interceptors.response.use(…)`
+    if (callee.type === T.MemberExpression && propertyName(callee) === 'use') {
+      const kind = unwrap(callee.object);
+      const holder = kind.type === T.MemberExpression && /^(request|response)$/.test(propertyName(kind) ?? '') ? unwrap(kind.object) : undefined;
+      if (holder?.type === T.MemberExpression && propertyName(holder) === 'interceptors') out.add(sourceCode.getText(unwrap(holder.object)));
+    }
+  }
+  axiosByUse.set(sourceCode.ast, out);
+  return out;
+}
+
 /** {@link describeHttpCall}, not memoised. */
 function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression, settings: RetrySettings): HttpCall | undefined {
   const callee = unwrap(call.callee);
@@ -166,6 +193,17 @@ function describeRequest(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExp
   if (callee.type === T.Identifier && callee.name === 'fetch') {
     const v = variableOf(sourceCode, callee);
     if (!v || v.defs.length === 0) client = 'fetch';
+  }
+  // `this.client.post(…)` where the file hands `this.client` to axios-retry or registers axios
+  // interceptors on it: an axios instance by what is done with it, wherever it came from
+  // (`options.client || axios.create()`).
+  if (!client && callee.type === T.MemberExpression && !callee.computed) {
+    const verb = propertyName(callee)?.toLowerCase();
+    if (verb && METHOD_NAMES.has(verb) && axiosInstancesByUse(sourceCode).has(sourceCode.getText(unwrap(callee.object)))) {
+      client = 'axios';
+      methodFromName = verb === 'del' ? 'DELETE' : verb.toUpperCase();
+      methodNode = callee;
+    }
   }
   if (!client) {
     origin = originOf(sourceCode, callee) ?? originThroughParameter(sourceCode, callee);
