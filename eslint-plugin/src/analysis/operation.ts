@@ -420,8 +420,17 @@ export function gatedOkCheck(test: Node, sourceCode: TSESLint.SourceCode): 'succ
 function classifiesBesideOk(test: Node, sourceCode: TSESLint.SourceCode): boolean {
   const t = unwrap(test);
   if (t.type !== T.LogicalExpression || t.operator === '??') return false;
+  // The answers the OK test reads (`res` in `!res.ok`).
+  const answers = new Set<string>();
+  walk(t, sourceCode.visitorKeys, (m) => {
+    if (m.type === T.MemberExpression && propertyName(m) === 'ok') answers.add(sourceCode.getText(unwrap(m.object)));
+  });
   return logicalTerms(t, t.operator).some((o) => {
     if (okCheck(o, sourceCode) !== undefined) return false;
+    // A predicate handed the answer itself (`isHttpStatus(500, res)`, `retryable(res)`): it decides
+    // which failed answers go round.
+    const u = unwrap(o.type === T.UnaryExpression && o.operator === '!' ? o.argument : o);
+    if (u.type === T.CallExpression && u.arguments.some((a) => a.type !== T.SpreadElement && answers.has(sourceCode.getText(unwrap(a))))) return true;
     const tested = statusesTested(o, sourceCode);
     // A bound of the 2xx range (`res.status >= 200 && res.status < 300`) is part of the OK test.
     if (tested.length > 0) return !tested.every((x) => x.code >= 199 && x.code <= 300);
