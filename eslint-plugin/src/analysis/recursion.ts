@@ -1779,11 +1779,68 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (dropsInputToDefault(call, fn, ctx, self)) return true;
   if (handsFreshValue(call, fn, ctx, self)) return true;
   if (rewritesHandedMember(call, fn, ctx)) return true;
+  if (clearsWayIn(call, fn, ctx)) return true;
   return call.arguments.some((a, i) => handedIdentifiers(a).some((u) => {
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
     return !!def && def.type === 'Variable' && contains(fn.body, def.name) && !ATTEMPTISH.test(u.name) && !onlyBookkeeping(v, ctx) && !isCopy(def.node, ctx) && !isCounterStep(u, fn, ctx) && !handedBackInPlace(u, def.node, fn.params[i], ctx) && !readBackStored(def.node, fn, ctx);
   }));
+}
+
+/**
+ * Whether the failure path, before the self-call, clears something (`tab.doc.ctx = undefined`,
+ * `this.session = null`) that an early exit at the top of the function tests (`const ctx =
+ * tab.doc.ctx; if (!ctx) { askWhereToSave(); return }`): the re-run leaves by that exit, before the
+ * operation, a change of course, not the same attempt again.
+ */
+function clearsWayIn(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
+  if (fn.body?.type !== T.BlockStatement) return false;
+  const text = (n: Node): string => ctx.sourceCode.getText(unwrap(n));
+  // Slots written a falsy constant on the way to the call, in the statements before it.
+  const cleared = new Set<string>();
+  for (let c: Node = call, p: Node | undefined = call.parent; p && p !== fn; c = p, p = p.parent) {
+    if (p.type !== T.BlockStatement) continue;
+    for (const st of p.body.slice(0, p.body.indexOf(c as TSESTree.Statement))) {
+      if (st.type !== T.ExpressionStatement || st.expression.type !== T.AssignmentExpression || st.expression.operator !== '=') continue;
+      const right = unwrap(st.expression.right);
+      const falsy = (right.type === T.Literal && !right.value) || (right.type === T.Identifier && right.name === 'undefined');
+      if (falsy && unwrap(st.expression.left).type === T.MemberExpression) cleared.add(text(st.expression.left));
+    }
+  }
+  if (cleared.size === 0) return false;
+  // A local holding one of them (`const ctx = tab.value.doc.ctx`).
+  const holders = new Set<TSESLint.Scope.Variable>();
+  const reads = (n: Node): boolean => {
+    const u = unwrap(n);
+    if (cleared.has(text(u))) return true;
+    const v = u.type === T.Identifier ? variableOf(ctx.sourceCode, u) : undefined;
+    return !!v && holders.has(v);
+  };
+  for (const st of fn.body.body) {
+    if (contains(st, call)) break;
+    if (st.type === T.VariableDeclaration && st.kind === 'const') {
+      for (const d of st.declarations) if (d.id.type === T.Identifier && d.init && cleared.has(text(d.init))) {
+        const v = variableOf(ctx.sourceCode, d.id);
+        if (v) holders.add(v);
+      }
+    }
+    if (st.type !== T.IfStatement || !alwaysExits(st.consequent)) continue;
+    // Taken when the slot is missing: `!x`, `x == null`, `x === undefined`, or one of `||`'s terms.
+    const takenWhenMissing = logicalTerms(st.test, '||').some((term) => {
+      const u = unwrap(term);
+      if (u.type === T.UnaryExpression && u.operator === '!') return reads(u.argument);
+      if (u.type === T.BinaryExpression && /^(==|===)$/.test(u.operator) && u.left.type !== T.PrivateIdentifier) {
+        const nullish = (x: Node): boolean => {
+          const y = unwrap(x);
+          return (y.type === T.Literal && y.value === null) || (y.type === T.Identifier && y.name === 'undefined');
+        };
+        return (nullish(u.right) && reads(u.left)) || (nullish(u.left) && reads(u.right));
+      }
+      return false;
+    });
+    if (takenWhenMissing) return true;
+  }
+  return false;
 }
 
 /**
