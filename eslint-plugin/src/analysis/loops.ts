@@ -68,6 +68,27 @@ function analyzeEventRestart(registration: TSESTree.CallExpression | TSESTree.As
   return eventRestartSite(registration, r.emitter, r.handler, ctx);
 }
 
+/** File-system removals: `fs.unlink(Sync)`, `rm(Sync)`, `rmdir(Sync)`, fs-extra's `remove`, `rimraf`, `del`. */
+const FS_REMOVE_RE = /^(unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|remove|removeSync|rimraf|rimrafSync|del|deleteSync)$/;
+
+/**
+ * Whether a handler, on the way to a restart, removes a file the restart is handed (the same
+ * expression as one of its arguments): `try { fs.unlinkSync(sock) } catch {} server.listen(sock)`.
+ */
+function removesRestartTarget(handler: TSESTree.FunctionLike, restart: TSESTree.CallExpression, ctx: Ctx): boolean {
+  const args = new Set(restart.arguments.filter((a) => a.type !== T.SpreadElement).map((a) => ctx.sourceCode.getText(unwrap(a))));
+  if (args.size === 0 || !handler.body) return false;
+  let found = false;
+  walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type !== T.CallExpression || n.range[0] >= restart.range[0]) return undefined;
+    const first = n.arguments[0];
+    if (FS_REMOVE_RE.test(calleeName(n) ?? '') && first && first.type !== T.SpreadElement && args.has(ctx.sourceCode.getText(unwrap(first)))) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 /**
  * A one-shot handler registered right after the code closes the same emitter itself
  * (`server.close(); server.once('close', () => setTimeout(() => server.listen(port), 50))`): the
@@ -274,6 +295,9 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
   // restart derives its argument from the first start's (`listen(PORT + 1)` after `listen(PORT)`):
   // the next port, a fallback, not a retry (R2).
   if (rerunChangesInput(handler.body, restart, ctx) || derivedFromFirstStart(restart, handler, ctx)) return undefined;
+  // The handler removes what the restart is handed before it (`fs.unlinkSync(path); server.listen(path)`
+  // after EADDRINUSE on a stale socket file): the cause is cleared, a correction, not the same start again.
+  if (removesRestartTarget(handler, restart, ctx)) return undefined;
   // An emitter made only to be opened and given back (`socket.connect(port, () => socket.end())`):
   // each error schedules another look at the port, a readiness wait (probe.ts), not a reconnect.
   const emitterVar = emitter.type === T.Identifier ? variableOf(ctx.sourceCode, emitter) : undefined;
