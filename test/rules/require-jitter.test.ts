@@ -1171,6 +1171,62 @@ export async function lookup(url: string) {
 }` }] }],
     },
     {
+      // Every call of the helper is in sight and passes 3000: the default is never the wait.
+      name: 'message: a parameter default every caller overrides is not the wait (newcomer-35)',
+      code: `async function again<T>(op: () => Promise<T>, tries = 3, pauseMs = 2000): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await op();
+    } catch (err) {
+      if (n >= tries) throw err;
+      await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  }
+}
+
+export const load = () => again(() => fetch('/a'), 4, 3000);`,
+      errors: [{ messageId: 'noJitter', data: { delay: 'a fixed 3000 ms wait' }, suggestions: [{ messageId: 'addJitterWithGrowth', output: `async function again<T>(op: () => Promise<T>, tries = 3, pauseMs = 2000): Promise<T> {
+  let backoffMs = pauseMs;
+  for (let n = 1; ; n++) {
+    try {
+      return await op();
+    } catch (err) {
+      if (n >= tries) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 30000);
+    }
+  }
+}
+
+export const load = () => again(() => fetch('/a'), 4, 3000);` }] }],
+    },
+    {
+      // Exported: callers out of sight may pass another pause, so the default is said as such.
+      name: 'message: the default of an exported helper\'s parameter says "by default"',
+      code: `export async function again<T>(op: () => Promise<T>, tries = 3, pauseMs = 2000): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await op();
+    } catch (err) {
+      if (n >= tries) throw err;
+      await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  }
+}`,
+      errors: [{ messageId: 'noJitter', data: { delay: 'a wait of 2000 ms by default on every attempt' }, suggestions: [{ messageId: 'addJitterWithGrowth', output: `export async function again<T>(op: () => Promise<T>, tries = 3, pauseMs = 2000): Promise<T> {
+  let backoffMs = pauseMs;
+  for (let n = 1; ; n++) {
+    try {
+      return await op();
+    } catch (err) {
+      if (n >= tries) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * backoffMs));
+      backoffMs = Math.min(backoffMs * 2, 30000);
+    }
+  }
+}` }] }],
+    },
+    {
       // A unit conversion of a fallback keeps it a fallback: `(opts.pauseS ?? 2) * 1000`.
       name: 'message: a fixed wait computed from an option fallback says "by default"',
       code: `async function run(url: string, opts: { pauseS?: number }) {

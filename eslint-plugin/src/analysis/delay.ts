@@ -404,6 +404,36 @@ function valuesFromCallers(holder: TSESTree.Identifier, name: string, env: Env):
   return out && out.lo === out.hi ? { ...out, invariant: true } : undefined;
 }
 
+/**
+ * The values a positional parameter with a default takes over every call of its function, when all
+ * are in sight ({@link callsInSight}) and each passes a known number or leaves it out (the
+ * default, `byDefault`); undefined otherwise.
+ */
+function valuesFromCallersAt(variable: Variable, byDefault: Value, env: Env): Value | undefined {
+  const def = variable.defs[0];
+  const fn = def?.node as Node | undefined;
+  if (!def || !fn || !isFunction(fn)) return undefined;
+  const index = fn.params.findIndex((p) => p.type === T.AssignmentPattern && p.left === def.name);
+  if (index < 0) return undefined;
+  const calls = callsInSight(fn, env.sourceCode);
+  if (!calls || calls.length === 0) return undefined;
+  let out: Value | undefined;
+  const saved = env.params;
+  env.params = new Map();
+  try {
+    for (const c of calls) {
+      if (c.arguments.slice(0, index + 1).some((a) => a.type === T.SpreadElement)) return undefined;
+      const a = c.arguments[index];
+      const v = a ? evaluate(a as Node, env) : { ...byDefault, byDefault: true };
+      if (v.opaque || v.attempt || v.retryAfter || v.random) return undefined;
+      out = out ? join(out, v) : v;
+    }
+  } finally {
+    env.params = saved;
+  }
+  return out ? { ...out, invariant: true } : undefined;
+}
+
 /** Every call of `fn` when all are in this file and it is used no other way (see {@link valuesFromCallers}); undefined otherwise. */
 function callsInSight(fn: Node, sourceCode: TSESLint.SourceCode): TSESTree.CallExpression[] | undefined {
   const p = fn.parent;
@@ -680,6 +710,13 @@ function evalBinding(variable: Variable, env: Env): Value {
       const keeps = paramKeepsValue(variable, env) || (def?.type === 'Variable' && declaredOncePerRetry(def.node, env));
       const passed = keeps ? undefined : valuesPassedOn(variable, v, env);
       if (passed) return passed;
+      // A positional parameter's default is the value only where a call leaves it out: with every
+      // call in sight (`retry(fn, 4, 3000)`), what they pass; otherwise the default, said as such.
+      if (keeps && def?.type === 'Parameter' && !v.opaque && !v.attempt && !v.retryAfter) {
+        const given = valuesFromCallersAt(variable, v, env);
+        if (given) return given;
+        return { ...v, invariant: v.invariant && keeps, byDefault: true };
+      }
       return { ...v, invariant: v.invariant && keeps };
     }
     if (b.kind === 'init' && !b.node && !b.stable) {
