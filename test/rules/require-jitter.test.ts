@@ -1227,6 +1227,42 @@ export const load = () => again(() => fetch('/a'), 4, 3000);` }] }],
 }` }] }],
     },
     {
+      // The guard lets 2 through, then the count is stepped before the wait: 3 at the wait (audit-35a).
+      name: 'message: a count stepped after its guard holds one more at the wait',
+      code: `const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function call<T>(op: () => Promise<T>): Promise<T> {
+  let retries = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (error) {
+      if (retries < 3) {
+        retries++;
+        await pause(1000 * retries);
+        continue;
+      }
+      throw error;
+    }
+  }
+}`,
+      errors: [{ messageId: 'noJitter', data: { delay: 'a wait that grows to 3000 ms' }, suggestions: [{ messageId: 'addJitter', output: `const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function call<T>(op: () => Promise<T>): Promise<T> {
+  let retries = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (error) {
+      if (retries < 3) {
+        retries++;
+        await pause(Math.random() * (1000 * retries));
+        continue;
+      }
+      throw error;
+    }
+  }
+}` }] }],
+    },
+    {
       // A unit conversion of a fallback keeps it a fallback: `(opts.pauseS ?? 2) * 1000`.
       name: 'message: a fixed wait computed from an option fallback says "by default"',
       code: `async function run(url: string, opts: { pauseS?: number }) {

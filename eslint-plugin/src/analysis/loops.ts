@@ -4561,7 +4561,25 @@ function attemptsOnPath(node: Node, loop: Loop, attempts: AttemptVar[], ctx: Ctx
   const facts = pathFacts(node, loop.body).flatMap((f) => impliedComparisons(f, { sourceCode: ctx.sourceCode, within: loop.body }).map((c) => ({ ...c, at: f.test })));
   if (facts.length === 0) return stepped;
   return stepped.map((a) => {
-    let hi = a.hi;
+    // The counter's range came from a test; stepped after that test on the way to the wait (`if (n <
+    // 3) { n++; await sleep(1000 * n) }`), it holds one more at the wait than the test let through.
+    let base = a.hi;
+    for (const { cmp, holds, at } of facts) {
+      const k = stepsBefore(node, loop.body, a.variable, at.range[1], ctx);
+      if (k === 0 || cmp.left.type === T.PrivateIdentifier) continue;
+      const u = unwrap(cmp.left);
+      const w = unwrap(cmp.right);
+      const onLeft = u.type === T.Identifier && isReferenceTo(a.variable, u);
+      const onRight = w.type === T.Identifier && isReferenceTo(a.variable, w);
+      if (!onLeft && !onRight) continue;
+      let op: string = onLeft ? cmp.operator : (({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[cmp.operator] ?? cmp.operator);
+      if (!holds) op = ({ '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as Record<string, string>)[op] ?? '';
+      const lim = evaluate(onLeft ? cmp.right : cmp.left, makeEnv(ctx.sourceCode));
+      if (lim.opaque || lim.lo !== lim.hi) continue;
+      const atTest = op === '<' ? lim.lo - 1 : op === '<=' ? lim.lo : undefined;
+      if (atTest !== undefined && atTest === a.hi) base = Math.max(base, atTest + k);
+    }
+    let hi = base;
     for (const { cmp, holds, at } of facts) {
       const k = stepsBefore(node, loop.body, a.variable, at.range[1], ctx);
       if (cmp.left.type === T.PrivateIdentifier) continue;
