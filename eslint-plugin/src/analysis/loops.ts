@@ -6,7 +6,7 @@ import { T } from './node-types';
 import { failureRegistration, handsOnError, LISTEN_NAMES } from './error-values';
 import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isComputedValue, isDeterministicCall, isFunction, isLogCallee, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isComputedValue, isDeterministicCall, isFunction, isLogCallee, isRejectionHandlerSlot, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
 import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, handsBackNothing, isNullish, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
@@ -17,6 +17,7 @@ import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from '
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ACTION_CALL_RE, ASKING_CALL_RE, ASKING_EFFECT_WORD_RE, BOOKKEEPING_NAME_RE, READING_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, FS_MODULE_RE, FS_READ_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
 import { advancesIterator, drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, onlyBookkeeping, operationTakes, parameterHandedTo, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
+import { onFailurePath } from './requeue';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { computesOnly, putsBackIn, refersTo } from './recursion';
 import { isRetryAfterStatus, statusByName } from './statuses';
@@ -1063,6 +1064,8 @@ function mayHoldRetry(loop: Loop, ctx: Ctx): boolean {
   const test = loop.type !== T.ForOfStatement ? loop.test : undefined;
   if (test && (okCheck(test, sourceCode) === 'failure' || statusesTested(test, sourceCode).length > 0 || hasNotOk(test))) return true;
   if (ifs.some((n) => isStatusTest(n.test, sourceCode))) return true;
+  // A pass that hands a function a copy of a list (`const again = [...failed]`): see resendsFailedStore.
+  if (loop.type !== T.ForOfStatement && resendsFailedStore(loop, ctx)) return true;
   // A test decided otherwise than on success by some outcome the reachability tries (flow.ts' `failuresIn`).
   const outcomes = failuresIn(loop, sourceCode);
   const decidedByOutcome = (t: Node): boolean => {
@@ -1146,7 +1149,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     if (flowRetry) statusRetry = true;
     // `pending = out.UnprocessedItems?.[table] ?? []` with `while (pending.length > 0 …)`: the failed
     // part of a batch sent again, a retry of what failed (DynamoDB, Kinesis, SQS batch answers).
-    partial = !turnedDown && resendsFailedPart(loop, ctx);
+    partial = !turnedDown && (resendsFailedPart(loop, ctx) || resendsFailedStore(loop, ctx));
     if (partial) statusRetry = true;
     // A walk over pages (or any inputs) whose failure branch goes round on the same one
     // (`if (res.status === 429) { await sleep(ms); continue; }` before `next = page.next`): that
@@ -3220,6 +3223,65 @@ function catchSetsLoopFlag(t: TSESTree.TryStatement, loop: Loop, ctx: Ctx): bool
     if (truthy.length > 0 && truthy.every((r) => contains(t.handler!.body, r.identifier))) return true;
   }
   return false;
+}
+
+/**
+ * Whether each pass hands a same-file function the items that failed last time: it is given the
+ * contents of a list (`const again = [...failed]; failed.length = 0; await sendAll(again)`) that the
+ * file adds to only on failure paths (`.catch((e) => failed.push(i))`, the else of an OK test, a
+ * catch, or a function called only from such paths). A round of retries of the failed items.
+ */
+function resendsFailedStore(loop: Loop, ctx: Ctx): boolean {
+  const { sourceCode } = ctx;
+  const copyOf = (e: Node): Variable | undefined => {
+    let u = unwrap(e);
+    if (u.type === T.ArrayExpression && u.elements.length === 1 && u.elements[0]?.type === T.SpreadElement) u = unwrap(u.elements[0].argument);
+    else if (u.type === T.CallExpression && unwrap(u.callee).type === T.MemberExpression && /^(slice|concat|splice)$/.test(calleeName(u) ?? '')) u = unwrap((unwrap(u.callee) as TSESTree.MemberExpression).object);
+    else if (u.type === T.CallExpression && calleeName(u) === 'from' && u.arguments[0] && u.arguments[0].type !== T.SpreadElement) u = unwrap(u.arguments[0]);
+    else return undefined;
+    return u.type === T.Identifier ? variableOf(sourceCode, u) : undefined;
+  };
+  let found = false;
+  ownNodes(loop, ctx, (n) => {
+    if (found || n.type !== T.CallExpression || !sameFileFunction(n.callee, ctx)) return;
+    for (const a of n.arguments) {
+      if (a.type === T.SpreadElement) continue;
+      const u = unwrap(a);
+      let store = copyOf(u);
+      if (!store && u.type === T.Identifier) {
+        const def = variableOf(sourceCode, u)?.defs[0];
+        if (def?.type === 'Variable' && def.node.type === T.VariableDeclarator && def.node.init && contains(loop, def.node)) store = copyOf(def.node.init);
+      }
+      if (store && addedOnlyOnFailure(store, ctx)) found = true;
+    }
+  });
+  return found;
+}
+
+/** Whether every addition to a list (`push`, `unshift`) is on a failure path, and there is one. */
+function addedOnlyOnFailure(store: Variable, ctx: Ctx): boolean {
+  const adds = store.references.filter((r) => {
+    const m = r.identifier.parent;
+    return m?.type === T.MemberExpression && m.object === r.identifier && /^(push|unshift)$/.test(propertyName(m) ?? '') && m.parent?.type === T.CallExpression;
+  });
+  return adds.length > 0 && adds.every((r) => onFailureSide(r.identifier as Node, ctx, 0));
+}
+
+/**
+ * Whether a node runs only after a failure: in a catch, on the failing side of an answer's test, in a
+ * promise's rejection handler, or in a same-file function every call of which is on such a path.
+ */
+function onFailureSide(n: Node, ctx: Ctx, depth: number): boolean {
+  const fn = enclosing(n);
+  if (!fn || !isFunction(fn)) return false;
+  if (onFailurePath(n, fn as TSESTree.FunctionLike, ctx.sourceCode)) return true;
+  // Only the enclosing function's own position remains: a rejection handler, or a function called only on failure.
+  for (let p: Node | undefined = n.parent; p && p !== fn; p = p.parent) if (p.type === T.TryStatement) return false;
+  const host = fn.parent;
+  if (host?.type === T.CallExpression && host.arguments.includes(fn as TSESTree.CallExpressionArgument) && isRejectionHandlerSlot(host, host.arguments.indexOf(fn as TSESTree.CallExpressionArgument))) return true;
+  if (depth >= 2) return false;
+  const callers = sameFileCallers(ctx.sourceCode, fn as TSESTree.FunctionLike);
+  return callers.length > 0 && callers.every((c) => onFailureSide(c, ctx, depth + 1));
 }
 
 /** Calls that take the head item off a worklist, or an item out of it. */

@@ -209,7 +209,7 @@ function isDateValue(n: Node): boolean {
  * Whether `n` runs only after the work failed: inside a catch clause of `work`, or in a branch taken
  * on a failed answer (`if (!res.ok)`, `if (res.status === 429)`, `else` of `if (res.ok)`).
  */
-function onFailurePath(n: Node, work: Fn, sourceCode: TSESLint.SourceCode): boolean {
+export function onFailurePath(n: Node, work: Fn, sourceCode: TSESLint.SourceCode): boolean {
   for (let child: Node = n, p: Node | undefined = n.parent; p && p !== work; child = p, p = p.parent) {
     if (isFunction(p)) return false;
     if (p.type === T.CatchClause) return true;
