@@ -375,31 +375,15 @@ function destructuredFromSettings(variable: Variable, env: Env): boolean {
  */
 function valuesFromCallers(holder: TSESTree.Identifier, name: string, env: Env): Value | undefined {
   const variable = variableOf(env.sourceCode, holder);
-  const def = variable?.defs[0];
-  if (!variable || def?.type !== 'Parameter' || variable.references.some((r) => r.isWrite())) return undefined;
-  const fn = def.node as Node;
-  if (!isFunction(fn)) return undefined;
-  const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
-  if (index < 0) return undefined;
-  const calls = callsInSight(fn, env.sourceCode);
-  if (!calls || calls.length === 0) return undefined;
-  let out: Value | undefined;
-  const saved = env.params;
-  env.params = new Map();
-  try {
-    for (const c of calls) {
-      const a = c.arguments[index];
-      const obj = a && a.type !== T.SpreadElement ? unwrap(a) : undefined;
-      if (obj?.type !== T.ObjectExpression || obj.properties.some((q) => q.type === T.SpreadElement)) return undefined;
-      const prop = obj.properties.find((q): q is TSESTree.Property => q.type === T.Property && propertyName(q) === name);
-      if (!prop) return undefined;
-      const v = evaluate(prop.value as Node, env);
-      if (v.opaque) return undefined;
-      out = out ? join(out, v) : v;
-    }
-  } finally {
-    env.params = saved;
-  }
+  if (!variable || variable.references.some((r) => r.isWrite())) return undefined;
+  const out = joinedAtCalls(variable, env, (a) => {
+    const obj = a ? unwrap(a) : undefined;
+    if (obj?.type !== T.ObjectExpression || obj.properties.some((q) => q.type === T.SpreadElement)) return undefined;
+    const prop = obj.properties.find((q): q is TSESTree.Property => q.type === T.Property && propertyName(q) === name);
+    if (!prop) return undefined;
+    const v = evaluate(prop.value as Node, env);
+    return v.opaque ? undefined : v;
+  });
   // One value (a range would be judged per caller, which the limit tests that read it do not do).
   return out && out.lo === out.hi ? { ...out, invariant: true } : undefined;
 }
@@ -410,10 +394,24 @@ function valuesFromCallers(holder: TSESTree.Identifier, name: string, env: Env):
  * default, `byDefault`); undefined otherwise.
  */
 function valuesFromCallersAt(variable: Variable, byDefault: Value, env: Env): Value | undefined {
+  const out = joinedAtCalls(variable, env, (a) => {
+    const v = a ? evaluate(a, env) : { ...byDefault, byDefault: true };
+    return v.opaque || v.attempt || v.retryAfter || v.random ? undefined : v;
+  });
+  return out ? { ...out, invariant: true } : undefined;
+}
+
+/**
+ * What every call of a parameter's function passes at its position, each read by `read` (given the
+ * argument, or undefined where the call leaves it out) and joined; undefined when a call's value
+ * cannot be read, a call spreads its arguments up to there, or not every call is in sight.
+ * The arguments are read in the callers' own context (no parameter bindings).
+ */
+function joinedAtCalls(variable: Variable, env: Env, read: (arg: Node | undefined) => Value | undefined): Value | undefined {
   const def = variable.defs[0];
   const fn = def?.node as Node | undefined;
-  if (!def || !fn || !isFunction(fn)) return undefined;
-  const index = fn.params.findIndex((p) => p.type === T.AssignmentPattern && p.left === def.name);
+  if (def?.type !== 'Parameter' || !fn || !isFunction(fn)) return undefined;
+  const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
   if (index < 0) return undefined;
   const calls = callsInSight(fn, env.sourceCode);
   if (!calls || calls.length === 0) return undefined;
@@ -423,15 +421,14 @@ function valuesFromCallersAt(variable: Variable, byDefault: Value, env: Env): Va
   try {
     for (const c of calls) {
       if (c.arguments.slice(0, index + 1).some((a) => a.type === T.SpreadElement)) return undefined;
-      const a = c.arguments[index];
-      const v = a ? evaluate(a as Node, env) : { ...byDefault, byDefault: true };
-      if (v.opaque || v.attempt || v.retryAfter || v.random) return undefined;
+      const v = read(c.arguments[index] as Node | undefined);
+      if (!v) return undefined;
       out = out ? join(out, v) : v;
     }
   } finally {
     env.params = saved;
   }
-  return out ? { ...out, invariant: true } : undefined;
+  return out;
 }
 
 /** Every call of `fn` when all are in this file and it is used no other way (see {@link valuesFromCallers}); undefined otherwise. */
