@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { alwaysExits, calleeName, chainRoot, contains, invokedThrough, isFunction, isMathCall, propertyName, stringValue, unwrap, walk } from './ast';
-import { bindingOf, constantValue, thisAliasDeclarator, fieldOf, fieldStart, instanceClassOf, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
+import { bindingOf, constantNumber, constantValue, thisAliasDeclarator, fieldOf, fieldStart, instanceClassOf, laterWrites, memberWritten, refCellOf, resolveObject, variableOf, isReferenceTo } from './scope';
 import type { DelayFacts, Node } from './types';
 import { ATTEMPT_NAME_RE, CALLBACK_HOOKS, CLAMP_RE, FAILURE_EVENTS, RANDOM_CALL_RE, isRetryAfterName } from './vocabulary';
 import { fileMemo } from './memo';
@@ -2101,7 +2101,11 @@ function evalConditional(n: TSESTree.ConditionalExpression, env: Env): Value {
   // Clamp written as a ternary: `x > C ? C : x`, `x < C ? x : C`.
   const t = unwrap(n.test);
   if (t.type === T.BinaryExpression && ['<', '<=', '>', '>='].includes(t.operator) && t.left.type !== T.PrivateIdentifier) {
-    const txt = (x: Node): string => env.sourceCode.getText(x);
+    // Compared by text, or by value for constants (`n < MAX_A ? n : MAX_B` with both 8).
+    const txt = (x: Node): string => {
+      const k = constantNumber(env.sourceCode, x);
+      return k !== undefined ? `=${k}` : env.sourceCode.getText(x);
+    };
     const [l, r, c, alt] = [txt(t.left), txt(t.right), txt(n.consequent), txt(n.alternate)];
     const greater = t.operator === '>' || t.operator === '>=';
     if ((greater && c === r && alt === l) || (!greater && c === l && alt === r)) return minOf(evaluate(t.left, env), evaluate(t.right, env));
