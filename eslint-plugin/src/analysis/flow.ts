@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { calleeName, contains, endsProcess, isFunction, isLogCallee, isRejectionHandlerSlot, propertyName, unwrap, walk } from './ast';
+import { calleeName, contains, endsProcess, isFunction, isLogCallee, isRejectionHandlerSlot, logicalTerms, propertyName, unwrap, walk } from './ast';
 import { callReportsSuccess, isSuccessFlag as helperSuccessFlag, returnedExpressions, sameFileFunction } from './delay';
 import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, heldArray, isExport, originOf, variableOf, isReferenceTo } from './scope';
@@ -787,6 +787,25 @@ export function handsBackNothing(st: Node | undefined): boolean {
 export function isNullish(n: Node): boolean {
   const u = unwrap(n);
   return (u.type === T.Literal && u.value === null) || (u.type === T.Identifier && u.name === 'undefined');
+}
+
+/** `null`, `undefined`, `false`, `0` or `''`: a constant that is falsy. */
+export function isFalsyConstant(n: Node): boolean {
+  const u = unwrap(n);
+  return isNullish(u) || (u.type === T.Literal && !u.value && !('regex' in u && u.regex));
+}
+
+/**
+ * Whether a test holds when something `reads` names is missing: one of its `||` terms is `!x`,
+ * `x == null` or `x === undefined` (either side) with `reads(x)`.
+ */
+export function testsMissing(test: Node, reads: (x: Node) => boolean): boolean {
+  return logicalTerms(test, '||').some((term) => {
+    const u = unwrap(term);
+    if (u.type === T.UnaryExpression && u.operator === '!') return reads(u.argument);
+    if (u.type !== T.BinaryExpression || !/^(==|===)$/.test(u.operator) || u.left.type === T.PrivateIdentifier) return false;
+    return (isNullish(u.right) && reads(u.left)) || (isNullish(u.left) && reads(u.right));
+  });
 }
 
 /** Whether the test reads the attempt's outcome at all (some outcome decides it). */

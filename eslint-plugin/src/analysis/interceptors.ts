@@ -4,7 +4,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { guarded } from './guard';
 import { calleeName, contains, isFunction, propertyName, unwrap, walk } from './ast';
-import { dominatingTests } from './flow';
+import { dominatingTests, isFalsyConstant } from './flow';
 import { returnedExpressions, sameFileFunction } from './delay';
 import { describeHttpCall, judgeIdempotency, resolveObjectLiteral } from './http';
 import { alwaysExits, analyzeOperation, statusesTested, walkRegion, type Ctx } from './operation';
@@ -948,11 +948,7 @@ function flagBranches(test: Node, fn: Fn, sourceCode: TSESLint.SourceCode): Path
   const v = variableOf(sourceCode, test);
   const def = v?.defs[0];
   if (!v || def?.type !== 'Variable' || def.node.type !== T.VariableDeclarator || !contains(fn, def.node)) return undefined;
-  const falsy = (e: Node | null | undefined): boolean => {
-    if (!e) return true;
-    const u = unwrap(e);
-    return (u.type === T.Literal && !u.value) || (u.type === T.Identifier && u.name === 'undefined');
-  };
+  const falsy = (e: Node | null | undefined): boolean => !e || isFalsyConstant(e);
   if (!falsy(def.node.init)) return undefined;
   const out: PathCondition[][] = [];
   for (const r of v.references) {

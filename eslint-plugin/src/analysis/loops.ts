@@ -8,14 +8,14 @@ import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isComputedValue, isDeterministicCall, isFunction, isLogCallee, isRejectionHandlerSlot, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, handsBackNothing, isNullish, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
+import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, handsBackNothing, isFalsyConstant, isNullish, testsMissing, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
 import { describeHugeLimit, isEffectivelyUnbounded } from './limits';
 import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, isHeldPromise, originOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
-import { ACTION_CALL_RE, ASKING_CALL_RE, ASKING_EFFECT_WORD_RE, BOOKKEEPING_NAME_RE, READING_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, FS_MODULE_RE, FS_READ_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
+import { ACTION_CALL_RE, FS_REMOVE_RE, ASKING_CALL_RE, ASKING_EFFECT_WORD_RE, BOOKKEEPING_NAME_RE, READING_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, FS_MODULE_RE, FS_READ_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
 import { advancesIterator, drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, onlyBookkeeping, operationTakes, parameterHandedTo, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { onFailurePath } from './requeue';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
@@ -68,9 +68,6 @@ function analyzeEventRestart(registration: TSESTree.CallExpression | TSESTree.As
   if (!r || answersOwnClose(registration, r.emitter, ctx)) return undefined;
   return eventRestartSite(registration, r.emitter, r.handler, ctx);
 }
-
-/** File-system removals: `fs.unlink(Sync)`, `rm(Sync)`, `rmdir(Sync)`, fs-extra's `remove`, `rimraf`, `del`. */
-const FS_REMOVE_RE = /^(unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|remove|removeSync|rimraf|rimrafSync|del|deleteSync)$/;
 
 /**
  * Whether a handler, on the way to a restart, removes a file the restart is handed (the same
@@ -3179,19 +3176,10 @@ function retriesUntilSet(t: TSESTree.TryStatement, loop: Loop, ctx: Ctx): boolea
   for (let c: Node = t, p: Node | undefined = t.parent; p && p !== loop; c = p, p = p.parent) {
     if (isFunction(p)) return false;
     if (p.type !== T.IfStatement || p.consequent !== c) continue;
-    let asks = false;
-    for (const term of logicalTerms(p.test, '||')) {
-      let u = unwrap(term);
-      if (u.type === T.UnaryExpression && u.operator === '!') u = unwrap(u.argument);
-      else if (u.type === T.BinaryExpression && /^(==|===)$/.test(u.operator)) {
-        const other = unwrap(u.right).type === T.Literal || (unwrap(u.right).type === T.Identifier && (unwrap(u.right) as TSESTree.Identifier).name === 'undefined') ? u.left : u.left.type !== T.PrivateIdentifier && (unwrap(u.left).type === T.Literal || (unwrap(u.left).type === T.Identifier && (unwrap(u.left) as TSESTree.Identifier).name === 'undefined')) ? u.right : undefined;
-        if (!other) continue;
-        u = unwrap(other);
-      } else continue;
-      const k = key(u);
-      if (k && set.has(k)) asks = true;
-    }
-    if (asks) return true;
+    if (testsMissing(p.test, (x) => {
+      const k = key(x);
+      return !!k && set.has(k);
+    })) return true;
   }
   return false;
 }
@@ -3210,15 +3198,12 @@ function catchSetsLoopFlag(t: TSESTree.TryStatement, loop: Loop, ctx: Ctx): bool
     const v = variableOf(sourceCode, u);
     const def = v?.defs[0];
     if (!v || def?.type !== 'Variable' || def.node.type !== T.VariableDeclarator || contains(loop, def.node)) continue;
-    const init = def.node.init ? unwrap(def.node.init) : undefined;
-    if (init && !(init.type === T.Literal && !init.value)) continue;
+    if (def.node.init && !isFalsyConstant(def.node.init)) continue;
     // Every truthy write is in this catch; any other write only turns it off.
     const writes = v.references.filter((r) => r.isWrite() && r.identifier !== def.node.id);
     const truthy = writes.filter((r) => {
       const w = r.identifier.parent;
-      if (w?.type !== T.AssignmentExpression || w.operator !== '=') return true;
-      const right = unwrap(w.right);
-      return !(right.type === T.Literal && !right.value);
+      return w?.type !== T.AssignmentExpression || w.operator !== '=' || !isFalsyConstant(w.right);
     });
     if (truthy.length > 0 && truthy.every((r) => contains(t.handler!.body, r.identifier))) return true;
   }

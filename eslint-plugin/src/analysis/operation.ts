@@ -7,7 +7,7 @@ import { isRetryAfterName, returnedExpressions, sameFileFunction } from './delay
 import { isCredentialRefresh } from './credentials';
 import { describeHttpCall, describeHttpCallAt, judgeIdempotencyAll, keyCreatedInside, sameFileCallers, testsOnlySuccessfulAnswers, type HttpCall } from './http';
 import { bindingOf, constantValue, heldArray, originOf, resolveExpression, variableOf, isReferenceTo } from './scope';
-import { evalTest, FAILURES, mayGoOn, outcomeKind, reachesCall, type Outcome } from './flow';
+import { evalTest, FAILURES, isNullish, mayGoOn, outcomeKind, reachesCall, type Outcome } from './flow';
 import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } from './statuses';
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE, PROCESS_MODULE_RE, RATE_LIMIT_HEADER_RE, isIdempotencyKeyName, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
@@ -109,7 +109,7 @@ function timerHandleNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> 
       const name = left.type === T.Identifier ? left.name : left.type === T.MemberExpression && !left.computed ? propertyName(left) : undefined;
       if (!name) return undefined;
       const right = unwrap(n.right);
-      const cleared = (right.type === T.Literal && right.value === null) || (right.type === T.Identifier && right.name === 'undefined');
+      const cleared = isNullish(right);
       if (right.type === T.CallExpression && /^(setTimeout|setInterval)$/.test(calleeName(right) ?? '')) timer.add(name);
       else if (!cleared) other.add(name);
       return undefined;

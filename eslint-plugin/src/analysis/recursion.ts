@@ -8,7 +8,7 @@ import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, chainRoot, contains, enclosingFunction, findAll, invokedThrough, isDeterministicCall, isFunction, isLogCallee, isRejectionHandlerSlot, isReportingCall, logicalTerms, neededFlags, memberKey, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName, evaluate, instanceMethod, makeEnv, overwrittenMember, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
-import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, type Outcome } from './flow';
+import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, isFalsyConstant, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, testsMissing, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { describeHugeLimit, isEffectivelyUnbounded } from './limits';
 import { bindingOf, constantNumber, stepTarget, thisAliasDeclarator, constantValue, fieldOf, fieldStart, holdsImport, isHeldPromise, isReferenceTo, normalPath, originOf, settlesEnclosingPromise, variableOf } from './scope';
@@ -1574,7 +1574,8 @@ function relayWaits(r: Relay, ctx: Ctx, region?: RetryRegion, counterFields?: Co
   }
   // A wait whose delay this call hands in is reported at this call, where that delay is written
   // (the relay's timer serves its other callers too).
-  const handedDelay = (expr: Node, w: Wait): Wait => (bindings.some((b) => readsName(expr, b.param.name, ctx)) ? { ...w, node: r.call } : w);
+  const bound = bindings.map((b) => variableOf(ctx.sourceCode, b.param)).filter((v): v is Variable => !!v);
+  const handedDelay = (expr: Node, w: Wait): Wait => (bound.some((v) => refersTo(expr, v, ctx)) ? { ...w, node: r.call } : w);
   // `setTimeout(open, ms)` in the relay: the call back is the timer itself.
   if (isGlobalTimer(ctx.sourceCode, r.back) && r.back.arguments[1] && r.back.arguments[1].type !== T.SpreadElement) {
     const expr = r.back.arguments[1];
@@ -1802,9 +1803,7 @@ function clearsWayIn(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
     if (p.type !== T.BlockStatement) continue;
     for (const st of p.body.slice(0, p.body.indexOf(c as TSESTree.Statement))) {
       if (st.type !== T.ExpressionStatement || st.expression.type !== T.AssignmentExpression || st.expression.operator !== '=') continue;
-      const right = unwrap(st.expression.right);
-      const falsy = (right.type === T.Literal && !right.value) || (right.type === T.Identifier && right.name === 'undefined');
-      if (falsy && unwrap(st.expression.left).type === T.MemberExpression) cleared.add(text(st.expression.left));
+      if (isFalsyConstant(st.expression.right) && unwrap(st.expression.left).type === T.MemberExpression) cleared.add(text(st.expression.left));
     }
   }
   if (cleared.size === 0) return false;
@@ -1826,19 +1825,7 @@ function clearsWayIn(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
     }
     if (st.type !== T.IfStatement || !alwaysExits(st.consequent)) continue;
     // Taken when the slot is missing: `!x`, `x == null`, `x === undefined`, or one of `||`'s terms.
-    const takenWhenMissing = logicalTerms(st.test, '||').some((term) => {
-      const u = unwrap(term);
-      if (u.type === T.UnaryExpression && u.operator === '!') return reads(u.argument);
-      if (u.type === T.BinaryExpression && /^(==|===)$/.test(u.operator) && u.left.type !== T.PrivateIdentifier) {
-        const nullish = (x: Node): boolean => {
-          const y = unwrap(x);
-          return (y.type === T.Literal && y.value === null) || (y.type === T.Identifier && y.name === 'undefined');
-        };
-        return (nullish(u.right) && reads(u.left)) || (nullish(u.left) && reads(u.right));
-      }
-      return false;
-    });
-    if (takenWhenMissing) return true;
+    if (testsMissing(st.test, reads)) return true;
   }
   return false;
 }
@@ -2176,17 +2163,6 @@ function putsBack(fn: Fn, taken: Set<TSESLint.Scope.Variable>, ctx: Ctx): boolea
   return putsBackIn(fn.body, taken, ctx);
 }
 
-/** Whether an expression reads a name (an identifier of that name, not a member's). */
-function readsName(expr: Node, name: string, ctx: Pick<Ctx, 'sourceCode'>): boolean {
-  let hit = false;
-  walk(expr, ctx.sourceCode.visitorKeys, (m) => {
-    if (hit) return false;
-    if (m.type === T.Identifier && m.name === name && !(m.parent?.type === T.MemberExpression && m.parent.property === m && !m.parent.computed)) hit = true;
-    return undefined;
-  });
-  return hit;
-}
-
 /**
  * Whether a catch puts back items the function took off a store before its attempt (`const batch =
  * queue.splice(0, 25)` … `catch { batch.forEach((e) => queue.unshift(e)) }`, `const job = jobs.shift()`
@@ -2222,19 +2198,7 @@ function catchPutsBackTaken(handler: TSESTree.CatchClause, fn: Fn, ctx: Ctx): bo
     }
     return undefined;
   });
-  let back = false;
-  walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (back) return false;
-    if (n.type === T.CallExpression && ['unshift', 'push', 'splice', 'add', 'enqueue'].includes(calleeName(n) ?? '')) {
-      for (const a of n.arguments) {
-        const u = unwrap(a.type === T.SpreadElement ? a.argument : a);
-        const v = u.type === T.Identifier ? variableOf(ctx.sourceCode, u) : undefined;
-        if (v && taken.has(v)) back = true;
-      }
-    }
-    return undefined;
-  });
-  return back;
+  return putsBackIn(handler.body, taken, ctx);
 }
 
 /**
@@ -2247,7 +2211,8 @@ export function putsBackIn(region: Node, taken: Set<TSESLint.Scope.Variable>, ct
     if (found) return false;
     if (n.type === T.CallExpression && ['unshift', 'push', 'splice', 'add', 'enqueue'].includes(calleeName(n) ?? '')) {
       for (const a of n.arguments) {
-        const u = unwrap(a);
+        // `queue.unshift(...batch)` puts back each item of a taken batch.
+        const u = unwrap(a.type === T.SpreadElement ? a.argument : a);
         const v = u.type === T.Identifier ? variableOf(ctx.sourceCode, u) : undefined;
         if (v && taken.has(v)) found = true;
       }

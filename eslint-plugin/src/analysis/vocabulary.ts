@@ -75,6 +75,8 @@ export const RATE_LIMIT_HEADER_RE = /^(x-)?(rate-?limit|ratelimit)-(remaining|re
  * wrappers): what such a call answers is a process's outcome (exit code, output), never an HTTP response.
  */
 export const PROCESS_MODULE_RE = /^(node:)?child_process$|^execa$|^cross-spawn$|^zx$|(^|\/)(spawn-async|turtle-spawn)$|^@expo\/spawn-async$/;
+/** File-system removals: `fs.unlink(Sync)`, `rm(Sync)`, `rmdir(Sync)`, fs-extra's `remove`, `rimraf`, `del`. */
+export const FS_REMOVE_RE = /^(unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|remove|removeSync|rimraf|rimrafSync|del|deleteSync)$/;
 /** File-system modules: Node's `fs` and `fs/promises`, and the drop-in `fs-extra` and `graceful-fs`. */
 export const FS_MODULE_RE = /^(node:)?fs(\/promises)?$|^fs-extra$|^graceful-fs$/;
 /** File-system calls that only read: a file's bytes, its metadata, a folder's entries. */
