@@ -203,7 +203,7 @@ function callbackSite(ctx: LibraryContext, prop: TSESTree.Property, fn: Function
   const countVar = opts?.type === T.ObjectPattern ? countVariable(ctx, opts) : undefined;
   const optsVar = opts?.type === T.Identifier ? variableOf(ctx.sourceCode, opts) : undefined;
   if (limit !== undefined) site.bound = { kind: 'bounded', maxAttempts: limit, node: first.call };
-  else if (!readsCount(ctx, fn, countVar, optsVar)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: first.call };
+  else if (!readsCount(ctx, fn, countVar, optsVar, again)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: first.call };
   // `retryCount` when it revalidates: 1 up to the last count it lets through.
   const hi = limit !== undefined ? Math.max(1, limit - 1) : Infinity;
   for (const r of again) {
@@ -238,10 +238,22 @@ function countVariable(ctx: LibraryContext, pattern: TSESTree.ObjectPattern): Re
   return undefined;
 }
 
-/** Whether a test of the callback reads the count (a test the analysis cannot resolve leaves the bound unknown). */
-function readsCount(ctx: LibraryContext, fn: FunctionNode, countVar: ReturnType<typeof variableOf>, optsVar: ReturnType<typeof variableOf>): boolean {
+/**
+ * Whether a test of the callback that can decide whether it revalidates reads the count (a test the
+ * analysis cannot resolve leaves the bound unknown). A conditional expression neither of whose
+ * branches revalidates only picks a value (`n > 8 ? 8 : n` clamping the delay's exponent): its
+ * test bounds nothing.
+ */
+function readsCount(ctx: LibraryContext, fn: FunctionNode, countVar: ReturnType<typeof variableOf>, optsVar: ReturnType<typeof variableOf>, again: readonly Revalidation[]): boolean {
   let found = false;
+  const valueChoices = new Set<Node>();
+  const revalidates = (branch: Node): boolean => again.some((r) => r.call.range[0] >= branch.range[0] && r.call.range[1] <= branch.range[1]);
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (valueChoices.has(n)) return false;
+    if (n.type === T.ConditionalExpression && !revalidates(n.consequent) && !revalidates(n.alternate)) {
+      valueChoices.add(n.test);
+      return undefined;
+    }
     const test = n.type === T.IfStatement || n.type === T.ConditionalExpression ? n.test : n.type === T.BinaryExpression && /^[<>]=?$|^[!=]==?$/.test(n.operator) ? n : undefined;
     if (!test) return found ? false : undefined;
     walk(test, ctx.sourceCode.visitorKeys, (m) => {
