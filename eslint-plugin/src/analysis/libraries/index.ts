@@ -23,6 +23,7 @@ import { stompAdapter } from './stomp';
 import { subscriptionsTransportAdapter } from './subscriptions-transport';
 import { natsAdapter } from './nats';
 import { nestTypeormAdapter } from './nest-typeorm';
+import { nestTransportAdapter } from './nest-transport';
 import { tanstackQueryAdapter } from './tanstack-query';
 import { undiciAdapter } from './undici';
 import type { LibraryAdapter } from './types';
@@ -69,4 +70,5 @@ export const adapters: readonly LibraryAdapter[] = [
   subscriptionsTransportAdapter,
   natsAdapter,
   nestTypeormAdapter,
+  nestTransportAdapter,
 ];

@@ -55,7 +55,7 @@ export const mqttAdapter: LibraryAdapter = {
 };
 
 /** The reconnect site a written `reconnectPeriod` makes (none when it is absent, 0, or unknown). */
-function periodSite(ctx: LibraryContext, call: Node, obj: OptionsObject): RetrySite[] {
+export function periodSite(ctx: LibraryContext, call: Node, obj: OptionsObject): RetrySite[] {
   const o = readOption(ctx, obj, 'reconnectPeriod');
   if (!o) return [];
   const at: TSESTree.Property = o.property;

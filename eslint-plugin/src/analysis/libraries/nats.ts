@@ -53,19 +53,19 @@ export const natsAdapter: LibraryAdapter = {
     const name = p[p.length - 1];
     if (node.type !== T.CallExpression || (name !== 'connect' && name !== 'wsconnect')) return [];
     const obj = node.arguments[0] ? resolveObject(ctx, node.arguments[0]) : undefined;
-    return obj ? reconnectSite(ctx, node, obj) : [];
+    return obj ? natsReconnectSite(ctx, node, obj) : [];
   },
   typed: {
     types: [['ConnectionOptions'], ['NodeConnectionOptions']],
     analyze(literal, ctx) {
       const obj = resolveObject(ctx, literal);
-      return obj ? reconnectSite(ctx, literal, obj) : [];
+      return obj ? natsReconnectSite(ctx, literal, obj) : [];
     },
   },
 };
 
 /** The reconnection site of written reconnection options (none when none is written, or `reconnect: false`). */
-function reconnectSite(ctx: LibraryContext, anchor: Node, obj: OptionsObject): RetrySite[] {
+export function natsReconnectSite(ctx: LibraryContext, anchor: Node, obj: OptionsObject): RetrySite[] {
   const first: TSESTree.Property | undefined = firstWrittenOption(obj, RECONNECT_OPTIONS);
   if (!first) return [];
   const reconnect = readOption(ctx, obj, 'reconnect');

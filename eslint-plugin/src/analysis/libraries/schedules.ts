@@ -125,12 +125,12 @@ export interface ScheduleSpec {
  * Builds the site of a call described by `spec`. Every option is read through the shared option
  * state (written, defaulted, or unknown); unknown values make only the facts they decide unknown.
  */
-export function scheduleSite(ctx: LibraryContext, call: Call, entry: Entry, spec: ScheduleSpec): RetrySite | undefined {
+export function scheduleSite(ctx: LibraryContext, call: Call | TSESTree.ObjectExpression, entry: Entry, spec: ScheduleSpec): RetrySite | undefined {
   const options: Options = entry.options === 'none' ? { kind: 'none' } : resolveOptions(ctx, entry.options);
   // A default left in force is reported on the first retry option the code writes (PRODUCT: "the
   // library option"), on the call only when it writes none; a wait the default leaves unjittered
   // goes on the call ("the library option or call").
-  const callAt: Node = entry.at ?? call.callee;
+  const callAt: Node = entry.at ?? (call.type === 'ObjectExpression' ? call : call.callee);
   const anchor: Node = (options.kind === 'object' ? firstWrittenOption(options.obj, retryOptionNames(spec)) : undefined) ?? callAt;
   const site = librarySite(spec.library, call, { node: anchor });
   if (options.kind === 'unknown') return spec.optIn ? undefined : unknownOptionsSite(site, anchor);
