@@ -829,10 +829,25 @@ function isSelfArg(arg: Node, fn: Fn, ctx: Ctx): boolean {
  * call through it (`_this.makeRequest(options)` in a nested `function`) is a call on `this`.
  */
 function holdsThisOf(o: Node, fn: Fn, ctx: Ctx): boolean {
+  if (isThisDefaultParam(o, fn, ctx)) return true;
   const decl = thisAliasDeclarator(ctx.sourceCode, o);
   let owner: Node | undefined = decl?.parent;
   while (owner && !(isFunction(owner) && owner.type !== T.ArrowFunctionExpression)) owner = owner.parent;
   return !!decl && !!owner && (owner === fn || sameThisObject(owner, fn, ctx));
+}
+
+/**
+ * Whether `o` is a parameter of `fn` whose default is `this` (`send(url, tries, owner = this)`) and
+ * that nothing writes: the method's own object unless a caller hands another, and a call through it
+ * (`owner.send(url, tries - 1, owner)`) runs the same method.
+ */
+function isThisDefaultParam(o: Node, fn: Fn, ctx: Ctx): boolean {
+  if (o.type !== T.Identifier) return false;
+  const v = variableOf(ctx.sourceCode, o);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (!v || def?.type !== 'Parameter' || def.node !== fn) return false;
+  const pattern = fn.params.find((p) => p.type === T.AssignmentPattern && p.left === def.name);
+  return pattern?.type === T.AssignmentPattern && unwrap(pattern.right).type === T.ThisExpression && v.references.every((r) => !r.isWrite() || r.init === true);
 }
 
 /**

@@ -49,7 +49,8 @@ export default createRule<Options, MessageIds>({
             // another. Only the catch clause's guard is offered (it rethrows the caught error and
             // trades nothing). Nor is one offered where the thrown error carries no status
             // (`throw new Error(\`bad status ${r.status}\`)`): nothing after the throw can tell a 4xx.
-            const guard = r.node.type !== 'CatchClause' ? undefined : clientErrorFix(context.sourceCode, r.node, site.node, /\.(c|m)?tsx?$/.test(context.filename));
+            // In a function a library retries, rethrowing is what retries: the guard would change nothing.
+            const guard = r.node.type !== 'CatchClause' || site.kind === 'library' ? undefined : clientErrorFix(context.sourceCode, r.node, site.node, /\.(c|m)?tsx?$/.test(context.filename));
             context.report({
               node: r.node,
               messageId: r.reason !== 'catch-all' ? ids[r.reason] : site.kind === 'interceptor' ? 'handlerCatchAll' : site.kind === 'library' ? 'libraryCatchAll' : 'catchAll',

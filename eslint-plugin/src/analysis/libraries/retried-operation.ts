@@ -59,7 +59,9 @@ export function judgeRetriedFunction(
   // A function that reads Retry-After itself (to wait, or to hand the delay on) is judged by that reading.
   if (!opts.hasCondition && !readsRetryAfter(fn.body, ctx.sourceCode)) site.rateLimitChecks.push(...rateLimitGoesRound(ctx, fn, stops, opts.retryCall));
   if (!opts.hasCondition && calls.some((c) => c.throwsOnHttpError) && !classifies(ctx, fn, opts.firstParamBails === true)) {
-    site.clientErrorRetries.push({ node: opts.conditionNode, reason: 'condition' });
+    // A catch around the request that passes every error on is where the classification is missing.
+    const passing = calls.filter((c) => c.throwsOnHttpError).map((c) => enclosingPassThrough(c.node, fn, ctx)).find((h) => h !== undefined);
+    site.clientErrorRetries.push(passing ? { node: passing, reason: 'catch-all' } : { node: opts.conditionNode, reason: 'condition' });
   } else if (!opts.hasCondition) {
     site.clientErrorRetries.push(...nonOkThrows(ctx, fn, stops));
     if (calls.some((c) => c.throwsOnHttpError)) site.clientErrorRetries.push(...fewClientErrorsStop(ctx, fn, opts.firstParamBails === true));
@@ -331,15 +333,30 @@ export function httpCallsIn(ctx: LibraryContext, fn: FunctionNode, intoNested: b
 /** Names whose test in a condition means the failure is classified (status, error code, error type). */
 const CLASSIFYING = /^(status|statusCode|code|response|name|message|ok|errno|AbortError|isAxiosError|HTTPError|FetchError)$/;
 
-/** Whether a retried function tells failures apart (and so may stop on 4xx) instead of retrying all of them. */
+/**
+ * Whether a retried function tells failures apart (and so may stop on 4xx) instead of retrying all
+ * of them. What cannot tell a request's failures apart does not count: a catch that passes every
+ * error on (`catch (e) { log(e); throw e }`, see {@link passesEverythingOn}), a `throw` that runs
+ * before any request (`if (!id) throw new Error('no id')`, a precondition), and a conditional that
+ * only picks a value for a declaration (`const code = isAxiosError(e) ? e.response?.status : undefined`:
+ * what the value is used for decides, not the pick), nor a default (`e.response?.status ?? null`).
+ */
 function classifies(ctx: LibraryContext, fn: FunctionNode, firstParamBails: boolean): boolean {
   const first = fn.params[0];
   const bail = firstParamBails && first?.type === T.Identifier ? first.name : undefined;
+  const firstRequest = Math.min(...httpCallsIn(ctx, fn, true).map((c) => c.node.range[0]));
+  const passing = new Set<TSESTree.CatchClause>();
   let found = false;
   walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
     if (found) return false;
-    if (n.type === T.TryStatement || n.type === T.ThrowStatement) found = true;
-    else if (n.type === T.Identifier && (n.name === 'AbortError' || (bail !== undefined && n.name === bail && n !== first))) found = true;
+    if (n.type === T.TryStatement) {
+      if (n.handler && passesEverythingOn(n.handler, ctx)) passing.add(n.handler);
+      else found = true;
+    } else if (n.type === T.ThrowStatement) {
+      if (!rethrowsCaught(n, passing) && n.range[0] > firstRequest) found = true;
+    } else if (n.type === T.Identifier && (n.name === 'AbortError' || (bail !== undefined && n.name === bail && n !== first))) found = true;
+    else if (n.type === T.ConditionalExpression && n.parent?.type === T.VariableDeclarator && n.parent.init === n) return false;
+    else if (n.type === T.LogicalExpression && n.operator === '??') return undefined;
     else if (n.type === T.IfStatement || n.type === T.ConditionalExpression || n.type === T.SwitchStatement || n.type === T.LogicalExpression) {
       const test = n.type === T.IfStatement || n.type === T.ConditionalExpression ? n.test : n.type === T.SwitchStatement ? n.discriminant : n;
       walk(test, ctx.sourceCode.visitorKeys, (m) => {
@@ -350,6 +367,46 @@ function classifies(ctx: LibraryContext, fn: FunctionNode, firstParamBails: bool
     return undefined;
   });
   return found;
+}
+
+/**
+ * Whether a catch clause passes every error on unchanged: it ends with `throw <its parameter>` and
+ * has no other way out (no `return`, no other `throw`, no `break`/`continue`), so what it does
+ * before (a log, a counter, a status read for a record) decides nothing.
+ */
+export function passesEverythingOn(handler: TSESTree.CatchClause, ctx: LibraryContext): boolean {
+  const param = handler.param;
+  const last = handler.body.body.at(-1);
+  if (param?.type !== T.Identifier || last?.type !== T.ThrowStatement || !isCaught(last, handler)) return false;
+  let other = false;
+  walk(handler.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (other || isFunction(n)) return false;
+    if (n.type === T.ReturnStatement || n.type === T.BreakStatement || n.type === T.ContinueStatement || (n.type === T.ThrowStatement && !isCaught(n, handler))) other = true;
+    return undefined;
+  });
+  return !other;
+}
+
+/** The catch clause of a `try` around `call` (inside `fn`, not in a nested function) that passes every error on. */
+function enclosingPassThrough(call: Node, fn: FunctionNode, ctx: LibraryContext): TSESTree.CatchClause | undefined {
+  let child: Node = call;
+  for (let p = call.parent; p && p !== fn; child = p, p = p.parent) {
+    if (isFunction(p)) return undefined;
+    if (p.type === T.TryStatement && child === p.block && p.handler) return passesEverythingOn(p.handler, ctx) ? p.handler : undefined;
+  }
+  return undefined;
+}
+
+/** Whether a `throw` throws the parameter of `handler` (`throw e` in `catch (e)`). */
+function isCaught(st: TSESTree.ThrowStatement, handler: TSESTree.CatchClause): boolean {
+  const arg = unwrap(st.argument);
+  return arg.type === T.Identifier && handler.param?.type === T.Identifier && arg.name === handler.param.name;
+}
+
+/** Whether a `throw` passes on the error of one of the pass-through catches `passing`. */
+function rethrowsCaught(st: TSESTree.ThrowStatement, passing: ReadonlySet<TSESTree.CatchClause>): boolean {
+  for (const h of passing) if (st.range[0] >= h.range[0] && st.range[1] <= h.range[1] && isCaught(st, h)) return true;
+  return false;
 }
 
 /**
