@@ -83,6 +83,23 @@ export function stringValue(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * The name of an event as a registration writes it: a string (`'close'`), or a member of an events
+ * table or enum named in capitals or Pascal case (`consumer.events.DISCONNECT`, kafkajs;
+ * `SocketEvent.ConnectionLost`), read as its name in lower case (`disconnect`, `connectionlost` →
+ * words kept with `_`: `CONNECTION_LOST` → `connection_lost`).
+ */
+export function eventName(node: Node | null | undefined): string | undefined {
+  const s = stringValue(node);
+  if (s !== undefined) return s;
+  const n = unwrap(node);
+  if (n?.type !== T.MemberExpression || n.computed || n.property.type !== T.Identifier) return undefined;
+  const name = n.property.name;
+  if (/^[A-Z][A-Z0-9_]*$/.test(name)) return name.toLowerCase();
+  if (/^[A-Z][a-z]/.test(name)) return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  return undefined;
+}
+
 /** Finds the property `name` in an object literal (the last one wins, as at run time). */
 export function findProperty(obj: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
   let found: TSESTree.Property | undefined;

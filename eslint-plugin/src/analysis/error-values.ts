@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { calleeName, isFunction, isRejectionHandlerSlot, propertyName, stringValue, unwrap, walk } from './ast';
+import { calleeName, isFunction, eventName, isRejectionHandlerSlot, propertyName, stringValue, unwrap, walk } from './ast';
 import { sameFileFunction } from './delay';
 import { fileMemo } from './memo';
 import { originOf, variableOf } from './scope';
@@ -209,7 +209,7 @@ export function failureRegistration(n: Node): { emitter: Node; handler: Node; by
   const named = name !== undefined && /^on[A-Z_]?/.test(name) && name.length > 2 ? name.slice(2).replace(/^_/, '').toLowerCase() : undefined;
   const byMethod = named !== undefined && (FAILURE_EVENTS.has(named) || /^disconnect(ed)?$/.test(named));
   if (!LISTEN_NAMES.has(name ?? '') && !byMethod) return undefined;
-  if (!byMethod && !isFailureEvent(stringValue(n.arguments[0]) ?? '')) return undefined;
+  if (!byMethod && !isFailureEvent(eventName(n.arguments[0]) ?? '')) return undefined;
   const handler = n.arguments[byMethod ? 0 : 1];
   const callee = unwrap(n.callee);
   if (!handler || handler.type === T.SpreadElement || callee.type !== T.MemberExpression) return undefined;
@@ -218,7 +218,7 @@ export function failureRegistration(n: Node): { emitter: Node; handler: Node; by
 
 /** `on('error', h)`, `once('close', h)`: a registration for a failure event. */
 function listenerOfFailure(call: TSESTree.CallExpression): boolean {
-  return FAILURE_EVENTS.has(stringValue(call.arguments[0]) ?? '');
+  return FAILURE_EVENTS.has(eventName(call.arguments[0]) ?? '');
 }
 
 /**

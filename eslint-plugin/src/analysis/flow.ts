@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { calleeName, contains, endsProcess, isFunction, isLogCallee, isRejectionHandlerSlot, logicalTerms, propertyName, unwrap, walk } from './ast';
+import { alwaysExits, calleeName, contains, endsProcess, isFunction, isLogCallee, isRejectionHandlerSlot, logicalTerms, propertyName, unwrap, walk } from './ast';
 import { callReportsSuccess, isSuccessFlag as helperSuccessFlag, returnedExpressions, sameFileFunction } from './delay';
 import { aliasedTest, isStatusLike, statusCode } from './operation';
 import { bindingOf, heldArray, isExport, originOf, variableOf, isReferenceTo } from './scope';
@@ -1307,4 +1307,60 @@ export function impliedComparisons(fact: PathFact, alias?: { sourceCode: TSESLin
     }
   }
   return [];
+}
+
+/**
+ * Whether a call of the function itself runs into a re-entry guard: the function leaves at its top
+ * while a mark is set (`if (this.rejoining.has(id)) return;`, `if (busy) return;`), sets that mark
+ * before the call (`this.rejoining.add(id)`, `busy = true`, a statement of its own body), and clears
+ * it only after the call (in a `finally`, or later): the call returns at once, no second attempt.
+ * Marks are compared by their text (`this.rejoining` and `id`).
+ */
+export function reentryBlocked(call: Node, fn: TSESTree.FunctionLike, sourceCode: TSESLint.SourceCode): boolean {
+  if (fn.body?.type !== T.BlockStatement) return false;
+  const text = (n: Node): string => sourceCode.getText(unwrap(n));
+  const body = fn.body.body;
+  const at = body.findIndex((st) => contains(st, call));
+  if (at < 0) return false;
+  // The guards at the top, and the statement that sets each one's mark.
+  const sets: { mark: string; clears: (n: Node) => boolean; from: number }[] = [];
+  const guards: { mark: string; isSet: (st: Node) => boolean; clears: (n: Node) => boolean }[] = [];
+  for (const st of body.slice(0, at)) {
+    if (st.type === T.IfStatement && !st.alternate && alwaysExits(st.consequent)) {
+      const t = unwrap(st.test);
+      if (t.type === T.CallExpression && calleeName(t) === 'has' && t.arguments.length === 1 && unwrap(t.callee).type === T.MemberExpression) {
+        const coll = text((unwrap(t.callee) as TSESTree.MemberExpression).object);
+        const key = text(t.arguments[0]!);
+        const onColl = (n: Node, name: RegExp): n is TSESTree.CallExpression => n.type === T.CallExpression && name.test(calleeName(n) ?? '') && unwrap(n.callee).type === T.MemberExpression && text((unwrap(n.callee) as TSESTree.MemberExpression).object) === coll;
+        guards.push({
+          mark: `${coll}:${key}`,
+          isSet: (x) => x.type === T.ExpressionStatement && onColl(unwrap(x.expression), /^add$/) && text((unwrap(x.expression) as TSESTree.CallExpression).arguments[0] ?? x) === key,
+          clears: (n) => onColl(n, /^(delete|clear)$/),
+        });
+      } else if (t.type === T.Identifier || (t.type === T.MemberExpression && !t.computed)) {
+        const slot = text(t);
+        const assigns = (n: Node, truthy: boolean): boolean => n.type === T.AssignmentExpression && n.operator === '=' && text(n.left) === slot && (truthy ? unwrap(n.right).type === T.Literal && (unwrap(n.right) as TSESTree.Literal).value === true : !(unwrap(n.right).type === T.Literal && (unwrap(n.right) as TSESTree.Literal).value === true));
+        guards.push({ mark: slot, isSet: (x) => x.type === T.ExpressionStatement && assigns(unwrap(x.expression), true), clears: (n) => assigns(n, false) });
+      }
+      continue;
+    }
+    for (const g of guards) if (g.isSet(st)) sets.push({ mark: g.mark, clears: g.clears, from: st.range[1] });
+  }
+  // A mark set before the call and not cleared on the way to it (a clear in a `finally` around the call runs after it).
+  return sets.some((s) => {
+    let cleared = false;
+    walk(fn.body!, sourceCode.visitorKeys, (n) => {
+      // A nested function counts: the call may run in a callback after a clear there (`busy = false; if (err) again()`).
+      if (cleared) return false;
+      if (n.type === T.TryStatement && n.finalizer && contains(n, call) && !contains(n.finalizer, call)) {
+        // Walk the try's block and handler, not its finalizer.
+        walk(n.block, sourceCode.visitorKeys, (m) => (cleared ? false : (s.clears(m) && m.range[0] > s.from && m.range[1] <= call.range[0] && (cleared = true), undefined)));
+        if (n.handler) walk(n.handler, sourceCode.visitorKeys, (m) => (cleared ? false : (s.clears(m) && m.range[0] > s.from && m.range[1] <= call.range[0] && (cleared = true), undefined)));
+        return false;
+      }
+      if (s.clears(n) && n.range[0] > s.from && n.range[1] <= call.range[0]) cleared = true;
+      return undefined;
+    });
+    return !cleared;
+  });
 }

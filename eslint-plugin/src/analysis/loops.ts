@@ -8,7 +8,7 @@ import { fileIndex, indexedWithin } from './file-index';
 import { guarded } from './guard';
 import { calleeName, chainRoot, contains, endsProcess, findAll, hasSpread, isClockRead, isComputedValue, isDeterministicCall, isFunction, isLogCallee, isRejectionHandlerSlot, isReportingCall, logicalTerms, neededFlags, ownerOf, propertyName, stringValue, unwrap, walk } from './ast';
 import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptVar } from './delay';
-import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, handsBackNothing, isFalsyConstant, isNullish, testsMissing, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, SUCCESS, waitlessBackEdge } from './flow';
+import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, handsBackNothing, isFalsyConstant, isNullish, testsMissing, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, reentryBlocked, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
 import { describeHugeLimit, isEffectivelyUnbounded } from './limits';
 import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
@@ -424,7 +424,7 @@ function runsItself(fn: TSESTree.FunctionLike, ctx: Ctx): boolean {
   let found = false;
   walk(fn.body!, ctx.sourceCode.visitorKeys, (n) => {
     if (found) return false;
-    if (n.type === T.CallExpression && reachedFunctions(n, ctx).includes(fn)) found = true;
+    if (n.type === T.CallExpression && reachedFunctions(n, ctx).includes(fn) && !reentryBlocked(n, fn, ctx.sourceCode)) found = true;
     return undefined;
   });
   return found;
@@ -444,7 +444,10 @@ function writtenIn(fns: readonly TSESTree.FunctionLike[], ctx: Ctx): Set<string>
   const out = new Set<string>();
   for (const fn of fns) {
     walk(fn.body!, ctx.sourceCode.visitorKeys, (n) => {
-      const target = n.type === T.AssignmentExpression ? n.left : n.type === T.UpdateExpression ? n.argument : undefined;
+      // An entry of a keyed collection written (`this.reconnects.set(id, used + 1)`): the collection is.
+      const callee = n.type === T.CallExpression ? unwrap(n.callee) : undefined;
+      const entry = callee?.type === T.MemberExpression && /^(set|add|delete)$/.test(propertyName(callee) ?? '') ? callee.object : undefined;
+      const target = n.type === T.AssignmentExpression ? n.left : n.type === T.UpdateExpression ? n.argument : entry;
       const key = target ? stateKey(target, ctx) : undefined;
       if (key) out.add(key);
       return undefined;
@@ -467,14 +470,22 @@ function stateKey(node: Node, ctx: Ctx): string | undefined {
   return holder && holder.startsWith('var@') && name ? `${holder}.${name}` : undefined;
 }
 
-/** Whether a test reads one of the keyed variables or fields. */
-function readsKeyed(test: Node, keys: Set<string>, ctx: Ctx): boolean {
+/**
+ * Whether a test reads one of the keyed variables or fields, directly or through a `const` that
+ * holds a read of one (`const used = this.reconnects.get(id) || 0; if (used >= MAX) …`).
+ */
+function readsKeyed(test: Node, keys: Set<string>, ctx: Ctx, depth = 0): boolean {
   if (keys.size === 0) return false;
   let found = false;
   walk(test, ctx.sourceCode.visitorKeys, (m) => {
     if (found || isFunction(m)) return false;
     const key = m.type === T.Identifier || m.type === T.MemberExpression ? stateKey(m, ctx) : undefined;
     if (key && keys.has(key)) found = true;
+    else if (m.type === T.Identifier && depth < 2) {
+      const def = variableOf(ctx.sourceCode, m)?.defs[0];
+      const decl = def?.type === 'Variable' && def.parent.kind === 'const' ? def.node : undefined;
+      if (decl?.init && readsKeyed(decl.init, keys, ctx, depth + 1)) found = true;
+    }
     return undefined;
   });
   return found;

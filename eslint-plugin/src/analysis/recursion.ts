@@ -6,9 +6,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { callsWithin, fileIndex, memberAssignmentsWithin } from './file-index';
 import { guarded } from './guard';
-import { calleeName, chainRoot, contains, enclosingFunction, findAll, invokedThrough, isDeterministicCall, isFunction, isLogCallee, isRejectionHandlerSlot, isReportingCall, logicalTerms, neededFlags, memberKey, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
+import { calleeName, chainRoot, contains, enclosingFunction, eventName, findAll, invokedThrough, isDeterministicCall, isFunction, isLogCallee, isRejectionHandlerSlot, isReportingCall, logicalTerms, neededFlags, memberKey, propertyName, statementInList, stringValue, unwrap, walk } from './ast';
 import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName, evaluate, instanceMethod, makeEnv, overwrittenMember, relayedCounter, returnedExpressions, sameFileFunction, toDelayFacts, type AttemptVar, type RetryRegion } from './delay';
-import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, isFalsyConstant, onFailurePathOnly, predicateCompares, reachesCall, SUCCESS, testsMissing, type Outcome } from './flow';
+import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, isFalsyConstant, onFailurePathOnly, predicateCompares, reachesCall, reentryBlocked, SUCCESS, testsMissing, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { describeHugeLimit, isEffectivelyUnbounded } from './limits';
 import { bindingOf, constantNumber, stepTarget, thisAliasDeclarator, constantValue, fieldOf, fieldStart, holdsImport, isHeldPromise, isReferenceTo, normalPath, originOf, settlesEnclosingPromise, variableOf } from './scope';
@@ -1261,7 +1261,7 @@ function failureRegistration(call: TSESTree.CallExpression, ctx?: Ctx): number |
   const name = calleeName(call);
   if (!name) return undefined;
   // `close`, `error`, and any event named for a failure or a lost connection (`disconnected`, `polling_error`).
-  if ((name === 'on' || name === 'once' || name === 'addEventListener') && isFailureEvent(stringValue(call.arguments[0]) ?? '')) return 1;
+  if ((name === 'on' || name === 'once' || name === 'addEventListener') && isFailureEvent(eventName(call.arguments[0]) ?? '')) return 1;
   if (ctx && (name === 'on' || name === 'once') && stringValue(call.arguments[0]) === 'end' && sessionEmitter(call, ctx)) return 1;
   const callee = unwrap(call.callee);
   if (name === 'addListener' && callee.type === T.MemberExpression && unwrap(callee.object).type === T.MemberExpression) {
@@ -1796,6 +1796,8 @@ function newInput(call: TSESTree.CallExpression, fn: Fn, ctx: Ctx): boolean {
   if (handsFreshValue(call, fn, ctx, self)) return true;
   if (rewritesHandedMember(call, fn, ctx)) return true;
   if (clearsWayIn(call, fn, ctx)) return true;
+  // The call meets a re-entry guard the function set on the way in: it returns at once.
+  if (reentryBlocked(call, fn, ctx.sourceCode)) return true;
   return call.arguments.some((a, i) => handedIdentifiers(a).some((u) => {
     const v = variableOf(ctx.sourceCode, u);
     const def = v?.defs[0];
@@ -4007,7 +4009,7 @@ function turnsOffTestedSwitch(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx, r
           const host = q.parent;
           const name = calleeName(host) ?? '';
           const i = host.arguments.indexOf(q as TSESTree.CallExpressionArgument);
-          if (isRejectionHandlerSlot(host, i) || (/^(on|once|addEventListener|addListener)$/.test(name) && i === 1 && FAILURE_EVENTS.has(stringValue(host.arguments[0] as Node) ?? ''))) found = true;
+          if (isRejectionHandlerSlot(host, i) || (/^(on|once|addEventListener|addListener)$/.test(name) && i === 1 && FAILURE_EVENTS.has(eventName(host.arguments[0] as Node) ?? ''))) found = true;
         }
         if (found) break;
       }

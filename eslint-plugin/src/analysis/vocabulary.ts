@@ -119,12 +119,12 @@ export const FAILURE_EVENTS: ReadonlySet<string> = new Set(['close', 'error', 'd
 
 /**
  * Whether an event name reports a failure or a lost connection (`close`, `error`, `disconnected`,
- * `polling_error`, `failed`, `sync:failure`, `did-fail-load`), also when its words are written in
+ * `polling_error`, `failed`, `sync:failure`, `did-fail-load`, kafkajs' `crash`), also when its words are written in
  * camel or Pascal case (obs-websocket-js `ConnectionClosed`, `ConnectionError`, `socketClosed`;
  * Lavalink clients' `nodeError`, discord.js `shardError`).
  */
 export function isFailureEvent(evt: string): boolean {
-  if (FAILURE_EVENTS.has(evt) || /(^|[_:.-])(error|fail|failed|failure)([_:.-]|$)|disconnect/i.test(evt)) return true;
+  if (FAILURE_EVENTS.has(evt) || /(^|[_:.-])(error|fail|failed|failure|crash|crashed)([_:.-]|$)|disconnect/i.test(evt)) return true;
   // `ConnectionClosed` → connection, closed: a connection's (or socket's, link's) close or error.
   const words = evt.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_:.-]+/);
   return words.length > 1 && words.some((w) => /^(connection|socket|link|session|stream|transport|channel|ws|node|shard|peer|broker)$/.test(w)) && words.some((w) => /^(close|closed|error|errored|lost|dropped|failed)$/.test(w));
