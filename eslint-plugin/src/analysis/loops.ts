@@ -11,7 +11,7 @@ import { evaluate, makeEnv, returnedExpressions, sameFileFunction, type AttemptV
 import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, handsBackNothing, isFalsyConstant, isNullish, testsMissing, impliedComparisons, mayGoOn, type Outcome, pathFacts, type PathFact, predicateCompares, reachesBackEdge, reachesInBlock, reentryBlocked, SUCCESS, waitlessBackEdge } from './flow';
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
 import { describeHugeLimit, isEffectivelyUnbounded } from './limits';
-import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
+import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, timedSignal, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, isHeldPromise, originOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
@@ -4222,12 +4222,14 @@ function onlyCancellationFlags(test: Node, loop: Loop, ctx: Ctx): boolean {
   };
   const flag = (t: Node): boolean => {
     const u = unwrap(t);
-    if (u.type !== T.Identifier && !(u.type === T.MemberExpression && !u.computed && (unwrap(u.object).type === T.ThisExpression || !!tokenField(u, ctx)))) return false;
+    if (u.type !== T.Identifier && !(u.type === T.MemberExpression && !u.computed && (unwrap(u.object).type === T.ThisExpression || propertyName(u) === 'aborted' || !!tokenField(u, ctx)))) return false;
     flags.push(u);
     return true;
   };
   if (!collect(test) || flags.length === 0) return false;
   return flags.every((f) => {
+    // `!signal.aborted` with a signal that does not time out (the caller's, a shutdown controller's): aborted on request.
+    if (f.type === T.MemberExpression && propertyName(f) === 'aborted') return !timedSignal(unwrap(f.object), ctx.sourceCode);
     const writes = flagWrites(f, ctx);
     return !!writes && writes.length > 0 && writes.every((w) => !contains(loop, w) && booleanWrite(w) && !inTimerCallback(w, ctx));
   });

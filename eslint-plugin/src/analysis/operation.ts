@@ -12,6 +12,7 @@ import { isClientErrorStatus, isRetryAfterStatus, RETRIABLE_4XX, statusByName } 
 import type { ClientErrorRetry, Node, NonIdempotentRequest } from './types';
 import { CLASSIFIER_RE, DEADLINE_RE, PROCESS_MODULE_RE, RATE_LIMIT_HEADER_RE, isIdempotencyKeyName, MODEL_SDK_MODULES, MODEL_SDK_STORED, REFRESH_RE } from './vocabulary';
 import { nodesWithin, summarise, type Run } from './summaries';
+import { fileIndex } from './file-index';
 import { passedFunctions } from './input-change';
 import { createdRecord, isLocalApi, keyInCallOptions, recordKey, runsHookMutation, sentMessage, sentMessageKey } from './state-changing';
 import { holdsStatus } from './status-flow';
@@ -82,13 +83,57 @@ export function hasDeadline(test: Node, sourceCode: TSESLint.SourceCode): boolea
     // A slot holding a pending timer's handle (`g.retryTimeout = setTimeout(…)`) is no deadline,
     // whatever it is called: testing it asks whether a timer is already set.
     if (n.type === T.Identifier && DEADLINE_RE.test(n.name) && !timerHandleNames(sourceCode).has(n.name)) found = true;
-    if (n.type === T.MemberExpression && ['now', 'hrtime', 'aborted'].includes(propertyName(n) ?? '')) found = true;
+    if (n.type === T.MemberExpression && ['now', 'hrtime'].includes(propertyName(n) ?? '')) found = true;
+    // `signal.aborted` is a deadline only for a signal that times out; a stop switch (the caller's
+    // signal, a shutdown controller, a `this.aborted` flag) ends the retry on request, not in an outage.
+    if (n.type === T.MemberExpression && propertyName(n) === 'aborted' && timedSignal(unwrap(n.object), sourceCode)) found = true;
     // `const wait = this.nextDelay(); if (wait <= 0) throw e`: compared, a value from a same-file
     // helper that reads the clock (the time left of a budget).
     if (n.type === T.BinaryExpression && ['<', '<=', '>', '>='].includes(n.operator) && [n.left, n.right].some((x) => fromClockHelper(x as Node, sourceCode))) found = true;
     return undefined;
   });
   return found;
+}
+
+/**
+ * Whether an `AbortSignal` expression times out: `AbortSignal.timeout(ms)` (or `AbortSignal.any`
+ * over one), the `signal` of a controller the file aborts from a timer (`setTimeout(() =>
+ * c.abort(), ms)`), or one whose name says so (`timeoutSignal`, `deadlineController.signal`).
+ */
+export function timedSignal(expr: Node, sourceCode: TSESLint.SourceCode, depth = 0): boolean {
+  const u = unwrap(expr);
+  if (depth > 3) return false;
+  if (/deadline|timeout|expire|budget/i.test(sourceCode.getText(u))) return true;
+  if (u.type === T.CallExpression) {
+    const c = unwrap(u.callee);
+    const name = calleeName(u);
+    if (c.type !== T.MemberExpression || sourceCode.getText(unwrap(c.object)) !== 'AbortSignal') return false;
+    if (name === 'timeout') return true;
+    const list = name === 'any' ? unwrap(u.arguments[0] as Node | undefined) : undefined;
+    return list?.type === T.ArrayExpression && list.elements.some((e) => !!e && e.type !== T.SpreadElement && timedSignal(e, sourceCode, depth + 1));
+  }
+  if (u.type === T.MemberExpression && propertyName(u) === 'signal') return abortedByTimer(unwrap(u.object), sourceCode);
+  if (u.type === T.Identifier) {
+    const v = variableOf(sourceCode, u);
+    const b = v && bindingOf(v);
+    if (b?.stable && b.kind === 'init' && b.node && b.path.length === 0) return timedSignal(b.node, sourceCode, depth + 1);
+  }
+  return false;
+}
+
+/** Whether the file aborts the controller `controller` (by its text) inside a timer's callback. */
+function abortedByTimer(controller: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const text = sourceCode.getText(controller);
+  return fileIndex(sourceCode).calls.some((call) => {
+    const c = unwrap(call.callee);
+    if (c.type !== T.MemberExpression || propertyName(c) !== 'abort' || sourceCode.getText(unwrap(c.object)) !== text) return false;
+    for (let p: Node | undefined = call.parent; p; p = p.parent) {
+      if (!isFunction(p)) continue;
+      const host = p.parent;
+      return host?.type === T.CallExpression && host.arguments[0] === p && /^(setTimeout|setInterval)$/.test(calleeName(host) ?? '');
+    }
+    return false;
+  });
 }
 
 const timerHandles = fileMemo<object, ReadonlySet<string>>();

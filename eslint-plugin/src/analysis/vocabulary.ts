@@ -89,8 +89,8 @@ export const RANDOM_CALL_RE = /random|jitter/i;
 /** Names of clamp helpers: `clamp(x, lo, hi)`, `cap(x, max)`. */
 export const CLAMP_RE = /^(clamp|cap|capped|limit|bound|bounded|clampDelay|capDelay)$/i;
 
-/** Names that suggest a deadline or time budget (`deadline`, `timeLeft`, `signal.aborted`). A hint only: a deadline compares the clock or checks a signal. */
-export const DEADLINE_RE = /deadline|timeout|expire|elapsed|giveUp|until|budget|remaining|timeLeft|stopAt|endAt|maxTime|maxDuration|aborted|signal/i;
+/** Names that suggest a deadline or time budget (`deadline`, `timeLeft`). A hint only: a deadline compares the clock or checks a signal that times out. */
+export const DEADLINE_RE = /deadline|timeout|expire|elapsed|giveUp|until|budget|remaining|timeLeft|stopAt|endAt|maxTime|maxDuration/i;
 
 /** Names of calls that refresh credentials before a replay (`refreshToken`, `reauth`, `login`). */
 export const REFRESH_RE = /refresh|reauth|re_?login|renew|login|authenticate|getToken|fetchToken|newToken/i;
