@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { calleeName, enclosingFunction, propertyName, unwrap, walk } from '../ast';
+import { alwaysExits, calleeName, enclosingFunction, propertyName, unwrap, walk } from '../ast';
 import { evaluate, makeEnv, toDelayFacts } from '../delay';
 import { normalPath, variableOf } from '../scope';
 import { RETRY_AFTER_STATUSES } from '../statuses';
@@ -202,8 +202,10 @@ function callbackSite(ctx: LibraryContext, prop: TSESTree.Property, fn: Function
   const opts = fn.params[4];
   const countVar = opts?.type === T.ObjectPattern ? countVariable(ctx, opts) : undefined;
   const optsVar = opts?.type === T.Identifier ? variableOf(ctx.sourceCode, opts) : undefined;
-  if (limit !== undefined) site.bound = { kind: 'bounded', maxAttempts: limit, node: first.call };
-  else if (!readsCount(ctx, fn, countVar, optsVar, again)) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: first.call };
+  // The limit bounds the callback only when every revalidation is behind a test of the count: one
+  // made in a branch of its own (`if (status === 401) { if (retryCount > 1) return }`) leaves the others free.
+  if (!again.every((r) => countGuards(ctx, fn, r.call, countVar, optsVar))) site.bound = { kind: 'unbounded', maxAttempts: undefined, node: first.call };
+  else if (limit !== undefined) site.bound = { kind: 'bounded', maxAttempts: limit, node: first.call };
   // `retryCount` when it revalidates: 1 up to the last count it lets through.
   const hi = limit !== undefined ? Math.max(1, limit - 1) : Infinity;
   for (const r of again) {
@@ -229,6 +231,43 @@ function callbackSite(ctx: LibraryContext, prop: TSESTree.Property, fn: Function
   return [site];
 }
 
+/**
+ * Whether a test of the count stands between the callback's start and a revalidation: a condition
+ * around it (`if (retryCount < 5) setTimeout(…)`, `n < 5 ? setTimeout(…) : …`, `n < 5 && …`) or an
+ * earlier statement of an enclosing block that leaves on it (`if (retryCount >= 5) return;`).
+ */
+function countGuards(ctx: LibraryContext, fn: FunctionNode, call: Node, countVar: ReturnType<typeof variableOf>, optsVar: ReturnType<typeof variableOf>): boolean {
+  // Directly, or through a `const` that holds it (`const tooMany = retryCount >= 3`).
+  const readsCountIn = (test: Node, depth = 0): boolean => {
+    let found = false;
+    walk(test, ctx.sourceCode.visitorKeys, (m) => {
+      if (found) return false;
+      if (m.type === T.MemberExpression && /^(retryCount|errorRetryCount)$/.test(propertyName(m) ?? '')) found = true;
+      if (m.type === T.Identifier) {
+        const v = variableOf(ctx.sourceCode, m);
+        if (v && (v === countVar || v === optsVar)) found = true;
+        const def = v?.defs[0];
+        if (!found && depth < 2 && def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init && readsCountIn(def.node.init, depth + 1)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  let child: Node = call;
+  for (let p = call.parent; p && p !== fn; child = p, p = p.parent) {
+    if (p.type === T.IfStatement && child !== p.test && readsCountIn(p.test)) return true;
+    if (p.type === T.ConditionalExpression && child !== p.test && readsCountIn(p.test)) return true;
+    if (p.type === T.LogicalExpression && child === p.right && readsCountIn(p.left)) return true;
+    if (p.type === T.BlockStatement) {
+      for (const st of p.body) {
+        if (st === child) break;
+        if (st.type === T.IfStatement && readsCountIn(st.test) && alwaysExits(st.consequent)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 function countVariable(ctx: LibraryContext, pattern: TSESTree.ObjectPattern): ReturnType<typeof variableOf> {
   for (const p of pattern.properties) {
     if (p.type !== T.Property || propertyName(p) !== 'retryCount') continue;
@@ -238,32 +277,3 @@ function countVariable(ctx: LibraryContext, pattern: TSESTree.ObjectPattern): Re
   return undefined;
 }
 
-/**
- * Whether a test of the callback that can decide whether it revalidates reads the count (a test the
- * analysis cannot resolve leaves the bound unknown). A conditional expression neither of whose
- * branches revalidates only picks a value (`n > 8 ? 8 : n` clamping the delay's exponent): its
- * test bounds nothing.
- */
-function readsCount(ctx: LibraryContext, fn: FunctionNode, countVar: ReturnType<typeof variableOf>, optsVar: ReturnType<typeof variableOf>, again: readonly Revalidation[]): boolean {
-  let found = false;
-  const valueChoices = new Set<Node>();
-  const revalidates = (branch: Node): boolean => again.some((r) => r.call.range[0] >= branch.range[0] && r.call.range[1] <= branch.range[1]);
-  walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
-    if (valueChoices.has(n)) return false;
-    if (n.type === T.ConditionalExpression && !revalidates(n.consequent) && !revalidates(n.alternate)) {
-      valueChoices.add(n.test);
-      return undefined;
-    }
-    const test = n.type === T.IfStatement || n.type === T.ConditionalExpression ? n.test : n.type === T.BinaryExpression && /^[<>]=?$|^[!=]==?$/.test(n.operator) ? n : undefined;
-    if (!test) return found ? false : undefined;
-    walk(test, ctx.sourceCode.visitorKeys, (m) => {
-      if (m.type === T.MemberExpression && /^(retryCount|errorRetryCount)$/.test(propertyName(m) ?? '')) found = true;
-      if (m.type === T.Identifier) {
-        const v = variableOf(ctx.sourceCode, m);
-        if (v && (v === countVar || v === optsVar)) found = true;
-      }
-    });
-    return found ? false : undefined;
-  });
-  return found;
-}
