@@ -658,24 +658,35 @@ function getterReturns(fn: TSESTree.FunctionExpression, ctx: Pick<Ctx, 'sourceCo
   });
 }
 
+/** Callees that write a value out unchanged in meaning: serialisation, string and URI encoding, a deep copy. */
+const SERIALIZER_RE = /^(JSON\.stringify|String|encodeURIComponent|encodeURI|structuredClone|qs\.stringify|querystring\.stringify)$/;
+
 /** The argument is the slot, or an object/array literal or template holding it as a value. */
-function handsOn(arg: Node, slot: InputSlot, ctx: Ctx): boolean {
+function handsOn(arg: Node, slot: InputSlot, ctx: Ctx, depth = 0): boolean {
   const u = unwrap(arg);
+  if (depth > 8) return false;
+  // `JSON.stringify(fields)`, `String(id)`, `encodeURIComponent(q)`: the same value, written out.
+  if (u.type === T.CallExpression && SERIALIZER_RE.test(ctx.sourceCode.getText(unwrap(u.callee)))) return u.arguments.some((a) => handsOn(a, slot, ctx, depth + 1));
   const s = slotOf(u, ctx);
+  // `const req = { body: JSON.stringify(parts) }; send(req)`: a const made from the slot in the same pass.
+  if (s?.kind === 'variable' && !sameSlot(s, slot) && s.variable.defs.length === 1) {
+    const def = s.variable.defs[0]!;
+    if (def.type === 'Variable' && def.parent.kind === 'const' && def.node.init && handsOn(def.node.init, slot, ctx, depth + 1)) return true;
+  }
   // `this.current` with `get current() { return this.nodes[this.index] }`: what the getter returns.
   const getter = s && !sameSlot(s, slot) && u.type === T.MemberExpression ? getterOf(u, ctx) : undefined;
-  if (getter) return getterReturns(getter, ctx).some((r) => handsOn(r, slot, ctx));
+  if (getter) return getterReturns(getter, ctx).some((r) => handsOn(r, slot, ctx, depth + 1));
   if (s) return sameSlot(s, slot);
-  if (u.type === T.ObjectExpression) return u.properties.some((p) => (p.type === T.Property ? handsOn(p.value, slot, ctx) : handsOn(p.argument, slot, ctx)));
-  if (u.type === T.ArrayExpression) return u.elements.some((e) => !!e && handsOn(e.type === T.SpreadElement ? e.argument : e, slot, ctx));
-  if (u.type === T.TemplateLiteral) return u.expressions.some((e) => handsOn(e, slot, ctx));
-  if (u.type === T.SpreadElement) return handsOn(u.argument, slot, ctx);
+  if (u.type === T.ObjectExpression) return u.properties.some((p) => (p.type === T.Property ? handsOn(p.value, slot, ctx, depth + 1) : handsOn(p.argument, slot, ctx, depth + 1)));
+  if (u.type === T.ArrayExpression) return u.elements.some((e) => !!e && handsOn(e.type === T.SpreadElement ? e.argument : e, slot, ctx, depth + 1));
+  if (u.type === T.TemplateLiteral) return u.expressions.some((e) => handsOn(e, slot, ctx, depth + 1));
+  if (u.type === T.SpreadElement) return handsOn(u.argument, slot, ctx, depth + 1);
   // `cursor ? `${base}?cursor=${cursor}` : base`, `base + '?page=' + page`, `next || first`.
-  if (u.type === T.ConditionalExpression) return handsOn(u.consequent, slot, ctx) || handsOn(u.alternate, slot, ctx);
-  if (u.type === T.LogicalExpression) return handsOn(u.left, slot, ctx) || handsOn(u.right, slot, ctx);
-  if (u.type === T.BinaryExpression && u.operator === '+') return handsOn(u.left as Node, slot, ctx) || handsOn(u.right, slot, ctx);
+  if (u.type === T.ConditionalExpression) return handsOn(u.consequent, slot, ctx, depth + 1) || handsOn(u.alternate, slot, ctx, depth + 1);
+  if (u.type === T.LogicalExpression) return handsOn(u.left, slot, ctx, depth + 1) || handsOn(u.right, slot, ctx, depth + 1);
+  if (u.type === T.BinaryExpression && u.operator === '+') return handsOn(u.left as Node, slot, ctx, depth + 1) || handsOn(u.right, slot, ctx, depth + 1);
   // `this.urls[this.at]`, `hosts[i]`: the element the index picks.
-  if (u.type === T.MemberExpression && u.computed) return handsOn(u.property, slot, ctx);
+  if (u.type === T.MemberExpression && u.computed) return handsOn(u.property, slot, ctx, depth + 1);
   return false;
 }
 
@@ -1081,4 +1092,31 @@ function worksOn(e: Node, ctx: Pick<Ctx, 'sourceCode' | 'settings'>, follow: boo
   if (id?.type !== T.Identifier) return false;
   const v = variableOf(sc, id);
   return !!v && v.references.some((r) => r.isRead() && worksOn(r.identifier, ctx, false));
+}
+
+/**
+ * Whether a failure branch rebuilds what the request is made from before it goes round: it writes a
+ * new value to a slot the operation in `opRoot` takes (see {@link rerunChangesInput}), or replaces a
+ * variable declared outside `perRun` with another expression (`fields = core` after a 400,
+ * `body = withoutHints` — a plain `=` of something other than itself, not a falsy constant). The
+ * request sent next is a corrected one (PRODUCT, "Retry or not": a request corrected before it is
+ * re-sent). An error built for a message (`new Error(…)`) takes nothing the request is made from.
+ */
+export function correctsRequest(branch: Node, opRoot: Node, perRun: Node, ctx: Ctx): boolean {
+  const notErrorMessage = (c: Node): boolean => c.type === T.NewExpression && /Error$/.test(calleeName(c) ?? '');
+  if (inputWrites(branch, ctx, perRun).some((w) => operationTakes(opRoot, w.slot, ctx, notErrorMessage))) return true;
+  let found = false;
+  walk(branch, ctx.sourceCode.visitorKeys, (n) => {
+    if (found || (n !== branch && isFunction(n))) return false;
+    if (n.type !== T.AssignmentExpression || n.operator !== '=' || unwrap(n.left).type !== T.Identifier) return undefined;
+    const right = unwrap(n.right);
+    if (ctx.sourceCode.getText(right) === ctx.sourceCode.getText(unwrap(n.left))) return undefined;
+    if ((right.type === T.Literal && !right.value) || (right.type === T.Identifier && right.name === 'undefined')) return undefined;
+    const slot = slotOf(n.left, ctx);
+    const decl = slot?.kind === 'variable' ? slot.variable.defs[0]?.name : undefined;
+    if (!slot || !decl || contains(perRun, decl) || BOOKKEEPING_NAME_RE.test(slotName(slot))) return undefined;
+    if (operationTakes(opRoot, slot, ctx, notErrorMessage)) found = true;
+    return undefined;
+  });
+  return found;
 }

@@ -16,7 +16,7 @@ import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ACTION_CALL_RE, FS_REMOVE_RE, ASKING_CALL_RE, ASKING_EFFECT_WORD_RE, BOOKKEEPING_NAME_RE, READING_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, FS_MODULE_RE, FS_READ_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
-import { advancesIterator, drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, onlyBookkeeping, operationTakes, parameterHandedTo, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
+import { advancesIterator, correctsRequest, drawsInputAtRandom, inputWrites, readsVariable, isWorkingCall, onlyBookkeeping, operationTakes, parameterHandedTo, readsFromPerson, rerunChangesInput, slotOf } from './input-change';
 import { onFailurePath } from './requeue';
 import { confinedResource, waitsOnPendingAnswer, isDroppedProbeRead, isProbeFunction, isProbeRegion, OPEN_CHECK_RE, RELEASE_RE } from './probe';
 import { computesOnly, putsBackIn, refersTo } from './recursion';
@@ -1095,6 +1095,8 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   // 1. Retry evidence.
   const retryTries: TSESTree.TryStatement[] = [];
   const statusIfs: TSESTree.IfStatement[] = [];
+  /** Failure branches that rebuild the request before going round: no evidence of a retry, and the outcomes they take go round corrected. */
+  const corrected: TSESTree.IfStatement[] = [];
   const loopCounters = counters(loop, ctx);
   // Trying the next item of a list each round (`hosts[i]`) is failover or iteration, not a retry.
   if (indexesByCounter(loop.body, loopCounters, ctx) || passesInputCounter(loop.body, loopCounters, ctx) || passesDerivedInput(loop.body, loopCounters, ctx) || advancesIterator(loop.body, ctx) || retargetsRequest(loop, loopCounters, ctx) || drainsList(loop, ctx)) {
@@ -1108,7 +1110,12 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
     if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx, loop) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && (leavesLoop(n.block, loop, ctx) || retriesItemOnFailure(n, loop, ctx) || retriesUntilSet(n, loop, ctx) || catchSetsLoopFlag(n, loop, ctx)) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id), (callee) => predicateReturns(callee, sourceCode))) retryTries.push(n);
-    if (n.type === T.IfStatement && isStatusTest(n.test, sourceCode)) statusIfs.push(n);
+    // A failure branch that rebuilds the request before it goes round (`if (res.status === 400) { fields = core; continue }`)
+    // sends a corrected request, not the same one again.
+    if (n.type === T.IfStatement && isStatusTest(n.test, sourceCode)) {
+      if (failureBranch(n, sourceCode) && correctsRequest(n.consequent, loop.body, loop.body, ctx)) corrected.push(n);
+      else statusIfs.push(n);
+    }
   });
   // Rounds over a walk of alternatives (hosts, mirrors, nodes): a round where every one failed goes round again.
   const rounds = retryTries.length === 0 && statusIfs.length === 0 && (loop.type !== T.ForOfStatement || schedule) ? roundTries(loop, ctx) : [];
@@ -1153,7 +1160,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
     // The loop's test is part of the pass: an operation called there (`while (i < s.length && isSpace(s.charCodeAt(i))) i += 1`)
     // handed what the body writes works on a new input each pass (a scan, not a retry).
     const testTakesNewInput = (): boolean => loop.type !== T.ForOfStatement && !!loop.test && (rerunChangesInput(loop.body, loop.test, ctx) || (loop.type === T.ForStatement && !!loop.update && rerunChangesInput(loop.update, loop.test, ctx)));
-    const flowRetry = !turnedDown && (loop.type !== T.ForOfStatement || !!schedule) && !rerunChangesInput(loop.body, loop.body, ctx) && !testTakesNewInput() && (!reachesBackEdge(loop, SUCCESS, sourceCode) || (loop.type !== T.ForOfStatement && successGoesRoundOnlyAsFailure(loop, sourceCode))) && failuresIn(loop, sourceCode).some((o) => reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
+    const flowRetry = !turnedDown && (loop.type !== T.ForOfStatement || !!schedule) && !rerunChangesInput(loop.body, loop.body, ctx) && !testTakesNewInput() && (!reachesBackEdge(loop, SUCCESS, sourceCode) || (loop.type !== T.ForOfStatement && successGoesRoundOnlyAsFailure(loop, sourceCode))) && failuresIn(loop, sourceCode).some((o) => !corrected.some((c) => evalTest(c.test, o, sourceCode) !== false) && reachesBackEdge(loop, o, sourceCode)) && leavesLoop(loop.body, loop, ctx);
     if (flowRetry) statusRetry = true;
     // `pending = out.UnprocessedItems?.[table] ?? []` with `while (pending.length > 0 …)`: the failed
     // part of a batch sent again, a retry of what failed (DynamoDB, Kinesis, SQS batch answers).
