@@ -480,7 +480,10 @@ function declarator(d: TSESTree.VariableDeclarator, j: Judgement): void {
       j.results.add(v);
       return;
     }
-    if (init.type !== T.TaggedTemplateExpression && (isReadRequest(init, j.ctx) || isProbeRead(init, j.ctx) || sameFileProbe(init, j) || (!j.opts.answers && sameFileRead(init, j)))) {
+    // `const box = await describe(id)`, `const s = await client.getStatus()`: a call that only asks,
+    // its answer kept as a result (read in tests at most, see confinedResult).
+    const asks = init.type === T.CallExpression && ASKING_CALL_RE.test(calleeName(init) ?? '') && !ASKING_EFFECT_WORD_RE.test(calleeName(init) ?? '') && !describeHttpCall(j.ctx.sourceCode, init, j.ctx.settings);
+    if (init.type !== T.TaggedTemplateExpression && (asks || isReadRequest(init, j.ctx) || isProbeRead(init, j.ctx) || sameFileProbe(init, j) || (!j.opts.answers && sameFileRead(init, j)))) {
       j.looks++;
       j.results.add(v);
       callbacksAreResults(init, j);
