@@ -3524,6 +3524,12 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       const def = v?.defs[0];
       if (!v || !def) return false;
       if (!contains(fn, def.name)) return true;
+      // `const st = this.state` (or `this.consumer.ordered!`): a local name for an object the instance holds.
+      if (def.type === 'Variable' && def.parent.kind === 'const' && v.defs.length === 1 && def.node.init) {
+        let root = unwrap(def.node.init);
+        while (root.type === T.MemberExpression && !root.computed) root = unwrap(root.object);
+        if (root.type === T.ThisExpression && root !== unwrap(def.node.init)) return true;
+      }
       return def.type === 'Parameter' && fn.params.some((param, i) => (param === def.name || (param.type === T.AssignmentPattern && param.left === def.name)) && argumentsPassed(call, fn, ctx.sourceCode)[i] !== undefined && unwrap(argumentsPassed(call, fn, ctx.sourceCode)[i]!).type === T.Identifier && isReferenceTo(v, unwrap(argumentsPassed(call, fn, ctx.sourceCode)[i]!) as TSESTree.Identifier));
     };
     walk(fn.body, ctx.sourceCode.visitorKeys, (n) => {
