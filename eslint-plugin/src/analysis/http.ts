@@ -728,6 +728,24 @@ function findKey(sourceCode: TSESLint.SourceCode, obj: TSESTree.ObjectExpression
         if (inner.unknown) unknown = true;
         continue;
       }
+      // `...(token ? { Authorization: … } : {})`, `...(debug && { 'X-Debug': '1' })`: every object the
+      // spread may copy is written here (or nothing is copied): each is read for a key.
+      const spreadArg = unwrap(p.argument);
+      const picks = spreadArg.type === T.ConditionalExpression ? [spreadArg.consequent, spreadArg.alternate] : spreadArg.type === T.LogicalExpression && spreadArg.operator === '&&' ? [spreadArg.right] : undefined;
+      const copiesNothing = (b: Node): boolean => {
+        const u = unwrap(b);
+        return (u.type === T.Literal && !u.value) || (u.type === T.Identifier && u.name === 'undefined');
+      };
+      if (picks && picks.every((b) => unwrap(b).type === T.ObjectExpression || copiesNothing(b))) {
+        for (const b of picks) {
+          const u = unwrap(b);
+          if (u.type !== T.ObjectExpression) continue;
+          const r = findKey(sourceCode, u, settings, depth + 1);
+          if (r.value) return r;
+          unknown ||= r.unknown;
+        }
+        continue;
+      }
       // `{ ...headers, 'content-type': … }` with `headers` the function's own parameter: unknown only
       // when a caller in the file may hand it a key (its default or an argument holds one, or cannot be read).
       if (paramSuppliesKey(sourceCode, p.argument, settings) !== 'none') unknown = true;
