@@ -77,7 +77,13 @@ export function isGlobalTimer(sourceCode: TSESLint.SourceCode, call: TSESTree.Ca
   const v = variableOf(sourceCode, id);
   if (v && v.defs.length > 0) {
     const o = originOf(sourceCode, id);
-    return !!o && (o.module === 'timers' || o.module === 'node:timers');
+    if (!o) return false;
+    if (o.module === 'timers' || o.module === 'node:timers') return true;
+    // `import { setTimeout } from '@sentry/browser-utils'` (a zone-safe copy of the native timer):
+    // imported under the timer's own name and handed a callback first, it is the timer. The
+    // promise form (`timers/promises`, `setTimeout(ms, value)`) takes no callback.
+    const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    return !/timers\/promises$/.test(o.module) && o.path[o.path.length - 1] === 'setTimeout' && !!first && isFunction(first);
   }
   return true;
 }
