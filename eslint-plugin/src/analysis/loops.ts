@@ -217,11 +217,26 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
   // The connection the event hands its listener (`manager.on('nodeDisconnect', (node) => node.connect())`,
   // Lavalink and cluster clients): reopening it reopens what failed.
   const handed = new Set(handler.params.flatMap((p) => (p.type === T.Identifier ? [variableOf(ctx.sourceCode, p)] : [])).filter((v): v is NonNullable<typeof v> => !!v));
-  const isRestart = (n: TSESTree.CallExpression): boolean => {
+  type Var = NonNullable<ReturnType<typeof variableOf>>;
+  /** Whether `o` is the emitter: by its text, or a parameter the path handed it to (`this.again(group, link)`). */
+  const isEmitter = (o: Node, held: ReadonlySet<Var>): boolean => owners.has(ownerText(o, ctx)) || (o.type === T.Identifier && held.has(variableOf(ctx.sourceCode, o) as Var));
+  const isRestart = (n: TSESTree.CallExpression, held: ReadonlySet<Var>): boolean => {
     const c = unwrap(n.callee);
     if (c.type !== T.MemberExpression || !RESTART_RE.test(propertyName(c) ?? '')) return false;
     const o = unwrap(c.object);
-    return owners.has(ownerText(o, ctx)) || (o.type === T.Identifier && handed.has(variableOf(ctx.sourceCode, o) as NonNullable<ReturnType<typeof variableOf>>));
+    return isEmitter(o, held) || (o.type === T.Identifier && handed.has(variableOf(ctx.sourceCode, o) as Var));
+  };
+  /** The parameters of `target` a call hands the emitter to (by position). */
+  const heldIn = (call: TSESTree.CallExpression, target: TSESTree.FunctionLike, held: ReadonlySet<Var>): Set<Var> => {
+    const out = new Set<Var>();
+    call.arguments.forEach((a, i) => {
+      const p = target.params[i];
+      const id = p && (p.type === T.AssignmentPattern ? p.left : p);
+      if (a.type === T.SpreadElement || id?.type !== T.Identifier || !isEmitter(unwrap(a), held)) return;
+      const v = variableOf(ctx.sourceCode, id);
+      if (v) out.add(v);
+    });
+    return out;
   };
   // Or the emitter's own operation run again: a method of the emitter (not a listener, teardown or
   // accessor call) made by a same-file function the file also runs outside the handler (at start,
@@ -247,12 +262,12 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
   };
   // Breadth-first from the handler through the same-file functions it calls, schedules or binds.
   const seen = new Set<Node>([handler]);
-  let frontier: { fn: TSESTree.FunctionLike; path: RestartStep[] }[] = [{ fn: handler, path: [] }];
+  let frontier: { fn: TSESTree.FunctionLike; path: RestartStep[]; held: ReadonlySet<Var> }[] = [{ fn: handler, path: [], held: new Set() }];
   let path: RestartStep[] | undefined;
   let cycle = false;
   for (let depth = 0; depth <= RESTART_DEPTH && !path && !cycle && frontier.length > 0; depth++) {
     const next: typeof frontier = [];
-    for (const { fn, path: before } of frontier) {
+    for (const { fn, path: before, held } of frontier) {
       walk(fn.body!, ctx.sourceCode.visitorKeys, (n) => {
         if (path || cycle) return false;
         if (n.type !== T.CallExpression) return undefined;
@@ -262,14 +277,14 @@ function eventRestartSite(registration: TSESTree.CallExpression | TSESTree.Assig
           return false;
         }
         // A call into the file's own code is followed; only a call the file does not define restarts.
-        if (!sameFileFunction(n.callee, ctx) && (isRestart(n) || rerunsOperation(n, fn))) {
+        if (!sameFileFunction(n.callee, ctx) && (isRestart(n, held) || rerunsOperation(n, fn))) {
           path = [...before, { fn, at: n }];
           return false;
         }
         for (const target of targets) {
           if (seen.has(target)) continue;
           seen.add(target);
-          next.push({ fn: target, path: [...before, { fn, at: n }] });
+          next.push({ fn: target, path: [...before, { fn, at: n }], held: heldIn(n, target, held) });
         }
         return undefined;
       });

@@ -200,8 +200,14 @@ export function isStatusLike(node: Node, sourceCode?: TSESLint.SourceCode): bool
     if ((/^(status|statusCode|httpStatus|code)$/i.test(n.name) || /status$/i.test(n.name)) && !charCodeVariables(n).has(n.name)) return true;
     return !!sourceCode && holdsStatus(n, sourceCode);
   }
+  // `getHttpStatus(error)`, `statusOf(err)`, `getStatusCode(e)`: an accessor that reads the HTTP
+  // status out of what it is handed (tRPC's client errors, wrapped SDK errors).
+  if (n.type === T.CallExpression && n.arguments.length === 1) return STATUS_ACCESSOR_RE.test(calleeName(n) ?? '');
   return false;
 }
+
+/** Names of a function that reads the HTTP status out of an error or a response. */
+const STATUS_ACCESSOR_RE = /^(?:get)?(?:http|response)Status(?:Code)?$|^(?:http)?[sS]tatus(?:Code)?(?:Of|From)$|^getStatusCode$/;
 
 /** Calls whose result is a character code: a number that is never an HTTP status or an error code. */
 const CHAR_CODE_CALL = /^(charCodeAt|codePointAt)$/;

@@ -431,6 +431,17 @@ function member(obj: Value, name: string, o: Outcome): Value {
   return UNKNOWN;
 }
 
+/**
+ * An imported class named for an HTTP client's answered failure (`TRPCClientError`, ky/got
+ * `HTTPError`, `ResponseError`): thrown for an answer with a status. Not `AxiosError`, which axios
+ * also throws when no answer came.
+ */
+function answeredErrorClass(cls: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const u = unwrap(cls);
+  const name = u.type === T.Identifier ? u.name : u.type === T.MemberExpression ? propertyName(u) : undefined;
+  return !!name && /(?:HTTP|Http|Client|Response)Error$/.test(name) && name !== 'AxiosError' && !!originOf(sourceCode, u);
+}
+
 function truth(v: Value): boolean | undefined {
   if (v === UNKNOWN) return undefined;
   if (isRef(v)) return true;
@@ -633,12 +644,18 @@ function evaluateInner(n: Node, st: State): Value {
     }
     case T.BinaryExpression: {
       if (n.left.type === T.PrivateIdentifier) return UNKNOWN;
+      // `error instanceof TRPCClientError`, `err instanceof HTTPError`: an imported class of an HTTP
+      // client's answered failures is the error of every outcome with a status.
+      if (n.operator === 'instanceof') {
+        const e = evaluate(n.left, st);
+        return isRef(e) && e.ref === 'error' && answeredErrorClass(n.right, st.sourceCode) ? st.outcome.status !== undefined : UNKNOWN;
+      }
       const l = evaluate(n.left, st);
       const r = evaluate(n.right, st);
       if (l === UNKNOWN || r === UNKNOWN) return UNKNOWN;
       // `'response' in error`: whether the member is there.
       if (n.operator === 'in' && typeof l === 'string' && isRef(r)) return member(r, l, st.outcome) !== undefined;
-      if (n.operator === 'instanceof' || n.operator === 'in') return UNKNOWN;
+      if (n.operator === 'in') return UNKNOWN;
       if (isRef(l) || isRef(r)) {
         if (n.operator === '===' || n.operator === '==') return l === r || (isRef(l) && isRef(r) && l.ref === r.ref) ? UNKNOWN : false;
         if (n.operator === '!==' || n.operator === '!=') return isRef(l) && isRef(r) ? UNKNOWN : true;
