@@ -42,7 +42,12 @@ const PACKAGES = [
   'react-query',
   // tRPC's Next.js binding builds the app's QueryClient from `config().queryClientConfig`.
   '@trpc/next',
+  // tRPC's React binding: `api.router.procedure.useQuery(input, options)` hands TanStack its options.
+  '@trpc/react-query',
 ];
+
+/** tRPC's factories of a typed hooks object (`createTRPCReact<AppRouter>()`, `createTRPCNext(…)`). */
+const TRPC_HOOK_FACTORIES = new Set(['createTRPCReact', 'createTRPCNext']);
 
 /** tRPC's Next.js entry points whose `config()` returns the `queryClientConfig` a QueryClient is built from. */
 const TRPC_NEXT = new Set(['createTRPCNext', 'withTRPC']);
@@ -70,7 +75,7 @@ const DEFAULT_DELAY = { baseMs: 1000, factor: 2, capMs: 30_000 };
 
 export const docs: LibraryDocs = {
   package: '@tanstack/query',
-  api: '`useQuery`, `useMutation`, `useInfiniteQuery`, `useQueries`, `createQuery`, `injectQuery`, `queryOptions`, `new QueryClient({ defaultOptions })`, `queryClient.fetchQuery` etc. from @tanstack/react-query, vue-query, solid-query, svelte-query, angular-query, query-core and react-query 3; tRPC\'s `createTRPCNext({ config() { return { queryClientConfig } } })` and `withTRPC` (@trpc/next); option objects typed `QueryClientConfig`, `DefaultOptions`, `UseQueryOptions`, `UseMutationOptions` (react-query 2: `ReactQueryConfig`)',
+  api: '`useQuery`, `useMutation`, `useInfiniteQuery`, `useQueries`, `createQuery`, `injectQuery`, `queryOptions`, `new QueryClient({ defaultOptions })`, `queryClient.fetchQuery` etc. from @tanstack/react-query, vue-query, solid-query, svelte-query, angular-query, query-core and react-query 3; tRPC\'s `createTRPCNext({ config() { return { queryClientConfig } } })` and `withTRPC` (@trpc/next), and the options of the hooks `createTRPCReact()` / `createTRPCNext()` give (`api.router.procedure.useQuery(input, options)`, `useMutation(options)`); option objects typed `QueryClientConfig`, `DefaultOptions`, `UseQueryOptions`, `UseMutationOptions` (react-query 2: `ReactQueryConfig`)',
   versionAssumed: '@tanstack/query 5.x (the same defaults in react-query 3 and @tanstack/query 4, whose positional call forms are handled)',
   defaults: [
     '`retry: 3` for queries in the browser (0 on the server), 0 for mutations and `fetchQuery`; `retry: true` retries for ever',
@@ -112,6 +117,10 @@ export const tanstackQueryAdapter: LibraryAdapter = {
     if (api.type === 'hook') {
       const found = hookOptions(ctx, args);
       if (found) sites.push(...optionSite(ctx, node, found.options, api.kind, api.kind === 'query' ? 3 : 0, found.fn));
+    } else if (api.type === 'trpc-hook') {
+      // `useQuery(input, options)`, `useMutation(options)`.
+      const o = objectOf(ctx, args[api.kind === 'query' ? 1 : 0]);
+      if (o) sites.push(...optionSite(ctx, node, o, api.kind, api.kind === 'query' ? 3 : 0, undefined));
     } else if (api.type === 'queries') {
       const first = objectOf(ctx, args[0]);
       const list = first ? readOption(ctx, optionsObject(ctx, first), 'queries')?.value : args[0];
@@ -191,12 +200,20 @@ type Api =
   | { type: 'set-defaults'; kind: Kind }
   | { type: 'client' }
   | { type: 'client-defaults' }
-  | { type: 'trpc' };
+  | { type: 'trpc' }
+  | { type: 'trpc-hook'; kind: Kind };
 
 function apiOf(node: TSESTree.CallExpression | TSESTree.NewExpression, origin: Origin): Api | undefined {
   const p = normalPath(origin);
   const last = p[p.length - 1] ?? '';
   if (node.type === T.NewExpression) return p.length === 1 && last === 'QueryClient' ? { type: 'client' } : undefined;
+  // `api.post.byId.useQuery(input, { retry })` on `createTRPCReact()`'s hooks: a TanStack hook with the input first.
+  if ((origin.module === '@trpc/react-query' || origin.module === '@trpc/next') && p.length >= 4 && TRPC_HOOK_FACTORIES.has(p[0]!) && p[1] === '()') {
+    if (QUERY_HOOKS.has(last)) return { type: 'trpc-hook', kind: 'query' };
+    if (MUTATION_HOOKS.has(last)) return { type: 'trpc-hook', kind: 'mutation' };
+    return undefined;
+  }
+  if (origin.module === '@trpc/react-query') return undefined;
   if (origin.module === '@trpc/next') return p.length === 1 && TRPC_NEXT.has(last) ? { type: 'trpc' } : undefined;
   if (p.length === 1) {
     if (QUERY_HOOKS.has(last)) return { type: 'hook', kind: 'query' };
