@@ -614,5 +614,40 @@ export const nodeBackoffSpec: ScheduleSpec = {
   jitter: { kind: 'fraction', name: 'randomisationFactor', default: 0 },
 };
 
-export const describedAdapters: readonly LibraryAdapter[] = [viemTransportSpec, tmiSpec, web3WsSpec, supabaseRealtimeSpec, asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec, retryAsPromisedSpec, nestMicroservicesSpec, requestRetrySpec, nodeBackoffSpec].map(scheduleAdapter);
+/**
+ * Slack's Web API client: `new WebClient(token, { retryConfig })` (@slack/web-api 6/7). Facts from
+ * @slack/web-api 7.19 (`dist/WebClient.js`: `pRetry(task, this.retryConfig)`, the default
+ * `retryConfig` `tenRetriesInAboutThirtyMinutes` = `{ retries: 10, factor: 1.96821, randomize: true }`
+ * in `dist/retry-policies.js`): a written `retryConfig` replaces that policy whole and goes to p-retry 4
+ * (node-retry 0.13 `retry.timeouts`): `retries: 10`, `factor: 2`, `minTimeout: 1000` ms, `maxTimeout:
+ * Infinity`, `randomize: false`. A 429 waits the server's Retry-After apart from this schedule.
+ */
+export const slackWebClientSpec: ScheduleSpec = {
+  library: '@slack/web-api',
+  packages: ['@slack/web-api'],
+  docs: {
+    package: '@slack/web-api',
+    api: 'the `retryConfig` option of `new WebClient(token, options)`',
+    versionAssumed: '@slack/web-api 7.x (`dist/WebClient.js`, `dist/retry-policies.js`; p-retry 4 / node-retry 0.13 underneath)',
+    defaults: ['unset: `tenRetriesInAboutThirtyMinutes` (10 retries, factor 1.96821, randomized)', 'a written `retryConfig` replaces it whole: `retries: 10`, `factor: 2`, `minTimeout: 1000` ms, `maxTimeout: Infinity`, `randomize: false`', 'a 429 waits the Retry-After the server sends'],
+    checks: [
+      { rule: 'require-jitter', when: 'a written `retryConfig` without `randomize: true`.' },
+      { rule: 'require-backoff', when: '`factor` 1 or less.' },
+      { rule: 'require-max-delay', when: 'the wait at the last retry passes `maxDelayMs` with no `maxTimeout` below it.' },
+      { rule: 'no-unbounded-retry', when: '`retries: Infinity` (or 1,000 or more) with no `maxRetryTime`.' },
+    ],
+    notModelled: ['A policy from `retryPolicies` (its values are read only when written in this file).', '`@slack/bolt`, which hands `clientOptions` to the client.'],
+  },
+  entry(call, path, ctx) {
+    if (call.type !== 'NewExpression' || path.length !== 1 || path[0] !== 'WebClient') return undefined;
+    return nestedEntry(ctx, call.arguments[1], 'retryConfig');
+  },
+  count: { name: 'retries', means: 'retries', default: 10 },
+  base: { name: 'minTimeout', default: 1000 },
+  growth: { kind: 'factor', name: 'factor', default: 2 },
+  cap: { name: 'maxTimeout', default: undefined },
+  jitter: { kind: 'boolean', name: 'randomize', default: false },
+};
+
+export const describedAdapters: readonly LibraryAdapter[] = [viemTransportSpec, tmiSpec, web3WsSpec, supabaseRealtimeSpec, asyncSpec, attemptSpec, kafkaSpec, reconnectingWebSocketSpec, mongoSpec, wretchSpec, urqlRetrySpec, rtkQueryRetrySpec, retryAsPromisedSpec, nestMicroservicesSpec, requestRetrySpec, nodeBackoffSpec, slackWebClientSpec].map(scheduleAdapter);
 
