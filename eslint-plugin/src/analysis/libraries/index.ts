@@ -24,6 +24,7 @@ import { subscriptionsTransportAdapter } from './subscriptions-transport';
 import { natsAdapter } from './nats';
 import { nestTypeormAdapter } from './nest-typeorm';
 import { nestTransportAdapter } from './nest-transport';
+import { betterFetchAdapter } from './better-fetch';
 import { tanstackQueryAdapter } from './tanstack-query';
 import { undiciAdapter } from './undici';
 import type { LibraryAdapter } from './types';
@@ -71,4 +72,5 @@ export const adapters: readonly LibraryAdapter[] = [
   natsAdapter,
   nestTypeormAdapter,
   nestTransportAdapter,
+  betterFetchAdapter,
 ];
