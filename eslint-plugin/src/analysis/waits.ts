@@ -225,6 +225,9 @@ function waitOfCall(node: Node, sourceCode: TSESLint.SourceCode, settings: Retry
   if (fn) {
     if (!isWaitHelperShape(fn, n, sourceCode, settings)) return undefined;
     const inner = findInnerWait(fn, sourceCode, settings, depth + 1);
+    // `if (this.running) { this.controller.abort(); await pause(20) }`: a pause that lets an aborted
+    // call unwind is that helper's own business, not a wait of every call.
+    if (inner && pausesAfterAbort(inner.call, fn, sourceCode)) return undefined;
     if (!inner) {
       // A helper named for a wait (`applyDelay`, `backoff`) that awaits or returns a call it cannot
       // see into (`await delay.apply()` on an object built in another module): it may well wait,
@@ -480,6 +483,29 @@ function awaitedAlone(call: Node): boolean {
  * Never one that sends an HTTP request of its own: that helper is the operation, which may pause
  * before it reports its failure (`const res = await fetch(u); if (!res.ok) { await sleep(ms); throw … }`).
  */
+/**
+ * Whether a helper's wait follows, in the same block, an abort of something in flight
+ * (`this.controller.abort(); await pause(20)`): it lets the aborted call unwind, a pause of that
+ * helper's own (cancelling what runs), not the wait between attempts.
+ */
+function pausesAfterAbort(wait: Node, fn: TSESTree.FunctionLike, sourceCode: TSESLint.SourceCode): boolean {
+  let child: Node = wait;
+  for (let p = wait.parent; p && p !== fn; child = p, p = p.parent) {
+    if (p.type !== T.BlockStatement) continue;
+    const before = p.body.slice(0, p.body.indexOf(child as TSESTree.Statement));
+    return before.some((st) => {
+      let aborts = false;
+      walk(st, sourceCode.visitorKeys, (m) => {
+        if (aborts || isFunction(m)) return false;
+        if (m.type === T.CallExpression && unwrap(m.callee).type === T.MemberExpression && /^(abort|cancel)$/.test(calleeName(m) ?? '')) aborts = true;
+        return undefined;
+      });
+      return aborts;
+    });
+  }
+  return false;
+}
+
 function isWaitHelperShape(fn: TSESTree.FunctionLike, call: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings): boolean {
   if (!fn.body) return false;
   let requests = false;
