@@ -1124,7 +1124,7 @@ function analyzeLoop(loop: Loop, ctx: Ctx): RetrySite | undefined {
   }
   ownNodes(loop, ctx, (n) => {
     // The catch lets the loop go on: it completes or continues on some path (`if (i < 3) { …; continue; } throw err;`).
-    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx, loop) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && (leavesLoop(n.block, loop, ctx) || retriesItemOnFailure(n, loop, ctx) || retriesUntilSet(n, loop, ctx) || catchSetsLoopFlag(n, loop, ctx)) && !leavesOnlyOnState(n.block, ctx) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id), (callee) => predicateReturns(callee, sourceCode))) retryTries.push(n);
+    if (n.type === T.TryStatement && n.handler && hasCall(n.block, ctx, loop) && !onOnePassOnly(n, loop, loopCounters, ctx) && mayGoOn(n.handler.body, { kind: 'error' }, sourceCode) && (leavesLoop(n.block, loop, ctx) || retriesItemOnFailure(n, loop, ctx) || retriesUntilSet(n, loop, ctx) || catchSetsLoopFlag(n, loop, ctx)) && (!leavesOnlyOnState(n.block, ctx) || waitsOnlyOnFailure(n, loop, ctx)) && !setsStateFlag(n.block, loop, ctx) && !nextPassDiffers(n, loop, loopCounters, ctx) && !failureLeaves(n, loop, loopCounters, ctx) && !correctsBeforeGoingRound(n, ctx) && !goesOnOnlyOnConflict(n.handler.body, continuesIn(n.handler.body, sourceCode.visitorKeys), alwaysExits, (id) => constantValue(sourceCode, id), (callee) => predicateReturns(callee, sourceCode))) retryTries.push(n);
     // A failure branch that rebuilds the request before it goes round (`if (res.status === 400) { fields = core; continue }`)
     // sends a corrected request, not the same one again.
     if (n.type === T.IfStatement && isStatusTest(n.test, sourceCode)) {
@@ -2204,6 +2204,29 @@ function indexesByCounter(body: Node, cs: CounterInfo[], ctx: Ctx): boolean {
     return undefined;
   });
   return found;
+}
+
+/**
+ * Whether the loop's only wait is in this try's catch: a pass that succeeds goes round at once (the
+ * next batch of a drain), one that fails pauses first (`catch { failed++; …; await sleep(1000) }`)
+ * and runs the same pass again: a backoff retry of that pass, whatever ends the walk. A `for…of`
+ * moves on to its next item instead.
+ */
+function waitsOnlyOnFailure(tryStmt: TSESTree.TryStatement, loop: Loop, ctx: Ctx): boolean {
+  if (loop.type === T.ForOfStatement || !tryStmt.handler) return false;
+  const handler = tryStmt.handler;
+  let inCatch = false;
+  let elsewhere = false;
+  walk(loop.body, ctx.sourceCode.visitorKeys, (n) => {
+    if (elsewhere || isFunction(n)) return false;
+    if ((n.type === T.CallExpression || n.type === T.NewExpression) && asWait(n, ctx.sourceCode, ctx.settings)) {
+      if (contains(handler, n)) inCatch = true;
+      else elsewhere = true;
+      return false;
+    }
+    return undefined;
+  });
+  return inCatch && !elsewhere;
 }
 
 /**
