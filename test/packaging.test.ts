@@ -83,12 +83,12 @@ describe('publication readiness', function () {
     assert.equal(run.status, 0, run.stderr);
     const [pack] = JSON.parse(run.stdout) as Array<{ files: Array<{ path: string }> }>;
     const files = (pack?.files ?? []).map((f) => f.path).sort();
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/retry-lint.js', 'dist/index.js', 'dist/index.mjs', 'dist/index.d.ts', 'dist/cli.js', 'dist/retry-lint.config.js']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/retry-lint.js', 'bin/load-error.js', 'dist/index.js', 'dist/index.mjs', 'dist/index.d.ts', 'dist/cli.js', 'dist/retry-lint.config.js']) {
       assert.ok(files.includes(needed), `${needed} is missing from the package`);
     }
     const rulePages = readdirSync(path.join(PLUGIN, 'src/rules')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => `docs/rules/${f.replace(/\.ts$/, '.md')}`);
     for (const page of rulePages) assert.ok(files.includes(page), `${page} is missing from the package`);
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/retry-lint\.js|dist\/.+\.(js|mjs|d\.ts)|docs\/.+\.md)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/(retry-lint|load-error)\.js|dist\/.+\.(js|mjs|d\.ts)|docs\/.+\.md)$/;
     assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'files the package does not need');
   });
 
@@ -96,7 +96,7 @@ describe('publication readiness', function () {
     const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
     const builtins = new Set(builtinModules);
     const missing = new Set<string>();
-    for (const file of [...jsFiles(path.join(PLUGIN, 'dist')), path.join(PLUGIN, 'bin/retry-lint.js')]) {
+    for (const file of [...jsFiles(path.join(PLUGIN, 'dist')), path.join(PLUGIN, 'bin/retry-lint.js'), path.join(PLUGIN, 'bin/load-error.js')]) {
       const text = readFileSync(file, 'utf8');
       // tsc writes `require("…")` with double quotes; examples in comments use single quotes.
       for (const match of text.matchAll(/\brequire\("([^".][^"]*)"\)/g)) {
