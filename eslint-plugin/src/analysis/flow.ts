@@ -1334,7 +1334,10 @@ export function reentryBlocked(call: Node, fn: TSESTree.FunctionLike, sourceCode
         const onColl = (n: Node, name: RegExp): n is TSESTree.CallExpression => n.type === T.CallExpression && name.test(calleeName(n) ?? '') && unwrap(n.callee).type === T.MemberExpression && text((unwrap(n.callee) as TSESTree.MemberExpression).object) === coll;
         guards.push({
           mark: `${coll}:${key}`,
-          isSet: (x) => x.type === T.ExpressionStatement && onColl(unwrap(x.expression), /^add$/) && text((unwrap(x.expression) as TSESTree.CallExpression).arguments[0] ?? x) === key,
+          isSet: (x) => {
+            const e = x.type === T.ExpressionStatement ? unwrap(x.expression) : undefined;
+            return !!e && onColl(e, /^add$/) && !!e.arguments[0] && text(e.arguments[0]) === key;
+          },
           clears: (n) => onColl(n, /^(delete|clear)$/),
         });
       } else if (t.type === T.Identifier || (t.type === T.MemberExpression && !t.computed)) {
@@ -1346,21 +1349,23 @@ export function reentryBlocked(call: Node, fn: TSESTree.FunctionLike, sourceCode
     }
     for (const g of guards) if (g.isSet(st)) sets.push({ mark: g.mark, clears: g.clears, from: st.range[1] });
   }
-  // A mark set before the call and not cleared on the way to it (a clear in a `finally` around the call runs after it).
+  // A mark set before the call and not cleared on the way to it: a clear written between the two,
+  // nested functions included (the call may run in a callback after a clear there: `busy = false;
+  // if (err) again()`), but not in the `finally` of a try around the call (it runs after the call).
   return sets.some((s) => {
     let cleared = false;
-    walk(fn.body!, sourceCode.visitorKeys, (n) => {
-      // A nested function counts: the call may run in a callback after a clear there (`busy = false; if (err) again()`).
-      if (cleared) return false;
-      if (n.type === T.TryStatement && n.finalizer && contains(n, call) && !contains(n.finalizer, call)) {
-        // Walk the try's block and handler, not its finalizer.
-        walk(n.block, sourceCode.visitorKeys, (m) => (cleared ? false : (s.clears(m) && m.range[0] > s.from && m.range[1] <= call.range[0] && (cleared = true), undefined)));
-        if (n.handler) walk(n.handler, sourceCode.visitorKeys, (m) => (cleared ? false : (s.clears(m) && m.range[0] > s.from && m.range[1] <= call.range[0] && (cleared = true), undefined)));
-        return false;
-      }
-      if (s.clears(n) && n.range[0] > s.from && n.range[1] <= call.range[0]) cleared = true;
-      return undefined;
-    });
+    const scan = (root: Node): void =>
+      walk(root, sourceCode.visitorKeys, (n) => {
+        if (cleared) return false;
+        if (n.type === T.TryStatement && n.finalizer && contains(n, call) && !contains(n.finalizer, call)) {
+          scan(n.block);
+          if (n.handler) scan(n.handler);
+          return false;
+        }
+        if (s.clears(n) && n.range[0] > s.from && n.range[1] <= call.range[0]) cleared = true;
+        return undefined;
+      });
+    scan(fn.body!);
     return !cleared;
   });
 }

@@ -478,12 +478,6 @@ function awaitedAlone(call: Node): boolean {
 }
 
 /**
- * A helper that is a wait: an expression body or at most three statements, or a larger helper that
- * decides and then waits (p-retry's `onAttemptFailure`) — one with no loop, not enclosing the call.
- * Never one that sends an HTTP request of its own: that helper is the operation, which may pause
- * before it reports its failure (`const res = await fetch(u); if (!res.ok) { await sleep(ms); throw … }`).
- */
-/**
  * Whether a helper's wait follows, in the same block, an abort of something in flight
  * (`this.controller.abort(); await pause(20)`): it lets the aborted call unwind, a pause of that
  * helper's own (cancelling what runs), not the wait between attempts.
@@ -491,7 +485,8 @@ function awaitedAlone(call: Node): boolean {
 function pausesAfterAbort(wait: Node, fn: TSESTree.FunctionLike, sourceCode: TSESLint.SourceCode): boolean {
   let child: Node = wait;
   for (let p = wait.parent; p && p !== fn; child = p, p = p.parent) {
-    if (p.type !== T.BlockStatement) continue;
+    // The statement list holding the wait in the helper (not the body of a callback around it).
+    if (p.type !== T.BlockStatement || (p.parent && p.parent !== fn && isFunction(p.parent))) continue;
     const before = p.body.slice(0, p.body.indexOf(child as TSESTree.Statement));
     return before.some((st) => {
       let aborts = false;
@@ -506,6 +501,12 @@ function pausesAfterAbort(wait: Node, fn: TSESTree.FunctionLike, sourceCode: TSE
   return false;
 }
 
+/**
+ * A helper that is a wait: an expression body or at most three statements, or a larger helper that
+ * decides and then waits (p-retry's `onAttemptFailure`) — one with no loop, not enclosing the call.
+ * Never one that sends an HTTP request of its own: that helper is the operation, which may pause
+ * before it reports its failure (`const res = await fetch(u); if (!res.ok) { await sleep(ms); throw … }`).
+ */
 function isWaitHelperShape(fn: TSESTree.FunctionLike, call: Node, sourceCode: TSESLint.SourceCode, settings: RetrySettings): boolean {
   if (!fn.body) return false;
   let requests = false;
