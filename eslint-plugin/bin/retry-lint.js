@@ -3,11 +3,13 @@
 // The `retry-lint` command; the implementation is src/cli.ts. `main` never rejects; should the
 // module itself fail to load or run, that is the tool's own fault: exit 2 with the message.
 
-const { describeLoadError } = require('./load-error.js');
-
 /** What to print for `error`, looking for the installed ESLint from the working folder, then from here. */
 function describe(error) {
-  return describeLoadError(error, [process.cwd(), __dirname]);
+  try {
+    return require('./load-error.js').describeLoadError(error, [process.cwd(), __dirname]);
+  } catch {
+    return `retry-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`;
+  }
 }
 
 try {

@@ -59,7 +59,9 @@ describe('retry-lint', function () {
       const dir = mkdtempSync(path.join(tmpdir(), 'retry-lint-unbuilt-'));
       temporaryDirs.push(dir);
       mkdirSync(path.join(dir, 'bin'));
+      // The checkout's bin folder: the command and the module that words its load errors.
       cpSync(BIN, path.join(dir, 'bin', 'retry-lint.js'));
+      cpSync(path.join(path.dirname(BIN), 'load-error.js'), path.join(dir, 'bin', 'load-error.js'));
       const run = spawnSync(process.execPath, [path.join(dir, 'bin', 'retry-lint.js'), '.'], { cwd: dir, encoding: 'utf8' });
       assert.equal(run.status, 2);
       assert.match(run.stderr, /^retry-lint: the command is not built in this checkout \(dist\/cli\.js is missing\): run `npm run build`/);
