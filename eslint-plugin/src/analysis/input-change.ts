@@ -28,7 +28,7 @@ import { T } from './node-types';
 import type { Ctx } from './operation';
 import { fileIndex } from './file-index';
 import { fileMemo } from './memo';
-import { constantValue, originOf, scriptGlobalModules, thisAliasDeclarator, variableOf } from './scope';
+import { constantValue, constInit, originOf, scriptGlobalModules, thisAliasDeclarator, variableOf } from './scope';
 import { defaultedFunction, returnedExpressions, sameFileFunction } from './delay';
 import { sameFileCallers } from './http';
 import type { Node } from './types';
@@ -669,10 +669,8 @@ function handsOn(arg: Node, slot: InputSlot, ctx: Ctx, depth = 0): boolean {
   if (u.type === T.CallExpression && SERIALIZER_RE.test(ctx.sourceCode.getText(unwrap(u.callee)))) return u.arguments.some((a) => handsOn(a, slot, ctx, depth + 1));
   const s = slotOf(u, ctx);
   // `const req = { body: JSON.stringify(parts) }; send(req)`: a const made from the slot in the same pass.
-  if (s?.kind === 'variable' && !sameSlot(s, slot) && s.variable.defs.length === 1) {
-    const def = s.variable.defs[0]!;
-    if (def.type === 'Variable' && def.parent.kind === 'const' && def.node.init && handsOn(def.node.init, slot, ctx, depth + 1)) return true;
-  }
+  const init = s?.kind === 'variable' && !sameSlot(s, slot) ? constInit(ctx.sourceCode, u) : undefined;
+  if (init && handsOn(init, slot, ctx, depth + 1)) return true;
   // `this.current` with `get current() { return this.nodes[this.index] }`: what the getter returns.
   const getter = s && !sameSlot(s, slot) && u.type === T.MemberExpression ? getterOf(u, ctx) : undefined;
   if (getter) return getterReturns(getter, ctx).some((r) => handsOn(r, slot, ctx, depth + 1));

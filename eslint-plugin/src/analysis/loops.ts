@@ -12,7 +12,7 @@ import { asksUnseenPredicate, booleanComparison, evalTest, failuresIn, handsBack
 import { describeHttpCall, isTypedResponse, rejectsErrorStatuses, sameFileCallers } from './http';
 import { describeHugeLimit, isEffectivelyUnbounded } from './limits';
 import { aliasedTest, alwaysExits, analyzeOperation, classifiesStatus, gatedOkCheck, hasDeadline, isStatusLike, lastIsThrow, okCheck, statusesTested, timedSignal, walkRegion, type Ctx, type RetryCatch } from './operation';
-import { bindingOf, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, isHeldPromise, originOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
+import { bindingOf, constInit, constantNumber, constantValue, fieldIn, fieldOf, holdsImport, isHeldPromise, originOf, variableOf, type FieldInfo, isReferenceTo } from './scope';
 import { containedIn, flatSummary, nodesWithin, sortedByStart, type Run } from './summaries';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { ACTION_CALL_RE, FS_REMOVE_RE, ASKING_CALL_RE, ASKING_EFFECT_WORD_RE, BOOKKEEPING_NAME_RE, READING_CALL_RE, CLASSIFIER_RE, DELIBERATE_CLOSE_REASONS, FAILED_PART_RE, FS_MODULE_RE, FS_READ_RE, PREDICATE_RE, REFRESH_RE, UNREGISTER_METHODS } from './vocabulary';
@@ -497,9 +497,8 @@ function readsKeyed(test: Node, keys: Set<string>, ctx: Ctx, depth = 0): boolean
     const key = m.type === T.Identifier || m.type === T.MemberExpression ? stateKey(m, ctx) : undefined;
     if (key && keys.has(key)) found = true;
     else if (m.type === T.Identifier && depth < 2) {
-      const def = variableOf(ctx.sourceCode, m)?.defs[0];
-      const decl = def?.type === 'Variable' && def.parent.kind === 'const' ? def.node : undefined;
-      if (decl?.init && readsKeyed(decl.init, keys, ctx, depth + 1)) found = true;
+      const init = constInit(ctx.sourceCode, m);
+      if (init && readsKeyed(init, keys, ctx, depth + 1)) found = true;
     }
     return undefined;
   });

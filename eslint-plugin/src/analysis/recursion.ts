@@ -11,7 +11,7 @@ import { argumentsPassed, carriesRandomness, commonJsExport, commonJsExportName,
 import { asksUnseenPredicate, dominatingTests, evalTest, failuresIn, isFalsyConstant, onFailurePathOnly, predicateCompares, reachesCall, reentryBlocked, SUCCESS, testsMissing, type Outcome } from './flow';
 import { alwaysExits, analyzeOperation, hasDeadline, statusesOnWayTo, statusesTested, walkRegion, type Ctx, type RetryCatch } from './operation';
 import { describeHugeLimit, isEffectivelyUnbounded } from './limits';
-import { bindingOf, constantNumber, stepTarget, thisAliasDeclarator, constantValue, fieldOf, fieldStart, holdsImport, isHeldPromise, isReferenceTo, normalPath, originOf, settlesEnclosingPromise, variableOf } from './scope';
+import { bindingOf, constInit, constantNumber, stepTarget, thisAliasDeclarator, constantValue, fieldOf, fieldStart, holdsImport, isHeldPromise, isReferenceTo, normalPath, originOf, settlesEnclosingPromise, variableOf } from './scope';
 import type { AttemptBound, Node, RetrySite, Wait } from './types';
 import { BOOKKEEPING_NAME_RE, CLEAN_END_EVENTS, FAILURE_CALLBACK_RE, FAILURE_EVENTS, FAILURE_STATE_RE, isFailureEvent, LOST_CONNECTION_STATE_RE, SESSION_MAKER_RE, UNREGISTER_METHODS, USER_EVENTS } from './vocabulary';
 import { isCredentialRefresh, renewsBefore } from './credentials';
@@ -3525,10 +3525,11 @@ function recursionBound(fn: Fn, call: TSESTree.CallExpression, ctx: Ctx): { boun
       if (!v || !def) return false;
       if (!contains(fn, def.name)) return true;
       // `const st = this.state` (or `this.consumer.ordered!`): a local name for an object the instance holds.
-      if (def.type === 'Variable' && def.parent.kind === 'const' && v.defs.length === 1 && def.node.init) {
-        let root = unwrap(def.node.init);
+      const init = constInit(ctx.sourceCode, u);
+      if (init) {
+        let root = unwrap(init);
         while (root.type === T.MemberExpression && !root.computed) root = unwrap(root.object);
-        if (root.type === T.ThisExpression && root !== unwrap(def.node.init)) return true;
+        if (root.type === T.ThisExpression && root !== unwrap(init)) return true;
       }
       return def.type === 'Parameter' && fn.params.some((param, i) => (param === def.name || (param.type === T.AssignmentPattern && param.left === def.name)) && argumentsPassed(call, fn, ctx.sourceCode)[i] !== undefined && unwrap(argumentsPassed(call, fn, ctx.sourceCode)[i]!).type === T.Identifier && isReferenceTo(v, unwrap(argumentsPassed(call, fn, ctx.sourceCode)[i]!) as TSESTree.Identifier));
     };

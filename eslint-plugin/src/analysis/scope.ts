@@ -139,6 +139,16 @@ export function thisAliasDeclarator(sourceCode: TSESLint.SourceCode, o: Node): T
   return v.references.every((r) => r.init || !r.isWrite()) ? def.node : undefined;
 }
 
+/**
+ * The initialiser of the `const` an identifier names (`const used = this.tries.get(id) ?? 0`), or
+ * undefined for anything else (a `let`, a parameter, a destructured name, a global).
+ */
+export function constInit(sourceCode: TSESLint.SourceCode, id: Node): TSESTree.Expression | undefined {
+  if (id.type !== T.Identifier) return undefined;
+  const def = variableOf(sourceCode, id)?.defs[0];
+  return def?.type === 'Variable' && def.parent.kind === 'const' && def.node.id.type === T.Identifier && def.node.init ? def.node.init : undefined;
+}
+
 export function bindingOf(variable: Variable): Binding | undefined {
   let hit = bindingCache.get(variable);
   if (hit === undefined) {

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { alwaysExits, calleeName, enclosingFunction, propertyName, unwrap, walk } from '../ast';
 import { evaluate, makeEnv, toDelayFacts } from '../delay';
-import { normalPath, variableOf } from '../scope';
+import { constInit, normalPath, variableOf } from '../scope';
 import { RETRY_AFTER_STATUSES } from '../statuses';
 import type { Node, RetrySite } from '../types';
 import type { LibraryDocs } from './docs';
@@ -246,8 +246,8 @@ function countGuards(ctx: LibraryContext, fn: FunctionNode, call: Node, countVar
       if (m.type === T.Identifier) {
         const v = variableOf(ctx.sourceCode, m);
         if (v && (v === countVar || v === optsVar)) found = true;
-        const def = v?.defs[0];
-        if (!found && depth < 2 && def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init && readsCountIn(def.node.init, depth + 1)) found = true;
+        const init = found || depth >= 2 ? undefined : constInit(ctx.sourceCode, m);
+        if (init && readsCountIn(init, depth + 1)) found = true;
       }
       return undefined;
     });
